@@ -1,0 +1,192 @@
+/**
+ * The engine's contract with its three consumers (server route, CLI, tests).
+ *
+ * The engine is pure (ARCHITECTURE rule 3): everything that touches the outside world comes in
+ * through `EngineDeps`, and everything it has to say goes out as `EngineEvent`s. Events are plain
+ * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
+ */
+import type { RestApiConfig } from "../config/schema";
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type DataRecord = { [key: string]: Json };
+
+export interface EngineDeps {
+  /** WHATWG fetch: the real network (guarded by the caller) or an MSW mock fetch. */
+  readonly fetch: (input: Request) => Promise<Response>;
+  /** Wait `ms`; against mocks this advances a virtual clock instead of sleeping. Rejects when `signal` aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Milliseconds since the epoch (virtual against mocks). */
+  readonly now: () => number;
+  /** Cancels the whole run. */
+  readonly signal?: AbortSignal;
+}
+
+/** Guards so a playground run always ends. Every cut is reported with the limit that caused it. */
+export interface RunLimits {
+  /** Pages per resource (per parent record for children). */
+  readonly maxPages: number;
+  /** Records per resource. */
+  readonly maxRecords: number;
+  /** Wall time of the whole run in ms, measured with `deps.now`. */
+  readonly maxDurationMs: number;
+  /** Timeout of one HTTP attempt in ms (dlt: `request_timeout`, 60 s). */
+  readonly requestTimeoutMs: number;
+  /** Largest accepted response body in bytes. */
+  readonly maxResponseBytes: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  maxPages: 100,
+  maxRecords: 50_000,
+  maxDurationMs: 120_000,
+  requestTimeoutMs: 60_000,
+  maxResponseBytes: 20 * 1024 * 1024,
+};
+
+export interface ExtractOptions {
+  readonly config: RestApiConfig;
+  /** Values for `{"$secret": name}` and `{"$config": name}` references, by name. */
+  readonly secrets: Readonly<Record<string, string>>;
+  /** Run only these resources (and the parents they need). Default: all selected resources. */
+  readonly resources?: readonly string[];
+  readonly limits?: Partial<RunLimits>;
+  /** Incremental state from an earlier run of the same session, by resource name. */
+  readonly state?: Readonly<Record<string, IncrementalState>>;
+}
+
+export interface IncrementalState {
+  readonly cursor_path: string;
+  readonly last_value: Json;
+  readonly initial_value: Json;
+}
+
+/** Every engine failure has a literal code that UI and CLI switch on (rule 5). */
+export type EngineErrorCode =
+  | "missing_secret"
+  | "invalid_config"
+  | "http_error"
+  | "network_error"
+  | "timeout"
+  | "auth_failed"
+  | "invalid_json"
+  | "response_too_large"
+  | "paginator_error"
+  | "selector_error"
+  | "placeholder_error"
+  | "cancelled"
+  | "unsupported";
+
+export interface EngineErrorJson {
+  readonly code: EngineErrorCode;
+  readonly message: string;
+  readonly resource?: string;
+  readonly status?: number;
+  readonly url?: string;
+}
+
+export class EngineError extends Error {
+  override readonly name = "EngineError";
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    readonly details: { resource?: string; status?: number; url?: string } = {},
+  ) {
+    super(message);
+  }
+  toJSON(): EngineErrorJson {
+    return { code: this.code, message: this.message, ...this.details };
+  }
+}
+
+export interface ResourceStats {
+  requests: number;
+  pages: number;
+  retries: number;
+  records_fetched: number;
+}
+
+/** Which limit cut a run short. */
+export type LimitKind = "max_pages" | "max_records" | "max_duration";
+
+/** Headers as a plain object with secrets masked. */
+export type MaskedHeaders = Readonly<Record<string, string>>;
+
+export type EngineEvent =
+  | { type: "run_start"; resources: string[]; at: number }
+  | {
+      type: "resource_start";
+      resource: string;
+      /** Effective settings after defaults are merged, for the trace header. */
+      paginator: string;
+      data_selector: string | null;
+      primary_key: string[] | null;
+      write_disposition: string;
+      parent: string | null;
+    }
+  | { type: "auth"; resource: string; step: "token_request" | "token_ok" | "token_cached" | "token_refresh"; detail: string }
+  | {
+      type: "request";
+      resource: string;
+      request_id: number;
+      /** 1-based attempt number of this request. */
+      attempt: number;
+      /** 1-based page number the request fetches (0 for auth requests). */
+      page: number;
+      method: string;
+      url: string;
+      headers: MaskedHeaders;
+      body?: string;
+    }
+  | {
+      type: "response";
+      resource: string;
+      request_id: number;
+      attempt: number;
+      status: number;
+      duration_ms: number;
+      size: number;
+      headers: MaskedHeaders;
+      /** Parsed body, capped for the page inspector; secrets masked. */
+      body_preview?: Json;
+      body_truncated?: boolean;
+    }
+  | {
+      type: "retry";
+      resource: string;
+      request_id: number;
+      attempt: number;
+      status: number | null;
+      reason: string;
+      wait_ms: number;
+      wait_source: "retry-after" | "backoff";
+      /** `true` when the wait was virtual (mock clock). */
+      virtual: boolean;
+    }
+  | {
+      type: "page";
+      resource: string;
+      page: number;
+      request_id: number;
+      records: DataRecord[];
+      count: number;
+      selector: string;
+      selector_source: "configured" | "detected" | "single_entity";
+      /** For children: the parent record's interpolated values. */
+      parent?: Record<string, Json>;
+    }
+  | {
+      type: "paginator";
+      resource: string;
+      page: number;
+      paginator: string;
+      decision: "next" | "stop";
+      /** Human explanation with its evidence: "next offset 200 because total 251 > 200". */
+      reason: string;
+    }
+  | { type: "warning"; resource?: string; code: string; message: string }
+  | { type: "limit"; resource: string; limit: LimitKind; message: string }
+  | { type: "error"; resource?: string; error: EngineErrorJson }
+  | { type: "resource_done"; resource: string; ok: boolean; stats: ResourceStats }
+  | { type: "done"; ok: boolean; duration_ms: number; stats: Record<string, ResourceStats> };
+
+export type EngineEventType = EngineEvent["type"];

@@ -1,0 +1,95 @@
+/**
+ * The document model shared by every input format (JSON, YAML, Python dict).
+ *
+ * Why a format-neutral tree: validation, diagnostics and quick fixes work on one shape and
+ * map back to exact source ranges whatever the user typed. Offsets are UTF-16 code-unit
+ * offsets into the source text (what Monaco and JS strings use).
+ */
+
+/** A half-open range of offsets `[start, end)` into the source text. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** 1-based line and column, as editors show them. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type SourceFormat = "python" | "json" | "yaml";
+
+/** Where a reference's value comes from: `dlt.secrets[...]` or `dlt.config[...]`. */
+export type RefKind = "secret" | "config";
+
+export type DocNode =
+  | { readonly kind: "object"; readonly range: Range; readonly entries: readonly DocEntry[] }
+  | { readonly kind: "array"; readonly range: Range; readonly items: readonly DocNode[] }
+  | { readonly kind: "string"; readonly range: Range; readonly value: string }
+  | { readonly kind: "number"; readonly range: Range; readonly value: number }
+  | { readonly kind: "boolean"; readonly range: Range; readonly value: boolean }
+  | { readonly kind: "null"; readonly range: Range }
+  /** `dlt.secrets["name"]` / `dlt.config["name"]` in Python, `{"$secret": "name"}` / `{"$config": "name"}` in JSON/YAML. */
+  | { readonly kind: "ref"; readonly range: Range; readonly ref: RefKind; readonly name: string }
+  /**
+   * A Python expression that is not a literal (a function, lambda, class instance, call).
+   * Kept as source text: validated structurally, never executed in the playground.
+   */
+  | { readonly kind: "python"; readonly range: Range; readonly text: string };
+
+export interface DocEntry {
+  readonly key: string;
+  /** Range of the key token, quotes included. */
+  readonly keyRange: Range;
+  readonly value: DocNode;
+  /** Range of the whole `key: value` pair. */
+  readonly range: Range;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * A problem in the user's input. Bad input is data, never an exception (ARCHITECTURE rule 5).
+ * `path` is a JSON pointer into the document (`/resources/0/endpoint/paginator`), `""` for the root.
+ */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable, documented identifier, e.g. `unknown_key`, `syntax_error`, `dialect_oauth2`. */
+  readonly code: string;
+  readonly message: string;
+  readonly path: string;
+  readonly range: Range;
+  readonly fixes?: readonly QuickFix[];
+}
+
+export interface ParsedDocument {
+  readonly format: SourceFormat;
+  readonly text: string;
+  /** `null` when the text could not be parsed at all. */
+  readonly root: DocNode | null;
+  /** Syntax problems and format-level warnings (e.g. a `//` comment in Python). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */
+export type RefValue = { readonly $secret: string } | { readonly $config: string };
+
+/** A plain JSON-like value, references kept as `{"$secret": name}` objects. */
+export type PlainValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly PlainValue[]
+  | { readonly [key: string]: PlainValue };
