@@ -1,0 +1,10 @@
+/** lib/config: the config language — schema, validation with located diagnostics, exports. */
+export * from "./schema";
+export { validateText, validateDocument, type ValidationResult } from "./validate";
+export { listSecrets, type SecretUse } from "./secrets";
+export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
+export { exportConfig, secretsTomlTemplate, pythonPipeline, secretEnvName, type ExportFile, type ExportFormat } from "./export";
+export { getJsonSchema, SCHEMA_ID } from "./jsonschema";
+export { applyEdits } from "./fixes";
+export { maskValue } from "./located";
+export { resourceNames } from "./resources";

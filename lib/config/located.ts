@@ -1,0 +1,72 @@
+/** Helpers that turn document paths into ranges and values into safe, short descriptions. */
+import { findEntry, findNode, nearestNode, pointerFromPath, type DocNode, type ParsedDocument, type Range } from "../formats";
+
+export type Path = readonly (string | number)[];
+
+/** Keys whose values are credentials: masked in every message (dlt's list, §1.2). */
+export const SECRET_KEYS = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret", "username", "client_id"]);
+
+/** dlt's masking: first char + `*****` + last char; `*****` when shorter than 3. */
+export function maskValue(s: string): string {
+  return s.length < 3 ? "*****" : `${s[0]}*****${s[s.length - 1]}`;
+}
+
+export function describeValue(v: unknown, path: Path = []): string {
+  const last = path[path.length - 1];
+  if (typeof v === "string") {
+    const shown = typeof last === "string" && SECRET_KEYS.has(last) ? maskValue(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    return `the string "${shown}"`;
+  }
+  if (typeof v === "number") return `the number ${v}`;
+  if (typeof v === "boolean") return `\`${v ? "True" : "False"}\``;
+  if (v === null) return "`None` (null)";
+  if (v === undefined) return "nothing";
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === "object") {
+    if ("$secret" in v) return "a dlt.secrets[...] reference";
+    if ("$config" in v) return "a dlt.config[...] reference";
+    if ("$python" in v) return "Python code";
+    return "a dict";
+  }
+  return typeof v;
+}
+
+export function valueAt(root: unknown, path: Path): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<string, unknown>)[String(p)];
+  }
+  return v;
+}
+
+export class Locator {
+  constructor(readonly doc: ParsedDocument) {}
+  get root(): DocNode | null {
+    return this.doc.root;
+  }
+  pointer(path: Path): string {
+    return pointerFromPath(path);
+  }
+  /** The value's range, or the nearest existing ancestor's key (for something missing). */
+  value(path: Path): Range {
+    const node = findNode(this.root, path);
+    if (node) return node.range;
+    return this.missing(path);
+  }
+  /** The key token's range (quotes included); the value's range for list items and the root. */
+  key(path: Path): Range {
+    return findEntry(this.root, path)?.keyRange ?? this.value(path);
+  }
+  /** Where to report something missing at `path`: the key of the deepest existing ancestor. */
+  missing(path: Path): Range {
+    const near = nearestNode(this.root, path);
+    if (!near) return { start: 0, end: Math.min(1, this.doc.text.length) };
+    if (near.entry) return near.entry.keyRange;
+    const r = near.node.range;
+    return { start: r.start, end: Math.min(r.end, r.start + 1) };
+  }
+  node(path: Path): DocNode | undefined {
+    return findNode(this.root, path);
+  }
+}

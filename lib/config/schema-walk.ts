@@ -1,0 +1,143 @@
+/**
+ * Introspection of the zod schema: which schema applies at a path of the user's document, which keys
+ * an object allows, and which union variant a value means. This is what makes messages union-aware.
+ */
+import type { z } from "zod";
+
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  entries?: Record<string, string>;
+  values?: unknown[];
+  catchall?: z.ZodType;
+};
+
+export const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Strips optional / nullable / default wrappers. */
+export function unwrap(s: z.ZodType): z.ZodType {
+  let cur = s;
+  for (;;) {
+    const d = defOf(cur);
+    if ((d.type === "optional" || d.type === "nullable" || d.type === "default" || d.type === "readonly") && d.innerType) cur = d.innerType;
+    else return cur;
+  }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The literal values a schema accepts (enum or literal), if it is one. */
+export function literalValues(s: z.ZodType | null | undefined): unknown[] | null {
+  if (!s) return null;
+  const d = defOf(unwrap(s));
+  if (d.type === "enum" && d.entries) return Object.values(d.entries);
+  if (d.type === "literal" && d.values) return d.values;
+  return null;
+}
+
+/** Flattens nested unions into their object / scalar members. */
+export function unionMembers(s: z.ZodType): z.ZodType[] {
+  const d = defOf(unwrap(s));
+  if (d.type !== "union" || !d.options) return [unwrap(s)];
+  return d.options.flatMap(unionMembers);
+}
+
+export function objectShape(s: z.ZodType | null | undefined): Record<string, z.ZodType> | null {
+  if (!s) return null;
+  const d = defOf(unwrap(s));
+  return d.type === "object" && d.shape ? d.shape : null;
+}
+
+/** A short human name of what a schema accepts: "a string", "an integer", "one of `GET`, `POST`". */
+export function describeSchema(s: z.ZodType): string {
+  const members = unionMembers(s);
+  const names = new Set<string>();
+  for (const m of members) {
+    const d = defOf(m);
+    const lits = literalValues(m);
+    if (lits) names.add(`one of ${lits.map((v) => `\`${String(v)}\``).join(", ")}`);
+    else if (d.type === "object" && d.shape) {
+      const keys = Object.keys(d.shape);
+      if (keys.length === 1 && keys[0] === "$secret") names.add("a dlt.secrets[...] reference");
+      else if (keys.length === 1 && keys[0] === "$config") names.add("a dlt.config[...] reference");
+      else if (keys.length === 1 && keys[0] === "$python") names.add("(Python) a callable or object");
+      else names.add("a dict");
+    } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint")) names.add("an integer");
+    else if (d.type === "number") names.add("a number");
+    else if (d.type === "string") names.add("a string");
+    else if (d.type === "boolean") names.add("`True`/`False` (true/false)");
+    else if (d.type === "array") names.add("a list");
+    else if (d.type === "record") names.add("a dict");
+    else if (d.type === "unknown" || d.type === "any") names.add("any value");
+    else names.add(d.type);
+  }
+  return [...names].join(" or ");
+}
+
+/**
+ * The union member a value means: by `$secret`/`$config`/`$python` marker, by `type`, by shape.
+ * Returns null when nothing fits (the caller reports what was expected).
+ */
+export function pickVariant(s: z.ZodType, value: unknown): z.ZodType | null {
+  const members = unionMembers(s);
+  if (members.length === 1) return members[0] ?? null;
+  if (isPlainObject(value)) {
+    const objects = members.filter((m) => objectShape(m));
+    for (const marker of ["$secret", "$config", "$python"]) {
+      if (marker in value) return objects.find((m) => marker in (objectShape(m) ?? {})) ?? null;
+    }
+    const plain = objects.filter((m) => !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$")));
+    if (typeof value.type === "string") {
+      const typed = plain.filter((m) => literalValues(objectShape(m)?.type));
+      const byType = typed.find((m) => literalValues(objectShape(m)?.type)?.includes(value.type));
+      // A `type` no variant has: nothing fits (the caller lists the valid types).
+      if (byType || typed.length > 0) return byType ?? null;
+    }
+    if (plain.length === 1) return plain[0] ?? null;
+    // No `type` (or an unknown one): the member sharing most keys with the value.
+    const keys = Object.keys(value);
+    let best: z.ZodType | null = null;
+    let bestScore = -1;
+    for (const m of plain) {
+      const shape = objectShape(m) ?? {};
+      const hasType = "type" in shape && !defOf(shape.type as z.ZodType).type.startsWith("optional");
+      if (!("type" in value) && hasType) continue;
+      const score = keys.filter((k) => k in shape).length;
+      if (score > bestScore) [best, bestScore] = [m, score];
+    }
+    return best;
+  }
+  const kind = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+  return (
+    members.find((m) => {
+      const d = defOf(m);
+      if (kind === "string") return d.type === "string" || d.type === "enum" || d.type === "literal";
+      if (kind === "number") return d.type === "number" || d.type === "int";
+      if (kind === "boolean") return d.type === "boolean";
+      if (kind === "array") return d.type === "array";
+      return false;
+    }) ?? null
+  );
+}
+
+/** The schema that applies at `path` of the document value `root`. */
+export function schemaAt(root: z.ZodType, rootValue: unknown, path: readonly (string | number)[]): z.ZodType | null {
+  let s: z.ZodType | null = root;
+  let v: unknown = rootValue;
+  for (const seg of path) {
+    if (!s) return null;
+    const variant = pickVariant(s, v);
+    if (!variant) return null;
+    const d = defOf(variant);
+    if (d.type === "object" && d.shape) s = d.shape[String(seg)] ?? null;
+    else if (d.type === "array" && d.element) s = d.element;
+    else if (d.type === "record" && d.valueType) s = d.valueType;
+    else return null;
+    v = isPlainObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[String(seg)] : undefined;
+  }
+  return s;
+}
