@@ -12,22 +12,44 @@ const where = (path: Path) =>
   path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("")}\`` : "the config";
 
 function typeCode(path: Path): string {
-  const last = path[path.length - 2] ?? path[path.length - 1];
+  const last = path[path.length - 1] === "type" ? path[path.length - 2] : path[path.length - 1];
   return last === "paginator" ? "invalid_paginator_type" : last === "auth" ? "invalid_auth_type" : "invalid_value";
 }
 
-export function mapIssues(root: z.ZodType, plain: unknown, loc: Locator, issues: readonly Issue[], prefix: Path = []): Diagnostic[] {
+/**
+ * `chosen` remembers the union member picked at a path, so that re-validating that member does not
+ * pick again (zod 4 may report the issues of another member than the one the value means).
+ */
+export function mapIssues(root: z.ZodType, plain: unknown, loc: Locator, issues: readonly Issue[], prefix: Path = [], chosen = new Map<string, z.ZodType>()): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const revalidate = (path: Path, variant: z.ZodType, value: unknown) => {
+    chosen.set(loc.pointer(path), variant);
+    const r = variant.safeParse(value);
+    if (!r.success) out.push(...mapIssues(root, plain, loc, r.error.issues, path, chosen));
+  };
   for (const issue of issues) {
     const path: Path = [...prefix, ...(issue.path as (string | number)[])];
     const value = valueAt(plain, path);
     const base = { path: loc.pointer(path), severity: "error" as const };
+    if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+      const key = path[path.length - 1];
+      const parent = valueAt(plain, path.slice(0, -1)) as Record<string, unknown> | undefined;
+      if (key === "limit" && parent?.type === "offset") {
+        out.push({ ...base, code: "offset_without_limit", range: loc.value([...path.slice(0, -1), "type"]), message: `The offset paginator needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
+      } else {
+        const schema = schemaAt(root, plain, path);
+        out.push({ ...base, code: "missing_key", range: loc.missing(path), message: `${where(path.slice(0, -1))} is missing the required key \`${String(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+      }
+      continue;
+    }
     switch (issue.code) {
       case "unrecognized_keys": {
-        const at = schemaAt(root, plain, path);
-        const variant = at ? pickVariant(at, value) : null;
-        if (at && !variant && unionMembers(at).length > 1) {
-          out.push(...noVariant(loc, path, value, at));
+        const forced = chosen.get(loc.pointer(path));
+        const at = forced ?? schemaAt(root, plain, path);
+        const variant = forced ?? (at ? pickVariant(at, value) : null);
+        if (at && !forced && unionMembers(at).length > 1) {
+          if (variant) revalidate(path, variant, value);
+          else out.push(...noVariant(loc, path, value, at));
           break;
         }
         const shape = objectShape(variant) ?? {};
@@ -49,26 +71,17 @@ export function mapIssues(root: z.ZodType, plain: unknown, loc: Locator, issues:
         break;
       }
       case "invalid_union": {
-        const schema = schemaAt(root, plain, path);
+        const schema = chosen.get(loc.pointer(path)) ?? schemaAt(root, plain, path);
         const variant = schema ? pickVariant(schema, value) : null;
-        if (variant) {
-          const r = variant.safeParse(value);
-          if (!r.success) out.push(...mapIssues(root, plain, loc, r.error.issues, path));
+        if (variant && !chosen.has(loc.pointer(path))) {
+          revalidate(path, variant, value);
           break;
         }
         out.push(...noVariant(loc, path, value, schema));
         break;
       }
       case "invalid_type": {
-        if (value === undefined) {
-          const key = path[path.length - 1];
-          const parent = valueAt(plain, path.slice(0, -1)) as Record<string, unknown> | undefined;
-          if (key === "limit" && parent?.type === "offset") {
-            out.push({ ...base, code: "offset_without_limit", range: loc.value([...path.slice(0, -1), "type"]), message: `The offset paginator needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
-            break;
-          }
-          out.push({ ...base, code: "missing_key", range: loc.missing(path), message: `${where(path.slice(0, -1))} is missing the required key \`${String(key)}\` (${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}).` });
-        } else {
+        {
           const schema = schemaAt(root, plain, path);
           out.push({ ...base, code: "invalid_type", range: loc.value(path), message: `${where(path)} expects ${schema ? describeSchema(schema) : issue.expected}; got ${describeValue(value, path)}.` });
         }
@@ -80,7 +93,7 @@ export function mapIssues(root: z.ZodType, plain: unknown, loc: Locator, issues:
         const range = loc.value(path);
         out.push({
           ...base,
-          code: path[path.length - 1] === "type" ? typeCode(path) : "invalid_value",
+          code: typeCode(path),
           range,
           message: `${where(path)} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
           fixes: guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,

@@ -126,15 +126,16 @@ export function runRules(plain: unknown, loc: Locator): Diagnostic[] {
     } else if (isObj(r) && !isRef(r)) {
       add({ at, severity: "error", code: "missing_resource_name", range: loc.value(at), message: "This resource has no `name` (dlt fails with KeyError: 'name'). Add \"name\": \"...\"." });
     }
-    if (!isObj(r) || isRef(r)) return;
-    const ep = r.endpoint;
-    checkEndpoint(ep, [...at, "endpoint"]);
+    if (isRef(r)) return;
+    const ep = isObj(r) ? r.endpoint : undefined;
     const path = typeof ep === "string" ? ep : isObj(ep) && typeof ep.path === "string" ? ep.path : name ?? "";
     const base = isObj(client) ? client.base_url : undefined;
-    if (base === undefined && !/^https?:\/\//.test(path)) {
-      add({ at: [...at, "endpoint"], severity: "error", code: "missing_base_url", range: loc.missing(["client", "base_url"]),
+    if (base === undefined && isObj(client) && !/^https?:\/\//.test(path)) {
+      add({ at: typeof r === "string" ? at : [...at, "endpoint"], severity: "error", code: "missing_base_url", range: loc.missing(["client", "base_url"]),
         message: `\`client.base_url\` is missing and resource \`${name ?? i}\` uses the relative path \`${path}\` (dlt fails with KeyError: 'base_url').` });
     }
+    if (!isObj(r)) return;
+    checkEndpoint(ep, [...at, "endpoint"]);
     const refs = [...JSON.stringify(ep ?? "").matchAll(/\{resources\.([^.}]+)(\.[^}]*)?\}/g)];
     for (const m of refs) {
       const parent = m[1] ?? "";

@@ -97,6 +97,8 @@ export function pickVariant(s: z.ZodType, value: unknown): z.ZodType | null {
       // A `type` no variant has: nothing fits (the caller lists the valid types).
       if (byType || typed.length > 0) return byType ?? null;
     }
+    const record = members.find((m) => defOf(m).type === "record");
+    if (plain.length === 0) return record ?? null;
     if (plain.length === 1) return plain[0] ?? null;
     // No `type` (or an unknown one): the member sharing most keys with the value.
     const keys = Object.keys(value);

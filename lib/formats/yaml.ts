@@ -2,11 +2,18 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument } from "./types";
 import { specialObject } from "./pointer";
 
-function convert(node: YNode | null | undefined, doc: Document, diagnostics: Diagnostic[], pointer: string, fallback: number): DocNode {
+/** YAML block collections end after the newline that follows them; ranges stop at the last non-blank character. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1] ?? "")) e--;
+  return e;
+}
+
+function convert(text: string, node: YNode | null | undefined, doc: Document, diagnostics: Diagnostic[], pointer: string, fallback: number): DocNode {
   if (!node) return { kind: "null", range: { start: fallback, end: fallback } };
   const r = node.range ?? [fallback, fallback, fallback];
-  const range = { start: r[0], end: r[1] };
-  if (isAlias(node)) return convert(node.resolve(doc) ?? null, doc, diagnostics, pointer, r[0]);
+  const range = { start: r[0], end: trimEnd(text, r[0], r[1]) };
+  if (isAlias(node)) return convert(text, node.resolve(doc) ?? null, doc, diagnostics, pointer, r[0]);
   if (isMap(node)) {
     const entries: DocEntry[] = [];
     for (const pair of node.items) {
@@ -20,12 +27,12 @@ function convert(node: YNode | null | undefined, doc: Document, diagnostics: Dia
       const kr = k.range ?? r;
       const keyRange = { start: kr[0], end: kr[1] };
       const childPointer = `${pointer}/${k.value.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      const value = convert(pair.value as YNode | null, doc, diagnostics, childPointer, keyRange.end);
+      const value = convert(text, pair.value as YNode | null, doc, diagnostics, childPointer, keyRange.end);
       entries.push({ key: k.value, keyRange, value, range: { start: keyRange.start, end: Math.max(value.range.end, keyRange.end) } });
     }
     return specialObject(entries, range) ?? { kind: "object", range, entries };
   }
-  if (isSeq(node)) return { kind: "array", range, items: node.items.map((it, i) => convert(it as YNode, doc, diagnostics, `${pointer}/${i}`, r[0])) };
+  if (isSeq(node)) return { kind: "array", range, items: node.items.map((it, i) => convert(text, it as YNode, doc, diagnostics, `${pointer}/${i}`, r[0])) };
   if (isScalar(node)) {
     const v = node.value;
     if (v === null || v === undefined) return { kind: "null", range };
@@ -55,6 +62,6 @@ export function parseYaml(text: string): ParsedDocument {
     diagnostics.push({ severity: "warning", code: "yaml_warning", path: "", range: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) }, message: w.message.split("\n")[0] ?? w.message });
   }
   const hasFatal = diagnostics.some((d) => d.severity === "error");
-  const root = doc.contents ? convert(doc.contents as YNode, doc, diagnostics, "", 0) : null;
+  const root = doc.contents ? convert(text, doc.contents as YNode, doc, diagnostics, "", 0) : null;
   return { format: "yaml", text, root: hasFatal && !root ? null : root, diagnostics };
 }
