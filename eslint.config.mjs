@@ -2,7 +2,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const nodeBuiltins = ["node:*", "fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util"];
+// Bare builtin names are matched exactly (`paths`), so a local module such as ./http is not caught.
+const nodeBuiltinPaths = ["fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util"].map((name) => ({ name, message: "Only lib/cli may touch node APIs; the engine receives them through EngineDeps." }));
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/**"] },
@@ -27,8 +28,8 @@ export default tseslint.config(
     files: ["lib/engine/**/*.ts"],
     ignores: ["lib/engine/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["react", "react-*", "next", "next/*", "msw", "msw/*", "monaco-editor", "monaco-editor/*", ...nodeBuiltins], message: "lib/engine is pure: no react/next/msw/monaco/node APIs. Receive them through EngineDeps." },
+      "no-restricted-imports": ["error", { paths: nodeBuiltinPaths, patterns: [
+        { group: ["react", "react-*", "next", "next/*", "msw", "msw/*", "monaco-editor", "monaco-editor/*", "node:*"], message: "lib/engine is pure: no react/next/msw/monaco/node APIs. Receive them through EngineDeps." },
         { group: ["@/app/*", "../../app/*"], message: "lib/ must never import app/." },
       ] }],
       "no-restricted-globals": ["error",
@@ -43,9 +44,9 @@ export default tseslint.config(
     files: ["lib/config/**/*.ts", "lib/formats/**/*.ts", "lib/preview/**/*.ts", "lib/mocks/**/*.ts", "lib/examples/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
+      "no-restricted-imports": ["error", { paths: nodeBuiltinPaths, patterns: [
         { group: ["react", "react-*", "next", "next/*", "monaco-editor", "monaco-editor/*", "@/app/*"], message: "lib/ modules stay UI-free." },
-        { group: [...nodeBuiltins], message: "Only lib/cli may touch node:* APIs." },
+        { group: ["node:*"], message: "Only lib/cli may touch node:* APIs." },
       ] }],
     },
   },

@@ -19,6 +19,10 @@ export interface EngineDeps {
   readonly now: () => number;
   /** Cancels the whole run. */
   readonly signal?: AbortSignal;
+  /** `true` when `sleep`/`now` are a virtual clock (waits are reported, not slept). */
+  readonly virtualClock?: boolean;
+  /** Real elapsed milliseconds for request durations (defaults to `now`). */
+  readonly monotonic?: () => number;
 }
 
 /** Guards so a playground run always ends. Every cut is reported with the limit that caused it. */

@@ -1,0 +1,38 @@
+/** Data selection (dlt-rest-api.md §8): which part of a response body is the page's records. */
+import type { Json } from "./types";
+import { compilePath, type CompiledPath } from "./jsonpath";
+
+const LIST_KEYS = new Set(["data", "items", "results", "entries", "records", "rows", "entities", "payload", "content", "objects", "values"]);
+
+export interface Selection {
+  readonly records: Json[];
+  /** Set when the selector matched a null (dlt warns and yields an empty page). */
+  readonly nullMatch: boolean;
+}
+
+export function applySelector(selector: CompiledPath, body: Json | undefined): Selection {
+  const matches = selector(body);
+  if (matches.length === 0) return { records: [], nullMatch: false };
+  if (matches.length > 1) return { records: matches, nullMatch: false };
+  const only = matches[0] as Json;
+  if (only === null) return { records: [], nullMatch: true };
+  return { records: Array.isArray(only) ? only : [only], nullMatch: false };
+}
+
+/** dlt's detection: the first list (depth-first, 3 levels) named like a record list, else the first list, else `$`. */
+export function detectSelector(body: Json | undefined): string {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return "$";
+  const lists: string[][] = [];
+  const walk = (v: { [k: string]: Json }, path: string[]) => {
+    for (const [k, child] of Object.entries(v)) {
+      if (Array.isArray(child)) lists.push([...path, k]);
+      else if (child && typeof child === "object" && path.length < 2) walk(child, [...path, k]);
+    }
+  };
+  walk(body, []);
+  const named = lists.find((p) => LIST_KEYS.has(p[p.length - 1] ?? ""));
+  const chosen = named ?? lists[0];
+  return chosen ? chosen.join(".") : "$";
+}
+
+export { compilePath };
