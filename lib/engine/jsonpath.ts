@@ -1,24 +1,44 @@
 /**
- * JSONPath compiled once per run (ARCHITECTURE "Performance habits"): plain dotted paths become direct
- * property walks; anything else goes through jsonpath-plus with `eval: false` (no code execution).
+ * JSONPath compiled once per run (ARCHITECTURE "Performance habits"): paths made only of names and
+ * indices (`data`, `$.a.b`, `['@odata.nextLink']`, `items[0]`) become direct walks; anything else
+ * (wildcards, filters, recursive descent) goes through jsonpath-plus with `eval: false`.
  */
 import { JSONPath } from "jsonpath-plus";
-import type { Json } from "./types";
+import { EngineError, type Json } from "./types";
 
 export type CompiledPath = (json: Json | undefined) => Json[];
 
-const SIMPLE = /^(\$\.?)?[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
+const SEGMENT = /^(?:\.?([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[(\d+)\])/;
+
+/** The keys of a path made only of names and indices, or null. */
+function simpleKeys(path: string): (string | number)[] | null {
+  let rest = path.replace(/^\$/, "");
+  const keys: (string | number)[] = [];
+  while (rest.length > 0) {
+    const m = SEGMENT.exec(rest);
+    if (!m) return null;
+    keys.push(m[4] !== undefined ? Number(m[4]) : (m[1] ?? m[2] ?? m[3] ?? ""));
+    rest = rest.slice(m[0].length);
+  }
+  return keys;
+}
 
 export function compilePath(path: string): CompiledPath {
   const p = path.trim();
-  if (p === "$" || p === "") return (json) => (json === undefined ? [] : [json]);
-  if (SIMPLE.test(p)) {
-    const keys = p.replace(/^\$\.?/, "").split(".");
+  const keys = simpleKeys(p);
+  if (keys) {
     return (json) => {
       let cur: Json | undefined = json;
       for (const k of keys) {
-        if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !(k in cur)) return [];
-        cur = (cur as { [key: string]: Json })[k];
+        if (cur === null || typeof cur !== "object") return [];
+        if (typeof k === "number") {
+          if (!Array.isArray(cur)) return [];
+          cur = cur[k];
+        } else {
+          if (Array.isArray(cur) || !(k in cur)) return [];
+          cur = cur[k];
+        }
+        if (cur === undefined) return [];
       }
       return cur === undefined ? [] : [cur];
     };
@@ -26,8 +46,11 @@ export function compilePath(path: string): CompiledPath {
   const full = p.startsWith("$") ? p : p.startsWith("[") ? `$${p}` : `$.${p}`;
   return (json) => {
     if (json === undefined) return [];
-    const out = JSONPath({ path: full, json: json as object, wrap: true, eval: false }) as Json[] | undefined;
-    return out ?? [];
+    try {
+      return (JSONPath({ path: full, json: json as object, wrap: true, eval: false }) as Json[] | undefined) ?? [];
+    } catch (e) {
+      throw new EngineError("selector_error", `The JSONPath \`${path}\` could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 }
 
