@@ -8,3 +8,4 @@ export { getJsonSchema, SCHEMA_ID } from "./jsonschema";
 export { applyEdits } from "./fixes";
 export { maskValue } from "./located";
 export { resourceNames } from "./resources";
+export { describeKey, keyCompletions, type KeyDoc } from "./docs";
