@@ -9,7 +9,19 @@ import { createPaginator } from "./paginators";
 import { policyFrom } from "./retry";
 import { runSequence, type SequenceState } from "./sequence";
 import { formatDeep, formatString, parentLookup, pyStr } from "./interpolate";
-import type { RequestSpec } from "./request";
+import { setParam, type RequestSpec } from "./request";
+import { startIncremental } from "./incremental";
+
+function formatSpec(spec: RequestSpec, lookup: (expr: string) => Json | undefined): RequestSpec {
+  return {
+    ...spec,
+    url: formatString(spec.url, lookup),
+    params: spec.params.map(([k, v]) => [formatString(k, lookup), formatString(v, lookup)] as const),
+    headers: Object.fromEntries(Object.entries(spec.headers).map(([k, v]) => [formatString(k, lookup), formatString(v, lookup)])),
+    ...(spec.json !== undefined ? { json: formatDeep(spec.json, lookup, true) } : {}),
+    ...(spec.data !== undefined ? { data: formatDeep(spec.data, lookup, false) } : {}),
+  };
+}
 import { secretEnvName } from "./names";
 
 function toParams(params: { [k: string]: Json }): [string, string][] {
@@ -84,41 +96,57 @@ async function run(options: ExtractOptions, deps: EngineDeps, emit: (e: EngineEv
           throw new EngineError("missing_secret", `Missing ${r.missing_secrets.map((n) => `dlt.secrets["${n}"]`).join(", ")}: enter ${r.missing_secrets.length > 1 ? "them" : "it"} in the Secrets panel, pass --secret ${r.missing_secrets[0]}=…, or set the environment variable ${secretEnvName(r.missing_secrets[0] ?? "")}.`, { resource: r.name });
         }
         for (const key of r.python_keys) ctx.emit({ type: "warning", resource: r.name, code: "python_skipped", message: `\`${key}\` is Python code: validated, not executed in the playground.` });
-        if (r.incremental) ctx.emit({ type: "warning", resource: r.name, code: "incremental_not_applied", message: "`incremental` is validated but not applied by this playground yet: every run fetches all records." });
+        const inc = r.incremental ? startIncremental(r.incremental, options.state?.[r.name], r.name) : null;
+        let filtered = 0;
+        const incFilter = (recs: DataRecord[]) => {
+          if (!inc) return recs;
+          const { kept, dropped } = inc.filter(recs);
+          filtered += dropped;
+          return kept;
+        };
         const auth = r.auth ? createAuth(r.auth, ctx) : undefined;
         const policy = policyFrom(r.error_handler);
         const keep = parentsNeeded.has(r.name) ? (parentRecords.set(r.name, []), parentRecords.get(r.name)) : undefined;
-        const spec: RequestSpec = { method: r.method, url: r.url, params: toParams(r.params), headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, pyStr(v)])), ...(r.json !== undefined ? { json: r.json } : {}), ...(r.data !== undefined ? { data: r.data } : {}) };
+        let spec: RequestSpec = { method: r.method, url: r.url, params: toParams(r.params), headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, pyStr(v)])), ...(r.json !== undefined ? { json: r.json } : {}), ...(r.data !== undefined ? { data: r.data } : {}) };
+        if (inc) {
+          if (r.incremental?.start_param && inc.startValue !== null) spec = setParam(spec, r.incremental.start_param, pyStr(inc.startValue));
+          if (r.incremental?.end_param && inc.endValue !== null) spec = setParam(spec, r.incremental.end_param, pyStr(inc.endValue));
+        }
+        // Templates always go through the formatter (`{{` -> `{`); top-level resources only see `incremental.*`.
+        const incLookup = (extra: Record<string, Json>) => (expr: string) => {
+          if (inc && expr.startsWith("incremental.")) return inc.context[expr.slice("incremental.".length)] ?? null;
+          if (expr in extra) return extra[expr];
+          throw new EngineError("placeholder_error", `\`{${expr}}\` is not a valid placeholder here; valid names start with ${inc ? "`incremental.` or " : ""}\`resources.<parent>.<field>\` (write literal braces as {{ and }}).`, { resource: r.name });
+        };
+        if (!r.parent) spec = formatSpec(spec, incLookup({}));
         if (r.parent) {
           if (failed.has(r.parent.name)) throw new EngineError("invalid_config", `Parent resource \`${r.parent.name}\` failed, so \`${r.name}\` has nothing to run for.`, { resource: r.name });
           const parentName = r.parent.name;
           for (const record of parentRecords.get(parentName) ?? []) {
             if (state.cut) break;
-            const lookup = parentLookup(parentName, record);
-            const child: RequestSpec = {
-              ...spec,
-              url: formatString(spec.url, lookup),
-              params: spec.params.map(([k, v]) => [formatString(k, lookup), formatString(v, lookup)] as const),
-              headers: Object.fromEntries(Object.entries(spec.headers).map(([k, v]) => [formatString(k, lookup), formatString(v, lookup)])),
-              ...(spec.json !== undefined ? { json: formatDeep(spec.json, lookup, true) } : {}),
-              ...(spec.data !== undefined ? { data: formatDeep(spec.data, lookup, false) } : {}),
-            };
+            const fromParent = parentLookup(parentName, record);
+            const lookup = (expr: string) => (expr.startsWith("resources.") ? fromParent(expr) : incLookup({})(expr));
+            const child = formatSpec(spec, lookup);
             const include = Object.fromEntries(r.include_from_parent.map((f) => {
               if (!(f in record)) throw new EngineError("placeholder_error", `Resource expects a field \`${f}\` to be present in the incoming data from resource \`${parentName}\` in order to include it in child records under \`_${parentName}_${f}\`. Available parent fields are: ${JSON.stringify(Object.keys(record))}`, { resource: r.name });
               return [`_${parentName}_${f}`, record[f] ?? null];
             }));
             const parentValues = Object.fromEntries(r.parent.fields.map((f) => [f, lookup(`resources.${parentName}.${f}`) ?? null]));
             await runSequence(ctx, r, child, r.paginator ? createPaginator(r.paginator) : createPaginator({ type: "auto" }), policy, auth, state, (recs) => {
-              const out = recs.map((x) => ({ ...x, ...include }));
+              const out = incFilter(recs.map((x) => ({ ...x, ...include })));
               keep?.push(...out);
               return out;
             }, parentValues);
           }
         } else {
           await runSequence(ctx, r, spec, r.paginator ? createPaginator(r.paginator) : createPaginator({ type: "auto" }), policy, auth, state, (recs) => {
-            keep?.push(...recs);
-            return recs;
+            const out = incFilter(recs);
+            keep?.push(...out);
+            return out;
           });
+        }
+        if (inc) {
+          ctx.emit({ type: "incremental", resource: r.name, cursor_path: inc.cursorPath, before: inc.before, start_value: inc.startValue, end_value: inc.endValue, after: inc.lastValue(), filtered, state: inc.state() });
         }
       } catch (e) {
         resourceOk = false;

@@ -188,6 +188,20 @@ export type EngineEvent =
       reason: string;
     }
   | { type: "warning"; resource?: string; code: string; message: string }
+  | {
+      type: "incremental";
+      resource: string;
+      cursor_path: string;
+      /** The stored last value before this run (or `initial_value`) and the one after it. */
+      before: Json;
+      start_value: Json;
+      end_value: Json;
+      after: Json;
+      /** Records dropped by the incremental filter. */
+      filtered: number;
+      /** State to pass back as `ExtractOptions.state` on the next run; `null` with `end_value` (nothing is kept). */
+      state: IncrementalState | null;
+    }
   | { type: "limit"; resource: string; limit: LimitKind; message: string }
   | { type: "error"; resource?: string; error: EngineErrorJson }
   | { type: "resource_done"; resource: string; ok: boolean; stats: ResourceStats }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { collect, fakeFetch, json } from "./testing";
+
+const rows = [{ id: 1, updated: "2024-01-01" }, { id: 2, updated: "2024-02-01" }, { id: 3, updated: "2024-03-01" }];
+const cfg = (incremental: object, endpoint: object = {}) => ({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", incremental, ...endpoint } }] });
+
+describe("incremental", () => {
+  it("sends start_param, filters older records and returns the state for the next run", async () => {
+    const api = fakeFetch(() => json(rows));
+    const first = await collect(cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }), api.fetch);
+    expect(api.calls[0]!.url).toBe("https://api.test/items?since=2024-02-01");
+    expect(first.records.map((r) => r.id)).toEqual([2, 3]);
+    const inc = first.of("incremental")[0]!;
+    expect(inc).toMatchObject({ before: "2024-02-01", after: "2024-03-01", filtered: 1 });
+    const api2 = fakeFetch(() => json(rows));
+    const { extract, createVirtualClock } = await import("./index");
+    const events = [];
+    for await (const e of extract({ config: cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }) as never, secrets: {}, state: { r: inc.state! } }, { fetch: api2.fetch, ...createVirtualClock(), virtualClock: true })) events.push(e);
+    expect(api2.calls[0]!.url).toBe("https://api.test/items?since=2024-03-01");
+  });
+  it("fills {incremental.*} placeholders and honours end_value with an open range end", async () => {
+    const api = fakeFetch(() => json(rows));
+    const run = await collect(cfg({ cursor_path: "updated", initial_value: "2024-01-01", end_value: "2024-03-01" }, { params: { from: "{incremental.start_value}", to: "{incremental.end_value}" } }), api.fetch);
+    expect(api.calls[0]!.url).toBe("https://api.test/items?from=2024-01-01&to=2024-03-01");
+    expect(run.records.map((r) => r.id)).toEqual([1, 2]);
+    expect(run.of("incremental")[0]!.state).toBeNull();
+  });
+  it("min mirrors the comparisons; range_start open drops the boundary", async () => {
+    const run = await collect(cfg({ cursor_path: "id", initial_value: 2, last_value_func: "min" }), fakeFetch(() => json(rows)).fetch);
+    expect(run.records.map((r) => r.id)).toEqual([1, 2]);
+    const open = await collect(cfg({ cursor_path: "id", initial_value: 2, range_start: "open" }), fakeFetch(() => json(rows)).fetch);
+    expect(open.records.map((r) => r.id)).toEqual([3]);
+  });
+  it("a missing cursor raises by default, or is included/excluded as configured", async () => {
+    const data = [{ id: 1 }, { id: 2, updated: "2024-05-01" }];
+    const raised = await collect(cfg({ cursor_path: "updated" }), fakeFetch(() => json(data)).fetch);
+    expect(raised.of("error")[0]!.error.message).toContain("Cursor element with JSON path `updated` was not found");
+    const inc = await collect(cfg({ cursor_path: "updated", on_cursor_value_missing: "include" }), fakeFetch(() => json(data)).fetch);
+    expect(inc.records).toHaveLength(2);
+    const exc = await collect(cfg({ cursor_path: "updated", on_cursor_value_missing: "exclude" }), fakeFetch(() => json(data)).fetch);
+    expect(exc.records).toHaveLength(1);
+  });
+  it("placeholders outside incremental/resources are rejected; escaped braces survive", async () => {
+    const bad = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{unknown.x}" } } }] }, fakeFetch(() => json([])).fetch);
+    expect(bad.of("error")[0]!.error.code).toBe("placeholder_error");
+    const api = fakeFetch(() => json([]));
+    await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{{literal}}" } } }] }, api.fetch);
+    expect(new URL(api.calls[0]!.url).searchParams.get("q")).toBe("{literal}");
+  });
+});
