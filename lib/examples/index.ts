@@ -16,7 +16,10 @@ export interface Example {
   readonly text: string;
 }
 
-export const EXAMPLES: readonly Example[] = [
+import { LAB_EXAMPLES } from "./lab";
+
+/** The five seeds first (the documents restplay was created from). */
+export const SEED_EXAMPLES: readonly Example[] = [
   {
     id: "seed-000",
     title: "Cloud storage — OAuth2, offset paging (seed 000)",
@@ -74,6 +77,8 @@ export const EXAMPLES: readonly Example[] = [
     text: "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n    \"client\": {\n        \"base_url\": \"https://api.example.com\",\n        \"auth\": {\n            \"type\": \"oauth2\",\n            \"client_id\": dlt.secrets[\"client_id\"],\n            \"client_secret\": dlt.secrets[\"client_secret\"],\n            \"token_url\": \"https://identity.example.com/connect/token\"\n        }\n    },\n    \"resource_defaults\": {\n        \"primary_key\": \"id\",\n        \"write_disposition\": \"merge\"\n    },\n    \"resources\": [\n        {\n            \"name\": \"bank_transactions\",\n            \"endpoint\": {\n                \"path\": \"/v1/bank_transactions\",\n                \"data_selector\": \"BankTransactions\",\n                \"paginator\": {\n                    \"type\": \"page_number\",\n                    \"limit\": 100,\n                    \"page_param\": \"page\",\n                    \"limit_param\": \"page_size\"\n                },\n                \"error_handler\": {\n                    \"retry_on_status_codes\": [401, 403, 429],\n                    \"max_retries\": 3,\n                    \"backoff_factor\": 30\n                }\n            }\n        },\n        {\n            \"name\": \"contacts\",\n            \"endpoint\": {\n                \"path\": \"/v1/contacts\",\n                \"data_selector\": \"Contacts\",\n                \"paginator\": {\n                    \"type\": \"page_number\",\n                    \"limit\": 100,\n                    \"page_param\": \"page\",\n                    \"limit_param\": \"page_size\"\n                },\n                \"error_handler\": {\n                    \"retry_on_status_codes\": [401, 403, 429],\n                    \"max_retries\": 3,\n                    \"backoff_factor\": 30\n                }\n            }\n        },\n        // Additional resources can be added here following the same structure\n    ]\n})\n",
   }
 ];
+
+export const EXAMPLES: readonly Example[] = [...SEED_EXAMPLES, ...LAB_EXAMPLES];
 
 export function getExample(id: string): Example | undefined {
   return EXAMPLES.find((e) => e.id === id);

@@ -5,6 +5,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { datasets, type Rec } from "./data";
+import { LAB_SECRETS, labHandlers } from "./lab";
 
 export const MOCK_DEMO_SECRETS: Readonly<Record<string, string>> = {
   client_id: "demo-client-id",
@@ -12,6 +13,7 @@ export const MOCK_DEMO_SECRETS: Readonly<Record<string, string>> = {
   api_key: "demo-api-key",
   access_token: "demo-access-token",
   token: "demo-access-token",
+  ...LAB_SECRETS,
 };
 
 export interface MockState {
@@ -125,5 +127,6 @@ export function createHandlers(state: MockState): HttpHandler[] {
     offsetListing(state),
     pageListing(state, "/v1/bank_transactions", "BankTransactions", () => datasets().bankTransactions),
     pageListing(state, "/v1/contacts", "Contacts", () => datasets().contacts),
+    ...labHandlers(state),
   ];
 }

@@ -5,7 +5,7 @@ import { createHandlers, newState } from "./handlers";
 export { MOCK_DEMO_SECRETS } from "./handlers";
 export { describeMocks, type MockDescription } from "./describe";
 
-export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com"] as const;
+export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com"] as const;
 
 export function isMockUrl(url: string): boolean {
   try {

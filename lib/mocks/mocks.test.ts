@@ -108,7 +108,7 @@ describe("routing", () => {
     expect((await res.json()).error).toContain("no mock for GET");
     expect(isMockUrl("https://api.example.com/v1")).toBe(true);
     expect(isMockUrl("https://example.org")).toBe(false);
-    expect(describeMocks().length).toBe(6);
+    expect(describeMocks().length).toBe(10);
   });
   it("serves the same handlers over loopback HTTP", async () => {
     const server = await startMockServer();
