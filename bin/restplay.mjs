@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/* global process, AbortController */
+// The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
+// then runs lib/cli/main.ts.
+import { register } from "tsx/esm/api";
+import { register as registerCjs } from "tsx/cjs/api";
+
+// The repository's .ts files are CommonJS to Node (package.json has no "type"): both hooks are needed.
+registerCjs();
+register();
+const cli = await import("../lib/cli/main.ts");
+// Compiled as CommonJS, the module's exports arrive as the default export.
+const main = cli.main ?? cli.default.main;
+
+// Ctrl-C cancels the run cleanly (the engine stops and the summary is printed); a second Ctrl-C quits.
+const controller = new AbortController();
+process.once("SIGINT", () => {
+  controller.abort(new Error("cancelled"));
+  process.once("SIGINT", () => process.exit(130));
+});
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});
+process.exitCode = code;

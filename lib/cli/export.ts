@@ -1,0 +1,22 @@
+/**
+ * `restplay export FILE --to json|yaml|python [--secrets-toml]`: the download, on stdout.
+ * `--secrets-toml` prints the `.dlt/secrets.toml` template instead of the config (one file per run,
+ * so stdout can be redirected into it); `--to` is then not needed.
+ */
+import { exportConfig, secretsTomlTemplate, validateText, type ExportFormat } from "../config";
+import { readSource, UsageError, type CliIO } from "./io";
+import { printDiagnostics } from "./validate";
+
+export async function exportCommand(file: string, options: { to?: ExportFormat; secretsToml?: boolean }, io: CliIO): Promise<number> {
+  if (!options.to && !options.secretsToml) throw new UsageError("say what to export: --to json|yaml|python, or --secrets-toml");
+  const source = await readSource(file, io.cwd);
+  const result = validateText(source.config, source.format);
+  const download = options.to && !options.secretsToml ? exportConfig(result, options.to) : null;
+  if (!result.valid || result.value === null || (!options.secretsToml && !download)) {
+    printDiagnostics(result, source, io, "stderr");
+    return 1;
+  }
+  const text = download ? download.text : secretsTomlTemplate(result.value);
+  io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  return 0;
+}

@@ -1,0 +1,95 @@
+/** What the CLI needs from the outside world, passed in so tests run it in-process. */
+import { readFile, stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import type { SourceFormat } from "../formats";
+
+export interface Writer {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliIO {
+  readonly stdout: Writer;
+  readonly stderr: Writer;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** The network for live runs (default: the global fetch). */
+  readonly fetch?: (request: Request) => Promise<Response>;
+  /** Aborts a run (the launcher wires it to Ctrl-C). */
+  readonly signal?: AbortSignal;
+}
+
+/** A failure of the command line itself (exit 2): a missing file, a bad option value. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export interface Source {
+  /** The path as the user typed it (used in messages). */
+  readonly file: string;
+  /** The file's text, shown in excerpts. */
+  readonly text: string;
+  /** What is validated: `text`, or for Markdown the first config code block with everything else blanked. */
+  readonly config: string;
+  /** From the extension; `undefined` = detect from the text. */
+  readonly format: SourceFormat | undefined;
+}
+
+const EXTENSIONS: Record<string, SourceFormat> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".py": "python" };
+
+export async function readSource(file: string, cwd: string): Promise<Source> {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    if ((await stat(path)).isDirectory()) throw new UsageError(`${file} is a directory, not a config file`);
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+    throw new UsageError(code === "ENOENT" ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const ext = extname(path).toLowerCase();
+  if (MARKDOWN.has(ext)) {
+    const block = fencedBlock(text);
+    if (block) return { file, text, config: block.config, format: block.format };
+  }
+  return { file, text, config: text, format: EXTENSIONS[ext] };
+}
+
+const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
+const FENCE = /^```(python|py|json|yaml|yml)[ \t]*\r?\n([\s\S]*?)^```/m;
+
+/**
+ * The first ```python / ```json / ```yaml block of a Markdown document (like the seed documents),
+ * with every character outside it turned into a space: offsets, lines and columns stay those of
+ * the file, so diagnostics point into the document as it is.
+ */
+export function fencedBlock(text: string): { config: string; format: SourceFormat } | null {
+  const m = FENCE.exec(text);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  const start = m.index + m[0].length - m[2].length - 3;
+  const end = start + m[2].length;
+  const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
+  const lang = m[1];
+  const format: SourceFormat = lang === "json" ? "json" : lang === "yaml" || lang === "yml" ? "yaml" : "python";
+  return { config: blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end)), format };
+}
+
+export interface Style {
+  readonly enabled: boolean;
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+/** Colours only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR forces them. */
+export function styleFor(stream: Writer, env: CliIO["env"]): Style {
+  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0";
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
+  const enabled = !noColor && (force || (stream.isTTY === true && env.TERM !== "dumb"));
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { enabled, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
+}

@@ -1,0 +1,92 @@
+/**
+ * The `restplay` command line: validate, run and export dlt REST API source configs.
+ * `main(argv, io)` takes its streams, environment and working directory as arguments and returns
+ * the exit code, so tests run it in-process; `bin/restplay.mjs` wires it to the real process.
+ * Exit codes: 0 success, 1 invalid config or failed run, 2 usage error, 130 cancelled.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { UsageError, type CliIO } from "./io";
+import type { OutputFormat } from "./validate";
+import type { ExportFormat } from "../config";
+
+export type { CliIO, Writer } from "./io";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function parseSecret(value: string, previous: [string, string][] = []): [string, string][] {
+  const at = value.indexOf("=");
+  if (at <= 0) throw new InvalidArgumentError("expected NAME=VALUE, e.g. --secret client_id=abc");
+  return [...previous, [value.slice(0, at), value.slice(at + 1)]];
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}
+
+const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("restplay")
+    .description("Validate, run and export dlt REST API source configs (Python dict, JSON or YAML).")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError("(run restplay --help for usage)")
+    .helpCommand(false);
+
+  program
+    .command("validate")
+    .description("check a config; exit 0 when valid (warnings allowed), 1 when invalid")
+    .argument("<file>", "config file (.py, .json, .yaml; other extensions are detected)")
+    .addOption(formatOption())
+    .action(async (file: string, options: { format: OutputFormat }) => {
+      const { validateCommand } = await import("./validate");
+      exitCode = await validateCommand(file, options, io);
+    });
+
+  program
+    .command("run")
+    .description("run the config's resources and print the trace and the merged tables")
+    .argument("<file>", "config file")
+    .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
+    .option("--resource <name>", "run only this resource (repeatable)", collect)
+    .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
+    .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
+    .addOption(formatOption())
+    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; format: OutputFormat }) => {
+      const { runCommand } = await import("./run-command");
+      exitCode = await runCommand(file, options, io);
+    });
+
+  program
+    .command("export")
+    .description("print the config as a download: dlt-canonical Python, JSON or YAML, or a secrets.toml template")
+    .argument("<file>", "config file")
+    .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]))
+    .option("--secrets-toml", "print a .dlt/secrets.toml template instead (names only, never values)")
+    .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
+      const { exportCommand } = await import("./export");
+      exitCode = await exportCommand(file, options, io);
+    });
+
+  try {
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`restplay: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

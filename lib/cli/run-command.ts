@@ -1,0 +1,113 @@
+/**
+ * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--format text|json]`
+ *
+ * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
+ * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use the
+ * real network with real waits; the CLI runs on the user's machine and may reach any host.
+ * In json mode stdout carries only the JSON result; the trace goes to stderr.
+ */
+import { listSecrets, validateText, type RestApiConfig } from "../config";
+import type { RunLimits } from "../engine";
+import { readSource, styleFor, UsageError, type CliIO } from "./io";
+import { diagnosticJson } from "./diagnostics";
+import { formatRunSummary, TracePrinter } from "./trace";
+import { printDiagnostics, type OutputFormat } from "./validate";
+
+export interface RunOptions {
+  readonly mock?: boolean;
+  readonly resource?: readonly string[];
+  readonly secret?: readonly (readonly [string, string])[];
+  readonly maxPages?: number;
+  readonly format: OutputFormat;
+}
+
+type SecretOrigin = "--secret" | `$${string}` | "mock demo value" | "missing";
+
+/** Secrets that the resources to run need: those under `/client`, the defaults, or a selected resource. */
+function needed(config: RestApiConfig, paths: readonly string[], resources: readonly string[]): boolean {
+  if (resources.length === 0) return true;
+  return paths.some((p) => {
+    const m = /^\/resources\/(\d+)(?:\/|$)/.exec(p);
+    if (!m) return true;
+    const entry = config.resources[Number(m[1])];
+    const name = typeof entry === "string" ? entry : entry && !("$python" in entry) ? entry.name : undefined;
+    return name !== undefined && resources.includes(name);
+  });
+}
+
+export async function runCommand(file: string, options: RunOptions, io: CliIO): Promise<number> {
+  const source = await readSource(file, io.cwd);
+  const json = options.format === "json";
+  const progress = json ? io.stderr : io.stdout;
+  const style = styleFor(progress, io.env);
+  const say = (line: string) => progress.write(`${line}\n`);
+  const fail = (code: string, message: string, exit: number) => {
+    if (json) io.stdout.write(`${JSON.stringify({ resources: [], errors: [{ resource: null, code, message }] }, null, 2)}\n`);
+    const label = styleFor(io.stderr, io.env).red("error");
+    io.stderr.write(message.split("\n").map((line) => `${label}: ${line}\n`).join(""));
+    return exit;
+  };
+
+  const validation = validateText(source.config, source.format);
+  if (!validation.valid || validation.config === null) {
+    printDiagnostics(validation, source, io, "stderr");
+    const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
+    return fail("invalid_config", `${source.file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
+  }
+  const config = validation.config;
+  const { prepareRun, createRunCollector, secretEnvName } = await import("../run");
+
+  const given = new Map<string, string>(options.secret ?? []);
+  const origins = new Map<string, SecretOrigin>();
+  const secrets: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const use of listSecrets(config)) {
+    const env = io.env[secretEnvName(use.name)];
+    const value = given.get(use.name) ?? (env !== undefined && env !== "" ? env : undefined);
+    if (value !== undefined) {
+      secrets[use.name] = value;
+      origins.set(use.name, given.has(use.name) ? "--secret" : `$${secretEnvName(use.name)}`);
+    } else {
+      origins.set(use.name, options.mock ? "mock demo value" : "missing");
+      if (!options.mock && needed(config, use.paths, options.resource ?? [])) missing.push(use.name);
+    }
+  }
+  if (missing.length > 0) {
+    const lines = missing.map((n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`);
+    return fail("missing_secret", lines.join("\n"), 1);
+  }
+
+  const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+  const prepared = prepareRun(
+    { text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits },
+    { liveFetch: io.fetch ?? ((r: Request) => fetch(r)), ...(io.signal ? { signal: io.signal } : {}) },
+  );
+  if (!prepared.ok) {
+    if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
+    return fail(prepared.code, prepared.message, 1);
+  }
+
+  say(style.bold(`restplay run ${source.file}`) + style.dim(options.mock ? " — mock API (waits are virtual)" : " — live API"));
+  const shown = [...origins].map(([n, o]) => `${n} (${o})`);
+  if (shown.length) say(style.dim(`secrets: ${shown.join(", ")}`));
+  for (const d of prepared.diagnostics) {
+    const p = diagnosticJson(d, source.config);
+    const label = d.severity === "warning" ? style.yellow(d.severity) : style.cyan(d.severity);
+    say(`${style.dim(`${source.file}:${p.line}:${p.column}`)}  ${label}  ${style.dim(d.code)}  ${d.message.split("\n")[0]}`);
+  }
+
+  const collector = createRunCollector(config);
+  const trace = new TracePrinter((s) => progress.write(s), style);
+  for await (const event of prepared.events) {
+    collector.push(event);
+    trace.event(event);
+  }
+  const summary = collector.summary();
+  progress.write(formatRunSummary(summary, collector.preview.tables(), style));
+  if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (io.signal?.aborted) {
+    io.stderr.write("cancelled\n");
+    return 130;
+  }
+  return collector.ok() ? 0 : 1;
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { cli, seedFiles } from "./testing";
+import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
+
+const seeds = seedFiles();
+afterAll(() => seeds.cleanup());
+// The commands load their modules lazily (fast CLI start); load them once here, outside the tests' timeouts.
+beforeAll(async () => {
+  await Promise.all([import("./run-command"), import("./export"), import("../run")]);
+}, 60_000);
+const at = { cwd: seeds.dir };
+
+interface RunJson {
+  resources: { name: string; primary_key: string[] | null; write_disposition: string; records: Record<string, unknown>[]; stats: Record<string, number>; warnings: string[] }[];
+  errors: { resource: string | null; code: string; message: string }[];
+}
+
+/** One page of seed 002's API (offset 0 has no injected fault), through a "live" fetch. */
+const API_KEY_CONFIG = JSON.stringify({
+  client: { base_url: "https://api.example.com", auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } },
+  resources: [{ name: "items", primary_key: "id", write_disposition: "merge", endpoint: { path: "/v1/resource", data_selector: "data", paginator: { type: "offset", limit: 100 } } }],
+});
+
+describe("restplay run --mock", () => {
+  const expected: Record<string, [string, number, number][]> = {
+    "000": [["generic_resource", 251, 250]],
+    "001": [["resource_name", 251, 250]],
+    "002": [["storage_data", 251, 250]],
+    "003": [["resource_name", 251, 250]],
+    "004": [["bank_transactions", 251, 251], ["contacts", 251, 251]],
+  };
+  for (const seed of seeds.files) {
+    it(`seed ${seed.id}: --format json prints only JSON, in the documented shape`, async () => {
+      const r = await cli(["run", seed.name, "--mock", "--format", "json"], at);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as RunJson;
+      expect(Object.keys(out)).toEqual(["resources", "errors"]);
+      expect(out.errors).toEqual([]);
+      expect(out.resources.map((x) => [x.name, x.stats.records_fetched, x.stats.records_merged])).toEqual(expected[seed.id]);
+      for (const res of out.resources) {
+        expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "warnings"]);
+        expect(Object.keys(res.stats)).toEqual(["requests", "pages", "retries", "records_fetched", "records_merged"]);
+        expect(res.records).toHaveLength(res.stats.records_merged!);
+      }
+      // The trace went to stderr.
+      expect(r.stderr).toMatch(/GET https:\/\/api\.example\.com\/v1\//);
+    });
+  }
+
+  it("seed 004 reports the missing key with the real one", async () => {
+    const out = JSON.parse((await cli(["run", "seed-004.py", "--mock", "--format", "json", "--resource", "contacts"], at)).stdout) as RunJson;
+    expect(out.resources.map((x) => x.name)).toEqual(["contacts"]);
+    expect(out.resources[0]!.warnings).toContain('primary_key `id` is missing in 251 of 251 records of `contacts`; the records carry `ContactID` — set `primary_key: "ContactID"`');
+  });
+
+  it("text mode: a trace with masked URLs, statuses, pages, virtual waits, decisions, then the summary table", async () => {
+    const r = await cli(["run", "seed-002.py", "--mock"], at);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/GET https:\/\/api\.example\.com\/v1\/resource\?offset=0&limit=100&api_key=\*\*\* {2}200 {2}\d+ ms/);
+    expect(r.stdout).not.toContain(MOCK_DEMO_SECRETS.api_key);
+    expect(r.stdout).toMatch(/page 1: 100 records/);
+    expect(r.stdout).toMatch(/retry 1: .*waiting 2 s \(virtual\), from Retry-After/);
+    expect(r.stdout).toMatch(/paginator: next — /);
+    expect(r.stdout).toMatch(/secrets: api_key \(mock demo value\)/);
+    expect(r.stdout).toMatch(/resource\s+fetched\s+merged\s+duplicates\s+pages\s+retries\s+result\nstorage_data\s+251\s+250\s+1\s+3\s+\d+\s+ok/);
+    expect(r.stdout).toMatch(/✔ 1 resource ran/);
+  });
+
+  it("--max-pages cuts each resource", async () => {
+    const out = JSON.parse((await cli(["run", "seed-000.py", "--mock", "--format", "json", "--max-pages", "1"], at)).stdout) as RunJson;
+    expect(out.resources[0]!.stats.pages).toBe(1);
+    expect(out.resources[0]!.warnings.join("\n")).toMatch(/after 1 pages/);
+  });
+
+  it("a wrong secret meets the mock's 401 and exits 1", async () => {
+    const r = await cli(["run", "seed-000.py", "--mock", "--format", "json", "--secret", "client_secret=wrong-secret"], at);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as RunJson;
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]!.message).toContain("401");
+    expect(r.stdout + r.stderr).not.toContain("wrong-secret");
+  });
+
+  it("an invalid config prints its diagnostics and runs nothing", async () => {
+    const name = seeds.write("bad.json", '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}');
+    const r = await cli(["run", name, "--mock", "--format", "json"], at);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ resources: [], errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }] });
+    expect(r.stderr).toMatch(/^bad\.json:1:\d+ {2}error {2}/m);
+  });
+
+  it("an aborted signal (Ctrl-C) cancels cleanly with exit 130", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const r = await cli(["run", "seed-002.py", "--mock"], { ...at, signal: controller.signal });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("cancelled");
+  });
+});
+
+describe("restplay run (live)", () => {
+  it("a missing secret is a clear error naming the environment variable; nothing is fetched", async () => {
+    let calls = 0;
+    const r = await cli(["run", "seed-000.py"], { ...at, fetch: async () => { calls++; return new Response("{}"); } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: missing secret client_id (dlt.secrets["client_id"]): pass --secret client_id=VALUE or set the environment variable CLIENT_ID');
+    expect(r.stderr).toContain("CLIENT_SECRET");
+    expect(calls).toBe(0);
+  });
+
+  it("takes secrets from --secret or from the environment variable dlt reads, and uses the given fetch", async () => {
+    const name = seeds.write("live.json", API_KEY_CONFIG);
+    const mock = createMockApi();
+    const viaFlag = await cli(["run", name, "--secret", "api_key=demo-api-key", "--max-pages", "1", "--format", "json"], { ...at, fetch: mock.fetch });
+    expect(viaFlag.code).toBe(0);
+    expect((JSON.parse(viaFlag.stdout) as RunJson).resources[0]!.stats.records_merged).toBe(100);
+    expect(viaFlag.stderr).toMatch(/secrets: api_key \(--secret\)/);
+    const viaEnv = await cli(["run", name, "--max-pages", "1"], { ...at, fetch: mock.fetch, env: { API_KEY: "demo-api-key" } });
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.stdout).toMatch(/secrets: api_key \(\$API_KEY\)/);
+    expect(viaEnv.stdout).toMatch(/— live API/);
+    expect(mock.requests.map((q) => new URL(q.url).pathname)).toEqual(["/v1/resource", "/v1/resource"]);
+  });
+});
+
+describe("restplay export", () => {
+  it("--to python: dlt-canonical, secrets as dlt.secrets references, never their values", async () => {
+    const r = await cli(["export", "seed-000.py", "--to", "python"], { ...at, env: { CLIENT_SECRET: "s3cr3t-value" } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"type": "oauth2_client_credentials"');
+    expect(r.stdout).toContain('dlt.secrets["client_id"]');
+    expect(r.stdout).toContain('dlt.secrets["client_secret"]');
+    for (const v of [...Object.values(MOCK_DEMO_SECRETS), "s3cr3t-value"]) expect(r.stdout).not.toContain(v);
+  });
+
+  it("--to json keeps the document, --secrets-toml prints names only", async () => {
+    const json = await cli(["export", "seed-002.py", "--to", "json"], at);
+    expect(JSON.parse(json.stdout)).toMatchObject({ client: { auth: { api_key: { $secret: "api_key" } } } });
+    const toml = await cli(["export", "seed-002.py", "--secrets-toml"], at);
+    expect(toml.stdout).toMatch(/^api_key = "<your api_key>"$/m);
+    expect((await cli(["export", "seed-002.py", "--to", "python", "--secrets-toml"], at)).stdout).toBe(toml.stdout);
+  });
+
+  it("an invalid config: diagnostics on stderr, nothing on stdout, exit 1", async () => {
+    const name = seeds.write("bad-export.json", '{"client": {}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}');
+    const r = await cli(["export", name, "--to", "yaml"], at);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/bad-export\.json:1:\d+ {2}error {2}/);
+  });
+});
+
+describe("bin/restplay.mjs", () => {
+  it("runs as a real process", () => {
+    const bin = resolve(__dirname, "../../bin/restplay.mjs");
+    const p = spawnSync(process.execPath, [bin, "validate", "seed-004.py", "--format", "json"], { cwd: seeds.dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+    expect(p.stderr).toBe("");
+    expect(p.status).toBe(0);
+    expect(JSON.parse(p.stdout)).toMatchObject({ valid: true, format: "python" });
+  }, 90_000);
+});

@@ -1,0 +1,68 @@
+/** Test helpers: run the CLI in-process against seed files in a temporary directory (tests only). */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type CliIO } from "./main";
+import { seedBlocks } from "../testing/seeds";
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function sink(isTTY = false): { write(s: string): void; readonly isTTY: boolean; readonly text: string } {
+  let text = "";
+  return {
+    isTTY,
+    write(s: string) {
+      text += s;
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+export async function cli(args: string[], io: Partial<Omit<CliIO, "stdout" | "stderr">> & { tty?: boolean } = {}): Promise<CliResult> {
+  const stdout = sink(io.tty);
+  const stderr = sink(io.tty);
+  const code = await main(args, {
+    stdout,
+    stderr,
+    env: io.env ?? {},
+    cwd: io.cwd ?? process.cwd(),
+    // Tests never touch the network: a live run without an explicit fetch fails loudly.
+    fetch: io.fetch ?? (async (r: Request) => Promise.reject(new Error(`test tried the network: ${r.url}`))),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Writes each seed's code block to `<dir>/seed-NNN.py`; returns the directory, the files and a cleanup. */
+export function seedFiles(): { dir: string; files: { id: string; name: string; code: string }[]; write(name: string, text: string): string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "restplay-cli-"));
+  const files = seedBlocks().map(({ file, code }) => {
+    const id = file.slice(0, 3);
+    const name = `seed-${id}.py`;
+    writeFileSync(join(dir, name), code);
+    return { id, name, code };
+  });
+  return {
+    dir,
+    files,
+    write(name, text) {
+      writeFileSync(join(dir, name), text);
+      return name;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** 1-based line and column of the first occurrence of `needle` (computed independently of lib/formats). */
+export function positionOf(text: string, needle: string, from = 0): { line: number; column: number } {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`${needle} not found`);
+  const before = text.slice(0, at).split("\n");
+  return { line: before.length, column: (before[before.length - 1] ?? "").length + 1 };
+}

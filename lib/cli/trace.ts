@@ -1,0 +1,133 @@
+/** The live run trace for the terminal: requests, pages, retries, paginator decisions, warnings. */
+import type { EngineEvent } from "../engine";
+import type { RunSummary } from "../run";
+import type { PreviewTable } from "../preview";
+import type { Style } from "./io";
+
+type Request = Extract<EngineEvent, { type: "request" }>;
+
+export function formatWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Prints events as they arrive. A request is printed with its outcome (status and time). */
+export class TracePrinter {
+  private readonly pending = new Map<string, Request>();
+
+  constructor(private readonly write: (line: string) => void, private readonly style: Style) {}
+
+  private line(s: string): void {
+    this.write(`${s}\n`);
+  }
+
+  private requestLine(r: Request, outcome: string): void {
+    const attempt = r.attempt > 1 ? this.style.dim(` (attempt ${r.attempt})`) : "";
+    this.line(`  ${this.style.bold(r.method)} ${r.url}  ${outcome}${attempt}`);
+  }
+
+  /** A request whose attempt ended without a response (network error, timeout, cancel). */
+  private flush(resource: string | undefined, reason: string): void {
+    for (const [key, r] of this.pending) {
+      if (resource !== undefined && r.resource !== resource) continue;
+      this.requestLine(r, this.style.red(reason));
+      this.pending.delete(key);
+    }
+  }
+
+  event(e: EngineEvent): void {
+    const s = this.style;
+    switch (e.type) {
+      case "run_start":
+        this.line(s.dim(`resources: ${e.resources.join(", ") || "(none)"}`));
+        break;
+      case "resource_start": {
+        const key = e.primary_key?.length ? e.primary_key.join(", ") : "none";
+        this.line("");
+        this.line(`${s.bold(e.resource)}${e.parent ? s.dim(` (child of ${e.parent})`) : ""}`);
+        this.line(s.dim(`  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}`));
+        break;
+      }
+      case "auth":
+        this.line(`  ${s.cyan("auth")} ${e.step.replace("_", " ")}: ${e.detail}`);
+        break;
+      case "request":
+        this.pending.set(`${e.request_id}:${e.attempt}`, e);
+        break;
+      case "response": {
+        const key = `${e.request_id}:${e.attempt}`;
+        const r = this.pending.get(key);
+        this.pending.delete(key);
+        const status = e.status < 300 ? s.green(String(e.status)) : e.status < 400 ? s.yellow(String(e.status)) : s.red(String(e.status));
+        const outcome = `${status}  ${e.duration_ms} ms  ${s.dim(formatSize(e.size))}`;
+        if (r) this.requestLine(r, outcome);
+        else this.line(`  response ${outcome}`);
+        break;
+      }
+      case "page":
+        this.line(`  ${s.cyan(`page ${e.page}`)}: ${e.count} record${e.count === 1 ? "" : "s"}${e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`)}`);
+        break;
+      case "paginator":
+        this.line(s.dim(`  paginator: ${e.decision} — ${e.reason}`));
+        break;
+      case "retry":
+        if (e.status === null) this.flush(e.resource, e.reason);
+        this.line(`  ${s.yellow("retry")} ${e.attempt}: ${e.reason} — waiting ${formatWait(e.wait_ms)}${e.virtual ? " (virtual)" : ""}, ${e.wait_source === "retry-after" ? "from Retry-After" : "backoff"}`);
+        break;
+      case "warning":
+        this.line(`  ${s.yellow("warning")} ${s.dim(e.code)}: ${e.message}`);
+        break;
+      case "limit":
+        this.line(`  ${s.yellow("limit")} ${s.dim(e.limit)}: ${e.message}`);
+        break;
+      case "error":
+        this.flush(e.resource, e.error.code);
+        this.line(`  ${s.red("error")} ${s.dim(e.error.code)}: ${e.error.message}`);
+        break;
+      case "resource_done":
+        this.line(s.dim(`  ${e.ok ? "done" : "failed"}: ${count(e.stats.pages, "page")}, ${count(e.stats.records_fetched, "record")}, ${count(e.stats.requests, "request")}, ${count(e.stats.retries, "retry", "retries")}`));
+        break;
+      case "done":
+        this.flush(undefined, "no response");
+        break;
+    }
+  }
+}
+
+/** The closing table: one row per resource, then its warnings and the errors. */
+export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTable[], style: Style): string {
+  const byName = new Map(tables.map((t) => [t.resource, t]));
+  const failed = new Set(summary.errors.map((e) => e.resource));
+  const head = ["resource", "fetched", "merged", "duplicates", "pages", "retries", "result"];
+  const rows = summary.resources.map((r) => [
+    r.name,
+    String(r.stats.records_fetched),
+    String(r.stats.records_merged),
+    String(byName.get(r.name)?.stats.duplicates_collapsed ?? 0),
+    String(r.stats.pages),
+    String(r.stats.retries),
+    failed.has(r.name) ? "failed" : "ok",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const cell = (v: string, i: number) => (i === 0 || i === head.length - 1 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0));
+  const out = ["", style.bold(head.map(cell).join("  ").trimEnd())];
+  for (const r of rows) {
+    const text = r.map(cell).join("  ").trimEnd();
+    out.push(r[r.length - 1] === "failed" ? style.red(text) : text);
+  }
+  for (const r of summary.resources) for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${r.name}: ${w}`);
+  for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);
+  const bad = summary.resources.filter((r) => failed.has(r.name)).length;
+  if (summary.errors.length === 0) out.push(style.green(`✔ ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} ran`));
+  else out.push(style.red(`✖ ${bad || "the run"} ${bad ? `of ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} failed` : "failed"}`));
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cli, positionOf, seedFiles } from "./testing";
+import { SEEDS_DIR } from "../testing/seeds";
+
+const seeds = seedFiles();
+afterAll(() => seeds.cleanup());
+// The commands load their modules lazily (fast CLI start); load them once here, outside the tests' timeouts.
+beforeAll(async () => {
+  await Promise.all([import("./validate"), import("./run-command"), import("../run")]);
+}, 60_000);
+const at = { cwd: seeds.dir };
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+
+const BAD_JSON = `{
+  "client": {"base_url": "https://api.example.com"},
+  "resources": [
+    {"name": "a", "endpoint": {"paht": "/x", "method": "get"}}
+  ]
+}
+`;
+
+describe("restplay validate", () => {
+  it("finds the five seeds", () => expect(seeds.files).toHaveLength(5));
+
+  for (const seed of seeds.files) {
+    it(`seed ${seed.id}: --format json is valid, with exactly the documented fields`, async () => {
+      const r = await cli(["validate", seed.name, "--format", "json"], at);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      const out = JSON.parse(r.stdout) as { valid: boolean; format: string; diagnostics: Record<string, unknown>[] };
+      expect(Object.keys(out)).toEqual(["valid", "format", "diagnostics"]);
+      expect(out).toMatchObject({ valid: true, format: "python" });
+      for (const d of out.diagnostics) {
+        expect(Object.keys(d)).toEqual(["severity", "code", "message", "path", "line", "column"]);
+        expect(d.severity).not.toBe("error");
+      }
+    });
+  }
+
+  it("positions point at the start of the offending token (1-based)", async () => {
+    const s000 = seeds.files.find((f) => f.id === "000")!;
+    const out = JSON.parse((await cli(["validate", s000.name, "--format", "json"], at)).stdout) as { diagnostics: { code: string; line: number; column: number }[] };
+    const oauth = out.diagnostics.find((d) => d.code === "dialect_oauth2")!;
+    expect({ line: oauth.line, column: oauth.column }).toEqual(positionOf(s000.code, '"oauth2"'));
+
+    const s004 = seeds.files.find((f) => f.id === "004")!;
+    const out4 = JSON.parse((await cli(["validate", s004.name, "--format", "json"], at)).stdout) as { diagnostics: { code: string; line: number; column: number }[] };
+    const comment = out4.diagnostics.find((d) => d.code === "js_comment")!;
+    expect({ line: comment.line, column: comment.column }).toEqual(positionOf(s004.code, "// Additional"));
+  });
+
+  it("an invalid JSON config: exit 1, unknown key at its quote, wrong value at the value", async () => {
+    const name = seeds.write("bad.json", BAD_JSON);
+    const r = await cli(["validate", name, "--format", "json"], at);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { valid: boolean; format: string; diagnostics: { severity: string; code: string; path: string; line: number; column: number }[] };
+    expect(out).toMatchObject({ valid: false, format: "json" });
+    const key = out.diagnostics.find((d) => d.path === "/resources/0/endpoint/paht")!;
+    expect(key).toMatchObject({ severity: "error", ...positionOf(BAD_JSON, '"paht"') });
+    const value = out.diagnostics.find((d) => d.path === "/resources/0/endpoint/method")!;
+    expect(value).toMatchObject({ severity: "error", ...positionOf(BAD_JSON, '"get"') });
+  });
+
+  it("text output: location, severity, code, message, the source line, carets under the range, a summary", async () => {
+    const name = seeds.write("bad2.json", BAD_JSON);
+    const r = await cli(["validate", name], at);
+    expect(r.code).toBe(1);
+    const { line, column } = positionOf(BAD_JSON, '"paht"');
+    const lines = r.stdout.split("\n");
+    const head = lines.findIndex((l) => l.startsWith(`${name}:${line}:${column}  error  `));
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(lines[head + 1]).toBe(`${line} |     {"name": "a", "endpoint": {"paht": "/x", "method": "get"}}`);
+    expect(lines[head + 2]).toBe(`  | ${" ".repeat(column - 1)}^^^^^^`);
+    expect(lines.filter((l) => l.trim() !== "").at(-1)).toMatch(/^✖ bad2\.json is invalid: 2 errors/);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("colours only on a terminal, and never with NO_COLOR", async () => {
+    const s = seeds.files[0]!.name;
+    expect((await cli(["validate", s], { ...at, tty: true })).stdout).toMatch(ANSI);
+    expect((await cli(["validate", s], { ...at, tty: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    const ok = await cli(["validate", s], at);
+    expect(ok.stdout).toMatch(/✔ seed-000\.py is valid \(\d+ warnings?/);
+  });
+
+  it("a Markdown document (the seed files as they are) is checked through its first code block, positions in the file", async () => {
+    const file = "004_bd6b24b885e29f46.txt";
+    const text = readFileSync(join(SEEDS_DIR, file), "utf8");
+    const r = await cli(["validate", file, "--format", "json"], { cwd: SEEDS_DIR });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { valid: boolean; format: string; diagnostics: { code: string; line: number; column: number }[] };
+    expect(out).toMatchObject({ valid: true, format: "python" });
+    expect(out.diagnostics.find((d) => d.code === "js_comment")).toMatchObject(positionOf(text, "// Additional"));
+  });
+
+  it("YAML is detected from the extension", async () => {
+    const name = seeds.write("c.yaml", "client:\n  base_url: https://api.example.com\nresources:\n  - posts\n");
+    const out = JSON.parse((await cli(["validate", name, "--format", "json"], at)).stdout) as { valid: boolean; format: string };
+    expect(out).toMatchObject({ valid: true, format: "yaml" });
+  });
+});
+
+describe("usage errors exit 2", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["a missing file", ["validate", "nope.py"], /cannot read nope\.py: no such file/],
+    ["a directory", ["validate", "."], /is a directory/],
+    ["a bad --format", ["validate", "seed-000.py", "--format", "xml"], /Allowed choices are text, json/],
+    ["an unknown option", ["validate", "seed-000.py", "--colour"], /unknown option/],
+    ["a missing argument", ["validate"], /missing required argument 'file'/],
+    ["an unknown command", ["lint", "x.py"], /unknown command/],
+    ["no command", [], /Usage: restplay/],
+    ["a bad --secret", ["run", "seed-000.py", "--secret", "client_id"], /expected NAME=VALUE/],
+    ["a bad --max-pages", ["run", "seed-000.py", "--max-pages", "0"], /at least 1/],
+    ["an unknown --resource", ["run", "seed-004.py", "--mock", "--resource", "invoices"], /Unknown resource `invoices`; the config defines `bank_transactions`, `contacts`/],
+    ["export without a target", ["export", "seed-000.py"], /--to json\|yaml\|python, or --secrets-toml/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, async () => {
+      const r = await cli(args, at);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe("");
+    });
+  }
+  it("--help exits 0", async () => {
+    const r = await cli(["run", "--help"], at);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--secret <name=value>/);
+  });
+});

@@ -1,0 +1,24 @@
+/** `restplay validate FILE [--format text|json]`: exit 0 valid (warnings allowed), 1 invalid. */
+import { validateText, type ValidationResult } from "../config";
+import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
+import { readSource, styleFor, type CliIO, type Source } from "./io";
+
+export type OutputFormat = "text" | "json";
+
+export function validationJson(result: ValidationResult, text: string): ValidateJson {
+  return { valid: result.valid, format: result.format, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, text)) };
+}
+
+/** Diagnostics as `validate` prints them, to the given stream (run/export print them to stderr). */
+export function printDiagnostics(result: ValidationResult, source: Source, io: CliIO, to: "stdout" | "stderr"): void {
+  const stream = io[to];
+  stream.write(formatReport(result.diagnostics, source.text, source.file, styleFor(stream, io.env)));
+}
+
+export async function validateCommand(file: string, options: { format: OutputFormat }, io: CliIO): Promise<number> {
+  const source = await readSource(file, io.cwd);
+  const result = validateText(source.config, source.format);
+  if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
+  else printDiagnostics(result, source, io, "stdout");
+  return result.valid ? 0 : 1;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { createRunCollector, prepareRun, secretEnvName, type RunEnv, type RunRequest } from "./index";
+import { createMockApi } from "../mocks";
+import type { EngineEvent } from "../engine";
+import { seedBlocks } from "../testing/seeds";
+
+const seeds = seedBlocks();
+const seed = (prefix: string) => {
+  const s = seeds.find((x) => x.file.startsWith(prefix));
+  if (!s) throw new Error(`seed ${prefix} not found`);
+  return s.code;
+};
+
+async function runAll(request: RunRequest, env: RunEnv = {}) {
+  const prepared = prepareRun(request, env);
+  if (!prepared.ok) throw new Error(`not ok: ${prepared.code} ${prepared.message}`);
+  const collector = createRunCollector(prepared.config);
+  const events: EngineEvent[] = [];
+  for await (const e of prepared.events) {
+    events.push(e);
+    collector.push(e);
+  }
+  return { prepared, collector, events, summary: collector.summary() };
+}
+
+describe("seeds against the mock API", () => {
+  it("finds the five seeds", () => expect(seeds).toHaveLength(5));
+
+  for (const [prefix, resource] of [["000", "generic_resource"], ["001", "resource_name"], ["002", "storage_data"], ["003", "resource_name"]] as const) {
+    it(`seed ${prefix} runs end to end: 251 fetched, 250 merged, demo secrets filled in`, async () => {
+      const { prepared, collector, summary, events } = await runAll({ text: seed(prefix), target: "mock" });
+      expect(collector.ok()).toBe(true);
+      expect(summary.errors).toEqual([]);
+      expect(summary.resources.map((r) => r.name)).toEqual([resource]);
+      const r = summary.resources[0]!;
+      expect(r).toMatchObject({ primary_key: ["id"], write_disposition: "merge" });
+      expect(r.stats).toMatchObject({ records_fetched: 251, records_merged: 250 });
+      expect(r.records).toHaveLength(250);
+      expect(new Set(r.records.map((x) => x.id)).size).toBe(250);
+      expect(prepared.ok && prepared.secrets.every((s) => s.source === "mock_demo")).toBe(true);
+      // Waits against the mock are virtual: reported, not slept.
+      expect(events.filter((e) => e.type === "retry").every((e) => e.type === "retry" && e.virtual)).toBe(true);
+    });
+  }
+
+  it("seed 004: two resources of 251 rows each, the missing key reported with the real key", async () => {
+    const { summary, collector } = await runAll({ text: seed("004"), target: "mock" });
+    expect(collector.ok()).toBe(true);
+    expect(summary.resources.map((r) => [r.name, r.stats.records_fetched, r.stats.records_merged, r.records.length])).toEqual([
+      ["bank_transactions", 251, 251, 251],
+      ["contacts", 251, 251, 251],
+    ]);
+    expect(summary.resources[0]!.warnings).toContain(
+      'primary_key `id` is missing in 251 of 251 records of `bank_transactions`; the records carry `BankTransactionID` — set `primary_key: "BankTransactionID"`',
+    );
+    expect(summary.resources[1]!.warnings).toContain(
+      'primary_key `id` is missing in 251 of 251 records of `contacts`; the records carry `ContactID` — set `primary_key: "ContactID"`',
+    );
+  });
+
+  it("runs only the resources asked for", async () => {
+    const { prepared, summary } = await runAll({ text: seed("004"), target: "mock", resources: ["contacts"] });
+    expect(prepared.ok && prepared.resources).toEqual(["contacts"]);
+    expect(summary.resources.map((r) => r.name)).toEqual(["contacts"]);
+  });
+
+  it("a wrong secret meets the mock's real 401 (OAuth) or 403 (API key) as an error event", async () => {
+    const oauth = await runAll({ text: seed("000"), target: "mock", secrets: { client_secret: "not-the-secret" } });
+    expect(oauth.prepared.ok && oauth.prepared.secrets).toEqual([
+      { name: "client_id", kind: "secret", source: "mock_demo" },
+      { name: "client_secret", kind: "secret", source: "given" },
+    ]);
+    expect(oauth.collector.ok()).toBe(false);
+    expect(oauth.summary.errors).toHaveLength(1);
+    expect(oauth.summary.errors[0]).toMatchObject({ resource: "generic_resource" });
+    expect(oauth.summary.errors[0]!.message).toContain("401");
+    expect(JSON.stringify(oauth.events)).not.toContain("not-the-secret");
+
+    const key = await runAll({ text: seed("002"), target: "mock", secrets: { api_key: "wrong-key" } });
+    expect(key.summary.errors).toHaveLength(1);
+    expect(key.summary.errors[0]!.message).toContain("403");
+    expect(JSON.stringify(key.events)).not.toContain("wrong-key");
+  });
+});
+
+describe("refusals", () => {
+  it("an invalid config is not run: ok false with its diagnostics", () => {
+    const p = prepareRun({ text: '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}', target: "mock" });
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.code).toBe("invalid_config");
+    expect(p.message).toMatch(/^The config has 1 error; the first: /);
+    expect(p.diagnostics.some((d) => d.severity === "error" && d.path.startsWith("/resources/0/endpoint"))).toBe(true);
+  });
+
+  it("warnings never block a run", () => {
+    const p = prepareRun({ text: seed("004"), target: "mock" });
+    expect(p.ok).toBe(true);
+    expect(p.ok && p.diagnostics.some((d) => d.severity === "warning")).toBe(true);
+  });
+
+  it("unknown resource names are refused with the valid names", () => {
+    const p = prepareRun({ text: seed("004"), target: "mock", resources: ["contacts", "invoices"] });
+    expect(p).toMatchObject({ ok: false, code: "unknown_resource" });
+    expect(!p.ok && p.message).toBe("Unknown resource `invoices`; the config defines `bank_transactions`, `contacts`.");
+  });
+
+  it("a live run needs a fetch from the caller", () => {
+    expect(prepareRun({ text: seed("002"), target: "live" })).toMatchObject({ ok: false, code: "live_fetch_unavailable" });
+  });
+});
+
+describe("live target", () => {
+  it("uses the caller's fetch, sleep and clock; demo values are never filled in", async () => {
+    const mock = createMockApi();
+    const sleeps: number[] = [];
+    let t = 1_000;
+    const env: RunEnv = {
+      liveFetch: (r) => mock.fetch(r),
+      // Waits pass at once; the engine's 60 s request timeout (also a sleep) never fires before the answer.
+      sleep: (ms, signal) => {
+        if (ms >= 60_000) return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+        sleeps.push(ms);
+        t += ms;
+        return Promise.resolve();
+      },
+      now: () => t,
+    };
+    const missing = await runAll({ text: seed("002"), target: "live" }, env);
+    expect(missing.prepared.ok && missing.prepared.secrets).toEqual([{ name: "api_key", kind: "secret", source: "missing" }]);
+    expect(missing.summary.errors).toEqual([{ resource: "storage_data", code: "missing_secret", message: expect.stringContaining("API_KEY") }]);
+    expect(mock.requests).toEqual([]);
+
+    const given = await runAll({ text: seed("002"), target: "live", secrets: { api_key: "demo-api-key" } }, env);
+    expect(given.collector.ok()).toBe(true);
+    expect(given.summary.resources[0]!.stats.records_merged).toBe(250);
+    expect(mock.requests.length).toBeGreaterThan(0);
+    // The mock's injected 429 with Retry-After: 2 was waited for with the caller's (real) sleep.
+    expect(sleeps).toContain(2000);
+    expect(given.events.filter((e) => e.type === "retry").every((e) => e.type === "retry" && !e.virtual)).toBe(true);
+  });
+
+  it("an aborted signal cancels the run", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { summary, collector } = await runAll({ text: seed("002"), target: "mock" }, { signal: controller.signal });
+    expect(collector.ok()).toBe(false);
+    expect(summary.errors.map((e) => e.code)).toContain("cancelled");
+  });
+});
+
+it("secretEnvName follows dlt's environment variable convention", () => {
+  expect(secretEnvName("client_id")).toBe("CLIENT_ID");
+  expect(secretEnvName("api-key.v2")).toBe("API_KEY_V2");
+});

@@ -1,0 +1,176 @@
+/**
+ * One run, prepared the same way for the server route and the CLI:
+ * validate -> secrets (mock demo values fill gaps in mock mode) -> deps -> engine events.
+ *
+ * Pure TypeScript (no node:*): the route imports it. What differs between callers comes in
+ * through `RunEnv`: the live fetch (the route passes its guarded fetch, the CLI the global one),
+ * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
+ * (decision 0006), so a run never waits and never touches the network.
+ */
+import { listSecrets, resourceNames, validateText, type RestApiConfig, type ValidationResult } from "../config";
+import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type RunLimits } from "../engine";
+import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
+import type { Diagnostic, SourceFormat } from "../formats";
+
+export type RunTarget = "mock" | "live";
+
+export interface RunRequest {
+  readonly text: string;
+  readonly format?: SourceFormat;
+  readonly target: RunTarget;
+  /** Run only these resources (and the parents they need). Default: every selected resource. */
+  readonly resources?: readonly string[];
+  /** Values for `dlt.secrets[...]` / `dlt.config[...]` by name. Never stored, never echoed. */
+  readonly secrets?: Readonly<Record<string, string>>;
+  readonly limits?: Partial<RunLimits>;
+}
+
+export interface RunEnv {
+  /** The fetch for live runs. Required for `target: "live"`; the caller guards it. */
+  readonly liveFetch?: (request: Request) => Promise<Response>;
+  /** Real sleep for live runs (default: an abortable timer). */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Wall clock for live runs (default `Date.now`). */
+  readonly now?: () => number;
+  /** Real elapsed milliseconds for request durations (default `performance.now`). */
+  readonly monotonic?: () => number;
+  readonly signal?: AbortSignal;
+}
+
+export type SecretSource = "given" | "mock_demo" | "missing";
+
+export interface SecretStatus {
+  readonly name: string;
+  readonly kind: "secret" | "config";
+  readonly source: SecretSource;
+}
+
+export type RunFailureCode = "invalid_config" | "unknown_resource" | "live_fetch_unavailable";
+
+export type PreparedRun =
+  | {
+      readonly ok: false;
+      readonly code: RunFailureCode;
+      readonly message: string;
+      /** Every diagnostic of the document (errors and warnings). */
+      readonly diagnostics: readonly Diagnostic[];
+      readonly validation: ValidationResult;
+    }
+  | {
+      readonly ok: true;
+      readonly config: RestApiConfig;
+      readonly validation: ValidationResult;
+      /** Warnings and infos: they never block a run. */
+      readonly diagnostics: readonly Diagnostic[];
+      /** The resources asked for (the engine adds the parents they need). */
+      readonly resources: string[];
+      readonly secrets: SecretStatus[];
+      readonly events: AsyncGenerator<EngineEvent>;
+    };
+
+export { secretEnvName } from "../config";
+
+/** Whether an entry of `resources` would run without being asked for (`selected` is not `false`). */
+function selectedNames(config: RestApiConfig): string[] {
+  return config.resources.flatMap((r) => {
+    if (typeof r === "string") return [r];
+    if ("$python" in r || typeof r.name !== "string") return [];
+    return r.selected === false ? [] : [r.name];
+  });
+}
+
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Validates the request and sets up the engine; never throws for bad input. */
+export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
+  const validation = validateText(request.text, request.format);
+  const diagnostics = validation.diagnostics;
+  if (!validation.valid || validation.config === null) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    const first = errors[0];
+    return {
+      ok: false,
+      code: "invalid_config",
+      message: `The config has ${plural(errors.length, "error")}${first ? `; the first: ${first.message}` : ""}`,
+      diagnostics,
+      validation,
+    };
+  }
+  const config = validation.config;
+
+  const known = resourceNames(config);
+  const asked = request.resources ?? [];
+  const unknown = asked.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      code: "unknown_resource",
+      message: `Unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; the config defines ${known.map((n) => `\`${n}\``).join(", ") || "no resources"}.`,
+      diagnostics,
+      validation,
+    };
+  }
+  if (request.target === "live" && !env.liveFetch) {
+    return {
+      ok: false,
+      code: "live_fetch_unavailable",
+      message: "Live runs are not available here: no network access was provided. Run against the mock API instead.",
+      diagnostics,
+      validation,
+    };
+  }
+
+  const given = request.secrets ?? {};
+  const values: Record<string, string> = {};
+  const secrets: SecretStatus[] = listSecrets(config).map((use) => {
+    const value = given[use.name];
+    if (typeof value === "string" && value.length > 0) {
+      values[use.name] = value;
+      return { name: use.name, kind: use.kind, source: "given" };
+    }
+    const demo = request.target === "mock" ? MOCK_DEMO_SECRETS[use.name] : undefined;
+    if (demo !== undefined) {
+      values[use.name] = demo;
+      return { name: use.name, kind: use.kind, source: "mock_demo" };
+    }
+    return { name: use.name, kind: use.kind, source: "missing" };
+  });
+
+  const monotonic = env.monotonic ?? (() => performance.now());
+  let deps: EngineDeps;
+  if (request.target === "mock") {
+    const clock = createVirtualClock();
+    deps = { fetch: createMockApi().fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
+  } else {
+    deps = {
+      fetch: env.liveFetch as (request: Request) => Promise<Response>,
+      sleep: env.sleep ?? realSleep,
+      now: env.now ?? (() => Date.now()),
+      virtualClock: false,
+      monotonic,
+      ...(env.signal ? { signal: env.signal } : {}),
+    };
+  }
+
+  const resources = asked.length > 0 ? [...asked] : selectedNames(config);
+  const events = extract(
+    { config, secrets: values, ...(asked.length > 0 ? { resources: [...asked] } : {}), ...(request.limits ? { limits: request.limits } : {}) },
+    deps,
+  );
+  return { ok: true, config, validation, diagnostics, resources, secrets, events };
+}

@@ -1,0 +1,116 @@
+/**
+ * Folds a run's events into per-resource results: the merged preview, the engine's stats, every
+ * warning (engine, limits, preview) and every error with its literal code. The CLI's `--format json`
+ * prints exactly this shape; other consumers can reuse it.
+ */
+import type { DataRecord, EngineErrorCode, EngineEvent, ResourceStats } from "../engine";
+import type { RestApiConfig } from "../config";
+import { createPreview, type Preview } from "../preview";
+
+export interface ResourceSummary {
+  readonly name: string;
+  readonly primary_key: string[] | null;
+  readonly write_disposition: string;
+  /** The merged records as the API sent them. */
+  readonly records: readonly DataRecord[];
+  readonly stats: ResourceStats & { readonly records_merged: number };
+  readonly warnings: string[];
+}
+
+export interface RunError {
+  /** `null` for a failure of the whole run. */
+  readonly resource: string | null;
+  readonly code: EngineErrorCode;
+  readonly message: string;
+}
+
+export interface RunSummary {
+  readonly resources: ResourceSummary[];
+  readonly errors: RunError[];
+}
+
+export interface RunCollector {
+  push(event: EngineEvent): void;
+  readonly preview: Preview;
+  summary(): RunSummary;
+  /** `true` once `done` arrived and every resource ran without an error. */
+  ok(): boolean;
+}
+
+interface Pending {
+  name: string;
+  primary_key: string[] | null;
+  write_disposition: string;
+  stats: ResourceStats;
+  warnings: string[];
+}
+
+export function createRunCollector(config?: RestApiConfig | null): RunCollector {
+  const preview = createPreview({ config: config ?? null });
+  const resources = new Map<string, Pending>();
+  const errors: RunError[] = [];
+  let done: { ok: boolean } | null = null;
+
+  const entry = (name: string): Pending => {
+    let r = resources.get(name);
+    if (!r) {
+      r = { name, primary_key: null, write_disposition: "append", stats: { requests: 0, pages: 0, retries: 0, records_fetched: 0 }, warnings: [] };
+      resources.set(name, r);
+    }
+    return r;
+  };
+
+  return {
+    preview,
+    push(event) {
+      preview.push(event);
+      switch (event.type) {
+        case "resource_start": {
+          const r = entry(event.resource);
+          r.primary_key = event.primary_key;
+          r.write_disposition = event.write_disposition;
+          break;
+        }
+        case "warning":
+          if (event.resource) entry(event.resource).warnings.push(event.message);
+          break;
+        case "limit":
+          entry(event.resource).warnings.push(event.message);
+          break;
+        case "error":
+          errors.push({ resource: event.resource ?? event.error.resource ?? null, code: event.error.code, message: event.error.message });
+          break;
+        case "resource_done": {
+          const { requests, pages, retries, records_fetched } = event.stats;
+          entry(event.resource).stats = { requests, pages, retries, records_fetched };
+          break;
+        }
+        case "done":
+          done = { ok: event.ok };
+          break;
+        default:
+          break;
+      }
+    },
+    summary() {
+      const tables = new Map(preview.tables().map((t) => [t.resource, t]));
+      return {
+        resources: [...resources.values()].map((r) => {
+          const table = tables.get(r.name);
+          return {
+            name: r.name,
+            primary_key: r.primary_key,
+            write_disposition: r.write_disposition,
+            records: table?.records ?? [],
+            stats: { ...r.stats, records_merged: table?.stats.merged ?? 0 },
+            warnings: [...r.warnings, ...(table?.warnings ?? [])],
+          };
+        }),
+        errors: [...errors],
+      };
+    },
+    ok() {
+      return done !== null && done.ok && errors.length === 0;
+    },
+  };
+}
