@@ -1,112 +1,137 @@
 /**
- * Deterministic datasets of the mock APIs (seeded PRNG: the same records on every run and machine).
- * Each listing holds 250 distinct records plus one later, updated version of an earlier record, so a
- * merge by key has exactly one duplicate to collapse.
+ * Deterministic datasets of the seed APIs (seeded PRNG: the same records on every run and machine),
+ * built lazily once per module load and shared read-only by every mock instance. Each listing holds
+ * 250 distinct records plus one later, updated version of an earlier record, placed on a later page
+ * than the original, so a merge by key has exactly one duplicate to collapse.
  */
-export type Rec = { [key: string]: unknown };
+import { guid, pick, prng, type Rng } from "./prng";
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type Rec = { [key: string]: JsonValue };
 
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-const guid = (r: () => number) => {
-  const hex = () => Math.floor(r() * 16).toString(16);
-  const part = (n: number) => Array.from({ length: n }, hex).join("");
-  return `${part(8)}-${part(4)}-4${part(3)}-a${part(3)}-${part(12)}`;
-};
-
+const day = 86_400_000;
+const hour = 3_600_000;
 const BASE_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
 const WORDS = ["alpha", "bravo", "cedar", "delta", "ember", "fjord", "granite", "harbor", "indigo", "juniper", "krypton", "lumen"];
 const CITIES = ["Berlin", "Lisbon", "Oslo", "Toronto", "Nairobi", "Osaka", "Austin", "Porto"];
+const COUNTRIES: Record<string, string> = { Berlin: "DE", Lisbon: "PT", Oslo: "NO", Toronto: "CA", Nairobi: "KE", Osaka: "JP", Austin: "US", Porto: "PT" };
 const NAMES = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "Ken Thompson"];
 
-/** 250 generic records (seeds 000–003: id, name, value, created_at, …) + an update of id 42 on page 3. */
+export const DISTINCT = 250;
+
+/** Inserts an updated copy of `rows[original]` at `at` (a later page). */
+function withUpdate(rows: Rec[], original: number, at: number, changes: (r: Rec) => Rec): Rec[] {
+  const row = rows[original] as Rec;
+  rows.splice(at, 0, { ...row, ...changes(row) });
+  return rows;
+}
+
+/** /v1/resource (seeds 000–003): id, name, value (nullable), status, timestamps, tags, owner.address, metadata. */
 function buildResource(): Rec[] {
   const r = prng(2980377901);
-  const out: Rec[] = [];
-  for (let id = 1; id <= 250; id++) {
-    const created = BASE_TIME + id * 3_600_000;
-    out.push({
+  const rows: Rec[] = [];
+  for (let id = 1; id <= DISTINCT; id++) {
+    const created = BASE_TIME + id * hour;
+    const city = pick(r, CITIES);
+    rows.push({
       id,
       name: `${pick(r, WORDS)}-${pick(r, WORDS)}-${id}`,
       value: r() < 0.15 ? null : Math.round(r() * 100_000) / 100,
       status: pick(r, ["active", "archived", "pending"]),
       created_at: iso(created),
-      updated_at: iso(created + Math.floor(r() * 86_400_000)),
+      updated_at: iso(created + Math.floor(r() * day)),
       tags: Array.from({ length: Math.floor(r() * 4) }, () => pick(r, WORDS)),
-      owner: { id: 1000 + Math.floor(r() * 50), name: pick(r, NAMES), address: { city: pick(r, CITIES), postal_code: r() < 0.2 ? null : String(10000 + Math.floor(r() * 89999)) } },
+      owner: {
+        id: 1000 + Math.floor(r() * 50),
+        name: pick(r, NAMES),
+        address: { city, country: COUNTRIES[city] ?? null, postal_code: r() < 0.2 ? null : String(10000 + Math.floor(r() * 89999)) },
+      },
       metadata: r() < 0.5 ? null : { source: pick(r, ["import", "api", "ui"]), version: 1 + Math.floor(r() * 3) },
     });
   }
-  const original = out[41] as Rec;
-  out.splice(230, 0, { ...original, name: `${String(original.name)} (renamed)`, value: 4242.42, status: "active", updated_at: iso(BASE_TIME + 400 * 86_400_000) });
-  return out;
+  // id 42 (page 1) is updated and listed again on page 3 (offset 200).
+  return withUpdate(rows, 41, 230, (o) => ({ name: `${String(o.name)} (renamed)`, value: 4242.42, status: "active", updated_at: iso(BASE_TIME + 400 * day) }));
 }
 
+function address(r: Rng, type: string): Rec {
+  const city = pick(r, CITIES);
+  return { AddressType: type, AddressLine1: r() < 0.2 ? null : `${1 + Math.floor(r() * 200)} ${pick(r, WORDS)} street`, City: city, PostalCode: String(1000 + Math.floor(r() * 8999)), Country: COUNTRIES[city] ?? null };
+}
+
+/** /v1/contacts (seed 004): keyed ContactID, nested Addresses and Phones, no `id`. */
 function buildContacts(): Rec[] {
   const r = prng(435);
-  const out: Rec[] = [];
-  for (let i = 0; i < 250; i++) {
-    const name = `${pick(r, NAMES)} ${pick(r, ["Ltd", "GmbH", "& Co", "Inc", "LLC"])}`;
-    out.push({
+  const rows: Rec[] = [];
+  for (let i = 0; i < DISTINCT; i++) {
+    const person = pick(r, NAMES);
+    const name = `${person} ${pick(r, ["Ltd", "GmbH", "& Co", "Inc", "LLC"])}`;
+    rows.push({
       ContactID: guid(r),
       Name: name,
-      EmailAddress: r() < 0.1 ? null : `${name.split(" ")[0]!.toLowerCase()}.${i}@example.com`,
+      FirstName: person.split(" ")[0] ?? null,
+      LastName: person.split(" ")[1] ?? null,
+      EmailAddress: r() < 0.1 ? null : `${(person.split(" ")[0] ?? "info").toLowerCase()}.${i}@example.com`,
       ContactStatus: pick(r, ["ACTIVE", "ARCHIVED"]),
       IsSupplier: r() < 0.4,
       IsCustomer: r() < 0.7,
-      Addresses: Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => ({ AddressType: k === 0 ? "POBOX" : "STREET", City: pick(r, CITIES), PostalCode: String(1000 + Math.floor(r() * 8999)) })),
-      Phones: [{ PhoneType: "DEFAULT", PhoneNumber: r() < 0.3 ? null : String(5550000 + Math.floor(r() * 9999)) }],
-      UpdatedDateUTC: iso(BASE_TIME + i * 7_200_000),
+      TaxNumber: r() < 0.5 ? null : `TX${100000 + Math.floor(r() * 899999)}`,
+      Addresses: Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => address(r, k === 0 ? "POBOX" : "STREET")),
+      Phones: [{ PhoneType: "DEFAULT", PhoneNumber: r() < 0.3 ? null : String(5550000 + Math.floor(r() * 9999)), PhoneCountryCode: r() < 0.5 ? null : "1" }],
+      UpdatedDateUTC: iso(BASE_TIME + i * 2 * hour),
     });
   }
-  const original = out[17] as Rec;
-  out.splice(240, 0, { ...original, ContactStatus: "ARCHIVED", UpdatedDateUTC: iso(BASE_TIME + 500 * 86_400_000) });
-  return out;
+  // Contact 18 (page 0) is archived later and listed again on page 2.
+  return withUpdate(rows, 17, 240, () => ({ ContactStatus: "ARCHIVED", UpdatedDateUTC: iso(BASE_TIME + 500 * day) }));
 }
 
-function buildBankTransactions(contacts: Rec[]): Rec[] {
+/** /v1/bank_transactions (seed 004): keyed BankTransactionID, nested Contact and LineItems, no `id`. */
+function buildBankTransactions(contacts: readonly Rec[]): Rec[] {
   const r = prng(4004);
-  const out: Rec[] = [];
-  for (let i = 0; i < 250; i++) {
-    const contact = contacts[Math.floor(r() * 250)] as Rec;
-    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => ({ LineItemID: guid(r), Description: `${pick(r, WORDS)} service ${k + 1}`, Quantity: 1 + Math.floor(r() * 5), UnitAmount: Math.round(r() * 50_000) / 100, AccountCode: String(200 + Math.floor(r() * 300)) }));
-    const total = Math.round(lines.reduce((s, l) => s + l.Quantity * l.UnitAmount, 0) * 100) / 100;
-    out.push({
+  const rows: Rec[] = [];
+  for (let i = 0; i < DISTINCT; i++) {
+    const contact = contacts[Math.floor(r() * DISTINCT)] as Rec;
+    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => ({
+      LineItemID: guid(r),
+      Description: `${pick(r, WORDS)} service ${k + 1}`,
+      Quantity: 1 + Math.floor(r() * 5),
+      UnitAmount: Math.round(r() * 50_000) / 100,
+      AccountCode: String(200 + Math.floor(r() * 300)),
+      TaxType: r() < 0.3 ? null : pick(r, ["OUTPUT", "INPUT", "NONE"]),
+    }));
+    const subTotal = Math.round(lines.reduce((s, l) => s + l.Quantity * l.UnitAmount, 0) * 100) / 100;
+    const tax = Math.round(subTotal * 0.2 * 100) / 100;
+    rows.push({
       BankTransactionID: guid(r),
       Type: pick(r, ["SPEND", "RECEIVE"]),
       Status: pick(r, ["AUTHORISED", "DELETED"]),
       Reference: r() < 0.3 ? null : `INV-${10_000 + i}`,
       IsReconciled: r() < 0.6,
       CurrencyCode: pick(r, ["EUR", "USD", "GBP"]),
-      Total: total,
-      Contact: { ContactID: contact.ContactID, Name: contact.Name },
+      SubTotal: subTotal,
+      TotalTax: tax,
+      Total: Math.round((subTotal + tax) * 100) / 100,
+      Contact: { ContactID: contact.ContactID ?? null, Name: contact.Name ?? null },
+      BankAccount: { AccountID: `acc-${1 + Math.floor(r() * 3)}`, Code: "090", Name: "Business Account" },
       LineItems: lines,
-      Date: iso(BASE_TIME + i * 86_400_000).slice(0, 10),
-      UpdatedDateUTC: iso(BASE_TIME + i * 3_600_000),
+      Date: iso(BASE_TIME + i * day).slice(0, 10),
+      UpdatedDateUTC: iso(BASE_TIME + i * hour),
     });
   }
-  const original = out[99] as Rec;
-  out.splice(240, 0, { ...original, IsReconciled: true, Status: "AUTHORISED", UpdatedDateUTC: iso(BASE_TIME + 600 * 86_400_000) });
-  return out;
+  // Transaction 100 (last of page 0) is reconciled later and listed again on page 2.
+  return withUpdate(rows, 99, 240, () => ({ IsReconciled: true, Status: "AUTHORISED", UpdatedDateUTC: iso(BASE_TIME + 600 * day) }));
 }
 
-let cache: { resource: Rec[]; contacts: Rec[]; bankTransactions: Rec[] } | null = null;
+let cache: { resource: readonly Rec[]; contacts: readonly Rec[]; bankTransactions: readonly Rec[] } | null = null;
 
-/** The datasets, built once per process on first use. */
-export function datasets() {
+function datasets() {
   if (!cache) {
     const contacts = buildContacts();
     cache = { resource: buildResource(), contacts, bankTransactions: buildBankTransactions(contacts) };
   }
   return cache;
 }
+
+export const resourceRecords = (): readonly Rec[] => datasets().resource;
+export const contactRecords = (): readonly Rec[] => datasets().contacts;
+export const bankTransactionRecords = (): readonly Rec[] => datasets().bankTransactions;

@@ -2,8 +2,10 @@
  * lab.example.com: one small API per dlt paginator and auth type, parent/child and incremental
  * endpoints, and fault scenarios (issue 4). Paging is implemented here, server-side, on its own.
  */
-import { http, HttpResponse, type HttpHandler } from "msw";
-import type { MockState } from "./handlers";
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
+import { LAB_SECRETS } from "./secrets";
+import { bearerOf } from "./respond";
+import { bump, checkToken, issueToken, type MockState } from "./state";
 
 const HOST = "https://lab.example.com";
 const N = 45;
@@ -14,20 +16,21 @@ const items = Array.from({ length: N }, (_, i) => ({ id: i + 1, title: `item ${i
 const posts = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, title: `post ${i + 1}`, author: { id: 100 + i, name: `author ${i + 1}` } }));
 const comments = (postId: number) => Array.from({ length: 3 + (postId % 3) }, (_, i) => ({ id: postId * 100 + i, post_id: postId, body: `comment ${i + 1} on post ${postId}` }));
 
-export const LAB_SECRETS = { lab_user: "demo-user", lab_password: "demo-password", lab_api_key: "demo-lab-key", lab_token: "demo-lab-token" } as const;
-
-const json = (body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) => HttpResponse.json(body as Record<string, unknown>, init);
+const json = (body: JsonBodyType, init: { status?: number; headers?: Record<string, string> } = {}) => HttpResponse.json(body, init);
 const intOr = (v: string | null, d: number) => (v !== null && /^\d+$/.test(v) ? Number(v) : d);
+/** base64 text, or "" when it is not valid base64. */
+const decodeCursor = (c: string) => {
+  try {
+    return atob(c);
+  } catch {
+    return "";
+  }
+};
 const slice = (from: number) => items.slice(from, from + PAGE);
 const unauthorized = (msg: string) => json({ error: "unauthorized", message: msg }, { status: 401, headers: { "WWW-Authenticate": "Basic realm=\"lab\"" } });
 
 export function labHandlers(state: MockState): HttpHandler[] {
-  const count = (key: string) => {
-    let n = 0;
-    while (state.faultsFired.has(`${key}#${n}`)) n++;
-    state.faultsFired.add(`${key}#${n}`);
-    return n;
-  };
+  const count = (key: string) => bump(state, `lab:${key}`);
   return [
     http.get(`${HOST}/json-link/items`, ({ request }) => {
       const page = intOr(new URL(request.url).searchParams.get("page"), 1);
@@ -46,7 +49,8 @@ export function labHandlers(state: MockState): HttpHandler[] {
     }),
     http.get(`${HOST}/cursor/items`, ({ request }) => {
       const c = new URL(request.url).searchParams.get("cursor");
-      const from = c ? Number.parseInt(atob(c), 10) : 0;
+      const from = c ? intOr(decodeCursor(c), -1) : 0;
+      if (from < 0) return json({ error: "bad_request", message: `unknown cursor "${c}"` }, { status: 400 });
       const next = from + PAGE < N ? btoa(String(from + PAGE)) : null;
       return json({ data: slice(from), cursors: { next } });
     }),
@@ -65,7 +69,7 @@ export function labHandlers(state: MockState): HttpHandler[] {
     http.get(`${HOST}/basic/items`, ({ request }) => {
       const m = /^Basic (.+)$/.exec(request.headers.get("authorization") ?? "");
       if (!m?.[1]) return unauthorized("HTTP basic credentials required.");
-      if (atob(m[1]) !== `${LAB_SECRETS.lab_user}:${LAB_SECRETS.lab_password}`) return json({ error: "forbidden", message: "wrong user name or password" }, { status: 403 });
+      if (decodeCursor(m[1]) !== `${LAB_SECRETS.lab_user}:${LAB_SECRETS.lab_password}`) return json({ error: "forbidden", message: "wrong user name or password" }, { status: 403 });
       return json({ data: slice(0) });
     }),
     http.get(`${HOST}/api-key/items`, ({ request }) => {
@@ -90,15 +94,14 @@ export function labHandlers(state: MockState): HttpHandler[] {
     http.get(`${HOST}/faults/burst`, () => (count("burst") < 3 ? json({ error: "unavailable" }, { status: 503 }) : json({ data: slice(0) }))),
     http.post(`${HOST}/oauth/token`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
+      if (form.get("grant_type") !== "client_credentials") return json({ error: "unsupported_grant_type" }, { status: 400 });
       if (form.get("client_id") !== "demo-client-id" || form.get("client_secret") !== "demo-client-secret") return json({ error: "invalid_client" }, { status: 401 });
-      state.tokenCounter += 1;
-      const token = `lab-token-${state.tokenCounter}`;
-      state.tokens.add(token);
-      return json({ access_token: token, token_type: "Bearer", expires_in: 1 });
+      return json({ access_token: issueToken(state, "lab.example.com", 1), token_type: "Bearer", expires_in: 1 });
     }),
     http.get(`${HOST}/expiring/items`, ({ request }) => {
-      const token = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
-      if (!token || !state.tokens.has(token)) return json({ error: "invalid_token" }, { status: 401 });
+      const token = bearerOf(request);
+      const check = token === null ? null : checkToken(state, token);
+      if (!token || !check?.ok || check.issuer !== "lab.example.com") return json({ error: "invalid_token" }, { status: 401 });
       // Each token is good for two requests, then the API says it expired.
       const uses = count(`uses-${token}`);
       if (uses >= 2) return json({ error: "invalid_token", message: "token expired" }, { status: 401 });
