@@ -1,0 +1,100 @@
+/**
+ * Figure 4: in Chromium against the production build — keystroke to updated diagnostics, and Run to
+ * the first table row against the mock. Timed inside the page (performance.now) with a MutationObserver.
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { chromium } from "@playwright/test";
+import { figure, percentile, type Figure } from "./figures";
+
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `fn` with a `next start` production server on a free loopback port. */
+export async function withServer<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        if (i > 300) throw new Error("next start did not answer within 30 s");
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return await fn(url);
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+export async function browserFigures(): Promise<Figure[]> {
+  return withServer(async (url) => {
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(url);
+      await page.locator(".monaco-editor").first().waitFor();
+      await page.waitForFunction(() => !/checking/i.test(document.querySelector('[data-testid="problems-summary"]')?.textContent ?? "checking"));
+      await page.evaluate(() => {
+        const w = window as unknown as { __bench: { t0: number; times: number[] } };
+        w.__bench = { t0: 0, times: [] };
+        document.addEventListener("keydown", () => (w.__bench.t0 = performance.now()), true);
+        const summary = document.querySelector('[data-testid="problems-summary"]');
+        if (!summary) throw new Error("no problems summary");
+        new MutationObserver(() => {
+          if (w.__bench.t0) {
+            w.__bench.times.push(performance.now() - w.__bench.t0);
+            w.__bench.t0 = 0;
+          }
+        }).observe(summary, { subtree: true, childList: true, characterData: true });
+      });
+      await page.locator(".monaco-editor .view-lines").first().click();
+      await page.keyboard.press("Control+End");
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.type("}");
+        await page.waitForTimeout(400);
+        await page.keyboard.press("Backspace");
+        await page.waitForTimeout(400);
+      }
+      const times = (await page.evaluate(() => (window as unknown as { __bench: { times: number[] } }).__bench.times)).slice(2).sort((a, b) => a - b);
+      if (times.length < 10) throw new Error(`only ${times.length} diagnostics updates were observed`);
+
+      await page.goto(url);
+      await page.locator(".monaco-editor").first().waitFor();
+      const run = page.getByTestId("run-button");
+      await run.waitFor();
+      await page.waitForFunction(() => !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled);
+      await page.evaluate(() => {
+        const w = window as unknown as { __run: { t0: number; first: number } };
+        w.__run = { t0: 0, first: 0 };
+        document.querySelector('[data-testid="run-button"]')?.addEventListener("click", () => (w.__run.t0 = performance.now()), true);
+        const tables = document.querySelector('[data-testid="tables"]');
+        if (!tables) throw new Error("no tables region");
+        new MutationObserver(() => {
+          if (w.__run.t0 && !w.__run.first && tables.querySelector('[data-testid="table-row"]')) w.__run.first = performance.now() - w.__run.t0;
+        }).observe(tables, { subtree: true, childList: true });
+      });
+      await run.click();
+      await page.waitForFunction(() => (window as unknown as { __run: { first: number } }).__run.first > 0, undefined, { timeout: 30_000 });
+      const firstRow = await page.evaluate(() => (window as unknown as { __run: { first: number } }).__run.first);
+      return [
+        figure("browser.keystroke_to_diagnostics_p50", percentile(times, 50), "ms", 150, { note: `${times.length} keystrokes in Monaco, production build` }),
+        figure("browser.keystroke_to_diagnostics_p95", percentile(times, 95), "ms", 150),
+        figure("browser.run_to_first_row", firstRow, "ms", 1000, { note: "Run (default example, mock) to the first table row" }),
+      ];
+    } finally {
+      await browser.close();
+    }
+  });
+}

@@ -1,0 +1,21 @@
+/** Shared shape of benchmark results (bench/results.json). */
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly budget: number;
+  /** `true` when the value is within budget (lower is better unless `higherIsBetter`). */
+  readonly ok: boolean;
+  readonly note?: string;
+}
+
+export function figure(name: string, value: number, unit: string, budget: number, opts: { higherIsBetter?: boolean; note?: string } = {}): Figure {
+  const v = Math.round(value * 1000) / 1000;
+  return { name, value: v, unit, budget, ok: opts.higherIsBetter ? v >= budget : v <= budget, ...(opts.note ? { note: opts.note } : {}) };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
