@@ -1,63 +1,71 @@
 import type { DocEntry, DocNode, PlainValue } from "./types";
+import { escapeSegment } from "./refs";
 
-/** RFC 6901 pointer from path segments: `["resources", 0, "name"]` -> `/resources/0/name`. */
+type PathLike = string | readonly (string | number)[];
+
+/** RFC 6901 pointer from path segments: `["resources", 0, "name"]` -> `/resources/0/name`; `[]` -> `""`. */
 export function pointerFromPath(path: readonly (string | number)[]): string {
-  return path.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  let out = "";
+  for (const p of path) out += "/" + escapeSegment(p);
+  return out;
 }
 
+/** Same as {@link pointerFromPath} (the name the team brief uses). */
+export const pointerToString = pointerFromPath;
+
+/** Segments of an RFC 6901 pointer (`""` is the root; `~1` -> `/`, `~0` -> `~`). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const body = pointer.startsWith("/") ? pointer.slice(1) : pointer;
+  return body.split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
+
+const segmentsOf = (p: PathLike): string[] => (typeof p === "string" ? parsePointer(p) : p.map(String));
 
 function child(node: DocNode, segment: string): { node: DocNode; entry?: DocEntry } | undefined {
   if (node.kind === "object") {
-    // Last one wins, as with JSON.parse and Python dicts.
+    // The last duplicate wins, as in JSON.parse and Python dicts.
     for (let i = node.entries.length - 1; i >= 0; i--) {
       const e = node.entries[i];
       if (e && e.key === segment) return { node: e.value, entry: e };
     }
     return undefined;
   }
-  if (node.kind === "array" && /^\d+$/.test(segment)) {
+  if (node.kind === "array" && /^(0|[1-9]\d*)$/.test(segment)) {
     const item = node.items[Number(segment)];
     return item ? { node: item } : undefined;
   }
   return undefined;
 }
 
-export function findNode(root: DocNode | null, pointer: string | readonly (string | number)[]): DocNode | undefined {
-  const segments = typeof pointer === "string" ? parsePointer(pointer) : pointer.map(String);
+/** The node at a pointer (or path), `undefined` when any segment is missing. */
+export function findNode(root: DocNode | null, pointer: PathLike): DocNode | undefined {
   let node: DocNode | undefined = root ?? undefined;
-  for (const s of segments) {
+  for (const s of segmentsOf(pointer)) {
     if (!node) return undefined;
     node = child(node, s)?.node;
   }
   return node;
 }
 
-/** The `key: value` entry a pointer ends at (for the key's range), if the last segment is an object key. */
-export function findEntry(root: DocNode | null, pointer: string | readonly (string | number)[]): DocEntry | undefined {
-  const segments = typeof pointer === "string" ? parsePointer(pointer) : pointer.map(String);
+/** The `key: value` entry a pointer ends at (for the key's range), if its last segment is an object key. */
+export function findEntry(root: DocNode | null, pointer: PathLike): DocEntry | undefined {
+  const segments = segmentsOf(pointer);
   const last = segments[segments.length - 1];
   if (last === undefined) return undefined;
   const parent = findNode(root, segments.slice(0, -1));
   return parent ? child(parent, last)?.entry : undefined;
 }
 
-/** The deepest node that exists on the pointer's path, with how many segments matched. */
-export function nearestNode(
-  root: DocNode | null,
-  pointer: string | readonly (string | number)[],
-): { node: DocNode; depth: number; entry?: DocEntry } | undefined {
-  const segments = typeof pointer === "string" ? parsePointer(pointer) : pointer.map(String);
+/**
+ * The deepest node that exists on the pointer's path, with how many segments matched and the entry
+ * that holds it (if it is an object value): where to report something that is missing.
+ */
+export function nearestNode(root: DocNode | null, pointer: PathLike): { node: DocNode; depth: number; entry?: DocEntry } | undefined {
   if (!root) return undefined;
   let current: { node: DocNode; entry?: DocEntry } = { node: root };
   let depth = 0;
-  for (const s of segments) {
+  for (const s of segmentsOf(pointer)) {
     const next = child(current.node, s);
     if (!next) break;
     current = next;
@@ -71,7 +79,12 @@ export function toPlain(node: DocNode): PlainValue {
   switch (node.kind) {
     case "object": {
       const out: Record<string, PlainValue> = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      for (const e of node.entries) {
+        const v = toPlain(e.value);
+        // `__proto__` is an ordinary key in JSON, YAML and Python: keep it as data.
+        if (e.key === "__proto__") Object.defineProperty(out, e.key, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[e.key] = v;
+      }
       return out;
     }
     case "array":
@@ -87,18 +100,4 @@ export function toPlain(node: DocNode): PlainValue {
     case "python":
       return { $python: node.text };
   }
-}
-
-/** Recognises `{"$secret": "x"}`, `{"$config": "x"}` and `{"$python": "src"}` objects in JSON/YAML. */
-export function specialObject(
-  entries: readonly { key: string; value: DocNode }[],
-  range: DocNode["range"],
-): DocNode | null {
-  if (entries.length !== 1) return null;
-  const e = entries[0];
-  if (!e || e.value.kind !== "string") return null;
-  if (e.key === "$secret") return { kind: "ref", ref: "secret", name: e.value.value, range };
-  if (e.key === "$config") return { kind: "ref", ref: "config", name: e.value.value, range };
-  if (e.key === "$python") return { kind: "python", text: e.value.value, range };
-  return null;
 }

@@ -1,83 +1,66 @@
-/** Decoding of Python string literals (prefixes, triple quotes, escapes). */
+/** Decoding of Python string literals: prefixes, triple quotes, escapes. */
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\n": "",
 };
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** Value of one Python string literal token such as `"a\\n"`, `r'x'`, `"""doc"""`; `null` for f-strings and bytes. */
+/** Whether a string token is closed by its own quote (lezer also emits unterminated strings as `String`). */
+export function isClosedString(token: string): boolean {
+  const m = /^[rRuUbBfF]{0,2}('''|"""|'|")/.exec(token);
+  if (!m) return false;
+  const quote = m[1] ?? '"';
+  if (token.length < m[0].length + quote.length || !token.endsWith(quote)) return false;
+  // An odd run of backslashes before the closing quote escapes it (except in raw strings, where it still does).
+  let slashes = 0;
+  for (let i = token.length - quote.length - 1; i >= m[0].length && token[i] === "\\"; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+/**
+ * Value of one Python string literal token such as `"a\\n"`, `r'x'`, `"""doc"""`. `null` for
+ * f-strings, bytes and unterminated strings (they are kept as Python code, not as text).
+ */
 export function decodePythonString(token: string): string | null {
+  // Fast path: the common `"plain text"` with no escapes.
+  const q = token[0];
+  if ((q === '"' || q === "'") && token.length >= 2 && token[token.length - 1] === q && !token.includes("\\") && !token.startsWith(q + q + q)) {
+    const body = token.slice(1, -1);
+    if (!body.includes(q) && !body.includes("\n")) return body;
+  }
   const m = /^([rRuUbBfF]{0,2})('''|"""|'|")/.exec(token);
-  if (!m) return null;
+  if (!m || !isClosedString(token)) return null;
   const prefix = (m[1] ?? "").toLowerCase();
   if (prefix.includes("f") || prefix.includes("b")) return null;
   const quote = m[2] ?? '"';
-  const body = token.slice(m[0].length, token.length - quote.length);
+  const body = token.slice(m[0].length, token.length - quote.length).replace(/\r\n?/g, "\n");
   if (prefix.includes("r")) return body;
   let out = "";
   for (let i = 0; i < body.length; i++) {
-    const c = body[i];
+    const c = body[i] ?? "";
     if (c !== "\\") {
       out += c;
       continue;
     }
     const n = body[i + 1] ?? "";
-    if (n in SIMPLE_ESCAPES) {
-      out += SIMPLE_ESCAPES[n];
+    const simple = SIMPLE_ESCAPES[n];
+    const hexLength = HEX_LENGTH[n];
+    if (simple !== undefined) {
+      out += simple;
       i++;
-    } else if (n === "x" || n === "u" || n === "U") {
-      const len = n === "x" ? 2 : n === "u" ? 4 : 8;
-      const hex = body.slice(i + 2, i + 2 + len);
-      if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === len) {
-        out += String.fromCodePoint(parseInt(hex, 16));
-        i += 1 + len;
-      } else out += "\\";
+    } else if (hexLength !== undefined) {
+      const hex = body.slice(i + 2, i + 2 + hexLength);
+      const code = parseInt(hex, 16);
+      if (hex.length !== hexLength || !/^[0-9a-fA-F]+$/.test(hex) || code > 0x10ffff) return null; // a SyntaxError in Python
+      out += String.fromCodePoint(code);
+      i += 1 + hexLength;
     } else if (/[0-7]/.test(n)) {
       const oct = /^[0-7]{1,3}/.exec(body.slice(i + 1))?.[0] ?? "0";
-      out += String.fromCharCode(parseInt(oct, 8));
+      out += String.fromCodePoint(parseInt(oct, 8));
       i += oct.length;
-    } else out += "\\"; // unknown escapes are kept verbatim, as Python does
+    } else if (n === "N") {
+      return null; // `\N{NAME}` needs Python's Unicode name table: keep the literal as code
+    } else out += "\\"; // unknown escapes stay verbatim, as in Python
   }
   return out;
-}
-
-/**
- * Finds `//` comments (a C/JS habit, not Python) outside strings and `#` comments.
- * Returns their ranges: from the slashes to the end of the line.
- */
-export function findSlashComments(text: string): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  let i = 0;
-  let quote: string | null = null;
-  while (i < text.length) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\") i += 2;
-      else if (text.startsWith(quote, i)) {
-        i += quote.length;
-        quote = null;
-      } else if ((c === "\n") && quote.length === 1) {
-        quote = null; // unterminated single-line string: the parser reports it
-        i++;
-      } else i++;
-      continue;
-    }
-    if (c === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "/") {
-      let end = i;
-      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-      found.push({ start: i, end });
-      i = end;
-      continue;
-    }
-    i++;
-  }
-  return found;
 }

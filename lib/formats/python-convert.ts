@@ -1,0 +1,167 @@
+/**
+ * Lezer Python nodes -> document nodes. Literals keep their exact ranges; `dlt.secrets[...]` /
+ * `dlt.config[...]` (and `.get("x")`) become references; any other expression is kept as source text.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import type { Diagnostic, DocEntry, DocNode } from "./types";
+import { decodePythonString } from "./python-strings";
+import { duplicateKeyWarning, escapeSegment } from "./refs";
+
+const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
+const JSON_LITERALS: Record<string, DocNode["kind"]> = { true: "boolean", false: "boolean", null: "null" };
+const PY_SPELLING: Record<string, string> = { true: "True", false: "False", null: "None" };
+
+export interface ConvertContext {
+  /** The user's text (offsets are the same as in the parsed text). */
+  readonly text: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
+const rangeOf = (n: SyntaxNode) => ({ start: n.from, end: n.to });
+
+/** Children that are values (no punctuation, comments or error nodes). */
+export function valueChildren(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (!SKIP.has(c.name) && !c.type.isError) out.push(c);
+  return out;
+}
+
+/** A dict display (a comprehension-shaped node without `for` is what lezer makes of a dict with a typo). */
+export function isDictNode(n: SyntaxNode): boolean {
+  return n.name === "DictionaryExpression" || (n.name === "DictionaryComprehensionExpression" && !n.getChild("for"));
+}
+
+function refOf(ctx: ConvertContext, n: SyntaxNode): DocNode | null {
+  const target = n.firstChild;
+  if (!target || target.name !== "MemberExpression") return null;
+  const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
+  const parts = args ? valueChildren(args).filter((c) => c.from >= target.to) : [];
+  const key = parts[0];
+  if (parts.length !== 1 || !key || key.name !== "String") return null;
+  const pattern = n.name === "CallExpression" ? /^dlt\s*\.\s*(secrets|config)\s*\.\s*get$/ : /^dlt\s*\.\s*(secrets|config)$/;
+  const m = pattern.exec(src(ctx, target));
+  const name = decodePythonString(src(ctx, key));
+  if (!m || name === null) return null;
+  return { kind: "ref", ref: m[1] === "secrets" ? "secret" : "config", name, range: rangeOf(n) };
+}
+
+function parseNumber(raw: string): number | null {
+  const t = raw.replace(/_/g, "").toLowerCase();
+  if (/^0[xob]/.test(t)) return Number(t);
+  if (/j$/.test(t)) return null; // complex numbers stay code
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: string): DocNode {
+  const py = PY_SPELLING[word] ?? word;
+  ctx.diagnostics.push({
+    severity: "warning",
+    code: "json_literal",
+    path: pointer,
+    range: rangeOf(n),
+    message: `\`${word}\` is JSON, not Python: Python (and so dlt) would stop with a NameError. restplay reads it as \`${py}\`; write \`${py}\` instead.`,
+    fixes: [{ title: `Replace with \`${py}\``, edits: [{ range: rangeOf(n), newText: py }] }],
+  });
+  return word === "null" ? { kind: "null", range: rangeOf(n) } : { kind: "boolean", range: rangeOf(n), value: word === "true" };
+}
+
+/** Any expression that is not a literal: kept as its source text. */
+const code = (ctx: ConvertContext, n: SyntaxNode): DocNode => ({ kind: "python", range: rangeOf(n), text: src(ctx, n) });
+
+export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode {
+  const range = rangeOf(n);
+  switch (n.name) {
+    case "DictionaryExpression":
+    case "DictionaryComprehensionExpression":
+      return isDictNode(n) ? convertDict(ctx, n, pointer) : code(ctx, n);
+    case "ArrayExpression":
+    case "TupleExpression":
+      return { kind: "array", range, items: valueChildren(n).map((c, i) => convert(ctx, c, `${pointer}/${i}`)) };
+    case "ParenthesizedExpression": {
+      const inner = valueChildren(n);
+      return inner.length === 1 && inner[0] ? { ...convert(ctx, inner[0], pointer), range } : code(ctx, n);
+    }
+    case "String":
+    case "ContinuedString": {
+      // Adjacent literals concatenate ("a" "b"); with an f-string among them the value is code.
+      const parts = n.name === "String" ? [n] : valueChildren(n);
+      const decoded = parts.map((p) => (p.name === "String" ? decodePythonString(src(ctx, p)) : null));
+      if (parts.length === 0 || decoded.some((d) => d === null)) return code(ctx, n);
+      return { kind: "string", range, value: decoded.join("") };
+    }
+    case "Number": {
+      const v = parseNumber(src(ctx, n));
+      return v === null ? code(ctx, n) : { kind: "number", range, value: v };
+    }
+    case "UnaryExpression": {
+      const op = n.firstChild ? src(ctx, n.firstChild) : "";
+      const operand = n.lastChild;
+      const v = operand && operand.name === "Number" && (op === "-" || op === "+") ? parseNumber(src(ctx, operand)) : null;
+      return v === null ? code(ctx, n) : { kind: "number", range, value: op === "-" ? -v : v };
+    }
+    case "Boolean":
+      return { kind: "boolean", range, value: src(ctx, n) === "True" };
+    case "None":
+      return { kind: "null", range };
+    case "VariableName": {
+      const word = src(ctx, n);
+      return JSON_LITERALS[word] ? jsonLiteral(ctx, n, word, pointer) : code(ctx, n);
+    }
+    case "MemberExpression":
+    case "CallExpression":
+      return refOf(ctx, n) ?? code(ctx, n);
+    default:
+      return code(ctx, n);
+  }
+}
+
+function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | null {
+  const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
+  if (decoded?.kind === "string") return decoded.value;
+  ctx.diagnostics.push({
+    severity: "error",
+    code: "invalid_key",
+    path: pointer,
+    range: rangeOf(key),
+    message: `Dict keys must be string literals such as "name"; found \`${src(ctx, key)}\`.`,
+  });
+  return null;
+}
+
+function convertDict(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode {
+  const entries: DocEntry[] = [];
+  const seen = new Set<string>();
+  let key: SyntaxNode | null = null;
+  let colon = false;
+  let unpack: SyntaxNode | null = null;
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    const name = c.name;
+    if (c.type.isError || name === "Comment" || name === "{" || name === "}") continue;
+    if (name === ",") [key, colon, unpack] = [null, false, null];
+    else if (name === "**") unpack = c;
+    else if (unpack) {
+      ctx.diagnostics.push({
+        severity: "warning",
+        code: "python_unpacking",
+        path: pointer,
+        range: { start: unpack.from, end: c.to },
+        message: `\`${src(ctx, unpack)}${src(ctx, c)}\` is not expanded: restplay reads literal dicts only, so the keys it adds are neither checked nor used by runs. Write them out here.`,
+      });
+      unpack = null;
+    } else if (name === ":") colon = true;
+    else if (!key) key = c;
+    else if (colon) {
+      const k = keyOf(ctx, key, pointer);
+      if (k !== null) {
+        const childPointer = `${pointer}/${escapeSegment(k)}`;
+        if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(key)));
+        seen.add(k);
+        entries.push({ key: k, keyRange: rangeOf(key), value: convert(ctx, c, childPointer), range: { start: key.from, end: c.to } });
+      }
+      [key, colon] = [null, false];
+    }
+  }
+  return { kind: "object", range: rangeOf(n), entries };
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { findEntry, findNode, parseDocument, positionAt, toPlain } from "./index";
+
+const py = (text: string) => parseDocument(text, "python");
+const plain = (body: string) => toPlain(py(`config = ${body}`).root!);
+
+describe("Python literals", () => {
+  it("converts scalars: strings of every quoting, numbers, booleans, None", () => {
+    expect(plain(`{"a": 'single', "b": """tri\nple""", "c": '''x''', "d": r"\\d+", "e": "\\u00e9\\n\\t\\x41\\101", "f": u"u"}`)).toEqual({
+      a: "single", b: "tri\nple", c: "x", d: "\\d+", e: "é\n\tAA", f: "u",
+    });
+    expect(plain(`{"i": 1_000, "n": -5, "p": +2, "f": -0.5, "e": 1e21, "h": 0x1F, "t": True, "F": False, "z": None}`)).toEqual({
+      i: 1000, n: -5, p: 2, f: -0.5, e: 1e21, h: 31, t: true, F: false, z: null,
+    });
+  });
+
+  it("concatenates adjacent literals, also across lines", () => {
+    expect(plain(`{"s": "a" 'b'\n    "c", "p": ("x"\n "y")}`)).toEqual({ s: "abc", p: "xy" });
+  });
+
+  it("turns lists, tuples and nesting into arrays; trailing commas are fine", () => {
+    expect(plain(`{"l": [1, [2, (3, 4)], ()], "t": ("only",), "g": (5), "e": [], "d": {},}`)).toEqual({ l: [1, [2, [3, 4]], []], t: ["only"], g: 5, e: [], d: {} });
+  });
+
+  it("reads dlt.secrets / dlt.config references in subscript and .get() form", () => {
+    const doc = py(`c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`);
+    expect(toPlain(doc.root!)).toEqual({ a: { $secret: "api_key" }, b: { $config: "base" }, c: { $secret: "token" }, d: { $python: 'dlt.secrets.get("t", "default")' } });
+    expect(findNode(doc.root, "/a")).toMatchObject({ kind: "ref", ref: "secret", range: { start: 10, end: 32 } });
+  });
+
+  it("keeps every other expression as Python source text", () => {
+    expect(plain(`{"f": lambda r: r["id"], "p": JSONLinkPaginator(next_url_path="n"), "n": my_func, "fs": f"x{y}", "mix": f"a" "b", "b": b"x", "cx": 1j, "set": {1, 2}}`)).toEqual({
+      f: { $python: 'lambda r: r["id"]' }, p: { $python: 'JSONLinkPaginator(next_url_path="n")' }, n: { $python: "my_func" },
+      fs: { $python: 'f"x{y}"' }, mix: { $python: 'f"a" "b"' }, b: { $python: 'b"x"' }, cx: { $python: "1j" }, set: { $python: "{1, 2}" },
+    });
+  });
+
+  it("reads JSON's true/false/null with a warning and a fix", () => {
+    const doc = py(`c = {"a": true, "b": null}`);
+    expect(toPlain(doc.root!)).toEqual({ a: true, b: null });
+    expect(doc.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["json_literal", "warning", "/a"], ["json_literal", "warning", "/b"]]);
+    expect(doc.diagnostics[0]!.fixes![0]!.edits[0]).toEqual({ range: { start: 10, end: 14 }, newText: "True" });
+  });
+
+  it("reports non-string keys, duplicate keys and ** unpacking", () => {
+    const doc = py(`c = {1: "x", "a": 1, "a": 2, **extra}`);
+    expect(doc.diagnostics.map((d) => [d.code, d.severity])).toEqual([["invalid_key", "error"], ["duplicate_key", "warning"], ["python_unpacking", "warning"]]);
+    expect(toPlain(doc.root!)).toEqual({ a: 2 });
+  });
+
+  it("keeps # comments and exact key ranges", () => {
+    const text = `config = {\n    # the API\n    "client": {  # inline\n        "base_url": "https://x",\n    },\n}\n`;
+    const doc = py(text);
+    expect(doc.diagnostics).toEqual([]);
+    const e = findEntry(doc.root, "/client/base_url")!;
+    expect(positionAt(text, e.keyRange.start)).toEqual({ line: 4, column: 9 });
+    expect(text.slice(e.range.start, e.range.end)).toBe('"base_url": "https://x"');
+  });
+});
+
+describe("finding the config dict", () => {
+  it("takes rest_api_source's first argument, config= keyword, or a variable assigned before the call", () => {
+    expect(toPlain(py(`other = {"x": 1}\nsource = rest_api_source({"y": 2}, name="n")`).root!)).toEqual({ y: 2 });
+    expect(toPlain(py(`source = rest_api_source(name="n", config={"k": 1})`).root!)).toEqual({ k: 1 });
+    expect(toPlain(py(`cfg = {"z": 0}\ncfg = {"z": 3}\nsource = rest_api_source(cfg)\ncfg = {"z": 9}`).root!)).toEqual({ z: 3 });
+    expect(toPlain(py(`from dlt.sources.rest_api import rest_api_resources\nrest_api_resources({"r": 1})`).root!)).toEqual({ r: 1 });
+  });
+
+  it("takes a bare dict or an annotated assignment", () => {
+    expect(toPlain(py(`# my config\n{"a": 1}`).root!)).toEqual({ a: 1 });
+    const text = `from dlt.sources.rest_api import RESTAPIConfig\n\nconfig: RESTAPIConfig = {"a": 1}\n`;
+    const doc = parseDocument(text);
+    expect(doc.format).toBe("python");
+    expect(toPlain(doc.root!)).toEqual({ a: 1 });
+  });
+
+  it("reports text with no dict, and a call whose config is not a dict", () => {
+    const none = py(`import dlt\nprint("hi")`);
+    expect(none.root).toBeNull();
+    expect(none.diagnostics.map((d) => d.code)).toEqual(["no_config_dict"]);
+    const text = `source = rest_api_source(load_config())`;
+    const call = py(text).diagnostics[0]!;
+    expect(call.code).toBe("no_config_dict");
+    expect(text.slice(call.range.start, call.range.end)).toBe("load_config()");
+  });
+});
+
+describe("`//` comments", () => {
+  it("warns on whole-line and trailing `//` comments, keeps offsets, and fixes them", () => {
+    const text = `c = {\n    // a note\n    "a": 1,  // trailing\n    "u": "http://x//y",\n    "b": 2 // after a value\n}`;
+    const doc = py(text);
+    const comments = doc.diagnostics.filter((d) => d.code === "js_comment");
+    expect(comments.map((d) => positionAt(text, d.range.start))).toEqual([{ line: 2, column: 5 }, { line: 3, column: 14 }, { line: 5, column: 12 }]);
+    expect(doc.diagnostics).toHaveLength(3);
+    expect(toPlain(doc.root!)).toEqual({ a: 1, u: "http://x//y", b: 2 });
+    expect(comments[1]!.fixes![0]!.edits[0]).toEqual({ range: { start: 33, end: 35 }, newText: "#" });
+  });
+
+  it("ignores `//` inside triple-quoted strings that span lines", () => {
+    const text = `c = {"doc": """see\n// not a comment\n""", "u": 'a//b', "a": 1  // real\n}`;
+    const doc = py(text);
+    expect(doc.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(["// real"]);
+    expect(toPlain(doc.root!)).toEqual({ doc: "see\n// not a comment\n", u: "a//b", a: 1 });
+  });
+
+  it("leaves floor division alone", () => {
+    const doc = py(`c = {"a": 100 // 2}`);
+    expect(doc.diagnostics).toEqual([]);
+    expect(toPlain(doc.root!)).toEqual({ a: { $python: "100 // 2" } });
+  });
+});
