@@ -1,0 +1,151 @@
+"use client";
+/**
+ * The only component that imports Monaco at runtime (ARCHITECTURE rule 8). Self-hosted from the npm
+ * package (never the CDN), workers from ./monaco-env, every provider and listener disposed on unmount.
+ */
+import "./monaco-env";
+import * as monaco from "monaco-editor";
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef } from "react";
+import { getJsonSchema, SCHEMA_ID, type ValidationResult } from "@/lib/config";
+import type { SourceFormat } from "@/lib/formats";
+import { registerCodeActions } from "./code-actions";
+import { registerLanguageHelp } from "./language-help";
+import { MARKER_OWNER, toEditOperations, toMarker, toMonacoRange } from "./markers";
+import type { EditorApi } from "./types";
+import { EditorLoadingPlaceholder } from "./EditorLoadingPlaceholder";
+
+loader.config({ monaco });
+
+export const MODEL_URI = "file:///rest_api_config";
+
+monaco.json.jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  enableSchemaRequest: false,
+  allowComments: false,
+  schemas: [{ uri: SCHEMA_ID, fileMatch: [MODEL_URI], schema: getJsonSchema() }],
+});
+
+// The editor's surface matches the app's panels in both themes.
+monaco.editor.defineTheme("restplay-light", { base: "vs", inherit: true, rules: [], colors: { "editor.background": "#ffffff" } });
+monaco.editor.defineTheme("restplay-dark", {
+  base: "vs-dark",
+  inherit: true,
+  rules: [],
+  colors: { "editor.background": "#111827", "editorGutter.background": "#111827", "editor.lineHighlightBackground": "#1f2937", "editorLineNumber.foreground": "#9ca3af" },
+});
+
+export interface MonacoEditorProps {
+  /**
+   * The text at mount. The editor is uncontrolled afterwards (a controlled `value` races with fast
+   * typing and drops keystrokes): later changes from outside go through `EditorApi.setText`.
+   */
+  readonly initialValue: string;
+  readonly language: SourceFormat;
+  readonly validation: ValidationResult | null;
+  readonly dark: boolean;
+  readonly onChange: (text: string) => void;
+  readonly onReady: (api: EditorApi | null) => void;
+  readonly onRun: () => void;
+  readonly onSave: () => void;
+}
+
+export default function MonacoEditor(props: MonacoEditorProps) {
+  const { initialValue, language, validation, dark, onChange } = props;
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const validationRef = useRef<ValidationResult | null>(validation);
+  const callbacks = useRef(props);
+  useEffect(() => {
+    callbacks.current = props;
+  });
+
+  useEffect(() => {
+    validationRef.current = validation;
+    const model = editorRef.current?.getModel();
+    // Markers only for the text they were computed from; a newer validation is on its way otherwise.
+    if (!model || !validation || validation.document.text !== model.getValue()) return;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, validation.diagnostics.map((d) => toMarker(monaco, model, d)));
+  }, [validation]);
+
+  useEffect(() => {
+    const disposables = [...registerCodeActions(monaco, () => validationRef.current), ...registerLanguageHelp(monaco, () => validationRef.current)];
+    return () => {
+      for (const d of disposables) d.dispose();
+    };
+  }, []);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.onDidDispose(() => {
+      if (editorRef.current === editor) editorRef.current = null;
+      callbacks.current.onReady(null);
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onRun());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave());
+    const model = editor.getModel();
+    // Which language the model really has (for tests and styling); follows setModelLanguage.
+    const container = editor.getContainerDomNode();
+    container.dataset.modelLanguage = model?.getLanguageId() ?? "";
+    editor.onDidChangeModelLanguage((e) => {
+      container.dataset.modelLanguage = e.newLanguage;
+    });
+    const v = validationRef.current;
+    if (model && v && v.document.text === model.getValue()) {
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, v.diagnostics.map((d) => toMarker(monaco, model, d)));
+    }
+    const api: EditorApi = {
+      reveal(range) {
+        const m = editor.getModel();
+        if (!m) return;
+        const r = toMonacoRange(monaco, m, range);
+        editor.setSelection(r);
+        editor.revealRangeInCenterIfOutsideViewport(r);
+        editor.focus();
+      },
+      applyEdits(edits, forText) {
+        const m = editor.getModel();
+        if (!m || m.getValue() !== forText) return false;
+        editor.pushUndoStop();
+        editor.executeEdits("restplay-quick-fix", toEditOperations(monaco, m, edits));
+        editor.pushUndoStop();
+        editor.focus();
+        return true;
+      },
+      setText(text) {
+        const m = editor.getModel();
+        if (!m || m.getValue() === text) return;
+        editor.pushUndoStop();
+        editor.executeEdits("restplay-set-text", [{ range: m.getFullModelRange(), text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+        editor.setPosition({ lineNumber: 1, column: 1 });
+        editor.revealLine(1);
+      },
+      focus: () => editor.focus(),
+    };
+    callbacks.current.onReady(api);
+  };
+
+  return (
+    <Editor
+      path={MODEL_URI}
+      defaultValue={initialValue}
+      language={language}
+      theme={dark ? "restplay-dark" : "restplay-light"}
+      onChange={(text) => onChange(text ?? "")}
+      onMount={onMount}
+      loading={<EditorLoadingPlaceholder />}
+      wrapperProps={{ "data-testid": "editor", className: "h-full w-full" }}
+      options={{
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 13,
+        tabSize: language === "python" ? 4 : 2,
+        scrollBeyondLastLine: false,
+        renderWhitespace: "selection",
+        fixedOverflowWidgets: true,
+        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        ariaLabel: "Config editor (Python dict, JSON or YAML). Ctrl+Enter runs, Ctrl+. shows quick fixes.",
+      }}
+    />
+  );
+}

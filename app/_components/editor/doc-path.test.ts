@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "@/lib/formats";
+import { locateKey, objectPathAt } from "./doc-path";
+
+const text = 'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
+const doc = parseDocument(text, "python");
+const at = (needle: string, delta = 1) => text.indexOf(needle) + delta;
+
+describe("locateKey", () => {
+  it("finds the key path under the cursor, through objects and lists", () => {
+    expect(locateKey(doc.root, at('"limit"'))?.path).toEqual(["client", "paginator", "limit"]);
+    expect(locateKey(doc.root, at('"name"'))?.path).toEqual(["resources", 0, "name"]);
+    expect(locateKey(doc.root, at('"offset"'))?.path).toEqual(["client", "paginator", "type"]);
+  });
+
+  it("returns null between entries and outside the dict", () => {
+    expect(locateKey(doc.root, 0)).toBeNull();
+    expect(locateKey(doc.root, at("{\n        \n", 3))).toBeNull();
+  });
+});
+
+describe("objectPathAt", () => {
+  it("names the innermost enclosing object", () => {
+    expect(objectPathAt(doc.root, at("{\n        \n", 6))).toEqual(["resources", 0, "endpoint"]);
+    expect(objectPathAt(doc.root, at('"limit"', 0))).toEqual(["client", "paginator"]);
+    expect(objectPathAt(doc.root, at('"client"', 0))).toEqual([]);
+    expect(objectPathAt(doc.root, 3)).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { EngineEvent } from "@/lib/engine";
+import { TraceBuilder } from "./trace-model";
+
+const stats = { requests: 3, pages: 2, retries: 1, records_fetched: 150 };
+const events: EngineEvent[] = [
+  { type: "run_start", resources: ["contacts"], at: 0 },
+  { type: "resource_start", resource: "contacts", paginator: "page_number", data_selector: "Contacts", primary_key: ["id"], write_disposition: "merge", parent: null },
+  { type: "auth", resource: "contacts", step: "token_request", detail: "POST https://identity.example.com/connect/token" },
+  { type: "request", resource: "contacts", request_id: 1, attempt: 1, page: 1, method: "GET", url: "https://api.example.com/v1/contacts?page=0", headers: { authorization: "Bearer m*****c" } },
+  { type: "response", resource: "contacts", request_id: 1, attempt: 1, status: 200, duration_ms: 12, size: 900, headers: {}, body_preview: { Contacts: [] } },
+  { type: "page", resource: "contacts", page: 1, request_id: 1, records: [{ id: 1 }], count: 100, selector: "Contacts", selector_source: "configured" },
+  { type: "paginator", resource: "contacts", page: 1, paginator: "page_number", decision: "next", reason: "next page 1: total 3 > 1" },
+  { type: "request", resource: "contacts", request_id: 2, attempt: 1, page: 2, method: "GET", url: "https://api.example.com/v1/contacts?page=1", headers: {} },
+  { type: "response", resource: "contacts", request_id: 2, attempt: 1, status: 429, duration_ms: 3, size: 20, headers: { "retry-after": "2" } },
+  { type: "retry", resource: "contacts", request_id: 2, attempt: 1, status: 429, reason: "status 429", wait_ms: 2000, wait_source: "retry-after", virtual: true },
+  { type: "request", resource: "contacts", request_id: 2, attempt: 2, page: 2, method: "GET", url: "https://api.example.com/v1/contacts?page=1", headers: {} },
+  { type: "response", resource: "contacts", request_id: 2, attempt: 2, status: 200, duration_ms: 4, size: 800, headers: {} },
+  { type: "page", resource: "contacts", page: 2, request_id: 2, records: [], count: 50, selector: "Contacts", selector_source: "configured" },
+  { type: "paginator", resource: "contacts", page: 2, paginator: "page_number", decision: "stop", reason: "stopped: page 2 = total 2" },
+  { type: "warning", code: "note", message: "a run-wide note" },
+  { type: "resource_done", resource: "contacts", ok: true, stats },
+];
+
+describe("TraceBuilder", () => {
+  it("builds a per-resource timeline with responses and record counts attached to their request attempt", () => {
+    const b = new TraceBuilder();
+    for (const e of events) b.push(e);
+    b.push({ type: "done", ok: true, duration_ms: 2040, stats: { contacts: stats } });
+    const t = b.snapshot();
+    expect(t.phase).toBe("done");
+    const [r] = t.resources;
+    expect(r).toMatchObject({ name: "contacts", status: "ok", paginator: "page_number", pages: 2, records: 150, requests: 3, retries: 1 });
+    expect(r?.items.map((i) => i.kind)).toEqual(["auth", "request", "paginator", "request", "retry", "request", "paginator"]);
+    const requests = r?.items.filter((i) => i.kind === "request") ?? [];
+    expect(requests.map((q) => [q.attempt, q.response?.status, q.records])).toEqual([
+      [1, 200, 100],
+      [1, 429, undefined],
+      [2, 200, 50],
+    ]);
+    expect(t.general).toEqual([expect.objectContaining({ kind: "warning", message: "a run-wide note" })]);
+    expect(t.duration_ms).toBe(2040);
+  });
+
+  it("keeps earlier snapshots unchanged (items are replaced, not mutated)", () => {
+    const b = new TraceBuilder();
+    for (const e of events.slice(0, 4)) b.push(e);
+    const before = b.snapshot();
+    b.push(events[4] as EngineEvent);
+    const after = b.snapshot();
+    const lastBefore = before.resources[0]?.items.at(-1);
+    const lastAfter = after.resources[0]?.items.at(-1);
+    expect(lastBefore?.kind === "request" && lastBefore.response).toBeFalsy();
+    expect(lastAfter?.kind === "request" && lastAfter.response?.status).toBe(200);
+  });
+
+  it("ends as capped when a limit cut the run, failed on an engine error", () => {
+    const capped = new TraceBuilder();
+    capped.push({ type: "limit", resource: "contacts", limit: "max_pages", message: "stopped after 1 page (max_pages 1)" });
+    capped.push({ type: "done", ok: true, duration_ms: 1, stats: {} });
+    expect(capped.snapshot()).toMatchObject({ phase: "capped", limits: [{ limit: "max_pages" }] });
+
+    const failed = new TraceBuilder();
+    failed.push({ type: "resource_start", resource: "a", paginator: "single_page", data_selector: null, primary_key: null, write_disposition: "append", parent: null });
+    failed.push({ type: "error", resource: "a", error: { code: "auth_failed", message: "token endpoint said 401", status: 401 } });
+    failed.push({ type: "resource_done", resource: "a", ok: false, stats });
+    failed.push({ type: "done", ok: false, duration_ms: 1, stats: {} });
+    const t = failed.snapshot();
+    expect(t.phase).toBe("failed");
+    expect(t.errors).toEqual([expect.objectContaining({ code: "auth_failed" })]);
+    expect(t.resources[0]?.items.at(-1)).toMatchObject({ kind: "error" });
+  });
+
+  it("reports a stream that ends without `done`, an HTTP failure and a cancel", () => {
+    const cut = new TraceBuilder();
+    cut.push({ type: "resource_start", resource: "a", paginator: "single_page", data_selector: null, primary_key: null, write_disposition: "append", parent: null });
+    cut.end();
+    expect(cut.snapshot()).toMatchObject({ phase: "failed", failure: { code: "stream_ended" }, resources: [{ status: "failed" }] });
+
+    const refused = new TraceBuilder();
+    refused.fail({ code: "invalid_config", message: "fix the errors first" });
+    refused.cancel();
+    expect(refused.snapshot()).toMatchObject({ phase: "failed", failure: { code: "invalid_config" } });
+
+    const cancelled = new TraceBuilder();
+    cancelled.cancel();
+    cancelled.end();
+    expect(cancelled.snapshot().phase).toBe("cancelled");
+  });
+});

@@ -1,0 +1,108 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { RestApiConfig } from "@/lib/config";
+import type { EngineEvent } from "@/lib/engine";
+import { createPreview, type PreviewTable } from "@/lib/preview";
+import { readNdjson } from "./ndjson";
+import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
+
+export interface RunInput {
+  readonly text: string;
+  readonly config: RestApiConfig | null;
+  readonly target: "mock" | "live";
+  readonly resources?: readonly string[];
+  readonly secrets: Readonly<Record<string, string>>;
+  /** Pages per resource before the run is capped (the engine's default when absent). */
+  readonly maxPages?: number;
+}
+
+export interface RunView {
+  readonly trace: RunTrace;
+  readonly tables: readonly PreviewTable[];
+}
+
+const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [] };
+
+async function failureOf(res: Response): Promise<RunFailure> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; diagnostics?: unknown } };
+    const e = body.error;
+    const diagnostics = Array.isArray(e?.diagnostics) ? (e.diagnostics as { message: string; code?: string; severity?: string }[]).filter((d) => d.severity === "error") : undefined;
+    return {
+      code: typeof e?.code === "string" ? e.code : `http_${res.status}`,
+      message: typeof e?.message === "string" ? e.message : `The server answered ${res.status}.`,
+      ...(diagnostics ? { diagnostics } : {}),
+    };
+  } catch {
+    return { code: `http_${res.status}`, message: `The server answered ${res.status} ${res.statusText}.` };
+  }
+}
+
+/**
+ * Runs the config on the server and streams the NDJSON events into the trace and the preview.
+ * Events are folded as they arrive; React state is updated at most once per animation frame.
+ */
+export function useRun(): { view: RunView; start: (input: RunInput) => void; cancel: () => void; reset: () => void } {
+  const [view, setView] = useState<RunView>(EMPTY);
+  const current = useRef<AbortController | null>(null);
+
+  const cancel = useCallback(() => current.current?.abort(), []);
+  const reset = useCallback(() => {
+    const running = current.current;
+    current.current = null;
+    running?.abort();
+    setView(EMPTY);
+  }, []);
+  useEffect(() => () => current.current?.abort(), []);
+
+  const start = useCallback((input: RunInput) => {
+    current.current?.abort();
+    const ctrl = new AbortController();
+    current.current = ctrl;
+    const builder = new TraceBuilder();
+    const preview = createPreview({ config: input.config });
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables() });
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(flush);
+    };
+    flush();
+
+    const body = JSON.stringify({
+      config: input.text,
+      target: input.target,
+      ...(input.resources ? { resources: input.resources } : {}),
+      ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
+      secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
+    });
+    void (async () => {
+      try {
+        const res = await fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body, signal: ctrl.signal, cache: "no-store" });
+        if (!res.ok || !res.body) {
+          builder.fail(await failureOf(res));
+          return;
+        }
+        for await (const event of readNdjson(res.body, ctrl.signal)) {
+          builder.push(event as EngineEvent);
+          preview.push(event as EngineEvent);
+          schedule();
+        }
+        if (ctrl.signal.aborted) builder.cancel();
+        else builder.end();
+      } catch (e) {
+        if (ctrl.signal.aborted) builder.cancel();
+        else builder.fail({ code: "network_error", message: `The run could not reach the playground server: ${e instanceof Error ? e.message : String(e)}` });
+      } finally {
+        if (frame) cancelAnimationFrame(frame);
+        if (current.current === ctrl) current.current = null;
+        // The last state of this run, unless a newer run has taken over.
+        if (current.current === null) setView({ trace: builder.snapshot(), tables: preview.tables() });
+      }
+    })();
+  }, []);
+
+  return { view, start, cancel, reset };
+}

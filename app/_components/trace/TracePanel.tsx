@@ -1,0 +1,141 @@
+"use client";
+import { memo } from "react";
+import type { ResourceTrace, RunTrace } from "../run/trace-model";
+import { Panel } from "../ui/Panel";
+import { adviceFor } from "./advice";
+import { formatMs, plural } from "./format";
+import { TraceRow } from "./TraceRow";
+
+const STATUS_TEXT: Record<ResourceTrace["status"], { glyph: string; text: string; className: string }> = {
+  waiting: { glyph: "○", text: "waiting", className: "text-muted" },
+  running: { glyph: "◐", text: "running", className: "text-info" },
+  ok: { glyph: "✔", text: "done", className: "text-ok" },
+  failed: { glyph: "✖", text: "failed", className: "text-error" },
+};
+
+function ResourceSection({ r }: { r: ResourceTrace }) {
+  const s = STATUS_TEXT[r.status];
+  return (
+    <section aria-label={`Trace of ${r.name}`} data-testid="trace-resource" data-resource={r.name} className="border-b border-line last:border-b-0">
+      <h3 className="sticky top-0 z-10 flex flex-wrap items-baseline gap-x-2 bg-surface px-2 py-1 text-xs">
+        <span className={s.className}>
+          <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
+        </span>
+        <span className="text-muted" data-testid="resource-progress">
+          {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}
+          {r.retries > 0 && ` · ${plural(r.retries, "retry", "retries")}`}
+        </span>
+        {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
+        {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
+      </h3>
+      <ol className="pb-1 text-xs" aria-label={`${r.name} timeline`}>
+        {r.items.map((item) => (
+          <TraceRow key={item.key} item={item} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void }) {
+  const firstError = trace.failure ?? trace.errors[0] ?? null;
+  const records = trace.resources.reduce((n, r) => n + r.records, 0);
+  let body;
+  switch (trace.phase) {
+    case "idle":
+      body = <span className="text-muted">No run yet.</span>;
+      break;
+    case "running":
+      body = (
+        <>
+          <span className="text-info">
+            <span aria-hidden="true">◐ </span>Running… {plural(records, "record")} so far
+          </span>
+          <button type="button" onClick={onCancel} className="ml-auto h-6 rounded border border-line px-2 text-xs text-fg hover:bg-raised" data-testid="cancel-run">
+            Cancel
+          </button>
+        </>
+      );
+      break;
+    case "done":
+      body = (
+        <span className="text-ok">
+          <span aria-hidden="true">✔ </span>Done{trace.duration_ms !== null ? ` in ${formatMs(trace.duration_ms)}` : ""} · {plural(records, "record")} fetched
+        </span>
+      );
+      break;
+    case "capped":
+      body = (
+        <span className="text-warning">
+          <span aria-hidden="true">⏹ </span>Capped: {trace.limits.map((l) => `${l.limit} (${l.resource})`).join(", ")} · {plural(records, "record")} fetched
+        </span>
+      );
+      break;
+    case "cancelled":
+      body = (
+        <span className="text-warning">
+          <span aria-hidden="true">■ </span>Cancelled · {plural(records, "record")} fetched before the cancel
+        </span>
+      );
+      break;
+    case "failed":
+      body = (
+        <span className="min-w-0 truncate text-error" title={firstError?.message}>
+          <span aria-hidden="true">✖ </span>Failed{firstError ? <>: <code className="font-semibold">{firstError.code}</code> — {firstError.message.split("\n")[0]}</> : null}
+        </span>
+      );
+      break;
+  }
+  return (
+    <div className="flex min-h-8 shrink-0 items-center gap-2 border-b border-line px-2 py-1 text-xs" role="status" aria-live="polite" data-testid="run-status" data-phase={trace.phase}>
+      {body}
+    </div>
+  );
+}
+
+function FailureBox({ trace }: { trace: RunTrace }) {
+  const f = trace.failure;
+  if (!f) return null;
+  return (
+    <div className="m-2 rounded border border-error bg-error-soft p-2 text-xs text-fg" data-testid="run-failure" data-code={f.code}>
+      <p>
+        <code className="font-semibold text-error">{f.code}</code> {f.message}
+      </p>
+      {f.diagnostics && f.diagnostics.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {f.diagnostics.slice(0, 5).map((d, i) => (
+            <li key={i}>{d.message}</li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1">
+        <strong>What to do:</strong> {f.code === "invalid_config" || f.code === "network_error" || f.code === "cancelled" ? adviceFor({ code: f.code }) : "Run again; if it keeps failing, check the server log."}
+      </p>
+    </div>
+  );
+}
+
+/** The run as it streams: status, a timeline per resource, run-wide warnings and errors. */
+export const TracePanel = memo(function TracePanel({ trace, onCancel, shortcut }: { trace: RunTrace; onCancel: () => void; shortcut: string }) {
+  return (
+    <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
+      {trace.phase === "idle" && (
+        <p className="p-3 text-sm text-muted" data-testid="trace-empty">
+          Press <strong className="text-fg">Run</strong> (<kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
+          paginator decisions appear here as they happen.
+        </p>
+      )}
+      <FailureBox trace={trace} />
+      {trace.general.length > 0 && (
+        <ol className="border-b border-line py-1 text-xs" aria-label="Run-wide messages">
+          {trace.general.map((item) => (
+            <TraceRow key={item.key} item={item} />
+          ))}
+        </ol>
+      )}
+      {trace.resources.map((r) => (
+        <ResourceSection key={r.name} r={r} />
+      ))}
+    </Panel>
+  );
+});

@@ -1,0 +1,133 @@
+"use client";
+import { memo, useId, useState } from "react";
+import type { TraceItem } from "../run/trace-model";
+import { adviceFor } from "./advice";
+import { formatBytes, formatMs, plural, shortUrl } from "./format";
+import { RequestDetails } from "./RequestDetails";
+
+type RequestItem = Extract<TraceItem, { kind: "request" }>;
+
+const statusClass = (status: number) => (status >= 400 ? "text-error" : status >= 300 ? "text-warning" : "text-ok");
+
+function Glyph({ glyph, label, className }: { glyph: string; label: string; className: string }) {
+  return (
+    <span className={`inline-block w-4 shrink-0 text-center ${className}`} title={label}>
+      <span aria-hidden="true">{glyph}</span>
+      <span className="sr-only">{label}:</span>
+    </span>
+  );
+}
+
+function RequestRow({ item }: { item: RequestItem }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const r = item.response;
+  const label = item.page === 0 ? "token" : `page ${item.page}`;
+  return (
+    <li data-testid="trace-request" data-page={item.page} data-status={r?.status ?? ""}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
+      >
+        <span aria-hidden="true" className="w-3 shrink-0 text-muted">{open ? "▾" : "▸"}</span>
+        <Glyph glyph="●" label={r ? (r.status >= 400 ? "failed request" : "request") : "request in flight"} className={r ? statusClass(r.status) : "text-muted"} />
+        <span className="w-14 shrink-0 font-semibold">{label}</span>
+        {item.attempt > 1 && <span className="shrink-0 text-muted">try {item.attempt}</span>}
+        <span className="shrink-0 font-mono">{item.method}</span>
+        <span className="min-w-0 flex-1 truncate font-mono text-muted" title={item.url}>
+          {shortUrl(item.url)}
+        </span>
+        {r ? (
+          <>
+            <span className={`shrink-0 font-mono font-semibold ${statusClass(r.status)}`}>{r.status}</span>
+            <span className="w-14 shrink-0 text-right text-muted">{formatMs(r.duration_ms)}</span>
+          </>
+        ) : (
+          <span className="shrink-0 text-muted">…</span>
+        )}
+        <span className="w-24 shrink-0 text-right">{item.records !== undefined ? plural(item.records, "record") : ""}</span>
+      </button>
+      {open && (
+        <div id={detailsId}>
+          <RequestDetails item={item} sizeText={r ? formatBytes(r.size) : ""} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function TraceRowImpl({ item }: { item: TraceItem }) {
+  const base = "flex items-baseline gap-2 px-2 py-0.5 pl-7";
+  switch (item.kind) {
+    case "request":
+      return <RequestRow item={item} />;
+    case "retry":
+      return (
+        <li className={base} data-testid="trace-retry">
+          <Glyph glyph="↻" label="retry" className="text-warning" />
+          <span>
+            retry after {item.status ?? "failure"} ({item.reason}), waited <strong>{formatMs(item.wait_ms)}</strong> ({item.wait_source === "retry-after" ? "Retry-After" : "backoff"})
+          </span>
+          {item.virtual && (
+            <span className="rounded border border-line px-1 text-xs text-muted" title="The mock's virtual clock: no real time passed">
+              virtual
+            </span>
+          )}
+        </li>
+      );
+    case "paginator":
+      return (
+        <li className={base} data-testid="trace-paginator" data-decision={item.decision}>
+          <Glyph glyph={item.decision === "stop" ? "■" : "↳"} label={item.decision === "stop" ? "paginator stopped" : "paginator continues"} className="text-muted" />
+          <span className={item.decision === "stop" ? "font-semibold" : "text-muted"}>{item.reason}</span>
+        </li>
+      );
+    case "auth":
+      return (
+        <li className={base} data-testid="trace-auth">
+          <Glyph glyph="◆" label="auth" className="text-muted" />
+          <span className="text-muted">
+            {item.step.replace("_", " ")}: {item.detail}
+          </span>
+        </li>
+      );
+    case "warning":
+      return (
+        <li className={base} data-testid="trace-warning">
+          <Glyph glyph="▲" label="warning" className="text-warning" />
+          <span>
+            {item.message} <code className="text-xs text-muted">{item.code}</code>
+          </span>
+        </li>
+      );
+    case "limit":
+      return (
+        <li className={base} data-testid="trace-limit">
+          <Glyph glyph="⏹" label="capped" className="text-warning" />
+          <span>
+            <strong>capped by {item.limit}</strong>: {item.message}
+          </span>
+        </li>
+      );
+    case "error":
+      return (
+        <li className={`${base} bg-error-soft`} data-testid="trace-error" data-code={item.error.code}>
+          <Glyph glyph="✖" label="error" className="text-error" />
+          <span className="min-w-0 flex-1">
+            <code className="font-semibold text-error">{item.error.code}</code>
+            {item.error.status !== undefined && <span className="font-semibold text-error"> {item.error.status}</span>}{" "}
+            <span className="whitespace-pre-wrap break-words">{item.error.message}</span>
+            <span className="mt-0.5 block text-fg">
+              <strong>What to do:</strong> {adviceFor(item.error)}
+            </span>
+          </span>
+        </li>
+      );
+  }
+}
+
+/** One line of the timeline; memoised: items are replaced (never mutated) when they change. */
+export const TraceRow = memo(TraceRowImpl);

@@ -1,0 +1,38 @@
+/** What to do about an engine error, by its literal code (rule 5: switch on `code`, never on text). */
+import type { EngineErrorJson } from "@/lib/engine";
+
+export function adviceFor(error: Pick<EngineErrorJson, "code" | "status">): string {
+  switch (error.code) {
+    case "missing_secret":
+      return "Enter the value in the Secrets panel, or switch the target to Mock to use the demo values.";
+    case "auth_failed":
+      return "The credentials were refused: check client_id / client_secret (or the token) in the Secrets panel. In Mock mode, clear a field to use the demo value.";
+    case "http_error":
+      if (error.status === 401 || error.status === 403) return "The API refused the credentials: check the values in the Secrets panel (and the auth type and location).";
+      if (error.status === 404) return "Check base_url and the endpoint path.";
+      if (error.status === 429 || (error.status ?? 0) >= 500) return "The API kept failing after the retries: try again later, or retry more often (max_retries / backoff).";
+      return "Expand the request above to see the API's answer; check params and the endpoint path.";
+    case "network_error":
+      return "Check the host name in base_url. Live runs reach public hosts only, unless the server allows others with RESTPLAY_ALLOW_HOSTS.";
+    case "timeout":
+      return "The API did not answer in time: try again, or ask for smaller pages.";
+    case "invalid_json":
+      return "The endpoint did not answer with JSON: check the path (and whether it needs an Accept header).";
+    case "response_too_large":
+      return "Ask for smaller pages (limit / page size).";
+    case "paginator_error":
+      return "Check the paginator's paths (total_path, cursor_path, next_url_path) against the response body above.";
+    case "selector_error":
+      return "Check data_selector against the response body (expand the request to see it).";
+    case "placeholder_error":
+      return "Each {placeholder} in path or params must name a parent resource field or an incremental value.";
+    case "invalid_config":
+      return "Fix the errors listed under Problems, then run again.";
+    case "cancelled":
+      return "The run was cancelled; press Run to start again.";
+    case "unsupported":
+      return "The playground cannot run this part; dlt may still accept the config.";
+    case "internal_error":
+      return "This is a bug in restplay: please report it with the config (without secrets). Running again may help.";
+  }
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+
+/** A titled region with a fixed frame and its own scrolling body (no layout jumps). */
+export function Panel({ title, titleId, actions, toolbar, children, className = "", testId }: {
+  title: ReactNode;
+  titleId: string;
+  actions?: ReactNode;
+  /** Fixed under the title, outside the scrolling body. */
+  toolbar?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <section aria-labelledby={titleId} data-testid={testId} className={`flex min-h-0 min-w-0 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}>
+      <header className="flex h-8 shrink-0 items-center gap-2 border-b border-line bg-raised px-2">
+        <h2 id={titleId} className="truncate text-xs font-semibold uppercase tracking-wide text-fg">
+          {title}
+        </h2>
+        {actions && <div className="ml-auto flex items-center gap-2">{actions}</div>}
+      </header>
+      {toolbar}
+      <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+    </section>
+  );
+}

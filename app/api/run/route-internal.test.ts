@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+
+// A run whose event stream throws: the route must end the stream as a failed run, never hang or crash,
+// and must not log the secret values it was given.
+vi.mock("@/lib/run", () => ({
+  prepareRun: () => ({
+    ok: true,
+    events: (async function* () {
+      yield { type: "run_start", resources: ["a"], at: 0 };
+      throw new Error("boom with s3cr3t-value inside");
+    })(),
+  }),
+}));
+
+const { POST } = await import("./route");
+
+describe("POST /api/run when the engine throws", () => {
+  it("ends with an internal_error event and a failed done, masking secrets in the log", async () => {
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
+    const res = await POST(
+      new Request("http://127.0.0.1/api/run", { method: "POST", body: JSON.stringify({ config: "{}", target: "mock", secrets: { token: "s3cr3t-value" } }) }),
+    );
+    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { code: string; message: string } });
+    spy.mockRestore();
+    expect(events.map((e) => e.type)).toEqual(["run_start", "error", "done"]);
+    expect(events[1]?.error?.code).toBe("internal_error");
+    expect(events[2]?.ok).toBe(false);
+    expect(JSON.stringify(events)).not.toContain("s3cr3t-value");
+    expect(JSON.stringify(logged)).not.toContain("s3cr3t-value");
+    expect(JSON.stringify(logged)).toContain("boom");
+  });
+});

@@ -1,0 +1,5 @@
+import { Playground } from "./_components/Playground";
+
+export default function Page() {
+  return <Playground />;
+}

@@ -1,0 +1,138 @@
+/** Editing, quick fixes, secrets, shortcuts and themes. */
+import { EXAMPLES } from "../lib/examples";
+import { expect, test } from "./fixtures";
+
+const seed = (id: string) => {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  return ex;
+};
+
+test("a typo becomes a located problem with did-you-mean, blocks Run, and its quick fix repairs it", async ({ playground: p }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-000").title);
+  await expect(p.problemsSummary).toContainText("0 errors");
+
+  await p.replaceWordInEditor('"limit"', "limt");
+  const problem = p.problem("unknown_key");
+  await expect(problem).toContainText("Unknown key `limt`");
+  await expect(problem).toContainText("Did you mean `limit`?");
+  await expect(problem).toContainText("26:21");
+  await expect(p.problemsSummary).toContainText(/[1-9]\d* errors?/);
+  await expect(p.runButton).toBeDisabled();
+  await expect(p.page.getByTestId("run-blocked-reason")).toContainText("Fix");
+  await expect(p.page.getByTestId("download-menu")).toBeDisabled();
+  await expect(p.page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
+
+  await problem.getByRole("button", { name: /^Quick fix:/ }).first().click();
+  await expect(p.editorLines()).toContainText('"limit": 100');
+  await expect(p.problemsSummary).toContainText("0 errors");
+  await expect(p.runButton).toBeEnabled();
+});
+
+test("the editor's own quick fix (Ctrl+.) applies the same fix", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-004").title);
+  const comment = p.problem("js_comment");
+  await expect(comment).toBeVisible();
+  await comment.getByRole("button", { name: /^warning at line/ }).click();
+  await page.keyboard.press("Control+.");
+  const fix = page.locator(".action-widget").getByText("Replace `//` with `#`");
+  await expect(fix).toBeVisible();
+  await fix.click();
+  await expect(p.editorLines()).toContainText("# Additional resources");
+  await expect(p.problem("js_comment")).toHaveCount(0);
+});
+
+test("a wrong secret makes the run fail with the API's 401 and what to do", async ({ playground: p }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-000").title);
+  await p.secretInput("client_secret").fill("not-the-secret");
+  await expect(p.page.getByTestId("demo-badge-client_secret")).toHaveCount(0);
+  await expect(p.page.getByTestId("demo-badge-client_id")).toBeVisible();
+  expect(await p.run()).toBe("failed");
+  const error = p.trace.getByTestId("trace-error");
+  await expect(error).toHaveAttribute("data-code", "auth_failed");
+  await expect(error).toContainText("401");
+  await expect(error).toContainText("What to do:");
+  await expect(p.runStatus).toContainText("Failed: auth_failed");
+  await expect(p.trace).not.toContainText("not-the-secret");
+});
+
+test("a wrong API key shows the 403", async ({ playground: p }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-002").title);
+  await p.secretInput("api_key").fill("wrong-key");
+  expect(await p.run()).toBe("failed");
+  const error = p.trace.getByTestId("trace-error");
+  await expect(error).toHaveAttribute("data-code", "http_error");
+  await expect(error).toContainText("403");
+  await expect(p.trace).not.toContainText("wrong-key");
+});
+
+test("Ctrl+Enter runs from the editor and from the page; Ctrl+S downloads the current format", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-002").title);
+  await p.editor.click();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+
+  await page.getByTestId("trace").click();
+  await page.keyboard.press("Control+Enter");
+  await expect(p.runStatus).toHaveAttribute("data-phase", /running|done/);
+  expect(await p.waitForRunEnd()).toBe("done");
+
+  await p.editor.click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+  const file = await p.readDownload(download);
+  expect(file.filename).toBe("rest_api_pipeline.py");
+  expect(file.text).toContain('dlt.secrets["api_key"]');
+});
+
+test("the document and the theme survive a reload; the secrets do not", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-003").title);
+  await p.secretInput("api_key").fill("typed-by-hand");
+  await p.replaceWordInEditor('"resource_name"', "renamed_resource");
+  await expect(p.page.getByTestId("resources")).toContainText("renamed_resource");
+  const before = await page.getByTestId("theme-toggle").getAttribute("data-theme");
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.getByTestId("theme-toggle")).not.toHaveAttribute("data-theme", before ?? "");
+  await expect.poll(() => page.evaluate(() => window.localStorage.getItem("restplay:document"))).toContain("renamed_resource");
+
+  await page.reload();
+  await expect(p.editor).toBeVisible();
+  await expect(p.page.getByTestId("resources")).toContainText("renamed_resource");
+  await expect(page.getByTestId("theme-toggle")).not.toHaveAttribute("data-theme", before ?? "");
+  await expect(p.secretInput("api_key")).not.toHaveValue("typed-by-hand");
+  const stored = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+  expect(stored).not.toContain("typed-by-hand");
+});
+
+test("hover shows the key's docs; typing a quote in a Python dict completes its keys", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-000").title);
+  await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"limit"' }).first().hover();
+  const hover = page.locator(".monaco-hover").filter({ hasText: "limit" });
+  await expect(hover).toContainText("an integer");
+
+  await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^100$/ }).first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(",");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('"');
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest).toContainText("total_path");
+  await expect(suggest).not.toContainText("base_url");
+  await page.keyboard.press("Escape");
+});
+
+test("a page cap ends the run as capped and names the limit", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-002").title);
+  await page.getByTestId("max-pages").fill("1");
+  expect(await p.run()).toBe("capped");
+  await expect(p.runStatus).toContainText("Capped: max_pages (storage_data)");
+  await expect(p.trace.getByTestId("trace-limit")).toContainText("capped by max_pages");
+  await expect(p.tableTab("storage_data")).toHaveText("storage_data 100");
+});

@@ -1,0 +1,100 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export type DownloadKind = "json" | "python" | "secrets";
+
+const DOWNLOAD_LABEL: Record<DownloadKind, RegExp> = {
+  json: /JSON config/,
+  python: /Python script/,
+  secrets: /secrets\.toml template/,
+};
+
+/** The playground screen, as a user sees it. */
+export class PlaygroundPage {
+  readonly editor: Locator;
+  /** Carries `data-model-language`: the language Monaco's model really has. */
+  readonly editorContainer: Locator;
+  readonly problems: Locator;
+  readonly problemsSummary: Locator;
+  readonly secrets: Locator;
+  readonly trace: Locator;
+  readonly runStatus: Locator;
+  readonly tables: Locator;
+  readonly runButton: Locator;
+  readonly formatIndicator: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.locator(".monaco-editor").first();
+    this.editorContainer = page.locator("[data-model-language]");
+    this.problems = page.getByTestId("problems");
+    this.problemsSummary = page.getByTestId("problems-summary");
+    this.secrets = page.getByTestId("secrets");
+    this.trace = page.getByTestId("trace");
+    this.runStatus = page.getByTestId("run-status");
+    this.tables = page.getByTestId("tables");
+    this.runButton = page.getByTestId("run-button");
+    this.formatIndicator = page.getByTestId("format-indicator");
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+    await expect(this.editor).toBeVisible();
+    await expect(this.problemsSummary).not.toHaveText(/checking/);
+  }
+
+  async chooseExample(title: string): Promise<void> {
+    await this.page.getByTestId("examples-menu").click();
+    await this.page.getByRole("menuitem", { name: title }).click();
+  }
+
+  /** The text of the editor's rendered lines (Monaco renders only what is visible). */
+  editorLines(): Locator {
+    return this.page.locator(".monaco-editor .view-lines");
+  }
+
+  /** Double-clicks a word of the editor (selecting it), then types over it. */
+  async replaceWordInEditor(token: string, replacement: string): Promise<void> {
+    const span = this.page.locator(".monaco-editor .view-line span span").filter({ hasText: token }).first();
+    await span.dblclick();
+    await this.page.keyboard.type(replacement);
+  }
+
+  problem(code: string): Locator {
+    return this.problems.locator(`[data-testid="problem"][data-code="${code}"]`);
+  }
+
+  /** Clicks Run and waits for the run to end; returns the final phase (done, capped, failed, cancelled). */
+  async run(): Promise<string> {
+    await expect(this.runButton).toBeEnabled();
+    await this.runButton.click();
+    return this.waitForRunEnd();
+  }
+
+  async waitForRunEnd(): Promise<string> {
+    await expect(this.runStatus).not.toHaveAttribute("data-phase", /^(idle|running)$/, { timeout: 30_000 });
+    return (await this.runStatus.getAttribute("data-phase")) ?? "";
+  }
+
+  resourceTrace(name: string): Locator {
+    return this.trace.locator(`[data-testid="trace-resource"][data-resource="${name}"]`);
+  }
+
+  tableTab(name: string): Locator {
+    return this.tables.getByRole("tab", { name: new RegExp(`^${name} `) });
+  }
+
+  async download(kind: DownloadKind): Promise<{ filename: string; text: string }> {
+    await this.page.getByTestId("download-menu").click();
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("menuitem", { name: DOWNLOAD_LABEL[kind] }).click()]);
+    return this.readDownload(download);
+  }
+
+  async readDownload(download: import("@playwright/test").Download): Promise<{ filename: string; text: string }> {
+    const path = await download.path();
+    return { filename: download.suggestedFilename(), text: await readFile(path, "utf8") };
+  }
+
+  secretInput(name: string): Locator {
+    return this.page.locator(`#secret-secret-${name}`);
+  }
+}

@@ -1,0 +1,72 @@
+/** Each seed, end to end: pick it, see it validate, run it against the mock, check the tables, download it. */
+import { EXAMPLES } from "../lib/examples";
+import { expect, test } from "./fixtures";
+
+const DEMO_VALUES = ["demo-client-id", "demo-client-secret", "demo-api-key", "demo-access-token"];
+
+for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
+  const oauth = example.text.includes('"type": "oauth2"');
+  const secretNames = [...example.text.matchAll(/dlt\.secrets\["([^"]+)"\]/g)].map((m) => m[1] as string);
+
+  test(`${example.id}: validates, runs against the mock, previews and downloads`, async ({ playground: p, page }) => {
+    await p.goto();
+    await p.chooseExample(example.title);
+
+    // The editor shows the seed, detected as Python, with no errors (warnings allowed).
+    await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
+    await expect(p.editorContainer).toHaveAttribute("data-model-language", "python");
+    await expect(p.editorLines()).toContainText("rest_api_source(");
+    await expect(p.problemsSummary).toContainText("0 errors");
+    if (oauth) await expect(p.problem("dialect_oauth2")).toContainText("dlt rejects auth type `oauth2`");
+    for (const name of secretNames) await expect(p.page.getByTestId(`demo-badge-${name}`)).toHaveText("mock demo value");
+
+    // Run against the mock.
+    await expect(page.getByTestId("target-switch").getByLabel("Mock")).toBeChecked();
+    expect(await p.run()).toBe("done");
+
+    for (const [resource, counts] of Object.entries(example.expected.resources)) {
+      const trace = p.resourceTrace(resource);
+      await expect(trace.locator('[data-testid="trace-request"][data-page="1"]').first()).toContainText("200");
+      expect(await trace.locator('[data-testid="trace-request"]').count()).toBeGreaterThanOrEqual(3);
+      const retry = trace.getByTestId("trace-retry").first();
+      await expect(retry).toContainText(/retry after 429 .*waited 2 s \(Retry-After\)/);
+      await expect(retry).toContainText("virtual");
+      await expect(trace.locator('[data-testid="trace-paginator"][data-decision="stop"]')).toContainText(/stop/);
+      await expect(trace.getByTestId("resource-progress")).toContainText(`${counts.fetched} records`);
+
+      // The merged table.
+      await p.tableTab(resource).click();
+      await expect(p.tableTab(resource)).toHaveText(`${resource} ${counts.merged}`);
+      const stats = p.tables.getByTestId("table-stats");
+      if (example.id === "seed-004") {
+        expect(counts.merged).toBe(251);
+        await expect(stats).toHaveText("fetched 251 · merged 251 · 0 duplicates collapsed");
+        const key = resource === "bank_transactions" ? "BankTransactionID" : "ContactID";
+        await expect(p.tables.getByTestId("table-warning").filter({ hasText: "primary_key `id` is missing" })).toContainText(key);
+      } else {
+        expect(counts.merged).toBe(250);
+        await expect(stats).toHaveText("fetched 251 · merged 250 · 1 duplicate collapsed");
+      }
+      await expect(p.tables.getByTestId("column-header").first()).toContainText(/(text|bigint|double|bool|timestamp|date|json) · (nullable|not null)/);
+      await expect(p.tables.getByRole("row").nth(1)).toBeVisible();
+    }
+
+    // Downloads hold references only.
+    const json = await p.download("json");
+    expect(json.filename).toBe("rest_api_config.json");
+    const parsed = JSON.parse(json.text) as { client: { auth: Record<string, unknown> } };
+    for (const name of secretNames) expect(parsed.client.auth[name]).toEqual({ $secret: name });
+
+    const python = await p.download("python");
+    expect(python.filename).toBe("rest_api_pipeline.py");
+    expect(python.text).toContain("dlt.secrets[");
+    expect(python.text).toContain("rest_api_source(");
+    if (oauth) expect(python.text).toContain("oauth2_client_credentials");
+
+    const toml = await p.download("secrets");
+    expect(toml.filename).toBe("secrets.toml");
+    for (const name of secretNames) expect(toml.text).toContain(`${name} = "<your ${name}>"`);
+
+    for (const file of [json, python, toml]) for (const demo of DEMO_VALUES) expect(file.text).not.toContain(demo);
+  });
+}

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * e2e against the production build (`npm run test:e2e` = `next build && playwright test`).
+ * Debian's Chromium (never `playwright install`: offline). One server, one worker.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  // Playwright wipes its outputDir: keep it away from test-results/vitest.json and the screenshots.
+  outputDir: "test-results/e2e-artifacts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: "http://127.0.0.1:3100",
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    trace: "off",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "./node_modules/.bin/next start -p 3100 -H 127.0.0.1",
+    url: "http://127.0.0.1:3100/",
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
