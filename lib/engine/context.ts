@@ -1,4 +1,4 @@
-import type { EngineDeps, EngineEvent, RunLimits } from "./types";
+import type { EngineDeps, EngineEvent, LimitKind, RunLimits } from "./types";
 import type { Masker } from "./mask";
 
 /** What every part of one run shares: dependencies, limits, masking and the event sink. */
@@ -6,11 +6,27 @@ export interface RunContext {
   readonly deps: EngineDeps;
   readonly limits: RunLimits;
   readonly masker: Masker;
+  /** The caller's signal combined with the consumer going away. */
   readonly signal: AbortSignal;
+  /** `sleep`/`now` are a virtual clock: waits cost nothing and per-attempt timeouts are off. */
   readonly virtual: boolean;
+  /** `deps.now()` when the run started (for `maxDurationMs`). */
   readonly startedAt: number;
   emit(event: EngineEvent): void;
+  /** Resolves when the consumer has taken every event so far (backpressure at page boundaries). */
+  drained(): Promise<void>;
   nextRequestId(): number;
   /** Milliseconds for durations (real time even when the clock is virtual). */
   elapsed(): number;
+}
+
+/** A playground limit was reached: the resource ends (ok) after a `limit` event. Not an error. */
+export class LimitReached extends Error {
+  override readonly name = "LimitReached";
+  constructor(
+    readonly limit: LimitKind,
+    message: string,
+  ) {
+    super(message);
+  }
 }

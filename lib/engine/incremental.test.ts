@@ -47,4 +47,18 @@ describe("incremental", () => {
     await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{{literal}}" } } }] }, api.fetch);
     expect(new URL(api.calls[0]!.url).searchParams.get("q")).toBe("{literal}");
   });
+  it("a typed incremental param (deprecated form) becomes the start param; two of them are an error", async () => {
+    const api = fakeFetch(() => json(rows));
+    const run = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "x", since: { type: "incremental", cursor_path: "updated", initial_value: "2024-02-01" } } } }] }, api.fetch);
+    expect(api.calls[0]!.url).toBe("https://api.test/items?q=x&since=2024-02-01");
+    expect(run.records.map((r) => r.id)).toEqual([2, 3]);
+    const two = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", params: { a: { type: "incremental", cursor_path: "x" }, b: { type: "incremental", cursor_path: "y" } } } }] }, api.fetch);
+    expect(two.errors[0]!.message).toBe("Only a single incremental parameter is allower per endpoint. Found parameters: `['a', 'b']`");
+  });
+  it("start and end params together; `{incremental.*}` in the path and JSON body (typed)", async () => {
+    const api = fakeFetch(() => json(rows));
+    await collect(cfg({ cursor_path: "id", initial_value: 1, end_value: 3, start_param: "from", end_param: "to" }, { method: "POST", path: "/items/{incremental.start_value}", json: { after: "{incremental.start_value}", until: "{incremental.end_value}" } }), api.fetch);
+    expect(api.calls[0]!.url).toBe("https://api.test/items/1?from=1&to=3");
+    expect(api.calls[0]!.body).toBe('{"after":1,"until":3}');
+  });
 });

@@ -38,6 +38,12 @@ function applyLag(v: Json, lag: number | undefined, min: boolean): Json {
   return v;
 }
 
+function scalarSettings(cfg: IncrementalConfig): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) out[k] = v as Json;
+  return out;
+}
+
 export function startIncremental(cfg: IncrementalConfig, prior: IncrementalState | undefined, resource: string): IncrementalRun {
   if (!cfg.cursor_path) throw new EngineError("invalid_config", "`incremental` needs `cursor_path`: the record field that holds the cursor.", { resource });
   const cursorPath = cfg.cursor_path;
@@ -60,7 +66,8 @@ export function startIncremental(cfg: IncrementalConfig, prior: IncrementalState
     endValue: end,
     initialValue: initial,
     before,
-    context: { initial_value: initial, start_value: start, last_value: before, end_value: end },
+    // `{incremental.<attr>}`: the four values, plus any other scalar setting (dlt interpolates `{incremental.lag}` too).
+    context: { ...scalarSettings(cfg), initial_value: initial, start_value: start, last_value: before, end_value: end },
     filter(records) {
       const kept: DataRecord[] = [];
       for (const r of records) {

@@ -1,4 +1,7 @@
-/** lib/engine: the pure extraction engine (no node, react, next, msw or monaco). */
+/**
+ * lib/engine: the pure extraction engine (no node, react, next, msw or monaco; ARCHITECTURE rule 3).
+ * Everything external comes in through `EngineDeps`; everything it has to say goes out as events.
+ */
 export { extract } from "./extract";
 export { createVirtualClock } from "./clock";
 export { maskSecret, redactUrl, Masker } from "./mask";

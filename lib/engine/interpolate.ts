@@ -1,63 +1,118 @@
-/** `{resources.<parent>.<field>}` placeholders (dlt-rest-api.md §6): finding and filling them. */
+/**
+ * Placeholders (dlt-rest-api.md §6): Python `str.format` fields such as `{resources.posts.id}` and
+ * `{incremental.start_value}`, with `{{`/`}}` escapes, `!r`/`!s` conversions and the common part of
+ * the format-spec mini-language (fill, align, width, zero padding, precision).
+ */
 import { EngineError, type Json } from "./types";
-import { compilePath, firstMatch } from "./jsonpath";
 
-const PLACEHOLDER = /\{\{|\}\}|\{([^{}]+)\}/g;
+const TOKEN = /\{\{|\}\}|\{([^{}]*)\}/g;
 
-/** `resources.<parent>.<field>` references in a string. */
-export function findParentRefs(s: string): { parent: string; field: string }[] {
-  const out: { parent: string; field: string }[] = [];
-  for (const m of s.matchAll(PLACEHOLDER)) {
-    const expr = m[1];
-    if (!expr?.startsWith("resources.")) continue;
-    const [, parent, ...field] = expr.split(".");
-    if (!parent || field.length === 0) throw new EngineError("placeholder_error", `Invalid definition of \`${expr}\`. Expected format: 'resources.<resource>.<field>'`);
-    out.push({ parent, field: field.join(".") });
+/** Python's `repr()` of a JSON value (how dlt prints dicts and lists inside strings). */
+export function pyRepr(v: Json | undefined): string {
+  if (typeof v === "string") {
+    const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
+    const body = v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+    return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
   }
-  return out;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (v && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  return pyStr(v);
 }
 
-/** Python's str() of a value, as dlt formats placeholders. */
+/** Python's `str()` of a value, as dlt formats placeholders and query values. */
 export function pyStr(v: Json | undefined): string {
   if (v === null || v === undefined) return "None";
   if (v === true) return "True";
   if (v === false) return "False";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  return JSON.stringify(v);
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  return pyRepr(v);
 }
 
-export type Lookup = (expr: string) => Json | undefined;
+export interface Field {
+  readonly name: string;
+  readonly conversion: "r" | "s" | "a" | null;
+  readonly spec: string;
+}
 
-export function parentLookup(parent: string, record: Json, extra: Record<string, Json> = {}): Lookup {
-  const cache = new Map<string, ReturnType<typeof compilePath>>();
-  return (expr) => {
-    if (expr in extra) return extra[expr];
-    if (!expr.startsWith(`resources.${parent}.`)) throw new EngineError("placeholder_error", `Unknown placeholder \`{${expr}}\`.`);
-    const field = expr.slice(`resources.${parent}.`.length);
-    let path = cache.get(field);
-    if (!path) cache.set(field, (path = compilePath(field)));
-    const v = firstMatch(path, record);
-    if (v === undefined) {
-      const fields = record && typeof record === "object" && !Array.isArray(record) ? Object.keys(record) : [];
-      throw new EngineError("placeholder_error", `Resource expects a field \`${field}\` to be present in the incoming data from resource \`${parent}\` in order to bind it to \`{${expr}}\`. Available parent fields are: ${JSON.stringify(fields)}`);
-    }
-    return v;
-  };
+/** `name!conv:spec` split into its parts. */
+export function parseField(raw: string): Field {
+  const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(raw);
+  return { name: (m?.[1] ?? raw).trim(), conversion: (m?.[2] as Field["conversion"] | undefined) ?? null, spec: m?.[3] ?? "" };
+}
+
+/** Every placeholder field in a string (escaped braces skipped). */
+export function fieldsIn(s: string): Field[] {
+  const out: Field[] = [];
+  for (const m of s.matchAll(TOKEN)) if (m[1] !== undefined) out.push(parseField(m[1]));
+  return out;
+}
+
+function applySpec(value: Json | undefined, text: string, spec: string): string {
+  const m = /^(?:(.)?([<>^=]))?([+\- ])?(0)?(\d+)?(?:\.(\d+))?([sdfFeEg%])?$/.exec(spec);
+  if (!m) return text;
+  const [, fillChar, align, , zero, width, precision, type] = m;
+  let s = text;
+  if (typeof value === "number" && (precision !== undefined || type === "f" || type === "F")) s = value.toFixed(precision !== undefined ? Number(precision) : 6);
+  else if (typeof value === "string" && precision !== undefined) s = s.slice(0, Number(precision));
+  const w = width ? Number(width) : 0;
+  if (s.length >= w) return s;
+  const fill = fillChar ?? (zero ? "0" : " ");
+  const a = align ?? (typeof value === "number" ? (zero ? "=" : ">") : "<");
+  const pad = (n: number) => fill.repeat(n);
+  if (a === "<") return s + pad(w - s.length);
+  if (a === "^") {
+    const left = Math.floor((w - s.length) / 2);
+    return pad(left) + s + pad(w - s.length - left);
+  }
+  if (a === "=" && /^[+-]/.test(s)) return s[0] + pad(w - s.length) + s.slice(1);
+  return pad(w - s.length) + s;
+}
+
+export type Lookup = (name: string) => Json | undefined;
+
+function render(field: Field, lookup: Lookup): string {
+  const value = lookup(field.name);
+  const text = field.conversion === "r" || field.conversion === "a" ? pyRepr(value) : pyStr(value);
+  return field.spec ? applySpec(value, text, field.spec) : text;
 }
 
 export function formatString(s: string, lookup: Lookup): string {
-  return s.replace(PLACEHOLDER, (m, expr: string | undefined) => (m === "{{" ? "{" : m === "}}" ? "}" : pyStr(lookup(expr ?? ""))));
+  if (!s.includes("{") && !s.includes("}")) return s;
+  return s.replace(TOKEN, (m, raw: string | undefined) => (m === "{{" ? "{" : m === "}}" ? "}" : render(parseField(raw ?? ""), lookup)));
 }
 
-/** Deep formatting; in JSON bodies a lone placeholder keeps the value's type. */
+/** Deep formatting (keys and values); in JSON bodies a lone placeholder keeps the value's type. */
 export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Json {
   if (typeof v === "string") {
-    const lone = /^\{([^{}]+)\}$/.exec(v);
-    if (preserveTypes && lone?.[1]) return lookup(lone[1]) ?? null;
+    if (preserveTypes) {
+      const lone = /^\{([^{}]+)\}$/.exec(v);
+      const field = lone?.[1] !== undefined ? parseField(lone[1]) : null;
+      if (field && field.conversion === null && field.spec === "") return lookup(field.name) ?? null;
+    }
     return formatString(v, lookup);
   }
   if (Array.isArray(v)) return v.map((x) => formatDeep(x, lookup, preserveTypes));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [formatString(k, lookup), formatDeep(x, lookup, preserveTypes)]));
   return v;
+}
+
+/** Every string in a value (keys included), for placeholder checks. */
+export function stringsIn(v: Json | undefined, out: string[] = []): string[] {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => stringsIn(x, out));
+  else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      stringsIn(x, out);
+    }
+  }
+  return out;
+}
+
+/** `resources.<parent>.<field>` split; dlt's error for fewer than three parts. */
+export function parentRef(name: string): { parent: string; field: string } {
+  const [, parent, ...field] = name.split(".");
+  if (!parent || field.length === 0) throw new EngineError("placeholder_error", `Invalid definition of \`${name}\`. Expected format: 'resources.<resource>.<field>'`);
+  return { parent, field: field.join(".") };
 }

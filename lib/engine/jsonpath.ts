@@ -1,7 +1,8 @@
 /**
  * JSONPath compiled once per run (ARCHITECTURE "Performance habits"): paths made only of names and
  * indices (`data`, `$.a.b`, `['@odata.nextLink']`, `items[0]`) become direct walks; anything else
- * (wildcards, filters, recursive descent) goes through jsonpath-plus with `eval: false`.
+ * (wildcards, slices, recursive descent) goes through jsonpath-plus with `eval: false` (filters and
+ * script expressions are never evaluated). `"data"` and `"$.data"` are the same path, as in dlt.
  */
 import { JSONPath } from "jsonpath-plus";
 import { EngineError, type Json } from "./types";
@@ -23,33 +24,38 @@ function simpleKeys(path: string): (string | number)[] | null {
   return keys;
 }
 
+function walk(keys: readonly (string | number)[]): CompiledPath {
+  return (json) => {
+    let cur: Json | undefined = json;
+    for (const k of keys) {
+      if (cur === null || typeof cur !== "object") return [];
+      if (typeof k === "number") {
+        if (!Array.isArray(cur)) return [];
+        cur = cur[k];
+      } else {
+        if (Array.isArray(cur) || !Object.hasOwn(cur, k)) return [];
+        cur = cur[k];
+      }
+      if (cur === undefined) return [];
+    }
+    return cur === undefined ? [] : [cur];
+  };
+}
+
 export function compilePath(path: string): CompiledPath {
   const p = path.trim();
   const keys = simpleKeys(p);
-  if (keys) {
-    return (json) => {
-      let cur: Json | undefined = json;
-      for (const k of keys) {
-        if (cur === null || typeof cur !== "object") return [];
-        if (typeof k === "number") {
-          if (!Array.isArray(cur)) return [];
-          cur = cur[k];
-        } else {
-          if (Array.isArray(cur) || !(k in cur)) return [];
-          cur = cur[k];
-        }
-        if (cur === undefined) return [];
-      }
-      return cur === undefined ? [] : [cur];
-    };
-  }
+  if (keys) return walk(keys);
+  // Normalised once here; jsonpath-plus caches the parsed form of this exact string.
   const full = p.startsWith("$") ? p : p.startsWith("[") ? `$${p}` : `$.${p}`;
   return (json) => {
-    if (json === undefined) return [];
+    if (json === undefined || json === null || typeof json !== "object") return [];
     try {
-      return (JSONPath({ path: full, json: json as object, wrap: true, eval: false }) as Json[] | undefined) ?? [];
+      return (JSONPath({ path: full, json, wrap: true, eval: false }) as Json[] | undefined) ?? [];
     } catch (e) {
-      throw new EngineError("selector_error", `The JSONPath \`${path}\` could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof Error ? e.message : String(e);
+      const hint = /prevented/i.test(why) ? " Filter and script expressions (`?(…)`, `(…)`) are not evaluated in the playground." : "";
+      throw new EngineError("selector_error", `The JSONPath \`${path}\` could not be evaluated: ${why}.${hint}`);
     }
   };
 }

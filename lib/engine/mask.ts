@@ -1,53 +1,133 @@
-/** Secret masking (ARCHITECTURE rule 6): applied before anything leaves the engine. */
-import type { Json } from "./types";
+/**
+ * Secret masking (ARCHITECTURE rule 6): applied before anything leaves the engine.
+ * Two mechanisms, as in dlt: sensitive query parameters and auth fields are masked by *name*
+ * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
+ */
+import type { DataRecord, Json } from "./types";
 
-const SENSITIVE_PARAMS = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
-const SENSITIVE_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey"]);
+/** dlt's redaction list for query parameters (dlt-rest-api.md §11.3). */
+export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
+/** Form fields of token requests that dlt masks in auth configs (§1.2): the list above plus ids and user names. */
+const SENSITIVE_FORM: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "client_id", "username", "refresh_token", "assertion"]);
+/** Keys whose string values are credentials in a response body (token responses): masked in previews. */
+const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
+const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
+const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token"]);
+/** Shorter values cannot be searched for in free text without masking half of it. */
+const MIN_SEARCHABLE = 3;
 
 /** dlt's masking: `s*****t`; `*****` when shorter than 3 characters. */
 export function maskSecret(value: string): string {
   return value.length < 3 ? "*****" : `${value[0]}*****${value[value.length - 1]}`;
 }
 
-export class Masker {
-  private readonly values: string[];
-  constructor(secretValues: Iterable<string>) {
-    // Longest first, so a secret containing another is replaced whole.
-    this.values = [...new Set([...secretValues].filter((v) => v.length > 0))].sort((a, b) => b.length - a.length);
+/** The spellings a value takes in JSON text, URLs and form bodies. */
+function spellings(v: string): string[] {
+  const jsonEscaped = JSON.stringify(v).slice(1, -1);
+  const out = new Set([v, jsonEscaped, jsonEscaped.replace(/\//g, "\\/"), encodeURIComponent(v), new URLSearchParams([["", v]]).toString().slice(1)]);
+  return [...out].filter((s) => s.length >= MIN_SEARCHABLE);
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
   }
+}
+
+/** `k=v&…` with the values of sensitive keys replaced; everything else kept byte for byte. */
+function maskPairs(query: string, sensitive: ReadonlySet<string>, replace: (value: string) => string): string {
+  return query
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      if (eq < 0 || !sensitive.has(decode(pair.slice(0, eq)).toLowerCase())) return pair;
+      return `${pair.slice(0, eq)}=${replace(decode(pair.slice(eq + 1)))}`;
+    })
+    .join("&");
+}
+
+export class Masker {
+  /** [needle, replacement], longest needle first so a secret containing another is replaced whole. */
+  private needles: [string, string][] = [];
+  private readonly known = new Set<string>();
+
+  constructor(secretValues: Iterable<string> = []) {
+    for (const v of secretValues) this.add(v);
+  }
+
+  /** Adds a value learnt during the run (an issued OAuth token). */
+  add(value: string): void {
+    if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
+    this.known.add(value);
+    const replacement = maskSecret(value);
+    for (const n of spellings(value)) this.needles.push([n, replacement]);
+    this.needles.sort((a, b) => b[0].length - a[0].length);
+  }
+
+  /** Whether a JSON text has a credential-named key (`"access_token"`, …) that `json()` masks. */
+  hasCredentialKey(raw: string): boolean {
+    return SENSITIVE_KEY_IN_TEXT.test(raw);
+  }
+
+  /** Whether `raw` (a response body as received) contains any known secret. */
+  containsSecret(raw: string): boolean {
+    for (const [n] of this.needles) if (raw.includes(n)) return true;
+    return false;
+  }
+
   text(s: string): string {
     let out = s;
-    for (const v of this.values) if (out.includes(v)) out = out.split(v).join(maskSecret(v));
+    for (const [n, r] of this.needles) if (out.includes(n)) out = out.split(n).join(r);
     return out;
   }
+
+  /** Sensitive query parameters become `***` (dlt's redaction); known secret values are masked anywhere. */
   url(raw: string): string {
-    try {
-      const u = new URL(raw);
-      for (const k of [...u.searchParams.keys()]) if (SENSITIVE_PARAMS.has(k.toLowerCase())) u.searchParams.set(k, "***");
-      return this.text(u.toString().replace(/=%2A%2A%2A/g, "=***"));
-    } catch {
-      return this.text(raw);
-    }
+    const q = raw.indexOf("?");
+    if (q < 0) return this.text(raw);
+    const hash = raw.indexOf("#", q);
+    const query = raw.slice(q + 1, hash < 0 ? undefined : hash);
+    return this.text(`${raw.slice(0, q)}?${maskPairs(query, SENSITIVE_PARAMS, () => "***")}${hash < 0 ? "" : raw.slice(hash)}`);
   }
-  headers(h: Headers | Record<string, string>): Record<string, string> {
+
+  headers(h: Headers | Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
     const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
     for (const [k, v] of entries) {
       if (SENSITIVE_HEADERS.has(k.toLowerCase())) {
-        const m = /^(Bearer|Basic|Token)\s+(.+)$/i.exec(v);
+        const m = /^(Bearer|Basic|Token|Digest)\s+(.+)$/i.exec(v);
         out[k] = m ? `${m[1]} ${maskSecret(m[2] ?? "")}` : maskSecret(v);
       } else out[k] = this.text(v);
     }
     return out;
   }
+
+  /** A form-encoded body with sensitive fields masked by name (token requests), encoding kept. */
+  form(body: string): string {
+    return this.text(maskPairs(body, SENSITIVE_FORM, maskSecret));
+  }
+
+  /** For previews of API responses: sensitive keys masked by name, secret values anywhere. */
   json(value: Json): Json {
     if (typeof value === "string") return this.text(value);
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value && typeof value === "object") {
       const out: { [k: string]: Json } = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = typeof v === "string" && SENSITIVE_PARAMS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v);
-      }
+      for (const [k, v] of Object.entries(value)) out[k] = typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v);
+      return out;
+    }
+    return value;
+  }
+
+  /** For records: only known secret values are masked (user data keeps its keys and other values). */
+  values(value: Json): Json {
+    if (typeof value === "string") return this.text(value);
+    if (Array.isArray(value)) return value.map((v) => this.values(v));
+    if (value && typeof value === "object") {
+      const out: DataRecord = {};
+      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.values(v);
       return out;
     }
     return value;

@@ -1,29 +1,66 @@
-/** A push queue turned into an async iterator: the run pushes events, the consumer pulls them. */
-export class EventQueue<T> {
+/**
+ * A push channel turned into an async iterator, with backpressure: the run pushes events from deep
+ * inside (auth, retries, paging) and awaits `drained()` at page boundaries, so a slow consumer (a
+ * browser reading the NDJSON stream) holds the run back instead of letting pages pile up in memory.
+ */
+export class EventChannel<T> {
   private items: T[] = [];
-  private waiting: (() => void) | null = null;
+  private consumerWaiting: (() => void) | null = null;
+  private producerWaiting: (() => void) | null = null;
   private closed = false;
+  private cancelled = false;
+
   push(item: T): void {
+    if (this.cancelled) return;
     this.items.push(item);
-    this.wake();
+    this.wakeConsumer();
   }
+
   close(): void {
     this.closed = true;
-    this.wake();
+    this.wakeConsumer();
   }
-  private wake() {
-    const w = this.waiting;
-    this.waiting = null;
+
+  /** The consumer went away: drop what is queued and release the producer. */
+  cancel(): void {
+    this.cancelled = true;
+    this.items = [];
+    this.wakeProducer();
+  }
+
+  /** Resolves once the consumer has taken everything pushed so far. */
+  drained(): Promise<void> {
+    if (this.items.length === 0 || this.cancelled) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.producerWaiting = resolve;
+    });
+  }
+
+  private wakeConsumer(): void {
+    const w = this.consumerWaiting;
+    this.consumerWaiting = null;
     w?.();
   }
+
+  private wakeProducer(): void {
+    const w = this.producerWaiting;
+    this.producerWaiting = null;
+    w?.();
+  }
+
   async *drain(): AsyncGenerator<T> {
     for (;;) {
       if (this.items.length > 0) {
         const batch = this.items;
         this.items = [];
-        yield* batch;
-      } else if (this.closed) return;
-      else await new Promise<void>((resolve) => (this.waiting = resolve));
+        for (const item of batch) yield item;
+        continue;
+      }
+      this.wakeProducer();
+      if (this.closed) return;
+      await new Promise<void>((resolve) => {
+        this.consumerWaiting = resolve;
+      });
     }
   }
 }

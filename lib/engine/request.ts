@@ -1,72 +1,99 @@
-/** The engine's request description: immutable, edited by paginators and auth through copies. */
-import type { Json } from "./types";
+/** The engine's request description: immutable, edited by paginators and auth through copies (§11.1). */
+import { EngineError, type Json } from "./types";
+import { pyStr } from "./interpolate";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
-  /** URL without the params below (a link paginator's next URL may carry its own query). */
+  /** URL without the params below (a link paginator's next URL carries its own query). */
   readonly url: string;
-  /** Query parameters in order; a list value becomes repeated keys. */
+  /** Query parameters in order; a list value is already expanded into repeated keys. */
   readonly params: readonly (readonly [string, string])[];
   readonly headers: Readonly<Record<string, string>>;
   readonly json?: Json;
   readonly data?: Json;
 }
 
+/** Sets a query parameter like a Python dict assignment: an existing key keeps its place, a new one goes last. */
 export function setParam(spec: RequestSpec, key: string, value: string): RequestSpec {
-  return { ...spec, params: [...spec.params.filter(([k]) => k !== key), [key, value]] };
+  const at = spec.params.findIndex(([k]) => k === key);
+  if (at < 0) return { ...spec, params: [...spec.params, [key, value]] };
+  const params = spec.params.filter(([k], i) => k !== key || i === at).map((p, i) => (i === at ? ([key, value] as const) : p));
+  return { ...spec, params };
 }
 
 /** Writes `value` at a dot path of the JSON body, creating dicts on the way. */
 export function setBodyPath(spec: RequestSpec, dotPath: string, value: Json): RequestSpec {
-  const body: { [k: string]: Json } = spec.json && typeof spec.json === "object" && !Array.isArray(spec.json) ? structuredClone(spec.json) as { [k: string]: Json } : {};
+  const body: { [k: string]: Json } = spec.json && typeof spec.json === "object" && !Array.isArray(spec.json) ? (structuredClone(spec.json) as { [k: string]: Json }) : {};
   const keys = dotPath.split(".");
   let cur = body;
-  keys.slice(0, -1).forEach((k) => {
+  for (const k of keys.slice(0, -1)) {
     const next = cur[k];
-    cur[k] = next && typeof next === "object" && !Array.isArray(next) ? next : {};
-    cur = cur[k] as { [k: string]: Json };
-  });
+    const obj = next && typeof next === "object" && !Array.isArray(next) ? next : {};
+    cur[k] = obj;
+    cur = obj;
+  }
   cur[keys[keys.length - 1] ?? ""] = value;
   return { ...spec, json: body };
 }
 
+/** Query values as `requests` sends them: `None` omitted, lists repeated, the rest Python-stringified. */
+export function toQueryParams(params: Readonly<Record<string, Json>>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null) continue;
+    if (Array.isArray(v)) for (const x of v) if (x !== null) out.push([k, pyStr(x)]);
+    if (!Array.isArray(v)) out.push([k, pyStr(v)]);
+  }
+  return out;
+}
+
 export function fullUrl(spec: RequestSpec): string {
-  const u = new URL(spec.url);
+  let u: URL;
+  try {
+    u = new URL(spec.url);
+  } catch {
+    throw new EngineError("invalid_config", `\`${spec.url}\` is not an absolute URL: set \`client.base_url\` (e.g. "https://api.example.com") or use a full URL as the endpoint path.`);
+  }
   for (const [k, v] of spec.params) u.searchParams.append(k, v);
   return u.toString();
 }
 
 function formBody(data: Json): string | null {
-  if (Array.isArray(data)) {
-    const p = new URLSearchParams();
-    for (const pair of data) if (Array.isArray(pair) && pair.length === 2) p.append(String(pair[0]), String(pair[1]));
-    return p.toString();
-  }
-  if (data && typeof data === "object") {
-    const entries = Object.entries(data);
-    if (entries.length === 0) return null;
-    const p = new URLSearchParams();
-    for (const [k, v] of entries) p.append(k, v === null ? "None" : String(v));
-    return p.toString();
-  }
-  return null;
+  const p = new URLSearchParams();
+  const add = (k: string, v: Json | undefined) => {
+    if (v === null || v === undefined) return;
+    if (Array.isArray(v)) v.forEach((x) => add(k, x));
+    else p.append(k, pyStr(v));
+  };
+  if (Array.isArray(data)) for (const pair of data) if (Array.isArray(pair) && pair.length === 2) add(pyStr(pair[0] ?? null), pair[1]);
+  if (data && typeof data === "object" && !Array.isArray(data)) for (const [k, v] of Object.entries(data)) add(k, v);
+  const s = p.toString();
+  return s.length > 0 || (Array.isArray(data) && data.length > 0) ? s : null;
 }
 
-export function toFetchRequest(spec: RequestSpec, signal?: AbortSignal): { request: Request; body?: string } {
-  const headers = new Headers(spec.headers);
-  let body: string | undefined;
-  if (spec.json !== undefined) {
-    body = JSON.stringify(spec.json);
-    if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  } else if (spec.data !== undefined && spec.data !== null) {
-    if (typeof spec.data === "string") body = spec.data;
-    else {
-      const form = formBody(spec.data);
-      if (form !== null) {
-        body = form;
-        if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
-      }
-    }
+const nonEmpty = (v: Json | undefined) => v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0) && v !== "";
+
+/** The body as sent: JSON (`{}` is still sent), a form (dict or list of pairs) or a raw string. */
+export function encodeBody(spec: RequestSpec): { body?: string; contentType?: string } {
+  if (nonEmpty(spec.json) && nonEmpty(spec.data)) {
+    throw new EngineError("invalid_config", "Cannot use both 'json' and 'data' parameters simultaneously. Use 'json' for JSON payloads or 'data' for form-encoded/raw data.");
   }
-  return { request: new Request(fullUrl(spec), { method: spec.method, headers, body, signal }), body };
+  if (spec.json !== undefined && spec.json !== null) return { body: JSON.stringify(spec.json), contentType: "application/json" };
+  if (spec.data === undefined || spec.data === null) return {};
+  if (typeof spec.data === "string") return { body: spec.data };
+  if (typeof spec.data !== "object") return { body: pyStr(spec.data) };
+  const form = formBody(spec.data);
+  return form === null ? {} : { body: form, contentType: "application/x-www-form-urlencoded" };
+}
+
+export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { request: Request; body?: string } {
+  const { body, contentType } = encodeBody(spec);
+  const url = fullUrl(spec);
+  try {
+    const headers = new Headers(spec.headers);
+    if (contentType && !headers.has("content-type")) headers.set("content-type", contentType);
+    return { request: new Request(url, { method: spec.method, headers, body, signal }), ...(body !== undefined ? { body } : {}) };
+  } catch (e) {
+    throw new EngineError("invalid_config", `The request could not be built: ${e instanceof Error ? e.message : String(e)} (check the header names and values).`);
+  }
 }

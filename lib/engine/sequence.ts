@@ -1,110 +1,124 @@
-/** One request sequence: first request, then pages until the paginator (or a limit) says stop. */
+/**
+ * One request sequence (dlt's paging loop, §7.3): the first request, then a page per paginator
+ * decision until it says stop, a limit cuts it, or the same page is asked for twice. Paginator state
+ * is a value owned by this loop; data selection is compiled once per resource.
+ */
 import { EngineError, type DataRecord, type Json, type ResourceStats } from "./types";
-import type { RunContext } from "./context";
-import { send, type AuthRuntime } from "./http";
-import type { RequestSpec } from "./request";
-import type { RetryPolicy } from "./retry";
-import { applySelector, compilePath, detectSelector } from "./select";
-import type { Paginator } from "./paginators";
+import { LimitReached, type RunContext } from "./context";
+import { send } from "./http";
+import { fullUrl, type RequestSpec } from "./request";
+import { applySelector, detectSelector } from "./select";
+import { compilePath, type CompiledPath } from "./jsonpath";
+import { cancelledError } from "./attempt";
+import type { AuthRuntime } from "./auth";
 import type { ResolvedResource } from "./resolve";
 
-export interface SequenceState {
+/** Per-resource state shared by its sequences (one per parent record for children). */
+export interface ResourceRun {
+  readonly r: ResolvedResource;
   readonly stats: ResourceStats;
-  /** Set when a run limit cut the resource short. */
-  cut: boolean;
-  selector: { path: string; compiled: ReturnType<typeof compilePath>; source: "configured" | "detected" | "single_entity" } | null;
+  readonly auth: AuthRuntime | undefined;
+  /** Compiled selectors by path (the configured one, and the ones detection picked). */
+  readonly selectors: Map<string, CompiledPath>;
+  /** Set once a `max_pages` limit event was emitted (children would repeat it per parent). */
+  pagesLimitReported: boolean;
+  secretWarned: boolean;
+}
+
+export interface SequenceHooks {
+  /** Records after selection → records to emit (incremental filter, include_from_parent). */
+  readonly transform: (records: DataRecord[]) => DataRecord[];
+  /** Sees every emitted page (feeds children). */
+  readonly collect?: (records: DataRecord[]) => void;
+  /** For children: the parent record's interpolated values. */
+  readonly parent?: Record<string, Json>;
 }
 
 const asRecord = (v: Json): DataRecord => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : { value: v });
+/** Stops that the data explains: no "full page, then stopped" warning for these. */
+const EXPLAINED = new Set(["empty_page", "total", "has_more"]);
 
-function ignoredBy(actions: readonly Json[], status: number, text: string): boolean {
-  return actions.some((a) => {
-    if (!a || typeof a !== "object" || Array.isArray(a) || a.action !== "ignore") return false;
-    const byStatus = a.status_code === undefined || a.status_code === status;
-    const byContent = a.content === undefined || (typeof a.content === "string" && text.includes(a.content));
-    return (a.status_code !== undefined || a.content !== undefined) && byStatus && byContent;
-  });
+function selectorFor(run: ResourceRun, path: string): CompiledPath {
+  let compiled = run.selectors.get(path);
+  if (!compiled) run.selectors.set(path, (compiled = compilePath(path)));
+  return compiled;
 }
 
-export async function runSequence(
-  ctx: RunContext,
-  r: ResolvedResource,
-  first: RequestSpec,
-  paginator: Paginator,
-  policy: RetryPolicy,
-  auth: AuthRuntime | undefined,
-  state: SequenceState,
-  onRecords: (records: DataRecord[]) => DataRecord[],
-  parent?: Record<string, Json>,
-): Promise<void> {
-  let request = paginator.init(first);
-  const seen = new Set<string>();
+export async function runSequence(ctx: RunContext, run: ResourceRun, first: RequestSpec, hooks: SequenceHooks): Promise<void> {
+  const { r, stats } = run;
+  const impl = r.paginator;
+  if (!impl) throw new EngineError("invalid_config", "No paginator could be built for this resource.", { resource: r.name });
+  let state = impl.init(first);
+  const seen = new Set<string>([fullUrl(first)]);
+  let selector: { path: string; compiled: CompiledPath; source: "configured" | "detected" | "single_entity" } | null =
+    r.data_selector !== null ? { path: r.data_selector, compiled: selectorFor(run, r.data_selector), source: r.selector_source } : null;
   for (let page = 1; ; page++) {
+    if (ctx.signal.aborted) throw cancelledError(r.name);
     if (ctx.deps.now() - ctx.startedAt > ctx.limits.maxDurationMs) {
-      state.cut = true;
-      ctx.emit({ type: "limit", resource: r.name, limit: "max_duration", message: `stopped: the run took longer than ${ctx.limits.maxDurationMs / 1000} s (playground limit)` });
+      throw new LimitReached("max_duration", `stopped: the run took longer than ${ctx.limits.maxDurationMs / 1000} s (playground limit)`);
+    }
+    const request = impl.apply(first, state);
+    const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...(run.auth ? { auth: run.auth } : {}), actions: r.actions });
+    if (sent.kind === "ignored") {
+      ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(state), decision: "stop", reason: `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept` });
       return;
     }
-    let fetched;
-    try {
-      fetched = await send(ctx, request, { resource: r.name, page }, policy, auth);
-    } catch (e) {
-      if (e instanceof EngineError && e.code === "http_error" && e.details.status !== undefined && r.response_actions.length && ignoredBy(r.response_actions, e.details.status, e.message)) {
-        ctx.emit({ type: "paginator", resource: r.name, page, paginator: paginator.name, decision: "stop", reason: `stopped: response_actions ignore ${e.details.status}` });
-        return;
+    if (!selector) {
+      const path = detectSelector(sent.body);
+      selector = { path, compiled: selectorFor(run, path), source: "detected" };
+    }
+    const selection = applySelector(selector.compiled, sent.body);
+    if (selection.nullMatch) ctx.emit({ type: "warning", resource: r.name, code: "selector_null", message: `\`${selector.path}\` is null in the response to page ${page}: an empty page (as in dlt).` });
+    let raw = selection.records.map(asRecord);
+    if (sent.secret) {
+      raw = raw.map((x) => ctx.masker.values(x) as DataRecord);
+      if (!run.secretWarned) {
+        run.secretWarned = true;
+        ctx.emit({ type: "warning", resource: r.name, code: "secret_in_response", message: `The response to page ${page} contains a secret value; it is masked in the records.` });
       }
-      throw e;
-    } finally {
-      state.stats.requests += 1;
     }
-    if (!state.selector) {
-      const path = r.data_selector ?? detectSelector(fetched.body);
-      state.selector = { path, compiled: compilePath(path), source: r.data_selector ? r.selector_source : "detected" };
-    }
-    const selection = applySelector(state.selector.compiled, fetched.body);
-    if (selection.nullMatch) ctx.emit({ type: "warning", resource: r.name, code: "selector_null", message: `\`${state.selector.path}\` is null in the response on page ${page}: an empty page.` });
-    let records = onRecords(selection.records.map(asRecord));
-    const room = ctx.limits.maxRecords - state.stats.records_fetched;
-    let capped = false;
-    if (records.length > room) {
-      records = records.slice(0, Math.max(0, room));
-      capped = true;
-    }
-    state.stats.pages += 1;
-    state.stats.records_fetched += records.length;
-    ctx.emit({ type: "page", resource: r.name, page, request_id: fetched.requestId, records, count: records.length, selector: state.selector.path, selector_source: state.selector.source, ...(parent ? { parent } : {}) });
-    if (capped) {
-      state.cut = true;
-      ctx.emit({ type: "limit", resource: r.name, limit: "max_records", message: `stopped: ${ctx.limits.maxRecords} records reached (playground limit); the API has more` });
-      return;
-    }
-    let step;
+    let records = hooks.transform(raw);
+    const room = ctx.limits.maxRecords - stats.records_fetched;
+    const capped = records.length > room;
+    if (capped) records = records.slice(0, Math.max(0, room));
+    stats.pages += 1;
+    stats.records_fetched += records.length;
+    ctx.emit({ type: "page", resource: r.name, page, request_id: sent.requestId, records, count: records.length, selector: selector.path, selector_source: selector.source, ...(hooks.parent ? { parent: hooks.parent } : {}) });
+    hooks.collect?.(records);
+    await ctx.drained();
+    if (capped) throw new LimitReached("max_records", `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`);
+
+    let u;
     try {
-      step = paginator.next({ status: fetched.status, headers: fetched.headers, url: fetched.url, body: fetched.body, records: selection.records, request });
+      u = impl.update(state, { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body }, selection.records);
     } catch (e) {
       if (e instanceof EngineError) throw new EngineError(e.code, e.message, { ...e.details, resource: r.name });
       throw e;
     }
-    ctx.emit({ type: "paginator", resource: r.name, page, paginator: paginator.name, decision: step.stop ? "stop" : "next", reason: step.reason });
-    if (step.stop) {
-      const size = paginator.pageSize;
-      if (size !== undefined && selection.records.length >= size && !/empty page|>= total|maximum_|has_more|is false/.test(step.reason)) {
-        ctx.emit({ type: "warning", resource: r.name, code: "full_page_then_stop", message: `Page ${page} was full (${selection.records.length} records) but paging stopped (${step.reason}): records may be missing.` });
-      }
-      return;
-    }
-    if (step.loopKey !== undefined) {
-      if (seen.has(step.loopKey)) {
-        ctx.emit({ type: "warning", resource: r.name, code: "paginator_loop", message: `The paginator asked for the same page again (${ctx.masker.text(step.loopKey)}): stopped to avoid an endless loop.` });
+    if (u.decision === "next" && u.loopKey !== undefined) {
+      if (seen.has(u.loopKey)) {
+        const what = u.loopKey.startsWith("cursor:") ? `cursor ${u.loopKey.slice("cursor:".length)}` : u.loopKey;
+        ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(u.state), decision: "stop", reason: ctx.masker.text(`stopped: the paginator asked for the same page again (${what})`) });
+        ctx.emit({ type: "warning", resource: r.name, code: "paginator_loop", message: ctx.masker.text(`The paginator repeated itself after page ${page} (${what}): paging stopped to avoid an endless loop. Check the paginator's settings against the API.`) });
         return;
       }
-      seen.add(step.loopKey);
+      seen.add(u.loopKey);
     }
-    if (page >= ctx.limits.maxPages) {
-      state.cut = true;
-      ctx.emit({ type: "limit", resource: r.name, limit: "max_pages", message: `stopped after ${ctx.limits.maxPages} pages (playground limit); the paginator had more` });
+    ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(u.state), decision: u.decision, reason: ctx.masker.text(u.reason) });
+    if (u.decision === "stop") {
+      const size = impl.pageSize;
+      if (size !== undefined && size > 0 && selection.records.length >= size && !EXPLAINED.has(u.stop)) {
+        ctx.emit({ type: "warning", resource: r.name, code: "full_page_then_stop", message: `Page ${page} was full (${selection.records.length} records, page size ${size}) but paging stopped (${u.reason}): records may be missing.` });
+      }
       return;
     }
-    request = step.request;
+    state = u.state;
+    if (page >= ctx.limits.maxPages) {
+      if (!run.pagesLimitReported) {
+        run.pagesLimitReported = true;
+        ctx.emit({ type: "limit", resource: r.name, limit: "max_pages", message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more` });
+      }
+      return;
+    }
   }
 }

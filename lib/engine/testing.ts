@@ -1,30 +1,74 @@
-/** Test helpers: a fake fetch that records exact requests, and a run collector (tests only). */
-import { extract, createVirtualClock, type EngineEvent, type ExtractOptions, type RunLimits } from "./index";
+/**
+ * Test helpers (imported by tests only): a hand-written fake `fetch` that records every request
+ * exactly, and a runner that collects a run's events on a virtual clock.
+ */
+import { extract, createVirtualClock, type EngineDeps, type EngineEvent, type ExtractOptions, type IncrementalState, type RunLimits } from "./index";
 import type { RestApiConfig } from "../config/schema";
 
-export type Handler = (req: Request, n: number) => Response | Promise<Response>;
+export interface Call {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export type Handler = (req: Request, n: number, url: URL) => Response | Promise<Response>;
 
 export function fakeFetch(handler: Handler) {
-  const calls: { method: string; url: string; headers: Record<string, string>; body: string }[] = [];
+  const calls: Call[] = [];
   const fetch = async (req: Request) => {
     calls.push({ method: req.method, url: req.url, headers: Object.fromEntries(req.headers), body: req.method === "GET" ? "" : await req.clone().text() });
-    return handler(req, calls.length);
+    return handler(req, calls.length, new URL(req.url));
   };
-  return { fetch, calls };
+  return { fetch, calls, urls: () => calls.map((c) => c.url) };
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
 
-export async function collect(config: unknown, fetch: (r: Request) => Promise<Response>, opts: { secrets?: Record<string, string>; limits?: Partial<RunLimits>; resources?: string[]; signal?: AbortSignal } = {}) {
-  const clock = createVirtualClock(0);
+export const items = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
+
+export interface CollectOptions {
+  readonly secrets?: Record<string, string>;
+  readonly limits?: Partial<RunLimits>;
+  readonly resources?: string[];
+  readonly state?: Record<string, IncrementalState>;
+  readonly signal?: AbortSignal;
+  /** Share a clock with the fake API (to advance virtual time from a handler). */
+  readonly clock?: ReturnType<typeof createVirtualClock>;
+  /** Override deps (e.g. a real-clock `sleep` for timeout tests). */
+  readonly deps?: Partial<EngineDeps>;
+}
+
+export async function collect(config: unknown, fetch: (r: Request) => Promise<Response>, opts: CollectOptions = {}) {
+  const clock = opts.clock ?? createVirtualClock(0);
   const sleeps: number[] = [];
   const sleep = (ms: number, signal?: AbortSignal) => {
     sleeps.push(ms);
     return clock.sleep(ms, signal);
   };
   const events: EngineEvent[] = [];
-  const options: ExtractOptions = { config: config as RestApiConfig, secrets: opts.secrets ?? {}, limits: opts.limits, resources: opts.resources };
-  for await (const e of extract(options, { fetch, sleep, now: clock.now, virtualClock: true, signal: opts.signal })) events.push(e);
+  const options: ExtractOptions = {
+    config: config as RestApiConfig,
+    secrets: opts.secrets ?? {},
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.resources ? { resources: opts.resources } : {}),
+    ...(opts.state ? { state: opts.state } : {}),
+  };
+  const deps: EngineDeps = { fetch, sleep, now: clock.now, virtualClock: true, ...(opts.signal ? { signal: opts.signal } : {}), ...opts.deps };
+  for await (const e of extract(options, deps)) events.push(e);
   const of = <T extends EngineEvent["type"]>(t: T) => events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === t);
-  return { events, sleeps, clock, of, records: of("page").flatMap((p) => p.records) };
+  return {
+    events,
+    sleeps,
+    clock,
+    of,
+    records: of("page").flatMap((p) => p.records),
+    reasons: of("paginator").map((p) => p.reason),
+    errors: of("error").map((e) => e.error),
+    warnings: of("warning").map((w) => w.code),
+    done: events.at(-1),
+  };
 }
+
+/** One resource `r` at https://api.test with the given endpoint (and client) settings. */
+export const one = (endpoint: object, client: object = {}) => ({ client: { base_url: "https://api.test", ...client }, resources: [{ name: "r", endpoint: { path: "/items", ...endpoint } }] });

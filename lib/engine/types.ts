@@ -78,7 +78,9 @@ export type EngineErrorCode =
   | "selector_error"
   | "placeholder_error"
   | "cancelled"
-  | "unsupported";
+  | "unsupported"
+  /** A bug in restplay itself (an exception the engine did not expect); the message says what broke. */
+  | "internal_error";
 
 export interface EngineErrorJson {
   readonly code: EngineErrorCode;
@@ -110,7 +112,23 @@ export interface ResourceStats {
 }
 
 /** Which limit cut a run short. */
-export type LimitKind = "max_pages" | "max_records" | "max_duration";
+export type LimitKind = "max_pages" | "max_records" | "max_duration" | "max_response_bytes";
+
+/**
+ * Codes of the engine's `warning` events (the event's `code` stays a plain string for consumers):
+ * - `python_skipped`: a `{"$python": …}` value was validated but not executed in the playground;
+ * - `selector_null`: the data selector matched `null` (an empty page, as in dlt);
+ * - `paginator_loop`: the paginator asked for the same URL/cursor twice, paging stopped;
+ * - `full_page_then_stop`: a full page (records == page size) was followed by a stop that neither an
+ *   empty page, a total nor `has_more` explains: records may be missing;
+ * - `secret_in_response`: a response contained a secret value; it was masked in the records.
+ */
+export type EngineWarningCode =
+  | "python_skipped"
+  | "selector_null"
+  | "paginator_loop"
+  | "full_page_then_stop"
+  | "secret_in_response";
 
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;
@@ -126,6 +144,8 @@ export type EngineEvent =
       primary_key: string[] | null;
       write_disposition: string;
       parent: string | null;
+      /** `false` when the resource was not asked for (e.g. `selected: false`) and runs only to feed a child: dlt does not load its rows. */
+      selected?: boolean;
     }
   | { type: "auth"; resource: string; step: "token_request" | "token_ok" | "token_cached" | "token_refresh"; detail: string }
   | {

@@ -1,12 +1,20 @@
-/** `auto`: dlt's detection on the first response (dlt-rest-api.md §7.5), then the detected paginator. */
+/**
+ * `auto` (or no paginator anywhere): dlt's detection on the first response (§7.5), then the detected
+ * paginator. The detected implementation and its state live in this paginator's state.
+ */
 import type { Json } from "../types";
-import type { PageInfo, Paginator, Step } from "./types";
-import { cursor, headerLink, jsonLink, parseLinkHeader, singlePage } from "./links";
+import type { RequestSpec } from "../request";
+import type { PageResponse, PaginatorImpl, Update } from "./types";
+import { headerLink, jsonLink, parseLinkHeader } from "./links";
+import { cursorPaginator } from "./cursor";
 import { pageNumberPaginator } from "./range";
+import { singlePage } from "./single";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const scalar = (v: Json) => v === null || typeof v !== "object";
 
+/** Depth-first (dict key order) search for a key; `test` sees the lower-cased key. */
 function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[] = []): { path: string; value: Json } | null {
   for (const [k, v] of Object.entries(body)) {
     if (test(k.toLowerCase(), v)) return { path: [...path, k].join("."), value: v };
@@ -18,46 +26,52 @@ function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[
   return null;
 }
 
-const scalar = (v: Json) => v === null || typeof v !== "object";
+const hrefKey = (k: string) => /^(href|url)/i.test(k);
 
-export function detect(page: PageInfo): { paginator: Paginator; why: string } {
-  if (parseLinkHeader(page.headers.get("link"), "next")) return { paginator: headerLink({ type: "header_link" }), why: "a `Link: rel=\"next\"` header" };
-  const body = page.body;
+export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: string } {
+  if (parseLinkHeader(res.headers.get("link"), "next")) return { impl: headerLink({ type: "header_link" }), why: 'a `Link: <…>; rel="next"` header' };
+  const body = res.body;
   if (isObj(body)) {
-    const next = findKey(body, (k, v) => k.startsWith("next") && (scalar(v) || (isObj(v) && Object.entries(v).some(([kk, vv]) => /^(href|url)/i.test(kk) && scalar(vv)))));
+    const next = findKey(body, (k, v) => k.startsWith("next") && (scalar(v) || (isObj(v) && Object.entries(v).some(([kk, vv]) => hrefKey(kk) && scalar(vv)))));
+    let nextPath: string | null = null;
     if (next) {
-      let value = next.value;
-      let path = next.path;
+      let { value, path } = next;
       if (isObj(value)) {
-        const inner = Object.entries(value).find(([kk]) => /^(href|url)/i.test(kk));
+        const inner = Object.entries(value).find(([kk, vv]) => hrefKey(kk) && scalar(vv));
         if (inner) [path, value] = [`${path}.${inner[0]}`, inner[1]];
       }
+      nextPath = path;
       if (typeof value === "string" && (value.startsWith("http") || value.startsWith("/"))) {
-        return { paginator: jsonLink({ type: "json_link", next_url_path: path }), why: `a next-page URL at \`${path}\`` };
+        return { impl: jsonLink({ type: "json_link", next_url_path: path }), why: `a next-page URL at \`${path}\`` };
       }
     }
-    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && scalar(v) && v !== null && !Number.isNaN(Number(v)));
-    if (total) return { paginator: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
-    if (next) return { paginator: cursor({ type: "cursor", cursor_path: next.path }), why: `a cursor at \`${next.path}\`` };
+    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && v !== null && scalar(v) && v !== "" && Number.isFinite(Number(v)));
+    if (total) return { impl: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
+    if (nextPath !== null) return { impl: cursorPaginator({ type: "cursor", cursor_path: nextPath, cursor_param: "cursor" }), why: `a cursor at \`${nextPath}\`` };
   }
-  return { paginator: singlePage(), why: "no paging information in the first response" };
+  return { impl: singlePage(), why: "no paging information in the first response" };
 }
 
-export function autoPaginator(): Paginator {
-  let detected: Paginator | null = null;
+export type AutoState = { readonly detected: null } | { readonly detected: { readonly impl: PaginatorImpl<unknown>; readonly state: unknown } };
+
+export function autoPaginator(): PaginatorImpl<AutoState> {
   return {
-    name: "auto",
+    type: "auto",
     describe: "auto (detected on the first response)",
-    init: (r) => r,
-    next(page): Step {
-      if (!detected) {
-        const { paginator, why } = detect(page);
-        detected = paginator;
-        // dlt quirk kept: a detected page_number paginator was never initialised (first request had no page param).
-        const step = paginator.next(page);
-        return { ...step, reason: `detected ${paginator.describe} from ${why}; ${step.reason}` } as Step;
+    init: () => ({ detected: null }),
+    apply: (req: RequestSpec, s) => (s.detected === null ? req : s.detected.impl.apply(req, s.detected.state)),
+    label: (s) => (s.detected === null ? "auto" : `auto: ${s.detected.impl.label(s.detected.state)}`),
+    update(s, res, records): Update<AutoState> {
+      if (s.detected !== null) {
+        const { impl } = s.detected;
+        const u = impl.update(s.detected.state, res, records);
+        return { ...u, state: { detected: { impl, state: u.state } } };
       }
-      return detected.next(page);
+      const { impl, why } = detect(res);
+      // dlt quirk kept: a detected paginator is not initialised for the first request (no `page` param
+      // on it); its state starts where init would put it, so a detected page_number asks for page=1 next.
+      const u = impl.update(impl.init({ method: "GET", url: res.url, params: [], headers: {} }), res, records);
+      return { ...u, state: { detected: { impl, state: u.state } }, reason: `detected ${impl.describe} from ${why}; ${u.reason}` };
     },
   };
 }

@@ -1,13 +1,13 @@
-/** The paginator registry, keyed by the schema's paginator `type`s: a missing implementation does not compile (rule 2). */
-import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
+/** The paginator registry, keyed by the schema's paginator `type`s (ARCHITECTURE rule 2). */
+import type { PaginatorTypedConfig } from "../../config/schema";
 import { offsetPaginator, pageNumberPaginator } from "./range";
-import { cursor, headerCursor, headerLink, jsonLink, singlePage } from "./links";
+import { headerLink, jsonLink } from "./links";
+import { cursorPaginator, headerCursorPaginator } from "./cursor";
+import { singlePage } from "./single";
 import { autoPaginator } from "./auto";
-import type { Paginator } from "./types";
+import type { PaginatorFactory, PaginatorImpl, PaginatorRegistry } from "./types";
 
-export type { Paginator, PageInfo, Step } from "./types";
-
-type Factories = { [K in PaginatorType]: (config: Extract<PaginatorTypedConfig, { type: K }>) => Paginator };
+export type { PageResponse, PaginatorFactory, PaginatorImpl, PaginatorRegistry, StopKind, Update } from "./types";
 
 export const PAGINATORS = {
   single_page: () => singlePage(),
@@ -17,12 +17,12 @@ export const PAGINATORS = {
   json_link: jsonLink,
   json_response: jsonLink,
   header_link: headerLink,
-  cursor,
-  header_cursor: headerCursor,
-} satisfies Factories;
+  cursor: cursorPaginator,
+  header_cursor: headerCursorPaginator,
+} satisfies PaginatorRegistry;
 
-/** A fresh paginator for one request sequence. */
-export function createPaginator(config: PaginatorTypedConfig): Paginator {
-  const factory = PAGINATORS[config.type] as (c: PaginatorTypedConfig) => Paginator;
+/** The implementation for a config (built once per resource; state is per request sequence). */
+export function createPaginator(config: PaginatorTypedConfig): PaginatorImpl<unknown> {
+  const factory = PAGINATORS[config.type] as PaginatorFactory;
   return factory(config);
 }

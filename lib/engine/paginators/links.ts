@@ -1,113 +1,72 @@
-/** json_link, header_link, cursor, header_cursor and single_page (dlt-rest-api.md §7.4). */
-import type { PaginatorTypedConfig } from "../../config/schema";
+/** json_link (and its alias json_response) and header_link: follow the next page's URL (§7.4). */
 import { EngineError, type Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
-import { setBodyPath, setParam, type RequestSpec } from "../request";
-import type { PageInfo, Paginator, Step } from "./types";
+import type { RequestSpec } from "../request";
+import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
 
-type Cfg<T extends string> = Extract<PaginatorTypedConfig, { type: T }>;
+export interface LinkState {
+  /** Absolute URL of the next page, once a response named one. */
+  readonly next: string | null;
+}
 
-/** Link paginators follow the next URL as is: the original query params are dropped. */
-function follow(req: RequestSpec, ref: string, base: string): RequestSpec {
-  let url: string;
+/** Relative references resolve against the previous request's URL (standard URL rules). */
+function resolveLink(ref: string, base: string): string {
   try {
-    url = new URL(ref, base).toString();
+    return new URL(ref, base).toString();
   } catch {
-    throw new EngineError("paginator_error", `The next link \`${ref}\` is not a valid URL.`);
+    throw new EngineError("paginator_error", `The next link \`${ref}\` is not a valid URL (relative to \`${base}\`).`);
   }
-  return { ...req, url, params: [] };
 }
 
-export function singlePage(): Paginator {
-  return { name: "single_page", describe: "single_page", init: (r) => r, next: () => ({ stop: true, reason: "stopped: single_page makes one request" }) };
-}
+/** The next request is the link as is: the original query params are dropped (the link carries everything). */
+const follow = (req: RequestSpec, s: LinkState): RequestSpec => (s.next === null ? req : { ...req, url: s.next, params: [] });
 
-export function jsonLink(c: Cfg<"json_link"> | Cfg<"json_response">): Paginator {
+export function jsonLink(c: PaginatorConfigOf<"json_link"> | PaginatorConfigOf<"json_response">): PaginatorImpl<LinkState> {
   const path = c.next_url_path ?? "next";
   const compiled = compilePath(path);
   return {
-    name: "json_link",
-    describe: `json_link(next_url_path=${path})`,
-    init: (r) => r,
-    next(page): Step {
-      const ref = firstMatch(compiled, page.body);
-      if (ref === undefined || ref === null) return { stop: true, reason: `stopped: no \`${path}\` link in the response` };
-      const next = follow(page.request, typeof ref === "string" ? ref : JSON.stringify(ref), page.url);
-      return { stop: false, reason: `next: \`${path}\` = ${typeof ref === "string" ? ref : JSON.stringify(ref)}`, request: next, loopKey: next.url };
+    type: c.type,
+    describe: `${c.type}(next_url_path=${path})`,
+    init: () => ({ next: null }),
+    apply: follow,
+    label: () => c.type,
+    update(s, res): Update<LinkState> {
+      const ref: Json | undefined = firstMatch(compiled, res.body);
+      if (ref === undefined || ref === null) return { decision: "stop", state: s, reason: `stopped: no \`${path}\` link`, stop: "no_next" };
+      if (typeof ref !== "string") throw new EngineError("paginator_error", `The next link at \`${path}\` is not a URL: \`${JSON.stringify(ref).slice(0, 200)}\`. Point \`next_url_path\` at the URL itself.`);
+      // dlt quirk kept: an empty string still counts as a next page (it resolves to the current URL; the loop guard stops it).
+      const next = resolveLink(ref, res.url);
+      return { decision: "next", state: { next }, reason: `next: \`${path}\` = ${ref === "" ? '"" (an empty link still counts as a next page in dlt)' : ref}`, loopKey: next };
     },
   };
 }
 
-/** RFC 8288 `Link` header: the URL whose rel matches. */
+/** RFC 8288 `Link` header: the URL whose `rel` (one of a space-separated list) matches. */
 export function parseLinkHeader(header: string | null, rel: string): string | null {
   if (!header) return null;
   for (const part of header.split(/,(?=\s*<)/)) {
-    const m = /<([^>]*)>(.*)/.exec(part.trim());
+    const m = /^\s*<([^>]*)>(.*)$/s.exec(part);
     if (!m) continue;
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(m[2] ?? "")?.[1]?.split(/\s+/) ?? [];
-    if (rels.includes(rel)) return m[1] ?? null;
+    const rels = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? "");
+    const values = (rels?.[1] ?? rels?.[2] ?? "").toLowerCase().split(/\s+/);
+    if (values.includes(rel.toLowerCase())) return m[1] ?? null;
   }
   return null;
 }
 
-export function headerLink(c: Cfg<"header_link">): Paginator {
+export function headerLink(c: PaginatorConfigOf<"header_link">): PaginatorImpl<LinkState> {
   const key = c.links_next_key ?? "next";
   return {
-    name: "header_link",
+    type: "header_link",
     describe: `header_link(links_next_key=${key})`,
-    init: (r) => r,
-    next(page): Step {
-      const ref = parseLinkHeader(page.headers.get("link"), key);
-      if (!ref) return { stop: true, reason: `stopped: no \`Link: <…>; rel="${key}"\` header` };
-      const next = follow(page.request, ref, page.url);
-      return { stop: false, reason: `next: Link rel="${key}" ${ref}`, request: next, loopKey: next.url };
-    },
-  };
-}
-
-const truthy = (v: Json | undefined) => v !== undefined && v !== null && v !== "" && v !== 0 && v !== false;
-
-export function cursor(c: Cfg<"cursor">): Paginator {
-  if (c.cursor_param && c.cursor_body_path) throw new EngineError("paginator_error", "Either 'cursor_param' or 'cursor_body_path' must be provided, not both.");
-  const path = c.cursor_path ?? "cursors.next";
-  const compiled = compilePath(path);
-  const param = c.cursor_body_path ? null : (c.cursor_param ?? "cursor");
-  const hasMore = c.has_more_path ? compilePath(c.has_more_path) : null;
-  return {
-    name: "cursor",
-    describe: `cursor(cursor_path=${path}, ${param ? `cursor_param=${param}` : `cursor_body_path=${c.cursor_body_path}`})`,
-    init: (r) => r,
-    next(page: PageInfo): Step {
-      const value = firstMatch(compiled, page.body);
-      let more = truthy(value);
-      let reason = more ? `next cursor ${JSON.stringify(value)} from \`${path}\`` : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
-      if (more && (c.stop_after_empty_page ?? false) && page.records.length === 0) [more, reason] = [false, "stopped: empty page"];
-      if (hasMore && c.has_more_path) {
-        const v = firstMatch(hasMore, page.body);
-        if (v === undefined || v === null) throw new EngineError("paginator_error", `Has more value not found in the response in \`JSONResponseCursorPaginator\`.Expected a response with a \`${c.has_more_path}\` key.`);
-        const b = typeof v === "boolean" ? v : ["yes", "true", "t", "y", "1"].includes(String(v).toLowerCase());
-        if (b !== more) reason = `${b ? "next" : "stopped"}: \`${c.has_more_path}\` is ${String(v)} (overrides: ${reason})`;
-        more = b;
-      }
-      if (!more) return { stop: true, reason };
-      const text = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
-      const request = param ? setParam(page.request, param, text) : setBodyPath(page.request, c.cursor_body_path ?? "cursor", value ?? null);
-      return { stop: false, reason, request, loopKey: text };
-    },
-  };
-}
-
-export function headerCursor(c: Cfg<"header_cursor">): Paginator {
-  const key = c.cursor_key ?? "next";
-  const param = c.cursor_param ?? "cursor";
-  return {
-    name: "header_cursor",
-    describe: `header_cursor(cursor_key=${key}, cursor_param=${param})`,
-    init: (r) => r,
-    next(page): Step {
-      const v = page.headers.get(key);
-      if (v === null) return { stop: true, reason: `stopped: no \`${key}\` response header` };
-      return { stop: false, reason: `next cursor ${v} from header \`${key}\``, request: setParam(page.request, param, v), loopKey: v };
+    init: () => ({ next: null }),
+    apply: follow,
+    label: () => "header_link",
+    update(s, res): Update<LinkState> {
+      const ref = parseLinkHeader(res.headers.get("link"), key);
+      if (ref === null) return { decision: "stop", state: s, reason: `stopped: no \`${key}\` link in the Link header`, stop: "no_next" };
+      const next = resolveLink(ref, res.url);
+      return { decision: "next", state: { next }, reason: `next: Link rel="${key}" ${ref}`, loopKey: next };
     },
   };
 }

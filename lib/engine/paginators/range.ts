@@ -1,40 +1,18 @@
-/** offset and page_number (dlt-rest-api.md §7.4): the range family with dlt's exact stop rules. */
-import type { PaginatorTypedConfig } from "../../config/schema";
+/** offset and page_number (dlt-rest-api.md §7.4): one range family with dlt's exact stop rules. */
 import { EngineError, type Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
 import { setBodyPath, setParam, type RequestSpec } from "../request";
-import type { PageInfo, Paginator, Step } from "./types";
+import type { PageResponse, PaginatorConfigOf, PaginatorImpl, StopKind, Update } from "./types";
+import { exactlyOne, snippet, toBool, toInt } from "./values";
 
-type Offset = Extract<PaginatorTypedConfig, { type: "offset" }>;
-type PageNumber = Extract<PaginatorTypedConfig, { type: "page_number" }>;
-
-const snippet = (body: Json | undefined) => {
-  const s = JSON.stringify(body) ?? "undefined";
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-};
-
-/** Python `int()` of a total: numeric strings accepted, floats truncated. */
-function toInt(v: Json, path: string, cls: string): number {
-  if (typeof v === "number" && Number.isFinite(v)) return Math.trunc(v);
-  if (typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v)) return Number.parseInt(v, 10);
-  if (typeof v === "boolean") return v ? 1 : 0;
-  throw new EngineError("paginator_error", `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${JSON.stringify(v)}\``);
-}
-
-function toBool(v: Json | undefined, path: string, cls: string, body: Json | undefined): boolean {
-  if (v === undefined || v === null) throw new EngineError("paginator_error", `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${snippet(body)}\`.`);
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string") {
-    const t = v.trim().toLowerCase();
-    if (["yes", "true", "t", "y", "1"].includes(t)) return true;
-    if (["no", "false", "f", "n", "0"].includes(t)) return false;
-  }
-  throw new EngineError("paginator_error", `'${path}' is not a \`bool\` in the response in \`${cls}\`. Expected a boolean, got \`${JSON.stringify(v)}\``);
+export interface RangeState {
+  /** The offset or page number the next request asks for. */
+  readonly current: number;
 }
 
 interface RangeOptions {
-  readonly name: string;
-  readonly cls: string;
+  readonly type: "offset" | "page_number";
+  readonly cls: "OffsetPaginator" | "PageNumberPaginator";
   readonly unit: "offset" | "page";
   readonly param: string | null;
   readonly bodyPath: string | null;
@@ -42,89 +20,105 @@ interface RangeOptions {
   readonly step: number;
   readonly base: number;
   readonly totalPath: string | null;
-  readonly totalWhat: "items" | "pages";
   readonly maximum: number | null;
   readonly stopAfterEmpty: boolean;
   readonly hasMorePath: string | null;
+  /** Parameters sent with every page (offset's `limit`, the dialect's page size). */
   readonly fixed: (req: RequestSpec) => RequestSpec;
   readonly pageSize?: number;
   readonly describe: string;
 }
 
-function range(o: RangeOptions): Paginator {
+function range(o: RangeOptions): PaginatorImpl<RangeState> {
   const total = o.totalPath === null ? null : compilePath(o.totalPath);
   const hasMore = o.hasMorePath === null ? null : compilePath(o.hasMorePath);
-  let current = o.start;
-  const write = (req: RequestSpec, v: number) => o.fixed(o.bodyPath ? setBodyPath(req, o.bodyPath, v) : setParam(req, o.param ?? o.unit, String(v)));
+  const what = o.unit;
+  const vsTotal = (n: number, t: number, op: "<" | ">=") => (o.unit === "offset" ? `offset ${n} ${op} total ${t}` : o.base === 0 ? `page ${n} ${op} total ${t} (base_page 0)` : `page ${n} ${op} total ${t} + base_page ${o.base}`);
   return {
-    name: o.name,
+    type: o.type,
     describe: o.describe,
-    pageSize: o.pageSize,
-    init(req) {
-      current = o.start;
-      return write(req, current);
-    },
-    next(page: PageInfo): Step {
-      if (o.stopAfterEmpty && page.records.length === 0) return { stop: true, reason: `stopped: empty page at ${o.unit} ${current}` };
+    ...(o.pageSize !== undefined ? { pageSize: o.pageSize } : {}),
+    init: () => ({ current: o.start }),
+    apply: (req, s) => o.fixed(o.bodyPath !== null ? setBodyPath(req, o.bodyPath, s.current) : setParam(req, o.param ?? o.unit, String(s.current))),
+    label: () => o.type,
+    update(s: RangeState, res: PageResponse, records: readonly Json[]): Update<RangeState> {
+      if (o.stopAfterEmpty && records.length === 0) return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
       let totalValue: number | null = null;
-      if (total && o.totalPath !== null) {
-        const v = firstMatch(total, page.body);
+      if (total !== null && o.totalPath !== null) {
+        const v = firstMatch(total, res.body);
         if (v === undefined || v === null) {
-          throw new EngineError("paginator_error", `Total \`${o.totalWhat}\` not found in the response in \`${o.cls}\` .Expected a response with a \`${o.totalPath}\` key, got \`${snippet(page.body)}\`. Set \`total_path\` to where the API reports it, or \`total_path: None\` to page until an empty page.`);
+          const meaning = o.unit === "offset" ? "number of items" : "number of pages";
+          throw new EngineError("paginator_error", `Total \`${o.unit === "offset" ? "items" : "pages"}\` not found in the response in \`${o.cls}\` .Expected a response with a \`${o.totalPath}\` key, got \`${snippet(res.body)}\`. Set \`total_path\` to where the API reports the total ${meaning}, or \`total_path: null\` to page until an empty page.`);
         }
         totalValue = toInt(v, o.totalPath, o.cls);
       }
-      const next = current + o.step;
-      let stop = false;
+      const next = s.current + o.step;
+      let stop: StopKind | null = null;
       let reason: string;
-      const what = o.unit === "offset" ? "offset" : "page";
-      if (totalValue !== null && next >= totalValue + o.base) {
-        stop = true;
-        reason = `stopped: ${what} ${next} >= total ${totalValue}${o.unit === "page" ? ` pages (base_page ${o.base})` : ""}`;
-      } else if (o.maximum !== null && next >= o.maximum) {
-        stop = true;
-        reason = `stopped: maximum_${what} ${o.maximum} reached (exclusive)`;
-      } else {
-        reason = totalValue !== null ? `next ${what} ${next}: ${next} < total ${totalValue + o.base}${o.unit === "page" && o.base ? ` (total ${totalValue} + base_page ${o.base})` : ""}` : `next ${what} ${next}: the page had ${page.records.length} records`;
+      if (totalValue !== null && next >= totalValue + o.base) [stop, reason] = ["total", `stopped: ${vsTotal(next, totalValue, ">=")}`];
+      else if (o.maximum !== null && next >= o.maximum) [stop, reason] = ["maximum", `stopped: maximum_${what} ${o.maximum} reached`];
+      else if (totalValue !== null) reason = `next ${what} ${next}: ${vsTotal(next, totalValue, "<")}`;
+      else if (o.maximum !== null) reason = `next ${what} ${next}: ${what} ${next} < maximum_${what} ${o.maximum}`;
+      else reason = `next ${what} ${next}: the page had ${records.length} records and there is no total_path`;
+      if (hasMore !== null && o.hasMorePath !== null) {
+        const more = toBool(firstMatch(hasMore, res.body), o.hasMorePath, o.cls, res.body);
+        if (more && stop !== null) [stop, reason] = [null, `next ${what} ${next}: \`${o.hasMorePath}\` is true (overrides: ${reason})`];
+        else if (!more && stop === null) [stop, reason] = ["has_more", `stopped: \`${o.hasMorePath}\` is false`];
+        else reason = `${reason}; \`${o.hasMorePath}\` is ${String(more)}`;
       }
-      if (hasMore && o.hasMorePath !== null) {
-        const more = toBool(firstMatch(hasMore, page.body), o.hasMorePath, o.cls, page.body);
-        if (more !== !stop) reason = `${more ? `next ${what} ${next}` : "stopped"}: \`${o.hasMorePath}\` is ${String(more)} (overrides: ${reason})`;
-        stop = !more;
-      }
-      if (stop) return { stop: true, reason };
-      current = next;
-      return { stop: false, reason, request: write(page.request, current) };
+      if (stop !== null) return { decision: "stop", state: s, reason, stop };
+      return { decision: "next", state: { current: next }, reason };
     },
   };
 }
 
-export function offsetPaginator(c: Offset): Paginator {
-  const limitParam = c.limit_body_path ? null : (c.limit_param ?? "limit");
+function terminationCheck(totalPath: string | null, maximum: number | undefined, hasMore: string | undefined, stopAfterEmpty: boolean, maxName: string) {
+  if (totalPath === null && maximum === undefined && hasMore === undefined && !stopAfterEmpty) {
+    throw new EngineError("invalid_config", `One of \`total_path\`, \`${maxName}\`, \`has_more_path\`, or \`stop_after_empty_page\` must be provided.`);
+  }
+}
+
+const extras = (pairs: [string, string | number | boolean | undefined | null, unknown][]) =>
+  pairs.filter(([, v, dflt]) => v !== undefined && v !== dflt).map(([k, v]) => `, ${k}=${v === null ? "None" : v === false ? "False" : v === true ? "True" : v}`).join("");
+
+export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<RangeState> {
+  if (typeof c.limit !== "number") {
+    throw new EngineError("invalid_config", "The `offset` paginator needs `limit` (the page size): dlt fails with `OffsetPaginator.__init__() missing 1 required positional argument: 'limit'` (for the bare string \"offset\": Paginator `offset` requires arguments to create an instance). Use {\"type\": \"offset\", \"limit\": 100}.");
+  }
+  const limit = c.limit;
+  const off = exactlyOne(c.offset_param, c.offset_body_path, ["offset_param", "offset_body_path"], "offset");
+  const lim = exactlyOne(c.limit_param, c.limit_body_path, ["limit_param", "limit_body_path"], "limit");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
+  const stopAfterEmpty = c.stop_after_empty_page ?? true;
+  terminationCheck(totalPath, c.maximum_offset, c.has_more_path, stopAfterEmpty, "maximum_offset");
   return range({
-    name: "offset", cls: "OffsetPaginator", unit: "offset",
-    param: c.offset_body_path ? null : (c.offset_param ?? "offset"), bodyPath: c.offset_body_path ?? null,
-    start: c.offset ?? 0, step: c.limit, base: 0, totalPath, totalWhat: "items",
-    maximum: c.maximum_offset ?? null, stopAfterEmpty: c.stop_after_empty_page ?? true, hasMorePath: c.has_more_path ?? null,
-    fixed: (req) => (c.limit_body_path ? setBodyPath(req, c.limit_body_path, c.limit) : setParam(req, limitParam ?? "limit", String(c.limit))),
-    pageSize: c.limit,
-    describe: `offset(limit=${c.limit}, total_path=${totalPath ?? "None"}${c.maximum_offset !== undefined ? `, maximum_offset=${c.maximum_offset}` : ""})`,
+    type: "offset", cls: "OffsetPaginator", unit: "offset", param: off.param, bodyPath: off.bodyPath,
+    start: c.offset ?? 0, step: limit, base: 0, totalPath, maximum: c.maximum_offset ?? null, stopAfterEmpty, hasMorePath: c.has_more_path ?? null,
+    fixed: (req) => (lim.bodyPath !== null ? setBodyPath(req, lim.bodyPath, limit) : setParam(req, lim.param ?? "limit", String(limit))),
+    pageSize: limit,
+    describe: `offset(limit=${limit}, total_path=${totalPath ?? "None"}${extras([
+      ["offset", c.offset, 0], ["offset_param", c.offset_param, "offset"], ["offset_body_path", c.offset_body_path, undefined], ["limit_param", c.limit_param, "limit"],
+      ["limit_body_path", c.limit_body_path, undefined], ["maximum_offset", c.maximum_offset, undefined], ["has_more_path", c.has_more_path, undefined], ["stop_after_empty_page", c.stop_after_empty_page, true],
+    ])})`,
   });
 }
 
-export function pageNumberPaginator(c: PageNumber): Paginator {
+export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): PaginatorImpl<RangeState> {
   const base = c.base_page ?? 0;
+  const page = exactlyOne(c.page_param, c.page_body_path, ["page_param", "page_body_path"], "page");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
-  // Seed dialect: `limit` + `limit_param` send the page size on every page (seed-dialect.md).
-  const limitParam = c.limit !== undefined ? (c.limit_param ?? "limit") : null;
+  const stopAfterEmpty = c.stop_after_empty_page ?? true;
+  terminationCheck(totalPath, c.maximum_page, c.has_more_path, stopAfterEmpty, "maximum_page");
+  // Seed dialect (seed-dialect.md): `limit` + `limit_param` send the page size on every page.
+  const limit = c.limit;
+  const limitParam = limit !== undefined ? (c.limit_param ?? "limit") : null;
   return range({
-    name: "page_number", cls: "PageNumberPaginator", unit: "page",
-    param: c.page_body_path ? null : (c.page_param ?? "page"), bodyPath: c.page_body_path ?? null,
-    start: c.page ?? base, step: 1, base, totalPath, totalWhat: "pages",
-    maximum: c.maximum_page ?? null, stopAfterEmpty: c.stop_after_empty_page ?? true, hasMorePath: c.has_more_path ?? null,
-    fixed: (req) => (limitParam !== null ? setParam(req, limitParam, String(c.limit)) : req),
-    pageSize: c.limit,
-    describe: `page_number(page_param=${c.page_param ?? "page"}, base_page=${base}, total_path=${totalPath ?? "None"}${limitParam ? `, ${limitParam}=${c.limit} (seed dialect)` : ""})`,
+    type: "page_number", cls: "PageNumberPaginator", unit: "page", param: page.param, bodyPath: page.bodyPath,
+    start: c.page ?? base, step: 1, base, totalPath, maximum: c.maximum_page ?? null, stopAfterEmpty, hasMorePath: c.has_more_path ?? null,
+    fixed: (req) => (limitParam !== null && limit !== undefined ? setParam(req, limitParam, String(limit)) : req),
+    ...(limit !== undefined ? { pageSize: limit } : {}),
+    describe: `page_number(${page.bodyPath !== null ? `page_body_path=${page.bodyPath}` : `page_param=${page.param}`}, base_page=${base}, total_path=${totalPath ?? "None"}${extras([
+      ["page", c.page, undefined], ["maximum_page", c.maximum_page, undefined], ["has_more_path", c.has_more_path, undefined], ["stop_after_empty_page", c.stop_after_empty_page, true],
+    ])}${limitParam !== null ? `, ${limitParam}=${limit} (seed dialect)` : ""})`,
   });
 }

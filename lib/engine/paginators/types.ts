@@ -1,26 +1,47 @@
+/**
+ * Paginators as explicit state machines (ARCHITECTURE rule 3): a `PaginatorImpl` is built once per
+ * resource from its config (paths compiled there) and holds no state; each request sequence keeps
+ * its own state value, threaded through the pure `init` / `apply` / `update` functions.
+ */
+import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
 import type { Json } from "../types";
 import type { RequestSpec } from "../request";
 
-export interface PageInfo {
+/** What a paginator may look at after a response. */
+export interface PageResponse {
   readonly status: number;
   readonly headers: Headers;
-  /** The full URL that was requested (relative next links resolve against it). */
+  /** The URL that was requested, without auth parameters (relative next links resolve against it). */
   readonly url: string;
+  /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
-  readonly records: readonly Json[];
-  readonly request: RequestSpec;
 }
 
-export type Step =
-  | { readonly stop: true; readonly reason: string }
-  | { readonly stop: false; readonly reason: string; readonly request: RequestSpec; /** repeats mean a paging loop */ readonly loopKey?: string };
+/** Why paging stopped; the runner warns about a full page followed by a stop the data does not explain. */
+export type StopKind = "single_page" | "empty_page" | "total" | "maximum" | "has_more" | "no_next";
 
-/** One request sequence's paginator. Created fresh for every sequence: state never leaks between runs or parents. */
-export interface Paginator {
-  readonly name: string;
+export type Update<S> =
+  | { readonly decision: "next"; readonly state: S; readonly reason: string; /** Repeats mean a paging loop. */ readonly loopKey?: string }
+  | { readonly decision: "stop"; readonly state: S; readonly reason: string; readonly stop: StopKind };
+
+export interface PaginatorImpl<S> {
+  readonly type: PaginatorType;
+  /** Effective settings, e.g. `offset(limit=100, total_path=total)`. */
   readonly describe: string;
-  /** Records a full page holds, when known (for the "full page, then stopped" warning). */
+  /** Records a full page holds, when the config says (offset `limit`, the dialect's page_number `limit`). */
   readonly pageSize?: number;
-  init(request: RequestSpec): RequestSpec;
-  next(page: PageInfo): Step;
+  /** The state before the first request of a sequence. */
+  init(request: RequestSpec): S;
+  /** The request for the page that `state` points at, derived from the sequence's first request. */
+  apply(request: RequestSpec, state: S): RequestSpec;
+  /** The decision after a response, with its evidence. Throws `paginator_error` with dlt's texts. */
+  update(state: S, response: PageResponse, records: readonly Json[]): Update<S>;
+  /** The name shown in events for this state (`auto` names what it detected). */
+  label(state: S): string;
 }
+
+export type PaginatorConfigOf<K extends PaginatorType> = Extract<PaginatorTypedConfig, { type: K }>;
+/** Builds the implementation for one config; throws `invalid_config` with dlt's constructor errors. */
+export type PaginatorFactory<K extends PaginatorType = PaginatorType> = (config: PaginatorConfigOf<K>) => PaginatorImpl<unknown>;
+/** One factory per schema `type`: a type without an implementation (or an extra one) does not compile. */
+export type PaginatorRegistry = { readonly [K in PaginatorType]: PaginatorFactory<K> };

@@ -1,0 +1,76 @@
+/**
+ * One HTTP attempt: `deps.fetch` plus reading the body, raced against the run's cancellation and a
+ * per-attempt timeout. The timeout is built from `deps.sleep` (the engine has no timers); against a
+ * virtual clock sleeping is instant, so virtual runs have no per-attempt timeout (in-process mocks).
+ */
+import { EngineError } from "./types";
+import { LimitReached, type RunContext } from "./context";
+
+export type Outcome =
+  | { readonly kind: "response"; readonly res: Response; readonly text: string }
+  | { readonly kind: "failure"; readonly code: "timeout" | "network_error"; readonly message: string };
+
+const NEVER = new Promise<never>(() => {});
+/** Reason for ending a finished attempt's timer (a fixed object: no DOMException per attempt). */
+const ATTEMPT_DONE = Object.freeze({ reason: "attempt finished" });
+
+export const cancelledError = (resource?: string) => new EngineError("cancelled", "The run was cancelled.", resource !== undefined ? { resource } : {});
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : "";
+  return `${e.name === "Error" || e.name === "TypeError" ? "" : `${e.name}: `}${e.message}${cause}`;
+}
+
+/** `ctrl` aborts this attempt's request; `null` when the request carries the run's signal directly (virtual clock). */
+export async function attemptOnce(ctx: RunContext, request: Request, ctrl: AbortController | null): Promise<Outcome> {
+  if (ctx.signal.aborted) throw cancelledError();
+  const seconds = ctx.limits.requestTimeoutMs / 1000;
+  let timedOut = false;
+  const work = (async (): Promise<Outcome> => {
+    const res = await ctx.deps.fetch(request);
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (declared > ctx.limits.maxResponseBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new LimitReached("max_response_bytes", `stopped: the response is ${declared} bytes, over the playground limit of ${ctx.limits.maxResponseBytes} bytes`);
+    }
+    return { kind: "response", res, text: await res.text() };
+  })().catch((e: unknown): Outcome => {
+    if (e instanceof LimitReached || e instanceof EngineError) throw e;
+    if (ctx.signal.aborted) throw cancelledError();
+    if (timedOut) return { kind: "failure", code: "timeout", message: `no response within ${seconds} s` };
+    return { kind: "failure", code: "network_error", message: describe(e) };
+  });
+  const listener: { current: (() => void) | null } = { current: null };
+  const cancelled = new Promise<never>((_, reject) => {
+    listener.current = () => {
+      ctrl?.abort();
+      reject(cancelledError());
+    };
+    ctx.signal.addEventListener("abort", listener.current, { once: true });
+  });
+  const racers: Promise<Outcome>[] = [work, cancelled];
+  // No per-attempt timer against a virtual clock (its sleep returns at once); creating and aborting
+  // one per attempt would also cost a DOMException each time.
+  const timer = ctx.virtual ? null : new AbortController();
+  if (timer) {
+    racers.push(
+      ctx.deps.sleep(ctx.limits.requestTimeoutMs, timer.signal).then(
+        (): Outcome | Promise<never> => {
+          // A sleep that ignores its signal may resolve after the attempt ended: not a timeout then.
+          if (timer.signal.aborted) return NEVER;
+          timedOut = true;
+          ctrl?.abort();
+          return { kind: "failure", code: "timeout", message: `no response within ${seconds} s` };
+        },
+        () => NEVER,
+      ),
+    );
+  }
+  try {
+    return await Promise.race(racers);
+  } finally {
+    timer?.abort(ATTEMPT_DONE);
+    if (listener.current) ctx.signal.removeEventListener("abort", listener.current);
+  }
+}

@@ -1,0 +1,22 @@
+/** Auth implementations keyed by the schema's auth `type`s: the compiler checks both lists match (rule 2). */
+import type { AuthType } from "../../config/schema";
+import type { RunContext } from "../context";
+import { apiKeyAuth, bearerAuth, httpBasicAuth } from "./static";
+import { oauth2ClientCredentials, seedOauth2 } from "./oauth";
+import type { AuthFactory, AuthRuntime, ResolvedAuth } from "./types";
+
+export type { AuthRuntime, ResolvedAuth } from "./types";
+export { REQUIRED_AUTH_FIELDS } from "./types";
+
+export const AUTH_IMPLEMENTATIONS = {
+  bearer: bearerAuth,
+  api_key: apiKeyAuth,
+  http_basic: httpBasicAuth,
+  oauth2_client_credentials: oauth2ClientCredentials,
+  oauth2: seedOauth2,
+} satisfies Record<AuthType, AuthFactory>;
+
+/** A fresh auth for one resource. */
+export function createAuth(cfg: ResolvedAuth, ctx: RunContext): AuthRuntime {
+  return AUTH_IMPLEMENTATIONS[cfg.type](cfg, ctx);
+}

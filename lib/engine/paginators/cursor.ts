@@ -1,0 +1,69 @@
+/** cursor (a token in the body) and header_cursor (a token in a response header), §7.4. */
+import { EngineError, type Json } from "../types";
+import { compilePath, firstMatch } from "../jsonpath";
+import { pyStr } from "../interpolate";
+import { setBodyPath, setParam } from "../request";
+import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
+import { toBool } from "./values";
+
+export interface CursorState {
+  /** The cursor to send with the next request; `null` sends none. */
+  readonly cursor: Json;
+}
+
+/** Python truthiness: missing, null, "", 0 and false mean "no next page". */
+const truthy = (v: Json | undefined) => v !== undefined && v !== null && v !== "" && v !== 0 && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && Object.keys(v).length === 0);
+
+export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<CursorState> {
+  if (c.cursor_param !== undefined && c.cursor_body_path !== undefined) throw new EngineError("invalid_config", "Either 'cursor_param' or 'cursor_body_path' must be provided, not both.");
+  const path = c.cursor_path ?? "cursors.next";
+  const compiled = compilePath(path);
+  const param = c.cursor_body_path !== undefined ? null : (c.cursor_param ?? "cursor");
+  const hasMorePath = c.has_more_path ?? null;
+  const hasMore = hasMorePath === null ? null : compilePath(hasMorePath);
+  const stopAfterEmpty = c.stop_after_empty_page ?? false;
+  return {
+    type: "cursor",
+    describe: `cursor(cursor_path=${path}, ${param !== null ? `cursor_param=${param}` : `cursor_body_path=${c.cursor_body_path}`}${stopAfterEmpty ? ", stop_after_empty_page=True" : ""}${hasMorePath !== null ? `, has_more_path=${hasMorePath}` : ""})`,
+    init: () => ({ cursor: null }),
+    apply(req, s) {
+      if (s.cursor === null) return req;
+      return param !== null ? setParam(req, param, pyStr(s.cursor)) : setBodyPath(req, c.cursor_body_path ?? "cursor", s.cursor);
+    },
+    label: () => "cursor",
+    update(s, res, records): Update<CursorState> {
+      const value = firstMatch(compiled, res.body);
+      let more = truthy(value);
+      let reason = more ? `next cursor ${pyStr(value)} from \`${path}\`` : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
+      let kind: "no_next" | "empty_page" | "has_more" = "no_next";
+      if (more && stopAfterEmpty && records.length === 0) [more, reason, kind] = [false, "stopped: empty page", "empty_page"];
+      if (hasMore !== null && hasMorePath !== null) {
+        const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res.body);
+        if (b && !more) reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : " (no cursor sent)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
+        else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
+        more = b;
+      }
+      const cursor: Json = truthy(value) && value !== undefined ? value : null;
+      if (!more) return { decision: "stop", state: s, reason, stop: kind };
+      return { decision: "next", state: { cursor }, reason, loopKey: `cursor:${cursor === null ? "" : pyStr(cursor)}` };
+    },
+  };
+}
+
+export function headerCursorPaginator(c: PaginatorConfigOf<"header_cursor">): PaginatorImpl<CursorState> {
+  const key = c.cursor_key ?? "next";
+  const param = c.cursor_param ?? "cursor";
+  return {
+    type: "header_cursor",
+    describe: `header_cursor(cursor_key=${key}, cursor_param=${param})`,
+    init: () => ({ cursor: null }),
+    apply: (req, s) => (s.cursor === null ? req : setParam(req, param, pyStr(s.cursor))),
+    label: () => "header_cursor",
+    update(s, res): Update<CursorState> {
+      // Only an absent header stops: an empty value still counts as a next page.
+      const v = res.headers.get(key);
+      if (v === null) return { decision: "stop", state: s, reason: `stopped: no \`${key}\` response header`, stop: "no_next" };
+      return { decision: "next", state: { cursor: v }, reason: `next cursor ${v} from header \`${key}\``, loopKey: `cursor:${v}` };
+    },
+  };
+}

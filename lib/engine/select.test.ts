@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { collect, fakeFetch, json, one } from "./testing";
+import { detectSelector } from "./select";
+import { compilePath } from "./jsonpath";
+
+const page = async (body: unknown, data_selector?: string) => {
+  const run = await collect(one({ paginator: "single_page", ...(data_selector !== undefined ? { data_selector } : {}) }), fakeFetch(() => json(body)).fetch);
+  return { records: run.records, page: run.of("page")[0], warnings: run.warnings, errors: run.errors };
+};
+
+describe("data_selector", () => {
+  it("a list is the page; `data` and `$.data` are the same; a dict is one record; a scalar is wrapped", async () => {
+    expect((await page({ data: [{ id: 1 }, { id: 2 }] }, "data")).records).toEqual([{ id: 1 }, { id: 2 }]);
+    expect((await page({ data: [{ id: 1 }, { id: 2 }] }, "$.data")).records).toEqual([{ id: 1 }, { id: 2 }]);
+    expect((await page({ data: { id: 1 } }, "data")).records).toEqual([{ id: 1 }]);
+    expect((await page({ count: 5 }, "count")).records).toEqual([{ value: 5 }]);
+  });
+  it("2+ matches are the list of matches; 0 matches is an empty page; null is an empty page with a warning", async () => {
+    expect((await page({ a: { b: [{ id: 1, n: "x" }, { id: 2, n: "y" }] } }, "$.a.b[*]")).records).toEqual([{ id: 1, n: "x" }, { id: 2, n: "y" }]);
+    expect((await page({ a: { b: [{ id: 1 }, { id: 2 }] } }, "a.b[*].id")).records).toEqual([{ value: 1 }, { value: 2 }]);
+    expect((await page({ x: [{ id: 1 }] }, "$..id")).records).toEqual([{ value: 1 }]);
+    const none = await page({ other: [] }, "data");
+    expect(none.records).toEqual([]);
+    expect(none.warnings).toEqual([]);
+    const nul = await page({ data: null }, "data");
+    expect(nul.records).toEqual([]);
+    expect(nul.warnings).toEqual(["selector_null"]);
+  });
+  it("dashed and bracket-quoted keys; filters are never evaluated", async () => {
+    expect((await page({ "many-results": [{ id: 1 }] }, "many-results")).records).toEqual([{ id: 1 }]);
+    expect((await page({ "a.b": [{ id: 1 }] }, "['a.b']")).records).toEqual([{ id: 1 }]);
+    const filtered = await page({ data: [{ id: 1 }] }, "$.data[?(@.id > 0)]");
+    expect(filtered.errors[0]).toMatchObject({ code: "selector_error" });
+    expect(filtered.errors[0]!.message).toContain("not evaluated in the playground");
+  });
+  it("detection (selector_source detected) follows dlt's order", async () => {
+    const d = await page({ meta: { total: 1 }, results: [{ id: 9 }] });
+    expect(d.records).toEqual([{ id: 9 }]);
+    expect(d.page).toMatchObject({ selector: "results", selector_source: "detected" });
+    expect(detectSelector([{ id: 1 }])).toBe("$");
+    expect(detectSelector({ id: 1, name: "x" })).toBe("$");
+    expect(detectSelector({ tags: ["a"], _embedded: { items: [{ id: 1 }] } })).toBe("_embedded.items");
+    expect(detectSelector({ tags: ["a"], other: { list: [{ id: 1 }] } })).toBe("tags");
+    expect(detectSelector({ a: { b: { c: [1] } } })).toBe("a.b.c");
+    expect(detectSelector({ a: { b: { c: { d: [1] } } } })).toBe("$");
+  });
+  it("compiled paths are plain functions over the parsed body", () => {
+    const p = compilePath("$.a[1].b");
+    expect(p({ a: [{ b: 1 }, { b: 2 }] })).toEqual([2]);
+    expect(p({ a: {} })).toEqual([]);
+    expect(compilePath("a.*")({ a: { x: 1, y: 2 } })).toEqual([1, 2]);
+  });
+});
