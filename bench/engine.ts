@@ -2,7 +2,7 @@
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { extract, type EngineEvent } from "../lib/engine";
 import { createPreview } from "../lib/preview";
-import { figure, type Figure } from "./figures";
+import { figure, realSleep, type Figure } from "./figures";
 
 const PAGES = 1000;
 const LIMIT = 100;
@@ -22,7 +22,7 @@ export async function engineFigures(): Promise<Figure[]> {
   const engine = async () => {
     const preview = createPreview();
     let n = 0;
-    const deps = { fetch: (r: Request) => fetch(r), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now: Date.now, monotonic: () => performance.now() };
+    const deps = { fetch: (r: Request) => fetch(r), sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
     for await (const e of extract({ config: config as never, secrets: { token: BENCH_TOKEN }, limits: { maxPages: PAGES + 1, maxRecords: total + 1 } }, deps)) {
       preview.push(e as EngineEvent);
       if (e.type === "page") n += e.count;

@@ -2,7 +2,7 @@
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { extract } from "../lib/engine";
 import { createPreview } from "../lib/preview";
-import { figure, type Figure } from "./figures";
+import { figure, realSleep, type Figure } from "./figures";
 
 export async function memoryFigures(): Promise<Figure[]> {
   const total = 1_000_000;
@@ -14,7 +14,7 @@ export async function memoryFigures(): Promise<Figure[]> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t = performance.now();
-  const deps = { fetch: (r: Request) => fetch(r), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now: Date.now, monotonic: () => performance.now() };
+  const deps = { fetch: (r: Request) => fetch(r), sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
   for await (const e of extract({ config: config as never, secrets: { token: BENCH_TOKEN }, limits: { maxPages: 20_000, maxRecords: total + 1, maxDurationMs: 600_000 } }, deps)) {
     if (e.type === "page") {
       seen += e.count;
