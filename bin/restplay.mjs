@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, AbortController */
 // The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
 // then runs lib/cli/main.ts.
 import { register } from "tsx/esm/api";
