@@ -82,7 +82,7 @@ export async function browserFigures(): Promise<Figure[]> {
         const tables = document.querySelector('[data-testid="tables"]');
         if (!tables) throw new Error("no tables region");
         new MutationObserver(() => {
-          if (w.__run.t0 && !w.__run.first && tables.querySelector('[data-testid="table-row"]')) w.__run.first = performance.now() - w.__run.t0;
+          if (w.__run.t0 && !w.__run.first && tables.querySelector('[role="row"]:not([aria-rowindex="1"])')) w.__run.first = performance.now() - w.__run.t0;
         }).observe(tables, { subtree: true, childList: true });
       });
       await run.click();

@@ -1,15 +1,25 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { validateText, type ValidationResult } from "@/lib/config";
 
-const DEBOUNCE_MS = 150;
-
-/** Validates the text ~150 ms after the last change (ARCHITECTURE rule 8: validation debounced). */
+/**
+ * Validates the text shortly after the last change (ARCHITECTURE rule 8: validation debounced).
+ * The delay adapts to the document: twice the last validation's cost, between 30 and 150 ms, so small
+ * configs update almost at once (budget: keystroke to diagnostics ≤ 150 ms, bench/browser.ts) while
+ * large ones still do not validate on every keystroke of a burst.
+ */
 export function useValidation(text: string | null): ValidationResult | null {
   const [result, setResult] = useState<ValidationResult | null>(null);
+  const lastCost = useRef(10);
   useEffect(() => {
     if (text === null) return;
-    const t = setTimeout(() => setResult(validateText(text)), DEBOUNCE_MS);
+    const delay = Math.min(150, Math.max(30, lastCost.current * 2));
+    const t = setTimeout(() => {
+      const started = performance.now();
+      const r = validateText(text);
+      lastCost.current = performance.now() - started;
+      setResult(r);
+    }, delay);
     return () => clearTimeout(t);
   }, [text]);
   return result;
