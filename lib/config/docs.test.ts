@@ -8,16 +8,29 @@ describe("hover docs and completions from the zod schema", () => {
     const limit = describeKey(["client", "paginator", "limit"], doc)!;
     expect(limit.description).toMatch(/Page size/);
     expect(limit.accepts).toBe("an integer");
-    const method = describeKey(["resources", 0, "endpoint", "method"], doc)!;
+    expect(limit.required).toBe(true);
+    const pageLimit = describeKey("/client/paginator/limit", { client: { paginator: { type: "page_number" } } })!;
+    expect(pageLimit.description).toMatch(/^Seed dialect \(not dlt\)/);
+    expect(pageLimit.required).toBe(false);
+    const method = describeKey("/resources/0/endpoint/method", doc)!;
     expect(method.allowed).toEqual(["GET", "POST"]);
-    expect(describeKey(["client"], doc)!.docsUrl).toMatch(/^https:\/\/dlthub.com\/docs/);
+    expect(method.accepts).toBe("one of `GET`, `POST`");
+    expect(describeKey(["client"], doc)!.docsUrl).toBe("https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic#client");
+    expect(describeKey(["client", "auth", "token"], { client: { auth: { type: "bearer" } } })!.accepts).toBe("a string or a dlt.secrets[...] or dlt.config[...] reference");
+    expect(describeKey(["client", "nonsense"], doc)).toBeNull();
   });
-  it("completes the keys still missing in an object", () => {
+
+  it("completes the keys still missing in a dict, required ones first", () => {
     const keys = keyCompletions(["client", "paginator"], doc).map((k) => k.key);
     expect(keys).toContain("total_path");
     expect(keys).not.toContain("limit");
     expect(keys).not.toContain("next_url_path");
-    expect(keyCompletions(["resources", 0, "endpoint"], doc).map((k) => k.key)).toContain("data_selector");
-    expect(keyCompletions([], { client: {} }).map((k) => k.key)).toEqual(["resource_defaults", "resources"]);
+    expect(keyCompletions("/resources/0/endpoint", doc).map((k) => k.key)).toContain("data_selector");
+    expect(keyCompletions([], { client: {} }).map((k) => k.key)).toEqual(["resources", "resource_defaults"]);
+    expect(keyCompletions(["client", "auth"], { client: { auth: { type: "http_basic" } } }).map((k) => [k.key, k.required])).toEqual([["username", true], ["password", true]]);
+  });
+
+  it("also takes just the keys already present", () => {
+    expect(keyCompletions(["client"], ["base_url", "auth"]).map((k) => k.key)).toEqual(["headers", "paginator", "session"]);
   });
 });

@@ -1,26 +1,29 @@
 /** Hover docs and key completions, derived from the zod schema's descriptions (one source of truth). */
 import type { z } from "zod";
+import { parsePointer } from "../formats";
 import { RestApiConfigSchema } from "./schema";
-import { describeSchema, literalValues, objectShape, pickVariant, schemaAt, unionMembers, unwrap } from "./schema-walk";
+import { describeSchema, literalValues, objectShape, pickVariant, requiredKeys, schemaAt, unionMembers, unwrap } from "./schema-walk";
 import { valueAt } from "./located";
 
 export interface KeyDoc {
-  /** The key (or `type` value) the doc is about. */
+  /** The key the doc is about. */
   readonly key: string;
   readonly description: string;
   /** What the key accepts, e.g. "an integer" or "one of `GET`, `POST`". */
   readonly accepts: string;
+  /** The values it accepts when it is an enum or literal (`GET`, `POST`). */
   readonly allowed: readonly string[];
+  readonly required: boolean;
   readonly docsUrl: string | null;
 }
 
+type PathLike = string | readonly (string | number)[];
 const URL_RE = /See (https:\/\/\S+?)\.?$/;
+const segments = (p: PathLike): (string | number)[] => (typeof p === "string" ? parsePointer(p).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s)) : [...p]);
 
 function descriptionOf(s: z.ZodType): string {
-  const own = (s as { description?: string }).description;
+  const own = (s as { description?: string }).description ?? (unwrap(s) as { description?: string }).description;
   if (own) return own;
-  const inner = unwrap(s) as { description?: string };
-  if (inner.description) return inner.description;
   for (const m of unionMembers(s)) {
     const d = (m as { description?: string }).description;
     if (d) return d;
@@ -28,30 +31,47 @@ function descriptionOf(s: z.ZodType): string {
   return "";
 }
 
-function docFor(key: string, s: z.ZodType): KeyDoc {
+function docFor(key: string, s: z.ZodType, required: boolean): KeyDoc {
   const raw = descriptionOf(s);
   const url = URL_RE.exec(raw)?.[1] ?? null;
   const allowed = unionMembers(s).flatMap((m) => literalValues(m) ?? []).map(String);
-  return { key, description: raw.replace(URL_RE, "").trim(), accepts: describeSchema(s), allowed, docsUrl: url };
+  return { key, description: raw.replace(URL_RE, "").trim(), accepts: describeSchema(s), allowed, required, docsUrl: url };
 }
 
-/** Documentation of the key at `path` of the document `root` (union variants picked by the document's values). */
-export function describeKey(path: readonly (string | number)[], root: unknown): KeyDoc | null {
-  if (path.length === 0) return docFor("config", RestApiConfigSchema);
-  const s = schemaAt(RestApiConfigSchema, root, path);
-  return s ? docFor(String(path[path.length - 1]), s) : null;
+/**
+ * Documentation of the key at a pointer or path. With the document's value (`root`), unions are
+ * resolved the way validation resolves them (a paginator's keys by its `type`).
+ */
+export function describeKey(path: PathLike, root: unknown = undefined): KeyDoc | null {
+  const segs = segments(path);
+  if (segs.length === 0) return docFor("config", RestApiConfigSchema, true);
+  const s = schemaAt(RestApiConfigSchema, root, segs);
+  if (!s) return null;
+  const parent = schemaAt(RestApiConfigSchema, root, segs.slice(0, -1));
+  const variant = parent ? pickVariant(parent, valueAt(root, segs.slice(0, -1)) ?? {}) : null;
+  const key = String(segs[segs.length - 1]);
+  return docFor(key, s, variant ? requiredKeys(variant).includes(key) : false);
 }
 
-/** The keys allowed in the object at `path` (those not present yet first), with their docs. */
-export function keyCompletions(path: readonly (string | number)[], root: unknown): KeyDoc[] {
-  const s = path.length === 0 ? RestApiConfigSchema : schemaAt(RestApiConfigSchema, root, path);
+/**
+ * The keys allowed in the dict at `path`, minus those already there, required ones first.
+ * The second argument is the document's value (preferred: it picks the union variant by `type`)
+ * or just the keys already present.
+ */
+export function keyCompletions(path: PathLike, rootOrExistingKeys: unknown = undefined): KeyDoc[] {
+  const segs = segments(path);
+  const existing = Array.isArray(rootOrExistingKeys) && rootOrExistingKeys.every((k) => typeof k === "string") && segs.length > 0 ? (rootOrExistingKeys as string[]) : null;
+  const root = existing ? undefined : rootOrExistingKeys;
+  const s = segs.length === 0 ? RestApiConfigSchema : schemaAt(RestApiConfigSchema, root, segs);
   if (!s) return [];
-  const value = valueAt(root, path);
-  const variant = pickVariant(s, value && typeof value === "object" ? value : {}) ?? s;
-  const shape = objectShape(variant) ?? unionMembers(s).map(objectShape).find((x) => x && !Object.keys(x).some((k) => k.startsWith("$"))) ?? null;
-  if (!shape) return [];
-  const present = new Set(value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : []);
+  const value = existing ? Object.fromEntries(existing.map((k) => [k, null])) : valueAt(root, segs);
+  const here = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  const variant = pickVariant(s, here) ?? unionMembers(s).find((m) => objectShape(m) && !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$"))) ?? null;
+  const shape = objectShape(variant);
+  if (!variant || !shape) return [];
+  const required = requiredKeys(variant);
   return Object.entries(shape)
-    .filter(([k]) => !k.startsWith("$") && !present.has(k))
-    .map(([k, v]) => docFor(k, v));
+    .filter(([k]) => !k.startsWith("$") && !(k in here))
+    .map(([k, v]) => docFor(k, v, required.includes(k)))
+    .sort((a, b) => Number(b.required) - Number(a.required));
 }

@@ -1,6 +1,11 @@
+/**
+ * Downloads. JSON/YAML keep the document as the user wrote it (references as `{"$secret": …}`);
+ * Python is a runnable dlt pipeline script, always dlt-canonical. No secret value can appear in any
+ * of them: references have no value, and a secret written into auth becomes a reference.
+ */
 import { writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
 import type { ValidationResult } from "./validate";
-import { needsCustomSession, toDltCanonical } from "./canonical";
+import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { listSecrets } from "./secrets";
 
 export type ExportFormat = "json" | "yaml" | "python";
@@ -10,10 +15,17 @@ export interface ExportFile {
   readonly text: string;
 }
 
-/** dlt reads `dlt.secrets["client_id"]` from `client_id` in secrets.toml or the env var `CLIENT_ID`. */
-export const secretEnvName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+/**
+ * The environment variable dlt reads for `dlt.secrets[name]` (its EnvironProvider): sections and key
+ * joined by `__`, upper case: `client_id` -> `CLIENT_ID`, `sources.rest_api.token` -> `SOURCES__REST_API__TOKEN`.
+ */
+export function secretEnvName(name: string): string {
+  const sections = name.split(".");
+  const key = sections.pop() ?? "";
+  return [...sections.filter(Boolean), key].join("__").toUpperCase();
+}
 
-/** The download for a valid document; `null` while it has errors. Never contains secret values. */
+/** The download for a valid document; `null` while it has errors. */
 export function exportConfig(result: ValidationResult, to: ExportFormat): ExportFile | null {
   if (!result.valid || result.value === null) return null;
   if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(result.value) };
@@ -21,6 +33,44 @@ export function exportConfig(result: ValidationResult, to: ExportFormat): Export
   return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value) };
 }
 
+/** Python code the config refers to (`{"$python": …}`): the script shows it, the user must define it. */
+function pythonSnippets(v: PlainValue, out: string[] = []): string[] {
+  if (Array.isArray(v)) for (const x of v) pythonSnippets(x, out);
+  else if (typeof v === "object" && v !== null) {
+    const o = v as { readonly [k: string]: PlainValue };
+    if (typeof o.$python === "string" && Object.keys(o).length === 1) out.push(o.$python);
+    else for (const x of Object.values(o)) pythonSnippets(x, out);
+  }
+  return out;
+}
+
+function retryLines(rt: RuntimeRetry, custom: boolean): string[] {
+  const lines = [
+    "",
+    "# dlt has no per-endpoint error_handler: its retries are global runtime settings ([runtime] in",
+    "# .dlt/config.toml, or these environment variables, read when the pipeline starts).",
+    `os.environ.setdefault("RUNTIME__REQUEST_MAX_ATTEMPTS", "${rt.request_max_attempts}")`,
+    `os.environ.setdefault("RUNTIME__REQUEST_BACKOFF_FACTOR", "${rt.request_backoff_factor}")`,
+  ];
+  if (custom) {
+    const codes = rt.retry_status_codes.join(", ") + (rt.retry_status_codes.length === 1 ? "," : "");
+    lines.push(
+      "",
+      `# dlt's default session retries 429 and 5xx only; the config retries ${rt.retry_status_codes.join(", ")}, which needs`,
+      "# a client session built with dlt's retrying Client (client-wide, not per endpoint).",
+      "# Note: dlt retries a 401 with the same OAuth token (restplay fetches a fresh one first).",
+      "retry_session = Client(",
+      `    status_codes=(${codes}),`,
+      `    request_max_attempts=${rt.request_max_attempts},`,
+      `    request_backoff_factor=${rt.request_backoff_factor},`,
+      "    raise_for_status=False,",
+      ").session",
+    );
+  }
+  return lines;
+}
+
+/** A runnable dlt pipeline script for the config (dlt-canonical). */
 export function pythonPipeline(value: PlainValue): string {
   const canonical = toDltCanonical(value);
   const secrets = listSecrets(canonical.config);
@@ -28,43 +78,26 @@ export function pythonPipeline(value: PlainValue): string {
   const custom = needsCustomSession(rt);
   let config = canonical.config;
   if (custom && typeof config === "object" && config !== null && !Array.isArray(config)) {
-    const c = config as { [k: string]: PlainValue };
-    const client = typeof c.client === "object" && c.client !== null && !Array.isArray(c.client) ? c.client : {};
-    config = { ...c, client: { ...(client as { [k: string]: PlainValue }), session: { $python: "retry_session" } } };
+    const c = config as { readonly [k: string]: PlainValue };
+    const client = typeof c.client === "object" && c.client !== null && !Array.isArray(c.client) ? (c.client as { readonly [k: string]: PlainValue }) : {};
+    config = { ...c, client: { ...client, session: { $python: "retry_session" } } };
   }
+  const code = pythonSnippets(canonical.config);
   const lines = [
-    '"""A dlt pipeline for a REST API, generated by restplay (validated against dlt 1.26\'s rest_api config).',
+    '"""A dlt pipeline for a REST API, generated by restplay (checked against dlt 1.26\'s rest_api config).',
     "",
-    secrets.length
-      ? "Secrets it reads (put them in .dlt/secrets.toml, or set the environment variables):"
-      : "It reads no secrets.",
-    ...secrets.map((s) => `  - ${s.name}: dlt.${s.kind === "secret" ? "secrets" : "config"}["${s.name}"]  (env: ${secretEnvName(s.name)})`),
-    ...(canonical.notes.length ? ["", "Rewritten from the playground's seed dialect into dlt's form:", ...canonical.notes.map((n) => `  - ${n}`)] : []),
+    secrets.length ? "Secrets and config values it reads (never stored here):" : "It reads no secrets.",
+    ...secrets.map((s) => s.kind === "secret"
+      ? `  - dlt.secrets["${s.name}"]: \`${s.name} = "..."\` in .dlt/secrets.toml, or the environment variable ${secretEnvName(s.name)}`
+      : `  - dlt.config["${s.name}"]: \`${s.name} = "..."\` in .dlt/config.toml, or the environment variable ${secretEnvName(s.name)}`),
+    ...(canonical.notes.length ? ["", "Rewritten from restplay's seed dialect into dlt's form:", ...canonical.notes.map((n) => `  - ${n}`)] : []),
+    ...(code.length ? ["", "Python code the config refers to (define or import it above `source = ...`):", ...code.map((c) => `  - ${c.split("\n")[0]}`)] : []),
     '"""',
-    "import os",
-    "",
+    ...(rt ? ["import os", ""] : []),
     "import dlt",
     "from dlt.sources.rest_api import rest_api_source",
-  ];
-  if (rt) {
-    lines.push(
-      "",
-      "# dlt's retries are global runtime settings (the config's error_handler has no dlt equivalent).",
-      `os.environ.setdefault("RUNTIME__REQUEST_MAX_ATTEMPTS", "${rt.request_max_attempts}")`,
-      `os.environ.setdefault("RUNTIME__REQUEST_BACKOFF_FACTOR", "${rt.request_backoff_factor}")`,
-    );
-  }
-  if (custom && rt) {
-    lines.push(
-      "",
-      "# dlt retries 429 and 5xx only; these statuses need a client session of dlt's own retrying Client.",
-      "# Note: a retried 401 reuses the same OAuth token in dlt (restplay fetches a fresh one).",
-      "from dlt.sources.helpers.requests import Client",
-      "",
-      `retry_session = Client(status_codes=(${rt.retry_status_codes.join(", ")}${rt.retry_status_codes.length === 1 ? "," : ""}), request_max_attempts=${rt.request_max_attempts}, request_backoff_factor=${rt.request_backoff_factor}).session`,
-    );
-  }
-  lines.push(
+    ...(custom ? ["from dlt.sources.helpers.requests import Client"] : []),
+    ...(rt ? retryLines(rt, custom) : []),
     "",
     `source = rest_api_source(${writePythonLiteral(config)})`,
     "",
@@ -74,21 +107,30 @@ export function pythonPipeline(value: PlainValue): string {
     "    load_info = pipeline.run(source)",
     "    print(load_info)",
     "",
-  );
+  ];
   return lines.join("\n");
 }
 
-/** A `.dlt/secrets.toml` template: names and placeholders only, never values. */
+/**
+ * A `.dlt/secrets.toml` template: names and placeholders only, never values. The keys are top level:
+ * `dlt.secrets["client_id"]` looks up exactly `client_id` (a `[sources.rest_api]` section would not be found).
+ */
 export function secretsTomlTemplate(value: PlainValue): string {
   const uses = listSecrets(toDltCanonical(value).config);
   const secrets = uses.filter((s) => s.kind === "secret");
   const configs = uses.filter((s) => s.kind === "config");
-  const lines = ["# .dlt/secrets.toml — generated by restplay. Fill in the values; never commit this file.", "# dlt.secrets[\"name\"] reads the top-level key `name` (or the environment variable NAME)."];
+  const lines = [
+    "# .dlt/secrets.toml, generated by restplay. Fill in the values; never commit this file.",
+    '# dlt.secrets["name"] reads the top-level key `name` here (or the environment variable NAME).',
+  ];
   if (secrets.length === 0) lines.push("# This config reads no secrets.");
-  for (const s of secrets) lines.push(`${s.name} = "<your ${s.name}>"`);
+  for (const s of secrets) lines.push(`${tomlKey(s.name)} = "<your ${s.name}>"`);
   if (configs.length) {
-    lines.push("", "# dlt.config values (these belong in .dlt/config.toml):");
-    for (const c of configs) lines.push(`# ${c.name} = "<your ${c.name}>"`);
+    lines.push("", "# dlt.config values belong in .dlt/config.toml:");
+    for (const c of configs) lines.push(`# ${tomlKey(c.name)} = "<your ${c.name}>"`);
   }
   return lines.join("\n") + "\n";
 }
+
+/** A TOML key for the name; a dotted name stays dotted (nested tables, as dlt looks it up). */
+const tomlKey = (name: string) => name.split(".").map((p) => (/^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join(".");

@@ -1,5 +1,10 @@
-/** Format-aware text for quick fixes: keep the user's quoting and indentation. */
-import { writePythonLiteral, writeYaml, type PlainValue, type Range, type SourceFormat, type TextEdit } from "../formats";
+/**
+ * Text edits for quick fixes, in the document's own syntax: keep the user's quoting and indentation,
+ * touch only the entries a fix is about (so comments and layout elsewhere survive), and produce text
+ * that parses again in all three formats (JSON, YAML block or flow style, Python dict).
+ */
+import { findNode, writePythonLiteral, writeYaml, type DocEntry, type DocNode, type ParsedDocument, type PlainValue, type Range, type SourceFormat, type TextEdit } from "../formats";
+import type { Path } from "./located";
 
 /** `newText` quoted the way `original` was (double, single or plain YAML). */
 export function quoteLike(original: string, newText: string): string {
@@ -12,44 +17,105 @@ export function quoteLike(original: string, newText: string): string {
 export function refText(format: SourceFormat, name: string): string {
   if (format === "python") return `dlt.secrets[${JSON.stringify(name)}]`;
   if (format === "json") return `{"$secret": ${JSON.stringify(name)}}`;
-  return `{$secret: ${name}}`;
+  return `{$secret: ${/^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name)}}`;
 }
 
-const lineIndent = (text: string, offset: number): string => {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? "";
+const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
+const lineEndOf = (text: string, offset: number) => {
+  const i = text.indexOf("\n", offset);
+  return i < 0 ? text.length : i;
 };
+const indentOf = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStartOf(text, offset)))?.[0] ?? "";
+/** True when only blanks precede `offset` on its line. */
+const startsLine = (text: string, offset: number) => /^[ \t]*$/.test(text.slice(lineStartOf(text, offset), offset));
+
+/** A YAML mapping written as `key: value` lines (not `{...}`). */
+const isBlock = (doc: ParsedDocument, node: DocNode) => doc.format === "yaml" && doc.text[node.range.start] !== "{" && doc.text[node.range.start] !== "[";
+
+/** `value` as a one-line flow value that is valid in the document's format (JSON is valid YAML flow). */
+export function inlineValue(format: SourceFormat, value: PlainValue): string {
+  if (value === null || typeof value !== "object") return format === "python" ? writePythonLiteral(value) : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v: PlainValue) => inlineValue(format, v)).join(", ")}]`;
+  const obj = value as { readonly [k: string]: PlainValue };
+  const keys = Object.keys(obj);
+  if (format === "python" && keys.length === 1 && ["$secret", "$config", "$python"].includes(keys[0] ?? "")) return writePythonLiteral(obj);
+  return `{${keys.map((k) => `${JSON.stringify(k)}: ${inlineValue(format, obj[k] ?? null)}`).join(", ")}}`;
+}
 
 /** `value` written so that it can replace the value at `range` (continuation lines indented to fit). */
 export function renderValue(value: PlainValue, format: SourceFormat, text: string, range: Range): string {
-  const indent = lineIndent(text, range.start);
-  if (format === "python") {
-    return writePythonLiteral(value, 0).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
-  }
-  if (format === "json") {
-    return JSON.stringify(value, null, 2).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
-  }
-  // YAML: a block value starts where the first key is; continue at the same column.
-  const col = range.start - (text.lastIndexOf("\n", range.start - 1) + 1);
-  const isBlock = typeof value === "object" && value !== null && text[range.start] !== "{" && text[range.start] !== "[";
-  const body = isBlock ? writeYaml(value).trimEnd() : JSON.stringify(value);
-  return body.split("\n").map((l, i) => (i === 0 ? l : " ".repeat(col) + l)).join("\n");
+  const indent = indentOf(text, range.start);
+  if (format === "python") return writePythonLiteral(value, 0).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
+  if (format === "json") return JSON.stringify(value, null, 2).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
+  return inlineValue(format, value);
 }
 
-/** Text for a new `key: value` entry placed right after the entry ending at `afterEnd`, at the indentation of `keyStart`'s line. */
-export function newEntryText(format: SourceFormat, text: string, keyStart: number, key: string, value: PlainValue): string {
-  const indent = lineIndent(text, keyStart);
-  if (format === "yaml") {
-    const body = writeYaml({ [key]: value }).trimEnd();
-    return "\n" + body.split("\n").map((l) => indent + l).join("\n");
+const keyText = (format: SourceFormat, key: string) => (format === "yaml" && /^[A-Za-z_][\w-]*$/.test(key) ? key : JSON.stringify(key));
+
+/** Adds `key: value` as the last entry of the dict at `objectPath` (null when it is not a dict). */
+export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: string, value: PlainValue): TextEdit | null {
+  const node = findNode(doc.root, objectPath);
+  if (!node || node.kind !== "object") return null;
+  const { text, format } = doc;
+  const last = node.entries[node.entries.length - 1];
+  if (!last) {
+    const body = format === "python" ? `{${JSON.stringify(key)}: ${inlineValue(format, value)}}` : `{${keyText(format, key)}: ${inlineValue(format, value)}}`;
+    return { range: node.range, newText: body };
   }
-  const rendered = format === "python" ? writePythonLiteral(value, 0) : JSON.stringify(value, null, 2);
-  const lines = rendered.split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
-  return `,\n${indent}${JSON.stringify(key)}: ${lines}`;
+  if (isBlock(doc, node)) {
+    const indent = " ".repeat(last.keyRange.start - lineStartOf(text, last.keyRange.start));
+    const body = typeof value === "object" && value !== null && Object.keys(value).length > 0
+      ? writeYaml({ [key]: value }).trimEnd()
+      : `${keyText(format, key)}: ${inlineValue(format, value)}`;
+    const at = lineEndOf(text, last.range.end);
+    return { range: { start: at, end: at }, newText: "\n" + body.split("\n").map((l) => indent + l).join("\n") };
+  }
+  const at = last.range.end;
+  if (!startsLine(text, last.range.start)) return { range: { start: at, end: at }, newText: `, ${keyText(format, key)}: ${inlineValue(format, value)}` };
+  const indent = indentOf(text, last.range.start);
+  const rendered = format === "python" ? writePythonLiteral(value, 0) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
+  return { range: { start: at, end: at }, newText: `,\n${indent}${keyText(format, key)}: ${rendered.split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n")}` };
 }
 
+/** Removes the entries `keys` of the dict at `objectPath`: one edit per run of adjacent entries, never overlapping. */
+export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: readonly string[]): TextEdit[] {
+  const node = findNode(doc.root, objectPath);
+  if (!node || node.kind !== "object") return [];
+  const { text } = doc;
+  const entries = node.entries;
+  const drop = entries.map((e) => keys.includes(e.key));
+  if (isBlock(doc, node)) {
+    // Whole lines, from the newline before the entry: an insertion at the end of the line before stays valid.
+    return entries.filter((_, i) => drop[i]).map((e) => {
+      const start = lineStartOf(text, e.range.start);
+      const end = lineEndOf(text, e.range.end);
+      return start > 0 ? { range: { start: start - 1, end }, newText: "" } : { range: { start, end: Math.min(text.length, end + 1) }, newText: "" };
+    });
+  }
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    if (!drop[i]) continue;
+    let j = i;
+    while (j + 1 < entries.length && drop[j + 1]) j++;
+    const first = entries[i] as DocEntry;
+    const lastDropped = entries[j] as DocEntry;
+    const next = entries[j + 1];
+    const prev = entries[i - 1];
+    if (next) edits.push({ range: { start: first.range.start, end: next.range.start }, newText: "" });
+    else if (prev) edits.push({ range: { start: prev.range.end, end: lastDropped.range.end }, newText: "" });
+    else {
+      // Every entry goes: also drop a trailing comma (`{"a": 1,}` -> `{}`).
+      const rest = /^\s*,/.exec(text.slice(lastDropped.range.end, node.range.end));
+      edits.push({ range: { start: first.range.start, end: lastDropped.range.end + (rest ? rest[0].length : 0) }, newText: "" });
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** Applies non-overlapping edits (offsets into the original text), as an editor would. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
+  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;

@@ -1,6 +1,6 @@
 /** lib/config: the config language — schema, validation with located diagnostics, exports. */
 export * from "./schema";
-export { validateText, validateDocument, type ValidationResult } from "./validate";
+export { validateText, validateDocument, validateValue, type ValidationResult } from "./validate";
 export { listSecrets, type SecretUse } from "./secrets";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export { exportConfig, secretsTomlTemplate, pythonPipeline, secretEnvName, type ExportFile, type ExportFormat } from "./export";
@@ -9,3 +9,4 @@ export { applyEdits } from "./fixes";
 export { maskValue } from "./located";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";

@@ -1,5 +1,5 @@
 /** Helpers that turn document paths into ranges and values into safe, short descriptions. */
-import { findEntry, findNode, nearestNode, pointerFromPath, type DocNode, type ParsedDocument, type Range } from "../formats";
+import { findEntry, findNode, nearestNode, pointerFromPath, type DocNode, type ParsedDocument, type Range, type SourceFormat } from "../formats";
 
 export type Path = readonly (string | number)[];
 
@@ -11,15 +11,20 @@ export function maskValue(s: string): string {
   return s.length < 3 ? "*****" : `${s[0]}*****${s[s.length - 1]}`;
 }
 
-export function describeValue(v: unknown, path: Path = []): string {
+/** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
+export const where = (path: Path): string =>
+  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("")}\`` : "the config";
+
+/** The value as a message names it, in the words of the user's format (`True` in Python, `true` in JSON/YAML). */
+export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
   const last = path[path.length - 1];
   if (typeof v === "string") {
-    const shown = typeof last === "string" && SECRET_KEYS.has(last) ? maskValue(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    const shown = typeof last === "string" && (SECRET_KEYS.has(last.toLowerCase()) || last.toLowerCase() === "authorization") ? maskValue(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
     return `the string "${shown}"`;
   }
   if (typeof v === "number") return `the number ${v}`;
-  if (typeof v === "boolean") return `\`${v ? "True" : "False"}\``;
-  if (v === null) return "`None` (null)";
+  if (typeof v === "boolean") return format === "python" ? `\`${v ? "True" : "False"}\`` : `\`${String(v)}\``;
+  if (v === null) return format === "python" ? "`None`" : "`null`";
   if (v === undefined) return "nothing";
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (typeof v === "object") {

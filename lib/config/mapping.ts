@@ -1,149 +1,188 @@
-/** zod issues -> diagnostics: union-aware, located on the exact token, saying what is valid. */
+/**
+ * zod issues -> diagnostics: union-aware, located on the exact token, saying what is valid.
+ *
+ * zod reports a failed union as one `invalid_union` with every member's errors (or, when only one
+ * member "nearly" fits, that member's errors, which need not be the member the user meant). So we
+ * never trust zod's choice: at the first union on an issue's path we pick the member ourselves from
+ * the value (its `type`, a `$secret` marker, its shape), validate that member alone, and map its
+ * issues. The user hears about the paginator they wrote, not about nine others.
+ */
 import type { z } from "zod";
 import type { Diagnostic } from "../formats";
-import { describeSchema, literalValues, objectShape, pickVariant, schemaAt, unionMembers } from "./schema-walk";
+import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
-import { describeValue, valueAt, type Locator, type Path } from "./located";
+import { describeValue, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
+import { EndpointResourceSchema, EndpointSchema, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
 type Issue = z.core.$ZodIssue;
 
-const where = (path: Path) =>
-  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("")}\`` : "the config";
+interface Ctx {
+  readonly loc: Locator;
+  readonly plain: unknown;
+  readonly out: Diagnostic[];
+}
 
+const ENDPOINT_KEYS = new Set(Object.keys(objectShape(EndpointSchema) ?? {}));
+
+/** `invalid_paginator_type` / `invalid_auth_type` for a paginator's or auth's `type` (or shorthand). */
 function typeCode(path: Path): string {
   const last = path[path.length - 1] === "type" ? path[path.length - 2] : path[path.length - 1];
   return last === "paginator" ? "invalid_paginator_type" : last === "auth" ? "invalid_auth_type" : "invalid_value";
 }
 
-/**
- * `chosen` remembers the union member picked at a path, so that re-validating that member does not
- * pick again (zod 4 may report the issues of another member than the one the value means).
- */
-export function mapIssues(root: z.ZodType, plain: unknown, loc: Locator, issues: readonly Issue[], prefix: Path = [], chosen = new Map<string, z.ZodType>()): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const revalidate = (path: Path, variant: z.ZodType, value: unknown) => {
-    chosen.set(loc.pointer(path), variant);
-    const r = variant.safeParse(value);
-    if (!r.success) out.push(...mapIssues(root, plain, loc, r.error.issues, path, chosen));
-  };
-  for (const issue of issues) {
-    const path: Path = [...prefix, ...(issue.path as (string | number)[])];
-    const value = valueAt(plain, path);
-    const base = { path: loc.pointer(path), severity: "error" as const };
-    if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
-      const key = path[path.length - 1];
-      const parent = valueAt(plain, path.slice(0, -1)) as Record<string, unknown> | undefined;
-      if (key === "limit" && parent?.type === "offset") {
-        out.push({ ...base, code: "offset_without_limit", range: loc.value([...path.slice(0, -1), "type"]), message: `The offset paginator needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
-      } else {
-        const schema = schemaAt(root, plain, path);
-        out.push({ ...base, code: "missing_key", range: loc.missing(path), message: `${where(path.slice(0, -1))} is missing the required key \`${String(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+/** What the `type` values of a union's dict members are called in messages: "paginator", "auth". */
+const kindName = (path: Path) => {
+  const last = String(path[path.length - 1] ?? "");
+  return last === "paginator" ? "paginator" : last === "auth" ? "auth" : `\`${last}\``;
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const typeOf = (m: z.ZodType) => literalValues(objectShape(m)?.type)?.[0];
+
+/** Maps the issues of `schema` (the schema at `prefix`) on the document; `union` is the union `schema` was picked from. */
+export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, schema: z.ZodType, union: z.ZodType | null = null): void {
+  const handled = new Set<string>();
+  outer: for (const issue of issues) {
+    const rel = issue.path as (string | number)[];
+    let s: z.ZodType | null = schema;
+    let v: unknown = valueAt(ctx.plain, prefix);
+    for (let d = 0; d <= rel.length && s; d++) {
+      const atEnd = d === rel.length;
+      if (unionMembers(s).length > 1 && !(atEnd && v === undefined)) {
+        const at = [...prefix, ...rel.slice(0, d)];
+        const key = ctx.loc.pointer(at);
+        if (!handled.has(key)) {
+          handled.add(key);
+          const variant = pickVariant(s, v);
+          if (variant) {
+            const r = variant.safeParse(v);
+            if (!r.success) mapIssues(ctx, r.error.issues, at, variant, s);
+          } else noVariant(ctx, at, v, s);
+        }
+        continue outer;
       }
-      continue;
+      if (atEnd) break;
+      const seg = rel[d] as string | number;
+      s = childSchema(s, seg);
+      v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[String(seg)] : undefined;
     }
-    switch (issue.code) {
-      case "unrecognized_keys": {
-        const forced = chosen.get(loc.pointer(path));
-        const at = forced ?? schemaAt(root, plain, path);
-        const variant = forced ?? (at ? pickVariant(at, value) : null);
-        if (at && !forced && unionMembers(at).length > 1) {
-          if (variant) revalidate(path, variant, value);
-          else out.push(...noVariant(loc, path, value, at));
-          break;
-        }
-        const shape = objectShape(variant) ?? {};
-        const allowed = Object.keys(shape).filter((k) => !k.startsWith("$"));
-        for (const key of issue.keys) {
-          const keyPath = [...path, key];
-          const range = loc.key(keyPath);
-          const guess = didYouMean(key, allowed.filter((k) => !(k in (value as object))));
-          const text = loc.doc.text.slice(range.start, range.end);
-          out.push({
-            ...base,
-            path: loc.pointer(keyPath),
-            code: "unknown_key",
-            range,
-            message: `Unknown key \`${key}\` in ${where(path)}.${guess ? ` Did you mean \`${guess}\`?` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
-            fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(text, guess) }] }] : undefined,
-          });
-        }
-        break;
-      }
-      case "invalid_union": {
-        const schema = chosen.get(loc.pointer(path)) ?? schemaAt(root, plain, path);
-        const variant = schema ? pickVariant(schema, value) : null;
-        if (variant && !chosen.has(loc.pointer(path))) {
-          revalidate(path, variant, value);
-          break;
-        }
-        out.push(...noVariant(loc, path, value, schema));
-        break;
-      }
-      case "invalid_type": {
-        {
-          const schema = schemaAt(root, plain, path);
-          out.push({ ...base, code: "invalid_type", range: loc.value(path), message: `${where(path)} expects ${schema ? describeSchema(schema) : issue.expected}; got ${describeValue(value, path)}.` });
-        }
-        break;
-      }
-      case "invalid_value": {
-        const allowed = issue.values.map(String);
-        const guess = typeof value === "string" ? didYouMean(value, allowed) : null;
-        const range = loc.value(path);
-        out.push({
-          ...base,
-          code: typeCode(path),
-          range,
-          message: `${where(path)} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
-          fixes: guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
-        });
-        break;
-      }
-      case "too_small":
-      case "too_big": {
-        const bound = issue.code === "too_small" ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-        const what = issue.origin === "string" ? `${bound} characters long` : issue.origin === "array" ? `${bound} items long` : bound;
-        out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${where(path)} must be ${what}; got ${describeValue(value, path)}.` });
-        break;
-      }
-      default:
-        out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${where(path)}: ${issue.message}` });
-    }
+    leafIssue(ctx, issue, [...prefix, ...rel], s, rel.length === 0 ? union : null);
   }
-  return out;
 }
 
-/** A value no union member fits: name the valid `type`s, or what the field accepts. */
-function noVariant(loc: Locator, path: Path, value: unknown, schema: z.ZodType | null): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const typeValues = schema
-    ? unionMembers(schema).flatMap((m) => literalValues(objectShape(m)?.type) ?? [])
-    : [];
-  const v = value as Record<string, unknown> | undefined;
-  if (typeof v === "object" && v !== null && typeof v.type === "string" && typeValues.length > 0) {
-    const names = typeValues.map(String);
-    const guess = didYouMean(v.type, names);
-    const range = loc.value([...path, "type"]);
-    out.push({
-      severity: "error",
-      path: loc.pointer([...path, "type"]),
-      code: typeCode([...path, "type"]),
-      range,
-      message: `Unknown ${String(path[path.length - 1] ?? "")} type \`${v.type}\`.${guess ? ` Did you mean \`${guess}\`?` : ""} Valid types: ${names.map((n) => `\`${n}\``).join(", ")}.`,
-      fixes: guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
-    });
-  } else {
-    const lits = schema ? unionMembers(schema).flatMap((m) => literalValues(m) ?? []).map(String) : [];
-    const guess = typeof value === "string" ? didYouMean(value, lits) : null;
-    const range = loc.value(path);
-    out.push({
-      path: loc.pointer(path), severity: "error",
-      code: typeof value === "string" && lits.length ? typeCode(path) : "invalid_type",
-      range,
-      message: `${where(path)} expects ${schema ? describeSchema(schema) : "another value"}; got ${describeValue(value, path)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
-      fixes: guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
-    });
+function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null, union: z.ZodType | null): void {
+  const { loc, out } = ctx;
+  const value = valueAt(ctx.plain, path);
+  const base = { path: loc.pointer(path), severity: "error" as const };
+  if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+    const key = String(path[path.length - 1]);
+    const parentPath = path.slice(0, -1);
+    const parent = valueAt(ctx.plain, parentPath) as Record<string, unknown> | undefined;
+    if (key === "limit" && parent?.type === "offset") {
+      out.push({ ...base, code: "offset_without_limit", range: loc.value([...parentPath, "type"]),
+        message: `The offset paginator at ${where(parentPath)} needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
+    } else {
+      out.push({ ...base, code: "missing_key", range: loc.missing(path),
+        message: `${capital(where(parentPath))} is missing the required key \`${key}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+    }
+    return;
   }
-  return out;
+  switch (issue.code) {
+    case "unrecognized_keys":
+      for (const key of issue.keys) unknownKey(ctx, path, key, schema, union);
+      return;
+    case "invalid_type":
+    case "invalid_union":
+      out.push({ ...base, code: "invalid_type", range: loc.value(path),
+        message: `${capital(where(path))} expects ${schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value"}; got ${describeValue(value, path, loc.doc.format)}.` });
+      return;
+    case "invalid_value": {
+      const allowed = issue.values.map(String);
+      const guess = typeof value === "string" ? didYouMean(value, allowed) : null;
+      out.push({ ...base, code: typeCode(path), range: loc.value(path), fixes: replaceValueFix(loc, path, guess),
+        message: `${capital(where(path))} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}` });
+      return;
+    }
+    case "too_small":
+    case "too_big": {
+      const n = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const what = issue.origin === "string" && issue.code === "too_small" && Number(n) === 1 ? "must not be empty"
+        : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${String(n)}${issue.origin === "string" ? " characters long" : issue.origin === "array" ? " items long" : ""}`;
+      out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${capital(where(path))} ${what}; got ${describeValue(value, path, loc.doc.format)}.` });
+      return;
+    }
+    default:
+      out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${capital(where(path))}: ${issue.message}; got ${describeValue(value, path, loc.doc.format)}.` });
+  }
+}
+
+function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null, union: z.ZodType | null): void {
+  const { loc } = ctx;
+  const keyPath = [...path, key];
+  const range = loc.key(keyPath);
+  const value = valueAt(ctx.plain, path);
+  const allowed = schema ? allowedKeys(schema) : [];
+  const present = typeof value === "object" && value !== null ? value : {};
+  const guess = didYouMean(key, allowed.filter((k) => !(k in present)));
+  const hints: string[] = [];
+  if (guess) hints.push(`Did you mean \`${guess}\`?`);
+  // A key of another `type` of the same union: name the types that have it.
+  if (union && !guess) {
+    const owners = unionMembers(union).filter((m) => m !== schema && typeOf(m) !== undefined && allowedKeys(m).includes(key)).map((m) => `\`${String(typeOf(m))}\``);
+    if (owners.length > 0) {
+      hints.push(schema === TypelessBearerSchema
+        ? `\`${key}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
+        : `\`${key}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
+    }
+  }
+  if ((schema === EndpointResourceSchema || schema === ResourceDefaultsSchema) && ENDPOINT_KEYS.has(key)) {
+    hints.push(`\`${key}\` is an endpoint key: move it into \`endpoint\`.`);
+  }
+  if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
+  ctx.out.push({
+    severity: "error",
+    path: loc.pointer(keyPath),
+    code: "unknown_key",
+    range,
+    message: `Unknown key \`${key}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+    fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
+  });
+}
+
+function replaceValueFix(loc: Locator, path: Path, guess: string | null) {
+  if (!guess) return undefined;
+  const range = loc.value(path);
+  return [{ title: `Change to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }];
+}
+
+/** A value no union member fits: name the valid `type`s, or what the key accepts. */
+function noVariant(ctx: Ctx, path: Path, value: unknown, union: z.ZodType): void {
+  const { loc, out } = ctx;
+  const types = unionMembers(union).map(typeOf).filter((t) => t !== undefined).map(String);
+  const v = value as Record<string, unknown> | null | undefined;
+  const isDict = typeof v === "object" && v !== null && !Array.isArray(v);
+  if (isDict && typeof v.type === "string" && types.length > 0) {
+    const guess = didYouMean(v.type, types);
+    const typePath = [...path, "type"];
+    out.push({ severity: "error", path: loc.pointer(typePath), code: typeCode(typePath), range: loc.value(typePath), fixes: replaceValueFix(loc, typePath, guess),
+      message: `Unknown ${kindName(path)} type \`${v.type}\` at ${where(path)}.${guess ? ` Did you mean \`${guess}\`?` : ""} Valid types: ${types.map((n) => `\`${n}\``).join(", ")}.` });
+    return;
+  }
+  if (isDict && !("type" in v) && types.length > 0) {
+    const typePath = [...path, "type"];
+    out.push({ severity: "error", path: loc.pointer(typePath), code: "missing_key", range: loc.missing(typePath),
+      message: `${capital(where(path))} is missing the required key \`type\`: a ${kindName(path)} dict names its type, one of ${types.map((n) => `\`${n}\``).join(", ")}.` });
+    return;
+  }
+  const literals = unionMembers(union).flatMap((m) => literalValues(m) ?? []).map(String);
+  const guess = typeof value === "string" ? didYouMean(value, literals) : null;
+  out.push({
+    severity: "error",
+    path: loc.pointer(path),
+    code: typeof value === "string" && literals.length > 0 ? typeCode(path) : "invalid_type",
+    range: loc.value(path),
+    fixes: replaceValueFix(loc, path, guess),
+    message: `${capital(where(path))} expects ${describeSchema(union)}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
+  });
 }

@@ -18,33 +18,48 @@ type Def = {
 
 export const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
+/** Results per schema object: the schema is built once, so introspection is paid once too. */
+function cached<T>(fn: (s: z.ZodType) => T): (s: z.ZodType) => T {
+  const memo = new WeakMap<z.ZodType, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) {
+      v = fn(s);
+      memo.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 /** Strips optional / nullable / default wrappers. */
-export function unwrap(s: z.ZodType): z.ZodType {
+export const unwrap = cached(function unwrap(s: z.ZodType): z.ZodType {
   let cur = s;
   for (;;) {
     const d = defOf(cur);
     if ((d.type === "optional" || d.type === "nullable" || d.type === "default" || d.type === "readonly") && d.innerType) cur = d.innerType;
     else return cur;
   }
-}
+});
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The literal values a schema accepts (enum or literal), if it is one. */
 export function literalValues(s: z.ZodType | null | undefined): unknown[] | null {
-  if (!s) return null;
+  return s ? literalsOf(s) : null;
+}
+const literalsOf = cached((s: z.ZodType): unknown[] | null => {
   const d = defOf(unwrap(s));
   if (d.type === "enum" && d.entries) return Object.values(d.entries);
   if (d.type === "literal" && d.values) return d.values;
   return null;
-}
+});
 
 /** Flattens nested unions into their object / scalar members. */
-export function unionMembers(s: z.ZodType): z.ZodType[] {
+export const unionMembers: (s: z.ZodType) => z.ZodType[] = cached((s: z.ZodType): z.ZodType[] => {
   const d = defOf(unwrap(s));
   if (d.type !== "union" || !d.options) return [unwrap(s)];
   return d.options.flatMap(unionMembers);
-}
+});
 
 export function objectShape(s: z.ZodType | null | undefined): Record<string, z.ZodType> | null {
   if (!s) return null;
@@ -52,18 +67,37 @@ export function objectShape(s: z.ZodType | null | undefined): Record<string, z.Z
   return d.type === "object" && d.shape ? d.shape : null;
 }
 
+/** The keys an object schema allows (without the `$secret`-style markers). */
+export const allowedKeys = cached((s: z.ZodType): string[] => Object.keys(objectShape(s) ?? {}).filter((k) => !k.startsWith("$")));
+
+/** The keys an object schema requires (not optional). */
+export const requiredKeys = cached((s: z.ZodType): string[] =>
+  Object.entries(objectShape(s) ?? {})
+    .filter(([, v]) => !(v as unknown as { _zod: { optin?: string } })._zod.optin && !["unknown", "any"].includes(defOf(v).type))
+    .map(([k]) => k),
+);
+
+/** The child schema at one path segment of an object, list or dict schema (no union picking). */
+export function childSchema(s: z.ZodType, segment: string | number): z.ZodType | null {
+  const d = defOf(unwrap(s));
+  if (d.type === "object" && d.shape) return d.shape[String(segment)] ?? null;
+  if (d.type === "array" && d.element) return d.element;
+  if (d.type === "record" && d.valueType) return d.valueType;
+  return null;
+}
+
 /** A short human name of what a schema accepts: "a string", "an integer", "one of `GET`, `POST`". */
-export function describeSchema(s: z.ZodType): string {
-  const members = unionMembers(s);
+export const describeSchema = cached((s: z.ZodType): string => {
   const names = new Set<string>();
-  for (const m of members) {
+  let refs = 0;
+  for (const m of unionMembers(s)) {
     const d = defOf(m);
     const lits = literalValues(m);
     if (lits) names.add(`one of ${lits.map((v) => `\`${String(v)}\``).join(", ")}`);
     else if (d.type === "object" && d.shape) {
       const keys = Object.keys(d.shape);
-      if (keys.length === 1 && keys[0] === "$secret") names.add("a dlt.secrets[...] reference");
-      else if (keys.length === 1 && keys[0] === "$config") names.add("a dlt.config[...] reference");
+      if (keys.length === 1 && keys[0] === "$secret") refs |= 1;
+      else if (keys.length === 1 && keys[0] === "$config") refs |= 2;
       else if (keys.length === 1 && keys[0] === "$python") names.add("(Python) a callable or object");
       else names.add("a dict");
     } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint")) names.add("an integer");
@@ -75,8 +109,10 @@ export function describeSchema(s: z.ZodType): string {
     else if (d.type === "unknown" || d.type === "any") names.add("any value");
     else names.add(d.type);
   }
-  return [...names].join(" or ");
-}
+  if (refs) names.add(refs === 3 ? "a dlt.secrets[...] or dlt.config[...] reference" : refs === 1 ? "a dlt.secrets[...] reference" : "a dlt.config[...] reference");
+  const list = [...names];
+  return list.length <= 2 ? list.join(" or ") : `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
+});
 
 /**
  * The union member a value means: by `$secret`/`$config`/`$python` marker, by `type`, by shape.
@@ -134,11 +170,7 @@ export function schemaAt(root: z.ZodType, rootValue: unknown, path: readonly (st
     if (!s) return null;
     const variant = pickVariant(s, v);
     if (!variant) return null;
-    const d = defOf(variant);
-    if (d.type === "object" && d.shape) s = d.shape[String(seg)] ?? null;
-    else if (d.type === "array" && d.element) s = d.element;
-    else if (d.type === "record" && d.valueType) s = d.valueType;
-    else return null;
+    s = childSchema(variant, seg);
     v = isPlainObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[String(seg)] : undefined;
   }
   return s;

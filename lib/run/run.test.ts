@@ -151,5 +151,5 @@ describe("live target", () => {
 
 it("secretEnvName follows dlt's environment variable convention", () => {
   expect(secretEnvName("client_id")).toBe("CLIENT_ID");
-  expect(secretEnvName("api-key.v2")).toBe("API_KEY_V2");
+  expect(secretEnvName("api-key.v2")).toBe("API-KEY__V2");
 });

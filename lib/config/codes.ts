@@ -1,0 +1,53 @@
+/**
+ * Every diagnostic code restplay reports for a config, with its severity and one line of meaning.
+ * Codes are stable: the CLI prints them, the UI and docs key on them. A test checks that nothing
+ * reports a code missing here.
+ */
+import type { Severity } from "../formats";
+
+export const DIAGNOSTIC_CODES = {
+  // From the parsers (lib/formats).
+  syntax_error: ["error", "The text is not valid JSON, YAML or Python."],
+  js_comment: ["warning", "A `//` comment inside a Python dict: not Python; restplay reads it as a comment (fix: `#`)."],
+  no_config_dict: ["error", "Python text without `rest_api_source({...})` or a dict literal."],
+  invalid_key: ["error", "A dict key that is not a string literal."],
+  duplicate_key: ["warning", "The same key twice in one dict; the last one wins."],
+  yaml_warning: ["warning", "A warning of the YAML parser."],
+  json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
+  python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
+  // The schema: what dlt's validator rejects.
+  unknown_key: ["error", "A key the dict does not have (did-you-mean and rename fix; names the type a key belongs to)."],
+  missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict)."],
+  invalid_type: ["error", "A value of the wrong type (e.g. a string where an integer is expected)."],
+  invalid_value: ["error", "A value outside the allowed set or range (case-mistake fix)."],
+  invalid_paginator_type: ["error", "An unknown paginator type or shorthand (did-you-mean fix)."],
+  invalid_auth_type: ["error", "An unknown auth type or shorthand (did-you-mean fix)."],
+  // What dlt finds when it builds or runs the source.
+  offset_without_limit: ["error", "An offset paginator (or the `\"offset\"` shorthand) without `limit`."],
+  page_param_and_body_path: ["error", "page_number with both `page_param` and `page_body_path`."],
+  param_and_body_path: ["error", "offset/cursor with both a query parameter and a body path for the same value."],
+  paginator_never_stops: ["error", "offset/page_number with no total, maximum, has_more or empty-page stop."],
+  json_and_data: ["error", "An endpoint with both a `json` and a `data` body."],
+  invalid_param_value: ["error", "A dict in `params` that is not a `resolve`/`incremental` typed param."],
+  duplicate_resource_name: ["error", "Two resources with the same name."],
+  missing_resource_name: ["error", "A resource dict without `name`."],
+  missing_base_url: ["error", "No `client.base_url` while a resource path is relative."],
+  placeholder_unknown_resource: ["error", "A parent reference names a resource that does not exist, or the resource itself."],
+  invalid_placeholder: ["error", "A `{…}` placeholder dlt does not accept (unknown context, malformed, unescaped braces)."],
+  path_param_missing: ["error", "A `{name}` in the path with no param of that name."],
+  resolve_param_not_in_path: ["error", "A `resolve` param that the path does not use."],
+  multiple_parents: ["error", "A resource that refers to more than one parent."],
+  resource_cycle: ["error", "Resources that depend on each other in a cycle."],
+  include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
+  // Works in restplay, rejected by dlt (the seed dialect).
+  dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],
+  dialect_error_handler: ["warning", "Endpoint `error_handler`: honoured per endpoint; dlt's retries are global."],
+  dialect_page_number_limit: ["warning", "page_number `limit`/`limit_param`: sent on every page (fix: endpoint `params`)."],
+  // Accepted by dlt, but risky.
+  default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
+  auth_cookie_unsupported: ["warning", "api_key with `location: cookie`, which dlt does not implement."],
+  hardcoded_secret: ["warning", "A credential written into auth (shown masked; fix: a dlt.secrets reference)."],
+  internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
+} as const satisfies Record<string, readonly [Severity, string]>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

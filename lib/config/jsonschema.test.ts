@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020";
+import { parseDocument, toPlain } from "../formats";
+import { seedBlocks } from "../testing/seeds";
+import { getJsonSchema, SCHEMA_ID, validateText } from "./index";
+import { CASES } from "./diagnostics.cases";
+
+const schema = getJsonSchema();
+const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+const SCHEMA_CODES = new Set(["unknown_key", "missing_key", "invalid_type", "invalid_value", "invalid_paginator_type", "invalid_auth_type"]);
+
+describe("JSON Schema (generated from the zod schema)", () => {
+  it("the published file is in sync with zod (if this fails, run `npm run schema`)", () => {
+    const file: unknown = JSON.parse(readFileSync("public/schema/rest_api_config.schema.json", "utf8"));
+    expect(file, "public/schema/rest_api_config.schema.json is out of date: run `npm run schema`").toEqual(JSON.parse(JSON.stringify(schema)));
+  });
+
+  it("has its id, title and draft", () => {
+    expect(schema.$id).toBe(SCHEMA_ID);
+    expect(schema.$id).toBe("https://restplay.local/schema/rest_api_config.schema.json");
+    expect(schema.title).toMatch(/rest_api_source/);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("describes every paginator and auth type, the dialect and the docs", () => {
+    const text = JSON.stringify(schema);
+    for (const t of ["single_page", "auto", "page_number", "offset", "json_link", "json_response", "header_link", "cursor", "header_cursor",
+      "bearer", "api_key", "http_basic", "oauth2_client_credentials", "oauth2", "token_url", "error_handler", "$secret", "$config", "$python"]) {
+      expect(text).toContain(`"${t}"`);
+    }
+    expect(text).toContain("JSONPath to the list of records");
+    expect(text).toContain("Seed dialect (not dlt)");
+    expect(text).toContain("https://dlthub.com/docs/");
+  });
+
+  it("accepts the five seed configs (as JSON)", () => {
+    const seeds = seedBlocks();
+    expect(seeds).toHaveLength(5);
+    for (const { file, code } of seeds) {
+      const value = toPlain(parseDocument(code).root!);
+      expect(validate(value), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("agrees with zod on the diagnostics table: schema-level errors are rejected, valid documents accepted", () => {
+    let rejected = 0;
+    for (const [title, format, text, code] of CASES) {
+      const r = validateText(text, format);
+      if (r.value === null || r.document.diagnostics.some((d) => d.severity === "error")) continue;
+      const zodRejects = r.diagnostics.some((d) => d.severity === "error" && SCHEMA_CODES.has(d.code));
+      if (SCHEMA_CODES.has(code)) {
+        expect(validate(r.value), title).toBe(false);
+        rejected++;
+      } else if (!zodRejects) expect(validate(r.value), `${title}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(rejected).toBeGreaterThan(25);
+  });
+});

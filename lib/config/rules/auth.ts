@@ -1,0 +1,51 @@
+/** Auth checks: the seed's `oauth2` dialect, cookie keys dlt cannot send, secrets written into the config. */
+import type { TextEdit } from "../../formats";
+import { maskValue, type Path } from "../located";
+import { inlineValue, quoteLike, refText } from "../fixes";
+import { isObj, type RuleContext } from "./context";
+
+/** Auth fields whose value is a credential: they belong in dlt.secrets, not in the config. */
+export const AUTH_SECRET_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"] as const;
+
+export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
+  if (!isObj(auth)) return;
+  if (auth.type === "oauth2") oauth2Dialect(ctx, auth, at);
+  if (auth.type === "api_key" && auth.location === "cookie") {
+    ctx.add({ at: [...at, "location"], severity: "warning", code: "auth_cookie_unsupported", range: ctx.loc.value([...at, "location"]),
+      message: "dlt accepts `location: cookie` for api_key auth but fails on the first request (NotImplementedError). Use `header` or `query`." });
+  }
+  for (const field of AUTH_SECRET_FIELDS) {
+    const v = auth[field];
+    if (typeof v !== "string" || v.length === 0) continue;
+    const range = ctx.loc.value([...at, field]);
+    ctx.add({
+      at: [...at, field], severity: "warning", code: "hardcoded_secret", range,
+      message: `\`${field}\` is written into the config (${maskValue(v)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${field.toUpperCase()}).`,
+      fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
+    });
+  }
+}
+
+function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
+  const { loc, text } = ctx;
+  const tokenOf = (r: { start: number; end: number }) => text.slice(r.start, r.end);
+  const typeRange = loc.value([...at, "type"]);
+  const edits: TextEdit[] = [{ range: typeRange, newText: quoteLike(tokenOf(typeRange), "oauth2_client_credentials") }];
+  if ("token_url" in auth) {
+    const r = loc.key([...at, "token_url"]);
+    edits.push({ range: r, newText: quoteLike(tokenOf(r), "access_token_url") });
+  }
+  if (typeof auth.scope === "string") {
+    // dlt has no `scope`: it goes into the token request's extra form fields.
+    const k = loc.key([...at, "scope"]);
+    const v = loc.value([...at, "scope"]);
+    edits.push({ range: k, newText: quoteLike(tokenOf(k), "access_token_request_data") });
+    edits.push({ range: v, newText: inlineValue(ctx.format, { scope: auth.scope }) });
+  }
+  ctx.add({
+    at: [...at, "type"], severity: "warning", code: "dialect_oauth2", range: typeRange,
+    fixes: [{ title: "Rewrite as dlt's `oauth2_client_credentials` (with `access_token_url`)", edits }],
+    message: "dlt rejects auth type `oauth2` (and the key `token_url`); restplay runs it as OAuth2 client credentials. dlt form: {type: \"oauth2_client_credentials\", access_token_url, client_id, client_secret}" +
+      (typeof auth.scope === "string" ? ", with the scope in `access_token_request_data`." : "."),
+  });
+}

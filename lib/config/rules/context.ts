@@ -1,0 +1,40 @@
+/** What every rule gets: the document, a locator, and a way to report. */
+import type { Diagnostic, ParsedDocument, QuickFix, Range, Severity, SourceFormat } from "../../formats";
+import type { Locator, Path } from "../located";
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+/** `{"$secret": …}`, `{"$config": …}` or `{"$python": …}`: a value restplay does not look into. */
+export const isSpecial = (v: unknown): boolean => isObj(v) && ("$secret" in v || "$config" in v || "$python" in v);
+
+export interface Finding {
+  readonly at: Path;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes?: readonly QuickFix[];
+}
+
+export interface RuleContext {
+  readonly loc: Locator;
+  readonly doc: ParsedDocument;
+  readonly format: SourceFormat;
+  readonly text: string;
+  add(finding: Finding): void;
+}
+
+export function createContext(loc: Locator, out: Diagnostic[]): RuleContext {
+  return {
+    loc,
+    doc: loc.doc,
+    format: loc.doc.format,
+    text: loc.doc.text,
+    add({ at, ...rest }) {
+      out.push({ ...rest, path: loc.pointer(at) });
+    },
+  };
+}
+
+/** Python's `None` or JSON/YAML's `null`, as the user would type it. */
+export const nullWord = (ctx: RuleContext) => (ctx.format === "python" ? "None" : "null");

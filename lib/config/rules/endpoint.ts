@@ -1,0 +1,43 @@
+/** Endpoint checks: the seed's `error_handler`, bodies, typed params, and the endpoint's paginator and auth. */
+import type { Path } from "../located";
+import { removeEntriesEdits } from "../fixes";
+import { checkAuth } from "./auth";
+import { checkPaginator } from "./paginator";
+import { isObj, isSpecial, type RuleContext } from "./context";
+
+const PARAM_TYPES = ["incremental", "resolve"];
+
+export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
+  if (!isObj(ep)) return;
+  checkPaginator(ctx, ep.paginator, [...at, "paginator"], at);
+  checkAuth(ctx, ep.auth, [...at, "auth"]);
+  if (isObj(ep.error_handler)) errorHandler(ctx, ep.error_handler, at);
+
+  const hasJson = isObj(ep.json) && Object.keys(ep.json).length > 0;
+  const hasData = ep.data !== undefined && ep.data !== null && ep.data !== "" && !(isObj(ep.data) && Object.keys(ep.data).length === 0) && !(Array.isArray(ep.data) && ep.data.length === 0);
+  if (hasJson && hasData) {
+    ctx.add({ at: [...at, "data"], severity: "error", code: "json_and_data", range: ctx.loc.key([...at, "data"]),
+      message: "Cannot use both `json` and `data`: use `json` for JSON bodies or `data` for form-encoded/raw bodies (dlt fails on the first request)." });
+  }
+
+  if (isObj(ep.params)) {
+    for (const [name, v] of Object.entries(ep.params)) {
+      if (!isObj(v) || isSpecial(v) || PARAM_TYPES.includes(v.type as string)) continue;
+      const typePath = "type" in v ? [...at, "params", name, "type"] : [...at, "params", name];
+      ctx.add({ at: typePath, severity: "error", code: "invalid_param_value", range: ctx.loc.value(typePath),
+        message: `Received invalid value \`${name}['type']=${v.type === undefined ? "None" : String(v.type)}\`. Valid values are: ['incremental', 'resolve']. A dict in \`params\` must be a typed param ({"type": "resolve", …} or {"type": "incremental", …}); for a plain nested value, write it as a string.` });
+    }
+  }
+}
+
+function errorHandler(ctx: RuleContext, eh: Record<string, unknown>, at: Path): void {
+  const retries = typeof eh.max_retries === "number" ? eh.max_retries : 4;
+  const backoff = typeof eh.backoff_factor === "number" ? eh.backoff_factor : 1;
+  const statuses = Array.isArray(eh.retry_on_status_codes) ? eh.retry_on_status_codes.filter((s): s is number => typeof s === "number") : [];
+  const custom = statuses.some((s) => s !== 429 && (s < 500 || s > 599));
+  ctx.add({
+    at: [...at, "error_handler"], severity: "warning", code: "dialect_error_handler", range: ctx.loc.key([...at, "error_handler"]),
+    fixes: [{ title: "Remove `error_handler` (changes behaviour: this endpoint then gets dlt's global retries, 429 and 5xx, 5 attempts)", edits: removeEntriesEdits(ctx.doc, at, ["error_handler"]) }],
+    message: `dlt rejects \`error_handler\`: its retries are global runtime settings, not per endpoint. Here that is \`request_max_attempts = ${retries + 1}\` (max_retries ${retries} + the first try) and \`request_backoff_factor = ${backoff}\`; dlt retries only 429 and 5xx${custom ? ` (this handler also retries ${statuses.filter((s) => s !== 429 && (s < 500 || s > 599)).join(", ")}, which needs a custom \`client.session\`)` : ""}. restplay honours it for this endpoint, and the Python download writes the runtime settings.`,
+  });
+}

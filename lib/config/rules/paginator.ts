@@ -1,0 +1,91 @@
+/**
+ * Paginator checks that dlt only makes when it builds the paginator (dlt-rest-api.md §7.4) or that
+ * bite at run time (the default `total_path`), plus the seed's page_number `limit` dialect.
+ */
+import type { PlainValue, TextEdit } from "../../formats";
+import type { Path } from "../located";
+import { findNode } from "../../formats";
+import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from "../fixes";
+import { isObj, nullWord, type Obj, type RuleContext } from "./context";
+
+/** Query-parameter vs JSON-body placement: dlt accepts one of each pair, not both. */
+const PLACEMENT_PAIRS: Record<string, [string, string][]> = {
+  page_number: [["page_param", "page_body_path"]],
+  offset: [["offset_param", "offset_body_path"], ["limit_param", "limit_body_path"]],
+  cursor: [["cursor_param", "cursor_body_path"]],
+};
+
+/** `endpointAt`: the endpoint holding the paginator (null for `client.paginator`, which has no params). */
+export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointAt: Path | null): void {
+  if (p === "offset") {
+    const range = ctx.loc.value(at);
+    ctx.add({ at, severity: "error", code: "offset_without_limit", range,
+      fixes: [{ title: "Use an offset paginator dict with a page size of 100", edits: [{ range, newText: inlineValue(ctx.format, { type: "offset", limit: 100 }) }] }],
+      message: "The shorthand `\"offset\"` has no page size: dlt fails with \"Paginator `offset` requires arguments to create an instance\". Write {\"type\": \"offset\", \"limit\": 100}." });
+    return;
+  }
+  if (p === "page_number") {
+    const range = ctx.loc.value(at);
+    ctx.add({ at, severity: "info", code: "default_total_path", range,
+      fixes: [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [{ range, newText: inlineValue(ctx.format, { type: "page_number", total_path: null }) }] }],
+      message: totalMessage(ctx, "page_number") });
+    return;
+  }
+  if (!isObj(p) || typeof p.type !== "string") return;
+  const type = p.type;
+  if ((type === "offset" || type === "page_number") && !("total_path" in p)) {
+    const insert = insertEntryEdit(ctx.doc, at, "total_path", null);
+    ctx.add({ at: [...at, "type"], severity: "info", code: "default_total_path", range: ctx.loc.value([...at, "type"]),
+      fixes: insert ? [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [insert] }] : undefined,
+      message: totalMessage(ctx, type) });
+  }
+  for (const [param, body] of PLACEMENT_PAIRS[type] ?? []) {
+    if (!(param in p) || !(body in p)) continue;
+    ctx.add({ at: [...at, body], severity: "error", code: type === "page_number" ? "page_param_and_body_path" : "param_and_body_path", range: ctx.loc.key([...at, body]),
+      fixes: [{ title: `Remove \`${body}\` (keep the query parameter \`${param}\`)`, edits: removeEntriesEdits(ctx.doc, at, [body]) }],
+      message: `Either '${param}' or '${body}' must be provided, not both (dlt fails when it builds the ${type} paginator).` });
+  }
+  const maxKey = type === "offset" ? "maximum_offset" : "maximum_page";
+  if ((type === "offset" || type === "page_number") && p.total_path === null && p.stop_after_empty_page === false && p.has_more_path == null && p[maxKey] == null) {
+    ctx.add({ at: [...at, "stop_after_empty_page"], severity: "error", code: "paginator_never_stops", range: ctx.loc.value([...at, "stop_after_empty_page"]),
+      message: `This ${type} paginator has no way to stop: dlt fails with "One of \`total_path\`, \`${maxKey}\`, \`has_more_path\`, or \`stop_after_empty_page\` must be provided." Remove \`stop_after_empty_page\` or set \`total_path\`, \`${maxKey}\` or \`has_more_path\`.` });
+  }
+  if (type === "page_number" && ("limit" in p || "limit_param" in p)) pageNumberLimit(ctx, p, at, endpointAt);
+}
+
+function totalMessage(ctx: RuleContext, type: string): string {
+  const what = type === "offset" ? "the total number of items" : "the total number of pages";
+  return `The ${type} paginator reads a top-level \`total\` (${what}) from every response (dlt's default total_path); the run fails on a page without it. Set \`total_path: ${nullWord(ctx)}\` if the API has none, to page until an empty page.`;
+}
+
+function pageNumberLimit(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path | null): void {
+  const limitParam = typeof p.limit_param === "string" ? p.limit_param : "limit";
+  const hasLimit = "limit" in p;
+  const edits: TextEdit[] | null = endpointAt ? moveLimitEdits(ctx, p, at, endpointAt, limitParam) : null;
+  const where = endpointAt ? "the endpoint's `params`" : "the `params` of each endpoint (or `resource_defaults.endpoint.params`)";
+  for (const key of ["limit", "limit_param"].filter((k) => k in p)) {
+    ctx.add({
+      at: [...at, key], severity: "warning", code: "dialect_page_number_limit", range: ctx.loc.key([...at, key]),
+      fixes: edits ? [{ title: hasLimit ? `Move the page size to endpoint params (\`${limitParam}\`)` : "Remove `limit_param` (dlt's page_number has none)", edits }] : undefined,
+      message: `dlt's page_number paginator has no \`${key}\` (dlt rejects the config). restplay sends ${hasLimit ? `\`${limitParam}=${String(p.limit)}\`` : "nothing for it"} on every page; in dlt put ${hasLimit ? `\`"${limitParam}": ${String(p.limit)}\`` : "the page size"} in ${where}.`,
+    });
+  }
+}
+
+/** Remove `limit`/`limit_param` from the paginator and add `"<limit_param>": <limit>` to the endpoint's params. */
+function moveLimitEdits(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path, limitParam: string): TextEdit[] | null {
+  const edits = removeEntriesEdits(ctx.doc, at, ["limit", "limit_param"]);
+  if (!("limit" in p)) return edits;
+  const limit = p.limit as PlainValue;
+  const paramsPath = [...endpointAt, "params"];
+  const params = findNode(ctx.doc.root, paramsPath);
+  if (params === undefined) {
+    const add = insertEntryEdit(ctx.doc, endpointAt, "params", { [limitParam]: limit });
+    return add ? [...edits, add] : null;
+  }
+  if (params.kind !== "object") return null;
+  const existing = findNode(ctx.doc.root, [...paramsPath, limitParam]);
+  if (existing) return [...edits, { range: existing.range, newText: renderValue(limit, ctx.format, ctx.text, existing.range) }];
+  const add = insertEntryEdit(ctx.doc, paramsPath, limitParam, limit);
+  return add ? [...edits, add] : null;
+}
