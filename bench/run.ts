@@ -22,7 +22,9 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
 };
 
 async function main() {
-  const only = process.argv.find((a) => a.startsWith("--only"))?.split("=")[1]?.split(",") ?? process.argv[process.argv.indexOf("--only") + 1]?.split(",");
+  const flag = process.argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  const value = flag < 0 ? undefined : (process.argv[flag]?.split("=")[1] ?? process.argv[flag + 1]);
+  const only = value?.split(",");
   const names = Object.keys(SUITES).filter((n) => !only || only.includes(n));
   const figures: Figure[] = [];
   const started = performance.now();
