@@ -153,3 +153,24 @@ it("secretEnvName follows dlt's environment variable convention", () => {
   expect(secretEnvName("client_id")).toBe("CLIENT_ID");
   expect(secretEnvName("api-key.v2")).toBe("API-KEY__V2");
 });
+
+describe("incremental state across runs", () => {
+  it("a second run with the first run's state asks only for newer data", async () => {
+    const { getExample } = await import("../examples");
+    const text = getExample("lab-incremental")!.text;
+    const collect = async (state?: Record<string, import("../engine").IncrementalState>) => {
+      const prepared = prepareRun({ text, target: "mock", ...(state ? { state } : {}) }, {});
+      if (!prepared.ok) throw new Error(prepared.message);
+      const events: import("../engine").EngineEvent[] = [];
+      for await (const e of prepared.events) events.push(e);
+      return events;
+    };
+    const first = await collect();
+    const inc = first.find((e) => e.type === "incremental");
+    expect(inc && inc.type === "incremental" ? inc.after : null).toBe("2025-06-02T20:00:00Z");
+    const second = await collect({ events: inc && inc.type === "incremental" ? inc.state! : ({} as never) });
+    const request = second.find((e) => e.type === "request");
+    expect(request && request.type === "request" ? request.url : "").toContain("since=2025-06-02T20%3A00%3A00Z");
+    expect(second.filter((e) => e.type === "page").reduce((n, e) => n + (e.type === "page" ? e.count : 0), 0)).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@
  * (decision 0006), so a run never waits and never touches the network.
  */
 import { listSecrets, resourceNames, validateText, type RestApiConfig, type ValidationResult } from "../config";
-import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type RunLimits } from "../engine";
+import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import type { Diagnostic, SourceFormat } from "../formats";
 
@@ -23,6 +23,8 @@ export interface RunRequest {
   /** Values for `dlt.secrets[...]` / `dlt.config[...]` by name. Never stored, never echoed. */
   readonly secrets?: Readonly<Record<string, string>>;
   readonly limits?: Partial<RunLimits>;
+  /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
+  readonly state?: Readonly<Record<string, IncrementalState>>;
 }
 
 export interface RunEnv {
@@ -169,7 +171,7 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
 
   const resources = asked.length > 0 ? [...asked] : selectedNames(config);
   const events = extract(
-    { config, secrets: values, ...(asked.length > 0 ? { resources: [...asked] } : {}), ...(request.limits ? { limits: request.limits } : {}) },
+    { config, secrets: values, ...(asked.length > 0 ? { resources: [...asked] } : {}), ...(request.limits ? { limits: request.limits } : {}), ...(request.state ? { state: request.state } : {}) },
     deps,
   );
   return { ok: true, config, validation, diagnostics, resources, secrets, events };

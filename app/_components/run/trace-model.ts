@@ -37,7 +37,8 @@ export type TraceItem =
   | { readonly kind: "auth"; readonly key: string; readonly step: string; readonly detail: string }
   | { readonly kind: "warning"; readonly key: string; readonly code: string; readonly message: string }
   | { readonly kind: "limit"; readonly key: string; readonly limit: LimitKind; readonly message: string }
-  | { readonly kind: "error"; readonly key: string; readonly error: EngineErrorJson };
+  | { readonly kind: "error"; readonly key: string; readonly error: EngineErrorJson }
+  | { readonly kind: "incremental"; readonly key: string; readonly cursor_path: string; readonly before: string; readonly after: string; readonly filtered: number; readonly stateful: boolean };
 
 export type ResourceStatus = "waiting" | "running" | "ok" | "failed";
 
@@ -161,6 +162,9 @@ export class TraceBuilder {
       case "error":
         this.errors.push(e.error);
         this.add(e.resource ?? e.error.resource, { kind: "error", key: this.key(), error: e.error });
+        break;
+      case "incremental":
+        this.add(e.resource, { kind: "incremental", key: this.key(), cursor_path: e.cursor_path, before: JSON.stringify(e.start_value), after: JSON.stringify(e.after), filtered: e.filtered, stateful: e.state !== null });
         break;
       case "resource_done": {
         const r = this.resource(e.resource);

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RestApiConfig } from "@/lib/config";
-import type { EngineEvent } from "@/lib/engine";
+import type { EngineEvent, IncrementalState } from "@/lib/engine";
 import { createPreview, type PreviewTable } from "@/lib/preview";
 import { readNdjson } from "./ndjson";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
@@ -45,12 +45,15 @@ async function failureOf(res: Response): Promise<RunFailure> {
 export function useRun(): { view: RunView; start: (input: RunInput) => void; cancel: () => void; reset: () => void } {
   const [view, setView] = useState<RunView>(EMPTY);
   const current = useRef<AbortController | null>(null);
+  /** Incremental state of this session (never stored): the next run asks only for newer data. */
+  const incremental = useRef<Record<string, IncrementalState>>({});
 
   const cancel = useCallback(() => current.current?.abort(), []);
   const reset = useCallback(() => {
     const running = current.current;
     current.current = null;
     running?.abort();
+    incremental.current = {};
     setView(EMPTY);
   }, []);
   useEffect(() => () => current.current?.abort(), []);
@@ -76,6 +79,7 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
       target: input.target,
       ...(input.resources ? { resources: input.resources } : {}),
       ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
+      ...(Object.keys(incremental.current).length > 0 ? { state: incremental.current } : {}),
       secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
     });
     void (async () => {
@@ -86,6 +90,14 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
           return;
         }
         for await (const event of readNdjson(res.body, ctrl.signal)) {
+          const e = event as EngineEvent;
+          if (e.type === "incremental") {
+            if (e.state) incremental.current = { ...incremental.current, [e.resource]: e.state };
+            else {
+              const { [e.resource]: _dropped, ...rest } = incremental.current;
+              incremental.current = rest;
+            }
+          }
           builder.push(event as EngineEvent);
           preview.push(event as EngineEvent);
           schedule();

@@ -103,6 +103,16 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
           </span>
         </li>
       );
+    case "incremental":
+      return (
+        <li className={base} data-testid="trace-incremental">
+          <Glyph glyph="⇥" label="incremental" className="text-muted" />
+          <span>
+            incremental <code className="text-xs">{item.cursor_path}</code>: from {item.before} to {item.after} · {item.filtered} records outside the range skipped
+            {item.stateful ? " · the next run starts from the new value" : " · end_value set: no state kept"}
+          </span>
+        </li>
+      );
     case "limit":
       return (
         <li className={base} data-testid="trace-limit">

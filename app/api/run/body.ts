@@ -10,6 +10,10 @@ export const RunBodySchema = z
     resources: z.array(z.string().min(1)).max(1000).optional(),
     secrets: z.record(z.string(), z.string()).optional(),
     max_pages: z.number().int().min(1).max(10_000).optional(),
+    /** Incremental state from earlier runs of this playground session, by resource (the engine's `incremental` events). */
+    state: z
+      .record(z.string(), z.object({ cursor_path: z.string(), last_value: z.json(), initial_value: z.json() }).strict())
+      .optional(),
   })
   .strict();
 

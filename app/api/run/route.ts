@@ -3,7 +3,7 @@
  * NDJSON, one event per line, the last one `{"type":"done"}`. The client's abort cancels the run.
  * Live runs go through the network guard (./guard.ts); mock runs never touch the network.
  */
-import { EngineError, Masker, type EngineEvent } from "@/lib/engine";
+import { EngineError, Masker, type EngineEvent, type IncrementalState } from "@/lib/engine";
 import { prepareRun } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
 import { ALLOW_ENV, createGuardedFetch, GuardRefusal, parseAllowList } from "./guard";
@@ -44,6 +44,7 @@ export async function POST(request: Request): Promise<Response> {
       ...(body.resources ? { resources: body.resources } : {}),
       ...(body.secrets ? { secrets: body.secrets } : {}),
       ...(body.max_pages !== undefined ? { limits: { maxPages: body.max_pages } } : {}),
+      ...(body.state ? { state: body.state as Record<string, IncrementalState> } : {}),
     },
     { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
   );
