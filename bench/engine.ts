@@ -2,7 +2,7 @@
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { extract, type EngineEvent } from "../lib/engine";
 import { createPreview } from "../lib/preview";
-import { figure, realSleep, type Figure } from "./figures";
+import { figure, info, realSleep, type Figure } from "./figures";
 
 const PAGES = 1000;
 const LIMIT = 100;
@@ -49,8 +49,8 @@ export async function engineFigures(): Promise<Figure[]> {
   const f = Math.max(...floors);
   const e = Math.max(...engines);
   return [
-    figure("engine.floor_records_per_s", f, "records/s", 0, { higherIsBetter: true, note: "fetch + JSON.parse loop, 1,000 pages × 100 records, bearer auth, loopback" }),
-    figure("engine.records_per_s", e, "records/s", 0, { higherIsBetter: true, note: "extract(): auth, offset paging, selection, events, retry policy + createPreview() merge" }),
+    info("engine.floor_records_per_s", f, "records/s", "fetch + JSON.parse loop, 1,000 pages × 100 records, bearer auth, loopback"),
+    info("engine.records_per_s", e, "records/s", "extract(): auth, offset paging, selection, events, retry policy + createPreview() merge"),
     figure("engine.time_ratio_vs_floor", f / e, "×", 1.2, { note: "engine time / floor time" }),
   ];
 }

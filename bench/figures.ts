@@ -14,6 +14,11 @@ export function figure(name: string, value: number, unit: string, budget: number
   return { name, value: v, unit, budget, ok: opts.higherIsBetter ? v >= budget : v <= budget, ...(opts.note ? { note: opts.note } : {}) };
 }
 
+/** A figure reported for context, with no budget of its own. */
+export function info(name: string, value: number, unit: string, note?: string): Figure {
+  return { name, value: Math.round(value * 1000) / 1000, unit, budget: 0, ok: true, ...(note ? { note } : {}) };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -36,7 +36,7 @@ export async function startBenchServer(total: number): Promise<{ url: string; cl
       const data = [];
       for (let i = offset; i < Math.min(total, offset + limit); i++) data.push(record(i));
       body = Buffer.from(JSON.stringify({ data, total }));
-      if (cache.size < 2000) cache.set(key, body);
+      if (cache.size < 1000) cache.set(key, body);
     }
     res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
     res.end(body);

@@ -10,7 +10,11 @@ export type Outcome =
   | { readonly kind: "response"; readonly res: Response; readonly text: string }
   | { readonly kind: "failure"; readonly code: "timeout" | "network_error"; readonly message: string };
 
-const NEVER = new Promise<never>(() => {});
+/**
+ * A promise that never settles, fresh per attempt. A shared one would leak: every race that adopts it
+ * adds a reaction to it, and that reaction keeps the race's result (the response body) alive forever.
+ */
+const never = () => new Promise<never>(() => {});
 /** Reason for ending a finished attempt's timer (a fixed object: no DOMException per attempt). */
 const ATTEMPT_DONE = Object.freeze({ reason: "attempt finished" });
 
@@ -58,12 +62,12 @@ export async function attemptOnce(ctx: RunContext, request: Request, ctrl: Abort
       ctx.deps.sleep(ctx.limits.requestTimeoutMs, timer.signal).then(
         (): Outcome | Promise<never> => {
           // A sleep that ignores its signal may resolve after the attempt ended: not a timeout then.
-          if (timer.signal.aborted) return NEVER;
+          if (timer.signal.aborted) return never();
           timedOut = true;
           ctrl?.abort();
           return { kind: "failure", code: "timeout", message: `no response within ${seconds} s` };
         },
-        () => NEVER,
+        () => never(),
       ),
     );
   }
