@@ -1,12 +1,19 @@
 /** Figure 6: 1,000,000 records streamed through the engine; the preview holds the first 10,000 only. */
-import { startBenchServer, BENCH_TOKEN } from "./server";
+import { spawn } from "node:child_process";
+import { BENCH_TOKEN } from "./server";
 import { extract } from "../lib/engine";
 import { createPreview } from "../lib/preview";
 import { figure, realSleep, type Figure } from "./figures";
 
 export async function memoryFigures(): Promise<Figure[]> {
   const total = 1_000_000;
-  const server = await startBenchServer(total);
+  // The server runs in its own process: only the engine's process is measured.
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/server-main.ts", String(total)], { stdio: ["pipe", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
+    child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  const server = { url, close: async () => void child.stdin.end() };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 100 } } }] };
   const preview = createPreview();
   const cap = 10_000;
