@@ -7,6 +7,7 @@ import { writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../fo
 import type { ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { listSecrets } from "./secrets";
+import { secretEnvName } from "./env-name";
 
 export type ExportFormat = "json" | "yaml" | "python";
 export interface ExportFile {
@@ -15,15 +16,7 @@ export interface ExportFile {
   readonly text: string;
 }
 
-/**
- * The environment variable dlt reads for `dlt.secrets[name]` (its EnvironProvider): sections and key
- * joined by `__`, upper case: `client_id` -> `CLIENT_ID`, `sources.rest_api.token` -> `SOURCES__REST_API__TOKEN`.
- */
-export function secretEnvName(name: string): string {
-  const sections = name.split(".");
-  const key = sections.pop() ?? "";
-  return [...sections.filter(Boolean), key].join("__").toUpperCase();
-}
+export { secretEnvName };
 
 /** The download for a valid document; `null` while it has errors. */
 export function exportConfig(result: ValidationResult, to: ExportFormat): ExportFile | null {

@@ -1,2 +1,2 @@
-/** The environment variable dlt reads for `dlt.secrets["client_id"]`: `CLIENT_ID`. */
-export const secretEnvName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+/** The environment variable dlt reads for a secret: one definition, in lib/config. */
+export { secretEnvName } from "../config/env-name";
