@@ -73,7 +73,6 @@ export type EngineErrorCode =
   | "timeout"
   | "auth_failed"
   | "invalid_json"
-  | "response_too_large"
   | "paginator_error"
   | "selector_error"
   | "placeholder_error"

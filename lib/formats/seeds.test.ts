@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { detectFormat, findEntry, findNode, parseDocument, positionAt, toPlain, writeJson, writePythonLiteral, writeYaml } from "./index";
 import type { PlainValue } from "./index";
-
-/** shared/ sits beside the repository: /work/shared next to /work/main. */
-const SEEDS = [resolve(__dirname, "../../../shared/seeds"), resolve(process.cwd(), "../shared/seeds")].find((d) => existsSync(d));
-
-function seedBlocks(): { file: string; code: string }[] {
-  if (!SEEDS) throw new Error("shared/seeds not found beside the repository");
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((file) => {
-      const m = /```python\n([\s\S]*?)```/.exec(readFileSync(resolve(SEEDS, file), "utf8"));
-      if (!m?.[1]) throw new Error(`no python block in ${file}`);
-      return { file, code: m[1] };
-    });
-}
+import { seedBlocks } from "../testing/seeds";
 
 const seeds = seedBlocks();
 const seed = (n: number) => seeds[n]!.code;

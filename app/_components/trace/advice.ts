@@ -18,8 +18,6 @@ export function adviceFor(error: Pick<EngineErrorJson, "code" | "status">): stri
       return "The API did not answer in time: try again, or ask for smaller pages.";
     case "invalid_json":
       return "The endpoint did not answer with JSON: check the path (and whether it needs an Accept header).";
-    case "response_too_large":
-      return "Ask for smaller pages (limit / page size).";
     case "paginator_error":
       return "Check the paginator's paths (total_path, cursor_path, next_url_path) against the response body above.";
     case "selector_error":
