@@ -1,9 +1,17 @@
 // @ts-check
+const monacoAliases = { "monaco-editor/esm/vs/editor/editor.worker.js": "monaco-editor/editor/editor.worker.js" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The CLI and the route share lib/; msw's node entry must stay external on the server.
   serverExternalPackages: ["msw"],
+  // monaco-yaml's worker imports monaco's pre-0.56 deep path (STACK-NOTES P12/P13).
+  turbopack: { resolveAlias: monacoAliases },
+  webpack: (config) => {
+    config.resolve.alias = { ...config.resolve.alias, ...monacoAliases };
+    return config;
+  },
 };
 module.exports = nextConfig;

@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { applyEdits, listSecrets, resourceNames } from "@/lib/config";
 import type { Example } from "@/lib/examples";
-import { detectFormat, type QuickFix, type Range } from "@/lib/formats";
+import { convertDocument, describeLoss, detectFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
+import type { ConvertOutcome } from "./header/FormatIndicator";
 import { EditorHost } from "./editor/EditorHost";
 import { EditorLoadingPlaceholder } from "./editor/EditorLoadingPlaceholder";
 import type { EditorApi } from "./editor/types";
@@ -69,6 +70,30 @@ export function Playground() {
       editor.current.focus();
     } else setText(example.text);
   };
+  const onConvert = useCallback(
+    (to: SourceFormat, force: boolean): ConvertOutcome => {
+      if (text === null || format === null) return { kind: "refused", reason: "The editor is still loading." };
+      const result = convertDocument(text, format, to);
+      if (!result.ok) return { kind: "refused", reason: result.reason };
+      const warning = describeLoss(result.loss, to);
+      if (warning && !force) return { kind: "confirm", warning };
+      // Through the editor, so the conversion is one undo step; the model language follows the text.
+      if (editor.current) editor.current.setText(result.text);
+      else setText(result.text);
+      return { kind: "done" };
+    },
+    [text, format, setText],
+  );
+  const knownFields = useCallback(
+    (resource: string): readonly string[] => {
+      const table = view.tables.find((t) => t.resource === resource);
+      if (!table) return [];
+      const fields = new Set<string>();
+      for (const record of table.records.slice(0, 50)) for (const [k, v] of Object.entries(record)) if (v === null || typeof v !== "object") fields.add(k);
+      return [...fields];
+    },
+    [view.tables],
+  );
   const onReveal = useCallback((range: Range) => editor.current?.reveal(range), []);
   const onFix = useCallback(
     (fix: QuickFix, forText: string) => {
@@ -94,6 +119,7 @@ export function Playground() {
     <div className="flex h-full flex-col">
       <Header
         format={format}
+        onConvert={onConvert}
         validation={validation}
         target={target}
         onTarget={setTarget}
@@ -120,6 +146,7 @@ export function Playground() {
                   onReady={onReady}
                   onRun={runDefault}
                   onSave={saveCurrent}
+                  knownFields={knownFields}
                 />
               )}
             </section>

@@ -10,3 +10,4 @@ export { maskValue } from "./located";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";
+export { placeholderCompletions, acceptsPlaceholders, type PlaceholderSuggestion } from "./placeholder-complete";

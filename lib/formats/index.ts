@@ -2,39 +2,13 @@
  * lib/formats: text <-> document with exact source ranges for JSON, YAML and Python dicts, plus
  * deterministic writers. Parsing never throws: every problem in the text is a Diagnostic.
  */
-import { parseJson } from "./json";
-import { parsePython } from "./python";
-import { parseYaml } from "./yaml";
-import { detectFormat } from "./detect";
-import type { ParsedDocument, SourceFormat } from "./types";
 
 export type * from "./types";
 export { detectFormat } from "./detect";
+export { parseDocument } from "./parse";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { writePythonLiteral } from "./python-writer";
 
-/** The last result per format: editor, validator and hover often parse the same text in a row. */
-const last = new Map<SourceFormat, ParsedDocument>();
-
-/** Parses text in the given (or detected) format. The result is immutable and may be shared. */
-export function parseDocument(text: string, format: SourceFormat = detectFormat(text)): ParsedDocument {
-  const cached = last.get(format);
-  if (cached && cached.text === text) return cached;
-  const doc = parseFresh(text, format);
-  last.set(format, doc);
-  return doc;
-}
-
-function parseFresh(text: string, format: SourceFormat): ParsedDocument {
-  try {
-    if (format === "json") return parseJson(text);
-    if (format === "yaml") return parseYaml(text);
-    return parsePython(text);
-  } catch (e) {
-    // A parser defect must not take the editor down: show it where the user can see it.
-    const message = `restplay could not read this ${format} text (${e instanceof Error ? e.message : String(e)}). Please report it.`;
-    return { format, text, root: null, diagnostics: [{ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 }, message }] };
-  }
-}
+export { convertDocument, countComments, describeLoss, FORMAT_NAMES, type Conversion, type ConversionLoss } from "./convert";

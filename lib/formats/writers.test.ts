@@ -37,8 +37,9 @@ describe("writers round-trip through the parsers", () => {
 describe("writer output", () => {
   const value: PlainValue = { client: { base_url: "https://x", auth: { token: { $secret: "token" } } }, resources: ["a", { name: "b" }], empty: {} };
 
-  it("JSON: 2-space indent, trailing newline", () => {
-    expect(writeJson(value)).toBe(`{\n  "client": {\n    "base_url": "https://x",\n    "auth": {\n      "token": {\n        "$secret": "token"\n      }\n    }\n  },\n  "resources": [\n    "a",\n    {\n      "name": "b"\n    }\n  ],\n  "empty": {}\n}\n`);
+  it("JSON: 2-space indent, trailing newline, references on one line", () => {
+    expect(writeJson({ a: { $config: 'x"y' }, b: { $secret: "s", other: 1 } })).toBe(`{\n  "a": {"$config": "x\\"y"},\n  "b": {\n    "$secret": "s",\n    "other": 1\n  }\n}\n`);
+    expect(writeJson(value)).toBe(`{\n  "client": {\n    "base_url": "https://x",\n    "auth": {\n      "token": {"$secret": "token"}\n    }\n  },\n  "resources": [\n    "a",\n    {\n      "name": "b"\n    }\n  ],\n  "empty": {}\n}\n`);
   });
 
   it("YAML: 2-space indent, references as flow maps", () => {

@@ -3,7 +3,8 @@ import { Document, isMap, isScalar, visit } from "yaml";
 import type { PlainValue } from "./types";
 
 export function writeJson(value: PlainValue): string {
-  return JSON.stringify(value, null, 2) + "\n";
+  // References read best on one line, as in the examples: `"token": {"$secret": "token"}`.
+  return JSON.stringify(value, null, 2).replace(/\{\n\s*"(\$secret|\$config|\$python)": ("(?:[^"\\]|\\.)*")\n\s*\}/g, '{"$1": $2}') + "\n";
 }
 
 const SPECIAL_KEYS = new Set(["$secret", "$config", "$python"]);

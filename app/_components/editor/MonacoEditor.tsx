@@ -11,6 +11,7 @@ import { getJsonSchema, SCHEMA_ID, type ValidationResult } from "@/lib/config";
 import type { SourceFormat } from "@/lib/formats";
 import { registerCodeActions } from "./code-actions";
 import { registerLanguageHelp } from "./language-help";
+import { configureYaml } from "./yaml-support";
 import { MARKER_OWNER, toEditOperations, toMarker, toMonacoRange } from "./markers";
 import type { EditorApi } from "./types";
 import { EditorLoadingPlaceholder } from "./EditorLoadingPlaceholder";
@@ -48,6 +49,8 @@ export interface MonacoEditorProps {
   readonly onReady: (api: EditorApi | null) => void;
   readonly onRun: () => void;
   readonly onSave: () => void;
+  /** Field names seen in the last run's records of a resource, for `{resources.…}` completion. */
+  readonly knownFields?: (resource: string) => readonly string[];
 }
 
 export default function MonacoEditor(props: MonacoEditorProps) {
@@ -68,7 +71,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   }, [validation]);
 
   useEffect(() => {
-    const disposables = [...registerCodeActions(monaco, () => validationRef.current), ...registerLanguageHelp(monaco, () => validationRef.current)];
+    const disposables = [
+      ...registerCodeActions(monaco, () => validationRef.current),
+      ...registerLanguageHelp(monaco, () => validationRef.current, (resource) => callbacks.current.knownFields?.(resource) ?? []),
+      configureYaml(monaco, getJsonSchema(), SCHEMA_ID, MODEL_URI),
+    ];
     return () => {
       for (const d of disposables) d.dispose();
     };

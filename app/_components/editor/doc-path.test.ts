@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/formats";
-import { locateKey, objectPathAt } from "./doc-path";
+import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 
 const text = 'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
 const doc = parseDocument(text, "python");
@@ -25,5 +25,25 @@ describe("objectPathAt", () => {
     expect(objectPathAt(doc.root, at('"limit"', 0))).toEqual(["client", "paginator"]);
     expect(objectPathAt(doc.root, at('"client"', 0))).toEqual([]);
     expect(objectPathAt(doc.root, 3)).toBeNull();
+  });
+});
+
+describe("stringAt and openPlaceholder (placeholder completion)", () => {
+  it("finds the string under the cursor in JSON, and in a YAML plain scalar ending at the cursor", () => {
+    const json = '{"resources": [{"name": "c", "endpoint": {"path": "/posts/{res"}}]}';
+    const j = parseDocument(json, "json");
+    expect(stringAt(j.root, json.indexOf("{res") + 4)).toEqual(["resources", 0, "endpoint", "path"]);
+    expect(stringAt(j.root, json.indexOf('"c"'))).toBeNull();
+    const yaml = "resources:\n  - name: c\n    endpoint:\n      path: /posts/{resources.";
+    const y = parseDocument(yaml, "yaml");
+    expect(stringAt(y.root, yaml.length)).toEqual(["resources", 0, "endpoint", "path"]);
+  });
+
+  it("reads the expression after the last open brace; escaped braces and closed ones do not count", () => {
+    expect(openPlaceholder('      "path": "/posts/{resources.po')).toEqual({ typed: "resources.po", braceIndex: 22 });
+    expect(openPlaceholder('"path": "/posts/{')).toEqual({ typed: "", braceIndex: 16 });
+    expect(openPlaceholder('"path": "/posts/{{literal')).toBeNull();
+    expect(openPlaceholder('"path": "/posts/{resources.posts.id}/x')).toBeNull();
+    expect(openPlaceholder('"path": "/posts/x')).toBeNull();
   });
 });

@@ -48,3 +48,35 @@ export function objectPathAt(root: DocNode | null, offset: number): Path | null 
   };
   return root ? walk(root, []) : null;
 }
+
+/** The string value whose token holds `offset` (its end included: YAML plain scalars end at the cursor). */
+export function stringAt(root: DocNode | null, offset: number): Path | null {
+  const walk = (node: DocNode, path: Path): Path | null => {
+    if (node.kind === "string") return node.range.start < offset && offset <= node.range.end ? path : null;
+    if (node.kind === "object") {
+      for (const e of node.entries) {
+        if (e.value.range.start <= offset && offset <= e.value.range.end) {
+          const found = walk(e.value, [...path, e.key]);
+          if (found) return found;
+        }
+      }
+    } else if (node.kind === "array") {
+      for (const [i, item] of node.items.entries()) {
+        if (item.range.start <= offset && offset <= item.range.end) {
+          const found = walk(item, [...path, i]);
+          if (found) return found;
+        }
+      }
+    }
+    return null;
+  };
+  return root ? walk(root, []) : null;
+}
+
+/** The expression typed after an open `{` on this line up to the cursor, or null (`{{` is an escape). */
+export function openPlaceholder(linePrefix: string): { typed: string; braceIndex: number } | null {
+  const brace = linePrefix.lastIndexOf("{");
+  if (brace < 0 || linePrefix[brace - 1] === "{") return null;
+  const typed = linePrefix.slice(brace + 1);
+  return /^[\w.]*$/.test(typed) ? { typed, braceIndex: brace } : null;
+}

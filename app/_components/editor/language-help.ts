@@ -1,9 +1,12 @@
-/** Hover docs (all three languages) and Python dict-key completions, both from lib/config's schema docs. */
+/**
+ * Hover docs (all three languages), Python dict-key completions (both from lib/config's schema docs) and
+ * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three).
+ */
 import type * as Monaco from "monaco-editor";
-import { describeKey, keyCompletions, type KeyDoc, type ValidationResult } from "@/lib/config";
+import { describeKey, keyCompletions, placeholderCompletions, type KeyDoc, type ValidationResult } from "@/lib/config";
 import { parseDocument, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
-import { locateKey, objectPathAt } from "./doc-path";
+import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 import { toMonacoRange } from "./markers";
 
 function markdown(doc: KeyDoc): string {
@@ -22,7 +25,10 @@ function documentOf(model: Monaco.editor.ITextModel, current: () => ValidationRe
   return parseDocument(text, model.getLanguageId() as SourceFormat);
 }
 
-export function registerLanguageHelp(monaco: typeof Monaco, current: () => ValidationResult | null): Monaco.IDisposable[] {
+/** Field names seen in the last run's records of a resource (empty before any run). */
+export type KnownFields = (resource: string) => readonly string[];
+
+export function registerLanguageHelp(monaco: typeof Monaco, current: () => ValidationResult | null, knownFields: KnownFields = () => []): Monaco.IDisposable[] {
   const hovers = EDITOR_LANGUAGES.map((language) =>
     monaco.languages.registerHoverProvider(language, {
       provideHover(model, position) {
@@ -60,5 +66,34 @@ export function registerLanguageHelp(monaco: typeof Monaco, current: () => Valid
     },
   });
 
-  return [...hovers, completion];
+  const placeholders = EDITOR_LANGUAGES.map((language) =>
+    monaco.languages.registerCompletionItemProvider(language, {
+      triggerCharacters: ["{", "."],
+      provideCompletionItems(model, position) {
+        const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+        const open = openPlaceholder(prefix);
+        if (!open) return { suggestions: [] };
+        const doc = documentOf(model, current);
+        const path = stringAt(doc.root, model.getOffsetAt(position));
+        if (!path || !doc.root) return { suggestions: [] };
+        const closed = model.getLineContent(position.lineNumber)[position.column - 1] === "}";
+        const range = new monaco.Range(position.lineNumber, open.braceIndex + 2, position.lineNumber, position.column);
+        const items = placeholderCompletions(toPlain(doc.root), path, open.typed, knownFields);
+        const suggestions = items.map((s, i): Monaco.languages.CompletionItem => ({
+          label: s.label,
+          kind: s.partial ? monaco.languages.CompletionItemKind.Module : monaco.languages.CompletionItemKind.Variable,
+          detail: s.detail,
+          documentation: { value: s.documentation },
+          insertText: s.partial || closed ? s.label : `${s.label}}`,
+          filterText: s.label,
+          sortText: String(i).padStart(3, "0"),
+          range,
+          ...(s.partial ? { command: { id: "editor.action.triggerSuggest", title: "Suggest the field" } } : {}),
+        }));
+        return { suggestions };
+      },
+    }),
+  );
+
+  return [...hovers, completion, ...placeholders];
 }

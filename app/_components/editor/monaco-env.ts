@@ -10,6 +10,9 @@ const environment: Environment = {
     if (label === "json") {
       return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), { type: "module", name: label });
     }
+    if (label === "yaml") {
+      return new Worker(new URL("monaco-yaml/yaml.worker.js", import.meta.url), { type: "module", name: label });
+    }
     return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module", name: label });
   },
 };

@@ -4,13 +4,14 @@ import { EXAMPLES, type Example } from "@/lib/examples";
 import type { SourceFormat } from "@/lib/formats";
 import type { Target } from "../secrets/SecretsPanel";
 import { DownloadMenu } from "./DownloadMenu";
-import { FormatIndicator } from "./FormatIndicator";
+import { FormatIndicator, type ConvertOutcome } from "./FormatIndicator";
 import { Menu } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function Header(props: {
   format: SourceFormat | null;
+  onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome;
   validation: ValidationResult | null;
   target: Target;
   onTarget: (t: Target) => void;
@@ -22,7 +23,7 @@ export function Header(props: {
   blockedReason: string | null;
   mod: string;
 }) {
-  const { format, validation, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod } = props;
+  const { format, onConvert, validation, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod } = props;
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
       <h1 className="flex items-center gap-1.5 text-base font-bold text-fg">
@@ -37,7 +38,7 @@ export function Header(props: {
         testId="examples-menu"
         items={EXAMPLES.map((ex) => ({ id: ex.id, label: ex.title, description: ex.description, onSelect: () => onExample(ex) }))}
       />
-      <FormatIndicator format={format} />
+      <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
       <TargetSwitch target={target} onChange={onTarget} />
       <div className="flex items-center gap-2">
         {running ? (

@@ -4,6 +4,7 @@ import type { ResourceTrace, RunTrace } from "../run/trace-model";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
 import { formatMs, plural } from "./format";
+import { PageInspector } from "./PageInspector";
 import { TraceRow } from "./TraceRow";
 
 const STATUS_TEXT: Record<ResourceTrace["status"], { glyph: string; text: string; className: string }> = {
@@ -28,6 +29,7 @@ function ResourceSection({ r }: { r: ResourceTrace }) {
         {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
         {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
       </h3>
+      <PageInspector resource={r.name} items={r.items} />
       <ol className="pb-1 text-xs" aria-label={`${r.name} timeline`}>
         {r.items.map((item) => (
           <TraceRow key={item.key} item={item} />

@@ -1,0 +1,164 @@
+"use client";
+import { useEffect, useId, useMemo, useState } from "react";
+import { lastAttempt, pagesOf, type PageView } from "../run/pages";
+import type { TraceItem } from "../run/trace-model";
+import { formatBytes, formatMs, plural, shortUrl } from "./format";
+import { JsonTree } from "./JsonTree";
+
+function pageLabel(p: PageView): string {
+  const r = lastAttempt(p);
+  const status = r.response ? String(r.response.status) : "…";
+  const records = r.records !== undefined ? ` · ${plural(r.records, "record")}` : "";
+  return `#${p.index} · page ${p.page} · ${status}${records}`;
+}
+
+function eventText(e: TraceItem): string | null {
+  switch (e.kind) {
+    case "retry":
+      return `↻ retry after ${e.status ?? "failure"} (${e.reason}), waited ${formatMs(e.wait_ms)}${e.virtual ? " (virtual)" : ""}`;
+    case "warning":
+      return `▲ ${e.message}`;
+    case "auth":
+      return `◆ ${e.step.replace("_", " ")}: ${e.detail}`;
+    case "limit":
+      return `⏹ capped by ${e.limit}: ${e.message}`;
+    case "error":
+      return `✖ ${e.error.code}: ${e.error.message}`;
+    case "incremental":
+      return `⇥ incremental ${e.cursor_path}: ${e.before} → ${e.after}, ${e.filtered} skipped`;
+    default:
+      return null;
+  }
+}
+
+function Inspected({ page }: { page: PageView }) {
+  const r = lastAttempt(page);
+  const res = r.response;
+  const others = page.events.map(eventText).filter((t): t is string => t !== null);
+  return (
+    <div className="space-y-2 p-2 text-xs" data-testid="page-inspector" data-page-index={page.index}>
+      <section aria-label="Request">
+        <h4 className="font-semibold">Request{page.attempts.length > 1 ? ` (${page.attempts.length} attempts)` : ""}</h4>
+        {page.attempts.map((a) => (
+          <p key={a.key} className="break-all font-mono">
+            {page.attempts.length > 1 && <span className="text-muted">try {a.attempt}: </span>}
+            {a.method} {a.url} <span className={a.response && a.response.status >= 400 ? "text-error" : "text-ok"}>{a.response?.status ?? "…"}</span>
+          </p>
+        ))}
+        {Object.keys(r.headers).length > 0 && (
+          <details>
+            <summary className="cursor-pointer text-muted">Request headers ({Object.keys(r.headers).length})</summary>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
+              {Object.entries(r.headers).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-muted">{k}</dt>
+                  <dd className="break-all">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+        {r.body !== undefined && <pre className="whitespace-pre-wrap break-all font-mono">{r.body}</pre>}
+      </section>
+      <section aria-label="Decision">
+        <h4 className="font-semibold">Decision</h4>
+        {r.records !== undefined && (
+          <p data-testid="page-records">
+            {plural(r.records, "record")} selected{r.selector !== undefined ? <> by <code>{r.selector}</code> ({r.selector_source})</> : null}
+          </p>
+        )}
+        <p data-testid="page-decision" className={page.decision?.decision === "stop" ? "font-semibold" : ""}>
+          {page.decision ? `${page.decision.decision === "stop" ? "■" : "↳"} ${page.decision.reason}` : "No paginator decision after this page."}
+        </p>
+        {others.map((t, i) => (
+          <p key={i} className="text-muted">
+            {t}
+          </p>
+        ))}
+      </section>
+      <section aria-label="Response">
+        <h4 className="font-semibold">
+          Response{res ? ` · ${res.status} · ${formatBytes(res.size)} · ${formatMs(res.duration_ms)}` : ""}
+          {res?.body_truncated ? " · preview truncated" : ""}
+        </h4>
+        {res && Object.keys(res.headers).length > 0 && (
+          <details>
+            <summary className="cursor-pointer text-muted">Response headers ({Object.keys(res.headers).length})</summary>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
+              {Object.entries(res.headers).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-muted">{k}</dt>
+                  <dd className="break-all">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+        {res?.body_preview !== undefined ? (
+          <div className="mt-1 max-h-72 overflow-auto rounded border border-line bg-surface p-1" data-testid="page-body">
+            <JsonTree value={res.body_preview} label={`Response body of page #${page.index}`} />
+          </div>
+        ) : (
+          <p className="text-muted">{res ? "No body." : "Waiting for the response…"}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/**
+ * The page selector of one resource: pick a page (select, ◀ ▶, or keys) to see its request, the
+ * response body as a collapsible tree, and the paginator's decision with its evidence.
+ */
+export function PageInspector({ resource, items }: { resource: string; items: readonly TraceItem[] }) {
+  const pages = useMemo(() => pagesOf(items), [items]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const selectId = useId();
+  // A new run starts over: forget a selection past the end.
+  useEffect(() => {
+    if (selected !== null && selected > pages.length) setSelected(null);
+  }, [pages.length, selected]);
+  if (pages.length === 0) return null;
+  const page = selected === null ? null : (pages[selected - 1] ?? null);
+  const go = (i: number) => setSelected(Math.min(Math.max(i, 1), pages.length));
+  return (
+    <div className="mx-2 mb-1 rounded border border-line bg-raised" data-testid="page-selector" data-resource={resource}>
+      <div className="flex items-center gap-2 px-2 py-1 text-xs">
+        <label htmlFor={selectId} className="text-muted">
+          Inspect page
+        </label>
+        <button type="button" className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40" aria-label="Previous page" disabled={page === null || page.index <= 1} onClick={() => go((selected ?? 1) - 1)}>
+          ◀
+        </button>
+        <select
+          id={selectId}
+          className="h-6 min-w-0 max-w-72 rounded border border-line bg-surface px-1 text-fg"
+          value={selected ?? ""}
+          onChange={(e) => setSelected(e.target.value === "" ? null : Number(e.target.value))}
+          data-testid="page-select"
+        >
+          <option value="">{plural(pages.length, "page")} — choose one</option>
+          {pages.map((p) => (
+            <option key={p.request_id} value={p.index}>
+              {pageLabel(p)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40" aria-label="Next page" disabled={page !== null && page.index >= pages.length} onClick={() => go((selected ?? 0) + 1)}>
+          ▶
+        </button>
+        {page && (
+          <>
+            <span className="min-w-0 truncate font-mono text-muted" title={lastAttempt(page).url}>
+              {shortUrl(lastAttempt(page).url)}
+            </span>
+            <button type="button" className="ml-auto h-6 rounded border border-line px-2 hover:bg-surface" onClick={() => setSelected(null)} aria-label="Close the page inspector">
+              ✕
+            </button>
+          </>
+        )}
+      </div>
+      {page && <Inspected page={page} />}
+    </div>
+  );
+}

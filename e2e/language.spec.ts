@@ -1,0 +1,109 @@
+/** Format switching, YAML completion, placeholder completion and the trace's page inspector. */
+import { EXAMPLES } from "../lib/examples";
+import { expect, test } from "./fixtures";
+
+const example = (id: string) => {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  return ex;
+};
+
+test("switching format converts the document, keeps it valid, and one undo brings the original back", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(example("seed-000").title);
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
+  await expect(page.getByTestId("format-python")).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByTestId("format-yaml").click();
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "yaml");
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
+  await expect(p.editorLines()).toContainText("base_url: https://api.example.com");
+  await expect(p.editorLines()).toContainText("client_id: { $secret: client_id }");
+  await expect(page.getByTestId("format-notice")).toContainText("Converted to YAML");
+  await expect(p.problemsSummary).toContainText("0 errors");
+  await expect(p.secrets).toContainText("client_id");
+
+  await page.getByTestId("format-json").click();
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "json");
+  await expect(p.editorLines()).toContainText('"base_url": "https://api.example.com"');
+  await expect(p.problemsSummary).toContainText("0 errors");
+
+  await p.editor.click();
+  await page.keyboard.press("Control+z");
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "yaml");
+  await page.keyboard.press("Control+z");
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
+  await expect(p.editorLines()).toContainText("rest_api_source({");
+});
+
+test("a conversion that would drop a comment asks first", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(example("seed-004").title);
+  await page.getByTestId("format-json").click();
+  const confirm = page.getByTestId("format-confirm");
+  await expect(confirm).toContainText("JSON has no place for 1 comment");
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
+
+  await page.getByTestId("format-json").click();
+  await page.getByTestId("format-confirm-convert").click();
+  await expect(p.formatIndicator).toHaveAttribute("data-format", "json");
+  await expect(p.editorLines()).not.toContainText("Additional resources");
+  await page.screenshot({ path: "test-results/screenshots/format-converted.png" });
+});
+
+test("YAML completes config keys from the schema", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(example("lab-cursor").title);
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
+  await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^id$/ }).first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("write_d");
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest).toContainText("write_disposition");
+  await page.keyboard.press("Escape");
+});
+
+test("`{` in an endpoint string completes the parent's fields, those seen in the last run included", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(example("lab-parent-child").title);
+  expect(await p.run()).toBe("done");
+  await page.locator(".monaco-editor .view-line").filter({ hasText: "path: /posts/{resources.posts.id}/comments" }).first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("/{");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest).toContainText("resources.posts.id");
+  await expect(suggest).toContainText("resources.posts.title");
+  await expect(suggest).not.toContainText("resources.comments");
+  await page.keyboard.type("resources.posts.ti");
+  await page.keyboard.press("Enter");
+  await expect(p.editorLines()).toContainText("/comments/{resources.posts.title}");
+});
+
+test("the page selector shows a page's request, collapsible body and the paginator's decision", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(example("lab-page-number").title);
+  expect(await p.run()).toBe("done");
+  const selector = p.trace.locator('[data-testid="page-selector"][data-resource="items"]');
+  const select = selector.getByTestId("page-select");
+  await expect(select.locator("option")).toHaveCount(6);
+  await select.selectOption("2");
+  const inspector = selector.getByTestId("page-inspector");
+  await expect(inspector).toHaveAttribute("data-page-index", "2");
+  await expect(inspector).toContainText("page=2");
+  await expect(inspector.getByTestId("page-records")).toContainText("10 records selected by results (configured)");
+  await expect(inspector.getByTestId("page-decision")).toContainText("↳");
+  const body = inspector.getByTestId("json-tree");
+  await expect(body).toContainText("results");
+  await body.locator("summary").nth(1).click();
+  await selector.getByRole("button", { name: "Next page" }).click();
+  await selector.getByRole("button", { name: "Next page" }).click();
+  await selector.getByRole("button", { name: "Next page" }).click();
+  await expect(inspector).toHaveAttribute("data-page-index", "5");
+  await expect(inspector.getByTestId("page-decision")).toContainText("■");
+  await expect(selector.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await page.screenshot({ path: "test-results/screenshots/page-inspector.png" });
+});

@@ -1,0 +1,86 @@
+/**
+ * Format switching: the same config written as JSON, YAML or a Python `rest_api_source({...})` call.
+ * Content is kept exactly (references, `$python` code, key order, numbers); what a format cannot carry
+ * — comments, and Python code around the config dict — is counted so the UI can warn before dropping it.
+ */
+import { parser as pythonParser } from "@lezer/python";
+import { Lexer } from "yaml";
+import { parseDocument } from "./parse";
+import { findSlashComments } from "./python-scan";
+import { writePythonLiteral } from "./python-writer";
+import { toPlain } from "./pointer";
+import type { SourceFormat } from "./types";
+import { writeJson, writeYaml } from "./writers";
+
+export interface ConversionLoss {
+  /** Comments in the source that the target format will not have. */
+  readonly comments: number;
+  /** Non-blank Python lines outside the config dict other than the standard imports and the call. */
+  readonly pythonCode: readonly string[];
+}
+
+export type Conversion =
+  | { readonly ok: true; readonly from: SourceFormat; readonly to: SourceFormat; readonly text: string; readonly loss: ConversionLoss }
+  | { readonly ok: false; readonly from: SourceFormat; readonly to: SourceFormat; readonly reason: string };
+
+export const FORMAT_NAMES: Record<SourceFormat, string> = { json: "JSON", yaml: "YAML", python: "Python" };
+
+const PYTHON_PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n";
+/** Lines any Python config has around its dict; they carry nothing the other formats need. */
+const PYTHON_FRAME = [/^import dlt$/, /^from dlt\.sources\.rest_api import rest_api_source$/, /^[A-Za-z_]\w*\s*=\s*rest_api_source\($/, /^rest_api_source\($/, /^\)$/];
+
+export function convertDocument(text: string, from: SourceFormat, to: SourceFormat): Conversion {
+  const doc = parseDocument(text, from);
+  const syntax = doc.diagnostics.find((d) => d.severity === "error");
+  if (!doc.root || syntax) {
+    return { ok: false, from, to, reason: syntax ? `Fix the syntax error first: ${syntax.message}` : "There is no config to convert yet." };
+  }
+  const value = toPlain(doc.root);
+  const out = to === "json" ? writeJson(value) : to === "yaml" ? writeYaml(value) : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
+  const loss: ConversionLoss =
+    from === to ? { comments: 0, pythonCode: [] } : { comments: countComments(text, from), pythonCode: from === "python" ? codeOutside(text, doc.root.range) : [] };
+  return { ok: true, from, to, text: out, loss };
+}
+
+/** Comments in the text: `#` comments in YAML and Python, and the seeds' `//` lines in Python. */
+export function countComments(text: string, format: SourceFormat): number {
+  if (format === "json") return 0;
+  if (format === "yaml") {
+    let n = 0;
+    for (const token of new Lexer().lex(text)) if (token.startsWith("#")) n++;
+    return n;
+  }
+  let n = findSlashComments(text).length;
+  const cursor = pythonParser.parse(text).cursor();
+  do if (cursor.name === "Comment") n++;
+  while (cursor.next());
+  return n;
+}
+
+function codeOutside(text: string, dict: { start: number; end: number }): string[] {
+  const outside = `${text.slice(0, dict.start)}\n${text.slice(dict.end)}`;
+  const slash = findSlashComments(outside);
+  const lines: string[] = [];
+  let offset = 0;
+  for (const raw of outside.split("\n")) {
+    const start = offset;
+    offset += raw.length + 1;
+    const comment = slash.find((c) => c.start >= start && c.start <= start + raw.length);
+    const code = (comment ? raw.slice(0, comment.start - start) : raw).replace(/#.*$/, "").trim();
+    if (code === "" || PYTHON_FRAME.some((re) => re.test(code))) continue;
+    lines.push(code);
+  }
+  return lines;
+}
+
+/** A one-line summary of a loss for a confirmation prompt, or null when nothing is dropped. */
+export function describeLoss(loss: ConversionLoss, to: SourceFormat): string | null {
+  const parts: string[] = [];
+  if (loss.comments > 0) parts.push(`${loss.comments} comment${loss.comments === 1 ? "" : "s"}`);
+  if (loss.pythonCode.length > 0) {
+    const first = loss.pythonCode[0] ?? "";
+    parts.push(`${loss.pythonCode.length} line${loss.pythonCode.length === 1 ? "" : "s"} of Python code outside the config (\`${first.length > 40 ? first.slice(0, 39) + "…" : first}\`)`);
+  }
+  if (parts.length === 0) return null;
+  return `${FORMAT_NAMES[to]} has no place for ${parts.join(" and ")}: they will be dropped.`;
+}
