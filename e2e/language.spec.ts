@@ -107,3 +107,17 @@ test("the page selector shows a page's request, collapsible body and the paginat
   await expect(selector.getByRole("button", { name: "Next page" })).toBeDisabled();
   await page.screenshot({ path: "test-results/screenshots/page-inspector.png" });
 });
+
+test("hover shows a key's docs once, with the dlt docs link, in JSON and in YAML", async ({ playground: p, page }) => {
+  await p.goto();
+  for (const id of ["lab-json-link", "lab-cursor"]) {
+    await p.chooseExample(example(id).title);
+    await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^"?data_selector"?$/ }).first().hover();
+    const hover = page.locator(".monaco-hover:visible");
+    await expect(hover).toContainText("data_selector");
+    await expect(hover.getByRole("link", { name: "dlt docs" })).toHaveCount(1);
+    expect(((await hover.innerText()).match(/JSONPath to the list of records/g) ?? []).length).toBe(1);
+    await page.mouse.move(1200, 800);
+    await expect(hover).toHaveCount(0);
+  }
+});

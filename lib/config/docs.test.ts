@@ -34,3 +34,17 @@ describe("hover docs and completions from the zod schema", () => {
     expect(keyCompletions(["client"], ["base_url", "auth"]).map((k) => k.key)).toEqual(["headers", "paginator", "session"]);
   });
 });
+
+describe("docs links", () => {
+  it("every key links to its section of dlt's rest_api docs", () => {
+    const base = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/";
+    expect(describeKey("/resources/0/endpoint/data_selector", doc)?.docsUrl).toBe(`${base}basic#data-selection`);
+    expect(describeKey("/client/paginator/limit", { client: { paginator: { type: "offset", limit: 1 } } })?.docsUrl).toBe(`${base}basic#pagination`);
+    expect(describeKey("/client/auth/token", { client: { auth: { type: "bearer", token: "x" } } })?.docsUrl).toBe(`${base}basic#authentication`);
+    expect(describeKey("/resources/0/include_from_parent", doc)?.docsUrl).toBe(`${base}basic#include-fields-from-the-parent-resource`);
+    expect(describeKey("/resources/0/endpoint/response_actions", doc)?.docsUrl).toBe(`${base}advanced#response-actions`);
+    expect(describeKey("/resources/0/write_disposition", doc)?.docsUrl).toBe(`${base}basic#resource-configuration`);
+    expect(keyCompletions("/resources/0/endpoint", doc).length).toBeGreaterThan(5);
+    for (const k of keyCompletions("/resources/0/endpoint", doc)) expect(k.docsUrl, k.key).toMatch(new RegExp(`^${base.replace(/\./g, "\\.")}`));
+  });
+});

@@ -31,9 +31,36 @@ function descriptionOf(s: z.ZodType): string {
   return "";
 }
 
-function docFor(key: string, s: z.ZodType, required: boolean): KeyDoc {
+const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api";
+/** The dlt docs section of a key, by the nearest key on its path that has one. */
+const SECTIONS: Readonly<Record<string, string>> = {
+  paginator: "basic#pagination",
+  auth: "basic#authentication",
+  incremental: "basic#incremental-loading",
+  data_selector: "basic#data-selection",
+  include_from_parent: "basic#include-fields-from-the-parent-resource",
+  processing_steps: "basic#processing-steps-filter-and-transform-data",
+  response_actions: "advanced#response-actions",
+  headers: "basic#client",
+  endpoint: "basic#endpoint-configuration",
+  client: "basic#client",
+  resource_defaults: "basic#resource_defaults-optional",
+  resources: "basic#resource-configuration",
+};
+
+function sectionUrl(path: readonly (string | number)[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key !== "string") continue;
+    const section = SECTIONS[key];
+    if (section) return `${DOCS}/${section}`;
+  }
+  return `${DOCS}/basic#source-configuration`;
+}
+
+function docFor(key: string, s: z.ZodType, required: boolean, path: readonly (string | number)[]): KeyDoc {
   const raw = descriptionOf(s);
-  const url = URL_RE.exec(raw)?.[1] ?? null;
+  const url = URL_RE.exec(raw)?.[1] ?? sectionUrl(path);
   const allowed = unionMembers(s).flatMap((m) => literalValues(m) ?? []).map(String);
   return { key, description: raw.replace(URL_RE, "").trim(), accepts: describeSchema(s), allowed, required, docsUrl: url };
 }
@@ -44,13 +71,13 @@ function docFor(key: string, s: z.ZodType, required: boolean): KeyDoc {
  */
 export function describeKey(path: PathLike, root: unknown = undefined): KeyDoc | null {
   const segs = segments(path);
-  if (segs.length === 0) return docFor("config", RestApiConfigSchema, true);
+  if (segs.length === 0) return docFor("config", RestApiConfigSchema, true, segs);
   const s = schemaAt(RestApiConfigSchema, root, segs);
   if (!s) return null;
   const parent = schemaAt(RestApiConfigSchema, root, segs.slice(0, -1));
   const variant = parent ? pickVariant(parent, valueAt(root, segs.slice(0, -1)) ?? {}) : null;
   const key = String(segs[segs.length - 1]);
-  return docFor(key, s, variant ? requiredKeys(variant).includes(key) : false);
+  return docFor(key, s, variant ? requiredKeys(variant).includes(key) : false, segs);
 }
 
 /**
@@ -72,6 +99,6 @@ export function keyCompletions(path: PathLike, rootOrExistingKeys: unknown = und
   const required = requiredKeys(variant);
   return Object.entries(shape)
     .filter(([k]) => !k.startsWith("$") && !(k in here))
-    .map(([k, v]) => docFor(k, v, required.includes(k)))
+    .map(([k, v]) => docFor(k, v, required.includes(k), [...segs, k]))
     .sort((a, b) => Number(b.required) - Number(a.required));
 }

@@ -27,6 +27,9 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
   schemas: [{ uri: SCHEMA_ID, fileMatch: [MODEL_URI], schema: getJsonSchema() }],
 });
 
+// One hover for all three languages (./language-help, with the dlt docs link): not JSON's second copy.
+monaco.json.jsonDefaults.setModeConfiguration({ ...monaco.json.jsonDefaults.modeConfiguration, hovers: false });
+
 // The editor's surface matches the app's panels in both themes.
 monaco.editor.defineTheme("restplay-light", { base: "vs", inherit: true, rules: [], colors: { "editor.background": "#ffffff" } });
 monaco.editor.defineTheme("restplay-dark", {
