@@ -62,3 +62,56 @@ describe("incremental", () => {
     expect(api.calls[0]!.body).toBe('{"after":1,"until":3}');
   });
 });
+
+describe("incremental row_order (dlt's early close)", () => {
+  const paged = (incremental: object, pages: number[][]) => {
+    const api = fakeFetch((_req, _n, url) => {
+      const p = Number(url.searchParams.get("page") ?? "0");
+      return json({ data: (pages[p] ?? []).map((n) => ({ id: n, day: `2024-01-${String(n).padStart(2, "0")}` })) });
+    });
+    const config = { client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", data_selector: "data", paginator: { type: "page_number", base_page: 0, total_path: null, stop_after_empty_page: true }, incremental } }] };
+    return { api, run: collect(config, api.fetch) };
+  };
+
+  it("asc: stops after the page where a record passes end_value, keeping that page's records in range", async () => {
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05", row_order: "asc" }, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const r = await run;
+    expect(api.urls()).toEqual(["https://api.test/items?page=0", "https://api.test/items?page=1"]);
+    expect(r.records.map((x) => x.id)).toEqual([2, 3, 4]);
+    expect(r.reasons.at(-1)).toBe('stopped: row_order "asc": a record\'s `day` "2024-01-05" is past end_value "2024-01-05", so every later record would be too (dlt closes the resource)');
+  });
+
+  it("desc: stops after the page where a record falls before the start value", async () => {
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "desc" }, [[9, 8, 7], [6, 5, 4], [3, 2, 1]]);
+    const r = await run;
+    expect(api.urls()).toHaveLength(2);
+    expect(r.records.map((x) => x.id)).toEqual([9, 8, 7, 6, 5]);
+    expect(r.reasons.at(-1)).toContain('row_order "desc": a record\'s `day` "2024-01-04" is before the start value "2024-01-05"');
+  });
+
+  it("without row_order every page is fetched (dlt cannot know the order)", async () => {
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05" }, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const r = await run;
+    expect(api.urls()).toHaveLength(4);
+    expect(r.records.map((x) => x.id)).toEqual([2, 3, 4]);
+  });
+
+  it("asc closes on the end side only: records before the start value do not stop paging", async () => {
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "asc" }, [[1, 2, 3], [4, 5, 6]]);
+    const r = await run;
+    expect(api.urls()).toHaveLength(3);
+    expect(r.records.map((x) => x.id)).toEqual([5, 6]);
+    expect(r.reasons.at(-1)).toBe("stopped: empty page");
+  });
+
+  it("a child resource is never closed early (dlt: top-level resources only)", async () => {
+    const api = fakeFetch((_req, _n, url) => (url.pathname === "/parents" ? json([{ id: 1 }]) : json({ data: url.searchParams.get("page") === "1" ? [] : [{ id: 1, day: "2024-01-09" }] })));
+    const config = { client: { base_url: "https://api.test" }, resources: [
+      { name: "parents", endpoint: { path: "/parents", paginator: "single_page" } },
+      { name: "c", endpoint: { path: "/p/{resources.parents.id}/c", data_selector: "data", paginator: { type: "page_number", base_page: 0, total_path: null }, incremental: { cursor_path: "day", initial_value: "2024-01-01", end_value: "2024-01-05", row_order: "asc" } } },
+    ] };
+    const r = await collect(config, api.fetch);
+    expect(api.urls()).toEqual(["https://api.test/parents", "https://api.test/p/1/c?page=0", "https://api.test/p/1/c?page=1"]);
+    expect(r.records.filter((x) => x.day !== undefined)).toEqual([]);
+  });
+});

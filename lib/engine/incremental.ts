@@ -3,6 +3,11 @@
  * `initial_value`), request params and `{incremental.*}` placeholders, and dlt's record filter.
  * Simplification, documented in docs/decisions/0007: records equal to the start value are kept
  * (dlt de-duplicates them against hashes saved by the previous run).
+ *
+ * `row_order` (dlt's `can_close`): with "asc" the resource stops paging once a record is past
+ * `end_value`; with "desc", once a record is before the start value. As in dlt the rule is literal —
+ * "past the end" and "before the start" are in `last_value_func`'s direction — and the page that
+ * showed it is still processed whole.
  */
 import type { IncrementalConfig } from "../config/schema";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
@@ -16,9 +21,16 @@ export interface IncrementalRun {
   readonly before: Json;
   /** The `incremental.*` placeholder context. */
   readonly context: Record<string, Json>;
-  filter(records: DataRecord[]): { kept: DataRecord[]; dropped: number };
+  filter(records: DataRecord[]): FilterResult;
+  /** Why the resource may stop paging after the records filtered so far (`row_order`), or null. */
+  closeReason(): string | null;
   lastValue(): Json;
   state(): IncrementalState | null;
+}
+
+export interface FilterResult {
+  readonly kept: DataRecord[];
+  readonly dropped: number;
 }
 
 function compare(a: Json, b: Json, cursorPath: string): number {
@@ -60,6 +72,9 @@ export function startIncremental(cfg: IncrementalConfig, prior: IncrementalState
   const sign = min ? -1 : 1;
   let last: Json = before;
   const missing = cfg.on_cursor_value_missing ?? "raise";
+  // The first cursor value seen before the start / past the end (dlt's start/end_out_of_range).
+  let startOut: Json | undefined;
+  let endOut: Json | undefined;
   return {
     cursorPath,
     startValue: start,
@@ -77,18 +92,31 @@ export function startIncremental(cfg: IncrementalConfig, prior: IncrementalState
           else if (missing === "raise") throw new EngineError("paginator_error", `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`, { resource });
           continue;
         }
-        if (start !== null) {
-          const c = sign * compare(v, start, cursorPath);
-          if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
-        }
         if (end !== null) {
           const c = sign * compare(v, end, cursorPath);
-          if (c > 0 || (c === 0 && cfg.range_end !== "closed")) continue;
+          if (c > 0 || (c === 0 && cfg.range_end !== "closed")) {
+            endOut ??= v;
+            continue;
+          }
+        }
+        if (start !== null) {
+          const c = sign * compare(v, start, cursorPath);
+          if (c < 0) startOut ??= v;
+          if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
         }
         if (last === null || sign * compare(v, last, cursorPath) > 0) last = v;
         kept.push(r);
       }
       return { kept, dropped: records.length - kept.length };
+    },
+    closeReason() {
+      if (cfg.row_order === "asc" && endOut !== undefined) {
+        return `row_order "asc": a record's \`${cursorPath}\` ${JSON.stringify(endOut)} is past end_value ${JSON.stringify(end)}, so every later record would be too`;
+      }
+      if (cfg.row_order === "desc" && startOut !== undefined) {
+        return `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ${JSON.stringify(start)}, so every later record would be too`;
+      }
+      return null;
     },
     lastValue: () => last,
     state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: last } : null),

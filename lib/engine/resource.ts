@@ -71,7 +71,9 @@ export async function runResource(ctx: RunContext, r: ResolvedResource, stats: R
     const collect = feeds ? (records: DataRecord[]) => store.collect(r.name, records) : undefined;
     const incLookup = incrementalLookup(r, inc);
     if (!r.parent) {
-      await runSequence(ctx, run, buildSpec(r, incLookup, inc), { transform: filter, ...(collect ? { collect } : {}) });
+      // dlt closes only top-level resources early (`row_order`); a child's pages all run.
+      const close = inc;
+      await runSequence(ctx, run, buildSpec(r, incLookup, inc), { transform: filter, ...(collect ? { collect } : {}), ...(close ? { stopAfterPage: () => close.closeReason() } : {}) });
     } else {
       const parent = r.parent.name;
       if (failed.has(parent)) throw new EngineError("invalid_config", `The parent resource \`${parent}\` failed, so \`${r.name}\` has no records to run for.`, { resource: r.name });

@@ -32,6 +32,8 @@ export interface SequenceHooks {
   readonly collect?: (records: DataRecord[]) => void;
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
+  /** After a page is emitted: a reason to stop paging now (incremental `row_order`), or null. */
+  readonly stopAfterPage?: () => string | null;
 }
 
 const asRecord = (v: Json): DataRecord => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : { value: v });
@@ -87,6 +89,11 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     hooks.collect?.(records);
     await ctx.drained();
     if (capped) throw new LimitReached("max_records", `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`);
+    const early = hooks.stopAfterPage?.() ?? null;
+    if (early !== null) {
+      ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(state), decision: "stop", reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`) });
+      return;
+    }
 
     let u;
     try {
