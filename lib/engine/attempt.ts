@@ -1,7 +1,8 @@
 /**
  * One HTTP attempt: `deps.fetch` plus reading the body, raced against the run's cancellation and a
- * per-attempt timeout. The timeout is built from `deps.sleep` (the engine has no timers); against a
- * virtual clock sleeping is instant, so virtual runs have no per-attempt timeout (in-process mocks).
+ * per-attempt timeout. The timeout is built from `deps.sleep` (the engine has no timers). Against a
+ * virtual clock sleeping is instant, so there the timeout is checked after the fact: a mock that
+ * spends more virtual time than `request_timeout` before answering has timed out (decision 0006).
  */
 import { EngineError } from "./types";
 import { LimitReached, type RunContext } from "./context";
@@ -31,8 +32,14 @@ export async function attemptOnce(ctx: RunContext, request: Request, ctrl: Abort
   if (ctx.signal.aborted) throw cancelledError();
   const seconds = ctx.limits.requestTimeoutMs / 1000;
   let timedOut = false;
+  const sentAt = ctx.virtual ? ctx.deps.now() : 0;
   const work = (async (): Promise<Outcome> => {
     const res = await ctx.deps.fetch(request);
+    const took = ctx.virtual ? ctx.deps.now() - sentAt : 0;
+    if (took > ctx.limits.requestTimeoutMs) {
+      await res.body?.cancel().catch(() => undefined);
+      return { kind: "failure", code: "timeout", message: `no response within ${seconds} s (request_timeout; the mock would have answered after ${took / 1000} s of virtual time)` };
+    }
     const declared = Number(res.headers.get("content-length") ?? Number.NaN);
     if (declared > ctx.limits.maxResponseBytes) {
       await res.body?.cancel().catch(() => undefined);

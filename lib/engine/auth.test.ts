@@ -48,7 +48,8 @@ describe("oauth2_client_credentials", () => {
         return undefined;
       },
     });
-    const run = await collect(one(linked, oauth()), api.fetch, { secrets, clock });
+    // The second answer takes 61 s of virtual time: within a raised request_timeout.
+    const run = await collect(one(linked, oauth()), api.fetch, { secrets, clock, limits: { requestTimeoutMs: 120_000 } });
     expect(paths(api)).toEqual(["POST /token", "GET /items Bearer tok1", "GET /p2 Bearer tok1", "POST /token", "GET /p3 Bearer tok2"]);
     expect(run.of("auth").map((a) => `${a.step}: ${a.detail}`)).toEqual([
       "token_request: POST https://auth.test/token (grant_type=client_credentials, client_id, client_secret)",

@@ -31,7 +31,8 @@ describe("run limits", () => {
       return json({ data: items(n, 1), next: `https://api.test/p${n + 1}` });
     });
     const cfg = { client: { base_url: "https://api.test" }, resources: [{ name: "a", endpoint: { path: "/a", data_selector: "data", paginator: "json_link" } }, { name: "b", endpoint: { path: "/b", paginator: "single_page" } }] };
-    const run = await collect(cfg, api.fetch, { clock });
+    // Each answer takes 70 s of virtual time: past request_timeout unless the test raises it.
+    const run = await collect(cfg, api.fetch, { clock, limits: { requestTimeoutMs: 100_000 } });
     expect(api.urls()).toEqual(["https://api.test/a", "https://api.test/p2"]);
     expect(run.of("limit").map((l) => [l.resource, l.limit, l.message])).toEqual([
       ["a", "max_duration", "stopped: the run took longer than 120 s (playground limit)"],

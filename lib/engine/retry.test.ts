@@ -133,3 +133,33 @@ describe("timeouts on a real clock", () => {
     expect(run.of("resource_done")[0]!.ok).toBe(true);
   });
 });
+
+describe("per-request timeout on a virtual clock", () => {
+  it("an answer that takes longer than request_timeout is a timeout, retried with dlt's backoff", async () => {
+    const { createVirtualClock } = await import("./index");
+    const clock = createVirtualClock(0);
+    const api = fakeFetch(async (_r, n) => {
+      if (n <= 2) await clock.sleep(n === 1 ? 60_001 : 90_000);
+      return json([{ id: n }]);
+    });
+    const run = await collect(one({ paginator: "single_page" }), api.fetch, { clock });
+    expect(api.calls).toHaveLength(3);
+    expect(run.of("retry").map((r) => [r.attempt, r.reason, r.wait_ms])).toEqual([
+      [1, "timeout: no response within 60 s (request_timeout; the mock would have answered after 60.001 s of virtual time)", 1000],
+      [2, "timeout: no response within 60 s (request_timeout; the mock would have answered after 90 s of virtual time)", 2000],
+    ]);
+    expect(run.records).toEqual([{ id: 3 }]);
+  });
+
+  it("exactly request_timeout is still in time", async () => {
+    const { createVirtualClock } = await import("./index");
+    const clock = createVirtualClock(0);
+    const api = fakeFetch(async () => {
+      await clock.sleep(10_000);
+      return json([{ id: 1 }]);
+    });
+    const run = await collect(one({ paginator: "single_page" }), api.fetch, { clock, limits: { requestTimeoutMs: 10_000 } });
+    expect(run.of("retry")).toEqual([]);
+    expect(run.records).toEqual([{ id: 1 }]);
+  });
+});

@@ -7,9 +7,10 @@ import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
 async function run(text: string, state?: Record<string, never>) {
   const r = validateText(text);
-  const api = createMockApi();
+  const clock = createVirtualClock();
+  const api = createMockApi({ sleep: (ms) => clock.sleep(ms) });
   const events: EngineEvent[] = [];
-  for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS, ...(state ? { state } : {}) }, { fetch: api.fetch, ...createVirtualClock(), virtualClock: true })) events.push(e);
+  for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS, ...(state ? { state } : {}) }, { fetch: api.fetch, ...clock, virtualClock: true })) events.push(e);
   return { r, events, api };
 }
 
@@ -31,6 +32,24 @@ describe("gallery examples against the mocks", () => {
     const warnings = events.flatMap((e) => (e.type === "warning" ? [`${e.resource}:${e.code}`] : []));
     expect(warnings).toEqual(expect.arrayContaining(["error_in_200:selector_null", "repeating_cursor:paginator_loop"]));
     expect(events.filter((e) => e.type === "retry" && e.resource === "burst_of_503")).toHaveLength(3);
+  });
+  it("a slow response times out after request_timeout, waits dlt's backoff and the retry succeeds", async () => {
+    const { events, api } = await run(EXAMPLES.find((e) => e.id === "lab-slow")!.text);
+    expect(api.requests.map((x) => x.url)).toEqual(["https://lab.example.com/slow/items", "https://lab.example.com/slow/items"]);
+    const requests = events.filter((e) => e.type === "request").map((e) => e.type === "request" && e.attempt);
+    expect(requests).toEqual([1, 2]);
+    const retry = events.find((e) => e.type === "retry");
+    expect(retry).toMatchObject({ status: null, wait_ms: 1000, wait_source: "backoff", virtual: true });
+    expect(retry?.type === "retry" && retry.reason).toBe("timeout: no response within 60 s (request_timeout; the mock would have answered after 75 s of virtual time)");
+    expect(events.filter((e) => e.type === "response")).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
+  });
+  it("an endpoint that is always slow fails with `timeout` after dlt's 5 attempts", async () => {
+    const { events } = await run(`client:\n  base_url: https://lab.example.com\nresources:\n  - name: s\n    endpoint:\n      path: /slow/always\n      data_selector: data\n      paginator: single_page\n`);
+    expect(events.filter((e) => e.type === "retry").map((e) => e.type === "retry" && e.wait_ms)).toEqual([1000, 2000, 4000, 8000]);
+    const error = events.find((e) => e.type === "error");
+    expect(error?.type === "error" && error.error.code).toBe("timeout");
+    expect(error?.type === "error" && error.error.message).toContain("gave up after 5 attempts");
   });
   it("an expiring token is refreshed on 401", async () => {
     const { events } = await run(EXAMPLES.find((e) => e.id === "lab-expiring-token")!.text);

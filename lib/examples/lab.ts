@@ -31,6 +31,8 @@ export const LAB_EXAMPLES: readonly Example[] = [
     j(lab([{ name: "events", primary_key: "id", write_disposition: "merge", endpoint: { path: "/events", data_selector: "data", paginator: "single_page", incremental: { cursor_path: "updated_at", initial_value: "2025-06-02T06:00:00Z", start_param: "since" } } }])), { events: 15 }),
   ex("lab-expiring-token", "OAuth2 — tokens that expire", "The API rejects each token after two requests; restplay fetches a fresh one on the 401 and carries on.", "json",
     j(lab([{ name: "items", primary_key: "id", endpoint: { path: "/expiring/items", data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: "total" } } }], { auth: { type: "oauth2_client_credentials", access_token_url: "https://lab.example.com/oauth/token", client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" } } })), { items: 45 }),
+  ex("lab-slow", "Slow response — the per-request timeout", "The first request answers after 75 s, past dlt's 60 s `request_timeout`: the attempt times out, dlt's backoff waits 1 s, and the retry succeeds (all in virtual time).", "yaml",
+    `client:\n  base_url: https://lab.example.com\nresources:\n  - name: slow_items\n    primary_key: id\n    endpoint:\n      path: /slow/items\n      data_selector: data\n      paginator: single_page\n`, { slow_items: 10 }),
   ex("lab-faults", "Faults — what breaks and how it is reported", "An error inside a 200, malformed JSON, an HTML page, a cursor that repeats forever, and a burst of 503s.", "json",
     j(lab([
       { name: "error_in_200", endpoint: { path: "/faults/error-in-200", data_selector: "data", paginator: "single_page" } },

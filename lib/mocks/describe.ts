@@ -79,5 +79,7 @@ export function describeMocks(): readonly MockEndpointDescription[] {
     lab("/faults/html", "none", "single page", ["lab-faults"], { faults: "200 with an HTML page (text/html)" }),
     lab("/faults/repeating-cursor", "none", "cursor that repeats forever", ["lab-faults"], { faults: "the same `cursors.next` on every page" }),
     lab("/faults/burst", "none", "single page under `data`", ["lab-faults"], { faults: "503 on the first three requests (per instance), then 200" }),
+    lab("/slow/items", "none", "single page under `data` (10 items)", ["lab-slow"], { faults: "the first request (per instance) answers after 75 s, past dlt's 60 s request_timeout; later ones at once" }),
+    lab("/slow/always", "none", "single page under `data` (10 items)", [], { faults: "every request answers after 75 s: with dlt's defaults the run gives up after 5 timed-out attempts" }),
   ];
 }

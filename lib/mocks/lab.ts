@@ -5,7 +5,7 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
 import { LAB_SECRETS } from "./secrets";
 import { bearerOf } from "./respond";
-import { bump, checkToken, issueToken, type MockState } from "./state";
+import { bump, checkToken, issueToken, SLOW_RESPONSE_MS, wait, type MockState } from "./state";
 
 const HOST = "https://lab.example.com";
 const N = 45;
@@ -91,6 +91,16 @@ export function labHandlers(state: MockState): HttpHandler[] {
     http.get(`${HOST}/faults/malformed`, () => new HttpResponse('{"data": [{"id": 1}, {"id": 2', { headers: { "Content-Type": "application/json" } })),
     http.get(`${HOST}/faults/html`, () => new HttpResponse("<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>", { status: 200, headers: { "Content-Type": "text/html" } })),
     http.get(`${HOST}/faults/repeating-cursor`, () => json({ data: slice(0), cursors: { next: "c2FtZQ==" } })),
+    // Slow responses: the first request of a run (per instance) answers after 75 s, past dlt's 60 s
+    // request_timeout; the retry answers at once. `/slow/always` is slow every time.
+    http.get(`${HOST}/slow/items`, async () => {
+      if (count("slow") === 0) await wait(state, SLOW_RESPONSE_MS);
+      return json({ data: slice(0) });
+    }),
+    http.get(`${HOST}/slow/always`, async () => {
+      await wait(state, SLOW_RESPONSE_MS);
+      return json({ data: slice(0) });
+    }),
     http.get(`${HOST}/faults/burst`, () => (count("burst") < 3 ? json({ error: "unavailable" }, { status: 503 }) : json({ data: slice(0) }))),
     http.post(`${HOST}/oauth/token`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());

@@ -45,7 +45,8 @@ describe("describeMocks", () => {
   const endpoints = describeMocks();
 
   it("describes only routes the mock really serves, on its hosts, with its demo credentials", async () => {
-    const api = createMockApi();
+    const waits: number[] = [];
+    const api = createMockApi({ sleep: async (ms) => void waits.push(ms) });
     const secrets = new Set(Object.entries(MOCK_DEMO_SECRETS).map(([k, v]) => `${k}=${v}`));
     for (const e of endpoints) {
       expect(MOCK_HOSTS as readonly string[], e.host).toContain(e.host);
@@ -54,6 +55,8 @@ describe("describeMocks", () => {
       expect(String(body?.error ?? ""), `${e.method} ${e.host}${e.path}`).not.toMatch(/^no mock for/);
       for (const [k, v] of Object.entries(e.credentials)) expect(secrets.has(`${k}=${v}`), k).toBe(true);
     }
+    // The slow endpoints wait on the clock they are given (75 s each, the first /slow/items and /slow/always).
+    expect(waits).toEqual([75_000, 75_000]);
   });
 
   it("covers every seed API endpoint with its faults", () => {

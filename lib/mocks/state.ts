@@ -12,6 +12,19 @@ export interface MockOptions {
    * run's virtual clock); without it, tokens stay valid for the life of the instance.
    */
   readonly now?: () => number;
+  /**
+   * How a slow endpoint waits before it answers (lab.example.com/slow/*). Pass the run's virtual clock
+   * so the latency is virtual time; without it the mock really waits (the loopback server).
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The latency of the slow endpoints: longer than dlt's default `request_timeout` of 60 s. */
+export const SLOW_RESPONSE_MS = 75_000;
+
+/** Waits `ms` on the instance's clock (virtual when the run gave one, real otherwise). */
+export function wait(state: MockState, ms: number): Promise<void> {
+  return state.options.sleep ? state.options.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export interface IssuedToken {

@@ -157,7 +157,8 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
   let deps: EngineDeps;
   if (request.target === "mock") {
     const clock = createVirtualClock();
-    deps = { fetch: createMockApi().fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
+    // The mock's slow endpoints wait on the same virtual clock, so their latency is virtual too.
+    deps = { fetch: createMockApi({ sleep: (ms) => clock.sleep(ms) }).fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
   } else {
     deps = {
       fetch: env.liveFetch as (request: Request) => Promise<Response>,
