@@ -54,7 +54,8 @@ export class TracePrinter {
         const key = e.primary_key?.length ? e.primary_key.join(", ") : "none";
         this.line("");
         this.line(`${s.bold(e.resource)}${e.parent ? s.dim(` (child of ${e.parent})`) : ""}`);
-        this.line(s.dim(`  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}`));
+        const parallel = e.parallelized === "concurrent" ? " · parallelized (concurrent)" : e.parallelized === "in_order" ? " · parallelized (in order against the mock)" : "";
+        this.line(s.dim(`  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}${parallel}`));
         break;
       }
       case "auth":

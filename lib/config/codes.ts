@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   multiple_parents: ["error", "A resource that refers to more than one parent."],
   resource_cycle: ["error", "Resources that depend on each other in a cycle."],
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
+  multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],
   dialect_error_handler: ["warning", "Endpoint `error_handler`: honoured per endpoint; dlt's retries are global."],
@@ -47,6 +48,9 @@ export const DIAGNOSTIC_CODES = {
   default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
   auth_cookie_unsupported: ["warning", "api_key with `location: cookie`, which dlt does not implement."],
   hardcoded_secret: ["warning", "A credential written into auth (shown masked; fix: a dlt.secrets reference)."],
+  response_action_status_string: ["warning", "A response action's `status_code` given as a string: it never matches (fix: the integer)."],
+  unknown_response_action: ["warning", "A response action string other than `ignore`: dlt accepts it and does nothing."],
+  python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],
   internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

@@ -5,7 +5,8 @@ import { Masker } from "./mask";
 import { EventChannel } from "./queue";
 import { resolveConfig, type ResolvedResource } from "./resolve";
 import { ParentStore } from "./parents";
-import { runResource } from "./resource";
+import { runResource, type ResourceOutcome } from "./resource";
+import { createPool, PARALLEL_WORKERS } from "./pool";
 
 /** Parents before children, only what was asked for (plus the parents it needs). */
 function plan(all: readonly ResolvedResource[], wanted: readonly string[]): { order: ResolvedResource[]; missingParent: Map<string, string> } {
@@ -72,11 +73,15 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     if (resolution.errors[0]) throw resolution.errors[0];
     const store = new ParentStore(order);
     const failed = new Set<string>();
-    for (const r of order) {
-      if (signal.aborted) {
-        fail(new EngineError("cancelled", "The run was cancelled."));
-        break;
-      }
+    // `parallelized` resources run concurrently (dlt's pool of 5) against live APIs; against the mocks
+    // everything runs in order so virtual time — and with it timeouts and waits — stays exact.
+    const pool = createPool(PARALLEL_WORKERS);
+    const started = new Map<string, Promise<ResourceOutcome>>();
+    let stopped = false;
+    const runOne = async (r: ResolvedResource): Promise<ResourceOutcome> => {
+      const parent = r.parent ? started.get(r.parent.name) : undefined;
+      if (parent) await parent;
+      if (stopped || signal.aborted) return { ok: false, cancelled: true };
       const parentMissing = missingParent.get(r.name);
       const resource: ResolvedResource = parentMissing !== undefined && !r.problem
         ? { ...r, problem: new EngineError("invalid_config", `A dependent resource \`${r.name}\` refers to non existing parent resource \`${parentMissing}\`.`, { resource: r.name }) }
@@ -87,8 +92,20 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
         ok = false;
         failed.add(r.name);
       }
-      if (outcome.cancelled) break;
+      if (outcome.cancelled) stopped = true;
+      return outcome;
+    };
+    for (const r of order) {
+      if (stopped) break;
+      if (signal.aborted) {
+        fail(new EngineError("cancelled", "The run was cancelled."));
+        break;
+      }
+      const task = r.parallelized && !ctx.virtual ? pool(() => runOne(r)) : runOne(r);
+      started.set(r.name, task);
+      if (!(r.parallelized && !ctx.virtual)) await task;
     }
+    await Promise.all(started.values());
   } catch (e) {
     fail(e instanceof EngineError ? e : new EngineError("internal_error", `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`));
   }

@@ -6,7 +6,8 @@
 export class EventChannel<T> {
   private items: T[] = [];
   private consumerWaiting: (() => void) | null = null;
-  private producerWaiting: (() => void) | null = null;
+  /** Producers waiting for the consumer (several when `parallelized` resources run concurrently). */
+  private producersWaiting: (() => void)[] = [];
   private closed = false;
   private cancelled = false;
 
@@ -32,7 +33,7 @@ export class EventChannel<T> {
   drained(): Promise<void> {
     if (this.items.length === 0 || this.cancelled) return Promise.resolve();
     return new Promise((resolve) => {
-      this.producerWaiting = resolve;
+      this.producersWaiting.push(resolve);
     });
   }
 
@@ -43,9 +44,9 @@ export class EventChannel<T> {
   }
 
   private wakeProducer(): void {
-    const w = this.producerWaiting;
-    this.producerWaiting = null;
-    w?.();
+    const waiting = this.producersWaiting;
+    this.producersWaiting = [];
+    for (const w of waiting) w();
   }
 
   async *drain(): AsyncGenerator<T> {

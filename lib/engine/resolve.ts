@@ -39,6 +39,8 @@ export interface ResolvedResource {
   readonly primary_key: string[] | null;
   readonly write_disposition: string;
   readonly selected: boolean;
+  /** `parallelized: true` (resource or resource_defaults). */
+  readonly parallelized: boolean;
   readonly parent: { readonly name: string; readonly fields: string[] } | null;
   readonly include_from_parent: string[];
   /** Config paths of Python values that are skipped. */
@@ -180,6 +182,7 @@ function resolveOne(config: RestApiConfig, entry: Exclude<RestApiConfig["resourc
     primary_key: typeof pk === "string" ? [pk] : Array.isArray(pk) ? pk.filter((x): x is string => typeof x === "string") : null,
     write_disposition: typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : "append",
     selected: merged.selected !== false,
+    parallelized: merged.parallelized === true,
     parent: bound.parent,
     include_from_parent: includeFromParent,
     python_keys: [...new Set(refs.python)],

@@ -6,9 +6,10 @@ import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
 import { setParam, toQueryParams, type RequestSpec } from "./request";
 import { joinUrl, type ResolvedResource } from "./resolve";
 import { startIncremental, type IncrementalRun } from "./incremental";
-import { includedColumns, parentValue, type ParentStore } from "./parents";
+import { includedColumns, parentValue, type ParentRow, type ParentStore } from "./parents";
 import { runSequence, type ResourceRun } from "./sequence";
 import { cancelledError } from "./attempt";
+import { createPool, PARALLEL_WORKERS } from "./pool";
 
 function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
   const headers: Record<string, string> = { ...r.clientHeaders };
@@ -50,7 +51,7 @@ export interface ResourceOutcome {
  * `feedOnly`: it was not asked for and runs only because a child needs its records.
  */
 export async function runResource(ctx: RunContext, r: ResolvedResource, stats: ResourceStats, store: ParentStore, failed: ReadonlySet<string>, prior: IncrementalState | undefined, feedOnly: boolean): Promise<ResourceOutcome> {
-  ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...(feedOnly ? { selected: false } : {}) });
+  ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...(feedOnly ? { selected: false } : {}), ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}) });
   for (const key of r.python_keys) {
     ctx.emit({ type: "warning", resource: r.name, code: "python_skipped", message: `\`${key}\` is Python code: validated, not executed in the playground.` });
   }
@@ -76,14 +77,29 @@ export async function runResource(ctx: RunContext, r: ResolvedResource, stats: R
       await runSequence(ctx, run, buildSpec(r, incLookup, inc), { transform: filter, ...(collect ? { collect } : {}), ...(close ? { stopAfterPage: () => close.closeReason() } : {}) });
     } else {
       const parent = r.parent.name;
+      const fields = r.parent.fields;
       if (failed.has(parent)) throw new EngineError("invalid_config", `The parent resource \`${parent}\` failed, so \`${r.name}\` has no records to run for.`, { resource: r.name });
-      for (const row of store.rows(r.name)) {
+      const forRow = async (row: ParentRow) => {
         if (ctx.signal.aborted) throw cancelledError(r.name);
         const lookup: Lookup = (name) => (name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name));
         const include = includedColumns(row, parent, r.include_from_parent, r.name);
-        const values = Object.fromEntries(r.parent.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
+        const values = Object.fromEntries(fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
         const withParent = (records: DataRecord[]) => filter(r.include_from_parent.length ? records.map((x) => ({ ...x, ...include })) : records);
         await runSequence(ctx, run, buildSpec(r, lookup, inc), { transform: withParent, parent: values, ...(collect ? { collect } : {}) });
+      };
+      if (r.parallelized && !ctx.virtual) {
+        // dlt: one deferred task per parent record, run in the pool; the first failure ends the rest.
+        const pool = createPool(PARALLEL_WORKERS);
+        let firstError: unknown = null;
+        const settled = await Promise.allSettled(store.rows(r.name).map((row) => pool(async () => {
+          if (firstError === null) await forRow(row).catch((e: unknown) => {
+            firstError ??= e;
+            throw e;
+          });
+        })));
+        if (settled.some((x) => x.status === "rejected")) throw firstError;
+      } else {
+        for (const row of store.rows(r.name)) await forRow(row);
       }
       store.release(r.name);
     }

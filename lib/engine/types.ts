@@ -145,6 +145,11 @@ export type EngineEvent =
       parent: string | null;
       /** `false` when the resource was not asked for (e.g. `selected: false`) and runs only to feed a child: dlt does not load its rows. */
       selected?: boolean;
+      /**
+       * Set for `parallelized: true`: `concurrent` against live APIs (with other parallelized resources,
+       * or per parent record for a child; 5 at a time as dlt's pool), `in_order` against the mocks.
+       */
+      parallelized?: "concurrent" | "in_order";
     }
   | { type: "auth"; resource: string; step: "token_request" | "token_ok" | "token_cached" | "token_refresh"; detail: string }
   | {

@@ -50,6 +50,8 @@ export interface ResourceTrace {
   readonly primary_key: readonly string[] | null;
   readonly write_disposition: string | null;
   readonly parent: string | null;
+  /** `parallelized: true`: run concurrently (live) or in order (mock). */
+  readonly parallelized: "concurrent" | "in_order" | null;
   readonly items: readonly TraceItem[];
   readonly pages: number;
   readonly records: number;
@@ -100,7 +102,7 @@ export class TraceBuilder {
   private resource(name: string): ResourceState {
     let r = this.resources.get(name);
     if (!r) {
-      r = { name, status: "waiting", paginator: null, data_selector: null, primary_key: null, write_disposition: null, parent: null, items: [], pages: 0, records: 0, requests: 0, retries: 0 };
+      r = { name, status: "waiting", paginator: null, data_selector: null, primary_key: null, write_disposition: null, parent: null, parallelized: null, items: [], pages: 0, records: 0, requests: 0, retries: 0 };
       this.resources.set(name, r);
     }
     return r;
@@ -122,7 +124,7 @@ export class TraceBuilder {
         break;
       case "resource_start": {
         const r = this.resource(e.resource);
-        Object.assign(r, { status: "running", paginator: e.paginator, data_selector: e.data_selector, primary_key: e.primary_key, write_disposition: e.write_disposition, parent: e.parent });
+        Object.assign(r, { status: "running", paginator: e.paginator, data_selector: e.data_selector, primary_key: e.primary_key, write_disposition: e.write_disposition, parent: e.parent, parallelized: e.parallelized ?? null });
         break;
       }
       case "auth":

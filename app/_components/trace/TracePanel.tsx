@@ -28,6 +28,15 @@ function ResourceSection({ r }: { r: ResourceTrace }) {
         </span>
         {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
         {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
+        {r.parallelized && (
+          <span
+            className="rounded border border-line px-1 text-muted"
+            data-testid="resource-parallelized"
+            title={r.parallelized === "concurrent" ? "Runs concurrently with other parallelized work (5 at a time, as dlt's pool)" : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"}
+          >
+            parallelized{r.parallelized === "in_order" ? " · in order (mock)" : ""}
+          </span>
+        )}
       </h3>
       <PageInspector resource={r.name} items={r.items} />
       <ol className="pb-1 text-xs" aria-label={`${r.name} timeline`}>

@@ -1,8 +1,9 @@
-/** Endpoint checks: the seed's `error_handler`, bodies, typed params, and the endpoint's paginator and auth. */
+/** Endpoint checks: the seed's `error_handler`, bodies, typed params, response actions, and the endpoint's paginator and auth. */
 import type { Path } from "../located";
 import { removeEntriesEdits } from "../fixes";
 import { checkAuth } from "./auth";
 import { checkPaginator } from "./paginator";
+import { checkResponseActions } from "./response-actions";
 import { isObj, isSpecial, type RuleContext } from "./context";
 
 const PARAM_TYPES = ["incremental", "resolve"];
@@ -12,6 +13,7 @@ export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
   checkPaginator(ctx, ep.paginator, [...at, "paginator"], at);
   checkAuth(ctx, ep.auth, [...at, "auth"]);
   if (isObj(ep.error_handler)) errorHandler(ctx, ep.error_handler, at);
+  checkResponseActions(ctx, ep.response_actions, [...at, "response_actions"]);
 
   const hasJson = isObj(ep.json) && Object.keys(ep.json).length > 0;
   const hasData = ep.data !== undefined && ep.data !== null && ep.data !== "" && !(isObj(ep.data) && Object.keys(ep.data).length === 0) && !(Array.isArray(ep.data) && ep.data.length === 0);

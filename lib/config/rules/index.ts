@@ -9,6 +9,7 @@ import { checkAuth } from "./auth";
 import { checkPaginator } from "./paginator";
 import { checkEndpoint } from "./endpoint";
 import { checkResources } from "./resources";
+import { markPython } from "./python";
 import { createContext, isObj } from "./context";
 
 export function runRules(plain: unknown, loc: Locator): Diagnostic[] {
@@ -23,5 +24,6 @@ export function runRules(plain: unknown, loc: Locator): Diagnostic[] {
   const defaults = isObj(plain.resource_defaults) && isObj(plain.resource_defaults.endpoint) ? plain.resource_defaults.endpoint : null;
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
   if (Array.isArray(plain.resources)) checkResources(ctx, plain.resources, client, defaults);
+  markPython(ctx, plain, []);
   return out;
 }

@@ -159,6 +159,13 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, defaults:
   if (typeof r === "string") [path, pathAt] = [r, at];
   else if (typeof epRaw === "string") [path, pathAt] = [epRaw, epAt];
   else if (ep && typeof ep.path === "string") [path, pathAt] = [ep.path, [...epAt, "path"]];
+  // dlt allows one incremental param per endpoint (after the defaults' params are merged in).
+  const incParams = [...params].filter(([, p]) => isObj(p.value) && p.value.type === "incremental");
+  for (const [, extra] of incParams.slice(1)) {
+    const found = `[${incParams.map(([k]) => `'${k}'`).join(", ")}]`;
+    ctx.add({ at: extra.at, severity: "error", code: "multiple_incremental_params", range: ctx.loc.key(extra.at),
+      message: `Resource \`${name}\` has more than one incremental param: dlt fails with "Only a single incremental parameter is allower per endpoint. Found parameters: \`${found}\`". Keep one, or use the endpoint's \`incremental\` block.` });
+  }
   const bound = path !== null && pathAt ? scanPath(scope, path, pathAt, params, name) : new Set<string>();
 
   for (const [k, { value, at: pAt }] of params) {
