@@ -1,18 +1,6 @@
 /** Table of located diagnostics for diagnostics.test.ts: one small document per case, in all three formats. */
-import type { SourceFormat } from "../formats";
-/** [title, format, text, code, path, token at the range start, line, column] */
-export type Case = [string, SourceFormat, string, string, string, string, number, number];
-const C = `"client": {"base_url": "https://api.example.com"}`;
-/** A JSON config with one resource dict (given as JSON text, 4-space indented inside the list). */
-const res = (body: string) => `{
-  ${C},
-  "resources": [
-    {
-      "name": "posts",
-${body}
-    }
-  ]
-}`;
+import { C, res, type Case } from "./diagnostics.cases-kit";
+
 export const CASES: Case[] = [
   ["unknown client key", "json", `{
   "client": {

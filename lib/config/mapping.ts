@@ -71,11 +71,17 @@ export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, sche
   }
 }
 
+/** Where a value's problem is shown: the value, or its key when the value has no text (YAML's `key:`). */
+function shown(loc: Locator, path: Path) {
+  const r = loc.value(path);
+  return r.start === r.end ? loc.key(path) : r;
+}
+
 function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null, union: z.ZodType | null): void {
   const { loc, out } = ctx;
   const value = valueAt(ctx.plain, path);
   const base = { path: loc.pointer(path), severity: "error" as const };
-  if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+  if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union" || issue.code === "invalid_value")) {
     const key = String(path[path.length - 1]);
     const parentPath = path.slice(0, -1);
     const parent = valueAt(ctx.plain, parentPath) as Record<string, unknown> | undefined;
@@ -94,13 +100,13 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
       return;
     case "invalid_type":
     case "invalid_union":
-      out.push({ ...base, code: "invalid_type", range: loc.value(path),
+      out.push({ ...base, code: "invalid_type", range: shown(loc, path),
         message: `${capital(where(path))} expects ${schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value"}; got ${describeValue(value, path, loc.doc.format)}.` });
       return;
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const guess = typeof value === "string" ? didYouMean(value, allowed) : null;
-      out.push({ ...base, code: typeCode(path), range: loc.value(path), fixes: replaceValueFix(loc, path, guess),
+      out.push({ ...base, code: typeCode(path), range: shown(loc, path), fixes: replaceValueFix(loc, path, guess),
         message: `${capital(where(path))} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}` });
       return;
     }
@@ -109,11 +115,11 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
       const n = issue.code === "too_small" ? issue.minimum : issue.maximum;
       const what = issue.origin === "string" && issue.code === "too_small" && Number(n) === 1 ? "must not be empty"
         : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${String(n)}${issue.origin === "string" ? " characters long" : issue.origin === "array" ? " items long" : ""}`;
-      out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${capital(where(path))} ${what}; got ${describeValue(value, path, loc.doc.format)}.` });
+      out.push({ ...base, code: "invalid_value", range: shown(loc, path), message: `${capital(where(path))} ${what}; got ${describeValue(value, path, loc.doc.format)}.` });
       return;
     }
     default:
-      out.push({ ...base, code: "invalid_value", range: loc.value(path), message: `${capital(where(path))}: ${issue.message}; got ${describeValue(value, path, loc.doc.format)}.` });
+      out.push({ ...base, code: "invalid_value", range: shown(loc, path), message: `${capital(where(path))}: ${issue.message}; got ${describeValue(value, path, loc.doc.format)}.` });
   }
 }
 
@@ -140,12 +146,16 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     hints.push(`\`${key}\` is an endpoint key: move it into \`endpoint\`.`);
   }
   if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
+  // `{"$secret": …}` and its kind: a reference has its one marker key and nothing else.
+  const marker = schema ? Object.keys(objectShape(schema) ?? {}).find((k) => k.startsWith("$")) : undefined;
   ctx.out.push({
     severity: "error",
     path: loc.pointer(keyPath),
     code: "unknown_key",
     range,
-    message: `Unknown key \`${key}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+    message: marker
+      ? `Unknown key \`${key}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
+      : `Unknown key \`${key}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
     fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
   });
 }
@@ -181,7 +191,7 @@ function noVariant(ctx: Ctx, path: Path, value: unknown, union: z.ZodType): void
     severity: "error",
     path: loc.pointer(path),
     code: typeof value === "string" && literals.length > 0 ? typeCode(path) : "invalid_type",
-    range: loc.value(path),
+    range: shown(loc, path),
     fixes: replaceValueFix(loc, path, guess),
     message: `${capital(where(path))} expects ${describeSchema(union)}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
   });

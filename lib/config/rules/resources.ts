@@ -19,7 +19,8 @@ export function checkResources(ctx: RuleContext, resources: readonly unknown[], 
         ctx.add({ at, severity: "error", code: "duplicate_resource_name", range: typeof r === "string" ? loc.value(at) : loc.value([...at, "name"]),
           message: `Resource \`${name}\` is already defined (resources[${first}]); dlt fails with "Resource \`${name}\` is already defined." Rename one of them.` });
       } else names.set(name, i);
-    } else if (isObj(r)) {
+    } else if (isObj(r) && !("name" in r)) {
+      // A `name` of the wrong type is the schema's to report; here it is missing.
       ctx.add({ at, severity: "error", code: "missing_resource_name", range: loc.value(at),
         message: `\`resources[${i}]\` has no \`name\` (dlt validates it, then fails with KeyError: 'name'). Add "name": "…"; it is also the table name and the default path.` });
     }
@@ -29,7 +30,9 @@ export function checkResources(ctx: RuleContext, resources: readonly unknown[], 
     const ref = collectParents(ctx, r, at, defaults);
     if (ref) refs.push(ref);
   });
-  checkParents(ctx, refs, resources, names);
+  // A Python object in the list (a dlt resource) may be any parent: its name is not in the text.
+  const external = resources.some((r) => isObj(r) && typeof r.$python === "string");
+  checkParents(ctx, refs, resources, names, external);
 }
 
 function missingBaseUrl(ctx: RuleContext, r: unknown, ep: unknown, at: Path, name: string | null): void {
@@ -44,14 +47,14 @@ function missingBaseUrl(ctx: RuleContext, r: unknown, ep: unknown, at: Path, nam
     message: `\`client.base_url\` is missing and resource \`${name ?? String(at[1])}\` uses the relative path \`${path}\` (dlt fails with KeyError: 'base_url'). Add "base_url" to \`client\`, or write a full URL.` });
 }
 
-function checkParents(ctx: RuleContext, refs: readonly ResourceRef[], resources: readonly unknown[], names: ReadonlyMap<string, number>): void {
+function checkParents(ctx: RuleContext, refs: readonly ResourceRef[], resources: readonly unknown[], names: ReadonlyMap<string, number>, external: boolean): void {
   const parentOf = new Map<string, string>();
   // Named in messages about unknown parents: a few are enough (and keep this linear in the resources).
   const someNames = [...names.keys()].slice(0, 11);
   for (const ref of refs) {
     const valid: string[] = [];
     for (const [parent, where] of ref.parents) {
-      if (parent === ref.name || !names.has(parent)) {
+      if (parent === ref.name || (!names.has(parent) && !external)) {
         const defined = someNames.filter((n) => n !== ref.name);
         ctx.add({ at: where.at, severity: "error", code: "placeholder_unknown_resource", range: where.range,
           message: parent === ref.name
