@@ -33,10 +33,22 @@ describe("pagesOf", () => {
     expect(pages.map((p) => [p.index, p.page, p.attempts.length])).toEqual([[1, 1, 1], [2, 2, 2], [3, 1, 1]]);
     expect(pages[0]!.decision?.reason).toBe("next page 2");
     expect(pages[1]!.events.map((e) => e.kind)).toEqual(["retry", "paginator"]);
+    expect(pages[1]!.attempts[0]!.failure).toBeUndefined(); // a 503 has a response: no failure text
     expect(pages[1]!.decision?.decision).toBe("stop");
     expect(lastAttempt(pages[1]!).response?.status).toBe(200);
     expect(lastAttempt(pages[1]!).records).toBe(0);
     expect(pages[2]!.decision).toBeNull();
+  });
+
+  it("an attempt without a response says why: the retry's reason, or the resource's final error", () => {
+    const items = build([
+      req(1, 1),
+      { type: "retry", resource: "c", request_id: 1, attempt: 1, status: null, reason: "timeout: no response within 60 s", wait_ms: 1000, wait_source: "backoff", virtual: true } as EngineEvent,
+      req(1, 1, 2),
+      { type: "error", resource: "c", error: { code: "network_error", message: "socket hang up", resource: "c" } } as EngineEvent,
+    ]);
+    const [page] = pagesOf(items);
+    expect(page!.attempts.map((a) => a.failure)).toEqual(["timeout: no response within 60 s", "network_error"]);
   });
 
   it("auth token requests are not pages", () => {

@@ -27,6 +27,8 @@ export type TraceItem =
       readonly headers: MaskedHeaders;
       readonly body?: string;
       readonly response?: TraceResponse;
+      /** Why this attempt got no response (timeout, network error), once known. */
+      readonly failure?: string;
       /** Records the page yielded, once the page event arrived. */
       readonly records?: number;
       readonly selector?: string;
@@ -149,6 +151,7 @@ export class TraceBuilder {
       }
       case "retry":
         this.resource(e.resource).retries++;
+        if (e.status === null) this.failAttempt(e.request_id, e.reason);
         this.add(e.resource, { kind: "retry", key: this.key(), attempt: e.attempt, status: e.status, reason: e.reason, wait_ms: e.wait_ms, wait_source: e.wait_source, virtual: e.virtual });
         break;
       case "paginator":
@@ -163,6 +166,8 @@ export class TraceBuilder {
         break;
       case "error":
         this.errors.push(e.error);
+        // The attempt that was in flight when the resource failed (a last timeout, a network error).
+        for (const [id, at] of this.requests) if (at.resource.name === (e.resource ?? e.error.resource)) this.failAttempt(id, e.error.code);
         this.add(e.resource ?? e.error.resource, { kind: "error", key: this.key(), error: e.error });
         break;
       case "incremental":
@@ -179,6 +184,12 @@ export class TraceBuilder {
         if (this.phase === "running") this.phase = !e.ok || this.errors.length > 0 ? "failed" : this.limits.length > 0 ? "capped" : "done";
         break;
     }
+  }
+
+  private failAttempt(requestId: number, reason: string): void {
+    const at = this.requests.get(requestId);
+    const item = at?.resource.items[at.index];
+    if (at && item?.kind === "request" && !item.response && item.failure === undefined) at.resource.items[at.index] = { ...item, failure: reason };
   }
 
   private update(requestId: number, patch: Partial<Extract<TraceItem, { kind: "request" }>>): void {

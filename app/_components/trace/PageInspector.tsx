@@ -42,7 +42,12 @@ function Inspected({ page }: { page: PageView }) {
         {page.attempts.map((a) => (
           <p key={a.key} className="break-all font-mono">
             {page.attempts.length > 1 && <span className="text-muted">try {a.attempt}: </span>}
-            {a.method} {a.url} <span className={a.response && a.response.status >= 400 ? "text-error" : "text-ok"}>{a.response?.status ?? "…"}</span>
+            {a.method} {a.url}{" "}
+            {a.response ? (
+              <span className={a.response.status >= 400 ? "text-error" : "text-ok"}>{a.response.status}</span>
+            ) : (
+              <span className={a.failure ? "text-error" : "text-muted"}>{a.failure ?? "…"}</span>
+            )}
           </p>
         ))}
         {Object.keys(r.headers).length > 0 && (

@@ -64,7 +64,7 @@ export function RequestDetails({ item, sizeText }: { item: RequestItem; sizeText
           )}
         </>
       ) : (
-        <p className="text-muted">Waiting for the response…</p>
+        <p className={item.failure ? "text-error" : "text-muted"}>{item.failure ? `No response: ${item.failure}` : "Waiting for the response…"}</p>
       )}
     </div>
   );

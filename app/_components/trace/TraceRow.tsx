@@ -33,7 +33,7 @@ function RequestRow({ item }: { item: RequestItem }) {
         className="flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
       >
         <span aria-hidden="true" className="w-3 shrink-0 text-muted">{open ? "▾" : "▸"}</span>
-        <Glyph glyph="●" label={r ? (r.status >= 400 ? "failed request" : "request") : "request in flight"} className={r ? statusClass(r.status) : "text-muted"} />
+        <Glyph glyph="●" label={r ? (r.status >= 400 ? "failed request" : "request") : item.failure ? "request without a response" : "request in flight"} className={r ? statusClass(r.status) : item.failure ? "text-error" : "text-muted"} />
         <span className="w-14 shrink-0 font-semibold">{label}</span>
         {item.attempt > 1 && <span className="shrink-0 text-muted">try {item.attempt}</span>}
         <span className="shrink-0 font-mono">{item.method}</span>
@@ -45,6 +45,10 @@ function RequestRow({ item }: { item: RequestItem }) {
             <span className={`shrink-0 font-mono font-semibold ${statusClass(r.status)}`}>{r.status}</span>
             <span className="w-14 shrink-0 text-right text-muted">{formatMs(r.duration_ms)}</span>
           </>
+        ) : item.failure ? (
+          <span className="min-w-0 shrink truncate text-error" title={item.failure} data-testid="request-failure">
+            {item.failure.split(":")[0]}
+          </span>
         ) : (
           <span className="shrink-0 text-muted">…</span>
         )}
