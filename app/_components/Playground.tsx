@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { applyEdits, listSecrets, resourceNames } from "@/lib/config";
 import type { Example } from "@/lib/examples";
-import { convertDocument, describeLoss, detectFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
+import { detectFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
+import { useToolkit } from "./hooks/toolkit";
 import type { ConvertOutcome } from "./header/FormatIndicator";
 import { EditorHost } from "./editor/EditorHost";
 import { EditorLoadingPlaceholder } from "./editor/EditorLoadingPlaceholder";
@@ -25,7 +26,8 @@ import { TracePanel } from "./trace/TracePanel";
 
 export function Playground() {
   const [text, setText] = useDocument();
-  const validation = useValidation(text);
+  const toolkit = useToolkit();
+  const validation = useValidation(text, toolkit);
   const [theme] = useTheme();
   const mod = useModKey();
   const [target, setTarget] = useState<Target>("mock");
@@ -46,20 +48,19 @@ export function Playground() {
 
   const runWith = useCallback(
     (resources: readonly string[] | undefined) => {
-      if (blockedReason !== null || running || text === null || !validation) return;
+      if (blockedReason !== null || running || text === null || !validation || !toolkit) return;
       const cap = Number(maxPages);
       const pages = maxPages.trim() !== "" && Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { maxPages: cap } : {};
-      start({ text, config: validation.config, target, secrets: secretValues, ...pages, ...(resources ? { resources } : {}) });
+      start({ text, config: validation.config, target, secrets: secretValues, createPreview: toolkit.createPreview, ...pages, ...(resources ? { resources } : {}) });
     },
-    [blockedReason, running, text, validation, target, secretValues, maxPages, start],
+    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, start],
   );
   const runDefault = useCallback(() => {
     const chosen = names.filter((n) => selected.has(n));
     runWith(chosen.length === names.length || chosen.length === 0 ? undefined : chosen);
   }, [names, selected, runWith]);
   const saveCurrent = useCallback(() => {
-    const file = fileFor(validation, format ?? "python");
-    if (file) downloadFile(file);
+    void fileFor(validation, format ?? "python").then((file) => file && downloadFile(file));
   }, [validation, format]);
   useShortcuts({ run: runDefault, save: saveCurrent });
 
@@ -72,7 +73,8 @@ export function Playground() {
   };
   const onConvert = useCallback(
     (to: SourceFormat, force: boolean): ConvertOutcome => {
-      if (text === null || format === null) return { kind: "refused", reason: "The editor is still loading." };
+      if (text === null || format === null || toolkit === null) return { kind: "refused", reason: "The editor is still loading." };
+      const { convertDocument, describeLoss } = toolkit;
       const result = convertDocument(text, format, to);
       if (!result.ok) return { kind: "refused", reason: result.reason };
       const warning = describeLoss(result.loss, to);
@@ -82,7 +84,7 @@ export function Playground() {
       else setText(result.text);
       return { kind: "done" };
     },
-    [text, format, setText],
+    [text, format, toolkit, setText],
   );
   const knownFields = useCallback(
     (resource: string): readonly string[] => {

@@ -10,6 +10,7 @@ import { findSlashComments } from "./python-scan";
 import { writePythonLiteral } from "./python-writer";
 import { toPlain } from "./pointer";
 import type { SourceFormat } from "./types";
+import { FORMAT_NAMES } from "./detect";
 import { writeJson, writeYaml } from "./writers";
 
 export interface ConversionLoss {
@@ -22,8 +23,6 @@ export interface ConversionLoss {
 export type Conversion =
   | { readonly ok: true; readonly from: SourceFormat; readonly to: SourceFormat; readonly text: string; readonly loss: ConversionLoss }
   | { readonly ok: false; readonly from: SourceFormat; readonly to: SourceFormat; readonly reason: string };
-
-export const FORMAT_NAMES: Record<SourceFormat, string> = { json: "JSON", yaml: "YAML", python: "Python" };
 
 const PYTHON_PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n";
 /** Lines any Python config has around its dict; they carry nothing the other formats need. */

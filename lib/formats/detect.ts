@@ -59,3 +59,6 @@ export function detectFormat(text: string): SourceFormat {
   if (comments && !YAML_START.test(body) && body.trim() !== "") return "python";
   return "yaml";
 }
+
+/** How the UI and messages name each format. */
+export const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = { json: "JSON", yaml: "YAML", python: "Python" };

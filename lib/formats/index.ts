@@ -4,11 +4,11 @@
  */
 
 export type * from "./types";
-export { detectFormat } from "./detect";
+export { detectFormat, FORMAT_NAMES } from "./detect";
 export { parseDocument } from "./parse";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { writePythonLiteral } from "./python-writer";
 
-export { convertDocument, countComments, describeLoss, FORMAT_NAMES, type Conversion, type ConversionLoss } from "./convert";
+export { convertDocument, countComments, describeLoss, type Conversion, type ConversionLoss } from "./convert";

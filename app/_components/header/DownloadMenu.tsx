@@ -24,8 +24,7 @@ export function DownloadMenu({ validation, disabledReason }: { validation: Valid
           label: item.label,
           description: item.description,
           onSelect: () => {
-            const file = fileFor(validation, item.kind);
-            if (file) downloadFile(file);
+            void fileFor(validation, item.kind).then((file) => file && downloadFile(file));
           },
         }))}
       />

@@ -1,5 +1,6 @@
 /** Downloads: a Blob and a temporary <a download>. Only references are ever written, never secret values. */
-import { exportConfig, secretsTomlTemplate, type ExportFile, type ValidationResult } from "@/lib/config";
+import type { ExportFile, ValidationResult } from "@/lib/config";
+import { loadToolkit } from "../hooks/toolkit";
 
 export type DownloadKind = "json" | "python" | "yaml" | "secrets";
 
@@ -16,8 +17,9 @@ export function downloadFile(file: ExportFile): void {
 }
 
 /** The file for a download kind; `null` while the config has errors. */
-export function fileFor(validation: ValidationResult | null, kind: DownloadKind): ExportFile | null {
+export async function fileFor(validation: ValidationResult | null, kind: DownloadKind): Promise<ExportFile | null> {
   if (!validation?.valid || validation.value === null) return null;
+  const { exportConfig, secretsTomlTemplate } = await loadToolkit();
   if (kind === "secrets") return { filename: "secrets.toml", mime: "application/toml", text: secretsTomlTemplate(validation.value) };
   return exportConfig(validation, kind);
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { validateText, type ValidationResult } from "@/lib/config";
+import type { ValidationResult } from "@/lib/config";
+import type { Toolkit } from "./toolkit";
 
 /**
  * Validates the text shortly after the last change (ARCHITECTURE rule 8: validation debounced).
@@ -8,11 +9,12 @@ import { validateText, type ValidationResult } from "@/lib/config";
  * configs update almost at once (budget: keystroke to diagnostics ≤ 150 ms, bench/browser.ts) while
  * large ones still do not validate on every keystroke of a burst.
  */
-export function useValidation(text: string | null): ValidationResult | null {
+export function useValidation(text: string | null, toolkit: Toolkit | null): ValidationResult | null {
   const [result, setResult] = useState<ValidationResult | null>(null);
   const lastCost = useRef(10);
   useEffect(() => {
-    if (text === null) return;
+    if (text === null || toolkit === null) return;
+    const { validateText } = toolkit;
     const delay = Math.min(150, Math.max(30, lastCost.current * 2));
     const t = setTimeout(() => {
       const started = performance.now();
@@ -21,6 +23,6 @@ export function useValidation(text: string | null): ValidationResult | null {
       setResult(r);
     }, delay);
     return () => clearTimeout(t);
-  }, [text]);
+  }, [text, toolkit]);
   return result;
 }

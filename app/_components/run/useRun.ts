@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RestApiConfig } from "@/lib/config";
 import type { EngineEvent, IncrementalState } from "@/lib/engine";
-import { createPreview, type PreviewTable } from "@/lib/preview";
+import type { PreviewTable } from "@/lib/preview";
+import type { Toolkit } from "../hooks/toolkit";
 import { readNdjson } from "./ndjson";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
 
@@ -14,6 +15,8 @@ export interface RunInput {
   readonly secrets: Readonly<Record<string, string>>;
   /** Pages per resource before the run is capped (the engine's default when absent). */
   readonly maxPages?: number;
+  /** The preview builder (from the lazily loaded toolkit; a run needs a validated config, so it is there). */
+  readonly createPreview: Toolkit["createPreview"];
 }
 
 export interface RunView {
@@ -63,7 +66,7 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     const ctrl = new AbortController();
     current.current = ctrl;
     const builder = new TraceBuilder();
-    const preview = createPreview({ config: input.config });
+    const preview = input.createPreview({ config: input.config });
     let frame = 0;
     const flush = () => {
       frame = 0;

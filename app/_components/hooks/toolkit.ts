@@ -1,0 +1,31 @@
+"use client";
+/**
+ * Loads ./toolkit-impl once, after first paint, like Monaco: the page and its panels render without
+ * the validator, and the first validation follows as soon as the chunk is in (performance budget:
+ * first-load JS, docs/performance.md).
+ */
+import { useEffect, useState } from "react";
+
+export type Toolkit = typeof import("./toolkit-impl");
+
+let loading: Promise<Toolkit> | null = null;
+
+export function loadToolkit(): Promise<Toolkit> {
+  loading ??= import("./toolkit-impl");
+  return loading;
+}
+
+/** The toolkit once loaded, `null` before. */
+export function useToolkit(): Toolkit | null {
+  const [toolkit, setToolkit] = useState<Toolkit | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadToolkit().then((t) => {
+      if (live) setToolkit(() => t);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return toolkit;
+}
