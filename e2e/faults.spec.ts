@@ -21,3 +21,16 @@ test("a slow response: the trace shows the timeout, dlt's backoff and the retry 
   await expect(p.tableTab("slow_items")).toHaveText("slow_items 10");
   await page.screenshot({ path: "test-results/screenshots/slow-response.png" });
 });
+
+test("parallelized resources say how they ran: in order against the mock, same rows as without", async ({ playground: p, page }) => {
+  const base = EXAMPLES.find((e) => e.id === "lab-parent-child")!.text;
+  const text = base.replace("  - name: comments\n", "  - name: comments\n    parallelized: true\n");
+  expect(text).not.toBe(base);
+  await page.addInitScript((doc) => window.localStorage.setItem("restplay:document", doc), text);
+  await p.goto();
+  await expect(p.problemsSummary).toContainText("0 errors");
+  expect(await p.run()).toBe("done");
+  await expect(p.resourceTrace("comments").getByTestId("resource-parallelized")).toHaveText("parallelized · in order (mock)");
+  await expect(p.resourceTrace("posts").getByTestId("resource-parallelized")).toHaveCount(0);
+  await expect(p.tableTab("comments")).toHaveText("comments 21");
+});
