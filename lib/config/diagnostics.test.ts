@@ -102,10 +102,11 @@ describe("messages", () => {
   });
 
   it("names values in the user's format: null in JSON, None in Python", () => {
-    const json = validateText(`{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "selected": null}]}`).diagnostics[0]!;
-    expect(json.message).toBe("`resources[0].selected` expects `True`/`False` (true/false); got `null`.");
-    const py = validateText(`rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "selected": None}]})`).diagnostics[0]!;
-    expect(py.message).toBe("`resources[0].selected` expects `True`/`False` (true/false); got `None`.");
+    // `limit` is one of the few keys dlt does not declare Optional, so None is an error there.
+    const json = validateText(`{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": null, "total_path": "total"}}}]}`).diagnostics[0]!;
+    expect(json.message).toBe("`resources[0].endpoint.paginator.limit` expects an integer; got `null`.");
+    const py = validateText(`rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": None, "total_path": "total"}}}]})`).diagnostics[0]!;
+    expect(py.message).toBe("`resources[0].endpoint.paginator.limit` expects an integer; got `None`.");
   });
 
   it("a str-or-reference key says so, once", () => {

@@ -238,16 +238,16 @@ const ParamValue = z.unknown();
 
 export const EndpointSchema = z
   .strictObject({
-    path: z.string().describe("Path joined to `base_url`, or a full URL. May contain `{resources.<parent>.<field>}` placeholders. Default: the resource name."),
-    method: z.enum(["GET", "POST"]).describe("HTTP method: `GET` (default) or `POST`, upper case."),
-    params: z.record(z.string(), ParamValue).describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts."),
-    json: z.record(z.string(), z.unknown()).describe("JSON body (a dict)."),
-    data: z.unknown().describe("Form body (dict or list of pairs) or raw string body."),
-    headers: z.record(z.string(), z.unknown()).describe("Request headers for this endpoint; override client headers."),
+    path: z.string().describe("Path joined to `base_url`, or a full URL. May contain `{resources.<parent>.<field>}` placeholders. Default: the resource name.").nullable(),
+    method: z.enum(["GET", "POST"]).describe("HTTP method: `GET` (default) or `POST`, upper case.").nullable(),
+    params: z.record(z.string(), ParamValue).describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts.").nullable(),
+    json: z.record(z.string(), z.unknown()).describe("JSON body (a dict).").nullable(),
+    data: z.unknown().describe("Form body (dict or list of pairs) or raw string body.").nullable(),
+    headers: z.record(z.string(), z.unknown()).describe("Request headers for this endpoint; override client headers.").nullable(),
     paginator: PaginatorSchema.nullable(),
     data_selector: jsonPath("JSONPath to the list of records in the response, e.g. `data` or `$.results[*]`. Detected when absent.").nullable(),
-    response_actions: z.array(ResponseActionSchema).describe("What to do with special responses, e.g. `{status_code: 404, action: ignore}`."),
-    incremental: IncrementalSchema,
+    response_actions: z.array(ResponseActionSchema).describe("What to do with special responses, e.g. `{status_code: 404, action: ignore}`.").nullable(),
+    incremental: IncrementalSchema.nullable(),
     auth: AuthSchema.nullable().describe("Auth for this endpoint; overrides the client's. `null` disables auth."),
     error_handler: ErrorHandlerSchema,
   })
@@ -305,28 +305,28 @@ const KeySchema = z.union([z.string(), z.array(z.string()), PythonExprSchema]);
 const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
 const resourceBaseShape = {
-  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict."),
-  include_from_parent: z.array(z.string()).describe("Parent fields copied into each child record as `_<parent>_<field>`."),
+  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
+  include_from_parent: z.array(z.string()).describe("Parent fields copied into each child record as `_<parent>_<field>`.").nullable(),
   processing_steps: z
     .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
-    .describe("(Python) filter/map steps; validated, not executed in the playground."),
-  table_name: z.union([z.string(), PythonExprSchema]).describe("Destination table. Default: the resource name."),
-  write_disposition: WriteDispositionSchema,
-  primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key."),
-  merge_key: KeySchema.describe("Column(s) used by merge (delete-insert)."),
-  columns: z.union([z.record(z.string(), ColumnSchema), z.array(ColumnSchema), PythonExprSchema]).describe("Column hints by name."),
+    .describe("(Python) filter/map steps; validated, not executed in the playground.").nullable(),
+  table_name: z.union([z.string(), PythonExprSchema]).describe("Destination table. Default: the resource name.").nullable(),
+  write_disposition: WriteDispositionSchema.nullable(),
+  primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
+  merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
+  columns: z.union([z.record(z.string(), ColumnSchema), z.array(ColumnSchema), PythonExprSchema]).describe("Column hints by name.").nullable(),
   schema_contract: z.union([
     SchemaContractMode,
     z.strictObject({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
-  ]),
-  table_format: z.enum(["iceberg", "delta", "hive", "native"]),
-  file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]),
+  ]).nullable(),
+  table_format: z.enum(["iceberg", "delta", "hive", "native"]).nullable(),
+  file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
   references: z.array(z.unknown()),
   parent_table_name: z.string(),
   nested_hints: z.record(z.string(), z.unknown()),
-  max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables."),
-  selected: z.boolean().describe("`false`: not loaded unless needed as a parent."),
-  parallelized: z.boolean(),
+  max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
+  selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
+  parallelized: z.boolean().nullable(),
 };
 
 export const ResourceDefaultsSchema = z
@@ -348,9 +348,9 @@ export const ResourceEntrySchema = z.union([
 export const ClientSchema = z
   .strictObject({
     base_url: str("Base URL every endpoint path is joined to, e.g. `https://api.example.com`."),
-    headers: z.record(z.string(), z.union([z.string(), Ref])).describe("Headers sent with every request (never interpolated)."),
-    auth: AuthSchema,
-    paginator: PaginatorSchema,
+    headers: z.record(z.string(), z.union([z.string(), Ref])).describe("Headers sent with every request (never interpolated).").nullable(),
+    auth: AuthSchema.nullable(),
+    paginator: PaginatorSchema.nullable(),
     session: PythonExprSchema.describe("(Python) a custom requests session."),
   })
   .partial()

@@ -1,0 +1,60 @@
+/** dlt accepts `None` for every Optional key (dlt-rest-api.md §2): validate, run, preview and export a config full of nulls. */
+import { describe, expect, it } from "vitest";
+import { exportConfig, validateText } from "../config";
+import { createVirtualClock, extract } from "../engine";
+import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
+import { createPreview } from "../preview";
+
+const hints = { include_from_parent: null, processing_steps: null, table_name: null, write_disposition: null, primary_key: null, merge_key: null, columns: null, schema_contract: null, table_format: null, file_format: null, max_table_nesting: null, selected: null, parallelized: null };
+const endpointNulls = { method: null, params: null, json: null, data: null, headers: null, response_actions: null, incremental: null, paginator: null, data_selector: null };
+const withNulls = {
+  client: { base_url: "https://lab.example.com", headers: null, auth: null, paginator: null },
+  resource_defaults: { ...hints, endpoint: null },
+  resources: [{ name: "posts", ...hints, endpoint: { path: "/posts", ...endpointNulls } }],
+};
+const without = { client: { base_url: "https://lab.example.com" }, resources: [{ name: "posts", endpoint: { path: "/posts" } }] };
+
+async function run(text: string) {
+  const r = validateText(text);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const clock = createVirtualClock();
+  const api = createMockApi({ sleep: (ms) => clock.sleep(ms) });
+  const preview = createPreview({ config: r.config! });
+  const requests: string[] = [];
+  let ok = false;
+  for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS }, { fetch: api.fetch, ...clock, virtualClock: true })) {
+    preview.push(e);
+    if (e.type === "request") requests.push(`${e.method} ${e.url}`);
+    if (e.type === "done") ok = e.ok;
+  }
+  return { r, ok, requests, tables: preview.tables().map((t) => [t.resource, t.write_disposition, t.primary_key, t.stats.merged]) };
+}
+
+describe("None / null for Optional keys, as dlt accepts them", () => {
+  it("validates in JSON, YAML and Python, and runs exactly like the same config without them", async () => {
+    const json = JSON.stringify(withNulls, null, 2);
+    const a = await run(json);
+    const b = await run(JSON.stringify(without));
+    expect(a.ok).toBe(true);
+    expect(a.requests).toEqual(b.requests);
+    expect(a.tables).toEqual(b.tables);
+    for (const format of ["yaml", "python"] as const) {
+      const converted = exportConfig(a.r, format)?.text ?? "";
+      expect(converted).not.toBe("");
+      const again = validateText(converted);
+      expect(again.format).toBe(format);
+      expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    }
+    const py = validateText(`rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "params": None}}]})`);
+    expect(py.valid).toBe(true);
+  });
+
+  it("keys that are not Optional in dlt still reject None, saying what they expect", () => {
+    const py = validateText(`rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": None}]})`);
+    expect(py.valid).toBe(false);
+    expect(py.diagnostics[0]!.path).toBe("/resources/0/name");
+    expect(py.diagnostics[0]!.message).toContain("got `None`");
+    const limit = validateText(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator: { type: "offset", limit: null } } }] }));
+    expect(limit.diagnostics.map((d) => d.path)).toContain("/resources/0/endpoint/paginator/limit");
+  });
+});
