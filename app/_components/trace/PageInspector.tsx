@@ -4,6 +4,7 @@ import { lastAttempt, pagesOf, type PageView } from "../run/pages";
 import type { TraceItem } from "../run/trace-model";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { JsonTree } from "./JsonTree";
+import { HeaderList } from "./RequestDetails";
 
 function pageLabel(p: PageView): string {
   const r = lastAttempt(p);
@@ -53,14 +54,7 @@ function Inspected({ page }: { page: PageView }) {
         {Object.keys(r.headers).length > 0 && (
           <details>
             <summary className="cursor-pointer text-muted">Request headers ({Object.keys(r.headers).length})</summary>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
-              {Object.entries(r.headers).map(([k, v]) => (
-                <div key={k} className="contents">
-                  <dt className="text-muted">{k}</dt>
-                  <dd className="break-all">{v}</dd>
-                </div>
-              ))}
-            </dl>
+            <HeaderList headers={r.headers} />
           </details>
         )}
         {r.body !== undefined && <pre className="whitespace-pre-wrap break-all font-mono">{r.body}</pre>}
@@ -89,14 +83,7 @@ function Inspected({ page }: { page: PageView }) {
         {res && Object.keys(res.headers).length > 0 && (
           <details>
             <summary className="cursor-pointer text-muted">Response headers ({Object.keys(res.headers).length})</summary>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
-              {Object.entries(res.headers).map(([k, v]) => (
-                <div key={k} className="contents">
-                  <dt className="text-muted">{k}</dt>
-                  <dd className="break-all">{v}</dd>
-                </div>
-              ))}
-            </dl>
+            <HeaderList headers={res.headers} />
           </details>
         )}
         {res?.body_preview !== undefined ? (

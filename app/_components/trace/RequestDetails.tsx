@@ -3,23 +3,25 @@ import type { TraceItem } from "../run/trace-model";
 
 type RequestItem = Extract<TraceItem, { kind: "request" }>;
 
+/** Header names and values (secrets already masked), as a definition list. */
+export function HeaderList({ headers }: { headers: Readonly<Record<string, string>> }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
+      {Object.entries(headers).map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-muted">{k}</dt>
+          <dd className="break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Headers({ title, headers }: { title: string; headers: Readonly<Record<string, string>> }) {
-  const entries = Object.entries(headers);
   return (
     <div>
       <h4 className="font-semibold">{title}</h4>
-      {entries.length === 0 ? (
-        <p className="text-muted">none</p>
-      ) : (
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
-          {entries.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-muted">{k}</dt>
-              <dd className="break-all">{v}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {Object.keys(headers).length === 0 ? <p className="text-muted">none</p> : <HeaderList headers={headers} />}
     </div>
   );
 }
