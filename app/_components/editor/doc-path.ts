@@ -24,53 +24,36 @@ export function locateKey(root: DocNode | null, offset: number): { path: Path; r
   return root && inside(root.range, offset) ? walk(root, []) : null;
 }
 
-/** The path of the innermost object (dict / mapping) whose braces enclose `offset`. */
-export function objectPathAt(root: DocNode | null, offset: number): Path | null {
+/** Children of an object or list whose value range holds `offset` (both ends included), with their paths. */
+function* childrenAt(node: DocNode, path: Path, offset: number): Generator<[DocNode, Path]> {
+  const holds = (r: Range) => r.start <= offset && offset <= r.end;
+  if (node.kind === "object") {
+    for (const e of node.entries) if (holds(e.value.range)) yield [e.value, [...path, e.key]];
+  } else if (node.kind === "array") {
+    for (const [i, item] of node.items.entries()) if (holds(item.range)) yield [item, [...path, i]];
+  }
+}
+
+/** The deepest path `leaf` accepts, descending through the children that hold `offset`. */
+function deepest(root: DocNode | null, offset: number, leaf: (node: DocNode, path: Path) => Path | null): Path | null {
   const walk = (node: DocNode, path: Path): Path | null => {
-    if (node.kind === "object") {
-      for (const e of node.entries) {
-        if (e.value.range.start <= offset && offset <= e.value.range.end) {
-          const deeper = walk(e.value, [...path, e.key]);
-          if (deeper) return deeper;
-        }
-      }
-      return node.range.start < offset && offset <= node.range.end ? path : null;
+    for (const [child, childPath] of childrenAt(node, path, offset)) {
+      const found = walk(child, childPath);
+      if (found) return found;
     }
-    if (node.kind === "array") {
-      for (const [i, item] of node.items.entries()) {
-        if (item.range.start <= offset && offset <= item.range.end) {
-          const deeper = walk(item, [...path, i]);
-          if (deeper) return deeper;
-        }
-      }
-    }
-    return null;
+    return leaf(node, path);
   };
   return root ? walk(root, []) : null;
 }
 
+/** The path of the innermost object (dict / mapping) whose braces enclose `offset`. */
+export function objectPathAt(root: DocNode | null, offset: number): Path | null {
+  return deepest(root, offset, (node, path) => (node.kind === "object" && node.range.start < offset && offset <= node.range.end ? path : null));
+}
+
 /** The string value whose token holds `offset` (its end included: YAML plain scalars end at the cursor). */
 export function stringAt(root: DocNode | null, offset: number): Path | null {
-  const walk = (node: DocNode, path: Path): Path | null => {
-    if (node.kind === "string") return node.range.start < offset && offset <= node.range.end ? path : null;
-    if (node.kind === "object") {
-      for (const e of node.entries) {
-        if (e.value.range.start <= offset && offset <= e.value.range.end) {
-          const found = walk(e.value, [...path, e.key]);
-          if (found) return found;
-        }
-      }
-    } else if (node.kind === "array") {
-      for (const [i, item] of node.items.entries()) {
-        if (item.range.start <= offset && offset <= item.range.end) {
-          const found = walk(item, [...path, i]);
-          if (found) return found;
-        }
-      }
-    }
-    return null;
-  };
-  return root ? walk(root, []) : null;
+  return deepest(root, offset, (node, path) => (node.kind === "string" && node.range.start < offset && offset <= node.range.end ? path : null));
 }
 
 /** The expression typed after an open `{` on this line up to the cursor, or null (`{{` is an escape). */
