@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/config/**/*.ts", "lib/formats/**/*.ts", "lib/preview/**/*.ts", "lib/mocks/**/*.ts", "lib/examples/**/*.ts"],
+    files: ["lib/config/**/*.ts", "lib/formats/**/*.ts", "lib/preview/**/*.ts", "lib/mocks/**/*.ts", "lib/examples/**/*.ts", "lib/shared/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { paths: nodeBuiltinPaths, patterns: [

@@ -12,6 +12,7 @@ import { readSource, styleFor, UsageError, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { printDiagnostics, type OutputFormat } from "./validate";
+import { setOwn } from "../shared";
 
 export interface RunOptions {
   readonly mock?: boolean;
@@ -65,7 +66,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     const env = io.env[secretEnvName(use.name)];
     const value = given.get(use.name) ?? (env !== undefined && env !== "" ? env : undefined);
     if (value !== undefined) {
-      secrets[use.name] = value;
+      setOwn(secrets, use.name, value);
       origins.set(use.name, given.has(use.name) ? "--secret" : `$${secretEnvName(use.name)}`);
     } else {
       origins.set(use.name, options.mock ? "mock demo value" : "missing");

@@ -7,6 +7,7 @@ import type { IncrementalConfig } from "../config/schema";
 import { EngineError, type Json } from "./types";
 import { fieldsIn, parentRef, pyRepr, pyStr, stringsIn } from "./interpolate";
 import { isObj, type Obj } from "./refs";
+import { setOwn } from "../shared";
 
 const TOKEN = /\{\{|\}\}|\{([^{}]*)\}/g;
 
@@ -33,7 +34,7 @@ function typedParams(resource: string, params: Obj) {
   const incremental: [string, Obj][] = [];
   for (const [k, v] of Object.entries(params)) {
     if (!isObj(v)) {
-      plain[k] = v;
+      setOwn(plain, k, v);
       continue;
     }
     if (v.type === "resolve") {

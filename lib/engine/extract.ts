@@ -7,6 +7,7 @@ import { resolveConfig, type ResolvedResource } from "./resolve";
 import { ParentStore } from "./parents";
 import { runResource, type ResourceOutcome } from "./resource";
 import { createPool, PARALLEL_WORKERS } from "./pool";
+import { getOwn, setOwn } from "../shared";
 
 /** Parents before children, only what was asked for (plus the parents it needs). */
 function plan(all: readonly ResolvedResource[], wanted: readonly string[]): { order: ResolvedResource[]; missingParent: Map<string, string> } {
@@ -45,8 +46,9 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     virtual: deps.virtualClock ?? false,
     startedAt: deps.now(),
     emit: (e) => {
-      if (e.type === "request" && stats[e.resource]) stats[e.resource]!.requests += 1;
-      if (e.type === "retry" && stats[e.resource]) stats[e.resource]!.retries += 1;
+      const s = "resource" in e && typeof e.resource === "string" ? getOwn(stats, e.resource) : undefined;
+      if (e.type === "request" && s) s.requests += 1;
+      if (e.type === "retry" && s) s.retries += 1;
       channel.push(e);
     },
     drained: () => channel.drained(),
@@ -86,8 +88,10 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
       const resource: ResolvedResource = parentMissing !== undefined && !r.problem
         ? { ...r, problem: new EngineError("invalid_config", `A dependent resource \`${r.name}\` refers to non existing parent resource \`${parentMissing}\`.`, { resource: r.name }) }
         : r;
-      const s: ResourceStats = (stats[r.name] = { requests: 0, pages: 0, retries: 0, records_fetched: 0 });
-      const outcome = await runResource(ctx, resource, s, store, failed, options.state?.[r.name], !asked.includes(r.name));
+      const s: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
+      setOwn(stats, r.name, s);
+      const prior = options.state ? getOwn(options.state, r.name) : undefined;
+      const outcome = await runResource(ctx, resource, s, store, failed, prior, !asked.includes(r.name));
       if (!outcome.ok) {
         ok = false;
         failed.add(r.name);

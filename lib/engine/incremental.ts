@@ -12,6 +12,7 @@
 import type { IncrementalConfig } from "../config/schema";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch } from "./jsonpath";
+import { setOwn } from "../shared";
 
 export interface IncrementalRun {
   readonly cursorPath: string;
@@ -52,7 +53,7 @@ function applyLag(v: Json, lag: number | undefined, min: boolean): Json {
 
 function scalarSettings(cfg: IncrementalConfig): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) out[k] = v as Json;
+  for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) setOwn(out, k, v as Json);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
  */
 import type { DataRecord, Json } from "./types";
+import { setOwn } from "../shared";
 
 /** dlt's redaction list for query parameters (dlt-rest-api.md §11.3). */
 export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
@@ -98,8 +99,8 @@ export class Masker {
     for (const [k, v] of entries) {
       if (SENSITIVE_HEADERS.has(k.toLowerCase())) {
         const m = /^(Bearer|Basic|Token|Digest)\s+(.+)$/i.exec(v);
-        out[k] = m ? `${m[1]} ${maskSecret(m[2] ?? "")}` : maskSecret(v);
-      } else out[k] = this.text(v);
+        setOwn(out, k, m ? `${m[1]} ${maskSecret(m[2] ?? "")}` : maskSecret(v));
+      } else setOwn(out, k, this.text(v));
     }
     return out;
   }
@@ -115,7 +116,7 @@ export class Masker {
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value && typeof value === "object") {
       const out: { [k: string]: Json } = {};
-      for (const [k, v] of Object.entries(value)) out[k] = typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v);
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v));
       return out;
     }
     return value;
@@ -127,7 +128,7 @@ export class Masker {
     if (Array.isArray(value)) return value.map((v) => this.values(v));
     if (value && typeof value === "object") {
       const out: DataRecord = {};
-      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.values(v);
+      for (const [k, v] of Object.entries(value)) setOwn(out, this.text(k), this.values(v));
       return out;
     }
     return value;

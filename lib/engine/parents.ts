@@ -7,6 +7,7 @@ import { EngineError, type DataRecord, type Json } from "./types";
 import { compilePath, firstMatch, type CompiledPath } from "./jsonpath";
 import { pyRepr } from "./interpolate";
 import type { ResolvedResource } from "./resolve";
+import { getOwn, setOwn } from "../shared";
 
 export interface ParentRow {
   /** Referenced fields (`resources.<parent>.<field>` → field) and their values; `undefined`: absent. */
@@ -48,12 +49,14 @@ export class ParentStore {
         const include: Record<string, Json | undefined> = {};
         let missing = false;
         for (const [field, path] of t.fields) {
-          values[field] = firstMatch(path, rec);
-          missing ||= values[field] === undefined;
+          const value = firstMatch(path, rec);
+          setOwn(values, field, value);
+          missing ||= value === undefined;
         }
         for (const key of t.include) {
-          include[key] = Object.hasOwn(rec, key) ? rec[key] : undefined;
-          missing ||= include[key] === undefined;
+          const value = getOwn(rec, key);
+          setOwn(include, key, value);
+          missing ||= value === undefined;
         }
         t.rows.push({ values, include, keys: missing ? Object.keys(rec) : null });
       }
@@ -73,7 +76,7 @@ export class ParentStore {
 
 /** The value of `{resources.<parent>.<field>}` for one parent record, or dlt's error. */
 export function parentValue(row: ParentRow, parent: string, field: string, child: string): Json {
-  const v = row.values[field];
+  const v = getOwn(row.values, field);
   if (v === undefined) {
     throw new EngineError("placeholder_error", `Resource expects a field \`${field}\` to be present in the incoming data from resource \`${parent}\` in order to bind it to \`{resources.${parent}.${field}}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`, { resource: child });
   }
@@ -84,7 +87,7 @@ export function parentValue(row: ParentRow, parent: string, field: string, child
 export function includedColumns(row: ParentRow, parent: string, keys: readonly string[], child: string): DataRecord {
   const out: DataRecord = {};
   for (const k of keys) {
-    const v = row.include[k];
+    const v = getOwn(row.include, k);
     if (v === undefined) {
       throw new EngineError("placeholder_error", `Resource expects a field \`${k}\` to be present in the incoming data from resource \`${parent}\` in order to include it in child records under \`_${parent}_${k}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`, { resource: child });
     }

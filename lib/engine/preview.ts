@@ -1,6 +1,7 @@
 /** Response previews for the page inspector: the parsed body capped to ~50 KB, and UTF-8 sizes. */
 import type { Json } from "./types";
 import type { Masker } from "./mask";
+import { setOwn } from "../shared";
 
 export const PREVIEW_BYTES = 50_000;
 const STRING_CAP = 2_000;
@@ -58,7 +59,7 @@ export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; tru
         break;
       }
       left -= k.length + 4;
-      out[k] = cap(x);
+      setOwn(out, k, cap(x));
     }
     return out;
   };

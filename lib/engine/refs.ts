@@ -4,6 +4,8 @@
  * config paths collected (validated, not executed in the playground).
  */
 import type { Json } from "./types";
+import { setOwn } from "../shared";
+import { getOwn } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -19,7 +21,7 @@ export class RefResolver {
   resolve(v: unknown, path: string): Json | undefined {
     const name = refName(v);
     if (name !== null) {
-      const value = this.secrets[name];
+      const value = getOwn(this.secrets, name);
       if (value === undefined) this.missing.add(name);
       return value ?? "";
     }
@@ -39,7 +41,7 @@ export class RefResolver {
       const out: Obj = {};
       for (const [k, x] of Object.entries(v)) {
         const r = this.resolve(x, path ? `${path}.${k}` : k);
-        if (r !== undefined) out[k] = r;
+        if (r !== undefined) setOwn(out, k, r);
       }
       return out;
     }

@@ -1,6 +1,7 @@
 /** The engine's request description: immutable, edited by paginators and auth through copies (§11.1). */
 import { EngineError, type Json } from "./types";
 import { pyStr } from "./interpolate";
+import { getOwn, setOwn } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -27,12 +28,12 @@ export function setBodyPath(spec: RequestSpec, dotPath: string, value: Json): Re
   const keys = dotPath.split(".");
   let cur = body;
   for (const k of keys.slice(0, -1)) {
-    const next = cur[k];
+    const next = getOwn(cur, k);
     const obj = next && typeof next === "object" && !Array.isArray(next) ? next : {};
-    cur[k] = obj;
+    setOwn(cur, k, obj);
     cur = obj;
   }
-  cur[keys[keys.length - 1] ?? ""] = value;
+  setOwn(cur, keys[keys.length - 1] ?? "", value);
   return { ...spec, json: body };
 }
 

@@ -14,6 +14,7 @@ import { REQUIRED_AUTH_FIELDS, type ResolvedAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
 import { secretEnvName } from "./names";
+import { getOwn } from "../shared";
 
 export interface ResolvedResource {
   readonly name: string;
@@ -93,7 +94,7 @@ function resolveAuth(raw: unknown, refs: RefResolver, where: string): { auth: Re
   const dict = typeof raw === "string" ? { type: raw } : refs.dict(raw, where);
   const type = (typeof dict.type === "string" ? dict.type : "bearer") as ResolvedAuth["type"];
   const auth = { ...dict, type } as ResolvedAuth;
-  const missing = (REQUIRED_AUTH_FIELDS[type] ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
+  const missing = (getOwn(REQUIRED_AUTH_FIELDS, type) ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
   if (missing.length > 0) {
     const fields = missing.map((f) => `\`${f}\``).join(", ");
     return { auth, problem: new EngineError("missing_secret", `\`${where}\` (type \`${type}\`) has no ${fields}: dlt would look ${missing.length > 1 ? "them" : "it"} up in its secrets. Add ${missing.map((f) => `"${f}": dlt.secrets["${f}"]`).join(", ")} to the auth config and supply the value${missing.length > 1 ? "s" : ""}.`) };

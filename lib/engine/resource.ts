@@ -10,12 +10,13 @@ import { includedColumns, parentValue, type ParentRow, type ParentStore } from "
 import { runSequence, type ResourceRun } from "./sequence";
 import { cancelledError } from "./attempt";
 import { createPool, PARALLEL_WORKERS } from "./pool";
+import { setOwn } from "../shared";
 
 function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
   const headers: Record<string, string> = { ...r.clientHeaders };
   for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
     for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
-    headers[k] = pyStr(v);
+    setOwn(headers, k, pyStr(v));
   }
   let spec: RequestSpec = {
     method: r.method,
@@ -34,7 +35,7 @@ function incrementalLookup(r: ResolvedResource, inc: IncrementalRun | null): Loo
   return (name) => {
     if (inc && name.startsWith("incremental.")) {
       const attr = name.slice("incremental.".length);
-      if (attr in inc.context) return inc.context[attr];
+      if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
       throw new EngineError("placeholder_error", `\`{${name}}\`: the incremental has no attribute \`${attr}\` (use initial_value, start_value, last_value or end_value).`, { resource: r.name });
     }
     throw new EngineError("placeholder_error", `\`{${name}}\` cannot be filled here.`, { resource: r.name });

@@ -1,5 +1,6 @@
 import type { RestApiConfig } from "../config/schema";
 import type { TableHints } from "./types";
+import { setOwn } from "../shared";
 
 /**
  * `table_name`, `max_table_nesting` and the merge strategy per resource (resource keys win over
@@ -11,14 +12,14 @@ export function previewHints(config: RestApiConfig): Record<string, TableHints> 
   const out: Record<string, TableHints> = {};
   for (const entry of config.resources) {
     if (typeof entry === "string") {
-      out[entry] = pick(defaults.table_name, defaults.max_table_nesting, defaults.write_disposition);
+      setOwn(out, entry, pick(defaults.table_name, defaults.max_table_nesting, defaults.write_disposition));
       continue;
     }
     if ("$python" in entry || typeof entry.name !== "string") continue;
     const tableName = entry.table_name !== undefined ? entry.table_name : defaults.table_name;
     const nesting = entry.max_table_nesting !== undefined ? entry.max_table_nesting : defaults.max_table_nesting;
     const disposition = entry.write_disposition !== undefined ? entry.write_disposition : defaults.write_disposition;
-    out[entry.name] = pick(tableName, nesting, disposition);
+    setOwn(out, entry.name, pick(tableName, nesting, disposition));
   }
   return out;
 }

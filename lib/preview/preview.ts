@@ -20,6 +20,7 @@ import { KeyCandidates, keyOf, type MergeKey } from "./keys";
 import { normalizeIdentifier } from "./naming";
 import { previewHints } from "./hints";
 import type { PreviewChildTable, PreviewTable, TableHints } from "./types";
+import { getOwn } from "../shared";
 
 interface ChildState {
   readonly parent: string;
@@ -174,7 +175,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
     let s = resources.get(resource);
     if (!s) {
       // A page without a resource_start: nothing is known about keys, so rows are appended.
-      s = new ResourceState(resource, "append", null, hints[resource] ?? {});
+      s = new ResourceState(resource, "append", null, getOwn(hints, resource) ?? {});
       resources.set(resource, s);
     }
     return s;
@@ -188,7 +189,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           cached = null;
           break;
         case "resource_start":
-          resources.set(event.resource, new ResourceState(event.resource, event.write_disposition, event.primary_key, hints[event.resource] ?? {}));
+          resources.set(event.resource, new ResourceState(event.resource, event.write_disposition, event.primary_key, getOwn(hints, event.resource) ?? {}));
           cached = null;
           break;
         case "page":

@@ -11,6 +11,7 @@ import { listSecrets, resourceNames, validateText, type RestApiConfig, type Vali
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import type { Diagnostic, SourceFormat } from "../formats";
+import { getOwn, setOwn } from "../shared";
 
 export type RunTarget = "mock" | "live";
 
@@ -140,14 +141,14 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
   const given = request.secrets ?? {};
   const values: Record<string, string> = {};
   const secrets: SecretStatus[] = listSecrets(config).map((use) => {
-    const value = given[use.name];
+    const value = getOwn(given, use.name);
     if (typeof value === "string" && value.length > 0) {
-      values[use.name] = value;
+      setOwn(values, use.name, value);
       return { name: use.name, kind: use.kind, source: "given" };
     }
-    const demo = request.target === "mock" ? MOCK_DEMO_SECRETS[use.name] : undefined;
+    const demo = request.target === "mock" ? getOwn(MOCK_DEMO_SECRETS, use.name) : undefined;
     if (demo !== undefined) {
-      values[use.name] = demo;
+      setOwn(values, use.name, demo);
       return { name: use.name, kind: use.kind, source: "mock_demo" };
     }
     return { name: use.name, kind: use.kind, source: "missing" };

@@ -4,6 +4,8 @@ import type { RunContext } from "../context";
 import { apiKeyAuth, bearerAuth, httpBasicAuth } from "./static";
 import { oauth2ClientCredentials, seedOauth2 } from "./oauth";
 import type { AuthFactory, AuthRuntime, ResolvedAuth } from "./types";
+import { getOwn } from "../../shared";
+import { EngineError } from "../types";
 
 export type { AuthRuntime, ResolvedAuth } from "./types";
 export { REQUIRED_AUTH_FIELDS } from "./types";
@@ -18,5 +20,7 @@ export const AUTH_IMPLEMENTATIONS = {
 
 /** A fresh auth for one resource. */
 export function createAuth(cfg: ResolvedAuth, ctx: RunContext): AuthRuntime {
-  return AUTH_IMPLEMENTATIONS[cfg.type](cfg, ctx);
+  const factory = getOwn<AuthFactory>(AUTH_IMPLEMENTATIONS, cfg.type);
+  if (!factory) throw new EngineError("invalid_config", `Unknown auth type \`${String(cfg.type)}\`; expected one of ${Object.keys(AUTH_IMPLEMENTATIONS).join(", ")}.`);
+  return factory(cfg, ctx);
 }

@@ -6,6 +6,8 @@ import { cursorPaginator, headerCursorPaginator } from "./cursor";
 import { singlePage } from "./single";
 import { autoPaginator } from "./auto";
 import type { PaginatorFactory, PaginatorImpl, PaginatorRegistry } from "./types";
+import { getOwn } from "../../shared";
+import { EngineError } from "../types";
 
 export type { PageResponse, PaginatorFactory, PaginatorImpl, PaginatorRegistry, StopKind, Update } from "./types";
 
@@ -23,6 +25,7 @@ export const PAGINATORS = {
 
 /** The implementation for a config (built once per resource; state is per request sequence). */
 export function createPaginator(config: PaginatorTypedConfig): PaginatorImpl<unknown> {
-  const factory = PAGINATORS[config.type] as PaginatorFactory;
+  const factory = getOwn(PAGINATORS, config.type) as PaginatorFactory | undefined;
+  if (!factory) throw new EngineError("invalid_config", `Unknown paginator type \`${String(config.type)}\`; expected one of ${Object.keys(PAGINATORS).join(", ")}.`);
   return factory(config);
 }
