@@ -48,7 +48,7 @@ const EXCERPT = 300;
 function httpError(ctx: RunContext, status: number, url: string, text: string, resource: string, suffix: string): EngineError {
   const kind = status >= 500 ? "Server" : "Client";
   const trimmed = text.trim();
-  const excerpt = trimmed ? `\nResponse: ${ctx.masker.text(trimmed.slice(0, EXCERPT))}${trimmed.length > EXCERPT ? "… (truncated)" : ""}` : "";
+  const excerpt = trimmed ? `\nResponse: ${ctx.masker.excerpt(trimmed, EXCERPT)}${trimmed.length > EXCERPT ? " (truncated)" : ""}` : "";
   return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, { resource, status, url });
 }
 
@@ -104,7 +104,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       if (status < 400) {
         if (parsed.error !== null) {
           const type = res.headers.get("content-type") ?? "no content-type";
-          throw new EngineError("invalid_json", `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${ctx.masker.text(text.slice(0, 200))}`, { resource: o.resource, status, url });
+          throw new EngineError("invalid_json", `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${ctx.masker.excerpt(text, 200)}`, { resource: o.resource, status, url });
         }
         return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret };
       }

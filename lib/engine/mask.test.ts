@@ -67,3 +67,67 @@ describe("no secret value appears in any event", () => {
     expect(run.of("request").map((r) => r.body)).toEqual(['{"user":"me","password":"l*****d"}', "user=me+you&password=l*****d"]);
   });
 });
+
+describe("encoded forms and cuts (issue #13, finding 5)", () => {
+  const leaks = (text: string, secret: string) => {
+    const found: string[] = [];
+    for (let i = 0; i + 6 <= secret.length; i++) if (text.includes(secret.slice(i, i + 6))) found.push(secret.slice(i, i + 6));
+    return found;
+  };
+
+  it("Basic credentials echoed by the API (httpbin-style) never appear in base64 or plain", async () => {
+    const api = fakeFetch((req) => json({ data: [{ id: 1, authorization: req.headers.get("authorization"), decoded: atob((req.headers.get("authorization") ?? "").slice(6)) }] }));
+    const run = await collect({ client: { base_url: "https://api.test", auth: { type: "http_basic", username: "alice", password: { $secret: "pw" } } }, resources: [{ name: "r", endpoint: { path: "/x", paginator: "single_page" } }] }, api.fetch, { secrets: { pw: "correct-horse-battery" } });
+    expect(run.records).toHaveLength(1);
+    const text = JSON.stringify(run.events);
+    expect(text).not.toContain(btoa("alice:correct-horse-battery"));
+    expect(text).not.toContain(btoa("alice:correct-horse-battery").replace(/=+$/, ""));
+    expect(leaks(text, "correct-horse-battery")).toEqual([]);
+  });
+
+  it("base64, URL-safe base64, ASCII-escaped JSON and lower-case percent spellings are masked", () => {
+    const secret = "päss/wörd+?=value";
+    const m = new Masker([secret]);
+    const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(secret)));
+    const spellings = [b64, b64.replace(/=+$/, ""), b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), "p\\u00e4ss/w\\u00f6rd+?=value", encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())];
+    for (const s of spellings) expect(m.text(`before ${s} after`), s).toBe("before p*****e after");
+  });
+
+  it("a secret with a lone surrogate does not break masking", () => {
+    expect(() => new Masker(["ab\ud800cd"]).text("x ab\ud800cd y")).not.toThrow();
+    expect(new Masker(["ab\ud800cd"]).text("x ab\ud800cd y")).toBe("x a*****d y");
+  });
+
+  it("excerpts are masked before they are cut: a secret straddling the cut leaves nothing behind", () => {
+    const secret = "Hy7Pq-stRdl-9xWv2";
+    const m = new Masker([secret]);
+    for (const at of [190, 195, 199, 200]) {
+      const text = `${"x".repeat(at)}${secret}${"y".repeat(500)}`;
+      const out = m.excerpt(text, 200);
+      expect(out.length).toBeLessThanOrEqual(201);
+      expect(leaks(out, secret), `cut at ${at}`).toEqual([]);
+    }
+  });
+
+  it("body previews, paginator messages and error excerpts cut at 200/300/2,000 characters leak no prefix", async () => {
+    const secret = "Zq9Wm-strKx7-0pLvQ";
+    for (const at of [190, 196, 290, 296, 1990, 1996]) {
+      const pad = "z".repeat(at);
+      const api = fakeFetch((_req, _n, url) => {
+        if (url.pathname === "/text") return new Response(`${pad}${secret}${"q".repeat(3000)}`, { status: 200, headers: { "content-type": "text/plain" } });
+        if (url.pathname === "/err") return new Response(`${pad}${secret}${"q".repeat(3000)}`, { status: 400 });
+        return json({ data: [{ id: 1 }], note: `${pad}${secret}`, next: { weird: `${pad}${secret}` } });
+      });
+      const run = await collect({
+        client: { base_url: "https://api.test", headers: { "X-Key": { $secret: "k" } } },
+        resources: [
+          { name: "text", endpoint: { path: "/text", paginator: "single_page" } },
+          { name: "err", endpoint: { path: "/err", paginator: "single_page" } },
+          { name: "total", endpoint: { path: "/json", data_selector: "data", paginator: { type: "page_number", total_path: "missing" } } },
+          { name: "link", endpoint: { path: "/json", data_selector: "data", paginator: { type: "json_link", next_url_path: "next" } } },
+        ],
+      }, api.fetch, { secrets: { k: secret } });
+      expect(leaks(JSON.stringify(run.events), secret), `cut near ${at}`).toEqual([]);
+    }
+  });
+});

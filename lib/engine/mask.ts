@@ -22,10 +22,53 @@ export function maskSecret(value: string): string {
   return value.length < 3 ? "*****" : `${value[0]}*****${value[value.length - 1]}`;
 }
 
-/** The spellings a value takes in JSON text, URLs and form bodies. */
+/** UTF-8 bytes of `s` in base64 (`btoa` alone takes only Latin-1). */
+export function base64(s: string): string {
+  let bin = "";
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+/** `\u00e4` escapes for everything outside printable ASCII, as Python's `json.dumps` writes by default. */
+const asciiJson = (jsonEscaped: string) => jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Whether the surrogate at `i` is half of a pair. */
+function isPaired(v: string, i: number): boolean {
+  const c = v.charCodeAt(i);
+  if (c <= 0xdbff) return i + 1 < v.length && v.charCodeAt(i + 1) >= 0xdc00 && v.charCodeAt(i + 1) <= 0xdfff;
+  return i > 0 && v.charCodeAt(i - 1) >= 0xd800 && v.charCodeAt(i - 1) <= 0xdbff;
+}
+
+/** `encodeURIComponent`, which throws on a lone surrogate: such a value is sent (and echoed) with U+FFFD. */
+function percentEncode(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, (c, i: number) => (isPaired(v, i) ? c : "\uFFFD")));
+  }
+}
+
+/**
+ * The spellings a value takes when an API echoes it: raw, JSON-escaped (with `\/` and with ASCII
+ * `\uXXXX` escapes), percent-encoded (upper- and lower-case hex, `+` for spaces) and base64 (standard,
+ * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it).
+ */
 function spellings(v: string): string[] {
   const jsonEscaped = JSON.stringify(v).slice(1, -1);
-  const out = new Set([v, jsonEscaped, jsonEscaped.replace(/\//g, "\\/"), encodeURIComponent(v), new URLSearchParams([["", v]]).toString().slice(1)]);
+  const percent = percentEncode(v);
+  const b64 = base64(v);
+  const out = new Set([
+    v,
+    jsonEscaped,
+    jsonEscaped.replace(/\//g, "\\/"),
+    asciiJson(jsonEscaped),
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    new URLSearchParams([["", v]]).toString().slice(1),
+    b64,
+    b64.replace(/=+$/, ""),
+    b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+  ]);
   return [...out].filter((s) => s.length >= MIN_SEARCHABLE);
 }
 
@@ -63,7 +106,10 @@ export class Masker {
     if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
     this.known.add(value);
     const replacement = maskSecret(value);
-    for (const n of spellings(value)) this.needles.push([n, replacement]);
+    for (const n of spellings(value)) {
+      this.needles.push([n, replacement]);
+      this.longest = Math.max(this.longest, n.length);
+    }
     this.needles.sort((a, b) => b[0].length - a[0].length);
   }
 
@@ -76,6 +122,19 @@ export class Masker {
   containsSecret(raw: string): boolean {
     for (const [n] of this.needles) if (raw.includes(n)) return true;
     return false;
+  }
+
+  /** The longest searched spelling (a cut this far past an excerpt's end cannot split a secret). */
+  private longest = 0;
+
+  /**
+   * The first `max` characters of `s`, masked *before* the cut (a secret straddling the cut must not
+   * leave its first characters behind), with `…` when something was cut.
+   */
+  excerpt(s: string, max: number): string {
+    if (s.length <= max) return this.text(s);
+    const masked = this.text(s.slice(0, max + this.longest));
+    return masked.length > max ? `${masked.slice(0, max)}…` : masked;
   }
 
   text(s: string): string {

@@ -74,10 +74,11 @@ export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; tru
 export function bodyPreview(masker: Masker, body: Json | undefined, text: string, hasSecret: boolean): { body_preview?: Json; body_truncated?: boolean } {
   if (body === undefined) {
     if (!text) return {};
-    return { body_preview: masker.text(text.slice(0, STRING_CAP)), ...(text.length > STRING_CAP ? { body_truncated: true } : {}) };
+    return { body_preview: masker.excerpt(text, STRING_CAP), ...(text.length > STRING_CAP ? { body_truncated: true } : {}) };
   }
   const mask = hasSecret || masker.hasCredentialKey(text);
   if (text.length <= PREVIEW_BYTES) return { body_preview: mask ? masker.json(body) : body };
-  const capped = capJson(body);
-  return { body_preview: mask ? masker.json(capped.value) : capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
+  // Masked before capping: a secret straddling a cut string must not leave its first characters behind.
+  const capped = capJson(mask ? masker.json(body) : body);
+  return { body_preview: capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
 }

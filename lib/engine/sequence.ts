@@ -39,6 +39,8 @@ export interface SequenceHooks {
 const asRecord = (v: Json): DataRecord => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : { value: v });
 /** Stops that the data explains: no "full page, then stopped" warning for these. */
 const EXPLAINED = new Set(["empty_page", "total", "has_more"]);
+/** Characters of a response value quoted in a paginator message. */
+const SNIPPET = 200;
 
 function selectorFor(run: ResourceRun, path: string): CompiledPath {
   let compiled = run.selectors.get(path);
@@ -97,7 +99,8 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
 
     let u;
     try {
-      u = impl.update(state, { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body }, selection.records);
+      const show = (value: Json | undefined) => ctx.masker.excerpt(JSON.stringify(value) ?? "None", SNIPPET);
+      u = impl.update(state, { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body, show }, selection.records);
     } catch (e) {
       if (e instanceof EngineError) throw new EngineError(e.code, e.message, { ...e.details, resource: r.name });
       throw e;

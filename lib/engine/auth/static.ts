@@ -1,13 +1,8 @@
 /** bearer, api_key and http_basic (dlt-rest-api.md §9.2): credentials added to every request. */
 import { EngineError } from "../types";
 import { setParam } from "../request";
+import { base64 } from "../mask";
 import { str, withHeader, type AuthFactory } from "./types";
-
-function base64(s: string): string {
-  let bin = "";
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
 
 export const bearerAuth: AuthFactory = (cfg) => {
   const token = str(cfg.token);
@@ -31,7 +26,10 @@ export const apiKeyAuth: AuthFactory = (cfg) => {
   return { describe: `api_key in header \`${name}\``, prepare: async (spec) => withHeader(spec, name, key) };
 };
 
-export const httpBasicAuth: AuthFactory = (cfg) => {
-  const value = `Basic ${base64(`${str(cfg.username)}:${str(cfg.password)}`)}`;
+export const httpBasicAuth: AuthFactory = (cfg, ctx) => {
+  const token = base64(`${str(cfg.username)}:${str(cfg.password)}`);
+  // An API that echoes the header (httpbin, debugging endpoints) must not show `alice:password` in base64.
+  ctx.masker.add(token);
+  const value = `Basic ${token}`;
   return { describe: "HTTP basic", prepare: async (spec) => withHeader(spec, "Authorization", value) };
 };

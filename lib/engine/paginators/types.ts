@@ -15,6 +15,8 @@ export interface PageResponse {
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
+  /** A short, masked rendering of a response value for messages (masked before it is cut). */
+  readonly show: (value: Json | undefined) => string;
 }
 
 /** Why paging stopped; the runner warns about a full page followed by a stop the data does not explain. */

@@ -1,10 +1,6 @@
 /** Reading totals and has_more flags the way dlt does (Python `int()`, its bool parsing, its error texts). */
 import { EngineError, type Json } from "../types";
-
-export const snippet = (body: Json | undefined): string => {
-  const s = JSON.stringify(body) ?? "None";
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-};
+import type { PageResponse } from "./types";
 
 /** Python `int()` of a total: numbers truncated, numeric strings accepted. */
 export function toInt(v: Json, path: string, cls: string): number {
@@ -18,9 +14,9 @@ const TRUE = new Set(["yes", "true", "t", "y", "1"]);
 const FALSE = new Set(["no", "false", "f", "n", "0"]);
 
 /** A `has_more` value: a bool, or a string dlt parses; anything else (even `1`) is an error. */
-export function toBool(v: Json | undefined, path: string, cls: string, body: Json | undefined): boolean {
+export function toBool(v: Json | undefined, path: string, cls: string, res: PageResponse): boolean {
   if (v === undefined || v === null) {
-    throw new EngineError("paginator_error", `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${snippet(body)}\`.`);
+    throw new EngineError("paginator_error", `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${res.show(res.body)}\`.`);
   }
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
