@@ -125,12 +125,13 @@ describe("timeouts on a real clock", () => {
     expect(run.records).toHaveLength(2);
     expect(run.of("retry")).toHaveLength(1);
   });
-  it("a wait that would pass maxDurationMs ends the resource with a max_duration limit", async () => {
+  it("a wait that would pass maxDurationMs (a huge Retry-After) ends the run failed with a max_duration limit", async () => {
     const api = fakeFetch(() => json({}, 429, { "retry-after": "100" }));
     const run = await collect(single(), api.fetch, { deps: realish, limits: { maxDurationMs: 60_000 } });
     expect(api.calls).toHaveLength(1);
     expect(run.of("limit")[0]).toMatchObject({ limit: "max_duration", message: "stopped: waiting 100 s before retrying (429 Too Many Requests) would pass the run's 60 s limit" });
-    expect(run.of("resource_done")[0]!.ok).toBe(true);
+    expect(run.of("resource_done")[0]!.ok).toBe(false);
+    expect(run.done).toMatchObject({ type: "done", ok: false });
   });
 });
 

@@ -114,6 +114,13 @@ export interface ResourceStats {
 export type LimitKind = "max_pages" | "max_records" | "max_duration" | "max_response_bytes";
 
 /**
+ * Whether reaching `limit` means the run's data is incomplete in a way the user did not ask for
+ * (issue #13: such runs end `ok: false` with the reason). `max_pages` is the preview's own page budget
+ * the user sets in the playground: reaching it is a capped, successful run.
+ */
+export const cutsShort = (limit: LimitKind): boolean => limit !== "max_pages";
+
+/**
  * Codes of the engine's `warning` events (the event's `code` stays a plain string for consumers):
  * - `python_skipped`: a `{"$python": …}` value was validated but not executed in the playground;
  * - `selector_null`: the data selector matched `null` (an empty page, as in dlt);

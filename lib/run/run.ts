@@ -7,7 +7,7 @@
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
-import { listSecrets, resourceNames, validateText, type RestApiConfig, type ValidationResult } from "../config";
+import { listSecrets, resourceNames, validateText, type RestApiConfig } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import type { Diagnostic, SourceFormat } from "../formats";
@@ -50,6 +50,15 @@ export interface SecretStatus {
 
 export type RunFailureCode = "invalid_config" | "unknown_resource" | "live_fetch_unavailable";
 
+/** What validation hands to a run: the route gets it from its worker pool, the CLI from `validateText`. */
+export interface CheckedConfig {
+  readonly valid: boolean;
+  /** zod's output; `null` when there is any error. */
+  readonly config: RestApiConfig | null;
+  /** Every diagnostic of the document (errors and warnings). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export type PreparedRun =
   | {
       readonly ok: false;
@@ -57,12 +66,10 @@ export type PreparedRun =
       readonly message: string;
       /** Every diagnostic of the document (errors and warnings). */
       readonly diagnostics: readonly Diagnostic[];
-      readonly validation: ValidationResult;
     }
   | {
       readonly ok: true;
       readonly config: RestApiConfig;
-      readonly validation: ValidationResult;
       /** Warnings and infos: they never block a run. */
       readonly diagnostics: readonly Diagnostic[];
       /** The resources asked for (the engine adds the parents they need). */
@@ -101,9 +108,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
-  const validation = validateText(request.text, request.format);
-  const diagnostics = validation.diagnostics;
-  if (!validation.valid || validation.config === null) {
+  return prepareCheckedRun(validateText(request.text, request.format), request, env);
+}
+
+/** Sets up the engine for a config validated elsewhere (the route validates in a worker); never throws for bad input. */
+export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunRequest, "text" | "format">, env: RunEnv = {}): PreparedRun {
+  const diagnostics = checked.diagnostics;
+  if (!checked.valid || checked.config === null) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     const first = errors[0];
     return {
@@ -111,10 +122,9 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
       code: "invalid_config",
       message: `The config has ${plural(errors.length, "error")}${first ? `; the first: ${first.message}` : ""}`,
       diagnostics,
-      validation,
     };
   }
-  const config = validation.config;
+  const config = checked.config;
 
   const known = resourceNames(config);
   const asked = request.resources ?? [];
@@ -125,7 +135,6 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
       code: "unknown_resource",
       message: `Unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; the config defines ${known.map((n) => `\`${n}\``).join(", ") || "no resources"}.`,
       diagnostics,
-      validation,
     };
   }
   if (request.target === "live" && !env.liveFetch) {
@@ -134,7 +143,6 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
       code: "live_fetch_unavailable",
       message: "Live runs are not available here: no network access was provided. Run against the mock API instead.",
       diagnostics,
-      validation,
     };
   }
 
@@ -176,5 +184,5 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
     { config, secrets: values, ...(asked.length > 0 ? { resources: [...asked] } : {}), ...(request.limits ? { limits: request.limits } : {}), ...(request.state ? { state: request.state } : {}) },
     deps,
   );
-  return { ok: true, config, validation, diagnostics, resources, secrets, events };
+  return { ok: true, config, diagnostics, resources, secrets, events };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 // A run whose event stream throws: the route must end the stream as a failed run, never hang or crash,
 // and must not log the secret values it was given.
 vi.mock("@/lib/run", () => ({
-  prepareRun: () => ({
+  prepareCheckedRun: () => ({
     ok: true,
     events: (async function* () {
       yield { type: "run_start", resources: ["a"], at: 0 };
@@ -19,7 +19,7 @@ describe("POST /api/run when the engine throws", () => {
     const logged: unknown[][] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
     const res = await POST(
-      new Request("http://127.0.0.1/api/run", { method: "POST", body: JSON.stringify({ config: "{}", target: "mock", secrets: { token: "s3cr3t-value" } }) }),
+      new Request("http://127.0.0.1/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config: "{}", target: "mock", secrets: { token: "s3cr3t-value" } }) }),
     );
     const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { code: string; message: string } });
     spy.mockRestore();

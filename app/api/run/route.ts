@@ -1,12 +1,17 @@
 /**
- * POST /api/run: parse the body with zod -> prepareRun (lib/run) -> stream the engine's events as
- * NDJSON, one event per line, the last one `{"type":"done"}`. The client's abort cancels the run.
- * Live runs go through the network guard (./guard.ts); mock runs never touch the network.
+ * POST /api/run: check the caller -> read and check the body -> admit the run (per-client and total
+ * limits) -> validate the config in a worker (CPU budget) -> prepare the run (lib/run) with the
+ * server's ceilings -> stream the engine's events as NDJSON, one event per line, the last one
+ * `{"type":"done"}`. The client's abort cancels the run. docs/security.md explains each step.
  */
-import { EngineError, Masker, type EngineEvent, type IncrementalState } from "@/lib/engine";
-import { prepareRun } from "@/lib/run";
+import { EngineError, Masker, type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
+import { prepareCheckedRun } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
 import { ALLOW_ENV, createGuardedFetch, GuardRefusal, parseAllowList } from "./guard";
+import { checkCaller } from "./caller";
+import { Admission, clientKey } from "./admission";
+import { readSettings, type ServerSettings } from "./settings";
+import { ValidationPool } from "./validation-pool";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,7 +29,51 @@ function liveFetch(): (request: Request) => Promise<Response> {
   };
 }
 
+const admission = new Admission();
+let pool: { key: string; pool: ValidationPool } | null = null;
+
+/** One pool per process, rebuilt if its settings change (tests change the environment). */
+function validationPool(settings: ServerSettings): ValidationPool {
+  const key = JSON.stringify(settings.validation);
+  if (pool?.key !== key) {
+    void pool?.pool.close();
+    pool = { key, pool: new ValidationPool(settings.validation) };
+  }
+  return pool.pool;
+}
+
+/** The run's limits: what the body asks for, never above the server's ceilings; each lowering is said. */
+function runLimits(body: RunBody, settings: ServerSettings): { limits: Partial<RunLimits>; notes: string[] } {
+  const c = settings.ceilings;
+  const notes: string[] = [];
+  let maxPages = body.max_pages ?? Math.min(100, c.maxPages);
+  if (maxPages > c.maxPages) {
+    notes.push(`max pages ${maxPages} is above this server's ceiling of ${c.maxPages} pages per resource (RESTPLAY_MAX_PAGES): using ${c.maxPages}.`);
+    maxPages = c.maxPages;
+  }
+  return {
+    limits: { maxPages, maxRecords: c.maxRecords, maxResponseBytes: c.maxResponseBytes, maxDurationMs: c.maxDurationMs },
+    notes,
+  };
+}
+
+/** The engine's events with the route's own notes right after `run_start`. */
+async function* withNotes(events: AsyncGenerator<EngineEvent>, notes: readonly string[]): AsyncGenerator<EngineEvent> {
+  try {
+    for await (const e of events) {
+      yield e;
+      if (e.type === "run_start") for (const message of notes) yield { type: "warning", code: "server_limit", message };
+    }
+  } finally {
+    await events.return(undefined);
+  }
+}
+
 export async function POST(request: Request): Promise<Response> {
+  const settings = readSettings();
+  const refused = checkCaller(request, settings);
+  if (refused) return errorResponse(refused.status, refused.code, refused.message);
+
   let body: RunBody;
   try {
     body = parseRunBody(await readLimitedText(request));
@@ -33,65 +82,95 @@ export async function POST(request: Request): Promise<Response> {
     throw e;
   }
 
-  const abort = new AbortController();
-  const onClientAbort = () => abort.abort();
-  request.signal.addEventListener("abort", onClientAbort, { once: true });
-
-  const prepared = prepareRun(
-    {
-      text: body.config,
-      target: body.target,
-      ...(body.resources ? { resources: body.resources } : {}),
-      ...(body.secrets ? { secrets: body.secrets } : {}),
-      ...(body.max_pages !== undefined ? { limits: { maxPages: body.max_pages } } : {}),
-      ...(body.state ? { state: body.state as Record<string, IncrementalState> } : {}),
-    },
-    { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
-  );
-  if (!prepared.ok) {
-    request.signal.removeEventListener("abort", onClientAbort);
-    if (prepared.code === "invalid_config") {
-      return errorResponse(422, "invalid_config", prepared.message, { diagnostics: prepared.diagnostics });
+  const admitted = admission.admit(clientKey(request), settings);
+  if (!admitted.ok) return errorResponse(429, "too_many_runs", admitted.message, {}, { "retry-after": "5" });
+  let streaming = false;
+  try {
+    const checked = await validationPool(settings).validate(body.config, request.signal);
+    switch (checked.kind) {
+      case "cancelled":
+        return errorResponse(499, "cancelled", "The request was cancelled before the config was checked.");
+      case "busy":
+        return errorResponse(503, "server_busy", `The server is busy checking other configs (${checked.reason}); try again in a moment.`, {}, { "retry-after": "2" });
+      case "over_budget":
+        return errorResponse(422, "config_too_complex", `Checking this config took longer than the server's budget of ${checked.budgetMs} ms and was stopped. ` +
+          "Split it into smaller configs, or (for your own server) raise RESTPLAY_VALIDATION_BUDGET_MS.");
+      case "failed":
+        console.error("restplay /api/run: validation failed:", checked.message);
+        return errorResponse(500, "internal_error", "restplay could not check this config (an internal error); please report it.");
     }
-    return errorResponse(400, "bad_request", prepared.message);
-  }
 
-  const events = prepared.events;
-  const encoder = new TextEncoder();
-  const masker = new Masker(Object.values(body.secrets ?? {}));
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await events.next();
-        if (next.done) {
-          request.signal.removeEventListener("abort", onClientAbort);
+    const { limits, notes } = runLimits(body, settings);
+    const abort = new AbortController();
+    const onClientAbort = () => abort.abort();
+    request.signal.addEventListener("abort", onClientAbort, { once: true });
+    const prepared = prepareCheckedRun(
+      checked.checked,
+      {
+        target: body.target,
+        ...(body.resources ? { resources: body.resources } : {}),
+        ...(body.secrets ? { secrets: body.secrets } : {}),
+        limits,
+        ...(body.state ? { state: body.state as Record<string, IncrementalState> } : {}),
+      },
+      { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
+    );
+    if (!prepared.ok) {
+      request.signal.removeEventListener("abort", onClientAbort);
+      if (prepared.code === "invalid_config") return errorResponse(422, "invalid_config", prepared.message, { diagnostics: prepared.diagnostics });
+      return errorResponse(400, prepared.code, prepared.message);
+    }
+
+    const events = withNotes(prepared.events, notes);
+    const encoder = new TextEncoder();
+    const masker = new Masker(Object.values(body.secrets ?? {}));
+    let finished = false;
+    const finish = () => {
+      if (finished) return false;
+      finished = true;
+      request.signal.removeEventListener("abort", onClientAbort);
+      admitted.release();
+      return true;
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await events.next();
+          // The client may have gone while the engine worked: the stream is closed then.
+          if (finished) return;
+          if (next.done) {
+            finish();
+            controller.close();
+          } else controller.enqueue(encoder.encode(JSON.stringify(next.value) + "\n"));
+        } catch (e) {
+          if (!finish()) return;
+          // The engine reports failures as events; reaching this is a defect. Log it without secrets
+          // and end the stream the way every run ends, so the client shows a failed run.
+          const message = masker.text(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+          console.error("restplay /api/run: the run broke off:", message);
+          const error: EngineEvent = { type: "error", error: { code: "internal_error", message: `The run broke off inside restplay: ${message}` } };
+          const done: EngineEvent = { type: "done", ok: false, duration_ms: 0, stats: {} };
+          controller.enqueue(encoder.encode(`${JSON.stringify(error)}\n${JSON.stringify(done)}\n`));
           controller.close();
-        } else controller.enqueue(encoder.encode(JSON.stringify(next.value) + "\n"));
-      } catch (e) {
-        // The engine reports failures as events; reaching this is a defect. Log it without secrets
-        // and end the stream the way every run ends, so the client shows a failed run.
-        const message = masker.text(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-        console.error("restplay /api/run: the run broke off:", message);
-        request.signal.removeEventListener("abort", onClientAbort);
-        const error: EngineEvent = { type: "error", error: { code: "internal_error", message: `The run broke off inside restplay: ${message}` } };
-        const done: EngineEvent = { type: "done", ok: false, duration_ms: 0, stats: {} };
-        controller.enqueue(encoder.encode(`${JSON.stringify(error)}\n${JSON.stringify(done)}\n`));
-        controller.close();
-      }
-    },
-    async cancel() {
-      abort.abort();
-      await events.return(undefined);
-    },
-  });
-
-  return new Response(stream, {
-    status: 200,
-    headers: {
-      "content-type": "application/x-ndjson; charset=utf-8",
-      // no-transform: the server's gzip must not buffer the stream.
-      "cache-control": "no-store, no-transform",
-      "x-content-type-options": "nosniff",
-    },
-  });
+        }
+      },
+      async cancel() {
+        finish();
+        abort.abort();
+        await events.return(undefined);
+      },
+    });
+    streaming = true;
+    return new Response(stream, {
+      status: 200,
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        // no-transform: the server's gzip must not buffer the stream.
+        "cache-control": "no-store, no-transform",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } finally {
+    if (!streaming) admitted.release();
+  }
 }
