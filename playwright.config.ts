@@ -1,5 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
+/** The production server's port (E2E_PORT lets two checkouts test side by side). */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
 /**
  * e2e against the production build (`npm run test:e2e` = `next build && playwright test`).
  * Debian's Chromium (never `playwright install`: offline). One server, one worker.
@@ -17,7 +20,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     ...devices["Desktop Chrome"],
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
     trace: "off",
@@ -27,8 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "./node_modules/.bin/next start -p 3100 -H 127.0.0.1",
-    url: "http://127.0.0.1:3100/",
+    command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/`,
     env: { NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

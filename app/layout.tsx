@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { BEFORE_PAINT_SCRIPT } from "./_components/theme-script";
 import "./globals.css";
 
@@ -12,12 +13,14 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request CSP nonce set by proxy.ts (the page is rendered per request because of it).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme class is set before paint by the inline script, so React must not complain about it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: BEFORE_PAINT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BEFORE_PAINT_SCRIPT }} />
       </head>
       <body className="h-full overflow-hidden antialiased">{children}</body>
     </html>
