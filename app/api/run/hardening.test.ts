@@ -134,3 +134,25 @@ describe("hostile bodies (finding 8)", () => {
     expect((await post({ config: "{}", target: "mock", secrets: { a: "x".repeat(20_000) } })).status).toBe(400);
   });
 });
+
+describe("client aborts (finding 8)", () => {
+  it("a client that goes away mid-run frees its slot and logs nothing (no `Controller is already closed`)", async () => {
+    const { vi } = await import("vitest");
+    const logged: unknown[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void logged.push(a));
+    process.env.RESTPLAY_MAX_RUNS_PER_CLIENT = "1";
+    const who = { "x-forwarded-for": "192.0.2.55" };
+    for (let i = 0; i < 3; i++) {
+      const ctrl = new AbortController();
+      const res = await POST(new Request(URL_, { method: "POST", signal: ctrl.signal, body: JSON.stringify({ config: seed("seed-004"), target: "mock" }), headers: { "content-type": "application/json", ...who } }));
+      expect(res.status).toBe(200);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      ctrl.abort();
+      await reader.cancel();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    spy.mockRestore();
+    expect(logged).toEqual([]);
+  });
+});
