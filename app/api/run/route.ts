@@ -1,27 +1,19 @@
 /**
  * POST /api/run: parse the body with zod -> prepareRun (lib/run) -> stream the engine's events as
  * NDJSON, one event per line, the last one `{"type":"done"}`. The client's abort cancels the run.
- * Live runs go through the network guard (./guard.ts); mock runs never touch the network.
+ * Live runs go through the guarded live transport (lib/net); mock runs never touch the network.
  */
-import { EngineError, Masker, type EngineEvent, type IncrementalState } from "@/lib/engine";
+import { Masker, type EngineEvent, type IncrementalState } from "@/lib/engine";
 import { prepareRun } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
-import { ALLOW_ENV, createGuardedFetch, GuardRefusal, parseAllowList } from "./guard";
+import { ALLOW_ENV, createLiveFetch, parseAllowList, type LiveFetch } from "@/lib/net";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The live transport: every hop checked by the guard; a refusal is a `network_error`, never retried. */
-function liveFetch(): (request: Request) => Promise<Response> {
-  const guarded = createGuardedFetch({ allow: parseAllowList(process.env[ALLOW_ENV]) });
-  return async (request) => {
-    try {
-      return await guarded(request);
-    } catch (e) {
-      if (e instanceof GuardRefusal) throw new EngineError("network_error", e.message);
-      throw e;
-    }
-  };
+/** The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried. */
+function liveFetch(): LiveFetch {
+  return createLiveFetch({ guard: parseAllowList(process.env[ALLOW_ENV]) });
 }
 
 export async function POST(request: Request): Promise<Response> {

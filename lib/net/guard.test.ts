@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blockedReason, checkUrl, createGuardedFetch, GuardRefusal, normalizeAddress, parseAllowList, type Lookup } from "./guard";
+import { blockedReason, checkUrl, GuardRefusal, normalizeAddress, parseAllowList, type Lookup } from "./guard";
+import { embeddedIPv4, ipv6Groups } from "./addresses";
 
 const none = parseAllowList(undefined);
 const fixedLookup = (table: Record<string, string[]>): Lookup => async (host) => {
@@ -83,54 +84,61 @@ describe("checkUrl", () => {
   });
 });
 
-describe("createGuardedFetch", () => {
-  const lookup = fixedLookup({ "public.test": ["93.184.216.34"], "other.test": ["93.184.216.35"], "internal.test": ["192.168.0.10"] });
-
-  it("never calls the transport for a refused host", async () => {
-    const calls: string[] = [];
-    const guarded = createGuardedFetch({ allow: none, lookup, fetch: async (r) => (calls.push(r.url), new Response("x")) });
-    await expect(guarded(new Request("http://internal.test/"))).rejects.toThrow(/private/);
-    expect(calls).toEqual([]);
+describe("IPv6 forms that carry an IPv4 address", () => {
+  it.each([
+    // NAT64 (RFC 6052 well-known prefix), dotted and hex spellings
+    ["64:ff9b::127.0.0.1", "loopback", "NAT64"],
+    ["64:ff9b::7f00:1", "loopback", "NAT64"],
+    ["64:ff9b::a9fe:a9fe", "metadata", "NAT64"],
+    ["64:ff9b:0:0:0:0:c0a8:101", "private", "NAT64"],
+    // IPv4-compatible (deprecated, still parsed by stacks)
+    ["::127.0.0.1", "loopback", "IPv4-compatible"],
+    ["::a00:1", "private", "IPv4-compatible"],
+    ["0:0:0:0:0:0:169.254.169.254", "metadata", "IPv4-compatible"],
+    // IPv4-mapped and -translated
+    ["0:0:0:0:0:ffff:7f00:1", "loopback", ""],
+    ["::ffff:0:10.1.2.3", "private", "IPv4-translated"],
+    // 6to4: 2002:AABB:CCDD::/48 carries AA.BB.CC.DD
+    ["2002:7f00:1::", "loopback", "6to4"],
+    ["2002:a9fe:a9fe::1", "metadata", "6to4"],
+    ["2002:c0a8:0101:1::1", "private", "6to4"],
+    // Teredo: the client address is the last 32 bits XOR 0xffffffff (127.0.0.1 -> 80ff:fffe)
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback", "Teredo"],
+    ["2001::ffff:ffff:f5ff:fffe", "private", "Teredo"],
+    // Local-use NAT64 (RFC 8215): where the IPv4 sits depends on the network, so it is refused whole.
+    ["64:ff9b:1::808:808", "local-use NAT64", ""],
+  ])("%s is refused (%s)", (address, why, form) => {
+    const reason = blockedReason(address);
+    expect(reason).toContain(why);
+    if (form) expect(reason).toContain(`inside a ${form} address`);
   });
 
-  it("follows redirects by hand and refuses a hop to a private host", async () => {
-    const calls: string[] = [];
-    const guarded = createGuardedFetch({
-      allow: none,
-      lookup,
-      fetch: async (r) => {
-        calls.push(r.url);
-        expect(r.redirect).toBe("manual");
-        return new Response(null, { status: 302, headers: { location: "http://internal.test/admin" } });
-      },
-    });
-    await expect(guarded(new Request("https://public.test/start"))).rejects.toThrow(/internal\.test/);
-    expect(calls).toEqual(["https://public.test/start"]);
+  it.each(["64:ff9b::808:808", "2002:808:808::1", "::8.8.8.8", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "2001:db8::1"])("%s carries a public address (or none)", (address) => {
+    expect(blockedReason(address)).toBeNull();
   });
 
-  it("follows public redirects, turns a 303 into GET and drops credentials across origins", async () => {
-    const seen: { url: string; method: string; auth: string | null }[] = [];
-    const guarded = createGuardedFetch({
-      allow: none,
-      lookup,
-      fetch: async (r) => {
-        seen.push({ url: r.url, method: r.method, auth: r.headers.get("authorization") });
-        if (r.url === "https://public.test/token") return new Response(null, { status: 303, headers: { location: "/done" } });
-        if (r.url === "https://public.test/done") return new Response(null, { status: 307, headers: { location: "https://other.test/final" } });
-        return Response.json({ ok: true });
-      },
-    });
-    const res = await guarded(new Request("https://public.test/token", { method: "POST", body: "a=1", headers: { authorization: "Bearer t" } }));
-    expect(await res.json()).toEqual({ ok: true });
-    expect(seen).toEqual([
-      { url: "https://public.test/token", method: "POST", auth: "Bearer t" },
-      { url: "https://public.test/done", method: "GET", auth: "Bearer t" },
-      { url: "https://other.test/final", method: "GET", auth: null },
-    ]);
+  it("unwraps each form to the IPv4 address it delivers to", () => {
+    expect(embeddedIPv4("64:ff9b::192.0.2.33")).toEqual({ ipv4: "192.0.2.33", form: "NAT64" });
+    expect(embeddedIPv4("2002:c000:221::")).toEqual({ ipv4: "192.0.2.33", form: "6to4" });
+    expect(embeddedIPv4("2001:0:4136:e378:8000:63bf:3fff:fdd2")).toEqual({ ipv4: "192.0.2.45", form: "Teredo" });
+    expect(embeddedIPv4("::1")).toBeNull();
+    expect(embeddedIPv4("::")).toBeNull();
+    expect(embeddedIPv4("2606:4700::1111")).toBeNull();
+    expect(ipv6Groups("1::ffff:1.2.3.4")).toEqual([1, 0, 0, 0, 0, 0xffff, 0x102, 0x304]);
+    expect(ipv6Groups("not-an-ip")).toBeNull();
   });
 
-  it("stops after too many redirects", async () => {
-    const guarded = createGuardedFetch({ allow: none, lookup, maxRedirects: 2, fetch: async () => new Response(null, { status: 301, headers: { location: "https://public.test/loop" } }) });
-    await expect(guarded(new Request("https://public.test/loop"))).rejects.toThrow(/Too many redirects/);
+  it("an allowed IPv4 range also allows the IPv6 forms that carry it", async () => {
+    const allow = parseAllowList("10.0.0.0/8");
+    const noDns: Lookup = async () => [];
+    await expect(checkUrl(new URL("http://[64:ff9b::a00:5]/"), allow, noDns)).resolves.toBeUndefined();
+    await expect(checkUrl(new URL("http://[2002:a00:5::1]/"), allow, noDns)).resolves.toBeUndefined();
+    await expect(checkUrl(new URL("http://[64:ff9b::7f00:1]/"), allow, noDns)).rejects.toThrow(/127\.0\.0\.1 inside a NAT64 address/);
+  });
+
+  it("a host name resolving to a NAT64 or 6to4 form of a private address is refused", async () => {
+    const lookup: Lookup = async (h) => (h === "nat64.test" ? ["64:ff9b::a9fe:a9fe"] : ["2002:0a00:0001::"]);
+    await expect(checkUrl(new URL("https://nat64.test/"), none, lookup)).rejects.toThrow(/metadata address \(169\.254\.169\.254 inside a NAT64 address\)/);
+    await expect(checkUrl(new URL("https://sixtofour.test/"), none, lookup)).rejects.toThrow(/10\.0\.0\.1 inside a 6to4/);
   });
 });
