@@ -39,15 +39,21 @@ describe("run limits", () => {
       ["b", "max_duration", "stopped: the run took longer than 120 s (playground limit)"],
     ]);
   });
-  it("max_response_bytes: declared or measured, the page is not kept and the resource ends ok", async () => {
+  // Issue 13: a response cut by a limit the user did not choose fails the resource and the run (it was
+  // "ends ok" before); the body is counted while it is read, so the message says where it stopped.
+  it("max_response_bytes: declared or measured, the page is not kept and the resource fails", async () => {
     const big = JSON.stringify({ data: items(0, 200) });
     const measured = await collect(linked, fakeFetch(() => new Response(big)).fetch, { limits: { maxResponseBytes: 1000 } });
-    expect(measured.of("limit")[0]).toMatchObject({ limit: "max_response_bytes", message: `stopped: the response to page 1 is ${big.length} bytes, over the playground limit of 1000 bytes` });
+    expect(measured.of("limit")[0]).toMatchObject({
+      limit: "max_response_bytes",
+      message: "stopped: the response to page 1 passed 1000 bytes while downloading (playground limit max_response_bytes)",
+    });
     expect(measured.of("page")).toEqual([]);
     expect(measured.of("response")[0]!.body_preview).toBeUndefined();
     const declared = await collect(linked, fakeFetch(() => new Response(big, { headers: { "content-length": String(big.length) } })).fetch, { limits: { maxResponseBytes: 1000 } });
     expect(declared.of("limit")[0]!.message).toBe(`stopped: the response is ${big.length} bytes, over the playground limit of 1000 bytes`);
-    expect(declared.of("resource_done")[0]!.ok).toBe(true);
+    expect(declared.of("resource_done")[0]!.ok).toBe(false);
+    expect(declared.done).toMatchObject({ type: "done", ok: false });
   });
   it("body previews are capped near 50 KB and say so; sizes are UTF-8 bytes", async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => ({ id: i, text: "ü".repeat(20) }));

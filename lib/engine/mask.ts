@@ -12,7 +12,10 @@ const SENSITIVE_FORM: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "clien
 /** Keys whose string values are credentials in a response body (token responses): masked in previews. */
 const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
-const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token"]);
+/** Headers that carry credentials whatever their value: masked in traces, withheld from other origins. */
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token",
+]);
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
@@ -81,6 +84,22 @@ export class Masker {
     let out = s;
     for (const [n, r] of this.needles) if (out.includes(n)) out = out.split(n).join(r);
     return out;
+  }
+
+  /**
+   * The first `max` characters of `s`, masked *before* it is cut, so a secret straddling the cut
+   * never shows its first characters: a window one secret longer than the cut is masked, widened
+   * while masking shortened it, then cut.
+   */
+  excerpt(s: string, max: number): { text: string; truncated: boolean } {
+    const margin = this.needles[0]?.[0].length ?? 0;
+    let end = max + margin;
+    let masked = this.text(s.slice(0, end));
+    while (masked.length < max + margin && end < s.length) {
+      end += max + margin - masked.length;
+      masked = this.text(s.slice(0, end));
+    }
+    return masked.length > max ? { text: masked.slice(0, max), truncated: true } : { text: masked, truncated: false };
   }
 
   /** Sensitive query parameters become `***` (dlt's redaction); known secret values are masked anywhere. */

@@ -26,12 +26,17 @@ export function utf8Length(s: string): number {
  * A copy of `value` whose JSON is at most about `budget` characters: arrays keep their first items,
  * long strings are cut. Work is proportional to the preview, not to the body.
  */
-export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; truncated: boolean } {
+export function capJson(
+  value: Json,
+  budget = PREVIEW_BYTES,
+  /** How long strings are cut (the masker's `excerpt` when secrets are in play). */
+  cut: (s: string, max: number) => string = (s, max) => s.slice(0, max),
+): { value: Json; truncated: boolean } {
   let left = budget;
   let truncated = false;
   const cap = (v: Json): Json => {
     if (typeof v === "string") {
-      const s = v.length > STRING_CAP ? ((truncated = true), `${v.slice(0, STRING_CAP)}…`) : v;
+      const s = v.length > STRING_CAP ? ((truncated = true), `${cut(v, STRING_CAP)}…`) : v;
       left -= s.length + 2;
       return s;
     }
@@ -73,10 +78,12 @@ export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; tru
 export function bodyPreview(masker: Masker, body: Json | undefined, text: string, hasSecret: boolean): { body_preview?: Json; body_truncated?: boolean } {
   if (body === undefined) {
     if (!text) return {};
-    return { body_preview: masker.text(text.slice(0, STRING_CAP)), ...(text.length > STRING_CAP ? { body_truncated: true } : {}) };
+    const excerpt = masker.excerpt(text, STRING_CAP);
+    return { body_preview: excerpt.text, ...(excerpt.truncated ? { body_truncated: true } : {}) };
   }
   const mask = hasSecret || masker.hasCredentialKey(text);
   if (text.length <= PREVIEW_BYTES) return { body_preview: mask ? masker.json(body) : body };
-  const capped = capJson(body);
+  // Long strings are masked before they are cut, so a secret across the cut is never half shown.
+  const capped = capJson(body, PREVIEW_BYTES, mask ? (s, max) => masker.excerpt(s, max).text : undefined);
   return { body_preview: mask ? masker.json(capped.value) : capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
 }

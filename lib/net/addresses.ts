@@ -18,7 +18,11 @@ export interface Embedded {
 }
 
 /** `[::1]`, `fe80::1%eth0`, `::FFFF:1.2.3.4` → the bare, lower-case literal. */
-export const bareAddress = (address: string): string => address.replace(/^\[|\]$/g, "").replace(/%.*$/, "").toLowerCase();
+export const bareAddress = (address: string): string =>
+  address
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "")
+    .toLowerCase();
 
 /** The eight 16-bit groups of an IPv6 literal (a trailing dotted IPv4 counts as two groups), or null. */
 export function ipv6Groups(literal: string): number[] | null {

@@ -6,7 +6,7 @@
  */
 import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
 import { createBrotliDecompress, createGunzip, createUnzip, constants as zlib } from "node:zlib";
-import { ResponseCut } from "../engine";
+import { formatBytes, ResponseCut } from "../engine";
 
 /** No API compresses JSON better than this; more is a decompression bomb. Checked after `RATIO_GRACE_BYTES`. */
 export const MAX_COMPRESSION_RATIO = 100;
@@ -18,19 +18,23 @@ export class UnsupportedEncoding extends Error {
   override readonly name = "UnsupportedEncoding";
 }
 
-const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`);
-
 /** Decoders in the order to apply them (`content-encoding: gzip, br` was gzipped, then brotli'd). */
 export function decodersFor(contentEncoding: string | undefined): (() => Transform)[] {
-  const codings = (contentEncoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
+  const codings = (contentEncoding ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== "" && c !== "identity");
   return codings.reverse().map((coding): (() => Transform) => {
     // Lenient like browsers: a truncated stream ends the body instead of erroring.
     const flush = { flush: zlib.Z_SYNC_FLUSH, finishFlush: zlib.Z_SYNC_FLUSH };
     if (coding === "gzip" || coding === "x-gzip") return () => createGunzip(flush);
-    if (coding === "br") return () => createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH });
+    if (coding === "br")
+      return () => createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH });
     // RFC 9110's deflate is zlib-wrapped (createUnzip also accepts gzip); raw deflate is not accepted.
     if (coding === "deflate") return () => createUnzip(flush);
-    throw new UnsupportedEncoding(`The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip, deflate or br).`);
+    throw new UnsupportedEncoding(
+      `The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip, deflate or br).`,
+    );
   });
 }
 
@@ -62,7 +66,7 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
   const wireCounter = counter((n) => {
     wire += n;
     // Compressed data never needs more room than the decompressed limit.
-    return wire > options.maxBytes ? cut("bytes", `passed ${mb(options.maxBytes)} on the wire while downloading`) : null;
+    return wire > options.maxBytes ? cut("bytes", `passed ${formatBytes(options.maxBytes)} on the wire while downloading`) : null;
   });
   // pipeline() destroys every stage when one fails or the last one is destroyed.
   const last = pipeline([raw, wireCounter, ...decoders], () => undefined) as unknown as Readable;
@@ -79,9 +83,9 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
           if (next.done) return controller.close();
           decoded += next.value.length;
           let stop: ResponseCut | null = null;
-          if (decoded > options.maxBytes) stop = cut("bytes", `passed ${mb(options.maxBytes)} while downloading`);
+          if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
           else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {
-            stop = cut("ratio", `inflated more than ${MAX_COMPRESSION_RATIO} times (${mb(wire)} on the wire became ${mb(decoded)})`);
+            stop = cut("ratio", `inflated more than ${MAX_COMPRESSION_RATIO} times (${formatBytes(wire)} on the wire became ${formatBytes(decoded)})`);
           }
           if (stop) {
             destroyAll(stop);

@@ -3,11 +3,13 @@ import { blockedReason, checkUrl, GuardRefusal, normalizeAddress, parseAllowList
 import { embeddedIPv4, ipv6Groups } from "./addresses";
 
 const none = parseAllowList(undefined);
-const fixedLookup = (table: Record<string, string[]>): Lookup => async (host) => {
-  const found = table[host];
-  if (!found) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
-  return found;
-};
+const fixedLookup =
+  (table: Record<string, string[]>): Lookup =>
+  async (host) => {
+    const found = table[host];
+    if (!found) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    return found;
+  };
 
 describe("blockedReason", () => {
   it.each([
@@ -46,7 +48,9 @@ describe("blockedReason", () => {
 
 describe("checkUrl", () => {
   it("accepts a host whose addresses are all public", async () => {
-    await expect(checkUrl(new URL("https://api.test/x"), none, fixedLookup({ "api.test": ["93.184.216.34", "2606:2800::1"] }))).resolves.toBeUndefined();
+    await expect(
+      checkUrl(new URL("https://api.test/x"), none, fixedLookup({ "api.test": ["93.184.216.34", "2606:2800::1"] })),
+    ).resolves.toBeUndefined();
   });
 
   it("refuses a host when any one of its addresses is private, naming the env var", async () => {
@@ -64,17 +68,26 @@ describe("checkUrl", () => {
     await expect(checkUrl(new URL("http://[::1]/"), none, noDns)).rejects.toThrow(/loopback/);
     await expect(checkUrl(new URL("http://169.254.169.254/latest/meta-data"), none, noDns)).rejects.toThrow(/metadata/);
     await expect(checkUrl(new URL("http://metadata.google.internal/"), none, noDns)).rejects.toThrow(/metadata/);
-    await expect(checkUrl(new URL("http://localhost/"), none, fixedLookup({ localhost: ["127.0.0.1", "::1"] }))).rejects.toThrow(/loopback/);
+    await expect(checkUrl(new URL("http://localhost/"), none, fixedLookup({ localhost: ["127.0.0.1", "::1"] }))).rejects.toThrow(
+      /loopback/,
+    );
   });
 
   it("refuses non-http schemes and unresolvable hosts with a clear message", async () => {
     await expect(checkUrl(new URL("file:///etc/passwd"), none)).rejects.toThrow(/only http and https/);
-    await expect(checkUrl(new URL("https://nowhere.test/"), none, fixedLookup({}))).rejects.toThrow(/Could not resolve nowhere\.test \(ENOTFOUND\)/);
+    await expect(checkUrl(new URL("https://nowhere.test/"), none, fixedLookup({}))).rejects.toThrow(
+      /Could not resolve nowhere\.test \(ENOTFOUND\)/,
+    );
   });
 
   it("lets RESTPLAY_ALLOW_HOSTS open host names and CIDR ranges", async () => {
     const allow = parseAllowList(" localhost , 10.0.0.0/8, ::1, 192.168.1.7 ");
-    const lookup = fixedLookup({ localhost: ["127.0.0.1"], "intranet.test": ["10.2.3.4"], "lan.test": ["192.168.1.7"], "other.test": ["192.168.1.8"] });
+    const lookup = fixedLookup({
+      localhost: ["127.0.0.1"],
+      "intranet.test": ["10.2.3.4"],
+      "lan.test": ["192.168.1.7"],
+      "other.test": ["192.168.1.8"],
+    });
     await expect(checkUrl(new URL("http://localhost:3000/"), allow, lookup)).resolves.toBeUndefined();
     await expect(checkUrl(new URL("http://intranet.test/"), allow, lookup)).resolves.toBeUndefined();
     await expect(checkUrl(new URL("http://[::1]/"), allow, lookup)).resolves.toBeUndefined();
@@ -113,9 +126,12 @@ describe("IPv6 forms that carry an IPv4 address", () => {
     if (form) expect(reason).toContain(`inside a ${form} address`);
   });
 
-  it.each(["64:ff9b::808:808", "2002:808:808::1", "::8.8.8.8", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "2001:db8::1"])("%s carries a public address (or none)", (address) => {
-    expect(blockedReason(address)).toBeNull();
-  });
+  it.each(["64:ff9b::808:808", "2002:808:808::1", "::8.8.8.8", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "2001:db8::1"])(
+    "%s carries a public address (or none)",
+    (address) => {
+      expect(blockedReason(address)).toBeNull();
+    },
+  );
 
   it("unwraps each form to the IPv4 address it delivers to", () => {
     expect(embeddedIPv4("64:ff9b::192.0.2.33")).toEqual({ ipv4: "192.0.2.33", form: "NAT64" });
@@ -138,7 +154,9 @@ describe("IPv6 forms that carry an IPv4 address", () => {
 
   it("a host name resolving to a NAT64 or 6to4 form of a private address is refused", async () => {
     const lookup: Lookup = async (h) => (h === "nat64.test" ? ["64:ff9b::a9fe:a9fe"] : ["2002:0a00:0001::"]);
-    await expect(checkUrl(new URL("https://nat64.test/"), none, lookup)).rejects.toThrow(/metadata address \(169\.254\.169\.254 inside a NAT64 address\)/);
+    await expect(checkUrl(new URL("https://nat64.test/"), none, lookup)).rejects.toThrow(
+      /metadata address \(169\.254\.169\.254 inside a NAT64 address\)/,
+    );
     await expect(checkUrl(new URL("https://sixtofour.test/"), none, lookup)).rejects.toThrow(/10\.0\.0\.1 inside a 6to4/);
   });
 });

@@ -157,7 +157,9 @@ export async function resolveHost(host: string, lookup: Lookup): Promise<readonl
     return await lookup(host);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    throw new GuardRefusal(`Could not resolve ${host}${typeof code === "string" ? ` (${code})` : ""}: check the host name in base_url or the URL.`);
+    throw new GuardRefusal(
+      `Could not resolve ${host}${typeof code === "string" ? ` (${code})` : ""}: check the host name in base_url or the URL.`,
+    );
   }
 }
 

@@ -13,14 +13,20 @@ type Callback = (err: NodeJS.ErrnoException | null, address: string | LookupAddr
 export type ConnectLookup = (hostname: string, options: LookupOneOptions & { all?: boolean }, callback: Callback) => void;
 
 /** A `net.connect` lookup over `resolve`, with `check` run on every answer before it is used. */
-export function connectLookup(resolve: Lookup, check: (hostname: string, addresses: readonly string[]) => void | Promise<void>): ConnectLookup {
+export function connectLookup(
+  resolve: Lookup,
+  check: (hostname: string, addresses: readonly string[]) => void | Promise<void>,
+): ConnectLookup {
   return (hostname, options, callback) => {
     const answer = async () => {
       const addresses = await resolve(hostname);
       await check(hostname, addresses);
       const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
-      const usable = addresses.map((address) => ({ address, family: isIP(address) })).filter((a) => a.family !== 0 && (family === 0 || a.family === family));
-      if (usable.length === 0) throw Object.assign(new Error(`${hostname} has no ${family ? `IPv${family} ` : ""}address`), { code: "ENOTFOUND" });
+      const usable = addresses
+        .map((address) => ({ address, family: isIP(address) }))
+        .filter((a) => a.family !== 0 && (family === 0 || a.family === family));
+      if (usable.length === 0)
+        throw Object.assign(new Error(`${hostname} has no ${family ? `IPv${family} ` : ""}address`), { code: "ENOTFOUND" });
       return usable;
     };
     answer().then(

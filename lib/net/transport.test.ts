@@ -31,7 +31,8 @@ describe("live transport over loopback", () => {
       if (path === "/deflate-bomb") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflated);
       if (path === "/br-bomb") return void res.writeHead(200, { "content-encoding": "br" }).end(brotli);
       // 200 MB of plain bytes, no content-length.
-      if (path === "/huge") return void stream(res.writeHead(200, { "content-type": "application/json" }), Buffer.alloc(64 * 1024, 0x20), 200 * MB);
+      if (path === "/huge")
+        return void stream(res.writeHead(200, { "content-type": "application/json" }), Buffer.alloc(64 * 1024, 0x20), 200 * MB);
       res.writeHead(404).end();
     });
   });
@@ -39,7 +40,13 @@ describe("live transport over loopback", () => {
 
   it("answers like fetch: status, headers, body; sends method, headers and body; asks for compression", async () => {
     const live = createLiveFetch({ guard: loopback });
-    const res = await live(new Request(`${server.url}/json`, { method: "POST", headers: { "x-api-key": "k", "content-type": "application/json" }, body: '{"a":1}' }));
+    const res = await live(
+      new Request(`${server.url}/json`, {
+        method: "POST",
+        headers: { "x-api-key": "k", "content-type": "application/json" },
+        body: '{"a":1}',
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("x-multi")).toBe("a");
     expect(await res.json()).toEqual({ ok: true });
@@ -135,9 +142,13 @@ describe("the guard inside the transport", () => {
   let b: TestServer;
   beforeAll(async () => {
     // Every answer closes its connection, so each request needs a new connection (and a new lookup).
-    const handler = (_req: unknown, res: import("node:http").ServerResponse) => void res.writeHead(200, { connection: "close" }).end('{"server":"a"}');
+    const handler = (_req: unknown, res: import("node:http").ServerResponse) =>
+      void res.writeHead(200, { connection: "close" }).end('{"server":"a"}');
     a = await startServer(handler);
-    b = await startServer((_req, res) => void res.writeHead(200, { connection: "close" }).end('{"server":"b"}'), { host: "127.0.0.2", port: a.port });
+    b = await startServer((_req, res) => void res.writeHead(200, { connection: "close" }).end('{"server":"b"}'), {
+      host: "127.0.0.2",
+      port: a.port,
+    });
   });
   afterAll(async () => {
     await a.close();
@@ -175,7 +186,11 @@ describe("the guard inside the transport", () => {
   });
 
   it("refuses a host when any one of its addresses is refused, and names unresolvable hosts", async () => {
-    const live = createLiveFetch({ guard: loopback, lookup: async (h) => (h === "mixed.test" ? ["127.0.0.1", "10.0.0.7"] : Promise.reject(Object.assign(new Error("nope"), { code: "ENOTFOUND" }))) });
+    const live = createLiveFetch({
+      guard: loopback,
+      lookup: async (h) =>
+        h === "mixed.test" ? ["127.0.0.1", "10.0.0.7"] : Promise.reject(Object.assign(new Error("nope"), { code: "ENOTFOUND" })),
+    });
     await expect(live(new Request(`http://mixed.test:${a.port}/`))).rejects.toThrow(/10\.0\.0\.7/);
     await expect(live(new Request(`http://gone.test:${a.port}/`))).rejects.toThrow(/Could not resolve gone\.test \(ENOTFOUND\)/);
     expect(b.connections).toBe(0);

@@ -37,7 +37,8 @@ export const ACCEPT_ENCODING = "gzip, deflate, br";
 
 /** A refusal anywhere in an error's cause chain (undici wraps connection errors). */
 function refusalIn(e: unknown): GuardRefusal | null {
-  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) if (cur instanceof GuardRefusal) return cur;
+  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++)
+    if (cur instanceof GuardRefusal) return cur;
   return null;
 }
 
@@ -68,15 +69,21 @@ export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
   const allow = options.guard;
   const resolve = options.lookup ?? systemLookup;
   const lookup = allow
-    ? connectLookup((host) => resolveHost(host, resolve), (host, addresses) => checkAddresses(host, addresses, allow))
-    : options.lookup ? connectLookup(resolve, () => undefined) : undefined;
+    ? connectLookup(
+        (host) => resolveHost(host, resolve),
+        (host, addresses) => checkAddresses(host, addresses, allow),
+      )
+    : options.lookup
+      ? connectLookup(resolve, () => undefined)
+      : undefined;
   const agent = new Agent({ connect: { timeout: options.connectTimeoutMs ?? 10_000, ...(lookup ? { lookup } : {}) } });
 
   const live = async (request: Request, limits?: FetchLimits): Promise<Response> => {
     const url = new URL(request.url);
     try {
       if (allow) checkBeforeConnect(url, allow);
-      else if (url.protocol !== "http:" && url.protocol !== "https:") throw new GuardRefusal(`Refused to contact ${url.href}: only http and https URLs are allowed.`);
+      else if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new GuardRefusal(`Refused to contact ${url.href}: only http and https URLs are allowed.`);
     } catch (e) {
       throw networkError(e instanceof Error ? e.message : String(e));
     }
@@ -86,7 +93,13 @@ export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
     headers["accept-encoding"] ??= ACCEPT_ENCODING;
     let res;
     try {
-      res = await undiciRequest(url, { dispatcher: agent, method: request.method, headers, ...(body ? { body } : {}), signal: request.signal });
+      res = await undiciRequest(url, {
+        dispatcher: agent,
+        method: request.method,
+        headers,
+        ...(body ? { body } : {}),
+        signal: request.signal,
+      });
     } catch (e) {
       const refused = refusalIn(e);
       throw refused ? networkError(refused.message) : e;
@@ -103,7 +116,10 @@ export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
     }
     const encoding = res.headers["content-encoding"];
     try {
-      const stream = decodedBody(res.body, { maxBytes: limits?.maxBytes ?? DEFAULT_LIMITS.maxResponseBytes, contentEncoding: Array.isArray(encoding) ? encoding.join(",") : encoding });
+      const stream = decodedBody(res.body, {
+        maxBytes: limits?.maxBytes ?? DEFAULT_LIMITS.maxResponseBytes,
+        contentEncoding: Array.isArray(encoding) ? encoding.join(",") : encoding,
+      });
       return new Response(stream, { status, headers: responseHeaders });
     } catch (e) {
       discard(res.body);

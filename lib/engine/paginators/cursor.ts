@@ -38,7 +38,7 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
       let kind: "no_next" | "empty_page" | "has_more" = "no_next";
       if (more && stopAfterEmpty && records.length === 0) [more, reason, kind] = [false, "stopped: empty page", "empty_page"];
       if (hasMore !== null && hasMorePath !== null) {
-        const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res.body);
+        const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res.body, res.excerpt);
         if (b && !more) reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : " (no cursor sent)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
         else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;

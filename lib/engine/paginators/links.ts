@@ -3,6 +3,7 @@ import { EngineError, type Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
 import type { RequestSpec } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
+import { snippet } from "./values";
 
 export interface LinkState {
   /** Absolute URL of the next page, once a response named one. */
@@ -33,7 +34,11 @@ export function jsonLink(c: PaginatorConfigOf<"json_link"> | PaginatorConfigOf<"
     update(s, res): Update<LinkState> {
       const ref: Json | undefined = firstMatch(compiled, res.body);
       if (ref === undefined || ref === null) return { decision: "stop", state: s, reason: `stopped: no \`${path}\` link`, stop: "no_next" };
-      if (typeof ref !== "string") throw new EngineError("paginator_error", `The next link at \`${path}\` is not a URL: \`${JSON.stringify(ref).slice(0, 200)}\`. Point \`next_url_path\` at the URL itself.`);
+      if (typeof ref !== "string") {
+        const got = snippet(ref, res.excerpt);
+        const message = `The next link at \`${path}\` is not a URL: \`${got}\`. Point \`next_url_path\` at the URL itself.`;
+        throw new EngineError("paginator_error", message);
+      }
       // dlt quirk kept: an empty string still counts as a next page (it resolves to the current URL; the loop guard stops it).
       const next = resolveLink(ref, res.url);
       return { decision: "next", state: { next }, reason: `next: \`${path}\` = ${ref === "" ? '"" (an empty link still counts as a next page in dlt)' : ref}`, loopKey: next };

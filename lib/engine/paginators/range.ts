@@ -48,7 +48,13 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
         const v = firstMatch(total, res.body);
         if (v === undefined || v === null) {
           const meaning = o.unit === "offset" ? "number of items" : "number of pages";
-          throw new EngineError("paginator_error", `Total \`${o.unit === "offset" ? "items" : "pages"}\` not found in the response in \`${o.cls}\` .Expected a response with a \`${o.totalPath}\` key, got \`${snippet(res.body)}\`. Set \`total_path\` to where the API reports the total ${meaning}, or \`total_path: null\` to page until an empty page.`);
+          const got = snippet(res.body, res.excerpt);
+          throw new EngineError(
+            "paginator_error",
+            `Total \`${o.unit === "offset" ? "items" : "pages"}\` not found in the response in \`${o.cls}\` .Expected a response with a ` +
+              `\`${o.totalPath}\` key, got \`${got}\`. Set \`total_path\` to where the API reports the total ${meaning}, or ` +
+              "`total_path: null` to page until an empty page.",
+          );
         }
         totalValue = toInt(v, o.totalPath, o.cls);
       }
@@ -61,7 +67,7 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
       else if (o.maximum !== null) reason = `next ${what} ${next}: ${what} ${next} < maximum_${what} ${o.maximum}`;
       else reason = `next ${what} ${next}: the page had ${records.length} records and there is no total_path`;
       if (hasMore !== null && o.hasMorePath !== null) {
-        const more = toBool(firstMatch(hasMore, res.body), o.hasMorePath, o.cls, res.body);
+        const more = toBool(firstMatch(hasMore, res.body), o.hasMorePath, o.cls, res.body, res.excerpt);
         if (more && stop !== null) [stop, reason] = [null, `next ${what} ${next}: \`${o.hasMorePath}\` is true (overrides: ${reason})`];
         else if (!more && stop === null) [stop, reason] = ["has_more", `stopped: \`${o.hasMorePath}\` is false`];
         else reason = `${reason}; \`${o.hasMorePath}\` is ${String(more)}`;

@@ -15,6 +15,8 @@ export interface PageResponse {
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
+  /** Cuts text for a message with secrets masked first (the run's masker); a plain cut when absent. */
+  readonly excerpt?: (text: string, max: number) => string;
 }
 
 /** Why paging stopped; the runner warns about a full page followed by a stop the data does not explain. */

@@ -1,9 +1,12 @@
 /** Reading totals and has_more flags the way dlt does (Python `int()`, its bool parsing, its error texts). */
 import { EngineError, type Json } from "../types";
 
-export const snippet = (body: Json | undefined): string => {
+type Excerpt = (text: string, max: number) => string;
+
+/** A body in a message, cut at 200 characters (after masking, when the response gives an `excerpt`). */
+export const snippet = (body: Json | undefined, excerpt: Excerpt = (t, max) => t.slice(0, max)): string => {
   const s = JSON.stringify(body) ?? "None";
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+  return s.length > 200 ? `${excerpt(s, 200)}…` : s;
 };
 
 /** Python `int()` of a total: numbers truncated, numeric strings accepted. */
@@ -18,9 +21,11 @@ const TRUE = new Set(["yes", "true", "t", "y", "1"]);
 const FALSE = new Set(["no", "false", "f", "n", "0"]);
 
 /** A `has_more` value: a bool, or a string dlt parses; anything else (even `1`) is an error. */
-export function toBool(v: Json | undefined, path: string, cls: string, body: Json | undefined): boolean {
+export function toBool(v: Json | undefined, path: string, cls: string, body: Json | undefined, excerpt?: Excerpt): boolean {
   if (v === undefined || v === null) {
-    throw new EngineError("paginator_error", `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${snippet(body)}\`.`);
+    const got = snippet(body, excerpt);
+    const message = `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${got}\`.`;
+    throw new EngineError("paginator_error", message);
   }
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
