@@ -8,9 +8,13 @@ import { pipeline, Transform, type Readable, type TransformCallback } from "node
 import { createBrotliDecompress, createGunzip, createUnzip, constants as zlib } from "node:zlib";
 import { formatBytes, ResponseCut } from "../engine";
 
-/** No API compresses JSON better than this; more is a decompression bomb. Checked after `RATIO_GRACE_BYTES`. */
+/**
+ * Decompressed bytes per byte off the wire past which a body is a decompression bomb. Real JSON pages
+ * (varying ids, text, timestamps) compress 5–20:1; a page of identical records can pass 100:1, which
+ * is why the ratio is only checked after `RATIO_GRACE_BYTES` and a cut says what it measured.
+ */
 export const MAX_COMPRESSION_RATIO = 100;
-/** Decompressed bytes allowed before the ratio is checked (small bodies compress wildly: `{}` padding). */
+/** Decompressed bytes allowed before the ratio is checked (small, repetitive bodies compress very well). */
 export const RATIO_GRACE_BYTES = 1024 * 1024;
 
 /** A `content-encoding` restplay cannot decode: the transport refuses the response. */
