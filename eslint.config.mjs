@@ -3,7 +3,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 // Bare builtin names are matched exactly (`paths`), so a local module such as ./http is not caught.
-const nodeBuiltinPaths = ["fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util"].map((name) => ({ name, message: "Only lib/cli may touch node APIs; the engine receives them through EngineDeps." }));
+const nodeBuiltinPaths = ["fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util", "zlib", "undici"].map((name) => ({ name, message: "Only lib/cli and lib/net may touch node APIs; the engine receives them through EngineDeps." }));
+// lib/net is the live network (node:*, undici): the pure modules get a fetch passed in instead.
+const noNet = { group: ["@/lib/net", "@/lib/net/*", "../net", "../net/*", "../../net", "../../net/*"], message: "lib/net is Node-only: pure modules receive a fetch (EngineDeps / RunEnv) instead of importing it." };
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/**"] },
@@ -36,6 +38,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { paths: nodeBuiltinPaths, patterns: [
         { group: ["react", "react-*", "next", "next/*", "msw", "msw/*", "monaco-editor", "monaco-editor/*", "node:*"], message: "lib/engine is pure: no react/next/msw/monaco/node APIs. Receive them through EngineDeps." },
         { group: ["@/app/*", "../../app/*"], message: "lib/ must never import app/." },
+        noNet,
       ] }],
       "no-restricted-globals": ["error",
         { name: "process", message: "The engine never reads process.env; pass settings in." },
@@ -46,12 +49,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/config/**/*.ts", "lib/formats/**/*.ts", "lib/preview/**/*.ts", "lib/mocks/**/*.ts", "lib/examples/**/*.ts", "lib/shared/**/*.ts"],
+    files: ["lib/config/**/*.ts", "lib/formats/**/*.ts", "lib/preview/**/*.ts", "lib/mocks/**/*.ts", "lib/examples/**/*.ts", "lib/run/**/*.ts", "lib/shared/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { paths: nodeBuiltinPaths, patterns: [
-        { group: ["react", "react-*", "next", "next/*", "monaco-editor", "monaco-editor/*", "@/app/*"], message: "lib/ modules stay UI-free." },
-        { group: ["node:*"], message: "Only lib/cli may touch node:* APIs." },
+        { group: ["react", "react-*", "next", "next/*", "monaco-editor", "monaco-editor/*", "@/app/*", "../app/*", "../../app/*"], message: "lib/ modules stay UI-free." },
+        { group: ["node:*"], message: "Only lib/cli and lib/net may touch node:* APIs." },
+        noNet,
       ] }],
     },
   },

@@ -32,7 +32,8 @@ export default defineConfig({
   webServer: {
     command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    // 127.0.0.2 is e2e/redirects.spec.ts's loopback API; 127.0.0.1 stays refused (api.spec.ts checks that).
+    env: { NEXT_TELEMETRY_DISABLED: "1", RESTPLAY_ALLOW_HOSTS: "127.0.0.2" },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: "ignore",

@@ -2,6 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { SourceFormat } from "../formats";
+import type { EngineDeps } from "../engine";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -13,8 +14,8 @@ export interface CliIO {
   readonly stderr: Writer;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** The network for live runs (default: the global fetch). */
-  readonly fetch?: (request: Request) => Promise<Response>;
+  /** The network for live runs (default: lib/net's live transport, unguarded). */
+  readonly fetch?: EngineDeps["fetch"];
   /** Aborts a run (the launcher wires it to Ctrl-C). */
   readonly signal?: AbortSignal;
 }

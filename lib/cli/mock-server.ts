@@ -7,11 +7,14 @@
  * is answered as https://api.example.com/v1/resource?offset=0. Use `${url}/api.example.com` as a
  * config's base_url and `${url}/identity.example.com/connect/token` as a token URL. (The Host header is
  * not used: fetch clients set it to the loopback address and cannot override it.)
- * Absolute links inside responses (lab.example.com's @odata.nextLink) still name the real host.
+ * Absolute links inside responses (lab.example.com's @odata.nextLink) still name the real host, but a
+ * redirect's `Location` is rewritten to the same path-prefix form, so the client follows it back here
+ * (`/moved/items` -> `/lab.example.com/json-link/items`). All mock hosts share the loopback origin, so
+ * a redirect between two of them is same-origin here (in-process, lab -> cdn is another origin).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createMockApi, type MockApi } from "../mocks";
+import { createMockApi, isMockUrl, type MockApi } from "../mocks";
 
 const HOST_SEGMENT = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 
@@ -42,6 +45,17 @@ async function toRequest(req: IncomingMessage, url: string): Promise<Request> {
   return new Request(url, { method, headers, ...(hasBody ? { body: Buffer.concat(chunks) } : {}) });
 }
 
+/** A mock's `Location` in path-prefix form when it points at a mock host; other URLs are left alone. */
+export function loopbackLocation(location: string, upstream: string, base: string): string {
+  let target: URL;
+  try {
+    target = new URL(location, upstream);
+  } catch {
+    return location;
+  }
+  return isMockUrl(target.href) ? `${base}/${target.hostname}${target.pathname}${target.search}` : location;
+}
+
 export interface MockServer {
   /** Base URL, e.g. http://127.0.0.1:43121 (no trailing slash). */
   readonly url: string;
@@ -53,6 +67,7 @@ export interface MockServer {
 /** Starts the mock server on loopback (port 0 = any free port). One mock instance per server. */
 export async function startMockServer(options: { port?: number; host?: string; api?: MockApi } = {}): Promise<MockServer> {
   const api = options.api ?? createMockApi();
+  let base = "";
   const server = createServer((req, res) => {
     const url = upstreamUrl(req.url ?? "/");
     if (url === null) {
@@ -64,7 +79,9 @@ export async function startMockServer(options: { port?: number; host?: string; a
       .then((request) => api.fetch(request))
       .then(async (response) => {
         const body = Buffer.from(await response.arrayBuffer());
-        res.writeHead(response.status, Object.fromEntries(response.headers));
+        const headers = Object.fromEntries(response.headers);
+        if (headers.location !== undefined) headers.location = loopbackLocation(headers.location, url, base);
+        res.writeHead(response.status, headers);
         res.end(req.method === "HEAD" ? undefined : body);
       })
       .catch((e: unknown) => sendJson(res, 500, { error: "mock_server_error", message: e instanceof Error ? e.message : String(e) }));
@@ -78,8 +95,9 @@ export async function startMockServer(options: { port?: number; host?: string; a
   });
   const { port, address, family } = server.address() as AddressInfo;
   const hostPart = family === "IPv6" ? `[${address}]` : address;
+  base = `http://${hostPart}:${port}`;
   return {
-    url: `http://${hostPart}:${port}`,
+    url: base,
     api,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -2,8 +2,9 @@
  * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--format text|json]`
  *
  * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
- * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use the
- * real network with real waits; the CLI runs on the user's machine and may reach any host.
+ * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use lib/net's
+ * transport with real waits, unguarded (the CLI runs on the user's machine and may reach any host)
+ * but with the same response limits as the server.
  * In json mode stdout carries only the JSON result; the trace goes to stderr.
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
@@ -79,11 +80,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   }
 
   const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+  const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
   const prepared = prepareRun(
     { text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits },
-    { liveFetch: io.fetch ?? ((r: Request) => fetch(r)), ...(io.signal ? { signal: io.signal } : {}) },
+    { liveFetch: io.fetch ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
   if (!prepared.ok) {
+    await live?.close();
     if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
     return fail(prepared.code, prepared.message, 1);
   }
@@ -99,9 +102,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
 
   const collector = createRunCollector(config);
   const trace = new TracePrinter((s) => progress.write(s), style);
-  for await (const event of prepared.events) {
-    collector.push(event);
-    trace.event(event);
+  try {
+    for await (const event of prepared.events) {
+      collector.push(event);
+      trace.event(event);
+    }
+  } finally {
+    await live?.close();
   }
   const summary = collector.summary();
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));

@@ -32,7 +32,8 @@ export class TracePrinter {
 
   private requestLine(r: Request, outcome: string): void {
     const attempt = r.attempt > 1 ? this.style.dim(` (attempt ${r.attempt})`) : "";
-    this.line(`  ${this.style.bold(r.method)} ${r.url}  ${outcome}${attempt}`);
+    const hop = r.redirect !== undefined ? this.style.dim(`↪ redirect ${r.redirect}: `) : "";
+    this.line(`  ${hop}${this.style.bold(r.method)} ${r.url}  ${outcome}${attempt}`);
   }
 
   /** A request whose attempt ended without a response (network error, timeout, cancel). */

@@ -1,15 +1,25 @@
 /**
- * One HTTP attempt: `deps.fetch` plus reading the body, raced against the run's cancellation and a
- * per-attempt timeout. The timeout is built from `deps.sleep` (the engine has no timers). Against a
- * virtual clock sleeping is instant, so there the timeout is checked after the fact: a mock that
- * spends more virtual time than `request_timeout` before answering has timed out (decision 0006).
+ * One HTTP exchange: `deps.fetch` plus reading the body (counted against its budget; a redirect's
+ * body is discarded unread), raced against the run's cancellation and a per-attempt timeout.
+ * The timeout is built from `deps.sleep` (the engine has no timers). Against a virtual clock
+ * sleeping is instant, so there the timeout is checked after the fact: a mock that spends more
+ * virtual time than `request_timeout` before answering has timed out (decision 0006).
  */
 import { EngineError } from "./types";
 import { LimitReached, type RunContext } from "./context";
+import { discardBody, readBody } from "./body";
+import type { Cut, ResponseBudget } from "./budget";
 
 export type Outcome =
-  | { readonly kind: "response"; readonly res: Response; readonly text: string }
+  | { readonly kind: "response"; readonly res: Response; readonly text: string; readonly bytes: number }
+  /** A redirect with a `Location`: its body was discarded unread. */
+  | { readonly kind: "redirect"; readonly res: Response; readonly location: string }
+  /** The body passed its budget (declared, counted, or cut by the transport). */
+  | { readonly kind: "cut"; readonly res: Response; readonly cut: Cut }
   | { readonly kind: "failure"; readonly code: "timeout" | "network_error"; readonly message: string };
+
+/** The statuses the engine follows when they come with a `Location` (as python-requests does for dlt). */
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /**
  * A promise that never settles, fresh per attempt. A shared one would leak: every race that adopts it
@@ -28,24 +38,35 @@ function describe(e: unknown): string {
 }
 
 /** `ctrl` aborts this attempt's request; `null` when the request carries the run's signal directly (virtual clock). */
-export async function attemptOnce(ctx: RunContext, request: Request, ctrl: AbortController | null): Promise<Outcome> {
+export async function attemptOnce(
+  ctx: RunContext,
+  request: Request,
+  ctrl: AbortController | null,
+  budget: ResponseBudget,
+): Promise<Outcome> {
   if (ctx.signal.aborted) throw cancelledError();
   const seconds = ctx.limits.requestTimeoutMs / 1000;
   let timedOut = false;
   const sentAt = ctx.virtual ? ctx.deps.now() : 0;
   const work = (async (): Promise<Outcome> => {
-    const res = await ctx.deps.fetch(request);
+    const res = await ctx.deps.fetch(request, { maxBytes: budget.maxBytes });
     const took = ctx.virtual ? ctx.deps.now() - sentAt : 0;
     if (took > ctx.limits.requestTimeoutMs) {
-      await res.body?.cancel().catch(() => undefined);
+      discardBody(res);
       return { kind: "failure", code: "timeout", message: `no response within ${seconds} s (request_timeout; the mock would have answered after ${took / 1000} s of virtual time)` };
     }
-    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
-    if (declared > ctx.limits.maxResponseBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new LimitReached("max_response_bytes", `stopped: the response is ${declared} bytes, over the playground limit of ${ctx.limits.maxResponseBytes} bytes`);
+    const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
+    if (location !== null) {
+      discardBody(res);
+      return { kind: "redirect", res, location };
     }
-    return { kind: "response", res, text: await res.text() };
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (declared > budget.maxBytes) {
+      discardBody(res);
+      return { kind: "cut", res, cut: { reason: "declared", bytes: declared } };
+    }
+    const body = await readBody(res, budget.maxBytes);
+    return body.kind === "cut" ? { kind: "cut", res, cut: body.cut } : { kind: "response", res, text: body.text, bytes: body.bytes };
   })().catch((e: unknown): Outcome => {
     if (e instanceof LimitReached || e instanceof EngineError) throw e;
     if (ctx.signal.aborted) throw cancelledError();

@@ -1,6 +1,12 @@
 import type { EngineDeps, EngineEvent, LimitKind, RunLimits } from "./types";
 import type { Masker } from "./mask";
 
+/** What the run has spent so far, all resources together (checked against `maxRequests`, `maxTotalBytes`). */
+export interface RunUsage {
+  requests: number;
+  bytes: number;
+}
+
 /** What every part of one run shares: dependencies, limits, masking and the event sink. */
 export interface RunContext {
   readonly deps: EngineDeps;
@@ -18,9 +24,12 @@ export interface RunContext {
   nextRequestId(): number;
   /** Milliseconds for durations (real time even when the clock is virtual). */
   elapsed(): number;
+  readonly usage: RunUsage;
+  /** `true` the first time it is called with `key` in this run (one warning per resource and origin). */
+  once(key: string): boolean;
 }
 
-/** A playground limit was reached: the resource ends (ok) after a `limit` event. Not an error. */
+/** A playground limit was reached: the resource ends after a `limit` event (failed if `LIMIT_FAILS`). Not an error. */
 export class LimitReached extends Error {
   override readonly name = "LimitReached";
   constructor(

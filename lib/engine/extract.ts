@@ -39,6 +39,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
   const stats: Record<string, ResourceStats> = {};
   const masker = new Masker(Object.values(options.secrets));
   let requestId = 0;
+  const warned = new Set<string>();
   const clock = deps.monotonic ?? deps.now;
   const monotonicStart = clock();
   const ctx: RunContext = {
@@ -54,6 +55,8 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     drained: () => channel.drained(),
     nextRequestId: () => ++requestId,
     elapsed: () => clock() - monotonicStart,
+    usage: { requests: 0, bytes: 0 },
+    once: (key) => !warned.has(key) && Boolean(warned.add(key)),
   };
   let ok = true;
   const fail = (err: EngineError) => {
@@ -94,7 +97,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
       const outcome = await runResource(ctx, resource, s, store, failed, prior, !asked.includes(r.name));
       if (!outcome.ok) {
         ok = false;
-        failed.add(r.name);
+        if (!outcome.limited) failed.add(r.name);
       }
       if (outcome.cancelled) stopped = true;
       return outcome;

@@ -1,15 +1,19 @@
 /**
- * One logical request (dlt-rest-api.md §11): attempts with retries and waits, a fresh OAuth token on
- * 401, `response_actions`, one body parse, typed errors with dlt's texts. Every attempt is traced as
- * a `request` and a `response` event, with secrets masked.
+ * One logical request (dlt-rest-api.md §11): attempts with retries and waits, redirects followed hop
+ * by hop (./exchange.ts), a fresh OAuth token on 401, `response_actions`, one body parse, typed
+ * errors with dlt's texts. Every hop of every attempt is traced as a `request` and a `response`
+ * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json } from "./types";
 import { LimitReached, type RunContext } from "./context";
-import { fullUrl, toFetchRequest, type RequestSpec } from "./request";
+import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
-import { attemptOnce, cancelledError } from "./attempt";
-import { bodyPreview, utf8Length } from "./preview";
+import { cancelledError } from "./attempt";
+import { bodyPreview } from "./preview";
 import { ignoredBy, type ResponseAction } from "./actions";
+import { cutLimit, spendBytes } from "./budget";
+import { addedBy, isTrusted, NOTHING_ADDED, trustedOrigins, withoutCredentials } from "./credentials";
+import { exchange, warnWithheld } from "./exchange";
 import type { AuthRuntime } from "./auth/types";
 
 export interface SendOptions {
@@ -21,6 +25,8 @@ export interface SendOptions {
   readonly actions?: readonly ResponseAction[];
   /** How the body appears in `request` events (token requests mask form fields by name). */
   readonly maskBody?: (body: string) => string;
+  /** Origins the credentials belong to (base_url's and the configured URL's); default: this request's own. */
+  readonly trust?: ReadonlySet<string>;
 }
 
 export type Sent =
@@ -47,8 +53,8 @@ const EXCERPT = 300;
 
 function httpError(ctx: RunContext, status: number, url: string, text: string, resource: string, suffix: string): EngineError {
   const kind = status >= 500 ? "Server" : "Client";
-  const trimmed = text.trim();
-  const excerpt = trimmed ? `\nResponse: ${ctx.masker.excerpt(trimmed, EXCERPT)}${trimmed.length > EXCERPT ? " (truncated)" : ""}` : "";
+  const cut = ctx.masker.excerpt(text.trim(), EXCERPT);
+  const excerpt = cut.text ? `\nResponse: ${cut.text}${cut.truncated ? "… (truncated)" : ""}` : "";
   return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, { resource, status, url });
 }
 
@@ -62,7 +68,7 @@ function parse(text: string): { body: Json | undefined; error: string | null } {
 }
 
 /** The body as shown in `request` events: JSON bodies masked by key and value, forms by field name. */
-function traceBody(ctx: RunContext, spec: RequestSpec, sent: string, maskBody?: (body: string) => string): string {
+function traceBodyOf(ctx: RunContext, spec: RequestSpec, sent: string, maskBody?: (body: string) => string): string {
   if (maskBody) return maskBody(sent);
   if (spec.json !== undefined && spec.json !== null) return JSON.stringify(ctx.masker.json(spec.json));
   if (spec.data !== null && typeof spec.data === "object") return ctx.masker.form(sent);
@@ -72,30 +78,46 @@ function traceBody(ctx: RunContext, spec: RequestSpec, sent: string, maskBody?: 
 export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): Promise<Sent> {
   const requestId = ctx.nextRequestId();
   const plainUrl = fullUrl(spec);
+  const trust = o.trust ?? trustedOrigins([plainUrl]);
+  // A next link to another origin: no auth, no credential headers or parameters (decision 0014).
+  const trusted = isTrusted(trust, plainUrl);
+  let base = spec;
+  if (!trusted) {
+    const stripped = withoutCredentials(spec, ctx.masker, NOTHING_ADDED);
+    base = stripped.spec;
+    const removed = [...(o.auth ? [o.auth.describe] : []), ...stripped.removed];
+    if (removed.length > 0) warnWithheld(ctx, o.resource, plainUrl, `The request for page ${o.page}`, removed);
+  }
+  const auth = trusted ? o.auth : undefined;
+  const traceBody = (s: RequestSpec, sent: string) => traceBodyOf(ctx, s, sent, o.maskBody);
   let refreshed = false;
   let retries = 0;
   for (let attempt = 1; ; attempt++) {
     if (ctx.signal.aborted) throw cancelledError(o.resource);
-    const prepared = o.auth ? await o.auth.prepare(spec, o.resource) : spec;
-    // A request of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal is enough.
-    const ctrl = ctx.virtual ? null : new AbortController();
-    const { request, body: sentBody } = toFetchRequest(prepared, ctrl?.signal ?? ctx.signal);
-    const url = ctx.masker.url(request.url);
-    ctx.emit({ type: "request", resource: o.resource, request_id: requestId, attempt, page: o.page, method: prepared.method, url, headers: ctx.masker.headers(request.headers), ...(sentBody !== undefined ? { body: traceBody(ctx, prepared, sentBody, o.maskBody) } : {}) });
-    const t0 = ctx.elapsed();
-    const outcome = await attemptOnce(ctx, request, ctrl);
+    const prepared = auth ? await auth.prepare(base, o.resource) : base;
+    const added = auth ? addedBy(base, prepared) : NOTHING_ADDED;
+    const exchanged = await exchange(ctx, prepared, { resource: o.resource, requestId, attempt, page: o.page, trust, added, traceBody });
+    const { outcome, url, sentAt, budget } = exchanged;
+    const responseEvent = (res: Response, size: number) =>
+      ({
+        type: "response", resource: o.resource, request_id: requestId, attempt, status: res.status,
+        duration_ms: Math.round(ctx.elapsed() - sentAt), size, headers: ctx.masker.headers(res.headers),
+      }) as const;
     let status: number | null = null;
     let retryAfter: number | null = null;
     let reason: string;
+    if (outcome.kind === "cut") {
+      const { res, cut } = outcome;
+      const read = cut.reason === "declared" ? 0 : cut.bytes;
+      spendBytes(ctx, read);
+      ctx.emit(responseEvent(res, read));
+      throw cutLimit(ctx, budget, cut, o.page);
+    }
     if (outcome.kind === "response") {
-      const { res, text } = outcome;
+      const { res, text, bytes } = outcome;
+      spendBytes(ctx, bytes);
       status = res.status;
-      const size = utf8Length(text);
-      const common = { type: "response", resource: o.resource, request_id: requestId, attempt, status, duration_ms: Math.round(ctx.elapsed() - t0), size, headers: ctx.masker.headers(res.headers) } as const;
-      if (size > ctx.limits.maxResponseBytes) {
-        ctx.emit(common);
-        throw new LimitReached("max_response_bytes", `stopped: the response to page ${o.page} is ${size} bytes, over the playground limit of ${ctx.limits.maxResponseBytes} bytes`);
-      }
+      const common = responseEvent(res, bytes);
       const parsed = parse(text);
       const secret = ctx.masker.containsSecret(text);
       ctx.emit({ ...common, ...bodyPreview(ctx.masker, parsed.body, text, secret) });
@@ -104,19 +126,23 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       if (status < 400) {
         if (parsed.error !== null) {
           const type = res.headers.get("content-type") ?? "no content-type";
-          throw new EngineError("invalid_json", `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${ctx.masker.excerpt(text, 200)}`, { resource: o.resource, status, url });
+          const start = ctx.masker.excerpt(text, 200).text;
+          const message = `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${start}`;
+          throw new EngineError("invalid_json", message, { resource: o.resource, status, url });
         }
         return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret };
       }
-      if (status === 401 && o.auth?.invalidate && !refreshed && !o.policy.retries(401)) {
+      if (status === 401 && auth?.invalidate && !refreshed && !o.policy.retries(401)) {
         refreshed = true;
-        o.auth.invalidate(o.resource, "the API answered 401: fetching a fresh token and trying once more");
+        auth.invalidate(o.resource, "the API answered 401: fetching a fresh token and trying once more");
         continue;
       }
       if (!o.policy.retries(status)) throw httpError(ctx, status, url, text, o.resource, refreshed && status === 401 ? " (a freshly fetched token was rejected too)" : "");
       reason = `${status} ${REASONS[status] ?? "HTTP Error"}`;
       retryAfter = retryAfterMs(res.headers.get("retry-after"), ctx.deps.now(), o.policy.maxDelayMs);
-      if (retries + 1 < o.policy.maxAttempts && status === 401 && o.auth?.invalidate) o.auth.invalidate(o.resource, "the API answered 401: the retry fetches a fresh token");
+      if (retries + 1 < o.policy.maxAttempts && status === 401 && auth?.invalidate) {
+        auth.invalidate(o.resource, "the API answered 401: the retry fetches a fresh token");
+      }
       if (retries + 1 >= o.policy.maxAttempts) throw httpError(ctx, status, url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
     } else {
       reason = outcome.code === "timeout" ? `timeout: ${outcome.message}` : `network error: ${outcome.message}`;

@@ -6,6 +6,7 @@ export { extract } from "./extract";
 export { createVirtualClock } from "./clock";
 export { maskSecret, redactUrl, Masker } from "./mask";
 export { secretEnvName } from "./names";
+export { formatBytes } from "./budget";
 export { PAGINATORS } from "./paginators";
 export { AUTH_IMPLEMENTATIONS } from "./auth";
 export * from "./types";

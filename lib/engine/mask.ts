@@ -13,7 +13,10 @@ const SENSITIVE_FORM: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "clien
 /** Keys whose string values are credentials in a response body (token responses): masked in previews. */
 const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
-const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token"]);
+/** Headers that carry credentials whatever their value: masked in traces, withheld from other origins. */
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token",
+]);
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
@@ -106,10 +109,7 @@ export class Masker {
     if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
     this.known.add(value);
     const replacement = maskSecret(value);
-    for (const n of spellings(value)) {
-      this.needles.push([n, replacement]);
-      this.longest = Math.max(this.longest, n.length);
-    }
+    for (const n of spellings(value)) this.needles.push([n, replacement]);
     this.needles.sort((a, b) => b[0].length - a[0].length);
   }
 
@@ -124,23 +124,26 @@ export class Masker {
     return false;
   }
 
-  /** The longest searched spelling (a cut this far past an excerpt's end cannot split a secret). */
-  private longest = 0;
-
-  /**
-   * The first `max` characters of `s`, masked *before* the cut (a secret straddling the cut must not
-   * leave its first characters behind), with `…` when something was cut.
-   */
-  excerpt(s: string, max: number): string {
-    if (s.length <= max) return this.text(s);
-    const masked = this.text(s.slice(0, max + this.longest));
-    return masked.length > max ? `${masked.slice(0, max)}…` : masked;
-  }
-
   text(s: string): string {
     let out = s;
     for (const [n, r] of this.needles) if (out.includes(n)) out = out.split(n).join(r);
     return out;
+  }
+
+  /**
+   * The first `max` characters of `s`, masked *before* it is cut, so a secret straddling the cut
+   * never shows its first characters: a window one secret longer than the cut is masked, widened
+   * while masking shortened it, then cut.
+   */
+  excerpt(s: string, max: number): { text: string; truncated: boolean } {
+    const margin = this.needles[0]?.[0].length ?? 0;
+    let end = max + margin;
+    let masked = this.text(s.slice(0, end));
+    while (masked.length < max + margin && end < s.length) {
+      end += max + margin - masked.length;
+      masked = this.text(s.slice(0, end));
+    }
+    return masked.length > max ? { text: masked.slice(0, max), truncated: true } : { text: masked, truncated: false };
   }
 
   /** Sensitive query parameters become `***` (dlt's redaction); known secret values are masked anywhere. */

@@ -1,7 +1,6 @@
 /** Response previews for the page inspector: the parsed body capped to ~50 KB, and UTF-8 sizes. */
 import type { Json } from "./types";
 import type { Masker } from "./mask";
-import { setOwn } from "../shared";
 
 export const PREVIEW_BYTES = 50_000;
 const STRING_CAP = 2_000;
@@ -27,12 +26,17 @@ export function utf8Length(s: string): number {
  * A copy of `value` whose JSON is at most about `budget` characters: arrays keep their first items,
  * long strings are cut. Work is proportional to the preview, not to the body.
  */
-export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; truncated: boolean } {
+export function capJson(
+  value: Json,
+  budget = PREVIEW_BYTES,
+  /** How long strings are cut (the masker's `excerpt` when secrets are in play). */
+  cut: (s: string, max: number) => string = (s, max) => s.slice(0, max),
+): { value: Json; truncated: boolean } {
   let left = budget;
   let truncated = false;
   const cap = (v: Json): Json => {
     if (typeof v === "string") {
-      const s = v.length > STRING_CAP ? ((truncated = true), `${v.slice(0, STRING_CAP)}…`) : v;
+      const s = v.length > STRING_CAP ? ((truncated = true), `${cut(v, STRING_CAP)}…`) : v;
       left -= s.length + 2;
       return s;
     }
@@ -59,7 +63,7 @@ export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; tru
         break;
       }
       left -= k.length + 4;
-      setOwn(out, k, cap(x));
+      out[k] = cap(x);
     }
     return out;
   };
@@ -74,11 +78,12 @@ export function capJson(value: Json, budget = PREVIEW_BYTES): { value: Json; tru
 export function bodyPreview(masker: Masker, body: Json | undefined, text: string, hasSecret: boolean): { body_preview?: Json; body_truncated?: boolean } {
   if (body === undefined) {
     if (!text) return {};
-    return { body_preview: masker.excerpt(text, STRING_CAP), ...(text.length > STRING_CAP ? { body_truncated: true } : {}) };
+    const excerpt = masker.excerpt(text, STRING_CAP);
+    return { body_preview: excerpt.text, ...(excerpt.truncated ? { body_truncated: true } : {}) };
   }
   const mask = hasSecret || masker.hasCredentialKey(text);
   if (text.length <= PREVIEW_BYTES) return { body_preview: mask ? masker.json(body) : body };
-  // Masked before capping: a secret straddling a cut string must not leave its first characters behind.
-  const capped = capJson(mask ? masker.json(body) : body);
-  return { body_preview: capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
+  // Long strings are masked before they are cut, so a secret across the cut is never half shown.
+  const capped = capJson(body, PREVIEW_BYTES, mask ? (s, max) => masker.excerpt(s, max).text : undefined);
+  return { body_preview: mask ? masker.json(capped.value) : capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
 }

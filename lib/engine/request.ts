@@ -93,7 +93,9 @@ export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { reques
   try {
     const headers = new Headers(spec.headers);
     if (contentType && !headers.has("content-type")) headers.set("content-type", contentType);
-    return { request: new Request(url, { method: spec.method, headers, body, signal }), ...(body !== undefined ? { body } : {}) };
+    // The engine follows redirects itself (./redirect.ts): a fetch must hand them back.
+    const request = new Request(url, { method: spec.method, headers, body, signal, redirect: "manual" });
+    return { request, ...(body !== undefined ? { body } : {}) };
   } catch (e) {
     throw new EngineError("invalid_config", `The request could not be built: ${e instanceof Error ? e.message : String(e)} (check the header names and values).`);
   }

@@ -1,5 +1,5 @@
 /** One resource from `resource_start` to `resource_done`: auth, incremental, its sequences, its errors. */
-import { cutsShort, EngineError, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
+import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
 import { createAuth } from "./auth";
 import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
@@ -45,6 +45,8 @@ function incrementalLookup(r: ResolvedResource, inc: IncrementalRun | null): Loo
 export interface ResourceOutcome {
   readonly ok: boolean;
   readonly cancelled: boolean;
+  /** Cut short by a limit that fails the run (`LIMIT_FAILS`): not ok, but its records still feed its children. */
+  readonly limited?: boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function runResource(ctx: RunContext, r: ResolvedResource, stats: R
   } catch (e) {
     if (e instanceof LimitReached) {
       ctx.emit({ type: "limit", resource: r.name, limit: e.limit, message: e.message });
-      if (cutsShort(e.limit)) outcome = { ok: false, cancelled: false };
+      if (LIMIT_FAILS[e.limit]) outcome = { ok: false, cancelled: false, limited: true };
     } else {
       const err = e instanceof EngineError ? e : new EngineError("internal_error", `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
       ctx.emit({ type: "error", resource: r.name, error: { ...err.toJSON(), message: ctx.masker.text(err.message), resource: r.name, ...(err.details.url ? { url: ctx.masker.url(err.details.url) } : {}) } });

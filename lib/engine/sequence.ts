@@ -7,6 +7,7 @@ import { EngineError, type DataRecord, type Json, type ResourceStats } from "./t
 import { LimitReached, type RunContext } from "./context";
 import { send } from "./http";
 import { fullUrl, type RequestSpec } from "./request";
+import { trustedOrigins } from "./credentials";
 import { applySelector, detectSelector } from "./select";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
@@ -54,6 +55,8 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
   if (!impl) throw new EngineError("invalid_config", "No paginator could be built for this resource.", { resource: r.name });
   let state = impl.init(first);
   const seen = new Set<string>([fullUrl(first)]);
+  // Credentials belong to base_url's origin and to the configured URL's (decision 0014).
+  const trust = trustedOrigins([r.baseUrl, fullUrl(first)]);
   let selector: { path: string; compiled: CompiledPath; source: "configured" | "detected" | "single_entity" } | null =
     r.data_selector !== null ? { path: r.data_selector, compiled: selectorFor(run, r.data_selector), source: r.selector_source } : null;
   for (let page = 1; ; page++) {
@@ -62,7 +65,8 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
       throw new LimitReached("max_duration", `stopped: the run took longer than ${ctx.limits.maxDurationMs / 1000} s (playground limit)`);
     }
     const request = impl.apply(first, state);
-    const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...(run.auth ? { auth: run.auth } : {}), actions: r.actions });
+    const auth = run.auth ? { auth: run.auth } : {};
+    const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...auth, actions: r.actions, trust });
     if (sent.kind === "ignored") {
       ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(state), decision: "stop", reason: `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept` });
       return;
@@ -99,7 +103,10 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
 
     let u;
     try {
-      const show = (value: Json | undefined) => ctx.masker.excerpt(JSON.stringify(value) ?? "None", SNIPPET);
+      const show = (value: Json | undefined) => {
+        const cut = ctx.masker.excerpt(JSON.stringify(value) ?? "None", SNIPPET);
+        return cut.truncated ? `${cut.text}…` : cut.text;
+      };
       u = impl.update(state, { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body, show }, selection.records);
     } catch (e) {
       if (e instanceof EngineError) throw new EngineError(e.code, e.message, { ...e.details, resource: r.name });

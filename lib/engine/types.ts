@@ -10,9 +10,22 @@ import type { RestApiConfig } from "../config/schema";
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type DataRecord = { [key: string]: Json };
 
+/**
+ * What the engine tells `deps.fetch` about the response it is about to read. A transport that can
+ * (lib/net's live transport) enforces it while downloading and errors the body stream with a
+ * `ResponseCut`; the engine counts the body it reads as well, so any fetch is bounded.
+ */
+export interface FetchLimits {
+  /** Decompressed body bytes this response may have (the smaller of the response and run budgets). */
+  readonly maxBytes: number;
+}
+
 export interface EngineDeps {
-  /** WHATWG fetch: the real network (guarded by the caller) or an MSW mock fetch. */
-  readonly fetch: (input: Request) => Promise<Response>;
+  /**
+   * WHATWG fetch: the real network (guarded by the caller) or an MSW mock fetch. It must not follow
+   * redirects (requests carry `redirect: "manual"`): the engine follows them, one traced call per hop.
+   */
+  readonly fetch: (input: Request, limits?: FetchLimits) => Promise<Response>;
   /** Wait `ms`; against mocks this advances a virtual clock instead of sleeping. Rejects when `signal` aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Milliseconds since the epoch (virtual against mocks). */
@@ -35,8 +48,12 @@ export interface RunLimits {
   readonly maxDurationMs: number;
   /** Timeout of one HTTP attempt in ms (dlt: `request_timeout`, 60 s). */
   readonly requestTimeoutMs: number;
-  /** Largest accepted response body in bytes. */
+  /** Largest accepted response body in bytes (decompressed), counted while downloading. */
   readonly maxResponseBytes: number;
+  /** HTTP requests per run: every resource, token request, retry and redirect hop counts. */
+  readonly maxRequests: number;
+  /** Decompressed response bytes per run, all responses together. */
+  readonly maxTotalBytes: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -45,6 +62,8 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxDurationMs: 120_000,
   requestTimeoutMs: 60_000,
   maxResponseBytes: 20 * 1024 * 1024,
+  maxRequests: 1_000,
+  maxTotalBytes: 200 * 1024 * 1024,
 };
 
 export interface ExtractOptions {
@@ -78,6 +97,8 @@ export type EngineErrorCode =
   | "placeholder_error"
   | "cancelled"
   | "unsupported"
+  /** A redirect chain passed the engine's cap (`MAX_REDIRECTS`), or went round in a loop. */
+  | "too_many_redirects"
   /** A bug in restplay itself (an exception the engine did not expect); the message says what broke. */
   | "internal_error";
 
@@ -110,15 +131,54 @@ export interface ResourceStats {
   records_fetched: number;
 }
 
-/** Which limit cut a run short. */
-export type LimitKind = "max_pages" | "max_records" | "max_duration" | "max_response_bytes";
+/**
+ * A transport stopped downloading a response and errored its body stream with this: past
+ * `FetchLimits.maxBytes` (`bytes`), or inflating faster than any real API compresses (`ratio`, a
+ * decompression bomb). The engine reports it as a limit, never as a network error to retry.
+ */
+export class ResponseCut extends Error {
+  override readonly name = "ResponseCut";
+  constructor(
+    readonly reason: "bytes" | "ratio",
+    /** Decompressed bytes received before the cut. */
+    readonly bytes: number,
+    /** Bytes as they came off the wire (compressed) before the cut. */
+    readonly wireBytes: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * Whether reaching `limit` means the run's data is incomplete in a way the user did not ask for
- * (issue #13: such runs end `ok: false` with the reason). `max_pages` is the preview's own page budget
- * the user sets in the playground: reaching it is a capped, successful run.
+ * Which limit cut a run short. `max_compression_ratio` is the transport's decompression-bomb check
+ * (lib/net); the others are `RunLimits`.
  */
-export const cutsShort = (limit: LimitKind): boolean => limit !== "max_pages";
+export type LimitKind =
+  | "max_pages"
+  | "max_records"
+  | "max_duration"
+  | "max_response_bytes"
+  | "max_compression_ratio"
+  | "max_requests"
+  | "max_total_bytes";
+
+/**
+ * Whether reaching a limit fails the resource (and the run): the data was cut short in a way the user
+ * did not ask for (issue #13: timeouts, giving up on a Retry-After, byte and request ceilings, a
+ * server's record ceiling). `max_pages` is the preview's own page budget the user sets in the
+ * playground: reaching it is a capped, successful run. One home for the rule; the compiler asks for a
+ * decision on every new kind.
+ */
+export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
+  max_pages: false,
+  max_records: true,
+  max_duration: true,
+  max_response_bytes: true,
+  max_compression_ratio: true,
+  max_requests: true,
+  max_total_bytes: true,
+};
 
 /**
  * Codes of the engine's `warning` events (the event's `code` stays a plain string for consumers):
@@ -127,14 +187,17 @@ export const cutsShort = (limit: LimitKind): boolean => limit !== "max_pages";
  * - `paginator_loop`: the paginator asked for the same URL/cursor twice, paging stopped;
  * - `full_page_then_stop`: a full page (records == page size) was followed by a stop that neither an
  *   empty page, a total nor `has_more` explains: records may be missing;
- * - `secret_in_response`: a response contained a secret value; it was masked in the records.
+ * - `secret_in_response`: a response contained a secret value; it was masked in the records;
+ * - `credentials_withheld`: a redirect or a next-page link led to another origin than the one the
+ *   auth was configured for; that request went without credentials (decision 0012).
  */
 export type EngineWarningCode =
   | "python_skipped"
   | "selector_null"
   | "paginator_loop"
   | "full_page_then_stop"
-  | "secret_in_response";
+  | "secret_in_response"
+  | "credentials_withheld";
 
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;
@@ -171,6 +234,8 @@ export type EngineEvent =
       url: string;
       headers: MaskedHeaders;
       body?: string;
+      /** Set on a redirect hop: 1 for the first `Location` followed, 2 for the next… (same request_id and attempt). */
+      redirect?: number;
     }
   | {
       type: "response";

@@ -51,6 +51,27 @@ describe("gallery examples against the mocks", () => {
     expect(error?.type === "error" && error.error.code).toBe("timeout");
     expect(error?.type === "error" && error.error.message).toContain("gave up after 5 attempts");
   });
+  it("redirects: each hop is a request of its own, and the API key never leaves lab.example.com", async () => {
+    const { events, api } = await run(EXAMPLES.find((e) => e.id === "lab-redirects")!.text);
+    const first = api.requests.slice(0, 2).map((r) => r.url);
+    expect(first).toEqual(["https://lab.example.com/moved/items", "https://lab.example.com/json-link/items"]);
+    const hops = events.flatMap((e) => (e.type === "request" && e.redirect !== undefined ? [`${e.resource} ${e.url}`] : []));
+    expect(hops).toEqual(["moved_items https://lab.example.com/json-link/items", "keyed_elsewhere https://cdn.example.com/lab/items"]);
+    const records = events.flatMap((e) => (e.type === "page" && e.resource !== "moved_items" ? e.records : []));
+    expect(records).toHaveLength(30);
+    expect(records.filter((r) => "credentials_received" in r).every((r) => r.credentials_received === false)).toBe(true);
+    const withheld = events.flatMap((e) => (e.type === "warning" && e.code === "credentials_withheld" ? [e.resource] : []));
+    expect(withheld).toEqual(["keyed_elsewhere", "keyed_pages"]);
+    expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
+  });
+  it("a redirect loop ends with too_many_redirects", async () => {
+    const yaml = "client:\n  base_url: https://lab.example.com\n" +
+      "resources:\n  - name: loop\n    endpoint:\n      path: /faults/redirect-loop\n";
+    const { events } = await run(yaml);
+    const error = events.find((e) => e.type === "error");
+    expect(error?.type === "error" && error.error.code).toBe("too_many_redirects");
+    expect(events.filter((e) => e.type === "request")).toHaveLength(2);
+  });
   it("an expiring token is refreshed on 401", async () => {
     const { events } = await run(EXAMPLES.find((e) => e.id === "lab-expiring-token")!.text);
     expect(events.filter((e) => e.type === "auth" && e.step === "token_refresh").length).toBeGreaterThan(0);

@@ -8,6 +8,8 @@ const ex = (id: string, title: string, description: string, format: Example["for
   expected: { resources: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, { fetched: n, merged: n }])) },
 });
 
+const KEY = { type: "api_key", name: "X-API-Key", api_key: { $secret: "lab_api_key" }, location: "header" };
+
 export const LAB_EXAMPLES: readonly Example[] = [
   ex("lab-json-link", "json_link — relative next URLs", "Follows the `next` URL in the body; relative links resolve against the request URL and the original params are dropped.", "json",
     j(lab([{ name: "items", primary_key: "id", endpoint: { path: "/json-link/items", data_selector: "items", paginator: { type: "json_link", next_url_path: "next" } } }])), { items: 45 }),
@@ -33,6 +35,17 @@ export const LAB_EXAMPLES: readonly Example[] = [
     j(lab([{ name: "items", primary_key: "id", endpoint: { path: "/expiring/items", data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: "total" } } }], { auth: { type: "oauth2_client_credentials", access_token_url: "https://lab.example.com/oauth/token", client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" } } })), { items: 45 }),
   ex("lab-slow", "Slow response — the per-request timeout", "The first request answers after 75 s, past dlt's 60 s `request_timeout`: the attempt times out, dlt's backoff waits 1 s, and the retry succeeds (all in virtual time).", "yaml",
     `client:\n  base_url: https://lab.example.com\nresources:\n  - name: slow_items\n    primary_key: id\n    endpoint:\n      path: /slow/items\n      data_selector: data\n      paginator: single_page\n`, { slow_items: 10 }),
+  ex("lab-redirects", "Redirects — followed hop by hop, credentials kept home",
+    "A moved endpoint (301), a keyed endpoint that redirects to another host, and a next link to another host: each hop is its " +
+      "own request in the trace, and the X-API-Key never leaves lab.example.com (`credentials_received` is false in the records).",
+    "json",
+    j(lab([
+      { name: "moved_items", primary_key: "id", endpoint: { path: "/moved/items", data_selector: "items", paginator: "json_link" } },
+      { name: "keyed_elsewhere", primary_key: "id",
+        endpoint: { path: "/api-key/moved", data_selector: "data", paginator: "single_page", auth: KEY } },
+      { name: "keyed_pages", primary_key: "id",
+        endpoint: { path: "/api-key/cross-origin-pages", data_selector: "data", paginator: "json_link", auth: KEY } },
+    ])), { moved_items: 45, keyed_elsewhere: 10, keyed_pages: 20 }),
   ex("lab-faults", "Faults — what breaks and how it is reported", "An error inside a 200, malformed JSON, an HTML page, a cursor that repeats forever, and a burst of 503s.", "json",
     j(lab([
       { name: "error_in_200", endpoint: { path: "/faults/error-in-200", data_selector: "data", paginator: "single_page" } },

@@ -43,6 +43,9 @@ const lab = (path: string, auth: string, paging: string, usedBy: string[], extra
   host: LAB, method: "GET", path, auth, params: "see paging", paging, response: "45 items {id, title, updated_at, score (nullable)}", faults: "none", credentials: {}, usedBy, ...extra,
 });
 
+const REDIRECTS = ["lab-redirects"];
+const KEY_AUTH = "api_key in the X-API-Key header; missing or wrong -> 401";
+
 export function describeMocks(): readonly MockEndpointDescription[] {
   return [
     token("login.example.com", "/oauth2/v2.0/token", ["seed-000"]),
@@ -80,6 +83,18 @@ export function describeMocks(): readonly MockEndpointDescription[] {
     lab("/faults/repeating-cursor", "none", "cursor that repeats forever", ["lab-faults"], { faults: "the same `cursors.next` on every page" }),
     lab("/faults/burst", "none", "single page under `data`", ["lab-faults"], { faults: "503 on the first three requests (per instance), then 200" }),
     lab("/slow/items", "none", "single page under `data` (10 items)", ["lab-slow"], { faults: "the first request (per instance) answers after 75 s, past dlt's 60 s request_timeout; later ones at once" }),
+    lab("/moved/items", "none", "301 to /json-link/items (query kept): the engine follows it, one traced request per hop", REDIRECTS),
+    lab("/api-key/moved", KEY_AUTH, "302 to cdn.example.com/lab/items (another origin)", REDIRECTS, { credentials: creds("lab_api_key") }),
+    lab("/api-key/cross-origin-pages", KEY_AUTH, "json_link: page 1 here, `next` on cdn.example.com", REDIRECTS, {
+      credentials: creds("lab_api_key"),
+    }),
+    {
+      ...lab("/lab/items", "none: each record says whether credentials arrived (`credentials_received`)", "10 items (?page=n)", REDIRECTS),
+      host: "cdn.example.com",
+    },
+    lab("/faults/redirect-loop", "none", "302 to /faults/redirect-loop-back, which redirects back", [], {
+      faults: "a redirect loop: the run ends with too_many_redirects",
+    }),
     lab("/slow/always", "none", "single page under `data` (10 items)", [], { faults: "every request answers after 75 s: with dlt's defaults the run gives up after 5 timed-out attempts" }),
   ];
 }

@@ -5,6 +5,7 @@
 import type { HttpHandler } from "msw";
 import { accountingHandlers } from "./accounting";
 import { labHandlers } from "./lab";
+import { redirectHandlers } from "./redirects";
 import { resourceHandlers } from "./resource";
 import type { MockState } from "./state";
 import { TOKEN_ENDPOINTS, tokenEndpoint } from "./tokens";
@@ -15,5 +16,6 @@ export function createHandlers(state: MockState): HttpHandler[] {
     ...resourceHandlers(state),
     ...accountingHandlers(state),
     ...labHandlers(state),
+    ...redirectHandlers(),
   ];
 }

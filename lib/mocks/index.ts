@@ -10,7 +10,8 @@ export { MOCK_DEMO_SECRETS } from "./secrets";
 export { describeMocks, type MockEndpointDescription } from "./describe";
 export type { MockOptions } from "./state";
 
-export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com"] as const;
+/** cdn.example.com is the lab's second origin (redirects and next links that leave lab.example.com). */
+export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com", "cdn.example.com"] as const;
 
 /** True when `url` points at one of the mock hosts (what the mock fetch can answer). */
 export function isMockUrl(url: string): boolean {

@@ -3,7 +3,7 @@
  * validate -> secrets (mock demo values fill gaps in mock mode) -> deps -> engine events.
  *
  * Pure TypeScript (no node:*): the route imports it. What differs between callers comes in
- * through `RunEnv`: the live fetch (the route passes its guarded fetch, the CLI the global one),
+ * through `RunEnv`: the live fetch (lib/net's transport: guarded for the route, unguarded for the CLI),
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
@@ -29,8 +29,8 @@ export interface RunRequest {
 }
 
 export interface RunEnv {
-  /** The fetch for live runs. Required for `target: "live"`; the caller guards it. */
-  readonly liveFetch?: (request: Request) => Promise<Response>;
+  /** The fetch for live runs (lib/net's transport). Required for `target: "live"`; the caller guards it. */
+  readonly liveFetch?: EngineDeps["fetch"];
   /** Real sleep for live runs (default: an abortable timer). */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Wall clock for live runs (default `Date.now`). */
@@ -170,7 +170,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     deps = { fetch: createMockApi({ sleep: (ms) => clock.sleep(ms) }).fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
   } else {
     deps = {
-      fetch: env.liveFetch as (request: Request) => Promise<Response>,
+      fetch: env.liveFetch as EngineDeps["fetch"],
       sleep: env.sleep ?? realSleep,
       now: env.now ?? (() => Date.now()),
       virtualClock: false,

@@ -42,6 +42,24 @@ describe("TraceBuilder", () => {
     expect(t.duration_ms).toBe(2040);
   });
 
+  it("shows a redirect hop as its own request item, the page's records on the last hop", () => {
+    const b = new TraceBuilder();
+    const start = { type: "resource_start", resource: "r", paginator: "single_page", data_selector: "data", parent: null } as const;
+    b.push({ ...start, primary_key: null, write_disposition: "append" });
+    const hop = { type: "request", resource: "r", request_id: 1, attempt: 1, page: 1, method: "GET", headers: {} } as const;
+    const answer = { type: "response", resource: "r", request_id: 1, attempt: 1, duration_ms: 1 } as const;
+    b.push({ ...hop, url: "https://a.test/old" });
+    b.push({ ...answer, status: 301, size: 0, headers: { location: "/new" } });
+    b.push({ ...hop, url: "https://a.test/new", redirect: 1 });
+    b.push({ ...answer, status: 200, size: 9, headers: {} });
+    b.push({ type: "page", resource: "r", page: 1, request_id: 1, records: [], count: 3, selector: "data", selector_source: "configured" });
+    const items = b.snapshot().resources[0]?.items.filter((i) => i.kind === "request") ?? [];
+    expect(items.map((i) => [i.url, i.redirect, i.response?.status, i.records])).toEqual([
+      ["https://a.test/old", undefined, 301, undefined],
+      ["https://a.test/new", 1, 200, 3],
+    ]);
+  });
+
   it("keeps earlier snapshots unchanged (items are replaced, not mutated)", () => {
     const b = new TraceBuilder();
     for (const e of events.slice(0, 4)) b.push(e);

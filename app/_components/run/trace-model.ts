@@ -26,6 +26,8 @@ export type TraceItem =
       readonly url: string;
       readonly headers: MaskedHeaders;
       readonly body?: string;
+      /** A redirect hop: 1 for the first `Location` followed (same request_id and attempt as the request it came from). */
+      readonly redirect?: number;
       readonly response?: TraceResponse;
       /** Why this attempt got no response (timeout, network error), once known. */
       readonly failure?: string;
@@ -135,7 +137,10 @@ export class TraceBuilder {
       case "request": {
         const r = this.resource(e.resource);
         r.requests++;
-        r.items.push({ kind: "request", key: this.key(), request_id: e.request_id, attempt: e.attempt, page: e.page, method: e.method, url: e.url, headers: e.headers, ...(e.body !== undefined ? { body: e.body } : {}) });
+        const hop = e.redirect !== undefined ? { redirect: e.redirect } : {};
+        const body = e.body !== undefined ? { body: e.body } : {};
+        const { request_id, attempt, page, method, url, headers } = e;
+        r.items.push({ kind: "request", key: this.key(), request_id, attempt, page, method, url, headers, ...body, ...hop });
         this.requests.set(e.request_id, { resource: r, index: r.items.length - 1 });
         break;
       }

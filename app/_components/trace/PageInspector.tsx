@@ -42,7 +42,12 @@ function Inspected({ page }: { page: PageView }) {
         <h4 className="font-semibold">Request{page.attempts.length > 1 ? ` (${page.attempts.length} attempts)` : ""}</h4>
         {page.attempts.map((a) => (
           <p key={a.key} className="break-all font-mono">
-            {page.attempts.length > 1 && <span className="text-muted">try {a.attempt}: </span>}
+            {page.attempts.length > 1 && (
+              <span className="text-muted">
+                try {a.attempt}
+                {a.redirect !== undefined ? ` ↪ redirect ${a.redirect}` : ""}:{" "}
+              </span>
+            )}
             {a.method} {a.url}{" "}
             {a.response ? (
               <span className={a.response.status >= 400 ? "text-error" : "text-ok"}>{a.response.status}</span>

@@ -1,6 +1,6 @@
 "use client";
 import { memo } from "react";
-import { cutsShort } from "@/lib/engine";
+import { LIMIT_FAILS } from "@/lib/engine";
 import type { ResourceTrace, RunTrace } from "../run/trace-model";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
@@ -51,7 +51,7 @@ function ResourceSection({ r }: { r: ResourceTrace }) {
 
 function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void }) {
   // A run whose data a limit cut short fails with that limit as its reason (issue #13).
-  const cut = trace.limits.find((l) => cutsShort(l.limit));
+  const cut = trace.limits.find((l) => LIMIT_FAILS[l.limit]);
   const firstError = trace.failure ?? trace.errors[0] ?? (cut ? { code: cut.limit, message: `data cut short (${cut.resource}): ${cut.message}` } : null);
   const records = trace.resources.reduce((n, r) => n + r.records, 0);
   let body;

@@ -36,6 +36,15 @@ function RequestRow({ item }: { item: RequestItem }) {
         <Glyph glyph="●" label={r ? (r.status >= 400 ? "failed request" : "request") : item.failure ? "request without a response" : "request in flight"} className={r ? statusClass(r.status) : item.failure ? "text-error" : "text-muted"} />
         <span className="w-14 shrink-0 font-semibold">{label}</span>
         {item.attempt > 1 && <span className="shrink-0 text-muted">try {item.attempt}</span>}
+        {item.redirect !== undefined && (
+          <span
+            className="shrink-0 text-muted"
+            data-testid="request-redirect"
+            title="A redirect the engine followed: a new request to the Location"
+          >
+            ↪ redirect {item.redirect}
+          </span>
+        )}
         <span className="shrink-0 font-mono">{item.method}</span>
         <span className="min-w-0 flex-1 truncate font-mono text-muted" title={item.url}>
           {shortUrl(item.url)}

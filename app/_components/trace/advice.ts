@@ -30,6 +30,8 @@ export function adviceFor(error: Pick<EngineErrorJson, "code" | "status">): stri
       return "The run was cancelled; press Run to start again.";
     case "unsupported":
       return "The playground cannot run this part; dlt may still accept the config.";
+    case "too_many_redirects":
+      return "The API kept redirecting (or redirected in a circle): open the last request's URL to see where it leads, and use the final URL in base_url or path.";
     case "internal_error":
       return "This is a bug in restplay: please report it with the config (without secrets). Running again may help.";
   }

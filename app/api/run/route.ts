@@ -4,10 +4,10 @@
  * server's ceilings -> stream the engine's events as NDJSON, one event per line, the last one
  * `{"type":"done"}`. The client's abort cancels the run. docs/security.md explains each step.
  */
-import { EngineError, Masker, type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
+import { Masker, type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
 import { prepareCheckedRun } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
-import { ALLOW_ENV, createGuardedFetch, GuardRefusal, parseAllowList } from "./guard";
+import { ALLOW_ENV, createLiveFetch, parseAllowList, type LiveFetch } from "@/lib/net";
 import { checkCaller } from "./caller";
 import { Admission, clientKey } from "./admission";
 import { readSettings, type ServerSettings } from "./settings";
@@ -16,17 +16,9 @@ import { ValidationPool } from "./validation-pool";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The live transport: every hop checked by the guard; a refusal is a `network_error`, never retried. */
-function liveFetch(): (request: Request) => Promise<Response> {
-  const guarded = createGuardedFetch({ allow: parseAllowList(process.env[ALLOW_ENV]) });
-  return async (request) => {
-    try {
-      return await guarded(request);
-    } catch (e) {
-      if (e instanceof GuardRefusal) throw new EngineError("network_error", e.message);
-      throw e;
-    }
-  };
+/** The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried. */
+function liveFetch(): LiveFetch {
+  return createLiveFetch({ guard: parseAllowList(process.env[ALLOW_ENV]) });
 }
 
 const admission = new Admission();
@@ -52,7 +44,14 @@ function runLimits(body: RunBody, settings: ServerSettings): { limits: Partial<R
     maxPages = c.maxPages;
   }
   return {
-    limits: { maxPages, maxRecords: c.maxRecords, maxResponseBytes: c.maxResponseBytes, maxDurationMs: c.maxDurationMs },
+    limits: {
+      maxPages,
+      maxRecords: c.maxRecords,
+      maxRequests: c.maxRequests,
+      maxResponseBytes: c.maxResponseBytes,
+      maxTotalBytes: c.maxTotalBytes,
+      maxDurationMs: c.maxDurationMs,
+    },
     notes,
   };
 }

@@ -31,7 +31,7 @@ export const SETTINGS_ENV = {
   allowedOrigins: ["RESTPLAY_ALLOWED_ORIGINS", ""],
   maxPages: ["RESTPLAY_MAX_PAGES", 1_000],
   maxRequests: ["RESTPLAY_MAX_REQUESTS", 1_000],
-  maxRecords: ["RESTPLAY_MAX_RECORDS", 100_000],
+  maxRecords: ["RESTPLAY_MAX_RECORDS", 50_000],
   maxResponseBytes: ["RESTPLAY_MAX_RESPONSE_BYTES", 20 * 1024 * 1024],
   maxTotalBytes: ["RESTPLAY_MAX_RUN_BYTES", 200 * 1024 * 1024],
   maxDurationMs: ["RESTPLAY_MAX_RUN_MS", 120_000],

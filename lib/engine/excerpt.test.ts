@@ -1,0 +1,62 @@
+/** Issue 13: text is masked before it is cut, so a secret straddling a cut never shows its first characters. */
+import { describe, expect, it } from "vitest";
+import { collect, fakeFetch, json, one } from "./testing";
+import { Masker } from "./mask";
+
+const SECRET = "sk-live-0123456789abcdef";
+const first = SECRET.slice(0, 6);
+const around = (cut: number, filler = "x") => `${filler.repeat(cut - 8)}${SECRET}${filler.repeat(400)}`;
+const single = one({ data_selector: "data", paginator: "single_page" });
+
+describe("Masker.excerpt", () => {
+  it("masks a window wider than the cut, then cuts", () => {
+    const m = new Masker([SECRET]);
+    const cut = m.excerpt(around(300), 300);
+    expect(cut.truncated).toBe(true);
+    expect(cut.text).toHaveLength(300);
+    expect(cut.text).not.toContain(first);
+    expect(cut.text).toContain("s*****f");
+    expect(m.excerpt("short", 300)).toEqual({ text: "short", truncated: false });
+  });
+
+  it("widens the window when masking shortens it, so a later secret cannot slide under the cut", () => {
+    const m = new Masker([SECRET]);
+    // Five secrets shrink by 17 characters each; 10 characters of the sixth sit inside the first window (324).
+    const text = `${SECRET.repeat(5)}${"y".repeat(194)}${SECRET}${"y".repeat(50)}`;
+    expect(m.excerpt(text, 300).text).not.toContain(first);
+  });
+});
+
+describe("messages and previews mask before they cut", () => {
+  it("http_error's 300-character excerpt", async () => {
+    const run = await collect(single, fakeFetch(() => new Response(around(300), { status: 404 })).fetch, { secrets: { s: SECRET } });
+    expect(run.errors[0]!.code).toBe("http_error");
+    expect(run.errors[0]!.message).not.toContain(first);
+    expect(run.errors[0]!.message).toContain("s*****f");
+  });
+
+  it("invalid_json's 200-character start", async () => {
+    const run = await collect(single, fakeFetch(() => new Response(around(200))).fetch, { secrets: { s: SECRET } });
+    expect(run.errors[0]!.code).toBe("invalid_json");
+    expect(run.errors[0]!.message).not.toContain(first);
+  });
+
+  it("a body preview's 2,000-character cut, for text and for long strings in JSON", async () => {
+    const text = await collect(single, fakeFetch(() => new Response(around(2000), { status: 200 })).fetch, { secrets: { s: SECRET } });
+    expect(JSON.stringify(text.of("response")[0]!.body_preview)).not.toContain(first);
+    const rows = Array.from({ length: 40 }, (_, i) => ({ id: i, note: around(2000) }));
+    const big = await collect(single, fakeFetch(() => json({ data: rows })).fetch, { secrets: { s: SECRET } });
+    const preview = JSON.stringify(big.of("response")[0]!.body_preview);
+    expect(big.of("response")[0]!.body_truncated).toBe(true);
+    expect(preview).not.toContain(first);
+  });
+
+  it("a paginator error's 200-character snippet of the body", async () => {
+    const body = { data: [{ id: 1 }], blob: around(200).slice(20) };
+    const run = await collect(one({ data_selector: "data", paginator: { type: "offset", limit: 10 } }), fakeFetch(() => json(body)).fetch, {
+      secrets: { s: SECRET },
+    });
+    expect(run.errors[0]!.code).toBe("paginator_error");
+    expect(run.errors[0]!.message).not.toContain(first);
+  });
+});

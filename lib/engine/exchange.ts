@@ -1,0 +1,110 @@
+/**
+ * One attempt of a request: the request and the redirect hops it leads to. Each hop is a new
+ * `deps.fetch` call (so the live guard checks it), its own `request`/`response` pair in the trace
+ * (same request_id and attempt, `redirect: n`), and counts in the run's budgets. A hop to another
+ * origin than the credentials belong to goes without them (./credentials.ts).
+ */
+import { EngineError } from "./types";
+import type { RunContext } from "./context";
+import { fullUrl, toFetchRequest, type RequestSpec } from "./request";
+import { attemptOnce, type Outcome } from "./attempt";
+import { responseBudget, spendRequest, type ResponseBudget } from "./budget";
+import { checkChain, redirectSpec } from "./redirect";
+import { bodyHoldsSecret, isTrusted, withoutCredentials, type Added } from "./credentials";
+
+export interface ExchangeOptions {
+  readonly resource: string;
+  readonly requestId: number;
+  readonly attempt: number;
+  readonly page: number;
+  /** Origins the credentials belong to. */
+  readonly trust: ReadonlySet<string>;
+  /** What the auth added to the first request (removed on a hop to another origin). */
+  readonly added: Added;
+  /** How a request body appears in the trace. */
+  readonly traceBody: (spec: RequestSpec, sent: string) => string;
+}
+
+export interface Exchanged {
+  readonly outcome: Exclude<Outcome, { kind: "redirect" }>;
+  /** The masked URL of the last hop (for messages). */
+  readonly url: string;
+  /** `ctx.elapsed()` when the last hop was sent. */
+  readonly sentAt: number;
+  readonly budget: ResponseBudget;
+}
+
+/** Says, once per resource and origin, that a request went without its credentials. */
+export function warnWithheld(ctx: RunContext, resource: string, url: string, why: string, removed: readonly string[]): void {
+  const origin = new URL(url).origin;
+  if (!ctx.once(`credentials_withheld ${resource} ${origin}`)) return;
+  ctx.emit({
+    type: "warning",
+    resource,
+    code: "credentials_withheld",
+    message: ctx.masker.text(
+      `${why} leads to ${origin}, another origin than the auth was configured for: restplay sent it without credentials ` +
+        `(${removed.join(", ")}). dlt would send them; restplay keeps credentials on their own origin (decision 0012).`,
+    ),
+  });
+}
+
+export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeOptions): Promise<Exchanged> {
+  let spec = first;
+  const start = fullUrl(first);
+  const chain = new Set<string>();
+  checkChain(chain, first, start, start, (u) => ctx.masker.url(u));
+  for (let hop = 0; ; hop++) {
+    spendRequest(ctx);
+    const budget = responseBudget(ctx);
+    // A request of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal is enough.
+    const ctrl = ctx.virtual ? null : new AbortController();
+    const { request, body } = toFetchRequest(spec, ctrl?.signal ?? ctx.signal);
+    const url = ctx.masker.url(request.url);
+    ctx.emit({
+      type: "request",
+      resource: o.resource,
+      request_id: o.requestId,
+      attempt: o.attempt,
+      page: o.page,
+      method: spec.method,
+      url,
+      headers: ctx.masker.headers(request.headers),
+      ...(body !== undefined ? { body: o.traceBody(spec, body) } : {}),
+      ...(hop > 0 ? { redirect: hop } : {}),
+    });
+    const sentAt = ctx.elapsed();
+    const outcome = await attemptOnce(ctx, request, ctrl, budget);
+    if (outcome.kind !== "redirect") return { outcome, url, sentAt, budget };
+    const { res } = outcome;
+    ctx.emit({
+      type: "response",
+      resource: o.resource,
+      request_id: o.requestId,
+      attempt: o.attempt,
+      status: res.status,
+      duration_ms: Math.round(ctx.elapsed() - sentAt),
+      size: 0,
+      headers: ctx.masker.headers(res.headers),
+    });
+    let next = redirectSpec(spec, res.status, outcome.location, request.url);
+    const nextUrl = fullUrl(next);
+    checkChain(chain, next, nextUrl, start, (u) => ctx.masker.url(u));
+    if (!isTrusted(o.trust, nextUrl)) {
+      if (bodyHoldsSecret(next, ctx.masker)) {
+        throw new EngineError(
+          "unsupported",
+          ctx.masker.text(
+            `${url} answered ${res.status}, a redirect to ${ctx.masker.url(nextUrl)} that keeps the request body, which holds a ` +
+              "secret: restplay does not send credentials to another origin. Use the final URL in the config.",
+          ),
+          { resource: o.resource, status: res.status, url },
+        );
+      }
+      const stripped = withoutCredentials(next, ctx.masker, o.added);
+      next = stripped.spec;
+      if (stripped.removed.length > 0) warnWithheld(ctx, o.resource, nextUrl, `A ${res.status} redirect from ${url}`, stripped.removed);
+    }
+    spec = next;
+  }
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brotliCompressSync, constants, deflateSync, gzipSync } from "node:zlib";
+import { EngineError, ResponseCut } from "../engine";
+import { createLiveFetch } from "./transport";
+import { parseAllowList, type Lookup } from "./guard";
+import { MAX_COMPRESSION_RATIO } from "./decode";
+import { drain, startServer, stream, type TestServer } from "./testing";
+
+const MB = 1024 * 1024;
+const loopback = parseAllowList("127.0.0.1");
+
+describe("live transport over loopback", () => {
+  let server: TestServer;
+  const gzipMember = gzipSync(Buffer.alloc(16 * MB));
+  const deflated = deflateSync(Buffer.alloc(64 * MB));
+  const brotli = brotliCompressSync(Buffer.alloc(64 * MB), { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+  const seen: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  beforeAll(async () => {
+    server = await startServer((req, res, body) => {
+      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      const path = req.url ?? "/";
+      if (path === "/json") return void res.writeHead(200, { "content-type": "application/json", "x-multi": "a" }).end('{"ok":true}');
+      if (path === "/gzip-json") return void res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync('{"gz":1}'));
+      if (path === "/br-json") return void res.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync('{"br":1}'));
+      if (path === "/deflate-json") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync('{"df":1}'));
+      if (path === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("????");
+      if (path === "/redirect") return void res.writeHead(302, { location: "/json" }).end("moved");
+      if (path === "/empty") return void res.writeHead(204).end();
+      // 1 MB of gzip that inflates to 1 GB: 64 members of 16 MB of zeros each.
+      if (path === "/gzip-bomb") return void stream(res.writeHead(200, { "content-encoding": "gzip" }), gzipMember, 64 * gzipMember.length);
+      if (path === "/deflate-bomb") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflated);
+      if (path === "/br-bomb") return void res.writeHead(200, { "content-encoding": "br" }).end(brotli);
+      // 200 MB of plain bytes, no content-length.
+      if (path === "/huge")
+        return void stream(res.writeHead(200, { "content-type": "application/json" }), Buffer.alloc(64 * 1024, 0x20), 200 * MB);
+      res.writeHead(404).end();
+    });
+  });
+  afterAll(() => server.close());
+
+  it("answers like fetch: status, headers, body; sends method, headers and body; asks for compression", async () => {
+    const live = createLiveFetch({ guard: loopback });
+    const res = await live(
+      new Request(`${server.url}/json`, {
+        method: "POST",
+        headers: { "x-api-key": "k", "content-type": "application/json" },
+        body: '{"a":1}',
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-multi")).toBe("a");
+    expect(await res.json()).toEqual({ ok: true });
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ method: "POST", url: "/json", body: '{"a":1}' });
+    expect(last.headers).toMatchObject({ "x-api-key": "k", "accept-encoding": "gzip, deflate, br" });
+    await live.close();
+  });
+
+  it("decodes gzip, br and deflate; refuses an encoding it cannot decode", async () => {
+    const live = createLiveFetch();
+    expect(await (await live(new Request(`${server.url}/gzip-json`))).json()).toEqual({ gz: 1 });
+    expect(await (await live(new Request(`${server.url}/br-json`))).json()).toEqual({ br: 1 });
+    expect(await (await live(new Request(`${server.url}/deflate-json`))).json()).toEqual({ df: 1 });
+    const refused = await live(new Request(`${server.url}/zstd`)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(EngineError);
+    expect((refused as EngineError).message).toMatch(/encoded with `zstd`/);
+    await live.close();
+  });
+
+  it("never follows a redirect (the engine does) and gives 204 a null body", async () => {
+    const live = createLiveFetch();
+    const res = await live(new Request(`${server.url}/redirect`, { redirect: "manual" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/json");
+    expect((await live(new Request(`${server.url}/empty`))).body).toBeNull();
+    await live.close();
+  });
+
+  it.each([
+    ["gzip", "/gzip-bomb"],
+    ["deflate", "/deflate-bomb"],
+    ["br", "/br-bomb"],
+  ])("a %s bomb is cut at the compression ratio, long before the byte limit, quickly and without memory growth", async (_name, path) => {
+    const live = createLiveFetch();
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const closed = server.nextClose();
+    const res = await live(new Request(`${server.url}${path}`), { maxBytes: 20 * MB });
+    const { bytes, error } = await drain(res.body);
+    expect(error).toBeInstanceOf(ResponseCut);
+    expect((error as ResponseCut).reason).toBe("ratio");
+    expect((error as ResponseCut).message).toContain(`inflated more than ${MAX_COMPRESSION_RATIO} times`);
+    // The ratio is checked against the compressed bytes received, a few 64 KB chunks ahead of the decoder.
+    expect(bytes).toBeLessThan(20 * MB);
+    await closed; // the connection was destroyed, not left to finish the download
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * MB);
+    await live.close();
+  });
+
+  it("a 200 MB page is cut at maxBytes while downloading and its connection destroyed", async () => {
+    const live = createLiveFetch();
+    const before = process.memoryUsage().rss;
+    const closed = server.nextClose();
+    const res = await live(new Request(`${server.url}/huge`), { maxBytes: 20 * MB });
+    const { bytes, error } = await drain(res.body);
+    expect(error).toBeInstanceOf(ResponseCut);
+    expect(error).toMatchObject({ reason: "bytes" });
+    expect(bytes).toBeLessThanOrEqual(20 * MB);
+    expect(bytes).toBeGreaterThan(19 * MB);
+    await closed;
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * MB);
+    await live.close();
+  });
+
+  it("cancelling the body (the engine's own limit, a redirect) destroys the connection", async () => {
+    const live = createLiveFetch();
+    const closed = server.nextClose();
+    const res = await live(new Request(`${server.url}/huge`));
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await closed;
+    await live.close();
+  });
+
+  it("aborting the request's signal stops the download", async () => {
+    const live = createLiveFetch();
+    const ctrl = new AbortController();
+    const res = await live(new Request(`${server.url}/huge`, { signal: ctrl.signal }));
+    const reader = res.body!.getReader();
+    await reader.read();
+    ctrl.abort();
+    await expect(reader.read()).rejects.toBeDefined();
+    await live.close();
+  });
+});
+
+describe("the guard inside the transport", () => {
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    // Every answer closes its connection, so each request needs a new connection (and a new lookup).
+    const handler = (_req: unknown, res: import("node:http").ServerResponse) =>
+      void res.writeHead(200, { connection: "close" }).end('{"server":"a"}');
+    a = await startServer(handler);
+    b = await startServer((_req, res) => void res.writeHead(200, { connection: "close" }).end('{"server":"b"}'), {
+      host: "127.0.0.2",
+      port: a.port,
+    });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it("refuses IP literals before connecting: loopback, mapped and NAT64 spellings", async () => {
+    const live = createLiveFetch({ guard: parseAllowList(undefined) });
+    for (const host of ["127.0.0.1", "[::ffff:127.0.0.1]", "[64:ff9b::7f00:1]", "[::127.0.0.1]", "2130706433"]) {
+      const e = await live(new Request(`http://${host}:${a.port}/`)).catch((x: unknown) => x);
+      expect(e, host).toBeInstanceOf(EngineError);
+      expect((e as EngineError).code).toBe("network_error");
+      expect((e as EngineError).message).toMatch(/RESTPLAY_ALLOW_HOSTS/);
+    }
+    expect(a.connections).toBe(0);
+    await live.close();
+  });
+
+  it("pins the checked address: a lookup that answers an allowed address, then a private one, never reaches the private one", async () => {
+    const answers = [["127.0.0.1"], ["127.0.0.2"]];
+    const asked: string[] = [];
+    const lookup: Lookup = async (host) => {
+      asked.push(host);
+      return answers.shift() ?? ["127.0.0.2"];
+    };
+    const live = createLiveFetch({ guard: loopback, lookup });
+    expect(await (await live(new Request(`http://rebind.test:${a.port}/`))).json()).toEqual({ server: "a" });
+    expect(asked).toEqual(["rebind.test"]); // one resolution for the check and the connection
+    const second = await live(new Request(`http://rebind.test:${a.port}/`)).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(EngineError);
+    expect((second as EngineError).message).toMatch(/Refused to contact rebind\.test: it is a loopback address \(127\.0\.0\.2\)/);
+    expect(asked).toEqual(["rebind.test", "rebind.test"]);
+    expect(b.connections).toBe(0);
+    await live.close();
+  });
+
+  it("refuses a host when any one of its addresses is refused, and names unresolvable hosts", async () => {
+    const live = createLiveFetch({
+      guard: loopback,
+      lookup: async (h) =>
+        h === "mixed.test" ? ["127.0.0.1", "10.0.0.7"] : Promise.reject(Object.assign(new Error("nope"), { code: "ENOTFOUND" })),
+    });
+    await expect(live(new Request(`http://mixed.test:${a.port}/`))).rejects.toThrow(/10\.0\.0\.7/);
+    await expect(live(new Request(`http://gone.test:${a.port}/`))).rejects.toThrow(/Could not resolve gone\.test \(ENOTFOUND\)/);
+    expect(b.connections).toBe(0);
+    await live.close();
+  });
+
+  it("RESTPLAY_ALLOW_HOSTS host names skip the address check; unguarded (the CLI) reaches any host", async () => {
+    const byName = createLiveFetch({ guard: parseAllowList("intranet.test"), lookup: async () => ["127.0.0.2"] });
+    expect(await (await byName(new Request(`http://intranet.test:${a.port}/`))).json()).toEqual({ server: "b" });
+    const cli = createLiveFetch();
+    expect(await (await cli(new Request(`${a.url}/`))).json()).toEqual({ server: "a" });
+    await expect(cli(new Request("file:///etc/passwd"))).rejects.toThrow(/only http and https/);
+    await byName.close();
+    await cli.close();
+  });
+});
