@@ -1,7 +1,7 @@
 /** `restplay run` on the live transport (lib/net) against the mocks over loopback: redirects and limits as on the server. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, seedFiles } from "./testing";
-import { loopbackLocation, startMockServer, type MockServer } from "./mock-server";
+import { cli, seedFiles } from "../testing/cli";
+import { loopbackLocation, startMockServer, type MockServer } from "../testing/mock-server";
 import { createLiveFetch } from "../net";
 
 const files = seedFiles();

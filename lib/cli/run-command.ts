@@ -13,7 +13,7 @@ import { readSource, styleFor, UsageError, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { printDiagnostics, type OutputFormat } from "./validate";
-import { setOwn } from "../shared";
+import { secretEnvName, setOwn } from "../shared";
 
 export interface RunOptions {
   readonly mock?: boolean;
@@ -57,7 +57,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return fail("invalid_config", `${source.file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
   }
   const config = validation.config;
-  const { prepareRun, createRunCollector, secretEnvName } = await import("../run");
+  const { prepareRun, createRunCollector } = await import("../run");
 
   const given = new Map<string, string>(options.secret ?? []);
   const origins = new Map<string, SecretOrigin>();

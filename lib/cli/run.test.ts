@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { cli, seedFiles } from "./testing";
+import { cli, seedFiles } from "../testing/cli";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
 const seeds = seedFiles();

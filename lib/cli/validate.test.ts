@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cli, positionOf, seedFiles } from "./testing";
+import { cli, positionOf, seedFiles } from "../testing/cli";
 import { SEEDS_DIR } from "../testing/seeds";
 
 const seeds = seedFiles();

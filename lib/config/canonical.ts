@@ -6,7 +6,7 @@
  */
 import type { PlainValue } from "../formats";
 import type { RestApiConfig } from "./schema";
-import { AUTH_SECRET_FIELDS } from "./rules/auth";
+import { CREDENTIAL_FIELDS } from "../shared";
 
 type Obj = { [k: string]: PlainValue };
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -55,7 +55,7 @@ export function toDltCanonical(input: PlainValue | RestApiConfig): Canonical {
       if (scope !== undefined) out.access_token_request_data = { scope };
       notes.push(`${where}: auth type \`oauth2\` written as \`oauth2_client_credentials\` with \`access_token_url\`${scope !== undefined ? " (scope in `access_token_request_data`)" : ""}.`);
     }
-    for (const f of AUTH_SECRET_FIELDS) {
+    for (const f of CREDENTIAL_FIELDS) {
       const v = out[f];
       if (typeof v === "string" && v.length > 0) {
         const name = refName(f, v);

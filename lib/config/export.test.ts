@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument, toPlain, type PlainValue } from "../formats";
 import { seedBlocks } from "../testing/seeds";
-import { exportConfig, listSecrets, secretEnvName, secretsTomlTemplate, toDltCanonical, validateText } from "./index";
+import { exportConfig, listSecrets, secretsTomlTemplate, toDltCanonical, validateText } from "./index";
+import { secretEnvName } from "../shared";
 
 const seeds = seedBlocks();
 const seed = (i: number) => validateText(seeds[i]!.code);

@@ -7,7 +7,7 @@ import { writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../fo
 import type { ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { listSecrets } from "./secrets";
-import { secretEnvName } from "./env-name";
+import { secretEnvName } from "../shared";
 
 export type ExportFormat = "json" | "yaml" | "python";
 export interface ExportFile {
@@ -16,7 +16,6 @@ export interface ExportFile {
   readonly text: string;
 }
 
-export { secretEnvName };
 
 /** The download for a valid document; `null` while it has errors. */
 export function exportConfig(result: ValidationResult, to: ExportFormat): ExportFile | null {

@@ -1,15 +1,8 @@
 /** Helpers that turn document paths into ranges and values into safe, short descriptions. */
 import { findEntry, findNode, nearestNode, pointerFromPath, type DocNode, type ParsedDocument, type Range, type SourceFormat } from "../formats";
+import { maskSecret, SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
 
 export type Path = readonly (string | number)[];
-
-/** Keys whose values are credentials: masked in every message (dlt's list, §1.2). */
-export const SECRET_KEYS = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret", "username", "client_id"]);
-
-/** dlt's masking: first char + `*****` + last char; `*****` when shorter than 3. */
-export function maskValue(s: string): string {
-  return s.length < 3 ? "*****" : `${s[0]}*****${s[s.length - 1]}`;
-}
 
 /** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
 export const where = (path: Path): string =>
@@ -19,7 +12,7 @@ export const where = (path: Path): string =>
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
   const last = path[path.length - 1];
   if (typeof v === "string") {
-    const shown = typeof last === "string" && (SECRET_KEYS.has(last.toLowerCase()) || last.toLowerCase() === "authorization") ? maskValue(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    const shown = typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || SENSITIVE_HEADERS.has(last.toLowerCase())) ? maskSecret(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
     return `the string "${shown}"`;
   }
   if (typeof v === "number") return `the number ${v}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "./testing";
+import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { ResponseCut, type FetchLimits } from "./types";
 import { formatBytes } from "./budget";
 

@@ -1,5 +1,5 @@
 import type { EngineDeps, EngineEvent, LimitKind, RunLimits } from "./types";
-import type { Masker } from "./mask";
+import type { Masker } from "../shared";
 
 /** What the run has spent so far, all resources together (checked against `maxRequests`, `maxTotalBytes`). */
 export interface RunUsage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one, type Call } from "./testing";
+import { collect, fakeFetch, items, json, one, type Call } from "../testing/engine";
 
 const KEY = "k3y-abcdef-123456";
 const TOKEN = "t0ken-zyxwvu-987654";

@@ -6,7 +6,7 @@
  * deliberately does not, and says so in the trace (`credentials_withheld`).
  */
 import { encodeBody, type RequestSpec } from "./request";
-import { SENSITIVE_HEADERS, SENSITIVE_PARAMS, type Masker } from "./mask";
+import { SENSITIVE_HEADERS, SENSITIVE_PARAMS, type Masker } from "../shared";
 
 export function originOf(url: string): string | null {
   try {

@@ -1,7 +1,7 @@
 /** Issue 13: text is masked before it is cut, so a secret straddling a cut never shows its first characters. */
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json, one } from "./testing";
-import { Masker } from "./mask";
+import { collect, fakeFetch, json, one } from "../testing/engine";
+import { Masker } from "../shared";
 
 const SECRET = "sk-live-0123456789abcdef";
 const first = SECRET.slice(0, 6);

@@ -1,7 +1,7 @@
 /** The engine's entry point: plans the run (parents first), runs each resource, streams typed events. */
 import { DEFAULT_LIMITS, EngineError, type EngineDeps, type EngineEvent, type ExtractOptions, type ResourceStats } from "./types";
 import type { RunContext } from "./context";
-import { Masker } from "./mask";
+import { Masker } from "../shared";
 import { EventChannel } from "./queue";
 import { resolveConfig, type ResolvedResource } from "./resolve";
 import { ParentStore } from "./parents";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json } from "./testing";
+import { collect, fakeFetch, json } from "../testing/engine";
 
 const rows = [{ id: 1, updated: "2024-01-01" }, { id: 2, updated: "2024-02-01" }, { id: 3, updated: "2024-03-01" }];
 const cfg = (incremental: object, endpoint: object = {}) => ({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", incremental, ...endpoint } }] });

@@ -4,8 +4,6 @@
  */
 export { extract } from "./extract";
 export { createVirtualClock } from "./clock";
-export { maskSecret, redactUrl, Masker } from "./mask";
-export { secretEnvName } from "./names";
 export { formatBytes } from "./budget";
 export { PAGINATORS } from "./paginators";
 export { AUTH_IMPLEMENTATIONS } from "./auth";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "./testing";
+import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { createVirtualClock, extract, type EngineEvent } from "./index";
 import type { RestApiConfig } from "../config/schema";
 

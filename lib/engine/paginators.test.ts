@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "./testing";
+import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { PAGINATORS } from "./index";
 import { PAGINATOR_TYPES } from "../config/schema";
 import { offsetPaginator } from "./paginators/range";

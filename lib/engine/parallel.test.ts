@@ -1,6 +1,6 @@
 /** `parallelized`: concurrent against live APIs (dlt's pool of 5), in order against the virtual clock. */
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json } from "./testing";
+import { collect, fakeFetch, json } from "../testing/engine";
 import type { EngineDeps } from "./types";
 
 /** A real clock for the live mode (the per-request timeout races a real timer). */

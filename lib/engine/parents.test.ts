@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json } from "./testing";
+import { collect, fakeFetch, json } from "../testing/engine";
 
 const base = { base_url: "https://api.test" };
 const posts = [{ id: 1, title: "a", meta: { slug: "first" } }, { id: 2, title: "b", meta: { slug: "second" } }];

@@ -6,7 +6,7 @@
  * exactly as before.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { collect, fakeFetch } from "./testing";
+import { collect, fakeFetch } from "../testing/engine";
 import { createPreview } from "../preview";
 import type { EngineEvent } from "./types";
 

@@ -1,6 +1,6 @@
 /** Response previews for the page inspector: the parsed body capped to ~50 KB, and UTF-8 sizes. */
 import type { Json } from "./types";
-import type { Masker } from "./mask";
+import type { Masker } from "../shared";
 
 export const PREVIEW_BYTES = 50_000;
 const STRING_CAP = 2_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "./testing";
+import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { MAX_REDIRECTS } from "./redirect";
 
 const to = (location: string, status = 302) => new Response("moved", { status, headers: { location } });

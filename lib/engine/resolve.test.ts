@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json } from "./testing";
+import { collect, fakeFetch, items, json } from "../testing/engine";
 
 const base = { base_url: "https://api.test" };
 const echo = () => fakeFetch((_r, _n, url) => json({ data: items(0, 1), total: 1, total_pages: 1, path: url.pathname }));

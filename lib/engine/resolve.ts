@@ -13,8 +13,7 @@ import { createPaginator, type PaginatorImpl } from "./paginators";
 import { REQUIRED_AUTH_FIELDS, type ResolvedAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
-import { secretEnvName } from "./names";
-import { getOwn } from "../shared";
+import { CREDENTIAL_FIELDS, getOwn, secretEnvName } from "../shared";
 
 export interface ResolvedResource {
   readonly name: string;
@@ -53,7 +52,6 @@ export interface ResolvedResource {
 }
 
 const SINGLE_ENTITY = /\{([a-zA-Z0-9.\-_]+)\}/;
-const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"];
 const ep = (e: unknown): EndpointConfig => (typeof e === "string" ? { path: e } : isObj(e) ? (e as EndpointConfig) : {});
 
 /** `"auto"`, null, absent and Python all mean "not configured here". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "./testing";
+import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { backoffMs, policyFrom, retryAfterMs, DLT_DEFAULT_POLICY } from "./retry";
 
 const ok = () => json({ data: items(0, 2) });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { seedBlocks } from "../testing/seeds";
 import { validateText } from "../config";
-import { collect, fakeFetch, json } from "./testing";
+import { collect, fakeFetch, json } from "../testing/engine";
 
 const SECRETS = { client_id: "seed-client-id", client_secret: "seed-client-secret", api_key: "seed-api-key" };
 const TOTAL = 251;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json, one } from "./testing";
+import { collect, fakeFetch, json, one } from "../testing/engine";
 import { detectSelector } from "./select";
 import { compilePath } from "./jsonpath";
 

@@ -5,7 +5,7 @@ import { extract, type EngineEvent, type RunLimits } from "../engine";
 import type { RestApiConfig } from "../config/schema";
 import { createLiveFetch, type LiveFetch } from "./transport";
 import { parseAllowList } from "./guard";
-import { startServer, stream, type TestServer } from "./testing";
+import { startServer, stream, type TestServer } from "../testing/net";
 
 const MB = 1024 * 1024;
 const KEY = "live-key-0123456789";

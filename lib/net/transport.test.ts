@@ -4,7 +4,7 @@ import { EngineError, ResponseCut } from "../engine";
 import { createLiveFetch } from "./transport";
 import { parseAllowList, type Lookup } from "./guard";
 import { MAX_COMPRESSION_RATIO } from "./decode";
-import { drain, startServer, stream, type TestServer } from "./testing";
+import { drain, startServer, stream, type TestServer } from "../testing/net";
 
 const MB = 1024 * 1024;
 const loopback = parseAllowList("127.0.0.1");

@@ -1,3 +1,3 @@
 /** lib/run: the orchestration shared by the server route and the CLI (validate -> secrets -> deps -> events). */
-export { prepareRun, prepareCheckedRun, secretEnvName, type CheckedConfig, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest, type RunTarget, type SecretSource, type SecretStatus } from "./run";
+export { prepareRun, prepareCheckedRun, type CheckedConfig, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest, type RunTarget, type SecretSource, type SecretStatus } from "./run";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";

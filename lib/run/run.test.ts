@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRunCollector, prepareRun, secretEnvName, type RunEnv, type RunRequest } from "./index";
+import { createRunCollector, prepareRun, type RunEnv, type RunRequest } from "./index";
+import { secretEnvName } from "../shared";
 import { createMockApi } from "../mocks";
 import type { EngineEvent } from "../engine";
 import { seedBlocks } from "../testing/seeds";

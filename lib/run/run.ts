@@ -78,7 +78,6 @@ export type PreparedRun =
       readonly events: AsyncGenerator<EngineEvent>;
     };
 
-export { secretEnvName } from "../config";
 
 /** Whether an entry of `resources` would run without being asked for (`selected` is not `false`). */
 function selectedNames(config: RestApiConfig): string[] {

@@ -1,2 +1,7 @@
-/** lib/shared: small pure helpers every other lib module may use (imports nothing from lib). */
+/**
+ * lib/shared: the zod-free vocabulary and small pure helpers every other lib module may use (it
+ * imports nothing from lib): objects built from untrusted keys, the secrets vocabulary, masking.
+ */
 export { PROTOTYPE_KEYS, isPrototypeKey, setOwn, getOwn } from "./objects";
+export { CREDENTIAL_FIELDS, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, maskSecret, secretEnvName } from "./secrets";
+export { base64, Masker, redactUrl } from "./mask";

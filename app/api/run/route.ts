@@ -4,7 +4,8 @@
  * server's ceilings -> stream the engine's events as NDJSON, one event per line, the last one
  * `{"type":"done"}`. The client's abort cancels the run. docs/security.md explains each step.
  */
-import { Masker, type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
+import { type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
+import { Masker } from "@/lib/shared";
 import { prepareCheckedRun } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
 import { ALLOW_ENV, createLiveFetch, parseAllowList, type LiveFetch } from "@/lib/net";

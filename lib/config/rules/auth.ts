@@ -1,11 +1,9 @@
 /** Auth checks: the seed's `oauth2` dialect, cookie keys dlt cannot send, secrets written into the config. */
 import type { TextEdit } from "../../formats";
-import { maskValue, type Path } from "../located";
+import type { Path } from "../located";
+import { CREDENTIAL_FIELDS, maskSecret, secretEnvName } from "../../shared";
 import { inlineValue, quoteLike, refText } from "../fixes";
 import { isObj, type RuleContext } from "./context";
-
-/** Auth fields whose value is a credential: they belong in dlt.secrets, not in the config. */
-export const AUTH_SECRET_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"] as const;
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (!isObj(auth)) return;
@@ -14,13 +12,13 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
     ctx.add({ at: [...at, "location"], severity: "warning", code: "auth_cookie_unsupported", range: ctx.loc.value([...at, "location"]),
       message: "dlt accepts `location: cookie` for api_key auth but fails on the first request (NotImplementedError). Use `header` or `query`." });
   }
-  for (const field of AUTH_SECRET_FIELDS) {
+  for (const field of CREDENTIAL_FIELDS) {
     const v = auth[field];
     if (typeof v !== "string" || v.length === 0) continue;
     const range = ctx.loc.value([...at, field]);
     ctx.add({
       at: [...at, field], severity: "warning", code: "hardcoded_secret", range,
-      message: `\`${field}\` is written into the config (${maskValue(v)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${field.toUpperCase()}).`,
+      message: `\`${field}\` is written into the config (${maskSecret(v)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
       fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
     });
   }

@@ -1,7 +1,7 @@
 /** bearer, api_key and http_basic (dlt-rest-api.md §9.2): credentials added to every request. */
 import { EngineError } from "../types";
 import { setParam } from "../request";
-import { base64 } from "../mask";
+import { base64 } from "../../shared";
 import { str, withHeader, type AuthFactory } from "./types";
 
 export const bearerAuth: AuthFactory = (cfg) => {

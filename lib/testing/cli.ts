@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type CliIO } from "./main";
-import { seedBlocks } from "../testing/seeds";
+import { main, type CliIO } from "../cli/main";
+import { seedBlocks } from "./seeds";
 
 export interface CliResult {
   readonly code: number;

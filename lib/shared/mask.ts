@@ -3,27 +3,15 @@
  * Two mechanisms, as in dlt: sensitive query parameters and auth fields are masked by *name*
  * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
  */
-import type { DataRecord, Json } from "./types";
-import { setOwn } from "../shared";
+import { setOwn } from "./objects";
+import { maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS } from "./secrets";
 
-/** dlt's redaction list for query parameters (dlt-rest-api.md §11.3). */
-export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
-/** Form fields of token requests that dlt masks in auth configs (§1.2): the list above plus ids and user names. */
-const SENSITIVE_FORM: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "client_id", "username", "refresh_token", "assertion"]);
-/** Keys whose string values are credentials in a response body (token responses): masked in previews. */
-const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
+/** A JSON value (the engine's `Json`, restated here: lib/shared imports nothing). */
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
-/** Headers that carry credentials whatever their value: masked in traces, withheld from other origins. */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token",
-]);
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
-
-/** dlt's masking: `s*****t`; `*****` when shorter than 3 characters. */
-export function maskSecret(value: string): string {
-  return value.length < 3 ? "*****" : `${value[0]}*****${value[value.length - 1]}`;
-}
 
 /** UTF-8 bytes of `s` in base64 (`btoa` alone takes only Latin-1). */
 export function base64(s: string): string {
@@ -169,7 +157,7 @@ export class Masker {
 
   /** A form-encoded body with sensitive fields masked by name (token requests), encoding kept. */
   form(body: string): string {
-    return this.text(maskPairs(body, SENSITIVE_FORM, maskSecret));
+    return this.text(maskPairs(body, SENSITIVE_KEYS, maskSecret));
   }
 
   /** For previews of API responses: sensitive keys masked by name, secret values anywhere. */
@@ -189,7 +177,7 @@ export class Masker {
     if (typeof value === "string") return this.text(value);
     if (Array.isArray(value)) return value.map((v) => this.values(v));
     if (value && typeof value === "object") {
-      const out: DataRecord = {};
+      const out: { [key: string]: Json } = {};
       for (const [k, v] of Object.entries(value)) setOwn(out, this.text(k), this.values(v));
       return out;
     }

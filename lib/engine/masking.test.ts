@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json } from "./testing";
-import { maskSecret, Masker, redactUrl } from "./index";
+import { collect, fakeFetch, json } from "../testing/engine";
+import { maskSecret, Masker, redactUrl } from "../shared";
 
 describe("masking helpers", () => {
   it("maskSecret follows dlt", () => {

@@ -2,7 +2,7 @@
  * Test helpers (imported by tests only): a hand-written fake `fetch` that records every request
  * exactly, and a runner that collects a run's events on a virtual clock.
  */
-import { extract, createVirtualClock, type EngineDeps, type EngineEvent, type ExtractOptions, type IncrementalState, type RunLimits } from "./index";
+import { extract, createVirtualClock, type EngineDeps, type EngineEvent, type ExtractOptions, type IncrementalState, type RunLimits } from "../engine";
 import type { RestApiConfig } from "../config/schema";
 
 export interface Call {

@@ -1,0 +1,40 @@
+/**
+ * The secrets vocabulary (ARCHITECTURE rule 10): which names carry credentials, how dlt masks a value,
+ * and which environment variable dlt reads for a secret. One home for config messages, the engine's
+ * masking, lib/run, the CLI and the UI.
+ */
+
+/** dlt's redaction list for query parameters (dlt-rest-api.md §11.3): `***` in URLs. */
+export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
+
+/**
+ * Keys whose values dlt masks by name in auth configs and token requests (§1.2): the list above plus
+ * ids and user names. Masked in config messages, form bodies and traces.
+ */
+export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "client_id", "username", "refresh_token", "assertion"]);
+
+/** Keys whose string values are credentials in a response body (token responses): masked in previews. */
+export const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
+
+/** Headers that carry credentials whatever their value: masked in traces, withheld from other origins. */
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token",
+]);
+
+/** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */
+export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"] as const;
+
+/** dlt's masking: `s*****t`; `*****` when shorter than 3 characters. */
+export function maskSecret(value: string): string {
+  return value.length < 3 ? "*****" : `${value[0]}*****${value[value.length - 1]}`;
+}
+
+/**
+ * The environment variable dlt reads for `dlt.secrets["name"]`: sections and key joined by `__`, upper
+ * case (`client_id` → `CLIENT_ID`, `sources.rest_api.token` → `SOURCES__REST_API__TOKEN`).
+ */
+export function secretEnvName(name: string): string {
+  const sections = name.split(".");
+  const key = sections.pop() ?? "";
+  return [...sections.filter(Boolean), key].join("__").toUpperCase();
+}
