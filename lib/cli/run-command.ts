@@ -9,11 +9,12 @@
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
+import type { SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { printDiagnostics, type OutputFormat } from "./validate";
-import { secretEnvName, setOwn } from "../shared";
+import { secretEnvName } from "../shared";
 
 export interface RunOptions {
   readonly mock?: boolean;
@@ -23,7 +24,13 @@ export interface RunOptions {
   readonly format: OutputFormat;
 }
 
-type SecretOrigin = "--secret" | `$${string}` | "mock demo value" | "missing";
+/** How the trace header names where each secret came from. */
+const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> = {
+  given: () => "--secret",
+  environment: (s) => `$${s.env}`,
+  mock_demo: () => "mock demo value",
+  missing: () => "missing",
+};
 
 /** Secrets that the resources to run need: those under `/client`, the defaults, or a selected resource. */
 function needed(config: RestApiConfig, paths: readonly string[], resources: readonly string[]): boolean {
@@ -57,23 +64,18 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return fail("invalid_config", `${source.file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
   }
   const config = validation.config;
-  const { prepareRun, createRunCollector } = await import("../run");
+  const { prepareRun, createRunCollector, resolveSecrets } = await import("../run");
 
-  const given = new Map<string, string>(options.secret ?? []);
-  const origins = new Map<string, SecretOrigin>();
-  const secrets: Record<string, string> = {};
-  const missing: string[] = [];
-  for (const use of listSecrets(config)) {
-    const env = io.env[secretEnvName(use.name)];
-    const value = given.get(use.name) ?? (env !== undefined && env !== "" ? env : undefined);
-    if (value !== undefined) {
-      setOwn(secrets, use.name, value);
-      origins.set(use.name, given.has(use.name) ? "--secret" : `$${secretEnvName(use.name)}`);
-    } else {
-      origins.set(use.name, options.mock ? "mock demo value" : "missing");
-      if (!options.mock && needed(config, use.paths, options.resource ?? [])) missing.push(use.name);
-    }
-  }
+  const { values: secrets, statuses } = resolveSecrets(listSecrets(config), {
+    given: Object.fromEntries(options.secret ?? []),
+    env: io.env,
+    target: options.mock ? "mock" : "live",
+  });
+  const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
+  const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
+  const missing = statuses
+    .filter((s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []))
+    .map((s) => s.name);
   if (missing.length > 0) {
     const lines = missing.map((n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`);
     return fail("missing_secret", lines.join("\n"), 1);

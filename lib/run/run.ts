@@ -9,11 +9,9 @@
  */
 import { listSecrets, resourceNames, validateText, type RestApiConfig } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
-import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
+import { createMockApi } from "../mocks";
+import { resolveSecrets, type RunTarget, type SecretStatus } from "./secrets";
 import type { Diagnostic, SourceFormat } from "../formats";
-import { getOwn, setOwn } from "../shared";
-
-export type RunTarget = "mock" | "live";
 
 export interface RunRequest {
   readonly text: string;
@@ -38,14 +36,6 @@ export interface RunEnv {
   /** Real elapsed milliseconds for request durations (default `performance.now`). */
   readonly monotonic?: () => number;
   readonly signal?: AbortSignal;
-}
-
-export type SecretSource = "given" | "mock_demo" | "missing";
-
-export interface SecretStatus {
-  readonly name: string;
-  readonly kind: "secret" | "config";
-  readonly source: SecretSource;
 }
 
 export type RunFailureCode = "invalid_config" | "unknown_resource" | "live_fetch_unavailable";
@@ -145,21 +135,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const given = request.secrets ?? {};
-  const values: Record<string, string> = {};
-  const secrets: SecretStatus[] = listSecrets(config).map((use) => {
-    const value = getOwn(given, use.name);
-    if (typeof value === "string" && value.length > 0) {
-      setOwn(values, use.name, value);
-      return { name: use.name, kind: use.kind, source: "given" };
-    }
-    const demo = request.target === "mock" ? getOwn(MOCK_DEMO_SECRETS, use.name) : undefined;
-    if (demo !== undefined) {
-      setOwn(values, use.name, demo);
-      return { name: use.name, kind: use.kind, source: "mock_demo" };
-    }
-    return { name: use.name, kind: use.kind, source: "missing" };
-  });
+  const { values, statuses: secrets } = resolveSecrets(listSecrets(config), { given: request.secrets ?? {}, target: request.target });
 
   const monotonic = env.monotonic ?? (() => performance.now());
   let deps: EngineDeps;

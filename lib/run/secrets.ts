@@ -1,0 +1,52 @@
+/**
+ * Where each secret's value comes from — one rule for the route, the CLI and the Secrets panel, in
+ * dlt's order: a value the user gave (Secrets panel, `--secret`), else the environment variable dlt
+ * reads (`CLIENT_ID` for `dlt.secrets["client_id"]`; the CLI only), else with the mock target the mock
+ * API's demo value, else missing.
+ */
+import type { SecretUse } from "../config";
+import { MOCK_DEMO_SECRETS } from "../mocks";
+import { getOwn, secretEnvName, setOwn } from "../shared";
+
+export type RunTarget = "mock" | "live";
+
+/** The vocabulary every consumer shows: where the value came from. */
+export type SecretSource = "given" | "environment" | "mock_demo" | "missing";
+
+export interface SecretStatus {
+  readonly name: string;
+  readonly kind: "secret" | "config";
+  readonly source: SecretSource;
+  /** The environment variable dlt reads for it. */
+  readonly env: string;
+}
+
+export interface SecretInputs {
+  /** Values the user gave, by name (empty strings count as not given). */
+  readonly given: Readonly<Record<string, string>>;
+  /** The process environment (the CLI); absent in the browser and the route. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly target: RunTarget;
+}
+
+/** One secret's value and where it came from. */
+export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource } {
+  const given = getOwn(inputs.given, name);
+  if (given !== undefined && given !== "") return { value: given, source: "given" };
+  const fromEnv = inputs.env ? getOwn(inputs.env, secretEnvName(name)) : undefined;
+  if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment" };
+  const demo = inputs.target === "mock" ? getOwn(MOCK_DEMO_SECRETS, name) : undefined;
+  if (demo !== undefined) return { value: demo, source: "mock_demo" };
+  return { value: null, source: "missing" };
+}
+
+/** Every referenced secret resolved: the values the engine gets and the status of each. */
+export function resolveSecrets(uses: readonly SecretUse[], inputs: SecretInputs): { values: Record<string, string>; statuses: SecretStatus[] } {
+  const values: Record<string, string> = {};
+  const statuses = uses.map((use): SecretStatus => {
+    const r = resolveSecret(use.name, inputs);
+    if (r.value !== null) setOwn(values, use.name, r.value);
+    return { name: use.name, kind: use.kind, source: r.source, env: secretEnvName(use.name) };
+  });
+  return { values, statuses };
+}
