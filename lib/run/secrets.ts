@@ -17,8 +17,6 @@ export interface SecretStatus {
   readonly name: string;
   readonly kind: "secret" | "config";
   readonly source: SecretSource;
-  /** The environment variable dlt reads for it. */
-  readonly env: string;
 }
 
 export interface SecretInputs {
@@ -46,7 +44,7 @@ export function resolveSecrets(uses: readonly SecretUse[], inputs: SecretInputs)
   const statuses = uses.map((use): SecretStatus => {
     const r = resolveSecret(use.name, inputs);
     if (r.value !== null) setOwn(values, use.name, r.value);
-    return { name: use.name, kind: use.kind, source: r.source, env: secretEnvName(use.name) };
+    return { name: use.name, kind: use.kind, source: r.source };
   });
   return { values, statuses };
 }
