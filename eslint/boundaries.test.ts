@@ -39,7 +39,7 @@ const refused: [string, string, string][] = [
 const allowed: [string, string, string][] = [
   ["lib/engine/__probe__.ts", 'import type { RestApiConfig } from "../config/schema";', "engine: config types"],
   ["lib/engine/__probe__.ts", 'import { type RestApiConfig } from "../config";', "engine: inline type-only import"],
-  ["lib/engine/paginators/__probe__.ts", 'import { bodyPreview } from "../preview";', "engine: its own preview.ts is not lib/preview"],
+  ["lib/engine/paginators/__probe__.ts", 'import { bodyPreview } from "../body-preview";', "engine: its own preview.ts is not lib/preview"],
   ["lib/engine/__probe__.ts", 'import { Masker } from "../shared";', "engine: the shared vocabulary"],
   ["lib/run/__probe__.ts", 'import { extract } from "../engine";', "run: the engine"],
   ["lib/net/__probe__.ts", 'import { request } from "undici";', "net: undici"],

@@ -9,7 +9,7 @@ import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
 import { cancelledError } from "./attempt";
-import { bodyPreview } from "./preview";
+import { bodyPreview } from "./body-preview";
 import { ignoredBy, type ResponseAction } from "./actions";
 import { cutLimit, spendBytes } from "./budget";
 import { addedBy, isTrusted, NOTHING_ADDED, trustedOrigins, withoutCredentials } from "./credentials";
