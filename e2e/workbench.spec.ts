@@ -1,6 +1,6 @@
 /** The workbench: panels that give room, problems in a useful order, honest state, downloads, shortcuts. */
 import { EXAMPLES } from "../lib/examples";
-import { expectNoSeriousAxeViolations } from "./checks";
+import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
 
 const text = (id: string) => {
@@ -170,6 +170,11 @@ test("? lists the shortcuts; the palette lists every action with its shortcut an
   await expect(palette).toBeHidden();
   expect(await p.waitForRunEnd()).toBe("done");
 
+  await page.keyboard.press("Control+k");
+  await page.getByTestId("palette-input").fill("page limit");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("max-pages")).toBeFocused();
+
   // From inside the editor Ctrl+K stays Monaco's chord; Ctrl+Shift+P opens the palette.
   await p.editor.click();
   await page.keyboard.press("Control+Shift+P");
@@ -220,4 +225,24 @@ test("a phone-sized window: one column of tabs; a problem opens the editor at it
   await p.runButton.click();
   await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
   expect(await p.waitForRunEnd()).toBe("done");
+});
+
+test("five resources: the chips wrap beside or above the page limit, never under it, at any width", async ({ playground: p, page }) => {
+  const names = ["bank_transactions_history", "contacts_with_addresses", "invoices_and_credit_notes", "payments_received", "journal_entries_2024"];
+  const doc = `client:\n  base_url: https://lab.example.com\nresources:\n${names.map((n) => `  - name: ${n}\n    endpoint:\n      path: /offset/items\n      data_selector: data\n`).join("")}`;
+  for (const [width, height] of [[1600, 900], [1280, 800], [800, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await p.gotoWith(doc);
+    if ((await p.layout()) !== "wide") await p.viewTab("trace").click();
+    const limit = (await page.getByTestId("max-pages").boundingBox())!;
+    for (const name of names) {
+      const chip = page.getByTestId("resource-chips").locator("label").filter({ hasText: name });
+      await chip.scrollIntoViewIfNeeded();
+      const box = (await chip.boundingBox())!;
+      const overlaps = box.x < limit.x + limit.width && limit.x < box.x + box.width && box.y < limit.y + limit.height && limit.y < box.y + box.height;
+      expect(overlaps, `${name} at ${width} px`).toBe(false);
+      expect(box.width, `${name} at ${width} px`).toBeGreaterThan(100);
+    }
+  }
+  await expectLayoutSound(page, "five resources, 390 px");
 });

@@ -18,6 +18,7 @@ import { LAYOUT_KEYS } from "./workbench/layout-storage";
 import type { ViewId } from "./workbench/views";
 import { Workbench } from "./workbench/Workbench";
 
+const FOCUSABLE = ':is(button, input, select, [tabindex="0"])';
 const VIEW_IDS: readonly ViewId[] = ["editor", "problems", "secrets", "trace", "tables"];
 const asView = (s: string | null | undefined): ViewId | null => VIEW_IDS.find((v) => v === s) ?? null;
 
@@ -81,7 +82,14 @@ export function Playground() {
         openExample: m.openExample,
         show: (view) => {
           workbench.current?.show(view);
-          requestAnimationFrame(() => (view === "editor" ? editor.current?.focus() : document.querySelector<HTMLElement>(`#dock-view-${view} :is(button, input, select, [tabindex="0"])`)?.focus()));
+          requestAnimationFrame(() => (view === "editor" ? editor.current?.focus() : document.querySelector<HTMLElement>(`#dock-view-${view} ${FOCUSABLE}`)?.focus()));
+        },
+        focusIn: (view, testId) => {
+          workbench.current?.show(view);
+          requestAnimationFrame(() => {
+            const el = document.querySelector<HTMLElement>(`#dock-view-${view} [data-testid="${testId}"]`);
+            (el?.matches(FOCUSABLE) ? el : el?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+          });
         },
         toggleMaximise: (view) => workbench.current?.toggleMaximise(view),
         maximiseFocused: () => maximiseAt(document.activeElement),

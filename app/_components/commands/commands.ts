@@ -26,6 +26,8 @@ export interface CommandContext {
   readonly toggleTheme: () => void;
   readonly openExample: (e: Example) => void;
   readonly show: (view: ViewId) => void;
+  /** Shows the view and focuses the control with this test id in it (or the first control inside it). */
+  readonly focusIn: (view: ViewId, testId: string) => void;
   readonly toggleMaximise: (view: ViewId) => void;
   readonly maximiseFocused: () => void;
   readonly toggleCollapse: (view: ViewId) => void;
@@ -56,6 +58,8 @@ export function buildCommands(c: CommandContext): Command[] {
     { id: "run", group: "Run", title: "Run the selected resources", shortcut: key("run"), disabledReason: c.running ? "A run is going on." : c.runBlocked, run: c.run },
     { id: "run-all", group: "Run", title: "Run all resources", disabledReason: c.running ? "A run is going on." : c.runBlocked, run: c.runAll },
     { id: "cancel", group: "Run", title: "Cancel the run", disabledReason: c.running ? null : "No run is going on.", run: c.cancel },
+    { id: "pick-resources", group: "Run", title: "Choose the resources to run", run: () => c.focusIn("trace", "resource-chips") },
+    { id: "page-limit", group: "Run", title: "Set the page limit (max pages)", run: () => c.focusIn("trace", "max-pages") },
     { id: "target-mock", group: "Run", title: "Target: the built-in Mock APIs", disabledReason: c.target === "mock" ? "Already the target." : null, run: () => c.setTarget("mock") },
     { id: "target-live", group: "Run", title: "Target: the Live API", disabledReason: c.target === "live" ? "Already the target." : null, run: () => c.setTarget("live") },
     { id: "save", group: "File", title: "Save the editor's text (its own format)", shortcut: key("save"), disabledReason: c.format === null ? "The editor is still loading." : null, run: c.save },
@@ -68,6 +72,7 @@ export function buildCommands(c: CommandContext): Command[] {
       run: () => c.convert(f),
     })),
     { id: "first-problem", group: "Editor", title: "Go to the first problem", run: c.firstProblem },
+    { id: "filter-problems", group: "Problems", title: "Filter the problems", run: () => c.focusIn("problems", "problems-filter") },
     { id: "tab-focus", group: "Editor", title: "Toggle: Tab moves focus / inserts indentation", shortcut: key("tabFocus"), run: c.toggleTabFocus },
     ...VIEWS.map((v): Command => ({ id: `show-${v.id}`, group: "View", title: `Go to ${v.title}`, run: () => c.show(v.id) })),
     { id: "maximise-focused", group: "Layout", title: "Maximise or restore the panel that had focus", shortcut: key("maximise"), run: c.maximiseFocused },

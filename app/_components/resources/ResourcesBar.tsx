@@ -1,8 +1,9 @@
 "use client";
 
 /**
- * A checkbox per resource, and the two ways to run them. Chips wrap (two rows, then they scroll);
- * the page limit and the buttons wrap under them on a narrow screen instead of leaving it.
+ * A checkbox per resource, and the two ways to run them. The chips sit beside the page limit and the
+ * buttons while they fit; otherwise they take their own line and wrap (three rows, then they scroll),
+ * and the controls move under them — never over or under each other, never out of the window.
  */
 export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelected, canRun, running, maxPages, onMaxPages, changed }: {
   names: readonly string[];
@@ -22,10 +23,11 @@ export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelecte
   const button = "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
   return (
     <div role="group" aria-labelledby="resources-title" className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1" data-testid="resources">
-      <h3 id="resources-title" className="text-xs font-semibold uppercase tracking-wide text-fg">
-        Resources
-      </h3>
-      <div className="flex max-h-[3.4rem] min-w-0 flex-1 basis-48 flex-wrap gap-1 overflow-y-auto py-0.5" data-testid="resource-chips">
+      {/* As wide as its chips want: beside the controls while they fit, on its own line (wrapping) when not. */}
+      <div className="flex max-h-[5.1rem] min-w-0 flex-[1_1_auto] flex-wrap items-center gap-1 overflow-y-auto py-0.5" data-testid="resource-chips">
+        <h3 id="resources-title" className="mr-1 text-xs font-semibold uppercase tracking-wide text-fg">
+          Resources
+        </h3>
         {names.length === 0 && <span className="text-xs text-muted">No resources yet.</span>}
         {names.map((name) => (
           <label key={name} className="flex min-w-0 max-w-full items-center gap-1 rounded border border-line px-1.5 py-0.5 text-xs text-fg">
