@@ -21,7 +21,9 @@ test("a typo becomes a located problem with did-you-mean, blocks Run, and its qu
   await expect(p.problemsSummary).toContainText(/[1-9]\d* errors?/);
   await expect(p.runButton).toBeDisabled();
   await expect(p.page.getByTestId("run-blocked-reason")).toContainText("Fix");
-  await expect(p.page.getByTestId("download-menu")).toBeDisabled();
+  await p.page.getByTestId("download-menu").click();
+  await expect(p.page.getByTestId("menu-item-json")).toHaveAttribute("aria-disabled", "true");
+  await p.page.keyboard.press("Escape");
   await expect(p.page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
 
   await problem.getByRole("button", { name: /^Quick fix:/ }).first().click();
@@ -35,7 +37,7 @@ test("the editor's own quick fix (Ctrl+.) applies the same fix", async ({ playgr
   await p.chooseExample(seed("seed-004").title);
   const comment = p.problem("js_comment");
   await expect(comment).toBeVisible();
-  await comment.getByRole("button", { name: /^warning at line/ }).click();
+  await comment.locator("[data-problem-button]").click();
   await page.keyboard.press("Control+.");
   const fix = page.locator(".action-widget").getByText("Replace `//` with `#`");
   await expect(fix).toBeVisible();
@@ -70,7 +72,7 @@ test("a wrong API key shows the 403", async ({ playground: p }) => {
   await expect(p.trace).not.toContainText("wrong-key");
 });
 
-test("Ctrl+Enter runs from the editor and from the page; Ctrl+S downloads the current format", async ({ playground: p, page }) => {
+test("Ctrl+Enter runs from the editor and from the page; Ctrl+S saves the editor's text in its format", async ({ playground: p, page }) => {
   await p.goto();
   await p.chooseExample(seed("seed-002").title);
   await p.editor.click();
@@ -85,7 +87,8 @@ test("Ctrl+Enter runs from the editor and from the page; Ctrl+S downloads the cu
   await p.editor.click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
   const file = await p.readDownload(download);
-  expect(file.filename).toBe("rest_api_pipeline.py");
+  expect(file.filename).toBe("rest_api_config.py");
+  expect(file.text).toBe(seed("seed-002").text);
   expect(file.text).toContain('dlt.secrets["api_key"]');
 });
 

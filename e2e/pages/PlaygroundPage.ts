@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type DownloadKind = "json" | "python" | "secrets";
+export type DownloadKind = "json" | "yaml" | "python" | "secrets";
 
 const DOWNLOAD_LABEL: Record<DownloadKind, RegExp> = {
   json: /JSON config/,
+  yaml: /YAML config/,
   python: /Python script/,
   secrets: /secrets\.toml template/,
 };
@@ -38,8 +39,35 @@ export class PlaygroundPage {
 
   async goto(): Promise<void> {
     await this.page.goto("/");
-    await expect(this.editor).toBeVisible();
+    await this.ready();
+  }
+
+  /** The editor and the first validation are in (the editor may sit in a hidden tab on a narrow screen). */
+  async ready(): Promise<void> {
+    await expect(this.editor).toBeAttached();
     await expect(this.problemsSummary).not.toHaveText(/checking/);
+  }
+
+  /** Loads the page with this document (as if autosaved) and, if given, this theme. */
+  async gotoWith(text: string, theme?: "light" | "dark"): Promise<void> {
+    if (this.page.url() === "about:blank") await this.page.goto("/");
+    await this.page.evaluate(([doc, t]) => {
+      window.localStorage.setItem("restplay:document", doc ?? "");
+      if (t) window.localStorage.setItem("restplay:theme", t);
+    }, [text, theme] as const);
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** A result view's tab (the medium and narrow layouts), or the editor's (narrow). */
+  viewTab(view: "editor" | "problems" | "secrets" | "trace" | "tables"): Locator {
+    return this.page.getByTestId(`tab-${view}`);
+  }
+
+  /** The layout the workbench chose for the window: wide, medium or narrow. */
+  async layout(): Promise<string> {
+    await expect(this.page.locator("main[data-layout]")).not.toHaveAttribute("data-layout", "pending");
+    return (await this.page.locator("main[data-layout]").getAttribute("data-layout")) ?? "";
   }
 
   async chooseExample(title: string): Promise<void> {

@@ -6,7 +6,7 @@
 import "./monaco-env";
 import * as monaco from "monaco-editor";
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { getJsonSchema, SCHEMA_ID, type ValidationResult } from "@/lib/config";
 import type { SourceFormat } from "@/lib/formats";
 import { registerCodeActions } from "./code-actions";
@@ -14,14 +14,18 @@ import { registerLanguageHelp } from "./language-help";
 import { configureYaml } from "./yaml-support";
 import { MARKER_OWNER, toEditOperations, toMarker, toMonacoRange } from "./markers";
 import type { EditorApi } from "./types";
-import { EditorLoadingPlaceholder } from "./EditorLoadingPlaceholder";
+import { EditorStatus } from "./EditorStatus";
+import { readStorage, writeStorage } from "../hooks/storage";
+import { isMac } from "../hooks/useShortcutLabel";
 
 loader.config({ monaco });
 
 export const MODEL_URI = "file:///rest_api_config";
 
+// One validator per mode: restplay's diagnostics are the only markers. The schema still drives JSON
+// completion (Monaco's JSON worker completes from `schemas` whether or not it validates).
 monaco.json.jsonDefaults.setDiagnosticsOptions({
-  validate: true,
+  validate: false,
   enableSchemaRequest: false,
   allowComments: false,
   schemas: [{ uri: SCHEMA_ID, fileMatch: [MODEL_URI], schema: getJsonSchema() }],
@@ -54,6 +58,21 @@ export interface MonacoEditorProps {
   readonly onSave: () => void;
   /** Field names seen in the last run's records of a resource, for `{resources.…}` completion. */
   readonly knownFields?: (resource: string) => readonly string[];
+  /** Ctrl/Cmd+Shift+P: the command palette (a key Monaco leaves free; Ctrl+K stays its chord prefix). */
+  readonly onPalette: () => void;
+}
+
+/** Remembered across reloads: a keyboard user who chose "Tab moves focus" keeps it. */
+const TAB_FOCUS_KEY = "restplay:tab-moves-focus";
+const MAC = isMac();
+/** Monaco's own binding for "Toggle Tab Key Moves Focus", replaced by the same toggle that also keeps the state. */
+const TAB_FOCUS_BINDING = MAC ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
+const TAB_KEY = MAC ? "Ctrl+Shift+M" : "Ctrl+M";
+const MOD = MAC ? "⌘" : "Ctrl";
+
+function ariaLabel(language: SourceFormat, tabMovesFocus: boolean): string {
+  const tab = tabMovesFocus ? `Tab moves focus out of the editor; ${TAB_KEY} makes Tab indent.` : `Tab inserts indentation; press ${TAB_KEY} so that Tab moves focus out of the editor.`;
+  return `Config editor (${language}). ${tab} ${MOD}+Enter runs, ${MOD}+. shows quick fixes, ${MOD}+Shift+P opens the command palette.`;
 }
 
 export default function MonacoEditor(props: MonacoEditorProps) {
@@ -61,9 +80,22 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const validationRef = useRef<ValidationResult | null>(validation);
   const callbacks = useRef(props);
-  useEffect(() => {
+  // Before paint: a key pressed right after a render must reach that render's handlers.
+  useLayoutEffect(() => {
     callbacks.current = props;
   });
+  const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  const [tabMovesFocus, setTabMovesFocus] = useState(() => readStorage(TAB_FOCUS_KEY) === "1");
+  const tabMovesFocusRef = useRef(tabMovesFocus);
+  const toggleTabFocus = useCallback(() => {
+    const next = !tabMovesFocusRef.current;
+    tabMovesFocusRef.current = next;
+    setTabMovesFocus(next);
+    writeStorage(TAB_FOCUS_KEY, next ? "1" : "0");
+  }, []);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ tabFocusMode: tabMovesFocus, ariaLabel: ariaLabel(language, tabMovesFocus) });
+  }, [tabMovesFocus, language]);
 
   useEffect(() => {
     validationRef.current = validation;
@@ -92,6 +124,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => callbacks.current.onPalette());
+    editor.addCommand(TAB_FOCUS_BINDING, () => toggleTabFocus());
+    editor.onDidChangeCursorPosition((e) => setCursor({ line: e.position.lineNumber, column: e.position.column }));
     const model = editor.getModel();
     // Which language the model really has (for tests and styling); follows setModelLanguage.
     const container = editor.getContainerDomNode();
@@ -131,31 +166,38 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         editor.revealLine(1);
       },
       focus: () => editor.focus(),
+      toggleTabFocus,
     };
     callbacks.current.onReady(api);
   };
 
   return (
-    <Editor
-      path={MODEL_URI}
-      defaultValue={initialValue}
-      language={language}
-      theme={dark ? "restplay-dark" : "restplay-light"}
-      onChange={(text) => onChange(text ?? "")}
-      onMount={onMount}
-      loading={<EditorLoadingPlaceholder />}
-      wrapperProps={{ "data-testid": "editor", className: "h-full w-full" }}
-      options={{
-        automaticLayout: true,
-        minimap: { enabled: false },
-        fontSize: 13,
-        tabSize: language === "python" ? 4 : 2,
-        scrollBeyondLastLine: false,
-        renderWhitespace: "selection",
-        fixedOverflowWidgets: true,
-        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
-        ariaLabel: "Config editor (Python dict, JSON or YAML). Ctrl+Enter runs, Ctrl+. shows quick fixes.",
-      }}
-    />
+    <div className="flex h-full min-h-0 flex-1 flex-col">
+      <Editor
+        path={MODEL_URI}
+        defaultValue={initialValue}
+        language={language}
+        theme={dark ? "restplay-dark" : "restplay-light"}
+        onChange={(text) => onChange(text ?? "")}
+        onMount={onMount}
+        loading={<div className="flex h-full items-center justify-center text-sm text-muted">Loading editor…</div>}
+        wrapperProps={{ "data-testid": "editor", className: "min-h-0 w-full flex-1" }}
+        options={{
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 13,
+          tabSize: language === "python" ? 4 : 2,
+          scrollBeyondLastLine: false,
+          renderWhitespace: "selection",
+          fixedOverflowWidgets: true,
+          lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+          // Monaco's default "dimmed" last line number fails WCAG contrast (axe).
+          renderFinalNewline: "on",
+          tabFocusMode: tabMovesFocus,
+          ariaLabel: ariaLabel(language, tabMovesFocus),
+        }}
+      />
+      <EditorStatus line={cursor.line} column={cursor.column} language={language} tabMovesFocus={tabMovesFocus} tabKey={TAB_KEY} onToggleTab={toggleTabFocus} />
+    </div>
   );
 }

@@ -9,4 +9,6 @@ export interface EditorApi {
   /** Replaces the whole text as one undoable edit (examples, restores). */
   setText(text: string): void;
   focus(): void;
+  /** Monaco's Tab trapping (Ctrl+M): Tab moves focus out of the editor, or inserts indentation. */
+  toggleTabFocus(): void;
 }

@@ -1,33 +1,52 @@
 "use client";
-import type { ValidationResult } from "@/lib/config";
+import { FORMAT_NAMES, type SourceFormat } from "@/lib/formats";
 import { Menu } from "./Menu";
-import { downloadFile, fileFor, type DownloadKind } from "./downloads";
+import type { DownloadKind } from "./downloads";
 
 const ITEMS: readonly { kind: DownloadKind; label: string; description: string }[] = [
   { kind: "json", label: "JSON config (rest_api_config.json)", description: "The config as JSON; secrets as {\"$secret\": name} references." },
+  { kind: "yaml", label: "YAML config (rest_api_config.yaml)", description: "The config as YAML; secrets as { $secret: name } references." },
   { kind: "python", label: "Python script (rest_api_pipeline.py)", description: "A dlt pipeline in dlt's own form, reading dlt.secrets[...]." },
   { kind: "secrets", label: "secrets.toml template", description: "The secret names with placeholders: fill in your values." },
 ];
 
-/** Enabled only while the config is valid; downloads hold references, never secret values. */
-export function DownloadMenu({ validation, disabledReason }: { validation: ValidationResult | null; disabledReason: string | null }) {
+/**
+ * Every download in one menu. The exports need a config without errors (each item says so); the
+ * editor's own text can always be saved. Choosing an item returns focus to the Download button.
+ */
+export function DownloadMenu({ format, exportBlocked, onDownload, onSaveSource, saveShortcut }: {
+  format: SourceFormat | null;
+  /** Why the exports are unavailable now, or null. */
+  exportBlocked: string | null;
+  onDownload: (kind: DownloadKind) => void;
+  onSaveSource: () => void;
+  saveShortcut: string;
+}) {
+  const ext = format === "python" ? "py" : (format ?? "txt");
   return (
-    <div className="flex items-center gap-1">
-      <Menu
-        label={disabledReason ? `Download (unavailable: ${disabledReason})` : "Download"}
-        buttonLabel="Download"
-        disabled={disabledReason !== null}
-        testId="download-menu"
-        align="right"
-        items={ITEMS.map((item) => ({
-          id: item.kind,
-          label: item.label,
-          description: item.description,
-          onSelect: () => {
-            void fileFor(validation, item.kind).then((file) => file && downloadFile(file));
-          },
-        }))}
-      />
-    </div>
+    <Menu
+      label="Download"
+      buttonLabel={
+        <>
+          <span className="max-sm:sr-only">Download</span>
+          <span aria-hidden="true" className="sm:hidden">
+            ⤓
+          </span>
+        </>
+      }
+      testId="download-menu"
+      align="right"
+      items={[
+        ...ITEMS.map((item) => ({ id: item.kind, label: item.label, description: item.description, disabledReason: exportBlocked, onSelect: () => onDownload(item.kind) })),
+        {
+          id: "source",
+          label: `Editor text as typed (rest_api_config.${ext})`,
+          description: `Your ${format ? FORMAT_NAMES[format] : ""} text exactly as it is in the editor, errors and all.`,
+          hint: saveShortcut,
+          disabledReason: format === null ? "The editor is still loading." : null,
+          onSelect: onSaveSource,
+        },
+      ]}
+    />
   );
 }

@@ -39,7 +39,7 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
 
   return (
     <div className="relative flex items-center gap-1 text-xs" data-testid="format-indicator" data-format={format ?? ""}>
-      <span className="text-muted" id="format-switch-label">
+      <span className="max-sm:sr-only text-muted" id="format-switch-label">
         format
       </span>
       <div className="flex rounded border border-line" role="group" aria-labelledby="format-switch-label" aria-description={`Detected format: ${name}. Choose another to convert the config.`}>
@@ -68,7 +68,7 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
           aria-labelledby="format-confirm-title"
           aria-describedby="format-confirm-text"
           data-testid="format-confirm"
-          className="absolute left-0 top-full z-30 mt-1 w-80 rounded border border-line bg-surface p-3 text-sm text-fg shadow-lg"
+          className="absolute left-0 top-full z-30 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded border border-line bg-surface p-3 text-sm text-fg shadow-lg"
           onKeyDown={(e) => {
             if (e.key === "Escape") setPending(null);
           }}
@@ -89,7 +89,7 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
           </div>
         </div>
       )}
-      <span role="status" aria-live="polite" data-testid="format-notice" className={`absolute left-0 top-full z-20 mt-1 w-max max-w-md rounded px-2 py-1 ${notice ? "border border-line bg-surface shadow" : ""} ${notice?.error ? "text-error" : "text-fg"}`}>
+      <span role="status" aria-live="polite" data-testid="format-notice" className={`absolute left-0 top-full z-20 mt-1 w-max max-w-[min(28rem,calc(100vw-1rem))] rounded px-2 py-1 ${notice ? "border border-line bg-surface shadow" : ""} ${notice?.error ? "text-error" : "text-fg"}`}>
         {notice && !pending ? notice.text : ""}
       </span>
     </div>

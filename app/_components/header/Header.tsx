@@ -1,46 +1,61 @@
 "use client";
-import type { ValidationResult } from "@/lib/config";
+import type { ReactNode } from "react";
 import { EXAMPLES, type Example } from "@/lib/examples";
 import type { SourceFormat } from "@/lib/formats";
+import { ariaShortcut } from "../commands/shortcuts";
 import type { Target } from "../secrets/SecretsPanel";
-import { DownloadMenu } from "./DownloadMenu";
 import { FormatIndicator, type ConvertOutcome } from "./FormatIndicator";
 import { Menu } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";
 import { ThemeToggle } from "./ThemeToggle";
 
+const TOOL = "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
+
+/**
+ * The header wraps instead of overflowing: one row from 1280 px; below 768 px the primary actions
+ * (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
+ */
 export function Header(props: {
   format: SourceFormat | null;
   onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome;
-  validation: ValidationResult | null;
   target: Target;
   onTarget: (t: Target) => void;
   onExample: (example: Example) => void;
   onRun: () => void;
   onCancel: () => void;
   running: boolean;
-  /** Why Run (and Download) cannot be used now, or null. */
+  /** Why Run cannot be used now, or null. */
   blockedReason: string | null;
   mod: string;
+  /** The Download menu. */
+  downloads: ReactNode;
+  onPalette: () => void;
+  onShortcuts: () => void;
 }) {
-  const { format, onConvert, validation, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod } = props;
+  const { format, onConvert, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod, downloads, onPalette, onShortcuts } = props;
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-surface px-3">
-      <h1 className="flex items-center gap-1.5 text-base font-bold text-fg">
+    <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 md:gap-x-3">
+      <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none">
         <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded bg-accent text-[10px] text-accent-fg">
           ▶
         </span>
-        restplay
+        <span className="max-sm:sr-only">restplay</span>
       </h1>
-      <Menu
-        label="Examples"
-        buttonLabel="Examples"
-        testId="examples-menu"
-        items={EXAMPLES.map((ex) => ({ id: ex.id, label: ex.title, description: ex.description, onSelect: () => onExample(ex) }))}
-      />
-      <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
-      <TargetSwitch target={target} onChange={onTarget} />
-      <div className="flex items-center gap-2">
+      <div className="order-2 md:order-none">
+        <Menu
+          label="Examples"
+          buttonLabel="Examples"
+          testId="examples-menu"
+          items={EXAMPLES.map((ex) => ({ id: ex.id, label: ex.title, description: ex.description, onSelect: () => onExample(ex) }))}
+        />
+      </div>
+      <div className="order-5 md:order-none">
+        <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
+      </div>
+      <div className="order-6 md:order-none">
+        <TargetSwitch target={target} onChange={onTarget} />
+      </div>
+      <div className="order-3 md:order-none">
         {running ? (
           <button type="button" onClick={onCancel} className="h-8 rounded border border-line bg-surface px-3 text-sm font-semibold text-fg hover:bg-raised" data-testid="header-cancel">
             <span aria-hidden="true">■ </span>Cancel
@@ -51,23 +66,31 @@ export function Header(props: {
             onClick={onRun}
             disabled={blockedReason !== null}
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
+            aria-keyshortcuts={ariaShortcut("run")}
             data-testid="run-button"
             className="inline-flex h-8 items-center gap-2 rounded bg-accent px-3 text-sm font-semibold text-accent-fg hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-60"
           >
             <span aria-hidden="true">▶</span> Run
-            <kbd className="rounded border border-white/40 px-1 font-mono text-[11px] font-normal">{mod}+↵</kbd>
+            <kbd className="hidden rounded border border-white/40 px-1 font-mono text-[11px] font-normal sm:inline">{mod}+↵</kbd>
           </button>
         )}
-        {blockedReason && !running && (
-          <span id="run-blocked-reason" className="max-w-56 truncate text-xs text-error" data-testid="run-blocked-reason" title={blockedReason}>
-            <span aria-hidden="true">✖ </span>
-            {blockedReason}
-          </span>
-        )}
       </div>
-      <div className="ml-auto flex items-center gap-2">
-        <DownloadMenu validation={validation} disabledReason={blockedReason} />
+      {blockedReason && !running && (
+        <span id="run-blocked-reason" className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-56 md:basis-auto lg:max-w-72" data-testid="run-blocked-reason" title={blockedReason}>
+          <span aria-hidden="true">✖ </span>
+          {blockedReason}
+        </span>
+      )}
+      <div className="order-7 md:order-none md:ml-auto">{downloads}</div>
+      <div className="order-4 ml-auto flex items-center gap-1 md:order-none md:-mr-1 md:ml-0">
+        <button type="button" onClick={onPalette} className={TOOL} aria-keyshortcuts={ariaShortcut("palette")} title={`Command palette (${mod}+K)`} data-testid="palette-button">
+          <span aria-hidden="true" className="font-mono text-xs">{mod === "⌘" ? "⌘K" : "^K"}</span>
+          <span className="sr-only">Command palette</span>
+        </button>
+        <button type="button" onClick={onShortcuts} className={TOOL} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button">
+          <span aria-hidden="true">?</span>
+          <span className="sr-only">Keyboard shortcuts</span>
+        </button>
         <ThemeToggle />
       </div>
     </header>

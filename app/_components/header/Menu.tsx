@@ -1,41 +1,66 @@
 "use client";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 
 export interface MenuItem {
   readonly id: string;
   readonly label: string;
   readonly description?: string;
-  readonly disabled?: boolean;
+  /** Why the item cannot be used now; it stays in the list (and reachable) with the reason. */
+  readonly disabledReason?: string | null;
+  /** Shown at the end of the item, e.g. its shortcut. */
+  readonly hint?: string;
   readonly onSelect: () => void;
 }
 
+const WIDTH = 384;
+
+/** Where the list goes: under the button, moved left as needed so that it never leaves the window. */
+function placement(button: HTMLElement, align: "left" | "right"): CSSProperties {
+  const r = button.getBoundingClientRect();
+  const vw = document.documentElement.clientWidth;
+  const width = Math.min(WIDTH, vw - 16);
+  const preferred = align === "right" ? r.right - width : r.left;
+  const left = Math.max(8, Math.min(preferred, vw - width - 8));
+  return { position: "fixed", top: r.bottom + 4, left, width, maxHeight: `calc(100vh - ${Math.round(r.bottom) + 12}px)` };
+}
+
 /**
- * A menu button (WAI-ARIA pattern): Enter/Space/ArrowDown open it, arrows move, Escape closes and
- * returns focus to the button, a click outside closes it.
+ * A menu button (WAI-ARIA pattern): Enter/Space/ArrowDown open it, arrows move, Escape closes, a
+ * click outside closes it. Choosing an item returns focus to the button (nothing drops to <body>).
  */
-export function Menu({ label, buttonLabel, items, disabled, testId, align = "left" }: {
+export function Menu({ label, buttonLabel, items, disabled, testId, align = "left", keyshortcuts }: {
   label: string;
   buttonLabel: ReactNode;
   items: readonly MenuItem[];
   disabled?: boolean;
   testId?: string;
   align?: "left" | "right";
+  keyshortcuts?: string;
 }) {
   const [open, setOpen] = useState(false);
+  const [style, setStyle] = useState<CSSProperties>({});
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
+  useLayoutEffect(() => {
+    if (open && button.current) setStyle(placement(button.current, align));
+  }, [open, align]);
+
   useEffect(() => {
     if (!open) return;
-    const first = list.current?.querySelector<HTMLButtonElement>("button:not([disabled])");
-    first?.focus();
+    list.current?.querySelector<HTMLButtonElement>("button")?.focus();
     const onDown = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    const onResize = () => setOpen(false);
     document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
+    window.addEventListener("resize", onResize);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      window.removeEventListener("resize", onResize);
+    };
   }, [open]);
 
   const close = (refocus: boolean) => {
@@ -44,7 +69,7 @@ export function Menu({ label, buttonLabel, items, disabled, testId, align = "lef
   };
 
   const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>("button:not([disabled])") ?? [])];
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const move = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
     if (e.key === "ArrowDown") move(at + 1);
@@ -66,6 +91,7 @@ export function Menu({ label, buttonLabel, items, disabled, testId, align = "lef
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={label}
+        aria-keyshortcuts={keyshortcuts}
         disabled={disabled}
         data-testid={testId}
         onClick={() => setOpen((o) => !o)}
@@ -75,37 +101,38 @@ export function Menu({ label, buttonLabel, items, disabled, testId, align = "lef
             setOpen(true);
           }
         }}
-        className="inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-3 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
+        className="inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
       >
         {buttonLabel}
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul
-          ref={list}
-          id={menuId}
-          role="menu"
-          aria-label={label}
-          onKeyDown={onListKey}
-          className={`absolute top-9 z-50 max-h-[75vh] w-96 overflow-auto rounded border border-line bg-surface p-1 shadow-lg ${align === "right" ? "right-0" : "left-0"}`}
-        >
-          {items.map((item) => (
-            <li key={item.id} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                disabled={item.disabled}
-                onClick={() => {
-                  close(false);
-                  item.onSelect();
-                }}
-                className="block w-full rounded px-3 py-2 text-left text-sm text-fg hover:bg-raised focus-visible:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
-              >
-                <span className="block font-medium">{item.label}</span>
-                {item.description && <span className="mt-0.5 block text-xs text-muted">{item.description}</span>}
-              </button>
-            </li>
-          ))}
+        <ul ref={list} id={menuId} role="menu" aria-label={label} onKeyDown={onListKey} style={style} className="z-50 overflow-auto rounded border border-line bg-surface p-1 shadow-lg">
+          {items.map((item) => {
+            const off = item.disabledReason ?? null;
+            return (
+              <li key={item.id} role="none">
+                <button
+                  type="button"
+                  role="menuitem"
+                  aria-disabled={off !== null || undefined}
+                  data-testid={`menu-item-${item.id}`}
+                  onClick={() => {
+                    if (off !== null) return;
+                    close(true);
+                    item.onSelect();
+                  }}
+                  className={`focus-inset block w-full rounded px-3 py-2 text-left text-sm text-fg hover:bg-raised focus-visible:bg-raised ${off !== null ? "cursor-not-allowed" : ""}`}
+                >
+                  <span className="flex items-baseline gap-2">
+                    <span className={`font-medium ${off !== null ? "text-muted" : ""}`}>{item.label}</span>
+                    {item.hint && <kbd className="ml-auto shrink-0 font-mono text-xs text-muted">{item.hint}</kbd>}
+                  </span>
+                  {(off ?? item.description) && <span className={`mt-0.5 block text-xs ${off !== null ? "text-error" : "text-muted"}`}>{off ?? item.description}</span>}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -18,3 +18,11 @@ export function writeStorage(key: string, value: string): void {
     // Storage is a convenience: the playground works without it.
   }
 }
+
+export function removeStorage(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // As above: nothing to undo when storage is unavailable.
+  }
+}

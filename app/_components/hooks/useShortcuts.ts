@@ -1,26 +1,44 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { matches } from "../commands/shortcuts";
+
+export interface ShortcutHandlers {
+  readonly run: () => void;
+  readonly save: () => void;
+  readonly palette: () => void;
+  readonly shortcuts: () => void;
+  /** The frame (`data-dock-frame`) that holds `target`, maximised or restored. */
+  readonly maximise: (target: Element) => void;
+}
+
+const typing = (t: Element) => t.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null;
 
 /**
- * Ctrl/Cmd+Enter and Ctrl/Cmd+S outside the editor (inside it, Monaco's own commands handle them).
- * No other keys are taken: Monaco's Ctrl+/, Ctrl+. and F8 stay untouched.
+ * The page's shortcuts (../commands/shortcuts). Inside the editor Monaco's own commands handle
+ * Ctrl/Cmd+Enter, Ctrl/Cmd+S and Ctrl/Cmd+Shift+P, and every other key stays Monaco's; inside an open
+ * dialog the dialog's keys win.
  */
-export function useShortcuts(handlers: { run: () => void; save: () => void }): void {
+export function useShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
-  useEffect(() => {
+  // Before paint: a key pressed right after a render must reach that render's handlers.
+  useLayoutEffect(() => {
     latest.current = handlers;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
-      if (e.target instanceof Element && e.target.closest(".monaco-editor")) return;
-      if (e.key === "Enter") {
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : document.body;
+      if (target.closest(".monaco-editor") || target.closest("dialog[open]")) return;
+      const h = latest.current;
+      const act = (f: () => void) => {
         e.preventDefault();
-        latest.current.run();
-      } else if (e.key.toLowerCase() === "s" && !e.shiftKey) {
-        e.preventDefault();
-        latest.current.save();
-      }
+        f();
+      };
+      if (matches(e, "run")) act(h.run);
+      else if (matches(e, "save")) act(h.save);
+      else if (matches(e, "palette") || matches(e, "paletteAnywhere")) act(h.palette);
+      else if (matches(e, "maximise")) act(() => h.maximise(target));
+      else if (matches(e, "shortcuts") && !typing(target)) act(h.shortcuts);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

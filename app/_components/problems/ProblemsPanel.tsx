@@ -1,93 +1,104 @@
 "use client";
+import { memo, useMemo, useState, type KeyboardEvent } from "react";
 import type { ValidationResult } from "@/lib/config";
-import { positionAt, type Diagnostic, type QuickFix, type Range } from "@/lib/formats";
+import type { QuickFix, Range, Severity } from "@/lib/formats";
 import { Panel } from "../ui/Panel";
 import { SeverityIcon } from "../ui/Severity";
+import { groupProblems, matchesFilter, problemCounts } from "./group";
+import { ProblemGroupRow, type RowActions } from "./ProblemRow";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const SEVERITIES: readonly { severity: Severity; one: string; many: string }[] = [
+  { severity: "error", one: "error", many: "errors" },
+  { severity: "warning", one: "warning", many: "warnings" },
+  { severity: "info", one: "info", many: "info" },
+];
 
-export function problemCounts(diagnostics: readonly Diagnostic[]) {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === "error") errors++;
-    else if (d.severity === "warning") warnings++;
-  }
-  return { errors, warnings, infos: diagnostics.length - errors - warnings };
+/** Up and Down move between the problems (Enter shows one in the editor). */
+function onListKey(e: KeyboardEvent<HTMLUListElement>) {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("[data-problem-button]")].filter((b) => b.offsetParent !== null);
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at === -1) return;
+  e.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, at + (e.key === "ArrowDown" ? 1 : -1)))]?.focus();
 }
 
 /**
- * Every diagnostic with its severity, `line:col`, code and message. Clicking one reveals its range in
- * the editor; quick-fix buttons apply the diagnostic's own edits.
+ * Every diagnostic: errors first, then warnings, then infos, each by position; a syntax slip's root
+ * cause first with its consequences folded under it. Counts, a text filter and severity toggles.
  */
-export function ProblemsPanel({ validation, onReveal, onFix }: {
+export const ProblemsPanel = memo(function ProblemsPanel({ validation, onReveal, onFix }: {
   validation: ValidationResult | null;
   onReveal: (range: Range) => void;
   onFix: (fix: QuickFix, forText: string) => void;
 }) {
-  const diagnostics = validation?.diagnostics ?? [];
-  const { errors, warnings, infos } = problemCounts(diagnostics);
-  const summary = validation ? `${plural(errors, "error")}, ${plural(warnings, "warning")}${infos ? `, ${infos} info` : ""}` : "checking…";
+  const [filter, setFilter] = useState("");
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const diagnostics = useMemo(() => validation?.diagnostics ?? [], [validation]);
+  const text = validation?.document.text ?? "";
+  const groups = useMemo(() => groupProblems(text, diagnostics), [text, diagnostics]);
+  const counts = problemCounts(diagnostics);
+  const shown = groups.filter((g) => !hidden.has(g.root.severity) && [g.root, ...g.consequences].some((d) => matchesFilter(text, d, filter)));
+  const actions: RowActions = { onReveal, onFix };
+  const count = { error: counts.errors, warning: counts.warnings, info: counts.infos };
+  const toggle = (s: Severity) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+
+  const toolbar = (
+    <div className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1">
+      {/* The counts are the severity filter: each button shows or hides its severity. */}
+      <div className="flex flex-wrap gap-1" role="group" aria-label="Problems by severity (press to show or hide)" data-testid="problems-summary">
+        {validation === null ? (
+          <span className="text-xs text-muted">checking…</span>
+        ) : (
+          SEVERITIES.map(({ severity, one, many }) => (
+            <button
+              key={severity}
+              type="button"
+              aria-pressed={!hidden.has(severity)}
+              onClick={() => toggle(severity)}
+              title={`${hidden.has(severity) ? "Show" : "Hide"} ${many}`}
+              data-testid={`problems-show-${severity}`}
+              className={`inline-flex h-6 items-center gap-0.5 rounded border px-1.5 text-xs ${hidden.has(severity) ? "border-dashed border-line text-muted line-through" : "border-line bg-raised text-fg"}`}
+            >
+              <SeverityIcon severity={severity} />
+              {count[severity]} {count[severity] === 1 ? one : many}
+            </button>
+          ))
+        )}
+      </div>
+      <input
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        placeholder="Filter: text, code, line:col"
+        aria-label="Filter problems"
+        data-testid="problems-filter"
+        className="h-6 min-w-28 flex-1 rounded border border-line bg-app-bg px-1.5 text-xs text-fg placeholder:text-muted"
+      />
+    </div>
+  );
+
   return (
-    <Panel
-      title={<>Problems <span className="font-normal normal-case text-muted" data-testid="problems-summary">({summary})</span></>}
-      titleId="problems-title"
-      testId="problems"
-    >
+    <Panel title="Problems" titleId="problems-title" testId="problems" toolbar={toolbar}>
       {validation && diagnostics.length === 0 && (
         <p className="p-3 text-sm text-ok">
           <span aria-hidden="true">✔ </span>No problems: the config is valid.
         </p>
       )}
-      <ul className="divide-y divide-line text-sm" aria-label="Problems">
-        {validation &&
-          diagnostics.map((d, i) => (
-            <ProblemRow key={`${d.code}:${d.range.start}:${i}`} diagnostic={d} text={validation.document.text} onReveal={onReveal} onFix={onFix} />
-          ))}
+      {validation && diagnostics.length > 0 && shown.length === 0 && (
+        <p className="p-3 text-sm text-muted" data-testid="problems-none-shown">
+          No problem matches the filter ({diagnostics.length} hidden).
+        </p>
+      )}
+      <ul className="divide-y divide-line text-sm" aria-label="Problems" onKeyDown={onListKey}>
+        {validation && shown.map((g, i) => <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={actions} />)}
       </ul>
     </Panel>
   );
-}
-
-function ProblemRow({ diagnostic: d, text, onReveal, onFix }: {
-  diagnostic: Diagnostic;
-  text: string;
-  onReveal: (range: Range) => void;
-  onFix: (fix: QuickFix, forText: string) => void;
-}) {
-  const at = positionAt(text, d.range.start);
-  return (
-    <li className="px-2 py-1.5" data-testid="problem" data-severity={d.severity} data-code={d.code}>
-      <button
-        type="button"
-        onClick={() => onReveal(d.range)}
-        className="flex w-full items-start gap-2 rounded text-left hover:bg-raised"
-        aria-label={`${d.severity} at line ${at.line}, column ${at.column}: ${d.message} (${d.code}). Show in editor.`}
-      >
-        <SeverityIcon severity={d.severity} />
-        <span className="shrink-0 font-mono text-xs leading-5 text-muted">
-          {at.line}:{at.column}
-        </span>
-        <span className="min-w-0 flex-1 leading-5">
-          <span className="break-words">{d.message}</span> <code className="text-xs text-muted">{d.code}</code>
-        </span>
-      </button>
-      {d.fixes && d.fixes.length > 0 && (
-        <div className="mt-1 flex flex-wrap gap-1 pl-6">
-          {d.fixes.map((fix) => (
-            <button
-              key={fix.title}
-              type="button"
-              onClick={() => onFix(fix, text)}
-              className="rounded border border-accent px-2 py-0.5 text-xs text-fg hover:bg-accent-soft"
-              aria-label={`Quick fix: ${fix.title}`}
-            >
-              <span aria-hidden="true">⚡ </span>
-              {fix.title}
-            </button>
-          ))}
-        </div>
-      )}
-    </li>
-  );
-}
+});

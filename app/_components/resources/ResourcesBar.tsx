@@ -1,7 +1,11 @@
 "use client";
 
-/** A checkbox per resource, and the two ways to run them. */
-export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelected, canRun, running, maxPages, onMaxPages }: {
+/**
+ * A checkbox per resource, and the two ways to run them. The chips sit beside the page limit and the
+ * buttons while they fit; otherwise they take their own line and wrap (three rows, then they scroll),
+ * and the controls move under them — never over or under each other, never out of the window.
+ */
+export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelected, canRun, running, maxPages, onMaxPages, changed }: {
   names: readonly string[];
   selected: ReadonlySet<string>;
   onToggle: (name: string, on: boolean) => void;
@@ -12,48 +16,54 @@ export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelecte
   /** The per-resource page cap as typed ("" = the engine's default). */
   maxPages: string;
   onMaxPages: (value: string) => void;
+  /** Resources whose results on screen are older than their config. */
+  changed?: ReadonlySet<string>;
 }) {
   const chosen = names.filter((n) => selected.has(n));
+  const button = "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
   return (
-    <div role="group" aria-labelledby="resources-title" className="flex h-10 shrink-0 items-center gap-2 rounded border border-line bg-surface px-2" data-testid="resources">
-      <h2 id="resources-title" className="text-xs font-semibold uppercase tracking-wide text-fg">
-        Resources
-      </h2>
-      <div className="flex min-w-0 flex-1 gap-2 overflow-x-auto py-1">
+    <div role="group" aria-labelledby="resources-title" className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1" data-testid="resources">
+      {/* As wide as its chips want: beside the controls while they fit, on its own line (wrapping) when not. */}
+      <div className="flex max-h-[5.1rem] min-w-0 flex-[1_1_auto] flex-wrap items-center gap-1 overflow-y-auto py-0.5" data-testid="resource-chips">
+        <h3 id="resources-title" className="mr-1 text-xs font-semibold uppercase tracking-wide text-fg">
+          Resources
+        </h3>
         {names.length === 0 && <span className="text-xs text-muted">No resources yet.</span>}
         {names.map((name) => (
-          <label key={name} className="flex shrink-0 items-center gap-1 rounded border border-line px-2 py-0.5 text-xs text-fg">
-            <input type="checkbox" checked={selected.has(name)} onChange={(e) => onToggle(name, e.target.checked)} className="accent-[var(--app-accent)]" />
-            <span className="font-mono">{name}</span>
+          <label key={name} className="flex min-w-0 max-w-full items-center gap-1 rounded border border-line px-1.5 py-0.5 text-xs text-fg">
+            <input type="checkbox" checked={selected.has(name)} onChange={(e) => onToggle(name, e.target.checked)} className="h-3.5 w-3.5 shrink-0 accent-[var(--app-accent)]" />
+            <span className="truncate font-mono">{name}</span>
+            {changed?.has(name) && (
+              <span className="shrink-0 text-warning" title="changed since the last run">
+                <span aria-hidden="true">◷</span>
+                <span className="sr-only">(changed since the last run)</span>
+              </span>
+            )}
           </label>
         ))}
       </div>
-      <label className="flex shrink-0 items-center gap-1 text-xs text-muted" title="Stop each resource after this many pages (default 100)">
-        max pages
-        <input
-          type="number"
-          min={1}
-          max={10000}
-          inputMode="numeric"
-          value={maxPages}
-          placeholder="100"
-          onChange={(e) => onMaxPages(e.target.value)}
-          className="h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg"
-          data-testid="max-pages"
-        />
-      </label>
-      <button type="button" onClick={onRunAll} disabled={!canRun || running || names.length === 0} className="h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60">
-        Run all
-      </button>
-      <button
-        type="button"
-        onClick={onRunSelected}
-        disabled={!canRun || running || chosen.length === 0}
-        className="h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
-        aria-label={`Run selected (${chosen.length} of ${names.length})`}
-      >
-        Run selected ({chosen.length})
-      </button>
+      <div className="ml-auto flex shrink-0 flex-wrap items-center gap-2">
+        <label className="flex items-center gap-1 text-xs text-muted" title="Stop each resource after this many pages (default 100)">
+          max pages
+          <input
+            type="number"
+            min={1}
+            max={10000}
+            inputMode="numeric"
+            value={maxPages}
+            placeholder="100"
+            onChange={(e) => onMaxPages(e.target.value)}
+            className="h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg"
+            data-testid="max-pages"
+          />
+        </label>
+        <button type="button" onClick={onRunAll} disabled={!canRun || running || names.length === 0} className={button}>
+          Run all
+        </button>
+        <button type="button" onClick={onRunSelected} disabled={!canRun || running || chosen.length === 0} className={button}>
+          Run selected ({chosen.length} of {names.length})
+        </button>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DataTable } from "./DataTable";
 
 interface Tab {
   readonly id: string;
+  readonly resource: string;
   readonly name: string;
   readonly rows: readonly DataRecord[];
   readonly columns: readonly PreviewColumn[];
@@ -17,9 +18,10 @@ interface Tab {
 
 function tabsOf(tables: readonly PreviewTable[]): Tab[] {
   return tables.flatMap((t) => [
-    { id: t.table_name, name: t.table_name, rows: t.rows, columns: t.columns, stats: statsLine(t.stats), warnings: t.warnings },
+    { id: t.table_name, resource: t.resource, name: t.table_name, rows: t.rows, columns: t.columns, stats: statsLine(t.stats), warnings: t.warnings },
     ...t.child_tables.map((c) => ({
       id: c.table_name,
+      resource: t.resource,
       name: c.table_name,
       rows: c.rows,
       columns: c.columns,
@@ -29,8 +31,8 @@ function tabsOf(tables: readonly PreviewTable[]): Tab[] {
   ]);
 }
 
-/** One tab per table dlt would create (root tables and their nested child tables). */
-export const TablesPanel = memo(function TablesPanel({ tables }: { tables: readonly PreviewTable[] }) {
+/** One tab per table dlt would create (root tables and their nested child tables); a table whose resource changed since the run says so. */
+export const TablesPanel = memo(function TablesPanel({ tables, stale }: { tables: readonly PreviewTable[]; stale?: ReadonlyMap<string, string> }) {
   const tabs = tabsOf(tables);
   const [chosen, setChosen] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -70,6 +72,12 @@ export const TablesPanel = memo(function TablesPanel({ tables }: { tables: reado
                   className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${selected ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4" : "border-transparent text-muted hover:text-fg"}`}
                 >
                   {t.name} <span className="text-muted">{t.rows.length.toLocaleString("en-US")}</span>
+                  {stale?.has(t.resource) && (
+                    <span className="ml-1 font-normal text-warning" title={stale.get(t.resource)}>
+                      <span aria-hidden="true">◷</span>
+                      <span className="sr-only"> (stale)</span>
+                    </span>
+                  )}
                 </button>
               );
             })}
@@ -78,6 +86,12 @@ export const TablesPanel = memo(function TablesPanel({ tables }: { tables: reado
             <p className="shrink-0 px-2 py-1 text-xs text-fg" data-testid="table-stats">
               {active.stats}
             </p>
+            {stale?.has(active.resource) && (
+              <p className="shrink-0 px-2 pb-1 text-xs text-warning" data-testid="table-stale">
+                <span aria-hidden="true">◷ </span>
+                {`${active.resource}: ${stale.get(active.resource) ?? ""}`} — these rows are from the last run.
+              </p>
+            )}
             {active.warnings.length > 0 && (
               <ul className="max-h-16 shrink-0 overflow-auto px-2 pb-1 text-xs" aria-label="Table warnings">
                 {active.warnings.map((w) => (

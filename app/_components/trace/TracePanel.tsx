@@ -15,10 +15,22 @@ const STATUS_TEXT: Record<ResourceTrace["status"], { glyph: string; text: string
   failed: { glyph: "✖", text: "failed", className: "text-error" },
 };
 
-function ResourceSection({ r }: { r: ResourceTrace }) {
+/** Per resource: why its results are older than the config ("renamed to x since the run"). */
+export type StaleLabels = ReadonlyMap<string, string>;
+
+function StaleMark({ label }: { label: string }) {
+  return (
+    <span className="rounded border border-warning px-1 text-warning" data-testid="resource-stale">
+      <span aria-hidden="true">◷ </span>
+      {label}
+    </span>
+  );
+}
+
+function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null }) {
   const s = STATUS_TEXT[r.status];
   return (
-    <section aria-label={`Trace of ${r.name}`} data-testid="trace-resource" data-resource={r.name} className="border-b border-line last:border-b-0">
+    <section aria-label={`Trace of ${r.name}`} data-testid="trace-resource" data-resource={r.name} data-stale={stale !== null || undefined} className="border-b border-line last:border-b-0">
       <h3 className="sticky top-0 z-10 flex flex-wrap items-baseline gap-x-2 bg-surface px-2 py-1 text-xs">
         <span className={s.className}>
           <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
@@ -29,6 +41,7 @@ function ResourceSection({ r }: { r: ResourceTrace }) {
         </span>
         {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
         {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
+        {stale && <StaleMark label={stale} />}
         {r.parallelized && (
           <span
             className="rounded border border-line px-1 text-muted"
@@ -130,7 +143,7 @@ function FailureBox({ trace }: { trace: RunTrace }) {
 }
 
 /** The run as it streams: status, a timeline per resource, run-wide warnings and errors. */
-export const TracePanel = memo(function TracePanel({ trace, onCancel, shortcut }: { trace: RunTrace; onCancel: () => void; shortcut: string }) {
+export const TracePanel = memo(function TracePanel({ trace, onCancel, shortcut, stale }: { trace: RunTrace; onCancel: () => void; shortcut: string; stale?: StaleLabels }) {
   return (
     <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
       {trace.phase === "idle" && (
@@ -148,7 +161,7 @@ export const TracePanel = memo(function TracePanel({ trace, onCancel, shortcut }
         </ol>
       )}
       {trace.resources.map((r) => (
-        <ResourceSection key={r.name} r={r} />
+        <ResourceSection key={r.name} r={r} stale={stale?.get(r.name) ?? null} />
       ))}
     </Panel>
   );

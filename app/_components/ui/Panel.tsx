@@ -1,4 +1,12 @@
-import type { ReactNode } from "react";
+"use client";
+import { createContext, useContext, type ReactNode } from "react";
+
+/**
+ * Set by the workbench's frames (../workbench/DockFrame): inside one, a Panel is only its content —
+ * the frame draws the title (as a header or a tab), the collapse and maximise buttons, and names
+ * the region through `labelId`.
+ */
+export const DockSlot = createContext<{ readonly labelId: string } | null>(null);
 
 /** A titled region with a fixed frame and its own scrolling body (no layout jumps). */
 export function Panel({ title, titleId, actions, toolbar, children, className = "", testId }: {
@@ -11,6 +19,15 @@ export function Panel({ title, titleId, actions, toolbar, children, className = 
   className?: string;
   testId?: string;
 }) {
+  const slot = useContext(DockSlot);
+  if (slot) {
+    return (
+      <section aria-labelledby={slot.labelId} data-testid={testId} className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}>
+        {toolbar}
+        <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby={titleId} data-testid={testId} className={`flex min-h-0 min-w-0 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}>
       <header className="flex h-8 shrink-0 items-center gap-2 border-b border-line bg-raised px-2">

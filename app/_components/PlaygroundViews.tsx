@@ -1,0 +1,89 @@
+"use client";
+/** The workbench's views, built from the playground's state: what each shows, its badge, its stale mark. */
+import { FORMAT_NAMES } from "@/lib/formats";
+import { EditorHost } from "./editor/EditorHost";
+import { EditorLoadingPlaceholder } from "./editor/EditorLoadingPlaceholder";
+import { ProblemsPanel } from "./problems/ProblemsPanel";
+import { ResourcesBar } from "./resources/ResourcesBar";
+import { SecretsPanel } from "./secrets/SecretsPanel";
+import { TablesPanel } from "./tables/TablesPanel";
+import { TracePanel } from "./trace/TracePanel";
+import type { PlaygroundModel } from "./usePlayground";
+import { CountBadge, PhaseBadge, ProblemsBadge, TextBadge } from "./workbench/Badges";
+import { StaleNotice } from "./workbench/StaleNotice";
+import type { ViewDef, ViewId } from "./workbench/views";
+
+export function buildViews(m: PlaygroundModel, opts: { dark: boolean; runShortcut: string; onPalette: () => void }): Record<ViewId, ViewDef> {
+  const { run, stale, staleLabels } = m;
+  const hasResults = run.trace.phase !== "idle";
+  return {
+    editor: {
+      id: "editor",
+      title: "Editor",
+      badge: m.format ? <TextBadge text={FORMAT_NAMES[m.format]} /> : undefined,
+      content: (
+        <section aria-label="Config editor" className="flex min-h-0 flex-1 flex-col overflow-hidden">
+          {m.text === null ? (
+            <EditorLoadingPlaceholder />
+          ) : (
+            <EditorHost
+              initialValue={m.text}
+              language={m.format ?? "python"}
+              validation={m.validation}
+              dark={opts.dark}
+              onChange={m.setText}
+              onReady={m.onEditorReady}
+              onRun={m.runDefault}
+              onSave={m.saveSource}
+              onPalette={opts.onPalette}
+              knownFields={m.knownFields}
+            />
+          )}
+        </section>
+      ),
+    },
+    problems: {
+      id: "problems",
+      title: "Problems",
+      badge: <ProblemsBadge counts={m.counts} checking={m.checking} />,
+      content: <ProblemsPanel validation={m.validation} onReveal={m.reveal} onFix={m.fix} />,
+    },
+    secrets: {
+      id: "secrets",
+      title: "Secrets",
+      badge: <CountBadge n={m.uses?.length ?? 0} label="secrets" />,
+      content: <SecretsPanel uses={m.uses} values={m.secretValues} target={m.target} onChange={m.setSecret} />,
+    },
+    trace: {
+      id: "trace",
+      title: "Trace",
+      badge: <PhaseBadge phase={run.trace.phase} />,
+      stale: stale !== null && hasResults,
+      content: (
+        <>
+          <ResourcesBar
+            names={m.names}
+            selected={m.selected}
+            onToggle={m.toggleResource}
+            onRunAll={m.runAll}
+            onRunSelected={m.runSelected}
+            canRun={m.blockedReason === null}
+            running={m.running}
+            maxPages={m.maxPages}
+            onMaxPages={m.setMaxPages}
+            changed={new Set(staleLabels.keys())}
+          />
+          {stale && hasResults && <StaleNotice staleness={stale} onRun={m.runDefault} canRun={m.blockedReason === null && !m.running} />}
+          <TracePanel trace={run.trace} onCancel={m.cancel} shortcut={opts.runShortcut} stale={staleLabels} />
+        </>
+      ),
+    },
+    tables: {
+      id: "tables",
+      title: "Tables",
+      badge: <CountBadge n={run.tables.reduce((n, t) => n + 1 + t.child_tables.length, 0)} label="tables" />,
+      stale: stale !== null && run.tables.length > 0,
+      content: <TablesPanel tables={run.tables} stale={staleLabels} />,
+    },
+  };
+}

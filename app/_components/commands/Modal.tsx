@@ -1,0 +1,37 @@
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
+
+/**
+ * A modal on the native <dialog>: the page behind is inert, Escape closes it, a click on the
+ * backdrop closes it, and closing returns focus to where it was.
+ */
+export function Modal({ open, onClose, labelledBy, testId, className = "", children }: {
+  open: boolean;
+  onClose: () => void;
+  labelledBy: string;
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    else if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      onClose={onClose}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) e.currentTarget.close();
+      }}
+      className={`m-auto max-h-[85vh] w-[min(36rem,calc(100vw-1.5rem))] overflow-hidden rounded-lg border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 ${className}`}
+    >
+      {open && children}
+    </dialog>
+  );
+}

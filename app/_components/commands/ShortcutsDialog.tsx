@@ -1,0 +1,53 @@
+"use client";
+import { Modal } from "./Modal";
+import { shortcutLabel, SHORTCUTS, type Platform, type Shortcut } from "./shortcuts";
+
+const WHERE: readonly Shortcut["where"][] = ["everywhere", "outside the editor", "in the editor", "on a divider"];
+const HEADING: Record<Shortcut["where"], string> = {
+  everywhere: "Everywhere",
+  "outside the editor": "Outside the editor",
+  "in the editor": "In the editor (Monaco's own keys, untouched)",
+  "on a divider": "On a divider between panels",
+};
+
+/** The `?` overlay: every shortcut, where it works, and whose it is. */
+export function ShortcutsDialog({ open, onClose, platform }: { open: boolean; onClose: () => void; platform: Platform }) {
+  return (
+    <Modal open={open} onClose={onClose} labelledBy="shortcuts-title" testId="shortcuts-dialog">
+      <div className="flex max-h-[85vh] flex-col">
+        <div className="flex items-center border-b border-line px-4 py-2">
+          <h2 id="shortcuts-title" className="text-sm font-semibold">
+            Keyboard shortcuts
+          </h2>
+          <form method="dialog" className="ml-auto">
+            <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised" autoFocus>
+              Close <kbd className="font-mono text-muted">Esc</kbd>
+            </button>
+          </form>
+        </div>
+        <div className="overflow-auto px-4 py-3 text-sm">
+          {WHERE.map((where) => (
+            <section key={where} className="mb-3" aria-labelledby={`shortcuts-${where.replaceAll(" ", "-")}`}>
+              <h3 id={`shortcuts-${where.replaceAll(" ", "-")}`} className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">
+                {HEADING[where]}
+              </h3>
+              <table className="w-full">
+                <tbody>
+                  {SHORTCUTS.filter((s) => s.where === where).map((s) => (
+                    <tr key={s.id} className="border-t border-line first:border-t-0">
+                      <td className="w-32 py-1 pr-3 align-top sm:w-44">
+                        <kbd className="rounded border border-line bg-raised px-1.5 font-mono text-xs">{shortcutLabel(s.id, platform)}</kbd>
+                      </td>
+                      <td className="py-1">{s.description}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+          <p className="text-xs text-muted">Every action, with its shortcut, is also in the command palette.</p>
+        </div>
+      </div>
+    </Modal>
+  );
+}

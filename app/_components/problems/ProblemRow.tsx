@@ -1,0 +1,71 @@
+"use client";
+import { useId, useState } from "react";
+import { positionAt, type Diagnostic, type QuickFix, type Range } from "@/lib/formats";
+import { SeverityIcon } from "../ui/Severity";
+import type { ProblemGroup } from "./group";
+
+export interface RowActions {
+  readonly onReveal: (range: Range) => void;
+  readonly onFix: (fix: QuickFix, forText: string) => void;
+}
+
+/** One problem: a button that shows it in the editor (Enter or click), then its quick fixes. */
+function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: string; actions: RowActions; nested?: boolean }) {
+  const at = positionAt(text, d.range.start);
+  return (
+    <div data-testid="problem" data-severity={d.severity} data-code={d.code} className={nested ? "pl-5" : ""}>
+      <button type="button" data-problem-button onClick={() => actions.onReveal(d.range)} title="Show in the editor" className="focus-inset flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised">
+        <SeverityIcon severity={d.severity} />
+        <span className="shrink-0 font-mono text-xs leading-5 text-muted">
+          {at.line}:{at.column}
+        </span>
+        <span className="min-w-0 flex-1 leading-5">
+          <span className="break-words">{d.message}</span> <code className="text-xs text-muted">{d.code}</code>
+        </span>
+      </button>
+      {d.fixes && d.fixes.length > 0 && (
+        <div className="mt-1 flex flex-wrap gap-1 pl-7">
+          {d.fixes.map((fix) => (
+            <button key={fix.title} type="button" onClick={() => actions.onFix(fix, text)} className="rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft">
+              <span aria-hidden="true">⚡ </span>
+              <span className="sr-only">Quick fix: </span>
+              {fix.title}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A root problem, and the problems it caused folded under it (a syntax slip's consequences). */
+export function ProblemGroupRow({ group, text, actions }: { group: ProblemGroup; text: string; actions: RowActions }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const n = group.consequences.length;
+  return (
+    <li className="px-1.5 py-1" data-testid="problem-group" data-consequences={n}>
+      <Problem d={group.root} text={text} actions={actions} />
+      {n > 0 && (
+        <>
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((o) => !o)}
+            data-testid="problem-consequences-toggle"
+            className="focus-inset ml-7 mt-0.5 rounded px-1 text-xs text-muted hover:bg-raised hover:text-fg"
+          >
+            <span aria-hidden="true">{open ? "▾ " : "▸ "}</span>
+            {n === 1 ? "1 more problem" : `${n} more problems`} caused by this one
+          </button>
+          <div id={listId} hidden={!open} className="mt-0.5 space-y-0.5 border-l-2 border-line ml-3">
+            {group.consequences.map((c, i) => (
+              <Problem key={`${c.code}:${c.range.start}:${i}`} d={c} text={text} actions={actions} nested />
+            ))}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

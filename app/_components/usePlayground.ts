@@ -1,0 +1,170 @@
+"use client";
+/** The playground's state and actions: the document, validation, the run and its inputs, downloads. */
+import { useCallback, useMemo, useRef, useState } from "react";
+import { applyEdits, listSecrets, resourceNames } from "@/lib/config";
+import type { Example } from "@/lib/examples";
+import { detectFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
+import type { EditorApi } from "./editor/types";
+import { downloadFile, fileFor, sourceFile, type DownloadKind } from "./header/downloads";
+import type { ConvertOutcome } from "./header/FormatIndicator";
+import { useToolkit } from "./hooks/toolkit";
+import { useDocument } from "./hooks/useDocument";
+import { useValidation } from "./hooks/useValidation";
+import { countsText, groupProblems, problemCounts } from "./problems/group";
+import { useRun } from "./run/useRun";
+import type { Target } from "./secrets/SecretsPanel";
+import type { WorkbenchApi } from "./workbench/api";
+import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
+
+export function usePlayground(announce: (message: string) => void) {
+  const [text, setText] = useDocument();
+  const toolkit = useToolkit();
+  const validation = useValidation(text, toolkit);
+  const [target, setTarget] = useState<Target>("mock");
+  const [secretValues, setSecretValues] = useState<Record<string, string>>({});
+  const [maxPages, setMaxPages] = useState("");
+  const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
+  const [runBasis, setRunBasis] = useState<RunBasis | null>(null);
+  const editor = useRef<EditorApi | null>(null);
+  const workbench = useRef<WorkbenchApi | null>(null);
+  const run = useRun();
+  const running = run.view.trace.phase === "running";
+
+  const format = useMemo(() => (text === null ? null : detectFormat(text)), [text]);
+  const uses = useMemo(() => (validation === null ? null : validation.value ? listSecrets(validation.value) : []), [validation]);
+  const names = useMemo(() => resourceNames(validation?.value ?? null), [validation]);
+  const selected = useMemo(() => new Set(names.filter((n) => !deselected.has(n))), [names, deselected]);
+  const counts = useMemo(() => problemCounts(validation?.diagnostics ?? []), [validation]);
+  const checking = text === null || validation === null;
+  const blockedReason = checking ? "Checking the config…" : counts.errors > 0 ? `Fix ${counts.errors} error${counts.errors === 1 ? "" : "s"} to run (see Problems)` : null;
+  const exportBlocked = checking ? "Checking the config…" : counts.errors > 0 ? `Unavailable while the config has errors (${countsText(counts)}).` : null;
+
+  const stale = useMemo(() => {
+    if (!runBasis || run.view.trace.phase === "idle" || validation === null) return null;
+    const s = staleness(runBasis, { value: validation.value, target, maxPages, secrets: secretValues }, run.view.trace.resources);
+    return isStale(s) ? s : null;
+  }, [runBasis, run.view.trace, validation, target, maxPages, secretValues]);
+  const staleLabels = useMemo(() => {
+    const labels = new Map<string, string>();
+    for (const r of run.view.trace.resources) {
+      const label = changeLabel(stale, r.name);
+      if (label) labels.set(r.name, label);
+    }
+    return labels;
+  }, [stale, run.view.trace.resources]);
+
+  const runWith = useCallback(
+    (resources: readonly string[] | undefined) => {
+      if (blockedReason !== null || running || text === null || !validation || !toolkit) return;
+      // Run what is in the editor: a validation still debouncing behind the last keystroke (or a
+      // just-opened example) is redone now, so the preview's config and the run's basis match the text.
+      const current = validation.document.text === text ? validation : toolkit.validateText(text);
+      if (!current.valid) return;
+      const cap = Number(maxPages);
+      const pages = maxPages.trim() !== "" && Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { maxPages: cap } : {};
+      setRunBasis({ value: current.value, target, maxPages, secrets: secretValues });
+      workbench.current?.runStarted();
+      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, ...pages, ...(resources ? { resources } : {}) });
+    },
+    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run],
+  );
+  const runDefault = useCallback(() => {
+    const chosen = names.filter((n) => selected.has(n));
+    runWith(chosen.length === names.length || chosen.length === 0 ? undefined : chosen);
+  }, [names, selected, runWith]);
+  const runAll = useCallback(() => runWith(undefined), [runWith]);
+  const runSelected = useCallback(() => runWith(names.filter((n) => selected.has(n))), [runWith, names, selected]);
+
+  const saveSource = useCallback(() => {
+    if (text === null || format === null) return;
+    const file = sourceFile(text, format);
+    downloadFile(file);
+    announce(`Saved ${file.filename}.`);
+  }, [text, format, announce]);
+  const download = useCallback(
+    (kind: DownloadKind) => {
+      void fileFor(validation, kind).then((file) => {
+        if (!file) return announce("Nothing to download: the config has errors.");
+        downloadFile(file);
+        announce(`Downloaded ${file.filename}.`);
+      });
+    },
+    [validation, announce],
+  );
+
+  const openExample = useCallback(
+    (example: Example) => {
+      run.reset();
+      setRunBasis(null);
+      workbench.current?.show("editor");
+      if (editor.current) {
+        editor.current.setText(example.text);
+        editor.current.focus();
+      } else setText(example.text);
+    },
+    [run, setText],
+  );
+  const convert = useCallback(
+    (to: SourceFormat, force: boolean): ConvertOutcome => {
+      if (text === null || format === null || toolkit === null) return { kind: "refused", reason: "The editor is still loading." };
+      const result = toolkit.convertDocument(text, format, to);
+      if (!result.ok) return { kind: "refused", reason: result.reason };
+      const warning = toolkit.describeLoss(result.loss, to);
+      if (warning && !force) return { kind: "confirm", warning };
+      // Through the editor, so the conversion is one undo step; the model language follows the text.
+      if (editor.current) editor.current.setText(result.text);
+      else setText(result.text);
+      return { kind: "done" };
+    },
+    [text, format, toolkit, setText],
+  );
+  const knownFields = useCallback(
+    (resource: string): readonly string[] => {
+      const table = run.view.tables.find((t) => t.resource === resource);
+      if (!table) return [];
+      const fields = new Set<string>();
+      for (const record of table.records.slice(0, 50)) for (const [k, v] of Object.entries(record)) if (v === null || typeof v !== "object") fields.add(k);
+      return [...fields];
+    },
+    [run.view.tables],
+  );
+  const reveal = useCallback((range: Range) => {
+    workbench.current?.show("editor");
+    // After the layout has shown the editor (a tab switch or an expand), so Monaco can scroll to it.
+    requestAnimationFrame(() => editor.current?.reveal(range));
+  }, []);
+  const firstProblem = useCallback(() => {
+    const first = validation ? groupProblems(validation.document.text, validation.diagnostics)[0] : undefined;
+    if (first) reveal(first.root.range);
+    else announce("No problems: the config is valid.");
+  }, [validation, reveal, announce]);
+  const fix = useCallback(
+    (quickFix: QuickFix, forText: string) => {
+      if (editor.current?.applyEdits(quickFix.edits, forText)) return;
+      if (text === forText) setText(applyEdits(forText, quickFix.edits));
+    },
+    [text, setText],
+  );
+  const setSecret = useCallback((name: string, value: string) => setSecretValues((prev) => ({ ...prev, [name]: value })), []);
+  const toggleResource = useCallback((name: string, on: boolean) => {
+    setDeselected((prev) => {
+      const next = new Set(prev);
+      if (on) next.delete(name);
+      else next.add(name);
+      return next;
+    });
+  }, []);
+  const onEditorReady = useCallback((api: EditorApi | null) => {
+    editor.current = api;
+  }, []);
+
+  return {
+    text, setText, validation, format, uses, names, selected, counts, checking, blockedReason, exportBlocked,
+    target, setTarget, secretValues, setSecret, maxPages, setMaxPages, toggleResource,
+    run: run.view, running, cancel: run.cancel, runDefault, runAll, runSelected,
+    stale, staleLabels, saveSource, download, openExample, convert, knownFields, reveal, firstProblem, fix,
+    editor, workbench, onEditorReady,
+  };
+}
+
+export type PlaygroundModel = ReturnType<typeof usePlayground>;

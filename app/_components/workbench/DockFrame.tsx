@@ -1,0 +1,159 @@
+"use client";
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { DockSlot } from "../ui/Panel";
+import type { ViewDef, ViewId } from "./views";
+
+/** Collapse and maximise buttons of a frame (absent where the layout has no room to give). */
+export interface FrameControls {
+  /** Names the frame in the buttons: "Collapse Trace". */
+  readonly label: string;
+  readonly collapsed: boolean;
+  readonly maximised: boolean;
+  readonly onCollapse?: () => void;
+  readonly onMaximise: () => void;
+  readonly maximiseShortcut: string;
+}
+
+const tabId = (v: ViewId) => `dock-tab-${v}`;
+const titleId = (v: ViewId) => `dock-title-${v}`;
+const bodyId = (v: ViewId) => `dock-view-${v}`;
+
+function StaleBadge() {
+  return (
+    <span className="rounded border border-warning px-1 text-[10px] font-semibold normal-case tracking-normal text-warning" data-testid="stale-badge">
+      <span aria-hidden="true">◷ </span>stale
+    </span>
+  );
+}
+
+function Tabs({ views, active, onActive, label }: { views: readonly ViewDef[]; active: ViewId; onActive: (v: ViewId) => void; label: string }) {
+  const list = useRef<HTMLDivElement>(null);
+  // The chosen tab is always in sight, also when it was chosen from elsewhere (a run, a problem, the palette).
+  useEffect(() => {
+    const l = list.current;
+    const tab = l?.querySelector<HTMLElement>(`#${tabId(active)}`);
+    if (!l || !tab) return;
+    if (tab.offsetLeft < l.scrollLeft) l.scrollLeft = tab.offsetLeft;
+    else if (tab.offsetLeft + tab.offsetWidth > l.scrollLeft + l.clientWidth) l.scrollLeft = tab.offsetLeft + tab.offsetWidth - l.clientWidth;
+  }, [active]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = views.findIndex((v) => v.id === active);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: views.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const view = views[(next + views.length) % views.length];
+    if (!view) return;
+    onActive(view.id);
+    list.current?.querySelector<HTMLElement>(`#${tabId(view.id)}`)?.focus();
+  };
+  return (
+    <div ref={list} role="tablist" aria-label={label} onKeyDown={onKeyDown} className="relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]">
+      {views.map((v) => {
+        const selected = v.id === active;
+        return (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            id={tabId(v.id)}
+            aria-selected={selected}
+            aria-controls={bodyId(v.id)}
+            tabIndex={selected ? 0 : -1}
+            data-testid={`tab-${v.id}`}
+            onClick={() => onActive(v.id)}
+            className={`focus-inset relative flex shrink-0 items-center gap-1 border-b-2 px-1.5 text-xs font-semibold sm:gap-1.5 sm:px-2.5 sm:uppercase sm:tracking-wide ${selected ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
+          >
+            {v.title}
+            {v.badge}
+            {v.stale && <StaleBadge />}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function Buttons({ c, bodyIds }: { c: FrameControls; bodyIds: string }) {
+  const btn = "focus-inset inline-flex h-7 w-7 items-center justify-center rounded text-sm text-muted hover:bg-surface hover:text-fg";
+  return (
+    <div className="ml-auto flex shrink-0 items-center">
+      {c.onCollapse && (
+        <button type="button" onClick={c.onCollapse} aria-expanded={!c.collapsed} aria-controls={bodyIds} aria-label={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`} title={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`} data-testid="frame-collapse" className={btn}>
+          <span aria-hidden="true">{c.collapsed ? "▸" : "▾"}</span>
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={c.onMaximise}
+        aria-pressed={c.maximised}
+        aria-label={`${c.maximised ? "Restore" : "Maximise"} ${c.label}`}
+        title={`${c.maximised ? "Restore" : "Maximise"} ${c.label} (${c.maximiseShortcut} or double-click the header)`}
+        data-testid="frame-maximise"
+        className={btn}
+      >
+        <span aria-hidden="true">{c.maximised ? "⤡" : "⤢"}</span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The frame around one or more views: a header (the title, or tabs when there are several views),
+ * the collapse and maximise buttons, and the views' bodies (only the active one shown). Double-click
+ * the header to maximise or restore. Hidden bodies stay mounted, so scroll positions and selections
+ * survive switching.
+ */
+export function DockFrame({ frameId, label, views, active, onActive, controls, collapsed = controls?.collapsed ?? false, onHeaderDoubleClick = controls?.onMaximise, className = "" }: {
+  frameId: string;
+  /** The tablist's name when the frame has tabs. */
+  label: string;
+  views: readonly ViewDef[];
+  active: ViewId;
+  onActive: (v: ViewId) => void;
+  controls?: FrameControls;
+  /** Only the header shows (the bodies are hidden, so nothing unseen takes focus). */
+  collapsed?: boolean;
+  onHeaderDoubleClick?: () => void;
+  className?: string;
+}) {
+  const tabs = views.length > 1;
+  const single = views[0];
+  const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
+    if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
+    onHeaderDoubleClick();
+  };
+  return (
+    <div
+      data-dock-frame={frameId}
+      data-collapsed={collapsed || undefined}
+      data-maximised={controls?.maximised || undefined}
+      className={`flex h-full min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}
+    >
+      <header onDoubleClick={onDoubleClick} className={`flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 ${collapsed ? "" : "border-b border-line"}`} data-testid="frame-header">
+        {tabs || !single ? (
+          <Tabs views={views} active={active} onActive={onActive} label={label} />
+        ) : (
+          <h2 id={titleId(single.id)} className="flex min-w-0 items-center gap-1.5 truncate px-1.5 text-xs font-semibold uppercase tracking-wide text-fg">
+            {single.title}
+            {single.badge}
+            {single.stale && <StaleBadge />}
+          </h2>
+        )}
+        {controls && <Buttons c={controls} bodyIds={views.map((v) => bodyId(v.id)).join(" ")} />}
+      </header>
+      {views.map((v): ReactNode => (
+        <div
+          key={v.id}
+          id={bodyId(v.id)}
+          role={tabs ? "tabpanel" : undefined}
+          aria-labelledby={tabs ? tabId(v.id) : undefined}
+          hidden={collapsed || v.id !== active}
+          className="flex min-h-0 flex-1 flex-col"
+          data-view={v.id}
+        >
+          <DockSlot.Provider value={{ labelId: tabs ? tabId(v.id) : titleId(v.id) }}>{v.content}</DockSlot.Provider>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+import { useImperativeHandle, useState } from "react";
+import { Group, Panel, useDefaultLayout, useGroupRef, usePanelRef } from "react-resizable-panels";
+import type { LayoutProps } from "./api";
+import { DockFrame, type FrameControls } from "./DockFrame";
+import { GROUPS, layoutStorage } from "./layout-storage";
+import { ResizeHandle } from "./ResizeHandle";
+import { useDock } from "./useDock";
+import { COLLAPSED_PX, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./views";
+
+type Region = "editor" | WideRowId;
+const ROWS = WIDE_ROWS.map((r) => r.id);
+const noop = () => {};
+
+/**
+ * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
+ * secrets, the trace, the tables), each resizable, collapsible to its header and maximisable.
+ */
+export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
+  const main = useGroupRef();
+  const results = useGroupRef();
+  const panels = { editor: usePanelRef(), results: usePanelRef(), checks: usePanelRef(), run: usePanelRef(), data: usePanelRef() };
+  const dock = useDock<Region | "results">({
+    panels,
+    groups: [main, results],
+    othersOf: (r) => (r === "editor" ? ["results"] : r === "results" ? ["editor"] : ["editor", ...ROWS.filter((x) => x !== r)]),
+  });
+  const mainLayout = useDefaultLayout({ id: GROUPS.wideMain, storage: layoutStorage });
+  const resultsLayout = useDefaultLayout({ id: GROUPS.wideResults, storage: layoutStorage });
+  const checksLayout = useDefaultLayout({ id: GROUPS.wideChecks, storage: layoutStorage });
+  /** The chosen view of each frame that has several (tabs). */
+  const [active, setActive] = useState<ReadonlySet<ViewId>>(new Set());
+
+  useImperativeHandle(apiRef, () => ({
+    show: (view: ViewId) => {
+      const row = rowOf(view);
+      dock.reveal(row);
+      if (row !== "editor") dock.reveal("results");
+      const siblings = WIDE_ROWS.flatMap((r) => r.frames).find((f) => f.includes(view)) ?? [];
+      setActive((prev) => new Set([...[...prev].filter((x) => !siblings.includes(x)), view]));
+    },
+    toggleMaximise: (view: ViewId) => dock.toggleMaximise(rowOf(view)),
+    toggleCollapse: (view: ViewId) => {
+      const row = rowOf(view);
+      if (row !== "editor") dock.toggleCollapse(row);
+    },
+    // Every panel is in sight already; nothing moves under the user's hands.
+    runStarted: noop,
+  }));
+
+  const controls = (region: Region, label: string): FrameControls => ({
+    label,
+    collapsed: dock.collapsed[region] ?? false,
+    maximised: dock.maximised === region,
+    onCollapse: region === "editor" ? undefined : () => dock.toggleCollapse(region),
+    onMaximise: () => dock.toggleMaximise(region),
+    maximiseShortcut,
+  });
+  /** A frame of WIDE_ROWS: one view, or tabs when a later issue puts several in it. */
+  const frame = (row: number, column: number, c?: FrameControls, collapsed?: boolean) => {
+    const def = WIDE_ROWS[row];
+    const ids: readonly ViewId[] = def?.frames[column] ?? [];
+    const first = ids[0] ?? "editor";
+    const chosen = ids.find((id) => active.has(id)) ?? first;
+    const onActive = (id: ViewId) => setActive((prev) => new Set([...[...prev].filter((x) => !ids.includes(x)), id]));
+    return <DockFrame frameId={first} label={def?.label ?? ""} views={ids.map((id) => views[id])} active={chosen} onActive={onActive} controls={c} collapsed={collapsed} onHeaderDoubleClick={() => dock.toggleMaximise(def?.id ?? "checks")} />;
+  };
+
+  return (
+    <Group id={GROUPS.wideMain} groupRef={main} orientation="horizontal" defaultLayout={mainLayout.defaultLayout} onLayoutChanged={dock.saving(mainLayout.onLayoutChanged)} data-testid="workbench-wide">
+      <Panel id="pane-editor" panelRef={panels.editor} defaultSize="42%" minSize="20%" collapsible collapsedSize={0} onResize={dock.onResize("editor")} className="flex">
+        <DockFrame frameId="editor" label="Editor" views={[views.editor]} active="editor" onActive={noop} controls={controls("editor", "the editor")} />
+      </Panel>
+      <ResizeHandle along="vertical" label="Resize the editor and the results" />
+      <Panel id="pane-results" panelRef={panels.results} minSize="25%" collapsible collapsedSize={0} onResize={dock.onResize("results")} className="flex">
+        <Group id={GROUPS.wideResults} groupRef={results} orientation="vertical" defaultLayout={resultsLayout.defaultLayout} onLayoutChanged={dock.saving(resultsLayout.onLayoutChanged)}>
+          <Panel id="pane-checks" panelRef={panels.checks} defaultSize="30%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("checks")} className="flex">
+            <Group id={GROUPS.wideChecks} orientation="horizontal" defaultLayout={checksLayout.defaultLayout} onLayoutChanged={checksLayout.onLayoutChanged}>
+              <Panel id="pane-problems" defaultSize="62%" minSize="30%" className="flex">
+                {frame(0, 0, controls("checks", "Problems and Secrets"))}
+              </Panel>
+              <ResizeHandle along="vertical" label="Resize Problems and Secrets" />
+              <Panel id="pane-secrets" defaultSize="38%" minSize="20%" collapsible collapsedSize={0} className="flex">
+                {frame(0, 1, undefined, dock.collapsed.checks ?? false)}
+              </Panel>
+            </Group>
+          </Panel>
+          <ResizeHandle along="horizontal" label="Resize Problems and the Trace" />
+          <Panel id="pane-run" panelRef={panels.run} defaultSize="36%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("run")} className="flex">
+            {frame(1, 0, controls("run", "the Trace"))}
+          </Panel>
+          <ResizeHandle along="horizontal" label="Resize the Trace and the Tables" />
+          <Panel id="pane-data" panelRef={panels.data} defaultSize="34%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("data")} className="flex">
+            {frame(2, 0, controls("data", "the Tables"))}
+          </Panel>
+        </Group>
+      </Panel>
+    </Group>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useSyncExternalStore } from "react";
+
+/**
+ * The three layouts (decision 0012): `wide` ≥ 1280 px (editor and results side by side, results as
+ * stacked panels), `medium` 768–1279 px (editor above the results, results as tabs), `narrow`
+ * < 768 px (one column: the editor and each result view as tabs).
+ */
+export type LayoutMode = "wide" | "medium" | "narrow";
+
+const WIDE = "(min-width: 1280px)";
+const MEDIUM = "(min-width: 768px)";
+
+function current(): LayoutMode {
+  if (window.matchMedia(WIDE).matches) return "wide";
+  return window.matchMedia(MEDIUM).matches ? "medium" : "narrow";
+}
+
+function subscribe(onChange: () => void): () => void {
+  const queries = [WIDE, MEDIUM].map((q) => window.matchMedia(q));
+  for (const q of queries) q.addEventListener("change", onChange);
+  return () => {
+    for (const q of queries) q.removeEventListener("change", onChange);
+  };
+}
+
+/** The layout for the window's width; `null` on the server and during hydration (the skeleton shows). */
+export function useLayoutMode(): LayoutMode | null {
+  return useSyncExternalStore(subscribe, current, () => null);
+}

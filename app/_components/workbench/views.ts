@@ -1,0 +1,50 @@
+/**
+ * The workbench's views and where each sits (decision 0012). A view is content (a Panel, see
+ * ../ui/Panel) plus what its frame shows: the title as a header or a tab, a compact badge.
+ *
+ * Slots for what comes later: the destination issue adds `schema` and `sql` — to `ViewId`, to the
+ * `data` row of the wide layout (whose frame then shows tabs: Tables · Schema · SQL) and to
+ * `RESULT_VIEWS` (the tabs of the medium and narrow layouts). Nothing else changes.
+ */
+import type { ReactNode } from "react";
+
+export type ViewId = "editor" | "problems" | "secrets" | "trace" | "tables";
+
+export interface ViewDef {
+  readonly id: ViewId;
+  readonly title: string;
+  /** A compact status after the title ("✖ 2 ▲ 1"); keep screen-reader text inside it. */
+  readonly badge?: ReactNode;
+  /** Marks the view's results as older than the config (a "stale" badge on its tab or header). */
+  readonly stale?: boolean;
+  readonly content: ReactNode;
+}
+
+export type WideRowId = "checks" | "run" | "data";
+
+export interface WideRow {
+  readonly id: WideRowId;
+  readonly label: string;
+  /** Frames side by side; a frame with several views shows them as tabs. */
+  readonly frames: readonly (readonly ViewId[])[];
+}
+
+/** The wide layout's rows, top to bottom. */
+export const WIDE_ROWS: readonly WideRow[] = [
+  { id: "checks", label: "Problems and secrets", frames: [["problems"], ["secrets"]] },
+  { id: "run", label: "Trace", frames: [["trace"]] },
+  { id: "data", label: "Tables", frames: [["tables"]] },
+];
+
+/** The result views as tabs (medium and narrow layouts), in order. */
+export const RESULT_VIEWS: readonly ViewId[] = ["problems", "secrets", "trace", "tables"];
+
+/** The wide layout's row of a view. */
+export function rowOf(view: ViewId): WideRowId | "editor" {
+  if (view === "editor") return "editor";
+  const row = WIDE_ROWS.find((r) => r.frames.some((f) => f.includes(view)));
+  return row?.id ?? "data";
+}
+
+/** A collapsed frame is its header: 32 px and the frame's two 1 px borders. */
+export const COLLAPSED_PX = 34;

@@ -1,0 +1,118 @@
+/** The whole flow without a mouse, and a visible focus on every stop of the Tab order. */
+import type { Page } from "@playwright/test";
+import { EXAMPLES } from "../lib/examples";
+import { expect, test } from "./fixtures";
+
+/** The focused element draws a focus ring (Monaco's own text area excepted: Monaco shows its cursor). */
+async function focusRing(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "nothing focused";
+    if (el.closest(".monaco-editor")) return "ok";
+    const cs = getComputedStyle(el);
+    const ring = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 1;
+    return ring ? "ok" : `no focus ring on ${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+  });
+}
+
+const inEditor = (page: Page) => page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null);
+
+test("keyboard only: open an example, fix an error with a quick fix, run, open a table, download YAML", async ({ playground: p, page }) => {
+  test.setTimeout(90_000);
+  const seed = EXAMPLES[0];
+  if (!seed) throw new Error("no examples");
+  await p.goto();
+
+  // Open an example: Tab to Examples, Enter, Enter on the first item.
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("examples-menu")).toBeFocused();
+  expect(await focusRing(page)).toBe("ok");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: seed.title })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => inEditor(page)).toBe(true);
+  await expect(p.problemsSummary).toContainText("0 errors");
+
+  // Make an error with Monaco's own find: select `limit`, type `limt`.
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type("limit");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type("limt");
+  await expect(p.problem("unknown_key")).toContainText("26:21");
+  await expect(p.runButton).toBeDisabled();
+
+  // Fix it with the quick fix (Ctrl+.), the preferred one first.
+  await page.keyboard.press("Control+.");
+  await expect(page.locator(".action-widget").filter({ hasText: "limit" }).first()).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(p.editorLines()).toContainText('"limit": 100');
+  await expect(p.problemsSummary).toContainText("0 errors");
+
+  // Run (the quick fix leaves the focus in the editor).
+  await expect.poll(() => inEditor(page)).toBe(true);
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+
+  // Open a table: the palette (Ctrl+Shift+P from the editor), "Go to Tables", then the next table.
+  await page.keyboard.press("Control+Shift+P");
+  await page.keyboard.type("go to tables");
+  await page.keyboard.press("Enter");
+  const firstTab = p.tables.getByRole("tab").first();
+  await expect(firstTab).toBeFocused();
+  expect(await focusRing(page)).toBe("ok");
+  await page.keyboard.press("End");
+  const lastTab = p.tables.getByRole("tab").last();
+  await expect(lastTab).toBeFocused();
+  await expect(lastTab).toHaveAttribute("aria-selected", "true");
+  await expect(p.tables.getByTestId("table-panel")).toHaveAttribute("data-table", (await lastTab.getAttribute("data-tab-id")) ?? "");
+
+  // Download YAML from the Download menu: back to the editor, let Tab leave it (Ctrl+M), Shift+Tab up to the menu.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("go to editor");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => inEditor(page)).toBe(true);
+  await page.keyboard.press("Control+m");
+  await expect(page.getByTestId("tab-focus-mode")).toHaveAttribute("data-mode", "focus");
+  const menu = page.getByTestId("download-menu");
+  for (let i = 0; i < 12 && !(await menu.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
+  await expect(menu).toBeFocused();
+  expect(await focusRing(page)).toBe("ok");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("menu-item-json")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByTestId("menu-item-yaml")).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const file = await p.readDownload(download);
+  expect(file.filename).toBe("rest_api_config.yaml");
+  expect(file.text).toContain("paginator:");
+  // Focus comes back to the menu button, not <body>.
+  await expect(menu).toBeFocused();
+  await expect(page.getByTestId("announcer")).toContainText("Downloaded rest_api_config.yaml");
+});
+
+test("every stop of the Tab order shows where the focus is, and none is off screen", async ({ playground: p, page }) => {
+  await page.addInitScript(() => window.localStorage.setItem("restplay:tab-moves-focus", "1"));
+  await p.goto();
+  await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-004")?.title ?? "");
+  expect(await p.run()).toBe("done");
+  await page.locator("body").focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate((n) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return "";
+      if (el.dataset.tabStop) return "";
+      el.dataset.tabStop = String(n);
+      // Monaco's own input element sits under its cursor; the editor is what must be on screen.
+      const r = (el.closest(".monaco-editor") ?? el).getBoundingClientRect();
+      const onScreen = r.width > 0 && r.height > 0 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.top >= -1;
+      return `${el.tagName.toLowerCase()} ${el.getAttribute("data-testid") ?? el.getAttribute("aria-label")?.slice(0, 30) ?? el.textContent?.trim().slice(0, 30)}${onScreen ? "" : " OFF SCREEN"}`;
+    }, i);
+    if (id === "") break;
+    seen.push(id);
+    expect(id).not.toContain("OFF SCREEN");
+    expect(await focusRing(page), id).toBe("ok");
+  }
+  expect(seen.length).toBeGreaterThan(25);
+});
