@@ -44,7 +44,7 @@ export function warnWithheld(ctx: RunContext, resource: string, url: string, why
     code: "credentials_withheld",
     message: ctx.masker.text(
       `${why} leads to ${origin}, another origin than the auth was configured for: restplay sent it without credentials ` +
-        `(${removed.join(", ")}). dlt would send them; restplay keeps credentials on their own origin (decision 0012).`,
+        `(${removed.join(", ")}). dlt would send them; restplay keeps credentials on their own origin (decision 0014).`,
     ),
   });
 }

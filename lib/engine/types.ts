@@ -189,7 +189,7 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
  *   empty page, a total nor `has_more` explains: records may be missing;
  * - `secret_in_response`: a response contained a secret value; it was masked in the records;
  * - `credentials_withheld`: a redirect or a next-page link led to another origin than the one the
- *   auth was configured for; that request went without credentials (decision 0012).
+ *   auth was configured for; that request went without credentials (decision 0014).
  */
 export type EngineWarningCode =
   | "python_skipped"

@@ -12,7 +12,7 @@ const WideLayout = dynamic(() => import("./WideLayout").then((m) => m.WideLayout
 const MediumLayout = dynamic(() => import("./MediumLayout").then((m) => m.MediumLayout), { ssr: false, loading: () => <Skeleton /> });
 const NarrowLayout = dynamic(() => import("./NarrowLayout").then((m) => m.NarrowLayout), { ssr: false, loading: () => <Skeleton /> });
 
-/** The editor and the result views, laid out for the window's width (decision 0012). */
+/** The editor and the result views, laid out for the window's width (decision 0016). */
 export function Workbench(props: LayoutProps) {
   const mode = useLayoutMode();
   return (

@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from "react";
 
 /**
- * The three layouts (decision 0012): `wide` ≥ 1280 px (editor and results side by side, results as
+ * The three layouts (decision 0016): `wide` ≥ 1280 px (editor and results side by side, results as
  * stacked panels), `medium` 768–1279 px (editor above the results, results as tabs), `narrow`
  * < 768 px (one column: the editor and each result view as tabs).
  */

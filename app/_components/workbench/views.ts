@@ -1,5 +1,5 @@
 /**
- * The workbench's views and where each sits (decision 0012). A view is content (a Panel, see
+ * The workbench's views and where each sits (decision 0016). A view is content (a Panel, see
  * ../ui/Panel) plus what its frame shows: the title as a header or a tab, a compact badge.
  *
  * Slots for what comes later: the destination issue adds `schema` and `sql` — to `ViewId`, to the
