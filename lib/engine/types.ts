@@ -84,23 +84,26 @@ export interface IncrementalState {
 }
 
 /** Every engine failure has a literal code that UI and CLI switch on (rule 5). */
-export type EngineErrorCode =
-  | "missing_secret"
-  | "invalid_config"
-  | "http_error"
-  | "network_error"
-  | "timeout"
-  | "auth_failed"
-  | "invalid_json"
-  | "paginator_error"
-  | "selector_error"
-  | "placeholder_error"
-  | "cancelled"
-  | "unsupported"
+export const ENGINE_ERROR_CODES = [
+  "missing_secret",
+  "invalid_config",
+  "http_error",
+  "network_error",
+  "timeout",
+  "auth_failed",
+  "invalid_json",
+  "paginator_error",
+  "selector_error",
+  "placeholder_error",
+  "cancelled",
+  "unsupported",
   /** A redirect chain passed the engine's cap (`MAX_REDIRECTS`), or went round in a loop. */
-  | "too_many_redirects"
+  "too_many_redirects",
   /** A bug in restplay itself (an exception the engine did not expect); the message says what broke. */
-  | "internal_error";
+  "internal_error",
+] as const;
+
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 
 export interface EngineErrorJson {
   readonly code: EngineErrorCode;

@@ -1,4 +1,20 @@
 /** lib/run: the orchestration shared by the server route and the CLI (validate -> secrets -> deps -> events). */
 export { prepareRun, prepareCheckedRun, type CheckedConfig, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest } from "./run";
-export { resolveSecret, resolveSecrets, type RunTarget, type SecretInputs, type SecretSource, type SecretStatus } from "./secrets";
+export { resolveSecret, resolveSecrets, type SecretInputs, type SecretSource, type SecretStatus } from "./secrets";
+export {
+  API_ERROR_CODES,
+  ContractError,
+  MAX_BODY_BYTES,
+  RUN_TARGETS,
+  checkEvent,
+  checkRunBody,
+  decodeEvents,
+  encodeEvent,
+  errorEnvelope,
+  readErrorEnvelope,
+  type ApiError,
+  type ApiErrorCode,
+  type RunBody,
+  type RunTarget,
+} from "./contract";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";

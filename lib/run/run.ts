@@ -10,7 +10,8 @@
 import { listSecrets, resourceNames, validateText, type RestApiConfig } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi } from "../mocks";
-import { resolveSecrets, type RunTarget, type SecretStatus } from "./secrets";
+import { resolveSecrets, type SecretStatus } from "./secrets";
+import type { RunTarget } from "./contract";
 import type { Diagnostic, SourceFormat } from "../formats";
 
 export interface RunRequest {

@@ -8,7 +8,7 @@ import type { SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
 import { getOwn, secretEnvName, setOwn } from "../shared";
 
-export type RunTarget = "mock" | "live";
+import type { RunTarget } from "./contract";
 
 /** The vocabulary every consumer shows: where the value came from. */
 export type SecretSource = "given" | "environment" | "mock_demo" | "missing";

@@ -5,3 +5,4 @@
 export { validateText, exportConfig, secretsTomlTemplate } from "@/lib/config";
 export { convertDocument, describeLoss } from "@/lib/formats";
 export { createPreview } from "@/lib/preview";
+export { ContractError, decodeEvents, readErrorEnvelope } from "@/lib/run";

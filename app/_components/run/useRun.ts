@@ -1,16 +1,16 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RestApiConfig } from "@/lib/config";
-import type { EngineEvent, IncrementalState } from "@/lib/engine";
+import type { IncrementalState } from "@/lib/engine";
+import type { RunBody, RunTarget } from "@/lib/run";
 import type { PreviewTable } from "@/lib/preview";
-import type { Toolkit } from "../hooks/toolkit";
-import { readNdjson } from "./ndjson";
+import { loadToolkit, type Toolkit } from "../hooks/toolkit";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
 
 export interface RunInput {
   readonly text: string;
   readonly config: RestApiConfig | null;
-  readonly target: "mock" | "live";
+  readonly target: RunTarget;
   readonly resources?: readonly string[];
   readonly secrets: Readonly<Record<string, string>>;
   /** Pages per resource before the run is capped (the engine's default when absent). */
@@ -26,19 +26,12 @@ export interface RunView {
 
 const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [] };
 
-async function failureOf(res: Response): Promise<RunFailure> {
-  try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; diagnostics?: unknown } };
-    const e = body.error;
-    const diagnostics = Array.isArray(e?.diagnostics) ? (e.diagnostics as { message: string; code?: string; severity?: string }[]).filter((d) => d.severity === "error") : undefined;
-    return {
-      code: typeof e?.code === "string" ? e.code : `http_${res.status}`,
-      message: typeof e?.message === "string" ? e.message : `The server answered ${res.status}.`,
-      ...(diagnostics ? { diagnostics } : {}),
-    };
-  } catch {
-    return { code: `http_${res.status}`, message: `The server answered ${res.status} ${res.statusText}.` };
-  }
+/** A refused run's envelope (lib/run's contract), or what the status says when there is none. */
+async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
+  const body: unknown = await res.json().catch(() => null);
+  const e = toolkit.readErrorEnvelope(res.status, body);
+  const diagnostics = e.diagnostics?.filter((d) => d.severity === "error");
+  return { code: e.code, message: e.message, ...(diagnostics ? { diagnostics } : {}) };
 }
 
 /**
@@ -77,23 +70,25 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     };
     flush();
 
-    const body = JSON.stringify({
+    const request: RunBody = {
       config: input.text,
       target: input.target,
-      ...(input.resources ? { resources: input.resources } : {}),
+      ...(input.resources ? { resources: [...input.resources] } : {}),
       ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
       ...(Object.keys(incremental.current).length > 0 ? { state: incremental.current } : {}),
       secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
-    });
+    };
+    const body = JSON.stringify(request);
     void (async () => {
+      // Loaded long before (a run needs a validated config): the contract's decoder lives there, off the first load.
+      const toolkit = await loadToolkit();
       try {
         const res = await fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body, signal: ctrl.signal, cache: "no-store" });
         if (!res.ok || !res.body) {
-          builder.fail(await failureOf(res));
+          builder.fail(await failureOf(res, toolkit));
           return;
         }
-        for await (const event of readNdjson(res.body, ctrl.signal)) {
-          const e = event as EngineEvent;
+        for await (const e of toolkit.decodeEvents(res.body, ctrl.signal)) {
           if (e.type === "incremental") {
             if (e.state) incremental.current = { ...incremental.current, [e.resource]: e.state };
             else {
@@ -101,14 +96,15 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
               incremental.current = rest;
             }
           }
-          builder.push(event as EngineEvent);
-          preview.push(event as EngineEvent);
+          builder.push(e);
+          preview.push(e);
           schedule();
         }
         if (ctrl.signal.aborted) builder.cancel();
         else builder.end();
       } catch (e) {
         if (ctrl.signal.aborted) builder.cancel();
+        else if (e instanceof toolkit.ContractError) builder.fail({ code: "internal_error", message: e.message });
         else builder.fail({ code: "network_error", message: `The run could not reach the playground server: ${e instanceof Error ? e.message : String(e)}` });
       } finally {
         if (frame) cancelAnimationFrame(frame);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BodyError, MAX_BODY_BYTES, parseRunBody, readLimitedText } from "./body";
+import { BodyError, parseRunBody, readLimitedText } from "./body";
+import { MAX_BODY_BYTES } from "@/lib/run";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://127.0.0.1/api/run", { method: "POST", body, headers, duplex: "half" } as RequestInit);

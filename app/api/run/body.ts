@@ -1,63 +1,5 @@
-/** The `/api/run` request body: read with a size cap, parsed as JSON, checked with zod. */
-import { z } from "zod";
-import { isPrototypeKey } from "@/lib/shared";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Deepest nesting a body may have (incremental cursor values are scalars or small objects). */
-export const MAX_BODY_DEPTH = 32;
-/** Secrets one run may carry, and the longest value (masking searches every value in every response). */
-export const MAX_SECRETS = 100;
-export const MAX_SECRET_LENGTH = 16 * 1024;
-
-/** Names that would reach an object's prototype instead of its own keys (lib/shared). */
-const ownKey = z.string().refine((k) => !isPrototypeKey(k), { message: "`__proto__`, `constructor` and `prototype` are not allowed as names" });
-
-export const RunBodySchema = z
-  .object({
-    config: z.string().describe("The config text (Python dict, JSON or YAML)."),
-    target: z.enum(["mock", "live"]),
-    resources: z.array(z.string().min(1)).max(1000).optional(),
-    secrets: z
-      .record(ownKey, z.string().max(MAX_SECRET_LENGTH))
-      .refine((r) => Object.keys(r).length <= MAX_SECRETS, { message: `at most ${MAX_SECRETS} secrets` })
-      .optional(),
-    max_pages: z.number().int().min(1).max(10_000).optional(),
-    /** Incremental state from earlier runs of this playground session, by resource (the engine's `incremental` events). */
-    state: z
-      .record(ownKey, z.object({ cursor_path: z.string(), last_value: z.json(), initial_value: z.json() }).strict())
-      .optional(),
-  })
-  .strict();
-
-/** The first place where `value` nests deeper than `max` levels, or null. Iterative: a deep body cannot overflow the stack. */
-export function tooDeep(value: unknown, max: number): string | null {
-  const stack: [unknown, string, number][] = [[value, "", 0]];
-  while (stack.length > 0) {
-    const [v, path, depth] = stack.pop() as [unknown, string, number];
-    if (v === null || typeof v !== "object") continue;
-    if (depth >= max) return path || "(body)";
-    for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k, depth + 1]);
-  }
-  return null;
-}
-
-export type RunBody = z.infer<typeof RunBodySchema>;
-
-export type ApiErrorCode =
-  | "payload_too_large"
-  | "bad_request"
-  | "invalid_config"
-  | "unknown_resource"
-  | "live_fetch_unavailable"
-  | "config_too_complex"
-  | "cross_site_request"
-  | "unsupported_media_type"
-  | "host_not_allowed"
-  | "too_many_runs"
-  | "server_busy"
-  | "cancelled"
-  | "internal_error";
+/** Reading the `/api/run` request body: a size cap while streaming, UTF-8, JSON, then lib/run's contract. */
+import { checkRunBody, errorEnvelope, MAX_BODY_BYTES, type ApiError, type ApiErrorCode, type RunBody } from "@/lib/run";
 
 export class BodyError extends Error {
   override readonly name = "BodyError";
@@ -103,8 +45,6 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
   }
 }
 
-const issuePath = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join(".") : "(body)");
-
 /** Parses and checks the body text; throws a `BodyError` (400) naming the offending field. */
 export function parseRunBody(text: string): RunBody {
   let json: unknown;
@@ -113,16 +53,11 @@ export function parseRunBody(text: string): RunBody {
   } catch (e) {
     throw new BodyError(400, "bad_request", `The request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const deep = tooDeep(json, MAX_BODY_DEPTH);
-  if (deep !== null) throw new BodyError(400, "bad_request", `Invalid request body at ${deep}: nested deeper than ${MAX_BODY_DEPTH} levels.`);
-  const parsed = RunBodySchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const message = first ? `${issuePath(first.path)}: ${first.message}` : "invalid body";
-    throw new BodyError(400, "bad_request", `Invalid request body at ${message}. Expected {"config": string, "target": "mock"|"live", "resources"?: string[], "secrets"?: {name: value}, "max_pages"?: integer}.`);
-  }
-  return parsed.data;
+  const checked = checkRunBody(json);
+  if (!checked.ok) throw new BodyError(400, "bad_request", checked.message);
+  return checked.body;
 }
 
-export const errorResponse = (status: number, code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  Response.json({ error: { code, message, ...extra } }, { status, headers: { "cache-control": "no-store", ...headers } });
+/** A refused run: lib/run's error envelope with its literal code. */
+export const errorResponse = (status: number, error: ApiError, headers: Record<string, string> = {}) =>
+  Response.json(errorEnvelope(error), { status, headers: { "cache-control": "no-store", ...headers } });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // A run whose event stream throws: the route must end the stream as a failed run, never hang or crash,
 // and must not log the secret values it was given.
-vi.mock("@/lib/run", () => ({
+vi.mock("@/lib/run", async (actual) => ({
+  ...(await actual<typeof import("@/lib/run")>()),
   prepareCheckedRun: () => ({
     ok: true,
     events: (async function* () {

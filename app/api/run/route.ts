@@ -4,10 +4,10 @@
  * server's ceilings -> stream the engine's events as NDJSON, one event per line, the last one
  * `{"type":"done"}`. The client's abort cancels the run. docs/security.md explains each step.
  */
-import { type EngineEvent, type IncrementalState, type RunLimits } from "@/lib/engine";
+import type { EngineEvent, RunLimits } from "@/lib/engine";
 import { Masker } from "@/lib/shared";
-import { prepareCheckedRun } from "@/lib/run";
-import { BodyError, errorResponse, parseRunBody, readLimitedText, type RunBody } from "./body";
+import { encodeEvent, prepareCheckedRun, type RunBody } from "@/lib/run";
+import { BodyError, errorResponse, parseRunBody, readLimitedText } from "./body";
 import { ALLOW_ENV, createLiveFetch, parseAllowList, type LiveFetch } from "@/lib/net";
 import { checkCaller } from "./caller";
 import { Admission, clientKey } from "./admission";
@@ -72,32 +72,36 @@ async function* withNotes(events: AsyncGenerator<EngineEvent>, notes: readonly s
 export async function POST(request: Request): Promise<Response> {
   const settings = readSettings();
   const refused = checkCaller(request, settings);
-  if (refused) return errorResponse(refused.status, refused.code, refused.message);
+  if (refused) return errorResponse(refused.status, { code: refused.code, message: refused.message });
 
   let body: RunBody;
   try {
     body = parseRunBody(await readLimitedText(request));
   } catch (e) {
-    if (e instanceof BodyError) return errorResponse(e.status, e.code, e.message);
+    if (e instanceof BodyError) return errorResponse(e.status, { code: e.code, message: e.message });
     throw e;
   }
 
   const admitted = admission.admit(clientKey(request), settings);
-  if (!admitted.ok) return errorResponse(429, "too_many_runs", admitted.message, {}, { "retry-after": "5" });
+  if (!admitted.ok) return errorResponse(429, { code: "too_many_runs", message: admitted.message }, { "retry-after": "5" });
   let streaming = false;
   try {
     const checked = await validationPool(settings).validate(body.config, request.signal);
     switch (checked.kind) {
       case "cancelled":
-        return errorResponse(499, "cancelled", "The request was cancelled before the config was checked.");
+        return errorResponse(499, { code: "cancelled", message: "The request was cancelled before the config was checked." });
       case "busy":
-        return errorResponse(503, "server_busy", `The server is busy checking other configs (${checked.reason}); try again in a moment.`, {}, { "retry-after": "2" });
+        return errorResponse(503, { code: "server_busy", message: `The server is busy checking other configs (${checked.reason}); try again in a moment.` }, { "retry-after": "2" });
       case "over_budget":
-        return errorResponse(422, "config_too_complex", `Checking this config took longer than the server's budget of ${checked.budgetMs} ms and was stopped. ` +
-          "Split it into smaller configs, or (for your own server) raise RESTPLAY_VALIDATION_BUDGET_MS.");
+        return errorResponse(422, {
+          code: "config_too_complex",
+          message:
+            `Checking this config took longer than the server's budget of ${checked.budgetMs} ms and was stopped. ` +
+            "Split it into smaller configs, or (for your own server) raise RESTPLAY_VALIDATION_BUDGET_MS.",
+        });
       case "failed":
         console.error("restplay /api/run: validation failed:", checked.message);
-        return errorResponse(500, "internal_error", "restplay could not check this config (an internal error); please report it.");
+        return errorResponse(500, { code: "internal_error", message: "restplay could not check this config (an internal error); please report it." });
     }
 
     const { limits, notes } = runLimits(body, settings);
@@ -111,14 +115,14 @@ export async function POST(request: Request): Promise<Response> {
         ...(body.resources ? { resources: body.resources } : {}),
         ...(body.secrets ? { secrets: body.secrets } : {}),
         limits,
-        ...(body.state ? { state: body.state as Record<string, IncrementalState> } : {}),
+        ...(body.state ? { state: body.state } : {}),
       },
       { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
     );
     if (!prepared.ok) {
       request.signal.removeEventListener("abort", onClientAbort);
-      if (prepared.code === "invalid_config") return errorResponse(422, "invalid_config", prepared.message, { diagnostics: prepared.diagnostics });
-      return errorResponse(400, prepared.code, prepared.message);
+      const status = prepared.code === "invalid_config" ? 422 : 400;
+      return errorResponse(status, { code: prepared.code, message: prepared.message, ...(prepared.code === "invalid_config" ? { diagnostics: prepared.diagnostics } : {}) });
     }
 
     const events = withNotes(prepared.events, notes);
@@ -141,7 +145,7 @@ export async function POST(request: Request): Promise<Response> {
           if (next.done) {
             finish();
             controller.close();
-          } else controller.enqueue(encoder.encode(JSON.stringify(next.value) + "\n"));
+          } else controller.enqueue(encoder.encode(encodeEvent(next.value)));
         } catch (e) {
           if (!finish()) return;
           // The engine reports failures as events; reaching this is a defect. Log it without secrets
@@ -150,7 +154,7 @@ export async function POST(request: Request): Promise<Response> {
           console.error("restplay /api/run: the run broke off:", message);
           const error: EngineEvent = { type: "error", error: { code: "internal_error", message: `The run broke off inside restplay: ${message}` } };
           const done: EngineEvent = { type: "done", ok: false, duration_ms: 0, stats: {} };
-          controller.enqueue(encoder.encode(`${JSON.stringify(error)}\n${JSON.stringify(done)}\n`));
+          controller.enqueue(encoder.encode(encodeEvent(error) + encodeEvent(done)));
           controller.close();
         }
       },

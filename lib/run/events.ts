@@ -1,0 +1,112 @@
+/**
+ * The engine's events as they cross the wire (NDJSON from /api/run to the browser), checked at the
+ * boundary. The TypeScript type stays the engine's (`EngineEvent`, zod-free); this schema is its
+ * runtime mirror, and the two assertions at the bottom make the compiler refuse any drift between them.
+ *
+ * Values that are JSON by construction (records, body previews, cursor values) are not walked: a
+ * parsed line is JSON already, and walking every record of every page would cost more than the run.
+ */
+import { z } from "zod";
+import { ENGINE_ERROR_CODES, LIMIT_FAILS, type EngineEvent, type Json, type LimitKind } from "../engine";
+
+const json = z.custom<Json>(() => true);
+const record = z.record(z.string(), json);
+const headers = z.record(z.string(), z.string());
+const stats = z.object({ requests: z.number(), pages: z.number(), retries: z.number(), records_fetched: z.number() });
+const limitKind = z.enum(Object.keys(LIMIT_FAILS) as [LimitKind, ...LimitKind[]]);
+
+export const IncrementalStateSchema = z.object({ cursor_path: z.string(), last_value: json, initial_value: json }).strict();
+
+export const EngineErrorJsonSchema = z.object({
+  code: z.enum(ENGINE_ERROR_CODES),
+  message: z.string(),
+  resource: z.string().optional(),
+  status: z.number().optional(),
+  url: z.string().optional(),
+});
+
+export const EngineEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("run_start"), resources: z.array(z.string()), at: z.number() }),
+  z.object({
+    type: z.literal("resource_start"),
+    resource: z.string(),
+    paginator: z.string(),
+    data_selector: z.string().nullable(),
+    primary_key: z.array(z.string()).nullable(),
+    write_disposition: z.string(),
+    parent: z.string().nullable(),
+    selected: z.boolean().optional(),
+    parallelized: z.enum(["concurrent", "in_order"]).optional(),
+  }),
+  z.object({ type: z.literal("auth"), resource: z.string(), step: z.enum(["token_request", "token_ok", "token_cached", "token_refresh"]), detail: z.string() }),
+  z.object({
+    type: z.literal("request"),
+    resource: z.string(),
+    request_id: z.number(),
+    attempt: z.number(),
+    page: z.number(),
+    method: z.string(),
+    url: z.string(),
+    headers,
+    body: z.string().optional(),
+    redirect: z.number().optional(),
+  }),
+  z.object({
+    type: z.literal("response"),
+    resource: z.string(),
+    request_id: z.number(),
+    attempt: z.number(),
+    status: z.number(),
+    duration_ms: z.number(),
+    size: z.number(),
+    headers,
+    body_preview: json.optional(),
+    body_truncated: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal("retry"),
+    resource: z.string(),
+    request_id: z.number(),
+    attempt: z.number(),
+    status: z.number().nullable(),
+    reason: z.string(),
+    wait_ms: z.number(),
+    wait_source: z.enum(["retry-after", "backoff"]),
+    virtual: z.boolean(),
+  }),
+  z.object({
+    type: z.literal("page"),
+    resource: z.string(),
+    page: z.number(),
+    request_id: z.number(),
+    records: z.array(record),
+    count: z.number(),
+    selector: z.string(),
+    selector_source: z.enum(["configured", "detected", "single_entity"]),
+    parent: record.optional(),
+  }),
+  z.object({ type: z.literal("paginator"), resource: z.string(), page: z.number(), paginator: z.string(), decision: z.enum(["next", "stop"]), reason: z.string() }),
+  z.object({ type: z.literal("warning"), resource: z.string().optional(), code: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal("incremental"),
+    resource: z.string(),
+    cursor_path: z.string(),
+    before: json,
+    start_value: json,
+    end_value: json,
+    after: json,
+    filtered: z.number(),
+    state: IncrementalStateSchema.nullable(),
+  }),
+  z.object({ type: z.literal("limit"), resource: z.string(), limit: limitKind, message: z.string() }),
+  z.object({ type: z.literal("error"), resource: z.string().optional(), error: EngineErrorJsonSchema }),
+  z.object({ type: z.literal("resource_done"), resource: z.string(), ok: z.boolean(), stats }),
+  z.object({ type: z.literal("done"), ok: z.boolean(), duration_ms: z.number(), stats: z.record(z.string(), stats) }),
+]);
+
+// The schema and the engine's type must describe the same events (a compile error otherwise).
+type Parsed = z.infer<typeof EngineEventSchema>;
+const _schemaFitsEngine = (e: Parsed): EngineEvent => e;
+const _engineFitsSchema = (e: EngineEvent): Parsed => e;
+void _schemaFitsEngine;
+void _engineFitsSchema;
