@@ -12,7 +12,7 @@ import { useDocument } from "./hooks/useDocument";
 import { useValidation } from "./hooks/useValidation";
 import { countsText, groupProblems, problemCounts } from "./problems/group";
 import { useRun } from "./run/useRun";
-import type { Target } from "./secrets/SecretsPanel";
+import type { RunTarget as Target } from "@/lib/run";
 import type { WorkbenchApi } from "./workbench/api";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
 

@@ -5,6 +5,7 @@ import type { DownloadKind } from "../header/downloads";
 import type { ViewId } from "../workbench/views";
 import type { Command } from "./CommandPalette";
 import { shortcutLabel, type Platform } from "./shortcuts";
+import type { RunTarget } from "@/lib/run";
 
 export interface CommandContext {
   readonly platform: Platform;
@@ -14,7 +15,7 @@ export interface CommandContext {
   /** Why the exports cannot be downloaded, or null. */
   readonly exportBlocked: string | null;
   readonly format: SourceFormat | null;
-  readonly target: "mock" | "live";
+  readonly target: RunTarget;
   readonly theme: "light" | "dark";
   readonly run: () => void;
   readonly runAll: () => void;
@@ -22,7 +23,7 @@ export interface CommandContext {
   readonly save: () => void;
   readonly download: (kind: DownloadKind) => void;
   readonly convert: (to: SourceFormat) => void;
-  readonly setTarget: (t: "mock" | "live") => void;
+  readonly setTarget: (t: RunTarget) => void;
   readonly toggleTheme: () => void;
   readonly openExample: (e: Example) => void;
   readonly show: (view: ViewId) => void;

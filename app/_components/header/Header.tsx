@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { EXAMPLES, type Example } from "@/lib/examples";
 import type { SourceFormat } from "@/lib/formats";
 import { ariaShortcut } from "../commands/shortcuts";
-import type { Target } from "../secrets/SecretsPanel";
+import type { RunTarget as Target } from "@/lib/run";
 import { FormatIndicator, type ConvertOutcome } from "./FormatIndicator";
 import { Menu } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";

@@ -1,4 +1,4 @@
-import type { Target } from "../secrets/SecretsPanel";
+import type { RunTarget as Target } from "@/lib/run";
 
 /** Mock (built-in mock APIs, no network) or Live (your API through the server's guarded fetch). */
 export function TargetSwitch({ target, onChange }: { target: Target; onChange: (t: Target) => void }) {

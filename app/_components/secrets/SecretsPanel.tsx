@@ -1,18 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { SecretUse } from "@/lib/config";
-import { MOCK_DEMO_SECRETS } from "@/lib/mocks";
+import { resolveSecret, type RunTarget } from "@/lib/run";
 import { Panel } from "../ui/Panel";
-
-export type Target = "mock" | "live";
-
-/** What a secret field shows: the user's value, else (Mock) the mock API's demo value. */
-export function effectiveSecret(name: string, values: Readonly<Record<string, string>>, target: Target): { value: string; demo: boolean } {
-  const own = values[name];
-  if (own !== undefined && own !== "") return { value: own, demo: false };
-  const demo = target === "mock" ? MOCK_DEMO_SECRETS[name] : undefined;
-  return demo !== undefined ? { value: demo, demo: true } : { value: "", demo: false };
-}
 
 /**
  * One password field per `dlt.secrets[...]` / `dlt.config[...]` the config references. Values live in
@@ -22,7 +12,7 @@ export function SecretsPanel({ uses, values, target, onChange }: {
   /** `null` while the config is still being read. */
   uses: readonly SecretUse[] | null;
   values: Readonly<Record<string, string>>;
-  target: Target;
+  target: RunTarget;
   onChange: (name: string, value: string) => void;
 }) {
   return (
@@ -51,11 +41,14 @@ export function SecretsPanel({ uses, values, target, onChange }: {
 function SecretField({ use, values, target, onChange }: {
   use: SecretUse;
   values: Readonly<Record<string, string>>;
-  target: Target;
+  target: RunTarget;
   onChange: (name: string, value: string) => void;
 }) {
   const [shown, setShown] = useState(false);
-  const { value, demo } = effectiveSecret(use.name, values, target);
+  // lib/run's one precedence rule: the user's value, else (Mock) the mock API's demo value.
+  const resolved = resolveSecret(use.name, { given: values, target });
+  const value = resolved.value ?? "";
+  const demo = resolved.source === "mock_demo";
   const id = `secret-${use.kind}-${use.name}`;
   const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
   return (
