@@ -18,7 +18,7 @@ export function previewFigures(): Figure[] {
     const preview = createPreview();
     const t = performance.now();
     preview.push({ type: "run_start", resources: ["customers"], at: 0 });
-    preview.push({ type: "resource_start", resource: "customers", paginator: "offset", data_selector: "data", primary_key: ["id"], write_disposition: "merge", parent: null });
+    preview.push({ type: "resource_start", resource: "customers", paginator: "offset", data_selector: "data", primary_key: ["id"], write_disposition: "merge", parent: null, table_name: "customers", max_table_nesting: null, merge_key: null, merge_strategy: null, columns: [] });
     for (let p = 0; p < n / 100; p++) {
       const page = records.slice(p * 100, p * 100 + 100);
       preview.push({ type: "page", resource: "customers", page: p + 1, request_id: p + 1, records: page, count: page.length, selector: "data", selector_source: "configured" });
