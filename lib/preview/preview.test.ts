@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import type { DataRecord, EngineEvent, NumberText } from "../engine/types";
+import { createDestination, createPreview, parseDestinationState, type Destination } from "./index";
+
+type Start = Extract<EngineEvent, { type: "resource_start" }>;
+const start = (resource: string, o: Partial<Start> = {}): Start => ({
+  type: "resource_start",
+  resource,
+  paginator: "single_page",
+  data_selector: null,
+  primary_key: null,
+  write_disposition: "append",
+  parent: null,
+  table_name: resource,
+  max_table_nesting: null,
+  merge_key: null,
+  merge_strategy: null,
+  columns: [],
+  ...o,
+});
+const page = (resource: string, records: DataRecord[], number_text?: (NumberText | null)[]): EngineEvent => ({
+  type: "page",
+  resource,
+  page: 1,
+  request_id: 1,
+  records,
+  count: records.length,
+  selector: "$",
+  selector_source: "detected",
+  ...(number_text ? { number_text } : {}),
+});
+const runStart = (at: number): EngineEvent => ({ type: "run_start", resources: [], at });
+const done = (ok: boolean): EngineEvent => ({ type: "done", ok, duration_ms: 1, stats: {} });
+
+function run(destination: Destination, at: number, events: EngineEvent[], ok = true) {
+  const p = createPreview({ destination });
+  for (const e of [runStart(at), ...events, done(ok)]) p.push(e);
+  return p;
+}
+
+describe("the preview from events", () => {
+  it("shows the tables while the run streams, and loads them when it ends ok", () => {
+    const p = createPreview();
+    p.push(runStart(1000));
+    p.push(start("users", { primary_key: ["id"], write_disposition: "merge" }));
+    p.push(page("users", [{ id: 1, name: "a", tags: ["x"] }]));
+    const [users] = p.tables();
+    expect(users).toMatchObject({ table_name: "users", loaded: false, resource: "users", primary_key: ["id"] });
+    expect(users!.child_tables.map((c) => c.table_name)).toEqual(["users__tags"]);
+    expect(p.tables()).toBe(p.tables());
+    p.push(done(true));
+    expect(p.loaded()).toBe(true);
+    expect(p.tables()[0]!.loaded).toBe(true);
+    expect(p.destination.state().loads).toHaveLength(1);
+  });
+
+  it("needs no config: table_name, max_table_nesting and columns come with resource_start", () => {
+    const p = run(createDestination(), 0, [
+      start("raw", {
+        table_name: "Stock Levels",
+        max_table_nesting: 0,
+        columns: [
+          { name: "qty", data_type: "double" },
+          { name: "sku", nullable: false },
+        ],
+      }),
+      page("raw", [{ sku: "a", qty: 2, bins: [{ bin: 1 }] }]),
+    ]);
+    const [t] = p.tables();
+    expect(t!.table_name).toBe("stock_levels");
+    expect(t!.child_tables).toEqual([]);
+    expect(t!.columns.map((c) => [c.name, c.data_type, c.nullable])).toEqual([
+      ["qty", "double", true],
+      ["sku", "text", false],
+      ["bins", "json", true],
+      ["_dlt_load_id", "text", false],
+      ["_dlt_id", "text", false],
+    ]);
+  });
+
+  it("dlt's nullability: a column with a value in every row is still nullable", () => {
+    const p = run(createDestination(), 0, [
+      start("r", { primary_key: ["id"] }),
+      page("r", [
+        { id: 1, v: 3 },
+        { id: 2, v: 4 },
+      ]),
+    ]);
+    expect(p.tables()[0]!.columns.slice(0, 2)).toEqual([
+      { name: "id", data_type: "bigint", nullable: false, primary_key: true },
+      { name: "v", data_type: "bigint", nullable: true },
+    ]);
+  });
+
+  it("types numbers by their JSON spelling (`number_text` from the engine)", () => {
+    const p = run(createDestination(), 0, [
+      start("r"),
+      page("r", [{ a: 3, b: 12345678901234568 }], [{ a: "3.0", b: "12345678901234567" }]),
+    ]);
+    const [t] = p.tables();
+    expect(t!.columns.slice(0, 2).map((c) => c.data_type)).toEqual(["double", "bigint"]);
+    expect(t!.rows[0]).toMatchObject({ a: 3, b: "12345678901234567" });
+  });
+
+  it("merge across runs: updated rows replace theirs, children follow, the counts and marks say so", () => {
+    const d = createDestination();
+    const merge = start("c", { primary_key: ["id"], write_disposition: "merge" });
+    run(d, 1000, [
+      merge,
+      page("c", [
+        { id: 1, n: "a", l: [1, 2] },
+        { id: 2, n: "b", l: [3] },
+      ]),
+    ]);
+    const p = run(d, 2000, [
+      merge,
+      page("c", [
+        { id: 2, n: "B", l: [] },
+        { id: 3, n: "c", l: [4] },
+      ]),
+    ]);
+    const [c] = p.tables();
+    expect(c!.rows.map((r) => [r.id, r.n])).toEqual([
+      [1, "a"],
+      [2, "B"],
+      [3, "c"],
+    ]);
+    expect(c!.row_changes).toEqual(["unchanged", "updated", "inserted"]);
+    expect(c!.changes).toEqual({ inserted: 1, updated: 1, deleted: 0, unchanged: 1 });
+    expect(c!.child_tables[0]!.rows.map((r) => r.value)).toEqual([1, 2, 4]);
+    expect(c!.child_tables[0]!.changes).toEqual({ inserted: 1, updated: 0, deleted: 1, unchanged: 2 });
+    expect(c!.records).toEqual([
+      { id: 2, n: "B", l: [] },
+      { id: 3, n: "c", l: [4] },
+    ]);
+  });
+
+  it("a failed run is not loaded: the next run starts from the last load", () => {
+    const d = createDestination();
+    run(d, 1000, [start("a"), page("a", [{ x: 1 }])]);
+    const failed = run(d, 2000, [start("a"), page("a", [{ x: 2 }])], false);
+    expect(failed.tables()[0]!.rows).toHaveLength(2);
+    expect(failed.tables()[0]!.loaded).toBe(false);
+    expect(
+      run(d, 3000, [start("a"), page("a", [{ x: 3 }])])
+        .tables()[0]!
+        .rows.map((r) => r.x),
+    ).toEqual([1, 3]);
+  });
+
+  it("replace empties the table and its children even when the resource yields nothing", () => {
+    const d = createDestination();
+    run(d, 1000, [start("s", { write_disposition: "replace" }), page("s", [{ k: 1, h: [1] }])]);
+    const [s] = run(d, 2000, [start("s", { write_disposition: "replace" }), page("s", [])]).tables();
+    expect(s!.rows).toEqual([]);
+    expect(s!.child_tables[0]!.rows).toEqual([]);
+    expect(s!.changes.deleted).toBe(1);
+  });
+
+  it("a resource that yields nothing makes no table; parents only feeding a child and `skip` are not loaded", () => {
+    const p = run(createDestination(), 0, [
+      start("empty"),
+      page("empty", []),
+      start("parent", { selected: false }),
+      page("parent", [{ id: 1 }]),
+      start("skipped", { write_disposition: "skip" }),
+      page("skipped", [{ id: 1 }]),
+    ]);
+    expect(p.tables()).toEqual([]);
+    expect(p.resources().map((r) => [r.resource, r.table_name, r.fetched])).toEqual([
+      ["empty", "empty", 0],
+      ["parent", null, 1],
+      ["skipped", null, 1],
+    ]);
+    expect(p.resources()[2]!.warnings[0]).toContain("skip");
+  });
+
+  it("warns about a missing primary key with the field that looks like it; no false null warnings", () => {
+    const p = run(createDestination(), 0, [
+      start("bank_transactions", { primary_key: ["id"], write_disposition: "merge" }),
+      page("bank_transactions", [
+        { BankTransactionID: "a", meta: null, late: null },
+        { BankTransactionID: "b", meta: { x: 1 }, late: null },
+      ]),
+    ]);
+    const warnings = p.tables()[0]!.warnings;
+    expect(warnings).toContain(
+      "primary_key `id` is missing in 2 of 2 records of `bank_transactions`; " +
+        'the records carry `BankTransactionID` — set `primary_key: "BankTransactionID"`',
+    );
+    expect(warnings.filter((w) => w.includes("null in every record"))).toEqual([
+      "`meta`, `late` are null in every record of `bank_transactions` so far: dlt creates no column until a value arrives",
+    ]);
+    const p2 = run(createDestination(), 0, [start("t"), page("t", [{ meta: null }, { meta: "half" }])]);
+    expect(p2.tables()[0]!.warnings).toEqual([]);
+  });
+
+  it("the destination state is JSON and comes back whole; reset empties it", () => {
+    const d = createDestination();
+    run(d, 1000, [
+      start("a", { primary_key: ["id"], write_disposition: "merge" }),
+      page("a", [{ id: 1, big: 9007199254740992 }], [{ big: "9007199254740993" }]),
+    ]);
+    const state = parseDestinationState(JSON.parse(JSON.stringify(d.state())));
+    expect(state).not.toBeNull();
+    const again = createDestination({ state });
+    const [a] = run(again, 2000, [
+      start("a", { primary_key: ["id"], write_disposition: "merge" }),
+      page("a", [{ id: 2, big: 3 }]),
+    ]).tables();
+    expect(a!.rows.map((r) => [r.id, r.big])).toEqual([
+      [1, "9007199254740993"],
+      [2, 3],
+    ]);
+    expect(parseDestinationState({ version: 2 })).toBeNull();
+    again.reset();
+    expect(again.state()).toMatchObject({ loads: [], schema: [], rows: {} });
+  });
+
+  it("load ids grow with every load, even on a virtual clock that starts over", () => {
+    const d = createDestination();
+    run(d, 5000, [start("a"), page("a", [{ x: 1 }])]);
+    run(d, 5000, [start("a"), page("a", [{ x: 2 }])]);
+    const [first, second] = d.state().loads;
+    expect(Number(second)).toBeGreaterThan(Number(first));
+  });
+});
