@@ -11,7 +11,7 @@
  * A value dlt would refuse (a null in a not-null column, a value that fits neither the column nor its
  * variant) fails dlt's normalize step; the preview keeps the row and reports it instead.
  */
-import type { Json } from "../engine/types";
+import type { DataRecord, Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
@@ -28,6 +28,8 @@ export function inferType(v: Value): ColumnDataType | null {
 }
 
 /** `null`: a null where no column exists (yet); the others fail dlt's normalize step. */
+const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
+
 export type Report = (table: string, column: string, problem: "null" | "null_in_not_null" | "no_variant", value: Value) => void;
 
 export class RowCoercer {
@@ -37,44 +39,54 @@ export class RowCoercer {
     private readonly report: Report,
   ) {}
 
-  /** The row as dlt writes it; new columns are added to the table (created on its first row). */
-  coerce(tableName: string, parent: string | null, row: Row): Record<string, Json> {
-    const table = this.schema.table(tableName);
-    const columns = table?.columns ?? new Map<string, ColumnSchema>();
-    const out: Record<string, Json> = {};
+  /**
+   * The row as dlt writes it, coerced in place (a key without a value holds null); new columns are
+   * added to the table, which is created with its first row.
+   */
+  coerce(tableName: string, parent: string | null, row: Row): DataRecord {
+    const columns = this.schema.table(tableName)?.columns ?? NO_COLUMNS;
     let added: ColumnSchema[] | null = null;
+    let moved: [string, Json][] | null = null;
     for (const name in row) {
       const v = row[name] as Value;
-      if (v === null || v === undefined) {
-        const c = columns.get(name);
-        if (c?.data_type !== undefined && c.nullable === false) this.report(tableName, name, "null_in_not_null", null);
-        else if (c?.data_type === undefined) this.report(tableName, name, "null", null);
-        continue;
-      }
       const existing = columns.get(name);
       const type = existing?.data_type;
+      if (v === null) {
+        if (type !== undefined && existing?.nullable === false) this.report(tableName, name, "null_in_not_null", null);
+        else if (type === undefined) this.report(tableName, name, "null", null);
+        continue;
+      }
+      // The common case first: a value of the column's own JSON type is stored as it is.
+      if ((type === "text" && typeof v === "string") || (type === "bool" && typeof v === "boolean")) continue;
+      if (typeof v === "number" && (type === "double" || (type === "bigint" && Number.isInteger(v)))) {
+        if (Object.is(v, -0) && type === "bigint") row[name] = 0;
+        continue;
+      }
       if (type !== undefined) {
-        const from = pyType(v) as ColumnDataType;
         try {
-          out[name] = coerceValue(type, from, v, existing?.timezone ?? true);
+          row[name] = coerceValue(type, pyType(v) as ColumnDataType, v, existing?.timezone ?? true);
           continue;
         } catch (e) {
           if (!(e instanceof CoercionError)) throw e;
         }
       }
       const r = this.nonNull(tableName, columns, name, v, false);
-      if (r === null) continue;
-      out[r.name] = r.value;
-      if (r.column) (added ??= []).push(r.column);
+      if (r === null || r.name !== name) {
+        row[name] = null;
+        if (r !== null) (moved ??= []).push([r.name, r.value]);
+      } else row[name] = r.value;
+      if (r?.column) (added ??= []).push(r.column);
     }
+    // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
+    if (moved) for (const [name, value] of moved) row[name] = value;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
-    return out;
+    return row as DataRecord;
   }
 
   /** `_coerce_non_null_value`: a new, incomplete or variant column. */
   private nonNull(
     table: string,
-    columns: Map<string, ColumnSchema>,
+    columns: ReadonlyMap<string, ColumnSchema>,
     name: string,
     v: Value,
     isVariant: boolean,

@@ -32,11 +32,17 @@ export interface LoadResult {
 
 const EMPTY: readonly DataRecord[] = [];
 
-function keyOf(row: DataRecord, columns: readonly string[]): string | null {
+type Key = string | number | boolean;
+
+/**
+ * A row's key: the value itself for one scalar column (a column holds one type, so `1` and `"1"`
+ * never meet), else the values as JSON; `null` when a part is null or missing.
+ */
+function keyOf(row: DataRecord, columns: readonly string[]): Key | null {
   if (columns.length === 1) {
     const v = row[columns[0] as string];
     if (v === null || v === undefined) return null;
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
+    return typeof v === "object" ? JSON.stringify(v) : v;
   }
   const parts: Json[] = [];
   for (const c of columns) {
@@ -65,7 +71,7 @@ function survivors(root: TableSchema, staged: readonly DataRecord[], pk: readonl
   let rows = staged;
   if (pk.length > 0) {
     const sort = [...root.columns.values()].find((c) => c.dedup_sort !== undefined);
-    const first = new Map<string, DataRecord>();
+    const first = new Map<Key, DataRecord>();
     const keyless: DataRecord[] = [];
     for (const row of staged) {
       const key = keyOf(row, pk);
@@ -93,13 +99,17 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
   const mk = columnsWith(root, "merge_key");
   if (pk.length + mk.length === 0) return appendChain(chain, stored, pkg, out);
   const staged = pkg.rows.get(root.name) ?? EMPTY;
-  const keys = [pk, mk]
-    .filter((k) => k.length > 0)
-    .map((k) => ({ columns: k, values: new Set(staged.map((r) => keyOf(r, k)).filter((x) => x !== null)) }));
+  const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: new Set(staged.map((r) => keyOf(r, k))) }));
   const deletedIds = new Set<Json | undefined>();
-  const replacedPks = new Set<string>();
+  const replacedPks = new Set<Key>();
   for (const row of stored.get(root.name) ?? EMPTY) {
-    if (!keys.some((k) => k.values.has(keyOf(row, k.columns) ?? "\u0000null"))) continue;
+    if (
+      !keys.some((k) => {
+        const key = keyOf(row, k.columns);
+        return key !== null && k.values.has(key);
+      })
+    )
+      continue;
     deletedIds.add(row._dlt_id);
     const key = pk.length > 0 ? keyOf(row, pk) : null;
     if (key !== null) replacedPks.add(key);

@@ -62,6 +62,7 @@ export function shortenIdentifier(normalized: string, identifier: string, maxLen
 export class Naming {
   private readonly identifiers = new Map<string, string>();
   private readonly paths = new Map<string, string>();
+  private readonly joined = new Map<string, string>();
 
   constructor(readonly maxLength: number | null = null) {}
 
@@ -93,8 +94,14 @@ export class Naming {
 
   /** `shorten_fragments`: joins normalised names with `__` and shortens the result. */
   fragments(...names: string[]): string {
-    const joined = names.filter((n) => pyStrip(n) !== "").join(PATH_SEPARATOR);
-    return shortenIdentifier(joined, joined, this.maxLength);
+    const key = names.join("\u0000");
+    let hit = this.joined.get(key);
+    if (hit === undefined) {
+      const joined = names.filter((n) => pyStrip(n) !== "").join(PATH_SEPARATOR);
+      hit = shortenIdentifier(joined, joined, this.maxLength);
+      remember(this.joined, key, hit);
+    }
+    return hit;
   }
 
   /** The column name of a record key as dlt's `_flatten` makes it (blank keys become `_empty`). */

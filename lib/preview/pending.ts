@@ -9,7 +9,7 @@ import type { Destination } from "./destination";
 import type { LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
-import { Relational } from "./relational";
+import { Relational, type Row } from "./relational";
 import { RowCoercer } from "./infer";
 import type { Schema } from "./schema";
 import { pyStr } from "./values";
@@ -31,6 +31,11 @@ export interface Origin {
   readonly record: DataRecord;
   readonly resource: string;
 }
+
+const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
+  for (const c of columns) if (row[c] === undefined || row[c] === null) return false;
+  return true;
+};
 
 const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
 
@@ -135,23 +140,36 @@ export class PendingLoad {
     if (table === null) return;
     const maxNesting = this.schema.table(table)?.max_nesting ?? null;
     const rootKey = this.rootKey(table);
-    records.forEach((record, i) => {
-      let root: DataRecord | null = null;
-      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, (name, parent, row) => {
-        const coerced = this.coercer.coerce(name, parent, row);
-        const t = this.schema.table(name);
-        if (t) t.seen_data = true;
-        let rows = this.pkg.rows.get(name);
-        if (!rows) this.pkg.rows.set(name, (rows = []));
-        rows.push(coerced);
-        root ??= coerced;
-      });
-      if (root === null) return;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as DataRecord;
+      this.root = null;
+      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage);
+      const root = this.root as DataRecord | null;
+      if (root === null) continue;
       this.origins.set(root, { record, resource });
-      if (r.keyColumns.length > 0 && r.keyColumns.some((k) => (root as DataRecord)[k] === undefined)) {
+      if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);
       }
-    });
+    }
   }
+
+  /** The root row of the record being staged. */
+  private root: DataRecord | null = null;
+  private lastTable: { name: string; rows: DataRecord[] } | null = null;
+
+  /** Fits a normalised row into its table and stages it for the load. */
+  private readonly stage = (name: string, parent: string | null, row: Row): void => {
+    const coerced = this.coercer.coerce(name, parent, row);
+    let staged = this.lastTable;
+    if (staged?.name !== name) {
+      const t = this.schema.table(name);
+      if (t) t.seen_data = true;
+      let rows = this.pkg.rows.get(name);
+      if (!rows) this.pkg.rows.set(name, (rows = []));
+      staged = this.lastTable = { name, rows };
+    }
+    staged.rows.push(coerced);
+    this.root ??= coerced;
+  };
 }
