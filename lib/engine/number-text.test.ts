@@ -31,8 +31,12 @@ describe("number spellings JSON.parse changes", () => {
   });
 
   it("the cheap scan lets plain bodies through to JSON.parse", () => {
-    expect(mayHaveNumberText('{"price": 19.99, "id": 123456789012345, "at": "2025-01-01"}')).toBe(false);
-    expect(["3.0", "1e3", "12345678901234567"].map(mayHaveNumberText)).toEqual([true, true, true]);
+    expect(
+      mayHaveNumberText(
+        '{"price": 19.99, "id": 123456789012345, "at": "2025-01-01", "r": 0.14285714285714285, "t": "2024-01-01T00:00:00.000Z"}',
+      ),
+    ).toBe(false);
+    expect(["3.0", "[1e3]", '{"a": 12345678901234567}', "1.50e2 "].map(mayHaveNumberText)).toEqual([true, true, true, true]);
   });
 });
 

@@ -7,8 +7,12 @@
  */
 import type { Json, NumberText } from "./types";
 
-/** A whole float (`3.0`, `1.50e2`), an exponent, or 16+ digits: the body may need `parseJson`. */
-const MAYBE = /\d\.0+(?!\d)|\d[eE]|\d{16}/;
+/**
+ * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), or an integer of 16+ digits (not
+ * the long fraction of a double such as 0.14285714285714285), followed by what ends a JSON number:
+ * the body may need `parseJson`. A match inside a string only costs the slower parse, never a value.
+ */
+const MAYBE = /(?:\d\.0+|\d[eE][+-]?\d+|(?<![\d.])\d{16,})(?=[\s,\]}]|$)/;
 
 export function mayHaveNumberText(text: string): boolean {
   return MAYBE.test(text);
