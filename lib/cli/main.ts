@@ -54,8 +54,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--resource <name>", "run only this resource (repeatable)", collect)
     .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
+    .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .addOption(formatOption())
-    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; format: OutputFormat }) => {
+    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; format: OutputFormat }) => {
       const { runCommand } = await import("./run-command");
       exitCode = await runCommand(file, options, io);
     });

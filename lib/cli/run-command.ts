@@ -1,11 +1,12 @@
 /**
- * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--format text|json]`
+ * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--state-dir DIR] [--format text|json]`
  *
  * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
  * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use lib/net's
  * transport with real waits, unguarded (the CLI runs on the user's machine and may reach any host)
  * but with the same response limits as the server.
- * In json mode stdout carries only the JSON result; the trace goes to stderr.
+ * In json mode stdout carries only the JSON result (with the destination's tables); the trace goes to stderr.
+ * `--state-dir DIR` keeps the destination and the incremental state across invocations (`state-dir.ts`).
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
@@ -13,14 +14,18 @@ import type { SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
+import { formatTables } from "./tables";
 import { printDiagnostics, type OutputFormat } from "./validate";
-import { secretEnvName } from "../shared";
+import { secretEnvName, setOwn } from "../shared";
+import { resolve } from "node:path";
 
 export interface RunOptions {
   readonly mock?: boolean;
   readonly resource?: readonly string[];
   readonly secret?: readonly (readonly [string, string])[];
   readonly maxPages?: number;
+  /** Keep the destination and the incremental state in this directory across runs. */
+  readonly stateDir?: string;
   readonly format: OutputFormat;
 }
 
@@ -51,7 +56,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const style = styleFor(progress, io.env);
   const say = (line: string) => progress.write(`${line}\n`);
   const fail = (code: string, message: string, exit: number) => {
-    if (json) io.stdout.write(`${JSON.stringify({ resources: [], errors: [{ resource: null, code, message }] }, null, 2)}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ resources: [], errors: [{ resource: null, code, message }], tables: [] }, null, 2)}\n`);
     const label = styleFor(io.stderr, io.env).red("error");
     io.stderr.write(message.split("\n").map((line) => `${label}: ${line}\n`).join(""));
     return exit;
@@ -65,6 +70,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   }
   const config = validation.config;
   const { prepareRun, createRunCollector, resolveSecrets } = await import("../run");
+  const { stringifyJson } = await import("../preview");
 
   const { values: secrets, statuses } = resolveSecrets(listSecrets(config), {
     given: Object.fromEntries(options.secret ?? []),
@@ -81,10 +87,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return fail("missing_secret", lines.join("\n"), 1);
   }
 
+  const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
+  const { loadState, saveState } = await import("./state-dir");
+  const state = stateDir !== null ? await loadState(stateDir) : null;
   const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
   const prepared = prepareRun(
-    { text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits },
+    { text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits, ...(state ? { state: state.incremental } : {}) },
     { liveFetch: io.fetch ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
   if (!prepared.ok) {
@@ -102,19 +111,28 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     say(`${style.dim(`${source.file}:${p.line}:${p.column}`)}  ${label}  ${style.dim(d.code)}  ${d.message.split("\n")[0]}`);
   }
 
-  const collector = createRunCollector(config);
+  const collector = createRunCollector(state ? { destination: state.destination } : {});
   const trace = new TracePrinter((s) => progress.write(s), style);
   try {
     for await (const event of prepared.events) {
       collector.push(event);
       trace.event(event);
+      if (state && event.type === "incremental") {
+        if (event.state) setOwn(state.incremental, event.resource, event.state);
+        else delete state.incremental[event.resource];
+      }
     }
   } finally {
     await live?.close();
   }
   const summary = collector.summary();
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));
-  if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (!json) progress.write(formatTables(collector.preview.tables(), style));
+  if (state && stateDir !== null) {
+    await saveState(stateDir, state);
+    say(style.dim(`state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`));
+  }
+  if (json) io.stdout.write(`${stringifyJson(summary, 2)}\n`);
   if (io.signal?.aborted) {
     io.stderr.write("cancelled\n");
     return 130;

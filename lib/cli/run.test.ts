@@ -15,6 +15,7 @@ const at = { cwd: seeds.dir };
 interface RunJson {
   resources: { name: string; primary_key: string[] | null; write_disposition: string; records: Record<string, unknown>[]; stats: Record<string, number>; warnings: string[] }[];
   errors: { resource: string | null; code: string; message: string }[];
+  tables: { name: string; parent: string | null; columns: { name: string; data_type: string; nullable: boolean }[]; rows: Record<string, unknown>[] }[];
 }
 
 /** One page of seed 002's API (offset 0 has no injected fault), through a "live" fetch. */
@@ -36,7 +37,7 @@ describe("restplay run --mock", () => {
       const r = await cli(["run", seed.name, "--mock", "--format", "json"], at);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as RunJson;
-      expect(Object.keys(out)).toEqual(["resources", "errors"]);
+      expect(Object.keys(out)).toEqual(["resources", "errors", "tables"]);
       expect(out.errors).toEqual([]);
       expect(out.resources.map((x) => [x.name, x.stats.records_fetched, x.stats.records_merged])).toEqual(expected[seed.id]);
       for (const res of out.resources) {
@@ -44,6 +45,14 @@ describe("restplay run --mock", () => {
         expect(Object.keys(res.stats)).toEqual(["requests", "pages", "retries", "records_fetched", "records_merged"]);
         expect(res.records).toHaveLength(res.stats.records_merged!);
       }
+      // The tables as dlt loads them: every column in every row, `_dlt` columns included.
+      for (const t of out.tables) {
+        expect(Object.keys(t)).toEqual(["name", "parent", "columns", "rows"]);
+        expect(t.columns.map((c) => c.name)).toEqual(expect.arrayContaining(t.parent === null ? ["_dlt_load_id", "_dlt_id"] : ["_dlt_parent_id", "_dlt_list_idx", "_dlt_id"]));
+        for (const row of t.rows) expect(Object.keys(row)).toEqual(t.columns.map((c) => c.name));
+      }
+      const roots = out.tables.filter((t) => t.parent === null);
+      expect(roots.map((t) => t.rows.length)).toEqual(out.resources.map((r) => r.stats.records_merged));
       // The trace went to stderr.
       expect(r.stderr).toMatch(/GET https:\/\/api\.example\.com\/v1\//);
     });
@@ -87,7 +96,7 @@ describe("restplay run --mock", () => {
     const name = seeds.write("bad.json", '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}');
     const r = await cli(["run", name, "--mock", "--format", "json"], at);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ resources: [], errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }] });
+    expect(JSON.parse(r.stdout)).toEqual({ resources: [], errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }], tables: [] });
     expect(r.stderr).toMatch(/^bad\.json:1:\d+ {2}error {2}/m);
   });
 

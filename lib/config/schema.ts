@@ -377,6 +377,7 @@ export type AuthTypedConfig = z.infer<typeof AuthConfigSchema>;
 export type IncrementalConfig = z.infer<typeof IncrementalSchema>;
 export type ErrorHandlerConfig = z.infer<typeof ErrorHandlerSchema>;
 export type WriteDisposition = z.infer<typeof WriteDispositionSchema>;
+export type ColumnConfig = z.infer<typeof ColumnSchema>;
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 export type ConfigRef = z.infer<typeof ConfigRefSchema>;
 export type PythonExpr = z.infer<typeof PythonExprSchema>;

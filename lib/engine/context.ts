@@ -1,4 +1,4 @@
-import type { EngineDeps, EngineEvent, LimitKind, RunLimits } from "./types";
+import type { EngineDeps, EngineEvent, LimitKind, NumberText, RunLimits } from "./types";
 import type { Masker } from "../shared";
 
 /** What the run has spent so far, all resources together (checked against `maxRequests`, `maxTotalBytes`). */
@@ -27,6 +27,8 @@ export interface RunContext {
   readonly usage: RunUsage;
   /** `true` the first time it is called with `key` in this run (one warning per resource and origin). */
   once(key: string): boolean;
+  /** The JSON spelling of numbers `JSON.parse` changed, by the object or array that holds them (`number-text.ts`). */
+  readonly numberText: WeakMap<object, NumberText>;
 }
 
 /** A playground limit was reached: the resource ends after a `limit` event (failed if `LIMIT_FAILS`). Not an error. */

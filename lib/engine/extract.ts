@@ -57,6 +57,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     elapsed: () => clock() - monotonicStart,
     usage: { requests: 0, bytes: 0 },
     once: (key) => !warned.has(key) && Boolean(warned.add(key)),
+    numberText: new WeakMap(),
   };
   let ok = true;
   const fail = (err: EngineError) => {

@@ -4,7 +4,8 @@
  * errors with dlt's texts. Every hop of every attempt is traced as a `request` and a `response`
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
-import { EngineError, type Json } from "./types";
+import { EngineError, type Json, type NumberText } from "./types";
+import { mayHaveNumberText, parseJson } from "./number-text";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -58,10 +59,10 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
   return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, { resource, status, url });
 }
 
-function parse(text: string): { body: Json | undefined; error: string | null } {
+function parse(text: string, numberText: WeakMap<object, NumberText>): { body: Json | undefined; error: string | null } {
   if (text.trim().length === 0) return { body: undefined, error: null };
   try {
-    return { body: JSON.parse(text) as Json, error: null };
+    return { body: mayHaveNumberText(text) ? parseJson(text, numberText) : (JSON.parse(text) as Json), error: null };
   } catch (e) {
     return { body: undefined, error: e instanceof Error ? e.message : String(e) };
   }
@@ -118,7 +119,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       spendBytes(ctx, bytes);
       status = res.status;
       const common = responseEvent(res, bytes);
-      const parsed = parse(text);
+      const parsed = parse(text, ctx.numberText);
       const secret = ctx.masker.containsSecret(text);
       ctx.emit({ ...common, ...bodyPreview(ctx.masker, parsed.body, text, secret) });
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;

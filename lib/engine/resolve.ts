@@ -6,7 +6,7 @@
  * A resource whose config cannot run carries a `problem`, reported before any of its requests.
  */
 import type { EndpointConfig, IncrementalConfig, PaginatorTypedConfig, RestApiConfig } from "../config/schema";
-import { EngineError, type Json } from "./types";
+import { EngineError, type Json, type TableHints } from "./types";
 import { isObj, isPython, RefResolver, type Obj } from "./refs";
 import { bindEndpoint } from "./bind";
 import { createPaginator, type PaginatorImpl } from "./paginators";
@@ -14,6 +14,7 @@ import { REQUIRED_AUTH_FIELDS, type ResolvedAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
 import { CREDENTIAL_FIELDS, getOwn, secretEnvName } from "../shared";
+import { tableHints } from "./table-hints";
 
 export interface ResolvedResource {
   readonly name: string;
@@ -49,6 +50,8 @@ export interface ResolvedResource {
   readonly problem: EngineError | null;
   /** Credential values written literally in the auth config (masked like secrets). */
   readonly credentials: string[];
+  /** The hints that shape its tables (`resource_start`). */
+  readonly table: TableHints;
 }
 
 const SINGLE_ENTITY = /\{([a-zA-Z0-9.\-_]+)\}/;
@@ -186,6 +189,7 @@ function resolveOne(config: RestApiConfig, entry: Exclude<RestApiConfig["resourc
     include_from_parent: includeFromParent,
     python_keys: [...new Set(refs.python)],
     problem,
+    table: tableHints(name, defaults as Readonly<Record<string, unknown>>, res),
     credentials: authResult.auth ? CREDENTIAL_FIELDS.flatMap((f) => (typeof authResult.auth?.[f] === "string" ? [authResult.auth[f] as string] : [])) : [],
   };
 }

@@ -10,6 +10,7 @@ import { includedColumns, parentValue, type ParentRow, type ParentStore } from "
 import { runSequence, type ResourceRun } from "./sequence";
 import { cancelledError } from "./attempt";
 import { createPool, PARALLEL_WORKERS } from "./pool";
+import { carryNumberText } from "./number-text";
 import { setOwn } from "../shared";
 
 function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
@@ -54,7 +55,7 @@ export interface ResourceOutcome {
  * `feedOnly`: it was not asked for and runs only because a child needs its records.
  */
 export async function runResource(ctx: RunContext, r: ResolvedResource, stats: ResourceStats, store: ParentStore, failed: ReadonlySet<string>, prior: IncrementalState | undefined, feedOnly: boolean): Promise<ResourceOutcome> {
-  ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...(feedOnly ? { selected: false } : {}), ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}) });
+  ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...r.table, ...(feedOnly ? { selected: false } : {}), ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}) });
   for (const key of r.python_keys) {
     ctx.emit({ type: "warning", resource: r.name, code: "python_skipped", message: `\`${key}\` is Python code: validated, not executed in the playground.` });
   }
@@ -87,7 +88,7 @@ export async function runResource(ctx: RunContext, r: ResolvedResource, stats: R
         const lookup: Lookup = (name) => (name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name));
         const include = includedColumns(row, parent, r.include_from_parent, r.name);
         const values = Object.fromEntries(fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
-        const withParent = (records: DataRecord[]) => filter(r.include_from_parent.length ? records.map((x) => ({ ...x, ...include })) : records);
+        const withParent = (records: DataRecord[]) => filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
         await runSequence(ctx, run, buildSpec(r, lookup, inc), { transform: withParent, parent: values, ...(collect ? { collect } : {}) });
       };
       if (r.parallelized && !ctx.virtual) {

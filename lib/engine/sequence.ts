@@ -11,6 +11,7 @@ import { trustedOrigins } from "./credentials";
 import { applySelector, detectSelector } from "./select";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
+import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { ResolvedResource } from "./resolve";
 
@@ -78,8 +79,9 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     const selection = applySelector(selector.compiled, sent.body);
     if (selection.nullMatch) ctx.emit({ type: "warning", resource: r.name, code: "selector_null", message: `\`${selector.path}\` is null in the response to page ${page}: an empty page (as in dlt).` });
     let raw = selection.records.map(asRecord);
+    wrapNumberText(ctx.numberText, selection.records, raw);
     if (sent.secret) {
-      raw = raw.map((x) => ctx.masker.values(x) as DataRecord);
+      raw = raw.map((x) => carryNumberText(ctx.numberText, x, ctx.masker.values(x) as DataRecord));
       if (!run.secretWarned) {
         run.secretWarned = true;
         ctx.emit({ type: "warning", resource: r.name, code: "secret_in_response", message: `The response to page ${page} contains a secret value; it is masked in the records.` });
@@ -91,7 +93,11 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     if (capped) records = records.slice(0, Math.max(0, room));
     stats.pages += 1;
     stats.records_fetched += records.length;
-    ctx.emit({ type: "page", resource: r.name, page, request_id: sent.requestId, records, count: records.length, selector: selector.path, selector_source: selector.source, ...(hooks.parent ? { parent: hooks.parent } : {}) });
+    const numberText = pageNumberText(ctx.numberText, records);
+    ctx.emit({
+      type: "page", resource: r.name, page, request_id: sent.requestId, records, count: records.length, selector: selector.path, selector_source: selector.source,
+      ...(hooks.parent ? { parent: hooks.parent } : {}), ...(numberText ? { number_text: numberText } : {}),
+    });
     hooks.collect?.(records);
     await ctx.drained();
     if (capped) throw new LimitReached("max_records", `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`);

@@ -5,10 +5,32 @@
  * through `EngineDeps`, and everything it has to say goes out as `EngineEvent`s. Events are plain
  * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
  */
-import type { RestApiConfig } from "../config/schema";
+import type { ColumnConfig, RestApiConfig } from "../config/schema";
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type DataRecord = { [key: string]: Json };
+
+/**
+ * How the API spelled the numbers of a record that `JSON.parse` changes: whole floats (`3.0`, `2e2`,
+ * `-0.0`, which Python and so dlt read as floats) and integers beyond 2^53 (which lose precision).
+ * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
+ */
+export type NumberText = { [key: string]: string | NumberText };
+
+/** A `columns` hint of a resource as dlt's resource hints hold it, with its name as configured. */
+export type ColumnHint = ColumnConfig & { readonly name: string };
+
+/** The resource hints that shape its tables (`resource_start`), after `resource_defaults` are merged. */
+export interface TableHints {
+  /** `table_name`, or the resource name (a Python callable table name is not evaluated). Not normalised. */
+  readonly table_name: string;
+  readonly max_table_nesting: number | null;
+  readonly merge_key: string[] | null;
+  /** The `strategy` of a dict `write_disposition` (dlt's `x-merge-strategy`), `null` when not given. */
+  readonly merge_strategy: string | null;
+  /** The `columns` hints in hint order (a list or a dict in the config); Python values are left out. */
+  readonly columns: ColumnHint[];
+}
 
 /**
  * What the engine tells `deps.fetch` about the response it is about to read. A transport that can
@@ -207,7 +229,7 @@ export type MaskedHeaders = Readonly<Record<string, string>>;
 
 export type EngineEvent =
   | { type: "run_start"; resources: string[]; at: number }
-  | {
+  | ({
       type: "resource_start";
       resource: string;
       /** Effective settings after defaults are merged, for the trace header. */
@@ -223,7 +245,7 @@ export type EngineEvent =
        * or per parent record for a child; 5 at a time as dlt's pool), `in_order` against the mocks.
        */
       parallelized?: "concurrent" | "in_order";
-    }
+    } & TableHints)
   | { type: "auth"; resource: string; step: "token_request" | "token_ok" | "token_cached" | "token_refresh"; detail: string }
   | {
       type: "request";
@@ -276,6 +298,8 @@ export type EngineEvent =
       selector_source: "configured" | "detected" | "single_entity";
       /** For children: the parent record's interpolated values. */
       parent?: Record<string, Json>;
+      /** Parallel to `records`, only on pages that have such numbers: their JSON spelling. */
+      number_text?: (NumberText | null)[];
     }
   | {
       type: "paginator";

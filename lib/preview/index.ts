@@ -1,5 +1,6 @@
-/** lib/preview: engine events -> the tables dlt would load (merge by key, nested tables, columns). */
+/** lib/preview: engine events -> the tables dlt would load, kept in a destination across runs. */
 export { createPreview, type Preview, type PreviewOptions } from "./preview";
-export { previewHints } from "./hints";
+export { createDestination, parseDestinationState, type Destination, type DestinationState } from "./destination";
 export { normalizeIdentifier } from "./naming";
+export { ExactInt, materialize, stringifyJson, tablesJson, type Cell, type TableJson } from "./rows";
 export type * from "./types";

@@ -1,35 +1,9 @@
 /**
- * Primary keys: the merge key of a row, and a suggestion when the configured key is missing
- * from the records (seed 004 configures `id` while its records carry `BankTransactionID`).
+ * A suggestion when the configured primary key is missing from the records (seed 004 configures
+ * `id` while its records carry `BankTransactionID`).
  */
-import type { DataRecord, Json } from "../engine/types";
+import type { DataRecord } from "../engine/types";
 import { normalizeIdentifier } from "./naming";
-
-/** A merge key: primitives stand for themselves in the Map (1 and "1" stay distinct). */
-export type MergeKey = string | number | boolean;
-
-/**
- * The merge key of a row (normalised column names), or `null` when any key column is missing
- * or null: such a record is never merged, and no key is invented for it.
- * Compound keys (and object values) are joined with JSON.stringify behind a NUL prefix, so
- * `["a|b", "c"]` and `["a", "b|c"]` differ and no plain string can collide with them.
- */
-export function keyOf(row: DataRecord, columns: readonly string[]): MergeKey | null {
-  if (columns.length === 1) {
-    const v = row[columns[0] as string];
-    if (v === undefined || v === null) return null;
-    if (typeof v === "number" || typeof v === "boolean") return v;
-    if (typeof v === "string") return v.charCodeAt(0) === 0 ? `\u0000${v}` : v;
-    return `\u0000${JSON.stringify(v)}`;
-  }
-  const values: Json[] = [];
-  for (const c of columns) {
-    const v = row[c];
-    if (v === undefined || v === null) return null;
-    values.push(v);
-  }
-  return `\u0000${JSON.stringify(values)}`;
-}
 
 interface Candidate {
   readonly order: number;
@@ -43,7 +17,10 @@ export class KeyCandidates {
   private records = 0;
   private readonly keyNorm: string[];
 
-  constructor(private readonly key: readonly string[], private readonly table: string) {
+  constructor(
+    private readonly key: readonly string[],
+    private readonly table: string,
+  ) {
     this.keyNorm = key.map(normalizeIdentifier);
   }
 
@@ -98,6 +75,7 @@ export class KeyCandidates {
     const head = `primary_key ${shown} is missing in ${missing} of ${total} records of \`${resource}\``;
     const field = this.best();
     if (field !== null) return `${head}; the records carry \`${field}\` — set \`primary_key: "${field}"\``;
-    return `${head}; those records are not merged (no key is invented) — set \`primary_key\` to a field every record carries`;
+    const fix = "set `primary_key` to a field every record carries";
+    return `${head}; dlt would refuse them (a primary key column is not nullable), the preview keeps them unmerged — ${fix}`;
   }
 }

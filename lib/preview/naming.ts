@@ -1,67 +1,124 @@
 /**
- * dlt's default `snake_case` naming convention, applied to table and column names, and the
- * deterministic row ids the preview gives its rows.
- *
- * Why: dlt loads `BankTransactionID` as the column `bank_transaction_id`, and a preview that
- * showed the raw keys would promise columns the destination never gets.
+ * dlt's default `snake_case` naming convention, rule for rule (dlt 1.26.0,
+ * `dlt/common/normalizers/naming/snake_case.py`, `sql_cs_v1.py`, `naming.py`):
+ * - `strip()` (Python's Unicode whitespace), `+*@|-` become `x x a l _`, every run of characters
+ *   outside `[a-zA-Z\d_]` becomes `_` (Python's `\d` is any Unicode decimal digit, so `৩` stays);
+ * - camelCase and acronyms split (`XMLSource` -> `xml_source`), lower case, a leading digit gets a
+ *   `_` prefix, each trailing `_` becomes `x`, runs of `_` collapse to one;
+ * - keys are paths: `normalize_path` splits on `__` and drops empty parts (`__version` -> `version`,
+ *   `x___y` stays), normalises each part and joins them with `__` again;
+ * - with a destination's identifier limit (`max_identifier_length`, 63 on postgres) a longer name is
+ *   cut to its head, a 6-character tag and its tail (`shorten_identifier`).
  */
-
-const REDUCE: Record<string, string> = { "+": "x", "*": "x", "-": "_", "@": "a", "|": "l" };
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 50_000;
-
-/** dlt's `snake_case.normalize_identifier` (without shortening to a destination's maximum length). */
-export function normalizeIdentifier(identifier: string): string {
-  const hit = cache.get(identifier);
-  if (hit !== undefined) return hit;
-  let s = identifier.trim();
-  if (s === "") s = "_empty";
-  s = s.replace(/[+*\-@|]/g, (c) => REDUCE[c] ?? "_");
-  s = s.replace(/[^a-zA-Z\d_]+/g, "_");
-  s = s.replace(/([^_])([A-Z][a-z]+)/g, "$1_$2");
-  s = s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-  if (/^\d/.test(s)) s = `_${s}`;
-  const stripped = s.replace(/_+$/, "");
-  s = stripped + "x".repeat(s.length - stripped.length);
-  s = s.replace(/__+/g, "_");
-  // Keys come from data, so the cache must not grow without bound.
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(identifier, s);
-  return s;
-}
+import { shake128 } from "./shake";
 
 /** dlt's separator between a parent and a nested name: `contacts__addresses`, `address__city`. */
 export const PATH_SEPARATOR = "__";
+/** What dlt names an empty or blank key (`EMPTY_KEY_IDENTIFIER` in relational.py). */
+export const EMPTY_KEY = "_empty";
 
-/** FNV-1a of a string: the per-table seed of row ids. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
+const BLANK = new RegExp(`^${PY_SPACE}*$`);
+const REDUCE: Readonly<Record<string, string>> = { "+": "x", "*": "x", "-": "_", "@": "a", "|": "l" };
+const NON_ALPHANUMERIC = /[^a-zA-Z\p{Nd}_]+/gu;
+const LEADING_DIGITS = /^\p{Nd}/u;
+const CACHE_LIMIT = 50_000;
+
+/** Python's `str.strip()` and `str.isspace()` (JavaScript's `\s` is a different set). */
+export const pyStrip = (s: string): string => s.replace(STRIP, "");
+export const isBlankKey = (s: string): boolean => BLANK.test(s);
+
+function toSnakeCase(identifier: string): string {
+  let s = identifier.replace(/([^_])([A-Z][a-z]+)/g, "$1_$2");
+  s = s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  if (LEADING_DIGITS.test(s)) s = `_${s}`;
+  const stripped = s.replace(/_+$/, "");
+  return (stripped + "x".repeat(s.length - stripped.length)).replace(/__+/g, "_");
 }
 
-/** Mixes three numbers into one 32-bit hash (murmur3's finaliser on a running combination). */
-export function mix(a: number, b: number, c: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
-  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ c;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0x27d4eb2d);
-  return (h ^ (h >>> 16)) >>> 0;
+/** `lower(base64(shake_128(name, 4 bytes)))` without `=`, `/` -> `a`, `+` -> `b` (`_compute_tag`). */
+export function computeTag(identifier: string): string {
+  const bytes = shake128(new TextEncoder().encode(identifier), 4);
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/=+$/, "")
+    .replace(/\//g, "a")
+    .replace(/\+/g, "b")
+    .toLowerCase();
 }
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/** `shorten_identifier`: past `maxLength` code points, head + tag (of `identifier`) + tail. */
+export function shortenIdentifier(normalized: string, identifier: string, maxLength: number | null): string {
+  if (maxLength === null) return normalized;
+  const points = [...normalized];
+  if (points.length <= maxLength) return normalized;
+  const tag = computeTag(identifier);
+  const remaining = maxLength - tag.length;
+  const head = Math.floor(remaining / 2) + (remaining % 2);
+  return points.slice(0, head).join("") + tag + points.slice(points.length - Math.floor(remaining / 2)).join("");
+}
 
-/**
- * A row id: 11 base64url characters of a 64-bit hash `(h1, h2)`.
- * dlt gives root rows random ids and nested rows a digest of `(parent id, table, list index)`;
- * the preview derives both from hashes so the same run always shows the same ids.
- */
-export function encodeId(h1: number, h2: number): string {
-  const c = CODES;
-  return String.fromCharCode(
-    c[h1 & 63] as number, c[(h1 >>> 6) & 63] as number, c[(h1 >>> 12) & 63] as number, c[(h1 >>> 18) & 63] as number,
-    c[(h1 >>> 24) & 63] as number, c[((h1 >>> 30) | (h2 << 2)) & 63] as number, c[(h2 >>> 4) & 63] as number,
-    c[(h2 >>> 10) & 63] as number, c[(h2 >>> 16) & 63] as number, c[(h2 >>> 22) & 63] as number, c[(h2 >>> 28) & 63] as number,
-  );
+/** The snake_case convention for one destination (its identifier limit, `null` for none). */
+export class Naming {
+  private readonly identifiers = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
+  private readonly joined = new Map<string, string>();
+
+  constructor(readonly maxLength: number | null = null) {}
+
+  /** `normalize_identifier`: one name, not split on `__`. Blank names are the caller's concern. */
+  identifier(identifier: string): string {
+    let hit = this.identifiers.get(identifier);
+    if (hit === undefined) {
+      const stripped = pyStrip(identifier);
+      const reduced = stripped.replace(/[+*\-@|]/g, (c) => REDUCE[c] ?? "_").replace(NON_ALPHANUMERIC, "_");
+      hit = shortenIdentifier(toSnakeCase(reduced), stripped, this.maxLength);
+      remember(this.identifiers, identifier, hit);
+    }
+    return hit;
+  }
+
+  /** `normalize_path` (and `normalize_tables_path`, the same for snake_case): a key or a table name. */
+  path(path: string): string {
+    let hit = this.paths.get(path);
+    if (hit === undefined) {
+      const parts = path
+        .split(PATH_SEPARATOR)
+        .filter((p) => pyStrip(p) !== "")
+        .map((p) => this.identifier(p));
+      hit = shortenIdentifier(parts.join(PATH_SEPARATOR), path, this.maxLength);
+      remember(this.paths, path, hit);
+    }
+    return hit;
+  }
+
+  /** `shorten_fragments`: joins normalised names with `__` and shortens the result. */
+  fragments(...names: string[]): string {
+    const key = names.join("\u0000");
+    let hit = this.joined.get(key);
+    if (hit === undefined) {
+      const joined = names.filter((n) => pyStrip(n) !== "").join(PATH_SEPARATOR);
+      hit = shortenIdentifier(joined, joined, this.maxLength);
+      remember(this.joined, key, hit);
+    }
+    return hit;
+  }
+
+  /** The column name of a record key as dlt's `_flatten` makes it (blank keys become `_empty`). */
+  key(key: string): string {
+    return key === "" || isBlankKey(key) ? EMPTY_KEY : this.path(key);
+  }
+}
+
+function remember(cache: Map<string, string>, key: string, value: string): void {
+  // Keys come from data: the caches must not grow without bound.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+const DEFAULT = new Naming(null);
+
+/** A key or name through dlt's snake_case path normalisation, without an identifier limit. */
+export function normalizeIdentifier(name: string): string {
+  return DEFAULT.key(name);
 }

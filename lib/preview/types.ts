@@ -4,53 +4,92 @@ import type { COLUMN_DATA_TYPES } from "../config/schema";
 /** dlt's column data types: `text`, `bigint`, `double`, `bool`, `timestamp`, `date`, `json`, … */
 export type ColumnDataType = (typeof COLUMN_DATA_TYPES)[number];
 
+/** A column as dlt's schema holds it: name, type, nullability and the hints dlt set. */
 export interface PreviewColumn {
   readonly name: string;
   readonly data_type: ColumnDataType;
-  /** `true` when any row lacks the column or holds null in it. */
+  /** dlt's rule: every inferred column is nullable; primary and merge keys, `nullable: false` hints and `_dlt` columns are not. */
   readonly nullable: boolean;
+  readonly primary_key?: boolean;
+  readonly merge_key?: boolean;
+  readonly unique?: boolean;
+  readonly row_key?: boolean;
+  readonly parent_key?: boolean;
+  readonly root_key?: boolean;
+  readonly hard_delete?: boolean;
+  readonly dedup_sort?: "asc" | "desc";
+  readonly precision?: number;
+  readonly scale?: number;
+  readonly timezone?: boolean;
+  /** A variant column (`<column>__v_<type>`): values that did not fit the column's type. */
+  readonly variant?: boolean;
+}
+
+/** What this run's load did to a row that is in the table now. */
+export type RowChange = "inserted" | "updated" | "unchanged";
+
+/** Per table and run: rows inserted, updated (re-inserted for a key they replaced), deleted, kept. */
+export interface TableChanges {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly unchanged: number;
 }
 
 export interface PreviewStats {
-  /** Records received from the API for this resource. */
+  /** Records this run fetched for the table (all its resources). */
   readonly fetched: number;
-  /** Rows in the table after merging. */
+  /** Rows in the table after this run's load. */
   readonly merged: number;
-  /** Records replaced by a later version with the same primary key. */
+  /** Records of this run that merge dropped: duplicates of a key, and `hard_delete` records. */
   readonly duplicates_collapsed: number;
 }
 
-/** A nested table dlt creates from a list inside the records: `<table>__<field>`. */
-export interface PreviewChildTable {
+/** A table as it stands after this run's load (dlt's destination table). */
+export interface PreviewTableData {
   readonly table_name: string;
-  readonly parent_table: string;
-  /** Rows linked to their parent by `_dlt_parent_id` (the parent row's `_dlt_id`) and `_dlt_list_idx`. */
+  /** `null` for a root table. */
+  readonly parent_table: string | null;
+  /** Rows as dlt loads them: names normalised, values coerced; a column a row lacks is null. */
   readonly rows: readonly DataRecord[];
+  /** Parallel to `rows`. */
+  readonly row_changes: readonly RowChange[];
   readonly columns: readonly PreviewColumn[];
+  readonly changes: TableChanges;
+  /** Rows dlt's normaliser wrote for this table in this run (before merge dedup). */
+  readonly normalized_rows: number;
 }
 
-/** One resource as dlt would load it: its root table and its nested tables. */
-export interface PreviewTable {
+/** A nested table dlt creates from a list inside the records: `<table>__<field>`. */
+export interface PreviewChildTable extends PreviewTableData {
+  readonly parent_table: string;
+}
+
+/** A root table with its nested tables. */
+export interface PreviewTable extends PreviewTableData {
+  /** The first resource that wrote to it (two resources with one `table_name` share the table). */
   readonly resource: string;
-  /** Normalised table name (dlt's snake_case of `table_name`, default the resource name). */
-  readonly table_name: string;
   readonly write_disposition: string;
-  /** The key as configured (source field names), `null` when none. */
+  /** Primary key columns (normalised names), `null` when none. */
   readonly primary_key: readonly string[] | null;
-  /** The merged records as the API sent them (field names untouched), in load order. */
+  /** This run's records that were loaded into it, as the API sent them. */
   readonly records: readonly DataRecord[];
-  /** The root table's rows: names normalised, nested dicts flattened, lists moved to child tables, `_dlt_id` added. */
-  readonly rows: readonly DataRecord[];
-  readonly columns: readonly PreviewColumn[];
   readonly child_tables: readonly PreviewChildTable[];
   readonly stats: PreviewStats;
   readonly warnings: readonly string[];
+  /** The load id of this run (`_dlt_load_id` of the rows it wrote). */
+  readonly load_id: string;
+  /** `false` while the run streams, and after a run that failed: dlt loads nothing then. */
+  readonly loaded: boolean;
 }
 
-/** Per-resource hints the engine's events do not carry. */
-export interface TableHints {
-  readonly table_name?: string;
-  readonly max_table_nesting?: number;
-  /** The merge strategy of a dict `write_disposition` (`scd2` keeps every version). */
-  readonly merge_strategy?: string;
+/** One resource of the run: where its records went. */
+export interface PreviewResource {
+  readonly resource: string;
+  /** Its root table; `null` when dlt does not load it (`selected: false` parents, `skip`). */
+  readonly table_name: string | null;
+  readonly fetched: number;
+  /** This run's records of the resource that were loaded, as the API sent them. */
+  readonly records: readonly DataRecord[];
+  readonly warnings: readonly string[];
 }

@@ -7,9 +7,10 @@
  * parsed line is JSON already, and walking every record of every page would cost more than the run.
  */
 import { z } from "zod";
-import { ENGINE_ERROR_CODES, LIMIT_FAILS, type EngineEvent, type Json, type LimitKind } from "../engine";
+import { ENGINE_ERROR_CODES, LIMIT_FAILS, type ColumnHint, type EngineEvent, type Json, type LimitKind, type NumberText } from "../engine";
 
 const json = z.custom<Json>(() => true);
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 const record = z.record(z.string(), json);
 const headers = z.record(z.string(), z.string());
 const stats = z.object({ requests: z.number(), pages: z.number(), retries: z.number(), records_fetched: z.number() });
@@ -37,6 +38,11 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     parent: z.string().nullable(),
     selected: z.boolean().optional(),
     parallelized: z.enum(["concurrent", "in_order"]).optional(),
+    table_name: z.string(),
+    max_table_nesting: z.number().nullable(),
+    merge_key: z.array(z.string()).nullable(),
+    merge_strategy: z.string().nullable(),
+    columns: z.array(z.custom<ColumnHint>(isObject)),
   }),
   z.object({ type: z.literal("auth"), resource: z.string(), step: z.enum(["token_request", "token_ok", "token_cached", "token_refresh"]), detail: z.string() }),
   z.object({
@@ -84,6 +90,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     selector: z.string(),
     selector_source: z.enum(["configured", "detected", "single_entity"]),
     parent: record.optional(),
+    number_text: z.array(z.custom<NumberText>(isObject).nullable()).optional(),
   }),
   z.object({ type: z.literal("paginator"), resource: z.string(), page: z.number(), paginator: z.string(), decision: z.enum(["next", "stop"]), reason: z.string() }),
   z.object({ type: z.literal("warning"), resource: z.string().optional(), code: z.string(), message: z.string() }),

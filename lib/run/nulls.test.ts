@@ -19,7 +19,7 @@ async function run(text: string) {
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const clock = createVirtualClock();
   const api = createMockApi({ sleep: (ms) => clock.sleep(ms) });
-  const preview = createPreview({ config: r.config! });
+  const preview = createPreview();
   const requests: string[] = [];
   let ok = false;
   for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS }, { fetch: api.fetch, ...clock, virtualClock: true })) {

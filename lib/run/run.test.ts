@@ -15,7 +15,7 @@ const seed = (prefix: string) => {
 async function runAll(request: RunRequest, env: RunEnv = {}) {
   const prepared = prepareRun(request, env);
   if (!prepared.ok) throw new Error(`not ok: ${prepared.code} ${prepared.message}`);
-  const collector = createRunCollector(prepared.config);
+  const collector = createRunCollector();
   const events: EngineEvent[] = [];
   for await (const e of prepared.events) {
     events.push(e);

@@ -1,17 +1,16 @@
 /**
- * Folds a run's events into per-resource results: the merged preview, the engine's stats, every
- * warning (engine, limits, preview) and every error with its literal code. The CLI's `--format json`
- * prints exactly this shape; other consumers can reuse it.
+ * Folds a run's events into per-resource results: the preview (the destination's tables after this
+ * run), the engine's stats, every warning (engine, limits, preview) and every error with its literal
+ * code. The CLI's `--format json` prints exactly this shape; other consumers can reuse it.
  */
 import type { DataRecord, EngineErrorCode, EngineEvent, ResourceStats } from "../engine";
-import type { RestApiConfig } from "../config";
-import { createPreview, type Preview } from "../preview";
+import { createPreview, tablesJson, type Destination, type Preview, type TableJson } from "../preview";
 
 export interface ResourceSummary {
   readonly name: string;
   readonly primary_key: string[] | null;
   readonly write_disposition: string;
-  /** The merged records as the API sent them. */
+  /** This run's records that were loaded (after merge dedup), as the API sent them. */
   readonly records: readonly DataRecord[];
   readonly stats: ResourceStats & { readonly records_merged: number };
   readonly warnings: string[];
@@ -27,6 +26,8 @@ export interface RunError {
 export interface RunSummary {
   readonly resources: ResourceSummary[];
   readonly errors: RunError[];
+  /** The destination's tables after this run (root tables, each followed by its nested tables). */
+  readonly tables: TableJson[];
 }
 
 export interface RunCollector {
@@ -45,8 +46,9 @@ interface Pending {
   warnings: string[];
 }
 
-export function createRunCollector(config?: RestApiConfig | null): RunCollector {
-  const preview = createPreview({ config: config ?? null });
+/** `destination`: the caller's destination, kept across runs (default: a fresh one). */
+export function createRunCollector(options: { readonly destination?: Destination } = {}): RunCollector {
+  const preview = createPreview(options.destination ? { destination: options.destination } : {});
   const resources = new Map<string, Pending>();
   const errors: RunError[] = [];
   let done: { ok: boolean } | null = null;
@@ -93,20 +95,23 @@ export function createRunCollector(config?: RestApiConfig | null): RunCollector 
       }
     },
     summary() {
-      const tables = new Map(preview.tables().map((t) => [t.resource, t]));
+      const tables = preview.tables();
+      const byResource = new Map(preview.resources().map((r) => [r.resource, r]));
       return {
         resources: [...resources.values()].map((r) => {
-          const table = tables.get(r.name);
+          const p = byResource.get(r.name);
+          const table = tables.find((t) => t.table_name === p?.table_name);
           return {
             name: r.name,
             primary_key: r.primary_key,
             write_disposition: r.write_disposition,
-            records: table?.records ?? [],
-            stats: { ...r.stats, records_merged: table?.stats.merged ?? 0 },
-            warnings: [...r.warnings, ...(table?.warnings ?? [])],
+            records: p?.records ?? [],
+            stats: { ...r.stats, records_merged: p?.records.length ?? 0 },
+            warnings: [...r.warnings, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
           };
         }),
         errors: [...errors],
+        tables: tablesJson(tables),
       };
     },
     ok() {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RestApiConfig } from "@/lib/config";
 import type { IncrementalState } from "@/lib/engine";
 import type { RunBody, RunTarget } from "@/lib/run";
-import type { PreviewTable } from "@/lib/preview";
+import type { Destination, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../hooks/toolkit";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
 
@@ -43,6 +43,8 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
   const current = useRef<AbortController | null>(null);
   /** Incremental state of this session (never stored): the next run asks only for newer data. */
   const incremental = useRef<Record<string, IncrementalState>>({});
+  /** The destination of this session: run 2 shows the tables after both loads. */
+  const destination = useRef<Destination | null>(null);
 
   const cancel = useCallback(() => current.current?.abort(), []);
   const reset = useCallback(() => {
@@ -50,6 +52,7 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     current.current = null;
     running?.abort();
     incremental.current = {};
+    destination.current = null;
     setView(EMPTY);
   }, []);
   useEffect(() => () => current.current?.abort(), []);
@@ -59,7 +62,8 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     const ctrl = new AbortController();
     current.current = ctrl;
     const builder = new TraceBuilder();
-    const preview = input.createPreview({ config: input.config });
+    const preview = input.createPreview(destination.current ? { destination: destination.current } : {});
+    destination.current = preview.destination;
     let frame = 0;
     const flush = () => {
       frame = 0;

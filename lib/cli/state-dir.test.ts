@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli } from "../testing/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "restplay-state-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = {
+  client: { base_url: "https://api.example.com" },
+  resources: [
+    {
+      name: "orders",
+      primary_key: "id",
+      write_disposition: "merge",
+      endpoint: {
+        path: "/orders",
+        paginator: "single_page",
+        incremental: { cursor_path: "updated", start_param: "since", initial_value: 0 },
+      },
+    },
+  ],
+};
+writeFileSync(join(dir, "orders.json"), JSON.stringify(config));
+
+/** Run 1 sends orders 1 and 2; asked `since=2` (run 2) it sends order 2 again, changed, and order 3. */
+const fetchFor = (seen: string[]) => async (req: Request) => {
+  seen.push(req.url);
+  const since = new URL(req.url).searchParams.get("since");
+  const body =
+    since === "0"
+      ? '[{"id": 1, "updated": 1, "total": 3.0, "lines": [{"sku": "a"}]}, {"id": 2, "updated": 2, "total": 5, "ref": 12345678901234567}]'
+      : '[{"id": 2, "updated": 3, "total": 9, "lines": [{"sku": "b"}]}, {"id": 3, "updated": 4, "total": 1}]';
+  return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+};
+
+interface Out {
+  tables: {
+    name: string;
+    parent: string | null;
+    columns: { name: string; data_type: string; nullable: boolean }[];
+    rows: Record<string, unknown>[];
+  }[];
+}
+
+describe("restplay run --state-dir", () => {
+  const state = join(dir, "state");
+
+  it("keeps the destination and the incremental state between invocations", async () => {
+    const seen: string[] = [];
+    const first = await cli(["run", "orders.json", "--state-dir", "state", "--format", "json"], { cwd: dir, fetch: fetchFor(seen) });
+    expect(first.code).toBe(0);
+    const one = JSON.parse(first.stdout) as Out;
+    expect(one.tables.map((t) => [t.name, t.parent, t.rows.length])).toEqual([
+      ["orders", null, 2],
+      ["orders__lines", "orders", 1],
+    ]);
+    // dlt's types from the JSON text: 3.0 is a double, so the column is double; a big integer stays exact.
+    expect(one.tables[0]!.columns.find((c) => c.name === "total")).toEqual({ name: "total", data_type: "double", nullable: true });
+    expect(first.stdout).toContain('"ref": 12345678901234567');
+    expect(existsSync(join(state, "destination.json"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(state, "incremental.json"), "utf8"))).toMatchObject({
+      orders: { cursor_path: "updated", last_value: 2 },
+    });
+
+    const second = await cli(["run", "orders.json", "--state-dir", "state", "--format", "json"], { cwd: dir, fetch: fetchFor(seen) });
+    expect(second.code).toBe(0);
+    expect(seen).toEqual(["https://api.example.com/orders?since=0", "https://api.example.com/orders?since=2"]);
+    const two = JSON.parse(second.stdout) as Out;
+    const orders = two.tables.find((t) => t.name === "orders")!;
+    expect(orders.rows.map((r) => [r.id, r.total])).toEqual([
+      [1, 3],
+      [2, 9],
+      [3, 1],
+    ]);
+    const lines = two.tables.find((t) => t.name === "orders__lines")!;
+    // Order 2's new line replaced nothing of order 1: child rows follow their root row.
+    expect(lines.rows.map((r) => r.sku)).toEqual(["a", "b"]);
+    expect(new Set(orders.rows.map((r) => r._dlt_load_id)).size).toBe(2);
+  });
+
+  it("prints the tables compactly in text mode", async () => {
+    const r = await cli(["run", "orders.json", "--state-dir", "state"], { cwd: dir, fetch: fetchFor([]) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("tables after this run's load");
+    // The incremental state asks for newer records only: order 3 comes again and replaces itself.
+    expect(r.stdout).toMatch(/orders {2}3 rows \(1 updated\) {2}merge/);
+    expect(r.stdout).toContain("id bigint (not null, primary key)");
+    expect(r.stdout).toContain("state kept in");
+  });
+
+  it("refuses a damaged state file with a way out", async () => {
+    writeFileSync(join(state, "destination.json"), '{"version": 99}');
+    const r = await cli(["run", "orders.json", "--state-dir", "state"], { cwd: dir, fetch: fetchFor([]) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("delete it to start over");
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { mayHaveNumberText, parseJson } from "./number-text";
+import type { NumberText } from "./types";
+import type { RestApiConfig } from "../config/schema";
+
+describe("number spellings JSON.parse changes", () => {
+  it("parses to the same value as JSON.parse, and keeps whole floats and big integers", () => {
+    const sink = new WeakMap<object, NumberText>();
+    const text = '{"a": 3.0, "b": [1, 2e2, 0.5, 12345678901234567], "c": {"d": -0.0, "e": 7}, "__proto__": {"x": 1.0}}';
+    const value = parseJson(text, sink) as { b: unknown[]; c: object; __proto__: object };
+    expect(value).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(sink.get(value)).toEqual(
+      JSON.parse('{"a": "3.0", "b": {"1": "2e2", "3": "12345678901234567"}, "c": {"d": "-0.0"}, "__proto__": {"x": "1.0"}}'),
+    );
+    expect(sink.get(value.b)).toEqual({ 1: "2e2", 3: "12345678901234567" });
+    expect(sink.get(value.c)).toEqual({ d: "-0.0" });
+  });
+
+  it("agrees with JSON.parse on any JSON, and rejects what it rejects", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v);
+        expect(parseJson(text, new WeakMap())).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (const bad of ["{", "[1,]", '{"a":1,}', "01", "tru", '"\\x"', "1 2"])
+      expect(() => parseJson(bad, new WeakMap())).toThrow(SyntaxError);
+  });
+
+  it("the cheap scan lets plain bodies through to JSON.parse", () => {
+    expect(
+      mayHaveNumberText(
+        '{"price": 19.99, "id": 123456789012345, "at": "2025-01-01", "r": 0.14285714285714285, "t": "2024-01-01T00:00:00.000Z"}',
+      ),
+    ).toBe(false);
+    expect(["3.0", "[1e3]", '{"a": 12345678901234567}', "1.50e2 "].map(mayHaveNumberText)).toEqual([true, true, true, true]);
+  });
+});
+
+describe("pages carry number_text", () => {
+  it("for dict records, records wrapped as {value}, and child records with include_from_parent", async () => {
+    const { extract } = await import("./extract");
+    const { createVirtualClock } = await import("./clock");
+    const bodies: Record<string, string> = {
+      "https://x.test/a": '[{"id": 1, "v": 2.0}, 3.0, [1.0], 4]',
+      "https://x.test/b/1": '[{"w": 5.0}]',
+    };
+    const fetch = async (r: Request) => new Response(bodies[r.url] ?? "[]", { headers: { "content-type": "application/json" } });
+    const config = {
+      client: { base_url: "https://x.test", paginator: "single_page" },
+      resources: [
+        { name: "a", endpoint: { path: "a" } },
+        { name: "b", include_from_parent: ["v"], endpoint: { path: "b/{resources.a.id}" } },
+      ],
+    } as const;
+    const pages = [];
+    for await (const e of extract(
+      { config: config as unknown as RestApiConfig, secrets: {} },
+      { fetch, ...createVirtualClock(), virtualClock: true },
+    ))
+      if (e.type === "page") pages.push(e);
+    expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
+    expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Keeping the JSON spelling of numbers that `JSON.parse` changes (`NumberText`): `3.0`, `2e2` and
+ * `-0.0` are floats for Python and so for dlt's types, and integers beyond 2^53 lose digits.
+ * Bodies are parsed once: with `JSON.parse` when a cheap scan finds no such spelling (almost every
+ * API), else with `parseJson` below, which gives the same value and records the spellings of every
+ * container that holds one (`sink`), so the records the selector picks carry their own.
+ */
+import type { Json, NumberText } from "./types";
+
+/**
+ * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), or an integer of 16+ digits (not
+ * the long fraction of a double such as 0.14285714285714285), followed by what ends a JSON number:
+ * the body may need `parseJson`. A match inside a string only costs the slower parse, never a value.
+ */
+const MAYBE = /(?:\d\.0+|\d[eE][+-]?\d+|(?<![\d.])\d{16,})(?=[\s,\]}]|$)/;
+
+export function mayHaveNumberText(text: string): boolean {
+  return MAYBE.test(text);
+}
+
+/** Whether `JSON.parse` changes what `lexeme` means to Python. */
+function changed(lexeme: string, value: number): boolean {
+  if (/[.eE]/.test(lexeme)) return Number.isInteger(value);
+  return !Number.isSafeInteger(value);
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** An own property, as `JSON.parse` makes it (`__proto__` included, never the prototype). */
+function own<T>(obj: { [k: string]: T }, key: string, v: T): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else obj[key] = v;
+}
+
+/** `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number. */
+export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json {
+  let i = 0;
+  const fail = (): never => {
+    JSON.parse(text);
+    throw new SyntaxError(`Unexpected token in JSON at position ${i}`);
+  };
+  const skip = () => {
+    while (WS.has(text.charCodeAt(i))) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (Number.isNaN(c) || c < 0x20) fail();
+      i += c === 0x5c ? 2 : 1;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  // Returns the value and, when it is a changed number or a container holding one, its spelling.
+  const value = (): [Json, string | NumberText | null] => {
+    skip();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj: { [k: string]: Json } = {};
+      let t: NumberText | null = null;
+      skip();
+      if (text[i] === "}") i++;
+      else
+        for (;;) {
+          skip();
+          if (text[i] !== '"') fail();
+          const key = str();
+          skip();
+          if (text[i++] !== ":") fail();
+          const [v, vt] = value();
+          own(obj, key, v);
+          if (vt !== null) own((t ??= {}), key, vt);
+          else if (t && Object.hasOwn(t, key)) delete t[key];
+          skip();
+          if (text[i] === ",") i++;
+          else if (text[i++] === "}") break;
+          else fail();
+        }
+      if (t) sink.set(obj, t);
+      return [obj, t];
+    }
+    if (c === "[") {
+      i++;
+      const arr: Json[] = [];
+      let t: NumberText | null = null;
+      skip();
+      if (text[i] === "]") i++;
+      else
+        for (;;) {
+          const [v, vt] = value();
+          if (vt !== null) (t ??= {})[String(arr.length)] = vt;
+          arr.push(v);
+          skip();
+          if (text[i] === ",") i++;
+          else if (text[i++] === "]") break;
+          else fail();
+        }
+      if (t) sink.set(arr, t);
+      return [arr, t];
+    }
+    if (c === '"') return [str(), null];
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const hit = m.exec(text);
+    if (!hit) return fail();
+    i = m.lastIndex;
+    const lexeme = hit[0];
+    if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null];
+    const n = Number(lexeme);
+    return [n, changed(lexeme, n) ? lexeme : null];
+  };
+  const [result] = value();
+  skip();
+  if (i !== text.length) fail();
+  return result;
+}
+
+/** Gives `to` (a copy of `from`, e.g. with `include_from_parent` fields) the spellings of `from`. */
+export function carryNumberText<T extends object>(sink: WeakMap<object, NumberText>, from: object, to: T): T {
+  const t = sink.get(from);
+  if (t) sink.set(to, t);
+  return to;
+}
+
+/** Spellings for records the engine wrapped as `{"value": item}` (items that are not dicts). */
+export function wrapNumberText(sink: WeakMap<object, NumberText>, selected: readonly Json[], records: readonly object[]): void {
+  const list = sink.get(selected);
+  selected.forEach((item, i) => {
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) return;
+    const t = item !== null && typeof item === "object" ? sink.get(item) : list?.[String(i)];
+    const record = records[i];
+    if (t !== undefined && record) sink.set(record, { value: t });
+  });
+}
+
+/** The `number_text` of a page: parallel to `records`, or `undefined` when no record has any. */
+export function pageNumberText(sink: WeakMap<object, NumberText>, records: readonly object[]): (NumberText | null)[] | undefined {
+  let any = false;
+  const out = records.map((r) => {
+    const t = sink.get(r) ?? null;
+    any ||= t !== null;
+    return t;
+  });
+  return any ? out : undefined;
+}

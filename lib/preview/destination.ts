@@ -1,0 +1,89 @@
+/**
+ * The destination the preview loads into, kept across runs by its caller (the playground per
+ * session, the CLI per `--state-dir`): dlt's schema (tables, columns, hints) and each table's rows
+ * after the last successful load. The state is plain JSON (`state()`), so it can be stored, sent and
+ * later mirrored into a real database (DuckDB); `reset()` empties it.
+ */
+import type { DataRecord } from "../engine/types";
+import { Schema, type TableSchemaJson } from "./schema";
+
+export const DESTINATION_STATE_VERSION = 1;
+
+/** Everything a destination holds, as JSON. Big integers beyond 2^53 are digit strings in bigint columns. */
+export interface DestinationState {
+  readonly version: typeof DESTINATION_STATE_VERSION;
+  /** The identifier limit its names were made with (`null`: none, as duckdb's 65,536). */
+  readonly max_identifier_length: number | null;
+  /** Load ids of the successful loads, oldest first. */
+  readonly loads: readonly string[];
+  readonly schema: readonly TableSchemaJson[];
+  /** Rows per table, in storage order. */
+  readonly rows: Readonly<Record<string, readonly DataRecord[]>>;
+}
+
+export interface Destination {
+  readonly maxIdentifierLength: number | null;
+  /** A copy of the schema for a run to evolve (committed only if the run loads). */
+  schema(): Schema;
+  rows(): ReadonlyMap<string, readonly DataRecord[]>;
+  lastLoadId(): string | null;
+  /** A successful load: its schema and the tables' rows after it. */
+  commit(schema: Schema, rows: ReadonlyMap<string, readonly DataRecord[]>, loadId: string): void;
+  state(): DestinationState;
+  reset(): void;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A stored state as the destination reads it back, or `null` when it is not one (another version, damaged). */
+export function parseDestinationState(json: unknown): DestinationState | null {
+  if (
+    !isRecord(json) ||
+    json.version !== DESTINATION_STATE_VERSION ||
+    !Array.isArray(json.schema) ||
+    !Array.isArray(json.loads) ||
+    !isRecord(json.rows)
+  )
+    return null;
+  const limit = json.max_identifier_length;
+  if (limit !== null && typeof limit !== "number") return null;
+  for (const t of json.schema) if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns)) return null;
+  for (const rows of Object.values(json.rows)) if (!Array.isArray(rows)) return null;
+  return json as unknown as DestinationState;
+}
+
+export function createDestination(options: { state?: DestinationState | null; maxIdentifierLength?: number | null } = {}): Destination {
+  const limit = options.state?.max_identifier_length ?? options.maxIdentifierLength ?? null;
+  let schema = Schema.from(options.state?.schema ?? []);
+  let rows = new Map<string, readonly DataRecord[]>(Object.entries(options.state?.rows ?? {}));
+  let loads: string[] = [...(options.state?.loads ?? [])];
+  return {
+    maxIdentifierLength: limit,
+    schema: () => Schema.from(schema.toJSON()),
+    rows: () => rows,
+    lastLoadId: () => loads[loads.length - 1] ?? null,
+    commit(next, nextRows, loadId) {
+      schema = Schema.from(next.toJSON());
+      rows = new Map(nextRows);
+      loads = [...loads, loadId];
+    },
+    state: () => ({
+      version: DESTINATION_STATE_VERSION,
+      max_identifier_length: limit,
+      loads,
+      schema: schema.toJSON(),
+      rows: Object.fromEntries(rows),
+    }),
+    reset() {
+      schema = new Schema();
+      rows = new Map();
+      loads = [];
+    },
+  };
+}
+
+/** dlt's load id: the load's start time in seconds with microseconds, always after the last one. */
+export function nextLoadId(at: number, last: string | null): string {
+  const seconds = Math.max(at / 1000, last === null ? 0 : Number(last) + 1e-6);
+  return seconds.toFixed(6);
+}

@@ -1,0 +1,114 @@
+/**
+ * Fitting a normalised row into its table (`JsonLItemsNormalizer._coerce_row` in
+ * `dlt/normalize/items_normalizers/jsonl.py`, dlt 1.26.0):
+ * - a null creates no column (a key that is null everywhere never becomes one);
+ * - a value of the column's type is stored as it is; another type is coerced when dlt can
+ *   (`coerce.ts`), else it goes to the variant column `<column>__v_<python type>` (`variant: true`);
+ * - a new column's type comes from its first non-null value: strings that are ISO date-times are
+ *   `timestamp` (dlt's only default detection, `iso_timestamp`), else the Python type's dlt type;
+ * - every inferred column is `nullable: true`; only the `_dlt` columns are not null, and hints
+ *   (`nullable: false`, keys) win over inference (`_infer_column`, `merge_column`).
+ * A value dlt would refuse (a null in a not-null column, a value that fits neither the column nor its
+ * variant) fails dlt's normalize step; the preview keeps the row and reports it instead.
+ */
+import type { DataRecord, Json } from "../engine/types";
+import type { ColumnDataType } from "./types";
+import type { Naming } from "./naming";
+import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
+import { coerceValue, CoercionError } from "./coerce";
+import { parseIso } from "./datetime";
+import { pyType, type Value } from "./values";
+import type { Row } from "./relational";
+
+/** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
+export function inferType(v: Value): ColumnDataType | null {
+  // Cheap pre-check first: most strings are not date-times (the shortest is `YYYYMMDDTHH`).
+  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && parseIso(v)?.kind === "datetime") return "timestamp";
+  return pyType(v);
+}
+
+/** `null`: a null where no column exists (yet); the others fail dlt's normalize step. */
+const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
+
+export type Report = (table: string, column: string, problem: "null" | "null_in_not_null" | "no_variant", value: Value) => void;
+
+export class RowCoercer {
+  constructor(
+    private readonly schema: Schema,
+    private readonly naming: Naming,
+    private readonly report: Report,
+  ) {}
+
+  /**
+   * The row as dlt writes it, coerced in place (a key without a value holds null); new columns are
+   * added to the table, which is created with its first row.
+   */
+  coerce(tableName: string, parent: string | null, row: Row): DataRecord {
+    const columns = this.schema.table(tableName)?.columns ?? NO_COLUMNS;
+    let added: ColumnSchema[] | null = null;
+    let moved: [string, Json][] | null = null;
+    for (const name in row) {
+      const v = row[name] as Value;
+      const existing = columns.get(name);
+      const type = existing?.data_type;
+      if (v === null) {
+        if (type !== undefined && existing?.nullable === false) this.report(tableName, name, "null_in_not_null", null);
+        else if (type === undefined) this.report(tableName, name, "null", null);
+        continue;
+      }
+      // The common case first: a value of the column's own JSON type is stored as it is.
+      if ((type === "text" && typeof v === "string") || (type === "bool" && typeof v === "boolean")) continue;
+      if (typeof v === "number" && (type === "double" || (type === "bigint" && Number.isInteger(v)))) {
+        if (Object.is(v, -0) && type === "bigint") row[name] = 0;
+        continue;
+      }
+      if (type !== undefined) {
+        try {
+          row[name] = coerceValue(type, pyType(v) as ColumnDataType, v, existing?.timezone ?? true);
+          continue;
+        } catch (e) {
+          if (!(e instanceof CoercionError)) throw e;
+        }
+      }
+      const r = this.nonNull(tableName, columns, name, v, false);
+      if (r === null || r.name !== name) {
+        row[name] = null;
+        if (r !== null) (moved ??= []).push([r.name, r.value]);
+      } else row[name] = r.value;
+      if (r?.column) (added ??= []).push(r.column);
+    }
+    // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
+    if (moved) for (const [name, value] of moved) row[name] = value;
+    if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
+    return row as DataRecord;
+  }
+
+  /** `_coerce_non_null_value`: a new, incomplete or variant column. */
+  private nonNull(
+    table: string,
+    columns: ReadonlyMap<string, ColumnSchema>,
+    name: string,
+    v: Value,
+    isVariant: boolean,
+  ): { name: string; value: Json; column: ColumnSchema | null } | null {
+    let existing = columns.get(name);
+    let incomplete: ColumnSchema | null = null;
+    if (existing && existing.data_type === undefined) [incomplete, existing] = [existing, undefined];
+    const type = existing?.data_type ?? (inferType(v) as ColumnDataType);
+    const from = pyType(v) as ColumnDataType;
+    let value: Json;
+    try {
+      value = coerceValue(type, from, v, (existing ?? incomplete)?.timezone ?? true);
+    } catch (e) {
+      if (!(e instanceof CoercionError)) throw e;
+      if (isVariant) {
+        this.report(table, name, "no_variant", v);
+        return null;
+      }
+      return this.nonNull(table, columns, this.naming.fragments(name, `v_${from}`), v, true);
+    }
+    if (existing) return { name, value, column: null };
+    const inferred: ColumnSchema = { name, data_type: type, ...dltColumnHints(name), ...(isVariant ? { variant: true } : {}) };
+    return { name, value, column: incomplete ? { ...inferred, ...incomplete, data_type: type } : inferred };
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Loading one package into the destination, per write disposition, as dlt 1.26.0 does it:
+ * - `append` adds the load's rows to every table of the chain;
+ * - `replace` empties the root table and its nested tables, then inserts the load's rows; a replace
+ *   resource that yielded nothing still empties them (`Extract._write_empty_files`);
+ * - `merge` (`delete-insert`, `SqlMergeFollowupJob.gen_merge_sql` / the sqlalchemy `merge_job.py`):
+ *   stored root rows whose primary key (all parts) **or** merge key matches a row of the load are
+ *   deleted with their nested rows (by `_dlt_root_id`); the load's rows are deduplicated per primary
+ *   key with `ROW_NUMBER()` ordered by the `dedup_sort` column (without one the destination keeps
+ *   the first it reads; sqlite: the first loaded), rows whose `hard_delete` column is set are not
+ *   inserted, and nested rows follow their root row. Without any key, merge appends.
+ * Nulls never match a key (SQL `=`).
+ */
+import type { DataRecord, Json } from "../engine/types";
+import type { Schema, TableSchema } from "./schema";
+import type { RowChange, TableChanges } from "./types";
+
+/** The rows one run normalised, per table, and the root tables it loads. */
+export interface LoadPackage {
+  readonly loadId: string;
+  readonly rows: Map<string, DataRecord[]>;
+  /** Root tables of the resources that ran (a replace table in here is emptied even without rows). */
+  readonly roots: Set<string>;
+}
+
+export interface LoadResult {
+  readonly rows: ReadonlyMap<string, readonly DataRecord[]>;
+  readonly changes: Map<string, TableChanges>;
+  /** Per table, parallel to its rows: what this load did to each row. */
+  readonly marks: Map<string, readonly RowChange[]>;
+}
+
+const EMPTY: readonly DataRecord[] = [];
+
+type Key = string | number | boolean;
+
+/**
+ * A row's key: the value itself for one scalar column (a column holds one type, so `1` and `"1"`
+ * never meet), else the values as JSON; `null` when a part is null or missing.
+ */
+function keyOf(row: DataRecord, columns: readonly string[]): Key | null {
+  if (columns.length === 1) {
+    const v = row[columns[0] as string];
+    if (v === null || v === undefined) return null;
+    return typeof v === "object" ? JSON.stringify(v) : v;
+  }
+  const parts: Json[] = [];
+  for (const c of columns) {
+    const v = row[c];
+    if (v === null || v === undefined) return null;
+    parts.push(v);
+  }
+  return JSON.stringify(parts);
+}
+
+/** SQL order of a dedup sort: nulls first ascending (sqlite), numbers by value, strings by code unit. */
+function compare(a: Json | undefined, b: Json | undefined): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const columnsWith = (t: TableSchema, hint: "primary_key" | "merge_key"): string[] =>
+  [...t.columns.values()].filter((c) => c[hint] === true).map((c) => c.name);
+
+/** The load's root rows that survive dedup and hard deletes (`insert_temp_table`). */
+function survivors(root: TableSchema, staged: readonly DataRecord[], pk: readonly string[]): DataRecord[] {
+  let rows = staged;
+  if (pk.length > 0) {
+    const sort = [...root.columns.values()].find((c) => c.dedup_sort !== undefined);
+    const first = new Map<Key, DataRecord>();
+    const keyless: DataRecord[] = [];
+    for (const row of staged) {
+      const key = keyOf(row, pk);
+      if (key === null) keyless.push(row);
+      else {
+        const kept = first.get(key);
+        const better = sort && kept ? compare(row[sort.name], kept[sort.name]) * (sort.dedup_sort === "desc" ? -1 : 1) < 0 : false;
+        if (!kept || better) first.set(key, row);
+      }
+    }
+    const keep = new Set([...first.values(), ...keyless]);
+    rows = staged.filter((r) => keep.has(r));
+  }
+  const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
+  if (!hard) return rows.slice();
+  const deleted = (v: Json | undefined) => (hard.data_type === "bool" ? v === true : v !== null && v !== undefined);
+  return rows.filter((r) => !deleted(r[hard.name]));
+}
+
+type Stored = ReadonlyMap<string, readonly DataRecord[]>;
+
+function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable): void {
+  const root = chain[0] as TableSchema;
+  const pk = columnsWith(root, "primary_key");
+  const mk = columnsWith(root, "merge_key");
+  if (pk.length + mk.length === 0) return appendChain(chain, stored, pkg, out);
+  const staged = pkg.rows.get(root.name) ?? EMPTY;
+  const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: new Set(staged.map((r) => keyOf(r, k))) }));
+  const deletedIds = new Set<Json | undefined>();
+  const replacedPks = new Set<Key>();
+  for (const row of stored.get(root.name) ?? EMPTY) {
+    if (
+      !keys.some((k) => {
+        const key = keyOf(row, k.columns);
+        return key !== null && k.values.has(key);
+      })
+    )
+      continue;
+    deletedIds.add(row._dlt_id);
+    const key = pk.length > 0 ? keyOf(row, pk) : null;
+    if (key !== null) replacedPks.add(key);
+  }
+  const inserted = survivors(root, staged, pk);
+  const insertedIds = new Set<Json | undefined>(inserted.map((r) => r._dlt_id));
+  chain.forEach((table, i) => {
+    const old = stored.get(table.name) ?? EMPTY;
+    const kept = i === 0 ? old.filter((r) => !deletedIds.has(r._dlt_id)) : old.filter((r) => !deletedIds.has(r._dlt_root_id));
+    const fresh = i === 0 ? inserted : (pkg.rows.get(table.name) ?? EMPTY).filter((r) => insertedIds.has(r._dlt_root_id));
+    const marks: RowChange[] = kept.map(() => "unchanged");
+    let updated = 0;
+    for (const r of fresh) {
+      const key = i === 0 && pk.length > 0 ? keyOf(r, pk) : null;
+      const isUpdate = key !== null && replacedPks.has(key);
+      if (isUpdate) updated++;
+      marks.push(isUpdate ? "updated" : "inserted");
+    }
+    const deleted = old.length - kept.length - updated;
+    out(table.name, [...kept, ...fresh], marks, {
+      inserted: fresh.length - updated,
+      updated,
+      deleted: Math.max(0, deleted),
+      unchanged: kept.length,
+    });
+  });
+}
+
+type Writable = (table: string, rows: readonly DataRecord[], marks: readonly RowChange[], changes: TableChanges) => void;
+
+function appendChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, replace = false): void {
+  for (const table of chain) {
+    const old = replace ? EMPTY : (stored.get(table.name) ?? EMPTY);
+    const fresh = pkg.rows.get(table.name) ?? EMPTY;
+    const marks: RowChange[] = [...old.map((): RowChange => "unchanged"), ...fresh.map((): RowChange => "inserted")];
+    const deleted = replace ? (stored.get(table.name) ?? EMPTY).length : 0;
+    out(table.name, old.length === 0 ? fresh.slice() : [...old, ...fresh], marks, {
+      inserted: fresh.length,
+      updated: 0,
+      deleted,
+      unchanged: old.length,
+    });
+  }
+}
+
+/** The destination after loading `pkg` onto `stored` (which is not changed). */
+export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): LoadResult {
+  const rows = new Map(stored);
+  const changes = new Map<string, TableChanges>();
+  const marks = new Map<string, readonly RowChange[]>();
+  const out: Writable = (table, r, m, c) => {
+    rows.set(table, r);
+    marks.set(table, m);
+    changes.set(table, c);
+  };
+  for (const name of pkg.roots) {
+    const root = schema.table(name);
+    if (!root) continue;
+    const chain = schema.chain(name).filter((t) => t.seen_data);
+    if (chain.length === 0) continue;
+    const strategy = root.merge_strategy ?? "delete-insert";
+    if (root.write_disposition === "replace") appendChain(chain, stored, pkg, out, true);
+    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out);
+    else appendChain(chain, stored, pkg, out);
+  }
+  return { rows, changes, marks };
+}

@@ -1,0 +1,175 @@
+/**
+ * One run's load package in the making: the resources that ran, their records normalised
+ * (`relational.ts`) and fitted into the run's copy of the schema (`infer.ts`), row by row, per table.
+ * dlt extracts, normalises and loads after the run; the preview does it as pages arrive, so the
+ * tables grow while the run streams.
+ */
+import type { DataRecord, EngineEvent, NumberText } from "../engine/types";
+import type { Destination } from "./destination";
+import type { LoadPackage } from "./load";
+import { KeyCandidates } from "./keys";
+import { Naming } from "./naming";
+import { Relational, type Row } from "./relational";
+import { RowCoercer } from "./infer";
+import type { Schema } from "./schema";
+import { pyStr } from "./values";
+
+type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
+
+export interface ResourceRun {
+  readonly resource: string;
+  /** `null`: dlt does not load this resource. */
+  readonly table: string | null;
+  fetched: number;
+  readonly warnings: string[];
+  readonly keyColumns: readonly string[];
+  readonly candidates: KeyCandidates | null;
+  missingKey: number;
+}
+
+export interface Origin {
+  readonly record: DataRecord;
+  readonly resource: string;
+}
+
+const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
+  for (const c of columns) if (row[c] === undefined || row[c] === null) return false;
+  return true;
+};
+
+const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
+
+export class PendingLoad {
+  readonly schema: Schema;
+  readonly naming: Naming;
+  readonly pkg: LoadPackage;
+  readonly resources = new Map<string, ResourceRun>();
+  /** The record and resource behind each staged root row. */
+  readonly origins = new Map<DataRecord, Origin>();
+  /** Problems dlt's normaliser would fail on, per table (deduplicated). */
+  readonly problems = new Map<string, Set<string>>();
+  /** Keys that were null in a row and never became a column, per table (dlt's `null_only_columns`). */
+  readonly nullOnly = new Map<string, Set<string>>();
+  private readonly relational: Relational;
+  private readonly coercer: RowCoercer;
+
+  constructor(
+    destination: Destination,
+    readonly loadId: string,
+  ) {
+    this.schema = destination.schema();
+    this.naming = new Naming(destination.maxIdentifierLength);
+    this.pkg = { loadId, rows: new Map(), roots: new Set() };
+    this.relational = new Relational({ naming: this.naming, schema: this.schema, loadId });
+    this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
+      let set = this.problems.get(table);
+      if (!set) this.problems.set(table, (set = new Set()));
+      if (problem === "null_in_not_null") {
+        set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
+      } else if (problem === "no_variant") {
+        set.add(`\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`);
+      } else (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
+    });
+  }
+
+  start(e: ResourceStart): ResourceRun {
+    const warnings: string[] = [];
+    let table: string | null = this.naming.path(e.table_name || e.resource);
+    if (e.selected === false) table = null;
+    if (e.write_disposition === "skip") {
+      table = null;
+      warnings.push(`\`${e.resource}\` uses write_disposition \`skip\`: dlt does not load it`);
+    }
+    const merge = e.write_disposition === "merge";
+    const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
+    if (merge && !key && !(e.merge_key && e.merge_key.length > 0))
+      warnings.push(
+        `\`${e.resource}\` uses write_disposition \`merge\` without a primary_key or merge_key: ` +
+          "dlt appends every record (nothing is deduplicated) — set `primary_key`",
+      );
+    if (merge && e.merge_strategy === "scd2")
+      warnings.push(`\`${e.resource}\` uses the scd2 merge strategy: the preview does not model it and appends every record`);
+    if (table !== null) {
+      this.schema.applyHints(table, e, this.naming);
+      this.pkg.roots.add(table);
+    }
+    const run: ResourceRun = {
+      resource: e.resource,
+      table,
+      fetched: 0,
+      warnings,
+      keyColumns: key && merge ? key.map((k) => this.naming.path(k)) : [],
+      candidates: key && merge && table ? new KeyCandidates(key, table) : null,
+      missingKey: 0,
+    };
+    this.resources.set(e.resource, run);
+    return run;
+  }
+
+  /** A resource's run, created as an `append` resource when its pages came without a `resource_start`. */
+  resource(name: string): ResourceRun {
+    return (
+      this.resources.get(name) ??
+      this.start({
+        type: "resource_start",
+        resource: name,
+        paginator: "",
+        data_selector: null,
+        primary_key: null,
+        write_disposition: "append",
+        parent: null,
+        table_name: name,
+        max_table_nesting: null,
+        merge_key: null,
+        merge_strategy: null,
+        columns: [],
+      })
+    );
+  }
+
+  private rootKey(table: string): boolean {
+    const root = this.schema.table(table);
+    if (root?.write_disposition === "merge" && MERGE_ROOT_KEY.has(root.merge_strategy ?? "delete-insert")) return true;
+    return this.schema.chain(table).some((t) => [...t.columns.values()].some((c) => c.root_key === true));
+  }
+
+  add(resource: string, records: readonly DataRecord[], text: readonly (NumberText | null)[] | undefined): void {
+    const r = this.resource(resource);
+    r.fetched += records.length;
+    const table = r.table;
+    if (table === null) return;
+    const maxNesting = this.schema.table(table)?.max_nesting ?? null;
+    const rootKey = this.rootKey(table);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as DataRecord;
+      this.root = null;
+      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage);
+      const root = this.root as DataRecord | null;
+      if (root === null) continue;
+      this.origins.set(root, { record, resource });
+      if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
+        r.missingKey++;
+        r.candidates?.add(record);
+      }
+    }
+  }
+
+  /** The root row of the record being staged. */
+  private root: DataRecord | null = null;
+  private lastTable: { name: string; rows: DataRecord[] } | null = null;
+
+  /** Fits a normalised row into its table and stages it for the load. */
+  private readonly stage = (name: string, parent: string | null, row: Row): void => {
+    const coerced = this.coercer.coerce(name, parent, row);
+    let staged = this.lastTable;
+    if (staged?.name !== name) {
+      const t = this.schema.table(name);
+      if (t) t.seen_data = true;
+      let rows = this.pkg.rows.get(name);
+      if (!rows) this.pkg.rows.set(name, (rows = []));
+      staged = this.lastTable = { name, rows };
+    }
+    staged.rows.push(coerced);
+    this.root ??= coerced;
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * dlt's relational normaliser (`DataItemNormalizer` in `dlt/common/normalizers/json/relational.py`,
+ * dlt 1.26.0), rule for rule:
+ * - `_flatten` walks a dict with a stack: a dict's own keys first, in key order, then its nested dicts,
+ *   the last one first; `row[name] = value`, so of two keys that normalise alike the one flattened
+ *   last wins (a nested `pos.north` beats a top-level `pos__north`), at the first one's position;
+ * - a dict or list is kept whole (a json value) when the nesting level is used up or its column is
+ *   hinted `json` (`is_nested_type`); the level counts down for nested dicts and for lists;
+ * - a list becomes the child table `<parent path>__<key>`: dict items are rows, a list item becomes an
+ *   intermediate row `{"list": item}` one level further down, anything else a row `{"value": item}`;
+ * - child rows get `_dlt_parent_id`, `_dlt_list_idx` and their own `_dlt_id`; only root rows get
+ *   `_dlt_load_id`; with `rootKey` every nested row gets `_dlt_root_id` (`requires_root_key`);
+ * - a record that is not a dict is wrapped as `{"value": record}` (the engine does that already).
+ * Numbers the engine reported with their JSON spelling (`NumberText`) become `PyFloat`/`PyInt`.
+ */
+import type { DataRecord, Json, NumberText } from "../engine/types";
+import type { Naming } from "./naming";
+import type { Schema } from "./schema";
+import { encodeId, hashString, mix } from "./ids";
+import { fromLexeme, type Value } from "./values";
+
+export type Row = { [column: string]: Value };
+/** Receives every row, parents before their children. */
+export type EmitRow = (table: string, parent: string | null, row: Row) => void;
+
+/** A table rows go to: its name, its parent table, its path (the names it is made of) and id hash. */
+interface Place {
+  readonly table: string;
+  readonly parent: string | null;
+  readonly path: readonly string[];
+  readonly hash: number;
+  /** Its child tables by the path of the list in its rows. */
+  readonly children: Map<string, Place>;
+}
+
+/** The path of a list inside a row (`("broker", "spoken_languages")`) and that path as a key. */
+interface ListPath {
+  readonly path: readonly string[];
+  readonly key: string;
+}
+
+interface KeyInfo {
+  /** The column name (`shorten_fragments(*path, norm_k)`). */
+  readonly name: string;
+  /** The key on its own, normalised. */
+  readonly norm: string;
+  dict: KeyNode | null;
+  list: ListPath | null;
+}
+
+const listPath = (path: string[]): ListPath => ({ path, key: path.join("\u0000") });
+
+/** Names cached per dict path, so rows of one shape build no strings. */
+class KeyNode {
+  readonly keys = new Map<string, KeyInfo>();
+  constructor(readonly path: readonly string[]) {}
+}
+
+interface Id {
+  readonly h1: number;
+  readonly h2: number;
+  readonly pos: number;
+}
+
+/** What every row of one record passes on. */
+interface Pass {
+  readonly rootKey: boolean;
+  readonly emit: EmitRow;
+}
+
+interface Found {
+  readonly list: ListPath;
+  readonly items: readonly Json[];
+  readonly text: NumberText | null;
+}
+
+type Dict = { readonly [key: string]: Json };
+const isDict = (v: Json | undefined): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
+const sub = (text: NumberText | null, key: string): NumberText | null => {
+  const t = text?.[key];
+  return typeof t === "object" ? t : null;
+};
+
+export interface RelationalOptions {
+  readonly naming: Naming;
+  readonly schema: Schema;
+  readonly loadId: string;
+}
+
+/** Normalises the records of one load; row ids are derived from the load id, the table and counters. */
+export class Relational {
+  private readonly seed: number;
+  private readonly tableHashes = new Map<string, number>();
+  private readonly counters = new Map<string, number>();
+  private readonly keyRoot = new KeyNode([]);
+  private readonly roots = new Map<string, Place>();
+  /** `flatten`'s work stack (one per instance: flatten does not recurse) and its lists. */
+  private readonly stack = { dicts: [] as Dict[], texts: [] as (NumberText | null)[], levels: [] as number[], nodes: [] as KeyNode[] };
+  private found: Found[] | null = null;
+
+  constructor(private readonly o: RelationalOptions) {
+    this.seed = hashString(o.loadId);
+  }
+
+  private hashOf(table: string): number {
+    let h = this.tableHashes.get(table);
+    if (h === undefined) this.tableHashes.set(table, (h = hashString(table)));
+    return h;
+  }
+
+  /** The names of `key` below `node` (`shorten_fragments(*path, norm_k)`), cached per path. */
+  private info(node: KeyNode, key: string): KeyInfo {
+    let info = node.keys.get(key);
+    if (info === undefined) {
+      const norm = this.o.naming.key(key);
+      info = { name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
+      // Keys come from data: keep the caches bounded.
+      if (node.keys.size < 10_000) node.keys.set(key, info);
+    }
+    return info;
+  }
+
+  /** `is_nested_type`: keep a dict or list whole at the level limit or under a `json` column hint. */
+  private keepWhole(table: string, name: string, level: number): boolean {
+    return level <= 0 || this.o.schema.table(table)?.columns.get(name)?.data_type === "json";
+  }
+
+  /** Flattens `dict` into a row; the lists that become child tables are left in `this.found`. */
+  private flatten(table: string, dict: Dict, text: NumberText | null, level: number): Row {
+    const row: Row = {};
+    let lists: Found[] | null = null;
+    const { dicts, texts, levels, nodes } = this.stack;
+    dicts.push(dict);
+    texts.push(text);
+    levels.push(level);
+    nodes.push(this.keyRoot);
+    while (dicts.length > 0) {
+      const current = dicts.pop() as Dict;
+      const t = texts.pop() as NumberText | null;
+      const lvl = levels.pop() as number;
+      const node = nodes.pop() as KeyNode;
+      for (const key in current) {
+        const v = current[key] as Json;
+        const info = this.info(node, key);
+        if (typeof v === "object" && v !== null && !this.keepWhole(table, info.name, lvl)) {
+          if (Array.isArray(v)) {
+            const list = info.list ?? (info.list = listPath([...node.path, info.norm]));
+            // Same path twice (keys that normalise alike): the last list wins at the first one's place.
+            const found: Found = { list, items: v, text: sub(t, key) };
+            const at = lists === null ? -1 : lists.findIndex((f) => f.list.key === list.key);
+            if (at >= 0) (lists as Found[])[at] = found;
+            else (lists ??= []).push(found);
+          } else {
+            dicts.push(v as Dict);
+            texts.push(sub(t, key));
+            levels.push(lvl - 1);
+            nodes.push(info.dict ?? (info.dict = new KeyNode([...node.path, info.norm])));
+          }
+          continue;
+        }
+        const lexeme = typeof v === "number" && t !== null ? t[key] : undefined;
+        row[info.name] = typeof lexeme === "string" ? fromLexeme(lexeme, v as number) : v;
+      }
+    }
+    this.found = lists;
+    return row;
+  }
+
+  /** The table of a list found in a row of `parent` (its path and name, cached). */
+  private childPlace(parent: Place, found: ListPath): Place {
+    let place = parent.children.get(found.key);
+    if (!place) {
+      const path = [...parent.path, ...found.path];
+      const table = this.o.naming.fragments(...path);
+      place = { table, parent: parent.table, path, hash: this.hashOf(table), children: new Map() };
+      parent.children.set(found.key, place);
+    }
+    return place;
+  }
+
+  /**
+   * One record of the root table `table` (`normalize_data_item`), with its nesting limit; `rootKey`:
+   * nested rows get `_dlt_root_id` (`merge` with delete-insert, upsert or insert-only).
+   */
+  normalize(
+    record: DataRecord,
+    text: NumberText | null,
+    table: string,
+    maxNesting: number | null,
+    rootKey: boolean,
+    emit: EmitRow,
+  ): string {
+    const n = (this.counters.get(table) ?? 0) + 1;
+    this.counters.set(table, n);
+    const h = this.hashOf(table);
+    let place = this.roots.get(table);
+    if (!place) this.roots.set(table, (place = { table, parent: null, path: [table], hash: h, children: new Map() }));
+    const id = { h1: mix(this.seed, h, n), h2: mix(h, this.seed ^ n, 2), pos: 0 };
+    return this.row(record, text, place, null, id, maxNesting ?? 1000, null, { rootKey, emit });
+  }
+
+  private row(
+    dict: Dict,
+    text: NumberText | null,
+    place: Place,
+    parentId: string | null,
+    id: Id,
+    level: number,
+    extend: Row | null,
+    o: Pass,
+  ): string {
+    const row = this.flatten(place.table, dict, text, level);
+    const lists = this.found;
+    if (extend) Object.assign(row, extend);
+    const isRoot = parentId === null;
+    if (isRoot) row._dlt_load_id = this.o.loadId;
+    let rowId = row._dlt_id;
+    if (typeof rowId !== "string" || rowId === "") {
+      if (!isRoot) {
+        row._dlt_parent_id = parentId;
+        row._dlt_list_idx = id.pos;
+      }
+      rowId = row._dlt_id = encodeId(id.h1, id.h2);
+    }
+    const childExtend = isRoot && o.rootKey ? { _dlt_root_id: rowId } : extend;
+    o.emit(place.table, place.parent, row);
+    if (lists !== null)
+      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childExtend, o);
+    return rowId;
+  }
+
+  private list(found: Found, place: Place, parentId: string, parent: Id, level: number, extend: Row | null, o: Pass): void {
+    const items = found.items;
+    for (let idx = 0; idx < items.length; idx++) {
+      const item = items[idx] as Json;
+      const h1 = mix(parent.h1, place.hash, idx);
+      const h2 = mix(parent.h2, place.hash, idx);
+      const t = found.text === null ? undefined : found.text[String(idx)];
+      if (typeof item !== "object" || item === null) {
+        const row: Row = { value: typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item };
+        if (extend) Object.assign(row, extend);
+        row._dlt_parent_id = parentId;
+        row._dlt_list_idx = idx;
+        row._dlt_id = encodeId(h1, h2);
+        o.emit(place.table, place.parent, row);
+        continue;
+      }
+      const id: Id = { h1, h2, pos: idx };
+      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, id, level, extend, o);
+      else if (Array.isArray(item))
+        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, id, level - 1, extend, o);
+    }
+  }
+}

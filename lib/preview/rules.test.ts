@@ -1,0 +1,146 @@
+/** dlt's rules one by one (the golden cases cover them end to end): naming, Python's spellings, coercion. */
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { computeTag, Naming, normalizeIdentifier } from "./naming";
+import { coerceValue, CoercionError } from "./coerce";
+import { decimalFromFloat, decimalFromText } from "./decimal";
+import { parseIso } from "./datetime";
+import { inferType } from "./infer";
+import { PyFloat, PyInt, pyFloatRepr, pyStr } from "./values";
+
+describe("snake_case naming", () => {
+  it("normalises keys as paths, as dlt does", () => {
+    const keys = [
+      "BankTransactionID",
+      "UpdatedDateUTC",
+      "contactId",
+      "Email Address",
+      "a-b",
+      "1st",
+      "trailing_",
+      "x__y",
+      "__meta",
+      "suffix__",
+      "x___y",
+      "HTMLParser",
+      "_dlt_id",
+      "",
+      " ",
+      "৩rd",
+      "naïve",
+    ];
+    expect(keys.map(normalizeIdentifier)).toEqual([
+      "bank_transaction_id",
+      "updated_date_utc",
+      "contact_id",
+      "email_address",
+      "a_b",
+      "_1st",
+      "trailingx",
+      "x__y",
+      "meta",
+      "suffix",
+      "x___y",
+      "html_parser",
+      "_dlt_id",
+      "_empty",
+      "_empty",
+      "_৩rd",
+      "na_ve",
+    ]);
+  });
+
+  it("shortens to an identifier limit with dlt's shake_128 tags", () => {
+    for (const s of ["", "abc", "x".repeat(300)]) {
+      expect(computeTag(s)).toBe(
+        createHash("shake128", { outputLength: 4 })
+          .update(s)
+          .digest("base64")
+          .replace(/=+$/, "")
+          .replace(/\//g, "a")
+          .replace(/\+/g, "b")
+          .toLowerCase(),
+      );
+    }
+    const n = new Naming(63);
+    expect(n.path("measurement_configuration_parameter_for_the_primary_calibration_routine_value")).toBe(
+      "measurement_configuration_parrickdgry_calibration_routine_value",
+    );
+    expect(new Naming(null).path("a".repeat(100))).toHaveLength(100);
+  });
+});
+
+describe("Python's spellings", () => {
+  it("repr(float)", () => {
+    expect([3, 0.1, -0, 1e16, 1.5e-5, 123.456, 1e22, 0.0001, 2.5e-7].map(pyFloatRepr)).toEqual([
+      "3.0",
+      "0.1",
+      "-0.0",
+      "1e+16",
+      "1.5e-05",
+      "123.456",
+      "1e+22",
+      "0.0001",
+      "2.5e-07",
+    ]);
+  });
+  it("str() of values dlt writes into text columns", () => {
+    expect([true, false, 5, new PyFloat(5), new PyInt("12345678901234567"), 2.5].map(pyStr)).toEqual([
+      "True",
+      "False",
+      "5",
+      "5.0",
+      "12345678901234567",
+      "2.5",
+    ]);
+  });
+  it("Decimal(float) keeps the binary expansion; Decimal(text) its digits", () => {
+    expect(decimalFromFloat(19.99)).toBe("19.989999999999998436805981327779591083526611328125");
+    expect([decimalFromFloat(1), decimalFromFloat(0.5), decimalFromFloat(1e-7).slice(0, 6), decimalFromFloat(-0)]).toEqual([
+      "1",
+      "0.5",
+      "9.9999",
+      "-0",
+    ]);
+    expect(["0.50", " 1.000 ", "1e3", "0.0000001", "1_000", "abc", "0x1F"].map(decimalFromText)).toEqual([
+      "0.50",
+      "1.000",
+      "1E+3",
+      "1E-7",
+      "1000",
+      null,
+      "31",
+    ]);
+  });
+});
+
+describe("type detection and coercion", () => {
+  it("detects ISO date-times only (not dates, times or impossible dates)", () => {
+    expect(
+      ["2025-03-09T07:45:00Z", "2025-03-09 07:45", "2025-03-09", "07:45:00", "2025-02-29T10:00:00Z", "Sun, 09 Mar 2025 07:45:00 GMT"].map(
+        inferType,
+      ),
+    ).toEqual(["timestamp", "timestamp", "text", "text", "text", "text"]);
+    expect(parseIso("2025-03-09T04:15:00-0330")?.kind).toBe("datetime");
+  });
+
+  it("coerces as dlt's dispatch table, or refuses (a variant column follows)", () => {
+    expect(coerceValue("text", "bool", true)).toBe("True");
+    expect(coerceValue("bigint", "double", new PyFloat(11))).toBe(11);
+    expect(coerceValue("bigint", "text", " 42 ")).toBe(42);
+    expect(coerceValue("bool", "text", "no")).toBe(false);
+    expect(coerceValue("double", "bigint", 3)).toBe(3);
+    expect(coerceValue("timestamp", "bigint", 1738339200)).toBe("2025-01-31T16:00:00+00:00");
+    expect(coerceValue("timestamp", "text", "2025-01-31T09:15:00+01:00", false)).toBe("2025-01-31T08:15:00");
+    expect(coerceValue("date", "text", "2025-02-01T23:30:00-05:00")).toBe("2025-02-02");
+    expect(coerceValue("json", "text", '{"a": 1}')).toEqual({ a: 1 });
+    for (const [to, from, v] of [
+      ["bigint", "double", 2.5],
+      ["bigint", "bool", true],
+      ["bool", "text", "maybe"],
+      ["timestamp", "text", "soon"],
+    ] as const) {
+      expect(() => coerceValue(to, from, v)).toThrow(CoercionError);
+    }
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The part of dlt's schema the preview keeps: tables (root and nested), their columns in dlt's
+ * order with dlt's hints, and the table hints a load needs. Rules from dlt 1.26.0:
+ * - `merge_columns` (`dlt/common/schema/utils.py`): a column that was incomplete (a hint without a
+ *   `data_type`) and becomes complete is removed and added again, so it sits where the data puts
+ *   it; complete hint columns stay first, in hint order;
+ * - `_merge_key` (`dlt/extract/hints.py`): a primary or merge key column is `nullable: false`;
+ * - `extend_schema` (`relational.py`): the `_dlt` columns are not null, `_dlt_id` is `unique` and
+ *   `row_key`, `_dlt_parent_id` `parent_key`, `_dlt_root_id` `root_key`.
+ * Plain data: a schema serialises to JSON (`toJSON`) and back (`Schema.from`).
+ */
+import type { ColumnHint } from "../engine/types";
+import type { ColumnDataType } from "./types";
+import type { Naming } from "./naming";
+
+/** dlt's column schema (the properties the preview models). */
+export interface ColumnSchema {
+  name: string;
+  data_type?: ColumnDataType;
+  nullable?: boolean;
+  primary_key?: boolean;
+  merge_key?: boolean;
+  unique?: boolean;
+  row_key?: boolean;
+  parent_key?: boolean;
+  root_key?: boolean;
+  hard_delete?: boolean;
+  dedup_sort?: "asc" | "desc";
+  precision?: number;
+  scale?: number;
+  timezone?: boolean;
+  variant?: boolean;
+}
+
+export interface TableSchema {
+  readonly name: string;
+  readonly parent: string | null;
+  /** Root tables: the first resource that wrote to the table (dlt's `resource` hint). */
+  resource: string | null;
+  write_disposition: string | null;
+  /** `x-merge-strategy` (the strategy of a dict `write_disposition`). */
+  merge_strategy: string | null;
+  /** `x-normalizer.max_nesting`: the resource's `max_table_nesting`. */
+  max_nesting: number | null;
+  /** `x-normalizer.seen-data`: the table received rows at some point (it exists in the destination). */
+  seen_data: boolean;
+  readonly columns: Map<string, ColumnSchema>;
+}
+
+export interface TableSchemaJson extends Omit<TableSchema, "columns"> {
+  readonly columns: ColumnSchema[];
+}
+
+/** Hints of a `_dlt` column as `extend_schema` registers them; data columns have none. */
+export function dltColumnHints(name: string): Partial<ColumnSchema> {
+  switch (name) {
+    case "_dlt_id":
+      return { nullable: false, unique: true, row_key: true };
+    case "_dlt_parent_id":
+      return { nullable: false, parent_key: true };
+    case "_dlt_root_id":
+      return { nullable: false, root_key: true };
+    case "_dlt_list_idx":
+    case "_dlt_load_id":
+      return { nullable: false };
+    default:
+      return { nullable: true };
+  }
+}
+
+export const isComplete = (c: ColumnSchema | undefined): boolean => c !== undefined && c.data_type !== undefined;
+
+/** `merge_columns(a, b)`: merges `b` into `a` in place. */
+export function mergeColumns(a: Map<string, ColumnSchema>, b: readonly ColumnSchema[]): void {
+  for (const col of b) {
+    const existing = a.get(col.name);
+    if (isComplete(col) && existing && !isComplete(existing)) a.delete(col.name);
+    a.set(col.name, existing ? { ...existing, ...col } : { ...col });
+  }
+}
+
+/** Resource hints as the `resource_start` event carries them. */
+export interface ResourceHints {
+  readonly resource: string;
+  readonly write_disposition: string;
+  readonly merge_strategy: string | null;
+  readonly max_table_nesting: number | null;
+  readonly primary_key: readonly string[] | null;
+  readonly merge_key: readonly string[] | null;
+  readonly columns: readonly ColumnHint[];
+}
+
+const HINT_KEYS = [
+  "data_type",
+  "nullable",
+  "primary_key",
+  "merge_key",
+  "unique",
+  "row_key",
+  "parent_key",
+  "root_key",
+  "hard_delete",
+  "dedup_sort",
+  "precision",
+  "scale",
+  "timezone",
+  "variant",
+] as const;
+
+/** The columns of a resource's table template: `columns` hints, then `_merge_keys`, names normalised. */
+function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
+  const byName = new Map<string, ColumnSchema>();
+  for (const hint of hints.columns) {
+    const col: ColumnSchema = { name: hint.name };
+    for (const key of HINT_KEYS) if (hint[key] !== undefined) Object.assign(col, { [key]: hint[key] });
+    byName.set(hint.name, col);
+  }
+  const keys = (hint: "primary_key" | "merge_key", names: readonly string[] | null): void => {
+    for (const c of byName.values()) delete c[hint];
+    for (const key of names ?? []) {
+      const col = byName.get(key);
+      if (col) Object.assign(col, { [hint]: true, nullable: col.nullable ?? false });
+      else byName.set(key, { name: key, nullable: false, [hint]: true });
+    }
+  };
+  keys("primary_key", hints.primary_key);
+  keys("merge_key", hints.merge_key);
+  return [...byName.values()].map((c) => ({ ...c, name: naming.path(c.name) }));
+}
+
+export class Schema {
+  readonly tables = new Map<string, TableSchema>();
+
+  static from(json: readonly TableSchemaJson[]): Schema {
+    const s = new Schema();
+    for (const t of json) s.tables.set(t.name, { ...t, columns: new Map(t.columns.map((c) => [c.name, { ...c }])) });
+    return s;
+  }
+
+  toJSON(): TableSchemaJson[] {
+    return [...this.tables.values()].map((t) => ({ ...t, columns: [...t.columns.values()].map((c) => ({ ...c })) }));
+  }
+
+  table(name: string): TableSchema | undefined {
+    return this.tables.get(name);
+  }
+
+  /** Creates a table (nested ones inherit their hints from the root). */
+  ensure(name: string, parent: string | null): TableSchema {
+    let t = this.tables.get(name);
+    if (!t) {
+      t = {
+        name,
+        parent,
+        resource: null,
+        write_disposition: null,
+        merge_strategy: null,
+        max_nesting: null,
+        seen_data: false,
+        columns: new Map(),
+      };
+      this.tables.set(name, t);
+    }
+    return t;
+  }
+
+  /** A resource's table template merged into the root table `name` (`Schema.update_table`). */
+  applyHints(name: string, hints: ResourceHints, naming: Naming): TableSchema {
+    const t = this.ensure(name, null);
+    t.resource ??= hints.resource;
+    t.write_disposition = hints.write_disposition;
+    t.merge_strategy = hints.merge_strategy;
+    t.max_nesting = hints.max_table_nesting;
+    mergeColumns(t.columns, templateColumns(hints, naming));
+    return t;
+  }
+
+  /** The root table of `name`. */
+  root(name: string): TableSchema | undefined {
+    let t = this.tables.get(name);
+    while (t && t.parent !== null) t = this.tables.get(t.parent);
+    return t;
+  }
+
+  /** `name` and its nested tables, parents before children (dlt's table chain). */
+  chain(name: string): TableSchema[] {
+    const out: TableSchema[] = [];
+    const walk = (n: string) => {
+      const t = this.tables.get(n);
+      if (!t) return;
+      out.push(t);
+      for (const c of this.tables.values()) if (c.parent === n) walk(c.name);
+    };
+    walk(name);
+    return out;
+  }
+}

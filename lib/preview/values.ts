@@ -1,0 +1,93 @@
+/**
+ * Values as dlt's Python normaliser sees them. JSON numbers are where JavaScript and Python part:
+ * Python reads `3.0`, `2e2` and `-0.0` as floats and keeps integers beyond 2^53 exact, while
+ * `JSON.parse` gives plain numbers. The engine reports such spellings (`NumberText`); the
+ * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
+ */
+import type { Json } from "../engine/types";
+import type { ColumnDataType } from "./types";
+
+/** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+/** An integer beyond 2^53, kept as its exact digits. */
+export class PyInt {
+  constructor(readonly digits: string) {}
+}
+
+/** A cell between flattening and coercion. */
+export type Value = Json | PyFloat | PyInt;
+
+/** The number a JSON lexeme stands for, as Python's `json` module reads it. */
+export function fromLexeme(text: string, value: number): Value {
+  if (/[.eE]/.test(text)) return Number.isInteger(value) ? new PyFloat(value) : value;
+  if (Number.isSafeInteger(value)) return Object.is(value, -0) ? 0 : value;
+  return new PyInt(BigInt(text).toString());
+}
+
+/** dlt's `PY_TYPE_TO_SC_TYPE` of a value's Python type; `null` for None. */
+export function pyType(v: Value | undefined): ColumnDataType | null {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case "string":
+      return "text";
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(v) ? "bigint" : "double";
+    default:
+      if (v instanceof PyFloat) return "double";
+      if (v instanceof PyInt) return "bigint";
+      return "json";
+  }
+}
+
+/** A Python int's digits (`number` or `PyInt`). */
+export const intDigits = (v: number | PyInt): string =>
+  typeof v === "number" ? (Object.is(v, -0) ? "0" : BigInt(v).toString()) : v.digits;
+
+/** A bigint cell as it is stored: a number when exact, else its digits (a string in a bigint column). */
+export function storeInt(digits: string): Json {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : digits;
+}
+
+/** Python's `repr(float)`: shortest round-trip digits, `1e+16` beyond 16 digits, `3.0` for whole values. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  const [mant = "0", expText = "0"] = Math.abs(x).toExponential().split("e");
+  const digits = mant.replace(".", "");
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 16) {
+    const e = `${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+    return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${e}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const int = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const frac = digits.slice(exp + 1);
+  return `${sign}${int}.${frac === "" ? "0" : frac}`;
+}
+
+/** Python's `str()` of a scalar value (`True`, `3.0`, exact big ints). */
+export function pyStr(v: Value): string {
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return Number.isInteger(v) ? intDigits(v) : pyFloatRepr(v);
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v instanceof PyInt) return v.digits;
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** The JSON value of a cell for a json column (a `PyFloat`/`PyInt` inside becomes a plain number). */
+export function toJson(v: Value): Json {
+  if (v instanceof PyFloat) return v.value;
+  if (v instanceof PyInt) return Number(v.digits);
+  return v;
+}
+
+/** The numeric value of a number cell. */
+export const numberOf = (v: number | PyFloat | PyInt): number =>
+  typeof v === "number" ? v : v instanceof PyFloat ? v.value : Number(v.digits);

@@ -1,0 +1,121 @@
+/**
+ * What the preview shows: the destination's tables after this run's load (root tables with their
+ * nested tables, only tables that exist in the destination: those that ever received rows).
+ */
+import type { DataRecord } from "../engine/types";
+import type { LoadResult } from "./load";
+import type { PendingLoad } from "./pending";
+import type { ColumnSchema, TableSchema } from "./schema";
+import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
+
+const HINTS = [
+  "primary_key",
+  "merge_key",
+  "unique",
+  "row_key",
+  "parent_key",
+  "root_key",
+  "hard_delete",
+  "dedup_sort",
+  "precision",
+  "scale",
+  "timezone",
+  "variant",
+] as const;
+
+/** Complete columns (with a data type) as `PreviewColumn`s: `nullable` spelled out, other hints when set. */
+export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[] {
+  const out: PreviewColumn[] = [];
+  for (const c of columns) {
+    if (c.data_type === undefined) continue;
+    const col: Record<string, unknown> = { name: c.name, data_type: c.data_type, nullable: c.nullable ?? true };
+    // Hints at their default are left out, as dlt leaves them out; `timezone` defaults to true.
+    for (const h of HINTS) if (c[h] !== undefined && c[h] !== (h === "timezone")) col[h] = c[h];
+    out.push(col as unknown as PreviewColumn);
+  }
+  return out;
+}
+
+function tableData(t: TableSchema, result: LoadResult, pending: PendingLoad): PreviewTableData {
+  const rows = result.rows.get(t.name) ?? [];
+  const marks = result.marks.get(t.name) ?? rows.map((): RowChange => "unchanged");
+  const changes: TableChanges = result.changes.get(t.name) ?? { inserted: 0, updated: 0, deleted: 0, unchanged: rows.length };
+  return {
+    table_name: t.name,
+    parent_table: t.parent,
+    rows,
+    row_changes: marks,
+    columns: previewColumns(t.columns.values()),
+    changes,
+    normalized_rows: pending.pkg.rows.get(t.name)?.length ?? 0,
+  };
+}
+
+function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly TableSchema[]): string[] {
+  const out: string[] = [];
+  for (const r of pending.resources.values()) {
+    if (r.table !== root.name) continue;
+    out.push(...r.warnings);
+    if (r.missingKey > 0 && r.candidates) out.push(r.candidates.message(r.resource, r.missingKey, r.fetched));
+  }
+  for (const t of chain) {
+    for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
+    const nulls = [...(pending.nullOnly.get(t.name) ?? [])].filter(
+      (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_"),
+    );
+    if (nulls.length > 0) {
+      const list = nulls.map((c) => `\`${c}\``).join(", ");
+      out.push(
+        `${list} ${nulls.length === 1 ? "is" : "are"} null in every record of \`${t.name}\` so far: ` +
+          "dlt creates no column until a value arrives",
+      );
+    }
+  }
+  return out;
+}
+
+/** This run's records (of one resource, or all) behind the rows it loaded into a root table. */
+export function loadedRecords(pending: PendingLoad, table: PreviewTableData, resource: string | null): DataRecord[] {
+  const records: DataRecord[] = [];
+  table.rows.forEach((row, i) => {
+    const origin = table.row_changes[i] === "unchanged" ? undefined : pending.origins.get(row);
+    if (origin && (resource === null || origin.resource === resource)) records.push(origin.record);
+  });
+  return records;
+}
+
+/** The root tables of the destination after this run's load, each with its nested tables. */
+export function buildTables(pending: PendingLoad, result: LoadResult, loaded: boolean): PreviewTable[] {
+  const out: PreviewTable[] = [];
+  for (const root of pending.schema.tables.values()) {
+    if (root.parent !== null || !root.seen_data) continue;
+    const chain = pending.schema.chain(root.name).filter((t) => t.seen_data);
+    const data = tableData(root, result, pending);
+    const children: PreviewChildTable[] = chain
+      .slice(1)
+      .map((t) => ({ ...tableData(t, result, pending), parent_table: t.parent as string }));
+    const records = loadedRecords(pending, data, null);
+    const staged = data.normalized_rows;
+    const pk = previewColumns(root.columns.values())
+      .filter((c) => c.primary_key)
+      .map((c) => c.name);
+    const merge = root.write_disposition === "merge";
+    out.push({
+      ...data,
+      resource: root.resource ?? root.name,
+      write_disposition: root.write_disposition ?? "append",
+      primary_key: pk.length > 0 ? pk : null,
+      records,
+      child_tables: children,
+      stats: {
+        fetched: staged,
+        merged: data.rows.length,
+        duplicates_collapsed: merge ? Math.max(0, staged - data.changes.inserted - data.changes.updated) : 0,
+      },
+      warnings: warningsOf(root, pending, chain),
+      load_id: pending.loadId,
+      loaded,
+    });
+  }
+  return out;
+}
