@@ -17,4 +17,5 @@ export {
   type RunBody,
   type RunTarget,
 } from "./contract";
+export { TraceBuilder, EMPTY_TRACE, type ResourceStatus, type ResourceTrace, type RunFailure, type RunPhase, type RunTrace, type TraceItem, type TraceResponse } from "./trace";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";

@@ -1,10 +1,12 @@
 /**
- * Folds a run's events into per-resource results: the preview (the destination's tables after this
- * run), the engine's stats, every warning (engine, limits, preview) and every error with its literal
- * code. The CLI's `--format json` prints exactly this shape; other consumers can reuse it.
+ * A run's results for the CLI's `--format json` (and anyone who wants them as data): per resource
+ * its settings, the engine's stats, the records loaded, every warning (engine, limits, preview); every
+ * error with its literal code; the destination's tables. A view over the one fold (`./trace.ts`) and
+ * the preview — nothing here folds events a second time.
  */
 import type { DataRecord, EngineErrorCode, EngineEvent, ResourceStats } from "../engine";
 import { createPreview, tablesJson, type Destination, type Preview, type TableJson } from "../preview";
+import { TraceBuilder, type RunTrace } from "./trace";
 
 export interface ResourceSummary {
   readonly name: string;
@@ -33,89 +35,55 @@ export interface RunSummary {
 export interface RunCollector {
   push(event: EngineEvent): void;
   readonly preview: Preview;
+  /** The fold of the events so far. */
+  trace(): RunTrace;
   summary(): RunSummary;
   /** `true` once `done` arrived and every resource ran without an error. */
   ok(): boolean;
 }
 
-interface Pending {
-  name: string;
-  primary_key: string[] | null;
-  write_disposition: string;
-  stats: ResourceStats;
-  warnings: string[];
-}
+const NO_STATS: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
 
 /** `destination`: the caller's destination, kept across runs (default: a fresh one). */
 export function createRunCollector(options: { readonly destination?: Destination } = {}): RunCollector {
   const preview = createPreview(options.destination ? { destination: options.destination } : {});
-  const resources = new Map<string, Pending>();
-  const errors: RunError[] = [];
-  let done: { ok: boolean } | null = null;
-
-  const entry = (name: string): Pending => {
-    let r = resources.get(name);
-    if (!r) {
-      r = { name, primary_key: null, write_disposition: "append", stats: { requests: 0, pages: 0, retries: 0, records_fetched: 0 }, warnings: [] };
-      resources.set(name, r);
-    }
-    return r;
-  };
+  const builder = new TraceBuilder();
 
   return {
     preview,
     push(event) {
       preview.push(event);
-      switch (event.type) {
-        case "resource_start": {
-          const r = entry(event.resource);
-          r.primary_key = event.primary_key;
-          r.write_disposition = event.write_disposition;
-          break;
-        }
-        case "warning":
-          if (event.resource) entry(event.resource).warnings.push(event.message);
-          break;
-        case "limit":
-          entry(event.resource).warnings.push(event.message);
-          break;
-        case "error":
-          errors.push({ resource: event.resource ?? event.error.resource ?? null, code: event.error.code, message: event.error.message });
-          break;
-        case "resource_done": {
-          const { requests, pages, retries, records_fetched } = event.stats;
-          entry(event.resource).stats = { requests, pages, retries, records_fetched };
-          break;
-        }
-        case "done":
-          done = { ok: event.ok };
-          break;
-        default:
-          break;
-      }
+      builder.push(event);
     },
+    trace: () => builder.snapshot(),
     summary() {
+      const trace = builder.snapshot();
       const tables = preview.tables();
       const byResource = new Map(preview.resources().map((r) => [r.resource, r]));
       return {
-        resources: [...resources.values()].map((r) => {
-          const p = byResource.get(r.name);
-          const table = tables.find((t) => t.table_name === p?.table_name);
-          return {
-            name: r.name,
-            primary_key: r.primary_key,
-            write_disposition: r.write_disposition,
-            records: p?.records ?? [],
-            stats: { ...r.stats, records_merged: p?.records.length ?? 0 },
-            warnings: [...r.warnings, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
-          };
-        }),
-        errors: [...errors],
+        resources: trace.resources
+          .filter((r) => r.started)
+          .map((r) => {
+            const p = byResource.get(r.name);
+            const table = tables.find((t) => t.table_name === p?.table_name);
+            const own = r.items.flatMap((i) => (i.kind === "warning" || i.kind === "limit" ? [i.message] : []));
+            const { requests, pages, retries, records_fetched } = r.stats ?? NO_STATS;
+            return {
+              name: r.name,
+              primary_key: r.primary_key ? [...r.primary_key] : null,
+              write_disposition: r.write_disposition ?? "append",
+              records: p?.records ?? [],
+              stats: { requests, pages, retries, records_fetched, records_merged: p?.records.length ?? 0 },
+              warnings: [...own, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
+            };
+          }),
+        errors: trace.errors.map((e) => ({ resource: e.resource ?? null, code: e.code, message: e.message })),
         tables: tablesJson(tables),
       };
     },
     ok() {
-      return done !== null && done.ok && errors.length === 0;
+      const phase = builder.snapshot().phase;
+      return phase === "done" || phase === "capped";
     },
   };
 }

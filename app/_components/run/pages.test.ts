@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "@/lib/engine";
 import { lastAttempt, pagesOf } from "./pages";
-import { TraceBuilder } from "./trace-model";
+import { TraceBuilder } from "@/lib/run";
 
 const req = (request_id: number, page: number, attempt = 1): EngineEvent =>
   ({ type: "request", resource: "c", request_id, attempt, page, method: "GET", url: `https://x/c?page=${page}&r=${request_id}`, headers: {} }) as EngineEvent;

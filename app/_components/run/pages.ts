@@ -4,7 +4,7 @@
  * decision, warnings, auth steps. Pages are numbered in order of the run: a child resource fetches
  * page 1 again for every parent record, so the API's page number alone does not identify a page.
  */
-import type { TraceItem } from "./trace-model";
+import type { TraceItem } from "@/lib/run";
 
 export type RequestItem = Extract<TraceItem, { kind: "request" }>;
 

@@ -5,7 +5,7 @@ import type { IncrementalState } from "@/lib/engine";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../hooks/toolkit";
-import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "./trace-model";
+import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
 export interface RunInput {
   readonly text: string;

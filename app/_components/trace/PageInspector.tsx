@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useMemo, useState } from "react";
 import { lastAttempt, pagesOf, type PageView } from "../run/pages";
-import type { TraceItem } from "../run/trace-model";
+import type { TraceItem } from "@/lib/run";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { JsonTree } from "./JsonTree";
 import { HeaderList } from "./RequestDetails";

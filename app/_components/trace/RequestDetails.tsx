@@ -1,5 +1,5 @@
 "use client";
-import type { TraceItem } from "../run/trace-model";
+import type { TraceItem } from "@/lib/run";
 
 type RequestItem = Extract<TraceItem, { kind: "request" }>;
 

@@ -1,7 +1,7 @@
 "use client";
 import { memo } from "react";
 import { LIMIT_FAILS } from "@/lib/engine";
-import type { ResourceTrace, RunTrace } from "../run/trace-model";
+import type { ResourceTrace, RunTrace } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
 import { formatMs, plural } from "./format";

@@ -1,6 +1,6 @@
 "use client";
 import { memo, useId, useState } from "react";
-import type { TraceItem } from "../run/trace-model";
+import type { TraceItem } from "@/lib/run";
 import { adviceFor } from "./advice";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { RequestDetails } from "./RequestDetails";

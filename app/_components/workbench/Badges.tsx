@@ -1,5 +1,5 @@
 import type { ProblemCounts } from "../problems/group";
-import type { RunPhase } from "../run/trace-model";
+import type { RunPhase } from "@/lib/run";
 
 const BASE = "inline-flex items-center gap-1 font-normal normal-case tracking-normal";
 

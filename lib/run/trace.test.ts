@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "@/lib/engine";
-import { TraceBuilder } from "./trace-model";
+import { TraceBuilder } from "./trace";
 
 const stats = { requests: 3, pages: 2, retries: 1, records_fetched: 150 };
 const events: EngineEvent[] = [

@@ -1,9 +1,10 @@
 /**
- * Engine events -> the trace the UI shows: a timeline per resource plus the run's overall state.
- * A mutable builder (events arrive by the thousand) with cheap immutable snapshots for React: an item
- * object is replaced, never mutated, so memoised rows re-render only when their own item changed.
+ * The one fold of a run's events (issue #14): a timeline per resource plus the run's overall state.
+ * The playground renders it, the CLI's summary (`./summary.ts`) and the tests read it. A mutable
+ * builder (events arrive by the thousand) with cheap immutable snapshots for React: an item object is
+ * replaced, never mutated, so memoised rows re-render only when their own item changed.
  */
-import type { EngineErrorJson, EngineEvent, Json, LimitKind, MaskedHeaders, ResourceStats } from "@/lib/engine";
+import type { EngineErrorJson, EngineEvent, Json, LimitKind, MaskedHeaders, ResourceStats } from "../engine";
 
 export interface TraceResponse {
   readonly status: number;
@@ -56,6 +57,10 @@ export interface ResourceTrace {
   readonly parent: string | null;
   /** `parallelized: true`: run concurrently (live) or in order (mock). */
   readonly parallelized: "concurrent" | "in_order" | null;
+  /** Its `resource_start` arrived (a resource listed by `run_start` may never start, e.g. after a cancel). */
+  readonly started: boolean;
+  /** The engine's own counts, from `resource_done` (`null` until then); the counters below are live. */
+  readonly stats: ResourceStats | null;
   readonly items: readonly TraceItem[];
   readonly pages: number;
   readonly records: number;
@@ -106,7 +111,10 @@ export class TraceBuilder {
   private resource(name: string): ResourceState {
     let r = this.resources.get(name);
     if (!r) {
-      r = { name, status: "waiting", paginator: null, data_selector: null, primary_key: null, write_disposition: null, parent: null, parallelized: null, items: [], pages: 0, records: 0, requests: 0, retries: 0 };
+      r = {
+        name, status: "waiting", paginator: null, data_selector: null, primary_key: null, write_disposition: null, parent: null, parallelized: null,
+        started: false, stats: null, items: [], pages: 0, records: 0, requests: 0, retries: 0,
+      };
       this.resources.set(name, r);
     }
     return r;
@@ -128,7 +136,7 @@ export class TraceBuilder {
         break;
       case "resource_start": {
         const r = this.resource(e.resource);
-        Object.assign(r, { status: "running", paginator: e.paginator, data_selector: e.data_selector, primary_key: e.primary_key, write_disposition: e.write_disposition, parent: e.parent, parallelized: e.parallelized ?? null });
+        Object.assign(r, { status: "running", started: true, paginator: e.paginator, data_selector: e.data_selector, primary_key: e.primary_key, write_disposition: e.write_disposition, parent: e.parent, parallelized: e.parallelized ?? null });
         break;
       }
       case "auth":
@@ -170,7 +178,8 @@ export class TraceBuilder {
         this.add(e.resource, { kind: "limit", key: this.key(), limit: e.limit, message: e.message });
         break;
       case "error":
-        this.errors.push(e.error);
+        // The error carries its resource even when only the event named it.
+        this.errors.push(e.resource !== undefined && e.error.resource === undefined ? { ...e.error, resource: e.resource } : e.error);
         // The attempt that was in flight when the resource failed (a last timeout, a network error).
         for (const [id, at] of this.requests) if (at.resource.name === (e.resource ?? e.error.resource)) this.failAttempt(id, e.error.code);
         this.add(e.resource ?? e.error.resource, { kind: "error", key: this.key(), error: e.error });
@@ -181,6 +190,7 @@ export class TraceBuilder {
       case "resource_done": {
         const r = this.resource(e.resource);
         r.status = e.ok ? "ok" : "failed";
+        r.stats = e.stats;
         break;
       }
       case "done":
