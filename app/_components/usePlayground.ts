@@ -7,7 +7,7 @@ import { detectFormat, type QuickFix, type Range, type SourceFormat } from "@/li
 import type { EditorApi } from "./editor/types";
 import { downloadFile, fileFor, sourceFile, type DownloadKind } from "./header/downloads";
 import type { ConvertOutcome } from "./header/FormatIndicator";
-import { useToolkit } from "./hooks/toolkit";
+import { useToolkit } from "./toolkit/useToolkit";
 import { useDocument } from "./hooks/useDocument";
 import { useValidation } from "./hooks/useValidation";
 import { countsText, groupProblems, problemCounts } from "./problems/group";

@@ -1,7 +1,7 @@
 /** Downloads: a Blob and a temporary <a download>. Only references are ever written, never secret values. */
 import type { ExportFile, ValidationResult } from "@/lib/config";
 import type { SourceFormat } from "@/lib/formats";
-import { loadToolkit } from "../hooks/toolkit";
+import { loadToolkit } from "../toolkit/useToolkit";
 
 export type DownloadKind = "json" | "yaml" | "python" | "secrets";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { ValidationResult } from "@/lib/config";
-import type { Toolkit } from "./toolkit";
+import type { Toolkit } from "../toolkit/useToolkit";
 
 /**
  * Validates the text shortly after the last change (ARCHITECTURE rule 8: validation debounced).

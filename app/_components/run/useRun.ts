@@ -4,7 +4,7 @@ import type { RestApiConfig } from "@/lib/config";
 import type { IncrementalState } from "@/lib/engine";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, PreviewTable } from "@/lib/preview";
-import { loadToolkit, type Toolkit } from "../hooks/toolkit";
+import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
 export interface RunInput {

@@ -1,6 +1,6 @@
 /**
  * The heavy half of lib/ the browser needs — the validator (zod, the three parsers), the format
- * converter, the exporters and the preview — in one chunk loaded after first paint (see ./toolkit).
+ * converter, the exporters and the preview — in one chunk loaded after first paint (see ./useToolkit).
  */
 export { validateText, exportConfig, secretsTomlTemplate } from "@/lib/config";
 export { convertDocument, describeLoss } from "@/lib/formats";

@@ -1,17 +1,17 @@
 "use client";
 /**
- * Loads ./toolkit-impl once, after first paint, like Monaco: the page and its panels render without
+ * Loads ./lazy-lib once, after first paint, like Monaco: the page and its panels render without
  * the validator, and the first validation follows as soon as the chunk is in (performance budget:
  * first-load JS, docs/performance.md).
  */
 import { useEffect, useState } from "react";
 
-export type Toolkit = typeof import("./toolkit-impl");
+export type Toolkit = typeof import("./lazy-lib");
 
 let loading: Promise<Toolkit> | null = null;
 
 export function loadToolkit(): Promise<Toolkit> {
-  loading ??= import("./toolkit-impl");
+  loading ??= import("./lazy-lib");
   return loading;
 }
 
