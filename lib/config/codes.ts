@@ -15,6 +15,11 @@ export const DIAGNOSTIC_CODES = {
   yaml_warning: ["warning", "A warning of the YAML parser."],
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
+  yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
+  // Input limits (lib/formats/limits.ts, lib/config/limits.ts): refused with a located error, never parsed on.
+  too_deep: ["error", "Lists/dicts (or Python prefix operators) nested past the depth limit; the inside is not read."],
+  too_many_values: ["error", "A text with more values than the limit: it is not parsed at all."],
+  yaml_alias_limit: ["error", "YAML aliases that would expand to more values than the limit (an alias bomb); not expanded."],
   // The schema: what dlt's validator rejects.
   unknown_key: ["error", "A key the dict does not have (did-you-mean and rename fix; names the type a key belongs to)."],
   missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict)."],

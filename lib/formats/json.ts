@@ -3,6 +3,8 @@ import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser"
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument } from "./types";
 import { duplicateKeyWarning, escapeSegment, specialObject } from "./refs";
 import { jsonSyntaxDiagnostics } from "./json-errors";
+import { guardJson } from "./json-guard";
+import { guardDiagnostics } from "./guard";
 
 function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNode {
   const range = { start: n.offset, end: n.offset + n.length };
@@ -37,14 +39,18 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
 }
 
 export function parseJson(text: string): ParsedDocument {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   const diagnostics: Diagnostic[] = [];
   if (text.trim() === "") {
     diagnostics.push({ severity: "error", code: "syntax_error", path: "", range: { start: 0, end: 0 }, message: "The document is empty: expected a JSON object such as `{\"client\": {...}, \"resources\": [...]}`." });
     return { format: "json", text, root: null, diagnostics };
   }
-  diagnostics.push(...jsonSyntaxDiagnostics(text, errors));
+  // Bounded before parsing: parseTree and convert recurse once per nesting level (limits.ts).
+  const guarded = guardJson(text);
+  if (guarded.refused) return { format: "json", text, root: null, diagnostics: guardDiagnostics(text, guarded, null, "json") };
+  const errors: ParseError[] = [];
+  const tree = parseTree(guarded.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  diagnostics.push(...jsonSyntaxDiagnostics(guarded.text, errors));
   const root = tree ? convert(tree, diagnostics, "") : null;
+  diagnostics.push(...guardDiagnostics(text, guarded, root, "json"));
   return { format: "json", text, root, diagnostics };
 }

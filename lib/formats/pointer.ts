@@ -101,3 +101,25 @@ export function toPlain(node: DocNode): PlainValue {
       return { $python: node.text };
   }
 }
+
+/**
+ * The pointer of the deepest node whose range holds `offset` (`""` for the root or no root). Iterative:
+ * used to locate problems found in the text before the document was built (a too-deep list).
+ */
+export function pointerAt(root: DocNode | null, offset: number): string {
+  let pointer = "";
+  let node: DocNode | undefined = root ?? undefined;
+  const holds = (r: { start: number; end: number }) => r.start <= offset && offset < Math.max(r.end, r.start + 1);
+  while (node) {
+    let next: DocNode | undefined;
+    if (node.kind === "object") {
+      const entry = node.entries.find((e) => holds(e.range));
+      if (entry) [next, pointer] = [entry.value, `${pointer}/${escapeSegment(entry.key)}`];
+    } else if (node.kind === "array") {
+      const i = node.items.findIndex((item) => holds(item.range));
+      if (i >= 0) [next, pointer] = [node.items[i], `${pointer}/${i}`];
+    }
+    node = next;
+  }
+  return pointer;
+}

@@ -35,24 +35,29 @@ export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
   const assigned = new Map<string, SyntaxNode[]>();
   let firstDict: SyntaxNode | null = null;
   let call: SyntaxNode | null = null;
-  const visit = (n: SyntaxNode) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (isDictNode(c)) {
-        firstDict ??= c;
-        // `name = {...}` or `name: RESTAPIConfig = {...}`
-        const op = c.prevSibling;
-        const target = op?.name === "AssignOp" ? (op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling) : null;
-        if (target?.name === "VariableName") {
-          const name = text.slice(target.from, target.to);
-          assigned.set(name, [...(assigned.get(name) ?? []), c]);
-        }
-        continue;
-      }
-      if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
-      if (c.firstChild) visit(c);
-    }
+  // Depth first in document order, without recursion (operator chains make deep trees).
+  const stack: SyntaxNode[] = [];
+  const pushChildren = (n: SyntaxNode) => {
+    for (let c = n.lastChild; c; c = c.prevSibling) stack.push(c);
   };
-  visit(top);
+  pushChildren(top);
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    if (isDictNode(c)) {
+      firstDict ??= c;
+      // `name = {...}` or `name: RESTAPIConfig = {...}`
+      const op = c.prevSibling;
+      const target = op?.name === "AssignOp" ? (op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling) : null;
+      if (target?.name === "VariableName") {
+        const name = text.slice(target.from, target.to);
+        const list = assigned.get(name);
+        if (list) list.push(c);
+        else assigned.set(name, [c]);
+      }
+      continue;
+    }
+    if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
+    pushChildren(c);
+  }
   const theCall = call as SyntaxNode | null;
   if (!theCall) return firstDict ? { dict: firstDict } : { dict: null, argument: null, call: null };
   const arg = configArgument(text, theCall);

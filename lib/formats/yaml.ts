@@ -1,22 +1,33 @@
 /**
  * YAML import with the `yaml` package: node ranges become document ranges (keys include their
- * quotes), anchors/aliases and `<<` merge keys are resolved, recursion and alias bombs are stopped.
+ * quotes), anchors/aliases and `<<` merge keys are resolved, recursion and alias bombs are stopped:
+ * the text guard bounds nesting and size before `yaml` parses it, and alias expansion is bounded by
+ * MAX_ALIAS_VALUES (sizes known in advance, so an alias bomb is refused before any expansion).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from "yaml";
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, type Document, type Node as YNode } from "yaml";
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument, Range } from "./types";
 import { duplicateKeyWarning, escapeSegment, specialObject } from "./refs";
 import { yamlDiagnostics } from "./yaml-errors";
-
-/** Most nodes one document may expand to through aliases (a 6,000-line config has ~20,000). */
-const NODE_BUDGET = 200_000;
+import { guardYaml } from "./yaml-guard";
+import { guardDiagnostics, tooDeep } from "./guard";
+import { aliasTable, type AliasTable } from "./yaml-aliases";
+import { MAX_ALIAS_VALUES, MAX_DEPTH } from "./limits";
+import { where } from "./syntax";
 
 interface Ctx {
   readonly text: string;
-  readonly doc: Document;
   readonly diagnostics: Diagnostic[];
+  readonly aliases: AliasTable;
   /** Nodes being converted (an alias to one of them is recursive). */
   readonly active: Set<YNode>;
-  budget: number;
+  /** Values added by expanding aliases so far (nested aliases are counted with the outermost). */
+  aliasValues: number;
+  /** Inside an alias's expansion (its aliases are paid for already). */
+  expanding: number;
+  /** The first alias left unexpanded because of MAX_ALIAS_VALUES, and how many were. */
+  overBudget: { range: Range; pointer: string; source: string; size: number; anchor: Range | null; count: number } | null;
+  /** The first value nested past MAX_DEPTH through aliases, and how many were. */
+  tooDeep: { range: Range; pointer: string; what: string; count: number } | null;
 }
 
 /** Block collections end after the newline that follows them; ranges stop at the last non-blank character. */
@@ -32,13 +43,26 @@ function problem(ctx: Ctx, code: string, range: Range, pointer: string, message:
   return { kind: "null", range };
 }
 
-function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range): DocNode {
-  const target = isAlias(node) ? (node.resolve(ctx.doc) as YNode | undefined) : undefined;
+function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range, depth: number): DocNode {
+  const target = isAlias(node) ? ctx.aliases.target(node) : undefined;
   if (!target) return problem(ctx, "syntax_error", range, pointer, `YAML syntax error: alias \`*${node.source}\` names no anchor \`&${node.source}\` defined before it.`);
   if (ctx.active.has(target)) return problem(ctx, "yaml_recursive_alias", range, pointer, `YAML alias \`*${node.source}\` refers to a node that contains it; a config cannot be recursive.`);
-  if (ctx.budget <= 0) return problem(ctx, "yaml_alias_limit", range, pointer, `YAML aliases expand to more than ${NODE_BUDGET} values; alias \`*${node.source}\` is not expanded.`);
-  // The value's own ranges point at the anchor; the alias itself is where this value is used.
-  return { ...convert(ctx, target, pointer, range.start), range };
+  if (ctx.expanding === 0) {
+    const size = ctx.aliases.size(target);
+    if (ctx.aliasValues + size > MAX_ALIAS_VALUES) {
+      if (ctx.overBudget) ctx.overBudget.count++;
+      else ctx.overBudget = { range, pointer, source: node.source, size, anchor: target.range ? { start: target.range[0], end: target.range[0] + 1 } : null, count: 1 };
+      return { kind: "null", range };
+    }
+    ctx.aliasValues += size;
+  }
+  ctx.expanding++;
+  try {
+    // The value's own ranges point at the anchor; the alias itself is where this value is used.
+    return { ...convert(ctx, target, pointer, range.start, depth), range };
+  } finally {
+    ctx.expanding--;
+  }
 }
 
 function keyOf(ctx: Ctx, k: unknown, pointer: string, fallback: Range): { key: string; range: Range } | "merge" | null {
@@ -53,7 +77,7 @@ function keyOf(ctx: Ctx, k: unknown, pointer: string, fallback: Range): { key: s
   return null;
 }
 
-function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range): DocNode {
+function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range, depth: number): DocNode {
   if (!isMap(node)) return { kind: "null", range };
   const explicit: DocEntry[] = [];
   const merged: DocEntry[][] = [];
@@ -69,7 +93,7 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range): DocNo
       const sources = isSeq(valueNode) ? (valueNode.items as YNode[]) : valueNode ? [valueNode] : [];
       const group: DocEntry[] = [];
       for (const s of sources) {
-        const v = convert(ctx, s, pointer, range.start);
+        const v = convert(ctx, s, pointer, range.start, depth - 1);
         if (v.kind === "object") group.push(...v.entries);
         else ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message: "YAML syntax error: `<<` merges mappings only; this value is not a mapping." });
       }
@@ -78,7 +102,7 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range): DocNo
       continue;
     }
     const childPointer = `${pointer}/${escapeSegment(key.key)}`;
-    const value = valueNode ? convert(ctx, valueNode, childPointer, key.range.end) : { kind: "null" as const, range: { start: key.range.end, end: key.range.end } };
+    const value = valueNode ? convert(ctx, valueNode, childPointer, key.range.end, depth) : { kind: "null" as const, range: { start: key.range.end, end: key.range.end } };
     if (seen.has(key.key)) ctx.diagnostics.push(duplicateKeyWarning(key.key, childPointer, key.range));
     seen.add(key.key);
     const entry: DocEntry = { key: key.key, keyRange: key.range, value, range: { start: key.range.start, end: Math.max(value.range.end, key.range.end) } };
@@ -98,14 +122,19 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range): DocNo
   return specialObject(entries, range) ?? { kind: "object", range, entries };
 }
 
-function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number): DocNode {
-  ctx.budget--;
+/** `depth`: collections around `node` (it is too deep when it is a collection at MAX_DEPTH). */
+function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number, depth: number): DocNode {
   const range = rangeOf(ctx, node, fallback);
-  if (isAlias(node)) return convertAlias(ctx, node, pointer, range);
+  if (isAlias(node)) return convertAlias(ctx, node, pointer, range, depth);
+  if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) {
+    if (ctx.tooDeep) ctx.tooDeep.count++;
+    else ctx.tooDeep = { range: { start: range.start, end: range.start + 1 }, pointer, what: isMap(node) ? "dict" : "list", count: 1 };
+    return { kind: "null", range };
+  }
   ctx.active.add(node);
   try {
-    if (isMap(node)) return convertMap(ctx, node, pointer, range);
-    if (isSeq(node)) return { kind: "array", range, items: node.items.map((it, i) => convert(ctx, it as YNode, `${pointer}/${i}`, range.start)) };
+    if (isMap(node)) return convertMap(ctx, node, pointer, range, depth + 1);
+    if (isSeq(node)) return { kind: "array", range, items: node.items.map((it, i) => convert(ctx, it as YNode, `${pointer}/${i}`, range.start, depth + 1)) };
     if (isScalar(node)) {
       const v = node.value;
       if (v === null || v === undefined) return { kind: "null", range };
@@ -120,16 +149,57 @@ function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number): DocN
   }
 }
 
+const OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false } as const;
+
+/** `yaml`'s parseDocument, fed the guard's lexemes when it has them (the text is then lexed once). */
+function compose(text: string, lexemes: readonly string[] | null): Document.Parsed {
+  if (!lexemes) return parseDocument(text, OPTIONS);
+  const parser = new Parser();
+  function* tokens() {
+    for (const lexeme of lexemes ?? []) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | null = null;
+  for (const next of new Composer(OPTIONS).compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  return doc ?? parseDocument(text, OPTIONS);
+}
+
 export function parseYaml(text: string): ParsedDocument {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false });
+  // Bounded before parsing: `yaml` and convert recurse once per nesting level (limits.ts).
+  const guarded = guardYaml(text);
+  if (guarded.refused) return { format: "yaml", text, root: null, diagnostics: guardDiagnostics(text, guarded, null, "yaml") };
+  const doc = compose(guarded.text, guarded.lexemes);
   const diagnostics = yamlDiagnostics(text, doc.errors, doc.warnings);
   if (!doc.contents) {
     if (!diagnostics.some((d) => d.severity === "error")) {
       diagnostics.push({ severity: "error", code: "syntax_error", path: "", range: { start: 0, end: 0 }, message: "The document is empty: expected a YAML mapping with `client:` and `resources:`." });
     }
-    return { format: "yaml", text, root: null, diagnostics };
+    return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }
-  const ctx: Ctx = { text, doc, diagnostics, active: new Set(), budget: NODE_BUDGET };
-  const root = convert(ctx, doc.contents as YNode, "", 0);
+  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
+  const root = convert(ctx, doc.contents as YNode, "", 0, 0);
+  const guard = guardDiagnostics(text, guarded, root, "yaml");
+  diagnostics.push(...guard, ...limitDiagnostics(ctx, text, new Set(guard.map((d) => d.range.start))));
   return { format: "yaml", text, root, diagnostics };
+}
+
+/** The alias budget and depth found while converting: one diagnostic each, at the first place. */
+function limitDiagnostics(ctx: Ctx, text: string, reported: ReadonlySet<number>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const over = ctx.overBudget;
+  if (over) {
+    const anchorAt = over.anchor ? ` (anchor \`&${over.source}\` at ${where(text, over.anchor.start)})` : "";
+    const others = over.count > 1 ? ` ${(over.count - 1).toLocaleString("en-US")} more alias${over.count === 2 ? " was" : "es were"} not expanded either.` : "";
+    out.push({ severity: "error", code: "yaml_alias_limit", path: over.pointer, range: over.range,
+      message: `YAML alias \`*${over.source}\` would add ${over.size > MAX_ALIAS_VALUES ? "more than " : ""}${over.size.toLocaleString("en-US")} values${anchorAt}, past the ${MAX_ALIAS_VALUES.toLocaleString("en-US")} that aliases may add in one document: aliases of aliases multiply (an "alias bomb"). It is not expanded.${others} Write the values out, or alias smaller parts.` });
+  }
+  const deep = ctx.tooDeep;
+  if (deep && !reported.has(deep.range.start)) out.push(tooDeep(deep.range, deep.pointer, deep.what, deep.count - 1));
+  return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * Table of the input limits (issue #13) for diagnostics.test.ts: each hostile shape, small enough
+ * to run in the table, refused with its code at the first place past the limit.
+ */
+import { MAX_DEPTH, MAX_VALUES } from "../formats/limits";
+import { nestedList, yamlAliasBomb } from "../testing/hostile";
+import { pres, res, yres, type Case } from "./diagnostics.cases-kit";
+
+/** Levels above the `a` list in `endpoint.json.a` (root, resources, [0], endpoint, json). */
+const ABOVE_A = 5;
+/** Pointer of the first too-deep list inside `json.a` (the list at level MAX_DEPTH + 1). */
+const DEEP_PATH = `/resources/0/endpoint/json/a${"/0".repeat(MAX_DEPTH - ABOVE_A)}`;
+/** 1-based column of that list's `[` when `a`'s list starts at column `col`. */
+const deepColumn = (col: number) => col + MAX_DEPTH - ABOVE_A;
+
+const jsonLine = `      "endpoint": {"json": {"a": `;
+const yamlLine = "    endpoint: {json: {a: ";
+const pyLine = `            "endpoint": {"json": {"a": `;
+
+/** YAML block lists, one `-` per line, each two columns deeper: the `-` at level MAX_DEPTH + 1 is cut. */
+function yamlBlock(levels: number): string {
+  let body = "    endpoint:\n      json:\n        a:\n";
+  for (let i = 0; i < levels; i++) body += `${" ".repeat(8 + 2 * i)}-\n`;
+  return yres(body.trimEnd());
+}
+
+const zeros = (n: number) => `[${"0, ".repeat(n - 1)}0]`;
+
+// `not` chain: `a`'s value sits in 5 dicts and lists, so `not` number MAX_DEPTH - 4 (column 42 + 4 × 59) is too deep.
+// Values: 16 come before the zeros (dicts, lists, keys, strings), so zero number MAX_VALUES - 15 is one too many.
+
+export const LIMIT_CASES: Case[] = [
+  ["list nested past the depth limit", "json", res(`${jsonLine}${nestedList(2000)}}}`), "too_deep", DEEP_PATH, "[", 6, deepColumn(jsonLine.length + 1)],
+  ["flow list nested past the depth limit", "yaml", yres(`${yamlLine}${nestedList(2000)}}}`), "too_deep", DEEP_PATH, "[", 5, deepColumn(yamlLine.length + 1)],
+  ["block list nested past the depth limit", "yaml", yamlBlock(100), "too_deep", DEEP_PATH, "-", 8 + MAX_DEPTH - ABOVE_A, 9 + 2 * (MAX_DEPTH - ABOVE_A)],
+  ["Python list nested past the depth limit", "python", pres(`${pyLine}${nestedList(2000)}}},`), "too_deep", DEEP_PATH, "[", 6, deepColumn(pyLine.length + 1)],
+  ["Python `not` chain past the depth limit", "python", pres(`            "endpoint": {"params": {"a": ${"not ".repeat(100)}x}},`), "too_deep", "", "not", 6, 42 + 4 * (MAX_DEPTH - 5)],
+  ["more values than the limit", "json", res(`      "endpoint": {"json": {"a": ${zeros(MAX_VALUES)}}}`), "too_many_values", "", "0", 6, 35 + 3 * (MAX_VALUES - 16)],
+  // x1…x12 add 32,736 values, the first `*a12` of x13 16,383 more; the second passes 50,000.
+  ["YAML alias bomb", "yaml", yamlAliasBomb(40), "yaml_alias_limit", "/x13/1", "*a12", 14, 18],
+  ["YAML alias inside its own anchor", "yaml", yres("    endpoint: {json: {a: &r [1, *r]}}"), "yaml_recursive_alias", "/resources/0/endpoint/json/a/1", "*r", 5, 33],
+];

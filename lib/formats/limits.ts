@@ -1,0 +1,27 @@
+/**
+ * What one config text may hold before restplay stops reading it (issue #13, docs/security.md). Each
+ * limit is far above a real config and low enough that the worst 1 MB text is read or refused, with
+ * a located diagnostic, in well under 2 s on a small server (`npm run bench -- --only hostile`).
+ * The one home of these numbers: parsers, messages, tests and docs read them from here.
+ */
+
+/**
+ * Levels of nested lists and dicts (and, in Python, of prefix operators such as `not`/`-`/`lambda`).
+ * A real config nests about 8 deep (resources > [i] > endpoint > json > …); 64 leaves room for deep
+ * JSON bodies. Deeper text is not handed to the parsers (theirs and ours recurse per level).
+ */
+export const MAX_DEPTH = 64;
+
+/**
+ * Values in one text: keys, strings, numbers, lists and dicts (in Python, also operators). A
+ * 6,000-line config holds about 20,000, a config at the resource limit about 30,000. The YAML and
+ * Python parsers need about 5–10 µs per value, so this also bounds their time.
+ */
+export const MAX_VALUES = 100_000;
+
+/**
+ * Values that YAML aliases may add when they are expanded (`*a` repeats everything `&a` holds, so
+ * aliases of aliases multiply: the "billion laughs"). Anchors shared by many resources (a paginator,
+ * an auth block) add a few thousand.
+ */
+export const MAX_ALIAS_VALUES = 50_000;
