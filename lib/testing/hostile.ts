@@ -78,6 +78,17 @@ export function manyPlaceholders(count: number, format: SourceFormat): string {
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
 
+/** `resource_defaults` params with `keys` placeholders, shared by `resources` resources (defaults × resources). */
+export function defaultsForMany(keys: number, resources: number, format: SourceFormat): string {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < keys; i++) params[`k${i}`] = `{resources.p.f${i}}`;
+  const names = Array.from({ length: resources }, (_, i) => `r${i}`);
+  const config = { client: { base_url: "https://a.example/" }, resource_defaults: { endpoint: { params } }, resources: ["p", ...names] };
+  // JSON without true/false/null is a Python dict literal too.
+  if (format !== "yaml") return format === "json" ? JSON.stringify(config) : `source = rest_api_source(${JSON.stringify(config)})\n`;
+  return `client: {base_url: "https://a.example/"}\nresource_defaults: {endpoint: {params: ${JSON.stringify(params)}}}\nresources: ${JSON.stringify(["p", ...names])}\n`;
+}
+
 /** A `json` body with `count` keys on one line (a long line, many keys). */
 export function manyKeys(count: number, format: SourceFormat): string {
   const keys: string[] = [];
@@ -117,6 +128,7 @@ export function hostileInputs(): HostileInput[] {
     all.push({ name: `${format}.string_1mb`, format, text: hugeString(MAX_BODY_BYTES - 200, format) });
     all.push({ name: `${format}.items_490000`, format, text: manyItems(490_000, format) });
     all.push({ name: `${format}.keys_60000`, format, text: manyKeys(60_000, format) });
+    all.push({ name: `${format}.defaults_30000x1000`, format, text: defaultsForMany(30_000, 1_000, format) });
     all.push({ name: `${format}.placeholders_25000`, format, text: manyPlaceholders(25_000, format) });
   }
   return all;
