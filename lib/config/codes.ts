@@ -20,6 +20,8 @@ export const DIAGNOSTIC_CODES = {
   too_deep: ["error", "Lists/dicts (or Python prefix operators) nested past the depth limit; the inside is not read."],
   too_many_values: ["error", "A text with more values than the limit: it is not parsed at all."],
   yaml_alias_limit: ["error", "YAML aliases that would expand to more values than the limit (an alias bomb); not expanded."],
+  too_many_resources: ["error", "More resources than the limit: the rest are neither checked nor run."],
+  too_many_problems: ["info", "More problems than the listing limit: the first ones are listed."],
   // The schema: what dlt's validator rejects.
   unknown_key: ["error", "A key the dict does not have (did-you-mean and rename fix; names the type a key belongs to)."],
   missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict)."],

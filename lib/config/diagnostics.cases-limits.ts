@@ -3,7 +3,8 @@
  * to run in the table, refused with its code at the first place past the limit.
  */
 import { MAX_DEPTH, MAX_VALUES } from "../formats/limits";
-import { nestedList, yamlAliasBomb } from "../testing/hostile";
+import { manyResources, manyUnknownKeys, nestedList, yamlAliasBomb } from "../testing/hostile";
+import { MAX_DIAGNOSTICS, MAX_RESOURCES } from "./limits";
 import { pres, res, yres, type Case } from "./diagnostics.cases-kit";
 
 /** Levels above the `a` list in `endpoint.json.a` (root, resources, [0], endpoint, json). */
@@ -38,5 +39,8 @@ export const LIMIT_CASES: Case[] = [
   ["more values than the limit", "json", res(`      "endpoint": {"json": {"a": ${zeros(MAX_VALUES)}}}`), "too_many_values", "", "0", 6, 35 + 3 * (MAX_VALUES - 16)],
   // x1…x12 add 32,736 values, the first `*a12` of x13 16,383 more; the second passes 50,000.
   ["YAML alias bomb", "yaml", yamlAliasBomb(40), "yaml_alias_limit", "/x13/1", "*a12", 14, 18],
+  // Shorthand resources, one per line after the `resources` line: `"r1000"` is on line 1002.
+  ["more resources than the limit", "json", manyResources(MAX_RESOURCES + 5, "json", true), "too_many_resources", `/resources/${MAX_RESOURCES}`, `"r${MAX_RESOURCES}"`, MAX_RESOURCES + 2, 1],
+  ["more problems than are listed", "yaml", manyUnknownKeys(MAX_DIAGNOSTICS + 10, "yaml"), "too_many_problems", "", "", 1, 1],
   ["YAML alias inside its own anchor", "yaml", yres("    endpoint: {json: {a: &r [1, *r]}}"), "yaml_recursive_alias", "/resources/0/endpoint/json/a/1", "*r", 5, 33],
 ];

@@ -8,7 +8,7 @@
  * issues. The user hears about the paginator they wrote, not about nine others.
  */
 import type { z } from "zod";
-import type { Diagnostic } from "../formats";
+import type { DiagnosticOut } from "./sink";
 import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
 import { describeValue, valueAt, where, type Locator, type Path } from "./located";
@@ -20,7 +20,7 @@ type Issue = z.core.$ZodIssue;
 interface Ctx {
   readonly loc: Locator;
   readonly plain: unknown;
-  readonly out: Diagnostic[];
+  readonly out: DiagnosticOut;
 }
 
 const ENDPOINT_KEYS = new Set(Object.keys(objectShape(EndpointSchema) ?? {}));
@@ -44,6 +44,7 @@ const typeOf = (m: z.ZodType) => literalValues(objectShape(m)?.type)?.[0];
 export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, schema: z.ZodType, union: z.ZodType | null = null): void {
   const handled = new Set<string>();
   outer: for (const issue of issues) {
+    if (ctx.out.full) return;
     const rel = issue.path as (string | number)[];
     let s: z.ZodType | null = schema;
     let v: unknown = valueAt(ctx.plain, prefix);
@@ -96,7 +97,10 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
   }
   switch (issue.code) {
     case "unrecognized_keys":
-      for (const key of issue.keys) unknownKey(ctx, path, key, schema, union);
+      for (const key of issue.keys) {
+        if (out.full) return;
+        unknownKey(ctx, path, key, schema, union);
+      }
       return;
     case "invalid_type":
     case "invalid_union":

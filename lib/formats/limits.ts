@@ -25,3 +25,6 @@ export const MAX_VALUES = 100_000;
  * an auth block) add a few thousand.
  */
 export const MAX_ALIAS_VALUES = 50_000;
+
+/** Syntax errors reported per text (JSON, YAML): garbage yields one per character, and the first say what is wrong. */
+export const MAX_SYNTAX_ERRORS = 100;

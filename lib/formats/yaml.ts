@@ -94,7 +94,7 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range, depth:
       const group: DocEntry[] = [];
       for (const s of sources) {
         const v = convert(ctx, s, pointer, range.start, depth - 1);
-        if (v.kind === "object") group.push(...v.entries);
+        if (v.kind === "object") for (const e of v.entries) group.push(e);
         else ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message: "YAML syntax error: `<<` merges mappings only; this value is not a mapping." });
       }
       merged.push(group);

@@ -89,6 +89,35 @@ export function defaultsForMany(keys: number, resources: number, format: SourceF
   return `client: {base_url: "https://a.example/"}\nresource_defaults: {endpoint: {params: ${JSON.stringify(params)}}}\nresources: ${JSON.stringify(["p", ...names])}\n`;
 }
 
+/** `count` unknown keys in `client`: one diagnostic each, with a did-you-mean and the allowed keys. */
+export function manyUnknownKeys(count: number, format: SourceFormat): string {
+  const client: Record<string, number> = { base_url: 0 };
+  for (let i = 0; i < count; i++) client[`base_ur${i}`] = i;
+  const config = { client, resources: ["r"] };
+  if (format === "yaml") return `client: ${JSON.stringify(client)}\nresources: [r]\n`;
+  return format === "json" ? JSON.stringify(config) : `source = rest_api_source(${JSON.stringify(config)})\n`;
+}
+
+/** One endpoint path made of `count` placeholders with no param: one diagnostic per field. */
+export function manyPathFields(count: number, format: SourceFormat): string {
+  const path = "{a}".repeat(count);
+  if (format === "yaml") return `client: {base_url: "https://a.example/"}\nresources: [{name: r, endpoint: {path: "${path}"}}]\n`;
+  const config = { client: { base_url: "https://a.example/" }, resources: [{ name: "r", endpoint: { path } }] };
+  return format === "json" ? JSON.stringify(config) : `source = rest_api_source(${JSON.stringify(config)})\n`;
+}
+
+/** `length` characters of syntax soup (brackets, quotes, colons, dashes, words, line breaks), the same every time. */
+export function garbage(length: number): string {
+  const parts = ["}", "]", "{", "[", ",", ":", '"', "'", " - ", "\n", "#", "a", "0", "  ", "True", "*a", "&a ", "|", "\\"];
+  let seed = 42;
+  let out = "";
+  while (out.length < length) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    out += parts[seed % parts.length];
+  }
+  return out.slice(0, length);
+}
+
 /** A `json` body with `count` keys on one line (a long line, many keys). */
 export function manyKeys(count: number, format: SourceFormat): string {
   const keys: string[] = [];
@@ -128,6 +157,9 @@ export function hostileInputs(): HostileInput[] {
     all.push({ name: `${format}.string_1mb`, format, text: hugeString(MAX_BODY_BYTES - 200, format) });
     all.push({ name: `${format}.items_490000`, format, text: manyItems(490_000, format) });
     all.push({ name: `${format}.keys_60000`, format, text: manyKeys(60_000, format) });
+    all.push({ name: `${format}.garbage_1mb`, format, text: garbage(MAX_BODY_BYTES) });
+    all.push({ name: `${format}.unknown_keys_45000`, format, text: manyUnknownKeys(45_000, format) });
+    all.push({ name: `${format}.path_fields_300000`, format, text: manyPathFields(300_000, format) });
     all.push({ name: `${format}.defaults_30000x1000`, format, text: defaultsForMany(30_000, 1_000, format) });
     all.push({ name: `${format}.placeholders_25000`, format, text: manyPlaceholders(25_000, format) });
   }

@@ -119,6 +119,7 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, plan: Def
     const names = incParams.slice(0, NAMED).map((t) => `'${t.key}'`);
     const found = `[${names.join(", ")}${incParams.length > NAMED ? ", …" : ""}]`;
     for (const extra of incParams.slice(1)) {
+      if (ctx.full) break;
       ctx.add({ at: extra.at, severity: "error", code: "multiple_incremental_params", range: ctx.loc.key(extra.at),
         message: `Resource \`${name}\` has more than one incremental param: dlt fails with "Only a single incremental parameter is allower per endpoint. Found parameters: \`${found}\`". Keep one, or use the endpoint's \`incremental\` block.` });
     }

@@ -62,13 +62,13 @@ function fieldRange(ctx: RuleContext, r: Range, raw: string, from: number): Rang
 export const shown = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Each field with its range; the search moves on after each one, so many fields in a long string cost one pass. */
-function locate(ctx: RuleContext, token: Range, fields: readonly Field[]): [Field, Range][] {
+function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Generator<[Field, Range]> {
   let from = token.start;
-  return fields.map((f) => {
+  for (const f of fields) {
     const range = fieldRange(ctx, token, f.raw, from);
     if (range !== token) from = range.end;
-    return [f, range];
-  });
+    yield [f, range];
+  }
 }
 
 /** A `resources.<parent>.<field>` expression: remembers the parent, reports a malformed one. */
@@ -94,6 +94,7 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
       return;
     }
     for (const [f, range] of locate(ctx, isKey ? ctx.loc.key(p) : ctx.loc.value(p), fields)) {
+      if (ctx.full) return;
       if (f.name.startsWith("resources.")) resourceExpr(scope, f, p, range);
       else if (!(scope.hasIncremental && f.name.startsWith("incremental."))) {
         ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range,
@@ -102,6 +103,7 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
     }
   };
   const walk = (v: unknown, p: Path) => {
+    if (scope.ctx.full) return;
     if (typeof v === "string") check(v, p, false);
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
     else if (isObj(v) && !isSpecial(v)) {
@@ -127,6 +129,7 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
     return bound;
   }
   for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
+    if (ctx.full) break;
     if (f.name.startsWith("resources.")) resourceExpr(scope, f, at, range);
     else if (scope.hasIncremental && f.name.startsWith("incremental.")) continue;
     else if (!f.name.includes(".")) {

@@ -7,6 +7,7 @@ import { where } from "../located";
 import { isObj, type RuleContext } from "./context";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
+  if (ctx.full) return;
   if (Array.isArray(value)) {
     value.forEach((v, i) => markPython(ctx, v, [...at, i]));
     return;

@@ -12,7 +12,7 @@ export function checkResources(ctx: RuleContext, resources: readonly unknown[], 
   const plan = new DefaultsPlan(ctx, defaults);
   resources.forEach((r, i) => {
     const at: Path = ["resources", i];
-    if (isSpecial(r)) return;
+    if (isSpecial(r) || ctx.full) return;
     const name = typeof r === "string" ? r : isObj(r) && typeof r.name === "string" ? r.name : null;
     if (name) {
       const first = names.get(name);
