@@ -36,12 +36,14 @@ export function describeValue(v: unknown, path: Path = [], format: SourceFormat 
   return typeof v;
 }
 
+/** `o[key]` if `o` has it as its own property (a key such as `constructor` must not find Object's). */
+export function own(o: unknown, key: string | number): unknown {
+  return typeof o === "object" && o !== null && Object.hasOwn(o, String(key)) ? (o as Record<string, unknown>)[String(key)] : undefined;
+}
+
 export function valueAt(root: unknown, path: Path): unknown {
   let v: unknown = root;
-  for (const p of path) {
-    if (typeof v !== "object" || v === null) return undefined;
-    v = (v as Record<string, unknown>)[String(p)];
-  }
+  for (const p of path) v = own(v, p);
   return v;
 }
 

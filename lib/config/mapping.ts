@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { DiagnosticOut } from "./sink";
 import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
-import { describeValue, valueAt, where, type Locator, type Path } from "./located";
+import { describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
 import { EndpointResourceSchema, EndpointSchema, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
@@ -66,7 +66,7 @@ export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, sche
       if (atEnd) break;
       const seg = rel[d] as string | number;
       s = childSchema(s, seg);
-      v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[String(seg)] : undefined;
+      v = own(v, seg);
     }
     leafIssue(ctx, issue, [...prefix, ...rel], s, rel.length === 0 ? union : null);
   }
