@@ -1,6 +1,6 @@
 /**
- * Table of the input limits (issue #13) for diagnostics.test.ts: each hostile shape, small enough
- * to run in the table, refused with its code at the first place past the limit.
+ * Table of the input limits and key-path guards (issue #13) for diagnostics.test.ts: each hostile
+ * shape, small enough to run in the table, refused with its code at the first place past the limit.
  */
 import { MAX_DEPTH, MAX_VALUES } from "../formats/limits";
 import { manyResources, manyUnknownKeys, nestedList, yamlAliasBomb } from "../testing/hostile";
@@ -30,7 +30,18 @@ const zeros = (n: number) => `[${"0, ".repeat(n - 1)}0]`;
 // `not` chain: `a`'s value sits in 5 dicts and lists, so `not` number MAX_DEPTH - 4 (column 42 + 4 × 59) is too deep.
 // Values: 16 come before the zeros (dicts, lists, keys, strings), so zero number MAX_VALUES - 15 is one too many.
 
+/** 1-based column of `token` in `line`. */
+const col = (line: string, token: string) => line.indexOf(token) + 1;
+const bodyPath = `      "endpoint": {"paginator": {"type": "offset", "limit": 10, "limit_body_path": "__proto__.polluted"}}`;
+const selector = "      data_selector: $.constructor.items";
+const placeholder = `            "endpoint": {"params": {"id": "{resources.posts.__proto__}"}},`;
+const headerCursor = `      "endpoint": {"paginator": {"type": "header_cursor", "cursor_key": "X Next:"}}`;
+
 export const LIMIT_CASES: Case[] = [
+  ["__proto__ in a body path", "json", res(bodyPath), "unsafe_path_segment", "/resources/0/endpoint/paginator/limit_body_path", "__proto__", 6, col(bodyPath, "__proto__")],
+  ["constructor in a data selector", "yaml", yres(`    endpoint:\n${selector}`), "unsafe_path_segment", "/resources/0/endpoint/data_selector", "constructor", 6, col(selector, "constructor")],
+  ["__proto__ in a placeholder", "python", pres(placeholder), "unsafe_path_segment", "/resources/0/endpoint/params/id", "{resources.posts.__proto__}", 6, col(placeholder, "{resources")],
+  ["header_cursor key that is no header name", "json", res(headerCursor), "invalid_value", "/resources/0/endpoint/paginator/cursor_key", '"X Next:"', 6, col(headerCursor, '"X Next')],
   ["list nested past the depth limit", "json", res(`${jsonLine}${nestedList(2000)}}}`), "too_deep", DEEP_PATH, "[", 6, deepColumn(jsonLine.length + 1)],
   ["flow list nested past the depth limit", "yaml", yres(`${yamlLine}${nestedList(2000)}}}`), "too_deep", DEEP_PATH, "[", 5, deepColumn(yamlLine.length + 1)],
   ["block list nested past the depth limit", "yaml", yamlBlock(100), "too_deep", DEEP_PATH, "-", 8 + MAX_DEPTH - ABOVE_A, 9 + 2 * (MAX_DEPTH - ABOVE_A)],

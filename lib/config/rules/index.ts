@@ -10,6 +10,7 @@ import { checkPaginator } from "./paginator";
 import { checkEndpoint } from "./endpoint";
 import { checkResources } from "./resources";
 import { markPython } from "./python";
+import { checkKeyPaths } from "./key-paths";
 import { createContext, isObj } from "./context";
 
 export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
@@ -24,4 +25,5 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
   if (Array.isArray(plain.resources)) checkResources(ctx, plain.resources, client, defaults);
   markPython(ctx, plain, []);
+  checkKeyPaths(ctx, plain);
 }

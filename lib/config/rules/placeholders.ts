@@ -6,6 +6,7 @@
 import type { Range } from "../../formats";
 import type { Path } from "../located";
 import { isObj, isSpecial, type RuleContext } from "./context";
+import { unsafeMessage, unsafeSegment } from "../key-paths";
 
 interface Field {
   readonly name: string;
@@ -71,6 +72,13 @@ function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Gene
   }
 }
 
+/** `{resources.p.constructor}`: a placeholder whose path reaches a prototype (reported; nothing else is checked). */
+function unsafeField(ctx: RuleContext, f: Field, at: Path, range: Range): boolean {
+  const bad = unsafeSegment(f.name, "dotpath");
+  if (bad !== null) ctx.add({ at, severity: "error", code: "unsafe_path_segment", range, message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``) });
+  return bad !== null;
+}
+
 /** A `resources.<parent>.<field>` expression: remembers the parent, reports a malformed one. */
 function resourceExpr(scope: Scope, f: Field, at: Path, range: Range): void {
   const parts = f.name.split(".");
@@ -95,6 +103,7 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
     }
     for (const [f, range] of locate(ctx, isKey ? ctx.loc.key(p) : ctx.loc.value(p), fields)) {
       if (ctx.full) return;
+      if (unsafeField(ctx, f, p, range)) continue;
       if (f.name.startsWith("resources.")) resourceExpr(scope, f, p, range);
       else if (!(scope.hasIncremental && f.name.startsWith("incremental."))) {
         ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range,
@@ -130,6 +139,7 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
   }
   for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
     if (ctx.full) break;
+    if (unsafeField(ctx, f, at, range)) continue;
     if (f.name.startsWith("resources.")) resourceExpr(scope, f, at, range);
     else if (scope.hasIncremental && f.name.startsWith("incremental.")) continue;
     else if (!f.name.includes(".")) {
