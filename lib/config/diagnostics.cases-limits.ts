@@ -3,9 +3,18 @@
  * shape, small enough to run in the table, refused with its code at the first place past the limit.
  */
 import { MAX_DEPTH, MAX_VALUES } from "../formats/limits";
-import { manyResources, manyUnknownKeys, nestedList, yamlAliasBomb } from "../testing/hostile";
 import { MAX_DIAGNOSTICS, MAX_RESOURCES } from "./limits";
 import { pres, res, yres, type Case } from "./diagnostics.cases-kit";
+
+// Small builders (the full-size hostile inputs are lib/testing/hostile.ts, used by tests and bench).
+const nestedList = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+/** `x{i}: &a{i} [*a{i-1}, *a{i-1}]`: each line doubles what the aliases expand to. */
+const yamlAliasBomb = (n: number) =>
+  `x0: &a0 [1, 2]\n${Array.from({ length: n - 1 }, (_, k) => `x${k + 1}: &a${k + 1} [*a${k}, *a${k}]\n`).join("")}client:\n  base_url: https://a.example/\nresources: [r]\n`;
+/** `n` resource names, one per line after the `resources` line (line 2). */
+const shorthands = (n: number) => `{"client": {"base_url": "https://a.example/"}, "resources": [\n${Array.from({ length: n }, (_, i) => `"r${i}"`).join(",\n")}\n]}`;
+/** A YAML client with `n` unknown keys. */
+const unknownKeys = (n: number) => `client: {base_url: "https://a.example/", ${Array.from({ length: n }, (_, i) => `base_ur${i}: ${i}`).join(", ")}}\nresources: [r]\n`;
 
 /** Levels above the `a` list in `endpoint.json.a` (root, resources, [0], endpoint, json). */
 const ABOVE_A = 5;
@@ -51,7 +60,7 @@ export const LIMIT_CASES: Case[] = [
   // x1…x12 add 32,736 values, the first `*a12` of x13 16,383 more; the second passes 50,000.
   ["YAML alias bomb", "yaml", yamlAliasBomb(40), "yaml_alias_limit", "/x13/1", "*a12", 14, 18],
   // Shorthand resources, one per line after the `resources` line: `"r1000"` is on line 1002.
-  ["more resources than the limit", "json", manyResources(MAX_RESOURCES + 5, "json", true), "too_many_resources", `/resources/${MAX_RESOURCES}`, `"r${MAX_RESOURCES}"`, MAX_RESOURCES + 2, 1],
-  ["more problems than are listed", "yaml", manyUnknownKeys(MAX_DIAGNOSTICS + 10, "yaml"), "too_many_problems", "", "", 1, 1],
+  ["more resources than the limit", "json", shorthands(MAX_RESOURCES + 5), "too_many_resources", `/resources/${MAX_RESOURCES}`, `"r${MAX_RESOURCES}"`, MAX_RESOURCES + 2, 1],
+  ["more problems than are listed", "yaml", unknownKeys(MAX_DIAGNOSTICS + 10), "too_many_problems", "", "", 1, 1],
   ["YAML alias inside its own anchor", "yaml", yres("    endpoint: {json: {a: &r [1, *r]}}"), "yaml_recursive_alias", "/resources/0/endpoint/json/a/1", "*r", 5, 33],
 ];
