@@ -18,4 +18,4 @@ export const MAX_RESOURCES = 1_000;
 export const MAX_DIAGNOSTICS = 1_000;
 
 /** Codes that explain the rest (a refused or cut-short text): listed first, whatever their position. */
-export const LIMIT_CODES: ReadonlySet<string> = new Set(["too_deep", "too_many_values", "yaml_alias_limit", "too_many_resources", "too_many_problems"]);
+export const LIMIT_CODES: ReadonlySet<string> = new Set(["too_deep", "too_many_values", "yaml_alias_limit", "too_many_resources"]);
