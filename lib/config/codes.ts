@@ -10,7 +10,7 @@ export const DIAGNOSTIC_CODES = {
   syntax_error: ["error", "The text is not valid JSON, YAML or Python."],
   js_comment: ["warning", "A `//` comment inside a Python dict: not Python; restplay reads it as a comment (fix: `#`)."],
   no_config_dict: ["error", "Python text without `rest_api_source({...})` or a dict literal."],
-  invalid_key: ["error", "A dict key that is not a string literal."],
+  invalid_key: ["error", "A dict key that is not a string literal, or longer than 256 characters (the entry is left out)."],
   duplicate_key: ["warning", "The same key twice in one dict; the last one wins."],
   yaml_warning: ["warning", "A warning of the YAML parser."],
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],

@@ -11,9 +11,12 @@ export function maskValue(s: string): string {
   return s.length < 3 ? "*****" : `${s[0]}*****${s[s.length - 1]}`;
 }
 
+/** A user's string as a message quotes it: long ones cut (a key or a path may be a megabyte). */
+export const clip = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
 export const where = (path: Path): string =>
-  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("")}\`` : "the config";
+  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\`` : "the config";
 
 /** The value as a message names it, in the words of the user's format (`True` in Python, `true` in JSON/YAML). */
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { DiagnosticOut } from "./sink";
 import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
-import { describeValue, own, valueAt, where, type Locator, type Path } from "./located";
+import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
 import { EndpointResourceSchema, EndpointSchema, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
@@ -91,7 +91,7 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
         message: `The offset paginator at ${where(parentPath)} needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
     } else {
       out.push({ ...base, code: "missing_key", range: loc.missing(path),
-        message: `${capital(where(parentPath))} is missing the required key \`${key}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+        message: `${capital(where(parentPath))} is missing the required key \`${clip(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
     }
     return;
   }
@@ -142,12 +142,12 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     const owners = unionMembers(union).filter((m) => m !== schema && typeOf(m) !== undefined && allowedKeys(m).includes(key)).map((m) => `\`${String(typeOf(m))}\``);
     if (owners.length > 0) {
       hints.push(schema === TypelessBearerSchema
-        ? `\`${key}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
-        : `\`${key}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
+        ? `\`${clip(key)}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
+        : `\`${clip(key)}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
     }
   }
   if ((schema === EndpointResourceSchema || schema === ResourceDefaultsSchema) && ENDPOINT_KEYS.has(key)) {
-    hints.push(`\`${key}\` is an endpoint key: move it into \`endpoint\`.`);
+    hints.push(`\`${clip(key)}\` is an endpoint key: move it into \`endpoint\`.`);
   }
   if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
   // `{"$secret": …}` and its kind: a reference has its one marker key and nothing else.
@@ -158,8 +158,8 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     code: "unknown_key",
     range,
     message: marker
-      ? `Unknown key \`${key}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
-      : `Unknown key \`${key}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+      ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
+      : `Unknown key \`${clip(key)}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
     fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
   });
 }

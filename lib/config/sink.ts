@@ -29,8 +29,11 @@ export class DiagnosticSink implements DiagnosticOut {
   }
 
   push(d: Diagnostic): void {
-    const key = `${d.code}\u0000${d.range.start}\u0000${d.range.end}\u0000${d.path}`;
-    if (!this.kept.has(key) && !this.full) this.kept.set(key, d);
+    if (this.full) return;
+    // A pointer may hold a megabyte key: its length and start tell paths at one place apart.
+    const path = d.path.length > 300 ? `${d.path.slice(0, 300)}\u0000${d.path.length}` : d.path;
+    const key = `${d.code}\u0000${d.range.start}\u0000${d.range.end}\u0000${path}`;
+    if (!this.kept.has(key)) this.kept.set(key, d);
   }
 
   pushAll(list: readonly Diagnostic[]): void {

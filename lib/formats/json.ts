@@ -1,7 +1,7 @@
 /** JSON import with jsonc-parser: exact offsets for every key and value; strict JSON (no comments, no trailing commas). */
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument } from "./types";
-import { duplicateKeyWarning, escapeSegment, specialObject } from "./refs";
+import { duplicateKeyWarning, escapeSegment, longKey, specialObject } from "./refs";
 import { jsonSyntaxDiagnostics } from "./json-errors";
 import { guardJson } from "./json-guard";
 import { guardDiagnostics } from "./guard";
@@ -16,6 +16,11 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
         const [k, v] = prop.children ?? [];
         if (!k || typeof k.value !== "string") continue;
         const keyRange = { start: k.offset, end: k.offset + k.length };
+        const tooLong = longKey(k.value, pointer, keyRange);
+        if (tooLong) {
+          diagnostics.push(tooLong);
+          continue;
+        }
         const childPointer = `${pointer}/${escapeSegment(k.value)}`;
         // A key without a value (`{"a"}`) is a syntax error already; keep the key so paths still resolve.
         const value: DocNode = v ? convert(v, diagnostics, childPointer) : { kind: "null", range: { start: keyRange.end, end: keyRange.end } };

@@ -26,5 +26,11 @@ export const MAX_VALUES = 100_000;
  */
 export const MAX_ALIAS_VALUES = 50_000;
 
+/**
+ * Characters in one dict key. Keys become JSON pointers in every diagnostic below them, so a
+ * megabyte key would make each of those a megabyte; real keys (params, headers, fields) are short.
+ */
+export const MAX_KEY_LENGTH = 256;
+
 /** Syntax errors reported per text (JSON, YAML): garbage yields one per character, and the first say what is wrong. */
 export const MAX_SYNTAX_ERRORS = 100;

@@ -5,7 +5,8 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
-import { duplicateKeyWarning, escapeSegment } from "./refs";
+import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
+import { showToken } from "./syntax";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
 /** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
@@ -119,13 +120,14 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
 
 function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | null {
   const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
-  if (decoded?.kind === "string") return decoded.value;
-  ctx.diagnostics.push({
+  const tooLong = decoded?.kind === "string" ? longKey(decoded.value, pointer, rangeOf(key)) : null;
+  if (decoded?.kind === "string" && !tooLong) return decoded.value;
+  ctx.diagnostics.push(tooLong ?? {
     severity: "error",
     code: "invalid_key",
     path: pointer,
     range: rangeOf(key),
-    message: `Dict keys must be string literals such as "name"; found \`${src(ctx, key)}\`.`,
+    message: `Dict keys must be string literals such as "name"; found ${showToken(src(ctx, key))}.`,
   });
   return null;
 }

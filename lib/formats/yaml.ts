@@ -6,13 +6,13 @@
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, type Document, type Node as YNode } from "yaml";
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument, Range } from "./types";
-import { duplicateKeyWarning, escapeSegment, specialObject } from "./refs";
+import { duplicateKeyWarning, escapeSegment, longKey, specialObject } from "./refs";
 import { yamlDiagnostics } from "./yaml-errors";
 import { guardYaml } from "./yaml-guard";
 import { guardDiagnostics, tooDeep } from "./guard";
 import { aliasTable, type AliasTable } from "./yaml-aliases";
 import { MAX_ALIAS_VALUES, MAX_DEPTH } from "./limits";
-import { where } from "./syntax";
+import { isSpace, where } from "./syntax";
 
 interface Ctx {
   readonly text: string;
@@ -20,6 +20,8 @@ interface Ctx {
   readonly aliases: AliasTable;
   /** Nodes being converted (an alias to one of them is recursive). */
   readonly active: Set<YNode>;
+  /** Aliases already reported as unresolved or recursive. */
+  readonly reported: Set<YNode>;
   /** Values added by expanding aliases so far (nested aliases are counted with the outermost). */
   aliasValues: number;
   /** Inside an alias's expansion (its aliases are paid for already). */
@@ -34,19 +36,21 @@ interface Ctx {
 function rangeOf(ctx: Ctx, node: YNode, fallback: number): Range {
   const r = node.range ?? [fallback, fallback, fallback];
   let end = r[1];
-  while (end > r[0] && /\s/.test(ctx.text[end - 1] ?? "")) end--;
+  while (end > r[0] && isSpace(ctx.text.charCodeAt(end - 1))) end--;
   return { start: r[0], end };
 }
 
-function problem(ctx: Ctx, code: string, range: Range, pointer: string, message: string): DocNode {
-  ctx.diagnostics.push({ severity: "error", code, path: pointer, range, message });
+/** A problem with an alias: reported once, where it is first reached (an anchor's alias is reached on each expansion). */
+function problem(ctx: Ctx, alias: YNode, code: string, range: Range, pointer: string, message: string): DocNode {
+  if (!ctx.reported.has(alias)) ctx.diagnostics.push({ severity: "error", code, path: pointer, range, message });
+  ctx.reported.add(alias);
   return { kind: "null", range };
 }
 
 function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range, depth: number): DocNode {
   const target = isAlias(node) ? ctx.aliases.target(node) : undefined;
-  if (!target) return problem(ctx, "syntax_error", range, pointer, `YAML syntax error: alias \`*${node.source}\` names no anchor \`&${node.source}\` defined before it.`);
-  if (ctx.active.has(target)) return problem(ctx, "yaml_recursive_alias", range, pointer, `YAML alias \`*${node.source}\` refers to a node that contains it; a config cannot be recursive.`);
+  if (!target) return problem(ctx, node, "syntax_error", range, pointer, `YAML syntax error: alias \`*${node.source}\` names no anchor \`&${node.source}\` defined before it.`);
+  if (ctx.active.has(target)) return problem(ctx, node, "yaml_recursive_alias", range, pointer, `YAML alias \`*${node.source}\` refers to a node that contains it; a config cannot be recursive.`);
   if (ctx.expanding === 0) {
     const size = ctx.aliases.size(target);
     if (ctx.aliasValues + size > MAX_ALIAS_VALUES) {
@@ -69,7 +73,12 @@ function keyOf(ctx: Ctx, k: unknown, pointer: string, fallback: Range): { key: s
   if (isScalar(k)) {
     const range = rangeOf(ctx, k, fallback.start);
     if (typeof k.value === "symbol" || (k.source === "<<" && k.type === "PLAIN")) return "merge";
-    if (typeof k.value === "string") return { key: k.value, range };
+    if (typeof k.value === "string") {
+      const tooLong = longKey(k.value, pointer, range);
+      if (!tooLong) return { key: k.value, range };
+      ctx.diagnostics.push(tooLong);
+      return null;
+    }
     if (typeof k.value === "number" || typeof k.value === "boolean") return { key: String(k.source ?? k.value), range };
   }
   const range = isScalar(k) || isMap(k) || isSeq(k) || isAlias(k) ? rangeOf(ctx, k as YNode, fallback.start) : fallback;
@@ -182,7 +191,7 @@ export function parseYaml(text: string): ParsedDocument {
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }
-  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
+  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), reported: new Set(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
   const root = convert(ctx, doc.contents as YNode, "", 0, 0);
   const guard = guardDiagnostics(text, guarded, root, "yaml");
   diagnostics.push(...guard, ...limitDiagnostics(ctx, text, new Set(guard.map((d) => d.range.start))));

@@ -4,9 +4,9 @@
  * be worked out from them alone is worked out once (DefaultsPlan): per resource the cost is its own
  * size, not the defaults' size times the number of resources (issue #13: that product took minutes).
  */
-import type { Path } from "../located";
+import { clip, type Path } from "../located";
 import { isObj, isSpecial, type Obj, type RuleContext } from "./context";
-import { scanPath, scanValue, shown, type ParamLookup, type Parents, type Scope } from "./placeholders";
+import { scanPath, scanValue, type ParamLookup, type Parents, type Scope } from "./placeholders";
 
 export interface ResourceRef {
   readonly name: string;
@@ -134,7 +134,7 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, plan: Def
     }
     if (!bound.has(key)) {
       ctx.add({ at: pAt, severity: "error", code: "resolve_param_not_in_path", range: ctx.loc.key(pAt),
-        message: `Resource \`${name}\` defines resolve params \`['${key}']\` that are not bound in path \`${shown(path ?? name)}\`. Put \`{${key}}\` in the path, or use {resources.<parent>.<field>} to send the parent's value as a query param.` });
+        message: `Resource \`${name}\` defines resolve params \`['${key}']\` that are not bound in path \`${clip(path ?? name)}\`. Put \`{${key}}\` in the path, or use {resources.<parent>.<field>} to send the parent's value as a query param.` });
     }
   }
   // Defaults first, then the resource's own values (reported once: identical findings are merged).

@@ -4,7 +4,7 @@
  * contexts, static path params, legacy `resolve` params, one parent per resource, no cycles.
  */
 import type { Range } from "../../formats";
-import type { Path } from "../located";
+import { clip as shown, type Path } from "../located";
 import { isObj, isSpecial, type RuleContext } from "./context";
 import { unsafeMessage, unsafeSegment } from "../key-paths";
 
@@ -59,8 +59,6 @@ function fieldRange(ctx: RuleContext, r: Range, raw: string, from: number): Rang
   return i < 0 || i + raw.length > r.end ? r : { start: i, end: i + raw.length };
 }
 
-/** A string as messages quote it: long ones cut (a path may be a megabyte of placeholders). */
-export const shown = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Each field with its range; the search moves on after each one, so many fields in a long string cost one pass. */
 function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Generator<[Field, Range]> {
