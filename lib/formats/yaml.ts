@@ -22,6 +22,14 @@ interface Ctx {
   readonly active: Set<YNode>;
   /** Aliases already reported as unresolved or recursive. */
   readonly reported: Set<YNode>;
+  /** Nulls standing for aliases that were not expanded (reported already: a `<<` of one adds no error). */
+  readonly leftOut: WeakSet<DocNode>;
+  /**
+   * Anchored nodes converted already, and the depth they were converted at: reused at that depth or
+   * less (only a deeper use can cut more). Without it a chain of `<<` merges is converted again at
+   * every link, quadratic in the chain.
+   */
+  readonly converted: Map<YNode, { node: DocNode; depth: number }>;
   /** Values added by expanding aliases so far (nested aliases are counted with the outermost). */
   aliasValues: number;
   /** Inside an alias's expansion (its aliases are paid for already). */
@@ -40,11 +48,17 @@ function rangeOf(ctx: Ctx, node: YNode, fallback: number): Range {
   return { start: r[0], end };
 }
 
+function leftOut(ctx: Ctx, range: Range): DocNode {
+  const node: DocNode = { kind: "null", range };
+  ctx.leftOut.add(node);
+  return node;
+}
+
 /** A problem with an alias: reported once, where it is first reached (an anchor's alias is reached on each expansion). */
 function problem(ctx: Ctx, alias: YNode, code: string, range: Range, pointer: string, message: string): DocNode {
   if (!ctx.reported.has(alias)) ctx.diagnostics.push({ severity: "error", code, path: pointer, range, message });
   ctx.reported.add(alias);
-  return { kind: "null", range };
+  return leftOut(ctx, range);
 }
 
 function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range, depth: number): DocNode {
@@ -56,14 +70,19 @@ function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: strin
     if (ctx.aliasValues + size > MAX_ALIAS_VALUES) {
       if (ctx.overBudget) ctx.overBudget.count++;
       else ctx.overBudget = { range, pointer, source: node.source, size, anchor: target.range ? { start: target.range[0], end: target.range[0] + 1 } : null, count: 1 };
-      return { kind: "null", range };
+      return leftOut(ctx, range);
     }
     ctx.aliasValues += size;
   }
+  // The value's own ranges point at the anchor; the alias itself is where this value is used.
+  const done = ctx.converted.get(target);
+  if (done && depth <= done.depth) return { ...done.node, range };
+  const cuts = ctx.tooDeep?.count ?? 0;
   ctx.expanding++;
   try {
-    // The value's own ranges point at the anchor; the alias itself is where this value is used.
-    return { ...convert(ctx, target, pointer, range.start, depth), range };
+    const node = convert(ctx, target, pointer, range.start, depth);
+    if ((ctx.tooDeep?.count ?? 0) === cuts) ctx.converted.set(target, { node, depth });
+    return { ...node, range };
   } finally {
     ctx.expanding--;
   }
@@ -104,7 +123,7 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range, depth:
       for (const s of sources) {
         const v = convert(ctx, s, pointer, range.start, depth - 1);
         if (v.kind === "object") for (const e of v.entries) group.push(e);
-        else ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message: "YAML syntax error: `<<` merges mappings only; this value is not a mapping." });
+        else if (!ctx.leftOut.has(v)) ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message: "YAML syntax error: `<<` merges mappings only; this value is not a mapping." });
       }
       merged.push(group);
       order.push(group);
@@ -191,7 +210,7 @@ export function parseYaml(text: string): ParsedDocument {
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }
-  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), reported: new Set(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
+  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), reported: new Set(), leftOut: new WeakSet(), converted: new Map(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
   const root = convert(ctx, doc.contents as YNode, "", 0, 0);
   const guard = guardDiagnostics(text, guarded, root, "yaml");
   diagnostics.push(...guard, ...limitDiagnostics(ctx, text, new Set(guard.map((d) => d.range.start))));
