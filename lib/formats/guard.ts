@@ -59,7 +59,7 @@ export function guardDiagnostics(original: string, guard: TextGuard, root: DocNo
   if (guard.refused?.code === "too_many_values") {
     const extra = format === "python" ? ", and operators" : "";
     out.push({ severity: "error", code: "too_many_values", path: "", range: at(guard.refused.at),
-      message: `This text holds more than ${fmt(MAX_VALUES)} values (keys, strings, numbers, lists and dicts${extra}); restplay reads at most ${fmt(MAX_VALUES)}, so it was not read. A config with 1,000 resources needs about 30,000: split the config, or move bulk data out of it.` });
+      message: `This text holds more than ${fmt(MAX_VALUES)} values (keys, strings, numbers, lists and dicts${extra}); restplay reads at most ${fmt(MAX_VALUES)}, so it was not read. A config of 1,000 rich resources holds about 50,000: split the config, or move bulk data out of it.` });
   } else if (guard.refused) {
     out.push({ severity: "error", code: "too_deep", path: "", range: at(guard.refused.at),
       message: `This ${guard.refused.what} is nested more than ${MAX_DEPTH} levels deep (brackets, and operators such as \`not\`, \`-\`, \`lambda:\` or \`if … else\` that nest what follows them), so restplay did not read this text. Write the value out plainly.` });

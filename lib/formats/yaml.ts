@@ -17,7 +17,8 @@ import { isSpace, where } from "./syntax";
 interface Ctx {
   readonly text: string;
   readonly diagnostics: Diagnostic[];
-  readonly aliases: AliasTable;
+  /** Built when the first alias is met (most documents have none). */
+  readonly aliases: () => AliasTable;
   /** Nodes being converted (an alias to one of them is recursive). */
   readonly active: Set<YNode>;
   /** Aliases already reported as unresolved or recursive. */
@@ -62,11 +63,11 @@ function problem(ctx: Ctx, alias: YNode, code: string, range: Range, pointer: st
 }
 
 function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range, depth: number): DocNode {
-  const target = isAlias(node) ? ctx.aliases.target(node) : undefined;
+  const target = isAlias(node) ? ctx.aliases().target(node) : undefined;
   if (!target) return problem(ctx, node, "syntax_error", range, pointer, `YAML syntax error: alias \`*${node.source}\` names no anchor \`&${node.source}\` defined before it.`);
   if (ctx.active.has(target)) return problem(ctx, node, "yaml_recursive_alias", range, pointer, `YAML alias \`*${node.source}\` refers to a node that contains it; a config cannot be recursive.`);
   if (ctx.expanding === 0) {
-    const size = ctx.aliases.size(target);
+    const size = ctx.aliases().size(target);
     if (ctx.aliasValues + size > MAX_ALIAS_VALUES) {
       if (ctx.overBudget) ctx.overBudget.count++;
       else ctx.overBudget = { range, pointer, source: node.source, size, anchor: target.range ? { start: target.range[0], end: target.range[0] + 1 } : null, count: 1 };
@@ -210,7 +211,8 @@ export function parseYaml(text: string): ParsedDocument {
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }
-  const ctx: Ctx = { text, diagnostics, aliases: aliasTable(doc, MAX_ALIAS_VALUES), active: new Set(), reported: new Set(), leftOut: new WeakSet(), converted: new Map(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
+  let table: AliasTable | null = null;
+  const ctx: Ctx = { text, diagnostics, aliases: () => (table ??= aliasTable(doc, MAX_ALIAS_VALUES)), active: new Set(), reported: new Set(), leftOut: new WeakSet(), converted: new Map(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
   const root = convert(ctx, doc.contents as YNode, "", 0, 0);
   const guard = guardDiagnostics(text, guarded, root, "yaml");
   diagnostics.push(...guard, ...limitDiagnostics(ctx, text, new Set(guard.map((d) => d.range.start))));

@@ -136,6 +136,22 @@ export function manyItems(count: number, format: SourceFormat): string {
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
 
+/** `links` YAML mappings, each merging the one before (`<<: *a{i-1}`). */
+export function yamlMergeChain(links: number): string {
+  let out = "a0: &a0 {k: 1}\n";
+  for (let i = 1; i < links; i++) out += `a${i}: &a${i} {<<: *a${i - 1}, k${i}: ${i}}\n`;
+  return out + "client: {base_url: \"https://a.example/\"}\nresources: [r]\n";
+}
+
+/** A `json` body whose one key is `length` characters, with a few problems under it. */
+export function longKey(length: number, format: SourceFormat): string {
+  const key = "k".repeat(length);
+  const body = `{"${key}": {"a": 1, "a": 2, "b": {"$secret": 1}}}`;
+  if (format === "yaml") return `client: {base_url: "https://a.example/"}\nresources: [{name: r, endpoint: {path: x, json: ${body}}}]\n`;
+  const res = `{"name": "r", "endpoint": {"path": "x", "json": ${body}}}`;
+  return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
+}
+
 /** Deep nesting that fills the whole body: the worst shape at the size limit. */
 export const deepToFill = (format: SourceFormat): string =>
   format === "json" ? deepJson(MAX_BODY_BYTES / 2 - 100) : format === "python" ? deepPython(MAX_BODY_BYTES / 2 - 100) : deepYamlFlow(MAX_BODY_BYTES / 2 - 100);
@@ -149,6 +165,7 @@ export function hostileInputs(): HostileInput[] {
     { name: "yaml.deep_flow_8000", format: "yaml", text: deepYamlFlow(8_000) },
     { name: "yaml.deep_block_990", format: "yaml", text: deepYamlBlock(990) },
     { name: "yaml.alias_bomb_2000", format: "yaml", text: yamlAliasBomb(2_000) },
+    { name: "yaml.merge_chain_10000", format: "yaml", text: yamlMergeChain(10_000) },
   ];
   for (const format of ["json", "yaml", "python"] as const) {
     all.push({ name: `${format}.resources_20000`, format, text: manyResources(20_000, format, true) });
@@ -157,6 +174,7 @@ export function hostileInputs(): HostileInput[] {
     all.push({ name: `${format}.string_1mb`, format, text: hugeString(MAX_BODY_BYTES - 200, format) });
     all.push({ name: `${format}.items_490000`, format, text: manyItems(490_000, format) });
     all.push({ name: `${format}.keys_60000`, format, text: manyKeys(60_000, format) });
+    all.push({ name: `${format}.long_key_1mb`, format, text: longKey(MAX_BODY_BYTES - 300, format) });
     all.push({ name: `${format}.garbage_1mb`, format, text: garbage(MAX_BODY_BYTES) });
     all.push({ name: `${format}.unknown_keys_45000`, format, text: manyUnknownKeys(45_000, format) });
     all.push({ name: `${format}.path_fields_300000`, format, text: manyPathFields(300_000, format) });

@@ -14,6 +14,9 @@ import { defOf, pickVariant, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
 import { isObj, isSpecial, type RuleContext } from "./context";
 
+/** Schemas that accept anything: nothing under them is a key path the schema knows of. */
+const OPEN = new Set(["unknown", "any"]);
+
 export function checkKeyPaths(ctx: RuleContext, config: unknown): void {
   walk(ctx, RestApiConfigSchema, config, []);
 }
@@ -46,12 +49,14 @@ function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): vo
     for (const [k, v] of Object.entries(value)) if (Object.hasOwn(shape, k) && shape[k]) walk(ctx, shape[k], v, [...at, k]);
     if (unwrap(s) === EndpointSchema) typedParams(ctx, value.params, [...at, "params"]);
   } else if (isObj(value) && d.type === "record") {
+    // Values of `z.unknown()` (a JSON body, params) hold no key paths: only the keys are looked at.
+    const values = d.valueType && !OPEN.has(defOf(unwrap(d.valueType)).type) ? d.valueType : null;
     for (const [k, v] of Object.entries(value)) {
       if (k === "__proto__" || (mark?.keys && UNSAFE_KEYS.has(k))) {
         const what = k === "__proto__" ? `${where(at)} (zod, and so the run, would drop it silently)` : where(at);
         ctx.add({ at: [...at, k], severity: "error", code: "unsafe_path_segment", range: ctx.loc.key([...at, k]), message: unsafeMessage(k, what) });
       }
-      if (d.valueType) walk(ctx, d.valueType, v, [...at, k]);
+      if (values) walk(ctx, values, v, [...at, k]);
     }
   }
 }

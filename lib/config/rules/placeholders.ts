@@ -109,18 +109,29 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
       }
     }
   };
-  const walk = (v: unknown, p: Path) => {
+  // One path, extended and cut back as the walk goes (copied only for a finding): bodies may be large.
+  const path: (string | number)[] = [...at];
+  const hasBraces = (s: string) => s.includes("{") || s.includes("}");
+  const walk = (v: unknown) => {
     if (scope.ctx.full) return;
-    if (typeof v === "string") check(v, p, false);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-    else if (isObj(v) && !isSpecial(v)) {
+    if (typeof v === "string") {
+      if (hasBraces(v)) check(v, [...path], false);
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        path.push(i);
+        walk(x);
+        path.pop();
+      });
+    } else if (isObj(v) && !isSpecial(v)) {
       for (const [k, x] of Object.entries(v)) {
-        check(k, [...p, k], true);
-        walk(x, [...p, k]);
+        path.push(k);
+        if (hasBraces(k)) check(k, [...path], true);
+        walk(x);
+        path.pop();
       }
     }
   };
-  walk(value, at);
+  walk(value);
 }
 
 /** A param of the merged endpoint (the resource's own, else the defaults'), by name. */
