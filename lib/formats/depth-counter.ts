@@ -28,9 +28,8 @@ export class DepthCounter {
   /** A collection opens at `at`; `extra` is nesting the format adds on top (Python operator chains). */
   open(at: number, what: string, extra = 0): void {
     this.depth++;
-    if (this.deep) return;
-    if (this.depth + extra > MAX_DEPTH) this.deep = { start: at, what, depth: this.depth };
-    else this.count(at);
+    if (!this.deep && this.depth + extra > MAX_DEPTH) this.deep = { start: at, what, depth: this.depth };
+    this.count(at);
   }
 
   /** A collection closes; `end` is the offset after its closing token. */
@@ -50,9 +49,12 @@ export class DepthCounter {
     this.depth = 0;
   }
 
-  /** One value (key, scalar, operator) at `at`. */
+  /**
+   * One value (key, scalar, operator) at `at`. Values inside a too-deep collection count too: they
+   * are in the text, and a megabyte of `[[[…` is refused after MAX_VALUES of them, not scanned to its end.
+   */
   count(at: number): void {
-    if (this.deep || this.refused) return;
+    if (this.refused) return;
     if (++this.values > MAX_VALUES) this.refused = { code: "too_many_values", at, what: "value" };
   }
 
@@ -72,7 +74,8 @@ export class DepthCounter {
       this.spans.push({ start: this.deep.start, end: text.length, keep: "opening", what: this.deep.what });
       this.deep = null;
     }
-    if (this.refused) return { text, deep: [], refused: this.refused };
+    // Refused: nothing is parsed, but a too-deep place found before is still the first thing to say.
+    if (this.refused) return { text, deep: this.spans, refused: this.refused };
     return { text: hollow(text, this.spans), deep: this.spans, refused: null };
   }
 }

@@ -165,7 +165,7 @@ export function hostileInputs(): HostileInput[] {
     { name: "yaml.deep_flow_8000", format: "yaml", text: deepYamlFlow(8_000) },
     { name: "yaml.deep_block_990", format: "yaml", text: deepYamlBlock(990) },
     { name: "yaml.alias_bomb_2000", format: "yaml", text: yamlAliasBomb(2_000) },
-    { name: "yaml.merge_chain_10000", format: "yaml", text: yamlMergeChain(10_000) },
+    { name: "yaml.merge_chain_7000", format: "yaml", text: yamlMergeChain(7_000) },
   ];
   for (const format of ["json", "yaml", "python"] as const) {
     all.push({ name: `${format}.resources_20000`, format, text: manyResources(20_000, format, true) });
