@@ -4,6 +4,7 @@
  * the same thing. Pure string builders: no node:* imports.
  */
 import type { SourceFormat } from "../formats";
+import { MAX_VALUES } from "../formats/limits";
 
 export interface HostileInput {
   readonly name: string;
@@ -152,6 +153,15 @@ export function longKey(length: number, format: SourceFormat): string {
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
 
+/** A `json` body of `key: number` lines just under MAX_VALUES values: the most a text may hold, block style. */
+export function justUnderLimit(format: SourceFormat): string {
+  const n = Math.floor(MAX_VALUES / 2) - 30;
+  const lines = Array.from({ length: n }, (_, i) => (format === "yaml" ? `        k${i}: ${i}` : `  "k${i}": ${i}`));
+  if (format === "yaml") return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      json:\n${lines.join("\n")}\n`;
+  const res = `{"name": "r", "endpoint": {"path": "x", "json": {\n${lines.join(",\n")}\n}}}`;
+  return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
+}
+
 /** Deep nesting that fills the whole body: the worst shape at the size limit. */
 export const deepToFill = (format: SourceFormat): string =>
   format === "json" ? deepJson(MAX_BODY_BYTES / 2 - 100) : format === "python" ? deepPython(MAX_BODY_BYTES / 2 - 100) : deepYamlFlow(MAX_BODY_BYTES / 2 - 100);
@@ -168,6 +178,7 @@ export function hostileInputs(): HostileInput[] {
     { name: "yaml.merge_chain_7000", format: "yaml", text: yamlMergeChain(7_000) },
   ];
   for (const format of ["json", "yaml", "python"] as const) {
+    all.push({ name: `${format}.values_just_under_limit`, format, text: justUnderLimit(format) });
     all.push({ name: `${format}.resources_20000`, format, text: manyResources(20_000, format, true) });
     all.push({ name: `${format}.resources_1mb`, format, text: resourcesToFill(MAX_BODY_BYTES, format) });
     all.push({ name: `${format}.deep_1mb`, format, text: deepToFill(format) });

@@ -51,12 +51,12 @@ function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): vo
   } else if (isObj(value) && d.type === "record") {
     // Values of `z.unknown()` (a JSON body, params) hold no key paths: only the keys are looked at.
     const values = d.valueType && !OPEN.has(defOf(unwrap(d.valueType)).type) ? d.valueType : null;
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
       if (k === "__proto__" || (mark?.keys && UNSAFE_KEYS.has(k))) {
         const what = k === "__proto__" ? `${where(at)} (zod, and so the run, would drop it silently)` : where(at);
         ctx.add({ at: [...at, k], severity: "error", code: "unsafe_path_segment", range: ctx.loc.key([...at, k]), message: unsafeMessage(k, what) });
       }
-      if (values) walk(ctx, values, v, [...at, k]);
+      if (values) walk(ctx, values, value[k], [...at, k]);
     }
   }
 }

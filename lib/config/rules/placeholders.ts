@@ -123,10 +123,10 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
         path.pop();
       });
     } else if (isObj(v) && !isSpecial(v)) {
-      for (const [k, x] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
         path.push(k);
         if (hasBraces(k)) check(k, [...path], true);
-        walk(x);
+        walk(v[k]);
         path.pop();
       }
     }

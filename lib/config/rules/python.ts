@@ -27,9 +27,9 @@ export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
         message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
       return;
     }
-    for (const [k, x] of Object.entries(v)) {
+    for (const k of Object.keys(v)) {
       path.push(k);
-      walk(x);
+      walk(v[k]);
       path.pop();
     }
   };
