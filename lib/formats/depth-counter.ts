@@ -6,6 +6,10 @@ import { MAX_DEPTH, MAX_VALUES } from "./limits";
 import type { DeepSpan, TextGuard } from "./guard";
 import { hollow } from "./guard";
 
+// Module-local copies: read once per token, and an imported binding may be a getter (CommonJS interop).
+const DEPTH_LIMIT = MAX_DEPTH;
+const VALUE_LIMIT = MAX_VALUES;
+
 export class DepthCounter {
   /** Collections open at the current position (including any inside a too-deep span). */
   depth = 0;
@@ -28,7 +32,7 @@ export class DepthCounter {
   /** A collection opens at `at`; `extra` is nesting the format adds on top (Python operator chains). */
   open(at: number, what: string, extra = 0): void {
     this.depth++;
-    if (!this.deep && this.depth + extra > MAX_DEPTH) this.deep = { start: at, what, depth: this.depth };
+    if (!this.deep && this.depth + extra > DEPTH_LIMIT) this.deep = { start: at, what, depth: this.depth };
     this.count(at);
   }
 
@@ -55,7 +59,7 @@ export class DepthCounter {
    */
   count(at: number): void {
     if (this.refused) return;
-    if (++this.values > MAX_VALUES) this.refused = { code: "too_many_values", at, what: "value" };
+    if (++this.values > VALUE_LIMIT) this.refused = { code: "too_many_values", at, what: "value" };
   }
 
   /** The whole text refused at `at`: an expression nested too deep to hand to the parser at all. */

@@ -35,14 +35,16 @@ export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
   const assigned = new Map<string, SyntaxNode[]>();
   let firstDict: SyntaxNode | null = null;
   let call: SyntaxNode | null = null;
-  // Depth first in document order, without recursion (operator chains make deep trees).
-  const stack: SyntaxNode[] = [];
-  const pushChildren = (n: SyntaxNode) => {
-    for (let c = n.lastChild; c; c = c.prevSibling) stack.push(c);
-  };
-  pushChildren(top);
-  for (let c = stack.pop(); c; c = stack.pop()) {
+  // Depth first in document order with lezer's cursor (no recursion: operator chains make deep trees).
+  const cursor = top.cursor();
+  let depth = 0;
+  let more = cursor.firstChild();
+  if (more) depth++;
+  while (more) {
+    const c = cursor.node;
+    let descend = true;
     if (isDictNode(c)) {
+      descend = false;
       firstDict ??= c;
       // `name = {...}` or `name: RESTAPIConfig = {...}`
       const op = c.prevSibling;
@@ -53,10 +55,17 @@ export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
         if (list) list.push(c);
         else assigned.set(name, [c]);
       }
+    } else if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
+    if (descend && cursor.firstChild()) {
+      depth++;
       continue;
     }
-    if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
-    pushChildren(c);
+    more = cursor.nextSibling();
+    while (!more && depth > 1) {
+      cursor.parent();
+      depth--;
+      more = cursor.nextSibling();
+    }
   }
   const theCall = call as SyntaxNode | null;
   if (!theCall) return firstDict ? { dict: firstDict } : { dict: null, argument: null, call: null };

@@ -11,13 +11,19 @@ import type { TextGuard } from "./guard";
 import { DepthCounter } from "./depth-counter";
 import { MAX_DEPTH } from "./limits";
 
+/** A module-local copy, read once per operator (an imported binding may be a getter). */
+const DEPTH_LIMIT = MAX_DEPTH;
+
 /** After these words an operand is expected (so a following `-` or `not` is a prefix operator). */
 const EXPECT_OPERAND = new Set(["and", "or", "not", "in", "is", "if", "else", "elif", "lambda", "await", "return", "yield", "assert", "del", "for", "while", "import", "from", "as", "with", "raise", "print"]);
 /** Words that nest what follows them (in prefix position for `not`/`await`; always for `lambda`/`else`). */
 const NESTING_WORDS = new Set(["not", "await", "lambda", "else", "yield"]);
 
 const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
-const OPERATORS = "+-*/%@&|^~<>=!.";
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+/** The operator characters (plus, minus, star, slash, percent, at, ampersand, bar, caret, tilde, <, >, =, !, dot), by char code. */
+const OPERATOR_CODES = new Set([..."+-*/%@&|^~<>=!."].map((ch) => ch.charCodeAt(0)));
 
 /** Offset after the string whose quote is at `i` (single-quoted strings stop at an unescaped line break). */
 function skipString(text: string, i: number): number {
@@ -28,17 +34,18 @@ function skipString(text: string, i: number): number {
       const end = text.indexOf(q + q + q, p);
       if (end < 0) return text.length;
       let slashes = 0;
-      for (let k = end - 1; k >= p && text[k] === "\\"; k--) slashes++;
+      for (let k = end - 1; k >= p && text.charCodeAt(k) === BACKSLASH; k--) slashes++;
       if (slashes % 2 === 0) return end + 3;
       p = end + 1;
     }
   }
+  const quote = text.charCodeAt(i);
   let p = i + 1;
   while (p < text.length) {
-    const c = text[p];
-    if (c === q) return p + 1;
-    if (c === "\\") p += 2;
-    else if (c === "\n") return p;
+    const c = text.charCodeAt(p);
+    if (c === quote) return p + 1;
+    if (c === BACKSLASH) p += 2;
+    else if (c === NEWLINE) return p;
     else p++;
   }
   return text.length;
@@ -84,58 +91,74 @@ export function guardPython(text: string): TextGuard {
   let topCall = false;
   const nest = (at: number, lambda = false) => {
     chains.add(lambda);
-    if (!c.skipping && c.depth - (topCall ? 1 : 0) + chains.total > MAX_DEPTH) c.refuseDeep(at, "expression");
+    if (!c.skipping && c.depth - (topCall ? 1 : 0) + chains.total > DEPTH_LIMIT) c.refuseDeep(at, "expression");
   };
   let i = 0;
   while (i < text.length && !c.done) {
     const ch = text.charCodeAt(i);
-    const s = text[i] ?? "";
-    if (ch === 0x0a) {
-      if (c.depth === 0) {
-        chains.reset(); // a statement ends
-        operand = false;
+    switch (ch) {
+      case NEWLINE:
+        if (c.depth === 0) {
+          chains.reset(); // a statement ends
+          operand = false;
+        }
+        i++;
+        continue;
+      case 0x23: { // `#`
+        const eol = text.indexOf("\n", i);
+        i = eol < 0 ? text.length : eol;
+        continue;
       }
-      i++;
-    } else if (ch <= 0x20) i++;
-    else if (s === "#") {
-      const eol = text.indexOf("\n", i);
-      i = eol < 0 ? text.length : eol;
-    } else if (s === "'" || s === '"') {
-      c.count(i);
-      i = skipString(text, i);
-      operand = true;
-    } else if (s === "(" || s === "[" || s === "{") {
-      if (s === "(" && operand && c.depth === 0) topCall = true;
-      c.open(i, s === "(" ? "expression" : s === "[" ? "list" : "dict", c.skipping ? 0 : chains.total - (topCall ? 1 : 0));
-      chains.open();
-      operand = false;
-      i++;
-    } else if (s === ")" || s === "]" || s === "}") {
-      c.close(i + 1);
-      if (c.depth === 0) topCall = false;
-      chains.close();
-      operand = true;
-      i++;
-    } else if (s === "," || s === ";") {
-      chains.reset();
-      operand = false;
-      i++;
-    } else if (s === ":") {
-      if (text[i + 1] === "=") i++;
-      chains.colon();
-      operand = false;
-      i++;
-    } else if (isWordChar(ch)) {
+      case 0x22: // `"`
+      case 0x27: // `'`
+        c.count(i);
+        i = skipString(text, i);
+        operand = true;
+        continue;
+      case 0x28: // `(`
+      case 0x5b: // `[`
+      case 0x7b: // `{`
+        if (ch === 0x28 && operand && c.depth === 0) topCall = true;
+        c.open(i, ch === 0x28 ? "expression" : ch === 0x5b ? "list" : "dict", c.skipping ? 0 : chains.total - (topCall ? 1 : 0));
+        chains.open();
+        operand = false;
+        i++;
+        continue;
+      case 0x29: // `)`
+      case 0x5d: // `]`
+      case 0x7d: // `}`
+        c.close(i + 1);
+        if (c.depth === 0) topCall = false;
+        chains.close();
+        operand = true;
+        i++;
+        continue;
+      case 0x2c: // `,`
+      case 0x3b: // `;`
+        chains.reset();
+        operand = false;
+        i++;
+        continue;
+      case 0x3a: // `:` (and `:=`)
+        if (text.charCodeAt(i + 1) === 0x3d) i++;
+        chains.colon();
+        operand = false;
+        i++;
+        continue;
+    }
+    if (ch <= 0x20) i++;
+    else if (isWordChar(ch)) {
       const start = i;
       while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-      const word = text.slice(start, i);
+      // Keywords are short: longer words are names (and need no copy).
+      const word = i - start <= 6 ? text.slice(start, i) : "";
       c.count(start);
       if (NESTING_WORDS.has(word) && (!operand || word === "else" || word === "lambda")) nest(start, word === "lambda");
       operand = !EXPECT_OPERAND.has(word);
-    } else if (OPERATORS.includes(s)) {
-      const power = s === "*" && text[i + 1] === "*";
+    } else if (OPERATOR_CODES.has(ch)) {
+      const power = ch === 0x2a && text.charCodeAt(i + 1) === 0x2a;
       // Prefix `-` `+` `~` `*` `**`, and `**` (right-associative) after an operand, nest.
-      if ((!operand && "-+~*".includes(s)) || power) nest(i);
+      if ((!operand && (ch === 0x2d || ch === 0x2b || ch === 0x7e || ch === 0x2a)) || power) nest(i);
       c.count(i);
       operand = false;
       i += power ? 2 : 1;

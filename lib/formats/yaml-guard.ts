@@ -11,6 +11,9 @@ import type { TextGuard } from "./guard";
 import { DepthCounter } from "./depth-counter";
 import { MAX_DEPTH } from "./limits";
 
+/** A module-local copy (an imported binding may be a getter under CommonJS interop). */
+const DEPTH_LIMIT = MAX_DEPTH;
+
 const DOCUMENT = "\x02";
 const FLOW_END = "\x18";
 const SCALAR = "\x1f";
@@ -185,7 +188,7 @@ class YamlScan {
       top = stack[stack.length - 1];
     }
     if (lineFirst && top && top.col === col && top.kind === kind) return;
-    if (stack.length + 1 > MAX_DEPTH) this.span = { start: at, col, kind, parentAtCol: top?.col === col, end: at + 1, flow: 0 };
+    if (stack.length + 1 > DEPTH_LIMIT) this.span = { start: at, col, kind, parentAtCol: top?.col === col, end: at + 1, flow: 0 };
     else {
       stack.push({ col, kind });
       this.counter.count(at);

@@ -10,12 +10,60 @@ import type { z } from "zod";
 import type { Range } from "../../formats";
 import { where, type Path } from "../located";
 import { keyPaths, unsafeMessage, unsafeSegment, UNSAFE_KEYS, type KeyPathKind } from "../key-paths";
-import { defOf, pickVariant, unwrap } from "../schema-walk";
+import { defOf, pickVariant, unionMembers, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
 import { isObj, isSpecial, type RuleContext } from "./context";
 
 /** Schemas that accept anything: nothing under them is a key path the schema knows of. */
 const OPEN = new Set(["unknown", "any"]);
+
+/** Per-schema answers, worked out once (the schema is built once; the walk runs on every keystroke). */
+function memo<T>(fn: (s: z.ZodType) => T): (s: z.ZodType) => T {
+  const seen = new WeakMap<z.ZodType, { v: T }>();
+  return (s) => {
+    let hit = seen.get(s);
+    if (!hit) seen.set(s, (hit = { v: fn(s) }));
+    return hit.v;
+  };
+}
+
+const markOf = memo((s) => keyPaths.get(s) ?? keyPaths.get(unwrap(s)));
+
+/** Whether a value of `s` can hold anything checked here: a marked string, a record's keys, typed params. */
+const relevant: (s: z.ZodType) => boolean = memo((s) => {
+  const u = unwrap(s);
+  if (markOf(s) || u === EndpointSchema) return true;
+  const members = unionMembers(u);
+  if (members.length > 1) return members.some(relevant);
+  const d = defOf(u);
+  if (d.type === "record") return true;
+  if (d.type === "object" && d.shape) return Object.values(d.shape).some(relevant);
+  return d.type === "array" && d.element !== undefined && relevant(d.element);
+});
+
+type Kind = "string" | "array" | "object";
+const KIND_OF_TYPE: Record<string, Kind> = { string: "string", enum: "string", literal: "string", array: "array", object: "object", record: "object" };
+
+/** A union's members that can hold something checked here, by the kind of value they take. */
+const membersByKind = memo((s) => {
+  const out: Record<Kind, z.ZodType[]> = { string: [], array: [], object: [] };
+  for (const m of unionMembers(s)) {
+    const kind = KIND_OF_TYPE[defOf(m).type];
+    if (kind && relevant(m)) out[kind].push(m);
+  }
+  return out;
+});
+
+/** The member of `schema` that `value` means, among those that matter here (pickVariant only when the kind does not tell). */
+function variant(schema: z.ZodType, value: unknown): z.ZodType | null {
+  const kind: Kind | null = typeof value === "string" ? "string" : Array.isArray(value) ? "array" : isObj(value) ? "object" : null;
+  if (kind === null) return null;
+  const fit = membersByKind(schema)[kind];
+  return fit.length <= 1 ? (fit[0] ?? null) : pickVariant(schema, value);
+}
+
+/** The keys of an object schema whose values can hold something checked here. */
+const relevantKeys = memo((s): [string, z.ZodType][] => Object.entries(defOf(unwrap(s)).shape ?? {}).filter(([, c]) => relevant(c)));
 
 export function checkKeyPaths(ctx: RuleContext, config: unknown): void {
   walk(ctx, RestApiConfigSchema, config, []);
@@ -34,19 +82,18 @@ function checkString(ctx: RuleContext, s: string, kind: KeyPathKind, at: Path): 
 }
 
 function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): void {
-  if (ctx.full || isSpecial(value)) return;
-  const s = pickVariant(schema, value);
+  if (!relevant(schema) || (typeof value === "object" && (ctx.full || isSpecial(value)))) return;
+  const s = variant(schema, value);
   if (!s) return;
-  const mark = keyPaths.get(s) ?? keyPaths.get(unwrap(s));
+  const mark = markOf(s);
   const d = defOf(unwrap(s));
   if (typeof value === "string") {
     if (mark && !mark.keys) checkString(ctx, value, mark.kind, at);
   } else if (Array.isArray(value)) {
     const element = d.type === "array" ? d.element : undefined;
     if (element) value.forEach((v: unknown, i) => walk(ctx, element, v, [...at, i]));
-  } else if (isObj(value) && d.type === "object" && d.shape) {
-    const shape = d.shape;
-    for (const [k, v] of Object.entries(value)) if (Object.hasOwn(shape, k) && shape[k]) walk(ctx, shape[k], v, [...at, k]);
+  } else if (isObj(value) && d.type === "object") {
+    for (const [k, child] of relevantKeys(s)) if (Object.hasOwn(value, k)) walk(ctx, child, value[k], [...at, k]);
     if (unwrap(s) === EndpointSchema) typedParams(ctx, value.params, [...at, "params"]);
   } else if (isObj(value) && d.type === "record") {
     // Values of `z.unknown()` (a JSON body, params) hold no key paths: only the keys are looked at.

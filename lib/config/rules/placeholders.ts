@@ -113,10 +113,10 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
   const path: (string | number)[] = [...at];
   const hasBraces = (s: string) => s.includes("{") || s.includes("}");
   const walk = (v: unknown) => {
-    if (scope.ctx.full) return;
     if (typeof v === "string") {
-      if (hasBraces(v)) check(v, [...path], false);
-    } else if (Array.isArray(v)) {
+      if (hasBraces(v) && !scope.ctx.full) check(v, [...path], false);
+    } else if (scope.ctx.full) return;
+    else if (Array.isArray(v)) {
       v.forEach((x, i) => {
         path.push(i);
         walk(x);

@@ -10,7 +10,7 @@ export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
   const path: (string | number)[] = [...at];
   const walk = (v: unknown): void => {
-    if (ctx.full) return;
+    if (typeof v !== "object" || v === null || ctx.full) return;
     if (Array.isArray(v)) {
       v.forEach((x, i) => {
         path.push(i);
