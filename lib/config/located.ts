@@ -11,9 +11,6 @@ export function maskValue(s: string): string {
   return s.length < 3 ? "*****" : `${s[0]}*****${s[s.length - 1]}`;
 }
 
-/** A user's string as a message quotes it: long ones cut (a key or a path may be a megabyte). */
-export const clip = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-
 /** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
 export const where = (path: Path): string =>
   path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\`` : "the config";
@@ -38,6 +35,9 @@ export function describeValue(v: unknown, path: Path = [], format: SourceFormat 
   }
   return typeof v;
 }
+
+/** A user's string as a message quotes it: long ones cut (a key or a path may be a megabyte). */
+export const clip = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** `o[key]` if `o` has it as its own property (a key such as `constructor` must not find Object's). */
 export function own(o: unknown, key: string | number): unknown {
