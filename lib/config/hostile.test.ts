@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { positionAt, type SourceFormat } from "../formats";
 import { MAX_BODY_BYTES, deepJson, manyItems, manyResources, nestedList, yamlAliasBomb } from "../testing/hostile";
-import { validateText } from "./index";
+import { validateText, validateValue } from "./index";
 import { MAX_DEPTH, MAX_RESOURCES, MAX_VALUES } from "./limits";
 
 /** The issue's Python config: `endpoint.json` is the list nested `depth` deep (levels 5 and on). */
@@ -55,6 +55,13 @@ describe("hostile inputs (issue #13)", () => {
     const d = first(text, format);
     expect([d.code, d.path, d.token]).toEqual(["too_many_resources", `/resources/${MAX_RESOURCES}`, format === "yaml" ? `r${MAX_RESOURCES}` : `"r${MAX_RESOURCES}"`]);
     expect(d.message).toContain("20,000 resources");
+  });
+
+  it.each(["json", "yaml", "python"] as const)("%s: validateValue of a value nested 100,000 deep writes and reports it, without recursing", (format) => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const r = validateValue({ client: { base_url: "https://a.example/" }, resources: [{ name: "r", endpoint: { json: { a: deep } } }] } as never, format);
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["too_deep", firstTooDeep("/resources/0/endpoint/json/a", 6, 0).path]]);
   });
 
   it.each(["json", "yaml", "python"] as const)("%s: a 1 MB list of numbers is refused before it is parsed", (format) => {
