@@ -39,14 +39,16 @@ interface BlockSpan {
 const isContent = (tok: string) => tok !== "" && tok !== "\n" && tok !== "\r\n" && tok[0] !== " " && tok[0] !== "\t" && tok[0] !== "#";
 const isSpace = (tok: string) => tok[0] === " " || tok[0] === "\t";
 
-/** The lexer's tokens with their offsets, pulled one at a time (so a refusal stops the lexing) with lookahead. */
+/** The lexer's tokens with their offsets, pulled one at a time (so a refusal stops the lexing), with lookahead. */
 class Tokens {
   readonly lexemes: string[] = [];
+  /** Offset of each lexeme; -1 for the lexer's markers, which have no text. */
+  readonly offsets: number[] = [];
   private readonly source: Iterator<string>;
   private offset = 0;
   private scalarNext = false;
-  /** Tokens lexed ahead of the cursor (by `keyFollows`). */
-  private readonly ahead: { tok: string; at: number }[] = [];
+  /** The next lexeme to hand out (those after it were lexed ahead by `keyFollows`). */
+  private cursor = 0;
 
   constructor(text: string) {
     this.source = new Lexer().lex(text)[Symbol.iterator]();
@@ -55,30 +57,30 @@ class Tokens {
   get end(): number {
     return this.offset;
   }
-  /** The next token and its offset (-1 for the lexer's markers, which have no text). */
-  next(): { tok: string; at: number } | null {
-    return this.ahead.shift() ?? this.lex();
+  /** The index of the next token (in `lexemes` and `offsets`), or -1 at the end. */
+  next(): number {
+    if (this.cursor >= this.lexemes.length && !this.lex()) return -1;
+    return this.cursor++;
   }
   /** Whether the next token that is not a space is `:` (the scalar just read is a key). */
   keyFollows(): boolean {
-    for (let k = 0; ; k++) {
-      const t = this.ahead[k] ?? this.lex(true);
-      if (!t) return false;
-      if (t.tok === ":") return true;
-      if (!isSpace(t.tok)) return false;
+    for (let k = this.cursor; ; k++) {
+      if (k >= this.lexemes.length && !this.lex()) return false;
+      const t = this.lexemes[k] ?? "";
+      if (t === ":") return true;
+      if (!isSpace(t)) return false;
     }
   }
-  private lex(keep = false): { tok: string; at: number } | null {
+  private lex(): boolean {
     const r = this.source.next();
-    if (r.done) return null;
+    if (r.done) return false;
     const tok = r.value;
-    this.lexemes.push(tok);
     const isMarker = !this.scalarNext && (tok === DOCUMENT || tok === FLOW_END || tok === SCALAR);
     this.scalarNext = !this.scalarNext && tok === SCALAR;
-    const t = { tok, at: isMarker ? -1 : this.offset };
+    this.lexemes.push(tok);
+    this.offsets.push(isMarker ? -1 : this.offset);
     if (!isMarker) this.offset += tok.length;
-    if (keep) this.ahead.push(t);
-    return t;
+    return true;
   }
 }
 
@@ -104,8 +106,10 @@ class YamlScan {
     let first = true;
     let scalar = false;
     let lineFirst = false;
-    for (let t = tokens.next(); t && !counter.done; t = tokens.next()) {
-      const { tok, at } = t;
+    const { lexemes, offsets } = tokens;
+    for (let t = tokens.next(); t >= 0 && !counter.done; t = tokens.next()) {
+      const tok = lexemes[t] ?? "";
+      const at = offsets[t] ?? -1;
       if (at < 0) {
         if (tok === SCALAR) scalar = true;
         else if (tok === FLOW_END) counter.abandon(tokens.end); // the lexer gave up on an unclosed flow collection

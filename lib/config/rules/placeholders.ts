@@ -88,6 +88,8 @@ function resourceExpr(scope: Scope, f: Field, at: Path, range: Range): void {
   if (!scope.parents.has(parts[1])) scope.parents.set(parts[1], { at, range });
 }
 
+const hasBraces = (s: string) => s.includes("{") || s.includes("}");
+
 /** Placeholders in params/json/data/headers (keys and values, at any depth). */
 export function scanValue(scope: Scope, value: unknown, at: Path, location: string): void {
   const check = (s: string, p: Path, isKey: boolean) => {
@@ -111,7 +113,6 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
   };
   // One path, extended and cut back as the walk goes (copied only for a finding): bodies may be large.
   const path: (string | number)[] = [...at];
-  const hasBraces = (s: string) => s.includes("{") || s.includes("}");
   const walk = (v: unknown) => {
     if (typeof v === "string") {
       if (hasBraces(v) && !scope.ctx.full) check(v, [...path], false);

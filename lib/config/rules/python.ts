@@ -8,30 +8,30 @@ import { isObj, type RuleContext } from "./context";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
-  const path: (string | number)[] = [...at];
-  const walk = (v: unknown): void => {
-    if (typeof v !== "object" || v === null || ctx.full) return;
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => {
-        path.push(i);
-        walk(x);
-        path.pop();
-      });
-      return;
-    }
-    if (!isObj(v) || "$secret" in v || "$config" in v) return;
-    if (typeof v.$python === "string" && Object.keys(v).length === 1) {
-      const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
-      const here = [...path];
-      ctx.add({ at: here, severity: "info", code: "python_not_executed", range: ctx.loc.value(here),
-        message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
-      return;
-    }
-    for (const k of Object.keys(v)) {
-      path.push(k);
-      walk(v[k]);
+  walk(ctx, value, [...at]);
+}
+
+function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
+  if (typeof v !== "object" || v === null || ctx.full) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walk(ctx, v[i], path);
       path.pop();
     }
-  };
-  walk(value);
+    return;
+  }
+  if (!isObj(v) || "$secret" in v || "$config" in v) return;
+  if (typeof v.$python === "string" && Object.keys(v).length === 1) {
+    const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
+    const here = [...path];
+    ctx.add({ at: here, severity: "info", code: "python_not_executed", range: ctx.loc.value(here),
+      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    path.push(k);
+    walk(ctx, v[k], path);
+    path.pop();
+  }
 }
