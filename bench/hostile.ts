@@ -39,13 +39,26 @@ export function hostileFigures(): Figure[] {
   const texts = { json: writeJson(value), yaml: writeYaml(value), python: `source = rest_api_source(${writePythonLiteral(value)})\n` };
   for (const [format, text] of Object.entries(texts) as [SourceFormat, string][]) {
     const { times } = timeFresh(text, format, 20);
-    figures.push(figure(`hostile.typical.${format}_300_resources.p50`, percentile(times, 50), "ms", 200, { note: "uncached parse + validation" }));
+    figures.push(
+      figure(`hostile.typical.${format}_300_resources.p50`, percentile(times, 50), "ms", 200, { note: "uncached parse + validation" }),
+    );
   }
   const gallery: number[] = [];
   for (let i = 0; i < 200; i++) {
     const e = EXAMPLES[i % EXAMPLES.length];
     if (e) gallery.push(...timeFresh(e.text, e.format, 1).times);
   }
-  figures.push(figure("hostile.typical.gallery.p50", percentile(gallery.sort((a, b) => a - b), 50), "ms", 5, { note: "uncached, per example" }));
+  figures.push(
+    figure(
+      "hostile.typical.gallery.p50",
+      percentile(
+        gallery.sort((a, b) => a - b),
+        50,
+      ),
+      "ms",
+      5,
+      { note: "uncached, per example" },
+    ),
+  );
   return figures;
 }

@@ -10,7 +10,8 @@ import { MAX_DEPTH, MAX_RESOURCES, MAX_VALUES } from "./limits";
 
 /** The issue's Python config: `endpoint.json` is the list nested `depth` deep (levels 5 and on). */
 const issuePython = (depth: number) =>
-  `source = rest_api_source({"client": {"base_url": "https://a.example/"}, "resources": [{"name": "r", "endpoint": {"path": "x", "json": ${nestedList(depth)}}}]})`;
+  `source = rest_api_source({"client": {"base_url": "https://a.example/"}, ` +
+  `"resources": [{"name": "r", "endpoint": {"path": "x", "json": ${nestedList(depth)}}}]})`;
 /** Pointer and column of the first too-deep list when the outermost list is at `level` and starts at `column`. */
 const firstTooDeep = (pointer: string, level: number, column: number) => ({
   path: pointer + "/0".repeat(MAX_DEPTH + 1 - level),
@@ -53,16 +54,26 @@ describe("hostile inputs (issue #13)", () => {
   it.each(["json", "yaml", "python"] as const)("%s: 20,000 resources: too_many_resources at the first one past the limit", (format) => {
     const text = manyResources(20_000, format, true);
     const d = first(text, format);
-    expect([d.code, d.path, d.token]).toEqual(["too_many_resources", `/resources/${MAX_RESOURCES}`, format === "yaml" ? `r${MAX_RESOURCES}` : `"r${MAX_RESOURCES}"`]);
+    expect([d.code, d.path, d.token]).toEqual([
+      "too_many_resources",
+      `/resources/${MAX_RESOURCES}`,
+      format === "yaml" ? `r${MAX_RESOURCES}` : `"r${MAX_RESOURCES}"`,
+    ]);
     expect(d.message).toContain("20,000 resources");
   });
 
-  it.each(["json", "yaml", "python"] as const)("%s: validateValue of a value nested 100,000 deep writes and reports it, without recursing", (format) => {
-    let deep: unknown = 1;
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    const r = validateValue({ client: { base_url: "https://a.example/" }, resources: [{ name: "r", endpoint: { json: { a: deep } } }] } as never, format);
-    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["too_deep", firstTooDeep("/resources/0/endpoint/json/a", 6, 0).path]]);
-  });
+  it.each(["json", "yaml", "python"] as const)(
+    "%s: validateValue of a value nested 100,000 deep writes and reports it, without recursing",
+    (format) => {
+      let deep: unknown = 1;
+      for (let i = 0; i < 100_000; i++) deep = [deep];
+      const r = validateValue(
+        { client: { base_url: "https://a.example/" }, resources: [{ name: "r", endpoint: { json: { a: deep } } }] } as never,
+        format,
+      );
+      expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["too_deep", firstTooDeep("/resources/0/endpoint/json/a", 6, 0).path]]);
+    },
+  );
 
   it.each(["json", "yaml", "python"] as const)("%s: a 1 MB list of numbers is refused before it is parsed", (format) => {
     const text = manyItems(Math.floor(MAX_BODY_BYTES / 2) - 100, format);

@@ -48,5 +48,8 @@ export function unsafeSegment(s: string, kind: KeyPathKind): string | null {
 
 /** The message for an unsafe segment in `where` (e.g. "`data_selector`"). */
 export function unsafeMessage(segment: string, where: string): string {
-  return `\`${segment}\` cannot be a key in ${where}: in JavaScript this name reaches an object's prototype, not a field called so, so restplay refuses \`__proto__\`, \`constructor\` and \`prototype\` in every key path and name. Use another name.`;
+  return (
+    `\`${segment}\` cannot be a key in ${where}: in JavaScript this name reaches an object's prototype, not a field called so, ` +
+    "so restplay refuses `__proto__`, `constructor` and `prototype` in every key path and name. Use another name."
+  );
 }

@@ -45,10 +45,19 @@ export class DiagnosticSink implements DiagnosticOut {
     const list = [...this.kept.values()];
     // Full: producers stopped looking, so there may be more.
     if (this.full) {
-      list.push({ severity: "info", code: "too_many_problems", path: "", range: { start: 0, end: 0 },
-        message: `restplay stopped looking after the first ${MAX_DIAGNOSTICS.toLocaleString("en-US")} problems, so there may be more. Fix these first: the rest often follow from them.` });
+      list.push({
+        severity: "info",
+        code: "too_many_problems",
+        path: "",
+        range: { start: 0, end: 0 },
+        message:
+          `restplay stopped looking after the first ${MAX_DIAGNOSTICS.toLocaleString("en-US")} problems, so there may be more. ` +
+          "Fix these first: the rest often follow from them.",
+      });
     }
     const rank = (d: Diagnostic) => (d.code === "too_many_problems" ? 2 : LIMIT_CODES.has(d.code) ? 0 : 1);
-    return list.sort((a, b) => rank(a) - rank(b) || a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    return list.sort(
+      (a, b) => rank(a) - rank(b) || a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    );
   }
 }

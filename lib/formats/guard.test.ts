@@ -7,7 +7,8 @@ import { guardYaml } from "./yaml-guard";
 import { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_VALUES } from "./limits";
 
 const FORMATS = ["json", "yaml", "python"] as const;
-const write = (v: PlainValue, f: SourceFormat) => (f === "json" ? writeJson(v) : f === "yaml" ? writeYaml(v) : `source = rest_api_source(${writePythonLiteral(v)})\n`);
+const write = (v: PlainValue, f: SourceFormat) =>
+  f === "json" ? writeJson(v) : f === "yaml" ? writeYaml(v) : `source = rest_api_source(${writePythonLiteral(v)})\n`;
 const GUARDS = { json: guardJson, yaml: guardYaml, python: (t: string) => guardPython(t) };
 
 /** A value `levels` lists and dicts deep (the root counts), alternating, with a scalar at the bottom. */
@@ -16,7 +17,8 @@ function nested(levels: number, leaf: PlainValue = 1): PlainValue {
   for (let i = levels; i > 0; i--) v = i % 2 ? { k: v, n: i } : [v, i];
   return v;
 }
-const depthOf = (v: PlainValue): number => (typeof v === "object" && v !== null ? 1 + Math.max(0, ...(Array.isArray(v) ? v : Object.values(v)).map(depthOf)) : 0);
+const depthOf = (v: PlainValue): number =>
+  typeof v === "object" && v !== null ? 1 + Math.max(0, ...(Array.isArray(v) ? v : Object.values(v)).map(depthOf)) : 0;
 
 describe("text guards", () => {
   it.each(FORMATS)("%s: MAX_DEPTH levels are read as they are, one more is too deep at its first place", (format) => {
@@ -44,16 +46,23 @@ describe("text guards", () => {
 
   it.each(FORMATS)("%s: the guard's depth is the document's for random values (no false limits)", (format) => {
     const value: fc.Arbitrary<PlainValue> = fc.letrec<{ v: PlainValue }>((tie) => ({
-      v: fc.oneof({ depthSize: "large", maxDepth: 12 }, fc.constantFrom(1, "s", null, true, "- a", "[x"), fc.array(tie("v"), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom("a", "b", "- c", "d: e", "[f"), tie("v"), { maxKeys: 3 })),
+      v: fc.oneof(
+        { depthSize: "large", maxDepth: 12 },
+        fc.constantFrom(1, "s", null, true, "- a", "[x"),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "- c", "d: e", "[f"), tie("v"), { maxKeys: 3 }),
+      ),
     })).v;
-    fc.assert(fc.property(value, fc.integer({ min: 0, max: MAX_DEPTH + 4 }), (v, extra) => {
-      const doc = nested(Math.max(0, Math.min(extra, MAX_DEPTH + 4 - depthOf(v))), v);
-      const text = write(doc, format);
-      const g = GUARDS[format](text);
-      expect(g.refused).toBeNull();
-      expect(g.deep.length > 0).toBe(depthOf(doc) > MAX_DEPTH);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: MAX_DEPTH + 4 }), (v, extra) => {
+        const doc = nested(Math.max(0, Math.min(extra, MAX_DEPTH + 4 - depthOf(v))), v);
+        const text = write(doc, format);
+        const g = GUARDS[format](text);
+        expect(g.refused).toBeNull();
+        expect(g.deep.length > 0).toBe(depthOf(doc) > MAX_DEPTH);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("YAML: compact lists (`- - - x`), block maps and flow lists all nest", () => {
@@ -72,7 +81,8 @@ describe("text guards", () => {
     expect(guardPython(chain(MAX_DEPTH)).refused).toBeNull();
     expect(guardPython(chain(MAX_DEPTH + 1)).refused).toMatchObject({ code: "too_deep", at: 4 + 4 * MAX_DEPTH });
     expect(guardPython(`f(${"[".repeat(MAX_DEPTH)}${"]".repeat(MAX_DEPTH)})`).deep).toEqual([]);
-    for (const form of ["- ", "~", "lambda: ", "await ", "1 if x else "]) expect(guardPython(`x = ${form.repeat(200)}1`).refused?.code, form).toBe("too_deep");
+    for (const form of ["- ", "~", "lambda: ", "await ", "1 if x else "])
+      expect(guardPython(`x = ${form.repeat(200)}1`).refused?.code, form).toBe("too_deep");
     // Strings and comments hold no brackets.
     const quiet = `x = "${"[".repeat(200)}" + '''${"(".repeat(200)}''' # ${"{".repeat(200)}\n`;
     expect(guardPython(quiet)).toMatchObject({ text: quiet, deep: [], refused: null });

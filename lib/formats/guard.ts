@@ -58,11 +58,27 @@ export function guardDiagnostics(original: string, guard: TextGuard, root: DocNo
   const at = (offset: number): Range => ({ start: offset, end: Math.min(original.length, offset + 1) });
   if (guard.refused?.code === "too_many_values") {
     const extra = format === "python" ? ", and operators" : "";
-    out.push({ severity: "error", code: "too_many_values", path: "", range: at(guard.refused.at),
-      message: `This text holds more than ${fmt(MAX_VALUES)} values (keys, strings, numbers, lists and dicts${extra}); restplay reads at most ${fmt(MAX_VALUES)}, so it was not read. A config of 1,000 rich resources holds about 50,000: split the config, or move bulk data out of it.` });
+    out.push({
+      severity: "error",
+      code: "too_many_values",
+      path: "",
+      range: at(guard.refused.at),
+      message:
+        `This text holds more than ${fmt(MAX_VALUES)} values (keys, strings, numbers, lists and dicts${extra}); ` +
+        `restplay reads at most ${fmt(MAX_VALUES)}, so it was not read. ` +
+        "A config of 1,000 rich resources holds about 50,000: split the config, or move bulk data out of it.",
+    });
   } else if (guard.refused) {
-    out.push({ severity: "error", code: "too_deep", path: "", range: at(guard.refused.at),
-      message: `This ${guard.refused.what} is nested more than ${MAX_DEPTH} levels deep (brackets, and operators such as \`not\`, \`-\`, \`lambda:\` or \`if … else\` that nest what follows them), so restplay did not read this text. Write the value out plainly.` });
+    out.push({
+      severity: "error",
+      code: "too_deep",
+      path: "",
+      range: at(guard.refused.at),
+      message:
+        `This ${guard.refused.what} is nested more than ${MAX_DEPTH} levels deep (brackets, and operators such as ` +
+        "`not`, `-`, `lambda:` or `if … else` that nest what follows them), so restplay did not read this text. " +
+        "Write the value out plainly.",
+    });
   }
   const first = guard.deep[0];
   if (first) out.push(tooDeep(at(first.start), pointerAt(root, first.start), first.what, guard.deep.length - 1));
@@ -72,6 +88,13 @@ export function guardDiagnostics(original: string, guard: TextGuard, root: DocNo
 /** `too_deep` at `range`: a collection (or Python expression) nested past MAX_DEPTH. `more`: further places cut. */
 export function tooDeep(range: Range, path: string, what: string, more: number): Diagnostic {
   const others = more > 0 ? ` (${fmt(more)} more place${more === 1 ? " is" : "s are"} nested too deep as well)` : "";
-  return { severity: "error", code: "too_deep", path, range,
-    message: `This ${what} is nested more than ${MAX_DEPTH} levels deep, so restplay does not read what is inside it${others}. A real config needs about 10 levels: flatten the value, or send deep data as a JSON string.` };
+  return {
+    severity: "error",
+    code: "too_deep",
+    path,
+    range,
+    message:
+      `This ${what} is nested more than ${MAX_DEPTH} levels deep, so restplay does not read what is inside it${others}. ` +
+      "A real config needs about 10 levels: flatten the value, or send deep data as a JSON string.",
+  };
 }

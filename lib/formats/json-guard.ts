@@ -13,7 +13,8 @@ const BACKSLASH = 0x5c;
 
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
 /** Whitespace and the structural characters end a word (a number, `true`, or unknown content). */
-const endsWord = (c: number) => c <= 0x20 || c === QUOTE || c === SLASH || c === 0x2c || c === 0x3a || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+const endsWord = (c: number) =>
+  c <= 0x20 || c === QUOTE || c === SLASH || c === 0x2c || c === 0x3a || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 
 /** Offset after the string starting at `i` (its quote), or at the line break that cuts it short. */
 function skipString(text: string, i: number): number {

@@ -15,11 +15,35 @@ import { MAX_DEPTH } from "./limits";
 const DEPTH_LIMIT = MAX_DEPTH;
 
 /** After these words an operand is expected (so a following `-` or `not` is a prefix operator). */
-const EXPECT_OPERAND = new Set(["and", "or", "not", "in", "is", "if", "else", "elif", "lambda", "await", "return", "yield", "assert", "del", "for", "while", "import", "from", "as", "with", "raise", "print"]);
+const EXPECT_OPERAND = new Set([
+  "and",
+  "or",
+  "not",
+  "in",
+  "is",
+  "if",
+  "else",
+  "elif",
+  "lambda",
+  "await",
+  "return",
+  "yield",
+  "assert",
+  "del",
+  "for",
+  "while",
+  "import",
+  "from",
+  "as",
+  "with",
+  "raise",
+  "print",
+]);
 /** Words that nest what follows them (in prefix position for `not`/`await`; always for `lambda`/`else`). */
 const NESTING_WORDS = new Set(["not", "await", "lambda", "else", "yield"]);
 
-const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
+const isWordChar = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 /** The operator characters (plus, minus, star, slash, percent, at, ampersand, bar, caret, tilde, <, >, =, !, dot), by char code. */
@@ -104,7 +128,8 @@ export function guardPython(text: string): TextGuard {
         }
         i++;
         continue;
-      case 0x23: { // `#`
+      case 0x23: {
+        // `#`
         const eol = text.indexOf("\n", i);
         i = eol < 0 ? text.length : eol;
         continue;

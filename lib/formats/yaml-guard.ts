@@ -112,7 +112,8 @@ class YamlScan {
       const at = offsets[t] ?? -1;
       if (at < 0) {
         if (tok === SCALAR) scalar = true;
-        else if (tok === FLOW_END) counter.abandon(tokens.end); // the lexer gave up on an unclosed flow collection
+        else if (tok === FLOW_END)
+          counter.abandon(tokens.end); // the lexer gave up on an unclosed flow collection
         else stack.length = 0; // a new document
         continue;
       }
@@ -166,7 +167,10 @@ class YamlScan {
 
   /** Whether a content token belongs to the too-deep block collection being skipped (else that span ends). */
   private inSpan(span: BlockSpan, tok: string, at: number, col: number, startsLine: boolean, isScalar: boolean): boolean {
-    const belongs = !startsLine || span.flow > 0 || col > span.col ||
+    const belongs =
+      !startsLine ||
+      span.flow > 0 ||
+      col > span.col ||
       (col === span.col && (span.kind === "list" ? tok === "-" : !span.parentAtCol && tok !== "-"));
     if (!belongs) {
       this.endSpan();

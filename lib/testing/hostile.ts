@@ -31,7 +31,8 @@ export const deepJson = (depth: number): string =>
 
 /** YAML flow collections nested `depth` deep, inside a block document. */
 export const deepYamlFlow = (depth: number): string =>
-  `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      path: x\n      json:\n        a: ${nestedList(depth)}\n`;
+  `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      path: x\n      json:\n` +
+  `        a: ${nestedList(depth)}\n`;
 
 /** YAML block sequences nested `depth` deep (`- - - …` on one line each). */
 export function deepYamlBlock(depth: number): string {
@@ -60,12 +61,14 @@ export function manyResources(count: number, format: SourceFormat, shorthand = f
 }
 
 /** As many resource dicts as fit in `bytes` (about 40 bytes each). */
-export const resourcesToFill = (bytes: number, format: SourceFormat): string => manyResources(Math.floor(bytes / (format === "yaml" ? 38 : 43)), format);
+export const resourcesToFill = (bytes: number, format: SourceFormat): string =>
+  manyResources(Math.floor(bytes / (format === "yaml" ? 38 : 43)), format);
 
 /** One string value of `length` characters (the data selector). */
 export function hugeString(length: number, format: SourceFormat): string {
   const s = "a".repeat(length);
-  if (format === "yaml") return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      data_selector: ${s}\n`;
+  if (format === "yaml")
+    return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      data_selector: ${s}\n`;
   const res = `{"name": "r", "endpoint": {"path": "x", "data_selector": "${s}"}}`;
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
@@ -73,8 +76,13 @@ export function hugeString(length: number, format: SourceFormat): string {
 /** One `params` dict with `count` keys, each a placeholder `{resources.p.f<i>}` (many keys, many placeholders). */
 export function manyPlaceholders(count: number, format: SourceFormat): string {
   const keys: string[] = [];
-  for (let i = 0; i < count; i++) keys.push(format === "yaml" ? `        k${i}: "{resources.p.f${i}}"\n` : `"k${i}": "{resources.p.f${i}}"`);
-  if (format === "yaml") return `client:\n  base_url: https://a.example/\nresources:\n  - p\n  - name: c\n    endpoint:\n      path: x\n      params:\n${keys.join("")}`;
+  for (let i = 0; i < count; i++)
+    keys.push(format === "yaml" ? `        k${i}: "{resources.p.f${i}}"\n` : `"k${i}": "{resources.p.f${i}}"`);
+  if (format === "yaml")
+    return (
+      `client:\n  base_url: https://a.example/\nresources:\n  - p\n  - name: c\n    endpoint:\n      path: x\n` +
+      `      params:\n${keys.join("")}`
+    );
   const res = `"p", {"name": "c", "endpoint": {"path": "x", "params": {${keys.join(", ")}}}}`;
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
@@ -87,7 +95,8 @@ export function defaultsForMany(keys: number, resources: number, format: SourceF
   const config = { client: { base_url: "https://a.example/" }, resource_defaults: { endpoint: { params } }, resources: ["p", ...names] };
   // JSON without true/false/null is a Python dict literal too.
   if (format !== "yaml") return format === "json" ? JSON.stringify(config) : `source = rest_api_source(${JSON.stringify(config)})\n`;
-  return `client: {base_url: "https://a.example/"}\nresource_defaults: {endpoint: {params: ${JSON.stringify(params)}}}\nresources: ${JSON.stringify(["p", ...names])}\n`;
+  const defaults = `resource_defaults: {endpoint: {params: ${JSON.stringify(params)}}}`;
+  return `client: {base_url: "https://a.example/"}\n${defaults}\nresources: ${JSON.stringify(["p", ...names])}\n`;
 }
 
 /** `count` unknown keys in `client`: one diagnostic each, with a did-you-mean and the allowed keys. */
@@ -132,7 +141,8 @@ export function manyKeys(count: number, format: SourceFormat): string {
 /** A `json` body holding one list of `count` zeros (the most tokens per byte). */
 export function manyItems(count: number, format: SourceFormat): string {
   const list = `[${"0,".repeat(count - 1)}0]`;
-  if (format === "yaml") return `client: {base_url: "https://a.example/"}\nresources: [{name: r, endpoint: {path: x, json: {a: ${list}}}}]\n`;
+  if (format === "yaml")
+    return `client: {base_url: "https://a.example/"}\nresources: [{name: r, endpoint: {path: x, json: {a: ${list}}}}]\n`;
   const res = `{"name": "r", "endpoint": {"path": "x", "json": {"a": ${list}}}}`;
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
@@ -141,7 +151,7 @@ export function manyItems(count: number, format: SourceFormat): string {
 export function yamlMergeChain(links: number): string {
   let out = "a0: &a0 {k: 1}\n";
   for (let i = 1; i < links; i++) out += `a${i}: &a${i} {<<: *a${i - 1}, k${i}: ${i}}\n`;
-  return out + "client: {base_url: \"https://a.example/\"}\nresources: [r]\n";
+  return out + 'client: {base_url: "https://a.example/"}\nresources: [r]\n';
 }
 
 /** A `json` body whose one key is `length` characters, with a few problems under it. */
@@ -157,14 +167,19 @@ export function longKey(length: number, format: SourceFormat): string {
 export function justUnderLimit(format: SourceFormat): string {
   const n = Math.floor(MAX_VALUES / 2) - 30;
   const lines = Array.from({ length: n }, (_, i) => (format === "yaml" ? `        k${i}: ${i}` : `  "k${i}": ${i}`));
-  if (format === "yaml") return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      json:\n${lines.join("\n")}\n`;
+  if (format === "yaml")
+    return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      json:\n${lines.join("\n")}\n`;
   const res = `{"name": "r", "endpoint": {"path": "x", "json": {\n${lines.join(",\n")}\n}}}`;
   return format === "json" ? `{"client": {"base_url": "https://a.example/"}, "resources": [${res}]}` : head(res);
 }
 
 /** Deep nesting that fills the whole body: the worst shape at the size limit. */
 export const deepToFill = (format: SourceFormat): string =>
-  format === "json" ? deepJson(MAX_BODY_BYTES / 2 - 100) : format === "python" ? deepPython(MAX_BODY_BYTES / 2 - 100) : deepYamlFlow(MAX_BODY_BYTES / 2 - 100);
+  format === "json"
+    ? deepJson(MAX_BODY_BYTES / 2 - 100)
+    : format === "python"
+      ? deepPython(MAX_BODY_BYTES / 2 - 100)
+      : deepYamlFlow(MAX_BODY_BYTES / 2 - 100);
 
 /** Every hostile input, each at (or near) the size the issue reports or the body limit. */
 export function hostileInputs(): HostileInput[] {

@@ -42,7 +42,14 @@ const relevant: (s: z.ZodType) => boolean = memo((s) => {
 });
 
 type Kind = "string" | "array" | "object";
-const KIND_OF_TYPE: Record<string, Kind> = { string: "string", enum: "string", literal: "string", array: "array", object: "object", record: "object" };
+const KIND_OF_TYPE: Record<string, Kind> = {
+  string: "string",
+  enum: "string",
+  literal: "string",
+  array: "array",
+  object: "object",
+  record: "object",
+};
 
 /** A union's members that can hold something checked here, by the kind of value they take. */
 const membersByKind = memo((s) => {
@@ -78,7 +85,13 @@ function segmentRange(ctx: RuleContext, r: Range, segment: string): Range {
 function checkString(ctx: RuleContext, s: string, kind: KeyPathKind, at: Path): void {
   const bad = unsafeSegment(s, kind);
   if (bad === null) return;
-  ctx.add({ at, severity: "error", code: "unsafe_path_segment", range: segmentRange(ctx, ctx.loc.value(at), bad), message: unsafeMessage(bad, where(at)) });
+  ctx.add({
+    at,
+    severity: "error",
+    code: "unsafe_path_segment",
+    range: segmentRange(ctx, ctx.loc.value(at), bad),
+    message: unsafeMessage(bad, where(at)),
+  });
 }
 
 function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): void {
@@ -101,7 +114,13 @@ function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): vo
     for (const k of Object.keys(value)) {
       if (k === "__proto__" || (mark?.keys && UNSAFE_KEYS.has(k))) {
         const what = k === "__proto__" ? `${where(at)} (zod, and so the run, would drop it silently)` : where(at);
-        ctx.add({ at: [...at, k], severity: "error", code: "unsafe_path_segment", range: ctx.loc.key([...at, k]), message: unsafeMessage(k, what) });
+        ctx.add({
+          at: [...at, k],
+          severity: "error",
+          code: "unsafe_path_segment",
+          range: ctx.loc.key([...at, k]),
+          message: unsafeMessage(k, what),
+        });
       }
       if (values) walk(ctx, values, value[k], [...at, k]);
     }
@@ -113,7 +132,15 @@ function typedParams(ctx: RuleContext, params: unknown, at: Path): void {
   if (!isObj(params)) return;
   for (const [name, p] of Object.entries(params)) {
     if (!isObj(p) || ctx.full) continue;
-    const fields: [string, KeyPathKind][] = p.type === "resolve" ? [["resource", "name"], ["field", "jsonpath"]] : p.type === "incremental" ? [["cursor_path", "jsonpath"]] : [];
+    const fields: [string, KeyPathKind][] =
+      p.type === "resolve"
+        ? [
+            ["resource", "name"],
+            ["field", "jsonpath"],
+          ]
+        : p.type === "incremental"
+          ? [["cursor_path", "jsonpath"]]
+          : [];
     for (const [key, kind] of fields) {
       const v = p[key];
       if (typeof v === "string") checkString(ctx, v, kind, [...at, name, key]);

@@ -43,13 +43,17 @@ export class DefaultsPlan {
   readonly typed: readonly TypedParam[];
   private readonly scanned = new Map<string, Parents>();
 
-  constructor(private readonly ctx: RuleContext, readonly endpoint: Obj | null) {
+  constructor(
+    private readonly ctx: RuleContext,
+    readonly endpoint: Obj | null,
+  ) {
     this.params = isObj(endpoint?.params) ? endpoint.params : {};
     const typed: TypedParam[] = [];
     let i = 0;
     for (const [key, value] of Object.entries(this.params)) {
       this.order.set(key, i++);
-      if (typeOf(value) && isObj(value) && typed.length < DEFAULT_TYPED_PARAMS) typed.push({ key, value, at: [...DEF_AT, "params", key], order: i - 1 });
+      if (typeOf(value) && isObj(value) && typed.length < DEFAULT_TYPED_PARAMS)
+        typed.push({ key, value, at: [...DEF_AT, "params", key], order: i - 1 });
     }
     this.typed = typed;
   }
@@ -105,7 +109,8 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, plan: Def
   const incremental = ep && "incremental" in ep ? ep.incremental : defaults?.incremental;
   const scope: Scope = { ctx, hasIncremental: incremental !== undefined && incremental !== null, parents: new Map() };
   const own = ep && isObj(ep.params) ? ep.params : null;
-  const param: ParamLookup = (key) => (own && Object.hasOwn(own, key) ? { value: own[key], at: [...epAt, "params", key] } : plan.param(key));
+  const param: ParamLookup = (key) =>
+    own && Object.hasOwn(own, key) ? { value: own[key], at: [...epAt, "params", key] } : plan.param(key);
 
   let path: string | null = null;
   let pathAt: Path | null = null;
@@ -120,8 +125,15 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, plan: Def
     const found = `[${names.join(", ")}${incParams.length > NAMED ? ", …" : ""}]`;
     for (const extra of incParams.slice(1)) {
       if (ctx.full) break;
-      ctx.add({ at: extra.at, severity: "error", code: "multiple_incremental_params", range: ctx.loc.key(extra.at),
-        message: `Resource \`${name}\` has more than one incremental param: dlt fails with "Only a single incremental parameter is allower per endpoint. Found parameters: \`${found}\`". Keep one, or use the endpoint's \`incremental\` block.` });
+      ctx.add({
+        at: extra.at,
+        severity: "error",
+        code: "multiple_incremental_params",
+        range: ctx.loc.key(extra.at),
+        message:
+          `Resource \`${name}\` has more than one incremental param: dlt fails with "Only a single incremental parameter ` +
+          `is allower per endpoint. Found parameters: \`${found}\`". Keep one, or use the endpoint's \`incremental\` block.`,
+      });
     }
   }
   const bound = path !== null && pathAt ? scanPath(scope, path, pathAt, param, name) : new Set<string>();
@@ -133,8 +145,15 @@ export function collectParents(ctx: RuleContext, r: unknown, at: Path, plan: Def
       if (!scope.parents.has(value.resource)) scope.parents.set(value.resource, { at: rAt, range: ctx.loc.value(rAt) });
     }
     if (!bound.has(key)) {
-      ctx.add({ at: pAt, severity: "error", code: "resolve_param_not_in_path", range: ctx.loc.key(pAt),
-        message: `Resource \`${name}\` defines resolve params \`['${key}']\` that are not bound in path \`${clip(path ?? name)}\`. Put \`{${key}}\` in the path, or use {resources.<parent>.<field>} to send the parent's value as a query param.` });
+      ctx.add({
+        at: pAt,
+        severity: "error",
+        code: "resolve_param_not_in_path",
+        range: ctx.loc.key(pAt),
+        message:
+          `Resource \`${name}\` defines resolve params \`['${key}']\` that are not bound in path \`${clip(path ?? name)}\`. ` +
+          `Put \`{${key}}\` in the path, or use {resources.<parent>.<field>} to send the parent's value as a query param.`,
+      });
     }
   }
   // Defaults first, then the resource's own values (reported once: identical findings are merged).
