@@ -46,7 +46,7 @@ export const DIAGNOSTIC_CODES = {
   multiple_parents: ["error", "A resource that refers to more than one parent."],
   resource_cycle: ["error", "Resources that depend on each other in a cycle."],
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
-  unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder (they reach prototypes)."],
+  unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder."],
   multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],

@@ -85,7 +85,10 @@ export const paginatorSchemas = {
     .partial({ next_url_path: true })
     .describe("Deprecated alias of `json_link`."),
   header_link: z
-    .strictObject({ type: z.literal("header_link"), links_next_key: keyName(z.string().describe("`rel` of the next link in the `Link` header. Default `next`.")) })
+    .strictObject({
+      type: z.literal("header_link"),
+      links_next_key: keyName(z.string().describe("`rel` of the next link in the `Link` header. Default `next`.")),
+    })
     .partial({ links_next_key: true })
     .describe("Follow the `Link: <url>; rel=\"next\"` response header (RFC 8288)."),
   cursor: z
@@ -103,7 +106,9 @@ export const paginatorSchemas = {
       type: z.literal("header_cursor"),
       cursor_key: z
         .string()
-        .regex(HTTP_TOKEN, { error: "must be an HTTP header name: letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ only (no spaces, colons or quotes)" })
+        .regex(HTTP_TOKEN, {
+          error: "must be an HTTP header name: letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ only (no spaces, colons or quotes)",
+        })
         .describe("Response header with the next cursor. Default `next`."),
       cursor_param: z.string().describe("Query parameter that carries the cursor. Default `cursor`."),
     })
@@ -321,7 +326,10 @@ const resourceBaseShape = {
   write_disposition: WriteDispositionSchema.nullable(),
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
   merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
-  columns: z.union([keyPath(z.record(z.string(), ColumnSchema), "name", true), z.array(ColumnSchema), PythonExprSchema]).describe("Column hints by name.").nullable(),
+  columns: z
+    .union([keyPath(z.record(z.string(), ColumnSchema), "name", true), z.array(ColumnSchema), PythonExprSchema])
+    .describe("Column hints by name.")
+    .nullable(),
   schema_contract: z.union([
     SchemaContractMode,
     z.strictObject({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),

@@ -67,7 +67,10 @@ function limitResources(value: PlainValue, loc: Locator, out: DiagnosticOut): Pl
   const at = ["resources", MAX_RESOURCES];
   const n = (x: number) => x.toLocaleString("en-US");
   out.push({ severity: "error", code: "too_many_resources", path: loc.pointer(at), range: loc.value(at),
-    message: `This config defines ${n(resources.length)} resources; restplay checks and runs at most ${n(MAX_RESOURCES)}, so this one and the ${n(resources.length - MAX_RESOURCES - 1)} after it are not checked. Split the resources over several sources (configs), ${n(MAX_RESOURCES)} or fewer each.` });
+    message:
+      `This config defines ${n(resources.length)} resources; restplay checks and runs at most ${n(MAX_RESOURCES)}, so this one and ` +
+      `the ${n(resources.length - MAX_RESOURCES - 1)} after it are not checked. ` +
+      `Split the resources over several sources (configs), ${n(MAX_RESOURCES)} or fewer each.` });
   return { ...value, resources: resources.slice(0, MAX_RESOURCES) };
 }
 

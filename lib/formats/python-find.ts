@@ -55,7 +55,9 @@ export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
         if (list) list.push(c);
         else assigned.set(name, [c]);
       }
-    } else if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
+    } else if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) {
+      call = c;
+    }
     if (descend && cursor.firstChild()) {
       depth++;
       continue;

@@ -35,7 +35,8 @@ export function parsePython(original: string): ParsedDocument {
       : found.call
         ? "rest_api_source(...) is called without a config: expected a dict literal `rest_api_source({...})`."
         : "No config found: expected `rest_api_source({...})` or a dict literal `{...}`.";
-    diagnostics.push({ severity: "error", code: "no_config_dict", path: "", range, message }, ...guardDiagnostics(original, guarded, null, "python"));
+    diagnostics.push({ severity: "error", code: "no_config_dict", path: "", range, message });
+    diagnostics.push(...guardDiagnostics(original, guarded, null, "python"));
     return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };
   }
   const converted: Diagnostic[] = [];

@@ -25,7 +25,10 @@ export function where(text: string, offset: number): string {
 
 /** Whether a UTF-16 code unit is whitespace as JavaScript's `\s` means it (without a regex per character). */
 export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  if (c >= 0x2000 && c <= 0x200a) return true;
+  return c === 0xa0 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Offset of the first non-whitespace character at or after `offset` (text length if none). */

@@ -4,7 +4,8 @@
  * the text guard bounds nesting and size before `yaml` parses it, and alias expansion is bounded by
  * MAX_ALIAS_VALUES (sizes known in advance, so an alias bomb is refused before any expansion).
  */
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, type Document, type Node as YNode } from "yaml";
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError } from "yaml";
+import type { Document, Node as YNode } from "yaml";
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument, Range } from "./types";
 import { duplicateKeyWarning, escapeSegment, longKey, specialObject } from "./refs";
 import { yamlDiagnostics } from "./yaml-errors";
@@ -64,13 +65,23 @@ function problem(ctx: Ctx, alias: YNode, code: string, range: Range, pointer: st
 
 function convertAlias(ctx: Ctx, node: YNode & { source: string }, pointer: string, range: Range, depth: number): DocNode {
   const target = isAlias(node) ? ctx.aliases().target(node) : undefined;
-  if (!target) return problem(ctx, node, "syntax_error", range, pointer, `YAML syntax error: alias \`*${node.source}\` names no anchor \`&${node.source}\` defined before it.`);
-  if (ctx.active.has(target)) return problem(ctx, node, "yaml_recursive_alias", range, pointer, `YAML alias \`*${node.source}\` refers to a node that contains it; a config cannot be recursive.`);
+  const name = node.source;
+  if (!target) {
+    const message = `YAML syntax error: alias \`*${name}\` names no anchor \`&${name}\` defined before it.`;
+    return problem(ctx, node, "syntax_error", range, pointer, message);
+  }
+  if (ctx.active.has(target)) {
+    const message = `YAML alias \`*${name}\` refers to a node that contains it; a config cannot be recursive.`;
+    return problem(ctx, node, "yaml_recursive_alias", range, pointer, message);
+  }
   if (ctx.expanding === 0) {
     const size = ctx.aliases().size(target);
     if (ctx.aliasValues + size > MAX_ALIAS_VALUES) {
       if (ctx.overBudget) ctx.overBudget.count++;
-      else ctx.overBudget = { range, pointer, source: node.source, size, anchor: target.range ? { start: target.range[0], end: target.range[0] + 1 } : null, count: 1 };
+      else {
+        const anchor = target.range ? { start: target.range[0], end: target.range[0] + 1 } : null;
+        ctx.overBudget = { range, pointer, source: name, size, anchor, count: 1 };
+      }
       return leftOut(ctx, range);
     }
     ctx.aliasValues += size;
@@ -124,14 +135,19 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range, depth:
       for (const s of sources) {
         const v = convert(ctx, s, pointer, range.start, depth - 1);
         if (v.kind === "object") for (const e of v.entries) group.push(e);
-        else if (!ctx.leftOut.has(v)) ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message: "YAML syntax error: `<<` merges mappings only; this value is not a mapping." });
+        else if (!ctx.leftOut.has(v)) {
+          const message = "YAML syntax error: `<<` merges mappings only; this value is not a mapping.";
+          ctx.diagnostics.push({ severity: "error", code: "syntax_error", path: pointer, range: v.range, message });
+        }
       }
       merged.push(group);
       order.push(group);
       continue;
     }
     const childPointer = `${pointer}/${escapeSegment(key.key)}`;
-    const value = valueNode ? convert(ctx, valueNode, childPointer, key.range.end, depth) : { kind: "null" as const, range: { start: key.range.end, end: key.range.end } };
+    const value = valueNode
+      ? convert(ctx, valueNode, childPointer, key.range.end, depth)
+      : { kind: "null" as const, range: { start: key.range.end, end: key.range.end } };
     if (seen.has(key.key)) ctx.diagnostics.push(duplicateKeyWarning(key.key, childPointer, key.range));
     seen.add(key.key);
     const entry: DocEntry = { key: key.key, keyRange: key.range, value, range: { start: key.range.start, end: Math.max(value.range.end, key.range.end) } };
@@ -163,7 +179,10 @@ function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number, depth
   ctx.active.add(node);
   try {
     if (isMap(node)) return convertMap(ctx, node, pointer, range, depth + 1);
-    if (isSeq(node)) return { kind: "array", range, items: node.items.map((it, i) => convert(ctx, it as YNode, `${pointer}/${i}`, range.start, depth + 1)) };
+    if (isSeq(node)) {
+      const items = node.items.map((it, i) => convert(ctx, it as YNode, `${pointer}/${i}`, range.start, depth + 1));
+      return { kind: "array", range, items };
+    }
     if (isScalar(node)) {
       const v = node.value;
       if (v === null || v === undefined) return { kind: "null", range };
@@ -192,7 +211,8 @@ function compose(text: string, lexemes: readonly string[] | null): Document.Pars
   for (const next of new Composer(OPTIONS).compose(tokens(), true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      const message = "Source contains multiple documents; please use YAML.parseAllDocuments()";
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", message));
       break;
     }
   }
@@ -212,7 +232,19 @@ export function parseYaml(text: string): ParsedDocument {
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }
   let table: AliasTable | null = null;
-  const ctx: Ctx = { text, diagnostics, aliases: () => (table ??= aliasTable(doc, MAX_ALIAS_VALUES)), active: new Set(), reported: new Set(), leftOut: new WeakSet(), converted: new Map(), aliasValues: 0, expanding: 0, overBudget: null, tooDeep: null };
+  const ctx: Ctx = {
+    text,
+    diagnostics,
+    aliases: () => (table ??= aliasTable(doc, MAX_ALIAS_VALUES)),
+    active: new Set(),
+    reported: new Set(),
+    leftOut: new WeakSet(),
+    converted: new Map(),
+    aliasValues: 0,
+    expanding: 0,
+    overBudget: null,
+    tooDeep: null,
+  };
   const root = convert(ctx, doc.contents as YNode, "", 0, 0);
   const guard = guardDiagnostics(text, guarded, root, "yaml");
   diagnostics.push(...guard, ...limitDiagnostics(ctx, text, new Set(guard.map((d) => d.range.start))));
@@ -224,10 +256,20 @@ function limitDiagnostics(ctx: Ctx, text: string, reported: ReadonlySet<number>)
   const out: Diagnostic[] = [];
   const over = ctx.overBudget;
   if (over) {
+    const n = (x: number) => x.toLocaleString("en-US");
     const anchorAt = over.anchor ? ` (anchor \`&${over.source}\` at ${where(text, over.anchor.start)})` : "";
-    const others = over.count > 1 ? ` ${(over.count - 1).toLocaleString("en-US")} more alias${over.count === 2 ? " was" : "es were"} not expanded either.` : "";
-    out.push({ severity: "error", code: "yaml_alias_limit", path: over.pointer, range: over.range,
-      message: `YAML alias \`*${over.source}\` would add ${over.size > MAX_ALIAS_VALUES ? "more than " : ""}${over.size.toLocaleString("en-US")} values${anchorAt}, past the ${MAX_ALIAS_VALUES.toLocaleString("en-US")} that aliases may add in one document: aliases of aliases multiply (an "alias bomb"). It is not expanded.${others} Write the values out, or alias smaller parts.` });
+    const size = `${over.size > MAX_ALIAS_VALUES ? "more than " : ""}${n(over.size)}`;
+    const others = over.count > 1 ? ` ${n(over.count - 1)} more alias${over.count === 2 ? " was" : "es were"} not expanded either.` : "";
+    out.push({
+      severity: "error",
+      code: "yaml_alias_limit",
+      path: over.pointer,
+      range: over.range,
+      message:
+        `YAML alias \`*${over.source}\` would add ${size} values${anchorAt}, past the ${n(MAX_ALIAS_VALUES)} that aliases may add ` +
+        `in one document: aliases of aliases multiply (an "alias bomb"). It is not expanded.${others} ` +
+        "Write the values out, or alias smaller parts.",
+    });
   }
   const deep = ctx.tooDeep;
   if (deep && !reported.has(deep.range.start)) out.push(tooDeep(deep.range, deep.pointer, deep.what, deep.count - 1));

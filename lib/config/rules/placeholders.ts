@@ -73,8 +73,9 @@ function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Gene
 /** `{resources.p.constructor}`: a placeholder whose path reaches a prototype (reported; nothing else is checked). */
 function unsafeField(ctx: RuleContext, f: Field, at: Path, range: Range): boolean {
   const bad = unsafeSegment(f.name, "dotpath");
-  if (bad !== null) ctx.add({ at, severity: "error", code: "unsafe_path_segment", range, message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``) });
-  return bad !== null;
+  if (bad === null) return false;
+  ctx.add({ at, severity: "error", code: "unsafe_path_segment", range, message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``) });
+  return true;
 }
 
 /** A `resources.<parent>.<field>` expression: remembers the parent, reports a malformed one. */
