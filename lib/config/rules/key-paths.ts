@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { Range } from "../../formats";
 import { where, type Path } from "../located";
 import { keyPaths, unsafeMessage, unsafeSegment, UNSAFE_KEYS, type KeyPathKind } from "../key-paths";
-import { defOf, pickVariant, unionMembers, unwrap } from "../schema-walk";
+import { defOf, literalValues, objectShape, pickVariant, unionMembers, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
 import { isObj, isSpecial, type RuleContext } from "./context";
 
@@ -61,18 +61,30 @@ const membersByKind = memo((s) => {
   return out;
 });
 
+/** A union's relevant dict members by their `type` literal. */
+const byType = memo((s) => {
+  const out = new Map<unknown, z.ZodType>();
+  for (const m of membersByKind(s).object) for (const t of literalValues(objectShape(m)?.type) ?? []) out.set(t, m);
+  return out;
+});
+
 /** The member of `schema` that `value` means, among those that matter here (pickVariant only when the kind does not tell). */
 function variant(schema: z.ZodType, value: unknown): z.ZodType | null {
   const kind: Kind | null = typeof value === "string" ? "string" : Array.isArray(value) ? "array" : isObj(value) ? "object" : null;
   if (kind === null) return null;
   const fit = membersByKind(schema)[kind];
-  return fit.length <= 1 ? (fit[0] ?? null) : pickVariant(schema, value);
+  if (fit.length <= 1) return fit[0] ?? null;
+  // A paginator or auth dict: its `type` names the member (a type without key paths needs no walk).
+  const types = byType(schema);
+  if (isObj(value) && typeof value.type === "string" && types.size > 0) return types.get(value.type) ?? null;
+  return pickVariant(schema, value);
 }
 
 /** The keys of an object schema whose values can hold something checked here. */
 const relevantKeys = memo((s): [string, z.ZodType][] => Object.entries(defOf(unwrap(s)).shape ?? {}).filter(([, c]) => relevant(c)));
 
 export function checkKeyPaths(ctx: RuleContext, config: unknown): void {
+  // One path, extended and cut back as the walk goes (copied only for a finding).
   walk(ctx, RestApiConfigSchema, config, []);
 }
 
@@ -94,37 +106,39 @@ function checkString(ctx: RuleContext, s: string, kind: KeyPathKind, at: Path): 
   });
 }
 
-function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, at: Path): void {
+function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, path: (string | number)[]): void {
   if (!relevant(schema) || (typeof value === "object" && (ctx.full || isSpecial(value)))) return;
   const s = variant(schema, value);
   if (!s) return;
   const mark = markOf(s);
   const d = defOf(unwrap(s));
   if (typeof value === "string") {
-    if (mark && !mark.keys) checkString(ctx, value, mark.kind, at);
+    if (mark && !mark.keys) checkString(ctx, value, mark.kind, [...path]);
   } else if (Array.isArray(value)) {
     const element = d.type === "array" ? d.element : undefined;
-    if (element) value.forEach((v: unknown, i) => walk(ctx, element, v, [...at, i]));
+    if (element) for (let i = 0; i < value.length; i++) step(ctx, element, value[i], path, i);
   } else if (isObj(value) && d.type === "object") {
-    for (const [k, child] of relevantKeys(s)) if (Object.hasOwn(value, k)) walk(ctx, child, value[k], [...at, k]);
-    if (unwrap(s) === EndpointSchema) typedParams(ctx, value.params, [...at, "params"]);
+    for (const [k, child] of relevantKeys(s)) if (Object.hasOwn(value, k)) step(ctx, child, value[k], path, k);
+    if (unwrap(s) === EndpointSchema) typedParams(ctx, value.params, [...path, "params"]);
   } else if (isObj(value) && d.type === "record") {
     // Values of `z.unknown()` (a JSON body, params) hold no key paths: only the keys are looked at.
     const values = d.valueType && !OPEN.has(defOf(unwrap(d.valueType)).type) ? d.valueType : null;
     for (const k of Object.keys(value)) {
       if (k === "__proto__" || (mark?.keys && UNSAFE_KEYS.has(k))) {
-        const what = k === "__proto__" ? `${where(at)} (zod, and so the run, would drop it silently)` : where(at);
-        ctx.add({
-          at: [...at, k],
-          severity: "error",
-          code: "unsafe_path_segment",
-          range: ctx.loc.key([...at, k]),
-          message: unsafeMessage(k, what),
-        });
+        const what = k === "__proto__" ? `${where(path)} (zod, and so the run, would drop it silently)` : where(path);
+        const at = [...path, k];
+        ctx.add({ at, severity: "error", code: "unsafe_path_segment", range: ctx.loc.key(at), message: unsafeMessage(k, what) });
       }
-      if (values) walk(ctx, values, value[k], [...at, k]);
+      if (values) step(ctx, values, value[k], path, k);
     }
   }
+}
+
+/** `walk` one level down, under `key`. */
+function step(ctx: RuleContext, schema: z.ZodType, value: unknown, path: (string | number)[], key: string | number): void {
+  path.push(key);
+  walk(ctx, schema, value, path);
+  path.pop();
 }
 
 /** `{type: resolve, resource, field}` and `{type: incremental, cursor_path}` params. */
