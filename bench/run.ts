@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,preview,memory,browser,bundle
+ * Options: --only engine,validation,hostile,preview,memory,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
 import { engineFigures } from "./engine";
 import { validationFigures } from "./validation";
+import { hostileFigures } from "./hostile";
 import { previewFigures } from "./preview";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
@@ -15,6 +16,7 @@ import { bundleFigures } from "./bundle";
 const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
   validation: validationFigures,
+  hostile: hostileFigures,
   preview: previewFigures,
   browser: browserFigures,
   bundle: bundleFigures,
