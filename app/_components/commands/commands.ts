@@ -36,6 +36,10 @@ export interface CommandContext {
   readonly toggleTabFocus: () => void;
   readonly showShortcuts: () => void;
   readonly firstProblem: () => void;
+  /** Issue #11 (absent in contexts that do not offer them). */
+  readonly openImport?: () => void;
+  readonly openShare?: () => void;
+  readonly check?: () => void;
 }
 
 const VIEWS: readonly { id: ViewId; title: string }[] = [
@@ -82,6 +86,9 @@ export function buildCommands(c: CommandContext): Command[] {
     { id: "reset-layout", group: "Layout", title: "Reset the layout to its defaults", run: c.resetLayout },
     { id: "theme", group: "View", title: `Switch to the ${c.theme === "dark" ? "light" : "dark"} theme`, run: c.toggleTheme },
     { id: "shortcuts", group: "Help", title: "Keyboard shortcuts", shortcut: key("shortcuts"), run: c.showShortcuts },
+    ...(c.openImport ? [{ id: "import", group: "File", title: "Import from OpenAPI, curl, HAR or a sample response…", run: c.openImport }] : []),
+    ...(c.openShare ? [{ id: "share", group: "File", title: "Share a link to this config (no secret values)…", disabledReason: c.format === null ? "The editor is still loading." : null, run: c.openShare }] : []),
+    ...(c.check ? [{ id: "check", group: "Run", title: "Check: auth and the first page of every resource", disabledReason: c.running ? "A run is going on." : c.runBlocked, run: c.check }] : []),
     ...EXAMPLES.map((e): Command => ({ id: `example-${e.id}`, group: "Example", title: e.title, run: () => c.openExample(e) })),
   ];
   return commands;
