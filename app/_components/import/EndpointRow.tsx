@@ -1,5 +1,6 @@
 "use client";
 /** One candidate resource: a tick box, and its guesses with their evidence, each editable. */
+import { useState } from "react";
 import type { EndpointDraft, Guess } from "@/lib/importers";
 import type { EndpointEdit } from "./useImportDraft";
 import { EVIDENCE, MONO_INPUT } from "./styles";
@@ -16,6 +17,8 @@ function Field({ id, label, value, onChange, guess, fallback }: { id: string; la
 
 export function EndpointRow({ e, edit, onEdit }: { e: EndpointDraft; edit: EndpointEdit; onEdit: (patch: Partial<EndpointEdit>) => void }) {
   const key = e.id.replace(/[^A-Za-z0-9]+/g, "-");
+  // The fields exist only while the guesses are shown: a closed <details> keeps no hidden controls.
+  const [open, setOpen] = useState(false);
   return (
     <li className="border-t border-line py-2 first:border-t-0" data-testid="import-endpoint" data-endpoint={e.id}>
       <div className="flex items-start gap-2">
@@ -26,9 +29,9 @@ export function EndpointRow({ e, edit, onEdit }: { e: EndpointDraft; edit: Endpo
           {e.summary && <span className="block truncate text-xs text-muted">{e.summary}</span>}
         </label>
       </div>
-      <details className="ml-6 mt-1">
+      <details className="ml-6 mt-1" open={open} onToggle={(x) => setOpen(x.currentTarget.open)}>
         <summary className="cursor-pointer text-xs text-muted">Guesses and their evidence</summary>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {open && <div className="mt-2 grid gap-2 sm:grid-cols-2">
           <Field id={`name-${key}`} label="name" value={edit.name} onChange={(v) => onEdit({ name: v })} guess={e.name} fallback="" />
           <Field id={`path-${key}`} label="path" value={edit.path} onChange={(v) => onEdit({ path: v })} guess={e.parent} fallback="as the source spells it" />
           <Field id={`sel-${key}`} label="data_selector" value={edit.data_selector} onChange={(v) => onEdit({ data_selector: v })} guess={e.data_selector} fallback="empty: dlt detects it from the first response" />
@@ -45,7 +48,7 @@ export function EndpointRow({ e, edit, onEdit }: { e: EndpointDraft; edit: Endpo
               </span>
             </label>
           )}
-        </div>
+        </div>}
       </details>
     </li>
   );

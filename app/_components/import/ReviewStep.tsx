@@ -1,5 +1,6 @@
 "use client";
 /** Step 2 of Import: the guesses, ticked endpoints, the output format, and whether the config is valid. */
+import { useEffect, useRef } from "react";
 import { FORMAT_NAMES } from "@/lib/formats";
 import { EndpointRow } from "./EndpointRow";
 import type { ImportModel } from "./useImportDraft";
@@ -17,6 +18,9 @@ function Status({ m }: { m: ImportModel }) {
 
 export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert: () => void; onClose: () => void }) {
   const draft = m.draft;
+  const list = useRef<HTMLUListElement>(null);
+  // The button that led here is gone: the focus goes to the first endpoint's tick box.
+  useEffect(() => list.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus(), []);
   if (!draft) return null;
   const ready = m.built.rendered?.valid === true && m.built.problem === null;
   const ticked = Object.values(m.edits).filter((e) => e.ticked).length;
@@ -49,10 +53,10 @@ export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert:
         <fieldset className="mt-3">
           <legend className="flex w-full items-center gap-2 text-sm font-medium">
             Endpoints ({ticked} of {draft.endpoints.length} ticked)
-            <button type="button" className="ml-auto text-xs text-accent underline" onClick={() => m.tickAll(true)}>Tick all</button>
-            <button type="button" className="text-xs text-accent underline" onClick={() => m.tickAll(false)}>None</button>
+            <button type="button" className="ml-auto text-xs text-info underline" onClick={() => m.tickAll(true)}>Tick all</button>
+            <button type="button" className="text-xs text-info underline" onClick={() => m.tickAll(false)}>None</button>
           </legend>
-          <ul className="mt-1">
+          <ul className="mt-1" ref={list}>
             {draft.endpoints.map((e) => {
               const edit = m.edits[e.id];
               return edit ? <EndpointRow key={e.id} e={e} edit={edit} onEdit={(patch) => m.edit(e.id, patch)} /> : null;

@@ -1,6 +1,6 @@
 "use client";
 /** Step 1 of Import: paste or choose a file, say what it is (or let restplay tell). */
-import type { ChangeEvent } from "react";
+import { useEffect, useRef, type ChangeEvent } from "react";
 import type { ImportModel } from "./useImportDraft";
 import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "./styles";
 
@@ -13,6 +13,12 @@ const KINDS = [
 ] as const;
 
 export function SourceStep({ m, onAnalyse, onClose }: { m: ImportModel; onAnalyse: () => void; onClose: () => void }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  // After the dialog has opened (showModal focuses its first control): the text box is where to start.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => area.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
@@ -35,7 +41,7 @@ export function SourceStep({ m, onAnalyse, onClose }: { m: ImportModel; onAnalys
       <textarea
         id="import-text"
         data-testid="import-text"
-        autoFocus
+        ref={area}
         value={m.text}
         onChange={(e) => m.setText(e.target.value)}
         spellCheck={false}
