@@ -47,7 +47,9 @@ test("paste a curl command and run it; the token never reaches the editor", asyn
   await page.keyboard.press("Enter");
   const d = new ImportDialog(page);
   await expect(d.dialog).toBeVisible();
-  await d.read("curl 'https://lab.example.com/page-number/items?page=1' \\\n  -H 'Accept: application/json' -H 'Authorization: Bearer sk_live_do_not_copy'");
+  await d.read(
+    "curl 'https://lab.example.com/page-number/items?page=1' \\\n  -H 'Accept: application/json' -H 'Authorization: Bearer sk_live_do_not_copy'",
+  );
   await d.insert("yaml");
   await expect(p.editorLines()).toContainText("lab.example.com");
   await expect(p.editorLines()).not.toContainText("sk_live_do_not_copy");
@@ -83,7 +85,10 @@ test("a share link holds no secret value, and opens the same config in a fresh b
   await fresh.close();
 });
 
-test("the Import dialog fits a phone, works from the keyboard, and keeps its size while guesses change", async ({ playground: p, page }) => {
+test("the Import dialog fits a phone, works from the keyboard, and keeps its size while guesses change", async ({
+  playground: p,
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await p.gotoWith("{}", "dark");
   const d = new ImportDialog(page);

@@ -67,7 +67,8 @@ export function usePlayground(announce: (message: string) => void) {
       const pages = maxPages.trim() !== "" && Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { maxPages: cap } : {};
       setRunBasis({ value: current.value, target, maxPages, secrets: secretValues });
       workbench.current?.runStarted();
-      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, mockSpec: imported.mockSpec, ...pages, ...(resources ? { resources } : {}) });
+      const mockSpec = imported.mockSpec;
+      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, mockSpec, ...pages, ...(resources ? { resources } : {}) });
     },
     [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );

@@ -29,12 +29,24 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS } = await import("../run");
   const mockSpec = options.mockSpec ? await readMockSpec(options.mockSpec, io.cwd) : undefined;
   const target = options.mock ? "mock" : "live";
-  const { values } = resolveSecrets(listSecrets(validation.config), { given: Object.fromEntries(options.secret ?? []), env: io.env, target });
+  const { values } = resolveSecrets(listSecrets(validation.config), {
+    given: Object.fromEntries(options.secret ?? []),
+    env: io.env,
+    target,
+  });
   const stop = new AbortController();
   io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
   const prepared = prepareRun(
-    { text: source.config, ...(source.format ? { format: source.format } : {}), target, resources: options.resource ?? [], secrets: values, limits: CHECK_LIMITS, ...(mockSpec ? { mockSpec } : {}) },
+    {
+      text: source.config,
+      ...(source.format ? { format: source.format } : {}),
+      target,
+      resources: options.resource ?? [],
+      secrets: values,
+      limits: CHECK_LIMITS,
+      ...(mockSpec ? { mockSpec } : {}),
+    },
     { liveFetch: io.fetch ?? live ?? undefined, signal: stop.signal },
   );
   if (!prepared.ok) {

@@ -19,17 +19,27 @@ export interface ImportOptions {
 export async function importCommand(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const { importText, buildConfig, renderConfig } = await import("../importers");
   const source = await readSource(file, io.cwd);
-  const result = importText(source.text, { ...(options.from ? { source: options.from } : {}), ...(options.url ? { url: options.url } : {}) });
+  const result = importText(source.text, {
+    ...(options.from ? { source: options.from } : {}),
+    ...(options.url ? { url: options.url } : {}),
+  });
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
   const draft = result.draft;
   const asked = options.resource ?? [];
   const unknown = asked.filter((n) => !draft.endpoints.some((e) => e.name.value === n));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; ${file} has ${draft.endpoints.map((e) => `\`${e.name.value}\` (${e.id})`).join(", ")}`);
+    throw new UsageError(
+      `unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; ` +
+        `${file} has ${draft.endpoints.map((e) => `\`${e.name.value}\` (${e.id})`).join(", ")}`,
+    );
   }
   const selected = asked.length ? draft.endpoints.filter((e) => asked.includes(e.name.value)).map((e) => e.id) : undefined;
   const built = buildConfig(draft, selected ? { selected } : {});
-  if (built.resources.length === 0) throw new UsageError(`${file} has no GET collection endpoint; name the ones to import with --resource (${draft.endpoints.map((e) => e.name.value).join(", ")})`);
+  if (built.resources.length === 0)
+    throw new UsageError(
+      `${file} has no GET collection endpoint; ` +
+        `name the ones to import with --resource (${draft.endpoints.map((e) => e.name.value).join(", ")})`,
+    );
   const rendered = renderConfig(built.config, options.to ?? "yaml");
 
   const style = styleFor(io.stderr, io.env);
@@ -39,12 +49,19 @@ export async function importCommand(file: string, options: ImportOptions, io: Cl
   if (draft.auth) say(`auth ${String(draft.auth.value.type)}  ${style.dim(draft.auth.evidence)}`);
   for (const e of draft.endpoints.filter((x) => built.resources.includes(x.name.value))) {
     say(style.cyan(`${e.name.value}`) + style.dim(`  ${e.id}`));
-    for (const [key, g] of [["data_selector", e.data_selector], ["paginator", e.paginator], ["primary_key", e.primary_key], ["parent", e.parent], ["incremental", e.incremental]] as const) {
+    for (const [key, g] of [
+      ["data_selector", e.data_selector],
+      ["paginator", e.paginator],
+      ["primary_key", e.primary_key],
+      ["parent", e.parent],
+      ["incremental", e.incremental],
+    ] as const) {
       if (g) say(`  ${key}: ${style.dim(g.evidence)}`);
     }
   }
   for (const n of draft.notes) say(style.yellow(`note: ${n}`));
-  for (const d of rendered.diagnostics) say(`${d.severity === "error" ? style.red("error") : style.yellow(d.severity)}  ${d.code}  ${d.message.split("\n")[0]}`);
+  for (const d of rendered.diagnostics)
+    say(`${d.severity === "error" ? style.red("error") : style.yellow(d.severity)}  ${d.code}  ${d.message.split("\n")[0]}`);
   io.stdout.write(rendered.text.endsWith("\n") ? rendered.text : `${rendered.text}\n`);
   return rendered.valid ? 0 : 1;
 }

@@ -7,6 +7,10 @@ export async function readMockSpec(file: string, cwd: string): Promise<MockSpec>
   const source = await readSource(file, cwd);
   const result = importText(source.text);
   if (!result.ok) throw new UsageError(`--mock-spec ${file}: ${result.message}`);
-  if (!result.draft.mock) throw new UsageError(`--mock-spec ${file}: a ${result.draft.source} import describes no data to mock; use an OpenAPI document, a HAR file or a sample response`);
+  if (!result.draft.mock)
+    throw new UsageError(
+      `--mock-spec ${file}: a ${result.draft.source} import describes no data to mock; ` +
+        "use an OpenAPI document, a HAR file or a sample response",
+    );
   return result.draft.mock;
 }

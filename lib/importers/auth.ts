@@ -22,7 +22,13 @@ export function authFromScheme(name: string, scheme: Obj, scopes: readonly strin
     return { guess: { value: { type: "bearer", token: secret("token") }, evidence: `${where}: HTTP bearer` }, mock: { kind: "bearer" } };
   }
   if (type === "http" && /^basic$/i.test(str(own(scheme, "scheme")) ?? "")) {
-    return { guess: { value: { type: "http_basic", username: secret("username"), password: secret("password") }, evidence: `${where}: HTTP basic` }, mock: { kind: "basic" } };
+    return {
+      guess: {
+        value: { type: "http_basic", username: secret("username"), password: secret("password") },
+        evidence: `${where}: HTTP basic`,
+      },
+      mock: { kind: "basic" },
+    };
   }
   if (type === "apiKey") {
     const location = str(own(scheme, "in"));
@@ -30,7 +36,10 @@ export function authFromScheme(name: string, scheme: Obj, scopes: readonly strin
     if (location === "cookie") return { note: `${where} sends the key in a cookie, which dlt does not support: add the auth by hand.` };
     const loc = location === "query" ? "query" : "header";
     return {
-      guess: { value: { type: "api_key", name: key, api_key: secret("api_key"), location: loc }, evidence: `${where}: an API key in the ${loc} \`${key}\`` },
+      guess: {
+        value: { type: "api_key", name: key, api_key: secret("api_key"), location: loc },
+        evidence: `${where}: an API key in the ${loc} \`${key}\``,
+      },
       mock: { kind: "api_key", name: key, location: loc },
     };
   }
@@ -43,10 +52,14 @@ export function authFromScheme(name: string, scheme: Obj, scopes: readonly strin
       return {
         guess: {
           value: {
-            type: "oauth2_client_credentials", access_token_url: absolute, client_id: secret("client_id"), client_secret: secret("client_secret"),
+            type: "oauth2_client_credentials",
+            access_token_url: absolute,
+            client_id: secret("client_id"),
+            client_secret: secret("client_secret"),
             ...(scopes.length ? { access_token_request_data: { scope: scopes.join(" ") } } : {}),
           },
-          evidence: `${where}: OAuth2 client credentials, token endpoint ${absolute}${scopes.length ? `, scopes ${scopes.join(", ")}` : ""}`,
+          evidence:
+            `${where}: OAuth2 client credentials, token endpoint ${absolute}` + (scopes.length ? `, scopes ${scopes.join(", ")}` : ""),
         },
         mock: { kind: "oauth2", token_url: absolute },
       };
@@ -54,7 +67,10 @@ export function authFromScheme(name: string, scheme: Obj, scopes: readonly strin
   }
   if (type === "oauth2" || type === "openIdConnect") {
     return {
-      guess: { value: { type: "bearer", token: secret("token") }, evidence: `${where}: ${type} without a client-credentials flow; dlt cannot log in interactively, so supply an access token` },
+      guess: {
+        value: { type: "bearer", token: secret("token") },
+        evidence: `${where}: ${type} without a client-credentials flow; dlt cannot log in interactively, so supply an access token`,
+      },
       mock: { kind: "bearer" },
     };
   }
@@ -62,18 +78,47 @@ export function authFromScheme(name: string, scheme: Obj, scopes: readonly strin
 }
 
 /** What a captured request's credentials become: an auth config, or a header to keep. */
-export function authFromRequest(headers: readonly (readonly [string, string])[], query: readonly (readonly [string, string])[]): AuthGuess | null {
+export function authFromRequest(
+  headers: readonly (readonly [string, string])[],
+  query: readonly (readonly [string, string])[],
+): AuthGuess | null {
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    if (lower === "authorization" && /^bearer\s/i.test(value)) return { guess: { value: { type: "bearer", token: secret("token") }, evidence: "an `Authorization: Bearer …` header (the token itself is not imported)" }, mock: { kind: "bearer" } };
-    if (lower === "authorization" && /^basic\s/i.test(value)) return { guess: { value: { type: "http_basic", username: secret("username"), password: secret("password") }, evidence: "an `Authorization: Basic …` header (the credentials are not imported)" }, mock: { kind: "basic" } };
+    if (lower === "authorization" && /^bearer\s/i.test(value))
+      return {
+        guess: {
+          value: { type: "bearer", token: secret("token") },
+          evidence: "an `Authorization: Bearer …` header (the token itself is not imported)",
+        },
+        mock: { kind: "bearer" },
+      };
+    if (lower === "authorization" && /^basic\s/i.test(value))
+      return {
+        guess: {
+          value: { type: "http_basic", username: secret("username"), password: secret("password") },
+          evidence: "an `Authorization: Basic …` header (the credentials are not imported)",
+        },
+        mock: { kind: "basic" },
+      };
     if (/^(x-api-key|api-key|apikey|x-auth-token|x-access-token|authorization)$/.test(lower)) {
-      return { guess: { value: { type: "api_key", name, api_key: secret("api_key"), location: "header" }, evidence: `the \`${name}\` header carries a key (not imported)` }, mock: { kind: "api_key", name, location: "header" } };
+      return {
+        guess: {
+          value: { type: "api_key", name, api_key: secret("api_key"), location: "header" },
+          evidence: `the \`${name}\` header carries a key (not imported)`,
+        },
+        mock: { kind: "api_key", name, location: "header" },
+      };
     }
   }
   for (const [name] of query) {
     if (/^(api_?key|apikey|key|access_token|token|api-key)$/i.test(name)) {
-      return { guess: { value: { type: "api_key", name, api_key: secret("api_key"), location: "query" }, evidence: `the query parameter \`${name}\` carries a key (not imported)` }, mock: { kind: "api_key", name, location: "query" } };
+      return {
+        guess: {
+          value: { type: "api_key", name, api_key: secret("api_key"), location: "query" },
+          evidence: `the query parameter \`${name}\` carries a key (not imported)`,
+        },
+        mock: { kind: "api_key", name, location: "query" },
+      };
     }
   }
   return null;

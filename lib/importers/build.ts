@@ -35,7 +35,8 @@ export interface BuiltConfig {
   readonly resources: readonly string[];
 }
 
-const choiceOf = (choices: ImportChoices, e: EndpointDraft): EndpointChoice => (choices.endpoints && Object.hasOwn(choices.endpoints, e.id) ? (choices.endpoints[e.id] ?? {}) : {});
+const choiceOf = (choices: ImportChoices, e: EndpointDraft): EndpointChoice =>
+  choices.endpoints && Object.hasOwn(choices.endpoints, e.id) ? (choices.endpoints[e.id] ?? {}) : {};
 const nameOf = (choices: ImportChoices, e: EndpointDraft) => choiceOf(choices, e).name?.trim() || e.name.value;
 
 /** The ticked endpoints and the parents they need, parents first. */
@@ -58,7 +59,8 @@ function resource(draft: ImportDraft, choices: ImportChoices, e: EndpointDraft, 
   const c = choiceOf(choices, e);
   const parent = e.parent ? draft.endpoints.find((p) => p.id === e.parent?.value.endpoint) : undefined;
   let path = (c.path ?? e.path).replace(/^\/+/, "");
-  for (const b of e.parent?.value.bindings ?? []) if (parent) path = path.split(`{${b.param}}`).join(`{resources.${nameOf(choices, parent)}.${b.field}}`);
+  for (const b of e.parent?.value.bindings ?? [])
+    if (parent) path = path.split(`{${b.param}}`).join(`{resources.${nameOf(choices, parent)}.${b.field}}`);
   const incremental = c.incremental ?? e.incremental !== null;
   const params: Record<string, PlainValue> = { ...(e.params?.value ?? {}) };
   if (!incremental && e.incremental?.value.param) delete params[e.incremental.value.param];
@@ -73,7 +75,8 @@ function resource(draft: ImportDraft, choices: ImportChoices, e: EndpointDraft, 
   if (e.data !== null) endpoint.data = e.data;
   if (selector) endpoint.data_selector = selector;
   if (paginator) endpoint.paginator = paginator;
-  if (incremental && e.incremental) endpoint.incremental = { cursor_path: e.incremental.value.cursor_path, initial_value: e.incremental.value.initial_value };
+  if (incremental && e.incremental)
+    endpoint.incremental = { cursor_path: e.incremental.value.cursor_path, initial_value: e.incremental.value.initial_value };
   return {
     name: nameOf(choices, e),
     endpoint,

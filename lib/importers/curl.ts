@@ -3,9 +3,46 @@ import type { Captured } from "./request";
 import { splitCommands } from "./shell";
 
 const VALUE_OPTIONS = new Set([
-  "-X", "--request", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "-u", "--user",
-  "--url", "-b", "--cookie", "-A", "--user-agent", "-e", "--referer", "-o", "--output", "-m", "--max-time", "--connect-timeout", "-x", "--proxy",
-  "-F", "--form", "--retry", "-w", "--write-out", "-c", "--cookie-jar", "--cert", "--key", "--cacert", "-T", "--upload-file", "--oauth2-bearer",
+  "-X",
+  "--request",
+  "-H",
+  "--header",
+  "-d",
+  "--data",
+  "--data-raw",
+  "--data-binary",
+  "--data-ascii",
+  "--data-urlencode",
+  "--json",
+  "-u",
+  "--user",
+  "--url",
+  "-b",
+  "--cookie",
+  "-A",
+  "--user-agent",
+  "-e",
+  "--referer",
+  "-o",
+  "--output",
+  "-m",
+  "--max-time",
+  "--connect-timeout",
+  "-x",
+  "--proxy",
+  "-F",
+  "--form",
+  "--retry",
+  "-w",
+  "--write-out",
+  "-c",
+  "--cookie-jar",
+  "--cert",
+  "--key",
+  "--cacert",
+  "-T",
+  "--upload-file",
+  "--oauth2-bearer",
 ]);
 
 export type CurlParse = { readonly requests: Captured[]; readonly notes: string[] } | { readonly error: string };
@@ -71,9 +108,13 @@ export function parseCurl(text: string): CurlParse {
       body = null;
     }
     if (json) headers.push(["Content-Type", "application/json"]);
-    const contentType = headers.find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? (body !== null ? "application/x-www-form-urlencoded" : null);
+    const contentType =
+      headers.find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? (body !== null ? "application/x-www-form-urlencoded" : null);
     requests.push({ method: method ?? (body !== null ? "POST" : "GET"), url: parsed, headers, body, contentType, response: null });
   }
-  if (requests.length === 0) return { error: "No curl command found: expected text like `curl 'https://api.example.com/items?page=1' -H 'Authorization: Bearer …'`." };
+  if (requests.length === 0)
+    return {
+      error: "No curl command found: expected text like `curl 'https://api.example.com/items?page=1' -H 'Authorization: Bearer …'`.",
+    };
   return { requests, notes };
 }

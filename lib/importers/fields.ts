@@ -26,7 +26,9 @@ export type Source = { readonly kind: "schema"; readonly schema: Obj } | { reado
 export function flatten(schema: unknown, depth = 0): Obj {
   const s = obj(schema);
   if (depth > 6) return s;
-  const parts = [...arr(own(s, "allOf")), ...arr(own(s, "oneOf")).slice(0, 1), ...arr(own(s, "anyOf")).slice(0, 1)].map((p) => flatten(p, depth + 1));
+  const parts = [...arr(own(s, "allOf")), ...arr(own(s, "oneOf")).slice(0, 1), ...arr(own(s, "anyOf")).slice(0, 1)].map((p) =>
+    flatten(p, depth + 1),
+  );
   if (parts.length === 0) return s;
   const properties = Object.assign({}, ...parts.map((p) => obj(own(p, "properties"))), obj(own(s, "properties"))) as Obj;
   const required = [...parts.flatMap((p) => arr(own(p, "required"))), ...arr(own(s, "required"))];
@@ -38,14 +40,29 @@ export function schemaType(schema: Obj): FieldType {
   const t = own(schema, "type");
   const types = Array.isArray(t) ? t.filter((x) => x !== "null") : [t];
   const first = types[0];
-  if (first === "array" || first === "object" || first === "string" || first === "integer" || first === "number" || first === "boolean") return first;
+  if (first === "array" || first === "object" || first === "string" || first === "integer" || first === "number" || first === "boolean")
+    return first;
   if (isObj(own(schema, "properties"))) return "object";
   if (own(schema, "items") !== undefined) return "array";
   return "unknown";
 }
 
 const valueType = (v: unknown): FieldType =>
-  v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "object" ? "object" : typeof v === "string" ? "string" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v === "boolean" ? "boolean" : "unknown";
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "array"
+      : typeof v === "object"
+        ? "object"
+        : typeof v === "string"
+          ? "string"
+          : typeof v === "number"
+            ? Number.isInteger(v)
+              ? "integer"
+              : "number"
+            : typeof v === "boolean"
+              ? "boolean"
+              : "unknown";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

@@ -3,7 +3,11 @@ import { draftFromRequests, type Captured } from "./request";
 import type { ImportResult } from "./types";
 import { arr, isObj, obj, own, str } from "./values";
 
-const pairs = (v: unknown): [string, string][] => arr(v).filter(isObj).map((h) => [str(own(h, "name")) ?? "", str(own(h, "value")) ?? ""] as [string, string]).filter(([k]) => k !== "");
+const pairs = (v: unknown): [string, string][] =>
+  arr(v)
+    .filter(isObj)
+    .map((h) => [str(own(h, "name")) ?? "", str(own(h, "value")) ?? ""] as [string, string])
+    .filter(([k]) => k !== "");
 
 function responseBody(content: unknown): unknown {
   const c = obj(content);
@@ -28,10 +32,14 @@ export function importHar(text: string): ImportResult {
   try {
     har = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `Not a HAR file: ${e instanceof Error ? e.message : String(e)}. Expected the JSON DevTools saves with "Save all as HAR".` };
+    return {
+      ok: false,
+      message: `Not a HAR file: ${e instanceof Error ? e.message : String(e)}. Expected the JSON DevTools saves with "Save all as HAR".`,
+    };
   }
   const entries = arr(own(obj(own(obj(har), "log")), "entries")).filter(isObj);
-  if (entries.length === 0) return { ok: false, message: 'Not a HAR file: expected {"log": {"entries": [...]}} with at least one request.' };
+  if (entries.length === 0)
+    return { ok: false, message: 'Not a HAR file: expected {"log": {"entries": [...]}} with at least one request.' };
   const notes: string[] = [];
   const requests: Captured[] = [];
   let skipped = 0;
@@ -52,14 +60,19 @@ export function importHar(text: string): ImportResult {
       continue;
     }
     const post = obj(own(req, "postData"));
-    const body = str(own(post, "text")) ?? (arr(own(post, "params")).length ? new URLSearchParams(pairs(own(post, "params"))).toString() : null);
+    const body =
+      str(own(post, "text")) ?? (arr(own(post, "params")).length ? new URLSearchParams(pairs(own(post, "params"))).toString() : null);
     requests.push({
-      method: (str(own(req, "method")) ?? "GET").toUpperCase(), url, headers: pairs(own(req, "headers")), body: body ?? null,
+      method: (str(own(req, "method")) ?? "GET").toUpperCase(),
+      url,
+      headers: pairs(own(req, "headers")),
+      body: body ?? null,
       contentType: str(own(post, "mimeType")) ?? null,
       response: { headers: pairs(own(res, "headers")).map(([k]) => k.toLowerCase()), body: responseBody(own(res, "content")) },
     });
   }
-  if (skipped > 0) notes.push(`${skipped} entr${skipped === 1 ? "y" : "ies"} skipped: not a successful JSON response (pages, scripts, images, errors).`);
+  if (skipped > 0)
+    notes.push(`${skipped} entr${skipped === 1 ? "y" : "ies"} skipped: not a successful JSON response (pages, scripts, images, errors).`);
   if (requests.length === 0) return { ok: false, message: "The HAR file has no successful JSON API calls to import." };
   return draftFromRequests("har", requests, notes);
 }

@@ -48,7 +48,11 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
         return "error" in parsed ? { ok: false, message: parsed.error } : draftFromRequests("curl", parsed.requests, parsed.notes);
       }
       default:
-        return { ok: false, message: "Cannot tell what this is: expected an OpenAPI/Swagger document (JSON or YAML), curl commands, a HAR file or a JSON response." };
+        return {
+          ok: false,
+          message:
+            "Cannot tell what this is: expected an OpenAPI/Swagger document (JSON or YAML), curl commands, a HAR file or a JSON response.",
+        };
     }
   } catch (e) {
     return { ok: false, message: `restplay could not import this (${e instanceof Error ? e.message : String(e)}). Please report it.` };

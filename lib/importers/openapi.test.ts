@@ -18,7 +18,13 @@ function draftOf(name: string): ImportDraft {
 
 const paginatorOf = (d: ImportDraft, id: string) => d.endpoints.find((e) => e.id === id)?.paginator?.value;
 
-type Case = { file: string; auth: string; paginators: Record<string, Record<string, unknown>>; children: Record<string, string>; pages: Record<string, number> };
+type Case = {
+  file: string;
+  auth: string;
+  paginators: Record<string, Record<string, unknown>>;
+  children: Record<string, string>;
+  pages: Record<string, number>;
+};
 /** `pages`: requests the run makes per resource (45 records per mock collection, 3 per parent record). */
 const CASES: Case[] = [
   {
@@ -48,7 +54,9 @@ const CASES: Case[] = [
   {
     file: "warehouse.openapi.json",
     auth: "http_basic",
-    paginators: { "GET /warehouses/{code}/stock": { type: "offset", limit: 10, offset_param: "skip", limit_param: "take", total_path: null } },
+    paginators: {
+      "GET /warehouses/{code}/stock": { type: "offset", limit: 10, offset_param: "skip", limit_param: "take", total_path: null },
+    },
     children: { "GET /warehouses/{code}/stock": "warehouses/{resources.warehouses.code}/stock" },
     pages: { warehouses: 1, stock: 90 },
   },
@@ -62,7 +70,8 @@ describe.each(CASES)("$file", ({ file, auth, paginators, children, pages }) => {
     expect(JSON.stringify(draft.auth?.value)).toContain("$secret");
     for (const [id, p] of Object.entries(paginators)) expect(paginatorOf(draft, id), id).toEqual(p);
     for (const e of draft.endpoints) {
-      for (const g of [e.name, e.data_selector, e.paginator, e.primary_key, e.parent, e.incremental]) if (g) expect(g.evidence, e.id).not.toBe("");
+      for (const g of [e.name, e.data_selector, e.paginator, e.primary_key, e.parent, e.incremental])
+        if (g) expect(g.evidence, e.id).not.toBe("");
     }
     const built = buildConfig(draft, { selected: Object.keys(children) });
     const json = JSON.stringify(built.config);
@@ -111,7 +120,9 @@ describe("OpenAPI details", () => {
       selected: ["GET /authors", "GET /authors/{author_id}/books"],
       base_url: "https://staging.bookshop.example/v1",
       auth: null,
-      endpoints: { "GET /authors": { name: "writers", paginator: { type: "page_number", base_page: 1, total_path: null }, primary_key: null } },
+      endpoints: {
+        "GET /authors": { name: "writers", paginator: { type: "page_number", base_page: 1, total_path: null }, primary_key: null },
+      },
     });
     const text = JSON.stringify(built.config);
     expect(text).toContain('"writers/{resources.writers.id}/books"'.replace("writers/", "authors/"));
@@ -122,6 +133,9 @@ describe("OpenAPI details", () => {
 
   it("says what it expected when the text is not OpenAPI, or has nothing to import", () => {
     expect(importText("openapi: [", { source: "openapi" })).toMatchObject({ ok: false, message: expect.stringMatching(/OpenAPI/) });
-    expect(importText('{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}')).toMatchObject({ ok: false, message: expect.stringMatching(/no GET operations/) });
+    expect(importText('{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no GET operations/),
+    });
   });
 });

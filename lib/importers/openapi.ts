@@ -22,7 +22,10 @@ function baseUrl(doc: Obj): Guess<string> {
   const vars = obj(own(server, "variables"));
   const url = raw.replace(/\{([^}]+)\}/g, (_, name: string) => String(own(obj(own(vars, name)), "default") ?? name));
   if (/^https?:\/\//i.test(url)) return { value: url.replace(/\/+$/, ""), evidence: `\`servers[0].url\` is ${raw}` };
-  return { value: `${PLACEHOLDER_HOST}${url.startsWith("/") ? "" : "/"}${url}`.replace(/\/+$/, ""), evidence: `\`servers[0].url\` (${raw}) is relative: enter the API's host` };
+  return {
+    value: `${PLACEHOLDER_HOST}${url.startsWith("/") ? "" : "/"}${url}`.replace(/\/+$/, ""),
+    evidence: `\`servers[0].url\` (${raw}) is relative: enter the API's host`,
+  };
 }
 
 function operations(doc: Obj): Operation[] {
@@ -32,7 +35,8 @@ function operations(doc: Obj): Operation[] {
     const get = own(item, "get");
     if (!isObj(get)) continue;
     const byKey = new Map<string, Obj>();
-    for (const p of [...arr(own(item, "parameters")), ...arr(own(get, "parameters"))]) if (isObj(p)) byKey.set(`${String(own(p, "in"))}:${String(own(p, "name"))}`, p);
+    for (const p of [...arr(own(item, "parameters")), ...arr(own(get, "parameters"))])
+      if (isObj(p)) byKey.set(`${String(own(p, "in"))}:${String(own(p, "name"))}`, p);
     out.push({ path, op: get, parameters: [...byKey.values()] });
   }
   return out;
@@ -61,11 +65,18 @@ function load(text: string): { doc: Obj; notes: string[] } | { error: string } {
   try {
     upgraded = upgrade(text).specification;
   } catch (e) {
-    return { error: `Not an OpenAPI document: ${e instanceof Error ? e.message : String(e)}. Expected JSON or YAML with \`openapi: 3.x\` or \`swagger: "2.0"\`.` };
+    return {
+      error:
+        `Not an OpenAPI document: ${e instanceof Error ? e.message : String(e)}. ` +
+        'Expected JSON or YAML with `openapi: 3.x` or `swagger: "2.0"`.',
+    };
   }
-  if (!isObj(upgraded) || !str(own(upgraded, "openapi"))) return { error: 'Not an OpenAPI document: expected JSON or YAML with a top-level `openapi: 3.x` or `swagger: "2.0"`.' };
+  if (!isObj(upgraded) || !str(own(upgraded, "openapi")))
+    return { error: 'Not an OpenAPI document: expected JSON or YAML with a top-level `openapi: 3.x` or `swagger: "2.0"`.' };
   const resolved = dereference(upgraded);
-  const notes = (resolved.errors ?? []).slice(0, 5).map((e) => `Reference not resolved (${e.message}); only references inside the document are followed.`);
+  const notes = (resolved.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `Reference not resolved (${e.message}); only references inside the document are followed.`);
   return { doc: isObj(resolved.schema) ? resolved.schema : upgraded, notes };
 }
 
@@ -76,7 +87,11 @@ export function importOpenApi(text: string): ImportResult {
   const notes = [...loaded.notes];
   const base = baseUrl(doc);
   const ops = operations(doc);
-  if (ops.length === 0) return { ok: false, message: "The document has no GET operations: dlt's rest_api reads with GET (or POST for searches), so there is nothing to import." };
+  if (ops.length === 0)
+    return {
+      ok: false,
+      message: "The document has no GET operations: dlt's rest_api reads with GET (or POST for searches), so there is nothing to import.",
+    };
   const drafts = ops.map((o) => operationDraft(o, notes)).filter((d): d is NonNullable<typeof d> => d !== null);
   if (drafts.length === 0) return { ok: false, message: "No GET operation answers with JSON: nothing to import." };
   const shapes = new Map(drafts.map((d) => [d.endpoint.id, d.mock.record]));

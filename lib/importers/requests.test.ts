@@ -25,7 +25,9 @@ describe("shell words", () => {
 
 describe("curl", () => {
   it("turns a request into a resource: params, paging from the query, auth as a reference, never the token", () => {
-    const draft = draftOf(`curl 'https://api.shop.example/v2/orders?status=open&page=1&per_page=50' -H 'Authorization: Bearer ${TOKEN}' -H 'Accept: application/json' -H 'User-Agent: x' --compressed`);
+    const draft = draftOf(
+      `curl 'https://api.shop.example/v2/orders?status=open&page=1&per_page=50' -H 'Authorization: Bearer ${TOKEN}' -H 'Accept: application/json' -H 'User-Agent: x' --compressed`,
+    );
     expect(draft.source).toBe("curl");
     expect(draft.base_url.value).toBe("https://api.shop.example");
     expect(draft.auth?.value).toEqual({ type: "bearer", token: { $secret: "token" } });
@@ -35,12 +37,17 @@ describe("curl", () => {
     const text = renderConfig(built.config, "python").text;
     expect(text).not.toContain(TOKEN);
     expect(text).toContain('dlt.secrets["token"]');
-    expect(built.config).toMatchObject({ client: { headers: { Accept: "application/json" } }, resources: [{ name: "orders", endpoint: { path: "v2/orders", params: { status: "open", per_page: 50 } } }] });
+    expect(built.config).toMatchObject({
+      client: { headers: { Accept: "application/json" } },
+      resources: [{ name: "orders", endpoint: { path: "v2/orders", params: { status: "open", per_page: 50 } } }],
+    });
     expect(renderConfig(built.config, "json").valid).toBe(true);
   });
 
   it("keeps POST bodies (credentials in them become references) and several commands to one host make one config", () => {
-    const draft = draftOf(`curl -X POST https://api.crm.example/search -H 'Content-Type: application/json' -d '{"query": "x", "password": "hunter2"}'\ncurl -u me:pw https://api.crm.example/contacts?offset=0&limit=100\ncurl https://other.example/x`);
+    const draft = draftOf(
+      `curl -X POST https://api.crm.example/search -H 'Content-Type: application/json' -d '{"query": "x", "password": "hunter2"}'\ncurl -u me:pw https://api.crm.example/contacts?offset=0&limit=100\ncurl https://other.example/x`,
+    );
     expect(draft.endpoints.map((e) => e.id)).toEqual(["POST /search", "GET /contacts"]);
     expect(draft.endpoints[0]?.json).toEqual({ query: "x", password: { $secret: "password" } });
     expect(draft.auth?.value.type).toBe("http_basic");
@@ -58,12 +65,25 @@ describe("curl", () => {
   });
 
   it("says what it expected without a curl command", () => {
-    expect(importText("wget https://x.example", { source: "curl" })).toMatchObject({ ok: false, message: expect.stringContaining("curl '") });
+    expect(importText("wget https://x.example", { source: "curl" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("curl '"),
+    });
   });
 });
 
-const entry = (url: string, body: unknown, headers: { name: string; value: string }[] = [], responseHeaders: { name: string; value: string }[] = []) => ({
-  request: { method: "GET", url, headers: [{ name: "Authorization", value: `Bearer ${TOKEN}` }, { name: "Cookie", value: "sid=abc" }, ...headers], queryString: [] },
+const entry = (
+  url: string,
+  body: unknown,
+  headers: { name: string; value: string }[] = [],
+  responseHeaders: { name: string; value: string }[] = [],
+) => ({
+  request: {
+    method: "GET",
+    url,
+    headers: [{ name: "Authorization", value: `Bearer ${TOKEN}` }, { name: "Cookie", value: "sid=abc" }, ...headers],
+    queryString: [],
+  },
   response: { status: 200, headers: responseHeaders, content: { mimeType: "application/json; charset=utf-8", text: JSON.stringify(body) } },
 });
 const record = (i: number) => ({ uid: `u${i}`, email: `p${i}@example.org`, modified: "2025-05-01T10:00:00Z" });
@@ -75,7 +95,10 @@ describe("HAR", () => {
         entry("https://app.example.io/api/people?cursor=", { people: [record(1), record(2)], paging: { next_cursor: "b2Zmc2V0OjI=" } }),
         entry("https://app.example.io/api/people?cursor=b2Zmc2V0OjI=", { people: [record(3)], paging: { next_cursor: null } }),
         entry("https://app.example.io/api/teams", [{ id: 1, name: "core" }]),
-        { request: { method: "GET", url: "https://app.example.io/logo.png", headers: [] }, response: { status: 200, content: { mimeType: "image/png" } } },
+        {
+          request: { method: "GET", url: "https://app.example.io/logo.png", headers: [] },
+          response: { status: 200, content: { mimeType: "image/png" } },
+        },
       ],
     },
   });
@@ -98,7 +121,10 @@ describe("HAR", () => {
     const built = buildConfig(draftOf(har));
     const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
     expect(ok).toBe(true);
-    expect(summary.resources.map((r) => [r.name, r.stats.records_fetched])).toEqual([["people", 45], ["teams", 45]]);
+    expect(summary.resources.map((r) => [r.name, r.stats.records_fetched])).toEqual([
+      ["people", 45],
+      ["teams", 45],
+    ]);
   });
 
   it("says what it expected from a file that is not a HAR", () => {
@@ -108,10 +134,22 @@ describe("HAR", () => {
 
 describe("sample response", () => {
   it("finds the records, a next link and the key; runs against a mock that serves records like them", async () => {
-    const sample = JSON.stringify({ results: [{ id: 7, name: "a" }, { id: 8, name: "b" }], next: "https://api.example.invalid/v1/things?page=2", count: 90 });
+    const sample = JSON.stringify({
+      results: [
+        { id: 7, name: "a" },
+        { id: 8, name: "b" },
+      ],
+      next: "https://api.example.invalid/v1/things?page=2",
+      count: 90,
+    });
     const draft = draftOf(sample, { url: "https://api.things.example/v1/things" });
     const [e] = draft.endpoints;
-    expect(e).toMatchObject({ name: { value: "things" }, data_selector: { value: "results" }, paginator: { value: { type: "json_link", next_url_path: "next" } }, primary_key: { value: "id" } });
+    expect(e).toMatchObject({
+      name: { value: "things" },
+      data_selector: { value: "results" },
+      paginator: { value: { type: "json_link", next_url_path: "next" } },
+      primary_key: { value: "id" },
+    });
     const built = buildConfig(draft);
     expect(built.config.client).toEqual({ base_url: "https://api.things.example" });
     const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
@@ -120,11 +158,22 @@ describe("sample response", () => {
   });
 
   it("sees totals and page counts", () => {
-    expect(draftOf(JSON.stringify({ data: [{ id: 1 }], total_pages: 4 })).endpoints[0]?.paginator?.value).toEqual({ type: "page_number", base_page: 1, page_param: "page", total_path: "total_pages" });
-    expect(draftOf(JSON.stringify([{ key: "a" }])).endpoints[0]).toMatchObject({ data_selector: { value: "$" }, primary_key: { value: "key" } });
+    expect(draftOf(JSON.stringify({ data: [{ id: 1 }], total_pages: 4 })).endpoints[0]?.paginator?.value).toEqual({
+      type: "page_number",
+      base_page: 1,
+      page_param: "page",
+      total_path: "total_pages",
+    });
+    expect(draftOf(JSON.stringify([{ key: "a" }])).endpoints[0]).toMatchObject({
+      data_selector: { value: "$" },
+      primary_key: { value: "key" },
+    });
   });
 
   it("says what it expected from a body without records", () => {
-    expect(importText('{"status": "ok"}', { source: "sample" })).toMatchObject({ ok: false, message: expect.stringContaining("list of records") });
+    expect(importText('{"status": "ok"}', { source: "sample" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("list of records"),
+    });
   });
 });

@@ -26,9 +26,16 @@ function fromSchema(schema: unknown, depth: number): MockShape {
     case "boolean":
       return { type: "boolean" };
     case "string": {
-      const values = arr(own(s, "enum")).filter((x): x is string => typeof x === "string").slice(0, 50);
+      const values = arr(own(s, "enum"))
+        .filter((x): x is string => typeof x === "string")
+        .slice(0, 50);
       const example = str(own(s, "example"));
-      return { type: "string", format: str(own(s, "format"))?.slice(0, 40), enum: values.length ? values : undefined, example: example?.slice(0, 500) };
+      return {
+        type: "string",
+        format: str(own(s, "format"))?.slice(0, 40),
+        enum: values.length ? values : undefined,
+        example: example?.slice(0, 500),
+      };
     }
     default:
       return { type: "string" };
@@ -38,7 +45,8 @@ function fromSchema(schema: unknown, depth: number): MockShape {
 function fromValue(v: unknown, depth: number): MockShape {
   if (typeof v === "number") return { type: Number.isInteger(v) ? "integer" : "number" };
   if (typeof v === "boolean") return { type: "boolean" };
-  if (typeof v === "string") return { type: "string", format: /^\d{4}-\d{2}-\d{2}T/.test(v) ? "date-time" : undefined, example: v.slice(0, 500) };
+  if (typeof v === "string")
+    return { type: "string", format: /^\d{4}-\d{2}-\d{2}T/.test(v) ? "date-time" : undefined, example: v.slice(0, 500) };
   if (depth >= MAX_DEPTH || v === null) return { type: "null" };
   if (Array.isArray(v)) return { type: "array", items: fromValue(v[0] ?? null, depth + 1) };
   const properties: Record<string, MockShape> = {};

@@ -3,7 +3,19 @@
  * print: single and double quotes, `$'…'` (ANSI-C quoting, Chrome's "Copy as cURL"), backslash
  * escapes and line continuations; `;`, `&&`, `||`, `|` and newlines end a command. No expansion.
  */
-const ANSI: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v" };
+const ANSI: Readonly<Record<string, string>> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  v: "\v",
+};
 
 export function splitCommands(text: string): string[][] {
   const commands: string[][] = [];

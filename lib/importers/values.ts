@@ -17,7 +17,9 @@ export function plain(v: unknown, depth = 0): PlainValue {
   if (Array.isArray(v)) return v.slice(0, 50).map((x) => plain(x, depth + 1));
   if (isObj(v)) {
     const out: Record<string, PlainValue> = {};
-    for (const [k, x] of Object.entries(v).slice(0, 200)) if (x !== undefined && typeof x !== "function") Object.defineProperty(out, k, { value: plain(x, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v).slice(0, 200))
+      if (x !== undefined && typeof x !== "function")
+        Object.defineProperty(out, k, { value: plain(x, depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return null;
@@ -34,4 +36,5 @@ export function snake(s: string): string {
 }
 
 /** `users` → `user` (enough for matching `user_id` to a `users` collection). */
-export const singular = (s: string): string => (s.endsWith("ies") ? `${s.slice(0, -3)}y` : s.endsWith("ses") ? s.slice(0, -2) : s.endsWith("s") ? s.slice(0, -1) : s);
+export const singular = (s: string): string =>
+  s.endsWith("ies") ? `${s.slice(0, -3)}y` : s.endsWith("ses") ? s.slice(0, -2) : s.endsWith("s") ? s.slice(0, -1) : s;

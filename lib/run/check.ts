@@ -50,7 +50,8 @@ export class CheckFold {
         for (const name of e.resources) this.row(name);
         return;
       case "auth":
-        this.row(e.resource).auth = e.step === "token_request" ? "token requested" : e.step === "token_refresh" ? "token refreshed" : "token ok";
+        this.row(e.resource).auth =
+          e.step === "token_request" ? "token requested" : e.step === "token_refresh" ? "token refreshed" : "token ok";
         return;
       case "request":
         if (e.page > 0 && !this.row(e.resource).request) this.urls.set(e.request_id, `${e.method} ${e.url}`);
@@ -108,7 +109,11 @@ export class CheckFold {
 }
 
 /** Folds a check run's events until every resource has a verdict, then stops the run (`stop`). */
-export async function collectCheck(events: AsyncGenerator<EngineEvent>, stop: () => void, onEvent?: (e: EngineEvent) => void): Promise<CheckReport> {
+export async function collectCheck(
+  events: AsyncGenerator<EngineEvent>,
+  stop: () => void,
+  onEvent?: (e: EngineEvent) => void,
+): Promise<CheckReport> {
   const fold = new CheckFold();
   try {
     for await (const e of events) {

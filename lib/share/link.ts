@@ -29,7 +29,13 @@ export type ShareOffer =
 export function shareOffer(pageUrl: string, shared: SharedConfig): ShareOffer {
   const url = `${pageUrl.split("#")[0]}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify(shared))}`;
   if (url.length <= MAX_LINK_LENGTH) return { kind: "link", url };
-  return { kind: "file", filename: SHARE_FILENAME, mime: "application/json", text: `${JSON.stringify(shared, null, 2)}\n`, linkLength: url.length };
+  return {
+    kind: "file",
+    filename: SHARE_FILENAME,
+    mime: "application/json",
+    text: `${JSON.stringify(shared, null, 2)}\n`,
+    linkLength: url.length,
+  };
 }
 
 export type Restored = { readonly ok: true; readonly shared: SharedConfig } | { readonly ok: false; readonly message: string };
@@ -38,7 +44,12 @@ function check(json: unknown, what: string): Restored {
   const parsed = SharedConfigSchema.safeParse(json);
   if (parsed.success) return { ok: true, shared: parsed.data };
   const first = parsed.error.issues[0];
-  return { ok: false, message: `This ${what} is not a restplay share (${first ? `${first.path.join(".") || "(top)"}: ${first.message}` : "unexpected shape"}); expected {"restplay": 1, "format", "text"}.` };
+  return {
+    ok: false,
+    message:
+      `This ${what} is not a restplay share (${first ? `${first.path.join(".") || "(top)"}: ${first.message}` : "unexpected shape"}); ` +
+      'expected {"restplay": 1, "format", "text"}.',
+  };
 }
 
 /** The config in a `#share=…` fragment; null when the fragment is not a share. */
@@ -47,7 +58,11 @@ export function readShareFragment(hash: string): Restored | null {
   const data = hash.slice(SHARE_PREFIX.length);
   if (data.length > MAX_SHARED_TEXT * 2) return { ok: false, message: "This share link is longer than restplay restores." };
   const text = decompressFromEncodedURIComponent(data);
-  if (!text) return { ok: false, message: "This share link is damaged (it does not decompress): ask for the link again, or for the .restplay.json file." };
+  if (!text)
+    return {
+      ok: false,
+      message: "This share link is damaged (it does not decompress): ask for the link again, or for the .restplay.json file.",
+    };
   try {
     return check(JSON.parse(text), "link");
   } catch {
@@ -60,6 +75,9 @@ export function readShareFile(text: string): Restored {
   try {
     return check(JSON.parse(text), "file");
   } catch (e) {
-    return { ok: false, message: `This file is not JSON (${e instanceof Error ? e.message : String(e)}); expected a .restplay.json share file.` };
+    return {
+      ok: false,
+      message: `This file is not JSON (${e instanceof Error ? e.message : String(e)}); expected a .restplay.json share file.`,
+    };
   }
 }

@@ -15,17 +15,26 @@ export interface Scrubbed {
   readonly replaced: readonly string[];
 }
 
-const secretName = (key: string) => key.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || "secret";
+const secretName = (key: string) =>
+  key
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "") || "secret";
 
 /** Whether the string at `path` (object keys from the root) is a credential. */
 function credentialAt(path: readonly string[]): string | null {
   const key = path[path.length - 1] ?? "";
   const parent = path[path.length - 2] ?? "";
   const lower = key.toLowerCase();
-  if (path.includes("auth") && (SENSITIVE_KEYS.has(lower) || ["token", "api_key", "password", "client_secret", "access_token"].includes(lower))) return secretName(key);
+  if (
+    path.includes("auth") &&
+    (SENSITIVE_KEYS.has(lower) || ["token", "api_key", "password", "client_secret", "access_token"].includes(lower))
+  )
+    return secretName(key);
   if (parent === "headers" && SENSITIVE_HEADERS.has(lower)) return secretName(key);
   if (parent === "params" && SENSITIVE_PARAMS.has(lower)) return secretName(key);
-  if ((path.includes("json") || path.includes("data") || path.includes("access_token_request_data")) && SENSITIVE_KEYS.has(lower)) return secretName(key);
+  if ((path.includes("json") || path.includes("data") || path.includes("access_token_request_data")) && SENSITIVE_KEYS.has(lower))
+    return secretName(key);
   return null;
 }
 

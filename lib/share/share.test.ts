@@ -5,7 +5,18 @@ import { validateText } from "../config";
 import { EXAMPLES } from "../examples";
 import { MAX_LINK_LENGTH, readShareFile, readShareFragment, shareConfig } from "./index";
 
-const PLANTED = ["tok-9f8e7d6c5b4a", "key-0a1b2c3d4e5f", "pw-correct-horse", "cs-5ecr3t-value", "ci-my-client-id", "hdr-bearer-xyz987", "qp-apikey-4242", "url-key-7777", "body-pass-1234", "uinfo-pass-555"];
+const PLANTED = [
+  "tok-9f8e7d6c5b4a",
+  "key-0a1b2c3d4e5f",
+  "pw-correct-horse",
+  "cs-5ecr3t-value",
+  "ci-my-client-id",
+  "hdr-bearer-xyz987",
+  "qp-apikey-4242",
+  "url-key-7777",
+  "body-pass-1234",
+  "uinfo-pass-555",
+];
 
 const JSON_CONFIG = `{
   "client": {
@@ -42,12 +53,19 @@ describe("share links", () => {
     const { offer } = shareConfig("https://restplay.example/#anything", example.text, "python", example.id);
     if (offer.kind !== "link") throw new Error("expected a link");
     expect(offer.url.startsWith("https://restplay.example/#share=")).toBe(true);
-    expect(readShareFragment(offer.url.slice(offer.url.indexOf("#")))).toEqual({ ok: true, shared: { restplay: 1, format: "python", text: example.text, example: example.id } });
+    expect(readShareFragment(offer.url.slice(offer.url.indexOf("#")))).toEqual({
+      ok: true,
+      shared: { restplay: 1, format: "python", text: example.text, example: example.id },
+    });
   });
 
   it("fall back to a .restplay.json file when too long, which restores the same", () => {
     const many = Array.from({ length: 2000 }, (_, i) => `{"name": "r${i}-${Math.sin(i).toString(36)}", "endpoint": "p${i}"}`).join(",\n");
-    const { offer } = shareConfig("https://restplay.example/", `{"client": {"base_url": "https://x.example"}, "resources": [${many}]}`, "json");
+    const { offer } = shareConfig(
+      "https://restplay.example/",
+      `{"client": {"base_url": "https://x.example"}, "resources": [${many}]}`,
+      "json",
+    );
     if (offer.kind !== "file") throw new Error("expected a file");
     expect(offer.linkLength).toBeGreaterThan(MAX_LINK_LENGTH);
     expect(offer.filename).toMatch(/\.restplay\.json$/);

@@ -2,7 +2,11 @@
 import type { MockSpec } from "../mocks";
 import { createRunCollector, prepareRun, type RunSummary } from "../run";
 
-export async function runOnMock(text: string, mockSpec: MockSpec | null, maxPages = 20): Promise<{ ok: boolean; summary: RunSummary; requests: string[] }> {
+export async function runOnMock(
+  text: string,
+  mockSpec: MockSpec | null,
+  maxPages = 20,
+): Promise<{ ok: boolean; summary: RunSummary; requests: string[] }> {
   const prepared = prepareRun({ text, target: "mock", limits: { maxPages }, ...(mockSpec ? { mockSpec } : {}) });
   if (!prepared.ok) throw new Error(`${prepared.code}: ${prepared.message}`);
   const collector = createRunCollector();

@@ -44,7 +44,13 @@ export function useCheck(): { state: CheckState; start: (input: CheckInput) => v
     void (async () => {
       const toolkit = await loadToolkit();
       try {
-        const res = await fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: ctrl.signal, cache: "no-store" });
+        const res = await fetch("/api/run", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+          signal: ctrl.signal,
+          cache: "no-store",
+        });
         if (!res.ok || !res.body) {
           const e = toolkit.readErrorEnvelope(res.status, await res.json().catch(() => null));
           setState({ phase: "failed", message: `${e.code}: ${e.message}` });
@@ -59,7 +65,16 @@ export function useCheck(): { state: CheckState; start: (input: CheckInput) => v
         setState({ phase: "done", report: fold.report() });
       } catch (e) {
         if (current.current !== ctrl) return;
-        setState(fold.complete() ? { phase: "done", report: fold.report() } : { phase: "failed", message: ctrl.signal.aborted ? "The check was cancelled." : `The check could not reach the playground server: ${e instanceof Error ? e.message : String(e)}` });
+        setState(
+          fold.complete()
+            ? { phase: "done", report: fold.report() }
+            : {
+                phase: "failed",
+                message: ctrl.signal.aborted
+                  ? "The check was cancelled."
+                  : `The check could not reach the playground server: ${e instanceof Error ? e.message : String(e)}`,
+              },
+        );
       } finally {
         if (current.current === ctrl) current.current = null;
       }

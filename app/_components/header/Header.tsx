@@ -51,7 +51,13 @@ export function Header(props: {
           label="Examples"
           buttonLabel="Examples"
           testId="examples-menu"
-          items={EXAMPLES.map((ex) => ({ id: ex.id, label: ex.title, description: ex.description, ...(ex.id === currentExample ? { hint: "open" } : {}), onSelect: () => onExample(ex) }))}
+          items={EXAMPLES.map((ex) => ({
+            id: ex.id,
+            label: ex.title,
+            description: ex.description,
+            ...(ex.id === currentExample ? { hint: "open" } : {}),
+            onSelect: () => onExample(ex),
+          }))}
         />
       </div>
       {importTools && <div className="order-2 flex items-center gap-1.5 md:order-none">{importTools}</div>}

@@ -12,7 +12,13 @@ import { ReviewStep } from "./ReviewStep";
 import { SourceStep } from "./SourceStep";
 import { useImportDraft } from "./useImportDraft";
 
-export function ImportDialog({ open, onClose, format, onInsert, onOpenShared }: {
+export function ImportDialog({
+  open,
+  onClose,
+  format,
+  onInsert,
+  onOpenShared,
+}: {
   open: boolean;
   onClose: () => void;
   format: ExportFormat;
@@ -40,7 +46,11 @@ function ImportBody({ format, onClose, onInsert, onOpenShared }: Omit<Parameters
   const insert = () => {
     const r = m.built.rendered;
     if (!r?.valid) return;
-    onInsert(r.text, m.built.mock, `Imported ${m.built.resources.length} resource${m.built.resources.length === 1 ? "" : "s"} (${m.built.resources.join(", ")}).`);
+    onInsert(
+      r.text,
+      m.built.mock,
+      `Imported ${m.built.resources.length} resource${m.built.resources.length === 1 ? "" : "s"} (${m.built.resources.join(", ")}).`,
+    );
   };
   return (
     <div className="flex h-[min(85vh,44rem)] flex-col">
@@ -54,7 +64,11 @@ function ImportBody({ format, onClose, onInsert, onOpenShared }: Omit<Parameters
           </button>
         </form>
       </div>
-      {m.draft ? <ReviewStep m={m} onInsert={insert} onClose={onClose} /> : <SourceStep m={m} onAnalyse={() => void analyse()} onClose={onClose} />}
+      {m.draft ? (
+        <ReviewStep m={m} onInsert={insert} onClose={onClose} />
+      ) : (
+        <SourceStep m={m} onAnalyse={() => void analyse()} onClose={onClose} />
+      )}
     </div>
   );
 }

@@ -4,6 +4,11 @@ import { useEffect, useRef, type ChangeEvent } from "react";
 import type { ImportModel } from "./useImportDraft";
 import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "./styles";
 
+const FILE_INPUT = [
+  "mt-1 block w-full text-sm text-fg",
+  "file:mr-2 file:rounded file:border file:border-line file:bg-raised file:px-2 file:py-1 file:text-fg",
+].join(" ");
+
 const KINDS = [
   { value: "auto", label: "Detect from the text" },
   { value: "openapi", label: "OpenAPI 3.x / Swagger 2 (JSON or YAML)" },
@@ -36,7 +41,9 @@ export function SourceStep({ m, onAnalyse, onClose }: { m: ImportModel; onAnalys
     >
       <label className="block text-sm font-medium" htmlFor="import-text">
         Paste an OpenAPI document, curl commands, a HAR file or a JSON response
-        <span className={EVIDENCE}>Nothing leaves your browser: the text is read here. Credentials in it become dlt.secrets references.</span>
+        <span className={EVIDENCE}>
+          Nothing leaves your browser: the text is read here. Credentials in it become dlt.secrets references.
+        </span>
       </label>
       <textarea
         id="import-text"
@@ -50,27 +57,55 @@ export function SourceStep({ m, onAnalyse, onClose }: { m: ImportModel; onAnalys
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="block text-sm">
           Or open a file
-          <input type="file" accept=".json,.yaml,.yml,.har,.txt,.sh" onChange={(e) => void onFile(e)} className="mt-1 block w-full text-sm text-fg file:mr-2 file:rounded file:border file:border-line file:bg-raised file:px-2 file:py-1 file:text-fg" data-testid="import-file" />
+          <input
+            type="file"
+            accept=".json,.yaml,.yml,.har,.txt,.sh"
+            onChange={(e) => void onFile(e)}
+            className={FILE_INPUT}
+            data-testid="import-file"
+          />
         </label>
         <label className="block text-sm">
           What it is
-          <select value={m.kind} onChange={(e) => m.setKind(e.target.value as typeof m.kind)} className={`${INPUT} mt-1`} data-testid="import-kind">
+          <select
+            value={m.kind}
+            onChange={(e) => m.setKind(e.target.value as typeof m.kind)}
+            className={`${INPUT} mt-1`}
+            data-testid="import-kind"
+          >
             {KINDS.map((k) => (
-              <option key={k.value} value={k.value}>{k.label}</option>
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
             ))}
           </select>
         </label>
       </div>
       <label className="block text-sm">
         Address of a sample response (optional)
-        <input type="url" value={m.url} onChange={(e) => m.setUrl(e.target.value)} placeholder="https://api.example.com/v1/items" className={`${INPUT} mt-1`} />
+        <input
+          type="url"
+          value={m.url}
+          onChange={(e) => m.setUrl(e.target.value)}
+          placeholder="https://api.example.com/v1/items"
+          className={`${INPUT} mt-1`}
+        />
       </label>
       <p role="alert" className="min-h-5 text-sm text-error" data-testid="import-error">
-        {m.error && <><span aria-hidden="true">✖ </span>{m.error}</>}
+        {m.error && (
+          <>
+            <span aria-hidden="true">✖ </span>
+            {m.error}
+          </>
+        )}
       </p>
       <div className="mt-auto flex justify-end gap-2">
-        <button type="button" className={BUTTON} onClick={onClose}>Cancel</button>
-        <button type="submit" className={PRIMARY} disabled={m.text.trim() === ""} data-testid="import-analyse">Read it</button>
+        <button type="button" className={BUTTON} onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className={PRIMARY} disabled={m.text.trim() === ""} data-testid="import-analyse">
+          Read it
+        </button>
       </div>
     </form>
   );

@@ -12,7 +12,9 @@ import { useShareRestore } from "../share/useShareRestore";
 import type { PlaygroundModel } from "../usePlayground";
 import { ImportDialog } from "./ImportDialog";
 
-const TOOL = "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
+const TOOL =
+  "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised " +
+  "disabled:cursor-not-allowed disabled:opacity-60";
 
 export function useApiTools(m: PlaygroundModel, announce: (message: string) => void) {
   const [open, setOpen] = useState<"import" | "share" | "check" | null>(null);
@@ -38,15 +40,32 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
 
   const importTools: ReactNode = (
     <>
-      <button type="button" className={TOOL} onClick={() => setOpen("import")} data-testid="import-button" title="Import from OpenAPI, curl, HAR or a sample response">
+      <button
+        type="button"
+        className={TOOL}
+        onClick={() => setOpen("import")}
+        data-testid="import-button"
+        title="Import from OpenAPI, curl, HAR or a sample response"
+      >
         <span aria-hidden="true">⇪</span> Import
       </button>
       {imported.mockSpec && (
-        <span className="inline-flex h-8 items-center gap-1 rounded border border-line bg-accent-soft pl-2 text-xs text-fg" data-testid="spec-mock-chip">
-          <span className="max-w-40 truncate" title={`The Mock target also serves ${imported.mockSpec.base_url}, generated from the imported ${imported.mockSpec.title}.`}>
+        <span
+          className="inline-flex h-8 items-center gap-1 rounded border border-line bg-accent-soft pl-2 text-xs text-fg"
+          data-testid="spec-mock-chip"
+        >
+          <span
+            className="max-w-40 truncate"
+            title={`The Mock target also serves ${imported.mockSpec.base_url}, generated from the imported ${imported.mockSpec.title}.`}
+          >
             mock: {imported.mockSpec.title}
           </span>
-          <button type="button" className="h-full rounded-r px-1.5 hover:bg-raised" onClick={() => imported.setMockSpec(null)} aria-label={`Stop mocking ${imported.mockSpec.title}`}>
+          <button
+            type="button"
+            className="h-full rounded-r px-1.5 hover:bg-raised"
+            onClick={() => imported.setMockSpec(null)}
+            aria-label={`Stop mocking ${imported.mockSpec.title}`}
+          >
             <span aria-hidden="true">✕</span>
           </button>
         </span>
@@ -55,10 +74,24 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
   );
   const runTools: ReactNode = (
     <>
-      <button type="button" className={TOOL} onClick={startCheck} disabled={m.blockedReason !== null || m.running} data-testid="check-button" title="Auth and the first page of every resource: pass or fail, no paging">
+      <button
+        type="button"
+        className={TOOL}
+        onClick={startCheck}
+        disabled={m.blockedReason !== null || m.running}
+        data-testid="check-button"
+        title="Auth and the first page of every resource: pass or fail, no paging"
+      >
         <span aria-hidden="true">✓</span> Check
       </button>
-      <button type="button" className={TOOL} onClick={() => setOpen("share")} disabled={m.text === null} data-testid="share-button" title="A link to this config (no secret values)">
+      <button
+        type="button"
+        className={TOOL}
+        onClick={() => setOpen("share")}
+        disabled={m.text === null}
+        data-testid="share-button"
+        title="A link to this config (no secret values)"
+      >
         <span aria-hidden="true">⇗</span> Share
       </button>
     </>
@@ -80,5 +113,10 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
       <CheckDialog open={open === "check"} onClose={close} state={check.state} onAgain={startCheck} onCancel={check.cancel} />
     </>
   );
-  return { importTools, runTools, dialogs, commands: { openImport: () => setOpen("import"), openShare: () => setOpen("share"), check: startCheck } };
+  return {
+    importTools,
+    runTools,
+    dialogs,
+    commands: { openImport: () => setOpen("import"), openShare: () => setOpen("share"), check: startCheck },
+  };
 }

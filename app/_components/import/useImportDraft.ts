@@ -33,11 +33,20 @@ export interface Built {
 
 function editsOf(draft: ImportDraft): Record<string, EndpointEdit> {
   const defaultTicks = draft.source !== "openapi";
-  return Object.fromEntries(draft.endpoints.map((e) => [e.id, {
-    ticked: defaultTicks && e.selected, name: e.name.value, path: e.path, data_selector: e.data_selector?.value ?? "",
-    paginator: e.paginator ? JSON.stringify(e.paginator.value) : "", primary_key: Array.isArray(e.primary_key?.value) ? e.primary_key.value.join(", ") : String(e.primary_key?.value ?? ""),
-    incremental: e.incremental !== null,
-  } satisfies EndpointEdit]));
+  return Object.fromEntries(
+    draft.endpoints.map((e) => [
+      e.id,
+      {
+        ticked: defaultTicks && e.selected,
+        name: e.name.value,
+        path: e.path,
+        data_selector: e.data_selector?.value ?? "",
+        paginator: e.paginator ? JSON.stringify(e.paginator.value) : "",
+        primary_key: Array.isArray(e.primary_key?.value) ? e.primary_key.value.join(", ") : String(e.primary_key?.value ?? ""),
+        incremental: e.incremental !== null,
+      } satisfies EndpointEdit,
+    ]),
+  );
 }
 
 function choiceOf(edit: EndpointEdit): EndpointChoice | string {
@@ -45,14 +54,25 @@ function choiceOf(edit: EndpointEdit): EndpointChoice | string {
   if (edit.paginator.trim() !== "") {
     try {
       const v: unknown = JSON.parse(edit.paginator);
-      if (typeof v !== "object" || v === null || Array.isArray(v)) return `${edit.name}: the paginator must be a JSON object such as {"type": "offset", "limit": 100}.`;
+      if (typeof v !== "object" || v === null || Array.isArray(v))
+        return `${edit.name}: the paginator must be a JSON object such as {"type": "offset", "limit": 100}.`;
       paginator = v as NonNullable<EndpointChoice["paginator"]>;
     } catch {
       return `${edit.name}: the paginator is not valid JSON (expected e.g. {"type": "single_page"}).`;
     }
   }
-  const keys = edit.primary_key.split(",").map((k) => k.trim()).filter(Boolean);
-  return { name: edit.name, path: edit.path, data_selector: edit.data_selector.trim() || null, paginator, primary_key: keys.length > 1 ? keys : (keys[0] ?? null), incremental: edit.incremental };
+  const keys = edit.primary_key
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  return {
+    name: edit.name,
+    path: edit.path,
+    data_selector: edit.data_selector.trim() || null,
+    paginator,
+    primary_key: keys.length > 1 ? keys : (keys[0] ?? null),
+    incremental: edit.incremental,
+  };
 }
 
 export function useImportDraft(defaultFormat: ExportFormat) {
@@ -86,8 +106,14 @@ export function useImportDraft(defaultFormat: ExportFormat) {
     return true;
   }, [text, kind, url]);
 
-  const edit = useCallback((id: string, patch: Partial<EndpointEdit>) => setEdits((prev) => ({ ...prev, [id]: { ...(prev[id] as EndpointEdit), ...patch } })), []);
-  const tickAll = useCallback((on: boolean) => setEdits((prev) => Object.fromEntries(Object.entries(prev).map(([id, e]) => [id, { ...e, ticked: on }]))), []);
+  const edit = useCallback(
+    (id: string, patch: Partial<EndpointEdit>) => setEdits((prev) => ({ ...prev, [id]: { ...(prev[id] as EndpointEdit), ...patch } })),
+    [],
+  );
+  const tickAll = useCallback(
+    (on: boolean) => setEdits((prev) => Object.fromEntries(Object.entries(prev).map(([id, e]) => [id, { ...e, ticked: on }]))),
+    [],
+  );
   const back = useCallback(() => setDraft(null), []);
 
   const built = useMemo((): Built => {
@@ -98,13 +124,42 @@ export function useImportDraft(defaultFormat: ExportFormat) {
       if (typeof c === "string") return { rendered: null, mock: null, resources: [], problem: c };
       choices[id] = c;
     }
-    const selected = Object.entries(edits).filter(([, e]) => e.ticked).map(([id]) => id);
+    const selected = Object.entries(edits)
+      .filter(([, e]) => e.ticked)
+      .map(([id]) => id);
     if (selected.length === 0) return { rendered: null, mock: null, resources: [], problem: "Tick at least one endpoint to import." };
-    const out = mod.buildConfig(draft, { selected, base_url: baseUrl, auth: useAuth ? (draft.auth?.value ?? null) : null, endpoints: choices });
+    const out = mod.buildConfig(draft, {
+      selected,
+      base_url: baseUrl,
+      auth: useAuth ? (draft.auth?.value ?? null) : null,
+      endpoints: choices,
+    });
     return { rendered: mod.renderConfig(out.config, format), mock: out.mock, resources: out.resources, problem: null };
   }, [mod, draft, edits, baseUrl, useAuth, format]);
 
-  return { text, setText, kind, setKind, url, setUrl, error, setError, draft, analyse, back, edits, edit, tickAll, baseUrl, setBaseUrl, useAuth, setUseAuth, format, setFormat, built };
+  return {
+    text,
+    setText,
+    kind,
+    setKind,
+    url,
+    setUrl,
+    error,
+    setError,
+    draft,
+    analyse,
+    back,
+    edits,
+    edit,
+    tickAll,
+    baseUrl,
+    setBaseUrl,
+    useAuth,
+    setUseAuth,
+    format,
+    setFormat,
+    built,
+  };
 }
 
 export type ImportModel = ReturnType<typeof useImportDraft>;

@@ -13,7 +13,19 @@ import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "../import/styles";
 
 type Made = { offer: ShareOffer; replaced: readonly string[] } | { error: string };
 
-export function ShareDialog({ open, onClose, text, format, example }: { open: boolean; onClose: () => void; text: string | null; format: SourceFormat | null; example: string | null }) {
+export function ShareDialog({
+  open,
+  onClose,
+  text,
+  format,
+  example,
+}: {
+  open: boolean;
+  onClose: () => void;
+  text: string | null;
+  format: SourceFormat | null;
+  example: string | null;
+}) {
   return (
     <Modal open={open} onClose={onClose} labelledBy="share-title" testId="share-dialog">
       <ShareBody text={text} format={format} example={example} onClose={onClose} />
@@ -21,16 +33,29 @@ export function ShareDialog({ open, onClose, text, format, example }: { open: bo
   );
 }
 
-function ShareBody({ text, format, example, onClose }: { text: string | null; format: SourceFormat | null; example: string | null; onClose: () => void }) {
+function ShareBody({
+  text,
+  format,
+  example,
+  onClose,
+}: {
+  text: string | null;
+  format: SourceFormat | null;
+  example: string | null;
+  onClose: () => void;
+}) {
   const [made, setMade] = useState<Made | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
     if (text === null) return;
     let live = true;
-    void import("@/lib/share").then(({ shareConfig }) => {
-      const r = shareConfig(window.location.href, text, format ?? undefined, example ?? undefined);
-      if (live) setMade({ offer: r.offer, replaced: r.replaced });
-    }, (e: unknown) => live && setMade({ error: e instanceof Error ? e.message : String(e) }));
+    void import("@/lib/share").then(
+      ({ shareConfig }) => {
+        const r = shareConfig(window.location.href, text, format ?? undefined, example ?? undefined);
+        if (live) setMade({ offer: r.offer, replaced: r.replaced });
+      },
+      (e: unknown) => live && setMade({ error: e instanceof Error ? e.message : String(e) }),
+    );
     return () => {
       live = false;
     };
@@ -48,7 +73,9 @@ function ShareBody({ text, format, example, onClose }: { text: string | null; fo
   return (
     <div className="flex flex-col">
       <div className="flex items-center border-b border-line px-4 py-2">
-        <h2 id="share-title" className="text-sm font-semibold">Share this config</h2>
+        <h2 id="share-title" className="text-sm font-semibold">
+          Share this config
+        </h2>
         <form method="dialog" className="ml-auto">
           <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised">
             Close <kbd className="font-mono text-muted">Esc</kbd>
@@ -57,21 +84,53 @@ function ShareBody({ text, format, example, onClose }: { text: string | null; fo
       </div>
       <div className="min-h-40 px-4 py-3 text-sm">
         {made === null && <p className="text-muted">Preparing the link…</p>}
-        {made && "error" in made && <p role="alert" className="text-error">✖ The link could not be made: {made.error}</p>}
+        {made && "error" in made && (
+          <p role="alert" className="text-error">
+            ✖ The link could not be made: {made.error}
+          </p>
+        )}
         {made && "offer" in made && made.offer.kind === "link" && (
           <>
-            <label htmlFor="share-link" className="block font-medium">Link (the config travels in the part after #, which no server sees)</label>
+            <label htmlFor="share-link" className="block font-medium">
+              Link (the config travels in the part after #, which no server sees)
+            </label>
             <div className="mt-1 flex gap-2">
-              <input id="share-link" readOnly value={made.offer.url} onFocus={(e) => e.currentTarget.select()} className={`${INPUT} font-mono text-xs`} data-testid="share-link" />
-              <button type="button" className={PRIMARY} onClick={() => made.offer.kind === "link" && void copy(made.offer.url)} autoFocus data-testid="share-copy">Copy</button>
+              <input
+                id="share-link"
+                readOnly
+                value={made.offer.url}
+                onFocus={(e) => e.currentTarget.select()}
+                className={`${INPUT} font-mono text-xs`}
+                data-testid="share-link"
+              />
+              <button
+                type="button"
+                className={PRIMARY}
+                onClick={() => made.offer.kind === "link" && void copy(made.offer.url)}
+                autoFocus
+                data-testid="share-copy"
+              >
+                Copy
+              </button>
             </div>
-            <p role="status" className="mt-1 min-h-5 text-xs text-muted">{copied}</p>
+            <p role="status" className="mt-1 min-h-5 text-xs text-muted">
+              {copied}
+            </p>
           </>
         )}
         {made && "offer" in made && made.offer.kind === "file" && (
           <>
-            <p>This config makes a link of {made.offer.linkLength.toLocaleString("en")} characters, too long for many browsers and chat tools. Share the file instead: Import opens it.</p>
-            <button type="button" className={`${PRIMARY} mt-2`} autoFocus data-testid="share-download" onClick={() => made.offer.kind === "file" && downloadFile(made.offer)}>
+            <p>
+              This config makes a link of {made.offer.linkLength.toLocaleString("en")} characters, too long for many browsers and chat
+              tools. Share the file instead: Import opens it.
+            </p>
+            <button
+              type="button"
+              className={`${PRIMARY} mt-2`}
+              autoFocus
+              data-testid="share-download"
+              onClick={() => made.offer.kind === "file" && downloadFile(made.offer)}
+            >
               Download {made.offer.filename}
             </button>
           </>
@@ -79,14 +138,18 @@ function ShareBody({ text, format, example, onClose }: { text: string | null; fo
         {made && "offer" in made && (
           <p className={`${EVIDENCE} mt-3`} data-testid="share-note">
             {made.replaced.length > 0
-              ? `${made.replaced.length} literal secret${made.replaced.length === 1 ? " was" : "s were"} replaced by dlt.secrets references (${made.replaced.slice(0, 4).join(", ")}${made.replaced.length > 4 ? ", …" : ""}). `
+              ? `${made.replaced.length} literal secret${made.replaced.length === 1 ? " was" : "s were"} ` +
+                "replaced by dlt.secrets references " +
+                `(${made.replaced.slice(0, 4).join(", ")}${made.replaced.length > 4 ? ", …" : ""}). `
               : "The config holds no literal secrets. "}
             Values typed in the Secrets panel are never shared.
           </p>
         )}
       </div>
       <div className="flex justify-end border-t border-line px-4 py-2">
-        <button type="button" className={BUTTON} onClick={onClose}>Done</button>
+        <button type="button" className={BUTTON} onClick={onClose}>
+          Done
+        </button>
       </div>
     </div>
   );

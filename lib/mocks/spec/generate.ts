@@ -99,14 +99,21 @@ function fromExample(example: Rec, shape: MockShape, c: Context): Rec {
     const s = props[k];
     const keyLike = isKey(k) || c.params[k] !== undefined;
     const timeLike = typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v);
-    if (keyLike || timeLike) out[k] = valueFor(k, s ?? (typeof v === "number" ? { type: "integer" } : { type: "string", format: timeLike ? "date-time" : undefined }), c);
+    if (keyLike || timeLike)
+      out[k] = valueFor(
+        k,
+        s ?? (typeof v === "number" ? { type: "integer" } : { type: "string", format: timeLike ? "date-time" : undefined }),
+        c,
+      );
   }
   return out;
 }
 
 /** The records of an endpoint for one set of path parameter values. */
 export function generateRecords(endpoint: MockEndpoint, params: Readonly<Record<string, string>>): Rec[] {
-  const key = Object.entries(params).map(([k, v]) => `${k}=${v}`).join("&");
+  const key = Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
   const idBase = key === "" ? 0 : (hash(`${endpoint.path}?${key}`) % 9000) * 100 + 1000;
   const r = prng(hash(`${endpoint.path}|${key}`));
   // A collection under `/users/{id}/posts` has its own ids: only an entity takes its key from the path.

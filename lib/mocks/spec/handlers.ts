@@ -26,7 +26,12 @@ function authorize(state: MockState, auth: MockAuth, request: Request, url: URL,
       if (token === null) return unauthorized("send Authorization: Bearer <token>");
       if (auth.kind === "bearer" && (token === demo("token") || token === demo("access_token"))) return null;
       const check = checkToken(state, token);
-      return check.ok && check.issuer === issuer ? null : unauthorized(`unknown or expired token (the mock accepts ${auth.kind === "bearer" ? `the demo token "${demo("token")}"` : "tokens from its token endpoint"})`);
+      return check.ok && check.issuer === issuer
+        ? null
+        : unauthorized(
+            "unknown or expired token " +
+              `(the mock accepts ${auth.kind === "bearer" ? `the demo token "${demo("token")}"` : "tokens from its token endpoint"})`,
+          );
     }
     case "basic": {
       const m = /^Basic\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
@@ -37,11 +42,14 @@ function authorize(state: MockState, auth: MockAuth, request: Request, url: URL,
       } catch {
         pair = "";
       }
-      return pair === `${demo("username")}:${demo("password")}` ? null : unauthorized("wrong user name or password (the mock accepts the demo username and password)");
+      return pair === `${demo("username")}:${demo("password")}`
+        ? null
+        : unauthorized("wrong user name or password (the mock accepts the demo username and password)");
     }
     case "api_key": {
       const value = auth.location === "header" ? request.headers.get(auth.name) : url.searchParams.get(auth.name);
-      if (value === null) return unauthorized(`send the API key in the ${auth.location === "header" ? "header" : "query parameter"} \`${auth.name}\``);
+      if (value === null)
+        return unauthorized(`send the API key in the ${auth.location === "header" ? "header" : "query parameter"} \`${auth.name}\``);
       return value === demo("api_key") ? null : json({ error: "forbidden", message: "invalid api key" }, 403);
     }
   }
@@ -115,8 +123,10 @@ function tokenHandler(state: MockState, tokenUrl: string, issuer: string): HttpH
     const form = new URLSearchParams(await request.text());
     const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
     const [id, secret] = basic ? atob(basic).split(":") : [form.get("client_id"), form.get("client_secret")];
-    if (form.get("grant_type") !== "client_credentials") return json({ error: "unsupported_grant_type", error_description: "use grant_type=client_credentials" }, 400);
-    if (id !== demo("client_id") || secret !== demo("client_secret")) return json({ error: "invalid_client", error_description: "the mock accepts the demo client_id and client_secret" }, 401);
+    if (form.get("grant_type") !== "client_credentials")
+      return json({ error: "unsupported_grant_type", error_description: "use grant_type=client_credentials" }, 400);
+    if (id !== demo("client_id") || secret !== demo("client_secret"))
+      return json({ error: "invalid_client", error_description: "the mock accepts the demo client_id and client_secret" }, 401);
     return json({ access_token: issueToken(state, issuer, 3600), token_type: "Bearer", expires_in: 3600 });
   });
 }

@@ -63,7 +63,11 @@ export function pageOf(paging: MockPaging, url: URL, all: readonly Rec[]): Page 
       if (per instanceof Response) return per;
       const raw = url.searchParams.get(paging.cursor_param);
       const from = raw === null || raw === "" ? 0 : decodeCursor(raw);
-      if (from === null) return json({ error: "bad_request", message: `query parameter \`${paging.cursor_param}\` is not a cursor this API issued, got "${raw}"` }, 400);
+      if (from === null)
+        return json(
+          { error: "bad_request", message: `query parameter \`${paging.cursor_param}\` is not a cursor this API issued, got "${raw}"` },
+          400,
+        );
       const next = from + per < n ? encodeCursor(from + per) : null;
       return { records: all.slice(from, from + per), fields: [[paging.next_cursor_path, next]], headers: {} };
     }

@@ -17,17 +17,40 @@ const Size = z.int().min(1).max(1000);
 export type MockShape =
   | { readonly type: "object"; readonly properties: Readonly<Record<string, MockShape>> }
   | { readonly type: "array"; readonly items: MockShape }
-  | { readonly type: "string"; readonly format?: string | undefined; readonly enum?: readonly string[] | undefined; readonly example?: string | undefined }
-  | { readonly type: "integer" | "number"; readonly minimum?: number | undefined; readonly maximum?: number | undefined; readonly example?: number | undefined }
+  | {
+      readonly type: "string";
+      readonly format?: string | undefined;
+      readonly enum?: readonly string[] | undefined;
+      readonly example?: string | undefined;
+    }
+  | {
+      readonly type: "integer" | "number";
+      readonly minimum?: number | undefined;
+      readonly maximum?: number | undefined;
+      readonly example?: number | undefined;
+    }
   | { readonly type: "boolean" }
   | { readonly type: "null" };
 
 export const MockShapeSchema: z.ZodType<MockShape> = z.lazy(() =>
   z.union([
-    z.strictObject({ type: z.literal("object"), properties: z.record(Name, MockShapeSchema).refine((p) => Object.keys(p).length <= 100, "at most 100 properties") }),
+    z.strictObject({
+      type: z.literal("object"),
+      properties: z.record(Name, MockShapeSchema).refine((p) => Object.keys(p).length <= 100, "at most 100 properties"),
+    }),
     z.strictObject({ type: z.literal("array"), items: MockShapeSchema }),
-    z.strictObject({ type: z.literal("string"), format: z.string().max(40).optional(), enum: z.array(z.string().max(200)).max(50).optional(), example: z.string().max(500).optional() }),
-    z.strictObject({ type: z.enum(["integer", "number"]), minimum: z.number().optional(), maximum: z.number().optional(), example: z.number().optional() }),
+    z.strictObject({
+      type: z.literal("string"),
+      format: z.string().max(40).optional(),
+      enum: z.array(z.string().max(200)).max(50).optional(),
+      example: z.string().max(500).optional(),
+    }),
+    z.strictObject({
+      type: z.enum(["integer", "number"]),
+      minimum: z.number().optional(),
+      maximum: z.number().optional(),
+      example: z.number().optional(),
+    }),
     z.strictObject({ type: z.literal("boolean") }),
     z.strictObject({ type: z.literal("null") }),
   ]),
@@ -36,7 +59,13 @@ export const MockShapeSchema: z.ZodType<MockShape> = z.lazy(() =>
 /** How the API pages, as the spec describes it; the mock pages exactly so. */
 export const MockPagingSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
-  z.strictObject({ kind: z.literal("offset"), offset_param: Name, limit_param: Name, default_limit: Size, total_path: FieldPath.optional() }),
+  z.strictObject({
+    kind: z.literal("offset"),
+    offset_param: Name,
+    limit_param: Name,
+    default_limit: Size,
+    total_path: FieldPath.optional(),
+  }),
   z.strictObject({
     kind: z.literal("page"),
     page_param: Name,
@@ -46,7 +75,13 @@ export const MockPagingSchema = z.discriminatedUnion("kind", [
     total_pages_path: FieldPath.optional(),
     total_items_path: FieldPath.optional(),
   }),
-  z.strictObject({ kind: z.literal("cursor"), cursor_param: Name, next_cursor_path: FieldPath.min(1), size_param: Name.optional(), default_size: Size }),
+  z.strictObject({
+    kind: z.literal("cursor"),
+    cursor_param: Name,
+    next_cursor_path: FieldPath.min(1),
+    size_param: Name.optional(),
+    default_size: Size,
+  }),
   z.strictObject({ kind: z.literal("next_url"), next_url_path: FieldPath.min(1), page_param: Name, default_size: Size }),
   z.strictObject({ kind: z.literal("link_header"), page_param: Name, size_param: Name.optional(), default_size: Size }),
 ]);
