@@ -5,7 +5,7 @@ export { listSecrets, type SecretUse } from "./secrets";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export { exportConfig, secretsTomlTemplate, pythonPipeline, type ExportFile, type ExportFormat } from "./export";
 export { getJsonSchema, SCHEMA_ID } from "./jsonschema";
-export { applyEdits } from "./fixes";
+export { applyEdits, refText } from "./fixes";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";
