@@ -35,6 +35,16 @@ export function hostileFigures(): Figure[] {
     const kb = Math.round(input.text.length / 1000);
     figures.push(figure(`hostile.${input.name}`, percentile(times, 100), "ms", BUDGET_MS, { note: `${kb} KB, worst of 3 → ${codes}` }));
   }
+  // Format detection of ambiguous text (it opens with `{` but is not JSON): detectFormat tries YAML on it.
+  const flowKeys = `{${Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`).join(", ")}}`;
+  for (const [name, text] of [
+    ["flow_keys_60000", flowKeys],
+    ["open_brackets_1mb", "[".repeat(1_000_000)],
+  ] as const) {
+    const t = performance.now();
+    validateText(text);
+    figures.push(figure(`hostile.detect.${name}`, performance.now() - t, "ms", BUDGET_MS, { note: "format not given: detected" }));
+  }
   const value = bigConfig();
   const texts = { json: writeJson(value), yaml: writeYaml(value), python: `source = rest_api_source(${writePythonLiteral(value)})\n` };
   for (const [format, text] of Object.entries(texts) as [SourceFormat, string][]) {

@@ -75,6 +75,15 @@ describe("hostile inputs (issue #13)", () => {
     },
   );
 
+  it.each([
+    ["500,000 open brackets", "[".repeat(500_000)],
+    ["60,000 flow keys", `{${Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`).join(", ")}}`],
+  ])("format detection is bounded too: %s", (_name, text) => {
+    const r = validateText(text);
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.some((d) => d.code === "internal_error")).toBe(false);
+  });
+
   it.each(["json", "yaml", "python"] as const)("%s: a 1 MB list of numbers is refused before it is parsed", (format) => {
     const text = manyItems(Math.floor(MAX_BODY_BYTES / 2) - 100, format);
     const r = validateText(text, format);
