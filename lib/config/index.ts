@@ -9,4 +9,5 @@ export { applyEdits, refText } from "./fixes";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";
+export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_DIAGNOSTICS, MAX_RESOURCES, MAX_VALUES } from "./limits";
 export { placeholderCompletions, acceptsPlaceholders, type PlaceholderSuggestion } from "./placeholder-complete";
