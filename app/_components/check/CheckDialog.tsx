@@ -1,7 +1,7 @@
 "use client";
 /** The check's pass/fail matrix: one row per resource with the reason, the auth exchange and the first request. */
 import type { CheckRow } from "@/lib/run";
-import { Modal } from "../commands/Modal";
+import { Modal, ModalHeader } from "../commands/Modal";
 import { BUTTON, PRIMARY } from "../import/styles";
 import type { CheckState } from "./useCheck";
 
@@ -29,16 +29,9 @@ export function CheckDialog({
   return (
     <Modal open={open} onClose={onClose} labelledBy="check-title" testId="check-dialog" wide>
       <div className="flex max-h-[85vh] flex-col">
-        <div className="flex items-center border-b border-line px-4 py-2">
-          <h2 id="check-title" className="text-sm font-semibold">
-            Check: auth and the first page of every resource
-          </h2>
-          <form method="dialog" className="ml-auto">
-            <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised">
-              Close <kbd className="font-mono text-muted">Esc</kbd>
-            </button>
-          </form>
-        </div>
+        <ModalHeader id="check-title">
+          Check: auth and the first page of every resource
+        </ModalHeader>
         <div className="min-h-40 overflow-auto px-4 py-3 text-sm">
           <p role="status" className="mb-2 text-muted" data-testid="check-summary" data-phase={state.phase}>
             {state.phase === "running" && "Checking… (no paging, no state, nothing loaded)"}

@@ -40,3 +40,19 @@ export function Modal({ open, onClose, labelledBy, testId, className = "", wide 
     </dialog>
   );
 }
+
+/** A modal's title bar: the heading the dialog is labelled by and its Close (Esc) button. */
+export function ModalHeader({ id, autoFocusClose = false, children }: { id: string; autoFocusClose?: boolean; children: ReactNode }) {
+  return (
+    <div className="flex items-center border-b border-line px-4 py-2">
+      <h2 id={id} className="text-sm font-semibold">
+        {children}
+      </h2>
+      <form method="dialog" className="ml-auto">
+        <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised" autoFocus={autoFocusClose}>
+          Close <kbd className="font-mono text-muted">Esc</kbd>
+        </button>
+      </form>
+    </div>
+  );
+}

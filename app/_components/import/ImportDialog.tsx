@@ -7,7 +7,7 @@
 import type { ExportFormat } from "@/lib/config";
 import type { MockSpec } from "@/lib/mocks";
 import type { SharedConfig } from "@/lib/share";
-import { Modal } from "../commands/Modal";
+import { Modal, ModalHeader } from "../commands/Modal";
 import { ReviewStep } from "./ReviewStep";
 import { SourceStep } from "./SourceStep";
 import { useImportDraft } from "./useImportDraft";
@@ -54,16 +54,9 @@ function ImportBody({ format, onClose, onInsert, onOpenShared }: Omit<Parameters
   };
   return (
     <div className="flex h-[min(85vh,44rem)] flex-col">
-      <div className="flex items-center border-b border-line px-4 py-2">
-        <h2 id="import-title" className="text-sm font-semibold">
-          Import {m.draft ? "— check the guesses" : "— start from the API"}
-        </h2>
-        <form method="dialog" className="ml-auto">
-          <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised">
-            Close <kbd className="font-mono text-muted">Esc</kbd>
-          </button>
-        </form>
-      </div>
+      <ModalHeader id="import-title">
+        Import {m.draft ? "— check the guesses" : "— start from the API"}
+      </ModalHeader>
       {m.draft ? (
         <ReviewStep m={m} onInsert={insert} onClose={onClose} />
       ) : (

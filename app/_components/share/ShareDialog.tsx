@@ -7,7 +7,7 @@
 import { useEffect, useState } from "react";
 import type { SourceFormat } from "@/lib/formats";
 import type { ShareOffer } from "@/lib/share";
-import { Modal } from "../commands/Modal";
+import { Modal, ModalHeader } from "../commands/Modal";
 import { downloadFile } from "../header/downloads";
 import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "../import/styles";
 
@@ -72,16 +72,9 @@ function ShareBody({
 
   return (
     <div className="flex flex-col">
-      <div className="flex items-center border-b border-line px-4 py-2">
-        <h2 id="share-title" className="text-sm font-semibold">
-          Share this config
-        </h2>
-        <form method="dialog" className="ml-auto">
-          <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised">
-            Close <kbd className="font-mono text-muted">Esc</kbd>
-          </button>
-        </form>
-      </div>
+      <ModalHeader id="share-title">
+        Share this config
+      </ModalHeader>
       <div className="min-h-40 px-4 py-3 text-sm">
         {made === null && <p className="text-muted">Preparing the link…</p>}
         {made && "error" in made && (
