@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { BENCH_TOKEN } from "./server";
 import { extract } from "../lib/engine";
+import { validateValue } from "../lib/config";
 import { createPreview } from "../lib/preview";
 import { figure, realSleep, type Figure } from "./figures";
 
@@ -15,6 +16,8 @@ export async function memoryFigures(): Promise<Figure[]> {
   });
   const server = { url, close: async () => void child.stdin.end() };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 100 } } }] };
+  // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
+  const source = validateValue(config).source!;
   const preview = createPreview();
   const cap = 10_000;
   let seen = 0;
@@ -22,7 +25,8 @@ export async function memoryFigures(): Promise<Figure[]> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t = performance.now();
   const deps = { fetch: (r: Request) => fetch(r), sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
-  for await (const e of extract({ config: config as never, secrets: { token: BENCH_TOKEN }, limits: { maxPages: 20_000, maxRecords: total + 1, maxDurationMs: 600_000 } }, deps)) {
+  const limits = { maxPages: 20_000, maxRecords: total + 1, maxDurationMs: 600_000 };
+  for await (const e of extract({ source, secrets: { token: BENCH_TOKEN }, limits }, deps)) {
     if (e.type === "page") {
       seen += e.count;
       if (seen <= cap) preview.push(e);

@@ -24,18 +24,21 @@ export const DIAGNOSTIC_CODES = {
   too_many_problems: ["info", "More problems than the listing limit: the first ones are listed."],
   // The schema: what dlt's validator rejects.
   unknown_key: ["error", "A key the dict does not have (did-you-mean and rename fix; names the type a key belongs to)."],
-  missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict)."],
+  missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict, an incremental's `cursor_path`)."],
   invalid_type: ["error", "A value of the wrong type (e.g. a string where an integer is expected)."],
   invalid_value: ["error", "A value outside the allowed set or range (case-mistake fix)."],
   invalid_paginator_type: ["error", "An unknown paginator type or shorthand (did-you-mean fix)."],
   invalid_auth_type: ["error", "An unknown auth type or shorthand (did-you-mean fix)."],
-  // What dlt finds when it builds or runs the source.
+  // What dlt finds when it builds or runs the source (lib/config/resolve: dlt's build rules).
   offset_without_limit: ["error", "An offset paginator (or the `\"offset\"` shorthand) without `limit`."],
   page_param_and_body_path: ["error", "page_number with both `page_param` and `page_body_path`."],
   param_and_body_path: ["error", "offset/cursor with both a query parameter and a body path for the same value."],
   paginator_never_stops: ["error", "offset/page_number with no total, maximum, has_more or empty-page stop."],
   json_and_data: ["error", "An endpoint with both a `json` and a `data` body."],
-  invalid_param_value: ["error", "A dict in `params` that is not a `resolve`/`incremental` typed param."],
+  invalid_param_value: [
+    "error",
+    "A dict in `params` that is not a `resolve`/`incremental` typed param, or an incremental one with a range.",
+  ],
   duplicate_resource_name: ["error", "Two resources with the same name."],
   missing_resource_name: ["error", "A resource dict without `name`."],
   missing_base_url: ["error", "No `client.base_url` while a resource path is relative."],

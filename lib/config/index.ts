@@ -1,5 +1,6 @@
 /** lib/config: the config language — schema, validation with located diagnostics, exports. */
 export * from "./schema";
+export type * from "./resolved";
 export { validateText, validateDocument, validateValue, type ValidationResult } from "./validate";
 export { listSecrets, type SecretUse } from "./secrets";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";

@@ -391,6 +391,7 @@ export type PaginatorTypedConfig = z.infer<typeof PaginatorConfigSchema>;
 export type AuthTypedConfig = z.infer<typeof AuthConfigSchema>;
 export type IncrementalConfig = z.infer<typeof IncrementalSchema>;
 export type ErrorHandlerConfig = z.infer<typeof ErrorHandlerSchema>;
+export type ResponseActionConfig = z.infer<typeof ResponseActionSchema>;
 export type WriteDisposition = z.infer<typeof WriteDispositionSchema>;
 export type ColumnConfig = z.infer<typeof ColumnSchema>;
 export type SecretRef = z.infer<typeof SecretRefSchema>;

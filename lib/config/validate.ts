@@ -1,11 +1,14 @@
 /**
  * The validation pipeline: parse diagnostics -> plain value -> zod -> union-aware issue mapping ->
- * rules -> one sorted list. Never throws: every problem, even a defect of ours, is a diagnostic.
+ * rules -> resolution (dlt's build rules, and the `ResolvedSource` a run gets) -> one sorted list.
+ * Never throws: every problem, even a defect of ours, is a diagnostic.
  */
 import { parseDocument, toPlain, writeJson, writePythonLiteral, writeYaml, type Diagnostic, type ParsedDocument, type PlainValue, type SourceFormat } from "../formats";
 import { RestApiConfigSchema, type RestApiConfig } from "./schema";
 import { mapIssues } from "./mapping";
 import { runRules } from "./rules/index";
+import { resolveSource } from "./resolve/index";
+import type { ResolvedSource } from "./resolved";
 import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
@@ -15,6 +18,8 @@ export interface ValidationResult {
   readonly document: ParsedDocument;
   /** The validated config (zod's output); `null` when there is any error. */
   readonly config: RestApiConfig | null;
+  /** What the config runs as (lib/config/resolved.ts); `null` when there is any error. Plain data (structured-clone-able). */
+  readonly source: ResolvedSource | null;
   /** The document as a plain value (references as `{"$secret": name}`), even when invalid; `null` if unparseable. */
   readonly value: PlainValue | null;
   /** Sorted by position, errors first at the same position. */
@@ -29,6 +34,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
   out.pushAll(document.diagnostics);
   let config: RestApiConfig | null = null;
   let value: PlainValue | null = null;
+  let source: ResolvedSource | null = null;
   if (document.root) {
     const loc = new Locator(document);
     try {
@@ -47,16 +53,26 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
         }
       }
       runRules(checked, loc, out);
+      source = resolveSource(checked, loc, out);
     } catch (e) {
       // A defect of ours must not take the editor down: report it where the user can see it.
       out.push({ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 },
         message: `restplay could not finish checking this config (${e instanceof Error ? e.message : String(e)}). Please report it.` });
       config = null;
+      source = null;
     }
   }
   const sorted = out.sorted();
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
-  return { format: document.format, document, config: valid ? config : null, value, diagnostics: sorted, valid };
+  return {
+    format: document.format,
+    document,
+    config: valid ? config : null,
+    source: valid ? source : null,
+    value,
+    diagnostics: sorted,
+    valid,
+  };
 }
 
 /** The config with at most MAX_RESOURCES resources (`too_many_resources` at the first one past them). */

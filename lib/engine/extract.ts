@@ -3,35 +3,37 @@ import { DEFAULT_LIMITS, EngineError, type EngineDeps, type EngineEvent, type Ex
 import type { RunContext } from "./context";
 import { Masker } from "../shared";
 import { EventChannel } from "./queue";
-import { resolveConfig, type ResolvedResource } from "./resolve";
+import { prepareSource, type PreparedResource } from "./prepare";
 import { ParentStore } from "./parents";
 import { runResource, type ResourceOutcome } from "./resource";
 import { createPool, PARALLEL_WORKERS } from "./pool";
+import { defect } from "./defect";
 import { getOwn, setOwn } from "../shared";
 
-/** Parents before children, only what was asked for (plus the parents it needs). */
-function plan(all: readonly ResolvedResource[], wanted: readonly string[]): { order: ResolvedResource[]; missingParent: Map<string, string> } {
+/**
+ * What this run runs: what was asked for (default: the selected resources, in config order) and the
+ * parents they need, parents first. lib/config guarantees the graph (parents exist, no cycles) and
+ * lib/run the names; meeting anything else here is a defect.
+ */
+function plan(all: readonly PreparedResource[], wanted: readonly string[]): PreparedResource[] {
   const byName = new Map(all.map((r) => [r.name, r]));
-  const order: ResolvedResource[] = [];
-  const missingParent = new Map<string, string>();
+  const order: PreparedResource[] = [];
   const state = new Map<string, "visiting" | "done">();
-  const visit = (r: ResolvedResource, chain: string[]) => {
+  const visit = (r: PreparedResource) => {
     if (state.get(r.name) === "done") return;
-    if (state.get(r.name) === "visiting") throw new EngineError("invalid_config", `('nodes are in a cycle', ${JSON.stringify([...chain, r.name]).replace(/"/g, "'").replace(/,/g, ", ")}): resources cannot depend on each other in a cycle.`);
+    if (state.get(r.name) === "visiting") throw defect(`a cycle through \`${r.name}\``);
     state.set(r.name, "visiting");
-    if (r.parent) {
-      const p = byName.get(r.parent.name);
-      if (p) visit(p, [...chain, r.name]);
-      else missingParent.set(r.name, r.parent.name);
-    }
+    const p = r.parent ? byName.get(r.parent.name) : undefined;
+    if (p) visit(p);
     state.set(r.name, "done");
     order.push(r);
   };
   for (const name of wanted) {
     const r = byName.get(name);
-    if (r) visit(r, []);
+    if (!r) throw defect(`the run asked for resource \`${name}\`, which the source does not define`);
+    visit(r);
   }
-  return { order, missingParent };
+  return order;
 }
 
 async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSignal, channel: EventChannel<EngineEvent>): Promise<void> {
@@ -65,18 +67,16 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     ctx.emit({ type: "error", ...(err.details.resource ? { resource: err.details.resource } : {}), error: { ...err.toJSON(), message: masker.text(err.message) } });
   };
   try {
-    const resolution = resolveConfig(options.config, options.secrets);
-    for (const r of resolution.resources) for (const c of r.credentials) masker.add(c);
-    const known = new Set(resolution.resources.map((r) => r.name));
-    const asked = options.resources?.length ? [...options.resources] : resolution.resources.filter((r) => r.selected).map((r) => r.name);
-    const unknown = asked.filter((n) => !known.has(n));
-    const { order, missingParent } = plan(resolution.resources, asked.filter((n) => known.has(n)));
+    const resources = prepareSource(options.source, options.secrets);
+    for (const r of resources) for (const c of r.credentials) masker.add(c);
+    // Default: the selected resources in config order (the source lists them parents first).
+    const byIndex = [...options.source.resources].sort((a, b) => a.index - b.index);
+    const asked = options.resources?.length ? [...options.resources] : byIndex.filter((r) => r.selected).map((r) => r.name);
+    const order = plan(resources, asked);
     ctx.emit({ type: "run_start", resources: order.map((r) => r.name), at: ctx.startedAt });
-    for (const where of resolution.skipped) {
+    for (const where of options.source.skipped) {
       ctx.emit({ type: "warning", code: "python_skipped", message: `\`${where}\` is a Python object (a dlt resource): validated, not executed in the playground.` });
     }
-    if (unknown.length > 0) throw new EngineError("invalid_config", `Unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; the config defines ${[...known].map((n) => `\`${n}\``).join(", ") || "none"}.`);
-    if (resolution.errors[0]) throw resolution.errors[0];
     const store = new ParentStore(order);
     const failed = new Set<string>();
     // `parallelized` resources run concurrently (dlt's pool of 5) against live APIs; against the mocks
@@ -84,18 +84,14 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     const pool = createPool(PARALLEL_WORKERS);
     const started = new Map<string, Promise<ResourceOutcome>>();
     let stopped = false;
-    const runOne = async (r: ResolvedResource): Promise<ResourceOutcome> => {
+    const runOne = async (r: PreparedResource): Promise<ResourceOutcome> => {
       const parent = r.parent ? started.get(r.parent.name) : undefined;
       if (parent) await parent;
       if (stopped || signal.aborted) return { ok: false, cancelled: true };
-      const parentMissing = missingParent.get(r.name);
-      const resource: ResolvedResource = parentMissing !== undefined && !r.problem
-        ? { ...r, problem: new EngineError("invalid_config", `A dependent resource \`${r.name}\` refers to non existing parent resource \`${parentMissing}\`.`, { resource: r.name }) }
-        : r;
       const s: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
       setOwn(stats, r.name, s);
       const prior = options.state ? getOwn(options.state, r.name) : undefined;
-      const outcome = await runResource(ctx, resource, s, store, failed, prior, !asked.includes(r.name));
+      const outcome = await runResource(ctx, r, s, store, failed, prior, !asked.includes(r.name));
       if (!outcome.ok) {
         ok = false;
         if (!outcome.limited) failed.add(r.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, json } from "../testing/engine";
+import { collect, fakeFetch, json, resolved } from "../testing/engine";
 
 const rows = [{ id: 1, updated: "2024-01-01" }, { id: 2, updated: "2024-02-01" }, { id: 3, updated: "2024-03-01" }];
 const cfg = (incremental: object, endpoint: object = {}) => ({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", incremental, ...endpoint } }] });
@@ -15,7 +15,9 @@ describe("incremental", () => {
     const api2 = fakeFetch(() => json(rows));
     const { extract, createVirtualClock } = await import("./index");
     const events = [];
-    for await (const e of extract({ config: cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }) as never, secrets: {}, state: { r: inc.state! } }, { fetch: api2.fetch, ...createVirtualClock(), virtualClock: true })) events.push(e);
+    const source = resolved(cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }));
+    const deps = { fetch: api2.fetch, ...createVirtualClock(), virtualClock: true };
+    for await (const e of extract({ source, secrets: {}, state: { r: inc.state! } }, deps)) events.push(e);
     expect(api2.calls[0]!.url).toBe("https://api.test/items?since=2024-03-01");
   });
   it("fills {incremental.*} placeholders and honours end_value with an open range end", async () => {
@@ -40,20 +42,16 @@ describe("incremental", () => {
     const exc = await collect(cfg({ cursor_path: "updated", on_cursor_value_missing: "exclude" }), fakeFetch(() => json(data)).fetch);
     expect(exc.records).toHaveLength(1);
   });
-  it("placeholders outside incremental/resources are rejected; escaped braces survive", async () => {
-    const bad = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{unknown.x}" } } }] }, fakeFetch(() => json([])).fetch);
-    expect(bad.of("error")[0]!.error.code).toBe("placeholder_error");
+  it("escaped braces survive (placeholders outside incremental/resources: lib/config/resolve/rules.test.ts)", async () => {
     const api = fakeFetch(() => json([]));
     await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{{literal}}" } } }] }, api.fetch);
     expect(new URL(api.calls[0]!.url).searchParams.get("q")).toBe("{literal}");
   });
-  it("a typed incremental param (deprecated form) becomes the start param; two of them are an error", async () => {
+  it("a typed incremental param (deprecated form) becomes the start param (two: lib/config/resolve/rules.test.ts)", async () => {
     const api = fakeFetch(() => json(rows));
     const run = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "x", since: { type: "incremental", cursor_path: "updated", initial_value: "2024-02-01" } } } }] }, api.fetch);
     expect(api.calls[0]!.url).toBe("https://api.test/items?q=x&since=2024-02-01");
     expect(run.records.map((r) => r.id)).toEqual([2, 3]);
-    const two = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", params: { a: { type: "incremental", cursor_path: "x" }, b: { type: "incremental", cursor_path: "y" } } } }] }, api.fetch);
-    expect(two.errors[0]!.message).toBe("Only a single incremental parameter is allower per endpoint. Found parameters: `['a', 'b']`");
   });
   it("start and end params together; `{incremental.*}` in the path and JSON body (typed)", async () => {
     const api = fakeFetch(() => json(rows));

@@ -9,10 +9,16 @@
  * "past the end" and "before the start" are in `last_value_func`'s direction — and the page that
  * showed it is still processed whole.
  */
-import type { IncrementalConfig } from "../config/schema";
+import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch } from "./jsonpath";
 import { setOwn } from "../shared";
+
+/** The resolved incremental with its references bound (lib/config checked it: a `cursor_path`, an `initial_value` for an `end_value`). */
+export type BoundIncremental = Omit<ResolvedIncremental, "initial_value" | "end_value"> & {
+  readonly initial_value?: Json;
+  readonly end_value?: Json;
+};
 
 export interface IncrementalRun {
   readonly cursorPath: string;
@@ -51,20 +57,18 @@ function applyLag(v: Json, lag: number | undefined, min: boolean): Json {
   return v;
 }
 
-function scalarSettings(cfg: IncrementalConfig): Record<string, Json> {
+function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) setOwn(out, k, v as Json);
   return out;
 }
 
-export function startIncremental(cfg: IncrementalConfig, prior: IncrementalState | undefined, resource: string): IncrementalRun {
-  if (!cfg.cursor_path) throw new EngineError("invalid_config", "`incremental` needs `cursor_path`: the record field that holds the cursor.", { resource });
+export function startIncremental(cfg: BoundIncremental, prior: IncrementalState | undefined, resource: string): IncrementalRun {
   const cursorPath = cfg.cursor_path;
   const path = compilePath(cursorPath);
   const min = cfg.last_value_func === "min";
-  const initial = (cfg.initial_value ?? null) as Json;
-  const end = (cfg.end_value ?? null) as Json;
-  if (end !== null && initial === null) throw new EngineError("invalid_config", "`incremental.end_value` needs `initial_value`.", { resource });
+  const initial = cfg.initial_value ?? null;
+  const end = cfg.end_value ?? null;
   // With end_value every run starts from initial_value and keeps no state (a backfill range).
   const stored = end === null && prior && prior.cursor_path === cursorPath ? prior.last_value : null;
   const before = stored ?? initial;

@@ -3,31 +3,12 @@
  * `{incremental.start_value}`, with `{{`/`}}` escapes, `!r`/`!s` conversions and the common part of
  * the format-spec mini-language (fill, align, width, zero padding, precision).
  */
-import { EngineError, type Json } from "./types";
+import type { Json } from "./types";
+import { pyRepr, pyStr } from "../shared";
+
+export { pyRepr, pyStr };
 
 const TOKEN = /\{\{|\}\}|\{([^{}]*)\}/g;
-
-/** Python's `repr()` of a JSON value (how dlt prints dicts and lists inside strings). */
-export function pyRepr(v: Json | undefined): string {
-  if (typeof v === "string") {
-    const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
-    const body = v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-    return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
-  }
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
-  if (v && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
-  return pyStr(v);
-}
-
-/** Python's `str()` of a value, as dlt formats placeholders and query values. */
-export function pyStr(v: Json | undefined): string {
-  if (v === null || v === undefined) return "None";
-  if (v === true) return "True";
-  if (v === false) return "False";
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
-  return pyRepr(v);
-}
 
 export interface Field {
   readonly name: string;
@@ -97,7 +78,7 @@ export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Jso
   return v;
 }
 
-/** Every string in a value (keys included), for placeholder checks. */
+/** Every string in a value (keys included): where placeholders may be. */
 export function stringsIn(v: Json | undefined, out: string[] = []): string[] {
   if (typeof v === "string") out.push(v);
   else if (Array.isArray(v)) v.forEach((x) => stringsIn(x, out));
@@ -108,11 +89,4 @@ export function stringsIn(v: Json | undefined, out: string[] = []): string[] {
     }
   }
   return out;
-}
-
-/** `resources.<parent>.<field>` split; dlt's error for fewer than three parts. */
-export function parentRef(name: string): { parent: string; field: string } {
-  const [, parent, ...field] = name.split(".");
-  if (!parent || field.length === 0) throw new EngineError("placeholder_error", `Invalid definition of \`${name}\`. Expected format: 'resources.<resource>.<field>'`);
-  return { parent, field: field.join(".") };
 }

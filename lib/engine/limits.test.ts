@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collect, fakeFetch, items, json, one } from "../testing/engine";
+import { collect, fakeFetch, items, json, one, resolved } from "../testing/engine";
 import { createVirtualClock, extract, type EngineEvent } from "./index";
-import type { RestApiConfig } from "../config/schema";
 
 /** An endless json_link API: 10 records a page. */
 const endless = () => fakeFetch((_r, n) => json({ data: items(n * 10, 10), next: `https://api.test/p${n + 1}` }));
@@ -105,9 +104,9 @@ describe("cancellation", () => {
     const api = endless();
     const clock = createVirtualClock(0);
     const deps = { fetch: api.fetch, ...clock, virtualClock: true };
-    const config = linked as unknown as RestApiConfig;
+    const source = resolved(linked);
     const seen: number[] = [];
-    for await (const e of extract({ config, secrets: {} }, deps)) {
+    for await (const e of extract({ source, secrets: {} }, deps)) {
       if (e.type !== "page") continue;
       seen.push(api.calls.length);
       if (e.page === 3) break;
@@ -115,7 +114,7 @@ describe("cancellation", () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(api.calls).toHaveLength(3);
     const events: EngineEvent[] = [];
-    for await (const e of extract({ config, secrets: {}, limits: { maxPages: 2 } }, { ...deps, fetch: endless().fetch })) events.push(e);
+    for await (const e of extract({ source, secrets: {}, limits: { maxPages: 2 } }, { ...deps, fetch: endless().fetch })) events.push(e);
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
   });
 });

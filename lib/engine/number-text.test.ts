@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { mayHaveNumberText, parseJson } from "./number-text";
 import type { NumberText } from "./types";
-import type { RestApiConfig } from "../config/schema";
+import { resolved } from "../testing/engine";
 
 describe("number spellings JSON.parse changes", () => {
   it("parses to the same value as JSON.parse, and keeps whole floats and big integers", () => {
@@ -58,7 +58,7 @@ describe("pages carry number_text", () => {
     } as const;
     const pages = [];
     for await (const e of extract(
-      { config: config as unknown as RestApiConfig, secrets: {} },
+      { source: resolved(config), secrets: {} },
       { fetch, ...createVirtualClock(), virtualClock: true },
     ))
       if (e.type === "page") pages.push(e);

@@ -76,19 +76,6 @@ describe("offset", () => {
     expect(api.calls.map((c) => JSON.parse(c.body))).toEqual([{ q: "x", page: { offset: 15, size: 5 } }, { q: "x", page: { offset: 20, size: 5 } }]);
     expect(api.urls()).toEqual(["https://api.test/items", "https://api.test/items"]);
   });
-  it("constructor errors: no limit, both param and body path, no way to stop", async () => {
-    const none = fakeFetch(() => json({}));
-    for (const paginator of [{ type: "offset" }, "offset"]) {
-      const run = await collect(one({ paginator }), none.fetch);
-      expect(run.errors[0]).toMatchObject({ code: "invalid_config" });
-      expect(run.errors[0]!.message).toContain("missing 1 required positional argument: 'limit'");
-    }
-    const both = await collect(one({ paginator: { type: "offset", limit: 1, offset_param: "o", offset_body_path: "o" } }), none.fetch);
-    expect(both.errors[0]!.message).toBe("Either 'offset_param' or 'offset_body_path' must be provided, not both.");
-    const endless = await collect(one({ paginator: { type: "offset", limit: 1, total_path: null, stop_after_empty_page: false } }), none.fetch);
-    expect(endless.errors[0]!.message).toBe("One of `total_path`, `maximum_offset`, `has_more_path`, or `stop_after_empty_page` must be provided.");
-    expect(none.calls).toHaveLength(0);
-  });
 });
 
 describe("page_number", () => {

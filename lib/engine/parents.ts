@@ -6,7 +6,7 @@
 import { EngineError, type DataRecord, type Json } from "./types";
 import { compilePath, firstMatch, type CompiledPath } from "./jsonpath";
 import { pyRepr } from "./interpolate";
-import type { ResolvedResource } from "./resolve";
+import type { PreparedResource } from "./prepare";
 import { getOwn, setOwn } from "../shared";
 
 export interface ParentRow {
@@ -27,7 +27,7 @@ interface Taker {
 export class ParentStore {
   private readonly takers = new Map<string, Taker>();
 
-  constructor(children: readonly ResolvedResource[]) {
+  constructor(children: readonly PreparedResource[]) {
     for (const c of children) {
       if (!c.parent) continue;
       this.takers.set(c.name, { parent: c.parent.name, fields: c.parent.fields.map((f) => [f, compilePath(f)] as const), include: c.include_from_parent, rows: [] });

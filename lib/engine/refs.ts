@@ -1,56 +1,47 @@
 /**
- * References and Python values inside a config: `{"$secret": n}` / `{"$config": n}` are replaced by
- * `options.secrets[n]` (missing names collected), `{"$python": …}` values are dropped and their
- * config paths collected (validated, not executed in the playground).
+ * Binding secrets: `{"$secret": n}` / `{"$config": n}` references in the resolved source are replaced
+ * by `options.secrets[n]` (missing names collected). Python values never reach the engine (lib/config
+ * leaves them out and lists where they were).
  */
+import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { setOwn } from "../shared";
-import { getOwn } from "../shared";
+import { getOwn, setOwn } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-export const isPython = (v: unknown): boolean => isObj(v) && typeof v.$python === "string" && Object.keys(v).length === 1;
-export const refName = (v: unknown): string | null => (isObj(v) && Object.keys(v).length === 1 ? (typeof v.$secret === "string" ? v.$secret : typeof v.$config === "string" ? v.$config : null) : null);
+const refName = (v: ConfigValue): string | null =>
+  isObj(v) && Object.keys(v).length === 1
+    ? typeof v.$secret === "string"
+      ? v.$secret
+      : typeof v.$config === "string"
+        ? v.$config
+        : null
+    : null;
 
 export class RefResolver {
   readonly missing = new Set<string>();
-  readonly python: string[] = [];
   constructor(private readonly secrets: Readonly<Record<string, string>>) {}
 
-  /** The value with references replaced; `undefined` for a Python value (its path is recorded). */
-  resolve(v: unknown, path: string): Json | undefined {
+  /** The value with references replaced (a missing one becomes `""` and is recorded). */
+  bind(v: ConfigValue): Json {
     const name = refName(v);
     if (name !== null) {
       const value = getOwn(this.secrets, name);
       if (value === undefined) this.missing.add(name);
       return value ?? "";
     }
-    if (isPython(v)) {
-      this.python.push(path);
-      return undefined;
-    }
-    if (Array.isArray(v)) {
-      const out: Json[] = [];
-      v.forEach((x, i) => {
-        const r = this.resolve(x, `${path}[${i}]`);
-        if (r !== undefined) out.push(r);
-      });
-      return out;
-    }
+    if (Array.isArray(v)) return v.map((x) => this.bind(x));
     if (isObj(v)) {
       const out: Obj = {};
-      for (const [k, x] of Object.entries(v)) {
-        const r = this.resolve(x, path ? `${path}.${k}` : k);
-        if (r !== undefined) setOwn(out, k, r);
-      }
+      for (const k of Object.keys(v)) setOwn(out, k, this.bind(v[k] as ConfigValue));
       return out;
     }
-    return v === undefined ? undefined : (v as Json);
+    return v;
   }
 
-  /** Like `resolve`, for a dict: a non-dict becomes `{}`. */
-  dict(v: unknown, path: string): Obj {
-    const r = this.resolve(v, path);
+  /** Like `bind`, for a dict (`{}` for anything else). */
+  dict(v: Readonly<Record<string, ConfigValue>> | null): Obj {
+    const r = v === null ? null : this.bind(v as ConfigValue);
     return isObj(r) ? r : {};
   }
 }

@@ -1,6 +1,7 @@
 /** The engine's request description: immutable, edited by paginators and auth through copies (§11.1). */
 import { EngineError, type Json } from "./types";
 import { pyStr } from "./interpolate";
+import { defect } from "./defect";
 import { getOwn, setOwn } from "../shared";
 
 export interface RequestSpec {
@@ -53,7 +54,8 @@ export function fullUrl(spec: RequestSpec): string {
   try {
     u = new URL(spec.url);
   } catch {
-    throw new EngineError("invalid_config", `\`${spec.url}\` is not an absolute URL: set \`client.base_url\` (e.g. "https://api.example.com") or use a full URL as the endpoint path.`);
+    const fix = 'set `client.base_url` (e.g. "https://api.example.com") or use a full URL as the endpoint path';
+    throw new EngineError("invalid_request", `\`${spec.url}\` is not an absolute URL: ${fix}.`);
   }
   for (const [k, v] of spec.params) u.searchParams.append(k, v);
   return u.toString();
@@ -76,9 +78,7 @@ const nonEmpty = (v: Json | undefined) => v !== undefined && v !== null && !(typ
 
 /** The body as sent: JSON (`{}` is still sent), a form (dict or list of pairs) or a raw string. */
 export function encodeBody(spec: RequestSpec): { body?: string; contentType?: string } {
-  if (nonEmpty(spec.json) && nonEmpty(spec.data)) {
-    throw new EngineError("invalid_config", "Cannot use both 'json' and 'data' parameters simultaneously. Use 'json' for JSON payloads or 'data' for form-encoded/raw data.");
-  }
+  if (nonEmpty(spec.json) && nonEmpty(spec.data)) throw defect("a request with both a `json` and a `data` body");
   if (spec.json !== undefined && spec.json !== null) return { body: JSON.stringify(spec.json), contentType: "application/json" };
   if (spec.data === undefined || spec.data === null) return {};
   if (typeof spec.data === "string") return { body: spec.data };
@@ -97,6 +97,7 @@ export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { reques
     const request = new Request(url, { method: spec.method, headers, body, signal, redirect: "manual" });
     return { request, ...(body !== undefined ? { body } : {}) };
   } catch (e) {
-    throw new EngineError("invalid_config", `The request could not be built: ${e instanceof Error ? e.message : String(e)} (check the header names and values).`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new EngineError("invalid_request", `The request could not be built: ${why} (check the header names and values).`);
   }
 }

@@ -4,7 +4,7 @@ import { LimitReached, type RunContext } from "./context";
 import { createAuth } from "./auth";
 import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
 import { setParam, toQueryParams, type RequestSpec } from "./request";
-import { joinUrl, type ResolvedResource } from "./resolve";
+import { joinUrl, type PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
 import { includedColumns, parentValue, type ParentRow, type ParentStore } from "./parents";
 import { runSequence, type ResourceRun } from "./sequence";
@@ -13,7 +13,13 @@ import { createPool, PARALLEL_WORKERS } from "./pool";
 import { carryNumberText } from "./number-text";
 import { setOwn } from "../shared";
 
-function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
+/** The path's lookup: static path params (`{org}`) besides the parent and incremental contexts. */
+const withPathParams =
+  (r: PreparedResource, lookup: Lookup): Lookup =>
+  (name) =>
+    Object.hasOwn(r.pathParams, name) ? r.pathParams[name] : lookup(name);
+
+function buildSpec(r: PreparedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
   const headers: Record<string, string> = { ...r.clientHeaders };
   for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
     for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
@@ -21,7 +27,7 @@ function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | nu
   }
   let spec: RequestSpec = {
     method: r.method,
-    url: joinUrl(r.baseUrl, formatString(r.path, lookup)),
+    url: joinUrl(r.baseUrl, formatString(r.path, withPathParams(r, lookup))),
     params: toQueryParams(formatDeep(r.params, lookup, false) as Record<string, Json>),
     headers,
     ...(r.json !== undefined ? { json: formatDeep(r.json, lookup, true) } : {}),
@@ -32,7 +38,7 @@ function buildSpec(r: ResolvedResource, lookup: Lookup, inc: IncrementalRun | nu
   return spec;
 }
 
-function incrementalLookup(r: ResolvedResource, inc: IncrementalRun | null): Lookup {
+function incrementalLookup(r: PreparedResource, inc: IncrementalRun | null): Lookup {
   return (name) => {
     if (inc && name.startsWith("incremental.")) {
       const attr = name.slice("incremental.".length);
@@ -54,7 +60,15 @@ export interface ResourceOutcome {
  * Runs one resource; `stats` is the object the run's event sink counts requests and retries into;
  * `feedOnly`: it was not asked for and runs only because a child needs its records.
  */
-export async function runResource(ctx: RunContext, r: ResolvedResource, stats: ResourceStats, store: ParentStore, failed: ReadonlySet<string>, prior: IncrementalState | undefined, feedOnly: boolean): Promise<ResourceOutcome> {
+export async function runResource(
+  ctx: RunContext,
+  r: PreparedResource,
+  stats: ResourceStats,
+  store: ParentStore,
+  failed: ReadonlySet<string>,
+  prior: IncrementalState | undefined,
+  feedOnly: boolean,
+): Promise<ResourceOutcome> {
   ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...r.table, ...(feedOnly ? { selected: false } : {}), ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}) });
   for (const key of r.python_keys) {
     ctx.emit({ type: "warning", resource: r.name, code: "python_skipped", message: `\`${key}\` is Python code: validated, not executed in the playground.` });
@@ -82,7 +96,10 @@ export async function runResource(ctx: RunContext, r: ResolvedResource, stats: R
     } else {
       const parent = r.parent.name;
       const fields = r.parent.fields;
-      if (failed.has(parent)) throw new EngineError("invalid_config", `The parent resource \`${parent}\` failed, so \`${r.name}\` has no records to run for.`, { resource: r.name });
+      if (failed.has(parent)) {
+        const message = `The parent resource \`${parent}\` failed, so \`${r.name}\` has no records to run for.`;
+        throw new EngineError("parent_failed", message, { resource: r.name });
+      }
       const forRow = async (row: ParentRow) => {
         if (ctx.signal.aborted) throw cancelledError(r.name);
         const lookup: Lookup = (name) => (name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name));

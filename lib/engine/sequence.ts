@@ -13,11 +13,12 @@ import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
 import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
 import type { AuthRuntime } from "./auth";
-import type { ResolvedResource } from "./resolve";
+import type { PreparedResource } from "./prepare";
+import { defect } from "./defect";
 
 /** Per-resource state shared by its sequences (one per parent record for children). */
 export interface ResourceRun {
-  readonly r: ResolvedResource;
+  readonly r: PreparedResource;
   readonly stats: ResourceStats;
   readonly auth: AuthRuntime | undefined;
   /** Compiled selectors by path (the configured one, and the ones detection picked). */
@@ -53,7 +54,7 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
 export async function runSequence(ctx: RunContext, run: ResourceRun, first: RequestSpec, hooks: SequenceHooks): Promise<void> {
   const { r, stats } = run;
   const impl = r.paginator;
-  if (!impl) throw new EngineError("invalid_config", "No paginator could be built for this resource.", { resource: r.name });
+  if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
   let state = impl.init(first);
   const seen = new Set<string>([fullUrl(first)]);
   // Credentials belong to base_url's origin and to the configured URL's (decision 0014).

@@ -5,7 +5,9 @@
  * through `EngineDeps`, and everything it has to say goes out as `EngineEvent`s. Events are plain
  * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
  */
-import type { ColumnConfig, RestApiConfig } from "../config/schema";
+import type { ColumnHint, ResolvedSource, TableHints } from "../config/resolved";
+
+export type { ColumnHint, TableHints };
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type DataRecord = { [key: string]: Json };
@@ -16,21 +18,6 @@ export type DataRecord = { [key: string]: Json };
  * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
  */
 export type NumberText = { [key: string]: string | NumberText };
-
-/** A `columns` hint of a resource as dlt's resource hints hold it, with its name as configured. */
-export type ColumnHint = ColumnConfig & { readonly name: string };
-
-/** The resource hints that shape its tables (`resource_start`), after `resource_defaults` are merged. */
-export interface TableHints {
-  /** `table_name`, or the resource name (a Python callable table name is not evaluated). Not normalised. */
-  readonly table_name: string;
-  readonly max_table_nesting: number | null;
-  readonly merge_key: string[] | null;
-  /** The `strategy` of a dict `write_disposition` (dlt's `x-merge-strategy`), `null` when not given. */
-  readonly merge_strategy: string | null;
-  /** The `columns` hints in hint order (a list or a dict in the config); Python values are left out. */
-  readonly columns: ColumnHint[];
-}
 
 /**
  * What the engine tells `deps.fetch` about the response it is about to read. A transport that can
@@ -89,7 +76,8 @@ export const DEFAULT_LIMITS: RunLimits = {
 };
 
 export interface ExtractOptions {
-  readonly config: RestApiConfig;
+  /** The validated config, resolved by lib/config (`ValidationResult.source`): the engine never re-checks it. */
+  readonly source: ResolvedSource;
   /** Values for `{"$secret": name}` and `{"$config": name}` references, by name. */
   readonly secrets: Readonly<Record<string, string>>;
   /** Run only these resources (and the parents they need). Default: all selected resources. */
@@ -105,10 +93,13 @@ export interface IncrementalState {
   readonly initial_value: Json;
 }
 
-/** Every engine failure has a literal code that UI and CLI switch on (rule 5). */
+/**
+ * Every engine failure has a literal code that UI and CLI switch on (rule 5). They are run-time
+ * conditions: a config dlt would refuse never reaches the engine (lib/config resolves it, decision 0021),
+ * and a config defect the engine meets anyway is an `internal_error`.
+ */
 export const ENGINE_ERROR_CODES = [
   "missing_secret",
-  "invalid_config",
   "http_error",
   "network_error",
   "timeout",
@@ -119,6 +110,10 @@ export const ENGINE_ERROR_CODES = [
   "placeholder_error",
   "cancelled",
   "unsupported",
+  /** The request could not be built from the values bound at run time (not an absolute URL, an invalid header). */
+  "invalid_request",
+  /** The resource's parent failed, so it has no parent records to run for. */
+  "parent_failed",
   /** A redirect chain passed the engine's cap (`MAX_REDIRECTS`), or went round in a loop. */
   "too_many_redirects",
   /** A bug in restplay itself (an exception the engine did not expect); the message says what broke. */

@@ -10,7 +10,8 @@ async function run(text: string, state?: Record<string, never>) {
   const clock = createVirtualClock();
   const api = createMockApi({ sleep: (ms) => clock.sleep(ms) });
   const events: EngineEvent[] = [];
-  for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS, ...(state ? { state } : {}) }, { fetch: api.fetch, ...clock, virtualClock: true })) events.push(e);
+  const deps = { fetch: api.fetch, ...clock, virtualClock: true };
+  for await (const e of extract({ source: r.source!, secrets: MOCK_DEMO_SECRETS, ...(state ? { state } : {}) }, deps)) events.push(e);
   return { r, events, api };
 }
 

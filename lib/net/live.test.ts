@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { extract, type EngineEvent, type RunLimits } from "../engine";
-import type { RestApiConfig } from "../config/schema";
+import { resolved } from "../testing/engine";
 import { createLiveFetch, type LiveFetch } from "./transport";
 import { parseAllowList } from "./guard";
 import { startServer, stream, type TestServer } from "../testing/net";
@@ -18,7 +18,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 async function run(live: LiveFetch, config: object, limits: Partial<RunLimits> = {}, secrets: Record<string, string> = {}) {
   const events: EngineEvent[] = [];
-  for await (const e of extract({ config: config as RestApiConfig, secrets, limits }, { fetch: live, sleep, now: Date.now }))
+  for await (const e of extract({ source: resolved(config), secrets, limits }, { fetch: live, sleep, now: Date.now }))
     events.push(e);
   const of = <T extends EngineEvent["type"]>(t: T) => events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === t);
   return { events, of, done: events.at(-1) };

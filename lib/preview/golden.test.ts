@@ -43,7 +43,7 @@ async function runOnce(c: GoldenCase, run: GoldenRun, destination: Destination) 
   const { fetch, requests } = replay(run);
   const clock = createVirtualClock();
   const preview = createPreview({ destination });
-  for await (const e of extract({ config: validation.config!, secrets: c.secrets }, { fetch, ...clock, virtualClock: true }))
+  for await (const e of extract({ source: validation.source!, secrets: c.secrets }, { fetch, ...clock, virtualClock: true }))
     preview.push(e);
   return { preview, requests };
 }

@@ -22,7 +22,7 @@ async function run(text: string) {
   const preview = createPreview();
   const requests: string[] = [];
   let ok = false;
-  for await (const e of extract({ config: r.config!, secrets: MOCK_DEMO_SECRETS }, { fetch: api.fetch, ...clock, virtualClock: true })) {
+  for await (const e of extract({ source: r.source!, secrets: MOCK_DEMO_SECRETS }, { fetch: api.fetch, ...clock, virtualClock: true })) {
     preview.push(e);
     if (e.type === "request") requests.push(`${e.method} ${e.url}`);
     if (e.type === "done") ok = e.ok;

@@ -104,6 +104,18 @@ describe("refusals", () => {
     const p = prepareRun({ text: seed("004"), target: "mock", resources: ["contacts", "invoices"] });
     expect(p).toMatchObject({ ok: false, code: "unknown_resource" });
     expect(!p.ok && p.message).toBe("Unknown resource `invoices`; the config defines `bank_transactions`, `contacts`.");
+    // Moved from the engine's tests (prepare.test.ts): the one check of the asked names, before any event.
+    const posts = '{"client": {"base_url": "https://api.test"}, "resources": ["posts"]}';
+    const one = prepareRun({ text: posts, target: "mock", resources: ["post"] });
+    expect(one).toMatchObject({ ok: false, code: "unknown_resource", message: "Unknown resource `post`; the config defines `posts`." });
+  });
+
+  it("runs the resolved source: dependency order, and the asked names in config order", () => {
+    const resources = [{ name: "c", endpoint: "p/{resources.p.id}" }, "p", { name: "s", selected: false }];
+    const text = JSON.stringify({ client: { base_url: "https://api.test" }, resources });
+    const p = prepareRun({ text, target: "mock" });
+    expect(p.ok && p.resources).toEqual(["c", "p"]);
+    void (p.ok && p.events.return(undefined));
   });
 
   it("a live run needs a fetch from the caller", () => {

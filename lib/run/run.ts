@@ -1,13 +1,14 @@
 /**
  * One run, prepared the same way for the server route and the CLI:
- * validate -> secrets (mock demo values fill gaps in mock mode) -> deps -> engine events.
+ * validate and resolve -> the asked resources checked against the source (the one place) -> secrets
+ * (mock demo values fill gaps in mock mode) -> deps -> engine events.
  *
  * Pure TypeScript (no node:*): the route imports it. What differs between callers comes in
  * through `RunEnv`: the live fetch (lib/net's transport: guarded for the route, unguarded for the CLI),
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
-import { listSecrets, resourceNames, validateText, type RestApiConfig } from "../config";
+import { listSecrets, validateText, type ResolvedSource, type RestApiConfig } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi, type MockSpec } from "../mocks";
 import { resolveSecrets, type SecretStatus } from "./secrets";
@@ -48,6 +49,8 @@ export interface CheckedConfig {
   readonly valid: boolean;
   /** zod's output; `null` when there is any error. */
   readonly config: RestApiConfig | null;
+  /** What the config runs as (lib/config resolves it); `null` when there is any error. */
+  readonly source: ResolvedSource | null;
   /** Every diagnostic of the document (errors and warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -72,14 +75,8 @@ export type PreparedRun =
     };
 
 
-/** Whether an entry of `resources` would run without being asked for (`selected` is not `false`). */
-function selectedNames(config: RestApiConfig): string[] {
-  return config.resources.flatMap((r) => {
-    if (typeof r === "string") return [r];
-    if ("$python" in r || typeof r.name !== "string") return [];
-    return r.selected === false ? [] : [r.name];
-  });
-}
+/** The source's resources in config order (it lists them parents first). */
+const inConfigOrder = (source: ResolvedSource) => [...source.resources].sort((a, b) => a.index - b.index);
 
 function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -106,7 +103,7 @@ export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
 /** Sets up the engine for a config validated elsewhere (the route validates in a worker); never throws for bad input. */
 export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunRequest, "text" | "format">, env: RunEnv = {}): PreparedRun {
   const diagnostics = checked.diagnostics;
-  if (!checked.valid || checked.config === null) {
+  if (!checked.valid || checked.config === null || checked.source === null) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     const first = errors[0];
     return {
@@ -116,9 +113,9 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       diagnostics,
     };
   }
-  const config = checked.config;
+  const { config, source } = checked;
 
-  const known = resourceNames(config);
+  const known = inConfigOrder(source).map((r) => r.name);
   const asked = request.resources ?? [];
   const unknown = asked.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
@@ -157,9 +154,15 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const resources = asked.length > 0 ? [...asked] : selectedNames(config);
+  const resources = asked.length > 0 ? [...asked] : inConfigOrder(source).filter((r) => r.selected).map((r) => r.name);
   const events = extract(
-    { config, secrets: values, ...(asked.length > 0 ? { resources: [...asked] } : {}), ...(request.limits ? { limits: request.limits } : {}), ...(request.state ? { state: request.state } : {}) },
+    {
+      source,
+      secrets: values,
+      ...(asked.length > 0 ? { resources: [...asked] } : {}),
+      ...(request.limits ? { limits: request.limits } : {}),
+      ...(request.state ? { state: request.state } : {}),
+    },
     deps,
   );
   return { ok: true, config, diagnostics, resources, secrets, events };

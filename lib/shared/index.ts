@@ -2,6 +2,7 @@
  * lib/shared: the zod-free vocabulary and small pure helpers every other lib module may use (it
  * imports nothing from lib): objects built from untrusted keys, the secrets vocabulary, masking.
  */
-export { PROTOTYPE_KEYS, isPrototypeKey, setOwn, getOwn } from "./objects";
+export { PROTOTYPE_KEYS, isPrototypeKey, setOwn, getOwn, mergeByName, mergeLayers, type Layers } from "./objects";
 export { CREDENTIAL_FIELDS, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, maskSecret, secretEnvName } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
+export { pyRepr, pyStr, type PyValue } from "./python";

@@ -23,3 +23,39 @@ export function setOwn<V>(obj: { [key: string]: V }, key: string, value: V): voi
 export function getOwn<V>(obj: { readonly [key: string]: V }, key: string): V | undefined {
   return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
+
+/**
+ * Two lists of named dicts (column hints) merged as dlt's `merge_columns` merges a resource's columns
+ * into its defaults': the defaults' in order, each combined with the own one of the same name (the own
+ * keys win), then the own new names. Either list alone is returned as a copy.
+ */
+export function mergeByName<T extends { readonly name: string }>(layers: {
+  readonly defaults: readonly T[] | null;
+  readonly own: readonly T[] | null;
+}): T[] {
+  const { defaults, own } = layers;
+  if (!defaults || !own) return [...(own ?? defaults ?? [])];
+  const byName = new Map(defaults.map((c) => [c.name, c]));
+  for (const c of own) byName.set(c.name, { ...byName.get(c.name), ...c });
+  return [...byName.values()];
+}
+
+/** A dict kept as two layers (lib/config's `LayeredDict`): `{**defaults, **own}` without the `omit` keys of `defaults`. */
+export interface Layers<V> {
+  readonly defaults: { readonly [key: string]: V } | null;
+  readonly own: { readonly [key: string]: V } | null;
+  readonly omit: readonly string[];
+}
+
+/**
+ * The merged dict, as Python's `{**defaults, **own}`: the defaults' keys in their order with the own
+ * values replacing them in place, then the own new keys. A new object; the layers are not changed.
+ */
+export function mergeLayers<V>(layers: Layers<V>): { [key: string]: V } {
+  const out: { [key: string]: V } = {};
+  const omit = layers.omit.length > 0 ? new Set(layers.omit) : null;
+  const { defaults, own } = layers;
+  if (defaults) for (const k of Object.keys(defaults)) if (!omit?.has(k)) setOwn(out, k, defaults[k] as V);
+  if (own) for (const k of Object.keys(own)) setOwn(out, k, own[k] as V);
+  return out;
+}

@@ -1,9 +1,30 @@
 /**
  * Test helpers (imported by tests only): a hand-written fake `fetch` that records every request
- * exactly, and a runner that collects a run's events on a virtual clock.
+ * exactly, and a runner that collects a run's events on a virtual clock. Configs go through lib/config
+ * first, as every run's do: the engine only ever runs a resolved source.
  */
 import { extract, createVirtualClock, type EngineDeps, type EngineEvent, type ExtractOptions, type IncrementalState, type RunLimits } from "../engine";
-import type { RestApiConfig } from "../config/schema";
+import { validateValue, type ResolvedSource } from "../config";
+import { parseDocument, writeJson, type PlainValue } from "../formats";
+import { Locator } from "../config/located";
+import { DiagnosticSink } from "../config/sink";
+import { resolveSource } from "../config/resolve/index";
+
+/**
+ * The resolved source of a config object, as a run gets it (validated as JSON text, then resolved).
+ * An invalid config throws with its diagnostics; `unchecked` resolves it anyway, for the tests that
+ * drive the engine with what the validator refuses (the engine must be safe on its own).
+ */
+export function resolved(config: unknown, opts: { readonly unchecked?: boolean } = {}): ResolvedSource {
+  if (opts.unchecked) {
+    const doc = parseDocument(writeJson(config as PlainValue), "json");
+    return resolveSource(config, new Locator(doc), new DiagnosticSink());
+  }
+  const r = validateValue(config as PlainValue);
+  if (r.source) return r.source;
+  const errors = r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`);
+  throw new Error(`The test's config is invalid (resolved({…}, { unchecked: true }) runs it anyway):\n${errors.join("\n")}`);
+}
 
 export interface Call {
   readonly method: string;
@@ -37,6 +58,8 @@ export interface CollectOptions {
   readonly clock?: ReturnType<typeof createVirtualClock>;
   /** Override deps (e.g. a real-clock `sleep` for timeout tests). */
   readonly deps?: Partial<EngineDeps>;
+  /** Run a config the validator refuses (see `resolved`). */
+  readonly unchecked?: boolean;
 }
 
 export async function collect(config: unknown, fetch: (r: Request) => Promise<Response>, opts: CollectOptions = {}) {
@@ -48,7 +71,7 @@ export async function collect(config: unknown, fetch: (r: Request) => Promise<Re
   };
   const events: EngineEvent[] = [];
   const options: ExtractOptions = {
-    config: config as RestApiConfig,
+    source: resolved(config, { unchecked: opts.unchecked ?? false }),
     secrets: opts.secrets ?? {},
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.resources ? { resources: opts.resources } : {}),

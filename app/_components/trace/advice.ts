@@ -1,7 +1,10 @@
 /** What to do about an engine error, by its literal code (rule 5: switch on `code`, never on text). */
 import type { EngineErrorJson } from "@/lib/engine";
 
-export function adviceFor(error: Pick<EngineErrorJson, "code" | "status">): string {
+/** An engine error's code, or `invalid_config`: the run was refused before it started (lib/run's envelope). */
+type AdviceCode = EngineErrorJson["code"] | "invalid_config";
+
+export function adviceFor(error: { readonly code: AdviceCode; readonly status?: number | undefined }): string {
   switch (error.code) {
     case "missing_secret":
       return "Enter the value in the Secrets panel, or switch the target to Mock to use the demo values.";
@@ -30,6 +33,10 @@ export function adviceFor(error: Pick<EngineErrorJson, "code" | "status">): stri
       return "The run was cancelled; press Run to start again.";
     case "unsupported":
       return "The playground cannot run this part; dlt may still accept the config.";
+    case "invalid_request":
+      return "The request could not be built from the values bound at run time: check base_url (or its value) and the headers.";
+    case "parent_failed":
+      return "Its parent resource failed: fix the parent's error above, and the child runs with it.";
     case "too_many_redirects":
       return "The API kept redirecting (or redirected in a circle): open the last request's URL to see where it leads, and use the final URL in base_url or path.";
     case "internal_error":

@@ -13,7 +13,7 @@ if (port) {
     let reply: ValidationReply;
     try {
       const r = validateText(msg.text);
-      reply = { id: msg.id, kind: "checked", checked: { valid: r.valid, config: r.config, diagnostics: r.diagnostics } };
+      reply = { id: msg.id, kind: "checked", checked: { valid: r.valid, config: r.config, source: r.source, diagnostics: r.diagnostics } };
     } catch (e) {
       // validateText never throws by contract; reaching this is a defect, reported as data.
       reply = { id: msg.id, kind: "failed", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

@@ -1,18 +1,10 @@
-/** Endpoint checks: the seed's `error_handler`, bodies, typed params, response actions, and the endpoint's paginator and auth. */
+/** Endpoint checks resolution cannot express: the seed's `error_handler`, response actions, the endpoint's paginator and auth. */
 import type { Path } from "../located";
 import { removeEntriesEdits } from "../fixes";
 import { checkAuth } from "./auth";
 import { checkPaginator } from "./paginator";
 import { checkResponseActions } from "./response-actions";
-import { isObj, isSpecial, type RuleContext } from "./context";
-
-const PARAM_TYPES = ["incremental", "resolve"];
-
-/** Whether a dict has a key (without listing a body of 30,000 keys to count them). */
-function hasKeys(o: object): boolean {
-  for (const k in o) if (Object.hasOwn(o, k)) return true;
-  return false;
-}
+import { isObj, type RuleContext } from "./context";
 
 export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
   if (!isObj(ep)) return;
@@ -20,22 +12,6 @@ export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
   checkAuth(ctx, ep.auth, [...at, "auth"]);
   if (isObj(ep.error_handler)) errorHandler(ctx, ep.error_handler, at);
   checkResponseActions(ctx, ep.response_actions, [...at, "response_actions"]);
-
-  const hasJson = isObj(ep.json) && hasKeys(ep.json);
-  const hasData = ep.data !== undefined && ep.data !== null && ep.data !== "" && !(isObj(ep.data) && !hasKeys(ep.data)) && !(Array.isArray(ep.data) && ep.data.length === 0);
-  if (hasJson && hasData) {
-    ctx.add({ at: [...at, "data"], severity: "error", code: "json_and_data", range: ctx.loc.key([...at, "data"]),
-      message: "Cannot use both `json` and `data`: use `json` for JSON bodies or `data` for form-encoded/raw bodies (dlt fails on the first request)." });
-  }
-
-  if (isObj(ep.params)) {
-    for (const [name, v] of Object.entries(ep.params)) {
-      if (!isObj(v) || isSpecial(v) || PARAM_TYPES.includes(v.type as string)) continue;
-      const typePath = "type" in v ? [...at, "params", name, "type"] : [...at, "params", name];
-      ctx.add({ at: typePath, severity: "error", code: "invalid_param_value", range: ctx.loc.value(typePath),
-        message: `Received invalid value \`${name}['type']=${v.type === undefined ? "None" : String(v.type)}\`. Valid values are: ['incremental', 'resolve']. A dict in \`params\` must be a typed param ({"type": "resolve", …} or {"type": "incremental", …}); for a plain nested value, write it as a string.` });
-    }
-  }
 }
 
 function errorHandler(ctx: RuleContext, eh: Record<string, unknown>, at: Path): void {

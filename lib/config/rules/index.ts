@@ -1,17 +1,17 @@
 /**
- * Checks beyond the schema: the seed dialect (shared/spec/seed-dialect.md) and what dlt only finds
- * when it builds or runs the source (dlt-rest-api.md §4–§9), reported at edit time with a location
- * and, where one exists, a fix. One pass over the document.
+ * Checks resolution cannot express (lib/config/resolve holds dlt's build rules): the seed dialect
+ * (shared/spec/seed-dialect.md), what dlt accepts but will not work or is risky (a cookie api_key, a
+ * default `total_path`, response actions that never match, secrets written into the config), Python
+ * left unexecuted, and key paths that would reach a prototype. One pass over the document.
  */
 import type { DiagnosticOut } from "../sink";
 import type { Locator } from "../located";
 import { checkAuth } from "./auth";
 import { checkPaginator } from "./paginator";
 import { checkEndpoint } from "./endpoint";
-import { checkResources } from "./resources";
 import { markPython } from "./python";
 import { checkKeyPaths } from "./key-paths";
-import { createContext, isObj } from "./context";
+import { createContext, isObj, isSpecial } from "./context";
 
 export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
   if (!isObj(plain)) return;
@@ -23,7 +23,11 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
   }
   const defaults = isObj(plain.resource_defaults) && isObj(plain.resource_defaults.endpoint) ? plain.resource_defaults.endpoint : null;
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
-  if (Array.isArray(plain.resources)) checkResources(ctx, plain.resources, client, defaults);
+  if (Array.isArray(plain.resources)) {
+    plain.resources.forEach((r, i) => {
+      if (isObj(r) && !isSpecial(r) && !ctx.full) checkEndpoint(ctx, r.endpoint, ["resources", i, "endpoint"]);
+    });
+  }
   markPython(ctx, plain, []);
   checkKeyPaths(ctx, plain);
 }

@@ -1,6 +1,6 @@
 /**
- * Paginator checks that dlt only makes when it builds the paginator (dlt-rest-api.md §7.4) or that
- * bite at run time (the default `total_path`), plus the seed's page_number `limit` dialect.
+ * Paginator checks resolution cannot express: the default `total_path` that bites at run time, and the
+ * seed's page_number `limit` dialect. The constructor errors dlt raises are lib/config/resolve/paginator.ts.
  */
 import type { PlainValue, TextEdit } from "../../formats";
 import type { Path } from "../located";
@@ -8,22 +8,8 @@ import { findNode } from "../../formats";
 import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from "../fixes";
 import { isObj, nullWord, type Obj, type RuleContext } from "./context";
 
-/** Query-parameter vs JSON-body placement: dlt accepts one of each pair, not both. */
-const PLACEMENT_PAIRS = new Map<string, [string, string][]>([
-  ["page_number", [["page_param", "page_body_path"]]],
-  ["offset", [["offset_param", "offset_body_path"], ["limit_param", "limit_body_path"]]],
-  ["cursor", [["cursor_param", "cursor_body_path"]]],
-]);
-
 /** `endpointAt`: the endpoint holding the paginator (null for `client.paginator`, which has no params). */
 export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointAt: Path | null): void {
-  if (p === "offset") {
-    const range = ctx.loc.value(at);
-    ctx.add({ at, severity: "error", code: "offset_without_limit", range,
-      fixes: [{ title: "Use an offset paginator dict with a page size of 100", edits: [{ range, newText: inlineValue(ctx.format, { type: "offset", limit: 100 }) }] }],
-      message: "The shorthand `\"offset\"` has no page size: dlt fails with \"Paginator `offset` requires arguments to create an instance\". Write {\"type\": \"offset\", \"limit\": 100}." });
-    return;
-  }
   if (p === "page_number") {
     const range = ctx.loc.value(at);
     ctx.add({ at, severity: "info", code: "default_total_path", range,
@@ -38,17 +24,6 @@ export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointA
     ctx.add({ at: [...at, "type"], severity: "info", code: "default_total_path", range: ctx.loc.value([...at, "type"]),
       fixes: insert ? [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [insert] }] : undefined,
       message: totalMessage(ctx, type) });
-  }
-  for (const [param, body] of PLACEMENT_PAIRS.get(type) ?? []) {
-    if (!(param in p) || !(body in p)) continue;
-    ctx.add({ at: [...at, body], severity: "error", code: type === "page_number" ? "page_param_and_body_path" : "param_and_body_path", range: ctx.loc.key([...at, body]),
-      fixes: [{ title: `Remove \`${body}\` (keep the query parameter \`${param}\`)`, edits: removeEntriesEdits(ctx.doc, at, [body]) }],
-      message: `Either '${param}' or '${body}' must be provided, not both (dlt fails when it builds the ${type} paginator).` });
-  }
-  const maxKey = type === "offset" ? "maximum_offset" : "maximum_page";
-  if ((type === "offset" || type === "page_number") && p.total_path === null && p.stop_after_empty_page === false && p.has_more_path == null && p[maxKey] == null) {
-    ctx.add({ at: [...at, "stop_after_empty_page"], severity: "error", code: "paginator_never_stops", range: ctx.loc.value([...at, "stop_after_empty_page"]),
-      message: `This ${type} paginator has no way to stop: dlt fails with "One of \`total_path\`, \`${maxKey}\`, \`has_more_path\`, or \`stop_after_empty_page\` must be provided." Remove \`stop_after_empty_page\` or set \`total_path\`, \`${maxKey}\` or \`has_more_path\`.` });
   }
   if (type === "page_number" && ("limit" in p || "limit_param" in p)) pageNumberLimit(ctx, p, at, endpointAt);
 }

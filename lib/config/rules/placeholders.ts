@@ -51,6 +51,8 @@ export interface Scope {
   readonly ctx: RuleContext;
   readonly hasIncremental: boolean;
   readonly parents: Parents;
+  /** The endpoint's params as dlt prints them in a message (Python repr). */
+  readonly params?: () => string;
 }
 
 /** Where `raw` is inside the string token `r`, at or after `from` (the whole token if escapes hide it). */
@@ -108,7 +110,11 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
       if (f.name.startsWith("resources.")) resourceExpr(scope, f, p, range);
       else if (!(scope.hasIncremental && f.name.startsWith("incremental."))) {
         ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range,
-          message: `Expression \`${shown(f.name)}\` defined in \`${location}\` is not valid. Valid expressions must start with one of: ${scope.hasIncremental ? "`resources.`, `incremental.`" : "`resources.`"}${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}. If you need literal curly braces, escape them by doubling them: {{ and }}.` });
+          message:
+            `Expression \`${shown(f.name)}\` defined in \`${location}\` is not valid. Valid expressions must start with one of: ` +
+            `\`{${scope.hasIncremental ? "'resources', 'incremental'" : "'resources'"}}\`. If you need to use literal curly braces ` +
+            `in your expression, escape them by doubling them: {{ and }}` +
+            (f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : "") });
       }
     }
   };
@@ -158,7 +164,10 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
       bound.add(f.name);
       if (!found) {
         ctx.add({ at, severity: "error", code: "path_param_missing", range,
-          message: `The path '${shown(path)}' defined in resource '${resourceName}' requires a param named '${shown(f.name)}', but it was not found in 'endpoint.params'. Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.` });
+          message:
+            `The path '${shown(path)}' defined in resource '${resourceName}' requires a param named '${shown(f.name)}', ` +
+            `but it was not found in 'endpoint.params': ${scope.params?.() ?? "{}"}. ` +
+            `Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.` });
       } else if (isObj(found.value) && !isSpecial(found.value) && found.value.type !== "resolve") {
         ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
           message: `The path \`${shown(path)}\` defined in resource \`${resourceName}\` tries to bind param \`${shown(f.name)}\` with type \`${String(found.value.type)}\`. Paths can only bind 'resolve' type params.` });

@@ -3,11 +3,11 @@ import type { AuthType } from "../../config/schema";
 import type { RunContext } from "../context";
 import { apiKeyAuth, bearerAuth, httpBasicAuth } from "./static";
 import { oauth2ClientCredentials, seedOauth2 } from "./oauth";
-import type { AuthFactory, AuthRuntime, ResolvedAuth } from "./types";
+import type { AuthFactory, AuthRuntime, BoundAuth } from "./types";
 import { getOwn } from "../../shared";
-import { EngineError } from "../types";
+import { defect } from "../defect";
 
-export type { AuthRuntime, ResolvedAuth } from "./types";
+export type { AuthRuntime, BoundAuth } from "./types";
 export { REQUIRED_AUTH_FIELDS } from "./types";
 
 export const AUTH_IMPLEMENTATIONS = {
@@ -19,8 +19,8 @@ export const AUTH_IMPLEMENTATIONS = {
 } satisfies Record<AuthType, AuthFactory>;
 
 /** A fresh auth for one resource. */
-export function createAuth(cfg: ResolvedAuth, ctx: RunContext): AuthRuntime {
+export function createAuth(cfg: BoundAuth, ctx: RunContext): AuthRuntime {
   const factory = getOwn<AuthFactory>(AUTH_IMPLEMENTATIONS, cfg.type);
-  if (!factory) throw new EngineError("invalid_config", `Unknown auth type \`${String(cfg.type)}\`; expected one of ${Object.keys(AUTH_IMPLEMENTATIONS).join(", ")}.`);
+  if (!factory) throw defect(`auth type \`${String(cfg.type)}\` has no implementation`);
   return factory(cfg, ctx);
 }

@@ -3,8 +3,8 @@ import type { Json } from "../types";
 import type { RequestSpec } from "../request";
 import type { RunContext } from "../context";
 
-/** An auth config after references were replaced by their values (`type` defaulted to `bearer`). */
-export type ResolvedAuth = { readonly type: AuthType } & { readonly [key: string]: Json | undefined };
+/** An auth config (lib/config resolved it: `type` set, shorthands expanded) with its references bound to their values. */
+export type BoundAuth = { readonly type: AuthType } & { readonly [key: string]: Json | undefined };
 
 /** One resource's auth at run time (dlt instantiates auth per resource: each gets its own OAuth token). */
 export interface AuthRuntime {
@@ -15,7 +15,7 @@ export interface AuthRuntime {
   invalidate?(resource: string, why: string): void;
 }
 
-export type AuthFactory = (config: ResolvedAuth, ctx: RunContext) => AuthRuntime;
+export type AuthFactory = (config: BoundAuth, ctx: RunContext) => AuthRuntime;
 
 /** Fields each type needs before any request (dlt resolves missing ones from its secrets, then fails). */
 export const REQUIRED_AUTH_FIELDS: Readonly<Record<AuthType, readonly string[]>> = {

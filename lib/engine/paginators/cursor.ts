@@ -1,10 +1,11 @@
 /** cursor (a token in the body) and header_cursor (a token in a response header), §7.4. */
-import { EngineError, type Json } from "../types";
+import type { Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
 import { pyStr } from "../interpolate";
 import { setBodyPath, setParam } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
 import { toBool } from "./values";
+import { defect } from "../defect";
 
 export interface CursorState {
   /** The cursor to send with the next request; `null` sends none. */
@@ -15,7 +16,7 @@ export interface CursorState {
 const truthy = (v: Json | undefined) => v !== undefined && v !== null && v !== "" && v !== 0 && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && Object.keys(v).length === 0);
 
 export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<CursorState> {
-  if (c.cursor_param !== undefined && c.cursor_body_path !== undefined) throw new EngineError("invalid_config", "Either 'cursor_param' or 'cursor_body_path' must be provided, not both.");
+  if (c.cursor_param !== undefined && c.cursor_body_path !== undefined) throw defect("both 'cursor_param' and 'cursor_body_path'");
   const path = c.cursor_path ?? "cursors.next";
   const compiled = compilePath(path);
   const param = c.cursor_body_path !== undefined ? null : (c.cursor_param ?? "cursor");

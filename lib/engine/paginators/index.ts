@@ -7,7 +7,7 @@ import { singlePage } from "./single";
 import { autoPaginator } from "./auto";
 import type { PaginatorFactory, PaginatorImpl, PaginatorRegistry } from "./types";
 import { getOwn } from "../../shared";
-import { EngineError } from "../types";
+import { defect } from "../defect";
 
 export type { PageResponse, PaginatorFactory, PaginatorImpl, PaginatorRegistry, StopKind, Update } from "./types";
 
@@ -26,6 +26,6 @@ export const PAGINATORS = {
 /** The implementation for a config (built once per resource; state is per request sequence). */
 export function createPaginator(config: PaginatorTypedConfig): PaginatorImpl<unknown> {
   const factory = getOwn(PAGINATORS, config.type) as PaginatorFactory | undefined;
-  if (!factory) throw new EngineError("invalid_config", `Unknown paginator type \`${String(config.type)}\`; expected one of ${Object.keys(PAGINATORS).join(", ")}.`);
+  if (!factory) throw defect(`paginator type \`${String(config.type)}\` has no implementation`);
   return factory(config);
 }

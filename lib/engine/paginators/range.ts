@@ -1,4 +1,8 @@
-/** offset and page_number (dlt-rest-api.md §7.4): one range family with dlt's exact stop rules. */
+/**
+ * offset and page_number (dlt-rest-api.md §7.4): one range family with dlt's exact stop rules. Their
+ * constructor errors are lib/config's (resolve/paginator.ts): a config that reaches here has a stop rule
+ * and one placement of each value.
+ */
 import { EngineError, type Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
 import { setBodyPath, setParam, type RequestSpec } from "../request";
@@ -72,25 +76,15 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
   };
 }
 
-function terminationCheck(totalPath: string | null, maximum: number | undefined, hasMore: string | undefined, stopAfterEmpty: boolean, maxName: string) {
-  if (totalPath === null && maximum === undefined && hasMore === undefined && !stopAfterEmpty) {
-    throw new EngineError("invalid_config", `One of \`total_path\`, \`${maxName}\`, \`has_more_path\`, or \`stop_after_empty_page\` must be provided.`);
-  }
-}
-
 const extras = (pairs: [string, string | number | boolean | undefined | null, unknown][]) =>
   pairs.filter(([, v, dflt]) => v !== undefined && v !== dflt).map(([k, v]) => `, ${k}=${v === null ? "None" : v === false ? "False" : v === true ? "True" : v}`).join("");
 
 export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<RangeState> {
-  if (typeof c.limit !== "number") {
-    throw new EngineError("invalid_config", "The `offset` paginator needs `limit` (the page size): dlt fails with `OffsetPaginator.__init__() missing 1 required positional argument: 'limit'` (for the bare string \"offset\": Paginator `offset` requires arguments to create an instance). Use {\"type\": \"offset\", \"limit\": 100}.");
-  }
   const limit = c.limit;
   const off = exactlyOne(c.offset_param, c.offset_body_path, ["offset_param", "offset_body_path"], "offset");
   const lim = exactlyOne(c.limit_param, c.limit_body_path, ["limit_param", "limit_body_path"], "limit");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
   const stopAfterEmpty = c.stop_after_empty_page ?? true;
-  terminationCheck(totalPath, c.maximum_offset, c.has_more_path, stopAfterEmpty, "maximum_offset");
   return range({
     type: "offset", cls: "OffsetPaginator", unit: "offset", param: off.param, bodyPath: off.bodyPath,
     start: c.offset ?? 0, step: limit, base: 0, totalPath, maximum: c.maximum_offset ?? null, stopAfterEmpty, hasMorePath: c.has_more_path ?? null,
@@ -108,7 +102,6 @@ export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): Pagina
   const page = exactlyOne(c.page_param, c.page_body_path, ["page_param", "page_body_path"], "page");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
   const stopAfterEmpty = c.stop_after_empty_page ?? true;
-  terminationCheck(totalPath, c.maximum_page, c.has_more_path, stopAfterEmpty, "maximum_page");
   // Seed dialect (seed-dialect.md): `limit` + `limit_param` send the page size on every page.
   const limit = c.limit;
   const limitParam = limit !== undefined ? (c.limit_param ?? "limit") : null;

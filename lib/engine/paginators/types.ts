@@ -43,7 +43,7 @@ export interface PaginatorImpl<S> {
 }
 
 export type PaginatorConfigOf<K extends PaginatorType> = Extract<PaginatorTypedConfig, { type: K }>;
-/** Builds the implementation for one config; throws `invalid_config` with dlt's constructor errors. */
+/** Builds the implementation for one config (lib/config checked dlt's constructor rules already: nothing to refuse here). */
 export type PaginatorFactory<K extends PaginatorType = PaginatorType> = (config: PaginatorConfigOf<K>) => PaginatorImpl<unknown>;
 /** One factory per schema `type`: a type without an implementation (or an extra one) does not compile. */
 export type PaginatorRegistry = { readonly [K in PaginatorType]: PaginatorFactory<K> };

@@ -1,6 +1,7 @@
 /** Reading totals and has_more flags the way dlt does (Python `int()`, its bool parsing, its error texts). */
 import { EngineError, type Json } from "../types";
 import type { PageResponse } from "./types";
+import { defect } from "../defect";
 
 /** Python `int()` of a total: numbers truncated, numeric strings accepted. */
 export function toInt(v: Json, path: string, cls: string): number {
@@ -27,10 +28,9 @@ export function toBool(v: Json | undefined, path: string, cls: string, res: Page
   throw new EngineError("paginator_error", `'${path}' is not a \`bool\` in the response in \`${cls}\`. Expected a boolean, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``);
 }
 
-/** dlt's rule for a pair of alternatives: not both, and an empty name counts as given. */
+/** The placement of a value: the body path when given, else the query parameter (lib/config refused both, and empty names). */
 export function exactlyOne(param: string | undefined, bodyPath: string | undefined, names: [string, string], fallback: string): { param: string | null; bodyPath: string | null } {
-  if ((param !== undefined && bodyPath !== undefined) || param === "" || bodyPath === "") {
-    throw new EngineError("invalid_config", `Either '${names[0]}' or '${names[1]}' must be provided, not both.`);
-  }
+  const both = param !== undefined && bodyPath !== undefined;
+  if (both || param === "" || bodyPath === "") throw defect(`both or an empty '${names[0]}'/'${names[1]}'`);
   return bodyPath !== undefined ? { param: null, bodyPath } : { param: param ?? fallback, bodyPath: null };
 }

@@ -1,3 +1,7 @@
+/**
+ * A resolved source run end to end: shorthands, `resource_defaults` merged, paginator and selector
+ * precedence, URL joining, headers and bodies, Python skipped, selection and response actions.
+ */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, items, json } from "../testing/engine";
 
@@ -56,20 +60,25 @@ describe("resources and defaults", () => {
     const kept = await collect({ client: base, resource_defaults: { endpoint: { paginator: "header_link" } }, resources: [{ name: "u", endpoint: { path: "users/{id}.json", params: { id: 1 } } }] }, echo().fetch);
     expect(kept.of("resource_start")[0]!.paginator).toBe("header_link(links_next_key=next)");
   });
-  it("URL joining, full-URL paths bypass base_url, a missing base_url is reported", async () => {
+  it("URL joining, full-URL paths bypass base_url (a missing base_url: lib/config/resolve/rules.test.ts)", async () => {
     const api = echo();
     await collect({ client: { base_url: "https://api.test/v1/" }, resources: [{ name: "a", endpoint: { path: "//items", paginator: "single_page" } }, { name: "b", endpoint: { path: "https://other.test/x?y=1", paginator: "single_page" } }] }, api.fetch);
     expect(api.urls()).toEqual(["https://api.test/v1/items", "https://other.test/x?y=1"]);
-    const missing = await collect({ client: {}, resources: ["items"] }, echo().fetch);
-    expect(missing.errors[0]).toMatchObject({ code: "invalid_config", resource: "items" });
-    expect(missing.errors[0]!.message).toContain("`client.base_url` is missing");
+  });
+  it("a base_url whose run-time value is not a URL fails the resource as invalid_request", async () => {
+    const api = echo();
+    const config = { client: { base_url: { $config: "base" } }, resources: ["items"] };
+    const run = await collect(config, api.fetch, { secrets: { base: "api.test" } });
+    expect(run.errors[0]).toMatchObject({ code: "invalid_request", resource: "items" });
+    expect(run.errors[0]!.message).toContain("is not an absolute URL");
+    expect(api.calls).toHaveLength(0);
   });
   it("client headers are sent verbatim; endpoint headers are interpolated and override them (any case)", async () => {
     const api = echo();
     await collect({ client: { ...base, headers: { "X-Literal": "{resources.a.b}", Accept: "text/plain" } }, resources: [{ name: "r", endpoint: { path: "/h", paginator: "single_page", headers: { accept: "application/json", "X-Esc": "{{x}}" } } }] }, api.fetch);
     expect(api.calls[0]!.headers).toMatchObject({ "x-literal": "{resources.a.b}", accept: "application/json", "x-esc": "{x}" });
   });
-  it("bodies: json (even {}) as JSON, data dicts as forms, raw strings as is; json and data together are an error", async () => {
+  it("bodies: json (even {}) as JSON, data dicts as forms, raw strings as is (both: lib/config/resolve/rules.test.ts)", async () => {
     const api = echo();
     await collect({ client: base, resources: [
       { name: "j", endpoint: { path: "/j", method: "POST", json: {}, paginator: "single_page" } },
@@ -77,34 +86,12 @@ describe("resources and defaults", () => {
       { name: "s", endpoint: { path: "/s", method: "POST", data: "raw text", paginator: "single_page" } },
     ] }, api.fetch);
     expect(api.calls.map((c) => [c.body, c.headers["content-type"]])).toEqual([["{}", "application/json"], ["a=1&b=2&b=3", "application/x-www-form-urlencoded"], ["raw text", "text/plain;charset=UTF-8"]]);
-    const both = await collect({ client: base, resources: [{ name: "x", endpoint: { path: "/x", method: "POST", json: { a: 1 }, data: { b: 2 }, paginator: "single_page" } }] }, echo().fetch);
-    expect(both.errors[0]!.message).toBe("Cannot use both 'json' and 'data' parameters simultaneously. Use 'json' for JSON payloads or 'data' for form-encoded/raw data.");
   });
 });
 
-describe("config problems are reported per resource, before any request", () => {
-  const problem = async (endpoint: object) => {
-    const api = echo();
-    const run = await collect({ client: base, resources: [{ name: "r", endpoint: { path: "/x", paginator: "single_page", ...endpoint } }] }, api.fetch);
-    expect(api.calls).toHaveLength(0);
-    return run.errors[0]!;
-  };
-  it("dlt's texts for params, placeholders and paths", async () => {
-    expect((await problem({ params: { filter: { a: 1 } } })).message).toBe("Received invalid value `filter['type']=None`. Valid values are: ['incremental', 'resolve']");
-    expect(await problem({ params: { q: "{unknown.posts.id}" } })).toMatchObject({ code: "placeholder_error", message: "Expression `unknown.posts.id` defined in `params` is not valid. Valid expressions must start with one of: `{'resources'}`. If you need to use literal curly braces in your expression, escape them by doubling them: {{ and }}" });
-    expect((await problem({ path: "{org}/issues" })).message).toBe("The path '{org}/issues' defined in resource 'r' requires a param named 'org', but it was not found in 'endpoint.params': {}");
-    expect((await problem({ path: "{foo.bar}/issues" })).message).toBe("The `path={foo.bar}/issues` defined in resource `r` contains a placeholder `foo.bar`. This placeholder is not a valid name. Valid names are: ['resources', 'incremental'].");
-    expect((await problem({ path: "posts/{resources.posts}" })).message).toBe("Invalid definition of `resources.posts`. Expected format: 'resources.<resource>.<field>'");
-  });
-  it("duplicate names and unknown requested resources stop the whole run", async () => {
-    const api = echo();
-    const dup = await collect({ client: base, resources: ["posts", "posts"] }, api.fetch);
-    expect(dup.errors).toEqual([{ code: "invalid_config", message: "Resource `posts` is already defined." }]);
-    const unknown = await collect({ client: base, resources: ["posts"] }, api.fetch, { resources: ["post"] });
-    expect(unknown.errors[0]!.message).toBe("Unknown resource `post`; the config defines `posts`.");
-    expect(api.calls).toHaveLength(0);
-    expect(unknown.done).toMatchObject({ type: "done", ok: false });
-  });
+// dlt's build rules (params, placeholders, paths, duplicate names) moved to lib/config/resolve/rules.test.ts;
+// an unknown requested resource is lib/run's (run.test.ts): the engine is only given resolved sources.
+describe("what the engine skips", () => {
   it("Python values are skipped with a warning; a Python paginator falls back to the client's", async () => {
     const api = echo();
     const run = await collect({ client: { ...base, paginator: "single_page" }, resources: [{ name: "r", processing_steps: [{ filter: { $python: "lambda x: x" } }], endpoint: { path: "/x", paginator: { $python: "MyPaginator()" } } }, { $python: "my_dlt_resource" }] }, api.fetch);

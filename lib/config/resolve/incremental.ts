@@ -1,0 +1,48 @@
+/**
+ * Incremental loading (dlt-rest-api.md §10): the endpoint's `incremental` block, or a typed param
+ * `{"type": "incremental", …}` (deprecated; its key becomes `start_param`, and the block is then
+ * ignored for the cursor, as in dlt). Python values (`convert`, a callable `last_value_func`) are
+ * left out: the playground does not run them.
+ */
+import type { ResolvedIncremental } from "../resolved";
+import { where, type Path } from "../located";
+import type { RuleContext } from "../rules/context";
+import type { DefaultsPlan, TypedParam } from "./defaults";
+import { missingCursorPath } from "./params";
+import { child, isObj, pick, strip, type Obj } from "./values";
+
+/** Checks of a written `incremental` block (the defaults' once). */
+export function checkIncrementalBlock(ctx: RuleContext, block: Obj, at: Path): void {
+  if (block.cursor_path === undefined) missingCursorPath(ctx, at, where(at));
+  if (block.end_value !== undefined && block.end_value !== null && (block.initial_value === undefined || block.initial_value === null)) {
+    const keyAt = [...at, "initial_value"];
+    ctx.add({
+      at: keyAt,
+      severity: "error",
+      code: "missing_key",
+      range: ctx.loc.missing(keyAt),
+      message:
+        `${where(at)} has \`end_value\` but no \`initial_value\`: a backfill range needs both (dlt fails when the run starts). ` +
+        "Add the first cursor value of the range as `initial_value`.",
+    });
+  }
+}
+
+/** The resource's incremental, and the Python values left out of it. */
+export function resolveIncremental(
+  plan: DefaultsPlan,
+  ownEndpoint: Obj | null,
+  param: TypedParam | null,
+): { incremental: ResolvedIncremental | null; python: readonly string[] } {
+  if (param) {
+    const s = strip(param.value, child("endpoint.params", param.key));
+    const { type: _type, ...rest } = isObj(s.value) ? s.value : {};
+    return { incremental: typed({ ...rest, start_param: param.key }), python: [] };
+  }
+  const block = pick(ownEndpoint, plan.endpoint, "incremental");
+  const s = block.fromDefaults ? plan.endpointValue("incremental") : strip(block.value, "endpoint.incremental");
+  return { incremental: isObj(s.value) ? typed(s.value) : null, python: s.python };
+}
+
+/** A valid document's incremental (its `cursor_path` is a string: checked above and by the schema). */
+const typed = (v: Obj): ResolvedIncremental | null => (typeof v.cursor_path === "string" ? (v as ResolvedIncremental) : null);

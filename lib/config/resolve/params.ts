@@ -1,0 +1,97 @@
+/**
+ * Typed params (dlt-rest-api.md §5, §6.3, §10.1): a dict in `params` must be `{"type": "resolve", …}`
+ * or `{"type": "incremental", …}`, and each has keys dlt needs when it builds the source. Checked where
+ * the param is written (the defaults' once).
+ */
+import type { Path } from "../located";
+import { describeValue } from "../located";
+import type { RuleContext } from "../rules/context";
+import { isObj, isSpecial } from "./values";
+
+const PARAM_TYPES = ["incremental", "resolve"];
+const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/advanced#incremental-loading";
+
+/** One param `name` at `at`. */
+export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path): void {
+  if (!isObj(v) || isSpecial(v)) return;
+  if (!PARAM_TYPES.includes(v.type as string)) {
+    const typePath = "type" in v ? [...at, "type"] : at;
+    ctx.add({
+      at: typePath,
+      severity: "error",
+      code: "invalid_param_value",
+      range: ctx.loc.value(typePath),
+      message:
+        `Received invalid value \`${name}['type']=${v.type === undefined ? "None" : String(v.type)}\`. ` +
+        "Valid values are: ['incremental', 'resolve']. " +
+        'A dict in `params` must be a typed param ({"type": "resolve", …} or {"type": "incremental", …}); ' +
+        "for a plain nested value, write it as a string.",
+    });
+    return;
+  }
+  if (v.type === "resolve") {
+    for (const key of ["resource", "field"]) {
+      if (typeof v[key] === "string") continue;
+      const keyAt = [...at, key];
+      if (v[key] === undefined) {
+        ctx.add({
+          at: keyAt,
+          severity: "error",
+          code: "missing_key",
+          range: ctx.loc.missing(keyAt),
+          message:
+            `The resolve param \`${name}\` has no \`${key}\` (dlt fails with KeyError: '${key}'): it needs \`resource\`, the parent ` +
+            'resource, and `field`, a JSONPath into its records, e.g. {"type": "resolve", "resource": "posts", "field": "id"}.',
+        });
+      } else {
+        ctx.add({
+          at: keyAt,
+          severity: "error",
+          code: "invalid_type",
+          range: ctx.loc.value(keyAt),
+          message: `\`${key}\` of the resolve param \`${name}\` must be a string; got ${describeValue(v[key], keyAt, ctx.format)}.`,
+        });
+      }
+    }
+    return;
+  }
+  for (const key of ["end_value", "end_param"]) {
+    if (!(key in v)) continue;
+    ctx.add({
+      at: [...at, key],
+      severity: "error",
+      code: "invalid_param_value",
+      range: ctx.loc.key([...at, key]),
+      message:
+        `Only \`start_param\` and \`initial_value\` are allowed in the configuration of param: \`${name}\`. To set \`end_value\` too use ` +
+        `the incremental configuration at the resource level. See ${DOCS} (move it into the endpoint's \`incremental\` block).`,
+    });
+  }
+  if (v.cursor_path === undefined) missingCursorPath(ctx, at, `The incremental param \`${name}\``);
+  else if (typeof v.cursor_path !== "string") {
+    const keyAt = [...at, "cursor_path"];
+    ctx.add({
+      at: keyAt,
+      severity: "error",
+      code: "invalid_type",
+      range: ctx.loc.value(keyAt),
+      message:
+        `\`cursor_path\` of the incremental param \`${name}\` must be a string (a JSONPath); ` +
+        `got ${describeValue(v.cursor_path, keyAt, ctx.format)}.`,
+    });
+  }
+}
+
+/** `cursor_path` is where dlt reads the cursor: an incremental without one cannot run. */
+export function missingCursorPath(ctx: RuleContext, at: Path, what: string): void {
+  const keyAt = [...at, "cursor_path"];
+  ctx.add({
+    at: keyAt,
+    severity: "error",
+    code: "missing_key",
+    range: ctx.loc.missing(keyAt),
+    message:
+      `${what} has no \`cursor_path\`, the field (JSONPath) in each record that holds the cursor. ` +
+      'Add e.g. "cursor_path": "updated_at".',
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The table hints of a resource (the engine copies them into `resource_start`), from the resource and
+ * `resource_defaults` as dlt merges them (`_merge_resource_endpoints` in
+ * `dlt/sources/rest_api/config_setup.py`): resource keys win, and when both give `columns` the hints
+ * are merged column by column (`merge_columns`). `columns` may be a dict by name or a list of columns
+ * with `name` (`ensure_table_schema_columns`).
+ */
+import type { ColumnConfig } from "../schema";
+import type { ColumnHint, ResolvedTableHints } from "../resolved";
+import { isObj, isPython, keyList, pick, type Obj } from "./values";
+
+/** A `columns` value as a list of hints (Python values left out). */
+export function columnList(raw: unknown): ColumnHint[] {
+  if (Array.isArray(raw)) return raw.filter((c): c is ColumnHint => isObj(c) && typeof c.name === "string").map((c) => ({ ...c }));
+  if (!isObj(raw) || isPython(raw)) return [];
+  return Object.entries(raw).flatMap(([name, c]) =>
+    isObj(c) && !isPython(c) ? [{ ...(c as ColumnConfig), name: typeof c.name === "string" ? c.name : name }] : [],
+  );
+}
+
+/**
+ * `defaults` and `resource` are the dicts of `resource_defaults` and the resource entry; `defaultColumns`
+ * is `columnList(defaults.columns)`, worked out once and shared by every resource. The columns stay
+ * two layers (`ColumnLayers`): merging them per resource would cost the defaults' columns times the
+ * resources on every keystroke (the engine merges them once per run, for `resource_start`).
+ */
+export function tableHints(name: string, defaults: Obj | null, resource: Obj | null, defaultColumns: ColumnHint[]): ResolvedTableHints {
+  const get = (key: string): unknown => pick(resource, defaults, key).value;
+  const tableName = get("table_name");
+  const nesting = get("max_table_nesting");
+  const wd = get("write_disposition");
+  const own = resource?.columns;
+  // The resource's columns are merged into the defaults' when both are given; a null or absent one leaves the defaults'.
+  const mine = own ? columnList(own) : null;
+  const columns = { defaults: mine && !(own !== null && defaults?.columns) ? null : defaultColumns, own: mine };
+  return {
+    table_name: typeof tableName === "string" && tableName !== "" ? tableName : name,
+    max_table_nesting: typeof nesting === "number" ? nesting : null,
+    merge_key: keyList(get("merge_key")),
+    merge_strategy: isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null,
+    columns,
+  };
+}

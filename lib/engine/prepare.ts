@@ -1,0 +1,172 @@
+/**
+ * From the resolved source (lib/config decided everything dlt decides when it builds a source) to
+ * what runs: secret values bound into the references, the paginator built from its typed config, the
+ * merged params and bodies laid out once, the parent's fields read off the templates, the retry policy
+ * and response actions. Nothing here re-checks the config: a resource whose run cannot start carries
+ * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
+ * reported before any of its requests.
+ */
+import type { ResolvedResource, ResolvedSource } from "../config/resolved";
+import { EngineError, type Json, type TableHints } from "./types";
+import { RefResolver, type Obj } from "./refs";
+import { createPaginator, type PaginatorImpl } from "./paginators";
+import { REQUIRED_AUTH_FIELDS, type BoundAuth } from "./auth";
+import { policyFrom, type RetryPolicy } from "./retry";
+import { toActions, type ResponseAction } from "./actions";
+import { fieldsIn, stringsIn } from "./interpolate";
+import type { BoundIncremental } from "./incremental";
+import { CREDENTIAL_FIELDS, getOwn, mergeByName, mergeLayers, secretEnvName } from "../shared";
+
+export interface PreparedResource {
+  readonly name: string;
+  readonly method: "GET" | "POST";
+  readonly baseUrl: string;
+  /** Path template (placeholders still in it). */
+  readonly path: string;
+  /** Static path params (`{org}` in the path), filled in when the path is formatted. */
+  readonly pathParams: Obj;
+  readonly params: Obj;
+  readonly json?: Json;
+  readonly data?: Json;
+  /** Endpoint headers (interpolated per request sequence). */
+  readonly headers: Obj;
+  /** Client headers: sent verbatim, never interpolated. */
+  readonly clientHeaders: Readonly<Record<string, string>>;
+  /** `null` only together with a `problem`. */
+  readonly paginator: PaginatorImpl<unknown> | null;
+  readonly data_selector: string | null;
+  readonly selector_source: "configured" | "single_entity" | "detected";
+  readonly auth: BoundAuth | null;
+  readonly retry: RetryPolicy;
+  readonly actions: readonly ResponseAction[];
+  readonly incremental: BoundIncremental | null;
+  readonly primary_key: string[] | null;
+  readonly write_disposition: string;
+  readonly selected: boolean;
+  readonly parallelized: boolean;
+  /** The parent and the fields (JSONPaths) its templates read from each parent record. */
+  readonly parent: { readonly name: string; readonly fields: string[] } | null;
+  readonly include_from_parent: string[];
+  /** Config paths of Python values that are skipped. */
+  readonly python_keys: readonly string[];
+  /** Why this resource cannot run (a missing secret, a custom auth object, a Python parent). */
+  readonly problem: EngineError | null;
+  /** Credential values written literally in the auth config (masked like secrets). */
+  readonly credentials: string[];
+  /** The hints that shape its tables (`resource_start`). */
+  readonly table: TableHints;
+}
+
+export function joinUrl(base: string, path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  if (!base) return path;
+  if (!path) return base;
+  return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+}
+
+function missingSecretError(resource: string, names: string[]): EngineError {
+  const list = names.map((n) => `dlt.secrets["${n}"]`).join(", ");
+  const how = names.map((n) => `--secret ${n}=… or the environment variable ${secretEnvName(n)}`).join("; ");
+  return new EngineError(
+    "missing_secret",
+    `Missing ${list}: enter ${names.length > 1 ? "them" : "it"} in the Secrets panel, or pass ${how}.`,
+    { resource },
+  );
+}
+
+/** The auth with its secret values bound, or why it cannot run. */
+function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | null; problem: EngineError | null } {
+  const a = r.endpoint.auth;
+  if (a === null) return { auth: null, problem: null };
+  if (a.kind === "python") {
+    const message =
+      `\`${a.where}\` is Python code (a custom auth object): validated, not executed in the playground. ` +
+      "Use one of bearer, api_key, http_basic, oauth2_client_credentials.";
+    return { auth: null, problem: new EngineError("unsupported", message) };
+  }
+  const auth = { ...refs.dict(a.config as Readonly<Record<string, Json>>), type: a.config.type } as BoundAuth;
+  const missing = (getOwn(REQUIRED_AUTH_FIELDS, auth.type) ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
+  if (missing.length === 0) return { auth, problem: null };
+  const fields = missing.map((f) => `\`${f}\``).join(", ");
+  const message =
+    `\`${a.where}\` (type \`${auth.type}\`) has no ${fields}: dlt would look ${missing.length > 1 ? "them" : "it"} up in its secrets. ` +
+    `Add ${missing.map((f) => `"${f}": dlt.secrets["${f}"]`).join(", ")} to the auth config ` +
+    `and supply the value${missing.length > 1 ? "s" : ""}.`;
+  return { auth, problem: new EngineError("missing_secret", message) };
+}
+
+/** The parent fields the templates read (`{resources.<parent>.<field>}`), in the order they are written. */
+function parentFields(parent: string, templates: readonly (Json | undefined)[]): string[] {
+  const prefix = `resources.${parent}.`;
+  const fields = new Set<string>();
+  for (const t of templates)
+    for (const s of stringsIn(t)) for (const f of fieldsIn(s)) if (f.name.startsWith(prefix)) fields.add(f.name.slice(prefix.length));
+  return [...fields];
+}
+
+function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readonly<Record<string, string>>): PreparedResource {
+  const ep = r.endpoint;
+  const refs = new RefResolver(secrets);
+  const { auth, problem: authProblem } = bindAuth(r, refs);
+  let problem = authProblem;
+  let paginator: PaginatorImpl<unknown> | null = null;
+  try {
+    paginator = createPaginator(ep.paginator);
+  } catch (e) {
+    problem ??= e instanceof EngineError ? e : new EngineError("internal_error", String(e));
+  }
+  const baseUrl = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
+  const clientHeaders = Object.fromEntries(
+    Object.entries(refs.dict(source.client.headers)).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]),
+  );
+  const pathParams = refs.dict(ep.path_params);
+  const params = refs.dict(mergeLayers(ep.params));
+  const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json));
+  const data = ep.data === null ? undefined : refs.bind(ep.data);
+  const headers = refs.dict(ep.headers);
+  const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
+  const incremental = ep.incremental === null ? null : (refs.bind(ep.incremental as Json) as unknown as BoundIncremental);
+  if (r.parent?.external) {
+    const message =
+      `Resource \`${r.name}\` depends on \`${r.parent.name}\`, which is not a resource of this config (a Python dlt resource?): ` +
+      "validated, not executed in the playground, so it has no records to run for.";
+    problem ??= new EngineError("unsupported", message);
+  }
+  if (refs.missing.size > 0) problem ??= missingSecretError(r.name, [...refs.missing]);
+  if (problem && problem.details.resource === undefined)
+    problem = new EngineError(problem.code, problem.message, { ...problem.details, resource: r.name });
+  return {
+    name: r.name,
+    method: ep.method,
+    baseUrl: typeof baseUrl === "string" ? baseUrl : "",
+    path: ep.path,
+    pathParams,
+    params,
+    ...(json !== undefined ? { json } : {}),
+    ...(data !== undefined ? { data } : {}),
+    headers,
+    clientHeaders,
+    paginator,
+    data_selector: ep.data_selector?.path ?? null,
+    selector_source: ep.data_selector?.source ?? "detected",
+    auth,
+    retry: policyFrom(ep.error_handler ?? undefined),
+    actions,
+    incremental,
+    primary_key: r.primary_key,
+    write_disposition: r.write_disposition,
+    selected: r.selected,
+    parallelized: r.parallelized,
+    parent: r.parent ? { name: r.parent.name, fields: parentFields(r.parent.name, [ep.path, params, json, data, headers]) } : null,
+    include_from_parent: r.include_from_parent,
+    python_keys: r.python,
+    problem,
+    table: { ...r.table, columns: mergeByName(r.table.columns) },
+    credentials: auth ? CREDENTIAL_FIELDS.flatMap((f) => (typeof auth[f] === "string" ? [auth[f] as string] : [])) : [],
+  };
+}
+
+/** Every resource of the source, in its (dependency) order, ready to run. */
+export function prepareSource(source: ResolvedSource, secrets: Readonly<Record<string, string>>): PreparedResource[] {
+  return source.resources.map((r) => prepareOne(source, r, secrets));
+}
