@@ -55,8 +55,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
+    .option("--duckdb <file>", "write the destination after the run to a DuckDB file, laid out as dlt's duckdb destination")
     .addOption(formatOption())
-    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; format: OutputFormat }) => {
+    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; duckdb?: string; format: OutputFormat }) => {
       const { runCommand } = await import("./run-command");
       exitCode = await runCommand(file, options, io);
     });
