@@ -7,7 +7,7 @@
  * (`escape_postgres_identifier`).
  */
 import type { ColumnSchema, TableSchemaJson } from "../preview";
-import { duckType, type TypedColumn } from "./types";
+import { duckType, type TypedColumn } from "../preview";
 
 /** The dataset (DuckDB schema) and file name of the pipeline restplay's Python export writes. */
 export const DATASET = "rest_api_data";

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnDataType } from "../preview";
 import type { Json } from "../engine";
 import { DATASET, literal, qualified } from "./ddl";
-import { dltType } from "./types";
+import { dltType } from "../preview";
 
 export interface DuckColumn {
   readonly name: string;
@@ -20,13 +20,13 @@ export interface DuckTable {
   readonly columns: readonly DuckColumn[];
 }
 
-/** The dataset's tables (dlt's own first, then in creation order), columns in their order. */
+/** The dataset's tables (dlt's own first, then by name: a file does not keep the creation order), columns in their order. */
 export async function readLayout(conn: DuckDBConnection, dataset = DATASET): Promise<DuckTable[]> {
   const reader = await conn.runAndReadAll(
     `SELECT c.table_name, c.column_name, c.data_type, c.is_nullable FROM information_schema.columns c ` +
       `JOIN duckdb_tables() t ON t.schema_name = c.table_schema AND t.table_name = c.table_name ` +
       `WHERE c.table_schema = ${literal(dataset)} ` +
-      `ORDER BY CASE c.table_name WHEN '_dlt_version' THEN 0 WHEN '_dlt_loads' THEN 1 ELSE 2 END, t.table_oid, c.ordinal_position`,
+      `ORDER BY CASE c.table_name WHEN '_dlt_version' THEN 0 WHEN '_dlt_loads' THEN 1 ELSE 2 END, c.table_name, c.ordinal_position`,
   );
   const tables = new Map<string, DuckColumn[]>();
   for (const [table, name, type, nullable] of reader.getRowsJson() as [string, string, string, string][]) {

@@ -14,7 +14,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Json } from "../engine";
 import { dltStoredSchema, DLT_ENGINE_VERSION, DLT_SCHEMA_NAME, type DestinationState, type TableSchemaJson } from "../preview";
 import { completeColumns, createStatements, DATASET, literal, loadedTables, qualified, type CompleteColumn } from "./ddl";
-import { duckType } from "./types";
+import { duckType } from "../preview";
 
 /**
  * dlt's `generate_version_hash` (`dlt/common/schema/utils.py`): sha3-256 of the schema as compact

@@ -82,6 +82,10 @@ export function createDestination(options: { state?: DestinationState | null; ma
   };
 }
 
+/** The revision of a destination: its loads (a new load and a reset always change it). */
+export const destinationRevision = (state: Pick<DestinationState, "loads">): string =>
+  `${state.loads.length}:${state.loads[state.loads.length - 1] ?? "-"}`;
+
 /** dlt's load id: the load's start time in seconds with microseconds, always after the last one. */
 export function nextLoadId(at: number, last: string | null): string {
   const seconds = Math.max(at / 1000, last === null ? 0 : Number(last) + 1e-6);

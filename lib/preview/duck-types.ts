@@ -6,7 +6,7 @@
  * precision: _S, _MS, plain, _NS), `decimal` is DECIMAL(p,s) with dlt's defaults (38, 9), `wei`
  * DECIMAL(38,0). The reverse (`dbt_to_sct`) reads a DuckDB type back as dlt's.
  */
-import type { ColumnDataType } from "../preview";
+import type { ColumnDataType } from "./types";
 
 /** The column properties the mapping reads. */
 export interface TypedColumn {
