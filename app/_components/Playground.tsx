@@ -19,7 +19,7 @@ import type { ViewId } from "./workbench/views";
 import { Workbench } from "./workbench/Workbench";
 
 const FOCUSABLE = ':is(button, input, select, [tabindex="0"])';
-const VIEW_IDS: readonly ViewId[] = ["editor", "problems", "secrets", "trace", "tables"];
+const VIEW_IDS: readonly ViewId[] = ["editor", "problems", "secrets", "trace", "tables", "schema", "sql"];
 const asView = (s: string | null | undefined): ViewId | null => VIEW_IDS.find((v) => v === s) ?? null;
 
 export function Playground() {

@@ -27,6 +27,8 @@ export interface Destination {
   schema(): Schema;
   rows(): ReadonlyMap<string, readonly DataRecord[]>;
   lastLoadId(): string | null;
+  /** Changes with every load and every reset (`destinationRevision`): a copy kept elsewhere names it. */
+  revision(): string;
   /** A successful load: its schema and the tables' rows after it. */
   commit(schema: Schema, rows: ReadonlyMap<string, readonly DataRecord[]>, loadId: string): void;
   state(): DestinationState;
@@ -62,6 +64,7 @@ export function createDestination(options: { state?: DestinationState | null; ma
     schema: () => Schema.from(schema.toJSON()),
     rows: () => rows,
     lastLoadId: () => loads[loads.length - 1] ?? null,
+    revision: () => destinationRevision({ loads }),
     commit(next, nextRows, loadId) {
       schema = Schema.from(next.toJSON());
       rows = new Map(nextRows);
