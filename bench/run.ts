@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,preview,memory,browser,bundle
+ * Options: --only engine,validation,preview,duckdb,memory,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
 import { engineFigures } from "./engine";
 import { validationFigures } from "./validation";
 import { previewFigures } from "./preview";
+import { duckdbFigures } from "./duckdb";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
 import { bundleFigures } from "./bundle";
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
   validation: validationFigures,
   preview: previewFigures,
+  duckdb: duckdbFigures,
   browser: browserFigures,
   bundle: bundleFigures,
   memory: memoryFigures,

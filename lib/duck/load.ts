@@ -1,20 +1,16 @@
 /**
  * Loads a destination's state (lib/preview: dlt's schema and every table's rows after the last load)
  * into a DuckDB connection, laid out as dlt's duckdb destination lays it out (`ddl.ts`): each
- * table's rows go through a newline-delimited JSON file that DuckDB reads with the table's own column
- * types (`read_json(columns=…)`), so DuckDB's casts turn ISO timestamps, decimal digits and integers
- * beyond 2^53 into their column types exactly. `_dlt_loads` gets one row per load (status 0, the
+ * table's rows go through DuckDB's appender, numbers and bools natively and every other value as
+ * text that DuckDB casts to the column's type, so ISO timestamps, decimal digits and integers beyond
+ * 2^53 arrive exactly. `_dlt_loads` gets one row per load (status 0, the
  * load id's time as `inserted_at`), `_dlt_version` the schema as dlt stores it.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { Json } from "../engine";
 import { dltStoredSchema, DLT_ENGINE_VERSION, DLT_SCHEMA_NAME, type DestinationState, type TableSchemaJson } from "../preview";
 import { completeColumns, createStatements, DATASET, literal, loadedTables, qualified, type CompleteColumn } from "./ddl";
-import { duckType } from "../preview";
 
 /**
  * dlt's `generate_version_hash` (`dlt/common/schema/utils.py`): sha3-256 of the schema as compact
@@ -39,42 +35,47 @@ export function versionHash(schema: Record<string, Json>): string {
   return h.digest("base64");
 }
 
-/** One row as a line of JSON: bigint digit strings are written as numbers, so no digit is lost. */
-function lineWriter(columns: readonly CompleteColumn[]): (row: Readonly<Record<string, Json | undefined>>) => string {
-  const keys = columns.map((c) => JSON.stringify(c.name));
-  const bigint = columns.map((c) => c.data_type === "bigint");
-  const names = columns.map((c) => c.name);
-  return (row) => {
-    let out = "{";
-    for (let i = 0; i < names.length; i++) {
-      const v = row[names[i] as string];
-      const text = v === undefined || v === null ? "null" : bigint[i] && typeof v === "string" ? v : JSON.stringify(v);
-      out += `${i === 0 ? "" : ","}${keys[i]}:${text}`;
-    }
-    return `${out}}`;
-  };
-}
+type Append = (appender: DuckDBAppender, v: Json) => void;
 
-const readJson = (file: string, columns: readonly CompleteColumn[]): string =>
-  `read_json(${literal(file)}, format = 'newline_delimited', columns = {${columns
-    .map((c) => `${literal(c.name)}: ${literal(duckType(c))}`)
-    .join(", ")}})`;
+/** How a value goes into its column: numbers and bools natively, everything else as text that DuckDB casts exactly. */
+function appendFor(c: CompleteColumn): Append {
+  switch (c.data_type) {
+    case "double":
+      return (a, v) => (typeof v === "number" ? a.appendDouble(v) : a.appendVarchar(String(v)));
+    case "bool":
+      return (a, v) => (typeof v === "boolean" ? a.appendBoolean(v) : a.appendVarchar(String(v)));
+    case "json":
+      return (a, v) => a.appendVarchar(JSON.stringify(v));
+    default:
+      // Big integers arrive as digit strings, timestamps as ISO text, decimals as digits: DuckDB's casts keep them exact.
+      return (a, v) => a.appendVarchar(typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v));
+  }
+}
 
 async function insertRows(
   conn: DuckDBConnection,
-  dir: string,
   dataset: string,
   table: TableSchemaJson,
   rows: readonly Readonly<Record<string, Json | undefined>>[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = completeColumns(table);
-  const write = lineWriter(columns);
-  const lines: string[] = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) lines[i] = write(rows[i] as Record<string, Json>);
-  const file = join(dir, `${createHash("sha1").update(table.name).digest("hex")}.jsonl`);
-  await writeFile(file, `${lines.join("\n")}\n`, "utf8");
-  await conn.run(`INSERT INTO ${qualified(dataset, table.name)} BY NAME SELECT * FROM ${readJson(file, columns)}`);
+  const names = columns.map((c) => c.name);
+  const appends = columns.map(appendFor);
+  const appender = await conn.createAppender(table.name, dataset);
+  try {
+    for (const row of rows) {
+      for (let i = 0; i < names.length; i++) {
+        const v = row[names[i] as string];
+        if (v === null || v === undefined) appender.appendNull();
+        else (appends[i] as Append)(appender, v);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
 }
 
 async function insertDltTables(conn: DuckDBConnection, state: DestinationState, dataset: string): Promise<void> {
@@ -101,18 +102,15 @@ export interface LoadOptions {
 /** Creates the dataset's tables and loads every row of `state` into them (one transaction). */
 export async function loadIntoDuckDb(conn: DuckDBConnection, state: DestinationState, options: LoadOptions = {}): Promise<void> {
   const dataset = options.dataset ?? DATASET;
-  const dir = await mkdtemp(join(tmpdir(), "restplay-duck-"));
   try {
     await conn.run("BEGIN TRANSACTION");
     const schema = options.only ? state.schema.filter((t) => options.only?.includes(t.name)) : state.schema;
     for (const sql of createStatements(schema, dataset)) await conn.run(sql);
     await insertDltTables(conn, state, dataset);
-    for (const table of loadedTables(schema)) await insertRows(conn, dir, dataset, table, state.rows[table.name] ?? []);
+    for (const table of loadedTables(schema)) await insertRows(conn, dataset, table, state.rows[table.name] ?? []);
     await conn.run("COMMIT");
   } catch (e) {
     await conn.run("ROLLBACK").catch(() => undefined);
     throw e;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
 }
