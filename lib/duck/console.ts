@@ -58,7 +58,8 @@ export async function checkReadOnly(conn: DuckDBConnection, sql: string): Promis
   const notReadOnly = (kind: string) =>
     fail(
       "not_read_only",
-      `${first.keyword} is not allowed: the console only reads (a ${kind} statement was refused; use SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE).`,
+      `${first.keyword} is not allowed: the console only reads — use SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE` +
+        (kind === first.keyword ? "." : ` (DuckDB reads this as a ${kind} statement).`),
       first.start,
       first.start + first.keyword.length,
     );

@@ -47,7 +47,7 @@ export default function SchemaPanel({ tables, destination, announce }: { tables:
           Export {DLT_SCHEMA_FILE}
         </button>
       </div>
-      <div className="min-h-0 flex-1 overflow-auto p-2 text-xs">
+      <div className="min-h-0 flex-1 overflow-auto p-2 text-xs" tabIndex={0} aria-label={`Schema of ${table.table_name} (scrollable)`}>
         <dl className="mb-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-fg" data-testid="schema-hints">
           <dt className="text-muted">table</dt>
           <dd className="font-mono">rest_api_data.{table.table_name}</dd>

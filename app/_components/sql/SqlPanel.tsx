@@ -14,7 +14,10 @@ import { errorSpot, starterQuery, tableQuery } from "./sql-text";
 type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; result: SqlResult } | { kind: "error"; error: SqlError | DuckApiError; sql: string };
 
 export default function SqlPanel({ duck, tables, hasData, announce }: { duck: DuckClient; tables: readonly string[]; hasData: boolean; announce: (m: string) => void }) {
-  const [sql, setSql] = useState(() => starterQuery(tables[0]));
+  const [typed, setTyped] = useState<string | null>(null);
+  // Until the user types, the query follows the first table (the view may open before the first run).
+  const sql = typed ?? starterQuery(tables[0]);
+  const setSql = setTyped;
   const [state, setState] = useState<State>({ kind: "idle" });
   const box = useRef<HTMLTextAreaElement>(null);
 
@@ -56,7 +59,7 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
   const spot = state.kind === "error" && "start" in state.error && state.error.start !== undefined ? errorSpot(state.sql, state.error.start, state.error.end) : null;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="sql">
+    <div className="flex min-h-0 flex-1 flex-col overflow-auto" data-testid="sql">
       <div className="flex shrink-0 flex-wrap items-center gap-1 px-2 pt-1 text-xs">
         <span className="text-muted">Tables:</span>
         {["_dlt_loads", ...tables].map((t) => (
@@ -73,7 +76,7 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
         onChange={(e) => setSql(e.target.value)}
         onKeyDown={onKeyDown}
         spellCheck={false}
-        rows={4}
+        rows={3}
         className="m-2 mb-1 shrink-0 resize-y rounded border border-line bg-surface p-2 font-mono text-xs text-fg"
         data-testid="sql-query"
       />
@@ -81,7 +84,7 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
         <button type="button" onClick={run} disabled={!hasData || state.kind === "running"} className="rounded bg-accent px-2 py-0.5 font-semibold text-accent-fg disabled:opacity-60" data-testid="sql-run">
           Run query
         </button>
-        <span className="text-muted">Ctrl/Cmd+Enter · read-only: SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE · dataset rest_api_data</span>
+        <span className="text-muted">Ctrl/Cmd+Enter · read-only · dataset rest_api_data</span>
         <button type="button" onClick={download} disabled={!hasData} className="ml-auto rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent disabled:opacity-60" data-testid="sql-download-duckdb">
           Download .duckdb
         </button>
@@ -110,7 +113,9 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
             {result.rows.length.toLocaleString("en-US")} row{result.rows.length === 1 ? "" : "s"}
             {result.truncated ? " (the first ones; add a LIMIT or a WHERE)" : ""} · {result.elapsed_ms} ms
           </p>
-          <DataGrid label="Query result" columns={columns} rowCount={result.rows.length} cell={cell} />
+          <div className="flex min-h-40 flex-1 flex-col">
+            <DataGrid label="Query result" columns={columns} rowCount={result.rows.length} cell={cell} />
+          </div>
         </>
       )}
     </div>

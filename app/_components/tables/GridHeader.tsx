@@ -46,7 +46,7 @@ export function GridHeader({ table, columns, marks, markWidth, showFilters }: {
                   {sorted && <span aria-hidden="true" className="text-accent">{sorted === "asc" ? "▲" : "▼"}</span>}
                 </span>
                 <span className="block truncate text-muted" data-testid="column-type">
-                  {c?.type} · {c?.marks.join(" · ")}
+                  {[c?.type, ...(c?.marks ?? [])].filter(Boolean).join(" · ")}
                 </span>
               </button>
               {showFilters && (

@@ -1,7 +1,7 @@
 "use client";
 /** One table of the destination: its counts, this run's changes, warnings, the toolbar (search, filters, changed rows, downloads) and the grid. */
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { DataRecord } from "@/lib/engine";
 import type { PreviewColumn, RowChange, TableChanges } from "@/lib/preview";
 import type { DuckClient } from "../duck/duck-client";
@@ -31,7 +31,7 @@ const FORMATS = [
   { id: "jsonl", label: "JSON lines" },
 ] as const;
 
-export function TableView({ tab, stale, duck, announce }: { tab: TableTab; stale?: string; duck: DuckClient | null; announce: (m: string) => void }) {
+export function TableView({ tab, stale, duck, announce, actions }: { tab: TableTab; stale?: string; duck: DuckClient | null; announce: (m: string) => void; actions: ReactNode }) {
   const [search, setSearch] = useState("");
   const [changedOnly, setChangedOnly] = useState(false);
   const [filters, setFilters] = useState(false);
@@ -54,11 +54,11 @@ export function TableView({ tab, stale, duck, announce }: { tab: TableTab; stale
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <p className="shrink-0 px-2 pt-1 text-xs text-fg" data-testid="table-stats">
-        {tab.stats}
-      </p>
-      <p className="shrink-0 px-2 text-xs text-muted" data-testid="table-changes">
-        this run: {changesLine(tab.changes)}
+      <p className="shrink-0 px-2 pt-1 text-xs text-fg">
+        <span data-testid="table-stats">{tab.stats}</span>
+        <span className="text-muted" data-testid="table-changes">
+          {" "}— this run: {changesLine(tab.changes)}
+        </span>
       </p>
       {stale && (
         <p className="shrink-0 px-2 pb-1 text-xs text-warning" data-testid="table-stale">
@@ -86,8 +86,9 @@ export function TableView({ tab, stale, duck, announce }: { tab: TableTab; stale
           <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} data-testid="changed-only" />
           Changed rows only
         </label>
-        <div className="ml-auto">
-          <Menu label={`Download ${tab.name}`} buttonLabel="Download ▾" items={items} align="right" testId="table-downloads" />
+        <div className="ml-auto flex items-center gap-2">
+          {actions}
+          <Menu label={`Download ${tab.name}`} buttonLabel="Download" items={items} align="right" testId="table-downloads" />
         </div>
       </div>
       {tab.rows.length === 0 ? (

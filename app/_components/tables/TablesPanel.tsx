@@ -2,6 +2,7 @@
 import { memo, useRef, useState, type KeyboardEvent } from "react";
 import type { Destination, PreviewTable } from "@/lib/preview";
 import type { DuckClient } from "../duck/duck-client";
+import { Menu } from "../header/Menu";
 import { Panel } from "../ui/Panel";
 import { statsLine } from "./cells";
 import { TableView, type TableTab } from "./TableView";
@@ -51,15 +52,34 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
     list.current?.querySelector<HTMLButtonElement>(`[data-tab-id="${CSS.escape(tab.id)}"]`)?.focus();
   };
   const reset = (
-    <div className="flex shrink-0 flex-wrap items-center gap-2 px-2 py-1 text-xs" data-testid="destination-actions">
-      <span className="text-muted">Destination kept for this session:</span>
-      <button type="button" disabled={actions.running} onClick={() => { actions.onResetDestination(); actions.announce("The destination is empty: the next run loads into new tables."); }} className="rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent disabled:opacity-60" data-testid="reset-destination">
-        Reset destination
-      </button>
-      <button type="button" disabled={actions.running} onClick={() => { actions.onResetIncremental(); actions.announce("Incremental state forgotten: the next run starts from initial_value."); }} className="rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent disabled:opacity-60" data-testid="reset-incremental">
-        Forget incremental state
-      </button>
-    </div>
+    <Menu
+      label="The destination kept for this session"
+      buttonLabel="Destination"
+      align="right"
+      testId="destination-menu"
+      items={[
+        {
+          id: "reset-destination",
+          label: "Reset destination",
+          description: "Empty every table: the next run loads into new tables (the incremental state stays).",
+          disabledReason: actions.running ? "A run is going on." : null,
+          onSelect: () => {
+            actions.onResetDestination();
+            actions.announce("The destination is empty: the next run loads into new tables.");
+          },
+        },
+        {
+          id: "reset-incremental",
+          label: "Forget incremental state",
+          description: "The next run starts from initial_value again (the tables stay).",
+          disabledReason: actions.running ? "A run is going on." : null,
+          onSelect: () => {
+            actions.onResetIncremental();
+            actions.announce("Incremental state forgotten: the next run starts from initial_value.");
+          },
+        },
+      ]}
+    />
   );
 
   return (
@@ -67,7 +87,7 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
       {tabs.length === 0 || !active ? (
         <>
           <p className="p-3 text-sm text-muted">The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.</p>
-          {reset}
+          <div className="px-3">{reset}</div>
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
@@ -99,9 +119,8 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
             })}
           </div>
           <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`} className="flex min-h-0 flex-1 flex-col" data-testid="table-panel" data-table={active.name}>
-            <TableView key={active.id} tab={active} stale={stale?.get(active.resource)} duck={actions.duck} announce={actions.announce} />
+            <TableView key={active.id} tab={active} stale={stale?.get(active.resource)} duck={actions.duck} announce={actions.announce} actions={reset} />
           </div>
-          {reset}
         </div>
       )}
     </Panel>
