@@ -14,7 +14,7 @@ const global = globalThis as typeof globalThis & { __restplayDuckSessions?: Duck
 /** The server's sessions (kept on globalThis so a dev reload does not orphan open databases). */
 export function sessions(): DuckSessions {
   global.__restplayDuckSessions ??= new DuckSessions({
-    sessions: Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 8) || 8,
+    sessions: Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4,
     idleMs: 30 * 60_000,
   });
   return global.__restplayDuckSessions;
