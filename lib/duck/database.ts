@@ -20,11 +20,23 @@ const COPY_OPTIONS: Readonly<Record<TableFormat, string>> = {
   jsonl: "FORMAT json",
 };
 
-/** Writes `state` to a new DuckDB file at `file` (an existing file is replaced). */
-export async function writeDuckDbFile(file: string, state: DestinationState): Promise<void> {
+/** Limits of every server-side instance: one thread, a memory cap, no extension downloads or loads. */
+export const SERVER_OPTIONS: Readonly<Record<string, string>> = {
+  threads: "1",
+  memory_limit: "256MB",
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "false",
+};
+
+/** Writes `state` to a new DuckDB file at `file` (an existing file is replaced); the server passes `SERVER_OPTIONS`. */
+export async function writeDuckDbFile(
+  file: string,
+  state: DestinationState,
+  options: Readonly<Record<string, string>> = {},
+): Promise<void> {
   await rm(file, { force: true });
   await rm(`${file}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(file);
+  const instance = await DuckDBInstance.create(file, { ...options });
   try {
     const conn = await instance.connect();
     await loadIntoDuckDb(conn, state);
@@ -48,7 +60,7 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 export function duckDbFileBytes(state: DestinationState): Promise<Buffer> {
   return inTempDir(async (dir) => {
     const file = join(dir, "out.duckdb");
-    await writeDuckDbFile(file, state);
+    await writeDuckDbFile(file, state, SERVER_OPTIONS);
     return readFile(file);
   });
 }
@@ -56,7 +68,7 @@ export function duckDbFileBytes(state: DestinationState): Promise<Buffer> {
 /** One table of `state` as a CSV, Parquet or JSON-lines file, written by DuckDB from dlt's layout. */
 export function tableFileBytes(state: DestinationState, table: string, format: TableFormat): Promise<Buffer> {
   return inTempDir(async (dir) => {
-    const instance = await DuckDBInstance.create(":memory:");
+    const instance = await DuckDBInstance.create(":memory:", { ...SERVER_OPTIONS });
     try {
       const conn = await instance.connect();
       await loadIntoDuckDb(conn, state, { only: [table] });
@@ -75,20 +87,12 @@ export interface LockedDatabase {
   close(): void;
 }
 
-/** Limits of the console's database: one thread, a memory cap, no extension downloads. */
-const CONSOLE_OPTIONS: Record<string, string> = {
-  threads: "1",
-  memory_limit: "256MB",
-  autoinstall_known_extensions: "false",
-  autoload_known_extensions: "false",
-};
-
 /**
  * An in-memory copy of `state` for untrusted read-only queries: after the load, DuckDB may touch no
  * file, no network and no extension (`enable_external_access = false`), and its settings are locked.
  */
 export async function openLockedDatabase(state: DestinationState): Promise<LockedDatabase> {
-  const instance = await DuckDBInstance.create(":memory:", CONSOLE_OPTIONS);
+  const instance = await DuckDBInstance.create(":memory:", { ...SERVER_OPTIONS });
   try {
     const connection = await instance.connect();
     await loadIntoDuckDb(connection, state);
