@@ -9,6 +9,7 @@ import { createDestination, destinationRevision } from "@/lib/preview";
 import { POST as sync } from "./sync/route";
 import { POST as query } from "./query/route";
 import { POST as file } from "./file/route";
+import { withDuckSlot } from "./shared";
 
 type Route = (r: Request) => Promise<Response>;
 const ROUTES: readonly [string, Route][] = [
@@ -86,5 +87,20 @@ describe("/api/duckdb body limits", () => {
   it("SQL longer than 20,000 characters is outside the contract (400)", async () => {
     const res = await call(query, JSON.stringify({ session, revision, sql: `SELECT ${"1+".repeat(10_000)}1` }), json);
     expect([res.status, await code(res)]).toEqual([400, "bad_request"]);
+  });
+});
+
+describe("/api/duckdb work in flight", () => {
+  it("is at most RESTPLAY_DUCKDB_SESSIONS in the whole server; beyond, 503 server_busy", async () => {
+    vi.stubEnv("RESTPLAY_DUCKDB_SESSIONS", "2");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = () => withDuckSlot(async () => (await held, new Response("done")));
+    const running = [slow(), slow()];
+    const refused = await withDuckSlot(async () => new Response("third"));
+    expect([refused.status, await code(refused), refused.headers.get("retry-after")]).toEqual([503, "server_busy", "2"]);
+    release();
+    expect(await Promise.all(running.map(async (r) => (await r).text()))).toEqual(["done", "done"]);
+    expect(await (await withDuckSlot(async () => new Response("after"))).text()).toBe("after");
   });
 });

@@ -9,15 +9,36 @@ import { BodyError, readLimitedText } from "../run/body";
 import { checkCaller } from "../run/caller";
 import { readSettings } from "../run/settings";
 
-const global = globalThis as typeof globalThis & { __restplayDuckSessions?: DuckSessions };
+const global = globalThis as typeof globalThis & { __restplayDuckSessions?: DuckSessions; __restplayDuckBusy?: number };
+
+const sessionLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4;
 
 /** The server's sessions (kept on globalThis so a dev reload does not orphan open databases). */
 export function sessions(): DuckSessions {
-  global.__restplayDuckSessions ??= new DuckSessions({
-    sessions: Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4,
-    idleMs: 30 * 60_000,
-  });
+  global.__restplayDuckSessions ??= new DuckSessions({ sessions: sessionLimit(), idleMs: 30 * 60_000 });
   return global.__restplayDuckSessions;
+}
+
+/**
+ * DuckDB work (a query, a file) in flight in the whole server is at most the number of sessions: an
+ * evicted session's work still finishes, so the session cap alone would not bound it. Beyond: 503.
+ */
+export async function withDuckSlot(work: () => Promise<Response>): Promise<Response> {
+  const busy = global.__restplayDuckBusy ?? 0;
+  if (busy >= sessionLimit()) {
+    const refused = duckError(503, {
+      code: "server_busy",
+      message: "The server is busy with other SQL queries and downloads; try again in a moment.",
+    });
+    refused.headers.set("retry-after", "2");
+    return refused;
+  }
+  global.__restplayDuckBusy = busy + 1;
+  try {
+    return await work();
+  } finally {
+    global.__restplayDuckBusy = (global.__restplayDuckBusy ?? 1) - 1;
+  }
 }
 
 export const syncLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_MAX_BYTES ?? DEFAULT_SYNC_MAX_BYTES) || DEFAULT_SYNC_MAX_BYTES;
@@ -26,7 +47,10 @@ export const duckError = (status: number, error: DuckApiError): Response =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
 export const unknownDestination = (): Response =>
-  duckError(409, { code: "destination_unknown", message: "The server does not hold this destination (yet): send it with /api/duckdb/sync." });
+  duckError(409, {
+    code: "destination_unknown",
+    message: "The server does not hold this destination (yet): send it with /api/duckdb/sync.",
+  });
 
 /** The caller checked, the body read and checked: the body, or the response that refuses it. */
 export async function readBody<T>(request: Request, schema: z.ZodType<T>, limit: number): Promise<{ body: T } | { refused: Response }> {

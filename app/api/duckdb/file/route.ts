@@ -3,7 +3,7 @@
  * would leave, or one table as CSV, Parquet or JSON lines (written by DuckDB from that layout).
  */
 import { FILE_TYPES, FileBody, SMALL_BODY_BYTES, fileName } from "@/lib/duck";
-import { duckError, readBody, sessions, unknownDestination } from "../shared";
+import { duckError, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,17 +16,18 @@ export async function POST(request: Request): Promise<Response> {
   if (!session) return unknownDestination();
   if (format !== "duckdb" && (table === undefined || !session.hasTable(table)))
     return duckError(404, { code: "unknown_table", message: `The destination has no table ${JSON.stringify(table ?? "")}.` });
-  try {
-    const bytes = await session.file(format, table);
-    const name = fileName(format, table);
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "content-type": FILE_TYPES[format],
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (e) {
-    return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
-  }
+  return withDuckSlot(async () => {
+    try {
+      const bytes = await session.file(format, table);
+      return new Response(new Uint8Array(bytes), {
+        headers: {
+          "content-type": FILE_TYPES[format],
+          "content-disposition": `attachment; filename="${fileName(format, table)}"`,
+          "cache-control": "no-store",
+        },
+      });
+    } catch (e) {
+      return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
 }

@@ -4,7 +4,7 @@
  * destination's revision (the page syncs and asks again).
  */
 import { QueryBody, SMALL_BODY_BYTES } from "@/lib/duck";
-import { duckError, readBody, sessions, unknownDestination } from "../shared";
+import { duckError, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,10 +14,12 @@ export async function POST(request: Request): Promise<Response> {
   if ("refused" in read) return read.refused;
   const session = sessions().find(read.body.session, read.body.revision);
   if (!session) return unknownDestination();
-  try {
-    const outcome = await session.query(read.body.sql);
-    return Response.json(outcome, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
-  }
+  return withDuckSlot(async () => {
+    try {
+      const outcome = await session.query(read.body.sql);
+      return Response.json(outcome, { headers: { "cache-control": "no-store" } });
+    } catch (e) {
+      return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
 }
