@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,preview,duckdb,memory,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,duckdb,memory,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
 import { engineFigures } from "./engine";
 import { validationFigures } from "./validation";
+import { hostileFigures } from "./hostile";
+import { serverHostileFigures } from "./server-hostile";
 import { previewFigures } from "./preview";
 import { duckdbFigures } from "./duckdb";
 import { memoryFigures } from "./memory";
@@ -16,6 +18,8 @@ import { bundleFigures } from "./bundle";
 const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
   validation: validationFigures,
+  hostile: hostileFigures,
+  server: serverHostileFigures,
   preview: previewFigures,
   duckdb: duckdbFigures,
   browser: browserFigures,

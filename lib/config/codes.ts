@@ -10,11 +10,18 @@ export const DIAGNOSTIC_CODES = {
   syntax_error: ["error", "The text is not valid JSON, YAML or Python."],
   js_comment: ["warning", "A `//` comment inside a Python dict: not Python; restplay reads it as a comment (fix: `#`)."],
   no_config_dict: ["error", "Python text without `rest_api_source({...})` or a dict literal."],
-  invalid_key: ["error", "A dict key that is not a string literal."],
+  invalid_key: ["error", "A dict key that is not a string literal, or longer than 256 characters (the entry is left out)."],
   duplicate_key: ["warning", "The same key twice in one dict; the last one wins."],
   yaml_warning: ["warning", "A warning of the YAML parser."],
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
+  yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
+  // Input limits (lib/formats/limits.ts, lib/config/limits.ts): refused with a located error, never parsed on.
+  too_deep: ["error", "Lists/dicts (or Python prefix operators) nested past the depth limit; the inside is not read."],
+  too_many_values: ["error", "A text with more values than the limit: it is not parsed at all."],
+  yaml_alias_limit: ["error", "YAML aliases that would expand to more values than the limit (an alias bomb); not expanded."],
+  too_many_resources: ["error", "More resources than the limit: the rest are neither checked nor run."],
+  too_many_problems: ["info", "More problems than the listing limit: the first ones are listed."],
   // The schema: what dlt's validator rejects.
   unknown_key: ["error", "A key the dict does not have (did-you-mean and rename fix; names the type a key belongs to)."],
   missing_key: ["error", "A required key is missing (incl. `type` of a paginator dict)."],
@@ -39,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   multiple_parents: ["error", "A resource that refers to more than one parent."],
   resource_cycle: ["error", "Resources that depend on each other in a cycle."],
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
+  unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder."],
   multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],

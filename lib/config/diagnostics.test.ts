@@ -9,12 +9,13 @@ import { AUTH_CASES, AUTH_VALID } from "./diagnostics.cases-auth";
 import { RESOURCE_CASES, RESOURCE_VALID } from "./diagnostics.cases-resources";
 import { CHECK_CASES, CHECK_VALID } from "./diagnostics.cases-checks";
 import { FORMAT_CASES, FORMAT_VALID, SEED_CASES } from "./diagnostics.cases-formats";
+import { LIMIT_CASES } from "./diagnostics.cases-limits";
 
 const codes = (text: string) => validateText(text).diagnostics.map((d) => `${d.code} ${d.path}`);
 
 const seeds = seedBlocks();
 /** Invalid documents: the diagnostic named by code and path is there, at the given place. */
-const INVALID: Case[] = [...CASES, ...PAGINATOR_CASES, ...AUTH_CASES, ...RESOURCE_CASES, ...CHECK_CASES, ...FORMAT_CASES];
+const INVALID: Case[] = [...CASES, ...PAGINATOR_CASES, ...AUTH_CASES, ...RESOURCE_CASES, ...CHECK_CASES, ...FORMAT_CASES, ...LIMIT_CASES];
 /** Valid documents (the seeds among them): no error, and exactly the listed warnings and infos. */
 const VALID: ValidCase[] = [
   ...PAGINATOR_VALID, ...AUTH_VALID, ...RESOURCE_VALID, ...CHECK_VALID, ...FORMAT_VALID,

@@ -52,7 +52,7 @@ function sectionUrl(path: readonly (string | number)[]): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
     if (typeof key !== "string") continue;
-    const section = SECTIONS[key];
+    const section = Object.hasOwn(SECTIONS, key) ? SECTIONS[key] : undefined;
     if (section) return `${DOCS}/${section}`;
   }
   return `${DOCS}/basic#source-configuration`;

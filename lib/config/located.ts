@@ -6,7 +6,7 @@ export type Path = readonly (string | number)[];
 
 /** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
 export const where = (path: Path): string =>
-  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("")}\`` : "the config";
+  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\`` : "the config";
 
 /** The value as a message names it, in the words of the user's format (`True` in Python, `true` in JSON/YAML). */
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
@@ -29,12 +29,17 @@ export function describeValue(v: unknown, path: Path = [], format: SourceFormat 
   return typeof v;
 }
 
+/** A user's string as a message quotes it: long ones cut (a key or a path may be a megabyte). */
+export const clip = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** `o[key]` if `o` has it as its own property (a key such as `constructor` must not find Object's). */
+export function own(o: unknown, key: string | number): unknown {
+  return typeof o === "object" && o !== null && Object.hasOwn(o, String(key)) ? (o as Record<string, unknown>)[String(key)] : undefined;
+}
+
 export function valueAt(root: unknown, path: Path): unknown {
   let v: unknown = root;
-  for (const p of path) {
-    if (typeof v !== "object" || v === null) return undefined;
-    v = (v as Record<string, unknown>)[String(p)];
-  }
+  for (const p of path) v = own(v, p);
   return v;
 }
 

@@ -8,10 +8,10 @@
  * issues. The user hears about the paginator they wrote, not about nine others.
  */
 import type { z } from "zod";
-import type { Diagnostic } from "../formats";
+import type { DiagnosticOut } from "./sink";
 import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
-import { describeValue, valueAt, where, type Locator, type Path } from "./located";
+import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
 import { EndpointResourceSchema, EndpointSchema, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
@@ -20,7 +20,7 @@ type Issue = z.core.$ZodIssue;
 interface Ctx {
   readonly loc: Locator;
   readonly plain: unknown;
-  readonly out: Diagnostic[];
+  readonly out: DiagnosticOut;
 }
 
 const ENDPOINT_KEYS = new Set(Object.keys(objectShape(EndpointSchema) ?? {}));
@@ -44,6 +44,7 @@ const typeOf = (m: z.ZodType) => literalValues(objectShape(m)?.type)?.[0];
 export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, schema: z.ZodType, union: z.ZodType | null = null): void {
   const handled = new Set<string>();
   outer: for (const issue of issues) {
+    if (ctx.out.full) return;
     const rel = issue.path as (string | number)[];
     let s: z.ZodType | null = schema;
     let v: unknown = valueAt(ctx.plain, prefix);
@@ -65,7 +66,7 @@ export function mapIssues(ctx: Ctx, issues: readonly Issue[], prefix: Path, sche
       if (atEnd) break;
       const seg = rel[d] as string | number;
       s = childSchema(s, seg);
-      v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[String(seg)] : undefined;
+      v = own(v, seg);
     }
     leafIssue(ctx, issue, [...prefix, ...rel], s, rel.length === 0 ? union : null);
   }
@@ -90,13 +91,16 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
         message: `The offset paginator at ${where(parentPath)} needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
     } else {
       out.push({ ...base, code: "missing_key", range: loc.missing(path),
-        message: `${capital(where(parentPath))} is missing the required key \`${key}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+        message: `${capital(where(parentPath))} is missing the required key \`${clip(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
     }
     return;
   }
   switch (issue.code) {
     case "unrecognized_keys":
-      for (const key of issue.keys) unknownKey(ctx, path, key, schema, union);
+      for (const key of issue.keys) {
+        if (out.full) return;
+        unknownKey(ctx, path, key, schema, union);
+      }
       return;
     case "invalid_type":
     case "invalid_union":
@@ -138,12 +142,12 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     const owners = unionMembers(union).filter((m) => m !== schema && typeOf(m) !== undefined && allowedKeys(m).includes(key)).map((m) => `\`${String(typeOf(m))}\``);
     if (owners.length > 0) {
       hints.push(schema === TypelessBearerSchema
-        ? `\`${key}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
-        : `\`${key}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
+        ? `\`${clip(key)}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
+        : `\`${clip(key)}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
     }
   }
   if ((schema === EndpointResourceSchema || schema === ResourceDefaultsSchema) && ENDPOINT_KEYS.has(key)) {
-    hints.push(`\`${key}\` is an endpoint key: move it into \`endpoint\`.`);
+    hints.push(`\`${clip(key)}\` is an endpoint key: move it into \`endpoint\`.`);
   }
   if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
   // `{"$secret": …}` and its kind: a reference has its one marker key and nothing else.
@@ -154,8 +158,8 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     code: "unknown_key",
     range,
     message: marker
-      ? `Unknown key \`${key}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
-      : `Unknown key \`${key}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+      ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
+      : `Unknown key \`${clip(key)}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
     fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
   });
 }

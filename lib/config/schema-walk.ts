@@ -80,7 +80,7 @@ export const requiredKeys = cached((s: z.ZodType): string[] =>
 /** The child schema at one path segment of an object, list or dict schema (no union picking). */
 export function childSchema(s: z.ZodType, segment: string | number): z.ZodType | null {
   const d = defOf(unwrap(s));
-  if (d.type === "object" && d.shape) return d.shape[String(segment)] ?? null;
+  if (d.type === "object" && d.shape) return Object.hasOwn(d.shape, String(segment)) ? (d.shape[String(segment)] ?? null) : null;
   if (d.type === "array" && d.element) return d.element;
   if (d.type === "record" && d.valueType) return d.valueType;
   return null;
@@ -124,7 +124,7 @@ export function pickVariant(s: z.ZodType, value: unknown): z.ZodType | null {
   if (isPlainObject(value)) {
     const objects = members.filter((m) => objectShape(m));
     for (const marker of ["$secret", "$config", "$python"]) {
-      if (marker in value) return objects.find((m) => marker in (objectShape(m) ?? {})) ?? null;
+      if (Object.hasOwn(value, marker)) return objects.find((m) => Object.hasOwn(objectShape(m) ?? {}, marker)) ?? null;
     }
     const plain = objects.filter((m) => !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$")));
     if (typeof value.type === "string") {
@@ -142,9 +142,9 @@ export function pickVariant(s: z.ZodType, value: unknown): z.ZodType | null {
     let bestScore = -1;
     for (const m of plain) {
       const shape = objectShape(m) ?? {};
-      const hasType = "type" in shape && !defOf(shape.type as z.ZodType).type.startsWith("optional");
-      if (!("type" in value) && hasType) continue;
-      const score = keys.filter((k) => k in shape).length;
+      const hasType = Object.hasOwn(shape, "type") && !defOf(shape.type as z.ZodType).type.startsWith("optional");
+      if (!Object.hasOwn(value, "type") && hasType) continue;
+      const score = keys.filter((k) => Object.hasOwn(shape, k)).length;
       if (score > bestScore) [best, bestScore] = [m, score];
     }
     return best;
@@ -171,7 +171,7 @@ export function schemaAt(root: z.ZodType, rootValue: unknown, path: readonly (st
     const variant = pickVariant(s, v);
     if (!variant) return null;
     s = childSchema(variant, seg);
-    v = isPlainObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[String(seg)] : undefined;
+    v = (isPlainObject(v) || Array.isArray(v)) && Object.hasOwn(v, String(seg)) ? (v as Record<string, unknown>)[String(seg)] : undefined;
   }
   return s;
 }

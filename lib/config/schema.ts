@@ -9,6 +9,7 @@
  * scatter the cross-references between paginator, auth and endpoint shapes.
  */
 import { z } from "zod";
+import { HTTP_TOKEN, keyPath } from "./key-paths";
 
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic";
 
@@ -28,7 +29,10 @@ export const PythonExprSchema = z
 const Ref = z.union([SecretRefSchema, ConfigRefSchema]);
 /** A string, or a reference whose value is a string. */
 const str = (description: string) => z.union([z.string(), Ref]).describe(description);
-const jsonPath = (description: string) => z.string().describe(description);
+/** A JSONPath, a dot path into a JSON body, a field/column/table name: strings used as object keys (key-paths.ts). */
+const jsonPath = (description: string) => keyPath(z.string().describe(description), "jsonpath");
+const dotPath = (description: string) => keyPath(z.string().describe(description), "dotpath");
+const keyName = <T extends z.ZodType>(schema: T) => keyPath(schema, "name");
 const int = (description: string) => z.int().describe(description);
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +52,7 @@ export const paginatorSchemas = {
       base_page: int("Number of the first page. Default `0`."),
       page: int("Page to start from. Default `base_page`."),
       page_param: z.string().describe("Query parameter for the page number. Default `page`."),
-      page_body_path: z.string().describe("Dot path in the JSON body for the page number (instead of `page_param`)."),
+      page_body_path: dotPath("Dot path in the JSON body for the page number (instead of `page_param`)."),
       total_path: jsonPath("JSONPath to the total number of **pages**. Default `total`; set `null` when the API has none.").nullable(),
       maximum_page: int("Stop before this page number (exclusive)."),
       ...stopKeys,
@@ -63,9 +67,9 @@ export const paginatorSchemas = {
       limit: int("Page size, sent as `limit_param` on every request. Required."),
       offset: int("Offset of the first request. Default `0`."),
       offset_param: z.string().describe("Query parameter for the offset. Default `offset`."),
-      offset_body_path: z.string().describe("Dot path in the JSON body for the offset."),
+      offset_body_path: dotPath("Dot path in the JSON body for the offset."),
       limit_param: z.string().describe("Query parameter for the page size. Default `limit`."),
-      limit_body_path: z.string().describe("Dot path in the JSON body for the page size."),
+      limit_body_path: dotPath("Dot path in the JSON body for the page size."),
       total_path: jsonPath("JSONPath to the total number of **items**. Default `total`; set `null` when the API has none.").nullable(),
       maximum_offset: int("Stop before this offset (exclusive)."),
       ...stopKeys,
@@ -81,7 +85,10 @@ export const paginatorSchemas = {
     .partial({ next_url_path: true })
     .describe("Deprecated alias of `json_link`."),
   header_link: z
-    .strictObject({ type: z.literal("header_link"), links_next_key: z.string().describe("`rel` of the next link in the `Link` header. Default `next`.") })
+    .strictObject({
+      type: z.literal("header_link"),
+      links_next_key: keyName(z.string().describe("`rel` of the next link in the `Link` header. Default `next`.")),
+    })
     .partial({ links_next_key: true })
     .describe("Follow the `Link: <url>; rel=\"next\"` response header (RFC 8288)."),
   cursor: z
@@ -89,7 +96,7 @@ export const paginatorSchemas = {
       type: z.literal("cursor"),
       cursor_path: jsonPath("JSONPath to the next cursor in the body. Default `cursors.next`."),
       cursor_param: z.string().describe("Query parameter that carries the cursor. Default `cursor`."),
-      cursor_body_path: z.string().describe("Dot path in the JSON body for the cursor (instead of `cursor_param`)."),
+      cursor_body_path: dotPath("Dot path in the JSON body for the cursor (instead of `cursor_param`)."),
       ...stopKeys,
     })
     .partial({ cursor_path: true, cursor_param: true, cursor_body_path: true, stop_after_empty_page: true, has_more_path: true })
@@ -97,7 +104,12 @@ export const paginatorSchemas = {
   header_cursor: z
     .strictObject({
       type: z.literal("header_cursor"),
-      cursor_key: z.string().describe("Response header with the next cursor. Default `next`."),
+      cursor_key: z
+        .string()
+        .regex(HTTP_TOKEN, {
+          error: "must be an HTTP header name: letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ only (no spaces, colons or quotes)",
+        })
+        .describe("Response header with the next cursor. Default `next`."),
       cursor_param: z.string().describe("Query parameter that carries the cursor. Default `cursor`."),
     })
     .partial({ cursor_key: true, cursor_param: true })
@@ -202,7 +214,7 @@ export const IncrementalSchema = z
     initial_value: z.unknown().describe("Cursor value to start from on the first run."),
     end_value: z.unknown().describe("Stop at this cursor value (a backfill range; state is not kept)."),
     last_value_func: z.union([z.enum(["max", "min"]), PythonExprSchema]).describe("`max` (default) or `min`."),
-    primary_key: z.union([z.string(), z.array(z.string())]).describe("De-duplication key; overrides the resource's."),
+    primary_key: z.union([keyName(z.string()), z.array(keyName(z.string()))]).describe("De-duplication key; overrides the resource's."),
     row_order: z.enum(["asc", "desc"]).describe("Order of records, lets dlt stop early."),
     allow_external_schedulers: z.boolean(),
     lag: z.number().describe("Re-read this much before the last value (seconds, days or units)."),
@@ -261,7 +273,7 @@ export const COLUMN_DATA_TYPES = ["text", "double", "bool", "timestamp", "bigint
 
 export const ColumnSchema = z
   .strictObject({
-    name: z.string(),
+    name: keyName(z.string()),
     data_type: z.enum(COLUMN_DATA_TYPES).describe("dlt data type."),
     nullable: z.boolean(),
     primary_key: z.boolean(),
@@ -291,30 +303,33 @@ export const WriteDispositionSchema = z
     z.strictObject({
       disposition: z.enum(["append", "replace", "merge", "skip"]),
       strategy: MergeStrategy.optional(),
-      validity_column_names: z.array(z.string()).optional(),
+      validity_column_names: z.array(keyName(z.string())).optional(),
       active_record_timestamp: z.unknown().optional(),
       boundary_timestamp: z.unknown().optional(),
-      row_version_column_name: z.string().optional(),
+      row_version_column_name: keyName(z.string()).optional(),
       deduplicated: z.boolean().optional(),
     }),
     PythonExprSchema,
   ])
   .describe("How records are written: `append` (dlt's default), `replace`, `merge` (by `primary_key`), `skip`.");
 
-const KeySchema = z.union([z.string(), z.array(z.string()), PythonExprSchema]);
+const KeySchema = z.union([keyName(z.string()), z.array(keyName(z.string())), PythonExprSchema]);
 const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
 const resourceBaseShape = {
   endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
-  include_from_parent: z.array(z.string()).describe("Parent fields copied into each child record as `_<parent>_<field>`.").nullable(),
+  include_from_parent: z.array(keyName(z.string())).describe("Parent fields copied into each child record as `_<parent>_<field>`.").nullable(),
   processing_steps: z
     .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
     .describe("(Python) filter/map steps; validated, not executed in the playground.").nullable(),
-  table_name: z.union([z.string(), PythonExprSchema]).describe("Destination table. Default: the resource name.").nullable(),
+  table_name: z.union([keyName(z.string()), PythonExprSchema]).describe("Destination table. Default: the resource name.").nullable(),
   write_disposition: WriteDispositionSchema.nullable(),
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
   merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
-  columns: z.union([z.record(z.string(), ColumnSchema), z.array(ColumnSchema), PythonExprSchema]).describe("Column hints by name.").nullable(),
+  columns: z
+    .union([keyPath(z.record(z.string(), ColumnSchema), "name", true), z.array(ColumnSchema), PythonExprSchema])
+    .describe("Column hints by name.")
+    .nullable(),
   schema_contract: z.union([
     SchemaContractMode,
     z.strictObject({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
@@ -322,8 +337,8 @@ const resourceBaseShape = {
   table_format: z.enum(["iceberg", "delta", "hive", "native"]).nullable(),
   file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
   references: z.array(z.unknown()),
-  parent_table_name: z.string(),
-  nested_hints: z.record(z.string(), z.unknown()),
+  parent_table_name: keyName(z.string()),
+  nested_hints: keyPath(z.record(z.string(), z.unknown()), "name", true),
   max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
   selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
   parallelized: z.boolean().nullable(),
@@ -335,12 +350,12 @@ export const ResourceDefaultsSchema = z
   .describe("Defaults merged into every resource (resource keys win; `params` and `json` merge one level deep).");
 
 export const EndpointResourceSchema = z
-  .strictObject({ name: z.string().min(1).describe("Resource name; also the default table name and path."), ...resourceBaseShape })
+  .strictObject({ name: keyName(z.string().min(1).describe("Resource name; also the default table name and path.")), ...resourceBaseShape })
   .partial()
   .describe("A resource: a name and an endpoint.");
 
 export const ResourceEntrySchema = z.union([
-  z.string().min(1).describe("Shorthand: the name, also used as the path."),
+  keyName(z.string().min(1).describe("Shorthand: the name, also used as the path.")),
   EndpointResourceSchema,
   PythonExprSchema,
 ]);

@@ -7,6 +7,8 @@ import { RestApiConfigSchema, type RestApiConfig } from "./schema";
 import { mapIssues } from "./mapping";
 import { runRules } from "./rules/index";
 import { Locator } from "./located";
+import { DiagnosticSink, type DiagnosticOut } from "./sink";
+import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -21,46 +23,55 @@ export interface ValidationResult {
   readonly valid: boolean;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /** Validates a parsed document. */
 export function validateDocument(document: ParsedDocument): ValidationResult {
-  const diagnostics: Diagnostic[] = [...document.diagnostics];
+  const out = new DiagnosticSink();
+  out.pushAll(document.diagnostics);
   let config: RestApiConfig | null = null;
   let value: PlainValue | null = null;
   if (document.root) {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const parsed = RestApiConfigSchema.safeParse(value);
+      const checked = limitResources(value, loc, out);
+      const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {
-        const before = diagnostics.length;
-        mapIssues({ loc, plain: value, out: diagnostics }, parsed.error.issues, [], RestApiConfigSchema);
+        const before = out.errors;
+        mapIssues({ loc, plain: checked, out }, parsed.error.issues, [], RestApiConfigSchema);
         // zod said no: the user must see why, even if our mapping found nothing to say.
-        if (!diagnostics.slice(before).some((d) => d.severity === "error")) {
+        if (out.errors === before && !out.full) {
           const first = parsed.error.issues[0];
           const at = (first?.path ?? []) as (string | number)[];
-          diagnostics.push({ severity: "error", code: "invalid_value", path: loc.pointer(at), range: loc.value(at), message: `${first?.message ?? "Invalid config"} at ${loc.pointer(at) || "the root"}.` });
+          out.push({ severity: "error", code: "invalid_value", path: loc.pointer(at), range: loc.value(at), message: `${first?.message ?? "Invalid config"} at ${loc.pointer(at) || "the root"}.` });
         }
       }
-      diagnostics.push(...runRules(value, loc));
+      runRules(checked, loc, out);
     } catch (e) {
       // A defect of ours must not take the editor down: report it where the user can see it.
-      diagnostics.push({ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 },
+      out.push({ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 },
         message: `restplay could not finish checking this config (${e instanceof Error ? e.message : String(e)}). Please report it.` });
       config = null;
     }
   }
-  // One diagnostic per code, path and place (defaults shared by many resources are reported once).
-  const unique = new Map<string, Diagnostic>();
-  for (const d of diagnostics) {
-    const key = `${d.code}\u0000${d.range.start}\u0000${d.range.end}\u0000${d.path}`;
-    if (!unique.has(key)) unique.set(key, d);
-  }
-  const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sorted = out.sorted();
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return { format: document.format, document, config: valid ? config : null, value, diagnostics: sorted, valid };
+}
+
+/** The config with at most MAX_RESOURCES resources (`too_many_resources` at the first one past them). */
+function limitResources(value: PlainValue, loc: Locator, out: DiagnosticOut): PlainValue {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const resources = (value as { readonly resources?: PlainValue }).resources;
+  if (!Array.isArray(resources) || resources.length <= MAX_RESOURCES) return value;
+  const at = ["resources", MAX_RESOURCES];
+  const n = (x: number) => x.toLocaleString("en-US");
+  out.push({ severity: "error", code: "too_many_resources", path: loc.pointer(at), range: loc.value(at),
+    message:
+      `This config defines ${n(resources.length)} resources; restplay checks and runs at most ${n(MAX_RESOURCES)}, so this one and ` +
+      `the ${n(resources.length - MAX_RESOURCES - 1)} after it are not checked. ` +
+      `Split the resources over several sources (configs), ${n(MAX_RESOURCES)} or fewer each.` });
+  return { ...value, resources: resources.slice(0, MAX_RESOURCES) };
 }
 
 /** Parses and validates text; the format is detected when not given. */
@@ -73,6 +84,33 @@ export function validateText(text: string, format?: SourceFormat): ValidationRes
  * diagnostics carry ranges into that text (`result.document.text`).
  */
 export function validateValue(plain: PlainValue, format: SourceFormat = "json"): ValidationResult {
-  const text = format === "json" ? writeJson(plain) : format === "yaml" ? writeYaml(plain) : `source = rest_api_source(${writePythonLiteral(plain)})\n`;
+  const value = tooDeep(plain) ? clip(plain, 1) : plain;
+  const text = format === "json" ? writeJson(value) : format === "yaml" ? writeYaml(value) : `source = rest_api_source(${writePythonLiteral(value)})\n`;
   return validateText(text, format);
+}
+
+type Container = readonly PlainValue[] | { readonly [key: string]: PlainValue };
+const childrenOf = (v: Container): readonly PlainValue[] => (Array.isArray(v) ? v : Object.values(v));
+const isContainer = (v: PlainValue): v is Container => typeof v === "object" && v !== null;
+
+/** Whether lists and dicts nest past MAX_DEPTH (checked without recursion: the value may come from anywhere). */
+function tooDeep(plain: PlainValue): boolean {
+  const stack: [PlainValue, number][] = [[plain, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (!isContainer(v)) continue;
+    if (depth > MAX_DEPTH) return true;
+    for (const child of childrenOf(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The value with the collections at MAX_DEPTH + 1 emptied (the writers recurse once per level; the
+ * parser then reports \`too_deep\` at the first of them). Recursion stops at that level.
+ */
+function clip(v: PlainValue, depth: number): PlainValue {
+  if (!isContainer(v)) return v;
+  if (Array.isArray(v)) return depth > MAX_DEPTH ? [] : v.map((x: PlainValue) => clip(x, depth + 1));
+  return Object.fromEntries(depth > MAX_DEPTH ? [] : Object.entries(v).map(([k, x]) => [k, clip(x, depth + 1)]));
 }

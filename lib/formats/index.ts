@@ -10,5 +10,6 @@ export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { writePythonLiteral } from "./python-writer";
+export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_KEY_LENGTH, MAX_SYNTAX_ERRORS, MAX_VALUES } from "./limits";
 
 export { convertDocument, countComments, describeLoss, type Conversion, type ConversionLoss } from "./convert";

@@ -3,8 +3,9 @@ import { printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Diagnostic, QuickFix } from "./types";
 import { backSpace, bracketName, closerOf, dedupeByStart, openBracketsAt, rangeAt, showToken, syntaxError, tokenAt, where } from "./syntax";
 import { positionAt } from "./positions";
+import { MAX_SYNTAX_ERRORS } from "./limits";
 
-const PY_LITERALS: Record<string, string> = { True: "true", False: "false", None: "null" };
+const PY_LITERALS = new Map([["True", "true"], ["False", "false"], ["None", "null"]]);
 
 const insert = (title: string, at: number, newText: string): QuickFix => ({ title, edits: [{ range: { start: at, end: at }, newText }] });
 const remove = (title: string, start: number, end: number): QuickFix => ({ title, edits: [{ range: { start, end }, newText: "" }] });
@@ -28,7 +29,7 @@ function describe(code: string, e: ParseError, ctx: Context): Diagnostic {
   if (trailingComma) {
     return syntaxError({ start: prevEnd - 1, end: prevEnd }, `JSON syntax error: trailing comma before ${shown}. JSON allows no \`,\` after the last entry of ${container === "list" ? "a list" : "an object"}.`, [remove("Remove the trailing comma", prevEnd - 1, prevEnd)]);
   }
-  const py = found !== null ? PY_LITERALS[found] : undefined;
+  const py = found !== null ? PY_LITERALS.get(found) : undefined;
   if (py !== undefined && found !== null) {
     return syntaxError(range, `JSON syntax error: \`${found}\` is Python; JSON writes \`${py}\`.`, [{ title: `Replace with \`${py}\``, edits: [{ range: { start: e.offset, end: e.offset + found.length }, newText: py }] }]);
   }
@@ -83,7 +84,8 @@ function describe(code: string, e: ParseError, ctx: Context): Diagnostic {
  */
 export function jsonSyntaxDiagnostics(text: string, errors: readonly ParseError[]): Diagnostic[] {
   if (errors.length === 0) return [];
-  const sorted = [...errors].sort((a, b) => a.offset - b.offset);
+  // Garbage text yields an error per character: the first ones say what is wrong.
+  const sorted = [...errors].sort((a, b) => a.offset - b.offset).slice(0, MAX_SYNTAX_ERRORS);
   const open = openBracketsAt(text, sorted.map((e) => e.offset), '"', null);
   const out: Diagnostic[] = [];
   const lines = new Set<number>();

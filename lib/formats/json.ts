@@ -1,8 +1,10 @@
 /** JSON import with jsonc-parser: exact offsets for every key and value; strict JSON (no comments, no trailing commas). */
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { Diagnostic, DocEntry, DocNode, ParsedDocument } from "./types";
-import { duplicateKeyWarning, escapeSegment, specialObject } from "./refs";
+import { duplicateKeyWarning, escapeSegment, longKey, specialObject } from "./refs";
 import { jsonSyntaxDiagnostics } from "./json-errors";
+import { guardJson } from "./json-guard";
+import { guardDiagnostics } from "./guard";
 
 function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNode {
   const range = { start: n.offset, end: n.offset + n.length };
@@ -14,6 +16,11 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
         const [k, v] = prop.children ?? [];
         if (!k || typeof k.value !== "string") continue;
         const keyRange = { start: k.offset, end: k.offset + k.length };
+        const tooLong = longKey(k.value, pointer, keyRange);
+        if (tooLong) {
+          diagnostics.push(tooLong);
+          continue;
+        }
         const childPointer = `${pointer}/${escapeSegment(k.value)}`;
         // A key without a value (`{"a"}`) is a syntax error already; keep the key so paths still resolve.
         const value: DocNode = v ? convert(v, diagnostics, childPointer) : { kind: "null", range: { start: keyRange.end, end: keyRange.end } };
@@ -37,14 +44,18 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
 }
 
 export function parseJson(text: string): ParsedDocument {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   const diagnostics: Diagnostic[] = [];
   if (text.trim() === "") {
     diagnostics.push({ severity: "error", code: "syntax_error", path: "", range: { start: 0, end: 0 }, message: "The document is empty: expected a JSON object such as `{\"client\": {...}, \"resources\": [...]}`." });
     return { format: "json", text, root: null, diagnostics };
   }
-  diagnostics.push(...jsonSyntaxDiagnostics(text, errors));
+  // Bounded before parsing: parseTree and convert recurse once per nesting level (limits.ts).
+  const guarded = guardJson(text);
+  if (guarded.refused) return { format: "json", text, root: null, diagnostics: guardDiagnostics(text, guarded, null, "json") };
+  const errors: ParseError[] = [];
+  const tree = parseTree(guarded.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  diagnostics.push(...jsonSyntaxDiagnostics(guarded.text, errors));
   const root = tree ? convert(tree, diagnostics, "") : null;
+  diagnostics.push(...guardDiagnostics(text, guarded, root, "json"));
   return { format: "json", text, root, diagnostics };
 }

@@ -22,14 +22,32 @@ export function parsePointer(pointer: string): string[] {
 
 const segmentsOf = (p: PathLike): string[] => (typeof p === "string" ? parsePointer(p) : p.map(String));
 
-function child(node: DocNode, segment: string): { node: DocNode; entry?: DocEntry } | undefined {
-  if (node.kind === "object") {
-    // The last duplicate wins, as in JSON.parse and Python dicts.
+/** Objects with this many entries or more get a key index (built once: nodes are immutable). */
+const INDEX_FROM = 16;
+const indexes = new WeakMap<DocNode, Map<string, DocEntry>>();
+
+/** The entry of `key`; the last duplicate wins, as in JSON.parse and Python dicts. */
+function entryOf(node: DocNode & { kind: "object" }, key: string): DocEntry | undefined {
+  if (node.entries.length < INDEX_FROM) {
     for (let i = node.entries.length - 1; i >= 0; i--) {
       const e = node.entries[i];
-      if (e && e.key === segment) return { node: e.value, entry: e };
+      if (e && e.key === key) return e;
     }
     return undefined;
+  }
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const e of node.entries) index.set(e.key, e);
+    indexes.set(node, index);
+  }
+  return index.get(key);
+}
+
+function child(node: DocNode, segment: string): { node: DocNode; entry?: DocEntry } | undefined {
+  if (node.kind === "object") {
+    const e = entryOf(node, segment);
+    return e ? { node: e.value, entry: e } : undefined;
   }
   if (node.kind === "array" && /^(0|[1-9]\d*)$/.test(segment)) {
     const item = node.items[Number(segment)];
@@ -100,4 +118,26 @@ export function toPlain(node: DocNode): PlainValue {
     case "python":
       return { $python: node.text };
   }
+}
+
+/**
+ * The pointer of the deepest node whose range holds `offset` (`""` for the root or no root). Iterative:
+ * used to locate problems found in the text before the document was built (a too-deep list).
+ */
+export function pointerAt(root: DocNode | null, offset: number): string {
+  let pointer = "";
+  let node: DocNode | undefined = root ?? undefined;
+  const holds = (r: { start: number; end: number }) => r.start <= offset && offset < Math.max(r.end, r.start + 1);
+  while (node) {
+    let next: DocNode | undefined;
+    if (node.kind === "object") {
+      const entry = node.entries.find((e) => holds(e.range));
+      if (entry) [next, pointer] = [entry.value, `${pointer}/${escapeSegment(entry.key)}`];
+    } else if (node.kind === "array") {
+      const i = node.items.findIndex((item) => holds(item.range));
+      if (i >= 0) [next, pointer] = [node.items[i], `${pointer}/${i}`];
+    }
+    node = next;
+  }
+  return pointer;
 }

@@ -5,11 +5,12 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
-import { duplicateKeyWarning, escapeSegment } from "./refs";
+import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
+import { showToken } from "./syntax";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
-const JSON_LITERALS: Record<string, DocNode["kind"]> = { true: "boolean", false: "boolean", null: "null" };
-const PY_SPELLING: Record<string, string> = { true: "True", false: "False", null: "None" };
+/** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
+const PY_SPELLING = new Map([["true", "True"], ["false", "False"], ["null", "None"]]);
 
 export interface ConvertContext {
   /** The user's text (offsets are the same as in the parsed text). */
@@ -55,7 +56,7 @@ function parseNumber(raw: string): number | null {
 }
 
 function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: string): DocNode {
-  const py = PY_SPELLING[word] ?? word;
+  const py = PY_SPELLING.get(word) ?? word;
   ctx.diagnostics.push({
     severity: "warning",
     code: "json_literal",
@@ -107,7 +108,7 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       return { kind: "null", range };
     case "VariableName": {
       const word = src(ctx, n);
-      return JSON_LITERALS[word] ? jsonLiteral(ctx, n, word, pointer) : code(ctx, n);
+      return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : code(ctx, n);
     }
     case "MemberExpression":
     case "CallExpression":
@@ -119,13 +120,14 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
 
 function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | null {
   const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
-  if (decoded?.kind === "string") return decoded.value;
-  ctx.diagnostics.push({
+  const tooLong = decoded?.kind === "string" ? longKey(decoded.value, pointer, rangeOf(key)) : null;
+  if (decoded?.kind === "string" && !tooLong) return decoded.value;
+  ctx.diagnostics.push(tooLong ?? {
     severity: "error",
     code: "invalid_key",
     path: pointer,
     range: rangeOf(key),
-    message: `Dict keys must be string literals such as "name"; found \`${src(ctx, key)}\`.`,
+    message: `Dict keys must be string literals such as "name"; found ${showToken(src(ctx, key))}.`,
   });
   return null;
 }

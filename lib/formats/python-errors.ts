@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
 import type { Diagnostic, QuickFix, Range } from "./types";
-import { backSpace, openBracketsAt, rangeAt, showToken, syntaxError, tokenAt, where } from "./syntax";
+import { backSpace, isSpace, openBracketsAt, rangeAt, showToken, syntaxError, tokenAt, where } from "./syntax";
 
 /** Bracketed node types: opener, closer, what to call them. */
 const CONTAINERS: Record<string, readonly [string, string, string]> = {
@@ -65,7 +65,7 @@ export function nextCodeStart(text: string, offset: number): number {
   let i = offset;
   while (i < text.length) {
     const c = text[i] ?? "";
-    if (/\s/.test(c)) i++;
+    if (isSpace(text.charCodeAt(i))) i++;
     else if (c === "#") while (i < text.length && text[i] !== "\n") i++;
     else break;
   }

@@ -35,24 +35,40 @@ export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
   const assigned = new Map<string, SyntaxNode[]>();
   let firstDict: SyntaxNode | null = null;
   let call: SyntaxNode | null = null;
-  const visit = (n: SyntaxNode) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (isDictNode(c)) {
-        firstDict ??= c;
-        // `name = {...}` or `name: RESTAPIConfig = {...}`
-        const op = c.prevSibling;
-        const target = op?.name === "AssignOp" ? (op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling) : null;
-        if (target?.name === "VariableName") {
-          const name = text.slice(target.from, target.to);
-          assigned.set(name, [...(assigned.get(name) ?? []), c]);
-        }
-        continue;
+  // Depth first in document order with lezer's cursor (no recursion: operator chains make deep trees).
+  const cursor = top.cursor();
+  let depth = 0;
+  let more = cursor.firstChild();
+  if (more) depth++;
+  while (more) {
+    const c = cursor.node;
+    let descend = true;
+    if (isDictNode(c)) {
+      descend = false;
+      firstDict ??= c;
+      // `name = {...}` or `name: RESTAPIConfig = {...}`
+      const op = c.prevSibling;
+      const target = op?.name === "AssignOp" ? (op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling) : null;
+      if (target?.name === "VariableName") {
+        const name = text.slice(target.from, target.to);
+        const list = assigned.get(name);
+        if (list) list.push(c);
+        else assigned.set(name, [c]);
       }
-      if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) call = c;
-      if (c.firstChild) visit(c);
+    } else if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) {
+      call = c;
     }
-  };
-  visit(top);
+    if (descend && cursor.firstChild()) {
+      depth++;
+      continue;
+    }
+    more = cursor.nextSibling();
+    while (!more && depth > 1) {
+      cursor.parent();
+      depth--;
+      more = cursor.nextSibling();
+    }
+  }
   const theCall = call as SyntaxNode | null;
   if (!theCall) return firstDict ? { dict: firstDict } : { dict: null, argument: null, call: null };
   const arg = configArgument(text, theCall);

@@ -10,10 +10,18 @@ import { findConfigDict } from "./python-find";
 import { convert, type ConvertContext } from "./python-convert";
 import { rangeAt, skipSpace } from "./syntax";
 import { positionAt } from "./positions";
+import { guardPython } from "./python-guard";
+import { guardDiagnostics } from "./guard";
 
 export function parsePython(original: string): ParsedDocument {
   const masked = maskSlashComments(original);
-  const parsed = parseWithRepairs(masked.text, original);
+  // Bounded before parsing: lezer's stack and our tree walks grow with each nesting level (limits.ts).
+  const guarded = guardPython(masked.text);
+  if (guarded.refused) {
+    const diagnostics = [...masked.diagnostics, ...guardDiagnostics(original, guarded, null, "python")];
+    return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };
+  }
+  const parsed = parseWithRepairs(guarded.text, original);
   // A `//` after a syntax error on its line is most likely inside a string whose quote went missing.
   const errorLines = parsed.diagnostics.map((d) => ({ line: positionAt(original, d.range.start).line, at: d.range.start }));
   const comments = masked.diagnostics.filter((c) => !errorLines.some((e) => e.at < c.range.start && e.line === positionAt(original, c.range.start).line));
@@ -28,13 +36,16 @@ export function parsePython(original: string): ParsedDocument {
         ? "rest_api_source(...) is called without a config: expected a dict literal `rest_api_source({...})`."
         : "No config found: expected `rest_api_source({...})` or a dict literal `{...}`.";
     diagnostics.push({ severity: "error", code: "no_config_dict", path: "", range, message });
+    diagnostics.push(...guardDiagnostics(original, guarded, null, "python"));
     return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };
   }
   const converted: Diagnostic[] = [];
   const root = convert({ text: original, diagnostics: converted } satisfies ConvertContext, found.dict, "");
   // A key that lost its opening quote is already explained by its syntax error.
   const syntaxAt = new Set(parsed.diagnostics.map((d) => d.range.start));
-  diagnostics.push(...converted.filter((d) => d.code !== "invalid_key" || !syntaxAt.has(d.range.start)));
+  // One by one: a spread of 100,000 arguments overflows the stack.
+  for (const d of converted) if (d.code !== "invalid_key" || !syntaxAt.has(d.range.start)) diagnostics.push(d);
+  diagnostics.push(...guardDiagnostics(original, guarded, root, "python"));
   return { format: "python", text: original, root, diagnostics: sortByStart(diagnostics) };
 }
 

@@ -1,4 +1,6 @@
-import type { DocEntry, DocNode, Range } from "./types";
+import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
+import { MAX_KEY_LENGTH } from "./limits";
+import { showToken } from "./syntax";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -21,6 +23,15 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
   return null;
 }
 
+/** `invalid_key` for a key longer than MAX_KEY_LENGTH (the entry is left out), or null when it is short enough. */
+export function longKey(key: string, pointer: string, keyRange: Range): Diagnostic | null {
+  if (key.length <= MAX_KEY_LENGTH) return null;
+  return { severity: "error", code: "invalid_key", path: pointer, range: keyRange,
+    message:
+      `This key is ${key.length.toLocaleString("en-US")} characters long; restplay reads keys of up to ${MAX_KEY_LENGTH} characters ` +
+      "(names of params, headers and fields are short), so this entry is left out. Shorten the key." };
+}
+
 /** Duplicate-key warning (last one wins, as in JSON.parse, YAML loaders and Python dicts). */
 export function duplicateKeyWarning(key: string, pointer: string, keyRange: Range) {
   return {
@@ -28,6 +39,6 @@ export function duplicateKeyWarning(key: string, pointer: string, keyRange: Rang
     code: "duplicate_key",
     path: pointer,
     range: keyRange,
-    message: `Duplicate key \`${key}\`: the last one wins and the earlier value is ignored. Remove one of them.`,
+    message: `Duplicate key ${showToken(key)}: the last one wins and the earlier value is ignored. Remove one of them.`,
   };
 }

@@ -23,17 +23,25 @@ export function where(text: string, offset: number): string {
   return `line ${p.line}, column ${p.column}`;
 }
 
+/** Whether a UTF-16 code unit is whitespace as JavaScript's `\s` means it (without a regex per character). */
+export function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  if (c >= 0x2000 && c <= 0x200a) return true;
+  return c === 0xa0 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Offset of the first non-whitespace character at or after `offset` (text length if none). */
 export function skipSpace(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && /\s/.test(text[i] ?? "")) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** Offset just after the last non-whitespace character before `offset` (0 if none). */
 export function backSpace(text: string, offset: number): number {
   let i = Math.min(offset, text.length);
-  while (i > 0 && /\s/.test(text[i - 1] ?? "")) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   return i;
 }
 

@@ -2,6 +2,7 @@
 import type { YAMLError, YAMLWarning } from "yaml";
 import type { Diagnostic, Range } from "./types";
 import { dedupeByStart, rangeAt, skipSpace } from "./syntax";
+import { MAX_SYNTAX_ERRORS } from "./limits";
 
 /** Plainer words for the mistakes people make most; matched on yaml's code and message. */
 const HINTS: readonly [code: string, message: RegExp, hint: string][] = [
@@ -32,14 +33,15 @@ function located(text: string, pos: readonly [number, number]): Range {
 
 export function yamlDiagnostics(text: string, errors: readonly YAMLError[], warnings: readonly YAMLWarning[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of errors) {
+  // Garbage text yields an error per token: the first ones say what is wrong.
+  for (const e of errors.slice(0, MAX_SYNTAX_ERRORS)) {
     const range = located(text, e.pos);
     const own = firstLine(e.message);
     const hint = HINTS.find(([code, re]) => code === e.code && re.test(own))?.[2];
     const message = hint ? `YAML syntax error: ${hint}.` : `YAML syntax error: ${own.charAt(0).toLowerCase()}${own.slice(1)}${own.endsWith(".") ? "" : "."}`;
     out.push({ severity: "error", code: "syntax_error", path: "", range, message });
   }
-  for (const w of warnings) {
+  for (const w of warnings.slice(0, MAX_SYNTAX_ERRORS)) {
     out.push({ severity: "warning", code: "yaml_warning", path: "", range: located(text, w.pos), message: `YAML: ${firstLine(w.message)}` });
   }
   return dedupeByStart(out);

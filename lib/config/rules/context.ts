@@ -1,6 +1,7 @@
 /** What every rule gets: the document, a locator, and a way to report. */
-import type { Diagnostic, ParsedDocument, QuickFix, Range, Severity, SourceFormat } from "../../formats";
+import type { ParsedDocument, QuickFix, Range, Severity, SourceFormat } from "../../formats";
 import type { Locator, Path } from "../located";
+import type { DiagnosticOut } from "../sink";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -22,9 +23,11 @@ export interface RuleContext {
   readonly format: SourceFormat;
   readonly text: string;
   add(finding: Finding): void;
+  /** No more findings are kept (MAX_DIAGNOSTICS): loops over long lists stop. */
+  readonly full: boolean;
 }
 
-export function createContext(loc: Locator, out: Diagnostic[]): RuleContext {
+export function createContext(loc: Locator, out: DiagnosticOut): RuleContext {
   return {
     loc,
     doc: loc.doc,
@@ -32,6 +35,9 @@ export function createContext(loc: Locator, out: Diagnostic[]): RuleContext {
     text: loc.doc.text,
     add({ at, ...rest }) {
       out.push({ ...rest, path: loc.pointer(at) });
+    },
+    get full() {
+      return out.full;
     },
   };
 }

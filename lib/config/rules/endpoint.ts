@@ -8,6 +8,12 @@ import { isObj, isSpecial, type RuleContext } from "./context";
 
 const PARAM_TYPES = ["incremental", "resolve"];
 
+/** Whether a dict has a key (without listing a body of 30,000 keys to count them). */
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+}
+
 export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
   if (!isObj(ep)) return;
   checkPaginator(ctx, ep.paginator, [...at, "paginator"], at);
@@ -15,8 +21,8 @@ export function checkEndpoint(ctx: RuleContext, ep: unknown, at: Path): void {
   if (isObj(ep.error_handler)) errorHandler(ctx, ep.error_handler, at);
   checkResponseActions(ctx, ep.response_actions, [...at, "response_actions"]);
 
-  const hasJson = isObj(ep.json) && Object.keys(ep.json).length > 0;
-  const hasData = ep.data !== undefined && ep.data !== null && ep.data !== "" && !(isObj(ep.data) && Object.keys(ep.data).length === 0) && !(Array.isArray(ep.data) && ep.data.length === 0);
+  const hasJson = isObj(ep.json) && hasKeys(ep.json);
+  const hasData = ep.data !== undefined && ep.data !== null && ep.data !== "" && !(isObj(ep.data) && !hasKeys(ep.data)) && !(Array.isArray(ep.data) && ep.data.length === 0);
   if (hasJson && hasData) {
     ctx.add({ at: [...at, "data"], severity: "error", code: "json_and_data", range: ctx.loc.key([...at, "data"]),
       message: "Cannot use both `json` and `data`: use `json` for JSON bodies or `data` for form-encoded/raw bodies (dlt fails on the first request)." });

@@ -3,18 +3,18 @@
  * when it builds or runs the source (dlt-rest-api.md §4–§9), reported at edit time with a location
  * and, where one exists, a fix. One pass over the document.
  */
-import type { Diagnostic } from "../../formats";
+import type { DiagnosticOut } from "../sink";
 import type { Locator } from "../located";
 import { checkAuth } from "./auth";
 import { checkPaginator } from "./paginator";
 import { checkEndpoint } from "./endpoint";
 import { checkResources } from "./resources";
 import { markPython } from "./python";
+import { checkKeyPaths } from "./key-paths";
 import { createContext, isObj } from "./context";
 
-export function runRules(plain: unknown, loc: Locator): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (!isObj(plain)) return out;
+export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
+  if (!isObj(plain)) return;
   const ctx = createContext(loc, out);
   const client = plain.client;
   if (isObj(client)) {
@@ -25,5 +25,5 @@ export function runRules(plain: unknown, loc: Locator): Diagnostic[] {
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
   if (Array.isArray(plain.resources)) checkResources(ctx, plain.resources, client, defaults);
   markPython(ctx, plain, []);
-  return out;
+  checkKeyPaths(ctx, plain);
 }

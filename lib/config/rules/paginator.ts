@@ -9,11 +9,11 @@ import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from ".
 import { isObj, nullWord, type Obj, type RuleContext } from "./context";
 
 /** Query-parameter vs JSON-body placement: dlt accepts one of each pair, not both. */
-const PLACEMENT_PAIRS: Record<string, [string, string][]> = {
-  page_number: [["page_param", "page_body_path"]],
-  offset: [["offset_param", "offset_body_path"], ["limit_param", "limit_body_path"]],
-  cursor: [["cursor_param", "cursor_body_path"]],
-};
+const PLACEMENT_PAIRS = new Map<string, [string, string][]>([
+  ["page_number", [["page_param", "page_body_path"]]],
+  ["offset", [["offset_param", "offset_body_path"], ["limit_param", "limit_body_path"]]],
+  ["cursor", [["cursor_param", "cursor_body_path"]]],
+]);
 
 /** `endpointAt`: the endpoint holding the paginator (null for `client.paginator`, which has no params). */
 export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointAt: Path | null): void {
@@ -39,7 +39,7 @@ export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointA
       fixes: insert ? [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [insert] }] : undefined,
       message: totalMessage(ctx, type) });
   }
-  for (const [param, body] of PLACEMENT_PAIRS[type] ?? []) {
+  for (const [param, body] of PLACEMENT_PAIRS.get(type) ?? []) {
     if (!(param in p) || !(body in p)) continue;
     ctx.add({ at: [...at, body], severity: "error", code: type === "page_number" ? "page_param_and_body_path" : "param_and_body_path", range: ctx.loc.key([...at, body]),
       fixes: [{ title: `Remove \`${body}\` (keep the query parameter \`${param}\`)`, edits: removeEntriesEdits(ctx.doc, at, [body]) }],

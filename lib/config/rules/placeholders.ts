@@ -4,8 +4,9 @@
  * contexts, static path params, legacy `resolve` params, one parent per resource, no cycles.
  */
 import type { Range } from "../../formats";
-import type { Path } from "../located";
-import { isObj, isSpecial, type Obj, type RuleContext } from "./context";
+import { clip as shown, type Path } from "../located";
+import { isObj, isSpecial, type RuleContext } from "./context";
+import { unsafeMessage, unsafeSegment } from "../key-paths";
 
 interface Field {
   readonly name: string;
@@ -44,24 +45,37 @@ export function formatFields(s: string): { fields: Field[]; error: string | null
   return { fields, error: null };
 }
 
-export interface ResourceRef {
-  readonly name: string;
-  readonly at: Path;
-  /** The resource's parents: name -> where the reference is written. */
-  readonly parents: Map<string, { at: Path; range: Range }>;
-}
+export type Parents = Map<string, { at: Path; range: Range }>;
 
-interface Scope {
+export interface Scope {
   readonly ctx: RuleContext;
   readonly hasIncremental: boolean;
-  readonly parents: Map<string, { at: Path; range: Range }>;
+  readonly parents: Parents;
 }
 
-/** Where `raw` is inside the string token at `at` (the whole token if escapes hide it). */
-function fieldRange(ctx: RuleContext, at: Path, isKey: boolean, raw: string): Range {
-  const r = isKey ? ctx.loc.key(at) : ctx.loc.value(at);
-  const i = ctx.text.slice(r.start, r.end).indexOf(raw);
-  return i < 0 ? r : { start: r.start + i, end: r.start + i + raw.length };
+/** Where `raw` is inside the string token `r`, at or after `from` (the whole token if escapes hide it). */
+function fieldRange(ctx: RuleContext, r: Range, raw: string, from: number): Range {
+  const i = ctx.text.indexOf(raw, Math.max(r.start, from));
+  return i < 0 || i + raw.length > r.end ? r : { start: i, end: i + raw.length };
+}
+
+
+/** Each field with its range; the search moves on after each one, so many fields in a long string cost one pass. */
+function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Generator<[Field, Range]> {
+  let from = token.start;
+  for (const f of fields) {
+    const range = fieldRange(ctx, token, f.raw, from);
+    if (range !== token) from = range.end;
+    yield [f, range];
+  }
+}
+
+/** `{resources.p.constructor}`: a placeholder whose path reaches a prototype (reported; nothing else is checked). */
+function unsafeField(ctx: RuleContext, f: Field, at: Path, range: Range): boolean {
+  const bad = unsafeSegment(f.name, "dotpath");
+  if (bad === null) return false;
+  ctx.add({ at, severity: "error", code: "unsafe_path_segment", range, message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``) });
+  return true;
 }
 
 /** A `resources.<parent>.<field>` expression: remembers the parent, reports a malformed one. */
@@ -69,14 +83,16 @@ function resourceExpr(scope: Scope, f: Field, at: Path, range: Range): void {
   const parts = f.name.split(".");
   if (parts.length < 3 || !parts[1] || !parts[2]) {
     scope.ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-      message: `Invalid definition of \`${f.name}\`. Expected format: 'resources.<resource>.<field>'.` });
+      message: `Invalid definition of \`${shown(f.name)}\`. Expected format: 'resources.<resource>.<field>'.` });
     return;
   }
   if (!scope.parents.has(parts[1])) scope.parents.set(parts[1], { at, range });
 }
 
+const hasBraces = (s: string) => s.includes("{") || s.includes("}");
+
 /** Placeholders in params/json/data/headers (keys and values, at any depth). */
-function scanValue(scope: Scope, value: unknown, at: Path, location: string): void {
+export function scanValue(scope: Scope, value: unknown, at: Path, location: string): void {
   const check = (s: string, p: Path, isKey: boolean) => {
     if (!s.includes("{") && !s.includes("}")) return;
     const { fields, error } = formatFields(s);
@@ -86,30 +102,45 @@ function scanValue(scope: Scope, value: unknown, at: Path, location: string): vo
         message: `${error} (dlt reads \`${location}\` strings as Python format strings). Write literal braces doubled: {{ and }}.` });
       return;
     }
-    for (const f of fields) {
-      const range = fieldRange(ctx, p, isKey, f.raw);
+    for (const [f, range] of locate(ctx, isKey ? ctx.loc.key(p) : ctx.loc.value(p), fields)) {
+      if (ctx.full) return;
+      if (unsafeField(ctx, f, p, range)) continue;
       if (f.name.startsWith("resources.")) resourceExpr(scope, f, p, range);
       else if (!(scope.hasIncremental && f.name.startsWith("incremental."))) {
         ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range,
-          message: `Expression \`${f.name}\` defined in \`${location}\` is not valid. Valid expressions must start with one of: ${scope.hasIncremental ? "`resources.`, `incremental.`" : "`resources.`"}${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}. If you need literal curly braces, escape them by doubling them: {{ and }}.` });
+          message: `Expression \`${shown(f.name)}\` defined in \`${location}\` is not valid. Valid expressions must start with one of: ${scope.hasIncremental ? "`resources.`, `incremental.`" : "`resources.`"}${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}. If you need literal curly braces, escape them by doubling them: {{ and }}.` });
       }
     }
   };
-  const walk = (v: unknown, p: Path) => {
-    if (typeof v === "string") check(v, p, false);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-    else if (isObj(v) && !isSpecial(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        check(k, [...p, k], true);
-        walk(x, [...p, k]);
+  // One path, extended and cut back as the walk goes (copied only for a finding): bodies may be large.
+  const path: (string | number)[] = [...at];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") {
+      if (hasBraces(v) && !scope.ctx.full) check(v, [...path], false);
+    } else if (scope.ctx.full) return;
+    else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        path.push(i);
+        walk(x);
+        path.pop();
+      });
+    } else if (isObj(v) && !isSpecial(v)) {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        if (hasBraces(k)) check(k, [...path], true);
+        walk(v[k]);
+        path.pop();
       }
     }
   };
-  walk(value, at);
+  walk(value);
 }
 
+/** A param of the merged endpoint (the resource's own, else the defaults'), by name. */
+export type ParamLookup = (name: string) => { value: unknown; at: Path } | undefined;
+
 /** Placeholders in the path: contexts, static path params and resolve params (dlt's `_bind_path_params`). */
-function scanPath(scope: Scope, path: string, at: Path, params: Map<string, { value: unknown; at: Path }>, resourceName: string): Set<string> {
+export function scanPath(scope: Scope, path: string, at: Path, param: ParamLookup, resourceName: string): Set<string> {
   const bound = new Set<string>();
   const { ctx } = scope;
   const { fields, error } = formatFields(path);
@@ -117,79 +148,25 @@ function scanPath(scope: Scope, path: string, at: Path, params: Map<string, { va
     ctx.add({ at, severity: "error", code: "invalid_placeholder", range: ctx.loc.value(at), message: `${error} in the path of resource \`${resourceName}\`. Literal braces do not work in dlt paths.` });
     return bound;
   }
-  for (const f of fields) {
-    const range = fieldRange(ctx, at, false, f.raw);
+  for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
+    if (ctx.full) break;
+    if (unsafeField(ctx, f, at, range)) continue;
     if (f.name.startsWith("resources.")) resourceExpr(scope, f, at, range);
     else if (scope.hasIncremental && f.name.startsWith("incremental.")) continue;
     else if (!f.name.includes(".")) {
-      const param = params.get(f.name);
+      const found = param(f.name);
       bound.add(f.name);
-      if (!param) {
+      if (!found) {
         ctx.add({ at, severity: "error", code: "path_param_missing", range,
-          message: `The path '${path}' defined in resource '${resourceName}' requires a param named '${f.name}', but it was not found in 'endpoint.params'. Add "params": {"${f.name}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.` });
-      } else if (isObj(param.value) && !isSpecial(param.value) && param.value.type !== "resolve") {
+          message: `The path '${shown(path)}' defined in resource '${resourceName}' requires a param named '${shown(f.name)}', but it was not found in 'endpoint.params'. Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.` });
+      } else if (isObj(found.value) && !isSpecial(found.value) && found.value.type !== "resolve") {
         ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-          message: `The path \`${path}\` defined in resource \`${resourceName}\` tries to bind param \`${f.name}\` with type \`${String(param.value.type)}\`. Paths can only bind 'resolve' type params.` });
+          message: `The path \`${shown(path)}\` defined in resource \`${resourceName}\` tries to bind param \`${shown(f.name)}\` with type \`${String(found.value.type)}\`. Paths can only bind 'resolve' type params.` });
       }
     } else {
       ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-        message: `The \`path=${path}\` defined in resource \`${resourceName}\` contains a placeholder \`${f.name}\`. This placeholder is not a valid name. Valid names are: ['resources', 'incremental']${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}.` });
+        message: `The \`path=${shown(path)}\` defined in resource \`${resourceName}\` contains a placeholder \`${shown(f.name)}\`. This placeholder is not a valid name. Valid names are: ['resources', 'incremental']${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}.` });
     }
   }
   return bound;
 }
-
-/** The endpoint of resource `r` merged with the defaults' as dlt merges them (params and json one level deep). */
-export function collectParents(ctx: RuleContext, r: unknown, at: Path, defaults: Obj | null): ResourceRef | null {
-  const name = typeof r === "string" ? r : isObj(r) && typeof r.name === "string" ? r.name : null;
-  if (!name || isSpecial(r)) return null;
-  const epRaw = isObj(r) ? r.endpoint : undefined;
-  const ep = isObj(epRaw) && !isSpecial(epRaw) ? epRaw : null;
-  const epAt: Path = [...at, "endpoint"];
-  const defAt: Path = ["resource_defaults", "endpoint"];
-  const incremental = ep && "incremental" in ep ? ep.incremental : defaults?.incremental;
-  const scope: Scope = { ctx, hasIncremental: incremental !== undefined && incremental !== null, parents: new Map() };
-
-  const params = new Map<string, { value: unknown; at: Path }>();
-  for (const [src, srcAt] of [[defaults?.params, defAt], [ep?.params, epAt]] as const) {
-    if (isObj(src)) for (const [k, v] of Object.entries(src)) params.set(k, { value: v, at: [...srcAt, "params", k] });
-  }
-  let path: string | null = null;
-  let pathAt: Path | null = null;
-  if (typeof r === "string") [path, pathAt] = [r, at];
-  else if (typeof epRaw === "string") [path, pathAt] = [epRaw, epAt];
-  else if (ep && typeof ep.path === "string") [path, pathAt] = [ep.path, [...epAt, "path"]];
-  // dlt allows one incremental param per endpoint (after the defaults' params are merged in).
-  const incParams = [...params].filter(([, p]) => isObj(p.value) && p.value.type === "incremental");
-  for (const [, extra] of incParams.slice(1)) {
-    const found = `[${incParams.map(([k]) => `'${k}'`).join(", ")}]`;
-    ctx.add({ at: extra.at, severity: "error", code: "multiple_incremental_params", range: ctx.loc.key(extra.at),
-      message: `Resource \`${name}\` has more than one incremental param: dlt fails with "Only a single incremental parameter is allower per endpoint. Found parameters: \`${found}\`". Keep one, or use the endpoint's \`incremental\` block.` });
-  }
-  const bound = path !== null && pathAt ? scanPath(scope, path, pathAt, params, name) : new Set<string>();
-
-  for (const [k, { value, at: pAt }] of params) {
-    if (!isObj(value) || value.type !== "resolve") continue;
-    if (typeof value.resource === "string") {
-      const rAt = [...pAt, "resource"];
-      if (!scope.parents.has(value.resource)) scope.parents.set(value.resource, { at: rAt, range: ctx.loc.value(rAt) });
-    }
-    if (!bound.has(k)) {
-      ctx.add({ at: pAt, severity: "error", code: "resolve_param_not_in_path", range: ctx.loc.key(pAt),
-        message: `Resource \`${name}\` defines resolve params \`['${k}']\` that are not bound in path \`${path ?? name}\`. Put \`{${k}}\` in the path, or use {resources.<parent>.<field>} to send the parent's value as a query param.` });
-    }
-  }
-  // Defaults first, then the resource's own values (reported once: identical findings are merged).
-  const useDefaultHeaders = !(ep && "headers" in ep);
-  const useDefaultData = !(ep && "data" in ep);
-  for (const [key, location] of [["params", "params"], ["json", "json"], ["data", "data"], ["headers", "headers"]] as const) {
-    const fromDefaults = key === "headers" ? useDefaultHeaders : key === "data" ? useDefaultData : true;
-    if (fromDefaults && defaults && key in defaults) scanValue(scope, dropResolve(defaults[key], key), [...defAt, key], location);
-    if (ep && key in ep) scanValue(scope, dropResolve(ep[key], key), [...epAt, key], location);
-  }
-  return { name, at, parents: scope.parents };
-}
-
-/** Typed params are not format strings (their `field` is a JSONPath). */
-const dropResolve = (v: unknown, key: string) =>
-  key === "params" && isObj(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(isObj(x) && (x.type === "resolve" || x.type === "incremental")))) : v;

@@ -7,16 +7,31 @@ import { where } from "../located";
 import { isObj, type RuleContext } from "./context";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => markPython(ctx, v, [...at, i]));
+  // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
+  walk(ctx, value, [...at]);
+}
+
+function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
+  if (typeof v !== "object" || v === null || ctx.full) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walk(ctx, v[i], path);
+      path.pop();
+    }
     return;
   }
-  if (!isObj(value) || "$secret" in value || "$config" in value) return;
-  if (typeof value.$python === "string" && Object.keys(value).length === 1) {
-    const code = value.$python.length > 40 ? `${value.$python.slice(0, 39)}…` : value.$python;
-    ctx.add({ at, severity: "info", code: "python_not_executed", range: ctx.loc.value(at),
-      message: `${at.length ? where(at) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
+  if (!isObj(v) || "$secret" in v || "$config" in v) return;
+  if (typeof v.$python === "string" && Object.keys(v).length === 1) {
+    const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
+    const here = [...path];
+    ctx.add({ at: here, severity: "info", code: "python_not_executed", range: ctx.loc.value(here),
+      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
     return;
   }
-  for (const [k, v] of Object.entries(value)) markPython(ctx, v, [...at, k]);
+  for (const k of Object.keys(v)) {
+    path.push(k);
+    walk(ctx, v[k], path);
+    path.pop();
+  }
 }

@@ -1,7 +1,7 @@
 /** Resource-list checks dlt makes when it builds the source: names, base URL, parents and cycles. */
 import type { Path } from "../located";
 import { checkEndpoint } from "./endpoint";
-import { collectParents, type ResourceRef } from "./placeholders";
+import { collectParents, DefaultsPlan, type ResourceRef } from "./parents";
 import { isObj, isSpecial, type Obj, type RuleContext } from "./context";
 
 export function checkResources(ctx: RuleContext, resources: readonly unknown[], client: unknown, defaults: Obj | null): void {
@@ -9,9 +9,10 @@ export function checkResources(ctx: RuleContext, resources: readonly unknown[], 
   const names = new Map<string, number>();
   const refs: ResourceRef[] = [];
   const noBaseUrl = isObj(client) && !("base_url" in client);
+  const plan = new DefaultsPlan(ctx, defaults);
   resources.forEach((r, i) => {
     const at: Path = ["resources", i];
-    if (isSpecial(r)) return;
+    if (isSpecial(r) || ctx.full) return;
     const name = typeof r === "string" ? r : isObj(r) && typeof r.name === "string" ? r.name : null;
     if (name) {
       const first = names.get(name);
@@ -27,7 +28,7 @@ export function checkResources(ctx: RuleContext, resources: readonly unknown[], 
     const ep = isObj(r) ? r.endpoint : undefined;
     if (noBaseUrl) missingBaseUrl(ctx, r, ep, at, name);
     if (isObj(r)) checkEndpoint(ctx, ep, [...at, "endpoint"]);
-    const ref = collectParents(ctx, r, at, defaults);
+    const ref = collectParents(ctx, r, at, plan);
     if (ref) refs.push(ref);
   });
   // A Python object in the list (a dlt resource) may be any parent: its name is not in the text.
