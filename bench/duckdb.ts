@@ -23,13 +23,9 @@ export async function duckdbFigures(): Promise<Figure[]> {
     await loadIntoDuckDb(conn, state);
     const load = performance.now() - t;
     const rows = Object.values(state.rows).reduce((n, r) => n + r.length, 0);
-    const check = await conn.runAndReadAll(
-      "SELECT count(*) FROM rest_api_data.customers",
-    );
+    const check = await conn.runAndReadAll("SELECT count(*) FROM rest_api_data.customers");
     if (check.getRowsJson()[0]?.[0] !== "90000")
-      throw new Error(
-        `expected 90,000 rows in DuckDB, got ${String(check.getRowsJson()[0]?.[0])}`,
-      );
+      throw new Error(`expected 90,000 rows in DuckDB, got ${String(check.getRowsJson()[0]?.[0])}`);
     conn.closeSync();
     instance.closeSync();
     if (i > 0) rounds.push({ merge, load, rows });

@@ -16,7 +16,14 @@ const items = (disposition: string) =>
   JSON.stringify(
     {
       client: { base_url: "https://lab.example.com" },
-      resources: [{ name: "items", primary_key: "id", write_disposition: disposition, endpoint: { path: "/json-link/items", data_selector: "items", paginator: { type: "json_link", next_url_path: "next" } } }],
+      resources: [
+        {
+          name: "items",
+          primary_key: "id",
+          write_disposition: disposition,
+          endpoint: { path: "/json-link/items", data_selector: "items", paginator: { type: "json_link", next_url_path: "next" } },
+        },
+      ],
     },
     null,
     2,
@@ -75,7 +82,10 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await expect(grid.locator('[role="row"][data-change="unchanged"]')).toHaveCount(0);
 });
 
-test("SQL: query the destination, writes refused where they are, the .duckdb download holds dlt's layout", async ({ playground: p, page }) => {
+test("SQL: query the destination, writes refused where they are, the .duckdb download holds dlt's layout", async ({
+  playground: p,
+  page,
+}) => {
   await p.gotoWith(getExample("lab-parent-child")!.text);
   expect(await p.run()).toBe("done");
   await view(p, "sql").click();
@@ -97,7 +107,10 @@ test("SQL: query the destination, writes refused where they are, the .duckdb dow
   try {
     const layout = await readLayout(conn);
     expect(layout.map((t) => t.name)).toEqual(["_dlt_version", "_dlt_loads", "comments", "posts"]);
-    expect(layout.find((t) => t.name === "posts")?.columns.find((c) => c.name === "_dlt_id")).toMatchObject({ duck_type: "VARCHAR", nullable: false });
+    expect(layout.find((t) => t.name === "posts")?.columns.find((c) => c.name === "_dlt_id")).toMatchObject({
+      duck_type: "VARCHAR",
+      nullable: false,
+    });
     const loads = await conn.runAndReadAll("SELECT count(*), min(status) FROM rest_api_data._dlt_loads");
     expect(loads.getRowsJson()).toEqual([["1", "0"]]);
   } finally {

@@ -110,7 +110,12 @@ export function buildViews(m: PlaygroundModel, opts: { dark: boolean; runShortcu
       content: (
         <section aria-label="SQL console" className="flex min-h-0 flex-1 flex-col overflow-hidden">
           {m.destination.duck && (
-            <SqlPanel duck={m.destination.duck} tables={tableNames(run.tables)} hasData={run.tables.some((t) => t.loaded)} announce={m.destination.announce} />
+            <SqlPanel
+              duck={m.destination.duck}
+              tables={tableNames(run.tables)}
+              hasData={run.tables.some((t) => t.loaded)}
+              announce={m.destination.announce}
+            />
           )}
         </section>
       ),

@@ -90,7 +90,9 @@ export function usePlayground(announce: (message: string) => void) {
   // The destination in DuckDB (decision 0019): the SQL console's and the downloads' client, and Reset.
   const duck = useMemo(() => createDuckClient(run.destination), [run.destination]);
   const destination = useMemo<DestinationActions>(
-    () => ({ duck, destination: run.destination, running, onResetDestination: run.resetDestination, onResetIncremental: run.resetIncremental, announce }),
+    () => ({
+      duck, destination: run.destination, running, onResetDestination: run.resetDestination, onResetIncremental: run.resetIncremental, announce,
+    }),
     [duck, running, run.destination, run.resetDestination, run.resetIncremental, announce],
   );
 

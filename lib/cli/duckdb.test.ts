@@ -50,8 +50,14 @@ describe("restplay run --duckdb", () => {
         "_dlt_id VARCHAR NOT NULL",
         "ref BIGINT",
       ]);
-      const rows = await db.conn.runAndReadAll("SELECT id, ref, l.sku FROM rest_api_data.orders o LEFT JOIN rest_api_data.orders__lines l ON l._dlt_root_id = o._dlt_id ORDER BY id");
-      expect(rows.getRowsJson()).toEqual([["1", null, "a"], ["2", "12345678901234567", null]]);
+      const rows = await db.conn.runAndReadAll(
+        "SELECT id, ref, l.sku FROM rest_api_data.orders o " +
+          "LEFT JOIN rest_api_data.orders__lines l ON l._dlt_root_id = o._dlt_id ORDER BY id",
+      );
+      expect(rows.getRowsJson()).toEqual([
+        ["1", null, "a"],
+        ["2", "12345678901234567", null],
+      ]);
     } finally {
       db.close();
     }
@@ -65,8 +71,14 @@ describe("restplay run --duckdb", () => {
       const loads = await db.conn.runAndReadAll("SELECT count(*), min(status), max(schema_name) FROM rest_api_data._dlt_loads");
       expect(loads.getRowsJson()).toEqual([["2", "0", "rest_api"]]);
       const orders = await db.conn.runAndReadAll("SELECT id, total FROM rest_api_data.orders ORDER BY id");
-      expect(orders.getRowsJson()).toEqual([["1", 3], ["2", 9], ["3", 1]]);
-      const version = await db.conn.runAndReadAll("SELECT schema_name, engine_version, json_extract_string(schema, '$.name') FROM rest_api_data._dlt_version");
+      expect(orders.getRowsJson()).toEqual([
+        ["1", 3],
+        ["2", 9],
+        ["3", 1],
+      ]);
+      const version = await db.conn.runAndReadAll(
+        "SELECT schema_name, engine_version, json_extract_string(schema, '$.name') FROM rest_api_data._dlt_version",
+      );
       expect(version.getRowsJson()).toEqual([["rest_api", "11", "rest_api"]]);
     } finally {
       db.close();

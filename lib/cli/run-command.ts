@@ -1,5 +1,6 @@
 /**
- * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--state-dir DIR] [--duckdb FILE] [--format text|json]`
+ * `restplay run FILE [--mock [--mock-spec SPEC]] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N]
+ *   [--state-dir DIR] [--duckdb FILE] [--format text|json]`
  *
  * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
  * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use lib/net's

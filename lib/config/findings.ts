@@ -13,7 +13,8 @@ export const RECORD_FINDING_CODES = {
   record_primary_key_missing: "The records lack the configured primary key (fix: the field they carry).",
   record_primary_key_not_unique: "The primary key repeats within one run's records (a warning; a note under merge, which keeps one).",
   record_cursor_missing: "Records lack the incremental `cursor_path` (fix: the field they carry).",
-  record_type_conflict: "Records hold values that do not fit a column's `data_type` hint: dlt writes a variant column (fix: the type they hold).",
+  record_type_conflict:
+    "Records hold values that do not fit a column's `data_type` hint: dlt writes a variant column (fix: the type they hold).",
 } as const;
 export type RecordFindingCode = keyof typeof RECORD_FINDING_CODES;
 
@@ -45,7 +46,8 @@ function resourceIndex(doc: ParsedDocument, name: string): number | null {
   return i < 0 ? null : i;
 }
 
-const pointer = (segments: readonly (string | number)[]) => segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+const pointer = (segments: readonly (string | number)[]) =>
+  segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 function fixText(doc: ParsedDocument, node: DocNode, value: PlainValue): string {
   const original = doc.text.slice(node.range.start, node.range.end);

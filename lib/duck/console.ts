@@ -13,7 +13,21 @@ export const MAX_RESULT_ROWS = 50_000;
 export const QUERY_TIMEOUT_MS = 10_000;
 
 /** First words of statements that may be reads; DuckDB's statement type decides (`EXPLAIN` and most `PRAGMA`s are not). */
-const READING_KEYWORDS = new Set(["SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "DESC", "SHOW", "SUMMARIZE", "PRAGMA", "PIVOT", "UNPIVOT", "("]);
+const READING_KEYWORDS = new Set([
+  "SELECT",
+  "WITH",
+  "FROM",
+  "VALUES",
+  "TABLE",
+  "DESCRIBE",
+  "DESC",
+  "SHOW",
+  "SUMMARIZE",
+  "PRAGMA",
+  "PIVOT",
+  "UNPIVOT",
+  "(",
+]);
 
 export type SqlErrorCode = "empty_query" | "one_statement" | "not_read_only" | "sql_error" | "timeout";
 
@@ -45,7 +59,12 @@ function located(e: unknown, sql: string, code: SqlErrorCode = "sql_error"): Sql
   const message = e instanceof Error ? e.message : String(e);
   const at = errorOffset(message, sql);
   const word = at === null ? null : /^[\w."]+/.exec(sql.slice(at));
-  return fail(code, errorText(message.replace(/^Failed to extract statements: /, "")), at ?? undefined, at === null ? undefined : at + Math.max(1, word?.[0].length ?? 1));
+  return fail(
+    code,
+    errorText(message.replace(/^Failed to extract statements: /, "")),
+    at ?? undefined,
+    at === null ? undefined : at + Math.max(1, word?.[0].length ?? 1),
+  );
 }
 
 /** Checks that `sql` is one read-only statement (nothing runs), or says what is wrong and where. */
@@ -79,7 +98,11 @@ export async function checkReadOnly(conn: DuckDBConnection, sql: string): Promis
 }
 
 /** Runs one read-only query and returns at most `MAX_RESULT_ROWS` rows. */
-export async function runReadOnly(conn: DuckDBConnection, sql: string, limits = { rows: MAX_RESULT_ROWS, ms: QUERY_TIMEOUT_MS }): Promise<SqlOutcome> {
+export async function runReadOnly(
+  conn: DuckDBConnection,
+  sql: string,
+  limits = { rows: MAX_RESULT_ROWS, ms: QUERY_TIMEOUT_MS },
+): Promise<SqlOutcome> {
   const refused = await checkReadOnly(conn, sql);
   if (refused) return refused;
   const started = performance.now();
@@ -93,7 +116,15 @@ export async function runReadOnly(conn: DuckDBConnection, sql: string, limits = 
     const rows = reader.getRowsJson() as Json[][];
     const truncated = rows.length > limits.rows;
     const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnType(i)) }));
-    return { ok: true, result: { columns, rows: truncated ? rows.slice(0, limits.rows) : rows, truncated, elapsed_ms: Math.round(performance.now() - started) } };
+    return {
+      ok: true,
+      result: {
+        columns,
+        rows: truncated ? rows.slice(0, limits.rows) : rows,
+        truncated,
+        elapsed_ms: Math.round(performance.now() - started),
+      },
+    };
   } catch (e) {
     if (timedOut) return fail("timeout", `The query ran longer than ${limits.ms / 1000} s and was stopped: add a LIMIT or a WHERE clause.`);
     return located(e, sql);

@@ -69,7 +69,10 @@ function canon(v: Cell | undefined, c: PreviewColumn, fromDuck: boolean): Json {
 
 async function compare(where: string, tables: readonly PreviewTableData[]): Promise<void> {
   const layout = await readLayout(conn, `ds${n}`);
-  expect(layout.map((t) => t.name), `${where}: tables`).toEqual(["_dlt_version", "_dlt_loads", ...tables.map((t) => t.table_name).sort()]);
+  expect(
+    layout.map((t) => t.name),
+    `${where}: tables`,
+  ).toEqual(["_dlt_version", "_dlt_loads", ...tables.map((t) => t.table_name).sort()]);
   for (const t of tables) {
     const duck = layout.find((l) => l.name === t.table_name)!;
     expect(

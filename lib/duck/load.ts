@@ -24,7 +24,11 @@ export function versionHash(schema: Record<string, Json>): string {
     Array.isArray(v)
       ? v.map(sorted)
       : v !== null && typeof v === "object"
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k] as Json)]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted(v[k] as Json)]),
+          )
         : v;
   const h = createHash("sha3-256").update(JSON.stringify(sorted(copy)));
   const tables = (copy.tables ?? {}) as Record<string, { columns?: Record<string, Json> }>;

@@ -41,7 +41,9 @@ function repeatedKey(r: ResourceRun, pending: PendingLoad): RecordFinding | null
   }
   if (repeats === 0) return null;
   const merge = pending.schema.table(r.table)?.write_disposition === "merge";
-  const effect = merge ? "merge keeps one row per key (by `dedup_sort`, else the first)" : "dlt loads every one of them: the key is not unique in the table";
+  const effect = merge
+    ? "merge keeps one row per key (by `dedup_sort`, else the first)"
+    : "dlt loads every one of them: the key is not unique in the table";
   return {
     resource: r.resource,
     code: "record_primary_key_not_unique",
@@ -70,7 +72,9 @@ function missingCursor(r: ResourceRun, cursor: string, records: readonly DataRec
     severity: "warning",
     message:
       `incremental cursor_path \`${cursor}\` is missing in ${lacking.length} of ${records.length} records of \`${r.resource}\`` +
-      (best ? `; the records carry \`${best}\` — set \`cursor_path: "${best}"\`` : ": dlt raises unless `on_cursor_value_missing` says otherwise"),
+      (best
+        ? `; the records carry \`${best}\` — set \`cursor_path: "${best}"\``
+        : ": dlt raises unless `on_cursor_value_missing` says otherwise"),
     at: ["endpoint", "incremental", "cursor_path"],
     value: cursor,
     ...(best ? { replacements: [{ title: `Set cursor_path to "${best}"`, value: best }] } : {}),
@@ -92,7 +96,9 @@ function typeConflicts(r: ResourceRun, pending: PendingLoad): RecordFinding[] {
         resource: r.resource,
         code: "record_type_conflict",
         severity: "warning",
-        message: `\`${hint.name}\` is hinted \`${hint.data_type}\`, but ${rows} record${rows === 1 ? "" : "s"} of \`${r.resource}\` hold ${c.data_type} values there: dlt writes them to the variant column \`${c.name}\``,
+        message:
+          `\`${hint.name}\` is hinted \`${hint.data_type}\`, but ${rows} record${rows === 1 ? "" : "s"} of \`${r.resource}\` ` +
+          `hold ${c.data_type} values there: dlt writes them to the variant column \`${c.name}\``,
         at: ["columns", hint.name, "data_type"],
         value: hint.data_type,
         replacements: [{ title: `Hint data_type "${c.data_type}"`, value: c.data_type }],

@@ -70,7 +70,11 @@ const columnsWith = (t: TableSchema, hint: "primary_key" | "merge_key"): string[
  * The load's root rows that survive dedup and hard deletes (`insert_temp_table`), in load order, and
  * the `_dlt_id`s of those that do not (their nested rows are not inserted either).
  */
-function survivors(root: TableSchema, staged: readonly DataRecord[], pk: readonly string[]): { rows: DataRecord[]; dropped: Set<Json | undefined> } {
+function survivors(
+  root: TableSchema,
+  staged: readonly DataRecord[],
+  pk: readonly string[],
+): { rows: DataRecord[]; dropped: Set<Json | undefined> } {
   const dropped = new Set<Json | undefined>();
   let rows: DataRecord[];
   if (pk.length > 0) {
@@ -114,7 +118,12 @@ function keySet(rows: readonly DataRecord[], columns: readonly string[]): Set<Ke
 }
 
 /** Marks for `kept` rows (unchanged) then `fresh` ones (updated when they replaced a key, else inserted). */
-function markRows(kept: number, fresh: readonly DataRecord[], pk: readonly string[] | null, replaced: Set<Key>): { marks: RowChange[]; updated: number } {
+function markRows(
+  kept: number,
+  fresh: readonly DataRecord[],
+  pk: readonly string[] | null,
+  replaced: Set<Key>,
+): { marks: RowChange[]; updated: number } {
   const marks = new Array<RowChange>(kept + fresh.length).fill("unchanged", 0, kept);
   let updated = 0;
   for (let j = 0; j < fresh.length; j++) {

@@ -33,7 +33,11 @@ describe("findings from the records", () => {
     expect(fixed).toContain('"primary_key": "BankTransactionID"');
     expect(validateText(fixed).valid).toBe(true);
     // After the fix the finding no longer applies to the value there.
-    expect(recordFindingDiagnostics(validateText(fixed).document, findings).filter((d) => d.message.includes("bank_transactions") && d.code === "record_primary_key_missing")).toEqual([]);
+    expect(
+      recordFindingDiagnostics(validateText(fixed).document, findings).filter(
+        (d) => d.message.includes("bank_transactions") && d.code === "record_primary_key_missing",
+      ),
+    ).toEqual([]);
   });
 
   it("a cursor_path the records lack, and a type hint they do not fit", async () => {

@@ -27,7 +27,11 @@ export function replay(run: GoldenRun) {
 }
 
 /** One run of a case into `destination`: the preview after it and the requests it made. */
-export async function runGoldenOnce(c: GoldenCase, run: GoldenRun, destination: Destination): Promise<{ preview: Preview; requests: string[] }> {
+export async function runGoldenOnce(
+  c: GoldenCase,
+  run: GoldenRun,
+  destination: Destination,
+): Promise<{ preview: Preview; requests: string[] }> {
   const validation = validateText(JSON.stringify(c.config), "json");
   expect(validation.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const { fetch, requests } = replay(run);

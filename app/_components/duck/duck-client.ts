@@ -8,7 +8,8 @@ import type { Destination } from "@/lib/preview";
 
 export type DuckFailure = { readonly ok: false; readonly error: DuckApiError };
 
-const session = (): string => (typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const session = (): string =>
+  typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
@@ -25,14 +26,22 @@ export interface DuckClient {
   file(format: FileFormat, table?: string): Promise<{ ok: true; blob: Blob; filename: string } | DuckFailure>;
 }
 
-const noDestination: DuckFailure = { ok: false, error: { code: "destination_unknown", message: "Run the config first: the destination is empty." } };
+const noDestination: DuckFailure = {
+  ok: false,
+  error: { code: "destination_unknown", message: "Run the config first: the destination is empty." },
+};
 
 export function createDuckClient(destination: () => Destination | null): DuckClient {
   const id = session();
   let synced: string | null = null;
 
   const post = (path: string, body: unknown) =>
-    fetch(`/api/duckdb/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), cache: "no-store" });
+    fetch(`/api/duckdb/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+    });
 
   async function sync(d: Destination, revision: string): Promise<DuckFailure | null> {
     if (synced === revision) return null;

@@ -14,9 +14,18 @@ interface Entry {
   readonly root: PreviewTable;
 }
 
-const flat = (tables: readonly PreviewTable[]): Entry[] => tables.flatMap((root) => [root, ...root.child_tables].map((table) => ({ table, root })));
+const flat = (tables: readonly PreviewTable[]): Entry[] =>
+  tables.flatMap((root) => [root, ...root.child_tables].map((table) => ({ table, root })));
 
-export default function SchemaPanel({ tables, destination, announce }: { tables: readonly PreviewTable[]; destination: () => Destination | null; announce: (m: string) => void }) {
+export default function SchemaPanel({
+  tables,
+  destination,
+  announce,
+}: {
+  tables: readonly PreviewTable[];
+  destination: () => Destination | null;
+  announce: (m: string) => void;
+}) {
   const entries = flat(tables);
   const [chosen, setChosen] = useState<string | null>(null);
   const active = entries.find((e) => e.table.table_name === chosen) ?? entries[0];
@@ -35,7 +44,12 @@ export default function SchemaPanel({ tables, destination, announce }: { tables:
       <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-2 py-1 text-xs">
         <label className="flex items-center gap-1 text-fg">
           Table
-          <select value={table.table_name} onChange={(e) => setChosen(e.target.value)} className="rounded border border-line bg-surface px-1 py-0.5 font-mono text-fg" data-testid="schema-table">
+          <select
+            value={table.table_name}
+            onChange={(e) => setChosen(e.target.value)}
+            className="rounded border border-line bg-surface px-1 py-0.5 font-mono text-fg"
+            data-testid="schema-table"
+          >
             {entries.map((e) => (
               <option key={e.table.table_name} value={e.table.table_name}>
                 {e.table.parent_table ? `  ${e.table.table_name}` : e.table.table_name}
@@ -43,7 +57,12 @@ export default function SchemaPanel({ tables, destination, announce }: { tables:
             ))}
           </select>
         </label>
-        <button type="button" onClick={exportYaml} className="ml-auto rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent" data-testid="schema-export">
+        <button
+          type="button"
+          onClick={exportYaml}
+          className="ml-auto rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent"
+          data-testid="schema-export"
+        >
           Export {DLT_SCHEMA_FILE}
         </button>
       </div>
@@ -59,7 +78,11 @@ export default function SchemaPanel({ tables, destination, announce }: { tables:
                   {table.parent_table}
                 </button>{" "}
                 — each row&apos;s <code>_dlt_parent_id</code> is its parent row&apos;s <code>_dlt_id</code>
-                {table.columns.some((c) => c.root_key) ? <>; <code>_dlt_root_id</code> is the root row&apos;s</> : null}
+                {table.columns.some((c) => c.root_key) ? (
+                  <>
+                    ; <code>_dlt_root_id</code> is the root row&apos;s
+                  </>
+                ) : null}
               </dd>
             </>
           ) : (
@@ -90,18 +113,31 @@ export default function SchemaPanel({ tables, destination, announce }: { tables:
           <caption className="sr-only">Columns of {table.table_name}</caption>
           <thead>
             <tr className="border-b border-line text-muted">
-              <th scope="col" className="py-1 pr-3 font-semibold">column</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">data_type</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">DuckDB</th>
-              <th scope="col" className="py-1 font-semibold">nullability and hints</th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                column
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                data_type
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                DuckDB
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                nullability and hints
+              </th>
             </tr>
           </thead>
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name} className="border-b border-line text-fg">
-                <th scope="row" className="py-0.5 pr-3 font-mono font-normal">{c.name}</th>
+                <th scope="row" className="py-0.5 pr-3 font-mono font-normal">
+                  {c.name}
+                </th>
                 <td className="py-0.5 pr-3 font-mono">{c.data_type}</td>
-                <td className="py-0.5 pr-3 font-mono">{duckType(c)}{c.nullable ? "" : " NOT NULL"}</td>
+                <td className="py-0.5 pr-3 font-mono">
+                  {duckType(c)}
+                  {c.nullable ? "" : " NOT NULL"}
+                </td>
                 <td className="py-0.5">{columnMarks(c).join(", ")}</td>
               </tr>
             ))}

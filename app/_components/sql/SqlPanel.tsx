@@ -11,9 +11,23 @@ import { saveBlob } from "../duck/save";
 import DataGrid from "../tables/DataGrid";
 import { errorSpot, starterQuery, tableQuery } from "./sql-text";
 
-type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; result: SqlResult } | { kind: "error"; error: SqlError | DuckApiError; sql: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "running" }
+  | { kind: "done"; result: SqlResult }
+  | { kind: "error"; error: SqlError | DuckApiError; sql: string };
 
-export default function SqlPanel({ duck, tables, hasData, announce }: { duck: DuckClient; tables: readonly string[]; hasData: boolean; announce: (m: string) => void }) {
+export default function SqlPanel({
+  duck,
+  tables,
+  hasData,
+  announce,
+}: {
+  duck: DuckClient;
+  tables: readonly string[];
+  hasData: boolean;
+  announce: (m: string) => void;
+}) {
   const [typed, setTyped] = useState<string | null>(null);
   // Until the user types, the query follows the first table (the view may open before the first run).
   const sql = typed ?? starterQuery(tables[0]);
@@ -54,21 +68,34 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
     });
   };
   const result = state.kind === "done" ? state.result : null;
-  const columns = useMemo(() => (result ? result.columns.map((c, i) => ({ id: `c${i}`, name: c.name, type: c.type, marks: [] })) : []), [result]);
+  const columns = useMemo(
+    () => (result ? result.columns.map((c, i) => ({ id: `c${i}`, name: c.name, type: c.type, marks: [] })) : []),
+    [result],
+  );
   const cell = useCallback((r: number, c: number) => result?.rows[r]?.[c], [result]);
-  const spot = state.kind === "error" && "start" in state.error && state.error.start !== undefined ? errorSpot(state.sql, state.error.start, state.error.end) : null;
+  const spot =
+    state.kind === "error" && "start" in state.error && state.error.start !== undefined
+      ? errorSpot(state.sql, state.error.start, state.error.end)
+      : null;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col overflow-auto" data-testid="sql">
       <div className="flex shrink-0 flex-wrap items-center gap-1 px-2 pt-1 text-xs">
         <span className="text-muted">Tables:</span>
         {["_dlt_loads", ...tables].map((t) => (
-          <button key={t} type="button" onClick={() => setSql(tableQuery(t))} className="rounded border border-line px-1.5 font-mono text-fg hover:border-accent">
+          <button
+            key={t}
+            type="button"
+            onClick={() => setSql(tableQuery(t))}
+            className="rounded border border-line px-1.5 font-mono text-fg hover:border-accent"
+          >
             {t}
           </button>
         ))}
       </div>
-      <label htmlFor="sql-query" className="sr-only">SQL query (one read-only statement; Ctrl/Cmd+Enter runs it)</label>
+      <label htmlFor="sql-query" className="sr-only">
+        SQL query (one read-only statement; Ctrl/Cmd+Enter runs it)
+      </label>
       <textarea
         id="sql-query"
         ref={box}
@@ -81,18 +108,40 @@ export default function SqlPanel({ duck, tables, hasData, announce }: { duck: Du
         data-testid="sql-query"
       />
       <div className="flex shrink-0 flex-wrap items-center gap-2 px-2 pb-1 text-xs">
-        <button type="button" onClick={run} disabled={!hasData || state.kind === "running"} className="rounded bg-accent px-2 py-0.5 font-semibold text-accent-fg disabled:opacity-60" data-testid="sql-run">
+        <button
+          type="button"
+          onClick={run}
+          disabled={!hasData || state.kind === "running"}
+          className="rounded bg-accent px-2 py-0.5 font-semibold text-accent-fg disabled:opacity-60"
+          data-testid="sql-run"
+        >
           Run query
         </button>
         <span className="text-muted">Ctrl/Cmd+Enter · read-only · dataset rest_api_data</span>
-        <button type="button" onClick={download} disabled={!hasData} className="ml-auto rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent disabled:opacity-60" data-testid="sql-download-duckdb">
+        <button
+          type="button"
+          onClick={download}
+          disabled={!hasData}
+          className="ml-auto rounded border border-line px-1.5 py-0.5 text-fg hover:border-accent disabled:opacity-60"
+          data-testid="sql-download-duckdb"
+        >
           Download .duckdb
         </button>
       </div>
-      {!hasData && <p className="px-2 text-xs text-muted">Run the config first: the console queries the destination after its last load.</p>}
-      {state.kind === "running" && <p className="px-2 text-xs text-muted" aria-live="polite">Running…</p>}
+      {!hasData && (
+        <p className="px-2 text-xs text-muted">Run the config first: the console queries the destination after its last load.</p>
+      )}
+      {state.kind === "running" && (
+        <p className="px-2 text-xs text-muted" aria-live="polite">
+          Running…
+        </p>
+      )}
       {state.kind === "error" && (
-        <div role="alert" className="mx-2 mb-1 shrink-0 rounded border border-error bg-error-soft p-2 text-xs text-fg" data-testid="sql-error">
+        <div
+          role="alert"
+          className="mx-2 mb-1 shrink-0 rounded border border-error bg-error-soft p-2 text-xs text-fg"
+          data-testid="sql-error"
+        >
           <p>
             <span aria-hidden="true">✖ </span>
             {spot ? `Line ${spot.line}, column ${spot.column}: ` : ""}

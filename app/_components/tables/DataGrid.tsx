@@ -42,7 +42,16 @@ const MARK: Readonly<Record<RowChange, { glyph: string; label: string; className
   unchanged: { glyph: "", label: "unchanged", className: "" },
 };
 
-export default function DataGrid({ label, columns, rowCount, cell, marks, search = "", changedOnly = false, showFilters = false }: DataGridProps) {
+export default function DataGrid({
+  label,
+  columns,
+  rowCount,
+  cell,
+  marks,
+  search = "",
+  changedOnly = false,
+  showFilters = false,
+}: DataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filters, setFilters] = useState<ColumnFiltersState>([]);
@@ -56,7 +65,11 @@ export default function DataGrid({ label, columns, rowCount, cell, marks, search
         id: c.id,
         header: c.name,
         accessorFn: (row: number) => cell(row, i),
-        size: columnWidth(c.name, Array.from({ length: Math.min(rowCount, 50) }, (_, r) => cell(r, i)), `${c.type} · ${c.marks[0] ?? ""}`),
+        size: columnWidth(
+          c.name,
+          Array.from({ length: Math.min(rowCount, 50) }, (_, r) => cell(r, i)),
+          `${c.type} · ${c.marks[0] ?? ""}`,
+        ),
         minSize: 48,
         maxSize: 1200,
         sortingFn: (a, b, id) => compareCells(a.getValue(id), b.getValue(id)),
@@ -77,12 +90,30 @@ export default function DataGrid({ label, columns, rowCount, cell, marks, search
     enableSortingRemoval: true,
   });
   const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const width = table.getTotalSize() + (marks ? MARK_WIDTH : 0);
 
   return (
-    <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable)`} data-testid="data-table">
-      <div role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={columns.length + (marks ? 1 : 0)} style={{ width, minWidth: "100%" }} className="text-xs">
+    <div
+      ref={scroller}
+      className="relative min-h-0 flex-1 overflow-auto"
+      tabIndex={0}
+      aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable)`}
+      data-testid="data-table"
+    >
+      <div
+        role="table"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length + (marks ? 1 : 0)}
+        style={{ width, minWidth: "100%" }}
+        className="text-xs"
+      >
         <GridHeader table={table} columns={columns} marks={marks !== undefined} markWidth={MARK_WIDTH} showFilters={showFilters} />
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => {
@@ -99,7 +130,12 @@ export default function DataGrid({ label, columns, rowCount, cell, marks, search
                 style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
               >
                 {marks && (
-                  <div role="cell" style={{ width: MARK_WIDTH }} className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`} title={mark.label}>
+                  <div
+                    role="cell"
+                    style={{ width: MARK_WIDTH }}
+                    className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`}
+                    title={mark.label}
+                  >
                     <span aria-hidden="true">{mark.glyph}</span>
                     {mark.glyph && <span className="sr-only">{mark.label}</span>}
                   </div>
@@ -109,7 +145,13 @@ export default function DataGrid({ label, columns, rowCount, cell, marks, search
                   const text = cellText(value);
                   const empty = value === null || value === undefined;
                   return (
-                    <div key={c.id} role="cell" style={{ width: c.column.getSize() }} className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`} title={text}>
+                    <div
+                      key={c.id}
+                      role="cell"
+                      style={{ width: c.column.getSize() }}
+                      className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
+                      title={text}
+                    >
                       {text}
                     </div>
                   );

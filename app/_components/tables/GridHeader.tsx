@@ -5,7 +5,13 @@ import type { GridColumn } from "./grid-model";
 
 const SORT_LABEL = { asc: "ascending", desc: "descending" } as const;
 
-export function GridHeader({ table, columns, marks, markWidth, showFilters }: {
+export function GridHeader({
+  table,
+  columns,
+  marks,
+  markWidth,
+  showFilters,
+}: {
   table: Table<number>;
   columns: readonly GridColumn[];
   marks: boolean;
@@ -17,7 +23,12 @@ export function GridHeader({ table, columns, marks, markWidth, showFilters }: {
     <div role="rowgroup" className="sticky top-0 z-10 border-b border-line bg-raised">
       <div role="row" aria-rowindex={1} className="flex">
         {marks && (
-          <div role="columnheader" style={{ width: markWidth }} className="shrink-0 border-r border-line px-1 py-1 text-center text-muted" title="What this run did to the row: + inserted, ~ updated">
+          <div
+            role="columnheader"
+            style={{ width: markWidth }}
+            className="shrink-0 border-r border-line px-1 py-1 text-center text-muted"
+            title="What this run did to the row: + inserted, ~ updated"
+          >
             <span aria-hidden="true">±</span>
             <span className="sr-only">Change</span>
           </div>
@@ -43,7 +54,11 @@ export function GridHeader({ table, columns, marks, markWidth, showFilters }: {
               >
                 <span className="flex items-center gap-1">
                   <span className="truncate font-mono font-semibold text-fg">{c?.name}</span>
-                  {sorted && <span aria-hidden="true" className="text-accent">{sorted === "asc" ? "▲" : "▼"}</span>}
+                  {sorted && (
+                    <span aria-hidden="true" className="text-accent">
+                      {sorted === "asc" ? "▲" : "▼"}
+                    </span>
+                  )}
                 </span>
                 <span className="block truncate text-muted" data-testid="column-type">
                   {[c?.type, ...(c?.marks ?? [])].filter(Boolean).join(" · ")}
@@ -64,7 +79,9 @@ export function GridHeader({ table, columns, marks, markWidth, showFilters }: {
                 onMouseDown={h.getResizeHandler()}
                 onTouchStart={h.getResizeHandler()}
                 onDoubleClick={() => h.column.resetSize()}
-                className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none ${h.column.getIsResizing() ? "bg-accent" : "hover:bg-line"}`}
+                className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none ${
+                  h.column.getIsResizing() ? "bg-accent" : "hover:bg-line"
+                }`}
                 data-testid="column-resize"
               />
             </div>

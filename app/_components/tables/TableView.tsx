@@ -1,5 +1,8 @@
 "use client";
-/** One table of the destination: its counts, this run's changes, warnings, the toolbar (search, filters, changed rows, downloads) and the grid. */
+/**
+ * One table of the destination: its counts, this run's changes, warnings, the toolbar (search,
+ * filters, changed rows, downloads) and the grid.
+ */
 import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { DataRecord } from "@/lib/engine";
@@ -10,7 +13,10 @@ import { Menu } from "../header/Menu";
 import { changesLine } from "./changes";
 import { gridColumns } from "./grid-model";
 
-const DataGrid = dynamic(() => import("./DataGrid"), { ssr: false, loading: () => <p className="p-2 text-xs text-muted">Loading the grid…</p> });
+const DataGrid = dynamic(() => import("./DataGrid"), {
+  ssr: false,
+  loading: () => <p className="p-2 text-xs text-muted">Loading the grid…</p>,
+});
 
 export interface TableTab {
   readonly id: string;
@@ -31,7 +37,19 @@ const FORMATS = [
   { id: "jsonl", label: "JSON lines" },
 ] as const;
 
-export function TableView({ tab, stale, duck, announce, actions }: { tab: TableTab; stale?: string; duck: DuckClient | null; announce: (m: string) => void; actions: ReactNode }) {
+export function TableView({
+  tab,
+  stale,
+  duck,
+  announce,
+  actions,
+}: {
+  tab: TableTab;
+  stale?: string;
+  duck: DuckClient | null;
+  announce: (m: string) => void;
+  actions: ReactNode;
+}) {
   const [search, setSearch] = useState("");
   const [changedOnly, setChangedOnly] = useState(false);
   const [filters, setFilters] = useState(false);
@@ -48,8 +66,20 @@ export function TableView({ tab, stale, duck, announce, actions }: { tab: TableT
   };
   const notLoaded = tab.loaded ? null : "This run was not loaded (it failed or is still running): the files hold the last load.";
   const items = [
-    ...FORMATS.map((f) => ({ id: f.id, label: `${tab.name} as ${f.label}`, description: "this table, written by DuckDB from dlt's layout", disabledReason: duck ? null : "Loading…", onSelect: () => download(f.id) })),
-    { id: "duckdb", label: "rest_api_pipeline.duckdb", description: `every table, as dlt's duckdb destination would leave them${notLoaded ? ` — ${notLoaded}` : ""}`, disabledReason: duck ? null : "Loading…", onSelect: () => download("duckdb") },
+    ...FORMATS.map((f) => ({
+      id: f.id,
+      label: `${tab.name} as ${f.label}`,
+      description: "this table, written by DuckDB from dlt's layout",
+      disabledReason: duck ? null : "Loading…",
+      onSelect: () => download(f.id),
+    })),
+    {
+      id: "duckdb",
+      label: "rest_api_pipeline.duckdb",
+      description: `every table, as dlt's duckdb destination would leave them${notLoaded ? ` — ${notLoaded}` : ""}`,
+      disabledReason: duck ? null : "Loading…",
+      onSelect: () => download("duckdb"),
+    },
   ];
 
   return (
@@ -57,7 +87,8 @@ export function TableView({ tab, stale, duck, announce, actions }: { tab: TableT
       <p className="shrink-0 px-2 pt-1 text-xs text-fg">
         <span data-testid="table-stats">{tab.stats}</span>
         <span className="text-muted" data-testid="table-changes">
-          {" "}— this run: {changesLine(tab.changes)}
+          {" "}
+          — this run: {changesLine(tab.changes)}
         </span>
       </p>
       {stale && (
@@ -77,9 +108,26 @@ export function TableView({ tab, stale, duck, announce, actions }: { tab: TableT
           ))}
         </ul>
       )}
-      <div className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs" role="toolbar" aria-label={`${tab.name} rows`}>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search rows…" aria-label={`Search the rows of ${tab.name}`} className="w-40 rounded border border-line bg-surface px-1.5 py-0.5 text-fg" data-testid="table-search" />
-        <button type="button" aria-pressed={filters} onClick={() => setFilters((f) => !f)} className={`rounded border px-1.5 py-0.5 ${filters ? "border-accent text-fg" : "border-line text-muted hover:text-fg"}`}>
+      <div
+        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs"
+        role="toolbar"
+        aria-label={`${tab.name} rows`}
+      >
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Search rows…"
+          aria-label={`Search the rows of ${tab.name}`}
+          className="w-40 rounded border border-line bg-surface px-1.5 py-0.5 text-fg"
+          data-testid="table-search"
+        />
+        <button
+          type="button"
+          aria-pressed={filters}
+          onClick={() => setFilters((f) => !f)}
+          className={`rounded border px-1.5 py-0.5 ${filters ? "border-accent text-fg" : "border-line text-muted hover:text-fg"}`}
+        >
           Column filters
         </button>
         <label className="flex items-center gap-1 text-fg">
@@ -96,7 +144,17 @@ export function TableView({ tab, stale, duck, announce, actions }: { tab: TableT
           No rows: this resource yielded no records{tab.warnings.length === 0 ? "" : " (see the warnings above)"}.
         </p>
       ) : (
-        <DataGrid key={tab.id} label={`Table ${tab.name}`} columns={columns} rowCount={tab.rows.length} cell={cell} marks={tab.marks} search={search} changedOnly={changedOnly} showFilters={filters} />
+        <DataGrid
+          key={tab.id}
+          label={`Table ${tab.name}`}
+          columns={columns}
+          rowCount={tab.rows.length}
+          cell={cell}
+          marks={tab.marks}
+          search={search}
+          changedOnly={changedOnly}
+          showFilters={filters}
+        />
       )}
     </div>
   );

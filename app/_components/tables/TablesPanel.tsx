@@ -9,7 +9,18 @@ import { TableView, type TableTab } from "./TableView";
 
 function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
   return tables.flatMap((t) => [
-    { id: t.table_name, resource: t.resource, name: t.table_name, rows: t.rows, marks: t.row_changes, changes: t.changes, columns: t.columns, stats: statsLine(t.stats), warnings: t.warnings, loaded: t.loaded },
+    {
+      id: t.table_name,
+      resource: t.resource,
+      name: t.table_name,
+      rows: t.rows,
+      marks: t.row_changes,
+      changes: t.changes,
+      columns: t.columns,
+      stats: statsLine(t.stats),
+      warnings: t.warnings,
+      loaded: t.loaded,
+    },
     ...t.child_tables.map((c) => ({
       id: c.table_name,
       resource: t.resource,
@@ -35,7 +46,15 @@ export interface DestinationActions {
 }
 
 /** One tab per table dlt would create (root tables and their nested child tables); a table whose resource changed since the run says so. */
-export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }: { tables: readonly PreviewTable[]; stale?: ReadonlyMap<string, string>; actions: DestinationActions }) {
+export const TablesPanel = memo(function TablesPanel({
+  tables,
+  stale,
+  actions,
+}: {
+  tables: readonly PreviewTable[];
+  stale?: ReadonlyMap<string, string>;
+  actions: DestinationActions;
+}) {
   const tabs = tabsOf(tables);
   const [chosen, setChosen] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -86,12 +105,20 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
     <Panel title="Tables" titleId="tables-title" testId="tables">
       {tabs.length === 0 || !active ? (
         <>
-          <p className="p-3 text-sm text-muted">The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.</p>
+          <p className="p-3 text-sm text-muted">
+            The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.
+          </p>
           <div className="px-3">{reset}</div>
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
-          <div ref={list} role="tablist" aria-label="Tables" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-2 pt-1">
+          <div
+            ref={list}
+            role="tablist"
+            aria-label="Tables"
+            onKeyDown={onKeyDown}
+            className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-2 pt-1"
+          >
             {tabs.map((t) => {
               const selected = t.id === active.id;
               return (
@@ -105,7 +132,11 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
                   aria-controls={`tabpanel-${t.id}`}
                   tabIndex={selected ? 0 : -1}
                   onClick={() => setChosen(t.id)}
-                  className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${selected ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4" : "border-transparent text-muted hover:text-fg"}`}
+                  className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${
+                    selected
+                      ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4"
+                      : "border-transparent text-muted hover:text-fg"
+                  }`}
                 >
                   {t.name} <span className="text-muted">{t.rows.length.toLocaleString("en-US")}</span>
                   {stale?.has(t.resource) && (
@@ -118,8 +149,22 @@ export const TablesPanel = memo(function TablesPanel({ tables, stale, actions }:
               );
             })}
           </div>
-          <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`} className="flex min-h-0 flex-1 flex-col" data-testid="table-panel" data-table={active.name}>
-            <TableView key={active.id} tab={active} stale={stale?.get(active.resource)} duck={actions.duck} announce={actions.announce} actions={reset} />
+          <div
+            role="tabpanel"
+            id={`tabpanel-${active.id}`}
+            aria-labelledby={`tab-${active.id}`}
+            className="flex min-h-0 flex-1 flex-col"
+            data-testid="table-panel"
+            data-table={active.name}
+          >
+            <TableView
+              key={active.id}
+              tab={active}
+              stale={stale?.get(active.resource)}
+              duck={actions.duck}
+              announce={actions.announce}
+              actions={reset}
+            />
           </div>
         </div>
       )}

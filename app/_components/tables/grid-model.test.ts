@@ -12,7 +12,11 @@ describe("the data grid's model", () => {
   });
 
   it("filters by search text and by change", () => {
-    const rows = [["a", 1], ["B", 2], ["c", null]];
+    const rows = [
+      ["a", 1],
+      ["B", 2],
+      ["c", null],
+    ];
     const cell = (r: number, c: number) => rows[r]?.[c];
     expect(visibleRows(3, cell, 2, "b", undefined, false)).toEqual([1]);
     expect(visibleRows(3, cell, 2, "null", undefined, false)).toEqual([2]);

@@ -20,7 +20,13 @@ const dir = mkdtempSync(join(tmpdir(), "restplay-duck-route-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const call = (route: (r: Request) => Promise<Response>, body: unknown, headers: Record<string, string> = {}) =>
-  route(new Request("http://127.0.0.1:3100/api/duckdb", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
+  route(
+    new Request("http://127.0.0.1:3100/api/duckdb", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
 
 let state: DestinationState;
 let revision: string;
@@ -68,7 +74,14 @@ describe("/api/duckdb", () => {
     const conn = await instance.connect();
     try {
       const layout = await readLayout(conn);
-      expect(layout.map((t) => t.name)).toEqual(["_dlt_version", "_dlt_loads", ...state.schema.filter((t) => t.seen_data).map((t) => t.name).sort()]);
+      expect(layout.map((t) => t.name)).toEqual([
+        "_dlt_version",
+        "_dlt_loads",
+        ...state.schema
+          .filter((t) => t.seen_data)
+          .map((t) => t.name)
+          .sort(),
+      ]);
       const loads = await conn.runAndReadAll("SELECT count(*) FROM rest_api_data._dlt_loads");
       expect(loads.getRowsJson()).toEqual([["1"]]);
     } finally {
@@ -90,7 +103,11 @@ describe("/api/duckdb", () => {
   });
 
   it("refuses cross-site callers and bodies that fail the contract", async () => {
-    const cross = await call(query, { session, revision, sql: "SELECT 1" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const cross = await call(
+      query,
+      { session, revision, sql: "SELECT 1" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
     expect(cross.status).toBe(403);
     const bad = await call(sync, { session: "x", revision, state });
     expect(bad.status).toBe(400);
