@@ -59,6 +59,7 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await expect(firstCell()).toHaveText("1");
   const idHeader = grid.getByRole("columnheader", { name: /^id/ });
   await idHeader.getByRole("button").click();
+  await expect(idHeader).toHaveAttribute("aria-sort", "ascending");
   await idHeader.getByRole("button").click();
   await expect(idHeader).toHaveAttribute("aria-sort", "descending");
   await expect(firstCell()).toHaveText("45");

@@ -88,6 +88,8 @@ export default function DataGrid({
     getFilteredRowModel: getFilteredRowModel(),
     columnResizeMode: "onChange",
     enableSortingRemoval: true,
+    // Every column sorts ascending first (TanStack's default sorts numbers descending first): one rule the header can state.
+    sortDescFirst: false,
   });
   const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({
