@@ -6,8 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The CLI and the route share lib/; msw's node entry must stay external on the server, and so does
-  // undici (lib/net's live transport): required from node_modules as is, never bundled.
-  serverExternalPackages: ["msw", "undici"],
+  // undici (lib/net's live transport), and DuckDB's native binding (lib/duck): required from node_modules as is, never bundled.
+  serverExternalPackages: ["msw", "undici", "@duckdb/node-api", "@duckdb/node-bindings"],
   // monaco-yaml's worker imports monaco's pre-0.56 deep path (STACK-NOTES P12/P13).
   turbopack: { resolveAlias: monacoAliases },
   webpack: (config) => {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,hostile,server,preview,memory,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,duckdb,memory,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
@@ -10,6 +10,7 @@ import { validationFigures } from "./validation";
 import { hostileFigures } from "./hostile";
 import { serverHostileFigures } from "./server-hostile";
 import { previewFigures } from "./preview";
+import { duckdbFigures } from "./duckdb";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
 import { bundleFigures } from "./bundle";
@@ -20,6 +21,7 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   hostile: hostileFigures,
   server: serverHostileFigures,
   preview: previewFigures,
+  duckdb: duckdbFigures,
   browser: browserFigures,
   bundle: bundleFigures,
   memory: memoryFigures,

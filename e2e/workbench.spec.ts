@@ -105,7 +105,9 @@ test("results from an older config say so: which resource changed, which was ren
   await expect(notice).not.toContainText("client");
   await expect(p.resourceTrace("bank_transactions").getByTestId("resource-stale")).toContainText("renamed to transactions since the run");
   await expect(p.resourceTrace("contacts")).not.toHaveAttribute("data-stale", "true");
-  await expect(frame(page, "tables").getByTestId("stale-badge")).toBeVisible();
+  // The data slot's views built from the run (Tables, Schema) each say so on their tab.
+  await expect(frame(page, "tables").getByTestId("tab-tables").getByTestId("stale-badge")).toBeVisible();
+  await expect(frame(page, "tables").getByTestId("tab-schema").getByTestId("stale-badge")).toBeVisible();
   await expect(p.tableTab("bank_transactions")).toContainText("(stale)");
 
   await p.secretInput("client_id").fill("another-id");

@@ -8,7 +8,9 @@
  */
 import path from "node:path";
 
-const ALL_LIB = ["shared", "formats", "config", "engine", "mocks", "preview", "net", "run", "examples", "importers", "share", "cli", "testing"];
+const ALL_LIB = [
+  "shared", "formats", "config", "engine", "mocks", "preview", "net", "run", "duck", "examples", "importers", "share", "cli", "testing",
+];
 const UI = ["react", "react-dom", "next", "monaco-editor", "@monaco-editor/react", "monaco-yaml"];
 const NODE = ["node:", "fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util", "zlib", "worker_threads", "undici"];
 
@@ -21,6 +23,10 @@ export const LAYERS = {
   mocks: { runtime: ["shared"], types: [], banned: [...UI, ...NODE], why: "lib/mocks implement the APIs on their own, never with the engine (rule 4)." },
   preview: { runtime: ["shared"], types: ["engine", "config"], banned: [...UI, ...NODE, "msw"], why: "lib/preview folds engine events; it needs their types only." },
   net: { runtime: ["engine", "shared"], types: ["config"], banned: [...UI, "msw"], why: "lib/net is the live network (Node only)." },
+  duck: {
+    runtime: ["preview", "shared"], types: ["engine"], banned: [...UI, "msw"],
+    why: "lib/duck is the real DuckDB (Node only: @duckdb/node-api); the browser imports its types only.",
+  },
   run: { runtime: ["config", "engine", "formats", "mocks", "preview", "shared"], types: [], banned: [...UI, ...NODE], why: "lib/run is shared by the route, the CLI and the browser: no Node APIs." },
   examples: { runtime: ["config", "formats", "shared"], types: ["engine"], banned: [...UI, ...NODE, "msw"], why: "lib/examples are data." },
   importers: { runtime: ["config", "formats", "shared"], types: ["mocks"], banned: [...UI, ...NODE, "msw"], why: "lib/importers turn API descriptions into configs, in the browser too: no Node APIs, the mocks' plan types only." },
@@ -78,6 +84,11 @@ const boundaries = {
       // app/: lib modules through their index only; monaco only in the editor component.
       if (to.area === "lib" && to.rest.length > 0 && !(to.rest.length === 1 && /^index\.[jt]sx?$/.test(to.rest[0]))) {
         report(`app/ imports lib modules through their index.ts only (\`@/lib/${to.name}\`).`);
+      }
+      if (to.area === "lib" && to.name === "duck" && !typeOnly && from.rest[0] !== "api") {
+        report(
+          "lib/duck is Node only (@duckdb/node-api): app/ imports it at run time only in app/api route handlers; elsewhere its types.",
+        );
       }
       if (to.area === "package" && /^(monaco-editor|monaco-yaml)(\/|$)/.test(to.name) && !typeOnly && from.rest[0] === "_components" && from.rest[1] !== "editor") {
         report("Only app/_components/editor imports monaco (rule 8).");

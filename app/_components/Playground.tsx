@@ -20,7 +20,7 @@ import type { ViewId } from "./workbench/views";
 import { Workbench } from "./workbench/Workbench";
 
 const FOCUSABLE = ':is(button, input, select, [tabindex="0"])';
-const VIEW_IDS: readonly ViewId[] = ["editor", "problems", "secrets", "trace", "tables"];
+const VIEW_IDS: readonly ViewId[] = ["editor", "problems", "secrets", "trace", "tables", "schema", "sql"];
 const asView = (s: string | null | undefined): ViewId | null => VIEW_IDS.find((v) => v === s) ?? null;
 
 export function Playground() {
@@ -33,7 +33,9 @@ export function Playground() {
   const [layoutKey, setLayoutKey] = useState(0);
   const openPalette = useCallback(() => setDialog("palette"), []);
   const openShortcuts = useCallback(() => setDialog("shortcuts"), []);
-  const closeDialog = useCallback(() => setDialog(null), []);
+  // A dialog's close event may arrive after another dialog opened (Escape, then Ctrl+K at once): it closes only itself.
+  const closePalette = useCallback(() => setDialog((d) => (d === "palette" ? null : d)), []);
+  const closeShortcuts = useCallback(() => setDialog((d) => (d === "shortcuts" ? null : d)), []);
   const { workbench, editor } = m;
   const api = useApiTools(m, announce);
 
@@ -128,8 +130,8 @@ export function Playground() {
         currentExample={m.imported.exampleId}
       />
       <Workbench key={layoutKey} views={views} maximiseShortcut={shortcutLabel("maximise", platform)} apiRef={workbench} />
-      <CommandPalette open={dialog === "palette"} onClose={closeDialog} commands={commands} />
-      <ShortcutsDialog open={dialog === "shortcuts"} onClose={closeDialog} platform={platform} />
+      <CommandPalette open={dialog === "palette"} onClose={closePalette} commands={commands} />
+      <ShortcutsDialog open={dialog === "shortcuts"} onClose={closeShortcuts} platform={platform} />
       {api.dialogs}
       {announcer}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 /** The workbench's views, built from the playground's state: what each shows, its badge, its stale mark. */
+import dynamic from "next/dynamic";
 import { FORMAT_NAMES } from "@/lib/formats";
 import { EditorHost } from "./editor/EditorHost";
 import { EditorLoadingPlaceholder } from "./editor/EditorLoadingPlaceholder";
@@ -12,6 +13,14 @@ import type { PlaygroundModel } from "./usePlayground";
 import { CountBadge, PhaseBadge, ProblemsBadge, TextBadge } from "./workbench/Badges";
 import { StaleNotice } from "./workbench/StaleNotice";
 import type { ViewDef, ViewId } from "./workbench/views";
+import type { PreviewTable } from "@/lib/preview";
+
+const tableNames = (tables: readonly PreviewTable[]) => tables.flatMap((t) => [t.table_name, ...t.child_tables.map((c) => c.table_name)]);
+
+/** The destination's Schema and SQL views load when first shown (decision 0019; not in the first-load budget). */
+const loadingView = () => <p className="p-3 text-xs text-muted">Loading…</p>;
+const SchemaPanel = dynamic(() => import("./schema/SchemaPanel"), { ssr: false, loading: loadingView });
+const SqlPanel = dynamic(() => import("./sql/SqlPanel"), { ssr: false, loading: loadingView });
 
 export function buildViews(m: PlaygroundModel, opts: { dark: boolean; runShortcut: string; onPalette: () => void }): Record<ViewId, ViewDef> {
   const { run, stale, staleLabels } = m;
@@ -83,7 +92,33 @@ export function buildViews(m: PlaygroundModel, opts: { dark: boolean; runShortcu
       title: "Tables",
       badge: <CountBadge n={run.tables.reduce((n, t) => n + 1 + t.child_tables.length, 0)} label="tables" />,
       stale: stale !== null && run.tables.length > 0,
-      content: <TablesPanel tables={run.tables} stale={staleLabels} />,
+      content: <TablesPanel tables={run.tables} stale={staleLabels} actions={m.destination} />,
+    },
+    schema: {
+      id: "schema",
+      title: "Schema",
+      stale: stale !== null && run.tables.length > 0,
+      content: (
+        <section aria-label="Schema" className="flex min-h-0 flex-1 flex-col overflow-hidden">
+          <SchemaPanel tables={run.tables} destination={m.destination.destination} announce={m.destination.announce} />
+        </section>
+      ),
+    },
+    sql: {
+      id: "sql",
+      title: "SQL",
+      content: (
+        <section aria-label="SQL console" className="flex min-h-0 flex-1 flex-col overflow-hidden">
+          {m.destination.duck && (
+            <SqlPanel
+              duck={m.destination.duck}
+              tables={tableNames(run.tables)}
+              hasData={run.tables.some((t) => t.loaded)}
+              announce={m.destination.announce}
+            />
+          )}
+        </section>
+      ),
     },
   };
 }

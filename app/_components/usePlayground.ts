@@ -17,11 +17,13 @@ import type { RunTarget as Target } from "@/lib/run";
 import type { WorkbenchApi } from "./workbench/api";
 import type { Imported } from "./import/useImported";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
+import { createDuckClient } from "./duck/duck-client";
+import type { DestinationActions } from "./tables/TablesPanel";
 
 export function usePlayground(announce: (message: string) => void) {
   const [text, setText] = useDocument();
   const toolkit = useToolkit();
-  const validation = useValidation(text, toolkit);
+  const checked = useValidation(text, toolkit);
   const [target, setTarget] = useState<Target>("mock");
   const [secretValues, setSecretValues] = useState<Record<string, string>>({});
   const [maxPages, setMaxPages] = useState("");
@@ -32,6 +34,12 @@ export function usePlayground(announce: (message: string) => void) {
   const run = useRun();
   const imported = useImported();
   const running = run.view.trace.phase === "running";
+  // Findings from the last run's records join the config's problems, placed on today's text (lib/config findings).
+  const validation = useMemo(() => {
+    if (!checked || !toolkit || run.view.findings.length === 0) return checked;
+    const found = toolkit.recordFindingDiagnostics(checked.document, run.view.findings);
+    return found.length === 0 ? checked : { ...checked, diagnostics: [...checked.diagnostics, ...found] };
+  }, [checked, toolkit, run.view.findings]);
 
   const format = useMemo(() => (text === null ? null : detectFormat(text)), [text]);
   const uses = useMemo(() => (validation === null ? null : validation.value ? listSecrets(validation.value) : []), [validation]);
@@ -78,6 +86,15 @@ export function usePlayground(announce: (message: string) => void) {
   }, [names, selected, runWith]);
   const runAll = useCallback(() => runWith(undefined), [runWith]);
   const runSelected = useCallback(() => runWith(names.filter((n) => selected.has(n))), [runWith, names, selected]);
+
+  // The destination in DuckDB (decision 0019): the SQL console's and the downloads' client, and Reset.
+  const duck = useMemo(() => createDuckClient(run.destination), [run.destination]);
+  const destination = useMemo<DestinationActions>(
+    () => ({
+      duck, destination: run.destination, running, onResetDestination: run.resetDestination, onResetIncremental: run.resetIncremental, announce,
+    }),
+    [duck, running, run.destination, run.resetDestination, run.resetIncremental, announce],
+  );
 
   const saveSource = useCallback(() => {
     if (text === null || format === null) return;
@@ -171,7 +188,7 @@ export function usePlayground(announce: (message: string) => void) {
     target, setTarget, secretValues, setSecret, maxPages, setMaxPages, toggleResource,
     run: run.view, running, cancel: run.cancel, runDefault, runAll, runSelected,
     stale, staleLabels, saveSource, download, openExample, openText, imported, convert, knownFields, reveal, firstProblem, fix,
-    editor, workbench, onEditorReady,
+    editor, workbench, onEditorReady, destination,
   };
 }
 

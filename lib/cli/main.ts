@@ -7,6 +7,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError, type CliIO } from "./io";
 import type { OutputFormat } from "./validate";
+import type { RunOptions } from "./run-command";
 import type { ExportFormat } from "../config";
 import type { ImportSource } from "../importers";
 
@@ -57,8 +58,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
+    .option("--duckdb <file>", "write the destination after the run to a DuckDB file, laid out as dlt's duckdb destination")
     .addOption(formatOption())
-    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; mockSpec?: string; format: OutputFormat }) => {
+    .action(async (file: string, options: RunOptions) => {
       const { runCommand } = await import("./run-command");
       exitCode = await runCommand(file, options, io);
     });

@@ -1,5 +1,6 @@
 /**
- * `restplay run FILE [--mock] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N] [--state-dir DIR] [--format text|json]`
+ * `restplay run FILE [--mock [--mock-spec SPEC]] [--resource NAME]... [--secret NAME=VALUE]... [--max-pages N]
+ *   [--state-dir DIR] [--duckdb FILE] [--format text|json]`
  *
  * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
  * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use lib/net's
@@ -7,6 +8,8 @@
  * but with the same response limits as the server.
  * In json mode stdout carries only the JSON result (with the destination's tables); the trace goes to stderr.
  * `--state-dir DIR` keeps the destination and the incremental state across invocations (`state-dir.ts`).
+ * `--duckdb FILE` writes the destination after the run as the DuckDB file dlt's duckdb destination
+ * would leave (lib/duck, decision 0019): dataset `rest_api_data`, `_dlt_loads`, `_dlt_version`.
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
@@ -26,6 +29,8 @@ export interface RunOptions {
   readonly maxPages?: number;
   /** Keep the destination and the incremental state in this directory across runs. */
   readonly stateDir?: string;
+  /** Write the destination after the run to this DuckDB file. */
+  readonly duckdb?: string;
   /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
   readonly mockSpec?: string;
   readonly format: OutputFormat;
@@ -138,6 +143,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   if (state && stateDir !== null) {
     await saveState(stateDir, state);
     say(style.dim(`state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`));
+  }
+  if (options.duckdb !== undefined) {
+    const file = resolve(io.cwd, options.duckdb);
+    const { writeDuckDbFile, DATASET } = await import("../duck");
+    await writeDuckDbFile(file, collector.preview.destination.state());
+    const tables = collector.preview.tables().reduce((n, t) => n + 1 + t.child_tables.length, 0);
+    say(style.dim(`duckdb: ${file} (dataset ${DATASET}: ${tables} table${tables === 1 ? "" : "s"}, _dlt_loads, _dlt_version)`));
   }
   if (json) io.stdout.write(`${stringifyJson(summary, 2)}\n`);
   if (io.signal?.aborted) {

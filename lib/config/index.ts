@@ -7,6 +7,7 @@ export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export { exportConfig, secretsTomlTemplate, pythonPipeline, type ExportFile, type ExportFormat } from "./export";
 export { getJsonSchema, SCHEMA_ID } from "./jsonschema";
 export { applyEdits, refText } from "./fixes";
+export { RECORD_FINDING_CODES, recordFindingDiagnostics, type RecordFinding, type RecordFindingCode } from "./findings";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";

@@ -8,7 +8,7 @@
  */
 import type { Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
-import { formatDate, formatTimestamp, fromTimestamp, parseIso, parseTime, type DateTimeValue } from "./datetime";
+import { formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, type DateTimeValue } from "./datetime";
 import { decimalFromFloat, decimalFromInt, decimalFromText } from "./decimal";
 import { intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson, type Value } from "./values";
 
@@ -115,6 +115,10 @@ export function coerceValue(to: ColumnDataType, from: ColumnDataType, v: Value, 
     case "wei":
       return toDecimal(from, v);
     case "timestamp":
+      if (from === "text" && typeof v === "string") {
+        const fast = formatUtcText(v, timezone);
+        if (fast !== null) return fast;
+      }
       return formatTimestamp(toTimestamp(from, v), timezone);
     case "date":
       if (from === "text" && typeof v === "string") {

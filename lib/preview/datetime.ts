@@ -71,14 +71,12 @@ function parseUtc(text: string): ParsedIso | null | undefined {
     text[16] !== ":"
   )
     return undefined;
-  const [y, mo, d, h, mi, s] = [
-    digits(text, 0, 4),
-    digits(text, 5, 2),
-    digits(text, 8, 2),
-    digits(text, 11, 2),
-    digits(text, 14, 2),
-    digits(text, 17, 2),
-  ];
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
   let micro = 0;
   if (n > 20) {
     if (text[19] !== "." || n - 21 > 9) return undefined;
@@ -136,6 +134,17 @@ function parts(v: DateTimeValue): { date: string; time: string } {
   const fraction = v.micro ? `.${pad(v.micro, 6)}` : "";
   const time = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${fraction}`;
   return { date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, time };
+}
+
+/**
+ * `formatTimestamp(parseIso(text))` for the common UTC spelling `YYYY-MM-DDTHH:MM:SS[.fff…]Z`,
+ * built from the text itself (no date arithmetic); `null` for any other spelling.
+ */
+export function formatUtcText(text: string, timezone: boolean): string | null {
+  const parsed = parseUtc(text);
+  if (!parsed || parsed.kind !== "datetime") return null;
+  const micro = parsed.value.micro;
+  return `${text.slice(0, 19)}${micro ? `.${pad(micro, 6)}` : ""}${timezone ? "+00:00" : ""}`;
 }
 
 /** Python's `isoformat()` of the UTC value: `+00:00` unless `timezone: false` made it naive. */

@@ -27,6 +27,8 @@ export interface Destination {
   schema(): Schema;
   rows(): ReadonlyMap<string, readonly DataRecord[]>;
   lastLoadId(): string | null;
+  /** Changes with every load and every reset (`destinationRevision`): a copy kept elsewhere names it. */
+  revision(): string;
   /** A successful load: its schema and the tables' rows after it. */
   commit(schema: Schema, rows: ReadonlyMap<string, readonly DataRecord[]>, loadId: string): void;
   state(): DestinationState;
@@ -62,6 +64,7 @@ export function createDestination(options: { state?: DestinationState | null; ma
     schema: () => Schema.from(schema.toJSON()),
     rows: () => rows,
     lastLoadId: () => loads[loads.length - 1] ?? null,
+    revision: () => destinationRevision({ loads }),
     commit(next, nextRows, loadId) {
       schema = Schema.from(next.toJSON());
       rows = new Map(nextRows);
@@ -81,6 +84,10 @@ export function createDestination(options: { state?: DestinationState | null; ma
     },
   };
 }
+
+/** The revision of a destination: its loads (a new load and a reset always change it). */
+export const destinationRevision = (state: Pick<DestinationState, "loads">): string =>
+  `${state.loads.length}:${state.loads[state.loads.length - 1] ?? "-"}`;
 
 /** dlt's load id: the load's start time in seconds with microseconds, always after the last one. */
 export function nextLoadId(at: number, last: string | null): string {

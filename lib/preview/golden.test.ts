@@ -5,10 +5,10 @@
  * nullability, hints), row counts and rows compared with dlt's (ids, parents and load ids by linkage).
  */
 import { describe, expect, it } from "vitest";
-import { validateText } from "../config";
-import { createVirtualClock, extract, type Json } from "../engine";
-import { createDestination, createPreview, type Destination } from "./index";
-import { GOLDEN_DIR, goldenCase, goldenCaseIds, type GoldenCase, type GoldenRun } from "../testing/golden";
+import type { Json } from "../engine";
+import { createDestination } from "./index";
+import { runGoldenOnce as runOnce } from "../testing/golden-run";
+import { GOLDEN_DIR, goldenCase, goldenCaseIds } from "../testing/golden";
 import { canonicalExpected, canonicalRows, flatTables } from "../testing/golden-compare";
 
 const ids = goldenCaseIds();
@@ -19,34 +19,6 @@ const ids = goldenCaseIds();
  * parent records' order. The same requests are made; rows are compared in canonical order anyway.
  */
 const ORDER_DIFFERS = new Set(["parent-child-include"]);
-
-/** A fetch that answers each request with its recorded exchange and lists the requests in order. */
-function replay(run: GoldenRun) {
-  const byKey = new Map(run.exchanges.map((x) => [`${x.request.method} ${x.request.url}`, x]));
-  const requests: string[] = [];
-  const fetch = async (req: Request): Promise<Response> => {
-    const key = `${req.method} ${req.url}`;
-    requests.push(key);
-    const x = byKey.get(key);
-    if (!x) return new Response(`no recorded exchange for ${key}`, { status: 599 });
-    for (const [name, value] of Object.entries(x.request.headers ?? {}))
-      expect(req.headers.get(name), `${key}: header ${name}`).toBe(value);
-    const body = x.response.body_text ?? JSON.stringify(x.response.body);
-    return new Response(body, { status: x.response.status, headers: x.response.headers });
-  };
-  return { fetch, requests };
-}
-
-async function runOnce(c: GoldenCase, run: GoldenRun, destination: Destination) {
-  const validation = validateText(JSON.stringify(c.config), "json");
-  expect(validation.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const { fetch, requests } = replay(run);
-  const clock = createVirtualClock();
-  const preview = createPreview({ destination });
-  for await (const e of extract({ source: validation.source!, secrets: c.secrets }, { fetch, ...clock, virtualClock: true }))
-    preview.push(e);
-  return { preview, requests };
-}
 
 describe.skipIf(ids.length === 0)(`dlt golden outputs (${GOLDEN_DIR})`, () => {
   it("has the 27 recorded cases", () => expect(ids).toHaveLength(27));

@@ -66,32 +66,74 @@ function compare(a: Json | undefined, b: Json | undefined): number {
 const columnsWith = (t: TableSchema, hint: "primary_key" | "merge_key"): string[] =>
   [...t.columns.values()].filter((c) => c[hint] === true).map((c) => c.name);
 
-/** The load's root rows that survive dedup and hard deletes (`insert_temp_table`). */
-function survivors(root: TableSchema, staged: readonly DataRecord[], pk: readonly string[]): DataRecord[] {
-  let rows = staged;
+/**
+ * The load's root rows that survive dedup and hard deletes (`insert_temp_table`), in load order, and
+ * the `_dlt_id`s of those that do not (their nested rows are not inserted either).
+ */
+function survivors(
+  root: TableSchema,
+  staged: readonly DataRecord[],
+  pk: readonly string[],
+): { rows: DataRecord[]; dropped: Set<Json | undefined> } {
+  const dropped = new Set<Json | undefined>();
+  let rows: DataRecord[];
   if (pk.length > 0) {
     const sort = [...root.columns.values()].find((c) => c.dedup_sort !== undefined);
+    const sign = sort?.dedup_sort === "desc" ? -1 : 1;
     const first = new Map<Key, DataRecord>();
-    const keyless: DataRecord[] = [];
     for (const row of staged) {
       const key = keyOf(row, pk);
-      if (key === null) keyless.push(row);
-      else {
-        const kept = first.get(key);
-        const better = sort && kept ? compare(row[sort.name], kept[sort.name]) * (sort.dedup_sort === "desc" ? -1 : 1) < 0 : false;
-        if (!kept || better) first.set(key, row);
-      }
+      if (key === null) continue;
+      const kept = first.get(key);
+      if (!kept || (sort && compare(row[sort.name], kept[sort.name]) * sign < 0)) first.set(key, row);
     }
-    const keep = new Set([...first.values(), ...keyless]);
-    rows = staged.filter((r) => keep.has(r));
-  }
+    rows = [];
+    for (const row of staged) {
+      const key = keyOf(row, pk);
+      if (key === null || first.get(key) === row) rows.push(row);
+      else dropped.add(row._dlt_id);
+    }
+  } else rows = staged.slice();
   const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
-  if (!hard) return rows.slice();
+  if (!hard) return { rows, dropped };
   const deleted = (v: Json | undefined) => (hard.data_type === "bool" ? v === true : v !== null && v !== undefined);
-  return rows.filter((r) => !deleted(r[hard.name]));
+  const alive: DataRecord[] = [];
+  for (const r of rows) {
+    if (deleted(r[hard.name])) dropped.add(r._dlt_id);
+    else alive.push(r);
+  }
+  return { rows: alive, dropped };
 }
 
 type Stored = ReadonlyMap<string, readonly DataRecord[]>;
+
+/** The set of `columns`' keys in `rows` (nulls never match). */
+function keySet(rows: readonly DataRecord[], columns: readonly string[]): Set<Key> {
+  const out = new Set<Key>();
+  for (const r of rows) {
+    const key = keyOf(r, columns);
+    if (key !== null) out.add(key);
+  }
+  return out;
+}
+
+/** Marks for `kept` rows (unchanged) then `fresh` ones (updated when they replaced a key, else inserted). */
+function markRows(
+  kept: number,
+  fresh: readonly DataRecord[],
+  pk: readonly string[] | null,
+  replaced: Set<Key>,
+): { marks: RowChange[]; updated: number } {
+  const marks = new Array<RowChange>(kept + fresh.length).fill("unchanged", 0, kept);
+  let updated = 0;
+  for (let j = 0; j < fresh.length; j++) {
+    const key = pk ? keyOf(fresh[j] as DataRecord, pk) : null;
+    const isUpdate = key !== null && replaced.has(key);
+    if (isUpdate) updated++;
+    marks[kept + j] = isUpdate ? "updated" : "inserted";
+  }
+  return { marks, updated };
+}
 
 function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable): void {
   const root = chain[0] as TableSchema;
@@ -99,40 +141,35 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
   const mk = columnsWith(root, "merge_key");
   if (pk.length + mk.length === 0) return appendChain(chain, stored, pkg, out);
   const staged = pkg.rows.get(root.name) ?? EMPTY;
-  const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: new Set(staged.map((r) => keyOf(r, k))) }));
+  const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: keySet(staged, k) }));
   const deletedIds = new Set<Json | undefined>();
   const replacedPks = new Set<Key>();
   for (const row of stored.get(root.name) ?? EMPTY) {
-    if (
-      !keys.some((k) => {
-        const key = keyOf(row, k.columns);
-        return key !== null && k.values.has(key);
-      })
-    )
-      continue;
+    let hit = false;
+    for (const k of keys) {
+      const key = keyOf(row, k.columns);
+      if (key !== null && k.values.has(key)) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) continue;
     deletedIds.add(row._dlt_id);
     const key = pk.length > 0 ? keyOf(row, pk) : null;
     if (key !== null) replacedPks.add(key);
   }
-  const inserted = survivors(root, staged, pk);
-  const insertedIds = new Set<Json | undefined>(inserted.map((r) => r._dlt_id));
+  const { rows: inserted, dropped } = survivors(root, staged, pk);
   chain.forEach((table, i) => {
     const old = stored.get(table.name) ?? EMPTY;
-    const kept = i === 0 ? old.filter((r) => !deletedIds.has(r._dlt_id)) : old.filter((r) => !deletedIds.has(r._dlt_root_id));
-    const fresh = i === 0 ? inserted : (pkg.rows.get(table.name) ?? EMPTY).filter((r) => insertedIds.has(r._dlt_root_id));
-    const marks: RowChange[] = kept.map(() => "unchanged");
-    let updated = 0;
-    for (const r of fresh) {
-      const key = i === 0 && pk.length > 0 ? keyOf(r, pk) : null;
-      const isUpdate = key !== null && replacedPks.has(key);
-      if (isUpdate) updated++;
-      marks.push(isUpdate ? "updated" : "inserted");
-    }
-    const deleted = old.length - kept.length - updated;
-    out(table.name, [...kept, ...fresh], marks, {
+    const link = i === 0 ? "_dlt_id" : "_dlt_root_id";
+    const kept = deletedIds.size === 0 ? old : old.filter((r) => !deletedIds.has(r[link]));
+    const staging = pkg.rows.get(table.name) ?? EMPTY;
+    const fresh = i === 0 ? inserted : dropped.size === 0 ? staging : staging.filter((r) => !dropped.has(r._dlt_root_id));
+    const { marks, updated } = markRows(kept.length, fresh, i === 0 && pk.length > 0 ? pk : null, replacedPks);
+    out(table.name, kept.length === 0 ? fresh.slice() : kept.concat(fresh), marks, {
       inserted: fresh.length - updated,
       updated,
-      deleted: Math.max(0, deleted),
+      deleted: Math.max(0, old.length - kept.length - updated),
       unchanged: kept.length,
     });
   });
@@ -144,9 +181,9 @@ function appendChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPac
   for (const table of chain) {
     const old = replace ? EMPTY : (stored.get(table.name) ?? EMPTY);
     const fresh = pkg.rows.get(table.name) ?? EMPTY;
-    const marks: RowChange[] = [...old.map((): RowChange => "unchanged"), ...fresh.map((): RowChange => "inserted")];
+    const marks = new Array<RowChange>(old.length + fresh.length).fill("unchanged", 0, old.length).fill("inserted", old.length);
     const deleted = replace ? (stored.get(table.name) ?? EMPTY).length : 0;
-    out(table.name, old.length === 0 ? fresh.slice() : [...old, ...fresh], marks, {
+    out(table.name, old.length === 0 ? fresh.slice() : old.concat(fresh), marks, {
       inserted: fresh.length,
       updated: 0,
       deleted,

@@ -4,7 +4,7 @@
  * dlt extracts, normalises and loads after the run; the preview does it as pages arrive, so the
  * tables grow while the run streams.
  */
-import type { DataRecord, EngineEvent, NumberText } from "../engine/types";
+import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { Destination } from "./destination";
 import type { LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
@@ -25,6 +25,9 @@ export interface ResourceRun {
   readonly keyColumns: readonly string[];
   readonly candidates: KeyCandidates | null;
   missingKey: number;
+  /** The resource's `primary_key` and `columns` hints as configured (for findings). */
+  readonly primaryKey: readonly string[] | null;
+  readonly hints: readonly ColumnHint[];
 }
 
 export interface Origin {
@@ -101,6 +104,8 @@ export class PendingLoad {
       keyColumns: key && merge ? key.map((k) => this.naming.path(k)) : [],
       candidates: key && merge && table ? new KeyCandidates(key, table) : null,
       missingKey: 0,
+      primaryKey: key,
+      hints: e.columns,
     };
     this.resources.set(e.resource, run);
     return run;

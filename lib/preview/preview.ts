@@ -11,6 +11,8 @@ import { applyLoad, type LoadResult } from "./load";
 import { PendingLoad } from "./pending";
 import { buildTables, loadedRecords } from "./view";
 import type { PreviewResource, PreviewTable } from "./types";
+import type { RecordFinding } from "../config/findings";
+import { recordFindings } from "./findings";
 
 export interface PreviewOptions {
   /** Where the loads go; keep it across runs. Default: a fresh, empty destination. */
@@ -27,6 +29,8 @@ export interface Preview {
   resources(): PreviewResource[];
   /** Whether this run was loaded into the destination (its `done` event said `ok`). */
   loaded(): boolean;
+  /** What this run's records say about the config (primary key, cursor, type hints), for Problems. */
+  findings(): RecordFinding[];
   readonly destination: Destination;
 }
 
@@ -36,6 +40,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   let result: LoadResult | null = null;
   let cached: PreviewTable[] | null = null;
   let loaded = false;
+  /** Each resource's incremental `cursor_path` (from its `incremental` event). */
+  const cursors = new Map<string, string>();
 
   const current = (at = 0): PendingLoad => {
     pending ??= new PendingLoad(destination, nextLoadId(at, destination.lastLoadId()));
@@ -55,6 +61,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
     push(event) {
       switch (event.type) {
         case "run_start":
+          cursors.clear();
           pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()));
           loaded = false;
           changed();
@@ -66,6 +73,9 @@ export function createPreview(options: PreviewOptions = {}): Preview {
         case "page":
           current().add(event.resource, event.records, event.number_text);
           if (event.records.length > 0) changed();
+          break;
+        case "incremental":
+          cursors.set(event.resource, event.cursor_path);
           break;
         case "done": {
           const p = current();
@@ -100,5 +110,6 @@ export function createPreview(options: PreviewOptions = {}): Preview {
       });
     },
     loaded: () => loaded,
+    findings: () => recordFindings(current(), cursors),
   };
 }

@@ -196,7 +196,15 @@ export class Relational {
     let place = this.roots.get(table);
     if (!place) this.roots.set(table, (place = { table, parent: null, path: [table], hash: h, children: new Map() }));
     const id = { h1: mix(this.seed, h, n), h2: mix(h, this.seed ^ n, 2), pos: 0 };
-    return this.row(record, text, place, null, id, maxNesting ?? 1000, null, { rootKey, emit });
+    return this.row(record, text, place, null, id, maxNesting ?? 1000, null, this.pass(rootKey, emit));
+  }
+
+  /** One `Pass` per kind of record (not one per record: this is the hot path). */
+  private passes: Pass[] = [];
+  private pass(rootKey: boolean, emit: EmitRow): Pass {
+    let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit);
+    if (!p) this.passes.push((p = { rootKey, emit }));
+    return p;
   }
 
   private row(
@@ -206,12 +214,12 @@ export class Relational {
     parentId: string | null,
     id: Id,
     level: number,
-    extend: Row | null,
+    rootId: string | null,
     o: Pass,
   ): string {
     const row = this.flatten(place.table, dict, text, level);
     const lists = this.found;
-    if (extend) Object.assign(row, extend);
+    if (rootId !== null) row._dlt_root_id = rootId;
     const isRoot = parentId === null;
     if (isRoot) row._dlt_load_id = this.o.loadId;
     let rowId = row._dlt_id;
@@ -222,14 +230,14 @@ export class Relational {
       }
       rowId = row._dlt_id = encodeId(id.h1, id.h2);
     }
-    const childExtend = isRoot && o.rootKey ? { _dlt_root_id: rowId } : extend;
+    const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
     if (lists !== null)
-      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childExtend, o);
+      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childRoot, o);
     return rowId;
   }
 
-  private list(found: Found, place: Place, parentId: string, parent: Id, level: number, extend: Row | null, o: Pass): void {
+  private list(found: Found, place: Place, parentId: string, parent: Id, level: number, rootId: string | null, o: Pass): void {
     const items = found.items;
     for (let idx = 0; idx < items.length; idx++) {
       const item = items[idx] as Json;
@@ -238,7 +246,7 @@ export class Relational {
       const t = found.text === null ? undefined : found.text[String(idx)];
       if (typeof item !== "object" || item === null) {
         const row: Row = { value: typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item };
-        if (extend) Object.assign(row, extend);
+        if (rootId !== null) row._dlt_root_id = rootId;
         row._dlt_parent_id = parentId;
         row._dlt_list_idx = idx;
         row._dlt_id = encodeId(h1, h2);
@@ -246,9 +254,9 @@ export class Relational {
         continue;
       }
       const id: Id = { h1, h2, pos: idx };
-      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, id, level, extend, o);
+      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, id, level, rootId, o);
       else if (Array.isArray(item))
-        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, id, level - 1, extend, o);
+        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, id, level - 1, rootId, o);
     }
   }
 }

@@ -48,6 +48,8 @@ const VIEWS: readonly { id: ViewId; title: string }[] = [
   { id: "secrets", title: "Secrets" },
   { id: "trace", title: "Trace" },
   { id: "tables", title: "Tables" },
+  { id: "schema", title: "Schema" },
+  { id: "sql", title: "SQL" },
 ];
 
 const DOWNLOADS: readonly { kind: DownloadKind; title: string }[] = [

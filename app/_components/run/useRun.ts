@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { RestApiConfig } from "@/lib/config";
+import type { RecordFinding, RestApiConfig } from "@/lib/config";
 import type { IncrementalState } from "@/lib/engine";
 import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
@@ -25,9 +25,11 @@ export interface RunInput {
 export interface RunView {
   readonly trace: RunTrace;
   readonly tables: readonly PreviewTable[];
+  /** What the run's records say about the config (after the run; shown in Problems). */
+  readonly findings: readonly RecordFinding[];
 }
 
-const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [] };
+const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], findings: [] };
 
 /** A refused run's envelope (lib/run's contract), or what the status says when there is none. */
 async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
@@ -41,7 +43,21 @@ async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
  * Runs the config on the server and streams the NDJSON events into the trace and the preview.
  * Events are folded as they arrive; React state is updated at most once per animation frame.
  */
-export function useRun(): { view: RunView; start: (input: RunInput) => void; cancel: () => void; reset: () => void } {
+export interface RunControls {
+  view: RunView;
+  start: (input: RunInput) => void;
+  cancel: () => void;
+  /** Forgets the session's destination and incremental state (a new example). */
+  reset: () => void;
+  /** Empties the destination only: the next run loads into empty tables (incremental state is kept). */
+  resetDestination: () => void;
+  /** Forgets the incremental state only: the next run starts from `initial_value` again. */
+  resetIncremental: () => void;
+  /** The session's destination (`null` before the first run). */
+  destination: () => Destination | null;
+}
+
+export function useRun(): RunControls {
   const [view, setView] = useState<RunView>(EMPTY);
   const current = useRef<AbortController | null>(null);
   /** Incremental state of this session (never stored): the next run asks only for newer data. */
@@ -58,6 +74,14 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     destination.current = null;
     setView(EMPTY);
   }, []);
+  const resetDestination = useCallback(() => {
+    destination.current?.reset();
+    setView((v) => ({ trace: v.trace, tables: [], findings: v.findings }));
+  }, []);
+  const resetIncremental = useCallback(() => {
+    incremental.current = {};
+  }, []);
+  const getDestination = useCallback(() => destination.current, []);
   useEffect(() => () => current.current?.abort(), []);
 
   const start = useCallback((input: RunInput) => {
@@ -70,7 +94,7 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     let frame = 0;
     const flush = () => {
       frame = 0;
-      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables() });
+      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables(), findings: [] });
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
@@ -118,10 +142,10 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
         if (frame) cancelAnimationFrame(frame);
         if (current.current === ctrl) current.current = null;
         // The last state of this run, unless a newer run has taken over.
-        if (current.current === null) setView({ trace: builder.snapshot(), tables: preview.tables() });
+        if (current.current === null) setView({ trace: builder.snapshot(), tables: preview.tables(), findings: preview.findings() });
       }
     })();
   }, []);
 
-  return { view, start, cancel, reset };
+  return { view, start, cancel, reset, resetDestination, resetIncremental, destination: getDestination };
 }

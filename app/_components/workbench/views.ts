@@ -2,13 +2,13 @@
  * The workbench's views and where each sits (decision 0016). A view is content (a Panel, see
  * ../ui/Panel) plus what its frame shows: the title as a header or a tab, a compact badge.
  *
- * Slots for what comes later: the destination issue adds `schema` and `sql` — to `ViewId`, to the
- * `data` row of the wide layout (whose frame then shows tabs: Tables · Schema · SQL) and to
- * `RESULT_VIEWS` (the tabs of the medium and narrow layouts). Nothing else changes.
+ * The destination's views (decision 0019) share the `data` row of the wide layout, whose frame shows
+ * them as tabs (Tables · Schema · SQL), and follow Tables in `RESULT_VIEWS` (the tabs of the medium
+ * and narrow layouts).
  */
 import type { ReactNode } from "react";
 
-export type ViewId = "editor" | "problems" | "secrets" | "trace" | "tables";
+export type ViewId = "editor" | "problems" | "secrets" | "trace" | "tables" | "schema" | "sql";
 
 export interface ViewDef {
   readonly id: ViewId;
@@ -33,11 +33,11 @@ export interface WideRow {
 export const WIDE_ROWS: readonly WideRow[] = [
   { id: "checks", label: "Problems and secrets", frames: [["problems"], ["secrets"]] },
   { id: "run", label: "Trace", frames: [["trace"]] },
-  { id: "data", label: "Tables", frames: [["tables"]] },
+  { id: "data", label: "Tables, schema and SQL", frames: [["tables", "schema", "sql"]] },
 ];
 
 /** The result views as tabs (medium and narrow layouts), in order. */
-export const RESULT_VIEWS: readonly ViewId[] = ["problems", "secrets", "trace", "tables"];
+export const RESULT_VIEWS: readonly ViewId[] = ["problems", "secrets", "trace", "tables", "schema", "sql"];
 
 /** The wide layout's row of a view. */
 export function rowOf(view: ViewId): WideRowId | "editor" {

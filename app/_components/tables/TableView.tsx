@@ -1,0 +1,161 @@
+"use client";
+/**
+ * One table of the destination: its counts, this run's changes, warnings, the toolbar (search,
+ * filters, changed rows, downloads) and the grid.
+ */
+import dynamic from "next/dynamic";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import type { DataRecord } from "@/lib/engine";
+import type { PreviewColumn, RowChange, TableChanges } from "@/lib/preview";
+import type { DuckClient } from "../duck/duck-client";
+import { saveBlob } from "../duck/save";
+import { Menu } from "../header/Menu";
+import { changesLine } from "./changes";
+import { gridColumns } from "./grid-model";
+
+const DataGrid = dynamic(() => import("./DataGrid"), {
+  ssr: false,
+  loading: () => <p className="p-2 text-xs text-muted">Loading the grid…</p>,
+});
+
+export interface TableTab {
+  readonly id: string;
+  readonly resource: string;
+  readonly name: string;
+  readonly rows: readonly DataRecord[];
+  readonly marks: readonly RowChange[];
+  readonly changes: TableChanges;
+  readonly columns: readonly PreviewColumn[];
+  readonly stats: string;
+  readonly warnings: readonly string[];
+  readonly loaded: boolean;
+}
+
+const FORMATS = [
+  { id: "csv", label: "CSV" },
+  { id: "parquet", label: "Parquet" },
+  { id: "jsonl", label: "JSON lines" },
+] as const;
+
+export function TableView({
+  tab,
+  stale,
+  duck,
+  announce,
+  actions,
+}: {
+  tab: TableTab;
+  stale?: string;
+  duck: DuckClient | null;
+  announce: (m: string) => void;
+  actions: ReactNode;
+}) {
+  const [search, setSearch] = useState("");
+  const [changedOnly, setChangedOnly] = useState(false);
+  const [filters, setFilters] = useState(false);
+  const columns = useMemo(() => gridColumns(tab.columns), [tab.columns]);
+  const cell = useCallback((r: number, c: number) => tab.rows[r]?.[tab.columns[c]?.name ?? ""], [tab.rows, tab.columns]);
+  const download = (format: "csv" | "parquet" | "jsonl" | "duckdb") => {
+    if (!duck) return;
+    announce(`Preparing ${format === "duckdb" ? "the DuckDB file" : `${tab.name} as ${format}`}…`);
+    void duck.file(format, format === "duckdb" ? undefined : tab.name).then((out) => {
+      if (!out.ok) return announce(out.error.message);
+      saveBlob(out.blob, out.filename);
+      announce(`Downloaded ${out.filename}.`);
+    });
+  };
+  const notLoaded = tab.loaded ? null : "This run was not loaded (it failed or is still running): the files hold the last load.";
+  const items = [
+    ...FORMATS.map((f) => ({
+      id: f.id,
+      label: `${tab.name} as ${f.label}`,
+      description: "this table, written by DuckDB from dlt's layout",
+      disabledReason: duck ? null : "Loading…",
+      onSelect: () => download(f.id),
+    })),
+    {
+      id: "duckdb",
+      label: "rest_api_pipeline.duckdb",
+      description: `every table, as dlt's duckdb destination would leave them${notLoaded ? ` — ${notLoaded}` : ""}`,
+      disabledReason: duck ? null : "Loading…",
+      onSelect: () => download("duckdb"),
+    },
+  ];
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <p className="shrink-0 px-2 pt-1 text-xs text-fg">
+        <span data-testid="table-stats">{tab.stats}</span>
+        <span className="text-muted" data-testid="table-changes">
+          {" "}
+          — this run: {changesLine(tab.changes)}
+        </span>
+      </p>
+      {stale && (
+        <p className="shrink-0 px-2 pb-1 text-xs text-warning" data-testid="table-stale">
+          <span aria-hidden="true">◷ </span>
+          {`${tab.resource}: ${stale}`} — these rows are from the last run.
+        </p>
+      )}
+      {tab.warnings.length > 0 && (
+        <ul className="max-h-16 shrink-0 overflow-auto px-2 pb-1 text-xs" aria-label="Table warnings">
+          {tab.warnings.map((w) => (
+            <li key={w} className="text-warning" data-testid="table-warning">
+              <span aria-hidden="true">▲ </span>
+              <span className="sr-only">Warning: </span>
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div
+        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs"
+        role="toolbar"
+        aria-label={`${tab.name} rows`}
+      >
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Search rows…"
+          aria-label={`Search the rows of ${tab.name}`}
+          className="w-40 rounded border border-line bg-surface px-1.5 py-0.5 text-fg"
+          data-testid="table-search"
+        />
+        <button
+          type="button"
+          aria-pressed={filters}
+          onClick={() => setFilters((f) => !f)}
+          className={`rounded border px-1.5 py-0.5 ${filters ? "border-accent text-fg" : "border-line text-muted hover:text-fg"}`}
+        >
+          Column filters
+        </button>
+        <label className="flex items-center gap-1 text-fg">
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} data-testid="changed-only" />
+          Changed rows only
+        </label>
+        <div className="ml-auto flex items-center gap-2">
+          {actions}
+          <Menu label={`Download ${tab.name}`} buttonLabel="Download" items={items} align="right" testId="table-downloads" />
+        </div>
+      </div>
+      {tab.rows.length === 0 ? (
+        <p className="px-2 py-1 text-sm text-muted" data-testid="table-empty">
+          No rows: this resource yielded no records{tab.warnings.length === 0 ? "" : " (see the warnings above)"}.
+        </p>
+      ) : (
+        <DataGrid
+          key={tab.id}
+          label={`Table ${tab.name}`}
+          columns={columns}
+          rowCount={tab.rows.length}
+          cell={cell}
+          marks={tab.marks}
+          search={search}
+          changedOnly={changedOnly}
+          showFilters={filters}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** The data grid's columns and filters as plain functions (tested without a browser). */
+import type { PreviewColumn, RowChange } from "@/lib/preview";
+import { cellText } from "./cells";
+
+/** A grid column: its id, header name, and what the header says about it. */
+export interface GridColumn {
+  readonly id: string;
+  readonly name: string;
+  /** `bigint`, `text`, … (dlt's) or DuckDB's type for a query result. */
+  readonly type: string;
+  /** `not null`, `primary key`, `merge key`, … */
+  readonly marks: readonly string[];
+}
+
+const HINT_LABELS: readonly [keyof PreviewColumn, string][] = [
+  ["primary_key", "primary key"],
+  ["merge_key", "merge key"],
+  ["unique", "unique"],
+  ["row_key", "row key"],
+  ["parent_key", "parent key"],
+  ["root_key", "root key"],
+  ["hard_delete", "hard delete"],
+  ["variant", "variant"],
+];
+
+/** What a dlt column's header says: its nullability first, then its hints (`dedup_sort: desc`, `precision 10`, …). */
+export function columnMarks(c: PreviewColumn): string[] {
+  const marks = [c.nullable ? "nullable" : "not null"];
+  for (const [key, label] of HINT_LABELS) if (c[key] === true) marks.push(label);
+  if (c.dedup_sort) marks.push(`dedup_sort ${c.dedup_sort}`);
+  if (c.precision !== undefined) marks.push(c.scale !== undefined ? `precision ${c.precision},${c.scale}` : `precision ${c.precision}`);
+  if (c.timezone === false) marks.push("no timezone");
+  return marks;
+}
+
+export const gridColumns = (columns: readonly PreviewColumn[]): GridColumn[] =>
+  columns.map((c) => ({ id: c.name, name: c.name, type: c.data_type, marks: columnMarks(c) }));
+
+/** Lower-cased cell text for search and filters. */
+export const searchText = (v: unknown): string => cellText(v).toLowerCase();
+
+/** Row indexes that match the search (any cell contains it) and the changed-only switch. */
+export function visibleRows(
+  count: number,
+  cell: (row: number, column: number) => unknown,
+  columns: number,
+  search: string,
+  marks: readonly RowChange[] | undefined,
+  changedOnly: boolean,
+): number[] {
+  const needle = search.trim().toLowerCase();
+  const out: number[] = [];
+  for (let r = 0; r < count; r++) {
+    if (changedOnly && (marks?.[r] ?? "unchanged") === "unchanged") continue;
+    if (needle) {
+      let hit = false;
+      for (let c = 0; c < columns && !hit; c++) hit = searchText(cell(r, c)).includes(needle);
+      if (!hit) continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** SQL-like order of two cells: nulls last, numbers by value (numeric strings too), else text. */
+export function compareCells(a: unknown, b: unknown): number {
+  const na = a === null || a === undefined;
+  const nb = b === null || b === undefined;
+  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+  const x = typeof a === "number" ? a : typeof a === "string" && /^-?\d+(\.\d+)?$/.test(a) ? Number(a) : NaN;
+  const y = typeof b === "number" ? b : typeof b === "string" && /^-?\d+(\.\d+)?$/.test(b) ? Number(b) : NaN;
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  const s = cellText(a);
+  const t = cellText(b);
+  return s < t ? -1 : s > t ? 1 : 0;
+}

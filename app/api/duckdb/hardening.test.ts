@@ -1,0 +1,106 @@
+/**
+ * /api/duckdb/* accepts only the callers /api/run accepts (docs/security.md §1, §7): the deployment's
+ * own Host, a same-origin page (or none), JSON bodies, bodies within their size limits and the
+ * contract. Each of the three routes is checked; the SQL itself is bounded in lib/duck's tests
+ * (console.test.ts, lockdown.test.ts, sessions.test.ts).
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createDestination, destinationRevision } from "@/lib/preview";
+import { POST as sync } from "./sync/route";
+import { POST as query } from "./query/route";
+import { POST as file } from "./file/route";
+import { withDuckSlot } from "./shared";
+
+type Route = (r: Request) => Promise<Response>;
+const ROUTES: readonly [string, Route][] = [
+  ["sync", sync],
+  ["query", query],
+  ["file", file],
+];
+const state = createDestination().state();
+const revision = destinationRevision(state);
+const session = "hardening-session";
+const BODIES: Readonly<Record<string, unknown>> = {
+  sync: { session, revision, state },
+  query: { session, revision, sql: "SELECT 1" },
+  file: { session, revision, format: "duckdb" },
+};
+
+const call = (route: Route, body: string, headers: Record<string, string>) =>
+  route(new Request("http://127.0.0.1:3100/api/duckdb", { method: "POST", body, headers: { host: "127.0.0.1:3100", ...headers } }));
+const json = { "content-type": "application/json" };
+const code = async (res: Response) => ((await res.json()) as { error?: { code?: string } }).error?.code;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe.each(ROUTES)("/api/duckdb/%s refuses", (name, route) => {
+  const body = JSON.stringify(BODIES[name]);
+
+  it("a foreign Host (DNS rebinding) with 421", async () => {
+    const res = await call(route, body, { ...json, host: "rebind.evil.example:3100", origin: "http://rebind.evil.example:3100" });
+    expect([res.status, await code(res)]).toEqual([421, "host_not_allowed"]);
+  });
+
+  it("a cross-site page, or an Origin that is not this host, with 403", async () => {
+    const site = await call(route, body, { ...json, origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    expect([site.status, await code(site)]).toEqual([403, "cross_site_request"]);
+    const origin = await call(route, body, { ...json, origin: "https://evil.example" });
+    expect([origin.status, await code(origin)]).toEqual([403, "cross_site_request"]);
+    const opaque = await call(route, body, { ...json, origin: "null" });
+    expect(opaque.status).toBe(403);
+  });
+
+  it("a body that is not JSON by its Content-Type (a form or text/plain POST) with 415", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await call(route, body, { "content-type": type });
+      expect([res.status, await code(res)], type).toEqual([415, "unsupported_media_type"]);
+    }
+    expect((await call(route, body, {})).status).toBe(415);
+  });
+
+  it("invalid JSON, and fields outside the contract, with 400", async () => {
+    expect((await call(route, "{", json)).status).toBe(400);
+    const extra = await call(route, JSON.stringify({ ...(BODIES[name] as object), extra: 1 }), json);
+    expect([extra.status, await code(extra)]).toEqual([400, "bad_request"]);
+  });
+});
+
+describe("/api/duckdb body limits", () => {
+  it("query and file bodies: 64 kB, by Content-Length and while streaming (413)", async () => {
+    const big = JSON.stringify({ session, revision, sql: `SELECT '${"x".repeat(70_000)}'` });
+    for (const route of [query, file]) {
+      expect((await call(route, big, json)).status).toBe(413); // while streaming
+      expect((await call(route, "{}", { ...json, "content-length": "100000" })).status).toBe(413); // declared
+    }
+  });
+
+  it("sync: RESTPLAY_DUCKDB_MAX_BYTES (413)", async () => {
+    vi.stubEnv("RESTPLAY_DUCKDB_MAX_BYTES", "1000");
+    const big = JSON.stringify({ session, revision, state: { ...state, pad: "x".repeat(2_000) } });
+    const res = await call(sync, big, json);
+    expect([res.status, await code(res)]).toEqual([413, "payload_too_large"]);
+    expect((await call(sync, JSON.stringify(BODIES.sync), json)).status).toBe(200);
+  });
+
+  it("SQL longer than 20,000 characters is outside the contract (400)", async () => {
+    const res = await call(query, JSON.stringify({ session, revision, sql: `SELECT ${"1+".repeat(10_000)}1` }), json);
+    expect([res.status, await code(res)]).toEqual([400, "bad_request"]);
+  });
+});
+
+describe("/api/duckdb work in flight", () => {
+  it("is at most RESTPLAY_DUCKDB_SESSIONS in the whole server; beyond, 503 server_busy", async () => {
+    vi.stubEnv("RESTPLAY_DUCKDB_SESSIONS", "2");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = () => withDuckSlot(async () => (await held, new Response("done")));
+    const running = [slow(), slow()];
+    const refused = await withDuckSlot(async () => new Response("third"));
+    expect([refused.status, await code(refused), refused.headers.get("retry-after")]).toEqual([503, "server_busy", "2"]);
+    release();
+    expect(await Promise.all(running.map(async (r) => (await r).text()))).toEqual(["done", "done"]);
+    expect(await (await withDuckSlot(async () => new Response("after"))).text()).toBe("after");
+  });
+});

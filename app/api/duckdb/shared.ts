@@ -1,0 +1,70 @@
+/**
+ * What the `/api/duckdb/*` routes share (decision 0019): the callers `/api/run` accepts (same host,
+ * same origin, JSON bodies), bodies read with a size cap and checked by lib/duck's contract, one
+ * process-wide set of sessions, and the error envelope `{ "error": { code, message } }`.
+ */
+import { DEFAULT_SYNC_MAX_BYTES, DuckSessions, checkBody, type DuckApiError } from "@/lib/duck";
+import type { z } from "zod";
+import { BodyError, readLimitedText } from "../run/body";
+import { checkCaller } from "../run/caller";
+import { readSettings } from "../run/settings";
+
+const global = globalThis as typeof globalThis & { __restplayDuckSessions?: DuckSessions; __restplayDuckBusy?: number };
+
+const sessionLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4;
+
+/** The server's sessions (kept on globalThis so a dev reload does not orphan open databases). */
+export function sessions(): DuckSessions {
+  global.__restplayDuckSessions ??= new DuckSessions({ sessions: sessionLimit(), idleMs: 30 * 60_000 });
+  return global.__restplayDuckSessions;
+}
+
+/**
+ * DuckDB work (a query, a file) in flight in the whole server is at most the number of sessions: an
+ * evicted session's work still finishes, so the session cap alone would not bound it. Beyond: 503.
+ */
+export async function withDuckSlot(work: () => Promise<Response>): Promise<Response> {
+  const busy = global.__restplayDuckBusy ?? 0;
+  if (busy >= sessionLimit()) {
+    const refused = duckError(503, {
+      code: "server_busy",
+      message: "The server is busy with other SQL queries and downloads; try again in a moment.",
+    });
+    refused.headers.set("retry-after", "2");
+    return refused;
+  }
+  global.__restplayDuckBusy = busy + 1;
+  try {
+    return await work();
+  } finally {
+    global.__restplayDuckBusy = (global.__restplayDuckBusy ?? 1) - 1;
+  }
+}
+
+export const syncLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_MAX_BYTES ?? DEFAULT_SYNC_MAX_BYTES) || DEFAULT_SYNC_MAX_BYTES;
+
+export const duckError = (status: number, error: DuckApiError): Response =>
+  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+
+export const unknownDestination = (): Response =>
+  duckError(409, {
+    code: "destination_unknown",
+    message: "The server does not hold this destination (yet): send it with /api/duckdb/sync.",
+  });
+
+/** The caller checked, the body read and checked: the body, or the response that refuses it. */
+export async function readBody<T>(request: Request, schema: z.ZodType<T>, limit: number): Promise<{ body: T } | { refused: Response }> {
+  const refused = checkCaller(request, readSettings());
+  if (refused) return { refused: duckError(refused.status, { code: refused.code, message: refused.message }) };
+  let json: unknown;
+  try {
+    json = JSON.parse(await readLimitedText(request, limit));
+  } catch (e) {
+    if (e instanceof BodyError && e.status === 413)
+      return { refused: duckError(413, { code: "payload_too_large", message: `The request body is larger than ${limit} bytes.` }) };
+    return { refused: duckError(400, { code: "bad_request", message: e instanceof Error ? e.message : String(e) }) };
+  }
+  const checked = checkBody(schema, json);
+  if (!checked.ok) return { refused: duckError(400, { code: "bad_request", message: checked.message }) };
+  return { body: checked.body };
+}

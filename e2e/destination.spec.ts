@@ -1,0 +1,171 @@
+/**
+ * The destination across runs, in DuckDB (issue #15, decision 0019): each write disposition run
+ * twice shows its counts; the SQL console queries the destination and refuses writes, located; the
+ * `.duckdb` download opens with DuckDB and holds dlt's layout; the Schema view exports dlt's YAML;
+ * seed 004's missing primary key is a problem with a quick fix. Screenshots of the new views in
+ * both themes, axe-clean.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { readLayout } from "../lib/duck";
+import { getExample } from "../lib/examples";
+import { expectNoSeriousAxeViolations } from "./checks";
+import { expect, test } from "./fixtures";
+import type { PlaygroundPage } from "./pages/PlaygroundPage";
+
+const items = (disposition: string) =>
+  JSON.stringify(
+    {
+      client: { base_url: "https://lab.example.com" },
+      resources: [
+        {
+          name: "items",
+          primary_key: "id",
+          write_disposition: disposition,
+          endpoint: { path: "/json-link/items", data_selector: "items", paginator: { type: "json_link", next_url_path: "next" } },
+        },
+      ],
+    },
+    null,
+    2,
+  );
+
+const changes = (p: PlaygroundPage) => p.tables.getByTestId("table-changes");
+const view = (p: PlaygroundPage, id: "tables" | "schema" | "sql") => p.page.locator(`#dock-tab-${id}`);
+
+for (const [disposition, rows, second] of [
+  ["append", "items 90", "+45 inserted · ~0 updated · −0 deleted · 45 unchanged"],
+  ["replace", "items 45", "+45 inserted · ~0 updated · −45 deleted · 0 unchanged"],
+  ["merge", "items 45", "+0 inserted · ~45 updated · −0 deleted · 0 unchanged"],
+] as const) {
+  test(`${disposition}: run twice, the counts say what the second load did`, async ({ playground: p }) => {
+    await p.gotoWith(items(disposition));
+    expect(await p.run()).toBe("done");
+    await expect(p.tableTab("items")).toHaveText("items 45");
+    await expect(changes(p)).toContainText("+45 inserted · ~0 updated · −0 deleted · 0 unchanged");
+    expect(await p.run()).toBe("done");
+    await expect(p.tableTab("items")).toHaveText(rows);
+    await expect(changes(p)).toContainText(second);
+    await p.tables.getByTestId("destination-menu").click();
+    await p.page.getByRole("menuitem", { name: /Reset destination/ }).click();
+    await expect(p.tables.getByRole("tab")).toHaveCount(0);
+  });
+}
+
+test("the grid: sort by a header, search, filter a column, resize, changed rows only", async ({ playground: p, page }) => {
+  await p.gotoWith(items("append"));
+  expect(await p.run()).toBe("done");
+  const grid = p.tables.getByTestId("data-table");
+  const firstCell = () => grid.locator('[role="row"][aria-rowindex="2"] [role="cell"]').nth(1);
+  await expect(firstCell()).toHaveText("1");
+  const idHeader = grid.getByRole("columnheader", { name: /^id/ });
+  await idHeader.getByRole("button").click();
+  await expect(idHeader).toHaveAttribute("aria-sort", "ascending");
+  await idHeader.getByRole("button").click();
+  await expect(idHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(firstCell()).toHaveText("45");
+  await p.tables.getByTestId("table-search").fill("item 4");
+  await expect(grid).toHaveAttribute("aria-label", /: 7 of 45 rows/);
+  await p.tables.getByTestId("table-search").fill("");
+  await p.tables.getByRole("button", { name: "Column filters" }).click();
+  await grid.getByLabel("Filter title").fill("item 1");
+  await expect(grid).toHaveAttribute("aria-label", /: 11 of 45 rows/);
+  const before = (await idHeader.boundingBox())?.width ?? 0;
+  const edge = idHeader.getByTestId("column-resize");
+  const box = (await edge.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 82, box.y + 10, { steps: 4 });
+  await page.mouse.up();
+  expect((await idHeader.boundingBox())?.width ?? 0).toBeGreaterThan(before + 40);
+  expect(await p.run()).toBe("done");
+  await p.tables.getByTestId("changed-only").check();
+  await expect(grid).toHaveAttribute("aria-label", /of 90 rows/);
+  await expect(grid.locator('[role="row"][data-change="unchanged"]')).toHaveCount(0);
+});
+
+test("SQL: query the destination, writes refused where they are, the .duckdb download holds dlt's layout", async ({
+  playground: p,
+  page,
+}) => {
+  await p.gotoWith(getExample("lab-parent-child")!.text);
+  expect(await p.run()).toBe("done");
+  await view(p, "sql").click();
+  const query = page.getByTestId("sql-query");
+  await query.fill("SELECT count(*) AS n, min(_posts_title) AS first_title FROM comments");
+  await page.getByTestId("sql-run").click();
+  await expect(page.getByTestId("sql-summary")).toContainText("1 row");
+  await expect(page.locator('[data-testid="sql"] [role="columnheader"]').first()).toContainText("n");
+  await query.fill("SELECT 1;\nDELETE FROM posts");
+  await query.press("Control+Enter");
+  await expect(page.getByTestId("sql-error")).toContainText("Line 2, column 1");
+  await expect(page.getByTestId("sql-error-spot")).toContainText("DELETE FROM posts");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("sql-download-duckdb").click()]);
+  expect(download.suggestedFilename()).toBe("rest_api_pipeline.duckdb");
+  const file = await download.path();
+  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
+    const layout = await readLayout(conn);
+    expect(layout.map((t) => t.name)).toEqual(["_dlt_version", "_dlt_loads", "comments", "posts"]);
+    expect(layout.find((t) => t.name === "posts")?.columns.find((c) => c.name === "_dlt_id")).toMatchObject({
+      duck_type: "VARCHAR",
+      nullable: false,
+    });
+    const loads = await conn.runAndReadAll("SELECT count(*), min(status) FROM rest_api_data._dlt_loads");
+    expect(loads.getRowsJson()).toEqual([["1", "0"]]);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+});
+
+test("Schema: columns with types and hints, parent links, dlt's schema YAML", async ({ playground: p, page }) => {
+  await p.gotoWith(getExample("seed-004")!.text);
+  expect(await p.run()).toBe("done");
+  await view(p, "schema").click();
+  await expect(page.getByTestId("schema-columns")).toContainText("_dlt_id");
+  await expect(page.getByTestId("schema-columns")).toContainText("VARCHAR NOT NULL");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("schema-export").click()]);
+  expect(download.suggestedFilename()).toBe("rest_api.schema.yaml");
+  const yaml = (await p.readDownload(download)).text;
+  expect(yaml).toContain("name: rest_api");
+  expect(yaml).toContain("bank_transactions:");
+  expect(yaml).not.toContain("x-normalizer");
+});
+
+test("seed 004: the missing primary key is a problem whose quick fix edits the config", async ({ playground: p, page }) => {
+  await p.gotoWith(getExample("seed-004")!.text);
+  expect(await p.run()).toBe("done");
+  const problem = p.problem("record_primary_key_missing").first();
+  await expect(problem).toContainText("BankTransactionID");
+  await problem.getByRole("button", { name: /Set primary_key to "BankTransactionID"/ }).click();
+  await expect(p.editorLines()).toContainText('"primary_key": "BankTransactionID"');
+  await expect(p.problem("record_primary_key_missing").filter({ hasText: "bank_transactions" })).toHaveCount(0);
+  void page;
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`screenshots of Tables, Schema and SQL (${theme}), axe-clean`, async ({ playground: p, page }) => {
+    await p.gotoWith(items("merge"), theme);
+    expect(await p.run()).toBe("done");
+    expect(await p.run()).toBe("done");
+    await p.tables.getByTestId("column-resize").first().waitFor();
+    await page.screenshot({ path: `test-results/screenshots/destination/tables-${theme}.png` });
+    await expectNoSeriousAxeViolations(page, `tables, ${theme}`);
+    await view(p, "schema").click();
+    await expect(page.getByTestId("schema-columns")).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/destination/schema-${theme}.png` });
+    await expectNoSeriousAxeViolations(page, `schema, ${theme}`);
+    await view(p, "sql").click();
+    await page.getByTestId("sql-run").click();
+    await expect(page.getByTestId("sql-summary")).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/destination/sql-${theme}.png` });
+    await expectNoSeriousAxeViolations(page, `sql, ${theme}`);
+    await page.getByTestId("sql-query").fill("DROP TABLE items");
+    await page.getByTestId("sql-run").click();
+    await expect(page.getByTestId("sql-error")).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/destination/sql-error-${theme}.png` });
+    await expectNoSeriousAxeViolations(page, `sql error, ${theme}`);
+  });
+}

@@ -1,0 +1,87 @@
+/** `restplay run CONFIG --duckdb FILE`: the file opens with DuckDB and holds dlt's layout, and a second run merges into it. */
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { readLayout } from "../duck";
+import { cli } from "../testing/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "restplay-duckdb-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = {
+  client: { base_url: "https://api.example.com" },
+  resources: [{ name: "orders", primary_key: "id", write_disposition: "merge", endpoint: { path: "/orders", paginator: "single_page" } }],
+};
+writeFileSync(join(dir, "orders.json"), JSON.stringify(config));
+
+let run = 0;
+const fetch = async () => {
+  run++;
+  const body =
+    run === 1
+      ? '[{"id": 1, "at": "2025-01-01T10:00:00Z", "total": 3.0, "lines": [{"sku": "a"}]}, {"id": 2, "total": 5, "ref": 12345678901234567}]'
+      : '[{"id": 2, "total": 9, "lines": [{"sku": "b"}]}, {"id": 3, "total": 1}]';
+  return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+};
+
+async function open(file: string) {
+  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  return { conn, close: () => (conn.closeSync(), instance.closeSync()) };
+}
+
+describe("restplay run --duckdb", () => {
+  it("writes the DuckDB file dlt's duckdb destination would leave", async () => {
+    const out = await cli(["run", "orders.json", "--state-dir", "state", "--duckdb", "out.duckdb"], { cwd: dir, fetch });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/duckdb: .*out\.duckdb \(dataset rest_api_data: 2 tables, _dlt_loads, _dlt_version\)/);
+    const db = await open(join(dir, "out.duckdb"));
+    try {
+      const layout = await readLayout(db.conn);
+      expect(layout.map((t) => t.name)).toEqual(["_dlt_version", "_dlt_loads", "orders", "orders__lines"]);
+      const orders = layout.find((t) => t.name === "orders")!;
+      expect(orders.columns.map((c) => `${c.name} ${c.duck_type}${c.nullable ? "" : " NOT NULL"}`)).toEqual([
+        "id BIGINT NOT NULL",
+        "at TIMESTAMP WITH TIME ZONE",
+        "total DOUBLE",
+        "_dlt_load_id VARCHAR NOT NULL",
+        "_dlt_id VARCHAR NOT NULL",
+        "ref BIGINT",
+      ]);
+      const rows = await db.conn.runAndReadAll(
+        "SELECT id, ref, l.sku FROM rest_api_data.orders o " +
+          "LEFT JOIN rest_api_data.orders__lines l ON l._dlt_root_id = o._dlt_id ORDER BY id",
+      );
+      expect(rows.getRowsJson()).toEqual([
+        ["1", null, "a"],
+        ["2", "12345678901234567", null],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("after a second run (kept in --state-dir) holds both loads, merged", async () => {
+    const out = await cli(["run", "orders.json", "--state-dir", "state", "--duckdb", "out.duckdb"], { cwd: dir, fetch });
+    expect(out.code).toBe(0);
+    const db = await open(join(dir, "out.duckdb"));
+    try {
+      const loads = await db.conn.runAndReadAll("SELECT count(*), min(status), max(schema_name) FROM rest_api_data._dlt_loads");
+      expect(loads.getRowsJson()).toEqual([["2", "0", "rest_api"]]);
+      const orders = await db.conn.runAndReadAll("SELECT id, total FROM rest_api_data.orders ORDER BY id");
+      expect(orders.getRowsJson()).toEqual([
+        ["1", 3],
+        ["2", 9],
+        ["3", 1],
+      ]);
+      const version = await db.conn.runAndReadAll(
+        "SELECT schema_name, engine_version, json_extract_string(schema, '$.name') FROM rest_api_data._dlt_version",
+      );
+      expect(version.getRowsJson()).toEqual([["rest_api", "11", "rest_api"]]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The SQL console's one query: a single read-only statement (DuckDB says whether it is a SELECT:
+ * `WITH`, `FROM`, `DESCRIBE`, `SHOW`, `SUMMARIZE`, `VALUES`, `PRAGMA table_info` all are), run with
+ * a time limit and a row cap, on a database that can reach no file or network (`database.ts`).
+ * Anything else is refused before it runs, and every error says where in the query it is.
+ */
+import { StatementType, type DuckDBConnection } from "@duckdb/node-api";
+import type { Json } from "../engine";
+import { errorOffset, errorText } from "./errors";
+import { splitStatements } from "./statements";
+
+export const MAX_RESULT_ROWS = 50_000;
+export const QUERY_TIMEOUT_MS = 10_000;
+
+/** First words of statements that may be reads; DuckDB's statement type decides (`EXPLAIN` and most `PRAGMA`s are not). */
+const READING_KEYWORDS = new Set([
+  "SELECT",
+  "WITH",
+  "FROM",
+  "VALUES",
+  "TABLE",
+  "DESCRIBE",
+  "DESC",
+  "SHOW",
+  "SUMMARIZE",
+  "PRAGMA",
+  "PIVOT",
+  "UNPIVOT",
+  "(",
+]);
+
+export type SqlErrorCode = "empty_query" | "one_statement" | "not_read_only" | "sql_error" | "timeout";
+
+export interface SqlError {
+  readonly code: SqlErrorCode;
+  readonly message: string;
+  /** Offsets into the query (UTF-16), when DuckDB or the check knows the spot. */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export interface SqlResult {
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  /** Values as JSON: big integers, decimals and timestamps as DuckDB spells them. */
+  readonly rows: readonly (readonly Json[])[];
+  /** More rows than `MAX_RESULT_ROWS` matched; only the first are here. */
+  readonly truncated: boolean;
+  readonly elapsed_ms: number;
+}
+
+export type SqlOutcome = { readonly ok: true; readonly result: SqlResult } | { readonly ok: false; readonly error: SqlError };
+
+const fail = (code: SqlErrorCode, message: string, start?: number, end?: number): SqlOutcome => ({
+  ok: false,
+  error: { code, message, ...(start !== undefined ? { start, end: end ?? start + 1 } : {}) },
+});
+
+function located(e: unknown, sql: string, code: SqlErrorCode = "sql_error"): SqlOutcome {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = errorOffset(message, sql);
+  const word = at === null ? null : /^[\w."]+/.exec(sql.slice(at));
+  return fail(
+    code,
+    errorText(message.replace(/^Failed to extract statements: /, "")),
+    at ?? undefined,
+    at === null ? undefined : at + Math.max(1, word?.[0].length ?? 1),
+  );
+}
+
+/** Checks that `sql` is one read-only statement (nothing runs), or says what is wrong and where. */
+export async function checkReadOnly(conn: DuckDBConnection, sql: string): Promise<SqlOutcome | null> {
+  const spans = splitStatements(sql);
+  const first = spans[0];
+  if (!first) return fail("empty_query", "Type a SELECT statement to query the destination's tables.");
+  const second = spans[1];
+  if (second) return fail("one_statement", "Run one statement at a time: the console runs a single SELECT.", second.start, second.end);
+  const notReadOnly = (kind: string) =>
+    fail(
+      "not_read_only",
+      `${first.keyword} is not allowed: the console only reads — use SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE` +
+        (kind === first.keyword ? "." : ` (DuckDB reads this as a ${kind} statement).`),
+      first.start,
+      first.start + first.keyword.length,
+    );
+  // Statements that cannot read are refused by their first word (DuckDB may not even prepare them here).
+  if (!READING_KEYWORDS.has(first.keyword)) return notReadOnly(first.keyword);
+  let type: StatementType;
+  try {
+    const extracted = await conn.extractStatements(sql);
+    const prepared = await extracted.prepare(0);
+    type = prepared.statementType;
+    prepared.destroySync();
+  } catch (e) {
+    return located(e, sql);
+  }
+  if (type !== StatementType.SELECT) return notReadOnly(StatementType[type] ?? first.keyword);
+  return null;
+}
+
+/** Runs one read-only query and returns at most `MAX_RESULT_ROWS` rows. */
+export async function runReadOnly(
+  conn: DuckDBConnection,
+  sql: string,
+  limits = { rows: MAX_RESULT_ROWS, ms: QUERY_TIMEOUT_MS },
+): Promise<SqlOutcome> {
+  const refused = await checkReadOnly(conn, sql);
+  if (refused) return refused;
+  const started = performance.now();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    conn.interrupt();
+  }, limits.ms);
+  try {
+    const reader = await conn.streamAndReadUntil(sql, limits.rows + 1);
+    const rows = reader.getRowsJson() as Json[][];
+    const truncated = rows.length > limits.rows;
+    const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnType(i)) }));
+    return {
+      ok: true,
+      result: {
+        columns,
+        rows: truncated ? rows.slice(0, limits.rows) : rows,
+        truncated,
+        elapsed_ms: Math.round(performance.now() - started),
+      },
+    };
+  } catch (e) {
+    if (timedOut) return fail("timeout", `The query ran longer than ${limits.ms / 1000} s and was stopped: add a LIMIT or a WHERE clause.`);
+    return located(e, sql);
+  } finally {
+    clearTimeout(timer);
+  }
+}

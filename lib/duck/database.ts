@@ -1,0 +1,113 @@
+/**
+ * DuckDB files and instances built from a destination's state (`load.ts`): the `.duckdb` file dlt's
+ * duckdb destination would leave (for the CLI's `--duckdb` and the playground's download), one
+ * table as CSV / Parquet / JSONL (DuckDB's own `COPY … TO`), and the locked, in-memory instance the
+ * SQL console queries (`console.ts`).
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DestinationState } from "../preview";
+import { DATASET, ident, literal, qualified } from "./ddl";
+import { loadIntoDuckDb } from "./load";
+
+export type TableFormat = "csv" | "parquet" | "jsonl";
+
+const COPY_OPTIONS: Readonly<Record<TableFormat, string>> = {
+  csv: "FORMAT csv, HEADER true",
+  parquet: "FORMAT parquet",
+  jsonl: "FORMAT json",
+};
+
+/** Limits of every server-side instance: one thread, a memory cap, no extension downloads or loads. */
+export const SERVER_OPTIONS: Readonly<Record<string, string>> = {
+  threads: "1",
+  memory_limit: "256MB",
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "false",
+};
+
+/** Writes `state` to a new DuckDB file at `file` (an existing file is replaced); the server passes `SERVER_OPTIONS`. */
+export async function writeDuckDbFile(
+  file: string,
+  state: DestinationState,
+  options: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  await rm(file, { force: true });
+  await rm(`${file}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(file, { ...options });
+  try {
+    const conn = await instance.connect();
+    await loadIntoDuckDb(conn, state);
+    await conn.run("CHECKPOINT");
+    conn.closeSync();
+  } finally {
+    instance.closeSync();
+  }
+}
+
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "restplay-file-"));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `.duckdb` file of `state`, as bytes. */
+export function duckDbFileBytes(state: DestinationState): Promise<Buffer> {
+  return inTempDir(async (dir) => {
+    const file = join(dir, "out.duckdb");
+    await writeDuckDbFile(file, state, SERVER_OPTIONS);
+    return readFile(file);
+  });
+}
+
+/** One table of `state` as a CSV, Parquet or JSON-lines file, written by DuckDB from dlt's layout. */
+export function tableFileBytes(state: DestinationState, table: string, format: TableFormat): Promise<Buffer> {
+  return inTempDir(async (dir) => {
+    const instance = await DuckDBInstance.create(":memory:", { ...SERVER_OPTIONS });
+    try {
+      const conn = await instance.connect();
+      await loadIntoDuckDb(conn, state, { only: [table] });
+      const file = join(dir, `out.${format}`);
+      await conn.run(`COPY (SELECT * FROM ${qualified(DATASET, table)}) TO ${literal(file)} (${COPY_OPTIONS[format]})`);
+      conn.closeSync();
+      return await readFile(file);
+    } finally {
+      instance.closeSync();
+    }
+  });
+}
+
+export interface LockedDatabase {
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * An in-memory copy of `state` for untrusted read-only queries: after the load, DuckDB may touch no
+ * file, no network and no extension (`enable_external_access = false`), and its settings are locked.
+ */
+export async function openLockedDatabase(state: DestinationState): Promise<LockedDatabase> {
+  const instance = await DuckDBInstance.create(":memory:", { ...SERVER_OPTIONS });
+  try {
+    const connection = await instance.connect();
+    await loadIntoDuckDb(connection, state);
+    await connection.run(`USE memory.${ident(DATASET)}`);
+    await connection.run("SET enable_external_access = false");
+    await connection.run("SET lock_configuration = true");
+    return {
+      connection,
+      close: () => {
+        connection.closeSync();
+        instance.closeSync();
+      },
+    };
+  } catch (e) {
+    instance.closeSync();
+    throw e;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Loads a destination's state (lib/preview: dlt's schema and every table's rows after the last load)
+ * into a DuckDB connection, laid out as dlt's duckdb destination lays it out (`ddl.ts`): each
+ * table's rows go through DuckDB's appender, numbers and bools natively and every other value as
+ * text that DuckDB casts to the column's type, so ISO timestamps, decimal digits and integers beyond
+ * 2^53 arrive exactly. `_dlt_loads` gets one row per load (status 0, the
+ * load id's time as `inserted_at`), `_dlt_version` the schema as dlt stores it.
+ */
+import { createHash } from "node:crypto";
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import type { Json } from "../engine";
+import { dltStoredSchema, DLT_ENGINE_VERSION, DLT_SCHEMA_NAME, type DestinationState, type TableSchemaJson } from "../preview";
+import { completeColumns, createStatements, DATASET, literal, loadedTables, qualified, type CompleteColumn } from "./ddl";
+
+/**
+ * dlt's `generate_version_hash` (`dlt/common/schema/utils.py`): sha3-256 of the schema as compact
+ * JSON with sorted keys (without version and hashes), then the table names sorted and each table's
+ * column names in order; base64. Computed over restplay's schema, which lacks `_dlt_pipeline_state`.
+ */
+export function versionHash(schema: Record<string, Json>): string {
+  const copy: Record<string, Json> = { ...schema };
+  for (const k of ["version", "version_hash", "imported_version_hash", "previous_hashes"]) delete copy[k];
+  const sorted = (v: Json): Json =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted(v[k] as Json)]),
+          )
+        : v;
+  const h = createHash("sha3-256").update(JSON.stringify(sorted(copy)));
+  const tables = (copy.tables ?? {}) as Record<string, { columns?: Record<string, Json> }>;
+  for (const name of Object.keys(tables).sort()) {
+    h.update(name);
+    for (const column of Object.keys(tables[name]?.columns ?? {})) h.update(column);
+  }
+  return h.digest("base64");
+}
+
+type Append = (appender: DuckDBAppender, v: Json) => void;
+
+/** How a value goes into its column: numbers and bools natively, everything else as text that DuckDB casts exactly. */
+function appendFor(c: CompleteColumn): Append {
+  switch (c.data_type) {
+    case "double":
+      return (a, v) => (typeof v === "number" ? a.appendDouble(v) : a.appendVarchar(String(v)));
+    case "bool":
+      return (a, v) => (typeof v === "boolean" ? a.appendBoolean(v) : a.appendVarchar(String(v)));
+    case "json":
+      return (a, v) => a.appendVarchar(JSON.stringify(v));
+    default:
+      // Big integers arrive as digit strings, timestamps as ISO text, decimals as digits: DuckDB's casts keep them exact.
+      return (a, v) => a.appendVarchar(typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v));
+  }
+}
+
+async function insertRows(
+  conn: DuckDBConnection,
+  dataset: string,
+  table: TableSchemaJson,
+  rows: readonly Readonly<Record<string, Json | undefined>>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = completeColumns(table);
+  const names = columns.map((c) => c.name);
+  const appends = columns.map(appendFor);
+  const appender = await conn.createAppender(table.name, dataset);
+  try {
+    for (const row of rows) {
+      for (let i = 0; i < names.length; i++) {
+        const v = row[names[i] as string];
+        if (v === null || v === undefined) appender.appendNull();
+        else (appends[i] as Append)(appender, v);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+async function insertDltTables(conn: DuckDBConnection, state: DestinationState, dataset: string): Promise<void> {
+  const stored = dltStoredSchema(state.schema, { processingHints: true, version: Math.max(1, state.loads.length) });
+  const hash = versionHash(stored);
+  const at = (loadId: string) => `to_timestamp(${Number(loadId)})`;
+  const last = state.loads[state.loads.length - 1];
+  if (last === undefined) return;
+  await conn.run(
+    `INSERT INTO ${qualified(dataset, "_dlt_version")} VALUES (${Math.max(1, state.loads.length)}, ${DLT_ENGINE_VERSION}, ${at(last)}, ` +
+      `${literal(DLT_SCHEMA_NAME)}, ${literal(hash)}, ${literal(JSON.stringify(stored))})`,
+  );
+  const values = state.loads.map((id) => `(${literal(id)}, ${literal(DLT_SCHEMA_NAME)}, 0, ${at(id)}, ${literal(hash)})`);
+  await conn.run(`INSERT INTO ${qualified(dataset, "_dlt_loads")} VALUES ${values.join(", ")}`);
+}
+
+export interface LoadOptions {
+  /** The DuckDB schema the tables go to (default: the Python export's `rest_api_data`). */
+  readonly dataset?: string;
+  /** Load only these tables (and dlt's own): for a one-table export. */
+  readonly only?: readonly string[];
+}
+
+/** Creates the dataset's tables and loads every row of `state` into them (one transaction). */
+export async function loadIntoDuckDb(conn: DuckDBConnection, state: DestinationState, options: LoadOptions = {}): Promise<void> {
+  const dataset = options.dataset ?? DATASET;
+  try {
+    await conn.run("BEGIN TRANSACTION");
+    const schema = options.only ? state.schema.filter((t) => options.only?.includes(t.name)) : state.schema;
+    for (const sql of createStatements(schema, dataset)) await conn.run(sql);
+    await insertDltTables(conn, state, dataset);
+    for (const table of loadedTables(schema)) await insertRows(conn, dataset, table, state.rows[table.name] ?? []);
+    await conn.run("COMMIT");
+  } catch (e) {
+    await conn.run("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
+}
