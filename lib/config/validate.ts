@@ -9,6 +9,8 @@ import { runRules } from "./rules/index";
 import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
+import { withoutNullNames } from "./rules/param-names";
+import { withoutUnreadPython } from "./unread-python";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -33,7 +35,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = limitResources(value, loc, out);
+      const checked = withoutUnreadPython(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out);
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {

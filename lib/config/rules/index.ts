@@ -12,6 +12,7 @@ import { checkResources } from "./resources";
 import { markPython } from "./python";
 import { checkKeyPaths } from "./key-paths";
 import { createContext, isObj } from "./context";
+import { checkDltRules } from "./dlt-rules";
 
 export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
   if (!isObj(plain)) return;
@@ -24,6 +25,7 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
   const defaults = isObj(plain.resource_defaults) && isObj(plain.resource_defaults.endpoint) ? plain.resource_defaults.endpoint : null;
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
   if (Array.isArray(plain.resources)) checkResources(ctx, plain.resources, client, defaults);
+  checkDltRules(ctx, plain);
   markPython(ctx, plain, []);
   checkKeyPaths(ctx, plain);
 }
