@@ -3,5 +3,5 @@
  * imports nothing from lib): objects built from untrusted keys, the secrets vocabulary, masking.
  */
 export { PROTOTYPE_KEYS, isPrototypeKey, setOwn, getOwn } from "./objects";
-export { CREDENTIAL_FIELDS, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, maskSecret, secretEnvName } from "./secrets";
+export { CREDENTIAL_FIELDS, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, maskSecret, secretEnvName, secretLookupNames } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
