@@ -26,6 +26,7 @@ const BUILTINS = new Set(
 export function importLine(name: string): string | null {
   if (name === "dlt" || name === "os" || name === "json") return `import ${name}`;
   if (name === "pendulum") return "from dlt.common.pendulum import pendulum";
+  if (name === "Client") return "from dlt.sources.helpers.requests import Client";
   const module =
     (Object.hasOwn(DLT_NAMES, name) ? DLT_NAMES[name] : undefined) ??
     DLT_CLASSES.find((c) => c.name === name && c.kind !== "incremental")?.module;
