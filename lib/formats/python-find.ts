@@ -3,7 +3,7 @@
  * `rest_api_source(...)`/`rest_api_resources(...)` call (a dict literal, or a variable assigned one, in
  * the function or the module), then `name: RESTAPIConfig = {...}` assignments no call uses, else the
  * first dict in the text. One is active (checked and run): the one `# restplay: config=<label>` names,
- * else the first in the text.
+ * else the first one a call uses (what dlt receives), else the first in the text.
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Range } from "./types";
@@ -107,7 +107,7 @@ export function findConfigs(text: string, scope: PyScope, top: SyntaxNode): Conf
   const chosen = pragma ? labelled.find((c) => c.label === pragma.label) : undefined;
   return {
     candidates: labelled,
-    active: chosen ?? (labelled[0] as ConfigCandidate),
+    active: chosen ?? labelled.find((c) => c.call !== null) ?? (labelled[0] as ConfigCandidate),
     pragmaMatched: pragma === null || chosen !== undefined,
   };
 }

@@ -79,8 +79,8 @@ draft: RESTAPIConfig = {"client": {"base_url": "https://draft.example.com"}, "re
 live: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["posts"]}
 source = rest_api_source(live)
 `,
-    [["multiple_configs", "", "draft"]],
-    { client: { base_url: "https://draft.example.com" }, resources: ["drafts"] },
+    [["multiple_configs", "", "live"]],
+    { client: { base_url: BASE }, resources: ["posts"] },
   ),
   row(
     "JSON words and a `//` comment in a whole file",
