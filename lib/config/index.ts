@@ -9,4 +9,5 @@ export { applyEdits } from "./fixes";
 export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";
+export { valueCompletions, valueContext, type ValueSuggestion } from "./value-complete";
 export { placeholderCompletions, acceptsPlaceholders, type PlaceholderSuggestion } from "./placeholder-complete";
