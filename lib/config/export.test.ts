@@ -3,6 +3,7 @@ import { parseDocument, toPlain, type PlainValue } from "../formats";
 import { seedBlocks } from "../testing/seeds";
 import { exportConfig, listSecrets, secretsTomlTemplate, toDltCanonical, validateText } from "./index";
 import { secretEnvName } from "../shared";
+import { fixture } from "../testing/python-cases/kit";
 
 const seeds = seedBlocks();
 const seed = (i: number) => validateText(seeds[i]!.code);
@@ -31,6 +32,13 @@ describe("python export: the user's file plus the fixes dlt needs, or a complete
     expect(file.notes?.length).toBeGreaterThan(3);
     // The file is a config restplay accepts with no warnings.
     expect(validateText(py).diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  it("dlt's GitHub docs example: the user's file verbatim plus the `import dlt` the snippet leaves out", () => {
+    const docs = fixture("github_docs_quick_example.py");
+    const file = exportConfig(validateText(docs), "python")!;
+    expect(file.text).toBe(docs.replace("rest_api_resources\n", "rest_api_resources\nimport dlt\n"));
+    expect(exportConfig(validateText(file.text), "python")!.text).toBe(file.text);
   });
 
   it("seed 000: no retries section, no os import, no custom session", () => {
