@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,hostile,preview,memory,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,memory,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
 import { engineFigures } from "./engine";
 import { validationFigures } from "./validation";
 import { hostileFigures } from "./hostile";
+import { serverHostileFigures } from "./server-hostile";
 import { previewFigures } from "./preview";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
   validation: validationFigures,
   hostile: hostileFigures,
+  server: serverHostileFigures,
   preview: previewFigures,
   browser: browserFigures,
   bundle: bundleFigures,

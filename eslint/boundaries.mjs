@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 
-const ALL_LIB = ["shared", "formats", "config", "engine", "mocks", "preview", "net", "run", "examples", "cli", "testing"];
+const ALL_LIB = ["shared", "formats", "config", "engine", "mocks", "preview", "net", "run", "examples", "importers", "share", "cli", "testing"];
 const UI = ["react", "react-dom", "next", "monaco-editor", "@monaco-editor/react", "monaco-yaml"];
 const NODE = ["node:", "fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util", "zlib", "worker_threads", "undici"];
 
@@ -23,6 +23,8 @@ export const LAYERS = {
   net: { runtime: ["engine", "shared"], types: ["config"], banned: [...UI, "msw"], why: "lib/net is the live network (Node only)." },
   run: { runtime: ["config", "engine", "formats", "mocks", "preview", "shared"], types: [], banned: [...UI, ...NODE], why: "lib/run is shared by the route, the CLI and the browser: no Node APIs." },
   examples: { runtime: ["config", "formats", "shared"], types: ["engine"], banned: [...UI, ...NODE, "msw"], why: "lib/examples are data." },
+  importers: { runtime: ["config", "formats", "shared"], types: ["mocks"], banned: [...UI, ...NODE, "msw"], why: "lib/importers turn API descriptions into configs, in the browser too: no Node APIs, the mocks' plan types only." },
+  share: { runtime: ["config", "formats", "shared"], types: [], banned: [...UI, ...NODE, "msw"], why: "lib/share puts configs into links, in the browser: no Node APIs." },
   cli: { runtime: ALL_LIB.filter((m) => m !== "testing"), types: [], banned: UI, why: "lib/cli is a Node front end." },
   testing: { runtime: ALL_LIB, types: [], banned: UI, why: "lib/testing holds test helpers." },
 };

@@ -14,6 +14,7 @@ import { useTheme } from "./hooks/useTheme";
 import { buildViews } from "./PlaygroundViews";
 import { usePlayground } from "./usePlayground";
 import { useAnnouncer } from "./ui/Announcer";
+import { useApiTools } from "./import/useApiTools";
 import { LAYOUT_KEYS } from "./workbench/layout-storage";
 import type { ViewId } from "./workbench/views";
 import { Workbench } from "./workbench/Workbench";
@@ -34,6 +35,7 @@ export function Playground() {
   const openShortcuts = useCallback(() => setDialog("shortcuts"), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   const { workbench, editor } = m;
+  const api = useApiTools(m, announce);
 
   /** The view of the frame that holds `el` (the active tab of a tabbed frame). */
   const viewAt = useCallback((el: Element | null) => {
@@ -98,8 +100,9 @@ export function Playground() {
         toggleTabFocus: () => editor.current?.toggleTabFocus(),
         showShortcuts: openShortcuts,
         firstProblem: m.firstProblem,
+        ...api.commands,
       }),
-    [platform, m, theme, toggleTheme, announce, workbench, editor, maximiseAt, resetLayout, openShortcuts],
+    [platform, m, theme, toggleTheme, announce, workbench, editor, maximiseAt, resetLayout, openShortcuts, api.commands],
   );
 
   const views = buildViews(m, { dark: theme === "dark", runShortcut: `${mod}+Enter`, onPalette: openPalette });
@@ -120,10 +123,14 @@ export function Playground() {
         downloads={<DownloadMenu format={m.format} exportBlocked={m.exportBlocked} onDownload={m.download} onSaveSource={m.saveSource} saveShortcut={shortcutLabel("save", platform)} />}
         onPalette={openPalette}
         onShortcuts={openShortcuts}
+        importTools={api.importTools}
+        runTools={api.runTools}
+        currentExample={m.imported.exampleId}
       />
       <Workbench key={layoutKey} views={views} maximiseShortcut={shortcutLabel("maximise", platform)} apiRef={workbench} />
       <CommandPalette open={dialog === "palette"} onClose={closeDialog} commands={commands} />
       <ShortcutsDialog open={dialog === "shortcuts"} onClose={closeDialog} platform={platform} />
+      {api.dialogs}
       {announcer}
     </div>
   );

@@ -12,8 +12,10 @@ import { useDocument } from "./hooks/useDocument";
 import { useValidation } from "./hooks/useValidation";
 import { countsText, groupProblems, problemCounts } from "./problems/group";
 import { useRun } from "./run/useRun";
+import { useImported } from "./import/useImported";
 import type { RunTarget as Target } from "@/lib/run";
 import type { WorkbenchApi } from "./workbench/api";
+import type { Imported } from "./import/useImported";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
 
 export function usePlayground(announce: (message: string) => void) {
@@ -28,6 +30,7 @@ export function usePlayground(announce: (message: string) => void) {
   const editor = useRef<EditorApi | null>(null);
   const workbench = useRef<WorkbenchApi | null>(null);
   const run = useRun();
+  const imported = useImported();
   const running = run.view.trace.phase === "running";
 
   const format = useMemo(() => (text === null ? null : detectFormat(text)), [text]);
@@ -64,9 +67,10 @@ export function usePlayground(announce: (message: string) => void) {
       const pages = maxPages.trim() !== "" && Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { maxPages: cap } : {};
       setRunBasis({ value: current.value, target, maxPages, secrets: secretValues });
       workbench.current?.runStarted();
-      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, ...pages, ...(resources ? { resources } : {}) });
+      const mockSpec = imported.mockSpec;
+      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, mockSpec, ...pages, ...(resources ? { resources } : {}) });
     },
-    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run],
+    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );
   const runDefault = useCallback(() => {
     const chosen = names.filter((n) => selected.has(n));
@@ -92,18 +96,22 @@ export function usePlayground(announce: (message: string) => void) {
     [validation, announce],
   );
 
-  const openExample = useCallback(
-    (example: Example) => {
+  /** Replaces the document (an example, an import, a shared link): results of the old one are forgotten. */
+  const openText = useCallback(
+    (next: string, origin: { example?: string | null; mockSpec?: Imported["mockSpec"] } = {}) => {
       run.reset();
       setRunBasis(null);
+      imported.setExampleId(origin.example ?? null);
+      imported.setMockSpec(origin.mockSpec ?? null);
       workbench.current?.show("editor");
       if (editor.current) {
-        editor.current.setText(example.text);
+        editor.current.setText(next);
         editor.current.focus();
-      } else setText(example.text);
+      } else setText(next);
     },
-    [run, setText],
+    [run, setText, imported],
   );
+  const openExample = useCallback((example: Example) => openText(example.text, { example: example.id }), [openText]);
   const convert = useCallback(
     (to: SourceFormat, force: boolean): ConvertOutcome => {
       if (text === null || format === null || toolkit === null) return { kind: "refused", reason: "The editor is still loading." };
@@ -162,7 +170,7 @@ export function usePlayground(announce: (message: string) => void) {
     text, setText, validation, format, uses, names, selected, counts, checking, blockedReason, exportBlocked,
     target, setTarget, secretValues, setSecret, maxPages, setMaxPages, toggleResource,
     run: run.view, running, cancel: run.cancel, runDefault, runAll, runSelected,
-    stale, staleLabels, saveSource, download, openExample, convert, knownFields, reveal, firstProblem, fix,
+    stale, staleLabels, saveSource, download, openExample, openText, imported, convert, knownFields, reveal, firstProblem, fix,
     editor, workbench, onEditorReady,
   };
 }

@@ -8,6 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { UsageError, type CliIO } from "./io";
 import type { OutputFormat } from "./validate";
 import type { ExportFormat } from "../config";
+import type { ImportSource } from "../importers";
 
 export type { CliIO, Writer } from "./io";
 
@@ -55,8 +56,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
+    .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
     .addOption(formatOption())
-    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; format: OutputFormat }) => {
+    .action(async (file: string, options: { mock?: boolean; resource?: string[]; secret?: [string, string][]; maxPages?: number; stateDir?: string; mockSpec?: string; format: OutputFormat }) => {
       const { runCommand } = await import("./run-command");
       exitCode = await runCommand(file, options, io);
     });
@@ -70,6 +72,34 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
       const { exportCommand } = await import("./export");
       exitCode = await exportCommand(file, options, io);
+    });
+
+  // Issue #11: start from the API, and check a config without paging.
+  program
+    .command("import")
+    .description("print a config built from an OpenAPI/Swagger document, curl commands, a HAR file or a sample JSON response")
+    .argument("<file>", "the API description")
+    .addOption(new Option("--from <kind>", "what the file is (default: detected)").choices(["openapi", "curl", "har", "sample"]))
+    .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]).default("yaml"))
+    .option("--resource <name>", "import this resource (repeatable); default: every GET collection endpoint", collect)
+    .option("--url <url>", "with --from sample: the address the sample came from")
+    .action(async (file: string, options: { from?: ImportSource; to: ExportFormat; resource?: string[]; url?: string }) => {
+      const { importCommand } = await import("./import-command");
+      exitCode = await importCommand(file, options, io);
+    });
+
+  program
+    .command("check")
+    .description("run the auth exchange and the first page of every resource; print a pass/fail matrix (no paging, no state)")
+    .argument("<file>", "config file")
+    .option("--mock", "check against the built-in mock APIs")
+    .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
+    .option("--resource <name>", "check only this resource (repeatable)", collect)
+    .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
+    .addOption(formatOption())
+    .action(async (file: string, options: { mock?: boolean; mockSpec?: string; resource?: string[]; secret?: [string, string][]; format: OutputFormat }) => {
+      const { checkCommand } = await import("./check-command");
+      exitCode = await checkCommand(file, options, io);
     });
 
   try {

@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly maxPages?: number;
   /** Keep the destination and the incremental state in this directory across runs. */
   readonly stateDir?: string;
+  /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
+  readonly mockSpec?: string;
   readonly format: OutputFormat;
 }
 
@@ -91,9 +93,14 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const { loadState, saveState } = await import("./state-dir");
   const state = stateDir !== null ? await loadState(stateDir) : null;
   const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+  if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
+  const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
   const prepared = prepareRun(
-    { text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits, ...(state ? { state: state.incremental } : {}) },
+    {
+      text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits,
+      ...(state ? { state: state.incremental } : {}), ...(mockSpec ? { mockSpec } : {}),
+    },
     { liveFetch: io.fetch ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
   if (!prepared.ok) {

@@ -151,8 +151,8 @@ export const LIMIT_CASES: Case[] = [
     6,
     35 + 3 * (MAX_VALUES - 16),
   ],
-  // x1…x12 add 32,736 values, the first `*a12` of x13 16,383 more; the second passes 50,000.
-  ["YAML alias bomb", "yaml", yamlAliasBomb(40), "yaml_alias_limit", "/x13/1", "*a12", 14, 18],
+  // x1…x11 add 16,354 values, the first `*a11` of x12 8,191 more; the second passes 30,000.
+  ["YAML alias bomb", "yaml", yamlAliasBomb(40), "yaml_alias_limit", "/x12/1", "*a11", 13, 18],
   // Shorthand resources, one per line after the `resources` line: `"r1000"` is on line 1002.
   [
     "more resources than the limit",

@@ -45,9 +45,9 @@ describe("hostile inputs (issue #13)", () => {
   it("YAML with 2,000 chained anchors: yaml_alias_limit first, at the first alias past the budget", () => {
     const text = yamlAliasBomb(2_000);
     const d = first(text, "yaml");
-    // x1…x12 add 32,736 values, the first `*a12` of x13 16,383 more; the second passes MAX_ALIAS_VALUES.
-    expect([d.code, d.path, d.line, d.column, d.token]).toEqual(["yaml_alias_limit", "/x13/1", 14, 18, "*a12"]);
-    expect(d.message).toContain("anchor `&a12` at line 13");
+    // x1…x11 add 16,354 values, the first `*a11` of x12 8,191 more; the second passes MAX_ALIAS_VALUES (30,000).
+    expect([d.code, d.path, d.line, d.column, d.token]).toEqual(["yaml_alias_limit", "/x12/1", 13, 18, "*a11"]);
+    expect(d.message).toContain("anchor `&a11` at line 12");
     expect(d.message).toMatch(/\d[\d,]* more aliases were not expanded/);
   });
 
@@ -74,6 +74,15 @@ describe("hostile inputs (issue #13)", () => {
       expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["too_deep", firstTooDeep("/resources/0/endpoint/json/a", 6, 0).path]]);
     },
   );
+
+  it.each([
+    ["500,000 open brackets", "[".repeat(500_000)],
+    ["60,000 flow keys", `{${Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`).join(", ")}}`],
+  ])("format detection is bounded too: %s", (_name, text) => {
+    const r = validateText(text);
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.some((d) => d.code === "internal_error")).toBe(false);
+  });
 
   it.each(["json", "yaml", "python"] as const)("%s: a 1 MB list of numbers is refused before it is parsed", (format) => {
     const text = manyItems(Math.floor(MAX_BODY_BYTES / 2) - 100, format);

@@ -61,10 +61,13 @@ function codeOutside(text: string, dict: { start: number; end: number }): string
   const slash = findSlashComments(outside);
   const lines: string[] = [];
   let offset = 0;
+  let next = 0; // comments are in text order: one pass over both (a find per line was quadratic)
   for (const raw of outside.split("\n")) {
     const start = offset;
     offset += raw.length + 1;
-    const comment = slash.find((c) => c.start >= start && c.start <= start + raw.length);
+    while (next < slash.length && (slash[next]?.start ?? 0) < start) next++;
+    const candidate = slash[next];
+    const comment = candidate && candidate.start <= start + raw.length ? candidate : undefined;
     const code = (comment ? raw.slice(0, comment.start - start) : raw).replace(/#.*$/, "").trim();
     if (code === "" || PYTHON_FRAME.some((re) => re.test(code))) continue;
     lines.push(code);

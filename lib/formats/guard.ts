@@ -66,7 +66,7 @@ export function guardDiagnostics(original: string, guard: TextGuard, root: DocNo
       message:
         `This text holds more than ${fmt(MAX_VALUES)} values (keys, strings, numbers, lists and dicts${extra}); ` +
         `restplay reads at most ${fmt(MAX_VALUES)}, so it was not read. ` +
-        "A config of 1,000 rich resources holds about 50,000: split the config, or move bulk data out of it.",
+        "A 6,000-line config holds about 20,000: split the config, or move bulk data out of it.",
     });
   } else if (guard.refused) {
     out.push({

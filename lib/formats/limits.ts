@@ -13,19 +13,20 @@
 export const MAX_DEPTH = 64;
 
 /**
- * Values in one text: keys, strings, numbers, lists and dicts (in Python, also operators). The
- * bench's 300-resource config (10,600 JSON lines) holds 14,500; 1,000 such resources 48,500. The
- * YAML and Python parsers need 5–10 µs per value (more on a busy machine), so this bounds their time
- * too: a YAML text just under the limit takes about 0.5 s on 2 cores.
+ * Values in one text: keys, strings, numbers, lists and dicts (in Python, also operators). A
+ * 6,000-line config holds about 20,000, the bench's 300-resource config (10,600 JSON lines) 14,500
+ * (800 such resources fit). The YAML and Python parsers need 5–10 µs per value, several times that
+ * on a busy machine, so this bounds their time too: a YAML text just under the limit takes about
+ * 0.4 s on 2 idle cores, and stays under 2 s with five other processes on them.
  */
-export const MAX_VALUES = 60_000;
+export const MAX_VALUES = 40_000;
 
 /**
  * Values that YAML aliases may add when they are expanded (`*a` repeats everything `&a` holds, so
  * aliases of aliases multiply: the "billion laughs"). Anchors shared by many resources (a paginator,
  * an auth block) add a few thousand.
  */
-export const MAX_ALIAS_VALUES = 50_000;
+export const MAX_ALIAS_VALUES = 30_000;
 
 /**
  * Characters in one dict key. Keys become JSON pointers in every diagnostic below them, so a

@@ -8,11 +8,13 @@ import { docsHandlers } from "./docs";
 import { labHandlers } from "./lab";
 import { redirectHandlers } from "./redirects";
 import { resourceHandlers } from "./resource";
+import { specHandlers } from "./spec/handlers";
 import type { MockState } from "./state";
 import { TOKEN_ENDPOINTS, tokenEndpoint } from "./tokens";
 
 export function createHandlers(state: MockState): HttpHandler[] {
   return [
+    ...(state.options.spec ? specHandlers(state, state.options.spec) : []),
     ...TOKEN_ENDPOINTS.flatMap((url) => tokenEndpoint(state, url)),
     ...resourceHandlers(state),
     ...accountingHandlers(state),

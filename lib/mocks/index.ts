@@ -9,6 +9,7 @@ import { createState, resetState, type MockOptions } from "./state";
 export { MOCK_DEMO_SECRETS } from "./secrets";
 export { describeMocks, type MockEndpointDescription } from "./describe";
 export type { MockOptions } from "./state";
+export { MockSpecSchema, type MockAuth, type MockEndpoint, type MockPaging, type MockShape, type MockSpec } from "./spec/plan";
 
 /**
  * cdn.example.com is the lab's second origin (redirects and next links that leave lab.example.com);

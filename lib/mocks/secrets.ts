@@ -18,6 +18,9 @@ export const MOCK_DEMO_SECRETS: Readonly<Record<string, string>> = Object.freeze
   access_token: "demo-access-token",
   /** The same token under the name dlt's `bearer` auth uses. */
   token: "demo-access-token",
+  /** HTTP Basic credentials of an API mocked from an imported spec (lib/mocks/spec). */
+  username: "demo-user",
+  password: "demo-password",
   ...LAB_SECRETS,
   ...DOCS_SECRETS,
 });

@@ -3,6 +3,7 @@
  * not here: they are built once per module load and shared read-only.
  */
 import { hex, prng, type Rng } from "./prng";
+import type { MockSpec } from "./spec/plan";
 
 export interface MockOptions {
   /** Seeds the issued access tokens (same seed, same token sequence). Default 0x5eed. */
@@ -17,6 +18,8 @@ export interface MockOptions {
    * so the latency is virtual time; without it the mock really waits (the loopback server).
    */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** An API described by an imported spec (lib/mocks/spec): served besides the built-in hosts, first. */
+  readonly spec?: MockSpec;
 }
 
 /** The latency of the slow endpoints: longer than dlt's default `request_timeout` of 60 s. */

@@ -90,9 +90,8 @@ export interface ResourceHints {
   readonly columns: readonly ColumnHint[];
 }
 
-const HINT_KEYS = [
-  "data_type",
-  "nullable",
+/** The column hints besides `data_type` and `nullable`, in dlt's order (the preview shows each when set). */
+export const COLUMN_HINTS = [
   "primary_key",
   "merge_key",
   "unique",
@@ -106,6 +105,8 @@ const HINT_KEYS = [
   "timezone",
   "variant",
 ] as const;
+
+const HINT_KEYS = ["data_type", "nullable", ...COLUMN_HINTS] as const;
 
 /** The columns of a resource's table template: `columns` hints, then `_merge_keys`, names normalised. */
 function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {

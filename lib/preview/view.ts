@@ -5,23 +5,9 @@
 import type { DataRecord } from "../engine/types";
 import type { LoadResult } from "./load";
 import type { PendingLoad } from "./pending";
-import type { ColumnSchema, TableSchema } from "./schema";
+import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
 
-const HINTS = [
-  "primary_key",
-  "merge_key",
-  "unique",
-  "row_key",
-  "parent_key",
-  "root_key",
-  "hard_delete",
-  "dedup_sort",
-  "precision",
-  "scale",
-  "timezone",
-  "variant",
-] as const;
 
 /** Complete columns (with a data type) as `PreviewColumn`s: `nullable` spelled out, other hints when set. */
 export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[] {

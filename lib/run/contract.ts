@@ -8,6 +8,7 @@ import type { Diagnostic } from "../formats";
 import type { EngineEvent } from "../engine";
 import { isPrototypeKey } from "../shared";
 import { EngineEventSchema, IncrementalStateSchema } from "./events";
+import { MockSpecSchema } from "../mocks";
 
 export const RUN_TARGETS = ["mock", "live"] as const;
 export type RunTarget = (typeof RUN_TARGETS)[number];
@@ -35,6 +36,8 @@ export const RunBodySchema = z
     max_pages: z.number().int().min(1).max(10_000).optional(),
     /** Incremental state from earlier runs of this playground session, by resource (the engine's `incremental` events). */
     state: z.record(ownKey, IncrementalStateSchema).optional(),
+    /** Issue #11: an imported spec's mock (lib/mocks/spec), served besides the built-in mocks when `target` is "mock". */
+    mock_spec: MockSpecSchema.optional(),
   })
   .strict();
 
@@ -67,7 +70,7 @@ export function checkRunBody(json: unknown): { ok: true; body: RunBody } | { ok:
     ok: false,
     message:
       `Invalid request body at ${where}. Expected {"config": string, "target": "mock"|"live", "resources"?: string[], ` +
-      `"secrets"?: {name: value}, "max_pages"?: integer, "state"?: {resource: {cursor_path, last_value, initial_value}}}.`,
+      `"secrets"?: {name: value}, "max_pages"?: integer, "state"?: {resource: {cursor_path, last_value, initial_value}}, "mock_spec"?: {title, base_url, auth, endpoints}}.`,
   };
 }
 

@@ -19,3 +19,4 @@ export {
 } from "./contract";
 export { TraceBuilder, EMPTY_TRACE, type ResourceStatus, type ResourceTrace, type RunFailure, type RunPhase, type RunTrace, type TraceItem, type TraceResponse } from "./trace";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";
+export { CHECK_LIMITS, CheckFold, collectCheck, type CheckReport, type CheckRow, type CheckStatus } from "./check";

@@ -9,7 +9,7 @@
  */
 import { listSecrets, resourceNames, validateText, type RestApiConfig } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
-import { createMockApi } from "../mocks";
+import { createMockApi, type MockSpec } from "../mocks";
 import { resolveSecrets, type SecretStatus } from "./secrets";
 import type { RunTarget } from "./contract";
 import type { Diagnostic, SourceFormat } from "../formats";
@@ -25,6 +25,8 @@ export interface RunRequest {
   readonly limits?: Partial<RunLimits>;
   /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
   readonly state?: Readonly<Record<string, IncrementalState>>;
+  /** With the mock target: also serve the API this imported spec describes (lib/mocks/spec). */
+  readonly mockSpec?: MockSpec;
 }
 
 export interface RunEnv {
@@ -143,7 +145,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   if (request.target === "mock") {
     const clock = createVirtualClock();
     // The mock's slow endpoints wait on the same virtual clock, so their latency is virtual too.
-    deps = { fetch: createMockApi({ sleep: (ms) => clock.sleep(ms) }).fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
+    deps = { fetch: createMockApi({ sleep: (ms) => clock.sleep(ms), ...(request.mockSpec ? { spec: request.mockSpec } : {}) }).fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
   } else {
     deps = {
       fetch: env.liveFetch as EngineDeps["fetch"],

@@ -190,7 +190,7 @@ export function hostileInputs(): HostileInput[] {
     { name: "yaml.deep_flow_8000", format: "yaml", text: deepYamlFlow(8_000) },
     { name: "yaml.deep_block_990", format: "yaml", text: deepYamlBlock(990) },
     { name: "yaml.alias_bomb_2000", format: "yaml", text: yamlAliasBomb(2_000) },
-    { name: "yaml.merge_chain_7000", format: "yaml", text: yamlMergeChain(7_000) },
+    { name: "yaml.merge_chain_6000", format: "yaml", text: yamlMergeChain(6_000) },
   ];
   for (const format of ["json", "yaml", "python"] as const) {
     all.push({ name: `${format}.values_just_under_limit`, format, text: justUnderLimit(format) });
@@ -205,7 +205,7 @@ export function hostileInputs(): HostileInput[] {
     all.push({ name: `${format}.unknown_keys_45000`, format, text: manyUnknownKeys(45_000, format) });
     all.push({ name: `${format}.path_fields_300000`, format, text: manyPathFields(300_000, format) });
     all.push({ name: `${format}.defaults_30000x1000`, format, text: defaultsForMany(30_000, 1_000, format) });
-    all.push({ name: `${format}.placeholders_25000`, format, text: manyPlaceholders(25_000, format) });
+    all.push({ name: `${format}.placeholders_19000`, format, text: manyPlaceholders(19_000, format) });
   }
   return all;
 }

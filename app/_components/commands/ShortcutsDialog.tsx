@@ -1,5 +1,5 @@
 "use client";
-import { Modal } from "./Modal";
+import { Modal, ModalHeader } from "./Modal";
 import { shortcutLabel, SHORTCUTS, type Platform, type Shortcut } from "./shortcuts";
 
 const WHERE: readonly Shortcut["where"][] = ["everywhere", "outside the editor", "in the editor", "on a divider"];
@@ -15,16 +15,9 @@ export function ShortcutsDialog({ open, onClose, platform }: { open: boolean; on
   return (
     <Modal open={open} onClose={onClose} labelledBy="shortcuts-title" testId="shortcuts-dialog">
       <div className="flex max-h-[85vh] flex-col">
-        <div className="flex items-center border-b border-line px-4 py-2">
-          <h2 id="shortcuts-title" className="text-sm font-semibold">
-            Keyboard shortcuts
-          </h2>
-          <form method="dialog" className="ml-auto">
-            <button type="submit" className="h-7 rounded border border-line px-2 text-xs hover:bg-raised" autoFocus>
-              Close <kbd className="font-mono text-muted">Esc</kbd>
-            </button>
-          </form>
-        </div>
+        <ModalHeader id="shortcuts-title" autoFocusClose>
+          Keyboard shortcuts
+        </ModalHeader>
         <div className="overflow-auto px-4 py-3 text-sm">
           {WHERE.map((where) => (
             <section key={where} className="mb-3" aria-labelledby={`shortcuts-${where.replaceAll(" ", "-")}`}>

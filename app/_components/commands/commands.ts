@@ -36,6 +36,10 @@ export interface CommandContext {
   readonly toggleTabFocus: () => void;
   readonly showShortcuts: () => void;
   readonly firstProblem: () => void;
+  /** Issue #11 (absent in contexts that do not offer them). */
+  readonly openImport?: () => void;
+  readonly openShare?: () => void;
+  readonly check?: () => void;
 }
 
 const VIEWS: readonly { id: ViewId; title: string }[] = [
@@ -52,6 +56,21 @@ const DOWNLOADS: readonly { kind: DownloadKind; title: string }[] = [
   { kind: "python", title: "Python pipeline script" },
   { kind: "secrets", title: "secrets.toml template" },
 ];
+
+/** Import, Share and Check (issue #11), when the context offers them. */
+function issue11Commands(c: CommandContext): Command[] {
+  const out: Command[] = [];
+  if (c.openImport) out.push({ id: "import", group: "File", title: "Import from OpenAPI, curl, HAR or a sample response…", run: c.openImport });
+  if (c.openShare) {
+    const disabledReason = c.format === null ? "The editor is still loading." : null;
+    out.push({ id: "share", group: "File", title: "Share a link to this config (no secret values)…", disabledReason, run: c.openShare });
+  }
+  if (c.check) {
+    const disabledReason = c.running ? "A run is going on." : c.runBlocked;
+    out.push({ id: "check", group: "Run", title: "Check: auth and the first page of every resource", disabledReason, run: c.check });
+  }
+  return out;
+}
 
 export function buildCommands(c: CommandContext): Command[] {
   const key = (id: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(id, c.platform);
@@ -82,6 +101,7 @@ export function buildCommands(c: CommandContext): Command[] {
     { id: "reset-layout", group: "Layout", title: "Reset the layout to its defaults", run: c.resetLayout },
     { id: "theme", group: "View", title: `Switch to the ${c.theme === "dark" ? "light" : "dark"} theme`, run: c.toggleTheme },
     { id: "shortcuts", group: "Help", title: "Keyboard shortcuts", shortcut: key("shortcuts"), run: c.showShortcuts },
+    ...issue11Commands(c),
     ...EXAMPLES.map((e): Command => ({ id: `example-${e.id}`, group: "Example", title: e.title, run: () => c.openExample(e) })),
   ];
   return commands;

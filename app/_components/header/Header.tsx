@@ -31,8 +31,13 @@ export function Header(props: {
   downloads: ReactNode;
   onPalette: () => void;
   onShortcuts: () => void;
+  /** Issue #11: Import (after Examples) and Check / Share (after Run). */
+  importTools?: ReactNode;
+  runTools?: ReactNode;
+  /** The example the text came from (marked in the menu). */
+  currentExample?: string | null;
 }) {
-  const { format, onConvert, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod, downloads, onPalette, onShortcuts } = props;
+  const { format, onConvert, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod, downloads, onPalette, onShortcuts, importTools, runTools, currentExample } = props;
   return (
     <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 md:gap-x-3">
       <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none">
@@ -46,9 +51,16 @@ export function Header(props: {
           label="Examples"
           buttonLabel="Examples"
           testId="examples-menu"
-          items={EXAMPLES.map((ex) => ({ id: ex.id, label: ex.title, description: ex.description, onSelect: () => onExample(ex) }))}
+          items={EXAMPLES.map((ex) => ({
+            id: ex.id,
+            label: ex.title,
+            description: ex.description,
+            ...(ex.id === currentExample ? { hint: "open" } : {}),
+            onSelect: () => onExample(ex),
+          }))}
         />
       </div>
+      {importTools && <div className="order-2 flex items-center gap-1.5 md:order-none">{importTools}</div>}
       <div className="order-5 md:order-none">
         <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
       </div>
@@ -75,6 +87,7 @@ export function Header(props: {
           </button>
         )}
       </div>
+      {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none">{runTools}</div>}
       {blockedReason && !running && (
         <span id="run-blocked-reason" className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-56 md:basis-auto lg:max-w-72" data-testid="run-blocked-reason" title={blockedReason}>
           <span aria-hidden="true">✖ </span>

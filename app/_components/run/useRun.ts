@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RestApiConfig } from "@/lib/config";
 import type { IncrementalState } from "@/lib/engine";
+import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
@@ -15,6 +16,8 @@ export interface RunInput {
   readonly secrets: Readonly<Record<string, string>>;
   /** Pages per resource before the run is capped (the engine's default when absent). */
   readonly maxPages?: number;
+  /** An imported API's mock (issue #11), served with the mock target. */
+  readonly mockSpec?: MockSpec | null;
   /** The preview builder (from the lazily loaded toolkit; a run needs a validated config, so it is there). */
   readonly createPreview: Toolkit["createPreview"];
 }
@@ -80,6 +83,7 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
       ...(input.resources ? { resources: [...input.resources] } : {}),
       ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
       ...(Object.keys(incremental.current).length > 0 ? { state: incremental.current } : {}),
+      ...(input.mockSpec && input.target === "mock" ? { mock_spec: input.mockSpec } : {}),
       secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
     };
     const body = JSON.stringify(request);

@@ -116,6 +116,7 @@ export async function POST(request: Request): Promise<Response> {
         ...(body.secrets ? { secrets: body.secrets } : {}),
         limits,
         ...(body.state ? { state: body.state } : {}),
+        ...(body.mock_spec ? { mockSpec: body.mock_spec } : {}),
       },
       { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
     );

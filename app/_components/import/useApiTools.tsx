@@ -1,0 +1,122 @@
+"use client";
+/**
+ * Issue #11 in the playground: the Import, Share and Check dialogs, their header buttons and palette
+ * commands, the spec-mock chip, and opening a share link — kept apart from the playground's own state.
+ */
+import { useCallback, useState, type ReactNode } from "react";
+import type { SharedConfig } from "@/lib/share";
+import { CheckDialog } from "../check/CheckDialog";
+import { useCheck } from "../check/useCheck";
+import { ShareDialog } from "../share/ShareDialog";
+import { useShareRestore } from "../share/useShareRestore";
+import type { PlaygroundModel } from "../usePlayground";
+import { ImportDialog } from "./ImportDialog";
+
+const TOOL =
+  "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised " +
+  "disabled:cursor-not-allowed disabled:opacity-60";
+
+export function useApiTools(m: PlaygroundModel, announce: (message: string) => void) {
+  const [open, setOpen] = useState<"import" | "share" | "check" | null>(null);
+  const check = useCheck();
+  const close = useCallback(() => setOpen(null), []);
+  const { openText, imported } = m;
+
+  const openShared = useCallback(
+    (shared: SharedConfig) => {
+      setOpen(null);
+      openText(shared.text, { example: shared.example ?? null });
+      announce(`Opened a shared ${shared.format.toUpperCase()} config${shared.example ? ` (from the example ${shared.example})` : ""}.`);
+    },
+    [openText, announce],
+  );
+  useShareRestore(m.text !== null, openShared, announce);
+
+  const startCheck = useCallback(() => {
+    if (m.text === null || m.blockedReason !== null) return announce(m.blockedReason ?? "The editor is still loading.");
+    setOpen("check");
+    check.start({ text: m.text, target: m.target, secrets: m.secretValues, mockSpec: imported.mockSpec });
+  }, [m.text, m.blockedReason, m.target, m.secretValues, imported.mockSpec, check, announce]);
+
+  const importTools: ReactNode = (
+    <>
+      <button
+        type="button"
+        className={TOOL}
+        onClick={() => setOpen("import")}
+        data-testid="import-button"
+        title="Import from OpenAPI, curl, HAR or a sample response"
+      >
+        <span aria-hidden="true">⇪</span> Import
+      </button>
+      {imported.mockSpec && (
+        <span
+          className="inline-flex h-8 items-center gap-1 rounded border border-line bg-accent-soft pl-2 text-xs text-fg"
+          data-testid="spec-mock-chip"
+        >
+          <span
+            className="max-w-40 truncate"
+            title={`The Mock target also serves ${imported.mockSpec.base_url}, generated from the imported ${imported.mockSpec.title}.`}
+          >
+            mock: {imported.mockSpec.title}
+          </span>
+          <button
+            type="button"
+            className="h-full rounded-r px-1.5 hover:bg-raised"
+            onClick={() => imported.setMockSpec(null)}
+            aria-label={`Stop mocking ${imported.mockSpec.title}`}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </span>
+      )}
+    </>
+  );
+  const runTools: ReactNode = (
+    <>
+      <button
+        type="button"
+        className={TOOL}
+        onClick={startCheck}
+        disabled={m.blockedReason !== null || m.running}
+        data-testid="check-button"
+        title="Auth and the first page of every resource: pass or fail, no paging"
+      >
+        <span aria-hidden="true">✓</span> Check
+      </button>
+      <button
+        type="button"
+        className={TOOL}
+        onClick={() => setOpen("share")}
+        disabled={m.text === null}
+        data-testid="share-button"
+        title="A link to this config (no secret values)"
+      >
+        <span aria-hidden="true">⇗</span> Share
+      </button>
+    </>
+  );
+  const dialogs: ReactNode = (
+    <>
+      <ImportDialog
+        open={open === "import"}
+        onClose={close}
+        format={m.format ?? "python"}
+        onOpenShared={openShared}
+        onInsert={(text, mockSpec, summary) => {
+          setOpen(null);
+          openText(text, { mockSpec });
+          announce(`${summary}${mockSpec ? " The Mock target serves a mock of this API." : ""}`);
+        }}
+      />
+      <ShareDialog open={open === "share"} onClose={close} text={m.text} format={m.format} example={imported.exampleId} />
+      <CheckDialog open={open === "check"} onClose={close} state={check.state} onAgain={startCheck} onCancel={check.cancel} />
+    </>
+  );
+  return {
+    importTools,
+    runTools,
+    dialogs,
+    commands: { openImport: () => setOpen("import"), openShare: () => setOpen("share"), check: startCheck },
+  };
+}

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The Import dialog (issue #11), as a user works it. */
+export class ImportDialog {
+  readonly dialog: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId("import-dialog");
+    this.status = page.getByTestId("import-status");
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId("import-button").click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  /** Pastes the text and reads it. */
+  async read(text: string): Promise<void> {
+    await this.dialog.getByTestId("import-text").fill(text);
+    await this.dialog.getByTestId("import-analyse").click();
+    await expect(this.dialog.getByTestId("import-endpoint").first()).toBeVisible();
+  }
+
+  endpoint(id: string): Locator {
+    return this.dialog.locator(`[data-testid="import-endpoint"][data-endpoint="${id}"]`);
+  }
+
+  async tick(id: string): Promise<void> {
+    await this.endpoint(id).locator('input[type="checkbox"]').first().check();
+  }
+
+  async insert(format?: "json" | "yaml" | "python"): Promise<void> {
+    if (format) await this.dialog.getByTestId("import-format").selectOption(format);
+    await expect(this.status).toHaveText(/Valid/);
+    await this.dialog.getByTestId("import-insert").click();
+    await expect(this.dialog).toBeHidden();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * `restplay check FILE [--mock [--mock-spec SPEC]] [--resource NAME]... [--secret NAME=VALUE]... [--format text|json]`
+ *
+ * The auth exchange and the first page of every resource, then a pass/fail matrix with the reason per
+ * resource (lib/run's check fold). No paging, no state, nothing loaded. Exit 0 when every resource
+ * passes, 1 otherwise.
+ */
+import { listSecrets, validateText } from "../config";
+import { readSource, styleFor, UsageError, type CliIO } from "./io";
+import { readMockSpec } from "./mock-spec";
+import { printDiagnostics, type OutputFormat } from "./validate";
+
+export interface CheckOptions {
+  readonly mock?: boolean;
+  readonly mockSpec?: string;
+  readonly resource?: readonly string[];
+  readonly secret?: readonly (readonly [string, string])[];
+  readonly format: OutputFormat;
+}
+
+export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
+  const source = await readSource(file, io.cwd);
+  const validation = validateText(source.config, source.format);
+  if (!validation.valid || validation.config === null) {
+    printDiagnostics(validation, source, io, "stderr");
+    return 1;
+  }
+  if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
+  const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS } = await import("../run");
+  const mockSpec = options.mockSpec ? await readMockSpec(options.mockSpec, io.cwd) : undefined;
+  const target = options.mock ? "mock" : "live";
+  const { values } = resolveSecrets(listSecrets(validation.config), {
+    given: Object.fromEntries(options.secret ?? []),
+    env: io.env,
+    target,
+  });
+  const stop = new AbortController();
+  io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
+  const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
+  const prepared = prepareRun(
+    {
+      text: source.config,
+      ...(source.format ? { format: source.format } : {}),
+      target,
+      resources: options.resource ?? [],
+      secrets: values,
+      limits: CHECK_LIMITS,
+      ...(mockSpec ? { mockSpec } : {}),
+    },
+    { liveFetch: io.fetch ?? live ?? undefined, signal: stop.signal },
+  );
+  if (!prepared.ok) {
+    await live?.close();
+    if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
+    io.stderr.write(`error: ${prepared.message}\n`);
+    return 1;
+  }
+  const report = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
+  if (options.format === "json") {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  const style = styleFor(io.stdout, io.env);
+  const width = Math.max(8, ...report.rows.map((r) => r.resource.length));
+  io.stdout.write(`${style.bold(`restplay check ${source.file}`)}${style.dim(options.mock ? " — mock API" : " — live API")}\n`);
+  for (const r of report.rows) {
+    const mark = r.status === "pass" ? style.green("✓ pass") : style.red("✗ fail");
+    io.stdout.write(`${mark}  ${r.resource.padEnd(width)}  ${r.reason.split("\n")[0]}\n`);
+    const detail = [r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ");
+    if (detail) io.stdout.write(`        ${" ".repeat(width)}  ${style.dim(detail)}\n`);
+  }
+  const passed = report.rows.filter((r) => r.status === "pass").length;
+  io.stdout.write(`${passed} passed, ${report.rows.length - passed} failed\n`);
+  return report.ok ? 0 : 1;
+}

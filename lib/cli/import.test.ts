@@ -1,0 +1,79 @@
+/** `restplay import`, `restplay check` and `--mock-spec` (issue #11), in-process. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../testing/cli";
+
+const FIXTURES = join(__dirname, "../importers/fixtures");
+const dir = mkdtempSync(join(tmpdir(), "restplay-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  await Promise.all([import("./import-command"), import("./check-command"), import("../importers"), import("../run")]);
+}, 60_000);
+const at = { cwd: dir };
+
+describe("restplay import", () => {
+  it("prints every GET collection as a config; guesses and their evidence go to stderr", async () => {
+    const r = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--from", "openapi", "--to", "json"], at);
+    expect(r.code).toBe(0);
+    const config = JSON.parse(r.stdout) as { resources: { name: string }[]; client: Record<string, unknown> };
+    expect(config.resources.map((x) => x.name)).toEqual(["books", "authors", "author_books", "orders"]);
+    expect(config.client.auth).toEqual({ type: "bearer", token: { $secret: "token" } });
+    expect(r.stderr).toMatch(/paginator: query parameters `offset` and `limit`/);
+    expect(r.stderr).toMatch(/note: GET \/health has no JSON success response/);
+  });
+
+  it("imports only the named resources (their parents come along), as a Python pipeline", async () => {
+    const r = await cli(["import", join(FIXTURES, "tickets.swagger.json"), "--resource", "comments", "--to", "python"], at);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("source = rest_api_source(");
+    expect(r.stdout).toContain('"selected": False');
+    expect(r.stdout).toContain('dlt.secrets["api_key"]');
+  });
+
+  it("names the resources there are when asked for an unknown one (exit 2)", async () => {
+    const r = await cli(["import", join(FIXTURES, "tickets.swagger.json"), "--resource", "nope"], at);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown resource `nope`; .* has `tickets` \(GET \/tickets\)/);
+  });
+
+  it("reads curl commands", async () => {
+    writeFileSync(join(dir, "req.sh"), "curl 'https://lab.example.com/page-number/items?page=1' -H 'Authorization: Bearer abc123secret'\n");
+    const r = await cli(["import", "req.sh", "--from", "curl"], at);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("base_url: https://lab.example.com");
+    expect(r.stdout).not.toContain("abc123secret");
+  });
+});
+
+describe("restplay check", () => {
+  it("checks the first page of every resource against the spec's mock: a pass/fail matrix", async () => {
+    const imported = await cli(["import", join(FIXTURES, "events.openapi.yaml")], at);
+    writeFileSync(join(dir, "events.yaml"), imported.stdout);
+    const r = await cli(["check", "events.yaml", "--mock", "--mock-spec", join(FIXTURES, "events.openapi.yaml")], at);
+    expect(r.stdout).toMatch(/✓ pass {2}events {4}first page: 30 records at `\$`/);
+    expect(r.stdout).toMatch(/auth: token ok/);
+    expect(r.stdout).toMatch(/3 passed, 0 failed/);
+    expect(r.code).toBe(0);
+  });
+
+  it("fails a resource with its reason, and says so in JSON", async () => {
+    const imported = await cli(["import", join(FIXTURES, "warehouse.openapi.json")], at);
+    writeFileSync(join(dir, "warehouse.yaml"), imported.stdout);
+    const r = await cli(["check", "warehouse.yaml", "--mock", "--format", "json", "--secret", "password=wrong"], { ...at, env: {} });
+    const report = JSON.parse(r.stdout) as { ok: boolean; rows: { resource: string; status: string; reason: string }[] };
+    expect(r.code).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(report.rows[0]).toMatchObject({ resource: "warehouses", status: "fail", reason: expect.stringMatching(/^http_error/) });
+  });
+
+  it("runs an imported config with --mock-spec; --mock-spec needs --mock", async () => {
+    const imported = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--resource", "books"], at);
+    writeFileSync(join(dir, "books.yaml"), imported.stdout);
+    const run = await cli(["run", "books.yaml", "--mock", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml"), "--format", "json"], at);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).resources[0].stats).toMatchObject({ pages: 3, records_fetched: 45 });
+    expect((await cli(["check", "books.yaml", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml")], at)).code).toBe(2);
+  });
+});

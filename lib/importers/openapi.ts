@@ -1,0 +1,114 @@
+/**
+ * OpenAPI 3.x and Swagger 2 (JSON or YAML): @scalar/openapi-parser upgrades the document to OpenAPI
+ * 3.1 and resolves its internal `$ref`s (no file or network access: external references stay
+ * unresolved and are reported), then each GET operation becomes a candidate resource (./openapi-ops.ts).
+ */
+import { dereference, upgrade } from "@scalar/openapi-parser";
+import { authFromScheme, type AuthGuess } from "./auth";
+import { operationDraft, type Operation } from "./openapi-ops";
+import { linkParents, uniqueNames } from "./relate";
+import { clean } from "./shape";
+import type { EndpointDraft, Guess, ImportResult } from "./types";
+import { arr, isObj, obj, own, str, type Obj } from "./values";
+
+/** Larger documents are refused (the parser holds the whole document, resolved, in memory). */
+export const MAX_SPEC_CHARS = 5 * 1024 * 1024;
+const PLACEHOLDER_HOST = "https://api.example.invalid";
+
+function baseUrl(doc: Obj): Guess<string> {
+  const server = obj(arr(own(doc, "servers"))[0]);
+  const raw = str(own(server, "url"));
+  if (!raw) return { value: PLACEHOLDER_HOST, evidence: "the document has no `servers`: enter the API's address" };
+  const vars = obj(own(server, "variables"));
+  const url = raw.replace(/\{([^}]+)\}/g, (_, name: string) => String(own(obj(own(vars, name)), "default") ?? name));
+  if (/^https?:\/\//i.test(url)) return { value: url.replace(/\/+$/, ""), evidence: `\`servers[0].url\` is ${raw}` };
+  return {
+    value: `${PLACEHOLDER_HOST}${url.startsWith("/") ? "" : "/"}${url}`.replace(/\/+$/, ""),
+    evidence: `\`servers[0].url\` (${raw}) is relative: enter the API's host`,
+  };
+}
+
+function operations(doc: Obj): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, rawItem] of Object.entries(obj(own(doc, "paths")))) {
+    const item = obj(rawItem);
+    const get = own(item, "get");
+    if (!isObj(get)) continue;
+    const byKey = new Map<string, Obj>();
+    for (const p of [...arr(own(item, "parameters")), ...arr(own(get, "parameters"))])
+      if (isObj(p)) byKey.set(`${String(own(p, "in"))}:${String(own(p, "name"))}`, p);
+    out.push({ path, op: get, parameters: [...byKey.values()] });
+  }
+  return out;
+}
+
+/** The scheme the document (or its first GET operation) requires, with its scopes. */
+function auth(doc: Obj, ops: readonly Operation[], base: string, notes: string[]): AuthGuess | null {
+  const schemes = obj(own(obj(own(doc, "components")), "securitySchemes"));
+  const requirements = [...arr(own(doc, "security")), ...ops.flatMap((o) => arr(own(o.op, "security")))].filter(isObj);
+  const first = requirements.find((r) => Object.keys(r).length > 0);
+  const name = first ? Object.keys(first)[0] : Object.keys(schemes)[0];
+  if (!name || !isObj(own(schemes, name))) return null;
+  const scopes = first ? arr(own(first, name)).filter((s): s is string => typeof s === "string") : [];
+  const result = authFromScheme(name, obj(own(schemes, name)), scopes, base);
+  if ("note" in result) {
+    notes.push(result.note);
+    return null;
+  }
+  return result;
+}
+
+/** Parses and upgrades the text; a failure says what was expected. */
+function load(text: string): { doc: Obj; notes: string[] } | { error: string } {
+  if (text.length > MAX_SPEC_CHARS) return { error: `The document has ${text.length} characters; at most ${MAX_SPEC_CHARS} are imported.` };
+  let upgraded: unknown;
+  try {
+    upgraded = upgrade(text).specification;
+  } catch (e) {
+    return {
+      error:
+        `Not an OpenAPI document: ${e instanceof Error ? e.message : String(e)}. ` +
+        'Expected JSON or YAML with `openapi: 3.x` or `swagger: "2.0"`.',
+    };
+  }
+  if (!isObj(upgraded) || !str(own(upgraded, "openapi")))
+    return { error: 'Not an OpenAPI document: expected JSON or YAML with a top-level `openapi: 3.x` or `swagger: "2.0"`.' };
+  const resolved = dereference(upgraded);
+  const notes = (resolved.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `Reference not resolved (${e.message}); only references inside the document are followed.`);
+  return { doc: isObj(resolved.schema) ? resolved.schema : upgraded, notes };
+}
+
+export function importOpenApi(text: string): ImportResult {
+  const loaded = load(text);
+  if ("error" in loaded) return { ok: false, message: loaded.error };
+  const { doc } = loaded;
+  const notes = [...loaded.notes];
+  const base = baseUrl(doc);
+  const ops = operations(doc);
+  if (ops.length === 0)
+    return {
+      ok: false,
+      message: "The document has no GET operations: dlt's rest_api reads with GET (or POST for searches), so there is nothing to import.",
+    };
+  const drafts = ops.map((o) => operationDraft(o, notes)).filter((d): d is NonNullable<typeof d> => d !== null);
+  if (drafts.length === 0) return { ok: false, message: "No GET operation answers with JSON: nothing to import." };
+  const shapes = new Map(drafts.map((d) => [d.endpoint.id, d.mock.record]));
+  const fieldsOf = (e: EndpointDraft) => {
+    const shape = shapes.get(e.id);
+    return shape?.type === "object" ? Object.keys(shape.properties) : [];
+  };
+  const endpoints = linkParents(uniqueNames(drafts.map((d) => d.endpoint)), fieldsOf);
+  const guess = auth(doc, ops, base.value, notes);
+  const mock = clean({
+    title: (str(own(obj(own(doc, "info")), "title")) ?? "API").slice(0, 200),
+    base_url: base.value,
+    auth: guess?.mock ?? { kind: "none" as const },
+    endpoints: drafts.map((d) => d.mock).slice(0, 200),
+  });
+  return {
+    ok: true,
+    draft: { source: "openapi", title: mock.title, base_url: base, auth: guess?.guess ?? null, headers: null, endpoints, notes, mock },
+  };
+}

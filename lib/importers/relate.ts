@@ -1,0 +1,71 @@
+/**
+ * Relations between candidate resources: unique names, and parent/child from path parameters —
+ * `/users/{user_id}/posts` is a child of the `/users` collection, its `{user_id}` filled from each
+ * user record's `id` (dlt's `{resources.users.id}`).
+ */
+import type { EndpointDraft, PlainObject } from "./types";
+import { singular, snake } from "./values";
+
+const pathParams = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
+
+/** Names made unique: a clash takes the segment before it as a prefix (`user_posts`), then a number. */
+export function uniqueNames(endpoints: readonly EndpointDraft[]): EndpointDraft[] {
+  const count = new Map<string, number>();
+  for (const e of endpoints) count.set(e.name.value, (count.get(e.name.value) ?? 0) + 1);
+  const used = new Set<string>();
+  return endpoints.map((e) => {
+    let name = e.name.value;
+    let evidence = e.name.evidence;
+    if ((count.get(name) ?? 0) > 1) {
+      const statics = e.path.split("/").filter((s) => s && !s.startsWith("{"));
+      const before = statics[statics.length - 2];
+      if (before && e.path.includes("{")) {
+        name = `${snake(singular(before))}_${name}`;
+        evidence = `${evidence}; prefixed with \`${singular(before)}\` to tell it from another \`${e.name.value}\``;
+      }
+    }
+    for (let n = 2; used.has(name); n++) name = `${e.name.value}_${n}`;
+    used.add(name);
+    return { ...e, name: { value: name, evidence } };
+  });
+}
+
+/** The parent record's field for a path parameter: the same name, `id` for `user_id`/`userId`/`id`, else the key. */
+function fieldFor(param: string, parent: EndpointDraft, fields: readonly string[]): { field: string; why: string } | null {
+  if (fields.includes(param) && param !== "id") return { field: param, why: `the parent's records have a \`${param}\` field` };
+  const segs = parent.path.split("/").filter((s) => s && !s.startsWith("{"));
+  const one = singular(segs[segs.length - 1] ?? "").toLowerCase();
+  const lower = param.toLowerCase();
+  const pk = typeof parent.primary_key?.value === "string" ? parent.primary_key.value : null;
+  const key = pk ?? (fields.includes("id") ? "id" : null);
+  if (key && (lower === "id" || lower === `${one}_id` || lower === `${one}id` || lower === `${one}_${key.toLowerCase()}`)) {
+    return { field: key, why: `\`${param}\` names the key of ${parent.name.value} (\`${key}\`)` };
+  }
+  if (key && /id$/i.test(param)) return { field: key, why: `\`${param}\` looks like a key; the parent's key is \`${key}\`` };
+  return null;
+}
+
+/** Links each nested endpoint to the collection its path is under; the linked parameters leave `params`. */
+export function linkParents(endpoints: readonly EndpointDraft[], fieldsOf: (e: EndpointDraft) => readonly string[]): EndpointDraft[] {
+  return endpoints.map((e) => {
+    const params = pathParams(e.path);
+    const lastParam = params[params.length - 1];
+    if (!lastParam) return e;
+    const prefix = e.path.slice(0, e.path.lastIndexOf(`{${lastParam}}`)).replace(/\/+$/, "");
+    const parent = endpoints.find((p) => p.kind === "collection" && p.path.replace(/\/+$/, "") === prefix && p !== e);
+    if (!parent) return e;
+    const fields = fieldsOf(parent);
+    const main = fieldFor(lastParam, parent, fields);
+    if (!main) return e;
+    const bindings = [{ param: lastParam, field: main.field }];
+    for (const p of params.slice(0, -1)) if (fields.includes(p)) bindings.push({ param: p, field: p });
+    const bound = new Set(bindings.map((b) => b.param));
+    const rest: Record<string, PlainObject[string]> = {};
+    for (const [k, v] of Object.entries(e.params?.value ?? {})) if (!bound.has(k)) rest[k] = v;
+    return {
+      ...e,
+      params: e.params && Object.keys(rest).length ? { ...e.params, value: rest } : null,
+      parent: { value: { endpoint: parent.id, bindings }, evidence: `${e.path} is under ${parent.path}; ${main.why}` },
+    };
+  });
+}

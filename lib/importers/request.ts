@@ -1,0 +1,181 @@
+/**
+ * Captured requests (curl commands, HAR entries) → one draft: the most used origin becomes the
+ * client, each distinct method + path a resource; credentials become `dlt.secrets` references and are
+ * never copied; browser noise headers are dropped. With recorded responses (HAR) the records, the
+ * paging and the key are guessed from them, and the responses become a mock of the API.
+ */
+import type { MockEndpoint } from "../mocks";
+import { SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
+import { authFromRequest } from "./auth";
+import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect";
+import { dotted, type Source } from "./fields";
+import { pagingParamNames } from "./openapi-ops";
+import { uniqueNames } from "./relate";
+import { clean, shapeOf } from "./shape";
+import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
+import { isObj, plain, snake } from "./values";
+
+export interface Captured {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string | null;
+  readonly contentType: string | null;
+  /** The recorded response (HAR), or null (curl). */
+  readonly response: { readonly headers: readonly string[]; readonly body: unknown } | null;
+}
+
+/** Headers a browser or curl adds on its own: not part of the API's contract. */
+const NOISE_HEADERS = new Set([
+  "accept-encoding",
+  "accept-language",
+  "user-agent",
+  "origin",
+  "referer",
+  "connection",
+  "cache-control",
+  "pragma",
+  "dnt",
+  "priority",
+  "content-length",
+  "host",
+  "if-none-match",
+  "if-modified-since",
+  "upgrade-insecure-requests",
+  "te",
+]);
+const isNoise = (name: string) => NOISE_HEADERS.has(name.toLowerCase()) || /^(sec-|:)/i.test(name);
+
+function nameOf(path: string): string {
+  const segs = path.split("/").filter((s) => s && !/^\d+$/.test(s) && !/^[0-9a-f-]{16,}$/i.test(s));
+  return snake(segs[segs.length - 1] ?? "resource");
+}
+
+/** A body as `json` (an object) or `data` (form fields); sensitive fields become secret references. */
+function bodyOf(c: Captured): { json: PlainObject | null; data: PlainObject | null } {
+  if (c.body === null) return { json: null, data: null };
+  const scrub = (o: Record<string, unknown>): PlainObject =>
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? { $secret: k.toLowerCase() } : plain(v)]),
+    );
+  if (/json/i.test(c.contentType ?? "")) {
+    try {
+      const v: unknown = JSON.parse(c.body);
+      if (isObj(v)) return { json: scrub(v as Record<string, unknown>), data: null };
+    } catch {
+      /* not JSON after all: sent as form data below */
+    }
+  }
+  return { json: null, data: scrub(Object.fromEntries(new URLSearchParams(c.body))) };
+}
+
+export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">, all: readonly Captured[], notes: string[]): ImportResult {
+  const usable = all.filter((c) => {
+    if (c.method === "GET" || c.method === "POST") return true;
+    notes.push(`${c.method} ${c.url.pathname} skipped: dlt's rest_api reads with GET or POST.`);
+    return false;
+  });
+  if (usable.length === 0) return { ok: false, message: "No GET or POST request to import." };
+  const origins = new Map<string, number>();
+  for (const c of usable) origins.set(c.url.origin, (origins.get(c.url.origin) ?? 0) + 1);
+  const origin = [...origins].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  for (const [o, n] of origins) if (o !== origin) notes.push(`${n} request(s) to ${o} skipped: one config reads one API (${origin}).`);
+  const mine = usable.filter((c) => c.url.origin === origin);
+  const auth = mine.map((c) => authFromRequest(c.headers, [...c.url.searchParams])).find((a) => a !== null) ?? null;
+  const authHeader =
+    auth && auth.mock.kind === "api_key" && auth.mock.location === "header" ? auth.mock.name.toLowerCase() : "authorization";
+  const authParam = auth && auth.mock.kind === "api_key" && auth.mock.location === "query" ? auth.mock.name : null;
+  const kept = (c: Captured) =>
+    c.headers.filter(([k]) => {
+      const lower = k.toLowerCase();
+      if (lower === authHeader && auth) return false;
+      if (lower === "cookie") {
+        if (!notes.some((n) => n.startsWith("Cookies"))) notes.push("Cookies are not imported: dlt's rest_api has no cookie auth.");
+        return false;
+      }
+      if (SENSITIVE_HEADERS.has(lower)) {
+        notes.push(
+          `The \`${k}\` header was left out: it carries a credential (add it as a dlt.secrets reference by hand if the API needs it).`,
+        );
+        return false;
+      }
+      return !isNoise(k) && !(lower === "content-type" && c.body === null);
+    });
+  const common = kept(mine[0] as Captured).filter(([k, v]) =>
+    mine.every((c) => kept(c).some(([k2, v2]) => k2.toLowerCase() === k.toLowerCase() && v2 === v)),
+  );
+  const commonNames = new Set(common.map(([k]) => k.toLowerCase()));
+
+  const byPath = new Map<string, Captured[]>();
+  for (const c of mine) byPath.set(`${c.method} ${c.url.pathname}`, [...(byPath.get(`${c.method} ${c.url.pathname}`) ?? []), c]);
+  const mocks: MockEndpoint[] = [];
+  const endpoints: EndpointDraft[] = [...byPath].map(([id, group]) => {
+    const first = group[0] as Captured;
+    const query: Param[] = [...first.url.searchParams]
+      .filter(([k]) => k !== authParam)
+      .map(([name, value]) => ({ name, in: "query", required: false, value: /^\d+$/.test(value) ? Number(value) : value }));
+    const body: Source | null =
+      first.response && first.response.body !== undefined ? { kind: "values", values: [first.response.body] } : null;
+    const records = body ? findRecords(body) : null;
+    const paging = guessPaging(query, body, first.response?.headers ?? [], records);
+    const skip = pagingParamNames(paging.guess.value);
+    const params: Record<string, PlainObject[string]> = {};
+    for (const p of query) if (!skip.has(p.name)) params[p.name] = p.value ?? "";
+    const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
+    const name = nameOf(first.url.pathname);
+    const { json, data } = bodyOf(first);
+    if (records && body)
+      mocks.push({
+        path: first.url.pathname,
+        kind: "collection",
+        records_path: records.path.slice(),
+        record: shapeOf(records.items),
+        examples: (records.items.kind === "values" ? records.items.values : [])
+          .filter(isObj)
+          .slice(0, 20)
+          .map((r) => plain(r) as Record<string, never>),
+        count: 45,
+        paging: paging.mock,
+        filters: [],
+      });
+    return {
+      id,
+      method: first.method === "POST" ? "POST" : "GET",
+      path: first.url.pathname,
+      summary: `${group.length} request${group.length === 1 ? "" : "s"} captured`,
+      kind: "collection",
+      selected: true,
+      name: { value: name, evidence: `the URL's last path segment (${first.url.pathname})` },
+      params: Object.keys(params).length ? { value: params, evidence: "the request's query string" } : null,
+      headers: own.length ? Object.fromEntries(own) : null,
+      json,
+      data,
+      data_selector: records
+        ? { value: records.path.length ? dotted(records.path) : "$", evidence: `${records.evidence} (recorded response)` }
+        : null,
+      // Without a response and without paging parameters, dlt detects the paginator from the first page.
+      paginator: body || paging.mock.kind !== "none" ? paging.guess : null,
+      primary_key: records ? guessPrimaryKey(records, name) : null,
+      parent: null,
+      incremental: null,
+    };
+  });
+  const base = origin;
+  const mock =
+    mocks.length === endpoints.length && mocks.length > 0
+      ? clean({ title: new URL(origin).host, base_url: base, auth: auth?.mock ?? { kind: "none" as const }, endpoints: mocks })
+      : null;
+  return {
+    ok: true,
+    draft: {
+      source,
+      title: new URL(origin).host,
+      base_url: { value: base, evidence: `the requests' origin${origins.size > 1 ? " (the most used one)" : ""}` },
+      auth: auth?.guess ?? null,
+      headers: common.length ? Object.fromEntries(common) : null,
+      endpoints: uniqueNames(endpoints),
+      notes,
+      mock,
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/** curl commands, HAR files and sample responses → configs that validate, hold no credential, and run. */
+import { describe, expect, it } from "vitest";
+import { buildConfig, importText, renderConfig, type ImportDraft } from "./index";
+import { splitCommands } from "./shell";
+import { runOnMock } from "../testing/imports";
+
+function draftOf(text: string, options: Parameters<typeof importText>[1] = {}): ImportDraft {
+  const r = importText(text, options);
+  if (!r.ok) throw new Error(r.message);
+  return r.draft;
+}
+
+const TOKEN = "tok_live_5up3r53cr3t";
+
+describe("shell words", () => {
+  it("splits like bash: quotes, $'…', escapes, continuations, several commands", () => {
+    const text = `curl 'https://a.example/x?y=1' \\\n  -H "X-One: a \\"b\\"" -H $'X-Two: c\\nd' --data-raw $'{"k":"\\u00e9"}'\ncurl https://a.example/z && echo done`;
+    expect(splitCommands(text)).toEqual([
+      ["curl", "https://a.example/x?y=1", "-H", 'X-One: a "b"', "-H", "X-Two: c\nd", "--data-raw", '{"k":"é"}'],
+      ["curl", "https://a.example/z"],
+      ["echo", "done"],
+    ]);
+  });
+});
+
+describe("curl", () => {
+  it("turns a request into a resource: params, paging from the query, auth as a reference, never the token", () => {
+    const draft = draftOf(
+      `curl 'https://api.shop.example/v2/orders?status=open&page=1&per_page=50' -H 'Authorization: Bearer ${TOKEN}' -H 'Accept: application/json' -H 'User-Agent: x' --compressed`,
+    );
+    expect(draft.source).toBe("curl");
+    expect(draft.base_url.value).toBe("https://api.shop.example");
+    expect(draft.auth?.value).toEqual({ type: "bearer", token: { $secret: "token" } });
+    const [e] = draft.endpoints;
+    expect(e?.paginator?.value).toEqual({ type: "page_number", base_page: 1, page_param: "page", total_path: null });
+    const built = buildConfig(draft);
+    const text = renderConfig(built.config, "python").text;
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain('dlt.secrets["token"]');
+    expect(built.config).toMatchObject({
+      client: { headers: { Accept: "application/json" } },
+      resources: [{ name: "orders", endpoint: { path: "v2/orders", params: { status: "open", per_page: 50 } } }],
+    });
+    expect(renderConfig(built.config, "json").valid).toBe(true);
+  });
+
+  it("keeps POST bodies (credentials in them become references) and several commands to one host make one config", () => {
+    const draft = draftOf(
+      `curl -X POST https://api.crm.example/search -H 'Content-Type: application/json' -d '{"query": "x", "password": "hunter2"}'\ncurl -u me:pw https://api.crm.example/contacts?offset=0&limit=100\ncurl https://other.example/x`,
+    );
+    expect(draft.endpoints.map((e) => e.id)).toEqual(["POST /search", "GET /contacts"]);
+    expect(draft.endpoints[0]?.json).toEqual({ query: "x", password: { $secret: "password" } });
+    expect(draft.auth?.value.type).toBe("http_basic");
+    expect(draft.notes.join(" ")).toMatch(/other\.example/);
+    const rendered = renderConfig(buildConfig(draft).config, "yaml");
+    expect(rendered.valid).toBe(true);
+    expect(rendered.text).not.toMatch(/hunter2|me:pw/);
+  });
+
+  it("runs a curl command against the built-in mocks", async () => {
+    const built = buildConfig(draftOf("curl 'https://lab.example.com/page-number/items?page=1'"));
+    const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
+    expect(ok).toBe(true);
+    expect(summary.resources[0]?.stats.records_fetched).toBe(45);
+  });
+
+  it("says what it expected without a curl command", () => {
+    expect(importText("wget https://x.example", { source: "curl" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("curl '"),
+    });
+  });
+});
+
+const entry = (
+  url: string,
+  body: unknown,
+  headers: { name: string; value: string }[] = [],
+  responseHeaders: { name: string; value: string }[] = [],
+) => ({
+  request: {
+    method: "GET",
+    url,
+    headers: [{ name: "Authorization", value: `Bearer ${TOKEN}` }, { name: "Cookie", value: "sid=abc" }, ...headers],
+    queryString: [],
+  },
+  response: { status: 200, headers: responseHeaders, content: { mimeType: "application/json; charset=utf-8", text: JSON.stringify(body) } },
+});
+const record = (i: number) => ({ uid: `u${i}`, email: `p${i}@example.org`, modified: "2025-05-01T10:00:00Z" });
+
+describe("HAR", () => {
+  const har = JSON.stringify({
+    log: {
+      entries: [
+        entry("https://app.example.io/api/people?cursor=", { people: [record(1), record(2)], paging: { next_cursor: "b2Zmc2V0OjI=" } }),
+        entry("https://app.example.io/api/people?cursor=b2Zmc2V0OjI=", { people: [record(3)], paging: { next_cursor: null } }),
+        entry("https://app.example.io/api/teams", [{ id: 1, name: "core" }]),
+        {
+          request: { method: "GET", url: "https://app.example.io/logo.png", headers: [] },
+          response: { status: 200, content: { mimeType: "image/png" } },
+        },
+      ],
+    },
+  });
+
+  it("imports the JSON calls, guesses from the recorded responses, drops cookies and never copies the token", () => {
+    const draft = draftOf(har);
+    expect(draft.source).toBe("har");
+    expect(draft.endpoints.map((e) => e.name.value)).toEqual(["people", "teams"]);
+    const people = draft.endpoints[0];
+    expect(people?.data_selector?.value).toBe("people");
+    expect(people?.paginator?.value).toEqual({ type: "cursor", cursor_path: "paging.next_cursor", cursor_param: "cursor" });
+    expect(draft.endpoints[1]?.primary_key?.value).toBe("id");
+    expect(draft.notes.join(" ")).toMatch(/Cookies are not imported/);
+    const text = renderConfig(buildConfig(draft).config, "yaml").text;
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain("sid=abc");
+  });
+
+  it("runs against a mock of the recorded API", async () => {
+    const built = buildConfig(draftOf(har));
+    const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
+    expect(ok).toBe(true);
+    expect(summary.resources.map((r) => [r.name, r.stats.records_fetched])).toEqual([
+      ["people", 45],
+      ["teams", 45],
+    ]);
+  });
+
+  it("says what it expected from a file that is not a HAR", () => {
+    expect(importText('{"log": {}}', { source: "har" })).toMatchObject({ ok: false, message: expect.stringContaining("entries") });
+  });
+});
+
+describe("sample response", () => {
+  it("finds the records, a next link and the key; runs against a mock that serves records like them", async () => {
+    const sample = JSON.stringify({
+      results: [
+        { id: 7, name: "a" },
+        { id: 8, name: "b" },
+      ],
+      next: "https://api.example.invalid/v1/things?page=2",
+      count: 90,
+    });
+    const draft = draftOf(sample, { url: "https://api.things.example/v1/things" });
+    const [e] = draft.endpoints;
+    expect(e).toMatchObject({
+      name: { value: "things" },
+      data_selector: { value: "results" },
+      paginator: { value: { type: "json_link", next_url_path: "next" } },
+      primary_key: { value: "id" },
+    });
+    const built = buildConfig(draft);
+    expect(built.config.client).toEqual({ base_url: "https://api.things.example" });
+    const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
+    expect(ok).toBe(true);
+    expect(summary.resources[0]?.stats).toMatchObject({ records_fetched: 45, pages: 3 });
+  });
+
+  it("sees totals and page counts", () => {
+    expect(draftOf(JSON.stringify({ data: [{ id: 1 }], total_pages: 4 })).endpoints[0]?.paginator?.value).toEqual({
+      type: "page_number",
+      base_page: 1,
+      page_param: "page",
+      total_path: "total_pages",
+    });
+    expect(draftOf(JSON.stringify([{ key: "a" }])).endpoints[0]).toMatchObject({
+      data_selector: { value: "$" },
+      primary_key: { value: "key" },
+    });
+  });
+
+  it("says what it expected from a body without records", () => {
+    expect(importText('{"status": "ok"}', { source: "sample" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("list of records"),
+    });
+  });
+});

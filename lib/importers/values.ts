@@ -1,0 +1,40 @@
+/** Small readers for untrusted JSON-like values (parsed specs, HAR files, sample responses). */
+import type { PlainValue } from "../formats";
+
+export type Obj = { readonly [key: string]: unknown };
+
+export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+export const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+
+/** A JSON-safe copy of `v` (depth- and size-bounded; functions, cycles and undefined dropped). */
+export function plain(v: unknown, depth = 0): PlainValue {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (depth > 12) return null;
+  if (Array.isArray(v)) return v.slice(0, 50).map((x) => plain(x, depth + 1));
+  if (isObj(v)) {
+    const out: Record<string, PlainValue> = {};
+    for (const [k, x] of Object.entries(v).slice(0, 200))
+      if (x !== undefined && typeof x !== "function")
+        Object.defineProperty(out, k, { value: plain(x, depth + 1), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return null;
+}
+
+/** snake_case from a path segment or camelCase name: `bankTransactions` → `bank_transactions`. */
+export function snake(s: string): string {
+  const out = s
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase();
+  return /^[0-9]/.test(out) ? `r_${out}` : out || "resource";
+}
+
+/** `users` → `user` (enough for matching `user_id` to a `users` collection). */
+export const singular = (s: string): string =>
+  s.endsWith("ies") ? `${s.slice(0, -3)}y` : s.endsWith("ses") ? s.slice(0, -2) : s.endsWith("s") ? s.slice(0, -1) : s;

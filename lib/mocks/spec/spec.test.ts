@@ -1,0 +1,92 @@
+/** The spec mock on its own: auth as the spec says, paging and its 400s, bounded plans. */
+import { describe, expect, it } from "vitest";
+import { createMockApi, MockSpecSchema, type MockSpec } from "../index";
+
+const spec = (auth: MockSpec["auth"], paging: MockSpec["endpoints"][number]["paging"]): MockSpec => ({
+  title: "t",
+  base_url: "https://api.t.example/v1",
+  auth,
+  endpoints: [
+    {
+      path: "/things",
+      kind: "collection",
+      records_path: ["data"],
+      record: { type: "object", properties: { id: { type: "integer" }, at: { type: "string", format: "date-time" } } },
+      examples: [],
+      count: 25,
+      paging,
+      filters: [{ param: "since", field: ["at"], op: "gte" }],
+    },
+    {
+      path: "/things/{id}",
+      kind: "entity",
+      records_path: [],
+      record: { type: "object", properties: { id: { type: "integer" } } },
+      examples: [],
+      count: 1,
+      paging: { kind: "none" },
+      filters: [],
+    },
+  ],
+});
+const get = async (api: ReturnType<typeof createMockApi>, url: string, headers: Record<string, string> = {}) => {
+  const res = await api.fetch(new Request(url, { headers }));
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, link: res.headers.get("link") };
+};
+
+describe("spec mock", () => {
+  it("checks the API key where the spec puts it, and says what it expected", async () => {
+    const api = createMockApi({ spec: spec({ kind: "api_key", name: "X-Key", location: "header" }, { kind: "none" }) });
+    expect(await get(api, "https://api.t.example/v1/things")).toMatchObject({
+      status: 401,
+      body: { message: expect.stringContaining("`X-Key`") },
+    });
+    expect((await get(api, "https://api.t.example/v1/things", { "X-Key": "wrong" })).status).toBe(403);
+    expect((await get(api, "https://api.t.example/v1/things", { "X-Key": "demo-api-key" })).status).toBe(200);
+  });
+
+  it("pages by cursor; a cursor it never issued is a 400", async () => {
+    const api = createMockApi({
+      spec: spec({ kind: "none" }, { kind: "cursor", cursor_param: "after", next_cursor_path: ["meta", "next"], default_size: 10 }),
+    });
+    const first = await get(api, "https://api.t.example/v1/things");
+    expect((first.body.data as unknown[]).length).toBe(10);
+    const next = (first.body.meta as { next: string }).next;
+    const second = await get(api, `https://api.t.example/v1/things?after=${encodeURIComponent(next)}`);
+    expect((second.body.data as { id: number }[])[0]?.id).toBe(11);
+    expect((await get(api, "https://api.t.example/v1/things?after=zzz")).status).toBe(400);
+  });
+
+  it("pages with Link headers, filters by `since`, serves an entity by its path parameter", async () => {
+    const api = createMockApi({ spec: spec({ kind: "none" }, { kind: "link_header", page_param: "page", default_size: 10 }) });
+    const page = await get(api, "https://api.t.example/v1/things?page=3");
+    expect(page.link).toBe('<https://api.t.example/v1/things?page=1>; rel="first"');
+    const since = await get(api, "https://api.t.example/v1/things?since=2025-01-01T20:00:00Z");
+    expect((since.body.data as unknown[]).length).toBe(5);
+    expect((await get(api, "https://api.t.example/v1/things/7")).body).toEqual({ id: 7 });
+  });
+
+  it("serves an OAuth2 token endpoint for the demo client only", async () => {
+    const api = createMockApi({ spec: spec({ kind: "oauth2", token_url: "https://api.t.example/token" }, { kind: "none" }) });
+    const token = async (id: string) =>
+      api.fetch(
+        new Request("https://api.t.example/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: `grant_type=client_credentials&client_id=${id}&client_secret=demo-client-secret`,
+        }),
+      );
+    expect((await token("someone")).status).toBe(401);
+    const { access_token } = (await (await token("demo-client-id")).json()) as { access_token: string };
+    expect((await get(api, "https://api.t.example/v1/things", { authorization: `Bearer ${access_token}` })).status).toBe(200);
+  });
+
+  it("refuses plans past their bounds", () => {
+    const big = {
+      ...spec({ kind: "none" }, { kind: "none" }),
+      endpoints: Array.from({ length: 201 }, () => spec({ kind: "none" }, { kind: "none" }).endpoints[0]),
+    };
+    expect(MockSpecSchema.safeParse(big).success).toBe(false);
+    expect(MockSpecSchema.safeParse({ ...spec({ kind: "none" }, { kind: "none" }), base_url: "file:///etc/passwd" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Check mode (issue #11): the auth exchange and the first page of every resource, nothing more — no
+ * paging, no incremental state, nothing loaded. One fold of a run's events into a pass/fail matrix
+ * with the reason per resource, shared by the playground's Check button and `restplay check`; it says
+ * when every resource has its verdict, so the caller can stop the run there.
+ */
+import type { EngineEvent } from "../engine";
+
+export type CheckStatus = "pass" | "fail" | "pending";
+
+export interface CheckRow {
+  readonly resource: string;
+  readonly status: CheckStatus;
+  /** Why: the first page's record count and selector, or the error's code and message. */
+  readonly reason: string;
+  /** The auth exchange, when there was one: "token ok", "token refused". */
+  readonly auth: string | null;
+  /** The first request: method, masked URL and status. */
+  readonly request: string | null;
+  readonly records: number | null;
+}
+
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly rows: readonly CheckRow[];
+}
+
+/** Pages per resource in a check: the first only (per parent record for a child, until a verdict). */
+export const CHECK_LIMITS = { maxPages: 1 } as const;
+
+type Mutable = { -readonly [K in keyof CheckRow]: CheckRow[K] };
+
+export class CheckFold {
+  private readonly rows = new Map<string, Mutable>();
+  private readonly urls = new Map<number, string>();
+  private ended = false;
+
+  private row(resource: string): Mutable {
+    let r = this.rows.get(resource);
+    if (!r) {
+      r = { resource, status: "pending", reason: "not reached", auth: null, request: null, records: null };
+      this.rows.set(resource, r);
+    }
+    return r;
+  }
+
+  push(e: EngineEvent): void {
+    switch (e.type) {
+      case "run_start":
+        for (const name of e.resources) this.row(name);
+        return;
+      case "auth":
+        this.row(e.resource).auth =
+          e.step === "token_request" ? "token requested" : e.step === "token_refresh" ? "token refreshed" : "token ok";
+        return;
+      case "request":
+        if (e.page > 0 && !this.row(e.resource).request) this.urls.set(e.request_id, `${e.method} ${e.url}`);
+        return;
+      case "response": {
+        const url = this.urls.get(e.request_id);
+        const r = this.row(e.resource);
+        if (url && !r.request) r.request = `${url} → ${e.status}`;
+        return;
+      }
+      case "page": {
+        const r = this.row(e.resource);
+        if (r.status !== "pending") return;
+        r.status = "pass";
+        r.records = e.count;
+        r.reason = `first page: ${e.count} record${e.count === 1 ? "" : "s"} at \`${e.selector}\` (${e.selector_source})`;
+        return;
+      }
+      case "error": {
+        const targets = e.resource ? [this.row(e.resource)] : [...this.rows.values()];
+        for (const r of targets) {
+          if (r.status === "pass" && e.resource === undefined) continue;
+          r.status = "fail";
+          r.reason = `${e.error.code}: ${e.error.message}`;
+          if (e.error.code === "auth_failed" && r.auth) r.auth = "token refused";
+        }
+        return;
+      }
+      case "resource_done": {
+        const r = this.row(e.resource);
+        if (r.status === "pending") {
+          r.status = e.ok ? "pass" : "fail";
+          r.reason = e.ok ? "no records on the first page" : "failed";
+        }
+        return;
+      }
+      case "done":
+        this.ended = true;
+        for (const r of this.rows.values()) if (r.status === "pending") r.status = "fail";
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Every resource has its verdict (the run may stop). */
+  complete(): boolean {
+    return this.ended || (this.rows.size > 0 && [...this.rows.values()].every((r) => r.status !== "pending"));
+  }
+
+  report(): CheckReport {
+    const rows = [...this.rows.values()].map((r) => ({ ...r }));
+    return { ok: rows.length > 0 && rows.every((r) => r.status === "pass"), rows };
+  }
+}
+
+/** Folds a check run's events until every resource has a verdict, then stops the run (`stop`). */
+export async function collectCheck(
+  events: AsyncGenerator<EngineEvent>,
+  stop: () => void,
+  onEvent?: (e: EngineEvent) => void,
+): Promise<CheckReport> {
+  const fold = new CheckFold();
+  try {
+    for await (const e of events) {
+      fold.push(e);
+      onEvent?.(e);
+      if (fold.complete()) {
+        stop();
+        break;
+      }
+    }
+  } finally {
+    await events.return(undefined);
+  }
+  return fold.report();
+}
