@@ -12,17 +12,14 @@ test("the GitHub docs pipeline, pasted verbatim: runs on the mock, shows rows, d
   playground: p,
   page,
 }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await p.goto();
   await p.editor.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
-  // A paste, as the user does it (typing would trigger Python's auto-indent).
-  await page.evaluate((text) => {
-    const target = document.querySelector(".monaco-editor textarea");
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, GITHUB_DOCS);
+  // A paste from the clipboard, as the user does it (typing would trigger the editor's auto-indent).
+  await page.evaluate((text) => navigator.clipboard.writeText(text), GITHUB_DOCS);
+  await page.keyboard.press("ControlOrMeta+v");
   await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
   await expect(p.problemsSummary).toContainText("0 errors");
   await expect(p.secrets).toContainText("sources.github_source.github_token");
@@ -41,12 +38,12 @@ test("the GitHub docs pipeline, pasted verbatim: runs on the mock, shows rows, d
   expect(python.text).toBe(GITHUB_DOCS.replace("rest_api_resources\n", "rest_api_resources\nimport dlt\n"));
 });
 
-test("Python completes values: paginator type names after `\"type\": ` and dlt's classes after `\"paginator\": `", async ({
+test("Python completes values: paginator type names after `\"type\": ` and dlt's auth classes after `\"auth\": `", async ({
   playground: p,
   page,
 }) => {
   await p.gotoWith('import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n    "client": {\n        "base_url": "https://lab.example.com",\n        "paginator": {},\n    },\n    "resources": ["items"],\n})\n');
-  await page.locator(".monaco-editor .view-line span span").filter({ hasText: "{}" }).first().click();
+  await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"paginator"' }).first().click();
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
@@ -54,5 +51,13 @@ test("Python completes values: paginator type names after `\"type\": ` and dlt's
   const suggest = page.locator(".monaco-editor .suggest-widget");
   await expect(suggest).toContainText("header_link");
   await expect(suggest).toContainText("page_number");
+  await page.keyboard.press("Escape");
+
+  await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"base_url"' }).first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('"auth": ');
+  await expect(suggest).toContainText("BearerTokenAuth()");
+  await expect(suggest).toContainText("bearer");
   await page.keyboard.press("Escape");
 });
