@@ -18,7 +18,7 @@ export interface ExportFile {
   readonly filename: string;
   readonly mime: string;
   readonly text: string;
-  /** What the download changed for dlt, one line each (shown to the user). */
+  /** What the download changed for dlt, one line each (announced with the download). */
   readonly notes?: readonly string[];
 }
 export interface ExportOptions {
