@@ -51,11 +51,12 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
       await expect(p.tables.getByRole("row").nth(1)).toBeVisible();
     }
 
-    // Downloads hold references only.
+    // Downloads dlt takes as they are: the JSON is dlt's dict, the secrets bound by the loading snippet.
     const json = await p.download("json");
     expect(json.filename).toBe("rest_api_config.json");
     const parsed = JSON.parse(json.text) as { client: { auth: Record<string, unknown> } };
-    for (const name of secretNames) expect(parsed.client.auth[name]).toEqual({ $secret: name });
+    for (const name of secretNames) expect(parsed.client.auth).not.toHaveProperty(name);
+    expect(json.text).not.toContain("$secret");
 
     const python = await p.download("python");
     expect(python.filename).toBe("rest_api_pipeline.py");
@@ -66,6 +67,7 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
     const toml = await p.download("secrets");
     expect(toml.filename).toBe("secrets.toml");
     for (const name of secretNames) expect(toml.text).toContain(`${name} = "<your ${name}>"`);
+    for (const name of secretNames) expect(toml.text).toContain(`config["client"]["auth"]["${name}"] = dlt.secrets["${name}"]`);
 
     for (const file of [json, python, toml]) for (const demo of DEMO_VALUES) expect(file.text).not.toContain(demo);
   });

@@ -107,7 +107,8 @@ export function usePlayground(announce: (message: string) => void) {
       void fileFor(validation, kind).then((file) => {
         if (!file) return announce("Nothing to download: the config has errors.");
         downloadFile(file);
-        announce(`Downloaded ${file.filename}.`);
+        const changed = file.notes?.length ? ` Changed for dlt: ${file.notes.join(" ")}` : "";
+        announce(`Downloaded ${file.filename}.${changed}`);
       });
     },
     [validation, announce],

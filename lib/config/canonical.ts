@@ -30,7 +30,8 @@ export interface Canonical {
 
 const isDltDefaultStatus = (s: number) => s === 429 || (s >= 500 && s <= 599);
 
-export function toDltCanonical(input: PlainValue | RestApiConfig): Canonical {
+/** `keepLiteralSecrets`: the user chose to keep credentials written into auth as they are (no reference). */
+export function toDltCanonical(input: PlainValue | RestApiConfig, options: { readonly keepLiteralSecrets?: boolean } = {}): Canonical {
   const notes: string[] = [];
   const handlers: Obj[] = [];
   // Literal secrets become references; different literals of one field get different names.
@@ -55,7 +56,7 @@ export function toDltCanonical(input: PlainValue | RestApiConfig): Canonical {
       if (scope !== undefined) out.access_token_request_data = { scope };
       notes.push(`${where}: auth type \`oauth2\` written as \`oauth2_client_credentials\` with \`access_token_url\`${scope !== undefined ? " (scope in `access_token_request_data`)" : ""}.`);
     }
-    for (const f of CREDENTIAL_FIELDS) {
+    for (const f of options.keepLiteralSecrets ? [] : CREDENTIAL_FIELDS) {
       const v = out[f];
       if (typeof v === "string" && v.length > 0) {
         const name = refName(f, v);

@@ -16,6 +16,14 @@ export const DIAGNOSTIC_CODES = {
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
   yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
+  // Whole Python pipeline files (decision 0022).
+  python_type_error: ["error", "A dlt class (or your own) called with arguments its constructor refuses: Python's TypeError."],
+  missing_import: ["warning", "A dlt name (or `os`, `json`) used but not imported: a NameError (fix: add the import)."],
+  undefined_name: ["warning", "A name neither defined nor imported in a file that imports others: a NameError."],
+  python_conditional: ["info", "`a if cond else b`: read as the `if` branch (decided when dlt runs)."],
+  python_custom_class: ["info", "Your own paginator/auth class or registered type: checked, run only through a stand-in you pick."],
+  python_stand_in: ["info", "`# restplay: run as <type>`: playground runs use that declarative type in place of your class."],
+  multiple_configs: ["info", "A Python file with several configs: which one is checked and run (fix: switch)."],
   // Input limits (lib/formats/limits.ts, lib/config/limits.ts): refused with a located error, never parsed on.
   too_deep: ["error", "Lists/dicts (or Python prefix operators) nested past the depth limit; the inside is not read."],
   too_many_values: ["error", "A text with more values than the limit: it is not parsed at all."],
@@ -51,14 +59,16 @@ export const DIAGNOSTIC_CODES = {
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
   unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder."],
   multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
+  incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],
   dialect_error_handler: ["warning", "Endpoint `error_handler`: honoured per endpoint; dlt's retries are global."],
   dialect_page_number_limit: ["warning", "page_number `limit`/`limit_param`: sent on every page (fix: endpoint `params`)."],
   // Accepted by dlt, but risky.
   default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
+  paginator_param_none: ["info", "A paginator parameter name or body path set to `None`: dlt falls back to its default."],
   auth_cookie_unsupported: ["warning", "api_key with `location: cookie`, which dlt does not implement."],
-  hardcoded_secret: ["warning", "A credential written into auth (shown masked; fix: a dlt.secrets reference)."],
+  hardcoded_secret: ["warning", "A credential written into auth, a header or a param (shown masked; fix: a dlt.secrets reference)."],
   response_action_status_string: ["warning", "A response action's `status_code` given as a string: it never matches (fix: the integer)."],
   unknown_response_action: ["warning", "A response action string other than `ignore`: dlt accepts it and does nothing."],
   python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],

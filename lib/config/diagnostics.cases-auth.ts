@@ -63,7 +63,7 @@ resources:
   ["hard-coded client_secret on an endpoint", "json", res(`      "endpoint": {
         "auth": {"type": "oauth2_client_credentials", "access_token_url": "https://login.example.com/token", "client_secret": "s3cr3t"}
       }`), [["hardcoded_secret", "/resources/0/endpoint/auth/client_secret", '"s3cr3t"', 7, 127]]],
-  ["an auth object", "python", pauth(`HttpBasicAuth("user", dlt.secrets["password"])`), [["python_not_executed", "/client/auth", "HttpBasicAuth(", 4, 17]]],
+  ["an auth object", "python", pauth(`HttpBasicAuth("user", dlt.secrets["password"])`), []],
   ["base_url from dlt.config", "python", `source = rest_api_source({
     "client": {"base_url": dlt.config["base_url"], "auth": {"type": "api_key", "api_key": dlt.secrets["api_key"]}},
     "resources": ["posts"],

@@ -51,7 +51,7 @@ export const PAGINATOR_VALID: ValidCase[] = [
       paginator: {type: json_response, next_url_path: links.next}`), []],
   ["endpoint paginator None", "python", pres(`            "endpoint": {"path": "posts", "paginator": None},`), []],
   ["a paginator object", "python", pres(`            "endpoint": {"paginator": PageNumberPaginator(base_page=1, total_path=None)},`),
-    [["python_not_executed", P, "PageNumberPaginator(", 6, 39]]],
+    []],
   ["seed dialect: page_number limit and limit_param", "python", pres(`            "endpoint": {
                 "paginator": {"type": "page_number", "total_path": None, "limit": 100, "limit_param": "page_size"},
             },`), [["dialect_page_number_limit", `${P}/limit`, '"limit"', 7, 74], ["dialect_page_number_limit", `${P}/limit_param`, '"limit_param"', 7, 88]]],

@@ -10,6 +10,7 @@ import { RESOURCE_CASES, RESOURCE_VALID } from "./diagnostics.cases-resources";
 import { CHECK_CASES, CHECK_VALID } from "./diagnostics.cases-checks";
 import { FORMAT_CASES, FORMAT_VALID, SEED_CASES } from "./diagnostics.cases-formats";
 import { LIMIT_CASES } from "./diagnostics.cases-limits";
+import { PYTHON_CASES } from "../testing/python-cases";
 
 const codes = (text: string) => validateText(text).diagnostics.map((d) => `${d.code} ${d.path}`);
 
@@ -60,7 +61,7 @@ describe("diagnostics: exact code, path, line and column", () => {
   });
 
   it("covers every diagnostic code the config checks can report", () => {
-    const covered = new Set([...INVALID.map((c) => c[3]), ...VALID.flatMap(([, , , notes]) => notes.map((n) => n[0]))]);
+    const covered = new Set([...INVALID.map((c) => c[3]), ...VALID.flatMap(([, , , notes]) => notes.map((n) => n[0])), ...PYTHON_CASES.flatMap((c) => c.notes.map((n) => n[0]))]);
     // Not reachable from a config text on purpose: a defect of ours, and parser warnings the YAML library has no trigger for in a config.
     const unreachable = ["internal_error", "yaml_warning"];
     expect(Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c) && !unreachable.includes(c))).toEqual([]);
@@ -76,7 +77,7 @@ describe("diagnostics: exact code, path, line and column", () => {
 
   it("every code reported is a documented code, with its documented severity", () => {
     const seen = new Set<string>();
-    for (const [, format, text] of ALL) {
+    for (const [, format, text] of [...ALL, ...PYTHON_CASES.map((c): [string, SourceFormat, string] => [c.title, "python", c.text])]) {
       for (const d of validateText(text, format).diagnostics) {
         const known = (DIAGNOSTIC_CODES as Record<string, readonly [string, string]>)[d.code];
         expect(known, d.code).toBeDefined();

@@ -1,31 +1,58 @@
 /**
- * Downloads. JSON/YAML keep the document as the user wrote it (references as `{"$secret": …}`);
- * Python is a runnable dlt pipeline script, always dlt-canonical. No secret value can appear in any
- * of them: references have no value, and a secret written into auth becomes a reference.
+ * Downloads dlt takes as they are (decision 0023). Python: the user's own pipeline file plus the fixes
+ * dlt needs (export-python.ts), or, for JSON/YAML and fragments, a complete pipeline script. JSON/YAML:
+ * the dict dlt accepts, references taken out and bound by the loading snippet (export-dict.ts). No
+ * secret value appears in any of them; a credential written into the config is moved to dlt.secrets
+ * unless the user chose to keep it (`keepLiteralSecrets`).
  */
-import { writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
+import { callsRestApi, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
 import type { ValidationResult } from "./validate";
-import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
+import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
 import { secretEnvName } from "../shared";
+import { dltDict, dltForm, loadingSnippet } from "./export-dict";
+import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 
 export type ExportFormat = "json" | "yaml" | "python";
 export interface ExportFile {
   readonly filename: string;
   readonly mime: string;
   readonly text: string;
+  /** What the download changed for dlt, one line each (announced with the download). */
+  readonly notes?: readonly string[];
 }
-
+export interface ExportOptions {
+  /** Keep credentials written into the config as they are (the user was asked). Default: moved to dlt.secrets. */
+  readonly keepLiteralSecrets?: boolean;
+}
 
 /** The download for a valid document; `null` while it has errors. */
-export function exportConfig(result: ValidationResult, to: ExportFormat): ExportFile | null {
+export function exportConfig(result: ValidationResult, to: ExportFormat, options: ExportOptions = {}): ExportFile | null {
   if (!result.valid || result.value === null) return null;
-  if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(result.value) };
-  if (to === "yaml") return { filename: "rest_api_config.yaml", mime: "application/yaml", text: writeYaml(result.value) };
-  return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value) };
+  const keep = options.keepLiteralSecrets ?? false;
+  if (to === "python") {
+    if (result.format === "python" && callsRestApi(result.document.text)) {
+      const own = userPythonFile(result, keep);
+      return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: own.text, notes: own.notes };
+    }
+    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value, options) };
+  }
+  const d = dltDict(result.value, keep);
+  const notes = [
+    ...d.notes,
+    ...(d.bindings.length ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."] : []),
+  ];
+  if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(d.dict), notes };
+  const header = [
+    "# A dlt rest_api config written by restplay (dlt 1.26 takes it as it is). Load it with:",
+    "#",
+    ...loadingSnippet(d, "yaml").map((l) => (l ? `#     ${l}` : "#")),
+    "",
+  ];
+  return { filename: "rest_api_config.yaml", mime: "application/yaml", text: `${header.join("\n")}${writeYaml(d.dict)}`, notes };
 }
 
-/** Python code the config refers to (`{"$python": …}`): the script shows it, the user must define it. */
+/** Python code the config refers to (`{"$python": …}`). */
 function pythonSnippets(v: PlainValue, out: string[] = []): string[] {
   if (Array.isArray(v)) for (const x of v) pythonSnippets(x, out);
   else if (typeof v === "object" && v !== null) {
@@ -36,60 +63,35 @@ function pythonSnippets(v: PlainValue, out: string[] = []): string[] {
   return out;
 }
 
-function retryLines(rt: RuntimeRetry, custom: boolean): string[] {
-  const lines = [
-    "",
-    "# dlt has no per-endpoint error_handler: its retries are global runtime settings ([runtime] in",
-    "# .dlt/config.toml, or these environment variables, read when the pipeline starts).",
-    `os.environ.setdefault("RUNTIME__REQUEST_MAX_ATTEMPTS", "${rt.request_max_attempts}")`,
-    `os.environ.setdefault("RUNTIME__REQUEST_BACKOFF_FACTOR", "${rt.request_backoff_factor}")`,
-  ];
-  if (custom) {
-    const codes = rt.retry_status_codes.join(", ") + (rt.retry_status_codes.length === 1 ? "," : "");
-    lines.push(
-      "",
-      `# dlt's default session retries 429 and 5xx only; the config retries ${rt.retry_status_codes.join(", ")}, which needs`,
-      "# a client session built with dlt's retrying Client (client-wide, not per endpoint).",
-      "# Note: dlt retries a 401 with the same OAuth token (restplay fetches a fresh one first).",
-      "retry_session = Client(",
-      `    status_codes=(${codes}),`,
-      `    request_max_attempts=${rt.request_max_attempts},`,
-      `    request_backoff_factor=${rt.request_backoff_factor},`,
-      "    raise_for_status=False,",
-      ").session",
-    );
-  }
-  return lines;
-}
-
-/** A runnable dlt pipeline script for the config (dlt-canonical). */
-export function pythonPipeline(value: PlainValue): string {
-  const canonical = toDltCanonical(value);
-  const secrets = listSecrets(canonical.config);
-  const rt = canonical.runtime;
-  const custom = needsCustomSession(rt);
-  let config = canonical.config;
-  if (custom && typeof config === "object" && config !== null && !Array.isArray(config)) {
+/** A complete, runnable dlt pipeline script for the config (dlt's form). */
+export function pythonPipeline(value: PlainValue, options: ExportOptions = {}): string {
+  const form = dltForm(value, options.keepLiteralSecrets ?? false);
+  const secrets = listSecrets(form.config);
+  const rt = form.runtime;
+  let config = form.config;
+  if (needsCustomSession(rt) && typeof config === "object" && config !== null && !Array.isArray(config)) {
     const c = config as { readonly [k: string]: PlainValue };
-    const client = typeof c.client === "object" && c.client !== null && !Array.isArray(c.client) ? (c.client as { readonly [k: string]: PlainValue }) : {};
+    const client =
+      typeof c.client === "object" && c.client !== null && !Array.isArray(c.client)
+        ? (c.client as { readonly [k: string]: PlainValue })
+        : {};
     config = { ...c, client: { ...client, session: { $python: "retry_session" } } };
   }
-  const code = pythonSnippets(canonical.config);
+  const code = pythonSnippets(form.config);
   const lines = [
     '"""A dlt pipeline for a REST API, generated by restplay (checked against dlt 1.26\'s rest_api config).',
     "",
     secrets.length ? "Secrets and config values it reads (never stored here):" : "It reads no secrets.",
-    ...secrets.map((s) => s.kind === "secret"
-      ? `  - dlt.secrets["${s.name}"]: \`${s.name} = "..."\` in .dlt/secrets.toml, or the environment variable ${secretEnvName(s.name)}`
-      : `  - dlt.config["${s.name}"]: \`${s.name} = "..."\` in .dlt/config.toml, or the environment variable ${secretEnvName(s.name)}`),
-    ...(canonical.notes.length ? ["", "Rewritten from restplay's seed dialect into dlt's form:", ...canonical.notes.map((n) => `  - ${n}`)] : []),
-    ...(code.length ? ["", "Python code the config refers to (define or import it above `source = ...`):", ...code.map((c) => `  - ${c.split("\n")[0]}`)] : []),
+    ...secrets.map((s) =>
+      s.kind === "secret"
+        ? `  - dlt.secrets["${s.name}"]: in .dlt/secrets.toml, or the environment variable ${secretEnvName(s.name)}`
+        : `  - dlt.config["${s.name}"]: in .dlt/config.toml, or the environment variable ${secretEnvName(s.name)}`,
+    ),
+    ...(form.notes.length ? ["", "Rewritten into dlt's form:", ...form.notes.map((n) => `  - ${n}`)] : []),
+    ...(code.length ? ["", "Python code the config refers to:", ...code.map((c) => `  - ${c.split("\n")[0]}`)] : []),
     '"""',
-    ...(rt ? ["import os", ""] : []),
     "import dlt",
     "from dlt.sources.rest_api import rest_api_source",
-    ...(custom ? ["from dlt.sources.helpers.requests import Client"] : []),
-    ...(rt ? retryLines(rt, custom) : []),
     "",
     `source = rest_api_source(${writePythonLiteral(config)})`,
     "",
@@ -100,29 +102,53 @@ export function pythonPipeline(value: PlainValue): string {
     "    print(load_info)",
     "",
   ];
-  return lines.join("\n");
+  // Every name the config's code uses is imported (dlt's) or defined (a stub that says what to do).
+  return completed(lines.join("\n"), rt ? runtimeLines(rt) : [], runtimeImports(rt)).text;
 }
+
+/** A TOML key: bare when it can be, quoted otherwise. */
+const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
 
 /**
- * A `.dlt/secrets.toml` template: names and placeholders only, never values. The keys are top level:
- * `dlt.secrets["client_id"]` looks up exactly `client_id` (a `[sources.rest_api]` section would not be found).
+ * A `.dlt/secrets.toml` template in dlt's section layout: names and placeholders only, never values.
+ * `dlt.secrets["client_id"]` reads the top-level key `client_id`; `dlt.secrets["sources.github.token"]`
+ * reads `token` in `[sources.github]`. Config values are listed for `.dlt/config.toml`. The header shows
+ * the loading snippet a JSON/YAML download needs.
  */
-export function secretsTomlTemplate(value: PlainValue): string {
-  const uses = listSecrets(toDltCanonical(value).config);
-  const secrets = uses.filter((s) => s.kind === "secret");
-  const configs = uses.filter((s) => s.kind === "config");
+export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = {}): string {
+  const d = dltDict(value, options.keepLiteralSecrets ?? false);
+  const unique = (kind: "secret" | "config") => [...new Set(d.bindings.filter((b) => b.kind === kind).map((b) => b.name))];
   const lines = [
-    "# .dlt/secrets.toml, generated by restplay. Fill in the values; never commit this file.",
-    '# dlt.secrets["name"] reads the top-level key `name` here (or the environment variable NAME).',
+    "# .dlt/secrets.toml, written by restplay. Fill in the values; never commit this file.",
+    '# dlt.secrets["a.b.key"] reads `key` in the section [a.b] (or the environment variable A__B__KEY).',
   ];
+  const secrets = unique("secret");
   if (secrets.length === 0) lines.push("# This config reads no secrets.");
-  for (const s of secrets) lines.push(`${tomlKey(s.name)} = "<your ${s.name}>"`);
-  if (configs.length) {
-    lines.push("", "# dlt.config values belong in .dlt/config.toml:");
-    for (const c of configs) lines.push(`# ${tomlKey(c.name)} = "<your ${c.name}>"`);
+  lines.push(...section(secrets, (k) => `${k} = "<your ${k}>"`));
+  const configs = unique("config");
+  if (configs.length)
+    lines.push(
+      "",
+      "# dlt.config values belong in .dlt/config.toml:",
+      ...section(configs, (k) => `${k} = "<your ${k}>"`).map((l) => (l ? `# ${l}` : l)),
+    );
+  if (d.bindings.length) {
+    lines.push("", "# The JSON and YAML downloads leave these out (dlt has no reference syntax); load them like this:");
+    lines.push(...loadingSnippet(d, "json").map((l) => (l ? `#     ${l}` : "#")));
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
-/** A TOML key for the name; a dotted name stays dotted (nested tables, as dlt looks it up). */
-const tomlKey = (name: string) => name.split(".").map((p) => (/^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join(".");
+/** Names grouped by their sections: top-level keys first, then one `[a.b]` table per section. */
+function section(names: readonly string[], line: (key: string) => string): string[] {
+  const tables = new Map<string, string[]>();
+  for (const n of names) {
+    const parts = n.split(".");
+    const key = parts.pop() ?? n;
+    const table = parts.map(tomlKey).join(".");
+    tables.set(table, [...(tables.get(table) ?? []), line(tomlKey(key))]);
+  }
+  const out = [...(tables.get("") ?? [])];
+  for (const [t, keys] of tables) if (t) out.push("", `[${t}]`, ...keys);
+  return out;
+}

@@ -5,6 +5,7 @@
  */
 import { findNode, writePythonLiteral, writeYaml, type DocEntry, type DocNode, type ParsedDocument, type PlainValue, type Range, type SourceFormat, type TextEdit } from "../formats";
 import type { Path } from "./located";
+import { callParen, insertCallArg, removeCallArgs } from "./fixes-call";
 
 /** `newText` quoted the way `original` was (double, single or plain YAML). */
 export function quoteLike(original: string, newText: string): string {
@@ -56,6 +57,8 @@ const keyText = (format: SourceFormat, key: string) => (format === "yaml" && /^[
 export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: string, value: PlainValue): TextEdit | null {
   const node = findNode(doc.root, objectPath);
   if (!node || node.kind !== "object") return null;
+  const paren = callParen(doc, node);
+  if (paren >= 0) return insertCallArg(doc, node, paren, key, value);
   const { text, format } = doc;
   const last = node.entries[node.entries.length - 1];
   if (!last) {
@@ -81,6 +84,8 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
 export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: readonly string[]): TextEdit[] {
   const node = findNode(doc.root, objectPath);
   if (!node || node.kind !== "object") return [];
+  const paren = callParen(doc, node);
+  if (paren >= 0) return removeCallArgs(doc, node, paren, keys);
   const { text } = doc;
   const entries = node.entries;
   const drop = entries.map((e) => keys.includes(e.key));

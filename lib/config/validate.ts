@@ -12,6 +12,8 @@ import type { ResolvedSource } from "./resolved";
 import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
+import { withoutNullNames } from "./rules/param-names";
+import { withoutUnreadPython } from "./unread-python";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -39,7 +41,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = limitResources(value, loc, out);
+      const checked = withoutUnreadPython(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out);
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {
@@ -53,7 +55,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
         }
       }
       runRules(checked, loc, out);
-      source = resolveSource(checked, loc, out);
+      source = resolveSource(checked, loc, out, value);
     } catch (e) {
       // A defect of ours must not take the editor down: report it where the user can see it.
       out.push({ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 },

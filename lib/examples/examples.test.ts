@@ -74,3 +74,11 @@ describe("expected counts match what the mock serves", () => {
     });
   }
 });
+
+describe("dlt's documented examples", () => {
+  it("the GitHub example is the docs text verbatim (the fixture), with `import dlt` and a __main__ block", async () => {
+    const { fixture } = await import("../testing/python-cases/kit");
+    const { GITHUB_DOCS_TEXT } = await import("./docs");
+    expect(GITHUB_DOCS_TEXT).toBe(`import dlt\n${fixture("github_docs_quick_example.py")}\n\nif __name__ == "__main__":\n    load_github()\n`);
+  });
+});

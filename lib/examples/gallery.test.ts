@@ -1,7 +1,8 @@
 /** Every gallery example validates and runs against its mock with the expected counts (engine + mocks + config). */
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "./index";
-import { validateText } from "../config";
+import { listSecrets, validateText } from "../config";
+import { resolveSecrets } from "../run/secrets";
 import { extract, createVirtualClock, type EngineEvent } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
@@ -10,8 +11,9 @@ async function run(text: string, state?: Record<string, never>) {
   const clock = createVirtualClock();
   const api = createMockApi({ sleep: (ms) => clock.sleep(ms) });
   const events: EngineEvent[] = [];
-  const deps = { fetch: api.fetch, ...clock, virtualClock: true };
-  for await (const e of extract({ source: r.source!, secrets: MOCK_DEMO_SECRETS, ...(state ? { state } : {}) }, deps)) events.push(e);
+  // The mock's demo values under every name dlt tries (`sources.github_source.github_token` -> `github_token`), as lib/run does.
+  const secrets = { ...MOCK_DEMO_SECRETS, ...resolveSecrets(listSecrets(r.value), { given: {}, target: "mock" }).values };
+  for await (const e of extract({ source: r.source!, secrets, ...(state ? { state } : {}) }, { fetch: api.fetch, ...clock, virtualClock: true })) events.push(e);
   return { r, events, api };
 }
 

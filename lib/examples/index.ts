@@ -16,6 +16,7 @@ export interface Example {
   readonly text: string;
 }
 
+import { DOCS_EXAMPLES } from "./docs";
 import { LAB_EXAMPLES } from "./lab";
 
 /** The five seeds first (the documents restplay was created from). */
@@ -78,7 +79,7 @@ export const SEED_EXAMPLES: readonly Example[] = [
   }
 ];
 
-export const EXAMPLES: readonly Example[] = [...SEED_EXAMPLES, ...LAB_EXAMPLES];
+export const EXAMPLES: readonly Example[] = [...SEED_EXAMPLES, ...DOCS_EXAMPLES, ...LAB_EXAMPLES];
 
 export function getExample(id: string): Example | undefined {
   return EXAMPLES.find((e) => e.id === id);

@@ -45,7 +45,8 @@ function afterComments(text: string): { body: string; comments: boolean } {
  * Python unless YAML (`key:` or `- item`) follows it: YAML files often start with a comment too.
  */
 export function detectFormat(text: string): SourceFormat {
-  if (PY_CALL_OR_IMPORT.test(text)) return "python";
+  // Tell-tales in `#` comment lines do not count (a YAML download documents its Python loading snippet).
+  if (PY_CALL_OR_IMPORT.test(text) && PY_CALL_OR_IMPORT.test(text.replace(/^[ \t]*#[^\n]*/gm, ""))) return "python";
   const { body, comments } = afterComments(text);
   if (PY_ASSIGNMENT.test(body)) return "python";
   const first = body[0];

@@ -10,6 +10,8 @@ export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { writePythonLiteral } from "./python-writer";
+export { callsRestApi, completeFile, freeNames, mergeImports } from "./python-export";
+export { DLT_CLASSES, classOfType, type DltClass, type DltParam } from "./python-classes";
 export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_KEY_LENGTH, MAX_SYNTAX_ERRORS, MAX_VALUES } from "./limits";
 
 export { convertDocument, countComments, describeLoss, type Conversion, type ConversionLoss } from "./convert";

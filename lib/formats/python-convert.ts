@@ -16,6 +16,10 @@ export interface ConvertContext {
   /** The user's text (offsets are the same as in the parsed text). */
   readonly text: string;
   readonly diagnostics: Diagnostic[];
+  /** Reads what is not a literal (names, dlt classes, f-strings: python-values.ts); null keeps it as code. */
+  readonly resolve?: (ctx: ConvertContext, n: SyntaxNode, pointer: string) => DocNode | null;
+  /** Looks at every dict entry's value once read (registered paginator/auth names: python-custom.ts). */
+  readonly after?: (ctx: ConvertContext, value: DocNode, n: SyntaxNode, pointer: string) => DocNode;
 }
 
 const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
@@ -69,7 +73,8 @@ function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: 
 }
 
 /** Any expression that is not a literal: kept as its source text. */
-const code = (ctx: ConvertContext, n: SyntaxNode): DocNode => ({ kind: "python", range: rangeOf(n), text: src(ctx, n) });
+export const code = (ctx: ConvertContext, n: SyntaxNode): DocNode => ({ kind: "python", range: rangeOf(n), text: src(ctx, n) });
+const other = (ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode => ctx.resolve?.(ctx, n, pointer) ?? code(ctx, n);
 
 export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode {
   const range = rangeOf(n);
@@ -89,7 +94,7 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       // Adjacent literals concatenate ("a" "b"); with an f-string among them the value is code.
       const parts = n.name === "String" ? [n] : valueChildren(n);
       const decoded = parts.map((p) => (p.name === "String" ? decodePythonString(src(ctx, p)) : null));
-      if (parts.length === 0 || decoded.some((d) => d === null)) return code(ctx, n);
+      if (parts.length === 0 || decoded.some((d) => d === null)) return other(ctx, n, pointer);
       return { kind: "string", range, value: decoded.join("") };
     }
     case "Number": {
@@ -100,7 +105,7 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       const op = n.firstChild ? src(ctx, n.firstChild) : "";
       const operand = n.lastChild;
       const v = operand && operand.name === "Number" && (op === "-" || op === "+") ? parseNumber(src(ctx, operand)) : null;
-      return v === null ? code(ctx, n) : { kind: "number", range, value: op === "-" ? -v : v };
+      return v === null ? other(ctx, n, pointer) : { kind: "number", range, value: op === "-" ? -v : v };
     }
     case "Boolean":
       return { kind: "boolean", range, value: src(ctx, n) === "True" };
@@ -108,13 +113,13 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       return { kind: "null", range };
     case "VariableName": {
       const word = src(ctx, n);
-      return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : code(ctx, n);
+      return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : other(ctx, n, pointer);
     }
     case "MemberExpression":
     case "CallExpression":
-      return refOf(ctx, n) ?? code(ctx, n);
+      return refOf(ctx, n) ?? other(ctx, n, pointer);
     default:
-      return code(ctx, n);
+      return other(ctx, n, pointer);
   }
 }
 
@@ -160,7 +165,9 @@ function convertDict(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNo
         const childPointer = `${pointer}/${escapeSegment(k)}`;
         if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(key)));
         seen.add(k);
-        entries.push({ key: k, keyRange: rangeOf(key), value: convert(ctx, c, childPointer), range: { start: key.from, end: c.to } });
+        const read = convert(ctx, c, childPointer);
+        const value = ctx.after ? ctx.after(ctx, read, c, childPointer) : read;
+        entries.push({ key: k, keyRange: rangeOf(key), value, range: { start: key.from, end: c.to } });
       }
       [key, colon] = [null, false];
     }

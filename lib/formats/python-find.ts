@@ -1,83 +1,131 @@
 /**
- * Which dict is the config: the argument of `rest_api_source(...)` (first positional or `config=`),
- * directly or through a variable assigned a dict before the call; else the first dict in the text.
+ * Which dicts in a Python file are configs (decision 0022): the config argument of every
+ * `rest_api_source(...)`/`rest_api_resources(...)` call (a dict literal, or a variable assigned one, in
+ * the function or the module), then `name: RESTAPIConfig = {...}` assignments no call uses, else the
+ * first dict in the text. One is active (checked and run): the one `# restplay: config=<label>` names,
+ * else the first one a call uses (what dlt receives), else the first in the text.
  */
 import type { SyntaxNode } from "@lezer/common";
+import type { Range } from "./types";
 import { isDictNode, valueChildren } from "./python-convert";
+import { decodePythonString } from "./python-strings";
+import { functionAt, keywordArgument, lookupName, type PyScope } from "./python-scope";
 
-const CALLEE = /(^|\.)\s*rest_api_(source|resources)$/;
+export interface ConfigCandidate {
+  /** How the user tells them apart: the source's name, else the variable's. */
+  readonly label: string;
+  readonly dict: SyntaxNode;
+  /** dlt's source name: credentials and parameters are read under `sources.<sourceName>`. */
+  readonly sourceName: string;
+  /** A short range naming the config (the variable, or the call's callee). */
+  readonly labelRange: Range;
+  /** The `rest_api_source(...)`/`rest_api_resources(...)` call that uses it, if any. */
+  readonly call: SyntaxNode | null;
+}
 
 export type ConfigLookup =
-  | { readonly dict: SyntaxNode }
+  | { readonly candidates: readonly ConfigCandidate[]; readonly active: ConfigCandidate; readonly pragmaMatched: boolean }
   /** A call exists but its config argument is not a dict we can read (e.g. `rest_api_source(load())`). */
-  | { readonly dict: null; readonly argument: SyntaxNode | null; readonly call: SyntaxNode | null };
+  | { readonly candidates: readonly []; readonly active: null; readonly argument: SyntaxNode | null; readonly call: SyntaxNode | null };
+
+const src = (text: string, n: SyntaxNode) => text.slice(n.from, n.to);
+const rangeOf = (n: SyntaxNode): Range => ({ start: n.from, end: n.to });
 
 function configArgument(text: string, call: SyntaxNode): SyntaxNode | null {
   const args = call.getChild("ArgList");
   if (!args) return null;
-  const list = valueChildren(args).filter((a) => a.name !== "AssignOp");
-  // Keyword arguments appear as `VariableName AssignOp value`; find them by the `=` between.
-  const keyword = new Map<string, SyntaxNode>();
-  const positional: SyntaxNode[] = [];
-  for (let c = args.firstChild; c; c = c.nextSibling) {
-    if (c.name === "AssignOp" && c.prevSibling?.name === "VariableName" && c.nextSibling) {
-      keyword.set(text.slice(c.prevSibling.from, c.prevSibling.to), c.nextSibling);
-    }
-  }
-  for (const a of list) {
-    const isKeywordPart = a.nextSibling?.name === "AssignOp" || a.prevSibling?.name === "AssignOp";
-    if (!isKeywordPart) positional.push(a);
-  }
-  return keyword.get("config") ?? positional[0] ?? null;
+  const keyword = keywordArgument(text, args, "config");
+  if (keyword) return keyword;
+  const positional = valueChildren(args).filter(
+    (a) => a.name !== "AssignOp" && a.nextSibling?.name !== "AssignOp" && a.prevSibling?.name !== "AssignOp",
+  );
+  return positional[0] ?? null;
 }
 
-export function findConfigDict(text: string, top: SyntaxNode): ConfigLookup {
-  const assigned = new Map<string, SyntaxNode[]>();
-  let firstDict: SyntaxNode | null = null;
-  let call: SyntaxNode | null = null;
-  // Depth first in document order with lezer's cursor (no recursion: operator chains make deep trees).
-  const cursor = top.cursor();
-  let depth = 0;
-  let more = cursor.firstChild();
-  if (more) depth++;
-  while (more) {
-    const c = cursor.node;
-    let descend = true;
-    if (isDictNode(c)) {
-      descend = false;
-      firstDict ??= c;
-      // `name = {...}` or `name: RESTAPIConfig = {...}`
-      const op = c.prevSibling;
-      const target = op?.name === "AssignOp" ? (op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling) : null;
-      if (target?.name === "VariableName") {
-        const name = text.slice(target.from, target.to);
-        const list = assigned.get(name);
-        if (list) list.push(c);
-        else assigned.set(name, [c]);
-      }
-    } else if (!call && c.name === "CallExpression" && c.firstChild && CALLEE.test(text.slice(c.firstChild.from, c.firstChild.to))) {
-      call = c;
-    }
-    if (descend && cursor.firstChild()) {
-      depth++;
+/** The dict a config argument stands for, and the variable it came through. */
+function dictOf(scope: PyScope, arg: SyntaxNode): { dict: SyntaxNode; variable: SyntaxNode | null } | null {
+  if (isDictNode(arg)) return { dict: arg, variable: null };
+  if (arg.name !== "VariableName") return null;
+  const found = lookupName(scope, src(scope.text, arg), arg.from);
+  if (found && "node" in found && isDictNode(found.node)) return { dict: found.node, variable: targetOf(found.node) };
+  return null;
+}
+
+/** `name` in `name = {...}` / `name: T = {...}`. */
+function targetOf(dict: SyntaxNode): SyntaxNode | null {
+  const op = dict.prevSibling;
+  if (op?.name !== "AssignOp") return null;
+  const target = op.prevSibling?.name === "TypeDef" ? op.prevSibling.prevSibling : op.prevSibling;
+  return target?.name === "VariableName" ? target : null;
+}
+
+export function findConfigs(text: string, scope: PyScope, top: SyntaxNode): ConfigLookup {
+  const out: ConfigCandidate[] = [];
+  const seen = new Set<number>();
+  let firstBad: { argument: SyntaxNode | null; call: SyntaxNode } | null = null;
+  for (const c of scope.calls) {
+    if (c.callee !== "rest_api_source" && c.callee !== "rest_api_resources") continue;
+    const arg = configArgument(text, c.node);
+    const found = arg ? dictOf(scope, arg) : null;
+    if (!found) {
+      firstBad ??= { argument: arg, call: c.node };
       continue;
     }
-    more = cursor.nextSibling();
-    while (!more && depth > 1) {
-      cursor.parent();
-      depth--;
-      more = cursor.nextSibling();
-    }
+    if (seen.has(found.dict.from)) continue;
+    seen.add(found.dict.from);
+    const fn = functionAt(scope, c.node.from);
+    const args = c.node.getChild("ArgList");
+    const named = c.callee === "rest_api_source" && args ? keywordArgument(text, args, "name") : null;
+    const literal = named?.name === "String" ? decodePythonString(src(text, named)) : null;
+    const sourceName = literal ?? (c.callee === "rest_api_resources" && fn?.decorator === "source" ? fn.sourceName : "rest_api");
+    const label =
+      literal ?? (fn?.decorator ? fn.sourceName : (fn?.name ?? (found.variable ? src(text, found.variable) : "rest_api_source")));
+    const labelNode = found.variable ?? c.node.firstChild ?? c.node;
+    out.push({ label, dict: found.dict, sourceName, labelRange: rangeOf(labelNode), call: c.node });
   }
-  const theCall = call as SyntaxNode | null;
-  if (!theCall) return firstDict ? { dict: firstDict } : { dict: null, argument: null, call: null };
-  const arg = configArgument(text, theCall);
-  if (arg && isDictNode(arg)) return { dict: arg };
-  if (arg?.name === "VariableName") {
-    const candidates = assigned.get(text.slice(arg.from, arg.to)) ?? [];
-    const before = candidates.filter((d) => d.from < theCall.from);
-    const chosen = before[before.length - 1] ?? candidates[0];
-    if (chosen) return { dict: chosen };
+  for (const a of [...scope.module, ...scope.functions.flatMap((f) => f.assignments)]) {
+    if (!a.annotatedConfig || !isDictNode(a.value) || seen.has(a.value.from)) continue;
+    seen.add(a.value.from);
+    const fn = functionAt(scope, a.at);
+    const target = targetOf(a.value);
+    out.push({
+      label: a.name,
+      dict: a.value,
+      sourceName: fn?.decorator === "source" ? fn.sourceName : "rest_api",
+      labelRange: target ? rangeOf(target) : rangeOf(a.value),
+      call: null,
+    });
   }
-  return { dict: null, argument: arg, call: theCall };
+  if (out.length === 0 && !firstBad) {
+    const dict = firstDict(top);
+    if (dict) out.push({ label: "config", dict, sourceName: "rest_api", labelRange: { start: dict.from, end: dict.from + 1 }, call: null });
+  }
+  if (out.length === 0) return { candidates: [], active: null, argument: firstBad?.argument ?? null, call: firstBad?.call ?? null };
+  out.sort((a, b) => a.dict.from - b.dict.from);
+  const labelled = uniqueLabels(out);
+  const pragma = scope.configPragma;
+  const chosen = pragma ? labelled.find((c) => c.label === pragma.label) : undefined;
+  return {
+    candidates: labelled,
+    active: chosen ?? labelled.find((c) => c.call !== null) ?? (labelled[0] as ConfigCandidate),
+    pragmaMatched: pragma === null || chosen !== undefined,
+  };
+}
+
+function uniqueLabels(list: readonly ConfigCandidate[]): ConfigCandidate[] {
+  const count = new Map<string, number>();
+  return list.map((c) => {
+    const n = (count.get(c.label) ?? 0) + 1;
+    count.set(c.label, n);
+    return n === 1 ? c : { ...c, label: `${c.label}_${n}` };
+  });
+}
+
+/** The first dict in document order (lezer's cursor: operator chains make deep trees). */
+function firstDict(top: SyntaxNode): SyntaxNode | null {
+  const cursor = top.cursor();
+  do {
+    if (isDictNode(cursor.node)) return cursor.node;
+  } while (cursor.next());
+  return null;
 }

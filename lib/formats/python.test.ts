@@ -30,8 +30,8 @@ describe("Python literals", () => {
 
   it("keeps every other expression as Python source text", () => {
     expect(plain(`{"f": lambda r: r["id"], "p": JSONLinkPaginator(next_url_path="n"), "n": my_func, "fs": f"x{y}", "mix": f"a" "b", "b": b"x", "cx": 1j, "set": {1, 2}}`)).toEqual({
-      f: { $python: 'lambda r: r["id"]' }, p: { $python: 'JSONLinkPaginator(next_url_path="n")' }, n: { $python: "my_func" },
-      fs: { $python: 'f"x{y}"' }, mix: { $python: 'f"a" "b"' }, b: { $python: 'b"x"' }, cx: { $python: "1j" }, set: { $python: "{1, 2}" },
+      f: { $python: 'lambda r: r["id"]' }, p: { type: "json_link", next_url_path: "n" }, n: { $python: "my_func" },
+      fs: { $python: 'f"x{y}"' }, mix: "ab", b: { $python: 'b"x"' }, cx: { $python: "1j" }, set: { $python: "{1, 2}" },
     });
   });
 

@@ -80,6 +80,20 @@ export interface ParsedDocument {
   readonly root: DocNode | null;
   /** Syntax problems and format-level warnings (e.g. a `//` comment in Python). */
   readonly diagnostics: readonly Diagnostic[];
+  /** A Python file with several configs: each one, the active one marked (decision 0022). */
+  readonly configs?: readonly PythonConfigChoice[];
+}
+
+/** One config of a Python file that holds several. */
+export interface PythonConfigChoice {
+  /** The source's name (`github`), else the variable's. */
+  readonly label: string;
+  /** The one checked and run. */
+  readonly active: boolean;
+  /** Where it is named in the text. */
+  readonly range: Range;
+  /** The edit that makes it the active one (writes `# restplay: config=<label>`). */
+  readonly select: TextEdit;
 }
 
 /** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */

@@ -3,8 +3,8 @@
  * the chosen format through lib/config's own writers. Parents a ticked child needs come along with
  * `selected: false`, before their children.
  */
-import { exportConfig, validateValue, type ExportFormat, type ValidationResult } from "../config";
-import type { Diagnostic, PlainValue } from "../formats";
+import { pythonPipeline, validateValue, type ExportFormat, type ValidationResult } from "../config";
+import { writeJson, writeYaml, type Diagnostic, type PlainValue } from "../formats";
 import type { MockSpec } from "../mocks";
 import type { EndpointDraft, ImportDraft, PlainObject } from "./types";
 
@@ -105,9 +105,18 @@ export interface RenderedConfig {
   readonly validation: ValidationResult;
 }
 
-/** The config as text in `format` (Python: a runnable dlt pipeline script), checked by the validator. */
+/** The config as editor text in `format`, references kept (Python: a runnable dlt pipeline script), checked by the validator. */
 export function renderConfig(config: PlainObject, format: ExportFormat): RenderedConfig {
   const validation = validateValue(config, "json");
-  const file = exportConfig(validation, format);
-  return { text: file?.text ?? validation.document.text, valid: validation.valid, diagnostics: validation.diagnostics, validation };
+  const value = validation.valid ? validation.value : null;
+  // Editor text, not a download: JSON/YAML keep `{"$secret": …}` (the downloads take references out, decision 0023).
+  const text =
+    value === null
+      ? validation.document.text
+      : format === "json"
+        ? writeJson(value)
+        : format === "yaml"
+          ? writeYaml(value)
+          : pythonPipeline(value);
+  return { text, valid: validation.valid, diagnostics: validation.diagnostics, validation };
 }

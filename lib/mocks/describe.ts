@@ -96,5 +96,26 @@ export function describeMocks(): readonly MockEndpointDescription[] {
       faults: "a redirect loop: the run ends with too_many_redirects",
     }),
     lab("/slow/always", "none", "single page under `data` (10 items)", [], { faults: "every request answers after 75 s: with dlt's defaults the run gives up after 5 timed-out attempts" }),
+    ...docs(),
+  ];
+}
+
+const GITHUB_AUTH = "none needed (a public repository); a bearer token other than github_token -> 401 Bad credentials";
+const LINK_PAGING = "GitHub's: ?per_page (1..100, default 30) and ?page; `Link: <…>; rel=\"next\"` until the last page";
+
+/** dlt's documented examples (mocks/docs.ts). */
+function docs(): MockEndpointDescription[] {
+  const gh = (path: string, response: string): MockEndpointDescription => ({
+    host: "api.github.com", method: "GET", path, auth: GITHUB_AUTH, params: "per_page, page; issues also since, state, sort, direction",
+    paging: LINK_PAGING, response, faults: "none", credentials: creds("github_token"), usedBy: ["docs-github"],
+  });
+  return [
+    gh("/repos/dlt-hub/dlt/issues", "a bare list of 130 open issues {id, number, title, state, user, labels, comments, created_at, updated_at}, one updated every 12 h from 2024-01-01"),
+    gh("/repos/dlt-hub/dlt/issues/{id}/comments", "a bare list of (number mod 4) comments {id, body, user, created_at}"),
+    ...["pokemon", "berry", "location"].map((r): MockEndpointDescription => ({
+      host: "pokeapi.co", method: "GET", path: `/api/v2/${r}`, auth: "none", params: "limit (default 20), offset",
+      paging: "json_link: body `next` is the absolute URL of the next page, null on the last", response: '{"count", "next", "previous", "results": [{name, url}]}',
+      faults: "none", credentials: {}, usedBy: ["docs-pokemon"],
+    })),
   ];
 }

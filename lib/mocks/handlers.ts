@@ -4,6 +4,7 @@
  */
 import type { HttpHandler } from "msw";
 import { accountingHandlers } from "./accounting";
+import { docsHandlers } from "./docs";
 import { labHandlers } from "./lab";
 import { redirectHandlers } from "./redirects";
 import { resourceHandlers } from "./resource";
@@ -19,5 +20,6 @@ export function createHandlers(state: MockState): HttpHandler[] {
     ...accountingHandlers(state),
     ...labHandlers(state),
     ...redirectHandlers(),
+    ...docsHandlers(),
   ];
 }

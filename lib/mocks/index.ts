@@ -11,8 +11,11 @@ export { describeMocks, type MockEndpointDescription } from "./describe";
 export type { MockOptions } from "./state";
 export { MockSpecSchema, type MockAuth, type MockEndpoint, type MockPaging, type MockShape, type MockSpec } from "./spec/plan";
 
-/** cdn.example.com is the lab's second origin (redirects and next links that leave lab.example.com). */
-export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com", "cdn.example.com"] as const;
+/**
+ * cdn.example.com is the lab's second origin (redirects and next links that leave lab.example.com);
+ * api.github.com and pokeapi.co are the APIs of dlt's documented examples (mocks/docs.ts).
+ */
+export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com", "cdn.example.com", "api.github.com", "pokeapi.co"] as const;
 
 /** True when `url` points at one of the mock hosts (what the mock fetch can answer). */
 export function isMockUrl(url: string): boolean {

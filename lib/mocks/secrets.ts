@@ -5,6 +5,9 @@
  */
 export const LAB_SECRETS = { lab_user: "demo-user", lab_password: "demo-password", lab_api_key: "demo-lab-key", lab_token: "demo-lab-token" } as const;
 
+/** dlt's docs examples: the GitHub token (`github_source(github_token=dlt.secrets.value)`) the GitHub mock accepts. */
+export const DOCS_SECRETS = { github_token: "demo-github-token" } as const;
+
 export const MOCK_DEMO_SECRETS: Readonly<Record<string, string>> = Object.freeze({
   /** OAuth2 client credentials for login.example.com, api.example.com/oauth/token and identity.example.com. */
   client_id: "demo-client-id",
@@ -19,4 +22,5 @@ export const MOCK_DEMO_SECRETS: Readonly<Record<string, string>> = Object.freeze
   username: "demo-user",
   password: "demo-password",
   ...LAB_SECRETS,
+  ...DOCS_SECRETS,
 });

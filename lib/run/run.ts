@@ -155,7 +155,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   }
 
   const resources = asked.length > 0 ? [...asked] : inConfigOrder(source).filter((r) => r.selected).map((r) => r.name);
-  const events = extract(
+  const engine = extract(
     {
       source,
       secrets: values,
@@ -165,5 +165,18 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     },
     deps,
   );
+  const standIns = diagnostics.filter((d) => d.code === "python_stand_in");
+  const events = standIns.length > 0 ? sayStandIns(engine, standIns) : engine;
   return { ok: true, config, diagnostics, resources, secrets, events };
+}
+
+/**
+ * A Python class run through a declarative stand-in (`# restplay: run as header_link`, decision 0022) is
+ * said in the trace, right after the run starts: never silent. The engine runs the stand-in as written.
+ */
+async function* sayStandIns(events: AsyncGenerator<EngineEvent>, standIns: readonly Diagnostic[]): AsyncGenerator<EngineEvent> {
+  for await (const e of events) {
+    yield e;
+    if (e.type === "run_start") for (const d of standIns) yield { type: "warning", code: "python_stand_in", message: d.message };
+  }
 }

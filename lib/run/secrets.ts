@@ -6,7 +6,7 @@
  */
 import type { SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
-import { getOwn, secretEnvName, setOwn } from "../shared";
+import { getOwn, secretEnvName, secretLookupNames, setOwn } from "../shared";
 
 import type { RunTarget } from "./contract";
 
@@ -27,14 +27,23 @@ export interface SecretInputs {
   readonly target: RunTarget;
 }
 
-/** One secret's value and where it came from. */
+/**
+ * One secret's value and where it came from. The environment and the mock's demo values are looked
+ * up under every name dlt would try, most specific first (`sources.github.token`, `sources.token`,
+ * `token`: lib/shared secretLookupNames).
+ */
 export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource } {
   const given = getOwn(inputs.given, name);
   if (given !== undefined && given !== "") return { value: given, source: "given" };
-  const fromEnv = inputs.env ? getOwn(inputs.env, secretEnvName(name)) : undefined;
-  if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment" };
-  const demo = inputs.target === "mock" ? getOwn(MOCK_DEMO_SECRETS, name) : undefined;
-  if (demo !== undefined) return { value: demo, source: "mock_demo" };
+  const names = secretLookupNames(name);
+  for (const n of inputs.env ? names : []) {
+    const fromEnv = getOwn(inputs.env ?? {}, secretEnvName(n));
+    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment" };
+  }
+  for (const n of inputs.target === "mock" ? names : []) {
+    const demo = getOwn(MOCK_DEMO_SECRETS, n);
+    if (demo !== undefined) return { value: demo, source: "mock_demo" };
+  }
   return { value: null, source: "missing" };
 }
 

@@ -4,7 +4,7 @@
  * of lib/config for auth fields, and the same for credential headers, query parameters, body fields
  * and URLs that carry one (the secrets vocabulary of lib/shared says which).
  */
-import { applyEdits, refText, validateText } from "../config";
+import { applyEdits, refText, secretNameFor as secretName, validateText } from "../config";
 import type { DocNode, SourceFormat, TextEdit } from "../formats";
 import { SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, redactUrl } from "../shared";
 
@@ -14,12 +14,6 @@ export interface Scrubbed {
   /** Config paths whose literal value was replaced, e.g. `/client/auth/token`. */
   readonly replaced: readonly string[];
 }
-
-const secretName = (key: string) =>
-  key
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, "_")
-    .replace(/^_+|_+$/g, "") || "secret";
 
 /** Whether the string at `path` (object keys from the root) is a credential. */
 function credentialAt(path: readonly string[]): string | null {

@@ -30,6 +30,20 @@ export function maskSecret(value: string): string {
 }
 
 /**
+ * The names dlt tries for a sectioned key, most specific first (its config providers drop one section
+ * at a time, and `sources.<source>.<key>` is its compact layout): `sources.github.token` is looked up as
+ * `sources.github.token`, `sources.token`, `token`. A name without sections is just itself.
+ */
+export function secretLookupNames(name: string): string[] {
+  const parts = name.split(".").filter(Boolean);
+  const key = parts.pop();
+  if (key === undefined) return [name];
+  const out: string[] = [];
+  for (let n = parts.length; n >= 0; n--) out.push([...parts.slice(0, n), key].join("."));
+  return out;
+}
+
+/**
  * The environment variable dlt reads for `dlt.secrets["name"]`: sections and key joined by `__`, upper
  * case (`client_id` → `CLIENT_ID`, `sources.rest_api.token` → `SOURCES__REST_API__TOKEN`).
  */

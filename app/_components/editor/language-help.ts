@@ -1,9 +1,10 @@
 /**
- * Hover docs (all three languages), Python dict-key completions (both from lib/config's schema docs) and
+ * Hover docs (all three languages), Python dict-key and value completions (from lib/config's schema docs
+ * and dlt's classes: parity with what JSON and YAML get from the JSON schema) and
  * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three).
  */
 import type * as Monaco from "monaco-editor";
-import { describeKey, keyCompletions, placeholderCompletions, type KeyDoc, type ValidationResult } from "@/lib/config";
+import { describeKey, keyCompletions, placeholderCompletions, valueCompletions, valueContext, type KeyDoc, type ValidationResult } from "@/lib/config";
 import { parseDocument, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
 import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
@@ -43,14 +44,31 @@ export function registerLanguageHelp(monaco: typeof Monaco, current: () => Valid
   );
 
   const completion = monaco.languages.registerCompletionItemProvider("python", {
-    triggerCharacters: ['"', "'"],
-    provideCompletionItems(model, position) {
+    triggerCharacters: ['"', "'", " "],
+    provideCompletionItems(model, position, context) {
       const doc = documentOf(model, current);
       const offset = model.getOffsetAt(position);
       const path = objectPathAt(doc.root, offset);
       if (!path || !doc.root) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1));
+      if (value) {
+        const typedFrom = position.column - value.typed.length;
+        const at = new monaco.Range(position.lineNumber, typedFrom, position.lineNumber, position.column);
+        const values = valueCompletions(path, value.key, toPlain(doc.root), value.quoted).map((v, i): Monaco.languages.CompletionItem => ({
+          label: v.label,
+          kind: v.kind === "class" ? monaco.languages.CompletionItemKind.Class : monaco.languages.CompletionItemKind.EnumMember,
+          detail: v.detail,
+          documentation: { value: v.documentation },
+          insertText: v.insertText,
+          sortText: String(i).padStart(3, "0"),
+          range: at,
+        }));
+        if (values.length > 0) return { suggestions: values };
+      }
+      // A space only asks for values (after `"key": `), never for keys.
+      if (context.triggerCharacter === " ") return { suggestions: [] };
       const before = model.getValueInRange(new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn));
       const quoted = before === '"' || before === "'";
       const suggestions = keyCompletions(path, toPlain(doc.root)).map((k, i): Monaco.languages.CompletionItem => ({

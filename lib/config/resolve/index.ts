@@ -19,7 +19,11 @@ import { columnList } from "./table-hints";
 import { checkParents } from "./graph";
 import { isObj, isPython, isRef, isSpecial, strip, type Obj } from "./values";
 
-export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut): ResolvedSource {
+/**
+ * `original` is the document before unread Python values were taken out: a `base_url` written as Python
+ * (a function parameter, an imported name) is given, only not known here, so no resource lacks it.
+ */
+export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, original?: unknown): ResolvedSource {
   const ctx = createContext(loc, out);
   const root: Obj = isObj(plain) ? plain : {};
   const clientRaw: Obj = isObj(root.client) ? root.client : {};
@@ -32,7 +36,8 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut):
   const names = new Map<string, number>();
   const facts: ResourceFacts[] = [];
   const skipped: string[] = [];
-  const noBaseUrl = isObj(root.client) && (!("base_url" in clientRaw) || clientRaw.base_url === "");
+  const pythonBaseUrl = isObj(original) && isObj(original.client) && isPython(original.client.base_url);
+  const noBaseUrl = isObj(root.client) && !pythonBaseUrl && (!("base_url" in clientRaw) || clientRaw.base_url === "");
   list.forEach((r, i) => {
     const at: Path = ["resources", i];
     if (isPython(r)) skipped.push(`resources[${i}]`);

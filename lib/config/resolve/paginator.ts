@@ -36,7 +36,7 @@ function placement(pairs: readonly (readonly [string, string])[], emptyCounts: b
         ],
         message:
           `Either '${param}' or '${body}' must be provided, not both (dlt fails when it builds the ${type} paginator)` +
-          (both ? "." : `: an empty \`${drop}\` counts as given. Remove it to use the default \`${param}\`.`),
+          (both ? "." : `: an empty \`${drop}\` counts as given. Remove it for dlt's default name, or name the parameter.`),
       });
     }
   };

@@ -10,6 +10,7 @@ import { isObj, isSpecial } from "./values";
 
 const PARAM_TYPES = ["incremental", "resolve"];
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/advanced#incremental-loading";
+const BASIC_DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic#incremental-loading";
 
 /** One param `name` at `at`. */
 export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path): void {
@@ -55,18 +56,7 @@ export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path)
     }
     return;
   }
-  for (const key of ["end_value", "end_param"]) {
-    if (!(key in v)) continue;
-    ctx.add({
-      at: [...at, key],
-      severity: "error",
-      code: "invalid_param_value",
-      range: ctx.loc.key([...at, key]),
-      message:
-        `Only \`start_param\` and \`initial_value\` are allowed in the configuration of param: \`${name}\`. To set \`end_value\` too use ` +
-        `the incremental configuration at the resource level. See ${DOCS} (move it into the endpoint's \`incremental\` block).`,
-    });
-  }
+  checkStartSideOnly(ctx, name, v, at);
   if (v.cursor_path === undefined) missingCursorPath(ctx, at, `The incremental param \`${name}\``);
   else if (typeof v.cursor_path !== "string") {
     const keyAt = [...at, "cursor_path"];
@@ -94,4 +84,32 @@ export function missingCursorPath(ctx: RuleContext, at: Path, what: string): voi
       `${what} has no \`cursor_path\`, the field (JSONPath) in each record that holds the cursor. ` +
       'Add e.g. "cursor_path": "updated_at".',
   });
+}
+
+/**
+ * dlt (config_setup.setup_incremental_object): an incremental in `params` sets the start side only.
+ * The dict form fails on a truthy `end_value`/`end_param` (`param_config.get(...)`); a
+ * `dlt.sources.incremental(...)` object (a Python call, not a `{` dict) on an `end_value` that is not None.
+ */
+function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, unknown>, at: Path): void {
+  const node = ctx.loc.node(at);
+  const isObject = ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{";
+  for (const key of isObject ? ["end_value"] : ["end_value", "end_param"]) {
+    const value = v[key];
+    if (value === undefined || value === null || (!isObject && (value === "" || value === 0 || value === false))) continue;
+    const keyAt = [...at, key];
+    ctx.add({
+      at: keyAt,
+      severity: "error",
+      code: "incremental_param_end",
+      range: ctx.loc.key(keyAt),
+      message: isObject
+        ? `dlt fails with "Only \`initial_value\` is allowed in the configuration of param: \`${name}\`": ` +
+          "an incremental in `params` sets the start only. Remove `end_value`, or move the incremental to the endpoint's " +
+          `\`incremental\` dict (with \`start_param\`/\`end_param\`). See ${BASIC_DOCS}`
+        : `dlt fails with "Only \`start_param\` and \`initial_value\` are allowed in the configuration of param: \`${name}\`": ` +
+          `an incremental in \`params\` sets the start only. Remove \`${key}\`, or move the incremental to the endpoint's ` +
+          `\`incremental\` dict (\`cursor_path\`, \`initial_value\`, \`end_value\`, \`start_param\`, \`end_param\`). See ${DOCS}`,
+    });
+  }
 }

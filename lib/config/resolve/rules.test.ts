@@ -132,8 +132,8 @@ describe("moved from the engine: parents and incremental params (parents.test.ts
 describe("checks only the engine made before", () => {
   it("a typed incremental param with end_value; an incremental without cursor_path; end_value without initial_value", () => {
     const end = only(endpoint({ params: { since: { type: "incremental", cursor_path: "u", end_value: 5 } } }));
-    expect([end[0], end[1]]).toEqual(["invalid_param_value", "/resources/0/endpoint/params/since/end_value"]);
-    expect(end[2]).toContain("Only `start_param` and `initial_value` are allowed in the configuration of param: `since`.");
+    expect([end[0], end[1]]).toEqual(["incremental_param_end", "/resources/0/endpoint/params/since/end_value"]);
+    expect(end[2]).toContain("Only `start_param` and `initial_value` are allowed in the configuration of param: `since`");
     expect(only(endpoint({ incremental: { initial_value: 1 } })).slice(0, 2)).toEqual([
       "missing_key",
       "/resources/0/endpoint/incremental/cursor_path",

@@ -12,6 +12,7 @@ import { checkEndpoint } from "./endpoint";
 import { markPython } from "./python";
 import { checkKeyPaths } from "./key-paths";
 import { createContext, isObj, isSpecial } from "./context";
+import { checkSecretLiterals } from "./secret-literals";
 
 export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
   if (!isObj(plain)) return;
@@ -28,6 +29,7 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
       if (isObj(r) && !isSpecial(r) && !ctx.full) checkEndpoint(ctx, r.endpoint, ["resources", i, "endpoint"]);
     });
   }
+  checkSecretLiterals(ctx, plain);
   markPython(ctx, plain, []);
   checkKeyPaths(ctx, plain);
 }

@@ -1,0 +1,121 @@
+/**
+ * The dict dlt accepts, for the JSON and YAML downloads (decision 0023): the seed dialect converted,
+ * credentials written into the config moved to dlt.secrets (unless the user keeps them), and every
+ * reference taken out of the dict: dlt has no `{"$secret": …}`. Each one becomes a binding the
+ * loading snippet writes back from `dlt.secrets[...]`/`dlt.config[...]` before calling rest_api_source.
+ */
+import type { PlainValue } from "../formats";
+import { toDltCanonical, type RuntimeRetry } from "./canonical";
+import { SENSITIVE_HEADERS, SENSITIVE_PARAMS } from "../shared";
+import { secretNameFor } from "./rules/secret-literals";
+
+type Path = (string | number)[];
+type Obj = { [k: string]: PlainValue };
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export interface Binding {
+  readonly path: Path;
+  readonly kind: "secret" | "config";
+  readonly name: string;
+}
+
+export interface DltDict {
+  readonly dict: PlainValue;
+  readonly bindings: readonly Binding[];
+  readonly runtime: RuntimeRetry | null;
+  /** One line per change made for dlt (dialect rewrites, moved secrets, Python left out). */
+  readonly notes: readonly string[];
+}
+
+/** The config in dlt's form with literal credentials as references (headers, params, bodies; auth is canonical's). */
+export function dltForm(
+  value: PlainValue,
+  keepLiteralSecrets = false,
+): { config: PlainValue; runtime: RuntimeRetry | null; notes: string[] } {
+  const canonical = toDltCanonical(value, { keepLiteralSecrets });
+  const notes = [...canonical.notes];
+  const config = canonical.config;
+  if (keepLiteralSecrets || !isObj(config)) return { config, runtime: canonical.runtime, notes };
+  const move = (dict: unknown, where: string, names: ReadonlySet<string>) => {
+    if (!isObj(dict)) return;
+    for (const [k, v] of Object.entries(dict)) {
+      if (!names.has(k.toLowerCase()) || typeof v !== "string" || v.trim() === "" || /\{[^}]*\}/.test(v)) continue;
+      const name = secretNameFor(k);
+      dict[k] = { $secret: name };
+      notes.push(
+        `${where}: the \`${k}\` written into the config was replaced by dlt.secrets["${name}"]; put its value in .dlt/secrets.toml.`,
+      );
+    }
+  };
+  if (isObj(config.client)) move(config.client.headers, "client.headers", SENSITIVE_HEADERS);
+  const endpoints = [
+    isObj(config.resource_defaults) ? config.resource_defaults.endpoint : undefined,
+    ...(Array.isArray(config.resources) ? config.resources.map((r) => (isObj(r) ? r.endpoint : undefined)) : []),
+  ];
+  for (const ep of endpoints) {
+    if (!isObj(ep)) continue;
+    move(ep.headers, "endpoint headers", SENSITIVE_HEADERS);
+    move(ep.params, "endpoint params", SENSITIVE_PARAMS);
+    move(ep.json, "endpoint json", SENSITIVE_PARAMS);
+  }
+  return { config, runtime: canonical.runtime, notes };
+}
+
+export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict {
+  const { config, runtime, notes } = dltForm(value, keepLiteralSecrets);
+  const bindings: Binding[] = [];
+  const strip = (v: PlainValue, path: Path): PlainValue | undefined => {
+    if (isObj(v) && Object.keys(v).length === 1) {
+      if (typeof v.$secret === "string" || typeof v.$config === "string") {
+        bindings.push({ path, kind: typeof v.$secret === "string" ? "secret" : "config", name: String(v.$secret ?? v.$config) });
+        return undefined;
+      }
+      if (typeof v.$python === "string") {
+        notes.push(
+          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so it is left out.`,
+        );
+        return undefined;
+      }
+    }
+    if (Array.isArray(v)) return v.map((x: PlainValue, i) => strip(x, [...path, i]) ?? null);
+    if (isObj(v)) {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) {
+        const kept = strip(x, [...path, k]);
+        if (kept !== undefined) out[k] = kept;
+      }
+      return out;
+    }
+    return v;
+  };
+  return { dict: strip(config, []) ?? null, bindings, runtime, notes };
+}
+
+const pyKey = (k: string | number) => (typeof k === "number" ? `[${k}]` : `[${JSON.stringify(k)}]`);
+
+/** How a JSON/YAML user hands the download to dlt: load the dict, bind the references, call rest_api_source. */
+export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
+  const file = format === "json" ? "rest_api_config.json" : "rest_api_config.yaml";
+  return [
+    ...(d.runtime ? ["import os"] : []),
+    format === "json" ? "import json" : "import yaml  # PyYAML",
+    "",
+    "import dlt",
+    "from dlt.sources.rest_api import rest_api_source",
+    "",
+    ...(d.runtime
+      ? [
+          `os.environ.setdefault("RUNTIME__REQUEST_MAX_ATTEMPTS", "${d.runtime.request_max_attempts}")`,
+          `os.environ.setdefault("RUNTIME__REQUEST_BACKOFF_FACTOR", "${d.runtime.request_backoff_factor}")`,
+          "",
+        ]
+      : []),
+    `with open("${file}", encoding="utf-8") as f:`,
+    `    config = ${format === "json" ? "json.load(f)" : "yaml.safe_load(f)"}`,
+    ...(d.bindings.length ? ["# The values restplay took out of the file, read from .dlt/secrets.toml (and config.toml):"] : []),
+    ...d.bindings.map(
+      (b) => `config${b.path.map(pyKey).join("")} = dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`,
+    ),
+    "source = rest_api_source(config)",
+  ];
+}

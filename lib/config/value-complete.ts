@@ -1,0 +1,69 @@
+/**
+ * Value completions for Python (issue 9), at parity with what JSON and YAML get from the JSON schema:
+ * after `"key": ` the values the schema allows (type names, locations, dispositions, methods) and, where
+ * dlt takes an object, dlt's classes with their required parameters (`OffsetPaginator(limit=)`). The
+ * values come from the schema docs (describeKey); the classes from python-classes.ts.
+ */
+import { DLT_CLASSES, type DltClass } from "../formats";
+import { REQUIRED } from "../formats/python-classes";
+import { describeKey } from "./docs";
+
+export type ValuePath = readonly (string | number)[];
+
+export interface ValueSuggestion {
+  readonly label: string;
+  /** What to insert at the cursor (quoted unless the user already opened the string). */
+  readonly insertText: string;
+  readonly detail: string;
+  readonly documentation: string;
+  readonly kind: "value" | "class";
+}
+
+/** The key whose value the cursor is typing on this line: `"type": "he|` -> type, quoted. */
+export function valueContext(linePrefix: string): { key: string; quoted: boolean; typed: string } | null {
+  const m = /["']([\w$-]+)["']\s*:\s*(["']?)([\w.-]*)$/.exec(linePrefix);
+  return m ? { key: m[1] ?? "", quoted: (m[2] ?? "") !== "", typed: m[3] ?? "" } : null;
+}
+
+/**
+ * The allowed strings at `path`. A `type` key takes its parent's names (every paginator or auth type,
+ * not only the variant the dict is now), and `incremental` in `params`.
+ */
+function allowedAt(path: ValuePath, root: unknown): { values: readonly string[]; doc: string } {
+  if (path.at(-1) === "type") {
+    if (path.at(-3) === "params") return { values: ["incremental"], doc: "An incremental param: the cursor's last value sent with each request." };
+    const parent = describeKey(path.slice(0, -1), root);
+    if (parent && parent.allowed.length > 0) return { values: parent.allowed, doc: `\`${String(path.at(-2))}\` type` };
+  }
+  const own = describeKey([...path], root);
+  return own && own.allowed.length > 0 ? { values: own.allowed, doc: own.accepts } : { values: [], doc: "" };
+}
+
+const classKind = (key: string | number | undefined): DltClass["kind"] | null =>
+  key === "paginator" ? "paginator" : key === "auth" ? "auth" : key === "incremental" ? "incremental" : null;
+
+/** `OffsetPaginator(limit=)`: the class call with its required parameters to fill in. */
+function classCall(c: DltClass): string {
+  const required = c.params.filter((p) => p.default === REQUIRED).map((p) => `${p.name}=`);
+  const name = c.kind === "incremental" ? "dlt.sources.incremental" : c.name;
+  return `${name}(${c.kind === "incremental" ? 'cursor_path=""' : required.join(", ")})`;
+}
+
+/** Suggestions for the value of `key` in the dict at `objectPath` of `root` (the document's plain value). */
+export function valueCompletions(objectPath: ValuePath, key: string, root: unknown, quoted: boolean): ValueSuggestion[] {
+  const path = [...objectPath, key];
+  const { values, doc } = allowedAt(path, root);
+  const out: ValueSuggestion[] = values.map((v) => ({
+    label: v,
+    insertText: quoted ? v : JSON.stringify(v),
+    detail: doc,
+    documentation: `\`${v}\``,
+    kind: "value",
+  }));
+  const kind = quoted ? null : classKind(key);
+  for (const c of kind ? DLT_CLASSES.filter((x) => x.kind === kind && !x.deprecated) : []) {
+    const params = c.params.map((p) => p.name).join(", ");
+    out.push({ label: classCall(c), insertText: classCall(c), detail: `${c.name}(${params})`, documentation: c.doc, kind: "class" });
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+/**
+ * The user's own paginators and auths: instances of classes defined in the file (or imported from
+ * elsewhere) and type names registered with `register_paginator`/`register_auth`. dlt accepts them
+ * (a subclass of BasePaginator / AuthConfigBase; a registered name joins the `type` literal); restplay
+ * checks what dlt checks (the base class, the constructor's arguments, the dict's keys) and runs them
+ * only through a declarative stand-in the user picks with `# restplay: run as <type>` on the value's
+ * line (decision 0022): said in the Problems panel and in the run's trace, never silent.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import type { DocEntry, DocNode, QuickFix, Range } from "./types";
+import { code, valueChildren, type ConvertContext } from "./python-convert";
+import { bindArgs, closest } from "./python-call";
+import { DLT_CLASSES, dltClass, type DltParam } from "./python-classes";
+import { decodePythonString } from "./python-strings";
+import type { PyScope } from "./python-scope";
+import { unsetCredentials } from "./python-call";
+
+type Kind = "paginator" | "auth";
+const src = (text: string, n: SyntaxNode) => text.slice(n.from, n.to);
+const rangeOf = (n: SyntaxNode): Range => ({ start: n.from, end: n.to });
+const kindAt = (pointer: string): Kind | null => (/\/paginator$/.test(pointer) ? "paginator" : /\/auth$/.test(pointer) ? "auth" : null);
+
+/** Declarative stand-ins offered for runs (ones that need no arguments). */
+export const STAND_INS: Readonly<Record<Kind, readonly string[]>> = {
+  paginator: ["header_link", "json_link", "page_number", "cursor", "header_cursor", "single_page", "auto"],
+  auth: ["bearer", "api_key", "http_basic"],
+};
+const BASES: Readonly<Record<Kind, string>> = { paginator: "BasePaginator", auth: "AuthConfigBase" };
+
+/** The dlt type a class derives from (through the file's classes), `base` for dlt's abstract base, or null. */
+function ancestry(
+  scope: PyScope,
+  name: string,
+  kind: Kind,
+  seen = new Set<string>(),
+): { type: string | null; params: readonly DltParam[] | null } | null {
+  if (seen.has(name)) return null;
+  seen.add(name);
+  const last = name.split(".").pop() ?? name;
+  const dlt = dltClass(last);
+  if (dlt && dlt.kind === kind) return { type: dlt.type, params: dlt.params };
+  if (last === BASES[kind]) return { type: null, params: [] };
+  const cls = scope.classes.get(name);
+  if (!cls) return null;
+  for (const base of cls.bases) {
+    const found = ancestry(scope, base, kind, seen);
+    if (found) return { type: found.type, params: cls.init ? null : found.params };
+  }
+  return null;
+}
+
+/** Whether every base of a file class is known (defined here or a dlt name): then "not derived" is sure. */
+function basesKnown(scope: PyScope, name: string, seen = new Set<string>()): boolean {
+  const cls = scope.classes.get(name);
+  if (!cls || seen.has(name)) return false;
+  seen.add(name);
+  return cls.bases.every(
+    (b) =>
+      b === "object" ||
+      dltClass(b.split(".").pop() ?? b) !== undefined ||
+      /Base(Paginator|Configuration)$|AuthConfigBase$/.test(b) ||
+      basesKnown(scope, b, seen),
+  );
+}
+
+/** A call of a class that is not dlt's, at a paginator or auth key; null elsewhere. */
+export function customCall(ctx: ConvertContext, env: CustomEnv, call: SyntaxNode, pointer: string): DocNode | null {
+  const { scope } = env;
+  const kind = kindAt(pointer);
+  const callee = call.firstChild;
+  if (!kind || !callee || (callee.name !== "VariableName" && callee.name !== "MemberExpression")) return null;
+  const name = src(ctx.text, callee).replace(/\s+/g, "");
+  const cls = scope.classes.get(name);
+  const derived = ancestry(scope, name, kind);
+  if (cls && !derived && basesKnown(scope, name)) {
+    ctx.diagnostics.push({
+      severity: "error",
+      code: "invalid_type",
+      path: pointer,
+      range: rangeOf(call),
+      message:
+        `dlt's \`${kind}\` takes an instance of ${BASES[kind]} (or one of dlt's ${kind} classes); \`${name}\` derives from ` +
+        `${cls.bases.join(", ") || "nothing"}, so dlt's validator refuses it. Derive it from ${BASES[kind]}.`,
+    });
+    return code(ctx, call);
+  }
+  const own = cls?.init && !cls.init.open ? cls.init.names.map((n): DltParam => ({ name: n, default: null })) : (derived?.params ?? null);
+  if (own) bindArgs(ctx, call, own, `${name}.__init__()`, pointer);
+  return standIn(ctx, env, call, callee, kind, `\`${name}(…)\` is your own ${kind} class`, derived?.type ?? null, pointer);
+}
+
+/** A registered type name at a paginator or auth key (`"my_pager"` or `{"type": "my_pager", …}`): checked, then code. */
+export function registeredValue(ctx: ConvertContext, env: CustomEnv, value: DocNode, n: SyntaxNode, pointer: string): DocNode {
+  const { scope } = env;
+  const kind = kindAt(pointer);
+  if (!kind) return value;
+  const typeNode =
+    value.kind === "string" ? value : value.kind === "object" ? value.entries.find((e) => e.key === "type")?.value : undefined;
+  if (!typeNode || typeNode.kind !== "string") return value;
+  const cls = registered(scope, kind).get(typeNode.value);
+  if (cls === undefined) return value;
+  if (value.kind === "object") checkRegisteredDict(ctx, scope, value.entries, kind, cls, pointer);
+  const reg = kind === "paginator" ? "register_paginator" : "register_auth";
+  return standIn(
+    ctx,
+    env,
+    n,
+    n,
+    kind,
+    `\`${typeNode.value}\` is registered with ${reg} (a valid type in dlt) for your class \`${cls}\``,
+    null,
+    pointer,
+  );
+}
+
+/** Registered type names -> class names, from `register_paginator("name", Class)` calls. */
+function registered(scope: PyScope, kind: Kind): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of scope.calls) {
+    if (c.callee !== (kind === "paginator" ? "register_paginator" : "register_auth")) continue;
+    const [nameArg, clsArg] = valueChildren(c.node.getChild("ArgList") ?? c.node).filter((a) => a.name !== "AssignOp");
+    const type = nameArg?.name === "String" ? decodePythonString(src(scope.text, nameArg)) : null;
+    if (type && clsArg) out.set(type, src(scope.text, clsArg));
+  }
+  return out;
+}
+
+/** dlt's dicts are closed: the keys must fit one of its config dicts; then the class gets them as keywords. */
+function checkRegisteredDict(
+  ctx: ConvertContext,
+  scope: PyScope,
+  entries: readonly DocEntry[],
+  kind: Kind,
+  cls: string,
+  pointer: string,
+): void {
+  const keys = entries.map((e) => e.key).filter((k) => k !== "type");
+  const fits = DLT_CLASSES.filter((c) => c.kind === kind).some((c) => keys.every((k) => c.params.some((p) => p.name === k)));
+  if (!fits) {
+    const all = [...new Set(DLT_CLASSES.filter((c) => c.kind === kind).flatMap((c) => c.params.map((p) => p.name)))];
+    for (const e of entries) {
+      if (e.key === "type" || all.includes(e.key)) continue;
+      const near = closest(e.key, all);
+      ctx.diagnostics.push({
+        severity: "error",
+        code: "unknown_key",
+        path: `${pointer}/${e.key}`,
+        range: e.keyRange,
+        message:
+          `dlt's validator refuses \`${e.key}\`: a ${kind} dict, even of a registered type, takes only the keys of one of dlt's ${kind} ` +
+          `configs (received unexpected fields \`{'${e.key}'}\`).${near ? ` Did you mean \`${near}\`?` : ""} ` +
+          `Pass other settings to \`${cls}\` in Python.`,
+      });
+    }
+  }
+  const init = scope.classes.get(cls)?.init;
+  if (!init || init.open) return;
+  for (const e of entries) {
+    if (e.key === "type" || init.names.includes(e.key)) continue;
+    ctx.diagnostics.push({
+      severity: "error",
+      code: "python_type_error",
+      path: `${pointer}/${e.key}`,
+      range: e.keyRange,
+      message:
+        `TypeError: ${cls}.__init__() got an unexpected keyword argument '${e.key}' (dlt builds the ${kind} as \`${cls}(**dict)\`). ` +
+        `It takes: ${init.names.join(", ") || "no arguments"}.`,
+    });
+  }
+}
+
+/** The line's `# restplay: run as <type>` stand-in, if any (on the value's first or last line). */
+function chosenStandIn(ctx: ConvertContext, scope: PyScope, at: Range): { type: string; range: Range } | null {
+  const lineOf = (o: number) => ctx.text.lastIndexOf("\n", o - 1) + 1;
+  return scope.standIns.get(lineOf(at.end)) ?? scope.standIns.get(lineOf(at.start)) ?? null;
+}
+
+export interface CustomEnv {
+  readonly scope: PyScope;
+  /** dlt's source name (credentials of an auth stand-in are read under it). */
+  readonly sourceName: string;
+}
+
+function standIn(
+  ctx: ConvertContext,
+  env: CustomEnv,
+  n: SyntaxNode,
+  callee: SyntaxNode,
+  kind: Kind,
+  what: string,
+  suggested: string | null,
+  pointer: string,
+): DocNode {
+  const range = rangeOf(n);
+  const chosen = chosenStandIn(ctx, env.scope, range);
+  if (chosen && STAND_INS[kind].includes(chosen.type)) {
+    ctx.diagnostics.push({
+      severity: "info",
+      code: "python_stand_in",
+      path: pointer,
+      range,
+      message:
+        `${what}: dlt runs it; restplay's runs use \`${chosen.type}\` in its place ` +
+        `(your \`# restplay: run as ${chosen.type}\`), and the run's ` +
+        "trace says so. Downloads keep your class.",
+    });
+    const typeEntry: DocEntry = {
+      key: "type",
+      keyRange: rangeOf(callee),
+      range: rangeOf(callee),
+      value: { kind: "string", range: rangeOf(callee), value: chosen.type },
+    };
+    const creds = kind === "auth" ? unsetCredentials(chosen.type, new Set(), env.sourceName, rangeOf(callee)) : [];
+    return { kind: "object", range, entries: [typeEntry, ...creds] };
+  }
+  const eol = (() => {
+    const i = ctx.text.indexOf("\n", range.end);
+    const end = i < 0 ? ctx.text.length : i;
+    return ctx.text[end - 1] === "\r" ? end - 1 : end;
+  })();
+  const options =
+    suggested && STAND_INS[kind].includes(suggested) ? [suggested, ...STAND_INS[kind].filter((t) => t !== suggested)] : STAND_INS[kind];
+  const fixes: QuickFix[] = options.map((t) => ({
+    title: `Run as \`${t}\` in the playground (adds \`# restplay: run as ${t}\`)`,
+    edits: [{ range: { start: eol, end: eol }, newText: `  # restplay: run as ${t}` }],
+  }));
+  const invalid = chosen ? ` (\`${chosen.type}\` is not a stand-in restplay offers: ${STAND_INS[kind].join(", ")})` : "";
+  ctx.diagnostics.push({
+    severity: "info",
+    code: "python_custom_class",
+    path: pointer,
+    range,
+    fixes,
+    message:
+      `${what}: dlt runs it; restplay does not execute Python, so a playground run ` +
+      `${kind === "paginator" ? "detects a paginator instead" : "cannot authenticate"}` +
+      `${invalid}. Pick a declarative stand-in for runs with \`# restplay: run as <type>\` on this line (quick fixes).`,
+  });
+  return code(ctx, n);
+}

@@ -1,0 +1,56 @@
+/**
+ * What a Python download needs from the reader (decision 0023): the imports a file lacks for the names
+ * it uses, where to add lines after the imports, and the free names of a snippet of code.
+ */
+import { parser } from "@lezer/python";
+import type { TextEdit } from "./types";
+import { readScope } from "./python-scope";
+import { importEdit, importLine, undefinedNames } from "./python-names";
+
+/** Whether the text calls rest_api_source/rest_api_resources (a pipeline file, not a fragment). */
+export function callsRestApi(text: string): boolean {
+  const scope = readScope(text, parser.parse(text));
+  return scope.calls.some((c) => c.callee === "rest_api_source" || c.callee === "rest_api_resources");
+}
+
+/**
+ * The edit that adds what a file lacks after its imports: the import lines of dlt names (and `os`, `json`)
+ * it uses without importing, then `extra` lines (runtime settings, helper definitions). Null: nothing to add.
+ * Names restplay cannot import are returned in `unknown`.
+ */
+export function completeFile(
+  text: string,
+  extra: readonly string[] = [],
+  alsoImport: readonly string[] = [],
+): { edit: TextEdit | null; unknown: string[] } {
+  const tree = parser.parse(text);
+  const scope = readScope(text, tree);
+  const lines: string[] = [];
+  const unknown: string[] = [];
+  for (const name of [...undefinedNames(scope, tree).keys(), ...alsoImport.filter((n) => !scope.defined.has(n))]) {
+    const line = importLine(name);
+    if (line && !lines.includes(line)) lines.push(line);
+    else if (!line && !unknown.includes(name)) unknown.push(name);
+  }
+  const all = [...mergeImports(lines), ...(extra.length ? ["", ...extra] : [])];
+  return { edit: all.length ? importEdit(scope, all) : null, unknown };
+}
+
+/** `from m import a` + `from m import b` -> `from m import a, b`; plain imports first. */
+export function mergeImports(lines: readonly string[]): string[] {
+  const from = new Map<string, string[]>();
+  const plain: string[] = [];
+  for (const l of lines) {
+    const m = /^from (\S+) import (.+)$/.exec(l);
+    if (!m) plain.push(l);
+    else from.set(m[1] ?? "", [...(from.get(m[1] ?? "") ?? []), m[2] ?? ""]);
+  }
+  return [...plain, ...[...from].map(([m, names]) => `from ${m} import ${names.join(", ")}`)];
+}
+
+/** Names a snippet of code uses that it does not bind (`lambda r: r["id"] > LIMIT` -> `LIMIT`). */
+export function freeNames(code: string): string[] {
+  const text = `__restplay_value__ = (${code})\n`;
+  const tree = parser.parse(text);
+  return [...undefinedNames(readScope(text, tree), tree).keys()];
+}

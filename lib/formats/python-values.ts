@@ -1,0 +1,198 @@
+/**
+ * Python values that are not literals but that restplay can still read the way Python would
+ * (decision 0022): names of constants and local variables, parameters of `@dlt.source`/`@dlt.resource`
+ * functions (those defaulting to `dlt.secrets.value`/`dlt.config.value` become references under dlt's
+ * name `sources.<source>.<param>`), f-strings and `+` of constant strings, `a if cond else b`,
+ * `os.environ[...]`/`os.getenv(...)`, and dlt's own classes (python-call.ts). Anything else stays code.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import type { DocNode, Range } from "./types";
+import { code, convert, valueChildren, type ConvertContext } from "./python-convert";
+import { decodePythonString } from "./python-strings";
+import { lookupName, type PyScope } from "./python-scope";
+import { bindDltCall, dltClassOf } from "./python-call";
+import { customCall } from "./python-custom";
+import { MAX_VALUES } from "./limits";
+
+export interface ValueScope {
+  readonly scope: PyScope;
+  /** dlt's name of the source the config belongs to (`rest_api` for a bare `rest_api_source(config)`). */
+  readonly sourceName: string;
+  /** Statements being expanded (a name that refers to itself is left as code). */
+  readonly visiting: Set<number>;
+  /** Values still allowed through names (a constant used many times must not blow up the tree). */
+  budget: number;
+}
+
+const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
+const rangeOf = (n: SyntaxNode): Range => ({ start: n.from, end: n.to });
+
+export function createValueScope(scope: PyScope, sourceName: string): ValueScope {
+  return { scope, sourceName, visiting: new Set(), budget: MAX_VALUES };
+}
+
+/** The resolver handed to `convert` (ConvertContext.resolve). */
+export function resolver(vs: ValueScope): NonNullable<ConvertContext["resolve"]> {
+  return (ctx, n, pointer) => resolve(ctx, vs, n, pointer);
+}
+
+function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
+  switch (n.name) {
+    case "VariableName":
+      return nameValue(ctx, vs, n, pointer);
+    case "FormatString":
+    case "ContinuedString":
+    case "BinaryExpression": {
+      const s = stringOf(ctx, vs, n);
+      return s === null ? null : { kind: "string", range: rangeOf(n), value: s };
+    }
+    case "ConditionalExpression":
+      return conditional(ctx, vs, n, pointer);
+    case "MemberExpression":
+    case "CallExpression":
+      return environ(ctx, n) ?? call(ctx, vs, n, pointer);
+    default:
+      return null;
+  }
+}
+
+function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
+  if (n.name !== "CallExpression") return null;
+  const cls = dltClassOf(vs.scope, ctx.text, n);
+  if (cls) return bindDltCall(ctx, vs.sourceName, cls, n, pointer);
+  return customCall(ctx, vs, n, pointer);
+}
+
+/** `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")` (a default is ignored): the secret `X`. */
+function environ(ctx: ConvertContext, n: SyntaxNode): DocNode | null {
+  const target = n.firstChild;
+  if (!target) return null;
+  const head = src(ctx, target).replace(/\s+/g, "");
+  const subscript = n.name === "MemberExpression" && /^(os\.)?environ$/.test(head);
+  const getter = n.name === "CallExpression" && /^((os\.)?environ\.get|(os\.)?getenv)$/.test(head);
+  if (!subscript && !getter) return null;
+  const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
+  const key = args ? valueChildren(args).filter((c) => c.from >= target.to)[0] : undefined;
+  const name = key && key.name === "String" ? decodePythonString(src(ctx, key)) : null;
+  return name ? { kind: "ref", ref: "secret", name, range: rangeOf(n) } : null;
+}
+
+function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
+  const name = src(ctx, n);
+  if (name === "max" || name === "min") return null;
+  const found = lookupName(vs.scope, name, n.from);
+  if (!found) return null;
+  if ("node" in found) return expand(ctx, vs, found.node, pointer);
+  const { param, fn } = found;
+  if (param.kind === "secret" || param.kind === "config")
+    return { kind: "ref", ref: param.kind, name: `sources.${fn.sourceName}.${name}`, range: rangeOf(n) };
+  return param.kind === "default" && param.value ? expand(ctx, vs, param.value, pointer) : null;
+}
+
+/** The value of a definition, read in its own place (its ranges are the definition's). */
+function expand(ctx: ConvertContext, vs: ValueScope, node: SyntaxNode, pointer: string): DocNode | null {
+  if (vs.visiting.has(node.from) || vs.budget <= 0) return null;
+  vs.visiting.add(node.from);
+  try {
+    const before = ctx.diagnostics.length;
+    const value = convert(ctx, node, pointer);
+    vs.budget -= countValues(value);
+    if (vs.budget <= 0) ctx.diagnostics.length = before;
+    return vs.budget > 0 ? value : code(ctx, node);
+  } finally {
+    vs.visiting.delete(node.from);
+  }
+}
+
+function countValues(v: DocNode): number {
+  let n = 0;
+  const stack: DocNode[] = [v];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    n++;
+    if (top.kind === "object") for (const e of top.entries) stack.push(e.value);
+    else if (top.kind === "array") stack.push(...top.items);
+  }
+  return n;
+}
+
+/** A string that Python computes from constants: f-strings, `+`, adjacent literals; null otherwise. */
+function stringOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | null {
+  if (n.name === "String") return decodePythonString(src(ctx, n));
+  if (n.name === "FormatString") return fString(ctx, vs, n);
+  if (n.name === "ContinuedString") {
+    let out = "";
+    for (const part of valueChildren(n)) {
+      const s = stringOf(ctx, vs, part);
+      if (s === null) return null;
+      out += s;
+    }
+    return out;
+  }
+  if (n.name === "BinaryExpression") {
+    const [a, b] = valueChildren(n).filter((c) => c.name !== "ArithOp");
+    const op = n.getChild("ArithOp");
+    if (!a || !b || !op || src(ctx, op) !== "+") return null;
+    const left = stringOf(ctx, vs, a);
+    const right = left === null ? null : stringOf(ctx, vs, b);
+    return left === null || right === null ? null : left + right;
+  }
+  if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
+    const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
+    if (!inner) return null;
+    if (inner.name !== "VariableName") return stringOf(ctx, vs, inner);
+    const v = nameValue(ctx, vs, inner, "");
+    return v && v.kind === "string" ? v.value : null;
+  }
+  return null;
+}
+
+/** `f"{BASE}/v1"`: replacements that are plain names of string, number or bool constants. */
+function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | null {
+  const token = src(ctx, n);
+  const m = /^([rRfF]{1,2})('''|"""|'|")/.exec(token);
+  if (!m) return null;
+  const prefix = (m[1] ?? "").replace(/[fF]/g, "");
+  const quote = m[2] ?? '"';
+  const bodyStart = n.from + m[0].length;
+  const bodyEnd = n.to - quote.length;
+  let out = "";
+  let at = bodyStart;
+  const literal = (from: number, to: number): string | null => {
+    const decoded = decodePythonString(prefix + quote + ctx.text.slice(from, to) + quote);
+    return decoded === null ? null : decoded.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+  };
+  for (const r of n.getChildren("FormatReplacement")) {
+    const inner = valueChildren(r).filter((c) => c.name !== "{" && c.name !== "}");
+    if (inner.length !== 1 || inner[0]?.name !== "VariableName") return null;
+    const piece = literal(at, r.from);
+    const v = nameValue(ctx, vs, inner[0], "");
+    if (piece === null || !v) return null;
+    const text =
+      v.kind === "string" ? v.value : v.kind === "number" ? String(v.value) : v.kind === "boolean" ? (v.value ? "True" : "False") : null;
+    if (text === null) return null;
+    out += piece + text;
+    at = r.to;
+  }
+  const tail = literal(at, bodyEnd);
+  return tail === null ? null : out + tail;
+}
+
+/** `a if cond else b`: read as `a` (restplay supplies the secrets a condition usually tests), with an info. */
+function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
+  const [yes, cond, no] = valueChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
+  if (!yes || !cond || !no) return null;
+  const condition = src(ctx, cond);
+  const literal = cond.name === "Boolean" ? condition === "True" : null;
+  const chosen = literal === false ? no : yes;
+  ctx.diagnostics.push({
+    severity: "info",
+    code: "python_conditional",
+    path: pointer,
+    range: rangeOf(n),
+    message:
+      `\`… if ${condition.slice(0, 40)} else …\` is decided when dlt runs; ` +
+      `restplay reads the ${literal === false ? "`else`" : "`if`"} branch (\`${src(ctx, chosen).slice(0, 40)}\`)` +
+      `${literal === null ? ", as if the condition held (the Secrets panel or the mock supplies what it tests)" : ""}.`,
+  });
+  return convert(ctx, chosen, pointer);
+}

@@ -1,0 +1,1 @@
+from dlt.sources import incremental as Incremental  # noqa: F401

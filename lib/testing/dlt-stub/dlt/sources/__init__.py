@@ -1,0 +1,3 @@
+from dlt.sources.helpers.rest_client.incremental import incremental
+
+Incremental = incremental
