@@ -4,7 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { parseDocument, toPlain } from "../formats";
 import { seedBlocks } from "../testing/seeds";
 import { getJsonSchema, SCHEMA_ID, validateText } from "./index";
-import { CASES } from "./diagnostics.cases";
+import { CASES } from "../testing/diagnostics";
 
 const schema = getJsonSchema();
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);

@@ -1,5 +1,5 @@
 /** Table of located diagnostics for diagnostics.test.ts: one small document per case, in all three formats. */
-import { C, res, type Case } from "./diagnostics.cases-kit";
+import { C, res, type Case } from "./kit";
 
 export const CASES: Case[] = [
   ["unknown client key", "json", `{

@@ -1,5 +1,5 @@
 /** Diagnostics table: resource keys (dlt-rest-api.md §4.4): dispositions, keys, columns and the other dlt hints, valid and invalid. */
-import { BASE, C, pres, res, yres, type Case, type ValidCase } from "./diagnostics.cases-kit";
+import { BASE, C, pres, res, yres, type Case, type ValidCase } from "./kit";
 
 const R = "/resources/0";
 

@@ -1,5 +1,5 @@
 /** Diagnostics table: every auth type (dlt-rest-api.md §9), the seed's `oauth2`, explicit null, hard-coded credentials. */
-import { BASE, jauth, pauth, pres, res, yauth, type Case, type ValidCase } from "./diagnostics.cases-kit";
+import { BASE, jauth, pauth, pres, res, yauth, type Case, type ValidCase } from "./kit";
 
 export const AUTH_VALID: ValidCase[] = [
   ["bearer with dlt.secrets", "python", pauth(`{"type": "bearer", "token": dlt.secrets["token"]}`), []],

@@ -3,7 +3,7 @@
  * dlt.config, None/True/False, callables and objects, JSON words, `**` unpacking), YAML (anchors,
  * comments, nulls, indentation) and JSON (strictness) — and the five seed documents.
  */
-import { BASE, C, pres, type Case, type Note, type ValidCase } from "./diagnostics.cases-kit";
+import { BASE, C, pres, type Case, type Note, type ValidCase } from "./kit";
 
 /** A seed document (lib/testing/seeds.ts, by its file's 3-digit prefix) and its warnings, in order. */
 export type SeedCase = [string, Note[]];

@@ -1,5 +1,5 @@
 /** Diagnostics table: every paginator type (dlt-rest-api.md §7) and the seed's page_number dialect, valid and invalid. */
-import { pres, res, yres, type Case, type ValidCase } from "./diagnostics.cases-kit";
+import { pres, res, yres, type Case, type ValidCase } from "./kit";
 
 const P = "/resources/0/endpoint/paginator";
 

@@ -1,9 +1,9 @@
 /**
  * Diagnostics table: the checks dlt makes only when it builds or runs the source (placeholders,
  * parents, params, bodies, names, base_url) and the warnings for what dlt accepts but will not work
- * (response actions), in YAML and Python beside the JSON cases of diagnostics.cases.ts.
+ * (response actions), in YAML and Python beside the JSON cases of index.ts.
  */
-import { BASE, C, pres, res, yres, type Case, type ValidCase } from "./diagnostics.cases-kit";
+import { BASE, C, pres, res, yres, type Case, type ValidCase } from "./kit";
 
 /** A Python config with the given resources (one per line, indented 8 spaces). */
 const pyResources = (lines: string) => `source = rest_api_source({

@@ -2,9 +2,9 @@
  * Table of the input limits and key-path guards (issue #13) for diagnostics.test.ts: each hostile
  * shape, small enough to run in the table, refused with its code at the first place past the limit.
  */
-import { MAX_DEPTH, MAX_VALUES } from "../formats/limits";
-import { MAX_DIAGNOSTICS, MAX_RESOURCES } from "./limits";
-import { pres, res, yres, type Case } from "./diagnostics.cases-kit";
+import { MAX_DEPTH, MAX_VALUES } from "../../formats/limits";
+import { MAX_DIAGNOSTICS, MAX_RESOURCES } from "../../config/limits";
+import { pres, res, yres, type Case } from "./kit";
 
 // Small builders (the full-size hostile inputs are lib/testing/hostile.ts, used by tests and bench).
 const nestedList = (depth: number) => "[".repeat(depth) + "]".repeat(depth);

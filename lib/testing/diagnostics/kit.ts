@@ -1,9 +1,9 @@
 /**
- * Row types and document builders shared by the diagnostics tables (diagnostics.cases*.ts), which
+ * Row types and document builders shared by the diagnostics tables (lib/testing/diagnostics/*.ts), which
  * diagnostics.test.ts runs. Each builder wraps a body in a config with one resource `posts`, laid out
  * the same way every time, so a case's line and column can be read off its body.
  */
-import type { SourceFormat } from "../formats";
+import type { SourceFormat } from "../../formats";
 
 /** An invalid config: [title, format, text, code, path, token at the range start, line, column] (1-based). */
 export type Case = [string, SourceFormat, string, string, string, string, number, number];
