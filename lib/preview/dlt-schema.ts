@@ -7,7 +7,7 @@
  */
 import { stringify } from "yaml";
 import type { Json } from "../engine/types";
-import type { ColumnSchema, TableSchemaJson } from "./schema";
+import { COLUMN_HINTS, type ColumnSchema, type TableSchemaJson } from "./schema";
 
 /** dlt's schema name of `rest_api_source` and its engine version. */
 export const DLT_SCHEMA_NAME = "rest_api";
@@ -15,26 +15,13 @@ export const DLT_ENGINE_VERSION = 11;
 
 type Dict = { [key: string]: Json };
 
-const COLUMN_HINTS = [
-  "nullable",
-  "primary_key",
-  "merge_key",
-  "unique",
-  "row_key",
-  "parent_key",
-  "root_key",
-  "hard_delete",
-  "dedup_sort",
-  "precision",
-  "scale",
-  "timezone",
-  "variant",
-] as const;
+/** The hints dlt writes into a column of its schema YAML, in its order. */
+const SCHEMA_HINTS = ["nullable", ...COLUMN_HINTS] as const;
 
 function columnDict(c: ColumnSchema): Dict {
   const out: Dict = {};
   if (c.data_type !== undefined) out.data_type = c.data_type;
-  for (const h of COLUMN_HINTS) {
+  for (const h of SCHEMA_HINTS) {
     const v = c[h];
     if (v !== undefined) out[h] = v;
   }
