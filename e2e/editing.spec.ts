@@ -115,9 +115,13 @@ test("the document and the theme survive a reload; the secrets do not", async ({
 test("hover shows the key's docs; typing a quote in a Python dict completes its keys", async ({ playground: p, page }) => {
   await p.goto();
   await p.chooseExample(seed("seed-000").title);
-  await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"limit"' }).first().hover();
   const hover = page.locator(".monaco-hover").filter({ hasText: "limit" });
-  await expect(hover).toContainText("an integer");
+  // The hover provider registers when the language features have loaded: hover again until it answers.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"limit"' }).first().hover();
+    await expect(hover).toContainText("an integer", { timeout: 2000 });
+  }).toPass({ timeout: 15000 });
 
   await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^100$/ }).first().click();
   await page.keyboard.press("End");
