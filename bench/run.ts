@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,hostile,server,preview,memory,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,memory,route,load,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
@@ -13,6 +13,7 @@ import { previewFigures } from "./preview";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
 import { bundleFigures } from "./bundle";
+import { loadFigures, routeFigures } from "./route";
 
 const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
@@ -23,6 +24,8 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   browser: browserFigures,
   bundle: bundleFigures,
   memory: memoryFigures,
+  route: routeFigures,
+  load: loadFigures,
 };
 
 async function main() {

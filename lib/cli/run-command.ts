@@ -29,6 +29,8 @@ export interface RunOptions {
   /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
   readonly mockSpec?: string;
   readonly format: OutputFormat;
+  /** Limits beyond `--max-pages` (no flags: the benchmarks run a million records through this path). */
+  readonly limits?: Partial<RunLimits>;
 }
 
 /** How the trace header names where each secret came from. */
@@ -92,7 +94,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
   const { loadState, saveState } = await import("./state-dir");
   const state = stateDir !== null ? await loadState(stateDir) : null;
-  const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+  const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
