@@ -47,7 +47,8 @@ const NO_STATS: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fet
 /** `destination`: the caller's destination, kept across runs (default: a fresh one). */
 export function createRunCollector(options: { readonly destination?: Destination } = {}): RunCollector {
   const preview = createPreview(options.destination ? { destination: options.destination } : {});
-  const builder = new TraceBuilder();
+  // The summary reads no response bodies: keeping them would hold every page until the run ends.
+  const builder = new TraceBuilder({ bodies: false });
 
   return {
     preview,
