@@ -1,6 +1,6 @@
 /**
  * The CLI path for the memory figure, in its own process: `restplay run` (lib/cli's runCommand, text
- * output to a sink) of an offset-paged resource on the bench server, with limits raised to `total`
+ * output to a sink) of an offset-paged resource (200 records a page, as in ./route.ts) on the bench server, with limits raised to `total`
  * records. Prints `{"maxRssMb", "ms", "exit", "lines"}` on stdout when done.
  * Usage: node --import tsx bench/cli-main.ts URL TOTAL
  */
@@ -16,12 +16,12 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "restplay-bench-"));
   const config = {
     client: { base_url: url, auth: { type: "bearer", token: { $secret: "token" } } },
-    resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 100 } } }],
+    resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 200 } } }],
   };
   writeFileSync(join(dir, "items.json"), JSON.stringify(config));
   let lines = 0;
   const sink = { write: (s: string) => void (lines += s.split("\n").length - 1), isTTY: false };
-  const pages = total / 100 + 1;
+  const pages = total / 200 + 1;
   const t = performance.now();
   const exit = await runCommand(
     "items.json",

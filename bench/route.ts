@@ -14,6 +14,8 @@ import { startServerProcess } from "./memory";
 import { figure, info, percentile, type Figure } from "./figures";
 
 const CONCURRENT = 50;
+/** Records per page: the run contract allows 10,000 pages at most. */
+const LIMIT = 200;
 const BUDGET_1M_MB = 250;
 
 /** Resident and peak resident memory of a process and its children (MB), from /proc. */
@@ -40,7 +42,7 @@ export function rssOf(pid: number): { rss: number; peak: number } {
 }
 
 /** POSTs a run and reads the NDJSON stream to its end: ms to the final event, and whether it was `done`. */
-async function run(url: string, body: unknown, client: string): Promise<{ ms: number; ok: boolean; bytes: number }> {
+async function run(url: string, body: unknown, client: string): Promise<{ ms: number; ok: boolean; bytes: number; tail: string }> {
   const t = performance.now();
   const res = await request(`${url}api/run`, {
     method: "POST",
@@ -54,7 +56,7 @@ async function run(url: string, body: unknown, client: string): Promise<{ ms: nu
     tail = (tail + (chunk as Buffer).toString()).slice(-300);
   }
   const ms = performance.now() - t;
-  return { ms, ok: res.statusCode === 200 && /"type":"done"/.test(tail), bytes };
+  return { ms, ok: res.statusCode === 200 && /"type":"done"/.test(tail), bytes, tail: `${res.statusCode} ${tail}` };
 }
 
 const sizedFor = (total: number): Record<string, string> => ({
@@ -76,14 +78,14 @@ export async function routeFigures(): Promise<Figure[]> {
     try {
       const config = {
         client: { base_url: api.url, auth: { type: "bearer", token: { $secret: "token" } } },
-        resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 100 } } }],
+        resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } } }],
       };
-      const body = { config: JSON.stringify(config), target: "live", max_pages: total / 100 + 1, secrets: { token: BENCH_TOKEN } };
+      const body = { config: JSON.stringify(config), target: "live", max_pages: total / LIMIT + 1, secrets: { token: BENCH_TOKEN } };
       await withServer(async (url, pid) => {
         await run(url, { ...body, max_pages: 2 }, "10.0.0.1");
         const before = rssOf(pid);
         const r = await run(url, body, "10.0.0.1");
-        if (!r.ok) throw new Error(`the route run of ${total} records did not end with done`);
+        if (!r.ok) throw new Error(`the route run of ${total} records did not end with done: ${r.tail}`);
         const peak = rssOf(pid).peak;
         const note = `/api/run, ${total.toLocaleString("en")} records (${Math.round(r.bytes / 1e6)} MB of NDJSON) in ${Math.round(r.ms / 1000)} s; RSS ${Math.round(before.rss)} MB before`;
         const name = `memory.route_peak_rss_${total === 100_000 ? "100k" : "1m"}_mb`;
@@ -104,7 +106,7 @@ export async function loadFigures(): Promise<Figure[]> {
     for (let i = 0; i < 3; i++) await run(url, body, `10.1.0.${i}`);
     const before = rssOf(pid);
     const t = performance.now();
-    const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => run(url, body, `10.2.${i >> 8}.${i & 255}`).catch(() => ({ ms: NaN, ok: false, bytes: 0 }))));
+    const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => run(url, body, `10.2.${i >> 8}.${i & 255}`).catch((e: unknown) => ({ ms: NaN, ok: false, bytes: 0, tail: String(e) }))));
     const wall = performance.now() - t;
     const after = rssOf(pid);
     const times = results.filter((r) => r.ok).map((r) => r.ms).sort((a, b) => a - b);

@@ -59,6 +59,8 @@ export function useRun(): { view: RunView; start: (input: RunInput) => void; can
     setView(EMPTY);
   }, []);
   useEffect(() => () => current.current?.abort(), []);
+  // Wakes the server's validation workers while the user reads the page: the first Run does not wait for them.
+  useEffect(() => void fetch("/api/run", { cache: "no-store" }).catch(() => undefined), []);
 
   const start = useCallback((input: RunInput) => {
     current.current?.abort();

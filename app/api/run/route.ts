@@ -69,6 +69,16 @@ async function* withNotes(events: AsyncGenerator<EngineEvent>, notes: readonly s
   }
 }
 
+/**
+ * GET /api/run: the page asks once as it loads, so the validation workers are up before the first
+ * Run (starting them takes seconds on a loaded machine; docs/performance.md). It starts nothing else
+ * and answers 204; the pool exists at most once per process whoever asks.
+ */
+export function GET(): Response {
+  validationPool(readSettings());
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}
+
 export async function POST(request: Request): Promise<Response> {
   const settings = readSettings();
   const refused = checkCaller(request, settings);
