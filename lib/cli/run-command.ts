@@ -134,7 +134,8 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   } finally {
     await live?.close();
   }
-  const summary = collector.summary();
+  // Text output prints counts and the first rows (./tables.ts): only JSON needs every row copied out.
+  const summary = collector.summary({ rows: json });
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   if (state && stateDir !== null) {

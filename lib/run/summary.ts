@@ -37,7 +37,8 @@ export interface RunCollector {
   readonly preview: Preview;
   /** The fold of the events so far. */
   trace(): RunTrace;
-  summary(): RunSummary;
+  /** `rows: false` leaves `tables` empty: a caller that prints counts only does not copy every row (1M rows: GBs). */
+  summary(options?: { readonly rows?: boolean }): RunSummary;
   /** `true` once `done` arrived and every resource ran without an error. */
   ok(): boolean;
 }
@@ -57,7 +58,7 @@ export function createRunCollector(options: { readonly destination?: Destination
       builder.push(event);
     },
     trace: () => builder.snapshot(),
-    summary() {
+    summary({ rows = true } = {}) {
       const trace = builder.snapshot();
       const tables = preview.tables();
       const byResource = new Map(preview.resources().map((r) => [r.resource, r]));
@@ -79,7 +80,7 @@ export function createRunCollector(options: { readonly destination?: Destination
             };
           }),
         errors: trace.errors.map((e) => ({ resource: e.resource ?? null, code: e.code, message: e.message })),
-        tables: tablesJson(tables),
+        tables: rows ? tablesJson(tables) : [],
       };
     },
     ok() {
