@@ -16,7 +16,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "restplay-bench-"));
   const config = {
     client: { base_url: url, auth: { type: "bearer", token: { $secret: "token" } } },
-    resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 200 } } }],
+    resources: [
+      { name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 200 } } },
+    ],
   };
   writeFileSync(join(dir, "items.json"), JSON.stringify(config));
   let lines = 0;

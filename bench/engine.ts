@@ -43,7 +43,12 @@ export async function engineFigures(): Promise<Figure[]> {
     }
     return n;
   };
-  const resource = { name: "items", primary_key: "id", write_disposition: "merge", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } } };
+  const resource = {
+    name: "items",
+    primary_key: "id",
+    write_disposition: "merge",
+    endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
+  };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
   const deps: EngineDeps = { fetch: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
   const options = { config: config as never, secrets: { token: BENCH_TOKEN }, limits: { maxPages: PAGES + 1, maxRecords: total + 1 } };
@@ -80,10 +85,19 @@ export async function engineFigures(): Promise<Figure[]> {
   const perS = (k: keyof typeof runs) => total / (best(runs[k], "wall") / 1000);
   const load = loadavg()[0] ?? 0;
   return [
-    info("engine.floor_records_per_s", perS("floor"), "records/s", `fetch + JSON.parse loop, ${PAGES} pages × ${LIMIT} records, bearer auth, loopback; load ${load.toFixed(1)}`),
+    info(
+      "engine.floor_records_per_s",
+      perS("floor"),
+      "records/s",
+      `fetch + JSON.parse loop, ${PAGES} pages × ${LIMIT} records, bearer auth, loopback; load ${load.toFixed(1)}`,
+    ),
     info("engine.paging_records_per_s", perS("paging"), "records/s", "extract() over lib/net: auth, offset paging, selection, events"),
     info("engine.paging_preview_records_per_s", perS("preview"), "records/s", "the same + createPreview() normalise and merge"),
-    figure("engine.paging_ratio_vs_floor", ratio("paging", "wall"), "×", 0.9, { note: `paging time / floor time (CPU ${ratio("paging", "cpu").toFixed(2)} ×)` }),
-    figure("engine.paging_preview_ratio_vs_floor", ratio("preview", "wall"), "×", 1.2, { note: `paging + preview time / floor time (CPU ${ratio("preview", "cpu").toFixed(2)} ×)` }),
+    figure("engine.paging_ratio_vs_floor", ratio("paging", "wall"), "×", 0.9, {
+      note: `paging time / floor time (CPU ${ratio("paging", "cpu").toFixed(2)} ×)`,
+    }),
+    figure("engine.paging_preview_ratio_vs_floor", ratio("preview", "wall"), "×", 1.2, {
+      note: `paging + preview time / floor time (CPU ${ratio("preview", "cpu").toFixed(2)} ×)`,
+    }),
   ];
 }

@@ -20,7 +20,10 @@ export async function startServerProcess(total: number): Promise<{ url: string; 
 
 /** Runs a bench script in a fresh process and parses the JSON it prints last. */
 export async function runChild<T>(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -47,7 +50,11 @@ export async function cliMemoryFigures(): Promise<Figure[]> {
       if (r.exit !== 0) throw new Error(`restplay run exited ${r.exit} for ${total} records`);
       const note = `restplay run (text output), ${total.toLocaleString("en")} records in ${Math.round(r.ms / 1000)} s`;
       const name = `memory.cli_peak_rss_${total === 100_000 ? "100k" : "1m"}_mb`;
-      figures.push(total === 100_000 ? info(name, r.maxRssMb, "MB", `${note}; dlt: 71–87 MB for 100k`) : figure(name, r.maxRssMb, "MB", BUDGET_1M_MB, { note }));
+      figures.push(
+        total === 100_000
+          ? info(name, r.maxRssMb, "MB", `${note}; dlt: 71–87 MB for 100k`)
+          : figure(name, r.maxRssMb, "MB", BUDGET_1M_MB, { note }),
+      );
     } finally {
       server.close();
     }

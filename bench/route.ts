@@ -78,7 +78,13 @@ export async function routeFigures(): Promise<Figure[]> {
     try {
       const config = {
         client: { base_url: api.url, auth: { type: "bearer", token: { $secret: "token" } } },
-        resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } } }],
+        resources: [
+          {
+            name: "items",
+            primary_key: "id",
+            endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
+          },
+        ],
       };
       const body = { config: JSON.stringify(config), target: "live", max_pages: total / LIMIT + 1, secrets: { token: BENCH_TOKEN } };
       await withServer(async (url, pid) => {
@@ -87,7 +93,9 @@ export async function routeFigures(): Promise<Figure[]> {
         const r = await run(url, body, "10.0.0.1");
         if (!r.ok) throw new Error(`the route run of ${total} records did not end with done: ${r.tail}`);
         const peak = rssOf(pid).peak;
-        const note = `/api/run, ${total.toLocaleString("en")} records (${Math.round(r.bytes / 1e6)} MB of NDJSON) in ${Math.round(r.ms / 1000)} s; RSS ${Math.round(before.rss)} MB before`;
+        const size = `${Math.round(r.bytes / 1e6)} MB of NDJSON`;
+        const took = `${Math.round(r.ms / 1000)} s; RSS ${Math.round(before.rss)} MB before`;
+        const note = `/api/run, ${total.toLocaleString("en")} records (${size}) in ${took}`;
         const name = `memory.route_peak_rss_${total === 100_000 ? "100k" : "1m"}_mb`;
         figures.push(total === 100_000 ? info(name, peak, "MB", note) : figure(name, peak, "MB", BUDGET_1M_MB, { note }));
       }, sizedFor(total));
@@ -106,10 +114,17 @@ export async function loadFigures(): Promise<Figure[]> {
     for (let i = 0; i < 3; i++) await run(url, body, `10.1.0.${i}`);
     const before = rssOf(pid);
     const t = performance.now();
-    const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => run(url, body, `10.2.${i >> 8}.${i & 255}`).catch((e: unknown) => ({ ms: NaN, ok: false, bytes: 0, tail: String(e) }))));
+    const results = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        run(url, body, `10.2.${i >> 8}.${i & 255}`).catch((e: unknown) => ({ ms: NaN, ok: false, bytes: 0, tail: String(e) })),
+      ),
+    );
     const wall = performance.now() - t;
     const after = rssOf(pid);
-    const times = results.filter((r) => r.ok).map((r) => r.ms).sort((a, b) => a - b);
+    const times = results
+      .filter((r) => r.ok)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
     const errors = results.length - times.length;
     const note = `${CONCURRENT} concurrent mock runs of ${seed.id}`;
     return [
