@@ -160,7 +160,8 @@ export class TraceBuilder {
       }
       case "response": {
         const body = this.options.bodies === false ? {} : { body_preview: e.body_preview, body_truncated: e.body_truncated };
-        this.update(e.request_id, { response: { status: e.status, duration_ms: e.duration_ms, size: e.size, headers: e.headers, ...body } });
+        const { status, duration_ms, size, headers } = e;
+        this.update(e.request_id, { response: { status, duration_ms, size, headers, ...body } });
         break;
       }
       case "page": {
