@@ -1,42 +1,67 @@
-/** Figure 6: 1,000,000 records streamed through the engine; the preview holds the first 10,000 only. */
-import { spawn } from "node:child_process";
-import { BENCH_TOKEN } from "./server";
-import { extract } from "../lib/engine";
-import { validateValue } from "../lib/config";
-import { createPreview } from "../lib/preview";
-import { figure, realSleep, type Figure } from "./figures";
+/**
+ * Figure 6: peak RSS while 100,000 and 1,000,000 records stream through the CLI path (`restplay run`,
+ * lib/cli, each in a fresh process) and through the route (`/api/run` of the production server, see
+ * ./route.ts). The bench server runs in a process of its own: only the measured process counts.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { figure, info, type Figure } from "./figures";
 
-export async function memoryFigures(): Promise<Figure[]> {
-  const total = 1_000_000;
-  // The server runs in its own process: only the engine's process is measured.
+const BUDGET_1M_MB = 250;
+
+/** The bench API in its own process; `close()` ends it. */
+export async function startServerProcess(total: number): Promise<{ url: string; close(): void }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/server-main.ts", String(total)], { stdio: ["pipe", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
     child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  const server = { url, close: async () => void child.stdin.end() };
-  const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [{ name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 100 } } }] };
-  // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
-  const source = validateValue(config).source!;
-  const preview = createPreview();
-  const cap = 10_000;
-  let seen = 0;
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const t = performance.now();
-  const deps = { fetch: (r: Request) => fetch(r), sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
-  const limits = { maxPages: 20_000, maxRecords: total + 1, maxDurationMs: 600_000 };
-  for await (const e of extract({ source, secrets: { token: BENCH_TOKEN }, limits }, deps)) {
-    if (e.type === "page") {
-      seen += e.count;
-      if (seen <= cap) preview.push(e);
-    } else preview.push(e);
+  return { url, close: () => void child.stdin.end() };
+}
+
+/** Runs a bench script in a fresh process and parses the JSON it prints last. */
+export async function runChild<T>(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const last = out.trim().split("\n").pop() ?? "";
+  if (code !== 0 || !last.startsWith("{")) throw new Error(`${args.join(" ")} exited ${code}: ${err.slice(-500)}`);
+  return JSON.parse(last) as T;
+}
+
+interface CliResult {
+  readonly maxRssMb: number;
+  readonly ms: number;
+  readonly exit: number;
+  readonly lines: number;
+}
+
+export async function cliMemoryFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const total of [100_000, 1_000_000]) {
+    const server = await startServerProcess(total);
+    try {
+      const r = await runChild<CliResult>(["bench/cli-main.ts", server.url, String(total)]);
+      if (r.exit !== 0) throw new Error(`restplay run exited ${r.exit} for ${total} records`);
+      const note = `restplay run (text output), ${total.toLocaleString("en")} records in ${Math.round(r.ms / 1000)} s`;
+      const name = `memory.cli_peak_rss_${total === 100_000 ? "100k" : "1m"}_mb`;
+      figures.push(
+        total === 100_000
+          ? info(name, r.maxRssMb, "MB", `${note}; dlt: 71–87 MB for 100k`)
+          : figure(name, r.maxRssMb, "MB", BUDGET_1M_MB, { note }),
+      );
+    } finally {
+      server.close();
+    }
   }
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  await server.close();
-  if (seen !== total) throw new Error(`streamed ${seen} of ${total}`);
-  return [
-    figure("memory.peak_rss_1m_records_mb", peak / 1024 / 1024, "MB", 300, { note: `1,000,000 records in ${Math.round((performance.now() - t) / 1000)} s, preview capped at ${cap} rows` }),
-  ];
+  return figures;
+}
+
+export async function memoryFigures(): Promise<Figure[]> {
+  return cliMemoryFigures();
 }

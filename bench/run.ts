@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,hostile,server,preview,duckdb,memory,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,duckdb,memory,route,load,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
@@ -14,6 +14,7 @@ import { duckdbFigures } from "./duckdb";
 import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
 import { bundleFigures } from "./bundle";
+import { loadFigures, routeFigures } from "./route";
 
 const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
@@ -25,6 +26,8 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   browser: browserFigures,
   bundle: bundleFigures,
   memory: memoryFigures,
+  route: routeFigures,
+  load: loadFigures,
 };
 
 async function main() {

@@ -34,6 +34,8 @@ export interface RunOptions {
   /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
   readonly mockSpec?: string;
   readonly format: OutputFormat;
+  /** Limits beyond `--max-pages` (no flags: the benchmarks run a million records through this path). */
+  readonly limits?: Partial<RunLimits>;
 }
 
 /** How the trace header names where each secret came from. */
@@ -97,7 +99,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
   const { loadState, saveState } = await import("./state-dir");
   const state = stateDir !== null ? await loadState(stateDir) : null;
-  const limits: Partial<RunLimits> = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+  const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
@@ -137,7 +139,8 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   } finally {
     await live?.close();
   }
-  const summary = collector.summary();
+  // Text output prints counts and the first rows (./tables.ts): only JSON needs every row copied out.
+  const summary = collector.summary({ rows: json });
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   if (state && stateDir !== null) {

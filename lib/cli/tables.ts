@@ -46,7 +46,7 @@ export function formatTables(tables: readonly PreviewTable[], style: Style): str
       const extra = t.parent_table !== null ? `nested in ${t.parent_table}` : root.write_disposition;
       out.push(`  ${style.bold(head)}  ${style.dim(extra)}`);
       out.push(style.dim(`    ${columnsLine(t)}`));
-      for (const row of materialize(t).slice(0, ROWS_SHOWN)) out.push(`    ${clip(stringifyJson(row))}`);
+      for (const row of materialize({ ...t, rows: t.rows.slice(0, ROWS_SHOWN) })) out.push(`    ${clip(stringifyJson(row))}`);
       if (n > ROWS_SHOWN) out.push(style.dim(`    … ${n - ROWS_SHOWN} more (--format json prints every row)`));
     }
   }

@@ -87,3 +87,23 @@ export function bodyPreview(masker: Masker, body: Json | undefined, text: string
   const capped = capJson(body, PREVIEW_BYTES, mask ? (s, max) => masker.excerpt(s, max).text : undefined);
   return { body_preview: mask ? masker.json(capped.value) : capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
 }
+
+/**
+ * `event` with its `body_preview` and `body_truncated` built on first read (and kept): only the page
+ * inspector reads them, so a consumer that never does (the CLI, a benchmark) pays no masking or
+ * capping per page. Encoding the event (`JSON.stringify`) reads them as it would plain fields.
+ */
+export function withBodyPreview<T extends object>(
+  event: T,
+  masker: Masker,
+  body: Json | undefined,
+  text: string,
+  hasSecret: boolean,
+): T & { readonly body_preview?: Json; readonly body_truncated?: boolean } {
+  let built: { body_preview?: Json; body_truncated?: boolean } | null = null;
+  const get = () => (built ??= bodyPreview(masker, body, text, hasSecret));
+  return Object.defineProperties(event, {
+    body_preview: { get: () => get().body_preview, enumerable: true, configurable: true },
+    body_truncated: { get: () => get().body_truncated, enumerable: true, configurable: true },
+  });
+}

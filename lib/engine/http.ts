@@ -10,7 +10,7 @@ import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
 import { cancelledError } from "./attempt";
-import { bodyPreview } from "./body-preview";
+import { withBodyPreview } from "./body-preview";
 import { ignoredBy, type ResponseAction } from "./actions";
 import { cutLimit, spendBytes } from "./budget";
 import { addedBy, isTrusted, NOTHING_ADDED, trustedOrigins, withoutCredentials } from "./credentials";
@@ -121,7 +121,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       const common = responseEvent(res, bytes);
       const parsed = parse(text, ctx.numberText);
       const secret = ctx.masker.containsSecret(text);
-      ctx.emit({ ...common, ...bodyPreview(ctx.masker, parsed.body, text, secret) });
+      ctx.emit(withBodyPreview(common, ctx.masker, parsed.body, text, secret));
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;
       if (ignored !== null) return { kind: "ignored", requestId, status, reason: ignored };
       if (status < 400) {

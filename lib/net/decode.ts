@@ -67,13 +67,19 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
   let wire = 0;
   let decoded = 0;
   const cut = (reason: "bytes" | "ratio", message: string) => new ResponseCut(reason, decoded, wire, message);
-  const wireCounter = counter((n) => {
-    wire += n;
-    // Compressed data never needs more room than the decompressed limit.
-    return wire > options.maxBytes ? cut("bytes", `passed ${formatBytes(options.maxBytes)} on the wire while downloading`) : null;
-  });
-  // pipeline() destroys every stage when one fails or the last one is destroyed.
-  const last = pipeline([raw, wireCounter, ...decoders], () => undefined) as unknown as Readable;
+  const wireCounter = () =>
+    counter((n) => {
+      wire += n;
+      // Compressed data never needs more room than the decompressed limit.
+      return wire > options.maxBytes ? cut("bytes", `passed ${formatBytes(options.maxBytes)} on the wire while downloading`) : null;
+    });
+  // An identity body is read straight off the socket's stream: a pipeline() per response (its
+  // AbortController, a DOMException when it finishes, a Transform) cost more than the rest of the
+  // transport (docs/performance.md). pipeline() destroys every stage when one fails or the last one is destroyed.
+  const identity = decoders.length === 0;
+  const last = identity ? raw : (pipeline([raw, wireCounter(), ...decoders], () => undefined) as unknown as Readable);
+  // Without a pipeline nothing else listens: a body destroyed unread (a discarded redirect) errors then.
+  if (identity) raw.on("error", () => undefined);
   const destroyAll = (e?: Error) => {
     last.destroy(e);
     raw.destroy(e);
@@ -86,6 +92,7 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
           const next = await chunks.next();
           if (next.done) return controller.close();
           decoded += next.value.length;
+          if (identity) wire = decoded;
           let stop: ResponseCut | null = null;
           if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
           else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {

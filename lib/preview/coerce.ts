@@ -16,8 +16,13 @@ export class CoercionError extends Error {
   override readonly name = "CoercionError";
 }
 
+/**
+ * One instance thrown for every value that does not fit: a value landing in a variant column is the
+ * common path, and capturing a fresh stack each time cost most of the preview (docs/performance.md).
+ */
+const CANNOT = new CoercionError("cannot coerce");
 const fail = (): never => {
-  throw new CoercionError("cannot coerce");
+  throw CANNOT;
 };
 
 const INT = /^[+-]?\d(?:_?\d)*$/;

@@ -44,6 +44,14 @@ describe("seeds against the mock API", () => {
     });
   }
 
+  it("a summary without rows (the CLI's text output) keeps every count", async () => {
+    const { collector, summary } = await runAll({ text: seed("004"), target: "mock" });
+    const light = collector.summary({ rows: false });
+    expect(light.tables).toEqual([]);
+    expect(summary.tables.length).toBeGreaterThan(0);
+    expect(light.resources.map((r) => r.stats)).toEqual(summary.resources.map((r) => r.stats));
+  });
+
   it("seed 004: two resources of 251 rows each, the missing key reported with the real key", async () => {
     const { summary, collector } = await runAll({ text: seed("004"), target: "mock" });
     expect(collector.ok()).toBe(true);

@@ -37,7 +37,8 @@ export interface RunCollector {
   readonly preview: Preview;
   /** The fold of the events so far. */
   trace(): RunTrace;
-  summary(): RunSummary;
+  /** `rows: false` leaves `tables` empty: a caller that prints counts only does not copy every row (1M rows: GBs). */
+  summary(options?: { readonly rows?: boolean }): RunSummary;
   /** `true` once `done` arrived and every resource ran without an error. */
   ok(): boolean;
 }
@@ -47,7 +48,8 @@ const NO_STATS: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fet
 /** `destination`: the caller's destination, kept across runs (default: a fresh one). */
 export function createRunCollector(options: { readonly destination?: Destination } = {}): RunCollector {
   const preview = createPreview(options.destination ? { destination: options.destination } : {});
-  const builder = new TraceBuilder();
+  // The summary reads no response bodies: keeping them would hold every page until the run ends.
+  const builder = new TraceBuilder({ bodies: false });
 
   return {
     preview,
@@ -56,7 +58,7 @@ export function createRunCollector(options: { readonly destination?: Destination
       builder.push(event);
     },
     trace: () => builder.snapshot(),
-    summary() {
+    summary({ rows = true } = {}) {
       const trace = builder.snapshot();
       const tables = preview.tables();
       const byResource = new Map(preview.resources().map((r) => [r.resource, r]));
@@ -78,7 +80,7 @@ export function createRunCollector(options: { readonly destination?: Destination
             };
           }),
         errors: trace.errors.map((e) => ({ resource: e.resource ?? null, code: e.code, message: e.message })),
-        tables: tablesJson(tables),
+        tables: rows ? tablesJson(tables) : [],
       };
     },
     ok() {

@@ -23,6 +23,17 @@ const events: EngineEvent[] = [
 ];
 
 describe("TraceBuilder", () => {
+  it("keeps no response bodies when asked (a consumer without a page inspector)", () => {
+    const b = new TraceBuilder({ bodies: false });
+    for (const e of events) b.push(e);
+    const first = b.snapshot().resources[0]?.items.find((i) => i.kind === "request");
+    expect(first?.kind === "request" && first.response).toEqual({ status: 200, duration_ms: 12, size: 900, headers: {} });
+    const kept = new TraceBuilder();
+    for (const e of events) kept.push(e);
+    const withBody = kept.snapshot().resources[0]?.items.find((i) => i.kind === "request");
+    expect(withBody?.kind === "request" && withBody.response?.body_preview).toEqual({ Contacts: [] });
+  });
+
   it("builds a per-resource timeline with responses and record counts attached to their request attempt", () => {
     const b = new TraceBuilder();
     for (const e of events) b.push(e);

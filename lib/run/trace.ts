@@ -108,6 +108,12 @@ export class TraceBuilder {
   private stats: Record<string, ResourceStats> | null = null;
   private seq = 0;
 
+  /**
+   * `bodies: false` keeps no response bodies (`body_preview`): a consumer without a page inspector
+   * (the CLI) would otherwise hold every page of the run until it ends.
+   */
+  constructor(private readonly options: { readonly bodies?: boolean } = {}) {}
+
   private resource(name: string): ResourceState {
     let r = this.resources.get(name);
     if (!r) {
@@ -152,9 +158,12 @@ export class TraceBuilder {
         this.requests.set(e.request_id, { resource: r, index: r.items.length - 1 });
         break;
       }
-      case "response":
-        this.update(e.request_id, { response: { status: e.status, duration_ms: e.duration_ms, size: e.size, headers: e.headers, body_preview: e.body_preview, body_truncated: e.body_truncated } });
+      case "response": {
+        const body = this.options.bodies === false ? {} : { body_preview: e.body_preview, body_truncated: e.body_truncated };
+        const { status, duration_ms, size, headers } = e;
+        this.update(e.request_id, { response: { status, duration_ms, size, headers, ...body } });
         break;
+      }
       case "page": {
         const r = this.resource(e.resource);
         r.pages++;

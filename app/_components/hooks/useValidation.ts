@@ -12,14 +12,17 @@ import type { Toolkit } from "../toolkit/useToolkit";
 export function useValidation(text: string | null, toolkit: Toolkit | null): ValidationResult | null {
   const [result, setResult] = useState<ValidationResult | null>(null);
   const lastCost = useRef(10);
+  const validated = useRef(false);
   useEffect(() => {
     if (text === null || toolkit === null) return;
     const { validateText } = toolkit;
-    const delay = Math.min(150, Math.max(30, lastCost.current * 2));
+    // The first result goes out at once: there is no burst of keystrokes to wait for yet.
+    const delay = validated.current ? Math.min(150, Math.max(30, lastCost.current * 2)) : 0;
     const t = setTimeout(() => {
       const started = performance.now();
       const r = validateText(text);
       lastCost.current = performance.now() - started;
+      validated.current = true;
       setResult(r);
     }, delay);
     return () => clearTimeout(t);

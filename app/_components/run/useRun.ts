@@ -83,6 +83,8 @@ export function useRun(): RunControls {
   }, []);
   const getDestination = useCallback(() => destination.current, []);
   useEffect(() => () => current.current?.abort(), []);
+  // Wakes the server's validation workers while the user reads the page: the first Run does not wait for them.
+  useEffect(() => void fetch("/api/run", { cache: "no-store" }).catch(() => undefined), []);
 
   const start = useCallback((input: RunInput) => {
     current.current?.abort();

@@ -1,16 +1,26 @@
 "use client";
 import dynamic from "next/dynamic";
+import type { ComponentType } from "react";
 import type { LayoutProps } from "./api";
-import { useLayoutMode } from "./useLayoutMode";
+import { currentLayoutMode, useLayoutMode, type LayoutMode } from "./useLayoutMode";
 
 /**
  * The layouts load after first paint (like Monaco): they need the window's width anyway, and the
  * panel library is not part of the first-load budget (docs/performance.md). Until then a frame of
  * the same shape holds the place.
  */
-const WideLayout = dynamic(() => import("./WideLayout").then((m) => m.WideLayout), { ssr: false, loading: () => <Skeleton /> });
-const MediumLayout = dynamic(() => import("./MediumLayout").then((m) => m.MediumLayout), { ssr: false, loading: () => <Skeleton /> });
-const NarrowLayout = dynamic(() => import("./NarrowLayout").then((m) => m.NarrowLayout), { ssr: false, loading: () => <Skeleton /> });
+const LOAD: Readonly<Record<LayoutMode, () => Promise<ComponentType<LayoutProps>>>> = {
+  wide: () => import("./WideLayout").then((m) => m.WideLayout),
+  medium: () => import("./MediumLayout").then((m) => m.MediumLayout),
+  narrow: () => import("./NarrowLayout").then((m) => m.NarrowLayout),
+};
+const WideLayout = dynamic(LOAD.wide, { ssr: false, loading: () => <Skeleton /> });
+const MediumLayout = dynamic(LOAD.medium, { ssr: false, loading: () => <Skeleton /> });
+const NarrowLayout = dynamic(LOAD.narrow, { ssr: false, loading: () => <Skeleton /> });
+
+// The window's layout starts loading with the page's scripts, not after hydration: the Problems panel
+// (the first diagnostics, budget 1.5 s after page load) lives in it (docs/performance.md).
+if (typeof window !== "undefined") void LOAD[currentLayoutMode()]();
 
 /** The editor and the result views, laid out for the window's width (decision 0016). */
 export function Workbench(props: LayoutProps) {

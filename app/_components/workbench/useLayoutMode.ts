@@ -11,7 +11,8 @@ export type LayoutMode = "wide" | "medium" | "narrow";
 const WIDE = "(min-width: 1280px)";
 const MEDIUM = "(min-width: 768px)";
 
-function current(): LayoutMode {
+/** The layout for the window's width now (client only). */
+export function currentLayoutMode(): LayoutMode {
   if (window.matchMedia(WIDE).matches) return "wide";
   return window.matchMedia(MEDIUM).matches ? "medium" : "narrow";
 }
@@ -26,5 +27,5 @@ function subscribe(onChange: () => void): () => void {
 
 /** The layout for the window's width; `null` on the server and during hydration (the skeleton shows). */
 export function useLayoutMode(): LayoutMode | null {
-  return useSyncExternalStore(subscribe, current, () => null);
+  return useSyncExternalStore(subscribe, currentLayoutMode, () => null);
 }

@@ -13,6 +13,7 @@ import { checkCaller } from "./caller";
 import { Admission, clientKey } from "./admission";
 import { readSettings, type ServerSettings } from "./settings";
 import { ValidationPool } from "./validation-pool";
+import { warmUp } from "./warm";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -67,6 +68,16 @@ async function* withNotes(events: AsyncGenerator<EngineEvent>, notes: readonly s
   } finally {
     await events.return(undefined);
   }
+}
+
+/**
+ * GET /api/run: the page asks as it loads, so the first Run finds the validation workers up and the
+ * run's code warm (./warm.ts, once per process; starting them takes seconds on a loaded machine).
+ * Answers 204 at once.
+ */
+export function GET(): Response {
+  warmUp(validationPool(readSettings()));
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
 export async function POST(request: Request): Promise<Response> {

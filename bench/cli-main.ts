@@ -1,0 +1,41 @@
+/**
+ * The CLI path for the memory figure, in its own process: `restplay run` (lib/cli's runCommand, text
+ * output to a sink) of an offset-paged resource (200 records a page, as in ./route.ts) on the bench server, with limits raised to `total`
+ * records. Prints `{"maxRssMb", "ms", "exit", "lines"}` on stdout when done.
+ * Usage: node --import tsx bench/cli-main.ts URL TOTAL
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCommand } from "../lib/cli/run-command";
+import { BENCH_TOKEN } from "./server";
+
+async function main() {
+  const [url = "", totalText = "100000"] = process.argv.slice(2);
+  const total = Number(totalText);
+  const dir = mkdtempSync(join(tmpdir(), "restplay-bench-"));
+  const config = {
+    client: { base_url: url, auth: { type: "bearer", token: { $secret: "token" } } },
+    resources: [
+      { name: "items", primary_key: "id", endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: 200 } } },
+    ],
+  };
+  writeFileSync(join(dir, "items.json"), JSON.stringify(config));
+  let lines = 0;
+  const sink = { write: (s: string) => void (lines += s.split("\n").length - 1), isTTY: false };
+  const pages = total / 200 + 1;
+  const t = performance.now();
+  const exit = await runCommand(
+    "items.json",
+    {
+      format: "text",
+      secret: [["token", BENCH_TOKEN]],
+      limits: { maxPages: pages, maxRecords: total + 1, maxRequests: pages + 10, maxTotalBytes: 1e12, maxDurationMs: 3_600_000 },
+    },
+    { stdout: sink, stderr: sink, env: {}, cwd: dir },
+  );
+  const ms = performance.now() - t;
+  process.stdout.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, ms, exit, lines })}\n`);
+}
+
+void main();
