@@ -12,7 +12,17 @@ export default tseslint.config(
   {
     // Plain JS config files and scripts run in Node.
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
-    languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", console: "readonly", __dirname: "readonly", URL: "readonly", AbortController: "readonly" } },
+    languageOptions: {
+      globals: {
+        module: "writable",
+        require: "readonly",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        URL: "readonly",
+        AbortController: "readonly",
+      },
+    },
   },
   {
     rules: {
@@ -29,7 +39,8 @@ export default tseslint.config(
     files: ["lib/engine/**/*.ts"],
     ignores: ["lib/engine/**/*.test.ts"],
     rules: {
-      "no-restricted-globals": ["error",
+      "no-restricted-globals": [
+        "error",
         { name: "process", message: "The engine never reads process.env; pass settings in." },
         { name: "window", message: "The engine never touches window." },
         { name: "setTimeout", message: "Use deps.sleep." },

@@ -24,11 +24,15 @@ export function bundleFiguresFromHtml(html: string): Figure[] {
   const first = [...html.matchAll(/<script[^>]+src="\/_next\/(static\/[^"]+\.js)"/g)].map((m) => join(".next", m[1] ?? ""));
   const firstSet = new Set(first.filter(existsSync));
   const firstGz = [...firstSet].reduce((s, f) => s + gz(f), 0);
-  const monacoFiles = allChunks().filter((f) => !firstSet.has(f) && /monaco|editor\.api|vs\/editor|StandaloneCodeEditor/.test(readFileSync(f, "latin1").slice(0, 400_000)));
+  const monacoFiles = allChunks().filter(
+    (f) => !firstSet.has(f) && /monaco|editor\.api|vs\/editor|StandaloneCodeEditor/.test(readFileSync(f, "latin1").slice(0, 400_000)),
+  );
   const monacoGz = monacoFiles.reduce((s, f) => s + gz(f), 0);
   const monacoInFirst = [...firstSet].some((f) => /StandaloneCodeEditor|editor\.api/.test(readFileSync(f, "latin1")));
   return [
-    figure("bundle.first_load_js_gzip_kb", firstGz / 1024, "KB", 250, { note: `${firstSet.size} scripts in the page's HTML, Monaco ${monacoInFirst ? "INCLUDED" : "not included"}` }),
+    figure("bundle.first_load_js_gzip_kb", firstGz / 1024, "KB", 250, {
+      note: `${firstSet.size} scripts in the page's HTML, Monaco ${monacoInFirst ? "INCLUDED" : "not included"}`,
+    }),
     info("bundle.monaco_js_gzip_kb", monacoGz / 1024, "KB", `${monacoFiles.length} chunks loaded after first paint (dynamic import)`),
     figure("bundle.monaco_in_first_load", monacoInFirst ? 1 : 0, "bool", 0, { note: "0: Monaco loads after first paint" }),
   ];

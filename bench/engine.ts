@@ -53,7 +53,11 @@ export async function engineFigures(): Promise<Figure[]> {
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
   const deps: EngineDeps = { fetch: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
   // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
-  const options = { source: validateValue(config).source!, secrets: { token: BENCH_TOKEN }, limits: { maxPages: PAGES + 1, maxRecords: total + 1 } };
+  const options = {
+    source: validateValue(config).source!,
+    secrets: { token: BENCH_TOKEN },
+    limits: { maxPages: PAGES + 1, maxRecords: total + 1 },
+  };
   const paging = async () => {
     let n = 0;
     for await (const e of extract(options, deps)) if (e.type === "page") n += e.count;

@@ -9,7 +9,13 @@ export interface Figure {
   readonly note?: string;
 }
 
-export function figure(name: string, value: number, unit: string, budget: number, opts: { higherIsBetter?: boolean; note?: string } = {}): Figure {
+export function figure(
+  name: string,
+  value: number,
+  unit: string,
+  budget: number,
+  opts: { higherIsBetter?: boolean; note?: string } = {},
+): Figure {
   const v = Math.round(value * 1000) / 1000;
   return { name, value: v, unit, budget, ok: opts.higherIsBetter ? v >= budget : v <= budget, ...(opts.note ? { note: opts.note } : {}) };
 }

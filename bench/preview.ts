@@ -2,11 +2,7 @@
  * Figure 3: normalise + merge 100,000 nested records into dlt-shaped tables (dlt's normaliser and
  * delete-insert merge, `lib/preview`): run 1 into an empty destination, run 2 on top of run 1's load.
  */
-import {
-  createDestination,
-  createPreview,
-  type Destination,
-} from "../lib/preview";
+import { createDestination, createPreview, type Destination } from "../lib/preview";
 import type { DataRecord } from "../lib/engine";
 import { figure, type Figure } from "./figures";
 
@@ -27,10 +23,7 @@ export function nestedRecords(n = 100_000): DataRecord[] {
 }
 
 /** One merge run of `records` into `destination`, as the engine's events feed it; its time in ms. */
-export function mergeRun(
-  destination: Destination,
-  records: readonly DataRecord[],
-): number {
+export function mergeRun(destination: Destination, records: readonly DataRecord[]): number {
   const n = records.length;
   const preview = createPreview({ destination });
   const t = performance.now();
@@ -65,10 +58,7 @@ export function mergeRun(
   preview.push({ type: "done", ok: true, duration_ms: 0, stats: {} });
   const tables = preview.tables();
   const ms = performance.now() - t;
-  if (tables[0]?.stats.merged !== 90_000)
-    throw new Error(
-      `expected 90,000 merged rows, got ${tables[0]?.stats.merged}`,
-    );
+  if (tables[0]?.stats.merged !== 90_000) throw new Error(`expected 90,000 merged rows, got ${tables[0]?.stats.merged}`);
   return ms;
 }
 
@@ -83,8 +73,7 @@ export function previewFigures(): Figure[] {
   const runs = [twice(), twice(), twice()];
   const first = Math.min(...runs.map((r) => r[0]));
   const second = Math.min(...runs.map((r) => r[1]));
-  const note =
-    "100,000 records (10,000 duplicates), nested dict + 2 lists → root + 2 child tables, dlt's types and nullability";
+  const note = "100,000 records (10,000 duplicates), nested dict + 2 lists → root + 2 child tables, dlt's types and nullability";
   return [
     figure("preview.merge_100k_nested_ms", first, "ms", 500, {
       note: `${note}; into an empty destination`,

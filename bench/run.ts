@@ -45,16 +45,27 @@ async function main() {
       process.stderr.write(`${Math.round((performance.now() - t) / 1000)} s\n`);
     } catch (e) {
       process.stderr.write(`failed\n`);
-      figures.push({ name: `${name}.failed`, value: NaN, unit: "", budget: 0, ok: false, note: e instanceof Error ? e.message : String(e) });
+      figures.push({
+        name: `${name}.failed`,
+        value: NaN,
+        unit: "",
+        budget: 0,
+        ok: false,
+        note: e instanceof Error ? e.message : String(e),
+      });
     }
   }
   const width = Math.max(...figures.map((f) => f.name.length));
   console.log(`\n${"figure".padEnd(width)}  ${"value".padStart(12)}  ${"budget".padStart(10)}  ok`);
   for (const f of figures) {
     const budget = f.budget === 0 ? "—" : `${f.unit === "records/s" ? "≥" : "≤"} ${f.budget}`;
-    console.log(`${f.name.padEnd(width)}  ${`${f.value} ${f.unit}`.padStart(12)}  ${budget.padStart(10)}  ${f.ok ? "yes" : "NO"}${f.note ? `   ${f.note}` : ""}`);
+    console.log(
+      `${f.name.padEnd(width)}  ${`${f.value} ${f.unit}`.padStart(12)}  ${budget.padStart(10)}  ${f.ok ? "yes" : "NO"}${f.note ? `   ${f.note}` : ""}`,
+    );
   }
-  console.log(`\n${figures.filter((f) => f.ok).length} of ${figures.length} figures within budget, ${Math.round((performance.now() - started) / 1000)} s in all`);
+  console.log(
+    `\n${figures.filter((f) => f.ok).length} of ${figures.length} figures within budget, ${Math.round((performance.now() - started) / 1000)} s in all`,
+  );
   writeFileSync("bench/results.json", JSON.stringify({ figures: figures.map(({ note: _n, ...f }) => f) }, null, 2) + "\n");
 }
 

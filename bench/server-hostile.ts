@@ -11,7 +11,11 @@ import { figure, type Figure } from "./figures";
 export async function serverHostileFigures(): Promise<Figure[]> {
   return withServer(async (url) => {
     const post = (config: string) =>
-      fetch(`${url}api/run`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config, target: "mock" }) });
+      fetch(`${url}api/run`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ config, target: "mock" }),
+      });
     // Warm the validation workers (a running server has them warm).
     await (await post('{"client": {"base_url": "https://api.example.com/"}, "resources": ["a"]}')).text();
     let worstBody = { ms: 0, name: "", status: 0 };

@@ -20,7 +20,11 @@ export function bigConfig(n = 300): PlainValue {
     },
     columns: { updated_at: { data_type: "timestamp", nullable: false } },
   }));
-  const config = { client: { base_url: "https://api.example.com", auth: { type: "bearer", token: { $secret: "token" } } }, resource_defaults: { write_disposition: "merge" }, resources };
+  const config = {
+    client: { base_url: "https://api.example.com", auth: { type: "bearer", token: { $secret: "token" } } },
+    resource_defaults: { write_disposition: "merge" },
+    resources,
+  };
   return JSON.parse(JSON.stringify(config)) as PlainValue;
 }
 
@@ -54,7 +58,13 @@ export function validationFigures(): Figure[] {
   for (let i = 0; i < 5; i++) validate(JSON.parse(json));
   const ajvTimes = timeIt(() => void validate(JSON.parse(json)), 40);
   const ours = timeIt(() => validateText(json, "json"), 40);
-  figures.push(figure("validation.ajv.json.p50", percentile(ajvTimes, 50), "ms", 50, { note: "JSON.parse + Ajv (no source ranges, no rules)" }));
-  figures.push(figure("validation.json.ratio_vs_ajv", percentile(ours, 50) / percentile(ajvTimes, 50), "×", 10, { note: "p50 restplay (ranges, union-aware messages, rules) / p50 Ajv" }));
+  figures.push(
+    figure("validation.ajv.json.p50", percentile(ajvTimes, 50), "ms", 50, { note: "JSON.parse + Ajv (no source ranges, no rules)" }),
+  );
+  figures.push(
+    figure("validation.json.ratio_vs_ajv", percentile(ours, 50) / percentile(ajvTimes, 50), "×", 10, {
+      note: "p50 restplay (ranges, union-aware messages, rules) / p50 Ajv",
+    }),
+  );
   return figures;
 }

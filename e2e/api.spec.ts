@@ -43,7 +43,10 @@ test.describe("POST /api/run", () => {
     const config = (EXAMPLES[2]?.text ?? "").replace("https://api.example.com", "http://127.0.0.1:9");
     const res = await request.post("/api/run", { data: { config, target: "live", secrets: { api_key: "k" } } });
     expect(res.status()).toBe(200);
-    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; error?: { code: string; message: string } });
+    const events = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; error?: { code: string; message: string } });
     const error = events.find((e) => e.type === "error");
     expect(error?.error?.code).toBe("network_error");
     expect(error?.error?.message).toContain("RESTPLAY_ALLOW_HOSTS");

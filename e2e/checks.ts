@@ -20,7 +20,16 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -40,7 +49,8 @@ export async function layoutOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const problems: string[] = [];
-    if (document.documentElement.scrollWidth > vw + 1) problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${vw} px window`);
+    if (document.documentElement.scrollWidth > vw + 1)
+      problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${vw} px window`);
     const clippedByAncestor = (el: Element) => {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (getComputedStyle(p).overflowX !== "visible") {
@@ -50,7 +60,8 @@ export async function layoutOverflow(page: Page): Promise<string[]> {
       }
       return false;
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("data-testid") ? `[data-testid=${el.getAttribute("data-testid")}]` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("data-testid") ? `[data-testid=${el.getAttribute("data-testid")}]` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
     for (const el of document.querySelectorAll("body *")) {
       if (el.closest(".monaco-editor, .monaco-aria-container, [hidden], dialog:not([open])")) continue;
       const r = el.getBoundingClientRect();
@@ -75,7 +86,10 @@ export async function unreachableControls(page: Page): Promise<string[]> {
     const selector = "button, a[href], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])";
     const problems: string[] = [];
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-      (el) => !el.closest("[hidden], dialog:not([open])") && !(el.closest(".monaco-editor") && !el.classList.contains("monaco-editor")) && getComputedStyle(el).visibility !== "hidden",
+      (el) =>
+        !el.closest("[hidden], dialog:not([open])") &&
+        !(el.closest(".monaco-editor") && !el.classList.contains("monaco-editor")) &&
+        getComputedStyle(el).visibility !== "hidden",
     );
     for (const el of controls) {
       const label = `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[data-testid=${el.getAttribute("data-testid")}]` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
@@ -88,7 +102,10 @@ export async function unreachableControls(page: Page): Promise<string[]> {
         const pr = p.getBoundingClientRect();
         const outX = r0.right > pr.right + 1 || r0.left < pr.left - 1;
         const outY = r0.bottom > pr.bottom + 1 || r0.top < pr.top - 1;
-        if ((outX && (cs.overflowX === "hidden" || cs.overflowX === "clip")) || (outY && (cs.overflowY === "hidden" || cs.overflowY === "clip"))) {
+        if (
+          (outX && (cs.overflowX === "hidden" || cs.overflowX === "clip")) ||
+          (outY && (cs.overflowY === "hidden" || cs.overflowY === "clip"))
+        ) {
           cut = `${p.tagName.toLowerCase()}.${String(p.className).slice(0, 50)}`;
         }
         if (cs.overflowX === "auto" || cs.overflowX === "scroll" || cs.overflowY === "auto" || cs.overflowY === "scroll") break;
@@ -104,14 +121,17 @@ export async function unreachableControls(page: Page): Promise<string[]> {
         continue;
       }
       if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
-        problems.push(`${label}: at ${Math.round(r.left)},${Math.round(r.top)}…${Math.round(r.right)},${Math.round(r.bottom)}, outside the ${vw}×${vh} window`);
+        problems.push(
+          `${label}: at ${Math.round(r.left)},${Math.round(r.top)}…${Math.round(r.right)},${Math.round(r.bottom)}, outside the ${vw}×${vh} window`,
+        );
         continue;
       }
       const x = Math.min(vw - 1, Math.max(0, r.left + r.width / 2));
       const y = Math.min(vh - 1, Math.max(0, r.top + Math.min(r.height / 2, 8)));
       const hit = document.elementFromPoint(x, y);
       const label_ = el.closest("label");
-      if (hit && !el.contains(hit) && !hit.contains(el) && !(label_ && label_.contains(hit))) problems.push(`${label}: covered by ${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 40)}`);
+      if (hit && !el.contains(hit) && !hit.contains(el) && !(label_ && label_.contains(hit)))
+        problems.push(`${label}: covered by ${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 40)}`);
     }
     return problems;
   });

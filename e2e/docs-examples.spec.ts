@@ -38,11 +38,13 @@ test("the GitHub docs pipeline, pasted verbatim: runs on the mock, shows rows, d
   expect(python.text).toBe(GITHUB_DOCS.replace("rest_api_resources\n", "rest_api_resources\nimport dlt\n"));
 });
 
-test("Python completes values: paginator type names after `\"type\": ` and dlt's auth classes after `\"auth\": `", async ({
+test('Python completes values: paginator type names after `"type": ` and dlt\'s auth classes after `"auth": `', async ({
   playground: p,
   page,
 }) => {
-  await p.gotoWith('import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n    "client": {\n        "base_url": "https://lab.example.com",\n        "paginator": {},\n    },\n    "resources": ["items"],\n})\n');
+  await p.gotoWith(
+    'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n    "client": {\n        "base_url": "https://lab.example.com",\n        "paginator": {},\n    },\n    "resources": ["items"],\n})\n',
+  );
   await page.locator(".monaco-editor .view-line span span").filter({ hasText: '"paginator"' }).first().click();
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowLeft");

@@ -26,7 +26,10 @@ test("a typo becomes a located problem with did-you-mean, blocks Run, and its qu
   await p.page.keyboard.press("Escape");
   await expect(p.page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
 
-  await problem.getByRole("button", { name: /^Quick fix:/ }).first().click();
+  await problem
+    .getByRole("button", { name: /^Quick fix:/ })
+    .first()
+    .click();
   await expect(p.editorLines()).toContainText('"limit": 100');
   await expect(p.problemsSummary).toContainText("0 errors");
   await expect(p.runButton).toBeEnabled();

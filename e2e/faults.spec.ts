@@ -17,7 +17,9 @@ test("a slow response: the trace shows the timeout, dlt's backoff and the retry 
   await expect(trace.getByTestId("trace-request").first().getByTestId("request-failure")).toHaveText("timeout");
   await trace.getByTestId("page-select").selectOption("1");
   await expect(trace.getByTestId("page-inspector")).toContainText("Request (2 attempts)");
-  await expect(trace.getByTestId("page-inspector")).toContainText("try 1: GET https://lab.example.com/slow/items timeout: no response within 60 s");
+  await expect(trace.getByTestId("page-inspector")).toContainText(
+    "try 1: GET https://lab.example.com/slow/items timeout: no response within 60 s",
+  );
   await expect(p.tableTab("slow_items")).toHaveText("slow_items 10");
   await page.screenshot({ path: "test-results/screenshots/slow-response.png" });
 });

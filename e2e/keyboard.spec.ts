@@ -11,7 +11,9 @@ async function focusRing(page: Page): Promise<string> {
     if (el.closest(".monaco-editor")) return "ok";
     const cs = getComputedStyle(el);
     const ring = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 1;
-    return ring ? "ok" : `no focus ring on ${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+    return ring
+      ? "ok"
+      : `no focus ring on ${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
   });
 }
 
@@ -111,7 +113,13 @@ test("every stop of the Tab order shows where the focus is, and none is off scre
       el.dataset.tabStop = String(n);
       // Monaco's own input element sits under its cursor; the editor is what must be on screen.
       const r = (el.closest(".monaco-editor") ?? el).getBoundingClientRect();
-      const onScreen = r.width > 0 && r.height > 0 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.top >= -1;
+      const onScreen =
+        r.width > 0 &&
+        r.height > 0 &&
+        r.right <= window.innerWidth + 1 &&
+        r.bottom <= window.innerHeight + 1 &&
+        r.left >= -1 &&
+        r.top >= -1;
       return `${el.tagName.toLowerCase()} ${el.getAttribute("data-testid") ?? el.getAttribute("aria-label")?.slice(0, 30) ?? el.textContent?.trim().slice(0, 30)}${onScreen ? "" : " OFF SCREEN"}`;
     }, i);
     if (id === "") break;

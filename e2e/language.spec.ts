@@ -112,7 +112,11 @@ test("hover shows a key's docs once, with the dlt docs link, in JSON and in YAML
   await p.goto();
   for (const id of ["lab-json-link", "lab-cursor"]) {
     await p.chooseExample(example(id).title);
-    await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^"?data_selector"?$/ }).first().hover();
+    await page
+      .locator(".monaco-editor .view-line span span")
+      .filter({ hasText: /^"?data_selector"?$/ })
+      .first()
+      .hover();
     const hover = page.locator(".monaco-hover:visible");
     await expect(hover).toContainText("data_selector");
     await expect(hover.getByRole("link", { name: "dlt docs" })).toHaveCount(1);

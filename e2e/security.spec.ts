@@ -33,7 +33,11 @@ test("every response carries the security headers; pages get a fresh CSP nonce t
 
   const asset = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
   expect(asset).toBeTruthy();
-  const responses = [page1, await request.get(asset as string), await request.post("/api/run", { data: "{}", headers: { "content-type": "application/json" } })];
+  const responses = [
+    page1,
+    await request.get(asset as string),
+    await request.post("/api/run", { data: "{}", headers: { "content-type": "application/json" } }),
+  ];
   for (const res of responses) {
     const h = res.headers();
     expect(h["x-content-type-options"]).toBe("nosniff");
@@ -50,7 +54,10 @@ test("a run requested by another site, or under a foreign host name, is refused"
   });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.code).toBe("cross_site_request");
-  const plain = await request.post("/api/run", { data: JSON.stringify({ config: SEED, target: "mock" }), headers: { "content-type": "text/plain" } });
+  const plain = await request.post("/api/run", {
+    data: JSON.stringify({ config: SEED, target: "mock" }),
+    headers: { "content-type": "text/plain" },
+  });
   expect(plain.status()).toBe(415);
   const rebound = await request.post("/api/run", { data: { config: SEED, target: "mock" }, headers: { host: "rebind.evil.example" } });
   expect(rebound.status()).toBe(421);
@@ -79,7 +86,17 @@ test("a hostile body is refused quickly while the server keeps answering everyon
 test("a body path writing into __proto__ cannot poison the process for later runs", async ({ request }) => {
   const hostile = JSON.stringify({
     client: { base_url: "https://api.example.com/v1/" },
-    resources: [{ name: "items", endpoint: { path: "items", method: "POST", json: {}, paginator: { type: "offset", limit: 10, offset_body_path: "o", limit_body_path: "__proto__.polluted", total_path: null } } }],
+    resources: [
+      {
+        name: "items",
+        endpoint: {
+          path: "items",
+          method: "POST",
+          json: {},
+          paginator: { type: "offset", limit: 10, offset_body_path: "o", limit_body_path: "__proto__.polluted", total_path: null },
+        },
+      },
+    ],
   });
   const first = await request.post("/api/run", { data: { config: hostile, target: "mock", max_pages: 2 } });
   expect([200, 422]).toContain(first.status());

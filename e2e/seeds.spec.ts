@@ -47,7 +47,9 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
         expect(counts.merged).toBe(250);
         await expect(stats).toHaveText("fetched 251 · merged 250 · 1 duplicate collapsed");
       }
-      await expect(p.tables.getByTestId("column-header").first()).toContainText(/(text|bigint|double|bool|timestamp|date|json) · (nullable|not null)/);
+      await expect(p.tables.getByTestId("column-header").first()).toContainText(
+        /(text|bigint|double|bool|timestamp|date|json) · (nullable|not null)/,
+      );
       await expect(p.tables.getByRole("row").nth(1)).toBeVisible();
     }
 

@@ -31,7 +31,9 @@ for (const size of SIZES) {
         await expectNoSeriousAxeViolations(page, `${state}, ${size.width}×${size.height}, ${theme}`);
         await expectLayoutSound(page, `${state}, ${size.width}×${size.height}, ${theme}`);
         // The reachability check scrolled panels to their controls; the next screenshot starts from the top.
-        await page.evaluate(() => document.querySelectorAll("main *").forEach((el) => el.scrollTop > 0 && !el.closest(".monaco-editor") && el.scrollTo(0, 0)));
+        await page.evaluate(() =>
+          document.querySelectorAll("main *").forEach((el) => el.scrollTop > 0 && !el.closest(".monaco-editor") && el.scrollTo(0, 0)),
+        );
       };
 
       // Empty: a valid config, no run yet.

@@ -10,7 +10,10 @@ const text = (id: string) => {
 };
 const frame = (page: import("@playwright/test").Page, id: string) => page.locator(`[data-dock-frame="${id}"]`);
 
-test("panels collapse to their header, maximise (button, double-click, shortcut), restore, and the layout survives a reload", async ({ playground: p, page }) => {
+test("panels collapse to their header, maximise (button, double-click, shortcut), restore, and the layout survives a reload", async ({
+  playground: p,
+  page,
+}) => {
   await p.gotoWith(text("seed-004"));
   expect(await p.layout()).toBe("wide");
 
@@ -57,7 +60,10 @@ test("panels collapse to their header, maximise (button, double-click, shortcut)
   await expect(frame(page, "trace")).not.toHaveAttribute("data-collapsed", "true");
 });
 
-test("problems: errors first, a syntax slip's root cause first with its consequences folded, a filter, Enter jumps", async ({ playground: p, page }) => {
+test("problems: errors first, a syntax slip's root cause first with its consequences folded, a filter, Enter jumps", async ({
+  playground: p,
+  page,
+}) => {
   // seed-004 has warnings early in the file; an unknown key late in it is the one error.
   await p.gotoWith(text("seed-004").replace('"max_retries"', '"max_retrys"'));
   const first = p.problems.getByTestId("problem").first();
@@ -90,7 +96,10 @@ test("problems: errors first, a syntax slip's root cause first with its conseque
   await expect(groups.first().getByTestId("problem").nth(2)).toBeVisible();
 });
 
-test("results from an older config say so: which resource changed, which was renamed, until the next run", async ({ playground: p, page }) => {
+test("results from an older config say so: which resource changed, which was renamed, until the next run", async ({
+  playground: p,
+  page,
+}) => {
   await p.goto();
   // Run at once after choosing the example: the run uses the new text even before its validation settles.
   await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-004")?.title ?? "");
@@ -120,7 +129,10 @@ test("results from an older config say so: which resource changed, which was ren
   await expect(frame(page, "tables").getByTestId("stale-badge")).toHaveCount(0);
 });
 
-test("Downloads has JSON, YAML, Python and secrets.toml; Ctrl+S saves the editor's own text in its own format", async ({ playground: p, page }) => {
+test("Downloads has JSON, YAML, Python and secrets.toml; Ctrl+S saves the editor's own text in its own format", async ({
+  playground: p,
+  page,
+}) => {
   await p.gotoWith(text("lab-cursor"));
   await page.getByTestId("download-menu").click();
   await expectNoSeriousAxeViolations(page, "download menu");
@@ -164,7 +176,8 @@ test("? lists the shortcuts; the palette lists every action with its shortcut an
   await page.keyboard.press("Control+k");
   const palette = page.getByTestId("command-palette");
   await expect(palette).toBeVisible();
-  for (const title of ["Run the selected resources", "Download", "Maximise or restore Tables", "Go to Problems", "Keyboard shortcuts"]) await expect(palette).toContainText(title);
+  for (const title of ["Run the selected resources", "Download", "Maximise or restore Tables", "Go to Problems", "Keyboard shortcuts"])
+    await expect(palette).toContainText(title);
   await expect(palette.locator('[data-command="run"] kbd')).toHaveText("Ctrl+Enter");
   await expectNoSeriousAxeViolations(page, "command palette");
   await page.getByTestId("palette-input").fill("run selected");
@@ -184,10 +197,17 @@ test("? lists the shortcuts; the palette lists every action with its shortcut an
   await page.keyboard.press("Escape");
 });
 
-test("JSON: each problem is marked once (Monaco's own JSON validation is off, its completion still works)", async ({ playground: p, page }) => {
+test("JSON: each problem is marked once (Monaco's own JSON validation is off, its completion still works)", async ({
+  playground: p,
+  page,
+}) => {
   await p.gotoWith(text("lab-json-link"));
   await expect(p.editorContainer).toHaveAttribute("data-model-language", "json");
-  await page.locator(".monaco-editor .view-line span span").filter({ hasText: /^"base_url"$/ }).first().click();
+  await page
+    .locator(".monaco-editor .view-line span span")
+    .filter({ hasText: /^"base_url"$/ })
+    .first()
+    .click();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("End");
   await page.keyboard.press("Backspace"); // the comma after the client object: `}` then `"resources"`
@@ -213,7 +233,10 @@ test("Tab in the editor: what it does is said in the label and the status line; 
   await expect(status).toHaveAttribute("data-mode", "indent");
 });
 
-test("a phone-sized window: one column of tabs; a problem opens the editor at its place; the run shows the trace", async ({ playground: p, page }) => {
+test("a phone-sized window: one column of tabs; a problem opens the editor at its place; the run shows the trace", async ({
+  playground: p,
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await p.gotoWith(text("seed-000").replace('"limit"', '"limt"'));
   expect(await p.layout()).toBe("narrow");
@@ -222,7 +245,11 @@ test("a phone-sized window: one column of tabs; a problem opens the editor at it
   await expect(p.viewTab("editor")).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("editor-status")).toContainText("Ln 26,");
   await p.viewTab("problems").click();
-  await p.problem("unknown_key").getByRole("button", { name: /Quick fix/ }).first().click();
+  await p
+    .problem("unknown_key")
+    .getByRole("button", { name: /Quick fix/ })
+    .first()
+    .click();
   await expect(p.runButton).toBeEnabled();
   await p.runButton.click();
   await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
@@ -230,9 +257,20 @@ test("a phone-sized window: one column of tabs; a problem opens the editor at it
 });
 
 test("five resources: the chips wrap beside or above the page limit, never under it, at any width", async ({ playground: p, page }) => {
-  const names = ["bank_transactions_history", "contacts_with_addresses", "invoices_and_credit_notes", "payments_received", "journal_entries_2024"];
+  const names = [
+    "bank_transactions_history",
+    "contacts_with_addresses",
+    "invoices_and_credit_notes",
+    "payments_received",
+    "journal_entries_2024",
+  ];
   const doc = `client:\n  base_url: https://lab.example.com\nresources:\n${names.map((n) => `  - name: ${n}\n    endpoint:\n      path: /offset/items\n      data_selector: data\n`).join("")}`;
-  for (const [width, height] of [[1600, 900], [1280, 800], [800, 900], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1600, 900],
+    [1280, 800],
+    [800, 900],
+    [390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await p.gotoWith(doc);
     if ((await p.layout()) !== "wide") await p.viewTab("trace").click();
@@ -241,7 +279,8 @@ test("five resources: the chips wrap beside or above the page limit, never under
       const chip = page.getByTestId("resource-chips").locator("label").filter({ hasText: name });
       await chip.scrollIntoViewIfNeeded();
       const box = (await chip.boundingBox())!;
-      const overlaps = box.x < limit.x + limit.width && limit.x < box.x + box.width && box.y < limit.y + limit.height && limit.y < box.y + box.height;
+      const overlaps =
+        box.x < limit.x + limit.width && limit.x < box.x + box.width && box.y < limit.y + limit.height && limit.y < box.y + box.height;
       expect(overlaps, `${name} at ${width} px`).toBe(false);
       expect(box.width, `${name} at ${width} px`).toBeGreaterThan(100);
     }

@@ -9,28 +9,100 @@
 import path from "node:path";
 
 const ALL_LIB = [
-  "shared", "formats", "config", "engine", "mocks", "preview", "net", "run", "duck", "examples", "importers", "share", "cli", "testing",
+  "shared",
+  "formats",
+  "config",
+  "engine",
+  "mocks",
+  "preview",
+  "net",
+  "run",
+  "duck",
+  "examples",
+  "importers",
+  "share",
+  "cli",
+  "testing",
 ];
 const UI = ["react", "react-dom", "next", "monaco-editor", "@monaco-editor/react", "monaco-yaml"];
-const NODE = ["node:", "fs", "path", "http", "https", "url", "os", "child_process", "net", "dns", "crypto", "stream", "util", "zlib", "worker_threads", "undici"];
+const NODE = [
+  "node:",
+  "fs",
+  "path",
+  "http",
+  "https",
+  "url",
+  "os",
+  "child_process",
+  "net",
+  "dns",
+  "crypto",
+  "stream",
+  "util",
+  "zlib",
+  "worker_threads",
+  "undici",
+];
 
 /** Per lib module: `runtime` and `types` are the lib modules it may import; `banned` are packages (prefixes). */
 export const LAYERS = {
-  shared: { runtime: [], types: [], banned: [...UI, ...NODE, "msw", "zod"], why: "lib/shared is the zod-free vocabulary every module may use; it imports nothing." },
+  shared: {
+    runtime: [],
+    types: [],
+    banned: [...UI, ...NODE, "msw", "zod"],
+    why: "lib/shared is the zod-free vocabulary every module may use; it imports nothing.",
+  },
   formats: { runtime: ["shared"], types: [], banned: [...UI, ...NODE, "msw"], why: "lib/formats only parses and writes text." },
-  config: { runtime: ["formats", "shared"], types: [], banned: [...UI, ...NODE, "msw"], why: "lib/config knows the config language; it never runs anything." },
-  engine: { runtime: ["shared"], types: ["config"], banned: [...UI, ...NODE, "msw", "zod"], why: "lib/engine is pure: config types only, everything else through EngineDeps (rule 3)." },
-  mocks: { runtime: ["shared"], types: [], banned: [...UI, ...NODE], why: "lib/mocks implement the APIs on their own, never with the engine (rule 4)." },
-  preview: { runtime: ["shared"], types: ["engine", "config"], banned: [...UI, ...NODE, "msw"], why: "lib/preview folds engine events; it needs their types only." },
+  config: {
+    runtime: ["formats", "shared"],
+    types: [],
+    banned: [...UI, ...NODE, "msw"],
+    why: "lib/config knows the config language; it never runs anything.",
+  },
+  engine: {
+    runtime: ["shared"],
+    types: ["config"],
+    banned: [...UI, ...NODE, "msw", "zod"],
+    why: "lib/engine is pure: config types only, everything else through EngineDeps (rule 3).",
+  },
+  mocks: {
+    runtime: ["shared"],
+    types: [],
+    banned: [...UI, ...NODE],
+    why: "lib/mocks implement the APIs on their own, never with the engine (rule 4).",
+  },
+  preview: {
+    runtime: ["shared"],
+    types: ["engine", "config"],
+    banned: [...UI, ...NODE, "msw"],
+    why: "lib/preview folds engine events; it needs their types only.",
+  },
   net: { runtime: ["engine", "shared"], types: ["config"], banned: [...UI, "msw"], why: "lib/net is the live network (Node only)." },
   duck: {
-    runtime: ["preview", "shared"], types: ["engine"], banned: [...UI, "msw"],
+    runtime: ["preview", "shared"],
+    types: ["engine"],
+    banned: [...UI, "msw"],
     why: "lib/duck is the real DuckDB (Node only: @duckdb/node-api); the browser imports its types only.",
   },
-  run: { runtime: ["config", "engine", "formats", "mocks", "preview", "shared"], types: [], banned: [...UI, ...NODE], why: "lib/run is shared by the route, the CLI and the browser: no Node APIs." },
+  run: {
+    runtime: ["config", "engine", "formats", "mocks", "preview", "shared"],
+    types: [],
+    banned: [...UI, ...NODE],
+    why: "lib/run is shared by the route, the CLI and the browser: no Node APIs.",
+  },
   examples: { runtime: ["config", "formats", "shared"], types: ["engine"], banned: [...UI, ...NODE, "msw"], why: "lib/examples are data." },
-  importers: { runtime: ["config", "formats", "shared"], types: ["mocks"], banned: [...UI, ...NODE, "msw"], why: "lib/importers turn API descriptions into configs, in the browser too: no Node APIs, the mocks' plan types only." },
-  share: { runtime: ["config", "formats", "shared"], types: [], banned: [...UI, ...NODE, "msw"], why: "lib/share puts configs into links, in the browser: no Node APIs." },
+  importers: {
+    runtime: ["config", "formats", "shared"],
+    types: ["mocks"],
+    banned: [...UI, ...NODE, "msw"],
+    why: "lib/importers turn API descriptions into configs, in the browser too: no Node APIs, the mocks' plan types only.",
+  },
+  share: {
+    runtime: ["config", "formats", "shared"],
+    types: [],
+    banned: [...UI, ...NODE, "msw"],
+    why: "lib/share puts configs into links, in the browser: no Node APIs.",
+  },
   cli: { runtime: ALL_LIB.filter((m) => m !== "testing"), types: [], banned: UI, why: "lib/cli is a Node front end." },
   testing: { runtime: ALL_LIB, types: [], banned: UI, why: "lib/testing holds test helpers." },
 };
@@ -90,13 +162,23 @@ const boundaries = {
           "lib/duck is Node only (@duckdb/node-api): app/ imports it at run time only in app/api route handlers; elsewhere its types.",
         );
       }
-      if (to.area === "package" && /^(monaco-editor|monaco-yaml)(\/|$)/.test(to.name) && !typeOnly && from.rest[0] === "_components" && from.rest[1] !== "editor") {
+      if (
+        to.area === "package" &&
+        /^(monaco-editor|monaco-yaml)(\/|$)/.test(to.name) &&
+        !typeOnly &&
+        from.rest[0] === "_components" &&
+        from.rest[1] !== "editor"
+      ) {
         report("Only app/_components/editor imports monaco (rule 8).");
       }
     };
     return {
       ImportDeclaration: (n) =>
-        check(n, n.source.value, n.importKind === "type" || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === "type"))),
+        check(
+          n,
+          n.source.value,
+          n.importKind === "type" || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === "type")),
+        ),
       ExportNamedDeclaration: (n) => n.source && check(n, n.source.value, n.exportKind === "type"),
       ExportAllDeclaration: (n) => check(n, n.source.value, n.exportKind === "type"),
       ImportExpression: (n) => n.source.type === "Literal" && check(n, n.source.value, false),

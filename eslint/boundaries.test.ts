@@ -22,7 +22,11 @@ const refused: [string, string, string][] = [
   ["lib/mocks/__probe__.ts", 'import { extract } from "../engine";', "lib/mocks may import lib/engine"],
   ["lib/mocks/__probe__.ts", 'import { extract } from "@/lib/engine";', "lib/mocks may import lib/engine (alias)"],
   ["lib/engine/__probe__.ts", 'import { validateText } from "../config";', "lib/engine may import runtime code from lib/config"],
-  ["lib/engine/paginators/__probe__.ts", 'import { RestApiConfigSchema } from "../../config/schema";', "lib/engine may import zod schemas from lib/config"],
+  [
+    "lib/engine/paginators/__probe__.ts",
+    'import { RestApiConfigSchema } from "../../config/schema";',
+    "lib/engine may import zod schemas from lib/config",
+  ],
   ["lib/engine/__probe__.ts", 'import { z } from "zod";', "lib/engine may import zod"],
   ["lib/engine/__probe__.ts", 'import { readFileSync } from "node:fs";', "lib/engine may import node:*"],
   ["lib/engine/__probe__.ts", 'import { request } from "undici";', "lib/engine may import undici"],

@@ -86,7 +86,9 @@ export function Playground() {
         openExample: m.openExample,
         show: (view) => {
           workbench.current?.show(view);
-          requestAnimationFrame(() => (view === "editor" ? editor.current?.focus() : document.querySelector<HTMLElement>(`#dock-view-${view} ${FOCUSABLE}`)?.focus()));
+          requestAnimationFrame(() =>
+            view === "editor" ? editor.current?.focus() : document.querySelector<HTMLElement>(`#dock-view-${view} ${FOCUSABLE}`)?.focus(),
+          );
         },
         focusIn: (view, testId) => {
           workbench.current?.show(view);
@@ -122,7 +124,15 @@ export function Playground() {
         running={m.running}
         blockedReason={m.blockedReason}
         mod={mod}
-        downloads={<DownloadMenu format={m.format} exportBlocked={m.exportBlocked} onDownload={m.download} onSaveSource={m.saveSource} saveShortcut={shortcutLabel("save", platform)} />}
+        downloads={
+          <DownloadMenu
+            format={m.format}
+            exportBlocked={m.exportBlocked}
+            onDownload={m.download}
+            onSaveSource={m.saveSource}
+            saveShortcut={shortcutLabel("save", platform)}
+          />
+        }
         onPalette={openPalette}
         onShortcuts={openShortcuts}
         importTools={api.importTools}

@@ -22,7 +22,10 @@ const loadingView = () => <p className="p-3 text-xs text-muted">Loading…</p>;
 const SchemaPanel = dynamic(() => import("./schema/SchemaPanel"), { ssr: false, loading: loadingView });
 const SqlPanel = dynamic(() => import("./sql/SqlPanel"), { ssr: false, loading: loadingView });
 
-export function buildViews(m: PlaygroundModel, opts: { dark: boolean; runShortcut: string; onPalette: () => void }): Record<ViewId, ViewDef> {
+export function buildViews(
+  m: PlaygroundModel,
+  opts: { dark: boolean; runShortcut: string; onPalette: () => void },
+): Record<ViewId, ViewDef> {
   const { run, stale, staleLabels } = m;
   const hasResults = run.trace.phase !== "idle";
   return {

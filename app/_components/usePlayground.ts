@@ -47,8 +47,16 @@ export function usePlayground(announce: (message: string) => void) {
   const selected = useMemo(() => new Set(names.filter((n) => !deselected.has(n))), [names, deselected]);
   const counts = useMemo(() => problemCounts(validation?.diagnostics ?? []), [validation]);
   const checking = text === null || validation === null;
-  const blockedReason = checking ? "Checking the config…" : counts.errors > 0 ? `Fix ${counts.errors} error${counts.errors === 1 ? "" : "s"} to run (see Problems)` : null;
-  const exportBlocked = checking ? "Checking the config…" : counts.errors > 0 ? `Unavailable while the config has errors (${countsText(counts)}).` : null;
+  const blockedReason = checking
+    ? "Checking the config…"
+    : counts.errors > 0
+      ? `Fix ${counts.errors} error${counts.errors === 1 ? "" : "s"} to run (see Problems)`
+      : null;
+  const exportBlocked = checking
+    ? "Checking the config…"
+    : counts.errors > 0
+      ? `Unavailable while the config has errors (${countsText(counts)}).`
+      : null;
 
   const stale = useMemo(() => {
     if (!runBasis || run.view.trace.phase === "idle" || validation === null) return null;
@@ -76,7 +84,16 @@ export function usePlayground(announce: (message: string) => void) {
       setRunBasis({ value: current.value, target, maxPages, secrets: secretValues });
       workbench.current?.runStarted();
       const mockSpec = imported.mockSpec;
-      run.start({ text, config: current.config, target, secrets: secretValues, createPreview: toolkit.createPreview, mockSpec, ...pages, ...(resources ? { resources } : {}) });
+      run.start({
+        text,
+        config: current.config,
+        target,
+        secrets: secretValues,
+        createPreview: toolkit.createPreview,
+        mockSpec,
+        ...pages,
+        ...(resources ? { resources } : {}),
+      });
     },
     [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );
@@ -91,7 +108,12 @@ export function usePlayground(announce: (message: string) => void) {
   const duck = useMemo(() => createDuckClient(run.destination), [run.destination]);
   const destination = useMemo<DestinationActions>(
     () => ({
-      duck, destination: run.destination, running, onResetDestination: run.resetDestination, onResetIncremental: run.resetIncremental, announce,
+      duck,
+      destination: run.destination,
+      running,
+      onResetDestination: run.resetDestination,
+      onResetIncremental: run.resetIncremental,
+      announce,
     }),
     [duck, running, run.destination, run.resetDestination, run.resetIncremental, announce],
   );
@@ -149,7 +171,8 @@ export function usePlayground(announce: (message: string) => void) {
       const table = run.view.tables.find((t) => t.resource === resource);
       if (!table) return [];
       const fields = new Set<string>();
-      for (const record of table.records.slice(0, 50)) for (const [k, v] of Object.entries(record)) if (v === null || typeof v !== "object") fields.add(k);
+      for (const record of table.records.slice(0, 50))
+        for (const [k, v] of Object.entries(record)) if (v === null || typeof v !== "object") fields.add(k);
       return [...fields];
     },
     [run.view.tables],
@@ -185,11 +208,46 @@ export function usePlayground(announce: (message: string) => void) {
   }, []);
 
   return {
-    text, setText, validation, format, uses, names, selected, counts, checking, blockedReason, exportBlocked,
-    target, setTarget, secretValues, setSecret, maxPages, setMaxPages, toggleResource,
-    run: run.view, running, cancel: run.cancel, runDefault, runAll, runSelected,
-    stale, staleLabels, saveSource, download, openExample, openText, imported, convert, knownFields, reveal, firstProblem, fix,
-    editor, workbench, onEditorReady, destination,
+    text,
+    setText,
+    validation,
+    format,
+    uses,
+    names,
+    selected,
+    counts,
+    checking,
+    blockedReason,
+    exportBlocked,
+    target,
+    setTarget,
+    secretValues,
+    setSecret,
+    maxPages,
+    setMaxPages,
+    toggleResource,
+    run: run.view,
+    running,
+    cancel: run.cancel,
+    runDefault,
+    runAll,
+    runSelected,
+    stale,
+    staleLabels,
+    saveSource,
+    download,
+    openExample,
+    openText,
+    imported,
+    convert,
+    knownFields,
+    reveal,
+    firstProblem,
+    fix,
+    editor,
+    workbench,
+    onEditorReady,
+    destination,
   };
 }
 

@@ -51,10 +51,13 @@ export class PlaygroundPage {
   /** Loads the page with this document (as if autosaved) and, if given, this theme. */
   async gotoWith(text: string, theme?: "light" | "dark"): Promise<void> {
     if (this.page.url() === "about:blank") await this.page.goto("/");
-    await this.page.evaluate(([doc, t]) => {
-      window.localStorage.setItem("restplay:document", doc ?? "");
-      if (t) window.localStorage.setItem("restplay:theme", t);
-    }, [text, theme] as const);
+    await this.page.evaluate(
+      ([doc, t]) => {
+        window.localStorage.setItem("restplay:document", doc ?? "");
+        if (t) window.localStorage.setItem("restplay:theme", t);
+      },
+      [text, theme] as const,
+    );
     await this.page.reload();
     await this.ready();
   }
@@ -113,7 +116,10 @@ export class PlaygroundPage {
 
   async download(kind: DownloadKind): Promise<{ filename: string; text: string }> {
     await this.page.getByTestId("download-menu").click();
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("menuitem", { name: DOWNLOAD_LABEL[kind] }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("menuitem", { name: DOWNLOAD_LABEL[kind] }).click(),
+    ]);
     return this.readDownload(download);
   }
 

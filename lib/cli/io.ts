@@ -47,7 +47,9 @@ export async function readSource(file: string, cwd: string): Promise<Source> {
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-    throw new UsageError(code === "ENOENT" ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(
+      code === "ENOENT" ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const ext = extname(path).toLowerCase();
   if (MARKDOWN.has(ext)) {

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .argument("<file>", "config file")
     .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
     .option("--resource <name>", "run only this resource (repeatable)", collect)
-    .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
+    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
@@ -97,12 +97,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--mock", "check against the built-in mock APIs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
     .option("--resource <name>", "check only this resource (repeatable)", collect)
-    .option("--secret <name=value>", "a value for dlt.secrets[\"name\"] (repeatable); else the env var NAME", parseSecret)
+    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
     .addOption(formatOption())
-    .action(async (file: string, options: { mock?: boolean; mockSpec?: string; resource?: string[]; secret?: [string, string][]; format: OutputFormat }) => {
-      const { checkCommand } = await import("./check-command");
-      exitCode = await checkCommand(file, options, io);
-    });
+    .action(
+      async (
+        file: string,
+        options: { mock?: boolean; mockSpec?: string; resource?: string[]; secret?: [string, string][]; format: OutputFormat },
+      ) => {
+        const { checkCommand } = await import("./check-command");
+        exitCode = await checkCommand(file, options, io);
+      },
+    );
 
   try {
     if (argv.length === 0) {

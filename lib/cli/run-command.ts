@@ -67,7 +67,12 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const fail = (code: string, message: string, exit: number) => {
     if (json) io.stdout.write(`${JSON.stringify({ resources: [], errors: [{ resource: null, code, message }], tables: [] }, null, 2)}\n`);
     const label = styleFor(io.stderr, io.env).red("error");
-    io.stderr.write(message.split("\n").map((line) => `${label}: ${line}\n`).join(""));
+    io.stderr.write(
+      message
+        .split("\n")
+        .map((line) => `${label}: ${line}\n`)
+        .join(""),
+    );
     return exit;
   };
 
@@ -92,7 +97,9 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     .filter((s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []))
     .map((s) => s.name);
   if (missing.length > 0) {
-    const lines = missing.map((n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`);
+    const lines = missing.map(
+      (n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
+    );
     return fail("missing_secret", lines.join("\n"), 1);
   }
 
@@ -105,8 +112,14 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
   const prepared = prepareRun(
     {
-      text: source.config, ...(source.format ? { format: source.format } : {}), target: options.mock ? "mock" : "live", resources: options.resource ?? [], secrets, limits,
-      ...(state ? { state: state.incremental } : {}), ...(mockSpec ? { mockSpec } : {}),
+      text: source.config,
+      ...(source.format ? { format: source.format } : {}),
+      target: options.mock ? "mock" : "live",
+      resources: options.resource ?? [],
+      secrets,
+      limits,
+      ...(state ? { state: state.incremental } : {}),
+      ...(mockSpec ? { mockSpec } : {}),
     },
     { liveFetch: io.fetch ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
@@ -145,7 +158,11 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   if (state && stateDir !== null) {
     await saveState(stateDir, state);
-    say(style.dim(`state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`));
+    say(
+      style.dim(
+        `state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`,
+      ),
+    );
   }
   if (options.duckdb !== undefined) {
     const file = resolve(io.cwd, options.duckdb);

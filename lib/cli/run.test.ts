@@ -13,15 +13,37 @@ beforeAll(async () => {
 const at = { cwd: seeds.dir };
 
 interface RunJson {
-  resources: { name: string; primary_key: string[] | null; write_disposition: string; records: Record<string, unknown>[]; stats: Record<string, number>; warnings: string[] }[];
+  resources: {
+    name: string;
+    primary_key: string[] | null;
+    write_disposition: string;
+    records: Record<string, unknown>[];
+    stats: Record<string, number>;
+    warnings: string[];
+  }[];
   errors: { resource: string | null; code: string; message: string }[];
-  tables: { name: string; parent: string | null; columns: { name: string; data_type: string; nullable: boolean }[]; rows: Record<string, unknown>[] }[];
+  tables: {
+    name: string;
+    parent: string | null;
+    columns: { name: string; data_type: string; nullable: boolean }[];
+    rows: Record<string, unknown>[];
+  }[];
 }
 
 /** One page of seed 002's API (offset 0 has no injected fault), through a "live" fetch. */
 const API_KEY_CONFIG = JSON.stringify({
-  client: { base_url: "https://api.example.com", auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } },
-  resources: [{ name: "items", primary_key: "id", write_disposition: "merge", endpoint: { path: "/v1/resource", data_selector: "data", paginator: { type: "offset", limit: 100 } } }],
+  client: {
+    base_url: "https://api.example.com",
+    auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
+  },
+  resources: [
+    {
+      name: "items",
+      primary_key: "id",
+      write_disposition: "merge",
+      endpoint: { path: "/v1/resource", data_selector: "data", paginator: { type: "offset", limit: 100 } },
+    },
+  ],
 });
 
 describe("restplay run --mock", () => {
@@ -30,7 +52,10 @@ describe("restplay run --mock", () => {
     "001": [["resource_name", 251, 250]],
     "002": [["storage_data", 251, 250]],
     "003": [["resource_name", 251, 250]],
-    "004": [["bank_transactions", 251, 251], ["contacts", 251, 251]],
+    "004": [
+      ["bank_transactions", 251, 251],
+      ["contacts", 251, 251],
+    ],
   };
   for (const seed of seeds.files) {
     it(`seed ${seed.id}: --format json prints only JSON, in the documented shape`, async () => {
@@ -48,7 +73,9 @@ describe("restplay run --mock", () => {
       // The tables as dlt loads them: every column in every row, `_dlt` columns included.
       for (const t of out.tables) {
         expect(Object.keys(t)).toEqual(["name", "parent", "columns", "rows"]);
-        expect(t.columns.map((c) => c.name)).toEqual(expect.arrayContaining(t.parent === null ? ["_dlt_load_id", "_dlt_id"] : ["_dlt_parent_id", "_dlt_list_idx", "_dlt_id"]));
+        expect(t.columns.map((c) => c.name)).toEqual(
+          expect.arrayContaining(t.parent === null ? ["_dlt_load_id", "_dlt_id"] : ["_dlt_parent_id", "_dlt_list_idx", "_dlt_id"]),
+        );
         for (const row of t.rows) expect(Object.keys(row)).toEqual(t.columns.map((c) => c.name));
       }
       const roots = out.tables.filter((t) => t.parent === null);
@@ -59,9 +86,13 @@ describe("restplay run --mock", () => {
   }
 
   it("seed 004 reports the missing key with the real one", async () => {
-    const out = JSON.parse((await cli(["run", "seed-004.py", "--mock", "--format", "json", "--resource", "contacts"], at)).stdout) as RunJson;
+    const out = JSON.parse(
+      (await cli(["run", "seed-004.py", "--mock", "--format", "json", "--resource", "contacts"], at)).stdout,
+    ) as RunJson;
     expect(out.resources.map((x) => x.name)).toEqual(["contacts"]);
-    expect(out.resources[0]!.warnings).toContain('primary_key `id` is missing in 251 of 251 records of `contacts`; the records carry `ContactID` — set `primary_key: "ContactID"`');
+    expect(out.resources[0]!.warnings).toContain(
+      'primary_key `id` is missing in 251 of 251 records of `contacts`; the records carry `ContactID` — set `primary_key: "ContactID"`',
+    );
   });
 
   it("text mode: a trace with masked URLs, statuses, pages, virtual waits, decisions, then the summary table", async () => {
@@ -73,7 +104,9 @@ describe("restplay run --mock", () => {
     expect(r.stdout).toMatch(/retry 1: .*waiting 2 s \(virtual\), from Retry-After/);
     expect(r.stdout).toMatch(/paginator: next — /);
     expect(r.stdout).toMatch(/secrets: api_key \(mock demo value\)/);
-    expect(r.stdout).toMatch(/resource\s+fetched\s+merged\s+duplicates\s+pages\s+retries\s+result\nstorage_data\s+251\s+250\s+1\s+3\s+\d+\s+ok/);
+    expect(r.stdout).toMatch(
+      /resource\s+fetched\s+merged\s+duplicates\s+pages\s+retries\s+result\nstorage_data\s+251\s+250\s+1\s+3\s+\d+\s+ok/,
+    );
     expect(r.stdout).toMatch(/✔ 1 resource ran/);
   });
 
@@ -93,10 +126,17 @@ describe("restplay run --mock", () => {
   });
 
   it("an invalid config prints its diagnostics and runs nothing", async () => {
-    const name = seeds.write("bad.json", '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}');
+    const name = seeds.write(
+      "bad.json",
+      '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}',
+    );
     const r = await cli(["run", name, "--mock", "--format", "json"], at);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ resources: [], errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }], tables: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      resources: [],
+      errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }],
+      tables: [],
+    });
     expect(r.stderr).toMatch(/^bad\.json:1:\d+ {2}error {2}/m);
   });
 
@@ -112,9 +152,17 @@ describe("restplay run --mock", () => {
 describe("restplay run (live)", () => {
   it("a missing secret is a clear error naming the environment variable; nothing is fetched", async () => {
     let calls = 0;
-    const r = await cli(["run", "seed-000.py"], { ...at, fetch: async () => { calls++; return new Response("{}"); } });
+    const r = await cli(["run", "seed-000.py"], {
+      ...at,
+      fetch: async () => {
+        calls++;
+        return new Response("{}");
+      },
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error: missing secret client_id (dlt.secrets["client_id"]): pass --secret client_id=VALUE or set the environment variable CLIENT_ID');
+    expect(r.stderr).toContain(
+      'error: missing secret client_id (dlt.secrets["client_id"]): pass --secret client_id=VALUE or set the environment variable CLIENT_ID',
+    );
     expect(r.stderr).toContain("CLIENT_SECRET");
     expect(calls).toBe(0);
   });
@@ -122,7 +170,10 @@ describe("restplay run (live)", () => {
   it("takes secrets from --secret or from the environment variable dlt reads, and uses the given fetch", async () => {
     const name = seeds.write("live.json", API_KEY_CONFIG);
     const mock = createMockApi();
-    const viaFlag = await cli(["run", name, "--secret", "api_key=demo-api-key", "--max-pages", "1", "--format", "json"], { ...at, fetch: mock.fetch });
+    const viaFlag = await cli(["run", name, "--secret", "api_key=demo-api-key", "--max-pages", "1", "--format", "json"], {
+      ...at,
+      fetch: mock.fetch,
+    });
     expect(viaFlag.code).toBe(0);
     expect((JSON.parse(viaFlag.stdout) as RunJson).resources[0]!.stats.records_merged).toBe(100);
     expect(viaFlag.stderr).toMatch(/secrets: api_key \(--secret\)/);
@@ -165,7 +216,12 @@ describe("restplay export", () => {
 describe("bin/restplay.mjs", () => {
   it("runs as a real process", () => {
     const bin = resolve(__dirname, "../../bin/restplay.mjs");
-    const p = spawnSync(process.execPath, [bin, "validate", "seed-004.py", "--format", "json"], { cwd: seeds.dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+    const p = spawnSync(process.execPath, [bin, "validate", "seed-004.py", "--format", "json"], {
+      cwd: seeds.dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 60_000,
+    });
     expect(p.stderr).toBe("");
     expect(p.status).toBe(0);
     expect(JSON.parse(p.stdout)).toMatchObject({ valid: true, format: "python" });

@@ -4,7 +4,20 @@ import { styleFor } from "./io";
 import type { EngineEvent } from "../engine";
 
 const plain = styleFor({ write: () => true, isTTY: false } as never, { NO_COLOR: "1" });
-const start: Extract<EngineEvent, { type: "resource_start" }> = { type: "resource_start", resource: "r", paginator: "single_page", data_selector: null, primary_key: ["id"], write_disposition: "merge", parent: null, table_name: "r", max_table_nesting: null, merge_key: null, merge_strategy: null, columns: [] };
+const start: Extract<EngineEvent, { type: "resource_start" }> = {
+  type: "resource_start",
+  resource: "r",
+  paginator: "single_page",
+  data_selector: null,
+  primary_key: ["id"],
+  write_disposition: "merge",
+  parent: null,
+  table_name: "r",
+  max_table_nesting: null,
+  merge_key: null,
+  merge_strategy: null,
+  columns: [],
+};
 
 describe("TracePrinter resource header", () => {
   it("names the effective settings, and says when parallelized runs concurrently or in order", () => {

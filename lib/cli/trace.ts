@@ -24,7 +24,10 @@ function formatSize(bytes: number): string {
 export class TracePrinter {
   private readonly pending = new Map<string, Request>();
 
-  constructor(private readonly write: (line: string) => void, private readonly style: Style) {}
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly style: Style,
+  ) {}
 
   private line(s: string): void {
     this.write(`${s}\n`);
@@ -55,8 +58,17 @@ export class TracePrinter {
         const key = e.primary_key?.length ? e.primary_key.join(", ") : "none";
         this.line("");
         this.line(`${s.bold(e.resource)}${e.parent ? s.dim(` (child of ${e.parent})`) : ""}`);
-        const parallel = e.parallelized === "concurrent" ? " · parallelized (concurrent)" : e.parallelized === "in_order" ? " · parallelized (in order against the mock)" : "";
-        this.line(s.dim(`  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}${parallel}`));
+        const parallel =
+          e.parallelized === "concurrent"
+            ? " · parallelized (concurrent)"
+            : e.parallelized === "in_order"
+              ? " · parallelized (in order against the mock)"
+              : "";
+        this.line(
+          s.dim(
+            `  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}${parallel}`,
+          ),
+        );
         break;
       }
       case "auth":
@@ -76,14 +88,18 @@ export class TracePrinter {
         break;
       }
       case "page":
-        this.line(`  ${s.cyan(`page ${e.page}`)}: ${e.count} record${e.count === 1 ? "" : "s"}${e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`)}`);
+        this.line(
+          `  ${s.cyan(`page ${e.page}`)}: ${e.count} record${e.count === 1 ? "" : "s"}${e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`)}`,
+        );
         break;
       case "paginator":
         this.line(s.dim(`  paginator: ${e.decision} — ${e.reason}`));
         break;
       case "retry":
         if (e.status === null) this.flush(e.resource, e.reason);
-        this.line(`  ${s.yellow("retry")} ${e.attempt}: ${e.reason} — waiting ${formatWait(e.wait_ms)}${e.virtual ? " (virtual)" : ""}, ${e.wait_source === "retry-after" ? "from Retry-After" : "backoff"}`);
+        this.line(
+          `  ${s.yellow("retry")} ${e.attempt}: ${e.reason} — waiting ${formatWait(e.wait_ms)}${e.virtual ? " (virtual)" : ""}, ${e.wait_source === "retry-after" ? "from Retry-After" : "backoff"}`,
+        );
         break;
       case "warning":
         this.line(`  ${s.yellow("warning")} ${s.dim(e.code)}: ${e.message}`);
@@ -96,7 +112,11 @@ export class TracePrinter {
         this.line(`  ${s.red("error")} ${s.dim(e.error.code)}: ${e.error.message}`);
         break;
       case "resource_done":
-        this.line(s.dim(`  ${e.ok ? "done" : "failed"}: ${count(e.stats.pages, "page")}, ${count(e.stats.records_fetched, "record")}, ${count(e.stats.requests, "request")}, ${count(e.stats.retries, "retry", "retries")}`));
+        this.line(
+          s.dim(
+            `  ${e.ok ? "done" : "failed"}: ${count(e.stats.pages, "page")}, ${count(e.stats.records_fetched, "record")}, ${count(e.stats.requests, "request")}, ${count(e.stats.retries, "retry", "retries")}`,
+          ),
+        );
         break;
       case "done":
         this.flush(undefined, "no response");
@@ -129,7 +149,13 @@ export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTa
   for (const r of summary.resources) for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${r.name}: ${w}`);
   for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);
   const bad = summary.resources.filter((r) => failed.has(r.name)).length;
-  if (summary.errors.length === 0) out.push(style.green(`✔ ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} ran`));
-  else out.push(style.red(`✖ ${bad || "the run"} ${bad ? `of ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} failed` : "failed"}`));
+  if (summary.errors.length === 0)
+    out.push(style.green(`✔ ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} ran`));
+  else
+    out.push(
+      style.red(
+        `✖ ${bad || "the run"} ${bad ? `of ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} failed` : "failed"}`,
+      ),
+    );
   return out.join("\n") + "\n";
 }

@@ -41,12 +41,16 @@ describe("restplay validate", () => {
 
   it("positions point at the start of the offending token (1-based)", async () => {
     const s000 = seeds.files.find((f) => f.id === "000")!;
-    const out = JSON.parse((await cli(["validate", s000.name, "--format", "json"], at)).stdout) as { diagnostics: { code: string; line: number; column: number }[] };
+    const out = JSON.parse((await cli(["validate", s000.name, "--format", "json"], at)).stdout) as {
+      diagnostics: { code: string; line: number; column: number }[];
+    };
     const oauth = out.diagnostics.find((d) => d.code === "dialect_oauth2")!;
     expect({ line: oauth.line, column: oauth.column }).toEqual(positionOf(s000.code, '"oauth2"'));
 
     const s004 = seeds.files.find((f) => f.id === "004")!;
-    const out4 = JSON.parse((await cli(["validate", s004.name, "--format", "json"], at)).stdout) as { diagnostics: { code: string; line: number; column: number }[] };
+    const out4 = JSON.parse((await cli(["validate", s004.name, "--format", "json"], at)).stdout) as {
+      diagnostics: { code: string; line: number; column: number }[];
+    };
     const comment = out4.diagnostics.find((d) => d.code === "js_comment")!;
     expect({ line: comment.line, column: comment.column }).toEqual(positionOf(s004.code, "// Additional"));
   });
@@ -55,7 +59,11 @@ describe("restplay validate", () => {
     const name = seeds.write("bad.json", BAD_JSON);
     const r = await cli(["validate", name, "--format", "json"], at);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { valid: boolean; format: string; diagnostics: { severity: string; code: string; path: string; line: number; column: number }[] };
+    const out = JSON.parse(r.stdout) as {
+      valid: boolean;
+      format: string;
+      diagnostics: { severity: string; code: string; path: string; line: number; column: number }[];
+    };
     expect(out).toMatchObject({ valid: false, format: "json" });
     const key = out.diagnostics.find((d) => d.path === "/resources/0/endpoint/paht")!;
     expect(key).toMatchObject({ severity: "error", ...positionOf(BAD_JSON, '"paht"') });
@@ -113,7 +121,11 @@ describe("usage errors exit 2", () => {
     ["no command", [], /Usage: restplay/],
     ["a bad --secret", ["run", "seed-000.py", "--secret", "client_id"], /expected NAME=VALUE/],
     ["a bad --max-pages", ["run", "seed-000.py", "--max-pages", "0"], /at least 1/],
-    ["an unknown --resource", ["run", "seed-004.py", "--mock", "--resource", "invoices"], /Unknown resource `invoices`; the config defines `bank_transactions`, `contacts`/],
+    [
+      "an unknown --resource",
+      ["run", "seed-004.py", "--mock", "--resource", "invoices"],
+      /Unknown resource `invoices`; the config defines `bank_transactions`, `contacts`/,
+    ],
     ["export without a target", ["export", "seed-000.py"], /--to json\|yaml\|python, or --secrets-toml/],
   ];
   for (const [what, args, message] of cases) {

@@ -54,14 +54,18 @@ export function toDltCanonical(input: PlainValue | RestApiConfig, options: { rea
       const { token_url, scope, type: _type, ...rest } = auth;
       out = { type: "oauth2_client_credentials", ...(token_url !== undefined ? { access_token_url: token_url } : {}), ...rest };
       if (scope !== undefined) out.access_token_request_data = { scope };
-      notes.push(`${where}: auth type \`oauth2\` written as \`oauth2_client_credentials\` with \`access_token_url\`${scope !== undefined ? " (scope in `access_token_request_data`)" : ""}.`);
+      notes.push(
+        `${where}: auth type \`oauth2\` written as \`oauth2_client_credentials\` with \`access_token_url\`${scope !== undefined ? " (scope in `access_token_request_data`)" : ""}.`,
+      );
     }
     for (const f of options.keepLiteralSecrets ? [] : CREDENTIAL_FIELDS) {
       const v = out[f];
       if (typeof v === "string" && v.length > 0) {
         const name = refName(f, v);
         out[f] = { $secret: name };
-        notes.push(`${where}: the \`${f}\` written into the config was replaced by dlt.secrets["${name}"]; put its value in .dlt/secrets.toml.`);
+        notes.push(
+          `${where}: the \`${f}\` written into the config was replaced by dlt.secrets["${name}"]; put its value in .dlt/secrets.toml.`,
+        );
       }
     }
     return out;
@@ -105,11 +109,16 @@ export function toDltCanonical(input: PlainValue | RestApiConfig, options: { rea
       copy.client = client;
     }
     if (isObj(copy.resource_defaults) && "endpoint" in copy.resource_defaults) {
-      copy.resource_defaults = { ...copy.resource_defaults, endpoint: fixEndpoint(copy.resource_defaults.endpoint ?? null, "resource_defaults") };
+      copy.resource_defaults = {
+        ...copy.resource_defaults,
+        endpoint: fixEndpoint(copy.resource_defaults.endpoint ?? null, "resource_defaults"),
+      };
     }
     if (Array.isArray(copy.resources)) {
       copy.resources = copy.resources.map((r: PlainValue) =>
-        isObj(r) && "endpoint" in r ? { ...r, endpoint: fixEndpoint(r.endpoint ?? null, `resource \`${typeof r.name === "string" ? r.name : "?"}\``) } : r,
+        isObj(r) && "endpoint" in r
+          ? { ...r, endpoint: fixEndpoint(r.endpoint ?? null, `resource \`${typeof r.name === "string" ? r.name : "?"}\``) }
+          : r,
       );
     }
   }
@@ -121,9 +130,17 @@ function runtimeOf(handlers: readonly Obj[], notes: string[]): RuntimeRetry | nu
   if (handlers.length === 0) return null;
   const retries = handlers.map((h) => (typeof h.max_retries === "number" ? h.max_retries : 4));
   const backoffs = handlers.map((h) => (typeof h.backoff_factor === "number" ? h.backoff_factor : 1));
-  const statuses = [...new Set(handlers.flatMap((h) => (Array.isArray(h.retry_on_status_codes) ? h.retry_on_status_codes.filter((s): s is number => typeof s === "number") : [])))].sort((a, b) => a - b);
+  const statuses = [
+    ...new Set(
+      handlers.flatMap((h) =>
+        Array.isArray(h.retry_on_status_codes) ? h.retry_on_status_codes.filter((s): s is number => typeof s === "number") : [],
+      ),
+    ),
+  ].sort((a, b) => a - b);
   if (new Set(retries).size > 1 || new Set(backoffs).size > 1) {
-    notes.push("the endpoints' error_handlers differ; dlt's retry settings are global, so the largest max_retries and backoff_factor apply to every request.");
+    notes.push(
+      "the endpoints' error_handlers differ; dlt's retry settings are global, so the largest max_retries and backoff_factor apply to every request.",
+    );
   }
   return { request_max_attempts: Math.max(...retries) + 1, request_backoff_factor: Math.max(...backoffs), retry_status_codes: statuses };
 }

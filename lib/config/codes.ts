@@ -38,7 +38,7 @@ export const DIAGNOSTIC_CODES = {
   invalid_paginator_type: ["error", "An unknown paginator type or shorthand (did-you-mean fix)."],
   invalid_auth_type: ["error", "An unknown auth type or shorthand (did-you-mean fix)."],
   // What dlt finds when it builds or runs the source (lib/config/resolve: dlt's build rules).
-  offset_without_limit: ["error", "An offset paginator (or the `\"offset\"` shorthand) without `limit`."],
+  offset_without_limit: ["error", 'An offset paginator (or the `"offset"` shorthand) without `limit`.'],
   page_param_and_body_path: ["error", "page_number with both `page_param` and `page_body_path`."],
   param_and_body_path: ["error", "offset/cursor with both a query parameter and a body path for the same value."],
   paginator_never_stops: ["error", "offset/page_number with no total, maximum, has_more or empty-page stop."],

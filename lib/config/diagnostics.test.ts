@@ -19,7 +19,11 @@ const seeds = seedBlocks();
 const INVALID: Case[] = [...CASES, ...PAGINATOR_CASES, ...AUTH_CASES, ...RESOURCE_CASES, ...CHECK_CASES, ...FORMAT_CASES, ...LIMIT_CASES];
 /** Valid documents (the seeds among them): no error, and exactly the listed warnings and infos. */
 const VALID: ValidCase[] = [
-  ...PAGINATOR_VALID, ...AUTH_VALID, ...RESOURCE_VALID, ...CHECK_VALID, ...FORMAT_VALID,
+  ...PAGINATOR_VALID,
+  ...AUTH_VALID,
+  ...RESOURCE_VALID,
+  ...CHECK_VALID,
+  ...FORMAT_VALID,
   ...SEED_CASES.map(([id, notes]): ValidCase => [`seed ${id}`, "python", seeds.find((s) => s.file.startsWith(id))?.code ?? "", notes]),
 ];
 const ALL: [string, SourceFormat, string][] = [...INVALID, ...VALID].map(([title, format, text]) => [title, format, text]);
@@ -55,20 +59,26 @@ describe("diagnostics: exact code, path, line and column", () => {
   it("the table has at least 150 cases, valid and invalid, at least 40 in each format, each titled once", () => {
     expect(ALL.length).toBeGreaterThanOrEqual(150);
     expect(VALID.length).toBeGreaterThanOrEqual(50);
-    for (const format of ["json", "yaml", "python"] as const) expect(ALL.filter((c) => c[1] === format).length, format).toBeGreaterThanOrEqual(40);
+    for (const format of ["json", "yaml", "python"] as const)
+      expect(ALL.filter((c) => c[1] === format).length, format).toBeGreaterThanOrEqual(40);
     expect(new Set(ALL.map(([title]) => title)).size).toBe(ALL.length);
     expect(SEED_CASES.map(([id]) => id)).toEqual(seeds.map((s) => s.file.slice(0, 3)));
   });
 
   it("covers every diagnostic code the config checks can report", () => {
-    const covered = new Set([...INVALID.map((c) => c[3]), ...VALID.flatMap(([, , , notes]) => notes.map((n) => n[0])), ...PYTHON_CASES.flatMap((c) => c.notes.map((n) => n[0]))]);
+    const covered = new Set([
+      ...INVALID.map((c) => c[3]),
+      ...VALID.flatMap(([, , , notes]) => notes.map((n) => n[0])),
+      ...PYTHON_CASES.flatMap((c) => c.notes.map((n) => n[0])),
+    ]);
     // Not reachable from a config text on purpose: a defect of ours, and parser warnings the YAML library has no trigger for in a config.
     const unreachable = ["internal_error", "yaml_warning"];
     expect(Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c) && !unreachable.includes(c))).toEqual([]);
   });
 
   it("uses every paginator and auth type in a valid and in an invalid case", () => {
-    const has = (rows: readonly (readonly unknown[])[], word: string) => rows.some((c) => new RegExp(`["'\\s:{]${word}["'\\s,}]`).test(String(c[2])));
+    const has = (rows: readonly (readonly unknown[])[], word: string) =>
+      rows.some((c) => new RegExp(`["'\\s:{]${word}["'\\s,}]`).test(String(c[2])));
     for (const t of [...PAGINATOR_TYPES, ...AUTH_TYPES]) {
       expect(has(VALID, t), `${t} valid`).toBe(true);
       expect(has(INVALID, t), `${t} invalid`).toBe(true);
@@ -89,7 +99,11 @@ describe("diagnostics: exact code, path, line and column", () => {
   });
 
   it("sorts diagnostics by position", () => {
-    const text = JSON.stringify({ client: { base_url: "https://x", x: 1 }, resources: [{ name: "a", endpoint: { method: "get" } }, { name: "a" }] }, null, 2);
+    const text = JSON.stringify(
+      { client: { base_url: "https://x", x: 1 }, resources: [{ name: "a", endpoint: { method: "get" } }, { name: "a" }] },
+      null,
+      2,
+    );
     const starts = validateText(text).diagnostics.map((d) => d.range.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(starts.length).toBe(3);
@@ -98,16 +112,23 @@ describe("diagnostics: exact code, path, line and column", () => {
 
 describe("messages", () => {
   it("names the value received and what is valid", () => {
-    const text = JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator: { type: "offset", limit: "100" } } }] });
+    const text = JSON.stringify({
+      client: { base_url: "https://x" },
+      resources: [{ name: "a", endpoint: { paginator: { type: "offset", limit: "100" } } }],
+    });
     const d = validateText(text).diagnostics.find((x) => x.code === "invalid_type")!;
     expect(d.message).toBe('`resources[0].endpoint.paginator.limit` expects an integer; got the string "100".');
   });
 
   it("names values in the user's format: null in JSON, None in Python", () => {
     // `limit` is one of the few keys dlt does not declare Optional, so None is an error there.
-    const json = validateText(`{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": null, "total_path": "total"}}}]}`).diagnostics[0]!;
+    const json = validateText(
+      `{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": null, "total_path": "total"}}}]}`,
+    ).diagnostics[0]!;
     expect(json.message).toBe("`resources[0].endpoint.paginator.limit` expects an integer; got `null`.");
-    const py = validateText(`rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": None, "total_path": "total"}}}]})`).diagnostics[0]!;
+    const py = validateText(
+      `rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": {"type": "offset", "limit": None, "total_path": "total"}}}]})`,
+    ).diagnostics[0]!;
     expect(py.message).toBe("`resources[0].endpoint.paginator.limit` expects an integer; got `None`.");
   });
 
@@ -118,7 +139,11 @@ describe("messages", () => {
   });
 
   it("union-aware: a typo in an offset paginator gives the typo and the missing limit, nothing about other paginators", () => {
-    const text = JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator: { type: "offset", limt: 10 } } }] }, null, 2);
+    const text = JSON.stringify(
+      { client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator: { type: "offset", limt: 10 } } }] },
+      null,
+      2,
+    );
     const r = validateText(text);
     expect(codes(text)).toEqual([
       "offset_without_limit /resources/0/endpoint/paginator/limit",
@@ -132,7 +157,12 @@ describe("messages", () => {
   });
 
   it("picks the auth variant by type, and a typeless dict with `token` as bearer", () => {
-    const typed = validateText(JSON.stringify({ client: { base_url: "https://x", auth: { type: "api_key", api_key: { $secret: "k" }, locaton: "query" } }, resources: [] }));
+    const typed = validateText(
+      JSON.stringify({
+        client: { base_url: "https://x", auth: { type: "api_key", api_key: { $secret: "k" }, locaton: "query" } },
+        resources: [],
+      }),
+    );
     expect(typed.diagnostics.map((d) => [d.code, d.path])).toEqual([["unknown_key", "/client/auth/locaton"]]);
     expect(typed.diagnostics[0]!.message).toContain("Did you mean `location`?");
     const typeless = validateText(JSON.stringify({ client: { base_url: "https://x", auth: { token: 5 } }, resources: [] }));
@@ -140,12 +170,17 @@ describe("messages", () => {
   });
 
   it("masks secrets dlt-style in every message, never printing the value", () => {
-    const text = JSON.stringify({ client: { base_url: "https://x", auth: { type: "bearer", token: "sensitive-secret", location: "h" } }, resources: [] });
+    const text = JSON.stringify({
+      client: { base_url: "https://x", auth: { type: "bearer", token: "sensitive-secret", location: "h" } },
+      resources: [],
+    });
     const r = validateText(text);
     expect(r.diagnostics.map((d) => d.code)).toEqual(["hardcoded_secret", "unknown_key"]);
     for (const d of r.diagnostics) expect(d.message).not.toContain("sensitive-secret");
     expect(r.diagnostics[0]!.message).toContain("s*****t");
-    const short = validateText(JSON.stringify({ client: { base_url: "https://x", auth: { type: "api_key", api_key: "ab" } }, resources: [] }));
+    const short = validateText(
+      JSON.stringify({ client: { base_url: "https://x", auth: { type: "api_key", api_key: "ab" } }, resources: [] }),
+    );
     expect(short.diagnostics[0]!.message).toContain("(*****)");
   });
 
@@ -159,7 +194,18 @@ describe("messages", () => {
   });
 
   it("never throws, whatever the input", () => {
-    for (const text of ["", "null", "[]", "42", '"x"', "{", "rest_api_source(", "client: [", '{"client": null, "resources": null}', '{"resources": [null, [], {"endpoint": null}]}']) {
+    for (const text of [
+      "",
+      "null",
+      "[]",
+      "42",
+      '"x"',
+      "{",
+      "rest_api_source(",
+      "client: [",
+      '{"client": null, "resources": null}',
+      '{"resources": [null, [], {"endpoint": null}]}',
+    ]) {
       const r = validateText(text);
       expect(r.valid).toBe(false);
       expect(r.diagnostics.length).toBeGreaterThan(0);
@@ -178,7 +224,20 @@ describe("response actions dlt accepts but that do nothing", () => {
   });
 
   it("a status pattern has no fix; a misspelt `ignore` has one, other strings none", () => {
-    const text = JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { response_actions: [{ status_code: "5xx", action: "IGNORE" }, { content: "x", action: "retry" }] } }] });
+    const text = JSON.stringify({
+      client: { base_url: "https://x" },
+      resources: [
+        {
+          name: "a",
+          endpoint: {
+            response_actions: [
+              { status_code: "5xx", action: "IGNORE" },
+              { content: "x", action: "retry" },
+            ],
+          },
+        },
+      ],
+    });
     const ds = validateText(text).diagnostics;
     expect(ds.map((d) => [d.code, d.path, d.fixes?.length ?? 0])).toEqual([
       ["response_action_status_string", "/resources/0/endpoint/response_actions/0/status_code", 0],
@@ -191,14 +250,20 @@ describe("response actions dlt accepts but that do nothing", () => {
 
 describe("validator fixes found by the table", () => {
   it("a resource whose name is not a string gets the type error only (not `has no name`)", () => {
-    expect(codes(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: 5 }] }))).toEqual(["invalid_type /resources/0/name"]);
-    expect(codes(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: null }] }))).toEqual(["invalid_type /resources/0/name"]);
+    expect(codes(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: 5 }] }))).toEqual([
+      "invalid_type /resources/0/name",
+    ]);
+    expect(codes(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: null }] }))).toEqual([
+      "invalid_type /resources/0/name",
+    ]);
   });
 
   it("a missing required enum key is missing_key, on the dict's key", () => {
     const r = validateText(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", write_disposition: {} }] }));
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["missing_key", "/resources/0/write_disposition/disposition"]]);
-    expect(r.diagnostics[0]!.message).toBe("`resources[0].write_disposition` is missing the required key `disposition` (one of `append`, `replace`, `merge`, `skip`).");
+    expect(r.diagnostics[0]!.message).toBe(
+      "`resources[0].write_disposition` is missing the required key `disposition` (one of `append`, `replace`, `merge`, `skip`).",
+    );
   });
 
   it("an extra key in a reference says what a reference is", () => {
@@ -207,13 +272,18 @@ describe("validator fixes found by the table", () => {
   });
 
   it("a Python resource object may be any parent; without one an unknown parent is still an error", () => {
-    const py = (first: string) => `rest_api_source({"client": {"base_url": "https://x"}, "resources": [${first}, {"name": "b", "endpoint": "b/{resources.users.id}"}]})`;
+    const py = (first: string) =>
+      `rest_api_source({"client": {"base_url": "https://x"}, "resources": [${first}, {"name": "b", "endpoint": "b/{resources.users.id}"}]})`;
     expect(validateText(py("users")).valid).toBe(true);
     expect(codes(py('"posts"'))).toEqual(["placeholder_unknown_resource /resources/1/endpoint"]);
   });
 
   it("two incremental params are reported once, at the second", () => {
-    const params = { a: { type: "incremental", cursor_path: "x" }, b: { type: "incremental", cursor_path: "y" }, c: { type: "incremental", cursor_path: "z" } };
+    const params = {
+      a: { type: "incremental", cursor_path: "x" },
+      b: { type: "incremental", cursor_path: "y" },
+      c: { type: "incremental", cursor_path: "z" },
+    };
     expect(codes(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "r", endpoint: { params } }] }))).toEqual([
       "multiple_incremental_params /resources/0/endpoint/params/b",
       "multiple_incremental_params /resources/0/endpoint/params/c",
@@ -228,6 +298,8 @@ describe("validateValue", () => {
     const d = r.diagnostics[0]!;
     expect(d.code).toBe("invalid_value");
     expect(r.document.text.slice(d.range.start, d.range.end)).toBe('"get"');
-    expect(validateValue({ client: { base_url: "https://x", auth: { type: "bearer", token: { $secret: "t" } } }, resources: ["a"] }).valid).toBe(true);
+    expect(
+      validateValue({ client: { base_url: "https://x", auth: { type: "bearer", token: { $secret: "t" } } }, resources: ["a"] }).valid,
+    ).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { describeKey, keyCompletions } from "./index";
 
-const doc = { client: { base_url: "https://x", paginator: { type: "offset", limit: 1 } }, resources: [{ name: "a", endpoint: { method: "GET" } }] };
+const doc = {
+  client: { base_url: "https://x", paginator: { type: "offset", limit: 1 } },
+  resources: [{ name: "a", endpoint: { method: "GET" } }],
+};
 
 describe("hover docs and completions from the zod schema", () => {
   it("describes keys, picking the paginator variant by its type", () => {
@@ -16,7 +19,9 @@ describe("hover docs and completions from the zod schema", () => {
     expect(method.allowed).toEqual(["GET", "POST"]);
     expect(method.accepts).toBe("one of `GET`, `POST`");
     expect(describeKey(["client"], doc)!.docsUrl).toBe("https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic#client");
-    expect(describeKey(["client", "auth", "token"], { client: { auth: { type: "bearer" } } })!.accepts).toBe("a string or a dlt.secrets[...] or dlt.config[...] reference");
+    expect(describeKey(["client", "auth", "token"], { client: { auth: { type: "bearer" } } })!.accepts).toBe(
+      "a string or a dlt.secrets[...] or dlt.config[...] reference",
+    );
     expect(describeKey(["client", "nonsense"], doc)).toBeNull();
   });
 
@@ -27,7 +32,10 @@ describe("hover docs and completions from the zod schema", () => {
     expect(keys).not.toContain("next_url_path");
     expect(keyCompletions("/resources/0/endpoint", doc).map((k) => k.key)).toContain("data_selector");
     expect(keyCompletions([], { client: {} }).map((k) => k.key)).toEqual(["resources", "resource_defaults"]);
-    expect(keyCompletions(["client", "auth"], { client: { auth: { type: "http_basic" } } }).map((k) => [k.key, k.required])).toEqual([["username", true], ["password", true]]);
+    expect(keyCompletions(["client", "auth"], { client: { auth: { type: "http_basic" } } }).map((k) => [k.key, k.required])).toEqual([
+      ["username", true],
+      ["password", true],
+    ]);
   });
 
   it("also takes just the keys already present", () => {
@@ -39,12 +47,17 @@ describe("docs links", () => {
   it("every key links to its section of dlt's rest_api docs", () => {
     const base = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/";
     expect(describeKey("/resources/0/endpoint/data_selector", doc)?.docsUrl).toBe(`${base}basic#data-selection`);
-    expect(describeKey("/client/paginator/limit", { client: { paginator: { type: "offset", limit: 1 } } })?.docsUrl).toBe(`${base}basic#pagination`);
-    expect(describeKey("/client/auth/token", { client: { auth: { type: "bearer", token: "x" } } })?.docsUrl).toBe(`${base}basic#authentication`);
+    expect(describeKey("/client/paginator/limit", { client: { paginator: { type: "offset", limit: 1 } } })?.docsUrl).toBe(
+      `${base}basic#pagination`,
+    );
+    expect(describeKey("/client/auth/token", { client: { auth: { type: "bearer", token: "x" } } })?.docsUrl).toBe(
+      `${base}basic#authentication`,
+    );
     expect(describeKey("/resources/0/include_from_parent", doc)?.docsUrl).toBe(`${base}basic#include-fields-from-the-parent-resource`);
     expect(describeKey("/resources/0/endpoint/response_actions", doc)?.docsUrl).toBe(`${base}advanced#response-actions`);
     expect(describeKey("/resources/0/write_disposition", doc)?.docsUrl).toBe(`${base}basic#resource-configuration`);
     expect(keyCompletions("/resources/0/endpoint", doc).length).toBeGreaterThan(5);
-    for (const k of keyCompletions("/resources/0/endpoint", doc)) expect(k.docsUrl, k.key).toMatch(new RegExp(`^${base.replace(/\./g, "\\.")}`));
+    for (const k of keyCompletions("/resources/0/endpoint", doc))
+      expect(k.docsUrl, k.key).toMatch(new RegExp(`^${base.replace(/\./g, "\\.")}`));
   });
 });

@@ -19,7 +19,8 @@ export interface KeyDoc {
 
 type PathLike = string | readonly (string | number)[];
 const URL_RE = /See (https:\/\/\S+?)\.?$/;
-const segments = (p: PathLike): (string | number)[] => (typeof p === "string" ? parsePointer(p).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s)) : [...p]);
+const segments = (p: PathLike): (string | number)[] =>
+  typeof p === "string" ? parsePointer(p).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s)) : [...p];
 
 function descriptionOf(s: z.ZodType): string {
   const own = (s as { description?: string }).description ?? (unwrap(s) as { description?: string }).description;
@@ -61,7 +62,9 @@ function sectionUrl(path: readonly (string | number)[]): string {
 function docFor(key: string, s: z.ZodType, required: boolean, path: readonly (string | number)[]): KeyDoc {
   const raw = descriptionOf(s);
   const url = URL_RE.exec(raw)?.[1] ?? sectionUrl(path);
-  const allowed = unionMembers(s).flatMap((m) => literalValues(m) ?? []).map(String);
+  const allowed = unionMembers(s)
+    .flatMap((m) => literalValues(m) ?? [])
+    .map(String);
   return { key, description: raw.replace(URL_RE, "").trim(), accepts: describeSchema(s), allowed, required, docsUrl: url };
 }
 
@@ -87,13 +90,19 @@ export function describeKey(path: PathLike, root: unknown = undefined): KeyDoc |
  */
 export function keyCompletions(path: PathLike, rootOrExistingKeys: unknown = undefined): KeyDoc[] {
   const segs = segments(path);
-  const existing = Array.isArray(rootOrExistingKeys) && rootOrExistingKeys.every((k) => typeof k === "string") && segs.length > 0 ? (rootOrExistingKeys as string[]) : null;
+  const existing =
+    Array.isArray(rootOrExistingKeys) && rootOrExistingKeys.every((k) => typeof k === "string") && segs.length > 0
+      ? (rootOrExistingKeys as string[])
+      : null;
   const root = existing ? undefined : rootOrExistingKeys;
   const s = segs.length === 0 ? RestApiConfigSchema : schemaAt(RestApiConfigSchema, root, segs);
   if (!s) return [];
   const value = existing ? Object.fromEntries(existing.map((k) => [k, null])) : valueAt(root, segs);
   const here = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-  const variant = pickVariant(s, here) ?? unionMembers(s).find((m) => objectShape(m) && !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$"))) ?? null;
+  const variant =
+    pickVariant(s, here) ??
+    unionMembers(s).find((m) => objectShape(m) && !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$"))) ??
+    null;
   const shape = objectShape(variant);
   if (!variant || !shape) return [];
   const required = requiredKeys(variant);

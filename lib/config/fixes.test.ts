@@ -5,46 +5,160 @@ import { insertEntryEdit, removeEntriesEdits } from "./fixes";
 
 /** [title, format, text, code whose first fix is applied, text the result must contain] */
 const FIXES: [string, SourceFormat, string, string, string][] = [
-  ["rename a key (JSON)", "json", `{"client": {"base_url": "https://x", "paginatr": "auto"}, "resources": []}`, "unknown_key", `"paginator": "auto"`],
-  ["rename a key (YAML)", "yaml", `client:\n  base_url: https://x\n  'paginatr': auto\nresources: []\n`, "unknown_key", `'paginator': auto`],
-  ["rename a key (Python, single quotes)", "python", `rest_api_source({'client': {'base_url': 'https://x', 'paginatr': 'auto'}, 'resources': []})`, "unknown_key", `'paginator': 'auto'`],
-  ["enum case", "json", `{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"method": "post"}}]}`, "invalid_value", `"method": "POST"`],
-  ["paginator type typo", "yaml", `client:\n  base_url: https://x\n  paginator: {type: json_lnk}\nresources: [a]\n`, "invalid_paginator_type", `{type: json_link}`],
-  ["oauth2 -> oauth2_client_credentials (YAML, with scope)", "yaml",
+  [
+    "rename a key (JSON)",
+    "json",
+    `{"client": {"base_url": "https://x", "paginatr": "auto"}, "resources": []}`,
+    "unknown_key",
+    `"paginator": "auto"`,
+  ],
+  [
+    "rename a key (YAML)",
+    "yaml",
+    `client:\n  base_url: https://x\n  'paginatr': auto\nresources: []\n`,
+    "unknown_key",
+    `'paginator': auto`,
+  ],
+  [
+    "rename a key (Python, single quotes)",
+    "python",
+    `rest_api_source({'client': {'base_url': 'https://x', 'paginatr': 'auto'}, 'resources': []})`,
+    "unknown_key",
+    `'paginator': 'auto'`,
+  ],
+  [
+    "enum case",
+    "json",
+    `{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"method": "post"}}]}`,
+    "invalid_value",
+    `"method": "POST"`,
+  ],
+  [
+    "paginator type typo",
+    "yaml",
+    `client:\n  base_url: https://x\n  paginator: {type: json_lnk}\nresources: [a]\n`,
+    "invalid_paginator_type",
+    `{type: json_link}`,
+  ],
+  [
+    "oauth2 -> oauth2_client_credentials (YAML, with scope)",
+    "yaml",
     `client:\n  base_url: https://x\n  auth:\n    type: oauth2\n    token_url: https://login/token\n    client_id: {$secret: client_id}\n    client_secret: {$secret: client_secret}\n    scope: read\nresources: [a]\n`,
-    "dialect_oauth2", `    type: oauth2_client_credentials\n    access_token_url: https://login/token\n`],
-  ["oauth2 -> oauth2_client_credentials (Python)", "python",
+    "dialect_oauth2",
+    `    type: oauth2_client_credentials\n    access_token_url: https://login/token\n`,
+  ],
+  [
+    "oauth2 -> oauth2_client_credentials (Python)",
+    "python",
     `rest_api_source({"client": {"base_url": "https://x", "auth": {"type": 'oauth2', 'token_url': "https://t", "client_id": dlt.secrets["client_id"], "client_secret": dlt.secrets["client_secret"]}}, "resources": ["a"]})`,
-    "dialect_oauth2", `"type": 'oauth2_client_credentials', 'access_token_url': "https://t"`],
-  ["page_number limit -> new params (JSON)", "json",
+    "dialect_oauth2",
+    `"type": 'oauth2_client_credentials', 'access_token_url': "https://t"`,
+  ],
+  [
+    "page_number limit -> new params (JSON)",
+    "json",
     `{\n  "client": {"base_url": "https://x"},\n  "resources": [\n    {\n      "name": "a",\n      "endpoint": {\n        "paginator": {"type": "page_number", "total_path": null, "limit": 20, "limit_param": "per_page"}\n      }\n    }\n  ]\n}`,
-    "dialect_page_number_limit", `"paginator": {"type": "page_number", "total_path": null},\n        "params": {\n          "per_page": 20\n        }`],
-  ["page_number limit -> existing params (YAML)", "yaml",
+    "dialect_page_number_limit",
+    `"paginator": {"type": "page_number", "total_path": null},\n        "params": {\n          "per_page": 20\n        }`,
+  ],
+  [
+    "page_number limit -> existing params (YAML)",
+    "yaml",
     `client:\n  base_url: https://x\nresources:\n  - name: a\n    endpoint:\n      params:\n        q: x\n      paginator:\n        type: page_number\n        limit: 20\n        total_path: null\n`,
-    "dialect_page_number_limit", `      params:\n        q: x\n        limit: 20\n      paginator:\n        type: page_number\n        total_path: null\n`],
-  ["page_number limit -> params, paginator last (YAML)", "yaml",
+    "dialect_page_number_limit",
+    `      params:\n        q: x\n        limit: 20\n      paginator:\n        type: page_number\n        total_path: null\n`,
+  ],
+  [
+    "page_number limit -> params, paginator last (YAML)",
+    "yaml",
     `client:\n  base_url: https://x\nresources:\n  - name: a\n    endpoint:\n      paginator:\n        type: page_number\n        total_path: null\n        limit_param: size\n        limit: 20\n`,
-    "dialect_page_number_limit", `      paginator:\n        type: page_number\n        total_path: null\n      params:\n        size: 20\n`],
-  ["page_number limit_param only (Python)", "python",
+    "dialect_page_number_limit",
+    `      paginator:\n        type: page_number\n        total_path: null\n      params:\n        size: 20\n`,
+  ],
+  [
+    "page_number limit_param only (Python)",
+    "python",
     `rest_api_source({\n    "client": {"base_url": "https://x"},\n    "resources": [{"name": "a", "endpoint": {"paginator": {"type": "page_number", "limit_param": "size", "total_path": None,}}}],\n})`,
-    "dialect_page_number_limit", `{"type": "page_number", "total_path": None,}`],
-  ["remove error_handler (YAML, last entry)", "yaml",
+    "dialect_page_number_limit",
+    `{"type": "page_number", "total_path": None,}`,
+  ],
+  [
+    "remove error_handler (YAML, last entry)",
+    "yaml",
     `client:\n  base_url: https://x\nresources:\n  - name: a\n    endpoint:\n      path: /a\n      error_handler:\n        max_retries: 2\n        retry_on_status_codes: [429]\n`,
-    "dialect_error_handler", `    endpoint:\n      path: /a\n`],
-  ["remove error_handler (JSON, first entry)", "json",
+    "dialect_error_handler",
+    `    endpoint:\n      path: /a\n`,
+  ],
+  [
+    "remove error_handler (JSON, first entry)",
+    "json",
     `{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"error_handler": {"max_retries": 2}, "path": "/a"}}]}`,
-    "dialect_error_handler", `"endpoint": {"path": "/a"}`],
-  ["total_path: None (Python)", "python",
+    "dialect_error_handler",
+    `"endpoint": {"path": "/a"}`,
+  ],
+  [
+    "total_path: None (Python)",
+    "python",
     `rest_api_source({\n    "client": {"base_url": "https://x"},\n    "resources": [{"name": "a", "endpoint": {"paginator": {\n        "type": "offset",\n        "limit": 10,\n    }}}],\n})`,
-    "default_total_path", `        "limit": 10,\n        "total_path": None,\n    }`],
-  ["total_path: null (YAML block)", "yaml", `client:\n  base_url: https://x\n  paginator:\n    type: offset\n    limit: 10  # page size\nresources: [a]\n`, "default_total_path", `    limit: 10  # page size\n    total_path: null\n`],
-  ["page_number shorthand -> dict", "json", `{"client": {"base_url": "https://x", "paginator": "page_number"}, "resources": ["a"]}`, "default_total_path", `"paginator": {"type": "page_number", "total_path": null}`],
-  ["hard-coded secret (Python)", "python", `rest_api_source({"client": {"base_url": "https://x", "auth": {"type": "bearer", "token": "abc123"}}, "resources": []})`, "hardcoded_secret", `"token": dlt.secrets["token"]`],
-  ["hard-coded secret (JSON)", "json", `{"client": {"base_url": "https://x", "auth": {"type": "api_key", "api_key": "abc123"}}, "resources": []}`, "hardcoded_secret", `"api_key": {"$secret": "api_key"}`],
-  ["hard-coded secret (YAML)", "yaml", `client:\n  base_url: https://x\n  auth:\n    type: http_basic\n    username: me\n    password: hunter22\nresources: []\n`, "hardcoded_secret", `password: {$secret: password}`],
-  ["offset shorthand -> dict", "json", `{"client": {"base_url": "https://x", "paginator": "offset"}, "resources": []}`, "offset_without_limit", `"paginator": {"type": "offset", "limit": 100}`],
-  ["both param and body path", "yaml", `client:\n  base_url: https://x\n  paginator:\n    type: cursor\n    cursor_body_path: c\n    cursor_param: c\nresources: []\n`, "param_and_body_path", `  paginator:\n    type: cursor\n    cursor_param: c\n`],
-  ["// comment in Python", "python", `rest_api_source({\n    "client": {"base_url": "https://x"},\n    // more\n    "resources": [],\n})`, "js_comment", "    # more\n"],
+    "default_total_path",
+    `        "limit": 10,\n        "total_path": None,\n    }`,
+  ],
+  [
+    "total_path: null (YAML block)",
+    "yaml",
+    `client:\n  base_url: https://x\n  paginator:\n    type: offset\n    limit: 10  # page size\nresources: [a]\n`,
+    "default_total_path",
+    `    limit: 10  # page size\n    total_path: null\n`,
+  ],
+  [
+    "page_number shorthand -> dict",
+    "json",
+    `{"client": {"base_url": "https://x", "paginator": "page_number"}, "resources": ["a"]}`,
+    "default_total_path",
+    `"paginator": {"type": "page_number", "total_path": null}`,
+  ],
+  [
+    "hard-coded secret (Python)",
+    "python",
+    `rest_api_source({"client": {"base_url": "https://x", "auth": {"type": "bearer", "token": "abc123"}}, "resources": []})`,
+    "hardcoded_secret",
+    `"token": dlt.secrets["token"]`,
+  ],
+  [
+    "hard-coded secret (JSON)",
+    "json",
+    `{"client": {"base_url": "https://x", "auth": {"type": "api_key", "api_key": "abc123"}}, "resources": []}`,
+    "hardcoded_secret",
+    `"api_key": {"$secret": "api_key"}`,
+  ],
+  [
+    "hard-coded secret (YAML)",
+    "yaml",
+    `client:\n  base_url: https://x\n  auth:\n    type: http_basic\n    username: me\n    password: hunter22\nresources: []\n`,
+    "hardcoded_secret",
+    `password: {$secret: password}`,
+  ],
+  [
+    "offset shorthand -> dict",
+    "json",
+    `{"client": {"base_url": "https://x", "paginator": "offset"}, "resources": []}`,
+    "offset_without_limit",
+    `"paginator": {"type": "offset", "limit": 100}`,
+  ],
+  [
+    "both param and body path",
+    "yaml",
+    `client:\n  base_url: https://x\n  paginator:\n    type: cursor\n    cursor_body_path: c\n    cursor_param: c\nresources: []\n`,
+    "param_and_body_path",
+    `  paginator:\n    type: cursor\n    cursor_param: c\n`,
+  ],
+  [
+    "// comment in Python",
+    "python",
+    `rest_api_source({\n    "client": {"base_url": "https://x"},\n    // more\n    "resources": [],\n})`,
+    "js_comment",
+    "    # more\n",
+  ],
 ];
 
 describe("quick fixes produce valid text that no longer has the problem", () => {
@@ -55,8 +169,14 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     const fixed = applyEdits(text, d!.fixes![0]!.edits);
     expect(fixed).toContain(expected);
     const after = validateText(fixed, format);
-    expect(after.diagnostics.filter((x) => x.code === "syntax_error"), fixed).toEqual([]);
-    expect(after.diagnostics.filter((x) => x.code === code).map((x) => x.path), fixed).toEqual([]);
+    expect(
+      after.diagnostics.filter((x) => x.code === "syntax_error"),
+      fixed,
+    ).toEqual([]);
+    expect(
+      after.diagnostics.filter((x) => x.code === code).map((x) => x.path),
+      fixed,
+    ).toEqual([]);
     if (before.diagnostics.every((x) => x.severity !== "error" || x.code === code)) expect(after.valid, fixed).toBe(true);
   });
 
@@ -90,7 +210,11 @@ describe("entry edits", () => {
     expect(toPlain(back.root!), added).toEqual({ a: { x: 1, y: 2, z: 3, w: { n: [1, "two"] } } });
   });
   it("inserts into an empty dict", () => {
-    for (const [format, text] of [["json", `{"a": {}}`], ["python", `rest_api_source({"a": {}})`], ["yaml", `a: {}\n`]] as const) {
+    for (const [format, text] of [
+      ["json", `{"a": {}}`],
+      ["python", `rest_api_source({"a": {}})`],
+      ["yaml", `a: {}\n`],
+    ] as const) {
       const doc = parseDocument(text, format);
       const out = applyEdits(text, [insertEntryEdit(doc, ["a"], "k", null)!]);
       expect(toPlain(parseDocument(out, format).root!), out).toEqual({ a: { k: null } });

@@ -3,7 +3,18 @@
  * touch only the entries a fix is about (so comments and layout elsewhere survive), and produce text
  * that parses again in all three formats (JSON, YAML block or flow style, Python dict).
  */
-import { findNode, writePythonLiteral, writeYaml, type DocEntry, type DocNode, type ParsedDocument, type PlainValue, type Range, type SourceFormat, type TextEdit } from "../formats";
+import {
+  findNode,
+  writePythonLiteral,
+  writeYaml,
+  type DocEntry,
+  type DocNode,
+  type ParsedDocument,
+  type PlainValue,
+  type Range,
+  type SourceFormat,
+  type TextEdit,
+} from "../formats";
 import type { Path } from "./located";
 import { callParen, insertCallArg, removeCallArgs } from "./fixes-call";
 
@@ -31,7 +42,8 @@ const indentOf = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lin
 const startsLine = (text: string, offset: number) => /^[ \t]*$/.test(text.slice(lineStartOf(text, offset), offset));
 
 /** A YAML mapping written as `key: value` lines (not `{...}`). */
-const isBlock = (doc: ParsedDocument, node: DocNode) => doc.format === "yaml" && doc.text[node.range.start] !== "{" && doc.text[node.range.start] !== "[";
+const isBlock = (doc: ParsedDocument, node: DocNode) =>
+  doc.format === "yaml" && doc.text[node.range.start] !== "{" && doc.text[node.range.start] !== "[";
 
 /** `value` as a one-line flow value that is valid in the document's format (JSON is valid YAML flow). */
 export function inlineValue(format: SourceFormat, value: PlainValue): string {
@@ -46,8 +58,16 @@ export function inlineValue(format: SourceFormat, value: PlainValue): string {
 /** `value` written so that it can replace the value at `range` (continuation lines indented to fit). */
 export function renderValue(value: PlainValue, format: SourceFormat, text: string, range: Range): string {
   const indent = indentOf(text, range.start);
-  if (format === "python") return writePythonLiteral(value, 0).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
-  if (format === "json") return JSON.stringify(value, null, 2).split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n");
+  if (format === "python")
+    return writePythonLiteral(value, 0)
+      .split("\n")
+      .map((l, i) => (i === 0 ? l : indent + l))
+      .join("\n");
+  if (format === "json")
+    return JSON.stringify(value, null, 2)
+      .split("\n")
+      .map((l, i) => (i === 0 ? l : indent + l))
+      .join("\n");
   return inlineValue(format, value);
 }
 
@@ -62,22 +82,42 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
   const { text, format } = doc;
   const last = node.entries[node.entries.length - 1];
   if (!last) {
-    const body = format === "python" ? `{${JSON.stringify(key)}: ${inlineValue(format, value)}}` : `{${keyText(format, key)}: ${inlineValue(format, value)}}`;
+    const body =
+      format === "python"
+        ? `{${JSON.stringify(key)}: ${inlineValue(format, value)}}`
+        : `{${keyText(format, key)}: ${inlineValue(format, value)}}`;
     return { range: node.range, newText: body };
   }
   if (isBlock(doc, node)) {
     const indent = " ".repeat(last.keyRange.start - lineStartOf(text, last.keyRange.start));
-    const body = typeof value === "object" && value !== null && Object.keys(value).length > 0
-      ? writeYaml({ [key]: value }).trimEnd()
-      : `${keyText(format, key)}: ${inlineValue(format, value)}`;
+    const body =
+      typeof value === "object" && value !== null && Object.keys(value).length > 0
+        ? writeYaml({ [key]: value }).trimEnd()
+        : `${keyText(format, key)}: ${inlineValue(format, value)}`;
     const at = lineEndOf(text, last.range.end);
-    return { range: { start: at, end: at }, newText: "\n" + body.split("\n").map((l) => indent + l).join("\n") };
+    return {
+      range: { start: at, end: at },
+      newText:
+        "\n" +
+        body
+          .split("\n")
+          .map((l) => indent + l)
+          .join("\n"),
+    };
   }
   const at = last.range.end;
-  if (!startsLine(text, last.range.start)) return { range: { start: at, end: at }, newText: `, ${keyText(format, key)}: ${inlineValue(format, value)}` };
+  if (!startsLine(text, last.range.start))
+    return { range: { start: at, end: at }, newText: `, ${keyText(format, key)}: ${inlineValue(format, value)}` };
   const indent = indentOf(text, last.range.start);
-  const rendered = format === "python" ? writePythonLiteral(value, 0) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
-  return { range: { start: at, end: at }, newText: `,\n${indent}${keyText(format, key)}: ${rendered.split("\n").map((l, i) => (i === 0 ? l : indent + l)).join("\n")}` };
+  const rendered =
+    format === "python" ? writePythonLiteral(value, 0) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
+  return {
+    range: { start: at, end: at },
+    newText: `,\n${indent}${keyText(format, key)}: ${rendered
+      .split("\n")
+      .map((l, i) => (i === 0 ? l : indent + l))
+      .join("\n")}`,
+  };
 }
 
 /** Removes the entries `keys` of the dict at `objectPath`: one edit per run of adjacent entries, never overlapping. */
@@ -91,11 +131,15 @@ export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: 
   const drop = entries.map((e) => keys.includes(e.key));
   if (isBlock(doc, node)) {
     // Whole lines, from the newline before the entry: an insertion at the end of the line before stays valid.
-    return entries.filter((_, i) => drop[i]).map((e) => {
-      const start = lineStartOf(text, e.range.start);
-      const end = lineEndOf(text, e.range.end);
-      return start > 0 ? { range: { start: start - 1, end }, newText: "" } : { range: { start, end: Math.min(text.length, end + 1) }, newText: "" };
-    });
+    return entries
+      .filter((_, i) => drop[i])
+      .map((e) => {
+        const start = lineStartOf(text, e.range.start);
+        const end = lineEndOf(text, e.range.end);
+        return start > 0
+          ? { range: { start: start - 1, end }, newText: "" }
+          : { range: { start, end: Math.min(text.length, end + 1) }, newText: "" };
+      });
   }
   const edits: TextEdit[] = [];
   for (let i = 0; i < entries.length; i++) {

@@ -8,12 +8,21 @@ import { CASES } from "../testing/diagnostics";
 
 const schema = getJsonSchema();
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
-const SCHEMA_CODES = new Set(["unknown_key", "missing_key", "invalid_type", "invalid_value", "invalid_paginator_type", "invalid_auth_type"]);
+const SCHEMA_CODES = new Set([
+  "unknown_key",
+  "missing_key",
+  "invalid_type",
+  "invalid_value",
+  "invalid_paginator_type",
+  "invalid_auth_type",
+]);
 
 describe("JSON Schema (generated from the zod schema)", () => {
   it("the published file is in sync with zod (if this fails, run `npm run schema`)", () => {
     const file: unknown = JSON.parse(readFileSync("public/schema/rest_api_config.schema.json", "utf8"));
-    expect(file, "public/schema/rest_api_config.schema.json is out of date: run `npm run schema`").toEqual(JSON.parse(JSON.stringify(schema)));
+    expect(file, "public/schema/rest_api_config.schema.json is out of date: run `npm run schema`").toEqual(
+      JSON.parse(JSON.stringify(schema)),
+    );
   });
 
   it("has its id, title and draft", () => {
@@ -25,8 +34,27 @@ describe("JSON Schema (generated from the zod schema)", () => {
 
   it("describes every paginator and auth type, the dialect and the docs", () => {
     const text = JSON.stringify(schema);
-    for (const t of ["single_page", "auto", "page_number", "offset", "json_link", "json_response", "header_link", "cursor", "header_cursor",
-      "bearer", "api_key", "http_basic", "oauth2_client_credentials", "oauth2", "token_url", "error_handler", "$secret", "$config", "$python"]) {
+    for (const t of [
+      "single_page",
+      "auto",
+      "page_number",
+      "offset",
+      "json_link",
+      "json_response",
+      "header_link",
+      "cursor",
+      "header_cursor",
+      "bearer",
+      "api_key",
+      "http_basic",
+      "oauth2_client_credentials",
+      "oauth2",
+      "token_url",
+      "error_handler",
+      "$secret",
+      "$config",
+      "$python",
+    ]) {
       expect(text).toContain(`"${t}"`);
     }
     expect(text).toContain("JSONPath to the list of records");

@@ -1,18 +1,34 @@
 /** Helpers that turn document paths into ranges and values into safe, short descriptions. */
-import { findEntry, findNode, nearestNode, pointerFromPath, type DocNode, type ParsedDocument, type Range, type SourceFormat } from "../formats";
+import {
+  findEntry,
+  findNode,
+  nearestNode,
+  pointerFromPath,
+  type DocNode,
+  type ParsedDocument,
+  type Range,
+  type SourceFormat,
+} from "../formats";
 import { maskSecret, SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
 
 export type Path = readonly (string | number)[];
 
 /** A path as users read it: `resources[0].endpoint.paginator`, or "the config" for the root. */
 export const where = (path: Path): string =>
-  path.length ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\`` : "the config";
+  path.length
+    ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\``
+    : "the config";
 
 /** The value as a message names it, in the words of the user's format (`True` in Python, `true` in JSON/YAML). */
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
   const last = path[path.length - 1];
   if (typeof v === "string") {
-    const shown = typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || SENSITIVE_HEADERS.has(last.toLowerCase())) ? maskSecret(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    const shown =
+      typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || SENSITIVE_HEADERS.has(last.toLowerCase()))
+        ? maskSecret(v)
+        : v.length > 60
+          ? `${v.slice(0, 57)}…`
+          : v;
     return `the string "${shown}"`;
   }
   if (typeof v === "number") return `the number ${v}`;

@@ -87,11 +87,19 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
     const parentPath = path.slice(0, -1);
     const parent = valueAt(ctx.plain, parentPath) as Record<string, unknown> | undefined;
     if (key === "limit" && parent?.type === "offset") {
-      out.push({ ...base, code: "offset_without_limit", range: loc.value([...parentPath, "type"]),
-        message: `The offset paginator at ${where(parentPath)} needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.` });
+      out.push({
+        ...base,
+        code: "offset_without_limit",
+        range: loc.value([...parentPath, "type"]),
+        message: `The offset paginator at ${where(parentPath)} needs \`limit\` (the page size); dlt fails with "missing 1 required positional argument: 'limit'". Add e.g. "limit": 100.`,
+      });
     } else {
-      out.push({ ...base, code: "missing_key", range: loc.missing(path),
-        message: `${capital(where(parentPath))} is missing the required key \`${clip(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.` });
+      out.push({
+        ...base,
+        code: "missing_key",
+        range: loc.missing(path),
+        message: `${capital(where(parentPath))} is missing the required key \`${clip(key)}\`${schema ? ` (${describeSchema(schema)})` : ""}.`,
+      });
     }
     return;
   }
@@ -104,26 +112,47 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
       return;
     case "invalid_type":
     case "invalid_union":
-      out.push({ ...base, code: "invalid_type", range: shown(loc, path),
-        message: `${capital(where(path))} expects ${schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value"}; got ${describeValue(value, path, loc.doc.format)}.` });
+      out.push({
+        ...base,
+        code: "invalid_type",
+        range: shown(loc, path),
+        message: `${capital(where(path))} expects ${schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value"}; got ${describeValue(value, path, loc.doc.format)}.`,
+      });
       return;
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const guess = typeof value === "string" ? didYouMean(value, allowed) : null;
-      out.push({ ...base, code: typeCode(path), range: shown(loc, path), fixes: replaceValueFix(loc, path, guess),
-        message: `${capital(where(path))} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}` });
+      out.push({
+        ...base,
+        code: typeCode(path),
+        range: shown(loc, path),
+        fixes: replaceValueFix(loc, path, guess),
+        message: `${capital(where(path))} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${describeValue(value, path, loc.doc.format)}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
+      });
       return;
     }
     case "too_small":
     case "too_big": {
       const n = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const what = issue.origin === "string" && issue.code === "too_small" && Number(n) === 1 ? "must not be empty"
-        : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${String(n)}${issue.origin === "string" ? " characters long" : issue.origin === "array" ? " items long" : ""}`;
-      out.push({ ...base, code: "invalid_value", range: shown(loc, path), message: `${capital(where(path))} ${what}; got ${describeValue(value, path, loc.doc.format)}.` });
+      const what =
+        issue.origin === "string" && issue.code === "too_small" && Number(n) === 1
+          ? "must not be empty"
+          : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${String(n)}${issue.origin === "string" ? " characters long" : issue.origin === "array" ? " items long" : ""}`;
+      out.push({
+        ...base,
+        code: "invalid_value",
+        range: shown(loc, path),
+        message: `${capital(where(path))} ${what}; got ${describeValue(value, path, loc.doc.format)}.`,
+      });
       return;
     }
     default:
-      out.push({ ...base, code: "invalid_value", range: shown(loc, path), message: `${capital(where(path))}: ${issue.message}; got ${describeValue(value, path, loc.doc.format)}.` });
+      out.push({
+        ...base,
+        code: "invalid_value",
+        range: shown(loc, path),
+        message: `${capital(where(path))}: ${issue.message}; got ${describeValue(value, path, loc.doc.format)}.`,
+      });
   }
 }
 
@@ -134,16 +163,23 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
   const value = valueAt(ctx.plain, path);
   const allowed = schema ? allowedKeys(schema) : [];
   const present = typeof value === "object" && value !== null ? value : {};
-  const guess = didYouMean(key, allowed.filter((k) => !(k in present)));
+  const guess = didYouMean(
+    key,
+    allowed.filter((k) => !(k in present)),
+  );
   const hints: string[] = [];
   if (guess) hints.push(`Did you mean \`${guess}\`?`);
   // A key of another `type` of the same union: name the types that have it.
   if (union && !guess) {
-    const owners = unionMembers(union).filter((m) => m !== schema && typeOf(m) !== undefined && allowedKeys(m).includes(key)).map((m) => `\`${String(typeOf(m))}\``);
+    const owners = unionMembers(union)
+      .filter((m) => m !== schema && typeOf(m) !== undefined && allowedKeys(m).includes(key))
+      .map((m) => `\`${String(typeOf(m))}\``);
     if (owners.length > 0) {
-      hints.push(schema === TypelessBearerSchema
-        ? `\`${clip(key)}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
-        : `\`${clip(key)}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`);
+      hints.push(
+        schema === TypelessBearerSchema
+          ? `\`${clip(key)}\` belongs to the ${owners.join(", ")} auth: add its \`type\` (a dict without \`type\` is a bearer token).`
+          : `\`${clip(key)}\` belongs to the ${owners.join(", ")} ${kindName(path)}, not \`${String(typeOf(schema as z.ZodType) ?? "")}\`.`,
+      );
     }
   }
   if ((schema === EndpointResourceSchema || schema === ResourceDefaultsSchema) && ENDPOINT_KEYS.has(key)) {
@@ -160,7 +196,9 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     message: marker
       ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
       : `Unknown key \`${clip(key)}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
-    fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }] : undefined,
+    fixes: guess
+      ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }]
+      : undefined,
   });
 }
 
@@ -173,23 +211,39 @@ function replaceValueFix(loc: Locator, path: Path, guess: string | null) {
 /** A value no union member fits: name the valid `type`s, or what the key accepts. */
 function noVariant(ctx: Ctx, path: Path, value: unknown, union: z.ZodType): void {
   const { loc, out } = ctx;
-  const types = unionMembers(union).map(typeOf).filter((t) => t !== undefined).map(String);
+  const types = unionMembers(union)
+    .map(typeOf)
+    .filter((t) => t !== undefined)
+    .map(String);
   const v = value as Record<string, unknown> | null | undefined;
   const isDict = typeof v === "object" && v !== null && !Array.isArray(v);
   if (isDict && typeof v.type === "string" && types.length > 0) {
     const guess = didYouMean(v.type, types);
     const typePath = [...path, "type"];
-    out.push({ severity: "error", path: loc.pointer(typePath), code: typeCode(typePath), range: loc.value(typePath), fixes: replaceValueFix(loc, typePath, guess),
-      message: `Unknown ${kindName(path)} type \`${v.type}\` at ${where(path)}.${guess ? ` Did you mean \`${guess}\`?` : ""} Valid types: ${types.map((n) => `\`${n}\``).join(", ")}.` });
+    out.push({
+      severity: "error",
+      path: loc.pointer(typePath),
+      code: typeCode(typePath),
+      range: loc.value(typePath),
+      fixes: replaceValueFix(loc, typePath, guess),
+      message: `Unknown ${kindName(path)} type \`${v.type}\` at ${where(path)}.${guess ? ` Did you mean \`${guess}\`?` : ""} Valid types: ${types.map((n) => `\`${n}\``).join(", ")}.`,
+    });
     return;
   }
   if (isDict && !("type" in v) && types.length > 0) {
     const typePath = [...path, "type"];
-    out.push({ severity: "error", path: loc.pointer(typePath), code: "missing_key", range: loc.missing(typePath),
-      message: `${capital(where(path))} is missing the required key \`type\`: a ${kindName(path)} dict names its type, one of ${types.map((n) => `\`${n}\``).join(", ")}.` });
+    out.push({
+      severity: "error",
+      path: loc.pointer(typePath),
+      code: "missing_key",
+      range: loc.missing(typePath),
+      message: `${capital(where(path))} is missing the required key \`type\`: a ${kindName(path)} dict names its type, one of ${types.map((n) => `\`${n}\``).join(", ")}.`,
+    });
     return;
   }
-  const literals = unionMembers(union).flatMap((m) => literalValues(m) ?? []).map(String);
+  const literals = unionMembers(union)
+    .flatMap((m) => literalValues(m) ?? [])
+    .map(String);
   const guess = typeof value === "string" ? didYouMean(value, literals) : null;
   out.push({
     severity: "error",

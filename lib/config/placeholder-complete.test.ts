@@ -15,27 +15,49 @@ const labels = (typed: string, path: (string | number)[] = ["resources", 2, "end
 
 describe("placeholder completion", () => {
   it("offers every other resource's key and declared fields, never the resource itself", () => {
-    expect(labels("")).toEqual(["resources.posts.id", "resources.posts.title", "resources.posts.", "resources.users.org", "resources.users.login", "resources.users.", "resources.tags."]);
+    expect(labels("")).toEqual([
+      "resources.posts.id",
+      "resources.posts.title",
+      "resources.posts.",
+      "resources.users.org",
+      "resources.users.login",
+      "resources.users.",
+      "resources.tags.",
+    ]);
   });
 
   it("after `resources.<parent>.` offers that parent's fields, the ones seen in the last run included", () => {
     const seen = (r: string) => (r === "posts" ? ["id", "userId", "body"] : []);
     const s = placeholderCompletions(config, ["resources", 2, "endpoint", "params", "since"], "resources.posts.", seen);
-    expect(s.map((x) => x.label)).toEqual(["resources.posts.id", "resources.posts.userId", "resources.posts.body", "resources.posts.title"]);
+    expect(s.map((x) => x.label)).toEqual([
+      "resources.posts.id",
+      "resources.posts.userId",
+      "resources.posts.body",
+      "resources.posts.title",
+    ]);
     expect(s[1]!.detail).toBe("field of posts (seen in the last run's records)");
     expect(s[3]!.detail).toBe("field of posts (declared on the resource)");
   });
 
   it("keeps to the one parent a resource already names (dlt allows one)", () => {
-    const named = { resources: [{ name: "posts" }, { name: "users" }, { name: "c", endpoint: { path: "/p/{resources.posts.id}", params: { q: "" } } }] };
-    expect(placeholderCompletions(named, ["resources", 2, "endpoint", "params", "q"], "").map((s) => s.label)).toEqual(["resources.posts."]);
+    const named = {
+      resources: [{ name: "posts" }, { name: "users" }, { name: "c", endpoint: { path: "/p/{resources.posts.id}", params: { q: "" } } }],
+    };
+    expect(placeholderCompletions(named, ["resources", 2, "endpoint", "params", "q"], "").map((s) => s.label)).toEqual([
+      "resources.posts.",
+    ]);
   });
 
   it("offers incremental values only where the endpoint has an incremental block", () => {
     expect(labels("").some((l) => l.startsWith("incremental."))).toBe(false);
-    const inc = { resources: [{ name: "e", endpoint: { path: "/e", params: { since: "{" }, incremental: { cursor_path: "updated_at" } } }] };
+    const inc = {
+      resources: [{ name: "e", endpoint: { path: "/e", params: { since: "{" }, incremental: { cursor_path: "updated_at" } } }],
+    };
     expect(placeholderCompletions(inc, ["resources", 0, "endpoint", "params", "since"], "inc").map((s) => s.label)).toEqual([
-      "incremental.start_value", "incremental.end_value", "incremental.last_value", "incremental.initial_value",
+      "incremental.start_value",
+      "incremental.end_value",
+      "incremental.last_value",
+      "incremental.initial_value",
     ]);
   });
 

@@ -40,10 +40,11 @@ export function acceptsPlaceholders(path: Path): boolean {
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (isObj(value)) for (const [k, v] of Object.entries(value)) {
-    out.push(k);
-    strings(v, out);
-  }
+  else if (isObj(value))
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      strings(v, out);
+    }
   return out;
 }
 
@@ -68,7 +69,12 @@ function parentFields(config: unknown, parent: string, observed: readonly string
  * brace and the cursor), in the string at `path`. `observed(resource)` gives field names seen in the
  * last run's records, if any.
  */
-export function placeholderCompletions(config: unknown, path: Path, typed: string, observed: (resource: string) => readonly string[] = () => []): PlaceholderSuggestion[] {
+export function placeholderCompletions(
+  config: unknown,
+  path: Path,
+  typed: string,
+  observed: (resource: string) => readonly string[] = () => [],
+): PlaceholderSuggestion[] {
   if (!acceptsPlaceholders(path) || typeof path[1] !== "number") return [];
   const self = resourceAt(config, path[1]);
   const selfName = typeof self?.name === "string" ? self.name : null;
@@ -90,8 +96,12 @@ export function placeholderCompletions(config: unknown, path: Path, typed: strin
     const seen = observed(parent);
     for (const field of parentFields(config, parent, seen)) {
       const source = seen.includes(field) ? "seen in the last run's records" : "declared on the resource";
-      out.push({ label: `resources.${parent}.${field}`, partial: false, detail: `field of ${parent} (${source})`,
-        documentation: `The \`${field}\` of each \`${parent}\` record: \`${selfName ?? "this resource"}\` is requested once per ${parent} record, with this value filled in. [dlt docs](${DOCS})` });
+      out.push({
+        label: `resources.${parent}.${field}`,
+        partial: false,
+        detail: `field of ${parent} (${source})`,
+        documentation: `The \`${field}\` of each \`${parent}\` record: \`${selfName ?? "this resource"}\` is requested once per ${parent} record, with this value filled in. [dlt docs](${DOCS})`,
+      });
     }
     return out;
   }
@@ -99,17 +109,27 @@ export function placeholderCompletions(config: unknown, path: Path, typed: strin
   for (const parent of candidates) {
     const fields = parentFields(config, parent, observed(parent));
     for (const field of fields) {
-      out.push({ label: `resources.${parent}.${field}`, partial: false, detail: `field of ${parent}`,
-        documentation: `Makes \`${selfName ?? "this resource"}\` a child of \`${parent}\`: one request per ${parent} record, with its \`${field}\` filled in. [dlt docs](${DOCS})` });
+      out.push({
+        label: `resources.${parent}.${field}`,
+        partial: false,
+        detail: `field of ${parent}`,
+        documentation: `Makes \`${selfName ?? "this resource"}\` a child of \`${parent}\`: one request per ${parent} record, with its \`${field}\` filled in. [dlt docs](${DOCS})`,
+      });
     }
-    out.push({ label: `resources.${parent}.`, partial: true, detail: fields.length > 0 ? `another field of ${parent}` : `a field of ${parent} (run once to see its fields)`,
-      documentation: `A field of each \`${parent}\` record; \`${selfName ?? "this resource"}\` becomes its child. [dlt docs](${DOCS})` });
+    out.push({
+      label: `resources.${parent}.`,
+      partial: true,
+      detail: fields.length > 0 ? `another field of ${parent}` : `a field of ${parent} (run once to see its fields)`,
+      documentation: `A field of each \`${parent}\` record; \`${selfName ?? "this resource"}\` becomes its child. [dlt docs](${DOCS})`,
+    });
   }
   const defaults = isObj(config) && isObj(config.resource_defaults) ? config.resource_defaults.endpoint : undefined;
-  const typedParam = isObj(endpoint) && isObj(endpoint.params) && Object.values(endpoint.params).some((p) => isObj(p) && p.type === "incremental");
+  const typedParam =
+    isObj(endpoint) && isObj(endpoint.params) && Object.values(endpoint.params).some((p) => isObj(p) && p.type === "incremental");
   const hasIncremental = (isObj(endpoint) && isObj(endpoint.incremental)) || (isObj(defaults) && isObj(defaults.incremental)) || typedParam;
   if (hasIncremental) {
-    for (const [name, doc] of INCREMENTAL_VALUES) out.push({ label: `incremental.${name}`, partial: false, detail: "incremental cursor value", documentation: doc });
+    for (const [name, doc] of INCREMENTAL_VALUES)
+      out.push({ label: `incremental.${name}`, partial: false, detail: "incremental cursor value", documentation: doc });
   }
   return out;
 }

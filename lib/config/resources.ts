@@ -4,6 +4,12 @@ export function resourceNames(value: unknown): string[] {
   const list = (value as { resources?: unknown }).resources;
   if (!Array.isArray(list)) return [];
   return list
-    .map((r) => (typeof r === "string" ? r : typeof r === "object" && r !== null && typeof (r as { name?: unknown }).name === "string" ? (r as { name: string }).name : null))
+    .map((r) =>
+      typeof r === "string"
+        ? r
+        : typeof r === "object" && r !== null && typeof (r as { name?: unknown }).name === "string"
+          ? (r as { name: string }).name
+          : null,
+    )
     .filter((n): n is string => n !== null && n.length > 0);
 }

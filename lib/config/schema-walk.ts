@@ -100,7 +100,8 @@ export const describeSchema = cached((s: z.ZodType): string => {
       else if (keys.length === 1 && keys[0] === "$config") refs |= 2;
       else if (keys.length === 1 && keys[0] === "$python") names.add("(Python) a callable or object");
       else names.add("a dict");
-    } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint")) names.add("an integer");
+    } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint"))
+      names.add("an integer");
     else if (d.type === "number") names.add("a number");
     else if (d.type === "string") names.add("a string");
     else if (d.type === "boolean") names.add("`True`/`False` (true/false)");
@@ -109,7 +110,14 @@ export const describeSchema = cached((s: z.ZodType): string => {
     else if (d.type === "unknown" || d.type === "any") names.add("any value");
     else names.add(d.type);
   }
-  if (refs) names.add(refs === 3 ? "a dlt.secrets[...] or dlt.config[...] reference" : refs === 1 ? "a dlt.secrets[...] reference" : "a dlt.config[...] reference");
+  if (refs)
+    names.add(
+      refs === 3
+        ? "a dlt.secrets[...] or dlt.config[...] reference"
+        : refs === 1
+          ? "a dlt.secrets[...] reference"
+          : "a dlt.config[...] reference",
+    );
   const list = [...names];
   return list.length <= 2 ? list.join(" or ") : `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
 });

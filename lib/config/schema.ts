@@ -15,11 +15,11 @@ const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/ba
 
 /** `{"$secret": "name"}`: a value that comes from `dlt.secrets["name"]`. */
 export const SecretRefSchema = z
-  .strictObject({ $secret: z.string().min(1).describe("Name of the secret, as in `dlt.secrets[\"name\"]`.") })
+  .strictObject({ $secret: z.string().min(1).describe('Name of the secret, as in `dlt.secrets["name"]`.') })
   .describe("A reference to a secret. Its value is supplied at run time, never stored in the config.");
 /** `{"$config": "name"}`: a value that comes from `dlt.config["name"]`. */
 export const ConfigRefSchema = z
-  .strictObject({ $config: z.string().min(1).describe("Name of the config value, as in `dlt.config[\"name\"]`.") })
+  .strictObject({ $config: z.string().min(1).describe('Name of the config value, as in `dlt.config["name"]`.') })
   .describe("A reference to a config value, supplied at run time.");
 /** A Python expression that is not a literal (function, lambda, class instance). Validated, never executed. */
 export const PythonExprSchema = z
@@ -59,7 +59,18 @@ export const paginatorSchemas = {
       limit: int("Seed dialect (not dlt): page size, sent as `limit_param` on every page."),
       limit_param: z.string().describe("Seed dialect (not dlt): query parameter for the page size."),
     })
-    .partial({ base_page: true, page: true, page_param: true, page_body_path: true, total_path: true, maximum_page: true, stop_after_empty_page: true, has_more_path: true, limit: true, limit_param: true })
+    .partial({
+      base_page: true,
+      page: true,
+      page_param: true,
+      page_body_path: true,
+      total_path: true,
+      maximum_page: true,
+      stop_after_empty_page: true,
+      has_more_path: true,
+      limit: true,
+      limit_param: true,
+    })
     .describe("Page-number paging: `page=0,1,2…`. Stops on an empty page, at `total` pages, or before `maximum_page`."),
   offset: z
     .strictObject({
@@ -74,7 +85,17 @@ export const paginatorSchemas = {
       maximum_offset: int("Stop before this offset (exclusive)."),
       ...stopKeys,
     })
-    .partial({ offset: true, offset_param: true, offset_body_path: true, limit_param: true, limit_body_path: true, total_path: true, maximum_offset: true, stop_after_empty_page: true, has_more_path: true })
+    .partial({
+      offset: true,
+      offset_param: true,
+      offset_body_path: true,
+      limit_param: true,
+      limit_body_path: true,
+      total_path: true,
+      maximum_offset: true,
+      stop_after_empty_page: true,
+      has_more_path: true,
+    })
     .describe("Offset paging: `offset=0,limit,2·limit…`. Stops on an empty page, when `offset >= total`, or at `maximum_offset`."),
   json_link: z
     .strictObject({ type: z.literal("json_link"), next_url_path: jsonPath("JSONPath to the next page's URL. Default `next`.") })
@@ -90,7 +111,7 @@ export const paginatorSchemas = {
       links_next_key: keyName(z.string().describe("`rel` of the next link in the `Link` header. Default `next`.")),
     })
     .partial({ links_next_key: true })
-    .describe("Follow the `Link: <url>; rel=\"next\"` response header (RFC 8288)."),
+    .describe('Follow the `Link: <url>; rel="next"` response header (RFC 8288).'),
   cursor: z
     .strictObject({
       type: z.literal("cursor"),
@@ -142,40 +163,52 @@ export const PaginatorSchema = z
 
 export const authSchemas = {
   bearer: z
-    .strictObject({ type: z.literal("bearer"), token: str("The bearer token. Use `dlt.secrets[\"token\"]`.") })
+    .strictObject({ type: z.literal("bearer"), token: str('The bearer token. Use `dlt.secrets["token"]`.') })
     .partial({ token: true })
     .describe("`Authorization: Bearer <token>` on every request."),
   api_key: z
     .strictObject({
       type: z.literal("api_key"),
       name: z.string().describe("Header or query parameter name. Default `Authorization`."),
-      api_key: str("The key. Use `dlt.secrets[\"api_key\"]`."),
-      location: z.enum(["header", "query", "param", "cookie"]).describe("Where the key goes. Default `header`; `cookie` is not supported by dlt."),
+      api_key: str('The key. Use `dlt.secrets["api_key"]`.'),
+      location: z
+        .enum(["header", "query", "param", "cookie"])
+        .describe("Where the key goes. Default `header`; `cookie` is not supported by dlt."),
     })
     .partial({ name: true, api_key: true, location: true })
     .describe("An API key in a header or the query string."),
   http_basic: z
-    .strictObject({ type: z.literal("http_basic"), username: str("User name."), password: str("Password. Use `dlt.secrets[\"password\"]`.") })
+    .strictObject({ type: z.literal("http_basic"), username: str("User name."), password: str('Password. Use `dlt.secrets["password"]`.') })
     .describe("`Authorization: Basic base64(username:password)`."),
   oauth2_client_credentials: z
     .strictObject({
       type: z.literal("oauth2_client_credentials"),
       access_token_url: str("Token endpoint (POST, form-encoded, `grant_type=client_credentials`)."),
-      client_id: str("Client id. Use `dlt.secrets[\"client_id\"]`."),
-      client_secret: str("Client secret. Use `dlt.secrets[\"client_secret\"]`."),
+      client_id: str('Client id. Use `dlt.secrets["client_id"]`.'),
+      client_secret: str('Client secret. Use `dlt.secrets["client_secret"]`.'),
       access_token: str("A pre-set access token (refreshed when it expires)."),
-      access_token_request_data: z.record(z.string(), z.unknown()).describe("Extra form fields for the token request, e.g. `{\"scope\": \"read\"}`."),
+      access_token_request_data: z
+        .record(z.string(), z.unknown())
+        .describe('Extra form fields for the token request, e.g. `{"scope": "read"}`.'),
       default_token_expiration: int("Token lifetime in seconds when the response has no `expires_in`. Default `3600`."),
       session: PythonExprSchema.describe("(Python) a requests session for the token request."),
     })
-    .partial({ access_token_url: true, client_id: true, client_secret: true, access_token: true, access_token_request_data: true, default_token_expiration: true, session: true })
+    .partial({
+      access_token_url: true,
+      client_id: true,
+      client_secret: true,
+      access_token: true,
+      access_token_request_data: true,
+      default_token_expiration: true,
+      session: true,
+    })
     .describe("OAuth2 client-credentials flow: fetch a token, send it as a bearer token, refresh when it expires or on 401."),
   oauth2: z
     .strictObject({
       type: z.literal("oauth2"),
       token_url: str("Seed dialect (not dlt): the token endpoint. dlt calls it `access_token_url`."),
-      client_id: str("Client id. Use `dlt.secrets[\"client_id\"]`."),
-      client_secret: str("Client secret. Use `dlt.secrets[\"client_secret\"]`."),
+      client_id: str('Client id. Use `dlt.secrets["client_id"]`.'),
+      client_secret: str('Client secret. Use `dlt.secrets["client_secret"]`.'),
       scope: z.string().describe("Seed dialect: scope for the token request."),
     })
     .partial({ scope: true })
@@ -218,7 +251,9 @@ export const IncrementalSchema = z
     row_order: z.enum(["asc", "desc"]).describe("Order of records, lets dlt stop early."),
     allow_external_schedulers: z.boolean(),
     lag: z.number().describe("Re-read this much before the last value (seconds, days or units)."),
-    on_cursor_value_missing: z.enum(["raise", "include", "exclude"]).describe("What to do with a record without a cursor. Default `raise`."),
+    on_cursor_value_missing: z
+      .enum(["raise", "include", "exclude"])
+      .describe("What to do with a record without a cursor. Default `raise`."),
     range_start: z.enum(["open", "closed"]).describe("Include (`closed`, default) or exclude records equal to the start value."),
     range_end: z.enum(["open", "closed"]).describe("Exclude (`open`, default) or include records equal to the end value."),
     convert: PythonExprSchema.describe("(Python) converts cursor values before they go into the request."),
@@ -229,11 +264,13 @@ export const IncrementalSchema = z
   .describe(`Incremental loading. See ${DOCS}#incremental-loading`);
 
 export const ResponseActionSchema = z.union([
-  z.strictObject({
-    status_code: z.union([z.int(), z.string()]).describe("HTTP status to match (an integer; dlt never matches a string)."),
-    content: z.string().describe("Substring of the body to match."),
-    action: z.union([z.string(), PythonExprSchema, z.array(PythonExprSchema)]).describe("`ignore`, or (Python) callables."),
-  }).partial(),
+  z
+    .strictObject({
+      status_code: z.union([z.int(), z.string()]).describe("HTTP status to match (an integer; dlt never matches a string)."),
+      content: z.string().describe("Substring of the body to match."),
+      action: z.union([z.string(), PythonExprSchema, z.array(PythonExprSchema)]).describe("`ignore`, or (Python) callables."),
+    })
+    .partial(),
   PythonExprSchema,
 ]);
 
@@ -250,15 +287,28 @@ const ParamValue = z.unknown();
 
 export const EndpointSchema = z
   .strictObject({
-    path: z.string().describe("Path joined to `base_url`, or a full URL. May contain `{resources.<parent>.<field>}` placeholders. Default: the resource name.").nullable(),
+    path: z
+      .string()
+      .describe(
+        "Path joined to `base_url`, or a full URL. May contain `{resources.<parent>.<field>}` placeholders. Default: the resource name.",
+      )
+      .nullable(),
     method: z.enum(["GET", "POST"]).describe("HTTP method: `GET` (default) or `POST`, upper case.").nullable(),
-    params: z.record(z.string(), ParamValue).describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts.").nullable(),
+    params: z
+      .record(z.string(), ParamValue)
+      .describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts.")
+      .nullable(),
     json: z.record(z.string(), z.unknown()).describe("JSON body (a dict).").nullable(),
     data: z.unknown().describe("Form body (dict or list of pairs) or raw string body.").nullable(),
     headers: z.record(z.string(), z.unknown()).describe("Request headers for this endpoint; override client headers.").nullable(),
     paginator: PaginatorSchema.nullable(),
-    data_selector: jsonPath("JSONPath to the list of records in the response, e.g. `data` or `$.results[*]`. Detected when absent.").nullable(),
-    response_actions: z.array(ResponseActionSchema).describe("What to do with special responses, e.g. `{status_code: 404, action: ignore}`.").nullable(),
+    data_selector: jsonPath(
+      "JSONPath to the list of records in the response, e.g. `data` or `$.results[*]`. Detected when absent.",
+    ).nullable(),
+    response_actions: z
+      .array(ResponseActionSchema)
+      .describe("What to do with special responses, e.g. `{status_code: 404, action: ignore}`.")
+      .nullable(),
     incremental: IncrementalSchema.nullable(),
     auth: AuthSchema.nullable().describe("Auth for this endpoint; overrides the client's. `null` disables auth."),
     error_handler: ErrorHandlerSchema,
@@ -269,7 +319,19 @@ export const EndpointSchema = z
 // ---------------------------------------------------------------------------------------------
 // Resources (§4).
 
-export const COLUMN_DATA_TYPES = ["text", "double", "bool", "timestamp", "bigint", "binary", "json", "decimal", "wei", "date", "time"] as const;
+export const COLUMN_DATA_TYPES = [
+  "text",
+  "double",
+  "bool",
+  "timestamp",
+  "bigint",
+  "binary",
+  "json",
+  "decimal",
+  "wei",
+  "date",
+  "time",
+] as const;
 
 export const ColumnSchema = z
   .strictObject({
@@ -318,11 +380,18 @@ const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard
 
 const resourceBaseShape = {
   endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
-  include_from_parent: z.array(keyName(z.string())).describe("Parent fields copied into each child record as `_<parent>_<field>`.").nullable(),
+  include_from_parent: z
+    .array(keyName(z.string()))
+    .describe("Parent fields copied into each child record as `_<parent>_<field>`.")
+    .nullable(),
   processing_steps: z
     .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
-    .describe("(Python) filter/map steps; validated, not executed in the playground.").nullable(),
-  table_name: z.union([keyName(z.string()), PythonExprSchema]).describe("Destination table. Default: the resource name.").nullable(),
+    .describe("(Python) filter/map steps; validated, not executed in the playground.")
+    .nullable(),
+  table_name: z
+    .union([keyName(z.string()), PythonExprSchema])
+    .describe("Destination table. Default: the resource name.")
+    .nullable(),
   write_disposition: WriteDispositionSchema.nullable(),
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
   merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
@@ -330,10 +399,12 @@ const resourceBaseShape = {
     .union([keyPath(z.record(z.string(), ColumnSchema), "name", true), z.array(ColumnSchema), PythonExprSchema])
     .describe("Column hints by name.")
     .nullable(),
-  schema_contract: z.union([
-    SchemaContractMode,
-    z.strictObject({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
-  ]).nullable(),
+  schema_contract: z
+    .union([
+      SchemaContractMode,
+      z.strictObject({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
+    ])
+    .nullable(),
   table_format: z.enum(["iceberg", "delta", "hive", "native"]).nullable(),
   file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
   references: z.array(z.unknown()),
@@ -363,7 +434,10 @@ export const ResourceEntrySchema = z.union([
 export const ClientSchema = z
   .strictObject({
     base_url: str("Base URL every endpoint path is joined to, e.g. `https://api.example.com`."),
-    headers: z.record(z.string(), z.union([z.string(), Ref])).describe("Headers sent with every request (never interpolated).").nullable(),
+    headers: z
+      .record(z.string(), z.union([z.string(), Ref]))
+      .describe("Headers sent with every request (never interpolated).")
+      .nullable(),
     auth: AuthSchema.nullable(),
     paginator: PaginatorSchema.nullable(),
     session: PythonExprSchema.describe("(Python) a custom requests session."),

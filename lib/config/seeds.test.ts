@@ -46,7 +46,11 @@ describe("seeds", () => {
       expect(r.format).toBe("python");
       expect(r.valid).toBe(true);
       expect(r.config).not.toBeNull();
-      expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path} ${positionAt(code, d.range.start).line}:${positionAt(code, d.range.start).column}`)).toEqual(EXPECTED[id]);
+      expect(
+        r.diagnostics.map(
+          (d) => `${d.severity} ${d.code} ${d.path} ${positionAt(code, d.range.start).line}:${positionAt(code, d.range.start).column}`,
+        ),
+      ).toEqual(EXPECTED[id]);
     });
 
     it(`${id}: applying every warning's fix gives dlt's form with no warnings left`, () => {
@@ -61,14 +65,19 @@ describe("seeds", () => {
 
   it("004 as JSON and YAML: the same warnings, and the same fixes work", () => {
     const value = toPlain(parseDocument(seeds[4]!.code).root!);
-    for (const [format, text] of [["json", writeJson(value)], ["yaml", writeYaml(value)]] as const) {
+    for (const [format, text] of [
+      ["json", writeJson(value)],
+      ["yaml", writeYaml(value)],
+    ] as const) {
       const r = validateText(text, format);
       expect(r.valid).toBe(true);
       expect(r.diagnostics.map((d) => d.code)).toEqual(EXPECTED["004"]!.map((e) => e.split(" ")[1]).filter((c) => c !== "js_comment"));
       const fixed = fixAllWarnings(text, format);
       const after = validateText(fixed, format);
       expect(after.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-      const endpoints = (toPlain(parseDocument(fixed, format).root!) as { resources: { endpoint: { params?: object; paginator: object } }[] }).resources.map((res) => res.endpoint);
+      const endpoints = (
+        toPlain(parseDocument(fixed, format).root!) as { resources: { endpoint: { params?: object; paginator: object } }[] }
+      ).resources.map((res) => res.endpoint);
       for (const ep of endpoints) {
         expect(ep.params).toEqual({ page_size: 100 });
         expect(ep.paginator).toEqual({ type: "page_number", page_param: "page" });

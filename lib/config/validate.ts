@@ -3,7 +3,17 @@
  * rules -> resolution (dlt's build rules, and the `ResolvedSource` a run gets) -> one sorted list.
  * Never throws: every problem, even a defect of ours, is a diagnostic.
  */
-import { parseDocument, toPlain, writeJson, writePythonLiteral, writeYaml, type Diagnostic, type ParsedDocument, type PlainValue, type SourceFormat } from "../formats";
+import {
+  parseDocument,
+  toPlain,
+  writeJson,
+  writePythonLiteral,
+  writeYaml,
+  type Diagnostic,
+  type ParsedDocument,
+  type PlainValue,
+  type SourceFormat,
+} from "../formats";
 import { RestApiConfigSchema, type RestApiConfig } from "./schema";
 import { mapIssues } from "./mapping";
 import { runRules } from "./rules/index";
@@ -51,15 +61,26 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
         if (out.errors === before && !out.full) {
           const first = parsed.error.issues[0];
           const at = (first?.path ?? []) as (string | number)[];
-          out.push({ severity: "error", code: "invalid_value", path: loc.pointer(at), range: loc.value(at), message: `${first?.message ?? "Invalid config"} at ${loc.pointer(at) || "the root"}.` });
+          out.push({
+            severity: "error",
+            code: "invalid_value",
+            path: loc.pointer(at),
+            range: loc.value(at),
+            message: `${first?.message ?? "Invalid config"} at ${loc.pointer(at) || "the root"}.`,
+          });
         }
       }
       runRules(checked, loc, out);
       source = resolveSource(checked, loc, out, value);
     } catch (e) {
       // A defect of ours must not take the editor down: report it where the user can see it.
-      out.push({ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 },
-        message: `restplay could not finish checking this config (${e instanceof Error ? e.message : String(e)}). Please report it.` });
+      out.push({
+        severity: "error",
+        code: "internal_error",
+        path: "",
+        range: { start: 0, end: 0 },
+        message: `restplay could not finish checking this config (${e instanceof Error ? e.message : String(e)}). Please report it.`,
+      });
       config = null;
       source = null;
     }
@@ -84,11 +105,16 @@ function limitResources(value: PlainValue, loc: Locator, out: DiagnosticOut): Pl
   if (!Array.isArray(resources) || resources.length <= MAX_RESOURCES) return value;
   const at = ["resources", MAX_RESOURCES];
   const n = (x: number) => x.toLocaleString("en-US");
-  out.push({ severity: "error", code: "too_many_resources", path: loc.pointer(at), range: loc.value(at),
+  out.push({
+    severity: "error",
+    code: "too_many_resources",
+    path: loc.pointer(at),
+    range: loc.value(at),
     message:
       `This config defines ${n(resources.length)} resources; restplay checks and runs at most ${n(MAX_RESOURCES)}, so this one and ` +
       `the ${n(resources.length - MAX_RESOURCES - 1)} after it are not checked. ` +
-      `Split the resources over several sources (configs), ${n(MAX_RESOURCES)} or fewer each.` });
+      `Split the resources over several sources (configs), ${n(MAX_RESOURCES)} or fewer each.`,
+  });
   return { ...value, resources: resources.slice(0, MAX_RESOURCES) };
 }
 
@@ -103,7 +129,12 @@ export function validateText(text: string, format?: SourceFormat): ValidationRes
  */
 export function validateValue(plain: PlainValue, format: SourceFormat = "json"): ValidationResult {
   const value = tooDeep(plain) ? clip(plain, 1) : plain;
-  const text = format === "json" ? writeJson(value) : format === "yaml" ? writeYaml(value) : `source = rest_api_source(${writePythonLiteral(value)})\n`;
+  const text =
+    format === "json"
+      ? writeJson(value)
+      : format === "yaml"
+        ? writeYaml(value)
+        : `source = rest_api_source(${writePythonLiteral(value)})\n`;
   return validateText(text, format);
 }
 

@@ -14,9 +14,11 @@ describe("Python value completions (parity with JSON and YAML)", () => {
     expect(valueContext('"paginator": Head')).toEqual({ key: "paginator", quoted: false, typed: "Head" });
     expect(valueContext('"paginator"')).toBeNull();
   });
-  it("offers paginator and auth type names after `\"type\": `", () => {
+  it('offers paginator and auth type names after `"type": `', () => {
     expect(labels(["client", "paginator"], "type")).toEqual(expect.arrayContaining(["header_link", "offset", "json_link", "single_page"]));
-    expect(labels(["client", "auth"], "type")).toEqual(expect.arrayContaining(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]));
+    expect(labels(["client", "auth"], "type")).toEqual(
+      expect.arrayContaining(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]),
+    );
     expect(labels(["resources", 0, "endpoint", "params", "since"], "type")).toEqual(["incremental"]);
   });
   it("offers locations, dispositions and methods", () => {
@@ -30,7 +32,9 @@ describe("Python value completions (parity with JSON and YAML)", () => {
     expect(unquoted.map((s) => s.insertText)).toEqual(expect.arrayContaining(["HeaderLinkPaginator()", "OffsetPaginator(limit=)"]));
     expect(unquoted.map((s) => s.label)).not.toContain("JSONResponsePaginator()");
     expect(valueCompletions(["client"], "auth", root, false).map((s) => s.label)).toContain("BearerTokenAuth()");
-    expect(valueCompletions(["resources", 0, "endpoint"], "incremental", root, false).map((s) => s.label)).toContain('dlt.sources.incremental(cursor_path="")');
+    expect(valueCompletions(["resources", 0, "endpoint"], "incremental", root, false).map((s) => s.label)).toContain(
+      'dlt.sources.incremental(cursor_path="")',
+    );
     expect(valueCompletions(["client"], "paginator", root, true).every((s) => s.kind === "value")).toBe(true);
   });
 });

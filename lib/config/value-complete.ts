@@ -31,7 +31,8 @@ export function valueContext(linePrefix: string): { key: string; quoted: boolean
  */
 function allowedAt(path: ValuePath, root: unknown): { values: readonly string[]; doc: string } {
   if (path.at(-1) === "type") {
-    if (path.at(-3) === "params") return { values: ["incremental"], doc: "An incremental param: the cursor's last value sent with each request." };
+    if (path.at(-3) === "params")
+      return { values: ["incremental"], doc: "An incremental param: the cursor's last value sent with each request." };
     const parent = describeKey(path.slice(0, -1), root);
     if (parent && parent.allowed.length > 0) return { values: parent.allowed, doc: `\`${String(path.at(-2))}\` type` };
   }

@@ -29,7 +29,8 @@ const never = () => new Promise<never>(() => {});
 /** Reason for ending a finished attempt's timer (a fixed object: no DOMException per attempt). */
 const ATTEMPT_DONE = Object.freeze({ reason: "attempt finished" });
 
-export const cancelledError = (resource?: string) => new EngineError("cancelled", "The run was cancelled.", resource !== undefined ? { resource } : {});
+export const cancelledError = (resource?: string) =>
+  new EngineError("cancelled", "The run was cancelled.", resource !== undefined ? { resource } : {});
 
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
@@ -53,7 +54,11 @@ export async function attemptOnce(
     const took = ctx.virtual ? ctx.deps.now() - sentAt : 0;
     if (took > ctx.limits.requestTimeoutMs) {
       discardBody(res);
-      return { kind: "failure", code: "timeout", message: `no response within ${seconds} s (request_timeout; the mock would have answered after ${took / 1000} s of virtual time)` };
+      return {
+        kind: "failure",
+        code: "timeout",
+        message: `no response within ${seconds} s (request_timeout; the mock would have answered after ${took / 1000} s of virtual time)`,
+      };
     }
     const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
     if (location !== null) {

@@ -3,19 +3,33 @@ import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { createVirtualClock } from "./index";
 
 const TOKEN_URL = "https://auth.test/token";
-const oauth = (extra: object = {}) => ({ auth: { type: "oauth2_client_credentials", access_token_url: TOKEN_URL, client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" }, ...extra } });
+const oauth = (extra: object = {}) => ({
+  auth: {
+    type: "oauth2_client_credentials",
+    access_token_url: TOKEN_URL,
+    client_id: { $secret: "client_id" },
+    client_secret: { $secret: "client_secret" },
+    ...extra,
+  },
+});
 const secrets = { client_id: "the-client", client_secret: "sensitive-secret" };
 const linked = { data_selector: "data", paginator: "json_link" };
 /** Pages 1..3 linked by `next`; tokens tok1, tok2… with the given lifetime. */
 function oauthApi(opts: { expiresIn?: number | null; onApi?: (req: Request, page: number) => Response | undefined } = {}) {
   let issued = 0;
   return fakeFetch((req, _n, url) => {
-    if (url.origin === "https://auth.test") return json({ access_token: `tok${++issued}`, token_type: "bearer", ...(opts.expiresIn === null ? {} : { expires_in: opts.expiresIn ?? 3600 }) });
+    if (url.origin === "https://auth.test")
+      return json({
+        access_token: `tok${++issued}`,
+        token_type: "bearer",
+        ...(opts.expiresIn === null ? {} : { expires_in: opts.expiresIn ?? 3600 }),
+      });
     const page = url.pathname === "/items" ? 1 : Number(url.pathname.slice(2));
     return opts.onApi?.(req, page) ?? json({ data: items(page * 10, 2), next: page < 3 ? `/p${page + 1}` : null });
   });
 }
-const paths = (api: ReturnType<typeof fakeFetch>) => api.calls.map((c) => `${c.method} ${new URL(c.url).pathname} ${c.headers.authorization ?? ""}`.trim());
+const paths = (api: ReturnType<typeof fakeFetch>) =>
+  api.calls.map((c) => `${c.method} ${new URL(c.url).pathname} ${c.headers.authorization ?? ""}`.trim());
 
 describe("oauth2_client_credentials", () => {
   it("POSTs the form once, sends the bearer token on every page and reuses it", async () => {
@@ -28,14 +42,25 @@ describe("oauth2_client_credentials", () => {
     expect(run.of("auth").map((a) => a.step)).toEqual(["token_request", "token_ok", "token_cached"]);
     expect(run.of("auth")[1]!.detail).toBe("token received, valid for 3600 s (expires_in)");
     const tokenRequest = run.of("request")[0]!;
-    expect(tokenRequest).toMatchObject({ page: 0, method: "POST", url: TOKEN_URL, body: "client_id=t*****t&client_secret=s*****t&grant_type=client_credentials&scope=read" });
+    expect(tokenRequest).toMatchObject({
+      page: 0,
+      method: "POST",
+      url: TOKEN_URL,
+      body: "client_id=t*****t&client_secret=s*****t&grant_type=client_credentials&scope=read",
+    });
     expect(run.of("response")[0]!.body_preview).toEqual({ access_token: "t*****1", token_type: "bearer", expires_in: 3600 });
     expect(run.of("request")[1]!.headers.authorization).toBe("Bearer t*****1");
     expect(run.records).toHaveLength(6);
   });
   it("each resource gets its own token (auth is instantiated per resource, as in dlt)", async () => {
     const api = oauthApi();
-    const cfg = { client: { base_url: "https://api.test", ...oauth() }, resources: [{ name: "a", endpoint: { path: "/p3", data_selector: "data" } }, { name: "b", endpoint: { path: "/p3", data_selector: "data" } }] };
+    const cfg = {
+      client: { base_url: "https://api.test", ...oauth() },
+      resources: [
+        { name: "a", endpoint: { path: "/p3", data_selector: "data" } },
+        { name: "b", endpoint: { path: "/p3", data_selector: "data" } },
+      ],
+    };
     await collect(cfg, api.fetch, { secrets });
     expect(paths(api)).toEqual(["POST /token", "GET /p3 Bearer tok1", "POST /token", "GET /p3 Bearer tok2"]);
   });
@@ -68,12 +93,30 @@ describe("oauth2_client_credentials", () => {
     expect(run.of("auth")[1]!.detail).toBe("token received, valid for 10 s (default_token_expiration)");
   });
   it("a 401 from the API drops the token, fetches a new one and retries the request once", async () => {
-    const api = oauthApi({ onApi: (req, page) => (page === 2 && req.headers.get("authorization") === "Bearer tok1" ? json({ error: "invalid_token" }, 401) : undefined) });
+    const api = oauthApi({
+      onApi: (req, page) =>
+        page === 2 && req.headers.get("authorization") === "Bearer tok1" ? json({ error: "invalid_token" }, 401) : undefined,
+    });
     const run = await collect(one(linked, oauth()), api.fetch, { secrets });
-    expect(paths(api)).toEqual(["POST /token", "GET /items Bearer tok1", "GET /p2 Bearer tok1", "POST /token", "GET /p2 Bearer tok2", "GET /p3 Bearer tok2"]);
-    expect(run.of("auth").filter((a) => a.step === "token_refresh").map((a) => a.detail)).toEqual(["the API answered 401: fetching a fresh token and trying once more"]);
+    expect(paths(api)).toEqual([
+      "POST /token",
+      "GET /items Bearer tok1",
+      "GET /p2 Bearer tok1",
+      "POST /token",
+      "GET /p2 Bearer tok2",
+      "GET /p3 Bearer tok2",
+    ]);
+    expect(
+      run
+        .of("auth")
+        .filter((a) => a.step === "token_refresh")
+        .map((a) => a.detail),
+    ).toEqual(["the API answered 401: fetching a fresh token and trying once more"]);
     const p2 = run.of("request").filter((r) => r.url === "https://api.test/p2");
-    expect(p2.map((r) => [r.request_id, r.attempt])).toEqual([[p2[0]!.request_id, 1], [p2[0]!.request_id, 2]]);
+    expect(p2.map((r) => [r.request_id, r.attempt])).toEqual([
+      [p2[0]!.request_id, 1],
+      [p2[0]!.request_id, 2],
+    ]);
     expect(run.of("retry")).toEqual([]);
     expect(run.records).toHaveLength(6);
   });
@@ -82,11 +125,24 @@ describe("oauth2_client_credentials", () => {
     const run = await collect(one(linked, oauth()), api.fetch, { secrets });
     expect(paths(api)).toEqual(["POST /token", "GET /items Bearer tok1", "POST /token", "GET /items Bearer tok2"]);
     expect(run.errors[0]).toMatchObject({ code: "http_error", status: 401 });
-    expect(run.errors[0]!.message).toContain("401 Client Error: Unauthorized for url: https://api.test/items (a freshly fetched token was rejected too)");
+    expect(run.errors[0]!.message).toContain(
+      "401 Client Error: Unauthorized for url: https://api.test/items (a freshly fetched token was rejected too)",
+    );
   });
   it("with the seed error_handler listing 401, the retry waits and fetches a fresh token first", async () => {
     const api = oauthApi({ onApi: (req) => (req.headers.get("authorization") === "Bearer tok1" ? json({}, 401) : undefined) });
-    const run = await collect(one({ path: "/p3", data_selector: "data", error_handler: { retry_on_status_codes: [401, 403, 429], max_retries: 3, backoff_factor: 30 } }, oauth()), api.fetch, { secrets });
+    const run = await collect(
+      one(
+        {
+          path: "/p3",
+          data_selector: "data",
+          error_handler: { retry_on_status_codes: [401, 403, 429], max_retries: 3, backoff_factor: 30 },
+        },
+        oauth(),
+      ),
+      api.fetch,
+      { secrets },
+    );
     expect(paths(api)).toEqual(["POST /token", "GET /p3 Bearer tok1", "POST /token", "GET /p3 Bearer tok2"]);
     expect(run.sleeps).toEqual([30_000]);
     expect(run.of("retry")[0]).toMatchObject({ status: 401, wait_ms: 30_000 });
@@ -96,7 +152,9 @@ describe("oauth2_client_credentials", () => {
     const run = await collect(one(linked, oauth()), api.fetch, { secrets });
     expect(api.calls).toHaveLength(1);
     expect(run.errors[0]).toMatchObject({ code: "auth_failed", status: 401, resource: "r", url: TOKEN_URL });
-    expect(run.errors[0]!.message).toBe('The token request to https://auth.test/token failed: 401 Client Error: Unauthorized for url: https://auth.test/token\nResponse: {"error":"invalid_client","echo":"s*****t"}');
+    expect(run.errors[0]!.message).toBe(
+      'The token request to https://auth.test/token failed: 401 Client Error: Unauthorized for url: https://auth.test/token\nResponse: {"error":"invalid_client","echo":"s*****t"}',
+    );
     const noToken = await collect(one(linked, oauth()), fakeFetch(() => json({ token_type: "bearer" })).fetch, { secrets });
     expect(noToken.errors[0]).toMatchObject({ code: "auth_failed" });
     expect(noToken.errors[0]!.message).toBe("The token response from https://auth.test/token has no `access_token` (keys: token_type).");
@@ -107,9 +165,26 @@ describe("oauth2_client_credentials", () => {
   });
   it("the seed dialect `oauth2` (token_url, scope) runs as client credentials", async () => {
     const api = oauthApi();
-    await collect(one({ path: "/p3", data_selector: "data" }, { auth: { type: "oauth2", token_url: "https://auth.test/oauth2/v2.0/token", client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" }, scope: "api://x/.default" } }), api.fetch, { secrets });
+    await collect(
+      one(
+        { path: "/p3", data_selector: "data" },
+        {
+          auth: {
+            type: "oauth2",
+            token_url: "https://auth.test/oauth2/v2.0/token",
+            client_id: { $secret: "client_id" },
+            client_secret: { $secret: "client_secret" },
+            scope: "api://x/.default",
+          },
+        },
+      ),
+      api.fetch,
+      { secrets },
+    );
     expect(api.calls[0]!.url).toBe("https://auth.test/oauth2/v2.0/token");
-    expect(api.calls[0]!.body).toBe("client_id=the-client&client_secret=sensitive-secret&grant_type=client_credentials&scope=api%3A%2F%2Fx%2F.default");
+    expect(api.calls[0]!.body).toBe(
+      "client_id=the-client&client_secret=sensitive-secret&grant_type=client_credentials&scope=api%3A%2F%2Fx%2F.default",
+    );
     expect(paths(api).slice(1)).toEqual(["GET /p3 Bearer tok1"]);
   });
 });
@@ -122,7 +197,11 @@ describe("static credentials", () => {
     return { call: api.calls[0], calls: api.calls, run: r };
   };
   it("api_key in the query string (seeds 002/003) is redacted in events", async () => {
-    const { call, run: r } = await run({ auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } }, { ...single, params: { q: "x" } }, { api_key: "k-123456" });
+    const { call, run: r } = await run(
+      { auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } },
+      { ...single, params: { q: "x" } },
+      { api_key: "k-123456" },
+    );
     expect(call!.url).toBe("https://api.test/items?q=x&api_key=k-123456");
     expect(r.of("request")[0]!.url).toBe("https://api.test/items?q=x&api_key=***");
   });
@@ -140,11 +219,15 @@ describe("static credentials", () => {
   it("bearer (typed and typeless) and http_basic", async () => {
     expect((await run({ auth: { type: "bearer", token: "t0-token" } })).call!.headers.authorization).toBe("Bearer t0-token");
     expect((await run({ auth: { token: "t1-token" } })).call!.headers.authorization).toBe("Bearer t1-token");
-    expect((await run({ auth: { type: "http_basic", username: "user", password: "pässword" } })).call!.headers.authorization).toBe(`Basic ${Buffer.from("user:pässword").toString("base64")}`);
+    expect((await run({ auth: { type: "http_basic", username: "user", password: "pässword" } })).call!.headers.authorization).toBe(
+      `Basic ${Buffer.from("user:pässword").toString("base64")}`,
+    );
   });
   it("endpoint auth overrides the client's; endpoint auth null disables it", async () => {
     const client = { auth: { type: "bearer", token: "client-token" } };
-    expect((await run(client, { ...single, auth: { type: "http_basic", username: "u", password: "p" } })).call!.headers.authorization).toBe(`Basic ${btoa("u:p")}`);
+    expect((await run(client, { ...single, auth: { type: "http_basic", username: "u", password: "p" } })).call!.headers.authorization).toBe(
+      `Basic ${btoa("u:p")}`,
+    );
     expect((await run(client, { ...single, auth: null })).call!.headers.authorization).toBeUndefined();
   });
   it("a Python auth object is unsupported; a missing credential is a missing_secret; neither makes a request", async () => {
@@ -158,13 +241,38 @@ describe("static credentials", () => {
   });
   it("a missing secret stops that resource before any request, names it and how to provide it", async () => {
     const api = fakeFetch(() => json({ data: [] }));
-    const cfg = { client: { base_url: "https://api.test" }, resources: [
-      { name: "needs", endpoint: { path: "/a", ...single, auth: { type: "oauth2", token_url: TOKEN_URL, client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" } } } },
-      { name: "free", endpoint: { path: "/b", ...single } },
-    ] };
+    const cfg = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        {
+          name: "needs",
+          endpoint: {
+            path: "/a",
+            ...single,
+            auth: {
+              type: "oauth2",
+              token_url: TOKEN_URL,
+              client_id: { $secret: "client_id" },
+              client_secret: { $secret: "client_secret" },
+            },
+          },
+        },
+        { name: "free", endpoint: { path: "/b", ...single } },
+      ],
+    };
     const r = await collect(cfg, api.fetch, { secrets: { client_secret: "sensitive-secret" } });
     expect(api.urls()).toEqual(["https://api.test/b"]);
-    expect(r.errors).toEqual([{ code: "missing_secret", resource: "needs", message: 'Missing dlt.secrets["client_id"]: enter it in the Secrets panel, or pass --secret client_id=… or the environment variable CLIENT_ID.' }]);
-    expect(r.of("resource_done").map((d) => [d.resource, d.ok])).toEqual([["needs", false], ["free", true]]);
+    expect(r.errors).toEqual([
+      {
+        code: "missing_secret",
+        resource: "needs",
+        message:
+          'Missing dlt.secrets["client_id"]: enter it in the Secrets panel, or pass --secret client_id=… or the environment variable CLIENT_ID.',
+      },
+    ]);
+    expect(r.of("resource_done").map((d) => [d.resource, d.ok])).toEqual([
+      ["needs", false],
+      ["free", true],
+    ]);
   });
 });

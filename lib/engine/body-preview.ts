@@ -75,7 +75,12 @@ export function capJson(
  * The `body_preview` of a response event. The parsed body is shared as is when it is small and
  * nothing in it needs masking (the common case, at no cost); otherwise a capped, masked copy.
  */
-export function bodyPreview(masker: Masker, body: Json | undefined, text: string, hasSecret: boolean): { body_preview?: Json; body_truncated?: boolean } {
+export function bodyPreview(
+  masker: Masker,
+  body: Json | undefined,
+  text: string,
+  hasSecret: boolean,
+): { body_preview?: Json; body_truncated?: boolean } {
   if (body === undefined) {
     if (!text) return {};
     const excerpt = masker.excerpt(text, STRING_CAP);

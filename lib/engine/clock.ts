@@ -1,5 +1,8 @@
 /** A virtual clock: `sleep` advances time at once, so waits against mocks are reported, not slept (decision 0006). */
-export function createVirtualClock(startMs = Date.UTC(2026, 0, 1)): { now: () => number; sleep: (ms: number, signal?: AbortSignal) => Promise<void> } {
+export function createVirtualClock(startMs = Date.UTC(2026, 0, 1)): {
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+} {
   let t = startMs;
   return {
     now: () => t,

@@ -45,7 +45,10 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
   const clock = deps.monotonic ?? deps.now;
   const monotonicStart = clock();
   const ctx: RunContext = {
-    deps, limits, masker, signal,
+    deps,
+    limits,
+    masker,
+    signal,
     virtual: deps.virtualClock ?? false,
     startedAt: deps.now(),
     emit: (e) => {
@@ -64,7 +67,11 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
   let ok = true;
   const fail = (err: EngineError) => {
     ok = false;
-    ctx.emit({ type: "error", ...(err.details.resource ? { resource: err.details.resource } : {}), error: { ...err.toJSON(), message: masker.text(err.message) } });
+    ctx.emit({
+      type: "error",
+      ...(err.details.resource ? { resource: err.details.resource } : {}),
+      error: { ...err.toJSON(), message: masker.text(err.message) },
+    });
   };
   try {
     const resources = prepareSource(options.source, options.secrets);
@@ -75,7 +82,11 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     const order = plan(resources, asked);
     ctx.emit({ type: "run_start", resources: order.map((r) => r.name), at: ctx.startedAt });
     for (const where of options.source.skipped) {
-      ctx.emit({ type: "warning", code: "python_skipped", message: `\`${where}\` is a Python object (a dlt resource): validated, not executed in the playground.` });
+      ctx.emit({
+        type: "warning",
+        code: "python_skipped",
+        message: `\`${where}\` is a Python object (a dlt resource): validated, not executed in the playground.`,
+      });
     }
     const store = new ParentStore(order);
     const failed = new Set<string>();
@@ -111,7 +122,11 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     }
     await Promise.all(started.values());
   } catch (e) {
-    fail(e instanceof EngineError ? e : new EngineError("internal_error", `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`));
+    fail(
+      e instanceof EngineError
+        ? e
+        : new EngineError("internal_error", `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`),
+    );
   }
   ctx.emit({ type: "done", ok, duration_ms: Math.round(ctx.elapsed()), stats });
 }

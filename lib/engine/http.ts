@@ -45,9 +45,25 @@ export type Sent =
   | { readonly kind: "ignored"; readonly requestId: number; readonly status: number; readonly reason: string };
 
 export const REASONS: Readonly<Record<number, string>> = {
-  400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-  408: "Request Timeout", 409: "Conflict", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Entity", 429: "Too Many Requests",
-  500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  400: "Bad Request",
+  401: "Unauthorized",
+  402: "Payment Required",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
+  409: "Conflict",
+  410: "Gone",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 const EXCERPT = 300;
@@ -56,7 +72,11 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
   const kind = status >= 500 ? "Server" : "Client";
   const cut = ctx.masker.excerpt(text.trim(), EXCERPT);
   const excerpt = cut.text ? `\nResponse: ${cut.text}${cut.truncated ? "… (truncated)" : ""}` : "";
-  return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, { resource, status, url });
+  return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, {
+    resource,
+    status,
+    url,
+  });
 }
 
 function parse(text: string, numberText: WeakMap<object, NumberText>): { body: Json | undefined; error: string | null } {
@@ -101,8 +121,14 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
     const { outcome, url, sentAt, budget } = exchanged;
     const responseEvent = (res: Response, size: number) =>
       ({
-        type: "response", resource: o.resource, request_id: requestId, attempt, status: res.status,
-        duration_ms: Math.round(ctx.elapsed() - sentAt), size, headers: ctx.masker.headers(res.headers),
+        type: "response",
+        resource: o.resource,
+        request_id: requestId,
+        attempt,
+        status: res.status,
+        duration_ms: Math.round(ctx.elapsed() - sentAt),
+        size,
+        headers: ctx.masker.headers(res.headers),
       }) as const;
     let status: number | null = null;
     let retryAfter: number | null = null;
@@ -138,24 +164,49 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
         auth.invalidate(o.resource, "the API answered 401: fetching a fresh token and trying once more");
         continue;
       }
-      if (!o.policy.retries(status)) throw httpError(ctx, status, url, text, o.resource, refreshed && status === 401 ? " (a freshly fetched token was rejected too)" : "");
+      if (!o.policy.retries(status))
+        throw httpError(
+          ctx,
+          status,
+          url,
+          text,
+          o.resource,
+          refreshed && status === 401 ? " (a freshly fetched token was rejected too)" : "",
+        );
       reason = `${status} ${REASONS[status] ?? "HTTP Error"}`;
       retryAfter = retryAfterMs(res.headers.get("retry-after"), ctx.deps.now(), o.policy.maxDelayMs);
       if (retries + 1 < o.policy.maxAttempts && status === 401 && auth?.invalidate) {
         auth.invalidate(o.resource, "the API answered 401: the retry fetches a fresh token");
       }
-      if (retries + 1 >= o.policy.maxAttempts) throw httpError(ctx, status, url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
+      if (retries + 1 >= o.policy.maxAttempts)
+        throw httpError(ctx, status, url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
     } else {
       reason = outcome.code === "timeout" ? `timeout: ${outcome.message}` : `network error: ${outcome.message}`;
       if (retries + 1 >= o.policy.maxAttempts) {
-        throw new EngineError(outcome.code, `${reason} for url: ${url} (gave up after ${retries + 1} attempts; ${o.policy.describe})`, { resource: o.resource, url });
+        throw new EngineError(outcome.code, `${reason} for url: ${url} (gave up after ${retries + 1} attempts; ${o.policy.describe})`, {
+          resource: o.resource,
+          url,
+        });
       }
     }
     const wait = retryAfter ?? backoffMs(o.policy, retries + 1);
     if (!ctx.virtual && ctx.deps.now() + wait - ctx.startedAt > ctx.limits.maxDurationMs) {
-      throw new LimitReached("max_duration", `stopped: waiting ${wait / 1000} s before retrying (${reason}) would pass the run's ${ctx.limits.maxDurationMs / 1000} s limit`);
+      throw new LimitReached(
+        "max_duration",
+        `stopped: waiting ${wait / 1000} s before retrying (${reason}) would pass the run's ${ctx.limits.maxDurationMs / 1000} s limit`,
+      );
     }
-    ctx.emit({ type: "retry", resource: o.resource, request_id: requestId, attempt, status, reason, wait_ms: wait, wait_source: retryAfter !== null ? "retry-after" : "backoff", virtual: ctx.virtual });
+    ctx.emit({
+      type: "retry",
+      resource: o.resource,
+      request_id: requestId,
+      attempt,
+      status,
+      reason,
+      wait_ms: wait,
+      wait_source: retryAfter !== null ? "retry-after" : "backoff",
+      virtual: ctx.virtual,
+    });
     try {
       await ctx.deps.sleep(wait, ctx.signal);
     } catch {

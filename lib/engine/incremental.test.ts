@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json, resolved } from "../testing/engine";
 
-const rows = [{ id: 1, updated: "2024-01-01" }, { id: 2, updated: "2024-02-01" }, { id: 3, updated: "2024-03-01" }];
-const cfg = (incremental: object, endpoint: object = {}) => ({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", incremental, ...endpoint } }] });
+const rows = [
+  { id: 1, updated: "2024-01-01" },
+  { id: 2, updated: "2024-02-01" },
+  { id: 3, updated: "2024-03-01" },
+];
+const cfg = (incremental: object, endpoint: object = {}) => ({
+  client: { base_url: "https://api.test" },
+  resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", incremental, ...endpoint } }],
+});
 
 describe("incremental", () => {
   it("sends start_param, filters older records and returns the state for the next run", async () => {
@@ -22,7 +29,13 @@ describe("incremental", () => {
   });
   it("fills {incremental.*} placeholders and honours end_value with an open range end", async () => {
     const api = fakeFetch(() => json(rows));
-    const run = await collect(cfg({ cursor_path: "updated", initial_value: "2024-01-01", end_value: "2024-03-01" }, { params: { from: "{incremental.start_value}", to: "{incremental.end_value}" } }), api.fetch);
+    const run = await collect(
+      cfg(
+        { cursor_path: "updated", initial_value: "2024-01-01", end_value: "2024-03-01" },
+        { params: { from: "{incremental.start_value}", to: "{incremental.end_value}" } },
+      ),
+      api.fetch,
+    );
     expect(api.calls[0]!.url).toBe("https://api.test/items?from=2024-01-01&to=2024-03-01");
     expect(run.records.map((r) => r.id)).toEqual([1, 2]);
     expect(run.of("incremental")[0]!.state).toBeNull();
@@ -44,18 +57,49 @@ describe("incremental", () => {
   });
   it("escaped braces survive (placeholders outside incremental/resources: lib/config/resolve/rules.test.ts)", async () => {
     const api = fakeFetch(() => json([]));
-    await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{{literal}}" } } }] }, api.fetch);
+    await collect(
+      {
+        client: { base_url: "https://api.test" },
+        resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "{{literal}}" } } }],
+      },
+      api.fetch,
+    );
     expect(new URL(api.calls[0]!.url).searchParams.get("q")).toBe("{literal}");
   });
   it("a typed incremental param (deprecated form) becomes the start param (two: lib/config/resolve/rules.test.ts)", async () => {
     const api = fakeFetch(() => json(rows));
-    const run = await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", paginator: "single_page", params: { q: "x", since: { type: "incremental", cursor_path: "updated", initial_value: "2024-02-01" } } } }] }, api.fetch);
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test" },
+        resources: [
+          {
+            name: "r",
+            endpoint: {
+              path: "/items",
+              paginator: "single_page",
+              params: { q: "x", since: { type: "incremental", cursor_path: "updated", initial_value: "2024-02-01" } },
+            },
+          },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.calls[0]!.url).toBe("https://api.test/items?q=x&since=2024-02-01");
     expect(run.records.map((r) => r.id)).toEqual([2, 3]);
   });
   it("start and end params together; `{incremental.*}` in the path and JSON body (typed)", async () => {
     const api = fakeFetch(() => json(rows));
-    await collect(cfg({ cursor_path: "id", initial_value: 1, end_value: 3, start_param: "from", end_param: "to" }, { method: "POST", path: "/items/{incremental.start_value}", json: { after: "{incremental.start_value}", until: "{incremental.end_value}" } }), api.fetch);
+    await collect(
+      cfg(
+        { cursor_path: "id", initial_value: 1, end_value: 3, start_param: "from", end_param: "to" },
+        {
+          method: "POST",
+          path: "/items/{incremental.start_value}",
+          json: { after: "{incremental.start_value}", until: "{incremental.end_value}" },
+        },
+      ),
+      api.fetch,
+    );
     expect(api.calls[0]!.url).toBe("https://api.test/items/1?from=1&to=3");
     expect(api.calls[0]!.body).toBe('{"after":1,"until":3}');
   });
@@ -67,20 +111,43 @@ describe("incremental row_order (dlt's early close)", () => {
       const p = Number(url.searchParams.get("page") ?? "0");
       return json({ data: (pages[p] ?? []).map((n) => ({ id: n, day: `2024-01-${String(n).padStart(2, "0")}` })) });
     });
-    const config = { client: { base_url: "https://api.test" }, resources: [{ name: "r", endpoint: { path: "/items", data_selector: "data", paginator: { type: "page_number", base_page: 0, total_path: null, stop_after_empty_page: true }, incremental } }] };
+    const config = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        {
+          name: "r",
+          endpoint: {
+            path: "/items",
+            data_selector: "data",
+            paginator: { type: "page_number", base_page: 0, total_path: null, stop_after_empty_page: true },
+            incremental,
+          },
+        },
+      ],
+    };
     return { api, run: collect(config, api.fetch) };
   };
 
   it("asc: stops after the page where a record passes end_value, keeping that page's records in range", async () => {
-    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05", row_order: "asc" }, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05", row_order: "asc" }, [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     const r = await run;
     expect(api.urls()).toEqual(["https://api.test/items?page=0", "https://api.test/items?page=1"]);
     expect(r.records.map((x) => x.id)).toEqual([2, 3, 4]);
-    expect(r.reasons.at(-1)).toBe('stopped: row_order "asc": a record\'s `day` "2024-01-05" is past end_value "2024-01-05", so every later record would be too (dlt closes the resource)');
+    expect(r.reasons.at(-1)).toBe(
+      'stopped: row_order "asc": a record\'s `day` "2024-01-05" is past end_value "2024-01-05", so every later record would be too (dlt closes the resource)',
+    );
   });
 
   it("desc: stops after the page where a record falls before the start value", async () => {
-    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "desc" }, [[9, 8, 7], [6, 5, 4], [3, 2, 1]]);
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "desc" }, [
+      [9, 8, 7],
+      [6, 5, 4],
+      [3, 2, 1],
+    ]);
     const r = await run;
     expect(api.urls()).toHaveLength(2);
     expect(r.records.map((x) => x.id)).toEqual([9, 8, 7, 6, 5]);
@@ -88,14 +155,21 @@ describe("incremental row_order (dlt's early close)", () => {
   });
 
   it("without row_order every page is fetched (dlt cannot know the order)", async () => {
-    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05" }, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-02", end_value: "2024-01-05" }, [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     const r = await run;
     expect(api.urls()).toHaveLength(4);
     expect(r.records.map((x) => x.id)).toEqual([2, 3, 4]);
   });
 
   it("asc closes on the end side only: records before the start value do not stop paging", async () => {
-    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "asc" }, [[1, 2, 3], [4, 5, 6]]);
+    const { api, run } = paged({ cursor_path: "day", initial_value: "2024-01-05", row_order: "asc" }, [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const r = await run;
     expect(api.urls()).toHaveLength(3);
     expect(r.records.map((x) => x.id)).toEqual([5, 6]);
@@ -103,11 +177,26 @@ describe("incremental row_order (dlt's early close)", () => {
   });
 
   it("a child resource is never closed early (dlt: top-level resources only)", async () => {
-    const api = fakeFetch((_req, _n, url) => (url.pathname === "/parents" ? json([{ id: 1 }]) : json({ data: url.searchParams.get("page") === "1" ? [] : [{ id: 1, day: "2024-01-09" }] })));
-    const config = { client: { base_url: "https://api.test" }, resources: [
-      { name: "parents", endpoint: { path: "/parents", paginator: "single_page" } },
-      { name: "c", endpoint: { path: "/p/{resources.parents.id}/c", data_selector: "data", paginator: { type: "page_number", base_page: 0, total_path: null }, incremental: { cursor_path: "day", initial_value: "2024-01-01", end_value: "2024-01-05", row_order: "asc" } } },
-    ] };
+    const api = fakeFetch((_req, _n, url) =>
+      url.pathname === "/parents"
+        ? json([{ id: 1 }])
+        : json({ data: url.searchParams.get("page") === "1" ? [] : [{ id: 1, day: "2024-01-09" }] }),
+    );
+    const config = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "parents", endpoint: { path: "/parents", paginator: "single_page" } },
+        {
+          name: "c",
+          endpoint: {
+            path: "/p/{resources.parents.id}/c",
+            data_selector: "data",
+            paginator: { type: "page_number", base_page: 0, total_path: null },
+            incremental: { cursor_path: "day", initial_value: "2024-01-01", end_value: "2024-01-05", row_order: "asc" },
+          },
+        },
+      ],
+    };
     const r = await collect(config, api.fetch);
     expect(api.urls()).toEqual(["https://api.test/parents", "https://api.test/p/1/c?page=0", "https://api.test/p/1/c?page=1"]);
     expect(r.records.filter((x) => x.day !== undefined)).toEqual([]);

@@ -43,7 +43,10 @@ export interface FilterResult {
 function compare(a: Json, b: Json, cursorPath: string): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
-  throw new EngineError("paginator_error", `Could not coerce the cursor \`${cursorPath}\` value ${JSON.stringify(a)} and ${JSON.stringify(b)} to one type for comparison.`);
+  throw new EngineError(
+    "paginator_error",
+    `Could not coerce the cursor \`${cursorPath}\` value ${JSON.stringify(a)} and ${JSON.stringify(b)} to one type for comparison.`,
+  );
 }
 
 function applyLag(v: Json, lag: number | undefined, min: boolean): Json {
@@ -94,7 +97,12 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
         const v = firstMatch(path, r);
         if (v === undefined || v === null) {
           if (missing === "include") kept.push(r);
-          else if (missing === "raise") throw new EngineError("paginator_error", `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`, { resource });
+          else if (missing === "raise")
+            throw new EngineError(
+              "paginator_error",
+              `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`,
+              { resource },
+            );
           continue;
         }
         if (end !== null) {

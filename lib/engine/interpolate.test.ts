@@ -10,7 +10,14 @@ const lookup = (name: string) => {
 
 describe("placeholder formatting (Python str.format, as dlt uses it)", () => {
   it("values are Python-stringified", () => {
-    expect([pyStr(null), pyStr(true), pyStr(false), pyStr(3.14), pyStr("x"), pyStr({ a: [1, null] })]).toEqual(["None", "True", "False", "3.14", "x", "{'a': [1, None]}"]);
+    expect([pyStr(null), pyStr(true), pyStr(false), pyStr(3.14), pyStr("x"), pyStr({ a: [1, null] })]).toEqual([
+      "None",
+      "True",
+      "False",
+      "3.14",
+      "x",
+      "{'a': [1, None]}",
+    ]);
     expect(pyRepr("it's")).toBe('"it\'s"');
     expect(pyRepr(["a", true])).toBe("['a', True]");
   });
@@ -27,7 +34,14 @@ describe("placeholder formatting (Python str.format, as dlt uses it)", () => {
     expect(() => formatString("{missing}", lookup)).toThrow("KeyError: 'missing'");
   });
   it("a lone placeholder keeps its type in JSON bodies only", () => {
-    expect(formatDeep({ a: "{id}", b: "{obj}", c: "{none}", d: "n={id}", e: "{id:>3}", "{s}": 1 }, lookup, true)).toEqual({ a: 42, b: { a: 1, b: [null, "x"] }, c: null, d: "n=42", e: " 42", "it's": 1 });
+    expect(formatDeep({ a: "{id}", b: "{obj}", c: "{none}", d: "n={id}", e: "{id:>3}", "{s}": 1 }, lookup, true)).toEqual({
+      a: 42,
+      b: { a: 1, b: [null, "x"] },
+      c: null,
+      d: "n=42",
+      e: " 42",
+      "it's": 1,
+    });
     expect(formatDeep({ a: "{id}" }, lookup, false)).toEqual({ a: "42" });
   });
 });

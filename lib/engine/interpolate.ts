@@ -34,7 +34,8 @@ function applySpec(value: Json | undefined, text: string, spec: string): string 
   if (!m) return text;
   const [, fillChar, align, , zero, width, precision, type] = m;
   let s = text;
-  if (typeof value === "number" && (precision !== undefined || type === "f" || type === "F")) s = value.toFixed(precision !== undefined ? Number(precision) : 6);
+  if (typeof value === "number" && (precision !== undefined || type === "f" || type === "F"))
+    s = value.toFixed(precision !== undefined ? Number(precision) : 6);
   else if (typeof value === "string" && precision !== undefined) s = s.slice(0, Number(precision));
   const w = width ? Number(width) : 0;
   if (s.length >= w) return s;
@@ -74,7 +75,8 @@ export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Jso
     return formatString(v, lookup);
   }
   if (Array.isArray(v)) return v.map((x) => formatDeep(x, lookup, preserveTypes));
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [formatString(k, lookup), formatDeep(x, lookup, preserveTypes)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [formatString(k, lookup), formatDeep(x, lookup, preserveTypes)]));
   return v;
 }
 

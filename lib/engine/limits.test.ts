@@ -11,7 +11,14 @@ describe("run limits", () => {
     const api = endless();
     const run = await collect(linked, api.fetch, { limits: { maxPages: 3 } });
     expect(api.calls).toHaveLength(3);
-    expect(run.of("limit")).toEqual([{ type: "limit", resource: "r", limit: "max_pages", message: "stopped after 3 pages (playground limit max_pages); the paginator had more" }]);
+    expect(run.of("limit")).toEqual([
+      {
+        type: "limit",
+        resource: "r",
+        limit: "max_pages",
+        message: "stopped after 3 pages (playground limit max_pages); the paginator had more",
+      },
+    ]);
     expect(run.of("resource_done")[0]).toMatchObject({ ok: true, stats: { requests: 3, pages: 3, retries: 0, records_fetched: 30 } });
     expect(run.done).toMatchObject({ type: "done", ok: true, stats: { r: { requests: 3, pages: 3, retries: 0, records_fetched: 30 } } });
   });
@@ -21,7 +28,10 @@ describe("run limits", () => {
     expect(api.calls).toHaveLength(3);
     expect(run.records).toHaveLength(25);
     expect(run.of("page").map((p) => p.count)).toEqual([10, 10, 5]);
-    expect(run.of("limit")[0]).toMatchObject({ limit: "max_records", message: "stopped: 25 records reached (playground limit max_records); the API has more" });
+    expect(run.of("limit")[0]).toMatchObject({
+      limit: "max_records",
+      message: "stopped: 25 records reached (playground limit max_records); the API has more",
+    });
   });
   it("max_duration is measured with deps.now and stops every later resource too", async () => {
     const clock = createVirtualClock(0);
@@ -29,7 +39,13 @@ describe("run limits", () => {
       void clock.sleep(70_000);
       return json({ data: items(n, 1), next: `https://api.test/p${n + 1}` });
     });
-    const cfg = { client: { base_url: "https://api.test" }, resources: [{ name: "a", endpoint: { path: "/a", data_selector: "data", paginator: "json_link" } }, { name: "b", endpoint: { path: "/b", paginator: "single_page" } }] };
+    const cfg = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "a", endpoint: { path: "/a", data_selector: "data", paginator: "json_link" } },
+        { name: "b", endpoint: { path: "/b", paginator: "single_page" } },
+      ],
+    };
     // Each answer takes 70 s of virtual time: past request_timeout unless the test raises it.
     const run = await collect(cfg, api.fetch, { clock, limits: { requestTimeoutMs: 100_000 } });
     expect(api.urls()).toEqual(["https://api.test/a", "https://api.test/p2"]);
@@ -51,7 +67,11 @@ describe("run limits", () => {
     });
     expect(measured.of("page")).toEqual([]);
     expect(measured.of("response")[0]!.body_preview).toBeUndefined();
-    const declared = await collect(linked, fakeFetch(() => new Response(big, { headers: { "content-length": String(big.length) } })).fetch, { limits: { maxResponseBytes: 1000 } });
+    const declared = await collect(
+      linked,
+      fakeFetch(() => new Response(big, { headers: { "content-length": String(big.length) } })).fetch,
+      { limits: { maxResponseBytes: 1000 } },
+    );
     expect(declared.of("limit")[0]!.message).toBe(`stopped: the response is ${big.length} bytes, over the playground limit of 1000 bytes`);
     expect(declared.of("resource_done")[0]!.ok).toBe(false);
     expect(declared.done).toMatchObject({ type: "done", ok: false });
@@ -76,7 +96,13 @@ describe("cancellation", () => {
       if (n === 2) ctrl.abort();
       return json({ data: items(n, 1), next: `https://api.test/p${n + 1}` });
     });
-    const cfg = { client: { base_url: "https://api.test" }, resources: [{ name: "a", endpoint: { path: "/a", data_selector: "data", paginator: "json_link" } }, { name: "b", endpoint: { path: "/b" } }] };
+    const cfg = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "a", endpoint: { path: "/a", data_selector: "data", paginator: "json_link" } },
+        { name: "b", endpoint: { path: "/b" } },
+      ],
+    };
     const run = await collect(cfg, api.fetch, { signal: ctrl.signal });
     expect(api.calls).toHaveLength(2);
     expect(run.errors).toEqual([{ code: "cancelled", message: "The run was cancelled.", resource: "a" }]);

@@ -4,20 +4,44 @@ import { maskSecret, Masker, redactUrl } from "../shared";
 
 describe("masking helpers", () => {
   it("maskSecret follows dlt", () => {
-    expect([maskSecret(""), maskSecret("ab"), maskSecret("abc"), maskSecret("sensitive-secret")]).toEqual(["*****", "*****", "a*****c", "s*****t"]);
+    expect([maskSecret(""), maskSecret("ab"), maskSecret("abc"), maskSecret("sensitive-secret")]).toEqual([
+      "*****",
+      "*****",
+      "a*****c",
+      "s*****t",
+    ]);
   });
   it("redactUrl replaces sensitive query params (any case) and masks known secrets anywhere", () => {
     expect(redactUrl("https://x/y?api_key=abc&q=1")).toBe("https://x/y?api_key=***&q=1");
-    const names = ["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"];
+    const names = [
+      "api_key",
+      "token",
+      "key",
+      "access_token",
+      "apikey",
+      "api-key",
+      "access-token",
+      "secret",
+      "password",
+      "pwd",
+      "client_secret",
+    ];
     for (const n of names) expect(redactUrl(`https://x/?${n.toUpperCase()}=v&page=2`)).toBe(`https://x/?${n.toUpperCase()}=***&page=2`);
-    expect(redactUrl("https://x/users/supersecret/items?q=supersecret#frag", ["supersecret"])).toBe("https://x/users/s*****t/items?q=s*****t#frag");
+    expect(redactUrl("https://x/users/supersecret/items?q=supersecret#frag", ["supersecret"])).toBe(
+      "https://x/users/s*****t/items?q=s*****t#frag",
+    );
     expect(redactUrl("https://x/?q=a%2Fb%2Bc%3D", ["a/b+c="])).toBe("https://x/?q=a*****=");
     expect(redactUrl("https://x/?flag&key=1")).toBe("https://x/?flag&key=***");
   });
   it("Masker masks form fields by name, headers by name and values anywhere", () => {
     const m = new Masker(["s3cret-value"]);
-    expect(m.form("client_id=abc&client_secret=xyz&grant_type=client_credentials")).toBe("client_id=a*****c&client_secret=x*****z&grant_type=client_credentials");
-    expect(m.headers({ Authorization: "Bearer abcdef", "X-Other": "has s3cret-value inside" })).toEqual({ Authorization: "Bearer a*****f", "X-Other": "has s*****e inside" });
+    expect(m.form("client_id=abc&client_secret=xyz&grant_type=client_credentials")).toBe(
+      "client_id=a*****c&client_secret=x*****z&grant_type=client_credentials",
+    );
+    expect(m.headers({ Authorization: "Bearer abcdef", "X-Other": "has s3cret-value inside" })).toEqual({
+      Authorization: "Bearer a*****f",
+      "X-Other": "has s*****e inside",
+    });
     expect(m.values({ note: "s3cret-value", key: "visible" })).toEqual({ note: "s*****e", key: "visible" });
     expect(m.json({ access_token: "zzzzzz", key: "visible" })).toEqual({ access_token: "z*****z", key: "visible" });
   });
@@ -25,7 +49,13 @@ describe("masking helpers", () => {
 
 describe("no secret value appears in any event", () => {
   it("secrets in auth, headers, params, paths, issued tokens, echoed bodies and errors are all masked", async () => {
-    const secrets = { client_id: "client-id-value", client_secret: "client-secret-value", header_secret: "header-secret-value", odd: "odd/secret+value&=", path_secret: "path-secret-value" };
+    const secrets = {
+      client_id: "client-id-value",
+      client_secret: "client-secret-value",
+      header_secret: "header-secret-value",
+      odd: "odd/secret+value&=",
+      path_secret: "path-secret-value",
+    };
     const issued = "issued-token-value";
     const api = fakeFetch(async (req, _n, url) => {
       if (url.hostname === "auth.test") return json({ access_token: issued, expires_in: 3600, client_id: secrets.client_id });
@@ -38,10 +68,18 @@ describe("no secret value appears in any event", () => {
       client: {
         base_url: "https://api.test",
         headers: { "X-Custom": { $secret: "header_secret" } },
-        auth: { type: "oauth2_client_credentials", access_token_url: "https://auth.test/token", client_id: { $secret: "client_id" }, client_secret: { $secret: "client_secret" } },
+        auth: {
+          type: "oauth2_client_credentials",
+          access_token_url: "https://auth.test/token",
+          client_id: { $secret: "client_id" },
+          client_secret: { $secret: "client_secret" },
+        },
       },
       resources: [
-        { name: "things", endpoint: { path: "/items", params: { filter: { $secret: "odd" } }, data_selector: "data", paginator: "json_link" } },
+        {
+          name: "things",
+          endpoint: { path: "/items", params: { filter: { $secret: "odd" } }, data_selector: "data", paginator: "json_link" },
+        },
         { name: "broken", endpoint: { path: "/missing/{id}", params: { id: { $secret: "path_secret" } }, paginator: "single_page" } },
       ],
     };
@@ -52,17 +90,34 @@ describe("no secret value appears in any event", () => {
     expect(run.warnings).toContain("secret_in_response");
     const text = JSON.stringify(run.events);
     for (const value of [...Object.values(secrets), issued]) {
-      for (const spelling of new Set([value, encodeURIComponent(value), new URLSearchParams([["", value]]).toString().slice(1), JSON.stringify(value).slice(1, -1)])) {
+      for (const spelling of new Set([
+        value,
+        encodeURIComponent(value),
+        new URLSearchParams([["", value]]).toString().slice(1),
+        JSON.stringify(value).slice(1, -1),
+      ])) {
         expect(text, `${value} as ${spelling}`).not.toContain(spelling);
       }
     }
   });
   it("request bodies are traced with credentials masked by key (JSON) and by field (forms)", async () => {
     const api = fakeFetch(() => json({ data: [] }));
-    const run = await collect({ client: { base_url: "https://api.test" }, resources: [
-      { name: "j", endpoint: { path: "/login", method: "POST", json: { user: "me", password: "literal-password" }, paginator: "single_page" } },
-      { name: "f", endpoint: { path: "/form", method: "POST", data: { user: "me you", password: "literal-password" }, paginator: "single_page" } },
-    ] }, api.fetch);
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test" },
+        resources: [
+          {
+            name: "j",
+            endpoint: { path: "/login", method: "POST", json: { user: "me", password: "literal-password" }, paginator: "single_page" },
+          },
+          {
+            name: "f",
+            endpoint: { path: "/form", method: "POST", data: { user: "me you", password: "literal-password" }, paginator: "single_page" },
+          },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.calls.map((c) => c.body)).toEqual(['{"user":"me","password":"literal-password"}', "user=me+you&password=literal-password"]);
     expect(run.of("request").map((r) => r.body)).toEqual(['{"user":"me","password":"l*****d"}', "user=me+you&password=l*****d"]);
   });
@@ -76,8 +131,21 @@ describe("encoded forms and cuts (issue #13, finding 5)", () => {
   };
 
   it("Basic credentials echoed by the API (httpbin-style) never appear in base64 or plain", async () => {
-    const api = fakeFetch((req) => json({ data: [{ id: 1, authorization: req.headers.get("authorization"), decoded: atob((req.headers.get("authorization") ?? "").slice(6)) }] }));
-    const run = await collect({ client: { base_url: "https://api.test", auth: { type: "http_basic", username: "alice", password: { $secret: "pw" } } }, resources: [{ name: "r", endpoint: { path: "/x", paginator: "single_page" } }] }, api.fetch, { secrets: { pw: "correct-horse-battery" } });
+    const api = fakeFetch((req) =>
+      json({
+        data: [
+          { id: 1, authorization: req.headers.get("authorization"), decoded: atob((req.headers.get("authorization") ?? "").slice(6)) },
+        ],
+      }),
+    );
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test", auth: { type: "http_basic", username: "alice", password: { $secret: "pw" } } },
+        resources: [{ name: "r", endpoint: { path: "/x", paginator: "single_page" } }],
+      },
+      api.fetch,
+      { secrets: { pw: "correct-horse-battery" } },
+    );
     expect(run.records).toHaveLength(1);
     const text = JSON.stringify(run.events);
     expect(text).not.toContain(btoa("alice:correct-horse-battery"));
@@ -89,7 +157,13 @@ describe("encoded forms and cuts (issue #13, finding 5)", () => {
     const secret = "päss/wörd+?=value";
     const m = new Masker([secret]);
     const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(secret)));
-    const spellings = [b64, b64.replace(/=+$/, ""), b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), "p\\u00e4ss/w\\u00f6rd+?=value", encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())];
+    const spellings = [
+      b64,
+      b64.replace(/=+$/, ""),
+      b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+      "p\\u00e4ss/w\\u00f6rd+?=value",
+      encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    ];
     for (const s of spellings) expect(m.text(`before ${s} after`), s).toBe("before p*****e after");
   });
 
@@ -114,19 +188,27 @@ describe("encoded forms and cuts (issue #13, finding 5)", () => {
     for (const at of [190, 196, 290, 296, 1990, 1996]) {
       const pad = "z".repeat(at);
       const api = fakeFetch((_req, _n, url) => {
-        if (url.pathname === "/text") return new Response(`${pad}${secret}${"q".repeat(3000)}`, { status: 200, headers: { "content-type": "text/plain" } });
+        if (url.pathname === "/text")
+          return new Response(`${pad}${secret}${"q".repeat(3000)}`, { status: 200, headers: { "content-type": "text/plain" } });
         if (url.pathname === "/err") return new Response(`${pad}${secret}${"q".repeat(3000)}`, { status: 400 });
         return json({ data: [{ id: 1 }], note: `${pad}${secret}`, next: { weird: `${pad}${secret}` } });
       });
-      const run = await collect({
-        client: { base_url: "https://api.test", headers: { "X-Key": { $secret: "k" } } },
-        resources: [
-          { name: "text", endpoint: { path: "/text", paginator: "single_page" } },
-          { name: "err", endpoint: { path: "/err", paginator: "single_page" } },
-          { name: "total", endpoint: { path: "/json", data_selector: "data", paginator: { type: "page_number", total_path: "missing" } } },
-          { name: "link", endpoint: { path: "/json", data_selector: "data", paginator: { type: "json_link", next_url_path: "next" } } },
-        ],
-      }, api.fetch, { secrets: { k: secret } });
+      const run = await collect(
+        {
+          client: { base_url: "https://api.test", headers: { "X-Key": { $secret: "k" } } },
+          resources: [
+            { name: "text", endpoint: { path: "/text", paginator: "single_page" } },
+            { name: "err", endpoint: { path: "/err", paginator: "single_page" } },
+            {
+              name: "total",
+              endpoint: { path: "/json", data_selector: "data", paginator: { type: "page_number", total_path: "missing" } },
+            },
+            { name: "link", endpoint: { path: "/json", data_selector: "data", paginator: { type: "json_link", next_url_path: "next" } } },
+          ],
+        },
+        api.fetch,
+        { secrets: { k: secret } },
+      );
       expect(leaks(JSON.stringify(run.events), secret), `cut near ${at}`).toEqual([]);
     }
   });

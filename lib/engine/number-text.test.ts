@@ -57,10 +57,7 @@ describe("pages carry number_text", () => {
       ],
     } as const;
     const pages = [];
-    for await (const e of extract(
-      { source: resolved(config), secrets: {} },
-      { fetch, ...createVirtualClock(), virtualClock: true },
-    ))
+    for await (const e of extract({ source: resolved(config), secrets: {} }, { fetch, ...createVirtualClock(), virtualClock: true }))
       if (e.type === "page") pages.push(e);
     expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
     expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);

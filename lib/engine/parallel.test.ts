@@ -10,10 +10,14 @@ const realClock: Partial<EngineDeps> = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       const t = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => {
-        clearTimeout(t);
-        reject(new Error("aborted"));
-      }, { once: true });
+      signal?.addEventListener(
+        "abort",
+        () => {
+          clearTimeout(t);
+          reject(new Error("aborted"));
+        },
+        { once: true },
+      );
     }),
 };
 
@@ -36,7 +40,11 @@ function rendezvous() {
 const top = (parallelized: boolean) => ({
   client: { base_url: "https://api.test" },
   resource_defaults: { parallelized, endpoint: { paginator: "single_page" } },
-  resources: [{ name: "a", endpoint: { path: "/a" } }, { name: "b", endpoint: { path: "/b" } }, { name: "c", parallelized: false, endpoint: { path: "/c" } }],
+  resources: [
+    { name: "a", endpoint: { path: "/a" } },
+    { name: "b", endpoint: { path: "/b" } },
+    { name: "c", parallelized: false, endpoint: { path: "/c" } },
+  ],
 });
 
 describe("parallelized top-level resources", () => {
@@ -55,7 +63,11 @@ describe("parallelized top-level resources", () => {
     expect(seen.slice(0, 2)).toEqual(["/a", "/b"]);
     expect(seen).toContain("/a met b: met");
     expect([...seen].sort()).toEqual(["/a", "/a met b: met", "/b", "/c"]);
-    expect(run.of("resource_start").map((s) => [s.resource, s.parallelized])).toEqual([["a", "concurrent"], ["b", "concurrent"], ["c", undefined]]);
+    expect(run.of("resource_start").map((s) => [s.resource, s.parallelized])).toEqual([
+      ["a", "concurrent"],
+      ["b", "concurrent"],
+      ["c", undefined],
+    ]);
     for (const p of run.of("page")) expect(p.records).toEqual([{ id: `/${p.resource}` }]);
     const sequential = await collect(top(false), fakeFetch((_r, _n, url) => json([{ id: url.pathname }])).fetch);
     expect(new Set(run.records.map((r) => r.id))).toEqual(new Set(sequential.records.map((r) => r.id)));
@@ -67,8 +79,17 @@ describe("parallelized top-level resources", () => {
     const run = await collect(top(true), api.fetch);
     expect(api.urls()).toEqual(["https://api.test/a", "https://api.test/b", "https://api.test/c"]);
     expect(run.of("resource_start").map((s) => s.parallelized)).toEqual(["in_order", "in_order", undefined]);
-    const types = run.events.filter((e) => e.type === "resource_start" || e.type === "resource_done").map((e) => `${e.type}:${"resource" in e ? e.resource : ""}`);
-    expect(types).toEqual(["resource_start:a", "resource_done:a", "resource_start:b", "resource_done:b", "resource_start:c", "resource_done:c"]);
+    const types = run.events
+      .filter((e) => e.type === "resource_start" || e.type === "resource_done")
+      .map((e) => `${e.type}:${"resource" in e ? e.resource : ""}`);
+    expect(types).toEqual([
+      "resource_start:a",
+      "resource_done:a",
+      "resource_start:b",
+      "resource_done:b",
+      "resource_start:c",
+      "resource_done:c",
+    ]);
   });
 });
 
@@ -77,7 +98,16 @@ describe("a parallelized child", () => {
     client: { base_url: "https://api.test" },
     resources: [
       { name: "posts", endpoint: { path: "/posts", paginator: "single_page" } },
-      { name: "comments", parallelized: true, include_from_parent: ["title"], endpoint: { path: "/posts/{resources.posts.id}/comments", data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: "pages" } } },
+      {
+        name: "comments",
+        parallelized: true,
+        include_from_parent: ["title"],
+        endpoint: {
+          path: "/posts/{resources.posts.id}/comments",
+          data_selector: "data",
+          paginator: { type: "page_number", base_page: 1, total_path: "pages" },
+        },
+      },
     ],
   };
   const handler = (meet?: ReturnType<typeof rendezvous>, log?: string[]) => async (_r: Request, _n: number, url: URL) => {
@@ -95,7 +125,10 @@ describe("a parallelized child", () => {
     const run = await collect(config, fakeFetch(handler(rendezvous(), log)).fetch, { deps: realClock });
     expect(log.slice(0, 4)).toEqual(["1:1", "2:1", "3:1", "1 met 3: met"]);
     expect(log.filter((l) => l.includes(":")).length).toBe(7);
-    const comments = run.of("page").filter((p) => p.resource === "comments").flatMap((p) => p.records);
+    const comments = run
+      .of("page")
+      .filter((p) => p.resource === "comments")
+      .flatMap((p) => p.records);
     expect(comments.map((c) => c.id).sort()).toEqual([11, 12, 21, 22, 31, 32]);
     for (const c of comments) expect(c._posts_title).toBe(`post ${Math.floor(Number(c.id) / 10)}`);
     expect(run.done).toMatchObject({ type: "done", ok: true });
@@ -103,14 +136,28 @@ describe("a parallelized child", () => {
 
   it("keeps the playground's record limit", async () => {
     const run = await collect(config, fakeFetch(handler()).fetch, { deps: realClock, limits: { maxRecords: 3 } });
-    expect(run.of("page").filter((p) => p.resource === "posts").flatMap((p) => p.records)).toHaveLength(3);
+    expect(
+      run
+        .of("page")
+        .filter((p) => p.resource === "posts")
+        .flatMap((p) => p.records),
+    ).toHaveLength(3);
     expect(run.of("limit").map((l) => l.limit)).toContain("max_records");
-    const comments = run.of("page").filter((p) => p.resource === "comments").flatMap((p) => p.records);
+    const comments = run
+      .of("page")
+      .filter((p) => p.resource === "comments")
+      .flatMap((p) => p.records);
     expect(comments.length).toBeLessThanOrEqual(3);
   });
 
   it("stops the other tasks after the first failure and reports it once", async () => {
-    const api = fakeFetch(async (_r, _n, url) => (url.pathname === "/posts" ? json([1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, title: `post ${id}` }))) : url.pathname.startsWith("/posts/2/") ? json({ error: "gone" }, 404) : json({ data: [], pages: 1 })));
+    const api = fakeFetch(async (_r, _n, url) =>
+      url.pathname === "/posts"
+        ? json([1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, title: `post ${id}` })))
+        : url.pathname.startsWith("/posts/2/")
+          ? json({ error: "gone" }, 404)
+          : json({ data: [], pages: 1 }),
+    );
     const run = await collect(config, api.fetch, { deps: realClock });
     const errors = run.of("error");
     expect(errors).toHaveLength(1);

@@ -30,7 +30,12 @@ export class ParentStore {
   constructor(children: readonly PreparedResource[]) {
     for (const c of children) {
       if (!c.parent) continue;
-      this.takers.set(c.name, { parent: c.parent.name, fields: c.parent.fields.map((f) => [f, compilePath(f)] as const), include: c.include_from_parent, rows: [] });
+      this.takers.set(c.name, {
+        parent: c.parent.name,
+        fields: c.parent.fields.map((f) => [f, compilePath(f)] as const),
+        include: c.include_from_parent,
+        rows: [],
+      });
     }
   }
 
@@ -78,7 +83,11 @@ export class ParentStore {
 export function parentValue(row: ParentRow, parent: string, field: string, child: string): Json {
   const v = getOwn(row.values, field);
   if (v === undefined) {
-    throw new EngineError("placeholder_error", `Resource expects a field \`${field}\` to be present in the incoming data from resource \`${parent}\` in order to bind it to \`{resources.${parent}.${field}}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`, { resource: child });
+    throw new EngineError(
+      "placeholder_error",
+      `Resource expects a field \`${field}\` to be present in the incoming data from resource \`${parent}\` in order to bind it to \`{resources.${parent}.${field}}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`,
+      { resource: child },
+    );
   }
   return v;
 }
@@ -89,7 +98,11 @@ export function includedColumns(row: ParentRow, parent: string, keys: readonly s
   for (const k of keys) {
     const v = getOwn(row.include, k);
     if (v === undefined) {
-      throw new EngineError("placeholder_error", `Resource expects a field \`${k}\` to be present in the incoming data from resource \`${parent}\` in order to include it in child records under \`_${parent}_${k}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`, { resource: child });
+      throw new EngineError(
+        "placeholder_error",
+        `Resource expects a field \`${k}\` to be present in the incoming data from resource \`${parent}\` in order to include it in child records under \`_${parent}_${k}\`. Available parent fields are: ${pyRepr([...(row.keys ?? [])])}`,
+        { resource: child },
+      );
     }
     out[`_${parent}_${k}`] = v;
   }

@@ -10,7 +10,14 @@ import { collect, fakeFetch } from "../testing/engine";
 import { createPreview } from "../preview";
 import type { EngineEvent } from "./types";
 
-const FORMS = ["__proto__.polluted", "constructor.prototype.polluted", "__proto__", "prototype.polluted", "a.__proto__.polluted", "__proto__.__proto__.polluted"];
+const FORMS = [
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
+  "__proto__",
+  "prototype.polluted",
+  "a.__proto__.polluted",
+  "__proto__.__proto__.polluted",
+];
 
 const snapshot = () => ({
   object: Object.getOwnPropertyNames(Object.prototype).sort(),
@@ -22,7 +29,8 @@ const clean = snapshot();
 
 afterEach(() => {
   // A failing test must not poison the rest of the suite.
-  for (const k of Object.getOwnPropertyNames(Object.prototype)) if (!clean.object.includes(k)) delete (Object.prototype as Record<string, unknown>)[k];
+  for (const k of Object.getOwnPropertyNames(Object.prototype))
+    if (!clean.object.includes(k)) delete (Object.prototype as Record<string, unknown>)[k];
 });
 
 /**
@@ -85,29 +93,39 @@ describe("prototype pollution: every path key, every hostile form", () => {
       });
 
       it("in incremental.cursor_path", async () => {
-        await runAndPreview(endpoint({ type: "single_page" }, { data_selector: "data", incremental: { cursor_path: form, initial_value: 0 } }));
+        await runAndPreview(
+          endpoint({ type: "single_page" }, { data_selector: "data", incremental: { cursor_path: form, initial_value: 0 } }),
+        );
         expect(snapshot()).toEqual(clean);
       });
 
       it("in a parent placeholder and include_from_parent", async () => {
         const f = hostileFetch();
-        await collect({
-          client: { base_url: "https://api.test", paginator: "single_page" },
-          resources: [
-            { name: "p", endpoint: { path: "/p", data_selector: "data" } },
-            { name: "c", include_from_parent: [form, "id"], endpoint: { path: `/c/{resources.p.${form}}`, data_selector: "data" } },
-          ],
-        }, f.fetch, { unchecked: true });
+        await collect(
+          {
+            client: { base_url: "https://api.test", paginator: "single_page" },
+            resources: [
+              { name: "p", endpoint: { path: "/p", data_selector: "data" } },
+              { name: "c", include_from_parent: [form, "id"], endpoint: { path: `/c/{resources.p.${form}}`, data_selector: "data" } },
+            ],
+          },
+          f.fetch,
+          { unchecked: true },
+        );
         expect(snapshot()).toEqual(clean);
       });
 
       it("as a resource name, a secret name and a param name", async () => {
         const name = form.split(".")[0] ?? form;
         const f = hostileFetch();
-        await collect({
-          client: { base_url: "https://api.test", paginator: "single_page", auth: { type: "bearer", token: { $secret: name } } },
-          resources: [{ name, endpoint: { path: "/x", data_selector: "data", params: { [name]: "1" }, headers: { [name]: "h" } } }],
-        }, f.fetch, { secrets: JSON.parse(`{"${name}": "s3cret-value"}`) as Record<string, string>, unchecked: true });
+        await collect(
+          {
+            client: { base_url: "https://api.test", paginator: "single_page", auth: { type: "bearer", token: { $secret: name } } },
+            resources: [{ name, endpoint: { path: "/x", data_selector: "data", params: { [name]: "1" }, headers: { [name]: "h" } } }],
+          },
+          f.fetch,
+          { secrets: JSON.parse(`{"${name}": "s3cret-value"}`) as Record<string, string>, unchecked: true },
+        );
         expect(snapshot()).toEqual(clean);
       });
     });

@@ -11,58 +11,113 @@ const echo = () => fakeFetch((_r, _n, url) => json({ data: items(0, 1), total: 1
 describe("resources and defaults", () => {
   it("string resources, endpoint strings and missing paths all become paths", async () => {
     const api = echo();
-    await collect({ client: base, resources: ["posts", { name: "users" }, { name: "u2", endpoint: "users_list" }, { name: "u3", endpoint: { params: { a: 1 } } }] }, api.fetch);
-    expect(api.urls()).toEqual(["https://api.test/posts", "https://api.test/users", "https://api.test/users_list", "https://api.test/u3?a=1"]);
+    await collect(
+      {
+        client: base,
+        resources: ["posts", { name: "users" }, { name: "u2", endpoint: "users_list" }, { name: "u3", endpoint: { params: { a: 1 } } }],
+      },
+      api.fetch,
+    );
+    expect(api.urls()).toEqual([
+      "https://api.test/posts",
+      "https://api.test/users",
+      "https://api.test/users_list",
+      "https://api.test/u3?a=1",
+    ]);
   });
   it("resource_defaults: resource wins, params merge one level, explicit null overrides", async () => {
     const api = echo();
-    const run = await collect({
-      client: base,
-      resource_defaults: { primary_key: "id", write_disposition: "merge", endpoint: { params: { a: 1, b: 2 }, data_selector: "missing", paginator: "single_page" } },
-      resources: [
-        { name: "merged", endpoint: { path: "/m", params: { b: 3, c: null, tags: ["x", "y"], flag: true } } },
-        { name: "nulls", primary_key: ["k1", "k2"], write_disposition: { disposition: "replace" }, endpoint: { path: "/n", params: null, data_selector: null } },
-      ],
-    }, api.fetch);
+    const run = await collect(
+      {
+        client: base,
+        resource_defaults: {
+          primary_key: "id",
+          write_disposition: "merge",
+          endpoint: { params: { a: 1, b: 2 }, data_selector: "missing", paginator: "single_page" },
+        },
+        resources: [
+          { name: "merged", endpoint: { path: "/m", params: { b: 3, c: null, tags: ["x", "y"], flag: true } } },
+          {
+            name: "nulls",
+            primary_key: ["k1", "k2"],
+            write_disposition: { disposition: "replace" },
+            endpoint: { path: "/n", params: null, data_selector: null },
+          },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.urls()).toEqual(["https://api.test/m?a=1&b=3&tags=x&tags=y&flag=True", "https://api.test/n"]);
     expect(run.of("resource_start").map((s) => [s.resource, s.primary_key, s.write_disposition, s.data_selector])).toEqual([
       ["merged", ["id"], "merge", "missing"],
       ["nulls", ["k1", "k2"], "replace", null],
     ]);
-    expect(run.of("page").map((p) => [p.resource, p.count, p.selector_source])).toEqual([["merged", 0, "configured"], ["nulls", 1, "detected"]]);
+    expect(run.of("page").map((p) => [p.resource, p.count, p.selector_source])).toEqual([
+      ["merged", 0, "configured"],
+      ["nulls", 1, "detected"],
+    ]);
   });
   it("paginator precedence: endpoint > resource_defaults > client; null and auto fall back to the client's", async () => {
-    const run = await collect({
-      client: { ...base, paginator: { type: "page_number", total_path: "total_pages" } },
-      resource_defaults: { endpoint: { data_selector: "data" } },
-      resources: [
-        { name: "client_one", endpoint: { path: "/a" } },
-        { name: "endpoint_one", endpoint: { path: "/b", paginator: "single_page" } },
-        { name: "null_one", endpoint: { path: "/c", paginator: null } },
-        { name: "auto_one", endpoint: { path: "/d", paginator: "auto" } },
-      ],
-    }, echo().fetch);
+    const run = await collect(
+      {
+        client: { ...base, paginator: { type: "page_number", total_path: "total_pages" } },
+        resource_defaults: { endpoint: { data_selector: "data" } },
+        resources: [
+          { name: "client_one", endpoint: { path: "/a" } },
+          { name: "endpoint_one", endpoint: { path: "/b", paginator: "single_page" } },
+          { name: "null_one", endpoint: { path: "/c", paginator: null } },
+          { name: "auto_one", endpoint: { path: "/d", paginator: "auto" } },
+        ],
+      },
+      echo().fetch,
+    );
     expect(run.of("resource_start").map((s) => s.paginator)).toEqual([
       "page_number(page_param=page, base_page=0, total_path=total_pages)",
       "single_page",
       "page_number(page_param=page, base_page=0, total_path=total_pages)",
       "page_number(page_param=page, base_page=0, total_path=total_pages)",
     ]);
-    const withDefaults = await collect({ client: { ...base, paginator: "single_page" }, resource_defaults: { endpoint: { paginator: { type: "offset", limit: 5, total_path: null } } }, resources: [{ name: "r", endpoint: { path: "/x" } }] }, echo().fetch);
+    const withDefaults = await collect(
+      {
+        client: { ...base, paginator: "single_page" },
+        resource_defaults: { endpoint: { paginator: { type: "offset", limit: 5, total_path: null } } },
+        resources: [{ name: "r", endpoint: { path: "/x" } }],
+      },
+      echo().fetch,
+    );
     expect(withDefaults.of("resource_start")[0]!.paginator).toBe("offset(limit=5, total_path=None)");
   });
   it("single-entity paths get single_page and `$` even with a client paginator, but not over a defaults paginator", async () => {
     const api = echo();
-    const run = await collect({ client: { ...base, paginator: "json_link" }, resources: [{ name: "user", endpoint: { path: "user/{id}", params: { id: 5 } } }] }, api.fetch);
+    const run = await collect(
+      { client: { ...base, paginator: "json_link" }, resources: [{ name: "user", endpoint: { path: "user/{id}", params: { id: 5 } } }] },
+      api.fetch,
+    );
     expect(api.urls()).toEqual(["https://api.test/user/5"]);
     expect(run.of("resource_start")[0]).toMatchObject({ paginator: "single_page", data_selector: "$" });
     expect(run.of("page")[0]).toMatchObject({ selector: "$", selector_source: "single_entity", count: 1 });
-    const kept = await collect({ client: base, resource_defaults: { endpoint: { paginator: "header_link" } }, resources: [{ name: "u", endpoint: { path: "users/{id}.json", params: { id: 1 } } }] }, echo().fetch);
+    const kept = await collect(
+      {
+        client: base,
+        resource_defaults: { endpoint: { paginator: "header_link" } },
+        resources: [{ name: "u", endpoint: { path: "users/{id}.json", params: { id: 1 } } }],
+      },
+      echo().fetch,
+    );
     expect(kept.of("resource_start")[0]!.paginator).toBe("header_link(links_next_key=next)");
   });
   it("URL joining, full-URL paths bypass base_url (a missing base_url: lib/config/resolve/rules.test.ts)", async () => {
     const api = echo();
-    await collect({ client: { base_url: "https://api.test/v1/" }, resources: [{ name: "a", endpoint: { path: "//items", paginator: "single_page" } }, { name: "b", endpoint: { path: "https://other.test/x?y=1", paginator: "single_page" } }] }, api.fetch);
+    await collect(
+      {
+        client: { base_url: "https://api.test/v1/" },
+        resources: [
+          { name: "a", endpoint: { path: "//items", paginator: "single_page" } },
+          { name: "b", endpoint: { path: "https://other.test/x?y=1", paginator: "single_page" } },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.urls()).toEqual(["https://api.test/v1/items", "https://other.test/x?y=1"]);
   });
   it("a base_url whose run-time value is not a URL fails the resource as invalid_request", async () => {
@@ -75,17 +130,35 @@ describe("resources and defaults", () => {
   });
   it("client headers are sent verbatim; endpoint headers are interpolated and override them (any case)", async () => {
     const api = echo();
-    await collect({ client: { ...base, headers: { "X-Literal": "{resources.a.b}", Accept: "text/plain" } }, resources: [{ name: "r", endpoint: { path: "/h", paginator: "single_page", headers: { accept: "application/json", "X-Esc": "{{x}}" } } }] }, api.fetch);
+    await collect(
+      {
+        client: { ...base, headers: { "X-Literal": "{resources.a.b}", Accept: "text/plain" } },
+        resources: [
+          { name: "r", endpoint: { path: "/h", paginator: "single_page", headers: { accept: "application/json", "X-Esc": "{{x}}" } } },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.calls[0]!.headers).toMatchObject({ "x-literal": "{resources.a.b}", accept: "application/json", "x-esc": "{x}" });
   });
   it("bodies: json (even {}) as JSON, data dicts as forms, raw strings as is (both: lib/config/resolve/rules.test.ts)", async () => {
     const api = echo();
-    await collect({ client: base, resources: [
-      { name: "j", endpoint: { path: "/j", method: "POST", json: {}, paginator: "single_page" } },
-      { name: "f", endpoint: { path: "/f", method: "POST", data: { a: 1, b: [2, 3], c: null }, paginator: "single_page" } },
-      { name: "s", endpoint: { path: "/s", method: "POST", data: "raw text", paginator: "single_page" } },
-    ] }, api.fetch);
-    expect(api.calls.map((c) => [c.body, c.headers["content-type"]])).toEqual([["{}", "application/json"], ["a=1&b=2&b=3", "application/x-www-form-urlencoded"], ["raw text", "text/plain;charset=UTF-8"]]);
+    await collect(
+      {
+        client: base,
+        resources: [
+          { name: "j", endpoint: { path: "/j", method: "POST", json: {}, paginator: "single_page" } },
+          { name: "f", endpoint: { path: "/f", method: "POST", data: { a: 1, b: [2, 3], c: null }, paginator: "single_page" } },
+          { name: "s", endpoint: { path: "/s", method: "POST", data: "raw text", paginator: "single_page" } },
+        ],
+      },
+      api.fetch,
+    );
+    expect(api.calls.map((c) => [c.body, c.headers["content-type"]])).toEqual([
+      ["{}", "application/json"],
+      ["a=1&b=2&b=3", "application/x-www-form-urlencoded"],
+      ["raw text", "text/plain;charset=UTF-8"],
+    ]);
   });
 });
 
@@ -94,7 +167,20 @@ describe("resources and defaults", () => {
 describe("what the engine skips", () => {
   it("Python values are skipped with a warning; a Python paginator falls back to the client's", async () => {
     const api = echo();
-    const run = await collect({ client: { ...base, paginator: "single_page" }, resources: [{ name: "r", processing_steps: [{ filter: { $python: "lambda x: x" } }], endpoint: { path: "/x", paginator: { $python: "MyPaginator()" } } }, { $python: "my_dlt_resource" }] }, api.fetch);
+    const run = await collect(
+      {
+        client: { ...base, paginator: "single_page" },
+        resources: [
+          {
+            name: "r",
+            processing_steps: [{ filter: { $python: "lambda x: x" } }],
+            endpoint: { path: "/x", paginator: { $python: "MyPaginator()" } },
+          },
+          { $python: "my_dlt_resource" },
+        ],
+      },
+      api.fetch,
+    );
     expect(run.of("warning").map((w) => [w.code, w.message])).toEqual([
       ["python_skipped", "`resources[1]` is a Python object (a dlt resource): validated, not executed in the playground."],
       ["python_skipped", "`processing_steps[0].filter` is Python code: validated, not executed in the playground."],
@@ -108,20 +194,50 @@ describe("what the engine skips", () => {
 describe("selection of resources and response actions", () => {
   it("selected: false is skipped by default; `resources` runs only what is asked", async () => {
     const api = echo();
-    await collect({ client: base, resources: [{ name: "a", endpoint: { path: "/a", paginator: "single_page" } }, { name: "b", selected: false, endpoint: { path: "/b", paginator: "single_page" } }] }, api.fetch);
+    await collect(
+      {
+        client: base,
+        resources: [
+          { name: "a", endpoint: { path: "/a", paginator: "single_page" } },
+          { name: "b", selected: false, endpoint: { path: "/b", paginator: "single_page" } },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.urls()).toEqual(["https://api.test/a"]);
     const only = echo();
-    await collect({ client: base, resources: [{ name: "a", endpoint: { path: "/a", paginator: "single_page" } }, { name: "b", selected: false, endpoint: { path: "/b", paginator: "single_page" } }] }, only.fetch, { resources: ["b"] });
+    await collect(
+      {
+        client: base,
+        resources: [
+          { name: "a", endpoint: { path: "/a", paginator: "single_page" } },
+          { name: "b", selected: false, endpoint: { path: "/b", paginator: "single_page" } },
+        ],
+      },
+      only.fetch,
+      { resources: ["b"] },
+    );
     expect(only.urls()).toEqual(["https://api.test/b"]);
   });
   it("response_actions ignore a status (no retry, nothing kept) or matching content; other errors still fail", async () => {
-    const api = fakeFetch((_r, _n, url) => (url.pathname === "/gone" ? json({}, 404) : url.pathname === "/busy" ? json({}, 503) : json({ data: [], note: "no data yet" })));
-    const run = await collect({ client: base, resources: [
-      { name: "gone", endpoint: { path: "/gone", response_actions: [{ status_code: 404, action: "ignore" }] } },
-      { name: "busy", endpoint: { path: "/busy", response_actions: [{ status_code: 503, action: "ignore" }] } },
-      { name: "content", endpoint: { path: "/c", response_actions: [{ content: "no data yet", action: "ignore" }] } },
-      { name: "string_status", endpoint: { path: "/gone", paginator: "single_page", response_actions: [{ status_code: "404", action: "ignore" }] } },
-    ] }, api.fetch);
+    const api = fakeFetch((_r, _n, url) =>
+      url.pathname === "/gone" ? json({}, 404) : url.pathname === "/busy" ? json({}, 503) : json({ data: [], note: "no data yet" }),
+    );
+    const run = await collect(
+      {
+        client: base,
+        resources: [
+          { name: "gone", endpoint: { path: "/gone", response_actions: [{ status_code: 404, action: "ignore" }] } },
+          { name: "busy", endpoint: { path: "/busy", response_actions: [{ status_code: 503, action: "ignore" }] } },
+          { name: "content", endpoint: { path: "/c", response_actions: [{ content: "no data yet", action: "ignore" }] } },
+          {
+            name: "string_status",
+            endpoint: { path: "/gone", paginator: "single_page", response_actions: [{ status_code: "404", action: "ignore" }] },
+          },
+        ],
+      },
+      api.fetch,
+    );
     expect(api.calls).toHaveLength(4);
     expect(run.reasons).toEqual([
       "stopped: response_actions: ignore status_code 404 (status 404); nothing from this response is kept",

@@ -25,7 +25,8 @@ export function setParam(spec: RequestSpec, key: string, value: string): Request
 
 /** Writes `value` at a dot path of the JSON body, creating dicts on the way. */
 export function setBodyPath(spec: RequestSpec, dotPath: string, value: Json): RequestSpec {
-  const body: { [k: string]: Json } = spec.json && typeof spec.json === "object" && !Array.isArray(spec.json) ? (structuredClone(spec.json) as { [k: string]: Json }) : {};
+  const body: { [k: string]: Json } =
+    spec.json && typeof spec.json === "object" && !Array.isArray(spec.json) ? (structuredClone(spec.json) as { [k: string]: Json }) : {};
   const keys = dotPath.split(".");
   let cur = body;
   for (const k of keys.slice(0, -1)) {
@@ -74,7 +75,8 @@ function formBody(data: Json): string | null {
   return s.length > 0 || (Array.isArray(data) && data.length > 0) ? s : null;
 }
 
-const nonEmpty = (v: Json | undefined) => v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0) && v !== "";
+const nonEmpty = (v: Json | undefined) =>
+  v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0) && v !== "";
 
 /** The body as sent: JSON (`{}` is still sent), a form (dict or list of pairs) or a raw string. */
 export function encodeBody(spec: RequestSpec): { body?: string; contentType?: string } {

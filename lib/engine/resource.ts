@@ -43,7 +43,11 @@ function incrementalLookup(r: PreparedResource, inc: IncrementalRun | null): Loo
     if (inc && name.startsWith("incremental.")) {
       const attr = name.slice("incremental.".length);
       if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
-      throw new EngineError("placeholder_error", `\`{${name}}\`: the incremental has no attribute \`${attr}\` (use initial_value, start_value, last_value or end_value).`, { resource: r.name });
+      throw new EngineError(
+        "placeholder_error",
+        `\`{${name}}\`: the incremental has no attribute \`${attr}\` (use initial_value, start_value, last_value or end_value).`,
+        { resource: r.name },
+      );
     }
     throw new EngineError("placeholder_error", `\`{${name}}\` cannot be filled here.`, { resource: r.name });
   };
@@ -69,9 +73,25 @@ export async function runResource(
   prior: IncrementalState | undefined,
   feedOnly: boolean,
 ): Promise<ResourceOutcome> {
-  ctx.emit({ type: "resource_start", resource: r.name, paginator: r.paginator?.describe ?? "none", data_selector: r.data_selector, primary_key: r.primary_key, write_disposition: r.write_disposition, parent: r.parent?.name ?? null, ...r.table, ...(feedOnly ? { selected: false } : {}), ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}) });
+  ctx.emit({
+    type: "resource_start",
+    resource: r.name,
+    paginator: r.paginator?.describe ?? "none",
+    data_selector: r.data_selector,
+    primary_key: r.primary_key,
+    write_disposition: r.write_disposition,
+    parent: r.parent?.name ?? null,
+    ...r.table,
+    ...(feedOnly ? { selected: false } : {}),
+    ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
+  });
   for (const key of r.python_keys) {
-    ctx.emit({ type: "warning", resource: r.name, code: "python_skipped", message: `\`${key}\` is Python code: validated, not executed in the playground.` });
+    ctx.emit({
+      type: "warning",
+      resource: r.name,
+      code: "python_skipped",
+      message: `\`${key}\` is Python code: validated, not executed in the playground.`,
+    });
   }
   let outcome: ResourceOutcome = { ok: true, cancelled: false };
   let inc: IncrementalRun | null = null;
@@ -79,7 +99,14 @@ export async function runResource(
   try {
     if (r.problem) throw r.problem;
     inc = r.incremental ? startIncremental(r.incremental, prior, r.name) : null;
-    const run: ResourceRun = { r, stats, auth: r.auth ? createAuth(r.auth, ctx) : undefined, selectors: new Map(), pagesLimitReported: false, secretWarned: false };
+    const run: ResourceRun = {
+      r,
+      stats,
+      auth: r.auth ? createAuth(r.auth, ctx) : undefined,
+      selectors: new Map(),
+      pagesLimitReported: false,
+      secretWarned: false,
+    };
     const feeds = store.feeds(r.name);
     const filter = (records: DataRecord[]): DataRecord[] => {
       if (!inc) return records;
@@ -92,7 +119,11 @@ export async function runResource(
     if (!r.parent) {
       // dlt closes only top-level resources early (`row_order`); a child's pages all run.
       const close = inc;
-      await runSequence(ctx, run, buildSpec(r, incLookup, inc), { transform: filter, ...(collect ? { collect } : {}), ...(close ? { stopAfterPage: () => close.closeReason() } : {}) });
+      await runSequence(ctx, run, buildSpec(r, incLookup, inc), {
+        transform: filter,
+        ...(collect ? { collect } : {}),
+        ...(close ? { stopAfterPage: () => close.closeReason() } : {}),
+      });
     } else {
       const parent = r.parent.name;
       const fields = r.parent.fields;
@@ -102,22 +133,29 @@ export async function runResource(
       }
       const forRow = async (row: ParentRow) => {
         if (ctx.signal.aborted) throw cancelledError(r.name);
-        const lookup: Lookup = (name) => (name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name));
+        const lookup: Lookup = (name) =>
+          name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name);
         const include = includedColumns(row, parent, r.include_from_parent, r.name);
         const values = Object.fromEntries(fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
-        const withParent = (records: DataRecord[]) => filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
+        const withParent = (records: DataRecord[]) =>
+          filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
         await runSequence(ctx, run, buildSpec(r, lookup, inc), { transform: withParent, parent: values, ...(collect ? { collect } : {}) });
       };
       if (r.parallelized && !ctx.virtual) {
         // dlt: one deferred task per parent record, run in the pool; the first failure ends the rest.
         const pool = createPool(PARALLEL_WORKERS);
         let firstError: unknown = null;
-        const settled = await Promise.allSettled(store.rows(r.name).map((row) => pool(async () => {
-          if (firstError === null) await forRow(row).catch((e: unknown) => {
-            firstError ??= e;
-            throw e;
-          });
-        })));
+        const settled = await Promise.allSettled(
+          store.rows(r.name).map((row) =>
+            pool(async () => {
+              if (firstError === null)
+                await forRow(row).catch((e: unknown) => {
+                  firstError ??= e;
+                  throw e;
+                });
+            }),
+          ),
+        );
         if (settled.some((x) => x.status === "rejected")) throw firstError;
       } else {
         for (const row of store.rows(r.name)) await forRow(row);
@@ -129,13 +167,38 @@ export async function runResource(
       ctx.emit({ type: "limit", resource: r.name, limit: e.limit, message: e.message });
       if (LIMIT_FAILS[e.limit]) outcome = { ok: false, cancelled: false, limited: true };
     } else {
-      const err = e instanceof EngineError ? e : new EngineError("internal_error", `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-      ctx.emit({ type: "error", resource: r.name, error: { ...err.toJSON(), message: ctx.masker.text(err.message), resource: r.name, ...(err.details.url ? { url: ctx.masker.url(err.details.url) } : {}) } });
+      const err =
+        e instanceof EngineError
+          ? e
+          : new EngineError(
+              "internal_error",
+              `restplay failed unexpectedly: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+            );
+      ctx.emit({
+        type: "error",
+        resource: r.name,
+        error: {
+          ...err.toJSON(),
+          message: ctx.masker.text(err.message),
+          resource: r.name,
+          ...(err.details.url ? { url: ctx.masker.url(err.details.url) } : {}),
+        },
+      });
       outcome = { ok: false, cancelled: err.code === "cancelled" };
     }
   }
   if (inc && outcome.ok) {
-    ctx.emit({ type: "incremental", resource: r.name, cursor_path: inc.cursorPath, before: inc.before, start_value: inc.startValue, end_value: inc.endValue, after: inc.lastValue(), filtered, state: inc.state() });
+    ctx.emit({
+      type: "incremental",
+      resource: r.name,
+      cursor_path: inc.cursorPath,
+      before: inc.before,
+      start_value: inc.startValue,
+      end_value: inc.endValue,
+      after: inc.lastValue(),
+      filtered,
+      state: inc.state(),
+    });
   }
   ctx.emit({ type: "resource_done", resource: r.name, ok: outcome.ok, stats });
   return outcome;

@@ -18,7 +18,9 @@ describe("dlt's default retries", () => {
       [4, 503, "503 Service Unavailable", 8000, "backoff", true],
     ]);
     expect(run.errors[0]).toMatchObject({ code: "http_error", status: 503, resource: "r", url: "https://api.test/items" });
-    expect(run.errors[0]!.message).toBe('503 Server Error: Service Unavailable for url: https://api.test/items (gave up after 5 attempts; dlt defaults: 429 and 5xx, 5 attempts, backoff 1 s)\nResponse: {"error":"down"}');
+    expect(run.errors[0]!.message).toBe(
+      '503 Server Error: Service Unavailable for url: https://api.test/items (gave up after 5 attempts; dlt defaults: 429 and 5xx, 5 attempts, backoff 1 s)\nResponse: {"error":"down"}',
+    );
     expect(run.of("resource_done")[0]!.stats).toEqual({ requests: 5, pages: 0, retries: 4, records_fetched: 0 });
     expect(new Set(run.of("request").map((r) => r.request_id)).size).toBe(1);
     expect(run.of("request").map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5]);
@@ -34,7 +36,10 @@ describe("dlt's default retries", () => {
     const secs = await collect(single(), fakeFetch((_r, n) => (n === 1 ? json({}, 429, { "retry-after": "7" }) : ok())).fetch);
     expect(secs.sleeps).toEqual([7000]);
     expect(secs.of("retry")[0]).toMatchObject({ status: 429, wait_ms: 7000, wait_source: "retry-after", virtual: true });
-    const date = await collect(single(), fakeFetch((_r, n) => (n === 1 ? json({}, 503, { "Retry-After": new Date(30_000).toUTCString() }) : ok())).fetch);
+    const date = await collect(
+      single(),
+      fakeFetch((_r, n) => (n === 1 ? json({}, 503, { "Retry-After": new Date(30_000).toUTCString() }) : ok())).fetch,
+    );
     expect(date.sleeps).toEqual([30_000]);
     const huge = await collect(single(), fakeFetch((_r, n) => (n === 1 ? json({}, 429, { "retry-after": "9999" }) : ok())).fetch);
     expect(huge.sleeps).toEqual([300_000]);
@@ -51,24 +56,38 @@ describe("dlt's default retries", () => {
     expect(api.calls).toHaveLength(5);
     expect(run.of("retry")[0]).toMatchObject({ status: null, reason: "network error: fetch failed (connect ECONNREFUSED 127.0.0.1:9)" });
     expect(run.errors[0]).toMatchObject({ code: "network_error" });
-    expect(run.errors[0]!.message).toMatch(/^network error: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:9\) for url: https:\/\/api\.test\/items \(gave up after 5 attempts/);
+    expect(run.errors[0]!.message).toMatch(
+      /^network error: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:9\) for url: https:\/\/api\.test\/items \(gave up after 5 attempts/,
+    );
   });
   it("other 4xx fail at once with dlt's text, a redacted URL and a masked body excerpt", async () => {
     const api = fakeFetch(() => json({ message: "no such thing for key k-secret-1" }, 404));
     const run = await collect(single({}), api.fetch, { secrets: { api_key: "k-secret-1" } });
     expect(api.calls).toHaveLength(1);
-    expect(run.errors[0]!.message).toBe('404 Client Error: Not Found for url: https://api.test/items\nResponse: {"message":"no such thing for key k*****1"}');
-    const q = await collect(one({ paginator: "single_page" }, { auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } }), fakeFetch(() => new Response("", { status: 400 })).fetch, { secrets: { api_key: "k-secret-1" } });
+    expect(run.errors[0]!.message).toBe(
+      '404 Client Error: Not Found for url: https://api.test/items\nResponse: {"message":"no such thing for key k*****1"}',
+    );
+    const q = await collect(
+      one({ paginator: "single_page" }, { auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" } }),
+      fakeFetch(() => new Response("", { status: 400 })).fetch,
+      { secrets: { api_key: "k-secret-1" } },
+    );
     expect(q.errors[0]!.message).toBe("400 Client Error: Bad Request for url: https://api.test/items?api_key=***");
     expect(q.errors[0]!.url).toBe("https://api.test/items?api_key=***");
   });
   it("bodies that are not JSON say what came back (content type and the first 200 characters)", async () => {
     const html = `<html><body>${"x".repeat(300)}</body></html>`;
-    const run = await collect(single(), fakeFetch(() => new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })).fetch);
+    const run = await collect(
+      single(),
+      fakeFetch(() => new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })).fetch,
+    );
     expect(run.errors[0]).toMatchObject({ code: "invalid_json", status: 200 });
     expect(run.errors[0]!.message).toContain("(content-type: text/html; charset=utf-8)");
     expect(run.errors[0]!.message.endsWith(`It starts with: ${html.slice(0, 200)}`)).toBe(true);
-    const bad = await collect(single(), fakeFetch(() => new Response('{"data": [1,', { headers: { "content-type": "application/json" } })).fetch);
+    const bad = await collect(
+      single(),
+      fakeFetch(() => new Response('{"data": [1,', { headers: { "content-type": "application/json" } })).fetch,
+    );
     expect(bad.errors[0]).toMatchObject({ code: "invalid_json" });
   });
 });
@@ -81,10 +100,15 @@ describe("the seed error_handler", () => {
     expect(api.calls).toHaveLength(4);
     expect(run.sleeps).toEqual([30_000, 60_000, 120_000]);
     expect(run.errors[0]).toMatchObject({ code: "http_error", status: 403 });
-    expect(run.errors[0]!.message).toMatch(/^403 Client Error: Forbidden for url: https:\/\/api\.test\/items \(gave up after 4 attempts; error_handler: 401\/403\/429, 3 retries, backoff 30 s\)/);
+    expect(run.errors[0]!.message).toMatch(
+      /^403 Client Error: Forbidden for url: https:\/\/api\.test\/items \(gave up after 4 attempts; error_handler: 401\/403\/429, 3 retries, backoff 30 s\)/,
+    );
   });
   it("Retry-After wins; statuses not listed are not retried; network errors still are", async () => {
-    const ra = await collect(single({ error_handler: handler }), fakeFetch((_r, n) => (n === 1 ? json({}, 429, { "Retry-After": "2" }) : ok())).fetch);
+    const ra = await collect(
+      single({ error_handler: handler }),
+      fakeFetch((_r, n) => (n === 1 ? json({}, 429, { "Retry-After": "2" }) : ok())).fetch,
+    );
     expect(ra.sleeps).toEqual([2000]);
     const api = fakeFetch(() => json({}, 503));
     const run = await collect(single({ error_handler: handler }), api.fetch);
@@ -109,7 +133,13 @@ describe("the seed error_handler", () => {
 describe("timeouts on a real clock", () => {
   /** A fetch that never answers until its request is aborted. */
   const hanging = (answerFrom = Infinity) =>
-    fakeFetch((req, n) => (n >= answerFrom ? ok() : new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError"))))));
+    fakeFetch((req, n) =>
+      n >= answerFrom
+        ? ok()
+        : new Promise<Response>((_, reject) =>
+            req.signal.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError"))),
+          ),
+    );
   /** A real-clock stand-in: every wait ends on the next macrotask (after any in-process answer). */
   const realish = { virtualClock: false, sleep: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
   it("each attempt is aborted after requestTimeoutMs (a timer made of deps.sleep), retried, then reported", async () => {
@@ -129,7 +159,10 @@ describe("timeouts on a real clock", () => {
     const api = fakeFetch(() => json({}, 429, { "retry-after": "100" }));
     const run = await collect(single(), api.fetch, { deps: realish, limits: { maxDurationMs: 60_000 } });
     expect(api.calls).toHaveLength(1);
-    expect(run.of("limit")[0]).toMatchObject({ limit: "max_duration", message: "stopped: waiting 100 s before retrying (429 Too Many Requests) would pass the run's 60 s limit" });
+    expect(run.of("limit")[0]).toMatchObject({
+      limit: "max_duration",
+      message: "stopped: waiting 100 s before retrying (429 Too Many Requests) would pass the run's 60 s limit",
+    });
     expect(run.of("resource_done")[0]!.ok).toBe(false);
     expect(run.done).toMatchObject({ type: "done", ok: false });
   });

@@ -9,7 +9,8 @@ import { collect, fakeFetch, json } from "../testing/engine";
 
 const SECRETS = { client_id: "seed-client-id", client_secret: "seed-client-secret", api_key: "seed-api-key" };
 const TOTAL = 251;
-const rows = (from: number, n: number) => Array.from({ length: Math.max(0, n) }, (_, i) => ({ id: from + i + 1, name: `row ${from + i + 1}` }));
+const rows = (from: number, n: number) =>
+  Array.from({ length: Math.max(0, n) }, (_, i) => ({ id: from + i + 1, name: `row ${from + i + 1}` }));
 
 /** Token endpoints (any host, POST) and the seeds' listings, with their auth checks. */
 function seedApi(opts: { throttleOnce?: string } = {}) {
@@ -18,7 +19,8 @@ function seedApi(opts: { throttleOnce?: string } = {}) {
   return fakeFetch(async (req, _n, url) => {
     if (req.method === "POST") {
       const form = new URLSearchParams(await req.clone().text());
-      if (form.get("client_id") !== SECRETS.client_id || form.get("client_secret") !== SECRETS.client_secret) return json({ error: "invalid_client" }, 401);
+      if (form.get("client_id") !== SECRETS.client_id || form.get("client_secret") !== SECRETS.client_secret)
+        return json({ error: "invalid_client" }, 401);
       return json({ access_token: `tok${++issued}`, expires_in: 3600 });
     }
     const bearer = /^Bearer tok\d+$/.test(req.headers.get("authorization") ?? "");
@@ -39,8 +41,10 @@ function seedApi(opts: { throttleOnce?: string } = {}) {
   });
 }
 
-const line = (c: { method: string; url: string; headers: Record<string, string> }) => `${c.method} ${c.url}${c.headers.authorization ? ` [${c.headers.authorization}]` : ""}`;
-const offsets = (prefix: string, suffix = "", list = [0, 100, 200]) => list.map((o) => `GET https://api.example.com/v1/resource?offset=${o}&limit=100${suffix}${prefix}`);
+const line = (c: { method: string; url: string; headers: Record<string, string> }) =>
+  `${c.method} ${c.url}${c.headers.authorization ? ` [${c.headers.authorization}]` : ""}`;
+const offsets = (prefix: string, suffix = "", list = [0, 100, 200]) =>
+  list.map((o) => `GET https://api.example.com/v1/resource?offset=${o}&limit=100${suffix}${prefix}`);
 
 const seeds = seedBlocks();
 
@@ -50,10 +54,18 @@ describe("the seed documents run as written", () => {
   });
 
   const expectations: Record<string, { calls: string[]; records: Record<string, number>; sleeps?: number[]; throttleOnce?: string }> = {
-    "000": { calls: ["POST https://login.example.com/oauth2/v2.0/token", ...offsets(" [Bearer tok1]")], records: { generic_resource: 251 } },
+    "000": {
+      calls: ["POST https://login.example.com/oauth2/v2.0/token", ...offsets(" [Bearer tok1]")],
+      records: { generic_resource: 251 },
+    },
     "001": { calls: ["POST https://api.example.com/oauth/token", ...offsets(" [Bearer tok1]")], records: { resource_name: 251 } },
     "002": { calls: offsets("", "&api_key=seed-api-key"), records: { storage_data: 251 } },
-    "003": { calls: offsets("", "&api_key=seed-api-key", [0, 100, 100, 200]), records: { resource_name: 251 }, throttleOnce: "offset=100", sleeps: [2000] },
+    "003": {
+      calls: offsets("", "&api_key=seed-api-key", [0, 100, 100, 200]),
+      records: { resource_name: 251 },
+      throttleOnce: "offset=100",
+      sleeps: [2000],
+    },
     "004": {
       calls: [
         "POST https://identity.example.com/connect/token",
@@ -92,10 +104,16 @@ describe("the seed documents run as written", () => {
   it("seed 004 describes its dialect paginator; the offset seeds say total_path", async () => {
     const byId = Object.fromEntries(seeds.map((s) => [s.file.slice(0, 3), s.code]));
     const run004 = await collect(validateText(byId["004"]!).config, seedApi().fetch, { secrets: SECRETS });
-    expect(run004.of("resource_start").map((s) => s.paginator)).toEqual(Array(2).fill("page_number(page_param=page, base_page=0, total_path=total, page_size=100 (seed dialect))"));
+    expect(run004.of("resource_start").map((s) => s.paginator)).toEqual(
+      Array(2).fill("page_number(page_param=page, base_page=0, total_path=total, page_size=100 (seed dialect))"),
+    );
     const run000 = await collect(validateText(byId["000"]!).config, seedApi().fetch, { secrets: SECRETS });
     expect(run000.of("resource_start")[0]!.paginator).toBe("offset(limit=100, total_path=total)");
-    expect(run000.reasons).toEqual(["next offset 100: offset 100 < total 251", "next offset 200: offset 200 < total 251", "stopped: offset 300 >= total 251"]);
+    expect(run000.reasons).toEqual([
+      "next offset 100: offset 100 < total 251",
+      "next offset 200: offset 200 < total 251",
+      "stopped: offset 300 >= total 251",
+    ]);
   });
 
   it("a seed without its secrets stops before any request and names them", async () => {

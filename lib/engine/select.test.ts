@@ -4,7 +4,10 @@ import { detectSelector } from "./select";
 import { compilePath } from "./jsonpath";
 
 const page = async (body: unknown, data_selector?: string) => {
-  const run = await collect(one({ paginator: "single_page", ...(data_selector !== undefined ? { data_selector } : {}) }), fakeFetch(() => json(body)).fetch);
+  const run = await collect(
+    one({ paginator: "single_page", ...(data_selector !== undefined ? { data_selector } : {}) }),
+    fakeFetch(() => json(body)).fetch,
+  );
   return { records: run.records, page: run.of("page")[0], warnings: run.warnings, errors: run.errors };
 };
 
@@ -16,7 +19,24 @@ describe("data_selector", () => {
     expect((await page({ count: 5 }, "count")).records).toEqual([{ value: 5 }]);
   });
   it("2+ matches are the list of matches; 0 matches is an empty page; null is an empty page with a warning", async () => {
-    expect((await page({ a: { b: [{ id: 1, n: "x" }, { id: 2, n: "y" }] } }, "$.a.b[*]")).records).toEqual([{ id: 1, n: "x" }, { id: 2, n: "y" }]);
+    expect(
+      (
+        await page(
+          {
+            a: {
+              b: [
+                { id: 1, n: "x" },
+                { id: 2, n: "y" },
+              ],
+            },
+          },
+          "$.a.b[*]",
+        )
+      ).records,
+    ).toEqual([
+      { id: 1, n: "x" },
+      { id: 2, n: "y" },
+    ]);
     expect((await page({ a: { b: [{ id: 1 }, { id: 2 }] } }, "a.b[*].id")).records).toEqual([{ value: 1 }, { value: 2 }]);
     expect((await page({ x: [{ id: 1 }] }, "$..id")).records).toEqual([{ value: 1 }]);
     const none = await page({ other: [] }, "data");

@@ -2,7 +2,19 @@
 import type { Json } from "./types";
 import { compilePath, type CompiledPath } from "./jsonpath";
 
-const LIST_KEYS = new Set(["data", "items", "results", "entries", "records", "rows", "entities", "payload", "content", "objects", "values"]);
+const LIST_KEYS = new Set([
+  "data",
+  "items",
+  "results",
+  "entries",
+  "records",
+  "rows",
+  "entities",
+  "payload",
+  "content",
+  "objects",
+  "values",
+]);
 
 export interface Selection {
   readonly records: Json[];

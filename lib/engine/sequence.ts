@@ -70,7 +70,14 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     const auth = run.auth ? { auth: run.auth } : {};
     const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...auth, actions: r.actions, trust });
     if (sent.kind === "ignored") {
-      ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(state), decision: "stop", reason: `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept` });
+      ctx.emit({
+        type: "paginator",
+        resource: r.name,
+        page,
+        paginator: impl.label(state),
+        decision: "stop",
+        reason: `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept`,
+      });
       return;
     }
     if (!selector) {
@@ -78,14 +85,25 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
       selector = { path, compiled: selectorFor(run, path), source: "detected" };
     }
     const selection = applySelector(selector.compiled, sent.body);
-    if (selection.nullMatch) ctx.emit({ type: "warning", resource: r.name, code: "selector_null", message: `\`${selector.path}\` is null in the response to page ${page}: an empty page (as in dlt).` });
+    if (selection.nullMatch)
+      ctx.emit({
+        type: "warning",
+        resource: r.name,
+        code: "selector_null",
+        message: `\`${selector.path}\` is null in the response to page ${page}: an empty page (as in dlt).`,
+      });
     let raw = selection.records.map(asRecord);
     wrapNumberText(ctx.numberText, selection.records, raw);
     if (sent.secret) {
       raw = raw.map((x) => carryNumberText(ctx.numberText, x, ctx.masker.values(x) as DataRecord));
       if (!run.secretWarned) {
         run.secretWarned = true;
-        ctx.emit({ type: "warning", resource: r.name, code: "secret_in_response", message: `The response to page ${page} contains a secret value; it is masked in the records.` });
+        ctx.emit({
+          type: "warning",
+          resource: r.name,
+          code: "secret_in_response",
+          message: `The response to page ${page} contains a secret value; it is masked in the records.`,
+        });
       }
     }
     let records = hooks.transform(raw);
@@ -96,15 +114,34 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     stats.records_fetched += records.length;
     const numberText = pageNumberText(ctx.numberText, records);
     ctx.emit({
-      type: "page", resource: r.name, page, request_id: sent.requestId, records, count: records.length, selector: selector.path, selector_source: selector.source,
-      ...(hooks.parent ? { parent: hooks.parent } : {}), ...(numberText ? { number_text: numberText } : {}),
+      type: "page",
+      resource: r.name,
+      page,
+      request_id: sent.requestId,
+      records,
+      count: records.length,
+      selector: selector.path,
+      selector_source: selector.source,
+      ...(hooks.parent ? { parent: hooks.parent } : {}),
+      ...(numberText ? { number_text: numberText } : {}),
     });
     hooks.collect?.(records);
     await ctx.drained();
-    if (capped) throw new LimitReached("max_records", `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`);
+    if (capped)
+      throw new LimitReached(
+        "max_records",
+        `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`,
+      );
     const early = hooks.stopAfterPage?.() ?? null;
     if (early !== null) {
-      ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(state), decision: "stop", reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`) });
+      ctx.emit({
+        type: "paginator",
+        resource: r.name,
+        page,
+        paginator: impl.label(state),
+        decision: "stop",
+        reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`),
+      });
       return;
     }
 
@@ -122,17 +159,43 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     if (u.decision === "next" && u.loopKey !== undefined) {
       if (seen.has(u.loopKey)) {
         const what = u.loopKey.startsWith("cursor:") ? `cursor ${u.loopKey.slice("cursor:".length)}` : u.loopKey;
-        ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(u.state), decision: "stop", reason: ctx.masker.text(`stopped: the paginator asked for the same page again (${what})`) });
-        ctx.emit({ type: "warning", resource: r.name, code: "paginator_loop", message: ctx.masker.text(`The paginator repeated itself after page ${page} (${what}): paging stopped to avoid an endless loop. Check the paginator's settings against the API.`) });
+        ctx.emit({
+          type: "paginator",
+          resource: r.name,
+          page,
+          paginator: impl.label(u.state),
+          decision: "stop",
+          reason: ctx.masker.text(`stopped: the paginator asked for the same page again (${what})`),
+        });
+        ctx.emit({
+          type: "warning",
+          resource: r.name,
+          code: "paginator_loop",
+          message: ctx.masker.text(
+            `The paginator repeated itself after page ${page} (${what}): paging stopped to avoid an endless loop. Check the paginator's settings against the API.`,
+          ),
+        });
         return;
       }
       seen.add(u.loopKey);
     }
-    ctx.emit({ type: "paginator", resource: r.name, page, paginator: impl.label(u.state), decision: u.decision, reason: ctx.masker.text(u.reason) });
+    ctx.emit({
+      type: "paginator",
+      resource: r.name,
+      page,
+      paginator: impl.label(u.state),
+      decision: u.decision,
+      reason: ctx.masker.text(u.reason),
+    });
     if (u.decision === "stop") {
       const size = impl.pageSize;
       if (size !== undefined && size > 0 && selection.records.length >= size && !EXPLAINED.has(u.stop)) {
-        ctx.emit({ type: "warning", resource: r.name, code: "full_page_then_stop", message: `Page ${page} was full (${selection.records.length} records, page size ${size}) but paging stopped (${u.reason}): records may be missing.` });
+        ctx.emit({
+          type: "warning",
+          resource: r.name,
+          code: "full_page_then_stop",
+          message: `Page ${page} was full (${selection.records.length} records, page size ${size}) but paging stopped (${u.reason}): records may be missing.`,
+        });
       }
       return;
     }
@@ -140,7 +203,12 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
     if (page >= ctx.limits.maxPages) {
       if (!run.pagesLimitReported) {
         run.pagesLimitReported = true;
-        ctx.emit({ type: "limit", resource: r.name, limit: "max_pages", message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more` });
+        ctx.emit({
+          type: "limit",
+          resource: r.name,
+          limit: "max_pages",
+          message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more`,
+        });
       }
       return;
     }

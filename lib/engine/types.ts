@@ -175,13 +175,7 @@ export class ResponseCut extends Error {
  * (lib/net); the others are `RunLimits`.
  */
 export type LimitKind =
-  | "max_pages"
-  | "max_records"
-  | "max_duration"
-  | "max_response_bytes"
-  | "max_compression_ratio"
-  | "max_requests"
-  | "max_total_bytes";
+  "max_pages" | "max_records" | "max_duration" | "max_response_bytes" | "max_compression_ratio" | "max_requests" | "max_total_bytes";
 
 /**
  * Whether reaching a limit fails the resource (and the run): the data was cut short in a way the user
@@ -212,12 +206,7 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
  *   auth was configured for; that request went without credentials (decision 0014).
  */
 export type EngineWarningCode =
-  | "python_skipped"
-  | "selector_null"
-  | "paginator_loop"
-  | "full_page_then_stop"
-  | "secret_in_response"
-  | "credentials_withheld";
+  "python_skipped" | "selector_null" | "paginator_loop" | "full_page_then_stop" | "secret_in_response" | "credentials_withheld";
 
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;

@@ -13,7 +13,11 @@ async function run(text: string, state?: Record<string, never>) {
   const events: EngineEvent[] = [];
   // The mock's demo values under every name dlt tries (`sources.github_source.github_token` -> `github_token`), as lib/run does.
   const secrets = { ...MOCK_DEMO_SECRETS, ...resolveSecrets(listSecrets(r.value), { given: {}, target: "mock" }).values };
-  for await (const e of extract({ source: r.source!, secrets, ...(state ? { state } : {}) }, { fetch: api.fetch, ...clock, virtualClock: true })) events.push(e);
+  for await (const e of extract(
+    { source: r.source!, secrets, ...(state ? { state } : {}) },
+    { fetch: api.fetch, ...clock, virtualClock: true },
+  ))
+    events.push(e);
   return { r, events, api };
 }
 
@@ -43,12 +47,16 @@ describe("gallery examples against the mocks", () => {
     expect(requests).toEqual([1, 2]);
     const retry = events.find((e) => e.type === "retry");
     expect(retry).toMatchObject({ status: null, wait_ms: 1000, wait_source: "backoff", virtual: true });
-    expect(retry?.type === "retry" && retry.reason).toBe("timeout: no response within 60 s (request_timeout; the mock would have answered after 75 s of virtual time)");
+    expect(retry?.type === "retry" && retry.reason).toBe(
+      "timeout: no response within 60 s (request_timeout; the mock would have answered after 75 s of virtual time)",
+    );
     expect(events.filter((e) => e.type === "response")).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
   });
   it("an endpoint that is always slow fails with `timeout` after dlt's 5 attempts", async () => {
-    const { events } = await run(`client:\n  base_url: https://lab.example.com\nresources:\n  - name: s\n    endpoint:\n      path: /slow/always\n      data_selector: data\n      paginator: single_page\n`);
+    const { events } = await run(
+      `client:\n  base_url: https://lab.example.com\nresources:\n  - name: s\n    endpoint:\n      path: /slow/always\n      data_selector: data\n      paginator: single_page\n`,
+    );
     expect(events.filter((e) => e.type === "retry").map((e) => e.type === "retry" && e.wait_ms)).toEqual([1000, 2000, 4000, 8000]);
     const error = events.find((e) => e.type === "error");
     expect(error?.type === "error" && error.error.code).toBe("timeout");
@@ -68,8 +76,8 @@ describe("gallery examples against the mocks", () => {
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
   });
   it("a redirect loop ends with too_many_redirects", async () => {
-    const yaml = "client:\n  base_url: https://lab.example.com\n" +
-      "resources:\n  - name: loop\n    endpoint:\n      path: /faults/redirect-loop\n";
+    const yaml =
+      "client:\n  base_url: https://lab.example.com\n" + "resources:\n  - name: loop\n    endpoint:\n      path: /faults/redirect-loop\n";
     const { events } = await run(yaml);
     const error = events.find((e) => e.type === "error");
     expect(error?.type === "error" && error.error.code).toBe("too_many_redirects");

@@ -55,7 +55,12 @@ source = rest_api_source({
 
   it("counts the comments each format would drop", () => {
     expect(countComments(`# top\nclient:  # inline\n  base_url: "https://x#not-a-comment"\nresources: []\n`, "yaml")).toBe(2);
-    expect(countComments(`# top\nsource = rest_api_source({  # inline\n  "client": {"base_url": "https://x#no"},\n  // seed style\n  "resources": [],\n})\n`, "python")).toBe(3);
+    expect(
+      countComments(
+        `# top\nsource = rest_api_source({  # inline\n  "client": {"base_url": "https://x#no"},\n  // seed style\n  "resources": [],\n})\n`,
+        "python",
+      ),
+    ).toBe(3);
     expect(countComments(`{"a": "# // no"}`, "json")).toBe(0);
     const seed004 = seedBlocks().find((s) => s.code.includes("// Additional"))!;
     const r = convert(seed004.code, "python", "json");
@@ -67,7 +72,9 @@ source = rest_api_source({
     const py = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://x"}, "resources": ["a"]})\npipeline = dlt.pipeline(pipeline_name="x", destination="duckdb")\npipeline.run(source)\n`;
     const r = convert(py, "python", "yaml");
     expect(r.loss.pythonCode).toEqual(['pipeline = dlt.pipeline(pipeline_name="x", destination="duckdb")', "pipeline.run(source)"]);
-    expect(describeLoss(r.loss, "yaml")).toBe('YAML has no place for 2 lines of Python code outside the config (`pipeline = dlt.pipeline(pipeline_name="…`): they will be dropped.');
+    expect(describeLoss(r.loss, "yaml")).toBe(
+      'YAML has no place for 2 lines of Python code outside the config (`pipeline = dlt.pipeline(pipeline_name="…`): they will be dropped.',
+    );
   });
 
   it("nothing is lost from JSON, and switching to the same format only re-indents", () => {

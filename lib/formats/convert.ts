@@ -26,7 +26,13 @@ export type Conversion =
 
 const PYTHON_PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n";
 /** Lines any Python config has around its dict; they carry nothing the other formats need. */
-const PYTHON_FRAME = [/^import dlt$/, /^from dlt\.sources\.rest_api import rest_api_source$/, /^[A-Za-z_]\w*\s*=\s*rest_api_source\($/, /^rest_api_source\($/, /^\)$/];
+const PYTHON_FRAME = [
+  /^import dlt$/,
+  /^from dlt\.sources\.rest_api import rest_api_source$/,
+  /^[A-Za-z_]\w*\s*=\s*rest_api_source\($/,
+  /^rest_api_source\($/,
+  /^\)$/,
+];
 
 export function convertDocument(text: string, from: SourceFormat, to: SourceFormat): Conversion {
   const doc = parseDocument(text, from);
@@ -35,9 +41,16 @@ export function convertDocument(text: string, from: SourceFormat, to: SourceForm
     return { ok: false, from, to, reason: syntax ? `Fix the syntax error first: ${syntax.message}` : "There is no config to convert yet." };
   }
   const value = toPlain(doc.root);
-  const out = to === "json" ? writeJson(value) : to === "yaml" ? writeYaml(value) : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
+  const out =
+    to === "json"
+      ? writeJson(value)
+      : to === "yaml"
+        ? writeYaml(value)
+        : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
   const loss: ConversionLoss =
-    from === to ? { comments: 0, pythonCode: [] } : { comments: countComments(text, from), pythonCode: from === "python" ? codeOutside(text, doc.root.range) : [] };
+    from === to
+      ? { comments: 0, pythonCode: [] }
+      : { comments: countComments(text, from), pythonCode: from === "python" ? codeOutside(text, doc.root.range) : [] };
   return { ok: true, from, to, text: out, loss };
 }
 
@@ -81,7 +94,9 @@ export function describeLoss(loss: ConversionLoss, to: SourceFormat): string | n
   if (loss.comments > 0) parts.push(`${loss.comments} comment${loss.comments === 1 ? "" : "s"}`);
   if (loss.pythonCode.length > 0) {
     const first = loss.pythonCode[0] ?? "";
-    parts.push(`${loss.pythonCode.length} line${loss.pythonCode.length === 1 ? "" : "s"} of Python code outside the config (\`${first.length > 40 ? first.slice(0, 39) + "…" : first}\`)`);
+    parts.push(
+      `${loss.pythonCode.length} line${loss.pythonCode.length === 1 ? "" : "s"} of Python code outside the config (\`${first.length > 40 ? first.slice(0, 39) + "…" : first}\`)`,
+    );
   }
   if (parts.length === 0) return null;
   return `${FORMAT_NAMES[to]} has no place for ${parts.join(" and ")}: they will be dropped.`;

@@ -1,7 +1,8 @@
 import type { SourceFormat } from "./types";
 import { parseYaml } from "./yaml";
 
-const PY_CALL_OR_IMPORT = /\brest_api_(source|resources)\s*\(|\bdlt\.(secrets|config|sources)\b|^[ \t]*(import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import\b)/m;
+const PY_CALL_OR_IMPORT =
+  /\brest_api_(source|resources)\s*\(|\bdlt\.(secrets|config|sources)\b|^[ \t]*(import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import\b)/m;
 /** `config = {`, `config: RESTAPIConfig = {` (YAML has no `=` after a key). */
 const PY_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*(:[ \t]*[\w.[\], ]+)?=[ \t]*[{([]/;
 const YAML_START = /^(-[ \t]|[\w$"'.-][^:\n]*:([ \t]|\r?\n|$)|---)/;

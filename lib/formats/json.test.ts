@@ -22,13 +22,21 @@ describe("JSON documents", () => {
   });
 
   it("reads references and code objects, and only the exact one-key form", () => {
-    const doc = json(`{"a": {"$secret": "s"}, "b": {"$config": "c"}, "c": {"$python": "lambda r: r"}, "d": {"$secret": 1}, "e": {"$secret": "x", "f": 1}}`);
+    const doc = json(
+      `{"a": {"$secret": "s"}, "b": {"$config": "c"}, "c": {"$python": "lambda r: r"}, "d": {"$secret": 1}, "e": {"$secret": "x", "f": 1}}`,
+    );
     expect(findNode(doc.root, "/a")).toMatchObject({ kind: "ref", ref: "secret", name: "s" });
     expect(findNode(doc.root, "/b")).toMatchObject({ kind: "ref", ref: "config", name: "c" });
     expect(findNode(doc.root, "/c")).toMatchObject({ kind: "python", text: "lambda r: r" });
     expect(findNode(doc.root, "/d")?.kind).toBe("object");
     expect(findNode(doc.root, "/e")?.kind).toBe("object");
-    expect(toPlain(doc.root!)).toEqual({ a: { $secret: "s" }, b: { $config: "c" }, c: { $python: "lambda r: r" }, d: { $secret: 1 }, e: { $secret: "x", f: 1 } });
+    expect(toPlain(doc.root!)).toEqual({
+      a: { $secret: "s" },
+      b: { $config: "c" },
+      c: { $python: "lambda r: r" },
+      d: { $secret: 1 },
+      e: { $secret: "x", f: 1 },
+    });
   });
 
   it("warns about duplicate keys at the second key; the last one wins", () => {

@@ -23,10 +23,17 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
         }
         const childPointer = `${pointer}/${escapeSegment(k.value)}`;
         // A key without a value (`{"a"}`) is a syntax error already; keep the key so paths still resolve.
-        const value: DocNode = v ? convert(v, diagnostics, childPointer) : { kind: "null", range: { start: keyRange.end, end: keyRange.end } };
+        const value: DocNode = v
+          ? convert(v, diagnostics, childPointer)
+          : { kind: "null", range: { start: keyRange.end, end: keyRange.end } };
         if (seen.has(k.value)) diagnostics.push(duplicateKeyWarning(k.value, childPointer, keyRange));
         seen.add(k.value);
-        entries.push({ key: k.value, keyRange, value, range: { start: prop.offset, end: Math.max(prop.offset + prop.length, value.range.end) } });
+        entries.push({
+          key: k.value,
+          keyRange,
+          value,
+          range: { start: prop.offset, end: Math.max(prop.offset + prop.length, value.range.end) },
+        });
       }
       return specialObject(entries, range) ?? { kind: "object", range, entries };
     }
@@ -46,7 +53,13 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
 export function parseJson(text: string): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   if (text.trim() === "") {
-    diagnostics.push({ severity: "error", code: "syntax_error", path: "", range: { start: 0, end: 0 }, message: "The document is empty: expected a JSON object such as `{\"client\": {...}, \"resources\": [...]}`." });
+    diagnostics.push({
+      severity: "error",
+      code: "syntax_error",
+      path: "",
+      range: { start: 0, end: 0 },
+      message: 'The document is empty: expected a JSON object such as `{"client": {...}, "resources": [...]}`.',
+    });
     return { format: "json", text, root: null, diagnostics };
   }
   // Bounded before parsing: parseTree and convert recurse once per nesting level (limits.ts).

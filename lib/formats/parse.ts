@@ -25,6 +25,11 @@ function parseFresh(text: string, format: SourceFormat): ParsedDocument {
   } catch (e) {
     // A parser defect must not take the editor down: show it where the user can see it.
     const message = `restplay could not read this ${format} text (${e instanceof Error ? e.message : String(e)}). Please report it.`;
-    return { format, text, root: null, diagnostics: [{ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 }, message }] };
+    return {
+      format,
+      text,
+      root: null,
+      diagnostics: [{ severity: "error", code: "internal_error", path: "", range: { start: 0, end: 0 }, message }],
+    };
   }
 }

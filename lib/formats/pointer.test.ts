@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { detectFormat, findEntry, findNode, nearestNode, offsetAt, parseDocument, parsePointer, pointerFromPath, pointerToString, positionAt, toPlain } from "./index";
+import {
+  detectFormat,
+  findEntry,
+  findNode,
+  nearestNode,
+  offsetAt,
+  parseDocument,
+  parsePointer,
+  pointerFromPath,
+  pointerToString,
+  positionAt,
+  toPlain,
+} from "./index";
 
 describe("JSON pointers", () => {
   it("escape and unescape ~ and / (RFC 6901)", () => {
@@ -67,16 +79,16 @@ describe("positions", () => {
 describe("detectFormat", () => {
   it.each([
     ["import dlt\n\nsource = rest_api_source({})", "python"],
-    ["config = {\n  \"a\": 1\n}", "python"],
+    ['config = {\n  "a": 1\n}', "python"],
     ["config: RESTAPIConfig = {}", "python"],
-    ["# my config\n{\"a\": True}", "python"],
-    ["{\"a\": True}", "python"],
+    ['# my config\n{"a": True}', "python"],
+    ['{"a": True}', "python"],
     ["{'a': 1}", "python"],
-    ["{\"a\": dlt.secrets[\"k\"]}", "python"],
-    ["{\"a\": 1}", "json"],
+    ['{"a": dlt.secrets["k"]}', "python"],
+    ['{"a": 1}', "json"],
     ["  [1, 2]", "json"],
-    ["{\"a\": 1,}", "json"],
-    ["{\"a\": \"True\"}", "json"],
+    ['{"a": 1,}', "json"],
+    ['{"a": "True"}', "json"],
     ["{client: {base_url: x}}", "yaml"],
     ["client:\n  base_url: https://dlt.example.com\n", "yaml"],
     ["# comment\nclient:\n  base_url: x\n", "yaml"],

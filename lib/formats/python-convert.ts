@@ -10,7 +10,11 @@ import { showToken } from "./syntax";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
 /** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
-const PY_SPELLING = new Map([["true", "True"], ["false", "False"], ["null", "None"]]);
+const PY_SPELLING = new Map([
+  ["true", "True"],
+  ["false", "False"],
+  ["null", "None"],
+]);
 
 export interface ConvertContext {
   /** The user's text (offsets are the same as in the parsed text). */
@@ -127,13 +131,15 @@ function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | 
   const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
   const tooLong = decoded?.kind === "string" ? longKey(decoded.value, pointer, rangeOf(key)) : null;
   if (decoded?.kind === "string" && !tooLong) return decoded.value;
-  ctx.diagnostics.push(tooLong ?? {
-    severity: "error",
-    code: "invalid_key",
-    path: pointer,
-    range: rangeOf(key),
-    message: `Dict keys must be string literals such as "name"; found ${showToken(src(ctx, key))}.`,
-  });
+  ctx.diagnostics.push(
+    tooLong ?? {
+      severity: "error",
+      code: "invalid_key",
+      path: pointer,
+      range: rangeOf(key),
+      message: `Dict keys must be string literals such as "name"; found ${showToken(src(ctx, key))}.`,
+    },
+  );
   return null;
 }
 

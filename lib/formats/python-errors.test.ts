@@ -3,7 +3,11 @@ import { findNode, parseDocument, positionAt, toPlain } from "./index";
 import type { Diagnostic } from "./index";
 
 const errorsOf = (text: string) => parseDocument(text, "python").diagnostics.filter((d) => d.code === "syntax_error");
-const located = (text: string, d: Diagnostic) => ({ at: positionAt(text, d.range.start), token: text.slice(d.range.start, d.range.end), message: d.message });
+const located = (text: string, d: Diagnostic) => ({
+  at: positionAt(text, d.range.start),
+  token: text.slice(d.range.start, d.range.end),
+  message: d.message,
+});
 const applyFix = (text: string, d: Diagnostic) => {
   const [edit] = d.fixes![0]!.edits;
   return text.slice(0, edit!.range.start) + edit!.newText + text.slice(edit!.range.end);
@@ -39,7 +43,10 @@ describe("Python syntax errors", () => {
   it("a closing bracket of the wrong kind", () => {
     const text = `c = {"a": [1, 2}`;
     const d = errorsOf(text)[0]!;
-    expect(located(text, d)).toMatchObject({ token: "}", message: expect.stringMatching(/expected `]` to close the list opened at line 1, column 11, found `}`/) });
+    expect(located(text, d)).toMatchObject({
+      token: "}",
+      message: expect.stringMatching(/expected `]` to close the list opened at line 1, column 11, found `}`/),
+    });
   });
 
   it("a missing value, a missing colon, a doubled comma, a stray brace", () => {
@@ -53,13 +60,19 @@ describe("Python syntax errors", () => {
     expect(errorsOf(comma)[0]!.message).toMatch(/two commas/);
     expect(toPlain(parseDocument(comma, "python").root!)).toEqual({ a: 1, b: 2 });
     const stray = `c = {"a": 1}}`;
-    expect(located(stray, errorsOf(stray)[0]!)).toMatchObject({ at: { line: 1, column: 13 }, message: expect.stringMatching(/one `}` too many/) });
+    expect(located(stray, errorsOf(stray)[0]!)).toMatchObject({
+      at: { line: 1, column: 13 },
+      message: expect.stringMatching(/one `}` too many/),
+    });
   });
 
   it("an unterminated string names where it starts", () => {
     const text = `c = {\n    "a": "https://x,\n    "b": 1\n}`;
     const d = errorsOf(text)[0]!;
-    expect(located(text, d)).toMatchObject({ at: { line: 2, column: 10 }, message: expect.stringMatching(/string opened at line 2, column 10 is not closed/) });
+    expect(located(text, d)).toMatchObject({
+      at: { line: 2, column: 10 },
+      message: expect.stringMatching(/string opened at line 2, column 10 is not closed/),
+    });
   });
 
   it("garbage never throws and always yields located diagnostics", () => {
@@ -91,14 +104,20 @@ describe("Python syntax errors people make while editing a dict", () => {
     const doc = parseDocument(text, "python");
     expect(doc.diagnostics.map((d) => d.code)).toEqual(["syntax_error"]);
     const d = doc.diagnostics[0]!;
-    expect(located(text, d)).toMatchObject({ at: { line: 2, column: 5 }, message: expect.stringMatching(/`base_url"` has no opening quote — write `"base_url"`/) });
+    expect(located(text, d)).toMatchObject({
+      at: { line: 2, column: 5 },
+      message: expect.stringMatching(/`base_url"` has no opening quote — write `"base_url"`/),
+    });
     expect(toPlain(parseDocument(applyFix(text, d), "python").root!)).toEqual({ base_url: "https://x", a: 1 });
   });
 
   it("a missing `{`: the first stray `:` says what is probably missing", () => {
     const text = `c = {\n    "auth":\n        "type": "bearer",\n    }\n}`;
     const d = errorsOf(text)[0]!;
-    expect(located(text, d)).toMatchObject({ at: { line: 3, column: 15 }, message: expect.stringMatching(/unexpected `:` after `"type"` — is a `\{` missing before this key/) });
+    expect(located(text, d)).toMatchObject({
+      at: { line: 3, column: 15 },
+      message: expect.stringMatching(/unexpected `:` after `"type"` — is a `\{` missing before this key/),
+    });
   });
 
   it("an unclosed subscript names the `[`", () => {

@@ -92,7 +92,9 @@ const containerClose = (node: SyntaxNode): string | null => {
   return null;
 };
 
-const fix = (title: string, start: number, end: number, newText: string): QuickFix[] => [{ title, edits: [{ range: { start, end }, newText }] }];
+const fix = (title: string, start: number, end: number, newText: string): QuickFix[] => [
+  { title, edits: [{ range: { start, end }, newText }] },
+];
 const say = (m: string) => `Python syntax error: ${m}`;
 const BRACKET_CLOSE: Record<string, string> = { "{": "}", "[": "]", "(": ")" };
 
@@ -126,7 +128,13 @@ function strayQuote(site: Site): ErrorReport | null {
   // A name glued to a quote (`client": {`) lost its opening quote; string prefixes (f"", r"") are not names.
   if (leaf && leaf.name === "VariableName" && leaf.to === next) {
     const word = text.slice(leaf.from, leaf.to);
-    return { diagnostic: syntaxError({ start: leaf.from, end: next + 1 }, say(`\`${word}${q}\` has no opening quote — write \`${q}${word}${q}\`.`), fix(`Insert \`${q}\``, leaf.from, leaf.from, q)) };
+    return {
+      diagnostic: syntaxError(
+        { start: leaf.from, end: next + 1 },
+        say(`\`${word}${q}\` has no opening quote — write \`${q}${word}${q}\`.`),
+        fix(`Insert \`${q}\``, leaf.from, leaf.from, q),
+      ),
+    };
   }
   if (found.length > 1 && found.endsWith(q)) return null;
   return { diagnostic: syntaxError(site.range, say(`unmatched \`${q}\`: the string it starts is not closed on this line.`)) };
@@ -141,7 +149,11 @@ function joinedStrings(site: Site): ErrorReport | null {
   const canRepair = /\s/.test(text[before.to] ?? "");
   const key = showToken(text.slice(leaf.from, leaf.to));
   return {
-    diagnostic: syntaxError({ start: leaf.from, end: leaf.to }, say(`expected \`,\` before ${key} — missing comma? (Adjacent strings join into one, so the \`:\` after ${key} is unexpected.)`), fix("Insert `,`", before.to, before.to, ",")),
+    diagnostic: syntaxError(
+      { start: leaf.from, end: leaf.to },
+      say(`expected \`,\` before ${key} — missing comma? (Adjacent strings join into one, so the \`:\` after ${key} is unexpected.)`),
+      fix("Insert `,`", before.to, before.to, ","),
+    ),
     ...(canRepair ? { repair: { at: before.to, char: "," } } : {}),
   };
 }
@@ -151,9 +163,22 @@ function closingBracket(site: Site): ErrorReport | null {
   if (found === null || !CLOSERS.has(found)) return null;
   const open = innermostOpen(site);
   if (open && open.close !== found) {
-    return { diagnostic: syntaxError(range, say(`expected \`${open.close}\` to close the ${open.word} opened at ${where(site.original, open.at)}, found \`${found}\`.`)) };
+    return {
+      diagnostic: syntaxError(
+        range,
+        say(`expected \`${open.close}\` to close the ${open.word} opened at ${where(site.original, open.at)}, found \`${found}\`.`),
+      ),
+    };
   }
-  if (!open) return { diagnostic: syntaxError(range, say(`unexpected \`${found}\`: no bracket is open here — one \`${found}\` too many?`), fix(`Remove \`${found}\``, next, next + 1, "")), repair: { at: next, char: " " } };
+  if (!open)
+    return {
+      diagnostic: syntaxError(
+        range,
+        say(`unexpected \`${found}\`: no bracket is open here — one \`${found}\` too many?`),
+        fix(`Remove \`${found}\``, next, next + 1, ""),
+      ),
+      repair: { at: next, char: " " },
+    };
   return null;
 }
 
@@ -167,9 +192,23 @@ function missingSeparator(site: Site): ErrorReport | null {
   const beforeKey = keyLeaf ? text[prevCodeEnd(text, keyLeaf.from) - 1] : undefined;
   if (keyLeaf && close === "}" && (beforeKey === "{" || beforeKey === ",") && text[nextCodeStart(text, next + found.length)] !== ":") {
     const key = showToken(text.slice(keyLeaf.from, keyLeaf.to));
-    return { diagnostic: syntaxError(range, say(`expected \`:\` between the key ${key} and its value ${showToken(found)} — missing colon?`), fix("Insert `:`", prevEnd, prevEnd, ":")), ...(canRepair ? { repair: { at: prevEnd, char: ":" } } : {}) };
+    return {
+      diagnostic: syntaxError(
+        range,
+        say(`expected \`:\` between the key ${key} and its value ${showToken(found)} — missing colon?`),
+        fix("Insert `:`", prevEnd, prevEnd, ":"),
+      ),
+      ...(canRepair ? { repair: { at: prevEnd, char: ":" } } : {}),
+    };
   }
-  return { diagnostic: syntaxError(range, say(`expected \`,\` before ${showToken(found)} — missing comma?`), fix("Insert `,`", prevEnd, prevEnd, ",")), ...(canRepair ? { repair: { at: prevEnd, char: "," } } : {}) };
+  return {
+    diagnostic: syntaxError(
+      range,
+      say(`expected \`,\` before ${showToken(found)} — missing comma?`),
+      fix("Insert `,`", prevEnd, prevEnd, ","),
+    ),
+    ...(canRepair ? { repair: { at: prevEnd, char: "," } } : {}),
+  };
 }
 
 /** Explains one error node; `text` is what was parsed, `original` what the user sees (same offsets). */
@@ -177,7 +216,11 @@ export function explainError(text: string, original: string, tree: Tree, err: Sy
   const next = nextCodeStart(text, err.from);
   const prevEnd = prevCodeEnd(text, err.from);
   const site: Site = {
-    text, original, err, next, prevEnd,
+    text,
+    original,
+    err,
+    next,
+    prevEnd,
     found: tokenAt(text, next),
     range: rangeAt(text, next),
     prevChar: text[prevEnd - 1] ?? "",
@@ -186,13 +229,18 @@ export function explainError(text: string, original: string, tree: Tree, err: Sy
   const { found, prevChar, range, leaf } = site;
   if (found === null) {
     const open = innermostOpen(site);
-    const detail = open ? ` the \`${text[open.at]}\` opened at ${where(original, open.at)} is never closed — expected \`${open.close}\`` : " the statement is incomplete";
+    const detail = open
+      ? ` the \`${text[open.at]}\` opened at ${where(original, open.at)} is never closed — expected \`${open.close}\``
+      : " the statement is incomplete";
     return { diagnostic: syntaxError(range, say(`unexpected end of the document:${detail}.`)) };
   }
   const special = strayQuote(site) ?? joinedStrings(site) ?? closingBracket(site);
   if (special) return special;
   if (found === "," && (prevChar === "," || prevChar === "{" || prevChar === "[" || prevChar === "(")) {
-    return { diagnostic: syntaxError(range, say("unexpected `,` — two commas in a row?"), fix("Remove the extra `,`", next, next + 1, "")), repair: { at: next, char: " " } };
+    return {
+      diagnostic: syntaxError(range, say("unexpected `,` — two commas in a row?"), fix("Remove the extra `,`", next, next + 1, "")),
+      repair: { at: next, char: " " },
+    };
   }
   if (prevChar === ":" && (found === "," || CLOSERS.has(found))) {
     return { diagnostic: syntaxError(range, say(`expected a value after \`:\`, found ${showToken(found)}.`)) };
@@ -201,5 +249,7 @@ export function explainError(text: string, original: string, tree: Tree, err: Sy
   if (separator) return separator;
   const prevToken = leaf && leaf.to === prevEnd && leaf.to - leaf.from <= 40 ? text.slice(leaf.from, leaf.to) : prevChar;
   const hint = found === ":" ? " — is a `{` missing before this key, or a `,` before it?" : ".";
-  return { diagnostic: syntaxError(range, say(`unexpected ${showToken(found)}${prevToken ? ` after ${showToken(prevToken)}` : ""}${hint}`)) };
+  return {
+    diagnostic: syntaxError(range, say(`unexpected ${showToken(found)}${prevToken ? ` after ${showToken(prevToken)}` : ""}${hint}`)),
+  };
 }

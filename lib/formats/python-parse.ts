@@ -24,7 +24,12 @@ function scan(text: string, original: string, tree: Tree): { first: SyntaxNode |
     if (cursor.type.isError) first ??= cursor.node;
     else if (cursor.name === "String" && !isClosedString(text.slice(cursor.from, cursor.to))) {
       const quote = /^[rRuUbBfF]{0,2}('''|"""|'|")/.exec(text.slice(cursor.from, cursor.to))?.[1] ?? '"';
-      strings.push(syntaxError({ start: cursor.from, end: cursor.to }, `Python syntax error: the string opened at ${where(original, cursor.from)} is not closed — expected \`${quote}\`.`));
+      strings.push(
+        syntaxError(
+          { start: cursor.from, end: cursor.to },
+          `Python syntax error: the string opened at ${where(original, cursor.from)} is not closed — expected \`${quote}\`.`,
+        ),
+      );
     }
   } while (cursor.next());
   return { first, strings };

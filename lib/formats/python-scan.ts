@@ -31,7 +31,7 @@ export function findSlashComments(text: string): Range[] {
   if (!text.includes("//")) return [];
   if (/"""|'''|\\\r?\n/.test(text)) return scanText(text, 0, text.length);
   const found: Range[] = [];
-  for (let at = text.indexOf("//"); at >= 0; ) {
+  for (let at = text.indexOf("//"); at >= 0;) {
     const lineStart = text.lastIndexOf("\n", at) + 1;
     const eol = text.indexOf("\n", at);
     const lineEnd = eol < 0 ? text.length : eol;
@@ -92,7 +92,8 @@ export function maskSlashComments(text: string): { text: string; diagnostics: Di
       code: "js_comment",
       path: "",
       range: c,
-      message: "`//` is not a Python comment: Python (and so dlt) would stop with a SyntaxError here. restplay reads it as a comment; write `#` instead.",
+      message:
+        "`//` is not a Python comment: Python (and so dlt) would stop with a SyntaxError here. restplay reads it as a comment; write `#` instead.",
       fixes: [{ title: "Replace `//` with `#`", edits: [{ range: { start: c.start, end: c.start + 2 }, newText: "#" }] }],
     });
   }

@@ -1,7 +1,17 @@
 /** Decoding of Python string literals: prefixes, triple quotes, escapes. */
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  "\n": "",
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
@@ -24,7 +34,13 @@ export function isClosedString(token: string): boolean {
 export function decodePythonString(token: string): string | null {
   // Fast path: the common `"plain text"` with no escapes.
   const q = token[0];
-  if ((q === '"' || q === "'") && token.length >= 2 && token[token.length - 1] === q && !token.includes("\\") && !token.startsWith(q + q + q)) {
+  if (
+    (q === '"' || q === "'") &&
+    token.length >= 2 &&
+    token[token.length - 1] === q &&
+    !token.includes("\\") &&
+    !token.startsWith(q + q + q)
+  ) {
     const body = token.slice(1, -1);
     if (!body.includes(q) && !body.includes("\n")) return body;
   }

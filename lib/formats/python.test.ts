@@ -7,10 +7,23 @@ const plain = (body: string) => toPlain(py(`config = ${body}`).root!);
 describe("Python literals", () => {
   it("converts scalars: strings of every quoting, numbers, booleans, None", () => {
     expect(plain(`{"a": 'single', "b": """tri\nple""", "c": '''x''', "d": r"\\d+", "e": "\\u00e9\\n\\t\\x41\\101", "f": u"u"}`)).toEqual({
-      a: "single", b: "tri\nple", c: "x", d: "\\d+", e: "é\n\tAA", f: "u",
+      a: "single",
+      b: "tri\nple",
+      c: "x",
+      d: "\\d+",
+      e: "é\n\tAA",
+      f: "u",
     });
     expect(plain(`{"i": 1_000, "n": -5, "p": +2, "f": -0.5, "e": 1e21, "h": 0x1F, "t": True, "F": False, "z": None}`)).toEqual({
-      i: 1000, n: -5, p: 2, f: -0.5, e: 1e21, h: 31, t: true, F: false, z: null,
+      i: 1000,
+      n: -5,
+      p: 2,
+      f: -0.5,
+      e: 1e21,
+      h: 31,
+      t: true,
+      F: false,
+      z: null,
     });
   });
 
@@ -19,32 +32,62 @@ describe("Python literals", () => {
   });
 
   it("turns lists, tuples and nesting into arrays; trailing commas are fine", () => {
-    expect(plain(`{"l": [1, [2, (3, 4)], ()], "t": ("only",), "g": (5), "e": [], "d": {},}`)).toEqual({ l: [1, [2, [3, 4]], []], t: ["only"], g: 5, e: [], d: {} });
+    expect(plain(`{"l": [1, [2, (3, 4)], ()], "t": ("only",), "g": (5), "e": [], "d": {},}`)).toEqual({
+      l: [1, [2, [3, 4]], []],
+      t: ["only"],
+      g: 5,
+      e: [],
+      d: {},
+    });
   });
 
   it("reads dlt.secrets / dlt.config references in subscript and .get() form", () => {
-    const doc = py(`c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`);
-    expect(toPlain(doc.root!)).toEqual({ a: { $secret: "api_key" }, b: { $config: "base" }, c: { $secret: "token" }, d: { $python: 'dlt.secrets.get("t", "default")' } });
+    const doc = py(
+      `c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`,
+    );
+    expect(toPlain(doc.root!)).toEqual({
+      a: { $secret: "api_key" },
+      b: { $config: "base" },
+      c: { $secret: "token" },
+      d: { $python: 'dlt.secrets.get("t", "default")' },
+    });
     expect(findNode(doc.root, "/a")).toMatchObject({ kind: "ref", ref: "secret", range: { start: 10, end: 32 } });
   });
 
   it("keeps every other expression as Python source text", () => {
-    expect(plain(`{"f": lambda r: r["id"], "p": JSONLinkPaginator(next_url_path="n"), "n": my_func, "fs": f"x{y}", "mix": f"a" "b", "b": b"x", "cx": 1j, "set": {1, 2}}`)).toEqual({
-      f: { $python: 'lambda r: r["id"]' }, p: { type: "json_link", next_url_path: "n" }, n: { $python: "my_func" },
-      fs: { $python: 'f"x{y}"' }, mix: "ab", b: { $python: 'b"x"' }, cx: { $python: "1j" }, set: { $python: "{1, 2}" },
+    expect(
+      plain(
+        `{"f": lambda r: r["id"], "p": JSONLinkPaginator(next_url_path="n"), "n": my_func, "fs": f"x{y}", "mix": f"a" "b", "b": b"x", "cx": 1j, "set": {1, 2}}`,
+      ),
+    ).toEqual({
+      f: { $python: 'lambda r: r["id"]' },
+      p: { type: "json_link", next_url_path: "n" },
+      n: { $python: "my_func" },
+      fs: { $python: 'f"x{y}"' },
+      mix: "ab",
+      b: { $python: 'b"x"' },
+      cx: { $python: "1j" },
+      set: { $python: "{1, 2}" },
     });
   });
 
   it("reads JSON's true/false/null with a warning and a fix", () => {
     const doc = py(`c = {"a": true, "b": null}`);
     expect(toPlain(doc.root!)).toEqual({ a: true, b: null });
-    expect(doc.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["json_literal", "warning", "/a"], ["json_literal", "warning", "/b"]]);
+    expect(doc.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([
+      ["json_literal", "warning", "/a"],
+      ["json_literal", "warning", "/b"],
+    ]);
     expect(doc.diagnostics[0]!.fixes![0]!.edits[0]).toEqual({ range: { start: 10, end: 14 }, newText: "True" });
   });
 
   it("reports non-string keys, duplicate keys and ** unpacking", () => {
     const doc = py(`c = {1: "x", "a": 1, "a": 2, **extra}`);
-    expect(doc.diagnostics.map((d) => [d.code, d.severity])).toEqual([["invalid_key", "error"], ["duplicate_key", "warning"], ["python_unpacking", "warning"]]);
+    expect(doc.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["invalid_key", "error"],
+      ["duplicate_key", "warning"],
+      ["python_unpacking", "warning"],
+    ]);
     expect(toPlain(doc.root!)).toEqual({ a: 2 });
   });
 
@@ -90,7 +133,11 @@ describe("`//` comments", () => {
     const text = `c = {\n    // a note\n    "a": 1,  // trailing\n    "u": "http://x//y",\n    "b": 2 // after a value\n}`;
     const doc = py(text);
     const comments = doc.diagnostics.filter((d) => d.code === "js_comment");
-    expect(comments.map((d) => positionAt(text, d.range.start))).toEqual([{ line: 2, column: 5 }, { line: 3, column: 14 }, { line: 5, column: 12 }]);
+    expect(comments.map((d) => positionAt(text, d.range.start))).toEqual([
+      { line: 2, column: 5 },
+      { line: 3, column: 14 },
+      { line: 5, column: 12 },
+    ]);
     expect(doc.diagnostics).toHaveLength(3);
     expect(toPlain(doc.root!)).toEqual({ a: 1, u: "http://x//y", b: 2 });
     expect(comments[1]!.fixes![0]!.edits[0]).toEqual({ range: { start: 33, end: 35 }, newText: "#" });

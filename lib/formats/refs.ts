@@ -26,10 +26,15 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
 /** `invalid_key` for a key longer than MAX_KEY_LENGTH (the entry is left out), or null when it is short enough. */
 export function longKey(key: string, pointer: string, keyRange: Range): Diagnostic | null {
   if (key.length <= MAX_KEY_LENGTH) return null;
-  return { severity: "error", code: "invalid_key", path: pointer, range: keyRange,
+  return {
+    severity: "error",
+    code: "invalid_key",
+    path: pointer,
+    range: keyRange,
     message:
       `This key is ${key.length.toLocaleString("en-US")} characters long; restplay reads keys of up to ${MAX_KEY_LENGTH} characters ` +
-      "(names of params, headers and fields are short), so this entry is left out. Shorten the key." };
+      "(names of params, headers and fields are short), so this entry is left out. Shorten the key.",
+  };
 }
 
 /** Duplicate-key warning (last one wins, as in JSON.parse, YAML loaders and Python dicts). */

@@ -7,9 +7,23 @@ import { parsePythonTree } from "./python-incremental";
 const value: PlainValue = {
   client: { base_url: "https://api.example.com/v1", auth: { type: "bearer", token: { $secret: "token" } }, headers: { "X-A": "b#c//d" } },
   resource_defaults: { primary_key: "id", write_disposition: "merge" },
-  resources: ["posts", { name: "c", endpoint: { path: "posts/{resources.posts.id}/c", params: { limit: 100, q: 'say "hi"' }, paginator: { type: "offset", limit: 100, total_path: null } } }],
+  resources: [
+    "posts",
+    {
+      name: "c",
+      endpoint: {
+        path: "posts/{resources.posts.id}/c",
+        params: { limit: 100, q: 'say "hi"' },
+        paginator: { type: "offset", limit: 100, total_path: null },
+      },
+    },
+  ],
 };
-const texts: Record<SourceFormat, string> = { json: writeJson(value), yaml: writeYaml(value), python: `import dlt\n\nsource = rest_api_source(${writePythonLiteral(value)})\n` };
+const texts: Record<SourceFormat, string> = {
+  json: writeJson(value),
+  yaml: writeYaml(value),
+  python: `import dlt\n\nsource = rest_api_source(${writePythonLiteral(value)})\n`,
+};
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure is reproducible. */
 function random(seed: number): () => number {

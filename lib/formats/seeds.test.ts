@@ -68,7 +68,9 @@ describe("the five seed code blocks", () => {
     expect(yaml.format).toBe("yaml");
     expect(yaml.diagnostics).toEqual([]);
     expect(toPlain(yaml.root!)).toEqual(value);
-    const py = parseDocument(`import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source(${writePythonLiteral(value)})\n`);
+    const py = parseDocument(
+      `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source(${writePythonLiteral(value)})\n`,
+    );
     expect(py.diagnostics).toEqual([]);
     expect(toPlain(py.root!)).toEqual(value);
   });

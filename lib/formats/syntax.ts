@@ -55,7 +55,7 @@ export function rangeAt(text: string, offset: number, length?: number): Range {
     const end = backSpace(text, text.length);
     return { start: Math.max(0, end - 1), end };
   }
-  const len = length ?? (tokenAt(text, start)?.length ?? 1);
+  const len = length ?? tokenAt(text, start)?.length ?? 1;
   return { start, end: Math.min(text.length, start + Math.max(1, len)) };
 }
 
@@ -89,7 +89,12 @@ export function closerOf(open: string): string {
  * Brackets still open at each of the given offsets (ascending), skipping strings in `quotes` and
  * comments starting with `comment`. One linear pass; used for "the `{` opened at ... is not closed".
  */
-export function openBracketsAt(text: string, offsets: readonly number[], quotes: string, lineComment: string | null): { char: string; offset: number }[][] {
+export function openBracketsAt(
+  text: string,
+  offsets: readonly number[],
+  quotes: string,
+  lineComment: string | null,
+): { char: string; offset: number }[][] {
   const stack: { char: string; offset: number }[] = [];
   const out: { char: string; offset: number }[][] = [];
   let k = 0;

@@ -100,10 +100,4 @@ export interface PythonConfigChoice {
 export type RefValue = { readonly $secret: string } | { readonly $config: string };
 
 /** A plain JSON-like value, references kept as `{"$secret": name}` objects. */
-export type PlainValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly PlainValue[]
-  | { readonly [key: string]: PlainValue };
+export type PlainValue = string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };

@@ -3,15 +3,35 @@ import { parseDocument, toPlain, writeJson, writePythonLiteral, writeYaml } from
 import type { PlainValue } from "./index";
 
 const TRICKY: [string, PlainValue][] = [
-  ["unicode and emoji", { a: "ünïcödé ✓ 日本 😀", "ключ": "значение" }],
+  ["unicode and emoji", { a: "ünïcödé ✓ 日本 😀", ключ: "значение" }],
   ["quotes and backslashes", { q: `say "hi" and 'bye'`, b: "C:\\path\\n", both: `\\"`, tq: '"""', sq: "'''" }],
   ["control characters", { nl: "a\nb", tab: "a\tb", cr: "a\r\nb", trail: "line\n", nul: "\u0000\u001f\u007f", nbsp: "\u00a0\u2028" }],
-  ["strings that look like other things", { t: "true", n: "null", num: "123", f: "1e21", e: "", sp: " x ", colon: "a: b", hash: "#x", dash: "- x", star: "*x", amp: "&a", none: "None", py: "True" }],
+  [
+    "strings that look like other things",
+    {
+      t: "true",
+      n: "null",
+      num: "123",
+      f: "1e21",
+      e: "",
+      sp: " x ",
+      colon: "a: b",
+      hash: "#x",
+      dash: "- x",
+      star: "*x",
+      amp: "&a",
+      none: "None",
+      py: "True",
+    },
+  ],
   ["empty and nested containers", { e: {}, l: [], n: [[1, [2, []]], [{}]], d: { a: { b: { c: [] } } } }],
   ["numbers", { big: 1e21, small: 1.5e-7, neg: -0.5, int: -42, zero: 0, max: Number.MAX_SAFE_INTEGER, frac: 0.1 }],
   ["literals", { t: true, f: false, z: null, list: [true, null, "x", 1] }],
-  ["references and code", { s: { $secret: "client_id" }, c: { $config: "base_url" }, p: { $python: 'lambda r: r["id"]' }, l: [{ $secret: "a.b" }] }],
-  ["special keys", { "a/b": 1, "~x": 2, "": 3, "with space": 4, "quote\"key": 5, "123": 6 }],
+  [
+    "references and code",
+    { s: { $secret: "client_id" }, c: { $config: "base_url" }, p: { $python: 'lambda r: r["id"]' }, l: [{ $secret: "a.b" }] },
+  ],
+  ["special keys", { "a/b": 1, "~x": 2, "": 3, "with space": 4, 'quote"key': 5, "123": 6 }],
 ];
 
 describe("writers round-trip through the parsers", () => {
@@ -35,15 +55,25 @@ describe("writers round-trip through the parsers", () => {
 });
 
 describe("writer output", () => {
-  const value: PlainValue = { client: { base_url: "https://x", auth: { token: { $secret: "token" } } }, resources: ["a", { name: "b" }], empty: {} };
+  const value: PlainValue = {
+    client: { base_url: "https://x", auth: { token: { $secret: "token" } } },
+    resources: ["a", { name: "b" }],
+    empty: {},
+  };
 
   it("JSON: 2-space indent, trailing newline, references on one line", () => {
-    expect(writeJson({ a: { $config: 'x"y' }, b: { $secret: "s", other: 1 } })).toBe(`{\n  "a": {"$config": "x\\"y"},\n  "b": {\n    "$secret": "s",\n    "other": 1\n  }\n}\n`);
-    expect(writeJson(value)).toBe(`{\n  "client": {\n    "base_url": "https://x",\n    "auth": {\n      "token": {"$secret": "token"}\n    }\n  },\n  "resources": [\n    "a",\n    {\n      "name": "b"\n    }\n  ],\n  "empty": {}\n}\n`);
+    expect(writeJson({ a: { $config: 'x"y' }, b: { $secret: "s", other: 1 } })).toBe(
+      `{\n  "a": {"$config": "x\\"y"},\n  "b": {\n    "$secret": "s",\n    "other": 1\n  }\n}\n`,
+    );
+    expect(writeJson(value)).toBe(
+      `{\n  "client": {\n    "base_url": "https://x",\n    "auth": {\n      "token": {"$secret": "token"}\n    }\n  },\n  "resources": [\n    "a",\n    {\n      "name": "b"\n    }\n  ],\n  "empty": {}\n}\n`,
+    );
   });
 
   it("YAML: 2-space indent, references as flow maps", () => {
-    expect(writeYaml(value)).toBe(`client:\n  base_url: https://x\n  auth:\n    token: { $secret: token }\nresources:\n  - a\n  - name: b\nempty: {}\n`);
+    expect(writeYaml(value)).toBe(
+      `client:\n  base_url: https://x\n  auth:\n    token: { $secret: token }\nresources:\n  - a\n  - name: b\nempty: {}\n`,
+    );
     expect(writeYaml({ f: { $python: "lambda r: (\n  r)" } })).toBe(`f: { $python: "lambda r: (\\n  r)" }\n`);
   });
 

@@ -15,7 +15,13 @@ export function writeYaml(value: PlainValue): string {
   visit(doc, {
     Map(_, node) {
       const only = node.items.length === 1 ? node.items[0] : undefined;
-      if (only && isScalar(only.key) && SPECIAL_KEYS.has(String(only.key.value)) && isScalar(only.value) && typeof only.value.value === "string") {
+      if (
+        only &&
+        isScalar(only.key) &&
+        SPECIAL_KEYS.has(String(only.key.value)) &&
+        isScalar(only.value) &&
+        typeof only.value.value === "string"
+      ) {
         node.flow = true;
         // Multi-line code reads better as one double-quoted line than as a folded flow scalar.
         if (only.value.value.includes("\n")) only.value.type = "QUOTE_DOUBLE";

@@ -10,7 +10,10 @@ describe("YAML documents", () => {
     const doc = parseDocument(text);
     expect(doc.format).toBe("yaml");
     expect(doc.diagnostics).toEqual([]);
-    expect(toPlain(doc.root!)).toEqual({ client: { base_url: "https://x", auth: { token: { $secret: "token" } } }, resources: ["posts", { name: "comments", endpoint: { path: "/c" } }] });
+    expect(toPlain(doc.root!)).toEqual({
+      client: { base_url: "https://x", auth: { token: { $secret: "token" } } },
+      resources: ["posts", { name: "comments", endpoint: { path: "/c" } }],
+    });
     const base = findEntry(doc.root, "/client/base_url")!;
     expect(positionAt(text, base.keyRange.start)).toEqual({ line: 2, column: 3 });
     expect(text.slice(base.value.range.start, base.value.range.end)).toBe('"https://x"');

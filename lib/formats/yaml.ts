@@ -113,7 +113,13 @@ function keyOf(ctx: Ctx, k: unknown, pointer: string, fallback: Range): { key: s
     if (typeof k.value === "number" || typeof k.value === "boolean") return { key: String(k.source ?? k.value), range };
   }
   const range = isScalar(k) || isMap(k) || isSeq(k) || isAlias(k) ? rangeOf(ctx, k as YNode, fallback.start) : fallback;
-  ctx.diagnostics.push({ severity: "error", code: "invalid_key", path: pointer, range, message: "Keys must be plain strings such as `name:`; this key is empty or a collection." });
+  ctx.diagnostics.push({
+    severity: "error",
+    code: "invalid_key",
+    path: pointer,
+    range,
+    message: "Keys must be plain strings such as `name:`; this key is empty or a collection.",
+  });
   return null;
 }
 
@@ -150,7 +156,12 @@ function convertMap(ctx: Ctx, node: YNode, pointer: string, range: Range, depth:
       : { kind: "null" as const, range: { start: key.range.end, end: key.range.end } };
     if (seen.has(key.key)) ctx.diagnostics.push(duplicateKeyWarning(key.key, childPointer, key.range));
     seen.add(key.key);
-    const entry: DocEntry = { key: key.key, keyRange: key.range, value, range: { start: key.range.start, end: Math.max(value.range.end, key.range.end) } };
+    const entry: DocEntry = {
+      key: key.key,
+      keyRange: key.range,
+      value,
+      range: { start: key.range.start, end: Math.max(value.range.end, key.range.end) },
+    };
     explicit.push(entry);
     order.push(entry);
   }
@@ -227,7 +238,13 @@ export function parseYaml(text: string): ParsedDocument {
   const diagnostics = yamlDiagnostics(text, doc.errors, doc.warnings);
   if (!doc.contents) {
     if (!diagnostics.some((d) => d.severity === "error")) {
-      diagnostics.push({ severity: "error", code: "syntax_error", path: "", range: { start: 0, end: 0 }, message: "The document is empty: expected a YAML mapping with `client:` and `resources:`." });
+      diagnostics.push({
+        severity: "error",
+        code: "syntax_error",
+        path: "",
+        range: { start: 0, end: 0 },
+        message: "The document is empty: expected a YAML mapping with `client:` and `resources:`.",
+      });
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }

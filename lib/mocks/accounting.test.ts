@@ -5,16 +5,37 @@ type Row = Record<string, unknown>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function token(api: MockApi, url = "https://identity.example.com/connect/token"): Promise<string> {
-  const body = new URLSearchParams({ grant_type: "client_credentials", client_id: MOCK_DEMO_SECRETS.client_id!, client_secret: MOCK_DEMO_SECRETS.client_secret! });
-  const res = await api.fetch(new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body.toString() }));
+  const body = new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: MOCK_DEMO_SECRETS.client_id!,
+    client_secret: MOCK_DEMO_SECRETS.client_secret!,
+  });
+  const res = await api.fetch(
+    new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body.toString() }),
+  );
   return (await res.json()).access_token;
 }
 const get = (api: MockApi, path: string, query: string, bearer?: string) =>
   api.fetch(new Request(`https://api.example.com${path}?${query}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }));
 
 const LISTINGS = [
-  { path: "/v1/bank_transactions", key: "BankTransactions", id: "BankTransactionID", nested: (r: Row) => expect(r).toMatchObject({ Contact: { ContactID: expect.stringMatching(GUID) }, LineItems: expect.any(Array), Total: expect.any(Number) }) },
-  { path: "/v1/contacts", key: "Contacts", id: "ContactID", nested: (r: Row) => expect(r).toMatchObject({ Addresses: expect.any(Array), Phones: expect.any(Array), Name: expect.any(String) }) },
+  {
+    path: "/v1/bank_transactions",
+    key: "BankTransactions",
+    id: "BankTransactionID",
+    nested: (r: Row) =>
+      expect(r).toMatchObject({
+        Contact: { ContactID: expect.stringMatching(GUID) },
+        LineItems: expect.any(Array),
+        Total: expect.any(Number),
+      }),
+  },
+  {
+    path: "/v1/contacts",
+    key: "Contacts",
+    id: "ContactID",
+    nested: (r: Row) => expect(r).toMatchObject({ Addresses: expect.any(Array), Phones: expect.any(Array), Name: expect.any(String) }),
+  },
 ] as const;
 
 describe("seed 004 page-number listings", () => {
@@ -24,7 +45,7 @@ describe("seed 004 page-number listings", () => {
       const bearer = await token(api);
       const statuses: number[] = [];
       const pages: Row[][] = [];
-      for (let p = 0; ; ) {
+      for (let p = 0; ;) {
         const res = await get(api, l.path, `page=${p}&page_size=100`, bearer);
         statuses.push(res.status);
         if (res.status === 429) {
@@ -82,7 +103,8 @@ describe("seed 004 page-number listings", () => {
   it("validates page and page_size, and defaults them to 0 and 100", async () => {
     const api = createMockApi();
     const t = MOCK_DEMO_SECRETS.access_token;
-    for (const q of ["page=abc", "page=-1", "page_size=0", "page_size=1001", "page=1e2"]) expect((await get(api, "/v1/bank_transactions", q, t)).status, q).toBe(400);
+    for (const q of ["page=abc", "page=-1", "page_size=0", "page_size=1001", "page=1e2"])
+      expect((await get(api, "/v1/bank_transactions", q, t)).status, q).toBe(400);
     const body = await (await get(api, "/v1/bank_transactions", "", t)).json();
     expect(body).toMatchObject({ page: 0, page_size: 100, total: 3 });
     expect(body.BankTransactions).toHaveLength(100);

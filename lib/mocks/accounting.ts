@@ -22,7 +22,12 @@ export const ACCOUNTING_LISTINGS = [
 
 function listing(state: MockState, url: string, key: string, rows: () => readonly Rec[]): HttpHandler[] {
   const get = http.get(url, ({ request }) => {
-    const denied = requireBearer(state, request, ACCOUNTING_ISSUERS, "credentials required: send a bearer token from identity.example.com/connect/token");
+    const denied = requireBearer(
+      state,
+      request,
+      ACCOUNTING_ISSUERS,
+      "credentials required: send a bearer token from identity.example.com/connect/token",
+    );
     if (denied) return denied;
     const params = new URL(request.url);
     const page = intParam(params, "page", 0, 0, MAX_PAGE);
@@ -30,7 +35,9 @@ function listing(state: MockState, url: string, key: string, rows: () => readonl
     const size = intParam(params, "page_size", 100, 1, MAX_PAGE_SIZE);
     if (size instanceof Response) return size;
     if (page === 1 && firstTime(state, `${url}:page=1`)) {
-      return json({ Type: "RateLimitExceeded", Title: "Too many requests", Detail: "Rate limit exceeded; retry after 2 seconds" }, 429, { "Retry-After": "2" });
+      return json({ Type: "RateLimitExceeded", Title: "Too many requests", Detail: "Rate limit exceeded; retry after 2 seconds" }, 429, {
+        "Retry-After": "2",
+      });
     }
     const all = rows();
     return json({ [key]: all.slice(page * size, page * size + size), total: Math.ceil(all.length / size), page, page_size: size });

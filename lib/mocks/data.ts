@@ -15,8 +15,26 @@ const hour = 3_600_000;
 const BASE_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
 const WORDS = ["alpha", "bravo", "cedar", "delta", "ember", "fjord", "granite", "harbor", "indigo", "juniper", "krypton", "lumen"];
 const CITIES = ["Berlin", "Lisbon", "Oslo", "Toronto", "Nairobi", "Osaka", "Austin", "Porto"];
-const COUNTRIES: Record<string, string> = { Berlin: "DE", Lisbon: "PT", Oslo: "NO", Toronto: "CA", Nairobi: "KE", Osaka: "JP", Austin: "US", Porto: "PT" };
-const NAMES = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "Ken Thompson"];
+const COUNTRIES: Record<string, string> = {
+  Berlin: "DE",
+  Lisbon: "PT",
+  Oslo: "NO",
+  Toronto: "CA",
+  Nairobi: "KE",
+  Osaka: "JP",
+  Austin: "US",
+  Porto: "PT",
+};
+const NAMES = [
+  "Ada Lovelace",
+  "Grace Hopper",
+  "Alan Turing",
+  "Edsger Dijkstra",
+  "Barbara Liskov",
+  "Donald Knuth",
+  "Frances Allen",
+  "Ken Thompson",
+];
 
 export const DISTINCT = 250;
 
@@ -51,12 +69,23 @@ function buildResource(): Rec[] {
     });
   }
   // id 42 (page 1) is updated and listed again on page 3 (offset 200).
-  return withUpdate(rows, 41, 230, (o) => ({ name: `${String(o.name)} (renamed)`, value: 4242.42, status: "active", updated_at: iso(BASE_TIME + 400 * day) }));
+  return withUpdate(rows, 41, 230, (o) => ({
+    name: `${String(o.name)} (renamed)`,
+    value: 4242.42,
+    status: "active",
+    updated_at: iso(BASE_TIME + 400 * day),
+  }));
 }
 
 function address(r: Rng, type: string): Rec {
   const city = pick(r, CITIES);
-  return { AddressType: type, AddressLine1: r() < 0.2 ? null : `${1 + Math.floor(r() * 200)} ${pick(r, WORDS)} street`, City: city, PostalCode: String(1000 + Math.floor(r() * 8999)), Country: COUNTRIES[city] ?? null };
+  return {
+    AddressType: type,
+    AddressLine1: r() < 0.2 ? null : `${1 + Math.floor(r() * 200)} ${pick(r, WORDS)} street`,
+    City: city,
+    PostalCode: String(1000 + Math.floor(r() * 8999)),
+    Country: COUNTRIES[city] ?? null,
+  };
 }
 
 /** /v1/contacts (seed 004): keyed ContactID, nested Addresses and Phones, no `id`. */
@@ -77,7 +106,13 @@ function buildContacts(): Rec[] {
       IsCustomer: r() < 0.7,
       TaxNumber: r() < 0.5 ? null : `TX${100000 + Math.floor(r() * 899999)}`,
       Addresses: Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => address(r, k === 0 ? "POBOX" : "STREET")),
-      Phones: [{ PhoneType: "DEFAULT", PhoneNumber: r() < 0.3 ? null : String(5550000 + Math.floor(r() * 9999)), PhoneCountryCode: r() < 0.5 ? null : "1" }],
+      Phones: [
+        {
+          PhoneType: "DEFAULT",
+          PhoneNumber: r() < 0.3 ? null : String(5550000 + Math.floor(r() * 9999)),
+          PhoneCountryCode: r() < 0.5 ? null : "1",
+        },
+      ],
       UpdatedDateUTC: iso(BASE_TIME + i * 2 * hour),
     });
   }

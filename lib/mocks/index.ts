@@ -15,7 +15,15 @@ export { MockSpecSchema, type MockAuth, type MockEndpoint, type MockPaging, type
  * cdn.example.com is the lab's second origin (redirects and next links that leave lab.example.com);
  * api.github.com and pokeapi.co are the APIs of dlt's documented examples (mocks/docs.ts).
  */
-export const MOCK_HOSTS = ["api.example.com", "login.example.com", "identity.example.com", "lab.example.com", "cdn.example.com", "api.github.com", "pokeapi.co"] as const;
+export const MOCK_HOSTS = [
+  "api.example.com",
+  "login.example.com",
+  "identity.example.com",
+  "lab.example.com",
+  "cdn.example.com",
+  "api.github.com",
+  "pokeapi.co",
+] as const;
 
 /** True when `url` points at one of the mock hosts (what the mock fetch can answer). */
 export function isMockUrl(url: string): boolean {
@@ -57,7 +65,13 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       requests.push({ method: request.method, url: request.url });
       try {
         const response = await getResponse(handlers, request);
-        return response ?? jsonError(404, { error: `no mock for ${request.method} ${request.url}`, hint: `the built-in mocks serve ${MOCK_HOSTS.join(", ")}; see describeMocks()` });
+        return (
+          response ??
+          jsonError(404, {
+            error: `no mock for ${request.method} ${request.url}`,
+            hint: `the built-in mocks serve ${MOCK_HOSTS.join(", ")}; see describeMocks()`,
+          })
+        );
       } catch (e) {
         return jsonError(500, { error: "mock_error", message: e instanceof Error ? e.message : String(e) });
       }

@@ -21,8 +21,20 @@ describe("lab.example.com", () => {
 
   it("expiring tokens work for two requests and are not accepted by api.example.com", async () => {
     const api = createMockApi();
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: MOCK_DEMO_SECRETS.client_id!, client_secret: MOCK_DEMO_SECRETS.client_secret! });
-    const issued = await (await api.fetch(new Request(`${LAB}/oauth/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }))).json();
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: MOCK_DEMO_SECRETS.client_id!,
+      client_secret: MOCK_DEMO_SECRETS.client_secret!,
+    });
+    const issued = await (
+      await api.fetch(
+        new Request(`${LAB}/oauth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: form.toString(),
+        }),
+      )
+    ).json();
     expect(issued).toMatchObject({ token_type: "Bearer", expires_in: 1 });
     const auth = { authorization: `Bearer ${issued.access_token}` };
     expect((await get(api, "/expiring/items?page=1", auth)).status).toBe(200);

@@ -12,9 +12,23 @@ const N = 45;
 const PAGE = 10;
 const T0 = Date.UTC(2025, 5, 1);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-const items = Array.from({ length: N }, (_, i) => ({ id: i + 1, title: `item ${i + 1}`, updated_at: iso(T0 + i * 3_600_000), score: i % 7 === 0 ? null : (i * 37) % 100 }));
-const posts = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, title: `post ${i + 1}`, author: { id: 100 + i, name: `author ${i + 1}` } }));
-const comments = (postId: number) => Array.from({ length: 3 + (postId % 3) }, (_, i) => ({ id: postId * 100 + i, post_id: postId, body: `comment ${i + 1} on post ${postId}` }));
+const items = Array.from({ length: N }, (_, i) => ({
+  id: i + 1,
+  title: `item ${i + 1}`,
+  updated_at: iso(T0 + i * 3_600_000),
+  score: i % 7 === 0 ? null : (i * 37) % 100,
+}));
+const posts = Array.from({ length: 5 }, (_, i) => ({
+  id: i + 1,
+  title: `post ${i + 1}`,
+  author: { id: 100 + i, name: `author ${i + 1}` },
+}));
+const comments = (postId: number) =>
+  Array.from({ length: 3 + (postId % 3) }, (_, i) => ({
+    id: postId * 100 + i,
+    post_id: postId,
+    body: `comment ${i + 1} on post ${postId}`,
+  }));
 
 const json = (body: JsonBodyType, init: { status?: number; headers?: Record<string, string> } = {}) => HttpResponse.json(body, init);
 const intOr = (v: string | null, d: number) => (v !== null && /^\d+$/.test(v) ? Number(v) : d);
@@ -27,7 +41,8 @@ const decodeCursor = (c: string) => {
   }
 };
 const slice = (from: number) => items.slice(from, from + PAGE);
-const unauthorized = (msg: string) => json({ error: "unauthorized", message: msg }, { status: 401, headers: { "WWW-Authenticate": "Basic realm=\"lab\"" } });
+const unauthorized = (msg: string) =>
+  json({ error: "unauthorized", message: msg }, { status: 401, headers: { "WWW-Authenticate": 'Basic realm="lab"' } });
 
 export function labHandlers(state: MockState): HttpHandler[] {
   const count = (key: string) => bump(state, `lab:${key}`);
@@ -64,12 +79,15 @@ export function labHandlers(state: MockState): HttpHandler[] {
     }),
     http.get(`${HOST}/users/:id`, ({ params }) => {
       const id = Number(params.id);
-      return id >= 1 && id <= 5 ? json({ id, name: `user ${id}`, email: `user${id}@example.com` }) : json({ error: "not_found" }, { status: 404 });
+      return id >= 1 && id <= 5
+        ? json({ id, name: `user ${id}`, email: `user${id}@example.com` })
+        : json({ error: "not_found" }, { status: 404 });
     }),
     http.get(`${HOST}/basic/items`, ({ request }) => {
       const m = /^Basic (.+)$/.exec(request.headers.get("authorization") ?? "");
       if (!m?.[1]) return unauthorized("HTTP basic credentials required.");
-      if (decodeCursor(m[1]) !== `${LAB_SECRETS.lab_user}:${LAB_SECRETS.lab_password}`) return json({ error: "forbidden", message: "wrong user name or password" }, { status: 403 });
+      if (decodeCursor(m[1]) !== `${LAB_SECRETS.lab_user}:${LAB_SECRETS.lab_password}`)
+        return json({ error: "forbidden", message: "wrong user name or password" }, { status: 403 });
       return json({ data: slice(0) });
     }),
     http.get(`${HOST}/api-key/items`, ({ request }) => {
@@ -79,7 +97,9 @@ export function labHandlers(state: MockState): HttpHandler[] {
       return json({ data: slice(0) });
     }),
     http.get(`${HOST}/bearer/items`, ({ request }) =>
-      request.headers.get("authorization") === `Bearer ${LAB_SECRETS.lab_token}` ? json({ data: slice(0) }) : json({ error: "invalid_token" }, { status: 401 }),
+      request.headers.get("authorization") === `Bearer ${LAB_SECRETS.lab_token}`
+        ? json({ data: slice(0) })
+        : json({ error: "invalid_token" }, { status: 401 }),
     ),
     http.get(`${HOST}/posts`, () => json(posts)),
     http.get(`${HOST}/posts/:id/comments`, ({ params }) => json({ data: comments(Number(params.id)) })),
@@ -87,9 +107,21 @@ export function labHandlers(state: MockState): HttpHandler[] {
       const since = new URL(request.url).searchParams.get("since");
       return json({ data: since ? items.filter((i) => i.updated_at >= since) : items });
     }),
-    http.get(`${HOST}/faults/error-in-200`, () => json({ status: "error", error: { code: 4711, message: "quota exceeded for this account" }, data: null })),
-    http.get(`${HOST}/faults/malformed`, () => new HttpResponse('{"data": [{"id": 1}, {"id": 2', { headers: { "Content-Type": "application/json" } })),
-    http.get(`${HOST}/faults/html`, () => new HttpResponse("<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>", { status: 200, headers: { "Content-Type": "text/html" } })),
+    http.get(`${HOST}/faults/error-in-200`, () =>
+      json({ status: "error", error: { code: 4711, message: "quota exceeded for this account" }, data: null }),
+    ),
+    http.get(
+      `${HOST}/faults/malformed`,
+      () => new HttpResponse('{"data": [{"id": 1}, {"id": 2', { headers: { "Content-Type": "application/json" } }),
+    ),
+    http.get(
+      `${HOST}/faults/html`,
+      () =>
+        new HttpResponse("<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>", {
+          status: 200,
+          headers: { "Content-Type": "text/html" },
+        }),
+    ),
     http.get(`${HOST}/faults/repeating-cursor`, () => json({ data: slice(0), cursors: { next: "c2FtZQ==" } })),
     // Slow responses: the first request of a run (per instance) answers after 75 s, past dlt's 60 s
     // request_timeout; the retry answers at once. `/slow/always` is slow every time.
@@ -101,11 +133,14 @@ export function labHandlers(state: MockState): HttpHandler[] {
       await wait(state, SLOW_RESPONSE_MS);
       return json({ data: slice(0) });
     }),
-    http.get(`${HOST}/faults/burst`, () => (count("burst") < 3 ? json({ error: "unavailable" }, { status: 503 }) : json({ data: slice(0) }))),
+    http.get(`${HOST}/faults/burst`, () =>
+      count("burst") < 3 ? json({ error: "unavailable" }, { status: 503 }) : json({ data: slice(0) }),
+    ),
     http.post(`${HOST}/oauth/token`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
       if (form.get("grant_type") !== "client_credentials") return json({ error: "unsupported_grant_type" }, { status: 400 });
-      if (form.get("client_id") !== "demo-client-id" || form.get("client_secret") !== "demo-client-secret") return json({ error: "invalid_client" }, { status: 401 });
+      if (form.get("client_id") !== "demo-client-id" || form.get("client_secret") !== "demo-client-secret")
+        return json({ error: "invalid_client" }, { status: 401 });
       return json({ access_token: issueToken(state, "lab.example.com", 1), token_type: "Bearer", expires_in: 1 });
     }),
     http.get(`${HOST}/expiring/items`, ({ request }) => {

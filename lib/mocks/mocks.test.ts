@@ -36,7 +36,12 @@ describe("createMockApi", () => {
   });
 
   it("publishes the demo credentials and nothing is writable", () => {
-    expect(MOCK_DEMO_SECRETS).toMatchObject({ client_id: "demo-client-id", client_secret: "demo-client-secret", api_key: "demo-api-key", access_token: expect.any(String) });
+    expect(MOCK_DEMO_SECRETS).toMatchObject({
+      client_id: "demo-client-id",
+      client_secret: "demo-client-secret",
+      api_key: "demo-api-key",
+      access_token: expect.any(String),
+    });
     expect(Object.isFrozen(MOCK_DEMO_SECRETS)).toBe(true);
   });
 });

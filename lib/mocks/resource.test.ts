@@ -60,7 +60,12 @@ describe("GET api.example.com/v1/resource (seeds 000–003)", () => {
     expect(rows.some((r) => typeof r.value === "number")).toBe(true);
     expect(rows.some((r) => r.metadata === null)).toBe(true);
     for (const r of rows) {
-      expect(r).toMatchObject({ name: expect.any(String), status: expect.stringMatching(/^(active|archived|pending)$/), tags: expect.any(Array), owner: { address: { city: expect.any(String) } } });
+      expect(r).toMatchObject({
+        name: expect.any(String),
+        status: expect.stringMatching(/^(active|archived|pending)$/),
+        tags: expect.any(Array),
+        owner: { address: { city: expect.any(String) } },
+      });
       expect(r.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(r.updated_at >= (r.created_at as string)).toBe(true);
     }

@@ -3,7 +3,12 @@
  * give from here (by the name the config uses in `dlt.secrets["…"]`); any other value gets the API's
  * real 401/403.
  */
-export const LAB_SECRETS = { lab_user: "demo-user", lab_password: "demo-password", lab_api_key: "demo-lab-key", lab_token: "demo-lab-token" } as const;
+export const LAB_SECRETS = {
+  lab_user: "demo-user",
+  lab_password: "demo-password",
+  lab_api_key: "demo-lab-key",
+  lab_token: "demo-lab-token",
+} as const;
 
 /** dlt's docs examples: the GitHub token (`github_source(github_token=dlt.secrets.value)`) the GitHub mock accepts. */
 export const DOCS_SECRETS = { github_token: "demo-github-token" } as const;

@@ -4,13 +4,21 @@ import { createMockApi, MOCK_DEMO_SECRETS } from "./index";
 const ID = MOCK_DEMO_SECRETS.client_id!;
 const SECRET = MOCK_DEMO_SECRETS.client_secret!;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
-const ENDPOINTS = ["https://login.example.com/oauth2/v2.0/token", "https://api.example.com/oauth/token", "https://identity.example.com/connect/token"];
+const ENDPOINTS = [
+  "https://login.example.com/oauth2/v2.0/token",
+  "https://api.example.com/oauth/token",
+  "https://identity.example.com/connect/token",
+];
 
 const formRequest = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   new Request(url, { method: "POST", headers: { ...FORM, ...headers }, body: new URLSearchParams(fields).toString() });
-const clientCredentials = (url: string, id = ID, secret = SECRET) => formRequest(url, { grant_type: "client_credentials", client_id: id, client_secret: secret });
-const basic = (id: string, secret: string) => ({ authorization: `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}` });
-const resource = (token: string) => new Request("https://api.example.com/v1/resource?offset=0&limit=1", { headers: { authorization: `Bearer ${token}` } });
+const clientCredentials = (url: string, id = ID, secret = SECRET) =>
+  formRequest(url, { grant_type: "client_credentials", client_id: id, client_secret: secret });
+const basic = (id: string, secret: string) => ({
+  authorization: `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`,
+});
+const resource = (token: string) =>
+  new Request("https://api.example.com/v1/resource?offset=0&limit=1", { headers: { authorization: `Bearer ${token}` } });
 
 describe("OAuth2 client-credentials token endpoints", () => {
   for (const url of ENDPOINTS) {
@@ -52,7 +60,13 @@ describe("OAuth2 client-credentials token endpoints", () => {
     const noGrant = await api.fetch(formRequest(ENDPOINTS[0]!, { client_id: ID, client_secret: SECRET }));
     expect(noGrant.status).toBe(400);
     expect((await noGrant.json()).error).toBe("invalid_request");
-    const asJson = await api.fetch(new Request(ENDPOINTS[0]!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ grant_type: "client_credentials", client_id: ID, client_secret: SECRET }) }));
+    const asJson = await api.fetch(
+      new Request(ENDPOINTS[0]!, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ grant_type: "client_credentials", client_id: ID, client_secret: SECRET }),
+      }),
+    );
     expect(asJson.status).toBe(400);
     expect((await asJson.json()).error).toBe("invalid_request");
   });
@@ -65,7 +79,8 @@ describe("OAuth2 client-credentials token endpoints", () => {
 });
 
 describe("issued tokens", () => {
-  const issue = async (api: ReturnType<typeof createMockApi>, url = ENDPOINTS[0]!) => (await (await api.fetch(clientCredentials(url))).json()).access_token as string;
+  const issue = async (api: ReturnType<typeof createMockApi>, url = ENDPOINTS[0]!) =>
+    (await (await api.fetch(clientCredentials(url))).json()).access_token as string;
 
   it("are deterministic per seed, distinct within an instance, and remembered only by their instance", async () => {
     const a = createMockApi({ seed: 7 });

@@ -48,24 +48,41 @@ export function tokenEndpoint(state: MockState, url: string): HttpHandler[] {
     const body = await request.text();
     const type = request.headers.get("content-type") ?? "";
     if (body.length > 0 && !/^application\/x-www-form-urlencoded\b/i.test(type)) {
-      return oauthError(400, "invalid_request", `the token request body must be application/x-www-form-urlencoded, got "${type || "no Content-Type"}"`);
+      return oauthError(
+        400,
+        "invalid_request",
+        `the token request body must be application/x-www-form-urlencoded, got "${type || "no Content-Type"}"`,
+      );
     }
     const form = new URLSearchParams(body);
     const grant = form.get("grant_type");
     if (grant === null) return oauthError(400, "invalid_request", "missing form field grant_type (expected client_credentials)");
-    if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", `grant_type "${grant}" is not supported; use client_credentials`);
+    if (grant !== "client_credentials")
+      return oauthError(400, "unsupported_grant_type", `grant_type "${grant}" is not supported; use client_credentials`);
 
     const basic = basicCredentials(request);
     if (basic === "malformed") {
-      return oauthError(401, "invalid_client", "the Authorization: Basic header is not base64 of client_id:client_secret", { "WWW-Authenticate": `Basic realm="${issuer}"` });
+      return oauthError(401, "invalid_client", "the Authorization: Basic header is not base64 of client_id:client_secret", {
+        "WWW-Authenticate": `Basic realm="${issuer}"`,
+      });
     }
     const id = basic ? basic.id : form.get("client_id");
     const secret = basic ? basic.secret : form.get("client_secret");
     if (!id || !secret) {
-      return oauthError(401, "invalid_client", "client authentication required: send client_id and client_secret as form fields or HTTP Basic", basic ? { "WWW-Authenticate": `Basic realm="${issuer}"` } : {});
+      return oauthError(
+        401,
+        "invalid_client",
+        "client authentication required: send client_id and client_secret as form fields or HTTP Basic",
+        basic ? { "WWW-Authenticate": `Basic realm="${issuer}"` } : {},
+      );
     }
     if (id !== MOCK_DEMO_SECRETS.client_id || secret !== MOCK_DEMO_SECRETS.client_secret) {
-      return oauthError(401, "invalid_client", "client authentication failed: unknown client_id or wrong client_secret", basic ? { "WWW-Authenticate": `Basic realm="${issuer}"` } : {});
+      return oauthError(
+        401,
+        "invalid_client",
+        "client authentication failed: unknown client_id or wrong client_secret",
+        basic ? { "WWW-Authenticate": `Basic realm="${issuer}"` } : {},
+      );
     }
     const token = issueToken(state, issuer, TOKEN_LIFETIME_SECONDS);
     return json({ access_token: token, token_type: "Bearer", expires_in: TOKEN_LIFETIME_SECONDS }, 200, { "Cache-Control": "no-store" });
@@ -77,7 +94,9 @@ const unauthorized = (realm: string, message: string) =>
   json({ error: "unauthorized", message }, 401, { "WWW-Authenticate": `Bearer realm="${realm}"` });
 
 const invalidToken = (realm: string, message: string) =>
-  json({ error: "invalid_token", message }, 401, { "WWW-Authenticate": `Bearer realm="${realm}", error="invalid_token", error_description="${message}"` });
+  json({ error: "invalid_token", message }, 401, {
+    "WWW-Authenticate": `Bearer realm="${realm}", error="invalid_token", error_description="${message}"`,
+  });
 
 /**
  * Checks `Authorization: Bearer`: the demo access_token, or a live token from one of `issuers`.
@@ -90,6 +109,7 @@ export function requireBearer(state: MockState, request: Request, issuers: reado
   if (token === MOCK_DEMO_SECRETS.access_token) return null;
   const check = checkToken(state, token);
   if (!check.ok) return invalidToken(realm, check.reason === "expired" ? "the access token expired" : "the access token is invalid");
-  if (!issuers.includes(check.issuer)) return invalidToken(realm, `the access token was issued by ${check.issuer}; this API accepts tokens from ${issuers.join(", ")}`);
+  if (!issuers.includes(check.issuer))
+    return invalidToken(realm, `the access token was issued by ${check.issuer}; this API accepts tokens from ${issuers.join(", ")}`);
   return null;
 }

@@ -96,7 +96,10 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
           let stop: ResponseCut | null = null;
           if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
           else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {
-            stop = cut("ratio", `inflated more than ${MAX_COMPRESSION_RATIO} times (${formatBytes(wire)} on the wire became ${formatBytes(decoded)})`);
+            stop = cut(
+              "ratio",
+              `inflated more than ${MAX_COMPRESSION_RATIO} times (${formatBytes(wire)} on the wire became ${formatBytes(decoded)})`,
+            );
           }
           if (stop) {
             destroyAll(stop);

@@ -18,8 +18,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 async function run(live: LiveFetch, config: object, limits: Partial<RunLimits> = {}, secrets: Record<string, string> = {}) {
   const events: EngineEvent[] = [];
-  for await (const e of extract({ source: resolved(config), secrets, limits }, { fetch: live, sleep, now: Date.now }))
-    events.push(e);
+  for await (const e of extract({ source: resolved(config), secrets, limits }, { fetch: live, sleep, now: Date.now })) events.push(e);
   const of = <T extends EngineEvent["type"]>(t: T) => events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === t);
   return { events, of, done: events.at(-1) };
 }

@@ -232,8 +232,7 @@ export class Relational {
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
-    if (lists !== null)
-      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childRoot, o);
+    if (lists !== null) for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childRoot, o);
     return rowId;
   }
 

@@ -8,7 +8,6 @@ import type { PendingLoad } from "./pending";
 import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
 
-
 /** Complete columns (with a data type) as `PreviewColumn`s: `nullable` spelled out, other hints when set. */
 export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[] {
   const out: PreviewColumn[] = [];

@@ -19,8 +19,22 @@ const collect = async (stream: ReadableStream<Uint8Array>) => {
 };
 
 const start: EngineEvent = { type: "run_start", resources: ["a"], at: 0 };
-const page: EngineEvent = { type: "page", resource: "a", page: 1, request_id: 1, records: [{ id: 1, n: "é€" }], count: 1, selector: "data", selector_source: "configured" };
-const done: EngineEvent = { type: "done", ok: true, duration_ms: 3, stats: { a: { requests: 1, pages: 1, retries: 0, records_fetched: 1 } } };
+const page: EngineEvent = {
+  type: "page",
+  resource: "a",
+  page: 1,
+  request_id: 1,
+  records: [{ id: 1, n: "é€" }],
+  count: 1,
+  selector: "data",
+  selector_source: "configured",
+};
+const done: EngineEvent = {
+  type: "done",
+  ok: true,
+  duration_ms: 3,
+  stats: { a: { requests: 1, pages: 1, retries: 0, records_fetched: 1 } },
+};
 
 describe("the NDJSON event stream", () => {
   it("round-trips events, across chunk boundaries and multi-byte characters", async () => {
@@ -44,18 +58,31 @@ describe("the NDJSON event stream", () => {
 
 describe("the request body", () => {
   it("accepts the documented body and names the field that is wrong", () => {
-    expect(checkRunBody({ config: "{}", target: "mock", state: { a: { cursor_path: "c", last_value: 1, initial_value: 0 } } }).ok).toBe(true);
+    expect(checkRunBody({ config: "{}", target: "mock", state: { a: { cursor_path: "c", last_value: 1, initial_value: 0 } } }).ok).toBe(
+      true,
+    );
     const bad = checkRunBody({ config: "{}", target: "prod" });
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("target") });
-    const deep = checkRunBody(JSON.parse(`{"config":"{}","target":"mock","state":{"a":{"cursor_path":"c","initial_value":1,"last_value":${"[".repeat(40)}${"]".repeat(40)}}}}`));
+    const deep = checkRunBody(
+      JSON.parse(
+        `{"config":"{}","target":"mock","state":{"a":{"cursor_path":"c","initial_value":1,"last_value":${"[".repeat(40)}${"]".repeat(40)}}}}`,
+      ),
+    );
     expect(deep).toMatchObject({ ok: false, message: expect.stringContaining("nested deeper") });
   });
 });
 
 describe("the error envelope", () => {
   it("reads the route's envelope, and names the status of anything else", () => {
-    expect(readErrorEnvelope(422, { error: { code: "invalid_config", message: "m", diagnostics: [] } })).toEqual({ code: "invalid_config", message: "m", diagnostics: [] });
-    expect(readErrorEnvelope(502, "<html>Bad gateway</html>")).toEqual({ code: "internal_error", message: "The server answered 502 without a restplay error." });
+    expect(readErrorEnvelope(422, { error: { code: "invalid_config", message: "m", diagnostics: [] } })).toEqual({
+      code: "invalid_config",
+      message: "m",
+      diagnostics: [],
+    });
+    expect(readErrorEnvelope(502, "<html>Bad gateway</html>")).toEqual({
+      code: "internal_error",
+      message: "The server answered 502 without a restplay error.",
+    });
     expect(readErrorEnvelope(418, { error: { code: "teapot", message: "m" } }).code).toBe("internal_error");
   });
 });

@@ -22,7 +22,9 @@ export const MAX_SECRETS = 100;
 export const MAX_SECRET_LENGTH = 16 * 1024;
 
 /** Names that would reach an object's prototype instead of its own keys (lib/shared). */
-const ownKey = z.string().refine((k) => !isPrototypeKey(k), { message: "`__proto__`, `constructor` and `prototype` are not allowed as names" });
+const ownKey = z
+  .string()
+  .refine((k) => !isPrototypeKey(k), { message: "`__proto__`, `constructor` and `prototype` are not allowed as names" });
 
 export const RunBodySchema = z
   .object({
@@ -103,7 +105,9 @@ const ApiErrorEnvelopeSchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
-    diagnostics: z.array(z.custom<Diagnostic>((d) => typeof d === "object" && d !== null && typeof (d as { message?: unknown }).message === "string")).optional(),
+    diagnostics: z
+      .array(z.custom<Diagnostic>((d) => typeof d === "object" && d !== null && typeof (d as { message?: unknown }).message === "string"))
+      .optional(),
   }),
 });
 
@@ -131,7 +135,9 @@ export function checkEvent(value: unknown): EngineEvent {
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const type = typeof value === "object" && value !== null ? String((value as { type?: unknown }).type) : typeof value;
-  throw new ContractError(`The server sent an event this page does not understand (${type}${first ? `: ${issuePath(first.path)} ${first.message}` : ""}).`);
+  throw new ContractError(
+    `The server sent an event this page does not understand (${type}${first ? `: ${issuePath(first.path)} ${first.message}` : ""}).`,
+  );
 }
 
 /** Reads an NDJSON byte stream of events, checking each one; lines may be split across chunks. */

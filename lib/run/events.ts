@@ -44,7 +44,12 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     merge_strategy: z.string().nullable(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
   }),
-  z.object({ type: z.literal("auth"), resource: z.string(), step: z.enum(["token_request", "token_ok", "token_cached", "token_refresh"]), detail: z.string() }),
+  z.object({
+    type: z.literal("auth"),
+    resource: z.string(),
+    step: z.enum(["token_request", "token_ok", "token_cached", "token_refresh"]),
+    detail: z.string(),
+  }),
   z.object({
     type: z.literal("request"),
     resource: z.string(),
@@ -92,7 +97,14 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     parent: record.optional(),
     number_text: z.array(z.custom<NumberText>(isObject).nullable()).optional(),
   }),
-  z.object({ type: z.literal("paginator"), resource: z.string(), page: z.number(), paginator: z.string(), decision: z.enum(["next", "stop"]), reason: z.string() }),
+  z.object({
+    type: z.literal("paginator"),
+    resource: z.string(),
+    page: z.number(),
+    paginator: z.string(),
+    decision: z.enum(["next", "stop"]),
+    reason: z.string(),
+  }),
   z.object({ type: z.literal("warning"), resource: z.string().optional(), code: z.string(), message: z.string() }),
   z.object({
     type: z.literal("incremental"),

@@ -1,5 +1,13 @@
 /** lib/run: the orchestration shared by the server route and the CLI (validate -> secrets -> deps -> events). */
-export { prepareRun, prepareCheckedRun, type CheckedConfig, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest } from "./run";
+export {
+  prepareRun,
+  prepareCheckedRun,
+  type CheckedConfig,
+  type PreparedRun,
+  type RunEnv,
+  type RunFailureCode,
+  type RunRequest,
+} from "./run";
 export { resolveSecret, resolveSecrets, type SecretInputs, type SecretSource, type SecretStatus } from "./secrets";
 export {
   API_ERROR_CODES,
@@ -17,6 +25,16 @@ export {
   type RunBody,
   type RunTarget,
 } from "./contract";
-export { TraceBuilder, EMPTY_TRACE, type ResourceStatus, type ResourceTrace, type RunFailure, type RunPhase, type RunTrace, type TraceItem, type TraceResponse } from "./trace";
+export {
+  TraceBuilder,
+  EMPTY_TRACE,
+  type ResourceStatus,
+  type ResourceTrace,
+  type RunFailure,
+  type RunPhase,
+  type RunTrace,
+  type TraceItem,
+  type TraceResponse,
+} from "./trace";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";
 export { CHECK_LIMITS, CheckFold, collectCheck, type CheckReport, type CheckRow, type CheckStatus } from "./check";

@@ -5,8 +5,32 @@ import { createVirtualClock, extract } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import { createPreview } from "../preview";
 
-const hints = { include_from_parent: null, processing_steps: null, table_name: null, write_disposition: null, primary_key: null, merge_key: null, columns: null, schema_contract: null, table_format: null, file_format: null, max_table_nesting: null, selected: null, parallelized: null };
-const endpointNulls = { method: null, params: null, json: null, data: null, headers: null, response_actions: null, incremental: null, paginator: null, data_selector: null };
+const hints = {
+  include_from_parent: null,
+  processing_steps: null,
+  table_name: null,
+  write_disposition: null,
+  primary_key: null,
+  merge_key: null,
+  columns: null,
+  schema_contract: null,
+  table_format: null,
+  file_format: null,
+  max_table_nesting: null,
+  selected: null,
+  parallelized: null,
+};
+const endpointNulls = {
+  method: null,
+  params: null,
+  json: null,
+  data: null,
+  headers: null,
+  response_actions: null,
+  incremental: null,
+  paginator: null,
+  data_selector: null,
+};
 const withNulls = {
   client: { base_url: "https://lab.example.com", headers: null, auth: null, paginator: null },
   resource_defaults: { ...hints, endpoint: null },
@@ -45,7 +69,9 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
       expect(again.format).toBe(format);
       expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     }
-    const py = validateText(`rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "params": None}}]})`);
+    const py = validateText(
+      `rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "params": None}}]})`,
+    );
     expect(py.valid).toBe(true);
   });
 
@@ -54,7 +80,12 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
     expect(py.valid).toBe(false);
     expect(py.diagnostics[0]!.path).toBe("/resources/0/name");
     expect(py.diagnostics[0]!.message).toContain("got `None`");
-    const limit = validateText(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator: { type: "offset", limit: null } } }] }));
+    const limit = validateText(
+      JSON.stringify({
+        client: { base_url: "https://x" },
+        resources: [{ name: "a", endpoint: { paginator: { type: "offset", limit: null } } }],
+      }),
+    );
     expect(limit.diagnostics.map((d) => d.path)).toContain("/resources/0/endpoint/paginator/limit");
   });
 });

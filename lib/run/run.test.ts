@@ -27,7 +27,12 @@ async function runAll(request: RunRequest, env: RunEnv = {}) {
 describe("seeds against the mock API", () => {
   it("finds the five seeds", () => expect(seeds).toHaveLength(5));
 
-  for (const [prefix, resource] of [["000", "generic_resource"], ["001", "resource_name"], ["002", "storage_data"], ["003", "resource_name"]] as const) {
+  for (const [prefix, resource] of [
+    ["000", "generic_resource"],
+    ["001", "resource_name"],
+    ["002", "storage_data"],
+    ["003", "resource_name"],
+  ] as const) {
     it(`seed ${prefix} runs end to end: 251 fetched, 250 merged, demo secrets filled in`, async () => {
       const { prepared, collector, summary, events } = await runAll({ text: seed(prefix), target: "mock" });
       expect(collector.ok()).toBe(true);
@@ -94,7 +99,10 @@ describe("seeds against the mock API", () => {
 
 describe("refusals", () => {
   it("an invalid config is not run: ok false with its diagnostics", () => {
-    const p = prepareRun({ text: '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}', target: "mock" });
+    const p = prepareRun({
+      text: '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}',
+      target: "mock",
+    });
     expect(p.ok).toBe(false);
     if (p.ok) return;
     expect(p.code).toBe("invalid_config");
@@ -149,7 +157,9 @@ describe("live target", () => {
     };
     const missing = await runAll({ text: seed("002"), target: "live" }, env);
     expect(missing.prepared.ok && missing.prepared.secrets).toEqual([{ name: "api_key", kind: "secret", source: "missing" }]);
-    expect(missing.summary.errors).toEqual([{ resource: "storage_data", code: "missing_secret", message: expect.stringContaining("API_KEY") }]);
+    expect(missing.summary.errors).toEqual([
+      { resource: "storage_data", code: "missing_secret", message: expect.stringContaining("API_KEY") },
+    ]);
     expect(mock.requests).toEqual([]);
 
     const given = await runAll({ text: seed("002"), target: "live", secrets: { api_key: "demo-api-key" } }, env);

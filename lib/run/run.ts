@@ -74,17 +74,19 @@ export type PreparedRun =
       readonly events: AsyncGenerator<EngineEvent>;
     };
 
-
 /** The source's resources in config order (it lists them parents first). */
 const inConfigOrder = (source: ResolvedSource) => [...source.resources].sort((a, b) => a.index - b.index);
 
 function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason ?? new Error("aborted"));
@@ -142,7 +144,14 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   if (request.target === "mock") {
     const clock = createVirtualClock();
     // The mock's slow endpoints wait on the same virtual clock, so their latency is virtual too.
-    deps = { fetch: createMockApi({ sleep: (ms) => clock.sleep(ms), ...(request.mockSpec ? { spec: request.mockSpec } : {}) }).fetch, sleep: clock.sleep, now: clock.now, virtualClock: true, monotonic, ...(env.signal ? { signal: env.signal } : {}) };
+    deps = {
+      fetch: createMockApi({ sleep: (ms) => clock.sleep(ms), ...(request.mockSpec ? { spec: request.mockSpec } : {}) }).fetch,
+      sleep: clock.sleep,
+      now: clock.now,
+      virtualClock: true,
+      monotonic,
+      ...(env.signal ? { signal: env.signal } : {}),
+    };
   } else {
     deps = {
       fetch: env.liveFetch as EngineDeps["fetch"],
@@ -154,7 +163,12 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const resources = asked.length > 0 ? [...asked] : inConfigOrder(source).filter((r) => r.selected).map((r) => r.name);
+  const resources =
+    asked.length > 0
+      ? [...asked]
+      : inConfigOrder(source)
+          .filter((r) => r.selected)
+          .map((r) => r.name);
   const engine = extract(
     {
       source,

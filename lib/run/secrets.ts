@@ -48,7 +48,10 @@ export function resolveSecret(name: string, inputs: SecretInputs): { value: stri
 }
 
 /** Every referenced secret resolved: the values the engine gets and the status of each. */
-export function resolveSecrets(uses: readonly SecretUse[], inputs: SecretInputs): { values: Record<string, string>; statuses: SecretStatus[] } {
+export function resolveSecrets(
+  uses: readonly SecretUse[],
+  inputs: SecretInputs,
+): { values: Record<string, string>; statuses: SecretStatus[] } {
   const values: Record<string, string> = {};
   const statuses = uses.map((use): SecretStatus => {
     const r = resolveSecret(use.name, inputs);

@@ -5,18 +5,105 @@ import { TraceBuilder } from "./trace";
 const stats = { requests: 3, pages: 2, retries: 1, records_fetched: 150 };
 const events: EngineEvent[] = [
   { type: "run_start", resources: ["contacts"], at: 0 },
-  { type: "resource_start", resource: "contacts", paginator: "page_number", data_selector: "Contacts", primary_key: ["id"], write_disposition: "merge", parent: null, table_name: "contacts", max_table_nesting: null, merge_key: null, merge_strategy: null, columns: [] },
+  {
+    type: "resource_start",
+    resource: "contacts",
+    paginator: "page_number",
+    data_selector: "Contacts",
+    primary_key: ["id"],
+    write_disposition: "merge",
+    parent: null,
+    table_name: "contacts",
+    max_table_nesting: null,
+    merge_key: null,
+    merge_strategy: null,
+    columns: [],
+  },
   { type: "auth", resource: "contacts", step: "token_request", detail: "POST https://identity.example.com/connect/token" },
-  { type: "request", resource: "contacts", request_id: 1, attempt: 1, page: 1, method: "GET", url: "https://api.example.com/v1/contacts?page=0", headers: { authorization: "Bearer m*****c" } },
-  { type: "response", resource: "contacts", request_id: 1, attempt: 1, status: 200, duration_ms: 12, size: 900, headers: {}, body_preview: { Contacts: [] } },
-  { type: "page", resource: "contacts", page: 1, request_id: 1, records: [{ id: 1 }], count: 100, selector: "Contacts", selector_source: "configured" },
+  {
+    type: "request",
+    resource: "contacts",
+    request_id: 1,
+    attempt: 1,
+    page: 1,
+    method: "GET",
+    url: "https://api.example.com/v1/contacts?page=0",
+    headers: { authorization: "Bearer m*****c" },
+  },
+  {
+    type: "response",
+    resource: "contacts",
+    request_id: 1,
+    attempt: 1,
+    status: 200,
+    duration_ms: 12,
+    size: 900,
+    headers: {},
+    body_preview: { Contacts: [] },
+  },
+  {
+    type: "page",
+    resource: "contacts",
+    page: 1,
+    request_id: 1,
+    records: [{ id: 1 }],
+    count: 100,
+    selector: "Contacts",
+    selector_source: "configured",
+  },
   { type: "paginator", resource: "contacts", page: 1, paginator: "page_number", decision: "next", reason: "next page 1: total 3 > 1" },
-  { type: "request", resource: "contacts", request_id: 2, attempt: 1, page: 2, method: "GET", url: "https://api.example.com/v1/contacts?page=1", headers: {} },
-  { type: "response", resource: "contacts", request_id: 2, attempt: 1, status: 429, duration_ms: 3, size: 20, headers: { "retry-after": "2" } },
-  { type: "retry", resource: "contacts", request_id: 2, attempt: 1, status: 429, reason: "status 429", wait_ms: 2000, wait_source: "retry-after", virtual: true },
-  { type: "request", resource: "contacts", request_id: 2, attempt: 2, page: 2, method: "GET", url: "https://api.example.com/v1/contacts?page=1", headers: {} },
+  {
+    type: "request",
+    resource: "contacts",
+    request_id: 2,
+    attempt: 1,
+    page: 2,
+    method: "GET",
+    url: "https://api.example.com/v1/contacts?page=1",
+    headers: {},
+  },
+  {
+    type: "response",
+    resource: "contacts",
+    request_id: 2,
+    attempt: 1,
+    status: 429,
+    duration_ms: 3,
+    size: 20,
+    headers: { "retry-after": "2" },
+  },
+  {
+    type: "retry",
+    resource: "contacts",
+    request_id: 2,
+    attempt: 1,
+    status: 429,
+    reason: "status 429",
+    wait_ms: 2000,
+    wait_source: "retry-after",
+    virtual: true,
+  },
+  {
+    type: "request",
+    resource: "contacts",
+    request_id: 2,
+    attempt: 2,
+    page: 2,
+    method: "GET",
+    url: "https://api.example.com/v1/contacts?page=1",
+    headers: {},
+  },
   { type: "response", resource: "contacts", request_id: 2, attempt: 2, status: 200, duration_ms: 4, size: 800, headers: {} },
-  { type: "page", resource: "contacts", page: 2, request_id: 2, records: [], count: 50, selector: "Contacts", selector_source: "configured" },
+  {
+    type: "page",
+    resource: "contacts",
+    page: 2,
+    request_id: 2,
+    records: [],
+    count: 50,
+    selector: "Contacts",
+    selector_source: "configured",
+  },
   { type: "paginator", resource: "contacts", page: 2, paginator: "page_number", decision: "stop", reason: "stopped: page 2 = total 2" },
   { type: "warning", code: "note", message: "a run-wide note" },
   { type: "resource_done", resource: "contacts", ok: true, stats },
@@ -55,7 +142,17 @@ describe("TraceBuilder", () => {
 
   it("shows a redirect hop as its own request item, the page's records on the last hop", () => {
     const b = new TraceBuilder();
-    const start = { type: "resource_start", resource: "r", paginator: "single_page", data_selector: "data", parent: null, table_name: "r", max_table_nesting: null, merge_key: null, merge_strategy: null } as const;
+    const start = {
+      type: "resource_start",
+      resource: "r",
+      paginator: "single_page",
+      data_selector: "data",
+      parent: null,
+      table_name: "r",
+      max_table_nesting: null,
+      merge_key: null,
+      merge_strategy: null,
+    } as const;
     b.push({ ...start, columns: [], primary_key: null, write_disposition: "append" });
     const hop = { type: "request", resource: "r", request_id: 1, attempt: 1, page: 1, method: "GET", headers: {} } as const;
     const answer = { type: "response", resource: "r", request_id: 1, attempt: 1, duration_ms: 1 } as const;
@@ -90,7 +187,20 @@ describe("TraceBuilder", () => {
     expect(capped.snapshot()).toMatchObject({ phase: "capped", limits: [{ limit: "max_pages" }] });
 
     const failed = new TraceBuilder();
-    failed.push({ type: "resource_start", resource: "a", paginator: "single_page", data_selector: null, primary_key: null, write_disposition: "append", parent: null, table_name: "a", max_table_nesting: null, merge_key: null, merge_strategy: null, columns: [] });
+    failed.push({
+      type: "resource_start",
+      resource: "a",
+      paginator: "single_page",
+      data_selector: null,
+      primary_key: null,
+      write_disposition: "append",
+      parent: null,
+      table_name: "a",
+      max_table_nesting: null,
+      merge_key: null,
+      merge_strategy: null,
+      columns: [],
+    });
     failed.push({ type: "error", resource: "a", error: { code: "auth_failed", message: "token endpoint said 401", status: 401 } });
     failed.push({ type: "resource_done", resource: "a", ok: false, stats });
     failed.push({ type: "done", ok: false, duration_ms: 1, stats: {} });
@@ -102,7 +212,20 @@ describe("TraceBuilder", () => {
 
   it("reports a stream that ends without `done`, an HTTP failure and a cancel", () => {
     const cut = new TraceBuilder();
-    cut.push({ type: "resource_start", resource: "a", paginator: "single_page", data_selector: null, primary_key: null, write_disposition: "append", parent: null, table_name: "a", max_table_nesting: null, merge_key: null, merge_strategy: null, columns: [] });
+    cut.push({
+      type: "resource_start",
+      resource: "a",
+      paginator: "single_page",
+      data_selector: null,
+      primary_key: null,
+      write_disposition: "append",
+      parent: null,
+      table_name: "a",
+      max_table_nesting: null,
+      merge_key: null,
+      merge_strategy: null,
+      columns: [],
+    });
     cut.end();
     expect(cut.snapshot()).toMatchObject({ phase: "failed", failure: { code: "stream_ended" }, resources: [{ status: "failed" }] });
 

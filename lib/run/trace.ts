@@ -37,13 +37,37 @@ export type TraceItem =
       readonly selector?: string;
       readonly selector_source?: "configured" | "detected" | "single_entity";
     }
-  | { readonly kind: "retry"; readonly key: string; readonly attempt: number; readonly status: number | null; readonly reason: string; readonly wait_ms: number; readonly wait_source: "retry-after" | "backoff"; readonly virtual: boolean }
-  | { readonly kind: "paginator"; readonly key: string; readonly page: number; readonly paginator: string; readonly decision: "next" | "stop"; readonly reason: string }
+  | {
+      readonly kind: "retry";
+      readonly key: string;
+      readonly attempt: number;
+      readonly status: number | null;
+      readonly reason: string;
+      readonly wait_ms: number;
+      readonly wait_source: "retry-after" | "backoff";
+      readonly virtual: boolean;
+    }
+  | {
+      readonly kind: "paginator";
+      readonly key: string;
+      readonly page: number;
+      readonly paginator: string;
+      readonly decision: "next" | "stop";
+      readonly reason: string;
+    }
   | { readonly kind: "auth"; readonly key: string; readonly step: string; readonly detail: string }
   | { readonly kind: "warning"; readonly key: string; readonly code: string; readonly message: string }
   | { readonly kind: "limit"; readonly key: string; readonly limit: LimitKind; readonly message: string }
   | { readonly kind: "error"; readonly key: string; readonly error: EngineErrorJson }
-  | { readonly kind: "incremental"; readonly key: string; readonly cursor_path: string; readonly before: string; readonly after: string; readonly filtered: number; readonly stateful: boolean };
+  | {
+      readonly kind: "incremental";
+      readonly key: string;
+      readonly cursor_path: string;
+      readonly before: string;
+      readonly after: string;
+      readonly filtered: number;
+      readonly stateful: boolean;
+    };
 
 export type ResourceStatus = "waiting" | "running" | "ok" | "failed";
 
@@ -88,7 +112,16 @@ export interface RunTrace {
   readonly stats: Readonly<Record<string, ResourceStats>> | null;
 }
 
-export const EMPTY_TRACE: RunTrace = { phase: "idle", resources: [], general: [], limits: [], errors: [], failure: null, duration_ms: null, stats: null };
+export const EMPTY_TRACE: RunTrace = {
+  phase: "idle",
+  resources: [],
+  general: [],
+  limits: [],
+  errors: [],
+  failure: null,
+  duration_ms: null,
+  stats: null,
+};
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface ResourceState extends Mutable<Omit<ResourceTrace, "items">> {
@@ -118,8 +151,21 @@ export class TraceBuilder {
     let r = this.resources.get(name);
     if (!r) {
       r = {
-        name, status: "waiting", paginator: null, data_selector: null, primary_key: null, write_disposition: null, parent: null, parallelized: null,
-        started: false, stats: null, items: [], pages: 0, records: 0, requests: 0, retries: 0,
+        name,
+        status: "waiting",
+        paginator: null,
+        data_selector: null,
+        primary_key: null,
+        write_disposition: null,
+        parent: null,
+        parallelized: null,
+        started: false,
+        stats: null,
+        items: [],
+        pages: 0,
+        records: 0,
+        requests: 0,
+        retries: 0,
       };
       this.resources.set(name, r);
     }
@@ -142,7 +188,16 @@ export class TraceBuilder {
         break;
       case "resource_start": {
         const r = this.resource(e.resource);
-        Object.assign(r, { status: "running", started: true, paginator: e.paginator, data_selector: e.data_selector, primary_key: e.primary_key, write_disposition: e.write_disposition, parent: e.parent, parallelized: e.parallelized ?? null });
+        Object.assign(r, {
+          status: "running",
+          started: true,
+          paginator: e.paginator,
+          data_selector: e.data_selector,
+          primary_key: e.primary_key,
+          write_disposition: e.write_disposition,
+          parent: e.parent,
+          parallelized: e.parallelized ?? null,
+        });
         break;
       }
       case "auth":
@@ -174,10 +229,26 @@ export class TraceBuilder {
       case "retry":
         this.resource(e.resource).retries++;
         if (e.status === null) this.failAttempt(e.request_id, e.reason);
-        this.add(e.resource, { kind: "retry", key: this.key(), attempt: e.attempt, status: e.status, reason: e.reason, wait_ms: e.wait_ms, wait_source: e.wait_source, virtual: e.virtual });
+        this.add(e.resource, {
+          kind: "retry",
+          key: this.key(),
+          attempt: e.attempt,
+          status: e.status,
+          reason: e.reason,
+          wait_ms: e.wait_ms,
+          wait_source: e.wait_source,
+          virtual: e.virtual,
+        });
         break;
       case "paginator":
-        this.add(e.resource, { kind: "paginator", key: this.key(), page: e.page, paginator: e.paginator, decision: e.decision, reason: e.reason });
+        this.add(e.resource, {
+          kind: "paginator",
+          key: this.key(),
+          page: e.page,
+          paginator: e.paginator,
+          decision: e.decision,
+          reason: e.reason,
+        });
         break;
       case "warning":
         this.add(e.resource, { kind: "warning", key: this.key(), code: e.code, message: e.message });
@@ -194,7 +265,15 @@ export class TraceBuilder {
         this.add(e.resource ?? e.error.resource, { kind: "error", key: this.key(), error: e.error });
         break;
       case "incremental":
-        this.add(e.resource, { kind: "incremental", key: this.key(), cursor_path: e.cursor_path, before: JSON.stringify(e.start_value), after: JSON.stringify(e.after), filtered: e.filtered, stateful: e.state !== null });
+        this.add(e.resource, {
+          kind: "incremental",
+          key: this.key(),
+          cursor_path: e.cursor_path,
+          before: JSON.stringify(e.start_value),
+          after: JSON.stringify(e.after),
+          filtered: e.filtered,
+          stateful: e.state !== null,
+        });
         break;
       case "resource_done": {
         const r = this.resource(e.resource);
@@ -213,7 +292,8 @@ export class TraceBuilder {
   private failAttempt(requestId: number, reason: string): void {
     const at = this.requests.get(requestId);
     const item = at?.resource.items[at.index];
-    if (at && item?.kind === "request" && !item.response && item.failure === undefined) at.resource.items[at.index] = { ...item, failure: reason };
+    if (at && item?.kind === "request" && !item.response && item.failure === undefined)
+      at.resource.items[at.index] = { ...item, failure: reason };
   }
 
   private update(requestId: number, patch: Partial<Extract<TraceItem, { kind: "request" }>>): void {
@@ -238,11 +318,16 @@ export class TraceBuilder {
 
   /** The stream ended: a run without its `done` event did not finish. */
   end(): void {
-    if (this.phase === "running") this.fail({ code: "stream_ended", message: "The run's event stream ended before the run finished. Run again; if it keeps happening, check the server log." });
+    if (this.phase === "running")
+      this.fail({
+        code: "stream_ended",
+        message: "The run's event stream ended before the run finished. Run again; if it keeps happening, check the server log.",
+      });
   }
 
   private settle(): void {
-    for (const r of this.resources.values()) if (r.status === "running" || r.status === "waiting") r.status = r.status === "running" ? "failed" : "waiting";
+    for (const r of this.resources.values())
+      if (r.status === "running" || r.status === "waiting") r.status = r.status === "running" ? "failed" : "waiting";
   }
 
   snapshot(): RunTrace {

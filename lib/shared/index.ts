@@ -3,6 +3,15 @@
  * imports nothing from lib): objects built from untrusted keys, the secrets vocabulary, masking.
  */
 export { PROTOTYPE_KEYS, isPrototypeKey, setOwn, getOwn, mergeByName, mergeLayers, type Layers } from "./objects";
-export { CREDENTIAL_FIELDS, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, maskSecret, secretEnvName, secretLookupNames } from "./secrets";
+export {
+  CREDENTIAL_FIELDS,
+  SENSITIVE_BODY_KEYS,
+  SENSITIVE_HEADERS,
+  SENSITIVE_KEYS,
+  SENSITIVE_PARAMS,
+  maskSecret,
+  secretEnvName,
+  secretLookupNames,
+} from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
 export { pyRepr, pyStr, type PyValue } from "./python";

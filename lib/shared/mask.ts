@@ -21,7 +21,8 @@ export function base64(s: string): string {
 }
 
 /** `\u00e4` escapes for everything outside printable ASCII, as Python's `json.dumps` writes by default. */
-const asciiJson = (jsonEscaped: string) => jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const asciiJson = (jsonEscaped: string) =>
+  jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** Whether the surrogate at `i` is half of a pair. */
 function isPaired(v: string, i: number): boolean {
@@ -166,7 +167,8 @@ export class Masker {
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value && typeof value === "object") {
       const out: { [k: string]: Json } = {};
-      for (const [k, v] of Object.entries(value)) setOwn(out, k, typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v));
+      for (const [k, v] of Object.entries(value))
+        setOwn(out, k, typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v));
       return out;
     }
     return value;

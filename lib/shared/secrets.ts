@@ -5,7 +5,19 @@
  */
 
 /** dlt's redaction list for query parameters (dlt-rest-api.md §11.3): `***` in URLs. */
-export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token", "key", "access_token", "apikey", "api-key", "access-token", "secret", "password", "pwd", "client_secret"]);
+export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set([
+  "api_key",
+  "token",
+  "key",
+  "access_token",
+  "apikey",
+  "api-key",
+  "access-token",
+  "secret",
+  "password",
+  "pwd",
+  "client_secret",
+]);
 
 /**
  * Keys whose values dlt masks by name in auth configs and token requests (§1.2): the list above plus
@@ -14,11 +26,29 @@ export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(["api_key", "token"
 export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "client_id", "username", "refresh_token", "assertion"]);
 
 /** Keys whose string values are credentials in a response body (token responses): masked in previews. */
-export const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set(["access_token", "refresh_token", "id_token", "token", "client_secret", "password", "api_key", "apikey", "secret"]);
+export const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set([
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "token",
+  "client_secret",
+  "password",
+  "api_key",
+  "apikey",
+  "secret",
+]);
 
 /** Headers that carry credentials whatever their value: masked in traces, withheld from other origins. */
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+  "api-key",
+  "apikey",
+  "x-auth-token",
+  "x-access-token",
 ]);
 
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */

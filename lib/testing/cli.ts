@@ -40,7 +40,12 @@ export async function cli(args: string[], io: Partial<Omit<CliIO, "stdout" | "st
 }
 
 /** Writes each seed's code block to `<dir>/seed-NNN.py`; returns the directory, the files and a cleanup. */
-export function seedFiles(): { dir: string; files: { id: string; name: string; code: string }[]; write(name: string, text: string): string; cleanup(): void } {
+export function seedFiles(): {
+  dir: string;
+  files: { id: string; name: string; code: string }[];
+  write(name: string, text: string): string;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "restplay-cli-"));
   const files = seedBlocks().map(({ file, code }) => {
     const id = file.slice(0, 3);

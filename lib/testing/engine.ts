@@ -3,7 +3,15 @@
  * exactly, and a runner that collects a run's events on a virtual clock. Configs go through lib/config
  * first, as every run's do: the engine only ever runs a resolved source.
  */
-import { extract, createVirtualClock, type EngineDeps, type EngineEvent, type ExtractOptions, type IncrementalState, type RunLimits } from "../engine";
+import {
+  extract,
+  createVirtualClock,
+  type EngineDeps,
+  type EngineEvent,
+  type ExtractOptions,
+  type IncrementalState,
+  type RunLimits,
+} from "../engine";
 import { validateValue, type ResolvedSource } from "../config";
 import { parseDocument, writeJson, type PlainValue } from "../formats";
 import { Locator } from "../config/located";
@@ -38,7 +46,12 @@ export type Handler = (req: Request, n: number, url: URL) => Response | Promise<
 export function fakeFetch(handler: Handler) {
   const calls: Call[] = [];
   const fetch = async (req: Request) => {
-    calls.push({ method: req.method, url: req.url, headers: Object.fromEntries(req.headers), body: req.method === "GET" ? "" : await req.clone().text() });
+    calls.push({
+      method: req.method,
+      url: req.url,
+      headers: Object.fromEntries(req.headers),
+      body: req.method === "GET" ? "" : await req.clone().text(),
+    });
     return handler(req, calls.length, new URL(req.url));
   };
   return { fetch, calls, urls: () => calls.map((c) => c.url) };
@@ -77,7 +90,14 @@ export async function collect(config: unknown, fetch: (r: Request) => Promise<Re
     ...(opts.resources ? { resources: opts.resources } : {}),
     ...(opts.state ? { state: opts.state } : {}),
   };
-  const deps: EngineDeps = { fetch, sleep, now: clock.now, virtualClock: true, ...(opts.signal ? { signal: opts.signal } : {}), ...opts.deps };
+  const deps: EngineDeps = {
+    fetch,
+    sleep,
+    now: clock.now,
+    virtualClock: true,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...opts.deps,
+  };
   for await (const e of extract(options, deps)) events.push(e);
   const of = <T extends EngineEvent["type"]>(t: T) => events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === t);
   return {
@@ -94,4 +114,7 @@ export async function collect(config: unknown, fetch: (r: Request) => Promise<Re
 }
 
 /** One resource `r` at https://api.test with the given endpoint (and client) settings. */
-export const one = (endpoint: object, client: object = {}) => ({ client: { base_url: "https://api.test", ...client }, resources: [{ name: "r", endpoint: { path: "/items", ...endpoint } }] });
+export const one = (endpoint: object, client: object = {}) => ({
+  client: { base_url: "https://api.test", ...client },
+  resources: [{ name: "r", endpoint: { path: "/items", ...endpoint } }],
+});

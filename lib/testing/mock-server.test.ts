@@ -17,8 +17,16 @@ describe("startMockServer", () => {
     const server = await startMockServer({ port: 0 });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     try {
-      const form = new URLSearchParams({ grant_type: "client_credentials", client_id: MOCK_DEMO_SECRETS.client_id!, client_secret: MOCK_DEMO_SECRETS.client_secret! });
-      const tok = await fetch(`${server.url}/identity.example.com/connect/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
+      const form = new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: MOCK_DEMO_SECRETS.client_id!,
+        client_secret: MOCK_DEMO_SECRETS.client_secret!,
+      });
+      const tok = await fetch(`${server.url}/identity.example.com/connect/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+      });
       expect(tok.status).toBe(200);
       const { access_token } = await tok.json();
       const auth = { authorization: `Bearer ${access_token}` };
@@ -35,7 +43,10 @@ describe("startMockServer", () => {
       const viaKey = await fetch(`${server.url}/api.example.com/v1/resource?offset=200&limit=100&api_key=${MOCK_DEMO_SECRETS.api_key}`);
       expect(viaKey.status).toBe(503);
       await viaKey.arrayBuffer();
-      expect((await (await fetch(`${server.url}/api.example.com/v1/resource?offset=200&limit=100&api_key=${MOCK_DEMO_SECRETS.api_key}`)).json()).data).toHaveLength(51);
+      expect(
+        (await (await fetch(`${server.url}/api.example.com/v1/resource?offset=200&limit=100&api_key=${MOCK_DEMO_SECRETS.api_key}`)).json())
+          .data,
+      ).toHaveLength(51);
 
       const unrouted = await fetch(`${server.url}/v1/resource`);
       expect(unrouted.status).toBe(404);

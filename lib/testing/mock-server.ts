@@ -72,7 +72,10 @@ export async function startMockServer(options: { port?: number; host?: string; a
     const url = upstreamUrl(req.url ?? "/");
     if (url === null) {
       req.resume();
-      sendJson(res, 404, { error: `no mock for ${req.method ?? "GET"} ${req.url ?? "/"}`, hint: "prefix the path with the mock host, e.g. /api.example.com/v1/resource" });
+      sendJson(res, 404, {
+        error: `no mock for ${req.method ?? "GET"} ${req.url ?? "/"}`,
+        hint: "prefix the path with the mock host, e.g. /api.example.com/v1/resource",
+      });
       return;
     }
     toRequest(req, url)

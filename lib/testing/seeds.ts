@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** shared/ sits beside the repository (CI clones it there too). */
-export const SEEDS_DIR = [resolve(process.cwd(), "../shared/seeds"), resolve(__dirname ?? ".", "../../../shared/seeds")].find((d) => existsSync(d)) ?? resolve(process.cwd(), "../shared/seeds");
+export const SEEDS_DIR =
+  [resolve(process.cwd(), "../shared/seeds"), resolve(__dirname ?? ".", "../../../shared/seeds")].find((d) => existsSync(d)) ??
+  resolve(process.cwd(), "../shared/seeds");
 
 export function seedBlocks(): { file: string; code: string }[] {
   if (!existsSync(SEEDS_DIR)) return [];

@@ -29,9 +29,7 @@ export function CheckDialog({
   return (
     <Modal open={open} onClose={onClose} labelledBy="check-title" testId="check-dialog" wide>
       <div className="flex max-h-[85vh] flex-col">
-        <ModalHeader id="check-title">
-          Check: auth and the first page of every resource
-        </ModalHeader>
+        <ModalHeader id="check-title">Check: auth and the first page of every resource</ModalHeader>
         <div className="min-h-40 overflow-auto px-4 py-3 text-sm">
           <p role="status" className="mb-2 text-muted" data-testid="check-summary" data-phase={state.phase}>
             {state.phase === "running" && "Checking… (no paging, no state, nothing loaded)"}

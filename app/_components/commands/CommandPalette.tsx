@@ -115,7 +115,9 @@ function PaletteBody({ commands }: { commands: readonly Command[] }) {
               <span className={c.disabledReason ? "text-muted" : "text-fg"}>{c.title}</span>
               {c.disabledReason && <span className="block text-xs text-error">{c.disabledReason}</span>}
             </span>
-            {c.shortcut && <kbd className="shrink-0 rounded border border-line bg-raised px-1.5 font-mono text-xs text-fg">{c.shortcut}</kbd>}
+            {c.shortcut && (
+              <kbd className="shrink-0 rounded border border-line bg-raised px-1.5 font-mono text-xs text-fg">{c.shortcut}</kbd>
+            )}
           </li>
         ))}
       </ul>

@@ -8,7 +8,15 @@ const WIDE = "w-[min(60rem,calc(100vw-1.5rem))]";
  * A modal on the native <dialog>: the page behind is inert, Escape closes it, a click on the
  * backdrop closes it, and closing returns focus to where it was.
  */
-export function Modal({ open, onClose, labelledBy, testId, className = "", wide = false, children }: {
+export function Modal({
+  open,
+  onClose,
+  labelledBy,
+  testId,
+  className = "",
+  wide = false,
+  children,
+}: {
   open: boolean;
   /** A wider dialog (forms with tables, e.g. Import). */
   wide?: boolean;

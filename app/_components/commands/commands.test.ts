@@ -38,7 +38,28 @@ describe("buildCommands", () => {
     const commands = buildCommands(context());
     const ids = commands.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["run", "run-all", "cancel", "save", "download-json", "download-yaml", "download-python", "download-secrets", "convert-json", "convert-yaml", "theme", "shortcuts", "reset-layout", "tab-focus", "maximise-focused", "maximise-tables", "collapse-trace", "show-editor", "filter-problems", "page-limit"]) {
+    for (const id of [
+      "run",
+      "run-all",
+      "cancel",
+      "save",
+      "download-json",
+      "download-yaml",
+      "download-python",
+      "download-secrets",
+      "convert-json",
+      "convert-yaml",
+      "theme",
+      "shortcuts",
+      "reset-layout",
+      "tab-focus",
+      "maximise-focused",
+      "maximise-tables",
+      "collapse-trace",
+      "show-editor",
+      "filter-problems",
+      "page-limit",
+    ]) {
       expect(ids).toContain(id);
     }
     expect(commands.filter((c) => c.group === "Example")).toHaveLength(EXAMPLES.length);
@@ -47,7 +68,9 @@ describe("buildCommands", () => {
   });
 
   it("says why an action cannot run now instead of hiding it", () => {
-    const running = buildCommands(context({ running: true, exportBlocked: "Unavailable while the config has errors (1 error, 0 warnings)." }));
+    const running = buildCommands(
+      context({ running: true, exportBlocked: "Unavailable while the config has errors (1 error, 0 warnings)." }),
+    );
     expect(running.find((c) => c.id === "run")?.disabledReason).toBe("A run is going on.");
     expect(running.find((c) => c.id === "cancel")?.disabledReason).toBeNull();
     expect(running.find((c) => c.id === "download-yaml")?.disabledReason).toContain("errors");

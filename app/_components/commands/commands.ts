@@ -62,7 +62,8 @@ const DOWNLOADS: readonly { kind: DownloadKind; title: string }[] = [
 /** Import, Share and Check (issue #11), when the context offers them. */
 function issue11Commands(c: CommandContext): Command[] {
   const out: Command[] = [];
-  if (c.openImport) out.push({ id: "import", group: "File", title: "Import from OpenAPI, curl, HAR or a sample response…", run: c.openImport });
+  if (c.openImport)
+    out.push({ id: "import", group: "File", title: "Import from OpenAPI, curl, HAR or a sample response…", run: c.openImport });
   if (c.openShare) {
     const disabledReason = c.format === null ? "The editor is still loading." : null;
     out.push({ id: "share", group: "File", title: "Share a link to this config (no secret values)…", disabledReason, run: c.openShare });
@@ -77,29 +78,90 @@ function issue11Commands(c: CommandContext): Command[] {
 export function buildCommands(c: CommandContext): Command[] {
   const key = (id: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(id, c.platform);
   const commands: Command[] = [
-    { id: "run", group: "Run", title: "Run the selected resources", shortcut: key("run"), disabledReason: c.running ? "A run is going on." : c.runBlocked, run: c.run },
-    { id: "run-all", group: "Run", title: "Run all resources", disabledReason: c.running ? "A run is going on." : c.runBlocked, run: c.runAll },
+    {
+      id: "run",
+      group: "Run",
+      title: "Run the selected resources",
+      shortcut: key("run"),
+      disabledReason: c.running ? "A run is going on." : c.runBlocked,
+      run: c.run,
+    },
+    {
+      id: "run-all",
+      group: "Run",
+      title: "Run all resources",
+      disabledReason: c.running ? "A run is going on." : c.runBlocked,
+      run: c.runAll,
+    },
     { id: "cancel", group: "Run", title: "Cancel the run", disabledReason: c.running ? null : "No run is going on.", run: c.cancel },
     { id: "pick-resources", group: "Run", title: "Choose the resources to run", run: () => c.focusIn("trace", "resource-chips") },
     { id: "page-limit", group: "Run", title: "Set the page limit (max pages)", run: () => c.focusIn("trace", "max-pages") },
-    { id: "target-mock", group: "Run", title: "Target: the built-in Mock APIs", disabledReason: c.target === "mock" ? "Already the target." : null, run: () => c.setTarget("mock") },
-    { id: "target-live", group: "Run", title: "Target: the Live API", disabledReason: c.target === "live" ? "Already the target." : null, run: () => c.setTarget("live") },
-    { id: "save", group: "File", title: "Save the editor's text (its own format)", shortcut: key("save"), disabledReason: c.format === null ? "The editor is still loading." : null, run: c.save },
-    ...DOWNLOADS.map((d): Command => ({ id: `download-${d.kind}`, group: "Download", title: d.title, disabledReason: c.exportBlocked, run: () => c.download(d.kind) })),
+    {
+      id: "target-mock",
+      group: "Run",
+      title: "Target: the built-in Mock APIs",
+      disabledReason: c.target === "mock" ? "Already the target." : null,
+      run: () => c.setTarget("mock"),
+    },
+    {
+      id: "target-live",
+      group: "Run",
+      title: "Target: the Live API",
+      disabledReason: c.target === "live" ? "Already the target." : null,
+      run: () => c.setTarget("live"),
+    },
+    {
+      id: "save",
+      group: "File",
+      title: "Save the editor's text (its own format)",
+      shortcut: key("save"),
+      disabledReason: c.format === null ? "The editor is still loading." : null,
+      run: c.save,
+    },
+    ...DOWNLOADS.map((d): Command => ({
+      id: `download-${d.kind}`,
+      group: "Download",
+      title: d.title,
+      disabledReason: c.exportBlocked,
+      run: () => c.download(d.kind),
+    })),
     ...(["python", "json", "yaml"] as const).map((f): Command => ({
       id: `convert-${f}`,
       group: "Format",
       title: `Convert the config to ${FORMAT_NAMES[f]}`,
-      disabledReason: c.format === f ? `The config is ${FORMAT_NAMES[f]} already.` : c.format === null ? "The editor is still loading." : null,
+      disabledReason:
+        c.format === f ? `The config is ${FORMAT_NAMES[f]} already.` : c.format === null ? "The editor is still loading." : null,
       run: () => c.convert(f),
     })),
     { id: "first-problem", group: "Editor", title: "Go to the first problem", run: c.firstProblem },
     { id: "filter-problems", group: "Problems", title: "Filter the problems", run: () => c.focusIn("problems", "problems-filter") },
-    { id: "tab-focus", group: "Editor", title: "Toggle: Tab moves focus / inserts indentation", shortcut: key("tabFocus"), run: c.toggleTabFocus },
+    {
+      id: "tab-focus",
+      group: "Editor",
+      title: "Toggle: Tab moves focus / inserts indentation",
+      shortcut: key("tabFocus"),
+      run: c.toggleTabFocus,
+    },
     ...VIEWS.map((v): Command => ({ id: `show-${v.id}`, group: "View", title: `Go to ${v.title}`, run: () => c.show(v.id) })),
-    { id: "maximise-focused", group: "Layout", title: "Maximise or restore the panel that had focus", shortcut: key("maximise"), run: c.maximiseFocused },
-    ...VIEWS.map((v): Command => ({ id: `maximise-${v.id}`, group: "Layout", title: `Maximise or restore ${v.title}`, run: () => c.toggleMaximise(v.id) })),
-    ...VIEWS.filter((v) => v.id !== "editor").map((v): Command => ({ id: `collapse-${v.id}`, group: "Layout", title: `Collapse or expand ${v.title}`, run: () => c.toggleCollapse(v.id) })),
+    {
+      id: "maximise-focused",
+      group: "Layout",
+      title: "Maximise or restore the panel that had focus",
+      shortcut: key("maximise"),
+      run: c.maximiseFocused,
+    },
+    ...VIEWS.map((v): Command => ({
+      id: `maximise-${v.id}`,
+      group: "Layout",
+      title: `Maximise or restore ${v.title}`,
+      run: () => c.toggleMaximise(v.id),
+    })),
+    ...VIEWS.filter((v) => v.id !== "editor").map((v): Command => ({
+      id: `collapse-${v.id}`,
+      group: "Layout",
+      title: `Collapse or expand ${v.title}`,
+      run: () => c.toggleCollapse(v.id),
+    })),
     { id: "reset-layout", group: "Layout", title: "Reset the layout to its defaults", run: c.resetLayout },
     { id: "theme", group: "View", title: `Switch to the ${c.theme === "dark" ? "light" : "dark"} theme`, run: c.toggleTheme },
     { id: "shortcuts", group: "Help", title: "Keyboard shortcuts", shortcut: key("shortcuts"), run: c.showShortcuts },

@@ -11,7 +11,19 @@
 
 export type Platform = "mac" | "other";
 
-export type ShortcutId = "run" | "save" | "palette" | "paletteAnywhere" | "shortcuts" | "maximise" | "tabFocus" | "quickFix" | "nextProblem" | "suggest" | "comment" | "separator";
+export type ShortcutId =
+  | "run"
+  | "save"
+  | "palette"
+  | "paletteAnywhere"
+  | "shortcuts"
+  | "maximise"
+  | "tabFocus"
+  | "quickFix"
+  | "nextProblem"
+  | "suggest"
+  | "comment"
+  | "separator";
 
 export interface Shortcut {
   readonly id: ShortcutId;
@@ -29,11 +41,36 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "run", description: "Run the config (the selected resources)", where: "everywhere", keys: "Mod+Enter", ours: true },
   { id: "save", description: "Save the editor's text as a file in its own format", where: "everywhere", keys: "Mod+S", ours: true },
   { id: "palette", description: "Command palette: every action", where: "outside the editor", keys: "Mod+K", ours: true },
-  { id: "paletteAnywhere", description: "Command palette, also from inside the editor", where: "everywhere", keys: "Mod+Shift+P", ours: true },
+  {
+    id: "paletteAnywhere",
+    description: "Command palette, also from inside the editor",
+    where: "everywhere",
+    keys: "Mod+Shift+P",
+    ours: true,
+  },
   { id: "shortcuts", description: "This list of shortcuts", where: "outside the editor", keys: "?", ours: true },
-  { id: "maximise", description: "Maximise or restore the panel that has focus", where: "outside the editor", keys: "Mod+Shift+Enter", ours: true },
-  { id: "separator", description: "Resize panels (Enter folds, Home/End to the limits)", where: "on a divider", keys: "Arrow keys / Enter", ours: false },
-  { id: "tabFocus", description: "Tab moves focus out of the editor, or inserts indentation (toggle)", where: "in the editor", keys: "Ctrl+M", macKeys: "Ctrl+Shift+M", ours: false },
+  {
+    id: "maximise",
+    description: "Maximise or restore the panel that has focus",
+    where: "outside the editor",
+    keys: "Mod+Shift+Enter",
+    ours: true,
+  },
+  {
+    id: "separator",
+    description: "Resize panels (Enter folds, Home/End to the limits)",
+    where: "on a divider",
+    keys: "Arrow keys / Enter",
+    ours: false,
+  },
+  {
+    id: "tabFocus",
+    description: "Tab moves focus out of the editor, or inserts indentation (toggle)",
+    where: "in the editor",
+    keys: "Ctrl+M",
+    macKeys: "Ctrl+Shift+M",
+    ours: false,
+  },
   { id: "quickFix", description: "Quick fix for the problem under the cursor", where: "in the editor", keys: "Mod+.", ours: false },
   { id: "nextProblem", description: "Go to the next problem", where: "in the editor", keys: "F8", ours: false },
   { id: "suggest", description: "Suggest keys and values", where: "in the editor", keys: "Ctrl+Space", ours: false },

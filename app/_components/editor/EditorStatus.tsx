@@ -2,7 +2,14 @@
 import { FORMAT_NAMES, type SourceFormat } from "@/lib/formats";
 
 /** The editor's status line: cursor, language and what Tab does (Monaco's Ctrl+M, shown and clickable). */
-export function EditorStatus({ line, column, language, tabMovesFocus, tabKey, onToggleTab }: {
+export function EditorStatus({
+  line,
+  column,
+  language,
+  tabMovesFocus,
+  tabKey,
+  onToggleTab,
+}: {
   line: number;
   column: number;
   language: SourceFormat;
@@ -11,7 +18,10 @@ export function EditorStatus({ line, column, language, tabMovesFocus, tabKey, on
   onToggleTab: () => void;
 }) {
   return (
-    <div className="flex h-6 shrink-0 items-center gap-3 overflow-hidden border-t border-line bg-raised px-2 text-[11px] text-muted" data-testid="editor-status">
+    <div
+      className="flex h-6 shrink-0 items-center gap-3 overflow-hidden border-t border-line bg-raised px-2 text-[11px] text-muted"
+      data-testid="editor-status"
+    >
       <span className="shrink-0 tabular-nums" title={`Line ${line}, column ${column}`}>
         Ln {line}, Col {column}
       </span>

@@ -40,7 +40,12 @@ monaco.editor.defineTheme("restplay-dark", {
   base: "vs-dark",
   inherit: true,
   rules: [],
-  colors: { "editor.background": "#111827", "editorGutter.background": "#111827", "editor.lineHighlightBackground": "#1f2937", "editorLineNumber.foreground": "#9ca3af" },
+  colors: {
+    "editor.background": "#111827",
+    "editorGutter.background": "#111827",
+    "editor.lineHighlightBackground": "#1f2937",
+    "editorLineNumber.foreground": "#9ca3af",
+  },
 });
 
 export interface MonacoEditorProps {
@@ -66,12 +71,16 @@ export interface MonacoEditorProps {
 const TAB_FOCUS_KEY = "restplay:tab-moves-focus";
 const MAC = isMac();
 /** Monaco's own binding for "Toggle Tab Key Moves Focus", replaced by the same toggle that also keeps the state. */
-const TAB_FOCUS_BINDING = MAC ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
+const TAB_FOCUS_BINDING = MAC
+  ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
+  : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
 const TAB_KEY = MAC ? "Ctrl+Shift+M" : "Ctrl+M";
 const MOD = MAC ? "⌘" : "Ctrl";
 
 function ariaLabel(language: SourceFormat, tabMovesFocus: boolean): string {
-  const tab = tabMovesFocus ? `Tab moves focus out of the editor; ${TAB_KEY} makes Tab indent.` : `Tab inserts indentation; press ${TAB_KEY} so that Tab moves focus out of the editor.`;
+  const tab = tabMovesFocus
+    ? `Tab moves focus out of the editor; ${TAB_KEY} makes Tab indent.`
+    : `Tab inserts indentation; press ${TAB_KEY} so that Tab moves focus out of the editor.`;
   return `Config editor (${language}). ${tab} ${MOD}+Enter runs, ${MOD}+. shows quick fixes, ${MOD}+Shift+P opens the command palette.`;
 }
 
@@ -102,13 +111,21 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const model = editorRef.current?.getModel();
     // Markers only for the text they were computed from; a newer validation is on its way otherwise.
     if (!model || !validation || validation.document.text !== model.getValue()) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, validation.diagnostics.map((d) => toMarker(monaco, model, d)));
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      validation.diagnostics.map((d) => toMarker(monaco, model, d)),
+    );
   }, [validation]);
 
   useEffect(() => {
     const disposables = [
       ...registerCodeActions(monaco, () => validationRef.current),
-      ...registerLanguageHelp(monaco, () => validationRef.current, (resource) => callbacks.current.knownFields?.(resource) ?? []),
+      ...registerLanguageHelp(
+        monaco,
+        () => validationRef.current,
+        (resource) => callbacks.current.knownFields?.(resource) ?? [],
+      ),
       configureYaml(monaco, getJsonSchema(), SCHEMA_ID, MODEL_URI),
     ];
     return () => {
@@ -136,7 +153,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     });
     const v = validationRef.current;
     if (model && v && v.document.text === model.getValue()) {
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, v.diagnostics.map((d) => toMarker(monaco, model, d)));
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        v.diagnostics.map((d) => toMarker(monaco, model, d)),
+      );
     }
     const api: EditorApi = {
       reveal(range) {
@@ -197,7 +218,14 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           ariaLabel: ariaLabel(language, tabMovesFocus),
         }}
       />
-      <EditorStatus line={cursor.line} column={cursor.column} language={language} tabMovesFocus={tabMovesFocus} tabKey={TAB_KEY} onToggleTab={toggleTabFocus} />
+      <EditorStatus
+        line={cursor.line}
+        column={cursor.column}
+        language={language}
+        tabMovesFocus={tabMovesFocus}
+        tabKey={TAB_KEY}
+        onToggleTab={toggleTabFocus}
+      />
     </div>
   );
 }

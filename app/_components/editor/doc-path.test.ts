@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/formats";
 import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 
-const text = 'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
+const text =
+  'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
 const doc = parseDocument(text, "python");
 const at = (needle: string, delta = 1) => text.indexOf(needle) + delta;
 

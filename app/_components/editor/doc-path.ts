@@ -13,7 +13,9 @@ export function locateKey(root: DocNode | null, offset: number): { path: Path; r
         if (inside(e.keyRange, offset)) return { path: [...path, e.key], range: e.keyRange };
         if (inside(e.value.range, offset)) {
           const deeper = e.value.kind === "object" || e.value.kind === "array" ? walk(e.value, [...path, e.key]) : null;
-          return deeper ?? (e.value.kind === "object" || e.value.kind === "array" ? null : { path: [...path, e.key], range: e.value.range });
+          return (
+            deeper ?? (e.value.kind === "object" || e.value.kind === "array" ? null : { path: [...path, e.key], range: e.value.range })
+          );
         }
       }
     } else if (node.kind === "array") {
@@ -48,12 +50,16 @@ function deepest(root: DocNode | null, offset: number, leaf: (node: DocNode, pat
 
 /** The path of the innermost object (dict / mapping) whose braces enclose `offset`. */
 export function objectPathAt(root: DocNode | null, offset: number): Path | null {
-  return deepest(root, offset, (node, path) => (node.kind === "object" && node.range.start < offset && offset <= node.range.end ? path : null));
+  return deepest(root, offset, (node, path) =>
+    node.kind === "object" && node.range.start < offset && offset <= node.range.end ? path : null,
+  );
 }
 
 /** The string value whose token holds `offset` (its end included: YAML plain scalars end at the cursor). */
 export function stringAt(root: DocNode | null, offset: number): Path | null {
-  return deepest(root, offset, (node, path) => (node.kind === "string" && node.range.start < offset && offset <= node.range.end ? path : null));
+  return deepest(root, offset, (node, path) =>
+    node.kind === "string" && node.range.start < offset && offset <= node.range.end ? path : null,
+  );
 }
 
 /** The expression typed after an open `{` on this line up to the cursor, or null (`{{` is an escape). */

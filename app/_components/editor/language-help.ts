@@ -4,7 +4,15 @@
  * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three).
  */
 import type * as Monaco from "monaco-editor";
-import { describeKey, keyCompletions, placeholderCompletions, valueCompletions, valueContext, type KeyDoc, type ValidationResult } from "@/lib/config";
+import {
+  describeKey,
+  keyCompletions,
+  placeholderCompletions,
+  valueCompletions,
+  valueContext,
+  type KeyDoc,
+  type ValidationResult,
+} from "@/lib/config";
 import { parseDocument, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
 import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
@@ -29,7 +37,11 @@ function documentOf(model: Monaco.editor.ITextModel, current: () => ValidationRe
 /** Field names seen in the last run's records of a resource (empty before any run). */
 export type KnownFields = (resource: string) => readonly string[];
 
-export function registerLanguageHelp(monaco: typeof Monaco, current: () => ValidationResult | null, knownFields: KnownFields = () => []): Monaco.IDisposable[] {
+export function registerLanguageHelp(
+  monaco: typeof Monaco,
+  current: () => ValidationResult | null,
+  knownFields: KnownFields = () => [],
+): Monaco.IDisposable[] {
   const hovers = EDITOR_LANGUAGES.map((language) =>
     monaco.languages.registerHoverProvider(language, {
       provideHover(model, position) {
@@ -69,7 +81,9 @@ export function registerLanguageHelp(monaco: typeof Monaco, current: () => Valid
       }
       // A space only asks for values (after `"key": `), never for keys.
       if (context.triggerCharacter === " ") return { suggestions: [] };
-      const before = model.getValueInRange(new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn));
+      const before = model.getValueInRange(
+        new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn),
+      );
       const quoted = before === '"' || before === "'";
       const suggestions = keyCompletions(path, toPlain(doc.root)).map((k, i): Monaco.languages.CompletionItem => ({
         label: k.key,

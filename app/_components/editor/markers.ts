@@ -29,7 +29,11 @@ export function toMarker(monaco: typeof Monaco, model: Monaco.editor.ITextModel,
   };
 }
 
-export function toEditOperations(monaco: typeof Monaco, model: Monaco.editor.ITextModel, edits: readonly TextEdit[]): Monaco.editor.IIdentifiedSingleEditOperation[] {
+export function toEditOperations(
+  monaco: typeof Monaco,
+  model: Monaco.editor.ITextModel,
+  edits: readonly TextEdit[],
+): Monaco.editor.IIdentifiedSingleEditOperation[] {
   return edits.map((e) => ({ range: toMonacoRange(monaco, model, e.range), text: e.newText, forceMoveMarkers: true }));
 }
 

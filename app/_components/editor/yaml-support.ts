@@ -29,7 +29,8 @@ interface WorkerEnvironment {
 
 function withLegacyWorkers(monaco: typeof Monaco): typeof Monaco {
   const createWebWorker = (options: LegacyWorkerOptions) => {
-    if (options.worker) return monaco.editor.createWebWorker({ worker: options.worker, host: options.host, keepIdleModels: options.keepIdleModels });
+    if (options.worker)
+      return monaco.editor.createWebWorker({ worker: options.worker, host: options.host, keepIdleModels: options.keepIdleModels });
     const environment = (globalThis as unknown as { MonacoEnvironment: WorkerEnvironment }).MonacoEnvironment;
     const worker = environment.getWorker(options.moduleId ?? "", options.label ?? "");
     worker.postMessage("ignore");

@@ -4,9 +4,21 @@ import { Menu } from "./Menu";
 import type { DownloadKind } from "./downloads";
 
 const ITEMS: readonly { kind: DownloadKind; label: string; description: string }[] = [
-  { kind: "json", label: "JSON config (rest_api_config.json)", description: "The config as JSON; secrets as {\"$secret\": name} references." },
-  { kind: "yaml", label: "YAML config (rest_api_config.yaml)", description: "The config as YAML; secrets as { $secret: name } references." },
-  { kind: "python", label: "Python script (rest_api_pipeline.py)", description: "A dlt pipeline in dlt's own form, reading dlt.secrets[...]." },
+  {
+    kind: "json",
+    label: "JSON config (rest_api_config.json)",
+    description: 'The config as JSON; secrets as {"$secret": name} references.',
+  },
+  {
+    kind: "yaml",
+    label: "YAML config (rest_api_config.yaml)",
+    description: "The config as YAML; secrets as { $secret: name } references.",
+  },
+  {
+    kind: "python",
+    label: "Python script (rest_api_pipeline.py)",
+    description: "A dlt pipeline in dlt's own form, reading dlt.secrets[...].",
+  },
   { kind: "secrets", label: "secrets.toml template", description: "The secret names with placeholders: fill in your values." },
 ];
 
@@ -14,7 +26,13 @@ const ITEMS: readonly { kind: DownloadKind; label: string; description: string }
  * Every download in one menu. The exports need a config without errors (each item says so); the
  * editor's own text can always be saved. Choosing an item returns focus to the Download button.
  */
-export function DownloadMenu({ format, exportBlocked, onDownload, onSaveSource, saveShortcut }: {
+export function DownloadMenu({
+  format,
+  exportBlocked,
+  onDownload,
+  onSaveSource,
+  saveShortcut,
+}: {
   format: SourceFormat | null;
   /** Why the exports are unavailable now, or null. */
   exportBlocked: string | null;
@@ -37,7 +55,13 @@ export function DownloadMenu({ format, exportBlocked, onDownload, onSaveSource, 
       testId="download-menu"
       align="right"
       items={[
-        ...ITEMS.map((item) => ({ id: item.kind, label: item.label, description: item.description, disabledReason: exportBlocked, onSelect: () => onDownload(item.kind) })),
+        ...ITEMS.map((item) => ({
+          id: item.kind,
+          label: item.label,
+          description: item.description,
+          disabledReason: exportBlocked,
+          onSelect: () => onDownload(item.kind),
+        })),
         {
           id: "source",
           label: `Editor text as typed (rest_api_config.${ext})`,

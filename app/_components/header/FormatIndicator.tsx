@@ -12,7 +12,15 @@ export type ConvertOutcome = { kind: "done" } | { kind: "refused"; reason: strin
  * marked by weight, a check mark and `aria-pressed`, not colour alone. A conversion that would drop
  * comments or Python code asks first; every conversion can be undone in the editor (Ctrl/Cmd+Z).
  */
-export function FormatIndicator({ format, onConvert, mod }: { format: SourceFormat | null; onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome; mod: string }) {
+export function FormatIndicator({
+  format,
+  onConvert,
+  mod,
+}: {
+  format: SourceFormat | null;
+  onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome;
+  mod: string;
+}) {
   const [pending, setPending] = useState<{ to: SourceFormat; warning: string } | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -34,7 +42,11 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
       return;
     }
     setPending(null);
-    setNotice(outcome.kind === "done" ? { text: `Converted to ${FORMAT_NAMES[to]}. ${mod}+Z undoes it.`, error: false } : { text: outcome.reason, error: true });
+    setNotice(
+      outcome.kind === "done"
+        ? { text: `Converted to ${FORMAT_NAMES[to]}. ${mod}+Z undoes it.`, error: false }
+        : { text: outcome.reason, error: true },
+    );
   };
 
   return (
@@ -42,7 +54,12 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
       <span className="max-sm:sr-only text-muted" id="format-switch-label">
         format
       </span>
-      <div className="flex rounded border border-line" role="group" aria-labelledby="format-switch-label" aria-description={`Detected format: ${name}. Choose another to convert the config.`}>
+      <div
+        className="flex rounded border border-line"
+        role="group"
+        aria-labelledby="format-switch-label"
+        aria-description={`Detected format: ${name}. Choose another to convert the config.`}
+      >
         {ORDER.map((f) => {
           const active = f === format;
           return (
@@ -83,16 +100,26 @@ export function FormatIndicator({ format, onConvert, mod }: { format: SourceForm
             <button type="button" className="h-7 rounded border border-line px-2 hover:bg-raised" onClick={() => setPending(null)}>
               Cancel
             </button>
-            <button ref={confirmButton} type="button" className="h-7 rounded bg-accent px-2 font-semibold text-accent-fg hover:brightness-110" data-testid="format-confirm-convert" onClick={() => convert(pending.to, true)}>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="h-7 rounded bg-accent px-2 font-semibold text-accent-fg hover:brightness-110"
+              data-testid="format-confirm-convert"
+              onClick={() => convert(pending.to, true)}
+            >
               Convert anyway
             </button>
           </div>
         </div>
       )}
-      <span role="status" aria-live="polite" data-testid="format-notice" className={`absolute left-0 top-full z-20 mt-1 w-max max-w-[min(28rem,calc(100vw-1rem))] rounded px-2 py-1 ${notice ? "border border-line bg-surface shadow" : ""} ${notice?.error ? "text-error" : "text-fg"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="format-notice"
+        className={`absolute left-0 top-full z-20 mt-1 w-max max-w-[min(28rem,calc(100vw-1rem))] rounded px-2 py-1 ${notice ? "border border-line bg-surface shadow" : ""} ${notice?.error ? "text-error" : "text-fg"}`}
+      >
         {notice && !pending ? notice.text : ""}
       </span>
     </div>
   );
 }
-

@@ -9,7 +9,8 @@ import { Menu } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";
 import { ThemeToggle } from "./ThemeToggle";
 
-const TOOL = "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
+const TOOL =
+  "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
 
 /**
  * The header wraps instead of overflowing: one row from 1280 px; below 768 px the primary actions
@@ -37,7 +38,24 @@ export function Header(props: {
   /** The example the text came from (marked in the menu). */
   currentExample?: string | null;
 }) {
-  const { format, onConvert, target, onTarget, onExample, onRun, onCancel, running, blockedReason, mod, downloads, onPalette, onShortcuts, importTools, runTools, currentExample } = props;
+  const {
+    format,
+    onConvert,
+    target,
+    onTarget,
+    onExample,
+    onRun,
+    onCancel,
+    running,
+    blockedReason,
+    mod,
+    downloads,
+    onPalette,
+    onShortcuts,
+    importTools,
+    runTools,
+    currentExample,
+  } = props;
   return (
     <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 md:gap-x-3">
       <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none">
@@ -69,7 +87,12 @@ export function Header(props: {
       </div>
       <div className="order-3 md:order-none">
         {running ? (
-          <button type="button" onClick={onCancel} className="h-8 rounded border border-line bg-surface px-3 text-sm font-semibold text-fg hover:bg-raised" data-testid="header-cancel">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="h-8 rounded border border-line bg-surface px-3 text-sm font-semibold text-fg hover:bg-raised"
+            data-testid="header-cancel"
+          >
             <span aria-hidden="true">■ </span>Cancel
           </button>
         ) : (
@@ -89,18 +112,39 @@ export function Header(props: {
       </div>
       {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none">{runTools}</div>}
       {blockedReason && !running && (
-        <span id="run-blocked-reason" className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-56 md:basis-auto lg:max-w-72" data-testid="run-blocked-reason" title={blockedReason}>
+        <span
+          id="run-blocked-reason"
+          className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-56 md:basis-auto lg:max-w-72"
+          data-testid="run-blocked-reason"
+          title={blockedReason}
+        >
           <span aria-hidden="true">✖ </span>
           {blockedReason}
         </span>
       )}
       <div className="order-7 md:order-none md:ml-auto">{downloads}</div>
       <div className="order-4 ml-auto flex items-center gap-1 md:order-none md:-mr-1 md:ml-0">
-        <button type="button" onClick={onPalette} className={TOOL} aria-keyshortcuts={ariaShortcut("palette")} title={`Command palette (${mod}+K)`} data-testid="palette-button">
-          <span aria-hidden="true" className="font-mono text-xs">{mod === "⌘" ? "⌘K" : "^K"}</span>
+        <button
+          type="button"
+          onClick={onPalette}
+          className={TOOL}
+          aria-keyshortcuts={ariaShortcut("palette")}
+          title={`Command palette (${mod}+K)`}
+          data-testid="palette-button"
+        >
+          <span aria-hidden="true" className="font-mono text-xs">
+            {mod === "⌘" ? "⌘K" : "^K"}
+          </span>
           <span className="sr-only">Command palette</span>
         </button>
-        <button type="button" onClick={onShortcuts} className={TOOL} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button">
+        <button
+          type="button"
+          onClick={onShortcuts}
+          className={TOOL}
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          data-testid="shortcuts-button"
+        >
           <span aria-hidden="true">?</span>
           <span className="sr-only">Keyboard shortcuts</span>
         </button>

@@ -28,7 +28,15 @@ function placement(button: HTMLElement, align: "left" | "right"): CSSProperties 
  * A menu button (WAI-ARIA pattern): Enter/Space/ArrowDown open it, arrows move, Escape closes, a
  * click outside closes it. Choosing an item returns focus to the button (nothing drops to <body>).
  */
-export function Menu({ label, buttonLabel, items, disabled, testId, align = "left", keyshortcuts }: {
+export function Menu({
+  label,
+  buttonLabel,
+  items,
+  disabled,
+  testId,
+  align = "left",
+  keyshortcuts,
+}: {
   label: string;
   buttonLabel: ReactNode;
   items: readonly MenuItem[];
@@ -107,7 +115,15 @@ export function Menu({ label, buttonLabel, items, disabled, testId, align = "lef
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={list} id={menuId} role="menu" aria-label={label} onKeyDown={onListKey} style={style} className="z-50 overflow-auto rounded border border-line bg-surface p-1 shadow-lg">
+        <ul
+          ref={list}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          onKeyDown={onListKey}
+          style={style}
+          className="z-50 overflow-auto rounded border border-line bg-surface p-1 shadow-lg"
+        >
           {items.map((item) => {
             const off = item.disabledReason ?? null;
             return (
@@ -128,7 +144,9 @@ export function Menu({ label, buttonLabel, items, disabled, testId, align = "lef
                     <span className={`font-medium ${off !== null ? "text-muted" : ""}`}>{item.label}</span>
                     {item.hint && <kbd className="ml-auto shrink-0 font-mono text-xs text-muted">{item.hint}</kbd>}
                   </span>
-                  {(off ?? item.description) && <span className={`mt-0.5 block text-xs ${off !== null ? "text-error" : "text-muted"}`}>{off ?? item.description}</span>}
+                  {(off ?? item.description) && (
+                    <span className={`mt-0.5 block text-xs ${off !== null ? "text-error" : "text-muted"}`}>{off ?? item.description}</span>
+                  )}
                 </button>
               </li>
             );

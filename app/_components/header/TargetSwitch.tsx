@@ -10,8 +10,18 @@ export function TargetSwitch({ target, onChange }: { target: Target; onChange: (
       </span>
       <div className="flex rounded border border-line">
         {(["mock", "live"] as const).map((t) => (
-          <label key={t} className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${target === t ? "bg-accent-soft font-semibold text-fg" : "text-muted"}`}>
-            <input type="radio" name="target" value={t} checked={target === t} onChange={() => onChange(t)} className="accent-[var(--app-accent)]" />
+          <label
+            key={t}
+            className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${target === t ? "bg-accent-soft font-semibold text-fg" : "text-muted"}`}
+          >
+            <input
+              type="radio"
+              name="target"
+              value={t}
+              checked={target === t}
+              onChange={() => onChange(t)}
+              className="accent-[var(--app-accent)]"
+            />
             {t === "mock" ? "Mock" : "Live"}
           </label>
         ))}

@@ -24,9 +24,12 @@ export function useDocument(): [string | null, (text: string) => void] {
     timer.current = setTimeout(() => writeStorage(STORAGE_KEYS.document, next), AUTOSAVE_MS);
   }, []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return [text, update];
 }

@@ -7,10 +7,18 @@ export const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/
 
 /** "Ctrl" or "⌘" (after hydration; the server renders "Ctrl"). */
 export function useModKey(): string {
-  return useSyncExternalStore(noop, () => (isMac() ? "⌘" : "Ctrl"), () => "Ctrl");
+  return useSyncExternalStore(
+    noop,
+    () => (isMac() ? "⌘" : "Ctrl"),
+    () => "Ctrl",
+  );
 }
 
 /** "mac" or "other" (after hydration; the server renders "other"). */
 export function usePlatform(): Platform {
-  return useSyncExternalStore(noop, () => (isMac() ? "mac" : "other"), () => "other");
+  return useSyncExternalStore(
+    noop,
+    () => (isMac() ? "mac" : "other"),
+    () => "other",
+  );
 }

@@ -54,9 +54,7 @@ function ImportBody({ format, onClose, onInsert, onOpenShared }: Omit<Parameters
   };
   return (
     <div className="flex h-[min(85vh,44rem)] flex-col">
-      <ModalHeader id="import-title">
-        Import {m.draft ? "— check the guesses" : "— start from the API"}
-      </ModalHeader>
+      <ModalHeader id="import-title">Import {m.draft ? "— check the guesses" : "— start from the API"}</ModalHeader>
       {m.draft ? (
         <ReviewStep m={m} onInsert={insert} onClose={onClose} />
       ) : (

@@ -14,7 +14,13 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
   const at = positionAt(text, d.range.start);
   return (
     <div data-testid="problem" data-severity={d.severity} data-code={d.code} className={nested ? "pl-5" : ""}>
-      <button type="button" data-problem-button onClick={() => actions.onReveal(d.range)} title="Show in the editor" className="focus-inset flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised">
+      <button
+        type="button"
+        data-problem-button
+        onClick={() => actions.onReveal(d.range)}
+        title="Show in the editor"
+        className="focus-inset flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised"
+      >
         <SeverityIcon severity={d.severity} />
         <span className="shrink-0 font-mono text-xs leading-5 text-muted">
           {at.line}:{at.column}
@@ -26,7 +32,12 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
       {d.fixes && d.fixes.length > 0 && (
         <div className="mt-1 flex flex-wrap gap-1 pl-7">
           {d.fixes.map((fix) => (
-            <button key={fix.title} type="button" onClick={() => actions.onFix(fix, text)} className="rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft">
+            <button
+              key={fix.title}
+              type="button"
+              onClick={() => actions.onFix(fix, text)}
+              className="rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft"
+            >
               <span aria-hidden="true">⚡ </span>
               <span className="sr-only">Quick fix: </span>
               {fix.title}

@@ -27,7 +27,11 @@ function onListKey(e: KeyboardEvent<HTMLUListElement>) {
  * Every diagnostic: errors first, then warnings, then infos, each by position; a syntax slip's root
  * cause first with its consequences folded under it. Counts, a text filter and severity toggles.
  */
-export const ProblemsPanel = memo(function ProblemsPanel({ validation, onReveal, onFix }: {
+export const ProblemsPanel = memo(function ProblemsPanel({
+  validation,
+  onReveal,
+  onFix,
+}: {
   validation: ValidationResult | null;
   onReveal: (range: Range) => void;
   onFix: (fix: QuickFix, forText: string) => void;
@@ -38,7 +42,9 @@ export const ProblemsPanel = memo(function ProblemsPanel({ validation, onReveal,
   const text = validation?.document.text ?? "";
   const groups = useMemo(() => groupProblems(text, diagnostics), [text, diagnostics]);
   const counts = problemCounts(diagnostics);
-  const shown = groups.filter((g) => !hidden.has(g.root.severity) && [g.root, ...g.consequences].some((d) => matchesFilter(text, d, filter)));
+  const shown = groups.filter(
+    (g) => !hidden.has(g.root.severity) && [g.root, ...g.consequences].some((d) => matchesFilter(text, d, filter)),
+  );
   const actions: RowActions = { onReveal, onFix };
   const count = { error: counts.errors, warning: counts.warnings, info: counts.infos };
   const toggle = (s: Severity) =>
@@ -52,7 +58,12 @@ export const ProblemsPanel = memo(function ProblemsPanel({ validation, onReveal,
   const toolbar = (
     <div className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1">
       {/* The counts are the severity filter: each button shows or hides its severity. */}
-      <div className="flex flex-wrap gap-1" role="group" aria-label="Problems by severity (press to show or hide)" data-testid="problems-summary">
+      <div
+        className="flex flex-wrap gap-1"
+        role="group"
+        aria-label="Problems by severity (press to show or hide)"
+        data-testid="problems-summary"
+      >
         {validation === null ? (
           <span className="text-xs text-muted">checking…</span>
         ) : (
@@ -97,7 +108,10 @@ export const ProblemsPanel = memo(function ProblemsPanel({ validation, onReveal,
         </p>
       )}
       <ul className="divide-y divide-line text-sm" aria-label="Problems" onKeyDown={onListKey}>
-        {validation && shown.map((g, i) => <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={actions} />)}
+        {validation &&
+          shown.map((g, i) => (
+            <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={actions} />
+          ))}
       </ul>
     </Panel>
   );

@@ -3,9 +3,16 @@ import { validateText } from "@/lib/config";
 import { positionAt, type Diagnostic } from "@/lib/formats";
 import { countsText, groupProblems, matchesFilter, problemCounts } from "./group";
 
-const YAML = "client:\n  base_url: https://lab.example.com\nresources:\n  - name: items\n    primary_key: id\n    endpoint:\n      path: /cursor/items\n      data_selector: data\n      paginator:\n        type: cursor\n        cursor_path: cursors.next\n        cursor_param: cursor\n";
+const YAML =
+  "client:\n  base_url: https://lab.example.com\nresources:\n  - name: items\n    primary_key: id\n    endpoint:\n      path: /cursor/items\n      data_selector: data\n      paginator:\n        type: cursor\n        cursor_path: cursors.next\n        cursor_param: cursor\n";
 
-const d = (severity: Diagnostic["severity"], code: string, start: number, end = start + 1): Diagnostic => ({ severity, code, message: code, path: "", range: { start, end } });
+const d = (severity: Diagnostic["severity"], code: string, start: number, end = start + 1): Diagnostic => ({
+  severity,
+  code,
+  message: code,
+  path: "",
+  range: { start, end },
+});
 
 const shape = (text: string) =>
   groupProblems(text, validateText(text).diagnostics).map((g) => ({
@@ -56,7 +63,13 @@ describe("counts and filter", () => {
 
   it("matches message, code, path and line:column, case-insensitively", () => {
     const text = "ab\ncd\n";
-    const p: Diagnostic = { severity: "error", code: "unknown_key", message: "Unknown key `limt`", path: "/client/paginator", range: { start: 4, end: 5 } };
+    const p: Diagnostic = {
+      severity: "error",
+      code: "unknown_key",
+      message: "Unknown key `limt`",
+      path: "/client/paginator",
+      range: { start: 4, end: 5 },
+    };
     expect(matchesFilter(text, p, "LIMT")).toBe(true);
     expect(matchesFilter(text, p, "unknown_")).toBe(true);
     expect(matchesFilter(text, p, "paginator")).toBe(true);

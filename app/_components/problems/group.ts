@@ -25,7 +25,8 @@ export interface ProblemGroup {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+const byPosition = (a: Diagnostic, b: Diagnostic) =>
+  a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 
 interface Building {
   readonly root: Diagnostic;
@@ -43,7 +44,8 @@ export function groupProblems(text: string, diagnostics: readonly Diagnostic[]):
     g.lines.add(lineOf(d.range.end));
   };
 
-  const encloses = (g: Building, d: Diagnostic) => lineOf(g.root.range.start) === lineOf(d.range.start) || (d.range.start <= g.root.range.start && g.root.range.start <= d.range.end);
+  const encloses = (g: Building, d: Diagnostic) =>
+    lineOf(g.root.range.start) === lineOf(d.range.start) || (d.range.start <= g.root.range.start && g.root.range.start <= d.range.end);
   // In position order, so a consequence that reaches the next line carries the group there.
   const later: Diagnostic[] = [];
   for (const d of sorted) {

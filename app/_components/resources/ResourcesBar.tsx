@@ -5,7 +5,18 @@
  * buttons while they fit; otherwise they take their own line and wrap (three rows, then they scroll),
  * and the controls move under them — never over or under each other, never out of the window.
  */
-export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelected, canRun, running, maxPages, onMaxPages, changed }: {
+export function ResourcesBar({
+  names,
+  selected,
+  onToggle,
+  onRunAll,
+  onRunSelected,
+  canRun,
+  running,
+  maxPages,
+  onMaxPages,
+  changed,
+}: {
   names: readonly string[];
   selected: ReadonlySet<string>;
   onToggle: (name: string, on: boolean) => void;
@@ -20,18 +31,32 @@ export function ResourcesBar({ names, selected, onToggle, onRunAll, onRunSelecte
   changed?: ReadonlySet<string>;
 }) {
   const chosen = names.filter((n) => selected.has(n));
-  const button = "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
+  const button =
+    "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
   return (
-    <div role="group" aria-labelledby="resources-title" className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1" data-testid="resources">
+    <div
+      role="group"
+      aria-labelledby="resources-title"
+      className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1"
+      data-testid="resources"
+    >
       {/* As wide as its chips want: beside the controls while they fit, on its own line (wrapping) when not. */}
-      <div className="flex max-h-[5.1rem] min-w-0 flex-[1_1_auto] flex-wrap items-center gap-1 overflow-y-auto py-0.5" data-testid="resource-chips">
+      <div
+        className="flex max-h-[5.1rem] min-w-0 flex-[1_1_auto] flex-wrap items-center gap-1 overflow-y-auto py-0.5"
+        data-testid="resource-chips"
+      >
         <h3 id="resources-title" className="mr-1 text-xs font-semibold uppercase tracking-wide text-fg">
           Resources
         </h3>
         {names.length === 0 && <span className="text-xs text-muted">No resources yet.</span>}
         {names.map((name) => (
           <label key={name} className="flex min-w-0 max-w-full items-center gap-1 rounded border border-line px-1.5 py-0.5 text-xs text-fg">
-            <input type="checkbox" checked={selected.has(name)} onChange={(e) => onToggle(name, e.target.checked)} className="h-3.5 w-3.5 shrink-0 accent-[var(--app-accent)]" />
+            <input
+              type="checkbox"
+              checked={selected.has(name)}
+              onChange={(e) => onToggle(name, e.target.checked)}
+              className="h-3.5 w-3.5 shrink-0 accent-[var(--app-accent)]"
+            />
             <span className="truncate font-mono">{name}</span>
             {changed?.has(name) && (
               <span className="shrink-0 text-warning" title="changed since the last run">

@@ -4,9 +4,28 @@ import { lastAttempt, pagesOf } from "./pages";
 import { TraceBuilder } from "@/lib/run";
 
 const req = (request_id: number, page: number, attempt = 1): EngineEvent =>
-  ({ type: "request", resource: "c", request_id, attempt, page, method: "GET", url: `https://x/c?page=${page}&r=${request_id}`, headers: {} }) as EngineEvent;
+  ({
+    type: "request",
+    resource: "c",
+    request_id,
+    attempt,
+    page,
+    method: "GET",
+    url: `https://x/c?page=${page}&r=${request_id}`,
+    headers: {},
+  }) as EngineEvent;
 const res = (request_id: number, status: number): EngineEvent =>
-  ({ type: "response", resource: "c", request_id, attempt: 1, status, duration_ms: 5, size: 10, headers: {}, body_preview: { data: [] } }) as EngineEvent;
+  ({
+    type: "response",
+    resource: "c",
+    request_id,
+    attempt: 1,
+    status,
+    duration_ms: 5,
+    size: 10,
+    headers: {},
+    body_preview: { data: [] },
+  }) as EngineEvent;
 
 function build(events: EngineEvent[]) {
   const b = new TraceBuilder();
@@ -17,20 +36,52 @@ function build(events: EngineEvent[]) {
 describe("pagesOf", () => {
   it("groups attempts, retries and the paginator's decision under their page, in run order", () => {
     const items = build([
-      { type: "resource_start", resource: "c", paginator: "page_number", data_selector: "data", primary_key: null, write_disposition: "append", parent: "p" } as EngineEvent,
-      req(1, 1), res(1, 200),
+      {
+        type: "resource_start",
+        resource: "c",
+        paginator: "page_number",
+        data_selector: "data",
+        primary_key: null,
+        write_disposition: "append",
+        parent: "p",
+      } as EngineEvent,
+      req(1, 1),
+      res(1, 200),
       { type: "page", resource: "c", request_id: 1, page: 1, count: 10, selector: "data", selector_source: "configured" } as EngineEvent,
       { type: "paginator", resource: "c", page: 1, paginator: "page_number", decision: "next", reason: "next page 2" } as EngineEvent,
-      req(2, 2), res(2, 503),
-      { type: "retry", resource: "c", attempt: 1, status: 503, reason: "server error", wait_ms: 1000, wait_source: "backoff", virtual: true } as EngineEvent,
-      req(2, 2, 2), res(2, 200),
+      req(2, 2),
+      res(2, 503),
+      {
+        type: "retry",
+        resource: "c",
+        attempt: 1,
+        status: 503,
+        reason: "server error",
+        wait_ms: 1000,
+        wait_source: "backoff",
+        virtual: true,
+      } as EngineEvent,
+      req(2, 2, 2),
+      res(2, 200),
       { type: "page", resource: "c", request_id: 2, page: 2, count: 0, selector: "data", selector_source: "configured" } as EngineEvent,
-      { type: "paginator", resource: "c", page: 2, paginator: "page_number", decision: "stop", reason: "stopped: empty page" } as EngineEvent,
+      {
+        type: "paginator",
+        resource: "c",
+        page: 2,
+        paginator: "page_number",
+        decision: "stop",
+        reason: "stopped: empty page",
+      } as EngineEvent,
       // The next parent record: page 1 again.
-      req(3, 1), res(3, 200),
+      req(3, 1),
+      res(3, 200),
     ]);
     const pages = pagesOf(items);
-    expect(pages.map((p) => [p.index, p.page, p.attempts.length])).toEqual([[1, 1, 1], [2, 2, 2], [3, 1, 1]]);
+    expect(pages.map((p) => [p.index, p.page, p.attempts.length])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 1, 1],
+    ]);
     expect(pages[0]!.decision?.reason).toBe("next page 2");
     expect(pages[1]!.events.map((e) => e.kind)).toEqual(["retry", "paginator"]);
     expect(pages[1]!.attempts[0]!.failure).toBeUndefined(); // a 503 has a response: no failure text
@@ -43,7 +94,17 @@ describe("pagesOf", () => {
   it("an attempt without a response says why: the retry's reason, or the resource's final error", () => {
     const items = build([
       req(1, 1),
-      { type: "retry", resource: "c", request_id: 1, attempt: 1, status: null, reason: "timeout: no response within 60 s", wait_ms: 1000, wait_source: "backoff", virtual: true } as EngineEvent,
+      {
+        type: "retry",
+        resource: "c",
+        request_id: 1,
+        attempt: 1,
+        status: null,
+        reason: "timeout: no response within 60 s",
+        wait_ms: 1000,
+        wait_source: "backoff",
+        virtual: true,
+      } as EngineEvent,
       req(1, 1, 2),
       { type: "error", resource: "c", error: { code: "network_error", message: "socket hang up", resource: "c" } } as EngineEvent,
     ]);

@@ -34,7 +34,10 @@ export function pagesOf(items: readonly TraceItem[]): PageView[] {
       }
     } else if (current) current.events.push(item);
   }
-  return pages.map((p) => ({ ...p, decision: [...p.events].reverse().find((e): e is Extract<TraceItem, { kind: "paginator" }> => e.kind === "paginator") ?? null }));
+  return pages.map((p) => ({
+    ...p,
+    decision: [...p.events].reverse().find((e): e is Extract<TraceItem, { kind: "paginator" }> => e.kind === "paginator") ?? null,
+  }));
 }
 
 export const lastAttempt = (p: PageView): RequestItem => p.attempts[p.attempts.length - 1] as RequestItem;

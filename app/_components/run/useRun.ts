@@ -117,7 +117,13 @@ export function useRun(): RunControls {
       // Loaded long before (a run needs a validated config): the contract's decoder lives there, off the first load.
       const toolkit = await loadToolkit();
       try {
-        const res = await fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body, signal: ctrl.signal, cache: "no-store" });
+        const res = await fetch("/api/run", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+          signal: ctrl.signal,
+          cache: "no-store",
+        });
         if (!res.ok || !res.body) {
           builder.fail(await failureOf(res, toolkit));
           return;
@@ -139,7 +145,11 @@ export function useRun(): RunControls {
       } catch (e) {
         if (ctrl.signal.aborted) builder.cancel();
         else if (e instanceof toolkit.ContractError) builder.fail({ code: "internal_error", message: e.message });
-        else builder.fail({ code: "network_error", message: `The run could not reach the playground server: ${e instanceof Error ? e.message : String(e)}` });
+        else
+          builder.fail({
+            code: "network_error",
+            message: `The run could not reach the playground server: ${e instanceof Error ? e.message : String(e)}`,
+          });
       } finally {
         if (frame) cancelAnimationFrame(frame);
         if (current.current === ctrl) current.current = null;

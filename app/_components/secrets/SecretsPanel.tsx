@@ -8,7 +8,12 @@ import { Panel } from "../ui/Panel";
  * One password field per `dlt.secrets[...]` / `dlt.config[...]` the config references. Values live in
  * React state only: never local storage, URLs or downloads (decision 0005).
  */
-export function SecretsPanel({ uses, values, target, onChange }: {
+export function SecretsPanel({
+  uses,
+  values,
+  target,
+  onChange,
+}: {
   /** `null` while the config is still being read. */
   uses: readonly SecretUse[] | null;
   values: Readonly<Record<string, string>>;
@@ -32,13 +37,20 @@ export function SecretsPanel({ uses, values, target, onChange }: {
         </form>
       )}
       <p className="px-2 pb-2 text-xs text-muted">
-        {target === "mock" ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403." : "Live: values are sent to your API for this run only; they are never stored."}
+        {target === "mock"
+          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
+          : "Live: values are sent to your API for this run only; they are never stored."}
       </p>
     </Panel>
   );
 }
 
-function SecretField({ use, values, target, onChange }: {
+function SecretField({
+  use,
+  values,
+  target,
+  onChange,
+}: {
   use: SecretUse;
   values: Readonly<Record<string, string>>;
   target: RunTarget;

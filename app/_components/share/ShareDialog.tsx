@@ -72,9 +72,7 @@ function ShareBody({
 
   return (
     <div className="flex flex-col">
-      <ModalHeader id="share-title">
-        Share this config
-      </ModalHeader>
+      <ModalHeader id="share-title">Share this config</ModalHeader>
       <div className="min-h-40 px-4 py-3 text-sm">
         {made === null && <p className="text-muted">Preparing the link…</p>}
         {made && "error" in made && (

@@ -68,11 +68,19 @@ function Inspected({ page }: { page: PageView }) {
         <h4 className="font-semibold">Decision</h4>
         {r.records !== undefined && (
           <p data-testid="page-records">
-            {plural(r.records, "record")} selected{r.selector !== undefined ? <> by <code>{r.selector}</code> ({r.selector_source})</> : null}
+            {plural(r.records, "record")} selected
+            {r.selector !== undefined ? (
+              <>
+                {" "}
+                by <code>{r.selector}</code> ({r.selector_source})
+              </>
+            ) : null}
           </p>
         )}
         <p data-testid="page-decision" className={page.decision?.decision === "stop" ? "font-semibold" : ""}>
-          {page.decision ? `${page.decision.decision === "stop" ? "■" : "↳"} ${page.decision.reason}` : "No paginator decision after this page."}
+          {page.decision
+            ? `${page.decision.decision === "stop" ? "■" : "↳"} ${page.decision.reason}`
+            : "No paginator decision after this page."}
         </p>
         {others.map((t, i) => (
           <p key={i} className="text-muted">
@@ -124,7 +132,13 @@ export function PageInspector({ resource, items }: { resource: string; items: re
         <label htmlFor={selectId} className="text-muted">
           Inspect page
         </label>
-        <button type="button" className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40" aria-label="Previous page" disabled={page === null || page.index <= 1} onClick={() => go((selected ?? 1) - 1)}>
+        <button
+          type="button"
+          className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40"
+          aria-label="Previous page"
+          disabled={page === null || page.index <= 1}
+          onClick={() => go((selected ?? 1) - 1)}
+        >
           ◀
         </button>
         <select
@@ -141,7 +155,13 @@ export function PageInspector({ resource, items }: { resource: string; items: re
             </option>
           ))}
         </select>
-        <button type="button" className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40" aria-label="Next page" disabled={page !== null && page.index >= pages.length} onClick={() => go((selected ?? 0) + 1)}>
+        <button
+          type="button"
+          className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40"
+          aria-label="Next page"
+          disabled={page !== null && page.index >= pages.length}
+          onClick={() => go((selected ?? 0) + 1)}
+        >
           ▶
         </button>
         {page && (
@@ -149,7 +169,12 @@ export function PageInspector({ resource, items }: { resource: string; items: re
             <span className="min-w-0 truncate font-mono text-muted" title={lastAttempt(page).url}>
               {shortUrl(lastAttempt(page).url)}
             </span>
-            <button type="button" className="ml-auto h-6 rounded border border-line px-2 hover:bg-surface" onClick={() => setSelected(null)} aria-label="Close the page inspector">
+            <button
+              type="button"
+              className="ml-auto h-6 rounded border border-line px-2 hover:bg-surface"
+              onClick={() => setSelected(null)}
+              aria-label="Close the page inspector"
+            >
               ✕
             </button>
           </>

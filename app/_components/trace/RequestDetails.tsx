@@ -47,7 +47,8 @@ export function RequestDetails({ item, sizeText }: { item: RequestItem; sizeText
       {r ? (
         <>
           <p>
-            <span className="font-semibold">Response:</span> status <span className="font-mono">{r.status}</span> · {sizeText} · {r.duration_ms} ms
+            <span className="font-semibold">Response:</span> status <span className="font-mono">{r.status}</span> · {sizeText} ·{" "}
+            {r.duration_ms} ms
             {item.records !== undefined && item.selector !== undefined && (
               <>
                 {" "}
@@ -66,7 +67,9 @@ export function RequestDetails({ item, sizeText }: { item: RequestItem; sizeText
           )}
         </>
       ) : (
-        <p className={item.failure ? "text-error" : "text-muted"}>{item.failure ? `No response: ${item.failure}` : "Waiting for the response…"}</p>
+        <p className={item.failure ? "text-error" : "text-muted"}>
+          {item.failure ? `No response: ${item.failure}` : "Waiting for the response…"}
+        </p>
       )}
     </div>
   );

@@ -30,7 +30,13 @@ function StaleMark({ label }: { label: string }) {
 function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null }) {
   const s = STATUS_TEXT[r.status];
   return (
-    <section aria-label={`Trace of ${r.name}`} data-testid="trace-resource" data-resource={r.name} data-stale={stale !== null || undefined} className="border-b border-line last:border-b-0">
+    <section
+      aria-label={`Trace of ${r.name}`}
+      data-testid="trace-resource"
+      data-resource={r.name}
+      data-stale={stale !== null || undefined}
+      className="border-b border-line last:border-b-0"
+    >
       <h3 className="sticky top-0 z-10 flex flex-wrap items-baseline gap-x-2 bg-surface px-2 py-1 text-xs">
         <span className={s.className}>
           <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
@@ -46,7 +52,11 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
           <span
             className="rounded border border-line px-1 text-muted"
             data-testid="resource-parallelized"
-            title={r.parallelized === "concurrent" ? "Runs concurrently with other parallelized work (5 at a time, as dlt's pool)" : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"}
+            title={
+              r.parallelized === "concurrent"
+                ? "Runs concurrently with other parallelized work (5 at a time, as dlt's pool)"
+                : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"
+            }
           >
             parallelized{r.parallelized === "in_order" ? " · in order (mock)" : ""}
           </span>
@@ -65,7 +75,8 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
 function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void }) {
   // A run whose data a limit cut short fails with that limit as its reason (issue #13).
   const cut = trace.limits.find((l) => LIMIT_FAILS[l.limit]);
-  const firstError = trace.failure ?? trace.errors[0] ?? (cut ? { code: cut.limit, message: `data cut short (${cut.resource}): ${cut.message}` } : null);
+  const firstError =
+    trace.failure ?? trace.errors[0] ?? (cut ? { code: cut.limit, message: `data cut short (${cut.resource}): ${cut.message}` } : null);
   const records = trace.resources.reduce((n, r) => n + r.records, 0);
   let body;
   switch (trace.phase) {
@@ -78,7 +89,12 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
           <span className="text-info">
             <span aria-hidden="true">◐ </span>Running… {plural(records, "record")} so far
           </span>
-          <button type="button" onClick={onCancel} className="ml-auto h-6 rounded border border-line px-2 text-xs text-fg hover:bg-raised" data-testid="cancel-run">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="ml-auto h-6 rounded border border-line px-2 text-xs text-fg hover:bg-raised"
+            data-testid="cancel-run"
+          >
             Cancel
           </button>
         </>
@@ -87,14 +103,16 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
     case "done":
       body = (
         <span className="text-ok">
-          <span aria-hidden="true">✔ </span>Done{trace.duration_ms !== null ? ` in ${formatMs(trace.duration_ms)}` : ""} · {plural(records, "record")} fetched
+          <span aria-hidden="true">✔ </span>Done{trace.duration_ms !== null ? ` in ${formatMs(trace.duration_ms)}` : ""} ·{" "}
+          {plural(records, "record")} fetched
         </span>
       );
       break;
     case "capped":
       body = (
         <span className="text-warning">
-          <span aria-hidden="true">⏹ </span>Capped: {trace.limits.map((l) => `${l.limit} (${l.resource})`).join(", ")} · {plural(records, "record")} fetched
+          <span aria-hidden="true">⏹ </span>Capped: {trace.limits.map((l) => `${l.limit} (${l.resource})`).join(", ")} ·{" "}
+          {plural(records, "record")} fetched
         </span>
       );
       break;
@@ -108,13 +126,24 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
     case "failed":
       body = (
         <span className="min-w-0 truncate text-error" title={firstError?.message}>
-          <span aria-hidden="true">✖ </span>Failed{firstError ? <>: <code className="font-semibold">{firstError.code}</code> — {firstError.message.split("\n")[0]}</> : null}
+          <span aria-hidden="true">✖ </span>Failed
+          {firstError ? (
+            <>
+              : <code className="font-semibold">{firstError.code}</code> — {firstError.message.split("\n")[0]}
+            </>
+          ) : null}
         </span>
       );
       break;
   }
   return (
-    <div className="flex min-h-8 shrink-0 items-center gap-2 border-b border-line px-2 py-1 text-xs" role="status" aria-live="polite" data-testid="run-status" data-phase={trace.phase}>
+    <div
+      className="flex min-h-8 shrink-0 items-center gap-2 border-b border-line px-2 py-1 text-xs"
+      role="status"
+      aria-live="polite"
+      data-testid="run-status"
+      data-phase={trace.phase}
+    >
       {body}
     </div>
   );
@@ -136,19 +165,33 @@ function FailureBox({ trace }: { trace: RunTrace }) {
         </ul>
       )}
       <p className="mt-1">
-        <strong>What to do:</strong> {f.code === "invalid_config" || f.code === "network_error" || f.code === "cancelled" ? adviceFor({ code: f.code }) : "Run again; if it keeps failing, check the server log."}
+        <strong>What to do:</strong>{" "}
+        {f.code === "invalid_config" || f.code === "network_error" || f.code === "cancelled"
+          ? adviceFor({ code: f.code })
+          : "Run again; if it keeps failing, check the server log."}
       </p>
     </div>
   );
 }
 
 /** The run as it streams: status, a timeline per resource, run-wide warnings and errors. */
-export const TracePanel = memo(function TracePanel({ trace, onCancel, shortcut, stale }: { trace: RunTrace; onCancel: () => void; shortcut: string; stale?: StaleLabels }) {
+export const TracePanel = memo(function TracePanel({
+  trace,
+  onCancel,
+  shortcut,
+  stale,
+}: {
+  trace: RunTrace;
+  onCancel: () => void;
+  shortcut: string;
+  stale?: StaleLabels;
+}) {
   return (
     <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
       {trace.phase === "idle" && (
         <p className="p-3 text-sm text-muted" data-testid="trace-empty">
-          Press <strong className="text-fg">Run</strong> (<kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
+          Press <strong className="text-fg">Run</strong> (
+          <kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
           paginator decisions appear here as they happen.
         </p>
       )}

@@ -32,8 +32,14 @@ function RequestRow({ item }: { item: RequestItem }) {
         onClick={() => setOpen((o) => !o)}
         className="flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
       >
-        <span aria-hidden="true" className="w-3 shrink-0 text-muted">{open ? "▾" : "▸"}</span>
-        <Glyph glyph="●" label={r ? (r.status >= 400 ? "failed request" : "request") : item.failure ? "request without a response" : "request in flight"} className={r ? statusClass(r.status) : item.failure ? "text-error" : "text-muted"} />
+        <span aria-hidden="true" className="w-3 shrink-0 text-muted">
+          {open ? "▾" : "▸"}
+        </span>
+        <Glyph
+          glyph="●"
+          label={r ? (r.status >= 400 ? "failed request" : "request") : item.failure ? "request without a response" : "request in flight"}
+          className={r ? statusClass(r.status) : item.failure ? "text-error" : "text-muted"}
+        />
         <span className="w-14 shrink-0 font-semibold">{label}</span>
         {item.attempt > 1 && <span className="shrink-0 text-muted">try {item.attempt}</span>}
         {item.redirect !== undefined && (
@@ -82,7 +88,8 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
         <li className={base} data-testid="trace-retry">
           <Glyph glyph="↻" label="retry" className="text-warning" />
           <span>
-            retry after {item.status ?? "failure"} ({item.reason}), waited <strong>{formatMs(item.wait_ms)}</strong> ({item.wait_source === "retry-after" ? "Retry-After" : "backoff"})
+            retry after {item.status ?? "failure"} ({item.reason}), waited <strong>{formatMs(item.wait_ms)}</strong> (
+            {item.wait_source === "retry-after" ? "Retry-After" : "backoff"})
           </span>
           {item.virtual && (
             <span className="rounded border border-line px-1 text-xs text-muted" title="The mock's virtual clock: no real time passed">
@@ -94,7 +101,11 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
     case "paginator":
       return (
         <li className={base} data-testid="trace-paginator" data-decision={item.decision}>
-          <Glyph glyph={item.decision === "stop" ? "■" : "↳"} label={item.decision === "stop" ? "paginator stopped" : "paginator continues"} className="text-muted" />
+          <Glyph
+            glyph={item.decision === "stop" ? "■" : "↳"}
+            label={item.decision === "stop" ? "paginator stopped" : "paginator continues"}
+            className="text-muted"
+          />
           <span className={item.decision === "stop" ? "font-semibold" : "text-muted"}>{item.reason}</span>
         </li>
       );
@@ -121,7 +132,8 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
         <li className={base} data-testid="trace-incremental">
           <Glyph glyph="⇥" label="incremental" className="text-muted" />
           <span>
-            incremental <code className="text-xs">{item.cursor_path}</code>: from {item.before} to {item.after} · {item.filtered} records outside the range skipped
+            incremental <code className="text-xs">{item.cursor_path}</code>: from {item.before} to {item.after} · {item.filtered} records
+            outside the range skipped
             {item.stateful ? " · the next run starts from the new value" : " · end_value set: no state kept"}
           </span>
         </li>

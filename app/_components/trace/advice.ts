@@ -11,9 +11,11 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
     case "auth_failed":
       return "The credentials were refused: check client_id / client_secret (or the token) in the Secrets panel. In Mock mode, clear a field to use the demo value.";
     case "http_error":
-      if (error.status === 401 || error.status === 403) return "The API refused the credentials: check the values in the Secrets panel (and the auth type and location).";
+      if (error.status === 401 || error.status === 403)
+        return "The API refused the credentials: check the values in the Secrets panel (and the auth type and location).";
       if (error.status === 404) return "Check base_url and the endpoint path.";
-      if (error.status === 429 || (error.status ?? 0) >= 500) return "The API kept failing after the retries: try again later, or retry more often (max_retries / backoff).";
+      if (error.status === 429 || (error.status ?? 0) >= 500)
+        return "The API kept failing after the retries: try again later, or retry more often (max_retries / backoff).";
       return "Expand the request above to see the API's answer; check params and the endpoint path.";
     case "network_error":
       return "Check the host name in base_url. Live runs reach public hosts only, unless the server allows others with RESTPLAY_ALLOW_HOSTS.";

@@ -9,7 +9,15 @@ import { createContext, useContext, type ReactNode } from "react";
 export const DockSlot = createContext<{ readonly labelId: string } | null>(null);
 
 /** A titled region with a fixed frame and its own scrolling body (no layout jumps). */
-export function Panel({ title, titleId, actions, toolbar, children, className = "", testId }: {
+export function Panel({
+  title,
+  titleId,
+  actions,
+  toolbar,
+  children,
+  className = "",
+  testId,
+}: {
   title: ReactNode;
   titleId: string;
   actions?: ReactNode;
@@ -22,14 +30,22 @@ export function Panel({ title, titleId, actions, toolbar, children, className = 
   const slot = useContext(DockSlot);
   if (slot) {
     return (
-      <section aria-labelledby={slot.labelId} data-testid={testId} className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}>
+      <section
+        aria-labelledby={slot.labelId}
+        data-testid={testId}
+        className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}
+      >
         {toolbar}
         <div className="min-h-0 flex-1 overflow-auto">{children}</div>
       </section>
     );
   }
   return (
-    <section aria-labelledby={titleId} data-testid={testId} className={`flex min-h-0 min-w-0 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}>
+    <section
+      aria-labelledby={titleId}
+      data-testid={testId}
+      className={`flex min-h-0 min-w-0 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}
+    >
       <header className="flex h-8 shrink-0 items-center gap-2 border-b border-line bg-raised px-2">
         <h2 id={titleId} className="truncate text-xs font-semibold uppercase tracking-wide text-fg">
           {title}

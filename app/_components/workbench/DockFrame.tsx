@@ -20,13 +20,26 @@ const bodyId = (v: ViewId) => `dock-view-${v}`;
 
 function StaleBadge() {
   return (
-    <span className="rounded border border-warning px-1 text-[10px] font-semibold normal-case tracking-normal text-warning" data-testid="stale-badge">
+    <span
+      className="rounded border border-warning px-1 text-[10px] font-semibold normal-case tracking-normal text-warning"
+      data-testid="stale-badge"
+    >
       <span aria-hidden="true">◷ </span>stale
     </span>
   );
 }
 
-function Tabs({ views, active, onActive, label }: { views: readonly ViewDef[]; active: ViewId; onActive: (v: ViewId) => void; label: string }) {
+function Tabs({
+  views,
+  active,
+  onActive,
+  label,
+}: {
+  views: readonly ViewDef[];
+  active: ViewId;
+  onActive: (v: ViewId) => void;
+  label: string;
+}) {
   const list = useRef<HTMLDivElement>(null);
   // The chosen tab is always in sight, also when it was chosen from elsewhere (a run, a problem, the palette).
   useEffect(() => {
@@ -34,7 +47,8 @@ function Tabs({ views, active, onActive, label }: { views: readonly ViewDef[]; a
     const tab = l?.querySelector<HTMLElement>(`#${tabId(active)}`);
     if (!l || !tab) return;
     if (tab.offsetLeft < l.scrollLeft) l.scrollLeft = tab.offsetLeft;
-    else if (tab.offsetLeft + tab.offsetWidth > l.scrollLeft + l.clientWidth) l.scrollLeft = tab.offsetLeft + tab.offsetWidth - l.clientWidth;
+    else if (tab.offsetLeft + tab.offsetWidth > l.scrollLeft + l.clientWidth)
+      l.scrollLeft = tab.offsetLeft + tab.offsetWidth - l.clientWidth;
   }, [active]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = views.findIndex((v) => v.id === active);
@@ -47,7 +61,13 @@ function Tabs({ views, active, onActive, label }: { views: readonly ViewDef[]; a
     list.current?.querySelector<HTMLElement>(`#${tabId(view.id)}`)?.focus();
   };
   return (
-    <div ref={list} role="tablist" aria-label={label} onKeyDown={onKeyDown} className="relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]">
+    <div
+      ref={list}
+      role="tablist"
+      aria-label={label}
+      onKeyDown={onKeyDown}
+      className="relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
+    >
       {views.map((v) => {
         const selected = v.id === active;
         return (
@@ -78,7 +98,16 @@ function Buttons({ c, bodyIds }: { c: FrameControls; bodyIds: string }) {
   return (
     <div className="ml-auto flex shrink-0 items-center">
       {c.onCollapse && (
-        <button type="button" onClick={c.onCollapse} aria-expanded={!c.collapsed} aria-controls={bodyIds} aria-label={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`} title={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`} data-testid="frame-collapse" className={btn}>
+        <button
+          type="button"
+          onClick={c.onCollapse}
+          aria-expanded={!c.collapsed}
+          aria-controls={bodyIds}
+          aria-label={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`}
+          title={`${c.collapsed ? "Expand" : "Collapse"} ${c.label}`}
+          data-testid="frame-collapse"
+          className={btn}
+        >
           <span aria-hidden="true">{c.collapsed ? "▸" : "▾"}</span>
         </button>
       )}
@@ -103,7 +132,17 @@ function Buttons({ c, bodyIds }: { c: FrameControls; bodyIds: string }) {
  * the header to maximise or restore. Hidden bodies stay mounted, so scroll positions and selections
  * survive switching.
  */
-export function DockFrame({ frameId, label, views, active, onActive, controls, collapsed = controls?.collapsed ?? false, onHeaderDoubleClick = controls?.onMaximise, className = "" }: {
+export function DockFrame({
+  frameId,
+  label,
+  views,
+  active,
+  onActive,
+  controls,
+  collapsed = controls?.collapsed ?? false,
+  onHeaderDoubleClick = controls?.onMaximise,
+  className = "",
+}: {
   frameId: string;
   /** The tablist's name when the frame has tabs. */
   label: string;
@@ -129,11 +168,18 @@ export function DockFrame({ frameId, label, views, active, onActive, controls, c
       data-maximised={controls?.maximised || undefined}
       className={`flex h-full min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}
     >
-      <header onDoubleClick={onDoubleClick} className={`flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 ${collapsed ? "" : "border-b border-line"}`} data-testid="frame-header">
+      <header
+        onDoubleClick={onDoubleClick}
+        className={`flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 ${collapsed ? "" : "border-b border-line"}`}
+        data-testid="frame-header"
+      >
         {tabs || !single ? (
           <Tabs views={views} active={active} onActive={onActive} label={label} />
         ) : (
-          <h2 id={titleId(single.id)} className="flex min-w-0 items-center gap-1.5 truncate px-1.5 text-xs font-semibold uppercase tracking-wide text-fg">
+          <h2
+            id={titleId(single.id)}
+            className="flex min-w-0 items-center gap-1.5 truncate px-1.5 text-xs font-semibold uppercase tracking-wide text-fg"
+          >
             {single.title}
             {single.badge}
             {single.stale && <StaleBadge />}

@@ -53,13 +53,51 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   };
 
   return (
-    <Group id={GROUPS.mediumMain} groupRef={main} orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={dock.saving(layout.onLayoutChanged)} data-testid="workbench-medium">
-      <Panel id="pane-editor" panelRef={panels.editor} defaultSize="46%" minSize="120px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("editor")} className="flex">
-        <DockFrame frameId="editor" label="Editor" views={[views.editor]} active="editor" onActive={noop} controls={controls("editor", "the editor")} />
+    <Group
+      id={GROUPS.mediumMain}
+      groupRef={main}
+      orientation="vertical"
+      defaultLayout={layout.defaultLayout}
+      onLayoutChanged={dock.saving(layout.onLayoutChanged)}
+      data-testid="workbench-medium"
+    >
+      <Panel
+        id="pane-editor"
+        panelRef={panels.editor}
+        defaultSize="46%"
+        minSize="120px"
+        collapsible
+        collapsedSize={`${COLLAPSED_PX}px`}
+        onResize={dock.onResize("editor")}
+        className="flex"
+      >
+        <DockFrame
+          frameId="editor"
+          label="Editor"
+          views={[views.editor]}
+          active="editor"
+          onActive={noop}
+          controls={controls("editor", "the editor")}
+        />
       </Panel>
       <ResizeHandle along="horizontal" label="Resize the editor and the results" />
-      <Panel id="pane-results" panelRef={panels.results} minSize="120px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("results")} className="flex">
-        <DockFrame frameId="results" label="Results" views={RESULT_VIEWS.map((v) => views[v])} active={tab} onActive={onTab} controls={controls("results", "the results")} />
+      <Panel
+        id="pane-results"
+        panelRef={panels.results}
+        minSize="120px"
+        collapsible
+        collapsedSize={`${COLLAPSED_PX}px`}
+        onResize={dock.onResize("results")}
+        className="flex"
+      >
+        <DockFrame
+          frameId="results"
+          label="Results"
+          views={RESULT_VIEWS.map((v) => views[v])}
+          active={tab}
+          onActive={onTab}
+          controls={controls("results", "the results")}
+        />
       </Panel>
     </Group>
   );

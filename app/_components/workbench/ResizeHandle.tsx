@@ -9,7 +9,10 @@ export function ResizeHandle({ label, along }: { label: string; along: "vertical
   const size = along === "vertical" ? "w-1.5 cursor-col-resize" : "h-1.5 cursor-row-resize";
   return (
     <Separator aria-label={label} title={`${label} (drag, or arrow keys)`} className={`resize-handle group relative shrink-0 ${size}`}>
-      <span aria-hidden="true" className={`absolute rounded bg-line transition-colors group-hover:bg-accent group-data-[separator=active]:bg-accent group-data-[separator=focus]:bg-accent ${along === "vertical" ? "inset-y-2 left-0.5 w-0.5" : "inset-x-2 top-0.5 h-0.5"}`} />
+      <span
+        aria-hidden="true"
+        className={`absolute rounded bg-line transition-colors group-hover:bg-accent group-data-[separator=active]:bg-accent group-data-[separator=focus]:bg-accent ${along === "vertical" ? "inset-y-2 left-0.5 w-0.5" : "inset-x-2 top-0.5 h-0.5"}`}
+      />
     </Separator>
   );
 }

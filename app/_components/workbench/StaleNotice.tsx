@@ -15,7 +15,11 @@ export function StaleNotice({ staleness, onRun, canRun }: { staleness: Staleness
     )),
   ];
   return (
-    <div role="status" className="flex shrink-0 flex-wrap items-start gap-x-2 gap-y-1 border-b border-warning bg-warning-soft px-2 py-1 text-xs text-fg" data-testid="stale-notice">
+    <div
+      role="status"
+      className="flex shrink-0 flex-wrap items-start gap-x-2 gap-y-1 border-b border-warning bg-warning-soft px-2 py-1 text-xs text-fg"
+      data-testid="stale-notice"
+    >
       <p className="min-w-0 flex-1">
         <span aria-hidden="true" className="text-warning">
           ◷{" "}
@@ -29,7 +33,12 @@ export function StaleNotice({ staleness, onRun, canRun }: { staleness: Staleness
         ))}
         . Run again to refresh them.
       </p>
-      <button type="button" onClick={onRun} disabled={!canRun} className="h-6 shrink-0 rounded border border-line bg-surface px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60">
+      <button
+        type="button"
+        onClick={onRun}
+        disabled={!canRun}
+        className="h-6 shrink-0 rounded border border-line bg-surface px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
+      >
         Run again
       </button>
     </div>

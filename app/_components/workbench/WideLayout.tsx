@@ -63,19 +63,81 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
     const first = ids[0] ?? "editor";
     const chosen = ids.find((id) => active.has(id)) ?? first;
     const onActive = (id: ViewId) => setActive((prev) => new Set([...[...prev].filter((x) => !ids.includes(x)), id]));
-    return <DockFrame frameId={first} label={def?.label ?? ""} views={ids.map((id) => views[id])} active={chosen} onActive={onActive} controls={c} collapsed={collapsed} onHeaderDoubleClick={() => dock.toggleMaximise(def?.id ?? "checks")} />;
+    return (
+      <DockFrame
+        frameId={first}
+        label={def?.label ?? ""}
+        views={ids.map((id) => views[id])}
+        active={chosen}
+        onActive={onActive}
+        controls={c}
+        collapsed={collapsed}
+        onHeaderDoubleClick={() => dock.toggleMaximise(def?.id ?? "checks")}
+      />
+    );
   };
 
   return (
-    <Group id={GROUPS.wideMain} groupRef={main} orientation="horizontal" defaultLayout={mainLayout.defaultLayout} onLayoutChanged={dock.saving(mainLayout.onLayoutChanged)} data-testid="workbench-wide">
-      <Panel id="pane-editor" panelRef={panels.editor} defaultSize="42%" minSize="20%" collapsible collapsedSize={0} onResize={dock.onResize("editor")} className="flex">
-        <DockFrame frameId="editor" label="Editor" views={[views.editor]} active="editor" onActive={noop} controls={controls("editor", "the editor")} />
+    <Group
+      id={GROUPS.wideMain}
+      groupRef={main}
+      orientation="horizontal"
+      defaultLayout={mainLayout.defaultLayout}
+      onLayoutChanged={dock.saving(mainLayout.onLayoutChanged)}
+      data-testid="workbench-wide"
+    >
+      <Panel
+        id="pane-editor"
+        panelRef={panels.editor}
+        defaultSize="42%"
+        minSize="20%"
+        collapsible
+        collapsedSize={0}
+        onResize={dock.onResize("editor")}
+        className="flex"
+      >
+        <DockFrame
+          frameId="editor"
+          label="Editor"
+          views={[views.editor]}
+          active="editor"
+          onActive={noop}
+          controls={controls("editor", "the editor")}
+        />
       </Panel>
       <ResizeHandle along="vertical" label="Resize the editor and the results" />
-      <Panel id="pane-results" panelRef={panels.results} minSize="25%" collapsible collapsedSize={0} onResize={dock.onResize("results")} className="flex">
-        <Group id={GROUPS.wideResults} groupRef={results} orientation="vertical" defaultLayout={resultsLayout.defaultLayout} onLayoutChanged={dock.saving(resultsLayout.onLayoutChanged)}>
-          <Panel id="pane-checks" panelRef={panels.checks} defaultSize="30%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("checks")} className="flex">
-            <Group id={GROUPS.wideChecks} orientation="horizontal" defaultLayout={checksLayout.defaultLayout} onLayoutChanged={checksLayout.onLayoutChanged}>
+      <Panel
+        id="pane-results"
+        panelRef={panels.results}
+        minSize="25%"
+        collapsible
+        collapsedSize={0}
+        onResize={dock.onResize("results")}
+        className="flex"
+      >
+        <Group
+          id={GROUPS.wideResults}
+          groupRef={results}
+          orientation="vertical"
+          defaultLayout={resultsLayout.defaultLayout}
+          onLayoutChanged={dock.saving(resultsLayout.onLayoutChanged)}
+        >
+          <Panel
+            id="pane-checks"
+            panelRef={panels.checks}
+            defaultSize="30%"
+            minSize="96px"
+            collapsible
+            collapsedSize={`${COLLAPSED_PX}px`}
+            onResize={dock.onResize("checks")}
+            className="flex"
+          >
+            <Group
+              id={GROUPS.wideChecks}
+              orientation="horizontal"
+              defaultLayout={checksLayout.defaultLayout}
+              onLayoutChanged={checksLayout.onLayoutChanged}
+            >
               <Panel id="pane-problems" defaultSize="62%" minSize="30%" className="flex">
                 {frame(0, 0, controls("checks", "Problems and Secrets"))}
               </Panel>
@@ -86,11 +148,29 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
             </Group>
           </Panel>
           <ResizeHandle along="horizontal" label="Resize Problems and the Trace" />
-          <Panel id="pane-run" panelRef={panels.run} defaultSize="36%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("run")} className="flex">
+          <Panel
+            id="pane-run"
+            panelRef={panels.run}
+            defaultSize="36%"
+            minSize="96px"
+            collapsible
+            collapsedSize={`${COLLAPSED_PX}px`}
+            onResize={dock.onResize("run")}
+            className="flex"
+          >
             {frame(1, 0, controls("run", "the Trace"))}
           </Panel>
           <ResizeHandle along="horizontal" label="Resize the Trace and the Tables" />
-          <Panel id="pane-data" panelRef={panels.data} defaultSize="34%" minSize="96px" collapsible collapsedSize={`${COLLAPSED_PX}px`} onResize={dock.onResize("data")} className="flex">
+          <Panel
+            id="pane-data"
+            panelRef={panels.data}
+            defaultSize="34%"
+            minSize="96px"
+            collapsible
+            collapsedSize={`${COLLAPSED_PX}px`}
+            onResize={dock.onResize("data")}
+            className="flex"
+          >
             {frame(2, 0, controls("data", "the Tables"))}
           </Panel>
         </Group>

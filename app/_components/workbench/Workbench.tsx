@@ -27,7 +27,15 @@ export function Workbench(props: LayoutProps) {
   const mode = useLayoutMode();
   return (
     <main className="flex min-h-0 min-w-0 flex-1 p-1.5 sm:p-2" data-layout={mode ?? "pending"}>
-      {mode === "wide" ? <WideLayout {...props} /> : mode === "medium" ? <MediumLayout {...props} /> : mode === "narrow" ? <NarrowLayout {...props} /> : <Skeleton />}
+      {mode === "wide" ? (
+        <WideLayout {...props} />
+      ) : mode === "medium" ? (
+        <MediumLayout {...props} />
+      ) : mode === "narrow" ? (
+        <NarrowLayout {...props} />
+      ) : (
+        <Skeleton />
+      )}
     </main>
   );
 }

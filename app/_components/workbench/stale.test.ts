@@ -3,7 +3,13 @@ import type { PlainValue } from "@/lib/formats";
 import { canonical, changeLabel, isStale, staleness, type RunBasis } from "./stale";
 
 const config = (resources: PlainValue[], client: PlainValue = { base_url: "https://x" }): PlainValue => ({ client, resources });
-const basis = (value: PlainValue | null, more: Partial<RunBasis> = {}): RunBasis => ({ value, target: "mock", maxPages: "", secrets: {}, ...more });
+const basis = (value: PlainValue | null, more: Partial<RunBasis> = {}): RunBasis => ({
+  value,
+  target: "mock",
+  maxPages: "",
+  secrets: {},
+  ...more,
+});
 const posts = { name: "posts", endpoint: { path: "/posts" } };
 const comments = { name: "comments", endpoint: { path: "/posts/{resources.posts.id}/comments" } };
 const ran = [
@@ -35,17 +41,27 @@ describe("staleness", () => {
   });
 
   it("a rename with a change at the same place is still a rename", () => {
-    const s = staleness(basis(config([posts, comments])), basis(config([{ name: "articles", endpoint: { path: "/articles" } }, comments])), ran);
+    const s = staleness(
+      basis(config([posts, comments])),
+      basis(config([{ name: "articles", endpoint: { path: "/articles" } }, comments])),
+      ran,
+    );
     expect(s.resources.get("posts")).toEqual({ kind: "renamed", to: "articles" });
   });
 
   it("target, page limit, secrets and shared keys are global reasons", () => {
     const before = basis(config([posts]), { secrets: { api_key: "a" } });
-    const s = staleness(before, basis(config([posts], { base_url: "https://y" }), { target: "live", maxPages: "2", secrets: { api_key: "b" } }), ran);
+    const s = staleness(
+      before,
+      basis(config([posts], { base_url: "https://y" }), { target: "live", maxPages: "2", secrets: { api_key: "b" } }),
+      ran,
+    );
     expect(s.global).toEqual(["the target is now Live", "the page limit changed", "secret values changed", "client changed"]);
     expect(changeLabel(s, "posts")).toBe("stale: the run's inputs changed");
     // Emptied secret fields are the same as never filled.
-    expect(staleness(basis(config([posts]), { secrets: {} }), basis(config([posts]), { secrets: { api_key: "" } }), ran).global).toEqual([]);
+    expect(staleness(basis(config([posts]), { secrets: {} }), basis(config([posts]), { secrets: { api_key: "" } }), ran).global).toEqual(
+      [],
+    );
   });
 
   it("an unreadable config is reported once, without guessing per resource", () => {

@@ -15,9 +15,7 @@ export interface RunBasis {
 }
 
 export type ResourceChange =
-  | { readonly kind: "changed"; readonly why: string }
-  | { readonly kind: "renamed"; readonly to: string }
-  | { readonly kind: "removed" };
+  { readonly kind: "changed"; readonly why: string } | { readonly kind: "renamed"; readonly to: string } | { readonly kind: "removed" };
 
 export interface Staleness {
   /** Reasons that concern every resource (target, limits, secrets, `client`…). */
@@ -79,7 +77,11 @@ const sameSecrets = (a: Readonly<Record<string, string>>, b: Readonly<Record<str
  * How the current inputs differ from the run's. `ran` names the resources that ran, with the parent
  * each one read from (from the trace), so a child whose parent changed is reported too.
  */
-export function staleness(before: RunBasis, now: RunBasis, ran: readonly { readonly name: string; readonly parent: string | null }[]): Staleness {
+export function staleness(
+  before: RunBasis,
+  now: RunBasis,
+  ran: readonly { readonly name: string; readonly parent: string | null }[],
+): Staleness {
   const global: string[] = [];
   if (before.target !== now.target) global.push(`the target is now ${now.target === "live" ? "Live" : "Mock"}`);
   if (before.maxPages.trim() !== now.maxPages.trim()) global.push("the page limit changed");
@@ -105,7 +107,8 @@ export function staleness(before: RunBasis, now: RunBasis, ran: readonly { reado
         // Renamed: a new name with the same entry, else a new name at the same place in the list.
         const to = added.find((e) => e.body === was.body) ?? added.find((e) => e.index === was.index);
         resources.set(name, to ? { kind: "renamed", to: to.name } : { kind: "removed" });
-      } else if (current.find((e) => e.name === name)?.body !== was.body) resources.set(name, { kind: "changed", why: "its entry changed" });
+      } else if (current.find((e) => e.name === name)?.body !== was.body)
+        resources.set(name, { kind: "changed", why: "its entry changed" });
     }
   }
   // A child reads its parent's records: a changed parent makes the child's results stale too.

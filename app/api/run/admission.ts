@@ -15,10 +15,16 @@ export class Admission {
   admit(client: string, limits: { readonly runsPerClient: number; readonly runsInTotal: number }): Admitted {
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= limits.runsPerClient) {
-      return { ok: false, message: `You already have ${mine} runs in progress (the limit is ${limits.runsPerClient}); wait for one to finish or cancel it.` };
+      return {
+        ok: false,
+        message: `You already have ${mine} runs in progress (the limit is ${limits.runsPerClient}); wait for one to finish or cancel it.`,
+      };
     }
     if (this.total >= limits.runsInTotal) {
-      return { ok: false, message: `The server is running ${this.total} runs (its limit is ${limits.runsInTotal}); try again in a moment.` };
+      return {
+        ok: false,
+        message: `The server is running ${this.total} runs (its limit is ${limits.runsInTotal}); try again in a moment.`,
+      };
     }
     this.perClient.set(client, mine + 1);
     this.total++;

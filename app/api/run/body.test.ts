@@ -41,7 +41,9 @@ describe("readLimitedText", () => {
 
 describe("parseRunBody", () => {
   it("accepts a full body", () => {
-    expect(parseRunBody(JSON.stringify({ config: "{}", target: "live", resources: ["a"], secrets: { client_id: "x" }, max_pages: 3 }))).toEqual({
+    expect(
+      parseRunBody(JSON.stringify({ config: "{}", target: "live", resources: ["a"], secrets: { client_id: "x" }, max_pages: 3 })),
+    ).toEqual({
       config: "{}",
       target: "live",
       resources: ["a"],

@@ -61,7 +61,11 @@ export function checkCaller(request: Request, settings: ServerSettings): CallerR
   }
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    return { status: 415, code: "unsupported_media_type", message: `The request body must be sent as Content-Type: application/json (got ${type ? `"${type}"` : "none"}).` };
+    return {
+      status: 415,
+      code: "unsupported_media_type",
+      message: `The request body must be sent as Content-Type: application/json (got ${type ? `"${type}"` : "none"}).`,
+    };
   }
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");

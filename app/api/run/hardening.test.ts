@@ -13,8 +13,18 @@ import { readSettings, SETTINGS_ENV } from "./settings";
 const seed = (id: string) => EXAMPLES.find((e) => e.id === id)?.text ?? "";
 const URL_ = "http://127.0.0.1:3100/api/run";
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  POST(new Request(URL_, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
-const events = async (res: Response) => (await res.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l) as EngineEvent);
+  POST(
+    new Request(URL_, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
+const events = async (res: Response) =>
+  (await res.text())
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as EngineEvent);
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -26,7 +36,8 @@ afterEach(() => {
 
 describe("who may call /api/run (finding 6)", () => {
   const settings = readSettings({});
-  const req = (headers: Record<string, string>) => new Request(URL_, { method: "POST", headers: { host: "127.0.0.1:3100", "content-type": "application/json", ...headers } });
+  const req = (headers: Record<string, string>) =>
+    new Request(URL_, { method: "POST", headers: { host: "127.0.0.1:3100", "content-type": "application/json", ...headers } });
   const cases: [string, Record<string, string>, string | null][] = [
     ["the playground's own page", { origin: "http://127.0.0.1:3100", "sec-fetch-site": "same-origin" }, null],
     ["curl (no browser headers)", {}, null],
@@ -38,7 +49,11 @@ describe("who may call /api/run (finding 6)", () => {
     ["an opaque origin (sandboxed iframe, file://)", { origin: "null" }, "cross_site_request"],
     ["a text/plain POST (no preflight)", { "content-type": "text/plain" }, "unsupported_media_type"],
     ["a form POST", { "content-type": "application/x-www-form-urlencoded" }, "unsupported_media_type"],
-    ["a DNS-rebinding page (foreign Host)", { host: "rebind.evil.example:3100", origin: "http://rebind.evil.example:3100" }, "host_not_allowed"],
+    [
+      "a DNS-rebinding page (foreign Host)",
+      { host: "rebind.evil.example:3100", origin: "http://rebind.evil.example:3100" },
+      "host_not_allowed",
+    ],
   ];
   for (const [what, headers, code] of cases) {
     it(`${what}: ${code ?? "allowed"}`, () => {
@@ -49,12 +64,17 @@ describe("who may call /api/run (finding 6)", () => {
   it("RESTPLAY_PUBLIC_HOSTS and RESTPLAY_ALLOWED_ORIGINS open a deployment's names and a partner origin", () => {
     const s = readSettings({ RESTPLAY_PUBLIC_HOSTS: "restplay.team.example", RESTPLAY_ALLOWED_ORIGINS: "https://tools.team.example/" });
     expect(checkCaller(req({ host: "restplay.team.example", origin: "https://restplay.team.example" }), s)).toBeNull();
-    expect(checkCaller(req({ host: "restplay.team.example", origin: "https://tools.team.example", "sec-fetch-site": "same-site" }), s)).toBeNull();
+    expect(
+      checkCaller(req({ host: "restplay.team.example", origin: "https://tools.team.example", "sec-fetch-site": "same-site" }), s),
+    ).toBeNull();
     expect(checkCaller(req({ host: "127.0.0.1:3100" }), s)?.code).toBe("host_not_allowed");
   });
 
   it("the route answers refusals with the status and literal code, before reading the body", async () => {
-    const res = await post({ config: seed("seed-002"), target: "mock" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const res = await post(
+      { config: seed("seed-002"), target: "mock" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: "cross_site_request" } });
     const text = await POST(new Request(URL_, { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }));
@@ -98,7 +118,9 @@ describe("concurrent runs (finding 7)", () => {
     process.env.RESTPLAY_MAX_PAGES = "2";
     const res = await post({ config: seed("seed-002"), target: "mock", max_pages: 10_000 });
     const all = await events(res);
-    expect(all.find((e) => e.type === "warning" && e.code === "server_limit")).toMatchObject({ message: expect.stringContaining("RESTPLAY_MAX_PAGES") });
+    expect(all.find((e) => e.type === "warning" && e.code === "server_limit")).toMatchObject({
+      message: expect.stringContaining("RESTPLAY_MAX_PAGES"),
+    });
     const pages = all.filter((e) => e.type === "page");
     expect(pages.length).toBeLessThanOrEqual(2 * new Set(pages.map((p) => (p.type === "page" ? p.resource : ""))).size);
     expect(all.some((e) => e.type === "limit" && e.limit === "max_pages")).toBe(true);
@@ -108,7 +130,9 @@ describe("concurrent runs (finding 7)", () => {
 describe("hostile bodies (finding 8)", () => {
   it("a state nested 2,000 deep is a 400 naming where, not an untyped 500", async () => {
     const deep = `${"[".repeat(2000)}1${"]".repeat(2000)}`;
-    const res = await post(`{"config": "{}", "target": "mock", "state": {"r": {"cursor_path": "x", "initial_value": 1, "last_value": ${deep}}}}`);
+    const res = await post(
+      `{"config": "{}", "target": "mock", "state": {"r": {"cursor_path": "x", "initial_value": 1, "last_value": ${deep}}}}`,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringContaining("state.r.last_value") } });
   });
@@ -144,7 +168,14 @@ describe("client aborts (finding 8)", () => {
     const who = { "x-forwarded-for": "192.0.2.55" };
     for (let i = 0; i < 3; i++) {
       const ctrl = new AbortController();
-      const res = await POST(new Request(URL_, { method: "POST", signal: ctrl.signal, body: JSON.stringify({ config: seed("seed-004"), target: "mock" }), headers: { "content-type": "application/json", ...who } }));
+      const res = await POST(
+        new Request(URL_, {
+          method: "POST",
+          signal: ctrl.signal,
+          body: JSON.stringify({ config: seed("seed-004"), target: "mock" }),
+          headers: { "content-type": "application/json", ...who },
+        }),
+      );
       expect(res.status).toBe(200);
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       await reader.read();

@@ -20,9 +20,16 @@ describe("POST /api/run when the engine throws", () => {
     const logged: unknown[][] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
     const res = await POST(
-      new Request("http://127.0.0.1/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config: "{}", target: "mock", secrets: { token: "s3cr3t-value" } }) }),
+      new Request("http://127.0.0.1/api/run", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ config: "{}", target: "mock", secrets: { token: "s3cr3t-value" } }),
+      }),
     );
-    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { code: string; message: string } });
+    const events = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; ok?: boolean; error?: { code: string; message: string } });
     spy.mockRestore();
     expect(events.map((e) => e.type)).toEqual(["run_start", "error", "done"]);
     expect(events[1]?.error?.code).toBe("internal_error");

@@ -33,7 +33,13 @@ async function live(path: string): Promise<EngineEvent[]> {
     client: { base_url: base },
     resources: [{ name: "r", endpoint: { path, data_selector: "data", paginator: "single_page" } }],
   });
-  const res = await POST(new Request("http://127.0.0.1/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config, target: "live" }) }));
+  const res = await POST(
+    new Request("http://127.0.0.1/api/run", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ config, target: "live" }),
+    }),
+  );
   return (await res.text())
     .split("\n")
     .filter((l) => l.trim())

@@ -11,8 +11,17 @@ import { convertDocument, detectFormat } from "@/lib/formats";
 import { POST } from "./route";
 
 const KNOWN_CODES = new Set([
-  "payload_too_large", "bad_request", "invalid_config", "unknown_resource", "live_fetch_unavailable", "config_too_complex",
-  "cross_site_request", "unsupported_media_type", "host_not_allowed", "too_many_runs", "server_busy",
+  "payload_too_large",
+  "bad_request",
+  "invalid_config",
+  "unknown_resource",
+  "live_fetch_unavailable",
+  "config_too_complex",
+  "cross_site_request",
+  "unsupported_media_type",
+  "host_not_allowed",
+  "too_many_runs",
+  "server_busy",
 ]);
 
 const seeds = EXAMPLES.slice(0, 6).map((e) => e.text);
@@ -29,9 +38,26 @@ const texts = seeds.flatMap((t) => {
 });
 
 /** Insert, delete or replace a few characters, or splice in something hostile. */
-const HOSTILE = ['"__proto__"', "__proto__.polluted", "constructor.prototype.x", "*a", "&a ", "[".repeat(200), "{".repeat(200), "\ud800", "\u0000", "'''", "${", "{resources.", "x".repeat(5000)];
+const HOSTILE = [
+  '"__proto__"',
+  "__proto__.polluted",
+  "constructor.prototype.x",
+  "*a",
+  "&a ",
+  "[".repeat(200),
+  "{".repeat(200),
+  "\ud800",
+  "\u0000",
+  "'''",
+  "${",
+  "{resources.",
+  "x".repeat(5000),
+];
 const mutated = fc
-  .tuple(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...HOSTILE))), { maxLength: 6 }))
+  .tuple(
+    fc.constantFrom(...texts),
+    fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...HOSTILE))), { maxLength: 6 }),
+  )
   .map(([text, edits]) => {
     let s = text;
     for (const [at, del, ins] of edits) {
@@ -42,7 +68,9 @@ const mutated = fc
   });
 
 async function check(body: string): Promise<void> {
-  const res = await POST(new Request("http://127.0.0.1:3100/api/run", { method: "POST", headers: { "content-type": "application/json" }, body }));
+  const res = await POST(
+    new Request("http://127.0.0.1:3100/api/run", { method: "POST", headers: { "content-type": "application/json" }, body }),
+  );
   expect(res.status).not.toBe(500);
   const text = await res.text();
   if (res.status === 200) {
@@ -59,11 +87,17 @@ async function check(body: string): Promise<void> {
 
 describe("POST /api/run under random input", () => {
   it("any JSON body: a typed 4xx, never a crash", async () => {
-    await fc.assert(fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (v) => check(JSON.stringify(v))), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (v) => check(JSON.stringify(v))),
+      { numRuns: 60 },
+    );
   });
 
   it("any text as the body: a typed 4xx", async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200, unit: "binary" }), async (s) => check(s)), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200, unit: "binary" }), async (s) => check(s)),
+      { numRuns: 40 },
+    );
   });
 
   it("mutated configs in all three formats, mock target: a typed error or a stream that ends with done", async () => {
@@ -80,7 +114,9 @@ describe("POST /api/run under random input", () => {
     const deep = fc.integer({ min: 1, max: 3000 }).map((n) => `${"[".repeat(n)}1${"]".repeat(n)}`);
     await fc.assert(
       fc.asyncProperty(field, deep, async (f, d) =>
-        check(`{"config": ${JSON.stringify(texts[0])}, "target": "mock", "${f}": {"__proto__": ${d}, "constructor": {"prototype": {"x": 1}}}}`),
+        check(
+          `{"config": ${JSON.stringify(texts[0])}, "target": "mock", "${f}": {"__proto__": ${d}, "constructor": {"prototype": {"x": 1}}}}`,
+        ),
       ),
       { numRuns: 30 },
     );

@@ -10,7 +10,14 @@ const seed = (id: string) => {
 };
 
 const post = (body: unknown, init: RequestInit = {}) =>
-  POST(new Request("http://127.0.0.1:3100/api/run", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" }, ...init }));
+  POST(
+    new Request("http://127.0.0.1:3100/api/run", {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+      ...init,
+    }),
+  );
 
 const readEvents = async (res: Response): Promise<EngineEvent[]> =>
   (await res.text())

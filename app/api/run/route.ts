@@ -42,7 +42,9 @@ function runLimits(body: RunBody, settings: ServerSettings): { limits: Partial<R
   const notes: string[] = [];
   let maxPages = body.max_pages ?? Math.min(100, c.maxPages);
   if (maxPages > c.maxPages) {
-    notes.push(`max pages ${maxPages} is above this server's ceiling of ${c.maxPages} pages per resource (RESTPLAY_MAX_PAGES): using ${c.maxPages}.`);
+    notes.push(
+      `max pages ${maxPages} is above this server's ceiling of ${c.maxPages} pages per resource (RESTPLAY_MAX_PAGES): using ${c.maxPages}.`,
+    );
     maxPages = c.maxPages;
   }
   return {
@@ -102,7 +104,11 @@ export async function POST(request: Request): Promise<Response> {
       case "cancelled":
         return errorResponse(499, { code: "cancelled", message: "The request was cancelled before the config was checked." });
       case "busy":
-        return errorResponse(503, { code: "server_busy", message: `The server is busy checking other configs (${checked.reason}); try again in a moment.` }, { "retry-after": "2" });
+        return errorResponse(
+          503,
+          { code: "server_busy", message: `The server is busy checking other configs (${checked.reason}); try again in a moment.` },
+          { "retry-after": "2" },
+        );
       case "over_budget":
         return errorResponse(422, {
           code: "config_too_complex",
@@ -112,7 +118,10 @@ export async function POST(request: Request): Promise<Response> {
         });
       case "failed":
         console.error("restplay /api/run: validation failed:", checked.message);
-        return errorResponse(500, { code: "internal_error", message: "restplay could not check this config (an internal error); please report it." });
+        return errorResponse(500, {
+          code: "internal_error",
+          message: "restplay could not check this config (an internal error); please report it.",
+        });
     }
 
     const { limits, notes } = runLimits(body, settings);
@@ -134,7 +143,11 @@ export async function POST(request: Request): Promise<Response> {
     if (!prepared.ok) {
       request.signal.removeEventListener("abort", onClientAbort);
       const status = prepared.code === "invalid_config" ? 422 : 400;
-      return errorResponse(status, { code: prepared.code, message: prepared.message, ...(prepared.code === "invalid_config" ? { diagnostics: prepared.diagnostics } : {}) });
+      return errorResponse(status, {
+        code: prepared.code,
+        message: prepared.message,
+        ...(prepared.code === "invalid_config" ? { diagnostics: prepared.diagnostics } : {}),
+      });
     }
 
     const events = withNotes(prepared.events, notes);
@@ -164,7 +177,10 @@ export async function POST(request: Request): Promise<Response> {
           // and end the stream the way every run ends, so the client shows a failed run.
           const message = masker.text(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
           console.error("restplay /api/run: the run broke off:", message);
-          const error: EngineEvent = { type: "error", error: { code: "internal_error", message: `The run broke off inside restplay: ${message}` } };
+          const error: EngineEvent = {
+            type: "error",
+            error: { code: "internal_error", message: `The run broke off inside restplay: ${message}` },
+          };
           const done: EngineEvent = { type: "done", ok: false, duration_ms: 0, stats: {} };
           controller.enqueue(encoder.encode(encodeEvent(error) + encodeEvent(done)));
           controller.close();

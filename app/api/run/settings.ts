@@ -43,7 +43,9 @@ export const SETTINGS_ENV = {
   validationQueueTimeoutMs: ["RESTPLAY_VALIDATION_QUEUE_MS", 2_000],
 } as const satisfies Record<string, readonly [string, string | number]>;
 
-type NumberSetting = { [K in keyof typeof SETTINGS_ENV]: (typeof SETTINGS_ENV)[K][1] extends number ? K : never }[keyof typeof SETTINGS_ENV];
+type NumberSetting = {
+  [K in keyof typeof SETTINGS_ENV]: (typeof SETTINGS_ENV)[K][1] extends number ? K : never;
+}[keyof typeof SETTINGS_ENV];
 
 const warned = new Set<string>();
 
@@ -61,7 +63,12 @@ function positive(env: Readonly<Record<string, string | undefined>>, key: Number
 }
 
 function list(value: string | undefined, fallback: string): Set<string> {
-  return new Set((value ?? fallback).split(",").map((s) => s.trim().toLowerCase().replace(/\/+$/, "")).filter(Boolean));
+  return new Set(
+    (value ?? fallback)
+      .split(",")
+      .map((s) => s.trim().toLowerCase().replace(/\/+$/, ""))
+      .filter(Boolean),
+  );
 }
 
 export function readSettings(env: Readonly<Record<string, string | undefined>> = process.env): ServerSettings {

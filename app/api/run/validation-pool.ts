@@ -43,7 +43,10 @@ export function spawnValidationWorker(): Worker {
     // Under vitest/tsx this module is TypeScript source, and so is the worker: load it through tsx's
     // require hook (`--import tsx` in a worker's execArgv does not reach its module loader on Node 20).
     const entry = fileURLToPath(new URL("./validation-worker.ts", import.meta.url));
-    return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`, { eval: true, resourceLimits });
+    return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`, {
+      eval: true,
+      resourceLimits,
+    });
   }
   // This exact form is what the Next build recognises and compiles into a worker chunk.
   return new Worker(new URL("./validation-worker.ts", import.meta.url), { resourceLimits });
@@ -160,7 +163,8 @@ export class ValidationPool {
     this.slots.add(slot);
     // A worker that never gets ready would hold its queue forever.
     slot.budgetTimer = setTimeout(() => {
-      if (!slot.ready) void this.kill(slot, { kind: "failed", message: `the validation worker did not start within ${STARTUP_MS / 1000} s` });
+      if (!slot.ready)
+        void this.kill(slot, { kind: "failed", message: `the validation worker did not start within ${STARTUP_MS / 1000} s` });
     }, STARTUP_MS);
     worker.on("message", (reply: ValidationReply) => this.onReply(slot, reply));
     worker.on("error", (e) => void this.kill(slot, { kind: "failed", message: `the validation worker failed: ${e.message}` }));
@@ -173,7 +177,10 @@ export class ValidationPool {
   private start(slot: Slot, job: Job): void {
     slot.job = job;
     slot.startedAt = performance.now();
-    slot.budgetTimer = setTimeout(() => void this.kill(slot, { kind: "over_budget", budgetMs: this.options.budgetMs }), this.options.budgetMs);
+    slot.budgetTimer = setTimeout(
+      () => void this.kill(slot, { kind: "over_budget", budgetMs: this.options.budgetMs }),
+      this.options.budgetMs,
+    );
     slot.worker.postMessage({ id: job.id, text: job.text } satisfies ValidationRequest);
   }
 

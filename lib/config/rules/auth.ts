@@ -9,15 +9,24 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (!isObj(auth)) return;
   if (auth.type === "oauth2") oauth2Dialect(ctx, auth, at);
   if (auth.type === "api_key" && auth.location === "cookie") {
-    ctx.add({ at: [...at, "location"], severity: "warning", code: "auth_cookie_unsupported", range: ctx.loc.value([...at, "location"]),
-      message: "dlt accepts `location: cookie` for api_key auth but fails on the first request (NotImplementedError). Use `header` or `query`." });
+    ctx.add({
+      at: [...at, "location"],
+      severity: "warning",
+      code: "auth_cookie_unsupported",
+      range: ctx.loc.value([...at, "location"]),
+      message:
+        "dlt accepts `location: cookie` for api_key auth but fails on the first request (NotImplementedError). Use `header` or `query`.",
+    });
   }
   for (const field of CREDENTIAL_FIELDS) {
     const v = auth[field];
     if (typeof v !== "string" || v.length === 0) continue;
     const range = ctx.loc.value([...at, field]);
     ctx.add({
-      at: [...at, field], severity: "warning", code: "hardcoded_secret", range,
+      at: [...at, field],
+      severity: "warning",
+      code: "hardcoded_secret",
+      range,
       message: `\`${field}\` is written into the config (${maskSecret(v)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
       fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
     });
@@ -41,9 +50,13 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
     edits.push({ range: v, newText: inlineValue(ctx.format, { scope: auth.scope }) });
   }
   ctx.add({
-    at: [...at, "type"], severity: "warning", code: "dialect_oauth2", range: typeRange,
+    at: [...at, "type"],
+    severity: "warning",
+    code: "dialect_oauth2",
+    range: typeRange,
     fixes: [{ title: "Rewrite as dlt's `oauth2_client_credentials` (with `access_token_url`)", edits }],
-    message: "dlt rejects auth type `oauth2` (and the key `token_url`); restplay runs it as OAuth2 client credentials. dlt form: {type: \"oauth2_client_credentials\", access_token_url, client_id, client_secret}" +
+    message:
+      'dlt rejects auth type `oauth2` (and the key `token_url`); restplay runs it as OAuth2 client credentials. dlt form: {type: "oauth2_client_credentials", access_token_url, client_id, client_secret}' +
       (typeof auth.scope === "string" ? ", with the scope in `access_token_request_data`." : "."),
   });
 }

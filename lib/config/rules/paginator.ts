@@ -12,18 +12,33 @@ import { isObj, nullWord, type Obj, type RuleContext } from "./context";
 export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointAt: Path | null): void {
   if (p === "page_number") {
     const range = ctx.loc.value(at);
-    ctx.add({ at, severity: "info", code: "default_total_path", range,
-      fixes: [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [{ range, newText: inlineValue(ctx.format, { type: "page_number", total_path: null }) }] }],
-      message: totalMessage(ctx, "page_number") });
+    ctx.add({
+      at,
+      severity: "info",
+      code: "default_total_path",
+      range,
+      fixes: [
+        {
+          title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`,
+          edits: [{ range, newText: inlineValue(ctx.format, { type: "page_number", total_path: null }) }],
+        },
+      ],
+      message: totalMessage(ctx, "page_number"),
+    });
     return;
   }
   if (!isObj(p) || typeof p.type !== "string") return;
   const type = p.type;
   if ((type === "offset" || type === "page_number") && !("total_path" in p)) {
     const insert = insertEntryEdit(ctx.doc, at, "total_path", null);
-    ctx.add({ at: [...at, "type"], severity: "info", code: "default_total_path", range: ctx.loc.value([...at, "type"]),
+    ctx.add({
+      at: [...at, "type"],
+      severity: "info",
+      code: "default_total_path",
+      range: ctx.loc.value([...at, "type"]),
       fixes: insert ? [{ title: `Stop on an empty page instead (total_path: ${nullWord(ctx)})`, edits: [insert] }] : undefined,
-      message: totalMessage(ctx, type) });
+      message: totalMessage(ctx, type),
+    });
   }
   if (type === "page_number" && ("limit" in p || "limit_param" in p)) pageNumberLimit(ctx, p, at, endpointAt);
 }
@@ -40,8 +55,20 @@ function pageNumberLimit(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path | 
   const where = endpointAt ? "the endpoint's `params`" : "the `params` of each endpoint (or `resource_defaults.endpoint.params`)";
   for (const key of ["limit", "limit_param"].filter((k) => k in p)) {
     ctx.add({
-      at: [...at, key], severity: "warning", code: "dialect_page_number_limit", range: ctx.loc.key([...at, key]),
-      fixes: edits ? [{ title: hasLimit ? `Move the page size to endpoint params (\`${limitParam}\`)` : "Remove `limit_param` (dlt's page_number has none)", edits }] : undefined,
+      at: [...at, key],
+      severity: "warning",
+      code: "dialect_page_number_limit",
+      range: ctx.loc.key([...at, key]),
+      fixes: edits
+        ? [
+            {
+              title: hasLimit
+                ? `Move the page size to endpoint params (\`${limitParam}\`)`
+                : "Remove `limit_param` (dlt's page_number has none)",
+              edits,
+            },
+          ]
+        : undefined,
       message: `dlt's page_number paginator has no \`${key}\` (dlt rejects the config). restplay sends ${hasLimit ? `\`${limitParam}=${String(p.limit)}\`` : "nothing for it"} on every page; in dlt put ${hasLimit ? `\`"${limitParam}": ${String(p.limit)}\`` : "the page size"} in ${where}.`,
     });
   }

@@ -61,7 +61,6 @@ function fieldRange(ctx: RuleContext, r: Range, raw: string, from: number): Rang
   return i < 0 || i + raw.length > r.end ? r : { start: i, end: i + raw.length };
 }
 
-
 /** Each field with its range; the search moves on after each one, so many fields in a long string cost one pass. */
 function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Generator<[Field, Range]> {
   let from = token.start;
@@ -76,7 +75,13 @@ function* locate(ctx: RuleContext, token: Range, fields: readonly Field[]): Gene
 function unsafeField(ctx: RuleContext, f: Field, at: Path, range: Range): boolean {
   const bad = unsafeSegment(f.name, "dotpath");
   if (bad === null) return false;
-  ctx.add({ at, severity: "error", code: "unsafe_path_segment", range, message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``) });
+  ctx.add({
+    at,
+    severity: "error",
+    code: "unsafe_path_segment",
+    range,
+    message: unsafeMessage(bad, `the placeholder \`${shown(f.raw)}\``),
+  });
   return true;
 }
 
@@ -84,8 +89,13 @@ function unsafeField(ctx: RuleContext, f: Field, at: Path, range: Range): boolea
 function resourceExpr(scope: Scope, f: Field, at: Path, range: Range): void {
   const parts = f.name.split(".");
   if (parts.length < 3 || !parts[1] || !parts[2]) {
-    scope.ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-      message: `Invalid definition of \`${shown(f.name)}\`. Expected format: 'resources.<resource>.<field>'.` });
+    scope.ctx.add({
+      at,
+      severity: "error",
+      code: "invalid_placeholder",
+      range,
+      message: `Invalid definition of \`${shown(f.name)}\`. Expected format: 'resources.<resource>.<field>'.`,
+    });
     return;
   }
   if (!scope.parents.has(parts[1])) scope.parents.set(parts[1], { at, range });
@@ -100,8 +110,13 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
     const { fields, error } = formatFields(s);
     const { ctx } = scope;
     if (error) {
-      ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range: isKey ? ctx.loc.key(p) : ctx.loc.value(p),
-        message: `${error} (dlt reads \`${location}\` strings as Python format strings). Write literal braces doubled: {{ and }}.` });
+      ctx.add({
+        at: p,
+        severity: "error",
+        code: "invalid_placeholder",
+        range: isKey ? ctx.loc.key(p) : ctx.loc.value(p),
+        message: `${error} (dlt reads \`${location}\` strings as Python format strings). Write literal braces doubled: {{ and }}.`,
+      });
       return;
     }
     for (const [f, range] of locate(ctx, isKey ? ctx.loc.key(p) : ctx.loc.value(p), fields)) {
@@ -109,12 +124,17 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
       if (unsafeField(ctx, f, p, range)) continue;
       if (f.name.startsWith("resources.")) resourceExpr(scope, f, p, range);
       else if (!(scope.hasIncremental && f.name.startsWith("incremental."))) {
-        ctx.add({ at: p, severity: "error", code: "invalid_placeholder", range,
+        ctx.add({
+          at: p,
+          severity: "error",
+          code: "invalid_placeholder",
+          range,
           message:
             `Expression \`${shown(f.name)}\` defined in \`${location}\` is not valid. Valid expressions must start with one of: ` +
             `\`{${scope.hasIncremental ? "'resources', 'incremental'" : "'resources'"}}\`. If you need to use literal curly braces ` +
             `in your expression, escape them by doubling them: {{ and }}` +
-            (f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : "") });
+            (f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""),
+        });
       }
     }
   };
@@ -151,7 +171,13 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
   const { ctx } = scope;
   const { fields, error } = formatFields(path);
   if (error) {
-    ctx.add({ at, severity: "error", code: "invalid_placeholder", range: ctx.loc.value(at), message: `${error} in the path of resource \`${resourceName}\`. Literal braces do not work in dlt paths.` });
+    ctx.add({
+      at,
+      severity: "error",
+      code: "invalid_placeholder",
+      range: ctx.loc.value(at),
+      message: `${error} in the path of resource \`${resourceName}\`. Literal braces do not work in dlt paths.`,
+    });
     return bound;
   }
   for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
@@ -163,18 +189,33 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
       const found = param(f.name);
       bound.add(f.name);
       if (!found) {
-        ctx.add({ at, severity: "error", code: "path_param_missing", range,
+        ctx.add({
+          at,
+          severity: "error",
+          code: "path_param_missing",
+          range,
           message:
             `The path '${shown(path)}' defined in resource '${resourceName}' requires a param named '${shown(f.name)}', ` +
             `but it was not found in 'endpoint.params': ${scope.params?.() ?? "{}"}. ` +
-            `Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.` });
+            `Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.`,
+        });
       } else if (isObj(found.value) && !isSpecial(found.value) && found.value.type !== "resolve") {
-        ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-          message: `The path \`${shown(path)}\` defined in resource \`${resourceName}\` tries to bind param \`${shown(f.name)}\` with type \`${String(found.value.type)}\`. Paths can only bind 'resolve' type params.` });
+        ctx.add({
+          at,
+          severity: "error",
+          code: "invalid_placeholder",
+          range,
+          message: `The path \`${shown(path)}\` defined in resource \`${resourceName}\` tries to bind param \`${shown(f.name)}\` with type \`${String(found.value.type)}\`. Paths can only bind 'resolve' type params.`,
+        });
       }
     } else {
-      ctx.add({ at, severity: "error", code: "invalid_placeholder", range,
-        message: `The \`path=${shown(path)}\` defined in resource \`${resourceName}\` contains a placeholder \`${shown(f.name)}\`. This placeholder is not a valid name. Valid names are: ['resources', 'incremental']${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}.` });
+      ctx.add({
+        at,
+        severity: "error",
+        code: "invalid_placeholder",
+        range,
+        message: `The \`path=${shown(path)}\` defined in resource \`${resourceName}\` contains a placeholder \`${shown(f.name)}\`. This placeholder is not a valid name. Valid names are: ['resources', 'incremental']${f.name.startsWith("incremental.") ? " (`incremental.` needs an `incremental` block in this endpoint)" : ""}.`,
+      });
     }
   }
   return bound;

@@ -28,8 +28,13 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
-    ctx.add({ at: here, severity: "info", code: "python_not_executed", range: ctx.loc.value(here),
-      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).` });
+    ctx.add({
+      at: here,
+      severity: "info",
+      code: "python_not_executed",
+      range: ctx.loc.value(here),
+      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).`,
+    });
     return;
   }
   for (const k of Object.keys(v)) {

@@ -21,8 +21,13 @@ function statusString(ctx: RuleContext, status: string, at: Path): void {
   const range = ctx.loc.value(at);
   const numeric = /^\s*[1-5]\d\d\s*$/.test(status);
   ctx.add({
-    at, severity: "warning", code: "response_action_status_string", range,
-    fixes: numeric ? [{ title: `Write the status as the integer ${status.trim()}`, edits: [{ range, newText: status.trim() }] }] : undefined,
+    at,
+    severity: "warning",
+    code: "response_action_status_string",
+    range,
+    fixes: numeric
+      ? [{ title: `Write the status as the integer ${status.trim()}`, edits: [{ range, newText: status.trim() }] }]
+      : undefined,
     message: `\`status_code\` is the string "${status}": dlt compares it with \`==\` to the integer status of the response, so it never matches and this action never runs. ${numeric ? `Write ${status.trim()} (an integer).` : "Write one integer status per action (dlt has no status ranges or patterns)."}`,
   });
 }
@@ -31,8 +36,13 @@ function unknownAction(ctx: RuleContext, action: string, at: Path): void {
   const range = ctx.loc.value(at);
   const guess = didYouMean(action, ["ignore"]);
   ctx.add({
-    at, severity: "warning", code: "unknown_response_action", range,
-    fixes: guess ? [{ title: "Change to `ignore`", edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }] : undefined,
+    at,
+    severity: "warning",
+    code: "unknown_response_action",
+    range,
+    fixes: guess
+      ? [{ title: "Change to `ignore`", edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }]
+      : undefined,
     message: `dlt knows one action string, \`ignore\`; \`${action}\` is accepted and does nothing, so the matching response is handled as if no action were given (an error status still fails the resource).${guess ? " Did you mean `ignore`?" : ""} Use \`ignore\`, or (Python) a callable.`,
   });
 }

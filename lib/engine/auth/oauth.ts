@@ -34,14 +34,23 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
 
   async function fetchToken(resource: string): Promise<string> {
     const extra = Object.keys(o.form).filter((k) => !["client_id", "client_secret", "grant_type"].includes(k));
-    ctx.emit({ type: "auth", resource, step: "token_request", detail: `POST ${url()} (grant_type=client_credentials, client_id, client_secret${extra.map((k) => `, ${k}`).join("")})` });
+    ctx.emit({
+      type: "auth",
+      resource,
+      step: "token_request",
+      detail: `POST ${url()} (grant_type=client_credentials, client_id, client_secret${extra.map((k) => `, ${k}`).join("")})`,
+    });
     const spec: RequestSpec = { method: "POST", url: o.tokenUrl, params: [], headers: { accept: "application/json" }, data: { ...o.form } };
     let sent;
     try {
       sent = await send(ctx, spec, { resource, page: 0, policy: DLT_DEFAULT_POLICY, maskBody: (b) => ctx.masker.form(b) });
     } catch (e) {
       if (e instanceof EngineError && TRANSPORT_FAILURES.has(e.code)) {
-        throw new EngineError("auth_failed", `The token request to ${url()} failed: ${e.message}`, { resource, ...(e.details.status !== undefined ? { status: e.details.status } : {}), url: url() });
+        throw new EngineError("auth_failed", `The token request to ${url()} failed: ${e.message}`, {
+          resource,
+          ...(e.details.status !== undefined ? { status: e.details.status } : {}),
+          url: url(),
+        });
       }
       throw e;
     }
@@ -49,14 +58,23 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
     const access = body.access_token;
     // dlt would send the string "None" for a missing token; restplay stops with the reason instead.
     if ((typeof access !== "string" && typeof access !== "number") || access === "") {
-      throw new EngineError("auth_failed", `The token response from ${url()} has no \`access_token\` (keys: ${Object.keys(body).join(", ") || "none"}).`, { resource, status: sent.status, url: url() });
+      throw new EngineError(
+        "auth_failed",
+        `The token response from ${url()} has no \`access_token\` (keys: ${Object.keys(body).join(", ") || "none"}).`,
+        { resource, status: sent.status, url: url() },
+      );
     }
     const value = String(access);
     ctx.masker.add(value);
     const fromResponse = seconds(body.expires_in);
     const lifetime = fromResponse ?? o.defaultExpirySeconds;
     expiresAt = ctx.deps.now() + lifetime * 1000;
-    ctx.emit({ type: "auth", resource, step: "token_ok", detail: `token received, valid for ${lifetime} s (${fromResponse !== null ? "expires_in" : "default_token_expiration"})` });
+    ctx.emit({
+      type: "auth",
+      resource,
+      step: "token_ok",
+      detail: `token received, valid for ${lifetime} s (${fromResponse !== null ? "expires_in" : "default_token_expiration"})`,
+    });
     return value;
   }
 
@@ -66,14 +84,22 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
       const now = ctx.deps.now();
       if (token === null || now >= expiresAt) {
         if (token !== null) {
-          const detail = expiresAt === 0 ? "the pre-set access_token counts as expired (as in dlt): fetching a token" : `the token expired ${Math.round((now - expiresAt) / 1000)} s ago: fetching a new one`;
+          const detail =
+            expiresAt === 0
+              ? "the pre-set access_token counts as expired (as in dlt): fetching a token"
+              : `the token expired ${Math.round((now - expiresAt) / 1000)} s ago: fetching a new one`;
           ctx.emit({ type: "auth", resource, step: "token_refresh", detail });
         }
         token = await fetchToken(resource);
         announced = false;
       } else if (!announced) {
         announced = true;
-        ctx.emit({ type: "auth", resource, step: "token_cached", detail: `reusing the token (valid for ${Math.round((expiresAt - now) / 1000)} s more)` });
+        ctx.emit({
+          type: "auth",
+          resource,
+          step: "token_cached",
+          detail: `reusing the token (valid for ${Math.round((expiresAt - now) / 1000)} s more)`,
+        });
       }
       return withHeader(spec, "Authorization", `Bearer ${token}`);
     },
@@ -86,13 +112,25 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
 }
 
 const formFields = (v: Json | undefined): Record<string, string> =>
-  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, str(x)])) : {};
+  v && typeof v === "object" && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== null)
+          .map(([k, x]) => [k, str(x)]),
+      )
+    : {};
 
 export const oauth2ClientCredentials: AuthFactory = (cfg, ctx) => {
-  if (!cfg.access_token_url) throw new EngineError("missing_secret", "`oauth2_client_credentials` needs `access_token_url`, the token endpoint.");
+  if (!cfg.access_token_url)
+    throw new EngineError("missing_secret", "`oauth2_client_credentials` needs `access_token_url`, the token endpoint.");
   return oauthRuntime(ctx, {
     tokenUrl: str(cfg.access_token_url),
-    form: { client_id: str(cfg.client_id), client_secret: str(cfg.client_secret), grant_type: "client_credentials", ...formFields(cfg.access_token_request_data) },
+    form: {
+      client_id: str(cfg.client_id),
+      client_secret: str(cfg.client_secret),
+      grant_type: "client_credentials",
+      ...formFields(cfg.access_token_request_data),
+    },
     defaultExpirySeconds: typeof cfg.default_token_expiration === "number" ? cfg.default_token_expiration : 3600,
     preset: typeof cfg.access_token === "string" && cfg.access_token !== "" ? cfg.access_token : null,
   });
@@ -103,7 +141,12 @@ export const seedOauth2: AuthFactory = (cfg, ctx) => {
   if (!cfg.token_url) throw new EngineError("missing_secret", "auth `oauth2` needs `token_url`, the token endpoint.");
   return oauthRuntime(ctx, {
     tokenUrl: str(cfg.token_url),
-    form: { client_id: str(cfg.client_id), client_secret: str(cfg.client_secret), grant_type: "client_credentials", ...(typeof cfg.scope === "string" ? { scope: cfg.scope } : {}) },
+    form: {
+      client_id: str(cfg.client_id),
+      client_secret: str(cfg.client_secret),
+      grant_type: "client_credentials",
+      ...(typeof cfg.scope === "string" ? { scope: cfg.scope } : {}),
+    },
     defaultExpirySeconds: 3600,
     preset: null,
   });

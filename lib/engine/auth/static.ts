@@ -17,11 +17,15 @@ export const apiKeyAuth: AuthFactory = (cfg) => {
     return {
       describe: "api_key in a cookie",
       prepare: async () => {
-        throw new EngineError("unsupported", "api_key with `location: cookie` is not supported: dlt accepts it in the config but raises NotImplementedError on the first request. Use `location: header` or `location: query`.");
+        throw new EngineError(
+          "unsupported",
+          "api_key with `location: cookie` is not supported: dlt accepts it in the config but raises NotImplementedError on the first request. Use `location: header` or `location: query`.",
+        );
       },
     };
   }
-  if (location === "query" || location === "param") return { describe: `api_key in query parameter \`${name}\``, prepare: async (spec) => setParam(spec, name, key) };
+  if (location === "query" || location === "param")
+    return { describe: `api_key in query parameter \`${name}\``, prepare: async (spec) => setParam(spec, name, key) };
   // The raw value, without a "Bearer " prefix (dlt's APIKeyAuth).
   return { describe: `api_key in header \`${name}\``, prepare: async (spec) => withHeader(spec, name, key) };
 };

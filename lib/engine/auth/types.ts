@@ -26,5 +26,9 @@ export const REQUIRED_AUTH_FIELDS: Readonly<Record<AuthType, readonly string[]>>
   oauth2: ["token_url", "client_id", "client_secret"],
 };
 
-export const str = (v: Json | undefined): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
-export const withHeader = (spec: RequestSpec, name: string, value: string): RequestSpec => ({ ...spec, headers: { ...spec.headers, [name]: value } });
+export const str = (v: Json | undefined): string =>
+  typeof v === "string" ? v : v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+export const withHeader = (spec: RequestSpec, name: string, value: string): RequestSpec => ({
+  ...spec,
+  headers: { ...spec.headers, [name]: value },
+});

@@ -29,10 +29,14 @@ function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[
 const hrefKey = (k: string) => /^(href|url)/i.test(k);
 
 export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: string } {
-  if (parseLinkHeader(res.headers.get("link"), "next")) return { impl: headerLink({ type: "header_link" }), why: 'a `Link: <…>; rel="next"` header' };
+  if (parseLinkHeader(res.headers.get("link"), "next"))
+    return { impl: headerLink({ type: "header_link" }), why: 'a `Link: <…>; rel="next"` header' };
   const body = res.body;
   if (isObj(body)) {
-    const next = findKey(body, (k, v) => k.startsWith("next") && (scalar(v) || (isObj(v) && Object.entries(v).some(([kk, vv]) => hrefKey(kk) && scalar(vv)))));
+    const next = findKey(
+      body,
+      (k, v) => k.startsWith("next") && (scalar(v) || (isObj(v) && Object.entries(v).some(([kk, vv]) => hrefKey(kk) && scalar(vv)))),
+    );
     let nextPath: string | null = null;
     if (next) {
       let { value, path } = next;
@@ -45,14 +49,23 @@ export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: 
         return { impl: jsonLink({ type: "json_link", next_url_path: path }), why: `a next-page URL at \`${path}\`` };
       }
     }
-    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && v !== null && scalar(v) && v !== "" && Number.isFinite(Number(v)));
-    if (total) return { impl: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
-    if (nextPath !== null) return { impl: cursorPaginator({ type: "cursor", cursor_path: nextPath, cursor_param: "cursor" }), why: `a cursor at \`${nextPath}\`` };
+    const total = findKey(
+      body,
+      (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && v !== null && scalar(v) && v !== "" && Number.isFinite(Number(v)),
+    );
+    if (total)
+      return { impl: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
+    if (nextPath !== null)
+      return {
+        impl: cursorPaginator({ type: "cursor", cursor_path: nextPath, cursor_param: "cursor" }),
+        why: `a cursor at \`${nextPath}\``,
+      };
   }
   return { impl: singlePage(), why: "no paging information in the first response" };
 }
 
-export type AutoState = { readonly detected: null } | { readonly detected: { readonly impl: PaginatorImpl<unknown>; readonly state: unknown } };
+export type AutoState =
+  { readonly detected: null } | { readonly detected: { readonly impl: PaginatorImpl<unknown>; readonly state: unknown } };
 
 export function autoPaginator(): PaginatorImpl<AutoState> {
   return {

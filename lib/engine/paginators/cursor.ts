@@ -13,7 +13,14 @@ export interface CursorState {
 }
 
 /** Python truthiness: missing, null, "", 0 and false mean "no next page". */
-const truthy = (v: Json | undefined) => v !== undefined && v !== null && v !== "" && v !== 0 && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && Object.keys(v).length === 0);
+const truthy = (v: Json | undefined) =>
+  v !== undefined &&
+  v !== null &&
+  v !== "" &&
+  v !== 0 &&
+  v !== false &&
+  !(Array.isArray(v) && v.length === 0) &&
+  !(typeof v === "object" && v !== null && Object.keys(v).length === 0);
 
 export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<CursorState> {
   if (c.cursor_param !== undefined && c.cursor_body_path !== undefined) throw defect("both 'cursor_param' and 'cursor_body_path'");
@@ -35,12 +42,15 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
     update(s, res, records): Update<CursorState> {
       const value = firstMatch(compiled, res.body);
       let more = truthy(value);
-      let reason = more ? `next cursor ${pyStr(value)} from \`${path}\`` : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
+      let reason = more
+        ? `next cursor ${pyStr(value)} from \`${path}\``
+        : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
       let kind: "no_next" | "empty_page" | "has_more" = "no_next";
       if (more && stopAfterEmpty && records.length === 0) [more, reason, kind] = [false, "stopped: empty page", "empty_page"];
       if (hasMore !== null && hasMorePath !== null) {
         const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res);
-        if (b && !more) reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : " (no cursor sent)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
+        if (b && !more)
+          reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : " (no cursor sent)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
         else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;
       }

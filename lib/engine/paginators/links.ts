@@ -33,10 +33,19 @@ export function jsonLink(c: PaginatorConfigOf<"json_link"> | PaginatorConfigOf<"
     update(s, res): Update<LinkState> {
       const ref: Json | undefined = firstMatch(compiled, res.body);
       if (ref === undefined || ref === null) return { decision: "stop", state: s, reason: `stopped: no \`${path}\` link`, stop: "no_next" };
-      if (typeof ref !== "string") throw new EngineError("paginator_error", `The next link at \`${path}\` is not a URL: \`${res.show(ref)}\`. Point \`next_url_path\` at the URL itself.`);
+      if (typeof ref !== "string")
+        throw new EngineError(
+          "paginator_error",
+          `The next link at \`${path}\` is not a URL: \`${res.show(ref)}\`. Point \`next_url_path\` at the URL itself.`,
+        );
       // dlt quirk kept: an empty string still counts as a next page (it resolves to the current URL; the loop guard stops it).
       const next = resolveLink(ref, res.url);
-      return { decision: "next", state: { next }, reason: `next: \`${path}\` = ${ref === "" ? '"" (an empty link still counts as a next page in dlt)' : ref}`, loopKey: next };
+      return {
+        decision: "next",
+        state: { next },
+        reason: `next: \`${path}\` = ${ref === "" ? '"" (an empty link still counts as a next page in dlt)' : ref}`,
+        loopKey: next,
+      };
     },
   };
 }

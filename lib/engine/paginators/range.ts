@@ -37,22 +37,32 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
   const total = o.totalPath === null ? null : compilePath(o.totalPath);
   const hasMore = o.hasMorePath === null ? null : compilePath(o.hasMorePath);
   const what = o.unit;
-  const vsTotal = (n: number, t: number, op: "<" | ">=") => (o.unit === "offset" ? `offset ${n} ${op} total ${t}` : o.base === 0 ? `page ${n} ${op} total ${t} (base_page 0)` : `page ${n} ${op} total ${t} + base_page ${o.base}`);
+  const vsTotal = (n: number, t: number, op: "<" | ">=") =>
+    o.unit === "offset"
+      ? `offset ${n} ${op} total ${t}`
+      : o.base === 0
+        ? `page ${n} ${op} total ${t} (base_page 0)`
+        : `page ${n} ${op} total ${t} + base_page ${o.base}`;
   return {
     type: o.type,
     describe: o.describe,
     ...(o.pageSize !== undefined ? { pageSize: o.pageSize } : {}),
     init: () => ({ current: o.start }),
-    apply: (req, s) => o.fixed(o.bodyPath !== null ? setBodyPath(req, o.bodyPath, s.current) : setParam(req, o.param ?? o.unit, String(s.current))),
+    apply: (req, s) =>
+      o.fixed(o.bodyPath !== null ? setBodyPath(req, o.bodyPath, s.current) : setParam(req, o.param ?? o.unit, String(s.current))),
     label: () => o.type,
     update(s: RangeState, res: PageResponse, records: readonly Json[]): Update<RangeState> {
-      if (o.stopAfterEmpty && records.length === 0) return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
+      if (o.stopAfterEmpty && records.length === 0)
+        return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
       let totalValue: number | null = null;
       if (total !== null && o.totalPath !== null) {
         const v = firstMatch(total, res.body);
         if (v === undefined || v === null) {
           const meaning = o.unit === "offset" ? "number of items" : "number of pages";
-          throw new EngineError("paginator_error", `Total \`${o.unit === "offset" ? "items" : "pages"}\` not found in the response in \`${o.cls}\` .Expected a response with a \`${o.totalPath}\` key, got \`${res.show(res.body)}\`. Set \`total_path\` to where the API reports the total ${meaning}, or \`total_path: null\` to page until an empty page.`);
+          throw new EngineError(
+            "paginator_error",
+            `Total \`${o.unit === "offset" ? "items" : "pages"}\` not found in the response in \`${o.cls}\` .Expected a response with a \`${o.totalPath}\` key, got \`${res.show(res.body)}\`. Set \`total_path\` to where the API reports the total ${meaning}, or \`total_path: null\` to page until an empty page.`,
+          );
         }
         totalValue = toInt(v, o.totalPath, o.cls);
       }
@@ -77,7 +87,10 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
 }
 
 const extras = (pairs: [string, string | number | boolean | undefined | null, unknown][]) =>
-  pairs.filter(([, v, dflt]) => v !== undefined && v !== dflt).map(([k, v]) => `, ${k}=${v === null ? "None" : v === false ? "False" : v === true ? "True" : v}`).join("");
+  pairs
+    .filter(([, v, dflt]) => v !== undefined && v !== dflt)
+    .map(([k, v]) => `, ${k}=${v === null ? "None" : v === false ? "False" : v === true ? "True" : v}`)
+    .join("");
 
 export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<RangeState> {
   const limit = c.limit;
@@ -86,13 +99,29 @@ export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<R
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
   const stopAfterEmpty = c.stop_after_empty_page ?? true;
   return range({
-    type: "offset", cls: "OffsetPaginator", unit: "offset", param: off.param, bodyPath: off.bodyPath,
-    start: c.offset ?? 0, step: limit, base: 0, totalPath, maximum: c.maximum_offset ?? null, stopAfterEmpty, hasMorePath: c.has_more_path ?? null,
+    type: "offset",
+    cls: "OffsetPaginator",
+    unit: "offset",
+    param: off.param,
+    bodyPath: off.bodyPath,
+    start: c.offset ?? 0,
+    step: limit,
+    base: 0,
+    totalPath,
+    maximum: c.maximum_offset ?? null,
+    stopAfterEmpty,
+    hasMorePath: c.has_more_path ?? null,
     fixed: (req) => (lim.bodyPath !== null ? setBodyPath(req, lim.bodyPath, limit) : setParam(req, lim.param ?? "limit", String(limit))),
     pageSize: limit,
     describe: `offset(limit=${limit}, total_path=${totalPath ?? "None"}${extras([
-      ["offset", c.offset, 0], ["offset_param", c.offset_param, "offset"], ["offset_body_path", c.offset_body_path, undefined], ["limit_param", c.limit_param, "limit"],
-      ["limit_body_path", c.limit_body_path, undefined], ["maximum_offset", c.maximum_offset, undefined], ["has_more_path", c.has_more_path, undefined], ["stop_after_empty_page", c.stop_after_empty_page, true],
+      ["offset", c.offset, 0],
+      ["offset_param", c.offset_param, "offset"],
+      ["offset_body_path", c.offset_body_path, undefined],
+      ["limit_param", c.limit_param, "limit"],
+      ["limit_body_path", c.limit_body_path, undefined],
+      ["maximum_offset", c.maximum_offset, undefined],
+      ["has_more_path", c.has_more_path, undefined],
+      ["stop_after_empty_page", c.stop_after_empty_page, true],
     ])})`,
   });
 }
@@ -106,12 +135,27 @@ export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): Pagina
   const limit = c.limit;
   const limitParam = limit !== undefined ? (c.limit_param ?? "limit") : null;
   return range({
-    type: "page_number", cls: "PageNumberPaginator", unit: "page", param: page.param, bodyPath: page.bodyPath,
-    start: c.page ?? base, step: 1, base, totalPath, maximum: c.maximum_page ?? null, stopAfterEmpty, hasMorePath: c.has_more_path ?? null,
+    type: "page_number",
+    cls: "PageNumberPaginator",
+    unit: "page",
+    param: page.param,
+    bodyPath: page.bodyPath,
+    start: c.page ?? base,
+    step: 1,
+    base,
+    totalPath,
+    maximum: c.maximum_page ?? null,
+    stopAfterEmpty,
+    hasMorePath: c.has_more_path ?? null,
     fixed: (req) => (limitParam !== null && limit !== undefined ? setParam(req, limitParam, String(limit)) : req),
     ...(limit !== undefined ? { pageSize: limit } : {}),
-    describe: `page_number(${page.bodyPath !== null ? `page_body_path=${page.bodyPath}` : `page_param=${page.param}`}, base_page=${base}, total_path=${totalPath ?? "None"}${extras([
-      ["page", c.page, undefined], ["maximum_page", c.maximum_page, undefined], ["has_more_path", c.has_more_path, undefined], ["stop_after_empty_page", c.stop_after_empty_page, true],
-    ])}${limitParam !== null ? `, ${limitParam}=${limit} (seed dialect)` : ""})`,
+    describe: `page_number(${page.bodyPath !== null ? `page_body_path=${page.bodyPath}` : `page_param=${page.param}`}, base_page=${base}, total_path=${totalPath ?? "None"}${extras(
+      [
+        ["page", c.page, undefined],
+        ["maximum_page", c.maximum_page, undefined],
+        ["has_more_path", c.has_more_path, undefined],
+        ["stop_after_empty_page", c.stop_after_empty_page, true],
+      ],
+    )}${limitParam !== null ? `, ${limitParam}=${limit} (seed dialect)` : ""})`,
   });
 }

@@ -8,7 +8,10 @@ export function toInt(v: Json, path: string, cls: string): number {
   if (typeof v === "number" && Number.isFinite(v)) return Math.trunc(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string" && /^\s*[-+]?\d+(_\d+)*\s*$/.test(v)) return Number.parseInt(v.replace(/_/g, ""), 10);
-  throw new EngineError("paginator_error", `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``);
+  throw new EngineError(
+    "paginator_error",
+    `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``,
+  );
 }
 
 const TRUE = new Set(["yes", "true", "t", "y", "1"]);
@@ -17,7 +20,10 @@ const FALSE = new Set(["no", "false", "f", "n", "0"]);
 /** A `has_more` value: a bool, or a string dlt parses; anything else (even `1`) is an error. */
 export function toBool(v: Json | undefined, path: string, cls: string, res: PageResponse): boolean {
   if (v === undefined || v === null) {
-    throw new EngineError("paginator_error", `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${res.show(res.body)}\`.`);
+    throw new EngineError(
+      "paginator_error",
+      `Has more value not found in the response in \`${cls}\`.Expected a response with a \`${path}\` key, got \`${res.show(res.body)}\`.`,
+    );
   }
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
@@ -25,11 +31,19 @@ export function toBool(v: Json | undefined, path: string, cls: string, res: Page
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;
   }
-  throw new EngineError("paginator_error", `'${path}' is not a \`bool\` in the response in \`${cls}\`. Expected a boolean, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``);
+  throw new EngineError(
+    "paginator_error",
+    `'${path}' is not a \`bool\` in the response in \`${cls}\`. Expected a boolean, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``,
+  );
 }
 
 /** The placement of a value: the body path when given, else the query parameter (lib/config refused both, and empty names). */
-export function exactlyOne(param: string | undefined, bodyPath: string | undefined, names: [string, string], fallback: string): { param: string | null; bodyPath: string | null } {
+export function exactlyOne(
+  param: string | undefined,
+  bodyPath: string | undefined,
+  names: [string, string],
+  fallback: string,
+): { param: string | null; bodyPath: string | null } {
   const both = param !== undefined && bodyPath !== undefined;
   if (both || param === "" || bodyPath === "") throw defect(`both or an empty '${names[0]}'/'${names[1]}'`);
   return bodyPath !== undefined ? { param: null, bodyPath } : { param: param ?? fallback, bodyPath: null };
