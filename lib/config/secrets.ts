@@ -10,9 +10,16 @@ export interface SecretUse {
 /** Every distinct `dlt.secrets[...]` / `dlt.config[...]` reference, in document order. */
 export function listSecrets(value: unknown): SecretUse[] {
   const found = new Map<string, SecretUse>();
-  const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (typeof v === "object" && v !== null) {
+  // One path, extended and cut back as the walk goes (turned into a pointer only for a reference).
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (typeof v === "object" && v !== null) {
       const o = v as Record<string, unknown>;
       const kind = typeof o.$secret === "string" ? "secret" : typeof o.$config === "string" ? "config" : null;
       if (kind) {
@@ -21,9 +28,14 @@ export function listSecrets(value: unknown): SecretUse[] {
         const use = found.get(key) ?? { name, kind, paths: [] };
         use.paths.push(pointerFromPath(path));
         found.set(key, use);
-      } else for (const [k, x] of Object.entries(o)) walk(x, [...path, k]);
+      } else
+        for (const [k, x] of Object.entries(o)) {
+          path.push(k);
+          walk(x);
+          path.pop();
+        }
     }
   };
-  walk(value, []);
+  walk(value);
   return [...found.values()];
 }

@@ -24,8 +24,11 @@ export function parseField(raw: string): Field {
 
 /** Every placeholder field in a string (escaped braces skipped). */
 export function fieldsIn(s: string): Field[] {
+  // Most strings (keys, plain values) hold no brace at all: no regex, no iterator.
+  if (!s.includes("{")) return [];
   const out: Field[] = [];
-  for (const m of s.matchAll(TOKEN)) if (m[1] !== undefined) out.push(parseField(m[1]));
+  const token = new RegExp(TOKEN);
+  for (let m = token.exec(s); m !== null; m = token.exec(s)) if (m[1] !== undefined) out.push(parseField(m[1]));
   return out;
 }
 
@@ -80,15 +83,15 @@ export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Jso
   return v;
 }
 
-/** Every string in a value (keys included): where placeholders may be. */
-export function stringsIn(v: Json | undefined, out: string[] = []): string[] {
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => stringsIn(x, out));
+/** Calls `visit` with every string in a value (keys included): where placeholders may be. */
+export function forEachString(v: Json | undefined, visit: (s: string) => void): void {
+  if (typeof v === "string") visit(v);
+  else if (Array.isArray(v)) for (const x of v) forEachString(x, visit);
   else if (v && typeof v === "object") {
-    for (const [k, x] of Object.entries(v)) {
-      out.push(k);
-      stringsIn(x, out);
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      visit(k);
+      forEachString(v[k], visit);
     }
   }
-  return out;
 }

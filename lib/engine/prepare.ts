@@ -13,7 +13,7 @@ import { createPaginator, type PaginatorImpl } from "./paginators";
 import { REQUIRED_AUTH_FIELDS, type BoundAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
-import { fieldsIn, stringsIn } from "./interpolate";
+import { fieldsIn, forEachString } from "./interpolate";
 import type { BoundIncremental } from "./incremental";
 import { CREDENTIAL_FIELDS, getOwn, mergeByName, mergeLayers, secretEnvName } from "../shared";
 
@@ -99,8 +99,10 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
 function parentFields(parent: string, templates: readonly (Json | undefined)[]): string[] {
   const prefix = `resources.${parent}.`;
   const fields = new Set<string>();
-  for (const t of templates)
-    for (const s of stringsIn(t)) for (const f of fieldsIn(s)) if (f.name.startsWith(prefix)) fields.add(f.name.slice(prefix.length));
+  const visit = (s: string) => {
+    for (const f of fieldsIn(s)) if (f.name.startsWith(prefix)) fields.add(f.name.slice(prefix.length));
+  };
+  for (const t of templates) forEachString(t, visit);
   return [...fields];
 }
 

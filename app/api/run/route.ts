@@ -161,9 +161,16 @@ export async function POST(request: Request): Promise<Response> {
       admitted.release();
       return true;
     };
+    // The stream's first pull runs in the same turn as this handler: give the event loop a turn first,
+    // so the check above and the run's set-up (both synchronous) do not add up for other requests.
+    let first = true;
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
+          if (first) {
+            first = false;
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
           const next = await events.next();
           // The client may have gone while the engine worked: the stream is closed then.
           if (finished) return;
