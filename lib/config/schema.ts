@@ -1,4 +1,5 @@
 /**
+ * Long because it is one declaration of one language (see the end of this comment).
  * The config language of dlt's `rest_api_source`, as one zod schema: THE source of truth.
  * TypeScript types, the JSON Schema given to editors, hover docs and completions all derive
  * from here (ARCHITECTURE rule 1). Keys and `type` strings are spelled exactly as dlt spells

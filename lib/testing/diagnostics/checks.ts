@@ -1,3 +1,4 @@
+// Long because it is a data table: one row per case, read by lib/config/diagnostics.test.ts.
 /**
  * Diagnostics table: the checks dlt makes only when it builds or runs the source (placeholders,
  * parents, params, bodies, names, base_url) and the warnings for what dlt accepts but will not work

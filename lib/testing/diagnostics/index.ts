@@ -1,3 +1,4 @@
+// Long because it is a data table: one row per case, read by lib/config/diagnostics.test.ts.
 /** Table of located diagnostics for diagnostics.test.ts: one small document per case, in all three formats. */
 import { C, res, type Case } from "./kit";
 

@@ -1,3 +1,4 @@
+// Long because it is a data table: one row per case, read by lib/config/diagnostics.test.ts.
 /** Diagnostics table: every paginator type (dlt-rest-api.md §7) and the seed's page_number dialect, valid and invalid. */
 import { pres, res, yres, type Case, type ValidCase } from "./kit";
 
