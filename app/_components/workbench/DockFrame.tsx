@@ -203,3 +203,10 @@ export function DockFrame({
     </div>
   );
 }
+
+const noop = () => {};
+
+/** The editor's frame: one view, no tabs (the same in the wide and the medium layout). */
+export function EditorFrame({ view, controls }: { view: ViewDef; controls: FrameControls }) {
+  return <DockFrame frameId="editor" label="Editor" views={[view]} active="editor" onActive={noop} controls={controls} />;
+}

@@ -2,7 +2,7 @@
 import { useImperativeHandle } from "react";
 import { Group, Panel, useDefaultLayout, useGroupRef, usePanelRef } from "react-resizable-panels";
 import type { LayoutProps } from "./api";
-import { DockFrame, type FrameControls } from "./DockFrame";
+import { DockFrame, EditorFrame, type FrameControls } from "./DockFrame";
 import { GROUPS, layoutStorage, TAB_KEYS } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
 import { useDock } from "./useDock";
@@ -10,7 +10,6 @@ import { useStoredTab } from "./useStoredTab";
 import { COLLAPSED_PX, RESULT_VIEWS, type ViewId } from "./views";
 
 type Region = "editor" | "results";
-const noop = () => {};
 
 /** 768–1279 px: the editor above the results; the results as tabs. Both resizable, collapsible, maximisable. */
 export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
@@ -71,14 +70,7 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
         onResize={dock.onResize("editor")}
         className="flex"
       >
-        <DockFrame
-          frameId="editor"
-          label="Editor"
-          views={[views.editor]}
-          active="editor"
-          onActive={noop}
-          controls={controls("editor", "the editor")}
-        />
+        <EditorFrame view={views.editor} controls={controls("editor", "the editor")} />
       </Panel>
       <ResizeHandle along="horizontal" label="Resize the editor and the results" />
       <Panel

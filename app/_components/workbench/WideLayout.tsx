@@ -2,7 +2,7 @@
 import { useImperativeHandle, useState } from "react";
 import { Group, Panel, useDefaultLayout, useGroupRef, usePanelRef } from "react-resizable-panels";
 import type { LayoutProps } from "./api";
-import { DockFrame, type FrameControls } from "./DockFrame";
+import { DockFrame, EditorFrame, type FrameControls } from "./DockFrame";
 import { GROUPS, layoutStorage } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
 import { useDock } from "./useDock";
@@ -96,14 +96,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
         onResize={dock.onResize("editor")}
         className="flex"
       >
-        <DockFrame
-          frameId="editor"
-          label="Editor"
-          views={[views.editor]}
-          active="editor"
-          onActive={noop}
-          controls={controls("editor", "the editor")}
-        />
+        <EditorFrame view={views.editor} controls={controls("editor", "the editor")} />
       </Panel>
       <ResizeHandle along="vertical" label="Resize the editor and the results" />
       <Panel
