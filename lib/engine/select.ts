@@ -1,20 +1,9 @@
 /** Data selection (dlt-rest-api.md §8): which part of a response body is the page's records. */
 import type { Json } from "./types";
 import { compilePath, type CompiledPath } from "./jsonpath";
+import { DLT_LIST_KEYS } from "../shared";
 
-const LIST_KEYS = new Set([
-  "data",
-  "items",
-  "results",
-  "entries",
-  "records",
-  "rows",
-  "entities",
-  "payload",
-  "content",
-  "objects",
-  "values",
-]);
+const LIST_KEYS: ReadonlySet<string> = new Set(DLT_LIST_KEYS);
 
 export interface Selection {
   readonly records: Json[];

@@ -3,28 +3,13 @@
  * (OpenAPI parameters and schemas, curl/HAR query strings, sample bodies all match against it).
  * Matching ignores case, `_`, `-` and `$`: `pageSize`, `page_size` and `page-size` are one name.
  */
+import { DLT_LIST_KEYS } from "../shared";
+
 const norm = (s: string) => s.toLowerCase().replace(/[_\-$\s]/g, "");
 const set = (...names: string[]) => new Set(names.map(norm));
 
-export const RECORD_LISTS = set(
-  "data",
-  "items",
-  "results",
-  "entries",
-  "records",
-  "rows",
-  "entities",
-  "payload",
-  "content",
-  "objects",
-  "values",
-  "value",
-  "list",
-  "hits",
-  "nodes",
-  "edges",
-  "elements",
-);
+/** dlt's own list keys first, then names other APIs use for their records. */
+export const RECORD_LISTS = set(...DLT_LIST_KEYS, "value", "list", "hits", "nodes", "edges", "elements");
 export const OFFSET_PARAMS = set("offset", "skip", "start", "startIndex", "from");
 export const LIMIT_PARAMS = set("limit", "count", "take", "top", "maxResults", "size", "pageSize", "perPage", "max");
 export const PAGE_PARAMS = set("page", "pageNumber", "pageNo", "pageIndex", "p");

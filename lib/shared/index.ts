@@ -15,3 +15,4 @@ export {
 } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
 export { pyRepr, pyStr, type PyValue } from "./python";
+export { DLT_LIST_KEYS } from "./records";
