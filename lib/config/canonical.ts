@@ -139,7 +139,8 @@ function runtimeOf(handlers: readonly Obj[], notes: string[]): RuntimeRetry | nu
   ].sort((a, b) => a - b);
   if (new Set(retries).size > 1 || new Set(backoffs).size > 1) {
     notes.push(
-      "the endpoints' error_handlers differ; dlt's retry settings are global, so the largest max_retries and backoff_factor apply to every request.",
+      "the endpoints' error_handlers differ; dlt's retry settings are global, so the largest " +
+        "max_retries and backoff_factor apply to every request.",
     );
   }
   return { request_max_attempts: Math.max(...retries) + 1, request_backoff_factor: Math.max(...backoffs), retry_status_codes: statuses };

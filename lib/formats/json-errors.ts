@@ -90,7 +90,8 @@ function describe(code: string, e: ParseError, ctx: Context): Diagnostic {
     case "UnexpectedEndOfComment":
       return syntaxError(
         range,
-        "JSON syntax error: comments are not allowed. restplay reads strict JSON; write the config as YAML or a Python dict to keep comments.",
+        "JSON syntax error: comments are not allowed. restplay reads strict JSON; write the config " +
+          "as YAML or a Python dict to keep comments.",
         [remove("Remove the comment", e.offset, e.offset + e.length)],
       );
     case "UnexpectedEndOfString":

@@ -22,9 +22,12 @@ export interface MockEndpointDescription {
 const creds = (...names: string[]) => Object.fromEntries(names.map((n) => [n, MOCK_DEMO_SECRETS[n] ?? ""]));
 const CLIENT = creds("client_id", "client_secret");
 const TOKEN_PARAMS =
-  "form (application/x-www-form-urlencoded): grant_type=client_credentials, client_id, client_secret; or HTTP Basic client_id:client_secret";
+  "form (application/x-www-form-urlencoded): grant_type=client_credentials, client_id, " +
+  "client_secret; or HTTP Basic client_id:client_secret";
 const TOKEN_RESPONSE =
-  '{"access_token": "<opaque>", "token_type": "Bearer", "expires_in": 3600}; wrong or missing client -> 401 invalid_client; other grant_type -> 400 unsupported_grant_type; missing grant_type or a non-form body -> 400 invalid_request';
+  '{"access_token": "<opaque>", "token_type": "Bearer", "expires_in": 3600}; wrong or ' +
+  "missing client -> 401 invalid_client; other grant_type -> 400 unsupported_grant_type; " +
+  "missing grant_type or a non-form body -> 400 invalid_request";
 
 const token = (host: string, path: string, usedBy: string[]): MockEndpointDescription => ({
   host,
@@ -43,7 +46,9 @@ const accounting = (path: string, key: string, id: string): MockEndpointDescript
   host: "api.example.com",
   method: "GET",
   path,
-  auth: 'Bearer token from identity.example.com/connect/token, or the demo access_token; missing, unknown, expired or foreign token -> 401 (WWW-Authenticate: Bearer error="invalid_token")',
+  auth:
+    "Bearer token from identity.example.com/connect/token, or the demo access_token; missing, " +
+    'unknown, expired or foreign token -> 401 (WWW-Authenticate: Bearer error="invalid_token")',
   params: "page (integer >= 0, default 0), page_size (1..1000, default 100); anything else non-integer -> 400",
   paging:
     "page numbers from 0 as dlt's page_number paginator sends them (base_page 0); `total` is the number of PAGES: 251 entries / 100 = 3 pages (100, 100, 51)",
@@ -86,14 +91,20 @@ export function describeMocks(): readonly MockEndpointDescription[] {
       host: "api.example.com",
       method: "GET",
       path: "/v1/resource",
-      auth: 'EITHER a Bearer token from any of the three token endpoints (or the demo access_token) OR ?api_key=demo-api-key; no credentials -> 401; wrong api_key -> 403 {"error": "forbidden", "message": "invalid api key"}',
+      auth:
+        "EITHER a Bearer token from any of the three token endpoints (or the demo access_token) OR " +
+        '?api_key=demo-api-key; no credentials -> 401; wrong api_key -> 403 {"error": "forbidden", ' +
+        '"message": "invalid api key"}',
       params: "offset (integer >= 0, default 0), limit (1..1000, default 100), api_key; a non-integer or out-of-range value -> 400",
       paging:
         "offset/limit as dlt's offset paginator sends them; `total` is the number of ITEMS (251): offsets 0, 100, 200 give 100, 100, 51 records",
       response:
-        '{"data": [...], "total": 251, "offset": n, "limit": n}; ids 1..250 + an updated id 42 at offset 230 (a merge by id collapses exactly one duplicate); nullable value, nested owner.address, tags, metadata',
+        '{"data": [...], "total": 251, "offset": n, "limit": n}; ids 1..250 + an updated id 42 at ' +
+        "offset 230 (a merge by id collapses exactly one duplicate); nullable value, nested " +
+        "owner.address, tags, metadata",
       faults:
-        "429 with Retry-After: 2 on the first request for offset=100, 503 on the first request for offset=200 (per instance; dlt retries both)",
+        "429 with Retry-After: 2 on the first request for offset=100, 503 on the first request for " +
+        "offset=200 (per instance; dlt retries both)",
       credentials: { ...CLIENT, ...creds("api_key", "access_token") },
       usedBy: ["seed-000", "seed-001", "seed-002", "seed-003"],
     },
@@ -201,7 +212,8 @@ function docs(): MockEndpointDescription[] {
   return [
     gh(
       "/repos/dlt-hub/dlt/issues",
-      "a bare list of 130 open issues {id, number, title, state, user, labels, comments, created_at, updated_at}, one updated every 12 h from 2024-01-01",
+      "a bare list of 130 open issues {id, number, title, state, user, labels, comments, " +
+        "created_at, updated_at}, one updated every 12 h from 2024-01-01",
     ),
     gh("/repos/dlt-hub/dlt/issues/{id}/comments", "a bare list of (number mod 4) comments {id, body, user, created_at}"),
     ...["pokemon", "berry", "location"].map((r): MockEndpointDescription => ({

@@ -9,7 +9,10 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
     case "missing_secret":
       return "Enter the value in the Secrets panel, or switch the target to Mock to use the demo values.";
     case "auth_failed":
-      return "The credentials were refused: check client_id / client_secret (or the token) in the Secrets panel. In Mock mode, clear a field to use the demo value.";
+      return (
+        "The credentials were refused: check client_id / client_secret (or the token) in the " +
+        "Secrets panel. In Mock mode, clear a field to use the demo value."
+      );
     case "http_error":
       if (error.status === 401 || error.status === 403)
         return "The API refused the credentials: check the values in the Secrets panel (and the auth type and location).";
@@ -18,7 +21,10 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
         return "The API kept failing after the retries: try again later, or retry more often (max_retries / backoff).";
       return "Expand the request above to see the API's answer; check params and the endpoint path.";
     case "network_error":
-      return "Check the host name in base_url. Live runs reach public hosts only, unless the server allows others with RESTPLAY_ALLOW_HOSTS.";
+      return (
+        "Check the host name in base_url. Live runs reach public hosts only, unless the server " +
+        "allows others with RESTPLAY_ALLOW_HOSTS."
+      );
     case "timeout":
       return "The API did not answer in time: try again, or ask for smaller pages.";
     case "invalid_json":
@@ -40,7 +46,10 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
     case "parent_failed":
       return "Its parent resource failed: fix the parent's error above, and the child runs with it.";
     case "too_many_redirects":
-      return "The API kept redirecting (or redirected in a circle): open the last request's URL to see where it leads, and use the final URL in base_url or path.";
+      return (
+        "The API kept redirecting (or redirected in a circle): open the last request's URL to see " +
+        "where it leads, and use the final URL in base_url or path."
+      );
     case "internal_error":
       return "This is a bug in restplay: please report it with the config (without secrets). Running again may help.";
   }
