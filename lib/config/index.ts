@@ -3,6 +3,7 @@ export * from "./schema";
 export type * from "./resolved";
 export { validateText, validateDocument, validateValue, type ValidationResult } from "./validate";
 export { listSecrets, type SecretUse } from "./secrets";
+export { checkConfig, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export { exportConfig, secretsTomlTemplate, pythonPipeline, type ExportFile, type ExportFormat } from "./export";
 export { getJsonSchema, SCHEMA_ID } from "./jsonschema";

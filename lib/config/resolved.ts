@@ -129,6 +129,8 @@ export interface ResolvedParent {
   readonly name: string;
   /** The parent is not a resource of this text but a Python dlt resource object: validated, not run. */
   readonly external: boolean;
+  /** The fields its templates read from each parent record (`{resources.<parent>.<field>}`), as written. */
+  readonly fields: readonly string[];
 }
 
 export interface ResolvedResource {

@@ -44,4 +44,21 @@ describe("placeholder formatting (Python str.format, as dlt uses it)", () => {
     });
     expect(formatDeep({ a: "{id}" }, lookup, false)).toEqual({ a: "42" });
   });
+  it("shares the parts without placeholders and never changes its input", () => {
+    const fixed = { k: ["a", { b: 1 }], "{{x}}": "lit" };
+    expect(formatDeep({ fixed: { k: ["a"] } }, lookup, true)).toEqual({ fixed: { k: ["a"] } });
+    const plain = { k: ["a", { b: 1 }], n: null };
+    expect(formatDeep(plain, lookup, false)).toBe(plain);
+    const input = { plain, id: "{id}", list: ["x", "{id}"], fixed };
+    const out = formatDeep(input, lookup, true) as Record<string, unknown>;
+    expect(out).toEqual({ plain, id: 42, list: ["x", 42], fixed: { k: ["a", { b: 1 }], "{x}": "lit" } });
+    expect(out.plain).toBe(plain);
+    expect(input).toEqual({ plain, id: "{id}", list: ["x", "{id}"], fixed: { k: ["a", { b: 1 }], "{{x}}": "lit" } });
+  });
+  it("keeps a `__proto__` key an own property of the copy", () => {
+    const out = formatDeep(JSON.parse('{"__proto__": {"p": 1}, "id": "{id}"}') as Json, lookup, true) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(["__proto__", "id"]);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@
  * the format-spec mini-language (fill, align, width, zero padding, precision).
  */
 import type { Json } from "./types";
-import { pyRepr, pyStr } from "../shared";
+import { pyRepr, pyStr, setOwn } from "../shared";
 
 export { pyRepr, pyStr };
 
@@ -20,16 +20,6 @@ export interface Field {
 export function parseField(raw: string): Field {
   const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(raw);
   return { name: (m?.[1] ?? raw).trim(), conversion: (m?.[2] as Field["conversion"] | undefined) ?? null, spec: m?.[3] ?? "" };
-}
-
-/** Every placeholder field in a string (escaped braces skipped). */
-export function fieldsIn(s: string): Field[] {
-  // Most strings (keys, plain values) hold no brace at all: no regex, no iterator.
-  if (!s.includes("{")) return [];
-  const out: Field[] = [];
-  const token = new RegExp(TOKEN);
-  for (let m = token.exec(s); m !== null; m = token.exec(s)) if (m[1] !== undefined) out.push(parseField(m[1]));
-  return out;
 }
 
 function applySpec(value: Json | undefined, text: string, spec: string): string {
@@ -67,7 +57,11 @@ export function formatString(s: string, lookup: Lookup): string {
   return s.replace(TOKEN, (m, raw: string | undefined) => (m === "{{" ? "{" : m === "}}" ? "}" : render(parseField(raw ?? ""), lookup)));
 }
 
-/** Deep formatting (keys and values); in JSON bodies a lone placeholder keeps the value's type. */
+/**
+ * Deep formatting (keys and values); in JSON bodies a lone placeholder keeps the value's type. Parts
+ * without placeholders are returned as they are, not copied (a large body is formatted per request
+ * sequence on the request thread); callers never change the result (a paginator's body path copies).
+ */
 export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Json {
   if (typeof v === "string") {
     if (preserveTypes) {
@@ -77,21 +71,31 @@ export function formatDeep(v: Json, lookup: Lookup, preserveTypes: boolean): Jso
     }
     return formatString(v, lookup);
   }
-  if (Array.isArray(v)) return v.map((x) => formatDeep(x, lookup, preserveTypes));
-  if (v && typeof v === "object")
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [formatString(k, lookup), formatDeep(x, lookup, preserveTypes)]));
-  return v;
-}
-
-/** Calls `visit` with every string in a value (keys included): where placeholders may be. */
-export function forEachString(v: Json | undefined, visit: (s: string) => void): void {
-  if (typeof v === "string") visit(v);
-  else if (Array.isArray(v)) for (const x of v) forEachString(x, visit);
-  else if (v && typeof v === "object") {
-    for (const k in v) {
-      if (!Object.hasOwn(v, k)) continue;
-      visit(k);
-      forEachString(v[k], visit);
+  if (Array.isArray(v)) {
+    let out: Json[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i] as Json;
+      const f = formatDeep(x, lookup, preserveTypes);
+      if (out === null && f !== x) out = v.slice(0, i);
+      out?.push(f);
     }
+    return out ?? v;
   }
+  if (v && typeof v === "object") {
+    let out: { [k: string]: Json } | null = null;
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const x = v[k] as Json;
+      const fk = formatString(k, lookup);
+      const f = formatDeep(x, lookup, preserveTypes);
+      if (out === null && (fk !== k || f !== x)) {
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j] as string, v[keys[j] as string] as Json);
+      }
+      if (out !== null) setOwn(out, fk, f);
+    }
+    return out ?? v;
+  }
+  return v;
 }

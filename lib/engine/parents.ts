@@ -19,7 +19,9 @@ export interface ParentRow {
 
 interface Taker {
   readonly parent: string;
-  readonly fields: readonly (readonly [string, CompiledPath])[];
+  readonly names: readonly string[];
+  /** Compiled when the parent's first records arrive (a parent that fails never pays for it). */
+  fields: readonly (readonly [string, CompiledPath])[] | null;
   readonly include: readonly string[];
   readonly rows: ParentRow[];
 }
@@ -32,7 +34,8 @@ export class ParentStore {
       if (!c.parent) continue;
       this.takers.set(c.name, {
         parent: c.parent.name,
-        fields: c.parent.fields.map((f) => [f, compilePath(f)] as const),
+        names: c.parent.fields,
+        fields: null,
         include: c.include_from_parent,
         rows: [],
       });
@@ -53,6 +56,7 @@ export class ParentStore {
         const values: Record<string, Json | undefined> = {};
         const include: Record<string, Json | undefined> = {};
         let missing = false;
+        t.fields ??= t.names.map((f) => [f, compilePath(f)] as const);
         for (const [field, path] of t.fields) {
           const value = firstMatch(path, rec);
           setOwn(values, field, value);

@@ -1,8 +1,8 @@
 /**
  * From the resolved source (lib/config decided everything dlt decides when it builds a source) to
  * what runs: secret values bound into the references, the paginator built from its typed config, the
- * merged params and bodies laid out once, the parent's fields read off the templates, the retry policy
- * and response actions. Nothing here re-checks the config: a resource whose run cannot start carries
+ * merged params and bodies laid out once, the retry policy and response actions (the parent fields
+ * the templates read come resolved from lib/config). Nothing here re-checks the config: a resource whose run cannot start carries
  * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
  * reported before any of its requests.
  */
@@ -13,7 +13,6 @@ import { createPaginator, type PaginatorImpl } from "./paginators";
 import { REQUIRED_AUTH_FIELDS, type BoundAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
-import { fieldsIn, forEachString } from "./interpolate";
 import type { BoundIncremental } from "./incremental";
 import { CREDENTIAL_FIELDS, getOwn, mergeByName, mergeLayers, secretEnvName } from "../shared";
 
@@ -95,17 +94,6 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
   return { auth, problem: new EngineError("missing_secret", message) };
 }
 
-/** The parent fields the templates read (`{resources.<parent>.<field>}`), in the order they are written. */
-function parentFields(parent: string, templates: readonly (Json | undefined)[]): string[] {
-  const prefix = `resources.${parent}.`;
-  const fields = new Set<string>();
-  const visit = (s: string) => {
-    for (const f of fieldsIn(s)) if (f.name.startsWith(prefix)) fields.add(f.name.slice(prefix.length));
-  };
-  for (const t of templates) forEachString(t, visit);
-  return [...fields];
-}
-
 function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readonly<Record<string, string>>): PreparedResource {
   const ep = r.endpoint;
   const refs = new RefResolver(secrets);
@@ -159,7 +147,7 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
     write_disposition: r.write_disposition,
     selected: r.selected,
     parallelized: r.parallelized,
-    parent: r.parent ? { name: r.parent.name, fields: parentFields(r.parent.name, [ep.path, params, json, data, headers]) } : null,
+    parent: r.parent ? { name: r.parent.name, fields: [...r.parent.fields] } : null,
     include_from_parent: r.include_from_parent,
     python_keys: r.python,
     problem,

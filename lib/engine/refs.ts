@@ -22,7 +22,11 @@ export class RefResolver {
   readonly missing = new Set<string>();
   constructor(private readonly secrets: Readonly<Record<string, string>>) {}
 
-  /** The value with references replaced (a missing one becomes `""` and is recorded). */
+  /**
+   * The value with references replaced (a missing one becomes `""` and is recorded). A part without
+   * references is returned as it is, not copied (a resolved source is never changed; a 1 MB config's
+   * params are bound once per run on the request thread).
+   */
   bind(v: ConfigValue): Json {
     const name = refName(v);
     if (name !== null) {
@@ -30,11 +34,30 @@ export class RefResolver {
       if (value === undefined) this.missing.add(name);
       return value ?? "";
     }
-    if (Array.isArray(v)) return v.map((x) => this.bind(x));
+    if (Array.isArray(v)) {
+      let out: Json[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as ConfigValue;
+        const b = this.bind(x);
+        if (out === null && b !== x) out = v.slice(0, i) as Json[];
+        out?.push(b);
+      }
+      return out ?? (v as Json[]);
+    }
     if (isObj(v)) {
-      const out: Obj = {};
-      for (const k of Object.keys(v)) setOwn(out, k, this.bind(v[k] as ConfigValue));
-      return out;
+      let out: Obj | null = null;
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        const x = v[k] as ConfigValue;
+        const b = this.bind(x);
+        if (out === null && b !== x) {
+          out = {};
+          for (let j = 0; j < i; j++) setOwn(out, keys[j] as string, v[keys[j] as string] as Json);
+        }
+        if (out !== null) setOwn(out, k, b);
+      }
+      return out ?? (v as Obj);
     }
     return v;
   }

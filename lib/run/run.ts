@@ -8,7 +8,7 @@
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
-import { listSecrets, validateText, type ResolvedSource, type RestApiConfig } from "../config";
+import { checkConfig, type CheckedConfig, type ResolvedSource } from "../config";
 import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
 import { createMockApi, type MockSpec } from "../mocks";
 import { resolveSecrets, type SecretStatus } from "./secrets";
@@ -44,17 +44,6 @@ export interface RunEnv {
 
 export type RunFailureCode = "invalid_config" | "unknown_resource" | "live_fetch_unavailable";
 
-/** What validation hands to a run: the route gets it from its worker pool, the CLI from `validateText`. */
-export interface CheckedConfig {
-  readonly valid: boolean;
-  /** zod's output; `null` when there is any error. */
-  readonly config: RestApiConfig | null;
-  /** What the config runs as (lib/config resolves it); `null` when there is any error. */
-  readonly source: ResolvedSource | null;
-  /** Every diagnostic of the document (errors and warnings). */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 export type PreparedRun =
   | {
       readonly ok: false;
@@ -65,7 +54,6 @@ export type PreparedRun =
     }
   | {
       readonly ok: true;
-      readonly config: RestApiConfig;
       /** Warnings and infos: they never block a run. */
       readonly diagnostics: readonly Diagnostic[];
       /** The resources asked for (the engine adds the parents they need). */
@@ -99,13 +87,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
-  return prepareCheckedRun(validateText(request.text, request.format), request, env);
+  return prepareCheckedRun(checkConfig(request.text, request.format), request, env);
 }
 
-/** Sets up the engine for a config validated elsewhere (the route validates in a worker); never throws for bad input. */
+/** Sets up the engine for a config checked elsewhere (the route checks it in a worker); never throws for bad input. */
 export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunRequest, "text" | "format">, env: RunEnv = {}): PreparedRun {
   const diagnostics = checked.diagnostics;
-  if (!checked.valid || checked.config === null || checked.source === null) {
+  if (!checked.valid || checked.source === null) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     const first = errors[0];
     return {
@@ -115,7 +103,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       diagnostics,
     };
   }
-  const { config, source } = checked;
+  const { source } = checked;
 
   const known = inConfigOrder(source).map((r) => r.name);
   const asked = request.resources ?? [];
@@ -137,7 +125,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const { values, statuses: secrets } = resolveSecrets(listSecrets(config), { given: request.secrets ?? {}, target: request.target });
+  const { values, statuses: secrets } = resolveSecrets(checked.secrets, { given: request.secrets ?? {}, target: request.target });
 
   const monotonic = env.monotonic ?? (() => performance.now());
   let deps: EngineDeps;
@@ -181,7 +169,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   );
   const standIns = diagnostics.filter((d) => d.code === "python_stand_in");
   const events = standIns.length > 0 ? sayStandIns(engine, standIns) : engine;
-  return { ok: true, config, diagnostics, resources, secrets, events };
+  return { ok: true, diagnostics, resources, secrets, events };
 }
 
 /**

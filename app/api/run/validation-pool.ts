@@ -13,7 +13,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
-import type { CheckedConfig } from "@/lib/run";
+import type { CheckedConfig } from "@/lib/config";
 import type { ValidationReply, ValidationRequest } from "./validation-protocol";
 
 export type ValidationOutcome =

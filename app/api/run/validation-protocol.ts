@@ -1,5 +1,5 @@
 /** Messages between the validation pool and its workers. */
-import type { CheckedConfig } from "@/lib/run";
+import type { CheckedConfig } from "@/lib/config";
 
 export interface ValidationRequest {
   readonly id: number;

@@ -1,10 +1,10 @@
 /**
  * Worker thread entry: validates config text off the request thread (issue #13, finding 2), so a
  * hostile body costs one worker its CPU budget instead of blocking every request. Answers with what
- * the route needs (no parsed document), as structured-clone data.
+ * a run needs (lib/config's `CheckedConfig`), as structured-clone data.
  */
 import { parentPort } from "node:worker_threads";
-import { validateText } from "@/lib/config";
+import { checkConfig } from "@/lib/config";
 import type { ValidationRequest, ValidationReply } from "./validation-protocol";
 
 const port = parentPort;
@@ -12,8 +12,7 @@ if (port) {
   port.on("message", (msg: ValidationRequest) => {
     let reply: ValidationReply;
     try {
-      const r = validateText(msg.text);
-      reply = { id: msg.id, kind: "checked", checked: { valid: r.valid, config: r.config, source: r.source, diagnostics: r.diagnostics } };
+      reply = { id: msg.id, kind: "checked", checked: checkConfig(msg.text) };
     } catch (e) {
       // validateText never throws by contract; reaching this is a defect, reported as data.
       reply = { id: msg.id, kind: "failed", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

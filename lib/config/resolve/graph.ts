@@ -3,10 +3,44 @@
  * resource itself, one parent per resource, no cycles, `include_from_parent` only with a parent; then
  * the resources in dependency order (parents first, otherwise in config order).
  */
-import type { ResolvedResource } from "../resolved";
+import type { ConfigValue, ResolvedEndpoint, ResolvedResource } from "../resolved";
 import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
+import { formatFields } from "../rules/placeholders";
+import { mergeLayers } from "../../shared";
 import type { ResourceFacts } from "./resource";
+import { isObj, isRef } from "./values";
+
+/** Calls `visit` with every string in a value (keys included), references left out. */
+function eachString(v: ConfigValue | undefined, visit: (s: string) => void): void {
+  if (typeof v === "string") visit(v);
+  else if (Array.isArray(v)) for (const x of v) eachString(x, visit);
+  else if (isObj(v) && !isRef(v))
+    for (const k of Object.keys(v)) {
+      visit(k);
+      eachString(v[k] as ConfigValue, visit);
+    }
+}
+
+/**
+ * The parent fields a resource's templates read (`{resources.<parent>.<field>}`), in the order they
+ * are written (path, params, json, data, headers): each parent record gives the child these values.
+ * Names as the engine looks them up when it formats a template (trimmed, without `!conv:spec`).
+ */
+function parentFields(parent: string, ep: ResolvedEndpoint): string[] {
+  const prefix = `resources.${parent}.`;
+  const fields = new Set<string>();
+  const visit = (s: string) => {
+    if (!s.includes("{")) return;
+    for (const f of formatFields(s).fields) {
+      const name = f.name.trim();
+      if (name.startsWith(prefix)) fields.add(name.slice(prefix.length));
+    }
+  };
+  visit(ep.path);
+  for (const t of [mergeLayers(ep.params), ep.json === null ? null : mergeLayers(ep.json), ep.data, ep.headers]) eachString(t, visit);
+  return [...fields];
+}
 
 /** The resources in dependency order, each with its parent. */
 export function checkParents(
@@ -69,7 +103,9 @@ export function checkParents(
           "reference a parent with {resources.<parent>.<field>}, or remove it.",
       });
     }
-    withParent.set(f, { ...f.resource, parent: parent === null ? null : { name: parent, external: !names.has(parent) } });
+    const resolved: ResolvedResource["parent"] =
+      parent === null ? null : { name: parent, external: !names.has(parent), fields: parentFields(parent, f.resource.endpoint) };
+    withParent.set(f, { ...f.resource, parent: resolved });
   }
   reportCycles(ctx, parentOf, names);
   return dependencyOrder(facts.map((f) => withParent.get(f) as ResolvedResource));

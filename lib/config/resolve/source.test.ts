@@ -50,7 +50,33 @@ describe("ResolvedSource", () => {
       ],
     });
     expect(byName(legacy, "d").endpoint.path).toBe("posts/{resources.posts.id}");
-    expect(byName(legacy, "d").parent).toEqual({ name: "posts", external: false });
+    expect(byName(legacy, "d").parent).toEqual({ name: "posts", external: false, fields: ["id"] });
+  });
+
+  it("lists the parent fields a child's templates read, in written order (path, params, json, data, headers), once each", () => {
+    const s = source({
+      client: base,
+      resources: [
+        "p",
+        {
+          name: "c",
+          endpoint: {
+            path: "p/{resources.p.id}/c/{{literal}}",
+            method: "POST",
+            params: {
+              "{resources.p.key_field}": "v",
+              team: "{resources.p.team_id}",
+              page_of: "{resources.p.id !r:>4}",
+              token: { $secret: "{resources.p.secret}" },
+            },
+            json: { owner: { login: "{resources.p.owner.login}" } },
+            headers: { "X-Parent": "{resources.p.etag}" },
+          },
+        },
+      ],
+    });
+    expect(byName(s, "c").parent?.fields).toEqual(["id", "key_field", "team_id", "owner.login", "etag"]);
+    expect(byName(s, "p").parent).toBeNull();
   });
 
   it("merges params one level as layers: the defaults' object is shared, bound and typed keys are left out", () => {
