@@ -68,7 +68,10 @@ describe("hostile inputs (issue #13)", () => {
       let deep: unknown = 1;
       for (let i = 0; i < 100_000; i++) deep = [deep];
       const r = validateValue(
-        { client: { base_url: "https://a.example/" }, resources: [{ name: "r", endpoint: { json: { a: deep } } }] } as never,
+        {
+          client: { base_url: "https://a.example/" },
+          resources: [{ name: "r", endpoint: { method: "POST", json: { a: deep } } }],
+        } as never,
         format,
       );
       expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["too_deep", firstTooDeep("/resources/0/endpoint/json/a", 6, 0).path]]);

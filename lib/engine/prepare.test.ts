@@ -248,3 +248,19 @@ describe("selection of resources and response actions", () => {
     expect(run.of("page")).toEqual([]);
   });
 });
+
+describe("bodies", () => {
+  it("a GET with a body is refused before any request, saying why and what to write (fetch cannot send one; dlt would)", async () => {
+    const api = echo();
+    const run = await collect({ client: base, resources: [{ name: "s", endpoint: { path: "search", json: { q: "x" } } }] }, api.fetch);
+    expect(api.urls()).toEqual([]);
+    expect(run.errors[0]).toMatchObject({ code: "unsupported", resource: "s" });
+    expect(run.errors[0]!.message).toContain("This GET request has a `json` body");
+    expect(run.errors[0]!.message).toContain('"method": "POST"');
+    const post = await collect(
+      { client: base, resources: [{ name: "s", endpoint: { path: "search", method: "POST", json: { q: "x" } } }] },
+      api.fetch,
+    );
+    expect(post.errors).toEqual([]);
+  });
+});

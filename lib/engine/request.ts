@@ -91,6 +91,13 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
 
 export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { request: Request; body?: string } {
   const { body, contentType } = encodeBody(spec);
+  if (body !== undefined && spec.method === "GET") {
+    throw new EngineError(
+      "unsupported",
+      `This GET request has a ${spec.json !== undefined ? "`json`" : "`data`"} body: dlt sends it (requests allows that), ` +
+        'but restplay runs requests through fetch, which cannot send a body with GET. Use "method": "POST" if the API takes one.',
+    );
+  }
   const url = fullUrl(spec);
   try {
     const headers = new Headers(spec.headers);

@@ -49,12 +49,19 @@ export interface Layers<V> {
 
 /**
  * The merged dict, as Python's `{**defaults, **own}`: the defaults' keys in their order with the own
- * values replacing them in place, then the own new keys. A new object; the layers are not changed.
+ * values replacing them in place, then the own new keys. The layers are not changed; a layer that is
+ * the whole result (the other is empty, nothing omitted) is returned as it is, not copied.
  */
-export function mergeLayers<V>(layers: Layers<V>): { [key: string]: V } {
-  const out: { [key: string]: V } = {};
+export function mergeLayers<V>(layers: Layers<V>): { readonly [key: string]: V } {
   const omit = layers.omit.length > 0 ? new Set(layers.omit) : null;
   const { defaults, own } = layers;
+  const empty = (d: { readonly [key: string]: V } | null) => {
+    for (const k in d) if (Object.hasOwn(d, k)) return false;
+    return true;
+  };
+  if (omit === null && empty(defaults)) return own ?? {};
+  if (omit === null && empty(own) && defaults) return defaults;
+  const out: { [key: string]: V } = {};
   if (defaults) for (const k of Object.keys(defaults)) if (!omit?.has(k)) setOwn(out, k, defaults[k] as V);
   if (own) for (const k of Object.keys(own)) setOwn(out, k, own[k] as V);
   return out;

@@ -127,6 +127,21 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
   const data = pick(own, plan.endpoint, "data");
   const d = data.value;
   const hasData = d !== undefined && d !== null && d !== "" && !(isObj(d) && !hasKeys(d)) && !(Array.isArray(d) && d.length === 0);
+  // A `json` dict is sent even when empty (as the engine sends it); a `data` body when it has content.
+  const sentJson = json.value !== undefined && json.value !== null;
+  if (pick(own, plan.endpoint, "method").value !== "POST" && (sentJson || hasData)) {
+    const key = sentJson ? "json" : "data";
+    const at = (sentJson ? json : data).fromDefaults ? ["resource_defaults", "endpoint", key] : [...epAt, key];
+    ctx.add({
+      at,
+      severity: "warning",
+      code: "get_with_body",
+      range: ctx.loc.key(at),
+      message:
+        `A \`${key}\` body on a GET endpoint: dlt sends it (requests allows a body with GET), but restplay runs requests ` +
+        'through fetch, which cannot send one, so runs here fail. Most APIs that take a body want `"method": "POST"`.',
+    });
+  }
   if (!hasJson || !hasData) return;
   const at = data.fromDefaults ? ["resource_defaults", "endpoint", "data"] : [...epAt, "data"];
   ctx.add({

@@ -443,6 +443,16 @@ resources: [posts]
     99,
   ],
   [
+    "a json body on a GET endpoint",
+    "json",
+    res(`      "endpoint": {"path": "search", "json": {"query": "x"}}`),
+    "get_with_body",
+    "/resources/0/endpoint/json",
+    '"json"',
+    6,
+    38,
+  ],
+  [
     "json and data",
     "json",
     res(`      "endpoint": {"method": "POST", "json": {"a": 1}, "data": {"b": 2}}`),
