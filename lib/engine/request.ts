@@ -1,5 +1,5 @@
 /** The engine's request description: immutable, edited by paginators and auth through copies (§11.1). */
-import { EngineError, type Json } from "./types";
+import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
 import { getOwn, setOwn } from "../shared";
@@ -89,7 +89,39 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
   return form === null ? {} : { body: form, contentType: "application/x-www-form-urlencoded" };
 }
 
-export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { request: Request; body?: string } {
+/** A header name WHATWG `Headers` accepts (an HTTP token). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Leading and trailing HTTP whitespace, which `Headers` strips from values. */
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/**
+ * The headers as WHATWG `Headers` would hold them (what the engine sent through `fetch` before
+ * decision 0024): names lower-cased, sorted, repeated names joined with ", ", values stripped of
+ * edge whitespace; a name that is not a token, or a value with NUL, CR, LF or a character past
+ * U+00FF, is refused. A body's content type is added unless a header sets one.
+ */
+function sentHeaders(headers: Readonly<Record<string, string>>, contentType: string | undefined): Record<string, string> {
+  const joined = new Map<string, string>();
+  for (const [name, raw] of Object.entries(headers)) {
+    const value = raw.replace(EDGE_WHITESPACE, "");
+    if (!TOKEN.test(name)) throw new TypeError(`"${name}" is an invalid header name.`);
+    if (/[\0\r\n]|[^\0-\xff]/.test(value)) throw new TypeError(`the value of "${name}" is an invalid header value.`);
+    const key = name.toLowerCase();
+    const before = joined.get(key);
+    joined.set(key, before === undefined ? value : `${before}, ${value}`);
+  }
+  if (contentType !== undefined && !joined.has("content-type")) joined.set("content-type", contentType);
+  // Object.fromEntries defines own properties: a header named `__proto__` stays a header.
+  return Object.fromEntries([...joined].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** What a `Request` adds to a text body without a content type of its own. */
+const TEXT_BODY = "text/plain;charset=UTF-8";
+
+/** The request as sent, without its signal and budget (./exchange.ts adds them per attempt). */
+export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
+
+export function buildRequest(spec: RequestSpec): BuiltRequest {
   const { body, contentType } = encodeBody(spec);
   if (body !== undefined && spec.method === "GET") {
     throw new EngineError(
@@ -100,11 +132,12 @@ export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { reques
   }
   const url = fullUrl(spec);
   try {
-    const headers = new Headers(spec.headers);
-    if (contentType && !headers.has("content-type")) headers.set("content-type", contentType);
-    // The engine follows redirects itself (./redirect.ts): a fetch must hand them back.
-    const request = new Request(url, { method: spec.method, headers, body, signal, redirect: "manual" });
-    return { request, ...(body !== undefined ? { body } : {}) };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
+      const u = new URL(url);
+      if (u.username !== "" || u.password !== "") throw new TypeError("a URL with credentials (user:password@) cannot be requested.");
+    }
+    const headers = sentHeaders(spec.headers, contentType ?? (body !== undefined ? TEXT_BODY : undefined));
+    return { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}) };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new EngineError("invalid_request", `The request could not be built: ${why} (check the header names and values).`);
