@@ -93,26 +93,45 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Leading and trailing HTTP whitespace, which `Headers` strips from values. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+const HAS_EDGE_WHITESPACE = /^[\t\n\r ]|[\t\n\r ]$/;
+/** What `Headers` refuses in a value: NUL, CR, LF, or a character that is not a byte. */
+const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
+
+const strip = (v: string) => (HAS_EDGE_WHITESPACE.test(v) ? v.replace(EDGE_WHITESPACE, "") : v);
 
 /**
- * The headers as WHATWG `Headers` would hold them (what the engine sent through `fetch` before
- * decision 0024): names lower-cased, sorted, repeated names joined with ", ", values stripped of
- * edge whitespace; a name that is not a token, or a value with NUL, CR, LF or a character past
- * U+00FF, is refused. A body's content type is added unless a header sets one.
+ * The headers as the `Request` the engine sent through `fetch` before decision 0024 held them: names
+ * lower-cased and sorted; repeated names joined as `Headers` joins them (", ", "; " for `cookie`, the
+ * last `set-cookie`) and the result stripped of edge whitespace again, as a `Request` copying a
+ * `Headers` does; a name that is not a token, or a value with NUL, CR, LF or a character past U+00FF,
+ * refused. A body's content type is added unless a header sets one. (`request.test.ts` checks all of
+ * it against `Request` itself.)
  */
 function sentHeaders(headers: Readonly<Record<string, string>>, contentType: string | undefined): Record<string, string> {
-  const joined = new Map<string, string>();
-  for (const [name, raw] of Object.entries(headers)) {
-    const value = raw.replace(EDGE_WHITESPACE, "");
+  const pairs: [string, string][] = [];
+  let repeated = false;
+  for (const name of Object.keys(headers)) {
+    const value = strip(headers[name] ?? "");
     if (!TOKEN.test(name)) throw new TypeError(`"${name}" is an invalid header name.`);
-    if (/[\0\r\n]|[^\0-\xff]/.test(value)) throw new TypeError(`the value of "${name}" is an invalid header value.`);
+    if (INVALID_VALUE.test(value)) throw new TypeError(`the value of "${name}" is an invalid header value.`);
     const key = name.toLowerCase();
-    const before = joined.get(key);
-    joined.set(key, before === undefined ? value : `${before}, ${value}`);
+    for (const [k] of pairs) repeated ||= k === key;
+    pairs.push([key, value]);
   }
-  if (contentType !== undefined && !joined.has("content-type")) joined.set("content-type", contentType);
+  if (repeated) {
+    const joined = new Map<string, string>();
+    for (const [key, value] of pairs) {
+      const before = joined.get(key);
+      if (before === undefined || key === "set-cookie") joined.set(key, value);
+      else joined.set(key, `${before}${key === "cookie" ? "; " : ", "}${value}`);
+    }
+    pairs.length = 0;
+    for (const [key, value] of joined) pairs.push([key, strip(value)]);
+  }
+  if (contentType !== undefined && !pairs.some(([k]) => k === "content-type")) pairs.push(["content-type", contentType]);
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // Object.fromEntries defines own properties: a header named `__proto__` stays a header.
-  return Object.fromEntries([...joined].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(pairs);
 }
 
 /** What a `Request` adds to a text body without a content type of its own. */
