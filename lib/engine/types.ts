@@ -180,8 +180,8 @@ export interface ResourceStats {
 }
 
 /**
- * A transport stopped downloading a response and errored its body stream with this: past
- * `FetchLimits.maxBytes` (`bytes`), or inflating faster than any real API compresses (`ratio`, a
+ * A transport stopped downloading a response and ended its body with this: past
+ * `TransportRequest.maxBytes` (`bytes`), or inflating faster than any real API compresses (`ratio`, a
  * decompression bomb). The engine reports it as a limit, never as a network error to retry.
  */
 export class ResponseCut extends Error {
