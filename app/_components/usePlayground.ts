@@ -19,6 +19,7 @@ import type { Imported } from "./import/useImported";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
 import { createDuckClient } from "./duck/duck-client";
 import type { DestinationActions } from "./tables/TablesPanel";
+import { loadGrid } from "./tables/lazy-grid";
 
 export function usePlayground(announce: (message: string) => void) {
   const [text, setText] = useDocument();
@@ -94,6 +95,8 @@ export function usePlayground(announce: (message: string) => void) {
         ...pages,
         ...(resources ? { resources } : {}),
       });
+      // The tables' grid loads while the server answers (it renders the first rows).
+      void loadGrid();
     },
     [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );
