@@ -98,7 +98,7 @@ export function usePlayground(announce: (message: string) => void) {
         ...(resources ? { resources } : {}),
       });
       // The tables' grid loads while the server answers (it renders the first rows).
-      void loadGrid();
+      loadGrid().catch(() => undefined); // the tables say so if it cannot load
     },
     [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );

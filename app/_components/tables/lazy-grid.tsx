@@ -16,24 +16,42 @@ type GridModule = typeof import("./DataGrid");
 let loaded: GridModule | null = null;
 let loading: Promise<GridModule> | null = null;
 
-/** Starts loading the grid's chunk (once); resolves with its module. */
+/** Starts loading the grid's chunk (once; again after a failure); resolves with its module. */
 export function loadGrid(): Promise<GridModule> {
-  loading ??= import("./DataGrid").then((m) => (loaded = m));
+  loading ??= import("./DataGrid").then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }
 
 export function LazyDataGrid(props: DataGridProps) {
   const [grid, setGrid] = useState<GridModule | null>(loaded);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (grid) return;
     let live = true;
-    void loadGrid().then((m) => {
-      if (live) setGrid(m);
-    });
+    loadGrid().then(
+      (m) => {
+        if (live) setGrid(m);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
     return () => {
       live = false;
     };
   }, [grid]);
+  if (failed)
+    return (
+      <p className="p-2 text-xs text-error">
+        <span aria-hidden="true">✖ </span>The grid could not be loaded: reload the page to see the rows.
+      </p>
+    );
   if (!grid) return <p className="p-2 text-xs text-muted">Loading the grid…</p>;
   const Grid = grid.default;
   return <Grid {...props} />;
