@@ -310,7 +310,8 @@ for (const size of [
       watch();
     });
     await p.gotoWith(text("seed-000"));
-    await p.replaceWordInEditor('"limit"', "limt");
+    // A key near the top, visible in the editor at every size.
+    await p.replaceWordInEditor('"base_url"', "base_ur");
     await expect(page.getByTestId("run-blocked-reason")).toContainText("Fix");
     await page.keyboard.press("Control+z");
     await expect(p.runButton).toBeEnabled();
