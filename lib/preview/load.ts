@@ -12,6 +12,7 @@
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
+import { KeySet } from "./key-set";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
 
@@ -132,16 +133,13 @@ export function streamingSurvivors(schema: Schema, table: string): { admit(row: 
   if ([...root.columns.values()].some((c) => c.dedup_sort !== undefined)) return null;
   const { pk } = keys;
   const hardName = [...root.columns.values()].find((c) => c.hard_delete === true)?.name;
-  const seen = new Set<Key>();
+  const seen = new KeySet();
   return {
     admit(row) {
       // `survivors`: the first row of a key wins it (even when hard_delete then removes that row).
       if (pk.length > 0) {
         const key = keyOf(row, pk);
-        if (key !== null) {
-          if (seen.has(key)) return false;
-          seen.add(key);
-        }
+        if (key !== null && !seen.add(key)) return false;
       }
       // Looked up per row: inference replaces an incomplete column (a hint without a type) by a typed one.
       const hard = hardName === undefined ? undefined : schema.table(table)?.columns.get(hardName);
