@@ -1,16 +1,19 @@
 /**
  * The CLI path for the memory figure, in its own process: `restplay run` (lib/cli's runCommand, text
  * output to a sink) of an offset-paged resource (200 records a page, as in ./route.ts) on the bench server, with limits raised to `total`
- * records. Prints `{"maxRssMb", "ms", "exit", "lines"}` on stdout when done.
+ * records, with the V8 flag the launcher sets (bin/restplay.mjs). Prints `{"maxRssMb", "ms", "exit", "lines"}` on stdout when done.
  * Usage: node --import tsx bench/cli-main.ts URL TOTAL
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "../lib/cli/run-command";
 import { BENCH_TOKEN } from "./server";
 
 async function main() {
+  // As the launcher (bin/restplay.mjs) sets it before the CLI runs.
+  setFlagsFromString("--optimize-for-size");
   const [url = "", totalText = "100000"] = process.argv.slice(2);
   const total = Number(totalText);
   const dir = mkdtempSync(join(tmpdir(), "restplay-bench-"));

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
 // then runs lib/cli/main.ts.
+import { setFlagsFromString } from "node:v8";
 import { register } from "tsx/esm/api";
 import { register as registerCjs } from "tsx/cjs/api";
+
+// V8 sizes the heap to about 4 × what a full collection leaves alive; a run streams pages whose
+// short-lived data survives into the old space, so a long run's heap grew to 4 × its live set in
+// garbage. Favouring size keeps the heap close to the live set (a million records: 280 → ~150 MB
+// peak RSS, docs/performance.md); it is the launcher's choice, made before anything runs.
+setFlagsFromString("--optimize-for-size");
 
 // The repository's .ts files are CommonJS to Node (package.json has no "type"): both hooks are needed.
 registerCjs();

@@ -17,7 +17,7 @@ import type { SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
-import { formatTables } from "./tables";
+import { formatTables, ROWS_SHOWN } from "./tables";
 import { printDiagnostics, type OutputFormat } from "./validate";
 import { secretEnvName, setOwn } from "../shared";
 import { resolve } from "node:path";
@@ -138,7 +138,10 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     say(`${style.dim(`${source.file}:${p.line}:${p.column}`)}  ${label}  ${style.dim(d.code)}  ${d.message.split("\n")[0]}`);
   }
 
-  const collector = createRunCollector(state ? { destination: state.destination } : {});
+  // Text output prints counts and the first rows of each table: the preview keeps those (and exact
+  // counts) only. JSON, --state-dir and --duckdb need every row, kept in memory (docs/decisions/0025).
+  const window = !json && !state && options.duckdb === undefined ? ROWS_SHOWN : undefined;
+  const collector = createRunCollector(state ? { destination: state.destination } : window !== undefined ? { window } : {});
   const trace = new TracePrinter((s) => progress.write(s), style);
   try {
     for await (const event of prepared.events) {

@@ -85,6 +85,22 @@ describe("restplay run --mock", () => {
     });
   }
 
+  it("text mode keeps the rows it prints only, and its counts are the full destination's (--format json)", async () => {
+    for (const seed of seeds.files) {
+      const [text, json] = await Promise.all([
+        cli(["run", seed.name, "--mock"], at),
+        cli(["run", seed.name, "--mock", "--format", "json"], at),
+      ]);
+      const out = JSON.parse(json.stdout) as RunJson;
+      const counted = [...text.stdout.matchAll(/^ {2}(\S+) {2}(\d+) rows? \((\d+) inserted\)/gm)].map((m) => [m[1], Number(m[2])]);
+      expect(counted, seed.id).toEqual(out.tables.map((t) => [t.name, t.rows.length]));
+      for (const t of out.tables.filter((x) => x.rows.length > 3))
+        expect(text.stdout, seed.id).toContain(`… ${t.rows.length - 3} more (--format json prints every row)`);
+      for (const r of out.resources)
+        expect(text.stdout, seed.id).toMatch(new RegExp(`^${r.name}\\s+${r.stats.records_fetched}\\s+${r.stats.records_merged}\\s`, "m"));
+    }
+  });
+
   it("seed 004 reports the missing key with the real one", async () => {
     const out = JSON.parse(
       (await cli(["run", "seed-004.py", "--mock", "--format", "json", "--resource", "contacts"], at)).stdout,

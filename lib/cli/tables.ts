@@ -2,7 +2,8 @@
 import { materialize, stringifyJson, type PreviewTable, type PreviewTableData } from "../preview";
 import type { Style } from "./io";
 
-const ROWS_SHOWN = 3;
+/** Rows printed per table: the text output needs no more (`run` keeps only these, `PreviewOptions.window`). */
+export const ROWS_SHOWN = 3;
 const WIDTH = 120;
 
 function columnsLine(t: PreviewTableData): string {
@@ -41,7 +42,7 @@ export function formatTables(tables: readonly PreviewTable[], style: Style): str
   ];
   for (const root of tables) {
     for (const t of [root, ...root.child_tables]) {
-      const n = t.rows.length;
+      const n = t.total_rows ?? t.rows.length;
       const head = `${t.table_name}  ${n} row${n === 1 ? "" : "s"} (${changesLine(t)})`;
       const extra = t.parent_table !== null ? `nested in ${t.parent_table}` : root.write_disposition;
       out.push(`  ${style.bold(head)}  ${style.dim(extra)}`);

@@ -12,7 +12,8 @@
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
-import type { Schema, TableSchema } from "./schema";
+import { KeySet } from "./key-set";
+import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
 
 /** The rows one run normalised, per table, and the root tables it loads. */
@@ -96,13 +97,55 @@ function survivors(
   } else rows = staged.slice();
   const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
   if (!hard) return { rows, dropped };
-  const deleted = (v: Json | undefined) => (hard.data_type === "bool" ? v === true : v !== null && v !== undefined);
   const alive: DataRecord[] = [];
   for (const r of rows) {
-    if (deleted(r[hard.name])) dropped.add(r._dlt_id);
+    if (hardDeleted(hard, r)) dropped.add(r._dlt_id);
     else alive.push(r);
   }
   return { rows: alive, dropped };
+}
+
+/** A row `hard_delete` removes: `true` in a bool column, any value in a column of another type. */
+function hardDeleted(hard: ColumnSchema, row: DataRecord): boolean {
+  const v = row[hard.name];
+  return hard.data_type === "bool" ? v === true : v !== null && v !== undefined;
+}
+
+/** Whether `applyLoad` treats the root table as a merge (`mergeChain`): its keys, else `null`. */
+function mergeKeys(root: TableSchema): { pk: string[]; mk: string[] } | null {
+  if (root.write_disposition !== "merge" || root.merge_strategy === "scd2") return null;
+  const pk = columnsWith(root, "primary_key");
+  const mk = columnsWith(root, "merge_key");
+  return pk.length + mk.length > 0 ? { pk, mk } : null;
+}
+
+/**
+ * The same rules as `applyLoad`, decided root row by root row as a load is staged, for a load onto a
+ * destination that holds none of the table's rows (a windowed preview keeps counts, not rows):
+ * `admit(row)` says whether the row survives merge's dedup and hard deletes (its nested rows follow
+ * it), in staging order. The keys seen are all it keeps. `null` when it cannot be decided before the
+ * load ends: with a `dedup_sort` column a later row may win its key.
+ */
+export function streamingSurvivors(schema: Schema, table: string): { admit(row: DataRecord): boolean } | null {
+  const root = schema.table(table);
+  const keys = root ? mergeKeys(root) : null;
+  if (!root || keys === null) return { admit: () => true };
+  if ([...root.columns.values()].some((c) => c.dedup_sort !== undefined)) return null;
+  const { pk } = keys;
+  const hardName = [...root.columns.values()].find((c) => c.hard_delete === true)?.name;
+  const seen = new KeySet();
+  return {
+    admit(row) {
+      // `survivors`: the first row of a key wins it (even when hard_delete then removes that row).
+      if (pk.length > 0) {
+        const key = keyOf(row, pk);
+        if (key !== null && !seen.add(key)) return false;
+      }
+      // Looked up per row: inference replaces an incomplete column (a hint without a type) by a typed one.
+      const hard = hardName === undefined ? undefined : schema.table(table)?.columns.get(hardName);
+      return !hard || !hardDeleted(hard, row);
+    },
+  };
 }
 
 type Stored = ReadonlyMap<string, readonly DataRecord[]>;
@@ -137,9 +180,9 @@ function markRows(
 
 function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable): void {
   const root = chain[0] as TableSchema;
-  const pk = columnsWith(root, "primary_key");
-  const mk = columnsWith(root, "merge_key");
-  if (pk.length + mk.length === 0) return appendChain(chain, stored, pkg, out);
+  const merge = mergeKeys(root);
+  if (merge === null) return appendChain(chain, stored, pkg, out);
+  const { pk, mk } = merge;
   const staged = pkg.rows.get(root.name) ?? EMPTY;
   const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: keySet(staged, k) }));
   const deletedIds = new Set<Json | undefined>();

@@ -6,7 +6,7 @@
  */
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { Destination } from "./destination";
-import type { LoadPackage } from "./load";
+import { streamingSurvivors, type LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
 import { Relational, type Row } from "./relational";
@@ -28,7 +28,17 @@ export interface ResourceRun {
   /** The resource's `primary_key` and `columns` hints as configured (for findings). */
   readonly primaryKey: readonly string[] | null;
   readonly hints: readonly ColumnHint[];
+  /** In a windowed load: root rows of this run's records the load keeps (after merge), counted as staged. */
+  kept: number;
 }
+
+/** A table of a windowed load: rows normalised in this run, and rows the load keeps (after merge). */
+export interface TableCount {
+  staged: number;
+  kept: number;
+}
+
+type Admit = { admit(row: DataRecord): boolean };
 
 export interface Origin {
   readonly record: DataRecord;
@@ -42,6 +52,12 @@ const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
 
 const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
 
+/**
+ * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
+ * schema is still inferred from every row, and merge's dedup and hard deletes are decided as rows are
+ * staged (`streamingSurvivors`, for a destination that holds none of the table's rows). A table whose
+ * merge cannot be decided that way (`dedup_sort`) keeps every row. `null`: keep every row.
+ */
 export class PendingLoad {
   readonly schema: Schema;
   readonly naming: Naming;
@@ -53,12 +69,16 @@ export class PendingLoad {
   readonly problems = new Map<string, Set<string>>();
   /** Keys that were null in a row and never became a column, per table (dlt's `null_only_columns`). */
   readonly nullOnly = new Map<string, Set<string>>();
+  /** Per table of a windowed load whose rows are counted (absent: every row is kept). */
+  readonly counts = new Map<string, TableCount>();
+  private readonly admits = new Map<string, Admit | null>();
   private readonly relational: Relational;
   private readonly coercer: RowCoercer;
 
   constructor(
     destination: Destination,
     readonly loadId: string,
+    readonly window: number | null = null,
   ) {
     this.schema = destination.schema();
     this.naming = new Naming(destination.maxIdentifierLength);
@@ -106,6 +126,7 @@ export class PendingLoad {
       missingKey: 0,
       primaryKey: key,
       hints: e.columns,
+      kept: 0,
     };
     this.resources.set(e.resource, run);
     return run;
@@ -148,10 +169,13 @@ export class PendingLoad {
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
+      this.rootStored = false;
+      this.rootKept = false;
       this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage);
       const root = this.root as DataRecord | null;
       if (root === null) continue;
-      this.origins.set(root, { record, resource });
+      if (this.rootStored) this.origins.set(root, { record, resource });
+      if (this.rootKept) r.kept++;
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);
@@ -159,11 +183,16 @@ export class PendingLoad {
     }
   }
 
-  /** The root row of the record being staged. */
+  /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;
-  private lastTable: { name: string; rows: DataRecord[] } | null = null;
+  /** Whether that root row is staged (not only counted), and whether the load keeps it (windowed loads). */
+  private rootStored = false;
+  private rootKept = false;
+  /** The record's merge decision in a windowed load; `null`: its table keeps every row. */
+  private admit: Admit | null = null;
+  private lastTable: { name: string; rows: DataRecord[]; count: TableCount | null } | null = null;
 
-  /** Fits a normalised row into its table and stages it for the load. */
+  /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): void => {
     const coerced = this.coercer.coerce(name, parent, row);
     let staged = this.lastTable;
@@ -172,9 +201,33 @@ export class PendingLoad {
       if (t) t.seen_data = true;
       let rows = this.pkg.rows.get(name);
       if (!rows) this.pkg.rows.set(name, (rows = []));
-      staged = this.lastTable = { name, rows };
+      staged = this.lastTable = { name, rows, count: this.counts.get(name) ?? null };
     }
-    staged.rows.push(coerced);
-    this.root ??= coerced;
+    const first = this.root === null;
+    if (first) this.root = coerced;
+    if (this.window === null) {
+      staged.rows.push(coerced);
+      this.rootStored = true;
+      return;
+    }
+    if (first) {
+      let admit = this.admits.get(name);
+      if (admit === undefined) this.admits.set(name, (admit = streamingSurvivors(this.schema, name)));
+      this.admit = admit;
+      this.rootKept = admit !== null && admit.admit(coerced);
+    }
+    if (this.admit === null) {
+      staged.rows.push(coerced);
+      if (first) this.rootStored = true;
+      return;
+    }
+    if (staged.count === null) this.counts.set(name, (staged.count = { staged: 0, kept: 0 }));
+    staged.count.staged++;
+    if (!this.rootKept) return;
+    staged.count.kept++;
+    if (staged.rows.length < this.window) {
+      staged.rows.push(coerced);
+      if (first) this.rootStored = true;
+    }
   };
 }

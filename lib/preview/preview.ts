@@ -17,6 +17,14 @@ import { recordFindings } from "./findings";
 export interface PreviewOptions {
   /** Where the loads go; keep it across runs. Default: a fresh, empty destination. */
   readonly destination?: Destination;
+  /**
+   * Keep at most this many rows per table, and count the rest exactly (`PreviewTableData.total_rows`,
+   * `changes`, `stats`; the schema is inferred from every row). For a caller that shows the first rows
+   * of one run and keeps nothing (the CLI's text output): the destination it loads into keeps the
+   * window only, so it takes no `destination` and one run. A table merged with `dedup_sort` keeps every
+   * row (its winners are known only at the end). `findings()` covers the rows kept.
+   */
+  readonly window?: number;
 }
 
 export interface Preview {
@@ -35,6 +43,8 @@ export interface Preview {
 }
 
 export function createPreview(options: PreviewOptions = {}): Preview {
+  const window = options.window ?? null;
+  if (window !== null && options.destination) throw new Error("a windowed preview loads into a destination of its own");
   const destination = options.destination ?? createDestination();
   let pending: PendingLoad | null = null;
   let result: LoadResult | null = null;
@@ -44,7 +54,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   const cursors = new Map<string, string>();
 
   const current = (at = 0): PendingLoad => {
-    pending ??= new PendingLoad(destination, nextLoadId(at, destination.lastLoadId()));
+    pending ??= new PendingLoad(destination, nextLoadId(at, destination.lastLoadId()), window);
     return pending;
   };
   const changed = () => {
@@ -61,8 +71,9 @@ export function createPreview(options: PreviewOptions = {}): Preview {
     push(event) {
       switch (event.type) {
         case "run_start":
+          if (window !== null && destination.lastLoadId() !== null) throw new Error("a windowed preview holds one run");
           cursors.clear();
-          pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()));
+          pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()), window);
           loaded = false;
           changed();
           break;
@@ -106,7 +117,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
         const records = table ? loadedRecords(current(), table, r.resource) : [];
         const warnings = [...r.warnings];
         if (r.missingKey > 0 && r.candidates) warnings.push(r.candidates.message(r.resource, r.missingKey, r.fetched));
-        return { resource: r.resource, table_name: r.table, fetched: r.fetched, records, warnings };
+        const loaded = r.table !== null && current().counts.has(r.table) ? r.kept : records.length;
+        return { resource: r.resource, table_name: r.table, fetched: r.fetched, records, loaded, warnings };
       });
     },
     loaded: () => loaded,

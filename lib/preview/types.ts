@@ -58,6 +58,11 @@ export interface PreviewTableData {
   readonly changes: TableChanges;
   /** Rows dlt's normaliser wrote for this table in this run (before merge dedup). */
   readonly normalized_rows: number;
+  /**
+   * Set by a windowed preview when `rows` holds only the first of the table's rows: how many rows the
+   * table has (`changes` and `stats` count every row either way).
+   */
+  readonly total_rows?: number;
 }
 
 /** A nested table dlt creates from a list inside the records: `<table>__<field>`. */
@@ -89,7 +94,9 @@ export interface PreviewResource {
   /** Its root table; `null` when dlt does not load it (`selected: false` parents, `skip`). */
   readonly table_name: string | null;
   readonly fetched: number;
-  /** This run's records of the resource that were loaded, as the API sent them. */
+  /** This run's records of the resource that were loaded, as the API sent them (a windowed preview: the first). */
   readonly records: readonly DataRecord[];
+  /** How many of this run's records of the resource were loaded (`records.length` unless windowed). */
+  readonly loaded: number;
   readonly warnings: readonly string[];
 }

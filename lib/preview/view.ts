@@ -24,7 +24,11 @@ export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[]
 function tableData(t: TableSchema, result: LoadResult, pending: PendingLoad): PreviewTableData {
   const rows = result.rows.get(t.name) ?? [];
   const marks = result.marks.get(t.name) ?? rows.map((): RowChange => "unchanged");
-  const changes: TableChanges = result.changes.get(t.name) ?? { inserted: 0, updated: 0, deleted: 0, unchanged: rows.length };
+  // A windowed load (onto a destination without the table's rows) counts what it does not keep.
+  const count = pending.counts.get(t.name);
+  const changes: TableChanges = count
+    ? { inserted: count.kept, updated: 0, deleted: 0, unchanged: 0 }
+    : (result.changes.get(t.name) ?? { inserted: 0, updated: 0, deleted: 0, unchanged: rows.length });
   return {
     table_name: t.name,
     parent_table: t.parent,
@@ -32,7 +36,8 @@ function tableData(t: TableSchema, result: LoadResult, pending: PendingLoad): Pr
     row_changes: marks,
     columns: previewColumns(t.columns.values()),
     changes,
-    normalized_rows: pending.pkg.rows.get(t.name)?.length ?? 0,
+    normalized_rows: count ? count.staged : (pending.pkg.rows.get(t.name)?.length ?? 0),
+    ...(count && count.kept > rows.length ? { total_rows: count.kept } : {}),
   };
 }
 
@@ -94,7 +99,7 @@ export function buildTables(pending: PendingLoad, result: LoadResult, loaded: bo
       child_tables: children,
       stats: {
         fetched: staged,
-        merged: data.rows.length,
+        merged: data.total_rows ?? data.rows.length,
         duplicates_collapsed: merge ? Math.max(0, staged - data.changes.inserted - data.changes.updated) : 0,
       },
       warnings: warningsOf(root, pending, chain),

@@ -45,9 +45,16 @@ export interface RunCollector {
 
 const NO_STATS: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
 
-/** `destination`: the caller's destination, kept across runs (default: a fresh one). */
-export function createRunCollector(options: { readonly destination?: Destination } = {}): RunCollector {
-  const preview = createPreview(options.destination ? { destination: options.destination } : {});
+/**
+ * `destination`: the caller's destination, kept across runs (default: a fresh one). `window`: the
+ * preview keeps that many rows per table and counts the rest (`PreviewOptions.window`; no
+ * `destination` then): for a caller that prints the first rows, and every count, of one run.
+ */
+export function createRunCollector(options: { readonly destination?: Destination; readonly window?: number } = {}): RunCollector {
+  const preview = createPreview({
+    ...(options.destination ? { destination: options.destination } : {}),
+    ...(options.window !== undefined ? { window: options.window } : {}),
+  });
   // The summary reads no response bodies: keeping them would hold every page until the run ends.
   const builder = new TraceBuilder({ bodies: false });
 
@@ -75,7 +82,7 @@ export function createRunCollector(options: { readonly destination?: Destination
               primary_key: r.primary_key ? [...r.primary_key] : null,
               write_disposition: r.write_disposition ?? "append",
               records: p?.records ?? [],
-              stats: { requests, pages, retries, records_fetched, records_merged: p?.records.length ?? 0 },
+              stats: { requests, pages, retries, records_fetched, records_merged: p?.loaded ?? 0 },
               warnings: [...own, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
             };
           }),
