@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateText } from "../config";
-import { createVirtualClock, extract } from "../engine";
+import { createVirtualClock, extract, fetchTransport } from "../engine";
 import type { DataRecord, EngineEvent } from "../engine/types";
 import { createDestination, createPreview, type Preview, type PreviewTableData } from "./index";
 import { replay } from "../testing/golden-run";
@@ -197,7 +197,7 @@ describe("a windowed preview on the dlt golden cases (first run: a fresh destina
       const events: EngineEvent[] = [];
       for await (const e of extract(
         { source: validation.source!, secrets: c.secrets },
-        { fetch, ...createVirtualClock(), virtualClock: true },
+        { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
       ))
         events.push(e);
       for (const w of [1, 2]) expectSame(events, w, `${id}, window ${w}`);
