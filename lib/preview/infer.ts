@@ -16,14 +16,14 @@ import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
 import { CANNOT, tryCoerce } from "./coerce";
-import { parseIso } from "./datetime";
+import { isIsoDateTime } from "./datetime";
 import { pyType, type Value } from "./values";
 import type { Row } from "./relational";
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
   // Cheap pre-check first: most strings are not date-times (the shortest is `YYYYMMDDTHH`).
-  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && parseIso(v)?.kind === "datetime") return "timestamp";
+  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && isIsoDateTime(v)) return "timestamp";
   return pyType(v);
 }
 
@@ -74,7 +74,16 @@ export class RowCoercer {
           continue;
         }
         // `nonNull` would try the same column and type again: straight to the variant.
-        r = this.nonNull(tableName, columns, this.variant(name, from), v, true);
+        const variant = this.variant(name, from);
+        const vtype = columns.get(variant)?.data_type;
+        const fits = vtype === undefined ? CANNOT : tryCoerce(vtype, from, v, columns.get(variant)?.timezone ?? true);
+        if (fits !== CANNOT) {
+          // The variant column exists and takes the value (what `nonNull` returns, without building it).
+          row[name] = null;
+          (moved ??= []).push([variant, fits]);
+          continue;
+        }
+        r = this.nonNull(tableName, columns, variant, v, true);
       } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;

@@ -161,20 +161,22 @@ export class PendingLoad {
 
   /** The root row of the record being staged. */
   private root: DataRecord | null = null;
-  private lastTable: { name: string; rows: DataRecord[] } | null = null;
+  /** Each table's staged rows, once its schema says it has seen data (rows of a record alternate between tables). */
+  private readonly staging = new Map<string, DataRecord[]>();
 
   /** Fits a normalised row into its table and stages it for the load. */
   private readonly stage = (name: string, parent: string | null, row: Row): void => {
     const coerced = this.coercer.coerce(name, parent, row);
-    let staged = this.lastTable;
-    if (staged?.name !== name) {
+    let rows = this.staging.get(name);
+    if (rows === undefined) {
       const t = this.schema.table(name);
       if (t) t.seen_data = true;
-      let rows = this.pkg.rows.get(name);
+      rows = this.pkg.rows.get(name);
       if (!rows) this.pkg.rows.set(name, (rows = []));
-      staged = this.lastTable = { name, rows };
+      // A table the schema does not have yet is looked up again with its next row.
+      if (t) this.staging.set(name, rows);
     }
-    staged.rows.push(coerced);
+    rows.push(coerced);
     this.root ??= coerced;
   };
 }
