@@ -9,7 +9,7 @@ import { startBenchServer, BENCH_TOKEN } from "./server";
 import { extract, type EngineDeps } from "../lib/engine";
 import { createPreview } from "../lib/preview";
 import { validateValue } from "../lib/config";
-import { createLiveFetch } from "../lib/net";
+import { createLiveTransport } from "../lib/net";
 import { loadavg } from "node:os";
 import { figure, info, realSleep, type Figure } from "./figures";
 
@@ -35,7 +35,7 @@ async function timed(f: () => Promise<number>, total: number): Promise<Timing> {
 export async function engineFigures(): Promise<Figure[]> {
   const total = PAGES * LIMIT;
   const server = await startBenchServer(total);
-  const live = createLiveFetch();
+  const live = createLiveTransport();
   const floor = async () => {
     let n = 0;
     for (let off = 0; off < total; off += LIMIT) {
@@ -51,7 +51,7 @@ export async function engineFigures(): Promise<Figure[]> {
     endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
   };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
-  const deps: EngineDeps = { fetch: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
+  const deps: EngineDeps = { transport: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
   // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
   const options = {
     source: validateValue(config).source!,

@@ -1,13 +1,15 @@
 /**
  * `node --cpu-prof --import tsx bench/profile.ts floor,paging,preview [pages] [rounds]`: the engine
  * figure's workloads alone, for CPU and heap profiles; prints the best wall and CPU time of each.
+ * `undici` is the floor's loop on `undici.request` (the transport's own floor).
  */
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { extract, type EngineDeps } from "../lib/engine";
 import { createPreview } from "../lib/preview";
 import { validateValue } from "../lib/config";
-import { createLiveFetch } from "../lib/net";
+import { createLiveTransport } from "../lib/net";
 import { realSleep } from "./figures";
+import { request } from "undici";
 
 async function main() {
   const modes = (process.argv[2] ?? "paging").split(",");
@@ -15,7 +17,7 @@ async function main() {
   const rounds = Number(process.argv[4] ?? 1);
   const total = pages * 100;
   const server = await startBenchServer(total);
-  const live = createLiveFetch();
+  const live = createLiveTransport();
   const resource = {
     name: "items",
     primary_key: "id",
@@ -24,7 +26,7 @@ async function main() {
   };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
   const source = validateValue(config).source!;
-  const deps: EngineDeps = { fetch: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
+  const deps: EngineDeps = { transport: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
   const best = new Map<string, { wall: number; cpu: number }>();
   for (let round = 0; round < rounds; round++)
     for (const mode of modes) {
@@ -34,6 +36,11 @@ async function main() {
         for (let off = 0; off < total; off += 100) {
           const res = await fetch(`${server.url}/items?offset=${off}&limit=100`, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } });
           JSON.parse(await res.text());
+        }
+      } else if (mode === "undici") {
+        for (let off = 0; off < total; off += 100) {
+          const res = await request(`${server.url}/items?offset=${off}&limit=100`, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } });
+          JSON.parse(await res.body.text());
         }
       } else {
         const preview = mode === "preview" ? createPreview() : null;

@@ -36,7 +36,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   });
   const stop = new AbortController();
   io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
-  const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
+  const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
       text: source.config,
@@ -47,7 +47,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
       limits: CHECK_LIMITS,
       ...(mockSpec ? { mockSpec } : {}),
     },
-    { liveFetch: io.fetch ?? live ?? undefined, signal: stop.signal },
+    { liveTransport: io.transport ?? live ?? undefined, signal: stop.signal },
   );
   if (!prepared.ok) {
     await live?.close();

@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { SourceFormat } from "../formats";
-import type { EngineDeps } from "../engine";
+import type { Transport } from "../engine";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -15,7 +15,7 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** The network for live runs (default: lib/net's live transport, unguarded). */
-  readonly fetch?: EngineDeps["fetch"];
+  readonly transport?: Transport;
   /** Aborts a run (the launcher wires it to Ctrl-C). */
   readonly signal?: AbortSignal;
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, seedFiles } from "../testing/cli";
 import { loopbackLocation, startMockServer, type MockServer } from "../testing/mock-server";
-import { createLiveFetch } from "../net";
+import { createLiveTransport } from "../net";
 
 const files = seedFiles();
 let server: MockServer;
@@ -54,8 +54,8 @@ describe("restplay run, live, on the transport", () => {
 
   it("follows the lab's redirects over loopback with the same records as --mock", async () => {
     const name = files.write("redirects.json", config(`${server.url}/lab.example.com`));
-    const live = createLiveFetch();
-    const r = await cli(["run", name, "--secret", "lab_api_key=demo-lab-key", "--format", "json"], { cwd: files.dir, fetch: live });
+    const live = createLiveTransport();
+    const r = await cli(["run", name, "--secret", "lab_api_key=demo-lab-key", "--format", "json"], { cwd: files.dir, transport: live });
     await live.close();
     const out = JSON.parse(r.stdout) as RunJson;
     expect(out.errors).toEqual([]);

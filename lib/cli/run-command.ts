@@ -109,7 +109,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
-  const live = !options.mock && !io.fetch ? (await import("../net")).createLiveFetch() : null;
+  const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
       text: source.config,
@@ -121,7 +121,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
       ...(state ? { state: state.incremental } : {}),
       ...(mockSpec ? { mockSpec } : {}),
     },
-    { liveFetch: io.fetch ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
+    { liveTransport: io.transport ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
   if (!prepared.ok) {
     await live?.close();

@@ -1,21 +1,21 @@
 /**
- * One HTTP exchange: `deps.fetch` plus reading the body (counted against its budget; a redirect's
+ * One HTTP exchange: `deps.transport` plus reading the body (counted against its budget; a redirect's
  * body is discarded unread), raced against the run's cancellation and a per-attempt timeout.
  * The timeout is built from `deps.sleep` (the engine has no timers). Against a virtual clock
  * sleeping is instant, so there the timeout is checked after the fact: a mock that spends more
  * virtual time than `request_timeout` before answering has timed out (decision 0006).
  */
-import { EngineError } from "./types";
+import { EngineError, type TransportRequest, type TransportResponse } from "./types";
 import { LimitReached, type RunContext } from "./context";
-import { discardBody, readBody } from "./body";
+import { readBody } from "./body";
 import type { Cut, ResponseBudget } from "./budget";
 
 export type Outcome =
-  | { readonly kind: "response"; readonly res: Response; readonly text: string; readonly bytes: number }
+  | { readonly kind: "response"; readonly res: TransportResponse; readonly text: string; readonly bytes: number }
   /** A redirect with a `Location`: its body was discarded unread. */
-  | { readonly kind: "redirect"; readonly res: Response; readonly location: string }
+  | { readonly kind: "redirect"; readonly res: TransportResponse; readonly location: string }
   /** The body passed its budget (declared, counted, or cut by the transport). */
-  | { readonly kind: "cut"; readonly res: Response; readonly cut: Cut }
+  | { readonly kind: "cut"; readonly res: TransportResponse; readonly cut: Cut }
   | { readonly kind: "failure"; readonly code: "timeout" | "network_error"; readonly message: string };
 
 /** The statuses the engine follows when they come with a `Location` (as python-requests does for dlt). */
@@ -41,7 +41,7 @@ function describe(e: unknown): string {
 /** `ctrl` aborts this attempt's request; `null` when the request carries the run's signal directly (virtual clock). */
 export async function attemptOnce(
   ctx: RunContext,
-  request: Request,
+  request: TransportRequest,
   ctrl: AbortController | null,
   budget: ResponseBudget,
 ): Promise<Outcome> {
@@ -50,10 +50,10 @@ export async function attemptOnce(
   let timedOut = false;
   const sentAt = ctx.virtual ? ctx.deps.now() : 0;
   const work = (async (): Promise<Outcome> => {
-    const res = await ctx.deps.fetch(request, { maxBytes: budget.maxBytes });
+    const res = await ctx.deps.transport(request);
     const took = ctx.virtual ? ctx.deps.now() - sentAt : 0;
     if (took > ctx.limits.requestTimeoutMs) {
-      discardBody(res);
+      res.discard();
       return {
         kind: "failure",
         code: "timeout",
@@ -62,12 +62,12 @@ export async function attemptOnce(
     }
     const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
     if (location !== null) {
-      discardBody(res);
+      res.discard();
       return { kind: "redirect", res, location };
     }
     const declared = Number(res.headers.get("content-length") ?? Number.NaN);
     if (declared > budget.maxBytes) {
-      discardBody(res);
+      res.discard();
       return { kind: "cut", res, cut: { reason: "declared", bytes: declared } };
     }
     const body = await readBody(res, budget.maxBytes);

@@ -93,6 +93,47 @@ export function bodyPreview(
   return { body_preview: mask ? masker.json(capped.value) : capped.value, ...(capped.truncated ? { body_truncated: true } : {}) };
 }
 
+/** What a response event needs to build its preview on first read, and the preview once built. */
+interface LazyPreview {
+  readonly masker: Masker;
+  readonly body: Json | undefined;
+  readonly text: string;
+  readonly hasSecret: boolean;
+  built: { body_preview?: Json; body_truncated?: boolean } | null;
+}
+
+/** Where an event keeps its `LazyPreview` (a symbol: never serialised, never spread, as it is not enumerable). */
+const LAZY = Symbol("restplay.bodyPreview");
+
+function lazyOf(event: object): { body_preview?: Json; body_truncated?: boolean } {
+  const lazy = (event as { [LAZY]?: LazyPreview })[LAZY];
+  if (!lazy) return {};
+  return (lazy.built ??= bodyPreview(lazy.masker, lazy.body, lazy.text, lazy.hasSecret));
+}
+
+/**
+ * One pair of getters for every event. Getters made per event (closures) gave every event a hidden
+ * class of its own, allocated in V8's old space and pointing at the page's body: each page's body
+ * and records then survived the young-generation collections until a full one — a third of the
+ * engine's CPU per page went to that garbage collection (docs/performance.md).
+ */
+const ACCESSORS: PropertyDescriptorMap = {
+  body_preview: {
+    get(this: object) {
+      return lazyOf(this).body_preview;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  body_truncated: {
+    get(this: object) {
+      return lazyOf(this).body_truncated;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+};
+
 /**
  * `event` with its `body_preview` and `body_truncated` built on first read (and kept): only the page
  * inspector reads them, so a consumer that never does (the CLI, a benchmark) pays no masking or
@@ -105,10 +146,7 @@ export function withBodyPreview<T extends object>(
   text: string,
   hasSecret: boolean,
 ): T & { readonly body_preview?: Json; readonly body_truncated?: boolean } {
-  let built: { body_preview?: Json; body_truncated?: boolean } | null = null;
-  const get = () => (built ??= bodyPreview(masker, body, text, hasSecret));
-  return Object.defineProperties(event, {
-    body_preview: { get: () => get().body_preview, enumerable: true, configurable: true },
-    body_truncated: { get: () => get().body_truncated, enumerable: true, configurable: true },
-  });
+  const lazy: LazyPreview = { masker, body, text, hasSecret, built: null };
+  Object.defineProperty(event, LAZY, { value: lazy, enumerable: false });
+  return Object.defineProperties(event, ACCESSORS);
 }

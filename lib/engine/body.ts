@@ -1,18 +1,13 @@
 /**
- * Reading a response body with a running byte count, whatever the fetch (live transport, mock, a
- * test's fake): never `res.text()` of an unbounded body. Past `maxBytes` the stream is cancelled
- * (the live transport then closes the connection); a transport's own `ResponseCut` ends it too.
+ * Reading a response body with a running byte count, whatever the transport (live, a mock fetch, a
+ * test's fake): never an unbounded read. Past `maxBytes` the body is discarded (the live transport
+ * then closes the connection); a transport's own `ResponseCut` ends it too.
  */
-import { ResponseCut } from "./types";
+import { ResponseCut, type TransportResponse } from "./types";
 import type { Cut } from "./budget";
 
 export type BodyRead =
   { readonly kind: "text"; readonly text: string; readonly bytes: number } | { readonly kind: "cut"; readonly cut: Cut };
-
-/** Cancels a body without waiting for it: a transport that stalls on cancel must not stall the run. */
-export function discardBody(res: Response): void {
-  res.body?.cancel().catch(() => undefined);
-}
 
 /** One decoder for every body: decoding whole (never `stream: true`) keeps it stateless and on V8's fast UTF-8 path. */
 const UTF8 = new TextDecoder();
@@ -29,18 +24,17 @@ function decodeAll(chunks: readonly Uint8Array[], bytes: number): string {
   return UTF8.decode(all);
 }
 
-export async function readBody(res: Response, maxBytes: number): Promise<BodyRead> {
-  if (!res.body) return { kind: "text", text: "", bytes: 0 };
-  const reader = res.body.getReader();
+export async function readBody(res: TransportResponse, maxBytes: number): Promise<BodyRead> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
+  const it = res.body[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await it.next();
       if (done) break;
       bytes += value.byteLength;
       if (bytes > maxBytes) {
-        reader.cancel().catch(() => undefined);
+        res.discard();
         return { kind: "cut", cut: { reason: "bytes", bytes } };
       }
       chunks.push(value);
@@ -49,5 +43,6 @@ export async function readBody(res: Response, maxBytes: number): Promise<BodyRea
     if (e instanceof ResponseCut) return { kind: "cut", cut: { reason: e.reason, bytes: e.bytes, detail: e.message } };
     throw e;
   }
+  if (chunks.length === 0) return { kind: "text", text: "", bytes: 0 };
   return { kind: "text", text: decodeAll(chunks, bytes), bytes };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, items, json, one } from "../testing/engine";
-import { ResponseCut, type FetchLimits } from "./types";
+import { ResponseCut, type Transport } from "./types";
+import { fetchTransport } from "./fetch-transport";
 import { formatBytes } from "./budget";
 
 const MB = 1024 * 1024;
@@ -47,13 +48,14 @@ describe("response bodies are read with a running count", () => {
     expect(run.done).toMatchObject({ ok: false });
   });
 
-  it("tells the fetch each response's budget: the response limit, or what is left of the run's", async () => {
-    const seen: (FetchLimits | undefined)[] = [];
+  it("tells the transport each response's budget: the response limit, or what is left of the run's", async () => {
+    const seen: number[] = [];
     const api = fakeFetch((_r, n) => json({ data: items(n, 1), next: n < 3 ? `/p${n + 1}` : null }));
-    const fetch = (r: Request, limits?: FetchLimits) => (seen.push(limits), api.fetch(r));
-    const run = await collect(linked, fetch, { limits: { maxResponseBytes: 1000, maxTotalBytes: 1050 } });
+    const inner = fetchTransport(api.fetch);
+    const transport: Transport = (r) => (seen.push(r.maxBytes), inner(r));
+    const run = await collect(linked, api.fetch, { limits: { maxResponseBytes: 1000, maxTotalBytes: 1050 }, deps: { transport } });
     const [a = 0, b = 0] = run.of("response").map((r) => r.size);
-    expect(seen.map((l) => l?.maxBytes)).toEqual([1000, 1000, 1050 - a - b]);
+    expect(seen).toEqual([1000, 1000, 1050 - a - b]);
   });
 
   it("a transport's ResponseCut (a decompression bomb) is a max_compression_ratio limit, not a network error", async () => {

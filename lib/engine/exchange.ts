@@ -1,12 +1,12 @@
 /**
  * One attempt of a request: the request and the redirect hops it leads to. Each hop is a new
- * `deps.fetch` call (so the live guard checks it), its own `request`/`response` pair in the trace
+ * `deps.transport` call (so the live guard checks it), its own `request`/`response` pair in the trace
  * (same request_id and attempt, `redirect: n`), and counts in the run's budgets. A hop to another
  * origin than the credentials belong to goes without them (./credentials.ts).
  */
 import { EngineError } from "./types";
 import type { RunContext } from "./context";
-import { fullUrl, toFetchRequest, type RequestSpec } from "./request";
+import { buildRequest, fullUrl, type RequestSpec } from "./request";
 import { attemptOnce, type Outcome } from "./attempt";
 import { responseBudget, spendRequest, type ResponseBudget } from "./budget";
 import { checkChain, redirectSpec } from "./redirect";
@@ -59,8 +59,9 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
     const budget = responseBudget(ctx);
     // A request of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal is enough.
     const ctrl = ctx.virtual ? null : new AbortController();
-    const { request, body } = toFetchRequest(spec, ctrl?.signal ?? ctx.signal);
-    const url = ctx.masker.url(request.url);
+    const built = buildRequest(spec);
+    const { body } = built;
+    const url = ctx.masker.url(built.url);
     ctx.emit({
       type: "request",
       resource: o.resource,
@@ -69,11 +70,12 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
       page: o.page,
       method: spec.method,
       url,
-      headers: ctx.masker.headers(request.headers),
+      headers: ctx.masker.headers(built.headers),
       ...(body !== undefined ? { body: o.traceBody(spec, body) } : {}),
       ...(hop > 0 ? { redirect: hop } : {}),
     });
     const sentAt = ctx.elapsed();
+    const request = { ...built, signal: ctrl?.signal ?? ctx.signal, maxBytes: budget.maxBytes };
     const outcome = await attemptOnce(ctx, request, ctrl, budget);
     if (outcome.kind !== "redirect") return { outcome, url, sentAt, budget };
     const { res } = outcome;
@@ -87,7 +89,7 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
       size: 0,
       headers: ctx.masker.headers(res.headers),
     });
-    let next = redirectSpec(spec, res.status, outcome.location, request.url);
+    let next = redirectSpec(spec, res.status, outcome.location, built.url);
     const nextUrl = fullUrl(next);
     checkChain(chain, next, nextUrl, start, (u) => ctx.masker.url(u));
     if (!isTrusted(o.trust, nextUrl)) {

@@ -4,7 +4,7 @@
  * errors with dlt's texts. Every hop of every attempt is traced as a `request` and a `response`
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
-import { EngineError, type Json, type NumberText } from "./types";
+import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
 import { mayHaveNumberText, parseJson } from "./number-text";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
@@ -35,7 +35,7 @@ export type Sent =
       readonly kind: "ok";
       readonly requestId: number;
       readonly status: number;
-      readonly headers: Headers;
+      readonly headers: ResponseHeaders;
       /** The URL requested, without auth parameters. */
       readonly url: string;
       readonly body: Json | undefined;
@@ -119,7 +119,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
     const added = auth ? addedBy(base, prepared) : NOTHING_ADDED;
     const exchanged = await exchange(ctx, prepared, { resource: o.resource, requestId, attempt, page: o.page, trust, added, traceBody });
     const { outcome, url, sentAt, budget } = exchanged;
-    const responseEvent = (res: Response, size: number) =>
+    const responseEvent = (res: TransportResponse, size: number) =>
       ({
         type: "response",
         resource: o.resource,

@@ -20,10 +20,10 @@ describe("incremental", () => {
     const inc = first.of("incremental")[0]!;
     expect(inc).toMatchObject({ before: "2024-02-01", after: "2024-03-01", filtered: 1 });
     const api2 = fakeFetch(() => json(rows));
-    const { extract, createVirtualClock } = await import("./index");
+    const { extract, createVirtualClock, fetchTransport } = await import("./index");
     const events = [];
     const source = resolved(cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }));
-    const deps = { fetch: api2.fetch, ...createVirtualClock(), virtualClock: true };
+    const deps = { transport: fetchTransport(api2.fetch), ...createVirtualClock(), virtualClock: true };
     for await (const e of extract({ source, secrets: {}, state: { r: inc.state! } }, deps)) events.push(e);
     expect(api2.calls[0]!.url).toBe("https://api.test/items?since=2024-03-01");
   });

@@ -4,6 +4,7 @@
  */
 export { extract } from "./extract";
 export { createVirtualClock } from "./clock";
+export { fetchTransport, type FetchLike } from "./fetch-transport";
 export { formatBytes } from "./budget";
 export { PAGINATORS } from "./paginators";
 export { AUTH_IMPLEMENTATIONS } from "./auth";

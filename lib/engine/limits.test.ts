@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, items, json, one, resolved } from "../testing/engine";
-import { createVirtualClock, extract, type EngineEvent } from "./index";
+import { createVirtualClock, extract, fetchTransport, type EngineEvent } from "./index";
 
 /** An endless json_link API: 10 records a page. */
 const endless = () => fakeFetch((_r, n) => json({ data: items(n * 10, 10), next: `https://api.test/p${n + 1}` }));
@@ -129,7 +129,7 @@ describe("cancellation", () => {
   it("a consumer that stops reading cancels the run; a slow one holds it back (backpressure)", async () => {
     const api = endless();
     const clock = createVirtualClock(0);
-    const deps = { fetch: api.fetch, ...clock, virtualClock: true };
+    const deps = { transport: fetchTransport(api.fetch), ...clock, virtualClock: true };
     const source = resolved(linked);
     const seen: number[] = [];
     for await (const e of extract({ source, secrets: {} }, deps)) {
@@ -140,7 +140,11 @@ describe("cancellation", () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(api.calls).toHaveLength(3);
     const events: EngineEvent[] = [];
-    for await (const e of extract({ source, secrets: {}, limits: { maxPages: 2 } }, { ...deps, fetch: endless().fetch })) events.push(e);
+    for await (const e of extract(
+      { source, secrets: {}, limits: { maxPages: 2 } },
+      { ...deps, transport: fetchTransport(endless().fetch) },
+    ))
+      events.push(e);
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
   });
 });

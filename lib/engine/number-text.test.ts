@@ -44,6 +44,7 @@ describe("pages carry number_text", () => {
   it("for dict records, records wrapped as {value}, and child records with include_from_parent", async () => {
     const { extract } = await import("./extract");
     const { createVirtualClock } = await import("./clock");
+    const { fetchTransport } = await import("./fetch-transport");
     const bodies: Record<string, string> = {
       "https://x.test/a": '[{"id": 1, "v": 2.0}, 3.0, [1.0], 4]',
       "https://x.test/b/1": '[{"w": 5.0}]',
@@ -57,7 +58,10 @@ describe("pages carry number_text", () => {
       ],
     } as const;
     const pages = [];
-    for await (const e of extract({ source: resolved(config), secrets: {} }, { fetch, ...createVirtualClock(), virtualClock: true }))
+    for await (const e of extract(
+      { source: resolved(config), secrets: {} },
+      { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
+    ))
       if (e.type === "page") pages.push(e);
     expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
     expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);

@@ -1,5 +1,5 @@
 /** The engine's request description: immutable, edited by paginators and auth through copies (§11.1). */
-import { EngineError, type Json } from "./types";
+import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
 import { getOwn, setOwn } from "../shared";
@@ -89,7 +89,58 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
   return form === null ? {} : { body: form, contentType: "application/x-www-form-urlencoded" };
 }
 
-export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { request: Request; body?: string } {
+/** A header name WHATWG `Headers` accepts (an HTTP token). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Leading and trailing HTTP whitespace, which `Headers` strips from values. */
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+const HAS_EDGE_WHITESPACE = /^[\t\n\r ]|[\t\n\r ]$/;
+/** What `Headers` refuses in a value: NUL, CR, LF, or a character that is not a byte. */
+const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
+
+const strip = (v: string) => (HAS_EDGE_WHITESPACE.test(v) ? v.replace(EDGE_WHITESPACE, "") : v);
+
+/**
+ * The headers as the `Request` the engine sent through `fetch` before decision 0024 held them: names
+ * lower-cased and sorted; repeated names joined as `Headers` joins them (", ", "; " for `cookie`, the
+ * last `set-cookie`) and the result stripped of edge whitespace again, as a `Request` copying a
+ * `Headers` does; a name that is not a token, or a value with NUL, CR, LF or a character past U+00FF,
+ * refused. A body's content type is added unless a header sets one. (`request.test.ts` checks all of
+ * it against `Request` itself.)
+ */
+function sentHeaders(headers: Readonly<Record<string, string>>, contentType: string | undefined): Record<string, string> {
+  const pairs: [string, string][] = [];
+  let repeated = false;
+  for (const name of Object.keys(headers)) {
+    const value = strip(headers[name] ?? "");
+    if (!TOKEN.test(name)) throw new TypeError(`"${name}" is an invalid header name.`);
+    if (INVALID_VALUE.test(value)) throw new TypeError(`the value of "${name}" is an invalid header value.`);
+    const key = name.toLowerCase();
+    for (const [k] of pairs) repeated ||= k === key;
+    pairs.push([key, value]);
+  }
+  if (repeated) {
+    const joined = new Map<string, string>();
+    for (const [key, value] of pairs) {
+      const before = joined.get(key);
+      if (before === undefined || key === "set-cookie") joined.set(key, value);
+      else joined.set(key, `${before}${key === "cookie" ? "; " : ", "}${value}`);
+    }
+    pairs.length = 0;
+    for (const [key, value] of joined) pairs.push([key, strip(value)]);
+  }
+  if (contentType !== undefined && !pairs.some(([k]) => k === "content-type")) pairs.push(["content-type", contentType]);
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Object.fromEntries defines own properties: a header named `__proto__` stays a header.
+  return Object.fromEntries(pairs);
+}
+
+/** What a `Request` adds to a text body without a content type of its own. */
+const TEXT_BODY = "text/plain;charset=UTF-8";
+
+/** The request as sent, without its signal and budget (./exchange.ts adds them per attempt). */
+export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
+
+export function buildRequest(spec: RequestSpec): BuiltRequest {
   const { body, contentType } = encodeBody(spec);
   if (body !== undefined && spec.method === "GET") {
     throw new EngineError(
@@ -100,11 +151,12 @@ export function toFetchRequest(spec: RequestSpec, signal: AbortSignal): { reques
   }
   const url = fullUrl(spec);
   try {
-    const headers = new Headers(spec.headers);
-    if (contentType && !headers.has("content-type")) headers.set("content-type", contentType);
-    // The engine follows redirects itself (./redirect.ts): a fetch must hand them back.
-    const request = new Request(url, { method: spec.method, headers, body, signal, redirect: "manual" });
-    return { request, ...(body !== undefined ? { body } : {}) };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
+      const u = new URL(url);
+      if (u.username !== "" || u.password !== "") throw new TypeError("a URL with credentials (user:password@) cannot be requested.");
+    }
+    const headers = sentHeaders(spec.headers, contentType ?? (body !== undefined ? TEXT_BODY : undefined));
+    return { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}) };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new EngineError("invalid_request", `The request could not be built: ${why} (check the header names and values).`);

@@ -20,21 +20,49 @@ export type DataRecord = { [key: string]: Json };
 export type NumberText = { [key: string]: string | NumberText };
 
 /**
- * What the engine tells `deps.fetch` about the response it is about to read. A transport that can
- * (lib/net's live transport) enforces it while downloading and errors the body stream with a
- * `ResponseCut`; the engine counts the body it reads as well, so any fetch is bounded.
+ * One HTTP request as the engine hands it to its transport (one hop of one attempt): built by
+ * ./request.ts, the one home of request building (URL and query, body encoding, header checks).
  */
-export interface FetchLimits {
-  /** Decompressed body bytes this response may have (the smaller of the response and run budgets). */
+export interface TransportRequest {
+  readonly method: "GET" | "POST";
+  /** The absolute URL, query included. */
+  readonly url: string;
+  /** Header names in lower case, checked as WHATWG `Headers` checks them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Aborts the request and its body (the attempt's timeout, the run's cancellation). */
+  readonly signal: AbortSignal;
+  /**
+   * Decompressed body bytes this response may have (the smaller of the response and run budgets). A
+   * transport that can (lib/net's) enforces it while downloading and ends the body with a
+   * `ResponseCut`; the engine counts the body it reads as well, so any transport is bounded.
+   */
   readonly maxBytes: number;
 }
 
+/** Response headers as the engine reads them (WHATWG `Headers` is one): names in lower case. */
+export interface ResponseHeaders extends Iterable<readonly [string, string]> {
+  get(name: string): string | null;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  /** The decoded body's bytes, iterated once (no chunks when there is no body); errors end it (a `ResponseCut` past a limit). */
+  readonly body: AsyncIterable<Uint8Array>;
+  /** Drops the body, read or not (a live transport closes the connection); never waits. */
+  discard(): void;
+}
+
+/**
+ * The engine's network: the real one (lib/net, on undici) or a WHATWG fetch adapted by
+ * `fetchTransport` (MSW's mock fetch, tests' fakes). It must not follow redirects: the engine does,
+ * one traced call per hop (decision 0015). Narrower than `fetch(Request) → Response` (decision 0024).
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
 export interface EngineDeps {
-  /**
-   * WHATWG fetch: the real network (guarded by the caller) or an MSW mock fetch. It must not follow
-   * redirects (requests carry `redirect: "manual"`): the engine follows them, one traced call per hop.
-   */
-  readonly fetch: (input: Request, limits?: FetchLimits) => Promise<Response>;
+  readonly transport: Transport;
   /** Wait `ms`; against mocks this advances a virtual clock instead of sleeping. Rejects when `signal` aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Milliseconds since the epoch (virtual against mocks). */
@@ -152,8 +180,8 @@ export interface ResourceStats {
 }
 
 /**
- * A transport stopped downloading a response and errored its body stream with this: past
- * `FetchLimits.maxBytes` (`bytes`), or inflating faster than any real API compresses (`ratio`, a
+ * A transport stopped downloading a response and ended its body with this: past
+ * `TransportRequest.maxBytes` (`bytes`), or inflating faster than any real API compresses (`ratio`, a
  * decompression bomb). The engine reports it as a limit, never as a network error to retry.
  */
 export class ResponseCut extends Error {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "./index";
 import { listSecrets, validateText } from "../config";
 import { resolveSecrets } from "../run/secrets";
-import { extract, createVirtualClock, type EngineEvent } from "../engine";
+import { extract, createVirtualClock, fetchTransport, type EngineEvent } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
 async function run(text: string, state?: Record<string, never>) {
@@ -15,7 +15,7 @@ async function run(text: string, state?: Record<string, never>) {
   const secrets = { ...MOCK_DEMO_SECRETS, ...resolveSecrets(listSecrets(r.value), { given: {}, target: "mock" }).values };
   for await (const e of extract(
     { source: r.source!, secrets, ...(state ? { state } : {}) },
-    { fetch: api.fetch, ...clock, virtualClock: true },
+    { transport: fetchTransport(api.fetch), ...clock, virtualClock: true },
   ))
     events.push(e);
   return { r, events, api };

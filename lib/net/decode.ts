@@ -58,11 +58,17 @@ export interface BodyOptions {
   readonly contentEncoding: string | undefined;
 }
 
+/** The decoded body, read as the engine asks (`TransportResponse.body`), and a way to drop it. */
+export interface DecodedBody extends AsyncIterable<Uint8Array> {
+  /** Destroys the body (which aborts the request and closes the connection), read or not. */
+  discard(): void;
+}
+
 /**
- * The decoded body as a pull-based web stream (nothing is read before the engine asks). `raw` is
- * undici's body: destroying it aborts the request and closes the connection.
+ * The decoded body, pulled chunk by chunk off undici's stream (nothing is read before the engine
+ * asks). `raw` is undici's body: destroying it aborts the request and closes the connection.
  */
-export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream<Uint8Array> {
+export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
   const decoders = decodersFor(options.contentEncoding).map((make) => make());
   let wire = 0;
   let decoded = 0;
@@ -84,37 +90,36 @@ export function decodedBody(raw: Readable, options: BodyOptions): ReadableStream
     last.destroy(e);
     raw.destroy(e);
   };
-  const chunks = last[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) return controller.close();
-          decoded += next.value.length;
-          if (identity) wire = decoded;
-          let stop: ResponseCut | null = null;
-          if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
-          else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {
-            stop = cut(
-              "ratio",
-              `inflated more than ${MAX_COMPRESSION_RATIO} times (${formatBytes(wire)} on the wire became ${formatBytes(decoded)})`,
-            );
-          }
-          if (stop) {
-            destroyAll(stop);
-            return controller.error(stop);
-          }
-          controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
-        } catch (e) {
-          destroyAll(e instanceof Error ? e : undefined);
-          controller.error(e);
-        }
-      },
-      cancel() {
-        destroyAll();
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  let chunks: AsyncIterator<Buffer> | null = null;
+  const next = async (): Promise<IteratorResult<Uint8Array>> => {
+    chunks ??= last[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    let step: IteratorResult<Buffer>;
+    try {
+      step = await chunks.next();
+    } catch (e) {
+      destroyAll(e instanceof Error ? e : undefined);
+      throw e;
+    }
+    if (step.done) return step;
+    decoded += step.value.length;
+    if (identity) wire = decoded;
+    let stop: ResponseCut | null = null;
+    if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
+    else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {
+      stop = cut(
+        "ratio",
+        `inflated more than ${MAX_COMPRESSION_RATIO} times (${formatBytes(wire)} on the wire became ${formatBytes(decoded)})`,
+      );
+    }
+    if (stop) {
+      destroyAll(stop);
+      throw stop;
+    }
+    return step;
+  };
+  const discard = () => destroyAll();
+  return {
+    [Symbol.asyncIterator]: () => ({ next, return: async () => (discard(), { done: true, value: undefined }) }),
+    discard,
+  };
 }

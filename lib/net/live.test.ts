@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { extract, type EngineEvent, type RunLimits } from "../engine";
 import { resolved } from "../testing/engine";
-import { createLiveFetch, type LiveFetch } from "./transport";
+import { createLiveTransport, type LiveTransport } from "./transport";
 import { parseAllowList } from "./guard";
 import { startServer, stream, type TestServer } from "../testing/net";
 
@@ -16,9 +16,9 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", () => (clearTimeout(t), reject(new Error("aborted"))), { once: true });
   });
 
-async function run(live: LiveFetch, config: object, limits: Partial<RunLimits> = {}, secrets: Record<string, string> = {}) {
+async function run(live: LiveTransport, config: object, limits: Partial<RunLimits> = {}, secrets: Record<string, string> = {}) {
   const events: EngineEvent[] = [];
-  for await (const e of extract({ source: resolved(config), secrets, limits }, { fetch: live, sleep, now: Date.now })) events.push(e);
+  for await (const e of extract({ source: resolved(config), secrets, limits }, { transport: live, sleep, now: Date.now })) events.push(e);
   const of = <T extends EngineEvent["type"]>(t: T) => events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === t);
   return { events, of, done: events.at(-1) };
 }
@@ -67,7 +67,7 @@ describe("engine + live transport over loopback", () => {
   });
 
   it("a 1 MB gzip that inflates to 1 GB: one request, cut at the ratio, the run fails, memory stays flat", async () => {
-    const live = createLiveFetch({ guard: parseAllowList("127.0.0.1") });
+    const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const before = process.memoryUsage().rss;
     const t0 = performance.now();
     const r = await run(live, resource(a.url, { path: "/bomb" }));
@@ -82,7 +82,7 @@ describe("engine + live transport over loopback", () => {
   });
 
   it("a 200 MB page: cut at 20 MB while downloading, the connection destroyed, the run fails", async () => {
-    const live = createLiveFetch({ guard: parseAllowList("127.0.0.1") });
+    const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const closed = a.nextClose();
     const r = await run(live, resource(a.url, { path: "/huge" }));
     await closed;
@@ -100,7 +100,7 @@ describe("engine + live transport over loopback", () => {
   });
 
   it("a GET redirect completes; a 307 POST keeps its body; a loop ends with too_many_redirects", async () => {
-    const live = createLiveFetch({ guard: parseAllowList("127.0.0.1") });
+    const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const get = await run(live, resource(a.url, { path: "/a" }));
     expect(get.of("page")[0]!.records).toEqual([{ id: 1 }, { id: 2 }]);
     expect(get.of("request").map((e) => e.url)).toEqual([`${a.url}/a`, `${a.url}/b`]);
@@ -113,7 +113,7 @@ describe("engine + live transport over loopback", () => {
   });
 
   it("a redirect to an address the guard refuses is a network_error, never retried, and never connects", async () => {
-    const live = createLiveFetch({ guard: parseAllowList("127.0.0.1") });
+    const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const before = b.connections;
     const r = await run(live, resource(a.url, { path: "/to-b" }));
     expect(r.of("error")[0]).toMatchObject({ error: { code: "network_error" } });
@@ -124,7 +124,7 @@ describe("engine + live transport over loopback", () => {
   });
 
   it("a redirect to another allowed origin goes without the X-API-Key", async () => {
-    const live = createLiveFetch({ guard: parseAllowList("127.0.0.1,127.0.0.2") });
+    const live = createLiveTransport({ guard: parseAllowList("127.0.0.1,127.0.0.2") });
     const client = { auth: { type: "api_key", name: "X-API-Key", api_key: { $secret: "key" }, location: "header" } };
     const r = await run(live, resource(a.url, { path: "/to-b" }, client), {}, { key: KEY });
     expect(r.of("page")[0]!.records).toEqual([{ at: "b" }]);

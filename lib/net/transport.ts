@@ -1,22 +1,23 @@
 /**
- * The live transport: the engine's `deps.fetch` over undici (never the framework's global fetch), for
- * the route (guarded) and the CLI (unguarded) alike, so both get the same limits.
+ * The live transport: the engine's `deps.transport` straight on `undici.request` (never the
+ * framework's global fetch, no WHATWG `Request`/`Response` per page: decision 0024), for the route
+ * (guarded) and the CLI (unguarded) alike, so both get the same limits.
  *
  * - It never follows a redirect: the engine does, one traced, checked request per hop.
  * - Guarded, an IP-literal host is checked before connecting, and a host name is resolved inside the
  *   connection (`connect.lookup`): every address is checked and only those addresses are connected to.
- * - It decompresses bodies itself and stops at `FetchLimits.maxBytes` or at a compression ratio no
+ * - It decompresses bodies itself and stops at `TransportRequest.maxBytes` or at a compression ratio no
  *   API sends (./decode.ts), destroying the connection.
  */
 import { Agent, request as undiciRequest } from "undici";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
-import { DEFAULT_LIMITS, EngineError, type FetchLimits } from "../engine";
+import { EngineError, type ResponseHeaders, type TransportRequest, type TransportResponse } from "../engine";
 import { checkAddresses, checkBeforeConnect, GuardRefusal, resolveHost, systemLookup, type AllowList } from "./guard";
 import { connectLookup, type Lookup } from "./lookup";
 import { decodedBody, UnsupportedEncoding } from "./decode";
 
-export interface LiveFetchOptions {
+export interface LiveTransportOptions {
   /** The SSRF guard's allow-list (`parseAllowList(process.env.RESTPLAY_ALLOW_HOSTS)`). Omit to reach any host. */
   readonly guard?: AllowList;
   /** Name resolution for connections (default: the system resolver); the guard checks what it answers. */
@@ -25,13 +26,13 @@ export interface LiveFetchOptions {
   readonly connectTimeoutMs?: number;
 }
 
-export interface LiveFetch {
-  (request: Request, limits?: FetchLimits): Promise<Response>;
+export interface LiveTransport {
+  (request: TransportRequest): Promise<TransportResponse>;
   /** Closes the connection pool (idle connections never keep a process alive; this frees them now). */
   close(): Promise<void>;
 }
 
-/** Statuses whose responses have no body (a `Response` refuses one). */
+/** Statuses whose responses have no body (as fetch's `Response` has none for them). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 export const ACCEPT_ENCODING = "gzip, deflate, br";
 
@@ -50,22 +51,43 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
-function toHeaders(raw: IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      try {
-        headers.append(name, v);
-      } catch {
-        // A header value the WHATWG Headers cannot hold (e.g. a control character) is left out.
-      }
+/** HTTP whitespace `Headers` strips from the edges of a value. */
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+const INVALID_VALUE = /[\0\r\n]/;
+
+/**
+ * undici's parsed headers (names already in lower case) read as WHATWG `Headers` reads them, without
+ * building one per response: a repeated header joined with ", " (`set-cookie` listed one by one
+ * when iterated), values stripped of edge whitespace, a value `Headers` refuses (NUL, CR, LF) left out,
+ * names iterated in sorted order.
+ */
+class RawHeaders implements ResponseHeaders {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+
+  private values(name: string): string[] {
+    const v = Object.hasOwn(this.raw, name) ? this.raw[name] : undefined;
+    if (v === undefined) return [];
+    return (Array.isArray(v) ? v : [v]).map((x) => x.replace(EDGE_WHITESPACE, "")).filter((x) => !INVALID_VALUE.test(x));
+  }
+
+  get(name: string): string | null {
+    const values = this.values(name.toLowerCase());
+    return values.length === 0 ? null : values.join(", ");
+  }
+
+  *[Symbol.iterator](): IterableIterator<readonly [string, string]> {
+    for (const name of Object.keys(this.raw).sort()) {
+      const values = this.values(name);
+      if (values.length === 0) continue;
+      if (name === "set-cookie") for (const v of values) yield [name, v];
+      else yield [name, values.join(", ")];
     }
   }
-  return headers;
 }
 
-export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
+const NO_BODY: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) };
+
+export function createLiveTransport(options: LiveTransportOptions = {}): LiveTransport {
   const allow = options.guard;
   const resolve = options.lookup ?? systemLookup;
   const lookup = allow
@@ -78,26 +100,25 @@ export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
       : undefined;
   const agent = new Agent({ connect: { timeout: options.connectTimeoutMs ?? 10_000, ...(lookup ? { lookup } : {}) } });
 
-  const live = async (request: Request, limits?: FetchLimits): Promise<Response> => {
-    const url = new URL(request.url);
+  const live = async (request: TransportRequest): Promise<TransportResponse> => {
+    let url: URL;
     try {
+      url = new URL(request.url);
       if (allow) checkBeforeConnect(url, allow);
       else if (url.protocol !== "http:" && url.protocol !== "https:")
         throw new GuardRefusal(`Refused to contact ${url.href}: only http and https URLs are allowed.`);
     } catch (e) {
       throw networkError(e instanceof Error ? e.message : String(e));
     }
-    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
-    const headers: Record<string, string> = {};
-    for (const [k, v] of request.headers) headers[k] = v;
-    headers["accept-encoding"] ??= ACCEPT_ENCODING;
+    const headers =
+      request.headers["accept-encoding"] === undefined ? { ...request.headers, "accept-encoding": ACCEPT_ENCODING } : request.headers;
     let res;
     try {
       res = await undiciRequest(url, {
         dispatcher: agent,
         method: request.method,
         headers,
-        ...(body ? { body } : {}),
+        ...(request.body !== undefined ? { body: request.body } : {}),
         signal: request.signal,
       });
     } catch (e) {
@@ -105,24 +126,25 @@ export function createLiveFetch(options: LiveFetchOptions = {}): LiveFetch {
       throw refused ? networkError(refused.message) : e;
     }
     const status = res.statusCode;
-    const responseHeaders = toHeaders(res.headers);
-    if (NULL_BODY.has(status) || request.method === "HEAD") {
-      discard(res.body);
-      return new Response(null, { status, headers: responseHeaders });
+    const raw = res.body;
+    const responseHeaders = new RawHeaders(res.headers);
+    if (NULL_BODY.has(status)) {
+      discard(raw);
+      return { status, headers: responseHeaders, body: NO_BODY, discard: () => undefined };
     }
     if (status < 200 || status > 599) {
-      discard(res.body);
+      discard(raw);
       throw networkError(`${url.host} answered with status ${status}, which is not a valid HTTP status.`);
     }
     const encoding = res.headers["content-encoding"];
     try {
-      const stream = decodedBody(res.body, {
-        maxBytes: limits?.maxBytes ?? DEFAULT_LIMITS.maxResponseBytes,
+      const body = decodedBody(raw, {
+        maxBytes: request.maxBytes,
         contentEncoding: Array.isArray(encoding) ? encoding.join(",") : encoding,
       });
-      return new Response(stream, { status, headers: responseHeaders });
+      return { status, headers: responseHeaders, body, discard: body.discard };
     } catch (e) {
-      discard(res.body);
+      discard(raw);
       if (e instanceof UnsupportedEncoding) throw networkError(e.message);
       throw e;
     }

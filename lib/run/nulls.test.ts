@@ -1,7 +1,7 @@
 /** dlt accepts `None` for every Optional key (dlt-rest-api.md §2): validate, run, preview and export a config full of nulls. */
 import { describe, expect, it } from "vitest";
 import { exportConfig, validateText } from "../config";
-import { createVirtualClock, extract } from "../engine";
+import { createVirtualClock, extract, fetchTransport } from "../engine";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import { createPreview } from "../preview";
 
@@ -46,7 +46,10 @@ async function run(text: string) {
   const preview = createPreview();
   const requests: string[] = [];
   let ok = false;
-  for await (const e of extract({ source: r.source!, secrets: MOCK_DEMO_SECRETS }, { fetch: api.fetch, ...clock, virtualClock: true })) {
+  for await (const e of extract(
+    { source: r.source!, secrets: MOCK_DEMO_SECRETS },
+    { transport: fetchTransport(api.fetch), ...clock, virtualClock: true },
+  )) {
     preview.push(e);
     if (e.type === "request") requests.push(`${e.method} ${e.url}`);
     if (e.type === "done") ok = e.ok;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRunCollector, prepareRun, type RunEnv, type RunRequest } from "./index";
 import { secretEnvName } from "../shared";
 import { createMockApi } from "../mocks";
-import type { EngineEvent } from "../engine";
+import { fetchTransport, type EngineEvent } from "../engine";
 import { seedBlocks } from "../testing/seeds";
 
 const seeds = seedBlocks();
@@ -145,7 +145,7 @@ describe("live target", () => {
     const sleeps: number[] = [];
     let t = 1_000;
     const env: RunEnv = {
-      liveFetch: (r) => mock.fetch(r),
+      liveTransport: fetchTransport((r) => mock.fetch(r)),
       // Waits pass at once; the engine's 60 s request timeout (also a sleep) never fires before the answer.
       sleep: (ms, signal) => {
         if (ms >= 60_000) return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(new Error("aborted"))));

@@ -4,12 +4,21 @@
  * (mock demo values fill gaps in mock mode) -> deps -> engine events.
  *
  * Pure TypeScript (no node:*): the route imports it. What differs between callers comes in
- * through `RunEnv`: the live fetch (lib/net's transport: guarded for the route, unguarded for the CLI),
+ * through `RunEnv`: the live transport (lib/net's: guarded for the route, unguarded for the CLI),
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
 import { checkConfig, type CheckedConfig, type ResolvedSource } from "../config";
-import { createVirtualClock, extract, type EngineDeps, type EngineEvent, type IncrementalState, type RunLimits } from "../engine";
+import {
+  createVirtualClock,
+  extract,
+  fetchTransport,
+  type EngineDeps,
+  type EngineEvent,
+  type IncrementalState,
+  type RunLimits,
+  type Transport,
+} from "../engine";
 import { createMockApi, type MockSpec } from "../mocks";
 import { resolveSecrets, type SecretStatus } from "./secrets";
 import type { RunTarget } from "./contract";
@@ -31,8 +40,8 @@ export interface RunRequest {
 }
 
 export interface RunEnv {
-  /** The fetch for live runs (lib/net's transport). Required for `target: "live"`; the caller guards it. */
-  readonly liveFetch?: EngineDeps["fetch"];
+  /** The network for live runs (lib/net's transport). Required for `target: "live"`; the caller guards it. */
+  readonly liveTransport?: Transport;
   /** Real sleep for live runs (default: an abortable timer). */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Wall clock for live runs (default `Date.now`). */
@@ -116,7 +125,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       diagnostics,
     };
   }
-  if (request.target === "live" && !env.liveFetch) {
+  if (request.target === "live" && !env.liveTransport) {
     return {
       ok: false,
       code: "live_fetch_unavailable",
@@ -133,7 +142,9 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     const clock = createVirtualClock();
     // The mock's slow endpoints wait on the same virtual clock, so their latency is virtual too.
     deps = {
-      fetch: createMockApi({ sleep: (ms) => clock.sleep(ms), ...(request.mockSpec ? { spec: request.mockSpec } : {}) }).fetch,
+      transport: fetchTransport(
+        createMockApi({ sleep: (ms) => clock.sleep(ms), ...(request.mockSpec ? { spec: request.mockSpec } : {}) }).fetch,
+      ),
       sleep: clock.sleep,
       now: clock.now,
       virtualClock: true,
@@ -142,7 +153,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   } else {
     deps = {
-      fetch: env.liveFetch as EngineDeps["fetch"],
+      transport: env.liveTransport as Transport,
       sleep: env.sleep ?? realSleep,
       now: env.now ?? (() => Date.now()),
       virtualClock: false,

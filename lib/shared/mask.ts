@@ -144,9 +144,10 @@ export class Masker {
     return this.text(`${raw.slice(0, q)}?${maskPairs(query, SENSITIVE_PARAMS, () => "***")}${hash < 0 ? "" : raw.slice(hash)}`);
   }
 
-  headers(h: Headers | Readonly<Record<string, string>>): Record<string, string> {
+  /** Headers as pairs (WHATWG `Headers`, a transport's) or as a plain object. */
+  headers(h: Iterable<readonly [string, string]> | Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
-    const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
+    const entries = Symbol.iterator in h ? h : Object.entries(h);
     for (const [k, v] of entries) {
       if (SENSITIVE_HEADERS.has(k.toLowerCase())) {
         const m = /^(Bearer|Basic|Token|Digest)\s+(.+)$/i.exec(v);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type CliIO } from "../cli/main";
+import { fetchTransport, type FetchLike } from "../engine";
 import { seedBlocks } from "./seeds";
 
 export interface CliResult {
@@ -24,7 +25,10 @@ export function sink(isTTY = false): { write(s: string): void; readonly isTTY: b
   };
 }
 
-export async function cli(args: string[], io: Partial<Omit<CliIO, "stdout" | "stderr">> & { tty?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  io: Partial<Omit<CliIO, "stdout" | "stderr">> & { tty?: boolean; fetch?: FetchLike } = {},
+): Promise<CliResult> {
   const stdout = sink(io.tty);
   const stderr = sink(io.tty);
   const code = await main(args, {
@@ -32,8 +36,9 @@ export async function cli(args: string[], io: Partial<Omit<CliIO, "stdout" | "st
     stderr,
     env: io.env ?? {},
     cwd: io.cwd ?? process.cwd(),
-    // Tests never touch the network: a live run without an explicit fetch fails loudly.
-    fetch: io.fetch ?? (async (r: Request) => Promise.reject(new Error(`test tried the network: ${r.url}`))),
+    // Tests never touch the network: a live run without an explicit transport or fetch fails loudly.
+    transport:
+      io.transport ?? fetchTransport(io.fetch ?? (async (r: Request) => Promise.reject(new Error(`test tried the network: ${r.url}`)))),
     ...(io.signal ? { signal: io.signal } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };

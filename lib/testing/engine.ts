@@ -6,9 +6,11 @@
 import {
   extract,
   createVirtualClock,
+  fetchTransport,
   type EngineDeps,
   type EngineEvent,
   type ExtractOptions,
+  type FetchLike,
   type IncrementalState,
   type RunLimits,
 } from "../engine";
@@ -75,7 +77,7 @@ export interface CollectOptions {
   readonly unchecked?: boolean;
 }
 
-export async function collect(config: unknown, fetch: (r: Request) => Promise<Response>, opts: CollectOptions = {}) {
+export async function collect(config: unknown, fetch: FetchLike, opts: CollectOptions = {}) {
   const clock = opts.clock ?? createVirtualClock(0);
   const sleeps: number[] = [];
   const sleep = (ms: number, signal?: AbortSignal) => {
@@ -91,7 +93,7 @@ export async function collect(config: unknown, fetch: (r: Request) => Promise<Re
     ...(opts.state ? { state: opts.state } : {}),
   };
   const deps: EngineDeps = {
-    fetch,
+    transport: fetchTransport(fetch),
     sleep,
     now: clock.now,
     virtualClock: true,

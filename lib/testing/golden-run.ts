@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import { validateText } from "../config";
-import { createVirtualClock, extract } from "../engine";
+import { createVirtualClock, extract, fetchTransport } from "../engine";
 import { createPreview, type Destination, type Preview } from "../preview";
 import type { GoldenCase, GoldenRun } from "./golden";
 
@@ -37,7 +37,10 @@ export async function runGoldenOnce(
   const { fetch, requests } = replay(run);
   const clock = createVirtualClock();
   const preview = createPreview({ destination });
-  for await (const e of extract({ source: validation.source!, secrets: c.secrets }, { fetch, ...clock, virtualClock: true }))
+  for await (const e of extract(
+    { source: validation.source!, secrets: c.secrets },
+    { transport: fetchTransport(fetch), ...clock, virtualClock: true },
+  ))
     preview.push(e);
   return { preview, requests };
 }

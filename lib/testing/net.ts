@@ -80,18 +80,20 @@ export function stream(res: ServerResponse, chunk: Buffer, total: number): void 
   pump();
 }
 
-/** Reads a web stream to its end or its error, counting bytes. */
-export async function drain(body: ReadableStream<Uint8Array> | null): Promise<{ bytes: number; error: unknown }> {
+/** Reads a transport's body to its end or its error, counting bytes. */
+export async function drain(body: AsyncIterable<Uint8Array>): Promise<{ bytes: number; error: unknown }> {
   let bytes = 0;
-  if (!body) return { bytes, error: null };
-  const reader = body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { bytes, error: null };
-      bytes += value.length;
-    }
+    for await (const chunk of body) bytes += chunk.length;
+    return { bytes, error: null };
   } catch (e) {
     return { bytes, error: e };
   }
+}
+
+/** A transport's body as text (tests only: unbounded). */
+export async function bodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }

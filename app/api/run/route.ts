@@ -8,7 +8,7 @@ import type { EngineEvent, RunLimits } from "@/lib/engine";
 import { Masker } from "@/lib/shared";
 import { encodeEvent, prepareCheckedRun, type RunBody } from "@/lib/run";
 import { BodyError, errorResponse, parseRunBody, readLimitedText } from "./body";
-import { ALLOW_ENV, createLiveFetch, parseAllowList, type LiveFetch } from "@/lib/net";
+import { ALLOW_ENV, createLiveTransport, parseAllowList, type LiveTransport } from "@/lib/net";
 import { checkCaller } from "./caller";
 import { Admission, clientKey } from "./admission";
 import { readSettings, type ServerSettings } from "./settings";
@@ -19,8 +19,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried. */
-function liveFetch(): LiveFetch {
-  return createLiveFetch({ guard: parseAllowList(process.env[ALLOW_ENV]) });
+function liveTransport(): LiveTransport {
+  return createLiveTransport({ guard: parseAllowList(process.env[ALLOW_ENV]) });
 }
 
 const admission = new Admission();
@@ -138,7 +138,7 @@ export async function POST(request: Request): Promise<Response> {
         ...(body.state ? { state: body.state } : {}),
         ...(body.mock_spec ? { mockSpec: body.mock_spec } : {}),
       },
-      { ...(body.target === "live" ? { liveFetch: liveFetch() } : {}), signal: abort.signal },
+      { ...(body.target === "live" ? { liveTransport: liveTransport() } : {}), signal: abort.signal },
     );
     if (!prepared.ok) {
       request.signal.removeEventListener("abort", onClientAbort);

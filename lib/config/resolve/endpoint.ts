@@ -14,6 +14,7 @@ import { resolveAuth } from "./auth";
 import { checkIncrementalBlock, resolveIncremental } from "./incremental";
 import { checkPaginatorBuild, isSingleEntity, typedPaginator } from "./paginator";
 import { isObj, isPython, isSpecial, pick, strip, type Obj, type Stripped } from "./values";
+import { insertEntryEdit } from "../fixes";
 
 /** What the client contributes to every resource, worked out once. */
 export interface ClientPlan {
@@ -129,14 +130,22 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
   const hasData = d !== undefined && d !== null && d !== "" && !(isObj(d) && !hasKeys(d)) && !(Array.isArray(d) && d.length === 0);
   // A `json` dict is sent even when empty (as the engine sends it); a `data` body when it has content.
   const sentJson = json.value !== undefined && json.value !== null;
-  if (pick(own, plan.endpoint, "method").value !== "POST" && (sentJson || hasData)) {
+  const method = pick(own, plan.endpoint, "method");
+  if (method.value !== "POST" && (sentJson || hasData)) {
     const key = sentJson ? "json" : "data";
-    const at = (sentJson ? json : data).fromDefaults ? ["resource_defaults", "endpoint", key] : [...epAt, key];
+    const fromDefaults = (sentJson ? json : data).fromDefaults;
+    const at = fromDefaults ? ["resource_defaults", "endpoint", key] : [...epAt, key];
+    // The fix sets `method` where it is written, or beside the body.
+    const target: Path = method.present ? (method.fromDefaults ? ["resource_defaults", "endpoint"] : epAt) : at.slice(0, -1);
+    const edit = method.present
+      ? { range: ctx.loc.value([...target, "method"]), newText: ctx.format === "yaml" ? "POST" : '"POST"' }
+      : insertEntryEdit(ctx.doc, target, "method", "POST");
     ctx.add({
       at,
       severity: "warning",
       code: "get_with_body",
       range: ctx.loc.key(at),
+      ...(edit ? { fixes: [{ title: 'Send it with "method": "POST"', edits: [edit] }] } : {}),
       message:
         `A \`${key}\` body on a GET endpoint: dlt sends it (requests allows a body with GET), but restplay runs requests ` +
         'through fetch, which cannot send one, so runs here fail. Most APIs that take a body want `"method": "POST"`.',

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlainValue } from "../../formats";
-import { validateValue } from "../index";
+import { applyEdits, validateText, validateValue } from "../index";
 
 const base = { base_url: "https://api.test" };
 /** The error diagnostics of a config: `[code, path, message]`. */
@@ -176,5 +176,27 @@ describe("checks only the engine made before", () => {
       expect(auth.length).toBeGreaterThan(0);
       expect(auth).not.toContain("internal_error");
     }
+  });
+});
+
+describe("a body on a GET endpoint (get_with_body)", () => {
+  const texts = {
+    json: '{"client": {"base_url": "https://api.test"}, "resources": [{"name": "s", "endpoint": {"path": "search", "json": {"q": "x"}}}]}',
+    yaml: "client:\n  base_url: https://api.test\nresources:\n  - name: s\n    endpoint:\n      path: search\n      method: GET\n      data: q=x\n",
+    python:
+      'source = rest_api_source({\n    "client": {"base_url": "https://api.test"},\n    "resource_defaults": {"endpoint": {"json": {"q": "x"}}},\n' +
+      '    "resources": ["s", "t"],\n})\n',
+  } as const;
+  it.each(Object.entries(texts))("%s: a warning at the body, whose quick fix sends it with POST", (format, text) => {
+    const r = validateText(text, format as keyof typeof texts);
+    const found = r.diagnostics.filter((d) => d.code === "get_with_body");
+    expect(found).toHaveLength(1);
+    const d = found[0]!;
+    expect(d.severity).toBe("warning");
+    expect(text.slice(d.range.start, d.range.end).replace(/"/g, "")).toBe(format === "yaml" ? "data" : "json");
+    const fixed = applyEdits(text, d.fixes![0]!.edits);
+    const again = validateText(fixed, format as keyof typeof texts);
+    expect(again.diagnostics.filter((x) => x.severity !== "info").map((x) => x.code)).toEqual([]);
+    expect(again.source!.resources.every((x) => x.endpoint.method === "POST")).toBe(true);
   });
 });

@@ -4,13 +4,13 @@
  * its own state value, threaded through the pure `init` / `apply` / `update` functions.
  */
 import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
-import type { Json } from "../types";
+import type { Json, ResponseHeaders } from "../types";
 import type { RequestSpec } from "../request";
 
 /** What a paginator may look at after a response. */
 export interface PageResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: ResponseHeaders;
   /** The URL that was requested, without auth parameters (relative next links resolve against it). */
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
