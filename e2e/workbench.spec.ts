@@ -287,3 +287,35 @@ test("five resources: the chips wrap beside or above the page limit, never under
   }
   await expectLayoutSound(page, "five resources, 390 px");
 });
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+]) {
+  test(`${size.width}×${size.height}: the header keeps its height while the config is checked, has errors and is fixed`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    // Every height the header has from the first paint on (the "Checking the config…" state included).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __headerHeights: number[] };
+      w.__headerHeights = [];
+      const watch = () => {
+        const header = document.querySelector("header");
+        if (!header) return void requestAnimationFrame(watch);
+        new ResizeObserver(() => w.__headerHeights.push(Math.round(header.getBoundingClientRect().height))).observe(header);
+      };
+      watch();
+    });
+    await p.gotoWith(text("seed-000"));
+    await p.replaceWordInEditor('"limit"', "limt");
+    await expect(page.getByTestId("run-blocked-reason")).toContainText("Fix");
+    await page.keyboard.press("Control+z");
+    await expect(p.runButton).toBeEnabled();
+    const heights = await page.evaluate(() => (window as unknown as { __headerHeights: number[] }).__headerHeights);
+    expect(heights.length).toBeGreaterThan(0);
+    expect(new Set(heights), `header heights seen: ${heights.join(", ")}`).toEqual(new Set([heights[0]]));
+  });
+}

@@ -1,9 +1,9 @@
 "use client";
 /** The playground's state and actions: the document, validation, the run and its inputs, downloads. */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { applyEdits, listSecrets, resourceNames } from "@/lib/config";
+import { listSecrets, resourceNames } from "@/lib/config";
 import type { Example } from "@/lib/examples";
-import { detectFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
+import { sniffFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
 import type { EditorApi } from "./editor/types";
 import { downloadFile, fileFor, sourceFile, type DownloadKind } from "./header/downloads";
 import type { ConvertOutcome } from "./header/FormatIndicator";
@@ -19,6 +19,7 @@ import type { Imported } from "./import/useImported";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
 import { createDuckClient } from "./duck/duck-client";
 import type { DestinationActions } from "./tables/TablesPanel";
+import { loadGrid } from "./tables/lazy-grid";
 
 export function usePlayground(announce: (message: string) => void) {
   const [text, setText] = useDocument();
@@ -41,7 +42,9 @@ export function usePlayground(announce: (message: string) => void) {
     return found.length === 0 ? checked : { ...checked, diagnostics: [...checked.diagnostics, ...found] };
   }, [checked, toolkit, run.view.findings]);
 
-  const format = useMemo(() => (text === null ? null : detectFormat(text)), [text]);
+  // Until the toolkit is in, the format from the text's tokens (no YAML parser in the first load): only
+  // text that opens like JSON but may be YAML flow style waits for the toolkit's parse (`null`).
+  const format = useMemo(() => (text === null ? null : toolkit ? toolkit.detectFormat(text) : sniffFormat(text)), [text, toolkit]);
   const uses = useMemo(() => (validation === null ? null : validation.value ? listSecrets(validation.value) : []), [validation]);
   const names = useMemo(() => resourceNames(validation?.value ?? null), [validation]);
   const selected = useMemo(() => new Set(names.filter((n) => !deselected.has(n))), [names, deselected]);
@@ -94,6 +97,8 @@ export function usePlayground(announce: (message: string) => void) {
         ...pages,
         ...(resources ? { resources } : {}),
       });
+      // The tables' grid loads while the server answers (it renders the first rows).
+      loadGrid().catch(() => undefined); // the tables say so if it cannot load
     },
     [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
   );
@@ -190,9 +195,10 @@ export function usePlayground(announce: (message: string) => void) {
   const fix = useCallback(
     (quickFix: QuickFix, forText: string) => {
       if (editor.current?.applyEdits(quickFix.edits, forText)) return;
-      if (text === forText) setText(applyEdits(forText, quickFix.edits));
+      // Fixes come from diagnostics, so the toolkit that made them is in.
+      if (text === forText && toolkit) setText(toolkit.applyEdits(forText, quickFix.edits));
     },
-    [text, setText],
+    [text, setText, toolkit],
   );
   const setSecret = useCallback((name: string, value: string) => setSecretValues((prev) => ({ ...prev, [name]: value })), []);
   const toggleResource = useCallback((name: string, on: boolean) => {

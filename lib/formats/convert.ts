@@ -10,7 +10,7 @@ import { findSlashComments } from "./python-scan";
 import { writePythonLiteral } from "./python-writer";
 import { toPlain } from "./pointer";
 import type { SourceFormat } from "./types";
-import { FORMAT_NAMES } from "./detect";
+import { FORMAT_NAMES } from "./sniff";
 import { writeJson, writeYaml } from "./writers";
 
 export interface ConversionLoss {

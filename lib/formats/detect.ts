@@ -1,67 +1,17 @@
 import type { SourceFormat } from "./types";
+import { sniffFormat } from "./sniff";
 import { parseYaml } from "./yaml";
 
-const PY_CALL_OR_IMPORT =
-  /\brest_api_(source|resources)\s*\(|\bdlt\.(secrets|config|sources)\b|^[ \t]*(import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import\b)/m;
-/** `config = {`, `config: RESTAPIConfig = {` (YAML has no `=` after a key). */
-const PY_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*(:[ \t]*[\w.[\], ]+)?=[ \t]*[{([]/;
-const YAML_START = /^(-[ \t]|[\w$"'.-][^:\n]*:([ \t]|\r?\n|$)|---)/;
-
-/** Python tell-tales outside double-quoted strings: `True`/`False`/`None`, single quotes, `#` comments. */
-function hasPythonTokens(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
-    } else if (c === "'" || c === "#") return true;
-    else if (c === "T" || c === "F" || c === "N") {
-      const word = /^(True|False|None)\b/.exec(text.slice(i, i + 6));
-      if (word && !/\w/.test(text[i - 1] ?? "")) return true;
-    }
-  }
-  return false;
-}
-
-/** JSON.parse is the fastest strict-JSON check there is (native, ~1 ms for 6,000 lines). */
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The text after leading blank lines and `#` comment lines. */
-function afterComments(text: string): { body: string; comments: boolean } {
-  const m = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*$)?/.exec(text);
-  const skipped = m?.[0] ?? "";
-  return { body: text.slice(skipped.length), comments: skipped.includes("#") };
-}
+export { FORMAT_NAMES } from "./sniff";
 
 /**
- * Guesses the format of pasted text. Python wins on its tell-tale tokens (a `rest_api_source(` call,
- * `dlt.secrets`, imports, `name = {`, `True`/`None`/single quotes in a dict). Text opening with `{`/`[`
- * is JSON (also when broken, so the user sees JSON errors); else YAML. A leading `#` comment means
- * Python unless YAML (`key:` or `- item`) follows it: YAML files often start with a comment too.
+ * Guesses the format of pasted text (./sniff's rules). Text opening with `{`/`[` that is neither
+ * JSON nor Python by its tokens is YAML flow style when our YAML reader takes it without errors,
+ * else JSON (so the user sees JSON errors).
  */
 export function detectFormat(text: string): SourceFormat {
-  // Tell-tales in `#` comment lines do not count (a YAML download documents its Python loading snippet).
-  if (PY_CALL_OR_IMPORT.test(text) && PY_CALL_OR_IMPORT.test(text.replace(/^[ \t]*#[^\n]*/gm, ""))) return "python";
-  const { body, comments } = afterComments(text);
-  if (PY_ASSIGNMENT.test(body)) return "python";
-  const first = body[0];
-  if (first === "{" || first === "[") {
-    if (comments) return "python";
-    if (isStrictJson(text)) return "json";
-    if (hasPythonTokens(text)) return "python";
-    if (/"[^"\n]*"\s*:/.test(text)) return "json";
-    // Our YAML reader, bounded like every parse (yaml's own checked unique keys in quadratic time: 70 s for 60,000 keys).
-    return parseYaml(text).diagnostics.some((d) => d.severity === "error") ? "json" : "yaml";
-  }
-  if (comments && !YAML_START.test(body) && body.trim() !== "") return "python";
-  return "yaml";
+  const sniffed = sniffFormat(text);
+  if (sniffed !== null) return sniffed;
+  // Our YAML reader, bounded like every parse (yaml's own checked unique keys in quadratic time: 70 s for 60,000 keys).
+  return parseYaml(text).diagnostics.some((d) => d.severity === "error") ? "json" : "yaml";
 }
-
-/** How the UI and messages name each format. */
-export const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = { json: "JSON", yaml: "YAML", python: "Python" };

@@ -4,7 +4,8 @@
  */
 
 export type * from "./types";
-export { detectFormat, FORMAT_NAMES } from "./detect";
+export { detectFormat } from "./detect";
+export { FORMAT_NAMES, sniffFormat } from "./sniff";
 export { parseDocument } from "./parse";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   detectFormat,
+  sniffFormat,
   findEntry,
   findNode,
   nearestNode,
@@ -95,5 +96,16 @@ describe("detectFormat", () => {
     ["- a\n- b\n", "yaml"],
     ["enabled: True\n", "yaml"],
     ["", "yaml"],
-  ] as const)("%j is %s", (text, format) => expect(detectFormat(text)).toBe(format));
+  ] as const)("%j is %s", (text, format) => {
+    expect(detectFormat(text)).toBe(format);
+    // Without the YAML parser only flow style stays open (the page's guess before its validator loads).
+    expect(sniffFormat(text)).toBe(text === "{client: {base_url: x}}" ? null : format);
+  });
+
+  it("leaves only text that opens like JSON but is neither JSON nor Python to the YAML parse", () => {
+    expect(sniffFormat("[a, b]")).toBeNull();
+    expect(detectFormat("[a, b]")).toBe("yaml");
+    expect(sniffFormat("{a: [1, }")).toBeNull();
+    expect(detectFormat("{a: [1, }")).toBe("json");
+  });
 });

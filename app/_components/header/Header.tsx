@@ -114,7 +114,9 @@ export function Header(props: {
       {blockedReason && !running && (
         <span
           id="run-blocked-reason"
-          className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-56 md:basis-auto lg:max-w-72"
+          // From md up it only takes the row's free space (basis 0, truncated; the title has it all): a
+          // reason that comes and goes while the config is checked or edited never wraps the header.
+          className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-72 md:flex-1 md:basis-0"
           data-testid="run-blocked-reason"
           title={blockedReason}
         >

@@ -93,6 +93,27 @@ export function useRun(): RunControls {
     const builder = new TraceBuilder();
     const preview = input.createPreview(destination.current ? { destination: destination.current } : {});
     destination.current = preview.destination;
+    const request: RunBody = {
+      config: input.text,
+      target: input.target,
+      ...(input.resources ? { resources: [...input.resources] } : {}),
+      ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
+      ...(Object.keys(incremental.current).length > 0 ? { state: incremental.current } : {}),
+      ...(input.mockSpec && input.target === "mock" ? { mock_spec: input.mockSpec } : {}),
+      secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
+    };
+    // The request goes out first, before the page re-renders for the running state (a render of the
+    // whole playground, tens of ms on a busy machine) and before the toolkit is awaited.
+    const response = fetch("/api/run", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+      signal: ctrl.signal,
+      cache: "no-store",
+    });
+    // Awaited below; a rejection before that await is not an unhandled one.
+    response.catch(() => undefined);
+
     let frame = 0;
     const flush = () => {
       frame = 0;
@@ -103,27 +124,11 @@ export function useRun(): RunControls {
     };
     flush();
 
-    const request: RunBody = {
-      config: input.text,
-      target: input.target,
-      ...(input.resources ? { resources: [...input.resources] } : {}),
-      ...(input.maxPages !== undefined ? { max_pages: input.maxPages } : {}),
-      ...(Object.keys(incremental.current).length > 0 ? { state: incremental.current } : {}),
-      ...(input.mockSpec && input.target === "mock" ? { mock_spec: input.mockSpec } : {}),
-      secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== "")),
-    };
-    const body = JSON.stringify(request);
     void (async () => {
       // Loaded long before (a run needs a validated config): the contract's decoder lives there, off the first load.
       const toolkit = await loadToolkit();
       try {
-        const res = await fetch("/api/run", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body,
-          signal: ctrl.signal,
-          cache: "no-store",
-        });
+        const res = await response;
         if (!res.ok || !res.body) {
           builder.fail(await failureOf(res, toolkit));
           return;

@@ -3,7 +3,6 @@
  * One table of the destination: its counts, this run's changes, warnings, the toolbar (search,
  * filters, changed rows, downloads) and the grid.
  */
-import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { DataRecord } from "@/lib/engine";
 import type { PreviewColumn, RowChange, TableChanges } from "@/lib/preview";
@@ -12,11 +11,7 @@ import { saveBlob } from "../duck/save";
 import { Menu } from "../header/Menu";
 import { changesLine } from "./changes";
 import { gridColumns } from "./grid-model";
-
-const DataGrid = dynamic(() => import("./DataGrid"), {
-  ssr: false,
-  loading: () => <p className="p-2 text-xs text-muted">Loading the grid…</p>,
-});
+import { LazyDataGrid } from "./lazy-grid";
 
 export interface TableTab {
   readonly id: string;
@@ -144,7 +139,7 @@ export function TableView({
           No rows: this resource yielded no records{tab.warnings.length === 0 ? "" : " (see the warnings above)"}.
         </p>
       ) : (
-        <DataGrid
+        <LazyDataGrid
           key={tab.id}
           label={`Table ${tab.name}`}
           columns={columns}
