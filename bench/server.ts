@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 
 export const BENCH_TOKEN = "bench-token-1234567890";
 
-function record(i: number) {
+/** The `i`-th record the bench API serves. */
+export function record(i: number) {
   return {
     id: i,
     name: `customer ${i}`,

@@ -2,8 +2,9 @@
  * dlt's coercion table (`_COERCE_DISPATCH` and `coerce_value` in
  * `dlt/common/data_types/type_helpers.py`, timestamps through `normalize_timezone` in
  * `dlt/common/time.py`): a value of Python type `from` stored in a column of type `to`. A pair
- * dlt has no coercer for, or a coercer that raises, throws `CoercionError`: the caller then
- * writes the value to a variant column, as `JsonLItemsNormalizer._coerce_non_null_value` does.
+ * dlt has no coercer for, or a coercer that raises, gives `CANNOT` (`tryCoerce`; `coerceValue`
+ * throws `CoercionError` instead): the caller then writes the value to a variant column, as
+ * `JsonLItemsNormalizer._coerce_non_null_value` does.
  * Results are the values dlt writes to its load files (see `Value` for numbers).
  */
 import type { Json } from "../engine/types";
@@ -17,29 +18,31 @@ export class CoercionError extends Error {
 }
 
 /**
- * One instance thrown for every value that does not fit: a value landing in a variant column is the
- * common path, and capturing a fresh stack each time cost most of the preview (docs/performance.md).
+ * What a coercion dlt would refuse gives. A value landing in a variant column is the common path
+ * (every non-integer `amount` of a bigint column), so refusals are returned, not thrown: an
+ * exception per value cost most of the preview (docs/performance.md).
  */
-const CANNOT = new CoercionError("cannot coerce");
-const fail = (): never => {
-  throw CANNOT;
-};
+export const CANNOT: unique symbol = Symbol("cannot coerce");
+export type Cannot = typeof CANNOT;
 
 const INT = /^[+-]?\d(?:_?\d)*$/;
 const FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf|infinity|nan)$/i;
 
 /** Python's `int(text.strip())`, `0x` as hex (`_text_to_bigint`). */
-function textToInt(text: string): string {
+function textToInt(text: string): string | Cannot {
   const t = text.trim();
-  if (t.startsWith("0x")) return /^0x[0-9a-fA-F](?:_?[0-9a-fA-F])*$/.test(t) ? BigInt(t.replace(/_/g, "")).toString() : fail();
-  return INT.test(t) ? BigInt(t.replace(/_/g, "")).toString() : fail();
+  if (t.startsWith("0x")) return /^0x[0-9a-fA-F](?:_?[0-9a-fA-F])*$/.test(t) ? BigInt(t.replace(/_/g, "")).toString() : CANNOT;
+  return INT.test(t) ? BigInt(t.replace(/_/g, "")).toString() : CANNOT;
 }
 
 /** Python's `float(text.strip())`, `0x` as hex (`_text_to_double`). */
-function textToFloat(text: string): number {
+function textToFloat(text: string): number | Cannot {
   const t = text.trim();
-  if (t.startsWith("0x")) return Number(BigInt(textToInt(t)));
-  if (!FLOAT.test(t)) return fail();
+  if (t.startsWith("0x")) {
+    const int = textToInt(t);
+    return int === CANNOT ? CANNOT : Number(BigInt(int));
+  }
+  if (!FLOAT.test(t)) return CANNOT;
   const lower = t.toLowerCase().replace(/_/g, "");
   if (lower.endsWith("nan")) return NaN;
   if (lower.endsWith("inf") || lower.endsWith("infinity")) return lower.startsWith("-") ? -Infinity : Infinity;
@@ -47,58 +50,70 @@ function textToFloat(text: string): number {
 }
 
 /** dlt's `str2bool`. */
-function textToBool(text: string): boolean {
+function textToBool(text: string): boolean | Cannot {
   const t = text.toLowerCase();
   if (["yes", "true", "t", "y", "1"].includes(t)) return true;
-  return ["no", "false", "f", "n", "0"].includes(t) ? false : fail();
+  return ["no", "false", "f", "n", "0"].includes(t) ? false : CANNOT;
 }
 
 /** `ensure_pendulum_datetime_non_utc` of text: ISO date-time, ISO date (midnight), or a number of seconds. */
-function textToDateTime(text: string): DateTimeValue {
+function textToDateTime(text: string): DateTimeValue | Cannot {
   const iso = parseIso(text);
   if (iso) return iso.value;
-  const seconds = FLOAT.test(text.trim()) ? textToFloat(text) : fail();
-  return fromTimestamp(seconds) ?? fail();
+  const seconds = FLOAT.test(text.trim()) ? textToFloat(text) : CANNOT;
+  return seconds === CANNOT ? CANNOT : (fromTimestamp(seconds) ?? CANNOT);
 }
 
 const isNumber = (v: Value): v is number | PyFloat | PyInt => typeof v === "number" || v instanceof PyFloat || v instanceof PyInt;
 
-function toTimestamp(from: ColumnDataType, v: Value): DateTimeValue {
+function toTimestamp(from: ColumnDataType, v: Value): DateTimeValue | Cannot {
   if (from === "text" && typeof v === "string") return textToDateTime(v);
-  if ((from === "bigint" || from === "double") && isNumber(v)) return fromTimestamp(numberOf(v)) ?? fail();
-  return fail();
+  if ((from === "bigint" || from === "double") && isNumber(v)) return fromTimestamp(numberOf(v)) ?? CANNOT;
+  return CANNOT;
 }
 
-function toDecimal(from: ColumnDataType, v: Value): string {
-  if (from === "text" && typeof v === "string") return decimalFromText(v) ?? fail();
+function toDecimal(from: ColumnDataType, v: Value): string | Cannot {
+  if (from === "text" && typeof v === "string") return decimalFromText(v) ?? CANNOT;
   if (from === "bigint" && (typeof v === "number" || v instanceof PyInt)) return decimalFromInt(intDigits(v));
   if (from === "double" && isNumber(v)) return decimalFromFloat(numberOf(v));
-  return fail();
+  return CANNOT;
 }
 
-function toBigint(from: ColumnDataType, v: Value): Json {
+function toBigint(from: ColumnDataType, v: Value): Json | Cannot {
   if (from === "bigint" && (typeof v === "number" || v instanceof PyInt)) return storeInt(intDigits(v));
-  if (from === "text" && typeof v === "string") return storeInt(textToInt(v));
+  if (from === "text" && typeof v === "string") {
+    const digits = textToInt(v);
+    return digits === CANNOT ? CANNOT : storeInt(digits);
+  }
   if (from === "double" && isNumber(v)) {
     const n = numberOf(v);
-    return Number.isInteger(n) ? storeInt(BigInt(n).toString()) : fail();
+    return Number.isInteger(n) ? storeInt(BigInt(n).toString()) : CANNOT;
   }
-  return fail();
+  return CANNOT;
 }
 
-function toDouble(from: ColumnDataType, v: Value): number {
+function toDouble(from: ColumnDataType, v: Value): number | Cannot {
   if (from === "double" && isNumber(v)) return numberOf(v);
-  if (from === "bigint" && isNumber(v)) return Number.isFinite(numberOf(v)) ? numberOf(v) : fail();
+  if (from === "bigint" && isNumber(v)) return Number.isFinite(numberOf(v)) ? numberOf(v) : CANNOT;
   if (from === "text" && typeof v === "string") return textToFloat(v);
-  return fail();
+  return CANNOT;
 }
+
+const formatted = (v: DateTimeValue | Cannot, format: (v: DateTimeValue) => string): string | Cannot => (v === CANNOT ? CANNOT : format(v));
 
 /** The value dlt stores for `v` (Python type `from`) in a column of type `to`; throws `CoercionError`. */
 export function coerceValue(to: ColumnDataType, from: ColumnDataType, v: Value, timezone = true): Json {
+  const out = tryCoerce(to, from, v, timezone);
+  if (out === CANNOT) throw new CoercionError("cannot coerce");
+  return out;
+}
+
+/** `coerceValue` without the exception: `CANNOT` where dlt's coercion raises. */
+export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, timezone = true): Json | Cannot {
   switch (to) {
     case "text":
       if (from === "json") return JSON.stringify(toJson(v));
-      return from === "text" || from === "bigint" || from === "double" || from === "bool" ? pyStr(v) : fail();
+      return from === "text" || from === "bigint" || from === "double" || from === "bool" ? pyStr(v) : CANNOT;
     case "bigint":
       return toBigint(from, v);
     case "double":
@@ -107,14 +122,14 @@ export function coerceValue(to: ColumnDataType, from: ColumnDataType, v: Value, 
       if (typeof v === "boolean") return v;
       if (from === "text" && typeof v === "string") return textToBool(v);
       if (isNumber(v)) return v instanceof PyInt ? !/^-?0+$/.test(v.digits) : numberOf(v) !== 0;
-      return fail();
+      return CANNOT;
     case "json":
       if (from === "json") return toJson(v);
-      if (from !== "text" || typeof v !== "string") return fail();
+      if (from !== "text" || typeof v !== "string") return CANNOT;
       try {
         return JSON.parse(v) as Json;
       } catch {
-        return fail();
+        return CANNOT;
       }
     case "decimal":
     case "wei":
@@ -124,18 +139,18 @@ export function coerceValue(to: ColumnDataType, from: ColumnDataType, v: Value, 
         const fast = formatUtcText(v, timezone);
         if (fast !== null) return fast;
       }
-      return formatTimestamp(toTimestamp(from, v), timezone);
+      return formatted(toTimestamp(from, v), (t) => formatTimestamp(t, timezone));
     case "date":
       if (from === "text" && typeof v === "string") {
         const iso = parseIso(v);
-        return iso ? formatDate(iso.value) : formatDate(textToDateTime(v));
+        return iso ? formatDate(iso.value) : formatted(textToDateTime(v), formatDate);
       }
-      return formatDate(toTimestamp(from, v));
+      return formatted(toTimestamp(from, v), formatDate);
     case "time":
-      return from === "text" && typeof v === "string" ? (parseTime(v) ?? fail()) : fail();
+      return from === "text" && typeof v === "string" ? (parseTime(v) ?? CANNOT) : CANNOT;
     case "binary":
-      return from === "text" && typeof v === "string" && /^(?:0x[0-9a-fA-F]*|[A-Za-z0-9+/]*={0,2})$/.test(v) ? v : fail();
+      return from === "text" && typeof v === "string" && /^(?:0x[0-9a-fA-F]*|[A-Za-z0-9+/]*={0,2})$/.test(v) ? v : CANNOT;
     default:
-      return fail();
+      return CANNOT;
   }
 }

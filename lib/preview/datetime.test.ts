@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatTimestamp, formatUtcText, parseIso } from "./datetime";
+import { formatTimestamp, formatUtcText, isIsoDateTime, parseIso } from "./datetime";
 
 describe("the UTC fast path", () => {
   it("formats `…Z` date-times exactly as parse + format does", () => {
@@ -22,5 +22,23 @@ describe("the UTC fast path", () => {
     expect(formatUtcText("2025-01-31T08:15:00+02:00", true)).toBeNull();
     expect(formatUtcText("2025-01-31", true)).toBeNull();
     expect(formatUtcText("2025-03-09T07:30:00.25Z", true)).toBe("2025-03-09T07:30:00.250000+00:00");
+  });
+
+  it("needs a digit after the `.`, as the full ISO pattern does", () => {
+    expect(parseIso("2024-01-01T00:00:00.Z")).toBeNull();
+    expect(formatUtcText("2024-01-01T00:00:00.Z", true)).toBeNull();
+    expect(isIsoDateTime("2024-01-01T00:00:00.Z")).toBe(false);
+  });
+
+  it("detects date-times as parseIso does", () => {
+    for (const t of [
+      "2025-03-09T07:45:00Z",
+      "2025-03-09 07:45",
+      "2025-03-09",
+      "2025-02-29T10:00:00Z",
+      "2025-03-09T07:45:00.123456789Z",
+      "x",
+    ])
+      expect(isIsoDateTime(t)).toBe(parseIso(t)?.kind === "datetime");
   });
 });

@@ -58,19 +58,26 @@ const digits = (s: string, at: number, n: number): number => {
   return v;
 };
 
-/** `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, the most common spelling, without the regex (a hot path). */
-function parseUtc(text: string): ParsedIso | null | undefined {
+const NOT_UTC = -1;
+const IMPOSSIBLE = -2;
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, the most common spelling, without the regex and without allocating
+ * (a hot path): its microseconds, `NOT_UTC` for another spelling, `IMPOSSIBLE` for a date or time that
+ * does not exist.
+ */
+function utcMicro(text: string): number {
   const n = text.length;
   if (
     n < 20 ||
     text.charCodeAt(n - 1) !== 90 ||
-    text[4] !== "-" ||
-    text[7] !== "-" ||
-    text[10] !== "T" ||
-    text[13] !== ":" ||
-    text[16] !== ":"
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
   )
-    return undefined;
+    return NOT_UTC;
   const y = digits(text, 0, 4);
   const mo = digits(text, 5, 2);
   const d = digits(text, 8, 2);
@@ -79,14 +86,32 @@ function parseUtc(text: string): ParsedIso | null | undefined {
   const s = digits(text, 17, 2);
   let micro = 0;
   if (n > 20) {
-    if (text[19] !== "." || n - 21 > 9) return undefined;
-    const f = text.slice(20, n - 1);
-    if (digits(f, 0, f.length) < 0) return undefined;
-    micro = Number(f.slice(0, 6).padEnd(6, "0"));
+    // `.` and 1 to 9 digits: the first six are the microseconds.
+    if (text.charCodeAt(19) !== 46 || n - 21 > 9 || n - 21 < 1 || digits(text, 20, n - 21) < 0) return NOT_UTC;
+    const f = Math.min(n - 21, 6);
+    micro = digits(text, 20, f) * 10 ** (6 - f);
   }
-  if (Math.min(y, mo, d, h, mi, s) < 0) return undefined;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return NOT_UTC;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return IMPOSSIBLE;
+  return micro;
+}
+
+/** `utcMicro` as `parseIso` reads it: `undefined` for another spelling. */
+function parseUtc(text: string): ParsedIso | null | undefined {
+  const micro = utcMicro(text);
+  if (micro === NOT_UTC) return undefined;
+  if (micro === IMPOSSIBLE) return null;
+  const [y, mo, d] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)];
+  const [h, mi, s] = [digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
   return { kind: "datetime", value: { seconds: daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s, micro, aware: true } };
+}
+
+/** Whether `text` is an ISO date-time (`parseIso(text)?.kind === "datetime"`), without building it for the common spelling. */
+export function isIsoDateTime(text: string): boolean {
+  const micro = utcMicro(text);
+  if (micro >= 0) return true;
+  if (micro === IMPOSSIBLE) return false;
+  return parseIso(text)?.kind === "datetime";
 }
 
 /** An ISO 8601 date or date-time (pendulum's reading), or `null`. */
@@ -141,9 +166,8 @@ function parts(v: DateTimeValue): { date: string; time: string } {
  * built from the text itself (no date arithmetic); `null` for any other spelling.
  */
 export function formatUtcText(text: string, timezone: boolean): string | null {
-  const parsed = parseUtc(text);
-  if (!parsed || parsed.kind !== "datetime") return null;
-  const micro = parsed.value.micro;
+  const micro = utcMicro(text);
+  if (micro < 0) return null;
   return `${text.slice(0, 19)}${micro ? `.${pad(micro, 6)}` : ""}${timezone ? "+00:00" : ""}`;
 }
 

@@ -15,15 +15,15 @@ import type { DataRecord, Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
-import { coerceValue, CoercionError } from "./coerce";
-import { parseIso } from "./datetime";
+import { CANNOT, tryCoerce } from "./coerce";
+import { isIsoDateTime } from "./datetime";
 import { pyType, type Value } from "./values";
 import type { Row } from "./relational";
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
   // Cheap pre-check first: most strings are not date-times (the shortest is `YYYYMMDDTHH`).
-  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && parseIso(v)?.kind === "datetime") return "timestamp";
+  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && isIsoDateTime(v)) return "timestamp";
   return pyType(v);
 }
 
@@ -33,6 +33,9 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 export type Report = (table: string, column: string, problem: "null" | "null_in_not_null" | "no_variant", value: Value) => void;
 
 export class RowCoercer {
+  /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
+  private readonly variants = new Map<string, Partial<Record<ColumnDataType, string>>>();
+
   constructor(
     private readonly schema: Schema,
     private readonly naming: Naming,
@@ -62,15 +65,26 @@ export class RowCoercer {
         if (Object.is(v, -0) && type === "bigint") row[name] = 0;
         continue;
       }
+      let r: ReturnType<RowCoercer["nonNull"]>;
       if (type !== undefined) {
-        try {
-          row[name] = coerceValue(type, pyType(v) as ColumnDataType, v, existing?.timezone ?? true);
+        const from = pyType(v) as ColumnDataType;
+        const value = tryCoerce(type, from, v, existing?.timezone ?? true);
+        if (value !== CANNOT) {
+          row[name] = value;
           continue;
-        } catch (e) {
-          if (!(e instanceof CoercionError)) throw e;
         }
-      }
-      const r = this.nonNull(tableName, columns, name, v, false);
+        // `nonNull` would try the same column and type again: straight to the variant.
+        const variant = this.variant(name, from);
+        const vtype = columns.get(variant)?.data_type;
+        const fits = vtype === undefined ? CANNOT : tryCoerce(vtype, from, v, columns.get(variant)?.timezone ?? true);
+        if (fits !== CANNOT) {
+          // The variant column exists and takes the value (what `nonNull` returns, without building it).
+          row[name] = null;
+          (moved ??= []).push([variant, fits]);
+          continue;
+        }
+        r = this.nonNull(tableName, columns, variant, v, true);
+      } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;
         if (r !== null) (moved ??= []).push([r.name, r.value]);
@@ -81,6 +95,19 @@ export class RowCoercer {
     if (moved) for (const [name, value] of moved) row[name] = value;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
     return row as DataRecord;
+  }
+
+  /** The variant column of `name` for values of type `from` (`<name>__v_<from>`, shortened). */
+  private variant(name: string, from: ColumnDataType): string {
+    let byType = this.variants.get(name);
+    // Column names come from data: keep the cache bounded.
+    if (byType === undefined && this.variants.size < 10_000) this.variants.set(name, (byType = {}));
+    let hit = byType?.[from];
+    if (hit === undefined) {
+      hit = this.naming.fragments(name, `v_${from}`);
+      if (byType) byType[from] = hit;
+    }
+    return hit;
   }
 
   /** `_coerce_non_null_value`: a new, incomplete or variant column. */
@@ -96,16 +123,13 @@ export class RowCoercer {
     if (existing && existing.data_type === undefined) [incomplete, existing] = [existing, undefined];
     const type = existing?.data_type ?? (inferType(v) as ColumnDataType);
     const from = pyType(v) as ColumnDataType;
-    let value: Json;
-    try {
-      value = coerceValue(type, from, v, (existing ?? incomplete)?.timezone ?? true);
-    } catch (e) {
-      if (!(e instanceof CoercionError)) throw e;
+    const value = tryCoerce(type, from, v, (existing ?? incomplete)?.timezone ?? true);
+    if (value === CANNOT) {
       if (isVariant) {
         this.report(table, name, "no_variant", v);
         return null;
       }
-      return this.nonNull(table, columns, this.naming.fragments(name, `v_${from}`), v, true);
+      return this.nonNull(table, columns, this.variant(name, from), v, true);
     }
     if (existing) return { name, value, column: null };
     const inferred: ColumnSchema = { name, data_type: type, ...dltColumnHints(name), ...(isVariant ? { variant: true } : {}) };

@@ -190,18 +190,24 @@ export class PendingLoad {
   private rootKept = false;
   /** The record's merge decision in a windowed load; `null`: its table keeps every row. */
   private admit: Admit | null = null;
-  private lastTable: { name: string; rows: DataRecord[]; count: TableCount | null } | null = null;
+  /**
+   * Each table's staged rows (and window count), once its schema says it has seen data: the rows of a
+   * record alternate between tables, so one slot per table rather than one for the last table.
+   */
+  private readonly staging = new Map<string, { rows: DataRecord[]; count: TableCount | null }>();
 
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): void => {
     const coerced = this.coercer.coerce(name, parent, row);
-    let staged = this.lastTable;
-    if (staged?.name !== name) {
+    let staged = this.staging.get(name);
+    if (staged === undefined) {
       const t = this.schema.table(name);
       if (t) t.seen_data = true;
       let rows = this.pkg.rows.get(name);
       if (!rows) this.pkg.rows.set(name, (rows = []));
-      staged = this.lastTable = { name, rows, count: this.counts.get(name) ?? null };
+      staged = { rows, count: this.counts.get(name) ?? null };
+      // A table the schema does not have yet is looked up again with its next row.
+      if (t) this.staging.set(name, staged);
     }
     const first = this.root === null;
     if (first) this.root = coerced;

@@ -1,0 +1,105 @@
+/**
+ * `node --expose-gc --import tsx bench/preview-cpu.ts [other checkout] [rounds]`: the preview's own CPU
+ * (`createPreview()` fed 1,000 pages of 100 records, then `tables()`), no network: the engine
+ * figure's records (`bench/server.ts`) and the preview figure's nested ones (`bench/preview.ts`).
+ * With another checkout (a path), its lib/preview runs the same pages in the same process,
+ * alternating with this one, and the two must produce the same tables, resources and findings —
+ * how docs/performance.md measures what a change to the normaliser bought.
+ */
+import path from "node:path";
+import { record } from "./server";
+import { nestedRecords } from "./preview";
+import type { DataRecord, EngineEvent } from "../lib/engine";
+
+type PreviewLib = typeof import("../lib/preview");
+
+const RESOURCE = {
+  type: "resource_start",
+  resource: "items",
+  paginator: "offset",
+  data_selector: "data",
+  primary_key: ["id"],
+  write_disposition: "merge",
+  parent: null,
+  table_name: "items",
+  max_table_nesting: null,
+  merge_key: null,
+  merge_strategy: null,
+  columns: [],
+} as const satisfies EngineEvent;
+
+/** One run: every page through a fresh preview (on `destination`'s loads, when given). */
+function run(lib: PreviewLib, pages: readonly DataRecord[][], destination?: ReturnType<PreviewLib["createDestination"]>) {
+  const preview = lib.createPreview({ destination });
+  preview.push({ type: "run_start", resources: ["items"], at: 0 });
+  preview.push(RESOURCE);
+  pages.forEach((records, i) =>
+    preview.push({
+      type: "page",
+      resource: "items",
+      page: i + 1,
+      request_id: i + 1,
+      records,
+      count: records.length,
+      selector: "data",
+      selector_source: "configured",
+    }),
+  );
+  preview.push({ type: "done", ok: true, duration_ms: 0, stats: {} });
+  preview.tables();
+  return preview;
+}
+
+/** Everything a run shows, as text (two runs: the second merges into the first's load). */
+function shown(lib: PreviewLib, pages: () => DataRecord[][]): string {
+  const destination = lib.createDestination();
+  const out: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const p = run(lib, pages(), destination);
+    const tables = p.tables();
+    out.push(lib.stringifyJson(lib.tablesJson(tables)), JSON.stringify(p.resources()), JSON.stringify(p.findings()));
+    out.push(JSON.stringify(tables.map((t) => [t.columns, t.warnings, t.stats, t.child_tables.map((c) => c.columns)])));
+  }
+  return out.join("\n");
+}
+
+const cpuOf = (f: () => void): number => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const c = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(c);
+  return (u.user + u.system) / 1000;
+};
+
+async function main() {
+  const other = process.argv[2] && !/^\d+$/.test(process.argv[2]) ? path.resolve(process.argv[2]) : null;
+  const rounds = Number(process.argv[other ? 3 : 2] ?? 7);
+  const libs: [string, PreviewLib][] = [["this", await import("../lib/preview")]];
+  if (other) libs.push([other, (await import(path.join(other, "lib/preview/index.ts"))) as PreviewLib]);
+  const engineText = Array.from({ length: 1000 }, (_, p) => JSON.stringify(Array.from({ length: 100 }, (_, j) => record(p * 100 + j))));
+  const nested = nestedRecords();
+  const workloads: [string, () => DataRecord[][]][] = [
+    ["engine records", () => engineText.map((t) => JSON.parse(t) as DataRecord[])],
+    ["nested records", () => Array.from({ length: 1000 }, (_, p) => nested.slice(p * 100, p * 100 + 100))],
+  ];
+  for (const [name, pages] of workloads) {
+    const cpu = libs.map((): number[] => []);
+    for (let r = 0; r < rounds; r++)
+      for (let k = 0; k < libs.length; k++) {
+        const i = r % 2 === 0 ? k : libs.length - 1 - k;
+        const p = pages();
+        cpu[i]?.push(cpuOf(() => run((libs[i] as [string, PreviewLib])[1], p)));
+      }
+    const stat = (a: number[]) => {
+      const s = [...a].sort((x, y) => x - y);
+      return `best ${Math.round(s[0] ?? NaN)} ms, median ${Math.round(s[Math.floor(s.length / 2)] ?? NaN)} ms CPU`;
+    };
+    libs.forEach(([label], i) => console.log(`${name}, 100,000, ${label}: ${stat(cpu[i] ?? [])}`));
+    if (other) {
+      const same = shown(libs[0]![1], pages) === shown(libs[1]![1], pages);
+      console.log(`${name}: ${same ? "the same tables, resources and findings" : "DIFFERENT output"}`);
+      if (!same) process.exitCode = 1;
+    }
+  }
+}
+void main();
