@@ -1,34 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DataRecord, EngineEvent, NumberText } from "../engine/types";
+import type { EngineEvent } from "../engine/types";
 import { createDestination, createPreview, parseDestinationState, type Destination } from "./index";
+import { page, start } from "../testing/preview-events";
 
-type Start = Extract<EngineEvent, { type: "resource_start" }>;
-const start = (resource: string, o: Partial<Start> = {}): Start => ({
-  type: "resource_start",
-  resource,
-  paginator: "single_page",
-  data_selector: null,
-  primary_key: null,
-  write_disposition: "append",
-  parent: null,
-  table_name: resource,
-  max_table_nesting: null,
-  merge_key: null,
-  merge_strategy: null,
-  columns: [],
-  ...o,
-});
-const page = (resource: string, records: DataRecord[], number_text?: (NumberText | null)[]): EngineEvent => ({
-  type: "page",
-  resource,
-  page: 1,
-  request_id: 1,
-  records,
-  count: records.length,
-  selector: "$",
-  selector_source: "detected",
-  ...(number_text ? { number_text } : {}),
-});
 const runStart = (at: number): EngineEvent => ({ type: "run_start", resources: [], at });
 const done = (ok: boolean): EngineEvent => ({ type: "done", ok, duration_ms: 1, stats: {} });
 

@@ -6,37 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport } from "../engine";
-import type { DataRecord, EngineEvent } from "../engine/types";
+import type { EngineEvent } from "../engine/types";
 import { createDestination, createPreview, type Preview, type PreviewTableData } from "./index";
 import { replay } from "../testing/golden-run";
 import { goldenCase, goldenCaseIds } from "../testing/golden";
-
-type Start = Extract<EngineEvent, { type: "resource_start" }>;
-const start = (resource: string, o: Partial<Start> = {}): Start => ({
-  type: "resource_start",
-  resource,
-  paginator: "single_page",
-  data_selector: null,
-  primary_key: null,
-  write_disposition: "append",
-  parent: null,
-  table_name: resource,
-  max_table_nesting: null,
-  merge_key: null,
-  merge_strategy: null,
-  columns: [],
-  ...o,
-});
-const page = (resource: string, records: DataRecord[]): EngineEvent => ({
-  type: "page",
-  resource,
-  page: 1,
-  request_id: 1,
-  records,
-  count: records.length,
-  selector: "$",
-  selector_source: "detected",
-});
+import { page, start } from "../testing/preview-events";
 
 function feed(events: readonly EngineEvent[], window?: number): Preview {
   const p = createPreview(window === undefined ? {} : { window });
