@@ -83,9 +83,14 @@ export class PlaygroundPage {
     return this.page.locator(".monaco-editor .view-lines");
   }
 
-  /** Double-clicks a word of the editor (selecting it), then types over it. */
+  /**
+   * Double-clicks a word of the editor (selecting it), then types over it. The token's own span is
+   * waited for: until Monaco has tokenized a line it renders the line as one span, whose middle is
+   * some other word.
+   */
   async replaceWordInEditor(token: string, replacement: string): Promise<void> {
-    const span = this.page.locator(".monaco-editor .view-line span span").filter({ hasText: token }).first();
+    const exact = new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    const span = this.page.locator(".monaco-editor .view-line span span").filter({ hasText: exact }).first();
     await span.dblclick();
     await this.page.keyboard.type(replacement);
   }
