@@ -4,13 +4,24 @@
  * (same request_id and attempt, `redirect: n`), and counts in the run's budgets. A hop to another
  * origin than the credentials belong to goes without them (./credentials.ts).
  */
-import { EngineError } from "./types";
+import { EngineError, type MaskedHeaders } from "./types";
 import type { RunContext } from "./context";
 import { buildRequest, fullUrl, type RequestSpec } from "./request";
 import { attemptOnce, type Outcome } from "./attempt";
 import { responseBudget, spendRequest, type ResponseBudget } from "./budget";
 import { checkChain, redirectSpec } from "./redirect";
 import { bodyHoldsSecret, isTrusted, withoutCredentials, type Added } from "./credentials";
+import { maskedUrlOf, withMaskedRequest, withMaskedResponse } from "./masked-fields";
+
+/** A `request` event's fields before its masked `url` and `headers`. */
+interface RequestEventStart {
+  readonly type: "request";
+  readonly resource: string;
+  readonly request_id: number;
+  readonly attempt: number;
+  readonly page: number;
+  readonly method: string;
+}
 
 export interface ExchangeOptions {
   readonly resource: string;
@@ -27,7 +38,7 @@ export interface ExchangeOptions {
 
 export interface Exchanged {
   readonly outcome: Exclude<Outcome, { kind: "redirect" }>;
-  /** The masked URL of the last hop (for messages). */
+  /** The masked URL of the last hop (for messages; masked on first read). */
   readonly url: string;
   /** `ctx.elapsed()` when the last hop was sent. */
   readonly sentAt: number;
@@ -61,34 +72,53 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
     const ctrl = ctx.virtual ? null : new AbortController();
     const built = buildRequest(spec);
     const { body } = built;
-    const url = ctx.masker.url(built.url);
-    ctx.emit({
-      type: "request",
-      resource: o.resource,
-      request_id: o.requestId,
-      attempt: o.attempt,
-      page: o.page,
-      method: spec.method,
-      url,
-      headers: ctx.masker.headers(built.headers),
-      ...(body !== undefined ? { body: o.traceBody(spec, body) } : {}),
-      ...(hop > 0 ? { redirect: hop } : {}),
-    });
+    // `url` and `headers` masked on first read (./masked-fields.ts), in the order the trace shows them.
+    const event: RequestEventStart & { readonly url: string; readonly headers: MaskedHeaders; body?: string; redirect?: number } =
+      withMaskedRequest(
+        {
+          type: "request",
+          resource: o.resource,
+          request_id: o.requestId,
+          attempt: o.attempt,
+          page: o.page,
+          method: spec.method,
+        } as RequestEventStart,
+        ctx.masker,
+        built.url,
+        built.headers,
+      );
+    if (body !== undefined) event.body = o.traceBody(spec, body);
+    if (hop > 0) event.redirect = hop;
+    ctx.emit(event);
     const sentAt = ctx.elapsed();
     const request = { ...built, signal: ctrl?.signal ?? ctx.signal, maxBytes: budget.maxBytes };
     const outcome = await attemptOnce(ctx, request, ctrl, budget);
-    if (outcome.kind !== "redirect") return { outcome, url, sentAt, budget };
+    if (outcome.kind !== "redirect")
+      return {
+        outcome,
+        get url() {
+          return maskedUrlOf(event);
+        },
+        sentAt,
+        budget,
+      };
+    const url = maskedUrlOf(event);
     const { res } = outcome;
-    ctx.emit({
-      type: "response",
-      resource: o.resource,
-      request_id: o.requestId,
-      attempt: o.attempt,
-      status: res.status,
-      duration_ms: Math.round(ctx.elapsed() - sentAt),
-      size: 0,
-      headers: ctx.masker.headers(res.headers),
-    });
+    ctx.emit(
+      withMaskedResponse(
+        {
+          type: "response",
+          resource: o.resource,
+          request_id: o.requestId,
+          attempt: o.attempt,
+          status: res.status,
+          duration_ms: Math.round(ctx.elapsed() - sentAt),
+          size: 0,
+        } as const,
+        ctx.masker,
+        res.headers,
+      ),
+    );
     let next = redirectSpec(spec, res.status, outcome.location, built.url);
     const nextUrl = fullUrl(next);
     checkChain(chain, next, nextUrl, start, (u) => ctx.masker.url(u));

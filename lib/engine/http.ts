@@ -11,6 +11,7 @@ import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
 import { cancelledError } from "./attempt";
 import { withBodyPreview } from "./body-preview";
+import { withMaskedResponse } from "./masked-fields";
 import { ignoredBy, type ResponseAction } from "./actions";
 import { cutLimit, spendBytes } from "./budget";
 import { addedBy, isTrusted, NOTHING_ADDED, trustedOrigins, withoutCredentials } from "./credentials";
@@ -118,18 +119,22 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
     const prepared = auth ? await auth.prepare(base, o.resource) : base;
     const added = auth ? addedBy(base, prepared) : NOTHING_ADDED;
     const exchanged = await exchange(ctx, prepared, { resource: o.resource, requestId, attempt, page: o.page, trust, added, traceBody });
-    const { outcome, url, sentAt, budget } = exchanged;
+    // `exchanged.url` masks on first read: only messages use it.
+    const { outcome, sentAt, budget } = exchanged;
     const responseEvent = (res: TransportResponse, size: number) =>
-      ({
-        type: "response",
-        resource: o.resource,
-        request_id: requestId,
-        attempt,
-        status: res.status,
-        duration_ms: Math.round(ctx.elapsed() - sentAt),
-        size,
-        headers: ctx.masker.headers(res.headers),
-      }) as const;
+      withMaskedResponse(
+        {
+          type: "response",
+          resource: o.resource,
+          request_id: requestId,
+          attempt,
+          status: res.status,
+          duration_ms: Math.round(ctx.elapsed() - sentAt),
+          size,
+        } as const,
+        ctx.masker,
+        res.headers,
+      );
     let status: number | null = null;
     let retryAfter: number | null = null;
     let reason: string;
@@ -155,7 +160,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           const type = res.headers.get("content-type") ?? "no content-type";
           const start = ctx.masker.excerpt(text, 200).text;
           const message = `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${start}`;
-          throw new EngineError("invalid_json", message, { resource: o.resource, status, url });
+          throw new EngineError("invalid_json", message, { resource: o.resource, status, url: exchanged.url });
         }
         return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret };
       }
@@ -168,7 +173,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
         throw httpError(
           ctx,
           status,
-          url,
+          exchanged.url,
           text,
           o.resource,
           refreshed && status === 401 ? " (a freshly fetched token was rejected too)" : "",
@@ -179,14 +184,18 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
         auth.invalidate(o.resource, "the API answered 401: the retry fetches a fresh token");
       }
       if (retries + 1 >= o.policy.maxAttempts)
-        throw httpError(ctx, status, url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
+        throw httpError(ctx, status, exchanged.url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
     } else {
       reason = outcome.code === "timeout" ? `timeout: ${outcome.message}` : `network error: ${outcome.message}`;
       if (retries + 1 >= o.policy.maxAttempts) {
-        throw new EngineError(outcome.code, `${reason} for url: ${url} (gave up after ${retries + 1} attempts; ${o.policy.describe})`, {
-          resource: o.resource,
-          url,
-        });
+        throw new EngineError(
+          outcome.code,
+          `${reason} for url: ${exchanged.url} (gave up after ${retries + 1} attempts; ${o.policy.describe})`,
+          {
+            resource: o.resource,
+            url: exchanged.url,
+          },
+        );
       }
     }
     const wait = retryAfter ?? backoffMs(o.policy, retries + 1);

@@ -43,9 +43,10 @@ export function redirectSpec(spec: RequestSpec, status: number, location: string
  */
 export function checkChain(seen: Set<string>, spec: RequestSpec, rawUrl: string, rawStart: string, mask: (url: string) => string): void {
   const key = `${spec.method} ${rawUrl} ${spec.json !== undefined || spec.data !== undefined ? "with body" : ""}`;
-  const url = mask(rawUrl);
-  const start = mask(rawStart);
+  // Masked only for the messages: a chain that is fine (every page's) costs no masking.
   if (seen.has(key)) {
+    const url = mask(rawUrl);
+    const start = mask(rawStart);
     throw new EngineError(
       "too_many_redirects",
       `The redirects from ${start} go round in a loop (back to ${spec.method} ${url}): the API keeps sending restplay to a URL ` +
@@ -53,6 +54,8 @@ export function checkChain(seen: Set<string>, spec: RequestSpec, rawUrl: string,
     );
   }
   if (seen.size > MAX_REDIRECTS) {
+    const url = mask(rawUrl);
+    const start = mask(rawStart);
     throw new EngineError(
       "too_many_redirects",
       `Exceeded ${MAX_REDIRECTS} redirects starting at ${start} (the last one to ${url}); dlt's client stops at ` +
