@@ -43,7 +43,7 @@ export const DIAGNOSTIC_CODES = {
   param_and_body_path: ["error", "offset/cursor with both a query parameter and a body path for the same value."],
   paginator_never_stops: ["error", "offset/page_number with no total, maximum, has_more or empty-page stop."],
   json_and_data: ["error", "An endpoint with both a `json` and a `data` body."],
-  get_with_body: ["warning", "A `json`/`data` body on a GET endpoint: dlt sends it, fetch cannot, so restplay's runs fail."],
+  get_with_body: ["warning", "A `json`/`data` body on a GET endpoint: dlt sends it, restplay does not, so its runs fail."],
   invalid_param_value: [
     "error",
     "A dict in `params` that is not a `resolve`/`incremental` typed param, or an incremental one with a range.",

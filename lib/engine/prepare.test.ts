@@ -250,7 +250,7 @@ describe("selection of resources and response actions", () => {
 });
 
 describe("bodies", () => {
-  it("a GET with a body is refused before any request, saying why and what to write (fetch cannot send one; dlt would)", async () => {
+  it("a GET with a body is refused before any request, saying why and what to write (restplay does not send one; dlt would)", async () => {
     const api = echo();
     const run = await collect({ client: base, resources: [{ name: "s", endpoint: { path: "search", json: { q: "x" } } }] }, api.fetch);
     expect(api.urls()).toEqual([]);

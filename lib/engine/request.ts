@@ -146,7 +146,8 @@ export function buildRequest(spec: RequestSpec): BuiltRequest {
     throw new EngineError(
       "unsupported",
       `This GET request has a ${spec.json !== undefined ? "`json`" : "`data`"} body: dlt sends it (requests allows that), ` +
-        'but restplay runs requests through fetch, which cannot send a body with GET. Use "method": "POST" if the API takes one.',
+        "but restplay does not send a body with GET (its mock APIs run on fetch, which cannot, and live runs behave the same). " +
+        'Use "method": "POST" if the API takes one.',
     );
   }
   const url = fullUrl(spec);

@@ -182,9 +182,12 @@ describe("checks only the engine made before", () => {
 describe("a body on a GET endpoint (get_with_body)", () => {
   const texts = {
     json: '{"client": {"base_url": "https://api.test"}, "resources": [{"name": "s", "endpoint": {"path": "search", "json": {"q": "x"}}}]}',
-    yaml: "client:\n  base_url: https://api.test\nresources:\n  - name: s\n    endpoint:\n      path: search\n      method: GET\n      data: q=x\n",
+    yaml:
+      "client:\n  base_url: https://api.test\nresources:\n" +
+      "  - name: s\n    endpoint:\n      path: search\n      method: GET\n      data: q=x\n",
     python:
-      'source = rest_api_source({\n    "client": {"base_url": "https://api.test"},\n    "resource_defaults": {"endpoint": {"json": {"q": "x"}}},\n' +
+      'source = rest_api_source({\n    "client": {"base_url": "https://api.test"},\n' +
+      '    "resource_defaults": {"endpoint": {"json": {"q": "x"}}},\n' +
       '    "resources": ["s", "t"],\n})\n',
   } as const;
   it.each(Object.entries(texts))("%s: a warning at the body, whose quick fix sends it with POST", (format, text) => {
