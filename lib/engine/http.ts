@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { mayHaveNumberText, parseJson } from "./number-text";
+import { parseBody } from "./number-text";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -83,7 +83,7 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
 function parse(text: string, numberText: WeakMap<object, NumberText>): { body: Json | undefined; error: string | null } {
   if (text.trim().length === 0) return { body: undefined, error: null };
   try {
-    return { body: mayHaveNumberText(text) ? parseJson(text, numberText) : (JSON.parse(text) as Json), error: null };
+    return { body: parseBody(text, numberText), error: null };
   } catch (e) {
     return { body: undefined, error: e instanceof Error ? e.message : String(e) };
   }

@@ -1,21 +1,55 @@
 /**
  * Keeping the JSON spelling of numbers that `JSON.parse` changes (`NumberText`): `3.0`, `2e2` and
  * `-0.0` are floats for Python and so for dlt's types, and integers beyond 2^53 lose digits.
- * Bodies are parsed once: with `JSON.parse` when a cheap scan finds no such spelling (almost every
- * API), else with `parseJson` below, which gives the same value and records the spellings of every
- * container that holds one (`sink`), so the records the selector picks carry their own.
+ * Bodies are parsed with `JSON.parse` when neither a cheap scan of the text nor a walk of the parsed
+ * value finds such a number (almost every API), else with `parseJson` below, which gives the same value
+ * and records the spellings of every container that holds one (`sink`), so the records the selector
+ * picks carry their own (`parseBody`).
  */
 import type { Json, NumberText } from "./types";
 
 /**
- * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), or an integer of 16+ digits (not
- * the long fraction of a double such as 0.14285714285714285), followed by what ends a JSON number:
- * the body may need `parseJson`. A match inside a string only costs the slower parse, never a value.
+ * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), followed by what ends a JSON
+ * number: the body may need `parseJson`. A match inside a string only costs the slower parse, never a
+ * value. Integers `JSON.parse` rounds (beyond 2^53) are found in the parsed value instead (`unsafe`):
+ * scanning the text for runs of 16+ digits cost three times this scan (docs/performance.md).
  */
-const MAYBE = /(?:\d\.0+|\d[eE][+-]?\d+|(?<![\d.])\d{16,})(?=[\s,\]}]|$)/;
+const SPELLED = /\d(?:\.0+|[eE][+-]?\d+)(?=[\s,\]}]|$)/;
 
-export function mayHaveNumberText(text: string): boolean {
-  return MAYBE.test(text);
+/** Whether the parsed `value` holds a number beyond ±2^53 − 1 (a rounded integer or a huge float). Iterative: bodies may nest deeply. */
+function unsafe(value: Json): boolean {
+  if (typeof value !== "object" || value === null) return typeof value === "number" && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER);
+  const stack: Json[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as Json;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as Json;
+        if (typeof x === "number") {
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+        } else if (typeof x === "object" && x !== null) stack.push(x);
+      }
+    } else {
+      const o = v as { readonly [k: string]: Json };
+      for (const k in o) {
+        const x = o[k] as Json;
+        if (typeof x === "number") {
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+        } else if (typeof x === "object" && x !== null) stack.push(x);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A response body parsed once with `JSON.parse` when no number in it is spelled in a way
+ * `JSON.parse` changes (almost every API), else with `parseJson`, which records the spellings in `sink`.
+ */
+export function parseBody(text: string, sink: WeakMap<object, NumberText>): Json {
+  if (SPELLED.test(text)) return parseJson(text, sink);
+  const value = JSON.parse(text) as Json;
+  return unsafe(value) ? parseJson(text, sink) : value;
 }
 
 /** Whether `JSON.parse` changes what `lexeme` means to Python. */
