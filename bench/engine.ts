@@ -11,7 +11,7 @@ import { createPreview } from "../lib/preview";
 import { validateValue } from "../lib/config";
 import { createLiveTransport } from "../lib/net";
 import { loadavg } from "node:os";
-import { figure, info, realSleep, type Figure } from "./figures";
+import { figure, info, realSleep, realTimer, type Figure } from "./figures";
 
 const PAGES = 1000;
 const LIMIT = 100;
@@ -51,7 +51,7 @@ export async function engineFigures(): Promise<Figure[]> {
     endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
   };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
-  const deps: EngineDeps = { transport: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
+  const deps: EngineDeps = { transport: live, sleep: realSleep, timer: realTimer, now: Date.now, monotonic: () => performance.now() };
   // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
   const options = {
     source: validateValue(config).source!,

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { validateValue } from "../lib/config";
-import { realSleep } from "./figures";
+import { realSleep, realTimer } from "./figures";
 
 type Engine = typeof import("../lib/engine");
 type Net = typeof import("../lib/net");
@@ -41,7 +41,7 @@ async function main() {
     const engine = (await import(path.join(dir, "lib/engine/index.ts"))) as Engine;
     const net = (await import(path.join(dir, "lib/net/index.ts"))) as Net;
     const transport = net.createLiveTransport();
-    const deps = { transport, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
+    const deps = { transport, sleep: realSleep, timer: realTimer, now: Date.now, monotonic: () => performance.now() };
     return {
       dir,
       transport,

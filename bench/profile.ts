@@ -8,7 +8,7 @@ import { extract, type EngineDeps } from "../lib/engine";
 import { createPreview } from "../lib/preview";
 import { validateValue } from "../lib/config";
 import { createLiveTransport } from "../lib/net";
-import { realSleep } from "./figures";
+import { realSleep, realTimer } from "./figures";
 import { request } from "undici";
 
 async function main() {
@@ -26,7 +26,7 @@ async function main() {
   };
   const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
   const source = validateValue(config).source!;
-  const deps: EngineDeps = { transport: live, sleep: realSleep, now: Date.now, monotonic: () => performance.now() };
+  const deps: EngineDeps = { transport: live, sleep: realSleep, timer: realTimer, now: Date.now, monotonic: () => performance.now() };
   const best = new Map<string, { wall: number; cpu: number }>();
   for (let round = 0; round < rounds; round++)
     for (const mode of modes) {

@@ -21,13 +21,22 @@ export type Outcome =
 /** The statuses the engine follows when they come with a `Location` (as python-requests does for dlt). */
 export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
-/**
- * A promise that never settles, fresh per attempt. A shared one would leak: every race that adopts it
- * adds a reaction to it, and that reaction keeps the race's result (the response body) alive forever.
- */
-const never = () => new Promise<never>(() => {});
-/** Reason for ending a finished attempt's timer (a fixed object: no DOMException per attempt). */
+/** Reason for ending a finished attempt's sleep-based timer (a fixed object: no DOMException per attempt). */
 const ATTEMPT_DONE = Object.freeze({ reason: "attempt finished" });
+
+/** `deps.timer`, or one built from `deps.sleep` (an AbortController per attempt). Returns the timer's cancel. */
+function startTimer(ctx: RunContext, ms: number, fire: () => void): () => void {
+  if (ctx.deps.timer) return ctx.deps.timer(ms, fire);
+  const timer = new AbortController();
+  ctx.deps.sleep(ms, timer.signal).then(
+    // A sleep that ignores its signal may resolve after the attempt ended: not a timeout then.
+    () => {
+      if (!timer.signal.aborted) fire();
+    },
+    () => undefined,
+  );
+  return () => timer.abort(ATTEMPT_DONE);
+}
 
 export const cancelledError = (resource?: string) =>
   new EngineError("cancelled", "The run was cancelled.", resource !== undefined ? { resource } : {});
@@ -38,18 +47,21 @@ function describe(e: unknown): string {
   return `${e.name === "Error" || e.name === "TypeError" ? "" : `${e.name}: `}${e.message}${cause}`;
 }
 
-/** `ctrl` aborts this attempt's request; `null` when the request carries the run's signal directly (virtual clock). */
-export async function attemptOnce(
+/**
+ * `ctrl` aborts this attempt's request; `null` when the request carries the run's signal directly
+ * (virtual clock). The attempt settles once: with the exchange's outcome, a timeout, or the run's
+ * cancellation, whichever comes first (one promise, no race of three per page).
+ */
+export function attemptOnce(
   ctx: RunContext,
   request: TransportRequest,
   ctrl: AbortController | null,
   budget: ResponseBudget,
 ): Promise<Outcome> {
-  if (ctx.signal.aborted) throw cancelledError();
+  if (ctx.signal.aborted) return Promise.reject(cancelledError());
   const seconds = ctx.limits.requestTimeoutMs / 1000;
-  let timedOut = false;
   const sentAt = ctx.virtual ? ctx.deps.now() : 0;
-  const work = (async (): Promise<Outcome> => {
+  const work = async (): Promise<Outcome> => {
     const res = await ctx.deps.transport(request);
     const took = ctx.virtual ? ctx.deps.now() - sentAt : 0;
     if (took > ctx.limits.requestTimeoutMs) {
@@ -72,42 +84,41 @@ export async function attemptOnce(
     }
     const body = await readBody(res, budget.maxBytes);
     return body.kind === "cut" ? { kind: "cut", res, cut: body.cut } : { kind: "response", res, text: body.text, bytes: body.bytes };
-  })().catch((e: unknown): Outcome => {
-    if (e instanceof LimitReached || e instanceof EngineError) throw e;
-    if (ctx.signal.aborted) throw cancelledError();
-    if (timedOut) return { kind: "failure", code: "timeout", message: `no response within ${seconds} s` };
-    return { kind: "failure", code: "network_error", message: describe(e) };
-  });
-  const listener: { current: (() => void) | null } = { current: null };
-  const cancelled = new Promise<never>((_, reject) => {
-    listener.current = () => {
+  };
+  return new Promise<Outcome>((resolve, reject) => {
+    let settled = false;
+    let stopTimer: (() => void) | null = null;
+    let stopWatching: (() => void) | null = null;
+    /** `true` for the first caller only; ends the timer and the cancellation watch. */
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      stopTimer?.();
+      stopWatching?.();
+      return true;
+    };
+    stopWatching = ctx.onCancel(() => {
+      if (!settle()) return;
       ctrl?.abort();
       reject(cancelledError());
-    };
-    ctx.signal.addEventListener("abort", listener.current, { once: true });
-  });
-  const racers: Promise<Outcome>[] = [work, cancelled];
-  // No per-attempt timer against a virtual clock (its sleep returns at once); creating and aborting
-  // one per attempt would also cost a DOMException each time.
-  const timer = ctx.virtual ? null : new AbortController();
-  if (timer) {
-    racers.push(
-      ctx.deps.sleep(ctx.limits.requestTimeoutMs, timer.signal).then(
-        (): Outcome | Promise<never> => {
-          // A sleep that ignores its signal may resolve after the attempt ended: not a timeout then.
-          if (timer.signal.aborted) return never();
-          timedOut = true;
-          ctrl?.abort();
-          return { kind: "failure", code: "timeout", message: `no response within ${seconds} s` };
-        },
-        () => never(),
-      ),
+    });
+    // No per-attempt timer against a virtual clock (its sleep returns at once).
+    if (!ctx.virtual)
+      stopTimer = startTimer(ctx, ctx.limits.requestTimeoutMs, () => {
+        if (!settle()) return;
+        ctrl?.abort();
+        resolve({ kind: "failure", code: "timeout", message: `no response within ${seconds} s` });
+      });
+    work().then(
+      (outcome) => {
+        if (settle()) resolve(outcome);
+      },
+      (e: unknown) => {
+        if (!settle()) return;
+        if (e instanceof LimitReached || e instanceof EngineError) reject(e);
+        else if (ctx.signal.aborted) reject(cancelledError());
+        else resolve({ kind: "failure", code: "network_error", message: describe(e) });
+      },
     );
-  }
-  try {
-    return await Promise.race(racers);
-  } finally {
-    timer?.abort(ATTEMPT_DONE);
-    if (listener.current) ctx.signal.removeEventListener("abort", listener.current);
-  }
+  });
 }

@@ -14,6 +14,11 @@ export interface RunContext {
   readonly masker: Masker;
   /** The caller's signal combined with the consumer going away. */
   readonly signal: AbortSignal;
+  /**
+   * Calls `cancel` once if the run is cancelled before the returned function is called (one listener
+   * on `signal` for the whole run instead of one per attempt).
+   */
+  onCancel(cancel: () => void): () => void;
   /** `sleep`/`now` are a virtual clock: waits cost nothing and per-attempt timeouts are off. */
   readonly virtual: boolean;
   /** `deps.now()` when the run started (for `maxDurationMs`). */

@@ -44,11 +44,17 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
   const warned = new Set<string>();
   const clock = deps.monotonic ?? deps.now;
   const monotonicStart = clock();
+  const cancels = new Set<() => void>();
+  signal.addEventListener("abort", () => [...cancels].forEach((cancel) => cancel()), { once: true });
   const ctx: RunContext = {
     deps,
     limits,
     masker,
     signal,
+    onCancel: (cancel) => {
+      cancels.add(cancel);
+      return () => cancels.delete(cancel);
+    },
     virtual: deps.virtualClock ?? false,
     startedAt: deps.now(),
     emit: (e) => {

@@ -65,6 +65,11 @@ export interface EngineDeps {
   readonly transport: Transport;
   /** Wait `ms`; against mocks this advances a virtual clock instead of sleeping. Rejects when `signal` aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Calls `fire` after `ms` unless the returned function is called first: the real clock's per-attempt
+   * timeout without an AbortController per attempt. Default: built from `sleep`. Unused against a virtual clock.
+   */
+  readonly timer?: (ms: number, fire: () => void) => () => void;
   /** Milliseconds since the epoch (virtual against mocks). */
   readonly now: () => number;
   /** Cancels the whole run. */
