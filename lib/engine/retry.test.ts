@@ -150,6 +150,52 @@ describe("timeouts on a real clock", () => {
     expect(run.of("retry")[0]!.virtual).toBe(false);
     expect(run.errors[0]).toMatchObject({ code: "timeout" });
   });
+  it("with deps.timer: one timer per attempt, cancelled when the attempt ends; a timer that fires times the attempt out", async () => {
+    const timers: { ms: number; fire: () => void; cancelled: boolean }[] = [];
+    const timer = (ms: number, fire: () => void) => {
+      const t = { ms, fire, cancelled: false };
+      timers.push(t);
+      return () => {
+        t.cancelled = true;
+      };
+    };
+    // Answers come at once: every timer is cancelled, none fires.
+    const quick = await collect(single(), fakeFetch(() => ok()).fetch, { deps: { ...realish, timer }, limits: { requestTimeoutMs: 1500 } });
+    expect(quick.records).toHaveLength(2);
+    expect(timers.map((t) => [t.ms, t.cancelled])).toEqual([[1500, true]]);
+    // A hanging request: the test fires the attempt's timer, the request is aborted and retried.
+    timers.length = 0;
+    const api = hanging(2);
+    // Only the first attempt's timer: the second attempt is answered.
+    const fireFirst = setInterval(() => {
+      if (timers[0] && !timers[0].cancelled) timers[0].fire();
+    }, 1);
+    try {
+      const slow = await collect(single(), api.fetch, { deps: { ...realish, timer } });
+      expect(slow.records).toHaveLength(2);
+      expect(slow.of("retry").map((r) => r.reason)).toEqual(["timeout: no response within 60 s"]);
+      expect(timers).toHaveLength(2);
+      expect(timers.every((t) => t.cancelled)).toBe(true);
+    } finally {
+      clearInterval(fireFirst);
+    }
+  });
+  it("cancelling the run ends a hanging attempt at once, with its timer", async () => {
+    const stop = new AbortController();
+    const cancels: boolean[] = [];
+    const timer = () => {
+      const i = cancels.push(false) - 1;
+      return () => {
+        cancels[i] = true;
+      };
+    };
+    const api = hanging();
+    setTimeout(() => stop.abort(), 5);
+    const run = await collect(single(), api.fetch, { deps: { ...realish, timer }, signal: stop.signal });
+    expect(run.errors[0]).toMatchObject({ code: "cancelled" });
+    expect(cancels).toEqual([true]);
+    expect(api.calls).toHaveLength(1);
+  });
   it("a timed-out attempt followed by an answer keeps the page", async () => {
     const run = await collect(single(), hanging(2).fetch, { deps: realish });
     expect(run.records).toHaveLength(2);
