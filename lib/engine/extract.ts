@@ -165,7 +165,13 @@ export async function* extract(options: ExtractOptions, deps: EngineDeps): Async
   });
   let finished = false;
   try {
-    yield* channel.drain();
+    // The channel's events straight from this generator (a `yield*` of the channel's own generator
+    // would pass every event through two async generators).
+    for (;;) {
+      const batch = channel.take() ?? (await channel.next());
+      if (batch === null) break;
+      for (const e of batch) yield e;
+    }
     finished = true;
   } finally {
     if (!finished) {

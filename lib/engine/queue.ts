@@ -49,16 +49,24 @@ export class EventChannel<T> {
     for (const w of waiting) w();
   }
 
-  async *drain(): AsyncGenerator<T> {
+  /** What is queued (taken off the queue), or `null` when nothing is. Producers stay waiting. */
+  take(): T[] | null {
+    if (this.items.length === 0) return null;
+    const batch = this.items;
+    this.items = [];
+    return batch;
+  }
+
+  /**
+   * The next batch once there is one (releasing the producers first: the consumer has taken
+   * everything), or `null` when the channel is closed and empty.
+   */
+  async next(): Promise<T[] | null> {
     for (;;) {
-      if (this.items.length > 0) {
-        const batch = this.items;
-        this.items = [];
-        for (const item of batch) yield item;
-        continue;
-      }
+      const batch = this.take();
+      if (batch !== null) return batch;
       this.wakeProducer();
-      if (this.closed) return;
+      if (this.closed) return null;
       await new Promise<void>((resolve) => {
         this.consumerWaiting = resolve;
       });

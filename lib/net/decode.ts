@@ -24,6 +24,7 @@ export class UnsupportedEncoding extends Error {
 
 /** Decoders in the order to apply them (`content-encoding: gzip, br` was gzipped, then brotli'd). */
 export function decodersFor(contentEncoding: string | undefined): (() => Transform)[] {
+  if (contentEncoding === undefined || contentEncoding === "") return [];
   const codings = (contentEncoding ?? "")
     .split(",")
     .map((c) => c.trim().toLowerCase())
@@ -70,6 +71,7 @@ export interface DecodedBody extends AsyncIterable<Uint8Array> {
  */
 export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
   const decoders = decodersFor(options.contentEncoding).map((make) => make());
+  if (decoders.length === 0) return new IdentityBody(raw, options.maxBytes);
   let wire = 0;
   let decoded = 0;
   const cut = (reason: "bytes" | "ratio", message: string) => new ResponseCut(reason, decoded, wire, message);
@@ -79,13 +81,8 @@ export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
       // Compressed data never needs more room than the decompressed limit.
       return wire > options.maxBytes ? cut("bytes", `passed ${formatBytes(options.maxBytes)} on the wire while downloading`) : null;
     });
-  // An identity body is read straight off the socket's stream: a pipeline() per response (its
-  // AbortController, a DOMException when it finishes, a Transform) cost more than the rest of the
-  // transport (docs/performance.md). pipeline() destroys every stage when one fails or the last one is destroyed.
-  const identity = decoders.length === 0;
-  const last = identity ? raw : (pipeline([raw, wireCounter(), ...decoders], () => undefined) as unknown as Readable);
-  // Without a pipeline nothing else listens: a body destroyed unread (a discarded redirect) errors then.
-  if (identity) raw.on("error", () => undefined);
+  // pipeline() destroys every stage when one fails or the last one is destroyed.
+  const last = pipeline([raw, wireCounter(), ...decoders], () => undefined) as unknown as Readable;
   const destroyAll = (e?: Error) => {
     last.destroy(e);
     raw.destroy(e);
@@ -102,7 +99,6 @@ export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
     }
     if (step.done) return step;
     decoded += step.value.length;
-    if (identity) wire = decoded;
     let stop: ResponseCut | null = null;
     if (decoded > options.maxBytes) stop = cut("bytes", `passed ${formatBytes(options.maxBytes)} while downloading`);
     else if (decoded > RATIO_GRACE_BYTES && decoded > MAX_COMPRESSION_RATIO * wire) {
@@ -121,5 +117,59 @@ export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
   return {
     [Symbol.asyncIterator]: () => ({ next, return: async () => (discard(), { done: true, value: undefined }) }),
     discard,
+  };
+}
+
+const ignore = () => undefined;
+
+/**
+ * An identity body, read straight off the socket's stream: a pipeline() per response (its
+ * AbortController, a DOMException when it finishes, a Transform) cost more than the rest of the
+ * transport, and so did a closure per response for each step (docs/performance.md). The body is its
+ * own iterator.
+ */
+class IdentityBody implements DecodedBody, AsyncIterator<Uint8Array> {
+  private chunks: AsyncIterator<Buffer> | null = null;
+  private bytes = 0;
+
+  constructor(
+    private readonly raw: Readable,
+    private readonly maxBytes: number,
+  ) {
+    // Nothing else listens: a body destroyed unread (a discarded redirect) errors then.
+    raw.on("error", ignore);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<Uint8Array>> {
+    this.chunks ??= this.raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    let step: IteratorResult<Buffer>;
+    try {
+      step = await this.chunks.next();
+    } catch (e) {
+      this.raw.destroy(e instanceof Error ? e : undefined);
+      throw e;
+    }
+    if (step.done) return step;
+    this.bytes += step.value.length;
+    if (this.bytes > this.maxBytes) {
+      const stop = new ResponseCut("bytes", this.bytes, this.bytes, `passed ${formatBytes(this.maxBytes)} while downloading`);
+      this.raw.destroy(stop);
+      throw stop;
+    }
+    return step;
+  }
+
+  async return(): Promise<IteratorResult<Uint8Array>> {
+    this.discard();
+    return { done: true, value: undefined };
+  }
+
+  /** Bound: callers pass it on as a function. */
+  readonly discard = (): void => {
+    this.raw.destroy();
   };
 }
