@@ -34,6 +34,8 @@ export interface ExchangeOptions {
   readonly added: Added;
   /** How a request body appears in the trace. */
   readonly traceBody: (spec: RequestSpec, sent: string) => string;
+  /** `fullUrl(first)` when the caller has it already. */
+  readonly url?: string;
 }
 
 export interface Exchanged {
@@ -62,7 +64,8 @@ export function warnWithheld(ctx: RunContext, resource: string, url: string, why
 
 export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeOptions): Promise<Exchanged> {
   let spec = first;
-  const start = fullUrl(first);
+  const start = o.url ?? fullUrl(first);
+  let specUrl = start;
   const chain = new Set<string>();
   checkChain(chain, first, start, start, (u) => ctx.masker.url(u));
   for (let hop = 0; ; hop++) {
@@ -70,7 +73,7 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
     const budget = responseBudget(ctx);
     // A request of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal is enough.
     const ctrl = ctx.virtual ? null : new AbortController();
-    const built = buildRequest(spec);
+    const built = buildRequest(spec, specUrl);
     const { body } = built;
     // `url` and `headers` masked on first read (./masked-fields.ts), in the order the trace shows them.
     const event: RequestEventStart & { readonly url: string; readonly headers: MaskedHeaders; body?: string; redirect?: number } =
@@ -119,7 +122,8 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
         res.headers,
       ),
     );
-    let next = redirectSpec(spec, res.status, outcome.location, built.url);
+    const redirected = redirectSpec(spec, res.status, outcome.location, built.url);
+    let next = redirected;
     const nextUrl = fullUrl(next);
     checkChain(chain, next, nextUrl, start, (u) => ctx.masker.url(u));
     if (!isTrusted(o.trust, nextUrl)) {
@@ -137,6 +141,8 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
       next = stripped.spec;
       if (stripped.removed.length > 0) warnWithheld(ctx, o.resource, nextUrl, `A ${res.status} redirect from ${url}`, stripped.removed);
     }
+    // Stripping credentials may have changed the query.
+    specUrl = next === redirected ? nextUrl : fullUrl(next);
     spec = next;
   }
 }

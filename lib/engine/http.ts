@@ -118,7 +118,18 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
     if (ctx.signal.aborted) throw cancelledError(o.resource);
     const prepared = auth ? await auth.prepare(base, o.resource) : base;
     const added = auth ? addedBy(base, prepared) : NOTHING_ADDED;
-    const exchanged = await exchange(ctx, prepared, { resource: o.resource, requestId, attempt, page: o.page, trust, added, traceBody });
+    // The URL is the one computed above unless the auth or the credential check changed the query.
+    const url = prepared.url === spec.url && prepared.params === spec.params ? plainUrl : undefined;
+    const exchanged = await exchange(ctx, prepared, {
+      resource: o.resource,
+      requestId,
+      attempt,
+      page: o.page,
+      trust,
+      added,
+      traceBody,
+      ...(url !== undefined ? { url } : {}),
+    });
     // `exchanged.url` masks on first read: only messages use it.
     const { outcome, sentAt, budget } = exchanged;
     const responseEvent = (res: TransportResponse, size: number) =>

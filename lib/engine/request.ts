@@ -140,7 +140,8 @@ const TEXT_BODY = "text/plain;charset=UTF-8";
 /** The request as sent, without its signal and budget (./exchange.ts adds them per attempt). */
 export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
 
-export function buildRequest(spec: RequestSpec): BuiltRequest {
+/** `url`: `fullUrl(spec)` when the caller has it already. */
+export function buildRequest(spec: RequestSpec, url = fullUrl(spec)): BuiltRequest {
   const { body, contentType } = encodeBody(spec);
   if (body !== undefined && spec.method === "GET") {
     throw new EngineError(
@@ -150,7 +151,6 @@ export function buildRequest(spec: RequestSpec): BuiltRequest {
         'Use "method": "POST" if the API takes one.',
     );
   }
-  const url = fullUrl(spec);
   try {
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
       const u = new URL(url);
