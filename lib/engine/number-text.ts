@@ -47,9 +47,23 @@ function unsafe(value: Json): boolean {
  * `JSON.parse` changes (almost every API), else with `parseJson`, which records the spellings in `sink`.
  */
 export function parseBody(text: string, sink: WeakMap<object, NumberText>): Json {
-  if (SPELLED.test(text)) return parseJson(text, sink);
+  if (SPELLED.test(text)) return spelled(text, sink);
   const value = JSON.parse(text) as Json;
-  return unsafe(value) ? parseJson(text, sink) : value;
+  return unsafe(value) ? spelled(text, sink) : value;
+}
+
+/**
+ * `parseJson`, or `JSON.parse` without the spellings for a body nested too deeply for its recursion
+ * (tens of thousands of levels; Python's json, and so dlt, gives up beyond about a thousand): it is
+ * JSON, so it is read, not refused as "not JSON".
+ */
+function spelled(text: string, sink: WeakMap<object, NumberText>): Json {
+  try {
+    return parseJson(text, sink);
+  } catch (e) {
+    if (e instanceof RangeError) return JSON.parse(text) as Json;
+    throw e;
+  }
 }
 
 /** Whether `JSON.parse` changes what `lexeme` means to Python. */
