@@ -55,8 +55,9 @@ export function createRunCollector(options: { readonly destination?: Destination
     ...(options.destination ? { destination: options.destination } : {}),
     ...(options.window !== undefined ? { window: options.window } : {}),
   });
-  // The summary reads no response bodies: keeping them would hold every page until the run ends.
-  const builder = new TraceBuilder({ bodies: false });
+  // The summary reads no response bodies (keeping them would hold every page until the run ends) and
+  // no requests or paginator decisions (their URLs and headers would be masked for nothing).
+  const builder = new TraceBuilder({ bodies: false, exchanges: false });
 
   return {
     preview,

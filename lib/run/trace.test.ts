@@ -121,6 +121,34 @@ describe("TraceBuilder", () => {
     expect(withBody?.kind === "request" && withBody.response?.body_preview).toEqual({ Contacts: [] });
   });
 
+  it("keeps only counts and notes without exchanges (the CLI's summary): no request or paginator items, no URL or header read", () => {
+    const b = new TraceBuilder({ bodies: false, exchanges: false });
+    let read = 0;
+    for (const e of events) {
+      if (e.type !== "request" && e.type !== "response") b.push(e);
+      else {
+        // A request's URL and headers are masked when read: this consumer must not read them.
+        const watched = { ...e };
+        for (const k of ["url", "headers"] as const)
+          Object.defineProperty(watched, k, {
+            get: () => {
+              read++;
+              return e[k];
+            },
+          });
+        b.push(watched as typeof e);
+      }
+    }
+    b.push({ type: "done", ok: true, duration_ms: 2040, stats: { contacts: stats } });
+    const t = b.snapshot();
+    expect(read).toBe(0);
+    expect(t.phase).toBe("done");
+    const [r] = t.resources;
+    expect(r).toMatchObject({ name: "contacts", status: "ok", pages: 2, records: 150, requests: 3, retries: 1 });
+    expect(r?.items.map((i) => i.kind)).toEqual(["auth", "retry"]);
+    expect(t.general).toEqual([expect.objectContaining({ kind: "warning", message: "a run-wide note" })]);
+  });
+
   it("builds a per-resource timeline with responses and record counts attached to their request attempt", () => {
     const b = new TraceBuilder();
     for (const e of events) b.push(e);

@@ -143,9 +143,12 @@ export class TraceBuilder {
 
   /**
    * `bodies: false` keeps no response bodies (`body_preview`): a consumer without a page inspector
-   * (the CLI) would otherwise hold every page of the run until it ends.
+   * (the CLI) would otherwise hold every page of the run until it ends. `exchanges: false` keeps no
+   * request items (nor their responses) and no paginator decisions, only the counts: a consumer that
+   * shows no timeline (the CLI's summary) would otherwise mask every URL and header and keep two
+   * items per page.
    */
-  constructor(private readonly options: { readonly bodies?: boolean } = {}) {}
+  constructor(private readonly options: { readonly bodies?: boolean; readonly exchanges?: boolean } = {}) {}
 
   private resource(name: string): ResourceState {
     let r = this.resources.get(name);
@@ -206,6 +209,7 @@ export class TraceBuilder {
       case "request": {
         const r = this.resource(e.resource);
         r.requests++;
+        if (this.options.exchanges === false) break;
         const hop = e.redirect !== undefined ? { redirect: e.redirect } : {};
         const body = e.body !== undefined ? { body: e.body } : {};
         const { request_id, attempt, page, method, url, headers } = e;
@@ -214,6 +218,7 @@ export class TraceBuilder {
         break;
       }
       case "response": {
+        if (this.options.exchanges === false) break;
         const body = this.options.bodies === false ? {} : { body_preview: e.body_preview, body_truncated: e.body_truncated };
         const { status, duration_ms, size, headers } = e;
         this.update(e.request_id, { response: { status, duration_ms, size, headers, ...body } });
@@ -223,7 +228,8 @@ export class TraceBuilder {
         const r = this.resource(e.resource);
         r.pages++;
         r.records += e.count;
-        this.update(e.request_id, { records: e.count, selector: e.selector, selector_source: e.selector_source });
+        if (this.options.exchanges !== false)
+          this.update(e.request_id, { records: e.count, selector: e.selector, selector_source: e.selector_source });
         break;
       }
       case "retry":
@@ -241,6 +247,7 @@ export class TraceBuilder {
         });
         break;
       case "paginator":
+        if (this.options.exchanges === false) break;
         this.add(e.resource, {
           kind: "paginator",
           key: this.key(),
