@@ -133,7 +133,7 @@ describe("TraceBuilder", () => {
           Object.defineProperty(watched, k, {
             get: () => {
               read++;
-              return e[k];
+              return (e as unknown as Record<string, unknown>)[k];
             },
           });
         b.push(watched as typeof e);
