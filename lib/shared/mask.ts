@@ -87,6 +87,8 @@ function maskPairs(query: string, sensitive: ReadonlySet<string>, replace: (valu
 export class Masker {
   /** [needle, replacement], longest needle first so a secret containing another is replaced whole. */
   private needles: [string, string][] = [];
+  /** The needles that contain no other needle: enough to tell whether a text holds a secret. */
+  private probes: string[] = [];
   private readonly known = new Set<string>();
 
   constructor(secretValues: Iterable<string> = []) {
@@ -100,6 +102,8 @@ export class Masker {
     const replacement = maskSecret(value);
     for (const n of spellings(value)) this.needles.push([n, replacement]);
     this.needles.sort((a, b) => b[0].length - a[0].length);
+    const all = this.needles.map(([n]) => n);
+    this.probes = all.filter((n, i) => !all.some((m, j) => j !== i && m.length < n.length && n.includes(m)));
   }
 
   /** Whether a JSON text has a credential-named key (`"access_token"`, …) that `json()` masks. */
@@ -109,7 +113,7 @@ export class Masker {
 
   /** Whether `raw` (a response body as received) contains any known secret. */
   containsSecret(raw: string): boolean {
-    for (const [n] of this.needles) if (raw.includes(n)) return true;
+    for (const n of this.probes) if (raw.includes(n)) return true;
     return false;
   }
 
