@@ -29,6 +29,11 @@ export interface LoadResult {
   readonly changes: Map<string, TableChanges>;
   /** Per table, parallel to its rows: what this load did to each row. */
   readonly marks: Map<string, readonly RowChange[]>;
+  /**
+   * Per root table this load wrote rows to: the index in `pkg.rows` of each row it inserted (or updated),
+   * in table order; absent: every staged row, in staging order.
+   */
+  readonly sources: Map<string, readonly number[]>;
 }
 
 const EMPTY: readonly DataRecord[] = [];
@@ -75,19 +80,24 @@ function survivors(
   root: TableSchema,
   staged: readonly DataRecord[],
   pk: readonly string[],
-): { rows: DataRecord[]; dropped: Set<Json | undefined> } {
+): { rows: DataRecord[]; at: number[]; dropped: Set<Json | undefined> } {
   const dropped = new Set<Json | undefined>();
   const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
   const sort = pk.length > 0 ? [...root.columns.values()].find((c) => c.dedup_sort !== undefined) : undefined;
   const rows: DataRecord[] = [];
+  const at: number[] = [];
   if (sort === undefined) {
     // The first row of a key wins it: decided row by row, in one pass.
     const admit = admitter(pk, () => hard);
-    for (const row of staged) {
-      if (admit(row)) rows.push(row);
-      else dropped.add(row._dlt_id);
+    for (let i = 0; i < staged.length; i++) {
+      const row = staged[i] as DataRecord;
+      if (!admit(row)) dropped.add(row._dlt_id);
+      else {
+        rows.push(row);
+        at.push(i);
+      }
     }
-    return { rows, dropped };
+    return { rows, at, dropped };
   }
   const sign = sort.dedup_sort === "desc" ? -1 : 1;
   const first = new Map<Key, DataRecord>();
@@ -97,13 +107,17 @@ function survivors(
     const kept = first.get(key);
     if (!kept || compare(row[sort.name], kept[sort.name]) * sign < 0) first.set(key, row);
   }
-  for (const row of staged) {
+  for (let i = 0; i < staged.length; i++) {
+    const row = staged[i] as DataRecord;
     const key = keyOf(row, pk);
     if (key !== null && first.get(key) !== row) dropped.add(row._dlt_id);
     else if (hard && hardDeleted(hard, row)) dropped.add(row._dlt_id);
-    else rows.push(row);
+    else {
+      rows.push(row);
+      at.push(i);
+    }
   }
-  return { rows, dropped };
+  return { rows, at, dropped };
 }
 
 /**
@@ -185,7 +199,7 @@ function markRows(
   return { marks, updated };
 }
 
-function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable): void {
+function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, sources: LoadResult["sources"]): void {
   const root = chain[0] as TableSchema;
   const merge = mergeKeys(root);
   if (merge === null) return appendChain(chain, stored, pkg, out);
@@ -210,7 +224,8 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
     const key = pk.length > 0 ? keyOf(row, pk) : null;
     if (key !== null) replacedPks.add(key);
   }
-  const { rows: inserted, dropped } = survivors(root, staged, pk);
+  const { rows: inserted, at, dropped } = survivors(root, staged, pk);
+  sources.set(root.name, at);
   chain.forEach((table, i) => {
     const old = stored.get(table.name) ?? EMPTY;
     const link = i === 0 ? "_dlt_id" : "_dlt_root_id";
@@ -249,6 +264,7 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
   const rows = new Map(stored);
   const changes = new Map<string, TableChanges>();
   const marks = new Map<string, readonly RowChange[]>();
+  const sources = new Map<string, readonly number[]>();
   const out: Writable = (table, r, m, c) => {
     rows.set(table, r);
     marks.set(table, m);
@@ -261,8 +277,8 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
     if (chain.length === 0) continue;
     const strategy = root.merge_strategy ?? "delete-insert";
     if (root.write_disposition === "replace") appendChain(chain, stored, pkg, out, true);
-    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out);
+    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out, sources);
     else appendChain(chain, stored, pkg, out);
   }
-  return { rows, changes, marks };
+  return { rows, changes, marks, sources };
 }
