@@ -61,6 +61,8 @@ interface ListPath {
 }
 
 interface KeyInfo {
+  /** The key as the record spells it. */
+  readonly key: string;
   /** The column name (`shorten_fragments(*path, norm_k)`). */
   readonly name: string;
   /** The key on its own, normalised. */
@@ -74,6 +76,8 @@ const listPath = (path: string[]): ListPath => ({ path, key: path.join("\u0000")
 /** Names cached per dict path, so rows of one shape build no strings. */
 class KeyNode {
   readonly keys = new Map<string, KeyInfo>();
+  /** The key met last at each position of a dict here: records of one shape find it without a look-up. */
+  readonly order: KeyInfo[] = [];
   constructor(readonly path: readonly string[]) {}
 }
 
@@ -130,14 +134,16 @@ export class Relational {
   }
 
   /** The names of `key` below `node` (`shorten_fragments(*path, norm_k)`), cached per path. */
-  private info(node: KeyNode, key: string): KeyInfo {
+  private info(node: KeyNode, key: string, at: number): KeyInfo {
     let info = node.keys.get(key);
     if (info === undefined) {
       const norm = this.o.naming.key(key);
-      info = { name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
+      info = { key, name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
       // Keys come from data: keep the caches bounded.
-      if (node.keys.size < 10_000) node.keys.set(key, info);
+      if (node.keys.size >= 10_000) return info;
+      node.keys.set(key, info);
     }
+    if (at < 10_000) node.order[at] = info;
     return info;
   }
 
@@ -161,9 +167,12 @@ export class Relational {
       const t = texts.pop() as NumberText | null;
       const lvl = levels.pop() as number;
       const node = nodes.pop() as KeyNode;
+      let at = 0;
       for (const key in current) {
         const v = current[key] as Json;
-        const info = this.info(node, key);
+        const last = node.order[at];
+        const info = last !== undefined && last.key === key ? last : this.info(node, key, at);
+        at++;
         if (typeof v === "object" && v !== null && !this.keepWhole(table, info.name, lvl)) {
           if (Array.isArray(v)) {
             const list = info.list ?? (info.list = listPath([...node.path, info.norm]));
