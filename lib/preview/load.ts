@@ -88,7 +88,7 @@ function survivors(
   const at: number[] = [];
   if (sort === undefined) {
     // The first row of a key wins it: decided row by row, in one pass.
-    const admit = admitter(pk, () => hard);
+    const admit = admitter(pk, () => hard, staged.length);
     for (let i = 0; i < staged.length; i++) {
       const row = staged[i] as DataRecord;
       if (!admit(row)) dropped.add(row._dlt_id);
@@ -123,10 +123,10 @@ function survivors(
 /**
  * Merge's dedup without a `dedup_sort` and its hard deletes, root row by root row in load order: the
  * first row of a key wins it (even when `hard_delete` then removes that row). `hard`: the
- * `hard_delete` column, if any, as it stands when the row is decided.
+ * `hard_delete` column, if any, as it stands when the row is decided; `expected`: how many rows there are.
  */
-function admitter(pk: readonly string[], hard: () => ColumnSchema | undefined): (row: DataRecord) => boolean {
-  const seen = new KeySet();
+function admitter(pk: readonly string[], hard: () => ColumnSchema | undefined, expected = 0): (row: DataRecord) => boolean {
+  const seen = new KeySet(pk.length > 0 ? expected : 0);
   return (row) => {
     if (pk.length > 0) {
       const key = keyOf(row, pk);
