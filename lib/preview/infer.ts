@@ -35,6 +35,7 @@ export type Report = (table: string, column: string, problem: "null" | "null_in_
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
   private readonly variants = new Map<string, Partial<Record<ColumnDataType, string>>>();
+  private readonly moved: (string | Json)[] = [];
 
   constructor(
     private readonly schema: Schema,
@@ -49,7 +50,9 @@ export class RowCoercer {
   coerce(tableName: string, parent: string | null, row: Row): DataRecord {
     const columns = this.schema.table(tableName)?.columns ?? NO_COLUMNS;
     let added: ColumnSchema[] | null = null;
-    let moved: [string, Json][] | null = null;
+    // Variant columns and their values, in pairs (one buffer for every row: most rows of a mixed column have one).
+    const moved = this.moved;
+    moved.length = 0;
     for (const name in row) {
       const v = row[name] as Value;
       const existing = columns.get(name);
@@ -80,19 +83,19 @@ export class RowCoercer {
         if (fits !== CANNOT) {
           // The variant column exists and takes the value (what `nonNull` returns, without building it).
           row[name] = null;
-          (moved ??= []).push([variant, fits]);
+          moved.push(variant, fits);
           continue;
         }
         r = this.nonNull(tableName, columns, variant, v, true);
       } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;
-        if (r !== null) (moved ??= []).push([r.name, r.value]);
+        if (r !== null) moved.push(r.name, r.value);
       } else row[name] = r.value;
       if (r?.column) (added ??= []).push(r.column);
     }
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
-    if (moved) for (const [name, value] of moved) row[name] = value;
+    for (let i = 0; i < moved.length; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
     return row as DataRecord;
   }
