@@ -15,10 +15,17 @@ import type { DataRecord, Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
-import { CANNOT, tryCoerce } from "./coerce";
-import { isIsoDateTime } from "./datetime";
-import { pyType, type Value } from "./values";
+import * as coerce from "./coerce";
+import * as datetime from "./datetime";
+import * as values from "./values";
+import type { Value } from "./values";
 import type { Row } from "./relational";
+
+// Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
+const CANNOT: coerce.Cannot = coerce.CANNOT;
+const { tryCoerce } = coerce;
+const { isIsoDateTime } = datetime;
+const { pyType } = values;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {

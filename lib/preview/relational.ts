@@ -16,8 +16,13 @@
 import type { DataRecord, Json, NumberText } from "../engine/types";
 import type { Naming } from "./naming";
 import type { Schema } from "./schema";
-import { encodeId, hashString, mix } from "./ids";
-import { fromLexeme, type Value } from "./values";
+import * as ids from "./ids";
+import * as values from "./values";
+import type { Value } from "./values";
+
+// Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
+const { encodeId, hashString, mix } = ids;
+const { fromLexeme } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
