@@ -59,7 +59,7 @@ export class RowCoercer {
     let added: ColumnSchema[] | null = null;
     // Variant columns and their values, in pairs (one buffer for every row: most rows of a mixed column have one).
     const moved = this.moved;
-    moved.length = 0;
+    let m = 0;
     for (const name in row) {
       const v = row[name] as Value;
       const existing = columns.get(name);
@@ -90,19 +90,23 @@ export class RowCoercer {
         if (fits !== CANNOT) {
           // The variant column exists and takes the value (what `nonNull` returns, without building it).
           row[name] = null;
-          moved.push(variant, fits);
+          moved[m++] = variant;
+          moved[m++] = fits;
           continue;
         }
         r = this.nonNull(tableName, columns, variant, v, true);
       } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;
-        if (r !== null) moved.push(r.name, r.value);
+        if (r !== null) {
+          moved[m++] = r.name;
+          moved[m++] = r.value;
+        }
       } else row[name] = r.value;
       if (r?.column) (added ??= []).push(r.column);
     }
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
-    for (let i = 0; i < moved.length; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
+    for (let i = 0; i < m; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
     return row as DataRecord;
   }

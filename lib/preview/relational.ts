@@ -238,6 +238,8 @@ export class Relational {
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
   private passes: Pass[] = [];
   private pass(rootKey: boolean, emit: EmitRow): Pass {
+    const last = this.passes[this.passes.length - 1];
+    if (last !== undefined && last.rootKey === rootKey && last.emit === emit) return last;
     let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit);
     if (!p) this.passes.push((p = { rootKey, emit }));
     return p;
