@@ -86,12 +86,6 @@ class KeyNode {
   constructor(readonly path: readonly string[]) {}
 }
 
-interface Id {
-  readonly h1: number;
-  readonly h2: number;
-  readonly pos: number;
-}
-
 /** What every row of one record passes on. */
 interface Pass {
   readonly rootKey: boolean;
@@ -231,8 +225,8 @@ export class Relational {
     const h = this.hashOf(table);
     let place = this.roots.get(table);
     if (!place) this.roots.set(table, (place = { Row: rowType(), table, parent: null, path: [table], hash: h, children: new Map() }));
-    const id = { h1: mix(this.seed, h, n), h2: mix(h, this.seed ^ n, 2), pos: 0 };
-    return this.row(record, text, place, null, id, maxNesting ?? 1000, null, this.pass(rootKey, emit));
+    const pass = this.pass(rootKey, emit);
+    return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
 
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
@@ -250,7 +244,10 @@ export class Relational {
     text: NumberText | null,
     place: Place,
     parentId: string | null,
-    id: Id,
+    // The row's id hash and its index in its list (no object per row: this is the hot path).
+    h1: number,
+    h2: number,
+    pos: number,
     level: number,
     rootId: string | null,
     o: Pass,
@@ -264,22 +261,32 @@ export class Relational {
     if (typeof rowId !== "string" || rowId === "") {
       if (!isRoot) {
         row._dlt_parent_id = parentId;
-        row._dlt_list_idx = id.pos;
+        row._dlt_list_idx = pos;
       }
-      rowId = row._dlt_id = encodeId(id.h1, id.h2);
+      rowId = row._dlt_id = encodeId(h1, h2);
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
-    if (lists !== null) for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childRoot, o);
+    if (lists !== null)
+      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, h1, h2, level - 1, childRoot, o);
     return rowId;
   }
 
-  private list(found: Found, place: Place, parentId: string, parent: Id, level: number, rootId: string | null, o: Pass): void {
+  private list(
+    found: Found,
+    place: Place,
+    parentId: string,
+    parentH1: number,
+    parentH2: number,
+    level: number,
+    rootId: string | null,
+    o: Pass,
+  ): void {
     const items = found.items;
     for (let idx = 0; idx < items.length; idx++) {
       const item = items[idx] as Json;
-      const h1 = mix(parent.h1, place.hash, idx);
-      const h2 = mix(parent.h2, place.hash, idx);
+      const h1 = mix(parentH1, place.hash, idx);
+      const h2 = mix(parentH2, place.hash, idx);
       const t = found.text === null ? undefined : found.text[String(idx)];
       if (typeof item !== "object" || item === null) {
         const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
@@ -291,10 +298,9 @@ export class Relational {
         o.emit(place.table, place.parent, row);
         continue;
       }
-      const id: Id = { h1, h2, pos: idx };
-      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, id, level, rootId, o);
+      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, h1, h2, idx, level, rootId, o);
       else if (Array.isArray(item))
-        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, id, level - 1, rootId, o);
+        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, h1, h2, idx, level - 1, rootId, o);
     }
   }
 }
