@@ -9,9 +9,15 @@
  */
 import type { Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
-import { formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, type DateTimeValue } from "./datetime";
+import * as datetime from "./datetime";
+import type { DateTimeValue } from "./datetime";
 import { decimalFromFloat, decimalFromInt, decimalFromText } from "./decimal";
-import { intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson, type Value } from "./values";
+import * as values from "./values";
+import type { Value } from "./values";
+
+// Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
+const { formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime } = datetime;
+const { intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -64,7 +70,8 @@ function textToDateTime(text: string): DateTimeValue | Cannot {
   return seconds === CANNOT ? CANNOT : (fromTimestamp(seconds) ?? CANNOT);
 }
 
-const isNumber = (v: Value): v is number | PyFloat | PyInt => typeof v === "number" || v instanceof PyFloat || v instanceof PyInt;
+const isNumber = (v: Value): v is number | values.PyFloat | values.PyInt =>
+  typeof v === "number" || v instanceof PyFloat || v instanceof PyInt;
 
 function toTimestamp(from: ColumnDataType, v: Value): DateTimeValue | Cannot {
   if (from === "text" && typeof v === "string") return textToDateTime(v);

@@ -31,8 +31,10 @@ function repeatedKey(r: ResourceRun, pending: PendingLoad): RecordFinding | null
   const columns = r.primaryKey.map((k) => pending.naming.path(k));
   const seen = new Set<string>();
   let repeats = 0;
-  for (const row of pending.pkg.rows.get(r.table) ?? []) {
-    if (pending.origins.get(row)?.resource !== r.resource) continue;
+  const rows = pending.pkg.rows.get(r.table) ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as DataRecord;
+    if (pending.origins.resource(r.table, i) !== r.resource) continue;
     const parts = columns.map((c) => row[c]);
     if (parts.some((p) => p === null || p === undefined)) continue;
     const key = JSON.stringify(parts);
@@ -111,12 +113,10 @@ function typeConflicts(r: ResourceRun, pending: PendingLoad): RecordFinding[] {
 /** The findings of this run's records, per resource in run order. */
 export function recordFindings(pending: PendingLoad, cursors: ReadonlyMap<string, string>): RecordFinding[] {
   const out: RecordFinding[] = [];
-  const records = new Map<string, DataRecord[]>();
-  for (const o of pending.origins.values()) (records.get(o.resource) ?? records.set(o.resource, []).get(o.resource))?.push(o.record);
   for (const r of pending.resources.values()) {
     for (const f of [missingKey(r), repeatedKey(r, pending)]) if (f) out.push(f);
     const cursor = cursors.get(r.resource);
-    const f = cursor ? missingCursor(r, cursor, records.get(r.resource) ?? []) : null;
+    const f = cursor ? missingCursor(r, cursor, r.table === null ? [] : pending.origins.recordsOf(r.table, r.resource)) : null;
     if (f) out.push(f);
     out.push(...typeConflicts(r, pending));
   }

@@ -15,10 +15,17 @@ import type { DataRecord, Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./schema";
-import { CANNOT, tryCoerce } from "./coerce";
-import { isIsoDateTime } from "./datetime";
-import { pyType, type Value } from "./values";
+import * as coerce from "./coerce";
+import * as datetime from "./datetime";
+import * as values from "./values";
+import type { Value } from "./values";
 import type { Row } from "./relational";
+
+// Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
+const CANNOT: coerce.Cannot = coerce.CANNOT;
+const { tryCoerce } = coerce;
+const { isIsoDateTime } = datetime;
+const { pyType } = values;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
@@ -35,6 +42,7 @@ export type Report = (table: string, column: string, problem: "null" | "null_in_
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
   private readonly variants = new Map<string, Partial<Record<ColumnDataType, string>>>();
+  private readonly moved: (string | Json)[] = [];
 
   constructor(
     private readonly schema: Schema,
@@ -49,7 +57,9 @@ export class RowCoercer {
   coerce(tableName: string, parent: string | null, row: Row): DataRecord {
     const columns = this.schema.table(tableName)?.columns ?? NO_COLUMNS;
     let added: ColumnSchema[] | null = null;
-    let moved: [string, Json][] | null = null;
+    // Variant columns and their values, in pairs (one buffer for every row: most rows of a mixed column have one).
+    const moved = this.moved;
+    let m = 0;
     for (const name in row) {
       const v = row[name] as Value;
       const existing = columns.get(name);
@@ -80,19 +90,23 @@ export class RowCoercer {
         if (fits !== CANNOT) {
           // The variant column exists and takes the value (what `nonNull` returns, without building it).
           row[name] = null;
-          (moved ??= []).push([variant, fits]);
+          moved[m++] = variant;
+          moved[m++] = fits;
           continue;
         }
         r = this.nonNull(tableName, columns, variant, v, true);
       } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;
-        if (r !== null) (moved ??= []).push([r.name, r.value]);
+        if (r !== null) {
+          moved[m++] = r.name;
+          moved[m++] = r.value;
+        }
       } else row[name] = r.value;
       if (r?.column) (added ??= []).push(r.column);
     }
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
-    if (moved) for (const [name, value] of moved) row[name] = value;
+    for (let i = 0; i < m; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
     return row as DataRecord;
   }

@@ -14,6 +14,11 @@ describe("KeySet", () => {
     }
     for (const k of pool) expect(keys.add(k), String(k)).toBe(!reference.has(k) && (reference.add(k), true));
     expect(keys.size).toBe(reference.size);
+    // Room made for the expected keys up front (after a string key: the first number key makes it).
+    const sized = new KeySet(30_000);
+    for (const k of ["first", ...pool]) sized.add(k);
+    expect(sized.size).toBe(reference.size + 1);
+    for (const k of pool) expect(sized.add(k), String(k)).toBe(false);
   });
 
   it("keeps a million consecutive ids", () => {

@@ -6,11 +6,17 @@
  * `0` and `-0` are one key; `1` and `"1"` are two).
  */
 export class KeySet {
-  private table = new Float64Array(1024);
+  private table: Float64Array;
   /** Which slots hold a key (a number key may be any double, so emptiness is kept apart). */
-  private used = new Uint8Array(1024);
+  private used: Uint8Array;
   private numbers = 0;
   private readonly others = new Set<string | boolean>();
+
+  /** `expected`: how many keys to make room for with the first number key (the table grows as needed anyway). */
+  constructor(private expected = 0) {
+    this.table = new Float64Array(1024);
+    this.used = new Uint8Array(1024);
+  }
 
   get size(): number {
     return this.numbers + this.others.size;
@@ -24,6 +30,7 @@ export class KeySet {
       return true;
     }
     const k = key === 0 ? 0 : key;
+    if (this.expected > 0) this.reserve();
     const mask = this.table.length - 1;
     for (let i = slot(k, mask); ; i = (i + 1) & mask) {
       if (this.used[i] === 0) {
@@ -34,6 +41,16 @@ export class KeySet {
       }
       if (this.table[i] === k) return false;
     }
+  }
+
+  /** Room for `expected` number keys, made when the first one arrives (string keys need none). */
+  private reserve(): void {
+    let size = this.table.length;
+    while (size < this.expected * 2 && size < 1 << 26) size *= 2;
+    this.expected = 0;
+    if (size === this.table.length || this.numbers > 0) return;
+    this.table = new Float64Array(size);
+    this.used = new Uint8Array(size);
   }
 
   private grow(): void {

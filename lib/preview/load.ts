@@ -29,6 +29,11 @@ export interface LoadResult {
   readonly changes: Map<string, TableChanges>;
   /** Per table, parallel to its rows: what this load did to each row. */
   readonly marks: Map<string, readonly RowChange[]>;
+  /**
+   * Per root table this load wrote rows to: the index in `pkg.rows` of each row it inserted (or updated),
+   * in table order; absent: every staged row, in staging order.
+   */
+  readonly sources: Map<string, readonly number[]>;
 }
 
 const EMPTY: readonly DataRecord[] = [];
@@ -75,34 +80,61 @@ function survivors(
   root: TableSchema,
   staged: readonly DataRecord[],
   pk: readonly string[],
-): { rows: DataRecord[]; dropped: Set<Json | undefined> } {
+): { rows: DataRecord[]; at: number[]; dropped: Set<Json | undefined> } {
   const dropped = new Set<Json | undefined>();
-  let rows: DataRecord[];
-  if (pk.length > 0) {
-    const sort = [...root.columns.values()].find((c) => c.dedup_sort !== undefined);
-    const sign = sort?.dedup_sort === "desc" ? -1 : 1;
-    const first = new Map<Key, DataRecord>();
-    for (const row of staged) {
-      const key = keyOf(row, pk);
-      if (key === null) continue;
-      const kept = first.get(key);
-      if (!kept || (sort && compare(row[sort.name], kept[sort.name]) * sign < 0)) first.set(key, row);
-    }
-    rows = [];
-    for (const row of staged) {
-      const key = keyOf(row, pk);
-      if (key === null || first.get(key) === row) rows.push(row);
-      else dropped.add(row._dlt_id);
-    }
-  } else rows = staged.slice();
   const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
-  if (!hard) return { rows, dropped };
-  const alive: DataRecord[] = [];
-  for (const r of rows) {
-    if (hardDeleted(hard, r)) dropped.add(r._dlt_id);
-    else alive.push(r);
+  const sort = pk.length > 0 ? [...root.columns.values()].find((c) => c.dedup_sort !== undefined) : undefined;
+  const rows: DataRecord[] = [];
+  const at: number[] = [];
+  if (sort === undefined) {
+    // The first row of a key wins it: decided row by row, in one pass.
+    const admit = admitter(pk, () => hard, staged.length);
+    for (let i = 0; i < staged.length; i++) {
+      const row = staged[i] as DataRecord;
+      if (!admit(row)) dropped.add(row._dlt_id);
+      else {
+        rows.push(row);
+        at.push(i);
+      }
+    }
+    return { rows, at, dropped };
   }
-  return { rows: alive, dropped };
+  const sign = sort.dedup_sort === "desc" ? -1 : 1;
+  const first = new Map<Key, DataRecord>();
+  for (const row of staged) {
+    const key = keyOf(row, pk);
+    if (key === null) continue;
+    const kept = first.get(key);
+    if (!kept || compare(row[sort.name], kept[sort.name]) * sign < 0) first.set(key, row);
+  }
+  for (let i = 0; i < staged.length; i++) {
+    const row = staged[i] as DataRecord;
+    const key = keyOf(row, pk);
+    if (key !== null && first.get(key) !== row) dropped.add(row._dlt_id);
+    else if (hard && hardDeleted(hard, row)) dropped.add(row._dlt_id);
+    else {
+      rows.push(row);
+      at.push(i);
+    }
+  }
+  return { rows, at, dropped };
+}
+
+/**
+ * Merge's dedup without a `dedup_sort` and its hard deletes, root row by root row in load order: the
+ * first row of a key wins it (even when `hard_delete` then removes that row). `hard`: the
+ * `hard_delete` column, if any, as it stands when the row is decided; `expected`: how many rows there are.
+ */
+function admitter(pk: readonly string[], hard: () => ColumnSchema | undefined, expected = 0): (row: DataRecord) => boolean {
+  const seen = new KeySet(pk.length > 0 ? expected : 0);
+  return (row) => {
+    if (pk.length > 0) {
+      const key = keyOf(row, pk);
+      if (key !== null && !seen.add(key)) return false;
+    }
+    const h = hard();
+    return !h || !hardDeleted(h, row);
+  };
 }
 
 /** A row `hard_delete` removes: `true` in a bool column, any value in a column of another type. */
@@ -131,21 +163,9 @@ export function streamingSurvivors(schema: Schema, table: string): { admit(row: 
   const keys = root ? mergeKeys(root) : null;
   if (!root || keys === null) return { admit: () => true };
   if ([...root.columns.values()].some((c) => c.dedup_sort !== undefined)) return null;
-  const { pk } = keys;
   const hardName = [...root.columns.values()].find((c) => c.hard_delete === true)?.name;
-  const seen = new KeySet();
-  return {
-    admit(row) {
-      // `survivors`: the first row of a key wins it (even when hard_delete then removes that row).
-      if (pk.length > 0) {
-        const key = keyOf(row, pk);
-        if (key !== null && !seen.add(key)) return false;
-      }
-      // Looked up per row: inference replaces an incomplete column (a hint without a type) by a typed one.
-      const hard = hardName === undefined ? undefined : schema.table(table)?.columns.get(hardName);
-      return !hard || !hardDeleted(hard, row);
-    },
-  };
+  // Looked up per row: inference replaces an incomplete column (a hint without a type) by a typed one.
+  return { admit: admitter(keys.pk, () => (hardName === undefined ? undefined : schema.table(table)?.columns.get(hardName))) };
 }
 
 type Stored = ReadonlyMap<string, readonly DataRecord[]>;
@@ -168,6 +188,7 @@ function markRows(
   replaced: Set<Key>,
 ): { marks: RowChange[]; updated: number } {
   const marks = new Array<RowChange>(kept + fresh.length).fill("unchanged", 0, kept);
+  if (pk === null || replaced.size === 0) return { marks: marks.fill("inserted", kept), updated: 0 };
   let updated = 0;
   for (let j = 0; j < fresh.length; j++) {
     const key = pk ? keyOf(fresh[j] as DataRecord, pk) : null;
@@ -178,16 +199,18 @@ function markRows(
   return { marks, updated };
 }
 
-function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable): void {
+function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, sources: LoadResult["sources"]): void {
   const root = chain[0] as TableSchema;
   const merge = mergeKeys(root);
   if (merge === null) return appendChain(chain, stored, pkg, out);
   const { pk, mk } = merge;
   const staged = pkg.rows.get(root.name) ?? EMPTY;
-  const keys = [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: keySet(staged, k) }));
+  const storedRoot = stored.get(root.name) ?? EMPTY;
+  // The load's keys only matter against stored rows.
+  const keys = storedRoot.length === 0 ? [] : [pk, mk].filter((k) => k.length > 0).map((k) => ({ columns: k, values: keySet(staged, k) }));
   const deletedIds = new Set<Json | undefined>();
   const replacedPks = new Set<Key>();
-  for (const row of stored.get(root.name) ?? EMPTY) {
+  for (const row of storedRoot) {
     let hit = false;
     for (const k of keys) {
       const key = keyOf(row, k.columns);
@@ -201,7 +224,8 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
     const key = pk.length > 0 ? keyOf(row, pk) : null;
     if (key !== null) replacedPks.add(key);
   }
-  const { rows: inserted, dropped } = survivors(root, staged, pk);
+  const { rows: inserted, at, dropped } = survivors(root, staged, pk);
+  sources.set(root.name, at);
   chain.forEach((table, i) => {
     const old = stored.get(table.name) ?? EMPTY;
     const link = i === 0 ? "_dlt_id" : "_dlt_root_id";
@@ -240,6 +264,7 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
   const rows = new Map(stored);
   const changes = new Map<string, TableChanges>();
   const marks = new Map<string, readonly RowChange[]>();
+  const sources = new Map<string, readonly number[]>();
   const out: Writable = (table, r, m, c) => {
     rows.set(table, r);
     marks.set(table, m);
@@ -252,8 +277,8 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
     if (chain.length === 0) continue;
     const strategy = root.merge_strategy ?? "delete-insert";
     if (root.write_disposition === "replace") appendChain(chain, stored, pkg, out, true);
-    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out);
+    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out, sources);
     else appendChain(chain, stored, pkg, out);
   }
-  return { rows, changes, marks };
+  return { rows, changes, marks, sources };
 }

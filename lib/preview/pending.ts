@@ -40,9 +40,40 @@ export interface TableCount {
 
 type Admit = { admit(row: DataRecord): boolean };
 
-export interface Origin {
-  readonly record: DataRecord;
-  readonly resource: string;
+/** A root table's records and resources, parallel to its staged rows (`pkg.rows`; holes for rows of no record). */
+interface OriginList {
+  readonly records: DataRecord[];
+  readonly resources: string[];
+}
+
+/**
+ * The record and resource behind each staged root row, by the row's index in its table's staged rows:
+ * arrays filled as rows are staged (a map from row to origin cost a tenth of the preview).
+ */
+export class Origins {
+  private readonly tables = new Map<string, OriginList>();
+
+  table(name: string): OriginList {
+    let t = this.tables.get(name);
+    if (!t) this.tables.set(name, (t = { records: [], resources: [] }));
+    return t;
+  }
+
+  record(table: string, index: number): DataRecord | undefined {
+    return this.tables.get(table)?.records[index];
+  }
+
+  resource(table: string, index: number): string | undefined {
+    return this.tables.get(table)?.resources[index];
+  }
+
+  /** The records of `resource` staged into `table`, in staging order. */
+  recordsOf(table: string, resource: string): DataRecord[] {
+    const t = this.tables.get(table);
+    const out: DataRecord[] = [];
+    if (t) t.resources.forEach((r, i) => r === resource && out.push(t.records[i] as DataRecord));
+    return out;
+  }
 }
 
 const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
@@ -64,7 +95,7 @@ export class PendingLoad {
   readonly pkg: LoadPackage;
   readonly resources = new Map<string, ResourceRun>();
   /** The record and resource behind each staged root row. */
-  readonly origins = new Map<DataRecord, Origin>();
+  readonly origins = new Origins();
   /** Problems dlt's normaliser would fail on, per table (deduplicated). */
   readonly problems = new Map<string, Set<string>>();
   /** Keys that were null in a row and never became a column, per table (dlt's `null_only_columns`). */
@@ -166,6 +197,7 @@ export class PendingLoad {
     if (table === null) return;
     const maxNesting = this.schema.table(table)?.max_nesting ?? null;
     const rootKey = this.rootKey(table);
+    const origins = this.origins.table(table);
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
@@ -174,7 +206,10 @@ export class PendingLoad {
       this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage);
       const root = this.root as DataRecord | null;
       if (root === null) continue;
-      if (this.rootStored) this.origins.set(root, { record, resource });
+      if (this.rootStored) {
+        origins.records[this.rootIndex] = record;
+        origins.resources[this.rootIndex] = resource;
+      }
       if (this.rootKept) r.kept++;
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
@@ -185,8 +220,9 @@ export class PendingLoad {
 
   /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;
-  /** Whether that root row is staged (not only counted), and whether the load keeps it (windowed loads). */
+  /** Whether that root row is staged (not only counted), at which index of its table's rows, and whether the load keeps it (windowed loads). */
   private rootStored = false;
+  private rootIndex = 0;
   private rootKept = false;
   /** The record's merge decision in a windowed load; `null`: its table keeps every row. */
   private admit: Admit | null = null;
@@ -212,8 +248,8 @@ export class PendingLoad {
     const first = this.root === null;
     if (first) this.root = coerced;
     if (this.window === null) {
+      if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
-      this.rootStored = true;
       return;
     }
     if (first) {
@@ -223,8 +259,8 @@ export class PendingLoad {
       this.rootKept = admit !== null && admit.admit(coerced);
     }
     if (this.admit === null) {
+      if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
-      if (first) this.rootStored = true;
       return;
     }
     if (staged.count === null) this.counts.set(name, (staged.count = { staged: 0, kept: 0 }));
@@ -232,8 +268,14 @@ export class PendingLoad {
     if (!this.rootKept) return;
     staged.count.kept++;
     if (staged.rows.length < this.window) {
+      if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
-      if (first) this.rootStored = true;
     }
   };
+
+  /** The root row is staged next in `rows`. */
+  private stored(rows: readonly DataRecord[]): void {
+    this.rootStored = true;
+    this.rootIndex = rows.length;
+  }
 }

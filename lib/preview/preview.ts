@@ -114,7 +114,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
       const tables = new Map(this.tables().map((t) => [t.table_name, t]));
       return [...current().resources.values()].map((r) => {
         const table = r.table === null ? undefined : tables.get(r.table);
-        const records = table ? loadedRecords(current(), table, r.resource) : [];
+        const records = table ? loadedRecords(current(), loadResult(current()), table, r.resource) : [];
         const warnings = [...r.warnings];
         if (r.missingKey > 0 && r.candidates) warnings.push(r.candidates.message(r.resource, r.missingKey, r.fetched));
         const loaded = r.table !== null && current().counts.has(r.table) ? r.kept : records.length;

@@ -16,15 +16,41 @@
 import type { DataRecord, Json, NumberText } from "../engine/types";
 import type { Naming } from "./naming";
 import type { Schema } from "./schema";
-import { encodeId, hashString, mix } from "./ids";
-import { fromLexeme, type Value } from "./values";
+import * as ids from "./ids";
+import * as values from "./values";
+import type { Value } from "./values";
+
+// Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
+const { encodeId, hashString, mix } = ids;
+const { fromLexeme } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
 export type EmitRow = (table: string, parent: string | null, row: Row) => void;
 
+type RowType = new () => Row;
+
+/**
+ * A constructor of plain rows (their prototype is `Object.prototype`, as `{}`'s) for one table. V8 sizes
+ * a constructor's objects for the properties its first few instances end up with (in-object slack
+ * tracking, from an estimate of `this.x =` assignments plus 8): the row's columns are stored in the
+ * object itself, where `{}` holds 4 and grows a separate property array 3 at a time. The assignments
+ * never run; they only raise the estimate (to 32). One constructor per table: V8 shrinks each to its
+ * own rows' size.
+ */
+function rowType(): RowType {
+  function PlainRow(this: Record<string, number>, never?: boolean) {
+    // prettier-ignore
+    if (never) this.a0 = this.a1 = this.a2 = this.a3 = this.a4 = this.a5 = this.a6 = this.a7 = this.a8 = this.a9 = this.a10 = this.a11 = this.a12 = this.a13 = this.a14 = this.a15 = this.a16 = this.a17 = this.a18 = this.a19 = this.a20 = this.a21 = this.a22 = this.a23 = 0;
+  }
+  PlainRow.prototype = Object.prototype;
+  return PlainRow as unknown as RowType;
+}
+
 /** A table rows go to: its name, its parent table, its path (the names it is made of) and id hash. */
 interface Place {
+  /** Makes its rows (`rowType`). */
+  readonly Row: RowType;
   readonly table: string;
   readonly parent: string | null;
   readonly path: readonly string[];
@@ -40,6 +66,8 @@ interface ListPath {
 }
 
 interface KeyInfo {
+  /** The key as the record spells it. */
+  readonly key: string;
   /** The column name (`shorten_fragments(*path, norm_k)`). */
   readonly name: string;
   /** The key on its own, normalised. */
@@ -53,13 +81,9 @@ const listPath = (path: string[]): ListPath => ({ path, key: path.join("\u0000")
 /** Names cached per dict path, so rows of one shape build no strings. */
 class KeyNode {
   readonly keys = new Map<string, KeyInfo>();
+  /** The key met last at each position of a dict here: records of one shape find it without a look-up. */
+  readonly order: KeyInfo[] = [];
   constructor(readonly path: readonly string[]) {}
-}
-
-interface Id {
-  readonly h1: number;
-  readonly h2: number;
-  readonly pos: number;
 }
 
 /** What every row of one record passes on. */
@@ -109,14 +133,16 @@ export class Relational {
   }
 
   /** The names of `key` below `node` (`shorten_fragments(*path, norm_k)`), cached per path. */
-  private info(node: KeyNode, key: string): KeyInfo {
+  private info(node: KeyNode, key: string, at: number): KeyInfo {
     let info = node.keys.get(key);
     if (info === undefined) {
       const norm = this.o.naming.key(key);
-      info = { name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
+      info = { key, name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
       // Keys come from data: keep the caches bounded.
-      if (node.keys.size < 10_000) node.keys.set(key, info);
+      if (node.keys.size >= 10_000) return info;
+      node.keys.set(key, info);
     }
+    if (at < 10_000) node.order[at] = info;
     return info;
   }
 
@@ -126,8 +152,9 @@ export class Relational {
   }
 
   /** Flattens `dict` into a row; the lists that become child tables are left in `this.found`. */
-  private flatten(table: string, dict: Dict, text: NumberText | null, level: number): Row {
-    const row: Row = {};
+  private flatten(place: Place, dict: Dict, text: NumberText | null, level: number): Row {
+    const table = place.table;
+    const row = new place.Row();
     let lists: Found[] | null = null;
     const { dicts, texts, levels, nodes } = this.stack;
     dicts.push(dict);
@@ -139,9 +166,12 @@ export class Relational {
       const t = texts.pop() as NumberText | null;
       const lvl = levels.pop() as number;
       const node = nodes.pop() as KeyNode;
+      let at = 0;
       for (const key in current) {
         const v = current[key] as Json;
-        const info = this.info(node, key);
+        const last = node.order[at];
+        const info = last !== undefined && last.key === key ? last : this.info(node, key, at);
+        at++;
         if (typeof v === "object" && v !== null && !this.keepWhole(table, info.name, lvl)) {
           if (Array.isArray(v)) {
             const list = info.list ?? (info.list = listPath([...node.path, info.norm]));
@@ -172,7 +202,7 @@ export class Relational {
     if (!place) {
       const path = [...parent.path, ...found.path];
       const table = this.o.naming.fragments(...path);
-      place = { table, parent: parent.table, path, hash: this.hashOf(table), children: new Map() };
+      place = { Row: rowType(), table, parent: parent.table, path, hash: this.hashOf(table), children: new Map() };
       parent.children.set(found.key, place);
     }
     return place;
@@ -194,14 +224,16 @@ export class Relational {
     this.counters.set(table, n);
     const h = this.hashOf(table);
     let place = this.roots.get(table);
-    if (!place) this.roots.set(table, (place = { table, parent: null, path: [table], hash: h, children: new Map() }));
-    const id = { h1: mix(this.seed, h, n), h2: mix(h, this.seed ^ n, 2), pos: 0 };
-    return this.row(record, text, place, null, id, maxNesting ?? 1000, null, this.pass(rootKey, emit));
+    if (!place) this.roots.set(table, (place = { Row: rowType(), table, parent: null, path: [table], hash: h, children: new Map() }));
+    const pass = this.pass(rootKey, emit);
+    return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
 
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
   private passes: Pass[] = [];
   private pass(rootKey: boolean, emit: EmitRow): Pass {
+    const last = this.passes[this.passes.length - 1];
+    if (last !== undefined && last.rootKey === rootKey && last.emit === emit) return last;
     let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit);
     if (!p) this.passes.push((p = { rootKey, emit }));
     return p;
@@ -212,12 +244,15 @@ export class Relational {
     text: NumberText | null,
     place: Place,
     parentId: string | null,
-    id: Id,
+    // The row's id hash and its index in its list (no object per row: this is the hot path).
+    h1: number,
+    h2: number,
+    pos: number,
     level: number,
     rootId: string | null,
     o: Pass,
   ): string {
-    const row = this.flatten(place.table, dict, text, level);
+    const row = this.flatten(place, dict, text, level);
     const lists = this.found;
     if (rootId !== null) row._dlt_root_id = rootId;
     const isRoot = parentId === null;
@@ -226,36 +261,46 @@ export class Relational {
     if (typeof rowId !== "string" || rowId === "") {
       if (!isRoot) {
         row._dlt_parent_id = parentId;
-        row._dlt_list_idx = id.pos;
+        row._dlt_list_idx = pos;
       }
-      rowId = row._dlt_id = encodeId(id.h1, id.h2);
+      rowId = row._dlt_id = encodeId(h1, h2);
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
-    if (lists !== null) for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, id, level - 1, childRoot, o);
+    if (lists !== null)
+      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, h1, h2, level - 1, childRoot, o);
     return rowId;
   }
 
-  private list(found: Found, place: Place, parentId: string, parent: Id, level: number, rootId: string | null, o: Pass): void {
+  private list(
+    found: Found,
+    place: Place,
+    parentId: string,
+    parentH1: number,
+    parentH2: number,
+    level: number,
+    rootId: string | null,
+    o: Pass,
+  ): void {
     const items = found.items;
     for (let idx = 0; idx < items.length; idx++) {
       const item = items[idx] as Json;
-      const h1 = mix(parent.h1, place.hash, idx);
-      const h2 = mix(parent.h2, place.hash, idx);
+      const h1 = mix(parentH1, place.hash, idx);
+      const h2 = mix(parentH2, place.hash, idx);
       const t = found.text === null ? undefined : found.text[String(idx)];
       if (typeof item !== "object" || item === null) {
-        const row: Row = { value: typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item };
-        if (rootId !== null) row._dlt_root_id = rootId;
-        row._dlt_parent_id = parentId;
-        row._dlt_list_idx = idx;
-        row._dlt_id = encodeId(h1, h2);
+        const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
+        // One literal per shape: V8 stores a literal's properties in the object itself.
+        const row: Row =
+          rootId === null
+            ? { value, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: encodeId(h1, h2) }
+            : { value, _dlt_root_id: rootId, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: encodeId(h1, h2) };
         o.emit(place.table, place.parent, row);
         continue;
       }
-      const id: Id = { h1, h2, pos: idx };
-      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, id, level, rootId, o);
+      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, h1, h2, idx, level, rootId, o);
       else if (Array.isArray(item))
-        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, id, level - 1, rootId, o);
+        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, h1, h2, idx, level - 1, rootId, o);
     }
   }
 }

@@ -65,12 +65,19 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
 }
 
 /** This run's records (of one resource, or all) behind the rows it loaded into a root table. */
-export function loadedRecords(pending: PendingLoad, table: PreviewTableData, resource: string | null): DataRecord[] {
+export function loadedRecords(pending: PendingLoad, result: LoadResult, table: PreviewTableData, resource: string | null): DataRecord[] {
   const records: DataRecord[] = [];
-  table.rows.forEach((row, i) => {
-    const origin = table.row_changes[i] === "unchanged" ? undefined : pending.origins.get(row);
-    if (origin && (resource === null || origin.resource === resource)) records.push(origin.record);
-  });
+  const name = table.table_name;
+  const sources = result.sources.get(name);
+  const marks = table.row_changes;
+  // The rows this load wrote are the ones not `unchanged`, in the order of `sources`.
+  for (let i = 0, j = 0; i < marks.length; i++) {
+    if (marks[i] === "unchanged") continue;
+    const at = sources === undefined ? j : (sources[j] as number);
+    j++;
+    const record = pending.origins.record(name, at);
+    if (record !== undefined && (resource === null || pending.origins.resource(name, at) === resource)) records.push(record);
+  }
   return records;
 }
 
@@ -84,7 +91,7 @@ export function buildTables(pending: PendingLoad, result: LoadResult, loaded: bo
     const children: PreviewChildTable[] = chain
       .slice(1)
       .map((t) => ({ ...tableData(t, result, pending), parent_table: t.parent as string }));
-    const records = loadedRecords(pending, data, null);
+    const records = loadedRecords(pending, result, data, null);
     const staged = data.normalized_rows;
     const pk = previewColumns(root.columns.values())
       .filter((c) => c.primary_key)
