@@ -32,6 +32,11 @@ export interface RunContext {
   readonly usage: RunUsage;
   /** `true` the first time it is called with `key` in this run (one warning per resource and origin). */
   once(key: string): boolean;
+  /**
+   * Request controllers of finished attempts that were never aborted, for the next attempt (./exchange.ts):
+   * one AbortController per request cost a measurable share of paging.
+   */
+  readonly spareControllers: AbortController[];
   /** The JSON spelling of numbers `JSON.parse` changed, by the object or array that holds them (`number-text.ts`). */
   readonly numberText: WeakMap<object, NumberText>;
 }

@@ -71,8 +71,11 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
   for (let hop = 0; ; hop++) {
     spendRequest(ctx);
     const budget = responseBudget(ctx);
-    // A request of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal is enough.
-    const ctrl = ctx.virtual ? null : new AbortController();
+    // A controller of its own to abort on timeout; against a virtual clock (no timeouts) the run's signal
+    // is enough. One that was never aborted is reused when the transport detaches from it (lib/net's,
+    // when the response closes; a listener still attached only ever reaches a finished response).
+    const reuse = ctx.deps.transport.detachesSignal === true;
+    const ctrl = ctx.virtual ? null : ((reuse ? ctx.spareControllers.pop() : undefined) ?? new AbortController());
     const built = buildRequest(spec, specUrl);
     const { body } = built;
     // `url` and `headers` masked on first read (./masked-fields.ts), in the order the trace shows them.
@@ -96,6 +99,7 @@ export async function exchange(ctx: RunContext, first: RequestSpec, o: ExchangeO
     const sentAt = ctx.elapsed();
     const request = { ...built, signal: ctrl?.signal ?? ctx.signal, maxBytes: budget.maxBytes };
     const outcome = await attemptOnce(ctx, request, ctrl, budget);
+    if (reuse && ctrl !== null && !ctrl.signal.aborted) ctx.spareControllers.push(ctrl);
     if (outcome.kind !== "redirect")
       return {
         outcome,

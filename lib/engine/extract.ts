@@ -68,6 +68,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     elapsed: () => clock() - monotonicStart,
     usage: { requests: 0, bytes: 0 },
     once: (key) => !warned.has(key) && Boolean(warned.add(key)),
+    spareControllers: [],
     numberText: new WeakMap(),
   };
   let ok = true;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, items, json, one } from "../testing/engine";
 import { backoffMs, policyFrom, retryAfterMs, DLT_DEFAULT_POLICY } from "./retry";
+import { fetchTransport } from "./fetch-transport";
+import type { TransportRequest } from "./types";
 
 const ok = () => json({ data: items(0, 2) });
 const single = (extra: object = {}) => one({ data_selector: "data", paginator: "single_page", ...extra });
@@ -180,6 +182,43 @@ describe("timeouts on a real clock", () => {
       clearInterval(fireFirst);
     }
   });
+  it("a transport that detaches from its signals gets the same signal again until one is aborted", async () => {
+    const signals: AbortSignal[] = [];
+    const api = hanging(2);
+    const base = fetchTransport(api.fetch);
+    const transport = Object.assign(
+      (r: TransportRequest) => {
+        signals.push(r.signal);
+        return base(r);
+      },
+      { detachesSignal: true as const },
+    );
+    let fired = false;
+    const timer = (_ms: number, fire: () => void) => {
+      // The first attempt hangs: time it out once.
+      if (!fired) setTimeout(() => ((fired = true), fire()), 1);
+      return () => undefined;
+    };
+    const paged = one({ data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: null, maximum_page: 4 } });
+    const run = await collect(paged, api.fetch, { deps: { ...realish, timer, transport } });
+    expect(run.of("retry").map((r) => r.reason)).toEqual(["timeout: no response within 60 s"]);
+    expect(run.of("page")).toHaveLength(3);
+    // Attempt 1 (page 1) was aborted; its retry and pages 2 and 3 share one fresh signal.
+    expect(signals).toHaveLength(4);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(new Set(signals.slice(1)).size).toBe(1);
+    expect(signals[1]).not.toBe(signals[0]);
+    expect(signals[3]!.aborted).toBe(false);
+    // Without the flag (fetch keeps its listeners), every request gets a signal of its own.
+    signals.length = 0;
+    const plain = (r: TransportRequest) => {
+      signals.push(r.signal);
+      return fetchTransport(fakeFetch(() => ok()).fetch)(r);
+    };
+    await collect(paged, api.fetch, { deps: { ...realish, transport: plain } });
+    expect(new Set(signals).size).toBe(signals.length);
+  });
+
   it("cancelling the run ends a hanging attempt at once, with its timer", async () => {
     const stop = new AbortController();
     const cancels: boolean[] = [];

@@ -59,7 +59,14 @@ export interface TransportResponse {
  * `fetchTransport` (MSW's mock fetch, tests' fakes). It must not follow redirects: the engine does,
  * one traced call per hop (decision 0015). Narrower than `fetch(Request) → Response` (decision 0024).
  */
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & {
+  /**
+   * `true`: the transport lets go of `TransportRequest.signal` once the response has closed (lib/net's
+   * does), so the engine reuses a signal that was never aborted for its next request instead of
+   * creating one per request. fetch's `Request` keeps its listener until it is garbage-collected.
+   */
+  readonly detachesSignal?: boolean;
+};
 
 export interface EngineDeps {
   readonly transport: Transport;

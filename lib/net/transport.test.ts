@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getEventListeners } from "node:events";
 import { brotliCompressSync, constants, deflateSync, gzipSync } from "node:zlib";
 import { DEFAULT_LIMITS, EngineError, ResponseCut, type TransportRequest } from "../engine";
 import { createLiveTransport } from "./transport";
@@ -48,6 +49,21 @@ describe("live transport over loopback", () => {
     });
   });
   afterAll(() => server.close());
+
+  it("lets go of the request's signal once the response is read or discarded (the engine reuses it: detachesSignal)", async () => {
+    const live = createLiveTransport({ guard: loopback });
+    expect(live.detachesSignal).toBe(true);
+    const ctrl = new AbortController();
+    for (const path of ["/json", "/gzip-json", "/redirect", "/json"]) {
+      const res = await live(get(`${server.url}${path}`, { signal: ctrl.signal }));
+      if (path === "/redirect") res.discard();
+      else await bodyText(res.body);
+      // undici detaches when the response closes (a tick after its end).
+      await new Promise((r) => setTimeout(r, 5));
+      expect(getEventListeners(ctrl.signal, "abort")).toHaveLength(0);
+    }
+    await live.close();
+  });
 
   it("answers like fetch: status, headers, body; sends method, headers and body; asks for compression", async () => {
     const live = createLiveTransport({ guard: loopback });

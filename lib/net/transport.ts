@@ -30,6 +30,7 @@ export interface LiveTransport {
   (request: TransportRequest): Promise<TransportResponse>;
   /** Closes the connection pool (idle connections never keep a process alive; this frees them now). */
   close(): Promise<void>;
+  readonly detachesSignal: true;
 }
 
 /** Statuses whose responses have no body (as fetch's `Response` has none for them). */
@@ -149,5 +150,6 @@ export function createLiveTransport(options: LiveTransportOptions = {}): LiveTra
       throw e;
     }
   };
-  return Object.assign(live, { close: () => agent.close() });
+  // undici removes its abort listener when the response closes (the engine may reuse the signal).
+  return Object.assign(live, { close: () => agent.close(), detachesSignal: true as const });
 }
