@@ -1,0 +1,105 @@
+/**
+ * The engine figure's workloads, one home for bench/engine.ts (through bench/engine-mode.ts) and
+ * bench/profile.ts: a loopback server in this process serves `pages` offset pages of 100 realistic
+ * records behind a bearer token, and each workload reads all of them, returning the records it counted.
+ * - `floor`: a plain `fetch` + `JSON.parse` loop; `undici`: the same on `undici.request`;
+ * - `paging`: `extract()` over lib/net's transport (what the CLI and the route use), every event consumed;
+ * - `preview`: the same with `createPreview()` fed every event and its tables built (every row kept);
+ * - `cli`: what `restplay run` does with text output: the run collector's windowed preview (every
+ *   record normalised, typed and merged; the rows it prints kept) and its trace, then the summary.
+ */
+import { request } from "undici";
+import { startBenchServer, BENCH_TOKEN } from "./server";
+import { extract, type EngineDeps } from "../lib/engine";
+import { createPreview } from "../lib/preview";
+import { createRunCollector } from "../lib/run";
+import { ROWS_SHOWN } from "../lib/cli/tables";
+import { validateValue } from "../lib/config";
+import { createLiveTransport } from "../lib/net";
+import { realSleep, realTimer } from "./figures";
+
+export const LIMIT = 100;
+export const MODES = ["floor", "undici", "paging", "preview", "cli"] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface Workloads {
+  readonly total: number;
+  run(mode: Mode): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startWorkloads(pages: number): Promise<Workloads> {
+  const total = pages * LIMIT;
+  const server = await startBenchServer(total);
+  const live = createLiveTransport();
+  const auth = { authorization: `Bearer ${BENCH_TOKEN}` };
+  const resource = {
+    name: "items",
+    primary_key: "id",
+    write_disposition: "merge",
+    endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
+  };
+  const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
+  const deps: EngineDeps = { transport: live, sleep: realSleep, timer: realTimer, now: Date.now, monotonic: () => performance.now() };
+  // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
+  const options = {
+    source: validateValue(config).source!,
+    secrets: { token: BENCH_TOKEN },
+    limits: { maxPages: pages + 1, maxRecords: total + 1 },
+  };
+  const merged = (n: number, what: string) => {
+    if (n !== total) throw new Error(`${what} merged ${n} of ${total}`);
+  };
+  const workloads: Record<Mode, () => Promise<number>> = {
+    floor: async () => {
+      let n = 0;
+      for (let off = 0; off < total; off += LIMIT) {
+        const res = await fetch(`${server.url}/items?offset=${off}&limit=${LIMIT}`, { headers: auth });
+        n += (JSON.parse(await res.text()) as { data: unknown[] }).data.length;
+      }
+      return n;
+    },
+    undici: async () => {
+      let n = 0;
+      for (let off = 0; off < total; off += LIMIT) {
+        const res = await request(`${server.url}/items?offset=${off}&limit=${LIMIT}`, { headers: auth });
+        n += (JSON.parse(await res.body.text()) as { data: unknown[] }).data.length;
+      }
+      return n;
+    },
+    paging: async () => {
+      let n = 0;
+      for await (const e of extract(options, deps)) if (e.type === "page") n += e.count;
+      return n;
+    },
+    preview: async () => {
+      const preview = createPreview();
+      let n = 0;
+      for await (const e of extract(options, deps)) {
+        preview.push(e);
+        if (e.type === "page") n += e.count;
+      }
+      merged(preview.tables()[0]?.stats.merged ?? 0, "the preview");
+      return n;
+    },
+    cli: async () => {
+      const collector = createRunCollector({ window: ROWS_SHOWN });
+      let n = 0;
+      for await (const e of extract(options, deps)) {
+        collector.push(e);
+        if (e.type === "page") n += e.count;
+      }
+      merged(collector.preview.tables()[0]?.stats.merged ?? 0, "the CLI's preview");
+      collector.summary();
+      return n;
+    },
+  };
+  return {
+    total,
+    run: (mode) => workloads[mode](),
+    close: async () => {
+      await live.close();
+      await server.close();
+    },
+  };
+}
