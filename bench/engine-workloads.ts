@@ -22,6 +22,21 @@ export const LIMIT = 100;
 export const MODES = ["floor", "undici", "paging", "preview", "cli"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** The engine figure's config: one offset-paged merge resource behind a bearer token (its secret: `token`). */
+export function benchConfig(baseUrl: string) {
+  return {
+    client: { base_url: baseUrl, auth: { type: "bearer", token: { $secret: "token" } } },
+    resources: [
+      {
+        name: "items",
+        primary_key: "id",
+        write_disposition: "merge",
+        endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
+      },
+    ],
+  };
+}
+
 export interface Workloads {
   readonly total: number;
   run(mode: Mode): Promise<number>;
@@ -33,13 +48,7 @@ export async function startWorkloads(pages: number): Promise<Workloads> {
   const server = await startBenchServer(total);
   const live = createLiveTransport();
   const auth = { authorization: `Bearer ${BENCH_TOKEN}` };
-  const resource = {
-    name: "items",
-    primary_key: "id",
-    write_disposition: "merge",
-    endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
-  };
-  const config = { client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } }, resources: [resource] };
+  const config = benchConfig(server.url);
   const deps: EngineDeps = { transport: live, sleep: realSleep, timer: realTimer, now: Date.now, monotonic: () => performance.now() };
   // Resolved once, outside the timing: the engine runs a resolved source (decision 0021).
   const options = {

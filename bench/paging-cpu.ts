@@ -8,30 +8,20 @@
 import path from "node:path";
 import { startBenchServer, BENCH_TOKEN } from "./server";
 import { validateValue } from "../lib/config";
+import { benchConfig } from "./engine-workloads";
 import { realSleep, realTimer } from "./figures";
 
 type Engine = typeof import("../lib/engine");
 type Net = typeof import("../lib/net");
 
 const PAGES = 1000;
-const LIMIT = 100;
 
 async function main() {
   const other = process.argv[2] && !/^\d+$/.test(process.argv[2]) ? path.resolve(process.argv[2]) : null;
   const rounds = Number(process.argv[other ? 3 : 2] ?? 9);
-  const total = PAGES * LIMIT;
+  const total = PAGES * 100;
   const server = await startBenchServer(total);
-  const config = {
-    client: { base_url: server.url, auth: { type: "bearer", token: { $secret: "token" } } },
-    resources: [
-      {
-        name: "items",
-        primary_key: "id",
-        write_disposition: "merge",
-        endpoint: { path: "/items", data_selector: "data", paginator: { type: "offset", limit: LIMIT } },
-      },
-    ],
-  };
+  const config = benchConfig(server.url);
   const options = {
     source: validateValue(config).source!,
     secrets: { token: BENCH_TOKEN },
