@@ -61,6 +61,16 @@ const digits = (s: string, at: number, n: number): number => {
 const NOT_UTC = -1;
 const IMPOSSIBLE = -2;
 
+/** Two digits at `at` as a number, `-1` when they are not both digits. */
+const twoDigits = (s: string, at: number): number => {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+};
+
+/** `10 ** (6 - n)` for a fraction of `n` (1 to 6) digits: its digits as microseconds. */
+const SCALE = [1e6, 1e5, 1e4, 1e3, 100, 10, 1];
+
 /**
  * `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, the most common spelling, without the regex and without allocating
  * (a hot path): its microseconds, `NOT_UTC` for another spelling, `IMPOSSIBLE` for a date or time that
@@ -78,21 +88,26 @@ function utcMicro(text: string): number {
     text.charCodeAt(16) !== 58
   )
     return NOT_UTC;
-  const y = digits(text, 0, 4);
-  const mo = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
-  const h = digits(text, 11, 2);
-  const mi = digits(text, 14, 2);
-  const s = digits(text, 17, 2);
+  const y1 = twoDigits(text, 0);
+  const y2 = twoDigits(text, 2);
+  const mo = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  const h = twoDigits(text, 11);
+  const mi = twoDigits(text, 14);
+  const s = twoDigits(text, 17);
   let micro = 0;
   if (n > 20) {
-    // `.` and 1 to 9 digits: the first six are the microseconds.
-    if (text.charCodeAt(19) !== 46 || n - 21 > 9 || n - 21 < 1 || digits(text, 20, n - 21) < 0) return NOT_UTC;
-    const f = Math.min(n - 21, 6);
-    micro = digits(text, 20, f) * 10 ** (6 - f);
+    // `.` and 1 to 9 digits (`n` 22 to 30): the first six are the microseconds.
+    if (text.charCodeAt(19) !== 46 || n < 22 || n > 30) return NOT_UTC;
+    for (let i = 20; i < n - 1; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c >>> 0 > 9) return NOT_UTC;
+      if (i < 26) micro = micro * 10 + c;
+    }
+    if (n < 27) micro *= SCALE[n - 21] as number;
   }
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return NOT_UTC;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return IMPOSSIBLE;
+  if ((y1 | y2 | mo | d | h | mi | s) < 0) return NOT_UTC;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y1 * 100 + y2, mo) || h > 23 || mi > 59 || s > 59) return IMPOSSIBLE;
   return micro;
 }
 
@@ -168,7 +183,9 @@ function parts(v: DateTimeValue): { date: string; time: string } {
 export function formatUtcText(text: string, timezone: boolean): string | null {
   const micro = utcMicro(text);
   if (micro < 0) return null;
-  return `${text.slice(0, 19)}${micro ? `.${pad(micro, 6)}` : ""}${timezone ? "+00:00" : ""}`;
+  // Six fraction digits are the text's own (`.ffffff`); other fractions are re-spelled.
+  const head = micro === 0 ? text.slice(0, 19) : text.length === 27 ? text.slice(0, 26) : `${text.slice(0, 19)}.${pad(micro, 6)}`;
+  return timezone ? `${head}+00:00` : head;
 }
 
 /** Python's `isoformat()` of the UTC value: `+00:00` unless `timezone: false` made it naive. */

@@ -5,11 +5,16 @@
  * never share one.
  */
 
+/*
+ * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a
+ * value of 2^31 or more would be a heap number wherever V8 does not keep it in a register (two per row).
+ */
+
 /** FNV-1a of a string: the per-table seed of row ids. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /** Mixes three numbers into one 32-bit hash (murmur3's finaliser on a running combination). */
@@ -18,7 +23,7 @@ export function mix(a: number, b: number, c: number): number {
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ c;
   h ^= h >>> 13;
   h = Math.imul(h, 0x27d4eb2d);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -92,12 +92,6 @@ interface Pass {
   readonly emit: EmitRow;
 }
 
-interface Found {
-  readonly list: ListPath;
-  readonly items: readonly Json[];
-  readonly text: NumberText | null;
-}
-
 type Dict = { readonly [key: string]: Json };
 const isDict = (v: Json | undefined): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 const sub = (text: NumberText | null, key: string): NumberText | null => {
@@ -118,9 +112,16 @@ export class Relational {
   private readonly counters = new Map<string, number>();
   private readonly keyRoot = new KeyNode([]);
   private readonly roots = new Map<string, Place>();
-  /** `flatten`'s work stack (one per instance: flatten does not recurse) and its lists. */
+  /** `flatten`'s work stack (one per instance: flatten does not recurse). */
   private readonly stack = { dicts: [] as Dict[], texts: [] as (NumberText | null)[], levels: [] as number[], nodes: [] as KeyNode[] };
-  private found: Found[] | null = null;
+  /**
+   * The lists found in rows being normalised, in parallel arrays (no object or array per row): a row's
+   * lists are `found*[from, top)`, its children's go above them (`row` resets `top` when it is done).
+   */
+  private readonly foundPaths: ListPath[] = [];
+  private readonly foundItems: (readonly Json[] | null)[] = [];
+  private readonly foundTexts: (NumberText | null)[] = [];
+  private top = 0;
 
   constructor(private readonly o: RelationalOptions) {
     this.seed = hashString(o.loadId);
@@ -151,11 +152,11 @@ export class Relational {
     return level <= 0 || this.o.schema.table(table)?.columns.get(name)?.data_type === "json";
   }
 
-  /** Flattens `dict` into a row; the lists that become child tables are left in `this.found`. */
+  /** Flattens `dict` into a row; the lists that become child tables are pushed on `found*` (from `top`). */
   private flatten(place: Place, dict: Dict, text: NumberText | null, level: number): Row {
     const table = place.table;
     const row = new place.Row();
-    let lists: Found[] | null = null;
+    const from = this.top;
     const { dicts, texts, levels, nodes } = this.stack;
     dicts.push(dict);
     texts.push(text);
@@ -176,10 +177,12 @@ export class Relational {
           if (Array.isArray(v)) {
             const list = info.list ?? (info.list = listPath([...node.path, info.norm]));
             // Same path twice (keys that normalise alike): the last list wins at the first one's place.
-            const found: Found = { list, items: v, text: sub(t, key) };
-            const at = lists === null ? -1 : lists.findIndex((f) => f.list.key === list.key);
-            if (at >= 0) (lists as Found[])[at] = found;
-            else (lists ??= []).push(found);
+            let slot = from;
+            while (slot < this.top && (this.foundPaths[slot] as ListPath).key !== list.key) slot++;
+            if (slot === this.top) this.top++;
+            this.foundPaths[slot] = list;
+            this.foundItems[slot] = v;
+            this.foundTexts[slot] = sub(t, key);
           } else {
             dicts.push(v as Dict);
             texts.push(sub(t, key));
@@ -192,7 +195,6 @@ export class Relational {
         row[info.name] = typeof lexeme === "string" ? fromLexeme(lexeme, v as number) : v;
       }
     }
-    this.found = lists;
     return row;
   }
 
@@ -252,8 +254,9 @@ export class Relational {
     rootId: string | null,
     o: Pass,
   ): string {
+    const from = this.top;
     const row = this.flatten(place, dict, text, level);
-    const lists = this.found;
+    const to = this.top;
     if (rootId !== null) row._dlt_root_id = rootId;
     const isRoot = parentId === null;
     if (isRoot) row._dlt_load_id = this.o.loadId;
@@ -267,13 +270,27 @@ export class Relational {
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
-    if (lists !== null)
-      for (const found of lists) this.list(found, this.childPlace(place, found.list), rowId, h1, h2, level - 1, childRoot, o);
+    for (let i = from; i < to; i++)
+      this.list(
+        this.foundItems[i] as readonly Json[],
+        this.foundTexts[i] as NumberText | null,
+        this.childPlace(place, this.foundPaths[i] as ListPath),
+        rowId,
+        h1,
+        h2,
+        level - 1,
+        childRoot,
+        o,
+      );
+    // The lists' items are not held once their rows are out.
+    for (let i = from; i < to; i++) this.foundItems[i] = this.foundTexts[i] = null;
+    this.top = from;
     return rowId;
   }
 
   private list(
-    found: Found,
+    items: readonly Json[],
+    text: NumberText | null,
     place: Place,
     parentId: string,
     parentH1: number,
@@ -282,12 +299,11 @@ export class Relational {
     rootId: string | null,
     o: Pass,
   ): void {
-    const items = found.items;
     for (let idx = 0; idx < items.length; idx++) {
       const item = items[idx] as Json;
       const h1 = mix(parentH1, place.hash, idx);
       const h2 = mix(parentH2, place.hash, idx);
-      const t = found.text === null ? undefined : found.text[String(idx)];
+      const t = text === null ? undefined : text[String(idx)];
       if (typeof item !== "object" || item === null) {
         const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
         // One literal per shape: V8 stores a literal's properties in the object itself.
