@@ -1,7 +1,8 @@
 /**
  * One HTTP exchange: `deps.transport` plus reading the body (counted against its budget; a redirect's
- * body is discarded unread), raced against the run's cancellation and a per-attempt timeout.
- * The timeout is built from `deps.sleep` (the engine has no timers). Against a virtual clock
+ * body is discarded unread), settled by whichever comes first of its outcome, the run's cancellation
+ * and a per-attempt timeout. The timeout comes from `deps.timer`, or is built from `deps.sleep` (the
+ * engine has no timers of its own). Against a virtual clock
  * sleeping is instant, so there the timeout is checked after the fact: a mock that spends more
  * virtual time than `request_timeout` before answering has timed out (decision 0006).
  */
