@@ -25,7 +25,7 @@ export class UnsupportedEncoding extends Error {
 /** Decoders in the order to apply them (`content-encoding: gzip, br` was gzipped, then brotli'd). */
 export function decodersFor(contentEncoding: string | undefined): (() => Transform)[] {
   if (contentEncoding === undefined || contentEncoding === "") return [];
-  const codings = (contentEncoding ?? "")
+  const codings = contentEncoding
     .split(",")
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== "" && c !== "identity");
