@@ -4,7 +4,7 @@
  * after. Past a limit the whole pipeline is destroyed (which aborts the request and destroys its
  * socket) and the stream errors with the engine's `ResponseCut`.
  */
-import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
+import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import { createBrotliDecompress, createGunzip, createUnzip, constants as zlib } from "node:zlib";
 import { formatBytes, ResponseCut } from "../engine";
 
@@ -66,12 +66,18 @@ export interface DecodedBody extends AsyncIterable<Uint8Array> {
 }
 
 /**
- * The decoded body, pulled chunk by chunk off undici's stream (nothing is read before the engine
- * asks). `raw` is undici's body: destroying it aborts the request and closes the connection.
+ * The decoded body of `source` (a response's bytes as they arrive), pulled chunk by chunk (nothing is
+ * decoded before the engine asks). Identity bodies are `source` itself, bounded at `maxBytes`;
+ * encoded ones run through the decoders, counted on the wire and after decoding.
  */
-export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
+export function decodedBody(source: ResponseBody, options: BodyOptions): DecodedBody {
   const decoders = decodersFor(options.contentEncoding).map((make) => make());
-  if (decoders.length === 0) return new IdentityBody(raw, options.maxBytes);
+  if (decoders.length === 0) {
+    source.limit(options.maxBytes);
+    return source;
+  }
+  // Destroying this stream ends `source` (its iterator's `return`), which aborts the request.
+  const raw = Readable.from(source, { objectMode: false });
   let wire = 0;
   let decoded = 0;
   const cut = (reason: "bytes" | "ratio", message: string) => new ResponseCut(reason, decoded, wire, message);
@@ -86,6 +92,7 @@ export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
   const destroyAll = (e?: Error) => {
     last.destroy(e);
     raw.destroy(e);
+    source.discard();
   };
   let chunks: AsyncIterator<Buffer> | null = null;
   const next = async (): Promise<IteratorResult<Uint8Array>> => {
@@ -120,47 +127,106 @@ export function decodedBody(raw: Readable, options: BodyOptions): DecodedBody {
   };
 }
 
-const ignore = () => undefined;
+/** Where a response's bytes come from (lib/net's undici handler): it pushes them, the body pauses, resumes or aborts it. */
+export interface BodySource {
+  pause(): void;
+  resume(): void;
+  /** Aborts the request: its connection is destroyed. */
+  abort(reason: Error): void;
+}
+
+/** Bytes a body holds unread before it pauses its source (undici's own stream waits at 64 KiB as well). */
+const HIGH_WATER = 64 * 1024;
 
 /**
- * An identity body, read straight off the socket's stream: a pipeline() per response (its
- * AbortController, a DOMException when it finishes, a Transform) cost more than the rest of the
- * transport, and so did a closure per response for each step (docs/performance.md). The body is its
- * own iterator.
+ * A response body fed by the transport's handler as its chunks arrive, read as an async iterator —
+ * no Node stream per response: undici's body stream and its async iterator cost about a tenth of
+ * paging (docs/performance.md). It holds at most about `HIGH_WATER` unread bytes (then it pauses its
+ * source until the reader catches up), and past `limit` bytes it aborts the request and ends with a
+ * `ResponseCut` after the chunks it had. The body is its own iterator.
  */
-class IdentityBody implements DecodedBody, AsyncIterator<Uint8Array> {
-  private chunks: AsyncIterator<Buffer> | null = null;
+export class ResponseBody implements DecodedBody, AsyncIterator<Uint8Array> {
+  private readonly queue: Uint8Array[] = [];
+  private queued = 0;
   private bytes = 0;
+  private maxBytes = Infinity;
+  private paused = false;
+  /** No more chunks will come: the response ended, failed or was dropped. */
+  private closed = false;
+  private ended = false;
+  private failure: Error | null = null;
+  private waiting: { resolve(step: IteratorResult<Uint8Array>): void; reject(e: unknown): void } | null = null;
 
-  constructor(
-    private readonly raw: Readable,
-    private readonly maxBytes: number,
-  ) {
-    // Nothing else listens: a body destroyed unread (a discarded redirect) errors then.
-    raw.on("error", ignore);
+  constructor(private readonly source: BodySource) {}
+
+  /** Bytes allowed (identity bodies: decoded bytes are the wire's). */
+  limit(maxBytes: number): void {
+    this.maxBytes = maxBytes;
+  }
+
+  /** A chunk of the response as it arrives. */
+  push(chunk: Uint8Array): void {
+    if (this.closed) return;
+    this.bytes += chunk.byteLength;
+    if (this.bytes > this.maxBytes) {
+      const cut = new ResponseCut("bytes", this.bytes, this.bytes, `passed ${formatBytes(this.maxBytes)} while downloading`);
+      this.fail(cut);
+      this.source.abort(cut);
+      return;
+    }
+    const waiting = this.waiting;
+    if (waiting !== null) {
+      this.waiting = null;
+      waiting.resolve({ done: false, value: chunk });
+      return;
+    }
+    this.queue.push(chunk);
+    this.queued += chunk.byteLength;
+    if (!this.paused && this.queued >= HIGH_WATER) {
+      this.paused = true;
+      this.source.pause();
+    }
+  }
+
+  /** The response ended: the reader gets what is queued, then the end. */
+  end(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ended = true;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve({ done: true, value: undefined });
+  }
+
+  /** The response failed: the reader gets what is queued, then `e`. */
+  fail(e: Error): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.failure = e;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(e);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<Uint8Array>> {
-    this.chunks ??= this.raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    let step: IteratorResult<Buffer>;
-    try {
-      step = await this.chunks.next();
-    } catch (e) {
-      this.raw.destroy(e instanceof Error ? e : undefined);
-      throw e;
+  next(): Promise<IteratorResult<Uint8Array>> {
+    const value = this.queue.shift();
+    if (value !== undefined) {
+      this.queued -= value.byteLength;
+      if (this.paused && this.queued < HIGH_WATER) {
+        this.paused = false;
+        this.source.resume();
+      }
+      return Promise.resolve({ done: false, value });
     }
-    if (step.done) return step;
-    this.bytes += step.value.length;
-    if (this.bytes > this.maxBytes) {
-      const stop = new ResponseCut("bytes", this.bytes, this.bytes, `passed ${formatBytes(this.maxBytes)} while downloading`);
-      this.raw.destroy(stop);
-      throw stop;
-    }
-    return step;
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.ended) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
   }
 
   async return(): Promise<IteratorResult<Uint8Array>> {
@@ -168,8 +234,13 @@ class IdentityBody implements DecodedBody, AsyncIterator<Uint8Array> {
     return { done: true, value: undefined };
   }
 
-  /** Bound: callers pass it on as a function. */
+  /** Drops the body, read or not: a response still arriving is aborted (its connection destroyed). Bound: callers pass it on. */
   readonly discard = (): void => {
-    this.raw.destroy();
+    this.queue.length = 0;
+    this.queued = 0;
+    if (this.closed) return;
+    const reason = Object.assign(new Error("The response body was discarded."), { name: "AbortError" });
+    this.fail(reason);
+    this.source.abort(reason);
   };
 }

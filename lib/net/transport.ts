@@ -9,13 +9,12 @@
  * - It decompresses bodies itself and stops at `TransportRequest.maxBytes` or at a compression ratio no
  *   API sends (./decode.ts), destroying the connection.
  */
-import { Agent, request as undiciRequest } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import type { IncomingHttpHeaders } from "node:http";
-import type { Readable } from "node:stream";
 import { EngineError, type ResponseHeaders, type TransportRequest, type TransportResponse } from "../engine";
 import { checkAddresses, checkBeforeConnect, GuardRefusal, resolveHost, systemLookup, type AllowList } from "./guard";
 import { connectLookup, type Lookup } from "./lookup";
-import { decodedBody, UnsupportedEncoding } from "./decode";
+import { decodedBody, ResponseBody, UnsupportedEncoding, type BodySource, type DecodedBody } from "./decode";
 
 export interface LiveTransportOptions {
   /** The SSRF guard's allow-list (`parseAllowList(process.env.RESTPLAY_ALLOW_HOSTS)`). Omit to reach any host. */
@@ -45,12 +44,6 @@ function refusalIn(e: unknown): GuardRefusal | null {
 }
 
 const networkError = (message: string) => new EngineError("network_error", message);
-
-/** Drops a body unread: the connection is closed (its error, an AbortError, is expected and ignored). */
-function discard(body: Readable): void {
-  body.on("error", () => undefined);
-  body.destroy();
-}
 
 /** HTTP whitespace `Headers` strips from the edges of a value. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
@@ -88,6 +81,118 @@ class RawHeaders implements ResponseHeaders {
 
 const NO_BODY: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) };
 
+const abortReason = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : Object.assign(new Error("The request was aborted."), { name: "AbortError" });
+
+/**
+ * One request on undici's dispatcher, as a handler of its own rather than `undici.request` (whose
+ * body stream, async iterator and per-request resources cost about a tenth of paging:
+ * docs/performance.md). It settles with the response at its headers; the body's chunks go to a
+ * `ResponseBody` as they arrive. The request's signal aborts it until the response ends, fails or is
+ * dropped; then its listener is removed (the engine reuses signals: `detachesSignal`).
+ */
+class Pending implements Dispatcher.DispatchHandler, BodySource {
+  private controller: Dispatcher.DispatchController | null = null;
+  private body: ResponseBody | null = null;
+  /** The signal's reason when it aborted before undici started the request. */
+  private early: Error | null = null;
+  private listening = false;
+
+  constructor(
+    private readonly request: TransportRequest,
+    private readonly host: string,
+    private readonly resolve: (res: TransportResponse) => void,
+    private readonly reject: (e: unknown) => void,
+  ) {
+    const { signal } = request;
+    if (signal.aborted) this.early = abortReason(signal);
+    else {
+      signal.addEventListener("abort", this.onAbort);
+      this.listening = true;
+    }
+  }
+
+  private readonly onAbort = (): void => {
+    const reason = abortReason(this.request.signal);
+    this.detach();
+    if (this.controller) this.controller.abort(reason);
+    else this.early = reason;
+  };
+
+  private detach(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    this.request.signal.removeEventListener("abort", this.onAbort);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.early) controller.abort(this.early);
+  }
+
+  onResponseStart(_c: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
+    if (status < 200) return; // informational: the response follows
+    const body = new ResponseBody(this);
+    this.body = body;
+    const responseHeaders = new RawHeaders(headers);
+    if (NULL_BODY.has(status)) {
+      body.discard();
+      this.resolve({ status, headers: responseHeaders, body: NO_BODY, discard: () => undefined });
+      return;
+    }
+    if (status > 599) {
+      body.discard();
+      this.reject(networkError(`${this.host} answered with status ${status}, which is not a valid HTTP status.`));
+      return;
+    }
+    const encoding = headers["content-encoding"];
+    let decoded: DecodedBody;
+    try {
+      decoded = decodedBody(body, {
+        maxBytes: this.request.maxBytes,
+        contentEncoding: Array.isArray(encoding) ? encoding.join(",") : encoding,
+      });
+    } catch (e) {
+      body.discard();
+      this.reject(e instanceof UnsupportedEncoding ? networkError(e.message) : e);
+      return;
+    }
+    this.resolve({ status, headers: responseHeaders, body: decoded, discard: decoded.discard });
+  }
+
+  onResponseData(_c: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.body?.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.detach();
+    this.body?.end();
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.detach();
+    if (this.body) this.body.fail(error);
+    else {
+      const refused = refusalIn(error);
+      this.reject(refused ? networkError(refused.message) : error);
+    }
+  }
+
+  // The body's source.
+  pause(): void {
+    this.controller?.pause();
+  }
+
+  resume(): void {
+    this.controller?.resume();
+  }
+
+  abort(reason: Error): void {
+    this.detach();
+    this.controller?.abort(reason);
+  }
+}
+
 export function createLiveTransport(options: LiveTransportOptions = {}): LiveTransport {
   const allow = options.guard;
   const resolve = options.lookup ?? systemLookup;
@@ -113,43 +218,18 @@ export function createLiveTransport(options: LiveTransportOptions = {}): LiveTra
     }
     const headers =
       request.headers["accept-encoding"] === undefined ? { ...request.headers, "accept-encoding": ACCEPT_ENCODING } : request.headers;
-    let res;
-    try {
-      res = await undiciRequest(url, {
-        dispatcher: agent,
-        method: request.method,
-        headers,
-        ...(request.body !== undefined ? { body: request.body } : {}),
-        signal: request.signal,
-      });
-    } catch (e) {
-      const refused = refusalIn(e);
-      throw refused ? networkError(refused.message) : e;
-    }
-    const status = res.statusCode;
-    const raw = res.body;
-    const responseHeaders = new RawHeaders(res.headers);
-    if (NULL_BODY.has(status)) {
-      discard(raw);
-      return { status, headers: responseHeaders, body: NO_BODY, discard: () => undefined };
-    }
-    if (status < 200 || status > 599) {
-      discard(raw);
-      throw networkError(`${url.host} answered with status ${status}, which is not a valid HTTP status.`);
-    }
-    const encoding = res.headers["content-encoding"];
-    try {
-      const body = decodedBody(raw, {
-        maxBytes: request.maxBytes,
-        contentEncoding: Array.isArray(encoding) ? encoding.join(",") : encoding,
-      });
-      return { status, headers: responseHeaders, body, discard: body.discard };
-    } catch (e) {
-      discard(raw);
-      if (e instanceof UnsupportedEncoding) throw networkError(e.message);
-      throw e;
-    }
+    const host = url.host;
+    const options: Dispatcher.DispatchOptions = {
+      origin: url.origin,
+      path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+      method: request.method,
+      headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    };
+    return new Promise<TransportResponse>((resolve, reject) => {
+      agent.dispatch(options, new Pending(request, host, resolve, reject));
+    });
   };
-  // undici removes its abort listener when the response closes (the engine may reuse the signal).
+  // A request lets go of its signal when its response ends, fails or is dropped (the engine may reuse the signal).
   return Object.assign(live, { close: () => agent.close(), detachesSignal: true as const });
 }
