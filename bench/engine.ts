@@ -14,8 +14,9 @@ import { figure, info, type Figure } from "./figures";
 import { LIMIT, type Mode } from "./engine-workloads";
 
 const PAGES = 1000;
-const ROUNDS = 4;
-const RUNS = 3;
+const ROUNDS = 3;
+/** Timed runs per process after its warm-up: the engine's code (more of it than the floor's) reaches steady state by the fourth or fifth. */
+const RUNS = 6;
 const TIMED: readonly Mode[] = ["floor", "paging", "preview", "cli"];
 
 interface Timing {

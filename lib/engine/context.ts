@@ -1,4 +1,5 @@
-import type { EngineDeps, EngineEvent, LimitKind, NumberText, RunLimits } from "./types";
+import type { EngineDeps, EngineEvent, LimitKind, RunLimits } from "./types";
+import type { NumberTexts } from "./number-text";
 import type { Masker } from "../shared";
 
 /** What the run has spent so far, all resources together (checked against `maxRequests`, `maxTotalBytes`). */
@@ -38,7 +39,7 @@ export interface RunContext {
    */
   readonly spareControllers: AbortController[];
   /** The JSON spelling of numbers `JSON.parse` changed, by the object or array that holds them (`number-text.ts`). */
-  readonly numberText: WeakMap<object, NumberText>;
+  readonly numberText: NumberTexts;
 }
 
 /** A playground limit was reached: the resource ends after a `limit` event (failed if `LIMIT_FAILS`). Not an error. */

@@ -1,5 +1,6 @@
 /** The engine's entry point: plans the run (parents first), runs each resource, streams typed events. */
 import { DEFAULT_LIMITS, EngineError, type EngineDeps, type EngineEvent, type ExtractOptions, type ResourceStats } from "./types";
+import { NumberTexts } from "./number-text";
 import type { RunContext } from "./context";
 import { Masker } from "../shared";
 import { EventChannel } from "./queue";
@@ -69,7 +70,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     usage: { requests: 0, bytes: 0 },
     once: (key) => !warned.has(key) && Boolean(warned.add(key)),
     spareControllers: [],
-    numberText: new WeakMap(),
+    numberText: new NumberTexts(),
   };
   let ok = true;
   const fail = (err: EngineError) => {

@@ -167,6 +167,19 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json
   return result;
 }
 
+/**
+ * A run's spellings by container (what `parseJson` records), knowing whether it has recorded any: a
+ * run whose bodies had none (almost every run) skips the per-page bookkeeping below.
+ */
+export class NumberTexts extends WeakMap<object, NumberText> {
+  recorded = false;
+
+  override set(container: object, text: NumberText): this {
+    this.recorded = true;
+    return super.set(container, text);
+  }
+}
+
 /** Gives `to` (a copy of `from`, e.g. with `include_from_parent` fields) the spellings of `from`. */
 export function carryNumberText<T extends object>(sink: WeakMap<object, NumberText>, from: object, to: T): T {
   const t = sink.get(from);
@@ -175,7 +188,8 @@ export function carryNumberText<T extends object>(sink: WeakMap<object, NumberTe
 }
 
 /** Spellings for records the engine wrapped as `{"value": item}` (items that are not dicts). */
-export function wrapNumberText(sink: WeakMap<object, NumberText>, selected: readonly Json[], records: readonly object[]): void {
+export function wrapNumberText(sink: NumberTexts, selected: readonly Json[], records: readonly object[]): void {
+  if (!sink.recorded) return;
   const list = sink.get(selected);
   selected.forEach((item, i) => {
     if (item !== null && typeof item === "object" && !Array.isArray(item)) return;
@@ -186,7 +200,8 @@ export function wrapNumberText(sink: WeakMap<object, NumberText>, selected: read
 }
 
 /** The `number_text` of a page: parallel to `records`, or `undefined` when no record has any. */
-export function pageNumberText(sink: WeakMap<object, NumberText>, records: readonly object[]): (NumberText | null)[] | undefined {
+export function pageNumberText(sink: NumberTexts, records: readonly object[]): (NumberText | null)[] | undefined {
+  if (!sink.recorded) return undefined;
   let any = false;
   const out = records.map((r) => {
     const t = sink.get(r) ?? null;
