@@ -26,6 +26,7 @@ describe("live transport over loopback", () => {
   const gzipMember = gzipSync(Buffer.alloc(16 * MB));
   const deflated = deflateSync(Buffer.alloc(64 * MB));
   const brotli = brotliCompressSync(Buffer.alloc(64 * MB), { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+  let written = 0;
   const seen: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
   beforeAll(async () => {
     server = await startServer((req, res, body) => {
@@ -38,6 +39,25 @@ describe("live transport over loopback", () => {
       if (path === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("????");
       if (path === "/redirect") return void res.writeHead(302, { location: "/json" }).end("moved");
       if (path === "/empty") return void res.writeHead(204).end();
+      // 200 MB, counting what the server managed to write.
+      if (path === "/counted") {
+        written = 0;
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          while (written < 200 * MB && !res.destroyed) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once("drain", pump);
+          }
+          if (!res.destroyed) res.end();
+        };
+        res.writeHead(200, { "content-type": "application/json" });
+        return pump();
+      }
+      // Half of the promised body, then the connection drops.
+      if (path === "/cut-short") {
+        res.writeHead(200, { "content-type": "application/json", "content-length": 1000 }).write('{"data": [1, 2, ');
+        return void setTimeout(() => res.socket?.destroy(), 20);
+      }
       // 1 MB of gzip that inflates to 1 GB: 64 members of 16 MB of zeros each.
       if (path === "/gzip-bomb") return void stream(res.writeHead(200, { "content-encoding": "gzip" }), gzipMember, 64 * gzipMember.length);
       if (path === "/deflate-bomb") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflated);
@@ -145,6 +165,34 @@ describe("live transport over loopback", () => {
     const closed = server.nextClose();
     const res = await live(get(`${server.url}/huge`));
     await res.body[Symbol.asyncIterator]().next();
+    res.discard();
+    await closed;
+    await live.close();
+  });
+
+  it("a connection that drops mid-body ends the body with an error, not a short text", async () => {
+    const live = createLiveTransport();
+    const res = await live(get(`${server.url}/cut-short`));
+    expect(res.status).toBe(200);
+    const { bytes, error } = await drain(res.body);
+    expect(bytes).toBe(16);
+    expect(error).toBeInstanceOf(Error);
+    await live.close();
+  });
+
+  it("a reader slower than the network holds the download back instead of buffering it", async () => {
+    const live = createLiveTransport();
+    const closed = server.nextClose();
+    const res = await live(get(`${server.url}/counted`));
+    const chunks = res.body[Symbol.asyncIterator]();
+    await chunks.next();
+    // Not reading for a while: the body pauses the socket, so the server can write only what the
+    // kernel's buffers hold (a few MB), not the 200 MB page.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(written).toBeLessThan(16 * MB);
+    let bytes = 0;
+    for (let i = 0; i < 100; i++) bytes += ((await chunks.next()).value as Uint8Array).byteLength;
+    expect(bytes).toBeGreaterThan(64 * 1024);
     res.discard();
     await closed;
     await live.close();
