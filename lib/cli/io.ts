@@ -7,6 +7,33 @@ import type { Transport } from "../engine";
 export interface Writer {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
+  /** A stream's `once("drain", …)` (process.stdout has it): `writePieces` waits for it when `write` said to. */
+  once?(event: "drain", listener: () => void): unknown;
+}
+
+/** Characters gathered before a write: few write calls, no string near V8's limit. */
+const BATCH = 64 * 1024;
+
+/**
+ * Writes a document given in pieces (`jsonPieces`) in batches, waiting for a stream's `drain` when
+ * it asks to: a document larger than a string can be, and no faster than the reader takes it.
+ */
+export async function writePieces(out: Writer, pieces: Iterable<string>): Promise<void> {
+  let batch = "";
+  const flush = async () => {
+    const more = out.write(batch);
+    batch = "";
+    if (more === false && out.once) await new Promise<void>((resolve) => out.once?.("drain", resolve));
+  };
+  for (const piece of pieces) {
+    if (piece.length >= BATCH) {
+      // A large piece goes out as it is (no copy into the batch).
+      if (batch !== "") await flush();
+      batch = piece;
+    } else batch += piece;
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch !== "") await flush();
 }
 
 export interface CliIO {

@@ -14,7 +14,7 @@
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
 import type { SecretSource, SecretStatus } from "../run";
-import { readSource, styleFor, UsageError, type CliIO } from "./io";
+import { readSource, styleFor, UsageError, writePieces, type CliIO } from "./io";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
@@ -84,7 +84,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   }
   const config = validation.config;
   const { prepareRun, createRunCollector, resolveSecrets } = await import("../run");
-  const { stringifyJson } = await import("../preview");
+  const { jsonPieces } = await import("../preview");
 
   const { values: secrets, statuses } = resolveSecrets(listSecrets(config), {
     given: Object.fromEntries(options.secret ?? []),
@@ -174,7 +174,11 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     const tables = collector.preview.tables().reduce((n, t) => n + 1 + t.child_tables.length, 0);
     say(style.dim(`duckdb: ${file} (dataset ${DATASET}: ${tables} table${tables === 1 ? "" : "s"}, _dlt_loads, _dlt_version)`));
   }
-  if (json) io.stdout.write(`${stringifyJson(summary, 2)}\n`);
+  // In pieces: a destination of some hundred thousand rows is more text than one string can hold.
+  if (json) {
+    await writePieces(io.stdout, jsonPieces(summary, 2));
+    io.stdout.write("\n");
+  }
   if (io.signal?.aborted) {
     io.stderr.write("cancelled\n");
     return 130;

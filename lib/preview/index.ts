@@ -2,7 +2,7 @@
 export { createPreview, type Preview, type PreviewOptions } from "./preview";
 export { createDestination, destinationRevision, parseDestinationState, type Destination, type DestinationState } from "./destination";
 export { normalizeIdentifier } from "./naming";
-export { ExactInt, materialize, stringifyJson, tablesJson, type Cell, type TableJson } from "./rows";
+export { ExactInt, jsonPieces, materialize, stringifyJson, tablesJson, type Cell, type TableJson } from "./rows";
 export { DLT_ENGINE_VERSION, DLT_SCHEMA_FILE, DLT_SCHEMA_NAME, dltSchemaYaml, dltStoredSchema, type DltSchemaOptions } from "./dlt-schema";
 export type { ColumnSchema, TableSchemaJson } from "./schema";
 export type * from "./types";

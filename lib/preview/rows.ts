@@ -62,3 +62,90 @@ export function stringifyJson(value: unknown, space?: number): string {
   );
   return text.replace(/"\\u0000exact-int:(-?\d+)"/g, "$1");
 }
+
+/** A value as `JSON.stringify` sees it in a container: after `toJSON`, `ExactInt`s left for `stringifyJson`. */
+function jsonValue(v: unknown, key: string): unknown {
+  if (v instanceof ExactInt) return v;
+  if (typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON === "function")
+    return (v as { toJSON(key: string): unknown }).toJSON(key);
+  return v;
+}
+
+/** Values (containers and what they hold) written by one `stringifyJson` call at most. */
+const PIECE = 16_384;
+
+const isContainer = (v: unknown): v is object => typeof v === "object" && v !== null && !(v instanceof ExactInt);
+
+/** How many values `v` holds, itself included, or -1 past `budget` (a walk that stops early). */
+function sizeOf(v: unknown, budget: number): number {
+  if (!isContainer(v)) return 1;
+  let n = 0;
+  const stack: object[] = [v];
+  while (stack.length > 0) {
+    const cur = stack.pop() as object;
+    const values: unknown[] = Array.isArray(cur) ? cur : Object.values(cur);
+    n += 1 + values.length;
+    if (n > budget) return -1;
+    for (const x of values) if (isContainer(x)) stack.push(x);
+  }
+  return n;
+}
+
+/**
+ * `stringifyJson(value, space)` in pieces, for documents larger than a string can be (V8 stops at
+ * about 512 MiB): a container holding more than `PIECE` values is written piece by piece, runs of
+ * smaller ones (rows, records, columns) with one `stringifyJson` each. The pieces joined are exactly
+ * `stringifyJson(value, space)`.
+ */
+export function* jsonPieces(value: unknown, space = 0, indent = ""): Generator<string> {
+  const v = jsonValue(value, "");
+  if (!isContainer(v) || sizeOf(v, PIECE) >= 0) {
+    const text = stringifyJson(v, space);
+    yield space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text;
+    return;
+  }
+  const inner = space > 0 ? indent + " ".repeat(space) : "";
+  const open = space > 0 ? `\n${inner}` : "";
+  const close = space > 0 ? `\n${indent}` : "";
+  if (Array.isArray(v)) {
+    if (v.length === 0) return void (yield "[]");
+    yield "[";
+    const pad = (text: string) => (space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text);
+    let first = true;
+    for (let i = 0; i < v.length;) {
+      const x = jsonValue(v[i], String(i));
+      let size = sizeOf(x, PIECE);
+      if (size < 0) {
+        yield first ? open : `,${open}`;
+        yield* jsonPieces(x, space, inner);
+        first = false;
+        i++;
+        continue;
+      }
+      // A run of smaller elements (rows, records) written by one `stringifyJson`, its brackets dropped.
+      let j = i + 1;
+      for (; j < v.length; j++) {
+        const next = sizeOf(v[j], PIECE);
+        if (next < 0 || size + next > PIECE) break;
+        size += next;
+      }
+      const text = pad(stringifyJson(v.slice(i, j), space));
+      const body = text.slice(1, text.length - close.length - 1);
+      yield first ? body : `,${body}`;
+      first = false;
+      i = j;
+    }
+    yield `${close}]`;
+    return;
+  }
+  let first = true;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const x = jsonValue((v as Record<string, unknown>)[k], k);
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    yield `${first ? "{" : ","}${open}${JSON.stringify(k)}:${space > 0 ? " " : ""}`;
+    first = false;
+    yield* jsonPieces(x, space, inner);
+  }
+  yield first ? "{}" : `${close}}`;
+}
