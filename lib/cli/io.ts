@@ -14,26 +14,29 @@ export interface Writer {
 /** Characters gathered before a write: few write calls, no string near V8's limit. */
 const BATCH = 64 * 1024;
 
+/** The pieces gathered into batches of about `BATCH` characters (a large piece goes out as it is). */
+export function* batched(pieces: Iterable<string>): Generator<string> {
+  let batch = "";
+  for (const piece of pieces) {
+    if (piece.length >= BATCH) {
+      if (batch !== "") yield batch;
+      batch = piece;
+    } else batch += piece;
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch !== "") yield batch;
+}
+
 /**
  * Writes a document given in pieces (`jsonPieces`) in batches, waiting for a stream's `drain` when
  * it asks to: a document larger than a string can be, and no faster than the reader takes it.
  */
 export async function writePieces(out: Writer, pieces: Iterable<string>): Promise<void> {
-  let batch = "";
-  const flush = async () => {
-    const more = out.write(batch);
-    batch = "";
-    if (more === false && out.once) await new Promise<void>((resolve) => out.once?.("drain", resolve));
-  };
-  for (const piece of pieces) {
-    if (piece.length >= BATCH) {
-      // A large piece goes out as it is (no copy into the batch).
-      if (batch !== "") await flush();
-      batch = piece;
-    } else batch += piece;
-    if (batch.length >= BATCH) await flush();
-  }
-  if (batch !== "") await flush();
+  for (const batch of batched(pieces))
+    if (out.write(batch) === false && out.once) await new Promise<void>((resolve) => out.once?.("drain", resolve));
 }
 
 export interface CliIO {

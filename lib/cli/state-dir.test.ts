@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { destinationLines, loadState, readDestinationLines } from "./state-dir";
+import type { DestinationState } from "../preview";
 
 const dir = mkdtempSync(join(tmpdir(), "restplay-state-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,6 +90,55 @@ describe("restplay run --state-dir", () => {
     expect(r.stdout).toMatch(/orders {2}3 rows \(1 updated\) {2}merge/);
     expect(r.stdout).toContain("id bigint (not null, primary key)");
     expect(r.stdout).toContain("state kept in");
+  });
+
+  it("writes destination.json a row a line, one JSON document; read back line by line it is the same state", async () => {
+    const file = join(state, "destination.json");
+    const text = readFileSync(file, "utf8");
+    const whole = JSON.parse(text) as DestinationState;
+    const lines = text.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^\{"version":1,.*"rows":\{$/);
+    expect(lines).toContain('"orders":[');
+    expect(lines.at(-1)).toBe("}}");
+    expect(lines.filter((l) => l.startsWith('{"id"') || l.startsWith(',{"id"'))).toHaveLength(whole.rows.orders!.length);
+    expect(await readDestinationLines(file)).toEqual(whole);
+    // Forced to read line by line (as a file larger than one string), the run state is the same.
+    const small = await loadState(state, { wholeBytes: 10 });
+    expect(small.destination.state()).toEqual((await loadState(state)).destination.state());
+  });
+
+  it("the line layout round-trips odd table names, empty tables, no tables and rows with newlines in strings", async () => {
+    const states: DestinationState[] = [
+      { version: 1, max_identifier_length: null, loads: [], schema: [], rows: {} },
+      {
+        version: 1,
+        max_identifier_length: 127,
+        loads: ["1"],
+        schema: [],
+        rows: JSON.parse(
+          '{"__proto__": [{"a": 1}], "x\\":[y": [], "t": [{"s": "line\\nbreak ]", "n": null}, {"s": ",{"}]}',
+        ) as DestinationState["rows"],
+      },
+    ];
+    for (const [i, st] of states.entries()) {
+      const file = join(dir, `layout-${i}.json`);
+      writeFileSync(file, [...destinationLines(st)].join(""));
+      expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(JSON.stringify(st)));
+      expect(await readDestinationLines(file)).toEqual(JSON.parse(readFileSync(file, "utf8")));
+    }
+    // Another layout (an older compact file) is not read line by line: loadState reads it whole, or says so.
+    const compact = join(dir, "compact.json");
+    writeFileSync(compact, JSON.stringify(states[1]));
+    expect(await readDestinationLines(compact)).toBeNull();
+  });
+
+  it("a state file too large to read whole and not in restplay's layout is refused with a way out", async () => {
+    const other = join(dir, "other-state");
+    const r0 = await cli(["run", "orders.json", "--state-dir", "other-state"], { cwd: dir, fetch: fetchFor([]) });
+    expect(r0.code).toBe(0);
+    writeFileSync(join(other, "destination.json"), JSON.stringify(JSON.parse(readFileSync(join(other, "destination.json"), "utf8"))));
+    await expect(loadState(other, { wholeBytes: 10 })).rejects.toThrow(/too large to read whole.*delete it to start over/);
+    expect((await loadState(other)).destination.lastLoadId()).not.toBeNull();
   });
 
   it("refuses a damaged state file with a way out", async () => {

@@ -2,12 +2,21 @@
  * `--state-dir DIR`: what a run leaves for the next one, as JSON files in DIR — the destination
  * (`destination.json`: dlt's schema and every table's rows after the last successful load) and the
  * incremental state (`incremental.json`, by resource), as the playground keeps them per session.
+ *
+ * `destination.json` is one JSON document written a row a line (`destinationLines`), in pieces: a
+ * destination of some hundred thousand rows is more text than one string can hold (V8 stops at about
+ * 512 MiB), so a file that large is read back line by line (`readDestinationLines`); smaller ones,
+ * whatever their layout, with one `JSON.parse`.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readFile, rename, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { resolve } from "node:path";
-import type { IncrementalState } from "../engine";
-import { createDestination, parseDestinationState, type Destination } from "../preview";
-import { UsageError } from "./io";
+import type { DataRecord, IncrementalState } from "../engine";
+import { createDestination, parseDestinationState, type Destination, type DestinationState } from "../preview";
+import { batched, UsageError } from "./io";
 
 export const DESTINATION_FILE = "destination.json";
 export const INCREMENTAL_FILE = "incremental.json";
@@ -32,9 +41,84 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/** Files up to this size are read with one `JSON.parse`; larger ones line by line. */
+export const WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * `destination.json` as `saveState` writes it, one JSON document:
+ * the state without its rows up to `"rows":{` on the first line, then per table a line `"name":[`,
+ * its rows a line each (`,` before all but the first) and `]` (`],` before the next table), and `}}`.
+ */
+export function* destinationLines(state: DestinationState): Generator<string> {
+  const { rows, ...rest } = state;
+  const head = JSON.stringify({ ...rest, rows: {} });
+  yield `${head.slice(0, -2)}\n`;
+  const tables = Object.entries(rows);
+  for (let t = 0; t < tables.length; t++) {
+    const [name, list] = tables[t] as [string, readonly DataRecord[]];
+    yield `${JSON.stringify(name)}:[\n`;
+    for (let i = 0; i < list.length; i++) yield `${i === 0 ? "" : ","}${JSON.stringify(list[i])}\n`;
+    yield t < tables.length - 1 ? "],\n" : "]\n";
+  }
+  yield "}}\n";
+}
+
+const TABLE_LINE = /^(".*"):\[$/;
+
+/** Reads a `destination.json` in `destinationLines`' layout, a line at a time; `null` when it is not in that layout. */
+export async function readDestinationLines(file: string): Promise<unknown> {
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  let head: Record<string, unknown> | null = null;
+  const tables: [string, unknown[]][] = [];
+  let rows: unknown[] | null = null;
+  let ended = false;
+  try {
+    for await (const line of lines) {
+      if (ended) {
+        if (line.trim() !== "") return null;
+      } else if (head === null) {
+        if (!line.endsWith('"rows":{')) return null;
+        head = JSON.parse(`${line}}}`) as Record<string, unknown>;
+      } else if (rows !== null) {
+        if (line === "]" || line === "],") rows = null;
+        else rows.push(JSON.parse(line.startsWith(",") ? line.slice(1) : line) as unknown);
+      } else if (line === "}}") ended = true;
+      else {
+        const m = TABLE_LINE.exec(line);
+        if (!m) return null;
+        rows = [];
+        tables.push([JSON.parse(m[1] as string) as string, rows]);
+      }
+    }
+  } catch {
+    return null;
+  } finally {
+    lines.close();
+  }
+  if (head === null || !ended) return null;
+  // Own properties, as JSON.parse makes them (a table named `__proto__` included).
+  return { ...head, rows: Object.fromEntries(tables) };
+}
+
+/** The stored destination: one `JSON.parse` up to `wholeBytes`, line by line beyond. */
+async function readDestination(file: string, wholeBytes: number): Promise<unknown> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  if (size <= wholeBytes) return readJson(file);
+  const read = await readDestinationLines(file);
+  if (read === null)
+    throw new UsageError(`${file} is too large to read whole and not in the layout restplay writes: delete it to start over`);
+  return read;
+}
+
 /** The state in `dir` (a fresh destination and no incremental state when the files are not there yet). */
-export async function loadState(dir: string): Promise<RunState> {
-  const stored = await readJson(resolve(dir, DESTINATION_FILE));
+export async function loadState(dir: string, options: { readonly wholeBytes?: number } = {}): Promise<RunState> {
+  const stored = await readDestination(resolve(dir, DESTINATION_FILE), options.wholeBytes ?? WHOLE_FILE_BYTES);
   const state = stored === undefined ? null : parseDestinationState(stored);
   if (stored !== undefined && state === null)
     throw new UsageError(`${resolve(dir, DESTINATION_FILE)} is not a restplay destination (version 1): delete it to start over`);
@@ -43,14 +127,15 @@ export async function loadState(dir: string): Promise<RunState> {
   return { destination: createDestination({ state }), incremental: isObject ? (incremental as Record<string, IncrementalState>) : {} };
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await writeFile(`${file}.tmp`, text, "utf8");
+/** Writes `file` in pieces through a temporary file, renamed into place once complete. */
+async function writeAtomically(file: string, pieces: Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(batched(pieces)), createWriteStream(`${file}.tmp`, "utf8"));
   await rename(`${file}.tmp`, file);
 }
 
 export async function saveState(dir: string, state: RunState): Promise<void> {
   await mkdir(dir, { recursive: true });
   // Rows hold integers beyond 2^53 as digit strings (bigint columns), so plain JSON keeps them exact.
-  await writeAtomically(resolve(dir, DESTINATION_FILE), `${JSON.stringify(state.destination.state())}\n`);
-  await writeAtomically(resolve(dir, INCREMENTAL_FILE), `${JSON.stringify(state.incremental, null, 2)}\n`);
+  await writeAtomically(resolve(dir, DESTINATION_FILE), destinationLines(state.destination.state()));
+  await writeAtomically(resolve(dir, INCREMENTAL_FILE), [`${JSON.stringify(state.incremental, null, 2)}\n`]);
 }
