@@ -18,6 +18,14 @@ const cli = await import("../lib/cli/main.ts");
 // Compiled as CommonJS, the module's exports arrive as the default export.
 const main = cli.main ?? cli.default.main;
 
+// A reader that goes away (`restplay run … | head`) ends the command quietly, as a pipe's writer
+// dies of SIGPIPE (status 141), instead of an unhandled EPIPE and its stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(141);
+    throw e;
+  });
+
 // Ctrl-C cancels the run cleanly (the engine stops and the summary is printed); a second Ctrl-C quits.
 const controller = new AbortController();
 process.once("SIGINT", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { cli, seedFiles } from "../testing/cli";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
@@ -241,5 +241,21 @@ describe("bin/restplay.mjs", () => {
     expect(p.stderr).toBe("");
     expect(p.status).toBe(0);
     expect(JSON.parse(p.stdout)).toMatchObject({ valid: true, format: "python" });
+  }, 90_000);
+
+  it("stops quietly when its reader goes away (`restplay run … | head`): status 141, no stack trace", async () => {
+    const bin = resolve(__dirname, "../../bin/restplay.mjs");
+    const child = spawn(process.execPath, [bin, "run", "seed-000.py", "--mock", "--format", "json"], {
+      cwd: seeds.dir,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => void (stderr += c.toString()));
+    // Like `head -c 100`: read the first chunk, then close the pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|node:events/);
+    expect(status).toBe(141);
   }, 90_000);
 });
