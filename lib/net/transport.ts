@@ -1,7 +1,8 @@
 /**
- * The live transport: the engine's `deps.transport` straight on `undici.request` (never the
- * framework's global fetch, no WHATWG `Request`/`Response` per page: decision 0024), for the route
- * (guarded) and the CLI (unguarded) alike, so both get the same limits.
+ * The live transport: the engine's `deps.transport` straight on undici's dispatcher, with a handler
+ * of its own (never the framework's global fetch, no WHATWG `Request`/`Response` and no Node stream
+ * per page: decision 0024), for the route (guarded) and the CLI (unguarded) alike, so both get the
+ * same limits.
  *
  * - It never follows a redirect: the engine does, one traced, checked request per hop.
  * - Guarded, an IP-literal host is checked before connecting, and a host name is resolved inside the
