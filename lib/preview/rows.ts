@@ -63,7 +63,11 @@ export function stringifyJson(value: unknown, space?: number): string {
   return text.replace(/"\\u0000exact-int:(-?\d+)"/g, "$1");
 }
 
-/** A value as `JSON.stringify` sees it in a container: after `toJSON`, `ExactInt`s left for `stringifyJson`. */
+/**
+ * A value as `JSON.stringify` sees it in a container: after `toJSON`, `ExactInt`s left for
+ * `stringifyJson`. (A `toJSON` whose result has a `toJSON` of its own would be called twice; no value
+ * the preview or the CLI writes has one.)
+ */
 function jsonValue(v: unknown, key: string): unknown {
   if (v instanceof ExactInt) return v;
   if (typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON === "function")
