@@ -13,8 +13,10 @@ const TOOL =
   "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
 
 /**
- * The header wraps instead of overflowing: one row from 1280 px; below 768 px the primary actions
- * (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
+ * The header wraps instead of overflowing: one row from 1280 px (from 1280 to 1359 px the format and
+ * target captions are for screen readers only, which leaves room for other fonts' widths); below
+ * 768 px the primary actions (Examples, Run, palette, shortcuts, theme) come first, then format,
+ * target and Download.
  */
 export function Header(props: {
   format: SourceFormat | null;
@@ -57,7 +59,7 @@ export function Header(props: {
     currentExample,
   } = props;
   return (
-    <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 md:gap-x-3">
+    <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 2xl:gap-x-3">
       <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none">
         <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded bg-accent text-[10px] text-accent-fg">
           ▶
