@@ -67,7 +67,8 @@ const TABLE_LINE = /^(".*"):\[$/;
 
 /** Reads a `destination.json` in `destinationLines`' layout, a line at a time; `null` when it is not in that layout. */
 export async function readDestinationLines(file: string): Promise<unknown> {
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  const input = createReadStream(file, "utf8");
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let head: Record<string, unknown> | null = null;
   const tables: [string, unknown[]][] = [];
   let rows: unknown[] | null = null;
@@ -94,6 +95,7 @@ export async function readDestinationLines(file: string): Promise<unknown> {
     return null;
   } finally {
     lines.close();
+    input.destroy();
   }
   if (head === null || !ended) return null;
   // Own properties, as JSON.parse makes them (a table named `__proto__` included).
