@@ -39,6 +39,7 @@ interface CliResult {
   readonly ms: number;
   readonly exit: number;
   readonly lines: number;
+  readonly chars: number;
 }
 
 export async function cliMemoryFigures(): Promise<Figure[]> {
@@ -55,6 +56,20 @@ export async function cliMemoryFigures(): Promise<Figure[]> {
           ? info(name, r.maxRssMb, "MB", `${note}; dlt: 71–87 MB for 100k`)
           : figure(name, r.maxRssMb, "MB", BUDGET_1M_MB, { note }),
       );
+      if (total === 100_000) {
+        // The mode that keeps every row and prints it (decision 0025): written in pieces, not one string.
+        const j = await runChild<CliResult>(["bench/cli-main.ts", server.url, String(total), "json"]);
+        if (j.exit !== 0) throw new Error(`restplay run --format json exited ${j.exit} for ${total} records`);
+        const mb = Math.round(j.chars / 1e6);
+        figures.push(
+          info(
+            "memory.cli_json_peak_rss_100k_mb",
+            j.maxRssMb,
+            "MB",
+            `restplay run --format json, ${total.toLocaleString("en")} records: every row kept, ${mb} M characters printed in ${Math.round(j.ms / 1000)} s`,
+          ),
+        );
+      }
     } finally {
       server.close();
     }
