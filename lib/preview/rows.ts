@@ -103,9 +103,10 @@ function sizeOf(v: unknown, budget: number): number {
  */
 export function* jsonPieces(value: unknown, space = 0, indent = ""): Generator<string> {
   const v = jsonValue(value, "");
+  // `stringifyJson`'s text indents from column 0: its lines move to this value's depth.
+  const pad = (text: string) => (space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text);
   if (!isContainer(v) || sizeOf(v, PIECE) >= 0) {
-    const text = stringifyJson(v, space);
-    yield space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text;
+    yield pad(stringifyJson(v, space));
     return;
   }
   const inner = space > 0 ? indent + " ".repeat(space) : "";
@@ -114,7 +115,6 @@ export function* jsonPieces(value: unknown, space = 0, indent = ""): Generator<s
   if (Array.isArray(v)) {
     if (v.length === 0) return void (yield "[]");
     yield "[";
-    const pad = (text: string) => (space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text);
     let first = true;
     for (let i = 0; i < v.length;) {
       const x = jsonValue(v[i], String(i));
