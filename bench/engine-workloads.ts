@@ -6,7 +6,12 @@
  * - `paging`: `extract()` over lib/net's transport (what the CLI and the route use), every event consumed;
  * - `preview`: the same with `createPreview()` fed every event and its tables built (every row kept);
  * - `cli`: what `restplay run` does with text output: the run collector's windowed preview (every
- *   record normalised, typed and merged; the rows it prints kept) and its trace, then the summary.
+ *   record normalised, typed and merged; the rows it prints kept) and its trace, then the summary;
+ * - `window`: the same windowed preview alone (no trace, no summary);
+ * - `keep` and `rows`: lower bounds of any preview that keeps what it shows in the JS heap, not
+ *   previews: `keep` holds every record the API sent (what the tables' records view shows) and does
+ *   nothing else; `rows` also builds one untyped flat row per record and one per list item (no ids,
+ *   types, coercion, naming or merge).
  */
 import { request } from "undici";
 import { startBenchServer, BENCH_TOKEN } from "./server";
@@ -17,9 +22,24 @@ import { ROWS_SHOWN } from "../lib/cli/tables";
 import { validateValue } from "../lib/config";
 import { createLiveTransport } from "../lib/net";
 import { realSleep, realTimer } from "./figures";
+import type { DataRecord, Json } from "../lib/engine";
+
+type Flat = { [column: string]: Json };
+
+/** `rows`' flattening: a dict's scalars and its nested dicts' (one level) into `row`, a list's items as rows of their own. */
+function flatRows(record: DataRecord, rows: Flat[], items: Flat[]): void {
+  const row: Flat = {};
+  for (const key in record) {
+    const v = record[key] as Json;
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) items.push({ value: v[i] as Json, _dlt_list_idx: i });
+    else if (typeof v === "object" && v !== null) for (const k in v) row[`${key}__${k}`] = v[k] as Json;
+    else row[key] = v;
+  }
+  rows.push(row);
+}
 
 export const LIMIT = 100;
-export const MODES = ["floor", "undici", "paging", "preview", "cli"] as const;
+export const MODES = ["floor", "undici", "paging", "preview", "window", "cli", "keep", "rows"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The engine figure's config: one offset-paged merge resource behind a bearer token (its secret: `token`). */
@@ -89,6 +109,43 @@ export async function startWorkloads(pages: number): Promise<Workloads> {
         if (e.type === "page") n += e.count;
       }
       merged(preview.tables()[0]?.stats.merged ?? 0, "the preview");
+      return n;
+    },
+    window: async () => {
+      const preview = createPreview({ window: ROWS_SHOWN });
+      let n = 0;
+      for await (const e of extract(options, deps)) {
+        preview.push(e);
+        if (e.type === "page") n += e.count;
+      }
+      merged(preview.tables()[0]?.stats.merged ?? 0, "the windowed preview");
+      return n;
+    },
+    keep: async () => {
+      const kept: DataRecord[] = [];
+      let n = 0;
+      for await (const e of extract(options, deps))
+        if (e.type === "page") {
+          n += e.count;
+          for (const r of e.records) kept.push(r);
+        }
+      merged(kept.length, "keep");
+      return n;
+    },
+    rows: async () => {
+      const kept: DataRecord[] = [];
+      const rows: Flat[] = [];
+      const items: Flat[] = [];
+      let n = 0;
+      for await (const e of extract(options, deps))
+        if (e.type === "page") {
+          n += e.count;
+          for (const r of e.records) {
+            kept.push(r);
+            flatRows(r, rows, items);
+          }
+        }
+      merged(rows.length, "rows");
       return n;
     },
     cli: async () => {

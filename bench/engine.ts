@@ -2,7 +2,8 @@
  * Figure 1: the engine against a plain `fetch` + `JSON.parse` loop over the same loopback pages:
  * **paging** (auth, request, parse, select, paginator, events; no preview) and **paging + preview**
  * (the same plus `createPreview()` normalising and merging every record, every row kept), and, as
- * information, what `restplay run`'s text output does (./engine-workloads.ts). Each workload runs in a
+ * information, the windowed preview `restplay run` holds, what its text output does, and two lower
+ * bounds of any preview that keeps its rows in the JS heap (./engine-workloads.ts). Each workload runs in a
  * process of its own (./engine-mode.ts: a warm-up, then timed runs), the processes alternating
  * floor, paging, preview, CLI for `ROUNDS` rounds; the best wall and CPU time of each workload over all
  * its runs gives the ratios. A process per workload: in one process a run after the preview's paid for
@@ -17,7 +18,7 @@ const PAGES = 1000;
 const ROUNDS = 3;
 /** Timed runs per process after its warm-up: the engine's code (more of it than the floor's) reaches steady state by the fourth or fifth. */
 const RUNS = 6;
-const TIMED: readonly Mode[] = ["floor", "paging", "preview", "cli"];
+const TIMED: readonly Mode[] = ["floor", "paging", "preview", "window", "cli", "keep", "rows"];
 
 interface Timing {
   readonly wall: number;
@@ -61,6 +62,24 @@ export async function engineFigures(): Promise<Figure[]> {
     figure("engine.paging_preview_ratio_vs_floor", ratio("preview", "wall"), "×", 1.2, {
       note: `paging + preview time / floor time (CPU ${ratio("preview", "cpu").toFixed(2)} ×)`,
     }),
+    info(
+      "engine.paging_window_preview_ratio_vs_floor",
+      ratio("window", "wall"),
+      "×",
+      `paging + the windowed preview restplay run holds (every record normalised, typed and merged; the first rows kept) / floor time (CPU ${ratio("window", "cpu").toFixed(2)} ×)`,
+    ),
+    info(
+      "engine.bound_keep_records_ratio_vs_floor",
+      ratio("keep", "wall"),
+      "×",
+      `lower bound: paging + every record kept, nothing else / floor time (CPU ${ratio("keep", "cpu").toFixed(2)} ×)`,
+    ),
+    info(
+      "engine.bound_untyped_rows_ratio_vs_floor",
+      ratio("rows", "wall"),
+      "×",
+      `lower bound: paging + every record kept + an untyped flat row per record and list item / floor time (CPU ${ratio("rows", "cpu").toFixed(2)} ×)`,
+    ),
     info(
       "engine.paging_cli_preview_ratio_vs_floor",
       ratio("cli", "wall"),
