@@ -5,6 +5,8 @@
  * With another checkout (a path), its lib/preview runs the same pages in the same process,
  * alternating with this one, and the two must produce the same tables, resources and findings —
  * how docs/performance.md measures what a change to the normaliser bought.
+ * `PREVIEW_WINDOW=3` runs the windowed preview `restplay run` holds (`createPreview({ window: 3 })`,
+ * one run, its own destination) instead.
  */
 import path from "node:path";
 import { PerformanceObserver, constants, performance } from "node:perf_hooks";
@@ -13,6 +15,9 @@ import { nestedRecords } from "./preview";
 import type { DataRecord, EngineEvent } from "../lib/engine";
 
 type PreviewLib = typeof import("../lib/preview");
+
+/** `PREVIEW_WINDOW`: the windowed preview's window; `null`: every row kept. */
+const WINDOW = process.env.PREVIEW_WINDOW ? Number(process.env.PREVIEW_WINDOW) : null;
 
 const RESOURCE = {
   type: "resource_start",
@@ -35,7 +40,7 @@ const RESOURCE = {
  * keeps them (the parse is in the run's CPU, the same for both checkouts).
  */
 function run(lib: PreviewLib, pages: readonly (DataRecord[] | string)[], destination?: ReturnType<PreviewLib["createDestination"]>) {
-  const preview = lib.createPreview({ destination });
+  const preview = lib.createPreview(WINDOW === null ? { destination } : { window: WINDOW });
   preview.push({ type: "run_start", resources: ["items"], at: 0 });
   preview.push(RESOURCE);
   pages.forEach((page, i) => {
@@ -60,7 +65,7 @@ function run(lib: PreviewLib, pages: readonly (DataRecord[] | string)[], destina
 function shown(lib: PreviewLib, pages: () => (DataRecord[] | string)[]): string {
   const destination = lib.createDestination();
   const out: string[] = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < (WINDOW === null ? 2 : 1); i++) {
     const p = run(lib, pages(), destination);
     const tables = p.tables();
     out.push(lib.stringifyJson(lib.tablesJson(tables)), JSON.stringify(p.resources()), JSON.stringify(p.findings()));
