@@ -17,7 +17,7 @@ import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime } = datetime;
-const { intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson } = values;
+const { asciiDigits, intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -34,16 +34,16 @@ export type Cannot = typeof CANNOT;
 const INT = /^[+-]?\d(?:_?\d)*$/;
 const FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf|infinity|nan)$/i;
 
-/** Python's `int(text.strip())`, `0x` as hex (`_text_to_bigint`). */
+/** Python's `int(text.strip())` (Unicode digits too), `0x` as hex (`_text_to_bigint`). */
 function textToInt(text: string): string | Cannot {
-  const t = text.trim();
+  const t = asciiDigits(text).trim();
   if (t.startsWith("0x")) return /^0x[0-9a-fA-F](?:_?[0-9a-fA-F])*$/.test(t) ? BigInt(t.replace(/_/g, "")).toString() : CANNOT;
   return INT.test(t) ? BigInt(t.replace(/_/g, "")).toString() : CANNOT;
 }
 
-/** Python's `float(text.strip())`, `0x` as hex (`_text_to_double`). */
+/** Python's `float(text.strip())` (Unicode digits too), `0x` as hex (`_text_to_double`). */
 function textToFloat(text: string): number | Cannot {
-  const t = text.trim();
+  const t = asciiDigits(text).trim();
   if (t.startsWith("0x")) {
     const int = textToInt(t);
     return int === CANNOT ? CANNOT : Number(BigInt(int));
@@ -66,7 +66,7 @@ function textToBool(text: string): boolean | Cannot {
 function textToDateTime(text: string): DateTimeValue | Cannot {
   const iso = parseIso(text);
   if (iso) return iso.value;
-  const seconds = FLOAT.test(text.trim()) ? textToFloat(text) : CANNOT;
+  const seconds = FLOAT.test(asciiDigits(text).trim()) ? textToFloat(text) : CANNOT;
   return seconds === CANNOT ? CANNOT : (fromTimestamp(seconds) ?? CANNOT);
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatTimestamp, formatUtcText, isIsoDateTime, parseIso } from "./datetime";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatTimestamp, formatUtcText, isIsoDateTime, parseIso, parseIsoLike, parseTime } from "./datetime";
 
 describe("the UTC fast path", () => {
   it("formats `…Z` date-times exactly as parse + format does", () => {
@@ -40,5 +42,41 @@ describe("the UTC fast path", () => {
       "x",
     ])
       expect(isIsoDateTime(t)).toBe(parseIso(t)?.kind === "datetime");
+  });
+});
+
+describe("text read as dlt reads it (parse_iso_like_datetime with pendulum 3)", () => {
+  // Recorded from dlt 1.26.0 with pendulum 3.2.0 by scripts/record-iso-like.py.
+  const { pendulum, readings } = JSON.parse(readFileSync(join(__dirname, "../testing/fixtures/iso-like.json"), "utf8")) as {
+    pendulum: string;
+    readings: [string, ...([null] | [string, number, number, number, number, number, number, number, number | null])][];
+  };
+
+  it(`reads ${readings.length} recorded texts as pendulum ${pendulum} does`, () => {
+    expect(readings.filter(([, kind]) => kind !== null).length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const [text, ...want] of readings) {
+      const f = parseIsoLike(text);
+      const got = f === null ? [null] : [f.kind, f.year, f.month, f.day, f.hour, f.minute, f.second, f.micro, f.offset];
+      if (f?.kind === "time") got.splice(1, 3, 0, 1, 1);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        wrong.push(`${JSON.stringify(text)}: dlt ${JSON.stringify(want)}, restplay ${JSON.stringify(got)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("takes the forms APIs send beyond plain ISO 8601 as dlt does", () => {
+    // pendulum's common formats and ISO's year-month, week and ordinal dates.
+    expect(parseIso("2024")?.kind).toBe("date");
+    expect(parseIso("2024/01/15 10:30")).toEqual({ kind: "datetime", value: { seconds: 1705314600, micro: 0, aware: false } });
+    expect(isIsoDateTime("2024/01/15 10:30")).toBe(true);
+    expect(parseIso("2024-W01-1T10:00:00Z")?.value.seconds).toBe(Date.UTC(2024, 0, 1, 10) / 1000);
+    expect(parseIso("2024-032")?.value.seconds).toBe(Date.UTC(2024, 1, 1) / 1000);
+    // A bare number is not a date (dlt then reads it as seconds since the epoch), a time of day is not a date-time.
+    expect(parseIso("123456")).toBeNull();
+    expect(parseIso("10:30")).toBeNull();
+    expect(parseTime("10:30:45+02:00")).toBe("08:30:45");
+    expect(parseTime("T10")).toBe("10:00:00");
+    expect(parseTime("2024")).toBeNull();
   });
 });

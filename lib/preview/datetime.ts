@@ -1,9 +1,11 @@
 /**
  * Date-times as dlt reads and writes them, with microseconds (a JavaScript `Date` holds only ms):
- * - detection and parsing follow pendulum's `parse_iso8601` for the plain ISO 8601 forms
- *   (`YYYY-MM-DD` or `YYYYMMDD`, then `T` or a space, `HH[:MM[:SS]]`, a `.`/`,` fraction, `Z` or
- *   `±HH[:MM]`); impossible dates and times are not date-times. Week, ordinal and hour-only
- *   forms, which pendulum 2 and 3 parse differently, are left out (as in the golden records);
+ * - text is read as dlt's `parse_iso_like_datetime` reads it (`dlt/common/time.py`) with pendulum 3,
+ *   what `pip install dlt` brings ([decision 0027](../../docs/decisions/0027-dates-as-pendulum-3-reads-them.md)):
+ *   pendulum's ISO 8601 parser (`rust/src/parsing.rs`: calendar, basic, ordinal and week dates,
+ *   `T` or a space, extended or basic times, a `.`/`,` fraction, `Z` or `±HH[:MM]`; `HH:MM…` alone
+ *   is a time), and where it fails pendulum's `_parse_common` (`YYYY`, `YYYY/MM/DD`, `YYYY:MM:DD`,
+ *   then an optional ` H:M[:S][.f]`); a date, time or date-time that does not exist is neither;
  * - naive values are UTC (`normalize_timezone`); values are written as Python's `isoformat()`.
  */
 
@@ -20,8 +22,19 @@ export interface ParsedIso {
   readonly value: DateTimeValue;
 }
 
-const ISO =
-  /^(\d{4})(?:-(\d{2})-(\d{2})|(\d{2})(\d{2}))(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2}))?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/** What pendulum's parsers give, before Python builds it: `kind` from which parts were there. */
+export interface Fields {
+  kind: "datetime" | "date" | "time";
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  micro: number;
+  /** Seconds east of UTC; `null`: naive. */
+  offset: number | null;
+}
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -129,29 +142,239 @@ export function isIsoDateTime(text: string): boolean {
   return parseIso(text)?.kind === "datetime";
 }
 
-/** An ISO 8601 date or date-time (pendulum's reading), or `null`. */
+const weekday = (days: number): number => (((days % 7) + 7 + 3) % 7) + 1; // Monday 1 … Sunday 7 (1970-01-01: a Thursday)
+const pYear = (y: number): number => y + Math.trunc(y / 4) - Math.trunc(y / 100) + Math.trunc(y / 400);
+const longYear = (y: number): boolean => pYear(y) % 7 === 4 || pYear(y - 1) % 7 === 3;
+
+/** The calendar date `ordinal - 1` days after 1 January of `year` (any day count: week dates may leave the year). */
+function fromOrdinal(f: Fields, year: number, ordinal: number): void {
+  [f.year, f.month, f.day] = civilFromDays(daysFromCivil(year, 1, 1) + ordinal - 1);
+}
+
+/** A fraction after seconds: up to six digits are kept, more are dropped, fewer are padded; `-1`: no digit. */
+function fraction(s: string, at: { i: number }): number {
+  let micro = 0;
+  let k = 0;
+  for (; k < 6 && at.i < s.length; k++, at.i++) {
+    const c = s.charCodeAt(at.i) - 48;
+    if (c >>> 0 > 9) break;
+    micro = micro * 10 + c;
+  }
+  if (k === 0) return -1;
+  while (at.i < s.length && (s.charCodeAt(at.i) - 48) >>> 0 <= 9) at.i++;
+  return micro * (SCALE[k] as number);
+}
+
+/**
+ * pendulum 3's `parse_iso8601` (`rust/src/parsing.rs`, `Parser::parse_datetime` and `parse_time`),
+ * durations and intervals left out (dlt takes neither as a date): the fields, or `null` where it
+ * raises. Its quirks are kept: a basic date takes no `HH:MM:SS` time, an extended date no `HHMM` one,
+ * `T` and a time alone take no `HH:MM:SS`, a fraction needs seconds.
+ */
+function pendulumIso(s: string): Fields | null {
+  const n = s.length;
+  const at = { i: 0 };
+  const cur = (): string => (at.i < n ? (s[at.i] as string) : "");
+  const end = (): boolean => at.i >= n;
+  const int = (len: number): number => {
+    let v = 0;
+    for (let k = 0; k < len; k++, at.i++) {
+      const c = s.charCodeAt(at.i) - 48;
+      if (at.i >= n || c >>> 0 > 9) return -1;
+      v = v * 10 + c;
+    }
+    return v;
+  };
+  const f: Fields = { kind: "date", year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, micro: 0, offset: null };
+  let hasDate = false;
+  let hasTime = false;
+  let extended = false;
+  /** `parse_time`; `skipHour`: the hour was read already (`HH:` at the start). */
+  const time = (skipHour: boolean): boolean => {
+    if (cur() !== "T" && cur() !== " " && !skipHour) return false;
+    hasTime = true;
+    if (!skipHour) {
+      at.i++;
+      if ((f.hour = int(2)) < 0) return false;
+    }
+    const zone = () => end() || cur() === "Z" || cur() === "+" || cur() === "-";
+    if (!zone()) {
+      if (cur() === ":") {
+        at.i++;
+        if ((f.minute = int(2)) < 0) return false;
+        if (!zone()) {
+          if (cur() !== ":") return false;
+          at.i++;
+          if ((f.second = int(2)) < 0) return false;
+          if (cur() === "." || cur() === ",") {
+            at.i++;
+            if ((f.micro = fraction(s, at)) < 0) return false;
+          }
+          if (!extended) return false;
+        }
+      } else {
+        if ((f.minute = int(2)) < 0) return false;
+        if (!zone()) {
+          if ((f.second = int(2)) < 0) return false;
+          if (cur() === "." || cur() === ",") {
+            at.i++;
+            if ((f.micro = fraction(s, at)) < 0) return false;
+          }
+        }
+        if (extended) return false;
+      }
+    }
+    if (cur() === "Z") {
+      f.offset = 0;
+      at.i++;
+    } else if (cur() === "+" || cur() === "-") {
+      const sign = cur() === "+" ? 1 : -1;
+      at.i++;
+      const h = int(2);
+      if (h < 0) return false;
+      if (cur() === ":") at.i++;
+      const m = end() ? 0 : int(2);
+      if (m < 0) return false;
+      const minutes = h * 60 + m;
+      if (minutes > 24 * 60) return false;
+      f.offset = sign * minutes * 60;
+    }
+    return true;
+  };
+
+  if (n === 0 || s[0] === "P") return null;
+  if (s[0] === "T") {
+    if (!time(false) || !end()) return null;
+  } else {
+    const century = int(2);
+    if (century < 0) return null;
+    if (cur() === ":") {
+      // `HH:MM…`: a time in extended format.
+      f.hour = century;
+      extended = true;
+      if (!time(true) || !end()) return null;
+    } else {
+      hasDate = true;
+      const yy = int(2);
+      if (yy < 0) return null;
+      f.year = century * 100 + yy;
+      if (cur() === "-") {
+        at.i++;
+        extended = true;
+        if (cur() === "W") {
+          at.i++;
+          const week = int(2);
+          if (week < 0) return null;
+          let day = 1;
+          if (!end() && cur() !== " " && cur() !== "T") {
+            if (cur() !== "-") return null;
+            at.i++;
+            if ((day = int(1)) < 0) return null;
+          }
+          if (!isoWeek(f, week, day)) return null;
+        } else {
+          f.month = int(2);
+          if (f.month < 0) return null;
+          if (!end() && cur() !== " " && cur() !== "T") {
+            if (cur() === "-") {
+              at.i++;
+              if ((f.day = int(2)) < 0) return null;
+            } else {
+              const d = int(1);
+              if (d < 0 || !ordinal(f, f.month * 10 + d)) return null;
+            }
+          } else f.day = 1;
+        }
+      } else if (cur() === "W") {
+        at.i++;
+        const week = int(2);
+        if (week < 0) return null;
+        let day = 1;
+        if (!end() && cur() !== " " && cur() !== "T" && (day = int(1)) < 0) return null;
+        if (!isoWeek(f, week, day)) return null;
+      } else {
+        f.month = int(2);
+        const d = int(1);
+        if (f.month < 0 || d < 0) return null;
+        if (end() || cur() === " " || cur() === "T") {
+          if (!ordinal(f, f.month * 10 + d)) return null;
+        } else {
+          const d2 = int(1);
+          if (d2 < 0) return null;
+          f.day = d * 10 + d2;
+        }
+      }
+      if (!end() && !time(false)) return null;
+      // What remains (an interval's `/…`, anything else) is not a date.
+      if (!end()) return null;
+    }
+  }
+  f.kind = hasDate ? (hasTime ? "datetime" : "date") : "time";
+  return f;
+}
+
+/** `iso_to_ymd`: week 53 only in long years, weekday up to 7 (0 is the Sunday before). */
+function isoWeek(f: Fields, week: number, day: number): boolean {
+  if (week > 53 || (week > 52 && !longYear(f.year)) || day > 7) return false;
+  fromOrdinal(f, f.year, week * 7 + day - (weekday(daysFromCivil(f.year, 1, 4)) + 3));
+  return true;
+}
+
+/** `ordinal_to_ymd` of an ordinal date (`YYYY-DDD`, `YYYYDDD`): within the year only. */
+function ordinal(f: Fields, day: number): boolean {
+  if (day < 1 || day > (leap(f.year) ? 366 : 365)) return false;
+  fromOrdinal(f, f.year, day);
+  return true;
+}
+
+/** pendulum's `_parse_common` (`COMMON`, with `fullmatch`), its `\d` read as ASCII digits. */
+const COMMON = /^(?:(\d{4})(?:[/:]?(\d{2})[/:]?(\d{2}))?)?(?: ?(\d{1,2}):(\d{1,2})?(?::(\d{1,2}))?(?:[.|,](\d{1,9}))?)?$/;
+
+function pendulumCommon(s: string): Fields | null {
+  const m = COMMON.exec(s);
+  if (!m) return null;
+  const [, year, month, day, hour, minute, second, sub] = m;
+  const f: Fields = { kind: "date", year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, micro: 0, offset: null };
+  if (year !== undefined) {
+    f.year = Number(year);
+    if (month !== undefined) [f.month, f.day] = [Number(month), Number(day)];
+  }
+  if (hour === undefined) return year === undefined ? null : f;
+  // `int(None)` of a missing minute raises a TypeError in pendulum: no value dlt could store.
+  if (minute === undefined) return null;
+  [f.hour, f.minute, f.second] = [Number(hour), Number(minute), Number(second ?? 0)];
+  f.micro = sub === undefined ? 0 : Number(sub.slice(0, 6).padEnd(6, "0"));
+  f.kind = year === undefined ? "time" : "datetime";
+  return f;
+}
+
+/** Python's constructors: a date from 1 to 9999, a time of day, an offset under a day. */
+const valid = (f: Fields): boolean =>
+  (f.kind === "time" ||
+    (f.year >= 1 && f.year <= 9999 && f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= daysIn(f.year, f.month))) &&
+  f.hour <= 23 &&
+  f.minute <= 59 &&
+  f.second <= 59 &&
+  (f.offset === null || Math.abs(f.offset) < 86400);
+
+/** dlt's `parse_iso_like_datetime`: pendulum's ISO parser, then its common formats; `null` where both raise. */
+export function parseIsoLike(text: string): Readonly<Fields> | null {
+  const iso = pendulumIso(text);
+  if (iso !== null && valid(iso)) return iso;
+  const common = pendulumCommon(text);
+  return common !== null && valid(common) ? common : null;
+}
+
+/** An ISO 8601 date or date-time as dlt reads text (`parse_iso_like_datetime`), or `null` (a time of day is neither). */
 export function parseIso(text: string): ParsedIso | null {
   const fast = parseUtc(text);
   if (fast !== undefined) return fast;
-  const m = ISO.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
-  const days = daysFromCivil(y, mo, d);
-  if (m[6] === undefined) return { kind: "date", value: { seconds: days * 86400, micro: 0, aware: false } };
-  const [h, mi, s] = [Number(m[6]), Number(m[7] ?? 0), Number(m[8] ?? 0)];
-  if (h > 23 || mi > 59 || s > 59) return null;
-  const micro = m[9] === undefined ? 0 : Number(m[9].slice(0, 6).padEnd(6, "0"));
-  let offset = 0;
-  const tz = m[10];
-  if (tz !== undefined && tz !== "Z") {
-    const digits = tz.slice(1).replace(":", "");
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2) || "0");
-    if (oh > 23 || om > 59) return null;
-    offset = (tz[0] === "-" ? -1 : 1) * (oh * 60 + om) * 60;
-  }
-  return { kind: "datetime", value: { seconds: days * 86400 + h * 3600 + mi * 60 + s - offset, micro, aware: tz !== undefined } };
+  const f = parseIsoLike(text);
+  if (f === null || f.kind === "time") return null;
+  const days = daysFromCivil(f.year, f.month, f.day);
+  if (f.kind === "date") return { kind: "date", value: { seconds: days * 86400, micro: 0, aware: false } };
+  const seconds = days * 86400 + f.hour * 3600 + f.minute * 60 + f.second - (f.offset ?? 0);
+  return { kind: "datetime", value: { seconds, micro: f.micro, aware: f.offset !== null } };
 }
 
 /** `pendulum.from_timestamp(v)`: an aware UTC date-time (microseconds rounded half to even). */
@@ -197,10 +420,13 @@ export function formatTimestamp(v: DateTimeValue, timezone: boolean): string {
 /** The UTC date of a value (`YYYY-MM-DD`). */
 export const formatDate = (v: DateTimeValue): string => parts(v).date;
 
-/** A time of day (`HH:MM:SS[.ffffff]`), for `time` columns. */
+/**
+ * A time of day (`HH:MM:SS[.ffffff]`) for `time` columns (`ensure_pendulum_time` of text): only text
+ * dlt reads as a time; one with an offset is moved to UTC and made naive.
+ */
 export function parseTime(text: string): string | null {
-  const m = /^(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,](\d{1,9}))?$/.exec(text);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
-  const micro = m[4] === undefined ? 0 : Number(m[4].slice(0, 6).padEnd(6, "0"));
-  return `${m[1]}:${m[2]}:${m[3] ?? "00"}${micro ? `.${pad(micro, 6)}` : ""}`;
+  const f = parseIsoLike(text);
+  if (f === null || f.kind !== "time") return null;
+  const secs = (((f.hour * 3600 + f.minute * 60 + f.second - (f.offset ?? 0)) % 86400) + 86400) % 86400;
+  return `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${f.micro ? `.${pad(f.micro, 6)}` : ""}`;
 }

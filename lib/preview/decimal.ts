@@ -6,6 +6,7 @@
  * - from text: the digits as written (`0.50` stays `0.50`), `0x` hex, `_` separators;
  * - from an int: its digits.
  */
+import { asciiDigits } from "./values";
 
 /** `(sign, coefficient digits, exponent)`, Python's `_dec_from_triple`. */
 interface Triple {
@@ -61,7 +62,7 @@ const SYNTAX = /^([+-])?(?:(\d(?:_?\d)*)(?:\.((?:\d(?:_?\d)*)?))?|\.(\d(?:_?\d)*
 
 /** dlt's `_text_to_decimal`: `str(Decimal(text.strip()))`, or `null` when Python would raise. */
 export function decimalFromText(text: string): string | null {
-  const t = text.trim();
+  const t = asciiDigits(text).trim();
   if (t.startsWith("0x")) {
     try {
       return decimalFromInt(BigInt(t).toString());

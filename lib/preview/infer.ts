@@ -29,8 +29,8 @@ const { pyType } = values;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
-  // Cheap pre-check first: most strings are not date-times (the shortest is `YYYYMMDDTHH`).
-  if (typeof v === "string" && v.length >= 11 && v.charCodeAt(0) <= 57 && isIsoDateTime(v)) return "timestamp";
+  // Cheap pre-check first: most strings are not date-times (the shortest is `YYYYH:M`, pendulum's common format).
+  if (typeof v === "string" && v.length >= 7 && v.charCodeAt(0) <= 57 && isIsoDateTime(v)) return "timestamp";
   return pyType(v);
 }
 

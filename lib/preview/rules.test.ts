@@ -121,6 +121,13 @@ describe("type detection and coercion", () => {
         inferType,
       ),
     ).toEqual(["timestamp", "timestamp", "text", "text", "text", "text"]);
+    expect(["2024/01/15 10:30", "20241:2", "2024-W01-1T10", "2024", "2024/01/15"].map(inferType)).toEqual([
+      "timestamp",
+      "timestamp",
+      "timestamp",
+      "text",
+      "text",
+    ]);
     expect(parseIso("2025-03-09T04:15:00-0330")?.kind).toBe("datetime");
   });
 
@@ -134,11 +141,24 @@ describe("type detection and coercion", () => {
     expect(coerceValue("timestamp", "text", "2025-01-31T09:15:00+01:00", false)).toBe("2025-01-31T08:15:00");
     expect(coerceValue("date", "text", "2025-02-01T23:30:00-05:00")).toBe("2025-02-02");
     expect(coerceValue("json", "text", '{"a": 1}')).toEqual({ a: 1 });
+    // Text as pendulum 3 reads it (scripts/dlt-diff.ts against dlt 1.26): common formats, week and
+    // ordinal dates; a number of seconds only where the text is no date (pendulum 2 read `12` as a time).
+    expect(coerceValue("timestamp", "text", "2024")).toBe("2024-01-01T00:00:00+00:00");
+    expect(coerceValue("timestamp", "text", "2024/01/15 10:30")).toBe("2024-01-15T10:30:00+00:00");
+    expect(coerceValue("date", "text", "2024-W01-1")).toBe("2024-01-01");
+    expect(coerceValue("timestamp", "text", "12")).toBe("1970-01-01T00:00:12+00:00");
+    expect(coerceValue("time", "text", "12:30:45+02:00")).toBe("10:30:45");
+    // Python's int(), float() and Decimal() read every Unicode decimal digit.
+    expect(coerceValue("bigint", "text", "１２")).toBe(12);
+    expect(coerceValue("double", "text", "٣.٥")).toBe(3.5);
+    expect(coerceValue("decimal", "text", "𝟏𝟐.𝟓")).toBe("12.5");
     for (const [to, from, v] of [
       ["bigint", "double", 2.5],
       ["bigint", "bool", true],
       ["bool", "text", "maybe"],
       ["timestamp", "text", "soon"],
+      ["timestamp", "text", "10:30"],
+      ["time", "text", "2024"],
     ] as const) {
       expect(() => coerceValue(to, from, v)).toThrow(CoercionError);
     }
