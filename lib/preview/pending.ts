@@ -82,6 +82,9 @@ const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
 };
 
 const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
+/** The integers orjson writes: signed and unsigned 64-bit. */
+const MIN_INT64 = -(2n ** 63n);
+const MAX_UINT64 = 2n ** 64n - 1n;
 
 /**
  * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
@@ -211,12 +214,42 @@ export class PendingLoad {
         origins.resources[this.rootIndex] = resource;
       }
       if (this.rootKept) r.kept++;
+      const t = text?.[i];
+      if (t) this.beyond64(table, t, "");
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);
       }
     }
   }
+
+  /**
+   * Integers outside 64 bits anywhere in a record (their spelling is in its `NumberText`): dlt writes
+   * extracted items with orjson, its JSON library on CPython, which refuses them (`TypeError: Integer
+   * exceeds 64-bit range`), so the extract step fails and nothing is loaded.
+   */
+  private beyond64(table: string, text: NumberText, path: string): void {
+    for (const key in text) {
+      const v = text[key] as string | NumberText;
+      // List items by their list (`tags[]`): one message per place, however many items hold one.
+      const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
+      if (typeof v !== "string") this.beyond64(table, v, at);
+      else if (/^-?\d+$/.test(v) && (BigInt(v) < MIN_INT64 || BigInt(v) > MAX_UINT64)) {
+        let seen = this.over64.get(table);
+        if (!seen) this.over64.set(table, (seen = new Set()));
+        if (seen.has(at) || seen.size >= 20) continue;
+        seen.add(at);
+        let set = this.problems.get(table);
+        if (!set) this.problems.set(table, (set = new Set()));
+        set.add(
+          `\`${at}\` holds ${v}, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: ` +
+            "`Integer exceeds 64-bit range`) and loads nothing",
+        );
+      }
+    }
+  }
+  /** Per table, the places `beyond64` reported (at most 20). */
+  private readonly over64 = new Map<string, Set<string>>();
 
   /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;

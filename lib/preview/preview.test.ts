@@ -76,6 +76,32 @@ describe("the preview from events", () => {
     expect(t!.rows[0]).toMatchObject({ a: 3, b: "12345678901234567" });
   });
 
+  it("warns that dlt fails at extract on integers beyond 64 bits (orjson), once per place", () => {
+    // Recorded with dlt 1.26.0 and orjson 3.12 (scripts/dlt-diff.ts): `TypeError: Integer exceeds 64-bit range`.
+    const big = 2 ** 64; // as JSON.parse reads 18446744073709551616
+    const p = run(createDestination(), 0, [
+      start("r"),
+      page(
+        "r",
+        [
+          { id: 1, n: 2 ** 64, deep: { list: [1, big] } },
+          { id: 2, n: big, deep: { list: [big, big] } },
+          { id: 3, n: -(2 ** 63) },
+        ],
+        [
+          { n: "18446744073709551615", deep: { list: { "1": "18446744073709551616" } } },
+          { n: "18446744073709551616", deep: { list: { "0": "18446744073709551616", "1": "18446744073709551616" } } },
+          { n: "-9223372036854775808" },
+        ],
+      ),
+    ]);
+    const warnings = p.tables()[0]!.warnings.filter((w) => w.includes("64 bits"));
+    expect(warnings).toEqual([
+      "r: `deep.list[]` holds 18446744073709551616, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: `Integer exceeds 64-bit range`) and loads nothing",
+      "r: `n` holds 18446744073709551616, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: `Integer exceeds 64-bit range`) and loads nothing",
+    ]);
+  });
+
   it("merge across runs: updated rows replace theirs, children follow, the counts and marks say so", () => {
     const d = createDestination();
     const merge = start("c", { primary_key: ["id"], write_disposition: "merge" });
