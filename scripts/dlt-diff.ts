@@ -7,7 +7,8 @@
  * Each case is one resource whose single page holds 3–10 generated records: keys spelled as APIs spell
  * them (camelCase, spaces, dots, non-ASCII, leading digits), values whose types drift between
  * records (integers spelled `1.0`, big integers, ISO date-times and dates, numeric strings, booleans,
- * nulls, nested dicts, lists of scalars, dicts and lists). dlt fetches the page from a loopback server
+ * nulls, nested dicts, lists of scalars, dicts and lists), and now and then `max_table_nesting` and
+ * `columns` hints (type, `nullable: false`, precision). dlt fetches the page from a loopback server
  * (`oracle.py run --full`, the filesystem destination: rows as dlt writes them to its load files);
  * restplay's engine and preview read the same bytes. Compared: which tables hold rows and their
  * parents, each table's columns in order (name, data type, nullability), row counts, and every row's
@@ -178,6 +179,21 @@ function makeCase(seed: number, baseUrl: string): Case {
     endpoint: { path: "items", data_selector: "data", paginator: { type: "single_page" } },
   };
   if (r.next() < 0.3) resource.max_table_nesting = r.int(3);
+  // Column hints on some keys (as dlt names them): a data type, sometimes not nullable, a precision.
+  if (r.next() < 0.4) {
+    const columns: Record<string, Json> = {};
+    for (const k of keys)
+      if (r.next() < 0.5) {
+        const hint: Record<string, Json> = {
+          data_type: r.pick(["text", "bigint", "double", "bool", "timestamp", "date", "time", "decimal", "json"]),
+        };
+        if (r.next() < 0.3) hint.nullable = false;
+        if (hint.data_type === "decimal" && r.next() < 0.5) [hint.precision, hint.scale] = [10, 2];
+        if (hint.data_type === "timestamp" && r.next() < 0.3) hint.timezone = false;
+        columns[k] = hint;
+      }
+    resource.columns = columns;
+  }
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, records };
 }
 

@@ -27,6 +27,26 @@ describe("incremental", () => {
     for await (const e of extract({ source, secrets: {}, state: { r: inc.state! } }, deps)) events.push(e);
     expect(api2.calls[0]!.url).toBe("https://api.test/items?since=2024-03-01");
   });
+  it("lag moves the next run's start back in the cursor's own format, never past initial_value", async () => {
+    const stamped = [
+      { id: 1, updated: "2024-03-01T10:00:00.5+02:00" },
+      { id: 2, updated: "2024-03-02T10:00:00.5+02:00" },
+    ];
+    const config = cfg({ cursor_path: "updated", initial_value: "2024-01-01T00:00:00.0+02:00", start_param: "since", lag: 3600 });
+    const first = await collect(config, fakeFetch(() => json(stamped)).fetch);
+    const state = first.of("incremental")[0]!.state!;
+    const api = fakeFetch(() => json(stamped));
+    const { extract, createVirtualClock, fetchTransport } = await import("./index");
+    const deps = { transport: fetchTransport(api.fetch), ...createVirtualClock(), virtualClock: true };
+    for await (const e of extract({ source: resolved(config), secrets: {}, state: { r: state } }, deps)) void e;
+    // dlt: "%Y-%m-%dT%H:%M:%S.%f%:z", one hour back on the +02:00 clock (lib/testing/fixtures/lag.json).
+    expect(decodeURIComponent(api.calls[0]!.url)).toBe("https://api.test/items?since=2024-03-02T09:00:00.500000+02:00");
+  });
+  it("lag on a cursor dlt cannot read as a date fails the resource, as dlt does", async () => {
+    const config = cfg({ cursor_path: "updated", initial_value: "soon", lag: 60 });
+    const run = await collect(config, fakeFetch(() => json(rows)).fetch);
+    expect(JSON.stringify(run.events)).toContain("is not a date or date-time dlt can read");
+  });
   it("fills {incremental.*} placeholders and honours end_value with an open range end", async () => {
     const api = fakeFetch(() => json(rows));
     const run = await collect(

@@ -13,6 +13,7 @@ import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch } from "./jsonpath";
 import { setOwn } from "../shared";
+import { lagCursor } from "./lag";
 
 /** The resolved incremental with its references bound (lib/config checked it: a `cursor_path`, an `initial_value` for an `end_value`). */
 export type BoundIncremental = Omit<ResolvedIncremental, "initial_value" | "end_value"> & {
@@ -49,17 +50,6 @@ function compare(a: Json, b: Json, cursorPath: string): number {
   );
 }
 
-function applyLag(v: Json, lag: number | undefined, min: boolean): Json {
-  if (!lag || v === null) return v;
-  if (typeof v === "number") return min ? v + lag : v - lag;
-  if (typeof v === "string" && !Number.isNaN(Date.parse(v))) {
-    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(v);
-    const ms = Date.parse(v) + (min ? 1 : -1) * lag * (isDate ? 86_400_000 : 1000);
-    return isDate ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-  }
-  return v;
-}
-
 function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) setOwn(out, k, v as Json);
@@ -75,7 +65,8 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
   // With end_value every run starts from initial_value and keeps no state (a backfill range).
   const stored = end === null && prior && prior.cursor_path === cursorPath ? prior.last_value : null;
   const before = stored ?? initial;
-  let start = end === null ? applyLag(before, cfg.lag, min) : before;
+  // dlt applies `lag` only with a stored or initial value and without `end_value` (`apply_lag_with_suppression`).
+  let start = end === null && cfg.lag && before !== null ? lagCursor(before, cfg.lag, min, cursorPath) : before;
   if (start !== null && initial !== null && end === null && compare(start, initial, cursorPath) * (min ? -1 : 1) < 0) start = initial;
   const sign = min ? -1 : 1;
   let last: Json = before;

@@ -13,10 +13,12 @@ import * as datetime from "./datetime";
 import type { DateTimeValue } from "./datetime";
 import { decimalFromFloat, decimalFromInt, decimalFromText } from "./decimal";
 import * as values from "./values";
+import * as python from "../shared/python";
 import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
-const { formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime } = datetime;
+const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
+const { pyFloat } = python;
 const { asciiDigits, intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
@@ -32,7 +34,6 @@ export const CANNOT: unique symbol = Symbol("cannot coerce");
 export type Cannot = typeof CANNOT;
 
 const INT = /^[+-]?\d(?:_?\d)*$/;
-const FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf|infinity|nan)$/i;
 
 /** Python's `int(text.strip())` (Unicode digits too), `0x` as hex (`_text_to_bigint`). */
 function textToInt(text: string): string | Cannot {
@@ -43,16 +44,11 @@ function textToInt(text: string): string | Cannot {
 
 /** Python's `float(text.strip())` (Unicode digits too), `0x` as hex (`_text_to_double`). */
 function textToFloat(text: string): number | Cannot {
-  const t = asciiDigits(text).trim();
-  if (t.startsWith("0x")) {
-    const int = textToInt(t);
+  if (asciiDigits(text).trim().startsWith("0x")) {
+    const int = textToInt(text);
     return int === CANNOT ? CANNOT : Number(BigInt(int));
   }
-  if (!FLOAT.test(t)) return CANNOT;
-  const lower = t.toLowerCase().replace(/_/g, "");
-  if (lower.endsWith("nan")) return NaN;
-  if (lower.endsWith("inf") || lower.endsWith("infinity")) return lower.startsWith("-") ? -Infinity : Infinity;
-  return Number(lower);
+  return pyFloat(text) ?? CANNOT;
 }
 
 /** dlt's `str2bool`. */
@@ -62,12 +58,12 @@ function textToBool(text: string): boolean | Cannot {
   return ["no", "false", "f", "n", "0"].includes(t) ? false : CANNOT;
 }
 
-/** `ensure_pendulum_datetime_non_utc` of text: ISO date-time, ISO date (midnight), or a number of seconds. */
+/** `ensure_pendulum_datetime_non_utc` of text (`textDateTime`), the common `…Z` spelling first. */
 function textToDateTime(text: string): DateTimeValue | Cannot {
   const iso = parseIso(text);
   if (iso) return iso.value;
-  const seconds = FLOAT.test(asciiDigits(text).trim()) ? textToFloat(text) : CANNOT;
-  return seconds === CANNOT ? CANNOT : (fromTimestamp(seconds) ?? CANNOT);
+  const f = textDateTime(text);
+  return f === null ? CANNOT : dateTimeValue(f);
 }
 
 const isNumber = (v: Value): v is number | values.PyFloat | values.PyInt =>

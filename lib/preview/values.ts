@@ -6,6 +6,7 @@
  */
 import type { Json } from "../engine/types";
 import type { ColumnDataType } from "./types";
+export { asciiDigits } from "../shared/python";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
 export class PyFloat {
@@ -91,24 +92,3 @@ export function toJson(v: Value): Json {
 /** The numeric value of a number cell. */
 export const numberOf = (v: number | PyFloat | PyInt): number =>
   typeof v === "number" ? v : v instanceof PyFloat ? v.value : Number(v.digits);
-
-const NON_ASCII = /[\u0080-\uffff]/;
-const DECIMAL_DIGIT = /\p{Nd}/u;
-
-/**
- * Text as Python's `int()`, `float()` and `Decimal()` read its digits: every Unicode decimal digit as
- * its ASCII digit (`"１２"` is 12). Decimal digits come in runs of ten from 0 to 9, so a digit's value
- * is its distance from the start of its run.
- */
-export function asciiDigits(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  return text.replace(/\p{Nd}/gu, (digit) => {
-    let cp = digit.codePointAt(0) as number;
-    let k = 0;
-    while (DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
-      cp--;
-      k++;
-    }
-    return String(k % 10);
-  });
-}
