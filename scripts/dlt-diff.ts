@@ -273,7 +273,10 @@ async function compare(
   const ours = await runOurs(config, body);
   const problems: string[] = [];
   if (dlt.error !== null) {
-    if (ours.warnings.length === 0) problems.push(`dlt fails (${dlt.error}); restplay warns of nothing`);
+    // restplay must say which step of dlt's fails (`step=extract`, `step=normalize` in dlt's message).
+    const step = /step=(\w+)/.exec(dlt.error)?.[1] ?? "";
+    if (!ours.warnings.some((w) => w.includes(`dlt's ${step} step fails`)))
+      problems.push(`dlt fails (${dlt.error}); restplay warns ${JSON.stringify(ours.warnings)}`);
     return { problems, dltRaw, error: dlt.error };
   }
   const dltTables = dlt.tables.filter((t) => (t.data?.length ?? 0) > 0);

@@ -25,7 +25,7 @@ import type { Row } from "./relational";
 const CANNOT: coerce.Cannot = coerce.CANNOT;
 const { tryCoerce } = coerce;
 const { isIsoDateTime } = datetime;
-const { pyType } = values;
+const { beyond64, pyType, PyInt } = values;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
@@ -37,7 +37,12 @@ export function inferType(v: Value): ColumnDataType | null {
 /** `null`: a null where no column exists (yet); the others fail dlt's normalize step. */
 const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 
-export type Report = (table: string, column: string, problem: "null" | "null_in_not_null" | "no_variant", value: Value) => void;
+export type Report = (
+  table: string,
+  column: string,
+  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64",
+  value: Value,
+) => void;
 
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
@@ -81,6 +86,9 @@ export class RowCoercer {
         const value = tryCoerce(type, from, v, existing?.timezone ?? true);
         if (value !== CANNOT) {
           row[name] = value;
+          // An integer made from a float or text (a record's own integers are checked at extract, pending.ts).
+          if (type === "bigint" && typeof value === "string" && !(v instanceof PyInt) && beyond64(value))
+            this.report(tableName, name, "beyond_64", value);
           continue;
         }
         // `nonNull` would try the same column and type again: straight to the variant.

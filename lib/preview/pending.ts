@@ -12,7 +12,7 @@ import { Naming } from "./naming";
 import { Relational, type Row } from "./relational";
 import { RowCoercer } from "./infer";
 import type { Schema } from "./schema";
-import { pyStr } from "./values";
+import { beyond64, pyStr } from "./values";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -82,9 +82,6 @@ const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
 };
 
 const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
-/** The integers orjson writes: signed and unsigned 64-bit. */
-const MIN_INT64 = -(2n ** 63n);
-const MAX_UINT64 = 2n ** 64n - 1n;
 
 /**
  * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
@@ -123,6 +120,11 @@ export class PendingLoad {
       if (!set) this.problems.set(table, (set = new Set()));
       if (problem === "null_in_not_null") {
         set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
+      } else if (problem === "beyond_64") {
+        set.add(
+          `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: ` +
+            "`Integer exceeds 64-bit range`)",
+        );
       } else if (problem === "no_variant") {
         set.add(`\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`);
       } else (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
@@ -234,7 +236,7 @@ export class PendingLoad {
       // List items by their list (`tags[]`): one message per place, however many items hold one.
       const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
       if (typeof v !== "string") this.beyond64(table, v, at);
-      else if (/^-?\d+$/.test(v) && (BigInt(v) < MIN_INT64 || BigInt(v) > MAX_UINT64)) {
+      else if (/^-?\d+$/.test(v) && beyond64(v)) {
         let seen = this.over64.get(table);
         if (!seen) this.over64.set(table, (seen = new Set()));
         if (seen.has(at) || seen.size >= 20) continue;

@@ -102,6 +102,19 @@ describe("the preview from events", () => {
     ]);
   });
 
+  it("warns that dlt's normalize step fails on an integer beyond 64 bits made from a float", () => {
+    // dlt 1.26 + orjson: 1e20 into a bigint column is int 100000000000000000000, which orjson refuses.
+    const p = run(createDestination(), 0, [
+      start("r"),
+      page("r", [{ x: 5 }, { x: 1e20 }, { x: 1e18 }], [null, { x: "1e20" }, { x: "1e18" }]),
+    ]);
+    const t = p.tables()[0]!;
+    expect(t.rows.map((r) => r.x)).toEqual([5, "100000000000000000000", "1000000000000000000"]);
+    expect(t.warnings.filter((w) => w.includes("64 bits"))).toEqual([
+      "r: `x` gets 100000000000000000000, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: `Integer exceeds 64-bit range`)",
+    ]);
+  });
+
   it("merge across runs: updated rows replace theirs, children follow, the counts and marks say so", () => {
     const d = createDestination();
     const merge = start("c", { primary_key: ["id"], write_disposition: "merge" });

@@ -49,6 +49,18 @@ export function pyType(v: Value | undefined): ColumnDataType | null {
 export const intDigits = (v: number | PyInt): string =>
   typeof v === "number" ? (Object.is(v, -0) ? "0" : BigInt(v).toString()) : v.digits;
 
+const MIN_INT64 = -(2n ** 63n);
+const MAX_UINT64 = 2n ** 64n - 1n;
+
+/**
+ * Whether an integer's digits lie outside what orjson, dlt's JSON library on CPython, writes (signed
+ * and unsigned 64 bits): dlt fails on it with `TypeError: Integer exceeds 64-bit range`.
+ */
+export function beyond64(digits: string): boolean {
+  const n = BigInt(digits);
+  return n < MIN_INT64 || n > MAX_UINT64;
+}
+
 /** A bigint cell as it is stored: a number when exact, else its digits (a string in a bigint column). */
 export function storeInt(digits: string): Json {
   const n = Number(digits);
