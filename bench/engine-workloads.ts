@@ -79,6 +79,16 @@ export async function startWorkloads(pages: number): Promise<Workloads> {
   const merged = (n: number, what: string) => {
     if (n !== total) throw new Error(`${what} merged ${n} of ${total}`);
   };
+  /** Every event into `preview`, its tables built; the records counted. */
+  const previewed = async (preview: ReturnType<typeof createPreview>, what: string): Promise<number> => {
+    let n = 0;
+    for await (const e of extract(options, deps)) {
+      preview.push(e);
+      if (e.type === "page") n += e.count;
+    }
+    merged(preview.tables()[0]?.stats.merged ?? 0, what);
+    return n;
+  };
   const workloads: Record<Mode, () => Promise<number>> = {
     floor: async () => {
       let n = 0;
@@ -101,26 +111,8 @@ export async function startWorkloads(pages: number): Promise<Workloads> {
       for await (const e of extract(options, deps)) if (e.type === "page") n += e.count;
       return n;
     },
-    preview: async () => {
-      const preview = createPreview();
-      let n = 0;
-      for await (const e of extract(options, deps)) {
-        preview.push(e);
-        if (e.type === "page") n += e.count;
-      }
-      merged(preview.tables()[0]?.stats.merged ?? 0, "the preview");
-      return n;
-    },
-    window: async () => {
-      const preview = createPreview({ window: ROWS_SHOWN });
-      let n = 0;
-      for await (const e of extract(options, deps)) {
-        preview.push(e);
-        if (e.type === "page") n += e.count;
-      }
-      merged(preview.tables()[0]?.stats.merged ?? 0, "the windowed preview");
-      return n;
-    },
+    preview: () => previewed(createPreview(), "the preview"),
+    window: () => previewed(createPreview({ window: ROWS_SHOWN }), "the windowed preview"),
     keep: async () => {
       const kept: DataRecord[] = [];
       let n = 0;
