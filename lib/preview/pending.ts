@@ -121,6 +121,8 @@ export class PendingLoad {
       if (problem === "null_in_not_null") {
         set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
       } else if (problem === "beyond_64") {
+        // The first such value of each column (the values may all differ).
+        if (!this.firstOver64(table, `column ${column}`)) return;
         set.add(
           `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: ` +
             "`Integer exceeds 64-bit range`)",
@@ -237,10 +239,7 @@ export class PendingLoad {
       const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
       if (typeof v !== "string") this.beyond64(table, v, at);
       else if (/^-?\d+$/.test(v) && beyond64(v)) {
-        let seen = this.over64.get(table);
-        if (!seen) this.over64.set(table, (seen = new Set()));
-        if (seen.has(at) || seen.size >= 20) continue;
-        seen.add(at);
+        if (!this.firstOver64(table, at)) continue;
         let set = this.problems.get(table);
         if (!set) this.problems.set(table, (set = new Set()));
         set.add(
@@ -250,8 +249,17 @@ export class PendingLoad {
       }
     }
   }
-  /** Per table, the places `beyond64` reported (at most 20). */
+  /** Per table, the places (record paths, columns) an integer beyond 64 bits was reported for (at most 20). */
   private readonly over64 = new Map<string, Set<string>>();
+
+  /** Whether `place` of `table` is reported for the first time (and there is room for it). */
+  private firstOver64(table: string, place: string): boolean {
+    let seen = this.over64.get(table);
+    if (!seen) this.over64.set(table, (seen = new Set()));
+    if (seen.has(place) || seen.size >= 20) return false;
+    seen.add(place);
+    return true;
+  }
 
   /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;

@@ -106,10 +106,11 @@ describe("the preview from events", () => {
     // dlt 1.26 + orjson: 1e20 into a bigint column is int 100000000000000000000, which orjson refuses.
     const p = run(createDestination(), 0, [
       start("r"),
-      page("r", [{ x: 5 }, { x: 1e20 }, { x: 1e18 }], [null, { x: "1e20" }, { x: "1e18" }]),
+      page("r", [{ x: 5 }, { x: 1e20 }, { x: 1e18 }, { x: 2e20 }], [null, { x: "1e20" }, { x: "1e18" }, { x: "2e20" }]),
     ]);
     const t = p.tables()[0]!;
-    expect(t.rows.map((r) => r.x)).toEqual([5, "100000000000000000000", "1000000000000000000"]);
+    expect(t.rows.map((r) => r.x)).toEqual([5, "100000000000000000000", "1000000000000000000", "200000000000000000000"]);
+    // One message per column, with its first such value.
     expect(t.warnings.filter((w) => w.includes("64 bits"))).toEqual([
       "r: `x` gets 100000000000000000000, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: `Integer exceeds 64-bit range`)",
     ]);
