@@ -23,6 +23,7 @@ export interface Fields {
   /** Seconds east of UTC; `null`: naive. */
   offset: number | null;
 }
+
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -37,6 +38,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+/** The proleptic Gregorian `[year, month, day]` of a day count since 1970-01-01 (`civil_from_days`). */
 export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
