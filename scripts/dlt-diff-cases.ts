@@ -313,3 +313,39 @@ export const MATRIX: { type: string; first: Gen; hint?: Record<string, Json> }[]
   { type: "timestamp_naive", first: "2024-01-02T03:04:05", hint: { data_type: "timestamp", timezone: false } },
   { type: "json", first: { a: 1 }, hint: { data_type: "json" } },
 ];
+
+/** A case of two runs into one destination: the config and each run's records. */
+export interface RunsCase {
+  readonly config: Record<string, Json>;
+  readonly runs: Gen[][];
+}
+
+/**
+ * Write dispositions across two runs: keys that repeat within and across runs, nested lists that
+ * follow their root, and now and then `hard_delete`, `dedup_sort` and `merge_key` hints.
+ */
+export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
+  const r = rng(seed);
+  const disposition = r.pick(["merge", "merge", "merge", "replace", "append"] as const);
+  const resource: Record<string, Json> = {
+    name: "items",
+    write_disposition: disposition,
+    endpoint: { path: "items", data_selector: "data", paginator: { type: "single_page" } },
+  };
+  const columns: Record<string, Json> = {};
+  if (r.next() < 0.8) resource.primary_key = "id";
+  else if (r.next() < 0.5) resource.merge_key = "group";
+  if (r.next() < 0.35) columns.deleted = { hard_delete: true };
+  if (r.next() < 0.35) columns.updated = { dedup_sort: r.pick(["asc", "desc"]) };
+  if (Object.keys(columns).length > 0) resource.columns = columns;
+  const record = (): Gen => {
+    const rec: Record<string, Gen> = { id: 1 + r.int(6), group: r.pick(["a", "b"]), name: r.pick(["x", "y", "z"]), updated: r.int(5) };
+    if (r.next() < 0.6) rec.n = r.int(100);
+    if (r.next() < 0.3) rec.deleted = r.pick([true, false, null]);
+    if (r.next() < 0.7) rec.items = Array.from({ length: r.int(3) }, () => ({ k: r.int(10) }));
+    if (r.next() < 0.4) rec.tags = Array.from({ length: r.int(3) }, () => r.pick(["p", "q"]));
+    return rec;
+  };
+  const runs = [0, 1].map(() => Array.from({ length: r.int(7) }, record));
+  return { config: { client: { base_url: baseUrl }, resources: [resource] }, runs };
+}

@@ -13,7 +13,9 @@
  * restplay's engine and preview read the same bytes. Compared: which tables hold rows and their
  * parents, each table's columns in order (name, data type, nullability), row counts, and every row's
  * values (the `_dlt_*` ids by which row they point at); where dlt fails, restplay must warn that
- * that step of dlt's fails. `--matrix` runs the coercion matrix instead (./dlt-diff-cases.ts). A case
+ * that step of dlt's fails. `--matrix` runs the coercion matrix instead (./dlt-diff-cases.ts);
+ * `--runs` two runs of a write disposition into one destination (dlt: sqlite, one pipeline
+ * directory), compared after each run by row counts and values, nested rows by their root. A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -26,9 +28,9 @@ import { join } from "node:path";
 import { validateText } from "../lib/config";
 import { createVirtualClock, extract, fetchTransport, type Json, type NumberText } from "../lib/engine";
 import { parseJson } from "../lib/engine/number-text";
-import { createPreview, materialize, type PreviewTableData } from "../lib/preview";
+import { createDestination, createPreview, materialize, type Destination, type PreviewTableData } from "../lib/preview";
 import { canon, flatTables } from "../lib/testing/golden-compare";
-import { CANDIDATES, MATRIX, makeCase, write, type Gen } from "./dlt-diff-cases";
+import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";
 
 const PYTHON = "/opt/dlt-venv/bin/python";
 const ORACLE = join(__dirname, "../../shared/tools/dlt-oracle/oracle.py");
@@ -42,14 +44,27 @@ interface DltTable {
 }
 interface DltOut {
   readonly error: string | null;
-  readonly tables: DltTable[];
+  readonly tables: (DltTable & { readonly rows_loaded?: number })[];
 }
 
-async function runOurs(config: Record<string, Json>, body: string): Promise<{ tables: PreviewTableData[]; warnings: string[] }> {
+/** One oracle run (`oracle.py run --full` and `extra`); Python's bare NaN and infinities as `"float:…"` strings. */
+function runOracle(configPath: string, extra: string[] = []): Promise<string> {
+  return new Promise<string>((resolve, reject) =>
+    execFile(PYTHON, [ORACLE, "run", configPath, "--full", ...extra], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+      err && !stdout ? reject(new Error(`oracle failed: ${stderr}`)) : resolve(stdout),
+    ),
+  ).then((out) => out.replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '"float:$1"'));
+}
+
+async function runOurs(
+  config: Record<string, Json>,
+  body: string,
+  destination: Destination = createDestination(),
+): Promise<{ tables: PreviewTableData[]; warnings: string[] }> {
   const v = validateText(JSON.stringify(config), "json");
   if (!v.source) throw new Error(`restplay rejects the config: ${JSON.stringify(v.diagnostics)}`);
   const fetch = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
-  const preview = createPreview();
+  const preview = createPreview({ destination });
   for await (const e of extract(
     { source: v.source, secrets: {} },
     { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
@@ -97,14 +112,7 @@ async function compare(
 ): Promise<{ problems: string[]; dltRaw: string; error: string | null }> {
   writeFileSync(configPath, JSON.stringify(config));
   const sink = new WeakMap<object, NumberText>();
-  // Python's json writes NaN and infinities bare; the preview's doubles read `float:NaN` in `canon`.
-  const dltRaw = (
-    await new Promise<string>((resolve, reject) =>
-      execFile(PYTHON, [ORACLE, "run", configPath, "--full"], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-        err && !stdout ? reject(new Error(`oracle failed: ${stderr}`)) : resolve(stdout),
-      ),
-    )
-  ).replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '"float:$1"');
+  const dltRaw = await runOracle(configPath);
   const dlt = parseJson(dltRaw, sink) as unknown as DltOut;
   const ours = await runOurs(config, body);
   const problems: string[] = [];
@@ -152,11 +160,81 @@ async function compare(
   return { problems, dltRaw, error: null };
 }
 
+/**
+ * Two runs into one destination (dlt: the sqlite destination, one pipeline directory; restplay: one
+ * `Destination`): after each run, every table's row count, its rows' integer, text and boolean values
+ * (sqlite gives booleans as 0/1), and nested rows by their root's `id`.
+ */
+async function compareRuns(
+  config: Record<string, Json>,
+  bodies: string[],
+  setBody: (b: string) => void,
+  dir: string,
+): Promise<{ problems: string[]; dltRaw: string; error: string | null }> {
+  const configPath = join(dir, "config.json");
+  writeFileSync(configPath, JSON.stringify(config));
+  const destination = createDestination();
+  const problems: string[] = [];
+  let dltRaw = "";
+  for (const [n, body] of bodies.entries()) {
+    setBody(body);
+    dltRaw = await runOracle(configPath, ["--destination", "sqlite", "--pipeline-dir", join(dir, "pipeline")]);
+    const dlt = parseJson(dltRaw, new WeakMap()) as unknown as DltOut;
+    const ours = await runOurs(config, body, destination);
+    // A load step that fails is the recording destination's own (sqlalchemy's merge job cannot merge
+    // nested tables without a key when there is a `hard_delete` column); the preview models none.
+    if (dlt.error !== null)
+      return /step=load/.test(dlt.error)
+        ? { problems, dltRaw, error: dlt.error }
+        : { problems: [...problems, `run ${n + 1}: dlt fails (${dlt.error})`], dltRaw, error: dlt.error };
+    const summary = (tables: { name: string; rows: Record<string, unknown>[]; types: Map<string, string | null> }[]) => {
+      const byId = new Map<string, Record<string, unknown>>();
+      for (const t of tables) for (const row of t.rows) byId.set(String(row._dlt_id), row);
+      const rootOf = (row: Record<string, unknown>): unknown => {
+        let at: Record<string, unknown> | undefined = row;
+        for (let i = 0; at && at._dlt_parent_id !== undefined && at._dlt_parent_id !== null && i < 10; i++)
+          at = byId.get(String(at._dlt_parent_id));
+        return at?.id;
+      };
+      const out: Record<string, string[]> = {};
+      for (const t of tables) {
+        if (t.rows.length === 0) continue;
+        out[t.name] = t.rows
+          .map((row) => {
+            const c: Record<string, Json> = { "@root": (rootOf(row) ?? null) as Json };
+            for (const [k, v] of Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+              const type = t.types.get(k);
+              if (k.startsWith("_dlt_") || v === null || v === undefined) continue;
+              if (type === "bool") c[k] = v === true || v === 1;
+              else if (type === "bigint" || type === "text") c[k] = typeof v === "number" || typeof v === "string" ? v : String(v);
+            }
+            return JSON.stringify(c);
+          })
+          .sort();
+      }
+      return out;
+    };
+    const theirs = summary(
+      dlt.tables.map((t) => ({ name: t.name, rows: t.data ?? [], types: new Map(t.columns.map((c) => [c.name, c.data_type])) })),
+    );
+    const mine = summary(
+      ours.tables.map((t) => ({ name: t.table_name, rows: materialize(t), types: new Map(t.columns.map((c) => [c.name, c.data_type])) })),
+    );
+    for (const name of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
+      const [a, b] = [theirs[name] ?? [], mine[name] ?? []];
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        problems.push(`run ${n + 1}, ${name}:\n    dlt      ${a.length} rows ${a.join(" ")}\n    restplay ${b.length} rows ${b.join(" ")}`);
+    }
+  }
+  return { problems, dltRaw, error: null };
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
   const outDir = outAt >= 0 ? (args[outAt + 1] as string) : "/tmp/dlt-diff";
   const matrix = args.includes("--matrix");
+  const twoRuns = args.includes("--runs");
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
   let body = "";
   const server = createServer((_req, res) => {
@@ -186,6 +264,25 @@ async function main() {
         return { name: String(seed), ...makeCase(seed, baseUrl) };
       });
   let differ = 0;
+  if (twoRuns) {
+    for (let i = 0; i < Number(casesText); i++) {
+      const seed = Number(seedText) + i;
+      const c = makeRunsCase(seed, baseUrl);
+      const dir = join(outDir, `runs-${seed}`);
+      mkdirSync(dir, { recursive: true });
+      const bodies = c.runs.map((records) => write({ data: records }));
+      const { problems, error } = await compareRuns(c.config, bodies, (b) => (body = b), dir);
+      if (problems.length > 0) {
+        differ++;
+        writeFileSync(join(outDir, `case-runs-${seed}.json`), JSON.stringify({ config: c.config, bodies, problems }, null, 2));
+        console.log(`case runs-${seed}: DIFFERS\n  ${problems.slice(0, 6).join("\n  ")}`);
+      } else console.log(`case runs-${seed}: same${error ? ` (dlt's destination fails: ${error.slice(0, 60)}…)` : ""}`);
+    }
+    server.close();
+    console.log(`${differ} of ${casesText} cases differ`);
+    process.exitCode = differ > 0 ? 1 : 0;
+    return;
+  }
   for (const c of cases) {
     body = write({ data: c.records });
     const { problems, dltRaw, error } = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
