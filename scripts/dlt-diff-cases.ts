@@ -23,7 +23,7 @@ export function write(v: Gen): string {
 }
 
 /** mulberry32 */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

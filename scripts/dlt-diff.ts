@@ -15,7 +15,9 @@
  * values (the `_dlt_*` ids by which row they point at); where dlt fails, restplay must warn that
  * that step of dlt's fails. `--matrix` runs the coercion matrix instead (./dlt-diff-cases.ts);
  * `--runs` two runs of a write disposition into one destination (dlt: sqlite, one pipeline
- * directory), compared after each run by row counts and values, nested rows by their root. A case
+ * directory), compared after each run by row counts and values, nested rows by their root;
+ * `--paging` paginators against generated APIs (./dlt-diff-paging.ts), compared by the requests each
+ * side makes, the records it loads and whether it fails. A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -31,6 +33,7 @@ import { parseJson } from "../lib/engine/number-text";
 import { createDestination, createPreview, materialize, type Destination, type PreviewTableData } from "../lib/preview";
 import { canon, flatTables } from "../lib/testing/golden-compare";
 import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";
+import { makePagingCase, servePage, type PagingCase } from "./dlt-diff-paging";
 
 const PYTHON = "/opt/dlt-venv/bin/python";
 const ORACLE = join(__dirname, "../../shared/tools/dlt-oracle/oracle.py");
@@ -44,6 +47,7 @@ interface DltTable {
 }
 interface DltOut {
   readonly error: string | null;
+  readonly resources?: Record<string, { records: number | null; requests?: string[] }>;
   readonly tables: (DltTable & { readonly rows_loaded?: number })[];
 }
 
@@ -229,15 +233,62 @@ async function compareRuns(
   return { problems, dltRaw, error: null };
 }
 
+/** A request as `path?sorted query` (the two sides order query parameters differently). */
+const requestKey = (url: string): string => {
+  const u = new URL(url.replace(/^GET /, ""));
+  return `${u.pathname}?${[...u.searchParams]
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join("&")}`;
+};
+
+/** One paginated resource against a generated API: the requests each side makes, its record count, whether it fails. */
+async function comparePaging(c: PagingCase, dir: string): Promise<string[]> {
+  const configPath = join(dir, "config.json");
+  writeFileSync(configPath, JSON.stringify(c.config));
+  const dlt = parseJson(await runOracle(configPath), new WeakMap()) as unknown as DltOut;
+  const v = validateText(JSON.stringify(c.config), "json");
+  if (!v.source) return [`restplay rejects the config: ${JSON.stringify(v.diagnostics.filter((d) => d.severity === "error"))}`];
+  const requests: string[] = [];
+  let records = 0;
+  let failure: string | null = null;
+  for await (const e of extract(
+    { source: v.source, secrets: {} },
+    { transport: fetchTransport((req: Request) => fetch(req)), ...createVirtualClock(), virtualClock: true },
+  )) {
+    if (e.type === "request" && e.page > 0 && e.attempt === 1 && e.redirect === undefined) requests.push(requestKey(e.url));
+    if (e.type === "page") records += e.count;
+    if (e.type === "error") failure = `${e.error.code}: ${e.error.message}`;
+  }
+  const theirs = (dlt.resources?.items?.requests ?? []).map(requestKey);
+  const problems: string[] = [];
+  if (JSON.stringify(theirs) !== JSON.stringify(requests))
+    problems.push(`requests:\n    dlt      ${theirs.join(" ")}\n    restplay ${requests.join(" ")}`);
+  const dltRecords = dlt.error === null ? (dlt.resources?.items?.records ?? 0) : null;
+  if (dlt.error === null && failure !== null) problems.push(`restplay fails (${failure}); dlt loads ${dltRecords} records`);
+  if (dlt.error !== null && failure === null)
+    problems.push(`dlt fails (${dlt.error.split("\n").slice(-3).join(" ")}); restplay loads ${records} records`);
+  if (dlt.error === null && failure === null && dltRecords !== records) problems.push(`records: dlt ${dltRecords}, restplay ${records}`);
+  return problems;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
   const outDir = outAt >= 0 ? (args[outAt + 1] as string) : "/tmp/dlt-diff";
   const matrix = args.includes("--matrix");
   const twoRuns = args.includes("--runs");
+  const paging = args.includes("--paging");
+  let api: PagingCase["api"] | null = null;
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
   let body = "";
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    if (api !== null) {
+      const page = servePage(api, new URL(req.url ?? "/", baseUrl), baseUrl);
+      res.writeHead(200, { "content-type": "application/json", ...page.headers });
+      res.end(page.body);
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json" });
     res.end(body);
   });
@@ -264,6 +315,25 @@ async function main() {
         return { name: String(seed), ...makeCase(seed, baseUrl) };
       });
   let differ = 0;
+  if (paging) {
+    for (let i = 0; i < Number(casesText); i++) {
+      const seed = Number(seedText) + i;
+      const c = makePagingCase(seed, baseUrl);
+      api = c.api;
+      const dir = join(outDir, `paging-${seed}`);
+      mkdirSync(dir, { recursive: true });
+      const problems = await comparePaging(c, dir);
+      const what = `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`;
+      if (problems.length > 0) {
+        differ++;
+        console.log(`case paging-${seed}: DIFFERS ${what}\n  ${problems.join("\n  ")}`);
+      } else console.log(`case paging-${seed}: same`);
+    }
+    server.close();
+    console.log(`${differ} of ${casesText} cases differ`);
+    process.exitCode = differ > 0 ? 1 : 0;
+    return;
+  }
   if (twoRuns) {
     for (let i = 0; i < Number(casesText); i++) {
       const seed = Number(seedText) + i;
