@@ -1,0 +1,87 @@
+/**
+ * The two sides of scripts/dlt-diff.ts: real dlt through the oracle (../shared/tools/dlt-oracle) and
+ * restplay's engine and preview, and their rows in one comparable form.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { validateText } from "../lib/config";
+import { createVirtualClock, extract, fetchTransport, type Json, type NumberText } from "../lib/engine";
+import { createDestination, createPreview, type Destination, type PreviewTableData } from "../lib/preview";
+import { canon, flatTables } from "../lib/testing/golden-compare";
+
+const PYTHON = "/opt/dlt-venv/bin/python";
+const ORACLE = join(__dirname, "../../shared/tools/dlt-oracle/oracle.py");
+
+export interface DltTable {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly columns: { name: string; data_type: string | null; nullable: boolean }[];
+  readonly rows: number | null;
+  readonly data?: Record<string, Json>[];
+}
+export interface DltOut {
+  readonly error: string | null;
+  readonly resources?: Record<string, { records: number | null; requests?: string[] }>;
+  readonly tables: (DltTable & { readonly rows_loaded?: number })[];
+}
+
+/** One oracle run (`oracle.py run --full` and `extra`); Python's bare NaN and infinities as `"float:…"` strings. */
+export function runOracle(configPath: string, extra: string[] = []): Promise<string> {
+  return new Promise<string>((resolve, reject) =>
+    execFile(PYTHON, [ORACLE, "run", configPath, "--full", ...extra], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+      err && !stdout ? reject(new Error(`oracle failed: ${stderr}`)) : resolve(stdout),
+    ),
+  ).then((out) => out.replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '"float:$1"'));
+}
+
+/** Loopback requests go to the script's server (`--paging`, `--family`); otherwise every request gets `body`. */
+export type FetchLike = (req: Request) => Promise<Response>;
+
+export async function runOurs(
+  config: Record<string, Json>,
+  body: string,
+  destination: Destination = createDestination(),
+  network?: FetchLike,
+): Promise<{ tables: PreviewTableData[]; warnings: string[] }> {
+  const v = validateText(JSON.stringify(config), "json");
+  if (!v.source) throw new Error(`restplay rejects the config: ${JSON.stringify(v.diagnostics)}`);
+  const fetch = network ?? (async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
+  const preview = createPreview({ destination });
+  for await (const e of extract(
+    { source: v.source, secrets: {} },
+    { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
+  ))
+    preview.push(e);
+  const tables = preview.tables();
+  return { tables: flatTables(tables), warnings: tables.flatMap((t) => t.warnings) };
+}
+
+export const LINKS = new Set(["_dlt_id", "_dlt_parent_id", "_dlt_root_id"]);
+
+/** A table's rows comparable across the two sides: links as `table#n`, load ids dropped, numbers by exact value. */
+export function comparable(
+  tables: { name: string; rows: Record<string, unknown>[]; types: Map<string, string | null> }[],
+  lexemes: (row: object) => NumberText | undefined,
+): Map<string, Record<string, Json>[]> {
+  const ids = new Map<string, string>();
+  for (const t of tables) t.rows.forEach((row, n) => ids.set(String(row._dlt_id), `${t.name}#${n + 1}`));
+  const out = new Map<string, Record<string, Json>[]>();
+  for (const t of tables)
+    out.set(
+      t.name,
+      t.rows.map((row) => {
+        const c: Record<string, Json> = {};
+        const lex = lexemes(row);
+        for (const [k, v] of Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          if (k === "_dlt_load_id" || v === null || v === undefined) continue;
+          if (LINKS.has(k)) c[k] = ids.get(String(v)) ?? `?${String(v)}`;
+          else {
+            const l = lex?.[k];
+            c[k] = canon(v as Parameters<typeof canon>[0], t.types.get(k) ?? undefined, typeof l === "string" ? l : undefined) as Json;
+          }
+        }
+        return c;
+      }),
+    );
+  return out;
+}
