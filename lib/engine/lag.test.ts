@@ -22,7 +22,8 @@ describe("incremental lag as dlt applies it", () => {
         if (!(e instanceof EngineError)) throw e;
         got = "raises";
       }
-      const expected = want === null ? "raises" : want[1];
+      // Where dlt passes a pendulum object on ("object"), it fails comparing it with the string cursors.
+      const expected = want === null || want[0] === "object" ? "raises" : want[1];
       if (got !== expected)
         wrong.push(`${JSON.stringify(value)} ${func} ${lag}: dlt ${JSON.stringify(expected)}, restplay ${JSON.stringify(got)}`);
     }
@@ -39,5 +40,6 @@ describe("incremental lag as dlt applies it", () => {
   it("refuses what dlt refuses, saying where", () => {
     expect(() => lagCursor("soon", 60, false, "meta.updated")).toThrow(/`meta.updated`.*"soon" is not a date/);
     expect(() => lagCursor({ a: 1 }, 60, false, "u")).toThrow(EngineError);
+    expect(() => lagCursor("2024-01-01 10:00:00", 60, false, "u")).toThrow(/'DateTime' and 'str'/);
   });
 });

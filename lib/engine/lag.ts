@@ -7,8 +7,10 @@
  *   (lib/shared/datetime.ts), moved by `lag` seconds (by `lag` whole days for `YYYY-MM-DD` and
  *   `YYYYMMDD`) on its own clock (its offset kept), and written back in that format (`strftime`: the
  *   fraction as six digits, `%W` weeks counted from Mondays, the year unpadded below 1000);
- * - other date-time text comes back as the pendulum object dlt passes on, spelled as `str()` spells it;
- * - anything else makes dlt raise: an `EngineError`.
+ * - date-time text in another spelling (`2024-01-01 10:00:00`, `"1700000000"`) makes dlt fail: it
+ *   returns a pendulum object there, which it then compares with the string cursor values
+ *   (`TypeError: '>' not supported between instances of 'DateTime' and 'str'`);
+ * - anything else makes dlt raise too: an `EngineError`.
  * `max` moves back, `min` forward.
  */
 import * as shared from "../shared/datetime";
@@ -108,13 +110,6 @@ function strftime(w: Wall, format: string): string | null {
   return format.replace(/%(:z|[A-Za-z])/g, (_, k: string) => directive[k]?.() ?? `%${k}`);
 }
 
-/** `str()` of the pendulum date-time dlt passes on: `isoformat(" ")`. */
-function pyStrDateTime(w: Wall): string | null {
-  const text = strftime(w, "%Y-%m-%d %H:%M:%S");
-  if (text === null) return null;
-  return `${text}${w.micro ? `.${pad(w.micro, 6)}` : ""}${w.offset === null ? "" : strftime(w, "%:z")}`;
-}
-
 /** The cursor value `value` moved by `lag` (back for `max`, forward for `min`), as dlt moves it. */
 export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: string): Json {
   const step = min ? lag : -lag;
@@ -129,12 +124,18 @@ export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: st
   const format = FORMATS.find(([re]) => re.test(value))?.[1] ?? null;
   const f = textDateTime(value);
   if (f === null) throw refuse(`${JSON.stringify(value)} is not a date or date-time dlt can read`);
+  if (format === null)
+    throw refuse(
+      `dlt keeps the spelling of ISO 8601 cursors only (\`2024-01-01T10:00:00Z\`, \`…+02:00\`, \`2024-01-01\`); ` +
+        `${JSON.stringify(value)} becomes a date-time object that dlt then compares with the string cursor values ` +
+        "(`TypeError: '>' not supported between instances of 'DateTime' and 'str'`)",
+    );
   let moved: Wall;
   if (format !== null && DATE_FORMATS.has(format)) {
     const date = utcDate(f);
     moved = { ...date, seconds: date.seconds + Math.floor(step) * 86400 };
   } else moved = addSeconds(wallOf(f), step);
-  const out = format === null ? pyStrDateTime(moved) : strftime(moved, format);
+  const out = strftime(moved, format);
   if (out === null) throw refuse(`${JSON.stringify(value)} moved by ${lag} leaves the years 1 to 9999`);
   return out;
 }
