@@ -19,7 +19,7 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { pyFloat } = python;
-const { asciiDigits, intDigits, numberOf, PyFloat, PyInt, pyStr, storeInt, toJson } = values;
+const { asciiDigits, intDigits, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -115,7 +115,7 @@ export function coerceValue(to: ColumnDataType, from: ColumnDataType, v: Value, 
 export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, timezone = true): Json | Cannot {
   switch (to) {
     case "text":
-      if (from === "json") return JSON.stringify(toJson(v));
+      if (from === "json") return pyJsonText(toJson(v));
       return from === "text" || from === "bigint" || from === "double" || from === "bool" ? pyStr(v) : CANNOT;
     case "bigint":
       return toBigint(from, v);

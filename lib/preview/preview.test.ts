@@ -116,6 +116,19 @@ describe("the preview from events", () => {
     ]);
   });
 
+  it("writes a dict kept whole into a text column as dlt's json.dumps does, numbers as Python holds them", () => {
+    // scripts/dlt-diff.ts against dlt 1.26 + orjson: `46.0` stays a float, integers beyond 2^53 stay exact.
+    const p = run(createDestination(), 0, [
+      start("r", { max_table_nesting: 0 }),
+      page(
+        "r",
+        [{ v: "plain" }, { v: { a: 46, b: 9007199254740992, c: 1e20, d: [1.5, "ü"] } }],
+        [null, { v: { a: "46.0", b: "9007199254740993", c: "1e20" } }],
+      ),
+    ]);
+    expect(p.tables()[0]!.rows.map((r) => r.v)).toEqual(["plain", '{"a":46.0,"b":9007199254740993,"c":1e+20,"d":[1.5,"ü"]}']);
+  });
+
   it("merge across runs: updated rows replace theirs, children follow, the counts and marks say so", () => {
     const d = createDestination();
     const merge = start("c", { primary_key: ["id"], write_disposition: "merge" });

@@ -22,7 +22,7 @@ import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { encodeId, hashString, mix } = ids;
-const { fromLexeme } = values;
+const { fromLexeme, keepSpelling } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
@@ -191,8 +191,9 @@ export class Relational {
           }
           continue;
         }
-        const lexeme = typeof v === "number" && t !== null ? t[key] : undefined;
-        row[info.name] = typeof lexeme === "string" ? fromLexeme(lexeme, v as number) : v;
+        const lexeme = t !== null ? t[key] : undefined;
+        if (typeof lexeme === "object" && typeof v === "object" && v !== null) keepSpelling(v, lexeme);
+        row[info.name] = typeof lexeme === "string" && typeof v === "number" ? fromLexeme(lexeme, v) : v;
       }
     }
     return row;

@@ -4,7 +4,7 @@
  * `JSON.parse` gives plain numbers. The engine reports such spellings (`NumberText`); the
  * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
  */
-import type { Json } from "../engine/types";
+import type { Json, NumberText } from "../engine/types";
 import type { ColumnDataType } from "./types";
 export { asciiDigits } from "../shared/python";
 
@@ -26,6 +26,38 @@ export function fromLexeme(text: string, value: number): Value {
   if (/[.eE]/.test(text)) return Number.isInteger(value) ? new PyFloat(value) : value;
   if (Number.isSafeInteger(value)) return Object.is(value, -0) ? 0 : value;
   return new PyInt(BigInt(text).toString());
+}
+
+/**
+ * The number spellings inside values kept whole (a dict or list below `max_table_nesting`, or under a
+ * `json` hint), by the value: `JSON.parse` read `46.0` as 46 and rounded 9007199254740993.
+ */
+const SPELLINGS = new WeakMap<object, NumberText>();
+
+/** Remembers the spellings of the numbers inside `v`, a value kept whole. */
+export function keepSpelling(v: object, text: NumberText): void {
+  SPELLINGS.set(v, text);
+}
+
+/**
+ * `json.dumps` of a value as dlt writes it into a text column (orjson: compact, non-ASCII as is),
+ * numbers as Python holds them: integers exact, floats as `repr` (`46.0`, `1e+20`).
+ */
+export function pyJsonText(
+  v: Json,
+  text: NumberText | undefined = typeof v === "object" && v !== null ? SPELLINGS.get(v) : undefined,
+): string {
+  if (typeof v !== "object" || v === null) return JSON.stringify(v);
+  const at = (key: string): NumberText | string | undefined => text?.[key];
+  const item = (x: Json, key: string): string => {
+    const t = at(key);
+    if (typeof x === "number" && typeof t === "string") return /[.eE]/.test(t) ? pyFloatRepr(Number(t)) : BigInt(t).toString();
+    return pyJsonText(x, typeof t === "object" ? t : undefined);
+  };
+  if (Array.isArray(v)) return `[${v.map((x, i) => item(x, String(i))).join(",")}]`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${JSON.stringify(k)}:${item(x, k)}`)
+    .join(",")}}`;
 }
 
 /** dlt's `PY_TYPE_TO_SC_TYPE` of a value's Python type; `null` for None. */
