@@ -256,77 +256,75 @@ async function main() {
         const seed = Number(seedText) + i;
         return { name: String(seed), ...makeCase(seed, baseUrl) };
       });
+  /** One case: what differs (empty: the same), a note for a case that is the same, what to print with a difference. */
+  type Check = () => Promise<{ problems: string[]; note?: string; what?: string }>;
+  const seeds = Array.from({ length: Number(casesText) }, (_, i) => Number(seedText) + i);
+  const checks: [string, Check][] = paging
+    ? seeds.map((seed) => [
+        `paging-${seed}`,
+        async () => {
+          const c = makePagingCase(seed, baseUrl);
+          route = (url) => servePage(c.api, url, baseUrl);
+          const dir = join(outDir, `paging-${seed}`);
+          mkdirSync(dir, { recursive: true });
+          return { problems: await comparePaging(c, dir), what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}` };
+        },
+      ])
+    : family
+      ? seeds.map((seed) => [
+          `family-${seed}`,
+          async () => {
+            const c = makeFamilyCase(seed, baseUrl);
+            route = (url) => c.serve(url);
+            const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+            return {
+              problems: r.problems,
+              what: JSON.stringify(c.config.resources),
+              ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+            };
+          },
+        ])
+      : twoRuns
+        ? seeds.map((seed) => [
+            `runs-${seed}`,
+            async () => {
+              const c = makeRunsCase(seed, baseUrl);
+              const dir = join(outDir, `runs-${seed}`);
+              mkdirSync(dir, { recursive: true });
+              const bodies = c.runs.map((records) => write({ data: records }));
+              const r = await compareRuns(c.config, bodies, (b) => (body = b), dir);
+              if (r.problems.length > 0)
+                writeFileSync(
+                  join(outDir, `case-runs-${seed}.json`),
+                  JSON.stringify({ config: c.config, bodies, problems: r.problems }, null, 2),
+                );
+              return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+            },
+          ])
+        : cases.map((c) => [
+            c.name,
+            async () => {
+              body = write({ data: c.records });
+              const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+              if (r.problems.length > 0)
+                writeFileSync(
+                  join(outDir, `case-${c.name}.json`),
+                  JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
+                );
+              return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
+            },
+          ]);
   let differ = 0;
-  if (paging) {
-    for (let i = 0; i < Number(casesText); i++) {
-      const seed = Number(seedText) + i;
-      const c = makePagingCase(seed, baseUrl);
-      route = (url) => servePage(c.api, url, baseUrl);
-      const dir = join(outDir, `paging-${seed}`);
-      mkdirSync(dir, { recursive: true });
-      const problems = await comparePaging(c, dir);
-      const what = `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`;
-      if (problems.length > 0) {
-        differ++;
-        console.log(`case paging-${seed}: DIFFERS ${what}\n  ${problems.join("\n  ")}`);
-      } else console.log(`case paging-${seed}: same`);
-    }
-    server.close();
-    console.log(`${differ} of ${casesText} cases differ`);
-    process.exitCode = differ > 0 ? 1 : 0;
-    return;
-  }
-  if (family) {
-    for (let i = 0; i < Number(casesText); i++) {
-      const seed = Number(seedText) + i;
-      const c = makeFamilyCase(seed, baseUrl);
-      route = (url) => c.serve(url);
-      const { problems, error } = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
-      if (problems.length > 0) {
-        differ++;
-        console.log(`case family-${seed}: DIFFERS ${JSON.stringify(c.config.resources)}\n  ${problems.slice(0, 8).join("\n  ")}`);
-      } else console.log(`case family-${seed}: same${error ? ` (dlt fails: ${error.slice(0, 80)}; restplay warns)` : ""}`);
-    }
-    server.close();
-    console.log(`${differ} of ${casesText} cases differ`);
-    process.exitCode = differ > 0 ? 1 : 0;
-    return;
-  }
-  if (twoRuns) {
-    for (let i = 0; i < Number(casesText); i++) {
-      const seed = Number(seedText) + i;
-      const c = makeRunsCase(seed, baseUrl);
-      const dir = join(outDir, `runs-${seed}`);
-      mkdirSync(dir, { recursive: true });
-      const bodies = c.runs.map((records) => write({ data: records }));
-      const { problems, error } = await compareRuns(c.config, bodies, (b) => (body = b), dir);
-      if (problems.length > 0) {
-        differ++;
-        writeFileSync(join(outDir, `case-runs-${seed}.json`), JSON.stringify({ config: c.config, bodies, problems }, null, 2));
-        console.log(`case runs-${seed}: DIFFERS\n  ${problems.slice(0, 6).join("\n  ")}`);
-      } else console.log(`case runs-${seed}: same${error ? ` (dlt's destination fails: ${error.slice(0, 60)}…)` : ""}`);
-    }
-    server.close();
-    console.log(`${differ} of ${casesText} cases differ`);
-    process.exitCode = differ > 0 ? 1 : 0;
-    return;
-  }
-  for (const c of cases) {
-    body = write({ data: c.records });
-    const { problems, dltRaw, error } = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+  for (const [name, check] of checks) {
+    const { problems, note, what } = await check();
     if (problems.length > 0) {
       differ++;
-      writeFileSync(
-        join(outDir, `case-${c.name}.json`),
-        JSON.stringify({ config: c.config, body, dlt: JSON.parse(dltRaw) as Json, problems }, null, 2),
-      );
-      console.log(
-        `case ${c.name}: DIFFERS\n  ${problems.slice(0, 12).join("\n  ")}${problems.length > 12 ? `\n  … ${problems.length - 12} more` : ""}`,
-      );
-    } else console.log(`case ${c.name}: same${error ? ` (dlt fails: ${error.slice(0, 80)}; restplay warns)` : ""}`);
+      const more = problems.length > 12 ? `\n  … ${problems.length - 12} more` : "";
+      console.log(`case ${name}: DIFFERS${what ? ` ${what}` : ""}\n  ${problems.slice(0, 12).join("\n  ")}${more}`);
+    } else console.log(`case ${name}: same${note ? ` (${note})` : ""}`);
   }
   server.close();
-  console.log(`${differ} of ${cases.length} cases differ`);
+  console.log(`${differ} of ${checks.length} cases differ`);
   process.exitCode = differ > 0 ? 1 : 0;
 }
 

@@ -131,7 +131,7 @@ export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: st
         "(`TypeError: '>' not supported between instances of 'DateTime' and 'str'`)",
     );
   let moved: Wall;
-  if (format !== null && DATE_FORMATS.has(format)) {
+  if (DATE_FORMATS.has(format)) {
     const date = utcDate(f);
     moved = { ...date, seconds: date.seconds + Math.floor(step) * 86400 };
   } else moved = addSeconds(wallOf(f), step);

@@ -18,8 +18,8 @@ import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
-const { pyFloat } = python;
-const { asciiDigits, intDigits, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
+const { asciiDigits, pyFloat } = python;
+const { intDigits, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";

@@ -6,7 +6,7 @@
  * - from text: the digits as written (`0.50` stays `0.50`), `0x` hex, `_` separators;
  * - from an int: its digits.
  */
-import { asciiDigits } from "./values";
+import { asciiDigits } from "../shared/python";
 
 /** `(sign, coefficient digits, exponent)`, Python's `_dec_from_triple`. */
 interface Triple {

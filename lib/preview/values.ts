@@ -6,7 +6,6 @@
  */
 import type { Json, NumberText } from "../engine/types";
 import type { ColumnDataType } from "./types";
-export { asciiDigits } from "../shared/python";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
 export class PyFloat {
