@@ -46,6 +46,18 @@ export interface LayeredDict {
 /** A column hint as dlt's resource hints hold it, with its name as configured. */
 export type ColumnHint = ColumnConfig & { readonly name: string };
 
+/** An `scd2` write disposition's settings as configured (`TScd2StrategyDict`); `null` where not given. */
+export interface Scd2Hints {
+  /** `[valid from, valid to]`; dlt's default `["_dlt_valid_from", "_dlt_valid_to"]`. */
+  readonly validity_column_names: [string, string] | null;
+  /** The "valid to" of active records (text or epoch seconds); `null`: NULL. */
+  readonly active_record_timestamp: string | number | null;
+  /** The boundary loads retire and insert at; `null`: the load's time. */
+  readonly boundary_timestamp: string | number | null;
+  /** The column holding the row version; `null`: `_dlt_id` holds a hash of the record. */
+  readonly row_version_column_name: string | null;
+}
+
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */
 export interface TableHints {
   /** `table_name`, or the resource name (a Python callable table name is not evaluated). Not normalised. */
@@ -54,6 +66,8 @@ export interface TableHints {
   readonly merge_key: string[] | null;
   /** The `strategy` of a dict `write_disposition` (dlt's `x-merge-strategy`), `null` when not given. */
   readonly merge_strategy: string | null;
+  /** The scd2 settings of a dict `write_disposition` whose strategy is `scd2` (absent otherwise). */
+  readonly scd2?: Scd2Hints;
   /** The `columns` hints in hint order (a list or a dict in the config); Python values are left out. */
   readonly columns: ColumnHint[];
 }

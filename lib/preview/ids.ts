@@ -2,8 +2,11 @@
  * Row ids. dlt gives root rows random ids (`generate_dlt_id`) and nested rows a digest of
  * `(parent id, table, list index)` (`get_nested_row_hash`); the preview derives both from fast
  * 64-bit hashes instead, seeded with the load id, so a run always shows the same ids and two loads
- * never share one.
+ * never share one. Where dlt's ids are not random — the root of an `upsert` or `insert-only` table
+ * (a hash of its primary key) and of an `scd2` table (a hash of the record), and every row nested
+ * below one — the loads match rows by them, and the preview computes dlt's own (`dltDigest`).
  */
+import { shake128 } from "./shake";
 
 /*
  * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a
@@ -45,4 +48,22 @@ export function encodeId(h1: number, h2: number): string {
     c[(h2 >>> 22) & 63] as number,
     c[(h2 >>> 28) & 63] as number,
   );
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const UTF8 = new TextEncoder();
+
+/**
+ * dlt's `digest128(text, DLT_ID_LENGTH_BYTES)` (`dlt/common/utils.py`): base64 of the first 10 bytes of
+ * SHAKE128 of the UTF-8 text, without `=` padding (14 characters).
+ */
+export function dltDigest(text: string): string {
+  const b = shake128(UTF8.encode(text), 10);
+  let out = "";
+  for (let i = 0; i < 9; i += 3) {
+    const n = ((b[i] as number) << 16) | ((b[i + 1] as number) << 8) | (b[i + 2] as number);
+    out += (BASE64[n >>> 18] as string) + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + BASE64[n & 63];
+  }
+  const last = b[9] as number;
+  return out + BASE64[last >>> 2] + BASE64[(last & 3) << 4];
 }

@@ -9,10 +9,25 @@
  *   key with `ROW_NUMBER()` ordered by the `dedup_sort` column (without one the destination keeps
  *   the first it reads; sqlite: the first loaded), rows whose `hard_delete` column is set are not
  *   inserted, and nested rows follow their root row. Without any key, merge appends.
+ * - `upsert` (`gen_upsert_sql`, duckdb's `MERGE`): a staged root row replaces the stored rows of its
+ *   primary key (the first staged row of a key wins them), or is deleted with them when its `hard_delete`
+ *   column is set, or is inserted (flagged or not, duplicates too) when none is stored; nested rows are
+ *   merged by their ids (dlt's hashes: the same list position under the same key), and nested rows of a
+ *   staged root that the load does not have, or whose root is flagged, are deleted.
+ * - `insert-only`: root rows whose key is not stored are inserted (not flagged ones); nested rows whose
+ *   id is not stored are inserted, whatever their root.
+ * - `scd2` (`gen_scd2_sql`): active stored versions (valid to is NULL or the active record timestamp)
+ *   whose row version the load does not have are retired at the load's boundary (only those whose
+ *   `merge_key` the load has, with one); staged rows whose version is not active are inserted, valid
+ *   from the boundary; nested rows whose id is not stored are inserted. A load without rows for the
+ *   table changes nothing (dlt runs no merge job for it).
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
+import { CANNOT, tryCoerce } from "./coerce";
+import { formatTimestamp, fromTimestamp } from "./datetime";
 import { KeySet } from "./key-set";
+import { pyType } from "./values";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
 
@@ -145,10 +160,19 @@ function hardDeleted(hard: ColumnSchema, row: DataRecord): boolean {
 
 /** Whether `applyLoad` treats the root table as a merge (`mergeChain`): its keys, else `null`. */
 function mergeKeys(root: TableSchema): { pk: string[]; mk: string[] } | null {
-  if (root.write_disposition !== "merge" || root.merge_strategy === "scd2") return null;
+  if (strategyOf(root) !== "delete-insert") return null;
   const pk = columnsWith(root, "primary_key");
   const mk = columnsWith(root, "merge_key");
   return pk.length + mk.length > 0 ? { pk, mk } : null;
+}
+
+type Strategy = "delete-insert" | "upsert" | "insert-only" | "scd2";
+
+/** A root table's merge strategy (`resolve_merge_strategy`: delete-insert unless named); `null` unless it merges. */
+export function strategyOf(root: TableSchema): Strategy | null {
+  if (root.write_disposition !== "merge") return null;
+  const s = root.merge_strategy ?? "delete-insert";
+  return s === "upsert" || s === "insert-only" || s === "scd2" ? s : "delete-insert";
 }
 
 /**
@@ -160,6 +184,9 @@ function mergeKeys(root: TableSchema): { pk: string[]; mk: string[] } | null {
  */
 export function streamingSurvivors(schema: Schema, table: string): { admit(row: DataRecord): boolean } | null {
   const root = schema.table(table);
+  // Upsert, insert-only and scd2 act on stored and nested rows by their ids: decided when the load ends.
+  const strategy = root ? strategyOf(root) : null;
+  if (strategy !== null && strategy !== "delete-insert") return null;
   const keys = root ? mergeKeys(root) : null;
   if (!root || keys === null) return { admit: () => true };
   if ([...root.columns.values()].some((c) => c.dedup_sort !== undefined)) return null;
@@ -244,6 +271,190 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
 
 type Writable = (table: string, rows: readonly DataRecord[], marks: readonly RowChange[], changes: TableChanges) => void;
 
+/** A table being changed in place: its rows (`null`: deleted) and marks, then the rows the load adds. */
+class Edit {
+  readonly rows: (DataRecord | null)[];
+  readonly marks: RowChange[];
+  /** Per row, the index of the staged row it came from (-1: a stored row this load changed). */
+  readonly from: number[];
+  deleted = 0;
+  constructor(stored: readonly DataRecord[]) {
+    this.rows = stored.slice();
+    this.marks = new Array<RowChange>(stored.length).fill("unchanged");
+    this.from = new Array<number>(stored.length).fill(-1);
+  }
+  replace(i: number, row: DataRecord, from: number): void {
+    this.rows[i] = row;
+    this.marks[i] = "updated";
+    this.from[i] = from;
+  }
+  remove(i: number): void {
+    if (this.rows[i] === null) return;
+    this.rows[i] = null;
+    this.deleted++;
+  }
+  add(row: DataRecord, from: number): void {
+    this.rows.push(row);
+    this.marks.push("inserted");
+    this.from.push(from);
+  }
+  /** Writes the table; its changed rows' staged indexes into `sources` when given. */
+  write(name: string, out: Writable, sources?: LoadResult["sources"]): void {
+    const rows: DataRecord[] = [];
+    const marks: RowChange[] = [];
+    const from: number[] = [];
+    const counts = { inserted: 0, updated: 0, unchanged: 0 };
+    this.rows.forEach((r, i) => {
+      if (r === null) return;
+      const mark = this.marks[i] as RowChange;
+      rows.push(r);
+      marks.push(mark);
+      counts[mark]++;
+      if (mark !== "unchanged") from.push(this.from[i] as number);
+    });
+    sources?.set(name, from);
+    out(name, rows, marks, { ...counts, deleted: this.deleted });
+  }
+}
+
+/** The stored rows' indexes by a key (rows whose key is null are left out: they match nothing). */
+function indexBy(rows: readonly (DataRecord | null)[], key: (row: DataRecord) => Key | null): Map<Key, number[]> {
+  const out = new Map<Key, number[]>();
+  rows.forEach((row, i) => {
+    const k = row === null ? null : key(row);
+    if (k === null) return;
+    const at = out.get(k);
+    if (at) at.push(i);
+    else out.set(k, [i]);
+  });
+  return out;
+}
+
+const idOf = (row: DataRecord): Key | null => {
+  const id = row._dlt_id;
+  return typeof id === "string" ? id : null;
+};
+
+/** `gen_upsert_sql`: upsert, or insert-only with `insertOnly`. */
+function upsertChain(
+  chain: readonly TableSchema[],
+  stored: Stored,
+  pkg: LoadPackage,
+  out: Writable,
+  sources: LoadResult["sources"],
+  insertOnly: boolean,
+): void {
+  const root = chain[0] as TableSchema;
+  const pk = columnsWith(root, "primary_key");
+  // Without a primary key dlt's load fails (the preview warns): the rows are shown appended.
+  if (pk.length === 0) return appendChain(chain, stored, pkg, out);
+  const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
+  const flagged = (row: DataRecord): boolean => hard !== undefined && hardDeleted(hard, row);
+  const staged = pkg.rows.get(root.name) ?? EMPTY;
+  const edit = new Edit(stored.get(root.name) ?? EMPTY);
+  // MERGE matches against the table as it was: rows it inserts are not matched again.
+  const byKey = indexBy(edit.rows, (row) => keyOf(row, pk));
+  const decided = new Set<number>();
+  staged.forEach((row, j) => {
+    if (insertOnly && flagged(row)) return;
+    const key = keyOf(row, pk);
+    const targets = key === null ? undefined : byKey.get(key);
+    if (targets === undefined) return edit.add(row, j);
+    if (insertOnly) return;
+    for (const t of targets) {
+      // The first staged row of a key decides its stored rows.
+      if (decided.has(t)) continue;
+      decided.add(t);
+      if (flagged(row)) edit.remove(t);
+      else edit.replace(t, row, j);
+    }
+  });
+  edit.write(root.name, out, sources);
+  const stagedIds = new Set(staged.map((r) => r._dlt_id));
+  const flaggedIds = new Set(staged.filter(flagged).map((r) => r._dlt_id));
+  for (const table of chain.slice(1)) {
+    const nested = new Edit(stored.get(table.name) ?? EMPTY);
+    const byId = indexBy(nested.rows, idOf);
+    const staging = pkg.rows.get(table.name) ?? EMPTY;
+    const matched = new Set<number>();
+    staging.forEach((row, j) => {
+      const id = idOf(row);
+      const targets = id === null ? undefined : byId.get(id);
+      if (targets === undefined) nested.add(row, j);
+      else if (!insertOnly)
+        for (const t of targets) {
+          if (matched.has(t)) continue;
+          matched.add(t);
+          nested.replace(t, row, j);
+        }
+    });
+    if (!insertOnly) {
+      const staged = new Set(staging.map((r) => r._dlt_id));
+      const rootKey = [...table.columns.values()].find((c) => c.root_key === true)?.name ?? "_dlt_parent_id";
+      nested.rows.forEach((row, i) => {
+        if (row === null) return;
+        const root = row[rootKey];
+        if ((stagedIds.has(root) && !staged.has(row._dlt_id)) || flaggedIds.has(root)) nested.remove(i);
+      });
+    }
+    nested.write(table.name, out);
+  }
+}
+
+/** A configured timestamp as its column holds it (`ensure_pendulum_datetime_utc`); `null` when there is none or it does not read. */
+function timestampCell(v: string | number | undefined): Json {
+  if (v === undefined) return null;
+  const cell = tryCoerce("timestamp", pyType(v) ?? "text", v, true);
+  return cell === CANNOT ? null : cell;
+}
+
+/** `gen_scd2_sql`. */
+function scd2Chain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, sources: LoadResult["sources"]): void {
+  const root = chain[0] as TableSchema;
+  const staged = pkg.rows.get(root.name) ?? EMPTY;
+  const columns = [...root.columns.values()];
+  const from = columns.find((c) => c["x-valid-from"] === true)?.name;
+  const to = columns.find((c) => c["x-valid-to"] === true);
+  const version = columns.find((c) => c["x-row-version"] === true)?.name;
+  // No rows for the table: dlt has no job to follow up.
+  if (staged.length === 0 || from === undefined || to === undefined || version === undefined) return appendChain(chain, stored, pkg, out);
+  const boundary =
+    root.boundary_timestamp !== undefined
+      ? timestampCell(root.boundary_timestamp)
+      : formatTimestamp(fromTimestamp(Number(pkg.loadId)) ?? { seconds: 0, micro: 0, aware: true }, true);
+  const activeAt = timestampCell(to["x-active-record-timestamp"]);
+  const active = (row: DataRecord): boolean =>
+    activeAt === null ? row[to.name] === null || row[to.name] === undefined : row[to.name] === activeAt;
+  const versions = new Set(staged.map((r) => r[version]));
+  const mk = columnsWith(root, "merge_key");
+  const loadKeys = mk.length > 0 ? keySet(staged, mk) : null;
+  const edit = new Edit(stored.get(root.name) ?? EMPTY);
+  edit.rows.forEach((row, i) => {
+    if (row === null || !active(row) || versions.has(row[version])) return;
+    if (loadKeys !== null) {
+      const key = keyOf(row, mk);
+      if (key === null || !loadKeys.has(key)) return;
+    }
+    edit.replace(i, { ...row, [to.name]: boundary }, -1);
+  });
+  const activeVersions = new Set(edit.rows.filter((r): r is DataRecord => r !== null && active(r)).map((r) => r[version]));
+  staged.forEach((row, j) => {
+    if (!activeVersions.has(row[version])) edit.add({ ...row, [from]: boundary, [to.name]: activeAt }, j);
+  });
+  edit.write(root.name, out, sources);
+  for (const table of chain.slice(1)) insertNew(table, stored, pkg, out);
+}
+
+/** Nested rows whose id the table does not hold yet are inserted (scd2's nested tables). */
+function insertNew(table: TableSchema, stored: Stored, pkg: LoadPackage, out: Writable): void {
+  const edit = new Edit(stored.get(table.name) ?? EMPTY);
+  const ids = new Set(edit.rows.map((r) => r?._dlt_id));
+  (pkg.rows.get(table.name) ?? EMPTY).forEach((row, j) => {
+    if (!ids.has(row._dlt_id)) edit.add(row, j);
+  });
+  edit.write(table.name, out);
+}
+
 function appendChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, replace = false): void {
   for (const table of chain) {
     const old = replace ? EMPTY : (stored.get(table.name) ?? EMPTY);
@@ -275,9 +486,11 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
     if (!root) continue;
     const chain = schema.chain(name).filter((t) => t.seen_data);
     if (chain.length === 0) continue;
-    const strategy = root.merge_strategy ?? "delete-insert";
+    const strategy = strategyOf(root);
     if (root.write_disposition === "replace") appendChain(chain, stored, pkg, out, true);
-    else if (root.write_disposition === "merge" && strategy !== "scd2") mergeChain(chain, stored, pkg, out, sources);
+    else if (strategy === "delete-insert") mergeChain(chain, stored, pkg, out, sources);
+    else if (strategy === "upsert" || strategy === "insert-only") upsertChain(chain, stored, pkg, out, sources, strategy === "insert-only");
+    else if (strategy === "scd2") scd2Chain(chain, stored, pkg, out, sources);
     else appendChain(chain, stored, pkg, out);
   }
   return { rows, changes, marks, sources };

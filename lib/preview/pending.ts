@@ -9,7 +9,7 @@ import type { Destination } from "./destination";
 import { streamingSurvivors, type LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
-import { Relational, type Row } from "./relational";
+import { Relational, type RootIds, type Row } from "./relational";
 import { RowCoercer } from "./infer";
 import type { Schema } from "./schema";
 import { beyond64, pyStr } from "./values";
@@ -114,7 +114,16 @@ export class PendingLoad {
     this.schema = destination.schema();
     this.naming = new Naming(destination.maxIdentifierLength);
     this.pkg = { loadId, rows: new Map(), roots: new Set() };
-    this.relational = new Relational({ naming: this.naming, schema: this.schema, loadId });
+    this.relational = new Relational({
+      naming: this.naming,
+      schema: this.schema,
+      loadId,
+      problem: (table, message) => {
+        let set = this.problems.get(table);
+        if (!set) this.problems.set(table, (set = new Set()));
+        set.add(message);
+      },
+    });
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
       let set = this.problems.get(table);
       if (!set) this.problems.set(table, (set = new Set()));
@@ -143,16 +152,27 @@ export class PendingLoad {
     }
     const merge = e.write_disposition === "merge";
     const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
-    if (merge && !key && !(e.merge_key && e.merge_key.length > 0))
+    if (merge && !key && !(e.merge_key && e.merge_key.length > 0) && (e.merge_strategy ?? "delete-insert") === "delete-insert")
       warnings.push(
         `\`${e.resource}\` uses write_disposition \`merge\` without a primary_key or merge_key: ` +
           "dlt appends every record (nothing is deduplicated) — set `primary_key`",
       );
-    if (merge && e.merge_strategy === "scd2")
-      warnings.push(`\`${e.resource}\` uses the scd2 merge strategy: the preview does not model it and appends every record`);
+    const strategy = e.merge_strategy ?? "delete-insert";
+    if (merge && (strategy === "upsert" || strategy === "insert-only")) {
+      if (!key)
+        warnings.push(
+          `\`${e.resource}\` uses the \`${strategy}\` merge strategy without a primary_key: dlt's load step fails ` +
+            `(\`primary_key\` needs to be set when using the \`${strategy}\` merge strategy)`,
+        );
+      if (e.merge_key && e.merge_key.length > 0)
+        warnings.push(
+          `\`${e.resource}\` has a merge_key, which the \`${strategy}\` merge strategy ignores (dlt says so and merges by primary_key)`,
+        );
+    }
     if (table !== null) {
       this.schema.applyHints(table, e, this.naming);
       this.pkg.roots.add(table);
+      this.rootIds.delete(table);
     }
     const run: ResourceRun = {
       resource: e.resource,
@@ -191,6 +211,24 @@ export class PendingLoad {
     );
   }
 
+  /** Per root table, how its rows get their ids (`rootIdsOf`), worked out once per resource start. */
+  private readonly rootIds = new Map<string, RootIds | null>();
+
+  /** `get_root_row_id_type`: hashed ids for upsert and insert-only (the primary key) and scd2 (the record); `null`: random. */
+  private rootIdsOf(table: string): RootIds | null {
+    let ids = this.rootIds.get(table);
+    if (ids !== undefined) return ids;
+    const root = this.schema.table(table);
+    const strategy = root?.write_disposition === "merge" ? (root.merge_strategy ?? "delete-insert") : null;
+    const columns = root ? [...root.columns.values()] : [];
+    if (strategy === "upsert" || strategy === "insert-only")
+      ids = { kind: "key_hash", key: columns.filter((c) => c.primary_key === true).map((c) => c.name) };
+    else if (strategy === "scd2" && columns.find((c) => c["x-row-version"] === true)?.name === "_dlt_id") ids = { kind: "row_hash" };
+    else ids = null;
+    this.rootIds.set(table, ids);
+    return ids;
+  }
+
   private rootKey(table: string): boolean {
     const root = this.schema.table(table);
     if (root?.write_disposition === "merge" && MERGE_ROOT_KEY.has(root.merge_strategy ?? "delete-insert")) return true;
@@ -204,13 +242,14 @@ export class PendingLoad {
     if (table === null) return;
     const maxNesting = this.schema.table(table)?.max_nesting ?? null;
     const rootKey = this.rootKey(table);
+    const ids = this.rootIdsOf(table);
     const origins = this.origins.table(table);
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
       this.rootStored = false;
       this.rootKept = false;
-      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage);
+      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage, ids);
       const root = this.root as DataRecord | null;
       if (root === null) continue;
       if (this.rootStored) {

@@ -21,8 +21,8 @@ import * as values from "./values";
 import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
-const { encodeId, hashString, mix } = ids;
-const { fromLexeme, keepSpelling } = values;
+const { dltDigest, encodeId, hashString, mix } = ids;
+const { byCodePoint, fromLexeme, keepSpelling, pyJsonText, PyFloat, PyInt, orjsonFloat } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
@@ -86,10 +86,19 @@ class KeyNode {
   constructor(readonly path: readonly string[]) {}
 }
 
+/**
+ * How a root table's rows get their ids when dlt's are not random (`get_root_row_id_type`):
+ * `key_hash` (upsert, insert-only) hashes the primary key's columns, `row_hash` (scd2 with `_dlt_id`
+ * as the row version) the record. Rows nested below then get dlt's own `get_nested_row_hash`.
+ */
+export type RootIds = { readonly kind: "key_hash"; readonly key: readonly string[] } | { readonly kind: "row_hash" };
+
 /** What every row of one record passes on. */
 interface Pass {
   readonly rootKey: boolean;
   readonly emit: EmitRow;
+  /** `null`: ids from the fast hashes. */
+  readonly ids: RootIds | null;
 }
 
 type Dict = { readonly [key: string]: Json };
@@ -103,6 +112,32 @@ export interface RelationalOptions {
   readonly naming: Naming;
   readonly schema: Schema;
   readonly loadId: string;
+  /** A record dlt's normaliser fails on (a primary key part missing where the key is hashed). */
+  readonly problem?: (table: string, message: string) => void;
+}
+
+/** A flattened value as orjson writes it (`get_row_hash` serialises the row's values with `sort_keys`). */
+function hashText(v: Row[string] | undefined): string {
+  if (v instanceof PyFloat) return orjsonFloat(v.value);
+  if (v instanceof PyInt) return v.digits;
+  return pyJsonText(v === undefined ? null : v, undefined, true);
+}
+
+/** `get_row_hash(row, subset)`: the digest of `{column: value}` of the key's columns, sorted by name. */
+function keyHash(row: Row, key: readonly string[]): string {
+  const names = [...key].sort(byCodePoint);
+  return dltDigest(`{${names.map((k) => `${JSON.stringify(k)}:${hashText(row[k])}`).join(",")}}`);
+}
+
+/** `get_row_hash(dict_row)`: the digest of the record as dlt holds it, sorted keys, without `_dlt…` keys. */
+function rowHash(record: Dict, text: NumberText | null): string {
+  let own: Dict = record;
+  for (const k in record)
+    if (k.startsWith("_dlt")) {
+      own = Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith("_dlt")));
+      break;
+    }
+  return dltDigest(pyJsonText(own, text ?? undefined, true));
 }
 
 /** Normalises the records of one load; row ids are derived from the load id, the table and counters. */
@@ -222,24 +257,37 @@ export class Relational {
     maxNesting: number | null,
     rootKey: boolean,
     emit: EmitRow,
+    ids: RootIds | null = null,
   ): string {
     const n = (this.counters.get(table) ?? 0) + 1;
     this.counters.set(table, n);
     const h = this.hashOf(table);
     let place = this.roots.get(table);
     if (!place) this.roots.set(table, (place = { Row: rowType(), table, parent: null, path: [table], hash: h, children: new Map() }));
-    const pass = this.pass(rootKey, emit);
+    const pass = this.pass(rootKey, emit, ids);
     return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
 
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
   private passes: Pass[] = [];
-  private pass(rootKey: boolean, emit: EmitRow): Pass {
+  private pass(rootKey: boolean, emit: EmitRow, ids: RootIds | null): Pass {
     const last = this.passes[this.passes.length - 1];
-    if (last !== undefined && last.rootKey === rootKey && last.emit === emit) return last;
-    let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit);
-    if (!p) this.passes.push((p = { rootKey, emit }));
+    if (last !== undefined && last.rootKey === rootKey && last.emit === emit && last.ids === ids) return last;
+    let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit && x.ids === ids);
+    if (!p) this.passes.push((p = { rootKey, emit, ids }));
     return p;
+  }
+
+  /** A root row's id where dlt's is not random. */
+  private rootId(ids: RootIds, table: string, dict: Dict, text: NumberText | null, row: Row): string {
+    if (ids.kind === "row_hash") return rowHash(dict, text);
+    const missing = ids.key.filter((k) => row[k] === undefined);
+    if (missing.length > 0)
+      this.o.problem?.(
+        table,
+        `a record has no \`${missing.join("`, `")}\` (primary_key), whose hash is the row id: dlt's normalize step fails on it (KeyError)`,
+      );
+    return keyHash(row, ids.key);
   }
 
   private row(
@@ -267,7 +315,12 @@ export class Relational {
         row._dlt_parent_id = parentId;
         row._dlt_list_idx = pos;
       }
-      rowId = row._dlt_id = encodeId(h1, h2);
+      rowId = row._dlt_id =
+        o.ids === null
+          ? encodeId(h1, h2)
+          : isRoot
+            ? this.rootId(o.ids, place.table, dict, text, row)
+            : dltDigest(`${parentId}_${place.table}_${pos}`);
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
@@ -307,11 +360,12 @@ export class Relational {
       const t = text === null ? undefined : text[String(idx)];
       if (typeof item !== "object" || item === null) {
         const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
+        const id = o.ids === null ? encodeId(h1, h2) : dltDigest(`${parentId}_${place.table}_${idx}`);
         // One literal per shape: V8 stores a literal's properties in the object itself.
         const row: Row =
           rootId === null
-            ? { value, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: encodeId(h1, h2) }
-            : { value, _dlt_root_id: rootId, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: encodeId(h1, h2) };
+            ? { value, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: id }
+            : { value, _dlt_root_id: rootId, _dlt_parent_id: parentId, _dlt_list_idx: idx, _dlt_id: id };
         o.emit(place.table, place.parent, row);
         continue;
       }

@@ -10,6 +10,7 @@
  * Plain data: a schema serialises to JSON (`toJSON`) and back (`Schema.from`).
  */
 import type { ColumnHint } from "../engine/types";
+import type { Scd2Hints } from "../config/resolved";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 
@@ -30,6 +31,12 @@ export interface ColumnSchema {
   scale?: number;
   timezone?: boolean;
   variant?: boolean;
+  /** scd2: the column a version becomes valid at, the one it stops being valid at, and the row version. */
+  "x-valid-from"?: boolean;
+  "x-valid-to"?: boolean;
+  "x-row-version"?: boolean;
+  /** scd2: the "valid to" of active records as configured (absent: NULL). */
+  "x-active-record-timestamp"?: string | number;
 }
 
 export interface TableSchema {
@@ -40,6 +47,8 @@ export interface TableSchema {
   write_disposition: string | null;
   /** `x-merge-strategy` (the strategy of a dict `write_disposition`). */
   merge_strategy: string | null;
+  /** scd2's `x-boundary-timestamp` as configured (absent: each load's own time). */
+  boundary_timestamp?: string | number;
   /** `x-normalizer.max_nesting`: the resource's `max_table_nesting`. */
   max_nesting: number | null;
   /** `x-normalizer.seen-data`: the table received rows at some point (it exists in the destination). */
@@ -88,10 +97,14 @@ export interface ResourceHints {
   readonly primary_key: readonly string[] | null;
   readonly merge_key: readonly string[] | null;
   readonly columns: readonly ColumnHint[];
+  readonly scd2?: Scd2Hints;
 }
 
-/** The column hints besides `data_type` and `nullable`, in dlt's order (the preview shows each when set). */
-export const COLUMN_HINTS = [
+/** dlt's default scd2 validity columns (`DEFAULT_VALIDITY_COLUMN_NAMES`). */
+export const DEFAULT_VALIDITY_COLUMNS: readonly [string, string] = ["_dlt_valid_from", "_dlt_valid_to"];
+
+/** The column hints a resource's `columns` can give, besides `data_type` and `nullable`, in dlt's order. */
+const CONFIG_HINTS = [
   "primary_key",
   "merge_key",
   "unique",
@@ -106,7 +119,10 @@ export const COLUMN_HINTS = [
   "variant",
 ] as const;
 
-const HINT_KEYS = ["data_type", "nullable", ...COLUMN_HINTS] as const;
+/** Every column hint besides `data_type` and `nullable`, in dlt's order (the preview shows each when set). */
+export const COLUMN_HINTS = [...CONFIG_HINTS, "x-valid-from", "x-valid-to", "x-row-version", "x-active-record-timestamp"] as const;
+
+const HINT_KEYS = ["data_type", "nullable", ...CONFIG_HINTS] as const;
 
 /** The columns of a resource's table template: `columns` hints, then `_merge_keys`, names normalised. */
 function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
@@ -126,6 +142,22 @@ function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
   };
   keys("primary_key", hints.primary_key);
   keys("merge_key", hints.merge_key);
+  // `_merge_merge_disposition_dict`: scd2's columns replace any hints of the same name.
+  if (hints.write_disposition === "merge" && hints.merge_strategy === "scd2") {
+    const o = hints.scd2;
+    const [from, to] = o?.validity_column_names ?? DEFAULT_VALIDITY_COLUMNS;
+    const active = o?.active_record_timestamp ?? null;
+    byName.set(from, { name: from, data_type: "timestamp", nullable: true, "x-valid-from": true });
+    byName.set(to, {
+      name: to,
+      data_type: "timestamp",
+      nullable: true,
+      "x-valid-to": true,
+      ...(active === null ? {} : { "x-active-record-timestamp": active }),
+    });
+    const version = o?.row_version_column_name ?? "_dlt_id";
+    byName.set(version, { name: version, nullable: false, "x-row-version": true, unique: false, row_key: false });
+  }
   return [...byName.values()].map((c) => ({ ...c, name: naming.path(c.name) }));
 }
 
@@ -171,6 +203,9 @@ export class Schema {
     t.resource ??= hints.resource;
     t.write_disposition = hints.write_disposition;
     t.merge_strategy = hints.merge_strategy;
+    const boundary = hints.merge_strategy === "scd2" ? (hints.scd2?.boundary_timestamp ?? null) : null;
+    if (boundary === null) delete t.boundary_timestamp;
+    else t.boundary_timestamp = boundary;
     t.max_nesting = hints.max_table_nesting;
     mergeColumns(t.columns, templateColumns(hints, naming));
     return t;

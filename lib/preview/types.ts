@@ -23,6 +23,11 @@ export interface PreviewColumn {
   readonly timezone?: boolean;
   /** A variant column (`<column>__v_<type>`): values that did not fit the column's type. */
   readonly variant?: boolean;
+  /** scd2: when a version became valid, when it stopped (null or the active record timestamp: still valid), the row version. */
+  readonly "x-valid-from"?: boolean;
+  readonly "x-valid-to"?: boolean;
+  readonly "x-row-version"?: boolean;
+  readonly "x-active-record-timestamp"?: string | number;
 }
 
 /** What this run's load did to a row that is in the table now. */

@@ -38,26 +38,42 @@ export function keepSpelling(v: object, text: NumberText): void {
   SPELLINGS.set(v, text);
 }
 
+/** Code-point order of two strings (orjson sorts keys by their UTF-8 bytes; UTF-16 order differs above U+FFFF). */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
 /**
- * `json.dumps` of a value as dlt writes it into a text column (orjson: compact, non-ASCII as is),
- * numbers as Python holds them: integers exact, floats as `repr` (`46.0`, `1e+20`).
+ * dlt's `json.dumps` of a value (orjson on CPython: compact, non-ASCII as is), numbers as Python holds
+ * them: integers exact, floats as orjson writes them (`46.0`, `1e+20`, `1.5e-7`); `sortKeys`: dlt's
+ * `sort_keys=True` (row hashes). `text`: the value's number spellings (default: those kept for it).
  */
 export function pyJsonText(
   v: Json,
-  text: NumberText | undefined = typeof v === "object" && v !== null ? SPELLINGS.get(v) : undefined,
+  text: NumberText | string | undefined = typeof v === "object" && v !== null ? SPELLINGS.get(v) : undefined,
+  sortKeys = false,
 ): string {
+  if (typeof v === "number") {
+    if (typeof text === "string") return /[.eE]/.test(text) ? orjsonFloat(Number(text)) : BigInt(text).toString();
+    return Number.isInteger(v) ? intDigits(v) : orjsonFloat(v);
+  }
   if (typeof v !== "object" || v === null) return JSON.stringify(v);
-  const at = (key: string): NumberText | string | undefined => text?.[key];
-  const item = (x: Json, key: string): string => {
-    const t = at(key);
-    if (typeof x === "number" && typeof t === "string") return /[.eE]/.test(t) ? pyFloatRepr(Number(t)) : BigInt(t).toString();
-    return pyJsonText(x, typeof t === "object" ? t : undefined);
-  };
+  const t = typeof text === "object" ? text : undefined;
+  const item = (x: Json, key: string): string => pyJsonText(x, t?.[key] ?? SPELLING_OF(x), sortKeys);
   if (Array.isArray(v)) return `[${v.map((x, i) => item(x, String(i))).join(",")}]`;
-  return `{${Object.entries(v)
-    .map(([k, x]) => `${JSON.stringify(k)}:${item(x, k)}`)
-    .join(",")}}`;
+  const keys = Object.keys(v);
+  if (sortKeys) keys.sort(byCodePoint);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${item(v[k] as Json, k)}`).join(",")}}`;
 }
+
+const SPELLING_OF = (x: Json): NumberText | undefined => (typeof x === "object" && x !== null ? SPELLINGS.get(x) : undefined);
 
 /** dlt's `PY_TYPE_TO_SC_TYPE` of a value's Python type; `null` for None. */
 export function pyType(v: Value | undefined): ColumnDataType | null {
@@ -98,16 +114,22 @@ export function storeInt(digits: string): Json {
   return Number.isSafeInteger(n) ? n : digits;
 }
 
-/** Python's `repr(float)`: shortest round-trip digits, `1e+16` beyond 16 digits, `3.0` for whole values. */
-export function pyFloatRepr(x: number): string {
+/** A finite float's shortest round-trip digits and decimal exponent (`1.5e-7`: "15", -7). */
+function shortest(x: number): { sign: string; digits: string; exp: number } {
+  const [mant = "0", expText = "0"] = Math.abs(x).toExponential().split("e");
+  return { sign: x < 0 || Object.is(x, -0) ? "-" : "", digits: mant.replace(".", ""), exp: Number(expText) };
+}
+
+/**
+ * A float in scientific form when its exponent is outside `[low, 16)`, else positional with at least one
+ * fraction digit; `pad`: the exponent's width. Python's `repr` and orjson differ only in those two.
+ */
+function floatText(x: number, low: number, pad: number): string {
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
-  const [mant = "0", expText = "0"] = Math.abs(x).toExponential().split("e");
-  const digits = mant.replace(".", "");
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    const e = `${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  const { sign, digits, exp } = shortest(x);
+  if (exp < low || exp >= 16) {
+    const e = `${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(pad, "0")}`;
     return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${e}`;
   }
   if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
@@ -115,6 +137,15 @@ export function pyFloatRepr(x: number): string {
   const frac = digits.slice(exp + 1);
   return `${sign}${int}.${frac === "" ? "0" : frac}`;
 }
+
+/** Python's `repr(float)`: shortest round-trip digits, `1e+16` beyond 16 digits, `1e-05` below 1e-4, `3.0` for whole values. */
+export const pyFloatRepr = (x: number): string => floatText(x, -4, 2);
+
+/**
+ * orjson's float (dlt's `json.dumps` on CPython): as `repr` but positional down to 1e-5 (`0.00001`) and
+ * exponents unpadded (`1.5e-7`).
+ */
+export const orjsonFloat = (x: number): string => floatText(x, -5, 1);
 
 /** Python's `str()` of a scalar value (`True`, `3.0`, exact big ints). */
 export function pyStr(v: Value): string {

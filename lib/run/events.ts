@@ -42,6 +42,14 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     max_table_nesting: z.number().nullable(),
     merge_key: z.array(z.string()).nullable(),
     merge_strategy: z.string().nullable(),
+    scd2: z
+      .object({
+        validity_column_names: z.tuple([z.string(), z.string()]).nullable(),
+        active_record_timestamp: z.union([z.string(), z.number()]).nullable(),
+        boundary_timestamp: z.union([z.string(), z.number()]).nullable(),
+        row_version_column_name: z.string().nullable(),
+      })
+      .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
   }),
   z.object({

@@ -21,6 +21,9 @@ const HINT_LABELS: readonly [keyof PreviewColumn, string][] = [
   ["root_key", "root key"],
   ["hard_delete", "hard delete"],
   ["variant", "variant"],
+  ["x-valid-from", "valid from"],
+  ["x-valid-to", "valid to"],
+  ["x-row-version", "row version"],
 ];
 
 /** What a dlt column's header says: its nullability first, then its hints (`dedup_sort: desc`, `precision 10`, …). */

@@ -6,7 +6,7 @@
  * with `name` (`ensure_table_schema_columns`).
  */
 import type { ColumnConfig } from "../schema";
-import type { ColumnHint, ResolvedTableHints } from "../resolved";
+import type { ColumnHint, ResolvedTableHints, Scd2Hints } from "../resolved";
 import { isObj, isPython, keyList, pick, type Obj } from "./values";
 
 /** A `columns` value as a list of hints (Python values left out). */
@@ -33,11 +33,29 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
   // The resource's columns are merged into the defaults' when both are given; a null or absent one leaves the defaults'.
   const mine = own ? columnList(own) : null;
   const columns = { defaults: mine && !(own !== null && defaults?.columns) ? null : defaultColumns, own: mine };
+  const strategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
   return {
     table_name: typeof tableName === "string" && tableName !== "" ? tableName : name,
     max_table_nesting: typeof nesting === "number" ? nesting : null,
     merge_key: keyList(get("merge_key")),
-    merge_strategy: isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null,
+    merge_strategy: strategy,
+    ...(strategy === "scd2" && isObj(wd) ? { scd2: scd2Hints(wd) } : {}),
     columns,
+  };
+}
+
+const timestampOf = (v: unknown): string | number | null => (typeof v === "string" || typeof v === "number" ? v : null);
+
+/** The scd2 settings of a dict `write_disposition` (`_merge_merge_disposition_dict` in `dlt/extract/hints.py`). */
+function scd2Hints(wd: Obj): Scd2Hints {
+  const names = wd.validity_column_names;
+  return {
+    validity_column_names:
+      Array.isArray(names) && names.length === 2 && names.every((n) => typeof n === "string")
+        ? [names[0] as string, names[1] as string]
+        : null,
+    active_record_timestamp: timestampOf(wd.active_record_timestamp),
+    boundary_timestamp: timestampOf(wd.boundary_timestamp),
+    row_version_column_name: typeof wd.row_version_column_name === "string" ? wd.row_version_column_name : null,
   };
 }
