@@ -9,7 +9,7 @@ Each case is one resource (`items`, a single page served from loopback) and one 
 After every run: its load id, each table of dlt's schema that exists in duckdb, its columns in dlt's order (name,
 data type, nullability, the hints below) and its rows (`SELECT *`, sorted by their JSON), with
 date-times as ISO text in UTC and a validity column's load boundary as `@boundary:<run>`; or the
-step that failed and dlt's message.
+step that failed and dlt's message; after the last run, dlt's stored schema of the data tables.
 """
 import importlib.metadata, json, os, shutil, sys, tempfile, threading
 from datetime import date, datetime, timezone
@@ -201,7 +201,10 @@ def record(case_id, summary, res, bodies, port):
                 tables.append(entry)
         out["tables"] = tables
         runs.append(out)
-    return {"id": case_id, "summary": summary, "config": {**config, "client": {"base_url": "http://strategies.test/"}}, "runs": runs}
+    # dlt's stored schema of the data tables after the last run (`_dlt_version.schema`, its processing hints kept)
+    tables = {name: t for name, t in pipeline.default_schema.to_dict(remove_defaults=True)["tables"].items() if not name.startswith("_dlt")}
+    return {"id": case_id, "summary": summary, "config": {**config, "client": {"base_url": "http://strategies.test/"}},
+            "runs": runs, "schema_tables": json.loads(json.dumps(tables, default=plain))}
 
 
 def main():

@@ -43,6 +43,9 @@ export const DIAGNOSTIC_CODES = {
   param_and_body_path: ["error", "offset/cursor with both a query parameter and a body path for the same value."],
   paginator_never_stops: ["error", "offset/page_number with no total, maximum, has_more or empty-page stop."],
   json_and_data: ["error", "An endpoint with both a `json` and a `data` body."],
+  scd2_timestamp: ["error", "An scd2 `active_record_timestamp` or `boundary_timestamp` that is no date, date-time or epoch seconds."],
+  scd2_validity_columns: ["error", "scd2 `validity_column_names` that are not exactly two names."],
+  merge_strategy_without_key: ["warning", "An `upsert` or `insert-only` resource without `primary_key`: dlt's load step fails."],
   get_with_body: ["warning", "A `json`/`data` body on a GET endpoint: dlt sends it, restplay does not, so its runs fail."],
   invalid_param_value: [
     "error",

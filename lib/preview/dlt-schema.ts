@@ -62,6 +62,7 @@ export function dltTable(t: TableSchemaJson, processingHints: boolean): Dict {
   if (t.parent !== null) out.parent = t.parent;
   if (t.write_disposition !== null) out.write_disposition = t.write_disposition;
   if (t.merge_strategy !== null) out["x-merge-strategy"] = t.merge_strategy;
+  if (t.boundary_timestamp !== undefined) out["x-boundary-timestamp"] = t.boundary_timestamp;
   if (t.resource !== null) out.resource = t.resource;
   if (processingHints && (t.seen_data || t.max_nesting !== null)) {
     const normalizer: Dict = {};

@@ -402,8 +402,8 @@ function upsertChain(
 }
 
 /** A configured timestamp as its column holds it (`ensure_pendulum_datetime_utc`); `null` when there is none or it does not read. */
-function timestampCell(v: string | number | undefined): Json {
-  if (v === undefined) return null;
+function timestampCell(v: string | number | null | undefined): Json {
+  if (v === undefined || v === null) return null;
   const cell = tryCoerce("timestamp", pyType(v) ?? "text", v, true);
   return cell === CANNOT ? null : cell;
 }

@@ -35,8 +35,8 @@ export interface ColumnSchema {
   "x-valid-from"?: boolean;
   "x-valid-to"?: boolean;
   "x-row-version"?: boolean;
-  /** scd2: the "valid to" of active records as configured (absent: NULL). */
-  "x-active-record-timestamp"?: string | number;
+  /** scd2: the "valid to" of active records as configured (`null`: NULL). */
+  "x-active-record-timestamp"?: string | number | null;
 }
 
 export interface TableSchema {
@@ -153,7 +153,7 @@ function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
       data_type: "timestamp",
       nullable: true,
       "x-valid-to": true,
-      ...(active === null ? {} : { "x-active-record-timestamp": active }),
+      "x-active-record-timestamp": active,
     });
     const version = o?.row_version_column_name ?? "_dlt_id";
     byName.set(version, { name: version, nullable: false, "x-row-version": true, unique: false, row_key: false });

@@ -1,87 +1,338 @@
 /**
- * SHAKE128 (FIPS 202), the hash dlt's naming convention takes its 6-character tags from when it
- * shortens an identifier to a destination's length limit (`NamingConvention._compute_tag`).
- * Pure TypeScript on BigInt lanes: it runs once per distinct long name, so clarity beats speed.
+ * SHAKE128 (FIPS 202): dlt's naming convention takes its tags from it when it shortens an identifier to
+ * a destination's length limit (`NamingConvention._compute_tag`), and its deterministic row ids are
+ * SHAKE128 digests (`digest128`, ids.ts) — one per row of an upsert, insert-only or scd2 table, so it
+ * must be fast: each 64-bit lane is two 32-bit halves (`lo`, `hi`) in one Int32Array, and a message
+ * of one block (most ids) is absorbed and squeezed without copying.
  */
 
-const MASK = (1n << 64n) - 1n;
-const RC = [
-  0x0000000000000001n,
-  0x0000000000008082n,
-  0x800000000000808an,
-  0x8000000080008000n,
-  0x000000000000808bn,
-  0x0000000080000001n,
-  0x8000000080008081n,
-  0x8000000000008009n,
-  0x000000000000008an,
-  0x0000000000000088n,
-  0x0000000080008009n,
-  0x000000008000000an,
-  0x000000008000808bn,
-  0x800000000000008bn,
-  0x8000000000008089n,
-  0x8000000000008003n,
-  0x8000000000008002n,
-  0x8000000000000080n,
-  0x000000000000800an,
-  0x800000008000000an,
-  0x8000000080008081n,
-  0x8000000000008080n,
-  0x0000000080000001n,
-  0x8000000080008008n,
-];
-/** Rotation offsets by lane index `x + 5y`. */
-const ROT = [0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14];
+/** Round constants, low and high 32 bits of each. */
+const RC = new Int32Array([
+  0x00000001, 0x00000000, 0x00008082, 0x00000000, 0x0000808a, 0x80000000, 0x80008000, 0x80000000, 0x0000808b, 0x00000000, 0x80000001,
+  0x00000000, 0x80008081, 0x80000000, 0x00008009, 0x80000000, 0x0000008a, 0x00000000, 0x00000088, 0x00000000, 0x80008009, 0x00000000,
+  0x8000000a, 0x00000000, 0x8000808b, 0x00000000, 0x0000008b, 0x80000000, 0x00008089, 0x80000000, 0x00008003, 0x80000000, 0x00008002,
+  0x80000000, 0x00000080, 0x80000000, 0x0000800a, 0x00000000, 0x8000000a, 0x80000000, 0x80008081, 0x80000000, 0x00008080, 0x80000000,
+  0x80000001, 0x00000000, 0x80008008, 0x80000000,
+]);
 const RATE = 168;
 
-function rotl(v: bigint, n: number): bigint {
-  if (n === 0) return v;
-  const s = BigInt(n);
-  return ((v << s) | (v >> (64n - s))) & MASK;
+/*
+ * The permutation below is written out on locals (V8 keeps them in registers): θ, ρ with π (lane i
+ * rotated by ROT[i] = 0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2,
+ * 61, 56, 14 into lane `y + 5((2x + 3y) mod 5)`), χ and ι, for each of the 24 rounds.
+ */
+/** Keccak-f[1600] on `s` (lane `i`: `s[2i]` low half, `s[2i + 1]` high half), unrolled on locals. */
+function keccakF(s: Int32Array): void {
+  let a0l = s[0] as number,
+    a0h = s[1] as number;
+  let a1l = s[2] as number,
+    a1h = s[3] as number;
+  let a2l = s[4] as number,
+    a2h = s[5] as number;
+  let a3l = s[6] as number,
+    a3h = s[7] as number;
+  let a4l = s[8] as number,
+    a4h = s[9] as number;
+  let a5l = s[10] as number,
+    a5h = s[11] as number;
+  let a6l = s[12] as number,
+    a6h = s[13] as number;
+  let a7l = s[14] as number,
+    a7h = s[15] as number;
+  let a8l = s[16] as number,
+    a8h = s[17] as number;
+  let a9l = s[18] as number,
+    a9h = s[19] as number;
+  let a10l = s[20] as number,
+    a10h = s[21] as number;
+  let a11l = s[22] as number,
+    a11h = s[23] as number;
+  let a12l = s[24] as number,
+    a12h = s[25] as number;
+  let a13l = s[26] as number,
+    a13h = s[27] as number;
+  let a14l = s[28] as number,
+    a14h = s[29] as number;
+  let a15l = s[30] as number,
+    a15h = s[31] as number;
+  let a16l = s[32] as number,
+    a16h = s[33] as number;
+  let a17l = s[34] as number,
+    a17h = s[35] as number;
+  let a18l = s[36] as number,
+    a18h = s[37] as number;
+  let a19l = s[38] as number,
+    a19h = s[39] as number;
+  let a20l = s[40] as number,
+    a20h = s[41] as number;
+  let a21l = s[42] as number,
+    a21h = s[43] as number;
+  let a22l = s[44] as number,
+    a22h = s[45] as number;
+  let a23l = s[46] as number,
+    a23h = s[47] as number;
+  let a24l = s[48] as number,
+    a24h = s[49] as number;
+  for (let r = 0; r < 48; r += 2) {
+    const c0l = a0l ^ a5l ^ a10l ^ a15l ^ a20l,
+      c0h = a0h ^ a5h ^ a10h ^ a15h ^ a20h;
+    const c1l = a1l ^ a6l ^ a11l ^ a16l ^ a21l,
+      c1h = a1h ^ a6h ^ a11h ^ a16h ^ a21h;
+    const c2l = a2l ^ a7l ^ a12l ^ a17l ^ a22l,
+      c2h = a2h ^ a7h ^ a12h ^ a17h ^ a22h;
+    const c3l = a3l ^ a8l ^ a13l ^ a18l ^ a23l,
+      c3h = a3h ^ a8h ^ a13h ^ a18h ^ a23h;
+    const c4l = a4l ^ a9l ^ a14l ^ a19l ^ a24l,
+      c4h = a4h ^ a9h ^ a14h ^ a19h ^ a24h;
+    const d0l = c4l ^ ((c1l << 1) | (c1h >>> 31)),
+      d0h = c4h ^ ((c1h << 1) | (c1l >>> 31));
+    const d1l = c0l ^ ((c2l << 1) | (c2h >>> 31)),
+      d1h = c0h ^ ((c2h << 1) | (c2l >>> 31));
+    const d2l = c1l ^ ((c3l << 1) | (c3h >>> 31)),
+      d2h = c1h ^ ((c3h << 1) | (c3l >>> 31));
+    const d3l = c2l ^ ((c4l << 1) | (c4h >>> 31)),
+      d3h = c2h ^ ((c4h << 1) | (c4l >>> 31));
+    const d4l = c3l ^ ((c0l << 1) | (c0h >>> 31)),
+      d4h = c3h ^ ((c0h << 1) | (c0l >>> 31));
+    a0l ^= d0l;
+    a0h ^= d0h;
+    a1l ^= d1l;
+    a1h ^= d1h;
+    a2l ^= d2l;
+    a2h ^= d2h;
+    a3l ^= d3l;
+    a3h ^= d3h;
+    a4l ^= d4l;
+    a4h ^= d4h;
+    a5l ^= d0l;
+    a5h ^= d0h;
+    a6l ^= d1l;
+    a6h ^= d1h;
+    a7l ^= d2l;
+    a7h ^= d2h;
+    a8l ^= d3l;
+    a8h ^= d3h;
+    a9l ^= d4l;
+    a9h ^= d4h;
+    a10l ^= d0l;
+    a10h ^= d0h;
+    a11l ^= d1l;
+    a11h ^= d1h;
+    a12l ^= d2l;
+    a12h ^= d2h;
+    a13l ^= d3l;
+    a13h ^= d3h;
+    a14l ^= d4l;
+    a14h ^= d4h;
+    a15l ^= d0l;
+    a15h ^= d0h;
+    a16l ^= d1l;
+    a16h ^= d1h;
+    a17l ^= d2l;
+    a17h ^= d2h;
+    a18l ^= d3l;
+    a18h ^= d3h;
+    a19l ^= d4l;
+    a19h ^= d4h;
+    a20l ^= d0l;
+    a20h ^= d0h;
+    a21l ^= d1l;
+    a21h ^= d1h;
+    a22l ^= d2l;
+    a22h ^= d2h;
+    a23l ^= d3l;
+    a23h ^= d3h;
+    a24l ^= d4l;
+    a24h ^= d4h;
+    const b0l = a0l,
+      b0h = a0h;
+    const b10l = (a1l << 1) | (a1h >>> 31),
+      b10h = (a1h << 1) | (a1l >>> 31);
+    const b20l = (a2h << 30) | (a2l >>> 2),
+      b20h = (a2l << 30) | (a2h >>> 2);
+    const b5l = (a3l << 28) | (a3h >>> 4),
+      b5h = (a3h << 28) | (a3l >>> 4);
+    const b15l = (a4l << 27) | (a4h >>> 5),
+      b15h = (a4h << 27) | (a4l >>> 5);
+    const b16l = (a5h << 4) | (a5l >>> 28),
+      b16h = (a5l << 4) | (a5h >>> 28);
+    const b1l = (a6h << 12) | (a6l >>> 20),
+      b1h = (a6l << 12) | (a6h >>> 20);
+    const b11l = (a7l << 6) | (a7h >>> 26),
+      b11h = (a7h << 6) | (a7l >>> 26);
+    const b21l = (a8h << 23) | (a8l >>> 9),
+      b21h = (a8l << 23) | (a8h >>> 9);
+    const b6l = (a9l << 20) | (a9h >>> 12),
+      b6h = (a9h << 20) | (a9l >>> 12);
+    const b7l = (a10l << 3) | (a10h >>> 29),
+      b7h = (a10h << 3) | (a10l >>> 29);
+    const b17l = (a11l << 10) | (a11h >>> 22),
+      b17h = (a11h << 10) | (a11l >>> 22);
+    const b2l = (a12h << 11) | (a12l >>> 21),
+      b2h = (a12l << 11) | (a12h >>> 21);
+    const b12l = (a13l << 25) | (a13h >>> 7),
+      b12h = (a13h << 25) | (a13l >>> 7);
+    const b22l = (a14h << 7) | (a14l >>> 25),
+      b22h = (a14l << 7) | (a14h >>> 25);
+    const b23l = (a15h << 9) | (a15l >>> 23),
+      b23h = (a15l << 9) | (a15h >>> 23);
+    const b8l = (a16h << 13) | (a16l >>> 19),
+      b8h = (a16l << 13) | (a16h >>> 19);
+    const b18l = (a17l << 15) | (a17h >>> 17),
+      b18h = (a17h << 15) | (a17l >>> 17);
+    const b3l = (a18l << 21) | (a18h >>> 11),
+      b3h = (a18h << 21) | (a18l >>> 11);
+    const b13l = (a19l << 8) | (a19h >>> 24),
+      b13h = (a19h << 8) | (a19l >>> 24);
+    const b14l = (a20l << 18) | (a20h >>> 14),
+      b14h = (a20h << 18) | (a20l >>> 14);
+    const b24l = (a21l << 2) | (a21h >>> 30),
+      b24h = (a21h << 2) | (a21l >>> 30);
+    const b9l = (a22h << 29) | (a22l >>> 3),
+      b9h = (a22l << 29) | (a22h >>> 3);
+    const b19l = (a23h << 24) | (a23l >>> 8),
+      b19h = (a23l << 24) | (a23h >>> 8);
+    const b4l = (a24l << 14) | (a24h >>> 18),
+      b4h = (a24h << 14) | (a24l >>> 18);
+    a0l = b0l ^ (~b1l & b2l);
+    a0h = b0h ^ (~b1h & b2h);
+    a1l = b1l ^ (~b2l & b3l);
+    a1h = b1h ^ (~b2h & b3h);
+    a2l = b2l ^ (~b3l & b4l);
+    a2h = b2h ^ (~b3h & b4h);
+    a3l = b3l ^ (~b4l & b0l);
+    a3h = b3h ^ (~b4h & b0h);
+    a4l = b4l ^ (~b0l & b1l);
+    a4h = b4h ^ (~b0h & b1h);
+    a5l = b5l ^ (~b6l & b7l);
+    a5h = b5h ^ (~b6h & b7h);
+    a6l = b6l ^ (~b7l & b8l);
+    a6h = b6h ^ (~b7h & b8h);
+    a7l = b7l ^ (~b8l & b9l);
+    a7h = b7h ^ (~b8h & b9h);
+    a8l = b8l ^ (~b9l & b5l);
+    a8h = b8h ^ (~b9h & b5h);
+    a9l = b9l ^ (~b5l & b6l);
+    a9h = b9h ^ (~b5h & b6h);
+    a10l = b10l ^ (~b11l & b12l);
+    a10h = b10h ^ (~b11h & b12h);
+    a11l = b11l ^ (~b12l & b13l);
+    a11h = b11h ^ (~b12h & b13h);
+    a12l = b12l ^ (~b13l & b14l);
+    a12h = b12h ^ (~b13h & b14h);
+    a13l = b13l ^ (~b14l & b10l);
+    a13h = b13h ^ (~b14h & b10h);
+    a14l = b14l ^ (~b10l & b11l);
+    a14h = b14h ^ (~b10h & b11h);
+    a15l = b15l ^ (~b16l & b17l);
+    a15h = b15h ^ (~b16h & b17h);
+    a16l = b16l ^ (~b17l & b18l);
+    a16h = b16h ^ (~b17h & b18h);
+    a17l = b17l ^ (~b18l & b19l);
+    a17h = b17h ^ (~b18h & b19h);
+    a18l = b18l ^ (~b19l & b15l);
+    a18h = b18h ^ (~b19h & b15h);
+    a19l = b19l ^ (~b15l & b16l);
+    a19h = b19h ^ (~b15h & b16h);
+    a20l = b20l ^ (~b21l & b22l);
+    a20h = b20h ^ (~b21h & b22h);
+    a21l = b21l ^ (~b22l & b23l);
+    a21h = b21h ^ (~b22h & b23h);
+    a22l = b22l ^ (~b23l & b24l);
+    a22h = b22h ^ (~b23h & b24h);
+    a23l = b23l ^ (~b24l & b20l);
+    a23h = b23h ^ (~b24h & b20h);
+    a24l = b24l ^ (~b20l & b21l);
+    a24h = b24h ^ (~b20h & b21h);
+    a0l ^= RC[r] as number;
+    a0h ^= RC[r + 1] as number;
+  }
+  s[0] = a0l;
+  s[1] = a0h;
+  s[2] = a1l;
+  s[3] = a1h;
+  s[4] = a2l;
+  s[5] = a2h;
+  s[6] = a3l;
+  s[7] = a3h;
+  s[8] = a4l;
+  s[9] = a4h;
+  s[10] = a5l;
+  s[11] = a5h;
+  s[12] = a6l;
+  s[13] = a6h;
+  s[14] = a7l;
+  s[15] = a7h;
+  s[16] = a8l;
+  s[17] = a8h;
+  s[18] = a9l;
+  s[19] = a9h;
+  s[20] = a10l;
+  s[21] = a10h;
+  s[22] = a11l;
+  s[23] = a11h;
+  s[24] = a12l;
+  s[25] = a12h;
+  s[26] = a13l;
+  s[27] = a13h;
+  s[28] = a14l;
+  s[29] = a14h;
+  s[30] = a15l;
+  s[31] = a15h;
+  s[32] = a16l;
+  s[33] = a16h;
+  s[34] = a17l;
+  s[35] = a17h;
+  s[36] = a18l;
+  s[37] = a18h;
+  s[38] = a19l;
+  s[39] = a19h;
+  s[40] = a20l;
+  s[41] = a20h;
+  s[42] = a21l;
+  s[43] = a21h;
+  s[44] = a22l;
+  s[45] = a22h;
+  s[46] = a23l;
+  s[47] = a23h;
+  s[48] = a24l;
+  s[49] = a24h;
 }
 
-function keccakF(a: bigint[]): void {
-  const b: bigint[] = new Array<bigint>(25).fill(0n);
-  const c: bigint[] = new Array<bigint>(5).fill(0n);
-  for (const rc of RC) {
-    for (let x = 0; x < 5; x++)
-      c[x] = (a[x] as bigint) ^ (a[x + 5] as bigint) ^ (a[x + 10] as bigint) ^ (a[x + 15] as bigint) ^ (a[x + 20] as bigint);
-    for (let x = 0; x < 5; x++) {
-      const d = (c[(x + 4) % 5] as bigint) ^ rotl(c[(x + 1) % 5] as bigint, 1);
-      for (let y = 0; y < 25; y += 5) a[x + y] = (a[x + y] as bigint) ^ d;
-    }
-    for (let x = 0; x < 5; x++) {
-      for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(a[x + 5 * y] as bigint, ROT[x + 5 * y] as number);
-    }
-    for (let y = 0; y < 25; y += 5) {
-      for (let x = 0; x < 5; x++)
-        a[x + y] = (b[x + y] as bigint) ^ (~(b[((x + 1) % 5) + y] as bigint) & MASK & (b[((x + 2) % 5) + y] as bigint));
-    }
-    a[0] = (a[0] as bigint) ^ rc;
+/** XORs `block` (one rate's bytes) into the state, little-endian lanes. */
+function absorb(s: Int32Array, block: Uint8Array): void {
+  for (let i = 0; i < RATE / 4; i++) {
+    const o = 4 * i;
+    s[i] =
+      (s[i] as number) ^
+      ((block[o] as number) | ((block[o + 1] as number) << 8) | ((block[o + 2] as number) << 16) | ((block[o + 3] as number) << 24));
   }
 }
+
+const STATE = new Int32Array(50);
+const BLOCK = new Uint8Array(RATE);
 
 /** The first `length` bytes of SHAKE128(`data`). */
 export function shake128(data: Uint8Array, length: number): Uint8Array {
-  const state: bigint[] = new Array<bigint>(25).fill(0n);
-  const padded = new Uint8Array(Math.ceil((data.length + 1) / RATE) * RATE);
-  padded.set(data);
-  padded[data.length] = 0x1f;
-  padded[padded.length - 1] = (padded[padded.length - 1] as number) | 0x80;
-  for (let off = 0; off < padded.length; off += RATE) {
-    for (let i = 0; i < RATE / 8; i++) {
-      let lane = 0n;
-      for (let k = 7; k >= 0; k--) lane = (lane << 8n) | BigInt(padded[off + i * 8 + k] as number);
-      state[i] = (state[i] as bigint) ^ lane;
-    }
-    keccakF(state);
+  const s = STATE;
+  s.fill(0);
+  let off = 0;
+  for (; off + RATE <= data.length; off += RATE) {
+    absorb(s, data.subarray(off, off + RATE));
+    keccakF(s);
   }
+  // The last block: the rest of the message, SHAKE's domain bits and the final bit of the padding.
+  BLOCK.fill(0);
+  BLOCK.set(data.subarray(off));
+  BLOCK[data.length - off] = 0x1f;
+  BLOCK[RATE - 1] = (BLOCK[RATE - 1] as number) | 0x80;
+  absorb(s, BLOCK);
+  keccakF(s);
   const out = new Uint8Array(length);
   for (let n = 0; n < length; n++) {
-    if (n > 0 && n % RATE === 0) keccakF(state);
+    if (n > 0 && n % RATE === 0) keccakF(s);
     const i = n % RATE;
-    out[n] = Number(((state[i >> 3] as bigint) >> BigInt((i & 7) * 8)) & 0xffn);
+    out[n] = ((s[i >> 2] as number) >>> ((i & 3) * 8)) & 0xff;
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport, type DataRecord, type Json, type NumberText } from "../engine";
 import { parseJson } from "../engine/number-text";
 import { canon, canonicalExpected, flatTables } from "../testing/golden-compare";
-import { createDestination, materialize, type Destination, type Preview } from "./index";
+import { createDestination, dltStoredSchema, materialize, type Destination, type Preview } from "./index";
 import { createPreview } from "./preview";
 import { formatTimestamp, fromTimestamp } from "./datetime";
 
@@ -40,6 +40,7 @@ interface RecordedCase {
   readonly summary: string;
   readonly config: Json;
   readonly runs: readonly RecordedRun[];
+  readonly schema_tables: Record<string, Json>;
 }
 
 const numberText = new WeakMap<object, NumberText>();
@@ -124,6 +125,11 @@ describe("merge strategies as dlt 1.26.0 loads them into duckdb", () => {
           expect(ours, `${where}: rows of ${exp.name}`).toEqual(theirs);
         }
       }
+      // The schema dlt stores (and the one restplay exports) after the last run.
+      const tables = dltStoredSchema(destination.state().schema, { processingHints: true }).tables as Record<string, Json>;
+      const { _dlt_version, _dlt_loads, ...data } = tables;
+      expect([_dlt_version, _dlt_loads].every(Boolean)).toBe(true);
+      expect(data, `${c.id}: dlt's stored schema`).toEqual(c.schema_tables);
     });
   }
 });

@@ -15,7 +15,7 @@ export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[]
     if (c.data_type === undefined) continue;
     const col: Record<string, unknown> = { name: c.name, data_type: c.data_type, nullable: c.nullable ?? true };
     // Hints at their default are left out, as dlt leaves them out; `timezone` defaults to true.
-    for (const h of HINTS) if (c[h] !== undefined && c[h] !== (h === "timezone")) col[h] = c[h];
+    for (const h of HINTS) if (c[h] !== undefined && c[h] !== null && c[h] !== (h === "timezone")) col[h] = c[h];
     out.push(col as unknown as PreviewColumn);
   }
   return out;

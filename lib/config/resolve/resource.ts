@@ -11,7 +11,8 @@ import type { RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
 import { tableHints } from "./table-hints";
-import { isObj, keyList, pick, strip, stringList, type Obj } from "./values";
+import { isObj, isSpecial, keyList, pick, strip, stringList, type Obj } from "./values";
+import { textDateTime } from "../../shared/datetime";
 
 export interface ResourceFacts {
   readonly resource: ResolvedResource;
@@ -20,6 +21,53 @@ export interface ResourceFacts {
   readonly parents: Parents;
   /** `include_from_parent` of the merged resource, and where it is written. */
   readonly include: { readonly value: unknown; readonly at: Path } | null;
+}
+
+const describe = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
+
+/**
+ * What dlt finds in a dict `write_disposition` when it builds the resource (`validate_write_disposition_hint`,
+ * `_merge_merge_disposition_dict` in `dlt/extract/hints.py`) or loads it (`verify_schema_merge_disposition`).
+ */
+function checkMergeDisposition(ctx: RuleContext, wd: Obj, at: Path, primaryKey: string[] | null, name: string): void {
+  if (wd.disposition !== "merge") return;
+  if (wd.strategy === "scd2") {
+    for (const key of ["active_record_timestamp", "boundary_timestamp"]) {
+      const v = wd[key];
+      if (v === undefined || v === null || isSpecial(v)) continue;
+      if (typeof v === "number" || (typeof v === "string" && textDateTime(v) !== null)) continue;
+      ctx.add({
+        at: [...at, key],
+        severity: "error",
+        code: "scd2_timestamp",
+        range: ctx.loc.value([...at, key]),
+        message:
+          `could not parse \`${key}\` value \`${describe(v)}\` — dlt fails when it builds the resource. ` +
+          "Give a date or date-time (`9999-12-31`, `2024-06-01T00:00:00Z`) or seconds since the epoch.",
+      });
+    }
+    const names = wd.validity_column_names;
+    if (Array.isArray(names) && names.length !== 2)
+      ctx.add({
+        at: [...at, "validity_column_names"],
+        severity: "error",
+        code: "scd2_validity_columns",
+        range: ctx.loc.value([...at, "validity_column_names"]),
+        message:
+          (names.length < 2 ? `not enough values to unpack (expected 2, got ${names.length})` : "too many values to unpack (expected 2)") +
+          " — dlt fails when it builds the resource: name the two validity columns, valid from and valid to.",
+      });
+  }
+  if ((wd.strategy === "upsert" || wd.strategy === "insert-only") && (primaryKey === null || primaryKey.length === 0))
+    ctx.add({
+      at: [...at, "strategy"],
+      severity: "warning",
+      code: "merge_strategy_without_key",
+      range: ctx.loc.value([...at, "strategy"]),
+      message:
+        `No primary key defined for table \`${name}\`. \`primary_key\` needs to be set when using the \`${wd.strategy}\` merge strategy ` +
+        "— dlt's load step fails (the source builds and extracts). Set `primary_key` on the resource.",
+    });
 }
 
 export function resolveResource(
@@ -46,6 +94,11 @@ export function resolveResource(
   const get = (key: string): unknown => pick(own, defaults, key).value;
   const include = pick(own, defaults, "include_from_parent");
   const wd = get("write_disposition");
+  const table = tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns);
+  const wdWhere = pick(own, defaults, "write_disposition").fromDefaults
+    ? ["resource_defaults", "write_disposition"]
+    : [...at, "write_disposition"];
+  if (isObj(wd) && !isSpecial(wd)) checkMergeDisposition(ctx, wd, wdWhere, keyList(get("primary_key")), table.table_name);
   const resource: ResolvedResource = {
     name,
     index,
@@ -54,7 +107,7 @@ export function resolveResource(
     include_from_parent: stringList(include.value) ?? [],
     primary_key: keyList(get("primary_key")),
     write_disposition: typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : "append",
-    table: tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns),
+    table,
     selected: get("selected") !== false,
     parallelized: get("parallelized") === true,
     python: [...new Set(python)],
