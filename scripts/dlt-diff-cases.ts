@@ -36,9 +36,9 @@ export function rng(seed: number) {
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
   return { next, int, pick };
 }
-type Rng = ReturnType<typeof rng>;
+export type Rng = ReturnType<typeof rng>;
 
-const KEYS = [
+export const KEYS = [
   "id",
   "name",
   "createdAt",
@@ -61,7 +61,7 @@ const KEYS = [
   "x",
 ] as const;
 
-const KINDS = [
+export const KINDS = [
   "int",
   "bigint",
   "float",
@@ -82,9 +82,9 @@ const KINDS = [
   "empty_list",
   "empty_dict",
 ] as const;
-type Kind = (typeof KINDS)[number];
+export type Kind = (typeof KINDS)[number];
 
-function value(r: Rng, kind: Kind, depth: number): Gen {
+export function value(r: Rng, kind: Kind, depth: number): Gen {
   switch (kind) {
     case "int":
       return r.int(2000) - 1000;

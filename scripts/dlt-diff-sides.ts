@@ -9,7 +9,7 @@ import { createVirtualClock, extract, fetchTransport, type Json, type NumberText
 import { createDestination, createPreview, type Destination, type PreviewTableData } from "../lib/preview";
 import { canon, flatTables } from "../lib/testing/golden-compare";
 
-const PYTHON = "/opt/dlt-venv/bin/python";
+export const PYTHON = "/opt/dlt-venv/bin/python";
 const ORACLE = join(__dirname, "../../shared/tools/dlt-oracle/oracle.py");
 
 export interface DltTable {

@@ -19,7 +19,9 @@
  * `--paging` paginators against generated APIs (./dlt-diff-paging.ts), compared by the requests each
  * side makes, the records it loads and whether it fails; `--family` parent and child resources
  * (./dlt-diff-family.ts), compared as in the plain mode (a child's rows as a set: dlt extracts them
- * round-robin over the parent's pages). A case
+ * round-robin over the parent's pages); `--strategies` the merge strategies upsert, insert-only and scd2
+ * over two or three runs (./dlt-diff-strategies.ts; dlt on its DuckDB destination through
+ * ./record-merge-strategies.py, compared as lib/preview/strategies.test.ts compares). A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -36,6 +38,10 @@ import { LINKS, comparable, runOracle, runOurs, type DltOut, type FetchLike } fr
 import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";
 import { makePagingCase, servePage, type PagingCase } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
+import { makeStrategyCase } from "./dlt-diff-strategies";
+import { PYTHON } from "./dlt-diff-sides";
+import { readStrategyCases, strategyProblems, type StrategyCase } from "../lib/testing/strategies";
+import { execFileSync } from "node:child_process";
 
 /** Both sides on one config and page body: what differs (empty: the same), and dlt's error if it failed. */
 async function compare(
@@ -220,6 +226,7 @@ async function main() {
   const twoRuns = args.includes("--runs");
   const paging = args.includes("--paging");
   const family = args.includes("--family");
+  const strategies = args.includes("--strategies");
   /** What the server answers in `--paging` and `--family`; `null`: `body` for every request. */
   let route: ((url: URL) => { body: string; headers: Record<string, string> }) | null = null;
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
@@ -259,61 +266,85 @@ async function main() {
   /** One case: what differs (empty: the same), a note for a case that is the same, what to print with a difference. */
   type Check = () => Promise<{ problems: string[]; note?: string; what?: string }>;
   const seeds = Array.from({ length: Number(casesText) }, (_, i) => Number(seedText) + i);
-  const checks: [string, Check][] = paging
-    ? seeds.map((seed) => [
-        `paging-${seed}`,
+  /** `--strategies`: every generated case recorded by dlt in one process (it imports dlt once). */
+  const recordStrategies = (): { cases: StrategyCase[]; numberText: ReturnType<typeof readStrategyCases>["numberText"] } => {
+    const file = join(outDir, "strategy-cases.json");
+    writeFileSync(file, JSON.stringify(seeds.map(makeStrategyCase)));
+    const out = execFileSync(PYTHON, [join(__dirname, "record-merge-strategies.py"), "--cases", file], {
+      maxBuffer: 256 << 20,
+      encoding: "utf8",
+    });
+    writeFileSync(join(outDir, "strategy-recorded.json"), out);
+    return readStrategyCases(out);
+  };
+  const recorded = strategies ? recordStrategies() : null;
+  const checks: [string, Check][] = recorded
+    ? recorded.cases.map((c) => [
+        c.id,
         async () => {
-          const c = makePagingCase(seed, baseUrl);
-          route = (url) => servePage(c.api, url, baseUrl);
-          const dir = join(outDir, `paging-${seed}`);
-          mkdirSync(dir, { recursive: true });
-          return { problems: await comparePaging(c, dir), what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}` };
+          const failed = c.runs.find((run) => run.error)?.error;
+          return {
+            problems: await strategyProblems(c, recorded.numberText),
+            what: c.summary,
+            ...(failed ? { note: `dlt's ${failed.step} step fails: ${failed.message.slice(0, 80)}; restplay warns` } : {}),
+          };
         },
       ])
-    : family
+    : paging
       ? seeds.map((seed) => [
-          `family-${seed}`,
+          `paging-${seed}`,
           async () => {
-            const c = makeFamilyCase(seed, baseUrl);
-            route = (url) => c.serve(url);
-            const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
-            return {
-              problems: r.problems,
-              what: JSON.stringify(c.config.resources),
-              ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
-            };
+            const c = makePagingCase(seed, baseUrl);
+            route = (url) => servePage(c.api, url, baseUrl);
+            const dir = join(outDir, `paging-${seed}`);
+            mkdirSync(dir, { recursive: true });
+            return { problems: await comparePaging(c, dir), what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}` };
           },
         ])
-      : twoRuns
+      : family
         ? seeds.map((seed) => [
-            `runs-${seed}`,
+            `family-${seed}`,
             async () => {
-              const c = makeRunsCase(seed, baseUrl);
-              const dir = join(outDir, `runs-${seed}`);
-              mkdirSync(dir, { recursive: true });
-              const bodies = c.runs.map((records) => write({ data: records }));
-              const r = await compareRuns(c.config, bodies, (b) => (body = b), dir);
-              if (r.problems.length > 0)
-                writeFileSync(
-                  join(outDir, `case-runs-${seed}.json`),
-                  JSON.stringify({ config: c.config, bodies, problems: r.problems }, null, 2),
-                );
-              return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+              const c = makeFamilyCase(seed, baseUrl);
+              route = (url) => c.serve(url);
+              const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+              return {
+                problems: r.problems,
+                what: JSON.stringify(c.config.resources),
+                ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+              };
             },
           ])
-        : cases.map((c) => [
-            c.name,
-            async () => {
-              body = write({ data: c.records });
-              const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
-              if (r.problems.length > 0)
-                writeFileSync(
-                  join(outDir, `case-${c.name}.json`),
-                  JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
-                );
-              return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
-            },
-          ]);
+        : twoRuns
+          ? seeds.map((seed) => [
+              `runs-${seed}`,
+              async () => {
+                const c = makeRunsCase(seed, baseUrl);
+                const dir = join(outDir, `runs-${seed}`);
+                mkdirSync(dir, { recursive: true });
+                const bodies = c.runs.map((records) => write({ data: records }));
+                const r = await compareRuns(c.config, bodies, (b) => (body = b), dir);
+                if (r.problems.length > 0)
+                  writeFileSync(
+                    join(outDir, `case-runs-${seed}.json`),
+                    JSON.stringify({ config: c.config, bodies, problems: r.problems }, null, 2),
+                  );
+                return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+              },
+            ])
+          : cases.map((c) => [
+              c.name,
+              async () => {
+                body = write({ data: c.records });
+                const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+                if (r.problems.length > 0)
+                  writeFileSync(
+                    join(outDir, `case-${c.name}.json`),
+                    JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
+                  );
+                return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
+              },
+            ]);
   let differ = 0;
   for (const [name, check] of checks) {
     const { problems, note, what } = await check();

@@ -3,7 +3,10 @@ destination restplay's Python download names), run after run, written as
 lib/testing/fixtures/merge-strategies.json for lib/preview/strategies.test.ts (CI has no Python or dlt).
 
   PYTHONPATH=<pendulum 3, orjson and duckdb wheels, unzipped> /opt/dlt-venv/bin/python \
-      scripts/record-merge-strategies.py > lib/testing/fixtures/merge-strategies.json
+      scripts/record-merge-strategies.py [--cases CASES.json] > lib/testing/fixtures/merge-strategies.json
+
+`--cases` records other cases instead of the fixture's (scripts/dlt-diff.ts `--strategies` generates
+them): a JSON list of {"id", "summary", "resource", "bodies"}.
 
 Each case is one resource (`items`, a single page served from loopback) and one pipeline run per body.
 After every run: its load id, each table of dlt's schema that exists in duckdb, its columns in dlt's order (name,
@@ -27,8 +30,9 @@ os.chdir(_TMP)
 
 import dlt  # noqa: E402
 from dlt.sources.rest_api import rest_api_source  # noqa: E402
+from dlt.common.time import ensure_pendulum_datetime_utc  # noqa: E402
 
-HINTS = ["primary_key", "merge_key", "row_key", "parent_key", "root_key", "unique", "hard_delete", "dedup_sort",
+HINTS = ["variant", "primary_key", "merge_key", "row_key", "parent_key", "root_key", "unique", "hard_delete", "dedup_sort",
          "timezone", "precision", "x-valid-from", "x-valid-to", "x-row-version", "x-active-record-timestamp"]
 
 BODY = {"current": "[]"}
@@ -72,7 +76,8 @@ CASES = [
          '[{"id": 1, "name": "a", "tags": ["x"]}, {"id": 2, "name": "b", "tags": ["y", "z"]}]',
          '[{"id": 2, "deleted": true}, {"id": 1, "name": "a3", "deleted": false, "tags": ["q"]}, {"id": 4, "name": "d", "deleted": true, "tags": ["w"]}]',
      ]),
-    ("upsert-duplicates", "duplicate keys in one load: both inserted into an empty table",
+    ("upsert-duplicates", "duplicate keys in one load: both inserted into an empty table; of two matching a stored row "
+     "DuckDB applied the first here (its pick: in other loads a later one wins)",
      resource(UPSERT, primary_key="id"), [
          '[{"id": 1, "name": "first"}, {"id": 1, "name": "second"}, {"id": 2, "name": "b"}]',
          '[{"id": 2, "name": "b2"}]',
@@ -158,7 +163,8 @@ def record(case_id, summary, res, bodies, port):
             out["load_id"] = info.loads_ids[0] if info.loads_ids else None
         except Exception as e:  # noqa: BLE001
             step = getattr(e, "step", None)
-            out["error"] = {"step": step, "message": str(e).splitlines()[0][:300]}
+            cause = getattr(e, "exception", None)
+            out["error"] = {"step": step, "message": (str(cause) if cause is not None else str(e)).splitlines()[0][:300]}
             runs.append(out)
             break
         tables = []
@@ -173,24 +179,31 @@ def record(case_id, summary, res, bodies, port):
                     continue
                 cols = []
                 for c in t["columns"].values():
+                    if c.get("data_type") is None:  # a hint no data completed: not in the table
+                        continue
                     col = {"name": c["name"], "data_type": c.get("data_type"), "nullable": c.get("nullable", True)}
                     for h in HINTS:
                         if h in c and c[h] not in (None, False) and h != "nullable":
                             col[h] = plain(c[h])
                     cols.append(col)
-                # the load's boundary, unless the config fixes it (`boundary_timestamp`)
+                # the load's boundary, unless the config fixes it (`boundary_timestamp`): a validity value
+                # first seen in run n (not the active record timestamp) is run n's boundary
                 kinds = set() if "x-boundary-timestamp" in t else {
                     c["name"] for c in t["columns"].values() if c.get("x-valid-from") or c.get("x-valid-to")}
+                active = {plain(ensure_pendulum_datetime_utc(c["x-active-record-timestamp"]))
+                          for c in t["columns"].values() if c.get("x-active-record-timestamp") is not None}
+                for r in rows:
+                    for k in kinds:
+                        v = plain(r.get(k))
+                        if isinstance(v, str) and v not in active and v not in boundaries:
+                            boundaries[v] = n
                 shown = []
                 for r in rows:
                     row = {}
                     for k, v in r.items():
                         v = plain(v)
-                        if k in kinds and v is not None and isinstance(v, str):
-                            if v not in boundaries and not any(c.get("x-active-record-timestamp") for c in cols if c["name"] == k):
-                                boundaries[v] = n
-                            if v in boundaries:
-                                v = f"@boundary:{boundaries[v]}"
+                        if k in kinds and isinstance(v, str) and v in boundaries:
+                            v = f"@boundary:{boundaries[v]}"
                         row[k] = v
                     shown.append(row)
                 shown.sort(key=lambda r: json.dumps(r, sort_keys=True, default=str))
@@ -202,16 +215,23 @@ def record(case_id, summary, res, bodies, port):
         out["tables"] = tables
         runs.append(out)
     # dlt's stored schema of the data tables after the last run (`_dlt_version.schema`, its processing hints kept)
-    tables = {name: t for name, t in pipeline.default_schema.to_dict(remove_defaults=True)["tables"].items() if not name.startswith("_dlt")}
+    try:
+        tables = {name: t for name, t in pipeline.default_schema.to_dict(remove_defaults=True)["tables"].items()
+                  if not name.startswith("_dlt")}
+    except Exception:  # noqa: BLE001  (the first run failed before dlt stored a schema)
+        tables = None
     return {"id": case_id, "summary": summary, "config": {**config, "client": {"base_url": "http://strategies.test/"}},
-            "runs": runs, "schema_tables": json.loads(json.dumps(tables, default=plain))}
+            "runs": runs, "schema_tables": None if tables is None or any("error" in r for r in runs) else json.loads(json.dumps(tables, default=plain))}
 
 
 def main():
+    cases = CASES
+    if len(sys.argv) > 2 and sys.argv[1] == "--cases":
+        cases = [(c["id"], c["summary"], c["resource"], c["bodies"]) for c in json.load(open(sys.argv[2]))]
     server = HTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        cases = [record(*c, server.server_address[1]) for c in CASES]
+        cases = [record(*c, server.server_address[1]) for c in cases]
     finally:
         server.shutdown()
         shutil.rmtree(_TMP, ignore_errors=True)

@@ -25,7 +25,7 @@ import type { Row } from "./relational";
 const CANNOT: coerce.Cannot = coerce.CANNOT;
 const { tryCoerce } = coerce;
 const { isIsoDateTime } = datetime;
-const { beyond64, pyType, PyInt } = values;
+const { beyond64, beyondBigint, pyType, PyInt } = values;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
@@ -40,7 +40,7 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 export type Report = (
   table: string,
   column: string,
-  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64",
+  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint",
   value: Value,
 ) => void;
 
@@ -87,8 +87,10 @@ export class RowCoercer {
         if (value !== CANNOT) {
           row[name] = value;
           // An integer made from a float or text (a record's own integers are checked at extract, pending.ts).
-          if (type === "bigint" && typeof value === "string" && !(v instanceof PyInt) && beyond64(value))
-            this.report(tableName, name, "beyond_64", value);
+          if (type === "bigint" && typeof value === "string") {
+            if (!(v instanceof PyInt) && beyond64(value)) this.report(tableName, name, "beyond_64", value);
+            else if (beyondBigint(value)) this.report(tableName, name, "beyond_bigint", value);
+          }
           continue;
         }
         // `nonNull` would try the same column and type again: straight to the variant.
@@ -110,7 +112,11 @@ export class RowCoercer {
           moved[m++] = r.name;
           moved[m++] = r.value;
         }
-      } else row[name] = r.value;
+      } else {
+        row[name] = r.value;
+        if (typeof r.value === "string" && (type ?? r.column?.data_type) === "bigint" && beyondBigint(r.value))
+          this.report(tableName, name, "beyond_bigint", r.value);
+      }
       if (r?.column) (added ??= []).push(r.column);
     }
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.

@@ -133,8 +133,14 @@ export class PendingLoad {
         // The first such value of each column (the values may all differ).
         if (!this.firstOver64(table, `column ${column}`)) return;
         set.add(
-          `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: ` +
-            "`Integer exceeds 64-bit range`)",
+          `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it where it writes JSONL load files ` +
+            "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
+        );
+      } else if (problem === "beyond_bigint") {
+        if (!this.firstOver64(table, `bigint ${column}`)) return;
+        set.add(
+          `\`${column}\` gets ${pyStr(value)}, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails ` +
+            "on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
         );
       } else if (problem === "no_variant") {
         set.add(`\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`);

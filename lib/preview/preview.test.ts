@@ -112,7 +112,29 @@ describe("the preview from events", () => {
     expect(t.rows.map((r) => r.x)).toEqual([5, "100000000000000000000", "1000000000000000000", "200000000000000000000"]);
     // One message per column, with its first such value.
     expect(t.warnings.filter((w) => w.includes("64 bits"))).toEqual([
-      "r: `x` gets 100000000000000000000, beyond 64 bits: dlt's normalize step fails on it (orjson, dlt's JSON library: `Integer exceeds 64-bit range`)",
+      "r: `x` gets 100000000000000000000, beyond 64 bits: dlt's normalize step fails on it where it writes JSONL load files " +
+        "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
+    ]);
+  });
+
+  it("warns that DuckDB's load fails on an integer above a signed 64-bit BIGINT that dlt extracts", () => {
+    // scripts/dlt-diff.ts --strategies: 12345678901234567890 passes orjson (unsigned 64 bits) and fails DuckDB's INT64.
+    const p = run(createDestination(), 0, [
+      start("r"),
+      page(
+        "r",
+        [{ x: 1 }, { x: 12345678901234567890, y: 9223372036854775807 }],
+        [null, { x: "12345678901234567890", y: "9223372036854775807" }],
+      ),
+    ]);
+    const t = p.tables()[0]!;
+    expect(t.rows.map((r) => [r.x, r.y ?? null])).toEqual([
+      [1, null],
+      ["12345678901234567890", "9223372036854775807"],
+    ]);
+    expect(t.warnings.filter((w) => w.includes("BIGINT"))).toEqual([
+      "r: `x` gets 12345678901234567890, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails on DuckDB " +
+        "(`Conversion Error: … out of range for the destination type INT64`)",
     ]);
   });
 

@@ -108,6 +108,17 @@ export function beyond64(digits: string): boolean {
   return n < MIN_INT64 || n > MAX_UINT64;
 }
 
+const MAX_INT64 = 2n ** 63n - 1n;
+
+/**
+ * Whether an integer dlt extracts (within orjson's 64 bits) is above a signed 64-bit BIGINT, which
+ * DuckDB (the Python download's destination) cannot hold: dlt's load step fails on it there.
+ */
+export function beyondBigint(digits: string): boolean {
+  const n = BigInt(digits);
+  return n > MAX_INT64 && n <= MAX_UINT64;
+}
+
 /** A bigint cell as it is stored: a number when exact, else its digits (a string in a bigint column). */
 export function storeInt(digits: string): Json {
   const n = Number(digits);
