@@ -4,6 +4,7 @@
  * primary key that repeats within the run, an incremental `cursor_path` the records lack, and values
  * that do not fit a `columns` data_type hint (dlt writes them to a variant column).
  */
+import { strategyOf } from "./load";
 import type { RecordFinding } from "../config/findings";
 import type { DataRecord, Json } from "../engine/types";
 import { normalizeIdentifier } from "./naming";
@@ -42,14 +43,22 @@ function repeatedKey(r: ResourceRun, pending: PendingLoad): RecordFinding | null
     else seen.add(key);
   }
   if (repeats === 0) return null;
-  const merge = pending.schema.table(r.table)?.write_disposition === "merge";
-  const effect = merge
-    ? "merge keeps one row per key (by `dedup_sort`, else the first)"
-    : "dlt loads every one of them: the key is not unique in the table";
+  const root = pending.schema.table(r.table);
+  const strategy = root ? strategyOf(root) : null;
+  const effect =
+    strategy === "delete-insert"
+      ? "merge keeps one row per key (by `dedup_sort`, else the first)"
+      : strategy === "upsert"
+        ? "upsert inserts every one of them while the key is not stored, and of those matching a stored row DuckDB picks the one that updates it"
+        : strategy === "insert-only"
+          ? "insert-only inserts every one of them while the key is not stored"
+          : strategy === "scd2"
+            ? "scd2 keeps versions by row hash, not by primary_key: records that differ are all kept"
+            : "dlt loads every one of them: the key is not unique in the table";
   return {
     resource: r.resource,
     code: "record_primary_key_not_unique",
-    severity: merge ? "info" : "warning",
+    severity: strategy === "delete-insert" || strategy === "scd2" ? "info" : "warning",
     message: `primary_key ${list(r.primaryKey)} repeats in ${repeats} of ${r.fetched} records of \`${r.resource}\`: ${effect}`,
     at: ["primary_key"],
     value: asValue(r.primaryKey),

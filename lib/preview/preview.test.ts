@@ -117,6 +117,24 @@ describe("the preview from events", () => {
     ]);
   });
 
+  it("says what a repeated primary key does under each merge strategy", () => {
+    const effect = (strategy: string | null) => {
+      const p = run(createDestination(), 0, [
+        start("r", { primary_key: ["id"], write_disposition: "merge", merge_strategy: strategy }),
+        page("r", [{ id: 1 }, { id: 1 }, { id: 2 }]),
+      ]);
+      const f = p.findings().find((x) => x.code === "record_primary_key_not_unique");
+      return [f?.severity, f?.message.replace(/^.*records of `r`: /, "")];
+    };
+    expect(effect(null)).toEqual(["info", "merge keeps one row per key (by `dedup_sort`, else the first)"]);
+    expect(effect("upsert")).toEqual([
+      "warning",
+      "upsert inserts every one of them while the key is not stored, and of those matching a stored row DuckDB picks the one that updates it",
+    ]);
+    expect(effect("insert-only")).toEqual(["warning", "insert-only inserts every one of them while the key is not stored"]);
+    expect(effect("scd2")).toEqual(["info", "scd2 keeps versions by row hash, not by primary_key: records that differ are all kept"]);
+  });
+
   it("warns that DuckDB's load fails on an integer above a signed 64-bit BIGINT that dlt extracts", () => {
     // scripts/dlt-diff.ts --strategies: 12345678901234567890 passes orjson (unsigned 64 bits) and fails DuckDB's INT64.
     const p = run(createDestination(), 0, [
