@@ -12,7 +12,7 @@ import { expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
 import type { PlaygroundPage } from "./pages/PlaygroundPage";
 
-const items = (disposition: string) =>
+const items = (disposition: string | Record<string, string>) =>
   JSON.stringify(
     {
       client: { base_url: "https://lab.example.com" },
@@ -36,8 +36,12 @@ for (const [disposition, rows, second] of [
   ["append", "items 90", "+45 inserted · ~0 updated · −0 deleted · 45 unchanged"],
   ["replace", "items 45", "+45 inserted · ~0 updated · −45 deleted · 0 unchanged"],
   ["merge", "items 45", "+0 inserted · ~45 updated · −0 deleted · 0 unchanged"],
+  [{ disposition: "merge", strategy: "upsert" }, "items 45", "+0 inserted · ~45 updated · −0 deleted · 0 unchanged"],
+  [{ disposition: "merge", strategy: "insert-only" }, "items 45", "+0 inserted · ~0 updated · −0 deleted · 45 unchanged"],
+  [{ disposition: "merge", strategy: "scd2" }, "items 45", "+0 inserted · ~0 updated · −0 deleted · 45 unchanged"],
 ] as const) {
-  test(`${disposition}: run twice, the counts say what the second load did`, async ({ playground: p }) => {
+  const name = typeof disposition === "string" ? disposition : disposition.strategy;
+  test(`${name}: run twice, the counts say what the second load did`, async ({ playground: p }) => {
     await p.gotoWith(items(disposition));
     expect(await p.run()).toBe("done");
     await expect(p.tableTab("items")).toHaveText("items 45");
@@ -45,6 +49,13 @@ for (const [disposition, rows, second] of [
     expect(await p.run()).toBe("done");
     await expect(p.tableTab("items")).toHaveText(rows);
     await expect(changes(p)).toContainText(second);
+    if (name === "scd2") {
+      // The versions' validity columns, with dlt's hints in their headers; every version still valid.
+      const grid = p.tables.getByTestId("data-table");
+      await expect(grid.getByRole("columnheader", { name: /^_dlt_valid_from/ })).toContainText("timestamp · nullable · valid from");
+      await expect(grid.getByRole("columnheader", { name: /^_dlt_valid_to/ })).toContainText("timestamp · nullable · valid to");
+      await expect(grid.getByRole("columnheader", { name: /^_dlt_id/ })).toContainText("row version");
+    }
     await p.tables.getByTestId("destination-menu").click();
     await p.page.getByRole("menuitem", { name: /Reset destination/ }).click();
     await expect(p.tables.getByRole("tab")).toHaveCount(0);
