@@ -55,6 +55,10 @@ for (const [disposition, rows, second] of [
       await expect(grid.getByRole("columnheader", { name: /^_dlt_valid_from/ })).toContainText("timestamp · nullable · valid from");
       await expect(grid.getByRole("columnheader", { name: /^_dlt_valid_to/ })).toContainText("timestamp · nullable · valid to");
       await expect(grid.getByRole("columnheader", { name: /^_dlt_id/ })).toContainText("row version");
+      await view(p, "schema").click();
+      await expect(p.page.getByTestId("schema-hints")).toContainText("merge (scd2)");
+      await expect(p.page.getByTestId("schema-columns")).toContainText("valid to");
+      await view(p, "tables").click();
     }
     await p.tables.getByTestId("destination-menu").click();
     await p.page.getByRole("menuitem", { name: /Reset destination/ }).click();

@@ -101,6 +101,7 @@ export function buildTables(pending: PendingLoad, result: LoadResult, loaded: bo
       ...data,
       resource: root.resource ?? root.name,
       write_disposition: root.write_disposition ?? "append",
+      merge_strategy: root.write_disposition === "merge" ? root.merge_strategy : null,
       primary_key: pk.length > 0 ? pk : null,
       records,
       child_tables: children,

@@ -90,7 +90,10 @@ export default function SchemaPanel({
               <dt className="text-muted">resource</dt>
               <dd className="font-mono">{root.resource}</dd>
               <dt className="text-muted">write_disposition</dt>
-              <dd className="font-mono">{root.write_disposition}</dd>
+              <dd className="font-mono">
+                {root.write_disposition}
+                {root.merge_strategy !== null ? ` (${root.merge_strategy})` : null}
+              </dd>
               <dt className="text-muted">primary_key</dt>
               <dd className="font-mono">{root.primary_key?.join(", ") ?? "—"}</dd>
             </>
