@@ -148,3 +148,27 @@ describe("restplay run --state-dir", () => {
     expect(r.stderr).toContain("delete it to start over");
   });
 });
+
+describe("restplay run --state-dir and numbers inside json cells", () => {
+  it("keeps their spelling in the stored destination (46.0 stays a float, big integers exact)", async () => {
+    const cfg = {
+      client: { base_url: "https://api.example.com" },
+      resources: [{ name: "things", max_table_nesting: 0, endpoint: { path: "/things", paginator: "single_page" } }],
+    };
+    writeFileSync(join(dir, "things.json"), JSON.stringify(cfg));
+    const fetch = async () =>
+      new Response('[{"id": 1, "meta": {"a": 46.0, "b": 9007199254740993}}]', {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    const args = ["run", "things.json", "--state-dir", "things-state", "--format", "json"];
+    expect((await cli(args, { cwd: dir, fetch })).code).toBe(0);
+    expect(readFileSync(join(dir, "things-state", "destination.json"), "utf8")).toContain('"meta":{"a":46.0,"b":9007199254740993}');
+    // Run 2 appends to what run 1 stored, read back from the file: both rows keep the spelling.
+    const second = await cli(args, { cwd: dir, fetch });
+    expect(second.code).toBe(0);
+    const tables = second.stdout.slice(second.stdout.indexOf('"tables"'));
+    expect(tables.match(/"meta": \{"a":46\.0,"b":9007199254740993\}/g)).toHaveLength(2);
+    expect(second.stdout).not.toMatch(/"a": ?46[,}]|9007199254740992/);
+  });
+});

@@ -14,8 +14,15 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { resolve } from "node:path";
-import type { DataRecord, IncrementalState } from "../engine";
-import { createDestination, parseDestinationState, type Destination, type DestinationState } from "../preview";
+import { parseBody, type DataRecord, type IncrementalState, type NumberText } from "../engine";
+import {
+  adoptStateSpellings,
+  createDestination,
+  parseDestinationState,
+  stringifyJson,
+  type Destination,
+  type DestinationState,
+} from "../preview";
 import { batched, UsageError } from "./io";
 
 export const DESTINATION_FILE = "destination.json";
@@ -26,7 +33,7 @@ export interface RunState {
   readonly incremental: Record<string, IncrementalState>;
 }
 
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, sink?: WeakMap<object, NumberText>): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -35,7 +42,7 @@ async function readJson(file: string): Promise<unknown> {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return sink ? parseBody(text, sink) : (JSON.parse(text) as unknown);
   } catch (e) {
     throw new UsageError(`${file} is not JSON (${(e as Error).message}): delete it to start over`);
   }
@@ -57,7 +64,7 @@ export function* destinationLines(state: DestinationState): Generator<string> {
   for (let t = 0; t < tables.length; t++) {
     const [name, list] = tables[t] as [string, readonly DataRecord[]];
     yield `${JSON.stringify(name)}:[\n`;
-    for (let i = 0; i < list.length; i++) yield `${i === 0 ? "" : ","}${JSON.stringify(list[i])}\n`;
+    for (let i = 0; i < list.length; i++) yield `${i === 0 ? "" : ","}${stringifyJson(list[i])}\n`;
     yield t < tables.length - 1 ? "],\n" : "]\n";
   }
   yield "}}\n";
@@ -66,7 +73,7 @@ export function* destinationLines(state: DestinationState): Generator<string> {
 const TABLE_LINE = /^(".*"):\[$/;
 
 /** Reads a `destination.json` in `destinationLines`' layout, a line at a time; `null` when it is not in that layout. */
-export async function readDestinationLines(file: string): Promise<unknown> {
+export async function readDestinationLines(file: string, sink: WeakMap<object, NumberText> = new WeakMap()): Promise<unknown> {
   const input = createReadStream(file, "utf8");
   const lines = createInterface({ input, crlfDelay: Infinity });
   let head: Record<string, unknown> | null = null;
@@ -82,7 +89,7 @@ export async function readDestinationLines(file: string): Promise<unknown> {
         head = JSON.parse(`${line}}}`) as Record<string, unknown>;
       } else if (rows !== null) {
         if (line === "]" || line === "],") rows = null;
-        else rows.push(JSON.parse(line.startsWith(",") ? line.slice(1) : line) as unknown);
+        else rows.push(parseBody(line.startsWith(",") ? line.slice(1) : line, sink) as unknown);
       } else if (line === "}}") ended = true;
       else {
         const m = TABLE_LINE.exec(line);
@@ -103,7 +110,7 @@ export async function readDestinationLines(file: string): Promise<unknown> {
 }
 
 /** The stored destination: one `JSON.parse` up to `wholeBytes`, line by line beyond. */
-async function readDestination(file: string, wholeBytes: number): Promise<unknown> {
+async function readDestination(file: string, wholeBytes: number, sink: WeakMap<object, NumberText>): Promise<unknown> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -111,8 +118,8 @@ async function readDestination(file: string, wholeBytes: number): Promise<unknow
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  if (size <= wholeBytes) return readJson(file);
-  const read = await readDestinationLines(file);
+  if (size <= wholeBytes) return readJson(file, sink);
+  const read = await readDestinationLines(file, sink);
   if (read === null)
     throw new UsageError(`${file} is too large to read whole and not in the layout restplay writes: delete it to start over`);
   return read;
@@ -120,8 +127,11 @@ async function readDestination(file: string, wholeBytes: number): Promise<unknow
 
 /** The state in `dir` (a fresh destination and no incremental state when the files are not there yet). */
 export async function loadState(dir: string, options: { readonly wholeBytes?: number } = {}): Promise<RunState> {
-  const stored = await readDestination(resolve(dir, DESTINATION_FILE), options.wholeBytes ?? WHOLE_FILE_BYTES);
+  // Read losslessly: json cells keep the number spellings `destinationLines` wrote (`46.0`).
+  const sink = new WeakMap<object, NumberText>();
+  const stored = await readDestination(resolve(dir, DESTINATION_FILE), options.wholeBytes ?? WHOLE_FILE_BYTES, sink);
   const state = stored === undefined ? null : parseDestinationState(stored);
+  if (state) adoptStateSpellings(state, sink);
   if (stored !== undefined && state === null)
     throw new UsageError(`${resolve(dir, DESTINATION_FILE)} is not a restplay destination (version 1): delete it to start over`);
   const incremental = await readJson(resolve(dir, INCREMENTAL_FILE));

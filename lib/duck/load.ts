@@ -9,7 +9,14 @@
 import { createHash } from "node:crypto";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { Json } from "../engine";
-import { dltStoredSchema, DLT_ENGINE_VERSION, DLT_SCHEMA_NAME, type DestinationState, type TableSchemaJson } from "../preview";
+import {
+  dltStoredSchema,
+  DLT_ENGINE_VERSION,
+  DLT_SCHEMA_NAME,
+  jsonCellText,
+  type DestinationState,
+  type TableSchemaJson,
+} from "../preview";
 import { completeColumns, createStatements, DATASET, literal, loadedTables, qualified, type CompleteColumn } from "./ddl";
 
 /**
@@ -49,7 +56,8 @@ function appendFor(c: CompleteColumn): Append {
     case "bool":
       return (a, v) => (typeof v === "boolean" ? a.appendBoolean(v) : a.appendVarchar(String(v)));
     case "json":
-      return (a, v) => a.appendVarchar(JSON.stringify(v));
+      // As dlt writes it (`json.dumps`), numbers with the spellings the preview kept (`46.0`).
+      return (a, v) => a.appendVarchar(jsonCellText(v));
     default:
       // Big integers arrive as digit strings, timestamps as ISO text, decimals as digits: DuckDB's casts keep them exact.
       return (a, v) => a.appendVarchar(typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v));

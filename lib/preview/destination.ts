@@ -4,8 +4,9 @@
  * after the last successful load. The state is plain JSON (`state()`), so it can be stored, sent and
  * later mirrored into a real database (DuckDB); `reset()` empties it.
  */
-import type { DataRecord } from "../engine/types";
+import type { DataRecord, NumberText } from "../engine/types";
 import { Schema, type TableSchemaJson } from "./schema";
+import { adoptSpelling } from "./values";
 
 export const DESTINATION_STATE_VERSION = 1;
 
@@ -52,6 +53,18 @@ export function parseDestinationState(json: unknown): DestinationState | null {
   for (const t of json.schema) if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns)) return null;
   for (const rows of Object.values(json.rows)) if (!Array.isArray(rows)) return null;
   return json as unknown as DestinationState;
+}
+
+/**
+ * A state read back from text with the engine's lossless parse (`parseBody`, its `sink`): the json cells
+ * take their number spellings from it (`46.0`, integers beyond 2^53), as `stringifyJson` wrote them.
+ */
+export function adoptStateSpellings(state: DestinationState, sink: WeakMap<object, NumberText>): void {
+  for (const t of state.schema) {
+    const json = t.columns.filter((c) => c.data_type === "json").map((c) => c.name);
+    if (json.length === 0) continue;
+    for (const row of state.rows[t.name] ?? []) for (const c of json) adoptSpelling(row[c], sink);
+  }
 }
 
 export function createDestination(options: { state?: DestinationState | null; maxIdentifierLength?: number | null } = {}): Destination {

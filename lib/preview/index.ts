@@ -1,6 +1,14 @@
 /** lib/preview: engine events -> the tables dlt would load, kept in a destination across runs. */
 export { createPreview, type Preview, type PreviewOptions } from "./preview";
-export { createDestination, destinationRevision, parseDestinationState, type Destination, type DestinationState } from "./destination";
+export {
+  adoptStateSpellings,
+  createDestination,
+  destinationRevision,
+  parseDestinationState,
+  type Destination,
+  type DestinationState,
+} from "./destination";
+export { jsonCellText } from "./values";
 export { normalizeIdentifier } from "./naming";
 export { ExactInt, jsonPieces, materialize, stringifyJson, tablesJson, type Cell, type TableJson } from "./rows";
 export { DLT_ENGINE_VERSION, DLT_SCHEMA_FILE, DLT_SCHEMA_NAME, dltSchemaYaml, dltStoredSchema, type DltSchemaOptions } from "./dlt-schema";

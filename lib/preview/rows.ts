@@ -4,6 +4,7 @@
  * integers beyond 2^53 written with their exact digits (`stringifyJson`).
  */
 import type { Json } from "../engine/types";
+import { hasSpelling, pyJsonText } from "./values";
 import type { PreviewTable, PreviewTableData } from "./types";
 
 /** An exact integer of a bigint column; `JSON.stringify` writes its digits as a string, `stringifyJson` as a number. */
@@ -49,18 +50,29 @@ export function tablesJson(tables: readonly PreviewTable[]): TableJson[] {
 }
 
 const MARK = "\u0000exact-int:";
+const SPELLED_MARK = "\u0000spelled:";
 
-/** `JSON.stringify`, except that `ExactInt`s are written as numbers with all their digits. */
+/**
+ * `JSON.stringify`, except that `ExactInt`s are written as numbers with all their digits, and json
+ * cells whose number spellings the preview kept (`46.0`, integers beyond 2^53) as dlt writes them.
+ */
 export function stringifyJson(value: unknown, space?: number): string {
+  let spelled = false;
   const text = JSON.stringify(
     value,
     function (this: Record<string, unknown>, key: string, v: unknown) {
       const raw = this[key];
-      return raw instanceof ExactInt ? `${MARK}${raw.digits}` : v;
+      if (raw instanceof ExactInt) return `${MARK}${raw.digits}`;
+      if (typeof raw === "object" && raw !== null && hasSpelling(raw)) {
+        spelled = true;
+        return `${SPELLED_MARK}${pyJsonText(raw as Json)}`;
+      }
+      return v;
     },
     space,
   );
-  return text.replace(/"\\u0000exact-int:(-?\d+)"/g, "$1");
+  const exact = text.replace(/"\\u0000exact-int:(-?\d+)"/g, "$1");
+  return spelled ? exact.replace(/"\\u0000spelled:(?:[^"\\]|\\.)*"/g, (m) => (JSON.parse(m) as string).slice(SPELLED_MARK.length)) : exact;
 }
 
 /**
@@ -105,7 +117,8 @@ export function* jsonPieces(value: unknown, space = 0, indent = ""): Generator<s
   const v = jsonValue(value, "");
   // `stringifyJson`'s text indents from column 0: its lines move to this value's depth.
   const pad = (text: string) => (space > 0 && indent !== "" ? text.replace(/\n/g, `\n${indent}`) : text);
-  if (!isContainer(v) || sizeOf(v, PIECE) >= 0) {
+  // A json cell with kept spellings is written whole (as dlt writes it), however large.
+  if (!isContainer(v) || hasSpelling(v) || sizeOf(v, PIECE) >= 0) {
     yield pad(stringifyJson(v, space));
     return;
   }

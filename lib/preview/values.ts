@@ -38,6 +38,19 @@ export function keepSpelling(v: object, text: NumberText): void {
   SPELLINGS.set(v, text);
 }
 
+/** A json cell's text as dlt writes it into its destination (`json.dumps`: compact, numbers as Python holds them). */
+export const jsonCellText = (v: Json): string => pyJsonText(v);
+
+/** Whether spellings were kept for `v` (a json cell whose numbers `JSON.stringify` would change). */
+export const hasSpelling = (v: object): boolean => SPELLINGS.has(v);
+
+/** Takes a json cell's spellings from a lossless parse (`parseJson`'s `sink`) of the text it was read from. */
+export function adoptSpelling(v: Json | undefined, sink: WeakMap<object, NumberText>): void {
+  if (typeof v !== "object" || v === null) return;
+  const text = sink.get(v);
+  if (text) SPELLINGS.set(v, text);
+}
+
 /** Code-point order of two strings (orjson sorts keys by their UTF-8 bytes; UTF-16 order differs above U+FFFF). */
 export function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

@@ -4,7 +4,7 @@
  * (a restarted server, an evicted session) sends it again and asks once more.
  */
 import type { DuckApiError, FileFormat, QueryResponse } from "@/lib/duck";
-import type { Destination } from "@/lib/preview";
+import { stringifyJson, type Destination } from "@/lib/preview";
 
 export type DuckFailure = { readonly ok: false; readonly error: DuckApiError };
 
@@ -39,7 +39,8 @@ export function createDuckClient(destination: () => Destination | null): DuckCli
     fetch(`/api/duckdb/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
+      // json cells with the number spellings the preview kept (`46.0`), as dlt writes them.
+      body: stringifyJson(body),
       cache: "no-store",
     });
 

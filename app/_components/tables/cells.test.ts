@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cellText, columnWidth, statsLine } from "./cells";
+import { createPreview } from "@/lib/preview";
 
 describe("table cells", () => {
   it("spells out values", () => {
@@ -11,6 +12,39 @@ describe("table cells", () => {
       "false",
       '{"a":[1]}',
     ]);
+  });
+
+  it("writes a json cell as dlt does, numbers with the spellings the preview kept", () => {
+    const p = createPreview();
+    p.push({ type: "run_start", resources: ["r"], at: 0 });
+    p.push({
+      type: "resource_start",
+      resource: "r",
+      paginator: "single_page",
+      data_selector: "$",
+      primary_key: null,
+      write_disposition: "append",
+      parent: null,
+      table_name: "r",
+      max_table_nesting: 0,
+      merge_key: null,
+      merge_strategy: null,
+      columns: [],
+    });
+    const records = [{ v: { a: 46, b: 9007199254740992, c: 1.5e-7 } }];
+    const number_text = [{ v: { a: "46.0", b: "9007199254740993" } }];
+    p.push({
+      type: "page",
+      resource: "r",
+      page: 1,
+      request_id: 1,
+      records,
+      count: 1,
+      selector: "$",
+      selector_source: "configured",
+      number_text,
+    });
+    expect(cellText(p.tables()[0]!.rows[0]!.v)).toBe('{"a":46.0,"b":9007199254740993,"c":1.5e-7}');
   });
 
   it("sizes columns between bounds", () => {

@@ -1,9 +1,14 @@
-/** Cell text for the preview grid: JSON for nested values, `null` spelled out. */
+import { jsonCellText } from "@/lib/preview";
+import type { Json } from "@/lib/engine";
+
+/** Cell text for the preview grid: nested values as dlt writes them (JSON, numbers as Python holds them), `null` spelled out. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  return typeof value === "object" && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)
+    ? jsonCellText(value as Json)
+    : JSON.stringify(value);
 }
 
 /** Column width in px from the header (name, and type line) and a sample of values. */

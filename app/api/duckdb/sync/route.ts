@@ -1,16 +1,20 @@
 /** POST /api/duckdb/sync: the page's destination (its state and revision) for the session's SQL console and downloads. */
 import { SyncBody } from "@/lib/duck";
-import { destinationRevision, parseDestinationState } from "@/lib/preview";
+import { adoptStateSpellings, destinationRevision, parseDestinationState } from "@/lib/preview";
+import type { NumberText } from "@/lib/engine";
 import { duckError, readBody, sessions, syncLimit } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const read = await readBody(request, SyncBody, syncLimit());
+  // Read losslessly: json cells keep their number spellings (`46.0`) for the database and its files.
+  const sink = new WeakMap<object, NumberText>();
+  const read = await readBody(request, SyncBody, syncLimit(), sink);
   if ("refused" in read) return read.refused;
   const state = parseDestinationState(read.body.state);
   if (!state) return duckError(400, { code: "bad_request", message: "`state` is not a restplay destination (version 1)." });
+  adoptStateSpellings(state, sink);
   if (destinationRevision(state) !== read.body.revision)
     return duckError(400, { code: "bad_request", message: "`revision` does not match the state's loads." });
   sessions().hold(read.body.session, read.body.revision, state);

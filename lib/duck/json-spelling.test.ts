@@ -1,0 +1,65 @@
+/**
+ * Numbers inside json cells keep the spelling dlt keeps (`46.0` is a float, 9007199254740993 exact):
+ * through the destination state as the browser sends it to the server (`stringifyJson`, read back with
+ * the engine's lossless parse and `adoptStateSpellings`), into DuckDB as dlt's `json.dumps` writes the
+ * cell, and in the grid's cell text. `JSON.stringify` would write `46` and 9007199254740992.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { parseBody, type EngineEvent, type NumberText } from "../engine";
+import { adoptStateSpellings, createDestination, createPreview, jsonCellText, parseDestinationState, stringifyJson } from "../preview";
+import { page, start } from "../testing/preview-events";
+import { loadIntoDuckDb } from "./index";
+
+let instance: DuckDBInstance;
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(":memory:");
+  conn = await instance.connect();
+});
+afterAll(() => {
+  conn.closeSync();
+  instance.closeSync();
+});
+
+const DUMPS = '{"a":46.0,"b":9007199254740993,"c":[1.5,2.0],"d":{"e":1e+20}}';
+
+function loaded() {
+  const destination = createDestination();
+  const p = createPreview({ destination });
+  const events: EngineEvent[] = [
+    { type: "run_start", resources: ["r"], at: 0 },
+    start("r", { max_table_nesting: 0 }),
+    page(
+      "r",
+      [{ id: 1, v: { a: 46, b: 9007199254740992, c: [1.5, 2], d: { e: 1e20 } } }],
+      [{ v: { a: "46.0", b: "9007199254740993", c: { "1": "2.0" }, d: { e: "1e20" } } }],
+    ),
+    { type: "done", ok: true, duration_ms: 1, stats: {} },
+  ];
+  for (const e of events) p.push(e);
+  return { destination, cell: p.tables()[0]!.rows[0]!.v! };
+}
+
+describe("numbers inside json cells", () => {
+  it("are shown as dlt writes the cell", () => {
+    const { cell } = loaded();
+    expect(jsonCellText(cell)).toBe(DUMPS);
+    expect(JSON.stringify(cell)).toBe('{"a":46,"b":9007199254740992,"c":[1.5,2],"d":{"e":100000000000000000000}}');
+  });
+
+  it("keep their spelling through the state the browser sends and the database the server builds", async () => {
+    const { destination } = loaded();
+    const text = stringifyJson({ session: "s", revision: "1", state: destination.state() });
+    expect(text).toContain(`"v":${DUMPS}`);
+    // The server's side of POST /api/duckdb/sync.
+    const sink = new WeakMap<object, NumberText>();
+    const body = parseBody(text, sink) as { state: unknown };
+    const state = parseDestinationState(body.state)!;
+    adoptStateSpellings(state, sink);
+    expect(stringifyJson(state)).toBe(stringifyJson(destination.state()));
+    await loadIntoDuckDb(conn, state, { dataset: "spelled" });
+    const got = await conn.runAndReadAll("SELECT v::VARCHAR FROM spelled.r");
+    expect(got.getRowsJson()).toEqual([[DUMPS]]);
+  });
+});
