@@ -74,7 +74,9 @@ CASES = [
      "an unmatched flagged row is inserted",
      resource(UPSERT, primary_key="id", columns={"deleted": {"hard_delete": True, "data_type": "bool"}}), [
          '[{"id": 1, "name": "a", "tags": ["x"]}, {"id": 2, "name": "b", "tags": ["y", "z"]}]',
-         '[{"id": 2, "deleted": true}, {"id": 1, "name": "a3", "deleted": false, "tags": ["q"]}, {"id": 4, "name": "d", "deleted": true, "tags": ["w"]}]',
+         ('[{"id": 2, "deleted": true}, '
+          '{"id": 1, "name": "a3", "deleted": false, "tags": ["q"]}, '
+          '{"id": 4, "name": "d", "deleted": true, "tags": ["w"]}]'),
      ]),
     ("upsert-duplicates", "duplicate keys in one load: both inserted into an empty table; of two matching a stored row "
      "DuckDB applied the first here (its pick: in other loads a later one wins)",
@@ -85,7 +87,10 @@ CASES = [
      ]),
     ("upsert-compound-key", "key hashes of a compound key with floats, text and Unicode",
      resource(UPSERT, primary_key=["region", "n"]), [
-         '[{"region": "eu", "n": 1.5, "v": 1}, {"region": "\\u00e9t\\u00e9", "n": 2.0, "v": 2}, {"region": "us", "n": 1e-7, "v": 3}, {"region": "x\\"y", "n": 12345678901234567, "v": 4}]',
+         ('[{"region": "eu", "n": 1.5, "v": 1}, '
+          '{"region": "\\u00e9t\\u00e9", "n": 2.0, "v": 2}, '
+          '{"region": "us", "n": 1e-7, "v": 3}, '
+          '{"region": "x\\"y", "n": 12345678901234567, "v": 4}]'),
          '[{"region": "eu", "n": 1.5, "v": 10}, {"region": "\\u00e9t\\u00e9", "n": 2.0, "v": 20}]',
      ]),
     ("upsert-no-key", "upsert without a primary key: dlt's load step fails",
@@ -103,9 +108,14 @@ CASES = [
     ("scd2", "versions by row hash: changed and absent records retired at the load's boundary, new versions inserted; "
      "a version retired earlier comes back as a new row",
      resource(SCD2), [
-         '[{"id": 1, "name": "a", "score": 1.0, "tags": ["x", "y"], "meta": {"k": "v"}}, {"id": 2, "name": "b", "score": 2.5, "tags": []}, {"id": 3, "name": "c", "flag": true, "note": null}]',
-         '[{"id": 1, "name": "a2", "score": 1.0, "tags": ["x"], "meta": {"k": "v"}}, {"id": 2, "name": "b", "score": 2.5, "tags": []}, {"id": 4, "name": "d", "small": 1e-7, "big": 1e20, "tiny": 0.00001}]',
-         '[{"id": 1, "name": "a", "score": 1.0, "tags": ["x", "y"], "meta": {"k": "v"}}, {"id": 2, "name": "b", "score": 2.5, "tags": []}]',
+         ('[{"id": 1, "name": "a", "score": 1.0, "tags": ["x", "y"], "meta": {"k": "v"}}, '
+          '{"id": 2, "name": "b", "score": 2.5, "tags": []}, '
+          '{"id": 3, "name": "c", "flag": true, "note": null}]'),
+         ('[{"id": 1, "name": "a2", "score": 1.0, "tags": ["x"], "meta": {"k": "v"}}, '
+          '{"id": 2, "name": "b", "score": 2.5, "tags": []}, '
+          '{"id": 4, "name": "d", "small": 1e-7, "big": 1e20, "tiny": 0.00001}]'),
+         ('[{"id": 1, "name": "a", "score": 1.0, "tags": ["x", "y"], "meta": {"k": "v"}}, '
+          '{"id": 2, "name": "b", "score": 2.5, "tags": []}]'),
      ]),
     ("scd2-merge-key", "with a merge_key only absent records whose key is in the load are retired",
      resource(SCD2, merge_key="region"), [
@@ -221,7 +231,9 @@ def record(case_id, summary, res, bodies, port):
     except Exception:  # noqa: BLE001  (the first run failed before dlt stored a schema)
         tables = None
     return {"id": case_id, "summary": summary, "config": {**config, "client": {"base_url": "http://strategies.test/"}},
-            "runs": runs, "schema_tables": None if tables is None or any("error" in r for r in runs) else json.loads(json.dumps(tables, default=plain))}
+            "runs": runs,
+            "schema_tables": None if tables is None or any("error" in r for r in runs)
+            else json.loads(json.dumps(tables, default=plain))}
 
 
 def main():

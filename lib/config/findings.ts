@@ -12,7 +12,8 @@ import { quoteLike, renderValue } from "./fixes";
 export const RECORD_FINDING_CODES = {
   record_primary_key_missing: "The records lack the configured primary key (fix: the field they carry).",
   record_primary_key_not_unique:
-    "The primary key repeats within one run's records (a warning; a note under merge delete-insert, which keeps one, and scd2, which keys versions by row hash).",
+    "The primary key repeats within one run's records (a warning; a note under merge delete-insert, which keeps one, " +
+    "and scd2, which keys versions by row hash).",
   record_cursor_missing: "Records lack the incremental `cursor_path` (fix: the field they carry).",
   record_type_conflict:
     "Records hold values that do not fit a column's `data_type` hint: dlt writes a variant column (fix: the type they hold).",

@@ -49,7 +49,8 @@ function repeatedKey(r: ResourceRun, pending: PendingLoad): RecordFinding | null
     strategy === "delete-insert"
       ? "merge keeps one row per key (by `dedup_sort`, else the first)"
       : strategy === "upsert"
-        ? "upsert inserts every one of them while the key is not stored, and of those matching a stored row DuckDB picks the one that updates it"
+        ? "upsert inserts every one of them while the key is not stored, " +
+          "and of those matching a stored row DuckDB picks the one that updates it"
         : strategy === "insert-only"
           ? "insert-only inserts every one of them while the key is not stored"
           : strategy === "scd2"

@@ -9,70 +9,30 @@
  *   key with `ROW_NUMBER()` ordered by the `dedup_sort` column (without one the destination keeps
  *   the first it reads; sqlite: the first loaded), rows whose `hard_delete` column is set are not
  *   inserted, and nested rows follow their root row. Without any key, merge appends.
- * - `upsert` (`gen_upsert_sql`, duckdb's `MERGE`): a staged root row replaces the stored rows of its
- *   primary key (the first staged row of a key wins them), or is deleted with them when its `hard_delete`
- *   column is set, or is inserted (flagged or not, duplicates too) when none is stored; nested rows are
- *   merged by their ids (dlt's hashes: the same list position under the same key), and nested rows of a
- *   staged root that the load does not have, or whose root is flagged, are deleted.
- * - `insert-only`: root rows whose key is not stored are inserted (not flagged ones); nested rows whose
- *   id is not stored are inserted, whatever their root.
- * - `scd2` (`gen_scd2_sql`): active stored versions (valid to is NULL or the active record timestamp)
- *   whose row version the load does not have are retired at the load's boundary (only those whose
- *   `merge_key` the load has, with one); staged rows whose version is not active are inserted, valid
- *   from the boundary; nested rows whose id is not stored are inserted. A load without rows for the
- *   table changes nothing (dlt runs no merge job for it).
+ * - `upsert`, `insert-only` and `scd2`: merge-strategies.ts.
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
-import { CANNOT, tryCoerce } from "./coerce";
-import { formatTimestamp, fromTimestamp } from "./datetime";
 import { KeySet } from "./key-set";
-import { pyType } from "./values";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
+import {
+  appendChain,
+  columnsWith,
+  EMPTY,
+  hardDeleted,
+  keyOf,
+  keySet,
+  strategyOf,
+  type Key,
+  type LoadPackage,
+  type LoadResult,
+  type Stored,
+  type Writable,
+} from "./load-rows";
+import { scd2Chain, upsertChain } from "./merge-strategies";
 
-/** The rows one run normalised, per table, and the root tables it loads. */
-export interface LoadPackage {
-  readonly loadId: string;
-  readonly rows: Map<string, DataRecord[]>;
-  /** Root tables of the resources that ran (a replace table in here is emptied even without rows). */
-  readonly roots: Set<string>;
-}
-
-export interface LoadResult {
-  readonly rows: ReadonlyMap<string, readonly DataRecord[]>;
-  readonly changes: Map<string, TableChanges>;
-  /** Per table, parallel to its rows: what this load did to each row. */
-  readonly marks: Map<string, readonly RowChange[]>;
-  /**
-   * Per root table this load wrote rows to: the index in `pkg.rows` of each row it inserted (or updated),
-   * in table order; absent: every staged row, in staging order.
-   */
-  readonly sources: Map<string, readonly number[]>;
-}
-
-const EMPTY: readonly DataRecord[] = [];
-
-type Key = string | number | boolean;
-
-/**
- * A row's key: the value itself for one scalar column (a column holds one type, so `1` and `"1"`
- * never meet), else the values as JSON; `null` when a part is null or missing.
- */
-function keyOf(row: DataRecord, columns: readonly string[]): Key | null {
-  if (columns.length === 1) {
-    const v = row[columns[0] as string];
-    if (v === null || v === undefined) return null;
-    return typeof v === "object" ? JSON.stringify(v) : v;
-  }
-  const parts: Json[] = [];
-  for (const c of columns) {
-    const v = row[c];
-    if (v === null || v === undefined) return null;
-    parts.push(v);
-  }
-  return JSON.stringify(parts);
-}
+export { strategyOf, type LoadPackage, type LoadResult } from "./load-rows";
 
 /** SQL order of a dedup sort: nulls first ascending (sqlite), numbers by value, strings by code unit. */
 function compare(a: Json | undefined, b: Json | undefined): number {
@@ -83,9 +43,6 @@ function compare(a: Json | undefined, b: Json | undefined): number {
   const [x, y] = [String(a), String(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
-
-const columnsWith = (t: TableSchema, hint: "primary_key" | "merge_key"): string[] =>
-  [...t.columns.values()].filter((c) => c[hint] === true).map((c) => c.name);
 
 /**
  * The load's root rows that survive dedup and hard deletes (`insert_temp_table`), in load order, and
@@ -152,27 +109,12 @@ function admitter(pk: readonly string[], hard: () => ColumnSchema | undefined, e
   };
 }
 
-/** A row `hard_delete` removes: `true` in a bool column, any value in a column of another type. */
-function hardDeleted(hard: ColumnSchema, row: DataRecord): boolean {
-  const v = row[hard.name];
-  return hard.data_type === "bool" ? v === true : v !== null && v !== undefined;
-}
-
 /** Whether `applyLoad` treats the root table as a merge (`mergeChain`): its keys, else `null`. */
 function mergeKeys(root: TableSchema): { pk: string[]; mk: string[] } | null {
   if (strategyOf(root) !== "delete-insert") return null;
   const pk = columnsWith(root, "primary_key");
   const mk = columnsWith(root, "merge_key");
   return pk.length + mk.length > 0 ? { pk, mk } : null;
-}
-
-type Strategy = "delete-insert" | "upsert" | "insert-only" | "scd2";
-
-/** A root table's merge strategy (`resolve_merge_strategy`: delete-insert unless named); `null` unless it merges. */
-export function strategyOf(root: TableSchema): Strategy | null {
-  if (root.write_disposition !== "merge") return null;
-  const s = root.merge_strategy ?? "delete-insert";
-  return s === "upsert" || s === "insert-only" || s === "scd2" ? s : "delete-insert";
 }
 
 /**
@@ -193,18 +135,6 @@ export function streamingSurvivors(schema: Schema, table: string): { admit(row: 
   const hardName = [...root.columns.values()].find((c) => c.hard_delete === true)?.name;
   // Looked up per row: inference replaces an incomplete column (a hint without a type) by a typed one.
   return { admit: admitter(keys.pk, () => (hardName === undefined ? undefined : schema.table(table)?.columns.get(hardName))) };
-}
-
-type Stored = ReadonlyMap<string, readonly DataRecord[]>;
-
-/** The set of `columns`' keys in `rows` (nulls never match). */
-function keySet(rows: readonly DataRecord[], columns: readonly string[]): Set<Key> {
-  const out = new Set<Key>();
-  for (const r of rows) {
-    const key = keyOf(r, columns);
-    if (key !== null) out.add(key);
-  }
-  return out;
 }
 
 /** Marks for `kept` rows (unchanged) then `fresh` ones (updated when they replaced a key, else inserted). */
@@ -267,207 +197,6 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
       unchanged: kept.length,
     });
   });
-}
-
-type Writable = (table: string, rows: readonly DataRecord[], marks: readonly RowChange[], changes: TableChanges) => void;
-
-/** A table being changed in place: its rows (`null`: deleted) and marks, then the rows the load adds. */
-class Edit {
-  readonly rows: (DataRecord | null)[];
-  readonly marks: RowChange[];
-  /** Per row, the index of the staged row it came from (-1: a stored row this load changed). */
-  readonly from: number[];
-  deleted = 0;
-  constructor(stored: readonly DataRecord[]) {
-    this.rows = stored.slice();
-    this.marks = new Array<RowChange>(stored.length).fill("unchanged");
-    this.from = new Array<number>(stored.length).fill(-1);
-  }
-  replace(i: number, row: DataRecord, from: number): void {
-    this.rows[i] = row;
-    this.marks[i] = "updated";
-    this.from[i] = from;
-  }
-  remove(i: number): void {
-    if (this.rows[i] === null) return;
-    this.rows[i] = null;
-    this.deleted++;
-  }
-  add(row: DataRecord, from: number): void {
-    this.rows.push(row);
-    this.marks.push("inserted");
-    this.from.push(from);
-  }
-  /** Writes the table; its changed rows' staged indexes into `sources` when given. */
-  write(name: string, out: Writable, sources?: LoadResult["sources"]): void {
-    const rows: DataRecord[] = [];
-    const marks: RowChange[] = [];
-    const from: number[] = [];
-    const counts = { inserted: 0, updated: 0, unchanged: 0 };
-    this.rows.forEach((r, i) => {
-      if (r === null) return;
-      const mark = this.marks[i] as RowChange;
-      rows.push(r);
-      marks.push(mark);
-      counts[mark]++;
-      if (mark !== "unchanged") from.push(this.from[i] as number);
-    });
-    sources?.set(name, from);
-    out(name, rows, marks, { ...counts, deleted: this.deleted });
-  }
-}
-
-/** The stored rows' indexes by a key (rows whose key is null are left out: they match nothing). */
-function indexBy(rows: readonly (DataRecord | null)[], key: (row: DataRecord) => Key | null): Map<Key, number[]> {
-  const out = new Map<Key, number[]>();
-  rows.forEach((row, i) => {
-    const k = row === null ? null : key(row);
-    if (k === null) return;
-    const at = out.get(k);
-    if (at) at.push(i);
-    else out.set(k, [i]);
-  });
-  return out;
-}
-
-const idOf = (row: DataRecord): Key | null => {
-  const id = row._dlt_id;
-  return typeof id === "string" ? id : null;
-};
-
-/** `gen_upsert_sql`: upsert, or insert-only with `insertOnly`. */
-function upsertChain(
-  chain: readonly TableSchema[],
-  stored: Stored,
-  pkg: LoadPackage,
-  out: Writable,
-  sources: LoadResult["sources"],
-  insertOnly: boolean,
-): void {
-  const root = chain[0] as TableSchema;
-  const pk = columnsWith(root, "primary_key");
-  // Without a primary key dlt's load fails (the preview warns): the rows are shown appended.
-  if (pk.length === 0) return appendChain(chain, stored, pkg, out);
-  const hard = [...root.columns.values()].find((c) => c.hard_delete === true);
-  const flagged = (row: DataRecord): boolean => hard !== undefined && hardDeleted(hard, row);
-  const staged = pkg.rows.get(root.name) ?? EMPTY;
-  const edit = new Edit(stored.get(root.name) ?? EMPTY);
-  // MERGE matches against the table as it was: rows it inserts are not matched again.
-  const byKey = indexBy(edit.rows, (row) => keyOf(row, pk));
-  const decided = new Set<number>();
-  staged.forEach((row, j) => {
-    if (insertOnly && flagged(row)) return;
-    const key = keyOf(row, pk);
-    const targets = key === null ? undefined : byKey.get(key);
-    if (targets === undefined) return edit.add(row, j);
-    if (insertOnly) return;
-    for (const t of targets) {
-      // The first staged row of a key decides its stored rows.
-      if (decided.has(t)) continue;
-      decided.add(t);
-      if (flagged(row)) edit.remove(t);
-      else edit.replace(t, row, j);
-    }
-  });
-  edit.write(root.name, out, sources);
-  const stagedIds = new Set(staged.map((r) => r._dlt_id));
-  const flaggedIds = new Set(staged.filter(flagged).map((r) => r._dlt_id));
-  for (const table of chain.slice(1)) {
-    const nested = new Edit(stored.get(table.name) ?? EMPTY);
-    const byId = indexBy(nested.rows, idOf);
-    const staging = pkg.rows.get(table.name) ?? EMPTY;
-    const matched = new Set<number>();
-    staging.forEach((row, j) => {
-      const id = idOf(row);
-      const targets = id === null ? undefined : byId.get(id);
-      if (targets === undefined) nested.add(row, j);
-      else if (!insertOnly)
-        for (const t of targets) {
-          if (matched.has(t)) continue;
-          matched.add(t);
-          nested.replace(t, row, j);
-        }
-    });
-    if (!insertOnly) {
-      const staged = new Set(staging.map((r) => r._dlt_id));
-      const rootKey = [...table.columns.values()].find((c) => c.root_key === true)?.name ?? "_dlt_parent_id";
-      nested.rows.forEach((row, i) => {
-        if (row === null) return;
-        const root = row[rootKey];
-        if ((stagedIds.has(root) && !staged.has(row._dlt_id)) || flaggedIds.has(root)) nested.remove(i);
-      });
-    }
-    nested.write(table.name, out);
-  }
-}
-
-/** A configured timestamp as its column holds it (`ensure_pendulum_datetime_utc`); `null` when there is none or it does not read. */
-function timestampCell(v: string | number | null | undefined): Json {
-  if (v === undefined || v === null) return null;
-  const cell = tryCoerce("timestamp", pyType(v) ?? "text", v, true);
-  return cell === CANNOT ? null : cell;
-}
-
-/** `gen_scd2_sql`. */
-function scd2Chain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, sources: LoadResult["sources"]): void {
-  const root = chain[0] as TableSchema;
-  const staged = pkg.rows.get(root.name) ?? EMPTY;
-  const columns = [...root.columns.values()];
-  const from = columns.find((c) => c["x-valid-from"] === true)?.name;
-  const to = columns.find((c) => c["x-valid-to"] === true);
-  const version = columns.find((c) => c["x-row-version"] === true)?.name;
-  // No rows for the table: dlt has no job to follow up.
-  if (staged.length === 0 || from === undefined || to === undefined || version === undefined) return appendChain(chain, stored, pkg, out);
-  const boundary =
-    root.boundary_timestamp !== undefined
-      ? timestampCell(root.boundary_timestamp)
-      : formatTimestamp(fromTimestamp(Number(pkg.loadId)) ?? { seconds: 0, micro: 0, aware: true }, true);
-  const activeAt = timestampCell(to["x-active-record-timestamp"]);
-  const active = (row: DataRecord): boolean =>
-    activeAt === null ? row[to.name] === null || row[to.name] === undefined : row[to.name] === activeAt;
-  const versions = new Set(staged.map((r) => r[version]));
-  const mk = columnsWith(root, "merge_key");
-  const loadKeys = mk.length > 0 ? keySet(staged, mk) : null;
-  const edit = new Edit(stored.get(root.name) ?? EMPTY);
-  edit.rows.forEach((row, i) => {
-    if (row === null || !active(row) || versions.has(row[version])) return;
-    if (loadKeys !== null) {
-      const key = keyOf(row, mk);
-      if (key === null || !loadKeys.has(key)) return;
-    }
-    edit.replace(i, { ...row, [to.name]: boundary }, -1);
-  });
-  const activeVersions = new Set(edit.rows.filter((r): r is DataRecord => r !== null && active(r)).map((r) => r[version]));
-  staged.forEach((row, j) => {
-    if (!activeVersions.has(row[version])) edit.add({ ...row, [from]: boundary, [to.name]: activeAt }, j);
-  });
-  edit.write(root.name, out, sources);
-  for (const table of chain.slice(1)) insertNew(table, stored, pkg, out);
-}
-
-/** Nested rows whose id the table does not hold yet are inserted (scd2's nested tables). */
-function insertNew(table: TableSchema, stored: Stored, pkg: LoadPackage, out: Writable): void {
-  const edit = new Edit(stored.get(table.name) ?? EMPTY);
-  const ids = new Set(edit.rows.map((r) => r?._dlt_id));
-  (pkg.rows.get(table.name) ?? EMPTY).forEach((row, j) => {
-    if (!ids.has(row._dlt_id)) edit.add(row, j);
-  });
-  edit.write(table.name, out);
-}
-
-function appendChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, replace = false): void {
-  for (const table of chain) {
-    const old = replace ? EMPTY : (stored.get(table.name) ?? EMPTY);
-    const fresh = pkg.rows.get(table.name) ?? EMPTY;
-    const marks = new Array<RowChange>(old.length + fresh.length).fill("unchanged", 0, old.length).fill("inserted", old.length);
-    const deleted = replace ? (stored.get(table.name) ?? EMPTY).length : 0;
-    out(table.name, old.length === 0 ? fresh.slice() : old.concat(fresh), marks, {
-      inserted: fresh.length,
-      updated: 0,
-      deleted,
-      unchanged: old.length,
-    });
-  }
 }
 
 /** The destination after loading `pkg` onto `stored` (which is not changed). */

@@ -129,7 +129,8 @@ describe("the preview from events", () => {
     expect(effect(null)).toEqual(["info", "merge keeps one row per key (by `dedup_sort`, else the first)"]);
     expect(effect("upsert")).toEqual([
       "warning",
-      "upsert inserts every one of them while the key is not stored, and of those matching a stored row DuckDB picks the one that updates it",
+      "upsert inserts every one of them while the key is not stored, " +
+        "and of those matching a stored row DuckDB picks the one that updates it",
     ]);
     expect(effect("insert-only")).toEqual(["warning", "insert-only inserts every one of them while the key is not stored"]);
     expect(effect("scd2")).toEqual(["info", "scd2 keeps versions by row hash, not by primary_key: records that differ are all kept"]);

@@ -80,7 +80,7 @@ export interface PreviewTable extends PreviewTableData {
   /** The first resource that wrote to it (two resources with one `table_name` share the table). */
   readonly resource: string;
   readonly write_disposition: string;
-  /** The strategy of a `merge` table as configured (`upsert`, `insert-only`, `scd2`, `delete-insert`); `null`: dlt's default, delete-insert. */
+  /** The strategy of a `merge` table as configured (`upsert`, `insert-only`, `scd2`, `delete-insert`); `null`: delete-insert. */
   readonly merge_strategy: string | null;
   /** Primary key columns (normalised names), `null` when none. */
   readonly primary_key: readonly string[] | null;

@@ -31,7 +31,8 @@ export const RESOURCE_VALID: ValidCase[] = [
   [
     "scd2 with a date, epoch seconds and a date-time",
     "json",
-    res(`      "write_disposition": {"disposition": "merge", "strategy": "scd2", "active_record_timestamp": "9999-12-31", "boundary_timestamp": 1717236000},
+    res(`      "write_disposition": {"disposition": "merge", "strategy": "scd2",
+        "active_record_timestamp": "9999-12-31", "boundary_timestamp": 1717236000},
       "columns": {"updated": {"data_type": "timestamp"}}`),
     [],
   ],
