@@ -6,7 +6,7 @@
  */
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { Destination } from "./destination";
-import { streamingSurvivors, type LoadPackage } from "./load";
+import { streamingSurvivors, strategyOf, type LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
 import { Relational, type RootIds, type Row } from "./relational";
@@ -80,8 +80,6 @@ const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
   for (const c of columns) if (row[c] === undefined || row[c] === null) return false;
   return true;
 };
-
-const MERGE_ROOT_KEY = new Set(["delete-insert", "upsert", "insert-only"]);
 
 /**
  * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
@@ -158,12 +156,12 @@ export class PendingLoad {
     }
     const merge = e.write_disposition === "merge";
     const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
-    if (merge && !key && !(e.merge_key && e.merge_key.length > 0) && (e.merge_strategy ?? "delete-insert") === "delete-insert")
+    const strategy = e.merge_strategy ?? "delete-insert";
+    if (merge && !key && !(e.merge_key && e.merge_key.length > 0) && strategy === "delete-insert")
       warnings.push(
         `\`${e.resource}\` uses write_disposition \`merge\` without a primary_key or merge_key: ` +
           "dlt appends every record (nothing is deduplicated) — set `primary_key`",
       );
-    const strategy = e.merge_strategy ?? "delete-insert";
     if (merge && (strategy === "upsert" || strategy === "insert-only")) {
       if (!key)
         warnings.push(
@@ -225,7 +223,7 @@ export class PendingLoad {
     let ids = this.rootIds.get(table);
     if (ids !== undefined) return ids;
     const root = this.schema.table(table);
-    const strategy = root?.write_disposition === "merge" ? (root.merge_strategy ?? "delete-insert") : null;
+    const strategy = root ? strategyOf(root) : null;
     const columns = root ? [...root.columns.values()] : [];
     if (strategy === "upsert" || strategy === "insert-only")
       ids = { kind: "key_hash", key: columns.filter((c) => c.primary_key === true).map((c) => c.name) };
@@ -237,7 +235,9 @@ export class PendingLoad {
 
   private rootKey(table: string): boolean {
     const root = this.schema.table(table);
-    if (root?.write_disposition === "merge" && MERGE_ROOT_KEY.has(root.merge_strategy ?? "delete-insert")) return true;
+    // `requires_root_key`: merge with delete-insert, upsert or insert-only.
+    const strategy = root ? strategyOf(root) : null;
+    if (strategy !== null && strategy !== "scd2") return true;
     return this.schema.chain(table).some((t) => [...t.columns.values()].some((c) => c.root_key === true));
   }
 
