@@ -44,7 +44,10 @@ export function formatTables(tables: readonly PreviewTable[], style: Style): str
     for (const t of [root, ...root.child_tables]) {
       const n = t.total_rows ?? t.rows.length;
       const head = `${t.table_name}  ${n} row${n === 1 ? "" : "s"} (${changesLine(t)})`;
-      const extra = t.parent_table !== null ? `nested in ${t.parent_table}` : root.write_disposition;
+      const extra =
+        t.parent_table !== null
+          ? `nested in ${t.parent_table}`
+          : `${root.write_disposition}${root.merge_strategy !== null ? ` (${root.merge_strategy})` : ""}`;
       out.push(`  ${style.bold(head)}  ${style.dim(extra)}`);
       out.push(style.dim(`    ${columnsLine(t)}`));
       for (const row of materialize({ ...t, rows: t.rows.slice(0, ROWS_SHOWN) })) out.push(`    ${clip(stringifyJson(row))}`);

@@ -66,7 +66,7 @@ export class TracePrinter {
               : "";
         this.line(
           s.dim(
-            `  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}${parallel}`,
+            `  paginator ${e.paginator} · data_selector ${e.data_selector ?? "(detected)"} · primary_key ${key} · ${e.write_disposition}${e.merge_strategy !== null ? ` (${e.merge_strategy})` : ""}${parallel}`,
           ),
         );
         break;
