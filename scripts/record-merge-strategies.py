@@ -117,6 +117,11 @@ CASES = [
          ('[{"id": 1, "name": "a", "score": 1.0, "tags": ["x", "y"], "meta": {"k": "v"}}, '
           '{"id": 2, "name": "b", "score": 2.5, "tags": []}]'),
      ]),
+    ("scd2-primary-key", "a primary_key beside scd2 is a not-null key column only: versions still go by row hash",
+     resource(SCD2, primary_key="id"), [
+         '[{"id": 1, "v": "a", "tags": ["x"]}, {"id": 2, "v": "b"}]',
+         '[{"id": 1, "v": "a2", "tags": ["x", "y"]}, {"id": 1, "v": "a3"}]',
+     ]),
     ("scd2-merge-key", "with a merge_key only absent records whose key is in the load are retired",
      resource(SCD2, merge_key="region"), [
          '[{"region": "eu", "id": 1}, {"region": "eu", "id": 2}, {"region": "us", "id": 3}]',
