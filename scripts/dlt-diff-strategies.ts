@@ -25,6 +25,8 @@ export function makeStrategyCase(seed: number): GeneratedStrategyCase {
   if (strategy !== "scd2") resource.primary_key = compound ? ["id", "region"] : "id";
   let version = false;
   if (strategy === "scd2") {
+    // A primary_key beside scd2 is only a not-null column (versions go by row hash).
+    if (r.next() < 0.25) resource.primary_key = "id";
     if (r.next() < 0.35) resource.merge_key = "region";
     if (r.next() < 0.2) wd.validity_column_names = ["valid_from", "valid_to"];
     if (r.next() < 0.25) wd.active_record_timestamp = r.pick(["9999-12-31", "2100-01-01T00:00:00Z"]);
