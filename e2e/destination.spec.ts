@@ -38,7 +38,7 @@ for (const [disposition, rows, second] of [
   ["merge", "items 45", "+0 inserted · ~45 updated · −0 deleted · 0 unchanged"],
   [{ disposition: "merge", strategy: "upsert" }, "items 45", "+0 inserted · ~45 updated · −0 deleted · 0 unchanged"],
   [{ disposition: "merge", strategy: "insert-only" }, "items 45", "+0 inserted · ~0 updated · −0 deleted · 45 unchanged"],
-  [{ disposition: "merge", strategy: "scd2" }, "items 45", "+0 inserted · ~0 updated · −0 deleted · 45 unchanged"],
+  [{ disposition: "merge", strategy: "scd2" }, "items 45", "+0 inserted · ~0 retired · −0 deleted · 45 unchanged"],
 ] as const) {
   const name = typeof disposition === "string" ? disposition : disposition.strategy;
   test(`${name}: run twice, the counts say what the second load did`, async ({ playground: p }) => {

@@ -1,5 +1,5 @@
 /** The destination's tables for the terminal: one line per table, its columns, and its first rows. */
-import { materialize, stringifyJson, type PreviewTable, type PreviewTableData } from "../preview";
+import { materialize, stringifyJson, updatedWord, type PreviewTable, type PreviewTableData } from "../preview";
 import type { Style } from "./io";
 
 /** Rows printed per table: the text output needs no more (`run` keeps only these, `PreviewOptions.window`). */
@@ -22,9 +22,11 @@ function columnsLine(t: PreviewTableData): string {
 
 function changesLine(t: PreviewTableData): string {
   const { inserted, updated, deleted } = t.changes;
-  const parts = [inserted ? `${inserted} inserted` : "", updated ? `${updated} updated` : "", deleted ? `${deleted} deleted` : ""].filter(
-    Boolean,
-  );
+  const parts = [
+    inserted ? `${inserted} inserted` : "",
+    updated ? `${updated} ${updatedWord(t.columns)}` : "",
+    deleted ? `${deleted} deleted` : "",
+  ].filter(Boolean);
   return parts.length ? parts.join(", ") : "unchanged";
 }
 

@@ -9,6 +9,7 @@ export {
   type DestinationState,
 } from "./destination";
 export { jsonCellText } from "./values";
+export { updatedWord } from "./view";
 export { normalizeIdentifier } from "./naming";
 export { ExactInt, jsonPieces, materialize, stringifyJson, tablesJson, type Cell, type TableJson } from "./rows";
 export { DLT_ENGINE_VERSION, DLT_SCHEMA_FILE, DLT_SCHEMA_NAME, dltSchemaYaml, dltStoredSchema, type DltSchemaOptions } from "./dlt-schema";

@@ -8,6 +8,13 @@ import type { PendingLoad } from "./pending";
 import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
 
+/**
+ * What a table's `changes.updated` counts, in words: an scd2 root table's load updates only the
+ * "valid to" of the versions it retires; every other table's updates replace rows.
+ */
+export const updatedWord = (columns: readonly PreviewColumn[]): "retired" | "updated" =>
+  columns.some((c) => c["x-valid-to"] === true) ? "retired" : "updated";
+
 /** Complete columns (with a data type) as `PreviewColumn`s: `nullable` spelled out, other hints when set. */
 export function previewColumns(columns: Iterable<ColumnSchema>): PreviewColumn[] {
   const out: PreviewColumn[] = [];

@@ -83,7 +83,7 @@ export function TableView({
         <span data-testid="table-stats">{tab.stats}</span>
         <span className="text-muted" data-testid="table-changes">
           {" "}
-          — this run: {changesLine(tab.changes)}
+          — this run: {changesLine(tab.changes, tab.columns)}
         </span>
       </p>
       {stale && (

@@ -1,7 +1,7 @@
-import type { TableChanges } from "@/lib/preview";
+import { updatedWord, type PreviewColumn, type TableChanges } from "@/lib/preview";
 
-/** The run's changes to a table: `+3 inserted · ~2 updated · 1 deleted · 10 unchanged`. */
-export function changesLine(c: TableChanges): string {
+/** The run's changes to a table: `+3 inserted · ~2 updated · 1 deleted · 10 unchanged` (scd2's versions: `~2 retired`). */
+export function changesLine(c: TableChanges, columns: readonly PreviewColumn[] = []): string {
   const n = (x: number) => x.toLocaleString("en-US");
-  return `+${n(c.inserted)} inserted · ~${n(c.updated)} updated · −${n(c.deleted)} deleted · ${n(c.unchanged)} unchanged`;
+  return `+${n(c.inserted)} inserted · ~${n(c.updated)} ${updatedWord(columns)} · −${n(c.deleted)} deleted · ${n(c.unchanged)} unchanged`;
 }
