@@ -18,8 +18,8 @@
  * directory), compared after each run by row counts and values, nested rows by their root;
  * `--paging` paginators against generated APIs (./dlt-diff-paging.ts), compared by the requests each
  * side makes, the records it loads and whether it fails; `--family` parent and child resources
- * (./dlt-diff-family.ts), compared as in the plain mode (a child's rows as a set: dlt extracts them
- * round-robin over the parent's pages); `--strategies` the merge strategies upsert, insert-only and scd2
+ * (./dlt-diff-family.ts), compared as in the plain mode (rows in dlt's order: both extract in dlt's
+ * round robin); `--strategies` the merge strategies upsert, insert-only and scd2
  * over two or three runs (./dlt-diff-strategies.ts; dlt on its DuckDB destination through
  * ./record-merge-strategies.py, compared as lib/preview/strategies.test.ts compares). A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
@@ -34,7 +34,7 @@ import { validateText } from "../lib/config";
 import { createVirtualClock, extract, fetchTransport, type Json, type NumberText } from "../lib/engine";
 import { parseJson } from "../lib/engine/number-text";
 import { createDestination, materialize } from "../lib/preview";
-import { LINKS, comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
+import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
 import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";
 import { makePagingCase, servePage, type PagingCase } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
@@ -90,17 +90,9 @@ async function compare(
     () => undefined,
   );
   for (const [name, extracted] of dltRows) {
-    // dlt extracts a dependent resource round-robin over its parent's pages, restplay in the parent
-    // records' order (lib/preview/golden.test.ts): without nested tables, rows are compared as sets.
-    const unordered = network !== undefined && ![...dltRows.keys()].some((t) => t.startsWith(`${name}__`));
-    const bare = (rs: Record<string, Json>[]) =>
-      unordered
-        ? rs
-            .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !LINKS.has(k))))
-            .sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1))
-        : rs;
-    const rows = bare(extracted);
-    const mine = bare(ourRows.get(name) ?? []);
+    // Rows in dlt's order: restplay extracts in dlt's round robin (lib/engine/round-robin.ts).
+    const rows = extracted;
+    const mine = ourRows.get(name) ?? [];
     rows.forEach((row, n) => {
       const a = JSON.stringify(row);
       const b = JSON.stringify(mine[n] ?? null);

@@ -1,15 +1,14 @@
-/** The engine's entry point: plans the run (parents first), runs each resource, streams typed events. */
+/** The engine's entry point: plans the run (parents first), runs the resources in dlt's order, streams typed events. */
 import { DEFAULT_LIMITS, EngineError, type EngineDeps, type EngineEvent, type ExtractOptions, type ResourceStats } from "./types";
 import { NumberTexts } from "./number-text";
 import type { RunContext } from "./context";
 import { Masker } from "../shared";
 import { EventChannel } from "./queue";
 import { prepareSource, type PreparedResource } from "./prepare";
-import { ParentStore } from "./parents";
-import { runResource, type ResourceOutcome } from "./resource";
-import { createPool, PARALLEL_WORKERS } from "./pool";
+import { ResourceDriver, type RunDrivers } from "./resource";
+import { pipeTopology, roundRobin, staticOrder } from "./round-robin";
 import { defect } from "./defect";
-import { getOwn, setOwn } from "../shared";
+import { getOwn } from "../shared";
 
 /**
  * What this run runs: what was asked for (default: the selected resources, in config order) and the
@@ -96,39 +95,38 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
         message: `\`${where}\` is a Python object (a dlt resource): validated, not executed in the playground.`,
       });
     }
-    const store = new ParentStore(order);
-    const failed = new Set<string>();
-    // `parallelized` resources run concurrently (dlt's pool of 5) against live APIs; against the mocks
-    // everything runs in order so virtual time — and with it timeouts and waits — stays exact.
-    const pool = createPool(PARALLEL_WORKERS);
-    const started = new Map<string, Promise<ResourceOutcome>>();
-    let stopped = false;
-    const runOne = async (r: PreparedResource): Promise<ResourceOutcome> => {
-      const parent = r.parent ? started.get(r.parent.name) : undefined;
-      if (parent) await parent;
-      if (stopped || signal.aborted) return { ok: false, cancelled: true };
-      const s: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
-      setOwn(stats, r.name, s);
-      const prior = options.state ? getOwn(options.state, r.name) : undefined;
-      const outcome = await runResource(ctx, r, s, store, failed, prior, !asked.includes(r.name));
-      if (!outcome.ok) {
-        ok = false;
-        if (!outcome.limited) failed.add(r.name);
-      }
-      if (outcome.cancelled) stopped = true;
-      return outcome;
+    // dlt's extraction order (./round-robin.ts): the selected resources in the order dlt's source lists them.
+    let cancelled = false;
+    const drivers: RunDrivers = {
+      ctx,
+      stopped: false,
+      ended: (_driver, done, wasCancelled) => {
+        ok &&= done;
+        cancelled ||= wasCancelled;
+      },
     };
+    const byName = new Map<string, ResourceDriver>();
     for (const r of order) {
-      if (stopped) break;
-      if (signal.aborted) {
-        fail(new EngineError("cancelled", "The run was cancelled."));
-        break;
-      }
-      const task = r.parallelized && !ctx.virtual ? pool(() => runOne(r)) : runOne(r);
-      started.set(r.name, task);
-      if (!(r.parallelized && !ctx.virtual)) await task;
+      const s: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
+      const parent = r.parent ? (byName.get(r.parent.name) ?? null) : null;
+      const prior = options.state ? getOwn(options.state, r.name) : undefined;
+      byName.set(r.name, new ResourceDriver(drivers, r, parent, s, stats, prior, !asked.includes(r.name)));
     }
-    await Promise.all(started.values());
+    const listed = staticOrder(byIndex.map((r) => ({ name: r.name, parent: r.parent && !r.parent.external ? r.parent.name : null })));
+    const pipes = listed.filter((name) => asked.includes(name) && byName.has(name));
+    const topology = pipeTopology(pipes, (name) => byName.get(name)?.r.parent?.name ?? null);
+    for (const [parent, targets] of topology.forks) {
+      const d = byName.get(parent);
+      if (d) d.forks = targets.flatMap((t) => (t === null ? [null] : (byName.get(t) ?? [])));
+    }
+    await roundRobin(topology.heads.map((name) => byName.get(name)!.head()));
+    if (drivers.stopped) {
+      for (const d of byName.values()) d.abandon();
+      if (!cancelled) fail(new EngineError("cancelled", "The run was cancelled."));
+    } else {
+      const left = [...byName.values()].filter((d) => !d.done);
+      if (left.length) throw defect(`the round robin ended with ${left.map((d) => `\`${d.name}\``).join(", ")} unfinished`);
+    }
   } catch (e) {
     fail(
       e instanceof EngineError

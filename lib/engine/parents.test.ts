@@ -182,16 +182,17 @@ describe("parents before children, one request sequence per parent record", () =
       },
       blog().fetch,
     );
+    // dlt forks a parent's page to its children last-configured first (`PipeIterator.from_pipes`).
     expect(missing.errors.map((e) => [e.resource, e.code, e.message])).toEqual([
-      [
-        "c",
-        "placeholder_error",
-        "Resource expects a field `uid` to be present in the incoming data from resource `posts` in order to bind it to `{resources.posts.uid}`. Available parent fields are: ['id', 'title', 'meta']",
-      ],
       [
         "d",
         "placeholder_error",
         "Resource expects a field `author` to be present in the incoming data from resource `posts` in order to include it in child records under `_posts_author`. Available parent fields are: ['id', 'title', 'meta']",
+      ],
+      [
+        "c",
+        "placeholder_error",
+        "Resource expects a field `uid` to be present in the incoming data from resource `posts` in order to bind it to `{resources.posts.uid}`. Available parent fields are: ['id', 'title', 'meta']",
       ],
     ]);
     const failed = await collect(

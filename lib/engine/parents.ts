@@ -1,7 +1,7 @@
 /**
- * Parent records for dependent resources (dlt-rest-api.md §6.5). A parent runs before its children;
- * only what each child needs is kept per parent record (the referenced fields and the
- * `include_from_parent` keys), not the records themselves.
+ * Parent records for dependent resources (dlt-rest-api.md §6.5). Each parent page goes to its children
+ * as it arrives (./round-robin.ts); only what each child needs is kept per parent record (the
+ * referenced fields and the `include_from_parent` keys), not the records themselves.
  */
 import { EngineError, type DataRecord, type Json } from "./types";
 import { compilePath, firstMatch, type CompiledPath } from "./jsonpath";
@@ -17,69 +17,39 @@ export interface ParentRow {
   readonly keys: readonly string[] | null;
 }
 
-interface Taker {
-  readonly parent: string;
-  readonly names: readonly string[];
+/** What one child takes from each of its parent's pages (the round robin hands it page by page). */
+export class ParentRows {
   /** Compiled when the parent's first records arrive (a parent that fails never pays for it). */
-  fields: readonly (readonly [string, CompiledPath])[] | null;
-  readonly include: readonly string[];
-  readonly rows: ParentRow[];
-}
+  private fields: readonly (readonly [string, CompiledPath])[] | null = null;
+  private readonly names: readonly string[];
+  private readonly include: readonly string[];
 
-export class ParentStore {
-  private readonly takers = new Map<string, Taker>();
-
-  constructor(children: readonly PreparedResource[]) {
-    for (const c of children) {
-      if (!c.parent) continue;
-      this.takers.set(c.name, {
-        parent: c.parent.name,
-        names: c.parent.fields,
-        fields: null,
-        include: c.include_from_parent,
-        rows: [],
-      });
-    }
+  constructor(child: PreparedResource) {
+    this.names = child.parent?.fields ?? [];
+    this.include = child.include_from_parent;
   }
 
-  /** Whether any planned child reads this resource's records. */
-  feeds(parent: string): boolean {
-    for (const t of this.takers.values()) if (t.parent === parent) return true;
-    return false;
-  }
-
-  /** Keeps what the children of `parent` need from one page of its (emitted) records. */
-  collect(parent: string, records: readonly DataRecord[]): void {
-    for (const t of this.takers.values()) {
-      if (t.parent !== parent) continue;
-      for (const rec of records) {
-        const values: Record<string, Json | undefined> = {};
-        const include: Record<string, Json | undefined> = {};
-        let missing = false;
-        t.fields ??= t.names.map((f) => [f, compilePath(f)] as const);
-        for (const [field, path] of t.fields) {
-          const value = firstMatch(path, rec);
-          setOwn(values, field, value);
-          missing ||= value === undefined;
-        }
-        for (const key of t.include) {
-          const value = getOwn(rec, key);
-          setOwn(include, key, value);
-          missing ||= value === undefined;
-        }
-        t.rows.push({ values, include, keys: missing ? Object.keys(rec) : null });
+  /** The child's rows for one page of the parent's (emitted) records. */
+  of(records: readonly DataRecord[]): ParentRow[] {
+    const rows: ParentRow[] = [];
+    this.fields ??= this.names.map((f) => [f, compilePath(f)] as const);
+    for (const rec of records) {
+      const values: Record<string, Json | undefined> = {};
+      const include: Record<string, Json | undefined> = {};
+      let missing = false;
+      for (const [field, path] of this.fields) {
+        const value = firstMatch(path, rec);
+        setOwn(values, field, value);
+        missing ||= value === undefined;
       }
+      for (const key of this.include) {
+        const value = getOwn(rec, key);
+        setOwn(include, key, value);
+        missing ||= value === undefined;
+      }
+      rows.push({ values, include, keys: missing ? Object.keys(rec) : null });
     }
-  }
-
-  rows(child: string): readonly ParentRow[] {
-    return this.takers.get(child)?.rows ?? [];
-  }
-
-  /** Frees a child's rows once it ran. */
-  release(child: string): void {
-    const t = this.takers.get(child);
-    if (t) t.rows.length = 0;
+    return rows;
   }
 }
 

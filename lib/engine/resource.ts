@@ -1,4 +1,8 @@
-/** One resource from `resource_start` to `resource_done`: auth, incremental, its sequences, its errors. */
+/**
+ * One resource from `resource_start` to `resource_done`: auth, incremental, its errors, and the
+ * sources it gives the round robin (./round-robin.ts) — its own pages (top level), one source per
+ * parent page (children), and the forks that hand its pages to its children.
+ */
 import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
 import { createAuth } from "./auth";
@@ -6,11 +10,12 @@ import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
 import { setParam, toQueryParams, type RequestSpec } from "./request";
 import { joinUrl, type PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
-import { includedColumns, parentValue, type ParentRow, type ParentStore } from "./parents";
+import { includedColumns, parentValue, ParentRows, type ParentRow } from "./parents";
 import { runSequence, type ResourceRun } from "./sequence";
 import { cancelledError } from "./attempt";
 import { createPool, PARALLEL_WORKERS } from "./pool";
 import { carryNumberText } from "./number-text";
+import type { Source, Turn } from "./round-robin";
 import { setOwn } from "../shared";
 
 /** The path's lookup: static path params (`{org}`) besides the parent and incremental contexts. */
@@ -53,119 +58,126 @@ function incrementalLookup(r: PreparedResource, inc: IncrementalRun | null): Loo
   };
 }
 
-export interface ResourceOutcome {
-  readonly ok: boolean;
-  readonly cancelled: boolean;
-  /** Cut short by a limit that fails the run (`LIMIT_FAILS`): not ok, but its records still feed its children. */
-  readonly limited?: boolean;
+/** What the drivers of one run share. */
+export interface RunDrivers {
+  readonly ctx: RunContext;
+  /** Set when a resource was cancelled: every source ends at its next turn, nothing else finishes. */
+  stopped: boolean;
+  /** Called once per resource as it ends (`ok`: its `resource_done` said ok). */
+  readonly ended: (driver: ResourceDriver, ok: boolean, cancelled: boolean) => void;
 }
 
-/**
- * Runs one resource; `stats` is the object the run's event sink counts requests and retries into;
- * `feedOnly`: it was not asked for and runs only because a child needs its records.
- */
-export async function runResource(
-  ctx: RunContext,
-  r: PreparedResource,
-  stats: ResourceStats,
-  store: ParentStore,
-  failed: ReadonlySet<string>,
-  prior: IncrementalState | undefined,
-  feedOnly: boolean,
-): Promise<ResourceOutcome> {
-  ctx.emit({
-    type: "resource_start",
-    resource: r.name,
-    paginator: r.paginator?.describe ?? "none",
-    data_selector: r.data_selector,
-    primary_key: r.primary_key,
-    write_disposition: r.write_disposition,
-    parent: r.parent?.name ?? null,
-    ...r.table,
-    ...(feedOnly ? { selected: false } : {}),
-    ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
-  });
-  for (const key of r.python_keys) {
-    ctx.emit({
-      type: "warning",
-      resource: r.name,
-      code: "python_skipped",
-      message: `\`${key}\` is Python code: validated, not executed in the playground.`,
-    });
+const DONE: Turn = { done: true };
+const NOTHING: Turn = { done: false, spawn: null };
+
+/** The round robin's view of one resource. */
+export class ResourceDriver {
+  readonly name: string;
+  readonly children: ResourceDriver[] = [];
+  /** Where its pages go (./round-robin.ts `pipeTopology`); empty: nowhere but its table. */
+  forks: readonly (ResourceDriver | null)[] = [];
+  /** Sources of its own still in the round robin, and fork entries that will start one. */
+  private open = 0;
+  private started = false;
+  private finished = false;
+  /** Failed with an error (not a limit): its sources end, its children end with `parent_failed`. */
+  private broken = false;
+  private limited = false;
+  private cancelled = false;
+  /** Parent records it ran for (children). */
+  private ranFor = 0;
+  private inc: IncrementalRun | null = null;
+  private filtered = 0;
+  private run: ResourceRun | null = null;
+  private incLookup: Lookup | null = null;
+  private readonly rows: ParentRows | null;
+
+  constructor(
+    private readonly drivers: RunDrivers,
+    readonly r: PreparedResource,
+    readonly parent: ResourceDriver | null,
+    private readonly stats: ResourceStats,
+    private readonly statsByName: Record<string, ResourceStats>,
+    private readonly prior: IncrementalState | undefined,
+    private readonly feedOnly: boolean,
+  ) {
+    this.name = r.name;
+    this.rows = r.parent ? new ParentRows(r) : null;
+    parent?.children.push(this);
   }
-  let outcome: ResourceOutcome = { ok: true, cancelled: false };
-  let inc: IncrementalRun | null = null;
-  let filtered = 0;
-  try {
-    if (r.problem) throw r.problem;
-    inc = r.incremental ? startIncremental(r.incremental, prior, r.name) : null;
-    const run: ResourceRun = {
-      r,
-      stats,
-      auth: r.auth ? createAuth(r.auth, ctx) : undefined,
-      selectors: new Map(),
-      pagesLimitReported: false,
-      secretWarned: false,
-    };
-    const feeds = store.feeds(r.name);
-    const filter = (records: DataRecord[]): DataRecord[] => {
-      if (!inc) return records;
-      const { kept, dropped } = inc.filter(records);
-      filtered += dropped;
-      return kept;
-    };
-    const collect = feeds ? (records: DataRecord[]) => store.collect(r.name, records) : undefined;
-    const incLookup = incrementalLookup(r, inc);
-    if (!r.parent) {
-      // dlt closes only top-level resources early (`row_order`); a child's pages all run.
-      const close = inc;
-      await runSequence(ctx, run, buildSpec(r, incLookup, inc), {
-        transform: filter,
-        ...(collect ? { collect } : {}),
-        ...(close ? { stopAfterPage: () => close.closeReason() } : {}),
+
+  /** Its `resource_done` was emitted. */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  private get ctx(): RunContext {
+    return this.drivers.ctx;
+  }
+
+  /** Whether its work goes on in the background (dlt's `parallelized` against a live API). */
+  private get concurrent(): boolean {
+    return this.r.parallelized && !this.ctx.virtual;
+  }
+
+  /** `resource_start`, then auth and incremental; false when it cannot run (its error is emitted). */
+  private begin(): boolean {
+    if (this.started) return !this.finished && !this.broken;
+    this.started = true;
+    const { ctx, r } = this;
+    setOwn(this.statsByName, r.name, this.stats);
+    ctx.emit({
+      type: "resource_start",
+      resource: r.name,
+      paginator: r.paginator?.describe ?? "none",
+      data_selector: r.data_selector,
+      primary_key: r.primary_key,
+      write_disposition: r.write_disposition,
+      parent: r.parent?.name ?? null,
+      ...r.table,
+      ...(this.feedOnly ? { selected: false } : {}),
+      ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
+    });
+    for (const key of r.python_keys) {
+      ctx.emit({
+        type: "warning",
+        resource: r.name,
+        code: "python_skipped",
+        message: `\`${key}\` is Python code: validated, not executed in the playground.`,
       });
-    } else {
-      const parent = r.parent.name;
-      const fields = r.parent.fields;
-      if (failed.has(parent)) {
-        const message = `The parent resource \`${parent}\` failed, so \`${r.name}\` has no records to run for.`;
-        throw new EngineError("parent_failed", message, { resource: r.name });
-      }
-      const forRow = async (row: ParentRow) => {
-        if (ctx.signal.aborted) throw cancelledError(r.name);
-        const lookup: Lookup = (name) =>
-          name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name);
-        const include = includedColumns(row, parent, r.include_from_parent, r.name);
-        const values = Object.fromEntries(fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
-        const withParent = (records: DataRecord[]) =>
-          filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
-        await runSequence(ctx, run, buildSpec(r, lookup, inc), { transform: withParent, parent: values, ...(collect ? { collect } : {}) });
-      };
-      if (r.parallelized && !ctx.virtual) {
-        // dlt: one deferred task per parent record, run in the pool; the first failure ends the rest.
-        const pool = createPool(PARALLEL_WORKERS);
-        let firstError: unknown = null;
-        const settled = await Promise.allSettled(
-          store.rows(r.name).map((row) =>
-            pool(async () => {
-              if (firstError === null)
-                await forRow(row).catch((e: unknown) => {
-                  firstError ??= e;
-                  throw e;
-                });
-            }),
-          ),
-        );
-        if (settled.some((x) => x.status === "rejected")) throw firstError;
-      } else {
-        for (const row of store.rows(r.name)) await forRow(row);
-      }
-      store.release(r.name);
     }
-  } catch (e) {
+    try {
+      if (r.problem) throw r.problem;
+      this.inc = r.incremental ? startIncremental(r.incremental, this.prior, r.name) : null;
+      this.run = {
+        r,
+        stats: this.stats,
+        auth: r.auth ? createAuth(r.auth, ctx) : undefined,
+        selectors: new Map(),
+        pagesLimitReported: false,
+        secretWarned: false,
+      };
+      this.incLookup = incrementalLookup(r, this.inc);
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  private filter(records: DataRecord[]): DataRecord[] {
+    if (!this.inc) return records;
+    const { kept, dropped } = this.inc.filter(records);
+    this.filtered += dropped;
+    return kept;
+  }
+
+  /** A limit or an error ends the resource (its remaining sources end at their next turn). */
+  private fail(e: unknown): void {
+    const { ctx, r } = this;
     if (e instanceof LimitReached) {
       ctx.emit({ type: "limit", resource: r.name, limit: e.limit, message: e.message });
-      if (LIMIT_FAILS[e.limit]) outcome = { ok: false, cancelled: false, limited: true };
+      if (LIMIT_FAILS[e.limit]) this.limited = true;
     } else {
       const err =
         e instanceof EngineError
@@ -184,22 +196,204 @@ export async function runResource(
           ...(err.details.url ? { url: ctx.masker.url(err.details.url) } : {}),
         },
       });
-      outcome = { ok: false, cancelled: err.code === "cancelled" };
+      this.broken = true;
+      if (err.code === "cancelled") {
+        this.cancelled = true;
+        this.drivers.stopped = true;
+      }
     }
+    this.finish();
   }
-  if (inc && outcome.ok) {
-    ctx.emit({
-      type: "incremental",
-      resource: r.name,
-      cursor_path: inc.cursorPath,
-      before: inc.before,
-      start_value: inc.startValue,
-      end_value: inc.endValue,
-      after: inc.lastValue(),
-      filtered,
-      state: inc.state(),
-    });
+
+  /** `incremental` (when it ran to its end) and `resource_done`, once. */
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const ok = !this.broken && !this.limited;
+    if (this.inc && ok) {
+      const inc = this.inc;
+      this.ctx.emit({
+        type: "incremental",
+        resource: this.name,
+        cursor_path: inc.cursorPath,
+        before: inc.before,
+        start_value: inc.startValue,
+        end_value: inc.endValue,
+        after: inc.lastValue(),
+        filtered: this.filtered,
+        state: inc.state(),
+      });
+    }
+    this.ctx.emit({ type: "resource_done", resource: this.name, ok, stats: this.stats });
+    this.drivers.ended(this, ok, this.cancelled);
+    if (!this.drivers.stopped) for (const c of this.children) c.settle();
   }
-  ctx.emit({ type: "resource_done", resource: r.name, ok: outcome.ok, stats });
-  return outcome;
+
+  /** Ends it once nothing can give it more work: no sources of its own left and its parent ended. */
+  private settle(): void {
+    if (this.finished || this.drivers.stopped || this.open > 0 || (this.parent && !this.parent.finished)) return;
+    if (!this.begin()) return;
+    const parent = this.parent;
+    if (parent?.broken) {
+      const message =
+        this.ranFor === 0
+          ? `The parent resource \`${parent.name}\` failed, so \`${this.name}\` has no records to run for.`
+          : `The parent resource \`${parent.name}\` failed, so \`${this.name}\` ran for only the ${this.ranFor} parent record${this.ranFor === 1 ? "" : "s"} that came before the failure.`;
+      this.fail(new EngineError("parent_failed", message, { resource: this.name }));
+      return;
+    }
+    this.finish();
+  }
+
+  /** Ends a resource the run left unfinished (a cancelled run): not ok, no further events. */
+  abandon(): void {
+    if (!this.started || this.finished) return;
+    this.broken = true;
+    this.finish();
+  }
+
+  /** The fork of one page of its records to its children (and to itself: a turn that makes no request). */
+  private fork(records: DataRecord[]): Source | null {
+    if (this.forks.length === 0) return null;
+    for (const f of this.forks) if (f) f.open++;
+    const targets = [...this.forks];
+    let next = 0;
+    return {
+      concurrent: false,
+      turn: async (): Promise<Turn> => {
+        const target = targets[next++];
+        if (target === undefined) return DONE;
+        if (target === null || this.drivers.stopped) return NOTHING;
+        const spawn = target.finished ? null : target.pagesFor(target.rows!.of(records));
+        target.open--;
+        if (!spawn) target.settle();
+        return { done: false, spawn };
+      },
+    };
+  }
+
+  /** A source that pages a top-level resource. */
+  head(): Source {
+    this.open++;
+    let pages: AsyncGenerator<DataRecord[], void, void> | null = null;
+    return {
+      concurrent: this.concurrent,
+      turn: async () => {
+        if (this.halted() || !this.begin()) return this.closed();
+        if (!pages) {
+          // dlt closes only top-level resources early (`row_order`); a child's pages all run.
+          const inc = this.inc;
+          pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
+            transform: (records) => this.filter(records),
+            ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
+          });
+        }
+        try {
+          const page = await pages.next();
+          if (page.done) return this.closed();
+          return { done: false, spawn: this.fork(page.value) };
+        } catch (e) {
+          this.fail(e);
+          return this.closed();
+        }
+      },
+    };
+  }
+
+  /** The run stops: cancelled by a resource, or by the caller before this one started (it never will). */
+  private halted(): boolean {
+    if (!this.started && this.ctx.signal.aborted) this.drivers.stopped = true;
+    return this.drivers.stopped;
+  }
+
+  /** Its own source ended. */
+  private closed(): Turn {
+    this.open--;
+    this.settle();
+    return DONE;
+  }
+
+  /** A child's source for one page of its parent's records: one page per turn, record after record. */
+  private pagesFor(rows: readonly ParentRow[]): Source | null {
+    if (rows.length === 0) return null;
+    this.open++;
+    if (this.concurrent) return this.allAtOnce(rows);
+    let at = 0;
+    let pages: AsyncGenerator<DataRecord[], void, void> | null = null;
+    return {
+      concurrent: false,
+      turn: async () => {
+        if (this.halted() || !this.begin()) return this.closed();
+        try {
+          for (;;) {
+            if (!pages) {
+              const row = rows[at++];
+              if (!row) return this.closed();
+              pages = this.forRow(row);
+            }
+            const page = await pages.next();
+            if (!page.done) return { done: false, spawn: this.fork(page.value) };
+            pages = null;
+          }
+        } catch (e) {
+          this.fail(e);
+          return this.closed();
+        }
+      },
+    };
+  }
+
+  /** The pages for one parent record. */
+  private forRow(row: ParentRow): AsyncGenerator<DataRecord[], void, void> {
+    const { ctx, r } = this;
+    if (ctx.signal.aborted) throw cancelledError(r.name);
+    const parent = r.parent!.name;
+    const incLookup = this.incLookup!;
+    const lookup: Lookup = (name) =>
+      name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name);
+    const include = includedColumns(row, parent, r.include_from_parent, r.name);
+    const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
+    this.ranFor++;
+    const withParent = (records: DataRecord[]) =>
+      this.filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
+    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc), { transform: withParent, parent: values });
+  }
+
+  /**
+   * `parallelized` against a live API: dlt runs one deferred task per parent record in its pool; the
+   * page's records are fetched in one background turn, and the first failure ends the rest.
+   */
+  private allAtOnce(rows: readonly ParentRow[]): Source {
+    let ran = false;
+    return {
+      concurrent: true,
+      turn: async () => {
+        if (ran || this.halted() || !this.begin()) return this.closed();
+        ran = true;
+        const pool = createPool(PARALLEL_WORKERS);
+        const gathered: DataRecord[] = [];
+        const errors: unknown[] = [];
+        await Promise.allSettled(
+          rows.map((row) =>
+            pool(async () => {
+              if (errors.length) return;
+              try {
+                for await (const page of this.forRow(row)) {
+                  if (errors.length) return;
+                  gathered.push(...page);
+                }
+              } catch (error) {
+                errors.push(error);
+              }
+            }),
+          ),
+        );
+        if (errors.length) {
+          this.fail(errors[0]);
+          return this.closed();
+        }
+        return { done: false, spawn: this.fork(gathered) };
+      },
+    };
+  }
 }

@@ -67,11 +67,16 @@ describe("the seed documents run as written", () => {
       sleeps: [2000],
     },
     "004": {
+      // dlt's round robin: the two resources take turns, a page each (bank_transactions' page 1 throttled once).
       calls: [
         "POST https://identity.example.com/connect/token",
-        ...[0, 1, 1, 2].map((p) => `GET https://api.example.com/v1/bank_transactions?page=${p}&page_size=100 [Bearer tok1]`),
+        "GET https://api.example.com/v1/bank_transactions?page=0&page_size=100 [Bearer tok1]",
         "POST https://identity.example.com/connect/token",
-        ...[0, 1, 2].map((p) => `GET https://api.example.com/v1/contacts?page=${p}&page_size=100 [Bearer tok2]`),
+        "GET https://api.example.com/v1/contacts?page=0&page_size=100 [Bearer tok2]",
+        ...[1, 1].map((p) => `GET https://api.example.com/v1/bank_transactions?page=${p}&page_size=100 [Bearer tok1]`),
+        "GET https://api.example.com/v1/contacts?page=1&page_size=100 [Bearer tok2]",
+        "GET https://api.example.com/v1/bank_transactions?page=2&page_size=100 [Bearer tok1]",
+        "GET https://api.example.com/v1/contacts?page=2&page_size=100 [Bearer tok2]",
       ],
       records: { bank_transactions: 251, contacts: 251 },
       throttleOnce: "page=1",

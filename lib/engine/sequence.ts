@@ -31,8 +31,6 @@ export interface ResourceRun {
 export interface SequenceHooks {
   /** Records after selection → records to emit (incremental filter, include_from_parent). */
   readonly transform: (records: DataRecord[]) => DataRecord[];
-  /** Sees every emitted page (feeds children). */
-  readonly collect?: (records: DataRecord[]) => void;
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
   /** After a page is emitted: a reason to stop paging now (incremental `row_order`), or null. */
@@ -51,7 +49,17 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
   return compiled;
 }
 
-export async function runSequence(ctx: RunContext, run: ResourceRun, first: RequestSpec, hooks: SequenceHooks): Promise<void> {
+/**
+ * Yields each emitted page's records once the paginator has decided on the page (dlt's
+ * `RESTClient.paginate` yields after `update_state`), so the round robin (./round-robin.ts) takes one
+ * page per turn and the records feed the children.
+ */
+export async function* runSequence(
+  ctx: RunContext,
+  run: ResourceRun,
+  first: RequestSpec,
+  hooks: SequenceHooks,
+): AsyncGenerator<DataRecord[], void, void> {
   const { r, stats } = run;
   const impl = r.paginator;
   if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
@@ -125,13 +133,15 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
       ...(hooks.parent ? { parent: hooks.parent } : {}),
       ...(numberText ? { number_text: numberText } : {}),
     });
-    hooks.collect?.(records);
     await ctx.drained();
-    if (capped)
+    if (capped) {
+      // The capped page still feeds the children (a limit is not a failure of the records).
+      yield records;
       throw new LimitReached(
         "max_records",
         `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`,
       );
+    }
     const early = hooks.stopAfterPage?.() ?? null;
     if (early !== null) {
       ctx.emit({
@@ -142,6 +152,7 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
         decision: "stop",
         reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`),
       });
+      yield records;
       return;
     }
 
@@ -175,6 +186,7 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
             `The paginator repeated itself after page ${page} (${what}): paging stopped to avoid an endless loop. Check the paginator's settings against the API.`,
           ),
         });
+        yield records;
         return;
       }
       seen.add(u.loopKey);
@@ -197,6 +209,7 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
           message: `Page ${page} was full (${selection.records.length} records, page size ${size}) but paging stopped (${u.reason}): records may be missing.`,
         });
       }
+      yield records;
       return;
     }
     state = u.state;
@@ -210,7 +223,9 @@ export async function runSequence(ctx: RunContext, run: ResourceRun, first: Requ
           message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more`,
         });
       }
+      yield records;
       return;
     }
+    yield records;
   }
 }

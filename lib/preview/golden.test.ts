@@ -13,13 +13,6 @@ import { canonicalExpected, canonicalRows, flatTables } from "../testing/golden-
 
 const ids = goldenCaseIds();
 
-/**
- * Cases whose request order across parent records differs from dlt's: dlt extracts a dependent
- * resource round-robin over its parent's pages (`teams/11`, `teams/13`, `teams/12`), restplay in the
- * parent records' order. The same requests are made; rows are compared in canonical order anyway.
- */
-const ORDER_DIFFERS = new Set(["parent-child-include"]);
-
 describe.skipIf(ids.length === 0)(`dlt golden outputs (${GOLDEN_DIR})`, () => {
   it("has the 27 recorded cases", () => expect(ids).toHaveLength(27));
 
@@ -31,8 +24,7 @@ describe.skipIf(ids.length === 0)(`dlt golden outputs (${GOLDEN_DIR})`, () => {
         const expected = c.expected[i]!;
         const { preview, requests } = await runOnce(c, run, destination);
         const where = `${id}, run ${run.run}`;
-        if (ORDER_DIFFERS.has(id)) expect([...requests].sort(), `${where}: requests`).toEqual([...run.requests_in_order].sort());
-        else expect(requests, `${where}: requests in order`).toEqual(run.requests_in_order);
+        expect(requests, `${where}: requests in order`).toEqual(run.requests_in_order);
         expect(preview.loaded(), `${where}: loaded`).toBe(true);
         const tables = flatTables(preview.tables());
         const inDestination = expected.tables.filter((t) => t.in_destination);
