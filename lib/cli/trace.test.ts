@@ -34,3 +34,38 @@ describe("TracePrinter resource header", () => {
     ]);
   });
 });
+
+describe("TracePrinter with resources taking turns", () => {
+  it("says whose lines follow when the resource changes, and only then", () => {
+    const lines: string[] = [];
+    const p = new TracePrinter((l) => lines.push(l), plain);
+    const page = (resource: string, n: number): EngineEvent => ({
+      type: "page",
+      resource,
+      page: n,
+      request_id: n,
+      records: [],
+      count: 0,
+      selector: "data",
+      selector_source: "configured",
+    });
+    p.event(start);
+    p.event(page("r", 1));
+    p.event({ ...start, resource: "s" });
+    p.event(page("s", 1));
+    p.event(page("r", 2));
+    p.event(page("r", 3));
+    p.event({ type: "resource_done", resource: "s", ok: true, stats: { requests: 1, pages: 1, retries: 0, records_fetched: 0 } });
+    expect(lines.filter((l) => !l.includes("paginator") && l.trim() !== "")).toEqual([
+      "r\n",
+      "  page 1: 0 records\n",
+      "s\n",
+      "  page 1: 0 records\n",
+      "r (continued)\n",
+      "  page 2: 0 records\n",
+      "  page 3: 0 records\n",
+      "s (continued)\n",
+      "  done: 1 page, 0 records, 1 request, 0 retries\n",
+    ]);
+  });
+});

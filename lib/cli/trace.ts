@@ -20,9 +20,24 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Events whose lines belong under their resource's header. */
+const PRINTED_UNDER: ReadonlySet<EngineEvent["type"]> = new Set([
+  "auth",
+  "response",
+  "page",
+  "paginator",
+  "retry",
+  "warning",
+  "limit",
+  "error",
+  "resource_done",
+] as const);
+
 /** Prints events as they arrive. A request is printed with its outcome (status and time). */
 export class TracePrinter {
   private readonly pending = new Map<string, Request>();
+  /** The resource the last lines were about: resources take turns (dlt's round robin), so lines say when it changes. */
+  private current: string | null = null;
 
   constructor(
     private readonly write: (line: string) => void,
@@ -50,6 +65,11 @@ export class TracePrinter {
 
   event(e: EngineEvent): void {
     const s = this.style;
+    if (PRINTED_UNDER.has(e.type) && "resource" in e && e.resource !== undefined && e.resource !== this.current) {
+      this.current = e.resource;
+      this.line("");
+      this.line(`${s.bold(e.resource)} ${s.dim("(continued)")}`);
+    }
     switch (e.type) {
       case "run_start":
         this.line(s.dim(`resources: ${e.resources.join(", ") || "(none)"}`));
@@ -58,6 +78,7 @@ export class TracePrinter {
         const key = e.primary_key?.length ? e.primary_key.join(", ") : "none";
         this.line("");
         this.line(`${s.bold(e.resource)}${e.parent ? s.dim(` (child of ${e.parent})`) : ""}`);
+        this.current = e.resource;
         const parallel =
           e.parallelized === "concurrent"
             ? " · parallelized (concurrent)"
