@@ -100,7 +100,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     const drivers: RunDrivers = {
       ctx,
       stopped: false,
-      ended: (_driver, done, wasCancelled) => {
+      ended: (done, wasCancelled) => {
         ok &&= done;
         cancelled ||= wasCancelled;
       },

@@ -64,7 +64,7 @@ export interface RunDrivers {
   /** Set when a resource was cancelled: every source ends at its next turn, nothing else finishes. */
   stopped: boolean;
   /** Called once per resource as it ends (`ok`: its `resource_done` said ok). */
-  readonly ended: (driver: ResourceDriver, ok: boolean, cancelled: boolean) => void;
+  readonly ended: (ok: boolean, cancelled: boolean) => void;
 }
 
 const DONE: Turn = { done: true };
@@ -225,7 +225,7 @@ export class ResourceDriver {
       });
     }
     this.ctx.emit({ type: "resource_done", resource: this.name, ok, stats: this.stats });
-    this.drivers.ended(this, ok, this.cancelled);
+    this.drivers.ended(ok, this.cancelled);
     if (!this.drivers.stopped) for (const c of this.children) c.settle();
   }
 
