@@ -67,6 +67,16 @@ export function adoptStateSpellings(state: DestinationState, sink: WeakMap<objec
   }
 }
 
+/**
+ * The schema's tables after a load, in the order dlt's stored schema has them: the tables it had, then
+ * the load's new root tables (dlt's extract step adds them) and then its new nested tables (added by
+ * the normalize step, which runs after the whole extract).
+ */
+function loadOrder(had: ReadonlySet<string>, tables: readonly TableSchemaJson[]): TableSchemaJson[] {
+  const fresh = tables.filter((t) => !had.has(t.name));
+  return [...tables.filter((t) => had.has(t.name)), ...fresh.filter((t) => t.parent === null), ...fresh.filter((t) => t.parent !== null)];
+}
+
 export function createDestination(options: { state?: DestinationState | null; maxIdentifierLength?: number | null } = {}): Destination {
   const limit = options.state?.max_identifier_length ?? options.maxIdentifierLength ?? null;
   let schema = Schema.from(options.state?.schema ?? []);
@@ -79,7 +89,7 @@ export function createDestination(options: { state?: DestinationState | null; ma
     lastLoadId: () => loads[loads.length - 1] ?? null,
     revision: () => destinationRevision({ loads }),
     commit(next, nextRows, loadId) {
-      schema = Schema.from(next.toJSON());
+      schema = Schema.from(loadOrder(new Set(schema.tables.keys()), next.toJSON()));
       rows = new Map(nextRows);
       loads = [...loads, loadId];
     },

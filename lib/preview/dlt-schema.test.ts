@@ -16,6 +16,12 @@ const ids = goldenCaseIds();
 
 type Dict = Record<string, unknown>;
 
+/**
+ * dlt adds a parent's root table when its first page passes the fork to the parent's own table, after
+ * its selected children's first records (`members` after `commits`); restplay when the resource starts.
+ */
+const ROOT_ORDER_DIFFERS = new Set(["parent-child-include"]);
+
 describe.skipIf(ids.length === 0)("the dlt schema export", () => {
   for (const id of ids) {
     it(`${id}: equals dlt's schema.yaml`, async () => {
@@ -27,6 +33,15 @@ describe.skipIf(ids.length === 0)("the dlt schema export", () => {
       const tables = { ...(dlt.tables as Dict) };
       delete tables._dlt_pipeline_state;
       expect(ours.tables).toEqual(tables);
+      // Root tables in the order dlt's extract step met their first records; the nested ones after them
+      // (dlt's normalize step, in its file system's order of the load files: not compared).
+      const roots = (t: Dict) => Object.keys(t).filter((n) => !(t[n] as Dict).parent);
+      if (!ROOT_ORDER_DIFFERS.has(id)) expect(roots(ours.tables as Dict), "root tables in dlt's order").toEqual(roots(tables));
+      else expect(new Set(roots(ours.tables as Dict))).toEqual(new Set(roots(tables)));
+      if (c.runs.length === 1) {
+        const names = Object.keys(ours.tables as Dict);
+        expect(names.slice(0, roots(tables).length), "nested tables after the roots").toEqual(roots(ours.tables as Dict));
+      }
       expect(ours.settings).toEqual(dlt.settings);
       expect(ours.normalizers).toEqual(dlt.normalizers);
       expect([ours.name, ours.engine_version]).toEqual([dlt.name, dlt.engine_version]);
