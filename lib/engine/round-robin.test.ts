@@ -1,11 +1,13 @@
 /**
  * dlt's extraction order. The request orders below were recorded from real dlt 1.26.0 (the oracle,
  * tools/dlt-oracle) paging a loopback API: `P<n>` is the parent's page n (records `<n>0`, `<n>1`, …),
- * `k<id>` a child request for parent record `<id>` (`k<id>.2` its second page).
+ * `k<id>` a child request for parent record `<id>` (`k<id>.2` its second page);
+ * lib/testing/fixtures/round-robin-orders.json by scripts/record-round-robin.py.
  */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json } from "../testing/engine";
 import { pipeTopology, staticOrder } from "./round-robin";
+import ORDERS from "../testing/fixtures/round-robin-orders.json";
 
 const base = { base_url: "https://api.test" };
 
@@ -42,26 +44,26 @@ const label = (u: string) => {
 };
 
 describe("dlt's round robin (PipeIterator)", () => {
-  it.each([
-    [3, 2, 1, "P1 P2 k10 P3 k20 k11 k30 k21 k31"],
-    [2, 3, 1, "P1 P2 k10 k20 k11 k21 k12 k22"],
-    [4, 1, 1, "P1 P2 k10 P3 k20 P4 k30 k40"],
-    [3, 2, 2, "P1 P2 k10 P3 k20 k10.2 k30 k20.2 k11 k30.2 k21 k11.2 k31 k21.2 k31.2"],
-  ])("a parent of %i pages of %i records, children of %i pages: requests in dlt's order", async (pages, perPage, childPages, order) => {
-    const api = familyApi(pages, perPage, childPages);
-    const run = await collect(family, api.fetch);
-    expect(api.urls().map(label).join(" ")).toBe(order);
-    expect(run.done).toMatchObject({ ok: true });
-    // The child's rows arrive in that order too (its table's row order, and the columns' first appearance).
-    const kids = run.of("page").filter((p) => p.resource === "kids");
-    expect(kids.map((p) => `k${String(p.parent?.id)}`).join(" ")).toBe(
-      order
-        .split(" ")
-        .filter((x) => x.startsWith("k"))
-        .map((x) => x.split(".")[0])
-        .join(" "),
-    );
-  });
+  // scripts/record-round-robin.py: up to 40 parent pages and 25 child pages, dlt's switch to newest
+  // first (`max_parallel_items`) included.
+  it.each(ORDERS.cases.map((c) => [c.pages, c.per_page, c.child_pages, c.order] as const))(
+    "a parent of %i pages of %i records, children of %i pages: requests in dlt's order",
+    async (pages, perPage, childPages, order) => {
+      const api = familyApi(pages, perPage, childPages);
+      const run = await collect(family, api.fetch, { limits: { maxPages: 100, maxRequests: 10_000 } });
+      expect(api.urls().map(label).join(" ")).toBe(order);
+      expect(run.done).toMatchObject({ ok: true });
+      // The child's rows arrive in that order too (its table's row order, and the columns' first appearance).
+      const kids = run.of("page").filter((p) => p.resource === "kids");
+      expect(kids.map((p) => `k${String(p.parent?.id)}`).join(" ")).toBe(
+        order
+          .split(" ")
+          .filter((x) => x.startsWith("k"))
+          .map((x) => x.split(".")[0])
+          .join(" "),
+      );
+    },
+  );
 
   it("top-level resources take turns, a page each, the first configured first", async () => {
     const api = fakeFetch((_r, _n, url) => {
@@ -139,7 +141,8 @@ const treeLabel = (u: string) => {
 };
 
 describe("dlt's resource order (graphlib's static_order) decides who goes first", () => {
-  // Recorded from real dlt 1.26.0: `[name, parent]` in config order, the resources selected, the requests.
+  // Recorded from real dlt 1.26.0 (`scripts/record-round-robin.py --tree "p c:p q" [selected]`): resources
+  // `name:parent` in config order, the resources selected, the requests.
   it.each([
     ["p c:p q", "", "q1 p1 q2 p2 c10 c20"],
     ["x:p q p", "", "q1 p1 q2 p2 x10 x20"],
