@@ -2,7 +2,9 @@
  * The parent/child cases of scripts/dlt-diff.ts (`--family`): parents served one page or several,
  * children fetched per parent through a path placeholder (`{resources.parents.id}`), an old-style
  * `resolve` path or query parameter, from a nested parent field, with `include_from_parent`, and a
- * parent that is not `selected`.
+ * parent that is not `selected`; children of one page or several, a second child, and a top-level
+ * sibling of several pages, the resources in any order in the config — dlt's round robin decides the
+ * order of the rows (and so of the columns) in every table.
  */
 import type { Json } from "../lib/engine";
 import { rng } from "./dlt-diff-cases";
@@ -36,7 +38,8 @@ export function makeFamilyCase(seed: number, baseUrl: string): FamilyCase {
     endpoint.params = { parent: `{resources.parents.${field}}` };
   }
   endpoint.data_selector = "data";
-  endpoint.paginator = { type: "single_page" };
+  const childPaged = r.next() < 0.4;
+  endpoint.paginator = childPaged ? { type: "page_number", base_page: 1, total_path: "total" } : { type: "single_page" };
   if (r.next() < 0.5) child.include_from_parent = r.pick([["slug"], ["slug", "id"]]);
   const parent: Record<string, Json> = {
     name: "parents",
@@ -47,20 +50,47 @@ export function makeFamilyCase(seed: number, baseUrl: string): FamilyCase {
     },
   };
   if (r.next() < 0.25) parent.selected = false;
+  const resources: Record<string, Json>[] = [parent, child];
+  // A second child (`notes`, one page per parent, a column that only some records have).
+  if (r.next() < 0.35)
+    resources.push({
+      name: "notes",
+      endpoint: { path: "notes/{resources.parents.id}", data_selector: "data", paginator: { type: "single_page" } },
+    });
+  // A top-level sibling of several pages: the top-level resources take turns.
+  const siblings = Array.from({ length: r.int(5) }, (_, i) => ({ sid: i + 1, ...(i % 2 ? { odd: true } : {}) }));
+  if (r.next() < 0.4)
+    resources.push({
+      name: "siblings",
+      endpoint: { path: "siblings", data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: "total" } },
+    });
+  for (let i = resources.length - 1; i > 0; i--) {
+    const j = r.int(i + 1);
+    [resources[i], resources[j]] = [resources[j]!, resources[i]!];
+  }
   const size = 2;
+  const page = (url: URL, all: readonly Json[], body: Record<string, Json>): Json[] => {
+    const n = Number(url.searchParams.get("page") ?? 1);
+    body.total = Math.max(1, Math.ceil(all.length / size));
+    return all.slice((n - 1) * size, n * size);
+  };
   return {
-    config: { client: { base_url: baseUrl }, resources: [parent, child] },
+    config: { client: { base_url: baseUrl }, resources },
     serve(url) {
       const parts = url.pathname.split("/").filter(Boolean);
       let data: Json[] = [];
       const body: Record<string, Json> = {};
       if (parts[0] === "parents" && parts.length === 1) {
-        const page = Number(url.searchParams.get("page") ?? 1);
-        data = paged ? parents.slice((page - 1) * size, page * size) : parents;
-        if (paged) body.total = Math.ceil(parents.length / size);
+        data = paged ? page(url, parents, body) : parents;
+      } else if (parts[0] === "siblings") {
+        data = page(url, siblings, body);
+      } else if (parts[0] === "notes") {
+        const id = Number(parts[1]);
+        data = [{ note: `n${id}`, ...(id % 3 === 0 ? { flag: id } : {}) }];
       } else {
         const key = Number(parts[0] === "children" ? url.searchParams.get("parent") : parts[1]);
-        data = children.get(nested ? (byCode.get(key) ?? -1) : key) ?? [];
+        const all = children.get(nested ? (byCode.get(key) ?? -1) : key) ?? [];
+        data = childPaged ? page(url, all, body) : all;
       }
       body.data = data;
       return { body: JSON.stringify(body), headers: {} };
