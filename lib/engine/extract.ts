@@ -7,6 +7,7 @@ import { EventChannel } from "./queue";
 import { prepareSource, type PreparedResource } from "./prepare";
 import { ResourceDriver, type RunDrivers } from "./resource";
 import { pipeTopology, roundRobin, staticOrder } from "./round-robin";
+import { createPool, PARALLEL_WORKERS } from "./pool";
 import { defect } from "./defect";
 import { getOwn } from "../shared";
 
@@ -104,6 +105,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
         ok &&= done;
         cancelled ||= wasCancelled;
       },
+      pool: createPool(PARALLEL_WORKERS),
     };
     const byName = new Map<string, ResourceDriver>();
     for (const r of order) {

@@ -166,3 +166,34 @@ describe("a parallelized child", () => {
     expect(api.urls().filter((u) => u.includes("/comments")).length).toBeLessThan(7);
   });
 });
+
+describe("the run's pool", () => {
+  it("holds every parallelized request of the run to dlt's 5 workers: parents' pages and children's records together", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const api = fakeFetch(async (_r, _n, url) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      const page = Number(url.searchParams.get("page") ?? 1);
+      if (url.pathname.startsWith("/kids")) return json({ data: [{ kid: url.pathname }] });
+      const data = Array.from({ length: 6 }, (_, i) => ({ id: page * 10 + i }));
+      return json({ data, next: page < 3 ? `https://api.test${url.pathname}?page=${page + 1}` : null });
+    });
+    const paged = { data_selector: "data", paginator: { type: "json_link", next_url_path: "next" } };
+    const config = {
+      client: { base_url: "https://api.test" },
+      resource_defaults: { parallelized: true },
+      resources: [
+        ...["p", "q", "r", "s", "t", "u"].map((name) => ({ name, endpoint: { path: `/${name}`, ...paged } })),
+        { name: "kids", endpoint: { path: "/kids/{resources.p.id}", data_selector: "data", paginator: "single_page" } },
+      ],
+    };
+    const run = await collect(config, api.fetch, { deps: realClock });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(api.calls).toHaveLength(6 * 3 + 18);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(5);
+  });
+});

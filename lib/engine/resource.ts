@@ -13,7 +13,6 @@ import { startIncremental, type IncrementalRun } from "./incremental";
 import { includedColumns, parentValue, ParentRows, type ParentRow } from "./parents";
 import { runSequence, type ResourceRun } from "./sequence";
 import { cancelledError } from "./attempt";
-import { createPool, PARALLEL_WORKERS } from "./pool";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
 import { setOwn } from "../shared";
@@ -65,6 +64,8 @@ export interface RunDrivers {
   stopped: boolean;
   /** Called once per resource as it ends (`ok`: its `resource_done` said ok). */
   readonly ended: (ok: boolean, cancelled: boolean) => void;
+  /** The run's pool for `parallelized` work against a live API (dlt's 5 workers, for every resource together). */
+  readonly pool: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 const DONE: Turn = { done: true };
@@ -276,28 +277,27 @@ export class ResourceDriver {
   head(): Source {
     this.open++;
     let pages: AsyncGenerator<DataRecord[], void, void> | null = null;
-    return {
-      concurrent: this.concurrent,
-      turn: async () => {
-        if (this.halted() || !this.begin()) return this.closed();
-        if (!pages) {
-          // dlt closes only top-level resources early (`row_order`); a child's pages all run.
-          const inc = this.inc;
-          pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
-            transform: (records) => this.filter(records),
-            ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
-          });
-        }
-        try {
-          const page = await pages.next();
-          if (page.done) return this.closed();
-          return { done: false, spawn: this.fork(page.value) };
-        } catch (e) {
-          this.fail(e);
-          return this.closed();
-        }
-      },
+    const turn = async (): Promise<Turn> => {
+      if (this.halted() || !this.begin()) return this.closed();
+      if (!pages) {
+        // dlt closes only top-level resources early (`row_order`); a child's pages all run.
+        const inc = this.inc;
+        pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
+          transform: (records) => this.filter(records),
+          ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
+        });
+      }
+      try {
+        const page = await pages.next();
+        if (page.done) return this.closed();
+        return { done: false, spawn: this.fork(page.value) };
+      } catch (e) {
+        this.fail(e);
+        return this.closed();
+      }
     };
+    const concurrent = this.concurrent;
+    return { concurrent, turn: concurrent ? () => this.drivers.pool(turn) : turn };
   }
 
   /** The run stops: cancelled by a resource, or by the caller before this one started (it never will). */
@@ -370,12 +370,11 @@ export class ResourceDriver {
       turn: async () => {
         if (ran || this.halted() || !this.begin()) return this.closed();
         ran = true;
-        const pool = createPool(PARALLEL_WORKERS);
         const gathered: DataRecord[] = [];
         const errors: unknown[] = [];
         await Promise.allSettled(
           rows.map((row) =>
-            pool(async () => {
+            this.drivers.pool(async () => {
               if (errors.length) return;
               try {
                 for await (const page of this.forRow(row)) {

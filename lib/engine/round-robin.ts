@@ -6,8 +6,6 @@
  * order decides which requests are made when and the order of a child table's rows — and with it
  * the column order dlt stores.
  */
-import { PARALLEL_WORKERS } from "./pool";
-
 /** dlt's `max_parallel_items`: with this many sources added to the initial ones, the newest goes first. */
 export const MAX_PARALLEL_ITEMS = 20;
 
@@ -85,7 +83,7 @@ export function pipeTopology(pipes: readonly string[], parentOf: (name: string) 
 export type Turn = { readonly done: true } | { readonly done: false; readonly spawn: Source | null };
 
 export interface Source {
-  /** `parallelized` work against a live API: its turns run in the background (dlt's futures pool). */
+  /** `parallelized` work against a live API: its turns run in the background (dlt's futures pool; the run's pool bounds them). */
   readonly concurrent: boolean;
   /** One `next()` of dlt's generator. Never rejects: failures are the source's resource's business. */
   turn(): Promise<Turn>;
@@ -95,7 +93,7 @@ export interface Source {
  * dlt's `_get_source_item` loop: the index walks backwards over the sources, an exhausted source is
  * removed where it stood, and new sources are appended; once `MAX_PARALLEL_ITEMS` sources were added
  * to the initial ones, the newest is taken first. A concurrent source's turn is started and the walk
- * goes on (at most `PARALLEL_WORKERS` at once); a source whose turn is under way is passed over.
+ * goes on (its work waits for the run's pool of workers); a source whose turn is under way is passed over.
  */
 export async function roundRobin(initial: readonly Source[]): Promise<void> {
   const sources = [...initial];
@@ -116,7 +114,7 @@ export async function roundRobin(initial: readonly Source[]): Promise<void> {
       if (at < index) index--;
     } else if (turn.spawn) sources.push(turn.spawn);
   };
-  const pickable = (s: Source) => !busy.has(s) && !(s.concurrent && busy.size >= PARALLEL_WORKERS);
+  const pickable = (s: Source) => !busy.has(s);
   for (;;) {
     if (failures.length) throw failures[0];
     for (let s = settled.shift(); s; s = settled.shift()) apply(s.source, s.turn);
