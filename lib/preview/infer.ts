@@ -40,7 +40,7 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 export type Report = (
   table: string,
   column: string,
-  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint",
+  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite",
   value: Value,
 ) => void;
 
@@ -91,6 +91,8 @@ export class RowCoercer {
             if (!(v instanceof PyInt) && beyond64(value)) this.report(tableName, name, "beyond_64", value);
             else if (beyondBigint(value)) this.report(tableName, name, "beyond_bigint", value);
           }
+          // Text such as "nan" or "inf" in a double column: Python's float takes it.
+          if (typeof value === "number" && !Number.isFinite(value)) this.report(tableName, name, "not_finite", value);
           continue;
         }
         // `nonNull` would try the same column and type again: straight to the variant.

@@ -129,16 +129,23 @@ export class PendingLoad {
         set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
       } else if (problem === "beyond_64") {
         // The first such value of each column (the values may all differ).
-        if (!this.firstOver64(table, `column ${column}`)) return;
+        if (!this.firstReport(table, `column ${column}`)) return;
         set.add(
           `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it where it writes JSONL load files ` +
             "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
         );
       } else if (problem === "beyond_bigint") {
-        if (!this.firstOver64(table, `bigint ${column}`)) return;
+        if (!this.firstReport(table, `bigint ${column}`)) return;
         set.add(
           `\`${column}\` gets ${pyStr(value)}, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails ` +
             "on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
+        );
+      } else if (problem === "not_finite") {
+        if (!this.firstReport(table, `double ${column}`)) return;
+        const literal = pyStr(value);
+        set.add(
+          `\`${column}\` holds text that dlt's normalize step makes the double ${literal}: dlt's load step fails on it on DuckDB, ` +
+            `whose INSERT gets \`${literal}\` (\`Binder Error: Referenced column "${literal.replace("-", "")}" was not found\`)`,
         );
       } else if (problem === "no_variant") {
         set.add(`\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`);
@@ -284,7 +291,7 @@ export class PendingLoad {
       const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
       if (typeof v !== "string") this.beyond64(table, v, at);
       else if (/^-?\d+$/.test(v) && beyond64(v)) {
-        if (!this.firstOver64(table, at)) continue;
+        if (!this.firstReport(table, at)) continue;
         let set = this.problems.get(table);
         if (!set) this.problems.set(table, (set = new Set()));
         set.add(
@@ -294,13 +301,13 @@ export class PendingLoad {
       }
     }
   }
-  /** Per table, the places (record paths, columns) an integer beyond 64 bits was reported for (at most 20). */
-  private readonly over64 = new Map<string, Set<string>>();
+  /** Per table, the places (record paths, columns) a value dlt fails on was reported for (at most 20). */
+  private readonly reported = new Map<string, Set<string>>();
 
   /** Whether `place` of `table` is reported for the first time (and there is room for it). */
-  private firstOver64(table: string, place: string): boolean {
-    let seen = this.over64.get(table);
-    if (!seen) this.over64.set(table, (seen = new Set()));
+  private firstReport(table: string, place: string): boolean {
+    let seen = this.reported.get(table);
+    if (!seen) this.reported.set(table, (seen = new Set()));
     if (seen.has(place) || seen.size >= 20) return false;
     seen.add(place);
     return true;

@@ -157,6 +157,21 @@ describe("the preview from events", () => {
     ]);
   });
 
+  it("warns that DuckDB's load fails on text a double column takes as nan or inf", () => {
+    // Real dlt 1.26 on DuckDB: its insert_values load file holds `nan` / `inf`, which DuckDB reads as column names.
+    const p = run(createDestination(), 0, [
+      start("r"),
+      page("r", [{ x: 1.5 }, { x: " NaN " }, { x: "-inf" }, { x: "Infinity" }, { x: "nan" }, { x: "2.5" }]),
+    ]);
+    const t = p.tables()[0]!;
+    expect(t.columns.find((c) => c.name === "x")?.data_type).toBe("double");
+    expect(t.rows.map((r) => r.x)).toEqual([1.5, NaN, -Infinity, Infinity, NaN, 2.5]);
+    expect(t.warnings.filter((w) => w.includes("Binder Error"))).toEqual([
+      "r: `x` holds text that dlt's normalize step makes the double nan: dlt's load step fails on it on DuckDB, " +
+        'whose INSERT gets `nan` (`Binder Error: Referenced column "nan" was not found`)',
+    ]);
+  });
+
   it("writes a dict kept whole into a text column as dlt's json.dumps does, numbers as Python holds them", () => {
     // scripts/dlt-diff.ts against dlt 1.26 + orjson: `46.0` stays a float, integers beyond 2^53 stay exact.
     const p = run(createDestination(), 0, [
