@@ -38,8 +38,8 @@ import dlt  # noqa: E402
 from dlt.sources.rest_api import rest_api_source  # noqa: E402
 
 
-def record(pages: int, per_page: int, child_pages: int) -> str:
-    seen = []
+def serve(answer):
+    """A loopback JSON API: `answer(url, page, base)` gives each GET's body; returns the server and its base URL."""
 
     class Api(BaseHTTPRequestHandler):
         def log_message(self, *args):
@@ -48,17 +48,7 @@ def record(pages: int, per_page: int, child_pages: int) -> str:
         def do_GET(self):
             url = urlparse(self.path)
             page = int(parse_qs(url.query).get("page", ["1"])[0])
-            base = f"http://127.0.0.1:{server.server_address[1]}"
-            if url.path == "/parents":
-                seen.append(f"P{page}")
-                data = [{"id": page * 10 + i} for i in range(per_page)]
-                nxt = f"{base}/parents?page={page + 1}" if page < pages else None
-            else:
-                kid = url.path.split("/")[2]
-                seen.append(f"k{kid}" if page == 1 else f"k{kid}.{page}")
-                data = [{"kid": f"{kid}.{page}"}]
-                nxt = f"{base}{url.path}?page={page + 1}" if page < child_pages else None
-            body = json.dumps({"data": data, "next": nxt}).encode()
+            body = json.dumps(answer(url, page, base)).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -66,11 +56,28 @@ def record(pages: int, per_page: int, child_pages: int) -> str:
             self.wfile.write(body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base
+
+
+def record(pages: int, per_page: int, child_pages: int) -> str:
+    seen = []
+
+    def answer(url, page, base):
+        if url.path == "/parents":
+            seen.append(f"P{page}")
+            data = [{"id": page * 10 + i} for i in range(per_page)]
+            return {"data": data, "next": f"{base}/parents?page={page + 1}" if page < pages else None}
+        kid = url.path.split("/")[2]
+        seen.append(f"k{kid}" if page == 1 else f"k{kid}.{page}")
+        return {"data": [{"kid": f"{kid}.{page}"}], "next": f"{base}{url.path}?page={page + 1}" if page < child_pages else None}
+
+    server, base = serve(answer)
     paginator = {"type": "json_link", "next_url_path": "next"}
     source = rest_api_source(
         {
-            "client": {"base_url": f"http://127.0.0.1:{server.server_address[1]}/"},
+            "client": {"base_url": f"{base}/"},
             "resources": [
                 {"name": "parents", "endpoint": {"path": "parents", "data_selector": "data", "paginator": paginator}},
                 {
@@ -94,37 +101,22 @@ def record(pages: int, per_page: int, child_pages: int) -> str:
 def record_tree(tree: str, selected: str) -> str:
     seen = []
 
-    class Api(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def answer(url, page, base):
+        name, *parent = url.path.strip("/").split("/")
+        if parent:
+            seen.append(f"{name}{parent[0]}")
+            return {"data": [{"id": int(parent[0]) * 10 + 1}], "next": None}
+        seen.append(f"{name}{page}")
+        return {"data": [{"id": page * 10}], "next": f"{base}/{name}?page={page + 1}" if page < 2 else None}
 
-        def do_GET(self):
-            url = urlparse(self.path)
-            page = int(parse_qs(url.query).get("page", ["1"])[0])
-            name, *parent = url.path.strip("/").split("/")
-            if parent:
-                seen.append(f"{name}{parent[0]}")
-                body = {"data": [{"id": int(parent[0]) * 10 + 1}], "next": None}
-            else:
-                seen.append(f"{name}{page}")
-                nxt = f"http://127.0.0.1:{server.server_address[1]}/{name}?page={page + 1}" if page < 2 else None
-                body = {"data": [{"id": page * 10}], "next": nxt}
-            raw = json.dumps(body).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve(answer)
     paginator = {"type": "json_link", "next_url_path": "next"}
     resources = []
     for spec in tree.split():
         name, _, parent = spec.partition(":")
         path = f"{name}/{{resources.{parent}.id}}" if parent else name
         resources.append({"name": name, "endpoint": {"path": path, "data_selector": "data", "paginator": paginator}})
-    source = rest_api_source({"client": {"base_url": f"http://127.0.0.1:{server.server_address[1]}/"}, "resources": resources})
+    source = rest_api_source({"client": {"base_url": f"{base}/"}, "resources": resources})
     listed = list(source.resources.keys())
     if selected:
         source = source.with_resources(*selected.split(","))
