@@ -102,6 +102,9 @@ function toDouble(from: ColumnDataType, v: Value): number | Cannot {
   return CANNOT;
 }
 
+/** JSON strings (kept) and integer `-0` tokens (Python's json reads them as 0; JSON.parse as -0). */
+const STRING_OR_INT_MINUS_ZERO = /"(?:[^"\\]|\\.)*"|-0(?![\d.eE])/g;
+
 const formatted = (v: DateTimeValue | Cannot, format: (v: DateTimeValue) => string): string | Cannot => (v === CANNOT ? CANNOT : format(v));
 
 /** The value dlt stores for `v` (Python type `from`) in a column of type `to`; throws `CoercionError`. */
@@ -130,7 +133,9 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
       if (from === "json") return toJson(v);
       if (from !== "text" || typeof v !== "string") return CANNOT;
       try {
-        return JSON.parse(v) as Json;
+        // Python's json reads `-0` as the integer 0; a float `-0.0` stays negative (JSON.parse: -0 for both).
+        const text = v.includes("-0") ? v.replace(STRING_OR_INT_MINUS_ZERO, (m) => (m === "-0" ? "0" : m)) : v;
+        return JSON.parse(text) as Json;
       } catch {
         return CANNOT;
       }

@@ -141,6 +141,16 @@ describe("type detection and coercion", () => {
     expect(coerceValue("timestamp", "text", "2025-01-31T09:15:00+01:00", false)).toBe("2025-01-31T08:15:00");
     expect(coerceValue("date", "text", "2025-02-01T23:30:00-05:00")).toBe("2025-02-02");
     expect(coerceValue("json", "text", '{"a": 1}')).toEqual({ a: 1 });
+    // Python's json reads an integer `-0` as 0 and keeps a float `-0.0` negative (dlt-diff --matrix).
+    const zeros = coerceValue("json", "text", '{"a": -0, "b": "x-0", "c": [-0.0, -0.5, -0e1]}') as { a: number; b: string; c: number[] };
+    expect([Object.is(zeros.a, 0), zeros.b, Object.is(zeros.c[0], -0), zeros.c[1], Object.is(zeros.c[2], -0)]).toEqual([
+      true,
+      "x-0",
+      true,
+      -0.5,
+      true,
+    ]);
+    expect(Object.is(coerceValue("json", "text", "-0"), 0)).toBe(true);
     // Text as pendulum 3 reads it (scripts/dlt-diff.ts against dlt 1.26): common formats, week and
     // ordinal dates; a number of seconds only where the text is no date (pendulum 2 read `12` as a time).
     expect(coerceValue("timestamp", "text", "2024")).toBe("2024-01-01T00:00:00+00:00");
