@@ -74,6 +74,9 @@ export function comparable(
         const lex = lexemes(row);
         for (const [k, v] of Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
           if (k === "_dlt_load_id" || v === null || v === undefined) continue;
+          // A double that is not finite: dlt's JSONL load files hold null (orjson), the preview keeps NaN or
+          // ±Infinity and flags that DuckDB's load fails on it (docs/user-guide.md).
+          if (typeof v === "number" && !Number.isFinite(v)) continue;
           if (LINKS.has(k)) c[k] = ids.get(String(v)) ?? `?${String(v)}`;
           else {
             const l = lex?.[k];
