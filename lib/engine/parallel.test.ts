@@ -82,13 +82,13 @@ describe("parallelized top-level resources", () => {
     const types = run.events
       .filter((e) => e.type === "resource_start" || e.type === "resource_done")
       .map((e) => `${e.type}:${"resource" in e ? e.resource : ""}`);
-    // dlt's round robin: a page each in turn; a resource is done when its turn finds it exhausted.
+    // dlt's round robin, a page each in turn; each is done with its last page (single_page: its first).
     expect(types).toEqual([
       "resource_start:a",
-      "resource_start:b",
-      "resource_start:c",
       "resource_done:a",
+      "resource_start:b",
       "resource_done:b",
+      "resource_start:c",
       "resource_done:c",
     ]);
   });

@@ -11,7 +11,7 @@ import { setParam, toQueryParams, type RequestSpec } from "./request";
 import { joinUrl, type PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
 import { includedColumns, parentValue, ParentRows, type ParentRow } from "./parents";
-import { runSequence, type ResourceRun } from "./sequence";
+import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
@@ -77,7 +77,7 @@ export class ResourceDriver {
   readonly children: ResourceDriver[] = [];
   /** Where its pages go (./round-robin.ts `pipeTopology`); empty: nowhere but its table. */
   forks: readonly (ResourceDriver | null)[] = [];
-  /** Sources of its own still in the round robin, and fork entries that will start one. */
+  /** Sources of its own that may still give pages, and fork entries that will start one. */
   private open = 0;
   private started = false;
   private finished = false;
@@ -273,12 +273,30 @@ export class ResourceDriver {
     };
   }
 
+  /**
+   * Counts a source of its own; the returned function gives it up, once (the resource may then end).
+   * A source gives itself up at its last page, so `resource_done` follows the page; it stays in the
+   * round robin until its next turn, where dlt finds the generator exhausted.
+   */
+  private own(): () => Turn {
+    this.open++;
+    let given = false;
+    return () => {
+      if (!given) {
+        given = true;
+        this.open--;
+        this.settle();
+      }
+      return DONE;
+    };
+  }
+
   /** A source that pages a top-level resource. */
   head(): Source {
-    this.open++;
-    let pages: AsyncGenerator<DataRecord[], void, void> | null = null;
+    const end = this.own();
+    let pages: AsyncGenerator<SequencePage, void, void> | null = null;
     const turn = async (): Promise<Turn> => {
-      if (this.halted() || !this.begin()) return this.closed();
+      if (this.halted() || !this.begin()) return end();
       if (!pages) {
         // dlt closes only top-level resources early (`row_order`); a child's pages all run.
         const inc = this.inc;
@@ -289,11 +307,13 @@ export class ResourceDriver {
       }
       try {
         const page = await pages.next();
-        if (page.done) return this.closed();
-        return { done: false, spawn: this.fork(page.value) };
+        if (page.done) return end();
+        const spawn = this.fork(page.value.records);
+        if (page.value.last) end();
+        return { done: false, spawn };
       } catch (e) {
         this.fail(e);
-        return this.closed();
+        return end();
       }
     };
     const concurrent = this.concurrent;
@@ -306,45 +326,42 @@ export class ResourceDriver {
     return this.drivers.stopped;
   }
 
-  /** Its own source ended. */
-  private closed(): Turn {
-    this.open--;
-    this.settle();
-    return DONE;
-  }
-
   /** A child's source for one page of its parent's records: one page per turn, record after record. */
   private pagesFor(rows: readonly ParentRow[]): Source | null {
     if (rows.length === 0) return null;
-    this.open++;
     if (this.concurrent) return this.allAtOnce(rows);
+    const end = this.own();
     let at = 0;
-    let pages: AsyncGenerator<DataRecord[], void, void> | null = null;
+    let pages: AsyncGenerator<SequencePage, void, void> | null = null;
     return {
       concurrent: false,
       turn: async () => {
-        if (this.halted() || !this.begin()) return this.closed();
+        if (this.halted() || !this.begin()) return end();
         try {
           for (;;) {
             if (!pages) {
               const row = rows[at++];
-              if (!row) return this.closed();
+              if (!row) return end();
               pages = this.forRow(row);
             }
             const page = await pages.next();
-            if (!page.done) return { done: false, spawn: this.fork(page.value) };
+            if (!page.done) {
+              const spawn = this.fork(page.value.records);
+              if (page.value.last && at >= rows.length) end();
+              return { done: false, spawn };
+            }
             pages = null;
           }
         } catch (e) {
           this.fail(e);
-          return this.closed();
+          return end();
         }
       },
     };
   }
 
   /** The pages for one parent record. */
-  private forRow(row: ParentRow): AsyncGenerator<DataRecord[], void, void> {
+  private forRow(row: ParentRow): AsyncGenerator<SequencePage, void, void> {
     const { ctx, r } = this;
     if (ctx.signal.aborted) throw cancelledError(r.name);
     const parent = r.parent!.name;
@@ -364,11 +381,12 @@ export class ResourceDriver {
    * page's records are fetched in one background turn, and the first failure ends the rest.
    */
   private allAtOnce(rows: readonly ParentRow[]): Source {
+    const end = this.own();
     let ran = false;
     return {
       concurrent: true,
       turn: async () => {
-        if (ran || this.halted() || !this.begin()) return this.closed();
+        if (ran || this.halted() || !this.begin()) return end();
         ran = true;
         const gathered: DataRecord[] = [];
         const errors: unknown[] = [];
@@ -379,7 +397,7 @@ export class ResourceDriver {
               try {
                 for await (const page of this.forRow(row)) {
                   if (errors.length) return;
-                  gathered.push(...page);
+                  gathered.push(...page.records);
                 }
               } catch (error) {
                 errors.push(error);
@@ -389,9 +407,11 @@ export class ResourceDriver {
         );
         if (errors.length) {
           this.fail(errors[0]);
-          return this.closed();
+          return end();
         }
-        return { done: false, spawn: this.fork(gathered) };
+        const spawn = this.fork(gathered);
+        end();
+        return { done: false, spawn };
       },
     };
   }

@@ -84,12 +84,23 @@ describe("dlt's round robin (PipeIterator)", () => {
       "b3",
       "c3",
     ]);
-    // Each resource is done once its generator is found exhausted; every one ends ok.
-    expect(run.of("resource_done").map((d) => [d.resource, d.ok])).toEqual([
-      ["a", true],
-      ["b", true],
-      ["c", true],
-    ]);
+    // Each resource is done with its last page (not a turn later, when dlt finds its generator exhausted).
+    const order = run.events
+      .filter((e) => e.type === "page" || e.type === "resource_done")
+      .map((e) => `${e.type}:${"resource" in e ? e.resource : ""}`);
+    expect(order.slice(-6)).toEqual(["page:a", "resource_done:a", "page:b", "resource_done:b", "page:c", "resource_done:c"]);
+    expect(run.of("resource_done").every((d) => d.ok)).toBe(true);
+  });
+
+  it("a parent is done with its last page, while its children still run", async () => {
+    const run = await collect(family, familyApi(3, 2).fetch);
+    const seq = run.events
+      .filter((e) => e.type === "page" || e.type === "resource_done")
+      .map((e) => (e.type === "page" ? `${e.resource}:${e.page}` : `done:${e.resource}`));
+    const at = seq.indexOf("done:parents");
+    expect(seq[at - 1]).toBe("parents:3");
+    expect(seq.slice(at + 1).filter((x) => x.startsWith("kids:"))).toHaveLength(5); // k20 k11 k30 k21 k31
+    expect(seq.at(-1)).toBe("done:kids");
   });
 
   it("a parent that fails after some pages: its children run for the records that came, then say so", async () => {

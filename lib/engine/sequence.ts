@@ -28,6 +28,12 @@ export interface ResourceRun {
   secretWarned: boolean;
 }
 
+/** A page the sequence yields: its records, and whether the sequence ends after it (the paginator stopped). */
+export interface SequencePage {
+  readonly records: DataRecord[];
+  readonly last: boolean;
+}
+
 export interface SequenceHooks {
   /** Records after selection → records to emit (incremental filter, include_from_parent). */
   readonly transform: (records: DataRecord[]) => DataRecord[];
@@ -52,14 +58,14 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
 /**
  * Yields each emitted page's records once the paginator has decided on the page (dlt's
  * `RESTClient.paginate` yields after `update_state`), so the round robin (./round-robin.ts) takes one
- * page per turn and the records feed the children.
+ * page per turn and the records feed the children; `last` when nothing follows it.
  */
 export async function* runSequence(
   ctx: RunContext,
   run: ResourceRun,
   first: RequestSpec,
   hooks: SequenceHooks,
-): AsyncGenerator<DataRecord[], void, void> {
+): AsyncGenerator<SequencePage, void, void> {
   const { r, stats } = run;
   const impl = r.paginator;
   if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
@@ -136,7 +142,7 @@ export async function* runSequence(
     await ctx.drained();
     if (capped) {
       // The capped page still feeds the children (a limit is not a failure of the records).
-      yield records;
+      yield { records, last: false };
       throw new LimitReached(
         "max_records",
         `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`,
@@ -152,7 +158,7 @@ export async function* runSequence(
         decision: "stop",
         reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`),
       });
-      yield records;
+      yield { records, last: true };
       return;
     }
 
@@ -186,7 +192,7 @@ export async function* runSequence(
             `The paginator repeated itself after page ${page} (${what}): paging stopped to avoid an endless loop. Check the paginator's settings against the API.`,
           ),
         });
-        yield records;
+        yield { records, last: true };
         return;
       }
       seen.add(u.loopKey);
@@ -209,7 +215,7 @@ export async function* runSequence(
           message: `Page ${page} was full (${selection.records.length} records, page size ${size}) but paging stopped (${u.reason}): records may be missing.`,
         });
       }
-      yield records;
+      yield { records, last: true };
       return;
     }
     state = u.state;
@@ -223,9 +229,9 @@ export async function* runSequence(
           message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more`,
         });
       }
-      yield records;
+      yield { records, last: true };
       return;
     }
-    yield records;
+    yield { records, last: false };
   }
 }
