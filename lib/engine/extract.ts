@@ -116,7 +116,12 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     }
     const listed = staticOrder(byIndex.map((r) => ({ name: r.name, parent: r.parent && !r.parent.external ? r.parent.name : null })));
     const pipes = listed.filter((name) => asked.includes(name) && byName.has(name));
-    const topology = pipeTopology(pipes, (name) => byName.get(name)?.r.parent?.name ?? null);
+    // A parent that is a Python dlt resource is not in the run: its child is a head, and fails alone (prepare.ts).
+    const parentOf = (name: string) => {
+      const parent = byName.get(name)?.r.parent?.name;
+      return parent !== undefined && byName.has(parent) ? parent : null;
+    };
+    const topology = pipeTopology(pipes, parentOf);
     for (const [parent, targets] of topology.forks) {
       const d = byName.get(parent);
       if (d) d.forks = targets.flatMap((t) => (t === null ? [null] : (byName.get(t) ?? [])));

@@ -189,6 +189,26 @@ describe("what the engine skips", () => {
     expect(run.of("resource_start")[0]!.paginator).toBe("single_page");
     expect(api.calls).toHaveLength(1);
   });
+  it("a child of a Python dlt resource fails alone: the rest of the source runs", async () => {
+    const api = echo();
+    const run = await collect(
+      {
+        client: { ...base, paginator: "single_page" },
+        resources: [
+          { $python: "my_dlt_resource" },
+          { name: "kids", endpoint: { path: "/kids/{resources.my_dlt_resource.id}" } },
+          { name: "r", endpoint: { path: "/x" } },
+        ],
+      },
+      api.fetch,
+    );
+    expect(run.errors.map((e) => [e.resource, e.code])).toEqual([["kids", "unsupported"]]);
+    expect(api.urls()).toEqual(["https://api.test/x"]);
+    expect(run.of("resource_done").map((d) => [d.resource, d.ok])).toEqual([
+      ["kids", false],
+      ["r", true],
+    ]);
+  });
 });
 
 describe("selection of resources and response actions", () => {
