@@ -3,59 +3,19 @@
  * sources it gives the round robin (./round-robin.ts) — its own pages (top level), one source per
  * parent page (children), and the forks that hand its pages to its children.
  */
-import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
+import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
 import { createAuth } from "./auth";
-import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
-import { setParam, toQueryParams, type RequestSpec } from "./request";
-import { joinUrl, type PreparedResource } from "./prepare";
+import type { Lookup } from "./interpolate";
+import type { PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
+import { buildSpec, incrementalLookup } from "./resource-spec";
 import { includedColumns, parentValue, ParentRows, type ParentRow } from "./parents";
 import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
 import { setOwn } from "../shared";
-
-/** The path's lookup: static path params (`{org}`) besides the parent and incremental contexts. */
-const withPathParams =
-  (r: PreparedResource, lookup: Lookup): Lookup =>
-  (name) =>
-    Object.hasOwn(r.pathParams, name) ? r.pathParams[name] : lookup(name);
-
-function buildSpec(r: PreparedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
-  const headers: Record<string, string> = { ...r.clientHeaders };
-  for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
-    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
-    setOwn(headers, k, pyStr(v));
-  }
-  let spec: RequestSpec = {
-    method: r.method,
-    url: joinUrl(r.baseUrl, formatString(r.path, withPathParams(r, lookup))),
-    params: toQueryParams(formatDeep(r.params, lookup, false) as Record<string, Json>),
-    headers,
-    ...(r.json !== undefined ? { json: formatDeep(r.json, lookup, true) } : {}),
-    ...(r.data !== undefined ? { data: formatDeep(r.data, lookup, false) } : {}),
-  };
-  if (inc && r.incremental?.start_param && inc.startValue !== null) spec = setParam(spec, r.incremental.start_param, pyStr(inc.startValue));
-  if (inc && r.incremental?.end_param && inc.endValue !== null) spec = setParam(spec, r.incremental.end_param, pyStr(inc.endValue));
-  return spec;
-}
-
-function incrementalLookup(r: PreparedResource, inc: IncrementalRun | null): Lookup {
-  return (name) => {
-    if (inc && name.startsWith("incremental.")) {
-      const attr = name.slice("incremental.".length);
-      if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
-      throw new EngineError(
-        "placeholder_error",
-        `\`{${name}}\`: the incremental has no attribute \`${attr}\` (use initial_value, start_value, last_value or end_value).`,
-        { resource: r.name },
-      );
-    }
-    throw new EngineError("placeholder_error", `\`{${name}}\` cannot be filled here.`, { resource: r.name });
-  };
-}
 
 /** What the drivers of one run share. */
 export interface RunDrivers {

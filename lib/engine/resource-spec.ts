@@ -1,0 +1,52 @@
+/**
+ * A resource's request as its templates make it: headers, path, params and body filled from the
+ * parent record, the path params and the incremental (dlt-rest-api.md §6), the incremental's
+ * `start_param`/`end_param` set.
+ */
+import { EngineError, type Json } from "./types";
+import { formatDeep, formatString, pyStr, type Lookup } from "./interpolate";
+import { setParam, toQueryParams, type RequestSpec } from "./request";
+import { joinUrl, type PreparedResource } from "./prepare";
+import type { IncrementalRun } from "./incremental";
+import { setOwn } from "../shared";
+
+/** The path's lookup: static path params (`{org}`) besides the parent and incremental contexts. */
+const withPathParams =
+  (r: PreparedResource, lookup: Lookup): Lookup =>
+  (name) =>
+    Object.hasOwn(r.pathParams, name) ? r.pathParams[name] : lookup(name);
+
+export function buildSpec(r: PreparedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
+  const headers: Record<string, string> = { ...r.clientHeaders };
+  for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
+    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
+    setOwn(headers, k, pyStr(v));
+  }
+  let spec: RequestSpec = {
+    method: r.method,
+    url: joinUrl(r.baseUrl, formatString(r.path, withPathParams(r, lookup))),
+    params: toQueryParams(formatDeep(r.params, lookup, false) as Record<string, Json>),
+    headers,
+    ...(r.json !== undefined ? { json: formatDeep(r.json, lookup, true) } : {}),
+    ...(r.data !== undefined ? { data: formatDeep(r.data, lookup, false) } : {}),
+  };
+  if (inc && r.incremental?.start_param && inc.startValue !== null) spec = setParam(spec, r.incremental.start_param, pyStr(inc.startValue));
+  if (inc && r.incremental?.end_param && inc.endValue !== null) spec = setParam(spec, r.incremental.end_param, pyStr(inc.endValue));
+  return spec;
+}
+
+/** `{incremental.<attr>}` and nothing else (the parent's fields come first for children). */
+export function incrementalLookup(r: PreparedResource, inc: IncrementalRun | null): Lookup {
+  return (name) => {
+    if (inc && name.startsWith("incremental.")) {
+      const attr = name.slice("incremental.".length);
+      if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
+      throw new EngineError(
+        "placeholder_error",
+        `\`{${name}}\`: the incremental has no attribute \`${attr}\` (use initial_value, start_value, last_value or end_value).`,
+        { resource: r.name },
+      );
+    }
+    throw new EngineError("placeholder_error", `\`{${name}}\` cannot be filled here.`, { resource: r.name });
+  };
+}
