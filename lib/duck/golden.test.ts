@@ -4,8 +4,8 @@
  * dlt's duckdb destination maps its dlt type to (read back as the same dlt type and nullability),
  * and the same rows in the same order, value for value (decimals at their column's scale).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { memoryDuckDb } from "../testing/duck";
 import type { Json } from "../engine";
 import { createDestination, ExactInt, materialize, type Cell, type PreviewColumn, type PreviewTableData } from "../preview";
 import { goldenCase, goldenCaseIds } from "../testing/golden";
@@ -14,18 +14,8 @@ import { runGoldenOnce } from "../testing/golden-run";
 import { duckType, loadIntoDuckDb, readLayout, readRows } from "./index";
 
 const ids = goldenCaseIds();
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
+const connection = memoryDuckDb();
 let n = 0;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
 
 /** `2025-03-09 07:30:00.25+00` and `2025-03-09T07:30:00.250000+00:00` as one spelling. */
 function canonTimestamp(s: string): string {
@@ -68,7 +58,7 @@ function canon(v: Cell | undefined, c: PreviewColumn, fromDuck: boolean): Json {
 }
 
 async function compare(where: string, tables: readonly PreviewTableData[]): Promise<void> {
-  const layout = await readLayout(conn, `ds${n}`);
+  const layout = await readLayout(connection(), `ds${n}`);
   expect(
     layout.map((t) => t.name),
     `${where}: tables`,
@@ -79,7 +69,7 @@ async function compare(where: string, tables: readonly PreviewTableData[]): Prom
       duck.columns.map((c) => [c.name, c.duck_type, c.data_type, c.nullable]),
       `${where}: columns of ${t.table_name}`,
     ).toEqual(t.columns.map((c) => [c.name, duckType(c), c.data_type, c.nullable]));
-    const rows = await readRows(conn, t.table_name, `ds${n}`);
+    const rows = await readRows(connection(), t.table_name, `ds${n}`);
     const want = materialize(t).map((r) => t.columns.map((c) => canon(r[c.name], c, false)));
     const got = rows.map((r) => t.columns.map((c) => canon(r[c.name], c, true)));
     expect(got, `${where}: rows of ${t.table_name}`).toEqual(want);
@@ -94,9 +84,9 @@ describe.skipIf(ids.length === 0)("dlt golden cases in DuckDB", () => {
       for (const run of c.runs) {
         const { preview } = await runGoldenOnce(c, run, destination);
         n++;
-        await loadIntoDuckDb(conn, destination.state(), { dataset: `ds${n}` });
+        await loadIntoDuckDb(connection(), destination.state(), { dataset: `ds${n}` });
         await compare(`${id}, run ${run.run}`, flatTables(preview.tables()));
-        const loads = await conn.runAndReadAll(`SELECT load_id, status FROM ds${n}._dlt_loads ORDER BY load_id`);
+        const loads = await connection().runAndReadAll(`SELECT load_id, status FROM ds${n}._dlt_loads ORDER BY load_id`);
         expect(loads.getRowsJson()).toEqual(destination.state().loads.map((l) => [l, "0"]));
       }
     });

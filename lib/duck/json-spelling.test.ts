@@ -4,23 +4,14 @@
  * the engine's lossless parse and `adoptStateSpellings`), into DuckDB as dlt's `json.dumps` writes the
  * cell, and in the grid's cell text. `JSON.stringify` would write `46` and 9007199254740992.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { memoryDuckDb } from "../testing/duck";
 import { parseBody, type EngineEvent, type NumberText } from "../engine";
 import { adoptStateSpellings, createDestination, createPreview, jsonCellText, parseDestinationState, stringifyJson } from "../preview";
 import { page, start } from "../testing/preview-events";
 import { loadIntoDuckDb } from "./index";
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
+const connection = memoryDuckDb();
 
 const DUMPS = '{"a":46.0,"b":9007199254740993,"c":[1.5,2.0],"d":{"e":1e+20}}';
 
@@ -58,8 +49,8 @@ describe("numbers inside json cells", () => {
     const state = parseDestinationState(body.state)!;
     adoptStateSpellings(state, sink);
     expect(stringifyJson(state)).toBe(stringifyJson(destination.state()));
-    await loadIntoDuckDb(conn, state, { dataset: "spelled" });
-    const got = await conn.runAndReadAll("SELECT v::VARCHAR FROM spelled.r");
+    await loadIntoDuckDb(connection(), state, { dataset: "spelled" });
+    const got = await connection().runAndReadAll("SELECT v::VARCHAR FROM spelled.r");
     expect(got.getRowsJson()).toEqual([[DUMPS]]);
   });
 });
