@@ -56,7 +56,7 @@ export async function runOurs(
   return { tables: flatTables(tables), warnings: tables.flatMap((t) => t.warnings) };
 }
 
-export const LINKS = new Set(["_dlt_id", "_dlt_parent_id", "_dlt_root_id"]);
+const LINKS = new Set(["_dlt_id", "_dlt_parent_id", "_dlt_root_id"]);
 
 /** A table's rows comparable across the two sides: links as `table#n`, load ids dropped, numbers by exact value. */
 export function comparable(

@@ -7,7 +7,7 @@
  * the column order dlt stores.
  */
 /** dlt's `max_parallel_items`: with this many sources added to the initial ones, the newest goes first. */
-export const MAX_PARALLEL_ITEMS = 20;
+const MAX_PARALLEL_ITEMS = 20;
 
 /**
  * The order dlt's `rest_api_source` lists its resources in (dlt/sources/rest_api: `graphlib`'s
