@@ -4,6 +4,23 @@ import { FORMAT_NAMES, type SourceFormat } from "@/lib/formats";
 
 const ORDER: readonly SourceFormat[] = ["python", "json", "yaml"];
 
+/** The check mark's place in every option, shown on the active one (its state is `aria-pressed`'s): marking a format moves nothing. */
+const Check = ({ shown }: { shown: boolean }) => (
+  <span aria-hidden="true" className={`mr-1 font-semibold ${shown ? "" : "invisible"}`}>
+    ✓
+  </span>
+);
+
+/** A format's name, as wide as its bold (active) form, so that marking it active moves nothing. */
+const Label = ({ text }: { text: string }) => (
+  <span className="inline-grid">
+    <span className="col-start-1 row-start-1">{text}</span>
+    <span aria-hidden="true" className="invisible col-start-1 row-start-1 font-semibold">
+      {text}
+    </span>
+  </span>
+);
+
 /** What the playground answers when asked to convert: done, refused, or a loss to confirm first. */
 export type ConvertOutcome = { kind: "done" } | { kind: "refused"; reason: string } | { kind: "confirm"; warning: string };
 
@@ -73,8 +90,8 @@ export function FormatIndicator({
               onClick={() => (active ? undefined : convert(f, false))}
               className={`px-2 py-1 first:rounded-l last:rounded-r focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent ${active ? "cursor-default bg-accent-soft font-semibold text-fg" : "text-muted hover:bg-raised hover:text-fg"}`}
             >
-              {active ? "✓ " : ""}
-              {FORMAT_NAMES[f]}
+              <Check shown={active} />
+              <Label text={FORMAT_NAMES[f]} />
             </button>
           );
         })}

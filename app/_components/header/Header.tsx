@@ -12,6 +12,22 @@ import { ThemeToggle } from "./ThemeToggle";
 const TOOL =
   "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
 
+/** The Run / Cancel cell's buttons (and the hidden one that keeps the cell as wide as the wider). */
+const RUN_SLOT = "col-start-1 row-start-1 inline-flex h-8 items-center justify-center gap-2 rounded px-3 text-sm font-semibold";
+
+const RunLabel = ({ mod }: { mod: string }) => (
+  <>
+    <span aria-hidden="true">▶</span> Run
+    <kbd className="hidden rounded border border-white/40 px-1 font-mono text-[11px] font-normal sm:inline">{mod}+↵</kbd>
+  </>
+);
+
+const CancelLabel = () => (
+  <>
+    <span aria-hidden="true">■</span> Cancel
+  </>
+);
+
 /**
  * The header wraps instead of overflowing: one row from 1280 px (from 1280 to 1359 px the format and
  * target captions are for screen readers only, which leaves room for other fonts' widths); below
@@ -87,15 +103,16 @@ export function Header(props: {
       <div className="order-6 md:order-none">
         <TargetSwitch target={target} onChange={onTarget} />
       </div>
-      <div className="order-3 md:order-none">
+      {/* Run and Cancel share one cell as wide as the wider of them: starting or ending a run moves nothing. */}
+      <div className="order-3 grid md:order-none">
         {running ? (
           <button
             type="button"
             onClick={onCancel}
-            className="h-8 rounded border border-line bg-surface px-3 text-sm font-semibold text-fg hover:bg-raised"
+            className={`${RUN_SLOT} border border-line bg-surface text-fg hover:bg-raised`}
             data-testid="header-cancel"
           >
-            <span aria-hidden="true">■ </span>Cancel
+            <CancelLabel />
           </button>
         ) : (
           <button
@@ -105,12 +122,14 @@ export function Header(props: {
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
             aria-keyshortcuts={ariaShortcut("run")}
             data-testid="run-button"
-            className="inline-flex h-8 items-center gap-2 rounded bg-accent px-3 text-sm font-semibold text-accent-fg hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-60"
+            className={`${RUN_SLOT} border border-transparent bg-accent text-accent-fg hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-60`}
           >
-            <span aria-hidden="true">▶</span> Run
-            <kbd className="hidden rounded border border-white/40 px-1 font-mono text-[11px] font-normal sm:inline">{mod}+↵</kbd>
+            <RunLabel mod={mod} />
           </button>
         )}
+        <span aria-hidden="true" className={`${RUN_SLOT} invisible border`}>
+          {running ? <RunLabel mod={mod} /> : <CancelLabel />}
+        </span>
       </div>
       {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none">{runTools}</div>}
       {blockedReason && !running && (

@@ -143,7 +143,8 @@ export function PageInspector({ resource, items }: { resource: string; items: re
         </button>
         <select
           id={selectId}
-          className="h-6 min-w-0 max-w-72 rounded border border-line bg-surface px-1 text-fg"
+          // A fixed width: the options that arrive with each page do not move the ▶ beside it.
+          className="h-6 w-72 min-w-0 rounded border border-line bg-surface px-1 text-fg"
           value={selected ?? ""}
           onChange={(e) => setSelected(e.target.value === "" ? null : Number(e.target.value))}
           data-testid="page-select"

@@ -37,30 +37,35 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
       data-stale={stale !== null || undefined}
       className="border-b border-line last:border-b-0"
     >
-      <h3 className="sticky top-0 z-10 flex flex-wrap items-baseline gap-x-2 bg-surface px-2 py-1 text-xs">
-        <span className={s.className}>
-          <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
-        </span>
-        <span className="text-muted" data-testid="resource-progress">
-          {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}
-          {r.retries > 0 && ` · ${plural(r.retries, "retry", "retries")}`}
-        </span>
-        {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
-        {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
-        {stale && <StaleMark label={stale} />}
-        {r.parallelized && (
-          <span
-            className="rounded border border-line px-1 text-muted"
-            data-testid="resource-parallelized"
-            title={
-              r.parallelized === "concurrent"
-                ? "Runs concurrently with other parallelized work (5 at a time, as dlt's pool)"
-                : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"
-            }
-          >
-            parallelized{r.parallelized === "in_order" ? " · in order (mock)" : ""}
+      {/* Two lines from the start: the counts that grow as pages come never push the paginator onto a new line (nothing below jumps). */}
+      <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs">
+        <span className="flex flex-wrap items-baseline gap-x-2">
+          <span className={s.className}>
+            <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
           </span>
-        )}
+          <span className="text-muted" data-testid="resource-progress">
+            {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}
+            {r.retries > 0 && ` · ${plural(r.retries, "retry", "retries")}`}
+          </span>
+        </span>
+        <span className="flex min-h-4 flex-wrap items-baseline gap-x-2">
+          {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
+          {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
+          {stale && <StaleMark label={stale} />}
+          {r.parallelized && (
+            <span
+              className="rounded border border-line px-1 text-muted"
+              data-testid="resource-parallelized"
+              title={
+                r.parallelized === "concurrent"
+                  ? "Runs concurrently with other parallelized work (5 at a time, as dlt's pool)"
+                  : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"
+              }
+            >
+              parallelized{r.parallelized === "in_order" ? " · in order (mock)" : ""}
+            </span>
+          )}
+        </span>
       </h3>
       <PageInspector resource={r.name} items={r.items} />
       <ol className="pb-1 text-xs" aria-label={`${r.name} timeline`}>
