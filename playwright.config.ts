@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM } from "./e2e/chromium";
 
 /** The production server's port (E2E_PORT lets two checkouts test side by side). */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -24,18 +25,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
     trace: "off",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { ...CHROMIUM, args: [...CHROMIUM.args] },
   },
   webServer: {
     command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,

@@ -5,18 +5,9 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "../e2e/chromium";
 import { figure, info, percentile, type Figure } from "./figures";
 import { EXAMPLES } from "../lib/examples";
-
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -159,7 +150,7 @@ async function runToFirstRow(page: Page, url: string, text?: string, settled = f
 
 export async function browserFigures(): Promise<Figure[]> {
   return withServer(async (url) => {
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+    const browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args] });
     try {
       const loads: { text: number; diagnostics: number }[] = [];
       for (let i = 0; i < SAMPLES; i++) loads.push(await loadTimes(browser, url));
