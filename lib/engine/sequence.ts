@@ -68,6 +68,9 @@ export async function* runSequence(
 ): AsyncGenerator<SequencePage, void, void> {
   const { r, stats } = run;
   const impl = r.paginator;
+  /** The paginator's last decision on a sequence that ends here (its reason masked: it may quote a response). */
+  const stop = (page: number, paginator: string, reason: string) =>
+    ctx.emit({ type: "paginator", resource: r.name, page, paginator, decision: "stop", reason: ctx.masker.text(reason) });
   if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
   let state = impl.init(first);
   const seen = new Set<string>([fullUrl(first)]);
@@ -84,14 +87,7 @@ export async function* runSequence(
     const auth = run.auth ? { auth: run.auth } : {};
     const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...auth, actions: r.actions, trust });
     if (sent.kind === "ignored") {
-      ctx.emit({
-        type: "paginator",
-        resource: r.name,
-        page,
-        paginator: impl.label(state),
-        decision: "stop",
-        reason: `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept`,
-      });
+      stop(page, impl.label(state), `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept`);
       return;
     }
     if (!selector) {
@@ -150,14 +146,7 @@ export async function* runSequence(
     }
     const early = hooks.stopAfterPage?.() ?? null;
     if (early !== null) {
-      ctx.emit({
-        type: "paginator",
-        resource: r.name,
-        page,
-        paginator: impl.label(state),
-        decision: "stop",
-        reason: ctx.masker.text(`stopped: ${early} (dlt closes the resource)`),
-      });
+      stop(page, impl.label(state), `stopped: ${early} (dlt closes the resource)`);
       yield { records, last: true };
       return;
     }
@@ -176,14 +165,7 @@ export async function* runSequence(
     if (u.decision === "next" && u.loopKey !== undefined) {
       if (seen.has(u.loopKey)) {
         const what = u.loopKey.startsWith("cursor:") ? `cursor ${u.loopKey.slice("cursor:".length)}` : u.loopKey;
-        ctx.emit({
-          type: "paginator",
-          resource: r.name,
-          page,
-          paginator: impl.label(u.state),
-          decision: "stop",
-          reason: ctx.masker.text(`stopped: the paginator asked for the same page again (${what})`),
-        });
+        stop(page, impl.label(u.state), `stopped: the paginator asked for the same page again (${what})`);
         ctx.emit({
           type: "warning",
           resource: r.name,
