@@ -6,7 +6,7 @@
  */
 import type { ResolvedIncremental } from "../resolved";
 import { where, type Path } from "../located";
-import type { RuleContext } from "../rules/context";
+import { missingKey, type RuleContext } from "../rules/context";
 import type { DefaultsPlan, TypedParam } from "./defaults";
 import { missingCursorPath } from "./params";
 import { child, isObj, pick, strip, type Obj } from "./values";
@@ -15,16 +15,12 @@ import { child, isObj, pick, strip, type Obj } from "./values";
 export function checkIncrementalBlock(ctx: RuleContext, block: Obj, at: Path): void {
   if (block.cursor_path === undefined) missingCursorPath(ctx, at, where(at));
   if (block.end_value !== undefined && block.end_value !== null && (block.initial_value === undefined || block.initial_value === null)) {
-    const keyAt = [...at, "initial_value"];
-    ctx.add({
-      at: keyAt,
-      severity: "error",
-      code: "missing_key",
-      range: ctx.loc.missing(keyAt),
-      message:
-        `${where(at)} has \`end_value\` but no \`initial_value\`: a backfill range needs both (dlt fails when the run starts). ` +
+    missingKey(
+      ctx,
+      [...at, "initial_value"],
+      `${where(at)} has \`end_value\` but no \`initial_value\`: a backfill range needs both (dlt fails when the run starts). ` +
         "Add the first cursor value of the range as `initial_value`.",
-    });
+    );
   }
 }
 

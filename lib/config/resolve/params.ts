@@ -5,7 +5,7 @@
  */
 import type { Path } from "../located";
 import { describeValue } from "../located";
-import type { RuleContext } from "../rules/context";
+import { missingKey, type RuleContext } from "../rules/context";
 import { isObj, isSpecial } from "./values";
 
 const PARAM_TYPES = ["incremental", "resolve"];
@@ -35,15 +35,12 @@ export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path)
       if (typeof v[key] === "string") continue;
       const keyAt = [...at, key];
       if (v[key] === undefined) {
-        ctx.add({
-          at: keyAt,
-          severity: "error",
-          code: "missing_key",
-          range: ctx.loc.missing(keyAt),
-          message:
-            `The resolve param \`${name}\` has no \`${key}\` (dlt fails with KeyError: '${key}'): it needs \`resource\`, the parent ` +
+        missingKey(
+          ctx,
+          keyAt,
+          `The resolve param \`${name}\` has no \`${key}\` (dlt fails with KeyError: '${key}'): it needs \`resource\`, the parent ` +
             'resource, and `field`, a JSONPath into its records, e.g. {"type": "resolve", "resource": "posts", "field": "id"}.',
-        });
+        );
       } else {
         ctx.add({
           at: keyAt,
@@ -74,16 +71,11 @@ export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path)
 
 /** `cursor_path` is where dlt reads the cursor: an incremental without one cannot run. */
 export function missingCursorPath(ctx: RuleContext, at: Path, what: string): void {
-  const keyAt = [...at, "cursor_path"];
-  ctx.add({
-    at: keyAt,
-    severity: "error",
-    code: "missing_key",
-    range: ctx.loc.missing(keyAt),
-    message:
-      `${what} has no \`cursor_path\`, the field (JSONPath) in each record that holds the cursor. ` +
-      'Add e.g. "cursor_path": "updated_at".',
-  });
+  missingKey(
+    ctx,
+    [...at, "cursor_path"],
+    `${what} has no \`cursor_path\`, the field (JSONPath) in each record that holds the cursor. ` + 'Add e.g. "cursor_path": "updated_at".',
+  );
 }
 
 /**

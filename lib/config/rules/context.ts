@@ -42,5 +42,10 @@ export function createContext(loc: Locator, out: DiagnosticOut): RuleContext {
   };
 }
 
+/** An error on a required key that is missing: the range is where the key would go in its dict. */
+export function missingKey(ctx: RuleContext, at: Path, message: string): void {
+  ctx.add({ at, severity: "error", code: "missing_key", range: ctx.loc.missing(at), message });
+}
+
 /** Python's `None` or JSON/YAML's `null`, as the user would type it. */
 export const nullWord = (ctx: RuleContext) => (ctx.format === "python" ? "None" : "null");
