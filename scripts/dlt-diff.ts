@@ -32,7 +32,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { validateText } from "../lib/config";
 import { createVirtualClock, extract, fetchTransport, type Json, type NumberText } from "../lib/engine";
-import { parseJson } from "../lib/engine/number-text";
+import { parseJson } from "../lib/shared";
 import { createDestination, materialize } from "../lib/preview";
 import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
 import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";

@@ -53,4 +53,21 @@ describe("numbers inside json cells", () => {
     const got = await connection().runAndReadAll("SELECT v::VARCHAR FROM spelled.r");
     expect(got.getRowsJson()).toEqual([[DUMPS]]);
   });
+
+  it("keep the spelling of text a json column reads (dlt's json.loads, orjson's)", async () => {
+    const destination = createDestination();
+    const p = createPreview({ destination });
+    for (const e of [
+      { type: "run_start", resources: ["r"], at: 0 },
+      start("r", { columns: [{ name: "v", data_type: "json" }] }),
+      page("r", [{ id: 1, v: '{"a": 46.0, "b": [9007199254740993, 2e2]}' }]),
+      { type: "done", ok: true, duration_ms: 1, stats: {} },
+    ] satisfies EngineEvent[])
+      p.push(e);
+    const cell = p.tables()[0]!.rows[0]!.v!;
+    expect(jsonCellText(cell)).toBe('{"a":46.0,"b":[9007199254740993,200.0]}');
+    await loadIntoDuckDb(connection(), destination.state(), { dataset: "from_text" });
+    const got = await connection().runAndReadAll("SELECT v::VARCHAR FROM from_text.r");
+    expect(got.getRowsJson()).toEqual([['{"a":46.0,"b":[9007199254740993,200.0]}']]);
+  });
 });

@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { parseBody } from "./number-text";
+import { parseBody } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";

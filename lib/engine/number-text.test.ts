@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseBody, parseJson } from "./number-text";
+import { parseBody, parseJson } from "../shared";
 import type { NumberText } from "./types";
 import { resolved } from "../testing/engine";
 

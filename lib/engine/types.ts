@@ -6,18 +6,11 @@
  * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
  */
 import type { ColumnHint, ResolvedSource, TableHints } from "../config/resolved";
+import type { Json, NumberText } from "../shared";
 
-export type { ColumnHint, TableHints };
+export type { ColumnHint, TableHints, Json, NumberText };
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type DataRecord = { [key: string]: Json };
-
-/**
- * How the API spelled the numbers of a record that `JSON.parse` changes: whole floats (`3.0`, `2e2`,
- * `-0.0`, which Python and so dlt read as floats) and integers beyond 2^53 (which lose precision).
- * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
- */
-export type NumberText = { [key: string]: string | NumberText };
 
 /**
  * One HTTP request as the engine hands it to its transport (one hop of one attempt): built by

@@ -7,7 +7,8 @@
  * `JsonLItemsNormalizer._coerce_non_null_value` does.
  * Results are the values dlt writes to its load files (see `Value` for numbers).
  */
-import type { Json } from "../engine/types";
+import type { Json, NumberText } from "../engine/types";
+import { parseBody } from "../shared";
 import type { ColumnDataType } from "./types";
 import * as datetime from "./datetime";
 import type { DateTimeValue } from "./datetime";
@@ -19,7 +20,7 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { asciiDigits, pyFloat } = python;
-const { intDigits, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
+const { beyond64, intDigits, keepSpelling, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -105,6 +106,38 @@ function toDouble(from: ColumnDataType, v: Value): number | Cannot {
 /** JSON strings (kept) and integer `-0` tokens (Python's json reads them as 0; JSON.parse as -0). */
 const STRING_OR_INT_MINUS_ZERO = /"(?:[^"\\]|\\.)*"|-0(?![\d.eE])/g;
 
+/**
+ * dlt's `json.loads` of text (orjson's): the value, the spellings of its numbers kept with each
+ * container (`46.0` stays a float, 9007199254740993 exact; integers beyond 64 bits become floats, as
+ * orjson reads them). Not kept: the spelling of a number that is the whole text (`1.0` shows as 1).
+ */
+function textToJson(v: string): Json | Cannot {
+  // Python's json reads `-0` as the integer 0; a float `-0.0` stays negative (JSON.parse: -0 for both).
+  const text = v.includes("-0") ? v.replace(STRING_OR_INT_MINUS_ZERO, (m) => (m === "-0" ? "0" : m)) : v;
+  const sink = new WeakMap<object, NumberText>();
+  let out: Json;
+  try {
+    out = parseBody(text, sink);
+  } catch {
+    return CANNOT;
+  }
+  if (typeof out === "object" && out !== null) {
+    const spelled = sink.get(out);
+    if (spelled) keepSpelling(out, orjsonLoaded(spelled));
+  }
+  return out;
+}
+
+/** Spellings as orjson's `loads` leaves them: an integer beyond 64 bits is read as a float. */
+function orjsonLoaded(t: NumberText): NumberText {
+  const out: NumberText = {};
+  for (const k in t) {
+    const x = t[k] as string | NumberText;
+    out[k] = typeof x === "object" ? orjsonLoaded(x) : /[.eE]/.test(x) || !beyond64(x) ? x : `${x}e0`;
+  }
+  return out;
+}
+
 const formatted = (v: DateTimeValue | Cannot, format: (v: DateTimeValue) => string): string | Cannot => (v === CANNOT ? CANNOT : format(v));
 
 /** The value dlt stores for `v` (Python type `from`) in a column of type `to`; throws `CoercionError`. */
@@ -131,14 +164,7 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
       return CANNOT;
     case "json":
       if (from === "json") return toJson(v);
-      if (from !== "text" || typeof v !== "string") return CANNOT;
-      try {
-        // Python's json reads `-0` as the integer 0; a float `-0.0` stays negative (JSON.parse: -0 for both).
-        const text = v.includes("-0") ? v.replace(STRING_OR_INT_MINUS_ZERO, (m) => (m === "-0" ? "0" : m)) : v;
-        return JSON.parse(text) as Json;
-      } catch {
-        return CANNOT;
-      }
+      return from === "text" && typeof v === "string" ? textToJson(v) : CANNOT;
     case "decimal":
     case "wei":
       return toDecimal(from, v);

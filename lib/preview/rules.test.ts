@@ -6,7 +6,7 @@ import { coerceValue, CoercionError } from "./coerce";
 import { decimalFromFloat, decimalFromText } from "./decimal";
 import { parseIso } from "./datetime";
 import { inferType } from "./infer";
-import { PyFloat, PyInt, pyFloatRepr, pyStr } from "./values";
+import { jsonCellText, PyFloat, PyInt, pyFloatRepr, pyStr } from "./values";
 
 describe("snake_case naming", () => {
   it("normalises keys as paths, as dlt does", () => {
@@ -151,6 +151,10 @@ describe("type detection and coercion", () => {
       true,
     ]);
     expect(Object.is(coerceValue("json", "text", "-0"), 0)).toBe(true);
+    // orjson's loads keeps floats spelled whole and integers up to 64 bits exact, and reads a larger integer as a float.
+    const spelled = coerceValue("json", "text", '{"a": 1.0, "b": [2e2, 9007199254740993, 18446744073709551616], "c": {"d": -0.0}}');
+    expect(jsonCellText(spelled)).toBe('{"a":1.0,"b":[200.0,9007199254740993,1.8446744073709552e+19],"c":{"d":-0.0}}');
+    expect(jsonCellText(coerceValue("json", "text", '[1, "2.0", 0.5]'))).toBe('[1,"2.0",0.5]');
     // Text as pendulum 3 reads it (scripts/dlt-diff.ts against dlt 1.26): common formats, week and
     // ordinal dates; a number of seconds only where the text is no date (pendulum 2 read `12` as a time).
     expect(coerceValue("timestamp", "text", "2024")).toBe("2024-01-01T00:00:00+00:00");

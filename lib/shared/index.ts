@@ -16,3 +16,4 @@ export {
 export { base64, Masker, redactUrl } from "./mask";
 export { pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
+export { parseBody, parseJson, type Json, type NumberText } from "./json";

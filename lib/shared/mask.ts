@@ -3,11 +3,9 @@
  * Two mechanisms, as in dlt: sensitive query parameters and auth fields are masked by *name*
  * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
  */
+import type { Json } from "./json";
 import { setOwn } from "./objects";
 import { maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS } from "./secrets";
-
-/** A JSON value (the engine's `Json`, restated here: lib/shared imports nothing). */
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
 /** Shorter values cannot be searched for in free text without masking half of it. */

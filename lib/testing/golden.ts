@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DataRecord, Json, NumberText } from "../engine";
-import { parseJson } from "../engine/number-text";
+import { parseJson } from "../shared";
 
 /** shared/ sits beside the repository (CI clones it there too). */
 export const GOLDEN_DIR =

@@ -8,7 +8,7 @@
  */
 import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport, type DataRecord, type Json, type NumberText } from "../engine";
-import { parseJson } from "../engine/number-text";
+import { parseJson } from "../shared";
 import { createDestination, createPreview, dltStoredSchema, materialize, type Destination, type Preview } from "../preview";
 import { formatTimestamp, fromTimestamp } from "../preview/datetime";
 import { canon, canonicalExpected, flatTables } from "./golden-compare";

@@ -1,0 +1,178 @@
+/**
+ * JSON values, and keeping the JSON spelling of numbers that `JSON.parse` changes (`NumberText`):
+ * `3.0`, `2e2` and `-0.0` are floats for Python and so for dlt's types, and integers beyond 2^53 lose
+ * digits. The engine parses response bodies with `parseBody`; the preview parses text that dlt reads
+ * with `json.loads` (a `json` column fed text) the same way.
+ * Bodies are parsed with `JSON.parse` when neither a cheap scan of the text nor a walk of the parsed
+ * value finds such a number (almost every API), else with `parseJson` below, which gives the same value
+ * and records the spellings of every container that holds one (`sink`), so the records the selector
+ * picks carry their own.
+ */
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * How the API spelled the numbers of a record that `JSON.parse` changes: whole floats (`3.0`, `2e2`,
+ * `-0.0`, which Python and so dlt read as floats) and integers beyond 2^53 (which lose precision).
+ * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
+ */
+export type NumberText = { [key: string]: string | NumberText };
+
+/**
+ * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), followed by what ends a JSON
+ * number: the body may need `parseJson`. A match inside a string only costs the slower parse, never a
+ * value. Integers `JSON.parse` rounds (beyond 2^53) are found in the parsed value instead (`unsafe`):
+ * scanning the text for runs of 16+ digits cost three times this scan (docs/performance.md).
+ */
+const SPELLED = /\d(?:\.0+|[eE][+-]?\d+)(?=[\s,\]}]|$)/;
+
+/** Whether the parsed `value` holds a number beyond ±2^53 − 1 (a rounded integer or a huge float). Iterative: bodies may nest deeply. */
+function unsafe(value: Json): boolean {
+  if (typeof value !== "object" || value === null) return typeof value === "number" && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER);
+  const stack: Json[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as Json;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as Json;
+        if (typeof x === "number") {
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+        } else if (typeof x === "object" && x !== null) stack.push(x);
+      }
+    } else {
+      const o = v as { readonly [k: string]: Json };
+      for (const k in o) {
+        const x = o[k] as Json;
+        if (typeof x === "number") {
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+        } else if (typeof x === "object" && x !== null) stack.push(x);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A response body parsed once with `JSON.parse` when no number in it is spelled in a way
+ * `JSON.parse` changes (almost every API), else with `parseJson`, which records the spellings in `sink`.
+ */
+export function parseBody(text: string, sink: WeakMap<object, NumberText>): Json {
+  if (SPELLED.test(text)) return spelled(text, sink);
+  const value = JSON.parse(text) as Json;
+  return unsafe(value) ? spelled(text, sink) : value;
+}
+
+/**
+ * `parseJson`, or `JSON.parse` without the spellings for a body nested too deeply for its recursion
+ * (tens of thousands of levels; Python's json, and so dlt, gives up beyond about a thousand): it is
+ * JSON, so it is read, not refused as "not JSON".
+ */
+function spelled(text: string, sink: WeakMap<object, NumberText>): Json {
+  try {
+    return parseJson(text, sink);
+  } catch (e) {
+    if (e instanceof RangeError) return JSON.parse(text) as Json;
+    throw e;
+  }
+}
+
+/** Whether `JSON.parse` changes what `lexeme` means to Python. */
+function changed(lexeme: string, value: number): boolean {
+  if (/[.eE]/.test(lexeme)) return Number.isInteger(value);
+  return !Number.isSafeInteger(value);
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** An own property, as `JSON.parse` makes it (`__proto__` included, never the prototype). */
+function own<T>(obj: { [k: string]: T }, key: string, v: T): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else obj[key] = v;
+}
+
+/** `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number. */
+export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json {
+  let i = 0;
+  const fail = (): never => {
+    JSON.parse(text);
+    throw new SyntaxError(`Unexpected token in JSON at position ${i}`);
+  };
+  const skip = () => {
+    while (WS.has(text.charCodeAt(i))) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (Number.isNaN(c) || c < 0x20) fail();
+      i += c === 0x5c ? 2 : 1;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  // Returns the value and, when it is a changed number or a container holding one, its spelling.
+  const value = (): [Json, string | NumberText | null] => {
+    skip();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj: { [k: string]: Json } = {};
+      let t: NumberText | null = null;
+      skip();
+      if (text[i] === "}") i++;
+      else
+        for (;;) {
+          skip();
+          if (text[i] !== '"') fail();
+          const key = str();
+          skip();
+          if (text[i++] !== ":") fail();
+          const [v, vt] = value();
+          own(obj, key, v);
+          if (vt !== null) own((t ??= {}), key, vt);
+          else if (t && Object.hasOwn(t, key)) delete t[key];
+          skip();
+          if (text[i] === ",") i++;
+          else if (text[i++] === "}") break;
+          else fail();
+        }
+      if (t) sink.set(obj, t);
+      return [obj, t];
+    }
+    if (c === "[") {
+      i++;
+      const arr: Json[] = [];
+      let t: NumberText | null = null;
+      skip();
+      if (text[i] === "]") i++;
+      else
+        for (;;) {
+          const [v, vt] = value();
+          if (vt !== null) (t ??= {})[String(arr.length)] = vt;
+          arr.push(v);
+          skip();
+          if (text[i] === ",") i++;
+          else if (text[i++] === "]") break;
+          else fail();
+        }
+      if (t) sink.set(arr, t);
+      return [arr, t];
+    }
+    if (c === '"') return [str(), null];
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const hit = m.exec(text);
+    if (!hit) return fail();
+    i = m.lastIndex;
+    const lexeme = hit[0];
+    if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null];
+    const n = Number(lexeme);
+    return [n, changed(lexeme, n) ? lexeme : null];
+  };
+  const [result] = value();
+  skip();
+  if (i !== text.length) fail();
+  return result;
+}
