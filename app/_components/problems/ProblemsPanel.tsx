@@ -65,7 +65,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({
         data-testid="problems-summary"
       >
         {validation === null ? (
-          <span className="text-xs text-muted">checking…</span>
+          // As tall as the counts that replace it: the panels below do not move when they come.
+          <span className="inline-flex h-6 items-center text-xs text-muted">checking…</span>
         ) : (
           SEVERITIES.map(({ severity, one, many }) => (
             <button

@@ -48,7 +48,8 @@ export function ResourcesBar({
         <h3 id="resources-title" className="mr-1 text-xs font-semibold uppercase tracking-wide text-fg">
           Resources
         </h3>
-        {names.length === 0 && <span className="text-xs text-muted">No resources yet.</span>}
+        {/* As tall as a resource's chip: the bar keeps its height when the names come. */}
+        {names.length === 0 && <span className="border border-transparent py-0.5 text-xs text-muted">No resources yet.</span>}
         {names.map((name) => (
           <label key={name} className="flex min-w-0 max-w-full items-center gap-1 rounded border border-line px-1.5 py-0.5 text-xs text-fg">
             <input

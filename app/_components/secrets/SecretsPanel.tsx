@@ -22,10 +22,16 @@ export function SecretsPanel({
 }) {
   return (
     <Panel title="Secrets" titleId="secrets-title" testId="secrets">
+      {/* First: the fields that come when the config has been read appear below it (nothing moves). */}
+      <p className="px-2 pt-2 text-xs text-muted">
+        {target === "mock"
+          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
+          : "Live: values are sent to your API for this run only; they are never stored."}
+      </p>
       {uses === null ? (
-        <p className="p-3 text-sm text-muted">Reading the config…</p>
+        <p className="p-2 text-sm text-muted">Reading the config…</p>
       ) : uses.length === 0 ? (
-        <p className="p-3 text-sm text-muted">This config reads no secrets.</p>
+        <p className="p-2 text-sm text-muted">This config reads no secrets.</p>
       ) : (
         // A form (never submitted) so browsers treat the password fields as such; nothing is saved.
         <form onSubmit={(e) => e.preventDefault()} autoComplete="off" aria-label="Secret values">
@@ -36,11 +42,6 @@ export function SecretsPanel({
           </ul>
         </form>
       )}
-      <p className="px-2 pb-2 text-xs text-muted">
-        {target === "mock"
-          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
-          : "Live: values are sent to your API for this run only; they are never stored."}
-      </p>
     </Panel>
   );
 }
