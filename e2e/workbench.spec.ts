@@ -251,6 +251,8 @@ test("a phone-sized window: one column of tabs; a problem opens the editor at it
     .first()
     .click();
   await expect(p.runButton).toBeEnabled();
+  // With nothing blocking Run, the header has three rows (actions; Check, Share and the tools; format, target and Download).
+  expect((await page.locator("header").first().boundingBox())?.height).toBeLessThan(125);
   await p.runButton.click();
   await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
   expect(await p.waitForRunEnd()).toBe("done");

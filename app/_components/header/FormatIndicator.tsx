@@ -4,9 +4,13 @@ import { FORMAT_NAMES, type SourceFormat } from "@/lib/formats";
 
 const ORDER: readonly SourceFormat[] = ["python", "json", "yaml"];
 
-/** The check mark's place in every option, shown on the active one (its state is `aria-pressed`'s): marking a format moves nothing. */
+/**
+ * The check mark's place in every option, shown on the active one (its state is `aria-pressed`'s):
+ * marking a format moves nothing. Phones go without it (weight marks the active one there), so the
+ * format and target switches and Download share a row.
+ */
 const Check = ({ shown }: { shown: boolean }) => (
-  <span aria-hidden="true" className={`mr-1 font-semibold ${shown ? "" : "invisible"}`}>
+  <span aria-hidden="true" className={`mr-1 font-semibold max-sm:hidden ${shown ? "" : "invisible"}`}>
     ✓
   </span>
 );
@@ -26,8 +30,8 @@ export type ConvertOutcome = { kind: "done" } | { kind: "refused"; reason: strin
 
 /**
  * The detected format, and a switch that converts the document to another one. The active format is
- * marked by weight, a check mark and `aria-pressed`, not colour alone. A conversion that would drop
- * comments or Python code asks first; every conversion can be undone in the editor (Ctrl/Cmd+Z).
+ * marked by weight, a check mark (from 640 px) and `aria-pressed`, not colour alone. A conversion that
+ * would drop comments or Python code asks first; every conversion can be undone in the editor (Ctrl/Cmd+Z).
  */
 export function FormatIndicator({
   format,
