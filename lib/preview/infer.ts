@@ -40,7 +40,7 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 export type Report = (
   table: string,
   column: string,
-  problem: "null" | "null_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite",
+  problem: "null" | "null_in_not_null" | "variant_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite",
   value: Value,
 ) => void;
 
@@ -76,7 +76,8 @@ export class RowCoercer {
       }
       // The common case first: a value of the column's own JSON type is stored as it is.
       if ((type === "text" && typeof v === "string") || (type === "bool" && typeof v === "boolean")) continue;
-      if (typeof v === "number" && (type === "double" || (type === "bigint" && Number.isInteger(v)))) {
+      // (An integer beyond 2^53 goes on: a bigint column holds its digits, as when the column was made.)
+      if (typeof v === "number" && (type === "double" || (type === "bigint" && Number.isSafeInteger(v)))) {
         if (Object.is(v, -0) && type === "bigint") row[name] = 0;
         continue;
       }
@@ -102,6 +103,7 @@ export class RowCoercer {
         if (fits !== CANNOT) {
           // The variant column exists and takes the value (what `nonNull` returns, without building it).
           row[name] = null;
+          if (existing?.nullable === false) this.report(tableName, name, "variant_in_not_null", variant);
           moved[m++] = variant;
           moved[m++] = fits;
           continue;
@@ -110,6 +112,8 @@ export class RowCoercer {
       } else r = this.nonNull(tableName, columns, name, v, false);
       if (r === null || r.name !== name) {
         row[name] = null;
+        // dlt's row has no value left for the column, which its load then refuses (NOT NULL).
+        if (r !== null && existing?.nullable === false) this.report(tableName, name, "variant_in_not_null", r.name);
         if (r !== null) {
           moved[m++] = r.name;
           moved[m++] = r.value;

@@ -127,6 +127,12 @@ export class PendingLoad {
       if (!set) this.problems.set(table, (set = new Set()));
       if (problem === "null_in_not_null") {
         set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
+      } else if (problem === "variant_in_not_null") {
+        if (!this.firstReport(table, `variant ${column}`)) return;
+        set.add(
+          `\`${column}\` is not nullable, but a record's value of another type went to \`${pyStr(value)}\` and left it empty: ` +
+            `dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`,
+        );
       } else if (problem === "beyond_64") {
         // The first such value of each column (the values may all differ).
         if (!this.firstReport(table, `column ${column}`)) return;

@@ -22,7 +22,18 @@ import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, mix } = ids;
-const { byCodePoint, fromLexeme, keepSpelling, pyJsonText, PyFloat, PyInt, orjsonFloat } = values;
+const { byCodePoint, fromLexeme, keepSpelling, pyJsonText, pyStr, PyFloat, PyInt, orjsonFloat } = values;
+
+/** Python's truth of a value (`if not row_id`). */
+function pyTrue(v: Value): boolean {
+  if (v === null) return false;
+  if (typeof v === "object") {
+    if (v instanceof PyFloat) return v.value !== 0;
+    if (v instanceof PyInt) return true;
+    return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
+  }
+  return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
+}
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
@@ -53,6 +64,12 @@ interface Place {
   readonly Row: RowType;
   readonly table: string;
   readonly parent: string | null;
+  /**
+   * Its rows are root rows (`not should_be_nested(table)`): the root table, and a list whose table is a
+   * root table (a list under a blank key or `__` joins its parent's name: its items land in the
+   * parent's table, as dlt writes them: `_dlt_load_id` and a root id, no parent columns).
+   */
+  readonly root: boolean;
   readonly path: readonly string[];
   readonly hash: number;
   /** Its child tables by the path of the list in its rows. */
@@ -210,7 +227,8 @@ export class Relational {
         at++;
         if (typeof v === "object" && v !== null && !this.keepWhole(table, info.name, lvl)) {
           if (Array.isArray(v)) {
-            const list = info.list ?? (info.list = listPath([...node.path, info.norm]));
+            // A list's table takes the key through `normalize_table_identifier`: no `_empty` for a blank key.
+            const list = info.list ?? (info.list = listPath([...node.path, this.o.naming.path(key)]));
             // Same path twice (keys that normalise alike): the last list wins at the first one's place.
             let slot = from;
             while (slot < this.top && (this.foundPaths[slot] as ListPath).key !== list.key) slot++;
@@ -240,7 +258,10 @@ export class Relational {
     if (!place) {
       const path = [...parent.path, ...found.path];
       const table = this.o.naming.fragments(...path);
-      place = { Row: rowType(), table, parent: parent.table, path, hash: this.hashOf(table), children: new Map() };
+      // `should_be_nested`: a table the schema has is nested if it has a parent; a new one is nested.
+      const known = this.roots.has(table) ? null : this.o.schema.table(table);
+      const root = this.roots.has(table) || (known !== undefined && known !== null && known.parent === null);
+      place = { Row: rowType(), table, parent: root ? null : parent.table, root, path, hash: this.hashOf(table), children: new Map() };
       parent.children.set(found.key, place);
     }
     return place;
@@ -258,12 +279,13 @@ export class Relational {
     rootKey: boolean,
     emit: EmitRow,
     ids: RootIds | null = null,
-  ): string {
+  ): Value {
     const n = (this.counters.get(table) ?? 0) + 1;
     this.counters.set(table, n);
     const h = this.hashOf(table);
     let place = this.roots.get(table);
-    if (!place) this.roots.set(table, (place = { Row: rowType(), table, parent: null, path: [table], hash: h, children: new Map() }));
+    if (!place)
+      this.roots.set(table, (place = { Row: rowType(), table, parent: null, root: true, path: [table], hash: h, children: new Map() }));
     const pass = this.pass(rootKey, emit, ids);
     return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
@@ -294,23 +316,24 @@ export class Relational {
     dict: Dict,
     text: NumberText | null,
     place: Place,
-    parentId: string | null,
+    parentId: Value | null,
     // The row's id hash and its index in its list (no object per row: this is the hot path).
     h1: number,
     h2: number,
     pos: number,
     level: number,
-    rootId: string | null,
+    rootId: Value | null,
     o: Pass,
-  ): string {
+  ): Value {
     const from = this.top;
     const row = this.flatten(place, dict, text, level);
     const to = this.top;
     if (rootId !== null) row._dlt_root_id = rootId;
-    const isRoot = parentId === null;
+    const isRoot = place.root;
     if (isRoot) row._dlt_load_id = this.o.loadId;
+    // A row keeps an `_dlt_id` of its own that Python takes as true (`if not row_id`); its children point at it.
     let rowId = row._dlt_id;
-    if (typeof rowId !== "string" || rowId === "") {
+    if (rowId === undefined || !pyTrue(rowId)) {
       if (!isRoot) {
         row._dlt_parent_id = parentId;
         row._dlt_list_idx = pos;
@@ -320,7 +343,7 @@ export class Relational {
           ? encodeId(h1, h2)
           : isRoot
             ? this.rootId(o.ids, place.table, dict, text, row)
-            : dltDigest(`${parentId}_${place.table}_${pos}`);
+            : dltDigest(`${pyStr(parentId as Value)}_${place.table}_${pos}`);
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
     o.emit(place.table, place.parent, row);
@@ -342,15 +365,30 @@ export class Relational {
     return rowId;
   }
 
+  /**
+   * A scalar item of a list whose table is a root table: a root id and no parent columns, and (dlt
+   * adds `_dlt_load_id` only to dict rows) no `_dlt_load_id`, which dlt's load refuses (NOT NULL).
+   */
+  private rootItem(value: Value, place: Place, h1: number, h2: number, rootId: Value | null, o: Pass): void {
+    const row: Row = rootId === null ? { value } : { value, _dlt_root_id: rootId };
+    row._dlt_id = o.ids === null ? encodeId(h1, h2) : this.rootId(o.ids, place.table, { value: value as Json }, null, row);
+    this.o.problem?.(
+      place.table,
+      "a list's items that are not dicts land in this root table without `_dlt_load_id` (the list's key normalises to " +
+        "nothing, so its table is this one): dlt's load step fails on them (`NOT NULL constraint failed: _dlt_load_id`)",
+    );
+    o.emit(place.table, place.parent, row);
+  }
+
   private list(
     items: readonly Json[],
     text: NumberText | null,
     place: Place,
-    parentId: string,
+    parentId: Value,
     parentH1: number,
     parentH2: number,
     level: number,
-    rootId: string | null,
+    rootId: Value | null,
     o: Pass,
   ): void {
     for (let idx = 0; idx < items.length; idx++) {
@@ -360,7 +398,11 @@ export class Relational {
       const t = text === null ? undefined : text[String(idx)];
       if (typeof item !== "object" || item === null) {
         const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
-        const id = o.ids === null ? encodeId(h1, h2) : dltDigest(`${parentId}_${place.table}_${idx}`);
+        if (place.root) {
+          this.rootItem(value, place, h1, h2, rootId, o);
+          continue;
+        }
+        const id = o.ids === null ? encodeId(h1, h2) : dltDigest(`${pyStr(parentId)}_${place.table}_${idx}`);
         // One literal per shape: V8 stores a literal's properties in the object itself.
         const row: Row =
           rootId === null

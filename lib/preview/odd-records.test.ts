@@ -1,0 +1,77 @@
+/**
+ * Records whose shape dlt 1.26.0 treats in its own way (each case checked against real dlt on DuckDB
+ * with the dlt oracle, ../shared/tools/dlt-oracle): what the tables hold, and the load failures the
+ * preview must announce because dlt's load step hits them.
+ */
+import { describe, expect, it } from "vitest";
+import type { DataRecord, EngineEvent } from "../engine/types";
+import { page, start, type ResourceStart } from "../testing/preview-events";
+import { createDestination, createPreview } from "./index";
+
+function tables(records: DataRecord[], o: Partial<ResourceStart> = {}) {
+  const p = createPreview({ destination: createDestination() });
+  const events: EngineEvent[] = [
+    { type: "run_start", resources: ["r"], at: 0 },
+    start("r", o),
+    page("r", records),
+    { type: "done", ok: true, duration_ms: 1, stats: {} },
+  ];
+  for (const e of events) p.push(e);
+  const all = p.tables().flatMap((t) => [t, ...t.child_tables]);
+  return {
+    names: all.map((t) => t.table_name),
+    table: (name: string) => all.find((t) => t.table_name === name)!,
+    warnings: p.tables().flatMap((t) => t.warnings),
+  };
+}
+
+const columnsOf = (t: { columns: readonly { name: string; data_type: string }[] }) => t.columns.map((c) => `${c.name}:${c.data_type}`);
+
+describe("records dlt treats in its own way", () => {
+  it("a value of another type in a not-null column goes to its variant, and dlt's load then fails (NOT NULL)", () => {
+    const t = tables([{ id: 1 }, { id: "abc" }], { primary_key: ["id"] });
+    expect(columnsOf(t.table("r"))).toEqual(["id:bigint", "_dlt_load_id:text", "_dlt_id:text", "id__v_text:text"]);
+    expect(t.table("r").rows[1]).toMatchObject({ id: null, id__v_text: "abc" });
+    expect(t.warnings).toEqual([expect.stringContaining("`Constraint Error: NOT NULL constraint failed: r.id`")]);
+    // A nullable column takes the same drift without a failure.
+    expect(tables([{ id: 1 }, { id: "abc" }]).warnings).toEqual([]);
+  });
+
+  it("a list under a blank key (or `__`) lands in its row's own table, its dict items as root rows", () => {
+    const blank = tables([{ "": [{ a: 1 }] }]);
+    expect(blank.names).toEqual(["r"]);
+    expect(blank.table("r").rows).toHaveLength(2);
+    expect(blank.table("r").rows[1]).toMatchObject({ a: 1, _dlt_load_id: blank.table("r").rows[0]!._dlt_load_id });
+    expect(blank.table("r").rows[1]).not.toHaveProperty("_dlt_parent_id");
+    expect(tables([{ __: [{ a: 1 }] }]).names).toEqual(["r"]);
+    // A dict under a blank key is flattened as `_empty`; a nested table's blank list stays in that table.
+    expect(columnsOf(tables([{ "": { a: 1 } }]).table("r"))).toContain("_empty__a:bigint");
+    const nested = tables([{ x: [{ "": [5] }] }]);
+    expect(nested.names).toEqual(["r", "r__x"]);
+    expect(nested.table("r__x").rows[1]).toMatchObject({ value: 5, _dlt_parent_id: nested.table("r__x").rows[0]!._dlt_id });
+  });
+
+  it("scalar items of such a list get no `_dlt_load_id`: dlt's load fails on them", () => {
+    const t = tables([{ " ": [1, 2] }]);
+    expect(t.names).toEqual(["r"]);
+    expect(
+      t
+        .table("r")
+        .rows.slice(1)
+        .map((r) => [r.value, r._dlt_load_id ?? null]),
+    ).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+    expect(t.warnings).toEqual([expect.stringContaining("NOT NULL constraint failed: _dlt_load_id")]);
+  });
+
+  it("a record's own `_dlt_id` is kept when Python takes it as true, typed as data; its children point at it", () => {
+    const t = tables([{ _dlt_id: 5, a: 1, x: [1] }]);
+    expect(columnsOf(t.table("r"))).toEqual(["_dlt_id:bigint", "a:bigint", "_dlt_load_id:text"]);
+    expect(t.table("r").rows[0]).toMatchObject({ _dlt_id: 5 });
+    expect(t.table("r__x").rows[0]).toMatchObject({ value: 1, _dlt_parent_id: 5 });
+    // 0 and "" are false: dlt makes the id.
+    expect(tables([{ _dlt_id: "", a: 1 }]).table("r").rows[0]!._dlt_id).toMatch(/^[\w-]{11}$/);
+  });
+});
