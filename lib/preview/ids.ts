@@ -6,7 +6,9 @@
  * (a hash of its primary key) and of an `scd2` table (a hash of the record), and every row nested
  * below one — the loads match rows by them, and the preview computes dlt's own (`dltDigest`).
  */
+import type { Json, NumberText } from "../engine/types";
 import { shake128 } from "./shake";
+import { byCodePoint, orjsonFloat, pyJsonText, PyFloat, PyInt, type Value } from "./values";
 
 /*
  * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a
@@ -66,4 +68,35 @@ export function dltDigest(text: string): string {
   }
   const last = b[9] as number;
   return out + BASE64[last >>> 2] + BASE64[(last & 3) << 4];
+}
+
+/**
+ * How a root table's rows get their ids when dlt's are not random (`get_root_row_id_type`):
+ * `key_hash` (upsert, insert-only) hashes the primary key's columns, `row_hash` (scd2 with `_dlt_id`
+ * as the row version) the record. Rows nested below then get dlt's own `get_nested_row_hash`.
+ */
+export type RootIds = { readonly kind: "key_hash"; readonly key: readonly string[] } | { readonly kind: "row_hash" };
+
+/** A flattened value as orjson writes it (`get_row_hash` serialises the row's values with `sort_keys`). */
+function hashText(v: Value | undefined): string {
+  if (v instanceof PyFloat) return orjsonFloat(v.value);
+  if (v instanceof PyInt) return v.digits;
+  return pyJsonText(v === undefined ? null : v, undefined, true);
+}
+
+/** `get_row_hash(row, subset)`: the digest of `{column: value}` of the key's columns, sorted by name. */
+export function keyHash(row: { readonly [column: string]: Value }, key: readonly string[]): string {
+  const names = [...key].sort(byCodePoint);
+  return dltDigest(`{${names.map((k) => `${JSON.stringify(k)}:${hashText(row[k])}`).join(",")}}`);
+}
+
+/** `get_row_hash(dict_row)`: the digest of the record as dlt holds it, sorted keys, without `_dlt…` keys. */
+export function rowHash(record: { readonly [key: string]: Json }, text: NumberText | null): string {
+  let own: { readonly [key: string]: Json } = record;
+  for (const k in record)
+    if (k.startsWith("_dlt")) {
+      own = Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith("_dlt")));
+      break;
+    }
+  return dltDigest(pyJsonText(own, text ?? undefined, true));
 }

@@ -17,12 +17,13 @@ import type { DataRecord, Json, NumberText } from "../engine/types";
 import type { Naming } from "./naming";
 import type { Schema } from "./schema";
 import * as ids from "./ids";
+import type { RootIds } from "./ids";
 import * as values from "./values";
 import type { Value } from "./values";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
-const { dltDigest, encodeId, hashString, mix } = ids;
-const { byCodePoint, fromLexeme, keepSpelling, pyJsonText, pyStr, PyFloat, PyInt, orjsonFloat } = values;
+const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
+const { fromLexeme, keepSpelling, pyStr, PyFloat, PyInt } = values;
 
 /** Python's truth of a value (`if not row_id`). */
 function pyTrue(v: Value): boolean {
@@ -103,13 +104,6 @@ class KeyNode {
   constructor(readonly path: readonly string[]) {}
 }
 
-/**
- * How a root table's rows get their ids when dlt's are not random (`get_root_row_id_type`):
- * `key_hash` (upsert, insert-only) hashes the primary key's columns, `row_hash` (scd2 with `_dlt_id`
- * as the row version) the record. Rows nested below then get dlt's own `get_nested_row_hash`.
- */
-export type RootIds = { readonly kind: "key_hash"; readonly key: readonly string[] } | { readonly kind: "row_hash" };
-
 /** What every row of one record passes on. */
 interface Pass {
   readonly rootKey: boolean;
@@ -131,30 +125,6 @@ export interface RelationalOptions {
   readonly loadId: string;
   /** A record dlt's normaliser fails on (a primary key part missing where the key is hashed). */
   readonly problem?: (table: string, message: string) => void;
-}
-
-/** A flattened value as orjson writes it (`get_row_hash` serialises the row's values with `sort_keys`). */
-function hashText(v: Row[string] | undefined): string {
-  if (v instanceof PyFloat) return orjsonFloat(v.value);
-  if (v instanceof PyInt) return v.digits;
-  return pyJsonText(v === undefined ? null : v, undefined, true);
-}
-
-/** `get_row_hash(row, subset)`: the digest of `{column: value}` of the key's columns, sorted by name. */
-function keyHash(row: Row, key: readonly string[]): string {
-  const names = [...key].sort(byCodePoint);
-  return dltDigest(`{${names.map((k) => `${JSON.stringify(k)}:${hashText(row[k])}`).join(",")}}`);
-}
-
-/** `get_row_hash(dict_row)`: the digest of the record as dlt holds it, sorted keys, without `_dlt…` keys. */
-function rowHash(record: Dict, text: NumberText | null): string {
-  let own: Dict = record;
-  for (const k in record)
-    if (k.startsWith("_dlt")) {
-      own = Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith("_dlt")));
-      break;
-    }
-  return dltDigest(pyJsonText(own, text ?? undefined, true));
 }
 
 /** Normalises the records of one load; row ids are derived from the load id, the table and counters. */
