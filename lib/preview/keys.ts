@@ -76,6 +76,7 @@ export class KeyCandidates {
     const field = this.best();
     if (field !== null) return `${head}; the records carry \`${field}\` — set \`primary_key: "${field}"\``;
     const fix = "set `primary_key` to a field every record carries";
-    return `${head}; dlt would refuse them (a primary key column is not nullable), the preview keeps them unmerged — ${fix}`;
+    // What dlt then does (its normalize or load step fails: a primary key column is not nullable) is the table's own warning.
+    return `${head}; the preview keeps them unmerged — ${fix}`;
   }
 }

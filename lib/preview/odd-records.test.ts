@@ -63,7 +63,30 @@ describe("records dlt treats in its own way", () => {
       [1, null],
       [2, null],
     ]);
-    expect(t.warnings).toEqual([expect.stringContaining("NOT NULL constraint failed: _dlt_load_id")]);
+    expect(t.warnings).toEqual([
+      "r: `_dlt_load_id` is not nullable, but 2 rows have no value there: dlt's load step fails on DuckDB " +
+        "(`Constraint Error: NOT NULL constraint failed: r._dlt_load_id`)",
+    ]);
+  });
+
+  it("a not-null column a row has no value for: dlt's load fails (NOT NULL), or its normalize step when no row types it", () => {
+    // A primary key that some records lack, under append (merge says the same and suggests the key's field).
+    expect(tables([{ id: 1 }, { a: 2 }], { primary_key: ["id"] }).warnings).toEqual([
+      "r: `id` is not nullable, but a row has no value there: dlt's load step fails on DuckDB " +
+        "(`Constraint Error: NOT NULL constraint failed: r.id`)",
+    ]);
+    expect(tables([{ a: 1 }, { a: 2 }], { primary_key: ["id"] }).warnings).toEqual([
+      "r: `id` is not nullable, but 2 rows have no value there and no row gives it a type: " +
+        "dlt's normalize step fails (`UnboundColumnException`)",
+    ]);
+    // A nested row with an `_dlt_id` of its own gets no parent columns, which its siblings' rows made not null.
+    expect(tables([{ x: [{ _dlt_id: "a" }, { b: 1 }] }]).warnings).toEqual([
+      "r__x: `_dlt_parent_id` is not nullable, but a row has no value there: dlt's load step fails on DuckDB " +
+        "(`Constraint Error: NOT NULL constraint failed: r__x._dlt_parent_id`)",
+      "r__x: `_dlt_list_idx` is not nullable, but a row has no value there: dlt's load step fails on DuckDB " +
+        "(`Constraint Error: NOT NULL constraint failed: r__x._dlt_list_idx`)",
+    ]);
+    expect(tables([{ id: 1, x: [1] }, { id: 2 }], { primary_key: ["id"] }).warnings).toEqual([]);
   });
 
   it("a record's own `_dlt_id` is kept when Python takes it as true, typed as data; its children point at it", () => {

@@ -105,6 +105,11 @@ export class PendingLoad {
   private readonly relational: Relational;
   private readonly coercer: RowCoercer;
 
+  /** Per not-null column of `table`, this load's rows with no value there (`RowCoercer.absent`). */
+  absent(table: string): ReadonlyMap<string, number> {
+    return this.coercer.absent(table);
+  }
+
   constructor(
     destination: Destination,
     readonly loadId: string,

@@ -337,16 +337,12 @@ export class Relational {
 
   /**
    * A scalar item of a list whose table is a root table: a root id and no parent columns, and (dlt
-   * adds `_dlt_load_id` only to dict rows) no `_dlt_load_id`, which dlt's load refuses (NOT NULL).
+   * adds `_dlt_load_id` only to dict rows) no `_dlt_load_id`, which dlt's load refuses (NOT NULL: the
+   * table says so, as for every not-null column a row has no value for).
    */
   private rootItem(value: Value, place: Place, h1: number, h2: number, rootId: Value | null, o: Pass): void {
     const row: Row = rootId === null ? { value } : { value, _dlt_root_id: rootId };
     row._dlt_id = o.ids === null ? encodeId(h1, h2) : this.rootId(o.ids, place.table, { value: value as Json }, null, row);
-    this.o.problem?.(
-      place.table,
-      "a list's items that are not dicts land in this root table without `_dlt_load_id` (the list's key normalises to " +
-        "nothing, so its table is this one): dlt's load step fails on them (`NOT NULL constraint failed: _dlt_load_id`)",
-    );
     o.emit(place.table, place.parent, row);
   }
 

@@ -57,6 +57,14 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
   }
   for (const t of chain) {
     for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
+    for (const [column, rows] of pending.absent(t.name)) {
+      const where = `\`${column}\` is not nullable, but ${rows === 1 ? "a row has" : `${rows} rows have`} no value there`;
+      out.push(
+        t.columns.get(column)?.data_type === undefined
+          ? `${t.name}: ${where} and no row gives it a type: dlt's normalize step fails (\`UnboundColumnException\`)`
+          : `${t.name}: ${where}: dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${t.name}.${column}\`)`,
+      );
+    }
     const nulls = [...(pending.nullOnly.get(t.name) ?? [])].filter(
       (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_"),
     );
