@@ -44,25 +44,10 @@ export type Report = (
   value: Value,
 ) => void;
 
-interface NotNullTally {
-  rows: number;
-  /** The table's column count when `names` was made. */
-  size: number;
-  names: string[];
-  present: number[];
-}
-
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
   private readonly variants = new Map<string, Partial<Record<ColumnDataType, string>>>();
   private readonly moved: (string | Json)[] = [];
-  /**
-   * Per table: how many rows it got, and per not-null column how many of them had a value there (not
-   * even null is none). A row without one is written without it: dlt's load refuses the row (NOT
-   * NULL), or its normalize step the column when no row ever gave it a type (`UnboundColumnException`).
-   * A column made by a later row was absent from every earlier one (or the earlier row would have made it).
-   */
-  private readonly tallies = new Map<string, NotNullTally>();
 
   constructor(
     private readonly schema: Schema,
@@ -143,37 +128,7 @@ export class RowCoercer {
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
     for (let i = 0; i < m; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
     if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
-    const now = added ? (this.schema.table(tableName)?.columns ?? columns) : columns;
-    if (now.size > 0) this.tally(tableName, now, row);
     return row as DataRecord;
-  }
-
-  /** Counts `row` and its values of the table's not-null columns (`tallies`). */
-  private tally(table: string, columns: ReadonlyMap<string, ColumnSchema>, row: Row): void {
-    let t = this.tallies.get(table);
-    if (t === undefined) this.tallies.set(table, (t = { rows: 0, size: -1, names: [], present: [] }));
-    if (t.size !== columns.size) {
-      // Columns only ever get added: carry the counts over to the new list.
-      const had = new Map(t.names.map((n, i) => [n, t!.present[i] as number]));
-      t.names = [];
-      t.present = [];
-      for (const c of columns.values())
-        if (c.nullable === false) {
-          t.names.push(c.name);
-          t.present.push(had.get(c.name) ?? 0);
-        }
-      t.size = columns.size;
-    }
-    t.rows++;
-    for (let i = 0; i < t.names.length; i++) if (row[t.names[i] as string] !== undefined) (t.present[i] as number)++;
-  }
-
-  /** Per not-null column of `table`, how many of this load's rows had no value there (none: omitted). */
-  absent(table: string): Map<string, number> {
-    const out = new Map<string, number>();
-    const t = this.tallies.get(table);
-    if (t) t.names.forEach((n, i) => t.rows > (t.present[i] as number) && out.set(n, t.rows - (t.present[i] as number)));
-    return out;
   }
 
   /** The variant column of `name` for values of type `from` (`<name>__v_<from>`, shortened). */

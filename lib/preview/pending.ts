@@ -31,6 +31,14 @@ export interface ResourceRun {
   readonly hints: readonly ColumnHint[];
   /** In a windowed load: root rows of this run's records the load keeps (after merge), counted as staged. */
   kept: number;
+  /** The root rows this run wrote. */
+  rows: number;
+  /**
+   * The root table's not-null data columns (primary and merge keys, `nullable: false` hints: known at
+   * the start), and how many of the run's root rows had a value in each (not even null is none).
+   */
+  readonly notNull: readonly string[];
+  readonly notNullPresent: number[];
 }
 
 /** A table of a windowed load: rows normalised in this run, and rows the load keeps (after merge). */
@@ -105,9 +113,21 @@ export class PendingLoad {
   private readonly relational: Relational;
   private readonly coercer: RowCoercer;
 
-  /** Per not-null column of `table`, this load's rows with no value there (`RowCoercer.absent`). */
+  /**
+   * Per not-null column of `table`, this load's rows with no value there: a root table's data columns
+   * counted per resource run, `_dlt` columns by the normaliser (the table decides which are its columns).
+   * A row without a value is written without it: dlt's load refuses the row (NOT NULL), or its normalize
+   * step the column when no row ever gave it a type (`UnboundColumnException`).
+   */
   absent(table: string): ReadonlyMap<string, number> {
-    return this.coercer.absent(table);
+    const out = new Map(this.relational.omitted.get(table));
+    for (const r of this.resources.values())
+      if (r.table === table)
+        r.notNull.forEach((c, k) => {
+          const rows = r.rows - (r.notNullPresent[k] as number);
+          if (rows > 0) out.set(c, (out.get(c) ?? 0) + rows);
+        });
+    return out;
   }
 
   constructor(
@@ -197,6 +217,12 @@ export class PendingLoad {
       this.pkg.roots.add(table);
       this.rootIds.delete(table);
     }
+    const notNull =
+      table === null
+        ? []
+        : [...(this.schema.table(table)?.columns.values() ?? [])]
+            .filter((c) => c.nullable === false && !c.name.startsWith("_dlt_"))
+            .map((c) => c.name);
     const run: ResourceRun = {
       resource: e.resource,
       table,
@@ -208,6 +234,9 @@ export class PendingLoad {
       primaryKey: key,
       hints: e.columns,
       kept: 0,
+      rows: 0,
+      notNull,
+      notNullPresent: notNull.map(() => 0),
     };
     this.resources.set(e.resource, run);
     return run;
@@ -284,6 +313,8 @@ export class PendingLoad {
       if (this.rootKept) r.kept++;
       const t = text?.[i];
       if (t) this.beyond64(table, t, "");
+      r.rows++;
+      for (let k = 0; k < r.notNull.length; k++) if (root[r.notNull[k] as string] !== undefined) (r.notNullPresent[k] as number)++;
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);

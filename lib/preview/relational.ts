@@ -303,7 +303,13 @@ export class Relational {
     if (isRoot) row._dlt_load_id = this.o.loadId;
     // A row keeps an `_dlt_id` of its own that Python takes as true (`if not row_id`); its children point at it.
     let rowId = row._dlt_id;
-    if (rowId === undefined || !pyTrue(rowId)) {
+    if (rowId !== undefined && pyTrue(rowId)) {
+      // Nor does it get parent columns (dlt's `_add_row_id` is skipped).
+      if (!isRoot) {
+        this.omit(place.table, "_dlt_parent_id");
+        this.omit(place.table, "_dlt_list_idx");
+      }
+    } else {
       if (!isRoot) {
         row._dlt_parent_id = parentId;
         row._dlt_list_idx = pos;
@@ -343,7 +349,21 @@ export class Relational {
   private rootItem(value: Value, place: Place, h1: number, h2: number, rootId: Value | null, o: Pass): void {
     const row: Row = rootId === null ? { value } : { value, _dlt_root_id: rootId };
     row._dlt_id = o.ids === null ? encodeId(h1, h2) : this.rootId(o.ids, place.table, { value: value as Json }, null, row);
+    this.omit(place.table, "_dlt_load_id");
     o.emit(place.table, place.parent, row);
+  }
+
+  /**
+   * The rows written without a `_dlt` column that the table's other rows have (a nested row with an id
+   * of its own has no parent columns; a root table's scalar item no `_dlt_load_id`): per table and
+   * column. Every other row gets its `_dlt` columns here, so they are not looked for row by row.
+   */
+  readonly omitted = new Map<string, Map<string, number>>();
+
+  private omit(table: string, column: string): void {
+    let byColumn = this.omitted.get(table);
+    if (!byColumn) this.omitted.set(table, (byColumn = new Map()));
+    byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
   }
 
   private list(

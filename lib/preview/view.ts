@@ -58,6 +58,7 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
   for (const t of chain) {
     for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
     for (const [column, rows] of pending.absent(t.name)) {
+      if (t.columns.get(column)?.nullable !== false) continue;
       const where = `\`${column}\` is not nullable, but ${rows === 1 ? "a row has" : `${rows} rows have`} no value there`;
       out.push(
         t.columns.get(column)?.data_type === undefined
