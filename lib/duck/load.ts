@@ -18,6 +18,7 @@ import {
   type TableSchemaJson,
 } from "../preview";
 import { completeColumns, createStatements, DATASET, literal, loadedTables, qualified, type CompleteColumn } from "./ddl";
+import { getOwn } from "../shared";
 
 /**
  * dlt's `generate_version_hash` (`dlt/common/schema/utils.py`): sha3-256 of the schema as compact
@@ -78,7 +79,7 @@ async function insertRows(
   try {
     for (const row of rows) {
       for (let i = 0; i < names.length; i++) {
-        const v = row[names[i] as string];
+        const v = getOwn(row, names[i] as string);
         if (v === null || v === undefined) appender.appendNull();
         else (appends[i] as Append)(appender, v);
       }

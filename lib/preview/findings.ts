@@ -9,6 +9,7 @@ import type { RecordFinding } from "../config/findings";
 import type { DataRecord, Json } from "../engine/types";
 import { normalizeIdentifier } from "./naming";
 import type { PendingLoad, ResourceRun } from "./pending";
+import { getOwn } from "../shared";
 
 const list = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(", ");
 const asValue = (key: readonly string[]) => (key.length === 1 ? (key[0] as string) : [...key]);
@@ -36,7 +37,7 @@ function repeatedKey(r: ResourceRun, pending: PendingLoad): RecordFinding | null
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as DataRecord;
     if (pending.origins.resource(r.table, i) !== r.resource) continue;
-    const parts = columns.map((c) => row[c]);
+    const parts = columns.map((c) => getOwn(row, c));
     if (parts.some((p) => p === null || p === undefined)) continue;
     const key = JSON.stringify(parts);
     if (seen.has(key)) repeats++;
@@ -102,7 +103,7 @@ function typeConflicts(r: ResourceRun, pending: PendingLoad): RecordFinding[] {
     const base = pending.naming.path(hint.name);
     for (const c of table.columns.values()) {
       if (!c.variant || !c.name.startsWith(`${base}__v_`) || c.data_type === undefined) continue;
-      const rows = (pending.pkg.rows.get(table.name) ?? []).filter((row) => row[c.name] !== undefined && row[c.name] !== null).length;
+      const rows = (pending.pkg.rows.get(table.name) ?? []).filter((row) => (getOwn(row, c.name) ?? null) !== null).length;
       if (rows === 0) continue;
       out.push({
         resource: r.resource,

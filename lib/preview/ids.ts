@@ -9,6 +9,7 @@
 import type { Json, NumberText } from "../engine/types";
 import { shake128 } from "./shake";
 import { byCodePoint, orjsonFloat, pyJsonText, PyFloat, PyInt, type Value } from "./values";
+import { getOwn } from "../shared";
 
 /*
  * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a
@@ -87,7 +88,7 @@ function hashText(v: Value | undefined): string {
 /** `get_row_hash(row, subset)`: the digest of `{column: value}` of the key's columns, sorted by name. */
 export function keyHash(row: { readonly [column: string]: Value }, key: readonly string[]): string {
   const names = [...key].sort(byCodePoint);
-  return dltDigest(`{${names.map((k) => `${JSON.stringify(k)}:${hashText(row[k])}`).join(",")}}`);
+  return dltDigest(`{${names.map((k) => `${JSON.stringify(k)}:${hashText(getOwn(row, k))}`).join(",")}}`);
 }
 
 /** `get_row_hash(dict_row)`: the digest of the record as dlt holds it, sorted keys, without `_dlt…` keys. */

@@ -7,6 +7,7 @@
 import type { DataRecord, Json } from "../engine/types";
 import type { ColumnSchema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
+import { getOwn } from "../shared";
 
 /** The rows one run normalised, per table, and the root tables it loads. */
 export interface LoadPackage {
@@ -44,7 +45,7 @@ export function keyOf(row: DataRecord, columns: readonly string[]): Key | null {
   }
   const parts: Json[] = [];
   for (const c of columns) {
-    const v = row[c];
+    const v = getOwn(row, c);
     if (v === null || v === undefined) return null;
     parts.push(v);
   }

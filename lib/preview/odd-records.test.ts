@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { DataRecord, EngineEvent } from "../engine/types";
 import { page, start, type ResourceStart } from "../testing/preview-events";
-import { createDestination, createPreview } from "./index";
+import { createDestination, createPreview, materialize } from "./index";
 
 function tables(records: DataRecord[], o: Partial<ResourceStart> = {}) {
   const p = createPreview({ destination: createDestination() });
@@ -87,6 +87,16 @@ describe("records dlt treats in its own way", () => {
         "(`Constraint Error: NOT NULL constraint failed: r__x._dlt_list_idx`)",
     ]);
     expect(tables([{ id: 1, x: [1] }, { id: 2 }], { primary_key: ["id"] }).warnings).toEqual([]);
+  });
+
+  it("a column named like an Object member (`constructor`, `to_string`) is null where a row has no value, not Object's", () => {
+    const t = tables([{ constructor: 1, toString: "a", x: [{ constructor: 2 }, 3] }, { id: 2 }]);
+    const [root, child] = [materialize(t.table("r")), materialize(t.table("r__x"))];
+    expect(root.map((r) => [r.constructor, r.to_string])).toEqual([
+      [1, "a"],
+      [null, null],
+    ]);
+    expect(child.map((r) => r.constructor)).toEqual([2, null]);
   });
 
   it("a record's own `_dlt_id` is kept when Python takes it as true, typed as data; its children point at it", () => {

@@ -14,6 +14,7 @@ import { Relational, type Row } from "./relational";
 import { RowCoercer } from "./infer";
 import type { Schema } from "./schema";
 import { beyond64, pyStr } from "./values";
+import { getOwn } from "../shared";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -86,7 +87,7 @@ export class Origins {
 }
 
 const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
-  for (const c of columns) if (row[c] === undefined || row[c] === null) return false;
+  for (const c of columns) if (getOwn(row, c) === undefined || row[c] === null) return false;
   return true;
 };
 
@@ -314,7 +315,7 @@ export class PendingLoad {
       const t = text?.[i];
       if (t) this.beyond64(table, t, "");
       r.rows++;
-      for (let k = 0; k < r.notNull.length; k++) if (root[r.notNull[k] as string] !== undefined) (r.notNullPresent[k] as number)++;
+      for (let k = 0; k < r.notNull.length; k++) if (getOwn(root, r.notNull[k] as string) !== undefined) (r.notNullPresent[k] as number)++;
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);

@@ -8,8 +8,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DataRecord, EngineEvent, Json, NumberText } from "../engine/types";
+import type { EngineEvent, Json, NumberText } from "../engine/types";
 import { parseBody } from "../shared";
+import { delivered, page$ } from "../testing/arbitrary-records";
 import { page, start } from "../testing/preview-events";
 import {
   adoptStateSpellings,
@@ -20,28 +21,6 @@ import {
   tablesJson,
   type PreviewTable,
 } from "./index";
-
-const KEYS = ["id", "__proto__", "constructor", "toString", "", "a.b", "Ünïcode", "camelCase", "with space", "1st", "_dlt_id", "value"];
-const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 }));
-const scalar: fc.Arbitrary<Json> = fc.oneof(
-  fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(2 ** 53 + 1, -0, 1e21, 0.1),
-  fc.boolean(),
-  fc.constant(null),
-  fc.string({ maxLength: 8 }),
-  fc.constantFrom("2024-01-02T03:04:05Z", "2024-01-02", "12.5", "true", "nan", "[1, 2.0]", '{"a": 1.0}'),
-);
-const { value } = fc.letrec<{ value: Json }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    scalar,
-    fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(key, tie("value"), { maxKeys: 4 }),
-  ),
-}));
-const record: fc.Arbitrary<DataRecord> = fc.dictionary(key, value, { maxKeys: 6 });
-const page$ = fc.array(record, { minLength: 0, maxLength: 6 });
 
 function allTables(tables: readonly PreviewTable[]) {
   return tables.flatMap((t) => [t, ...t.child_tables]);
@@ -89,7 +68,7 @@ describe("the preview with arbitrary records", () => {
                 primary_key: disposition === "merge" ? ["id"] : null,
                 max_table_nesting: nesting,
               }),
-              page("r", records),
+              (({ records: r, number_text }) => page("r", r, number_text))(delivered(records)),
               { type: "done", ok: true, duration_ms: 1, stats: {} },
             ];
             for (const e of events) p.push(e);

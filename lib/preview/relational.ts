@@ -20,6 +20,7 @@ import * as ids from "./ids";
 import type { RootIds } from "./ids";
 import * as values from "./values";
 import type { Value } from "./values";
+import { getOwn } from "../shared";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
@@ -273,7 +274,7 @@ export class Relational {
   /** A root row's id where dlt's is not random. */
   private rootId(ids: RootIds, table: string, dict: Dict, text: NumberText | null, row: Row): string {
     if (ids.kind === "row_hash") return rowHash(dict, text);
-    const missing = ids.key.filter((k) => row[k] === undefined);
+    const missing = ids.key.filter((k) => getOwn(row, k) === undefined);
     if (missing.length > 0)
       this.o.problem?.(
         table,

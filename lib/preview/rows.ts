@@ -6,6 +6,7 @@
 import type { Json } from "../engine/types";
 import { hasSpelling, pyJsonText } from "./values";
 import type { PreviewTable, PreviewTableData } from "./types";
+import { getOwn } from "../shared";
 
 /** An exact integer of a bigint column; `JSON.stringify` writes its digits as a string, `stringifyJson` as a number. */
 export class ExactInt {
@@ -30,7 +31,7 @@ export function materialize(t: PreviewTableData): Record<string, Cell>[] {
   return t.rows.map((row) => {
     const out: Record<string, Cell> = {};
     for (const c of t.columns) {
-      const v = row[c.name] ?? null;
+      const v = getOwn(row, c.name) ?? null;
       out[c.name] = typeof v === "string" && bigints.has(c.name) ? new ExactInt(v) : v;
     }
     return out;

@@ -12,6 +12,7 @@ import { Menu } from "../header/Menu";
 import { changesLine } from "./changes";
 import { gridColumns } from "./grid-model";
 import { LazyDataGrid } from "./lazy-grid";
+import { getOwn } from "@/lib/shared";
 
 export interface TableTab {
   readonly id: string;
@@ -49,7 +50,14 @@ export function TableView({
   const [changedOnly, setChangedOnly] = useState(false);
   const [filters, setFilters] = useState(false);
   const columns = useMemo(() => gridColumns(tab.columns), [tab.columns]);
-  const cell = useCallback((r: number, c: number) => tab.rows[r]?.[tab.columns[c]?.name ?? ""], [tab.rows, tab.columns]);
+  // Own values only: a row without a `constructor` column's value must not show Object's.
+  const cell = useCallback(
+    (r: number, c: number) => {
+      const row = tab.rows[r];
+      return row === undefined ? undefined : getOwn(row, tab.columns[c]?.name ?? "");
+    },
+    [tab.rows, tab.columns],
+  );
   const download = (format: "csv" | "parquet" | "jsonl" | "duckdb") => {
     if (!duck) return;
     announce(`Preparing ${format === "duckdb" ? "the DuckDB file" : `${tab.name} as ${format}`}…`);
