@@ -20,6 +20,7 @@ import * as datetime from "./datetime";
 import * as values from "./values";
 import type { Value } from "./values";
 import type { Row } from "./relational";
+import type { Failure } from "./failures";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const CANNOT: coerce.Cannot = coerce.CANNOT;
@@ -37,12 +38,7 @@ export function inferType(v: Value): ColumnDataType | null {
 /** `null`: a null where no column exists (yet); the others fail dlt's normalize step. */
 const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 
-export type Report = (
-  table: string,
-  column: string,
-  problem: "null" | "null_in_not_null" | "variant_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite",
-  value: Value,
-) => void;
+export type Report = (table: string, column: string, problem: "null" | Failure, value: Value) => void;
 
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */

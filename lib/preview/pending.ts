@@ -13,8 +13,9 @@ import type { RootIds } from "./ids";
 import { Relational, type Row } from "./relational";
 import { RowCoercer } from "./infer";
 import type { Schema } from "./schema";
-import { beyond64, pyStr } from "./values";
+import { beyond64 } from "./values";
 import { getOwn } from "../shared";
+import { failureMessage } from "./failures";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -150,39 +151,15 @@ export class PendingLoad {
       },
     });
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
+      if (problem === "null") {
+        (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
+        return;
+      }
+      const { text, once } = failureMessage(problem, table, column, value);
+      if (once !== null && !this.firstReport(table, once)) return;
       let set = this.problems.get(table);
       if (!set) this.problems.set(table, (set = new Set()));
-      if (problem === "null_in_not_null") {
-        set.add(`\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`);
-      } else if (problem === "variant_in_not_null") {
-        if (!this.firstReport(table, `variant ${column}`)) return;
-        set.add(
-          `\`${column}\` is not nullable, but a record's value of another type went to \`${pyStr(value)}\` and left it empty: ` +
-            `dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`,
-        );
-      } else if (problem === "beyond_64") {
-        // The first such value of each column (the values may all differ).
-        if (!this.firstReport(table, `column ${column}`)) return;
-        set.add(
-          `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it where it writes JSONL load files ` +
-            "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
-        );
-      } else if (problem === "beyond_bigint") {
-        if (!this.firstReport(table, `bigint ${column}`)) return;
-        set.add(
-          `\`${column}\` gets ${pyStr(value)}, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails ` +
-            "on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
-        );
-      } else if (problem === "not_finite") {
-        if (!this.firstReport(table, `double ${column}`)) return;
-        const literal = pyStr(value);
-        set.add(
-          `\`${column}\` holds text that dlt's normalize step makes the double ${literal}: dlt's load step fails on it on DuckDB, ` +
-            `whose INSERT gets \`${literal}\` (\`Binder Error: Referenced column "${literal.replace("-", "")}" was not found\`)`,
-        );
-      } else if (problem === "no_variant") {
-        set.add(`\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`);
-      } else (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
+      set.add(text);
     });
   }
 

@@ -24,18 +24,7 @@ import { getOwn } from "../shared";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
-const { fromLexeme, keepSpelling, pyStr, PyFloat, PyInt } = values;
-
-/** Python's truth of a value (`if not row_id`). */
-function pyTrue(v: Value): boolean {
-  if (v === null) return false;
-  if (typeof v === "object") {
-    if (v instanceof PyFloat) return v.value !== 0;
-    if (v instanceof PyInt) return true;
-    return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
-  }
-  return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
-}
+const { fromLexeme, keepSpelling, pyStr, pyTrue } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */

@@ -171,6 +171,17 @@ export const pyFloatRepr = (x: number): string => floatText(x, -4, 2);
  */
 export const orjsonFloat = (x: number): string => floatText(x, -5, 1);
 
+/** Python's truth of a value (`if not row_id`: an empty string, 0, None, an empty dict or list are false). */
+export function pyTrue(v: Value): boolean {
+  if (v === null) return false;
+  if (typeof v === "object") {
+    if (v instanceof PyFloat) return v.value !== 0;
+    if (v instanceof PyInt) return true;
+    return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
+  }
+  return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
+}
+
 /** Python's `str()` of a scalar value (`True`, `3.0`, exact big ints). */
 export function pyStr(v: Value): string {
   if (typeof v === "boolean") return v ? "True" : "False";

@@ -7,6 +7,7 @@ import type { LoadResult } from "./load";
 import type { PendingLoad } from "./pending";
 import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
+import { absentMessage } from "./failures";
 
 /**
  * What a table's `changes.updated` counts, in words: an scd2 root table's load updates only the
@@ -58,13 +59,8 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
   for (const t of chain) {
     for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
     for (const [column, rows] of pending.absent(t.name)) {
-      if (t.columns.get(column)?.nullable !== false) continue;
-      const where = `\`${column}\` is not nullable, but ${rows === 1 ? "a row has" : `${rows} rows have`} no value there`;
-      out.push(
-        t.columns.get(column)?.data_type === undefined
-          ? `${t.name}: ${where} and no row gives it a type: dlt's normalize step fails (\`UnboundColumnException\`)`
-          : `${t.name}: ${where}: dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${t.name}.${column}\`)`,
-      );
+      const c = t.columns.get(column);
+      if (c?.nullable === false) out.push(absentMessage(t.name, column, rows, c.data_type !== undefined));
     }
     const nulls = [...(pending.nullOnly.get(t.name) ?? [])].filter(
       (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_"),

@@ -1,0 +1,68 @@
+/**
+ * What dlt's steps fail on, as a table announces it: the one home of these messages (the coercer and
+ * the normaliser report the failure; the pending load and the view word it). Each names the step of
+ * dlt's that fails and, where it is DuckDB's, the error dlt gets from it.
+ */
+import { pyStr, type Value } from "./values";
+
+/** A value dlt cannot write as the preview wrote it (`RowCoercer`'s reports, but a null-only key). */
+export type Failure = "null_in_not_null" | "variant_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite";
+
+/**
+ * The table's message for `failure` at `column` (`value`: the value, or the variant column it went to),
+ * and the key under which only its first occurrence is told (`null`: every distinct message is).
+ */
+export function failureMessage(failure: Failure, table: string, column: string, value: Value): { text: string; once: string | null } {
+  switch (failure) {
+    case "null_in_not_null":
+      return { text: `\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`, once: null };
+    case "variant_in_not_null":
+      return {
+        text:
+          `\`${column}\` is not nullable, but a record's value of another type went to \`${pyStr(value)}\` and left it empty: ` +
+          `dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`,
+        once: `variant ${column}`,
+      };
+    case "beyond_64":
+      // The first such value of each column (the values may all differ).
+      return {
+        text:
+          `\`${column}\` gets ${pyStr(value)}, beyond 64 bits: dlt's normalize step fails on it where it writes JSONL load files ` +
+          "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
+        once: `column ${column}`,
+      };
+    case "beyond_bigint":
+      return {
+        text:
+          `\`${column}\` gets ${pyStr(value)}, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails ` +
+          "on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
+        once: `bigint ${column}`,
+      };
+    case "not_finite": {
+      const literal = pyStr(value);
+      return {
+        text:
+          `\`${column}\` holds text that dlt's normalize step makes the double ${literal}: dlt's load step fails on it on DuckDB, ` +
+          `whose INSERT gets \`${literal}\` (\`Binder Error: Referenced column "${literal.replace("-", "")}" was not found\`)`,
+        once: `double ${column}`,
+      };
+    }
+    case "no_variant":
+      return {
+        text: `\`${column}\` cannot hold ${pyStr(value)}: dlt's normalize step fails on it (CannotCoerceColumnException)`,
+        once: null,
+      };
+  }
+}
+
+/**
+ * `rows` of this load have no value at the not-null `column` (dlt writes them without it): its load
+ * into DuckDB refuses them, or, when no row gave the column a type (`typed: false`), its normalize step
+ * the column (`UnboundColumnException`).
+ */
+export function absentMessage(table: string, column: string, rows: number, typed: boolean): string {
+  const where = `\`${column}\` is not nullable, but ${rows === 1 ? "a row has" : `${rows} rows have`} no value there`;
+  return typed
+    ? `${table}: ${where}: dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`
+    : `${table}: ${where} and no row gives it a type: dlt's normalize step fails (\`UnboundColumnException\`)`;
+}
