@@ -219,8 +219,8 @@ export class Relational {
       const path = [...parent.path, ...found.path];
       const table = this.o.naming.fragments(...path);
       // `should_be_nested`: a table the schema has is nested if it has a parent; a new one is nested.
-      const known = this.roots.has(table) ? null : this.o.schema.table(table);
-      const root = this.roots.has(table) || (known !== undefined && known !== null && known.parent === null);
+      const known = this.o.schema.table(table);
+      const root = this.roots.has(table) || (known !== undefined && known.parent === null);
       place = { Row: rowType(), table, parent: root ? null : parent.table, root, path, hash: this.hashOf(table), children: new Map() };
       parent.children.set(found.key, place);
     }
