@@ -167,7 +167,9 @@ export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTa
     const text = r.map(cell).join("  ").trimEnd();
     out.push(r[r.length - 1] === "failed" ? style.red(text) : text);
   }
-  for (const r of summary.resources) for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${r.name}: ${w}`);
+  // A warning that names its table already (`contacts: …`) is not named again when the table is the resource's.
+  for (const r of summary.resources)
+    for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${w.startsWith(`${r.name}: `) ? w : `${r.name}: ${w}`}`);
   for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);
   const bad = summary.resources.filter((r) => failed.has(r.name)).length;
   if (summary.errors.length === 0)

@@ -101,7 +101,12 @@ export function TableView({
         </p>
       )}
       {tab.warnings.length > 0 && (
-        <ul className="max-h-16 shrink-0 overflow-auto px-2 pb-1 text-xs" aria-label="Table warnings">
+        // Focusable: when the warnings outgrow their room, the keyboard scrolls them too.
+        <ul
+          className="max-h-16 shrink-0 overflow-auto px-2 pb-1 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
+          aria-label="Table warnings"
+          tabIndex={0}
+        >
           {tab.warnings.map((w) => (
             <li key={w} className="text-warning" data-testid="table-warning">
               <span aria-hidden="true">▲ </span>
