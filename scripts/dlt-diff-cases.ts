@@ -59,6 +59,11 @@ export const KEYS = [
   "meta",
   "user-id",
   "x",
+  // Keys dlt treats in its own way: an Object member, blank (a list under one joins its row's table), a bare separator.
+  "constructor",
+  "",
+  " ",
+  "__",
 ] as const;
 
 export const KINDS = [

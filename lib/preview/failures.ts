@@ -57,10 +57,15 @@ export function failureMessage(failure: Failure, table: string, column: string, 
 
 /**
  * `rows` of this load have no value at the not-null `column` (dlt writes them without it): its load
- * into DuckDB refuses them, or, when no row gave the column a type (`typed: false`), its normalize step
- * the column (`UnboundColumnException`).
+ * into DuckDB refuses them, or, when no row gave the column a type (`typed: false`) or it has no name
+ * (a hint on a blank key), its normalize step the column (`UnboundColumnException`).
  */
 export function absentMessage(table: string, column: string, rows: number, typed: boolean): string {
+  if (column === "")
+    return (
+      `${table}: a not-null hint on a blank key names no column (the records' blank key is \`_empty\`): ` +
+      "dlt's normalize step fails (`UnboundColumnException`)"
+    );
   const where = `\`${column}\` is not nullable, but ${rows === 1 ? "a row has" : `${rows} rows have`} no value there`;
   return typed
     ? `${table}: ${where}: dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`

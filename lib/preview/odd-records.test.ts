@@ -87,6 +87,13 @@ describe("records dlt treats in its own way", () => {
         "(`Constraint Error: NOT NULL constraint failed: r__x._dlt_list_idx`)",
     ]);
     expect(tables([{ id: 1, x: [1] }, { id: 2 }], { primary_key: ["id"] }).warnings).toEqual([]);
+    // A hint on a blank key names no column (the data's blank key is `_empty`): dlt's normalize step fails on it.
+    const blank = tables([{ " ": 1 }], { columns: [{ name: " ", data_type: "json", nullable: false }] });
+    expect(columnsOf(blank.table("r"))).toContain("_empty:bigint");
+    expect(blank.warnings).toEqual([
+      "r: a not-null hint on a blank key names no column (the records' blank key is `_empty`): " +
+        "dlt's normalize step fails (`UnboundColumnException`)",
+    ]);
   });
 
   it("a column named like an Object member (`constructor`, `to_string`) is null where a row has no value, not Object's", () => {
