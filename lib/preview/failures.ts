@@ -56,6 +56,14 @@ export function failureMessage(failure: Failure, table: string, column: string, 
 }
 
 /**
+ * A key that normalises to nothing (`__`, `___`) makes a column without a name: dlt's load files (the
+ * filesystem destination) hold it, but its normalize step for DuckDB fails on it (`NormalizeJobFailed`).
+ */
+export const namelessColumnMessage = (table: string): string =>
+  `${table}: a key that normalises to nothing (such as \`__\`) makes a column without a name: ` +
+  "dlt's normalize step fails on it for DuckDB (`NormalizeJobFailed`); rename the key with a `processing_steps` map";
+
+/**
  * `rows` of this load have no value at the not-null `column` (dlt writes them without it): its load
  * into DuckDB refuses them, or, when no row gave the column a type (`typed: false`) or it has no name
  * (a hint on a blank key), its normalize step the column (`UnboundColumnException`).

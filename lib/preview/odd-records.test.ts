@@ -51,6 +51,13 @@ describe("records dlt treats in its own way", () => {
     expect(nested.table("r__x").rows[1]).toMatchObject({ value: 5, _dlt_parent_id: nested.table("r__x").rows[0]!._dlt_id });
   });
 
+  it("a key that normalises to nothing makes a nameless column, which dlt's normalize step for DuckDB fails on", () => {
+    const t = tables([{ __: "x", a: 1 }]);
+    expect(columnsOf(t.table("r"))).toContain(":text");
+    expect(t.warnings).toEqual([expect.stringContaining("makes a column without a name: dlt's normalize step fails on it for DuckDB")]);
+    expect(tables([{ "": "x" }]).warnings).toEqual([]);
+  });
+
   it("scalar items of such a list get no `_dlt_load_id`: dlt's load fails on them", () => {
     const t = tables([{ " ": [1, 2] }]);
     expect(t.names).toEqual(["r"]);
