@@ -109,6 +109,8 @@ export class PendingLoad {
   readonly problems = new Map<string, Set<string>>();
   /** Keys that were null in a row and never became a column, per table (dlt's `null_only_columns`). */
   readonly nullOnly = new Map<string, Set<string>>();
+  /** Tables with a staged value in a column without a name (a key such as `__`), counted or kept. */
+  readonly nameless = new Set<string>();
   /** Per table of a windowed load whose rows are counted (absent: every row is kept). */
   readonly counts = new Map<string, TableCount>();
   private readonly admits = new Map<string, Admit | null>();
@@ -351,6 +353,7 @@ export class PendingLoad {
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): void => {
     const coerced = this.coercer.coerce(name, parent, row);
+    if (getOwn(coerced, "") !== undefined) this.nameless.add(name);
     let staged = this.staging.get(name);
     if (staged === undefined) {
       const t = this.schema.table(name);

@@ -8,7 +8,6 @@ import type { PendingLoad } from "./pending";
 import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
 import { absentMessage, namelessColumnMessage } from "./failures";
-import { getOwn } from "../shared";
 
 /**
  * What a table's `changes.updated` counts, in words: an scd2 root table's load updates only the
@@ -60,8 +59,7 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
   for (const t of chain) {
     for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
     // A column named "" with values (a hint on a blank key names one too, which gets none).
-    if (t.columns.has("") && (pending.pkg.rows.get(t.name) ?? []).some((r) => getOwn(r, "") !== undefined))
-      out.push(namelessColumnMessage(t.name));
+    if (pending.nameless.has(t.name)) out.push(namelessColumnMessage(t.name));
     for (const [column, rows] of pending.absent(t.name)) {
       const c = t.columns.get(column);
       if (c?.nullable === false) out.push(absentMessage(t.name, column, rows, c.data_type !== undefined));

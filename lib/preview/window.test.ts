@@ -75,6 +75,13 @@ describe("a windowed preview", () => {
     expectSame(run(start("t"), page("t", records.slice(0, 4)), page("t", records.slice(4))), 3);
   });
 
+  it("warns of a nameless column (a key such as `__`) whose only value lies beyond the window", () => {
+    const records = [{ id: 1 }, { id: 2 }, { id: 3, __: "x" }];
+    const events = run(start("t"), page("t", records));
+    expectSame(events, 1);
+    expect(feed(events, 1).tables()[0]!.warnings).toEqual([expect.stringContaining("makes a column without a name")]);
+  });
+
   it("sets no total_rows when every row fits", () => {
     const p = feed(run(start("t"), page("t", [{ id: 1 }, { id: 2 }])), 3);
     expect(p.tables()[0]!.total_rows).toBeUndefined();
