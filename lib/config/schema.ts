@@ -34,6 +34,8 @@ const str = (description: string) => z.union([z.string(), Ref]).describe(descrip
 const jsonPath = (description: string) => keyPath(z.string().describe(description), "jsonpath");
 const dotPath = (description: string) => keyPath(z.string().describe(description), "dotpath");
 const keyName = <T extends z.ZodType>(schema: T) => keyPath(schema, "name");
+/** The name of a table's column (only `__proto__` refused: key-paths.ts). */
+const columnName = <T extends z.ZodType>(schema: T) => keyPath(schema, "column");
 const int = (description: string) => z.int().describe(description);
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +250,9 @@ export const IncrementalSchema = z
     initial_value: z.unknown().describe("Cursor value to start from on the first run."),
     end_value: z.unknown().describe("Stop at this cursor value (a backfill range; state is not kept)."),
     last_value_func: z.union([z.enum(["max", "min"]), PythonExprSchema]).describe("`max` (default) or `min`."),
-    primary_key: z.union([keyName(z.string()), z.array(keyName(z.string()))]).describe("De-duplication key; overrides the resource's."),
+    primary_key: z
+      .union([columnName(z.string()), z.array(columnName(z.string()))])
+      .describe("De-duplication key; overrides the resource's."),
     row_order: z.enum(["asc", "desc"]).describe("Order of records, lets dlt stop early."),
     allow_external_schedulers: z.boolean(),
     lag: z.number().describe("Re-read this much before the last value (seconds, days or units)."),
@@ -336,7 +340,7 @@ export const COLUMN_DATA_TYPES = [
 
 export const ColumnSchema = z
   .strictObject({
-    name: keyName(z.string()),
+    name: columnName(z.string()),
     data_type: z.enum(COLUMN_DATA_TYPES).describe("dlt data type."),
     nullable: z.boolean(),
     primary_key: z.boolean(),
@@ -366,17 +370,17 @@ export const WriteDispositionSchema = z
     z.strictObject({
       disposition: z.enum(["append", "replace", "merge", "skip"]),
       strategy: MergeStrategy.optional(),
-      validity_column_names: z.array(keyName(z.string())).optional(),
+      validity_column_names: z.array(columnName(z.string())).optional(),
       active_record_timestamp: z.unknown().optional(),
       boundary_timestamp: z.unknown().optional(),
-      row_version_column_name: keyName(z.string()).optional(),
+      row_version_column_name: columnName(z.string()).optional(),
       deduplicated: z.boolean().optional(),
     }),
     PythonExprSchema,
   ])
   .describe("How records are written: `append` (dlt's default), `replace`, `merge` (by `primary_key`), `skip`.");
 
-const KeySchema = z.union([keyName(z.string()), z.array(keyName(z.string())), PythonExprSchema]);
+const KeySchema = z.union([columnName(z.string()), z.array(columnName(z.string())), PythonExprSchema]);
 const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
 const resourceBaseShape = {
@@ -397,7 +401,7 @@ const resourceBaseShape = {
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
   merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
   columns: z
-    .union([keyPath(z.record(z.string(), ColumnSchema), "name", true), z.array(ColumnSchema), PythonExprSchema])
+    .union([keyPath(z.record(z.string(), ColumnSchema), "column", true), z.array(ColumnSchema), PythonExprSchema])
     .describe("Column hints by name.")
     .nullable(),
   schema_contract: z

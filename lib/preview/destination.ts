@@ -5,6 +5,7 @@
  * later mirrored into a real database (DuckDB); `reset()` empties it.
  */
 import type { DataRecord, NumberText } from "../engine/types";
+import { getOwn } from "../shared";
 import { Schema, type TableSchemaJson } from "./schema";
 import { adoptSpelling } from "./values";
 
@@ -63,7 +64,7 @@ export function adoptStateSpellings(state: DestinationState, sink: WeakMap<objec
   for (const t of state.schema) {
     const json = t.columns.filter((c) => c.data_type === "json").map((c) => c.name);
     if (json.length === 0) continue;
-    for (const row of state.rows[t.name] ?? []) for (const c of json) adoptSpelling(row[c], sink);
+    for (const row of state.rows[t.name] ?? []) for (const c of json) adoptSpelling(getOwn(row, c), sink);
   }
 }
 

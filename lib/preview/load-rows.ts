@@ -39,7 +39,7 @@ export type Key = string | number | boolean;
  */
 export function keyOf(row: DataRecord, columns: readonly string[]): Key | null {
   if (columns.length === 1) {
-    const v = row[columns[0] as string];
+    const v = getOwn(row, columns[0] as string);
     if (v === null || v === undefined) return null;
     return typeof v === "object" ? JSON.stringify(v) : v;
   }
@@ -57,7 +57,7 @@ export const columnsWith = (t: TableSchema, hint: "primary_key" | "merge_key"): 
 
 /** A row `hard_delete` removes: `true` in a bool column, any value in a column of another type. */
 export function hardDeleted(hard: ColumnSchema, row: DataRecord): boolean {
-  const v = row[hard.name];
+  const v = getOwn(row, hard.name);
   return hard.data_type === "bool" ? v === true : v !== null && v !== undefined;
 }
 

@@ -13,6 +13,7 @@
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
+import { getOwn } from "../shared";
 import { KeySet } from "./key-set";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
@@ -77,7 +78,7 @@ function survivors(
     const key = keyOf(row, pk);
     if (key === null) continue;
     const kept = first.get(key);
-    if (!kept || compare(row[sort.name], kept[sort.name]) * sign < 0) first.set(key, row);
+    if (!kept || compare(getOwn(row, sort.name), getOwn(kept, sort.name)) * sign < 0) first.set(key, row);
   }
   for (let i = 0; i < staged.length; i++) {
     const row = staged[i] as DataRecord;

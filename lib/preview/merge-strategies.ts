@@ -17,6 +17,7 @@
  *   (dlt runs no merge job for it).
  */
 import type { DataRecord, Json } from "../engine/types";
+import { getOwn } from "../shared";
 import { CANNOT, tryCoerce } from "./coerce";
 import { formatTimestamp, fromTimestamp } from "./datetime";
 import { pyType } from "./values";
@@ -195,22 +196,22 @@ export function scd2Chain(
       : formatTimestamp(fromTimestamp(Number(pkg.loadId)) ?? { seconds: 0, micro: 0, aware: true }, true);
   const activeAt = timestampCell(to["x-active-record-timestamp"]);
   const active = (row: DataRecord): boolean =>
-    activeAt === null ? row[to.name] === null || row[to.name] === undefined : row[to.name] === activeAt;
-  const versions = new Set(staged.map((r) => r[version]));
+    activeAt === null ? (getOwn(row, to.name) ?? null) === null : getOwn(row, to.name) === activeAt;
+  const versions = new Set(staged.map((r) => getOwn(r, version)));
   const mk = columnsWith(root, "merge_key");
   const loadKeys = mk.length > 0 ? keySet(staged, mk) : null;
   const edit = new Edit(stored.get(root.name) ?? EMPTY);
   edit.rows.forEach((row, i) => {
-    if (row === null || !active(row) || versions.has(row[version])) return;
+    if (row === null || !active(row) || versions.has(getOwn(row, version))) return;
     if (loadKeys !== null) {
       const key = keyOf(row, mk);
       if (key === null || !loadKeys.has(key)) return;
     }
     edit.replace(i, { ...row, [to.name]: boundary }, -1);
   });
-  const activeVersions = new Set(edit.rows.filter((r): r is DataRecord => r !== null && active(r)).map((r) => r[version]));
+  const activeVersions = new Set(edit.rows.filter((r): r is DataRecord => r !== null && active(r)).map((r) => getOwn(r, version)));
   staged.forEach((row, j) => {
-    if (!activeVersions.has(row[version])) edit.add({ ...row, [from]: boundary, [to.name]: activeAt }, j);
+    if (!activeVersions.has(getOwn(row, version))) edit.add({ ...row, [from]: boundary, [to.name]: activeAt }, j);
   });
   edit.write(root.name, out, sources);
   for (const table of chain.slice(1)) insertNew(table, stored, pkg, out);

@@ -5,6 +5,7 @@
  * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
  */
 import type { Json, NumberText } from "../engine/types";
+import { getOwn } from "../shared";
 import type { ColumnDataType } from "./types";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
@@ -79,7 +80,7 @@ export function pyJsonText(
   }
   if (typeof v !== "object" || v === null) return JSON.stringify(v);
   const t = typeof text === "object" ? text : undefined;
-  const item = (x: Json, key: string): string => pyJsonText(x, t?.[key] ?? SPELLING_OF(x), sortKeys);
+  const item = (x: Json, key: string): string => pyJsonText(x, (t && getOwn(t, key)) ?? SPELLING_OF(x), sortKeys);
   if (Array.isArray(v)) return `[${v.map((x, i) => item(x, String(i))).join(",")}]`;
   const keys = Object.keys(v);
   if (sortKeys) keys.sort(byCodePoint);

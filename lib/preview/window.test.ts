@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport } from "../engine";
-import type { EngineEvent } from "../engine/types";
+import type { DataRecord, EngineEvent } from "../engine/types";
 import { createDestination, createPreview, type Preview, type PreviewTableData } from "./index";
 import { replay } from "../testing/golden-run";
 import { goldenCase, goldenCaseIds } from "../testing/golden";
@@ -76,7 +76,7 @@ describe("a windowed preview", () => {
   });
 
   it("warns of a nameless column (a key such as `__`) whose only value lies beyond the window", () => {
-    const records = [{ id: 1 }, { id: 2 }, { id: 3, __: "x" }];
+    const records: DataRecord[] = [{ id: 1 }, { id: 2 }, { id: 3, __: "x" }];
     const events = run(start("t"), page("t", records));
     expectSame(events, 1);
     expect(feed(events, 1).tables()[0]!.warnings).toEqual([expect.stringContaining("makes a column without a name")]);

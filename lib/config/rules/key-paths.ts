@@ -9,7 +9,7 @@
 import type { z } from "zod";
 import type { Range } from "../../formats";
 import { where, type Path } from "../located";
-import { keyPaths, unsafeMessage, unsafeSegment, UNSAFE_KEYS, type KeyPathKind } from "../key-paths";
+import { keyPaths, unsafeKeys, unsafeMessage, unsafeSegment, type KeyPathKind } from "../key-paths";
 import { defOf, literalValues, objectShape, pickVariant, unionMembers, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
 import { isObj, isSpecial, type RuleContext } from "./context";
@@ -124,7 +124,7 @@ function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, path: (string
     // Values of `z.unknown()` (a JSON body, params) hold no key paths: only the keys are looked at.
     const values = d.valueType && !OPEN.has(defOf(unwrap(d.valueType)).type) ? d.valueType : null;
     for (const k of Object.keys(value)) {
-      if (k === "__proto__" || (mark?.keys && UNSAFE_KEYS.has(k))) {
+      if (k === "__proto__" || (mark?.keys && unsafeKeys(mark.kind).has(k))) {
         const what = k === "__proto__" ? `${where(path)} (zod, and so the run, would drop it silently)` : where(path);
         const at = [...path, k];
         ctx.add({ at, severity: "error", code: "unsafe_path_segment", range: ctx.loc.key(at), message: unsafeMessage(k, what) });
