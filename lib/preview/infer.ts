@@ -92,6 +92,13 @@ export class RowCoercer {
           if (typeof value === "number" && !Number.isFinite(value)) this.report(tableName, name, "not_finite", value);
           continue;
         }
+        // dlt never takes a column without a name as complete (`is_complete_column`): a value its type
+        // cannot take stays there, with the type the value itself infers to, and no variant is made.
+        if (name === "") {
+          const r = this.nonNull(tableName, columns, name, v, false);
+          if (r !== null) row[name] = r.value;
+          continue;
+        }
         // `nonNull` would try the same column and type again: straight to the variant.
         const variant = this.variant(name, from);
         const vtype = columns.get(variant)?.data_type;
@@ -150,7 +157,7 @@ export class RowCoercer {
   ): { name: string; value: Json; column: ColumnSchema | null } | null {
     let existing = columns.get(name);
     let incomplete: ColumnSchema | null = null;
-    if (existing && existing.data_type === undefined) [incomplete, existing] = [existing, undefined];
+    if (existing && (existing.data_type === undefined || name === "")) [incomplete, existing] = [existing, undefined];
     const type = existing?.data_type ?? (inferType(v) as ColumnDataType);
     const from = pyType(v) as ColumnDataType;
     const value = tryCoerce(type, from, v, (existing ?? incomplete)?.timezone ?? true);
@@ -163,6 +170,7 @@ export class RowCoercer {
     }
     if (existing) return { name, value, column: null };
     const inferred: ColumnSchema = { name, data_type: type, ...dltColumnHints(name), ...(isVariant ? { variant: true } : {}) };
+    if (incomplete?.data_type !== undefined) return { name, value, column: null };
     return { name, value, column: incomplete ? { ...inferred, ...incomplete, data_type: type } : inferred };
   }
 }

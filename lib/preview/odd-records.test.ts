@@ -58,6 +58,18 @@ describe("records dlt treats in its own way", () => {
     expect(tables([{ "": "x" }]).warnings).toEqual([]);
   });
 
+  it("a nameless column is never complete to dlt: a value its type cannot take stays in it, with no variant", () => {
+    const t = tables([{ __: "2024-01-02T03:04:05+02:00" }, { __: "0x1f" }, { __: "42" }, { a: "2024-01-02T00:00:00Z" }, { a: "0x1f" }]);
+    expect(columnsOf(t.table("r"))).toEqual([":timestamp", "_dlt_load_id:text", "_dlt_id:text", "a:timestamp", "a__v_text:text"]);
+    expect(t.table("r").rows.map((r) => r[""] ?? null)).toEqual([
+      "2024-01-02T01:04:05+00:00",
+      "0x1f",
+      "1970-01-01T00:00:42+00:00",
+      null,
+      null,
+    ]);
+  });
+
   it("scalar items of such a list get no `_dlt_load_id`: dlt's load fails on them", () => {
     const t = tables([{ " ": [1, 2] }]);
     expect(t.names).toEqual(["r"]);
