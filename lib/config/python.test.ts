@@ -19,3 +19,30 @@ describe("Python files as dlt users write them", () => {
     expect(new Set(PYTHON_CASES.map((c) => c.title)).size).toBe(PYTHON_CASES.length);
   });
 });
+
+describe("Python code the playground does not run", () => {
+  it("says what a run does instead, for where the code is", () => {
+    const text = `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "auth": my_auth},
+    "resources": [
+        {
+            "name": "issues",
+            "endpoint": {"path": "issues", "paginator": MyPaginator(), "params": {"since": compute_since()}},
+            "processing_steps": [{"filter": lambda x: x["id"] < 10}, {"map": lower_title}],
+        },
+        repositories(),
+    ],
+})
+`;
+    const notes = validateText(text, "python").diagnostics.filter(
+      (d) => d.code === "python_not_executed" || d.code === "python_custom_class",
+    );
+    const say = (path: string) =>
+      notes.find((d) => d.path === path)?.message ?? `nothing at ${path}: ${notes.map((d) => d.path).join(", ")}`;
+    expect(say("/client/auth")).toContain("a playground run stops the resources that use it");
+    expect(say("/resources/0/processing_steps/0/filter")).toContain("skips this step: the records pass through as the API sent them");
+    expect(say("/resources/0/processing_steps/1/map")).toContain("skips this step");
+    expect(say("/resources/0/endpoint/params/since")).toContain("a playground run leaves the value out");
+    expect(say("/resources/1")).toContain("a playground run leaves this resource out");
+  });
+});

@@ -33,7 +33,7 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
       severity: "info",
       code: "python_not_executed",
       range: ctx.loc.value(here),
-      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; a playground run leaves it out (a custom auth object stops the resource).`,
+      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; ${instead(here)}.`,
     });
     return;
   }
@@ -42,4 +42,14 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     walk(ctx, v[k], path);
     path.pop();
   }
+}
+
+/** What a playground run does instead of running the Python at `path` (the engine's behaviour). */
+function instead(path: readonly (string | number)[]): string {
+  const last = path[path.length - 1];
+  if (path.length === 2 && path[0] === "resources") return "a playground run leaves this resource out";
+  if (last === "auth") return "a playground run stops the resources that use it (a custom auth object cannot run here)";
+  if (path.includes("processing_steps")) return "a playground run skips this step: the records pass through as the API sent them";
+  if (last === "paginator") return "a playground run pages as if none were set here (the client's paginator, or dlt's `auto` detection)";
+  return "a playground run leaves the value out";
 }
