@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { DataRecord, EngineEvent } from "../engine/types";
 import { page, start, type ResourceStart } from "../testing/preview-events";
-import { createDestination, createPreview, materialize } from "./index";
+import { createDestination, createPreview, materialize, stringifyJson } from "./index";
 
 function tables(records: DataRecord[], o: Partial<ResourceStart> = {}) {
   const p = createPreview({ destination: createDestination() });
@@ -67,6 +67,13 @@ describe("records dlt treats in its own way", () => {
       "1970-01-01T00:00:42+00:00",
       null,
       null,
+    ]);
+    // In a bigint column such text stays text (the JSON output is JSON).
+    const ints = tables([{ __: 5 }, { __: "2024-02-29T12:00:00+00:00" }]).table("r");
+    expect(columnsOf(ints)).toContain(":bigint");
+    expect(JSON.parse(stringifyJson(materialize(ints))).map((r: Record<string, unknown>) => r[""])).toEqual([
+      5,
+      "2024-02-29T12:00:00+00:00",
     ]);
   });
 

@@ -25,6 +25,8 @@ export interface TableJson {
   readonly rows: readonly Record<string, Cell>[];
 }
 
+const DIGITS = /^-?\d+$/;
+
 /** A table's rows with every column in column order. */
 export function materialize(t: PreviewTableData): Record<string, Cell>[] {
   const bigints = new Set(t.columns.filter((c) => c.data_type === "bigint").map((c) => c.name));
@@ -32,7 +34,8 @@ export function materialize(t: PreviewTableData): Record<string, Cell>[] {
     const out: Record<string, Cell> = {};
     for (const c of t.columns) {
       const v = getOwn(row, c.name) ?? null;
-      out[c.name] = typeof v === "string" && bigints.has(c.name) ? new ExactInt(v) : v;
+      // Digits in a bigint column are an integer beyond 2^53 (a nameless column may hold other text: infer.ts).
+      out[c.name] = typeof v === "string" && bigints.has(c.name) && DIGITS.test(v) ? new ExactInt(v) : v;
     }
     return out;
   });

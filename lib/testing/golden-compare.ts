@@ -37,12 +37,14 @@ export function canon(v: Cell | undefined, dataType: string | undefined, lexeme?
   if (typeof v === "object" && "digits" in v) return `int:${v.digits}`;
   if (typeof v === "number" || lexeme !== undefined) {
     const text = lexeme ?? String(v);
-    if (dataType === "bigint" || (dataType === undefined && !/[.eE]/.test(text) && lexeme !== undefined))
+    const integral = lexeme !== undefined ? /^-?\d+$/.test(lexeme) : Number.isInteger(v);
+    if ((dataType === "bigint" && integral) || (dataType === undefined && !/[.eE]/.test(text) && lexeme !== undefined))
       return `int:${BigInt(lexeme ?? BigInt(v as number).toString())}`;
     const n = lexeme !== undefined ? Number(lexeme) : (v as number);
     return Object.is(n, -0) ? "float:-0" : `float:${n}`;
   }
-  if (dataType === "bigint" && typeof v === "string") return `int:${BigInt(v)}`;
+  // (A nameless column holds a value its type could not take as the value was: dlt's `is_complete_column`.)
+  if (dataType === "bigint" && typeof v === "string" && /^-?\d+$/.test(v)) return `int:${BigInt(v)}`;
   return v as Json;
 }
 
