@@ -58,6 +58,19 @@ export interface Scd2Hints {
   readonly row_version_column_name: string | null;
 }
 
+/** A schema contract's mode for one entity (`TSchemaEvolutionMode`). */
+export type ContractMode = "evolve" | "freeze" | "discard_row" | "discard_value";
+
+/**
+ * A resource's `schema_contract` expanded as dlt expands it (`expand_schema_contract_settings`): a
+ * mode for new tables, new columns and new variant columns; an entity not given evolves.
+ */
+export interface SchemaContract {
+  readonly tables: ContractMode;
+  readonly columns: ContractMode;
+  readonly data_type: ContractMode;
+}
+
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */
 export interface TableHints {
   /** `table_name`, or the resource name (a Python callable table name is not evaluated). Not normalised. */
@@ -70,6 +83,8 @@ export interface TableHints {
   readonly scd2?: Scd2Hints;
   /** The `columns` hints in hint order (a list or a dict in the config); Python values are left out. */
   readonly columns: ColumnHint[];
+  /** The `schema_contract`, when it is not all `evolve` (absent: dlt's default, everything evolves). */
+  readonly schema_contract?: SchemaContract;
 }
 
 /**

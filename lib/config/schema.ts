@@ -381,7 +381,7 @@ export const WriteDispositionSchema = z
   .describe("How records are written: `append` (dlt's default), `replace`, `merge` (by `primary_key`), `skip`.");
 
 const KeySchema = z.union([columnName(z.string()), z.array(columnName(z.string())), PythonExprSchema]);
-const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
+export const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
 const resourceBaseShape = {
   endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),

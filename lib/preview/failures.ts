@@ -79,3 +79,35 @@ export function absentMessage(table: string, column: string, rows: number, typed
     ? `${table}: ${where}: dlt's load step fails on DuckDB (\`Constraint Error: NOT NULL constraint failed: ${table}.${column}\`)`
     : `${table}: ${where} and no row gives it a type: dlt's normalize step fails (\`UnboundColumnException\`)`;
 }
+
+/**
+ * What a `schema_contract` does to a new table (at dlt's `extract` or `normalize` step), a new column
+ * (`columns`) or a new variant column (`data_type`) in `mode` (never `evolve`). `freeze` fails the step
+ * with dlt's `DataValidationError`; the discard modes drop data silently in dlt, so the table says so.
+ */
+export function contractMessage(
+  entity: "extract" | "normalize" | "columns" | "data_type",
+  mode: "freeze" | "discard_row" | "discard_value",
+  table: string,
+  column: string | null,
+): string {
+  if (entity === "extract" || entity === "normalize") {
+    const what = entity === "extract" ? `\`${table}\` is a new table` : `\`${table}\` is a new nested table`;
+    return mode === "freeze"
+      ? `${what} and \`schema_contract\` freezes \`tables\`: dlt's ${entity} step fails ` +
+          `(\`DataValidationError\`: Can't add table \`${table}\` because \`tables\` are frozen)`
+      : `${what} and \`schema_contract\` says \`tables: ${mode}\`: dlt loads none of its ${entity === "extract" ? "records" : "rows"} ` +
+          "(a contract that does not evolve tables only loads into tables that exist; evolve them for the first run)";
+  }
+  const what = entity === "columns" ? `\`${column}\` is a new column` : `\`${column}\` is a new variant column`;
+  if (mode === "freeze")
+    return (
+      `${what} and \`schema_contract\` freezes \`${entity}\`: dlt's normalize step fails (\`DataValidationError\`: ` +
+      (entity === "columns"
+        ? `Can't add table column \`${column}\` to table \`${table}\` because \`columns\` are frozen)`
+        : `Can't add variant column \`${column}\` for table \`${table}\` because \`data_types\` are frozen)`)
+    );
+  return mode === "discard_value"
+    ? `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_value\`: dlt drops its values`
+    : `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_row\`: dlt drops the rows that have a value there, with their nested rows`;
+}

@@ -40,6 +40,9 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 
 export type Report = (table: string, column: string, problem: "null" | Failure, value: Value) => void;
 
+/** Checks the columns a row adds (pruning refused ones from `added`); `false` drops the row. */
+export type Gate = (table: string, added: ColumnSchema[], row: Row) => boolean;
+
 export class RowCoercer {
   /** Variant column names (`shorten_fragments(name, "v_<type>")`) per column and type. */
   private readonly variants = new Map<string, Partial<Record<ColumnDataType, string>>>();
@@ -55,7 +58,7 @@ export class RowCoercer {
    * The row as dlt writes it, coerced in place (a key without a value holds null); new columns are
    * added to the table, which is created with its first row.
    */
-  coerce(tableName: string, parent: string | null, row: Row): DataRecord {
+  coerce(tableName: string, parent: string | null, row: Row, gate: Gate | null = null): DataRecord | null {
     const columns = this.schema.table(tableName)?.columns ?? NO_COLUMNS;
     let added: ColumnSchema[] | null = null;
     // Variant columns and their values, in pairs (one buffer for every row: most rows of a mixed column have one).
@@ -130,7 +133,11 @@ export class RowCoercer {
     }
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
     for (let i = 0; i < m; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
-    if (added) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
+    if (added) {
+      // A schema contract may refuse some of the new columns (pruned from `added`) or the row.
+      if (gate !== null && !gate(tableName, added, row)) return null;
+      if (added.length > 0) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
+    }
     return row as DataRecord;
   }
 

@@ -5,17 +5,20 @@
  * tables grow while the run streams.
  */
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
+import type { SchemaContract } from "../config/resolved";
 import type { Destination } from "./destination";
 import { streamingSurvivors, strategyOf, type LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
 import type { RootIds } from "./ids";
 import { Relational, type Row } from "./relational";
-import { RowCoercer } from "./infer";
+import { RowCoercer, type Gate } from "./infer";
 import type { Schema } from "./schema";
 import { beyond64 } from "./values";
 import { getOwn } from "../shared";
 import { failureMessage } from "./failures";
+import { ContractState } from "./contract";
+import { appendStart, startWarnings } from "./resource-start";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -41,6 +44,8 @@ export interface ResourceRun {
    */
   readonly notNull: readonly string[];
   readonly notNullPresent: number[];
+  /** The resource's `schema_contract` (`null`: everything evolves). */
+  readonly contract: SchemaContract | null;
 }
 
 /** A table of a windowed load: rows normalised in this run, and rows the load keeps (after merge). */
@@ -146,52 +151,35 @@ export class PendingLoad {
       naming: this.naming,
       schema: this.schema,
       loadId,
-      problem: (table, message) => {
-        let set = this.problems.get(table);
-        if (!set) this.problems.set(table, (set = new Set()));
-        set.add(message);
-      },
+      problem: (table, message) => this.problem(table, message),
     });
+    this.contracts = new ContractState(this.schema, (root, message) => this.problem(root, message));
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
       if (problem === "null") {
         (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
         return;
       }
       const { text, once } = failureMessage(problem, table, column, value);
-      if (once !== null && !this.firstReport(table, once)) return;
-      let set = this.problems.get(table);
-      if (!set) this.problems.set(table, (set = new Set()));
-      set.add(text);
+      if (once === null || this.firstReport(table, once)) this.problem(table, text);
     });
   }
 
+  /** A problem of `table` (deduplicated). */
+  private problem(table: string, message: string): void {
+    let set = this.problems.get(table);
+    if (!set) this.problems.set(table, (set = new Set()));
+    set.add(message);
+  }
+
   start(e: ResourceStart): ResourceRun {
-    const warnings: string[] = [];
+    const warnings = startWarnings(e);
     let table: string | null = this.naming.path(e.table_name || e.resource);
-    if (e.selected === false) table = null;
-    if (e.write_disposition === "skip") {
-      table = null;
-      warnings.push(`\`${e.resource}\` uses write_disposition \`skip\`: dlt does not load it`);
-    }
+    if (e.selected === false || e.write_disposition === "skip") table = null;
     const merge = e.write_disposition === "merge";
     const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
-    const strategy = e.merge_strategy ?? "delete-insert";
-    if (merge && !key && !(e.merge_key && e.merge_key.length > 0) && strategy === "delete-insert")
-      warnings.push(
-        `\`${e.resource}\` uses write_disposition \`merge\` without a primary_key or merge_key: ` +
-          "dlt appends every record (nothing is deduplicated) — set `primary_key`",
-      );
-    if (merge && (strategy === "upsert" || strategy === "insert-only")) {
-      if (!key)
-        warnings.push(
-          `\`${e.resource}\` uses the \`${strategy}\` merge strategy without a primary_key: dlt's load step fails ` +
-            `(\`primary_key\` needs to be set when using the \`${strategy}\` merge strategy)`,
-        );
-      if (e.merge_key && e.merge_key.length > 0)
-        warnings.push(
-          `\`${e.resource}\` has a merge_key, which the \`${strategy}\` merge strategy ignores (dlt says so and merges by primary_key)`,
-        );
-    }
+    // The extract step's contract check of a new root table, before the run's hints are merged.
+    const contract = e.schema_contract ?? null;
+    if (table !== null && contract !== null && !this.contracts.extract(table, contract, warnings)) table = null;
     if (table !== null) {
       this.schema.applyHints(table, e, this.naming);
       this.pkg.roots.add(table);
@@ -217,6 +205,7 @@ export class PendingLoad {
       rows: 0,
       notNull,
       notNullPresent: notNull.map(() => 0),
+      contract,
     };
     this.resources.set(e.resource, run);
     return run;
@@ -224,23 +213,7 @@ export class PendingLoad {
 
   /** A resource's run, created as an `append` resource when its pages came without a `resource_start`. */
   resource(name: string): ResourceRun {
-    return (
-      this.resources.get(name) ??
-      this.start({
-        type: "resource_start",
-        resource: name,
-        paginator: "",
-        data_selector: null,
-        primary_key: null,
-        write_disposition: "append",
-        parent: null,
-        table_name: name,
-        max_table_nesting: null,
-        merge_key: null,
-        merge_strategy: null,
-        columns: [],
-      })
-    );
+    return this.resources.get(name) ?? this.start(appendStart(name));
   }
 
   /** Per root table, how its rows get their ids (`rootIdsOf`), worked out once per resource start. */
@@ -278,6 +251,7 @@ export class PendingLoad {
     const rootKey = this.rootKey(table);
     const ids = this.rootIdsOf(table);
     const origins = this.origins.table(table);
+    [this.contract, this.rootTable] = [r.contract, table];
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
@@ -315,9 +289,8 @@ export class PendingLoad {
       if (typeof v !== "string") this.beyond64(table, v, at);
       else if (/^-?\d+$/.test(v) && beyond64(v)) {
         if (!this.firstReport(table, at)) continue;
-        let set = this.problems.get(table);
-        if (!set) this.problems.set(table, (set = new Set()));
-        set.add(
+        this.problem(
+          table,
           `\`${at}\` holds ${v}, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: ` +
             "`Integer exceeds 64-bit range`) and loads nothing",
         );
@@ -336,6 +309,11 @@ export class PendingLoad {
     return true;
   }
 
+  /** The resource being staged: its contract and root table. */
+  private contract: SchemaContract | null = null;
+  private rootTable = "";
+  private readonly contracts: ContractState;
+
   /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;
   /** Whether that root row is staged (not only counted), at which index of its table's rows, and whether the load keeps it (windowed loads). */
@@ -351,8 +329,11 @@ export class PendingLoad {
   private readonly staging = new Map<string, { rows: DataRecord[]; count: TableCount | null }>();
 
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
-  private readonly stage = (name: string, parent: string | null, row: Row): void => {
-    const coerced = this.coercer.coerce(name, parent, row);
+  private readonly stage = (name: string, parent: string | null, row: Row): boolean => {
+    const c = this.contract;
+    if (c !== null && !this.contracts.admit(name, row)) return false;
+    const coerced = this.coercer.coerce(name, parent, row, c === null ? null : this.gate);
+    if (coerced === null) return false;
     if (getOwn(coerced, "") !== undefined) this.nameless.add(name);
     let staged = this.staging.get(name);
     if (staged === undefined) {
@@ -369,7 +350,7 @@ export class PendingLoad {
     if (this.window === null) {
       if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
-      return;
+      return true;
     }
     if (first) {
       let admit = this.admits.get(name);
@@ -380,17 +361,22 @@ export class PendingLoad {
     if (this.admit === null) {
       if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
-      return;
+      return true;
     }
     if (staged.count === null) this.counts.set(name, (staged.count = { staged: 0, kept: 0 }));
     staged.count.staged++;
-    if (!this.rootKept) return;
+    if (!this.rootKept) return true;
     staged.count.kept++;
     if (staged.rows.length < this.window) {
       if (first) this.stored(staged.rows);
       staged.rows.push(coerced);
     }
+    return true;
   };
+
+  /** The current resource's contract on the columns a row adds (stage sets it only with a contract). */
+  private readonly gate: Gate = (name, added, row) =>
+    this.contracts.columns(name, this.rootTable, this.contract as SchemaContract, added, row);
 
   /** The root row is staged next in `rows`. */
   private stored(rows: readonly DataRecord[]): void {

@@ -28,7 +28,8 @@ const { fromLexeme, keepSpelling, pyStr, pyTrue } = values;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
-export type EmitRow = (table: string, parent: string | null, row: Row) => void;
+/** Takes a normalised row; `false`: the row was dropped, so its nested rows are not made. */
+export type EmitRow = (table: string, parent: string | null, row: Row) => boolean;
 
 type RowType = new () => Row;
 
@@ -312,8 +313,8 @@ export class Relational {
             : dltDigest(`${pyStr(parentId as Value)}_${place.table}_${pos}`);
     }
     const childRoot = isRoot && o.rootKey ? rowId : rootId;
-    o.emit(place.table, place.parent, row);
-    for (let i = from; i < to; i++)
+    const descend = o.emit(place.table, place.parent, row);
+    for (let i = from; descend && i < to; i++)
       this.list(
         this.foundItems[i] as readonly Json[],
         this.foundTexts[i] as NumberText | null,

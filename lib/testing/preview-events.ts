@@ -1,22 +1,13 @@
 /** Engine events built by hand for the preview's tests: a resource's start and one page of its records. */
 import type { DataRecord, EngineEvent, NumberText } from "../engine/types";
+import { appendStart } from "../preview/resource-start";
 
 export type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
 /** `resource_start` for a single-page, append resource whose table is its name (`o` overrides). */
 export const start = (resource: string, o: Partial<ResourceStart> = {}): ResourceStart => ({
-  type: "resource_start",
-  resource,
+  ...appendStart(resource),
   paginator: "single_page",
-  data_selector: null,
-  primary_key: null,
-  write_disposition: "append",
-  parent: null,
-  table_name: resource,
-  max_table_nesting: null,
-  merge_key: null,
-  merge_strategy: null,
-  columns: [],
   ...o,
 });
 

@@ -6,7 +6,8 @@
  * with `name` (`ensure_table_schema_columns`).
  */
 import type { ColumnConfig } from "../schema";
-import type { ColumnHint, ResolvedTableHints, Scd2Hints } from "../resolved";
+import type { ColumnHint, ContractMode, ResolvedTableHints, Scd2Hints, SchemaContract } from "../resolved";
+import { SchemaContractMode } from "../schema";
 import { isObj, isPython, keyList, pick, type Obj } from "./values";
 
 /** A `columns` value as a list of hints (Python values left out). */
@@ -41,7 +42,21 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
     merge_strategy: strategy,
     ...(strategy === "scd2" && isObj(wd) ? { scd2: scd2Hints(wd) } : {}),
     columns,
+    ...contractOf(get("schema_contract")),
   };
+}
+
+const mode = (v: unknown): ContractMode => (SchemaContractMode.safeParse(v).success ? (v as ContractMode) : "evolve");
+
+/** `schema_contract` expanded (a mode for all three entities, or a dict of some); nothing when all evolve. */
+function contractOf(raw: unknown): { schema_contract?: SchemaContract } {
+  const c: SchemaContract =
+    typeof raw === "string"
+      ? { tables: mode(raw), columns: mode(raw), data_type: mode(raw) }
+      : isObj(raw) && !isPython(raw)
+        ? { tables: mode(raw.tables), columns: mode(raw.columns), data_type: mode(raw.data_type) }
+        : { tables: "evolve", columns: "evolve", data_type: "evolve" };
+  return c.tables === "evolve" && c.columns === "evolve" && c.data_type === "evolve" ? {} : { schema_contract: c };
 }
 
 const timestampOf = (v: unknown): string | number | null => (typeof v === "string" || typeof v === "number" ? v : null);

@@ -1,0 +1,130 @@
+/**
+ * `schema_contract` as dlt 1.26.0 applies it, each case checked with real dlt on DuckDB (the dlt
+ * oracle, ../shared/tools/dlt-oracle): two runs of one resource into one destination, its records
+ * below; the tables hold what dlt's tables hold after each run, or the table says which step fails.
+ */
+import { describe, expect, it } from "vitest";
+import type { SchemaContract } from "../config/resolved";
+import type { DataRecord, EngineEvent } from "../engine/types";
+import { page, start } from "../testing/preview-events";
+import { createDestination, createPreview, materialize, type Destination } from "./index";
+
+const FIRST: DataRecord[] = [{ id: 1, a: "x", l: [1, 2] }];
+const SECOND: DataRecord[] = [
+  { id: 2, a: "y", b: 5, l: [3] },
+  { id: 3, a: 7, l: [4] },
+];
+
+const all = (c: Partial<SchemaContract>): SchemaContract => ({ tables: "evolve", columns: "evolve", data_type: "evolve", ...c });
+
+/** One run of resource `r`; the data columns and rows of each table, and every warning. */
+function run(destination: Destination, contract: SchemaContract | null, records: DataRecord[]) {
+  const p = createPreview({ destination });
+  const events: EngineEvent[] = [
+    { type: "run_start", resources: ["r"], at: 0 },
+    start("r", contract === null ? {} : { schema_contract: contract }),
+    page("r", records),
+    { type: "done", ok: true, duration_ms: 1, stats: {} },
+  ];
+  for (const e of events) p.push(e);
+  const tables = Object.fromEntries(
+    p
+      .tables()
+      .flatMap((t) => [t, ...t.child_tables])
+      .map((t) => {
+        const columns = t.columns.map((c) => c.name).filter((c) => !c.startsWith("_dlt"));
+        return [t.table_name, materialize(t).map((r) => columns.map((c) => r[c] ?? null))];
+      }),
+  );
+  const warnings = [...p.tables().flatMap((t) => t.warnings), ...p.resources().flatMap((r) => r.warnings)];
+  return { tables, warnings };
+}
+
+/** Two runs with `contract` (the first with `first`, when given). */
+function twice(
+  contract: SchemaContract | null,
+  second: DataRecord[] = SECOND,
+  first: { contract?: SchemaContract | null; records?: DataRecord[] } = {},
+) {
+  const destination = createDestination();
+  const one = run(destination, first.contract === undefined ? contract : first.contract, first.records ?? FIRST);
+  return { one, two: run(destination, contract, second) };
+}
+
+describe("schema_contract", () => {
+  it("freezing or discarding tables: a new root table fails dlt's extract step, or nothing is loaded", () => {
+    const frozen = twice(all({ tables: "freeze", columns: "freeze", data_type: "freeze" })).one;
+    expect(frozen.warnings).toContain(
+      "`r` is a new table and `schema_contract` freezes `tables`: dlt's extract step fails (`DataValidationError`: Can't add table `r` because `tables` are frozen)",
+    );
+    for (const mode of ["discard_row", "discard_value"] as const) {
+      const discarded = twice(all({ tables: mode, columns: mode, data_type: mode })).one;
+      expect(discarded.tables).toEqual({});
+      expect(discarded.warnings).toEqual([expect.stringContaining(`says \`tables: ${mode}\`: dlt loads none of its records`)]);
+    }
+  });
+
+  it("columns evolve in the run that creates the table; later new columns fail, lose their values or their rows", () => {
+    const freeze = twice(all({ columns: "freeze" }));
+    expect(freeze.one).toEqual({ tables: { r: [[1, "x"]], r__l: [[1], [2]] }, warnings: [] });
+    expect(freeze.two.warnings).toEqual([
+      "r: `b` is a new column and `schema_contract` freezes `columns`: dlt's normalize step fails (`DataValidationError`: " +
+        "Can't add table column `b` to table `r` because `columns` are frozen)",
+    ]);
+    const value = twice(all({ columns: "discard_value" })).two;
+    expect(value.tables).toEqual({
+      r: [
+        [1, "x"],
+        [2, "y"],
+        [3, "7"],
+      ],
+      r__l: [[1], [2], [3], [4]],
+    });
+    expect(value.warnings).toEqual([
+      "r: `b` is a new column of `r` and `schema_contract` says `columns: discard_value`: dlt drops its values",
+    ]);
+    // The row with `b` goes, and its nested rows with it.
+    const row = twice(all({ columns: "discard_row" })).two;
+    expect(row.tables).toEqual({
+      r: [
+        [1, "x"],
+        [3, "7"],
+      ],
+      r__l: [[1], [2], [4]],
+    });
+    const nested = twice(all({ columns: "discard_row" }), [{ id: 2, l: [{ x: 2, y: 3 }, { x: 4 }] }], {
+      records: [{ id: 1, l: [{ x: 1 }] }],
+    }).two;
+    expect(nested.tables).toEqual({ r: [[1], [2]], r__l: [[1], [4]] });
+  });
+
+  it("data_type governs new variant columns from the first run on", () => {
+    const records: DataRecord[] = [
+      { id: 1, a: 1 },
+      { id: 2, a: "x", l: [5] },
+    ];
+    const freeze = twice(all({ data_type: "freeze" }), [], { records }).one;
+    expect(freeze.warnings).toEqual([
+      "r: `a__v_text` is a new variant column and `schema_contract` freezes `data_type`: dlt's normalize step fails " +
+        "(`DataValidationError`: Can't add variant column `a__v_text` for table `r` because `data_types` are frozen)",
+    ]);
+    expect(twice(all({ data_type: "discard_value" }), [], { records }).one.tables).toEqual({
+      r: [
+        [1, 1],
+        [2, null],
+      ],
+      r__l: [[5]],
+    });
+    expect(twice(all({ data_type: "discard_row" }), [], { records }).one.tables).toEqual({ r: [[1, 1]] });
+  });
+
+  it("a new nested table of an existing root: discarded with its rows, or dlt's normalize step fails", () => {
+    const later = (mode: "discard_row" | "freeze") =>
+      twice(all({ tables: mode }), [{ id: 2, l: [1] }], { contract: null, records: [{ id: 1 }] }).two;
+    expect(later("discard_row").tables).toEqual({ r: [[1], [2]] });
+    expect(later("freeze").warnings).toEqual([
+      "r: `r__l` is a new nested table and `schema_contract` freezes `tables`: dlt's normalize step fails " +
+        "(`DataValidationError`: Can't add table `r__l` because `tables` are frozen)",
+    ]);
+  });
+});

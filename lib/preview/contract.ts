@@ -1,0 +1,106 @@
+/**
+ * A resource's `schema_contract` as dlt 1.26.0 applies it (`Schema.apply_schema_contract` in
+ * `dlt/common/schema/schema.py`, called by the extractor per table and by the normaliser per row that
+ * adds columns):
+ * - `tables` governs new tables: a table is new when the schema lacks it or it has no complete column
+ *   (`is_new_table`). At extract, before any of the run's hints are merged, a new root table under
+ *   `freeze` fails the extract step; under `discard_row`/`discard_value` the resource's items are
+ *   dropped and no table is made. At normalize, a new nested table is treated alike (its rows and
+ *   theirs are skipped, or the step fails).
+ * - `columns` governs new, non-variant columns of an existing table — except in the run that creates
+ *   the root table (`evolve-columns-once`) and in a table new at normalize, whose columns evolve.
+ *   `discard_value` drops the column's values, `discard_row` the rows that have one (and their nested
+ *   rows), `freeze` fails the normalize step.
+ * - `data_type` governs new variant columns (`<column>__v_<type>`), in every run, likewise.
+ * Nested tables follow their root's contract (`get_inherited_table_hint`). A failing step is announced
+ * on the table (lib/preview/failures.ts), and the preview then goes on as if the entity evolved.
+ */
+import type { SchemaContract } from "../config/resolved";
+import { contractMessage } from "./failures";
+import type { ColumnSchema, Schema, TableSchema } from "./schema";
+
+/** `is_new_table`: no such table, or none of its columns is complete (a name and a data type). */
+export const isNewTable = (t: TableSchema | undefined): boolean =>
+  t === undefined || ![...t.columns.values()].some((c) => c.data_type !== undefined && c.name !== "");
+
+/** One load's contract state: filtered tables and columns, and the tables whose columns evolve once. */
+export class ContractState {
+  private readonly filteredTables = new Set<string>();
+  private readonly filteredColumns = new Map<string, Map<string, "discard_row" | "discard_value">>();
+  private readonly evolveOnce = new Set<string>();
+  /** The extract step failed (a frozen new table): dlt's normalize step never runs. */
+  private failed = false;
+
+  constructor(
+    private readonly schema: Schema,
+    /** Tells `message` on the root table `root` (once per message). */
+    private readonly note: (root: string, message: string) => void,
+  ) {}
+
+  /**
+   * The extract step's check of a resource's root table, before its hints are merged (its message
+   * goes to `warnings`): `false` when the contract drops the resource's items (no table is made).
+   */
+  extract(table: string, c: SchemaContract, warnings: string[]): boolean {
+    if (!isNewTable(this.schema.table(table))) return true;
+    // `evolve-columns-once`: the run that creates the table adds its columns freely.
+    this.evolveOnce.add(table);
+    if (c.tables === "evolve") return true;
+    warnings.push(contractMessage("extract", c.tables, table, null));
+    if (c.tables !== "freeze") return false;
+    this.failed = true;
+    return true;
+  }
+
+  /** Before a row is coerced: `false` when its table or one of its columns drops it (and its nested rows). */
+  admit(table: string, row: Record<string, unknown>): boolean {
+    if (this.filteredTables.has(table)) return false;
+    return this.filter(table, row);
+  }
+
+  /**
+   * The normaliser's check of the columns a coerced row adds to `table` (`added`, pruned in place of
+   * those the contract refuses): `false` when the row is dropped.
+   */
+  columns(name: string, root: string, c: SchemaContract, added: ColumnSchema[], row: Record<string, unknown>): boolean {
+    if (this.failed) return true;
+    const isNew = isNewTable(this.schema.table(name));
+    if (isNew && c.tables !== "evolve") {
+      this.note(root, contractMessage("normalize", c.tables, name, null));
+      if (c.tables !== "freeze") {
+        this.filteredTables.add(name);
+        return false;
+      }
+      return true;
+    }
+    const columnMode = isNew || this.evolveOnce.has(name) ? "evolve" : c.columns;
+    let filtered = false;
+    for (let i = added.length - 1; i >= 0; i--) {
+      const col = added[i] as ColumnSchema;
+      if (col.name.startsWith("_dlt")) continue;
+      const variant = col.variant === true;
+      const m = variant ? c.data_type : columnMode;
+      if (m === "evolve") continue;
+      this.note(root, contractMessage(variant ? "data_type" : "columns", m, name, col.name));
+      if (m === "freeze") continue;
+      let byColumn = this.filteredColumns.get(name);
+      if (!byColumn) this.filteredColumns.set(name, (byColumn = new Map()));
+      byColumn.set(col.name, m);
+      added.splice(i, 1);
+      filtered = true;
+    }
+    return !filtered || this.filter(name, row);
+  }
+
+  /** `_filter_columns`: a filtered column's value dropped, or the row. */
+  private filter(table: string, row: Record<string, unknown>): boolean {
+    const byColumn = this.filteredColumns.get(table);
+    if (byColumn === undefined) return true;
+    for (const [column, m] of byColumn) {
+      if (!Object.hasOwn(row, column)) continue;
+      if (m === "discard_row") return false;
+      delete row[column];
+    }
+    return true;
+  }
+}
