@@ -176,6 +176,8 @@ export function makeCase(seed: number, baseUrl: string): Case {
       }
     resource.columns = columns;
   }
+  // Drawn last (a seed's records stay what they were): a contract on variants, which applies from the first run.
+  if (r.next() < 0.2) resource.schema_contract = { data_type: r.pick(["freeze", "discard_value", "discard_row"]) };
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, records };
 }
 
@@ -352,5 +354,21 @@ export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
     return rec;
   };
   const runs = [0, 1].map(() => Array.from({ length: r.int(7) }, record));
+  // Drawn last, so that a seed's records stay what they were before contracts were generated.
+  if (r.next() < 0.4) resource.schema_contract = r.pick(CONTRACTS);
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, runs };
 }
+
+/** `schema_contract` values for `--runs`: mostly dicts that evolve tables (the first run loads), now and then a mode for all. */
+const CONTRACTS: Json[] = [
+  { columns: "freeze" },
+  { columns: "discard_value" },
+  { columns: "discard_row" },
+  { data_type: "freeze" },
+  { data_type: "discard_value" },
+  { data_type: "discard_row" },
+  { columns: "discard_row", data_type: "discard_value" },
+  { tables: "discard_row", columns: "evolve" },
+  "freeze",
+  "discard_value",
+];

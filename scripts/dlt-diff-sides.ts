@@ -53,7 +53,10 @@ export async function runOurs(
   ))
     preview.push(e);
   const tables = preview.tables();
-  return { tables: flatTables(tables), warnings: tables.flatMap((t) => t.warnings) };
+  return {
+    tables: flatTables(tables),
+    warnings: [...tables.flatMap((t) => t.warnings), ...preview.resources().flatMap((r) => r.warnings)],
+  };
 }
 
 const LINKS = new Set(["_dlt_id", "_dlt_parent_id", "_dlt_root_id"]);

@@ -125,10 +125,12 @@ async function compareRuns(
     const ours = await runOurs(config, body, destination);
     // A load step that fails is the recording destination's own (sqlalchemy's merge job cannot merge
     // nested tables without a key when there is a `hard_delete` column); the preview models none.
-    if (dlt.error !== null)
-      return /step=load/.test(dlt.error)
-        ? { problems, dltRaw, error: dlt.error }
-        : { problems: [...problems, `run ${n + 1}: dlt fails (${dlt.error})`], dltRaw, error: dlt.error };
+    // A step of dlt's that fails before the load (a schema contract's `freeze`) is one the preview must announce.
+    if (dlt.error !== null) {
+      const step = /step=(\w+)/.exec(dlt.error)?.[1] ?? "";
+      const told = step === "load" || ours.warnings.some((w) => w.includes(`dlt's ${step} step fails`));
+      return { problems: told ? problems : [...problems, `run ${n + 1}: dlt fails (${dlt.error})`], dltRaw, error: dlt.error };
+    }
     const summary = (tables: { name: string; rows: Record<string, unknown>[]; types: Map<string, string | null> }[]) => {
       const byId = new Map<string, Record<string, unknown>>();
       for (const t of tables) for (const row of t.rows) byId.set(String(row._dlt_id), row);
