@@ -67,6 +67,28 @@ for (const [disposition, rows, second] of [
   });
 }
 
+test("schema_contract: a contract that discards new tables loads nothing and says why; one that freezes columns loads the first run", async ({
+  playground: p,
+}) => {
+  const withContract = (contract: unknown) => {
+    const config = JSON.parse(items("append")) as { resources: Record<string, unknown>[] };
+    config.resources[0]!.schema_contract = contract;
+    return JSON.stringify(config, null, 2);
+  };
+  await p.gotoWith(withContract("discard_row"));
+  expect(await p.run()).toBe("done");
+  await expect(p.tables.getByRole("tab")).toHaveCount(0);
+  await expect(p.tables.getByTestId("not-loaded")).toContainText(
+    "items loads no table: `items` is a new table and `schema_contract` says `tables: discard_row`: dlt loads none of its records",
+  );
+  await expect(p.tables).toContainText("No table this run");
+  // Columns evolve in the run that creates the table: the first run loads, the second adds nothing new.
+  await p.gotoWith(withContract({ columns: "freeze" }));
+  expect(await p.run()).toBe("done");
+  await expect(p.tableTab("items")).toHaveText("items 45");
+  await expect(p.tables.getByTestId("not-loaded")).toHaveCount(0);
+});
+
 test("the grid: sort by a header, search, filter a column, resize, changed rows only", async ({ playground: p, page }) => {
   await p.gotoWith(items("append"));
   expect(await p.run()).toBe("done");

@@ -95,7 +95,7 @@ export function buildViews(
       title: "Tables",
       badge: <CountBadge n={run.tables.reduce((n, t) => n + 1 + t.child_tables.length, 0)} label="tables" />,
       stale: stale !== null && run.tables.length > 0,
-      content: <TablesPanel tables={run.tables} stale={staleLabels} actions={m.destination} />,
+      content: <TablesPanel tables={run.tables} unloaded={run.unloaded} stale={staleLabels} actions={m.destination} />,
     },
     schema: {
       id: "schema",

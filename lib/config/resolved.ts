@@ -16,8 +16,10 @@ import type {
   IncrementalConfig,
   PaginatorTypedConfig,
   ResponseActionConfig,
+  SchemaContractMode,
   StrOrRef,
 } from "./schema";
+import type { z } from "zod";
 
 /**
  * A config value as it runs: JSON whose `{"$secret": name}` / `{"$config": name}` references the
@@ -59,7 +61,7 @@ export interface Scd2Hints {
 }
 
 /** A schema contract's mode for one entity (`TSchemaEvolutionMode`). */
-export type ContractMode = "evolve" | "freeze" | "discard_row" | "discard_value";
+export type ContractMode = z.infer<typeof SchemaContractMode>;
 
 /**
  * A resource's `schema_contract` expanded as dlt expands it (`expand_schema_contract_settings`): a

@@ -7,6 +7,7 @@
  * parsed line is JSON already, and walking every record of every page would cost more than the run.
  */
 import { z } from "zod";
+import { SchemaContractMode } from "../config/schema";
 import { ENGINE_ERROR_CODES, LIMIT_FAILS, type ColumnHint, type EngineEvent, type Json, type LimitKind, type NumberText } from "../engine";
 
 const json = z.custom<Json>(() => true);
@@ -51,6 +52,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
       })
       .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
+    schema_contract: z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).optional(),
   }),
   z.object({
     type: z.literal("auth"),
@@ -137,3 +139,14 @@ const _schemaFitsEngine = (e: Parsed): EngineEvent => e;
 const _engineFitsSchema = (e: EngineEvent): Parsed => e;
 void _schemaFitsEngine;
 void _engineFitsSchema;
+// …with the same keys (an optional key the schema lacks would be stripped on the wire, unnoticed by the above).
+type KeysOf<U, K> = keyof Extract<U, { type: K }>;
+type SameKeys = {
+  [K in EngineEvent["type"]]: [KeysOf<EngineEvent, K>] extends [KeysOf<Parsed, K>]
+    ? [KeysOf<Parsed, K>] extends [KeysOf<EngineEvent, K>]
+      ? true
+      : K
+    : K;
+};
+const _sameKeys: { readonly [K in EngineEvent["type"]]: true } = null as unknown as SameKeys;
+void _sameKeys;

@@ -4,7 +4,7 @@ import type { RecordFinding, RestApiConfig } from "@/lib/config";
 import type { IncrementalState } from "@/lib/engine";
 import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
-import type { Destination, PreviewTable } from "@/lib/preview";
+import type { Destination, Preview, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
@@ -25,11 +25,25 @@ export interface RunInput {
 export interface RunView {
   readonly trace: RunTrace;
   readonly tables: readonly PreviewTable[];
+  /** Resources that load no table, and why (`skip`, a schema contract that discards new tables). */
+  readonly unloaded: readonly Unloaded[];
   /** What the run's records say about the config (after the run; shown in Problems). */
   readonly findings: readonly RecordFinding[];
 }
 
-const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], findings: [] };
+export interface Unloaded {
+  readonly resource: string;
+  readonly warnings: readonly string[];
+}
+
+const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [] };
+
+/** The run's resources without a table that have something to say about it. */
+const unloadedOf = (preview: Preview): Unloaded[] =>
+  preview
+    .resources()
+    .filter((r) => r.table_name === null && r.warnings.length > 0)
+    .map((r) => ({ resource: r.resource, warnings: r.warnings }));
 
 /** A refused run's envelope (lib/run's contract), or what the status says when there is none. */
 async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
@@ -76,7 +90,7 @@ export function useRun(): RunControls {
   }, []);
   const resetDestination = useCallback(() => {
     destination.current?.reset();
-    setView((v) => ({ trace: v.trace, tables: [], findings: v.findings }));
+    setView((v) => ({ trace: v.trace, tables: [], unloaded: [], findings: v.findings }));
   }, []);
   const resetIncremental = useCallback(() => {
     incremental.current = {};
@@ -117,7 +131,7 @@ export function useRun(): RunControls {
     let frame = 0;
     const flush = () => {
       frame = 0;
-      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables(), findings: [] });
+      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [] });
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
@@ -159,7 +173,8 @@ export function useRun(): RunControls {
         if (frame) cancelAnimationFrame(frame);
         if (current.current === ctrl) current.current = null;
         // The last state of this run, unless a newer run has taken over.
-        if (current.current === null) setView({ trace: builder.snapshot(), tables: preview.tables(), findings: preview.findings() });
+        if (current.current === null)
+          setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: preview.findings() });
       }
     })();
   }, []);

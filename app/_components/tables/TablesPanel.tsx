@@ -6,6 +6,31 @@ import { Menu } from "../header/Menu";
 import { Panel } from "../ui/Panel";
 import { statsLine } from "./cells";
 import { TableView, type TableTab } from "./TableView";
+import type { Unloaded } from "../run/useRun";
+
+/** Resources whose records dlt loads into no table (`skip`, a schema contract), and why. */
+function NotLoaded({ unloaded }: { unloaded: readonly Unloaded[] }) {
+  if (unloaded.length === 0) return null;
+  return (
+    // Focusable: when the notes outgrow their room, the keyboard scrolls them too.
+    <ul
+      className="max-h-16 shrink-0 overflow-auto border-b border-line px-2 py-1 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
+      aria-label="Resources not loaded"
+      tabIndex={0}
+      data-testid="not-loaded"
+    >
+      {unloaded.flatMap((u) =>
+        u.warnings.map((w) => (
+          <li key={`${u.resource} ${w}`} className="text-warning">
+            <span aria-hidden="true">▲ </span>
+            <span className="sr-only">Warning: </span>
+            <span className="font-mono">{u.resource}</span> loads no table: {w}
+          </li>
+        )),
+      )}
+    </ul>
+  );
+}
 
 function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
   return tables.flatMap((t) => [
@@ -48,10 +73,13 @@ export interface DestinationActions {
 /** One tab per table dlt would create (root tables and their nested child tables); a table whose resource changed since the run says so. */
 export const TablesPanel = memo(function TablesPanel({
   tables,
+  unloaded = [],
   stale,
   actions,
 }: {
   tables: readonly PreviewTable[];
+  /** Resources that load no table, with why. */
+  unloaded?: readonly Unloaded[];
   stale?: ReadonlyMap<string, string>;
   actions: DestinationActions;
 }) {
@@ -105,13 +133,17 @@ export const TablesPanel = memo(function TablesPanel({
     <Panel title="Tables" titleId="tables-title" testId="tables">
       {tabs.length === 0 || !active ? (
         <>
+          <NotLoaded unloaded={unloaded} />
           <p className="p-3 text-sm text-muted">
-            The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.
+            {unloaded.length > 0
+              ? "No table this run: dlt loads none of its resources' records (above)."
+              : "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables."}
           </p>
           <div className="px-3">{reset}</div>
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
+          <NotLoaded unloaded={unloaded} />
           <div
             ref={list}
             role="tablist"
