@@ -131,7 +131,8 @@ export function useRun(): RunControls {
     let frame = 0;
     const flush = () => {
       frame = 0;
-      if (current.current === ctrl) setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [] });
+      if (current.current === ctrl)
+        setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [] });
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
