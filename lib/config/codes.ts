@@ -63,6 +63,10 @@ export const DIAGNOSTIC_CODES = {
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
   unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder."],
   multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
+  nested_hints_columns: [
+    "error",
+    "`nested_hints` columns dlt cannot read as written: a list, or a column without its own `name` (its extract step fails).",
+  ],
   incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],

@@ -73,6 +73,12 @@ export interface SchemaContract {
   readonly data_type: ContractMode;
 }
 
+/** The hints of one nested table (`nested_hints`): its path (one list field) and its columns. */
+export interface NestedHint {
+  readonly path: string;
+  readonly columns: ColumnHint[];
+}
+
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */
 export interface TableHints {
   /** `table_name`, or the resource name (a Python callable table name is not evaluated). Not normalised. */
@@ -85,6 +91,8 @@ export interface TableHints {
   readonly scd2?: Scd2Hints;
   /** The `columns` hints in hint order (a list or a dict in the config); Python values are left out. */
   readonly columns: ColumnHint[];
+  /** `nested_hints` that dlt can use (absent: none). */
+  readonly nested_hints?: NestedHint[];
   /** The `schema_contract`, when it is not all `evolve` (absent: dlt's default, everything evolves). */
   readonly schema_contract?: SchemaContract;
 }

@@ -38,17 +38,24 @@ export class ContractState {
   ) {}
 
   /**
-   * The extract step's check of a resource's root table, before its hints are merged (its message
-   * goes to `warnings`): `false` when the contract drops the resource's items (no table is made).
+   * The extract step's check of the tables a resource's hints make — its root table, then those of its
+   * `nested_hints` — before the hints are merged (messages go to `warnings`): `false` when the
+   * contract drops the resource's items (no table is made); a nested one it drops is filtered.
    */
-  extract(table: string, c: SchemaContract, warnings: string[]): boolean {
-    if (!isNewTable(this.schema.table(table))) return true;
-    // `evolve-columns-once`: the run that creates the table adds its columns freely.
-    this.evolveOnce.add(table);
-    if (c.tables === "evolve") return true;
-    warnings.push(contractMessage("extract", c.tables, table, null));
-    if (c.tables !== "freeze") return false;
-    this.failed = true;
+  extract(tables: readonly string[], c: SchemaContract, warnings: string[]): boolean {
+    for (const [i, table] of tables.entries()) {
+      if (!isNewTable(this.schema.table(table))) continue;
+      // `evolve-columns-once`: the run that creates the table adds its columns freely.
+      this.evolveOnce.add(table);
+      if (c.tables === "evolve") continue;
+      warnings.push(contractMessage(i === 0 ? "table" : "nested_table", "extract", c.tables, table, null));
+      if (c.tables === "freeze") {
+        this.failed = true;
+        return true;
+      }
+      if (i === 0) return false;
+      this.filteredTables.add(table);
+    }
     return true;
   }
 
@@ -66,7 +73,7 @@ export class ContractState {
     if (this.failed) return true;
     const isNew = isNewTable(this.schema.table(name));
     if (isNew && c.tables !== "evolve") {
-      this.note(root, contractMessage("normalize", c.tables, name, null));
+      this.note(root, contractMessage("nested_table", "normalize", c.tables, name, null));
       if (c.tables !== "freeze") {
         this.filteredTables.add(name);
         return false;
@@ -81,7 +88,7 @@ export class ContractState {
       const variant = col.variant === true;
       const m = variant ? c.data_type : columnMode;
       if (m === "evolve") continue;
-      this.note(root, contractMessage(variant ? "data_type" : "columns", m, name, col.name));
+      this.note(root, contractMessage(variant ? "data_type" : "columns", "normalize", m, name, col.name));
       if (m === "freeze") continue;
       let byColumn = this.filteredColumns.get(name);
       if (!byColumn) this.filteredColumns.set(name, (byColumn = new Map()));

@@ -86,17 +86,18 @@ export function absentMessage(table: string, column: string, rows: number, typed
  * with dlt's `DataValidationError`; the discard modes drop data silently in dlt, so the table says so.
  */
 export function contractMessage(
-  entity: "extract" | "normalize" | "columns" | "data_type",
+  entity: "table" | "nested_table" | "columns" | "data_type",
+  step: "extract" | "normalize",
   mode: "freeze" | "discard_row" | "discard_value",
   table: string,
   column: string | null,
 ): string {
-  if (entity === "extract" || entity === "normalize") {
-    const what = entity === "extract" ? `\`${table}\` is a new table` : `\`${table}\` is a new nested table`;
+  if (entity === "table" || entity === "nested_table") {
+    const what = entity === "table" ? `\`${table}\` is a new table` : `\`${table}\` is a new nested table`;
     return mode === "freeze"
-      ? `${what} and \`schema_contract\` freezes \`tables\`: dlt's ${entity} step fails ` +
+      ? `${what} and \`schema_contract\` freezes \`tables\`: dlt's ${step} step fails ` +
           `(\`DataValidationError\`: Can't add table \`${table}\` because \`tables\` are frozen)`
-      : `${what} and \`schema_contract\` says \`tables: ${mode}\`: dlt loads none of its ${entity === "extract" ? "records" : "rows"} ` +
+      : `${what} and \`schema_contract\` says \`tables: ${mode}\`: dlt loads none of its ${entity === "table" ? "records" : "rows"} ` +
           "(a contract that does not evolve tables only loads into tables that exist; evolve them for the first run)";
   }
   const what = entity === "columns" ? `\`${column}\` is a new column` : `\`${column}\` is a new variant column`;

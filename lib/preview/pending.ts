@@ -18,6 +18,7 @@ import { beyond64 } from "./values";
 import { getOwn } from "../shared";
 import { failureMessage } from "./failures";
 import { ContractState } from "./contract";
+import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
@@ -116,6 +117,8 @@ export class PendingLoad {
   readonly nullOnly = new Map<string, Set<string>>();
   /** Tables with a staged value in a column without a name (a key such as `__`), counted or kept. */
   readonly nameless = new Set<string>();
+  /** Nested tables with not-null `nested_hints` columns, counted. */
+  private readonly nestedNotNull = new NestedNotNull();
   /** Per table of a windowed load whose rows are counted (absent: every row is kept). */
   readonly counts = new Map<string, TableCount>();
   private readonly admits = new Map<string, Admit | null>();
@@ -130,6 +133,7 @@ export class PendingLoad {
    */
   absent(table: string): ReadonlyMap<string, number> {
     const out = new Map(this.relational.omitted.get(table));
+    this.nestedNotNull.absent(table, out);
     for (const r of this.resources.values())
       if (r.table === table)
         r.notNull.forEach((c, k) => {
@@ -177,11 +181,17 @@ export class PendingLoad {
     if (e.selected === false || e.write_disposition === "skip") table = null;
     const merge = e.write_disposition === "merge";
     const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
-    // The extract step's contract check of a new root table, before the run's hints are merged.
+    // The tables the hints make (`nested_hints`: one list field each), and the extract step's contract check of them.
+    const nested =
+      table === null
+        ? []
+        : (e.nested_hints ?? []).map((h) => ({ name: this.naming.fragments(table as string, this.naming.path(h.path)), h }));
     const contract = e.schema_contract ?? null;
-    if (table !== null && contract !== null && !this.contracts.extract(table, contract, warnings)) table = null;
+    if (table !== null && contract !== null && !this.contracts.extract([table, ...nested.map((n) => n.name)], contract, warnings))
+      table = null;
     if (table !== null) {
       this.schema.applyHints(table, e, this.naming);
+      for (const n of nested) this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table, n.h.columns, this.naming));
       this.pkg.roots.add(table);
       this.rootIds.delete(table);
     }
@@ -334,6 +344,7 @@ export class PendingLoad {
     if (c !== null && !this.contracts.admit(name, row)) return false;
     const coerced = this.coercer.coerce(name, parent, row, c === null ? null : this.gate);
     if (coerced === null) return false;
+    this.nestedNotNull.count(name, coerced);
     if (getOwn(coerced, "") !== undefined) this.nameless.add(name);
     let staged = this.staging.get(name);
     if (staged === undefined) {

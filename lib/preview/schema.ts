@@ -125,13 +125,16 @@ export const COLUMN_HINTS = [...CONFIG_HINTS, "x-valid-from", "x-valid-to", "x-r
 const HINT_KEYS = ["data_type", "nullable", ...CONFIG_HINTS] as const;
 
 /** The columns of a resource's table template: `columns` hints, then `_merge_keys`, names normalised. */
+/** A column hint's column (its name as written). */
+function hintColumn(hint: ColumnHint): ColumnSchema {
+  const col: ColumnSchema = { name: hint.name };
+  for (const key of HINT_KEYS) if (hint[key] !== undefined) Object.assign(col, { [key]: hint[key] });
+  return col;
+}
+
 function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
   const byName = new Map<string, ColumnSchema>();
-  for (const hint of hints.columns) {
-    const col: ColumnSchema = { name: hint.name };
-    for (const key of HINT_KEYS) if (hint[key] !== undefined) Object.assign(col, { [key]: hint[key] });
-    byName.set(hint.name, col);
-  }
+  for (const hint of hints.columns) byName.set(hint.name, hintColumn(hint));
   const keys = (hint: "primary_key" | "merge_key", names: readonly string[] | null): void => {
     for (const c of byName.values()) delete c[hint];
     for (const key of names ?? []) {
@@ -208,6 +211,16 @@ export class Schema {
     else t.boundary_timestamp = boundary;
     t.max_nesting = hints.max_table_nesting;
     mergeColumns(t.columns, templateColumns(hints, naming));
+    return t;
+  }
+
+  /** `nested_hints` columns merged into the nested table `name` of `parent`, made now as dlt's extract step makes it. */
+  applyNestedHints(name: string, parent: string, columns: readonly ColumnHint[], naming: Naming): TableSchema {
+    const t = this.ensure(name, parent);
+    mergeColumns(
+      t.columns,
+      columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) })),
+    );
     return t;
   }
 

@@ -52,6 +52,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
       })
       .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
+    nested_hints: z.array(z.object({ path: z.string(), columns: z.array(z.custom<ColumnHint>(isObject)) })).optional(),
     schema_contract: z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).optional(),
   }),
   z.object({

@@ -11,6 +11,7 @@ import type { RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
 import { tableHints } from "./table-hints";
+import { nestedHints } from "./nested-hints";
 import { isObj, isSpecial, keyList, pick, strip, stringList, type Obj } from "./values";
 import { textDateTime } from "../../shared/datetime";
 
@@ -94,7 +95,12 @@ export function resolveResource(
   const get = (key: string): unknown => pick(own, defaults, key).value;
   const include = pick(own, defaults, "include_from_parent");
   const wd = get("write_disposition");
-  const table = tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns);
+  const nestedAt = pick(own, defaults, "nested_hints").fromDefaults ? ["resource_defaults", "nested_hints"] : [...at, "nested_hints"];
+  const nested = nestedHints(ctx, get("nested_hints"), nestedAt);
+  const table = {
+    ...tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns),
+    ...(nested.length > 0 ? { nested_hints: nested } : {}),
+  };
   const wdWhere = pick(own, defaults, "write_disposition").fromDefaults
     ? ["resource_defaults", "write_disposition"]
     : [...at, "write_disposition"];

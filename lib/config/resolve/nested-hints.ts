@@ -1,0 +1,63 @@
+/**
+ * `nested_hints` as dlt 1.26.0 takes them from a REST API config: the resource passes them to
+ * `dlt.resource` as written, and dlt reads them as `dlt.mark.make_nested_hints` would have written
+ * them — `columns` a dict whose every column carries its own `name` (checked with real dlt: a column
+ * without `name` fails the extract step with `KeyError: 'name'`, a list of columns with
+ * `AttributeError: 'list' object has no attribute 'items'`). A string key is the path of one list
+ * field (`purchases` → the table `<table>__purchases`); deeper paths are Python tuples.
+ */
+import type { ColumnHint, NestedHint } from "../resolved";
+import type { Path } from "../located";
+import type { RuleContext } from "../rules/context";
+import { insertEntryEdit } from "../fixes";
+import { isObj, isPython } from "./values";
+
+/** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
+export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHint[] {
+  if (!isObj(raw) || isPython(raw)) return [];
+  const out: NestedHint[] = [];
+  for (const [path, hints] of Object.entries(raw)) {
+    if (!isObj(hints) || isPython(hints)) continue;
+    const columns = hints.columns;
+    const where = [...at, path, "columns"];
+    if (Array.isArray(columns)) {
+      ctx.add({
+        at: where,
+        severity: "error",
+        code: "nested_hints_columns",
+        range: ctx.loc.value(where),
+        message:
+          "dlt passes `nested_hints` to the resource as written, and a list of columns fails its extract step " +
+          "(`AttributeError: 'list' object has no attribute 'items'`). Write a dict by column name, each column with its " +
+          '`name`: {"price": {"name": "price", "data_type": "decimal"}}.',
+      });
+      continue;
+    }
+    if (!isObj(columns) || isPython(columns)) {
+      out.push({ path, columns: [] });
+      continue;
+    }
+    const named: ColumnHint[] = [];
+    for (const [key, c] of Object.entries(columns)) {
+      if (!isObj(c) || isPython(c)) continue;
+      if (typeof c.name === "string") {
+        named.push({ ...c, name: c.name } as ColumnHint);
+        continue;
+      }
+      const columnAt = [...where, key];
+      const insert = insertEntryEdit(ctx.doc, columnAt, "name", key);
+      ctx.add({
+        at: columnAt,
+        severity: "error",
+        code: "nested_hints_columns",
+        range: ctx.loc.key(columnAt),
+        message:
+          `\`${key}\` has no \`name\`: dlt reads nested hints as \`dlt.mark.make_nested_hints\` writes them, each column ` +
+          `with its name, so its extract step fails (\`KeyError: 'name'\`). Add "name": "${key}".`,
+        ...(insert ? { fixes: [{ title: `Add "name": "${key}"`, edits: [insert] }] } : {}),
+      });
+    }
+    out.push({ path, columns: named });
+  }
+  return out;
+}
