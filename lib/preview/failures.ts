@@ -56,6 +56,14 @@ export function failureMessage(failure: Failure, table: string, column: string, 
 }
 
 /**
+ * An integer outside 64 bits at `at` of a record: dlt writes extracted items with orjson, its JSON
+ * library on CPython, which refuses them (`TypeError: Integer exceeds 64-bit range`).
+ */
+export const beyond64Message = (at: string, digits: string): string =>
+  `\`${at}\` holds ${digits}, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: ` +
+  "`Integer exceeds 64-bit range`) and loads nothing";
+
+/**
  * A key that normalises to nothing (`__`, `___`) makes a column without a name: dlt's load files (the
  * filesystem destination) hold it, but its normalize step for DuckDB fails on it (`NormalizeJobFailed`).
  */

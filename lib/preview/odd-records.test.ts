@@ -77,6 +77,15 @@ describe("records dlt treats in its own way", () => {
     ]);
   });
 
+  it("dict items of such a list are rows without the primary key: dlt's load fails (NOT NULL)", () => {
+    for (const disposition of ["append", "merge"] as const) {
+      const t = tables([{ id: 1, " ": [{ a: 1 }] }, { id: 2 }], { primary_key: ["id"], write_disposition: disposition });
+      expect(t.warnings).toEqual([
+        "r: `id` is not nullable, but a row has no value there: dlt's load step fails on DuckDB (`Constraint Error: NOT NULL constraint failed: r.id`)",
+      ]);
+    }
+  });
+
   it("scalar items of such a list get no `_dlt_load_id`: dlt's load fails on them", () => {
     const t = tables([{ " ": [1, 2] }]);
     expect(t.names).toEqual(["r"]);

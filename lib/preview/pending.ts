@@ -14,9 +14,9 @@ import type { RootIds } from "./ids";
 import { Relational, type Row } from "./relational";
 import { RowCoercer, type Gate } from "./infer";
 import type { Schema } from "./schema";
-import { beyond64 } from "./values";
+import { integersBeyond64 } from "./values";
 import { getOwn } from "../shared";
-import { failureMessage } from "./failures";
+import { beyond64Message, failureMessage } from "./failures";
 import { ContractState } from "./contract";
 import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
@@ -37,7 +37,7 @@ export interface ResourceRun {
   readonly hints: readonly ColumnHint[];
   /** In a windowed load: root rows of this run's records the load keeps (after merge), counted as staged. */
   kept: number;
-  /** The root rows this run wrote. */
+  /** The root rows this run wrote (a record's own, and the items of a list under a blank key). */
   rows: number;
   /**
    * The root table's not-null data columns (primary and merge keys, `nullable: false` hints: known at
@@ -261,13 +261,15 @@ export class PendingLoad {
     const rootKey = this.rootKey(table);
     const ids = this.rootIdsOf(table);
     const origins = this.origins.table(table);
-    [this.contract, this.rootTable] = [r.contract, table];
+    [this.contract, this.rootTable, this.run] = [r.contract, table, r];
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
       this.rootStored = false;
       this.rootKept = false;
       this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage, ids);
+      const t = text?.[i];
+      if (t) this.beyond64(table, t);
       const root = this.root as DataRecord | null;
       if (root === null) continue;
       if (this.rootStored) {
@@ -275,10 +277,6 @@ export class PendingLoad {
         origins.resources[this.rootIndex] = resource;
       }
       if (this.rootKept) r.kept++;
-      const t = text?.[i];
-      if (t) this.beyond64(table, t, "");
-      r.rows++;
-      for (let k = 0; k < r.notNull.length; k++) if (getOwn(root, r.notNull[k] as string) !== undefined) (r.notNullPresent[k] as number)++;
       if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
         r.missingKey++;
         r.candidates?.add(record);
@@ -286,26 +284,9 @@ export class PendingLoad {
     }
   }
 
-  /**
-   * Integers outside 64 bits anywhere in a record (their spelling is in its `NumberText`): dlt writes
-   * extracted items with orjson, its JSON library on CPython, which refuses them (`TypeError: Integer
-   * exceeds 64-bit range`), so the extract step fails and nothing is loaded.
-   */
-  private beyond64(table: string, text: NumberText, path: string): void {
-    for (const key in text) {
-      const v = text[key] as string | NumberText;
-      // List items by their list (`tags[]`): one message per place, however many items hold one.
-      const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
-      if (typeof v !== "string") this.beyond64(table, v, at);
-      else if (/^-?\d+$/.test(v) && beyond64(v)) {
-        if (!this.firstReport(table, at)) continue;
-        this.problem(
-          table,
-          `\`${at}\` holds ${v}, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: ` +
-            "`Integer exceeds 64-bit range`) and loads nothing",
-        );
-      }
-    }
+  /** Integers outside 64 bits anywhere in a record (its `NumberText`): dlt's extract step fails on them. */
+  private beyond64(table: string, text: NumberText): void {
+    for (const [at, digits] of integersBeyond64(text)) if (this.firstReport(table, at)) this.problem(table, beyond64Message(at, digits));
   }
   /** Per table, the places (record paths, columns) a value dlt fails on was reported for (at most 20). */
   private readonly reported = new Map<string, Set<string>>();
@@ -322,6 +303,7 @@ export class PendingLoad {
   /** The resource being staged: its contract and root table. */
   private contract: SchemaContract | null = null;
   private rootTable = "";
+  private run: ResourceRun | null = null;
   private readonly contracts: ContractState;
 
   /** The root row of the record being staged (the first row `Relational` emits for it). */
@@ -345,6 +327,13 @@ export class PendingLoad {
     const coerced = this.coercer.coerce(name, parent, row, c === null ? null : this.gate);
     if (coerced === null) return false;
     this.nestedNotNull.count(name, coerced);
+    // Every root row counts, a record's own and those of a list under a blank key (they land in its table).
+    const r = this.run;
+    if (parent === null && name === this.rootTable && r !== null) {
+      r.rows++;
+      for (let k = 0; k < r.notNull.length; k++)
+        if (getOwn(coerced, r.notNull[k] as string) !== undefined) (r.notNullPresent[k] as number)++;
+    }
     if (getOwn(coerced, "") !== undefined) this.nameless.add(name);
     let staged = this.staging.get(name);
     if (staged === undefined) {

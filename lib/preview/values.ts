@@ -122,6 +122,21 @@ export function beyond64(digits: string): boolean {
   return n < MIN_INT64 || n > MAX_UINT64;
 }
 
+/**
+ * The places of a record's integers beyond 64 bits, from its `NumberText`, with their digits: `a.b`
+ * for a dict's key, `tags[]` for a list's items (one place per list, however many items hold one).
+ */
+export function integersBeyond64(text: NumberText, path = ""): [string, string][] {
+  const out: [string, string][] = [];
+  for (const key in text) {
+    const v = text[key] as string | NumberText;
+    const at = path === "" ? key : /^\d+$/.test(key) ? `${path}[]` : `${path}.${key}`;
+    if (typeof v !== "string") out.push(...integersBeyond64(v, at));
+    else if (/^-?\d+$/.test(v) && beyond64(v)) out.push([at, v]);
+  }
+  return out;
+}
+
 const MAX_INT64 = 2n ** 63n - 1n;
 
 /**
