@@ -27,6 +27,20 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     `'paginator': 'auto'`,
   ],
   [
+    "a nested hint column gets its name (YAML)",
+    "yaml",
+    `client:\n  base_url: https://x\nresources:\n  - name: a\n    nested_hints:\n      purchases:\n        columns:\n          price: {data_type: decimal}\n`,
+    "nested_hints_columns",
+    `name: "price"`,
+  ],
+  [
+    "a nested hint column gets its name (Python)",
+    "python",
+    `rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "nested_hints": {"purchases": {"columns": {"price": {"data_type": "decimal"}}}}}]})`,
+    "nested_hints_columns",
+    `"name": "price"`,
+  ],
+  [
     "enum case",
     "json",
     `{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"method": "post"}}]}`,
