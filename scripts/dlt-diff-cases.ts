@@ -178,6 +178,17 @@ export function makeCase(seed: number, baseUrl: string): Case {
   }
   // Drawn last (a seed's records stay what they were): a contract on variants, which applies from the first run.
   if (r.next() < 0.2) resource.schema_contract = { data_type: r.pick(["freeze", "discard_value", "discard_row"]) };
+  // …and hints on a nested table of one of the keys (in the form dlt reads from a config: each column with its name).
+  if (r.next() < 0.3) {
+    const paths = keys.filter((k) => k !== "id" && k.trim() !== "" && k !== "__" && k !== "constructor");
+    const column = r.pick(KEYS.filter((k) => k.trim() !== "" && k !== "__"));
+    const hint: Record<string, Json> = {
+      name: column,
+      data_type: r.pick(["text", "bigint", "double", "bool", "timestamp", "decimal", "json"]),
+    };
+    if (r.next() < 0.3) hint.nullable = false;
+    if (paths.length > 0) resource.nested_hints = { [r.pick(paths)]: { columns: { [column]: hint } } };
+  }
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, records };
 }
 
