@@ -76,6 +76,7 @@ export class ContractState {
       this.note(root, contractMessage("nested_table", "normalize", c.tables, name, null));
       if (c.tables !== "freeze") {
         this.filteredTables.add(name);
+        added.length = 0;
         return false;
       }
       return true;

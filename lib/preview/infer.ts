@@ -40,7 +40,7 @@ const NO_COLUMNS: ReadonlyMap<string, ColumnSchema> = new Map();
 
 export type Report = (table: string, column: string, problem: "null" | Failure, value: Value) => void;
 
-/** Checks the columns a row adds (pruning refused ones from `added`); `false` drops the row. */
+/** Checks the columns a row adds (pruning refused ones from `added`, which are then added); `false` drops the row. */
 export type Gate = (table: string, added: ColumnSchema[], row: Row) => boolean;
 
 export class RowCoercer {
@@ -134,9 +134,11 @@ export class RowCoercer {
     // Variant values go in after the loop: keys added while `for…in` runs may or may not be visited.
     for (let i = 0; i < m; i += 2) row[moved[i] as string] = moved[i + 1] as Json;
     if (added) {
-      // A schema contract may refuse some of the new columns (pruned from `added`) or the row.
-      if (gate !== null && !gate(tableName, added, row)) return null;
+      // A schema contract may refuse some of the new columns (pruned from `added`) and the row; the
+      // columns it lets through join the table even so (dlt updates the schema, then filters the row).
+      const keep = gate === null || gate(tableName, added, row);
       if (added.length > 0) mergeColumns(this.schema.ensure(tableName, parent).columns, added);
+      if (!keep) return null;
     }
     return row as DataRecord;
   }
