@@ -73,6 +73,9 @@ export interface SchemaContract {
   readonly data_type: ContractMode;
 }
 
+/** `schema_contract` as written (and as dlt's schema stores it): one mode for all, or some entities. */
+export type ContractSetting = ContractMode | Partial<SchemaContract>;
+
 /** The hints of one nested table (`nested_hints`): its path (one list field) and its columns. */
 export interface NestedHint {
   readonly path: string;
@@ -93,8 +96,8 @@ export interface TableHints {
   readonly columns: ColumnHint[];
   /** `nested_hints` that dlt can use (absent: none). */
   readonly nested_hints?: NestedHint[];
-  /** The `schema_contract`, when it is not all `evolve` (absent: dlt's default, everything evolves). */
-  readonly schema_contract?: SchemaContract;
+  /** The `schema_contract` as written (absent: none, or Python). */
+  readonly schema_contract?: ContractSetting;
 }
 
 /**

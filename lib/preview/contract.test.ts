@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { SchemaContract } from "../config/resolved";
 import type { DataRecord, EngineEvent } from "../engine/types";
 import { page, start } from "../testing/preview-events";
-import { createDestination, createPreview, materialize, type Destination } from "./index";
+import { createDestination, createPreview, dltStoredSchema, materialize, type Destination } from "./index";
 
 const FIRST: DataRecord[] = [{ id: 1, a: "x", l: [1, 2] }];
 const SECOND: DataRecord[] = [
@@ -134,5 +134,25 @@ describe("schema_contract", () => {
       "r: `r__l` is a new nested table and `schema_contract` freezes `tables`: dlt's normalize step fails " +
         "(`DataValidationError`: Can't add table `r__l` because `tables` are frozen)",
     ]);
+  });
+
+  it("dlt's schema keeps the contract as written, on the root table", () => {
+    for (const setting of ["evolve", { columns: "discard_value" }] as const) {
+      const destination = createDestination();
+      const p = createPreview({ destination });
+      for (const e of [
+        { type: "run_start", resources: ["r"], at: 0 },
+        start("r", { schema_contract: setting }),
+        page("r", FIRST),
+        { type: "done", ok: true, duration_ms: 1, stats: {} },
+      ] as EngineEvent[])
+        p.push(e);
+      const tables = dltStoredSchema(destination.state().schema, { processingHints: true }).tables as Record<
+        string,
+        Record<string, unknown>
+      >;
+      expect(tables.r!.schema_contract).toEqual(setting);
+      expect(tables.r__l!.schema_contract).toBeUndefined();
+    }
   });
 });

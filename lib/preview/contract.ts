@@ -15,9 +15,19 @@
  * Nested tables follow their root's contract (`get_inherited_table_hint`). A failing step is announced
  * on the table (lib/preview/failures.ts), and the preview then goes on as if the entity evolved.
  */
-import type { SchemaContract } from "../config/resolved";
+import type { ContractSetting, SchemaContract } from "../config/resolved";
 import { contractMessage } from "./failures";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
+
+/** `expand_schema_contract_settings`: a mode for all three entities, an entity not given evolves; `null` when all evolve. */
+export function expandContract(setting: ContractSetting | undefined): SchemaContract | null {
+  if (setting === undefined) return null;
+  const c: SchemaContract =
+    typeof setting === "string"
+      ? { tables: setting, columns: setting, data_type: setting }
+      : { tables: setting.tables ?? "evolve", columns: setting.columns ?? "evolve", data_type: setting.data_type ?? "evolve" };
+  return c.tables === "evolve" && c.columns === "evolve" && c.data_type === "evolve" ? null : c;
+}
 
 /** `is_new_table`: no such table, or none of its columns is complete (a name and a data type). */
 export const isNewTable = (t: TableSchema | undefined): boolean =>

@@ -60,6 +60,7 @@ const DLT_TABLES: Dict = {
 export function dltTable(t: TableSchemaJson, processingHints: boolean): Dict {
   const out: Dict = { columns: Object.fromEntries(t.columns.map((c) => [c.name, columnDict(c)])) };
   if (t.parent !== null) out.parent = t.parent;
+  if (t.schema_contract !== undefined) out.schema_contract = t.schema_contract;
   if (t.write_disposition !== null) out.write_disposition = t.write_disposition;
   if (t.merge_strategy !== null) out["x-merge-strategy"] = t.merge_strategy;
   if (t.boundary_timestamp !== undefined) out["x-boundary-timestamp"] = t.boundary_timestamp;

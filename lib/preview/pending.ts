@@ -17,7 +17,7 @@ import type { Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import { getOwn } from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
-import { ContractState } from "./contract";
+import { ContractState, expandContract } from "./contract";
 import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
 
@@ -186,7 +186,7 @@ export class PendingLoad {
       table === null
         ? []
         : (e.nested_hints ?? []).map((h) => ({ name: this.naming.fragments(table as string, this.naming.path(h.path)), h }));
-    const contract = e.schema_contract ?? null;
+    const contract = expandContract(e.schema_contract);
     if (table !== null && contract !== null && !this.contracts.extract([table, ...nested.map((n) => n.name)], contract, warnings))
       table = null;
     if (table !== null) {

@@ -10,7 +10,7 @@
  * Plain data: a schema serialises to JSON (`toJSON`) and back (`Schema.from`).
  */
 import type { ColumnHint } from "../engine/types";
-import type { Scd2Hints } from "../config/resolved";
+import type { ContractSetting, Scd2Hints } from "../config/resolved";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 
@@ -49,6 +49,8 @@ export interface TableSchema {
   merge_strategy: string | null;
   /** scd2's `x-boundary-timestamp` as configured (absent: each load's own time). */
   boundary_timestamp?: string | number;
+  /** Root tables: the resource's `schema_contract` as written (dlt's schema keeps the last one given). */
+  schema_contract?: ContractSetting;
   /** `x-normalizer.max_nesting`: the resource's `max_table_nesting`. */
   max_nesting: number | null;
   /** `x-normalizer.seen-data`: the table received rows at some point (it exists in the destination). */
@@ -98,6 +100,7 @@ export interface ResourceHints {
   readonly merge_key: readonly string[] | null;
   readonly columns: readonly ColumnHint[];
   readonly scd2?: Scd2Hints;
+  readonly schema_contract?: ContractSetting;
 }
 
 /** dlt's default scd2 validity columns (`DEFAULT_VALIDITY_COLUMN_NAMES`). */
@@ -210,6 +213,7 @@ export class Schema {
     if (boundary === null) delete t.boundary_timestamp;
     else t.boundary_timestamp = boundary;
     t.max_nesting = hints.max_table_nesting;
+    if (hints.schema_contract !== undefined) t.schema_contract = hints.schema_contract;
     mergeColumns(t.columns, templateColumns(hints, naming));
     return t;
   }

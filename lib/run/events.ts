@@ -53,7 +53,12 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
       .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
     nested_hints: z.array(z.object({ path: z.string(), columns: z.array(z.custom<ColumnHint>(isObject)) })).optional(),
-    schema_contract: z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).optional(),
+    schema_contract: z
+      .union([
+        SchemaContractMode,
+        z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
+      ])
+      .optional(),
   }),
   z.object({
     type: z.literal("auth"),

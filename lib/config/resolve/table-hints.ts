@@ -6,7 +6,7 @@
  * with `name` (`ensure_table_schema_columns`).
  */
 import type { ColumnConfig } from "../schema";
-import type { ColumnHint, ContractMode, ResolvedTableHints, Scd2Hints, SchemaContract } from "../resolved";
+import type { ColumnHint, ContractSetting, ResolvedTableHints, Scd2Hints } from "../resolved";
 import { SchemaContractMode } from "../schema";
 import { isObj, isPython, keyList, pick, type Obj } from "./values";
 
@@ -46,17 +46,14 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
   };
 }
 
-const mode = (v: unknown): ContractMode => (SchemaContractMode.safeParse(v).success ? (v as ContractMode) : "evolve");
+const isMode = (v: unknown): boolean => SchemaContractMode.safeParse(v).success;
 
-/** `schema_contract` expanded (a mode for all three entities, or a dict of some); nothing when all evolve. */
-function contractOf(raw: unknown): { schema_contract?: SchemaContract } {
-  const c: SchemaContract =
-    typeof raw === "string"
-      ? { tables: mode(raw), columns: mode(raw), data_type: mode(raw) }
-      : isObj(raw) && !isPython(raw)
-        ? { tables: mode(raw.tables), columns: mode(raw.columns), data_type: mode(raw.data_type) }
-        : { tables: "evolve", columns: "evolve", data_type: "evolve" };
-  return c.tables === "evolve" && c.columns === "evolve" && c.data_type === "evolve" ? {} : { schema_contract: c };
+/** `schema_contract` as written, when it is a mode or a dict of valid modes (the schema reports the rest). */
+function contractOf(raw: unknown): { schema_contract?: ContractSetting } {
+  if (isMode(raw)) return { schema_contract: raw as ContractSetting };
+  if (!isObj(raw) || isPython(raw)) return {};
+  const entries = Object.entries(raw).filter(([k]) => k === "tables" || k === "columns" || k === "data_type");
+  return entries.every(([, v]) => isMode(v)) ? { schema_contract: Object.fromEntries(entries) as ContractSetting } : {};
 }
 
 const timestampOf = (v: unknown): string | number | null => (typeof v === "string" || typeof v === "number" ? v : null);
