@@ -87,6 +87,8 @@ test("schema_contract: a contract that discards new tables loads nothing and say
   expect(await p.run()).toBe("done");
   await expect(p.tableTab("items")).toHaveText("items 45");
   await expect(p.tables.getByTestId("not-loaded")).toHaveCount(0);
+  await view(p, "schema").click();
+  await expect(p.page.getByTestId("schema-hints")).toContainText("schema_contractcolumns: freeze");
 });
 
 test("the grid: sort by a header, search, filter a column, resize, changed rows only", async ({ playground: p, page }) => {

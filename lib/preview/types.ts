@@ -1,5 +1,6 @@
 import type { DataRecord } from "../engine/types";
 import type { COLUMN_DATA_TYPES } from "../config/schema";
+import type { ContractSetting } from "../config/resolved";
 
 /** dlt's column data types: `text`, `bigint`, `double`, `bool`, `timestamp`, `date`, `json`, … */
 export type ColumnDataType = (typeof COLUMN_DATA_TYPES)[number];
@@ -84,6 +85,8 @@ export interface PreviewTable extends PreviewTableData {
   readonly merge_strategy: string | null;
   /** Primary key columns (normalised names), `null` when none. */
   readonly primary_key: readonly string[] | null;
+  /** The table's `schema_contract` as written, `null` when none. */
+  readonly schema_contract: ContractSetting | null;
   /** This run's records that were loaded into it, as the API sent them. */
   readonly records: readonly DataRecord[];
   readonly child_tables: readonly PreviewChildTable[];

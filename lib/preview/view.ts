@@ -117,6 +117,7 @@ export function buildTables(pending: PendingLoad, result: LoadResult, loaded: bo
       write_disposition: root.write_disposition ?? "append",
       merge_strategy: root.write_disposition === "merge" ? root.merge_strategy : null,
       primary_key: pk.length > 0 ? pk : null,
+      schema_contract: root.schema_contract ?? null,
       records,
       child_tables: children,
       stats: {

@@ -96,6 +96,18 @@ export default function SchemaPanel({
               </dd>
               <dt className="text-muted">primary_key</dt>
               <dd className="font-mono">{root.primary_key?.join(", ") ?? "—"}</dd>
+              {root.schema_contract !== null && (
+                <>
+                  <dt className="text-muted">schema_contract</dt>
+                  <dd className="font-mono">
+                    {typeof root.schema_contract === "string"
+                      ? root.schema_contract
+                      : Object.entries(root.schema_contract)
+                          .map(([entity, mode]) => `${entity}: ${mode}`)
+                          .join(", ")}
+                  </dd>
+                </>
+              )}
             </>
           )}
           <dt className="text-muted">children</dt>
