@@ -1,7 +1,7 @@
 /** The Python table (lib/testing/python-cases): exact diagnostics and the config read, for every row. */
 import { describe, expect, it } from "vitest";
 import { PYTHON_CASES } from "../testing/python-cases";
-import { validateText } from "./index";
+import { exportConfig, validateText } from "./index";
 
 describe("Python files as dlt users write them", () => {
   it.each(PYTHON_CASES.map((c) => [c.title, c] as const))("%s", (_title, c) => {
@@ -44,5 +44,33 @@ describe("Python code the playground does not run", () => {
     expect(say("/resources/0/processing_steps/1/map")).toContain("skips this step");
     expect(say("/resources/0/endpoint/params/since")).toContain("a playground run leaves the value out");
     expect(say("/resources/1")).toContain("a playground run leaves this resource out");
+  });
+});
+
+describe("a tuple key (dlt's nested_hints path of a list inside a list)", () => {
+  it("is a warning: dlt takes it, restplay leaves the entry out, and says so in the downloads that cannot hold it", () => {
+    const text = `source = rest_api_source({
+    "client": {"base_url": "https://shop.example.com/"},
+    "resources": [
+        {
+            "name": "customers",
+            "endpoint": "customers",
+            "nested_hints": {
+                "purchases": {},
+                ("purchases", "coupons"): {"columns": {"at": {"name": "at", "data_type": "timestamp"}}},
+            },
+        },
+    ],
+})
+`;
+    const r = validateText(text, "python");
+    expect(r.valid).toBe(true);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["python_tuple_key", "warning", "/resources/0/nested_hints"]]);
+    expect(r.value).toMatchObject({ resources: [{ nested_hints: { purchases: {} } }] });
+    expect(exportConfig(r, "json")?.notes).toContainEqual(expect.stringContaining("tuple key at `/resources/0/nested_hints` is left out"));
+    // A key that is a tuple of anything else is still not a key restplay or a config can read.
+    expect(validateText(text.replace('("purchases", "coupons")', "(1, 2)"), "python").diagnostics.map((d) => d.code)).toEqual([
+      "invalid_key",
+    ]);
   });
 });

@@ -127,10 +127,36 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
   }
 }
 
+/** `("a", "b")`: a tuple of string literals. */
+function isStringTuple(n: SyntaxNode): boolean {
+  if (n.name !== "TupleExpression") return false;
+  let strings = 0;
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.name === "String") strings++;
+    else if (c.name !== "(" && c.name !== ")" && c.name !== ",") return false;
+  }
+  return strings > 0;
+}
+
 function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | null {
   const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
   const tooLong = decoded?.kind === "string" ? longKey(decoded.value, pointer, rangeOf(key)) : null;
   if (decoded?.kind === "string" && !tooLong) return decoded.value;
+  // A tuple of strings is a path (dlt's `nested_hints` keys deeper than one list field): Python, and
+  // dlt, take it; a config of string keys cannot hold it.
+  if (isStringTuple(key)) {
+    ctx.diagnostics.push({
+      severity: "warning",
+      code: "python_tuple_key",
+      path: pointer,
+      range: rangeOf(key),
+      message:
+        `${showToken(src(ctx, key))} is a tuple key (a path, as in dlt's \`nested_hints\` for a list inside a list): dlt takes it, ` +
+        "but restplay reads string keys only, so this entry is left out of its checks, runs and JSON/YAML downloads " +
+        "(your own Python file keeps it).",
+    });
+    return null;
+  }
   ctx.diagnostics.push(
     tooLong ?? {
       severity: "error",
