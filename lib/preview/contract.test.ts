@@ -155,4 +155,19 @@ describe("schema_contract", () => {
       expect(tables.r__l!.schema_contract).toBeUndefined();
     }
   });
+
+  it("a table whose every row a contract drops is not shown, and its resource says why", () => {
+    const p = createPreview({ destination: createDestination() });
+    for (const e of [
+      { type: "run_start", resources: ["r"], at: 0 },
+      start("r", { schema_contract: { data_type: "discard_row" }, columns: [{ name: "a", data_type: "bigint" }] }),
+      page("r", [{ a: "x" }]),
+      { type: "done", ok: true, duration_ms: 1, stats: {} },
+    ] as EngineEvent[])
+      p.push(e);
+    expect(p.tables()).toEqual([]);
+    expect(p.resources()[0]!.warnings).toEqual([
+      "r: `a__v_text` is a new variant column of `r` and `schema_contract` says `data_type: discard_row`: dlt drops the rows that have a value there, with their nested rows",
+    ]);
+  });
 });

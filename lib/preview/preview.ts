@@ -117,6 +117,10 @@ export function createPreview(options: PreviewOptions = {}): Preview {
         const records = table ? loadedRecords(current(), loadResult(current()), table, r.resource) : [];
         const warnings = [...r.warnings];
         if (r.missingKey > 0 && r.candidates) warnings.push(r.candidates.message(r.resource, r.missingKey, r.fetched));
+        // A table that got no rows (a contract dropped them all) is not shown: what its tables met is told here.
+        if (r.table !== null && table === undefined)
+          for (const t of current().schema.chain(r.table))
+            for (const p of current().problems.get(t.name) ?? []) warnings.push(`${t.name}: ${p}`);
         const loaded = r.table !== null && current().counts.has(r.table) ? r.kept : records.length;
         return { resource: r.resource, table_name: r.table, fetched: r.fetched, records, loaded, warnings };
       });

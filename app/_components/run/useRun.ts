@@ -38,12 +38,14 @@ export interface Unloaded {
 
 const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [] };
 
-/** The run's resources without a table that have something to say about it. */
-const unloadedOf = (preview: Preview): Unloaded[] =>
-  preview
+/** The run's resources that load no table shown (none, or one that got no rows) and have something to say about it. */
+function unloadedOf(preview: Preview): Unloaded[] {
+  const shown = new Set(preview.tables().map((t) => t.table_name));
+  return preview
     .resources()
-    .filter((r) => r.table_name === null && r.warnings.length > 0)
+    .filter((r) => (r.table_name === null || !shown.has(r.table_name)) && r.warnings.length > 0)
     .map((r) => ({ resource: r.resource, warnings: r.warnings }));
+}
 
 /** A refused run's envelope (lib/run's contract), or what the status says when there is none. */
 async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
