@@ -1,3 +1,4 @@
+// Long because it is a data table: one row per case, read by lib/config/diagnostics.test.ts.
 /** Diagnostics table: resource keys (dlt-rest-api.md §4.4): dispositions, keys, columns and the other dlt hints, valid and invalid. */
 import { BASE, C, pres, res, yres, type Case, type ValidCase } from "./kit";
 
