@@ -80,6 +80,8 @@ export type ContractSetting = ContractMode | Partial<SchemaContract>;
 export interface NestedHint {
   readonly path: string;
   readonly columns: ColumnHint[];
+  /** The nested table's own `schema_contract` as written (absent: its root's). */
+  readonly schema_contract?: ContractSetting;
 }
 
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */

@@ -170,4 +170,34 @@ describe("schema_contract", () => {
       "r: `a__v_text` is a new variant column of `r` and `schema_contract` says `data_type: discard_row`: dlt drops the rows that have a value there, with their nested rows",
     ]);
   });
+
+  it("a nested table's own contract (nested_hints) governs it; its root evolves", () => {
+    const destination = createDestination();
+    const hints = {
+      nested_hints: [
+        {
+          path: "purchases",
+          columns: [{ name: "price", data_type: "decimal" as const }],
+          schema_contract: { columns: "discard_value" as const },
+        },
+      ],
+    };
+    const once = (records: DataRecord[]) => {
+      const p = createPreview({ destination });
+      for (const e of [
+        { type: "run_start", resources: ["c"], at: 0 },
+        start("c", hints),
+        page("c", records),
+        { type: "done", ok: true, duration_ms: 1, stats: {} },
+      ] as EngineEvent[])
+        p.push(e);
+      return p.tables().flatMap((t) => [t, ...t.child_tables]);
+    };
+    once([{ id: 1, purchases: [{ price: "1.5", x: 1 }] }]);
+    const [c, purchases] = once([{ id: 2, y: 5, purchases: [{ price: "2.5", x: 2, z: 3 }] }]);
+    expect(c!.columns.map((x) => x.name).filter((n) => !n.startsWith("_dlt"))).toEqual(["id", "y"]);
+    expect(purchases!.columns.map((x) => x.name).filter((n) => !n.startsWith("_dlt"))).toEqual(["price", "x"]);
+    const tables = dltStoredSchema(destination.state().schema, { processingHints: true }).tables as Record<string, Record<string, unknown>>;
+    expect(tables.c__purchases!.schema_contract).toEqual({ columns: "discard_value" });
+  });
 });

@@ -52,9 +52,9 @@ export class ContractState {
    * `nested_hints` — before the hints are merged (messages go to `warnings`): `false` when the
    * contract drops the resource's items (no table is made); a nested one it drops is filtered.
    */
-  extract(tables: readonly string[], c: SchemaContract, warnings: string[]): boolean {
-    for (const [i, table] of tables.entries()) {
-      if (!isNewTable(this.schema.table(table))) continue;
+  extract(tables: readonly (readonly [string, SchemaContract | null])[], warnings: string[]): boolean {
+    for (const [i, [table, c]] of tables.entries()) {
+      if (c === null || !isNewTable(this.schema.table(table))) continue;
       // `evolve-columns-once`: the run that creates the table adds its columns freely.
       this.evolveOnce.add(table);
       if (c.tables === "evolve") continue;

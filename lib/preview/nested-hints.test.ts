@@ -73,7 +73,9 @@ describe("nested_hints", () => {
         {
           name: "customers",
           endpoint: { path: "customers", paginator: "single_page" },
-          nested_hints: { purchases: { columns: { price: { name: "price", data_type: "decimal" } } } },
+          nested_hints: {
+            purchases: { columns: { price: { name: "price", data_type: "decimal" } }, schema_contract: { columns: "freeze" } },
+          },
           schema_contract: { columns: "freeze" },
         },
       ],
@@ -82,11 +84,18 @@ describe("nested_hints", () => {
     expect(v.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const p = createPreview({ destination: createDestination() });
     const fetch = async () => new Response(JSON.stringify(RECORDS), { headers: { "content-type": "application/json" } });
+    const started: unknown[] = [];
     for await (const e of extract(
       { source: v.source!, secrets: {} },
       { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
-    ))
-      p.push(checkEvent(JSON.parse(JSON.stringify(e))));
+    )) {
+      const wire = checkEvent(JSON.parse(JSON.stringify(e)));
+      if (wire.type === "resource_start") started.push(wire.nested_hints);
+      p.push(wire);
+    }
+    expect(started).toEqual([
+      [{ path: "purchases", columns: [{ name: "price", data_type: "decimal" }], schema_contract: { columns: "freeze" } }],
+    ]);
     const purchases = p.tables()[0]!.child_tables[0]!;
     expect(purchases.columns[0]).toEqual({ name: "price", data_type: "decimal", nullable: true });
   });

@@ -45,8 +45,6 @@ export interface ResourceRun {
    */
   readonly notNull: readonly string[];
   readonly notNullPresent: number[];
-  /** The resource's `schema_contract` (`null`: everything evolves). */
-  readonly contract: SchemaContract | null;
 }
 
 /** A table of a windowed load: rows normalised in this run, and rows the load keeps (after merge). */
@@ -186,12 +184,21 @@ export class PendingLoad {
       table === null
         ? []
         : (e.nested_hints ?? []).map((h) => ({ name: this.naming.fragments(table as string, this.naming.path(h.path)), h }));
-    const contract = expandContract(e.schema_contract);
-    if (table !== null && contract !== null && !this.contracts.extract([table, ...nested.map((n) => n.name)], contract, warnings))
+    const own = expandContract(e.schema_contract);
+    const contracts = [
+      [table, own] as const,
+      ...nested.map((n) => [n.name, n.h.schema_contract ? expandContract(n.h.schema_contract) : own] as const),
+    ];
+    if (
+      table !== null &&
+      contracts.some(([, c]) => c !== null) &&
+      !this.contracts.extract(contracts as [string, SchemaContract | null][], warnings)
+    )
       table = null;
+    this.contractCache.clear();
     if (table !== null) {
       this.schema.applyHints(table, e, this.naming);
-      for (const n of nested) this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table, n.h.columns, this.naming));
+      for (const n of nested) this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table, n.h, this.naming));
       this.pkg.roots.add(table);
       this.rootIds.delete(table);
     }
@@ -215,7 +222,6 @@ export class PendingLoad {
       rows: 0,
       notNull,
       notNullPresent: notNull.map(() => 0),
-      contract,
     };
     this.resources.set(e.resource, run);
     return run;
@@ -261,7 +267,7 @@ export class PendingLoad {
     const rootKey = this.rootKey(table);
     const ids = this.rootIdsOf(table);
     const origins = this.origins.table(table);
-    [this.contract, this.rootTable, this.run] = [r.contract, table, r];
+    [this.rootTable, this.run] = [table, r];
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as DataRecord;
       this.root = null;
@@ -300,8 +306,10 @@ export class PendingLoad {
     return true;
   }
 
-  /** The resource being staged: its contract and root table. */
+  /** The resource being staged: its root table; the contract of the table a row is staged into. */
   private contract: SchemaContract | null = null;
+  /** Each table's contract, its own or inherited (`Schema.contractOf`), worked out once per resource start. */
+  private readonly contractCache = new Map<string, SchemaContract | null>();
   private rootTable = "";
   private run: ResourceRun | null = null;
   private readonly contracts: ContractState;
@@ -322,8 +330,10 @@ export class PendingLoad {
 
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): boolean => {
-    const c = this.contract;
+    let c = this.contractCache.get(name);
+    if (c === undefined) this.contractCache.set(name, (c = expandContract(this.schema.contractOf(name, parent))));
     if (c !== null && !this.contracts.admit(name, row)) return false;
+    this.contract = c;
     const coerced = this.coercer.coerce(name, parent, row, c === null ? null : this.gate);
     if (coerced === null) return false;
     this.nestedNotNull.count(name, coerced);

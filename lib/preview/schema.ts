@@ -10,7 +10,7 @@
  * Plain data: a schema serialises to JSON (`toJSON`) and back (`Schema.from`).
  */
 import type { ColumnHint } from "../engine/types";
-import type { ContractSetting, Scd2Hints } from "../config/resolved";
+import type { ContractSetting, NestedHint, Scd2Hints } from "../config/resolved";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
 
@@ -49,7 +49,7 @@ export interface TableSchema {
   merge_strategy: string | null;
   /** scd2's `x-boundary-timestamp` as configured (absent: each load's own time). */
   boundary_timestamp?: string | number;
-  /** Root tables: the resource's `schema_contract` as written (dlt's schema keeps the last one given). */
+  /** The `schema_contract` as written (a root's from its resource, a nested table's from `nested_hints`; dlt's schema keeps the last one given). */
   schema_contract?: ContractSetting;
   /** `x-normalizer.max_nesting`: the resource's `max_table_nesting`. */
   max_nesting: number | null;
@@ -219,13 +219,22 @@ export class Schema {
   }
 
   /** `nested_hints` columns merged into the nested table `name` of `parent`, made now as dlt's extract step makes it. */
-  applyNestedHints(name: string, parent: string, columns: readonly ColumnHint[], naming: Naming): TableSchema {
+  applyNestedHints(name: string, parent: string, hint: NestedHint, naming: Naming): TableSchema {
     const t = this.ensure(name, parent);
+    if (hint.schema_contract !== undefined) t.schema_contract = hint.schema_contract;
+    const columns = hint.columns;
     mergeColumns(
       t.columns,
       columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) })),
     );
     return t;
+  }
+
+  /** dlt's `get_inherited_table_hint` for `schema_contract`: the table's own, else its nearest parent's (`parent` for a table not made yet). */
+  contractOf(name: string, parent: string | null): ContractSetting | undefined {
+    let t = this.tables.get(name) ?? (parent === null ? undefined : this.tables.get(parent));
+    while (t && t.schema_contract === undefined && t.parent !== null) t = this.tables.get(t.parent);
+    return t?.schema_contract;
   }
 
   /** The root table of `name`. */

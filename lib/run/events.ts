@@ -15,6 +15,10 @@ const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.i
 const record = z.record(z.string(), json);
 const headers = z.record(z.string(), z.string());
 const stats = z.object({ requests: z.number(), pages: z.number(), retries: z.number(), records_fetched: z.number() });
+const contract = z.union([
+  SchemaContractMode,
+  z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
+]);
 const limitKind = z.enum(Object.keys(LIMIT_FAILS) as [LimitKind, ...LimitKind[]]);
 
 export const IncrementalStateSchema = z.object({ cursor_path: z.string(), last_value: json, initial_value: json }).strict();
@@ -52,13 +56,10 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
       })
       .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
-    nested_hints: z.array(z.object({ path: z.string(), columns: z.array(z.custom<ColumnHint>(isObject)) })).optional(),
-    schema_contract: z
-      .union([
-        SchemaContractMode,
-        z.object({ tables: SchemaContractMode, columns: SchemaContractMode, data_type: SchemaContractMode }).partial(),
-      ])
+    nested_hints: z
+      .array(z.object({ path: z.string(), columns: z.array(z.custom<ColumnHint>(isObject)), schema_contract: contract.optional() }))
       .optional(),
+    schema_contract: contract.optional(),
   }),
   z.object({
     type: z.literal("auth"),

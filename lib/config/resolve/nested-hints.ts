@@ -11,6 +11,7 @@ import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython } from "./values";
+import { contractOf } from "./table-hints";
 
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
 export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHint[] {
@@ -33,8 +34,9 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
       });
       continue;
     }
+    const own = contractOf(hints.schema_contract);
     if (!isObj(columns) || isPython(columns)) {
-      out.push({ path, columns: [] });
+      out.push({ path, columns: [], ...own });
       continue;
     }
     const named: ColumnHint[] = [];
@@ -57,7 +59,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
         ...(insert ? { fixes: [{ title: `Add "name": "${key}"`, edits: [insert] }] } : {}),
       });
     }
-    out.push({ path, columns: named });
+    out.push({ path, columns: named, ...own });
   }
   return out;
 }

@@ -49,7 +49,7 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
 const isMode = (v: unknown): boolean => SchemaContractMode.safeParse(v).success;
 
 /** `schema_contract` as written, when it is a mode or a dict of valid modes (the schema reports the rest). */
-function contractOf(raw: unknown): { schema_contract?: ContractSetting } {
+export function contractOf(raw: unknown): { schema_contract?: ContractSetting } {
   if (isMode(raw)) return { schema_contract: raw as ContractSetting };
   if (!isObj(raw) || isPython(raw)) return {};
   const entries = Object.entries(raw).filter(([k]) => k === "tables" || k === "columns" || k === "data_type");
