@@ -187,7 +187,9 @@ export function makeCase(seed: number, baseUrl: string): Case {
       data_type: r.pick(["text", "bigint", "double", "bool", "timestamp", "decimal", "json"]),
     };
     if (r.next() < 0.3) hint.nullable = false;
-    if (paths.length > 0) resource.nested_hints = { [r.pick(paths)]: { columns: { [column]: hint } } };
+    const own: Record<string, Json> = { columns: { [column]: hint } };
+    if (r.next() < 0.3) own.schema_contract = { data_type: r.pick(["freeze", "discard_value", "discard_row", "evolve"]) };
+    if (paths.length > 0) resource.nested_hints = { [r.pick(paths)]: own };
   }
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, records };
 }
