@@ -67,7 +67,7 @@ for (const [disposition, rows, second] of [
   });
 }
 
-test("schema_contract: a contract that discards new tables loads nothing and says why; one that freezes columns loads the first run", async ({
+test("schema_contract: discarding new tables loads nothing and says why; freezing columns loads the first run", async ({
   playground: p,
 }) => {
   const withContract = (contract: unknown) => {

@@ -29,14 +29,16 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
   [
     "a nested hint column gets its name (YAML)",
     "yaml",
-    `client:\n  base_url: https://x\nresources:\n  - name: a\n    nested_hints:\n      purchases:\n        columns:\n          price: {data_type: decimal}\n`,
+    "client:\n  base_url: https://x\nresources:\n  - name: a\n" +
+      "    nested_hints:\n      purchases:\n        columns:\n          price: {data_type: decimal}\n",
     "nested_hints_columns",
     `name: "price"`,
   ],
   [
     "a nested hint column gets its name (Python)",
     "python",
-    `rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "nested_hints": {"purchases": {"columns": {"price": {"data_type": "decimal"}}}}}]})`,
+    `rest_api_source({"client": {"base_url": "https://x"}, "resources": [` +
+      `{"name": "a", "nested_hints": {"purchases": {"columns": {"price": {"data_type": "decimal"}}}}}]})`,
     "nested_hints_columns",
     `"name": "price"`,
   ],

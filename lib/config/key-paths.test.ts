@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument, toPlain, writeJson, writePythonLiteral, writeYaml, type PlainValue, type SourceFormat } from "../formats";
 import { validateText } from "./index";
-import { keySegments, unsafeKeys, unsafeSegment, UNSAFE_KEYS, type KeyPathKind } from "./key-paths";
+import { PROTOTYPE_KEYS } from "../shared";
+import { keySegments, unsafeKeys, unsafeSegment, type KeyPathKind } from "./key-paths";
 
 const FORMATS = ["json", "yaml", "python"] as const;
 const write = (v: PlainValue, f: SourceFormat) =>
@@ -17,7 +18,10 @@ const config = (ep: Record<string, PlainValue>, resource: Record<string, PlainVa
 });
 const EP = "/resources/1/endpoint";
 
-/** Every place a key path or name is read from, with `S` standing for the segment planted there (and the kind of string it is, `name` unless given). */
+/**
+ * Every place a key path or name is read from, with `S` standing for the segment planted there (and
+ * the kind of string it is, `name` unless given).
+ */
 const PLACES: [string, (s: string) => PlainValue, string | ((s: string) => string), KeyPathKind?][] = [
   ["data_selector", (s) => config({ data_selector: `$.${s}.items` }), `${EP}/data_selector`],
   [
@@ -77,12 +81,12 @@ const PLACES: [string, (s: string) => PlainValue, string | ((s: string) => strin
 
 describe("unsafe_path_segment", () => {
   it.each(FORMATS)(
-    "%s: every key path and name refuses __proto__, constructor and prototype (a column name only __proto__), and Object.prototype is untouched",
+    "%s: key paths and names refuse __proto__, constructor and prototype (column names __proto__ only); Object.prototype untouched",
     (format) => {
       const before = [Object.getOwnPropertyNames(Object.prototype), Object.getOwnPropertyNames(Array.prototype)];
       const missing: string[] = [];
       for (const [name, make, at, kind = "name"] of PLACES) {
-        for (const segment of UNSAFE_KEYS) {
+        for (const segment of PROTOTYPE_KEYS) {
           const path = typeof at === "string" ? at : at(segment);
           const r = validateText(write(make(segment), format), format);
           if (!unsafeKeys(kind).has(segment)) {

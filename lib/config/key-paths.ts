@@ -23,11 +23,8 @@ export function keyPath<T extends z.ZodType>(schema: T, kind: KeyPathKind, keys?
   return schema;
 }
 
-/** Names that reach an object's prototype (or its constructor) in JavaScript instead of a field. */
-export const UNSAFE_KEYS: ReadonlySet<string> = PROTOTYPE_KEYS;
-
 /** The names refused in a string of `kind`: a column name only refuses `__proto__`. */
-export const unsafeKeys = (kind: KeyPathKind): ReadonlySet<string> => (kind === "column" ? COLUMN_UNSAFE : UNSAFE_KEYS);
+export const unsafeKeys = (kind: KeyPathKind): ReadonlySet<string> => (kind === "column" ? COLUMN_UNSAFE : PROTOTYPE_KEYS);
 const COLUMN_UNSAFE: ReadonlySet<string> = new Set(["__proto__"]);
 
 /** A header name (RFC 9110 `token`): what `Headers` accepts; anything else fails the request. */
@@ -59,6 +56,7 @@ export function unsafeSegment(s: string, kind: KeyPathKind): string | null {
 export function unsafeMessage(segment: string, where: string): string {
   return (
     `\`${segment}\` cannot be a key in ${where}: in JavaScript this name reaches an object's prototype, not a field called so, ` +
-    "so restplay refuses `__proto__`, `constructor` and `prototype` in every key path and name (and `__proto__` in column names). Use another name."
+    "so restplay refuses `__proto__`, `constructor` and `prototype` in every key path and name " +
+    "(and `__proto__` in column names). Use another name."
   );
 }

@@ -55,7 +55,8 @@ describe("schema_contract", () => {
   it("freezing or discarding tables: a new root table fails dlt's extract step, or nothing is loaded", () => {
     const frozen = twice(all({ tables: "freeze", columns: "freeze", data_type: "freeze" })).one;
     expect(frozen.warnings).toContain(
-      "`r` is a new table and `schema_contract` freezes `tables`: dlt's extract step fails (`DataValidationError`: Can't add table `r` because `tables` are frozen)",
+      "`r` is a new table and `schema_contract` freezes `tables`: dlt's extract step fails " +
+        "(`DataValidationError`: Can't add table `r` because `tables` are frozen)",
     );
     for (const mode of ["discard_row", "discard_value"] as const) {
       const discarded = twice(all({ tables: mode, columns: mode, data_type: mode })).one;
@@ -167,7 +168,8 @@ describe("schema_contract", () => {
       p.push(e);
     expect(p.tables()).toEqual([]);
     expect(p.resources()[0]!.warnings).toEqual([
-      "r: `a__v_text` is a new variant column of `r` and `schema_contract` says `data_type: discard_row`: dlt drops the rows that have a value there, with their nested rows",
+      "r: `a__v_text` is a new variant column of `r` and `schema_contract` says `data_type: discard_row`: " +
+        "dlt drops the rows that have a value there, with their nested rows",
     ]);
   });
 

@@ -118,5 +118,6 @@ export function contractMessage(
     );
   return mode === "discard_value"
     ? `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_value\`: dlt drops its values`
-    : `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_row\`: dlt drops the rows that have a value there, with their nested rows`;
+    : `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_row\`: ` +
+        "dlt drops the rows that have a value there, with their nested rows";
 }

@@ -81,7 +81,8 @@ describe("records dlt treats in its own way", () => {
     for (const disposition of ["append", "merge"] as const) {
       const t = tables([{ id: 1, " ": [{ a: 1 }] }, { id: 2 }], { primary_key: ["id"], write_disposition: disposition });
       expect(t.warnings).toEqual([
-        "r: `id` is not nullable, but a row has no value there: dlt's load step fails on DuckDB (`Constraint Error: NOT NULL constraint failed: r.id`)",
+        "r: `id` is not nullable, but a row has no value there: dlt's load step fails on DuckDB " +
+          "(`Constraint Error: NOT NULL constraint failed: r.id`)",
       ]);
     }
   });

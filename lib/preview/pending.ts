@@ -185,17 +185,13 @@ export class PendingLoad {
         ? []
         : (e.nested_hints ?? []).map((h) => ({ name: this.naming.fragments(table as string, this.naming.path(h.path)), h }));
     const own = expandContract(e.schema_contract);
-    const contracts = [
-      [table, own] as const,
-      ...nested.map((n) => [n.name, n.h.schema_contract ? expandContract(n.h.schema_contract) : own] as const),
-    ];
-    if (
-      table !== null &&
-      contracts.some(([, c]) => c !== null) &&
-      !this.contracts.extract(contracts as [string, SchemaContract | null][], warnings)
-    )
-      table = null;
+    const checks: [string, SchemaContract | null][] =
+      table === null
+        ? []
+        : [[table, own], ...nested.map((n): [string, SchemaContract | null] => [n.name, expandContract(n.h.schema_contract) ?? own])];
+    if (checks.some(([, c]) => c !== null) && !this.contracts.extract(checks, warnings)) table = null;
     this.contractCache.clear();
+    this.anyContract = own !== null || nested.some((n) => n.h.schema_contract !== undefined) || this.schema.hasContract();
     if (table !== null) {
       this.schema.applyHints(table, e, this.naming);
       for (const n of nested) this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table, n.h, this.naming));
@@ -310,6 +306,8 @@ export class PendingLoad {
   private contract: SchemaContract | null = null;
   /** Each table's contract, its own or inherited (`Schema.contractOf`), worked out once per resource start. */
   private readonly contractCache = new Map<string, SchemaContract | null>();
+  /** Whether any table has a contract (stored from an earlier run, or this resource's): most loads have none. */
+  private anyContract = false;
   private rootTable = "";
   private run: ResourceRun | null = null;
   private readonly contracts: ContractState;
@@ -330,7 +328,7 @@ export class PendingLoad {
 
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): boolean => {
-    let c = this.contractCache.get(name);
+    let c = this.anyContract ? this.contractCache.get(name) : null;
     if (c === undefined) this.contractCache.set(name, (c = expandContract(this.schema.contractOf(name, parent))));
     if (c !== null && !this.contracts.admit(name, row)) return false;
     this.contract = c;

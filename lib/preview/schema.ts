@@ -49,7 +49,10 @@ export interface TableSchema {
   merge_strategy: string | null;
   /** scd2's `x-boundary-timestamp` as configured (absent: each load's own time). */
   boundary_timestamp?: string | number;
-  /** The `schema_contract` as written (a root's from its resource, a nested table's from `nested_hints`; dlt's schema keeps the last one given). */
+  /**
+   * The `schema_contract` as written: a root's from its resource, a nested table's from
+   * `nested_hints` (dlt's schema keeps the last one given).
+   */
   schema_contract?: ContractSetting;
   /** `x-normalizer.max_nesting`: the resource's `max_table_nesting`. */
   max_nesting: number | null;
@@ -230,11 +233,20 @@ export class Schema {
     return t;
   }
 
-  /** dlt's `get_inherited_table_hint` for `schema_contract`: the table's own, else its nearest parent's (`parent` for a table not made yet). */
+  /**
+   * dlt's `get_inherited_table_hint` for `schema_contract`: the table's own, else its nearest
+   * parent's (`parent` for a table not made yet).
+   */
   contractOf(name: string, parent: string | null): ContractSetting | undefined {
     let t = this.tables.get(name) ?? (parent === null ? undefined : this.tables.get(parent));
     while (t && t.schema_contract === undefined && t.parent !== null) t = this.tables.get(t.parent);
     return t?.schema_contract;
+  }
+
+  /** Whether any table holds a `schema_contract`. */
+  hasContract(): boolean {
+    for (const t of this.tables.values()) if (t.schema_contract !== undefined) return true;
+    return false;
   }
 
   /** The root table of `name`. */

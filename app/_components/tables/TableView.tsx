@@ -12,6 +12,7 @@ import { Menu } from "../header/Menu";
 import { changesLine } from "./changes";
 import { gridColumns } from "./grid-model";
 import { LazyDataGrid } from "./lazy-grid";
+import { WarningList } from "./WarningList";
 import { getOwn } from "@/lib/shared";
 
 export interface TableTab {
@@ -101,20 +102,12 @@ export function TableView({
         </p>
       )}
       {tab.warnings.length > 0 && (
-        // Focusable: when the warnings outgrow their room, the keyboard scrolls them too.
-        <ul
-          className="max-h-16 shrink-0 overflow-auto px-2 pb-1 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
-          aria-label="Table warnings"
-          tabIndex={0}
-        >
-          {tab.warnings.map((w) => (
-            <li key={w} className="text-warning" data-testid="table-warning">
-              <span aria-hidden="true">▲ </span>
-              <span className="sr-only">Warning: </span>
-              {w}
-            </li>
-          ))}
-        </ul>
+        <WarningList
+          label="Table warnings"
+          place="table"
+          itemTestId="table-warning"
+          items={tab.warnings.map((w) => ({ key: w, text: w }))}
+        />
       )}
       <div
         className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs"

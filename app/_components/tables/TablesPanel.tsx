@@ -7,29 +7,22 @@ import { Panel } from "../ui/Panel";
 import { statsLine } from "./cells";
 import { TableView, type TableTab } from "./TableView";
 import type { Unloaded } from "../run/useRun";
+import { WarningList } from "./WarningList";
 
 /** Resources whose records dlt loads into no table (`skip`, a schema contract), and why. */
 function NotLoaded({ unloaded }: { unloaded: readonly Unloaded[] }) {
   if (unloaded.length === 0) return null;
-  return (
-    // Focusable: when the notes outgrow their room, the keyboard scrolls them too.
-    <ul
-      className="max-h-16 shrink-0 overflow-auto border-b border-line px-2 py-1 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
-      aria-label="Resources not loaded"
-      tabIndex={0}
-      data-testid="not-loaded"
-    >
-      {unloaded.flatMap((u) =>
-        u.warnings.map((w) => (
-          <li key={`${u.resource} ${w}`} className="text-warning">
-            <span aria-hidden="true">▲ </span>
-            <span className="sr-only">Warning: </span>
-            <span className="font-mono">{u.resource}</span> loads no table: {w}
-          </li>
-        )),
-      )}
-    </ul>
+  const items = unloaded.flatMap((u) =>
+    u.warnings.map((w) => ({
+      key: `${u.resource} ${w}`,
+      text: (
+        <>
+          <span className="font-mono">{u.resource}</span> loads no table: {w}
+        </>
+      ),
+    })),
   );
+  return <WarningList label="Resources not loaded" place="panel" testId="not-loaded" items={items} />;
 }
 
 function tabsOf(tables: readonly PreviewTable[]): TableTab[] {

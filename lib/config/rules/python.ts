@@ -33,7 +33,9 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
       severity: "info",
       code: "python_not_executed",
       range: ctx.loc.value(here),
-      message: `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. dlt runs it; ${instead(here)}.`,
+      message:
+        `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. ` +
+        `dlt runs it; ${instead(here)}.`,
     });
     return;
   }
