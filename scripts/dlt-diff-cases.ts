@@ -334,10 +334,11 @@ export const MATRIX: { type: string; first: Gen; hint?: Record<string, Json> }[]
   { type: "json", first: { a: 1 }, hint: { data_type: "json" } },
 ];
 
-/** A case of two runs into one destination: the config and each run's records. */
+/** A case of two runs into one destination: the config and each run's records (and the second run's config, if it differs). */
 export interface RunsCase {
   readonly config: Record<string, Json>;
   readonly runs: Gen[][];
+  readonly second?: Record<string, Json>;
 }
 
 /**
@@ -369,8 +370,23 @@ export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
   const runs = [0, 1].map(() => Array.from({ length: r.int(7) }, record));
   // Drawn last, so that a seed's records stay what they were before contracts were generated.
   if (r.next() < 0.4) resource.schema_contract = r.pick(CONTRACTS);
-  return { config: { client: { base_url: baseUrl }, resources: [resource] }, runs };
+  const config = { client: { base_url: baseUrl }, resources: [resource] };
+  // Now and then the second run's hints add a column or change one's type (what a contract checks at extract).
+  if (r.next() >= 0.35) return { config, runs };
+  const hinted = { ...columns, ...r.pick(SECOND_HINTS) };
+  return { config, runs, second: { ...config, resources: [{ ...resource, columns: hinted }] } };
 }
+
+/** Column hints of `--runs`' second run: a new column (with or without values), a changed type or nullability. */
+const SECOND_HINTS: Record<string, Json>[] = [
+  { n: { data_type: "bigint" } },
+  { n: { data_type: "text" } },
+  { extra: { data_type: "text" } },
+  { extra: { nullable: true } },
+  { name: { data_type: "bigint" } },
+  { name: { nullable: false } },
+  { updated: { data_type: "text" } },
+];
 
 /** `schema_contract` values for `--runs`: mostly dicts that evolve tables (the first run loads), now and then a mode for all. */
 const CONTRACTS: Json[] = [

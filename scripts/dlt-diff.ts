@@ -108,18 +108,19 @@ async function compare(
  * (sqlite gives booleans as 0/1), and nested rows by their root's `id`.
  */
 async function compareRuns(
-  config: Record<string, Json>,
+  configs: Record<string, Json>[],
   bodies: string[],
   setBody: (b: string) => void,
   dir: string,
 ): Promise<{ problems: string[]; dltRaw: string; error: string | null }> {
   const configPath = join(dir, "config.json");
-  writeFileSync(configPath, JSON.stringify(config));
   const destination = createDestination();
   const problems: string[] = [];
   let dltRaw = "";
   for (const [n, body] of bodies.entries()) {
     setBody(body);
+    const config = configs[Math.min(n, configs.length - 1)] as Record<string, Json>;
+    writeFileSync(configPath, JSON.stringify(config));
     dltRaw = await runOracle(configPath, ["--destination", "sqlite", "--pipeline-dir", join(dir, "pipeline")]);
     const dlt = parseJson(dltRaw, new WeakMap()) as unknown as DltOut;
     const ours = await runOurs(config, body, destination);
@@ -164,6 +165,25 @@ async function compareRuns(
     const mine = summary(
       ours.tables.map((t) => ({ name: t.table_name, rows: materialize(t), types: new Map(t.columns.map((c) => [c.name, c.data_type])) })),
     );
+    // Each table's complete data columns (a hinted column without values shows here only).
+    const columnsOf = (tables: { name: string; columns: readonly { name: string; data_type: string | null }[] }[]) =>
+      new Map(
+        tables.map((t) => [
+          t.name,
+          t.columns
+            .filter((c) => c.data_type !== null && !c.name.startsWith("_dlt"))
+            .map((c) => `${c.name}:${c.data_type}`)
+            .sort()
+            .join(" "),
+        ]),
+      );
+    const [theirColumns, myColumns] = [
+      columnsOf(dlt.tables),
+      columnsOf(ours.tables.map((t) => ({ name: t.table_name, columns: t.columns }))),
+    ];
+    for (const [name, cols] of theirColumns)
+      if ((dlt.tables.find((t) => t.name === name)?.data?.length ?? 0) > 0 && myColumns.has(name) && myColumns.get(name) !== cols)
+        problems.push(`run ${n + 1}, ${name} columns:\n    dlt      ${cols}\n    restplay ${myColumns.get(name)}`);
     for (const name of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
       const [a, b] = [theirs[name] ?? [], mine[name] ?? []];
       if (JSON.stringify(a) !== JSON.stringify(b))
@@ -317,11 +337,11 @@ async function main() {
                 const dir = join(outDir, `runs-${seed}`);
                 mkdirSync(dir, { recursive: true });
                 const bodies = c.runs.map((records) => write({ data: records }));
-                const r = await compareRuns(c.config, bodies, (b) => (body = b), dir);
+                const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
                 if (r.problems.length > 0)
                   writeFileSync(
                     join(outDir, `case-runs-${seed}.json`),
-                    JSON.stringify({ config: c.config, bodies, problems: r.problems }, null, 2),
+                    JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
                   );
                 return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
               },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { SchemaContract } from "../config/resolved";
 import type { DataRecord, EngineEvent } from "../engine/types";
-import { page, start } from "../testing/preview-events";
+import { page, start, type ResourceStart } from "../testing/preview-events";
 import { createDestination, createPreview, dltStoredSchema, materialize, type Destination } from "./index";
 
 const FIRST: DataRecord[] = [{ id: 1, a: "x", l: [1, 2] }];
@@ -18,11 +18,11 @@ const SECOND: DataRecord[] = [
 const all = (c: Partial<SchemaContract>): SchemaContract => ({ tables: "evolve", columns: "evolve", data_type: "evolve", ...c });
 
 /** One run of resource `r`; the data columns and rows of each table, and every warning. */
-function run(destination: Destination, contract: SchemaContract | null, records: DataRecord[]) {
+function run(destination: Destination, contract: SchemaContract | null, records: DataRecord[], hints: Partial<ResourceStart> = {}) {
   const p = createPreview({ destination });
   const events: EngineEvent[] = [
     { type: "run_start", resources: ["r"], at: 0 },
-    start("r", contract === null ? {} : { schema_contract: contract }),
+    start("r", contract === null ? hints : { ...hints, schema_contract: contract }),
     page("r", records),
     { type: "done", ok: true, duration_ms: 1, stats: {} },
   ];
@@ -201,5 +201,69 @@ describe("schema_contract", () => {
     expect(purchases!.columns.map((x) => x.name).filter((n) => !n.startsWith("_dlt"))).toEqual(["price", "x"]);
     const tables = dltStoredSchema(destination.state().schema, { processingHints: true }).tables as Record<string, Record<string, unknown>>;
     expect(tables.c__purchases!.schema_contract).toEqual({ columns: "discard_value" });
+  });
+
+  it("the columns a second run's hints add or change: new ones under `columns`, type changes under `data_type`", () => {
+    // Run 1 makes `r` with `a` hinted text; run 2's hints add `b` or change `a` (each case checked with dlt on DuckDB).
+    const second = (c: Partial<SchemaContract>, columns: ResourceStart["columns"], records: DataRecord[]) => {
+      const destination = createDestination();
+      run(destination, all(c), [{ id: 1, a: "x" }], { columns: [{ name: "a", data_type: "text" }] });
+      const two = run(destination, all(c), records, { columns });
+      return { ...two, warnings: [...new Set(two.warnings)] };
+    };
+    const withB = [
+      { name: "a", data_type: "text" as const },
+      { name: "b", data_type: "text" as const },
+    ];
+    const frozen = second({ columns: "freeze" }, withB, [{ id: 2, a: "y" }]);
+    expect(frozen.warnings).toEqual([
+      "`b`, a column the resource's hints add to `r`, is new and `schema_contract` freezes `columns`: dlt's extract step fails " +
+        "(`DataValidationError`: Can't add table column `b` to table `r` because `columns` are frozen)",
+    ]);
+    // A hint without a data type is a new column too.
+    expect(second({ columns: "freeze" }, [{ name: "b", nullable: true }], [{ id: 2 }]).warnings).toHaveLength(1);
+    // Discarded: the hint is left out, and a value in `b` meets the contract as a new column's.
+    const value = second({ columns: "discard_value" }, withB, [{ id: 2, a: "y", b: "B" }]);
+    expect(value.tables).toEqual({
+      r: [
+        ["x", 1],
+        ["y", 2],
+      ],
+    });
+    expect(value.warnings).toEqual([
+      "`b`, a column the resource's hints add to `r`, is new and `schema_contract` says `columns: discard_value`: " +
+        "dlt leaves the hint out (values in `b` then meet the contract as a new column's)",
+      "r: `b` is a new column of `r` and `schema_contract` says `columns: discard_value`: dlt drops its values",
+    ]);
+    expect(second({ columns: "discard_row" }, withB, [{ id: 2, a: "y", b: "B" }]).tables).toEqual({ r: [["x", 1]] });
+    expect(second({ columns: "discard_row" }, withB, [{ id: 2, a: "y" }]).tables).toEqual({
+      r: [
+        ["x", 1],
+        ["y", 2],
+      ],
+    });
+    // `columns` does not govern a changed type; `data_type` does, and not a new column.
+    expect(second({ columns: "freeze" }, [{ name: "a", data_type: "bigint" }], [{ id: 2, a: 5 }]).tables).toEqual({
+      r: [
+        ["x", 1],
+        [5, 2],
+      ],
+    });
+    expect(second({ data_type: "freeze" }, withB, [{ id: 2, a: "y", b: "B" }]).warnings).toEqual([]);
+    expect(second({ data_type: "freeze" }, [{ name: "a", data_type: "text", nullable: false }], [{ id: 2, a: "y" }]).warnings).toEqual([
+      "the resource's hints change `nullable` of `a` in `r` (unset → `false`) and `schema_contract` freezes `data_type`: " +
+        "dlt's extract step fails (`DataValidationError`: Can't evolve column type of `a` in table `r` because `data_types` are frozen)",
+    ]);
+    const kept = second({ data_type: "discard_value" }, [{ name: "a", data_type: "bigint" }], [{ id: 2, a: 5 }]);
+    expect(kept.tables).toEqual({
+      r: [
+        ["x", 1],
+        ["5", 2],
+      ],
+    });
+    expect(kept.warnings).toEqual([
+      "the resource's hints change `data_type` of `a` in `r` (`text` → `bigint`) and `schema_contract` says " +
+        "`data_type: discard_value`: dlt leaves the hint out and keeps `a` as it is",
+    ]);
   });
 });

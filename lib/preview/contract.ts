@@ -16,8 +16,8 @@
  * on the table (lib/preview/failures.ts), and the preview then goes on as if the entity evolved.
  */
 import type { ContractSetting, SchemaContract } from "../config/resolved";
-import { contractMessage } from "./failures";
-import type { ColumnSchema, Schema, TableSchema } from "./schema";
+import { contractMessage, hintContractMessage } from "./failures";
+import { isComplete, type ColumnSchema, type Schema, type TableSchema } from "./schema";
 
 /** `expand_schema_contract_settings`: a mode for all three entities, an entity not given evolves; `null` when all evolve. */
 export function expandContract(setting: ContractSetting | undefined): SchemaContract | null {
@@ -32,6 +32,9 @@ export function expandContract(setting: ContractSetting | undefined): SchemaCont
 /** `is_new_table`: no such table, or none of its columns is complete (a name and a data type). */
 export const isNewTable = (t: TableSchema | undefined): boolean =>
   t === undefined || ![...t.columns.values()].some((c) => c.data_type !== undefined && c.name !== "");
+
+/** The column properties dlt's `data_type` contract guards on a complete column (`TColumnType`). */
+const TYPE_PROPS = ["data_type", "nullable", "precision", "scale", "timezone"] as const;
 
 /** One load's contract state: filtered tables and columns, and the tables whose columns evolve once. */
 export class ContractState {
@@ -67,6 +70,33 @@ export class ContractState {
       this.filteredTables.add(table);
     }
     return true;
+  }
+
+  /**
+   * The extract step's check of the columns a resource's hints give the table `table` once it exists
+   * (`apply_schema_contract` on the computed table): a column new to it (or without a data type there)
+   * under `columns` (which evolve in the run that made the table), a column whose data type,
+   * nullability, precision, scale or timezone the hint changes under `data_type`. `freeze` fails the
+   * step (the preview then merges the hints as if they evolved); a discard mode leaves the column out.
+   * Returns the columns to merge; messages go to `warnings`.
+   */
+  hints(table: string, c: SchemaContract, columns: ColumnSchema[], warnings: string[]): ColumnSchema[] {
+    const t = this.schema.table(table);
+    if (this.failed || t === undefined || isNewTable(t)) return columns;
+    const columnMode = this.evolveOnce.has(table) ? "evolve" : c.columns;
+    return columns.filter((col) => {
+      if (this.failed || col.name.startsWith("_dlt")) return true;
+      const existing = t.columns.get(col.name);
+      const change = isComplete(existing) ? (TYPE_PROPS.find((p) => col[p] !== undefined && col[p] !== existing?.[p]) ?? null) : "new";
+      if (change === null) return true;
+      const mode = change === "new" ? columnMode : c.data_type;
+      if (mode === "evolve") return true;
+      warnings.push(
+        hintContractMessage(table, col.name, change === "new" ? null : { prop: change, was: existing?.[change], now: col[change] }, mode),
+      );
+      if (mode === "freeze") this.failed = true;
+      return mode === "freeze";
+    });
   }
 
   /** Before a row is coerced: `false` when its table or one of its columns drops it (and its nested rows). */

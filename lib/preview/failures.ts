@@ -121,3 +121,33 @@ export function contractMessage(
     : `${what} of \`${table}\` and \`schema_contract\` says \`${entity}: discard_row\`: ` +
         "dlt drops the rows that have a value there, with their nested rows";
 }
+
+/**
+ * What the extract step's `schema_contract` does to a column a resource's hints give a table that
+ * exists: a new one (`change` null, under `columns`) or a change of one of its type properties (under
+ * `data_type`). `freeze` fails the step; a discard mode leaves the hint out.
+ */
+export function hintContractMessage(
+  table: string,
+  name: string,
+  change: { readonly prop: string; readonly was: unknown; readonly now: unknown } | null,
+  mode: "freeze" | "discard_row" | "discard_value",
+): string {
+  const shown = (v: unknown) => (v === undefined ? "unset" : `\`${String(v)}\``);
+  const what =
+    change === null
+      ? `\`${name}\`, a column the resource's hints add to \`${table}\`, is new`
+      : `the resource's hints change \`${change.prop}\` of \`${name}\` in \`${table}\` (${shown(change.was)} → ${shown(change.now)})`;
+  const entity = change === null ? "columns" : "data_type";
+  if (mode === "freeze")
+    return (
+      `${what} and \`schema_contract\` freezes \`${entity}\`: dlt's extract step fails (\`DataValidationError\`: ` +
+      (change === null
+        ? `Can't add table column \`${name}\` to table \`${table}\` because \`columns\` are frozen)`
+        : `Can't evolve column type of \`${name}\` in table \`${table}\` because \`data_types\` are frozen)`)
+    );
+  return (
+    `${what} and \`schema_contract\` says \`${entity}: ${mode}\`: dlt leaves the hint out` +
+    (change === null ? ` (values in \`${name}\` then meet the contract as a new column's)` : ` and keeps \`${name}\` as it is`)
+  );
+}

@@ -13,7 +13,7 @@ import { Naming } from "./naming";
 import type { RootIds } from "./ids";
 import { Relational, type Row } from "./relational";
 import { RowCoercer, type Gate } from "./infer";
-import type { Schema } from "./schema";
+import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import { getOwn } from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
@@ -193,8 +193,15 @@ export class PendingLoad {
     this.contractCache.clear();
     this.anyContract = own !== null || nested.some((n) => n.h.schema_contract !== undefined) || this.schema.hasContract();
     if (table !== null) {
-      this.schema.applyHints(table, e, this.naming);
-      for (const n of nested) this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table, n.h, this.naming));
+      // The extract step's contract on the hint columns of each table that exists (`checks`' contracts).
+      const admit = (k: number) => {
+        const [name, c] = checks[k] as [string, SchemaContract | null];
+        return c === null ? undefined : (cols: ColumnSchema[]) => this.contracts.hints(name, c, cols, warnings);
+      };
+      this.schema.applyHints(table, e, this.naming, admit(0));
+      nested.forEach((n, k) =>
+        this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table as string, n.h, this.naming, admit(k + 1))),
+      );
       this.pkg.roots.add(table);
       this.rootIds.delete(table);
     }

@@ -84,6 +84,10 @@ export function dltColumnHints(name: string): Partial<ColumnSchema> {
 
 export const isComplete = (c: ColumnSchema | undefined): boolean => c !== undefined && c.data_type !== undefined;
 
+/** The hint columns a table takes (a schema contract may leave some out). */
+export type AdmitHints = (columns: ColumnSchema[]) => ColumnSchema[];
+const all: AdmitHints = (columns) => columns;
+
 /** `merge_columns(a, b)`: merges `b` into `a` in place. */
 export function mergeColumns(a: Map<string, ColumnSchema>, b: readonly ColumnSchema[]): void {
   for (const col of b) {
@@ -206,8 +210,11 @@ export class Schema {
     return t;
   }
 
-  /** A resource's table template merged into the root table `name` (`Schema.update_table`). */
-  applyHints(name: string, hints: ResourceHints, naming: Naming): TableSchema {
+  /**
+   * A resource's table template merged into the root table `name` (`Schema.update_table`), its columns
+   * first through `admit` (the extract step's schema contract: those it refuses are left out).
+   */
+  applyHints(name: string, hints: ResourceHints, naming: Naming, admit: AdmitHints = all): TableSchema {
     const t = this.ensure(name, null);
     t.resource ??= hints.resource;
     t.write_disposition = hints.write_disposition;
@@ -217,19 +224,15 @@ export class Schema {
     else t.boundary_timestamp = boundary;
     t.max_nesting = hints.max_table_nesting;
     if (hints.schema_contract !== undefined) t.schema_contract = hints.schema_contract;
-    mergeColumns(t.columns, templateColumns(hints, naming));
+    mergeColumns(t.columns, admit(templateColumns(hints, naming)));
     return t;
   }
 
   /** `nested_hints` columns merged into the nested table `name` of `parent`, made now as dlt's extract step makes it. */
-  applyNestedHints(name: string, parent: string, hint: NestedHint, naming: Naming): TableSchema {
+  applyNestedHints(name: string, parent: string, hint: NestedHint, naming: Naming, admit: AdmitHints = all): TableSchema {
     const t = this.ensure(name, parent);
     if (hint.schema_contract !== undefined) t.schema_contract = hint.schema_contract;
-    const columns = hint.columns;
-    mergeColumns(
-      t.columns,
-      columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) })),
-    );
+    mergeColumns(t.columns, admit(hint.columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) }))));
     return t;
   }
 
