@@ -13,7 +13,7 @@
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
-import { getOwn } from "../shared";
+import * as shared from "../shared";
 import { KeySet } from "./key-set";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
@@ -32,6 +32,9 @@ import {
   type Writable,
 } from "./load-rows";
 import { scd2Chain, upsertChain } from "./merge-strategies";
+
+// Bound once: a bundler's (or tsx's) module object reads an imported function through a getter per call.
+const { getOwn } = shared;
 
 export { strategyOf, type LoadPackage, type LoadResult } from "./load-rows";
 

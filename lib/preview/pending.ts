@@ -15,11 +15,14 @@ import { Relational, type Row } from "./relational";
 import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
-import { getOwn } from "../shared";
+import * as shared from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
 import { ContractState, expandContract } from "./contract";
 import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
+
+// Bound once: a bundler's (or tsx's) module object reads an imported function through a getter per call.
+const { getOwn } = shared;
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 

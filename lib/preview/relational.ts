@@ -20,11 +20,12 @@ import * as ids from "./ids";
 import type { RootIds } from "./ids";
 import * as values from "./values";
 import type { Value } from "./values";
-import { getOwn } from "../shared";
+import * as shared from "../shared";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
 const { fromLexeme, keepSpelling, pyStr, pyTrue } = values;
+const { getOwn } = shared;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
