@@ -17,12 +17,12 @@ import * as shared from "../shared";
 import { KeySet } from "./key-set";
 import type { ColumnSchema, Schema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
+import * as loadRows from "./load-rows";
 import {
   appendChain,
   columnsWith,
   EMPTY,
   hardDeleted,
-  keyOf,
   keySet,
   strategyOf,
   type Key,
@@ -35,6 +35,7 @@ import { scd2Chain, upsertChain } from "./merge-strategies";
 
 // Bound once: a bundler's (or tsx's) module object reads an imported function through a getter per call.
 const { getOwn } = shared;
+const { keyOf } = loadRows;
 
 export { strategyOf, type LoadPackage, type LoadResult } from "./load-rows";
 
