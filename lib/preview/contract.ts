@@ -44,6 +44,11 @@ export class ContractState {
   /** The extract step failed (a frozen new table): dlt's normalize step never runs. */
   private failed = false;
 
+  /** Whether dlt's extract step fails on the contract (nothing of the run loads). */
+  get extractFailed(): boolean {
+    return this.failed;
+  }
+
   constructor(
     private readonly schema: Schema,
     /** Tells `message` on the root table `root` (once per message). */

@@ -151,3 +151,16 @@ export function hintContractMessage(
     (change === null ? ` (values in \`${name}\` then meet the contract as a new column's)` : ` and keeps \`${name}\` as it is`)
   );
 }
+
+/**
+ * A hint that changes the data type of a column the destination's table has: dlt's schema takes the
+ * new type, the table keeps the old one (dlt adds columns, never alters them) and casts what it loads.
+ */
+export function keptTypeMessage(table: string, column: string, was: string, now: string): string {
+  return (
+    `the resource's hints change \`data_type\` of \`${column}\` in \`${table}\` (\`${was}\` → \`${now}\`): dlt's schema takes it, ` +
+    `but the destination's \`${column}\` column stays \`${was}\` (dlt never alters a column's type), so this run's values are cast to ` +
+    `\`${was}\` as they load and dlt's load step fails on one that cannot be; the preview shows them as \`${now}\`. ` +
+    "To change the type, drop the table or load into a new dataset"
+  );
+}

@@ -17,6 +17,8 @@ import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
+import { LoadedTypes } from "./loaded-types";
+import { Origins } from "./origins";
 import { ContractState, expandContract } from "./contract";
 import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
@@ -58,42 +60,6 @@ export interface TableCount {
 
 type Admit = { admit(row: DataRecord): boolean };
 
-/** A root table's records and resources, parallel to its staged rows (`pkg.rows`; holes for rows of no record). */
-interface OriginList {
-  readonly records: DataRecord[];
-  readonly resources: string[];
-}
-
-/**
- * The record and resource behind each staged root row, by the row's index in its table's staged rows:
- * arrays filled as rows are staged (a map from row to origin cost a tenth of the preview).
- */
-export class Origins {
-  private readonly tables = new Map<string, OriginList>();
-
-  table(name: string): OriginList {
-    let t = this.tables.get(name);
-    if (!t) this.tables.set(name, (t = { records: [], resources: [] }));
-    return t;
-  }
-
-  record(table: string, index: number): DataRecord | undefined {
-    return this.tables.get(table)?.records[index];
-  }
-
-  resource(table: string, index: number): string | undefined {
-    return this.tables.get(table)?.resources[index];
-  }
-
-  /** The records of `resource` staged into `table`, in staging order. */
-  recordsOf(table: string, resource: string): DataRecord[] {
-    const t = this.tables.get(table);
-    const out: DataRecord[] = [];
-    if (t) t.resources.forEach((r, i) => r === resource && out.push(t.records[i] as DataRecord));
-    return out;
-  }
-}
-
 const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
   for (const c of columns) if (getOwn(row, c) === undefined || row[c] === null) return false;
   return true;
@@ -107,6 +73,8 @@ const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
  */
 export class PendingLoad {
   readonly schema: Schema;
+  /** The column types of the destination's tables (a later hint changes dlt's schema, not them). */
+  private readonly loadedTypes: LoadedTypes;
   readonly naming: Naming;
   readonly pkg: LoadPackage;
   readonly resources = new Map<string, ResourceRun>();
@@ -150,6 +118,7 @@ export class PendingLoad {
     readonly window: number | null = null,
   ) {
     this.schema = destination.schema();
+    this.loadedTypes = new LoadedTypes(destination, this.schema);
     this.naming = new Naming(destination.maxIdentifierLength);
     this.pkg = { loadId, rows: new Map(), roots: new Set() };
     this.relational = new Relational({
@@ -199,7 +168,11 @@ export class PendingLoad {
       // The extract step's contract on the hint columns of each table that exists (`checks`' contracts).
       const admit = (k: number) => {
         const [name, c] = checks[k] as [string, SchemaContract | null];
-        return c === null ? undefined : (cols: ColumnSchema[]) => this.contracts.hints(name, c, cols, warnings);
+        return (cols: ColumnSchema[]) => {
+          const admitted = c === null ? cols : this.contracts.hints(name, c, cols, warnings);
+          if (!this.contracts.extractFailed) this.loadedTypes.check(name, admitted, warnings);
+          return admitted;
+        };
       };
       this.schema.applyHints(table, e, this.naming, admit(0));
       nested.forEach((n, k) =>
