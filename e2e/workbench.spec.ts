@@ -369,3 +369,16 @@ test("nothing jumps: the header stays put while the format is detected and a run
     all,
   ).toEqual([]);
 });
+
+test("a laptop screen (1280×720): after a run the table shows several rows without moving a divider", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.goto();
+  expect(await p.layout()).toBe("wide");
+  expect(await p.run()).toBe("done");
+  const grid = p.tables.getByTestId("data-table");
+  const box = (await grid.boundingBox())!;
+  // The fourth data row (the header is row 1) lies wholly inside the grid's visible box.
+  const fourth = (await grid.locator('[role="row"][aria-rowindex="5"]').boundingBox())!;
+  expect(fourth.y + fourth.height).toBeLessThanOrEqual(box.y + box.height);
+  await expectLayoutSound(page, "1280×720 after a run");
+});

@@ -14,7 +14,9 @@ const noop = () => {};
 
 /**
  * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
- * secrets, the trace, the tables), each resizable, collapsible to its header and maximisable.
+ * secrets, the trace, the tables), each resizable, collapsible to its header and maximisable. The
+ * tables get the most room by default (a run's result: at 1280 × 720 they show a handful of rows,
+ * not one; a table's counts, warnings, toolbar and column headers take ~170 px of its panel).
  */
 export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const main = useGroupRef();
@@ -118,7 +120,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-checks"
             panelRef={panels.checks}
-            defaultSize="30%"
+            defaultSize="24%"
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
@@ -144,7 +146,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-run"
             panelRef={panels.run}
-            defaultSize="36%"
+            defaultSize="30%"
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
@@ -157,7 +159,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-data"
             panelRef={panels.data}
-            defaultSize="34%"
+            defaultSize="46%"
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
