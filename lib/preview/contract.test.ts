@@ -266,4 +266,27 @@ describe("schema_contract", () => {
         "`data_type: discard_value`: dlt leaves the hint out and keeps `a` as it is",
     ]);
   });
+
+  it("a nested table's hint columns in a later run meet the same checks (its contract: the root's here)", () => {
+    const nested = (columns: { name: string; data_type: "decimal" | "bigint" | "text" }[]) => ({
+      nested_hints: [{ path: "purchases", columns }],
+    });
+    const price = { name: "price", data_type: "decimal" as const };
+    const second = (c: Partial<SchemaContract>, columns: { name: string; data_type: "decimal" | "bigint" | "text" }[]) => {
+      const destination = createDestination();
+      run(destination, all(c), [{ id: 1, purchases: [{ price: "1.5" }] }], nested([price]));
+      return run(destination, all(c), [{ id: 2, purchases: [{ price: "2.5", qty: 3 }] }], nested(columns));
+    };
+    expect(second({ columns: "freeze" }, [price, { name: "qty", data_type: "bigint" }]).warnings[0]).toBe(
+      "`qty`, a column the resource's hints add to `r__purchases`, is new and `schema_contract` freezes `columns`: dlt's extract " +
+        "step fails (`DataValidationError`: Can't add table column `qty` to table `r__purchases` because `columns` are frozen)",
+    );
+    expect(second({ columns: "discard_value" }, [price, { name: "qty", data_type: "bigint" }]).tables.r__purchases).toEqual([
+      ["1.5"],
+      ["2.5"],
+    ]);
+    expect(second({ data_type: "freeze" }, [{ name: "price", data_type: "text" }]).warnings[0]).toContain(
+      "Can't evolve column type of `price` in table `r__purchases` because `data_types` are frozen",
+    );
+  });
 });
