@@ -68,6 +68,10 @@ export const DIAGNOSTIC_CODES = {
     "error",
     "`nested_hints` columns dlt cannot read as written: a list, or a column without its own `name` (its extract step fails).",
   ],
+  nested_hint_not_previewed: [
+    "warning",
+    "A nested hint's `primary_key`, `merge_key`, `write_disposition`, … : dlt takes it; the preview does not apply it yet.",
+  ],
   incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],

@@ -13,6 +13,18 @@ import { insertEntryEdit } from "../fixes";
 import { isObj, isPython } from "./values";
 import { contractOf } from "./table-hints";
 
+/** What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on DuckDB). */
+const NOT_PREVIEWED_WHY = {
+  primary_key: "a primary key makes the nested table a root table of its own: no parent links, its own load id and key",
+  merge_key: "a merge key makes the nested table a root table of its own: no parent links, its own load id and key",
+  write_disposition: "the nested table loads with its own disposition: `replace` empties it on every run even under an `append` root",
+  table_name: "it names the nested table",
+  parent_table_name: "it names the nested table's parent",
+  nested_hints: "hints for the tables nested in this one",
+  incremental: "an incremental on the nested table",
+} as const;
+const NOT_PREVIEWED: readonly string[] = Object.keys(NOT_PREVIEWED_WHY);
+
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
 export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHint[] {
   if (!isObj(raw) || isPython(raw)) return [];
@@ -35,6 +47,17 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
       continue;
     }
     const own = contractOf(hints.schema_contract);
+    for (const key of Object.keys(hints))
+      if (NOT_PREVIEWED.includes(key))
+        ctx.add({
+          at: [...at, path, key],
+          severity: "warning",
+          code: "nested_hint_not_previewed",
+          range: ctx.loc.key([...at, path, key]),
+          message:
+            `\`${key}\` in the nested hint of \`${path}\`: dlt takes it (${NOT_PREVIEWED_WHY[key as keyof typeof NOT_PREVIEWED_WHY]}), ` +
+            "but restplay's preview does not apply it yet and shows that table as a plain nested table.",
+        });
     if (!isObj(columns) || isPython(columns)) {
       out.push({ path, columns: [], ...own });
       continue;

@@ -288,6 +288,16 @@ export const RESOURCE_CASES: Case[] = [
     50,
   ],
   [
+    "a nested hint's own primary key (the preview does not make the root table dlt makes)",
+    "json",
+    res(`      "nested_hints": {"purchases": {"primary_key": "pid"}}`),
+    "nested_hint_not_previewed",
+    `${R}/nested_hints/purchases/primary_key`,
+    '"primary_key"',
+    6,
+    38,
+  ],
+  [
     "nested_hints columns as a list",
     "json",
     res(`      "nested_hints": {"purchases": {"columns": [{"name": "price", "data_type": "decimal"}]}}`),
