@@ -383,20 +383,8 @@ export const WriteDispositionSchema = z
 const KeySchema = z.union([columnName(z.string()), z.array(columnName(z.string())), PythonExprSchema]);
 export const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
-const resourceBaseShape = {
-  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
-  include_from_parent: z
-    .array(keyName(z.string()))
-    .describe("Parent fields copied into each child record as `_<parent>_<field>`.")
-    .nullable(),
-  processing_steps: z
-    .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
-    .describe("(Python) filter/map steps; validated, not executed in the playground.")
-    .nullable(),
-  table_name: z
-    .union([keyName(z.string()), PythonExprSchema])
-    .describe("Destination table. Default: the resource name.")
-    .nullable(),
+/** A table's hints as dlt's config validation takes them for a nested table (`TResourceNestedHints`); a resource has them too. */
+const tableHintShape = {
   write_disposition: WriteDispositionSchema.nullable(),
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
   merge_key: KeySchema.describe("Column(s) used by merge (delete-insert).").nullable(),
@@ -414,7 +402,30 @@ const resourceBaseShape = {
   file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
   references: z.array(z.unknown()),
   parent_table_name: keyName(z.string()),
-  nested_hints: keyPath(z.record(z.string(), z.unknown()), "name", true),
+};
+
+/** One entry of `nested_hints`: those keys and no other (dlt's config validation refuses any other), or a Python call. */
+const NestedHintSchema = z.union([
+  z.strictObject(tableHintShape).partial().describe("Hints for the nested table of one list field (dlt's `make_nested_hints`)."),
+  PythonExprSchema,
+]);
+
+const resourceBaseShape = {
+  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
+  include_from_parent: z
+    .array(keyName(z.string()))
+    .describe("Parent fields copied into each child record as `_<parent>_<field>`.")
+    .nullable(),
+  processing_steps: z
+    .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
+    .describe("(Python) filter/map steps; validated, not executed in the playground.")
+    .nullable(),
+  table_name: z
+    .union([keyName(z.string()), PythonExprSchema])
+    .describe("Destination table. Default: the resource name.")
+    .nullable(),
+  ...tableHintShape,
+  nested_hints: keyPath(z.record(z.string(), NestedHintSchema), "name", true),
   max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
   selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
   parallelized: z.boolean().nullable(),

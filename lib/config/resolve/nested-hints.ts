@@ -18,10 +18,7 @@ const NOT_PREVIEWED_WHY = {
   primary_key: "a primary key makes the nested table a root table of its own: no parent links, its own load id and key",
   merge_key: "a merge key makes the nested table a root table of its own: no parent links, its own load id and key",
   write_disposition: "the nested table loads with its own disposition: `replace` empties it on every run even under an `append` root",
-  table_name: "it names the nested table",
-  parent_table_name: "it names the nested table's parent",
-  nested_hints: "hints for the tables nested in this one",
-  incremental: "an incremental on the nested table",
+  parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
 const NOT_PREVIEWED: readonly string[] = Object.keys(NOT_PREVIEWED_WHY);
 

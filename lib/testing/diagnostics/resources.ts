@@ -298,6 +298,16 @@ export const RESOURCE_CASES: Case[] = [
     38,
   ],
   [
+    "a key dlt's config validation refuses in a nested hint",
+    "json",
+    res(`      "nested_hints": {"purchases": {"table_name": "x"}}`),
+    "unknown_key",
+    `${R}/nested_hints/purchases/table_name`,
+    '"table_name"',
+    6,
+    38,
+  ],
+  [
     "nested_hints columns as a list",
     "json",
     res(`      "nested_hints": {"purchases": {"columns": [{"name": "price", "data_type": "decimal"}]}}`),
