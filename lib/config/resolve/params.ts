@@ -7,8 +7,33 @@ import type { Path } from "../located";
 import { describeValue } from "../located";
 import { missingKey, type RuleContext } from "../rules/context";
 import { isObj, isSpecial } from "./values";
+import { IncrementalSchema } from "../schema";
+import { didYouMean } from "../did-you-mean";
+import { quoteLike, removeEntriesEdits } from "../fixes";
 
 const PARAM_TYPES = ["incremental", "resolve"];
+
+/** Python's truth of a plain value (`param_config.get(key)` in an `if`): none, false, zero and empty are false. */
+const pyTruthy = (v: unknown): boolean =>
+  !(
+    v === undefined ||
+    v === null ||
+    v === false ||
+    v === 0 ||
+    v === "" ||
+    (Array.isArray(v) ? v.length === 0 : isObj(v) && Object.keys(v).length === 0)
+  );
+
+/**
+ * The keys of `{"type": "incremental", …}`: dlt drops `type`, `convert` and the deprecated `transform`
+ * and passes the rest to `Incremental(**config)` — the endpoint block's keys but its parameter names
+ * (the param's own name is the start parameter).
+ */
+const PARAM_INCREMENTAL_KEYS: readonly string[] = [
+  "type",
+  ...Object.keys(IncrementalSchema.shape).filter((k) => k !== "start_param" && k !== "end_param"),
+  "transform",
+];
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/advanced#incremental-loading";
 const BASIC_DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic#incremental-loading";
 
@@ -54,6 +79,7 @@ export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path)
     return;
   }
   checkStartSideOnly(ctx, name, v, at);
+  checkIncrementalKeys(ctx, name, v, at);
   if (v.cursor_path === undefined) missingCursorPath(ctx, at, `The incremental param \`${name}\``);
   else if (typeof v.cursor_path !== "string") {
     const keyAt = [...at, "cursor_path"];
@@ -88,7 +114,7 @@ function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, un
   const isObject = ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{";
   for (const key of isObject ? ["end_value"] : ["end_value", "end_param"]) {
     const value = v[key];
-    if (value === undefined || value === null || (!isObject && (value === "" || value === 0 || value === false))) continue;
+    if (value === undefined || value === null || (!isObject && !pyTruthy(value))) continue;
     const keyAt = [...at, key];
     ctx.add({
       at: keyAt,
@@ -102,6 +128,46 @@ function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, un
         : `dlt fails with "Only \`start_param\` and \`initial_value\` are allowed in the configuration of param: \`${name}\`": ` +
           `an incremental in \`params\` sets the start only. Remove \`${key}\`, or move the incremental to the endpoint's ` +
           `\`incremental\` dict (\`cursor_path\`, \`initial_value\`, \`end_value\`, \`start_param\`, \`end_param\`). See ${DOCS}`,
+    });
+  }
+}
+
+/** A key `Incremental(**config)` does not take fails dlt when it builds the source (`TypeError`). */
+function checkIncrementalKeys(ctx: RuleContext, name: string, v: Record<string, unknown>, at: Path): void {
+  const node = ctx.loc.node(at);
+  // A `dlt.sources.incremental(...)` call is Python's to check.
+  if (ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{") return;
+  for (const key of Object.keys(v)) {
+    // A truthy `end_param` fails earlier, with its own message (checkStartSideOnly).
+    const value = v[key];
+    if (
+      PARAM_INCREMENTAL_KEYS.includes(key) ||
+      (key === "end_param" && value !== undefined && value !== null && value !== "" && value !== 0 && value !== false)
+    )
+      continue;
+    const keyAt = [...at, key];
+    const range = ctx.loc.key(keyAt);
+    const guess = didYouMean(
+      key,
+      PARAM_INCREMENTAL_KEYS.filter((k) => !(k in v)),
+    );
+    const remove = removeEntriesEdits(ctx.doc, at, [key]);
+    ctx.add({
+      at: keyAt,
+      severity: "error",
+      code: "unknown_key",
+      range,
+      message:
+        `dlt fails with "TypeError: Incremental.__init__() got an unexpected keyword argument '${key}'": the incremental param ` +
+        `\`${name}\` is passed to \`dlt.sources.incremental\` as it is, and \`${key}\` is none of its arguments.` +
+        (key === "start_param" ? ` The param's own name, \`${name}\`, is the start parameter: remove \`start_param\`.` : "") +
+        (guess ? ` Did you mean \`${guess}\`?` : ""),
+      fixes: [
+        ...(guess
+          ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }]
+          : []),
+        ...(remove.length > 0 ? [{ title: `Remove \`${key}\``, edits: remove }] : []),
+      ],
     });
   }
 }

@@ -145,6 +145,18 @@ describe("checks only the engine made before", () => {
     const range = only(endpoint({ incremental: { cursor_path: "u", end_value: 5 } }));
     expect([range[0], range[1]]).toEqual(["missing_key", "/resources/0/endpoint/incremental/initial_value"]);
   });
+  it("a typed incremental param takes dlt.sources.incremental's arguments only (checked with dlt: TypeError)", () => {
+    const param = (extra: object) => only(endpoint({ params: { since: { type: "incremental", cursor_path: "u", ...extra } } }));
+    const start = param({ start_param: "since" });
+    expect([start[0], start[1]]).toEqual(["unknown_key", "/resources/0/endpoint/params/since/start_param"]);
+    expect(start[2]).toContain("Incremental.__init__() got an unexpected keyword argument 'start_param'");
+    expect(start[2]).toContain("The param's own name, `since`, is the start parameter");
+    // A falsy end_param passes dlt's first check and fails this one; a typo gets a guess.
+    expect(param({ end_param: "" })[1]).toBe("/resources/0/endpoint/params/since/end_param");
+    expect(param({ inital_value: "2024" })[2]).toContain("Did you mean `initial_value`?");
+    for (const fine of [{ lag: 5 }, { convert: null }, { transform: null }, { row_order: "asc" }, { range_start: "open" }])
+      expect(errors(endpoint({ params: { since: { type: "incremental", cursor_path: "u", ...fine } } }))).toEqual([]);
+  });
   it("a resolve param without `field`", () => {
     const params = { id: { type: "resolve", resource: "p" } };
     const [code, path, message] = only({ client: base, resources: ["p", { name: "r", endpoint: { path: "p/{id}", params } }] });
