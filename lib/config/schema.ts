@@ -296,14 +296,13 @@ export const EndpointSchema = z
       .string()
       .describe(
         "Path joined to `base_url`, or a full URL. May contain `{resources.<parent>.<field>}` placeholders. Default: the resource name.",
-      )
-      .nullable(),
+      ),
     method: z.enum(["GET", "POST"]).describe("HTTP method: `GET` (default) or `POST`, upper case.").nullable(),
+    // dlt fails on `None` for `path`, `params` and `json` (TypeError when it builds the source): not nullable.
     params: z
       .record(z.string(), ParamValue)
-      .describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts.")
-      .nullable(),
-    json: z.record(z.string(), z.unknown()).describe("JSON body (a dict).").nullable(),
+      .describe("Query parameters. Values may be scalars, lists, references, or `{type: resolve|incremental}` dicts."),
+    json: z.record(z.string(), z.unknown()).describe("JSON body (a dict)."),
     data: z.unknown().describe("Form body (dict or list of pairs) or raw string body.").nullable(),
     headers: z.record(z.string(), z.unknown()).describe("Request headers for this endpoint; override client headers.").nullable(),
     paginator: PaginatorSchema.nullable(),
@@ -383,7 +382,7 @@ export const WriteDispositionSchema = z
 const KeySchema = z.union([columnName(z.string()), z.array(columnName(z.string())), PythonExprSchema]);
 export const SchemaContractMode = z.enum(["evolve", "discard_value", "freeze", "discard_row"]);
 
-/** A table's hints as dlt's config validation takes them for a nested table (`TResourceNestedHints`); a resource has them too. */
+/** A table's hints as a resource and a nested hint (`TResourceNestedHints`) both take them. */
 const tableHintShape = {
   write_disposition: WriteDispositionSchema.nullable(),
   primary_key: KeySchema.describe("Column(s) that identify a record; `merge` keeps the last version per key.").nullable(),
@@ -401,25 +400,30 @@ const tableHintShape = {
   table_format: z.enum(["iceberg", "delta", "hive", "native"]).nullable(),
   file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
   references: z.array(z.unknown()),
-  parent_table_name: keyName(z.string()),
 };
 
-/** One entry of `nested_hints`: those keys and no other (dlt's config validation refuses any other), or a Python call. */
+/**
+ * One entry of `nested_hints`: those keys and `parent_table_name` (which `dlt.resource` itself does not
+ * take), and no other — dlt's config validation refuses any other — or a Python call.
+ */
 const NestedHintSchema = z.union([
-  z.strictObject(tableHintShape).partial().describe("Hints for the nested table of one list field (dlt's `make_nested_hints`)."),
+  z
+    .strictObject({ ...tableHintShape, parent_table_name: keyName(z.string()) })
+    .partial()
+    .describe("Hints for the nested table of one list field (dlt's `make_nested_hints`)."),
   PythonExprSchema,
 ]);
 
 const resourceBaseShape = {
-  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict.").nullable(),
+  // dlt fails on `None` for `endpoint` and `processing_steps` when it builds the source: not nullable.
+  endpoint: z.union([z.string(), EndpointSchema]).describe("The endpoint: a path string or a dict."),
   include_from_parent: z
     .array(keyName(z.string()))
     .describe("Parent fields copied into each child record as `_<parent>_<field>`.")
     .nullable(),
   processing_steps: z
     .array(z.strictObject({ filter: PythonExprSchema, map: PythonExprSchema, yield_map: PythonExprSchema }).partial())
-    .describe("(Python) filter/map steps; validated, not executed in the playground.")
-    .nullable(),
+    .describe("(Python) filter/map steps; validated, not executed in the playground."),
   table_name: z
     .union([keyName(z.string()), PythonExprSchema])
     .describe("Destination table. Default: the resource name.")
@@ -432,7 +436,8 @@ const resourceBaseShape = {
 };
 
 export const ResourceDefaultsSchema = z
-  .strictObject(resourceBaseShape)
+  // dlt asserts that the defaults' endpoint is a dict (a string there fails its source build).
+  .strictObject({ ...resourceBaseShape, endpoint: EndpointSchema.describe("Endpoint defaults: a dict.") })
   .partial()
   .describe("Defaults merged into every resource (resource keys win; `params` and `json` merge one level deep).");
 

@@ -41,13 +41,14 @@ describe("resources and defaults", () => {
             name: "nulls",
             primary_key: ["k1", "k2"],
             write_disposition: { disposition: "replace" },
-            endpoint: { path: "/n", params: null, data_selector: null },
+            // `params: null` is not an override: dlt's source build fails on it (lib/run/nulls.test.ts).
+            endpoint: { path: "/n", data_selector: null },
           },
         ],
       },
       api.fetch,
     );
-    expect(api.urls()).toEqual(["https://api.test/m?a=1&b=3&tags=x&tags=y&flag=True", "https://api.test/n"]);
+    expect(api.urls()).toEqual(["https://api.test/m?a=1&b=3&tags=x&tags=y&flag=True", "https://api.test/n?a=1&b=2"]);
     expect(run.of("resource_start").map((s) => [s.resource, s.primary_key, s.write_disposition, s.data_selector])).toEqual([
       ["merged", ["id"], "merge", "missing"],
       ["nulls", ["k1", "k2"], "replace", null],

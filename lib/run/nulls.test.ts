@@ -1,4 +1,8 @@
-/** dlt accepts `None` for every Optional key (dlt-rest-api.md §2): validate, run, preview and export a config full of nulls. */
+/**
+ * dlt's config validation accepts `None` for every Optional key (dlt-rest-api.md §2), and for most of them
+ * its source build does too: validate, run, preview and export a config full of those nulls. Where the
+ * build then fails (checked with dlt 1.26: `rest_api_source(config)`), restplay says so while you type.
+ */
 import { describe, expect, it } from "vitest";
 import { exportConfig, validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport } from "../engine";
@@ -7,7 +11,6 @@ import { createPreview } from "../preview";
 
 const hints = {
   include_from_parent: null,
-  processing_steps: null,
   table_name: null,
   write_disposition: null,
   primary_key: null,
@@ -22,8 +25,6 @@ const hints = {
 };
 const endpointNulls = {
   method: null,
-  params: null,
-  json: null,
   data: null,
   headers: null,
   response_actions: null,
@@ -33,7 +34,7 @@ const endpointNulls = {
 };
 const withNulls = {
   client: { base_url: "https://lab.example.com", headers: null, auth: null, paginator: null },
-  resource_defaults: { ...hints, endpoint: null },
+  resource_defaults: { ...hints, endpoint: { ...endpointNulls } },
   resources: [{ name: "posts", ...hints, endpoint: { path: "/posts", ...endpointNulls } }],
 };
 const without = { client: { base_url: "https://lab.example.com" }, resources: [{ name: "posts", endpoint: { path: "/posts" } }] };
@@ -73,7 +74,7 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
       expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     }
     const py = validateText(
-      `rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "params": None}}]})`,
+      `rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "paginator": None}}]})`,
     );
     expect(py.valid).toBe(true);
   });
@@ -90,5 +91,27 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
       }),
     );
     expect(limit.diagnostics.map((d) => d.path)).toContain("/resources/0/endpoint/paginator/limit");
+  });
+
+  it("None where dlt's source build fails on it is an error (checked with dlt 1.26: TypeError or AssertionError)", () => {
+    const base = { base_url: "https://x" };
+    const cases: [object, string][] = [
+      [{ client: base, resources: [{ name: "a", endpoint: null }] }, "/resources/0/endpoint"],
+      [{ client: base, resource_defaults: { endpoint: null }, resources: ["a"] }, "/resource_defaults/endpoint"],
+      [{ client: base, resource_defaults: { endpoint: "a" }, resources: ["a"] }, "/resource_defaults/endpoint"],
+      [{ client: base, resources: [{ name: "a", processing_steps: null }] }, "/resources/0/processing_steps"],
+      [{ client: base, resources: [{ name: "a", endpoint: { path: null } }] }, "/resources/0/endpoint/path"],
+      [{ client: base, resources: [{ name: "a", endpoint: { params: null } }] }, "/resources/0/endpoint/params"],
+      [{ client: base, resources: [{ name: "a", endpoint: { json: null, method: "POST" } }] }, "/resources/0/endpoint/json"],
+      // `parent_table_name` is a nested hint's key; `dlt.resource` does not take it (TypeError).
+      [{ client: base, resources: [{ name: "a", parent_table_name: "b" }] }, "/resources/0/parent_table_name"],
+    ];
+    for (const [config, path] of cases)
+      expect(
+        validateText(JSON.stringify(config))
+          .diagnostics.filter((d) => d.severity === "error")
+          .map((d) => d.path),
+        JSON.stringify(config),
+      ).toEqual([path]);
   });
 });

@@ -89,10 +89,9 @@ describe("ResolvedSource", () => {
           name: "b",
           endpoint: { path: "{org}/repos", params: { per_page: 10, extra: true, since: { type: "incremental", cursor_path: "u" } } },
         },
-        { name: "c", endpoint: { path: "c", params: null } },
       ],
     });
-    const [a, b, c] = ["a", "b", "c"].map((n) => byName(s, n).endpoint);
+    const [a, b] = ["a", "b"].map((n) => byName(s, n).endpoint);
     expect(a!.params.defaults).toBe(b!.params.defaults);
     expect(mergeLayers(a!.params)).toEqual({ org: "dlt-hub", per_page: 50, since: "x" });
     expect(Object.entries(mergeLayers(b!.params))).toEqual([
@@ -101,7 +100,6 @@ describe("ResolvedSource", () => {
     ]);
     expect([b!.path, b!.path_params]).toEqual(["{org}/repos", { org: "dlt-hub" }]);
     expect(b!.incremental).toEqual({ cursor_path: "u", start_param: "since" });
-    expect(mergeLayers(c!.params)).toEqual({});
   });
 
   it("chooses the paginator by precedence, as a typed config; single-entity paths get single_page and `$`", () => {
