@@ -80,6 +80,10 @@ export const DIAGNOSTIC_CODES = {
   // Accepted by dlt, but risky.
   default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
   paginator_param_none: ["info", "A paginator parameter name or body path set to `None`: dlt falls back to its default."],
+  auth_field_missing: [
+    "warning",
+    "An auth config without a field its type needs (`token`, `client_secret`, …): dlt looks it up in its secrets, else fails.",
+  ],
   auth_cookie_unsupported: ["warning", "api_key with `location: cookie`, which dlt does not implement."],
   hardcoded_secret: ["warning", "A credential written into auth, a header or a param (shown masked; fix: a dlt.secrets reference)."],
   response_action_status_string: ["warning", "A response action's `status_code` given as a string: it never matches (fix: the integer)."],

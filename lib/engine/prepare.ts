@@ -10,11 +10,19 @@ import type { ResolvedResource, ResolvedSource } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
 import { RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
-import { REQUIRED_AUTH_FIELDS, type BoundAuth } from "./auth";
+import type { BoundAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
 import type { BoundIncremental } from "./incremental";
-import { CREDENTIAL_FIELDS, getOwn, mergeByName, mergeLayers, secretEnvName } from "../shared";
+import {
+  CREDENTIAL_FIELDS,
+  getOwn,
+  mergeByName,
+  mergeLayers,
+  missingAuthFieldsMessage,
+  REQUIRED_AUTH_FIELDS,
+  secretEnvName,
+} from "../shared";
 
 export interface PreparedResource {
   readonly name: string;
@@ -86,11 +94,7 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
   const auth = { ...refs.dict(a.config as Readonly<Record<string, Json>>), type: a.config.type } as BoundAuth;
   const missing = (getOwn(REQUIRED_AUTH_FIELDS, auth.type) ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
   if (missing.length === 0) return { auth, problem: null };
-  const fields = missing.map((f) => `\`${f}\``).join(", ");
-  const message =
-    `\`${a.where}\` (type \`${auth.type}\`) has no ${fields}: dlt would look ${missing.length > 1 ? "them" : "it"} up in its secrets. ` +
-    `Add ${missing.map((f) => `"${f}": dlt.secrets["${f}"]`).join(", ")} to the auth config ` +
-    `and supply the value${missing.length > 1 ? "s" : ""}.`;
+  const message = missingAuthFieldsMessage(`\`${a.where}\``, auth.type, missing);
   return { auth, problem: new EngineError("missing_secret", message) };
 }
 

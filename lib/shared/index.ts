@@ -10,6 +10,8 @@ export {
   SENSITIVE_KEYS,
   SENSITIVE_PARAMS,
   maskSecret,
+  missingAuthFieldsMessage,
+  REQUIRED_AUTH_FIELDS,
   secretEnvName,
   secretLookupNames,
 } from "./secrets";

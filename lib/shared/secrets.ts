@@ -54,6 +54,35 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */
 export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"] as const;
 
+/**
+ * Fields each auth type needs before any request: dlt resolves a missing one from its secrets
+ * (`.dlt/secrets.toml`, the environment) and fails without it (`ConfigFieldMissingException`). By type,
+ * the seed dialect's `oauth2` included.
+ */
+export const REQUIRED_AUTH_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  bearer: ["token"],
+  api_key: ["api_key"],
+  http_basic: ["username", "password"],
+  oauth2_client_credentials: ["access_token_url", "client_id", "client_secret"],
+  oauth2: ["token_url", "client_id", "client_secret"],
+};
+
+/** What is missing from the auth config at `where` (as messages show a path: in backticks) of type `type`: the editor's warning, the run's error. */
+export function missingAuthFieldsMessage(
+  where: string,
+  type: string,
+  missing: readonly string[],
+  ref: (name: string) => string = (name) => `dlt.secrets["${name}"]`,
+): string {
+  const fields = missing.map((f) => `\`${f}\``).join(", ");
+  const them = missing.length > 1 ? "them" : "it";
+  return (
+    `${where} (type \`${type}\`) has no ${fields}: dlt looks ${them} up in its secrets (.dlt/secrets.toml, the environment) ` +
+    `and fails without ${them} (ConfigFieldMissingException), as a restplay run does. ` +
+    `Add ${missing.map((f) => `"${f}": ${ref(f)}`).join(", ")} to the auth config and supply the value${missing.length > 1 ? "s" : ""}.`
+  );
+}
+
 /** dlt's masking: `s*****t`; `*****` when shorter than 3 characters. */
 export function maskSecret(value: string): string {
   return value.length < 3 ? "*****" : `${value[0]}*****${value[value.length - 1]}`;

@@ -1,8 +1,11 @@
-/** Auth checks: the seed's `oauth2` dialect, cookie keys dlt cannot send, secrets written into the config. */
+/** Auth checks: the seed's `oauth2` dialect, cookie keys dlt cannot send, fields it needs, secrets written into the config. */
 import type { TextEdit } from "../../formats";
 import type { Path } from "../located";
-import { CREDENTIAL_FIELDS, maskSecret, secretEnvName } from "../../shared";
-import { inlineValue, quoteLike, refText } from "../fixes";
+import { CREDENTIAL_FIELDS, getOwn, maskSecret, missingAuthFieldsMessage, REQUIRED_AUTH_FIELDS, secretEnvName } from "../../shared";
+import { inlineValue, insertEntryEdit, quoteLike, refText } from "../fixes";
+import { where } from "../located";
+import type { z } from "zod";
+import { authSchemas, type AuthType } from "../schema";
 import { isObj, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
@@ -18,6 +21,7 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
         "dlt accepts `location: cookie` for api_key auth but fails on the first request (NotImplementedError). Use `header` or `query`.",
     });
   }
+  missingFields(ctx, auth, at);
   for (const field of CREDENTIAL_FIELDS) {
     const v = auth[field];
     if (typeof v !== "string" || v.length === 0) continue;
@@ -58,5 +62,38 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
     message:
       'dlt rejects auth type `oauth2` (and the key `token_url`); restplay runs it as OAuth2 client credentials. dlt form: {type: "oauth2_client_credentials", access_token_url, client_id, client_secret}' +
       (typeof auth.scope === "string" ? ", with the scope in `access_token_request_data`." : "."),
+  });
+}
+
+/**
+ * A field the auth type needs and the config does not give (a dict without `type` and with `token` is a
+ * bearer token): dlt looks it up in its secrets and fails without it; a run here needs it in the config.
+ */
+function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
+  const type = typeof auth.type === "string" ? auth.type : auth.type === undefined && "token" in auth ? "bearer" : null;
+  const shape: Readonly<Record<string, z.ZodType>> =
+    type === null ? {} : (getOwn(authSchemas as Record<string, (typeof authSchemas)[AuthType]>, type)?.shape ?? {});
+  // A field the dict itself must have is the schema's `missing_key` error; the others dlt may find in its secrets.
+  const optional = (f: string) => getOwn(shape, f)?.safeParse(undefined).success !== false;
+  const missing = (type === null ? [] : (getOwn(REQUIRED_AUTH_FIELDS, type) ?? [])).filter(
+    (f) => (auth[f] === undefined || auth[f] === null) && optional(f),
+  );
+  if (type === null || missing.length === 0) return;
+  const edits = missing.flatMap((f) => {
+    const e = insertEntryEdit(
+      ctx.doc,
+      at,
+      f,
+      CREDENTIAL_FIELDS.some((c) => c === f) || f === "client_id" || f === "username" ? { $secret: f } : "",
+    );
+    return e ? [e] : [];
+  });
+  ctx.add({
+    at,
+    severity: "warning",
+    code: "auth_field_missing",
+    range: ctx.loc.key(at),
+    message: missingAuthFieldsMessage(where(at), type, missing, (f) => refText(ctx.format, f)),
+    ...(edits.length === missing.length && missing.length === 1 ? { fixes: [{ title: `Add "${missing[0]}"`, edits }] } : {}),
   });
 }

@@ -8,7 +8,6 @@ import { getOwn } from "../../shared";
 import { defect } from "../defect";
 
 export type { AuthRuntime, BoundAuth } from "./types";
-export { REQUIRED_AUTH_FIELDS } from "./types";
 
 export const AUTH_IMPLEMENTATIONS = {
   bearer: bearerAuth,

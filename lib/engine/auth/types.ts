@@ -17,15 +17,6 @@ export interface AuthRuntime {
 
 export type AuthFactory = (config: BoundAuth, ctx: RunContext) => AuthRuntime;
 
-/** Fields each type needs before any request (dlt resolves missing ones from its secrets, then fails). */
-export const REQUIRED_AUTH_FIELDS: Readonly<Record<AuthType, readonly string[]>> = {
-  bearer: ["token"],
-  api_key: ["api_key"],
-  http_basic: ["username", "password"],
-  oauth2_client_credentials: ["access_token_url", "client_id", "client_secret"],
-  oauth2: ["token_url", "client_id", "client_secret"],
-};
-
 export const str = (v: Json | undefined): string =>
   typeof v === "string" ? v : v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 export const withHeader = (spec: RequestSpec, name: string, value: string): RequestSpec => ({

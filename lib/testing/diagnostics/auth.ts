@@ -108,6 +108,12 @@ resources:
     [],
   ],
   [
+    "a bearer token left to dlt's secrets (none in the config)",
+    "python",
+    pauth(`{"type": "bearer"}`),
+    [["auth_field_missing", "/client/auth", '"auth"', 4, 9]],
+  ],
+  [
     "hard-coded api_key",
     "python",
     pauth(`{"type": "api_key", "name": "X-API-Key", "api_key": "k-12345"}`),
@@ -127,7 +133,10 @@ resources:
     res(`      "endpoint": {
         "auth": {"type": "oauth2_client_credentials", "access_token_url": "https://login.example.com/token", "client_secret": "s3cr3t"}
       }`),
-    [["hardcoded_secret", "/resources/0/endpoint/auth/client_secret", '"s3cr3t"', 7, 127]],
+    [
+      ["auth_field_missing", "/resources/0/endpoint/auth", '"auth"', 7, 9],
+      ["hardcoded_secret", "/resources/0/endpoint/auth/client_secret", '"s3cr3t"', 7, 127],
+    ],
   ],
   ["an auth object", "python", pauth(`HttpBasicAuth("user", dlt.secrets["password"])`), []],
   [
