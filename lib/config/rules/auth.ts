@@ -6,7 +6,7 @@ import { inlineValue, insertEntryEdit, quoteLike, refText } from "../fixes";
 import { where } from "../located";
 import type { z } from "zod";
 import { authSchemas, type AuthType } from "../schema";
-import { isObj, type RuleContext } from "./context";
+import { isObj, isSpecial, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (!isObj(auth)) return;
@@ -66,11 +66,14 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
 }
 
 /**
- * A field the auth type needs and the config does not give (a dict without `type` and with `token` is a
- * bearer token): dlt looks it up in its secrets and fails without it; a run here needs it in the config.
+ * A field the auth type needs and the config does not give (a dict without `type` is a bearer token,
+ * `{}` too): dlt looks it up in its secrets and fails without it; a run here needs it in the config.
  */
 function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
-  const type = typeof auth.type === "string" ? auth.type : auth.type === undefined && "token" in auth ? "bearer" : null;
+  // An auth object (a Python call such as `BearerTokenAuth(...)`, or a class of your own) is checked as a call.
+  const node = ctx.loc.node(at);
+  if (isSpecial(auth) || (ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{")) return;
+  const type = typeof auth.type === "string" ? auth.type : auth.type === undefined ? "bearer" : null;
   const shape: Readonly<Record<string, z.ZodType>> =
     type === null ? {} : (getOwn(authSchemas as Record<string, (typeof authSchemas)[AuthType]>, type)?.shape ?? {});
   // A field the dict itself must have is the schema's `missing_key` error; the others dlt may find in its secrets.

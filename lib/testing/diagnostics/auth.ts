@@ -114,6 +114,12 @@ resources:
     [["auth_field_missing", "/client/auth", '"auth"', 4, 9]],
   ],
   [
+    "an empty auth dict: dlt takes it as a bearer token and looks the token up in its secrets",
+    "json",
+    jauth(`{}`),
+    [["auth_field_missing", "/client/auth", '"auth"', 4, 5]],
+  ],
+  [
     "hard-coded api_key",
     "python",
     pauth(`{"type": "api_key", "name": "X-API-Key", "api_key": "k-12345"}`),
