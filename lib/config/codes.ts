@@ -70,7 +70,8 @@ export const DIAGNOSTIC_CODES = {
   ],
   nested_hint_not_previewed: [
     "warning",
-    "A nested hint's `primary_key`, `merge_key`, `write_disposition` or `parent_table_name`: dlt takes it; the preview does not apply it yet.",
+    "A nested hint's `primary_key`, `merge_key`, `write_disposition` or `parent_table_name`: " +
+      "dlt takes it; the preview does not apply it yet.",
   ],
   incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],
   // Works in restplay, rejected by dlt (the seed dialect).

@@ -74,7 +74,8 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
       expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     }
     const py = validateText(
-      `rest_api_source({"client": {"base_url": "https://x", "auth": None}, "resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "paginator": None}}]})`,
+      `rest_api_source({"client": {"base_url": "https://x", "auth": None}, ` +
+        `"resources": [{"name": "a", "selected": None, "primary_key": None, "endpoint": {"path": "/a", "paginator": None}}]})`,
     );
     expect(py.valid).toBe(true);
   });

@@ -67,7 +67,10 @@ export const REQUIRED_AUTH_FIELDS: Readonly<Record<string, readonly string[]>> =
   oauth2: ["token_url", "client_id", "client_secret"],
 };
 
-/** What is missing from the auth config at `where` (as messages show a path: in backticks) of type `type`: the editor's warning, the run's error. */
+/**
+ * What is missing from the auth config at `where` (as messages show a path: in backticks) of type
+ * `type`: the editor's warning, the run's error.
+ */
 export function missingAuthFieldsMessage(
   where: string,
   type: string,
