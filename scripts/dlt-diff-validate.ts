@@ -38,7 +38,7 @@ const get = (v: Json, path: readonly (string | number)[]): Json | undefined =>
     v,
   );
 
-const OTHER_VALUES: Json[] = [42, -1, 1.5, "text", "", true, null, [], {}, ["a"], { a: 1 }];
+const OTHER_VALUES: Json[] = [42, -1, 0, 1.5, 10.0, "10", "text", "", true, false, null, [], {}, ["a"], { a: 1 }];
 const KEYS_ELSEWHERE = [
   "paginator",
   "data_selector",

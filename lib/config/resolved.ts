@@ -46,7 +46,7 @@ export interface LayeredDict {
 }
 
 /** A column hint as dlt's resource hints hold it, with its name as configured. */
-export type ColumnHint = ColumnConfig & { readonly name: string };
+export type ColumnHint = { readonly [K in keyof ColumnConfig]?: Exclude<ColumnConfig[K], null> } & { readonly name: string };
 
 /** An `scd2` write disposition's settings as configured (`TScd2StrategyDict`); `null` where not given. */
 export interface Scd2Hints {

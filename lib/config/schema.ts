@@ -337,27 +337,28 @@ export const COLUMN_DATA_TYPES = [
   "time",
 ] as const;
 
+// dlt takes `None` for a column hint's properties as not given; not for `data_type` (its load then fails).
 export const ColumnSchema = z
   .strictObject({
     name: columnName(z.string()),
     data_type: z.enum(COLUMN_DATA_TYPES).describe("dlt data type."),
-    nullable: z.boolean(),
-    primary_key: z.boolean(),
-    merge_key: z.boolean(),
-    unique: z.boolean(),
-    partition: z.boolean(),
-    cluster: z.boolean(),
-    sort: z.boolean(),
-    row_key: z.boolean(),
-    parent_key: z.boolean(),
-    root_key: z.boolean(),
-    hard_delete: z.boolean(),
-    dedup_sort: z.enum(["asc", "desc"]),
-    precision: z.int(),
-    scale: z.int(),
-    timezone: z.boolean(),
-    description: z.string(),
-    variant: z.boolean(),
+    nullable: z.boolean().nullable(),
+    primary_key: z.boolean().nullable(),
+    merge_key: z.boolean().nullable(),
+    unique: z.boolean().nullable(),
+    partition: z.boolean().nullable(),
+    cluster: z.boolean().nullable(),
+    sort: z.boolean().nullable(),
+    row_key: z.boolean().nullable(),
+    parent_key: z.boolean().nullable(),
+    root_key: z.boolean().nullable(),
+    hard_delete: z.boolean().nullable(),
+    dedup_sort: z.enum(["asc", "desc"]).nullable(),
+    precision: z.int().nullable(),
+    scale: z.int().nullable(),
+    timezone: z.boolean().nullable(),
+    description: z.string().nullable(),
+    variant: z.boolean().nullable(),
   })
   .partial()
   .describe("Column hints.");

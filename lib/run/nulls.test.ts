@@ -115,4 +115,17 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
         JSON.stringify(config),
       ).toEqual([path]);
   });
+
+  it("a column hint's properties given as None are not given; a None data_type is an error (checked with dlt 1.26 on DuckDB)", () => {
+    const hints = { nullable: null, precision: null, scale: null, dedup_sort: null, hard_delete: null, primary_key: null };
+    const r = validateText(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", columns: { c: hints } }] }));
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const columns = r.source!.resources[0]!.table.columns;
+    expect([...(columns.defaults ?? []), ...(columns.own ?? [])]).toEqual([{ name: "c" }]);
+    // dlt's load fails on a column whose data_type is None (KeyError).
+    const typed = validateText(
+      JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", columns: { c: { data_type: null } } }] }),
+    );
+    expect(typed.diagnostics.filter((d) => d.severity === "error").map((d) => d.path)).toEqual(["/resources/0/columns/c/data_type"]);
+  });
 });

@@ -11,7 +11,7 @@ import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython } from "./values";
-import { contractOf } from "./table-hints";
+import { columnHint, contractOf } from "./table-hints";
 
 /** What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on DuckDB). */
 const NOT_PREVIEWED_WHY = {
@@ -63,7 +63,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
     for (const [key, c] of Object.entries(columns)) {
       if (!isObj(c) || isPython(c)) continue;
       if (typeof c.name === "string") {
-        named.push({ ...c, name: c.name } as ColumnHint);
+        named.push(columnHint(c, c.name));
         continue;
       }
       const columnAt = [...where, key];

@@ -5,17 +5,24 @@
  * are merged column by column (`merge_columns`). `columns` may be a dict by name or a list of columns
  * with `name` (`ensure_table_schema_columns`).
  */
-import type { ColumnConfig } from "../schema";
 import type { ColumnHint, ContractSetting, ResolvedTableHints, Scd2Hints } from "../resolved";
 import { SchemaContractMode } from "../schema";
 import { isObj, isPython, keyList, pick, type Obj } from "./values";
 
+/** One column's hints, named: a property given as `None` is not given (as dlt reads it). */
+export function columnHint(c: Obj, name: string): ColumnHint {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) if (v !== null) out[k] = v;
+  return { ...(out as ColumnHint), name };
+}
+
 /** A `columns` value as a list of hints (Python values left out). */
 export function columnList(raw: unknown): ColumnHint[] {
-  if (Array.isArray(raw)) return raw.filter((c): c is ColumnHint => isObj(c) && typeof c.name === "string").map((c) => ({ ...c }));
+  if (Array.isArray(raw))
+    return raw.filter((c): c is Obj & { name: string } => isObj(c) && typeof c.name === "string").map((c) => columnHint(c, c.name));
   if (!isObj(raw) || isPython(raw)) return [];
   return Object.entries(raw).flatMap(([name, c]) =>
-    isObj(c) && !isPython(c) ? [{ ...(c as ColumnConfig), name: typeof c.name === "string" ? c.name : name }] : [],
+    isObj(c) && !isPython(c) ? [columnHint(c, typeof c.name === "string" ? c.name : name)] : [],
   );
 }
 
