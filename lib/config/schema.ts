@@ -32,6 +32,8 @@ const Ref = z.union([SecretRefSchema, ConfigRefSchema]);
 const str = (description: string) => z.union([z.string(), Ref]).describe(description);
 /** A JSONPath, a dot path into a JSON body, a field/column/table name: strings used as object keys (key-paths.ts). */
 const jsonPath = (description: string) => keyPath(z.string().describe(description), "jsonpath");
+/** A JSONPath dlt compiles when it builds the source (a paginator's): an empty one fails there (JsonPathParserError). */
+const compiledPath = (description: string) => keyPath(z.string().min(1).describe(description), "jsonpath");
 const dotPath = (description: string) => keyPath(z.string().describe(description), "dotpath");
 const keyName = <T extends z.ZodType>(schema: T) => keyPath(schema, "name");
 /** The name of a table's column (only `__proto__` refused: key-paths.ts). */
@@ -101,11 +103,11 @@ export const paginatorSchemas = {
     })
     .describe("Offset paging: `offset=0,limit,2·limit…`. Stops on an empty page, when `offset >= total`, or at `maximum_offset`."),
   json_link: z
-    .strictObject({ type: z.literal("json_link"), next_url_path: jsonPath("JSONPath to the next page's URL. Default `next`.") })
+    .strictObject({ type: z.literal("json_link"), next_url_path: compiledPath("JSONPath to the next page's URL. Default `next`.") })
     .partial({ next_url_path: true })
     .describe("Follow a next-page URL found in the JSON body."),
   json_response: z
-    .strictObject({ type: z.literal("json_response"), next_url_path: jsonPath("JSONPath to the next page's URL. Default `next`.") })
+    .strictObject({ type: z.literal("json_response"), next_url_path: compiledPath("JSONPath to the next page's URL. Default `next`.") })
     .partial({ next_url_path: true })
     .describe("Deprecated alias of `json_link`."),
   header_link: z
@@ -118,7 +120,7 @@ export const paginatorSchemas = {
   cursor: z
     .strictObject({
       type: z.literal("cursor"),
-      cursor_path: jsonPath("JSONPath to the next cursor in the body. Default `cursors.next`."),
+      cursor_path: compiledPath("JSONPath to the next cursor in the body. Default `cursors.next`."),
       cursor_param: z.string().describe("Query parameter that carries the cursor. Default `cursor`."),
       cursor_body_path: dotPath("Dot path in the JSON body for the cursor (instead of `cursor_param`)."),
       ...stopKeys,

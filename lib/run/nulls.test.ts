@@ -128,4 +128,14 @@ describe("None / null for Optional keys, as dlt accepts them", () => {
     );
     expect(typed.diagnostics.filter((d) => d.severity === "error").map((d) => d.path)).toEqual(["/resources/0/columns/c/data_type"]);
   });
+
+  it("an empty JSONPath where dlt compiles it as it builds the paginator is an error (JsonPathParserError)", () => {
+    for (const paginator of [
+      { type: "json_link", next_url_path: "" },
+      { type: "cursor", cursor_path: "" },
+    ]) {
+      const r = validateText(JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { paginator } }] }));
+      expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["invalid_value"]);
+    }
+  });
 });
