@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = {
   // Accepted by dlt, but risky.
   default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
   paginator_param_none: ["info", "A paginator parameter name or body path set to `None`: dlt falls back to its default."],
+  paginator_key_ignored: ["warning", "A key of a `type: auto` paginator dict: dlt detects the paginator and ignores it."],
   auth_field_missing: [
     "warning",
     "An auth config without a field its type needs (`token`, `client_secret`, …): dlt looks it up in its secrets, else fails.",

@@ -41,7 +41,7 @@ const columnName = <T extends z.ZodType>(schema: T) => keyPath(schema, "column")
 const int = (description: string) => z.int().describe(description);
 
 // ---------------------------------------------------------------------------------------------
-// Paginators (dlt-rest-api.md §7). One strict object per `type`: keys of another type are errors.
+// Paginators (dlt-rest-api.md §7). One strict object per `type`: keys of another type are errors (but under `auto`).
 
 const stopKeys = {
   stop_after_empty_page: z.boolean().describe("Stop when a page has no records. Default `true`."),
@@ -50,7 +50,8 @@ const stopKeys = {
 
 export const paginatorSchemas = {
   single_page: z.strictObject({ type: z.literal("single_page") }).describe("One request, no paging."),
-  auto: z.strictObject({ type: z.literal("auto") }).describe("Detect the paginator from the first response (dlt's detection order)."),
+  // dlt ignores the other keys of an `auto` dict (`create_paginator`): a warning (rules/paginator.ts), not an error.
+  auto: z.looseObject({ type: z.literal("auto") }).describe("Detect the paginator from the first response (dlt's detection order)."),
   page_number: z
     .strictObject({
       type: z.literal("page_number"),

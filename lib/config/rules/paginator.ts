@@ -1,12 +1,13 @@
 /**
- * Paginator checks resolution cannot express: the default `total_path` that bites at run time, and the
- * seed's page_number `limit` dialect. The constructor errors dlt raises are lib/config/resolve/paginator.ts.
+ * Paginator checks resolution cannot express: the default `total_path` that bites at run time, keys an
+ * `auto` paginator ignores, and the seed's page_number `limit` dialect. The constructor errors dlt raises are lib/config/resolve/paginator.ts.
  */
 import type { PlainValue, TextEdit } from "../../formats";
 import type { Path } from "../located";
 import { findNode } from "../../formats";
 import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from "../fixes";
 import { isObj, nullWord, type Obj, type RuleContext } from "./context";
+import { paginatorSchemas } from "../schema";
 
 /** `endpointAt`: the endpoint holding the paginator (null for `client.paginator`, which has no params). */
 export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointAt: Path | null): void {
@@ -29,6 +30,7 @@ export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointA
   }
   if (!isObj(p) || typeof p.type !== "string") return;
   const type = p.type;
+  if (type === "auto") ignoredUnderAuto(ctx, p, at);
   if ((type === "offset" || type === "page_number") && !("total_path" in p)) {
     const insert = insertEntryEdit(ctx.doc, at, "total_path", null);
     ctx.add({
@@ -90,4 +92,30 @@ function moveLimitEdits(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path, li
   if (existing) return [...edits, { range: existing.range, newText: renderValue(limit, ctx.format, ctx.text, existing.range) }];
   const add = insertEntryEdit(ctx.doc, paramsPath, limitParam, limit);
   return add ? [...edits, add] : null;
+}
+
+/**
+ * dlt's `create_paginator` builds nothing for a dict of `type: auto` (it detects the paginator from the
+ * first response), so its other keys do nothing: a warning naming the paginator a key belongs to.
+ */
+function ignoredUnderAuto(ctx: RuleContext, p: Obj, at: Path): void {
+  for (const key of Object.keys(p)) {
+    if (key === "type") continue;
+    const owners = Object.entries(paginatorSchemas)
+      .filter(([t, schema]) => t !== "auto" && key in schema.shape)
+      .map(([t]) => t);
+    const remove = removeEntriesEdits(ctx.doc, at, [key]);
+    ctx.add({
+      at: [...at, key],
+      severity: "warning",
+      code: "paginator_key_ignored",
+      range: ctx.loc.key([...at, key]),
+      message:
+        `\`${key}\` does nothing under \`type: auto\`: dlt detects the paginator from the first response and ignores the other keys. ` +
+        (owners.length > 0
+          ? `It belongs to the ${owners.map((t) => `\`${t}\``).join(", ")} paginator: set that \`type\`, or remove it.`
+          : "Remove it."),
+      fixes: remove.length > 0 ? [{ title: `Remove \`${key}\``, edits: remove }] : undefined,
+    });
+  }
 }

@@ -7,6 +7,12 @@ const P = "/resources/0/endpoint/paginator";
 export const PAGINATOR_VALID: ValidCase[] = [
   ["single_page shorthand", "json", res(`      "endpoint": {"paginator": "single_page"}`), []],
   [
+    "auto with a limit: dlt detects the paginator and ignores the key",
+    "json",
+    res(`      "endpoint": {"paginator": {"type": "auto", "limit": 10}}`),
+    [["paginator_key_ignored", "/resources/0/endpoint/paginator/limit", '"limit"', 6, 50]],
+  ],
+  [
     "single_page dict",
     "yaml",
     yres(`    endpoint:
@@ -357,16 +363,7 @@ resources: [posts]
     6,
     38,
   ],
-  [
-    "auto with a limit",
-    "json",
-    res(`      "endpoint": {"paginator": {"type": "auto", "limit": 10}}`),
-    "unknown_key",
-    `${P}/limit`,
-    '"limit"',
-    6,
-    50,
-  ],
+  ["auto in a list", "json", res(`      "endpoint": {"paginator": ["auto"]}`), "invalid_type", P, '["auto"]', 6, 33],
   [
     "json_response with links_next_key",
     "json",
