@@ -1,6 +1,7 @@
 /**
  * Paginator checks resolution cannot express: the default `total_path` that bites at run time, keys an
- * `auto` paginator ignores, and the seed's page_number `limit` dialect. The constructor errors dlt raises are lib/config/resolve/paginator.ts.
+ * `auto` paginator ignores, and the seed's page_number `limit` dialect. The constructor errors dlt
+ * raises are lib/config/resolve/paginator.ts.
  */
 import type { PlainValue, TextEdit } from "../../formats";
 import type { Path } from "../located";
