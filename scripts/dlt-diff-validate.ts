@@ -14,16 +14,11 @@ import { join } from "node:path";
 import { exportConfig, validateText } from "../lib/config";
 import { EXAMPLES } from "../lib/examples";
 import { PYTHON } from "./dlt-diff-sides";
+import { rng, type Rng } from "./dlt-diff-cases";
 import type { Json } from "../lib/engine";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)] as T };
-}
 
 /** Every place in `v`: its path (keys and indices). */
 function places(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -87,7 +82,7 @@ const ENUMS: Record<string, string[]> = {
 };
 
 /** One mutant of `base`, and what was done. */
-function mutate(base: Json, r: ReturnType<typeof rng>): { config: Json; what: string } {
+function mutate(base: Json, r: Rng): { config: Json; what: string } {
   const config = structuredClone(base);
   const all = places(config).filter((p) => p.length > 0);
   for (let tries = 0; tries < 20; tries++) {

@@ -35,7 +35,8 @@ import { createVirtualClock, extract, fetchTransport, type Json, type NumberText
 import { parseJson } from "../lib/shared";
 import { createDestination, materialize } from "../lib/preview";
 import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
-import { CANDIDATES, MATRIX, makeCase, makeRunsCase, write, type Gen } from "./dlt-diff-cases";
+import { CANDIDATES, MATRIX, makeCase, write, type Gen } from "./dlt-diff-cases";
+import { makeRunsCase } from "./dlt-diff-runs";
 import { makePagingCase, servePage, type PagingCase } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
 import { makeStrategyCase } from "./dlt-diff-strategies";
