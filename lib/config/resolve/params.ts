@@ -5,7 +5,7 @@
  */
 import type { Path } from "../located";
 import { describeValue } from "../located";
-import { missingKey, type RuleContext } from "../rules/context";
+import { isPythonCall, missingKey, type RuleContext } from "../rules/context";
 import { isObj, isSpecial } from "./values";
 import { IncrementalSchema } from "../schema";
 import { didYouMean } from "../did-you-mean";
@@ -110,8 +110,7 @@ export function missingCursorPath(ctx: RuleContext, at: Path, what: string): voi
  * `dlt.sources.incremental(...)` object (a Python call, not a `{` dict) on an `end_value` that is not None.
  */
 function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, unknown>, at: Path): void {
-  const node = ctx.loc.node(at);
-  const isObject = ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{";
+  const isObject = isPythonCall(ctx, at);
   for (const key of isObject ? ["end_value"] : ["end_value", "end_param"]) {
     const value = v[key];
     if (value === undefined || value === null || (!isObject && !pyTruthy(value))) continue;
@@ -134,17 +133,11 @@ function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, un
 
 /** A key `Incremental(**config)` does not take fails dlt when it builds the source (`TypeError`). */
 function checkIncrementalKeys(ctx: RuleContext, name: string, v: Record<string, unknown>, at: Path): void {
-  const node = ctx.loc.node(at);
   // A `dlt.sources.incremental(...)` call is Python's to check.
-  if (ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{") return;
+  if (isPythonCall(ctx, at)) return;
   for (const key of Object.keys(v)) {
     // A truthy `end_param` fails earlier, with its own message (checkStartSideOnly).
-    const value = v[key];
-    if (
-      PARAM_INCREMENTAL_KEYS.includes(key) ||
-      (key === "end_param" && value !== undefined && value !== null && value !== "" && value !== 0 && value !== false)
-    )
-      continue;
+    if (PARAM_INCREMENTAL_KEYS.includes(key) || (key === "end_param" && pyTruthy(v[key]))) continue;
     const keyAt = [...at, key];
     const range = ctx.loc.key(keyAt);
     const guess = didYouMean(

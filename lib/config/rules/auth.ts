@@ -1,12 +1,20 @@
 /** Auth checks: the seed's `oauth2` dialect, cookie keys dlt cannot send, fields it needs, secrets written into the config. */
 import type { TextEdit } from "../../formats";
 import type { Path } from "../located";
-import { CREDENTIAL_FIELDS, getOwn, maskSecret, missingAuthFieldsMessage, REQUIRED_AUTH_FIELDS, secretEnvName } from "../../shared";
+import {
+  CREDENTIAL_FIELDS,
+  getOwn,
+  maskSecret,
+  missingAuthFieldsMessage,
+  REQUIRED_AUTH_FIELDS,
+  secretEnvName,
+  SENSITIVE_KEYS,
+} from "../../shared";
 import { inlineValue, insertEntryEdit, quoteLike, refText } from "../fixes";
 import { where } from "../located";
 import type { z } from "zod";
 import { authSchemas, type AuthType } from "../schema";
-import { isObj, isSpecial, type RuleContext } from "./context";
+import { isObj, isPythonCall, isSpecial, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (!isObj(auth)) return;
@@ -70,33 +78,25 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
  * `{}` too): dlt looks it up in its secrets and fails without it; a run here needs it in the config.
  */
 function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
-  // An auth object (a Python call such as `BearerTokenAuth(...)`, or a class of your own) is checked as a call.
-  const node = ctx.loc.node(at);
-  if (isSpecial(auth) || (ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{")) return;
+  // An auth object (a Python call: `BearerTokenAuth(...)`, a class of your own) is checked as a call.
+  if (isSpecial(auth) || isPythonCall(ctx, at)) return;
   const type = typeof auth.type === "string" ? auth.type : auth.type === undefined ? "bearer" : null;
+  if (type === null) return;
   const shape: Readonly<Record<string, z.ZodType>> =
-    type === null ? {} : (getOwn(authSchemas as Record<string, (typeof authSchemas)[AuthType]>, type)?.shape ?? {});
+    getOwn(authSchemas as Record<string, (typeof authSchemas)[AuthType]>, type)?.shape ?? {};
   // A field the dict itself must have is the schema's `missing_key` error; the others dlt may find in its secrets.
   const optional = (f: string) => getOwn(shape, f)?.safeParse(undefined).success !== false;
-  const missing = (type === null ? [] : (getOwn(REQUIRED_AUTH_FIELDS, type) ?? [])).filter(
-    (f) => (auth[f] === undefined || auth[f] === null) && optional(f),
-  );
-  if (type === null || missing.length === 0) return;
-  const edits = missing.flatMap((f) => {
-    const e = insertEntryEdit(
-      ctx.doc,
-      at,
-      f,
-      CREDENTIAL_FIELDS.some((c) => c === f) || f === "client_id" || f === "username" ? { $secret: f } : "",
-    );
-    return e ? [e] : [];
-  });
+  const missing = (getOwn(REQUIRED_AUTH_FIELDS, type) ?? []).filter((f) => (auth[f] === undefined || auth[f] === null) && optional(f));
+  if (missing.length === 0) return;
+  // One field missing: a quick fix adds it, as a secret reference where it is a credential.
+  const only = missing.length === 1 ? (missing[0] as string) : null;
+  const add = only !== null && SENSITIVE_KEYS.has(only) ? insertEntryEdit(ctx.doc, at, only, { $secret: only }) : null;
   ctx.add({
     at,
     severity: "warning",
     code: "auth_field_missing",
     range: ctx.loc.key(at),
     message: missingAuthFieldsMessage(where(at), type, missing, (f) => refText(ctx.format, f)),
-    ...(edits.length === missing.length && missing.length === 1 ? { fixes: [{ title: `Add "${missing[0]}"`, edits }] } : {}),
+    ...(add ? { fixes: [{ title: `Add "${only}"`, edits: [add] }] } : {}),
   });
 }

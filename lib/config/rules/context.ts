@@ -27,6 +27,12 @@ export interface RuleContext {
   readonly full: boolean;
 }
 
+/** Whether the value at `at` is a Python call (`BearerTokenAuth(...)`, `dlt.sources.incremental(...)`) the reader gave as a dict. */
+export function isPythonCall(ctx: RuleContext, at: Path): boolean {
+  const node = ctx.loc.node(at);
+  return ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{";
+}
+
 export function createContext(loc: Locator, out: DiagnosticOut): RuleContext {
   return {
     loc,
