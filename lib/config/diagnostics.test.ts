@@ -10,13 +10,23 @@ import { RESOURCE_CASES, RESOURCE_VALID } from "../testing/diagnostics/resources
 import { CHECK_CASES, CHECK_VALID } from "../testing/diagnostics/checks";
 import { FORMAT_CASES, FORMAT_VALID, SEED_CASES } from "../testing/diagnostics/formats";
 import { LIMIT_CASES } from "../testing/diagnostics/limits";
+import { JSONPATH_CASES } from "../testing/diagnostics/jsonpath";
 import { PYTHON_CASES } from "../testing/python-cases";
 
 const codes = (text: string) => validateText(text).diagnostics.map((d) => `${d.code} ${d.path}`);
 
 const seeds = seedBlocks();
 /** Invalid documents: the diagnostic named by code and path is there, at the given place. */
-const INVALID: Case[] = [...CASES, ...PAGINATOR_CASES, ...AUTH_CASES, ...RESOURCE_CASES, ...CHECK_CASES, ...FORMAT_CASES, ...LIMIT_CASES];
+const INVALID: Case[] = [
+  ...CASES,
+  ...PAGINATOR_CASES,
+  ...AUTH_CASES,
+  ...RESOURCE_CASES,
+  ...CHECK_CASES,
+  ...FORMAT_CASES,
+  ...LIMIT_CASES,
+  ...JSONPATH_CASES,
+];
 /** Valid documents (the seeds among them): no error, and exactly the listed warnings and infos. */
 const VALID: ValidCase[] = [
   ...PAGINATOR_VALID,

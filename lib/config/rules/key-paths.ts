@@ -4,7 +4,8 @@
  * any record (zod drops it, so the value would silently vanish), and in the `resource`, `field` and
  * `cursor_path` of typed params, which the schema leaves open. Placeholders are checked with the
  * other placeholder rules (placeholders.ts). The walk follows the schema, so it is linear in the
- * config and as deep as the schema.
+ * config and as deep as the schema. Every JSONPath the walk meets is also parsed as dlt parses it
+ * (jsonpath.ts: `invalid_jsonpath`).
  */
 import type { z } from "zod";
 import type { Range } from "../../formats";
@@ -13,6 +14,7 @@ import { keyPaths, unsafeKeys, unsafeMessage, unsafeSegment, type KeyPathKind } 
 import { defOf, literalValues, objectShape, pickVariant, unionMembers, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
 import { isObj, isSpecial, type RuleContext } from "./context";
+import { checkJsonPathSyntax } from "./jsonpath";
 
 /** Schemas that accept anything: nothing under them is a key path the schema knows of. */
 const OPEN = new Set(["unknown", "any"]);
@@ -95,6 +97,7 @@ function segmentRange(ctx: RuleContext, r: Range, segment: string): Range {
 }
 
 function checkString(ctx: RuleContext, s: string, kind: KeyPathKind, at: Path): void {
+  if (kind === "jsonpath") checkJsonPathSyntax(ctx, s, at);
   const bad = unsafeSegment(s, kind);
   if (bad === null) return;
   ctx.add({

@@ -1,0 +1,62 @@
+/**
+ * `invalid_jsonpath`: a JSONPath (`data_selector`, the paginators' paths, an incremental's
+ * `cursor_path`, a resolve param's `field`) that dlt's parser refuses. dlt compiles them with
+ * jsonpath-ng's "ext" parser — paginator and incremental paths as it builds the source, the others on
+ * the first page — and restplay parses them with the same grammar and tables (lib/shared/jsonpath-ng),
+ * so the error sits where jsonpath-ng stops, with what it expected there. An empty path is left to the
+ * schema: dlt reads an empty `total_path` or `has_more_path` as none.
+ */
+import type { QuickFix, Range } from "../../formats";
+import { JsonPathSyntaxError, parseJsonPath } from "../../shared/jsonpath-ng";
+import { where, type Path } from "../located";
+import type { RuleContext } from "./context";
+
+export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void {
+  if (s === "") return;
+  try {
+    parseJsonPath(s);
+  } catch (e) {
+    if (!(e instanceof JsonPathSyntaxError)) throw e;
+    const token = ctx.loc.value(at);
+    const fix = e.unquoted ? quoteFix(ctx, token, s, e.unquoted) : null;
+    ctx.add({
+      at,
+      severity: "error",
+      code: "invalid_jsonpath",
+      range: inToken(ctx, token, s, e.start, e.end),
+      message: `dlt cannot read the JSONPath \`${s}\` in ${where(at)} (jsonpath-ng, column ${e.start + 1}): ${e.message}.`,
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+  }
+}
+
+/**
+ * "Quote `name`": the name wrapped in the quote its string token does not use (`'` inside `"…"` and
+ * plain YAML, `"` inside `'…'`); none where the path shows through escapes, or where a plain YAML
+ * scalar would start with the quote (it would become a quoted scalar).
+ */
+function quoteFix(ctx: RuleContext, token: Range, s: string, name: { start: number; end: number }): QuickFix | null {
+  const raw = ctx.text.slice(token.start, token.end);
+  const i = raw.indexOf(s);
+  if (i < 0) return null;
+  const open = raw.replace(/^[rRuUbBfF]+/, "")[0];
+  if (open !== '"' && open !== "'" && i + name.start === 0) return null;
+  const q = open === "'" ? '"' : "'";
+  const word = s.slice(name.start, name.end);
+  const at = token.start + i + name.start;
+  return {
+    title: `Quote \`${word}\` (${q}${word}${q})`,
+    edits: [{ range: { start: at, end: at + word.length }, newText: `${q}${word}${q}` }],
+  };
+}
+
+/** The offsets [start, end) of the path mapped into its token (the whole token when escapes hide the path). */
+function inToken(ctx: RuleContext, token: Range, s: string, start: number, end: number): Range {
+  const i = ctx.text.slice(token.start, token.end).indexOf(s);
+  if (i < 0) return token;
+  const from = token.start + i;
+  // An error at the end of the path marks its last character.
+  const a = start >= s.length ? Math.max(0, s.length - 1) : start;
+  const b = Math.max(end, a + 1);
+  return { start: from + a, end: from + Math.min(b, s.length) };
+}

@@ -1,0 +1,6 @@
+/**
+ * JSONPath as dlt 1.26 reads it: jsonpath-ng's "ext" dialect (`jsonpath_ng.ext.parse`), with its
+ * lexer's order and PLY's own tables, so restplay accepts and refuses the paths dlt does.
+ */
+export { JsonPathSyntaxError, type Token } from "./lexer";
+export { parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";

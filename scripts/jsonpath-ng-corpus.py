@@ -1,0 +1,138 @@
+"""Records what jsonpath-ng's "ext" parser (dlt 1.26's) makes of generated JSONPaths, for
+lib/shared/jsonpath-ng/parser.test.ts: each path with its tree, or with the fact that it is refused.
+
+Run with the oracle's Python (shared/tools/dlt-oracle):
+  /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py [count] [seed] > lib/testing/fixtures/jsonpath-ng.json
+"""
+import json
+import random
+import sys
+
+from jsonpath_ng import jsonpath as jp
+from jsonpath_ng.ext import arithmetic, filter as flt, iterable, string as st
+from jsonpath_ng.ext.parser import parse
+
+OPS = {v: k for k, v in arithmetic.OPERATOR_MAP.items()}
+BINARY = {jp.Child: "child", jp.Descendants: "descendants", jp.WhereNot: "wherenot", jp.Where: "where",
+          jp.Union: "union", jp.Intersect: "intersect"}
+
+
+def tree(n):
+    """A jsonpath-ng node as lib/shared/jsonpath-ng/parser.ts's PathNode (without offsets)."""
+    if isinstance(n, (str, int, float, bool)) or n is None:
+        return n
+    for cls, k in BINARY.items():
+        if type(n) is cls:
+            return {"k": k, "left": tree(n.left), "right": tree(n.right)}
+    if isinstance(n, iterable.SortedThis):
+        sorts = None if n.expressions is None else [[tree(p), d] for p, d in n.expressions]
+        return {"k": "sorted", "sorts": sorts}
+    simple = {jp.Root: "root", jp.Parent: "parent", iterable.Len: "len", iterable.Keys: "keys", iterable.Path: "path",
+              st.Str: "str", jp.This: "this"}
+    for cls, k in simple.items():
+        if type(n) is cls:
+            return {"k": k}
+    if isinstance(n, jp.Fields):
+        return {"k": "fields", "names": list(n.fields)}
+    if isinstance(n, jp.Index):
+        return {"k": "index", "index": n.index}
+    if isinstance(n, jp.Slice):
+        return {"k": "slice", "start": n.start, "end": n.end, "step": n.step}
+    if isinstance(n, arithmetic.Operation):
+        return {"k": "operation", "left": tree(n.left), "op": OPS[n.op], "right": tree(n.right)}
+    if isinstance(n, flt.Filter):
+        return {"k": "filter", "expressions": [{"target": tree(e.target), "op": e.op, "value": e.value} for e in n.expressions]}
+    if isinstance(n, (st.Split, st.Sub)):
+        return {"k": "split" if isinstance(n, st.Split) else "sub", "method": n.method}
+    raise TypeError(repr(n))
+
+
+NAMES = ["data", "items", "a", "b", "id", "true", "false", "trueish", "false_", "where", "wherenot", "@id", "_x", "a-b",
+         "x1", "n@m", "results", "len"]
+ATOMS = ["$", "@", "*", "`this`", "`parent`", "`len`", "`keys`", "`path`", "`sorted`", "`str()`", "`bogus`",
+         "`split(,, 0, -1)`", "`split(-, *, 2)`", "`sub(/a/, b)`", "`sub(/x/,y)`", "`str(x)`", "1", "-2", "0", "12", "1.5"]
+CHARS = list("$@*.[]()'\",:|&~?+-/\\`!<=> \t\n_aZ019") + ["..", "é", "١", "where", "true", "=="]
+
+
+def name(r):
+    n = r.choice(NAMES)
+    q = r.random()
+    if q < 0.15:
+        return "'" + n.replace("'", "\\'") + (" x" if r.random() < 0.3 else "") + "'"
+    if q < 0.25:
+        return '"' + n + ('\\"' if r.random() < 0.3 else "") + '"'
+    return n
+
+
+def bracket(r):
+    q = r.random()
+    if q < 0.2:
+        return "[%d]" % r.randint(-3, 12)
+    if q < 0.3:
+        return "[*]"
+    if q < 0.45:
+        parts = [r.choice(["", str(r.randint(-2, 5))]) for _ in range(r.choice([2, 3]))]
+        return "[" + ":".join(parts) + "]"
+    if q < 0.6:
+        return "[" + ",".join(name(r) for _ in range(r.randint(1, 3))) + "]"
+    if q < 0.8:
+        cmp = r.choice(["", " == 'x'", " > 1", " != 2.5", " =~ abc", " < true", "==false", " <= -3"])
+        more = " & @.b" if r.random() < 0.3 else ""
+        return "[?(@." + name(r) + cmp + more + ")]" if r.random() < 0.5 else "[?" + name(r) + cmp + more + "]"
+    return "[" + ",".join(r.choice(["/", "\\", " /", ",\\"]) + name(r) for _ in range(r.randint(1, 2))) + "]"
+
+
+def path(r, depth=0):
+    q = r.random()
+    if depth > 2 or q < 0.35:
+        out = r.choice([name(r), name(r), r.choice(ATOMS)])
+    elif q < 0.55:
+        out = path(r, depth + 1) + r.choice([".", "..", ".", " . "]) + path(r, depth + 1)
+    elif q < 0.75:
+        out = path(r, depth + 1) + bracket(r)
+    elif q < 0.85:
+        out = path(r, depth + 1) + r.choice([" | ", " & ", " where ", " wherenot ", "|"]) + path(r, depth + 1)
+    elif q < 0.92:
+        out = path(r, depth + 1) + r.choice([" + ", " - ", " * ", " / ", "+", "-"]) + r.choice([path(r, depth + 1), "2", "1.5"])
+    else:
+        out = "(" + path(r, depth + 1) + ")"
+    if depth == 0 and r.random() < 0.5:
+        out = r.choice(["$.", "$..", "$", ""]) + out
+    return out
+
+
+def mutate(r, s):
+    s = list(s)
+    for _ in range(r.randint(1, 3)):
+        q = r.random()
+        i = r.randint(0, len(s))
+        if q < 0.4 and s:
+            del s[min(i, len(s) - 1)]
+        elif q < 0.8:
+            s.insert(i, r.choice(CHARS))
+        elif s:
+            s[min(i, len(s) - 1)] = r.choice(CHARS)
+    return "".join(s)
+
+
+def main():
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    r = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    seen, out = set(), []
+    fixed = ["data", "$.data", "$", "items[*]", "$..id", "['@odata.nextLink']", "a..[", "", " ", "$.true_count", "a.12",
+             "a[0,1]", "a[?(@.x > 1)]", "`len`", "a[1:2:3]", "a[::]", "'unclosed", "a\\", "where", "a where b"]
+    while len(out) < count:
+        s = fixed[len(out)] if len(out) < len(fixed) else path(r)
+        if len(out) >= len(fixed) and r.random() < 0.45:
+            s = mutate(r, s)
+        if s in seen:
+            continue
+        seen.add(s)
+        try:
+            out.append({"path": s, "tree": tree(parse(s))})
+        except Exception as e:  # noqa: BLE001 — every refusal counts, whatever its class
+            out.append({"path": s, "error": type(e).__name__})
+    print(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
+
+
+main()
