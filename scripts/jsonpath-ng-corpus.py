@@ -1,8 +1,10 @@
 """Records what jsonpath-ng's "ext" parser (dlt 1.26's) makes of generated JSONPaths, for
-lib/shared/jsonpath-ng/parser.test.ts: each path with its tree, or with the fact that it is refused.
+lib/shared/jsonpath-ng/parser.test.ts: each path with its tree, or with the fact that it is refused;
+with `find`, what `find` returns for the paths it takes on generated JSON documents (find.test.ts).
 
 Run with the oracle's Python (shared/tools/dlt-oracle):
   /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py [count] [seed] > lib/testing/fixtures/jsonpath-ng.json
+  /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py find [count] [seed] > lib/testing/fixtures/jsonpath-ng-find.json
 """
 import json
 import random
@@ -55,7 +57,7 @@ CHARS = list("$@*.[]()'\",:|&~?+-/\\`!<=> \t\n_aZ019") + ["..", "é", "١", "whe
 
 
 def name(r):
-    n = r.choice(NAMES)
+    n = r.choice(NAMES if not FIND_NAMES else FIND_NAMES + ["true_x", "where"])
     q = r.random()
     if q < 0.15:
         return "'" + n.replace("'", "\\'") + (" x" if r.random() < 0.3 else "") + "'"
@@ -115,7 +117,58 @@ def mutate(r, s):
     return "".join(s)
 
 
+FIND_NAMES = []
+
+
+def doc(r, depth=0):
+    """A JSON value shaped like API bodies: dicts of the generator's names, lists, and every scalar kind."""
+    q = r.random()
+    if depth == 0 or (depth < 3 and q < 0.45):
+        # No integer-like keys: JavaScript orders them first in a dict, Python as written (find.ts).
+        keys = FIND_NAMES * 3 + ["true_x", "where", "é"]
+        return {r.choice(keys): doc(r, depth + 1) for _ in range(r.randint(0 if depth else 2, 5))}
+    if depth < 3 and q < 0.7:
+        return [doc(r, depth + 1) for _ in range(r.randint(0, 4))]
+    return r.choice([None, True, False, 0, 1, 2, -1, 1.5, 0.0, "", "x", "12", " 3 ", "abc", "1.5", "true", "é"])
+
+
+def chain(r):
+    """A path of the kinds data selectors are written in: names, indices, slices, `..`, `*`, filters."""
+    out = r.choice(["$", "", "$.", ""]) + name(r)
+    for _ in range(r.randint(0, 3)):
+        out += r.choice([
+            "." + name(r), "." + name(r), "[%d]" % r.randint(-3, 3), "[*]", ".*", ".." + name(r),
+            "[%s:%s]" % (r.choice(["", "1", "-1"]), r.choice(["", "2", "-1"])),
+            "[?(@.%s)]" % name(r),
+            "[?(@.%s %s %s)]" % (name(r), r.choice(["==", "!=", ">", "<=", "=~"]), r.choice(["1", "true", "x", "'12'", "1.5", "a.*"])),
+            " | " + name(r), " where " + name(r), ".`len`", ".`keys`", ".`parent`",
+        ])
+    return out
+
+
+def find_main(count, r):
+    """Paths jsonpath-ng takes, each on a few documents: the values `find` returns, or the Python error."""
+    FIND_NAMES.extend(["data", "items", "a", "b", "id"])
+    out = []
+    while len(out) < count:
+        s = chain(r) if r.random() < 0.7 else path(r)
+        try:
+            compiled = parse(s)
+        except Exception:  # noqa: BLE001 — only paths that parse are evaluated
+            continue
+        docs = [doc(r) for _ in range(3)]
+        for d in docs:
+            try:
+                out.append({"path": s, "doc": d, "values": [m.value for m in compiled.find(d)]})
+            except Exception as e:  # noqa: BLE001 — dlt's run fails on any of them
+                out.append({"path": s, "doc": d, "error": type(e).__name__})
+    print(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "find":
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
+        return find_main(count, random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1))
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     r = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
     seen, out = set(), []

@@ -10,7 +10,7 @@ import { RESOURCE_CASES, RESOURCE_VALID } from "../testing/diagnostics/resources
 import { CHECK_CASES, CHECK_VALID } from "../testing/diagnostics/checks";
 import { FORMAT_CASES, FORMAT_VALID, SEED_CASES } from "../testing/diagnostics/formats";
 import { LIMIT_CASES } from "../testing/diagnostics/limits";
-import { JSONPATH_CASES } from "../testing/diagnostics/jsonpath";
+import { JSONPATH_CASES, JSONPATH_VALID } from "../testing/diagnostics/jsonpath";
 import { PYTHON_CASES } from "../testing/python-cases";
 
 const codes = (text: string) => validateText(text).diagnostics.map((d) => `${d.code} ${d.path}`);
@@ -34,6 +34,7 @@ const VALID: ValidCase[] = [
   ...RESOURCE_VALID,
   ...CHECK_VALID,
   ...FORMAT_VALID,
+  ...JSONPATH_VALID,
   ...SEED_CASES.map(([id, notes]): ValidCase => [`seed ${id}`, "python", seeds.find((s) => s.file.startsWith(id))?.code ?? "", notes]),
 ];
 const ALL: [string, SourceFormat, string][] = [...INVALID, ...VALID].map(([title, format, text]) => [title, format, text]);

@@ -1,61 +1,54 @@
 /**
- * JSONPath compiled once per run (ARCHITECTURE "Performance habits"): paths made only of names and
- * indices (`data`, `$.a.b`, `['@odata.nextLink']`, `items[0]`) become direct walks; anything else
- * (wildcards, slices, recursive descent) goes through jsonpath-plus with `eval: false` (filters and
- * script expressions are never evaluated). `"data"` and `"$.data"` are the same path, as in dlt.
+ * JSONPath compiled once per run (ARCHITECTURE "Performance habits") and evaluated as dlt evaluates
+ * it: parsed by jsonpath-ng's own grammar and found with its semantics (lib/shared/jsonpath-ng), so
+ * `items[*]` on a dict, a filter, `a | b` or `a where b` select what dlt's `find_values` selects.
+ * Paths made only of names (`data`, `$.a.b`, `['@odata.nextLink']`) become direct walks through dicts,
+ * which is what jsonpath-ng does with them. A path dlt cannot read, or whose evaluation fails in dlt
+ * (an index on a dict, comparing text with a number), is a `selector_error`.
  */
-import { JSONPath } from "jsonpath-plus";
+import { findValues, JsonPathEvalError, JsonPathSyntaxError, parseJsonPath, type PathNode } from "../shared/jsonpath-ng";
 import { EngineError, type Json } from "./types";
 
 export type CompiledPath = (json: Json | undefined) => Json[];
 
-const SEGMENT = /^(?:\.?([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[(\d+)\])/;
-
-/** The keys of a path made only of names and indices, or null. */
-function simpleKeys(path: string): (string | number)[] | null {
-  let rest = path.replace(/^\$/, "");
-  const keys: (string | number)[] = [];
-  while (rest.length > 0) {
-    const m = SEGMENT.exec(rest);
-    if (!m) return null;
-    keys.push(m[4] !== undefined ? Number(m[4]) : (m[1] ?? m[2] ?? m[3] ?? ""));
-    rest = rest.slice(m[0].length);
-  }
-  return keys;
+/** The names of a path made only of single names (and a leading `$`), or null. */
+function names(n: PathNode): string[] | null {
+  if (n.k === "root") return [];
+  if (n.k === "fields") return n.names.length === 1 && n.names[0] !== "*" ? [n.names[0] as string] : null;
+  if (n.k !== "child") return null;
+  const left = names(n.left);
+  const right = left && n.right.k === "fields" ? names(n.right) : null;
+  return left && right ? [...left, ...right] : null;
 }
 
-function walk(keys: readonly (string | number)[]): CompiledPath {
+function walk(keys: readonly string[]): CompiledPath {
   return (json) => {
     let cur: Json | undefined = json;
     for (const k of keys) {
-      if (cur === null || typeof cur !== "object") return [];
-      if (typeof k === "number") {
-        if (!Array.isArray(cur)) return [];
-        cur = cur[k];
-      } else {
-        if (Array.isArray(cur) || !Object.hasOwn(cur, k)) return [];
-        cur = cur[k];
-      }
-      if (cur === undefined) return [];
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, k)) return [];
+      cur = cur[k];
     }
     return cur === undefined ? [] : [cur];
   };
 }
 
 export function compilePath(path: string): CompiledPath {
-  const p = path.trim();
-  const keys = simpleKeys(p);
+  let tree: PathNode;
+  try {
+    tree = parseJsonPath(path);
+  } catch (e) {
+    if (!(e instanceof JsonPathSyntaxError)) throw e;
+    throw new EngineError("selector_error", `dlt cannot read the JSONPath \`${path}\` (jsonpath-ng, column ${e.start + 1}): ${e.message}.`);
+  }
+  const keys = names(tree);
   if (keys) return walk(keys);
-  // Normalised once here; jsonpath-plus caches the parsed form of this exact string.
-  const full = p.startsWith("$") ? p : p.startsWith("[") ? `$${p}` : `$.${p}`;
   return (json) => {
-    if (json === undefined || json === null || typeof json !== "object") return [];
+    if (json === undefined) return [];
     try {
-      return (JSONPath({ path: full, json, wrap: true, eval: false }) as Json[] | undefined) ?? [];
+      return findValues(tree, json);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      const hint = /prevented/i.test(why) ? " Filter and script expressions (`?(…)`, `(…)`) are not evaluated in the playground." : "";
-      throw new EngineError("selector_error", `The JSONPath \`${path}\` could not be evaluated: ${why}.${hint}`);
+      if (!(e instanceof JsonPathEvalError)) throw e;
+      throw new EngineError("selector_error", `The JSONPath \`${path}\` could not be evaluated: ${e.message}.`);
     }
   };
 }

@@ -46,12 +46,31 @@ describe("data_selector", () => {
     expect(nul.records).toEqual([]);
     expect(nul.warnings).toEqual(["selector_null"]);
   });
-  it("dashed and bracket-quoted keys; filters are never evaluated", async () => {
+  it("dashed and bracket-quoted keys; filters, unions and `where` as jsonpath-ng evaluates them", async () => {
     expect((await page({ "many-results": [{ id: 1 }] }, "many-results")).records).toEqual([{ id: 1 }]);
     expect((await page({ "a.b": [{ id: 1 }] }, "['a.b']")).records).toEqual([{ id: 1 }]);
-    const filtered = await page({ data: [{ id: 1 }] }, "$.data[?(@.id > 0)]");
-    expect(filtered.errors[0]).toMatchObject({ code: "selector_error" });
-    expect(filtered.errors[0]!.message).toContain("not evaluated in the playground");
+    const rows = [
+      { id: 1, active: true },
+      { id: 2, active: false },
+      { id: 3, active: "yes" },
+    ];
+    // `== true` compares int(value) with 1: "yes" cannot be an int, so jsonpath-ng skips it.
+    expect((await page({ data: rows }, "$.data[?(@.active == true)]")).records).toEqual([{ id: 1, active: true }]);
+    expect((await page({ data: rows }, "$.data[?(@.id > 1)]")).records).toEqual(rows.slice(1));
+    expect((await page({ a: { id: 1 }, b: { id: 2 } }, "a | b")).records).toEqual([{ id: 1 }, { id: 2 }]);
+    expect((await page({ data: [{ id: 1, x: {} }, { id: 2 }] }, "data[*] where x")).records).toEqual([{ id: 1, x: {} }]);
+  });
+  it("dlt's quirks: `[*]` of a dict is the dict; an index of a dict fails the run; a keyword as a name cannot be read", async () => {
+    expect((await page({ data: { id: 1 } }, "data[*]")).records).toEqual([{ id: 1 }]);
+    const index = await page({ data: { id: 1 } }, "data[0]");
+    expect(index.errors[0]).toMatchObject({ code: "selector_error" });
+    expect(index.errors[0]!.message).toContain("KeyError");
+    // No data_selector: dlt joins the detected list's keys with dots and cannot read `true_count` as a JSONPath.
+    const keyword = await page({ true_count: [{ id: 1 }] });
+    expect(keyword.errors[0]).toMatchObject({ code: "selector_error" });
+    expect(keyword.errors[0]!.message).toContain("dlt cannot read the JSONPath `true_count`");
+    expect(keyword.errors[0]!.message).toContain("dlt detected this selector");
+    expect((await page({ true_count: [{ id: 1 }] }, "$.'true_count'")).records).toEqual([{ id: 1 }]);
   });
   it("detection (selector_source detected) follows dlt's order", async () => {
     const d = await page({ meta: { total: 1 }, results: [{ id: 9 }] });

@@ -55,6 +55,17 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
   return compiled;
 }
 
+/** A detected selector: dlt joins the list's keys with dots and reads that as a JSONPath, which can fail. */
+function detectedSelector(run: ResourceRun, path: string): CompiledPath {
+  try {
+    return selectorFor(run, path);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    const fix = "set `data_selector` with the names quoted, e.g. `$.'true_count'`";
+    throw new EngineError(e.code, `${e.message} dlt detected this selector from the first response (no \`data_selector\`): ${fix}.`);
+  }
+}
+
 /**
  * Yields each emitted page's records once the paginator has decided on the page (dlt's
  * `RESTClient.paginate` yields after `update_state`), so the round robin (./round-robin.ts) takes one
@@ -92,7 +103,7 @@ export async function* runSequence(
     }
     if (!selector) {
       const path = detectSelector(sent.body);
-      selector = { path, compiled: selectorFor(run, path), source: "detected" };
+      selector = { path, compiled: detectedSelector(run, path), source: "detected" };
     }
     const selection = applySelector(selector.compiled, sent.body);
     if (selection.nullMatch)

@@ -4,7 +4,7 @@
  * guess comes with the matching MockPaging, so the spec mock pages as the spec says.
  */
 import type { MockPaging } from "../mocks";
-import { dotted, fieldsOf, type Field, type Source } from "./fields";
+import { fieldsOf, type Field, type Source } from "./fields";
 import {
   CURSOR_PARAMS,
   HAS_MORE,
@@ -25,6 +25,7 @@ import {
 } from "./hints";
 import type { Guess, IncrementalGuess, PlainObject } from "./types";
 import { singular } from "./values";
+import { jsonPathOf } from "../shared/jsonpath-ng";
 
 /** A request parameter as the source declares it (OpenAPI) or sends it (curl, HAR). */
 export interface Param {
@@ -69,8 +70,8 @@ export function findRecords(body: Source): Records | null {
   const pick = objects.find((f) => named(RECORD_LISTS, last(f))) ?? objects[0];
   if (!pick?.items) return null;
   const why = named(RECORD_LISTS, last(pick))
-    ? `\`${dotted(pick.path)}\` is a list of objects with a record-list name`
-    : `\`${dotted(pick.path)}\` is the first list of objects in the response`;
+    ? `\`${jsonPathOf(pick.path)}\` is a list of objects with a record-list name`
+    : `\`${jsonPathOf(pick.path)}\` is the first list of objects in the response`;
   return { path: pick.path, items: pick.items, evidence: why };
 }
 
@@ -124,7 +125,7 @@ export function guessPaging(
     };
   }
   if (cursorParam || (nextCursor && !nextUrl && !offset && !page)) {
-    const path = nextCursor ? dotted(nextCursor.path) : "cursors.next";
+    const path = nextCursor ? jsonPathOf(nextCursor.path) : "cursors.next";
     const param = cursorParam?.name ?? (nextCursor && /token/i.test(last(nextCursor)) ? "page_token" : "cursor");
     const n = pageSize(limit ?? size);
     const evidence = [
@@ -144,7 +145,7 @@ export function guessPaging(
     };
   }
   if (nextUrl && !offset && !page) {
-    const path = dotted(nextUrl.path);
+    const path = jsonPathOf(nextUrl.path);
     return {
       guess: { value: { type: "json_link", next_url_path: path }, evidence: `the response has a next-page URL at \`${path}\`` },
       mock: { kind: "next_url", next_url_path: nextUrl.path.slice(), page_param: "page", default_size: 20 },
@@ -154,7 +155,7 @@ export function guessPaging(
   if (offset && (limit || size)) {
     const lim = (limit ?? size) as Param;
     const n = pageSize(lim);
-    const total = totalItems ? dotted(totalItems.path) : null;
+    const total = totalItems ? jsonPathOf(totalItems.path) : null;
     return {
       guess: {
         value: { type: "offset", limit: n, offset_param: offset.name, limit_param: lim.name, total_path: total },
@@ -175,7 +176,7 @@ export function guessPaging(
   if (page) {
     const base = page.minimum === 0 || page.value === 0 || page.value === "0" ? 0 : 1;
     const n = pageSize(size);
-    const total = totalPages ? dotted(totalPages.path) : null;
+    const total = totalPages ? jsonPathOf(totalPages.path) : null;
     return {
       guess: {
         value: { type: "page_number", base_page: base, page_param: page.name, total_path: total },
@@ -196,7 +197,7 @@ export function guessPaging(
     };
   }
   if (totalPages && !hasMore) {
-    const total = dotted(totalPages.path);
+    const total = jsonPathOf(totalPages.path);
     return {
       guess: {
         value: { type: "page_number", base_page: 1, page_param: "page", total_path: total },
@@ -207,7 +208,7 @@ export function guessPaging(
     };
   }
   const why = hasMore
-    ? `\`${dotted(hasMore.path)}\` says more pages exist, but no parameter to ask for them was found: set a paginator by hand`
+    ? `\`${jsonPathOf(hasMore.path)}\` says more pages exist, but no parameter to ask for them was found: set a paginator by hand`
     : "no paging parameters, next links, cursors or `Link` header";
   return { guess: { value: { type: "single_page" }, evidence: why }, mock: { kind: "none" }, params: {} };
 }

@@ -102,5 +102,3 @@ export function distinct(source: Source, name: string): number | null {
   if (source.kind === "schema") return null;
   return new Set(source.values.filter(isObj).map((o) => JSON.stringify(own(o, name) ?? null))).size;
 }
-
-export const dotted = (path: readonly string[]): string => path.join(".");

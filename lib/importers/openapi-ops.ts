@@ -1,11 +1,12 @@
 /** One OpenAPI GET operation as a candidate resource and as an endpoint of the spec mock. */
 import type { MockEndpoint } from "../mocks";
 import { findRecords, guessIncremental, guessPaging, guessPrimaryKey, type Param } from "./detect";
-import { dotted, flatten, schemaType, type Source } from "./fields";
+import { flatten, schemaType, type Source } from "./fields";
 import { named, SINCE_PARAMS } from "./hints";
 import { shapeOf } from "./shape";
 import type { EndpointDraft, PlainObject } from "./types";
 import { arr, isObj, obj, own, plain, singular, snake, str, type Obj } from "./values";
+import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Operation {
   readonly path: string;
@@ -115,7 +116,7 @@ export function operationDraft(o: Operation, notes: string[]): { endpoint: Endpo
     data_selector: entity
       ? { value: "$", evidence: "the response is one object (a single entity)" }
       : records
-        ? { value: records.path.length ? dotted(records.path) : "$", evidence: records.evidence }
+        ? { value: jsonPathOf(records.path), evidence: records.evidence }
         : null,
     paginator: paging ? paging.guess : { value: { type: "single_page" }, evidence: "one object per request" },
     primary_key: pk,

@@ -8,12 +8,13 @@ import type { MockEndpoint } from "../mocks";
 import { SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
 import { authFromRequest } from "./auth";
 import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect";
-import { dotted, type Source } from "./fields";
+import { type Source } from "./fields";
 import { pagingParamNames } from "./openapi-ops";
 import { uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
 import { isObj, plain, snake } from "./values";
+import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Captured {
   readonly method: string;
@@ -150,9 +151,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       headers: own.length ? Object.fromEntries(own) : null,
       json,
       data,
-      data_selector: records
-        ? { value: records.path.length ? dotted(records.path) : "$", evidence: `${records.evidence} (recorded response)` }
-        : null,
+      data_selector: records ? { value: jsonPathOf(records.path), evidence: `${records.evidence} (recorded response)` } : null,
       // Without a response and without paging parameters, dlt detects the paginator from the first page.
       paginator: body || paging.mock.kind !== "none" ? paging.guess : null,
       primary_key: records ? guessPrimaryKey(records, name) : null,

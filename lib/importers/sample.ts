@@ -4,11 +4,11 @@
  * that serves records like it, paged the way it suggests.
  */
 import { findRecords, guessPaging, guessPrimaryKey } from "./detect";
-import { dotted } from "./fields";
 import { nameFromPath } from "./openapi-ops";
 import { clean, shapeOf } from "./shape";
 import type { ImportResult } from "./types";
 import { isObj, plain } from "./values";
+import { jsonPathOf } from "../shared/jsonpath-ng";
 
 const DEFAULT_URL = "https://api.example.invalid/items";
 
@@ -69,7 +69,7 @@ export function importSample(text: string, url?: string): ImportResult {
           headers: null,
           json: null,
           data: null,
-          data_selector: { value: records.path.length ? dotted(records.path) : "$", evidence: records.evidence },
+          data_selector: { value: jsonPathOf(records.path), evidence: records.evidence },
           paginator: paging.guess,
           primary_key: guessPrimaryKey(records, name),
           parent: null,

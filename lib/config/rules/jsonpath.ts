@@ -4,17 +4,29 @@
  * jsonpath-ng's "ext" parser — paginator and incremental paths as it builds the source, the others on
  * the first page — and restplay parses them with the same grammar and tables (lib/shared/jsonpath-ng),
  * so the error sits where jsonpath-ng stops, with what it expected there. An empty path is left to the
- * schema: dlt reads an empty `total_path` or `has_more_path` as none.
+ * schema: dlt reads an empty `total_path` or `has_more_path` as none. `jsonpath_not_evaluated`: a path
+ * dlt reads with a part restplay's engine does not evaluate (`sorted`, arithmetic, …).
  */
 import type { QuickFix, Range } from "../../formats";
-import { JsonPathSyntaxError, parseJsonPath } from "../../shared/jsonpath-ng";
+import { JsonPathSyntaxError, parseJsonPath, unevaluated } from "../../shared/jsonpath-ng";
 import { where, type Path } from "../located";
 import type { RuleContext } from "./context";
 
 export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void {
   if (s === "") return;
   try {
-    parseJsonPath(s);
+    const part = unevaluated(parseJsonPath(s));
+    if (part) {
+      ctx.add({
+        at,
+        severity: "warning",
+        code: "jsonpath_not_evaluated",
+        range: ctx.loc.value(at),
+        message:
+          `dlt reads the JSONPath \`${s}\` in ${where(at)}, but restplay does not evaluate ${part}: ` +
+          "runs in restplay fail at this path.",
+      });
+    }
   } catch (e) {
     if (!(e instanceof JsonPathSyntaxError)) throw e;
     const token = ctx.loc.value(at);

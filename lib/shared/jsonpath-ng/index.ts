@@ -4,3 +4,5 @@
  */
 export { JsonPathSyntaxError, type Token } from "./lexer";
 export { parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";
+export { findValues, JsonPathEvalError, unevaluated } from "./find";
+export { jsonPathName, jsonPathOf } from "./names";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JsonPathSyntaxError, parseJsonPath, type PathNode } from "./index";
+import { JsonPathSyntaxError, jsonPathOf, parseJsonPath, type PathNode } from "./index";
 
 /** Paths recorded with jsonpath-ng 1.7.0's `ext.parse` (scripts/jsonpath-ng-corpus.py): its tree, or refused. */
 const CORPUS = JSON.parse(readFileSync(resolve(__dirname, "../../testing/fixtures/jsonpath-ng.json"), "utf8")) as {
@@ -88,5 +88,20 @@ describe("jsonpath-ng's ext parser, as dlt 1.26 reads JSONPaths", () => {
     expect(where.message).toMatch(/a field called `where` must be quoted, 'where'\)$/);
     expect(where.unquoted).toEqual({ start: 8, end: 13 });
     expect(refusal("data[0,1]").unquoted).toBeUndefined();
+  });
+});
+
+describe("jsonPathOf", () => {
+  it("writes paths jsonpath-ng reads as exactly the names given", () => {
+    const names = ["data", "true_items", "where", "wherenot", "12", "0", "a.b", "next-page", "@odata.nextLink", "it's", "back\\slash"];
+    for (const a of names) {
+      for (const b of ["items", ...names]) {
+        const tree = parseJsonPath(jsonPathOf([a, b]));
+        expect(bare(tree), `${a} / ${b}`).toEqual({ k: "child", left: { k: "fields", names: [a] }, right: { k: "fields", names: [b] } });
+      }
+    }
+    expect(jsonPathOf(["data", "items"])).toBe("data.items");
+    expect(jsonPathOf(["true_count"])).toBe("'true_count'");
+    expect(jsonPathOf([])).toBe("$");
   });
 });

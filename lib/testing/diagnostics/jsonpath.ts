@@ -2,7 +2,7 @@
  * JSONPaths dlt's parser (jsonpath-ng "ext") refuses, for diagnostics.test.ts: `invalid_jsonpath`
  * at the character jsonpath-ng stops at, in each format and in each kind of place a JSONPath is read.
  */
-import { pres, res, yres, type Case } from "./kit";
+import { pres, res, yres, type Case, type ValidCase } from "./kit";
 
 const EP = "/resources/0/endpoint";
 const col = (line: string, token: string) => line.indexOf(token) + 1;
@@ -34,5 +34,23 @@ export const JSONPATH_CASES: Case[] = [
     "=",
     7,
     col(incremental, "=="),
+  ],
+];
+
+const sortedSelector = `      "endpoint": {"data_selector": "$.data[/created_at]"}`;
+
+/** Paths dlt reads: no error; a part restplay does not evaluate is told. */
+export const JSONPATH_VALID: ValidCase[] = [
+  [
+    "a filter, a union and `where` are evaluated",
+    "json",
+    res(`      "endpoint": {"data_selector": "$.data[?(@.active == true)] | extra where id"}`),
+    [],
+  ],
+  [
+    "sorting is read by dlt, not evaluated by restplay",
+    "json",
+    res(sortedSelector),
+    [["jsonpath_not_evaluated", `${EP}/data_selector`, '"$.data[/created_at]"', 6, col(sortedSelector, '"$.data')]],
   ],
 ];
