@@ -189,6 +189,12 @@ export function makeCase(seed: number, baseUrl: string): Case {
     if (r.next() < 0.3) hint.nullable = false;
     const own: Record<string, Json> = { columns: { [column]: hint } };
     if (r.next() < 0.3) own.schema_contract = { data_type: r.pick(["freeze", "discard_value", "discard_row", "evolve"]) };
+    // A key makes the nested table a root table of its own, loaded with its own disposition.
+    if (r.next() < 0.5) {
+      own[r.next() < 0.7 ? "primary_key" : "merge_key"] = column;
+      // Not merge: this mode loads to dlt's filesystem destination, which has no merge (--runs has).
+      if (r.next() < 0.5) own.write_disposition = r.pick(["append", "replace"]);
+    }
     if (paths.length > 0) resource.nested_hints = { [r.pick(paths)]: own };
   }
   return { config: { client: { base_url: baseUrl }, resources: [resource] }, records };

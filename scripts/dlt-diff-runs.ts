@@ -1,7 +1,8 @@
 /**
  * The `--runs` cases of scripts/dlt-diff.ts: one resource loaded twice into one destination — write
  * dispositions, keys repeated within and across runs, nested lists, `hard_delete`, `dedup_sort`,
- * `merge_key` and schema contract hints, and now and then a second run whose column hints differ.
+ * `merge_key` and schema contract hints, a nested table of its own (a nested hint's key), and now and
+ * then a second run whose column hints differ.
  */
 import type { Json } from "../lib/engine";
 import { rng, type Gen } from "./dlt-diff-cases";
@@ -42,6 +43,13 @@ export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
   const runs = [0, 1].map(() => Array.from({ length: r.int(7) }, record));
   // Drawn last, so that a seed's records stay what they were before contracts were generated.
   if (r.next() < 0.4) resource.schema_contract = r.pick(CONTRACTS);
+  // …and a key on the nested `items`, which makes it a root table of its own, with or without its own disposition.
+  if (r.next() < 0.4) {
+    const own: Record<string, Json> = { [r.next() < 0.7 ? "primary_key" : "merge_key"]: "k" };
+    const wd = r.pick([null, "append", "replace", "merge"]);
+    if (wd !== null) own.write_disposition = wd;
+    resource.nested_hints = { items: own };
+  }
   const config = { client: { base_url: baseUrl }, resources: [resource] };
   // Now and then the second run's hints add a column or change one's type (what a contract checks at extract).
   if (r.next() >= 0.35) return { config, runs };

@@ -82,6 +82,12 @@ export interface NestedHint {
   readonly columns: ColumnHint[];
   /** The nested table's own `schema_contract` as written (absent: its root's). */
   readonly schema_contract?: ContractSetting;
+  /** Its keys: either makes it a root table of its own (dlt's `may_be_nested`). */
+  readonly primary_key?: string[];
+  readonly merge_key?: string[];
+  /** Its own `write_disposition` (a dict's `disposition`) and merge strategy, as written. */
+  readonly write_disposition?: string;
+  readonly merge_strategy?: string;
 }
 
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */

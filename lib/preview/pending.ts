@@ -126,6 +126,7 @@ export class PendingLoad {
       schema: this.schema,
       loadId,
       problem: (table, message) => this.problem(table, message),
+      rootOf: (table) => this.ownRoot(table),
     });
     this.contracts = new ContractState(this.schema, (root, message) => this.problem(root, message));
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
@@ -180,6 +181,8 @@ export class PendingLoad {
       );
       this.pkg.roots.add(table);
       this.rootIds.delete(table);
+      for (const n of nested) this.rootIds.delete(n.name);
+      this.ownRoots.clear();
     }
     const notNull =
       table === null
@@ -227,6 +230,17 @@ export class PendingLoad {
     else ids = null;
     this.rootIds.set(table, ids);
     return ids;
+  }
+
+  /**
+   * A nested hint's table of its own as dlt's normaliser sees it for a whole load (its ids; its id as its
+   * nested rows' `_dlt_root_id`), from the schema as the load starts: a root id column it gets now counts next load.
+   */
+  private readonly ownRoots = new Map<string, { rootKey: boolean; ids: RootIds | null }>();
+  private ownRoot(table: string): { rootKey: boolean; ids: RootIds | null } {
+    let own = this.ownRoots.get(table);
+    if (!own) this.ownRoots.set(table, (own = { rootKey: this.rootKey(table), ids: this.rootIdsOf(table) }));
+    return own;
   }
 
   private rootKey(table: string): boolean {
@@ -320,6 +334,8 @@ export class PendingLoad {
     this.nestedNotNull.count(name, coerced);
     // Every root row counts, a record's own and those of a list under a blank key (they land in its table).
     const r = this.run;
+    // A nested hint's table of its own loads on its own terms.
+    if (parent === null && name !== this.rootTable) this.pkg.roots.add(name);
     if (parent === null && name === this.rootTable && r !== null) {
       r.rows++;
       for (let k = 0; k < r.notNull.length; k++)
@@ -345,7 +361,9 @@ export class PendingLoad {
     }
     if (first) {
       let admit = this.admits.get(name);
-      if (admit === undefined) this.admits.set(name, (admit = streamingSurvivors(this.schema, name)));
+      // A nested table of its own loads apart from its root's rows: such a load is kept whole and decided when it ends.
+      if (admit === undefined)
+        this.admits.set(name, (admit = this.schema.hasOwnTables(name) ? null : streamingSurvivors(this.schema, name)));
       this.admit = admit;
       this.rootKept = admit !== null && admit.admit(coerced);
     }

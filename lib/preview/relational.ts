@@ -17,6 +17,7 @@ import type { DataRecord, Json, NumberText } from "../engine/types";
 import type { Naming } from "./naming";
 import type { Schema } from "./schema";
 import * as ids from "./ids";
+import { rowType, type RowType } from "./row-type";
 import type { RootIds } from "./ids";
 import * as values from "./values";
 import type { Value } from "./values";
@@ -31,25 +32,6 @@ export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
 /** Takes a normalised row; `false`: the row was dropped, so its nested rows are not made. */
 export type EmitRow = (table: string, parent: string | null, row: Row) => boolean;
-
-type RowType = new () => Row;
-
-/**
- * A constructor of plain rows (their prototype is `Object.prototype`, as `{}`'s) for one table. V8 sizes
- * a constructor's objects for the properties its first few instances end up with (in-object slack
- * tracking, from an estimate of `this.x =` assignments plus 8): the row's columns are stored in the
- * object itself, where `{}` holds 4 and grows a separate property array 3 at a time. The assignments
- * never run; they only raise the estimate (to 32). One constructor per table: V8 shrinks each to its
- * own rows' size.
- */
-function rowType(): RowType {
-  function PlainRow(this: Record<string, number>, never?: boolean) {
-    // prettier-ignore
-    if (never) this.a0 = this.a1 = this.a2 = this.a3 = this.a4 = this.a5 = this.a6 = this.a7 = this.a8 = this.a9 = this.a10 = this.a11 = this.a12 = this.a13 = this.a14 = this.a15 = this.a16 = this.a17 = this.a18 = this.a19 = this.a20 = this.a21 = this.a22 = this.a23 = 0;
-  }
-  PlainRow.prototype = Object.prototype;
-  return PlainRow as unknown as RowType;
-}
 
 /** A table rows go to: its name, its parent table, its path (the names it is made of) and id hash. */
 interface Place {
@@ -96,8 +78,10 @@ class KeyNode {
   constructor(readonly path: readonly string[]) {}
 }
 
-/** What every row of one record passes on. */
+/** What every row of one record passes on (a nested table of its own switches to its own below it). */
 interface Pass {
+  /** The root table these settings are of. */
+  readonly table: string;
   readonly rootKey: boolean;
   readonly emit: EmitRow;
   /** `null`: ids from the fast hashes. */
@@ -117,6 +101,11 @@ export interface RelationalOptions {
   readonly loadId: string;
   /** A record dlt's normaliser fails on (a primary key part missing where the key is hashed). */
   readonly problem?: (table: string, message: string) => void;
+  /**
+   * A root table met below a record's own (a nested hint with a key made it one): how its rows get
+   * their ids and whether its id is its nested rows' `_dlt_root_id`; absent: as the record's table.
+   */
+  readonly rootOf?: (table: string) => { readonly rootKey: boolean; readonly ids: RootIds | null };
 }
 
 /** Normalises the records of one load; row ids are derived from the load id, the table and counters. */
@@ -248,18 +237,25 @@ export class Relational {
     let place = this.roots.get(table);
     if (!place)
       this.roots.set(table, (place = { Row: rowType(), table, parent: null, root: true, path: [table], hash: h, children: new Map() }));
-    const pass = this.pass(rootKey, emit, ids);
+    const pass = this.pass(table, rootKey, emit, ids);
     return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
 
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
   private passes: Pass[] = [];
-  private pass(rootKey: boolean, emit: EmitRow, ids: RootIds | null): Pass {
+  private pass(table: string, rootKey: boolean, emit: EmitRow, ids: RootIds | null): Pass {
     const last = this.passes[this.passes.length - 1];
-    if (last !== undefined && last.rootKey === rootKey && last.emit === emit && last.ids === ids) return last;
-    let p = this.passes.find((x) => x.rootKey === rootKey && x.emit === emit && x.ids === ids);
-    if (!p) this.passes.push((p = { rootKey, emit, ids }));
+    if (last !== undefined && last.table === table && last.rootKey === rootKey && last.emit === emit && last.ids === ids) return last;
+    let p = this.passes.find((x) => x.table === table && x.rootKey === rootKey && x.emit === emit && x.ids === ids);
+    if (!p) this.passes.push((p = { table, rootKey, emit, ids }));
     return p;
+  }
+
+  /** The pass for rows of `place`: a root table other than the record's has settings of its own. */
+  private passFor(place: Place, o: Pass): Pass {
+    if (!place.root || place.table === o.table || !this.o.rootOf) return o;
+    const own = this.o.rootOf(place.table);
+    return this.pass(place.table, own.rootKey, o.emit, own.ids);
   }
 
   /** A root row's id where dlt's is not random. */
@@ -285,8 +281,9 @@ export class Relational {
     pos: number,
     level: number,
     rootId: Value | null,
-    o: Pass,
+    pass: Pass,
   ): Value {
+    const o = this.passFor(place, pass);
     const from = this.top;
     const row = this.flatten(place, dict, text, level);
     const to = this.top;
@@ -377,7 +374,7 @@ export class Relational {
       if (typeof item !== "object" || item === null) {
         const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
         if (place.root) {
-          this.rootItem(value, place, h1, h2, rootId, o);
+          this.rootItem(value, place, h1, h2, rootId, this.passFor(place, o));
           continue;
         }
         const id = o.ids === null ? encodeId(h1, h2) : dltDigest(`${pyStr(parentId)}_${place.table}_${idx}`);

@@ -142,7 +142,10 @@ function hintColumn(hint: ColumnHint): ColumnSchema {
   return col;
 }
 
-function templateColumns(hints: ResourceHints, naming: Naming): ColumnSchema[] {
+function templateColumns(
+  hints: Pick<ResourceHints, "columns" | "primary_key" | "merge_key" | "write_disposition" | "merge_strategy" | "scd2">,
+  naming: Naming,
+): ColumnSchema[] {
   const byName = new Map<string, ColumnSchema>();
   for (const hint of hints.columns) byName.set(hint.name, hintColumn(hint));
   const keys = (hint: "primary_key" | "merge_key", names: readonly string[] | null): void => {
@@ -228,10 +231,32 @@ export class Schema {
     return t;
   }
 
-  /** `nested_hints` columns merged into the nested table `name` of `parent`, made now as dlt's extract step makes it. */
+  /**
+   * `nested_hints` columns merged into the nested table `name` of `parent`, made now as dlt's extract
+   * step makes it (`compute_nested_table_schemas`). A key makes it a root table of its own
+   * (`may_be_nested`): no parent, the resource's, its own disposition (else `append`, a root table's
+   * default) and key columns — unless an earlier run made it nested (a table keeps its parent).
+   */
   applyNestedHints(name: string, parent: string, hint: NestedHint, naming: Naming, admit: AdmitHints = all): TableSchema {
-    const t = this.ensure(name, parent);
+    const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
+    const t = this.ensure(name, own ? null : parent);
     if (hint.schema_contract !== undefined) t.schema_contract = hint.schema_contract;
+    if (own && t.parent === null) {
+      t.resource ??= this.tables.get(parent)?.resource ?? null;
+      // scd2 on a table of its own is not applied (nested_hint_not_previewed): it appends.
+      const scd2 = hint.merge_strategy === "scd2";
+      t.write_disposition = scd2 ? "append" : (hint.write_disposition ?? "append");
+      t.merge_strategy = scd2 ? null : (hint.merge_strategy ?? null);
+      const template = {
+        columns: hint.columns,
+        primary_key: hint.primary_key ?? null,
+        merge_key: hint.merge_key ?? null,
+        write_disposition: t.write_disposition,
+        merge_strategy: t.merge_strategy,
+      };
+      mergeColumns(t.columns, admit(templateColumns(template, naming)));
+      return t;
+    }
     mergeColumns(t.columns, admit(hint.columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) }))));
     return t;
   }
@@ -249,6 +274,13 @@ export class Schema {
   /** Whether any table holds a `schema_contract`. */
   hasContract(): boolean {
     for (const t of this.tables.values()) if (t.schema_contract !== undefined) return true;
+    return false;
+  }
+
+  /** Whether a nested hint made a table of its own below the root table `root` (a root table of the same resource). */
+  hasOwnTables(root: string): boolean {
+    const resource = this.tables.get(root)?.resource;
+    for (const t of this.tables.values()) if (t.parent === null && t.name !== root && t.resource === resource) return true;
     return false;
   }
 

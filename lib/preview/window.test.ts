@@ -112,6 +112,27 @@ describe("a windowed preview", () => {
     expect(m!.child_tables[0]!.total_rows).toBe(6);
   });
 
+  it("loads a nested table of its own apart from its root's merge: its rows stay when their root record is a duplicate", () => {
+    const events = run(
+      start("m", {
+        primary_key: ["id"],
+        write_disposition: "merge",
+        nested_hints: [{ path: "xs", columns: [], primary_key: ["k"], write_disposition: "merge" }],
+      }),
+      page("m", [
+        { id: 1, xs: [{ k: 1 }, { k: 2, tags: ["a"] }] },
+        { id: 1, xs: [{ k: 3 }] },
+        { id: 2, xs: [{ k: 1, tags: ["b"] }] },
+      ]),
+    );
+    for (const w of [1, 2, 100]) expectSame(events, w, `window ${w}`);
+    const tables = feed(events).tables();
+    expect(tables.map((t) => [t.table_name, t.stats.merged])).toEqual([
+      ["m", 2],
+      ["m__xs", 3],
+    ]);
+  });
+
   it("drops hard-deleted rows, whose key stays won (bool and non-bool hard_delete columns)", () => {
     for (const [column, deleted] of [
       [{ name: "gone", hard_delete: true, data_type: "bool" }, true],

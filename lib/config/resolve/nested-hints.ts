@@ -10,17 +10,49 @@ import type { ColumnHint, NestedHint } from "../resolved";
 import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
-import { isObj, isPython } from "./values";
+import { isObj, isPython, keyList, type Obj } from "./values";
 import { columnHint, contractOf } from "./table-hints";
 
-/** What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on DuckDB). */
+/**
+ * What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on
+ * DuckDB). A key (`primary_key`, `merge_key`, or a column hinted as one) makes the table a root table
+ * of its own, which the preview applies, with its own `write_disposition`; only a disposition on a
+ * table that stays nested, an scd2 strategy and `parent_table_name` are not applied.
+ */
 const NOT_PREVIEWED_WHY = {
-  primary_key: "a primary key makes the nested table a root table of its own: no parent links, its own load id and key",
-  merge_key: "a merge key makes the nested table a root table of its own: no parent links, its own load id and key",
   write_disposition: "the nested table loads with its own disposition: `replace` empties it on every run even under an `append` root",
+  scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
-const NOT_PREVIEWED: readonly string[] = Object.keys(NOT_PREVIEWED_WHY);
+
+/** The keys and disposition a nested hint gives its table (`_merge_keys`, `_merge_write_disposition_dict`). */
+function ownTable(
+  hints: Obj,
+  columns: readonly ColumnHint[],
+): Pick<NestedHint, "primary_key" | "merge_key" | "write_disposition" | "merge_strategy"> {
+  const pk = keyList(hints.primary_key) ?? [];
+  const mk = keyList(hints.merge_key) ?? [];
+  const wd = hints.write_disposition;
+  const disposition = typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : null;
+  const strategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
+  const keyed = (k: "primary_key" | "merge_key") => columns.filter((c) => c[k] === true).map((c) => c.name);
+  return {
+    ...(pk.length > 0 || keyed("primary_key").length > 0 ? { primary_key: pk.length > 0 ? pk : keyed("primary_key") } : {}),
+    ...(mk.length > 0 || keyed("merge_key").length > 0 ? { merge_key: mk.length > 0 ? mk : keyed("merge_key") } : {}),
+    ...(disposition !== null ? { write_disposition: disposition } : {}),
+    ...(strategy !== null ? { merge_strategy: strategy } : {}),
+  };
+}
+
+/** The keys of a nested hint the preview does not apply, with why (none for a table of its own without scd2). */
+function notPreviewed(hint: NestedHint, hints: Obj): [string, string][] {
+  const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
+  const out: [string, string][] = [];
+  if ("write_disposition" in hints && (!own || hint.merge_strategy === "scd2"))
+    out.push(["write_disposition", own ? NOT_PREVIEWED_WHY.scd2 : NOT_PREVIEWED_WHY.write_disposition]);
+  if ("parent_table_name" in hints) out.push(["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]);
+  return out;
+}
 
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
 export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHint[] {
@@ -44,19 +76,8 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
       continue;
     }
     const own = contractOf(hints.schema_contract);
-    for (const key of Object.keys(hints))
-      if (NOT_PREVIEWED.includes(key))
-        ctx.add({
-          at: [...at, path, key],
-          severity: "warning",
-          code: "nested_hint_not_previewed",
-          range: ctx.loc.key([...at, path, key]),
-          message:
-            `\`${key}\` in the nested hint of \`${path}\`: dlt takes it (${NOT_PREVIEWED_WHY[key as keyof typeof NOT_PREVIEWED_WHY]}), ` +
-            "but restplay's preview does not apply it yet and shows that table as a plain nested table.",
-        });
     if (!isObj(columns) || isPython(columns)) {
-      out.push({ path, columns: [], ...own });
+      push(ctx, out, { path, columns: [], ...own, ...ownTable(hints, []) }, hints, [...at, path]);
       continue;
     }
     const named: ColumnHint[] = [];
@@ -79,7 +100,24 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
         ...(insert ? { fixes: [{ title: `Add "name": "${key}"`, edits: [insert] }] } : {}),
       });
     }
-    out.push({ path, columns: named, ...own });
+    push(ctx, out, { path, columns: named, ...own, ...ownTable(hints, named) }, hints, [...at, path]);
   }
   return out;
+}
+
+/** Adds `hint`, telling which of its keys the preview does not apply. */
+function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path): void {
+  for (const [key, why] of notPreviewed(hint, hints))
+    ctx.add({
+      at: [...at, key],
+      severity: "warning",
+      code: "nested_hint_not_previewed",
+      range: ctx.loc.key([...at, key]),
+      message:
+        `\`${key}\` in the nested hint of \`${hint.path}\`: dlt takes it (${why}), but restplay's preview does not apply it yet ` +
+        (key === "write_disposition" && hint.merge_strategy === "scd2"
+          ? "and appends to that table."
+          : "and shows that table as a plain nested table."),
+    });
+  out.push(hint);
 }
