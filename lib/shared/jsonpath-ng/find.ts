@@ -11,6 +11,7 @@
  */
 import type { Json } from "../json";
 import type { FilterExpression, PathNode } from "./parser";
+import { pyRegExp } from "./py-regex";
 
 /** A value and where it was found: `parent` reads `context`. */
 interface Datum {
@@ -217,7 +218,9 @@ function compare(found: Json, op: string, want: Json): boolean {
     if (typeof value !== "string") return false;
     if (typeof want !== "string")
       throw new JsonPathEvalError(`\`=~ ${String(want)}\`: jsonpath-ng fails (a regular expression must be text)`);
-    return pyRegex(want).test(value);
+    const re = pyRegExp(want);
+    if (re === null) throw new JsonPathEvalError(`\`${want}\` is not a regular expression restplay can read`);
+    return re.test(value);
   }
   if (op === "==" || op === "=") return pyEq(value, want);
   if (op === "!=") return !pyEq(value, want);
@@ -267,17 +270,4 @@ function pyOrder(a: Json, b: Json): number {
     return a.length - b.length;
   }
   throw new JsonPathEvalError(`a filter orders ${pyType(a)} against ${pyType(b)}: jsonpath-ng fails (TypeError)`);
-}
-
-/** Python's `re.search` pattern, read by JavaScript after Python's own spellings are rewritten. */
-function pyRegex(pattern: string): RegExp {
-  const js = pattern
-    .replace(/\(\?P</g, "(?<")
-    .replace(/\(\?P=(\w+)\)/g, "\\k<$1>")
-    .replace(/\\Z/g, "$");
-  try {
-    return new RegExp(js);
-  } catch {
-    throw new JsonPathEvalError(`\`${pattern}\` is not a regular expression restplay can read`);
-  }
 }

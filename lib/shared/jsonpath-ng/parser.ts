@@ -5,6 +5,7 @@
  * carry the offsets of the token jsonpath-ng stops at and the tokens it would have taken there.
  */
 import { JsonPathSyntaxError, tokenize, type Token } from "./lexer";
+import { pyRegExp } from "./py-regex";
 import { ACTIONS, DEFAULTED, GOTOS, NONTERMINALS, PRODUCTIONS, TERMINALS } from "./tables";
 
 /** jsonpath-ng's node classes (`Fields`, `Child`, `Slice`, …), each with its place in the text. */
@@ -65,7 +66,7 @@ function named(op: string, start: number, end: number): PathNode {
     const m = SUB.exec(op);
     if (!m) throw new JsonPathSyntaxError(`\`${op}\` is not a substitution jsonpath-ng takes: sub(/regex/, replacement)`, start, end);
     const pattern = (m[1] ?? "").trim();
-    if (!compilesInPython(pattern)) throw new JsonPathSyntaxError(`\`${pattern}\` in \`${op}\` is not a regular expression`, start, end);
+    if (pyRegExp(pattern) === null) throw new JsonPathSyntaxError(`\`${pattern}\` in \`${op}\` is not a regular expression`, start, end);
     return { k: "sub", method: op, ...at };
   }
   if (op.startsWith("str(")) {
@@ -77,25 +78,6 @@ function named(op: string, start: number, end: number): PathNode {
     start,
     end,
   );
-}
-
-/**
- * Whether Python's `re.compile` takes `pattern`, judged by JavaScript's after Python's own spellings
- * (`(?P<n>…)`, `(?P=n)`, leading inline flags, `\Z`) are rewritten: close, not exact, and only for the
- * rare `sub(/…/, …)` operator.
- */
-function compilesInPython(pattern: string): boolean {
-  const js = pattern
-    .replace(/^\(\?[aiLmsux]+\)/, "")
-    .replace(/\(\?P</g, "(?<")
-    .replace(/\(\?P=(\w+)\)/g, "\\k<$1>")
-    .replace(/\\Z/g, "$");
-  try {
-    new RegExp(js);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A field list of one name becomes the name itself (jsonpath-ng: "a field or a string: always the string"). */
