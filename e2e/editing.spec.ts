@@ -49,6 +49,22 @@ test("the editor's own quick fix (Ctrl+.) applies the same fix", async ({ playgr
   await expect(p.problem("js_comment")).toHaveCount(0);
 });
 
+test("a JSONPath dlt cannot read is a located problem; quoting the name repairs it", async ({ playground: p }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-000").title);
+  await expect(p.problemsSummary).toContainText("0 errors");
+
+  // jsonpath-ng reads `true` at the start of a name as a boolean.
+  await p.replaceWordInEditor('"data"', "true_data");
+  const problem = p.problem("invalid_jsonpath");
+  await expect(problem).toContainText("dlt cannot read the JSONPath `true_data`");
+  await expect(problem).toContainText("`true` is read as a boolean");
+  await expect(p.runButton).toBeDisabled();
+  await problem.getByRole("button", { name: /^Quick fix: Quote `true_data`/ }).click();
+  await expect(p.editorLines()).toContainText(`"data_selector": "'true_data'"`);
+  await expect(p.problemsSummary).toContainText("0 errors");
+});
+
 test("a wrong secret makes the run fail with the API's 401 and what to do", async ({ playground: p }) => {
   await p.goto();
   await p.chooseExample(seed("seed-000").title);
