@@ -58,7 +58,7 @@ test("a JSONPath dlt cannot read is a located problem; quoting the name repairs 
   await p.replaceWordInEditor('"data"', "true_data");
   const problem = p.problem("invalid_jsonpath");
   await expect(problem).toContainText("dlt cannot read the JSONPath `true_data`");
-  await expect(problem).toContainText("`true` is read as a boolean");
+  await expect(problem).toContainText("reads `true` as a boolean");
   await expect(p.runButton).toBeDisabled();
   await problem.getByRole("button", { name: /^Quick fix: Quote `true_data`/ }).click();
   await expect(p.editorLines()).toContainText(`"data_selector": "'true_data'"`);

@@ -32,7 +32,7 @@ describe("invalid_jsonpath", () => {
   it("offers no quote where it would change what the text means", () => {
     // A plain YAML scalar that starts with a quote is a quoted scalar.
     const [d] = jsonpathErrors(YAML_DOC("true_count"));
-    expect(d?.message).toMatch(/`true` is read as a boolean/);
+    expect(d?.message).toMatch(/reads `true` as a boolean/);
     expect(d?.fixes).toBeUndefined();
     // The path shows through escapes: the error marks the whole string.
     const text = JSON_DOC('"$.\\u0074rue_count"');

@@ -82,10 +82,10 @@ describe("jsonpath-ng's ext parser, as dlt 1.26 reads JSONPaths", () => {
 
   it("names the field to quote when jsonpath-ng reads it as a keyword", () => {
     const bool = refusal("$.true_count");
-    expect(bool.message).toMatch(/^`true` is read as a boolean and is not allowed here; expected a name/);
+    expect(bool.message).toBe("jsonpath-ng reads `true` as a boolean, not as the start of a name: quote the field, 'true_count'");
     expect(bool.unquoted).toEqual({ start: 2, end: 12 });
     const where = refusal("$.items.where");
-    expect(where.message).toMatch(/a field called `where` must be quoted, 'where'\)$/);
+    expect(where.message).toBe("jsonpath-ng reads `where` as a keyword, not as the start of a name: quote the field, 'where'");
     expect(where.unquoted).toEqual({ start: 8, end: 13 });
     expect(refusal("data[0,1]").unquoted).toBeUndefined();
   });

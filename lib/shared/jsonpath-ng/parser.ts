@@ -220,30 +220,28 @@ const KEYWORD = /^WHERE(?:NOT)?$/;
 
 /** The error for `token` refused in `state`, `previous` being the token before it. */
 function refusal(text: string, token: Token, previous: Token | undefined, state: number): JsonPathSyntaxError {
-  const expected = expectedIn(state);
   const shown = text.slice(token.start, token.end);
-  const found =
-    token.type === "$end"
-      ? "the path ends too early"
-      : token.type === "BOOL" || KEYWORD.test(token.type)
-        ? `\`${shown}\` is read as a ${token.type === "BOOL" ? "boolean" : "keyword"} and is not allowed here`
-        : token.type === "ID"
-          ? `the name \`${shown}\` is not allowed here`
-          : `\`${shown}\` is not allowed here`;
   const keyword =
     token.type === "BOOL" || KEYWORD.test(token.type)
       ? token
       : previous && KEYWORD.test(previous.type) && token.type === "$end"
         ? previous
         : null;
-  if (!keyword) return new JsonPathSyntaxError(`${found}; expected ${expected}`, token.start, token.end);
-  const name = /^[\w@-]+/.exec(text.slice(keyword.start))?.[0] ?? shown;
-  const word = text.slice(keyword.start, keyword.end);
-  const hint = ` (jsonpath-ng reads \`${word}\` as a keyword: a field called \`${name}\` must be quoted, '${name}')`;
-  return new JsonPathSyntaxError(`${found}; expected ${expected}${hint}`, token.start, token.end, {
-    start: keyword.start,
-    end: keyword.start + name.length,
-  });
+  if (keyword) {
+    // The name the user meant, read as a keyword: what to do says more than what the grammar takes.
+    const name = /^[\w@-]+/.exec(text.slice(keyword.start))?.[0] ?? shown;
+    const word = text.slice(keyword.start, keyword.end);
+    const as = keyword.type === "BOOL" ? "a boolean" : "a keyword";
+    const message = `jsonpath-ng reads \`${word}\` as ${as}, not as the start of a name: quote the field, '${name}'`;
+    return new JsonPathSyntaxError(message, token.start, token.end, { start: keyword.start, end: keyword.start + name.length });
+  }
+  const found =
+    token.type === "$end"
+      ? "the path ends too early"
+      : token.type === "ID"
+        ? `the name \`${shown}\` is not allowed here`
+        : `\`${shown}\` is not allowed here`;
+  return new JsonPathSyntaxError(`${found}; expected ${expectedIn(state)}`, token.start, token.end);
 }
 
 /** The tree jsonpath-ng makes of `text`; throws `JsonPathSyntaxError` where it refuses it. */
