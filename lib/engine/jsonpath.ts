@@ -38,7 +38,7 @@ export function compilePath(path: string): CompiledPath {
     tree = parseJsonPath(path);
   } catch (e) {
     if (!(e instanceof JsonPathSyntaxError)) throw e;
-    throw new EngineError("selector_error", `dlt cannot read the JSONPath \`${path}\` (jsonpath-ng, column ${e.start + 1}): ${e.message}.`);
+    throw new EngineError("selector_error", `dlt cannot read the JSONPath \`${path}\` (column ${e.start + 1}): ${e.message}.`);
   }
   const keys = names(tree);
   if (keys) return walk(keys);

@@ -36,7 +36,7 @@ export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void
       severity: "error",
       code: "invalid_jsonpath",
       range: inToken(ctx, token, s, e.start, e.end),
-      message: `dlt cannot read the JSONPath \`${s}\` in ${where(at)} (jsonpath-ng, column ${e.start + 1}): ${e.message}.`,
+      message: `dlt cannot read the JSONPath \`${s}\` in ${where(at)} (column ${e.start + 1}): ${e.message}.`,
       ...(fix ? { fixes: [fix] } : {}),
     });
   }
