@@ -12,34 +12,57 @@ import { JsonPathSyntaxError, parseJsonPath, unevaluated } from "../../shared/js
 import { where, type Path } from "../located";
 import type { RuleContext } from "./context";
 
+/** What jsonpath-ng makes of a path: a part restplay does not evaluate (or null), or its refusal. */
+type Reading = { readonly unevaluated: string | null } | { readonly error: JsonPathSyntaxError };
+
+/**
+ * Readings by path, shared by every validation: a config repeats its paths, and each keystroke
+ * validates the same ones again. Bounded: emptied when full (hostile texts hold many distinct paths).
+ */
+const READINGS = new Map<string, Reading>();
+const MAX_READINGS = 2000;
+
+function read(s: string): Reading {
+  let r = READINGS.get(s);
+  if (r) return r;
+  try {
+    r = { unevaluated: unevaluated(parseJsonPath(s)) };
+  } catch (e) {
+    if (!(e instanceof JsonPathSyntaxError)) throw e;
+    r = { error: e };
+  }
+  if (READINGS.size >= MAX_READINGS) READINGS.clear();
+  READINGS.set(s, r);
+  return r;
+}
+
 export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void {
   if (s === "") return;
-  try {
-    const part = unevaluated(parseJsonPath(s));
-    if (part) {
+  const r = read(s);
+  if ("unevaluated" in r) {
+    if (r.unevaluated)
       ctx.add({
         at,
         severity: "warning",
         code: "jsonpath_not_evaluated",
         range: ctx.loc.value(at),
         message:
-          `dlt reads the JSONPath \`${s}\` in ${where(at)}, but restplay does not evaluate ${part}: ` +
+          `dlt reads the JSONPath \`${s}\` in ${where(at)}, but restplay does not evaluate ${r.unevaluated}: ` +
           "runs in restplay fail at this path.",
       });
-    }
-  } catch (e) {
-    if (!(e instanceof JsonPathSyntaxError)) throw e;
-    const token = ctx.loc.value(at);
-    const fix = e.unquoted ? quoteFix(ctx, token, s, e.unquoted) : null;
-    ctx.add({
-      at,
-      severity: "error",
-      code: "invalid_jsonpath",
-      range: inToken(ctx, token, s, e.start, e.end),
-      message: `dlt cannot read the JSONPath \`${s}\` in ${where(at)} (column ${e.start + 1}): ${e.message}.`,
-      ...(fix ? { fixes: [fix] } : {}),
-    });
+    return;
   }
+  const e = r.error;
+  const token = ctx.loc.value(at);
+  const fix = e.unquoted ? quoteFix(ctx, token, s, e.unquoted) : null;
+  ctx.add({
+    at,
+    severity: "error",
+    code: "invalid_jsonpath",
+    range: inToken(ctx, token, s, e.start, e.end),
+    message: `dlt cannot read the JSONPath \`${s}\` in ${where(at)} (column ${e.start + 1}): ${e.message}.`,
+    ...(fix ? { fixes: [fix] } : {}),
+  });
 }
 
 /**

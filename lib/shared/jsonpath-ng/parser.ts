@@ -88,11 +88,11 @@ function operand(v: Value): Operand {
 }
 
 /** The value a rule makes of its right-hand side (jsonpath-ng's `p_…` functions). */
-function reduce(rule: string, p: readonly Slot[], start: number, end: number): Value {
+function reduce(rule: Production, p: readonly Slot[], start: number, end: number): Value {
   const at = { from: start, to: end };
   const v = (i: number) => must(p[i]).value;
   const tv = (i: number) => tokenOf(v(i)).value;
-  const [head, rhs = ""] = rule.split(" -> ");
+  const { head, rhs } = rule;
   if (head === "jsonpath" && / operator /.test(rhs))
     return { k: "operation", left: operand(v(0)), op: v(1) as string, right: operand(v(2)), ...at };
   if (head === "operator") return tv(0) as string;
@@ -163,7 +163,7 @@ function reduce(rule: string, p: readonly Slot[], start: number, end: number): V
       return [v(1) as PathNode, tv(0) !== "/"] as const;
   }
   if (head === "expression") return { target: v(0) as PathNode, op: String(tv(1)), value: tv(2) };
-  throw new Error(`jsonpath-ng rule without an action: ${rule}`);
+  throw new Error(`jsonpath-ng rule without an action: ${rule.head} -> ${rule.rhs}`);
 }
 
 /** A table entry that must be there (the tables are jsonpath-ng's own; a miss is a bug here, not bad input). */
@@ -173,6 +173,18 @@ function must<T>(x: T | undefined): T {
 }
 
 const span = (s: Slot) => ({ from: s.start, to: s.end });
+
+/** A production as the driver uses it: its head (and its number), its right-hand side and its length. */
+interface Production {
+  readonly head: string;
+  readonly rhs: string;
+  readonly nonterminal: number;
+  readonly length: number;
+}
+const RULES: readonly Production[] = PRODUCTIONS.map(([length, text]) => {
+  const [head = "", rhs = ""] = text.split(" -> ");
+  return { head, rhs, nonterminal: NONTERMINALS.indexOf(head as (typeof NONTERMINALS)[number]), length };
+});
 
 const index = <T extends string>(names: readonly T[]) => new Map<string, number>(names.map((n, i) => [n, i]));
 const TERMINAL = index(TERMINALS);
@@ -261,13 +273,14 @@ export function parseJsonPath(text: string): PathNode {
       slots.push({ value: token, start: token.start, end: token.end });
       i++;
     } else if (act < 0) {
-      const [len, rule] = must(PRODUCTIONS[-act]);
+      const rule = must(RULES[-act]);
+      const len = rule.length;
       const rhs = slots.splice(slots.length - len, len);
       states.length -= len;
       const start = rhs[0]?.start ?? token.start;
       const end = rhs[rhs.length - 1]?.end ?? start;
       slots.push({ value: reduce(rule, rhs, start, end), start, end });
-      const nonterminal = NONTERMINALS.indexOf(rule.slice(0, rule.indexOf(" ")) as (typeof NONTERMINALS)[number]);
+      const nonterminal = rule.nonterminal;
       states.push(must(must(GOTO[must(states[states.length - 1])]).get(nonterminal)));
     } else {
       return must(slots[0]).value as PathNode;
