@@ -20,7 +20,9 @@ import { columnHint, contractOf } from "./table-hints";
  * table that stays nested, an scd2 strategy and `parent_table_name` are not applied.
  */
 const NOT_PREVIEWED_WHY = {
-  write_disposition: "the nested table loads with its own disposition: `replace` empties it on every run even under an `append` root",
+  write_disposition:
+    "the nested table loads with its own disposition: `replace` empties it on every run that brings it rows, even under an " +
+    "`append` root (under a `merge` root dlt's load step fails)",
   scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
