@@ -61,8 +61,12 @@ print("/** Per state, [terminal number, action] pairs: > 0 shift to that state, 
 acts = [[[terminals.index(t), a] for t, a in sorted(lr.action[s].items(), key=lambda kv: terminals.index(kv[0]))] for s in states]
 rows(f"export const ACTIONS: readonly (readonly (readonly [number, number])[])[] = [", acts)
 print("/** Per state, [nonterminal number, state] pairs. */")
-gotos = [[[nonterminals.index(n), g] for n, g in sorted(lr.goto.get(s, {}).items(), key=lambda kv: nonterminals.index(kv[0]))] for s in states]
+gotos = [
+    [[nonterminals.index(n), g] for n, g in sorted(lr.goto.get(s, {}).items(), key=lambda kv: nonterminals.index(kv[0]))]
+    for s in states
+]
 rows(f"export const GOTOS: readonly (readonly (readonly [number, number])[])[] = [", gotos)
 print("/** States that reduce without reading a token (PLY's defaulted states): state → production. */")
 print("// prettier-ignore")
-print("export const DEFAULTED: ReadonlyMap<number, number> = new Map([" + ", ".join(f"[{k}, {-v}]" for k, v in lr.defaulted_states.items()) + "]);")
+defaulted = ", ".join(f"[{k}, {-v}]" for k, v in lr.defaulted_states.items())
+print(f"export const DEFAULTED: ReadonlyMap<number, number> = new Map([{defaulted}]);")

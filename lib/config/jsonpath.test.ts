@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { applyEdits, validateText } from "./index";
 
 const JSON_DOC = (selector: string) =>
-  `{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"path": "a", "data_selector": ${selector}}}]}`;
+  `{"client": {"base_url": "https://api.example.com"}, ` +
+  `"resources": [{"name": "a", "endpoint": {"path": "a", "data_selector": ${selector}}}]}`;
 const YAML_DOC = (selector: string) =>
   `client:\n  base_url: https://api.example.com\nresources:\n  - name: a\n    endpoint:\n      path: a\n      data_selector: ${selector}\n`;
 const PY_DOC = (selector: string) =>
