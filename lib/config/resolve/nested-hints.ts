@@ -21,8 +21,9 @@ import { columnHint, contractOf } from "./table-hints";
  */
 const NOT_PREVIEWED_WHY = {
   write_disposition:
-    "the nested table loads with its own disposition: `replace` empties it on every run that brings it rows, even under an " +
-    "`append` root (under a `merge` root dlt's load step fails)",
+    "the nested table loads apart from its root, which dlt warns makes the data inconsistent — probed on DuckDB: `replace` " +
+    "empties it in each run that brings it rows, `append` under a `replace` root keeps every run's rows, `merge` without a key " +
+    "leaves it empty, and under a `merge` root dlt's load step fails",
   scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
