@@ -310,7 +310,9 @@ export const EndpointSchema = z
     headers: z.record(z.string(), z.unknown()).describe("Request headers for this endpoint; override client headers.").nullable(),
     paginator: PaginatorSchema.nullable(),
     data_selector: jsonPath(
-      "JSONPath to the list of records in the response, e.g. `data` or `$.results[*]`. Detected when absent.",
+      "JSONPath to the list of records in the response, e.g. `data`, `$.results[*]` or `$.data[?(@.active == true)]` " +
+        "(dlt's jsonpath-ng syntax: quote a name that starts with `true`/`false` or is `where`, `$.'true_count'`). " +
+        "Detected when absent.",
     ).nullable(),
     response_actions: z
       .array(ResponseActionSchema)
