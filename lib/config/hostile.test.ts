@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { positionAt, type SourceFormat } from "../formats";
-import { MAX_BODY_BYTES, deepJson, manyItems, manyResources, nestedList, yamlAliasBomb } from "../testing/hostile";
+import { MAX_BODY_BYTES, deepJson, hugeString, manyItems, manyResources, nestedList, yamlAliasBomb } from "../testing/hostile";
+import { MAX_PATH_DEPTH } from "../shared/jsonpath-ng";
 import { validateText, validateValue } from "./index";
 import { MAX_DEPTH, MAX_RESOURCES, MAX_VALUES } from "./limits";
 
@@ -28,6 +29,14 @@ function first(text: string, format: SourceFormat) {
 }
 
 describe("hostile inputs (issue #13)", () => {
+  it.each(["json", "yaml", "python"] as const)("a 1 MB JSONPath nested 500,000 deep (%s): invalid_jsonpath, quoted short", (format) => {
+    const d = first(hugeString(MAX_BODY_BYTES - 200, format, "a."), format);
+    expect([d.code, d.path]).toEqual(["invalid_jsonpath", "/resources/0/endpoint/data_selector"]);
+    expect(d.message).toContain(`nests deeper than ${MAX_PATH_DEPTH} levels`);
+    expect(d.message).toContain("characters)");
+    expect(d.message.length).toBeLessThan(600);
+  });
+
   it.each([2_000, 8_000])("Python nested %i deep: too_deep at the first list past the limit", (depth) => {
     const text = issuePython(depth);
     const d = first(text, "python");

@@ -64,9 +64,9 @@ export function manyResources(count: number, format: SourceFormat, shorthand = f
 export const resourcesToFill = (bytes: number, format: SourceFormat): string =>
   manyResources(Math.floor(bytes / (format === "yaml" ? 38 : 43)), format);
 
-/** One string value of `length` characters (the data selector). */
-export function hugeString(length: number, format: SourceFormat): string {
-  const s = "a".repeat(length);
+/** One string value of `length` characters (the data selector), `unit` repeated. */
+export function hugeString(length: number, format: SourceFormat, unit = "a"): string {
+  const s = unit.repeat(Math.floor(length / unit.length));
   if (format === "yaml")
     return `client:\n  base_url: https://a.example/\nresources:\n  - name: r\n    endpoint:\n      data_selector: ${s}\n`;
   const res = `{"name": "r", "endpoint": {"path": "x", "data_selector": "${s}"}}`;
@@ -198,6 +198,7 @@ export function hostileInputs(): HostileInput[] {
     all.push({ name: `${format}.resources_1mb`, format, text: resourcesToFill(MAX_BODY_BYTES, format) });
     all.push({ name: `${format}.deep_1mb`, format, text: deepToFill(format) });
     all.push({ name: `${format}.string_1mb`, format, text: hugeString(MAX_BODY_BYTES - 200, format) });
+    all.push({ name: `${format}.jsonpath_deep_1mb`, format, text: hugeString(MAX_BODY_BYTES - 200, format, "a.") });
     all.push({ name: `${format}.items_490000`, format, text: manyItems(490_000, format) });
     all.push({ name: `${format}.keys_60000`, format, text: manyKeys(60_000, format) });
     all.push({ name: `${format}.long_key_1mb`, format, text: longKey(MAX_BODY_BYTES - 300, format) });

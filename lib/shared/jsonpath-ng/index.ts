@@ -3,6 +3,6 @@
  * lexer's order and PLY's own tables, so restplay accepts and refuses the paths dlt does.
  */
 export { JsonPathSyntaxError, type Token } from "./lexer";
-export { parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";
+export { MAX_PATH_DEPTH, parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";
 export { findValues, JsonPathEvalError, unevaluated } from "./find";
-export { jsonPathName, jsonPathOf } from "./names";
+export { jsonPathName, jsonPathOf, shownPath } from "./names";

@@ -26,3 +26,8 @@ export function jsonPathName(name: string): string {
 export function jsonPathOf(names: readonly string[]): string {
   return names.length ? names.map(jsonPathName).join(".") : "$";
 }
+
+/** A path as a message quotes it: whole up to 80 characters, else its start. */
+export function shownPath(path: string): string {
+  return path.length <= 80 ? path : `${path.slice(0, 60)}… (${path.length.toLocaleString("en-US")} characters)`;
+}

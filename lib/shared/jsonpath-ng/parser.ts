@@ -48,7 +48,15 @@ interface Slot {
   readonly value: Value;
   readonly start: number;
   readonly end: number;
+  /** How deep the tree below it is. */
+  readonly depth: number;
 }
+
+/**
+ * The deepest tree read: every reader of a tree (here and in dlt) walks it recursively, and dlt's
+ * Python stops near 1,000 (`RecursionError`) — real paths are a handful of levels deep.
+ */
+export const MAX_PATH_DEPTH = 200;
 
 const isNode = (v: unknown): v is PathNode => typeof v === "object" && v !== null && "k" in v && !("type" in v);
 const tokenOf = (v: Value): Token => v as Token;
@@ -270,7 +278,7 @@ export function parseJsonPath(text: string): PathNode {
     if (act === undefined) throw refusal(text, token, tokens[i - 1], state);
     if (act > 0) {
       states.push(act);
-      slots.push({ value: token, start: token.start, end: token.end });
+      slots.push({ value: token, start: token.start, end: token.end, depth: 0 });
       i++;
     } else if (act < 0) {
       const rule = must(RULES[-act]);
@@ -279,7 +287,15 @@ export function parseJsonPath(text: string): PathNode {
       states.length -= len;
       const start = rhs[0]?.start ?? token.start;
       const end = rhs[rhs.length - 1]?.end ?? start;
-      slots.push({ value: reduce(rule, rhs, start, end), start, end });
+      const depth = 1 + rhs.reduce((d, x) => Math.max(d, x.depth), 0);
+      if (depth > MAX_PATH_DEPTH)
+        throw new JsonPathSyntaxError(
+          `the path nests deeper than ${MAX_PATH_DEPTH} levels, which restplay does not read (real paths nest a handful; ` +
+            "dlt's Python gives up near 1,000: RecursionError)",
+          start,
+          end,
+        );
+      slots.push({ value: reduce(rule, rhs, start, end), start, end, depth });
       const nonterminal = rule.nonterminal;
       states.push(must(must(GOTO[must(states[states.length - 1])]).get(nonterminal)));
     } else {
