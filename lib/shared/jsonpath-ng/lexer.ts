@@ -86,38 +86,50 @@ function quoted(text: string, start: number): Token {
   throw new JsonPathSyntaxError("a backslash must be followed by the character it escapes", i, i + 1);
 }
 
-/** The tokens of `text`, as jsonpath-ng's lexer reads them. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  let pos = 0;
-  outer: while (pos < text.length) {
-    const ch = text.charAt(pos);
-    if (ch === " " || ch === "\t") {
-      pos++;
-      continue;
-    }
-    for (const [re, make] of RULES) {
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m) continue;
-      const made = make(m[0]);
-      if (made === "quote") {
-        const token = quoted(text, pos);
-        out.push(token);
-        pos = token.end;
-      } else {
-        if (made) out.push({ type: made[0], value: made[1], start: pos, end: pos + m[0].length });
-        pos += m[0].length;
+/** The tokens of `text`, as jsonpath-ng's lexer reads them: one at a time, as its parser asks for them. */
+export class Lexer {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  /** The next token, or null at the end of the text. */
+  next(): Token | null {
+    const text = this.text;
+    outer: while (this.pos < text.length) {
+      const pos = this.pos;
+      const ch = text.charAt(pos);
+      if (ch === " " || ch === "\t") {
+        this.pos++;
+        continue;
       }
-      continue outer;
+      for (const [re, make] of RULES) {
+        re.lastIndex = pos;
+        const m = re.exec(text);
+        if (!m) continue;
+        const made = make(m[0]);
+        if (made === "quote") {
+          const token = quoted(text, pos);
+          this.pos = token.end;
+          return token;
+        }
+        this.pos += m[0].length;
+        if (made) return { type: made[0], value: made[1], start: pos, end: pos + m[0].length };
+        continue outer;
+      }
+      if (LITERALS.has(ch)) {
+        this.pos++;
+        return { type: ch, value: ch, start: pos, end: pos + 1 };
+      }
+      const cp = String.fromCodePoint(text.codePointAt(pos) ?? 0);
+      throw new JsonPathSyntaxError(`\`${cp}\` cannot appear here (outside quotes)`, pos, pos + cp.length);
     }
-    if (LITERALS.has(ch)) {
-      out.push({ type: ch, value: ch, start: pos, end: pos + 1 });
-      pos++;
-      continue;
-    }
-    const cp = String.fromCodePoint(text.codePointAt(pos) ?? 0);
-    throw new JsonPathSyntaxError(`\`${cp}\` cannot appear here (outside quotes)`, pos, pos + cp.length);
+    return null;
   }
+}
+
+/** All the tokens of `text`. */
+export function tokenize(text: string): Token[] {
+  const lexer = new Lexer(text);
+  const out: Token[] = [];
+  for (let t = lexer.next(); t !== null; t = lexer.next()) out.push(t);
   return out;
 }

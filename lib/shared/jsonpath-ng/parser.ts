@@ -4,7 +4,7 @@
  * parses here exactly when it parses in dlt, and into the same tree of jsonpath-ng's classes. Errors
  * carry the offsets of the token jsonpath-ng stops at and the tokens it would have taken there.
  */
-import { JsonPathSyntaxError, tokenize, type Token } from "./lexer";
+import { JsonPathSyntaxError, Lexer, type Token } from "./lexer";
 import { pyRegExp } from "./py-regex";
 import { ACTIONS, DEFAULTED, GOTOS, NONTERMINALS, PRODUCTIONS, TERMINALS } from "./tables";
 
@@ -266,20 +266,22 @@ function refusal(text: string, token: Token, previous: Token | undefined, state:
 
 /** The tree jsonpath-ng makes of `text`; throws `JsonPathSyntaxError` where it refuses it. */
 export function parseJsonPath(text: string): PathNode {
-  const tokens = tokenize(text);
+  const lexer = new Lexer(text);
+  const atEnd: Token = { type: "$end", value: "", start: text.length, end: text.length };
   const states = [0];
   const slots: Slot[] = [];
-  let i = 0;
+  let previous: Token | undefined;
+  let token: Token = lexer.next() ?? atEnd;
   for (;;) {
-    const token: Token = tokens[i] ?? { type: "$end", value: "", start: text.length, end: text.length };
     const state = must(states[states.length - 1]);
     const defaulted = DEFAULTED.get(state);
     const act = defaulted !== undefined ? -defaulted : must(ACTION[state]).get(TERMINAL.get(token.type) ?? -1);
-    if (act === undefined) throw refusal(text, token, tokens[i - 1], state);
+    if (act === undefined) throw refusal(text, token, previous, state);
     if (act > 0) {
       states.push(act);
       slots.push({ value: token, start: token.start, end: token.end, depth: 0 });
-      i++;
+      previous = token;
+      token = lexer.next() ?? atEnd;
     } else if (act < 0) {
       const rule = must(RULES[-act]);
       const len = rule.length;
