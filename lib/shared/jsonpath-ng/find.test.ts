@@ -45,6 +45,12 @@ describe("find, as jsonpath-ng evaluates a path for dlt", () => {
     expect(run("a.`len`", { a: "été" })).toEqual([3]);
   });
 
+  it("fails cleanly on data nested deeper than it can walk, as dlt's Python does", () => {
+    let deep: Json = { id: 1 };
+    for (let i = 0; i < 50_000; i++) deep = { a: deep };
+    expect(run("$..id", deep)).toMatch(/nests too deep to walk/);
+  });
+
   it("names what it does not evaluate", () => {
     expect(unevaluated(parseJsonPath("$.data[/created_at]"))).toMatch(/sorting/);
     expect(unevaluated(parseJsonPath("a | b.`split(-, 0, -1)`"))).toMatch(/split/);

@@ -55,7 +55,15 @@ const NO_PARENT: Datum = { value: null, context: null };
 
 /** jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns. */
 export function findValues(path: PathNode, data: Json): Json[] {
-  return find(path, at(data, null)).map((d) => {
+  let found: Datum[];
+  try {
+    found = find(path, at(data, null));
+  } catch (e) {
+    // `..` walks the data recursively, as jsonpath-ng does; Python gives up far sooner (RecursionError).
+    if (e instanceof RangeError) throw new JsonPathEvalError("the data nests too deep to walk (jsonpath-ng fails too: RecursionError)");
+    throw e;
+  }
+  return found.map((d) => {
     if (d === NO_PARENT) throw new JsonPathEvalError("`parent` of the top value: jsonpath-ng fails (AttributeError: None has no value)");
     return d.value;
   });
