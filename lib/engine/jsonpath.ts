@@ -6,7 +6,15 @@
  * which is what jsonpath-ng does with them. A path dlt cannot read, or whose evaluation fails in dlt
  * (an index on a dict, comparing text with a number), is a `selector_error`.
  */
-import { findValues, JsonPathEvalError, JsonPathSyntaxError, parseJsonPath, shownPath, type PathNode } from "../shared/jsonpath-ng";
+import {
+  findValues,
+  JsonPathEvalError,
+  JsonPathSyntaxError,
+  parseJsonPath,
+  refusedMessage,
+  shownPath,
+  type PathNode,
+} from "../shared/jsonpath-ng";
 import { EngineError, type Json } from "./types";
 
 export type CompiledPath = (json: Json | undefined) => Json[];
@@ -38,7 +46,7 @@ export function compilePath(path: string): CompiledPath {
     tree = parseJsonPath(path);
   } catch (e) {
     if (!(e instanceof JsonPathSyntaxError)) throw e;
-    throw new EngineError("selector_error", `dlt cannot read the JSONPath \`${shownPath(path)}\` (column ${e.start + 1}): ${e.message}.`);
+    throw new EngineError("selector_error", refusedMessage(path, e));
   }
   const keys = names(tree);
   if (keys) return walk(keys);

@@ -8,7 +8,7 @@
  * dlt reads with a part restplay's engine does not evaluate (`sorted`, arithmetic, …).
  */
 import type { QuickFix, Range } from "../../formats";
-import { JsonPathSyntaxError, parseJsonPath, shownPath, unevaluated } from "../../shared/jsonpath-ng";
+import { JsonPathSyntaxError, parseJsonPath, refusedMessage, shownPath, unevaluated } from "../../shared/jsonpath-ng";
 import { where, type Path } from "../located";
 import type { RuleContext } from "./context";
 
@@ -60,7 +60,7 @@ export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void
     severity: "error",
     code: "invalid_jsonpath",
     range: inToken(ctx, token, s, e.start, e.end),
-    message: `dlt cannot read the JSONPath \`${shownPath(s)}\` in ${where(at)} (column ${e.start + 1}): ${e.message}.`,
+    message: refusedMessage(s, e, where(at)),
     ...(fix ? { fixes: [fix] } : {}),
   });
 }

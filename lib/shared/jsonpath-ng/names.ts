@@ -31,3 +31,8 @@ export function jsonPathOf(names: readonly string[]): string {
 export function shownPath(path: string): string {
   return path.length <= 80 ? path : `${path.slice(0, 60)}… (${path.length.toLocaleString("en-US")} characters)`;
 }
+
+/** What to say when jsonpath-ng refuses `path` (`where`: the config key it is written at, if any). */
+export function refusedMessage(path: string, e: JsonPathSyntaxError, where?: string): string {
+  return `dlt cannot read the JSONPath \`${shownPath(path)}\`${where ? ` in ${where}` : ""} (column ${e.start + 1}): ${e.message}.`;
+}
