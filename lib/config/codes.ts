@@ -70,6 +70,10 @@ export const DIAGNOSTIC_CODES = {
     "error",
     "`nested_hints` columns dlt cannot read as written: a list, or a column without its own `name` (its extract step fails).",
   ],
+  nested_disposition_load_fails: [
+    "error",
+    "A nested table that keeps its parent with a `write_disposition` of its own under a `merge` root: dlt's load step fails.",
+  ],
   nested_hint_not_previewed: [
     "warning",
     "A nested hint's `primary_key`, `merge_key`, `write_disposition` or `parent_table_name`: " +

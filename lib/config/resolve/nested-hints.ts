@@ -23,7 +23,7 @@ const NOT_PREVIEWED_WHY = {
   write_disposition:
     "the nested table loads apart from its root, which dlt warns makes the data inconsistent — probed on DuckDB: `replace` " +
     "empties it in each run that brings it rows, `append` under a `replace` root keeps every run's rows, `merge` without a key " +
-    "leaves it empty, and under a `merge` root dlt's load step fails",
+    "leaves it empty",
   scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
@@ -48,17 +48,56 @@ function ownTable(
 }
 
 /** The keys of a nested hint the preview does not apply, with why (none for a table of its own without scd2). */
-function notPreviewed(hint: NestedHint, hints: Obj): [string, string][] {
+function notPreviewed(hint: NestedHint, hints: Obj, root: RootDisposition): [string, string][] {
   const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
   const out: [string, string][] = [];
-  if ("write_disposition" in hints && (!own || hint.merge_strategy === "scd2"))
+  // The root's own disposition on a table that stays nested loads it as if none were given: what the preview shows.
+  const same = !own && sameDisposition(hint, root);
+  if ("write_disposition" in hints && !same && (!own || hint.merge_strategy === "scd2"))
     out.push(["write_disposition", own ? NOT_PREVIEWED_WHY.scd2 : NOT_PREVIEWED_WHY.write_disposition]);
   if ("parent_table_name" in hints) out.push(["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]);
   return out;
 }
 
+/** The root table's `write_disposition` and merge strategy, as the resource gives them. */
+export interface RootDisposition {
+  readonly disposition: string;
+  readonly strategy: string | null;
+}
+
+/** A `merge` without a strategy is `delete-insert`. */
+const strategyOf = (disposition: string, strategy: string | null | undefined): string | null =>
+  disposition === "merge" ? (strategy ?? "delete-insert") : null;
+
+function sameDisposition(hint: NestedHint, root: RootDisposition): boolean {
+  const wd = hint.write_disposition;
+  return wd === root.disposition && strategyOf(wd, hint.merge_strategy) === strategyOf(root.disposition, root.strategy);
+}
+
+/**
+ * `nested_disposition_load_fails`: a table that stays nested with a disposition of its own under a
+ * `merge` root — dlt's load step fails on it (probed on DuckDB: `append` or `replace` under
+ * delete-insert, `append` under upsert, `replace` under scd2, each in the first run).
+ */
+function failsUnderMerge(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): boolean {
+  const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
+  if (own || !("write_disposition" in hints) || root.disposition !== "merge" || sameDisposition(hint, root)) return false;
+  const where = [...at, "write_disposition"];
+  ctx.add({
+    at: where,
+    severity: "error",
+    code: "nested_disposition_load_fails",
+    range: ctx.loc.key(where),
+    message:
+      `The nested table of \`${hint.path}\` keeps its parent and gets its own \`write_disposition\` under a \`merge\` ` +
+      `(${strategyOf(root.disposition, root.strategy)}) root: dlt's load step fails on it. Remove it, or give the nested ` +
+      "table a `primary_key` or `merge_key` so that it becomes a table of its own.",
+  });
+  return true;
+}
+
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
-export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHint[] {
+export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: RootDisposition): NestedHint[] {
   if (!isObj(raw) || isPython(raw)) return [];
   const out: NestedHint[] = [];
   for (const [path, hints] of Object.entries(raw)) {
@@ -80,7 +119,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
     }
     const own = contractOf(hints.schema_contract);
     if (!isObj(columns) || isPython(columns)) {
-      push(ctx, out, { path, columns: [], ...own, ...ownTable(hints, []) }, hints, [...at, path]);
+      push(ctx, out, { path, columns: [], ...own, ...ownTable(hints, []) }, hints, [...at, path], root);
       continue;
     }
     const named: ColumnHint[] = [];
@@ -103,14 +142,16 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path): NestedHin
         ...(insert ? { fixes: [{ title: `Add "name": "${key}"`, edits: [insert] }] } : {}),
       });
     }
-    push(ctx, out, { path, columns: named, ...own, ...ownTable(hints, named) }, hints, [...at, path]);
+    push(ctx, out, { path, columns: named, ...own, ...ownTable(hints, named) }, hints, [...at, path], root);
   }
   return out;
 }
 
 /** Adds `hint`, telling which of its keys the preview does not apply. */
-function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path): void {
-  for (const [key, why] of notPreviewed(hint, hints))
+function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: RootDisposition): void {
+  const failing = failsUnderMerge(ctx, hint, hints, root, at);
+  for (const [key, why] of notPreviewed(hint, hints, root)) {
+    if (failing && key === "write_disposition") continue;
     ctx.add({
       at: [...at, key],
       severity: "warning",
@@ -122,5 +163,6 @@ function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj,
           ? "and appends to that table."
           : "and shows that table as a plain nested table."),
     });
+  }
   out.push(hint);
 }

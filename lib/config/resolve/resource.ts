@@ -96,7 +96,9 @@ export function resolveResource(
   const include = pick(own, defaults, "include_from_parent");
   const wd = get("write_disposition");
   const nestedAt = pick(own, defaults, "nested_hints").fromDefaults ? ["resource_defaults", "nested_hints"] : [...at, "nested_hints"];
-  const nested = nestedHints(ctx, get("nested_hints"), nestedAt);
+  const rootWd = typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : "append";
+  const rootStrategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
+  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { disposition: rootWd, strategy: rootStrategy });
   const table = {
     ...tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns),
     ...(nested.length > 0 ? { nested_hints: nested } : {}),
@@ -112,7 +114,7 @@ export function resolveResource(
     parent: null,
     include_from_parent: stringList(include.value) ?? [],
     primary_key: keyList(get("primary_key")),
-    write_disposition: typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : "append",
+    write_disposition: rootWd,
     table,
     selected: get("selected") !== false,
     parallelized: get("parallelized") === true,

@@ -6,6 +6,13 @@ const R = "/resources/0";
 
 export const RESOURCE_VALID: ValidCase[] = [
   [
+    "a nested table's own write_disposition equal to its root's: loaded as without one, nothing to tell",
+    "json",
+    res(`      "write_disposition": {"disposition": "merge"}, "primary_key": "id",
+      "nested_hints": {"purchases": {"write_disposition": "merge"}}`),
+    [],
+  ],
+  [
     "merge with a primary_key string",
     "yaml",
     yres(`    write_disposition: merge
@@ -296,6 +303,16 @@ export const RESOURCE_CASES: Case[] = [
     '"write_disposition"',
     6,
     38,
+  ],
+  [
+    "a nested table's own write_disposition under a merge root (dlt's load step fails)",
+    "json",
+    res(`      "write_disposition": "merge", "primary_key": "id", "nested_hints": {"purchases": {"write_disposition": "append"}}`),
+    "nested_disposition_load_fails",
+    `${R}/nested_hints/purchases/write_disposition`,
+    '"write_disposition"',
+    6,
+    89,
   ],
   [
     "a key dlt's config validation refuses in a nested hint",
