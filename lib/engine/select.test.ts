@@ -70,6 +70,7 @@ describe("data_selector", () => {
     expect(keyword.errors[0]).toMatchObject({ code: "selector_error" });
     expect(keyword.errors[0]!.message).toContain("dlt cannot read the JSONPath `true_count`");
     expect(keyword.errors[0]!.message).toContain("dlt detected this selector");
+    expect(keyword.errors[0]!.message).toContain("set `data_selector` to `'true_count'`");
     expect((await page({ true_count: [{ id: 1 }] }, "$.'true_count'")).records).toEqual([{ id: 1 }]);
   });
   it("detection (selector_source detected) follows dlt's order", async () => {

@@ -22,7 +22,13 @@ export function applySelector(selector: CompiledPath, body: Json | undefined): S
 
 /** dlt's detection: the first list (depth-first, 3 levels) named like a record list, else the first list, else `$`. */
 export function detectSelector(body: Json | undefined): string {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return "$";
+  const keys = detectedKeys(body);
+  return keys ? keys.join(".") : "$";
+}
+
+/** The keys of the list `detectSelector` picks (dlt joins them with dots), or null for `$`. */
+export function detectedKeys(body: Json | undefined): string[] | null {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return null;
   const lists: string[][] = [];
   const walk = (v: { [k: string]: Json }, path: string[]) => {
     for (const [k, child] of Object.entries(v)) {
@@ -32,8 +38,7 @@ export function detectSelector(body: Json | undefined): string {
   };
   walk(body, []);
   const named = lists.find((p) => LIST_KEYS.has(p[p.length - 1] ?? ""));
-  const chosen = named ?? lists[0];
-  return chosen ? chosen.join(".") : "$";
+  return named ?? lists[0] ?? null;
 }
 
 export { compilePath };

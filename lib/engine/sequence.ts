@@ -8,7 +8,8 @@ import { LimitReached, type RunContext } from "./context";
 import { send } from "./http";
 import { fullUrl, type RequestSpec } from "./request";
 import { trustedOrigins } from "./credentials";
-import { applySelector, detectSelector } from "./select";
+import { applySelector, detectedKeys, detectSelector } from "./select";
+import { jsonPathOf, shownPath } from "../shared/jsonpath-ng";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
 import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
@@ -56,12 +57,13 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
 }
 
 /** A detected selector: dlt joins the list's keys with dots and reads that as a JSONPath, which can fail. */
-function detectedSelector(run: ResourceRun, path: string): CompiledPath {
+function detectedSelector(run: ResourceRun, path: string, body: Json | undefined): CompiledPath {
   try {
     return selectorFor(run, path);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    const fix = "set `data_selector` with the names quoted, e.g. `$.'true_count'`";
+    const quoted = jsonPathOf(detectedKeys(body) ?? []);
+    const fix = `set \`data_selector\` to \`${shownPath(quoted)}\`, which quotes the names`;
     throw new EngineError(e.code, `${e.message} dlt detected this selector from the first response (no \`data_selector\`): ${fix}.`);
   }
 }
@@ -103,7 +105,7 @@ export async function* runSequence(
     }
     if (!selector) {
       const path = detectSelector(sent.body);
-      selector = { path, compiled: detectedSelector(run, path), source: "detected" };
+      selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected" };
     }
     const selection = applySelector(selector.compiled, sent.body);
     if (selection.nullMatch)

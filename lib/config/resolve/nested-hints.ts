@@ -11,7 +11,7 @@ import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython, keyList, type Obj } from "./values";
-import { columnHint, contractOf } from "./table-hints";
+import { columnHint, contractOf, dispositionOf } from "./table-hints";
 
 /**
  * What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on
@@ -33,23 +33,27 @@ function ownTable(
   hints: Obj,
   columns: readonly ColumnHint[],
 ): Pick<NestedHint, "primary_key" | "merge_key" | "write_disposition" | "merge_strategy"> {
-  const pk = keyList(hints.primary_key) ?? [];
-  const mk = keyList(hints.merge_key) ?? [];
-  const wd = hints.write_disposition;
-  const disposition = typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : null;
-  const strategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
-  const keyed = (k: "primary_key" | "merge_key") => columns.filter((c) => c[k] === true).map((c) => c.name);
+  // A key given as a hint, else the columns hinted as one.
+  const keys = (k: "primary_key" | "merge_key") => {
+    const given = keyList(hints[k]) ?? [];
+    const names = given.length > 0 ? given : columns.filter((c) => c[k] === true).map((c) => c.name);
+    return names.length > 0 ? { [k]: names } : {};
+  };
+  const { disposition, strategy } = dispositionOf(hints.write_disposition);
   return {
-    ...(pk.length > 0 || keyed("primary_key").length > 0 ? { primary_key: pk.length > 0 ? pk : keyed("primary_key") } : {}),
-    ...(mk.length > 0 || keyed("merge_key").length > 0 ? { merge_key: mk.length > 0 ? mk : keyed("merge_key") } : {}),
+    ...keys("primary_key"),
+    ...keys("merge_key"),
     ...(disposition !== null ? { write_disposition: disposition } : {}),
     ...(strategy !== null ? { merge_strategy: strategy } : {}),
   };
 }
 
+/** Whether the hint makes a table of its own (dlt's `may_be_nested` is false): it has a key. */
+const ownsTable = (hint: NestedHint): boolean => hint.primary_key !== undefined || hint.merge_key !== undefined;
+
 /** The keys of a nested hint the preview does not apply, with why (none for a table of its own without scd2). */
 function notPreviewed(hint: NestedHint, hints: Obj, root: RootDisposition): [string, string][] {
-  const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
+  const own = ownsTable(hint);
   const out: [string, string][] = [];
   // The root's own disposition on a table that stays nested loads it as if none were given: what the preview shows.
   const same = !own && sameDisposition(hint, root);
@@ -80,8 +84,7 @@ function sameDisposition(hint: NestedHint, root: RootDisposition): boolean {
  * delete-insert, `append` under upsert, `replace` under scd2, each in the first run).
  */
 function failsUnderMerge(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): boolean {
-  const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
-  if (own || !("write_disposition" in hints) || root.disposition !== "merge" || sameDisposition(hint, root)) return false;
+  if (ownsTable(hint) || !("write_disposition" in hints) || root.disposition !== "merge" || sameDisposition(hint, root)) return false;
   const where = [...at, "write_disposition"];
   ctx.add({
     at: where,

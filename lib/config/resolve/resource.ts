@@ -10,7 +10,7 @@ import type { Parents } from "../rules/placeholders";
 import type { RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
-import { tableHints } from "./table-hints";
+import { dispositionOf, tableHints } from "./table-hints";
 import { nestedHints } from "./nested-hints";
 import { isObj, isSpecial, keyList, pick, strip, stringList, type Obj } from "./values";
 import { textDateTime } from "../../shared/datetime";
@@ -96,9 +96,9 @@ export function resolveResource(
   const include = pick(own, defaults, "include_from_parent");
   const wd = get("write_disposition");
   const nestedAt = pick(own, defaults, "nested_hints").fromDefaults ? ["resource_defaults", "nested_hints"] : [...at, "nested_hints"];
-  const rootWd = typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : "append";
-  const rootStrategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
-  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { disposition: rootWd, strategy: rootStrategy });
+  const { disposition, strategy } = dispositionOf(wd);
+  const rootWd = disposition ?? "append";
+  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { disposition: rootWd, strategy });
   const table = {
     ...tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns),
     ...(nested.length > 0 ? { nested_hints: nested } : {}),

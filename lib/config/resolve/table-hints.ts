@@ -16,6 +16,12 @@ export function columnHint(c: Obj, name: string): ColumnHint {
   return { ...(out as ColumnHint), name };
 }
 
+/** A `write_disposition` as written, a string or a dict: its disposition and merge strategy (`null` where not given). */
+export function dispositionOf(wd: unknown): { readonly disposition: string | null; readonly strategy: string | null } {
+  const disposition = typeof wd === "string" ? wd : isObj(wd) && typeof wd.disposition === "string" ? wd.disposition : null;
+  return { disposition, strategy: isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null };
+}
+
 /** A `columns` value as a list of hints (Python values left out). */
 export function columnList(raw: unknown): ColumnHint[] {
   if (Array.isArray(raw))
@@ -41,7 +47,7 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
   // The resource's columns are merged into the defaults' when both are given; a null or absent one leaves the defaults'.
   const mine = own ? columnList(own) : null;
   const columns = { defaults: mine && !(own !== null && defaults?.columns) ? null : defaultColumns, own: mine };
-  const strategy = isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null;
+  const { strategy } = dispositionOf(wd);
   return {
     table_name: typeof tableName === "string" && tableName !== "" ? tableName : name,
     max_table_nesting: typeof nesting === "number" ? nesting : null,
