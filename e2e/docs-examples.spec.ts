@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { EXAMPLES } from "../lib/examples";
 import { expect, test } from "./fixtures";
 
 const GITHUB_DOCS = readFileSync(resolve(__dirname, "../lib/testing/fixtures/python/github_docs_quick_example.py"), "utf8");
@@ -62,4 +63,18 @@ test('Python completes values: paginator type names after `"type": ` and dlt\'s 
   await expect(suggest).toContainText("BearerTokenAuth()");
   await expect(suggest).toContainText("bearer");
   await page.keyboard.press("Escape");
+});
+
+test("a nested hint with a key makes a table of its own, merged on its key, as dlt loads it", async ({ playground: p }) => {
+  const gh = EXAMPLES.find((e) => e.id === "docs-github");
+  if (!gh) throw new Error("no docs-github example");
+  // Every fifth issue carries the label {id: 1, name: "bug"}.
+  const nested = '"nested_hints": {"labels": {"primary_key": "id", "write_disposition": "merge"}},';
+  await p.gotoWith(gh.text.replace('"name": "issues",', `"name": "issues",\n                ${nested}`));
+  await expect(p.problemsSummary).toContainText("0 errors");
+  await p.run();
+  await p.tables.getByRole("tab", { name: /issues__labels/ }).click();
+  const stats = p.tables.getByTestId("table-stats");
+  await expect(stats).toContainText("merged 1");
+  await expect(stats).not.toContainText("nested table of");
 });

@@ -10,6 +10,7 @@ import type { DataRecord, EngineEvent } from "../engine/types";
 import type { NestedHint } from "../config/resolved";
 import { page, start, type ResourceStart } from "../testing/preview-events";
 import { createDestination, createPreview, materialize, type PreviewTableData } from "./index";
+import { checkEvent } from "../run";
 
 const RUNS: DataRecord[][] = [
   [
@@ -36,7 +37,8 @@ function runs(root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "col
       page("items", records),
       { type: "done", ok: true, duration_ms: 1, stats: {} },
     ];
-    for (const e of events) p.push(e);
+    // As the browser gets them: over the wire, checked by the stream's contract (which once dropped the hint's keys).
+    for (const e of events) p.push(checkEvent(JSON.parse(JSON.stringify(e))));
     const all: PreviewTableData[] = p.tables().flatMap((t) => [t, ...t.child_tables]);
     after.push(new Map(all.map((t) => [t.table_name, t])));
   });

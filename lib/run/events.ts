@@ -57,7 +57,17 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
       .optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
     nested_hints: z
-      .array(z.object({ path: z.string(), columns: z.array(z.custom<ColumnHint>(isObject)), schema_contract: contract.optional() }))
+      .array(
+        z.object({
+          path: z.string(),
+          columns: z.array(z.custom<ColumnHint>(isObject)),
+          schema_contract: contract.optional(),
+          primary_key: z.array(z.string()).optional(),
+          merge_key: z.array(z.string()).optional(),
+          write_disposition: z.string().optional(),
+          merge_strategy: z.string().optional(),
+        }),
+      )
       .optional(),
     schema_contract: contract.optional(),
   }),
@@ -157,3 +167,13 @@ type SameKeys = {
 };
 const _sameKeys: { readonly [K in EngineEvent["type"]]: true } = null as unknown as SameKeys;
 void _sameKeys;
+// …and so must a nested hint's (its optional keys would be stripped the same way).
+type EngineNested = NonNullable<Extract<EngineEvent, { type: "resource_start" }>["nested_hints"]>[number];
+type ParsedNested = NonNullable<Extract<Parsed, { type: "resource_start" }>["nested_hints"]>[number];
+type SameNestedKeys = [keyof EngineNested] extends [keyof ParsedNested]
+  ? [keyof ParsedNested] extends [keyof EngineNested]
+    ? true
+    : false
+  : false;
+const _sameNestedKeys: true = null as unknown as SameNestedKeys;
+void _sameNestedKeys;
