@@ -44,11 +44,16 @@ export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
   // Drawn last, so that a seed's records stay what they were before contracts were generated.
   if (r.next() < 0.4) resource.schema_contract = r.pick(CONTRACTS);
   // …and a key on the nested `items`, which makes it a root table of its own, with or without its own disposition.
-  if (r.next() < 0.4) {
+  const keyed = r.next() < 0.4;
+  if (keyed) {
     const own: Record<string, Json> = { [r.next() < 0.7 ? "primary_key" : "merge_key"]: "k" };
     const wd = r.pick([null, "append", "replace", "merge"]);
     if (wd !== null) own.write_disposition = wd;
     resource.nested_hints = { items: own };
+  } else if (disposition !== "merge" && r.next() < 0.4) {
+    // …or a disposition of its own on a nested table that keeps its parent (under merge, dlt's load fails).
+    const wd = r.pick<Json>(["append", "replace", "merge", { disposition: "merge", strategy: "upsert" }]);
+    resource.nested_hints = { [r.pick(["items", "tags"])]: { write_disposition: wd } };
   }
   const config = { client: { base_url: baseUrl }, resources: [resource] };
   // Now and then the second run's hints add a column or change one's type (what a contract checks at extract).

@@ -72,11 +72,16 @@ export const DIAGNOSTIC_CODES = {
   ],
   nested_disposition_load_fails: [
     "error",
-    "A nested table that keeps its parent with a `write_disposition` of its own under a `merge` root: dlt's load step fails.",
+    "A nested table that keeps its parent with a `write_disposition` of its own under a `merge` root, or `skip`: dlt's load step fails.",
+  ],
+  nested_disposition_apart: [
+    "warning",
+    "A nested table that keeps its parent with a `write_disposition` of its own under an `append` or `replace` root: " +
+      "dlt loads it apart and warns of inconsistent tables.",
   ],
   nested_hint_not_previewed: [
     "warning",
-    "A nested hint's `primary_key`, `merge_key`, `write_disposition` or `parent_table_name`: " +
+    "A nested hint's scd2 `write_disposition` on a table of its own, or its `parent_table_name`: " +
       "dlt takes it; the preview does not apply it yet.",
   ],
   incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],

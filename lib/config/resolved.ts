@@ -88,6 +88,8 @@ export interface NestedHint {
   /** Its own `write_disposition` (a dict's `disposition`) and merge strategy, as written. */
   readonly write_disposition?: string;
   readonly merge_strategy?: string;
+  /** The scd2 settings of a dict `write_disposition` whose strategy is `scd2`. */
+  readonly scd2?: Scd2Hints;
 }
 
 /** The resource hints that shape its tables (the engine copies them into `resource_start`). */

@@ -84,13 +84,20 @@ export function keySet(rows: readonly DataRecord[], columns: readonly string[]):
 
 export type Writable = (table: string, rows: readonly DataRecord[], marks: readonly RowChange[], changes: TableChanges) => void;
 
-/** Append: the load's rows after the stored ones (`replace`: instead of them). */
-export function appendChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPackage, out: Writable, replace = false): void {
+/** Append: the load's rows after the stored ones (`replace`, for every table or those it says: instead of them). */
+export function appendChain(
+  chain: readonly TableSchema[],
+  stored: Stored,
+  pkg: LoadPackage,
+  out: Writable,
+  replace: boolean | ((table: TableSchema) => boolean) = false,
+): void {
   for (const table of chain) {
-    const old = replace ? EMPTY : (stored.get(table.name) ?? EMPTY);
+    const replaced = typeof replace === "boolean" ? replace : replace(table);
+    const old = replaced ? EMPTY : (stored.get(table.name) ?? EMPTY);
     const fresh = pkg.rows.get(table.name) ?? EMPTY;
     const marks = new Array<RowChange>(old.length + fresh.length).fill("unchanged", 0, old.length).fill("inserted", old.length);
-    const deleted = replace ? (stored.get(table.name) ?? EMPTY).length : 0;
+    const deleted = replaced ? (stored.get(table.name) ?? EMPTY).length : 0;
     out(table.name, old.length === 0 ? fresh.slice() : old.concat(fresh), marks, {
       inserted: fresh.length,
       updated: 0,

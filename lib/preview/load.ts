@@ -10,6 +10,8 @@
  *   the first it reads; sqlite: the first loaded), rows whose `hard_delete` column is set are not
  *   inserted, and nested rows follow their root row. Without any key, merge appends.
  * - `upsert`, `insert-only` and `scd2`: merge-strategies.ts.
+ * - a nested table's own `write_disposition` under an `append` or `replace` root (`replaced`): `replace`
+ *   empties it, `append` keeps it, `merge` leaves it as it is (none of its rows land).
  * Nulls never match a key (SQL `=`).
  */
 import type { DataRecord, Json } from "../engine/types";
@@ -204,6 +206,27 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
   });
 }
 
+/**
+ * Which tables of an `append` or `replace` root's chain the load empties first (dlt's truncate list,
+ * `_extend_tables_with_table_chain`): those whose own or inherited disposition is `replace` — under a
+ * `replace` root every one, under an `append` root only those with rows in this load (a job). A nested
+ * table's `merge` or `skip` never lands rows (pending.ts), so it keeps what it holds.
+ */
+function replaced(schema: Schema, root: TableSchema, pkg: LoadPackage): (table: TableSchema) => boolean {
+  const all = root.write_disposition === "replace";
+  return (table) => schema.dispositionOf(table.name) === "replace" && (all || (pkg.rows.get(table.name)?.length ?? 0) > 0);
+}
+
+/**
+ * Whether the load writes a nested table's rows to it: not where its own (or inherited) disposition is
+ * `merge` or `skip` under a root that does not merge (`nested_disposition_apart`: dlt stages them and no
+ * merge follows; `skip` fails its load). Its columns are made all the same.
+ */
+export function landsRows(schema: Schema, name: string): boolean {
+  const wd = schema.dispositionOf(name);
+  return schema.root(name)?.write_disposition === "merge" || (wd !== "merge" && wd !== "skip");
+}
+
 /** The destination after loading `pkg` onto `stored` (which is not changed). */
 export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): LoadResult {
   const rows = new Map(stored);
@@ -221,11 +244,10 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
     const chain = schema.chain(name).filter((t) => t.seen_data);
     if (chain.length === 0) continue;
     const strategy = strategyOf(root);
-    if (root.write_disposition === "replace") appendChain(chain, stored, pkg, out, true);
+    if (strategy === null) appendChain(chain, stored, pkg, out, replaced(schema, root, pkg));
     else if (strategy === "delete-insert") mergeChain(chain, stored, pkg, out, sources);
     else if (strategy === "upsert" || strategy === "insert-only") upsertChain(chain, stored, pkg, out, sources, strategy === "insert-only");
     else if (strategy === "scd2") scd2Chain(chain, stored, pkg, out, sources);
-    else appendChain(chain, stored, pkg, out);
   }
   return { rows, changes, marks, sources };
 }

@@ -7,7 +7,7 @@
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { SchemaContract } from "../config/resolved";
 import type { Destination } from "./destination";
-import { streamingSurvivors, strategyOf, type LoadPackage } from "./load";
+import { landsRows, streamingSurvivors, strategyOf, type LoadPackage } from "./load";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
 import type { RootIds } from "./ids";
@@ -180,6 +180,8 @@ export class PendingLoad {
         this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table as string, n.h, this.naming, admit(k + 1))),
       );
       this.pkg.roots.add(table);
+      // Dispositions may differ from the last resource's: each table's staging is looked up afresh.
+      this.staging.clear();
       this.rootIds.delete(table);
       for (const n of nested) this.rootIds.delete(n.name);
       this.ownRoots.clear();
@@ -321,7 +323,7 @@ export class PendingLoad {
    * Each table's staged rows (and window count), once its schema says it has seen data: the rows of a
    * record alternate between tables, so one slot per table rather than one for the last table.
    */
-  private readonly staging = new Map<string, { rows: DataRecord[]; count: TableCount | null }>();
+  private readonly staging = new Map<string, { rows: DataRecord[]; count: TableCount | null; lands: boolean }>();
 
   /** Fits a normalised row into its table and stages it for the load (or counts it, beyond the window). */
   private readonly stage = (name: string, parent: string | null, row: Row): boolean => {
@@ -348,10 +350,12 @@ export class PendingLoad {
       if (t) t.seen_data = true;
       let rows = this.pkg.rows.get(name);
       if (!rows) this.pkg.rows.set(name, (rows = []));
-      staged = { rows, count: this.counts.get(name) ?? null };
+      staged = { rows, count: this.counts.get(name) ?? null, lands: parent === null || landsRows(this.schema, name) };
       // A table the schema does not have yet is looked up again with its next row.
       if (t) this.staging.set(name, staged);
     }
+    // Its columns are made (and the table), its rows never land.
+    if (!staged.lands) return true;
     const first = this.root === null;
     if (first) this.root = coerced;
     if (this.window === null) {

@@ -257,8 +257,25 @@ export class Schema {
       mergeColumns(t.columns, admit(templateColumns(template, naming)));
       return t;
     }
-    mergeColumns(t.columns, admit(hint.columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) }))));
+    // A disposition of its own is stored on the nested table (`nested_disposition_apart`), scd2's columns with it.
+    if (hint.write_disposition !== undefined) {
+      t.write_disposition = hint.write_disposition;
+      t.merge_strategy = hint.write_disposition === "merge" ? (hint.merge_strategy ?? null) : null;
+    }
+    const columns = hint.columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) }));
+    if (t.write_disposition === "merge" && t.merge_strategy === "scd2") {
+      const template = { columns: [], primary_key: null, merge_key: null, write_disposition: "merge", merge_strategy: "scd2" };
+      columns.unshift(...templateColumns({ ...template, ...(hint.scd2 ? { scd2: hint.scd2 } : {}) }, naming));
+    }
+    mergeColumns(t.columns, admit(columns));
     return t;
+  }
+
+  /** dlt's `get_inherited_table_hint` for `write_disposition`: the table's own, else its nearest parent's. */
+  dispositionOf(name: string): string | null {
+    let t = this.tables.get(name);
+    while (t && t.write_disposition === null && t.parent !== null) t = this.tables.get(t.parent);
+    return t?.write_disposition ?? null;
   }
 
   /**

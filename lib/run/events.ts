@@ -31,6 +31,14 @@ export const EngineErrorJsonSchema = z.object({
   url: z.string().optional(),
 });
 
+/** The scd2 settings of a dict `write_disposition` (a resource's, a nested hint's). */
+const scd2 = z.object({
+  validity_column_names: z.tuple([z.string(), z.string()]).nullable(),
+  active_record_timestamp: z.union([z.string(), z.number()]).nullable(),
+  boundary_timestamp: z.union([z.string(), z.number()]).nullable(),
+  row_version_column_name: z.string().nullable(),
+});
+
 export const EngineEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("run_start"), resources: z.array(z.string()), at: z.number() }),
   z.object({
@@ -47,14 +55,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     max_table_nesting: z.number().nullable(),
     merge_key: z.array(z.string()).nullable(),
     merge_strategy: z.string().nullable(),
-    scd2: z
-      .object({
-        validity_column_names: z.tuple([z.string(), z.string()]).nullable(),
-        active_record_timestamp: z.union([z.string(), z.number()]).nullable(),
-        boundary_timestamp: z.union([z.string(), z.number()]).nullable(),
-        row_version_column_name: z.string().nullable(),
-      })
-      .optional(),
+    scd2: scd2.optional(),
     columns: z.array(z.custom<ColumnHint>(isObject)),
     nested_hints: z
       .array(
@@ -66,6 +67,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
           merge_key: z.array(z.string()).optional(),
           write_disposition: z.string().optional(),
           merge_strategy: z.string().optional(),
+          scd2: scd2.optional(),
         }),
       )
       .optional(),

@@ -11,19 +11,16 @@ import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython, keyList, type Obj } from "./values";
-import { columnHint, contractOf, dispositionOf } from "./table-hints";
+import { columnHint, contractOf, dispositionOf, scd2Hints } from "./table-hints";
 
 /**
  * What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on
  * DuckDB). A key (`primary_key`, `merge_key`, or a column hinted as one) makes the table a root table
- * of its own, which the preview applies, with its own `write_disposition`; only a disposition on a
- * table that stays nested, an scd2 strategy and `parent_table_name` are not applied.
+ * of its own, which the preview applies, with its own `write_disposition`; a disposition on a table
+ * that stays nested is applied as dlt loads it (`apartMessage`); only an scd2 strategy on a table of
+ * its own and `parent_table_name` are not applied.
  */
 const NOT_PREVIEWED_WHY = {
-  write_disposition:
-    "the nested table loads apart from its root, which dlt warns makes the data inconsistent — probed on DuckDB: `replace` " +
-    "empties it in each run that brings it rows, `append` under a `replace` root keeps every run's rows, `merge` without a key " +
-    "leaves it empty",
   scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
@@ -32,7 +29,7 @@ const NOT_PREVIEWED_WHY = {
 function ownTable(
   hints: Obj,
   columns: readonly ColumnHint[],
-): Pick<NestedHint, "primary_key" | "merge_key" | "write_disposition" | "merge_strategy"> {
+): Pick<NestedHint, "primary_key" | "merge_key" | "write_disposition" | "merge_strategy" | "scd2"> {
   // A key given as a hint, else the columns hinted as one.
   const keys = (k: "primary_key" | "merge_key") => {
     const given = keyList(hints[k]) ?? [];
@@ -45,6 +42,9 @@ function ownTable(
     ...keys("merge_key"),
     ...(disposition !== null ? { write_disposition: disposition } : {}),
     ...(strategy !== null ? { merge_strategy: strategy } : {}),
+    ...(disposition === "merge" && strategy === "scd2" && isObj(hints.write_disposition)
+      ? { scd2: scd2Hints(hints.write_disposition) }
+      : {}),
   };
 }
 
@@ -52,13 +52,10 @@ function ownTable(
 const ownsTable = (hint: NestedHint): boolean => hint.primary_key !== undefined || hint.merge_key !== undefined;
 
 /** The keys of a nested hint the preview does not apply, with why (none for a table of its own without scd2). */
-function notPreviewed(hint: NestedHint, hints: Obj, root: RootDisposition): [string, string][] {
-  const own = ownsTable(hint);
+function notPreviewed(hint: NestedHint, hints: Obj): [string, string][] {
   const out: [string, string][] = [];
-  // The root's own disposition on a table that stays nested loads it as if none were given: what the preview shows.
-  const same = !own && sameDisposition(hint, root);
-  if ("write_disposition" in hints && !same && (!own || hint.merge_strategy === "scd2"))
-    out.push(["write_disposition", own ? NOT_PREVIEWED_WHY.scd2 : NOT_PREVIEWED_WHY.write_disposition]);
+  if ("write_disposition" in hints && ownsTable(hint) && hint.merge_strategy === "scd2")
+    out.push(["write_disposition", NOT_PREVIEWED_WHY.scd2]);
   if ("parent_table_name" in hints) out.push(["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]);
   return out;
 }
@@ -78,25 +75,51 @@ function sameDisposition(hint: NestedHint, root: RootDisposition): boolean {
   return wd === root.disposition && strategyOf(wd, hint.merge_strategy) === strategyOf(root.disposition, root.strategy);
 }
 
+/** What a disposition of its own does to a nested table that keeps its parent under an `append` or `replace` root. */
+function apartMessage(hint: NestedHint, root: RootDisposition): string {
+  const wd = hint.write_disposition;
+  const what =
+    wd === "merge"
+      ? "`merge` without a key loads none of its rows: dlt writes them to the staging dataset and no merge follows, " +
+        "so the table stays empty"
+      : wd === "replace"
+        ? "`replace` empties it in each run that brings it rows (a run without any keeps it), " +
+          "while the root keeps the rows they belonged to"
+        : "`append` keeps every run's rows in it while the `replace` root keeps only the last run's: earlier rows lose their parent rows";
+  return (
+    `The nested table of \`${hint.path}\` keeps its parent and loads apart from its \`${root.disposition}\` root, which dlt ` +
+    `warns may leave root and nested tables inconsistent: ${what} (the preview shows it so). Give it a \`primary_key\` or ` +
+    "`merge_key` to make it a table of its own, or remove the `write_disposition`."
+  );
+}
+
 /**
- * `nested_disposition_load_fails`: a table that stays nested with a disposition of its own under a
- * `merge` root — dlt's load step fails on it (probed on DuckDB: `append` or `replace` under
- * delete-insert, `append` under upsert, `replace` under scd2, each in the first run).
+ * A disposition of its own on a table that keeps its parent (no key), unless it is its root's (the same
+ * as none). dlt's load step fails on it under a `merge` root (probed on DuckDB: `append` or `replace`
+ * under delete-insert, `append` under upsert, `replace` under scd2, each in the first run) and on
+ * `skip` (`LoadClientUnsupportedWriteDisposition`): `nested_disposition_load_fails`. Under an `append`
+ * or `replace` root dlt loads it apart (the preview applies it): `nested_disposition_apart`.
  */
-function failsUnderMerge(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): boolean {
-  if (ownsTable(hint) || !("write_disposition" in hints) || root.disposition !== "merge" || sameDisposition(hint, root)) return false;
+function nestedDisposition(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): void {
+  const wd = hint.write_disposition;
+  if (ownsTable(hint) || wd === undefined || sameDisposition(hint, root)) return;
   const where = [...at, "write_disposition"];
+  const fails = root.disposition === "merge" || wd === "skip";
+  const cure = "Remove it, or give the nested table a `primary_key` or `merge_key` so that it becomes a table of its own.";
   ctx.add({
     at: where,
-    severity: "error",
-    code: "nested_disposition_load_fails",
+    severity: fails ? "error" : "warning",
+    code: fails ? "nested_disposition_load_fails" : "nested_disposition_apart",
     range: ctx.loc.key(where),
     message:
-      `The nested table of \`${hint.path}\` keeps its parent and gets its own \`write_disposition\` under a \`merge\` ` +
-      `(${strategyOf(root.disposition, root.strategy)}) root: dlt's load step fails on it. Remove it, or give the nested ` +
-      "table a `primary_key` or `merge_key` so that it becomes a table of its own.",
+      wd === "skip"
+        ? `\`skip\` on the nested table of \`${hint.path}\`, which keeps its parent: dlt's load step fails on it ` +
+          `(\`LoadClientUnsupportedWriteDisposition\`). ${cure}`
+        : fails
+          ? `The nested table of \`${hint.path}\` keeps its parent and gets its own \`write_disposition\` under a \`merge\` ` +
+            `(${strategyOf(root.disposition, root.strategy)}) root: dlt's load step fails on it. ${cure}`
+          : apartMessage(hint, root),
   });
-  return true;
 }
 
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
@@ -150,11 +173,10 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Root
   return out;
 }
 
-/** Adds `hint`, telling which of its keys the preview does not apply. */
+/** Adds `hint`, telling what dlt does with its disposition and which of its keys the preview does not apply. */
 function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: RootDisposition): void {
-  const failing = failsUnderMerge(ctx, hint, hints, root, at);
-  for (const [key, why] of notPreviewed(hint, hints, root)) {
-    if (failing && key === "write_disposition") continue;
+  nestedDisposition(ctx, hint, hints, root, at);
+  for (const [key, why] of notPreviewed(hint, hints)) {
     ctx.add({
       at: [...at, key],
       severity: "warning",
@@ -162,9 +184,7 @@ function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj,
       range: ctx.loc.key([...at, key]),
       message:
         `\`${key}\` in the nested hint of \`${hint.path}\`: dlt takes it (${why}), but restplay's preview does not apply it yet ` +
-        (key === "write_disposition" && hint.merge_strategy === "scd2"
-          ? "and appends to that table."
-          : "and shows that table as a plain nested table."),
+        (key === "write_disposition" ? "and appends to that table." : "and shows that table as a plain nested table."),
     });
   }
   out.push(hint);

@@ -72,7 +72,7 @@ export function contractOf(raw: unknown): { schema_contract?: ContractSetting } 
 const timestampOf = (v: unknown): string | number | null => (typeof v === "string" || typeof v === "number" ? v : null);
 
 /** The scd2 settings of a dict `write_disposition` (`_merge_merge_disposition_dict` in `dlt/extract/hints.py`). */
-function scd2Hints(wd: Obj): Scd2Hints {
+export function scd2Hints(wd: Obj): Scd2Hints {
   const names = wd.validity_column_names;
   return {
     validity_column_names:
