@@ -289,4 +289,36 @@ describe("schema_contract", () => {
       "Can't evolve column type of `price` in table `r__purchases` because `data_types` are frozen",
     );
   });
+
+  it("a replace run whose every record a contract drops empties nothing: no row, no job, nothing truncated", () => {
+    const replace = { write_disposition: "replace" };
+    const drop = all({ columns: "discard_row" });
+    const destination = createDestination();
+    const rows = (records: DataRecord[]) => run(destination, drop, records, replace).tables.r;
+    expect(rows([{ id: 1 }])).toEqual([[1]]);
+    // dlt 1.26 on DuckDB: [1] after the run whose records all brought a new column, [3] after one that kept a record, [] after none.
+    expect(rows([{ id: 2, n: 1 }])).toEqual([[1]]);
+    expect(rows([{ id: 2, n: 1 }, { id: 3 }])).toEqual([[3]]);
+    expect(rows([])).toEqual([]);
+  });
+
+  it("a discarded new root table under a nested hint that keeps it as its parent: dlt's extract step fails", () => {
+    const nested = (h: object) => ({ nested_hints: [{ path: "xs", columns: [], ...h }] });
+    const records = [{ id: 1, xs: [{ k: 1 }] }];
+    const discard = all({ tables: "discard_row" });
+    const orphan = run(createDestination(), discard, records, nested({})).warnings;
+    expect(orphan.some((w) => w.includes("dlt's extract step fails (`ParentTableNotFoundException`: Parent table `r` for `r__xs`"))).toBe(
+      true,
+    );
+    const frozen = run(createDestination(), discard, records, nested({ schema_contract: "freeze" })).warnings;
+    expect(
+      frozen.some((w) => w.startsWith("`r__xs` is a new nested table and `schema_contract` freezes `tables`: dlt's extract step fails")),
+    ).toBe(true);
+    // Its own contract discards it too (dlt: no table, no failure); a key makes a table of its own (no parent to miss).
+    for (const h of [{ schema_contract: { tables: "discard_row" } }, { primary_key: ["k"] }]) {
+      const quiet = run(createDestination(), discard, records, nested(h));
+      expect(quiet.warnings.filter((w) => w.includes("step fails"))).toEqual([]);
+      expect(quiet.tables).toEqual({});
+    }
+  });
 });

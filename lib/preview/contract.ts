@@ -15,7 +15,8 @@
  * Nested tables follow their root's contract (`get_inherited_table_hint`). A failing step is announced
  * on the table (lib/preview/failures.ts), and the preview then goes on as if the entity evolved.
  */
-import type { ContractSetting, SchemaContract } from "../config/resolved";
+import type { ContractSetting, NestedHint, SchemaContract } from "../config/resolved";
+import { ownsTable } from "../shared";
 import { contractMessage, hintContractMessage } from "./failures";
 import { isComplete, type ColumnSchema, type Schema, type TableSchema } from "./schema";
 
@@ -27,6 +28,29 @@ export function expandContract(setting: ContractSetting | undefined): SchemaCont
       ? { tables: setting, columns: setting, data_type: setting }
       : { tables: setting.tables ?? "evolve", columns: setting.columns ?? "evolve", data_type: setting.data_type ?? "evolve" };
   return c.tables === "evolve" && c.columns === "evolve" && c.data_type === "evolve" ? null : c;
+}
+
+/**
+ * The extract step goes on to the nested hints' tables after a `tables` contract discarded a new root
+ * table (`_compute_and_update_tables`): a table that keeps its parent takes its own hint's contract,
+ * else the schema's default (its parent is not there to inherit from), so it evolves into a table
+ * whose parent is missing (`ParentTableNotFoundException`) or is frozen (`DataValidationError`) —
+ * both fail dlt's extract step; a discarding one is dropped. Messages go to `warnings`.
+ */
+export function orphanedNestedHints(root: string, nested: readonly { name: string; h: NestedHint }[], warnings: string[]): void {
+  for (const { name, h } of nested) {
+    if (ownsTable(h)) continue;
+    const tables = expandContract(h.schema_contract)?.tables ?? "evolve";
+    if (tables === "freeze") warnings.push(contractMessage("nested_table", "extract", "freeze", name, null));
+    else if (tables === "evolve")
+      warnings.push(
+        `\`${root}\` is discarded by its \`schema_contract\`, but the nested hint of \`${name}\` keeps it as its parent: ` +
+          `dlt's extract step fails (\`ParentTableNotFoundException\`: Parent table \`${root}\` for \`${name}\` was not found). ` +
+          "Evolve tables for the run that creates it, or give the nested hint a `schema_contract` that discards tables too.",
+      );
+    else continue;
+    return;
+  }
 }
 
 /** `is_new_table`: no such table, or none of its columns is complete (a name and a data type). */

@@ -13,8 +13,13 @@ import { getOwn } from "../shared";
 export interface LoadPackage {
   readonly loadId: string;
   readonly rows: Map<string, DataRecord[]>;
-  /** Root tables of the resources that ran (a replace table in here is emptied even without rows). */
+  /** Root tables of the resources that ran (a replace table in here is emptied even without rows…). */
   readonly roots: Set<string>;
+  /**
+   * …unless a resource yielded records to it and none became a row of its chain (a contract dropped
+   * them): dlt writes an empty file only for a resource that yielded nothing, so no job truncates.
+   */
+  readonly yielded: Set<string>;
 }
 
 export interface LoadResult {

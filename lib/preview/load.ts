@@ -209,12 +209,14 @@ function mergeChain(chain: readonly TableSchema[], stored: Stored, pkg: LoadPack
 /**
  * Which tables of an `append` or `replace` root's chain the load empties first (dlt's truncate list,
  * `_extend_tables_with_table_chain`): those whose own or inherited disposition is `replace` — under a
- * `replace` root every one, under an `append` root only those with rows in this load (a job). A nested
- * table's `merge` or `skip` never lands rows (pending.ts), so it keeps what it holds.
+ * `replace` root every one when a table of the chain has a job (rows in this load, or the empty file
+ * of a resource that yielded nothing), under an `append` root those with rows. A nested table's
+ * `merge` or `skip` never lands rows (`landsRows`), so it keeps what it holds.
  */
-function replaced(schema: Schema, root: TableSchema, pkg: LoadPackage): (table: TableSchema) => boolean {
-  const all = root.write_disposition === "replace";
-  return (table) => schema.dispositionOf(table.name) === "replace" && (all || (pkg.rows.get(table.name)?.length ?? 0) > 0);
+function replaced(schema: Schema, root: TableSchema, chain: readonly TableSchema[], pkg: LoadPackage): (table: TableSchema) => boolean {
+  const job = (t: TableSchema) => (pkg.rows.get(t.name)?.length ?? 0) > 0;
+  const all = root.write_disposition === "replace" && (!pkg.yielded.has(root.name) || chain.some(job));
+  return (table) => schema.dispositionOf(table.name) === "replace" && (all || job(table));
 }
 
 /**
@@ -244,7 +246,7 @@ export function applyLoad(schema: Schema, stored: Stored, pkg: LoadPackage): Loa
     const chain = schema.chain(name).filter((t) => t.seen_data);
     if (chain.length === 0) continue;
     const strategy = strategyOf(root);
-    if (strategy === null) appendChain(chain, stored, pkg, out, replaced(schema, root, pkg));
+    if (strategy === null) appendChain(chain, stored, pkg, out, replaced(schema, root, chain, pkg));
     else if (strategy === "delete-insert") mergeChain(chain, stored, pkg, out, sources);
     else if (strategy === "upsert" || strategy === "insert-only") upsertChain(chain, stored, pkg, out, sources, strategy === "insert-only");
     else if (strategy === "scd2") scd2Chain(chain, stored, pkg, out, sources);

@@ -26,10 +26,10 @@ const RUNS: DataRecord[][] = [
 ];
 
 /** Both runs into one destination: the tables after each. */
-function runs(root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "columns">) {
+function runs(root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "columns">, all: DataRecord[][] = RUNS) {
   const destination = createDestination();
   const after: Map<string, PreviewTableData>[] = [];
-  RUNS.forEach((records, i) => {
+  all.forEach((records, i) => {
     const p = createPreview({ destination });
     const events: EngineEvent[] = [
       { type: "run_start", resources: ["items"], at: i * 1000 },
@@ -117,5 +117,56 @@ describe("a nested hint with a key: a root table of its own", () => {
       ["b", 10],
       ["c", 10],
     ]);
+  });
+
+  it("scd2 on a table of its own: versions retired and inserted by its key, its lists follow the versions", () => {
+    // The probe's runs: the first of RUNS, then purchase 10 with one tag, then the same again and a new one.
+    const second: DataRecord = { id: 2, purchases: [{ pid: 10, price: 5, tags: ["b"] }] };
+    const third: DataRecord = {
+      id: 3,
+      purchases: [
+        { pid: 10, price: 5, tags: ["b"] },
+        { pid: 12, price: 7 },
+      ],
+    };
+    const hint = { primary_key: ["pid"], write_disposition: "merge", merge_strategy: "scd2" };
+    const after = runs({}, hint, [RUNS[0]!, [second], [third]]);
+    // Under a merge root the same (its rows carry the root's id, which the version's hash leaves out).
+    const underMerge = runs({ write_disposition: "merge" }, hint, [RUNS[0]!, [second], [third]]);
+    expect(values(underMerge[2]!.get("items__purchases"), "pid", "_dlt_valid_to")).toEqual(
+      values(after[2]!.get("items__purchases"), "pid", "_dlt_valid_to"),
+    );
+    const purchases = after[2]!.get("items__purchases") as PreviewTableData & { write_disposition: string; merge_strategy: string };
+    expect([purchases.write_disposition, purchases.merge_strategy]).toEqual(["merge", "scd2"]);
+    expect(columns(purchases)).toEqual([
+      "_dlt_valid_from:timestamp",
+      "_dlt_valid_to:timestamp",
+      "pid:bigint!",
+      "price:bigint",
+      "_dlt_load_id:text!",
+      "_dlt_id:text!",
+    ]);
+    // dlt 1.26 on DuckDB: run 2 retires both first versions (11 is gone, 10 changed), run 3 keeps 10's and adds 12.
+    const versions = (t: PreviewTableData | undefined) =>
+      materialize(t!).map((r) => [r.pid, r.price, r._dlt_valid_to === null ? "active" : "retired"]);
+    expect(versions(after[0]!.get("items__purchases"))).toEqual([
+      [10, 1, "active"],
+      [11, 2, "active"],
+    ]);
+    expect(versions(after[1]!.get("items__purchases"))).toEqual([
+      [10, 1, "retired"],
+      [11, 2, "retired"],
+      [10, 5, "active"],
+    ]);
+    expect(versions(purchases)).toEqual([
+      [10, 1, "retired"],
+      [11, 2, "retired"],
+      [10, 5, "active"],
+      [12, 7, "active"],
+    ]);
+    const rows = materialize(purchases);
+    expect(rows[0]!._dlt_valid_to).toEqual(rows[2]!._dlt_valid_from);
+    // An unchanged version is not inserted again, nor are its tags.
+    expect(values(after[2]!.get("items__purchases__tags"), "value")).toEqual([["a"], ["b"]]);
   });
 });

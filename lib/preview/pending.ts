@@ -8,6 +8,7 @@ import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/
 import type { SchemaContract } from "../config/resolved";
 import type { Destination } from "./destination";
 import { landsRows, streamingSurvivors, strategyOf, type LoadPackage } from "./load";
+import * as loadRows from "./load-rows";
 import { KeyCandidates } from "./keys";
 import { Naming } from "./naming";
 import type { RootIds } from "./ids";
@@ -19,12 +20,13 @@ import * as shared from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
-import { ContractState, expandContract } from "./contract";
+import { ContractState, expandContract, orphanedNestedHints } from "./contract";
 import { NestedNotNull } from "./nested-not-null";
 import { appendStart, startWarnings } from "./resource-start";
 
 // Bound once: a bundler's (or tsx's) module object reads an imported function through a getter per call.
 const { getOwn } = shared;
+const { keyOf } = loadRows;
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -59,11 +61,6 @@ export interface TableCount {
 }
 
 type Admit = { admit(row: DataRecord): boolean };
-
-const hasKey = (row: DataRecord, columns: readonly string[]): boolean => {
-  for (const c of columns) if (getOwn(row, c) === undefined || row[c] === null) return false;
-  return true;
-};
 
 /**
  * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
@@ -120,7 +117,7 @@ export class PendingLoad {
     this.schema = destination.schema();
     this.loadedTypes = new LoadedTypes(destination, this.schema);
     this.naming = new Naming(destination.maxIdentifierLength);
-    this.pkg = { loadId, rows: new Map(), roots: new Set() };
+    this.pkg = { loadId, rows: new Map(), roots: new Set(), yielded: new Set() };
     this.relational = new Relational({
       naming: this.naming,
       schema: this.schema,
@@ -162,7 +159,10 @@ export class PendingLoad {
       table === null
         ? []
         : [[table, own], ...nested.map((n): [string, SchemaContract | null] => [n.name, expandContract(n.h.schema_contract) ?? own])];
-    if (checks.some(([, c]) => c !== null) && !this.contracts.extract(checks, warnings)) table = null;
+    if (checks.some(([, c]) => c !== null) && !this.contracts.extract(checks, warnings)) {
+      orphanedNestedHints(table as string, nested, warnings);
+      table = null;
+    }
     this.contractCache.clear();
     this.anyContract = own !== null || nested.some((n) => n.h.schema_contract !== undefined) || this.schema.hasContract();
     if (table !== null) {
@@ -180,8 +180,7 @@ export class PendingLoad {
         this.nestedNotNull.register(this.schema.applyNestedHints(n.name, table as string, n.h, this.naming, admit(k + 1))),
       );
       this.pkg.roots.add(table);
-      // Dispositions may differ from the last resource's: each table's staging is looked up afresh.
-      this.staging.clear();
+      this.staging.clear(); // dispositions may differ from the last resource's
       this.rootIds.delete(table);
       for (const n of nested) this.rootIds.delete(n.name);
       this.ownRoots.clear();
@@ -258,6 +257,7 @@ export class PendingLoad {
     r.fetched += records.length;
     const table = r.table;
     if (table === null) return;
+    if (records.length > 0) this.pkg.yielded.add(table);
     const maxNesting = this.schema.table(table)?.max_nesting ?? null;
     const rootKey = this.rootKey(table);
     const ids = this.rootIdsOf(table);
@@ -278,7 +278,7 @@ export class PendingLoad {
         origins.resources[this.rootIndex] = resource;
       }
       if (this.rootKept) r.kept++;
-      if (r.keyColumns.length > 0 && !hasKey(root, r.keyColumns)) {
+      if (r.keyColumns.length > 0 && keyOf(root, r.keyColumns) === null) {
         r.missingKey++;
         r.candidates?.add(record);
       }
@@ -354,8 +354,7 @@ export class PendingLoad {
       // A table the schema does not have yet is looked up again with its next row.
       if (t) this.staging.set(name, staged);
     }
-    // Its columns are made (and the table), its rows never land.
-    if (!staged.lands) return true;
+    if (!staged.lands) return true; // its columns are made (and the table), its rows never land
     const first = this.root === null;
     if (first) this.root = coerced;
     if (this.window === null) {

@@ -13,6 +13,7 @@ import type { ColumnHint } from "../engine/types";
 import type { ContractSetting, NestedHint, Scd2Hints } from "../config/resolved";
 import type { ColumnDataType } from "./types";
 import type { Naming } from "./naming";
+import { ownsTable } from "../shared";
 
 /** dlt's column schema (the properties the preview models). */
 export interface ColumnSchema {
@@ -238,21 +239,23 @@ export class Schema {
    * default) and key columns — unless an earlier run made it nested (a table keeps its parent).
    */
   applyNestedHints(name: string, parent: string, hint: NestedHint, naming: Naming, admit: AdmitHints = all): TableSchema {
-    const own = hint.primary_key !== undefined || hint.merge_key !== undefined;
+    const own = ownsTable(hint);
     const t = this.ensure(name, own ? null : parent);
     if (hint.schema_contract !== undefined) t.schema_contract = hint.schema_contract;
     if (own && t.parent === null) {
       t.resource ??= this.tables.get(parent)?.resource ?? null;
-      // scd2 on a table of its own is not applied (nested_hint_not_previewed): it appends.
-      const scd2 = hint.merge_strategy === "scd2";
-      t.write_disposition = scd2 ? "append" : (hint.write_disposition ?? "append");
-      t.merge_strategy = scd2 ? null : (hint.merge_strategy ?? null);
+      t.write_disposition = hint.write_disposition ?? "append";
+      t.merge_strategy = t.write_disposition === "merge" ? (hint.merge_strategy ?? null) : null;
+      const boundary = t.merge_strategy === "scd2" ? (hint.scd2?.boundary_timestamp ?? null) : null;
+      if (boundary === null) delete t.boundary_timestamp;
+      else t.boundary_timestamp = boundary;
       const template = {
         columns: hint.columns,
         primary_key: hint.primary_key ?? null,
         merge_key: hint.merge_key ?? null,
         write_disposition: t.write_disposition,
         merge_strategy: t.merge_strategy,
+        ...(hint.scd2 ? { scd2: hint.scd2 } : {}),
       };
       mergeColumns(t.columns, admit(templateColumns(template, naming)));
       return t;

@@ -12,16 +12,15 @@ import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython, keyList, type Obj } from "./values";
 import { columnHint, contractOf, dispositionOf, scd2Hints } from "./table-hints";
+import { ownsTable } from "../../shared";
 
 /**
  * What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on
  * DuckDB). A key (`primary_key`, `merge_key`, or a column hinted as one) makes the table a root table
- * of its own, which the preview applies, with its own `write_disposition`; a disposition on a table
- * that stays nested is applied as dlt loads it (`apartMessage`); only an scd2 strategy on a table of
- * its own and `parent_table_name` are not applied.
+ * of its own, which the preview applies, with its own `write_disposition` (scd2 too); a disposition on
+ * a table that stays nested is applied as dlt loads it (`apartMessage`); only `parent_table_name` is not.
  */
 const NOT_PREVIEWED_WHY = {
-  scd2: "a nested table of its own loads with scd2's validity columns",
   parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
 } as const;
 
@@ -48,16 +47,9 @@ function ownTable(
   };
 }
 
-/** Whether the hint makes a table of its own (dlt's `may_be_nested` is false): it has a key. */
-const ownsTable = (hint: NestedHint): boolean => hint.primary_key !== undefined || hint.merge_key !== undefined;
-
-/** The keys of a nested hint the preview does not apply, with why (none for a table of its own without scd2). */
-function notPreviewed(hint: NestedHint, hints: Obj): [string, string][] {
-  const out: [string, string][] = [];
-  if ("write_disposition" in hints && ownsTable(hint) && hint.merge_strategy === "scd2")
-    out.push(["write_disposition", NOT_PREVIEWED_WHY.scd2]);
-  if ("parent_table_name" in hints) out.push(["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]);
-  return out;
+/** The keys of a nested hint the preview does not apply, with why. */
+function notPreviewed(hints: Obj): [string, string][] {
+  return "parent_table_name" in hints ? [["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]] : [];
 }
 
 /** The root table's `write_disposition` and merge strategy, as the resource gives them. */
@@ -176,7 +168,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Root
 /** Adds `hint`, telling what dlt does with its disposition and which of its keys the preview does not apply. */
 function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: RootDisposition): void {
   nestedDisposition(ctx, hint, hints, root, at);
-  for (const [key, why] of notPreviewed(hint, hints)) {
+  for (const [key, why] of notPreviewed(hints)) {
     ctx.add({
       at: [...at, key],
       severity: "warning",
@@ -184,7 +176,7 @@ function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj,
       range: ctx.loc.key([...at, key]),
       message:
         `\`${key}\` in the nested hint of \`${hint.path}\`: dlt takes it (${why}), but restplay's preview does not apply it yet ` +
-        (key === "write_disposition" ? "and appends to that table." : "and shows that table as a plain nested table."),
+        "and shows that table as a plain nested table.",
     });
   }
   out.push(hint);
