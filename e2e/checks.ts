@@ -43,7 +43,8 @@ export async function expectNoSeriousAxeViolations(page: Page, where: string): P
 
 /**
  * No element reaches outside the window unless a scrolling or clipping box it sits in does not
- * (a wide table scrolls inside its panel: fine; a header wider than the window: not).
+ * (a wide table scrolls inside its panel: fine; a header wider than the window: not), and the page is
+ * no taller than the window.
  */
 export async function layoutOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -51,6 +52,10 @@ export async function layoutOverflow(page: Page): Promise<string[]> {
     const problems: string[] = [];
     if (document.documentElement.scrollWidth > vw + 1)
       problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${vw} px window`);
+    // Taller than the window: \`scrollIntoView\` and find-in-page scroll the whole app up, with no way back.
+    const vh = document.documentElement.clientHeight;
+    if (document.documentElement.scrollHeight > vh + 1)
+      problems.push(`the page is ${document.documentElement.scrollHeight} px tall in a ${vh} px window`);
     const clippedByAncestor = (el: Element) => {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (getComputedStyle(p).overflowX !== "visible") {

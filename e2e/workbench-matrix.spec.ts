@@ -14,6 +14,7 @@ const SLIPPED = CURSOR.replace("      data_selector", "     data_selector");
 
 const SIZES = [
   { width: 1440, height: 900, layout: "wide" },
+  { width: 1366, height: 768, layout: "wide" },
   { width: 1280, height: 800, layout: "wide" },
   { width: 800, height: 900, layout: "medium" },
   { width: 390, height: 844, layout: "narrow" },

@@ -7,6 +7,7 @@ import { parser } from "@lezer/python";
 import { TreeFragment, type SyntaxNode, type Tree } from "@lezer/common";
 import type { Diagnostic } from "./types";
 import { explainError } from "./python-errors";
+import { indentationErrors } from "./python-indent";
 import { parsePythonTree } from "./python-incremental";
 import { positionAt } from "./positions";
 import { isClosedString } from "./python-strings";
@@ -63,7 +64,7 @@ export function parseWithRepairs(text: string, original: string): PythonParse {
   let { tree, fragments } = parsePythonTree(current);
   const initial = scan(current, original, tree);
   const diagnostics: Diagnostic[] = initial.strings;
-  if (!initial.first) return { tree, text: current, diagnostics };
+  if (!initial.first) return finish(current, original, tree, diagnostics);
   // After an unclosed string the rest of the text is misread: report only what comes before it.
   const limit = diagnostics[0]?.range.start ?? Infinity;
   for (let i = 0; i < MAX_REPAIRS; i++) {
@@ -94,6 +95,14 @@ export function parseWithRepairs(text: string, original: string): PythonParse {
       return false;
     },
   });
+  return finish(current, original, tree, diagnostics);
+}
+
+/** The parse with the indentation Python refuses (one error per line), its diagnostics in text order. */
+function finish(text: string, original: string, tree: Tree, diagnostics: Diagnostic[]): PythonParse {
+  const lines = new Set(diagnostics.map((d) => positionAt(original, d.range.start).line));
+  for (const d of indentationErrors(text, original, tree))
+    if (diagnostics.length < MAX_ERRORS && !lines.has(positionAt(original, d.range.start).line)) diagnostics.push(d);
   diagnostics.sort((a, b) => a.range.start - b.range.start);
-  return { tree, text: current, diagnostics };
+  return { tree, text, diagnostics };
 }

@@ -64,8 +64,11 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
       const c = t.columns.get(column);
       if (c?.nullable === false) out.push(absentMessage(t.name, column, rows, c.data_type !== undefined));
     }
+    // A key that is null in some records and a dict (flattened) or a list (a nested table) in others is not null-only.
+    const flattened = (c: string) =>
+      [...t.columns.keys()].some((name) => name.startsWith(`${c}__`)) || pending.schema.table(`${t.name}__${c}`) !== undefined;
     const nulls = [...(pending.nullOnly.get(t.name) ?? [])].filter(
-      (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_"),
+      (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_") && !flattened(c),
     );
     if (nulls.length > 0) {
       const list = nulls.map((c) => `\`${c}\``).join(", ");

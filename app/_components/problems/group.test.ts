@@ -39,6 +39,16 @@ describe("groupProblems", () => {
     expect(shape(text)).toEqual([{ root: "syntax_error@4", folded: ["invalid_type", "python_not_executed"] }]);
   });
 
+  it("folds a required key reported missing under a slip after it (the key is in the text it made unreadable)", () => {
+    const text = 'source = rest_api_source({\n  "client": {"base_url: "https://x"},\n  "resources": [{"name": "a", "endpoint": "b"}]\n})\n';
+    const groups = shape(text);
+    expect(groups[0]?.root).toBe("syntax_error@2");
+    expect(groups[0]?.folded).toContain("missing_key");
+    expect(groups.map((g) => g.root.split("@")[0])).not.toContain("missing_key");
+    // The parser's second error, on the next line the unreadable value reaches, is folded too.
+    expect(groups).toHaveLength(1);
+  });
+
   it("sorts errors, then warnings, then infos, each by position; unrelated problems stand alone", () => {
     const text = "a\nb\nc\nd\n";
     const groups = groupProblems(text, [d("info", "i", 0), d("warning", "w2", 6), d("error", "e", 4), d("warning", "w1", 2)]);

@@ -6,16 +6,19 @@
  * often a second syntax error on the same line, and the validator reports what the broken structure
  * now looks like (an unknown key, a missing name, "expects a list; got Python code"). Only the first
  * is worth fixing. The rule, kept deliberately plain so the user can follow it:
- * - every `syntax_error` is a root, unless it starts on a line where an earlier group already sits
- *   (the start or end line of one of its members) — then it is a consequence of that group;
+ * - every `syntax_error` is a root, unless it starts on a line where an earlier group sits (the start
+ *   or end line of one of its members, the others folded in first) — then it is a consequence of that group;
  * - any other diagnostic is a consequence of the first root whose start line it shares, or whose
- *   start it encloses (the value the slip made unreadable);
+ *   start it encloses (the value the slip made unreadable); a required key reported missing
+ *   (`missing_key`, located at its value's start) of the first root after it (the key may sit in
+ *   the text the slip made unreadable);
  * - everything else stands alone.
  */
 import { positionAt, type Diagnostic, type Severity } from "@/lib/formats";
 
 /** The code lib/formats gives every parser error (diagnostics.md). */
 const SYNTAX = "syntax_error";
+const MISSING = "missing_key";
 
 export interface ProblemGroup {
   readonly root: Diagnostic;
@@ -62,9 +65,19 @@ export function groupProblems(text: string, diagnostics: readonly Diagnostic[]):
   // A value that starts before its slip (an unclosed Python list) meets its root only now.
   const standalone: Diagnostic[] = [];
   for (const d of later) {
-    const owner = groups.find((g) => encloses(g, d));
+    const owner =
+      groups.find((g) => encloses(g, d)) ?? (d.code === MISSING ? groups.find((g) => g.root.range.start > d.range.start) : undefined);
     if (owner) join(owner, d);
     else standalone.push(d);
+  }
+
+  // A later slip on a line an earlier group reached only through a value folded last (Python's next line) joins it.
+  for (let i = groups.length - 1; i > 0; i--) {
+    const g = groups[i] as Building;
+    const owner = groups.slice(0, i).find((e) => e.lines.has(lineOf(g.root.range.start)));
+    if (!owner) continue;
+    for (const m of [g.root, ...g.members]) join(owner, m);
+    groups.splice(i, 1);
   }
 
   const all: ProblemGroup[] = [

@@ -36,7 +36,7 @@ export function Panel({
         className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}
       >
         {toolbar}
-        <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+        <div className="relative min-h-0 flex-1 overflow-auto">{children}</div>
       </section>
     );
   }
@@ -53,7 +53,7 @@ export function Panel({
         {actions && <div className="ml-auto flex items-center gap-2">{actions}</div>}
       </header>
       {toolbar}
-      <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+      <div className="relative min-h-0 flex-1 overflow-auto">{children}</div>
     </section>
   );
 }

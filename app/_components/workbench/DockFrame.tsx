@@ -166,7 +166,8 @@ export function DockFrame({
       data-dock-frame={frameId}
       data-collapsed={collapsed || undefined}
       data-maximised={controls?.maximised || undefined}
-      className={`flex h-full min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}
+      // relative: absolutely placed content (screen-reader-only labels) stays inside the frame, not below the page.
+      className={`relative flex h-full min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded border border-line bg-surface ${className}`}
     >
       <header
         onDoubleClick={onDoubleClick}
