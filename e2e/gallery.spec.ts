@@ -17,8 +17,11 @@ test("every gallery example validates in its own format, runs against the mock a
       // The faults example exists to show failures: each fault must surface as an error with its code.
       const faults = example.id === "lab-faults";
       expect(await p.run(), `${example.id} run`).toMatch(faults ? /^failed$/ : /^(done|capped)$/);
+      if (!faults) await expect(p.page.getByTestId("run-not-loaded")).toHaveCount(0);
       if (faults) {
         await expect(p.trace.getByTestId("trace-error").first()).toHaveAttribute("data-code", /^[a-z_]+$/);
+        // Its tables show what it extracted, and say that dlt loads none of it.
+        await expect(p.page.getByTestId("run-not-loaded")).toContainText("dlt loads nothing from it");
         await p.page.screenshot({ path: "test-results/screenshots/lab-faults.png" });
       }
       for (const [resource, counts] of Object.entries(example.expected.resources)) {

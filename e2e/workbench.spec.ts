@@ -382,3 +382,18 @@ test("a laptop screen (1280×720): after a run the table shows several rows with
   expect(fourth.y + fourth.height).toBeLessThanOrEqual(box.y + box.height);
   await expectLayoutSound(page, "1280×720 after a run");
 });
+
+test("a failed run: its trace keeps the page inside the window, its tables say dlt loads none of it", async ({ playground: p, page }) => {
+  // Screen-reader labels in the trace once sat outside their scroll box: the page grew 500 px and scrollIntoView shifted the app up.
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("lab-faults"), "dark");
+    expect(await p.run()).toBe("failed");
+    await expectLayoutSound(page, `a failed run, ${size.width}×${size.height}`);
+    if ((await p.layout()) !== "wide") await p.viewTab("tables").click();
+    await expect(page.getByTestId("run-not-loaded")).toContainText("dlt loads nothing from it");
+  }
+});

@@ -63,6 +63,20 @@ export interface DestinationActions {
   readonly announce: (message: string) => void;
 }
 
+/** A run that ended without loading (it failed or was cancelled): dlt loads nothing from it, whatever the tables show. */
+function RunNotLoaded({ tables, running }: { tables: readonly PreviewTable[]; running: boolean }) {
+  if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
+  return (
+    <p className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg" data-testid="run-not-loaded">
+      <span aria-hidden="true" className="text-error">
+        ✖{" "}
+      </span>
+      This run did not finish, so dlt loads nothing from it: the tables show what it extracted before it stopped, and the next run loads
+      onto the last finished one. The Trace says why.
+    </p>
+  );
+}
+
 /** One tab per table dlt would create (root tables and their nested child tables); a table whose resource changed since the run says so. */
 export const TablesPanel = memo(function TablesPanel({
   tables,
@@ -136,6 +150,7 @@ export const TablesPanel = memo(function TablesPanel({
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
+          <RunNotLoaded tables={tables} running={actions.running} />
           <NotLoaded unloaded={unloaded} />
           <div
             ref={list}
