@@ -6,11 +6,10 @@
  * pipeline, the runs below in order; the data columns of each table after each run).
  */
 import { describe, expect, it } from "vitest";
-import type { DataRecord, EngineEvent } from "../engine/types";
+import type { DataRecord } from "../engine/types";
 import type { NestedHint } from "../config/resolved";
-import { page, start, type ResourceStart } from "../testing/preview-events";
-import { createDestination, createPreview, materialize, type PreviewTableData } from "./index";
-import { checkEvent } from "../run";
+import { nestedHintRuns, page, start, type ResourceStart } from "../testing/preview-events";
+import { createPreview, materialize, type PreviewTableData } from "./index";
 
 const R1: DataRecord[] = [{ id: 1, purchases: [{ pid: 10, tags: ["a"] }, { pid: 11 }] }];
 const R2: DataRecord[] = [
@@ -30,17 +29,7 @@ interface After {
 
 /** The runs into one destination (over the wire, as the browser gets them): each table's data after each run. */
 function runs(root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "columns">, records: DataRecord[][]): After[] {
-  const destination = createDestination();
-  return records.map((data, i) => {
-    const p = createPreview({ destination });
-    const events: EngineEvent[] = [
-      { type: "run_start", resources: ["items"], at: i * 1000 },
-      start("items", { primary_key: ["id"], ...root, nested_hints: [{ path: "purchases", columns: [], ...hint }] }),
-      page("items", data),
-      { type: "done", ok: true, duration_ms: 1, stats: {} },
-    ];
-    for (const e of events) p.push(checkEvent(JSON.parse(JSON.stringify(e))));
-    const tables = new Map(p.tables().flatMap((t) => [t, ...t.child_tables].map((c): [string, PreviewTableData] => [c.table_name, c])));
+  return nestedHintRuns(root, hint, records).map((tables) => {
     const column = (table: string, name: string) => (tables.has(table) ? materialize(tables.get(table)!).map((r) => r[name]) : []);
     return {
       items: column("items", "id") as number[],

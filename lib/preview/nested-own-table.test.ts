@@ -6,11 +6,10 @@
  * [{id 2, purchases [{pid 10, price 5, tags [b, c]}]}].
  */
 import { describe, expect, it } from "vitest";
-import type { DataRecord, EngineEvent } from "../engine/types";
+import type { DataRecord } from "../engine/types";
 import type { NestedHint } from "../config/resolved";
-import { page, start, type ResourceStart } from "../testing/preview-events";
-import { createDestination, createPreview, materialize, type PreviewTableData } from "./index";
-import { checkEvent } from "../run";
+import { nestedHintRuns, type ResourceStart } from "../testing/preview-events";
+import { materialize, type PreviewTableData } from "./index";
 
 const RUNS: DataRecord[][] = [
   [
@@ -26,24 +25,8 @@ const RUNS: DataRecord[][] = [
 ];
 
 /** Both runs into one destination: the tables after each. */
-function runs(root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "columns">, all: DataRecord[][] = RUNS) {
-  const destination = createDestination();
-  const after: Map<string, PreviewTableData>[] = [];
-  all.forEach((records, i) => {
-    const p = createPreview({ destination });
-    const events: EngineEvent[] = [
-      { type: "run_start", resources: ["items"], at: i * 1000 },
-      start("items", { primary_key: ["id"], ...root, nested_hints: [{ path: "purchases", columns: [], ...hint }] }),
-      page("items", records),
-      { type: "done", ok: true, duration_ms: 1, stats: {} },
-    ];
-    // As the browser gets them: over the wire, checked by the stream's contract (which once dropped the hint's keys).
-    for (const e of events) p.push(checkEvent(JSON.parse(JSON.stringify(e))));
-    const all: PreviewTableData[] = p.tables().flatMap((t) => [t, ...t.child_tables]);
-    after.push(new Map(all.map((t) => [t.table_name, t])));
-  });
-  return after;
-}
+const runs = (root: Partial<ResourceStart>, hint: Omit<NestedHint, "path" | "columns">, all: DataRecord[][] = RUNS) =>
+  nestedHintRuns(root, hint, all);
 
 const columns = (t: PreviewTableData | undefined) => t?.columns.map((c) => `${c.name}:${c.data_type}${c.nullable ? "" : "!"}`);
 const values = (t: PreviewTableData | undefined, ...names: string[]) => materialize(t!).map((r) => names.map((n) => r[n]));

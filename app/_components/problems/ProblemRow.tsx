@@ -12,20 +12,25 @@ export interface RowActions {
 /** One problem: a button that shows it in the editor (Enter or click), then its quick fixes. */
 function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: string; actions: RowActions; nested?: boolean }) {
   const at = positionAt(text, d.range.start);
+  // Long messages (a list of allowed keys) show three lines until the problem is chosen or focused: the list stays scannable.
+  const [whole, setWhole] = useState(false);
   return (
     <div data-testid="problem" data-severity={d.severity} data-code={d.code} className={nested ? "pl-5" : ""}>
       <button
         type="button"
         data-problem-button
-        onClick={() => actions.onReveal(d.range)}
+        onClick={() => {
+          setWhole(true);
+          actions.onReveal(d.range);
+        }}
         title="Show in the editor"
-        className="focus-inset flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised"
+        className="focus-inset group flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised"
       >
         <SeverityIcon severity={d.severity} />
         <span className="shrink-0 font-mono text-xs leading-5 text-muted">
           {at.line}:{at.column}
         </span>
-        <span className="min-w-0 flex-1 leading-5">
+        <span className={`min-w-0 flex-1 leading-5 ${whole ? "" : "line-clamp-3 group-focus-visible:line-clamp-none"}`}>
           <span className="break-words">{d.message}</span> <code className="text-xs text-muted">{d.code}</code>
         </span>
       </button>
