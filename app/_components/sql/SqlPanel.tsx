@@ -131,6 +131,12 @@ export default function SqlPanel({
       {!hasData && (
         <p className="px-2 text-xs text-muted">Run the config first: the console queries the destination after its last load.</p>
       )}
+      {hasData && state.kind === "idle" && (
+        <p className="px-2 text-xs text-muted" data-testid="sql-hint">
+          A table name above fills in a query of its rows; Run query shows the result here (DuckDB SQL, the tables as dlt loads them,{" "}
+          <code className="font-mono">_dlt_loads</code> included).
+        </p>
+      )}
       {state.kind === "running" && (
         <p className="px-2 text-xs text-muted" aria-live="polite">
           Running…
