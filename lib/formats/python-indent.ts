@@ -48,7 +48,9 @@ export function indentationErrors(text: string, original: string, tree: Tree): D
     if (at !== null) statements.push({ s, before: previous, ...at });
     previous = s;
   }
-  const level = Math.min(...statements.map((x) => x.width));
+  // A loop, not Math.min(...): a file may hold more statements than a call takes arguments.
+  let level = Infinity;
+  for (const x of statements) level = Math.min(level, x.width);
   const out: Diagnostic[] = [];
   for (const { s, before, lineStart, width } of statements) {
     if (width === level || out.length >= MAX) continue;
