@@ -117,6 +117,20 @@ describe("a nested table's own write_disposition under an append or replace root
   });
 });
 
+describe("under a merge root", () => {
+  it("merge with another strategy but scd2 loads as its root's: the chain merges by the root's strategy", () => {
+    // dlt 1.26 on DuckDB, runs R1 then R2: purchases [12, 13] under delete-insert, [13, 12] under upsert (13 takes item 1's slot 0).
+    for (const [root, hint, purchases] of [
+      [{ write_disposition: "merge" }, { write_disposition: "merge", merge_strategy: "upsert" }, [12, 13]],
+      [{ write_disposition: "merge", merge_strategy: "upsert" }, { write_disposition: "merge" }, [13, 12]],
+    ] as const) {
+      const hinted = runs(root, hint, [R1, R2]);
+      expect(hinted[1]!.purchases.slice().sort()).toEqual([...purchases].sort());
+      expect(shape(hinted)).toEqual(shape(runs(root, {}, [R1, R2])));
+    }
+  });
+});
+
 describe("the windowed preview restplay run holds", () => {
   it("counts no rows for a nested table that never lands, and its columns still show", () => {
     const p = createPreview({ window: 1 });

@@ -62,9 +62,17 @@ export interface RootDisposition {
 const strategyOf = (disposition: string, strategy: string | null | undefined): string | null =>
   disposition === "merge" ? (strategy ?? "delete-insert") : null;
 
+/**
+ * Whether the nested table loads as if it had no disposition of its own: its root's, or — under a
+ * `merge` root — `merge` with any strategy but scd2, as the chain merges by its root's strategy
+ * (probed on DuckDB: delete-insert, upsert and insert-only under one another and under scd2 load as
+ * the root's; scd2 under a root that is not scd2 fails the load).
+ */
 function sameDisposition(hint: NestedHint, root: RootDisposition): boolean {
   const wd = hint.write_disposition;
-  return wd === root.disposition && strategyOf(wd, hint.merge_strategy) === strategyOf(root.disposition, root.strategy);
+  if (wd !== root.disposition) return false;
+  const [mine, its] = [strategyOf(wd, hint.merge_strategy), strategyOf(root.disposition, root.strategy)];
+  return mine === its || (mine !== "scd2" && its !== null);
 }
 
 /** What a disposition of its own does to a nested table that keeps its parent under an `append` or `replace` root. */
@@ -87,8 +95,9 @@ function apartMessage(hint: NestedHint, root: RootDisposition): string {
 
 /**
  * A disposition of its own on a table that keeps its parent (no key), unless it is its root's (the same
- * as none). dlt's load step fails on it under a `merge` root (probed on DuckDB: `append` or `replace`
- * under delete-insert, `append` under upsert, `replace` under scd2, each in the first run) and on
+ * as none, `sameDisposition`). dlt's load step fails on it under a `merge` root (probed on DuckDB:
+ * `append` or `replace` under delete-insert, `append` under upsert, `replace` under scd2, scd2 under
+ * delete-insert and upsert, each in the first run) and on
  * `skip` (`LoadClientUnsupportedWriteDisposition`): `nested_disposition_load_fails`. Under an `append`
  * or `replace` root dlt loads it apart (the preview applies it): `nested_disposition_apart`.
  */
