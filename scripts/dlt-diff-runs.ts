@@ -50,9 +50,11 @@ export function makeRunsCase(seed: number, baseUrl: string): RunsCase {
     const wd = r.pick([null, "append", "replace", "merge"]);
     if (wd !== null) own.write_disposition = wd;
     resource.nested_hints = { items: own };
-  } else if (disposition !== "merge" && r.next() < 0.4) {
-    // …or a disposition of its own on a nested table that keeps its parent (under merge, dlt's load fails).
-    const wd = r.pick<Json>(["append", "replace", "merge", { disposition: "merge", strategy: "upsert" }]);
+  } else if (r.next() < 0.4) {
+    // …or a disposition of its own on a nested table that keeps its parent: under merge only another
+    // merge strategy (the same as none; any other disposition fails dlt's load), else any.
+    const strategies = ["upsert", "insert-only"].map((strategy): Json => ({ disposition: "merge", strategy }));
+    const wd = r.pick<Json>(disposition === "merge" ? strategies : ["append", "replace", "merge", ...strategies]);
     resource.nested_hints = { [r.pick(["items", "tags"])]: { write_disposition: wd } };
   }
   const config = { client: { base_url: baseUrl }, resources: [resource] };
