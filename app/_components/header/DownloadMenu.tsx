@@ -46,8 +46,8 @@ export function DownloadMenu({
       label="Download"
       buttonLabel={
         <>
-          <span className="max-sm:sr-only">Download</span>
-          <span aria-hidden="true" className="sm:hidden">
+          <span className="max-sm:sr-only md:max-[1279px]:sr-only">Download</span>
+          <span aria-hidden="true" className="sm:max-md:hidden min-[1280px]:hidden">
             ⤓
           </span>
         </>

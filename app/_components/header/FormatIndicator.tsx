@@ -72,7 +72,7 @@ export function FormatIndicator({
 
   return (
     <div className="relative flex items-center gap-1 text-xs" data-testid="format-indicator" data-format={format ?? ""}>
-      <span className="text-muted max-sm:sr-only min-[1280px]:max-[1359px]:sr-only" id="format-switch-label">
+      <span className="text-muted max-[1359px]:sr-only" id="format-switch-label">
         format
       </span>
       <div

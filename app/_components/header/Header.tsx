@@ -29,10 +29,10 @@ const CancelLabel = () => (
 );
 
 /**
- * The header wraps instead of overflowing: one row from 1280 px (from 1280 to 1359 px the format and
- * target captions are for screen readers only, which leaves room for other fonts' widths); below
- * 768 px the primary actions (Examples, Run, palette, shortcuts, theme) come first, then format,
- * target and Download.
+ * The header wraps instead of overflowing: one row from 1024 px (below 1360 px the format and target
+ * captions are for screen readers only; from 768 to 1279 px so are the name and the words of Import,
+ * Share and Download, whose icons and tooltips stay, and Check drops its mark); below 768 px the primary actions
+ * (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
  */
 export function Header(props: {
   format: SourceFormat | null;
@@ -80,7 +80,7 @@ export function Header(props: {
         <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded bg-accent text-[10px] text-accent-fg">
           ▶
         </span>
-        <span className="max-sm:sr-only">restplay</span>
+        <span className="max-sm:sr-only md:max-[1279px]:sr-only">restplay</span>
       </h1>
       <div className="order-2 md:order-none">
         <Menu

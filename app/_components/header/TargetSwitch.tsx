@@ -5,7 +5,7 @@ export function TargetSwitch({ target, onChange }: { target: Target; onChange: (
   return (
     <fieldset className="flex items-center gap-1 text-xs" data-testid="target-switch">
       <legend className="sr-only">Run target</legend>
-      <span className="text-muted max-sm:hidden min-[1280px]:max-[1359px]:hidden" aria-hidden="true">
+      <span className="text-muted max-[1359px]:hidden" aria-hidden="true">
         target
       </span>
       <div className="flex rounded border border-line">

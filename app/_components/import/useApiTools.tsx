@@ -47,7 +47,8 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
         data-testid="import-button"
         title="Import from OpenAPI, curl, HAR or a sample response"
       >
-        <span aria-hidden="true">⇪</span> Import
+        <span aria-hidden="true">⇪</span>
+        <span className="md:max-[1279px]:sr-only">Import</span>
       </button>
       {imported.mockSpec && (
         <span
@@ -82,7 +83,11 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
         data-testid="check-button"
         title="Auth and the first page of every resource: pass or fail, no paging"
       >
-        <span aria-hidden="true">✓</span> Check
+        {/* The word stays at every width (a lone ✓ reads as a state, not an action); the mark goes first. */}
+        <span aria-hidden="true" className="md:max-[1279px]:hidden">
+          ✓
+        </span>
+        Check
       </button>
       <button
         type="button"
@@ -92,7 +97,8 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
         data-testid="share-button"
         title="A link to this config (no secret values)"
       >
-        <span aria-hidden="true">⇗</span> Share
+        <span aria-hidden="true">⇗</span>
+        <span className="md:max-[1279px]:sr-only">Share</span>
       </button>
     </>
   );
