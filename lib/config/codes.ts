@@ -79,7 +79,10 @@ export const DIAGNOSTIC_CODES = {
     "A nested table that keeps its parent with a `write_disposition` of its own under an `append` or `replace` root: " +
       "dlt loads it apart and warns of inconsistent tables.",
   ],
-  nested_hint_not_previewed: ["warning", "A nested hint's `parent_table_name`: dlt takes it; the preview does not apply it yet."],
+  nested_hint_not_previewed: [
+    "warning",
+    "A nested hint's `parent_table_name` other than its root table: dlt fails unless that table exists; the preview does not apply it.",
+  ],
   incremental_param_end: ["error", "`end_value`/`end_param` in an incremental param: dlt allows the start side only there."],
   // Works in restplay, rejected by dlt (the seed dialect).
   dialect_oauth2: ["warning", "Auth type `oauth2` / `token_url`: run as OAuth2 client credentials (fix: dlt's form)."],

@@ -49,4 +49,13 @@ describe("a nested table's own write_disposition", () => {
     expect(codes("replace", merge("upsert"))).toEqual(["warning:nested_disposition_apart"]);
     expect(codes("merge", "replace", true)).toEqual([]);
   });
+
+  it("parent_table_name: its root table changes nothing; another name fails dlt unless that table exists (flagged)", () => {
+    const withParent = (parent: string) =>
+      validateText(config("append", "append").replace('"write_disposition":"append"}}', `"parent_table_name":"${parent}"}}`))
+        .diagnostics.filter((d) => d.code.startsWith("nested_"))
+        .map((d) => d.code);
+    expect(withParent("items")).toEqual([]);
+    expect(withParent("other")).toEqual(["nested_hint_not_previewed"]);
+  });
 });

@@ -14,16 +14,6 @@ import { isObj, isPython, keyList, type Obj } from "./values";
 import { columnHint, contractOf, dispositionOf, scd2Hints } from "./table-hints";
 import { ownsTable } from "../../shared";
 
-/**
- * What dlt does with a nested hint's keys that the preview does not apply (checked with dlt 1.26 on
- * DuckDB). A key (`primary_key`, `merge_key`, or a column hinted as one) makes the table a root table
- * of its own, which the preview applies, with its own `write_disposition` (scd2 too); a disposition on
- * a table that stays nested is applied as dlt loads it (`apartMessage`); only `parent_table_name` is not.
- */
-const NOT_PREVIEWED_WHY = {
-  parent_table_name: "it sets the nested table's parent; dlt's extract step fails when no such table exists",
-} as const;
-
 /** The keys and disposition a nested hint gives its table (`_merge_keys`, `_merge_write_disposition_dict`). */
 function ownTable(
   hints: Obj,
@@ -47,13 +37,9 @@ function ownTable(
   };
 }
 
-/** The keys of a nested hint the preview does not apply, with why. */
-function notPreviewed(hints: Obj): [string, string][] {
-  return "parent_table_name" in hints ? [["parent_table_name", NOT_PREVIEWED_WHY.parent_table_name]] : [];
-}
-
-/** The root table's `write_disposition` and merge strategy, as the resource gives them. */
+/** The root table as the resource gives it: its name, `write_disposition` and merge strategy. */
 export interface RootDisposition {
+  readonly table: string;
   readonly disposition: string;
   readonly strategy: string | null;
 }
@@ -174,19 +160,31 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Root
   return out;
 }
 
-/** Adds `hint`, telling what dlt does with its disposition and which of its keys the preview does not apply. */
+/**
+ * `parent_table_name`: the nested table's parent as written. Its root table (the default) changes
+ * nothing; any other name is a table dlt looks for when the resource runs — none there fails its
+ * extract step (`ParentTableNotFoundException`; the table itself: `RecursionError`; probed on DuckDB) —
+ * and the preview, which does not apply it, shows the table under its root.
+ */
+function parentTable(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): void {
+  const parent = hints.parent_table_name;
+  if (!("parent_table_name" in hints) || parent === root.table || parent === null || parent === "") return;
+  const where = [...at, "parent_table_name"];
+  ctx.add({
+    at: where,
+    severity: "warning",
+    code: "nested_hint_not_previewed",
+    range: ctx.loc.key(where),
+    message:
+      `\`parent_table_name\` in the nested hint of \`${hint.path}\` names another parent than its root table \`${root.table}\`: ` +
+      "dlt's extract step fails unless a table of that name exists when the resource runs (`ParentTableNotFoundException`), " +
+      "and restplay's preview does not apply it: it shows the table under its root. Remove it (the root is the default parent).",
+  });
+}
+
+/** Adds `hint`, telling what dlt does with its disposition and its parent. */
 function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: RootDisposition): void {
   nestedDisposition(ctx, hint, hints, root, at);
-  for (const [key, why] of notPreviewed(hints)) {
-    ctx.add({
-      at: [...at, key],
-      severity: "warning",
-      code: "nested_hint_not_previewed",
-      range: ctx.loc.key([...at, key]),
-      message:
-        `\`${key}\` in the nested hint of \`${hint.path}\`: dlt takes it (${why}), but restplay's preview does not apply it yet ` +
-        "and shows that table as a plain nested table.",
-    });
-  }
+  parentTable(ctx, hint, hints, root, at);
   out.push(hint);
 }

@@ -98,11 +98,9 @@ export function resolveResource(
   const nestedAt = pick(own, defaults, "nested_hints").fromDefaults ? ["resource_defaults", "nested_hints"] : [...at, "nested_hints"];
   const { disposition, strategy } = dispositionOf(wd);
   const rootWd = disposition ?? "append";
-  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { disposition: rootWd, strategy });
-  const table = {
-    ...tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns),
-    ...(nested.length > 0 ? { nested_hints: nested } : {}),
-  };
+  const hints = tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns);
+  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { table: hints.table_name, disposition: rootWd, strategy });
+  const table = { ...hints, ...(nested.length > 0 ? { nested_hints: nested } : {}) };
   const wdWhere = pick(own, defaults, "write_disposition").fromDefaults
     ? ["resource_defaults", "write_disposition"]
     : [...at, "write_disposition"];

@@ -315,9 +315,9 @@ export const RESOURCE_CASES: Case[] = [
     38,
   ],
   [
-    "a nested hint's parent_table_name (the preview does not apply it)",
+    "a nested hint's parent_table_name other than its root (dlt fails unless that table exists; not previewed)",
     "json",
-    res(`      "nested_hints": {"purchases": {"parent_table_name": "items"}}`),
+    res(`      "nested_hints": {"purchases": {"parent_table_name": "other"}}`),
     "nested_hint_not_previewed",
     `${R}/nested_hints/purchases/parent_table_name`,
     '"parent_table_name"',
