@@ -3,7 +3,8 @@ import { parsePython } from "./python";
 import { applyEdits } from "../config/fixes";
 
 const FILE =
-  'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://x"}, "resources": ["a"]})\n';
+  "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n" +
+  'source = rest_api_source({"client": {"base_url": "https://x"}, "resources": ["a"]})\n';
 
 const errors = (text: string) => parsePython(text).diagnostics.filter((d) => d.code === "syntax_error");
 

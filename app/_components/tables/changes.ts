@@ -6,5 +6,6 @@ import { updatedWord, type PreviewColumn, type TableChanges } from "@/lib/previe
  */
 export function changesLine(c: TableChanges, columns: readonly PreviewColumn[] = []): string {
   const n = (mark: string, x: number) => `${x > 0 ? mark : ""}${x.toLocaleString("en-US")}`;
-  return `${n("+", c.inserted)} inserted · ${n("~", c.updated)} ${updatedWord(columns)} · ${n("−", c.deleted)} deleted · ${n("", c.unchanged)} unchanged`;
+  const updated = `${n("~", c.updated)} ${updatedWord(columns)}`;
+  return `${n("+", c.inserted)} inserted · ${updated} · ${n("−", c.deleted)} deleted · ${n("", c.unchanged)} unchanged`;
 }
