@@ -53,6 +53,7 @@ export function DownloadMenu({
         </>
       }
       testId="download-menu"
+      title="Download the config (JSON, YAML), a runnable Python pipeline, a secrets.toml template or the editor's text"
       align="right"
       items={[
         ...ITEMS.map((item) => ({

@@ -36,6 +36,7 @@ export function Menu({
   testId,
   align = "left",
   keyshortcuts,
+  title,
 }: {
   label: string;
   buttonLabel: ReactNode;
@@ -44,6 +45,8 @@ export function Menu({
   testId?: string;
   align?: "left" | "right";
   keyshortcuts?: string;
+  /** A tooltip, for a button that may show only its icon. */
+  title?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [style, setStyle] = useState<CSSProperties>({});
@@ -100,6 +103,7 @@ export function Menu({
         aria-controls={open ? menuId : undefined}
         aria-label={label}
         aria-keyshortcuts={keyshortcuts}
+        title={title}
         disabled={disabled}
         data-testid={testId}
         onClick={() => setOpen((o) => !o)}
