@@ -95,12 +95,17 @@ export function parseWithRepairs(text: string, original: string): PythonParse {
       return false;
     },
   });
-  return finish(current, original, tree, diagnostics);
+  return finish(current, original, tree, diagnostics, lines);
 }
 
-/** The parse with the indentation Python refuses (one error per line), its diagnostics in text order. */
-function finish(text: string, original: string, tree: Tree, diagnostics: Diagnostic[]): PythonParse {
-  const lines = new Set(diagnostics.map((d) => positionAt(original, d.range.start).line));
+/** The parse with the indentation Python refuses (one error per line: `lines` has an error), its diagnostics in text order. */
+function finish(
+  text: string,
+  original: string,
+  tree: Tree,
+  diagnostics: Diagnostic[],
+  lines = new Set(diagnostics.map((d) => positionAt(original, d.range.start).line)),
+): PythonParse {
   for (const d of indentationErrors(text, original, tree))
     if (diagnostics.length < MAX_ERRORS && !lines.has(positionAt(original, d.range.start).line)) diagnostics.push(d);
   diagnostics.sort((a, b) => a.range.start - b.range.start);

@@ -7,7 +7,7 @@
 import type { DataRecord, Json } from "../engine/types";
 import type { ColumnSchema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
-import { getOwn } from "../shared";
+import { getOwn, mergeStrategy } from "../shared";
 
 /** The rows one run normalised, per table, and the root tables it loads. */
 export interface LoadPackage {
@@ -70,8 +70,8 @@ export type Strategy = "delete-insert" | "upsert" | "insert-only" | "scd2";
 
 /** A root table's merge strategy (`resolve_merge_strategy`: delete-insert unless named); `null` unless it merges. */
 export function strategyOf(root: TableSchema): Strategy | null {
-  if (root.write_disposition !== "merge") return null;
-  const s = root.merge_strategy ?? "delete-insert";
+  const s = mergeStrategy(root.write_disposition, root.merge_strategy);
+  if (s === null) return null;
   return s === "upsert" || s === "insert-only" || s === "scd2" ? s : "delete-insert";
 }
 

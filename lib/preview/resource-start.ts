@@ -1,5 +1,6 @@
 /** A resource's start as the preview reads it. */
 import type { EngineEvent } from "../engine/types";
+import { mergeStrategy } from "../shared";
 
 type ResourceStart = Extract<EngineEvent, { type: "resource_start" }>;
 
@@ -28,7 +29,7 @@ export function startWarnings(e: ResourceStart): string[] {
   if (e.write_disposition === "skip") warnings.push(`\`${e.resource}\` uses write_disposition \`skip\`: dlt does not load it`);
   const merge = e.write_disposition === "merge";
   const key = e.primary_key && e.primary_key.length > 0 ? e.primary_key : null;
-  const strategy = e.merge_strategy ?? "delete-insert";
+  const strategy = mergeStrategy(e.write_disposition, e.merge_strategy);
   if (merge && !key && !(e.merge_key && e.merge_key.length > 0) && strategy === "delete-insert")
     warnings.push(
       `\`${e.resource}\` uses write_disposition \`merge\` without a primary_key or merge_key: ` +

@@ -242,10 +242,14 @@ export class Schema {
     const own = ownsTable(hint);
     const t = this.ensure(name, own ? null : parent);
     if (hint.schema_contract !== undefined) t.schema_contract = hint.schema_contract;
-    if (own && t.parent === null) {
-      t.resource ??= this.tables.get(parent)?.resource ?? null;
+    const ofItsOwn = own && t.parent === null;
+    // Its own disposition is stored on the table (a root table of its own: else `append`; a nested one keeps its parent's).
+    if (ofItsOwn || hint.write_disposition !== undefined) {
       t.write_disposition = hint.write_disposition ?? "append";
       t.merge_strategy = t.write_disposition === "merge" ? (hint.merge_strategy ?? null) : null;
+    }
+    if (ofItsOwn) {
+      t.resource ??= this.tables.get(parent)?.resource ?? null;
       const boundary = t.merge_strategy === "scd2" ? (hint.scd2?.boundary_timestamp ?? null) : null;
       if (boundary === null) delete t.boundary_timestamp;
       else t.boundary_timestamp = boundary;
@@ -253,18 +257,14 @@ export class Schema {
         columns: hint.columns,
         primary_key: hint.primary_key ?? null,
         merge_key: hint.merge_key ?? null,
-        write_disposition: t.write_disposition,
+        write_disposition: hint.write_disposition ?? "append",
         merge_strategy: t.merge_strategy,
         ...(hint.scd2 ? { scd2: hint.scd2 } : {}),
       };
       mergeColumns(t.columns, admit(templateColumns(template, naming)));
       return t;
     }
-    // A disposition of its own is stored on the nested table (`nested_disposition_apart`), scd2's columns with it.
-    if (hint.write_disposition !== undefined) {
-      t.write_disposition = hint.write_disposition;
-      t.merge_strategy = hint.write_disposition === "merge" ? (hint.merge_strategy ?? null) : null;
-    }
+    // A nested table's scd2 (`nested_disposition_apart`) brings scd2's columns.
     const columns = hint.columns.map((h) => ({ ...hintColumn(h), name: naming.path(h.name) }));
     if (t.write_disposition === "merge" && t.merge_strategy === "scd2") {
       const template = { columns: [], primary_key: null, merge_key: null, write_disposition: "merge", merge_strategy: "scd2" };

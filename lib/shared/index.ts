@@ -18,5 +18,5 @@ export {
 export { base64, Masker, redactUrl } from "./mask";
 export { pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { ownsTable } from "./nested-hints";
+export { mergeStrategy, ownsTable } from "./hints";
 export { parseBody, parseJson, type Json, type NumberText } from "./json";

@@ -12,7 +12,7 @@ import type { RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython, keyList, type Obj } from "./values";
 import { columnHint, contractOf, dispositionOf, scd2Hints } from "./table-hints";
-import { ownsTable } from "../../shared";
+import { mergeStrategy, ownsTable } from "../../shared";
 
 /** The keys and disposition a nested hint gives its table (`_merge_keys`, `_merge_write_disposition_dict`). */
 function ownTable(
@@ -38,15 +38,11 @@ function ownTable(
 }
 
 /** The root table as the resource gives it: its name, `write_disposition` and merge strategy. */
-export interface RootDisposition {
+export interface NestedRoot {
   readonly table: string;
   readonly disposition: string;
   readonly strategy: string | null;
 }
-
-/** A `merge` without a strategy is `delete-insert`. */
-const strategyOf = (disposition: string, strategy: string | null | undefined): string | null =>
-  disposition === "merge" ? (strategy ?? "delete-insert") : null;
 
 /**
  * Whether the nested table loads as if it had no disposition of its own: its root's, or — under a
@@ -54,15 +50,15 @@ const strategyOf = (disposition: string, strategy: string | null | undefined): s
  * (probed on DuckDB: delete-insert, upsert and insert-only under one another and under scd2 load as
  * the root's; scd2 under a root that is not scd2 fails the load).
  */
-function sameDisposition(hint: NestedHint, root: RootDisposition): boolean {
+function sameDisposition(hint: NestedHint, root: NestedRoot): boolean {
   const wd = hint.write_disposition;
   if (wd !== root.disposition) return false;
-  const [mine, its] = [strategyOf(wd, hint.merge_strategy), strategyOf(root.disposition, root.strategy)];
+  const [mine, its] = [mergeStrategy(wd, hint.merge_strategy), mergeStrategy(root.disposition, root.strategy)];
   return mine === its || (mine !== "scd2" && its !== null);
 }
 
 /** What a disposition of its own does to a nested table that keeps its parent under an `append` or `replace` root. */
-function apartMessage(hint: NestedHint, root: RootDisposition): string {
+function apartMessage(hint: NestedHint, root: NestedRoot): string {
   const wd = hint.write_disposition;
   const what =
     wd === "merge"
@@ -87,7 +83,7 @@ function apartMessage(hint: NestedHint, root: RootDisposition): string {
  * `skip` (`LoadClientUnsupportedWriteDisposition`): `nested_disposition_load_fails`. Under an `append`
  * or `replace` root dlt loads it apart (the preview applies it): `nested_disposition_apart`.
  */
-function nestedDisposition(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): void {
+function nestedDisposition(ctx: RuleContext, hint: NestedHint, hints: Obj, root: NestedRoot, at: Path): void {
   const wd = hint.write_disposition;
   if (ownsTable(hint) || wd === undefined || sameDisposition(hint, root)) return;
   const where = [...at, "write_disposition"];
@@ -104,13 +100,13 @@ function nestedDisposition(ctx: RuleContext, hint: NestedHint, hints: Obj, root:
           `(\`LoadClientUnsupportedWriteDisposition\`). ${cure}`
         : fails
           ? `The nested table of \`${hint.path}\` keeps its parent and gets its own \`write_disposition\` under a \`merge\` ` +
-            `(${strategyOf(root.disposition, root.strategy)}) root: dlt's load step fails on it. ${cure}`
+            `(${mergeStrategy(root.disposition, root.strategy)}) root: dlt's load step fails on it. ${cure}`
           : apartMessage(hint, root),
   });
 }
 
 /** The nested hints dlt can use (their columns), reporting the forms its extract step fails on. */
-export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: RootDisposition): NestedHint[] {
+export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: NestedRoot): NestedHint[] {
   if (!isObj(raw) || isPython(raw)) return [];
   const out: NestedHint[] = [];
   for (const [path, hints] of Object.entries(raw)) {
@@ -166,7 +162,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Root
  * extract step (`ParentTableNotFoundException`; the table itself: `RecursionError`; probed on DuckDB) —
  * and the preview, which does not apply it, shows the table under its root.
  */
-function parentTable(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootDisposition, at: Path): void {
+function parentTable(ctx: RuleContext, hint: NestedHint, hints: Obj, root: NestedRoot, at: Path): void {
   const parent = hints.parent_table_name;
   if (!("parent_table_name" in hints) || parent === root.table || parent === null || parent === "") return;
   const where = [...at, "parent_table_name"];
@@ -183,7 +179,7 @@ function parentTable(ctx: RuleContext, hint: NestedHint, hints: Obj, root: RootD
 }
 
 /** Adds `hint`, telling what dlt does with its disposition and its parent. */
-function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: RootDisposition): void {
+function push(ctx: RuleContext, out: NestedHint[], hint: NestedHint, hints: Obj, at: Path, root: NestedRoot): void {
   nestedDisposition(ctx, hint, hints, root, at);
   parentTable(ctx, hint, hints, root, at);
   out.push(hint);

@@ -1,7 +1,0 @@
-/**
- * Whether a nested hint makes its table a root table of its own (dlt 1.26's `may_be_nested` is false
- * in `compute_nested_table_schemas`): it has a `primary_key` or a `merge_key`. Else the table keeps its
- * parent. The editor's checks (lib/config) and the preview (lib/preview) ask this one question.
- */
-export const ownsTable = (hint: { readonly primary_key?: unknown; readonly merge_key?: unknown }): boolean =>
-  hint.primary_key !== undefined || hint.merge_key !== undefined;
