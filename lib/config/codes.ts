@@ -47,7 +47,7 @@ export const DIAGNOSTIC_CODES = {
   scd2_timestamp: ["error", "An scd2 `active_record_timestamp` or `boundary_timestamp` that is no date, date-time or epoch seconds."],
   scd2_validity_columns: ["error", "scd2 `validity_column_names` that are not exactly two names."],
   merge_strategy_without_key: ["warning", "An `upsert` or `insert-only` resource without `primary_key`: dlt's load step fails."],
-  get_with_body: ["warning", "A `json`/`data` body on a GET endpoint: dlt sends it, restplay does not, so its runs fail."],
+  get_with_body: ["warning", "A `json`/`data` body on a GET endpoint: dlt and live runs send it, mock runs cannot; servers may ignore it."],
   invalid_param_value: [
     "error",
     "A dict in `params` that is not a `resolve`/`incremental` typed param, or an incremental one with a range.",

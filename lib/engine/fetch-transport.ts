@@ -4,12 +4,19 @@
  * `Response` a status, its `Headers` and the chunks of its body stream. lib/mocks knows nothing of it
  * (rule 4): the adapter is the engine's side of the contract (decision 0024).
  */
-import type { Transport, TransportRequest, TransportResponse } from "./types";
+import { EngineError, type Transport, type TransportRequest, type TransportResponse } from "./types";
 
 /** A fetch the engine can run on: it must hand redirects back (`redirect: "manual"`). */
 export type FetchLike = (request: Request) => Promise<Response>;
 
 function toRequest(r: TransportRequest): Request {
+  // dlt sends a body with GET (python-requests allows it), and so does the live transport (lib/net); fetch cannot.
+  if (r.body !== undefined && r.method === "GET")
+    throw new EngineError(
+      "unsupported",
+      "This GET request has a body, which dlt sends and restplay's live runs send too, but this run goes to fetch (the " +
+        'built-in mock APIs), which cannot send a body with GET. Run it against the live API, or use "method": "POST" if the API takes one.',
+    );
   return new Request(r.url, {
     method: r.method,
     headers: r.headers,

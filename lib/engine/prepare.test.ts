@@ -271,12 +271,12 @@ describe("selection of resources and response actions", () => {
 });
 
 describe("bodies", () => {
-  it("a GET with a body is refused before any request, saying why and what to write (restplay does not send one; dlt would)", async () => {
+  it("a GET with a body sent to fetch (the mock APIs) fails at its request, saying why and what to write (dlt and live runs send it)", async () => {
     const api = echo();
     const run = await collect({ client: base, resources: [{ name: "s", endpoint: { path: "search", json: { q: "x" } } }] }, api.fetch);
     expect(api.urls()).toEqual([]);
     expect(run.errors[0]).toMatchObject({ code: "unsupported", resource: "s" });
-    expect(run.errors[0]!.message).toContain("This GET request has a `json` body");
+    expect(run.errors[0]!.message).toContain("This GET request has a body, which dlt sends and restplay's live runs send too");
     expect(run.errors[0]!.message).toContain('"method": "POST"');
     const post = await collect(
       { client: base, resources: [{ name: "s", endpoint: { path: "search", method: "POST", json: { q: "x" } } }] },

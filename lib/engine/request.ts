@@ -143,14 +143,6 @@ export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
 /** `url`: `fullUrl(spec)` when the caller has it already. */
 export function buildRequest(spec: RequestSpec, url = fullUrl(spec)): BuiltRequest {
   const { body, contentType } = encodeBody(spec);
-  if (body !== undefined && spec.method === "GET") {
-    throw new EngineError(
-      "unsupported",
-      `This GET request has a ${spec.json !== undefined ? "`json`" : "`data`"} body: dlt sends it (requests allows that), ` +
-        "but restplay does not send a body with GET (its mock APIs run on fetch, which cannot, and live runs behave the same). " +
-        'Use "method": "POST" if the API takes one.',
-    );
-  }
   try {
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
       const u = new URL(url);

@@ -47,7 +47,10 @@ describe("engine + live transport over loopback", () => {
       if (path === "/a") return void res.writeHead(302, { location: "/b" }).end("moved");
       if (path === "/b") return void res.writeHead(200, { "content-type": "application/json" }).end('{"data":[{"id":1},{"id":2}]}');
       if (path === "/post") return void res.writeHead(307, { location: "/echo" }).end();
-      if (path === "/echo") return void res.writeHead(200).end(JSON.stringify({ data: [{ method: req.method, body }] }));
+      if (path === "/echo") {
+        const type = req.headers["content-type"];
+        return void res.writeHead(200).end(JSON.stringify({ data: [{ method: req.method, body, ...(type ? { type } : {}) }] }));
+      }
       if (path === "/loop") return void res.writeHead(301, { location: "/loop2" }).end();
       if (path === "/loop2") return void res.writeHead(301, { location: "/loop" }).end();
       if (path === "/to-b") return void res.writeHead(302, { location: `http://127.0.0.2:${a.port}/final` }).end();
@@ -99,14 +102,19 @@ describe("engine + live transport over loopback", () => {
     await live.close();
   });
 
-  it("a GET redirect completes; a 307 POST keeps its body; a loop ends with too_many_redirects", async () => {
+  it("a GET redirect completes; a 307 POST keeps its body; a GET sends its body as dlt does; a loop ends with too_many_redirects", async () => {
     const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const get = await run(live, resource(a.url, { path: "/a" }));
     expect(get.of("page")[0]!.records).toEqual([{ id: 1 }, { id: 2 }]);
     expect(get.of("request").map((e) => e.url)).toEqual([`${a.url}/a`, `${a.url}/b`]);
     expect(get.done).toMatchObject({ ok: true });
     const post = await run(live, resource(a.url, { path: "/post", method: "POST", json: { q: 1 } }));
-    expect(post.of("page")[0]!.records).toEqual([{ method: "POST", body: '{"q":1}' }]);
+    expect(post.of("page")[0]!.records).toEqual([{ method: "POST", body: '{"q":1}', type: "application/json" }]);
+    // dlt sends a body with GET (python-requests does): so does a live run, with its content type, and a 307 keeps it.
+    const get2 = await run(live, resource(a.url, { path: "/echo", json: { q: 2 } }));
+    expect(get2.of("page")[0]!.records).toEqual([{ method: "GET", body: '{"q":2}', type: "application/json" }]);
+    const data = await run(live, resource(a.url, { path: "/post", data: { q: "3" } }));
+    expect(data.of("page")[0]!.records).toEqual([{ method: "GET", body: "q=3", type: "application/x-www-form-urlencoded" }]);
     const loop = await run(live, resource(a.url, { path: "/loop" }));
     expect(loop.of("error")[0]).toMatchObject({ error: { code: "too_many_redirects" } });
     await live.close();

@@ -147,9 +147,9 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
       range: ctx.loc.key(at),
       ...(edit ? { fixes: [{ title: 'Send it with "method": "POST"', edits: [edit] }] } : {}),
       message:
-        `A \`${key}\` body on a GET endpoint: dlt sends it (requests allows a body with GET), but restplay does not ` +
-        "(its mock APIs run on fetch, which cannot send one, and runs behave the same live), so runs here fail. " +
-        'Most APIs that take a body want `"method": "POST"`.',
+        `A \`${key}\` body on a GET endpoint: dlt sends it (requests allows a body with GET), and so do restplay's live runs, ` +
+        "but many servers ignore a GET body or refuse the request, and a run against the built-in mock APIs fails (they run on " +
+        'fetch, which cannot send one). Most APIs that take a body want `"method": "POST"`.',
     });
   }
   if (!hasJson || !hasData) return;
