@@ -32,28 +32,39 @@ export function mix(a: number, b: number, c: number): number {
   return h ^ (h >>> 16);
 }
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const CODES = Array.from(BASE64, (c) => c.charCodeAt(0));
 
-/** A row id: 11 base64url characters of the 64-bit hash `(h1, h2)`. */
+/**
+ * A row id shaped as dlt's random ones (`generate_dlt_id`: 10 bytes in base64 without padding, 14
+ * characters, the last one of `AQgw`): the 64-bit hash `(h1, h2)` and 16 bits mixed from it.
+ */
 export function encodeId(h1: number, h2: number): string {
   const c = CODES;
+  const h3 = mix(h1, h2, 0x2545f491);
+  // Bytes b0…b9: h1's four, h2's four, h3's low two; every three bytes are four characters.
+  const g1 = h1 >>> 8; // b0 b1 b2
+  const g2 = ((h1 & 255) << 16) | (h2 >>> 16); // b3 b4 b5
+  const g3 = ((h2 & 65535) << 8) | ((h3 >>> 8) & 255); // b6 b7 b8
+  const b9 = h3 & 255;
   return String.fromCharCode(
-    c[h1 & 63] as number,
-    c[(h1 >>> 6) & 63] as number,
-    c[(h1 >>> 12) & 63] as number,
-    c[(h1 >>> 18) & 63] as number,
-    c[(h1 >>> 24) & 63] as number,
-    c[((h1 >>> 30) | (h2 << 2)) & 63] as number,
-    c[(h2 >>> 4) & 63] as number,
-    c[(h2 >>> 10) & 63] as number,
-    c[(h2 >>> 16) & 63] as number,
-    c[(h2 >>> 22) & 63] as number,
-    c[(h2 >>> 28) & 63] as number,
+    c[g1 >>> 18] as number,
+    c[(g1 >>> 12) & 63] as number,
+    c[(g1 >>> 6) & 63] as number,
+    c[g1 & 63] as number,
+    c[g2 >>> 18] as number,
+    c[(g2 >>> 12) & 63] as number,
+    c[(g2 >>> 6) & 63] as number,
+    c[g2 & 63] as number,
+    c[g3 >>> 18] as number,
+    c[(g3 >>> 12) & 63] as number,
+    c[(g3 >>> 6) & 63] as number,
+    c[g3 & 63] as number,
+    c[b9 >>> 2] as number,
+    c[(b9 & 3) << 4] as number,
   );
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const UTF8 = new TextEncoder();
 
 /**

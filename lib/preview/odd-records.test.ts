@@ -148,6 +148,16 @@ describe("records dlt treats in its own way", () => {
     expect(t.table("r").rows[0]).toMatchObject({ _dlt_id: 5 });
     expect(t.table("r__x").rows[0]).toMatchObject({ value: 1, _dlt_parent_id: 5 });
     // 0 and "" are false: dlt makes the id.
-    expect(tables([{ _dlt_id: "", a: 1 }]).table("r").rows[0]!._dlt_id).toMatch(/^[\w-]{11}$/);
+    expect(tables([{ _dlt_id: "", a: 1 }]).table("r").rows[0]!._dlt_id).toMatch(/^[A-Za-z0-9+/]{13}[AQgw]$/);
+  });
+
+  it("ids dlt makes at random are shaped as dlt's (10 bytes in base64: 14 characters, the last of `AQgw`), every one its own", () => {
+    const t = tables(Array.from({ length: 2000 }, (_, i) => ({ a: i, x: [i, i + 1] })));
+    const ids = [...t.table("r").rows, ...t.table("r__x").rows].map((r) => r._dlt_id as string);
+    expect(ids).toHaveLength(6000);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9+/]{13}[AQgw]$/);
+    expect(new Set(ids).size).toBe(6000);
+    // Every character of the alphabet turns up where 6 bits of the hash go (no position stuck).
+    for (let at = 0; at < 13; at++) expect(new Set(ids.map((id) => id[at])).size).toBe(64);
   });
 });
