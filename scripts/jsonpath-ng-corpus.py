@@ -5,6 +5,9 @@ with `find`, what `find` returns for the paths it takes on generated JSON docume
 Run with the oracle's Python (shared/tools/dlt-oracle):
   /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py [count] [seed] > lib/testing/fixtures/jsonpath-ng.json
   /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py find [count] [seed] > lib/testing/fixtures/jsonpath-ng-find.json
+  /opt/dlt-venv/bin/python scripts/jsonpath-ng-corpus.py ext [count] [seed] > lib/testing/fixtures/jsonpath-ng-ext.json
+With `ext`, the paths use the "ext" parser's operators (`sorted`, `[/f]`, arithmetic, `split`, `sub`,
+`str()`, `path`) on API-shaped documents; numbers whose spelling Python keeps (`2.0`) stay spelled so.
 """
 import json
 import random
@@ -165,7 +168,89 @@ def find_main(count, r):
     print(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
 
 
+def ext_scalar(r):
+    return r.choice([None, True, False, 0, 1, 2, -1, 3, 10, 1.5, 2.0, 0.0, -2.5, 1e16, 1e-05, 123456789.125, "", "x", "a-b", "b-a-c",
+                     "a b", "12", "2", "abc", "Abc", "é", "z", "ab", "😀", "\uff61", "it's", 'say "hi"', "a\nb", "tab\t", "\\"])
+
+
+def ext_item(r, depth=0):
+    q = r.random()
+    if depth < 2 and q < 0.5:
+        return {r.choice(["id", "name", "a", "b", "tags", "n@m", "x.y"]): ext_item(r, depth + 1) for _ in range(r.randint(1, 4))}
+    if depth < 2 and q < 0.65:
+        return [ext_item(r, depth + 1) for _ in range(r.randint(0, 3))]
+    return ext_scalar(r)
+
+
+def ext_list(r):
+    kind = r.random()
+    n = r.randint(0, 5)
+    if kind < 0.25:
+        return [r.choice([3, 1, 2, 1.5, -1, 0, 10, 2.0, True, False]) for _ in range(n)]
+    if kind < 0.45:
+        return [r.choice(["b", "a", "c", "é", "Z", "ab", "a-b", "", "😀", "\uff61", "10", "9"]) for _ in range(n)]
+    if kind < 0.75:
+        return [{"id": r.choice([1, 2, 3, 2.5, "2", None, [1], {"k": 1}]) if r.random() < 0.2 else r.randint(0, 4),
+                 "name": r.choice(["b", "a", "c", "a-b", "x y", 3]), **({"a": ext_scalar(r)} if r.random() < 0.6 else {})}
+                for _ in range(n)]
+    if kind < 0.85:
+        return [r.choice([[1, 2], [1], [2, 0], [], [1, "a"], ["a"], [[1]]]) for _ in range(n)]
+    return [ext_item(r) for _ in range(n)]
+
+
+def ext_doc(r):
+    return {"data": ext_list(r), "a": ext_item(r), "b": ext_scalar(r), "name": r.choice(["a-b-c", "x, y, z", "one two", "é-ü", 5, None]),
+            "nested": {"items": ext_list(r), "id": r.choice([1, 2.0, "3"])}}
+
+
+EXT_TAILS = ["`sorted`", "`str()`", "`path`", "`split(-, 0, -1)`", "`split(-, *, -1)`", "`split(-, -1, 1)`", "`split(' ', 1, -1)`",
+             "`split(\", \", *, -1)`", "`split(-, 5, -1)`", "`split(,, 0, -1)`", "`sub(/-/, +)`", "`sub(/(\\w)-(\\w)/, \\2-\\1)`",
+             "`sub(/a/, \\g<0>\\g<0>)`", "`sub(/^/, >)`", "`sub(/x*/, -)`", "`sub(/[aeiou]/, \\n)`", "`sub(/(?P<c>b)/, [\\g<c>])`",
+             "`sub(/a/, \\q)`", "`sub(/é/, e)`", "`sub(/a/, \\.)`", "`len`", "`keys`", "`this`", "`parent`"]
+EXT_HEADS = ["data", "$.data", "nested.items", "data[*]", "data[*].name", "data[*].id", "a", "b", "name", "$..name", "$..id", "data[0]",
+             "data[-1]", "data[1:3]", "data.*", "nested.*", "a.*", "$", "data[?(@.id)]", "nested", "data[*].a", "$..a"]
+EXT_SORTS = ["[/id]", "[\\id]", "[/name]", "[\\name]", "[/id,\\name]", "[\\a, /id]", "[/a]", "[/missing]", "[/id][/name]"]
+
+
+def ext_path(r):
+    q = r.random()
+    head = r.choice(EXT_HEADS)
+    if q < 0.2:
+        out = head + r.choice(EXT_SORTS)
+    elif q < 0.6:
+        out = head + "." + r.choice(EXT_TAILS)
+    elif q < 0.8:
+        left = r.choice(["data[*].id", "$.b", "nested.id", "$.data[0].id", "$.data[*].name", "a", "$.a", "b", "2", "1.5", "$.name"])
+        right = r.choice(["1", "2", "0", "1.5", "$.b", "$.nested.id", "data[*].id", "b", "$.name", "$.data[*].id", "x"])
+        out = "%s %s %s" % (left, r.choice(["+", "-", "*", "/"]), right)
+    else:
+        out = head + "." + r.choice(EXT_TAILS) + r.choice(["." + r.choice(EXT_TAILS), "[0]", "[*]", "[/id]", " | a", ".`path`", ""])
+    return out
+
+
+def ext_main(count, r):
+    """Paths with the ext operators on API-shaped documents: the values `find` returns, or the Python error."""
+    out = []
+    while len(out) < count:
+        s = ext_path(r)
+        try:
+            compiled = parse(s)
+        except Exception:  # noqa: BLE001 — only paths that parse are evaluated
+            continue
+        for _ in range(3):
+            d = ext_doc(r)
+            try:
+                out.append({"path": s, "doc": d, "values": [m.value for m in compiled.find(d)]})
+            except Exception as e:  # noqa: BLE001 — dlt's run fails on any of them
+                out.append({"path": s, "doc": d, "error": type(e).__name__})
+    # Whole floats keep their spelling (`2.0`) in the file: the test parses it as the engine parses a body.
+    print(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "ext":
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 1500
+        return ext_main(count, random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1))
     if len(sys.argv) > 1 and sys.argv[1] == "find":
         count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
         return find_main(count, random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1))

@@ -64,7 +64,7 @@ export const DIAGNOSTIC_CODES = {
   include_from_parent_without_parent: ["error", "`include_from_parent` on a resource without a parent."],
   unsafe_path_segment: ["error", "`__proto__`, `constructor` or `prototype` as a key in a path, name or placeholder."],
   invalid_jsonpath: ["error", "A JSONPath dlt's parser (jsonpath-ng, `ext`) refuses: where it stops and what it expected there."],
-  jsonpath_not_evaluated: ["warning", "A JSONPath dlt reads with a part restplay does not evaluate (`sorted`, arithmetic, `split`…)."],
+  jsonpath_intersect: ["warning", "A JSONPath with `&`, which jsonpath-ng does not implement: dlt's run fails where it reaches it."],
   multiple_incremental_params: ["error", "More than one `{type: incremental}` param in one endpoint (defaults merged in)."],
   nested_hints_columns: [
     "error",

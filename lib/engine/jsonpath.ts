@@ -15,9 +15,10 @@ import {
   shownPath,
   type PathNode,
 } from "../shared/jsonpath-ng";
-import { EngineError, type Json } from "./types";
+import { EngineError, type Json, type NumberText } from "./types";
 
-export type CompiledPath = (json: Json | undefined) => Json[];
+/** A path's values in `json`; `texts`: the body's number spellings (`parseBody`'s sink), for `str()` and `sorted`. */
+export type CompiledPath = (json: Json | undefined, texts?: WeakMap<object, NumberText>) => Json[];
 
 /** The names of a path made only of single names (and a leading `$`), or null. */
 function names(n: PathNode): string[] | null {
@@ -50,10 +51,10 @@ export function compilePath(path: string): CompiledPath {
   }
   const keys = names(tree);
   if (keys) return walk(keys);
-  return (json) => {
+  return (json, texts) => {
     if (json === undefined) return [];
     try {
-      return findValues(tree, json);
+      return findValues(tree, json, texts);
     } catch (e) {
       if (!(e instanceof JsonPathEvalError)) throw e;
       throw new EngineError("selector_error", `The JSONPath \`${shownPath(path)}\` could not be evaluated: ${e.message}.`);

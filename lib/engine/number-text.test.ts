@@ -94,4 +94,29 @@ describe("pages carry number_text", () => {
     expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
     expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);
   });
+
+  it("for scalars a `sorted` selector moves, and `str()` prints a whole float as dlt's Python does", async () => {
+    const { extract } = await import("./extract");
+    const { createVirtualClock } = await import("./clock");
+    const { fetchTransport } = await import("./fetch-transport");
+    const body = '{"data": [2.0, 1, 3.5e0], "total": 2.0}';
+    const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
+    const run = async (data_selector: string) => {
+      const config = {
+        client: { base_url: "https://x.test", paginator: "single_page" },
+        resources: [{ name: "a", endpoint: { path: "a", data_selector } }],
+      };
+      const pages = [];
+      for await (const e of extract(
+        { source: resolved(config), secrets: {} },
+        { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
+      ))
+        if (e.type === "page") pages.push(e);
+      return pages[0]!;
+    };
+    const sorted = await run("data.`sorted`");
+    expect(sorted.records).toEqual([{ value: 1 }, { value: 2 }, { value: 3.5 }]);
+    expect(sorted.number_text).toEqual([null, { value: "2.0" }, null]);
+    expect((await run("$.total.`str()`")).records).toEqual([{ value: "2.0" }]);
+  });
 });

@@ -1,5 +1,5 @@
 /** Data selection (dlt-rest-api.md §8): which part of a response body is the page's records. */
-import type { Json } from "./types";
+import type { Json, NumberText } from "./types";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { DLT_LIST_KEYS } from "../shared";
 
@@ -11,8 +11,9 @@ export interface Selection {
   readonly nullMatch: boolean;
 }
 
-export function applySelector(selector: CompiledPath, body: Json | undefined): Selection {
-  const matches = selector(body);
+/** `texts`: the body's number spellings (a float spelled `2.0` that `sorted` moves keeps its spelling). */
+export function applySelector(selector: CompiledPath, body: Json | undefined, texts?: WeakMap<object, NumberText>): Selection {
+  const matches = selector(body, texts);
   if (matches.length === 0) return { records: [], nullMatch: false };
   if (matches.length > 1) return { records: matches, nullMatch: false };
   const only = matches[0] as Json;

@@ -107,7 +107,7 @@ export async function* runSequence(
       const path = detectSelector(sent.body);
       selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected" };
     }
-    const selection = applySelector(selector.compiled, sent.body);
+    const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
     if (selection.nullMatch)
       ctx.emit({
         type: "warning",

@@ -8,8 +8,8 @@
  */
 import type { Json, NumberText } from "../engine/types";
 import { shake128 } from "./shake";
-import { byCodePoint, orjsonFloat, pyJsonText, PyFloat, PyInt, type Value } from "./values";
-import { getOwn } from "../shared";
+import { pyJsonText, PyFloat, PyInt, type Value } from "./values";
+import { byCodePoint, getOwn, orjsonFloat } from "../shared";
 
 /*
  * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a

@@ -6,7 +6,8 @@ import { coerceValue, CoercionError } from "./coerce";
 import { decimalFromFloat, decimalFromText } from "./decimal";
 import { parseIso } from "./datetime";
 import { inferType } from "./infer";
-import { jsonCellText, PyFloat, PyInt, pyFloatRepr, pyStr } from "./values";
+import { jsonCellText, PyFloat, PyInt, pyStr } from "./values";
+import { pyFloatRepr } from "../shared";
 
 describe("snake_case naming", () => {
   it("normalises keys as paths, as dlt does", () => {

@@ -5,7 +5,7 @@
  * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
  */
 import type { Json, NumberText } from "../engine/types";
-import { getOwn } from "../shared";
+import { byCodePoint, getOwn, orjsonFloat, pyFloatRepr } from "../shared";
 import type { ColumnDataType } from "./types";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
@@ -50,18 +50,6 @@ export function adoptSpelling(v: Json | undefined, sink: WeakMap<object, NumberT
   if (typeof v !== "object" || v === null) return;
   const text = sink.get(v);
   if (text) SPELLINGS.set(v, text);
-}
-
-/** Code-point order of two strings (orjson sorts keys by their UTF-8 bytes; UTF-16 order differs above U+FFFF). */
-export function byCodePoint(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i) as number;
-    const y = b.codePointAt(i) as number;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }
 
 /**
@@ -154,38 +142,6 @@ export function storeInt(digits: string): Json {
   return Number.isSafeInteger(n) ? n : digits;
 }
 
-/** A finite float's shortest round-trip digits and decimal exponent (`1.5e-7`: "15", -7). */
-function shortest(x: number): { sign: string; digits: string; exp: number } {
-  const [mant = "0", expText = "0"] = Math.abs(x).toExponential().split("e");
-  return { sign: x < 0 || Object.is(x, -0) ? "-" : "", digits: mant.replace(".", ""), exp: Number(expText) };
-}
-
-/**
- * A float in scientific form when its exponent is outside `[low, 16)`, else positional with at least one
- * fraction digit; `pad`: the exponent's width. Python's `repr` and orjson differ only in those two.
- */
-function floatText(x: number, low: number, pad: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  const { sign, digits, exp } = shortest(x);
-  if (exp < low || exp >= 16) {
-    const e = `${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(pad, "0")}`;
-    return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${e}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  const int = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-  const frac = digits.slice(exp + 1);
-  return `${sign}${int}.${frac === "" ? "0" : frac}`;
-}
-
-/** Python's `repr(float)`: shortest round-trip digits, `1e+16` beyond 16 digits, `1e-05` below 1e-4, `3.0` for whole values. */
-export const pyFloatRepr = (x: number): string => floatText(x, -4, 2);
-
-/**
- * orjson's float (dlt's `json.dumps` on CPython): as `repr` but positional down to 1e-5 (`0.00001`) and
- * exponents unpadded (`1.5e-7`).
- */
-export const orjsonFloat = (x: number): string => floatText(x, -5, 1);
 
 /** Python's truth of a value (`if not row_id`: an empty string, 0, None, an empty dict or list are false). */
 export function pyTrue(v: Value): boolean {

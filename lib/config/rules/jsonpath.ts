@@ -4,16 +4,16 @@
  * jsonpath-ng's "ext" parser — paginator and incremental paths as it builds the source, the others on
  * the first page — and restplay parses them with the same grammar and tables (lib/shared/jsonpath-ng),
  * so the error sits where jsonpath-ng stops, with what it expected there. An empty path is left to the
- * schema: dlt reads an empty `total_path` or `has_more_path` as none. `jsonpath_not_evaluated`: a path
- * dlt reads with a part restplay's engine does not evaluate (`sorted`, arithmetic, …).
+ * schema: dlt reads an empty `total_path` or `has_more_path` as none. `jsonpath_intersect`: a path with
+ * `&`, which jsonpath-ng parses and cannot evaluate (dlt's run fails where it reaches it).
  */
 import type { QuickFix, Range } from "../../formats";
-import { JsonPathSyntaxError, parseJsonPath, refusedMessage, shownPath, unevaluated } from "../../shared/jsonpath-ng";
+import { hasIntersect, JsonPathSyntaxError, parseJsonPath, refusedMessage, shownPath } from "../../shared/jsonpath-ng";
 import { where, type Path } from "../located";
 import type { RuleContext } from "./context";
 
-/** What jsonpath-ng makes of a path: a part restplay does not evaluate (or null), or its refusal. */
-type Reading = { readonly unevaluated: string | null } | { readonly error: JsonPathSyntaxError };
+/** What jsonpath-ng makes of a path: whether it holds `&`, or its refusal. */
+type Reading = { readonly intersect: boolean } | { readonly error: JsonPathSyntaxError };
 
 /**
  * Readings by path, shared by every validation: a config repeats its paths, and each keystroke
@@ -26,7 +26,7 @@ function read(s: string): Reading {
   let r = READINGS.get(s);
   if (r) return r;
   try {
-    r = { unevaluated: unevaluated(parseJsonPath(s)) };
+    r = { intersect: hasIntersect(parseJsonPath(s)) };
   } catch (e) {
     if (!(e instanceof JsonPathSyntaxError)) throw e;
     r = { error: e };
@@ -39,16 +39,16 @@ function read(s: string): Reading {
 export function checkJsonPathSyntax(ctx: RuleContext, s: string, at: Path): void {
   if (s === "") return;
   const r = read(s);
-  if ("unevaluated" in r) {
-    if (r.unevaluated)
+  if ("intersect" in r) {
+    if (r.intersect)
       ctx.add({
         at,
         severity: "warning",
-        code: "jsonpath_not_evaluated",
+        code: "jsonpath_intersect",
         range: ctx.loc.value(at),
         message:
-          `dlt reads the JSONPath \`${shownPath(s)}\` in ${where(at)}, but restplay does not evaluate ${r.unevaluated}: ` +
-          "runs in restplay fail at this path.",
+          `The JSONPath \`${shownPath(s)}\` in ${where(at)} holds \`&\`, which jsonpath-ng parses but does not implement: ` +
+          "dlt's run fails (NotImplementedError) wherever it evaluates that part, and so do runs here. Use `|` for either path.",
       });
     return;
   }

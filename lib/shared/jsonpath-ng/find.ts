@@ -3,61 +3,65 @@
  * values: Python's semantics kept where they show — `[*]` wraps a dict, number or string in a list
  * and yields nothing for an empty or false value; an index reads a string's characters and fails on a
  * dict; a filter keeps the items where every expression matches, converting to `int` when compared
- * with a number or boolean; Python's own errors (a `KeyError`, comparing a string with a number) are
- * `JsonPathEvalError`s, as the run of dlt fails on them. `sorted`, `split`, `sub`, `str`, `path`,
- * arithmetic and `&` are refused with the same error: restplay does not evaluate them. One order
- * differs from Python's where JavaScript decides it: a dict's integer-like keys (`"0"`, `"12"`) come
- * first in `*`, `` `keys` ``, `..` and a filter of a dict, as `JSON.parse` orders them.
+ * with a number or boolean; the "ext" operators (`sorted`, arithmetic, `split`, `sub`, `str()`,
+ * `path`: ./ext.ts) compute what Python computes; Python's own errors (a `KeyError`, comparing a string
+ * with a number, `sorted` of a number) are `JsonPathEvalError`s, as the run of dlt fails on them; `&`
+ * fails as it does in jsonpath-ng (NotImplementedError). Where JavaScript decides differently: a dict's
+ * integer-like keys (`"0"`, `"12"`) come first in `*`, `` `keys` ``, `..` and a filter of a dict, as
+ * `JSON.parse` orders them; a whole number (`2.0`, `4 / 2`) is a float for Python only where its
+ * spelling is known (`texts`, as the engine keeps them): `` `str()` `` prints it so, and `sorted` keeps it.
  */
-import type { Json } from "../json";
-import type { FilterExpression, PathNode } from "./parser";
+import type { Json, NumberText } from "../json";
+import { pyStr } from "../python";
+import type { FilterExpression, Operand, PathNode } from "./parser";
 import { pyRegExp } from "./py-regex";
+import { arithmetic, NO_VALUE, sortedOrder, split, stepText, sub, type Step } from "./ext";
+import { isDict, JsonPathEvalError, pyEq, pyLen, pyOrder, pyType, truthy } from "./py-values";
 
-/** A value and where it was found: `parent` reads `context`. */
+export { JsonPathEvalError };
+
+/** A value, where it was found (`parent` reads `context`) and the step that reached it (`` `path` `` prints it). */
 interface Datum {
   readonly value: Json;
   readonly context: Datum | null;
+  readonly step: Step;
 }
 
-/** Where dlt's run would fail evaluating the path (Python raises), or restplay does not evaluate a part. */
-export class JsonPathEvalError extends Error {}
+const named = (text: string) => ({ text });
+const THIS = named("`this`");
+const ROOT = named("$");
+const KEYS = named("`keys`");
+const LEN = named("`len`");
+const PATH = named("`path`");
+/** The data `find_values` starts from: not yet wrapped in a `DatumInContext` (`sorted` fails on it). */
+const TOP = named("`this`");
 
-type Dict = { [key: string]: Json };
-const isDict = (v: Json): v is Dict => v !== null && typeof v === "object" && !Array.isArray(v);
-/** Python's truth of a JSON value. */
-const truthy = (v: Json): boolean =>
-  Array.isArray(v) ? v.length > 0 : isDict(v) ? Object.keys(v).length > 0 : v !== null && v !== false && v !== 0 && v !== "";
-const pyType = (v: Json): string =>
-  v === null
-    ? "NoneType"
-    : typeof v === "boolean"
-      ? "bool"
-      : typeof v === "number"
-        ? Number.isInteger(v)
-          ? "int"
-          : "float"
-        : typeof v === "string"
-          ? "str"
-          : Array.isArray(v)
-            ? "list"
-            : "dict";
-/** Python's `len`, or null for a value that has none. */
-const pyLen = (v: Json): number | null =>
-  typeof v === "string" ? [...v].length : Array.isArray(v) ? v.length : isDict(v) ? Object.keys(v).length : null;
-
-const at = (value: Json, context: Datum | null): Datum => ({ value, context });
+const at = (value: Json, context: Datum | null, step: Step = THIS): Datum => ({ value, context, step });
 
 /**
  * `parent` of the top value: jsonpath-ng yields `None` as the match, which the next step reads as a
  * `null` (so `` `parent`.a `` finds nothing) and `find_values` fails on (`None.value`).
  */
-const NO_PARENT: Datum = { value: null, context: null };
+const NO_PARENT: Datum = { value: null, context: null, step: THIS };
 
-/** jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns. */
-export function findValues(path: PathNode, data: Json): Json[] {
+/** The number spellings of the data (`parseJson`'s sink), for what prints or reorders numbers. */
+type Texts = WeakMap<object, NumberText> | undefined;
+
+/**
+ * `SortedThis.find` of a value it does not sort returns the datum itself, not a list of matches:
+ * whatever reads it as one fails (TypeError), while `where`, `..` and a filter without a comparison take it.
+ */
+class NotAList extends JsonPathEvalError {
+  constructor(readonly datum: Datum) {
+    super(`\`sorted\` of a ${pyType(datum.value)}: jsonpath-ng fails (TypeError: 'DatumInContext' object is not iterable)`);
+  }
+}
+
+/** jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns; `texts`: the data's number spellings. */
+export function findValues(path: PathNode, data: Json, texts?: WeakMap<object, NumberText>): Json[] {
   let found: Datum[];
   try {
-    found = find(path, at(data, null));
+    found = find(path, at(data, null, TOP), texts);
   } catch (e) {
     // `..` walks the data recursively, as jsonpath-ng does; Python gives up far sooner (RecursionError).
     if (e instanceof RangeError) throw new JsonPathEvalError("the data nests too deep to walk (jsonpath-ng fails too: RecursionError)");
@@ -69,15 +73,15 @@ export function findValues(path: PathNode, data: Json): Json[] {
   });
 }
 
-function find(n: PathNode, d: Datum): Datum[] {
+function find(n: PathNode, d: Datum, t: Texts): Datum[] {
   switch (n.k) {
     case "root": {
       let top = d;
       while (top.context) top = top.context;
-      return [at(top.value, null)];
+      return [at(top.value, null, ROOT)];
     }
     case "this":
-      return [d];
+      return [d.step === TOP ? at(d.value, null) : d];
     case "parent":
       return [d.context ?? NO_PARENT];
     case "fields":
@@ -85,63 +89,127 @@ function find(n: PathNode, d: Datum): Datum[] {
     case "index":
       return index(n.index, d);
     case "slice":
-      return slice(n, d);
+      return slice(n, d, t);
     case "child":
-      return find(n.left, d).flatMap((l) => find(n.right, l));
-    case "descendants":
-      return find(n.left, d).flatMap((l) => descend(n.right, l));
+      return find(n.left, d, t).flatMap((l) => find(n.right, l, t));
+    case "descendants": {
+      // jsonpath-ng takes a single datum from the left side as a list of one.
+      const left = n.left.k === "sorted" ? sorted(n.left, d, t) : find(n.left, d, t);
+      return (Array.isArray(left) ? left : [left]).flatMap((l) => descend(n.right, l, t));
+    }
     case "union":
-      return [...find(n.left, d), ...find(n.right, d)];
+      return [...find(n.left, d, t), ...find(n.right, d, t)];
     case "where":
-      return find(n.left, d).filter((l) => find(n.right, l).length > 0);
+      return find(n.left, d, t).filter((l) => found(n.right, l, t));
     case "wherenot":
-      return find(n.left, d).filter((l) => find(n.right, l).length === 0);
+      return find(n.left, d, t).filter((l) => !found(n.right, l, t));
     case "filter":
-      return filter(n.expressions, d);
+      return filter(n.expressions, d, t);
     case "len": {
       const len = pyLen(d.value);
-      return len === null ? [] : [at(len, null)];
+      return len === null ? [] : [at(len, null, LEN)];
     }
     case "keys":
-      return isDict(d.value) ? Object.keys(d.value).map((k) => at(k, null)) : [];
-    default:
-      throw new JsonPathEvalError(`restplay does not evaluate jsonpath-ng's ${UNEVALUATED[n.k]}; dlt does`);
+      return isDict(d.value) ? Object.keys(d.value).map((k) => at(k, null, KEYS)) : [];
+    case "path":
+      return [at(stepText(d.step), d, PATH)];
+    case "str":
+      return [at(pyStr(d.value, spelling(d, t)), null)];
+    case "split":
+      return split(n.method, d.value).map((v) => at(v, null));
+    case "sub":
+      return sub(n.method, d.value).map((v) => at(v, null));
+    case "sorted": {
+      const r = sorted(n, d, t);
+      if (!Array.isArray(r)) throw new NotAList(r);
+      return r;
+    }
+    case "operation":
+      return operation(n, d, t);
+    case "intersect":
+      throw new JsonPathEvalError("`&` between paths: jsonpath-ng fails (NotImplementedError: it has no intersection)");
   }
 }
 
-/** What in `n` restplay does not evaluate, described, or null: dlt evaluates it, restplay's runs fail there. */
-export function unevaluated(n: PathNode): string | null {
-  const own = UNEVALUATED[n.k];
-  if (own) return own;
-  const parts: PathNode[] =
-    "left" in n && typeof n.left === "object"
-      ? [n.left, ...(typeof n.right === "object" ? [n.right] : [])]
-      : n.k === "filter"
-        ? n.expressions.map((e) => e.target)
-        : [];
-  for (const p of parts) {
-    const found = unevaluated(p);
-    if (found) return found;
-  }
-  return null;
+/** Whether a path finds anything (`where`, `wherenot`): a `sorted` that returns its datum counts, as Python takes it as true. */
+function found(n: PathNode, d: Datum, t: Texts): boolean {
+  const r = n.k === "sorted" ? sorted(n, d, t) : find(n, d, t);
+  return !Array.isArray(r) || r.length > 0;
 }
 
-const UNEVALUATED: Readonly<Record<string, string>> = {
-  intersect: "`&` (jsonpath-ng itself raises NotImplementedError for it)",
-  operation: "arithmetic (`+`, `-`, `*`, `/`)",
-  sorted: "sorting (`sorted`, `[/field]`, `[\\field]`)",
-  split: "`split(…)`",
-  sub: "`sub(…)`",
-  str: "`str()`",
-  path: "`path`",
-};
+/** Whether the path holds `&`, which jsonpath-ng parses but cannot evaluate (dlt's run fails where it reaches it). */
+export function hasIntersect(n: PathNode): boolean {
+  if (n.k === "intersect") return true;
+  if (n.k === "operation") return [n.left, n.right].some((o) => typeof o === "object" && hasIntersect(o));
+  if (n.k === "filter") return n.expressions.some((e) => hasIntersect(e.target));
+  if (n.k === "sorted") return (n.sorts ?? []).some(([p]) => hasIntersect(p));
+  return "left" in n && (hasIntersect(n.left) || hasIntersect(n.right));
+}
+
+/** The spellings of a value: a container's own, a number's in its container. */
+function spelling(d: Datum, t: Texts): string | NumberText | undefined {
+  if (t === undefined) return undefined;
+  if (d.value !== null && typeof d.value === "object") return t.get(d.value);
+  if (typeof d.value !== "number" || d.context === null || typeof d.step === "object") return undefined;
+  const c = d.context.value;
+  return c !== null && typeof c === "object" ? t.get(c)?.[String(d.step)] : undefined;
+}
+
+/** `SortedThis.find`: the sorted list (a dict: its sorted keys), or the datum itself for anything else. */
+function sorted(n: PathNode & { k: "sorted" }, d: Datum, t: Texts): Datum[] | Datum {
+  if (d.step === TOP) throw new JsonPathEvalError("`sorted` of the whole document: jsonpath-ng fails (AttributeError: it has no value)");
+  const v = d.value;
+  if (isDict(v) && n.sorts !== null) return d;
+  if (!isDict(v) && !Array.isArray(v)) return d;
+  const items = isDict(v) ? Object.keys(v) : v;
+  const keys = n.sorts?.map(([p, reverse]) => [(item: Json) => find(p, at(item, null), t).map((x) => x.value), reverse] as const) ?? null;
+  const order = sortedOrder(items, keys);
+  const list = order.map((i) => items[i] as Json);
+  // A whole float keeps its spelling in the sorted list (Python's list holds the same float).
+  const text = Array.isArray(v) ? t?.get(v) : undefined;
+  if (text !== undefined && t !== undefined) {
+    const moved: NumberText = {};
+    order.forEach((from, to) => {
+      const s = text[String(from)];
+      if (s !== undefined) moved[String(to)] = s;
+    });
+    t.set(list, moved);
+  }
+  return [at(list, null)];
+}
+
+/** `Operation.find`: `a <op> b` over the values each side finds (a side that is not a path is a constant). */
+function operation(n: PathNode & { k: "operation" }, d: Datum, t: Texts): Datum[] {
+  const side = (o: Operand): Datum[] | null => (typeof o === "object" ? find(o, d, t) : null);
+  const constant = (o: Operand): Datum => at(o as Json, null);
+  const left = side(n.left);
+  const right = side(n.right);
+  let pairs: [Datum, Datum][];
+  if (left !== null && right !== null) {
+    if (left.length === 0 || left.length !== right.length) return [];
+    pairs = left.map((l, i) => [l, right[i] as Datum]);
+  } else if (left !== null) pairs = left.map((l) => [l, constant(n.right)]);
+  else if (right !== null) pairs = right.map((r) => [constant(n.left), r]);
+  else pairs = [[constant(n.left), constant(n.right)]];
+  const float = (x: Datum) => {
+    const s = typeof x.value === "number" ? spelling(x, t) : undefined;
+    return typeof s === "string" && /[.eE]/.test(s);
+  };
+  const out: Datum[] = [];
+  for (const [a, b] of pairs) {
+    const v = arithmetic(n.op, a.value, b.value, [float(a), float(b)]);
+    if (v === NO_VALUE) return [];
+    out.push(at(v, null));
+  }
+  return out;
+}
 
 function fields(names: readonly string[], d: Datum): Datum[] {
   const v = d.value;
   if (!isDict(v)) return [];
   const keys = names.includes("*") ? Object.keys(v) : names;
   const out: Datum[] = [];
-  for (const k of keys) if (Object.hasOwn(v, k)) out.push(at(v[k] as Json, d));
+  for (const k of keys) if (Object.hasOwn(v, k)) out.push(at(v[k] as Json, d, k));
   return out;
 }
 
@@ -155,19 +223,20 @@ function index(i: number, d: Datum): Datum[] {
   if (isDict(v)) throw new JsonPathEvalError(`[${i}] on a dict: jsonpath-ng fails (KeyError: ${i}); an index reads lists`);
   if (i < -len) throw new JsonPathEvalError(`[${i}] on a ${pyType(v)} of ${len}: jsonpath-ng fails (IndexError)`);
   const items: Json[] = typeof v === "string" ? [...v] : (v as Json[]);
-  return [at(items[i < 0 ? len + i : i] as Json, d)];
+  return [at(items[i < 0 ? len + i : i] as Json, d, i)];
 }
 
-function slice(n: PathNode & { k: "slice" }, d: Datum): Datum[] {
+function slice(n: PathNode & { k: "slice" }, d: Datum, t: Texts): Datum[] {
   let v = d.value;
   if (!truthy(v)) return [];
-  // jsonpath-ng's "hack": a dict, an int (a bool is one) or a string is sliced as a list of itself.
-  if (isDict(v) || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v))) v = [v];
+  // jsonpath-ng's "hack": a dict, an int (a bool is one) or a string is sliced as a list of itself (a float spelled `2.0` is none).
+  const int = typeof v === "number" && Number.isInteger(v) && !/[.eE]/.test(String(spelling(d, t) ?? ""));
+  if (isDict(v) || typeof v === "string" || typeof v === "boolean" || int) v = [v];
   if (!Array.isArray(v)) throw new JsonPathEvalError(`a slice of a ${pyType(v)}: jsonpath-ng fails (TypeError)`);
   const items = v;
-  const wrapped = at(items, d.context);
+  const wrapped = items === d.value ? d : at(items, d.context, d.step);
   const idx = pySlice(items.length, n.start, n.end, n.step);
-  return idx.map((i) => at(items[i] as Json, wrapped));
+  return idx.map((i) => at(items[i] as Json, wrapped, i));
 }
 
 /** The indices Python's `range(len)[start:end:step]` holds. */
@@ -189,26 +258,36 @@ function pySlice(len: number, start: number | null, end: number | null, step: nu
 }
 
 /** `..`: the right side's matches at the value, then in each item or field below it, depth first. */
-function descend(right: PathNode, d: Datum): Datum[] {
+function descend(right: PathNode, d: Datum, t: Texts): Datum[] {
   if (d === NO_PARENT) throw new JsonPathEvalError("`..` after `parent` of the top value: jsonpath-ng fails (AttributeError)");
-  const out = find(right, d);
+  const out = find(right, d, t);
   const v = d.value;
-  if (Array.isArray(v)) for (const item of v) out.push(...descend(right, at(item, d)));
-  else if (isDict(v)) for (const k of Object.keys(v)) out.push(...descend(right, at(v[k] as Json, d)));
+  if (Array.isArray(v)) v.forEach((item, i) => out.push(...descend(right, at(item, d, i), t)));
+  else if (isDict(v)) for (const k of Object.keys(v)) out.push(...descend(right, at(v[k] as Json, d, k), t));
   return out;
 }
 
-function filter(expressions: readonly FilterExpression[], d: Datum): Datum[] {
+function filter(expressions: readonly FilterExpression[], d: Datum, t: Texts): Datum[] {
   // jsonpath-ng filters a dict's values (and replaces the datum's value with them).
   const v = isDict(d.value) ? Object.values(d.value) : d.value;
   if (!Array.isArray(v)) return [];
-  const list = at(v, d.context);
-  return v.filter((item) => expressions.every((e) => matches(e, item))).map((item) => at(item, list));
+  const list = at(v, d.context, d.step);
+  const out: Datum[] = [];
+  v.forEach((item, i) => {
+    if (expressions.every((e) => matches(e, item, t))) out.push(at(item, list, i));
+  });
+  return out;
 }
 
 /** Whether `e` finds anything in `item` (jsonpath-ng's `Expression.find`, which starts from the item alone). */
-function matches(e: FilterExpression, item: Json): boolean {
-  const found = find(e.target, at(item, null));
+function matches(e: FilterExpression, item: Json, t: Texts): boolean {
+  if (e.target.k === "sorted") {
+    // A `sorted` that returns its datum is true; a comparison then reads it as a list and fails.
+    const r = sorted(e.target, at(item, null), t);
+    if (!Array.isArray(r) && e.op !== null) throw new NotAList(r);
+    if (!Array.isArray(r)) return true;
+  }
+  const found = find(e.target, at(item, null), t);
   if (found.length === 0) return false;
   if (e.op === null) return true;
   return found.some((f) => compare(f.value, e.op as string, e.value));
@@ -232,7 +311,7 @@ function compare(found: Json, op: string, want: Json): boolean {
   }
   if (op === "==" || op === "=") return pyEq(value, want);
   if (op === "!=") return !pyEq(value, want);
-  const c = pyOrder(value, want as Json);
+  const c = pyOrder(value, want as Json, "a filter orders");
   return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : c >= 0;
 }
 
@@ -245,37 +324,4 @@ function pyInt(v: Json): number | "skip" {
     return /^[+-]?\d+$/.test(t) ? Number(t) : "skip";
   }
   throw new JsonPathEvalError(`a filter compares ${pyType(v)} with a number: jsonpath-ng fails (TypeError in int())`);
-}
-
-const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : null);
-
-/** Python's `==` on JSON values: numbers and booleans by value (`1 == 1.0 == True`), lists and dicts item by item. */
-function pyEq(a: Json, b: Json): boolean {
-  const na = num(a);
-  const nb = num(b);
-  if (na !== null || nb !== null) return na === nb;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => pyEq(x, b[i] as Json));
-  }
-  if (isDict(a) && isDict(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && pyEq(a[k] as Json, b[k] as Json));
-  }
-  return a === b;
-}
-
-/** Python's ordering of two values: numbers with numbers, strings with strings, lists item by item. */
-function pyOrder(a: Json, b: Json): number {
-  const na = num(a);
-  const nb = num(b);
-  if (na !== null && nb !== null) return na < nb ? -1 : na > nb ? 1 : 0;
-  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (pyEq(a[i] as Json, b[i] as Json)) continue;
-      return pyOrder(a[i] as Json, b[i] as Json);
-    }
-    return a.length - b.length;
-  }
-  throw new JsonPathEvalError(`a filter orders ${pyType(a)} against ${pyType(b)}: jsonpath-ng fails (TypeError)`);
 }

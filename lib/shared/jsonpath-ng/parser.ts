@@ -40,8 +40,8 @@ const BINARY: Readonly<Record<string, BinaryKind>> = {
 };
 
 /** The ext parser's back-quoted operators; `split(…)` and `sub(…)` must also match jsonpath-ng's patterns. */
-const SPLIT = /^split\s*\(\s*(?<quote>['"]?)(.+)\k<quote>\s*,\s*(-?\d+|\*)\s*,\s*(-?\d+)\s*\)/;
-const SUB = /^sub\(\/(.*)\/,\s+(.*)\)/;
+export const SPLIT = /^split\s*\(\s*(?<quote>['"]?)(.+)\k<quote>\s*,\s*(-?\d+|\*)\s*,\s*(-?\d+)\s*\)/;
+export const SUB = /^sub\(\/(.*)\/,\s+(.*)\)/;
 
 type Value = PathNode | Token | Value[] | string | number | boolean | null | FilterExpression | readonly [PathNode, boolean];
 interface Slot {

@@ -37,9 +37,9 @@ export const JSONPATH_CASES: Case[] = [
   ],
 ];
 
-const sortedSelector = `      "endpoint": {"data_selector": "$.data[/created_at]"}`;
+const intersectSelector = `      "endpoint": {"data_selector": "$.data & $.items"}`;
 
-/** Paths dlt reads: no error; a part restplay does not evaluate is told. */
+/** Paths dlt reads: no error, sorting included; `&`, which jsonpath-ng cannot evaluate, is told. */
 export const JSONPATH_VALID: ValidCase[] = [
   [
     "a filter, a union and `where` are evaluated",
@@ -48,9 +48,15 @@ export const JSONPATH_VALID: ValidCase[] = [
     [],
   ],
   [
-    "sorting is read by dlt, not evaluated by restplay",
+    "sorting, arithmetic and `sub` are evaluated",
     "json",
-    res(sortedSelector),
-    [["jsonpath_not_evaluated", `${EP}/data_selector`, '"$.data[/created_at]"', 6, col(sortedSelector, '"$.data')]],
+    res(`      "endpoint": {"data_selector": "$.data[/created_at].\`sorted\` | a + 1"}`),
+    [],
+  ],
+  [
+    "`&` parses in dlt and fails its run",
+    "json",
+    res(intersectSelector),
+    [["jsonpath_intersect", `${EP}/data_selector`, '"$.data & $.items"', 6, col(intersectSelector, '"$.data')]],
   ],
 ];
