@@ -47,15 +47,19 @@ export async function runOurs(
   if (!v.source) throw new Error(`restplay rejects the config: ${JSON.stringify(v.diagnostics)}`);
   const fetch = network ?? (async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
   const preview = createPreview({ destination });
+  // A run that fails is dlt's extract step failing (the engine is that step).
+  const failed: string[] = [];
   for await (const e of extract(
     { source: v.source, secrets: {} },
     { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
-  ))
+  )) {
     preview.push(e);
+    if (e.type === "error") failed.push(`dlt's extract step fails: ${e.error.message}`);
+  }
   const tables = preview.tables();
   return {
     tables: flatTables(tables),
-    warnings: [...tables.flatMap((t) => t.warnings), ...preview.resources().flatMap((r) => r.warnings)],
+    warnings: [...tables.flatMap((t) => t.warnings), ...preview.resources().flatMap((r) => r.warnings), ...failed],
   };
 }
 

@@ -21,7 +21,8 @@
  * (./dlt-diff-family.ts), compared as in the plain mode (rows in dlt's order: both extract in dlt's
  * round robin); `--strategies` the merge strategies upsert, insert-only and scd2
  * over two or three runs (./dlt-diff-strategies.ts; dlt on its DuckDB destination through
- * ./record-merge-strategies.py, compared as lib/preview/strategies.test.ts compares). A case
+ * ./record-merge-strategies.py, compared as lib/preview/strategies.test.ts compares); `--selectors`
+ * the plain cases with a `data_selector` of jsonpath-ng's ext dialect (`withSelector`). A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -235,6 +236,31 @@ async function comparePaging(c: PagingCase, dir: string): Promise<string[]> {
   return problems;
 }
 
+/**
+ * `--selectors`: the plain case with a `data_selector` in jsonpath-ng's ext dialect (sorting, arithmetic,
+ * `str()`, `keys`, `path`, `split`, `sub`), so the records each side selects, prints and types are compared.
+ */
+const SELECTORS = [
+  "data[\\id]",
+  "data[/id]",
+  "$.data[*].`str()`",
+  "data[*].id + 1",
+  "data[*].id * 2",
+  "data[0].`keys`",
+  "data[*].`path`",
+  "data[*].`str()`.`split(:, 0, -1)`",
+  "data[*].`str()`.`sub(/'/, \\\\g<0>!)`",
+  "$.data.`sorted`",
+  "data[*].`this`.`str()`.`len`",
+];
+
+function withSelector<T extends { config: Record<string, Json> }>(c: T, seed: number): T {
+  const selector = SELECTORS[seed % SELECTORS.length] as string;
+  const [resource] = (c.config as { resources: { endpoint: Record<string, Json> }[] }).resources;
+  if (resource) resource.endpoint.data_selector = selector;
+  return c;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
@@ -244,6 +270,7 @@ async function main() {
   const paging = args.includes("--paging");
   const family = args.includes("--family");
   const strategies = args.includes("--strategies");
+  const selectors = args.includes("--selectors");
   /** What the server answers in `--paging` and `--family`; `null`: `body` for every request. */
   let route: ((url: URL) => { body: string; headers: Record<string, string> }) | null = null;
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
@@ -278,7 +305,8 @@ async function main() {
       }))
     : Array.from({ length: Number(casesText) }, (_, i) => {
         const seed = Number(seedText) + i;
-        return { name: String(seed), ...makeCase(seed, baseUrl) };
+        const c = { name: String(seed), ...makeCase(seed, baseUrl) };
+        return selectors ? withSelector(c, seed) : c;
       });
   /** One case: what differs (empty: the same), a note for a case that is the same, what to print with a difference. */
   type Check = () => Promise<{ problems: string[]; note?: string; what?: string }>;
