@@ -339,3 +339,28 @@ export const MATRIX: { type: string; first: Gen; hint?: Record<string, Json> }[]
   { type: "timestamp_naive", first: "2024-01-02T03:04:05", hint: { data_type: "timestamp", timezone: false } },
   { type: "json", first: { a: 1 }, hint: { data_type: "json" } },
 ];
+
+/**
+ * `--selectors`: the plain case with a `data_selector` in jsonpath-ng's ext dialect (sorting, arithmetic,
+ * `str()`, `keys`, `path`, `split`, `sub`), so the records each side selects, prints and types are compared.
+ */
+const SELECTORS = [
+  "data[\\id]",
+  "data[/id]",
+  "$.data[*].`str()`",
+  "data[*].id + 1",
+  "data[*].id * 2",
+  "data[0].`keys`",
+  "data[*].`path`",
+  "data[*].`str()`.`split(:, 0, -1)`",
+  "data[*].`str()`.`sub(/'/, \\\\g<0>!)`",
+  "$.data.`sorted`",
+  "data[*].`this`.`str()`.`len`",
+];
+
+export function withSelector<T extends { config: Record<string, Json> }>(c: T, seed: number): T {
+  const selector = SELECTORS[seed % SELECTORS.length] as string;
+  const [resource] = (c.config as { resources: { endpoint: Record<string, Json> }[] }).resources;
+  if (resource) resource.endpoint.data_selector = selector;
+  return c;
+}

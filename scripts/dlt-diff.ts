@@ -36,7 +36,7 @@ import { createVirtualClock, extract, fetchTransport, type Json, type NumberText
 import { parseJson } from "../lib/shared";
 import { createDestination, materialize } from "../lib/preview";
 import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
-import { CANDIDATES, MATRIX, makeCase, write, type Gen } from "./dlt-diff-cases";
+import { CANDIDATES, MATRIX, makeCase, withSelector, write, type Gen } from "./dlt-diff-cases";
 import { makeRunsCase } from "./dlt-diff-runs";
 import { makePagingCase, servePage, type PagingCase } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
@@ -234,31 +234,6 @@ async function comparePaging(c: PagingCase, dir: string): Promise<string[]> {
     problems.push(`dlt fails (${dlt.error.split("\n").slice(-3).join(" ")}); restplay loads ${records} records`);
   if (dlt.error === null && failure === null && dltRecords !== records) problems.push(`records: dlt ${dltRecords}, restplay ${records}`);
   return problems;
-}
-
-/**
- * `--selectors`: the plain case with a `data_selector` in jsonpath-ng's ext dialect (sorting, arithmetic,
- * `str()`, `keys`, `path`, `split`, `sub`), so the records each side selects, prints and types are compared.
- */
-const SELECTORS = [
-  "data[\\id]",
-  "data[/id]",
-  "$.data[*].`str()`",
-  "data[*].id + 1",
-  "data[*].id * 2",
-  "data[0].`keys`",
-  "data[*].`path`",
-  "data[*].`str()`.`split(:, 0, -1)`",
-  "data[*].`str()`.`sub(/'/, \\\\g<0>!)`",
-  "$.data.`sorted`",
-  "data[*].`this`.`str()`.`len`",
-];
-
-function withSelector<T extends { config: Record<string, Json> }>(c: T, seed: number): T {
-  const selector = SELECTORS[seed % SELECTORS.length] as string;
-  const [resource] = (c.config as { resources: { endpoint: Record<string, Json> }[] }).resources;
-  if (resource) resource.endpoint.data_selector = selector;
-  return c;
 }
 
 async function main() {

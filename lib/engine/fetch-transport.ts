@@ -15,7 +15,8 @@ function toRequest(r: TransportRequest): Request {
     throw new EngineError(
       "unsupported",
       "This GET request has a body, which dlt sends and restplay's live runs send too, but this run goes to fetch (the " +
-        'built-in mock APIs), which cannot send a body with GET. Run it against the live API, or use "method": "POST" if the API takes one.',
+        "built-in mock APIs), which cannot send a body with GET. " +
+        'Run it against the live API, or use "method": "POST" if the API takes one.',
     );
   return new Request(r.url, {
     method: r.method,

@@ -102,7 +102,7 @@ describe("engine + live transport over loopback", () => {
     await live.close();
   });
 
-  it("a GET redirect completes; a 307 POST keeps its body; a GET sends its body as dlt does; a loop ends with too_many_redirects", async () => {
+  it("a GET redirect completes; a 307 POST keeps its body; a GET sends its body as dlt does; a loop is too_many_redirects", async () => {
     const live = createLiveTransport({ guard: parseAllowList("127.0.0.1") });
     const get = await run(live, resource(a.url, { path: "/a" }));
     expect(get.of("page")[0]!.records).toEqual([{ id: 1 }, { id: 2 }]);

@@ -90,7 +90,7 @@ function pySplit(text: string, sep: string, maxsplit: number): string[] {
   return out;
 }
 
-/** `` `split(sep, segment, maxsplit)` ``: one value (a segment, or every one for `*`); none where Python raises (jsonpath-ng catches it). */
+/** `` `split(sep, segment, maxsplit)` ``: one value (a segment, or all for `*`); none where Python raises (jsonpath-ng catches it). */
 export function split(method: string, v: Json): Json[] {
   const m = SPLIT.exec(method) as RegExpExecArray;
   const [sep = "", segment = "*", max = "-1"] = [m[2], m[3], m[4]];
