@@ -142,7 +142,6 @@ export function storeInt(digits: string): Json {
   return Number.isSafeInteger(n) ? n : digits;
 }
 
-
 /** Python's truth of a value (`if not row_id`: an empty string, 0, None, an empty dict or list are false). */
 export function pyTrue(v: Value): boolean {
   if (v === null) return false;
