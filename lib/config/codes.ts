@@ -14,7 +14,7 @@ export const DIAGNOSTIC_CODES = {
   duplicate_key: ["warning", "The same key twice in one dict; the last one wins."],
   yaml_warning: ["warning", "A warning of the YAML parser."],
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
-  python_tuple_key: ["warning", "A tuple key (a dlt `nested_hints` path): dlt takes it; restplay leaves the entry out of checks and runs."],
+  python_tuple_key: ["error", 'A tuple key (a `dlt.resource` nested hint path): dlt\'s rest_api_source refuses it (fix: `"a__b"`).'],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
   yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
   // Whole Python pipeline files (decision 0022).

@@ -30,21 +30,16 @@ export interface ExportOptions {
 export function exportConfig(result: ValidationResult, to: ExportFormat, options: ExportOptions = {}): ExportFile | null {
   if (!result.valid || result.value === null) return null;
   const keep = options.keepLiteralSecrets ?? false;
-  // Entries under a tuple key were never read: only the user's own Python file keeps them.
-  const tupleKeys = result.diagnostics
-    .filter((x) => x.code === "python_tuple_key")
-    .map((x) => `The entry under the tuple key at \`${x.path}\` is left out: restplay reads string keys only.`);
   if (to === "python") {
     if (result.format === "python" && callsRestApi(result.document.text)) {
       const own = userPythonFile(result, keep);
       return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: own.text, notes: own.notes };
     }
-    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value, options), notes: tupleKeys };
+    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value, options) };
   }
   const d = dltDict(result.value, keep);
   const notes = [
     ...d.notes,
-    ...tupleKeys,
     ...(d.bindings.length ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."] : []),
   ];
   if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(d.dict), notes };

@@ -1,7 +1,7 @@
 /** The Python table (lib/testing/python-cases): exact diagnostics and the config read, for every row. */
 import { describe, expect, it } from "vitest";
 import { PYTHON_CASES } from "../testing/python-cases";
-import { exportConfig, validateText } from "./index";
+import { applyEdits, validateText } from "./index";
 
 describe("Python files as dlt users write them", () => {
   it.each(PYTHON_CASES.map((c) => [c.title, c] as const))("%s", (_title, c) => {
@@ -47,9 +47,8 @@ describe("Python code the playground does not run", () => {
   });
 });
 
-describe("a tuple key (dlt's nested_hints path of a list inside a list)", () => {
-  it("is a warning: dlt takes it, restplay leaves the entry out, and says so in the downloads that cannot hold it", () => {
-    const text = `source = rest_api_source({
+describe("a tuple key (dlt.resource's nested_hints path of a list inside a list)", () => {
+  const text = `source = rest_api_source({
     "client": {"base_url": "https://shop.example.com/"},
     "resources": [
         {
@@ -63,11 +62,22 @@ describe("a tuple key (dlt's nested_hints path of a list inside a list)", () => 
     ],
 })
 `;
+  it("is an error, as dlt's rest_api_source refuses it; the fix writes the path as one string, which dlt takes", () => {
     const r = validateText(text, "python");
-    expect(r.valid).toBe(true);
-    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["python_tuple_key", "warning", "/resources/0/nested_hints"]]);
-    expect(r.value).toMatchObject({ resources: [{ nested_hints: { purchases: {} } }] });
-    expect(exportConfig(r, "json")?.notes).toContainEqual(expect.stringContaining("tuple key at `/resources/0/nested_hints` is left out"));
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["python_tuple_key", "error", "/resources/0/nested_hints"]]);
+    // dlt's own words (probed with dlt 1.26.0: DictValidationException).
+    expect(r.diagnostics[0]!.message).toContain("field `nested_hints` with key `('purchases', 'coupons')` must be a `str`");
+    const fixed = validateText(applyEdits(text, r.diagnostics[0]!.fixes![0]!.edits), "python");
+    expect(fixed.valid).toBe(true);
+    expect(fixed.source!.resources[0]!.table.nested_hints!.map((h) => h.path)).toEqual(["purchases", "purchases__coupons"]);
+    // Anywhere else, the same refusal, without a fix.
+    const params = validateText(text.replace('"endpoint": "customers",', '"endpoint": {"path": "c", "params": {("a",): 1}},'), "python");
+    expect(
+      params.diagnostics
+        .filter((d) => d.code === "python_tuple_key" && d.path.endsWith("/params"))
+        .map((d) => [d.message.includes("`params` with key `('a',)`"), d.fixes]),
+    ).toEqual([[true, undefined]]);
     // A key that is a tuple of anything else is still not a key restplay or a config can read.
     expect(validateText(text.replace('("purchases", "coupons")', "(1, 2)"), "python").diagnostics.map((d) => d.code)).toEqual([
       "invalid_key",

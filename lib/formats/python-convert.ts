@@ -7,6 +7,7 @@ import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
 import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
 import { showToken } from "./syntax";
+import { pyRepr } from "../shared";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
 /** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
@@ -138,23 +139,46 @@ function isStringTuple(n: SyntaxNode): boolean {
   return strings > 0;
 }
 
+/**
+ * A tuple key: dlt's `rest_api_source` refuses it (`field \`nested_hints\` with key \`('a', 'b')\` must be a
+ * \`str\``); in `nested_hints` the fix writes the nested table's path as one string (`"a__b"`), which
+ * dlt takes for the same table.
+ */
+function tupleKeyError(ctx: ConvertContext, key: SyntaxNode, pointer: string): Diagnostic {
+  const parts = valueChildren(key).map((c) => (c.name === "String" ? decodePythonString(src(ctx, c)) : null));
+  const field = pointer.slice(pointer.lastIndexOf("/") + 1) || "config";
+  const strings = parts.every((p): p is string => p !== null) ? parts : null;
+  const shown = strings ? `(${strings.map((p) => pyRepr(p)).join(", ")}${strings.length === 1 ? "," : ""})` : src(ctx, key);
+  const joined = strings && field === "nested_hints" ? strings.join("__") : null;
+  return {
+    severity: "error",
+    code: "python_tuple_key",
+    path: pointer,
+    range: rangeOf(key),
+    message:
+      `${showToken(src(ctx, key))} is a tuple key: dlt's rest_api_source refuses it (DictValidationException: field ` +
+      `\`${field}\` with key \`${shown}\` must be a \`str\`). A REST API config takes string keys only` +
+      (joined !== null
+        ? `: \`dlt.resource\` takes a tuple for a list inside a list, a REST API config the table's path as one string, "${joined}".`
+        : "."),
+    ...(joined !== null
+      ? {
+          fixes: [
+            { title: `Write the path as one string: "${joined}"`, edits: [{ range: rangeOf(key), newText: JSON.stringify(joined) }] },
+          ],
+        }
+      : {}),
+  };
+}
+
 function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | null {
   const decoded = key.name === "String" || key.name === "ContinuedString" ? convert(ctx, key, pointer) : null;
   const tooLong = decoded?.kind === "string" ? longKey(decoded.value, pointer, rangeOf(key)) : null;
   if (decoded?.kind === "string" && !tooLong) return decoded.value;
-  // A tuple of strings is a path (dlt's `nested_hints` keys deeper than one list field): Python, and
-  // dlt, take it; a config of string keys cannot hold it.
+  // A tuple of strings, as `dlt.resource(nested_hints=…)` takes a list inside a list: dlt's REST API config
+  // validation refuses it in any dict (probed: `DictValidationException`), so the entry is left out.
   if (isStringTuple(key)) {
-    ctx.diagnostics.push({
-      severity: "warning",
-      code: "python_tuple_key",
-      path: pointer,
-      range: rangeOf(key),
-      message:
-        `${showToken(src(ctx, key))} is a tuple key (a path, as in dlt's \`nested_hints\` for a list inside a list): dlt takes it, ` +
-        "but restplay reads string keys only, so this entry is left out of its checks, runs and JSON/YAML downloads " +
-        "(your own Python file keeps it).",
-    });
+    ctx.diagnostics.push(tupleKeyError(ctx, key, pointer));
     return null;
   }
   ctx.diagnostics.push(
