@@ -15,6 +15,10 @@ export const DIAGNOSTIC_CODES = {
   yaml_warning: ["warning", "A warning of the YAML parser."],
   json_literal: ["warning", "`true`/`false`/`null` in a Python dict: read as `True`/`False`/`None` (write those)."],
   python_tuple_key: ["error", 'A tuple key (a `dlt.resource` nested hint path): dlt\'s rest_api_source refuses it (fix: `"a__b"`).'],
+  python_tuple_value: [
+    "error",
+    "A tuple where dlt's config validation wants a list (`primary_key`, `resources`…); fine in params and bodies.",
+  ],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
   yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
   // Whole Python pipeline files (decision 0022).

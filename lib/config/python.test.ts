@@ -84,3 +84,19 @@ describe("a tuple key (dlt.resource's nested_hints path of a list inside a list)
     ]);
   });
 });
+
+describe("a tuple value (Python)", () => {
+  const config = (value: string, where = '"primary_key"') => `source = rest_api_source({
+    "client": {"base_url": "https://shop.example.com/"},
+    "resources": [{"name": "orders", "endpoint": {"path": "orders", "params": {"ids": ("a", "b")}}, ${where}: ${value}}],
+})
+`;
+  it("is an error where dlt's config validation wants a list (probed), with a fix to a list; in params and bodies it is a list", () => {
+    const r = validateText(config('("id", "slug")'), "python");
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([["python_tuple_value", "error", "/resources/0/primary_key"]]);
+    const fixed = applyEdits(config('("id", "slug")'), r.diagnostics[0]!.fixes![0]!.edits);
+    expect(fixed).toContain('"primary_key": ["id", "slug"]');
+    expect(validateText(fixed, "python").valid).toBe(true);
+    expect(validateText(config('["id",]'), "python").source!.resources[0]!.endpoint.params.own).toEqual({ ids: ["a", "b"] });
+  });
+});

@@ -87,8 +87,10 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
     case "DictionaryExpression":
     case "DictionaryComprehensionExpression":
       return isDictNode(n) ? convertDict(ctx, n, pointer) : code(ctx, n);
-    case "ArrayExpression":
     case "TupleExpression":
+      tupleValue(ctx, n, pointer);
+      return { kind: "array", range, items: valueChildren(n).map((c, i) => convert(ctx, c, `${pointer}/${i}`)) };
+    case "ArrayExpression":
       return { kind: "array", range, items: valueChildren(n).map((c, i) => convert(ctx, c, `${pointer}/${i}`)) };
     case "ParenthesizedExpression": {
       const inner = valueChildren(n);
@@ -137,6 +139,38 @@ function isStringTuple(n: SyntaxNode): boolean {
     else if (c.name !== "(" && c.name !== ")" && c.name !== ",") return false;
   }
   return strings > 0;
+}
+
+/** Where a config holds free-form values (request parameters and bodies): a tuple there is sent as a list. */
+const FREE_FORM = new Set(["params", "json", "data"]);
+
+/**
+ * A tuple value outside `params`, `json` and `data`: dlt's config validation wants a list there
+ * (probed: `primary_key`, `merge_key`, `include_from_parent`, `resources`, `columns`, `processing_steps`,
+ * `response_actions` each refuse a tuple with a `DictValidationException`); read as the list it would be.
+ */
+function tupleValue(ctx: ConvertContext, n: SyntaxNode, pointer: string): void {
+  const segments = pointer.split("/");
+  if (segments.some((s) => FREE_FORM.has(s))) return;
+  const field = segments[segments.length - 1] || "config";
+  const [open, close] = [n.firstChild, n.lastChild];
+  const brackets =
+    open?.name === "(" && close?.name === ")"
+      ? [
+          { range: { start: open.from, end: open.to }, newText: "[" },
+          { range: { start: close.from, end: close.to }, newText: "]" },
+        ]
+      : null;
+  ctx.diagnostics.push({
+    severity: "error",
+    code: "python_tuple_value",
+    path: pointer,
+    range: rangeOf(n),
+    message:
+      `${showToken(src(ctx, n))} is a tuple: dlt's rest_api_source refuses it for \`${field}\` (DictValidationException: its ` +
+      "config validation wants a list there). Write a list, with square brackets.",
+    ...(brackets ? { fixes: [{ title: "Write it as a list", edits: brackets }] } : {}),
+  });
 }
 
 /**

@@ -147,6 +147,16 @@ resources:
 
 export const RESOURCE_CASES: Case[] = [
   [
+    "primary_key as a Python tuple: dlt's rest_api_source wants a list there",
+    "python",
+    pres(`            "primary_key": ("id", "slug"),`),
+    "python_tuple_value",
+    `${R}/primary_key`,
+    '("id"',
+    6,
+    28,
+  ],
+  [
     "nested_hints with a tuple key (as dlt.resource takes one): dlt's rest_api_source refuses it",
     "python",
     pres(`            "nested_hints": {"purchases": {}, ("purchases", "coupons"): {}},`),
