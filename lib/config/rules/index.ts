@@ -13,6 +13,7 @@ import { markPython } from "./python";
 import { checkKeyPaths } from "./key-paths";
 import { createContext, isObj, isSpecial } from "./context";
 import { checkSecretLiterals } from "./secret-literals";
+import { checkIntegers } from "./integers";
 
 export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void {
   if (!isObj(plain)) return;
@@ -32,4 +33,5 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
   checkSecretLiterals(ctx, plain);
   markPython(ctx, plain, []);
   checkKeyPaths(ctx, plain);
+  checkIntegers(ctx, plain);
 }

@@ -1,0 +1,63 @@
+/**
+ * A whole number written as a float (`10.0`, `1e3`) where dlt's config validation wants an integer
+ * (`limit`, `max_table_nesting`, a response action's `status_code`…): the value reads as 10 here, but
+ * Python (`json.loads`, `yaml.safe_load`, a dict literal) makes it a float (or, in YAML, `1e3` text),
+ * and dlt refuses it (probed:
+ * `field \`limit=10.0\` has invalid type \`float\` while \`int\` is expected`). The document keeps the
+ * spelling, so each number of the config is looked at where the schema says integer.
+ */
+import { RestApiConfigSchema } from "../schema";
+import { defOf, pickVariant, schemaAt, unwrap } from "../schema-walk";
+import type { Path } from "../located";
+import type { DocNode } from "../../formats";
+import type { RuleContext } from "./context";
+
+/**
+ * What Python makes of a whole number's spelling where it is no integer: a float (a fraction or an
+ * exponent), or for YAML text (`yaml.safe_load` reads YAML 1.1, where `1e3` without a fraction is a
+ * string); `null`: an integer.
+ */
+function notInteger(ctx: RuleContext, spelled: string): "float" | "text" | null {
+  if (ctx.format === "yaml") {
+    // YAML 1.1's float: a fraction, and an exponent only with its sign (`1.0e+2`; `1.0e2` and `1e2` are text).
+    if (/^[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?$/.test(spelled)) return "float";
+    return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;
+  }
+  return !/^[-+]?0[xXoObB]/.test(spelled) && /[.eE]/.test(spelled) ? "float" : null;
+}
+
+/** Whether the schema at `at` takes only integers. */
+function wantsInteger(plain: unknown, at: Path, value: number): boolean {
+  const s = schemaAt(RestApiConfigSchema, plain, at);
+  if (!s) return false;
+  const variant = pickVariant(s, value) ?? unwrap(s);
+  const def = defOf(unwrap(variant)) as { type: string; format?: string };
+  return def.type === "number" && (def.format === "safeint" || def.format === "int32" || def.format === "int64");
+}
+
+/** Walks the document itself (its numbers keep their spelling): one pass, no look-up per number. */
+export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | null = ctx.loc.root, at: Path = []): void {
+  if (node === null || ctx.full) return;
+  if (node.kind === "array") node.items.forEach((item, i) => checkIntegers(ctx, plain, item, [...at, i]));
+  else if (node.kind === "object") for (const e of node.entries) checkIntegers(ctx, plain, e.value, [...at, e.key]);
+  else if (node.kind === "number" && Number.isInteger(node.value)) {
+    const value = node.value;
+    const spelled = ctx.text.slice(node.range.start, node.range.end);
+    const kind = notInteger(ctx, spelled);
+    if (kind === null || !wantsInteger(plain, at, value)) return;
+    const field = String(at[at.length - 1]);
+    ctx.add({
+      at,
+      severity: "error",
+      code: "invalid_type",
+      range: node.range,
+      message:
+        (kind === "float"
+          ? `\`${spelled}\` is a float for Python, and dlt's config validation wants an integer for \`${field}\` ` +
+            `(\`${field}=${value}.0\` has invalid type \`float\` while \`int\` is expected).`
+          : `\`${spelled}\` is text for \`yaml.safe_load\` (YAML 1.1 reads an exponent without a fraction as a string), ` +
+            `and dlt's config validation wants an integer for \`${field}\`.`) + ` Write ${value}.`,
+      fixes: [{ title: `Write ${value}`, edits: [{ range: node.range, newText: String(value) }] }],
+    });
+  }
+}
