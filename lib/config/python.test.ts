@@ -100,3 +100,17 @@ describe("a tuple value (Python)", () => {
     expect(validateText(config('["id",]'), "python").source!.resources[0]!.endpoint.params.own).toEqual({ ids: ["a", "b"] });
   });
 });
+
+describe("a decimal integer with leading zeros (Python)", () => {
+  it("is Python's syntax error, with a fix; zero itself stays zero", () => {
+    const text = (n: string) =>
+      `source = rest_api_source({"client": {"base_url": "https://a.example/"}, "resources": [{"name": "a", "max_table_nesting": ${n}, "endpoint": "a"}]})\n`;
+    const r = validateText(text("010"), "python");
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["syntax_error", "error"]]);
+    expect(
+      validateText(applyEdits(text("010"), r.diagnostics[0]!.fixes![0]!.edits), "python").source!.resources[0]!.table.max_table_nesting,
+    ).toBe(10);
+    expect(validateText(text("00"), "python").valid).toBe(true);
+    expect(validateText(text("0o10"), "python").source!.resources[0]!.table.max_table_nesting).toBe(8);
+  });
+});

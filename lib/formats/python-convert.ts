@@ -105,7 +105,18 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       return { kind: "string", range, value: decoded.join("") };
     }
     case "Number": {
-      const v = parseNumber(src(ctx, n));
+      const raw = src(ctx, n);
+      // Python 3 refuses a decimal integer with leading zeros (`010`), zero itself (`00`) aside.
+      if (/^0[0-9_]*[1-9][0-9_]*$/.test(raw))
+        ctx.diagnostics.push({
+          severity: "error",
+          code: "syntax_error",
+          path: pointer,
+          range,
+          message: `\`${raw}\`: Python refuses leading zeros in a decimal integer (SyntaxError). Write ${raw.replace(/^[0_]+/, "")}, or 0o${raw.replace(/^[0_]+/, "")} for octal.`,
+          fixes: [{ title: `Write ${raw.replace(/^[0_]+/, "")}`, edits: [{ range, newText: raw.replace(/^[0_]+/, "") }] }],
+        });
+      const v = parseNumber(raw);
       return v === null ? code(ctx, n) : { kind: "number", range, value: v };
     }
     case "UnaryExpression": {
