@@ -20,6 +20,10 @@ export const DIAGNOSTIC_CODES = {
     "A tuple where dlt's config validation wants a list (`primary_key`, `resources`…); fine in params and bodies.",
   ],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
+  yaml_1_1_value: [
+    "warning",
+    "A plain YAML value `yaml.safe_load` (YAML 1.1, how dlt gets it) reads otherwise: `yes`, `2024-01-01`, `0777`, `1e3` (fix: quote).",
+  ],
   yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
   // Whole Python pipeline files (decision 0022).
   python_type_error: ["error", "A dlt class (or your own) called with arguments its constructor refuses: Python's TypeError."],

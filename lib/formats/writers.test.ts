@@ -91,3 +91,32 @@ describe("writer output", () => {
     expect(writePythonLiteral(value)).toBe(writePythonLiteral(JSON.parse(JSON.stringify(value)) as PlainValue));
   });
 });
+
+describe("YAML as yaml.safe_load reads it (PyYAML, YAML 1.1: the downloads' loading snippet)", () => {
+  // Each is a string YAML 1.2 leaves plain and PyYAML reads as something else (checked with PyYAML 6):
+  // a datetime, a date, a bool, an int (underscores, octal, base 60), a merge key or the value tag.
+  const TEXT = [
+    "2024-01-01T00:00:00Z",
+    "2024-01-01 10:00:00",
+    "2024-01-01",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "1_000",
+    "0777",
+    "1:30",
+    "<<",
+    "=",
+  ];
+  it("quotes every string PyYAML would read as another type, and restplay reads the file back as written", () => {
+    const value = Object.fromEntries(TEXT.map((t, i) => [`k${i}`, t]));
+    const text = writeYaml({ ...value, list: [...TEXT], "<<": 1 });
+    for (const t of TEXT) expect(text).not.toMatch(new RegExp(`^\\s*(k\\d+: |- )${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+    expect(text).toContain('!!str "<<": 1');
+    const back = parseDocument(text, "yaml");
+    expect(back.diagnostics).toEqual([]);
+    expect(toPlain(back.root!)).toEqual({ ...value, list: TEXT, "<<": 1 });
+  });
+});

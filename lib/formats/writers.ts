@@ -9,10 +9,34 @@ export function writeJson(value: PlainValue): string {
 
 const SPECIAL_KEYS = new Set(["$secret", "$config", "$python"]);
 
-/** YAML with references as flow maps (`token: {$secret: token}`), strings quoted only where needed. */
+/** Plain scalars PyYAML reads as merge (`<<`) and value (`=`) tags, which `yaml`'s 1.1 schema leaves plain. */
+const PYYAML_TAGS = new Set(["<<", "="]);
+
+/**
+ * YAML with references as flow maps (`token: {$secret: token}`), strings quoted only where needed —
+ * needed as `yaml.safe_load` reads YAML (PyYAML, YAML 1.1; the downloads' loading snippet): a string such
+ * as `2024-01-01T00:00:00Z`, `yes`, `on`, `1_000` or `1:30` is quoted, or Python would get a datetime, a
+ * bool or an int.
+ */
 export function writeYaml(value: PlainValue): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
+  const doc = new Document(value, { version: "1.1", aliasDuplicateObjects: false });
   visit(doc, {
+    Scalar(_, node) {
+      const v: unknown = node.value;
+      // A float JavaScript writes without a fraction (`1e+21`) is text for PyYAML: written as PyYAML writes it.
+      if (typeof v === "number" && /e/.test(String(v)) && !String(v).includes(".")) {
+        node.value = String(v).replace("e", ".0e");
+        node.tag = "tag:yaml.org,2002:float";
+        return;
+      }
+      if (typeof v !== "string") return;
+      // Line and paragraph separators and a BOM break PyYAML's plain scalars (it reads U+2028 as a line break).
+      if (/[\u2028\u2029\ufeff]/.test(v)) node.type = "QUOTE_DOUBLE";
+      if (!PYYAML_TAGS.has(v)) return;
+      node.type = "QUOTE_DOUBLE";
+      // `yaml` writes `<<` plain whatever its type: an explicit string tag keeps it text for PyYAML (and for restplay).
+      if (v === "<<") node.tag = "tag:yaml.org,2002:str";
+    },
     Map(_, node) {
       const only = node.items.length === 1 ? node.items[0] : undefined;
       if (

@@ -14,6 +14,7 @@ import { guardDiagnostics, tooDeep } from "./guard";
 import { aliasTable, type AliasTable } from "./yaml-aliases";
 import { MAX_ALIAS_VALUES, MAX_DEPTH } from "./limits";
 import { isSpace, where } from "./syntax";
+import { yaml11Difference } from "./yaml-1-1";
 
 interface Ctx {
   readonly text: string;
@@ -196,6 +197,12 @@ function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number, depth
     }
     if (isScalar(node)) {
       const v = node.value;
+      // A plain value `yaml.safe_load` (YAML 1.1, how dlt gets it) reads otherwise is told (keys are names: left alone).
+      const source = ctx.text.slice(range.start, range.end);
+      if (node.type === "PLAIN" && !node.tag && source !== "" && (typeof v !== "string" || v === source)) {
+        const differs = yaml11Difference(source, v ?? null, range, pointer);
+        if (differs) ctx.diagnostics.push(differs);
+      }
       if (v === null || v === undefined) return { kind: "null", range };
       if (typeof v === "string") return { kind: "string", range, value: v };
       if (typeof v === "number") return { kind: "number", range, value: v };

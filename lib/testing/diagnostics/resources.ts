@@ -37,6 +37,15 @@ export const RESOURCE_VALID: ValidCase[] = [
   ],
   ["replace as a dict", "yaml", yres(`    write_disposition: {disposition: replace}`), []],
   [
+    "a plain YAML value yaml.safe_load reads as a boolean",
+    "yaml",
+    yres(`    endpoint:
+      path: posts
+      params:
+        archived: no`),
+    [["yaml_1_1_value", `${R}/endpoint/params/archived`, "no", 8, 19]],
+  ],
+  [
     "scd2 with a date, epoch seconds and a date-time",
     "json",
     res(`      "write_disposition": {"disposition": "merge", "strategy": "scd2",
