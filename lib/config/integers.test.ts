@@ -27,7 +27,9 @@ describe("an integer spelled as a float", () => {
   });
 
   it("reads each format as Python does: a Python float literal, YAML 1.1's fraction (and `1e2` as text)", () => {
-    const py = `source = rest_api_source({"client": {"base_url": "https://a.example/"}, "resources": [{"name": "a", "max_table_nesting": 2.0, "endpoint": "a"}]})\n`;
+    const py =
+      'source = rest_api_source({"client": {"base_url": "https://a.example/"}, ' +
+      '"resources": [{"name": "a", "max_table_nesting": 2.0, "endpoint": "a"}]})\n';
     expect(validateText(py, "python").diagnostics.map((d) => d.code)).toEqual(["invalid_type"]);
     expect(validateText(py.replace("2.0", "0x2"), "python").valid).toBe(true);
     const yaml = (v: string) =>

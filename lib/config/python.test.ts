@@ -104,7 +104,8 @@ describe("a tuple value (Python)", () => {
 describe("a decimal integer with leading zeros (Python)", () => {
   it("is Python's syntax error, with a fix; zero itself stays zero", () => {
     const text = (n: string) =>
-      `source = rest_api_source({"client": {"base_url": "https://a.example/"}, "resources": [{"name": "a", "max_table_nesting": ${n}, "endpoint": "a"}]})\n`;
+      `source = rest_api_source({"client": {"base_url": "https://a.example/"}, ` +
+      `"resources": [{"name": "a", "max_table_nesting": ${n}, "endpoint": "a"}]})\n`;
     const r = validateText(text("010"), "python");
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["syntax_error", "error"]]);
     expect(

@@ -271,7 +271,7 @@ describe("selection of resources and response actions", () => {
 });
 
 describe("bodies", () => {
-  it("a GET with a body to fetch (the mock APIs) fails at its request, saying why and what to write (dlt and live runs send it)", async () => {
+  it("a GET with a body to fetch (the mock APIs) fails at its request, saying why and what to write (live runs send it)", async () => {
     const api = echo();
     const run = await collect({ client: base, resources: [{ name: "s", endpoint: { path: "search", json: { q: "x" } } }] }, api.fetch);
     expect(api.urls()).toEqual([]);

@@ -107,15 +107,17 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
     case "Number": {
       const raw = src(ctx, n);
       // Python 3 refuses a decimal integer with leading zeros (`010`), zero itself (`00`) aside.
-      if (/^0[0-9_]*[1-9][0-9_]*$/.test(raw))
+      if (/^0[0-9_]*[1-9][0-9_]*$/.test(raw)) {
+        const digits = raw.replace(/^[0_]+/, "");
         ctx.diagnostics.push({
           severity: "error",
           code: "syntax_error",
           path: pointer,
           range,
-          message: `\`${raw}\`: Python refuses leading zeros in a decimal integer (SyntaxError). Write ${raw.replace(/^[0_]+/, "")}, or 0o${raw.replace(/^[0_]+/, "")} for octal.`,
-          fixes: [{ title: `Write ${raw.replace(/^[0_]+/, "")}`, edits: [{ range, newText: raw.replace(/^[0_]+/, "") }] }],
+          message: `\`${raw}\`: Python refuses leading zeros in a decimal integer (SyntaxError). Write ${digits} (0o${digits}: octal).`,
+          fixes: [{ title: `Write ${digits}`, edits: [{ range, newText: digits }] }],
         });
+      }
       const v = parseNumber(raw);
       return v === null ? code(ctx, n) : { kind: "number", range, value: v };
     }

@@ -10,18 +10,29 @@ import type { Diagnostic, Range } from "./types";
 
 type PyYamlType = "bool" | "int" | "float" | "null" | "timestamp" | "merge" | "value" | "str";
 
+/** A whole-text pattern of the given alternatives. */
+const alternatives = (...parts: RegExp[]) => new RegExp(`^(?:${parts.map((p) => p.source).join("|")})$`);
+
 const RESOLVERS: readonly (readonly [PyYamlType, RegExp])[] = [
   ["bool", /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/],
   [
     "float",
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    alternatives(
+      /[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?/,
+      /\.[0-9_]+(?:[eE][-+][0-9]+)?/,
+      /[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*/,
+      /[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/,
+    ),
   ],
   ["int", /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/],
   ["merge", /^<<$/],
   ["null", /^(?:~|null|Null|NULL|)$/],
   [
     "timestamp",
-    /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/,
+    alternatives(
+      /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
+      /[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?/,
+    ),
   ],
   ["value", /^=$/],
 ];
