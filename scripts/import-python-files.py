@@ -3,7 +3,9 @@ stdin, imports each file as a module up to where it would run a pipeline (the ca
 its `@dlt.source`/`@dlt.resource` functions without arguments (dlt's caller may pass some: a TypeError is
 not a verdict), and writes one JSON line per file: {"valid": bool, "error": "<type>: <first line>" | null}.
 A missing secret (`ConfigFieldMissingException`), an environment variable the file reads (`os.environ[...]`)
-and a module of the user's own (`import settings`) are valid: the file is right, they are not here.
+and a module of the user's own (`import settings`) are valid: the file is right, they are not here. With
+`--fake-secrets`, `dlt.secrets[...]` and `dlt.config[...]` give a stand-in value instead (a download's
+loading snippet then builds the source); each file runs in its own folder (it may open files beside it).
 
   PYTHONPATH=<pendulum 3 wheel, unzipped> /opt/dlt-venv/bin/python scripts/import-python-files.py < paths.txt
 """
@@ -13,9 +15,16 @@ os.environ.setdefault("RUNTIME__LOG_LEVEL", "CRITICAL")
 os.chdir(tempfile.mkdtemp())  # dlt reads ./.dlt/*.toml: none here
 from dlt.common.configuration.exceptions import ConfigFieldMissingException
 
+if "--fake-secrets" in sys.argv:
+    from dlt.common.configuration.accessors import _ConfigAccessor, _SecretsAccessor
+
+    _SecretsAccessor.__getitem__ = lambda self, k: f"stand-in-{k}"
+    _ConfigAccessor.__getitem__ = lambda self, k: f"stand-in-{k}"
+
 for n, line in enumerate(sys.stdin):
     path = line.strip()
     name = f"restplay_case_{n}"
+    os.chdir(os.path.dirname(os.path.abspath(path)))
     try:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)

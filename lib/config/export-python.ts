@@ -63,7 +63,9 @@ export const stubLines = (name: string) => [
  * stub for every name restplay cannot import. Null edit: nothing to add.
  */
 export function completed(text: string, extra: readonly string[], alsoImport: readonly string[]): { text: string; added: string | null } {
-  const { unknown } = completeFile(text, [], alsoImport);
+  // Names the added lines define (`retry_session = Client(...).session`) are no longer unknown: no stub shadows them.
+  const defined = new Set(extra.flatMap((l) => /^(?:def\s+)?([A-Za-z_]\w*)\s*[=(]/.exec(l)?.[1] ?? []));
+  const unknown = completeFile(text, [], alsoImport).unknown.filter((name) => !defined.has(name));
   const { edit } = completeFile(text, [...extra, ...unknown.flatMap(stubLines)], alsoImport);
   return edit ? { text: applyEdits(text, [edit]), added: edit.newText } : { text, added: null };
 }

@@ -30,6 +30,9 @@ describe("python export: the user's file plus the fixes dlt needs, or a complete
       expect(py.split("\n")).toContain(line);
     }
     expect(py).toContain('dlt.secrets["client_id"]');
+    // The retrying session is defined once: no stub for a name the added lines define shadows it (real dlt
+    // refused the file: `session` got a function; scripts/dlt-diff-python.ts).
+    expect(py.match(/^(?:def )?retry_session\b/gm)).toEqual(["retry_session"]);
     const code = py.slice(py.indexOf("source = rest_api_source("));
     expect(code).not.toMatch(/"oauth2"|"token_url"|error_handler|limit_param|"limit"|\/\/ Additional/);
     const config = configOf(py) as { client: { auth: object }; resources: { endpoint: { params: object } }[] };
