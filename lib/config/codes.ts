@@ -31,6 +31,10 @@ export const DIAGNOSTIC_CODES = {
   undefined_name: ["warning", "A name neither defined nor imported in a file that imports others: a NameError."],
   python_conditional: ["info", "`a if cond else b`: read as the `if` branch (decided when dlt runs)."],
   python_custom_class: ["info", "Your own paginator/auth class or registered type: checked, run only through a stand-in you pick."],
+  auth_not_configspec: [
+    "error",
+    "An instance of your own auth class without `@configspec`: dlt's rest_api_source refuses it (fix: decorate).",
+  ],
   python_stand_in: ["info", "`# restplay: run as <type>`: playground runs use that declarative type in place of your class."],
   multiple_configs: ["info", "A Python file with several configs: which one is checked and run (fix: switch)."],
   // Input limits (lib/formats/limits.ts, lib/config/limits.ts): refused with a located error, never parsed on.

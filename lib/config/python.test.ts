@@ -115,3 +115,27 @@ describe("a decimal integer with leading zeros (Python)", () => {
     expect(validateText(text("0o10"), "python").source!.resources[0]!.table.max_table_nesting).toBe(8);
   });
 });
+
+describe("your own auth class without @configspec", () => {
+  it("is refused as dlt refuses its instance; the fix decorates it and imports configspec, and the file is valid", () => {
+    const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+from dlt.sources.helpers.rest_client.auth import AuthConfigBase
+
+
+class TokenAuth(AuthConfigBase):
+    def __init__(self, token):
+        self.token = token
+
+
+source = rest_api_source({"client": {"base_url": "https://a.example/", "auth": TokenAuth(dlt.secrets["t"])}, "resources": ["posts"]})
+`;
+    const r = validateText(text, "python");
+    const d = r.diagnostics.find((x) => x.code === "auth_not_configspec")!;
+    expect(d.severity).toBe("error");
+    const fixed = applyEdits(text, d.fixes![0]!.edits);
+    expect(fixed).toContain("from dlt.common.configuration import configspec\n");
+    expect(fixed).toContain("@configspec\nclass TokenAuth(AuthConfigBase):");
+    expect(validateText(fixed, "python").diagnostics.map((x) => x.code)).toEqual(["python_custom_class"]);
+  });
+});

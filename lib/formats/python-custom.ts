@@ -7,7 +7,7 @@
  * line (decision 0022): said in the Problems panel and in the run's trace, never silent.
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { DocEntry, DocNode, QuickFix, Range } from "./types";
+import type { Diagnostic, DocEntry, DocNode, QuickFix, Range } from "./types";
 import { code, valueChildren, type ConvertContext } from "./python-convert";
 import { bindArgs, closest } from "./python-call";
 import { DLT_CLASSES, dltClass, type DltParam } from "./python-classes";
@@ -84,9 +84,40 @@ export function customCall(ctx: ConvertContext, env: CustomEnv, call: SyntaxNode
     });
     return code(ctx, call);
   }
+  if (kind === "auth" && cls && derived && !cls.configspec) ctx.diagnostics.push(notConfigspec(ctx, scope, name, rangeOf(call), pointer));
   const own = cls?.init && !cls.init.open ? cls.init.names.map((n): DltParam => ({ name: n, default: null })) : (derived?.params ?? null);
   if (own) bindArgs(ctx, call, own, `${name}.__init__()`, pointer);
   return standIn(ctx, env, call, callee, kind, `\`${name}(…)\` is your own ${kind} class`, derived?.type ?? null, pointer);
+}
+
+/**
+ * An instance of the file's own auth class that is not a `@configspec`: dlt's `rest_api_source` refuses it
+ * (probed: `ConfigurationWrongTypeException: … must derive from BaseConfiguration and must be decorated with
+ * @configspec`, for a subclass of AuthConfigBase or of any dlt auth class alike; by a registered name
+ * it is taken). The fix decorates the class and imports `configspec`.
+ */
+function notConfigspec(ctx: ConvertContext, scope: PyScope, name: string, range: Range, pointer: string): Diagnostic {
+  const cls = scope.classes.get(name) as NonNullable<ReturnType<PyScope["classes"]["get"]>>;
+  const lineStart = ctx.text.lastIndexOf("\n", cls.range.start - 1) + 1;
+  const indent = ctx.text.slice(lineStart, cls.range.start);
+  const edits = [{ range: { start: cls.range.start, end: cls.range.start }, newText: `@configspec\n${indent}` }];
+  if (!scope.imports.has("configspec")) {
+    const at = scope.lastImportEnd >= 0 ? scope.lastImportEnd : 0;
+    const line = "from dlt.common.configuration import configspec";
+    edits.unshift({ range: { start: at, end: at }, newText: scope.lastImportEnd >= 0 ? `\n${line}` : `${line}\n` });
+  }
+  return {
+    severity: "error",
+    code: "auth_not_configspec",
+    path: pointer,
+    range,
+    message:
+      `\`${name}\` is your own auth class without \`@configspec\`: dlt's rest_api_source refuses its instance in the config ` +
+      "(ConfigurationWrongTypeException: configuration instances must derive from BaseConfiguration and be decorated " +
+      "with @configspec). Decorate the class with `@configspec` (from dlt.common.configuration), or register it with " +
+      "`register_auth` and use its type name.",
+    fixes: [{ title: `Decorate \`${name}\` with @configspec`, edits }],
+  };
 }
 
 /** A registered type name at a paginator or auth key (`"my_pager"` or `{"type": "my_pager", …}`): checked, then code. */

@@ -38,6 +38,8 @@ export interface UserClass {
   /** `__init__`'s parameters after `self` (null: no `__init__` of its own); `open`: `*args`/`**kwargs`. */
   readonly init: { readonly names: readonly string[]; readonly open: boolean } | null;
   readonly range: Range;
+  /** Decorated with `@configspec` (dlt's configuration classes, which an auth in a REST API config must be). */
+  readonly configspec: boolean;
 }
 
 export interface ScopeCall {

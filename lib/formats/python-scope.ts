@@ -68,7 +68,7 @@ function statement(scope: PyScope, n: SyntaxNode, fn: FunctionScope | null): voi
       const def = n.getChild("FunctionDefinition");
       const cls = n.getChild("ClassDefinition");
       if (def) readFunction(scope, def, n.getChildren("Decorator"), fn);
-      else if (cls) readClass(scope, cls);
+      else if (cls) readClass(scope, cls, n.getChildren("Decorator"));
       return;
     }
     case "FunctionDefinition":
@@ -190,7 +190,7 @@ function readFunction(scope: PyScope, def: SyntaxNode, decorators: readonly Synt
   if (body) statements(scope, body, fn);
 }
 
-function readClass(scope: PyScope, cls: SyntaxNode): void {
+function readClass(scope: PyScope, cls: SyntaxNode, decorators: readonly SyntaxNode[] = []): void {
   const { text } = scope;
   const nameNode = cls.getChild("VariableName");
   if (!nameNode) return;
@@ -214,7 +214,9 @@ function readClass(scope: PyScope, cls: SyntaxNode): void {
     }
     init = { names: names.slice(1), open };
   }
-  scope.classes.set(name, { name, bases, init, range: { start: cls.from, end: cls.to } });
+  // `@configspec`, `@configspec()` or `@dlt.common.configuration.configspec`.
+  const configspec = decorators.some((d) => /(^|\.)configspec(\(|$)/.test(src(text, d).replace(/^@\s*/, "").replace(/\s+/g, "")));
+  scope.classes.set(name, { name, bases, init, range: { start: cls.from, end: cls.to }, configspec });
 }
 
 /** The value of keyword argument `name` in an ArgList. */

@@ -194,6 +194,7 @@ export const CLASS_CASES: PyCase[] = [
 
 const MY = `${H}from dlt.sources.helpers.rest_client.paginators import BasePaginator, JSONLinkPaginator
 from dlt.sources.helpers.rest_client.auth import AuthConfigBase
+from dlt.common.configuration import configspec
 from dlt.sources.rest_api.config_setup import register_paginator
 
 
@@ -218,7 +219,13 @@ class NotAPaginator:
     pass
 
 
+@configspec
 class TokenAuth(AuthConfigBase):
+    def __init__(self, token):
+        self.token = token
+
+
+class PlainAuth(AuthConfigBase):
     def __init__(self, token):
         self.token = token
 
@@ -278,6 +285,15 @@ export const CUSTOM_CASES: PyCase[] = [
       ["python_type_error", "/client/auth", "key"],
     ],
     authValue({ $python: 'TokenAuth(key="x")' }),
+  ),
+  row(
+    "your own auth class without @configspec (dlt's rest_api_source refuses its instance)",
+    file(`{"client": {"base_url": "${BASE}", "auth": PlainAuth("x")}, "resources": ["posts"]}`, MY, ""),
+    [
+      ["auth_not_configspec", "/client/auth", "PlainAuth("],
+      ["python_custom_class", "/client/auth", "PlainAuth("],
+    ],
+    authValue({ $python: 'PlainAuth("x")' }),
   ),
   row(
     "your own auth run as bearer",
