@@ -5,7 +5,7 @@
  * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
  */
 import type { Json, NumberText } from "../engine/types";
-import { byCodePoint, getOwn, orjsonFloat, pyFloatRepr } from "../shared";
+import { byCodePoint, getOwn, orjsonFloat, pyFloatRepr, pyIntText, pyStr as sharedPyStr, type PyValue } from "../shared";
 import type { ColumnDataType } from "./types";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
@@ -95,8 +95,7 @@ export function pyType(v: Value | undefined): ColumnDataType | null {
 }
 
 /** A Python int's digits (`number` or `PyInt`). */
-export const intDigits = (v: number | PyInt): string =>
-  typeof v === "number" ? (Object.is(v, -0) ? "0" : BigInt(v).toString()) : v.digits;
+export const intDigits = (v: number | PyInt): string => (typeof v === "number" ? pyIntText(v) : v.digits);
 
 const MIN_INT64 = -(2n ** 63n);
 const MAX_UINT64 = 2n ** 64n - 1n;
@@ -155,11 +154,9 @@ export function pyTrue(v: Value): boolean {
 
 /** Python's `str()` of a scalar value (`True`, `3.0`, exact big ints). */
 export function pyStr(v: Value): string {
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return Number.isInteger(v) ? intDigits(v) : pyFloatRepr(v);
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyInt) return v.digits;
-  return typeof v === "string" ? v : JSON.stringify(v);
+  return sharedPyStr(v as PyValue);
 }
 
 /** The JSON value of a cell for a json column (a `PyFloat`/`PyInt` inside becomes a plain number). */

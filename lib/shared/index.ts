@@ -16,7 +16,7 @@ export {
   secretLookupNames,
 } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
-export { byCodePoint, orjsonFloat, pyFloatRepr, pyRepr, pyStr, type PyValue } from "./python";
+export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
-export { parseBody, parseJson, type Json, type NumberText } from "./json";
+export { floatSpelling, parseBody, parseJson, type Json, type NumberText } from "./json";

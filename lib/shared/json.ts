@@ -76,9 +76,12 @@ function spelled(text: string, sink: WeakMap<object, NumberText>): Json {
   }
 }
 
+/** Whether a number's JSON spelling is a float for Python (a fraction or an exponent: `2.0`, `1e3`). */
+export const floatSpelling = (lexeme: string): boolean => /[.eE]/.test(lexeme);
+
 /** Whether `JSON.parse` changes what `lexeme` means to Python. */
 function changed(lexeme: string, value: number): boolean {
-  if (/[.eE]/.test(lexeme)) return Number.isInteger(value);
+  if (floatSpelling(lexeme)) return Number.isInteger(value);
   return !Number.isSafeInteger(value);
 }
 

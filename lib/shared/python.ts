@@ -3,7 +3,7 @@
  * query values, `repr()` when it prints dicts and lists inside messages. The engine formats with them;
  * lib/config quotes dlt's messages with them.
  */
-import type { NumberText } from "./json";
+import { floatSpelling, type NumberText } from "./json";
 
 export type PyValue = string | number | boolean | null | readonly PyValue[] | { readonly [key: string]: PyValue };
 
@@ -43,6 +43,9 @@ export function pyRepr(v: PyValue | undefined, text?: Spelling): string {
   return pyStr(v, text);
 }
 
+/** Python's digits of a whole number (`-0` is `0`; no exponent beyond 1e21). */
+export const pyIntText = (v: number): string => (Object.is(v, -0) ? "0" : BigInt(v).toString());
+
 /** A number's JSON spelling, or a container's spellings (`NumberText`). */
 type Spelling = string | NumberText | undefined;
 
@@ -54,9 +57,8 @@ export function pyStr(v: PyValue | undefined, text?: Spelling): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") {
     // A spelling is kept for whole floats (`2.0`, `1e3`) and integers beyond 2^53 (exact digits).
-    if (typeof text === "string") return /[.eE]/.test(text) ? pyFloatRepr(v) : text;
-    if (!Number.isInteger(v)) return pyFloatRepr(v);
-    return Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString();
+    if (typeof text === "string") return floatSpelling(text) ? pyFloatRepr(v) : text;
+    return Number.isInteger(v) ? pyIntText(v) : pyFloatRepr(v);
   }
   return pyRepr(v, text);
 }

@@ -10,6 +10,7 @@ import { RestApiConfigSchema } from "../schema";
 import { defOf, pickVariant, schemaAt, unwrap } from "../schema-walk";
 import type { Path } from "../located";
 import type { DocNode } from "../../formats";
+import { floatSpelling } from "../../shared";
 import type { RuleContext } from "./context";
 
 /**
@@ -23,7 +24,7 @@ function notInteger(ctx: RuleContext, spelled: string): "float" | "text" | null 
     if (/^[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?$/.test(spelled)) return "float";
     return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;
   }
-  return !/^[-+]?0[xXoObB]/.test(spelled) && /[.eE]/.test(spelled) ? "float" : null;
+  return !/^[-+]?0[xXoObB]/.test(spelled) && floatSpelling(spelled) ? "float" : null;
 }
 
 /** Whether the schema at `at` takes only integers. */

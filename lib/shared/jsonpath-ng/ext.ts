@@ -1,7 +1,7 @@
 /**
  * The "ext" parser's operators on values, as jsonpath-ng 1.7.0 computes them (`jsonpath_ng/ext/`):
- * `sorted` (Python's `sorted()`, by sort keys with `[/f]` and `[\f]`), arithmetic (Python's `+ - * /`
- * on the values, `[]` where Python raises TypeError), `split(sep, segment, maxsplit)`, `sub(/re/, repl)`
+ * `sorted` (Python's `sorted()`, by sort keys with `[/f]` and `[\f]`), arithmetic (Python's `+ - *`
+ * on the values, `[]` where Python raises TypeError; `/` never parses, the lexer reads a sort direction), `split(sep, segment, maxsplit)`, `sub(/re/, repl)`
  * (Python's `re.sub` and its replacement template), and the text `` `path` `` gives. ./find.ts wires
  * them into the walk; Python's failures (a TypeError jsonpath-ng does not catch, a bad template) are
  * `JsonPathEvalError`s, as dlt's run fails on them.

@@ -8,10 +8,10 @@
  * with a number, `sorted` of a number) are `JsonPathEvalError`s, as the run of dlt fails on them; `&`
  * fails as it does in jsonpath-ng (NotImplementedError). Where JavaScript decides differently: a dict's
  * integer-like keys (`"0"`, `"12"`) come first in `*`, `` `keys` ``, `..` and a filter of a dict, as
- * `JSON.parse` orders them; a whole number (`2.0`, `4 / 2`) is a float for Python only where its
+ * `JSON.parse` orders them; a whole number (`2.0`, `2 * 2.0`) is a float for Python only where its
  * spelling is known (`texts`, as the engine keeps them): `` `str()` `` prints it so, and `sorted` keeps it.
  */
-import type { Json, NumberText } from "../json";
+import { floatSpelling, type Json, type NumberText } from "../json";
 import { pyStr } from "../python";
 import type { FilterExpression, Operand, PathNode } from "./parser";
 import { pyRegExp } from "./py-regex";
@@ -193,7 +193,7 @@ function operation(n: PathNode & { k: "operation" }, d: Datum, t: Texts): Datum[
   else pairs = [[constant(n.left), constant(n.right)]];
   const float = (x: Datum) => {
     const s = typeof x.value === "number" ? spelling(x, t) : undefined;
-    return typeof s === "string" && /[.eE]/.test(s);
+    return typeof s === "string" && floatSpelling(s);
   };
   const out: Datum[] = [];
   for (const [a, b] of pairs) {
@@ -230,7 +230,8 @@ function slice(n: PathNode & { k: "slice" }, d: Datum, t: Texts): Datum[] {
   let v = d.value;
   if (!truthy(v)) return [];
   // jsonpath-ng's "hack": a dict, an int (a bool is one) or a string is sliced as a list of itself (a float spelled `2.0` is none).
-  const int = typeof v === "number" && Number.isInteger(v) && !/[.eE]/.test(String(spelling(d, t) ?? ""));
+  const s = spelling(d, t);
+  const int = typeof v === "number" && Number.isInteger(v) && !(typeof s === "string" && floatSpelling(s));
   if (isDict(v) || typeof v === "string" || typeof v === "boolean" || int) v = [v];
   if (!Array.isArray(v)) throw new JsonPathEvalError(`a slice of a ${pyType(v)}: jsonpath-ng fails (TypeError)`);
   const items = v;
