@@ -103,6 +103,14 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await idHeader.getByRole("button").click();
   await expect(idHeader).toHaveAttribute("aria-sort", "descending");
   await expect(firstCell()).toHaveText("45");
+  // Nulls stay last both ways (`score` is null in every seventh item): descending starts at the largest value.
+  const scoreHeader = grid.getByRole("columnheader", { name: /^score/ });
+  const scoreColumn = (await grid.getByRole("columnheader").allTextContents()).findIndex((h) => h.startsWith("score"));
+  const scoreAt = (row: number) => grid.locator(`[role="row"][aria-rowindex="${row}"] [role="cell"]`).nth(scoreColumn);
+  await scoreHeader.getByRole("button").click();
+  await expect(scoreAt(2)).toHaveText("3");
+  await scoreHeader.getByRole("button").click();
+  await expect(scoreAt(2)).toHaveText("99");
   await p.tables.getByTestId("table-search").fill("item 4");
   await expect(grid).toHaveAttribute("aria-label", /: 7 of 45 rows/);
   await p.tables.getByTestId("table-search").fill("");

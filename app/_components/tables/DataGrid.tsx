@@ -54,6 +54,9 @@ export default function DataGrid({
 }: DataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
+  // Read by the sorting function (defined once per columns) when the sorted rows are built in this render.
+  const sortingNow = useRef(sorting);
+  sortingNow.current = sorting;
   const [filters, setFilters] = useState<ColumnFiltersState>([]);
   const data = useMemo(
     () => visibleRows(rowCount, cell, columns.length, search, marks, changedOnly),
@@ -72,7 +75,7 @@ export default function DataGrid({
         ),
         minSize: 48,
         maxSize: 1200,
-        sortingFn: (a, b, id) => compareCells(a.getValue(id), b.getValue(id)),
+        sortingFn: (a, b, id) => compareCells(a.getValue(id), b.getValue(id), sortingNow.current.find((s) => s.id === id)?.desc),
         filterFn: (row, id, value: string) => searchText(row.getValue(id)).includes(value.toLowerCase()),
       })),
     [columns, cell, rowCount],

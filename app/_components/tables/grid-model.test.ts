@@ -25,6 +25,11 @@ describe("the data grid's model", () => {
 
   it("orders numbers by value, big integers as digits too, nulls last", () => {
     const values = ["10", null, 2, "9", "b", "a"];
-    expect([...values].sort(compareCells)).toEqual([2, "9", "10", "a", "b", null]);
+    expect([...values].sort((a, b) => compareCells(a, b))).toEqual([2, "9", "10", "a", "b", null]);
+  });
+
+  it("keeps nulls last when the grid sorts descending (it negates the comparison)", () => {
+    const values = [null, 2, "9", null, 30.5, "b"];
+    expect([...values].sort((a, b) => -compareCells(a, b, true))).toEqual(["b", 30.5, "9", 2, null, null]);
   });
 });

@@ -65,11 +65,14 @@ export function visibleRows(
   return out;
 }
 
-/** SQL-like order of two cells: nulls last, numbers by value (numeric strings too), else text. */
-export function compareCells(a: unknown, b: unknown): number {
+/**
+ * SQL-like order of two cells: numbers by value (numeric strings too), else text; nulls last in either
+ * direction (`desc`: the grid negates the result, so a null's place is negated here in advance).
+ */
+export function compareCells(a: unknown, b: unknown, desc = false): number {
   const na = a === null || a === undefined;
   const nb = b === null || b === undefined;
-  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+  if (na || nb) return (na === nb ? 0 : na ? 1 : -1) * (desc ? -1 : 1);
   const x = typeof a === "number" ? a : typeof a === "string" && /^-?\d+(\.\d+)?$/.test(a) ? Number(a) : NaN;
   const y = typeof b === "number" ? b : typeof b === "string" && /^-?\d+(\.\d+)?$/.test(b) ? Number(b) : NaN;
   if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
