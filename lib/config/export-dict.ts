@@ -6,8 +6,7 @@
  */
 import type { PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
-import { SENSITIVE_HEADERS, SENSITIVE_PARAMS } from "../shared";
-import { secretNameFor } from "./rules/secret-literals";
+import { moveLiteralCredentials } from "./rules/secret-literals";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -27,7 +26,7 @@ export interface DltDict {
   readonly notes: readonly string[];
 }
 
-/** The config in dlt's form with literal credentials as references (headers, params, bodies; auth is canonical's). */
+/** The config in dlt's form with literal credentials as references (rules/secret-literals.ts; auth's own fields are canonical's). */
 export function dltForm(
   value: PlainValue,
   keepLiteralSecrets = false,
@@ -35,29 +34,7 @@ export function dltForm(
   const canonical = toDltCanonical(value, { keepLiteralSecrets });
   const notes = [...canonical.notes];
   const config = canonical.config;
-  if (keepLiteralSecrets || !isObj(config)) return { config, runtime: canonical.runtime, notes };
-  const move = (dict: unknown, where: string, names: ReadonlySet<string>) => {
-    if (!isObj(dict)) return;
-    for (const [k, v] of Object.entries(dict)) {
-      if (!names.has(k.toLowerCase()) || typeof v !== "string" || v.trim() === "" || /\{[^}]*\}/.test(v)) continue;
-      const name = secretNameFor(k);
-      dict[k] = { $secret: name };
-      notes.push(
-        `${where}: the \`${k}\` written into the config was replaced by dlt.secrets["${name}"]; put its value in .dlt/secrets.toml.`,
-      );
-    }
-  };
-  if (isObj(config.client)) move(config.client.headers, "client.headers", SENSITIVE_HEADERS);
-  const endpoints = [
-    isObj(config.resource_defaults) ? config.resource_defaults.endpoint : undefined,
-    ...(Array.isArray(config.resources) ? config.resources.map((r) => (isObj(r) ? r.endpoint : undefined)) : []),
-  ];
-  for (const ep of endpoints) {
-    if (!isObj(ep)) continue;
-    move(ep.headers, "endpoint headers", SENSITIVE_HEADERS);
-    move(ep.params, "endpoint params", SENSITIVE_PARAMS);
-    move(ep.json, "endpoint json", SENSITIVE_PARAMS);
-  }
+  if (!keepLiteralSecrets) notes.push(...moveLiteralCredentials(config));
   return { config, runtime: canonical.runtime, notes };
 }
 

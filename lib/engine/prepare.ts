@@ -22,6 +22,7 @@ import {
   missingAuthFieldsMessage,
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
+  splitUserInfo,
 } from "../shared";
 
 export interface PreparedResource {
@@ -101,15 +102,21 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
 function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readonly<Record<string, string>>): PreparedResource {
   const ep = r.endpoint;
   const refs = new RefResolver(secrets);
-  const { auth, problem: authProblem } = bindAuth(r, refs);
+  const { auth: configured, problem: authProblem } = bindAuth(r, refs);
   let problem = authProblem;
+  const bound = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
+  // User info in the URL requested (an absolute path's, else base_url's) is sent as requests sends it:
+  // basic auth when the config has no auth, nothing when it has one; the URL goes without it either way.
+  const pathInfo = splitUserInfo(ep.path);
+  const baseInfo = splitUserInfo(typeof bound === "string" ? bound : "");
+  const basic = (pathInfo ?? baseInfo)?.basic ?? null;
+  const auth: BoundAuth | null = configured ?? (basic ? { type: "http_basic", username: basic[0], password: basic[1] } : null);
   let paginator: PaginatorImpl<unknown> | null = null;
   try {
     paginator = createPaginator(ep.paginator);
   } catch (e) {
     problem ??= e instanceof EngineError ? e : new EngineError("internal_error", String(e));
   }
-  const baseUrl = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
   const clientHeaders = Object.fromEntries(
     Object.entries(refs.dict(source.client.headers)).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]),
   );
@@ -132,8 +139,8 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
   return {
     name: r.name,
     method: ep.method,
-    baseUrl: typeof baseUrl === "string" ? baseUrl : "",
-    path: ep.path,
+    baseUrl: baseInfo?.url ?? (typeof bound === "string" ? bound : ""),
+    path: pathInfo?.url ?? ep.path,
     pathParams,
     params,
     ...(json !== undefined ? { json } : {}),

@@ -2,7 +2,7 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, setOwn } from "../shared";
+import { getOwn, redactUrl, setOwn, splitUserInfo } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -143,11 +143,15 @@ export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
 /** `url`: `fullUrl(spec)` when the caller has it already. */
 export function buildRequest(spec: RequestSpec, url = fullUrl(spec)): BuiltRequest {
   const { body, contentType } = encodeBody(spec);
+  // base_url's and an absolute path's user info became basic auth (prepare.ts); one a next link or redirect brings is not sent.
+  const info = splitUserInfo(url);
+  if (info) {
+    const message =
+      `The request could not be built: \`${redactUrl(info.url)}\` came with user info (user:password@), which restplay does ` +
+      "not send to a URL the API gave. Put the credentials in an auth block (or in base_url).";
+    throw new EngineError("invalid_request", message);
+  }
   try {
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
-      const u = new URL(url);
-      if (u.username !== "" || u.password !== "") throw new TypeError("a URL with credentials (user:password@) cannot be requested.");
-    }
     const headers = sentHeaders(spec.headers, contentType ?? (body !== undefined ? TEXT_BODY : undefined));
     return { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}) };
   } catch (e) {

@@ -16,6 +16,8 @@ const PLANTED = [
   "url-key-7777",
   "body-pass-1234",
   "uinfo-pass-555",
+  "path-token-3131",
+  "nested-key-2727",
 ];
 
 const JSON_CONFIG = `{
@@ -27,7 +29,8 @@ const JSON_CONFIG = `{
   "resources": [
     {"name": "a", "endpoint": {"path": "a", "auth": {"type": "bearer", "token": "${PLANTED[0]}"}, "params": {"api_key": "${PLANTED[6]}", "page_size": 10}}},
     {"name": "b", "endpoint": {"path": "b", "method": "POST", "json": {"password": "${PLANTED[8]}", "q": "x"}, "auth": {"type": "api_key", "api_key": "${PLANTED[1]}"}}},
-    {"name": "c", "endpoint": {"path": "c", "auth": {"type": "http_basic", "username": "me", "password": "${PLANTED[2]}"}}}
+    {"name": "c", "endpoint": {"path": "c", "auth": {"type": "http_basic", "username": "me", "password": "${PLANTED[2]}"}}},
+    {"name": "d", "endpoint": {"path": "d?access_token=${PLANTED[10]}", "method": "POST", "json": {"login": {"apiKey": "${PLANTED[11]}"}}}}
   ]
 }`;
 
@@ -42,7 +45,7 @@ describe("share links", () => {
     expect(offer.kind).toBe("link");
     const payload = offer.kind === "link" ? decoded(offer.url) : "";
     for (const secret of PLANTED) expect(payload, secret).not.toContain(secret);
-    expect(replaced.length).toBeGreaterThanOrEqual(9);
+    expect(replaced.length).toBeGreaterThanOrEqual(11);
     expect(validateText(shared.text, format).valid).toBe(true);
     expect(shared.text).toContain(format === "python" ? 'dlt.secrets["client_secret"]' : "$secret");
   });

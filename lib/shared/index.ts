@@ -14,6 +14,7 @@ export {
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   secretLookupNames,
+  splitUserInfo,
 } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type PyValue } from "./python";

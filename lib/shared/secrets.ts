@@ -52,7 +52,7 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */
-export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_secret", "access_token"] as const;
+export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_id", "client_secret", "access_token"] as const;
 
 /**
  * Fields each auth type needs before any request: dlt resolves a missing one from its secrets
@@ -113,4 +113,26 @@ export function secretEnvName(name: string): string {
   const sections = name.split(".");
   const key = sections.pop() ?? "";
   return [...sections.filter(Boolean), key].join("__").toUpperCase();
+}
+
+/** `scheme://` and the user info before the netloc's last `@` (`urlsplit`'s `rpartition("@")`). */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+
+/** Python's `urllib.parse.unquote`: `%XX` runs decoded as UTF-8, invalid bytes replaced, a stray `%` kept. */
+const unquote = (s: string): string =>
+  s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.slice(1).split("%"), (h) => parseInt(h, 16))));
+
+/**
+ * A URL's user info (`https://user:password@host`), as python-requests reads it when no auth object is
+ * set (`get_auth_from_url`, dlt's client without `auth`): the URL without it, and the pair it sends as
+ * HTTP basic auth (`null`: no `:` in the user info, or both parts empty, which requests sends nothing
+ * for). `null`: the URL has no user info.
+ */
+export function splitUserInfo(url: string): { readonly url: string; readonly basic: readonly [string, string] | null } | null {
+  const m = USER_INFO.exec(url);
+  if (!m) return null;
+  const info = m[2] as string;
+  const colon = info.indexOf(":");
+  const basic = colon < 0 ? null : ([unquote(info.slice(0, colon)), unquote(info.slice(colon + 1))] as const);
+  return { url: `${m[1]}${url.slice(m[0].length)}`, basic: basic && (basic[0] !== "" || basic[1] !== "") ? basic : null };
 }

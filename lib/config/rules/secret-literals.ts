@@ -1,13 +1,21 @@
 /**
- * Secret-looking literals outside auth (auth's own credential fields are rules/auth.ts's): a header
- * that carries credentials (`Authorization`, `X-API-Key`, …) or a query/body parameter dlt redacts
- * (`api_key`, `token`, `password`, …) written as a plain string. Same code and fix as in auth
- * (`hardcoded_secret`: move it to dlt.secrets); no download writes it without asking.
+ * Credentials written into the config outside auth's own fields (those are rules/auth.ts's): the one
+ * home for what counts as one and how it moves to dlt.secrets. The validator's `hardcoded_secret` and
+ * its quick fix come from here; the Python download and the share link apply that fix, the JSON/YAML
+ * downloads the same moves to the dict (export-dict.ts). Found:
+ * - a header that carries credentials (`Authorization`, `X-API-Key`, …), a query parameter dlt redacts
+ *   (`api_key`, `token`, …) in `params`, a credential field (`password`, `client_id`, …) at any depth of
+ *   a `json`/`data` body or of OAuth's `access_token_request_data`: moved to dlt.secrets;
+ * - user info (`https://user:password@host`) or a credential query parameter in `base_url` or an
+ *   endpoint's `path`: taken out of the URL; a path's query parameter moves to the endpoint's `params`,
+ *   the password to an `http_basic` auth block, a `base_url` query parameter to an `api_key` auth block
+ *   (`location: query`), where the config has no auth yet (with one, dlt's client never sends user info).
  */
-import type { TextEdit } from "../../formats";
+import type { PlainValue } from "../../formats";
 import type { Path } from "../located";
-import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_PARAMS } from "../../shared";
-import { refText } from "../fixes";
+import type { TextEdit } from "../../formats";
+import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, splitUserInfo } from "../../shared";
+import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
 
@@ -21,34 +29,202 @@ export const secretNameFor = (key: string): string =>
 /** Only a plain credential: no `{placeholder}` (those are dlt's templates), not empty. */
 const looksSecret = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0 && !/\{[^}]*\}/.test(v);
 
-export function checkSecretLiterals(ctx: RuleContext, plain: unknown): void {
-  if (!isObj(plain)) return;
+/** A change to the config: the value at `at` replaced, or `key: value` added to the dict at `at`. */
+export type CredentialOp =
+  | { readonly op: "set"; readonly at: Path; readonly value: PlainValue }
+  | { readonly op: "add"; readonly at: Path; readonly key: string; readonly value: PlainValue };
+
+export interface LiteralCredential {
+  /** The string that holds it. */
+  readonly at: Path;
+  /** What it is, for messages: `` `X-API-Key` ``, `` the query parameter `token` in `path` ``. */
+  readonly what: string;
+  /** The credentials, masked. */
+  readonly masked: string;
+  /** The dlt.secrets names it moves to (none: it is only taken out). */
+  readonly names: readonly string[];
+  /** The fix's title. */
+  readonly title: string;
+  readonly ops: readonly CredentialOp[];
+}
+
+const ref = (name: string): PlainValue => ({ $secret: name });
+const capital = (s: string) => `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
+type Obj = Record<string, unknown>;
+
+/** Every credential written into `plain` outside auth's own fields, with the moves that take it out. */
+export function literalCredentials(plain: unknown): LiteralCredential[] {
+  if (!isObj(plain)) return [];
+  const out: LiteralCredential[] = [];
   const client = isObj(plain.client) ? plain.client : null;
-  if (client && isObj(client.headers)) scan(ctx, client.headers, ["client", "headers"], SENSITIVE_HEADERS);
+  const hasAuth = (o: Obj | null) => o !== null && o.auth !== undefined && o.auth !== null;
+  if (client) {
+    if (isObj(client.headers)) fields(out, client.headers, ["client", "headers"], SENSITIVE_HEADERS, 0);
+    if (isObj(client.auth) && isObj(client.auth.access_token_request_data))
+      fields(out, client.auth.access_token_request_data, ["client", "auth", "access_token_request_data"], SENSITIVE_KEYS, 32);
+    if (typeof client.base_url === "string")
+      inUrl(out, client.base_url, ["client", "base_url"], { auth: hasAuth(client) ? null : ["client"], params: null, base: true });
+  }
   for (const { endpoint, at } of endpointsOf(plain)) {
-    if (isObj(endpoint.headers)) scan(ctx, endpoint.headers, [...at, "headers"], SENSITIVE_HEADERS);
-    if (isObj(endpoint.params)) scan(ctx, endpoint.params, [...at, "params"], SENSITIVE_PARAMS);
-    if (isObj(endpoint.json)) scan(ctx, endpoint.json, [...at, "json"], SENSITIVE_PARAMS);
+    if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], SENSITIVE_HEADERS, 0);
+    if (isObj(endpoint.params)) fields(out, endpoint.params, [...at, "params"], SENSITIVE_PARAMS, 0);
+    for (const key of ["json", "data"] as const)
+      if (typeof endpoint[key] === "object") fields(out, endpoint[key], [...at, key], SENSITIVE_KEYS, 32);
+    if (isObj(endpoint.auth) && isObj(endpoint.auth.access_token_request_data))
+      fields(out, endpoint.auth.access_token_request_data, [...at, "auth", "access_token_request_data"], SENSITIVE_KEYS, 32);
+    if (typeof endpoint.path === "string") {
+      const params = endpoint.params === undefined ? null : isObj(endpoint.params) ? endpoint.params : undefined;
+      const auth = hasAuth(client) || hasAuth(endpoint) ? null : at;
+      inUrl(out, endpoint.path, [...at, "path"], { auth, params: params === undefined ? undefined : { at, dict: params }, base: false });
+    }
+  }
+  return out;
+}
+
+/** Keys of `names` with a literal value in `v` (dicts and lists `depth` levels down too). */
+function fields(out: LiteralCredential[], v: unknown, at: Path, names: ReadonlySet<string>, depth: number): void {
+  if (Array.isArray(v)) {
+    if (depth > 0) v.forEach((x, i) => fields(out, x, [...at, i], names, depth - 1));
+    return;
+  }
+  if (!isObj(v)) return;
+  for (const [key, x] of Object.entries(v)) {
+    if (names.has(key.toLowerCase()) && looksSecret(x)) {
+      const name = secretNameFor(key);
+      const here = [...at, key];
+      out.push({
+        at: here,
+        what: `\`${key}\``,
+        masked: maskSecret(x),
+        names: [name],
+        title: `Move to dlt.secrets["${name}"]`,
+        ops: [{ op: "set", at: here, value: ref(name) }],
+      });
+    } else if (depth > 0 && typeof x === "object") fields(out, x, [...at, key], names, depth - 1);
   }
 }
 
-function scan(ctx: RuleContext, dict: Record<string, unknown>, at: Path, names: ReadonlySet<string>): void {
-  for (const [key, v] of Object.entries(dict)) {
-    if (!names.has(key.toLowerCase()) || !looksSecret(v)) continue;
-    const here = [...at, key];
-    const range = ctx.loc.value(here);
-    const name = secretNameFor(key);
-    const edits: TextEdit[] = [{ range, newText: refText(ctx.format, name) }];
+interface UrlPlace {
+  /** Where an auth block goes (the dict that has none yet); `null`: there is one. */
+  readonly auth: Path | null;
+  /** A path's endpoint and its `params` dict (`null`: none yet); `undefined`: `params` is not a dict. */
+  readonly params: { readonly at: Path; readonly dict: Obj | null } | null | undefined;
+  readonly base: boolean;
+}
+
+/** Python's `unquote_plus` of a query key, for matching it. */
+const queryKey = (k: string) => {
+  try {
+    return decodeURIComponent(k.replace(/\+/g, " ")).toLowerCase();
+  } catch {
+    return k.toLowerCase();
+  }
+};
+
+/** User info and credential query parameters in the URL `value` at `at`. */
+function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlace): void {
+  const info = splitUserInfo(value);
+  const url = info?.url ?? value;
+  const q = url.indexOf("?");
+  const hash = q < 0 ? -1 : url.indexOf("#", q);
+  const pairs = q < 0 ? [] : url.slice(q + 1, hash < 0 ? undefined : hash).split("&");
+  const found = pairs.flatMap((p) => {
+    const eq = p.indexOf("=");
+    const key = eq < 0 ? p : p.slice(0, eq);
+    const v = eq < 0 ? "" : p.slice(eq + 1);
+    return SENSITIVE_PARAMS.has(queryKey(key)) && looksSecret(v) ? [{ pair: p, key: queryKey(key), value: v }] : [];
+  });
+  if (!info && found.length === 0) return;
+  const kept = pairs.filter((p) => !found.some((f) => f.pair === p));
+  const rest = q < 0 ? url : `${url.slice(0, q)}${kept.length ? `?${kept.join("&")}` : ""}${hash < 0 ? "" : url.slice(hash)}`;
+  const ops: CredentialOp[] = [{ op: "set", at, value: rest }];
+  const names: string[] = [];
+  const moved: string[] = [];
+  let auth = place.auth;
+  if (info?.basic && auth) {
+    names.push("password");
+    moved.push('the password to an http_basic auth block (dlt.secrets["password"])');
+    ops.push({ op: "add", at: auth, key: "auth", value: { type: "http_basic", username: info.basic[0], password: ref("password") } });
+    auth = null;
+  }
+  const params = place.params;
+  if (params && found.every((f) => params.dict === null || !(f.key in params.dict))) {
+    for (const f of found) names.push(secretNameFor(f.key));
+    moved.push(`${found.map((f) => `\`${f.key}\``).join(", ")} to \`params\` (dlt.secrets)`);
+    if (params.dict === null)
+      ops.push({
+        op: "add",
+        at: params.at,
+        key: "params",
+        value: Object.fromEntries(found.map((f) => [f.key, ref(secretNameFor(f.key))])),
+      });
+    else for (const f of found) ops.push({ op: "add", at: [...params.at, "params"], key: f.key, value: ref(secretNameFor(f.key)) });
+  } else if (place.base && auth && found.length === 1) {
+    const f = found[0] as (typeof found)[number];
+    names.push(secretNameFor(f.key));
+    moved.push(`\`${f.key}\` to an api_key auth block (location: query, dlt.secrets)`);
+    ops.push({
+      op: "add",
+      at: auth,
+      key: "auth",
+      value: { type: "api_key", name: f.key, api_key: ref(secretNameFor(f.key)), location: "query" },
+    });
+  }
+  const what = `${[
+    ...(info ? ["the user info (user:password@)"] : []),
+    ...(found.length ? [`the query parameter${found.length > 1 ? "s" : ""} ${found.map((f) => `\`${f.key}\``).join(", ")}`] : []),
+  ].join(" and ")} in \`${String(at[at.length - 1])}\``;
+  const masked = [
+    ...(info?.basic ? [`${info.basic[0]}:${maskSecret(info.basic[1])}@`] : []),
+    ...found.map((f) => `${f.key}=${maskSecret(f.value)}`),
+  ].join(", ");
+  const title = moved.length ? `Move ${moved.join(" and ")}` : "Take the credentials out of the URL (then give them to an auth block)";
+  out.push({ at, what, masked: masked || "user info", names, title, ops });
+}
+
+/** The `hardcoded_secret` warnings and quick fixes of `literalCredentials`. */
+export function checkSecretLiterals(ctx: RuleContext, plain: unknown): void {
+  for (const c of literalCredentials(plain)) {
+    if (ctx.full) return;
+    const range = ctx.loc.value(c.at);
+    const edits = c.ops.map((o): TextEdit | null =>
+      o.op === "set"
+        ? { range: ctx.loc.value(o.at), newText: renderValue(o.value, ctx.format, ctx.text, ctx.loc.value(o.at)) }
+        : insertEntryEdit(ctx.doc, o.at, o.key, o.value),
+    );
+    const refs = c.names.map((n) => `dlt.secrets["${n}"]`);
     ctx.add({
-      at: here,
+      at: c.at,
       severity: "warning",
       code: "hardcoded_secret",
       range,
       message:
-        `\`${key}\` is written into the config (${maskSecret(v)}): anyone with the file has it. Use dlt.secrets["${name}"] and supply ` +
-        `the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(name)}). ` +
+        `${capital(c.what)} is written into the config (${c.masked}): anyone with the file has it. ` +
+        (refs.length
+          ? `Use ${refs.join(", ")} and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment ` +
+            `variable ${c.names.map(secretEnvName).join(", ")}). `
+          : "Take it out of the URL and give it to an auth block that reads dlt.secrets. ") +
         "No download writes the literal unless you choose to keep it.",
-      fixes: [{ title: `Move to dlt.secrets["${name}"]`, edits }],
+      ...(edits.every((e) => e !== null) ? { fixes: [{ title: c.title, edits: edits as TextEdit[] }] } : {}),
     });
   }
+}
+
+/** `literalCredentials` moved out of `config` (a mutable copy), as the quick fixes move them; one note per credential. */
+export function moveLiteralCredentials(config: PlainValue): string[] {
+  const notes: string[] = [];
+  for (const c of literalCredentials(config)) {
+    for (const o of c.ops) {
+      const parent = o.op === "set" ? o.at.slice(0, -1) : o.at;
+      let node: unknown = config;
+      for (const k of parent) node = isObj(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[k] : undefined;
+      if (!isObj(node) && !Array.isArray(node)) continue;
+      const key = o.op === "set" ? (o.at[o.at.length - 1] as string | number) : o.key;
+      (node as Record<string | number, unknown>)[key] = o.value;
+    }
+    const to = c.names.length ? `; put ${c.names.map((n) => `\`${n}\``).join(", ")} in .dlt/secrets.toml` : "";
+    const done = c.title.replace(/^Move /, "moved ").replace(/^Take /, "took ");
+    notes.push(`${capital(c.what)} was written into the config: ${done}${to}.`);
+  }
+  return notes;
 }

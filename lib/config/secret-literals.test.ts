@@ -1,0 +1,112 @@
+/**
+ * Credentials written into a config outside auth (rules/secret-literals.ts): every place is warned, the
+ * quick fix moves each to dlt.secrets (or an auth block) in every format, and no download keeps one.
+ */
+import { describe, expect, it } from "vitest";
+import { convertDocument, parseDocument, toPlain, type PlainValue, type SourceFormat } from "../formats";
+import { applyEdits, exportConfig, validateText } from "./index";
+
+const LEAKS = ["UrlPass111", "NestedKeyAAA", "QueryInPath666", "BaseQuery999"];
+const JSON_TEXT = JSON.stringify(
+  {
+    client: { base_url: "https://alice:UrlPass111@lab.example.com" },
+    resources: [
+      {
+        name: "login",
+        endpoint: { path: "basic/items", method: "POST", json: { auth: { apiKey: "NestedKeyAAA" }, keep: [{ token: "NestedKeyAAA" }] } },
+      },
+      { name: "items", endpoint: { path: "bearer/items?access_token=QueryInPath666&page=1", paginator: "single_page" } },
+    ],
+  },
+  null,
+  2,
+);
+const inFormat = (to: SourceFormat) => {
+  const c = to === "json" ? { ok: true as const, text: JSON_TEXT } : convertDocument(JSON_TEXT, "json", to);
+  if (!c.ok) throw new Error(c.reason);
+  return c.text;
+};
+const secrets = (text: string) => validateText(text).diagnostics.filter((d) => d.code === "hardcoded_secret");
+type Obj = { readonly [k: string]: PlainValue };
+
+describe("credentials written into the config outside auth", () => {
+  it.each(["json", "yaml", "python"] as const)(
+    "%s: each is warned where it is; the fixes leave a config dlt takes, with none",
+    (format) => {
+      const text = inFormat(format);
+      const found = secrets(text);
+      expect(found.map((d) => d.path)).toEqual([
+        "/client/base_url",
+        "/resources/0/endpoint/json/auth/apiKey",
+        "/resources/0/endpoint/json/keep/0/token",
+        "/resources/1/endpoint/path",
+      ]);
+      expect(found[0]!.message).toMatch(/^The user info \(user:password@\) in `base_url` is written into the config \(alice:U\*{5}1@\)/);
+      expect(found[3]!.message).toContain("The query parameter `access_token` in `path`");
+      for (const d of found) for (const leak of LEAKS) expect(d.message).not.toContain(leak);
+      const fixed = applyEdits(
+        text,
+        found.flatMap((d) => d.fixes?.[0]?.edits ?? []),
+      );
+      const after = validateText(fixed);
+      expect(after.valid).toBe(true);
+      expect(secrets(fixed)).toEqual([]);
+      for (const leak of LEAKS) expect(fixed).not.toContain(leak);
+      const value = after.value as Obj;
+      const client = value.client as Obj;
+      expect(client).toEqual({
+        base_url: "https://lab.example.com",
+        auth: { type: "http_basic", username: "alice", password: { $secret: "password" } },
+      });
+      const items = ((value.resources as PlainValue[])[1] as Obj).endpoint as Obj;
+      expect(items.path).toBe("bearer/items?page=1");
+      expect(items.params).toEqual({ access_token: { $secret: "access_token" } });
+    },
+  );
+
+  it("JSON, YAML and Python downloads hold none of them: the same moves, said in the notes", () => {
+    for (const format of ["json", "yaml", "python"] as const) {
+      const result = validateText(inFormat(format));
+      for (const to of ["json", "yaml", "python"] as const) {
+        const file = exportConfig(result, to)!;
+        for (const leak of LEAKS) expect(file.text, `${format} → ${to}`).not.toContain(leak);
+      }
+    }
+    const json = exportConfig(validateText(JSON_TEXT), "json")!;
+    const dict = JSON.parse(json.text) as Obj;
+    expect(dict.client).toEqual({ base_url: "https://lab.example.com", auth: { type: "http_basic", username: "alice" } });
+    expect((((dict.resources as PlainValue[])[1] as Obj).endpoint as Obj).path).toBe("bearer/items?page=1");
+    expect(json.notes).toContain(
+      "The user info (user:password@) in `base_url` was written into the config: moved the password to an http_basic " +
+        'auth block (dlt.secrets["password"]); put `password` in .dlt/secrets.toml.',
+    );
+    const py = exportConfig(validateText(JSON_TEXT), "python")!.text;
+    const config = toPlain(parseDocument(py, "python").root!) as Obj;
+    expect((config.client as Obj).auth).toEqual({ type: "http_basic", username: "alice", password: { $secret: "password" } });
+  });
+
+  it("a base_url's credential query parameter becomes an api_key auth block; with auth already there, it is only taken out", () => {
+    const base = (auth: object) =>
+      JSON.stringify({ client: { base_url: "https://h.example.com/v1?api_key=BaseQuery999", ...auth }, resources: ["items"] });
+    const [alone] = secrets(base({}));
+    const fixed = validateText(applyEdits(base({}), alone!.fixes![0]!.edits));
+    expect((fixed.value as Obj).client).toEqual({
+      base_url: "https://h.example.com/v1",
+      auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
+    });
+    const withAuth = base({ auth: { type: "bearer", token: { $secret: "token" } } });
+    const [taken] = secrets(withAuth);
+    expect(taken!.fixes![0]!.title).toBe("Take the credentials out of the URL (then give them to an auth block)");
+    expect(((validateText(applyEdits(withAuth, taken!.fixes![0]!.edits)).value as Obj).client as Obj).base_url).toBe(
+      "https://h.example.com/v1",
+    );
+  });
+
+  it("placeholders and empty values are not credentials", () => {
+    const text = JSON.stringify({
+      client: { base_url: "https://h.example.com/?token={incremental.start_value}" },
+      resources: [{ name: "a", endpoint: { path: "a?api_key=", json: { password: "" } } }],
+    });
+    expect(secrets(text)).toEqual([]);
+  });
+});
