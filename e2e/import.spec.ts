@@ -24,6 +24,9 @@ test("import a spec, tick two endpoints, run on the mock of the spec, see rows; 
   await d.insert("json");
 
   await expect(page.getByTestId("spec-mock-chip")).toContainText("Bookshop API");
+  // The chip keeps the header on one row (its title shows from 1536 px, in its tooltip always).
+  const top = async (id: string) => (await page.getByTestId(id).boundingBox())?.y ?? -100;
+  expect(Math.abs((await top("theme-toggle")) - (await top("run-button")))).toBeLessThan(4);
   await expect(p.formatIndicator).toContainText("JSON");
   expect(await p.run()).toBe("done");
   await expect(p.tableTab("books")).toBeVisible();

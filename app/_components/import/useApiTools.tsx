@@ -48,18 +48,24 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
         title="Import from OpenAPI, curl, HAR or a sample response"
       >
         <span aria-hidden="true">⇪</span>
-        <span className="md:max-[1279px]:sr-only">Import</span>
+        {/* With the mock chip beside it, the word goes below 1536 px: the header keeps one row from 1024 px. */}
+        <span className={imported.mockSpec ? "md:max-[1535px]:sr-only" : "md:max-[1279px]:sr-only"}>Import</span>
       </button>
       {imported.mockSpec && (
         <span
           className="inline-flex h-8 items-center gap-1 rounded border border-line bg-accent-soft pl-2 text-xs text-fg"
           data-testid="spec-mock-chip"
         >
+          {/* The title shows from 1536 px, "mock" from 1280 px, a mark below (the tooltip says it all): one header row from 1024 px. */}
           <span
             className="max-w-40 truncate"
             title={`The Mock target also serves ${imported.mockSpec.base_url}, generated from the imported ${imported.mockSpec.title}.`}
           >
-            mock: {imported.mockSpec.title}
+            <span aria-hidden="true" className="min-[1280px]:hidden">
+              ◇
+            </span>
+            <span className="max-[1279px]:sr-only">mock</span>
+            <span className="max-[1535px]:sr-only">: {imported.mockSpec.title}</span>
           </span>
           <button
             type="button"
