@@ -110,3 +110,46 @@ describe("credentials written into the config outside auth", () => {
     expect(secrets(text)).toEqual([]);
   });
 });
+
+describe("credentials a Python file builds from its constants", () => {
+  const PY = [
+    "import dlt",
+    "from dlt.sources.rest_api import rest_api_source",
+    'TOKEN = "concat-secret-AAA111"',
+    "API_KEY: str = 'fstring-secret-BBB222'  # the key",
+    'BASE = "https://api.example.com/"',
+    "source = rest_api_source({",
+    '    "client": {',
+    '        "base_url": BASE + "?api_key=url-secret-CCC333",',
+    '        "headers": {"Authorization": "Bearer " + TOKEN, "X-Api-Key": f"{API_KEY}", "PRIVATE-TOKEN": "glpat-DDD444", "X-Key2": API_KEY},',
+    "    },",
+    '    "resources": [{"name": "deals", "endpoint": {"path": "deals", "params": {"api_token": "pipedrive-EEE555"}}}],',
+    "})",
+    "",
+  ].join("\n");
+  const PLANTED = ["AAA111", "BBB222", "CCC333", "DDD444", "EEE555"];
+
+  it("are warned where they are read, and the fixes take the constants' literals out too", () => {
+    const found = secrets(PY);
+    expect(found.map((d) => d.path)).toEqual([
+      "/client/base_url",
+      "/client/headers/Authorization",
+      "/client/headers/X-Api-Key",
+      "/client/headers/PRIVATE-TOKEN",
+      "/resources/0/endpoint/params/api_token",
+    ]);
+    const fixed = applyEdits(
+      PY,
+      found.flatMap((d) => d.fixes?.[0]?.edits ?? []),
+    );
+    for (const leak of PLANTED) expect(fixed).not.toContain(leak);
+    const lines = fixed.split("\n");
+    // TOKEN was read only by the header: gone; API_KEY is read by another header: it reads dlt.secrets; BASE holds no secret.
+    expect(lines.some((l) => l.startsWith("TOKEN"))).toBe(false);
+    expect(lines).toContain('API_KEY: str = dlt.secrets["api_key"]  # the key');
+    expect(lines).toContain('BASE = "https://api.example.com/"');
+    expect(validateText(fixed).valid).toBe(true);
+    const download = exportConfig(validateText(PY), "python")!.text;
+    for (const leak of PLANTED) expect(download).not.toContain(leak);
+  });
+});

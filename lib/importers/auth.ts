@@ -6,6 +6,7 @@
 import type { MockAuth } from "../mocks";
 import type { Guess, PlainObject } from "./types";
 import { obj, own, str, type Obj } from "./values";
+import { SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
 
 const secret = (name: string) => ({ $secret: name });
 
@@ -100,7 +101,8 @@ export function authFromRequest(
         },
         mock: { kind: "basic" },
       };
-    if (/^(x-api-key|api-key|apikey|x-auth-token|x-access-token|authorization)$/.test(lower)) {
+    // A header that carries credentials (the secrets vocabulary), but not a cookie (dlt has no cookie auth).
+    if (SENSITIVE_HEADERS.has(lower) && !/cookie|^proxy-/.test(lower)) {
       return {
         guess: {
           value: { type: "api_key", name, api_key: secret("api_key"), location: "header" },
@@ -111,7 +113,7 @@ export function authFromRequest(
     }
   }
   for (const [name] of query) {
-    if (/^(api_?key|apikey|key|access_token|token|api-key)$/i.test(name)) {
+    if (SENSITIVE_KEYS.has(name.toLowerCase()) && !["client_id", "username"].includes(name.toLowerCase())) {
       return {
         guess: {
           value: { type: "api_key", name, api_key: secret("api_key"), location: "query" },

@@ -52,13 +52,13 @@ function nameOf(path: string): string {
   return snake(segs[segs.length - 1] ?? "resource");
 }
 
+const secretRef = (key: string) => ({ $secret: key.toLowerCase() });
+
 /** A body as `json` (an object) or `data` (form fields); sensitive fields become secret references. */
 function bodyOf(c: Captured): { json: PlainObject | null; data: PlainObject | null } {
   if (c.body === null) return { json: null, data: null };
   const scrub = (o: Record<string, unknown>): PlainObject =>
-    Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? { $secret: k.toLowerCase() } : plain(v)]),
-    );
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : plain(v)]));
   if (/json/i.test(c.contentType ?? "")) {
     try {
       const v: unknown = JSON.parse(c.body);
@@ -121,7 +121,9 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const paging = guessPaging(query, body, first.response?.headers ?? [], records);
     const skip = pagingParamNames(paging.guess.value);
     const params: Record<string, PlainObject[string]> = {};
-    for (const p of query) if (!skip.has(p.name)) params[p.name] = p.value ?? "";
+    // Another credential in the query string (the auth guess took one) becomes a reference too: never a literal.
+    for (const p of query)
+      if (!skip.has(p.name)) params[p.name] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : (p.value ?? "");
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
     const { json, data } = bodyOf(first);

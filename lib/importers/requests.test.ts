@@ -57,6 +57,18 @@ describe("curl", () => {
     expect(rendered.text).not.toMatch(/hunter2|me:pw/);
   });
 
+  it("a credential in the query string becomes the auth (Pipedrive's api_token) or a reference, never a literal", () => {
+    const pipedrive = draftOf(`curl 'https://api.pipedrive.example/v1/deals?api_token=0123456789abcdef0123&start=0&limit=100'`);
+    expect(pipedrive.auth?.value).toEqual({ type: "api_key", name: "api_token", api_key: { $secret: "api_key" }, location: "query" });
+    const both = draftOf(`curl 'https://api.x.example/v1/items?access_token=tok_ABCDEF123456&q=a' -H 'Authorization: Bearer ${TOKEN}'`);
+    expect(both.auth?.value).toEqual({ type: "bearer", token: { $secret: "token" } });
+    expect(both.endpoints[0]?.params?.value).toEqual({ access_token: { $secret: "access_token" }, q: "a" });
+    for (const draft of [pipedrive, both]) {
+      const text = renderConfig(buildConfig(draft).config, "json").text;
+      expect(text).not.toMatch(/0123456789abcdef0123|tok_ABCDEF123456|5up3r53cr3t/);
+    }
+  });
+
   it("runs a curl command against the built-in mocks", async () => {
     const built = buildConfig(draftOf("curl 'https://lab.example.com/page-number/items?page=1'"));
     const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);

@@ -21,9 +21,24 @@ export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set([
 
 /**
  * Keys whose values dlt masks by name in auth configs and token requests (§1.2): the list above plus
- * ids and user names. Masked in config messages, form bodies and traces.
+ * ids and user names, and the names APIs give their keys in query strings and bodies that dlt's list
+ * lacks (Pipedrive's `api_token`, …). Masked in config messages, form bodies and traces; a literal one
+ * in `params`, a body or a URL is a `hardcoded_secret`.
  */
-export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([...SENSITIVE_PARAMS, "client_id", "username", "refresh_token", "assertion"]);
+export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
+  ...SENSITIVE_PARAMS,
+  "client_id",
+  "username",
+  "refresh_token",
+  "assertion",
+  "api_token",
+  "apitoken",
+  "auth_token",
+  "private_token",
+  "session_token",
+  "access_key",
+  "secret_key",
+]);
 
 /** Keys whose string values are credentials in a response body (token responses): masked in previews. */
 export const SENSITIVE_BODY_KEYS: ReadonlySet<string> = new Set([
@@ -49,6 +64,9 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
   "apikey",
   "x-auth-token",
   "x-access-token",
+  "x-api-token",
+  "api-token",
+  "private-token",
 ]);
 
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */

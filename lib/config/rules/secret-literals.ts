@@ -3,9 +3,9 @@
  * home for what counts as one and how it moves to dlt.secrets. The validator's `hardcoded_secret` and
  * its quick fix come from here; the Python download and the share link apply that fix, the JSON/YAML
  * downloads the same moves to the dict (export-dict.ts). Found:
- * - a header that carries credentials (`Authorization`, `X-API-Key`, …), a query parameter dlt redacts
- *   (`api_key`, `token`, …) in `params`, a credential field (`password`, `client_id`, …) at any depth of
- *   a `json`/`data` body or of OAuth's `access_token_request_data`: moved to dlt.secrets;
+ * - a header that carries credentials (`Authorization`, `X-API-Key`, `PRIVATE-TOKEN`, …), a credential
+ *   field (`api_key`, `api_token`, `password`, `client_id`, …) in `params` or at any depth of a
+ *   `json`/`data` body or of OAuth's `access_token_request_data`: moved to dlt.secrets;
  * - user info (`https://user:password@host`) or a credential query parameter in `base_url` or an
  *   endpoint's `path`: taken out of the URL; a path's query parameter moves to the endpoint's `params`,
  *   the password to an `http_basic` auth block, a `base_url` query parameter to an `api_key` auth block
@@ -14,7 +14,7 @@
 import type { PlainValue } from "../../formats";
 import type { Path } from "../located";
 import type { TextEdit } from "../../formats";
-import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS, splitUserInfo } from "../../shared";
+import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
@@ -41,6 +41,8 @@ export interface LiteralCredential {
   readonly what: string;
   /** The credentials, masked. */
   readonly masked: string;
+  /** The credentials as written (for finding the Python constants they are made of; never shown). */
+  readonly secrets: readonly string[];
   /** The dlt.secrets names it moves to (none: it is only taken out). */
   readonly names: readonly string[];
   /** The fix's title. */
@@ -67,7 +69,7 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
   }
   for (const { endpoint, at } of endpointsOf(plain)) {
     if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], SENSITIVE_HEADERS, 0);
-    if (isObj(endpoint.params)) fields(out, endpoint.params, [...at, "params"], SENSITIVE_PARAMS, 0);
+    if (isObj(endpoint.params)) fields(out, endpoint.params, [...at, "params"], SENSITIVE_KEYS, 0);
     for (const key of ["json", "data"] as const)
       if (typeof endpoint[key] === "object") fields(out, endpoint[key], [...at, key], SENSITIVE_KEYS, 32);
     if (isObj(endpoint.auth) && isObj(endpoint.auth.access_token_request_data))
@@ -96,6 +98,7 @@ function fields(out: LiteralCredential[], v: unknown, at: Path, names: ReadonlyS
         at: here,
         what: `\`${key}\``,
         masked: maskSecret(x),
+        secrets: [x],
         names: [name],
         title: `Move to dlt.secrets["${name}"]`,
         ops: [{ op: "set", at: here, value: ref(name) }],
@@ -132,7 +135,7 @@ function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlac
     const eq = p.indexOf("=");
     const key = eq < 0 ? p : p.slice(0, eq);
     const v = eq < 0 ? "" : p.slice(eq + 1);
-    return SENSITIVE_PARAMS.has(queryKey(key)) && looksSecret(v) ? [{ pair: p, key: queryKey(key), value: v }] : [];
+    return SENSITIVE_KEYS.has(queryKey(key)) && looksSecret(v) ? [{ pair: p, key: queryKey(key), value: v }] : [];
   });
   if (!info && found.length === 0) return;
   const kept = pairs.filter((p) => !found.some((f) => f.pair === p));
@@ -179,7 +182,8 @@ function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlac
     ...found.map((f) => `${f.key}=${maskSecret(f.value)}`),
   ].join(", ");
   const title = moved.length ? `Move ${moved.join(" and ")}` : "Take the credentials out of the URL (then give them to an auth block)";
-  out.push({ at, what, masked: masked || "user info", names, title, ops });
+  const secrets = [...(info?.basic ? [info.basic[1]] : []), ...found.map((f) => f.value)].filter((x) => x !== "");
+  out.push({ at, what, masked: masked || "user info", secrets, names, title, ops });
 }
 
 /** The `hardcoded_secret` warnings and quick fixes of `literalCredentials`. */
@@ -192,6 +196,7 @@ export function checkSecretLiterals(ctx: RuleContext, plain: unknown): void {
         ? { range: ctx.loc.value(o.at), newText: renderValue(o.value, ctx.format, ctx.text, ctx.loc.value(o.at)) }
         : insertEntryEdit(ctx.doc, o.at, o.key, o.value),
     );
+    if (ctx.format === "python") edits.push(...constantEdits(ctx.text, range, c.secrets));
     const refs = c.names.map((n) => `dlt.secrets["${n}"]`);
     ctx.add({
       at: c.at,
@@ -227,4 +232,40 @@ export function moveLiteralCredentials(config: PlainValue): string[] {
     notes.push(`${capital(c.what)} was written into the config: ${done}${to}.`);
   }
   return notes;
+}
+
+/** A module-level `NAME = "literal"` (an annotation and a comment allowed), its line and its literal. */
+const constantLine = (name: string) =>
+  new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)')[ \\t]*(?:#.*)?$`, "m");
+
+/** Python text with comments and string contents blanked (an f-string's `{…}` kept), offsets unchanged: where names are read. */
+const codeOf = (text: string) =>
+  text.replace(/#[^\n]*|([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m, prefix?: string) =>
+    /f/i.test(prefix ?? "") ? m.replace(/[^{}]+(?=\{)|(?<=\})[^{}]+/g, (x) => " ".repeat(x.length)) : " ".repeat(m.length),
+  );
+
+/**
+ * Python: the module constants a credential's expression reads (`"Bearer " + TOKEN`, `f"{API_KEY}"`)
+ * hold (part of) it too, so the fix takes them out as well: a constant nothing else reads is deleted,
+ * one read elsewhere reads dlt.secrets (named after it) instead of its literal.
+ */
+function constantEdits(text: string, range: { start: number; end: number }, secrets: readonly string[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const code = codeOf(text);
+  for (const name of new Set(code.slice(range.start, range.end).match(/[A-Za-z_]\w*/g) ?? [])) {
+    const m = constantLine(name).exec(text);
+    const literal = m?.[1] ?? m?.[2];
+    if (!m || literal === undefined || literal.length < 4 || !secrets.some((x) => x.includes(literal) || literal.includes(x))) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const reads = [...code.matchAll(new RegExp(`\\b${name}\\b`, "g"))].filter(
+      (r) => (r.index < start || r.index >= end) && (r.index < range.start || r.index >= range.end),
+    );
+    if (reads.length === 0) edits.push({ range: { start, end: text[end] === "\n" ? end + 1 : end }, newText: "" });
+    else {
+      const at = start + m[0].indexOf(m[0].includes(`"${literal}"`) ? `"${literal}"` : `'${literal}'`);
+      edits.push({ range: { start: at, end: at + literal.length + 2 }, newText: `dlt.secrets[${JSON.stringify(secretNameFor(name))}]` });
+    }
+  }
+  return edits;
 }
