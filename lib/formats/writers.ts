@@ -13,10 +13,17 @@ const SPECIAL_KEYS = new Set(["$secret", "$config", "$python"]);
 const PYYAML_TAGS = new Set(["<<", "="]);
 
 /**
+ * Plain scalars YAML 1.2's core schema (how restplay reads YAML) takes for a number, bool or null where
+ * 1.1 (the writer's) reads text: `0o17`, `1e3`. Quoted, so both read the same string.
+ */
+const CORE_1_2 =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
  * YAML with references as flow maps (`token: {$secret: token}`), strings quoted only where needed —
  * needed as `yaml.safe_load` reads YAML (PyYAML, YAML 1.1; the downloads' loading snippet): a string such
  * as `2024-01-01T00:00:00Z`, `yes`, `on`, `1_000` or `1:30` is quoted, or Python would get a datetime, a
- * bool or an int.
+ * bool or an int — and one YAML 1.2 reads as another type (`0o17`, `1e3`), or restplay would.
  */
 export function writeYaml(value: PlainValue): string {
   const doc = new Document(value, { version: "1.1", aliasDuplicateObjects: false });
@@ -31,7 +38,7 @@ export function writeYaml(value: PlainValue): string {
       }
       if (typeof v !== "string") return;
       // Line and paragraph separators and a BOM break PyYAML's plain scalars (it reads U+2028 as a line break).
-      if (/[\u2028\u2029\ufeff]/.test(v)) node.type = "QUOTE_DOUBLE";
+      if (/[\u2028\u2029\ufeff]/.test(v) || CORE_1_2.test(v)) node.type = "QUOTE_DOUBLE";
       if (!PYYAML_TAGS.has(v)) return;
       node.type = "QUOTE_DOUBLE";
       // `yaml` writes `<<` plain whatever its type: an explicit string tag keeps it text for PyYAML (and for restplay).

@@ -80,5 +80,12 @@ describe("YAML as yaml.safe_load reads it (YAML 1.1)", () => {
     expect(warned.get(`/k${at("010")}`)!.message).toContain("the integer 8");
     expect(warned.get(`/k${at("yes")}`)!.fixes![0]!.edits[0]!.newText).toBe('"yes"');
     expect(warned.get(`/k${at("1e3")}`)!.fixes![0]!.edits[0]!.newText).toBe("1000");
+    // The second fix takes dlt's reading (where the schema wants a boolean or an integer, that is the one that validates).
+    const second = (text: string) => warned.get(`/k${at(text)}`)!.fixes!.map((f) => f.edits[0]!.newText);
+    expect(second("yes")).toEqual(['"yes"', "true"]);
+    expect(second("off")).toEqual(['"off"', "false"]);
+    expect(second("1_000")).toEqual(['"1_000"', "1000"]);
+    expect(second("010")).toEqual(["10", "8"]);
+    expect(second("2024-01-01")).toEqual(['"2024-01-01"']);
   });
 });

@@ -90,6 +90,14 @@ export function yaml11Difference(source: string, value: unknown, range: Range, p
   const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
   const fixText =
     typeof value === "string" ? JSON.stringify(value) : typeof value === "number" && Number.isInteger(value) ? String(value) : null;
+  // Two fixes: keep this reading for dlt too, or take dlt's (where the schema wants a boolean, `yes` is one for dlt).
+  const theirs = pyYamlSpelling(source, py);
+  const fixes = [
+    ...(fixText !== null && fixText !== source ? [{ title: `Write ${fixText}`, edits: [{ range, newText: fixText }] }] : []),
+    ...(theirs !== null && theirs !== fixText
+      ? [{ title: `Write ${theirs} (what yaml.safe_load reads, as dlt gets it)`, edits: [{ range, newText: theirs }] }]
+      : []),
+  ];
   return {
     severity: "warning",
     code: "yaml_1_1_value",
@@ -99,6 +107,14 @@ export function yaml11Difference(source: string, value: unknown, range: Range, p
       `\`${source}\` is ${WHAT[ours]} here (YAML 1.2, ${shown}), but \`yaml.safe_load\` — how dlt gets a YAML config — reads it as ` +
       `${py === "int" ? `the integer ${pyYamlInt(source)}` : WHAT[py]} (YAML 1.1), so dlt would get another value than this run. ` +
       (fixText !== null ? `Write ${fixText} to mean the same in both.` : "Quote it, or write it as YAML 1.1 reads it."),
-    ...(fixText !== null && fixText !== source ? { fixes: [{ title: `Write ${fixText}`, edits: [{ range, newText: fixText }] }] } : {}),
+    ...(fixes.length > 0 ? { fixes } : {}),
   };
+}
+
+/** PyYAML's value of `source` spelled so that YAML 1.2 reads the same (`yes` -> `true`, `1_000` -> `1000`); null: no such spelling. */
+function pyYamlSpelling(source: string, py: PyYamlType): string | null {
+  if (py === "bool") return /^(?:yes|true|on)$/i.test(source) ? "true" : "false";
+  if (py === "int") return String(pyYamlInt(source));
+  if (py === "null") return "null";
+  return null;
 }
