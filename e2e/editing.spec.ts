@@ -131,6 +131,16 @@ test("the document and the theme survive a reload; the secrets do not", async ({
   expect(stored).not.toContain("typed-by-hand");
 });
 
+test("an edit made just before a reload is not lost (saved when the page goes away)", async ({ playground: p, page }) => {
+  await p.goto();
+  await p.chooseExample(seed("seed-003").title);
+  await expect.poll(() => page.evaluate(() => window.localStorage.getItem("restplay:document"))).toContain("resource_name");
+  await p.replaceWordInEditor('"resource_name"', "edited_last");
+  // No wait for the autosave timer: the reload comes at once.
+  await page.reload();
+  await expect(p.page.getByTestId("resources")).toContainText("edited_last");
+});
+
 test("hover shows the key's docs; typing a quote in a Python dict completes its keys", async ({ playground: p, page }) => {
   await p.goto();
   await p.chooseExample(seed("seed-000").title);

@@ -67,6 +67,34 @@ test("YAML completes config keys from the schema", async ({ playground: p, page 
   await page.keyboard.press("Escape");
 });
 
+test("Python: a dlt class picked from completion leaves the cursor on its first parameter", async ({ playground: p, page }) => {
+  await p.gotoWith(
+    [
+      "from dlt.sources.rest_api import rest_api_source",
+      "",
+      "source = rest_api_source({",
+      '    "client": {"base_url": "https://lab.example.com"},',
+      '    "resources": [{"name": "items", "endpoint": {',
+      '        "path": "offset/items",',
+      "    }}],",
+      "})",
+      "",
+    ].join("\n"),
+  );
+  await page.locator(".monaco-editor .view-line").filter({ hasText: '"path": "offset/items",' }).first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('"paginator": ');
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest).toContainText("HeaderLinkPaginator()");
+  await page.keyboard.type("OffsetP");
+  await expect(suggest.locator(".monaco-list-row.focused")).toContainText("OffsetPaginator(limit=)");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("100");
+  await expect(p.editorLines()).toContainText('"paginator": OffsetPaginator(limit=100)');
+});
+
 test("`{` in an endpoint string completes the parent's fields, those seen in the last run included", async ({ playground: p, page }) => {
   await p.goto();
   await p.chooseExample(example("lab-parent-child").title);

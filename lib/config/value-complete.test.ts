@@ -36,5 +36,10 @@ describe("Python value completions (parity with JSON and YAML)", () => {
       'dlt.sources.incremental(cursor_path="")',
     );
     expect(valueCompletions(["client"], "paginator", root, true).every((s) => s.kind === "value")).toBe(true);
+    // As snippets, the cursor stops inside the call, at each parameter, then after it.
+    expect(unquoted.find((s) => s.label === "OffsetPaginator(limit=)")?.snippet).toBe("OffsetPaginator(limit=$1)$0");
+    expect(unquoted.find((s) => s.label === "HeaderLinkPaginator()")?.snippet).toBe("HeaderLinkPaginator()$0");
+    const incremental = valueCompletions(["resources", 0, "endpoint"], "incremental", root, false);
+    expect(incremental.find((s) => s.kind === "class")?.snippet).toBe('dlt.sources.incremental(cursor_path="$1")$0');
   });
 });

@@ -17,6 +17,8 @@ export interface ValueSuggestion {
   readonly detail: string;
   readonly documentation: string;
   readonly kind: "value" | "class";
+  /** `insertText` as an editor snippet: the cursor stops at each parameter to fill in (`limit=$1`), then after the call. */
+  readonly snippet?: string;
 }
 
 /** The key whose value the cursor is typing on this line: `"type": "he|` -> type, quoted. */
@@ -43,11 +45,12 @@ function allowedAt(path: ValuePath, root: unknown): { values: readonly string[];
 const classKind = (key: string | number | undefined): DltClass["kind"] | null =>
   key === "paginator" ? "paginator" : key === "auth" ? "auth" : key === "incremental" ? "incremental" : null;
 
-/** `OffsetPaginator(limit=)`: the class call with its required parameters to fill in. */
-function classCall(c: DltClass): string {
-  const required = c.params.filter((p) => p.default === REQUIRED).map((p) => `${p.name}=`);
+/** `OffsetPaginator(limit=)`: the class call with its required parameters to fill in (`stops`: as a snippet with tab stops). */
+function classCall(c: DltClass, stops = false): string {
+  const stop = (n: number) => (stops ? `$${n}` : "");
+  const required = c.params.filter((p) => p.default === REQUIRED).map((p, i) => `${p.name}=${stop(i + 1)}`);
   const name = c.kind === "incremental" ? "dlt.sources.incremental" : c.name;
-  return `${name}(${c.kind === "incremental" ? 'cursor_path=""' : required.join(", ")})`;
+  return `${name}(${c.kind === "incremental" ? `cursor_path="${stop(1)}"` : required.join(", ")})${stop(0)}`;
 }
 
 /** Suggestions for the value of `key` in the dict at `objectPath` of `root` (the document's plain value). */
@@ -64,7 +67,14 @@ export function valueCompletions(objectPath: ValuePath, key: string, root: unkno
   const kind = quoted ? null : classKind(key);
   for (const c of kind ? DLT_CLASSES.filter((x) => x.kind === kind && !x.deprecated) : []) {
     const params = c.params.map((p) => p.name).join(", ");
-    out.push({ label: classCall(c), insertText: classCall(c), detail: `${c.name}(${params})`, documentation: c.doc, kind: "class" });
+    out.push({
+      label: classCall(c),
+      insertText: classCall(c),
+      snippet: classCall(c, true),
+      detail: `${c.name}(${params})`,
+      documentation: c.doc,
+      kind: "class",
+    });
   }
   return out;
 }

@@ -50,7 +50,7 @@ function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
       return conditional(ctx, vs, n, pointer);
     case "MemberExpression":
     case "CallExpression":
-      return environ(ctx, n) ?? call(ctx, vs, n, pointer);
+      return environ(ctx, n, pointer) ?? call(ctx, vs, n, pointer);
     default:
       return null;
   }
@@ -63,8 +63,12 @@ function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: strin
   return customCall(ctx, vs, n, pointer);
 }
 
-/** `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")` (a default is ignored): the secret `X`. */
-function environ(ctx: ConvertContext, n: SyntaxNode): DocNode | null {
+/**
+ * `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")`: the secret `X`. With a default that is a
+ * value (`os.getenv("BASE_URL", "https://…")`): the default, as Python gives it where `X` is not set (the
+ * playground has no environment); an empty or `None` default still asks for `X`.
+ */
+function environ(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
   const target = n.firstChild;
   if (!target) return null;
   const head = src(ctx, target).replace(/\s+/g, "");
@@ -72,9 +76,12 @@ function environ(ctx: ConvertContext, n: SyntaxNode): DocNode | null {
   const getter = n.name === "CallExpression" && /^((os\.)?environ\.get|(os\.)?getenv)$/.test(head);
   if (!subscript && !getter) return null;
   const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
-  const key = args ? valueChildren(args).filter((c) => c.from >= target.to)[0] : undefined;
+  const [key, fallback] = args ? valueChildren(args).filter((c) => c.from >= target.to) : [];
   const name = key && key.name === "String" ? decodePythonString(src(ctx, key)) : null;
-  return name ? { kind: "ref", ref: "secret", name, range: rangeOf(n) } : null;
+  if (!name) return null;
+  const value = getter && fallback ? convert(ctx, fallback, pointer) : null;
+  if (value && value.kind !== "null" && !(value.kind === "string" && value.value === "")) return value;
+  return { kind: "ref", ref: "secret", name, range: rangeOf(n) };
 }
 
 function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {

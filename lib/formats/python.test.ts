@@ -54,6 +54,26 @@ describe("Python literals", () => {
     expect(findNode(doc.root, "/a")).toMatchObject({ kind: "ref", ref: "secret", range: { start: 10, end: 32 } });
   });
 
+  it("reads the environment as secrets, or as the default Python falls back to (the playground has no environment)", () => {
+    const doc = py(
+      [
+        "import os",
+        "c = {",
+        '  "a": os.environ["A"], "b": os.getenv("B"), "c": os.environ.get("C", ""), "d": os.getenv("D", None),',
+        '  "e": os.getenv("LAB_BASE_URL", "https://lab.example.com/"), "f": os.environ.get("PAGE", 50),',
+        "}",
+      ].join("\n"),
+    );
+    expect(toPlain(doc.root!)).toEqual({
+      a: { $secret: "A" },
+      b: { $secret: "B" },
+      c: { $secret: "C" },
+      d: { $secret: "D" },
+      e: "https://lab.example.com/",
+      f: 50,
+    });
+  });
+
   it("keeps every other expression as Python source text", () => {
     expect(
       plain(

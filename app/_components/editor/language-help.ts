@@ -73,7 +73,8 @@ export function registerLanguageHelp(
           kind: v.kind === "class" ? monaco.languages.CompletionItemKind.Class : monaco.languages.CompletionItemKind.EnumMember,
           detail: v.detail,
           documentation: { value: v.documentation },
-          insertText: v.insertText,
+          insertText: v.snippet ?? v.insertText,
+          ...(v.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
           sortText: String(i).padStart(3, "0"),
           range: at,
         }));

@@ -31,18 +31,23 @@ def plain(v):
     return {"$python": True}
 
 
+def _unset(name, default):
+    """An unset variable, as the playground has none: a default that is a value, else a secret of that name."""
+    return default if default not in (None, "") else dlt._Ref("secret", name)
+
+
 class _Environ(dict):
-    """os.environ / os.getenv as restplay reads them: a secret of that name."""
+    """os.environ / os.getenv as restplay reads them: a secret of that name, or the default Python falls back to."""
 
     def __getitem__(self, name):
         return dlt._Ref("secret", name)
 
     def get(self, name, default=None):
-        return dlt._Ref("secret", name)
+        return _unset(name, default)
 
 
 def _getenv(name, default=None):
-    return dlt._Ref("secret", name)
+    return _unset(name, default)
 
 
 def _call_functions(namespace):
