@@ -89,5 +89,21 @@ source = rest_api_source({
     expect(!r.ok && r.reason).toMatch(/^Fix the syntax error first: .*comma/i);
     const empty = convertDocument("", "yaml", "json");
     expect(empty.ok).toBe(false);
+    // An error of the reader that is not a syntax error is named for what it is.
+    const tuple = convertDocument('source = rest_api_source({"resources": [{"name": "a", "primary_key": ("id",)}]})\n', "python", "json");
+    expect(!tuple.ok && tuple.reason).toMatch(/^Fix this error first: /);
+  });
+
+  it("keeps number spellings JavaScript would change (1.0, 100.0, big integers) through every format and back", () => {
+    const params = `{"after": 12345678901234567891, "ratio": 1.0, "neg": -2.50, "n": 7}`;
+    const json = `{"resources": [{"name": "a", "endpoint": {"params": ${params}}}]}`;
+    for (const to of ["yaml", "python"] as const) {
+      const there = convert(json, "json", to);
+      for (const spelling of ["12345678901234567891", "1.0", "-2.50"]) expect(there.text, to).toContain(spelling);
+      const back = convert(there.text, to, "json");
+      expect(back.text.replace(/\s+/g, "")).toBe(json.replace(/\s+/g, ""));
+    }
+    // Spellings another format reads otherwise are written as their value.
+    expect(convert("a: 0x1F\nb: 1e3\n", "yaml", "json").text).toBe('{\n  "a": 31,\n  "b": 1000\n}\n');
   });
 });

@@ -34,19 +34,37 @@ const PYTHON_FRAME = [
   /^\)$/,
 ];
 
+/**
+ * Number spellings a conversion keeps: a float with a fraction (`1.0`, `100.0`: JavaScript writes `1`,
+ * an integer to dlt) and an integer beyond 2^53 (JavaScript rounds it), spelled the same in JSON, YAML
+ * (1.1 and 1.2) and Python. Others (`0x1F`, `1_000`, `1e3`) are written as their value.
+ */
+const KEPT_SPELLING = /^-?(?:\d+\.\d+|\d{16,})$/;
+const SPELLING = "__restplay_number_";
+const SPELLED = /"?__restplay_number_(\d+)__"?/g;
+
 export function convertDocument(text: string, from: SourceFormat, to: SourceFormat): Conversion {
   const doc = parseDocument(text, from);
   const syntax = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.root || syntax) {
-    return { ok: false, from, to, reason: syntax ? `Fix the syntax error first: ${syntax.message}` : "There is no config to convert yet." };
+    const first = syntax?.code === "syntax_error" ? "Fix the syntax error first" : "Fix this error first";
+    return { ok: false, from, to, reason: syntax ? `${first}: ${syntax.message}` : "There is no config to convert yet." };
   }
-  const value = toPlain(doc.root);
-  const out =
+  // A number is written as it was spelled where JavaScript would change it and every format reads the spelling alike.
+  const spelled: string[] = [];
+  const value = toPlain(doc.root, (n) => {
+    const source = text.slice(n.range.start, n.range.end).trim();
+    if (source === String(n.value) || !KEPT_SPELLING.test(source)) return n.value;
+    spelled.push(source);
+    return `${SPELLING}${spelled.length - 1}__`;
+  });
+  const written =
     to === "json"
       ? writeJson(value)
       : to === "yaml"
         ? writeYaml(value)
         : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
+  const out = spelled.length ? written.replace(SPELLED, (_, i: string) => spelled[Number(i)] as string) : written;
   const loss: ConversionLoss =
     from === to
       ? { comments: 0, pythonCode: [] }
