@@ -94,6 +94,35 @@ source = rest_api_source({
     expect(!tuple.ok && tuple.reason).toMatch(/^Fix this error first: /);
   });
 
+  it("keeps a custom class that runs through a stand-in as its code, not as the stand-in", () => {
+    const text = [
+      "from dlt.sources.rest_api import rest_api_source",
+      "from dlt.sources.helpers.rest_client.paginators import BasePaginator",
+      "",
+      "class MyPaginator(BasePaginator):",
+      "    def __init__(self, step: int = 10):",
+      "        super().__init__()",
+      "        self.step = step",
+      "",
+      "    def update_state(self, response, data=None):",
+      "        self._has_next_page = False",
+      "",
+      "    def update_request(self, request):",
+      "        pass",
+      "",
+      "source = rest_api_source({",
+      '    "client": {"base_url": "https://lab.example.com"},',
+      '    "resources": [{"name": "items", "endpoint": {"path": "json-link/items",',
+      '        "paginator": MyPaginator(step=5)},  # restplay: run as json_link',
+      "    }],",
+      "})",
+      "",
+    ].join("\n");
+    const yaml = convert(text, "python", "yaml");
+    expect(yaml.text).toContain("paginator: { $python: MyPaginator(step=5) }");
+    expect(yaml.text).not.toContain("json_link");
+  });
+
   it("keeps number spellings JavaScript would change (1.0, 100.0, big integers) through every format and back", () => {
     const params = `{"after": 12345678901234567891, "ratio": 1.0, "neg": -2.50, "n": 7}`;
     const json = `{"resources": [{"name": "a", "endpoint": {"params": ${params}}}]}`;

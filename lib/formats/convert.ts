@@ -53,6 +53,9 @@ export function convertDocument(text: string, from: SourceFormat, to: SourceForm
   // A number is written as it was spelled where JavaScript would change it and every format reads the spelling alike.
   const spelled: string[] = [];
   const value = toPlain(doc.root, (n) => {
+    // A stand-in's own code goes, not the stand-in (its `# restplay: run as` comment is one the target drops).
+    if (n.kind === "object" && n.standInFor !== undefined) return { $python: n.standInFor };
+    if (n.kind !== "number") return undefined;
     const source = text.slice(n.range.start, n.range.end).trim();
     if (source === String(n.value) || !KEPT_SPELLING.test(source)) return n.value;
     spelled.push(source);

@@ -93,12 +93,14 @@ export function nearestNode(root: DocNode | null, pointer: PathLike): { node: Do
 }
 
 /** The plain value of a node; references become `{"$secret": name}` / `{"$config": name}`, Python code `{"$python": text}`. */
-export function toPlain(node: DocNode, number?: (n: Extract<DocNode, { kind: "number" }>) => PlainValue): PlainValue {
+export function toPlain(node: DocNode, hook?: (n: DocNode) => PlainValue | undefined): PlainValue {
+  const hooked = hook?.(node);
+  if (hooked !== undefined) return hooked;
   switch (node.kind) {
     case "object": {
       const out: Record<string, PlainValue> = {};
       for (const e of node.entries) {
-        const v = toPlain(e.value, number);
+        const v = toPlain(e.value, hook);
         // `__proto__` is an ordinary key in JSON, YAML and Python: keep it as data.
         if (e.key === "__proto__") Object.defineProperty(out, e.key, { value: v, enumerable: true, writable: true, configurable: true });
         else out[e.key] = v;
@@ -106,9 +108,8 @@ export function toPlain(node: DocNode, number?: (n: Extract<DocNode, { kind: "nu
       return out;
     }
     case "array":
-      return node.items.map((item) => toPlain(item, number));
+      return node.items.map((item) => toPlain(item, hook));
     case "number":
-      return number ? number(node) : node.value;
     case "string":
     case "boolean":
       return node.value;

@@ -24,7 +24,13 @@ export type SourceFormat = "python" | "json" | "yaml";
 export type RefKind = "secret" | "config";
 
 export type DocNode =
-  | { readonly kind: "object"; readonly range: Range; readonly entries: readonly DocEntry[] }
+  | {
+      readonly kind: "object";
+      readonly range: Range;
+      readonly entries: readonly DocEntry[];
+      /** A stand-in (`# restplay: run as <type>`) for this Python code, which a format switch keeps. */
+      readonly standInFor?: string;
+    }
   | { readonly kind: "array"; readonly range: Range; readonly items: readonly DocNode[] }
   | { readonly kind: "string"; readonly range: Range; readonly value: string }
   | { readonly kind: "number"; readonly range: Range; readonly value: number }
