@@ -58,6 +58,12 @@ describe("moved from the engine: dlt's texts for params, placeholders and paths 
     expect(malformed[0]).toBe("invalid_placeholder");
     expect(malformed[2]).toContain("Invalid definition of `resources.posts`. Expected format: 'resources.<resource>.<field>'");
   });
+  it("escaped braces in a path: dlt unescapes them when it binds the path, then fails on them (probed: KeyError 'b')", () => {
+    const [code, path, message] = only(endpoint({ path: "a/{{b}}/c" }));
+    expect([code, path]).toEqual(["invalid_placeholder", "/resources/0/endpoint/path"]);
+    expect(message).toContain("then fails on `{b}` (KeyError: 'b')");
+    expect(errors(endpoint({ params: { q: "{{literal}}" } }))).toEqual([]);
+  });
   it("duplicate names; a missing base_url; json and data together", () => {
     const dup = only({ client: base, resources: ["posts", "posts"] });
     expect([dup[0], dup[1]]).toEqual(["duplicate_resource_name", "/resources/1"]);

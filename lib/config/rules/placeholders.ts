@@ -180,6 +180,20 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
     });
     return bound;
   }
+  // dlt rebuilds the path after binding it, unescaping `{{b}}` to `{b}`, which its formatter then fails on.
+  const escaped = /\{\{([^{}]*)\}\}/.exec(path);
+  if (escaped) {
+    const missing = /^[^.[!:]*/.exec(escaped[1] ?? "")?.[0] ?? "";
+    ctx.add({
+      at,
+      severity: "error",
+      code: "invalid_placeholder",
+      range: ctx.loc.value(at),
+      message:
+        `The path \`${shown(path)}\` of resource \`${resourceName}\` escapes braces (\`${shown(escaped[0])}\`): dlt unescapes them when it ` +
+        `binds the path and then fails on \`{${shown(escaped[1] ?? "")}}\` (KeyError: '${shown(missing)}'). Literal braces do not work in dlt paths.`,
+    });
+  }
   for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
     if (ctx.full) break;
     if (unsafeField(ctx, f, at, range)) continue;
