@@ -17,6 +17,7 @@ import { readScope, type PyScope } from "./python-scope";
 import { createValueScope, resolver } from "./python-values";
 import { registeredValue } from "./python-custom";
 import { nameDiagnostics } from "./python-names";
+import { configChanges, configVariable } from "./python-mutations";
 
 export function parsePython(original: string): ParsedDocument {
   const masked = maskSlashComments(original);
@@ -65,6 +66,8 @@ export function parsePython(original: string): ParsedDocument {
   // One by one: a spread of 100,000 arguments overflows the stack.
   for (const d of unique(converted)) if (d.code !== "invalid_key" || !syntaxAt.has(d.range.start)) diagnostics.push(d);
   if (parsed.diagnostics.length === 0) diagnostics.push(...nameDiagnostics(scope, parsed.tree));
+  const variable = configVariable(original, active.dict);
+  if (variable) diagnostics.push(...configChanges(original, parsed.tree, variable, active.dict.to));
   const configs = choices(scope, found.candidates, active);
   if (configs.length > 1 || !found.pragmaMatched) diagnostics.push(configsNote(scope, found.candidates, active, found.pragmaMatched));
   diagnostics.push(...guardDiagnostics(original, guarded, root, "python"));

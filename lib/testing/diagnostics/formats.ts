@@ -1,3 +1,4 @@
+// Long because it is a data table: one row per case, read by lib/config/diagnostics.test.ts.
 /**
  * Diagnostics table: what is particular to each format — Python (imports, comments, dlt.secrets and
  * dlt.config, None/True/False, callables and objects, JSON words, `**` unpacking), YAML (anchors,
@@ -104,6 +105,24 @@ source = rest_api_source({
 })
 `,
     [["python_not_executed", "/resources/0", "users", 4, 9]],
+  ],
+  [
+    "the config changed after it is written",
+    "python",
+    `config: RESTAPIConfig = {
+    ${C},
+    "resources": ["users"],
+}
+config["client"]["base_url"] = "https://other.example.com"
+config["resources"].append("posts")
+other = {}
+other["a"] = 1
+source = rest_api_source(config)
+`,
+    [
+      ["python_config_changed", "", 'config["client"]["base_url"] = "https://other.example.com"', 5, 1],
+      ["python_config_changed", "", 'config["resources"].append("posts")', 6, 1],
+    ],
   ],
   [
     "an incremental object in params",
