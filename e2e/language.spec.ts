@@ -45,6 +45,8 @@ test("a conversion that would drop a comment asks first", async ({ playground: p
   await page.keyboard.press("Escape");
   await expect(confirm).toHaveCount(0);
   await expect(p.formatIndicator).toHaveAttribute("data-format", "python");
+  // The focus is back on the button that asked, not lost to the page.
+  await expect(page.getByTestId("format-json")).toBeFocused();
 
   await page.getByTestId("format-json").click();
   await page.getByTestId("format-confirm-convert").click();
@@ -64,6 +66,30 @@ test("YAML completes config keys from the schema", async ({ playground: p, page 
   await page.keyboard.press("Control+Space");
   const suggest = page.locator(".monaco-editor .suggest-widget");
   await expect(suggest).toContainText("write_disposition");
+  await page.keyboard.press("Escape");
+});
+
+test("JSON completes every paginator type, those with a required key too", async ({ playground: p, page }) => {
+  await p.gotoWith(
+    [
+      "{",
+      '  "client": {"base_url": "https://lab.example.com", "paginator": {"type": "json_link"}},',
+      '  "resources": ["items"]',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  // Into the string after `json_link` (line 2 ends `"json_link"}},`), which becomes `off`.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < "json_link".length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type("off");
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.locator(".monaco-list-row.focused")).toContainText("offset");
   await page.keyboard.press("Escape");
 });
 

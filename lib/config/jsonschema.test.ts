@@ -62,6 +62,18 @@ describe("JSON Schema (generated from the zod schema)", () => {
     expect(text).toContain("https://dlthub.com/docs/");
   });
 
+  it("lists every paginator and auth type on its union, so an editor completes `\"type\": \"` with all of them", () => {
+    const client = (schema.properties as Record<string, { properties: Record<string, unknown> }>).client!.properties;
+    const unionTypes = (v: unknown): string[] => {
+      if (typeof v !== "object" || v === null) return [];
+      const o = v as { oneOf?: unknown; properties?: { type?: { enum?: string[] } } };
+      if (Array.isArray(o.oneOf)) return o.properties?.type?.enum ?? [];
+      return Object.values(o).flatMap(unionTypes);
+    };
+    expect(unionTypes(client.paginator)).toEqual(expect.arrayContaining(["offset", "page_number", "cursor", "single_page"]));
+    expect(unionTypes(client.auth)).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials", "oauth2"]);
+  });
+
   it("accepts the five seed configs (as JSON)", () => {
     const seeds = seedBlocks();
     expect(seeds).toHaveLength(5);

@@ -45,6 +45,12 @@ export function FormatIndicator({
   const [pending, setPending] = useState<{ to: SourceFormat; warning: string } | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const buttons = useRef(new Map<SourceFormat, HTMLButtonElement>());
+  /** Escape or Cancel: the question goes, and the focus returns to the format button that asked it. */
+  const dismiss = () => {
+    if (pending) buttons.current.get(pending.to)?.focus();
+    setPending(null);
+  };
   const name = format ? FORMAT_NAMES[format] : "detecting";
 
   useEffect(() => {
@@ -86,6 +92,10 @@ export function FormatIndicator({
           return (
             <button
               key={f}
+              ref={(el) => {
+                if (el) buttons.current.set(f, el);
+                else buttons.current.delete(f);
+              }}
               type="button"
               aria-pressed={active}
               disabled={format === null}
@@ -108,7 +118,7 @@ export function FormatIndicator({
           data-testid="format-confirm"
           className="absolute left-0 top-full z-30 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded border border-line bg-surface p-3 text-sm text-fg shadow-lg"
           onKeyDown={(e) => {
-            if (e.key === "Escape") setPending(null);
+            if (e.key === "Escape") dismiss();
           }}
         >
           <p id="format-confirm-title" className="font-semibold">
@@ -118,7 +128,7 @@ export function FormatIndicator({
             {pending.warning} {mod}+Z undoes the conversion.
           </p>
           <div className="mt-3 flex justify-end gap-2">
-            <button type="button" className="h-7 rounded border border-line px-2 hover:bg-raised" onClick={() => setPending(null)}>
+            <button type="button" className="h-7 rounded border border-line px-2 hover:bg-raised" onClick={dismiss}>
               Cancel
             </button>
             <button
