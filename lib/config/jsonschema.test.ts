@@ -62,7 +62,7 @@ describe("JSON Schema (generated from the zod schema)", () => {
     expect(text).toContain("https://dlthub.com/docs/");
   });
 
-  it("lists every paginator and auth type on its union, so an editor completes `\"type\": \"` with all of them", () => {
+  it('lists every paginator and auth type on its union, so an editor completes `"type": "` with all of them', () => {
     const client = (schema.properties as Record<string, { properties: Record<string, unknown> }>).client!.properties;
     const unionTypes = (v: unknown): string[] => {
       if (typeof v !== "object" || v === null) return [];
