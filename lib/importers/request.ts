@@ -82,7 +82,17 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
   const origin = [...origins].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
   for (const [o, n] of origins) if (o !== origin) notes.push(`${n} request(s) to ${o} skipped: one config reads one API (${origin}).`);
   const mine = usable.filter((c) => c.url.origin === origin);
-  const auth = mine.map((c) => authFromRequest(c.headers, [...c.url.searchParams])).find((a) => a !== null) ?? null;
+  const auths = mine.map((c) => authFromRequest(c.headers, [...c.url.searchParams]));
+  const auth = auths.find((a) => a !== null) ?? null;
+  // One config has one auth: a request that authenticates otherwise is said, not silently given the first one's.
+  auths.forEach((a, i) => {
+    if (a === null || auth === null || JSON.stringify(a.guess.value) === JSON.stringify(auth.guess.value)) return;
+    const c = mine[i] as Captured;
+    notes.push(
+      `${c.method} ${c.url.pathname} authenticates with ${String(a.guess.value.type)}, the config with the first request's ` +
+        `${String(auth.guess.value.type)} (one auth per config): give that resource its own \`auth\` by hand if it needs it.`,
+    );
+  });
   const authHeader =
     auth && auth.mock.kind === "api_key" && auth.mock.location === "header" ? auth.mock.name.toLowerCase() : "authorization";
   const authParam = auth && auth.mock.kind === "api_key" && auth.mock.location === "query" ? auth.mock.name : null;

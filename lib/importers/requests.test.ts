@@ -69,6 +69,13 @@ describe("curl", () => {
     }
   });
 
+  it("says so when a second request authenticates otherwise (one auth per config)", () => {
+    const draft = draftOf(`curl https://api.x.example/a -H 'Authorization: Bearer ${TOKEN}'\ncurl -u bob:s3cr3t https://api.x.example/b`);
+    expect(draft.auth?.value.type).toBe("bearer");
+    expect(draft.notes.join(" ")).toContain("GET /b authenticates with http_basic, the config with the first request's bearer");
+    expect(renderConfig(buildConfig(draft).config, "json").text).not.toContain("s3cr3t");
+  });
+
   it("runs a curl command against the built-in mocks", async () => {
     const built = buildConfig(draftOf("curl 'https://lab.example.com/page-number/items?page=1'"));
     const { ok, summary } = await runOnMock(renderConfig(built.config, "json").text, built.mock);

@@ -78,7 +78,8 @@ export function registerLanguageHelp(
           sortText: String(i).padStart(3, "0"),
           range: at,
         }));
-        if (values.length > 0) return { suggestions: values };
+        // A value's place (`"data_selector": "|`) never takes a key, even where no value is known.
+        return { suggestions: values };
       }
       // A space only asks for values (after `"key": `), never for keys.
       if (context.triggerCharacter === " ") return { suggestions: [] };
