@@ -1,7 +1,7 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import type { SourceFormat } from "../formats";
+import { fencedBlock, type SourceFormat } from "../formats";
 import type { Transport } from "../engine";
 
 export interface Writer {
@@ -90,24 +90,6 @@ export async function readSource(file: string, cwd: string): Promise<Source> {
 }
 
 const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
-const FENCE = /^```(python|py|json|yaml|yml)[ \t]*\r?\n([\s\S]*?)^```/m;
-
-/**
- * The first ```python / ```json / ```yaml block of a Markdown document (like the seed documents),
- * with every character outside it turned into a space: offsets, lines and columns stay those of
- * the file, so diagnostics point into the document as it is.
- */
-export function fencedBlock(text: string): { config: string; format: SourceFormat } | null {
-  const m = FENCE.exec(text);
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
-  const start = m.index + m[0].length - m[2].length - 3;
-  const end = start + m[2].length;
-  const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
-  const lang = m[1];
-  const format: SourceFormat = lang === "json" ? "json" : lang === "yaml" || lang === "yml" ? "yaml" : "python";
-  return { config: blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end)), format };
-}
-
 export interface Style {
   readonly enabled: boolean;
   bold(s: string): string;

@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   ],
   python_stand_in: ["info", "`# restplay: run as <type>`: playground runs use that declarative type in place of your class."],
   multiple_configs: ["info", "A Python file with several configs: which one is checked and run (fix: switch)."],
+  markdown_document: ["warning", "A Markdown document with the config in a fenced block: keep only the block (fix)."],
   python_config_changed: ["warning", "The config dict changed after it is written (`config[...] = …`, `.append`): dlt gets it changed."],
   // Input limits (lib/formats/limits.ts, lib/config/limits.ts): refused with a located error, never parsed on.
   too_deep: ["error", "Lists/dicts (or Python prefix operators) nested past the depth limit; the inside is not read."],

@@ -7,6 +7,7 @@ export type * from "./types";
 export { detectFormat } from "./detect";
 export { FORMAT_NAMES, sniffFormat } from "./sniff";
 export { parseDocument } from "./parse";
+export { fencedBlock } from "./markdown";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";

@@ -3,6 +3,7 @@ import { parseJson } from "./json";
 import { parsePython } from "./python";
 import { parseYaml } from "./yaml";
 import { detectFormat } from "./detect";
+import { markdownDocument } from "./markdown";
 import type { ParsedDocument, SourceFormat } from "./types";
 
 /** The last result per format: editor, validator and hover often parse the same text in a row. */
@@ -12,7 +13,12 @@ const last = new Map<SourceFormat, ParsedDocument>();
 export function parseDocument(text: string, format: SourceFormat = detectFormat(text)): ParsedDocument {
   const cached = last.get(format);
   if (cached && cached.text === text) return cached;
-  const doc = parseFresh(text, format);
+  const fresh = parseFresh(text, format);
+  const markdown = markdownDocument(
+    text,
+    fresh.diagnostics.some((d) => d.severity === "error"),
+  );
+  const doc = markdown ? { ...fresh, diagnostics: [markdown, ...fresh.diagnostics] } : fresh;
   last.set(format, doc);
   return doc;
 }

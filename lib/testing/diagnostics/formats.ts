@@ -213,6 +213,16 @@ resources:
 ];
 
 export const FORMAT_CASES: Case[] = [
+  [
+    "a whole seed document pasted (Markdown around the config's block)",
+    "python",
+    "# A seed\n\nThe config, as written:\n```python\nsource = rest_api_source({" + C + ', "resources": ["posts"]})\n```\n\nThat is all.\n',
+    "markdown_document",
+    "",
+    "```python",
+    4,
+    1,
+  ],
   ["no config in the Python text", "python", `import dlt\n\nsource = dlt.source(name="blog")\n`, "no_config_dict", "", "import", 1, 1],
   [
     "a dict key that is not a string",
