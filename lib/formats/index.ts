@@ -8,6 +8,7 @@ export { detectFormat } from "./detect";
 export { FORMAT_NAMES, sniffFormat } from "./sniff";
 export { parseDocument } from "./parse";
 export { fencedBlock } from "./markdown";
+export { pythonCodeOnly } from "./python-scan";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";

@@ -100,3 +100,12 @@ export function maskSlashComments(text: string): { text: string; diagnostics: Di
   parts.push(text.slice(last));
   return { text: parts.join(""), diagnostics };
 }
+
+/**
+ * Python text with comments and string contents blanked (an f-string's `{…}` kept), offsets unchanged:
+ * where names are read (lib/config's credential fix looks for the constants an expression reads).
+ */
+export const pythonCodeOnly = (text: string): string =>
+  text.replace(/#[^\n]*|([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m, prefix?: string) =>
+    /f/i.test(prefix ?? "") ? m.replace(/[^{}]+(?=\{)|(?<=\})[^{}]+/g, (x) => " ".repeat(x.length)) : " ".repeat(m.length),
+  );

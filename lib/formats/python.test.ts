@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEntry, findNode, parseDocument, positionAt, toPlain } from "./index";
+import { findEntry, findNode, parseDocument, positionAt, pythonCodeOnly, toPlain } from "./index";
 
 const py = (text: string) => parseDocument(text, "python");
 const plain = (body: string) => toPlain(py(`config = ${body}`).root!);
@@ -72,6 +72,13 @@ describe("Python literals", () => {
       e: "https://lab.example.com/",
       f: 50,
     });
+  });
+
+  it("blanks comments and string contents, keeps an f-string's names, offsets unchanged (pythonCodeOnly)", () => {
+    const text = `a = "TOKEN # x" + TOKEN  # TOKEN\nb = f"Bearer {API_KEY}" + '''TOKEN'''\n`;
+    const code = pythonCodeOnly(text);
+    expect(code).toHaveLength(text.length);
+    expect(code.match(/[A-Za-z_]\w*/g)).toEqual(["a", "TOKEN", "b", "API_KEY"]);
   });
 
   it("keeps every other expression as Python source text", () => {

@@ -11,9 +11,8 @@
  *   the password to an `http_basic` auth block, a `base_url` query parameter to an `api_key` auth block
  *   (`location: query`), where the config has no auth yet (with one, dlt's client never sends user info).
  */
-import type { PlainValue } from "../../formats";
+import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
 import type { Path } from "../located";
-import type { TextEdit } from "../../formats";
 import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
@@ -238,12 +237,6 @@ export function moveLiteralCredentials(config: PlainValue): string[] {
 const constantLine = (name: string) =>
   new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)')[ \\t]*(?:#.*)?$`, "m");
 
-/** Python text with comments and string contents blanked (an f-string's `{…}` kept), offsets unchanged: where names are read. */
-const codeOf = (text: string) =>
-  text.replace(/#[^\n]*|([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m, prefix?: string) =>
-    /f/i.test(prefix ?? "") ? m.replace(/[^{}]+(?=\{)|(?<=\})[^{}]+/g, (x) => " ".repeat(x.length)) : " ".repeat(m.length),
-  );
-
 /**
  * Python: the module constants a credential's expression reads (`"Bearer " + TOKEN`, `f"{API_KEY}"`)
  * hold (part of) it too, so the fix takes them out as well: a constant nothing else reads is deleted,
@@ -251,7 +244,7 @@ const codeOf = (text: string) =>
  */
 function constantEdits(text: string, range: { start: number; end: number }, secrets: readonly string[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  const code = codeOf(text);
+  const code = pythonCodeOnly(text);
   for (const name of new Set(code.slice(range.start, range.end).match(/[A-Za-z_]\w*/g) ?? [])) {
     const m = constantLine(name).exec(text);
     const literal = m?.[1] ?? m?.[2];
