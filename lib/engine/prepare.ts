@@ -105,10 +105,11 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
   const { auth: configured, problem: authProblem } = bindAuth(r, refs);
   let problem = authProblem;
   const bound = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
+  const baseUrl = typeof bound === "string" ? bound : "";
   // User info in the URL requested (an absolute path's, else base_url's) is sent as requests sends it:
   // basic auth when the config has no auth, nothing when it has one; the URL goes without it either way.
   const pathInfo = splitUserInfo(ep.path);
-  const baseInfo = splitUserInfo(typeof bound === "string" ? bound : "");
+  const baseInfo = splitUserInfo(baseUrl);
   const basic = (pathInfo ?? baseInfo)?.basic ?? null;
   const auth: BoundAuth | null = configured ?? (basic ? { type: "http_basic", username: basic[0], password: basic[1] } : null);
   let paginator: PaginatorImpl<unknown> | null = null;
@@ -139,7 +140,7 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
   return {
     name: r.name,
     method: ep.method,
-    baseUrl: baseInfo?.url ?? (typeof bound === "string" ? bound : ""),
+    baseUrl: baseInfo?.url ?? baseUrl,
     path: pathInfo?.url ?? ep.path,
     pathParams,
     params,

@@ -10,7 +10,7 @@ import type { Diagnostic } from "./types";
 /** Methods of dict and list that change the object they are called on. */
 const MUTATING = new Set(["append", "extend", "insert", "update", "pop", "popitem", "remove", "clear", "setdefault", "sort", "reverse"]);
 
-/** The variable a `config["a"]["b"]` / `config.update` chain starts from, and whether it goes through a subscript or a method. */
+/** The variable a `config["a"]["b"]` / `config.update` chain starts from. */
 function rootOf(text: string, n: SyntaxNode): string | null {
   let node: SyntaxNode | null = n;
   while (node && node.name === "MemberExpression") node = node.firstChild;

@@ -14,6 +14,7 @@ export {
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   secretLookupNames,
+  pyUnquote,
   splitUserInfo,
 } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";

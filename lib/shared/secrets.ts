@@ -137,7 +137,7 @@ export function secretEnvName(name: string): string {
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
 
 /** Python's `urllib.parse.unquote`: `%XX` runs decoded as UTF-8, invalid bytes replaced, a stray `%` kept. */
-const unquote = (s: string): string =>
+export const pyUnquote = (s: string): string =>
   s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.slice(1).split("%"), (h) => parseInt(h, 16))));
 
 /**
@@ -151,6 +151,6 @@ export function splitUserInfo(url: string): { readonly url: string; readonly bas
   if (!m) return null;
   const info = m[2] as string;
   const colon = info.indexOf(":");
-  const basic = colon < 0 ? null : ([unquote(info.slice(0, colon)), unquote(info.slice(colon + 1))] as const);
+  const basic = colon < 0 ? null : ([pyUnquote(info.slice(0, colon)), pyUnquote(info.slice(colon + 1))] as const);
   return { url: `${m[1]}${url.slice(m[0].length)}`, basic: basic && (basic[0] !== "" || basic[1] !== "") ? basic : null };
 }

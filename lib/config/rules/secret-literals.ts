@@ -12,8 +12,8 @@
  *   (`location: query`), where the config has no auth yet (with one, dlt's client never sends user info).
  */
 import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
-import type { Path } from "../located";
-import { maskSecret, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, splitUserInfo } from "../../shared";
+import { valueAt, type Path } from "../located";
+import { maskSecret, pyUnquote, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
@@ -115,13 +115,7 @@ interface UrlPlace {
 }
 
 /** Python's `unquote_plus` of a query key, for matching it. */
-const queryKey = (k: string) => {
-  try {
-    return decodeURIComponent(k.replace(/\+/g, " ")).toLowerCase();
-  } catch {
-    return k.toLowerCase();
-  }
-};
+const queryKey = (k: string) => pyUnquote(k.replace(/\+/g, " ")).toLowerCase();
 
 /** User info and credential query parameters in the URL `value` at `at`. */
 function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlace): void {
@@ -219,12 +213,10 @@ export function moveLiteralCredentials(config: PlainValue): string[] {
   const notes: string[] = [];
   for (const c of literalCredentials(config)) {
     for (const o of c.ops) {
-      const parent = o.op === "set" ? o.at.slice(0, -1) : o.at;
-      let node: unknown = config;
-      for (const k of parent) node = isObj(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[k] : undefined;
-      if (!isObj(node) && !Array.isArray(node)) continue;
-      const key = o.op === "set" ? (o.at[o.at.length - 1] as string | number) : o.key;
-      (node as Record<string | number, unknown>)[key] = o.value;
+      const node = valueAt(config, o.op === "set" ? o.at.slice(0, -1) : o.at);
+      const key = String(o.op === "set" ? o.at[o.at.length - 1] : o.key);
+      if (Array.isArray(node)) node[Number(key)] = o.value;
+      else if (isObj(node)) setOwn(node, key, o.value);
     }
     const to = c.names.length ? `; put ${c.names.map((n) => `\`${n}\``).join(", ")} in .dlt/secrets.toml` : "";
     const done = c.title.replace(/^Move /, "moved ").replace(/^Take /, "took ");
