@@ -33,6 +33,11 @@ describe("masking helpers", () => {
     expect(redactUrl("https://x/?q=a%2Fb%2Bc%3D", ["a/b+c="])).toBe("https://x/?q=a*****=");
     expect(redactUrl("https://x/?flag&key=1")).toBe("https://x/?flag&key=***");
   });
+  it("redactUrl also hides the credential names dlt's list lacks (a literal Pipedrive api_token in a trace or a CLI log)", () => {
+    for (const n of ["api_token", "auth_token", "private_token", "refresh_token", "client_id"])
+      expect(redactUrl(`https://x/deals?${n}=abc123def&start=0`)).toBe(`https://x/deals?${n}=***&start=0`);
+    expect(redactUrl("https://x/deals?start=0&limit=100")).toBe("https://x/deals?start=0&limit=100");
+  });
   it("Masker masks form fields by name, headers by name and values anywhere", () => {
     const m = new Masker(["s3cret-value"]);
     expect(m.form("client_id=abc&client_secret=xyz&grant_type=client_credentials")).toBe(

@@ -5,7 +5,7 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
-import { maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS, SENSITIVE_PARAMS } from "./secrets";
+import { maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
 /** Shorter values cannot be searched for in free text without masking half of it. */
@@ -137,13 +137,16 @@ export class Masker {
     return masked.length > max ? { text: masked.slice(0, max), truncated: true } : { text: masked, truncated: false };
   }
 
-  /** Sensitive query parameters become `***` (dlt's redaction); known secret values are masked anywhere. */
+  /**
+   * Credential query parameters become `***` (dlt's redaction, by the wider list of names form bodies
+   * use: dlt's misses `api_token` & co.); known secret values are masked anywhere.
+   */
   url(raw: string): string {
     const q = raw.indexOf("?");
     if (q < 0) return this.text(raw);
     const hash = raw.indexOf("#", q);
     const query = raw.slice(q + 1, hash < 0 ? undefined : hash);
-    return this.text(`${raw.slice(0, q)}?${maskPairs(query, SENSITIVE_PARAMS, () => "***")}${hash < 0 ? "" : raw.slice(hash)}`);
+    return this.text(`${raw.slice(0, q)}?${maskPairs(query, SENSITIVE_KEYS, () => "***")}${hash < 0 ? "" : raw.slice(hash)}`);
   }
 
   /** Headers as pairs (WHATWG `Headers`, a transport's) or as a plain object. */
