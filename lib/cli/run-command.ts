@@ -19,7 +19,7 @@ import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { printDiagnostics, type OutputFormat } from "./validate";
-import { secretEnvName, setOwn } from "../shared";
+import { secretEnvName } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -147,10 +147,6 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     for await (const event of prepared.events) {
       collector.push(event);
       trace.event(event);
-      if (state && event.type === "incremental") {
-        if (event.state) setOwn(state.incremental, event.resource, event.state);
-        else delete state.incremental[event.resource];
-      }
     }
   } finally {
     await live?.close();
@@ -160,7 +156,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   if (state && stateDir !== null) {
-    await saveState(stateDir, state);
+    await saveState(stateDir, { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) });
     say(
       style.dim(
         `state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`,

@@ -172,3 +172,35 @@ describe("restplay run --state-dir and numbers inside json cells", () => {
     expect(second.stdout).not.toMatch(/"a": ?46[,}]|9007199254740992/);
   });
 });
+
+describe("restplay run --state-dir after a run that fails", () => {
+  it("keeps the cursor where the last loaded run left it: a failed run moves neither the tables nor the incremental state", async () => {
+    const cfg = {
+      client: { base_url: "https://api.example.com" },
+      resources: [...config.resources, { name: "broken", endpoint: { path: "/broken", paginator: "single_page", response_actions: [] } }],
+    };
+    writeFileSync(join(dir, "orders-broken.json"), JSON.stringify(cfg));
+    const seen: string[] = [];
+    let broken = true;
+    const fetch = async (req: Request) => {
+      if (new URL(req.url).pathname !== "/broken") return fetchFor(seen)(req);
+      return broken
+        ? new Response('{"error": "gone"}', { status: 404, headers: { "content-type": "application/json" } })
+        : new Response("[]", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const args = ["run", "orders-broken.json", "--state-dir", "failing-state", "--format", "json"];
+    const failed = await cli(args, { cwd: dir, fetch });
+    expect(failed.code).toBe(1);
+    expect(existsSync(join(dir, "failing-state", "incremental.json"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "failing-state", "incremental.json"), "utf8"))).toEqual({});
+    // The next run asks from the initial value again and loads both orders (the failed run loaded nothing).
+    broken = false;
+    const next = await cli(args, { cwd: dir, fetch });
+    expect(next.code).toBe(0);
+    expect(seen).toEqual(["https://api.example.com/orders?since=0", "https://api.example.com/orders?since=0"]);
+    expect((JSON.parse(next.stdout) as Out).tables.find((t) => t.name === "orders")?.rows).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(dir, "failing-state", "incremental.json"), "utf8"))).toMatchObject({
+      orders: { cursor_path: "updated", last_value: 2 },
+    });
+  });
+});

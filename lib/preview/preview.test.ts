@@ -28,6 +28,34 @@ describe("the preview from events", () => {
     expect(p.destination.state().loads).toHaveLength(1);
   });
 
+  it("moves the incremental state with a loaded run only, as dlt commits a source's state", () => {
+    const inc = (resource: string, last: number | null): EngineEvent => ({
+      type: "incremental",
+      resource,
+      cursor_path: "updated",
+      before: 0,
+      start_value: 0,
+      end_value: null,
+      after: last,
+      filtered: 0,
+      state: last === null ? null : { cursor_path: "updated", last_value: last, initial_value: 0 },
+    });
+    const before = {
+      a: { cursor_path: "updated", last_value: 1, initial_value: 0 },
+      b: { cursor_path: "updated", last_value: 5, initial_value: 0 },
+      c: { cursor_path: "x", last_value: 7, initial_value: 0 },
+    };
+    const events = [start("a", {}), inc("a", 3), start("b", {}), inc("b", null), start("d", {}), inc("d", 9)];
+    expect(run(createDestination(), 1, events, true).incrementalState(before)).toEqual({
+      a: { cursor_path: "updated", last_value: 3, initial_value: 0 },
+      c: { cursor_path: "x", last_value: 7, initial_value: 0 },
+      d: { cursor_path: "updated", last_value: 9, initial_value: 0 },
+    });
+    const failed = run(createDestination(), 1, events, false);
+    expect(failed.incrementalState(before)).toEqual(before);
+    expect(failed.incrementalState(before)).not.toBe(before);
+  });
+
   it("needs no config: table_name, max_table_nesting and columns come with resource_start", () => {
     const p = run(createDestination(), 0, [
       start("raw", {

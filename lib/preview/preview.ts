@@ -5,7 +5,7 @@
  * A run is loaded (committed to the destination) when its `done` event says `ok`: when extraction
  * fails, dlt loads nothing, and the next run starts from the last successful load.
  */
-import type { EngineEvent } from "../engine/types";
+import type { EngineEvent, IncrementalState } from "../engine/types";
 import { createDestination, nextLoadId, type Destination } from "./destination";
 import { applyLoad, type LoadResult } from "./load";
 import { PendingLoad } from "./pending";
@@ -13,6 +13,7 @@ import { buildTables, loadedRecords } from "./view";
 import type { PreviewResource, PreviewTable } from "./types";
 import type { RecordFinding } from "../config/findings";
 import { recordFindings } from "./findings";
+import { setOwn } from "../shared";
 
 export interface PreviewOptions {
   /** Where the loads go; keep it across runs. Default: a fresh, empty destination. */
@@ -37,6 +38,12 @@ export interface Preview {
   resources(): PreviewResource[];
   /** Whether this run was loaded into the destination (its `done` event said `ok`). */
   loaded(): boolean;
+  /**
+   * The incremental state for the next run: `before` with this run's `incremental` events applied when
+   * the run was loaded, else `before` itself. dlt commits a source's state with an extract that
+   * succeeded only: a failed or cancelled run leaves every cursor where it was, as it leaves the tables.
+   */
+  incrementalState(before: Readonly<Record<string, IncrementalState>>): Record<string, IncrementalState>;
   /** What this run's records say about the config (primary key, cursor, type hints), for Problems. */
   findings(): RecordFinding[];
   readonly destination: Destination;
@@ -52,6 +59,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   let loaded = false;
   /** Each resource's incremental `cursor_path` (from its `incremental` event). */
   const cursors = new Map<string, string>();
+  /** This run's incremental state by resource (`null`: the resource keeps none), applied once the run is loaded. */
+  const incremental = new Map<string, IncrementalState | null>();
 
   const current = (at = 0): PendingLoad => {
     pending ??= new PendingLoad(destination, nextLoadId(at, destination.lastLoadId()), window);
@@ -73,6 +82,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
         case "run_start":
           if (window !== null && destination.lastLoadId() !== null) throw new Error("a windowed preview holds one run");
           cursors.clear();
+          incremental.clear();
           pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()), window);
           loaded = false;
           changed();
@@ -87,6 +97,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           break;
         case "incremental":
           cursors.set(event.resource, event.cursor_path);
+          incremental.set(event.resource, event.state);
           break;
         case "done": {
           const p = current();
@@ -126,6 +137,13 @@ export function createPreview(options: PreviewOptions = {}): Preview {
       });
     },
     loaded: () => loaded,
+    incrementalState(before) {
+      if (!loaded) return { ...before };
+      const out: Record<string, IncrementalState> = {};
+      for (const [resource, state] of Object.entries(before)) if (!incremental.has(resource)) setOwn(out, resource, state);
+      for (const [resource, state] of incremental) if (state !== null) setOwn(out, resource, state);
+      return out;
+    },
     findings: () => recordFindings(current(), cursors),
   };
 }

@@ -151,13 +151,6 @@ export function useRun(): RunControls {
           return;
         }
         for await (const e of toolkit.decodeEvents(res.body, ctrl.signal)) {
-          if (e.type === "incremental") {
-            if (e.state) incremental.current = { ...incremental.current, [e.resource]: e.state };
-            else {
-              const { [e.resource]: _dropped, ...rest } = incremental.current;
-              incremental.current = rest;
-            }
-          }
           builder.push(e);
           preview.push(e);
           schedule();
@@ -174,6 +167,8 @@ export function useRun(): RunControls {
           });
       } finally {
         if (frame) cancelAnimationFrame(frame);
+        // The cursors move with a loaded run only (a failed or cancelled one leaves them, as dlt does).
+        if (!ctrl.signal.aborted) incremental.current = preview.incrementalState(incremental.current);
         if (current.current === ctrl) current.current = null;
         // The last state of this run, unless a newer run has taken over.
         if (current.current === null)
