@@ -6,9 +6,9 @@
  * passes, 1 otherwise.
  */
 import { listSecrets, validateText } from "../config";
-import { readSource, styleFor, UsageError, type CliIO } from "./io";
+import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
-import { printDiagnostics, type OutputFormat } from "./validate";
+import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 export interface CheckOptions {
   readonly mock?: boolean;
@@ -18,11 +18,16 @@ export interface CheckOptions {
   readonly format: OutputFormat;
 }
 
+/** `--format json` when nothing could be checked: the report's shape, no rows, and why. */
+const unchecked = (code: string, message: string) => ({ ok: false, rows: [], error: { code, message } });
+
 export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
   const source = await readSource(file, io.cwd);
   const validation = validateText(source.config, source.format);
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
+    if (options.format === "json")
+      io.stdout.write(`${JSON.stringify(unchecked("invalid_config", invalidMessage(source.file, validation)), null, 2)}\n`);
     return 1;
   }
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
@@ -53,23 +58,26 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     await live?.close();
     if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
     io.stderr.write(`error: ${prepared.message}\n`);
+    if (options.format === "json") io.stdout.write(`${JSON.stringify(unchecked(prepared.code, prepared.message), null, 2)}\n`);
     return 1;
   }
   const report = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
+  const exit = io.signal?.aborted ? 130 : report.ok ? 0 : 1;
   if (options.format === "json") {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return report.ok ? 0 : 1;
+    return exit;
   }
   const style = styleFor(io.stdout, io.env);
-  const width = Math.max(8, ...report.rows.map((r) => r.resource.length));
+  const width = Math.max(8, ...report.rows.map((r) => cells(r.resource)));
   io.stdout.write(`${style.bold(`restplay check ${source.file}`)}${style.dim(options.mock ? " — mock API" : " — live API")}\n`);
   for (const r of report.rows) {
     const mark = r.status === "pass" ? style.green("✓ pass") : style.red("✗ fail");
-    io.stdout.write(`${mark}  ${r.resource.padEnd(width)}  ${r.reason.split("\n")[0]}\n`);
+    io.stdout.write(`${mark}  ${pad(r.resource, width)}  ${r.reason.split("\n")[0]}\n`);
     const detail = [r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ");
     if (detail) io.stdout.write(`        ${" ".repeat(width)}  ${style.dim(detail)}\n`);
   }
   const passed = report.rows.filter((r) => r.status === "pass").length;
   io.stdout.write(`${passed} passed, ${report.rows.length - passed} failed\n`);
-  return report.ok ? 0 : 1;
+  if (exit === 130) io.stderr.write("cancelled\n");
+  return exit;
 }

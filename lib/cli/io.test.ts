@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EventEmitter } from "node:events";
-import { writePieces } from "./io";
+import { styleFor, writePieces } from "./io";
 
 describe("writePieces", () => {
   it("writes every piece in order, in batches, waiting for drain whenever the stream asks", async () => {
@@ -28,5 +28,18 @@ describe("writePieces", () => {
     let out = "";
     await writePieces({ write: (s: string) => void (out += s) }, ["a", "b".repeat(100_000), "c"]);
     expect(out).toBe(`a${"b".repeat(100_000)}c`);
+  });
+});
+
+describe("styleFor", () => {
+  it("reads NO_COLOR and FORCE_COLOR as Node's hasColors() does: FORCE_COLOR=0 or false turns colours off on a terminal", () => {
+    const tty = { write: () => undefined, isTTY: true };
+    const pipe = { write: () => undefined, isTTY: false };
+    const on = (stream: typeof tty, env: Record<string, string>) => styleFor(stream, env).enabled;
+    expect([on(tty, {}), on(pipe, {})]).toEqual([true, false]);
+    expect(["0", "false", "no"].map((v) => on(tty, { FORCE_COLOR: v }))).toEqual([false, false, false]);
+    expect(["", "1", "true", "2", "3"].map((v) => on(pipe, { FORCE_COLOR: v }))).toEqual([true, true, true, true, true]);
+    expect(on(pipe, { FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(false);
+    expect(on(tty, { TERM: "dumb" })).toBe(false);
   });
 });

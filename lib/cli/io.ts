@@ -1,8 +1,9 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
-import { readFile, stat } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { access, constants, readFile, stat } from "node:fs/promises";
+import { dirname, extname, resolve } from "node:path";
 import { fencedBlock, type SourceFormat } from "../formats";
 import type { Transport } from "../engine";
+import stringWidth from "string-width";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -81,6 +82,8 @@ export async function readSource(file: string, cwd: string): Promise<Source> {
       code === "ENOENT" ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
+  // A byte order mark (an editor on Windows saves one) is not part of the text: Python and YAML skip it too.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   const ext = extname(path).toLowerCase();
   if (MARKDOWN.has(ext)) {
     const block = fencedBlock(text);
@@ -90,6 +93,35 @@ export async function readSource(file: string, cwd: string): Promise<Source> {
 }
 
 const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
+
+/**
+ * `file`, when a file can be written there (replacing one, or new in a folder that exists and can be
+ * written); else a `UsageError` naming `option` and why, before anything runs.
+ */
+export async function writableFile(file: string, option: string): Promise<string> {
+  const why = await stat(file).then(
+    async (s) =>
+      s.isDirectory()
+        ? "it is a directory"
+        : await access(file, constants.W_OK).then(
+            () => null,
+            () => "it cannot be written",
+          ),
+    async () =>
+      await stat(dirname(file)).then(
+        async (d) =>
+          !d.isDirectory()
+            ? `${dirname(file)} is not a directory`
+            : await access(dirname(file), constants.W_OK).then(
+                () => null,
+                () => `${dirname(file)} cannot be written`,
+              ),
+        () => `${dirname(file)} does not exist`,
+      ),
+  );
+  if (why !== null) throw new UsageError(`${option} ${file}: ${why}`);
+  return file;
+}
 export interface Style {
   readonly enabled: boolean;
   bold(s: string): string;
@@ -100,11 +132,23 @@ export interface Style {
   cyan(s: string): string;
 }
 
-/** Colours only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR forces them. */
+/**
+ * Colours only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR forces them,
+ * and any other value of it (`0`, `false`) turns them off, as Node's own `hasColors()` reads it.
+ */
 export function styleFor(stream: Writer, env: CliIO["env"]): Style {
-  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0";
+  const forced = env.FORCE_COLOR === undefined ? null : ["", "1", "true", "2", "3"].includes(env.FORCE_COLOR);
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
-  const enabled = !noColor && (force || (stream.isTTY === true && env.TERM !== "dumb"));
+  const enabled = !noColor && (forced ?? (stream.isTTY === true && env.TERM !== "dumb"));
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { enabled, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
 }
+
+/** `text` padded to `width` terminal cells (wide characters such as emoji and CJK take two); `right`: aligned right. */
+export function pad(text: string, width: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, width - stringWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** The cells `text` takes in a terminal. */
+export const cells = (text: string): number => stringWidth(text);

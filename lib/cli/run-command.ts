@@ -14,11 +14,12 @@
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
 import type { SecretSource, SecretStatus } from "../run";
-import { readSource, styleFor, UsageError, writePieces, type CliIO } from "./io";
+import { readSource, styleFor, UsageError, writableFile, writePieces, type CliIO, type Source } from "./io";
+import type { RunState } from "./state-dir";
 import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
-import { printDiagnostics, type OutputFormat } from "./validate";
+import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 import { secretEnvName } from "../shared";
 import { resolve } from "node:path";
 
@@ -59,13 +60,14 @@ function needed(config: RestApiConfig, paths: readonly string[], resources: read
 }
 
 export async function runCommand(file: string, options: RunOptions, io: CliIO): Promise<number> {
+  if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const source = await readSource(file, io.cwd);
   const json = options.format === "json";
-  const progress = json ? io.stderr : io.stdout;
-  const style = styleFor(progress, io.env);
-  const say = (line: string) => progress.write(`${line}\n`);
   const fail = (code: string, message: string, exit: number) => {
-    if (json) io.stdout.write(`${JSON.stringify({ resources: [], errors: [{ resource: null, code, message }], tables: [] }, null, 2)}\n`);
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, resources: [], limits: [], errors: [{ resource: null, code, message }], tables: [] }, null, 2)}\n`,
+      );
     const label = styleFor(io.stderr, io.env).red("error");
     io.stderr.write(
       message
@@ -79,12 +81,10 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const validation = validateText(source.config, source.format);
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
-    const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
-    return fail("invalid_config", `${source.file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
+    return fail("invalid_config", invalidMessage(source.file, validation), 1);
   }
   const config = validation.config;
-  const { prepareRun, createRunCollector, resolveSecrets } = await import("../run");
-  const { jsonPieces } = await import("../preview");
+  const { resolveSecrets } = await import("../run");
 
   const { values: secrets, statuses } = resolveSecrets(listSecrets(config), {
     given: Object.fromEntries(options.secret ?? []),
@@ -103,11 +103,38 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return fail("missing_secret", lines.join("\n"), 1);
   }
 
+  // Where the run's results go is checked before it runs: a run of minutes is not lost to a path that cannot be written.
+  const duckdbFile = options.duckdb !== undefined ? await writableFile(resolve(io.cwd, options.duckdb), "--duckdb") : null;
   const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
-  const { loadState, saveState } = await import("./state-dir");
-  const state = stateDir !== null ? await loadState(stateDir) : null;
+  const { loadState, lockStateDir } = await import("./state-dir");
+  const release = stateDir !== null ? await lockStateDir(stateDir) : null;
+  try {
+    const state = stateDir !== null ? await loadState(stateDir) : null;
+    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, fail });
+  } finally {
+    await release?.();
+  }
+}
+
+interface Loaded {
+  readonly secrets: Record<string, string>;
+  readonly origins: ReadonlyMap<string, string>;
+  readonly stateDir: string | null;
+  readonly state: RunState | null;
+  readonly duckdbFile: string | null;
+  readonly fail: (code: string, message: string, exit: number) => number;
+}
+
+/** The run itself, once its secrets are known and its state dir (if any) is held. */
+async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded: Loaded): Promise<number> {
+  const { secrets, origins, stateDir, state, duckdbFile, fail } = loaded;
+  const json = options.format === "json";
+  const progress = json ? io.stderr : io.stdout;
+  const style = styleFor(progress, io.env);
+  const say = (line: string) => progress.write(`${line}\n`);
+  const { prepareRun, createRunCollector } = await import("../run");
+  const { jsonPieces } = await import("../preview");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-  if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
@@ -155,20 +182,34 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const summary = collector.summary({ rows: json });
   progress.write(formatRunSummary(summary, collector.preview.tables(), style));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
+  // What could not be written is said, and the run's result is still printed.
+  let unsaved = false;
+  const saving = async (what: string, write: () => Promise<void>) => {
+    try {
+      await write();
+    } catch (e) {
+      unsaved = true;
+      io.stderr.write(
+        `${styleFor(io.stderr, io.env).red("error")}: could not write ${what}: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+    }
+  };
   if (state && stateDir !== null) {
-    await saveState(stateDir, { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) });
-    say(
-      style.dim(
-        `state kept in ${stateDir} (${collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before"})`,
-      ),
-    );
+    const { saveState } = await import("./state-dir");
+    const next = { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) };
+    await saving(`the state in ${stateDir}`, async () => {
+      await saveState(stateDir, next);
+      const how = collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before";
+      say(style.dim(`state kept in ${stateDir} (${how})`));
+    });
   }
-  if (options.duckdb !== undefined) {
-    const file = resolve(io.cwd, options.duckdb);
+  if (duckdbFile !== null) {
     const { writeDuckDbFile, DATASET } = await import("../duck");
-    await writeDuckDbFile(file, collector.preview.destination.state());
-    const tables = collector.preview.tables().reduce((n, t) => n + 1 + t.child_tables.length, 0);
-    say(style.dim(`duckdb: ${file} (dataset ${DATASET}: ${tables} table${tables === 1 ? "" : "s"}, _dlt_loads, _dlt_version)`));
+    await saving(duckdbFile, async () => {
+      await writeDuckDbFile(duckdbFile, collector.preview.destination.state());
+      const tables = collector.preview.tables().reduce((n, t) => n + 1 + t.child_tables.length, 0);
+      say(style.dim(`duckdb: ${duckdbFile} (dataset ${DATASET}: ${tables} table${tables === 1 ? "" : "s"}, _dlt_loads, _dlt_version)`));
+    });
   }
   // In pieces: a destination of some hundred thousand rows is more text than one string can hold.
   if (json) {
@@ -179,5 +220,5 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     io.stderr.write("cancelled\n");
     return 130;
   }
-  return collector.ok() ? 0 : 1;
+  return collector.ok() && !unsaved ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -13,12 +14,15 @@ beforeAll(async () => {
 const at = { cwd: seeds.dir };
 
 interface RunJson {
+  ok: boolean;
+  limits: { resource: string; limit: string; failed: boolean; message: string }[];
   resources: {
     name: string;
     primary_key: string[] | null;
     write_disposition: string;
     records: Record<string, unknown>[];
     stats: Record<string, number>;
+    status: string;
     warnings: string[];
   }[];
   errors: { resource: string | null; code: string; message: string }[];
@@ -62,11 +66,12 @@ describe("restplay run --mock", () => {
       const r = await cli(["run", seed.name, "--mock", "--format", "json"], at);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as RunJson;
-      expect(Object.keys(out)).toEqual(["resources", "errors", "tables"]);
-      expect(out.errors).toEqual([]);
+      expect(Object.keys(out)).toEqual(["ok", "resources", "limits", "errors", "tables"]);
+      expect([out.ok, out.errors, out.limits]).toEqual([true, [], []]);
       expect(out.resources.map((x) => [x.name, x.stats.records_fetched, x.stats.records_merged])).toEqual(expected[seed.id]);
       for (const res of out.resources) {
-        expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "warnings"]);
+        expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "status", "warnings"]);
+        expect(res.status).toBe("ok");
         expect(Object.keys(res.stats)).toEqual(["requests", "pages", "retries", "records_fetched", "records_merged"]);
         expect(res.records).toHaveLength(res.stats.records_merged!);
       }
@@ -149,11 +154,59 @@ describe("restplay run --mock", () => {
     const r = await cli(["run", name, "--mock", "--format", "json"], at);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
       resources: [],
+      limits: [],
       errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }],
       tables: [],
     });
     expect(r.stderr).toMatch(/^bad\.json:1:\d+ {2}error {2}/m);
+    // check answers a script the same way: JSON on stdout, `ok: false`, and why.
+    const c = await cli(["check", name, "--mock", "--format", "json"], at);
+    expect(c.code).toBe(1);
+    expect(JSON.parse(c.stdout)).toEqual({
+      ok: false,
+      rows: [],
+      error: { code: "invalid_config", message: "bad.json has 1 error; nothing was run" },
+    });
+  });
+
+  it("a run a playground limit cut short says it failed, in text and in JSON, and exits 1", async () => {
+    const name = seeds.write(
+      "big.json",
+      '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "big", "endpoint": {"path": "/big", "paginator": "single_page"}}]}',
+    );
+    const body = JSON.stringify(Array.from({ length: 50_001 }, (_, id) => ({ id })));
+    const fetch = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+    const text = await cli(["run", name], { ...at, fetch });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^big\s+50000\s+50000\s+0\s+1\s+0\s+failed$/m);
+    expect(text.stdout).toMatch(/✖ big \[max_records\]: /);
+    expect(text.stdout).toContain("✖ 1 of 1 resource failed: nothing was loaded");
+    expect(text.stdout).not.toContain("✔");
+    const json = await cli(["run", name, "--format", "json"], { ...at, fetch });
+    expect(json.code).toBe(1);
+    const out = JSON.parse(json.stdout) as RunJson;
+    expect([out.ok, out.resources[0]?.status, out.errors]).toEqual([false, "failed", []]);
+    expect(out.limits).toEqual([{ resource: "big", limit: "max_records", failed: true, message: expect.stringContaining("50000") }]);
+    expect(out.resources[0]?.warnings.join("\n")).not.toContain("max_records");
+  });
+
+  it("reads a file saved with a byte order mark, and lines a wide resource name up in the summary", async () => {
+    const config = {
+      client: { base_url: "https://api.example.com" },
+      resources: [{ name: "données_🚀_日本語", endpoint: { path: "/x", paginator: "single_page" } }],
+    };
+    const bom = seeds.write("bom.json", `\uFEFF${JSON.stringify(config)}`);
+    const fetch = async () => new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+    expect((await cli(["validate", bom], at)).code).toBe(0);
+    const r = await cli(["run", bom], { ...at, fetch });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    const head = lines.find((l) => l.startsWith("resource "))!;
+    const row = lines.find((l) => l.startsWith("données") && l.endsWith(" ok"))!;
+    // "fetched" and its count end in the same terminal column (the name takes 17 cells, not its 14 characters).
+    expect(stringWidth(row.slice(0, row.indexOf(" 1 ") + 2))).toBe(stringWidth(head.slice(0, head.indexOf("fetched") + 7)));
   });
 
   it("an aborted signal (Ctrl-C) cancels cleanly with exit 130", async () => {
@@ -162,6 +215,10 @@ describe("restplay run --mock", () => {
     const r = await cli(["run", "seed-002.py", "--mock"], { ...at, signal: controller.signal });
     expect(r.code).toBe(130);
     expect(r.stderr).toContain("cancelled");
+    // check too: a cancelled check is not a failed one.
+    const c = await cli(["check", "seed-002.py", "--mock"], { ...at, signal: controller.signal });
+    expect(c.code).toBe(130);
+    expect(c.stderr).toContain("cancelled");
   });
 });
 

@@ -204,3 +204,42 @@ describe("restplay run --state-dir after a run that fails", () => {
     });
   });
 });
+
+describe("restplay run: where the results go is checked before the run", () => {
+  const fetchCounting = (calls: { n: number }) => async (req: Request) => {
+    calls.n++;
+    return fetchFor([])(req);
+  };
+
+  it("a state dir another run holds is refused (exit 2, nothing fetched); a lock left by a process that is gone is taken over", async () => {
+    const held = join(dir, "held-state");
+    const calls = { n: 0 };
+    await cli(["run", "orders.json", "--state-dir", "held-state"], { cwd: dir, fetch: fetchCounting(calls) });
+    expect(existsSync(join(held, ".lock"))).toBe(false); // released after the run
+    writeFileSync(join(held, ".lock"), `${process.pid}\n`); // a live process holds it
+    calls.n = 0;
+    const busy = await cli(["run", "orders.json", "--state-dir", "held-state", "--format", "json"], {
+      cwd: dir,
+      fetch: fetchCounting(calls),
+    });
+    expect([busy.code, calls.n]).toEqual([2, 0]);
+    expect(busy.stderr).toContain(`held-state is in use by another restplay run (process ${process.pid})`);
+    writeFileSync(join(held, ".lock"), "2147483646\n"); // no such process
+    const taken = await cli(["run", "orders.json", "--state-dir", "held-state"], { cwd: dir, fetch: fetchCounting(calls) });
+    expect([taken.code, calls.n]).toEqual([0, 1]);
+    expect(existsSync(join(held, ".lock"))).toBe(false);
+  });
+
+  it("a state dir that is a file, or a --duckdb path that is a folder or in a folder that does not exist, is a usage error before any request", async () => {
+    writeFileSync(join(dir, "a-file"), "x");
+    const calls = { n: 0 };
+    const runWith = (...extra: string[]) => cli(["run", "orders.json", ...extra], { cwd: dir, fetch: fetchCounting(calls) });
+    const file = await runWith("--state-dir", "a-file");
+    expect([file.code, file.stderr]).toEqual([2, expect.stringContaining("cannot use")]);
+    const folder = await runWith("--duckdb", ".");
+    expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining("it is a directory")]);
+    const missing = await runWith("--duckdb", "no/such/dir/out.duckdb");
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining("does not exist")]);
+    expect(calls.n).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@
  * whatever their layout, with one `JSON.parse`.
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -139,10 +139,56 @@ export async function loadState(dir: string, options: { readonly wholeBytes?: nu
   return { destination: createDestination({ state }), incremental: isObject ? (incremental as Record<string, IncrementalState>) : {} };
 }
 
-/** Writes `file` in pieces through a temporary file, renamed into place once complete. */
+/** Writes `file` in pieces through a temporary file of this process, renamed into place once complete. */
 async function writeAtomically(file: string, pieces: Iterable<string>): Promise<void> {
-  await pipeline(Readable.from(batched(pieces)), createWriteStream(`${file}.tmp`, "utf8"));
-  await rename(`${file}.tmp`, file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await pipeline(Readable.from(batched(pieces)), createWriteStream(tmp, "utf8"));
+  await rename(tmp, file);
+}
+
+export const LOCK_FILE = ".lock";
+
+/** Whether a process of this id runs (one that is not ours to signal runs too). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Holds `dir` for one run, from reading its state to writing it: creates it and `dir/.lock` (this
+ * process's id), so a second run on the same dir (an overlapping cron job) is refused instead of
+ * losing or mixing the first one's state. A lock whose process is gone is taken over. Resolves to the
+ * release. A dir that cannot be made or written is a `UsageError` before anything runs.
+ */
+export async function lockStateDir(dir: string): Promise<() => Promise<void>> {
+  const lock = resolve(dir, LOCK_FILE);
+  const cannot = (e: unknown) => new UsageError(`cannot use ${dir} as the state dir: ${(e as Error).message}`);
+  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+    throw cannot(e);
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => unlink(lock).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw cannot(e);
+      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      if (attempt === 0 && !(Number.isInteger(pid) && pid > 0 && alive(pid))) {
+        await unlink(lock).catch(() => undefined);
+        continue;
+      }
+      throw new UsageError(
+        `${dir} is in use by another restplay run${pid > 0 ? ` (process ${pid})` : ""}: run again when it has ended, ` +
+          `or delete ${lock} if no run uses it`,
+      );
+    }
+  }
 }
 
 export async function saveState(dir: string, state: RunState): Promise<void> {

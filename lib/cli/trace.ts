@@ -2,7 +2,7 @@
 import type { EngineEvent } from "../engine";
 import type { RunSummary } from "../run";
 import type { PreviewTable } from "../preview";
-import type { Style } from "./io";
+import { cells, pad, type Style } from "./io";
 
 type Request = Extract<EngineEvent, { type: "request" }>;
 
@@ -149,7 +149,8 @@ export class TracePrinter {
 /** The closing table: one row per resource, then its warnings and the errors. */
 export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTable[], style: Style): string {
   const byName = new Map(tables.map((t) => [t.resource, t]));
-  const failed = new Set(summary.errors.map((e) => e.resource));
+  // A resource cut short by a cancel shows as such; one an error or a failing limit ended, as failed.
+  const result = (r: RunSummary["resources"][number]) => (r.status === "ok" ? "ok" : r.status === "failed" ? "failed" : "cancelled");
   const head = ["resource", "fetched", "merged", "duplicates", "pages", "retries", "result"];
   const rows = summary.resources.map((r) => [
     r.name,
@@ -158,27 +159,27 @@ export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTa
     String(byName.get(r.name)?.stats.duplicates_collapsed ?? 0),
     String(r.stats.pages),
     String(r.stats.retries),
-    failed.has(r.name) ? "failed" : "ok",
+    result(r),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (v: string, i: number) => (i === 0 || i === head.length - 1 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0));
+  const widths = head.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? ""))));
+  const cell = (v: string, i: number) => pad(v, widths[i] ?? 0, i !== 0 && i !== head.length - 1);
   const out = ["", style.bold(head.map(cell).join("  ").trimEnd())];
   for (const r of rows) {
     const text = r.map(cell).join("  ").trimEnd();
-    out.push(r[r.length - 1] === "failed" ? style.red(text) : text);
+    out.push(r[r.length - 1] === "ok" ? text : style.red(text));
   }
   // A warning that names its table already (`contacts: …`) is not named again when the table is the resource's.
   for (const r of summary.resources)
     for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${w.startsWith(`${r.name}: `) ? w : `${r.name}: ${w}`}`);
+  for (const l of summary.limits.filter((x) => x.failed))
+    out.push(`${style.red("✖")} ${l.resource} ${style.dim(`[${l.limit}]`)}: ${l.message}`);
   for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);
-  const bad = summary.resources.filter((r) => failed.has(r.name)).length;
-  if (summary.errors.length === 0)
-    out.push(style.green(`✔ ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} ran`));
-  else
-    out.push(
-      style.red(
-        `✖ ${bad || "the run"} ${bad ? `of ${summary.resources.length} resource${summary.resources.length === 1 ? "" : "s"} failed` : "failed"}`,
-      ),
-    );
+  const n = summary.resources.length;
+  const resources = `${n} resource${n === 1 ? "" : "s"}`;
+  const bad = summary.resources.filter((r) => r.status !== "ok").length;
+  if (summary.ok) out.push(style.green(`✔ ${resources} ran`));
+  else if (summary.errors.length === 0 && summary.limits.every((l) => !l.failed))
+    out.push(style.red("✖ the run was cancelled: nothing was loaded"));
+  else out.push(style.red(bad ? `✖ ${bad} of ${resources} failed: nothing was loaded` : "✖ the run failed: nothing was loaded"));
   return out.join("\n") + "\n";
 }

@@ -15,6 +15,12 @@ export function printDiagnostics(result: ValidationResult, source: Source, io: C
   stream.write(formatReport(result.diagnostics, source.text, source.file, styleFor(stream, io.env)));
 }
 
+/** What `run` and `check` say when the config does not validate (nothing is run). */
+export function invalidMessage(file: string, result: ValidationResult): string {
+  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  return `${file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`;
+}
+
 export async function validateCommand(file: string, options: { format: OutputFormat }, io: CliIO): Promise<number> {
   const source = await readSource(file, io.cwd);
   const result = validateText(source.config, source.format);

@@ -4,9 +4,9 @@
  * error with its literal code; the destination's tables. A view over the one fold (`./trace.ts`) and
  * the preview — nothing here folds events a second time.
  */
-import type { DataRecord, EngineErrorCode, EngineEvent, ResourceStats } from "../engine";
+import { LIMIT_FAILS, type DataRecord, type EngineErrorCode, type EngineEvent, type LimitKind, type ResourceStats } from "../engine";
 import { createPreview, tablesJson, type Destination, type Preview, type TableJson } from "../preview";
-import { TraceBuilder, type RunTrace } from "./trace";
+import { TraceBuilder, type ResourceStatus, type RunTrace } from "./trace";
 
 export interface ResourceSummary {
   readonly name: string;
@@ -15,7 +15,17 @@ export interface ResourceSummary {
   /** This run's records that were loaded (after merge dedup), as the API sent them. */
   readonly records: readonly DataRecord[];
   readonly stats: ResourceStats & { readonly records_merged: number };
+  /** How it ended: `ok`, `failed` (an error, or a limit that fails it), `running` when the run was cancelled. */
+  readonly status: ResourceStatus;
   readonly warnings: string[];
+}
+
+/** A playground limit a resource reached; `failed`: it failed the resource and the run (`LIMIT_FAILS`). */
+export interface RunLimit {
+  readonly resource: string;
+  readonly limit: LimitKind;
+  readonly failed: boolean;
+  readonly message: string;
 }
 
 export interface RunError {
@@ -26,7 +36,10 @@ export interface RunError {
 }
 
 export interface RunSummary {
+  /** The run ended and was loaded into the destination: no error, no limit that fails it, not cancelled. */
+  readonly ok: boolean;
   readonly resources: ResourceSummary[];
+  readonly limits: RunLimit[];
   readonly errors: RunError[];
   /** The destination's tables after this run (root tables, each followed by its nested tables). */
   readonly tables: TableJson[];
@@ -58,6 +71,10 @@ export function createRunCollector(options: { readonly destination?: Destination
   // The summary reads no response bodies (keeping them would hold every page until the run ends) and
   // no requests or paginator decisions (their URLs and headers would be masked for nothing).
   const builder = new TraceBuilder({ bodies: false, exchanges: false });
+  const ok = () => {
+    const phase = builder.snapshot().phase;
+    return phase === "done" || phase === "capped";
+  };
 
   return {
     preview,
@@ -71,12 +88,14 @@ export function createRunCollector(options: { readonly destination?: Destination
       const tables = preview.tables();
       const byResource = new Map(preview.resources().map((r) => [r.resource, r]));
       return {
+        ok: ok(),
         resources: trace.resources
           .filter((r) => r.started)
           .map((r) => {
             const p = byResource.get(r.name);
             const table = tables.find((t) => t.table_name === p?.table_name);
-            const own = r.items.flatMap((i) => (i.kind === "warning" || i.kind === "limit" ? [i.message] : []));
+            // A limit that fails the resource is in `limits` and is not a warning.
+            const own = r.items.flatMap((i) => (i.kind === "warning" || (i.kind === "limit" && !LIMIT_FAILS[i.limit]) ? [i.message] : []));
             const { requests, pages, retries, records_fetched } = r.stats ?? NO_STATS;
             return {
               name: r.name,
@@ -84,16 +103,15 @@ export function createRunCollector(options: { readonly destination?: Destination
               write_disposition: r.write_disposition ?? "append",
               records: p?.records ?? [],
               stats: { requests, pages, retries, records_fetched, records_merged: p?.loaded ?? 0 },
+              status: r.status,
               warnings: [...own, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
             };
           }),
+        limits: trace.limits.map((l) => ({ resource: l.resource, limit: l.limit, failed: LIMIT_FAILS[l.limit], message: l.message })),
         errors: trace.errors.map((e) => ({ resource: e.resource ?? null, code: e.code, message: e.message })),
         tables: rows ? tablesJson(tables) : [],
       };
     },
-    ok() {
-      const phase = builder.snapshot().phase;
-      return phase === "done" || phase === "capped";
-    },
+    ok,
   };
 }
