@@ -10,8 +10,12 @@ import type { OutputFormat } from "./validate";
 import type { RunOptions } from "./run-command";
 import type { ExportFormat } from "../config";
 import type { ImportSource } from "../importers";
+import packageJson from "../../package.json";
 
 export type { CliIO, Writer } from "./io";
+
+/** package.json's version (`restplay --version`). */
+const VERSION = packageJson.version;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -36,7 +40,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError("(run restplay --help for usage)")
-    .helpCommand(false);
+    .helpCommand(false)
+    .version(VERSION, "-V, --version", "print restplay's version");
 
   program
     .command("validate")
@@ -108,6 +113,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         exitCode = await checkCommand(file, options, io);
       },
     );
+
+  program
+    .command("examples")
+    .description("list the playground's examples, or print one (every example runs with --mock)")
+    .argument("[id]", "the example to print")
+    .action(async (id: string | undefined) => {
+      const { examplesCommand } = await import("./examples-command");
+      exitCode = examplesCommand(id, io);
+    });
 
   try {
     if (argv.length === 0) {

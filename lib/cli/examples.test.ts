@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli } from "../testing/cli";
+import { EXAMPLES } from "../examples";
+import packageJson from "../../package.json";
+
+const dir = mkdtempSync(join(tmpdir(), "restplay-examples-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("restplay examples", () => {
+  it("lists every gallery example with its format and title, and says how to run one", async () => {
+    const r = await cli(["examples"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    for (const e of EXAMPLES) expect(lines.some((l) => l.startsWith(`${e.id} `) && l.includes(e.format) && l.endsWith(e.title))).toBe(true);
+    expect(r.stdout).toMatch(/restplay examples seed-000 > seed-000\.py && restplay run seed-000\.py --mock/);
+  });
+
+  it("prints one example as the gallery holds it; saved to a file, it runs against the mocks with the gallery's counts", async () => {
+    const example = EXAMPLES.find((e) => e.id === "lab-parent-child")!;
+    const r = await cli(["examples", example.id], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd()).toBe(example.text.trimEnd());
+    writeFileSync(join(dir, "example.yaml"), r.stdout);
+    const run = await cli(["run", "example.yaml", "--mock", "--format", "json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { resources: { name: string; stats: { records_fetched: number; records_merged: number } }[] };
+    expect(
+      Object.fromEntries(out.resources.map((x) => [x.name, { fetched: x.stats.records_fetched, merged: x.stats.records_merged }])),
+    ).toEqual(example.expected.resources);
+  });
+
+  it("an unknown example is a usage error naming those there are; --version prints the package's version", async () => {
+    const r = await cli(["examples", "nope"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no example nope; one of: seed-000, seed-001");
+    const v = await cli(["--version"], { cwd: dir });
+    expect([v.code, v.stdout.trim()]).toEqual([0, packageJson.version]);
+  });
+});
