@@ -1,6 +1,6 @@
 "use client";
 /** The playground's state and actions: the document, validation, the run and its inputs, downloads. */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listSecrets, resourceNames } from "@/lib/config";
 import type { Example } from "@/lib/examples";
 import { sniffFormat, type QuickFix, type Range, type SourceFormat } from "@/lib/formats";
@@ -20,6 +20,7 @@ import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stal
 import { createDuckClient } from "./duck/duck-client";
 import type { DestinationActions } from "./tables/TablesPanel";
 import { loadGrid } from "./tables/lazy-grid";
+import { runOutcome } from "./trace/format";
 
 export function usePlayground(announce: (message: string) => void) {
   const [text, setText] = useDocument();
@@ -35,6 +36,17 @@ export function usePlayground(announce: (message: string) => void) {
   const run = useRun();
   const imported = useImported();
   const running = run.view.trace.phase === "running";
+  // A run's start and end are announced wherever the focus is and whichever panel shows (the status
+  // bar above the trace updates every page and may be hidden).
+  const lastPhase = useRef(run.view.trace.phase);
+  useEffect(() => {
+    const trace = run.view.trace;
+    if (trace.phase === lastPhase.current) return;
+    lastPhase.current = trace.phase;
+    const outcome = runOutcome(trace);
+    if (trace.phase === "running") announce("Running…");
+    else if (outcome !== null) announce(outcome);
+  }, [run.view.trace, announce]);
   // Findings from the last run's records join the config's problems, placed on today's text (lib/config findings).
   const validation = useMemo(() => {
     if (!checked || !toolkit || run.view.findings.length === 0) return checked;
@@ -77,7 +89,9 @@ export function usePlayground(announce: (message: string) => void) {
 
   const runWith = useCallback(
     (resources: readonly string[] | undefined) => {
-      if (blockedReason !== null || running || text === null || !validation || !toolkit) return;
+      // Asked to run while it cannot (Ctrl+Enter, the palette, the Run button): say why, where a screen reader hears it.
+      if (blockedReason !== null) return announce(`Cannot run: ${blockedReason}.`);
+      if (running || text === null || !validation || !toolkit) return;
       // Run what is in the editor: a validation still debouncing behind the last keystroke (or a
       // just-opened example) is redone now, so the preview's config and the run's basis match the text.
       const current = validation.document.text === text ? validation : toolkit.validateText(text);
@@ -100,7 +114,7 @@ export function usePlayground(announce: (message: string) => void) {
       // The tables' grid loads while the server answers (it renders the first rows).
       loadGrid().catch(() => undefined); // the tables say so if it cannot load
     },
-    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec],
+    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec, announce],
   );
   const runDefault = useCallback(() => {
     const chosen = names.filter((n) => selected.has(n));

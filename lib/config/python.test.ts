@@ -139,3 +139,39 @@ source = rest_api_source({"client": {"base_url": "https://a.example/", "auth": T
     expect(validateText(fixed, "python").diagnostics.map((x) => x.code)).toEqual(["python_custom_class"]);
   });
 });
+
+describe("a value that is Python restplay does not evaluate, where other keys' checks read it", () => {
+  const file = (body: string) =>
+    `from dlt.sources.rest_api import rest_api_source\n\n\ndef make(name, params, endpoint):\n    return rest_api_source(${body})\n`;
+  const codes = (body: string) => {
+    const r = validateText(file(body), "python");
+    return { valid: r.valid, codes: r.diagnostics.map((d) => `${d.severity}:${d.code}`) };
+  };
+
+  it("is no error where dlt evaluates it first (dlt's own examples: a name from an f-string, params from a variable, resources from a comprehension)", () => {
+    const base = `"client": {"base_url": "https://api.example.com"}`;
+    for (const resources of [
+      `[{"name": name, "endpoint": {"path": "posts"}}]`,
+      `[{"name": f"games_{name}", "endpoint": {"path": "games"}}]`,
+      `["posts", {"name": "details", "endpoint": {"path": "posts/{post_id}", "params": params}}]`,
+      `["posts", {"name": "comments", "endpoint": endpoint, "include_from_parent": ["id"]}]`,
+      `[{"name": n, "endpoint": {"path": n}} for n in NAMES]`,
+    ]) {
+      const got = codes(`{${base}, "resources": ${resources}}`);
+      expect(got, resources).toEqual({ valid: true, codes: expect.arrayContaining(["info:python_not_executed"]) });
+      expect(
+        got.codes.filter((c) => c.startsWith("error")),
+        resources,
+      ).toEqual([]);
+    }
+  });
+
+  it("excuses nothing in a resource that has no such value: a placeholder without its param there stays an error", () => {
+    const got = codes(
+      `{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"path": "a", "params": params}}, ` +
+        `{"name": "b", "endpoint": {"path": "b/{id}"}}]}`,
+    );
+    expect(got.valid).toBe(false);
+    expect(got.codes).toContain("error:path_param_missing");
+  });
+});

@@ -31,22 +31,88 @@ function pythonValues(value: PlainValue): [Path, string][] {
   return out;
 }
 
-export function withoutUnreadPython(value: PlainValue, loc: Locator, out: DiagnosticOut): PlainValue {
-  // A lambda, a set or comprehension, bytes or a complex number is surely the wrong type: the schema says so.
+/** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
+const LIST_COMPREHENSION = /^\[[^]*\sfor\s[^]*\sin\s[^]*\]$/;
+
+/**
+ * Errors that say what a config lacks or how its keys fit together (a missing `name`, a path
+ * placeholder without its param, `include_from_parent` without a parent): where a value they depend on
+ * is Python restplay left out, they say nothing about the config dlt gets (issue: dlt's own chess.com
+ * example names its resources with an f-string).
+ */
+const RELATIONAL: ReadonlySet<string> = new Set([
+  "missing_key",
+  "missing_resource_name",
+  "missing_base_url",
+  "path_param_missing",
+  "resolve_param_not_in_path",
+  "include_from_parent_without_parent",
+  "placeholder_unknown_resource",
+  "offset_without_limit",
+  "paginator_never_stops",
+  "multiple_parents",
+  "scd2_timestamp",
+  "scd2_validity_columns",
+]);
+
+/** Keys whose values other keys' checks read (a path's params, a resource's name and endpoint). */
+const READ_BY_OTHERS: ReadonlySet<string> = new Set([
+  "params",
+  "json",
+  "data",
+  "endpoint",
+  "path",
+  "name",
+  "resources",
+  "paginator",
+  "incremental",
+]);
+
+/** The part of the config a left-out value at `path` can make incomplete: its resource, or everything (client, defaults, the root). */
+const scopeOf = (path: Path): string => (path[0] === "resources" && path.length > 2 ? `/resources/${String(path[1])}` : "");
+
+/**
+ * Whether `d` is an error only because Python at `removed` was left out: a relational error in the
+ * resource that lost a value, in any resource when the defaults, the client, the resources list or a
+ * resource's name (which others refer to) did.
+ */
+export function excusedByUnreadPython(
+  d: { readonly severity: string; readonly code: string; readonly path: string },
+  removed: readonly Path[],
+): boolean {
+  if (d.severity !== "error" || !RELATIONAL.has(d.code)) return false;
+  return removed.some((p) => {
+    const scope = scopeOf(p);
+    return scope === "" || p[p.length - 1] === "name" || d.path === scope || d.path.startsWith(`${scope}/`);
+  });
+}
+
+/** `removed`: receives the paths of the values left out. */
+export function withoutUnreadPython(value: PlainValue, loc: Locator, out: DiagnosticOut, removed: Path[] = []): PlainValue {
+  // A lambda, a set or dict comprehension, bytes or a complex number is surely the wrong type: the schema says so.
   const found = pythonValues(value).filter(([path, text]) => {
-    if (/^(lambda\b|[[{(]|[bB][rR]?['"]|[\d.]+[jJ]$)/.test(text.trim())) return false;
+    if (!LIST_COMPREHENSION.test(text.trim()) && /^(lambda\b|[[{(]|[bB][rR]?['"]|[\d.]+[jJ]$)/.test(text.trim())) return false;
     const schema = path.length ? schemaAt(RestApiConfigSchema, value, path) : null;
     return schema !== null && !schema.safeParse({ $python: "x" }).success;
   });
+  // Python the schema takes (kept, run as dlt runs it or left out of a playground run) under a key other
+  // keys' checks read: relational errors there are excused too (`"params": params` with a resolved param).
+  for (const [path] of pythonValues(value))
+    if (READ_BY_OTHERS.has(String(path[path.length - 1])) && !found.some(([p]) => p.join("\u0000") === path.join("\u0000")))
+      removed.push(path);
   if (found.length === 0) return value;
   const copy = JSON.parse(JSON.stringify(value)) as PlainValue;
   for (const [path, text] of found.sort((a, b) => b[0].length - a[0].length)) {
+    removed.push(path);
     const parent = path
       .slice(0, -1)
       .reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), copy);
     const last = path[path.length - 1];
     // An unknown base URL stays a key (its resources are not "missing base_url"); the run then fails to build their URLs.
+    // So do the keys dlt requires, as empty as they can be: the config is checked, and runs, without them.
     if (last === "base_url" && typeof parent === "object" && parent !== null) (parent as Record<string, unknown>)[last] = "";
+    else if (path.length === 1 && last === "resources") (parent as Record<string, unknown>)[last] = [];
+    else if (path.length === 1 && last === "client") (parent as Record<string, unknown>)[last] = { base_url: "" };
     else if (Array.isArray(parent) && typeof last === "number") parent.splice(last, 1);
     else if (typeof parent === "object" && parent !== null && last !== undefined) delete (parent as Record<string, unknown>)[last];
     const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;

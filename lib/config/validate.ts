@@ -23,7 +23,7 @@ import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
-import { withoutUnreadPython } from "./unread-python";
+import { excusedByUnreadPython, withoutUnreadPython } from "./unread-python";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -47,11 +47,12 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
   let config: RestApiConfig | null = null;
   let value: PlainValue | null = null;
   let source: ResolvedSource | null = null;
+  const removed: (string | number)[][] = [];
   if (document.root) {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = withoutUnreadPython(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out);
+      const checked = withoutUnreadPython(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out, removed);
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {
@@ -85,7 +86,8 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
       source = null;
     }
   }
-  const sorted = out.sorted();
+  // What Python restplay left out would have filled in: dlt evaluates it, so its absence is no error.
+  const sorted = removed.length === 0 ? out.sorted() : out.sorted().filter((d) => !excusedByUnreadPython(d, removed));
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,

@@ -110,10 +110,13 @@ function PaletteBody({ commands }: { commands: readonly Command[] }) {
             onClick={(e) => runAt(i, e.currentTarget.closest("dialog"))}
             className={`flex cursor-pointer items-baseline gap-2 rounded px-3 py-1.5 text-sm ${i === at ? "bg-accent-soft" : ""} ${c.disabledReason ? "cursor-not-allowed" : ""}`}
           >
-            <span className="w-16 shrink-0 text-xs text-muted">{c.group}</span>
+            {/* The muted grey is below AA on the highlighted row's background: the text is full colour there. */}
+            <span className={`w-16 shrink-0 text-xs ${i === at ? "text-fg" : "text-muted"}`}>{c.group}</span>
             <span className="min-w-0 flex-1">
-              <span className={c.disabledReason ? "text-muted" : "text-fg"}>{c.title}</span>
-              {c.disabledReason && <span className="block text-xs italic text-muted">{c.disabledReason}</span>}
+              <span className={c.disabledReason && i !== at ? "text-muted" : "text-fg"}>{c.title}</span>
+              {c.disabledReason && (
+                <span className={`block text-xs italic ${i === at ? "text-fg" : "text-muted"}`}>{c.disabledReason}</span>
+              )}
             </span>
             {c.shortcut && (
               <kbd className="shrink-0 rounded border border-line bg-raised px-1.5 font-mono text-xs text-fg">{c.shortcut}</kbd>

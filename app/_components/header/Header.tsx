@@ -118,11 +118,12 @@ export function Header(props: {
           <button
             type="button"
             onClick={onRun}
-            disabled={blockedReason !== null}
+            // Focusable while blocked (aria-disabled, not disabled): Tab reaches it and its reason, a press says why.
+            aria-disabled={blockedReason !== null}
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
             aria-keyshortcuts={ariaShortcut("run")}
             data-testid="run-button"
-            className={`${RUN_SLOT} border border-transparent bg-accent text-accent-fg hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-60`}
+            className={`${RUN_SLOT} border border-transparent bg-accent text-accent-fg hover:brightness-110 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:brightness-100`}
           >
             <RunLabel mod={mod} />
           </button>

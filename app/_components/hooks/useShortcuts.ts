@@ -11,7 +11,12 @@ export interface ShortcutHandlers {
   readonly maximise: (target: Element) => void;
 }
 
-const typing = (t: Element) => t.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null;
+/** A field that takes typed characters (`?` is text there); a checkbox, radio or button does not. */
+const typing = (t: Element) =>
+  t.closest(
+    "input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset], [type=range], [type=color], [type=file]), " +
+      "textarea, select, [contenteditable=''], [contenteditable='true']",
+  ) !== null;
 
 /**
  * The page's shortcuts (../commands/shortcuts). Inside the editor Monaco's own commands handle

@@ -88,7 +88,8 @@ export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert:
             )}
           </div>
         </div>
-        <fieldset className="mt-3">
+        {/* min-w-0: a fieldset is as wide as its widest content by default, which pushed long endpoints out of the dialog. */}
+        <fieldset className="mt-3 min-w-0">
           <legend className="flex w-full items-center gap-2 text-sm font-medium">
             Endpoints ({ticked} of {draft.endpoints.length} ticked)
             <button type="button" className="ml-auto text-xs text-info underline" onClick={() => m.tickAll(true)}>

@@ -66,9 +66,10 @@ function SecretField({
   const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
   return (
     <li>
-      <label htmlFor={id} className="flex items-baseline gap-2 text-xs">
-        <span className="font-mono font-semibold text-fg">{use.name}</span>
-        <span className="truncate text-muted" title={call}>
+      {/* A long name (`sources.github_source.github_token`) wraps, and the badge moves below it rather than out of the panel. */}
+      <label htmlFor={id} className="flex flex-wrap items-baseline gap-x-2 text-xs">
+        <span className="min-w-0 break-all font-mono font-semibold text-fg">{use.name}</span>
+        <span className="min-w-0 flex-1 basis-24 truncate text-muted" title={call}>
           {call}
         </span>
         {demo && (

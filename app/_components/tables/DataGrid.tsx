@@ -106,7 +106,7 @@ export default function DataGrid({
   return (
     <div
       ref={scroller}
-      className="relative min-h-0 flex-1 overflow-auto"
+      className="focus-inset relative min-h-0 flex-1 overflow-auto"
       tabIndex={0}
       aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable)`}
       data-testid="data-table"

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { lastAttempt, pagesOf, type PageView } from "../run/pages";
 import type { TraceItem } from "@/lib/run";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
@@ -119,6 +119,7 @@ export function PageInspector({ resource, items }: { resource: string; items: re
   const pages = useMemo(() => pagesOf(items), [items]);
   const [selected, setSelected] = useState<number | null>(null);
   const selectId = useId();
+  const select = useRef<HTMLSelectElement>(null);
   // A new run starts over: forget a selection past the end.
   useEffect(() => {
     if (selected !== null && selected > pages.length) setSelected(null);
@@ -126,6 +127,9 @@ export function PageInspector({ resource, items }: { resource: string; items: re
   if (pages.length === 0) return null;
   const page = selected === null ? null : (pages[selected - 1] ?? null);
   const go = (i: number) => setSelected(Math.min(Math.max(i, 1), pages.length));
+  // ◀ and ▶ stay focusable at either end (aria-disabled): a disabled button would drop the focus to the page.
+  const atFirst = page === null || page.index <= 1;
+  const atLast = page !== null && page.index >= pages.length;
   return (
     <div className="mx-2 mb-1 rounded border border-line bg-raised" data-testid="page-selector" data-resource={resource}>
       <div className="flex items-center gap-2 px-2 py-1 text-xs">
@@ -134,15 +138,16 @@ export function PageInspector({ resource, items }: { resource: string; items: re
         </label>
         <button
           type="button"
-          className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40"
+          className="h-6 w-6 rounded border border-line hover:bg-surface aria-disabled:opacity-40"
           aria-label="Previous page"
-          disabled={page === null || page.index <= 1}
-          onClick={() => go((selected ?? 1) - 1)}
+          aria-disabled={atFirst}
+          onClick={() => !atFirst && go((selected ?? 1) - 1)}
         >
           ◀
         </button>
         <select
           id={selectId}
+          ref={select}
           // A fixed width: the options that arrive with each page do not move the ▶ beside it.
           className="h-6 w-72 min-w-0 rounded border border-line bg-surface px-1 text-fg"
           value={selected ?? ""}
@@ -158,10 +163,10 @@ export function PageInspector({ resource, items }: { resource: string; items: re
         </select>
         <button
           type="button"
-          className="h-6 w-6 rounded border border-line hover:bg-surface disabled:opacity-40"
+          className="h-6 w-6 rounded border border-line hover:bg-surface aria-disabled:opacity-40"
           aria-label="Next page"
-          disabled={page !== null && page.index >= pages.length}
-          onClick={() => go((selected ?? 0) + 1)}
+          aria-disabled={atLast}
+          onClick={() => !atLast && go((selected ?? 0) + 1)}
         >
           ▶
         </button>
@@ -173,7 +178,11 @@ export function PageInspector({ resource, items }: { resource: string; items: re
             <button
               type="button"
               className="ml-auto h-6 rounded border border-line px-2 hover:bg-surface"
-              onClick={() => setSelected(null)}
+              onClick={() => {
+                setSelected(null);
+                // The button goes with the page: the focus goes to the page select, not to the document.
+                select.current?.focus();
+              }}
               aria-label="Close the page inspector"
             >
               ✕

@@ -1,10 +1,9 @@
 "use client";
 import { memo } from "react";
-import { LIMIT_FAILS } from "@/lib/engine";
 import type { ResourceTrace, RunTrace } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
-import { formatMs, plural } from "./format";
+import { plural, runFacts, runOutcome } from "./format";
 import { PageInspector } from "./PageInspector";
 import { TraceRow } from "./TraceRow";
 
@@ -41,7 +40,7 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
       <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs">
         <span className="flex flex-wrap items-baseline gap-x-2">
           <span className={s.className}>
-            <span aria-hidden="true">{s.glyph}</span> <span className="font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
+            <span aria-hidden="true">{s.glyph}</span> <span className="break-all font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
           </span>
           <span className="text-muted" data-testid="resource-progress">
             {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}
@@ -77,12 +76,10 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
   );
 }
 
+/** The run's state above the trace; the page's announcer says when a run starts and how it ends (usePlayground). */
 function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void }) {
-  // A run whose data a limit cut short fails with that limit as its reason (issue #13).
-  const cut = trace.limits.find((l) => LIMIT_FAILS[l.limit]);
-  const firstError =
-    trace.failure ?? trace.errors[0] ?? (cut ? { code: cut.limit, message: `data cut short (${cut.resource}): ${cut.message}` } : null);
-  const records = trace.resources.reduce((n, r) => n + r.records, 0);
+  const { records, problem } = runFacts(trace);
+  const outcome = runOutcome(trace);
   let body;
   switch (trace.phase) {
     case "idle":
@@ -108,33 +105,34 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
     case "done":
       body = (
         <span className="text-ok">
-          <span aria-hidden="true">✔ </span>Done{trace.duration_ms !== null ? ` in ${formatMs(trace.duration_ms)}` : ""} ·{" "}
-          {plural(records, "record")} fetched
+          <span aria-hidden="true">✔ </span>
+          {outcome}
         </span>
       );
       break;
     case "capped":
       body = (
         <span className="text-warning">
-          <span aria-hidden="true">⏹ </span>Capped: {trace.limits.map((l) => `${l.limit} (${l.resource})`).join(", ")} ·{" "}
-          {plural(records, "record")} fetched
+          <span aria-hidden="true">⏹ </span>
+          {outcome}
         </span>
       );
       break;
     case "cancelled":
       body = (
         <span className="text-warning">
-          <span aria-hidden="true">■ </span>Cancelled · {plural(records, "record")} fetched before the cancel
+          <span aria-hidden="true">■ </span>
+          {outcome}
         </span>
       );
       break;
     case "failed":
       body = (
-        <span className="min-w-0 truncate text-error" title={firstError?.message}>
+        <span className="min-w-0 truncate text-error" title={problem?.message}>
           <span aria-hidden="true">✖ </span>Failed
-          {firstError ? (
+          {problem ? (
             <>
-              : <code className="font-semibold">{firstError.code}</code> — {firstError.message.split("\n")[0]}
+              : <code className="font-semibold">{problem.code}</code> — {problem.message.split("\n")[0]}
             </>
           ) : null}
         </span>
@@ -144,8 +142,6 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
   return (
     <div
       className="flex min-h-8 shrink-0 items-center gap-2 border-b border-line px-2 py-1 text-xs"
-      role="status"
-      aria-live="polite"
       data-testid="run-status"
       data-phase={trace.phase}
     >
@@ -185,15 +181,23 @@ export const TracePanel = memo(function TracePanel({
   onCancel,
   shortcut,
   stale,
+  blocked = null,
 }: {
   trace: RunTrace;
   onCancel: () => void;
   shortcut: string;
   stale?: StaleLabels;
+  /** Why Run is unavailable now (errors in the config): said where the hint to press Run would be. */
+  blocked?: string | null;
 }) {
   return (
     <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
-      {trace.phase === "idle" && (
+      {trace.phase === "idle" && blocked !== null && (
+        <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">
+          <span className="text-error">{blocked}.</span> Requests, retries and paginator decisions appear here once the config runs.
+        </p>
+      )}
+      {trace.phase === "idle" && blocked === null && (
         <p className="p-3 text-sm text-muted" data-testid="trace-empty">
           Press <strong className="text-fg">Run</strong> (
           <kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
