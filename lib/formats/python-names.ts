@@ -60,6 +60,9 @@ export function undefinedNames(scope: PyScope, tree: Tree): Map<string, Range> {
     if (n.name === "AssignOp" && n.parent?.name === "AssignStatement" && n.prevSibling?.name === "VariableName") {
       bound.add(text.slice(n.prevSibling.from, n.prevSibling.to));
     }
+    // An annotated name (`token: str = …`, a dataclass or configspec field `token: str`) is bound too.
+    if (n.name === "TypeDef" && n.parent?.name === "AssignStatement" && n.prevSibling?.name === "VariableName")
+      bound.add(text.slice(n.prevSibling.from, n.prevSibling.to));
   } while (cursor.next());
   const walk = tree.cursor();
   do {
@@ -68,6 +71,7 @@ export function undefinedNames(scope: PyScope, tree: Tree): Map<string, Range> {
     const parent = n.parent?.name ?? "";
     if (parent === "ImportStatement" || parent === "ParamList" || parent === "FunctionDefinition" || parent === "ClassDefinition") continue;
     if (n.nextSibling?.name === "AssignOp" && (parent === "ArgList" || parent === "AssignStatement")) continue;
+    if (n.nextSibling?.name === "TypeDef" && parent === "AssignStatement") continue;
     if (parent === "Decorator" && n.prevSibling?.name === ".") continue;
     const name = text.slice(n.from, n.to);
     if (bound.has(name) || BUILTINS.has(name) || found.has(name)) continue;

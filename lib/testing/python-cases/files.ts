@@ -299,6 +299,24 @@ source = rest_api_source({"client": {"base_url": "${BASE}", "auth": {"token": TO
     { client: { base_url: BASE, auth: { token: { $secret: "blog_token" } } }, resources: ["posts"] },
   ),
   row(
+    "annotated names (a module constant, a class field, a method's local) are defined",
+    `${H}BASE_URL: str = "${BASE}"
+
+
+class Helper:
+    limit: int = 10
+
+    def method(self) -> str:
+        inner: str = "x"
+        return inner
+
+
+source = rest_api_source({"client": {"base_url": BASE_URL}, "resources": ["posts"]})
+`,
+    [],
+    { client: { base_url: BASE }, resources: ["posts"] },
+  ),
+  row(
     "a name defined nowhere",
     `${H}source = rest_api_source({"client": {"base_url": BASE}, "resources": ["posts"]})
 `,
