@@ -42,6 +42,10 @@ test("keyboard only: open an example, fix an error with a quick fix, run, open a
   await page.keyboard.type("limt");
   await expect(p.problem("unknown_key")).toContainText("26:21");
   await expect(p.runButton).toBeDisabled();
+  // Ctrl+Enter now cannot run: it says why (a screen reader hears it), and so does the empty trace.
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("announcer")).toHaveText(/^Cannot run: Fix \d+ errors? to run \(see Problems\)\.$/);
+  await expect(page.getByTestId("trace-empty")).toHaveAttribute("data-blocked", "true");
 
   // Fix it with the quick fix (Ctrl+.), the preferred one first.
   // Monaco asks for code actions when the key is pressed; the markers may land a moment after the
@@ -59,6 +63,8 @@ test("keyboard only: open an example, fix an error with a quick fix, run, open a
   await expect.poll(() => inEditor(page)).toBe(true);
   await page.keyboard.press("Control+Enter");
   expect(await p.waitForRunEnd()).toBe("done");
+  // How it ended is announced whichever panel shows.
+  await expect(page.getByTestId("announcer")).toHaveText(/^Done in .+ · 251 records fetched$/);
 
   // Open a table: the palette (Ctrl+Shift+P from the editor), "Go to Tables", then the next table.
   await page.keyboard.press("Control+Shift+P");

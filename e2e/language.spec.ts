@@ -160,6 +160,14 @@ test("the page selector shows a page's request, collapsible body and the paginat
   await expect(inspector.getByTestId("page-decision")).toContainText("■");
   await expect(selector.getByRole("button", { name: "Next page" })).toBeDisabled();
   await page.screenshot({ path: "test-results/screenshots/page-inspector.png" });
+  // From the keyboard: ▶ at the last page keeps the focus; ✕ hands it to the page select.
+  await selector.getByRole("button", { name: "Next page" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(selector.getByRole("button", { name: "Next page" })).toBeFocused();
+  await expect(inspector).toHaveAttribute("data-page-index", "5");
+  await selector.getByRole("button", { name: "Close the page inspector" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(selector.getByTestId("page-select")).toBeFocused();
 });
 
 test("hover shows a key's docs once, with the dlt docs link, in JSON and in YAML", async ({ playground: p, page }) => {

@@ -172,6 +172,12 @@ test("? lists the shortcuts; the palette lists every action with its shortcut an
   await page.keyboard.press("Escape");
   await expect(shortcuts).toBeHidden();
   await expect(page.getByTestId("run-button")).toBeFocused();
+  // On a radio button (the target switch) `?` is not typed text either.
+  await page.getByRole("radio").first().focus();
+  await page.keyboard.press("?");
+  await expect(shortcuts).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("radio").first()).toBeFocused();
 
   await page.keyboard.press("Control+k");
   const palette = page.getByTestId("command-palette");

@@ -175,3 +175,34 @@ describe("a value that is Python restplay does not evaluate, where other keys' c
     expect(got.codes).toContain("error:path_param_missing");
   });
 });
+
+describe("None for a key dlt types Optional and defaults to None", () => {
+  const file = (paginator: string, extra = "") =>
+    `from dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com", "session": None}, ` +
+    `"resources": [{"name": "posts", "nested_hints": None, "endpoint": {"path": "posts", "paginator": ${paginator}${extra}}}]})\n`;
+
+  it("is the key left out, as dlt runs it (the docs table: has_more_path defaults to None)", () => {
+    for (const paginator of [
+      `{"type": "page_number", "base_page": 1, "page": None, "maximum_page": None, "has_more_path": None, "total_path": None}`,
+      `{"type": "offset", "limit": 10, "maximum_offset": None}`,
+    ]) {
+      const r = validateText(
+        file(
+          paginator,
+          `, "incremental": {"cursor_path": "id", "start_param": "since", "end_param": None, "lag": None, "row_order": None}`,
+        ),
+        "python",
+      );
+      expect(
+        r.diagnostics.filter((d) => d.severity === "error"),
+        paginator,
+      ).toEqual([]);
+      expect(r.valid).toBe(true);
+    }
+  });
+
+  it("stays an error where None means something else to dlt (stop_after_empty_page: None is false)", () => {
+    const r = validateText(file(`{"type": "offset", "limit": 10, "stop_after_empty_page": None}`), "python");
+    expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
+  });
+});

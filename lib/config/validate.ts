@@ -24,6 +24,7 @@ import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, withoutUnreadPython } from "./unread-python";
+import { withoutDefaultNones } from "./none-defaults";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -52,7 +53,12 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = withoutUnreadPython(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out, removed);
+      const checked = withoutUnreadPython(
+        withoutDefaultNones(withoutNullNames(limitResources(value, loc, out), loc, out)),
+        loc,
+        out,
+        removed,
+      );
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {

@@ -40,7 +40,8 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
       <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs">
         <span className="flex flex-wrap items-baseline gap-x-2">
           <span className={s.className}>
-            <span aria-hidden="true">{s.glyph}</span> <span className="break-all font-mono text-sm font-semibold text-fg">{r.name}</span> {s.text}
+            <span aria-hidden="true">{s.glyph}</span> <span className="break-all font-mono text-sm font-semibold text-fg">{r.name}</span>{" "}
+            {s.text}
           </span>
           <span className="text-muted" data-testid="resource-progress">
             {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}
