@@ -206,3 +206,25 @@ describe("None for a key dlt types Optional and defaults to None", () => {
     expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
   });
 });
+
+describe('an auth given by its type name alone (dlt\'s INVALID_CONFIGS: "auth": "api_key")', () => {
+  it("warns as the dict without its fields does (dlt fails without them); the fix writes the dict with secret references, which validates clean", () => {
+    for (const [type, fields] of [
+      ["bearer", ["token"]],
+      ["api_key", ["api_key"]],
+      ["http_basic", ["username", "password"]],
+    ] as const) {
+      const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com", "auth": "${type}"}, "resources": ["posts"]})\n`;
+      const r = validateText(text, "python");
+      const d = r.diagnostics.find((x) => x.code === "auth_field_missing");
+      expect(d?.severity, type).toBe("warning");
+      for (const f of fields) expect(d?.message).toContain(`\`${f}\``);
+      const fixed = applyEdits(text, d!.fixes![0]!.edits);
+      for (const f of fields) expect(fixed).toContain(`"${f}": dlt.secrets["${f}"]`);
+      expect(
+        validateText(fixed, "python").diagnostics.map((x) => x.code),
+        type,
+      ).toEqual([]);
+    }
+  });
+});

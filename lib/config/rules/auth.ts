@@ -13,10 +13,12 @@ import {
 import { inlineValue, insertEntryEdit, quoteLike, refText } from "../fixes";
 import { where } from "../located";
 import type { z } from "zod";
+import type { PlainValue } from "../../formats";
 import { authSchemas, type AuthType } from "../schema";
 import { isObj, isPythonCall, isSpecial, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
+  if (typeof auth === "string") return shorthandFields(ctx, auth, at);
   if (!isObj(auth)) return;
   if (auth.type === "oauth2") oauth2Dialect(ctx, auth, at);
   if (auth.type === "api_key" && auth.location === "cookie") {
@@ -98,5 +100,35 @@ function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path
     range: ctx.loc.key(at),
     message: missingAuthFieldsMessage(where(at), type, missing, (f) => refText(ctx.format, f)),
     ...(add ? { fixes: [{ title: `Add "${only}"`, edits: [add] }] } : {}),
+  });
+}
+
+/**
+ * An auth given by its type name alone (`"auth": "bearer"`): dlt builds the type's class and reads every
+ * field from its secrets, failing without them (ConfigFieldMissingException, as with a dict that lacks
+ * them). The fix writes the dict with a secret reference per credential field.
+ */
+function shorthandFields(ctx: RuleContext, type: string, at: Path): void {
+  const missing = getOwn(REQUIRED_AUTH_FIELDS, type);
+  if (!missing || missing.length === 0) return;
+  const dict: { [key: string]: PlainValue } = { type };
+  for (const f of missing) dict[f] = { $secret: f };
+  const fixable = missing.every((f) => SENSITIVE_KEYS.has(f));
+  ctx.add({
+    at,
+    severity: "warning",
+    code: "auth_field_missing",
+    range: ctx.loc.value(at),
+    message: missingAuthFieldsMessage(where(at), type, missing, (f) => refText(ctx.format, f)),
+    ...(fixable
+      ? {
+          fixes: [
+            {
+              title: `Write the auth with ${missing.map((f) => `"${f}"`).join(", ")}`,
+              edits: [{ range: ctx.loc.value(at), newText: inlineValue(ctx.format, dict) }],
+            },
+          ],
+        }
+      : {}),
   });
 }

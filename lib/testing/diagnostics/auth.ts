@@ -5,14 +5,14 @@ export const AUTH_VALID: ValidCase[] = [
   ["bearer with dlt.secrets", "python", pauth(`{"type": "bearer", "token": dlt.secrets["token"]}`), []],
   ["typeless bearer with a $secret", "json", jauth(`{"token": {"$secret": "token"}}`), []],
   [
-    "bearer shorthand",
+    "bearer shorthand: dlt reads the token from its secrets and fails without it",
     "yaml",
     `client:
   base_url: ${BASE}
   auth: bearer
 resources: [posts]
 `,
-    [],
+    [["auth_field_missing", "/client/auth", "bearer", 3, 9]],
   ],
   [
     "api_key in the query string",
