@@ -15,8 +15,12 @@ const rangeOf = (n: SyntaxNode): Range => ({ start: n.from, end: n.to });
 
 /** The dlt class a call constructs (by import, qualified name, or a bare known name), or undefined. */
 export function dltClassOf(scope: PyScope, text: string, call: SyntaxNode): DltClass | undefined {
-  const callee = call.firstChild;
+  let callee = call.firstChild;
+  // The typed form `dlt.sources.incremental[str](…)` (a generic alias) constructs the same class.
+  const generic = callee?.name === "MemberExpression" && callee.getChild("[") !== null;
+  if (generic) callee = callee?.firstChild ?? null;
   if (!callee || (callee.name !== "VariableName" && callee.name !== "MemberExpression")) return undefined;
+  if (generic && !/(^|\.)(incremental|Incremental)$/.test(src(text, callee).replace(/\s+/g, ""))) return undefined;
   const dotted = src(text, callee).replace(/\s+/g, "");
   if (!/^[\w.]+$/.test(dotted)) return undefined;
   const [head = "", ...rest] = dotted.split(".");

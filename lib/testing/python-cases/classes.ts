@@ -155,6 +155,15 @@ export const CLASS_CASES: PyCase[] = [
     plain({ params: { since: { type: "incremental", cursor_path: "updated_at", initial_value: "2024-01-01T00:00:00Z" } } }, "endpoint"),
   ),
   row(
+    "the typed form dlt.sources.incremental[str](…) in params (dlt's VALID_CONFIGS): the same class",
+    params('dlt.sources.incremental[str]("updated_at", initial_value="2024-01-01", end_value="2024-02-01")'),
+    [["incremental_param_end", "/resources/0/endpoint/params/since/end_value", "end_value"]],
+    plain(
+      { params: { since: { type: "incremental", cursor_path: "updated_at", initial_value: "2024-01-01", end_value: "2024-02-01" } } },
+      "endpoint",
+    ),
+  ),
+  row(
     "an incremental object with end_value in params",
     params('dlt.sources.incremental("updated_at", initial_value="2024-01-01", end_value="2024-02-01")'),
     [["incremental_param_end", "/resources/0/endpoint/params/since/end_value", "end_value"]],
