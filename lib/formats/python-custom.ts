@@ -49,6 +49,13 @@ function ancestry(
   return null;
 }
 
+/** A dotted name as its import spells it out (`AuthBase` → `requests.auth.AuthBase`). */
+function qualifiedName(scope: PyScope, name: string): string {
+  const [head = "", ...rest] = name.split(".");
+  const imported = scope.imports.get(head);
+  return imported ? [imported.qualified, ...rest].join(".") : name;
+}
+
 /** Whether every base of a file class is known (defined here or a dlt name): then "not derived" is sure. */
 function basesKnown(scope: PyScope, name: string, seen = new Set<string>()): boolean {
   const cls = scope.classes.get(name);
@@ -57,6 +64,8 @@ function basesKnown(scope: PyScope, name: string, seen = new Set<string>()): boo
   return cls.bases.every(
     (b) =>
       b === "object" ||
+      // requests' own auth base (dlt's tests: "Incorrect auth object type … Expected … an instance of AuthConfigBase").
+      qualifiedName(scope, b) === "requests.auth.AuthBase" ||
       dltClass(b.split(".").pop() ?? b) !== undefined ||
       /Base(Paginator|Configuration)$|AuthConfigBase$/.test(b) ||
       basesKnown(scope, b, seen),

@@ -272,6 +272,16 @@ export const CUSTOM_CASES: PyCase[] = [
     plain({ $python: "NotAPaginator()" }),
   ),
   row(
+    "a requests AuthBase subclass as the auth (dlt: Incorrect auth object type … Expected … an instance of AuthConfigBase)",
+    file(
+      posts("{}", `{"base_url": "${BASE}", "auth": TokenAuth("t")}`),
+      "class TokenAuth(AuthBase):\n    def __init__(self, token):\n        self.token = token\n\n\n",
+      `${H}from requests.auth import AuthBase\n\n`,
+    ),
+    [["invalid_type", "/client/auth", "TokenAuth("]],
+    { client: { base_url: BASE, auth: { $python: 'TokenAuth("t")' } }, resources: [{ name: "posts", endpoint: {} }] },
+  ),
+  row(
     "a registered paginator name",
     file(posts('{"paginator": "cursor_in_body"}'), MY, ""),
     [["python_custom_class", P, '"cursor_in_body"']],
