@@ -193,18 +193,20 @@ function checkRegisteredDict(
       });
     }
   }
-  const init = scope.classes.get(cls)?.init;
-  if (!init || init.open) return;
+  // Its own `__init__`, else the one it inherits from dlt's class (the docs' CustomPaginator(SinglePagePaginator) takes nothing).
+  const own = scope.classes.get(cls)?.init;
+  const names = own ? (own.open ? null : own.names) : (ancestry(scope, cls, kind)?.params?.map((p) => p.name) ?? null);
+  if (names === null) return;
   for (const e of entries) {
-    if (e.key === "type" || init.names.includes(e.key)) continue;
+    if (e.key === "type" || names.includes(e.key)) continue;
     ctx.diagnostics.push({
       severity: "error",
       code: "python_type_error",
       path: `${pointer}/${e.key}`,
       range: e.keyRange,
       message:
-        `TypeError: ${cls}.__init__() got an unexpected keyword argument '${e.key}' (dlt builds the ${kind} as \`${cls}(**dict)\`). ` +
-        `It takes: ${init.names.join(", ") || "no arguments"}.`,
+        `TypeError: ${cls}.__init__()${own ? "" : " (inherited)"} got an unexpected keyword argument '${e.key}' ` +
+        `(dlt builds the ${kind} as \`${cls}(**dict)\`). It takes: ${names.join(", ") || "no arguments"}.`,
     });
   }
 }

@@ -240,6 +240,7 @@ class PlainAuth(AuthConfigBase):
 
 
 register_paginator("cursor_in_body", CursorInBody)
+register_paginator("next_link", NextLink)
 
 `;
 
@@ -295,6 +296,15 @@ export const CUSTOM_CASES: PyCase[] = [
       ["unknown_key", `${P}/field`, '"field"'],
     ],
     plain({ $python: '{"type": "cursor_in_body", "field": "x"}' }),
+  ),
+  row(
+    "a registered type whose class inherits dlt's __init__, given a key that __init__ does not take (basic.md's custom paginator)",
+    file(posts('{"paginator": {"type": "next_link", "cursor_path": "x"}}'), MY, ""),
+    [
+      ["python_custom_class", P, '{"type"'],
+      ["python_type_error", `${P}/cursor_path`, '"cursor_path"'],
+    ],
+    plain({ $python: '{"type": "next_link", "cursor_path": "x"}' }),
   ),
   row(
     "your own auth class called with a wrong keyword",
