@@ -8,6 +8,7 @@
 import { listSecrets, validateText } from "../config";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
+import { warnUnusedSecrets } from "./run-command";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 export interface CheckOptions {
@@ -34,11 +35,12 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS } = await import("../run");
   const mockSpec = options.mockSpec ? await readMockSpec(options.mockSpec, io.cwd) : undefined;
   const target = options.mock ? "mock" : "live";
-  const { values } = resolveSecrets(listSecrets(validation.config), {
+  const { values, statuses } = resolveSecrets(listSecrets(validation.config), {
     given: Object.fromEntries(options.secret ?? []),
     env: io.env,
     target,
   });
+  warnUnusedSecrets(options.secret ?? [], statuses, io);
   const stop = new AbortController();
   io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;

@@ -47,6 +47,18 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
   missing: () => "missing",
 };
 
+/** A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. */
+export function warnUnusedSecrets(given: readonly (readonly [string, string])[], statuses: readonly SecretStatus[], io: CliIO): void {
+  const used = statuses.map((s) => s.name);
+  for (const [name] of given)
+    if (!used.includes(name)) {
+      const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
+      io.stderr.write(
+        `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: the config has no dlt.secrets["${name}"] (${reads})\n`,
+      );
+    }
+}
+
 /** Secrets that the resources to run need: those under `/client`, the defaults, or a selected resource. */
 function needed(config: RestApiConfig, paths: readonly string[], resources: readonly string[]): boolean {
   if (resources.length === 0) return true;
@@ -92,6 +104,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     target: options.mock ? "mock" : "live",
   });
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
+  warnUnusedSecrets(options.secret ?? [], statuses, io);
   const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
   const missing = statuses
     .filter((s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []))

@@ -209,6 +209,16 @@ describe("restplay run --mock", () => {
     expect(stringWidth(row.slice(0, row.indexOf(" 1 ") + 2))).toBe(stringWidth(head.slice(0, head.indexOf("fetched") + 7)));
   });
 
+  it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {
+    const r = await cli(["run", "seed-000.py", "--mock", "--secret", "client_secrt=x"], at);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '--secret client_secrt is not used: the config has no dlt.secrets["client_secrt"] (it reads `client_id`, `client_secret`)',
+    );
+    const c = await cli(["check", "seed-000.py", "--mock", "--secret", "client_secrt=x"], at);
+    expect(c.stderr).toContain("--secret client_secrt is not used");
+  });
+
   it("an aborted signal (Ctrl-C) cancels cleanly with exit 130", async () => {
     const controller = new AbortController();
     controller.abort();
