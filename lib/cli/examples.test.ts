@@ -40,3 +40,15 @@ describe("restplay examples", () => {
     expect([v.code, v.stdout.trim()]).toEqual([0, packageJson.version]);
   });
 });
+
+describe("an empty config", () => {
+  it("says where to start: write or paste one, or an example (Examples or Import, restplay examples)", async () => {
+    for (const name of ["empty.yaml", "empty.json"]) {
+      writeFileSync(join(dir, name), "");
+      const r = await cli(["validate", name], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("The document is empty: write or paste a config");
+      expect(r.stdout).toContain("`restplay examples` in a terminal");
+    }
+  });
+});

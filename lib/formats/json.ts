@@ -58,7 +58,9 @@ export function parseJson(text: string): ParsedDocument {
       code: "syntax_error",
       path: "",
       range: { start: 0, end: 0 },
-      message: 'The document is empty: expected a JSON object such as `{"client": {...}, "resources": [...]}`.',
+      message:
+        'The document is empty: write or paste a config (a JSON object such as `{"client": {...}, "resources": [...]}`), or start from an example ' +
+        "(Examples or Import in the playground, `restplay examples` in a terminal).",
     });
     return { format: "json", text, root: null, diagnostics };
   }

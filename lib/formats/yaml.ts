@@ -250,7 +250,9 @@ export function parseYaml(text: string): ParsedDocument {
         code: "syntax_error",
         path: "",
         range: { start: 0, end: 0 },
-        message: "The document is empty: expected a YAML mapping with `client:` and `resources:`.",
+        message:
+          "The document is empty: write or paste a config (a YAML mapping with `client:` and `resources:`), or start from an example " +
+          "(Examples or Import in the playground, `restplay examples` in a terminal).",
       });
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
