@@ -193,9 +193,12 @@ function checkRegisteredDict(
       });
     }
   }
-  // Its own `__init__`, else the one it inherits from dlt's class (the docs' CustomPaginator(SinglePagePaginator) takes nothing).
+  // Its own `__init__`, else (a paginator) the one it inherits from dlt's class: the docs' CustomPaginator(SinglePagePaginator)
+  // takes nothing. An auth class is a @configspec, built from its fields however it is declared (probed: basic.md's
+  // `CustomAuth(AuthConfigBase): pass` given `api_key` is taken).
   const own = scope.classes.get(cls)?.init;
-  const names = own ? (own.open ? null : own.names) : (ancestry(scope, cls, kind)?.params?.map((p) => p.name) ?? null);
+  const inherited = kind === "paginator" ? (ancestry(scope, cls, kind)?.params?.map((p) => p.name) ?? null) : null;
+  const names = own ? (own.open ? null : own.names) : inherited;
   if (names === null) return;
   for (const e of entries) {
     if (e.key === "type" || names.includes(e.key)) continue;

@@ -307,6 +307,20 @@ export const CUSTOM_CASES: PyCase[] = [
     plain({ $python: '{"type": "next_link", "cursor_path": "x"}' }),
   ),
   row(
+    "a registered @configspec auth class without __init__, given its key in the dict (basic.md's custom auth): dlt takes it",
+    file(
+      `{"client": {"base_url": "${BASE}", "auth": {"type": "custom_auth", "api_key": dlt.secrets["api_key"]}}, "resources": ["posts"]}`,
+      '@configspec\nclass CustomAuth(AuthConfigBase):\n    pass\n\n\nregister_auth("custom_auth", CustomAuth)\n\n',
+      `${H}from dlt.common.configuration import configspec\nfrom dlt.sources.helpers.rest_client.auth import AuthConfigBase\n` +
+        "from dlt.sources.rest_api.config_setup import register_auth\n\n\n",
+    ),
+    [["python_custom_class", "/client/auth", '{"type"']],
+    {
+      client: { base_url: BASE, auth: { $python: '{"type": "custom_auth", "api_key": dlt.secrets["api_key"]}' } },
+      resources: ["posts"],
+    },
+  ),
+  row(
     "your own auth class called with a wrong keyword",
     file(`{"client": {"base_url": "${BASE}", "auth": TokenAuth(key="x")}, "resources": ["posts"]}`, MY, ""),
     [
