@@ -2,6 +2,7 @@
 /** The grid's sticky header: per column a sort button (name, type, nullability, hints), a resize edge and, when shown, a filter field. */
 import type { Table } from "@tanstack/react-table";
 import type { GridColumn } from "./grid-model";
+import { CHAR_PX, clipMiddle } from "./cells";
 
 const SORT_LABEL = { asc: "ascending", desc: "descending" } as const;
 
@@ -53,7 +54,11 @@ export function GridHeader({
                 title={`${c?.name ?? h.column.id}: ${c?.type ?? ""}, ${c?.marks.join(", ") ?? ""} — click to sort`}
               >
                 <span className="flex items-center gap-1">
-                  <span className="truncate font-mono font-semibold text-fg">{c?.name}</span>
+                  {/* Clipped in the middle to the column's width; the whole name for screen readers and in the title. */}
+                  <span className="truncate font-mono font-semibold text-fg" aria-hidden="true" data-testid="column-name">
+                    {clipMiddle(c?.name ?? "", Math.floor((h.getSize() - 16 - (sorted ? 14 : 0)) / CHAR_PX))}
+                  </span>
+                  <span className="sr-only">{c?.name}</span>
                   {sorted && (
                     <span aria-hidden="true" className="text-accent">
                       {sorted === "asc" ? "▲" : "▼"}

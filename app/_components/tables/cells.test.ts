@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, columnWidth, statsLine } from "./cells";
+import { cellText, clipMiddle, columnWidth, statsLine } from "./cells";
 import { createPreview } from "@/lib/preview";
 
 describe("table cells", () => {
@@ -57,5 +57,17 @@ describe("table cells", () => {
     expect(statsLine({ fetched: 1251, merged: 1251, duplicates_collapsed: 0 })).toBe(
       "fetched 1,251 · merged 1,251 · 0 duplicates collapsed",
     );
+  });
+});
+
+describe("clipMiddle", () => {
+  it("keeps a long column name's start and end, so names that share a prefix stay apart", () => {
+    const a = "attribute_with_a_rather_long_descriptive_name_number_01";
+    const b = "attribute_with_a_rather_long_descriptive_name_number_02";
+    expect(clipMiddle(a, 30)).toHaveLength(30);
+    expect(clipMiddle(a, 30)).toBe("attribute_with_…name_number_01");
+    expect(clipMiddle(a, 30)).not.toBe(clipMiddle(b, 30));
+    expect(clipMiddle("short", 30)).toBe("short");
+    expect([...clipMiddle("données_🚀_日本語_and_more_text", 12)]).toHaveLength(12);
   });
 });

@@ -12,10 +12,24 @@ export function cellText(value: unknown): string {
 }
 
 /** Column width in px from the header (name, and type line) and a sample of values. */
+/** The width of a character of the grid's monospace text (text-xs), for fitting text to a column. */
+export const CHAR_PX = 7.5;
+
+/**
+ * `text` shortened to `max` characters in the middle (`attribute_with_a_…_suffix`): column names that
+ * share a long prefix stay told apart by their ends, which an ellipsis at the end would cut.
+ */
+export function clipMiddle(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max || max < 5) return text;
+  const tail = Math.ceil((max - 1) * 0.45);
+  return `${chars.slice(0, max - 1 - tail).join("")}…${chars.slice(chars.length - tail).join("")}`;
+}
+
 export function columnWidth(name: string, sample: readonly unknown[], typeLine = ""): number {
   let longest = Math.max(name.length, typeLine.length, 10);
   for (const v of sample) longest = Math.max(longest, Math.min(cellText(v).length, 40));
-  return Math.min(320, Math.max(96, longest * 7.5 + 20));
+  return Math.min(320, Math.max(96, longest * CHAR_PX + 20));
 }
 
 export function statsLine(stats: { fetched: number; merged: number; duplicates_collapsed: number }): string {
