@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
 // then runs lib/cli/main.ts.
+import { Buffer } from "node:buffer";
 import { setFlagsFromString } from "node:v8";
 import { register } from "tsx/esm/api";
 import { register as registerCjs } from "tsx/cjs/api";
@@ -39,5 +40,11 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
+  // `-` as the file: the config from a pipe (`cat config.py | restplay validate -`).
+  stdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 });
 process.exitCode = code;

@@ -369,6 +369,11 @@ test("nothing jumps: the header stays put while the format is detected and a run
     shifts.filter((s) => s.where !== "elsewhere"),
     all,
   ).toEqual([]);
+  // The first table count does not push the Schema and SQL tabs (its place is kept while there is none).
+  expect(
+    shifts.filter((s) => /^(Schema|SQL)/i.test(s.what.trim())),
+    all,
+  ).toEqual([]);
   // Counts that grow may push what follows them on their line; nothing is pushed up or down.
   expect(
     shifts.filter((s) => s.dy !== 0),

@@ -23,7 +23,7 @@ export interface CheckOptions {
 const unchecked = (code: string, message: string) => ({ ok: false, rows: [], error: { code, message } });
 
 export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
-  const source = await readSource(file, io.cwd);
+  const source = await readSource(file, io);
   const validation = validateText(source.config, source.format);
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");

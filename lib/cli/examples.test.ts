@@ -52,3 +52,19 @@ describe("an empty config", () => {
     }
   });
 });
+
+describe("a config from standard input (-)", () => {
+  it("is read from the pipe, its format detected, and named <stdin> in messages", async () => {
+    const example = EXAMPLES.find((e) => e.id === "lab-auto")!;
+    const r = await cli(["validate", "-"], { cwd: dir, stdin: async () => example.text });
+    expect([r.code, r.stdout.trim().split("\n").at(-1)]).toEqual([0, expect.stringMatching(/^✔ <stdin> is valid/)]);
+    const run = await cli(["run", "-", "--mock", "--format", "json"], { cwd: dir, stdin: async () => example.text });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it("without one is a usage error", async () => {
+    const r = await cli(["validate", "-"], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("cannot read -")]);
+  });
+});

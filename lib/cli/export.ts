@@ -9,7 +9,7 @@ import { printDiagnostics } from "./validate";
 
 export async function exportCommand(file: string, options: { to?: ExportFormat; secretsToml?: boolean }, io: CliIO): Promise<number> {
   if (!options.to && !options.secretsToml) throw new UsageError("say what to export: --to json|yaml|python, or --secrets-toml");
-  const source = await readSource(file, io.cwd);
+  const source = await readSource(file, io);
   const result = validateText(source.config, source.format);
   const download = options.to && !options.secretsToml ? exportConfig(result, options.to) : null;
   if (!result.valid || result.value === null || (!options.secretsToml && !download)) {

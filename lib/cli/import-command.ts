@@ -18,7 +18,7 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const { importText, buildConfig, renderConfig } = await import("../importers");
-  const source = await readSource(file, io.cwd);
+  const source = await readSource(file, io);
   const result = importText(source.text, {
     ...(options.from ? { source: options.from } : {}),
     ...(options.url ? { url: options.url } : {}),

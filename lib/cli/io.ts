@@ -49,6 +49,8 @@ export interface CliIO {
   readonly transport?: Transport;
   /** Aborts a run (the launcher wires it to Ctrl-C). */
   readonly signal?: AbortSignal;
+  /** Standard input, read whole: the config when the file is `-` (`cat config.py | restplay validate -`). */
+  readonly stdin?: () => Promise<string>;
 }
 
 /** A failure of the command line itself (exit 2): a missing file, a bad option value. */
@@ -69,8 +71,14 @@ export interface Source {
 
 const EXTENSIONS: Record<string, SourceFormat> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".py": "python" };
 
-export async function readSource(file: string, cwd: string): Promise<Source> {
-  const path = resolve(cwd, file);
+export async function readSource(file: string, io: Pick<CliIO, "cwd" | "stdin">): Promise<Source> {
+  if (file === "-") {
+    if (!io.stdin) throw new UsageError("cannot read -: no standard input here");
+    const text = await io.stdin();
+    // The format is detected from the text, as for a file of another extension.
+    return { file: "<stdin>", text: text.replace(/^\uFEFF/, ""), config: text.replace(/^\uFEFF/, ""), format: undefined };
+  }
+  const path = resolve(io.cwd, file);
   let text: string;
   try {
     if ((await stat(path)).isDirectory()) throw new UsageError(`${file} is a directory, not a config file`);

@@ -4,7 +4,7 @@ import { readSource, UsageError } from "./io";
 
 export async function readMockSpec(file: string, cwd: string): Promise<MockSpec> {
   const { importText } = await import("../importers");
-  const source = await readSource(file, cwd);
+  const source = await readSource(file, { cwd });
   const result = importText(source.text);
   if (!result.ok) throw new UsageError(`--mock-spec ${file}: ${result.message}`);
   if (!result.draft.mock)

@@ -73,7 +73,7 @@ function needed(config: RestApiConfig, paths: readonly string[], resources: read
 
 export async function runCommand(file: string, options: RunOptions, io: CliIO): Promise<number> {
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
-  const source = await readSource(file, io.cwd);
+  const source = await readSource(file, io);
   const json = options.format === "json";
   const fail = (code: string, message: string, exit: number) => {
     if (json)

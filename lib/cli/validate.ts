@@ -22,7 +22,7 @@ export function invalidMessage(file: string, result: ValidationResult): string {
 }
 
 export async function validateCommand(file: string, options: { format: OutputFormat }, io: CliIO): Promise<number> {
-  const source = await readSource(file, io.cwd);
+  const source = await readSource(file, io);
   const result = validateText(source.config, source.format);
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
   else printDiagnostics(result, source, io, "stdout");

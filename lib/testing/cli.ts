@@ -40,6 +40,7 @@ export async function cli(
     transport:
       io.transport ?? fetchTransport(io.fetch ?? (async (r: Request) => Promise.reject(new Error(`test tried the network: ${r.url}`)))),
     ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -35,10 +35,11 @@ export function ProblemsBadge({ counts, checking }: { counts: ProblemCounts; che
   );
 }
 
+/** A count beside a panel's title; none is an empty space as wide as one digit, so the first count moves no tab. */
 export function CountBadge({ n, label }: { n: number; label: string }) {
-  if (n === 0) return null;
+  if (n === 0) return <span aria-hidden="true" className={`${BASE} invisible min-w-[1ch]`} data-testid="count-badge-empty" />;
   return (
-    <span className={`${BASE} text-muted`}>
+    <span className={`${BASE} min-w-[1ch] text-muted`}>
       <span aria-hidden="true">{n}</span>
       <span className="sr-only">
         ({n} {label})
