@@ -135,3 +135,29 @@ test("every stop of the Tab order shows where the focus is, and none is off scre
   }
   expect(seen.length).toBeGreaterThan(25);
 });
+
+test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a value the grid cuts off), Escape goes back", async ({
+  playground: p,
+  page,
+}) => {
+  await p.goto();
+  await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-000")?.title ?? "");
+  expect(await p.run()).toBe("done");
+  const grid = p.tables.getByTestId("data-table").first();
+  await grid.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(grid.locator('[role="row"][data-active="true"]')).toHaveAttribute("aria-rowindex", "3");
+  await page.keyboard.press("End");
+  await expect(grid.locator('[role="row"][data-active="true"]')).toBeVisible();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Enter");
+  const details = page.getByTestId("row-details");
+  await expect(details).toBeVisible();
+  await expect(details.getByRole("heading")).toContainText("row 1 of 250");
+  await expect(details).toContainText("_dlt_load_id");
+  await expect(details.getByRole("button", { name: /close/i })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(details).toBeHidden();
+  await expect(grid).toBeFocused();
+});

@@ -19,6 +19,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RowChange } from "@/lib/preview";
 import { cellText, columnWidth } from "./cells";
 import { GridHeader } from "./GridHeader";
+import { RowDetails } from "./RowDetails";
 import { compareCells, searchText, visibleRows, type GridColumn } from "./grid-model";
 
 const ROW_HEIGHT = 26;
@@ -102,14 +103,41 @@ export default function DataGrid({
     overscan: 12,
   });
   const width = table.getTotalSize() + (marks ? MARK_WIDTH : 0);
+  // The keyboard's row: ↑ ↓ (Page Up/Down, Home/End) pick it, Enter shows it whole (values the grid cuts off).
+  const [active, setActive] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const current = active !== null && active < rows.length ? active : null;
+  const pick = (i: number) => {
+    const next = Math.min(Math.max(i, 0), rows.length - 1);
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: "auto" });
+  };
+  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const keys: Readonly<Record<string, () => void>> = {
+    ArrowDown: () => pick(current === null ? 0 : current + 1),
+    ArrowUp: () => pick(current === null ? 0 : current - 1),
+    PageDown: () => pick((current ?? 0) + page),
+    PageUp: () => pick((current ?? 0) - page),
+    Home: () => pick(0),
+    End: () => pick(rows.length - 1),
+    Enter: () => current !== null && setOpen(current),
+  };
+  const shown = open !== null ? rows[open] : undefined;
 
   return (
     <div
       ref={scroller}
       className="focus-inset relative min-h-0 flex-1 overflow-auto"
       tabIndex={0}
-      aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable)`}
+      aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable; arrow keys pick a row, Enter shows it whole)`}
+      aria-keyshortcuts="ArrowUp ArrowDown Enter"
       data-testid="data-table"
+      onKeyDown={(e) => {
+        const act = e.target === e.currentTarget && rows.length > 0 && !e.altKey && !e.ctrlKey && !e.metaKey ? keys[e.key] : undefined;
+        if (!act) return;
+        e.preventDefault();
+        act();
+      }}
     >
       <div
         role="table"
@@ -131,7 +159,12 @@ export default function DataGrid({
                 role="row"
                 aria-rowindex={v.index + 2}
                 data-change={marks?.[row.original]}
-                className={`absolute left-0 flex border-b border-line ${v.index % 2 ? "bg-raised" : "bg-surface"}`}
+                data-active={v.index === current ? "true" : undefined}
+                onDoubleClick={() => {
+                  setActive(v.index);
+                  setOpen(v.index);
+                }}
+                className={`absolute left-0 flex border-b border-line ${v.index % 2 ? "bg-raised" : "bg-surface"} ${v.index === current ? "outline outline-2 -outline-offset-2 outline-focus" : ""}`}
                 style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
               >
                 {marks && (
@@ -167,6 +200,18 @@ export default function DataGrid({
         </div>
       </div>
       {rows.length === 0 && <p className="p-2 text-xs text-muted">No row matches the search or the filters.</p>}
+      {shown && open !== null && (
+        <RowDetails
+          label={label}
+          position={`row ${open + 1} of ${rows.length}`}
+          columns={columns}
+          values={columns.map((_, i) => cell(shown.original, i))}
+          onClose={() => {
+            setOpen(null);
+            scroller.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

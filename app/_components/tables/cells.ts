@@ -11,7 +11,6 @@ export function cellText(value: unknown): string {
     : JSON.stringify(value);
 }
 
-/** Column width in px from the header (name, and type line) and a sample of values. */
 /** The width of a character of the grid's monospace text (text-xs), for fitting text to a column. */
 export const CHAR_PX = 7.5;
 
@@ -26,6 +25,7 @@ export function clipMiddle(text: string, max: number): string {
   return `${chars.slice(0, max - 1 - tail).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 
+/** Column width in px from the header (name, and type line) and a sample of values. */
 export function columnWidth(name: string, sample: readonly unknown[], typeLine = ""): number {
   let longest = Math.max(name.length, typeLine.length, 10);
   for (const v of sample) longest = Math.max(longest, Math.min(cellText(v).length, 40));
