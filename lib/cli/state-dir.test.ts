@@ -142,6 +142,11 @@ describe("restplay run --state-dir", () => {
   });
 
   it("refuses a damaged state file with a way out", async () => {
+    const odd = join(dir, "odd-state");
+    await cli(["run", "orders.json", "--state-dir", "odd-state"], { cwd: dir, fetch: fetchFor([]) });
+    writeFileSync(join(odd, "incremental.json"), "[1, 2]");
+    const r0 = await cli(["run", "orders.json", "--state-dir", "odd-state"], { cwd: dir, fetch: fetchFor([]) });
+    expect([r0.code, r0.stderr]).toEqual([2, expect.stringContaining("is not restplay's incremental state")]);
     writeFileSync(join(state, "destination.json"), '{"version": 99}');
     const r = await cli(["run", "orders.json", "--state-dir", "state"], { cwd: dir, fetch: fetchFor([]) });
     expect(r.code).toBe(2);

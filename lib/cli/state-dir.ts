@@ -136,6 +136,11 @@ export async function loadState(dir: string, options: { readonly wholeBytes?: nu
     throw new UsageError(`${resolve(dir, DESTINATION_FILE)} is not a restplay destination (version 1): delete it to start over`);
   const incremental = await readJson(resolve(dir, INCREMENTAL_FILE));
   const isObject = typeof incremental === "object" && incremental !== null && !Array.isArray(incremental);
+  // Not what restplay writes (an object by resource): said, not silently replaced by an empty state.
+  if (incremental !== undefined && !isObject)
+    throw new UsageError(
+      `${resolve(dir, INCREMENTAL_FILE)} is not restplay's incremental state (an object by resource): delete it to start over`,
+    );
   return { destination: createDestination({ state }), incremental: isObject ? (incremental as Record<string, IncrementalState>) : {} };
 }
 
