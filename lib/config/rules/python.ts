@@ -25,6 +25,7 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
   if (typeof v.$python === "string" && Object.keys(v).length === 1) {
     const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
     const here = [...path];
+    if (path[path.length - 1] === "session" && CLIENT_CALL.test(v.$python.trim())) return clientAsSession(ctx, here);
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
@@ -54,4 +55,26 @@ function instead(path: readonly (string | number)[]): string {
   if (path.includes("processing_steps")) return "a playground run skips this step: the records pass through as the API sent them";
   if (last === "paginator") return "a playground run pages as if none were set here (the client's paginator, or dlt's `auto` detection)";
   return "a playground run leaves the value out";
+}
+
+/** dlt's `Client(...)` (dlt.sources.helpers.requests) called, without `.session` after it. */
+const CLIENT_CALL = /^(?:[\w.]*\.)?Client\s*\([^]*\)$/;
+
+/**
+ * `"session": requests.Client(…)` (advanced.md's timeout example as written): dlt deep-copies the config
+ * to validate it and fails on the client (TypeError: cannot pickle '_thread._local' object); its
+ * `.session` is the `requests.Session` the key takes.
+ */
+function clientAsSession(ctx: RuleContext, at: (string | number)[]): void {
+  const range = ctx.loc.value(at);
+  ctx.add({
+    at,
+    severity: "warning",
+    code: "session_not_a_session",
+    range,
+    message:
+      `${where(at)} is a \`Client\`, not its session: dlt copies the config to validate it and fails on the client ` +
+      "(TypeError: cannot pickle '_thread._local' object). Pass its `.session` (a requests Session), as dlt's own examples do.",
+    fixes: [{ title: "Pass the client's `.session`", edits: [{ range: { start: range.end, end: range.end }, newText: ".session" }] }],
+  });
 }

@@ -3,6 +3,16 @@ import { BASE, file, H, P, plain, posts, row, type PyCase } from "./kit";
 
 export const RULE_CASES: PyCase[] = [
   row(
+    "a Client as the session (advanced.md's timeout example): dlt fails copying it; its .session is what the key takes",
+    file(
+      `{"client": {"base_url": "${BASE}", "session": requests.Client(request_timeout=(1.0, 1.0))}, "resources": ["posts"]}`,
+      "",
+      `${H}from dlt.sources.helpers import requests\n\n`,
+    ),
+    [["session_not_a_session", "/client/session", "requests.Client("]],
+    { client: { base_url: BASE, session: { $python: "requests.Client(request_timeout=(1.0, 1.0))" } }, resources: ["posts"] },
+  ),
+  row(
     "page_param=None falls back to dlt's default",
     file(posts('{"paginator": {"type": "page_number", "page_param": None, "total_path": None}}')),
     [["paginator_param_none", `${P}/page_param`, '"page_param"']],
