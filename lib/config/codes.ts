@@ -104,6 +104,7 @@ export const DIAGNOSTIC_CODES = {
   dialect_page_number_limit: ["warning", "page_number `limit`/`limit_param`: sent on every page (fix: endpoint `params`)."],
   // Accepted by dlt, but risky.
   default_total_path: ["info", "offset/page_number read a top-level `total` unless `total_path` is set."],
+  paginator_none_is_false: ["info", "`stop_after_empty_page: None` is false to dlt (not its default): paging goes on past an empty page."],
   paginator_param_none: ["info", "A paginator parameter name or body path set to `None`: dlt falls back to its default."],
   paginator_key_ignored: ["warning", "A key of a `type: auto` paginator dict: dlt detects the paginator and ignores it."],
   auth_field_missing: [

@@ -201,8 +201,8 @@ describe("None for a key dlt types Optional and defaults to None", () => {
     }
   });
 
-  it("stays an error where None means something else to dlt (stop_after_empty_page: None is false)", () => {
-    const r = validateText(file(`{"type": "offset", "limit": 10, "stop_after_empty_page": None}`), "python");
+  it("stays an error where None means something else to dlt (offset: None fails its first request)", () => {
+    const r = validateText(file(`{"type": "offset", "limit": 10, "offset": None}`), "python");
     expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
   });
 });
@@ -226,5 +226,26 @@ describe('an auth given by its type name alone (dlt\'s INVALID_CONFIGS: "auth": 
         type,
       ).toEqual([]);
     }
+  });
+});
+
+describe("stop_after_empty_page: None", () => {
+  it("runs as false (dlt tests its truth: with no total_path it is dlt's never-stops error); the fix writes False", () => {
+    const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "posts", "endpoint": {"paginator": {"type": "page_number", "total_path": "meta.total", "stop_after_empty_page": None}}}]})\n`;
+    const r = validateText(text, "python");
+    expect(r.valid).toBe(true);
+    const d = r.diagnostics.find((x) => x.code === "paginator_none_is_false")!;
+    const p = r.source?.resources[0]?.endpoint.paginator as { stop_after_empty_page?: boolean } | undefined;
+    expect(p?.stop_after_empty_page).toBe(false);
+    const fixed = applyEdits(text, d.fixes![0]!.edits);
+    expect(fixed).toContain('"stop_after_empty_page": False');
+    expect(validateText(fixed, "python").diagnostics.map((x) => x.code)).toEqual([]);
+  });
+});
+
+describe("stop_after_empty_page: None with nothing else to stop on", () => {
+  it("is dlt's build-time error (its check tests the truth too)", () => {
+    const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "posts", "endpoint": {"paginator": {"type": "page_number", "total_path": None, "stop_after_empty_page": None}}}]})\n`;
+    expect(validateText(text, "python").diagnostics.map((x) => x.code)).toContain("paginator_never_stops");
   });
 });

@@ -24,7 +24,7 @@ import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, withoutUnreadPython } from "./unread-python";
-import { withoutDefaultNones } from "./none-defaults";
+import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -54,7 +54,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     try {
       value = toPlain(document.root);
       const checked = withoutUnreadPython(
-        withoutDefaultNones(withoutNullNames(limitResources(value, loc, out), loc, out)),
+        withoutDefaultNones(noneAsFalse(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out)),
         loc,
         out,
         removed,

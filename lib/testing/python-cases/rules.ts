@@ -3,6 +3,12 @@ import { BASE, file, H, P, plain, posts, row, type PyCase } from "./kit";
 
 export const RULE_CASES: PyCase[] = [
   row(
+    "stop_after_empty_page=None is false to dlt (its truth), not the default",
+    file(posts('{"paginator": {"type": "page_number", "stop_after_empty_page": None, "total_path": "meta.total"}}')),
+    [["paginator_none_is_false", `${P}/stop_after_empty_page`, '"stop_after_empty_page"']],
+    plain({ type: "page_number", stop_after_empty_page: null, total_path: "meta.total" }),
+  ),
+  row(
     "a Client as the session (advanced.md's timeout example): dlt fails copying it; its .session is what the key takes",
     file(
       `{"client": {"base_url": "${BASE}", "session": requests.Client(request_timeout=(1.0, 1.0))}, "resources": ["posts"]}`,
