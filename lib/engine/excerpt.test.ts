@@ -35,6 +35,32 @@ describe("messages and previews mask before they cut", () => {
     expect(run.errors[0]!.message).toContain("s*****f");
   });
 
+  it("a body with Python's NaN and Infinity is read as Python's json reads it, the values null as dlt's extract writes them", async () => {
+    const body = '{"data": [{"id": 1, "score": 1.5, "note": "NaN stays text"}, {"id": 2, "score": NaN, "low": -Infinity}]}';
+    const run = await collect(single, fakeFetch(() => new Response(body, { headers: { "content-type": "application/json" } })).fetch);
+    expect(run.errors).toEqual([]);
+    expect(run.records).toEqual([
+      { id: 1, score: 1.5, note: "NaN stays text" },
+      { id: 2, score: null, low: null },
+    ]);
+  });
+
+  it("a body is decoded as python-requests decodes it for dlt: the declared charset, else ISO-8859-1 for text/…, else UTF-8", async () => {
+    const utf8 = new TextEncoder().encode('{"data": [{"name": "café"}]}');
+    const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+    const latin1 = Uint8Array.from([...ascii('{"data": [{"name": "caf'), 0xe9, ...ascii('", "price": "'), 0x80, ...ascii('5"}]}')]);
+    const read = async (bytes: Uint8Array<ArrayBuffer>, type: string) =>
+      (await collect(single, fakeFetch(() => new Response(bytes, { headers: { "content-type": type } })).fetch)).records[0];
+    expect(await read(utf8, "application/json")).toEqual({ name: "café" });
+    expect(await read(utf8, "application/vnd.api+json")).toEqual({ name: "café" });
+    expect(await read(utf8, "text/plain")).toEqual({ name: "cafÃ©" });
+    expect(await read(utf8, "text/html; charset=utf-8")).toEqual({ name: "café" });
+    expect(await read(latin1, "application/json; charset=windows-1252")).toEqual({ name: "café", price: "€5" });
+    expect(await read(utf8, "application/json; charset=no-such-charset")).toEqual({ name: "café" });
+    // ISO-8859-1 (requests' default for text/…) keeps 0x80 a control character, as Python's codec does.
+    expect(await read(latin1, "text/plain")).toEqual({ name: "café", price: "\u00805" });
+  });
+
   it("invalid_json's 200-character start", async () => {
     const run = await collect(single, fakeFetch(() => new Response(around(200))).fetch, { secrets: { s: SECRET } });
     expect(run.errors[0]!.code).toBe("invalid_json");

@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { parseBody } from "../shared";
+import { parseBody, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -85,6 +85,14 @@ function parse(text: string, numberText: WeakMap<object, NumberText>): { body: J
   try {
     return { body: parseBody(text, numberText), error: null };
   } catch (e) {
+    // Python's json reads NaN and ±Infinity (dlt's extract then writes them as null): so does a run.
+    const python = withoutPythonConstants(text);
+    if (python !== null)
+      try {
+        return { body: parseBody(python, numberText), error: null };
+      } catch {
+        // Not JSON either way: the first error says where.
+      }
     return { body: undefined, error: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -21,4 +21,4 @@ export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
-export { floatSpelling, parseBody, parseJson, type Json, type NumberText } from "./json";
+export { floatSpelling, parseBody, parseJson, withoutPythonConstants, type Json, type NumberText } from "./json";

@@ -63,6 +63,30 @@ export function parseBody(text: string, sink: WeakMap<object, NumberText>): Json
 }
 
 /**
+ * The text with Python's JSON constants (`NaN`, `Infinity`, `-Infinity`, which Python's `json` reads and
+ * APIs built on it send) written as `null` outside strings, as dlt's extract step leaves them (orjson
+ * writes a float that is not finite as null); `null` when the text has none.
+ */
+export function withoutPythonConstants(text: string): string | null {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, escapes included.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      continue;
+    }
+    const m = c === 0x4e || c === 0x49 || c === 0x2d ? /^(?:NaN|-?Infinity)/.exec(text.slice(i, i + 9)) : null;
+    if (!m) continue;
+    out += `${text.slice(from, i)}null`;
+    i += m[0].length - 1;
+    from = i + 1;
+  }
+  return from === 0 ? null : out + text.slice(from);
+}
+
+/**
  * `parseJson`, or `JSON.parse` without the spellings for a body nested too deeply for its recursion
  * (tens of thousands of levels; Python's json, and so dlt, gives up beyond about a thousand): it is
  * JSON, so it is read, not refused as "not JSON".
