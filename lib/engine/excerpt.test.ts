@@ -61,6 +61,17 @@ describe("messages and previews mask before they cut", () => {
     expect(await read(latin1, "text/plain")).toEqual({ name: "café", price: "\u00805" });
   });
 
+  it("an empty 200 or 204 body fails as dlt's extract fails on it; a response action that ignores the status lets it pass", async () => {
+    for (const status of [200, 204]) {
+      const run = await collect(single, fakeFetch(() => new Response(null, { status })).fetch);
+      expect(run.errors[0]).toMatchObject({ code: "invalid_json", status });
+      expect(run.errors[0]!.message).toContain(`{"status_code": ${status}, "action": "ignore"}`);
+    }
+    const ignoring = one({ paginator: "single_page", response_actions: [{ status_code: 204, action: "ignore" }] });
+    const ok = await collect(ignoring, fakeFetch(() => new Response(null, { status: 204 })).fetch);
+    expect([ok.errors, ok.records]).toEqual([[], []]);
+  });
+
   it("invalid_json's 200-character start", async () => {
     const run = await collect(single, fakeFetch(() => new Response(around(200))).fetch, { secrets: { s: SECRET } });
     expect(run.errors[0]!.code).toBe("invalid_json");

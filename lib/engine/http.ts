@@ -175,6 +175,15 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;
       if (ignored !== null) return { kind: "ignored", requestId, status, reason: ignored };
       if (status < 400) {
+        // No body at all: dlt's `response.json()` fails on it (its extract stops); a response action can ignore it.
+        if (parsed.body === undefined && parsed.error === null)
+          throw new EngineError(
+            "invalid_json",
+            `The API answered ${status} with an empty body: dlt's extract fails reading it (JSONDecodeError: Expecting value: ` +
+              `line 1 column 1 (char 0)). If the API answers ${status} when there is no data, add the response action ` +
+              `{"status_code": ${status}, "action": "ignore"}.`,
+            { resource: o.resource, status, url: exchanged.url },
+          );
         if (parsed.error !== null) {
           const type = res.headers.get("content-type") ?? "no content-type";
           const start = ctx.masker.excerpt(text, 200).text;
