@@ -19,11 +19,9 @@ export function examplesCommand(id: string | undefined, io: CliIO): number {
   const width = Math.max(...EXAMPLES.map((e) => cells(e.id)));
   for (const e of EXAMPLES) io.stdout.write(`${pad(e.id, width)}  ${pad(e.format, 6)}  ${e.title}\n`);
   const first = EXAMPLES[0];
-  if (first)
-    io.stdout.write(
-      style.dim(
-        `\nrestplay examples ${first.id} > ${first.id}.${EXTENSION[first.format]} && restplay run ${first.id}.${EXTENSION[first.format]} --mock\n`,
-      ),
-    );
+  if (first) {
+    const file = `${first.id}.${EXTENSION[first.format]}`;
+    io.stdout.write(style.dim(`\nrestplay examples ${first.id} > ${file} && restplay run ${file} --mock\n`));
+  }
   return 0;
 }

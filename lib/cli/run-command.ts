@@ -54,7 +54,8 @@ export function warnUnusedSecrets(given: readonly (readonly [string, string])[],
     if (!used.includes(name)) {
       const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
       io.stderr.write(
-        `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: the config has no dlt.secrets["${name}"] (${reads})\n`,
+        `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: ` +
+          `the config has no dlt.secrets["${name}"] (${reads})\n`,
       );
     }
 }

@@ -174,7 +174,10 @@ describe("restplay run --mock", () => {
   it("a run a playground limit cut short says it failed, in text and in JSON, and exits 1", async () => {
     const name = seeds.write(
       "big.json",
-      '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "big", "endpoint": {"path": "/big", "paginator": "single_page"}}]}',
+      JSON.stringify({
+        client: { base_url: "https://api.example.com" },
+        resources: [{ name: "big", endpoint: { path: "/big", paginator: "single_page" } }],
+      }),
     );
     const body = JSON.stringify(Array.from({ length: 50_001 }, (_, id) => ({ id })));
     const fetch = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });

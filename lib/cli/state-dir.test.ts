@@ -216,7 +216,7 @@ describe("restplay run: where the results go is checked before the run", () => {
     return fetchFor([])(req);
   };
 
-  it("a state dir another run holds is refused (exit 2, nothing fetched); a lock left by a process that is gone is taken over", async () => {
+  it("a state dir another run holds is refused (exit 2, nothing fetched); a lock whose process is gone is taken over", async () => {
     const held = join(dir, "held-state");
     const calls = { n: 0 };
     await cli(["run", "orders.json", "--state-dir", "held-state"], { cwd: dir, fetch: fetchCounting(calls) });
@@ -235,7 +235,7 @@ describe("restplay run: where the results go is checked before the run", () => {
     expect(existsSync(join(held, ".lock"))).toBe(false);
   });
 
-  it("a state dir that is a file, or a --duckdb path that is a folder or in a folder that does not exist, is a usage error before any request", async () => {
+  it("a state dir that is a file, a --duckdb path that is a folder or in a missing one: a usage error before any request", async () => {
     writeFileSync(join(dir, "a-file"), "x");
     const calls = { n: 0 };
     const runWith = (...extra: string[]) => cli(["run", "orders.json", ...extra], { cwd: dir, fetch: fetchCounting(calls) });

@@ -66,7 +66,8 @@ export function noneAsFalse(value: PlainValue, loc: Locator, out: DiagnosticOut)
       range: loc.key(keyAt),
       message:
         `\`stop_after_empty_page: ${none}\` is false to dlt's paginator (it tests the value's truth): paging goes on past an ` +
-        "empty page, where the default of offset and page_number paging stops. Write false to say so, or leave the key out for the default.",
+        "empty page, where the default of offset and page_number paging stops. " +
+        "Write false to say so, or leave the key out for the default.",
       fixes: [
         { title: "Write false", edits: [{ range: loc.value(keyAt), newText: inlineValue(loc.doc.format, false) }] },
         { title: "Remove `stop_after_empty_page` (the default)", edits: removeEntriesEdits(loc.doc, at, ["stop_after_empty_page"]) },

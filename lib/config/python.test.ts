@@ -1,6 +1,7 @@
 /** The Python table (lib/testing/python-cases): exact diagnostics and the config read, for every row. */
 import { describe, expect, it } from "vitest";
 import { PYTHON_CASES } from "../testing/python-cases";
+import { BASE, file, posts } from "../testing/python-cases/kit";
 import { applyEdits, validateText } from "./index";
 
 describe("Python files as dlt users write them", () => {
@@ -141,15 +142,15 @@ source = rest_api_source({"client": {"base_url": "https://a.example/", "auth": T
 });
 
 describe("a value that is Python restplay does not evaluate, where other keys' checks read it", () => {
-  const file = (body: string) =>
+  const inFunction = (body: string) =>
     `from dlt.sources.rest_api import rest_api_source\n\n\ndef make(name, params, endpoint):\n    return rest_api_source(${body})\n`;
   const codes = (body: string) => {
-    const r = validateText(file(body), "python");
+    const r = validateText(inFunction(body), "python");
     return { valid: r.valid, codes: r.diagnostics.map((d) => `${d.severity}:${d.code}`) };
   };
 
-  it("is no error where dlt evaluates it first (dlt's own examples: a name from an f-string, params from a variable, resources from a comprehension)", () => {
-    const base = `"client": {"base_url": "https://api.example.com"}`;
+  it("is no error where dlt evaluates it first (a name from an f-string, params from a variable, resources from a comprehension)", () => {
+    const base = `"client": {"base_url": "${BASE}"}`;
     for (const resources of [
       `[{"name": name, "endpoint": {"path": "posts"}}]`,
       `[{"name": f"games_{name}", "endpoint": {"path": "games"}}]`,
@@ -177,9 +178,11 @@ describe("a value that is Python restplay does not evaluate, where other keys' c
 });
 
 describe("None for a key dlt types Optional and defaults to None", () => {
-  const file = (paginator: string, extra = "") =>
-    `from dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com", "session": None}, ` +
-    `"resources": [{"name": "posts", "nested_hints": None, "endpoint": {"path": "posts", "paginator": ${paginator}${extra}}}]})\n`;
+  const withNones = (paginator: string, extra = "") =>
+    file(
+      `{"client": {"base_url": "${BASE}", "session": None}, ` +
+        `"resources": [{"name": "posts", "nested_hints": None, "endpoint": {"path": "posts", "paginator": ${paginator}${extra}}}]}`,
+    );
 
   it("is the key left out, as dlt runs it (the docs table: has_more_path defaults to None)", () => {
     for (const paginator of [
@@ -187,7 +190,7 @@ describe("None for a key dlt types Optional and defaults to None", () => {
       `{"type": "offset", "limit": 10, "maximum_offset": None}`,
     ]) {
       const r = validateText(
-        file(
+        withNones(
           paginator,
           `, "incremental": {"cursor_path": "id", "start_param": "since", "end_param": None, "lag": None, "row_order": None}`,
         ),
@@ -202,19 +205,19 @@ describe("None for a key dlt types Optional and defaults to None", () => {
   });
 
   it("stays an error where None means something else to dlt (offset: None fails its first request)", () => {
-    const r = validateText(file(`{"type": "offset", "limit": 10, "offset": None}`), "python");
+    const r = validateText(withNones(`{"type": "offset", "limit": 10, "offset": None}`), "python");
     expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
   });
 });
 
 describe('an auth given by its type name alone (dlt\'s INVALID_CONFIGS: "auth": "api_key")', () => {
-  it("warns as the dict without its fields does (dlt fails without them); the fix writes the dict with secret references, which validates clean", () => {
+  it("warns as the dict without its fields does (dlt fails without them); the fix writes secret references, which validate clean", () => {
     for (const [type, fields] of [
       ["bearer", ["token"]],
       ["api_key", ["api_key"]],
       ["http_basic", ["username", "password"]],
     ] as const) {
-      const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com", "auth": "${type}"}, "resources": ["posts"]})\n`;
+      const text = file(`{"client": {"base_url": "${BASE}", "auth": "${type}"}, "resources": ["posts"]}`);
       const r = validateText(text, "python");
       const d = r.diagnostics.find((x) => x.code === "auth_field_missing");
       expect(d?.severity, type).toBe("warning");
@@ -231,7 +234,7 @@ describe('an auth given by its type name alone (dlt\'s INVALID_CONFIGS: "auth": 
 
 describe("stop_after_empty_page: None", () => {
   it("runs as false (dlt tests its truth: with no total_path it is dlt's never-stops error); the fix writes False", () => {
-    const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "posts", "endpoint": {"paginator": {"type": "page_number", "total_path": "meta.total", "stop_after_empty_page": None}}}]})\n`;
+    const text = file(posts('{"paginator": {"type": "page_number", "total_path": "meta.total", "stop_after_empty_page": None}}'));
     const r = validateText(text, "python");
     expect(r.valid).toBe(true);
     const d = r.diagnostics.find((x) => x.code === "paginator_none_is_false")!;
@@ -245,7 +248,7 @@ describe("stop_after_empty_page: None", () => {
 
 describe("stop_after_empty_page: None with nothing else to stop on", () => {
   it("is dlt's build-time error (its check tests the truth too)", () => {
-    const text = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "posts", "endpoint": {"paginator": {"type": "page_number", "total_path": None, "stop_after_empty_page": None}}}]})\n`;
+    const text = file(posts('{"paginator": {"type": "page_number", "total_path": None, "stop_after_empty_page": None}}'));
     expect(validateText(text, "python").diagnostics.map((x) => x.code)).toContain("paginator_never_stops");
   });
 });

@@ -45,7 +45,7 @@ describe("messages and previews mask before they cut", () => {
     ]);
   });
 
-  it("a body is decoded as python-requests decodes it for dlt: the declared charset, else ISO-8859-1 for text/…, else UTF-8", async () => {
+  it("a body is decoded as python-requests decodes it: the declared charset, else ISO-8859-1 for text/…, else UTF-8", async () => {
     const utf8 = new TextEncoder().encode('{"data": [{"name": "café"}]}');
     const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
     const latin1 = Uint8Array.from([...ascii('{"data": [{"name": "caf'), 0xe9, ...ascii('", "price": "'), 0x80, ...ascii('5"}]}')]);

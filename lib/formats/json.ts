@@ -59,7 +59,8 @@ export function parseJson(text: string): ParsedDocument {
       path: "",
       range: { start: 0, end: 0 },
       message:
-        'The document is empty: write or paste a config (a JSON object such as `{"client": {...}, "resources": [...]}`), or start from an example ' +
+        "The document is empty: write or paste a config " +
+        '(a JSON object such as `{"client": {...}, "resources": [...]}`), or start from an example ' +
         "(Examples or Import in the playground, `restplay examples` in a terminal).",
     });
     return { format: "json", text, root: null, diagnostics };

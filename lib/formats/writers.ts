@@ -16,8 +16,10 @@ const PYYAML_TAGS = new Set(["<<", "="]);
  * Plain scalars YAML 1.2's core schema (how restplay reads YAML) takes for a number, bool or null where
  * 1.1 (the writer's) reads text: `0o17`, `1e3`. Quoted, so both read the same string.
  */
-const CORE_1_2 =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_1_2 = new RegExp(
+  "^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|" +
+    "[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$",
+);
 
 /**
  * YAML with references as flow maps (`token: {$secret: token}`), strings quoted only where needed —

@@ -34,6 +34,11 @@ const CancelLabel = () => (
  * Share and Download, whose icons and tooltips stay, and Check drops its mark); below 768 px the primary actions
  * (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
  */
+/** The Run button's look; `aria-disabled` (it stays focusable while blocked) dims it. */
+const RUN_LOOK =
+  "border border-transparent bg-accent text-accent-fg hover:brightness-110 " +
+  "aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:brightness-100";
+
 export function Header(props: {
   format: SourceFormat | null;
   onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome;
@@ -123,7 +128,7 @@ export function Header(props: {
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
             aria-keyshortcuts={ariaShortcut("run")}
             data-testid="run-button"
-            className={`${RUN_SLOT} border border-transparent bg-accent text-accent-fg hover:brightness-110 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:brightness-100`}
+            className={`${RUN_SLOT} ${RUN_LOOK}`}
           >
             <RunLabel mod={mod} />
           </button>

@@ -24,6 +24,11 @@ import { compareCells, searchText, visibleRows, type GridColumn } from "./grid-m
 
 const ROW_HEIGHT = 26;
 const MARK_WIDTH = 28;
+/** The keyboard's row: a ring drawn inside it. */
+const ACTIVE_ROW = " outline outline-2 -outline-offset-2 outline-focus";
+/** A row's stripes, and the keyboard's ring on the active one. */
+const rowClass = (index: number, active: boolean) =>
+  `absolute left-0 flex border-b border-line ${index % 2 ? "bg-raised" : "bg-surface"}${active ? ACTIVE_ROW : ""}`;
 
 export interface DataGridProps {
   readonly label: string;
@@ -164,7 +169,7 @@ export default function DataGrid({
                   setActive(v.index);
                   setOpen(v.index);
                 }}
-                className={`absolute left-0 flex border-b border-line ${v.index % 2 ? "bg-raised" : "bg-surface"} ${v.index === current ? "outline outline-2 -outline-offset-2 outline-focus" : ""}`}
+                className={rowClass(v.index, v.index === current)}
                 style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
               >
                 {marks && (

@@ -14,6 +14,9 @@ const STATUS_TEXT: Record<ResourceTrace["status"], { glyph: string; text: string
   failed: { glyph: "✖", text: "failed", className: "text-error" },
 };
 
+/** A resource's name in its heading: long names without spaces wrap anywhere. */
+const NAME = "break-all font-mono text-sm font-semibold text-fg";
+
 /** Per resource: why its results are older than the config ("renamed to x since the run"). */
 export type StaleLabels = ReadonlyMap<string, string>;
 
@@ -40,8 +43,7 @@ function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null 
       <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs">
         <span className="flex flex-wrap items-baseline gap-x-2">
           <span className={s.className}>
-            <span aria-hidden="true">{s.glyph}</span> <span className="break-all font-mono text-sm font-semibold text-fg">{r.name}</span>{" "}
-            {s.text}
+            <span aria-hidden="true">{s.glyph}</span> <span className={NAME}>{r.name}</span> {s.text}
           </span>
           <span className="text-muted" data-testid="resource-progress">
             {plural(r.pages, "page")} · {plural(r.records, "record")} · {plural(r.requests, "request")}

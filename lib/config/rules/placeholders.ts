@@ -190,8 +190,9 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
       code: "invalid_placeholder",
       range: ctx.loc.value(at),
       message:
-        `The path \`${shown(path)}\` of resource \`${resourceName}\` escapes braces (\`${shown(escaped[0])}\`): dlt unescapes them when it ` +
-        `binds the path and then fails on \`{${shown(escaped[1] ?? "")}}\` (KeyError: '${shown(missing)}'). Literal braces do not work in dlt paths.`,
+        `The path \`${shown(path)}\` of resource \`${resourceName}\` escapes braces (\`${shown(escaped[0])}\`): ` +
+        `dlt unescapes them when it binds the path and then fails on \`{${shown(escaped[1] ?? "")}}\` ` +
+        `(KeyError: '${shown(missing)}'). Literal braces do not work in dlt paths.`,
     });
   }
   for (const [f, range] of locate(ctx, ctx.loc.value(at), fields)) {
