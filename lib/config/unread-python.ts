@@ -83,7 +83,8 @@ export function excusedByUnreadPython(
   if (d.severity !== "error" || !RELATIONAL.has(d.code)) return false;
   return removed.some((p) => {
     const scope = scopeOf(p);
-    return scope === "" || p[p.length - 1] === "name" || d.path === scope || d.path.startsWith(`${scope}/`);
+    const resourceName = p.length === 3 && p[0] === "resources" && p[2] === "name";
+    return scope === "" || resourceName || d.path === scope || d.path.startsWith(`${scope}/`);
   });
 }
 
