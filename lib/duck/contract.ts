@@ -17,6 +17,7 @@ export const DUCK_ERROR_CODES = [
   "cross_site_request",
   "unsupported_media_type",
   "host_not_allowed",
+  "load_fails",
   "internal_error",
 ] as const;
 export type DuckErrorCode = (typeof DUCK_ERROR_CODES)[number];

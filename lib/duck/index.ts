@@ -5,7 +5,7 @@
  */
 export { DATASET, PIPELINE_FILE, createStatements, ident, qualified } from "./ddl";
 export { duckType, dltType } from "../preview";
-export { loadIntoDuckDb, versionHash, type LoadOptions } from "./load";
+export { DuckLoadError, loadIntoDuckDb, versionHash, type LoadOptions } from "./load";
 export { duckDbFileBytes, openLockedDatabase, tableFileBytes, writeDuckDbFile, type LockedDatabase, type TableFormat } from "./database";
 export { MAX_RESULT_ROWS, checkReadOnly, runReadOnly, type SqlError, type SqlErrorCode, type SqlOutcome, type SqlResult } from "./console";
 export { readLayout, readRows, type DuckColumn, type DuckTable } from "./inspect";

@@ -65,6 +65,23 @@ function appendFor(c: CompleteColumn): Append {
   }
 }
 
+/**
+ * DuckDB refused a value of `table` while loading the destination: dlt's load step fails on the same
+ * value (the preview's table warnings name the column and the value), so there is no file to give.
+ */
+export class DuckLoadError extends Error {
+  constructor(
+    readonly table: string,
+    cause: string,
+  ) {
+    super(
+      `DuckDB refuses a value of \`${table}\` (${cause}): dlt's load step fails on it too, so there is no DuckDB ` +
+        "database of this destination. The table's warnings say which column and value.",
+    );
+    this.name = "DuckLoadError";
+  }
+}
+
 async function insertRows(
   conn: DuckDBConnection,
   dataset: string,
@@ -86,6 +103,8 @@ async function insertRows(
       appender.endRow();
     }
     appender.flushSync();
+  } catch (e) {
+    throw new DuckLoadError(table.name, e instanceof Error ? e.message : String(e));
   } finally {
     appender.closeSync();
   }

@@ -36,6 +36,9 @@ const WEI_DEFAULT = [38, 0] as const;
 /** duckdb's `timestamp_precision` capability. */
 const TIMESTAMP_PRECISION = 6;
 
+/** The signed width in bits of each DuckDB integer type dlt creates (DuckDB's own names: INT8 … INT128). */
+const INTEGER_BITS: Readonly<Record<string, number>> = { TINYINT: 8, SMALLINT: 16, INTEGER: 32, BIGINT: 64, HUGEINT: 128 };
+
 function integerType(precision: number | undefined): string {
   if (precision === undefined) return "BIGINT";
   if (precision <= 8) return "TINYINT";
@@ -98,4 +101,49 @@ export function dltType(duck: string): ColumnDataType | null {
   const base = (duck.split("(")[0] ?? "").trim().toUpperCase();
   if (base === "DECIMAL" && /^DECIMAL\(38,\s*0\)$/i.test(duck.trim())) return "wei";
   return FROM_DUCK[base] ?? null;
+}
+
+/**
+ * DuckDB's integer type for a `bigint` column and its bits, `null` when it holds `value` (a number or
+ * its digits): the signed range of TINYINT … HUGEINT. dlt's load step fails on DuckDB on any other
+ * value (`Conversion Error: … out of range for the destination type INT16`). A precision no DuckDB
+ * integer type takes is left to the table's creation, which fails on it.
+ */
+export function duckIntOverflow(value: number | string, precision: number | undefined): { type: string; bits: number } | null {
+  if (precision !== undefined && precision > 128) return null;
+  const type = integerType(precision);
+  const bits = INTEGER_BITS[type] as number;
+  if (typeof value === "number" && bits >= 53) return null;
+  const n = BigInt(value);
+  const max = (1n << BigInt(bits - 1)) - 1n;
+  return n > max || n < -max - 1n ? { type, bits } : null;
+}
+
+/** A `decimal` (or `wei`) column's DuckDB precision and scale: its hints, else dlt's defaults. */
+export function decimalShape(c: TypedColumn): readonly [precision: number, scale: number] {
+  const [p, s] = c.data_type === "wei" ? WEI_DEFAULT : DECIMAL_DEFAULT;
+  return [c.precision ?? p, c.scale ?? s];
+}
+
+/**
+ * Whether DuckDB's DECIMAL(precision, scale) refuses `text` (`str(Decimal)`, what dlt's INSERT
+ * writes): DuckDB rounds it to `scale` places, half away from zero, and refuses a result of more than
+ * `precision` digits (`Conversion Error: Casting value "12345.6" to type DECIMAL(6,3) failed: value is
+ * out of range!`). Text that is not a finite decimal is not judged here.
+ */
+export function decimalOverflows(text: string, precision: number, scale: number): boolean {
+  const m = /^-?(\d*)(?:\.(\d*))?(?:E([+-]?\d+))?$/i.exec(text);
+  if (!m) return false;
+  const digits = `${m[1] ?? ""}${m[2] ?? ""}`;
+  // The place of the decimal point within `digits`, then of the last digit DuckDB keeps (at or
+  // before the first: the value rounds to one unit of the scale at most, which any precision holds).
+  const keep = (m[1] ?? "").length + Number(m[3] ?? 0) + scale;
+  if (digits === "" || keep <= 0) return false;
+  // Count the digits kept before comparing (an exponent may be huge): fewer than `precision` hold even
+  // when rounding adds one, more never do.
+  const lead = /^0*/.exec(digits)?.[0].length ?? 0;
+  if (lead === digits.length || keep - lead !== precision) return lead < digits.length && keep - lead > precision;
+  const kept = keep >= digits.length ? digits + "0".repeat(keep - digits.length) : digits.slice(0, keep);
+  const up = keep < digits.length && digits.charCodeAt(keep) >= 0x35;
+  return BigInt(kept) + (up ? 1n : 0n) >= 10n ** BigInt(precision);
 }

@@ -4,15 +4,32 @@
  * dlt's that fails and, where it is DuckDB's, the error dlt gets from it.
  */
 import { pyStr, type Value } from "./values";
+import { decimalShape, duckIntOverflow, type TypedColumn } from "./duck-types";
 
 /** A value dlt cannot write as the preview wrote it (`RowCoercer`'s reports, but a null-only key). */
-export type Failure = "null_in_not_null" | "variant_in_not_null" | "no_variant" | "beyond_64" | "beyond_bigint" | "not_finite";
+export type Failure =
+  | "null_in_not_null"
+  | "variant_in_not_null"
+  | "no_variant"
+  | "beyond_64"
+  | "beyond_int_type"
+  | "beyond_decimal"
+  | "not_finite"
+  | "nul_in_text"
+  | "lone_surrogate";
 
 /**
- * The table's message for `failure` at `column` (`value`: the value, or the variant column it went to),
- * and the key under which only its first occurrence is told (`null`: every distinct message is).
+ * The table's message for `failure` at `column` (`value`: the value, or the variant column it went to;
+ * `typed`: the column, for its DuckDB type), and the key under which only its first occurrence is told
+ * (`null`: every distinct message is).
  */
-export function failureMessage(failure: Failure, table: string, column: string, value: Value): { text: string; once: string | null } {
+export function failureMessage(
+  failure: Failure,
+  table: string,
+  column: string,
+  value: Value,
+  typed: TypedColumn | undefined,
+): { text: string; once: string | null } {
   switch (failure) {
     case "null_in_not_null":
       return { text: `\`${column}\` is not nullable but a record holds null there: dlt's normalize step fails on it`, once: null };
@@ -31,13 +48,37 @@ export function failureMessage(failure: Failure, table: string, column: string, 
           "(orjson, dlt's JSON library: `Integer exceeds 64-bit range`), and dlt's load step fails on it on DuckDB (BIGINT out of range)",
         once: `column ${column}`,
       };
-    case "beyond_bigint":
+    case "beyond_int_type": {
+      const digits = pyStr(value);
+      const over = duckIntOverflow(digits, typed?.precision) ?? { type: "BIGINT", bits: 64 };
+      const max = (1n << BigInt(over.bits - 1)) - 1n;
+      const hint = typed?.precision === undefined ? "" : ` (\`precision: ${typed.precision}\`)`;
       return {
         text:
-          `\`${column}\` gets ${pyStr(value)}, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails ` +
-          "on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
-        once: `bigint ${column}`,
+          `\`${column}\` gets ${digits}, outside -${max + 1n} to ${max}: DuckDB's ${over.type}${hint} cannot hold it, so dlt's load ` +
+          `step fails on DuckDB (\`Conversion Error: … out of range for the destination type INT${over.bits}\`)`,
+        once: `integer ${column}`,
       };
+    }
+    case "beyond_decimal": {
+      const [precision, scale] = decimalShape(typed ?? { data_type: "decimal" });
+      return {
+        text:
+          `\`${column}\` gets ${pyStr(value)}, which DuckDB's DECIMAL(${precision},${scale}) cannot hold (rounded to ${scale} ` +
+          `places, at most ${precision - scale} digits before the point): dlt's load step fails on DuckDB ` +
+          `(\`Conversion Error: Casting value … to type DECIMAL(${precision},${scale}) failed: value is out of range!\`)`,
+        once: `decimal ${column}`,
+      };
+    }
+    case "nul_in_text":
+      return {
+        text:
+          `\`${column}\` holds text with a NUL character (\`\\u0000\`): dlt's load step fails on DuckDB, whose INSERT ends the ` +
+          "text there (`Parser Error: unterminated quoted string`)",
+        once: `nul ${column}`,
+      };
+    case "lone_surrogate":
+      return { text: loneSurrogateMessage("value", column, typeof value === "string" ? value : ""), once: `surrogate ${column}` };
     case "not_finite": {
       const literal = pyStr(value);
       return {
@@ -62,6 +103,28 @@ export function failureMessage(failure: Failure, table: string, column: string, 
 export const beyond64Message = (at: string, digits: string): string =>
   `\`${at}\` holds ${digits}, beyond 64 bits: dlt's extract step fails on it (orjson, dlt's JSON library: ` +
   "`Integer exceeds 64-bit range`) and loads nothing";
+
+/**
+ * Text at `at` of a record (a value, a key, or text in a json cell) holding half of a UTF-16 surrogate
+ * pair (an emoji cut in two, `"\\ud83d"`): dlt writes extracted items with orjson, which refuses it.
+ */
+export function loneSurrogateMessage(where: "key" | "value", at: string, text: string): string {
+  // Up to 20 characters before the first lone surrogate, and it (escaped, as JSON writes it).
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else if (c >= 0xd800 && c <= 0xdfff) break;
+  }
+  let from = Math.max(0, i - 20);
+  if (from > 0 && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from++;
+  const shown = `${from > 0 ? "…" : ""}${text.slice(from, i + 1)}`;
+  return (
+    `${where === "key" ? `a key in \`${at}\`` : `\`${at}\``} holds text with a lone UTF-16 surrogate ` +
+    `(${JSON.stringify(shown)}, half of a character such as an emoji): ` +
+    "dlt's extract step fails on it (orjson, dlt's JSON library: `str is not valid UTF-8: surrogates not allowed`) and loads nothing"
+  );
+}
 
 /**
  * A key that normalises to nothing (`__`, `___`) makes a column without a name: dlt's load files (the

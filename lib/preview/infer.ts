@@ -18,6 +18,8 @@ import { dltColumnHints, mergeColumns, type ColumnSchema, type Schema } from "./
 import * as coerce from "./coerce";
 import * as datetime from "./datetime";
 import * as values from "./values";
+import * as duckTypes from "./duck-types";
+import type { TypedColumn } from "./duck-types";
 import type { Value } from "./values";
 import type { Row } from "./relational";
 import type { Failure } from "./failures";
@@ -26,7 +28,8 @@ import type { Failure } from "./failures";
 const CANNOT: coerce.Cannot = coerce.CANNOT;
 const { tryCoerce } = coerce;
 const { isIsoDateTime } = datetime;
-const { beyond64, beyondBigint, pyType, PyInt } = values;
+const { beyond64, loneSurrogateIn, pyType, PyInt } = values;
+const { decimalOverflows, decimalShape, duckIntOverflow } = duckTypes;
 
 /** `_infer_column_type`: the `iso_timestamp` detection, then the Python type. */
 export function inferType(v: Value): ColumnDataType | null {
@@ -73,12 +76,24 @@ export class RowCoercer {
         else if (type === undefined) this.report(tableName, name, "null", null);
         continue;
       }
+      // Text dlt's extract (a lone surrogate) or DuckDB's load (a NUL, in any column: dlt writes text as it is) fails on.
+      if (typeof v === "string" && (!v.isWellFormed() || v.indexOf("\0") !== -1)) this.oddText(tableName, name, v);
       // The common case first: a value of the column's own JSON type is stored as it is.
       if ((type === "text" && typeof v === "string") || (type === "bool" && typeof v === "boolean")) continue;
       // (An integer beyond 2^53 goes on: a bigint column holds its digits, as when the column was made.)
       if (typeof v === "number" && (type === "double" || (type === "bigint" && Number.isSafeInteger(v)))) {
-        if (Object.is(v, -0) && type === "bigint") row[name] = 0;
+        if (type === "bigint") {
+          if (Object.is(v, -0)) row[name] = 0;
+          // A `precision` below 53 bits makes a narrower DuckDB type.
+          else if (existing?.precision !== undefined && duckIntOverflow(v, existing.precision))
+            this.report(tableName, name, "beyond_int_type", v);
+        }
         continue;
+      }
+      // A json cell (a dict or list kept whole) is written by dlt's extract as it came.
+      if (typeof v === "object") {
+        const odd = loneSurrogateIn(v);
+        if (odd !== null) this.report(tableName, name, "lone_surrogate", odd);
       }
       let r: ReturnType<RowCoercer["nonNull"]>;
       if (type !== undefined) {
@@ -87,9 +102,13 @@ export class RowCoercer {
         if (value !== CANNOT) {
           row[name] = value;
           // An integer made from a float or text (a record's own integers are checked at extract, pending.ts).
-          if (type === "bigint" && typeof value === "string") {
-            if (!(v instanceof PyInt) && beyond64(value)) this.report(tableName, name, "beyond_64", value);
-            else if (beyondBigint(value)) this.report(tableName, name, "beyond_bigint", value);
+          if (type === "bigint" && (typeof value === "string" || typeof value === "number")) {
+            if (typeof value === "string" && !(v instanceof PyInt) && beyond64(value)) this.report(tableName, name, "beyond_64", value);
+            else if (duckIntOverflow(value, existing?.precision)) this.report(tableName, name, "beyond_int_type", value);
+          }
+          if ((type === "decimal" || type === "wei") && typeof value === "string" && existing !== undefined) {
+            const [precision, scale] = decimalShape(existing as TypedColumn);
+            if (decimalOverflows(value, precision, scale)) this.report(tableName, name, "beyond_decimal", value);
           }
           // Text such as "nan" or "inf" in a double column: Python's float takes it.
           if (typeof value === "number" && !Number.isFinite(value)) this.report(tableName, name, "not_finite", value);
@@ -126,8 +145,9 @@ export class RowCoercer {
         }
       } else {
         row[name] = r.value;
-        if (typeof r.value === "string" && (type ?? r.column?.data_type) === "bigint" && beyondBigint(r.value))
-          this.report(tableName, name, "beyond_bigint", r.value);
+        const column = existing ?? r.column;
+        if ((typeof r.value === "string" || typeof r.value === "number") && column?.data_type === "bigint")
+          if (duckIntOverflow(r.value, column.precision)) this.report(tableName, name, "beyond_int_type", r.value);
       }
       if (r?.column) (added ??= []).push(r.column);
     }
@@ -141,6 +161,12 @@ export class RowCoercer {
       if (!keep) return null;
     }
     return row as DataRecord;
+  }
+
+  /** A lone surrogate (dlt's extract fails on it) or a NUL (DuckDB's INSERT fails; a json cell's text is escaped). */
+  private oddText(table: string, column: string, v: string): void {
+    if (!v.isWellFormed()) this.report(table, column, "lone_surrogate", v);
+    if (v.indexOf("\0") !== -1) this.report(table, column, "nul_in_text", v);
   }
 
   /** The variant column of `name` for values of type `from` (`<name>__v_<from>`, shortened). */

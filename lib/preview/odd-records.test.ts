@@ -161,3 +161,86 @@ describe("records dlt treats in its own way", () => {
     for (let at = 0; at < 13; at++) expect(new Set(ids.map((id) => id[at])).size).toBe(64);
   });
 });
+
+describe("values dlt's extract or DuckDB's load fails on (each checked with real dlt 1.26.0 on DuckDB)", () => {
+  const hinted = (columns: NonNullable<ResourceStart["columns"]>) => ({ columns });
+  const only = (warnings: string[], word: string) => warnings.filter((w) => w.includes(word));
+
+  it("text with a NUL character fails DuckDB's INSERT in any column; inside a json cell it is escaped and loads", () => {
+    const t = tables([{ id: 1, note: "abc\u0000def", tags: ["a\u0000"] }]);
+    expect(t.table("r").rows[0]).toMatchObject({ note: "abc\u0000def" });
+    expect(only(t.warnings, "NUL")).toEqual([
+      "r: `note` holds text with a NUL character (`\\u0000`): dlt's load step fails on DuckDB, whose INSERT ends the text there " +
+        "(`Parser Error: unterminated quoted string`)",
+      expect.stringMatching(/^r__tags: `value` holds text with a NUL character/),
+    ]);
+    const cell = tables([{ id: 1, doc: { a: "x\u0000y" } }], { max_table_nesting: 0 });
+    expect([cell.table("r").rows[0]?.doc, only(cell.warnings, "NUL")]).toEqual([{ a: "x\u0000y" }, []]);
+    // A string a json hint takes is written as it is (real dlt: the same Parser Error); text a bigint column
+    // cannot take goes to its variant (text too).
+    expect(only(tables([{ doc: "x\u0000y" }], hinted([{ name: "doc", data_type: "json" }])).warnings, "NUL")).toHaveLength(1);
+    expect(only(tables([{ x: 5 }, { x: "1\u00002" }]).warnings, "NUL")).toEqual([expect.stringContaining("`x` holds text with a NUL")]);
+  });
+
+  it("a lone UTF-16 surrogate anywhere in a record (value, key, json cell) fails dlt's extract step", () => {
+    const value = tables([
+      { id: 1, bio: "cut emoji \ud83d" },
+      { id: 2, bio: "whole emoji \ud83d\ude00" },
+    ]);
+    expect(value.table("r").rows[0]).toMatchObject({ bio: "cut emoji \ud83d" });
+    expect(only(value.warnings, "surrogate")).toEqual([
+      'r: `bio` holds text with a lone UTF-16 surrogate ("cut emoji \\ud83d", half of a character such as an emoji): ' +
+        "dlt's extract step fails on it (orjson, dlt's JSON library: `str is not valid UTF-8: surrogates not allowed`) and loads nothing",
+    ]);
+    const key = tables([{ id: 1, address: { ["b\ud83d"]: 1 } }]);
+    expect(only(key.warnings, "surrogate")).toEqual([
+      expect.stringMatching(/^r: a key in `r__address` holds text with a lone UTF-16 surrogate \("b\\ud83d"/),
+    ]);
+    const cell = tables([{ id: 1, doc: { a: ["ok", "x\udc00"] } }], { max_table_nesting: 0 });
+    expect(only(cell.warnings, "surrogate")).toEqual([
+      expect.stringContaining('`doc` holds text with a lone UTF-16 surrogate ("x\\udc00"'),
+    ]);
+    // Long text is shown up to the surrogate; well-formed pairs are not flagged.
+    const long = tables([{ s: `${"é".repeat(30)}\ud83d\ude00 and \udbff` }]);
+    expect(only(long.warnings, "surrogate")).toEqual([expect.stringContaining(`("…${"é".repeat(13)}\ud83d\ude00 and \\udbff"`)]);
+  });
+
+  it("an integer outside the DuckDB type a bigint `precision` makes fails its load; precision 65–128 (HUGEINT) holds 64 bits", () => {
+    const t = tables(
+      [
+        { small: 1000, tiny: 100 },
+        { small: 40000, tiny: -129 },
+        { small: "32767", tiny: 127.0 },
+      ],
+      hinted([
+        { name: "small", data_type: "bigint", precision: 16 },
+        { name: "tiny", data_type: "bigint", precision: 8 },
+      ]),
+    );
+    expect(only(t.warnings, "out of range")).toEqual([
+      "r: `small` gets 40000, outside -32768 to 32767: DuckDB's SMALLINT (`precision: 16`) cannot hold it, so dlt's load step fails " +
+        "on DuckDB (`Conversion Error: … out of range for the destination type INT16`)",
+      "r: `tiny` gets -129, outside -128 to 127: DuckDB's TINYINT (`precision: 8`) cannot hold it, so dlt's load step fails " +
+        "on DuckDB (`Conversion Error: … out of range for the destination type INT8`)",
+    ]);
+    // Text and floats a narrow column takes are judged too (real dlt: 3000000000.0 fails INTEGER).
+    const made = tables([{ x: "3000000000" }, { x: 3e9 }], hinted([{ name: "x", data_type: "bigint", precision: 32 }]));
+    expect(only(made.warnings, "INT32")).toHaveLength(1);
+    const huge = tables([{ x: Number("12345678901234567890") }], hinted([{ name: "x", data_type: "bigint", precision: 128 }]));
+    expect(only(huge.warnings, "out of range")).toEqual([]);
+  });
+
+  it("a decimal DuckDB's DECIMAL(p,s) cannot hold once rounded to its scale fails the load (defaults 38, 9)", () => {
+    const dec = [{ name: "amount", data_type: "decimal" as const, precision: 6, scale: 3 }];
+    const t = tables([{ amount: "123.4" }, { amount: "999.9994" }, { amount: 999.99949 }, { amount: "12345.6" }], hinted(dec));
+    expect(only(t.warnings, "DECIMAL")).toEqual([
+      "r: `amount` gets 12345.6, which DuckDB's DECIMAL(6,3) cannot hold (rounded to 3 places, at most 3 digits before the point): " +
+        "dlt's load step fails on DuckDB (`Conversion Error: Casting value … to type DECIMAL(6,3) failed: value is out of range!`)",
+    ]);
+    // Rounding up to the next digit is out of range (real dlt: 999.9995 fails DECIMAL(6,3)); exponents are read.
+    expect(only(tables([{ amount: "-999.9995" }], hinted(dec)).warnings, "DECIMAL(6,3)")).toHaveLength(1);
+    expect(only(tables([{ amount: "1E+3" }, { amount: "9.99E+2" }], hinted(dec)).warnings, "1E+3")).toHaveLength(1);
+    const wide = tables([{ x: "1e40" }, { x: "0.0000000001" }], hinted([{ name: "x", data_type: "decimal" }]));
+    expect(only(wide.warnings, "DECIMAL(38,9)")).toEqual([expect.stringContaining("`x` gets 1E+40")]);
+  });
+});

@@ -180,8 +180,8 @@ describe("the preview from events", () => {
       ["12345678901234567890", "9223372036854775807"],
     ]);
     expect(t.warnings.filter((w) => w.includes("BIGINT"))).toEqual([
-      "r: `x` gets 12345678901234567890, above 9223372036854775807: DuckDB's BIGINT cannot hold it, so dlt's load step fails on DuckDB " +
-        "(`Conversion Error: … out of range for the destination type INT64`)",
+      "r: `x` gets 12345678901234567890, outside -9223372036854775808 to 9223372036854775807: DuckDB's BIGINT cannot hold it, " +
+        "so dlt's load step fails on DuckDB (`Conversion Error: … out of range for the destination type INT64`)",
     ]);
   });
 

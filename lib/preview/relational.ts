@@ -20,6 +20,7 @@ import * as ids from "./ids";
 import { rowType, type RowType } from "./row-type";
 import type { RootIds } from "./ids";
 import * as values from "./values";
+import { loneSurrogateMessage } from "./failures";
 import type { Value } from "./values";
 import * as shared from "../shared";
 
@@ -137,9 +138,11 @@ export class Relational {
   }
 
   /** The names of `key` below `node` (`shorten_fragments(*path, norm_k)`), cached per path. */
-  private info(node: KeyNode, key: string, at: number): KeyInfo {
+  private info(node: KeyNode, key: string, at: number, table: string): KeyInfo {
     let info = node.keys.get(key);
     if (info === undefined) {
+      // A key is written by dlt's extract as it came: a lone surrogate fails it (told once per key).
+      if (!key.isWellFormed()) this.o.problem?.(table, loneSurrogateMessage("key", [table, ...node.path].join("__"), key));
       const norm = this.o.naming.key(key);
       info = { key, name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
       // Keys come from data: keep the caches bounded.
@@ -174,7 +177,7 @@ export class Relational {
       for (const key in current) {
         const v = current[key] as Json;
         const last = node.order[at];
-        const info = last !== undefined && last.key === key ? last : this.info(node, key, at);
+        const info = last !== undefined && last.key === key ? last : this.info(node, key, at, table);
         at++;
         if (typeof v === "object" && v !== null && !this.keepWhole(table, info.name, lvl)) {
           if (Array.isArray(v)) {

@@ -124,15 +124,24 @@ export function integersBeyond64(text: NumberText, path = ""): [string, string][
   return out;
 }
 
-const MAX_INT64 = 2n ** 63n - 1n;
-
 /**
- * Whether an integer dlt extracts (within orjson's 64 bits) is above a signed 64-bit BIGINT, which
- * DuckDB (the Python download's destination) cannot hold: dlt's load step fails on it there.
+ * The first text (a string or a key) in a value that holds a lone UTF-16 surrogate, which orjson (dlt's
+ * extract step) refuses; `null` when there is none. Iterative: json cells may nest deeply.
  */
-export function beyondBigint(digits: string): boolean {
-  const n = BigInt(digits);
-  return n > MAX_INT64 && n <= MAX_UINT64;
+export function loneSurrogateIn(value: Value): string | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (!v.isWellFormed()) return v;
+    } else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    else if (typeof v === "object" && v !== null && !(v instanceof PyFloat) && !(v instanceof PyInt))
+      for (const k in v) {
+        if (!k.isWellFormed()) return k;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+  }
+  return null;
 }
 
 /** A bigint cell as it is stored: a number when exact, else its digits (a string in a bigint column). */

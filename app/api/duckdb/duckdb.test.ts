@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readLayout, type QueryResponse } from "@/lib/duck";
 import { getExample } from "@/lib/examples";
-import { destinationRevision, type DestinationState } from "@/lib/preview";
+import { createDestination, createPreview, destinationRevision, type DestinationState } from "@/lib/preview";
 import { createRunCollector, prepareRun } from "@/lib/run";
 import { POST as sync } from "./sync/route";
 import { POST as query } from "./query/route";
@@ -100,6 +100,28 @@ describe("/api/duckdb", () => {
     const jsonl = await (await call(file, { session, revision, format: "jsonl", table: "comments" })).text();
     expect(JSON.parse(jsonl.split("\n")[0] ?? "{}")).toHaveProperty("_posts_title");
     expect((await call(file, { session, revision, format: "csv", table: "nope" })).status).toBe(404);
+  });
+
+  it("answers 422 load_fails, naming the table, for a value DuckDB refuses (as dlt's load step fails on it)", async () => {
+    const destination = createDestination();
+    const preview = createPreview({ destination });
+    preview.push({ type: "run_start", resources: ["r"], at: 0 });
+    const columns = [{ name: "tiny", data_type: "bigint" as const, precision: 8 }];
+    const common = { resource: "r", table_name: "r", paginator: "single_page", data_selector: null, primary_key: null, parent: null };
+    const hints = { max_table_nesting: null, merge_key: null, merge_strategy: null };
+    preview.push({ type: "resource_start", ...common, ...hints, write_disposition: "append", columns });
+    const records = [{ tiny: 100 }, { tiny: 300 }];
+    preview.push({ type: "page", resource: "r", page: 1, request_id: 1, records, count: 2, selector: "$", selector_source: "detected" });
+    preview.push({ type: "done", ok: true, duration_ms: 1, stats: {} });
+    expect(preview.tables()[0]?.warnings).toEqual([expect.stringContaining("DuckDB's TINYINT (`precision: 8`) cannot hold it")]);
+    const odd = { session: "test-session-odd", revision: destinationRevision(destination.state()) };
+    expect((await call(sync, { ...odd, state: destination.state() })).status).toBe(200);
+    for (const res of [await call(file, { ...odd, format: "duckdb" }), await call(query, { ...odd, sql: "SELECT 1" })]) {
+      expect(res.status).toBe(422);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe("load_fails");
+      expect(error.message).toMatch(/^DuckDB refuses a value of `r` \(.*300.*\): dlt's load step fails on it too/);
+    }
   });
 
   it("refuses cross-site callers and bodies that fail the contract", async () => {

@@ -3,7 +3,7 @@
  * same origin, JSON bodies), bodies read with a size cap and checked by lib/duck's contract, one
  * process-wide set of sessions, and the error envelope `{ "error": { code, message } }`.
  */
-import { DEFAULT_SYNC_MAX_BYTES, DuckSessions, checkBody, type DuckApiError } from "@/lib/duck";
+import { DEFAULT_SYNC_MAX_BYTES, DuckLoadError, DuckSessions, checkBody, type DuckApiError } from "@/lib/duck";
 import type { z } from "zod";
 import { parseBody, type NumberText } from "@/lib/engine";
 import { BodyError, readLimitedText } from "../run/body";
@@ -46,6 +46,12 @@ export const syncLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_MAX_BY
 
 export const duckError = (status: number, error: DuckApiError): Response =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+
+/** What a route answers when loading or reading the destination throws: 422 for a value DuckDB refuses (dlt's load fails too). */
+export const duckFailed = (e: unknown): Response =>
+  e instanceof DuckLoadError
+    ? duckError(422, { code: "load_fails", message: e.message })
+    : duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
 
 export const unknownDestination = (): Response =>
   duckError(409, {

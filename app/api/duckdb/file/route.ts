@@ -3,7 +3,7 @@
  * would leave, or one table as CSV, Parquet or JSON lines (written by DuckDB from that layout).
  */
 import { FILE_TYPES, FileBody, SMALL_BODY_BYTES, fileName } from "@/lib/duck";
-import { duckError, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
+import { duckError, duckFailed, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
         },
       });
     } catch (e) {
-      return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
+      return duckFailed(e);
     }
   });
 }

@@ -4,7 +4,7 @@
  * destination's revision (the page syncs and asks again).
  */
 import { QueryBody, SMALL_BODY_BYTES } from "@/lib/duck";
-import { duckError, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
+import { duckFailed, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
       const outcome = await session.query(read.body.sql);
       return Response.json(outcome, { headers: { "cache-control": "no-store" } });
     } catch (e) {
-      return duckError(500, { code: "internal_error", message: `DuckDB failed: ${e instanceof Error ? e.message : String(e)}` });
+      return duckFailed(e);
     }
   });
 }
