@@ -118,13 +118,26 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await grid.getByLabel("Filter title").fill("item 1");
   await expect(grid).toHaveAttribute("aria-label", /: 11 of 45 rows/);
   const before = (await idHeader.boundingBox())?.width ?? 0;
-  const edge = idHeader.getByTestId("column-resize");
+  const edge = idHeader.getByRole("separator", { name: "Resize column id" });
+  const initial = Number(await edge.getAttribute("aria-valuenow"));
   const box = (await edge.boundingBox())!;
   await page.mouse.move(box.x + 2, box.y + 10);
   await page.mouse.down();
   await page.mouse.move(box.x + 82, box.y + 10, { steps: 4 });
   await page.mouse.up();
   expect((await idHeader.boundingBox())?.width ?? 0).toBeGreaterThan(before + 40);
+  // From the keyboard too: ← → resize by 16 px (Shift: 64), Home to the narrowest, Enter resets.
+  const dragged = Number(await edge.getAttribute("aria-valuenow"));
+  await edge.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(edge).toHaveAttribute("aria-valuenow", String(dragged + 32));
+  expect((await idHeader.boundingBox())?.width ?? 0).toBeCloseTo(dragged + 32, 0);
+  await page.keyboard.press("Home");
+  await expect(edge).toHaveAttribute("aria-valuenow", "48");
+  await page.keyboard.press("Enter");
+  await expect(edge).toHaveAttribute("aria-valuenow", String(initial));
+  await expect(edge).toBeFocused();
   expect(await p.run()).toBe("done");
   await p.tables.getByTestId("changed-only").check();
   await expect(grid).toHaveAttribute("aria-label", /of 90 rows/);

@@ -41,14 +41,17 @@ const { keyOf } = loadRows;
 
 export { strategyOf, type LoadPackage, type LoadResult } from "./load-rows";
 
-/** SQL order of a dedup sort: nulls first ascending (sqlite), numbers by value, strings by code unit. */
-function compare(a: Json | undefined, b: Json | undefined): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
+/**
+ * Whether `a` sorts before `b` in the dedup's `ORDER BY <dedup_sort> ASC|DESC` (`sign` 1 or -1) on
+ * DuckDB, the Python download's destination: nulls last either way (DuckDB's default; SQLite would put
+ * them first ascending), numbers by value, text by code unit.
+ */
+function sortsBefore(a: Json | undefined, b: Json | undefined, sign: number): boolean {
+  if (a === null || a === undefined) return false;
+  if (b === null || b === undefined) return true;
+  if (typeof a === "number" && typeof b === "number") return (a - b) * sign < 0;
   const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
+  return (x < y ? -1 : x > y ? 1 : 0) * sign < 0;
 }
 
 /**
@@ -84,7 +87,7 @@ function survivors(
     const key = keyOf(row, pk);
     if (key === null) continue;
     const kept = first.get(key);
-    if (!kept || compare(getOwn(row, sort.name), getOwn(kept, sort.name)) * sign < 0) first.set(key, row);
+    if (!kept || sortsBefore(getOwn(row, sort.name), getOwn(kept, sort.name), sign)) first.set(key, row);
   }
   for (let i = 0; i < staged.length; i++) {
     const row = staged[i] as DataRecord;

@@ -243,4 +243,22 @@ describe("values dlt's extract or DuckDB's load fails on (each checked with real
     const wide = tables([{ x: "1e40" }, { x: "0.0000000001" }], hinted([{ name: "x", data_type: "decimal" }]));
     expect(only(wide.warnings, "DECIMAL(38,9)")).toEqual([expect.stringContaining("`x` gets 1E+40")]);
   });
+
+  it("a null `dedup_sort` value loses its key either way, as DuckDB orders nulls last (SQLite would keep it ascending)", () => {
+    // Real dlt 1.26.0 on DuckDB: asc keeps id 1's `seq` 1 over its null, and id 4's "3" (coerced) over 5.
+    const merged = (order: "asc" | "desc") =>
+      tables(
+        [
+          { id: 1, seq: 1, v: "one" },
+          { id: 1, seq: null, v: "null" },
+          { id: 4, seq: 5, v: "five" },
+          { id: 4, seq: "3", v: "three-str" },
+        ],
+        { primary_key: ["id"], write_disposition: "merge", columns: [{ name: "seq", dedup_sort: order }] },
+      )
+        .table("r")
+        .rows.map((r) => r.v);
+    expect(merged("asc")).toEqual(["one", "three-str"]);
+    expect(merged("desc")).toEqual(["one", "five"]);
+  });
 });

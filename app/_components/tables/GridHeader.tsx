@@ -1,8 +1,11 @@
 "use client";
-/** The grid's sticky header: per column a sort button (name, type, nullability, hints), a resize edge and, when shown, a filter field. */
+/**
+ * The grid's sticky header: per column a sort button (name, type, nullability, hints), a resize edge
+ * (drag it, or focus it and use the arrow keys) and, when shown, a filter field.
+ */
 import type { Table } from "@tanstack/react-table";
 import type { GridColumn } from "./grid-model";
-import { CHAR_PX, clipMiddle } from "./cells";
+import { CHAR_PX, clipMiddle, resizeKey } from "./cells";
 
 const SORT_LABEL = { asc: "ascending", desc: "descending" } as const;
 
@@ -80,13 +83,29 @@ export function GridHeader({
                 />
               )}
               <div
-                aria-hidden="true"
+                role="separator"
+                aria-orientation="vertical"
+                aria-label={`Resize column ${c?.name ?? h.column.id}`}
+                aria-valuenow={h.getSize()}
+                aria-valuemin={h.column.columnDef.minSize}
+                aria-valuemax={h.column.columnDef.maxSize}
+                aria-keyshortcuts="ArrowLeft ArrowRight Home End Enter"
+                tabIndex={0}
+                title={`Resize ${c?.name ?? h.column.id}: drag, or ← → (Shift: bigger steps), Home/End; Enter or double-click resets`}
                 onMouseDown={h.getResizeHandler()}
                 onTouchStart={h.getResizeHandler()}
                 onDoubleClick={() => h.column.resetSize()}
-                className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none ${
-                  h.column.getIsResizing() ? "bg-accent" : "hover:bg-line"
-                }`}
+                onKeyDown={(e) => {
+                  const size = resizeKey(e, h.getSize(), h.column.columnDef.minSize ?? 0, h.column.columnDef.maxSize ?? Infinity);
+                  if (size === undefined) return;
+                  e.preventDefault();
+                  if (size === null) h.column.resetSize();
+                  else table.setColumnSizing((old) => ({ ...old, [h.column.id]: size }));
+                }}
+                className={
+                  "absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none focus-visible:bg-accent focus-visible:outline-none " +
+                  (h.column.getIsResizing() ? "bg-accent" : "hover:bg-line")
+                }
                 data-testid="column-resize"
               />
             </div>

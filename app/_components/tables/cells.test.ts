@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, clipMiddle, columnWidth, statsLine } from "./cells";
+import { cellText, clipMiddle, columnWidth, resizeKey, statsLine } from "./cells";
 import { createPreview } from "@/lib/preview";
 
 describe("table cells", () => {
@@ -69,5 +69,22 @@ describe("clipMiddle", () => {
     expect(clipMiddle(a, 30)).not.toBe(clipMiddle(b, 30));
     expect(clipMiddle("short", 30)).toBe("short");
     expect([...clipMiddle("données_🚀_日本語_and_more_text", 12)]).toHaveLength(12);
+  });
+
+  it("resizes a column from its edge's keys, within the column's limits", () => {
+    const key = (k: string, shiftKey = false) => resizeKey({ key: k, shiftKey }, 100, 48, 1200);
+    expect([key("ArrowRight"), key("ArrowLeft"), key("ArrowRight", true), key("Home"), key("End"), key("Enter"), key("a")]).toEqual([
+      116,
+      84,
+      164,
+      48,
+      1200,
+      null,
+      undefined,
+    ]);
+    expect([
+      resizeKey({ key: "ArrowLeft", shiftKey: true }, 60, 48, 1200),
+      resizeKey({ key: "ArrowRight", shiftKey: false }, 1190, 48, 1200),
+    ]).toEqual([48, 1200]);
   });
 });

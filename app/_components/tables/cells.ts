@@ -36,3 +36,21 @@ export function statsLine(stats: { fetched: number; merged: number; duplicates_c
   const d = stats.duplicates_collapsed;
   return `fetched ${stats.fetched.toLocaleString("en-US")} · merged ${stats.merged.toLocaleString("en-US")} · ${d} duplicate${d === 1 ? "" : "s"} collapsed`;
 }
+
+/**
+ * A key on a column's resize edge: its new width (← → by 16 px, with Shift by 64; Home and End to the
+ * limits), `null` to reset it (Enter), `undefined` for a key that does not resize.
+ */
+export function resizeKey(e: { key: string; shiftKey: boolean }, size: number, min: number, max: number): number | null | undefined {
+  const step = e.shiftKey ? 64 : 16;
+  const to: Readonly<Record<string, number | null>> = {
+    ArrowLeft: size - step,
+    ArrowRight: size + step,
+    Home: min,
+    End: max,
+    Enter: null,
+  };
+  if (!Object.hasOwn(to, e.key)) return undefined;
+  const next = to[e.key] ?? null;
+  return next === null ? null : Math.min(max, Math.max(min, next));
+}
