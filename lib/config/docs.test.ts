@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeKey, keyCompletions } from "./index";
+import { describeKey, keyCompletions, validateValue } from "./index";
 
 const doc = {
   client: { base_url: "https://x", paginator: { type: "offset", limit: 1 } },
@@ -59,5 +59,31 @@ describe("docs links", () => {
     expect(keyCompletions("/resources/0/endpoint", doc).length).toBeGreaterThan(5);
     for (const k of keyCompletions("/resources/0/endpoint", doc))
       expect(k.docsUrl, k.key).toMatch(new RegExp(`^${base.replace(/\./g, "\\.")}`));
+  });
+
+  it("says what dlt 1.26.0 does: each paginator's own defaults, OAuth2's token, the key's own text over a wrapper's", () => {
+    const stop = (type: string) => describeKey(["client", "paginator", "stop_after_empty_page"], { client: { paginator: { type } } })!;
+    // paginators.py: PageNumberPaginator and OffsetPaginator stop by default, JSONResponseCursorPaginator does not.
+    expect([stop("page_number"), stop("offset"), stop("cursor")].map((d) => /Default `(\w+)`/.exec(d.description)?.[1])).toEqual([
+      "true",
+      "true",
+      "false",
+    ]);
+    const oauth = { client: { auth: { type: "oauth2_client_credentials" } } };
+    expect(describeKey(["client", "auth", "access_token"], oauth)!.description).toMatch(/counts it as expired/);
+    expect(describeKey(["client", "auth"], oauth)!.description).not.toMatch(/on 401\./);
+    const endpoint = { resources: [{ name: "a", endpoint: { auth: null } }] };
+    expect(describeKey(["resources", 0, "endpoint", "auth"], endpoint)!.description).toMatch(/overrides the client's/);
+    // A header's value is a header value, not "a reference to a secret".
+    const header = describeKey(["client", "headers", "X-A"], { client: { headers: { "X-A": "1" } } })!;
+    expect(header.description).not.toMatch(/reference to a secret/);
+  });
+
+  it("takes the column hint `incremental` (dlt's TColumnSchema has it) and offers it", () => {
+    const config = { client: { base_url: "https://x" }, resources: [{ name: "a", columns: { id: { incremental: true } } }] };
+    expect(validateValue(config).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(keyCompletions(["resources", 0, "columns", "id"], config).map((k) => k.key)).not.toContain("incremental");
+    const bare = { resources: [{ name: "a", columns: { id: {} } }] };
+    expect(keyCompletions(["resources", 0, "columns", "id"], bare).map((k) => k.key)).toContain("incremental");
   });
 });

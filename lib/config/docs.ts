@@ -1,8 +1,18 @@
 /** Hover docs and key completions, derived from the zod schema's descriptions (one source of truth). */
 import type { z } from "zod";
 import { parsePointer } from "../formats";
-import { RestApiConfigSchema } from "./schema";
-import { describeSchema, literalValues, objectShape, pickVariant, requiredKeys, schemaAt, unionMembers, unwrap } from "./schema-walk";
+import { ConfigRefSchema, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
+import {
+  describeSchema,
+  literalValues,
+  objectShape,
+  pickVariant,
+  requiredKeys,
+  schemaAt,
+  unionMembers,
+  unwrap,
+  wrappedDescription,
+} from "./schema-walk";
 import { valueAt } from "./located";
 
 export interface KeyDoc {
@@ -23,10 +33,13 @@ const segments = (p: PathLike): (string | number)[] =>
   typeof p === "string" ? parsePointer(p).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s)) : [...p];
 
 function descriptionOf(s: z.ZodType): string {
-  const own = (s as { description?: string }).description ?? (unwrap(s) as { description?: string }).description;
+  const own = wrappedDescription(s) ?? (unwrap(s) as { description?: string }).description;
   if (own) return own;
+  // A union's member describes it, but not a reference (a secret, a config value, Python): that says what a
+  // reference is, not what the key is.
+  const refs: readonly z.ZodType[] = [SecretRefSchema, ConfigRefSchema, PythonExprSchema];
   for (const m of unionMembers(s)) {
-    const d = (m as { description?: string }).description;
+    const d = refs.includes(m) && unionMembers(s).length > 1 ? undefined : (m as { description?: string }).description;
     if (d) return d;
   }
   return "";

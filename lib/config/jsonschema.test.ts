@@ -74,6 +74,26 @@ describe("JSON Schema (generated from the zod schema)", () => {
     expect(unionTypes(client.auth)).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials", "oauth2"]);
   });
 
+  it('types every property, null last, and describes it on itself, so completing a key inserts `"key": ` and its doc', () => {
+    // Without a `type`, Monaco's JSON completion inserts the bare `"key"` (not JSON) with no documentation.
+    const untyped: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Record<string, unknown>;
+      for (const [key, p] of Object.entries((n.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        const typed = p.type !== undefined || p.const !== undefined || p.enum !== undefined || p.$ref !== undefined;
+        const types = Array.isArray(p.type) ? p.type : [];
+        if (!typed || (types.includes("null") && types[types.length - 1] !== "null")) untyped.push(`${at}.${key}`);
+      }
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+    };
+    walk(schema, "");
+    expect(untyped).toEqual([]);
+    expect(JSON.stringify(schema)).toContain(
+      '"type":["string","null"],"description":"HTTP method: `GET` (default) or `POST`, upper case."',
+    );
+  });
+
   it("accepts the five seed configs (as JSON)", () => {
     const seeds = seedBlocks();
     expect(seeds).toHaveLength(5);

@@ -31,15 +31,28 @@ function cached<T>(fn: (s: z.ZodType) => T): (s: z.ZodType) => T {
   };
 }
 
+const WRAPPERS = new Set(["optional", "nullable", "default", "readonly"]);
+
 /** Strips optional / nullable / default wrappers. */
 export const unwrap = cached(function unwrap(s: z.ZodType): z.ZodType {
   let cur = s;
   for (;;) {
     const d = defOf(cur);
-    if ((d.type === "optional" || d.type === "nullable" || d.type === "default" || d.type === "readonly") && d.innerType) cur = d.innerType;
+    if (WRAPPERS.has(d.type ?? "") && d.innerType) cur = d.innerType;
     else return cur;
   }
 });
+
+/** The outermost description on a schema or its wrappers (`.partial()` wraps a described `.nullable()` in a bare optional). */
+export function wrappedDescription(s: z.ZodType): string | undefined {
+  for (let cur: z.ZodType | undefined = s; cur;) {
+    const own = (cur as { description?: string }).description;
+    if (own) return own;
+    const d = defOf(cur);
+    cur = WRAPPERS.has(d.type ?? "") ? d.innerType : undefined;
+  }
+  return undefined;
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -43,10 +43,11 @@ const int = (description: string) => z.int().describe(description);
 // ---------------------------------------------------------------------------------------------
 // Paginators (dlt-rest-api.md §7). One strict object per `type`: keys of another type are errors (but under `auto`).
 
-const stopKeys = {
-  stop_after_empty_page: z.boolean().describe("Stop when a page has no records. Default `true`."),
+/** The stop keys of page_number and offset (dlt's default: stop on an empty page) and cursor (default: do not). */
+const stopKeys = (stopsByDefault: boolean) => ({
+  stop_after_empty_page: z.boolean().describe(`Stop when a page has no records. Default \`${stopsByDefault}\`.`),
   has_more_path: jsonPath("JSONPath to a boolean that says whether more pages exist; it overrides the total/maximum decision."),
-};
+});
 
 export const paginatorSchemas = {
   single_page: z.strictObject({ type: z.literal("single_page") }).describe("One request, no paging."),
@@ -61,7 +62,7 @@ export const paginatorSchemas = {
       page_body_path: dotPath("Dot path in the JSON body for the page number (instead of `page_param`)."),
       total_path: jsonPath("JSONPath to the total number of **pages**. Default `total`; set `null` when the API has none.").nullable(),
       maximum_page: int("Stop before this page number (exclusive)."),
-      ...stopKeys,
+      ...stopKeys(true),
       limit: int("Seed dialect (not dlt): page size, sent as `limit_param` on every page."),
       limit_param: z.string().describe("Seed dialect (not dlt): query parameter for the page size."),
     })
@@ -89,7 +90,7 @@ export const paginatorSchemas = {
       limit_body_path: dotPath("Dot path in the JSON body for the page size."),
       total_path: jsonPath("JSONPath to the total number of **items**. Default `total`; set `null` when the API has none.").nullable(),
       maximum_offset: int("Stop before this offset (exclusive)."),
-      ...stopKeys,
+      ...stopKeys(true),
     })
     .partial({
       offset: true,
@@ -124,7 +125,7 @@ export const paginatorSchemas = {
       cursor_path: compiledPath("JSONPath to the next cursor in the body. Default `cursors.next`."),
       cursor_param: z.string().describe("Query parameter that carries the cursor. Default `cursor`."),
       cursor_body_path: dotPath("Dot path in the JSON body for the cursor (instead of `cursor_param`)."),
-      ...stopKeys,
+      ...stopKeys(false),
     })
     .partial({ cursor_path: true, cursor_param: true, cursor_body_path: true, stop_after_empty_page: true, has_more_path: true })
     .describe("Cursor paging: send the cursor found in each response with the next request; a missing or empty cursor stops."),
@@ -192,7 +193,7 @@ export const authSchemas = {
       access_token_url: str("Token endpoint (POST, form-encoded, `grant_type=client_credentials`)."),
       client_id: str('Client id. Use `dlt.secrets["client_id"]`.'),
       client_secret: str('Client secret. Use `dlt.secrets["client_secret"]`.'),
-      access_token: str("A pre-set access token (refreshed when it expires)."),
+      access_token: str("A pre-set access token. dlt counts it as expired and fetches a new one for the first request."),
       access_token_request_data: z
         .record(z.string(), z.unknown())
         .describe('Extra form fields for the token request, e.g. `{"scope": "read"}`.'),
@@ -208,7 +209,10 @@ export const authSchemas = {
       default_token_expiration: true,
       session: true,
     })
-    .describe("OAuth2 client-credentials flow: fetch a token, send it as a bearer token, refresh when it expires or on 401."),
+    .describe(
+      "OAuth2 client-credentials flow: fetch a token, send it as a bearer token, fetch a new one when it expires " +
+        "(restplay also once after a 401; dlt does not).",
+    ),
   oauth2: z
     .strictObject({
       type: z.literal("oauth2"),
@@ -359,6 +363,7 @@ export const ColumnSchema = z
     root_key: z.boolean().nullable(),
     hard_delete: z.boolean().nullable(),
     dedup_sort: z.enum(["asc", "desc"]).nullable(),
+    incremental: z.boolean().nullable().describe("Marks the column as an incremental cursor (dlt sets it on `cursor_path`'s column)."),
     precision: z.int().nullable(),
     scale: z.int().nullable(),
     timezone: z.boolean().nullable(),

@@ -28,6 +28,7 @@ export interface ColumnSchema {
   root_key?: boolean;
   hard_delete?: boolean;
   dedup_sort?: "asc" | "desc";
+  incremental?: boolean;
   precision?: number;
   scale?: number;
   timezone?: boolean;
@@ -124,6 +125,7 @@ const CONFIG_HINTS = [
   "root_key",
   "hard_delete",
   "dedup_sort",
+  "incremental",
   "precision",
   "scale",
   "timezone",
