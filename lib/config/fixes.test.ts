@@ -169,6 +169,42 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     `  paginator:\n    type: cursor\n    cursor_param: c\n`,
   ],
   [
+    "a value in a prefixed Python string is written as a plain string, not a bare name (f-string)",
+    "python",
+    `rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"method": f"post"}}]})`,
+    "invalid_value",
+    `"method": "POST"`,
+  ],
+  [
+    "a key in a prefixed Python string is renamed to a plain string (raw)",
+    "python",
+    `rest_api_source({'client': {'base_url': 'https://x', r'paginatr': 'auto'}, 'resources': []})`,
+    "unknown_key",
+    `'paginator': 'auto'`,
+  ],
+  [
+    "removing the only key of a YAML block mapping leaves an empty dict, not null",
+    "yaml",
+    "client:\n  base_url: https://x\nresources:\n  - name: a\n" +
+      "    endpoint:  # the endpoint\n      error_handler:\n        max_retries: 2\n",
+    "dialect_error_handler",
+    "    endpoint: {}  # the endpoint\n",
+  ],
+  [
+    "a missing auth field that is there as null gets its value, not a second key (YAML)",
+    "yaml",
+    "client:\n  base_url: https://x\n  auth:\n    type: bearer\n    token: null\nresources: [a]\n",
+    "auth_field_missing",
+    'token: {"$secret": "token"}\nresources',
+  ],
+  [
+    "a missing auth field that is there as None gets its value, not a second key (Python)",
+    "python",
+    `rest_api_source({'client': {'base_url': 'https://x', 'auth': {'type': 'bearer', 'token': None}}, 'resources': ['a']})`,
+    "auth_field_missing",
+    `'token': dlt.secrets["token"]}`,
+  ],
+  [
     "// comment in Python",
     "python",
     `rest_api_source({\n    "client": {"base_url": "https://x"},\n    // more\n    "resources": [],\n})`,
@@ -218,7 +254,8 @@ describe("entry edits", () => {
       const back = parseDocument(out, format);
       expect(back.diagnostics, out).toEqual([]);
       const remaining = Object.fromEntries(Object.entries({ x: 1, y: 2, z: 3 }).filter(([k]) => !keys.includes(k)));
-      expect(toPlain(back.root!), out).toEqual({ a: keys.length === 3 && format === "yaml" && !text.includes("{") ? null : remaining });
+      // Every key removed leaves an empty dict in every format (a YAML block's key keeps `{}`, not null).
+      expect(toPlain(back.root!), out).toEqual({ a: remaining });
     }
     const added = applyEdits(text, [insertEntryEdit(doc, ["a"], "w", { n: [1, "two"] })!]);
     const back = parseDocument(added, format);

@@ -18,8 +18,12 @@ import {
 import type { Path } from "./located";
 import { callParen, insertCallArg, removeCallArgs } from "./fixes-call";
 
-/** `newText` quoted the way `original` was (double, single or plain YAML). */
+/**
+ * `newText` quoted the way `original` was (double, single or plain YAML). A Python string prefix
+ * (`f"post"`, `u'x'`, `r'…'`) is dropped, the quotes kept: the new text is a plain literal.
+ */
 export function quoteLike(original: string, newText: string): string {
+  original = original.replace(/^[rRuUbBfF]{1,2}(?=["'])/, "");
   if (original.startsWith('"')) return JSON.stringify(newText);
   if (original.startsWith("'")) return `'${newText.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   return /^[A-Za-z_][\w.-]*$/.test(newText) ? newText : JSON.stringify(newText);
@@ -73,13 +77,18 @@ export function renderValue(value: PlainValue, format: SourceFormat, text: strin
 
 const keyText = (format: SourceFormat, key: string) => (format === "yaml" && /^[A-Za-z_][\w-]*$/.test(key) ? key : JSON.stringify(key));
 
-/** Adds `key: value` as the last entry of the dict at `objectPath` (null when it is not a dict). */
+/**
+ * Adds `key: value` as the last entry of the dict at `objectPath` (null when it is not a dict); a key
+ * that is there already (`token: null`) gets the value instead of a second entry.
+ */
 export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: string, value: PlainValue): TextEdit | null {
   const node = findNode(doc.root, objectPath);
   if (!node || node.kind !== "object") return null;
   const paren = callParen(doc, node);
   if (paren >= 0) return insertCallArg(doc, node, paren, key, value);
   const { text, format } = doc;
+  const present = node.entries.find((e) => e.key === key);
+  if (present) return { range: present.value.range, newText: renderValue(value, format, text, present.value.range) };
   const last = node.entries[node.entries.length - 1];
   if (!last) {
     const body =
@@ -130,6 +139,16 @@ export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: 
   const entries = node.entries;
   const drop = entries.map((e) => keys.includes(e.key));
   if (isBlock(doc, node)) {
+    const start = entries.length > 0 && drop.every(Boolean) ? lineStartOf(text, (entries[0] as DocEntry).range.start) : 0;
+    if (start > 0) {
+      // Every entry goes: the key above keeps an empty dict (`endpoint: {}`; a bare `endpoint:` is null),
+      // written before a comment on its line.
+      const end = lineEndOf(text, (entries[entries.length - 1] as DocEntry).range.end);
+      const keyLine = lineStartOf(text, start - 1);
+      const hash = text.slice(keyLine, start - 1).search(/\s+#/);
+      const at = hash >= 0 ? keyLine + hash : start - 1;
+      return [{ range: { start: at, end }, newText: ` {}${text.slice(at, start - 1)}` }];
+    }
     // Whole lines, from the newline before the entry: an insertion at the end of the line before stays valid.
     return entries
       .filter((_, i) => drop[i])
