@@ -5,8 +5,8 @@
  * runtime settings) and the imports it lacks added; its functions, names and comments stay.
  */
 import { applyEdits } from "./fixes";
-import { completeFile, type TextEdit } from "../formats";
-import type { ValidationResult } from "./validate";
+import { completeFile, type Diagnostic } from "../formats";
+import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { insertEntryEdit } from "./fixes";
 
@@ -70,35 +70,37 @@ export function completed(text: string, extra: readonly string[], alsoImport: re
   return edit ? { text: applyEdits(text, [edit]), added: edit.newText } : { text, added: null };
 }
 
-/** Non-overlapping edits, first come first kept (two fixes may touch one place). */
-function compatible(edits: readonly TextEdit[]): TextEdit[] {
-  const kept: TextEdit[] = [];
-  for (const e of edits) {
-    const clash =
-      kept.some((k) => e.range.start < k.range.end && k.range.start < e.range.end) ||
-      kept.some((k) => k.range.start === k.range.end && e.range.start === e.range.end && k.range.start === e.range.start);
-    if (!clash) kept.push(e);
-  }
-  return kept;
-}
-
 export function userPythonFile(result: ValidationResult, keepLiteralSecrets = false): PythonDownload {
-  const doc = result.document;
   const notes: string[] = [];
-  const edits: TextEdit[] = [];
-  for (const d of result.diagnostics) {
-    const fix = d.fixes?.[0];
-    if (!fix || !DOWNLOAD_FIXES.has(d.code) || (keepLiteralSecrets && d.code === "hardcoded_secret")) continue;
-    edits.push(...fix.edits);
+  // One fix at a time, each on the text the one before left: two fixes may edit one dict (both add
+  // `params`), and edits computed on the same text would clash. Each problem is fixed as often as it
+  // was there (a fix that leaves its problem is not tried again).
+  const key = (d: Diagnostic) => `${d.code} ${d.path} ${d.message}`;
+  const left = new Map<string, number>();
+  for (const d of result.diagnostics) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  let current = result;
+  for (;;) {
+    const d = current.diagnostics.find(
+      (x) =>
+        x.fixes?.[0] !== undefined &&
+        DOWNLOAD_FIXES.has(x.code) &&
+        !(keepLiteralSecrets && x.code === "hardcoded_secret") &&
+        (left.get(key(x)) ?? 1) > 0,
+    );
+    if (!d) break;
+    left.set(key(d), (left.get(key(d)) ?? 1) - 1);
+    const fix = d.fixes![0]!;
+    current = validateText(applyEdits(current.document.text, fix.edits), "python");
     notes.push(fix.title);
   }
+  // The runtime settings stand in for the `error_handler`s the user wrote (the fixes removed them).
   const rt = result.value === null ? null : toDltCanonical(result.value, { keepLiteralSecrets }).runtime;
   const extra = rt ? runtimeLines(rt) : [];
+  let fixed = current.document.text;
   if (rt && needsCustomSession(rt)) {
-    const session = insertEntryEdit(doc, ["client"], "session", { $python: "retry_session" });
-    if (session) edits.push(session);
+    const session = insertEntryEdit(current.document, ["client"], "session", { $python: "retry_session" });
+    if (session) fixed = applyEdits(fixed, [session]);
   }
-  const fixed = applyEdits(doc.text, compatible(edits));
   const done = completed(fixed, extra, runtimeImports(rt));
   if (done.added) notes.push(`Added after the imports: ${done.added.trim().split("\n")[0]}…`);
   return { text: done.text, notes };

@@ -55,6 +55,21 @@ describe("python export: the user's file plus the fixes dlt needs, or a complete
     expect(exportConfig(validateText(file.text), "python")!.text).toBe(file.text);
   });
 
+  it("two fixes that add `params` to one endpoint both land: the page size and the secret moved, neither lost", () => {
+    const text =
+      "import dlt\nfrom dlt.sources.rest_api import rest_api_source\nsource = rest_api_source({\n" +
+      '    "client": {"base_url": "https://x"},\n' +
+      '    "resources": [{"name": "a", "endpoint": {"path": "items?api_key=abcdef123456", ' +
+      '"paginator": {"type": "page_number", "limit": 50, "total_path": None}}}],\n})\n';
+    const file = exportConfig(validateText(text), "python")!;
+    expect(file.notes).toEqual(expect.arrayContaining([expect.stringMatching(/page size/), expect.stringMatching(/api_key/)]));
+    const back = validateText(file.text);
+    expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    const endpoint = (back.value?.resources[0] as { endpoint: { params: unknown; paginator: unknown } }).endpoint;
+    expect(endpoint.params).toEqual({ limit: 50, api_key: { $secret: "api_key" } });
+    expect(endpoint.paginator).toEqual({ type: "page_number", total_path: null });
+  });
+
   it("seed 000: no retries section, no os import, no custom session", () => {
     const py = exportConfig(seed(0), "python")!.text;
     expect(py).not.toContain("import os");
