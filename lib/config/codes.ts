@@ -115,7 +115,7 @@ export const DIAGNOSTIC_CODES = {
   hardcoded_secret: ["warning", "A credential written into auth, a header or a param (shown masked; fix: a dlt.secrets reference)."],
   response_action_status_string: ["warning", "A response action's `status_code` given as a string: it never matches (fix: the integer)."],
   unknown_response_action: ["warning", "A response action string other than `ignore`: dlt accepts it and does nothing."],
-  session_not_a_session: ["warning", "A `Client(...)` as `session`: dlt fails copying it; pass its `.session`."],
+  session_not_a_session: ["error", "A `Client(...)` as `session`: dlt fails copying it; pass its `.session`."],
   python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],
   internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
 } as const satisfies Record<string, readonly [Severity, string]>;

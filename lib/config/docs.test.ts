@@ -86,4 +86,13 @@ describe("docs links", () => {
     const bare = { resources: [{ name: "a", columns: { id: {} } }] };
     expect(keyCompletions(["resources", 0, "columns", "id"], bare).map((k) => k.key)).toContain("incremental");
   });
+
+  it("never offers the seed dialect, which dlt refuses (it still validates, with a warning)", () => {
+    const keys = (paginator: object) => keyCompletions(["client", "paginator"], { client: { paginator } }).map((k) => k.key);
+    expect(keys({ type: "page_number" })).not.toContain("limit");
+    expect(keys({ type: "page_number" })).not.toContain("limit_param");
+    expect(keys({ type: "offset" })).toEqual(expect.arrayContaining(["limit", "limit_param"]));
+    const endpoint = keyCompletions(["resources", 0, "endpoint"], { resources: [{ name: "a", endpoint: { path: "a" } }] });
+    expect(endpoint.map((k) => k.key)).not.toContain("error_handler");
+  });
 });

@@ -1,7 +1,7 @@
 /** Hover docs and key completions, derived from the zod schema's descriptions (one source of truth). */
 import type { z } from "zod";
 import { parsePointer } from "../formats";
-import { ConfigRefSchema, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
+import { ConfigRefSchema, isDialect, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
 import {
   describeSchema,
   literalValues,
@@ -122,5 +122,6 @@ export function keyCompletions(path: PathLike, rootOrExistingKeys: unknown = und
   return Object.entries(shape)
     .filter(([k]) => !k.startsWith("$") && !(k in here))
     .map(([k, v]) => docFor(k, v, required.includes(k), [...segs, k]))
+    .filter((d) => !isDialect(d.description))
     .sort((a, b) => Number(b.required) - Number(a.required));
 }

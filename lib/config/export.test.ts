@@ -65,7 +65,8 @@ describe("python export: the user's file plus the fixes dlt needs, or a complete
     expect(file.notes).toEqual(expect.arrayContaining([expect.stringMatching(/page size/), expect.stringMatching(/api_key/)]));
     const back = validateText(file.text);
     expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-    const endpoint = (back.value?.resources[0] as { endpoint: { params: unknown; paginator: unknown } }).endpoint;
+    const value = back.value as unknown as { resources: { endpoint: { params: unknown; paginator: unknown } }[] };
+    const endpoint = value.resources[0]!.endpoint;
     expect(endpoint.params).toEqual({ limit: 50, api_key: { $secret: "api_key" } });
     expect(endpoint.paginator).toEqual({ type: "page_number", total_path: null });
   });

@@ -94,6 +94,22 @@ describe("JSON Schema (generated from the zod schema)", () => {
     );
   });
 
+  it("marks the seed dialect's keys doNotSuggest for the editors' completion, and only those", () => {
+    const hidden: string[] = [];
+    const offered: string[] = [];
+    const walk = (node: unknown): void => {
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Record<string, unknown>;
+      for (const [key, p] of Object.entries((n.properties ?? {}) as Record<string, Record<string, unknown>>))
+        (p.doNotSuggest === true ? hidden : offered).push(key);
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(schema);
+    expect([...new Set(hidden)].sort()).toEqual(["error_handler", "limit", "limit_param", "scope", "token_url"]);
+    // Offset's own `limit` and `limit_param` are dlt's: offered.
+    expect(offered).toEqual(expect.arrayContaining(["limit", "limit_param"]));
+  });
+
   it("accepts the five seed configs (as JSON)", () => {
     const seeds = seedBlocks();
     expect(seeds).toHaveLength(5);

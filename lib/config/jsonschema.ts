@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RestApiConfigSchema } from "./schema";
+import { isDialect, RestApiConfigSchema } from "./schema";
 
 export const SCHEMA_ID = "https://restplay.local/schema/rest_api_config.schema.json";
 
@@ -63,7 +63,10 @@ function typeProperties(node: unknown): void {
   if (!isJson(node)) return;
   if (isJson(node.properties))
     for (const property of Object.values(node.properties)) {
-      if (!isJson(property) || property.type !== undefined || property.const !== undefined || property.enum !== undefined) continue;
+      if (!isJson(property)) continue;
+      // The seed dialect validates (with a warning) but is never offered: dlt refuses it.
+      if (isDialect((property.description ?? innerDescription(property)) as string | undefined)) property.doNotSuggest = true;
+      if (property.type !== undefined || property.const !== undefined || property.enum !== undefined) continue;
       const types = typesOf(property);
       if (types) property.type = [...types.filter((t) => t !== "null"), ...types.filter((t) => t === "null")];
       if (property.description === undefined) {

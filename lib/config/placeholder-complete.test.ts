@@ -70,4 +70,13 @@ describe("placeholder completion", () => {
     expect(acceptsPlaceholders(["client", "base_url"])).toBe(false);
     expect(labels("", ["resources", 2, "endpoint", "data_selector"])).toEqual([]);
   });
+
+  it("offers `incremental.…` for an endpoint's `incremental` only, not for a typed incremental param (dlt refuses it there)", () => {
+    const endpoint = (e: Record<string, unknown>) => ({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: e }] });
+    const typed = endpoint({ path: "a", params: { since: { type: "incremental", cursor_path: "u", initial_value: "1" }, x: "{" } });
+    const at = ["resources", 0, "endpoint", "params", "x"];
+    expect(placeholderCompletions(typed, at, "").map((s) => s.label)).not.toContain("incremental.start_value");
+    const keyed = endpoint({ path: "a", params: { x: "{" }, incremental: { cursor_path: "u", initial_value: "1" } });
+    expect(placeholderCompletions(keyed, at, "").map((s) => s.label)).toContain("incremental.start_value");
+  });
 });

@@ -124,9 +124,9 @@ export function placeholderCompletions(
     });
   }
   const defaults = isObj(config) && isObj(config.resource_defaults) ? config.resource_defaults.endpoint : undefined;
-  const typedParam =
-    isObj(endpoint) && isObj(endpoint.params) && Object.values(endpoint.params).some((p) => isObj(p) && p.type === "incremental");
-  const hasIncremental = (isObj(endpoint) && isObj(endpoint.incremental)) || (isObj(defaults) && isObj(defaults.incremental)) || typedParam;
+  // dlt offers `incremental` to placeholders only for an endpoint's `incremental` key (`_get_available_contexts`),
+  // not for a typed `{"type": "incremental"}` param.
+  const hasIncremental = (isObj(endpoint) && isObj(endpoint.incremental)) || (isObj(defaults) && isObj(defaults.incremental));
   if (hasIncremental) {
     for (const [name, doc] of INCREMENTAL_VALUES)
       out.push({ label: `incremental.${name}`, partial: false, detail: "incremental cursor value", documentation: doc });

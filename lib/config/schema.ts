@@ -14,6 +14,12 @@ import { HTTP_TOKEN, keyPath } from "./key-paths";
 
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic";
 
+/**
+ * Whether a key's description marks it as the seed dialect (decision 0004): validated and run with a
+ * warning, never offered by completion (dlt refuses it).
+ */
+export const isDialect = (description: string | undefined): boolean => description?.startsWith("Seed dialect") ?? false;
+
 /** `{"$secret": "name"}`: a value that comes from `dlt.secrets["name"]`. */
 export const SecretRefSchema = z
   .strictObject({ $secret: z.string().min(1).describe('Name of the secret, as in `dlt.secrets["name"]`.') })

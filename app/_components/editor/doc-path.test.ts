@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/formats";
-import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
+import { insideString, locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 
 const text =
   'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
@@ -26,6 +26,27 @@ describe("objectPathAt", () => {
     expect(objectPathAt(doc.root, at('"limit"', 0))).toEqual(["client", "paginator"]);
     expect(objectPathAt(doc.root, at('"client"', 0))).toEqual([]);
     expect(objectPathAt(doc.root, 3)).toBeNull();
+  });
+
+  it('takes a Python dict being written, which parses as a set (`{""}`) or a `dict(…)` call, as that dict', () => {
+    // Typing `"` in `{}` leaves `{""}` (Monaco closes the quote): the keys are the new dict's, not its parent's.
+    const cases: [string, (string | number)[]][] = [
+      ['rest_api_source({"client": {"base_url": "https://x", "paginator": {"|"}}, "resources": ["a"]})', ["client", "paginator"]],
+      ['rest_api_source({"resources": [{"|"}]})', ["resources", 0]],
+      ['rest_api_source({"client": dict(|), "resources": []})', ["client"]],
+    ];
+    for (const [marked, path] of cases) {
+      const offset = marked.indexOf("|");
+      const source = marked.replace("|", "");
+      expect(objectPathAt(parseDocument(source, "python").root, offset, source), marked).toEqual(path);
+    }
+  });
+
+  it("knows a place inside a string value, where no key belongs", () => {
+    const source = 'rest_api_source({"client": {"base_url": "https://x"}, "resources": ["a"]})';
+    const root = parseDocument(source, "python").root;
+    expect([source.indexOf("https"), source.indexOf('x"') + 1].map((o) => insideString(root, o))).toEqual([true, true]);
+    expect([source.indexOf('"https'), source.indexOf('x"') + 2].map((o) => insideString(root, o))).toEqual([false, false]);
   });
 });
 

@@ -48,11 +48,18 @@ function deepest(root: DocNode | null, offset: number, leaf: (node: DocNode, pat
   return root ? walk(root, []) : null;
 }
 
-/** The path of the innermost object (dict / mapping) whose braces enclose `offset`. */
-export function objectPathAt(root: DocNode | null, offset: number): Path | null {
-  return deepest(root, offset, (node, path) =>
-    node.kind === "object" && node.range.start < offset && offset <= node.range.end ? path : null,
-  );
+/**
+ * The path of the innermost object (dict / mapping) whose braces enclose `offset`. With the document's
+ * `text`, a Python dict being written counts too: `{""}` (a set, right after typing `"` in `{}`) and
+ * `dict(…)` are read as Python expressions, not dicts.
+ */
+export function objectPathAt(root: DocNode | null, offset: number, text?: string): Path | null {
+  return deepest(root, offset, (node, path) => {
+    if (node.kind === "object") return node.range.start < offset && offset <= node.range.end ? path : null;
+    if (node.kind !== "python" || text === undefined) return null;
+    const open = /^(?:\{|dict\()/.exec(text.slice(node.range.start, node.range.start + 5))?.[0].length ?? 0;
+    return open > 0 && node.range.start + open <= offset && offset < node.range.end ? path : null;
+  });
 }
 
 /** The string value whose token holds `offset` (its end included: YAML plain scalars end at the cursor). */
@@ -61,6 +68,11 @@ export function stringAt(root: DocNode | null, offset: number): Path | null {
     node.kind === "string" && node.range.start < offset && offset <= node.range.end ? path : null,
   );
 }
+
+/** Whether `offset` is between the quotes of a string value (not at its ends). */
+export const insideString = (root: DocNode | null, offset: number): boolean =>
+  deepest(root, offset, (node, path) => (node.kind === "string" && node.range.start < offset && offset < node.range.end ? path : null)) !==
+  null;
 
 /** The expression typed after an open `{` on this line up to the cursor, or null (`{{` is an escape). */
 export function openPlaceholder(linePrefix: string): { typed: string; braceIndex: number } | null {

@@ -15,7 +15,7 @@ import {
 } from "@/lib/config";
 import { parseDocument, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
-import { locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
+import { insideString, locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 import { toMonacoRange } from "./markers";
 
 function markdown(doc: KeyDoc): string {
@@ -60,7 +60,7 @@ export function registerLanguageHelp(
     provideCompletionItems(model, position, context) {
       const doc = documentOf(model, current);
       const offset = model.getOffsetAt(position);
-      const path = objectPathAt(doc.root, offset);
+      const path = objectPathAt(doc.root, offset, doc.text);
       if (!path || !doc.root) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
@@ -81,8 +81,8 @@ export function registerLanguageHelp(
         // A value's place (`"data_selector": "|`) never takes a key, even where no value is known.
         return { suggestions: values };
       }
-      // A space only asks for values (after `"key": `), never for keys.
-      if (context.triggerCharacter === " ") return { suggestions: [] };
+      // A space only asks for values (after `"key": `), never for keys; nor does a place inside a string value.
+      if (context.triggerCharacter === " " || insideString(doc.root, offset)) return { suggestions: [] };
       const before = model.getValueInRange(
         new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn),
       );

@@ -69,7 +69,7 @@ function clientAsSession(ctx: RuleContext, at: (string | number)[]): void {
   const range = ctx.loc.value(at);
   ctx.add({
     at,
-    severity: "warning",
+    severity: "error",
     code: "session_not_a_session",
     range,
     message:
