@@ -118,3 +118,23 @@ function pyYamlSpelling(source: string, py: PyYamlType): string | null {
   if (py === "null") return "null";
   return null;
 }
+
+/**
+ * An error on a plain key `yaml.safe_load` reads as something other than text (`on:`, `yes:`, `1_000:`,
+ * `2024-01-01:`, `true:`): dlt's config validation refuses a key that is not a `str` wherever the
+ * config has one (params, headers, columns, bodies; checked with dlt 1.26.0). The fix quotes it.
+ */
+export function yaml11Key(source: string, range: Range, path: string): Diagnostic | null {
+  const py = pyYamlType(source);
+  if (py === "str" || py === "merge") return null;
+  return {
+    severity: "error",
+    code: "yaml_1_1_key",
+    path,
+    range,
+    message:
+      `The key \`${source}\` is ${py === "int" ? `the integer ${pyYamlInt(source)}` : WHAT[py]} for \`yaml.safe_load\` (YAML 1.1), ` +
+      "how dlt gets a YAML config, and dlt refuses a key that is not text. Quote it.",
+    fixes: [{ title: `Quote the key: ${JSON.stringify(source)}`, edits: [{ range, newText: JSON.stringify(source) }] }],
+  };
+}

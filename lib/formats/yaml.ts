@@ -14,7 +14,7 @@ import { guardDiagnostics, tooDeep } from "./guard";
 import { aliasTable, type AliasTable } from "./yaml-aliases";
 import { MAX_ALIAS_VALUES, MAX_DEPTH } from "./limits";
 import { isSpace, where } from "./syntax";
-import { yaml11Difference } from "./yaml-1-1";
+import { yaml11Difference, yaml11Key } from "./yaml-1-1";
 
 interface Ctx {
   readonly text: string;
@@ -105,6 +105,11 @@ function keyOf(ctx: Ctx, k: unknown, pointer: string, fallback: Range): { key: s
   if (isScalar(k)) {
     const range = rangeOf(ctx, k, fallback.start);
     if (typeof k.value === "symbol" || (k.source === "<<" && k.type === "PLAIN")) return "merge";
+    if (k.type === "PLAIN" && !k.tag && range.end > range.start) {
+      const source = ctx.text.slice(range.start, range.end);
+      const odd = yaml11Key(source, range, `${pointer}/${escapeSegment(source)}`);
+      if (odd) ctx.diagnostics.push(odd);
+    }
     if (typeof k.value === "string") {
       const tooLong = longKey(k.value, pointer, range);
       if (!tooLong) return { key: k.value, range };
@@ -197,7 +202,7 @@ function convert(ctx: Ctx, node: YNode, pointer: string, fallback: number, depth
     }
     if (isScalar(node)) {
       const v = node.value;
-      // A plain value `yaml.safe_load` (YAML 1.1, how dlt gets it) reads otherwise is told (keys are names: left alone).
+      // A plain value `yaml.safe_load` (YAML 1.1, how dlt gets it) reads otherwise is told (keys: `keyOf`).
       const source = ctx.text.slice(range.start, range.end);
       if (node.type === "PLAIN" && !node.tag && source !== "" && (typeof v !== "string" || v === source)) {
         const differs = yaml11Difference(source, v ?? null, range, pointer);

@@ -156,6 +156,19 @@ resources:
 
 export const RESOURCE_CASES: Case[] = [
   [
+    "a plain YAML key yaml.safe_load reads as a boolean (dlt refuses a key that is not text)",
+    "yaml",
+    yres(`    endpoint:
+      path: posts
+      params:
+        on: x`),
+    "yaml_1_1_key",
+    `${R}/endpoint/params/on`,
+    "on",
+    8,
+    9,
+  ],
+  [
     "primary_key as a Python tuple: dlt's rest_api_source wants a list there",
     "python",
     pres(`            "primary_key": ("id", "slug"),`),
