@@ -24,7 +24,10 @@ export const DIAGNOSTIC_CODES = {
     "warning",
     "A plain YAML value `yaml.safe_load` (YAML 1.1, how dlt gets it) reads otherwise: `yes`, `2024-01-01`, `0777`, `1e3` (fix: quote).",
   ],
-  yaml_1_1_key: ["error", "A plain YAML key `yaml.safe_load` reads as no text (`on:`, `yes:`, `1_000:`, `true:`): dlt refuses it (fix: quote)."],
+  yaml_1_1_key: [
+    "error",
+    "A plain YAML key `yaml.safe_load` reads as no text (`on:`, `yes:`, `1_000:`, `true:`): dlt refuses it (fix: quote).",
+  ],
   yaml_recursive_alias: ["error", "A YAML alias inside the node its anchor names: a config cannot be recursive."],
   // Whole Python pipeline files (decision 0022).
   python_type_error: ["error", "A dlt class (or your own) called with arguments its constructor refuses: Python's TypeError."],

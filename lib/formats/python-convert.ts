@@ -135,8 +135,9 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       const word = src(ctx, n);
       return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : other(ctx, n, pointer);
     }
-    case "MemberExpression":
     case "CallExpression":
+      return dictCall(ctx, n, pointer) ?? refOf(ctx, n) ?? other(ctx, n, pointer);
+    case "MemberExpression":
       return refOf(ctx, n) ?? other(ctx, n, pointer);
     default:
       return other(ctx, n, pointer);
@@ -240,6 +241,58 @@ function keyOf(ctx: ConvertContext, key: SyntaxNode, pointer: string): string | 
   return null;
 }
 
+/** `**other` in a dict display or a `dict(…)` call: not expanded, so its keys are neither checked nor used. */
+const unpackWarning = (ctx: ConvertContext, stars: SyntaxNode, operand: SyntaxNode, pointer: string): Diagnostic => ({
+  severity: "warning",
+  code: "python_unpacking",
+  path: pointer,
+  range: { start: stars.from, end: operand.to },
+  message:
+    `\`${src(ctx, stars)}${src(ctx, operand)}\` is not expanded: restplay reads literal dicts only, so the keys it adds are ` +
+    "neither checked nor used by runs. Write them out here.",
+});
+
+/**
+ * `dict(type="offset", limit=5)`: Python's dict of keyword arguments, read as the dict it makes (each
+ * name a key); a positional argument (`dict(other)`) keeps the call as code. `**other` is told as in a
+ * dict display.
+ */
+function dictCall(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
+  const callee = n.firstChild;
+  const args = n.getChild("ArgList");
+  if (!callee || callee.name !== "VariableName" || src(ctx, callee) !== "dict" || !args) return null;
+  const entries: DocEntry[] = [];
+  const seen = new Set<string>();
+  let name: SyntaxNode | null = null;
+  let assigned = false;
+  let unpack: SyntaxNode | null = null;
+  for (let c = args.firstChild; c; c = c.nextSibling) {
+    if (c.type.isError) return null;
+    if (c.name === "(" || c.name === ")" || c.name === "Comment") continue;
+    if (c.name === ",") {
+      if (name) return null; // a positional argument (`dict(other, …)`)
+      unpack = null;
+    } else if (c.name === "**") unpack = c;
+    else if (unpack) {
+      ctx.diagnostics.push(unpackWarning(ctx, unpack, c, pointer));
+      unpack = null;
+    } else if (c.name === "AssignOp" && name) assigned = true;
+    else if (!name && c.name === "VariableName") name = c;
+    else if (name && assigned) {
+      const k = src(ctx, name);
+      const childPointer = `${pointer}/${escapeSegment(k)}`;
+      if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(name)));
+      seen.add(k);
+      const read = convert(ctx, c, childPointer);
+      const value = ctx.after ? ctx.after(ctx, read, c, childPointer) : read;
+      entries.push({ key: k, keyRange: rangeOf(name), value, range: { start: name.from, end: c.to } });
+      [name, assigned] = [null, false];
+    } else return null;
+  }
+  // A name left without `=` is a positional argument (`dict(other)`): not a dict restplay can read.
+  return name === null ? { kind: "object", range: rangeOf(n), entries } : null;
+}
+
 function convertDict(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode {
   const entries: DocEntry[] = [];
   const seen = new Set<string>();
@@ -252,13 +305,7 @@ function convertDict(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNo
     if (name === ",") [key, colon, unpack] = [null, false, null];
     else if (name === "**") unpack = c;
     else if (unpack) {
-      ctx.diagnostics.push({
-        severity: "warning",
-        code: "python_unpacking",
-        path: pointer,
-        range: { start: unpack.from, end: c.to },
-        message: `\`${src(ctx, unpack)}${src(ctx, c)}\` is not expanded: restplay reads literal dicts only, so the keys it adds are neither checked nor used by runs. Write them out here.`,
-      });
+      ctx.diagnostics.push(unpackWarning(ctx, unpack, c, pointer));
       unpack = null;
     } else if (name === ":") colon = true;
     else if (!key) key = c;

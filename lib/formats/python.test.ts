@@ -41,6 +41,20 @@ describe("Python literals", () => {
     });
   });
 
+  it("reads dict(name=value, …) as the dict Python makes; with a positional argument it stays code", () => {
+    expect(plain(`{"p": dict(type="offset", limit=5, total_path=None), "e": dict()}`)).toEqual({
+      p: { type: "offset", limit: 5, total_path: null },
+      e: {},
+    });
+    const source = `config = {"p": dict(type="offset", limit=5)}`;
+    const keyed = findEntry(py(source).root!, ["p", "limit"]);
+    expect(keyed?.keyRange).toEqual({ start: source.indexOf("limit"), end: source.indexOf("limit") + 5 });
+    expect(plain(`{"p": dict(other), "q": dict(other, limit=1)}`)).toEqual({
+      p: { $python: "dict(other)" },
+      q: { $python: "dict(other, limit=1)" },
+    });
+  });
+
   it("reads dlt.secrets / dlt.config references in subscript and .get() form", () => {
     const doc = py(
       `c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`,
