@@ -205,6 +205,31 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     `'token': dlt.secrets["token"]}`,
   ],
   [
+    "oauth2 with both token URLs: the rewrite keeps access_token_url and drops token_url (no duplicate key)",
+    "yaml",
+    "client:\n  base_url: https://x\n  auth:\n    type: oauth2\n    token_url: https://t\n    access_token_url: https://t2\n" +
+      "    client_id: {$secret: client_id}\n    client_secret: {$secret: client_secret}\nresources: [a]\n",
+    "dialect_oauth2",
+    "    type: oauth2_client_credentials\n    access_token_url: https://t2\n    client_id",
+  ],
+  [
+    "oauth2's scope joins an existing access_token_request_data instead of a second one",
+    "python",
+    `rest_api_source({'client': {'base_url': 'https://x', 'auth': {'type': 'oauth2', 'token_url': 'https://t', ` +
+      `'client_id': dlt.secrets['client_id'], 'client_secret': dlt.secrets['client_secret'], 'scope': 'read', ` +
+      `'access_token_request_data': {'audience': 'x'}}}, 'resources': ['a']})`,
+    "dialect_oauth2",
+    `'access_token_request_data': {'audience': 'x', "scope": "read"}}}`,
+  ],
+  [
+    "@configspec goes below the import it adds when the file starts with the class",
+    "python",
+    "class TokenAuth(AuthConfigBase):\n    def __call__(self, request):\n        return request\n\n" +
+      `source = rest_api_source({"client": {"base_url": "https://x", "auth": TokenAuth()}, "resources": ["a"]})\n`,
+    "auth_not_configspec",
+    "from dlt.common.configuration import configspec\n\n@configspec\nclass TokenAuth",
+  ],
+  [
     "// comment in Python",
     "python",
     `rest_api_source({\n    "client": {"base_url": "https://x"},\n    // more\n    "resources": [],\n})`,

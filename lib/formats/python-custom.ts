@@ -14,6 +14,7 @@ import { DLT_CLASSES, dltClass, type DltParam } from "./python-classes";
 import { decodePythonString } from "./python-strings";
 import type { PyScope } from "./python-scope";
 import { unsetCredentials } from "./python-call";
+import { importEdit } from "./python-names";
 
 type Kind = "paginator" | "auth";
 const src = (text: string, n: SyntaxNode) => text.slice(n.from, n.to);
@@ -109,11 +110,13 @@ function notConfigspec(ctx: ConvertContext, scope: PyScope, name: string, range:
   const cls = scope.classes.get(name) as NonNullable<ReturnType<PyScope["classes"]["get"]>>;
   const lineStart = ctx.text.lastIndexOf("\n", cls.range.start - 1) + 1;
   const indent = ctx.text.slice(lineStart, cls.range.start);
-  const edits = [{ range: { start: cls.range.start, end: cls.range.start }, newText: `@configspec\n${indent}` }];
+  const decorate = { range: { start: cls.range.start, end: cls.range.start }, newText: `@configspec\n${indent}` };
+  const edits = [decorate];
   if (!scope.imports.has("configspec")) {
-    const at = scope.lastImportEnd >= 0 ? scope.lastImportEnd : 0;
-    const line = "from dlt.common.configuration import configspec";
-    edits.unshift({ range: { start: at, end: at }, newText: scope.lastImportEnd >= 0 ? `\n${line}` : `${line}\n` });
+    const add = importEdit(scope, ["from dlt.common.configuration import configspec"]);
+    // A file that starts with the class: one edit, the import above the decorator.
+    if (add.range.start === decorate.range.start) edits[0] = { range: decorate.range, newText: add.newText + decorate.newText };
+    else edits.unshift(add);
   }
   return {
     severity: "error",

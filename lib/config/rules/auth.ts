@@ -10,7 +10,7 @@ import {
   secretEnvName,
   SENSITIVE_KEYS,
 } from "../../shared";
-import { inlineValue, insertEntryEdit, quoteLike, refText } from "../fixes";
+import { inlineValue, insertEntryEdit, quoteLike, refText, removeEntriesEdits } from "../fixes";
 import { where } from "../located";
 import type { z } from "zod";
 import type { PlainValue } from "../../formats";
@@ -52,17 +52,29 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
   const tokenOf = (r: { start: number; end: number }) => text.slice(r.start, r.end);
   const typeRange = loc.value([...at, "type"]);
   const edits: TextEdit[] = [{ range: typeRange, newText: quoteLike(tokenOf(typeRange), "oauth2_client_credentials") }];
+  // Keys the rewrite drops: `token_url` beside an `access_token_url` (which restplay runs with), and
+  // `scope` when the extra form fields are there already (it joins them).
+  const dropped: string[] = [];
   if ("token_url" in auth) {
     const r = loc.key([...at, "token_url"]);
-    edits.push({ range: r, newText: quoteLike(tokenOf(r), "access_token_url") });
+    if ("access_token_url" in auth) dropped.push("token_url");
+    else edits.push({ range: r, newText: quoteLike(tokenOf(r), "access_token_url") });
   }
   if (typeof auth.scope === "string") {
     // dlt has no `scope`: it goes into the token request's extra form fields.
-    const k = loc.key([...at, "scope"]);
-    const v = loc.value([...at, "scope"]);
-    edits.push({ range: k, newText: quoteLike(tokenOf(k), "access_token_request_data") });
-    edits.push({ range: v, newText: inlineValue(ctx.format, { scope: auth.scope }) });
+    const data = auth.access_token_request_data;
+    if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+      const add = insertEntryEdit(ctx.doc, [...at, "access_token_request_data"], "scope", auth.scope);
+      if (add) edits.push(add);
+      dropped.push("scope");
+    } else {
+      const k = loc.key([...at, "scope"]);
+      const v = loc.value([...at, "scope"]);
+      edits.push({ range: k, newText: quoteLike(tokenOf(k), "access_token_request_data") });
+      edits.push({ range: v, newText: inlineValue(ctx.format, { scope: auth.scope }) });
+    }
   }
+  if (dropped.length > 0) edits.push(...removeEntriesEdits(ctx.doc, at, dropped));
   ctx.add({
     at: [...at, "type"],
     severity: "warning",
