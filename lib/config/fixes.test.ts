@@ -257,6 +257,16 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     if (before.diagnostics.every((x) => x.severity !== "error" || x.code === code)) expect(after.valid, fixed).toBe(true);
   });
 
+  it("a missing comma goes after the value, not into the // comment after it (JSON)", () => {
+    const text = `{\n  "client": {"base_url": "https://x"} // c\n  "resources": ["a"]\n}`;
+    const fix = validateText(text, "json")
+      .diagnostics.flatMap((d) => d.fixes ?? [])
+      .find((f) => f.title === "Insert `,`");
+    const fixed = applyEdits(text, fix!.edits);
+    expect(fixed).toContain(`"client": {"base_url": "https://x"}, // c`);
+    expect(validateText(fixed, "json").diagnostics.filter((d) => /expected `,`/.test(d.message))).toEqual([]);
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

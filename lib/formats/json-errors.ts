@@ -14,6 +14,36 @@ const PY_LITERALS = new Map([
 const insert = (title: string, at: number, newText: string): QuickFix => ({ title, edits: [{ range: { start: at, end: at }, newText }] });
 const remove = (title: string, start: number, end: number): QuickFix => ({ title, edits: [{ range: { start, end }, newText: "" }] });
 
+/** The first `//` of a line comment between `from` and `to` (outside strings), or -1. */
+function lineCommentStart(text: string, from: number, to: number): number {
+  let inString = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "/" && text[i + 1] === "/") return i;
+  }
+  return -1;
+}
+
+/** The end of the last token before `offset`, past blanks and comments (`// …`, `/* … *\/`): where a missing `,` goes. */
+function tokenEndBefore(text: string, offset: number): number {
+  let p = backSpace(text, offset);
+  for (;;) {
+    if (text.slice(p - 2, p) === "*/") {
+      const open = text.lastIndexOf("/*", p - 3);
+      if (open < 0) return p;
+      p = backSpace(text, open);
+      continue;
+    }
+    const comment = lineCommentStart(text, text.lastIndexOf("\n", p - 1) + 1, p);
+    if (comment < 0) return p;
+    p = backSpace(text, comment);
+  }
+}
+
 interface Context {
   readonly text: string;
   /** Brackets open at the error (innermost last). */
@@ -25,7 +55,7 @@ function describe(code: string, e: ParseError, ctx: Context): Diagnostic {
   const found = tokenAt(text, e.offset);
   const shown = showToken(found);
   const range = rangeAt(text, e.offset, e.length || undefined);
-  const prevEnd = backSpace(text, e.offset);
+  const prevEnd = tokenEndBefore(text, e.offset);
   const prevChar = text[prevEnd - 1] ?? "";
   const inner = ctx.open[ctx.open.length - 1];
   const container = inner ? bracketName(inner.char) : "document";
