@@ -267,6 +267,21 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     expect(validateText(fixed, "json").diagnostics.filter((d) => /expected `,`/.test(d.message))).toEqual([]);
   });
 
+  it("no rename to a keyword the call gives already; a repeated keyword is Python's SyntaxError", () => {
+    const call = (args: string) =>
+      validateText(
+        "from dlt.sources.helpers.rest_client.paginators import OffsetPaginator\n" +
+          `source = rest_api_source({"client": {"base_url": "https://x", "paginator": OffsetPaginator(${args})}, "resources": ["a"]})`,
+        "python",
+      ).diagnostics.filter((d) => d.code === "python_type_error");
+    const typo = call("limit=10, limt=20, total_path=None");
+    expect(typo.map((d) => d.fixes?.map((f) => f.title) ?? [])).toEqual([[]]);
+    expect(call("limit=10, limit=20, total_path=None").map((d) => d.message)).toEqual([
+      "SyntaxError: keyword argument repeated: limit (Python refuses the file). Give it once.",
+    ]);
+    expect(call("limt=20, total_path=None")[0]?.fixes?.map((f) => f.title)).toEqual(["Rename to `limit`"]);
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

@@ -129,12 +129,15 @@ export function bindArgs(
     seen.add(param.name);
     bound.push({ param, keyNode: null, value });
   });
+  const given = new Set(args.keywords.map((k) => k.name));
+  const byKeyword = new Set<string>();
   for (const kw of args.keywords) {
     const param = params.find((p) => p.name === kw.name);
     if (!param) {
+      // Never a name the call gives already: the rename would repeat it.
       const near = closest(
         kw.name,
-        params.map((p) => p.name),
+        params.map((p) => p.name).filter((name) => !given.has(name)),
       );
       error(
         kw.nameNode,
@@ -144,6 +147,11 @@ export function bindArgs(
       );
       continue;
     }
+    if (byKeyword.has(param.name)) {
+      error(kw.nameNode, `SyntaxError: keyword argument repeated: ${param.name} (Python refuses the file). Give it once.`);
+      continue;
+    }
+    byKeyword.add(param.name);
     if (seen.has(param.name)) {
       error(kw.nameNode, `TypeError: ${owner} got multiple values for argument '${param.name}' (dlt fails the same way). Give it once.`);
       continue;
