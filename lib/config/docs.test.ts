@@ -95,4 +95,14 @@ describe("docs links", () => {
     const endpoint = keyCompletions(["resources", 0, "endpoint"], { resources: [{ name: "a", endpoint: { path: "a" } }] });
     expect(endpoint.map((k) => k.key)).not.toContain("error_handler");
   });
+
+  it("a paginator's or auth's `type` says what the type does and lists every type dlt takes, a misspelt one too", () => {
+    const type = (paginator: object) => describeKey(["client", "paginator", "type"], { client: { paginator } })!;
+    expect(type({ type: "cursor" }).description).toMatch(/^Cursor paging/);
+    expect(type({ type: "cursor" }).allowed).toHaveLength(9);
+    const typo = type({ type: "offsett", limit: 10 });
+    expect([typo.description, typo.allowed.includes("offset")]).toEqual(["`offsett` is none of the types dlt takes.", true]);
+    const auth = describeKey(["client", "auth", "type"], { client: { auth: { type: "bearer" } } })!;
+    expect(auth.allowed).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]);
+  });
 });

@@ -88,12 +88,39 @@ function docFor(key: string, s: z.ZodType, required: boolean, path: readonly (st
 export function describeKey(path: PathLike, root: unknown = undefined): KeyDoc | null {
   const segs = segments(path);
   if (segs.length === 0) return docFor("config", RestApiConfigSchema, true, segs);
+  const typeDoc = segs[segs.length - 1] === "type" ? describeType(segs, root) : null;
+  if (typeDoc) return typeDoc;
   const s = schemaAt(RestApiConfigSchema, root, segs);
   if (!s) return null;
   const parent = schemaAt(RestApiConfigSchema, root, segs.slice(0, -1));
   const variant = parent ? pickVariant(parent, valueAt(root, segs.slice(0, -1)) ?? {}) : null;
   const key = String(segs[segs.length - 1]);
   return docFor(key, s, variant ? requiredKeys(variant).includes(key) : false, segs);
+}
+
+/**
+ * The `type` of a dict told apart by it (a paginator, an auth): what the chosen type does, and every
+ * type dlt takes — also when the type written is none of them, which is when the list is needed.
+ */
+function describeType(segs: readonly (string | number)[], root: unknown): KeyDoc | null {
+  const parent = schemaAt(RestApiConfigSchema, root, segs.slice(0, -1));
+  if (!parent) return null;
+  const typed = unionMembers(parent).filter((m) => literalValues(objectShape(m)?.type ?? null)?.length === 1);
+  if (typed.length < 2) return null;
+  const own = (m: z.ZodType) => (m as { description?: string }).description;
+  const types = typed.filter((m) => !isDialect(own(m))).map((m) => String(literalValues(objectShape(m)?.type ?? null)?.[0]));
+  const chosen = pickVariant(parent, valueAt(root, segs.slice(0, -1)) ?? {});
+  const what = chosen ? own(chosen)?.replace(URL_RE, "").trim() : undefined;
+  const written = valueAt(root, segs);
+  return {
+    key: "type",
+    description:
+      what ?? (typeof written === "string" ? `\`${written}\` is none of the types dlt takes.` : "The type, which decides the other keys."),
+    accepts: `one of ${types.map((t) => `\`${t}\``).join(", ")}`,
+    allowed: types,
+    required: true,
+    docsUrl: sectionUrl(segs),
+  };
 }
 
 /**

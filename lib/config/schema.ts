@@ -267,7 +267,9 @@ export const IncrementalSchema = z
       .union([columnName(z.string()), z.array(columnName(z.string()))])
       .describe("De-duplication key; overrides the resource's."),
     row_order: z.enum(["asc", "desc"]).describe("Order of records, lets dlt stop early."),
-    allow_external_schedulers: z.boolean(),
+    allow_external_schedulers: z
+      .boolean()
+      .describe("Let an external scheduler (Airflow) set the range from its data interval. Default `false`."),
     lag: z.number().describe("Re-read this much before the last value (seconds, days or units)."),
     on_cursor_value_missing: z
       .enum(["raise", "include", "exclude"])
@@ -275,8 +277,12 @@ export const IncrementalSchema = z
     range_start: z.enum(["open", "closed"]).describe("Include (`closed`, default) or exclude records equal to the start value."),
     range_end: z.enum(["open", "closed"]).describe("Exclude (`open`, default) or include records equal to the end value."),
     convert: PythonExprSchema.describe("(Python) converts cursor values before they go into the request."),
-    start_param: z.string().describe("Query parameter that receives the start value."),
-    end_param: z.string().describe("Query parameter that receives the end value."),
+    start_param: z
+      .string()
+      .describe("Query parameter that receives the start value. Deprecated in dlt: write `{incremental.start_value}` in `params`."),
+    end_param: z
+      .string()
+      .describe("Query parameter that receives the end value. Deprecated in dlt: write `{incremental.end_value}` in `params`."),
   })
   .partial()
   .describe(`Incremental loading. See ${DOCS}#incremental-loading`);
@@ -385,7 +391,7 @@ export const WriteDispositionSchema = z
     z.enum(["append", "replace", "merge", "skip"]),
     z.strictObject({
       disposition: z.enum(["append", "replace", "merge", "skip"]),
-      strategy: MergeStrategy.optional(),
+      strategy: MergeStrategy.describe("How `merge` writes: `delete-insert` (default), `scd2`, `upsert` or `insert-only`.").optional(),
       validity_column_names: z.array(columnName(z.string())).optional(),
       active_record_timestamp: z.unknown().optional(),
       boundary_timestamp: z.unknown().optional(),
@@ -416,7 +422,7 @@ const tableHintShape = {
     .nullable(),
   table_format: z.enum(["iceberg", "delta", "hive", "native"]).nullable(),
   file_format: z.enum(["preferred", "jsonl", "typed-jsonl", "insert_values", "parquet", "csv", "reference", "model"]).nullable(),
-  references: z.array(z.unknown()),
+  references: z.array(z.unknown()).describe("References from this table's columns to other tables (dlt's `TTableReference`)."),
 };
 
 /**
@@ -446,17 +452,19 @@ const resourceBaseShape = {
     .describe("Destination table. Default: the resource name.")
     .nullable(),
   ...tableHintShape,
-  nested_hints: keyPath(z.record(z.string(), NestedHintSchema), "name", true),
+  nested_hints: keyPath(z.record(z.string(), NestedHintSchema), "name", true).describe(
+    "Hints for the nested tables of list fields, by path (`purchases`, `purchases__items`).",
+  ),
   max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
   selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
-  parallelized: z.boolean().nullable(),
+  parallelized: z.boolean().describe("`true`: extract this resource in parallel with the others (dlt's thread pool).").nullable(),
 };
 
 export const ResourceDefaultsSchema = z
   // dlt asserts that the defaults' endpoint is a dict (a string there fails its source build).
   .strictObject({ ...resourceBaseShape, endpoint: EndpointSchema.describe("Endpoint defaults: a dict.") })
   .partial()
-  .describe("Defaults merged into every resource (resource keys win; `params` and `json` merge one level deep).");
+  .describe("Defaults merged into every resource (resource keys win; `params`, `json` and `columns` merge one level deep).");
 
 export const EndpointResourceSchema = z
   .strictObject({ name: keyName(z.string().min(1).describe("Resource name; also the default table name and path.")), ...resourceBaseShape })
