@@ -24,6 +24,9 @@ describe("an integer spelled as a float", () => {
     expect(validateText(fixed, "json").valid).toBe(true);
     expect(validateText(json("1e2"), "json").diagnostics.map((d) => d.path)).toEqual(["/resources/0/endpoint/paginator/limit"]);
     expect(validateText(json("100"), "json").valid).toBe(true);
+    // Beyond 2^53 there is no integer to write (JavaScript spells it `1e+21` again): no fix.
+    const huge = validateText(json("1e21"), "json").diagnostics.filter((d) => d.code === "invalid_type");
+    expect(huge.map((d) => [d.code, d.fixes?.length ?? 0, d.message.endsWith("Write an integer.")])).toEqual([["invalid_type", 0, true]]);
   });
 
   it("reads each format as Python does: a Python float literal, YAML 1.1's fraction (and `1e2` as text)", () => {

@@ -47,6 +47,8 @@ export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | 
     const kind = notInteger(ctx, spelled);
     if (kind === null || !wantsInteger(plain, at, value)) return;
     const field = String(at[at.length - 1]);
+    // Beyond 2^53 JavaScript spells the value as a float again (`1e+21`): no integer to write.
+    const digits = Number.isSafeInteger(value) ? String(value) : null;
     ctx.add({
       at,
       severity: "error",
@@ -57,8 +59,9 @@ export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | 
           ? `\`${spelled}\` is a float for Python, and dlt's config validation wants an integer for \`${field}\` ` +
             `(\`${field}=${value}.0\` has invalid type \`float\` while \`int\` is expected).`
           : `\`${spelled}\` is text for \`yaml.safe_load\` (YAML 1.1 reads an exponent without a fraction as a string), ` +
-            `and dlt's config validation wants an integer for \`${field}\`.`) + ` Write ${value}.`,
-      fixes: [{ title: `Write ${value}`, edits: [{ range: node.range, newText: String(value) }] }],
+            `and dlt's config validation wants an integer for \`${field}\`.`) +
+        (digits !== null ? ` Write ${digits}.` : " Write an integer."),
+      ...(digits !== null ? { fixes: [{ title: `Write ${digits}`, edits: [{ range: node.range, newText: digits }] }] } : {}),
     });
   }
 }
