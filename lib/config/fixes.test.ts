@@ -282,6 +282,28 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     expect(call("limt=20, total_path=None")[0]?.fixes?.map((f) => f.title)).toEqual(["Rename to `limit`"]);
   });
 
+  it("Python's # comments stay with their entries when a fix adds or removes one", () => {
+    const added = (last: string) =>
+      'rest_api_source({\n    "client": {"base_url": "https://x"},\n    "resources": [{"name": "a", "endpoint": {"paginator": {\n' +
+      `        "type": "offset",\n        ${last}\n    }}}],\n})`;
+    for (const [last, expected] of [
+      ['"limit": 10,  # page size', '"limit": 10,  # page size\n        "total_path": None,\n'],
+      ['"limit": 10  # page size', '"limit": 10,  # page size\n        "total_path": None\n'],
+    ]) {
+      const text = added(last!);
+      const fix = validateText(text, "python").diagnostics.find((d) => d.code === "default_total_path")!.fixes![0]!;
+      const fixed = applyEdits(text, fix.edits);
+      expect(fixed, fixed).toContain(expected);
+      expect(validateText(fixed, "python").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    }
+    const text =
+      'rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {\n        "type": "cursor",\n' +
+      '        "cursor_param": "c",  # query\n        "cursor_body_path": "c",  # body\n    }},\n    "resources": ["a"],\n})';
+    const remove = validateText(text, "python").diagnostics.find((d) => d.code === "param_and_body_path")!.fixes![0]!;
+    const fixed = applyEdits(text, remove.edits);
+    expect(fixed, fixed).toContain('"cursor_param": "c",  # query\n    }}');
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

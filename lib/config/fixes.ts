@@ -120,13 +120,20 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
   const indent = indentOf(text, last.range.start);
   const rendered =
     format === "python" ? writePythonLiteral(value, 0) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
-  return {
-    range: { start: at, end: at },
-    newText: `,\n${indent}${keyText(format, key)}: ${rendered
-      .split("\n")
-      .map((l, i) => (i === 0 ? l : indent + l))
-      .join("\n")}`,
-  };
+  const entry = `${keyText(format, key)}: ${rendered
+    .split("\n")
+    .map((l, i) => (i === 0 ? l : indent + l))
+    .join("\n")}`;
+  // Python: a `# comment` after the last entry stays on its line (the new entry goes below it), and a
+  // trailing comma is kept for the new entry too.
+  const end = lineEndOf(text, at);
+  const rest = text.slice(at, end);
+  const tail = format === "python" ? /^(\s*)(,?)(\s*#.*)$/.exec(rest) : null;
+  if (tail) {
+    const [, blank, comma, comment] = tail;
+    return { range: { start: at, end }, newText: `,${blank}${comment}\n${indent}${entry}${comma}` };
+  }
+  return { range: { start: at, end: at }, newText: `,\n${indent}${entry}` };
 }
 
 /** Removes the entries `keys` of the dict at `objectPath`: one edit per run of adjacent entries, never overlapping. */
@@ -161,6 +168,14 @@ export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: 
       });
   }
   const edits: TextEdit[] = [];
+  // Python, one entry per line: whole lines go, each with its own `# comment` (the line before keeps its
+  // comma, which Python takes), so no comment moves to another entry.
+  const ownLine = (e: DocEntry) =>
+    startsLine(text, e.range.start) && /^\s*,?\s*(#.*)?$/.test(text.slice(e.range.end, lineEndOf(text, e.range.end)));
+  if (doc.format === "python" && entries.some((e, i) => drop[i]) && !drop.every(Boolean) && entries.every(ownLine))
+    return entries
+      .filter((_, i) => drop[i])
+      .map((e) => ({ range: { start: lineStartOf(text, e.range.start) - 1, end: lineEndOf(text, e.range.end) }, newText: "" }));
   for (let i = 0; i < entries.length; i++) {
     if (!drop[i]) continue;
     let j = i;
