@@ -2,12 +2,13 @@
 import { Modal, ModalHeader } from "./Modal";
 import { shortcutLabel, SHORTCUTS, type Platform, type Shortcut } from "./shortcuts";
 
-const WHERE: readonly Shortcut["where"][] = ["everywhere", "outside the editor", "in the editor", "on a divider"];
+const WHERE: readonly Shortcut["where"][] = ["everywhere", "outside the editor", "in the editor", "on a divider", "in a table"];
 const HEADING: Record<Shortcut["where"], string> = {
   everywhere: "Everywhere",
   "outside the editor": "Outside the editor",
   "in the editor": "In the editor (Monaco's own keys, untouched)",
   "on a divider": "On a divider between panels",
+  "in a table": "In a table (the grid focused, or a column's edge)",
 };
 
 /** The `?` overlay: every shortcut, where it works, and whose it is. */

@@ -23,13 +23,15 @@ export type ShortcutId =
   | "nextProblem"
   | "suggest"
   | "comment"
-  | "separator";
+  | "separator"
+  | "gridRow"
+  | "columnEdge";
 
 export interface Shortcut {
   readonly id: ShortcutId;
   readonly description: string;
   /** Where it works. */
-  readonly where: "everywhere" | "outside the editor" | "in the editor" | "on a divider";
+  readonly where: "everywhere" | "outside the editor" | "in the editor" | "on a divider" | "in a table";
   /** Key names joined by "+", with `Mod` for Ctrl (⌘ on a Mac); several alternatives separated by " / ". */
   readonly keys: string;
   readonly macKeys?: string;
@@ -62,6 +64,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
     where: "on a divider",
     keys: "Arrow keys / Enter",
     ours: false,
+  },
+  {
+    id: "gridRow",
+    description: "Pick a row (Page Up/Down, Home/End too); Enter shows it whole",
+    where: "in a table",
+    keys: "Arrow keys / Enter",
+    ours: true,
+  },
+  {
+    id: "columnEdge",
+    description: "On a column's edge: resize it (Shift: bigger steps), Home/End to the limits, Enter resets",
+    where: "in a table",
+    keys: "Arrow keys / Enter",
+    ours: true,
   },
   {
     id: "tabFocus",
