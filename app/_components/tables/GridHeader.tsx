@@ -86,7 +86,7 @@ export function GridHeader({
                 role="separator"
                 aria-orientation="vertical"
                 aria-label={`Resize column ${c?.name ?? h.column.id}`}
-                aria-valuenow={h.getSize()}
+                aria-valuenow={Math.round(h.getSize())}
                 aria-valuemin={h.column.columnDef.minSize}
                 aria-valuemax={h.column.columnDef.maxSize}
                 aria-keyshortcuts="ArrowLeft ArrowRight Home End Enter"
