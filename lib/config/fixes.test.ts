@@ -304,6 +304,17 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     expect(fixed, fixed).toContain('"cursor_param": "c",  # query\n    }}');
   });
 
+  it("a YAML 1.1 word where the schema wants a boolean or integer: only the fix that writes dlt's reading is offered", () => {
+    const yaml = (line: string) =>
+      `client:\n  base_url: https://x\n  paginator:\n    type: offset\n    limit: 10\n    total_path: null\n    ${line}\nresources: [a]\n`;
+    const titles = (line: string) =>
+      validateText(yaml(line), "yaml")
+        .diagnostics.filter((d) => d.code === "yaml_1_1_value")
+        .flatMap((d) => d.fixes?.map((f) => f.title) ?? []);
+    expect(titles("stop_after_empty_page: off")).toEqual(["Write false (what yaml.safe_load reads, as dlt gets it)"]);
+    expect(titles("offset: 1_000")).toEqual(["Write 1000 (what yaml.safe_load reads, as dlt gets it)"]);
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

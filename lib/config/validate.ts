@@ -93,7 +93,7 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     }
   }
   // What Python restplay left out would have filled in: dlt evaluates it, so its absence is no error.
-  const sorted = removed.length === 0 ? out.sorted() : out.sorted().filter((d) => !excusedByUnreadPython(d, removed));
+  const sorted = onlyFixesThatFit(removed.length === 0 ? out.sorted() : out.sorted().filter((d) => !excusedByUnreadPython(d, removed)));
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,
@@ -104,6 +104,20 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     diagnostics: sorted,
     valid,
   };
+}
+
+/**
+ * A plain YAML value read as text where the schema wants another type (`stop_after_empty_page: off`,
+ * `limit: 1_000`): of `yaml_1_1_value`'s fixes, quoting it keeps the `invalid_type` error, so only the
+ * one that writes what `yaml.safe_load` reads is offered.
+ */
+function onlyFixesThatFit(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const refused = new Set(diagnostics.filter((d) => d.code === "invalid_type").map((d) => d.path));
+  return diagnostics.map((d) =>
+    d.code === "yaml_1_1_value" && refused.has(d.path) && d.fixes
+      ? { ...d, fixes: d.fixes.filter((f) => !f.edits.every((e) => e.newText.startsWith('"'))) }
+      : d,
+  );
 }
 
 /** The config with at most MAX_RESOURCES resources (`too_many_resources` at the first one past them). */
