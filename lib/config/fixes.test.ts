@@ -315,6 +315,17 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     expect(titles("offset: 1_000")).toEqual(["Write 1000 (what yaml.safe_load reads, as dlt gets it)"]);
   });
 
+  it("a GET body's fix says which dict it sets the method in (the defaults, or the resource that sets GET itself)", () => {
+    const text =
+      "client:\n  base_url: https://x\nresource_defaults:\n  endpoint:\n    json: {q: 1}\nresources:\n" +
+      "  - name: a\n    endpoint:\n      path: a\n  - name: b\n    endpoint:\n      path: b\n      method: GET\n";
+    const fixOf = (t: string) => validateText(t, "yaml").diagnostics.find((d) => d.code === "get_with_body")?.fixes?.[0];
+    const first = fixOf(text)!;
+    expect(first.title).toBe('Send it with "method": "POST" (in `resource_defaults.endpoint`)');
+    // `b` still sends GET: the warning stays, and its fix now names `b`'s endpoint.
+    expect(fixOf(applyEdits(text, first.edits))?.title).toBe('Send it with "method": "POST" (in `resources[1].endpoint`)');
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

@@ -6,7 +6,7 @@
  */
 import type { ErrorHandlerConfig } from "../schema";
 import type { ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedResponseAction } from "../resolved";
-import type { Path } from "../located";
+import { where, type Path } from "../located";
 import type { RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { bindEndpoint, type Bindings } from "./bindings";
@@ -145,7 +145,8 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
       severity: "warning",
       code: "get_with_body",
       range: ctx.loc.key(at),
-      ...(edit ? { fixes: [{ title: 'Send it with "method": "POST"', edits: [edit] }] } : {}),
+      // The title names the dict it edits: a resource's own `method` and the defaults' are two fixes.
+      ...(edit ? { fixes: [{ title: `Send it with "method": "POST" (in ${where(target)})`, edits: [edit] }] } : {}),
       message:
         `A \`${key}\` body on a GET endpoint: dlt sends it (requests allows a body with GET), and so do restplay's live runs, ` +
         "but many servers ignore a GET body or refuse the request, and a run against the built-in mock APIs fails (they run on " +
