@@ -198,11 +198,11 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     'token: {"$secret": "token"}\nresources',
   ],
   [
-    "a missing auth field that is there as None gets its value, not a second key (Python)",
+    "a missing auth field that is there as None gets its value, not a second key, in the file's quotes (Python)",
     "python",
     `rest_api_source({'client': {'base_url': 'https://x', 'auth': {'type': 'bearer', 'token': None}}, 'resources': ['a']})`,
     "auth_field_missing",
-    `'token': dlt.secrets["token"]}`,
+    `'token': dlt.secrets['token']}`,
   ],
   [
     "oauth2 with both token URLs: the rewrite keeps access_token_url and drops token_url (no duplicate key)",
@@ -219,7 +219,7 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
       `'client_id': dlt.secrets['client_id'], 'client_secret': dlt.secrets['client_secret'], 'scope': 'read', ` +
       `'access_token_request_data': {'audience': 'x'}}}, 'resources': ['a']})`,
     "dialect_oauth2",
-    `'access_token_request_data': {'audience': 'x', "scope": "read"}}}`,
+    `'access_token_request_data': {'audience': 'x', 'scope': 'read'}}}`,
   ],
   [
     "@configspec goes below the import it adds when the file starts with the class",

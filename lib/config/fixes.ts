@@ -49,21 +49,36 @@ const startsLine = (text: string, offset: number) => /^[ \t]*$/.test(text.slice(
 const isBlock = (doc: ParsedDocument, node: DocNode) =>
   doc.format === "yaml" && doc.text[node.range.start] !== "{" && doc.text[node.range.start] !== "[";
 
-/** `value` as a one-line flow value that is valid in the document's format (JSON is valid YAML flow). */
-export function inlineValue(format: SourceFormat, value: PlainValue): string {
-  if (value === null || typeof value !== "object") return format === "python" ? writePythonLiteral(value) : JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v: PlainValue) => inlineValue(format, v)).join(", ")}]`;
+/**
+ * `value` as a one-line flow value that is valid in the document's format (JSON is valid YAML flow);
+ * Python strings in `quote`s (the file's own, see `pythonQuote`).
+ */
+export function inlineValue(format: SourceFormat, value: PlainValue, quote: Quote = '"'): string {
+  const str = (s: string) => (format === "python" ? writePythonLiteral(s, 0, quote) : JSON.stringify(s));
+  if (value === null || typeof value !== "object") return format === "python" ? writePythonLiteral(value, 0, quote) : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v: PlainValue) => inlineValue(format, v, quote)).join(", ")}]`;
   const obj = value as { readonly [k: string]: PlainValue };
   const keys = Object.keys(obj);
-  if (format === "python" && keys.length === 1 && ["$secret", "$config", "$python"].includes(keys[0] ?? "")) return writePythonLiteral(obj);
-  return `{${keys.map((k) => `${JSON.stringify(k)}: ${inlineValue(format, obj[k] ?? null)}`).join(", ")}}`;
+  if (format === "python" && keys.length === 1 && ["$secret", "$config", "$python"].includes(keys[0] ?? ""))
+    return writePythonLiteral(obj, 0, quote);
+  return `{${keys.map((k) => `${str(k)}: ${inlineValue(format, obj[k] ?? null, quote)}`).join(", ")}}`;
+}
+
+type Quote = '"' | "'";
+
+/** The quotes a Python dict's keys are written in (single when its first key is), so a fix writes alike. */
+function pythonQuote(doc: ParsedDocument, node: DocNode): Quote {
+  if (doc.format !== "python" || node.kind !== "object") return '"';
+  const first = node.entries[0];
+  const key = first ? doc.text.slice(first.keyRange.start, first.keyRange.end).replace(/^[rRuUbBfF]{1,2}/, "") : "";
+  return key.startsWith("'") ? "'" : '"';
 }
 
 /** `value` written so that it can replace the value at `range` (continuation lines indented to fit). */
-export function renderValue(value: PlainValue, format: SourceFormat, text: string, range: Range): string {
+export function renderValue(value: PlainValue, format: SourceFormat, text: string, range: Range, quote: Quote = '"'): string {
   const indent = indentOf(text, range.start);
   if (format === "python")
-    return writePythonLiteral(value, 0)
+    return writePythonLiteral(value, 0, quote)
       .split("\n")
       .map((l, i) => (i === 0 ? l : indent + l))
       .join("\n");
@@ -75,7 +90,8 @@ export function renderValue(value: PlainValue, format: SourceFormat, text: strin
   return inlineValue(format, value);
 }
 
-const keyText = (format: SourceFormat, key: string) => (format === "yaml" && /^[A-Za-z_][\w-]*$/.test(key) ? key : JSON.stringify(key));
+const keyText = (format: SourceFormat, key: string, quote: Quote = '"') =>
+  format === "yaml" && /^[A-Za-z_][\w-]*$/.test(key) ? key : format === "python" ? writePythonLiteral(key, 0, quote) : JSON.stringify(key);
 
 /**
  * Adds `key: value` as the last entry of the dict at `objectPath` (null when it is not a dict); a key
@@ -87,16 +103,11 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
   const paren = callParen(doc, node);
   if (paren >= 0) return insertCallArg(doc, node, paren, key, value);
   const { text, format } = doc;
+  const q = pythonQuote(doc, node);
   const present = node.entries.find((e) => e.key === key);
-  if (present) return { range: present.value.range, newText: renderValue(value, format, text, present.value.range) };
+  if (present) return { range: present.value.range, newText: renderValue(value, format, text, present.value.range, q) };
   const last = node.entries[node.entries.length - 1];
-  if (!last) {
-    const body =
-      format === "python"
-        ? `{${JSON.stringify(key)}: ${inlineValue(format, value)}}`
-        : `{${keyText(format, key)}: ${inlineValue(format, value)}}`;
-    return { range: node.range, newText: body };
-  }
+  if (!last) return { range: node.range, newText: `{${keyText(format, key, q)}: ${inlineValue(format, value, q)}}` };
   if (isBlock(doc, node)) {
     const indent = " ".repeat(last.keyRange.start - lineStartOf(text, last.keyRange.start));
     const body =
@@ -116,11 +127,11 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
   }
   const at = last.range.end;
   if (!startsLine(text, last.range.start))
-    return { range: { start: at, end: at }, newText: `, ${keyText(format, key)}: ${inlineValue(format, value)}` };
+    return { range: { start: at, end: at }, newText: `, ${keyText(format, key, q)}: ${inlineValue(format, value, q)}` };
   const indent = indentOf(text, last.range.start);
   const rendered =
-    format === "python" ? writePythonLiteral(value, 0) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
-  const entry = `${keyText(format, key)}: ${rendered
+    format === "python" ? writePythonLiteral(value, 0, q) : format === "json" ? JSON.stringify(value, null, 2) : inlineValue(format, value);
+  const entry = `${keyText(format, key, q)}: ${rendered
     .split("\n")
     .map((l, i) => (i === 0 ? l : indent + l))
     .join("\n")}`;

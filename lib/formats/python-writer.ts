@@ -4,14 +4,14 @@ import type { PlainValue } from "./types";
 type Obj = { readonly [key: string]: PlainValue };
 const isObj = (v: PlainValue): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A double-quoted Python string literal; control characters and lone surrogates escaped. */
-export function pyString(s: string): string {
-  let out = '"';
+/** A Python string literal in `quote`s (double by default); control characters and lone surrogates escaped. */
+export function pyString(s: string, quote: '"' | "'" = '"'): string {
+  let out = quote;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i] ?? "";
     const code = s.charCodeAt(i);
     if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
+    else if (ch === quote) out += `\\${quote}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
@@ -20,7 +20,7 @@ export function pyString(s: string): string {
     else if (code >= 0xd800 && code <= 0xdfff) out += "\\u" + code.toString(16);
     else out += ch;
   }
-  return out + '"';
+  return out + quote;
 }
 
 function pyNumber(n: number): string {
@@ -30,34 +30,39 @@ function pyNumber(n: number): string {
 }
 
 /** The reference or code a special object stands for, if it is one. */
-function special(value: Obj): string | null {
+function special(value: Obj, quote: '"' | "'"): string | null {
   const keys = Object.keys(value);
   const key = keys[0];
   const v = key === undefined ? undefined : value[key];
   if (keys.length !== 1 || typeof v !== "string") return null;
-  if (key === "$secret") return `dlt.secrets[${pyString(v)}]`;
-  if (key === "$config") return `dlt.config[${pyString(v)}]`;
+  if (key === "$secret") return `dlt.secrets[${pyString(v, quote)}]`;
+  if (key === "$config") return `dlt.config[${pyString(v, quote)}]`;
   if (key === "$python") return v;
   return null;
 }
 
-/** A Python literal; `indentLevel` is the nesting level of the line the literal starts on. */
-export function writePythonLiteral(value: PlainValue, indentLevel = 0): string {
+/**
+ * A Python literal; `indentLevel` is the nesting level of the line the literal starts on, `quote` the
+ * strings' quotes (a fix writes in the file's own).
+ */
+export function writePythonLiteral(value: PlainValue, indentLevel = 0, quote: '"' | "'" = '"'): string {
   const pad = (n: number) => "    ".repeat(n);
   if (value === null) return "None";
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number") return pyNumber(value);
-  if (typeof value === "string") return pyString(value);
+  if (typeof value === "string") return pyString(value, quote);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    const items = value.map((v: PlainValue) => pad(indentLevel + 1) + writePythonLiteral(v, indentLevel + 1));
+    const items = value.map((v: PlainValue) => pad(indentLevel + 1) + writePythonLiteral(v, indentLevel + 1, quote));
     return `[\n${items.join(",\n")}\n${pad(indentLevel)}]`;
   }
   if (!isObj(value)) return "None";
-  const code = special(value);
+  const code = special(value, quote);
   if (code !== null) return code;
   const keys = Object.keys(value);
   if (keys.length === 0) return "{}";
-  const lines = keys.map((k) => `${pad(indentLevel + 1)}${pyString(k)}: ${writePythonLiteral(value[k] ?? null, indentLevel + 1)}`);
+  const lines = keys.map(
+    (k) => `${pad(indentLevel + 1)}${pyString(k, quote)}: ${writePythonLiteral(value[k] ?? null, indentLevel + 1, quote)}`,
+  );
   return `{\n${lines.join(",\n")}\n${pad(indentLevel)}}`;
 }
