@@ -32,7 +32,7 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     "client:\n  base_url: https://x\nresources:\n  - name: a\n" +
       "    nested_hints:\n      purchases:\n        columns:\n          price: {data_type: decimal}\n",
     "nested_hints_columns",
-    `name: "price"`,
+    `name: price`,
   ],
   [
     "a nested hint column gets its name (Python)",
@@ -195,7 +195,7 @@ const FIXES: [string, SourceFormat, string, string, string][] = [
     "yaml",
     "client:\n  base_url: https://x\n  auth:\n    type: bearer\n    token: null\nresources: [a]\n",
     "auth_field_missing",
-    'token: {"$secret": "token"}\nresources',
+    "token: {$secret: token}\nresources",
   ],
   [
     "a missing auth field that is there as None gets its value, not a second key, in the file's quotes (Python)",

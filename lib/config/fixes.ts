@@ -5,6 +5,7 @@
  */
 import {
   findNode,
+  plainYamlText,
   writePythonLiteral,
   writeYaml,
   type DocEntry,
@@ -54,7 +55,10 @@ const isBlock = (doc: ParsedDocument, node: DocNode) =>
  * Python strings in `quote`s (the file's own, see `pythonQuote`).
  */
 export function inlineValue(format: SourceFormat, value: PlainValue, quote: Quote = '"'): string {
-  const str = (s: string) => (format === "python" ? writePythonLiteral(s, 0, quote) : JSON.stringify(s));
+  // YAML: plain where both YAML readings take the text as it is (`method: POST`), else quoted.
+  const str = (s: string) =>
+    format === "python" ? writePythonLiteral(s, 0, quote) : format === "yaml" && plainYamlText(s) ? s : JSON.stringify(s);
+  if (typeof value === "string") return str(value);
   if (value === null || typeof value !== "object") return format === "python" ? writePythonLiteral(value, 0, quote) : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v: PlainValue) => inlineValue(format, v, quote)).join(", ")}]`;
   const obj = value as { readonly [k: string]: PlainValue };
@@ -91,7 +95,7 @@ export function renderValue(value: PlainValue, format: SourceFormat, text: strin
 }
 
 const keyText = (format: SourceFormat, key: string, quote: Quote = '"') =>
-  format === "yaml" && /^[A-Za-z_][\w-]*$/.test(key) ? key : format === "python" ? writePythonLiteral(key, 0, quote) : JSON.stringify(key);
+  format === "yaml" && plainYamlText(key) ? key : format === "python" ? writePythonLiteral(key, 0, quote) : JSON.stringify(key);
 
 /**
  * Adds `key: value` as the last entry of the dict at `objectPath` (null when it is not a dict); a key

@@ -12,6 +12,7 @@ export { pythonCodeOnly } from "./python-scan";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
+export { plainYamlText } from "./yaml-1-1";
 export { writePythonLiteral } from "./python-writer";
 export { callsRestApi, completeFile, freeNames, mergeImports } from "./python-export";
 export { DLT_CLASSES, classOfType, type DltClass, type DltParam } from "./python-classes";

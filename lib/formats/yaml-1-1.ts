@@ -138,3 +138,9 @@ export function yaml11Key(source: string, range: Range, path: string): Diagnosti
     fixes: [{ title: `Quote the key: ${JSON.stringify(source)}`, edits: [{ range, newText: JSON.stringify(source) }] }],
   };
 }
+
+/**
+ * Whether `s` can be written as a plain YAML scalar that both readings take as this text (YAML 1.2, as
+ * restplay reads it, and `yaml.safe_load`'s 1.1, as dlt gets it), in block and flow context alike.
+ */
+export const plainYamlText = (s: string): boolean => /^[A-Za-z_$][\w.\-/$]*$/.test(s) && pyYamlType(s) === "str";
