@@ -132,7 +132,8 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(edge).toHaveAttribute("aria-valuenow", String(dragged + 32));
-  expect((await idHeader.boundingBox())?.width ?? 0).toBeCloseTo(dragged + 32, 0);
+  // aria-valuenow is whole pixels; the header's width may be half a pixel off it.
+  expect(Math.abs(((await idHeader.boundingBox())?.width ?? 0) - (dragged + 32))).toBeLessThanOrEqual(1);
   await page.keyboard.press("Home");
   await expect(edge).toHaveAttribute("aria-valuenow", "48");
   await page.keyboard.press("Enter");
