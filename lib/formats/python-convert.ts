@@ -252,6 +252,16 @@ const unpackWarning = (ctx: ConvertContext, stars: SyntaxNode, operand: SyntaxNo
     "neither checked nor used by runs. Write them out here.",
 });
 
+/** The entry `k` (written at `keyNode`) with the value at `valueNode`, a second `k` in the dict told. */
+function entryOf(ctx: ConvertContext, seen: Set<string>, k: string, keyNode: SyntaxNode, valueNode: SyntaxNode, pointer: string): DocEntry {
+  const childPointer = `${pointer}/${escapeSegment(k)}`;
+  if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(keyNode)));
+  seen.add(k);
+  const read = convert(ctx, valueNode, childPointer);
+  const value = ctx.after ? ctx.after(ctx, read, valueNode, childPointer) : read;
+  return { key: k, keyRange: rangeOf(keyNode), value, range: { start: keyNode.from, end: valueNode.to } };
+}
+
 /**
  * `dict(type="offset", limit=5)`: Python's dict of keyword arguments, read as the dict it makes (each
  * name a key); a positional argument (`dict(other)`) keeps the call as code. `**other` is told as in a
@@ -279,13 +289,7 @@ function dictCall(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode 
     } else if (c.name === "AssignOp" && name) assigned = true;
     else if (!name && c.name === "VariableName") name = c;
     else if (name && assigned) {
-      const k = src(ctx, name);
-      const childPointer = `${pointer}/${escapeSegment(k)}`;
-      if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(name)));
-      seen.add(k);
-      const read = convert(ctx, c, childPointer);
-      const value = ctx.after ? ctx.after(ctx, read, c, childPointer) : read;
-      entries.push({ key: k, keyRange: rangeOf(name), value, range: { start: name.from, end: c.to } });
+      entries.push(entryOf(ctx, seen, src(ctx, name), name, c, pointer));
       [name, assigned] = [null, false];
     } else return null;
   }
@@ -311,14 +315,7 @@ function convertDict(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNo
     else if (!key) key = c;
     else if (colon) {
       const k = keyOf(ctx, key, pointer);
-      if (k !== null) {
-        const childPointer = `${pointer}/${escapeSegment(k)}`;
-        if (seen.has(k)) ctx.diagnostics.push(duplicateKeyWarning(k, childPointer, rangeOf(key)));
-        seen.add(k);
-        const read = convert(ctx, c, childPointer);
-        const value = ctx.after ? ctx.after(ctx, read, c, childPointer) : read;
-        entries.push({ key: k, keyRange: rangeOf(key), value, range: { start: key.from, end: c.to } });
-      }
+      if (k !== null) entries.push(entryOf(ctx, seen, k, key, c, pointer));
       [key, colon] = [null, false];
     }
   }
