@@ -26,8 +26,8 @@ export function shareConfig(
   text: string,
   format: SourceFormat | undefined,
   example?: string,
-): { offer: ShareOffer; replaced: readonly string[]; shared: SharedConfig } {
+): { offer: ShareOffer; replaced: readonly string[]; checked: boolean; shared: SharedConfig } {
   const scrubbed = scrubSecrets(text, format);
   const shared: SharedConfig = { restplay: 1, format: scrubbed.format, text: scrubbed.text, ...(example ? { example } : {}) };
-  return { offer: shareOffer(pageUrl, shared), replaced: scrubbed.replaced, shared };
+  return { offer: shareOffer(pageUrl, shared), replaced: scrubbed.replaced, checked: scrubbed.checked, shared };
 }

@@ -6,7 +6,7 @@
  * by a reference as it is.
  */
 import { applyEdits, refText, validateText } from "../config";
-import type { SourceFormat, TextEdit } from "../formats";
+import { fencedBlock, type SourceFormat, type TextEdit } from "../formats";
 
 export interface Scrubbed {
   readonly text: string;
@@ -15,10 +15,19 @@ export interface Scrubbed {
   readonly replaced: readonly string[];
 }
 
-/** The text with every literal credential replaced by a reference (unparseable text is returned as it is, flagged). */
-export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { readonly parsed: boolean } {
-  const result = validateText(text, format);
-  if (!result.document.root) return { text, format: result.format, replaced: [], parsed: false };
+/**
+ * The text with every literal credential replaced by a reference. `checked` is false when the text did
+ * not parse cleanly (a syntax error, a YAML slip that folds `token:` into the line above): what the
+ * parser could not read was not checked, and the Share dialog says so instead of "no literal secrets".
+ * A Markdown document (a seed pasted whole) is checked through its config block.
+ */
+export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { readonly checked: boolean } {
+  const whole = validateText(text, format);
+  const block = whole.diagnostics.some((d) => d.code === "markdown_document") ? fencedBlock(text) : null;
+  // The block keeps the document's offsets (the rest blanked): its fixes apply to the whole text.
+  const result = block ? validateText(block.config, block.format) : whole;
+  const checked = result.document.root !== null && !result.document.diagnostics.some((d) => d.severity === "error");
+  if (!result.document.root) return { text, format: whole.format, replaced: [], checked };
   const edits: TextEdit[] = [];
   const replaced: string[] = [];
   for (const d of result.diagnostics) {
@@ -29,5 +38,5 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   const unique = [...new Map(edits.map((e) => [`${e.range.start}:${e.range.end}:${e.newText}`, e])).values()];
   unique.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const disjoint = unique.filter((e, i) => i === 0 || (unique[i - 1] as TextEdit).range.end <= e.range.start);
-  return { text: applyEdits(text, disjoint), format: result.format, replaced, parsed: true };
+  return { text: applyEdits(text, disjoint), format: whole.format, replaced, checked };
 }

@@ -50,6 +50,21 @@ describe("share links", () => {
     expect(shared.text).toContain(format === "python" ? 'dlt.secrets["client_secret"]' : "$secret");
   });
 
+  it("scrub a pasted Markdown document through its config block, and say when a text with syntax errors is not fully checked", () => {
+    const md =
+      "Here is my config\n\n```json\n" +
+      '{"client": {"base_url": "https://x", "auth": {"type": "bearer", "token": "tok-md-4242"}}, "resources": ["a"]}\n```\n';
+    const fromMd = shareConfig("https://restplay.test/", md, undefined);
+    expect(fromMd.shared.text).not.toContain("tok-md-4242");
+    expect(fromMd.shared.text).toContain("Here is my config");
+    expect([fromMd.replaced, fromMd.checked]).toEqual([["/client/auth/token"], true]);
+    // One indentation slip folds `token:` into `type`'s value: not read as a key, so not replaced — and said so.
+    const slip = "client:\n  base_url: https://x\n  auth:\n    type: bearer\n     token: tok-slip-5\nresources: [a]\n";
+    expect(shareConfig("https://restplay.test/", slip, "yaml").checked).toBe(false);
+    const clean = shareConfig("https://restplay.test/", JSON_CONFIG, "json");
+    expect(clean.checked).toBe(true);
+  });
+
   it("restore text, format and example; the page's own fragment is replaced", () => {
     const example = EXAMPLES[4];
     if (!example) throw new Error("no example");

@@ -11,7 +11,7 @@ import { Modal, ModalHeader } from "../commands/Modal";
 import { downloadFile } from "../header/downloads";
 import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "../import/styles";
 
-type Made = { offer: ShareOffer; replaced: readonly string[] } | { error: string };
+type Made = { offer: ShareOffer; replaced: readonly string[]; checked: boolean } | { error: string };
 
 export function ShareDialog({
   open,
@@ -52,7 +52,7 @@ function ShareBody({
     void import("@/lib/share").then(
       ({ shareConfig }) => {
         const r = shareConfig(window.location.href, text, format ?? undefined, example ?? undefined);
-        if (live) setMade({ offer: r.offer, replaced: r.replaced });
+        if (live) setMade({ offer: r.offer, replaced: r.replaced, checked: r.checked });
       },
       (e: unknown) => live && setMade({ error: e instanceof Error ? e.message : String(e) }),
     );
@@ -132,8 +132,16 @@ function ShareBody({
               ? `${made.replaced.length} literal secret${made.replaced.length === 1 ? " was" : "s were"} ` +
                 "replaced by dlt.secrets references " +
                 `(${made.replaced.slice(0, 4).join(", ")}${made.replaced.length > 4 ? ", …" : ""}). `
-              : "The config holds no literal secrets. "}
+              : made.checked
+                ? "The config holds no literal secrets. "
+                : ""}
             Values typed in the Secrets panel are never shared.
+          </p>
+        )}
+        {made && "offer" in made && !made.checked && (
+          <p role="alert" className="mt-2 text-warning" data-testid="share-unchecked">
+            ⚠ This text has syntax errors, so restplay could not read all of it as a config and may have missed a literal secret. Fix the
+            errors first, or read the text before you share it.
           </p>
         )}
       </div>
