@@ -35,10 +35,19 @@ const formatOption = () => new Option("--format <format>", "output format").choi
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
+  // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten) is never echoed by a usage error.
+  const secretArgs = argv
+    .flatMap((a, i) => (a === "--secret" ? [argv[i + 1] ?? ""] : a.startsWith("--secret=") ? [a.slice("--secret=".length)] : []))
+    .filter((v) => v.length > 0);
+  const redact = (s: string) => secretArgs.reduce((out, v) => out.split(v).join("***"), s);
   const program = new Command("restplay")
     .description("Validate, run and export dlt REST API source configs (Python dict, JSON or YAML).")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(redact(s)),
+    })
     .showHelpAfterError("(run restplay --help for usage)")
     .helpCommand(false)
     .version(VERSION, "-V, --version", "print restplay's version");

@@ -136,6 +136,17 @@ describe("usage errors exit 2", () => {
       expect(r.stdout).toBe("");
     });
   }
+  it("a bad --secret (its name= forgotten) is refused without echoing the value, which may be the secret", async () => {
+    for (const args of [
+      ["run", "seed-000.py", "--secret", "SEKRET-abc123-TOKEN"],
+      ["check", "seed-000.py", "--secret=:SEKRET-abc123-TOKEN"],
+    ]) {
+      const r = await cli(args, at);
+      expect([r.code, r.stderr.includes("SEKRET-abc123-TOKEN")]).toEqual([2, false]);
+      expect(r.stderr).toMatch(/argument '\*\*\*' is invalid\. expected NAME=VALUE/);
+    }
+  });
+
   it("--help exits 0", async () => {
     const r = await cli(["run", "--help"], at);
     expect(r.code).toBe(0);
