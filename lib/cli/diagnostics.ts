@@ -1,6 +1,7 @@
 /** Diagnostics for the terminal (rustc/tsc style, with a source excerpt and carets) and as JSON. */
 import { positionAt, type Diagnostic, type SourceFormat } from "../formats";
 import type { Style } from "./io";
+import { maskSecret } from "../shared";
 
 export interface DiagnosticJson {
   readonly severity: Diagnostic["severity"];
@@ -47,6 +48,15 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
 
   let source = lineAt(text, start.line);
   let col = start.column;
+  let endColumn = end.column;
+  // A literal credential is masked in the excerpt as in the message: CI logs keep validate's output.
+  if (d.code === "hardcoded_secret" && end.line === start.line && end.column > start.column) {
+    const token = source.slice(start.column - 1, end.column - 1);
+    const quoted = /^([rRuUbBfF]{0,2}["']{1,3})([^]*?)(["']{1,3})$/.exec(token);
+    const masked = quoted ? `${quoted[1]}${maskSecret(quoted[2] ?? "")}${quoted[3]}` : maskSecret(token);
+    source = source.slice(0, start.column - 1) + masked + source.slice(end.column - 1);
+    endColumn = start.column + masked.length;
+  }
   // Very long lines (minified JSON): show a window around the range.
   let cut = 0;
   if (source.length > MAX_EXCERPT && col > MAX_EXCERPT / 2) cut = col - 1 - 40;
@@ -54,7 +64,7 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
     source = `…${source.slice(cut, cut + MAX_EXCERPT)}`;
     col = col - cut + 1;
   } else if (source.length > MAX_EXCERPT) source = `${source.slice(0, MAX_EXCERPT)}…`;
-  const width = end.line === start.line ? end.column - start.column : source.length - col + 1;
+  const width = end.line === start.line ? endColumn - start.column : source.length - col + 1;
   const carets = "^".repeat(Math.max(1, Math.min(width, source.length - col + 1)));
   const gutter = String(start.line);
   const pad = " ".repeat(gutter.length);

@@ -147,6 +147,17 @@ describe("usage errors exit 2", () => {
     }
   });
 
+  it("masks a literal credential in the source excerpt as in the message (CI logs keep validate's output)", async () => {
+    const literal =
+      'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nTOKEN = "SEKRET-const-111"\n\nsource = rest_api_source({\n' +
+      '    "client": {"base_url": "https://user:SEKRET-uinfo-222@api.example.com", "headers": {"X-API-Key": TOKEN}},\n' +
+      '    "resources": [{"name": "a", "endpoint": {"path": "a?access_token=SEKRET-path-444"}}],\n})\n';
+    const r = await cli(["validate", seeds.write("literal.py", literal)], at);
+    expect(r.stdout + r.stderr).toContain("hardcoded_secret");
+    expect((r.stdout + r.stderr).match(/SEKRET/g) ?? []).toEqual([]);
+    expect(r.stdout).toContain('TOKEN = "S*****1"');
+  });
+
   it("--help exits 0", async () => {
     const r = await cli(["run", "--help"], at);
     expect(r.code).toBe(0);
