@@ -217,4 +217,10 @@ export interface ResolvedSource {
   readonly resources: readonly ResolvedResource[];
   /** Python entries of `resources` (dlt resource objects), as `resources[<i>]`: validated, not run. */
   readonly skipped: readonly string[];
+  /**
+   * The credentials written literally into the config outside auth's own fields (a header, a param, a
+   * body field, a URL's user info or query: what `hardcoded_secret` flags): a run masks them in
+   * everything it reports, as it masks the secrets it is given.
+   */
+  readonly literalSecrets?: readonly string[];
 }

@@ -84,6 +84,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
   try {
     const resources = prepareSource(options.source, options.secrets);
     for (const r of resources) for (const c of r.credentials) masker.add(c);
+    for (const c of options.source.literalSecrets ?? []) masker.add(c);
     // Default: the selected resources in config order (the source lists them parents first).
     const byIndex = [...options.source.resources].sort((a, b) => a.index - b.index);
     const asked = options.resources?.length ? [...options.resources] : byIndex.filter((r) => r.selected).map((r) => r.name);

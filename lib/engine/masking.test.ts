@@ -105,6 +105,27 @@ describe("no secret value appears in any event", () => {
       }
     }
   });
+  it("credentials written literally into the config (headers, params, a path's query) are masked when the API echoes them", async () => {
+    const literal = { header: "literal-header-key-1", param: "literal-param-key-2", path: "literal-path-key-3" };
+    const api = fakeFetch(async (req) => json({ data: [{ id: 1, echo: { url: req.url, headers: Object.fromEntries(req.headers) } }] }));
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test", headers: { "X-API-Key": literal.header } },
+        resources: [
+          {
+            name: "echo",
+            endpoint: { path: `/echo?access_token=${literal.path}`, params: { api_key: literal.param }, paginator: "single_page" },
+          },
+        ],
+      },
+      api.fetch,
+    );
+    expect(run.records).toHaveLength(1);
+    const text = JSON.stringify(run.events);
+    for (const value of Object.values(literal)) expect(text, value).not.toContain(value);
+    expect(text).toContain("l*****1");
+  });
+
   it("request bodies are traced with credentials masked by key (JSON) and by field (forms)", async () => {
     const api = fakeFetch(() => json({ data: [] }));
     const run = await collect(

@@ -17,6 +17,7 @@ import { checkPaginatorBuild } from "./paginator";
 import { resolveResource, type ResourceFacts } from "./resource";
 import { columnList } from "./table-hints";
 import { checkParents } from "./graph";
+import { literalCredentials } from "../rules/secret-literals";
 import { isObj, isPython, isRef, isSpecial, strip, type Obj } from "./values";
 
 /**
@@ -84,6 +85,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
     },
     resources,
     skipped,
+    literalSecrets: [...new Set(literalCredentials(plain).flatMap((c) => c.secrets))],
   };
 }
 
