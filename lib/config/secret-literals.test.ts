@@ -102,6 +102,23 @@ describe("credentials written into the config outside auth", () => {
     );
   });
 
+  it("an OAuth token URL's user info and credential query are found, and the fix takes them out", () => {
+    const url = "https://id:TokPass777@lab.example.com/oauth/token?client_secret=TokQuery888&sig=x";
+    const text = JSON.stringify({
+      client: {
+        base_url: "https://lab.example.com",
+        auth: { type: "oauth2_client_credentials", access_token_url: url, client_id: { $secret: "id" }, client_secret: { $secret: "s" } },
+      },
+      resources: ["a"],
+    });
+    const d = validateText(text, "json").diagnostics.find((x) => x.code === "hardcoded_secret");
+    expect(d?.path).toBe("/client/auth/access_token_url");
+    expect(d?.message).not.toMatch(/TokPass777|TokQuery888/);
+    const fixed = applyEdits(text, d!.fixes![0]!.edits);
+    expect(fixed).toContain('"access_token_url":"https://lab.example.com/oauth/token?sig=x"');
+    expect(validateText(fixed, "json").diagnostics.filter((x) => x.code === "hardcoded_secret")).toEqual([]);
+  });
+
   it("placeholders and empty values are not credentials", () => {
     const text = JSON.stringify({
       client: { base_url: "https://h.example.com/?token={incremental.start_value}" },

@@ -66,7 +66,14 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
     if (typeof client.base_url === "string")
       inUrl(out, client.base_url, ["client", "base_url"], { auth: hasAuth(client) ? null : ["client"], params: null, base: true });
   }
+  // An OAuth token URL's user info or credential query (`https://id:pw@…/token?client_secret=…`).
+  const tokenUrl = (auth: unknown, at: Path) => {
+    if (isObj(auth) && typeof auth.access_token_url === "string")
+      inUrl(out, auth.access_token_url, [...at, "access_token_url"], { auth: null, params: undefined, base: false });
+  };
+  if (client) tokenUrl(client.auth, ["client", "auth"]);
   for (const { endpoint, at } of endpointsOf(plain)) {
+    tokenUrl(endpoint.auth, [...at, "auth"]);
     if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], SENSITIVE_HEADERS, 0);
     if (isObj(endpoint.params)) fields(out, endpoint.params, [...at, "params"], SENSITIVE_KEYS, 0);
     for (const key of ["json", "data"] as const)
