@@ -9,7 +9,7 @@ import {
   type Range,
   type SourceFormat,
 } from "../formats";
-import { maskSecret, SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
+import { isCredentialHeader, maskSecret, SENSITIVE_KEYS } from "../shared";
 
 export type Path = readonly (string | number)[];
 
@@ -24,7 +24,7 @@ export function describeValue(v: unknown, path: Path = [], format: SourceFormat 
   const last = path[path.length - 1];
   if (typeof v === "string") {
     const shown =
-      typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || SENSITIVE_HEADERS.has(last.toLowerCase()))
+      typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || isCredentialHeader(last))
         ? maskSecret(v)
         : v.length > 60
           ? `${v.slice(0, 57)}…`

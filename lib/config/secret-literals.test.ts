@@ -119,6 +119,17 @@ describe("credentials written into the config outside auth", () => {
     expect(validateText(fixed, "json").diagnostics.filter((x) => x.code === "hardcoded_secret")).toEqual([]);
   });
 
+  it("a literal in a header named with a credential word (a vendor's own name) is found", () => {
+    const text = JSON.stringify({
+      client: { base_url: "https://x.example.com", headers: { "X-Shopify-Access-Token": "shpat_0123456789" } },
+      resources: ["a"],
+    });
+    expect(validateText(text, "json").diagnostics.map((d) => [d.code, d.path])).toContainEqual([
+      "hardcoded_secret",
+      "/client/headers/X-Shopify-Access-Token",
+    ]);
+  });
+
   it("placeholders and empty values are not credentials", () => {
     const text = JSON.stringify({
       client: { base_url: "https://h.example.com/?token={incremental.start_value}" },

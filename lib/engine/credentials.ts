@@ -6,7 +6,7 @@
  * deliberately does not, and says so in the trace (`credentials_withheld`).
  */
 import { encodeBody, type RequestSpec } from "./request";
-import { SENSITIVE_HEADERS, SENSITIVE_PARAMS, type Masker } from "../shared";
+import { isCredentialHeader, SENSITIVE_PARAMS, type Masker } from "../shared";
 
 export function originOf(url: string): string | null {
   try {
@@ -61,7 +61,7 @@ export function withoutCredentials(spec: RequestSpec, masker: Masker, added: Add
   const secretParam = (k: string, v: string) => SENSITIVE_PARAMS.has(k.toLowerCase()) || addedParams.has(k) || masker.containsSecret(v);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(spec.headers)) {
-    if (SENSITIVE_HEADERS.has(k.toLowerCase()) || addedHeaders.has(k.toLowerCase()) || masker.containsSecret(v)) removed.push(k);
+    if (isCredentialHeader(k) || addedHeaders.has(k.toLowerCase()) || masker.containsSecret(v)) removed.push(k);
     else headers[k] = v;
   }
   const params = spec.params.filter(([k, v]) => (secretParam(k, v) ? (removed.push(`?${k}`), false) : true));

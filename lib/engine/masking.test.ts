@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json } from "../testing/engine";
-import { maskSecret, Masker, redactUrl } from "../shared";
+import { isCredentialHeader, maskSecret, Masker, redactUrl } from "../shared";
 
 describe("masking helpers", () => {
   it("maskSecret follows dlt", () => {
@@ -37,6 +37,23 @@ describe("masking helpers", () => {
     for (const n of ["api_token", "auth_token", "private_token", "refresh_token", "client_id"])
       expect(redactUrl(`https://x/deals?${n}=abc123def&start=0`)).toBe(`https://x/deals?${n}=***&start=0`);
     expect(redactUrl("https://x/deals?start=0&limit=100")).toBe("https://x/deals?start=0&limit=100");
+  });
+  it("a header named with a credential word is one (vendors' own names), an ordinary header is not", () => {
+    const credential = [
+      "X-Shopify-Access-Token",
+      "Circle-Token",
+      "X-Auth-Key",
+      "X-Goog-Api-Key",
+      "Ocp-Apim-Subscription-Key",
+      "X-Signature",
+    ];
+    for (const name of credential) expect(isCredentialHeader(name), name).toBe(true);
+    for (const name of ["Accept", "X-Request-Id", "X-Author", "Content-Type", "X-Tokenizer-Mode"])
+      expect(isCredentialHeader(name), name).toBe(false);
+    expect(new Masker([]).headers({ "X-Shopify-Access-Token": "shpat_abcdef", Accept: "json" })).toEqual({
+      "X-Shopify-Access-Token": "s*****f",
+      Accept: "json",
+    });
   });
   it("Masker masks form fields by name, headers by name and values anywhere", () => {
     const m = new Masker(["s3cret-value"]);

@@ -5,7 +5,7 @@
  * paging and the key are guessed from them, and the responses become a mock of the API.
  */
 import type { MockEndpoint } from "../mocks";
-import { SENSITIVE_HEADERS, SENSITIVE_KEYS } from "../shared";
+import { isCredentialHeader, SENSITIVE_KEYS } from "../shared";
 import { authFromRequest } from "./auth";
 import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect";
 import { type Source } from "./fields";
@@ -104,7 +104,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
         if (!notes.some((n) => n.startsWith("Cookies"))) notes.push("Cookies are not imported: dlt's rest_api has no cookie auth.");
         return false;
       }
-      if (SENSITIVE_HEADERS.has(lower)) {
+      if (isCredentialHeader(lower)) {
         notes.push(
           `The \`${k}\` header was left out: it carries a credential (add it as a dlt.secrets reference by hand if the API needs it).`,
         );

@@ -7,6 +7,7 @@ export {
   CREDENTIAL_FIELDS,
   SENSITIVE_BODY_KEYS,
   SENSITIVE_HEADERS,
+  isCredentialHeader,
   SENSITIVE_KEYS,
   SENSITIVE_PARAMS,
   maskSecret,

@@ -5,7 +5,7 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
-import { maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_HEADERS, SENSITIVE_KEYS } from "./secrets";
+import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
 /** Shorter values cannot be searched for in free text without masking half of it. */
@@ -154,7 +154,7 @@ export class Masker {
     const out: Record<string, string> = {};
     const entries = Symbol.iterator in h ? h : Object.entries(h);
     for (const [k, v] of entries) {
-      if (SENSITIVE_HEADERS.has(k.toLowerCase())) {
+      if (isCredentialHeader(k)) {
         const m = /^(Bearer|Basic|Token|Digest)\s+(.+)$/i.exec(v);
         setOwn(out, k, m ? `${m[1]} ${maskSecret(m[2] ?? "")}` : maskSecret(v));
       } else setOwn(out, k, this.text(v));

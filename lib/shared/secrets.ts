@@ -69,6 +69,22 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
   "private-token",
 ]);
 
+/**
+ * A word that makes a header name a credential's: vendors name their key headers so (`X-Shopify-Access-Token`,
+ * `Circle-Token`, `X-Auth-Key`, `X-Goog-Api-Key`, `Ocp-Apim-Subscription-Key`, `X-Signature`).
+ */
+const CREDENTIAL_WORD =
+  /(?:^|[-_])(?:token|secret|password|passwd|api-?key|apikey|auth-?key|access-?key|subscription-?key|signature)(?:[-_]|$)/;
+
+/**
+ * Whether a header carries a credential: `SENSITIVE_HEADERS`, or a name made of a credential word. Masked
+ * in traces, withheld from other origins, and a literal one is a `hardcoded_secret`.
+ */
+export const isCredentialHeader = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADERS.has(lower) || CREDENTIAL_WORD.test(lower);
+};
+
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */
 export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_id", "client_secret", "access_token"] as const;
 

@@ -13,7 +13,7 @@
  */
 import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
 import { valueAt, type Path } from "../located";
-import { maskSecret, pyUnquote, secretEnvName, SENSITIVE_HEADERS, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
+import { isCredentialHeader, maskSecret, pyUnquote, secretEnvName, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
@@ -60,7 +60,7 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
   const client = isObj(plain.client) ? plain.client : null;
   const hasAuth = (o: Obj | null) => o !== null && o.auth !== undefined && o.auth !== null;
   if (client) {
-    if (isObj(client.headers)) fields(out, client.headers, ["client", "headers"], SENSITIVE_HEADERS, 0);
+    if (isObj(client.headers)) fields(out, client.headers, ["client", "headers"], CREDENTIAL_HEADERS, 0);
     if (isObj(client.auth) && isObj(client.auth.access_token_request_data))
       fields(out, client.auth.access_token_request_data, ["client", "auth", "access_token_request_data"], SENSITIVE_KEYS, 32);
     if (typeof client.base_url === "string")
@@ -74,7 +74,7 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
   if (client) tokenUrl(client.auth, ["client", "auth"]);
   for (const { endpoint, at } of endpointsOf(plain)) {
     tokenUrl(endpoint.auth, [...at, "auth"]);
-    if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], SENSITIVE_HEADERS, 0);
+    if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], CREDENTIAL_HEADERS, 0);
     if (isObj(endpoint.params)) fields(out, endpoint.params, [...at, "params"], SENSITIVE_KEYS, 0);
     for (const key of ["json", "data"] as const)
       if (typeof endpoint[key] === "object") fields(out, endpoint[key], [...at, key], SENSITIVE_KEYS, 32);
@@ -89,8 +89,11 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
   return out;
 }
 
+/** Header names that carry a credential, as `fields` asks (`names.has(lowercase name)`). */
+const CREDENTIAL_HEADERS = { has: isCredentialHeader };
+
 /** Keys of `names` with a literal value in `v` (dicts and lists `depth` levels down too). */
-function fields(out: LiteralCredential[], v: unknown, at: Path, names: ReadonlySet<string>, depth: number): void {
+function fields(out: LiteralCredential[], v: unknown, at: Path, names: { has(name: string): boolean }, depth: number): void {
   if (Array.isArray(v)) {
     if (depth > 0) v.forEach((x, i) => fields(out, x, [...at, i], names, depth - 1));
     return;
