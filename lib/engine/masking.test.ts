@@ -55,6 +55,12 @@ describe("masking helpers", () => {
       Accept: "json",
     });
   });
+  it("Masker masks a secret an HTML error page echoes escaped", () => {
+    const m = new Masker([`p@ss:w/rd?&="'<>`]);
+    const page = `<pre>Bearer p@ss:w/rd?&amp;=&quot;&#39;&lt;&gt; and p@ss:w/rd?&amp;=&quot;&#x27;&lt;&gt;</pre>`;
+    expect(m.containsSecret(page)).toBe(true);
+    expect(m.text(page)).toBe("<pre>Bearer p*****> and p*****></pre>");
+  });
   it("Masker masks form fields by name, headers by name and values anywhere", () => {
     const m = new Masker(["s3cret-value"]);
     expect(m.form("client_id=abc&client_secret=xyz&grant_type=client_credentials")).toBe(

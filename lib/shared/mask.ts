@@ -38,10 +38,16 @@ function percentEncode(v: string): string {
   }
 }
 
+/** HTML-escaped as an error page echoes it: `&`, `<`, `>`, `"` and `'` as entities (`&#39;` and `&#x27;`). */
+const htmlEscaped = (v: string): string[] => {
+  const base = v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return [base.replace(/'/g, "&#39;"), base.replace(/'/g, "&#x27;"), base];
+};
+
 /**
  * The spellings a value takes when an API echoes it: raw, JSON-escaped (with `\/` and with ASCII
- * `\uXXXX` escapes), percent-encoded (upper- and lower-case hex, `+` for spaces) and base64 (standard,
- * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it).
+ * `\uXXXX` escapes), percent-encoded (upper- and lower-case hex, `+` for spaces), base64 (standard,
+ * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it) and HTML-escaped.
  */
 function spellings(v: string): string[] {
   const jsonEscaped = JSON.stringify(v).slice(1, -1);
@@ -49,6 +55,7 @@ function spellings(v: string): string[] {
   const b64 = base64(v);
   const out = new Set([
     v,
+    ...htmlEscaped(v),
     jsonEscaped,
     jsonEscaped.replace(/\//g, "\\/"),
     asciiJson(jsonEscaped),
