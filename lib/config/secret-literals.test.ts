@@ -130,6 +130,30 @@ describe("credentials written into the config outside auth", () => {
     ]);
   });
 
+  it("a resource given as a string (its name and path) or a string endpoint with a credential query is found", () => {
+    const text = JSON.stringify({
+      client: { base_url: "https://x.example.com" },
+      resources: ["other?token=StrRes171717", { name: "b", endpoint: "b?api_key=StrEp181818" }],
+    });
+    const found = validateText(text, "json").diagnostics.filter((d) => d.code === "hardcoded_secret");
+    expect(found.map((d) => d.path)).toEqual(["/resources/0", "/resources/1/endpoint"]);
+    expect(found[0]?.message).toContain("in `resources[0]`");
+    let fixed = text;
+    for (const d of [...found].reverse()) fixed = applyEdits(fixed, d.fixes![0]!.edits);
+    expect(fixed).toContain('"resources":["other",{"name":"b","endpoint":"b"}]');
+  });
+
+  it("a user info in a path with no credential query is moved without an empty `params` title", () => {
+    const text = JSON.stringify({
+      client: { base_url: "https://x.example.com" },
+      resources: [{ name: "a", endpoint: { path: "https://u:UiPw191919@y.example.com/a" } }],
+    });
+    const titles = validateText(text, "json").diagnostics.flatMap((d) =>
+      d.code === "hardcoded_secret" ? (d.fixes ?? []).map((f) => f.title) : [],
+    );
+    expect(titles.join(" ")).not.toMatch(/Move\s+to|Move {2}/);
+  });
+
   it("placeholders and empty values are not credentials", () => {
     const text = JSON.stringify({
       client: { base_url: "https://h.example.com/?token={incremental.start_value}" },

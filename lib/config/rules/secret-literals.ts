@@ -12,7 +12,7 @@
  *   (`location: query`), where the config has no auth yet (with one, dlt's client never sends user info).
  */
 import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
-import { valueAt, type Path } from "../located";
+import { valueAt, where, type Path } from "../located";
 import { isCredentialHeader, maskSecret, pyUnquote, secretEnvName, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
@@ -72,6 +72,14 @@ export function literalCredentials(plain: unknown): LiteralCredential[] {
       inUrl(out, auth.access_token_url, [...at, "access_token_url"], { auth: null, params: undefined, base: false });
   };
   if (client) tokenUrl(client.auth, ["client", "auth"]);
+  // A resource given as a string (`"items?token=…"`: its name and path) or a string endpoint: the credential
+  // can only be taken out (there is no dict for params or auth).
+  if (Array.isArray(plain.resources))
+    plain.resources.forEach((r: unknown, i: number) => {
+      if (typeof r === "string") inUrl(out, r, ["resources", i], { auth: null, params: undefined, base: false });
+      else if (isObj(r) && typeof r.endpoint === "string")
+        inUrl(out, r.endpoint, ["resources", i, "endpoint"], { auth: null, params: undefined, base: false });
+    });
   for (const { endpoint, at } of endpointsOf(plain)) {
     tokenUrl(endpoint.auth, [...at, "auth"]);
     if (isObj(endpoint.headers)) fields(out, endpoint.headers, [...at, "headers"], CREDENTIAL_HEADERS, 0);
@@ -154,7 +162,7 @@ function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlac
     auth = null;
   }
   const params = place.params;
-  if (params && found.every((f) => params.dict === null || !(f.key in params.dict))) {
+  if (params && found.length > 0 && found.every((f) => params.dict === null || !(f.key in params.dict))) {
     for (const f of found) names.push(secretNameFor(f.key));
     moved.push(`${found.map((f) => `\`${f.key}\``).join(", ")} to \`params\` (dlt.secrets)`);
     if (params.dict === null)
@@ -179,7 +187,7 @@ function inUrl(out: LiteralCredential[], value: string, at: Path, place: UrlPlac
   const what = `${[
     ...(info ? ["the user info (user:password@)"] : []),
     ...(found.length ? [`the query parameter${found.length > 1 ? "s" : ""} ${found.map((f) => `\`${f.key}\``).join(", ")}`] : []),
-  ].join(" and ")} in \`${String(at[at.length - 1])}\``;
+  ].join(" and ")} in ${typeof at[at.length - 1] === "number" ? where(at) : `\`${String(at[at.length - 1])}\``}`;
   const masked = [
     ...(info?.basic ? [`${info.basic[0]}:${maskSecret(info.basic[1])}@`] : []),
     ...found.map((f) => `${f.key}=${maskSecret(f.value)}`),
