@@ -154,6 +154,19 @@ describe("credentials written into the config outside auth", () => {
     expect(titles.join(" ")).not.toMatch(/Move\s+to|Move {2}/);
   });
 
+  it("dlt.secrets.get(name, a literal default): the secret `name`, and the default flagged and dropped by its fix", () => {
+    const text =
+      "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n" +
+      'source = rest_api_source({"client": {"base_url": "https://x", "auth": {"type": "bearer", ' +
+      '"token": dlt.secrets.get("tok", "DefaultTok2323")}}, "resources": ["a"]})\n';
+    const r = validateText(text, "python");
+    expect(r.value).toMatchObject({ client: { auth: { token: { $secret: "tok" } } } });
+    const d = r.diagnostics.find((x) => x.code === "hardcoded_secret");
+    expect(d?.message).not.toContain("DefaultTok2323");
+    expect(applyEdits(text, d!.fixes![0]!.edits)).toContain('"token": dlt.secrets.get("tok")}');
+    expect(exportConfig(r, "python")!.text).not.toContain("DefaultTok2323");
+  });
+
   it("placeholders and empty values are not credentials", () => {
     const text = JSON.stringify({
       client: { base_url: "https://h.example.com/?token={incremental.start_value}" },

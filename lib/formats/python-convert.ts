@@ -7,7 +7,7 @@ import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
 import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
 import { showToken } from "./syntax";
-import { pyRepr } from "../shared";
+import { maskSecret, pyRepr } from "../shared";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
 /** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
@@ -42,18 +42,40 @@ export function isDictNode(n: SyntaxNode): boolean {
   return n.name === "DictionaryExpression" || (n.name === "DictionaryComprehensionExpression" && !n.getChild("for"));
 }
 
-function refOf(ctx: ConvertContext, n: SyntaxNode): DocNode | null {
+function refOf(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
   const target = n.firstChild;
   if (!target || target.name !== "MemberExpression") return null;
   const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
   const parts = args ? valueChildren(args).filter((c) => c.from >= target.to) : [];
-  const key = parts[0];
-  if (parts.length !== 1 || !key || key.name !== "String") return null;
+  const [key, fallback] = parts;
+  const withDefault = n.name === "CallExpression" && parts.length === 2;
+  if ((parts.length !== 1 && !withDefault) || !key || key.name !== "String") return null;
   const pattern = n.name === "CallExpression" ? /^dlt\s*\.\s*(secrets|config)\s*\.\s*get$/ : /^dlt\s*\.\s*(secrets|config)$/;
   const m = pattern.exec(src(ctx, target));
   const name = decodePythonString(src(ctx, key));
   if (!m || name === null) return null;
+  if (withDefault && fallback && m[1] === "secrets") literalDefault(ctx, key, fallback, name, pointer);
   return { kind: "ref", ref: m[1] === "secrets" ? "secret" : "config", name, range: rangeOf(n) };
+}
+
+/**
+ * `dlt.secrets.get("token", "sk_live_…")`: the secret `token` (a run asks for it), and a default that is
+ * a credential written into the file, which every download and share link would keep: a
+ * `hardcoded_secret`, whose fix drops the default.
+ */
+function literalDefault(ctx: ConvertContext, key: SyntaxNode, fallback: SyntaxNode, name: string, pointer: string): void {
+  const value = fallback.name === "String" ? decodePythonString(src(ctx, fallback)) : null;
+  if (value === null || value.length < 3) return;
+  ctx.diagnostics.push({
+    severity: "warning",
+    code: "hardcoded_secret",
+    path: pointer,
+    range: rangeOf(fallback),
+    message:
+      `The default of \`dlt.secrets.get("${name}", …)\` is written into the config (${maskSecret(value)}): anyone with the file ` +
+      `has it. Drop the default and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml).`,
+    fixes: [{ title: "Remove the default", edits: [{ range: { start: key.to, end: fallback.to }, newText: "" }] }],
+  });
 }
 
 function parseNumber(raw: string): number | null {
@@ -136,9 +158,9 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : other(ctx, n, pointer);
     }
     case "CallExpression":
-      return dictCall(ctx, n, pointer) ?? refOf(ctx, n) ?? other(ctx, n, pointer);
+      return dictCall(ctx, n, pointer) ?? refOf(ctx, n, pointer) ?? other(ctx, n, pointer);
     case "MemberExpression":
-      return refOf(ctx, n) ?? other(ctx, n, pointer);
+      return refOf(ctx, n, pointer) ?? other(ctx, n, pointer);
     default:
       return other(ctx, n, pointer);
   }

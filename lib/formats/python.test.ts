@@ -55,7 +55,7 @@ describe("Python literals", () => {
     });
   });
 
-  it("reads dlt.secrets / dlt.config references in subscript and .get() form", () => {
+  it("reads dlt.secrets / dlt.config references in subscript and .get() form (with a default too)", () => {
     const doc = py(
       `c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`,
     );
@@ -63,8 +63,10 @@ describe("Python literals", () => {
       a: { $secret: "api_key" },
       b: { $config: "base" },
       c: { $secret: "token" },
-      d: { $python: 'dlt.secrets.get("t", "default")' },
+      d: { $secret: "t" },
     });
+    // The default is a credential written into the file: flagged, and never shown.
+    expect(doc.diagnostics.map((d) => [d.code, d.message.includes('"default"')])).toEqual([["hardcoded_secret", false]]);
     expect(findNode(doc.root, "/a")).toMatchObject({ kind: "ref", ref: "secret", range: { start: 10, end: 32 } });
   });
 
