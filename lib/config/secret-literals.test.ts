@@ -103,7 +103,7 @@ describe("credentials written into the config outside auth", () => {
   });
 
   it("an OAuth token URL's user info and credential query are found, and the fix takes them out", () => {
-    const url = "https://id:TokPass777@lab.example.com/oauth/token?client_secret=TokQuery888&sig=x";
+    const url = "https://id:TokPass777@lab.example.com/oauth/token?client_secret=TokQuery888&scope=x";
     const text = JSON.stringify({
       client: {
         base_url: "https://lab.example.com",
@@ -115,7 +115,7 @@ describe("credentials written into the config outside auth", () => {
     expect(d?.path).toBe("/client/auth/access_token_url");
     expect(d?.message).not.toMatch(/TokPass777|TokQuery888/);
     const fixed = applyEdits(text, d!.fixes![0]!.edits);
-    expect(fixed).toContain('"access_token_url":"https://lab.example.com/oauth/token?sig=x"');
+    expect(fixed).toContain('"access_token_url":"https://lab.example.com/oauth/token?scope=x"');
     expect(validateText(fixed, "json").diagnostics.filter((x) => x.code === "hardcoded_secret")).toEqual([]);
   });
 

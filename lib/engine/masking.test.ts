@@ -37,6 +37,9 @@ describe("masking helpers", () => {
     for (const n of ["api_token", "auth_token", "private_token", "refresh_token", "client_id"])
       expect(redactUrl(`https://x/deals?${n}=abc123def&start=0`)).toBe(`https://x/deals?${n}=***&start=0`);
     expect(redactUrl("https://x/deals?start=0&limit=100")).toBe("https://x/deals?start=0&limit=100");
+    // Signed URLs and vendors' key names too.
+    for (const n of ["signature", "sig", "hapikey", "consumer_secret", "app_key"])
+      expect(redactUrl(`https://x/a?${n}=abc123def&q=1`)).toBe(`https://x/a?${n}=***&q=1`);
   });
   it("a header named with a credential word is one (vendors' own names), an ordinary header is not", () => {
     const credential = [

@@ -38,6 +38,14 @@ export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
   "session_token",
   "access_key",
   "secret_key",
+  "private_key",
+  "app_key",
+  "app_secret",
+  "consumer_key",
+  "consumer_secret",
+  "hapikey",
+  "signature",
+  "sig",
 ]);
 
 /** Keys whose string values are credentials in a response body (token responses): masked in previews. */
