@@ -1,5 +1,5 @@
 /** Diagnostics for the terminal (rustc/tsc style, with a source excerpt and carets) and as JSON. */
-import { positionAt, type Diagnostic, type SourceFormat } from "../formats";
+import { positionAt, type Diagnostic, type Range, type SourceFormat } from "../formats";
 import type { Style } from "./io";
 import { maskSecret } from "../shared";
 
@@ -38,7 +38,7 @@ function lineAt(text: string, line: number): string {
 const MAX_EXCERPT = 160;
 
 /** `file:line:col  severity  code  message`, then the source line with carets under the range. */
-export function formatDiagnostic(d: Diagnostic, text: string, file: string, style: Style): string {
+export function formatDiagnostic(d: Diagnostic, text: string, file: string, style: Style, secrets: readonly Range[] = []): string {
   const start = positionAt(text, d.range.start);
   const end = positionAt(text, Math.max(d.range.start, d.range.end));
   const paint = d.severity === "error" ? style.red : d.severity === "warning" ? style.yellow : style.cyan;
@@ -49,13 +49,25 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
   let source = lineAt(text, start.line);
   let col = start.column;
   let endColumn = end.column;
-  // A literal credential is masked in the excerpt as in the message: CI logs keep validate's output.
-  if (d.code === "hardcoded_secret" && end.line === start.line && end.column > start.column) {
-    const token = source.slice(start.column - 1, end.column - 1);
+  // Every literal credential on the line (`secrets`: the hardcoded_secret ranges) is masked in the excerpt
+  // as in the messages, right to left: CI logs keep validate's output.
+  const own = d.code === "hardcoded_secret" ? [d.range] : [];
+  const onLine = [...own, ...secrets]
+    .map((r) => [positionAt(text, r.start), positionAt(text, r.end)] as const)
+    .filter(([a, b]) => a.line === start.line && b.line === start.line && b.column > a.column)
+    .sort((x, y) => y[0].column - x[0].column)
+    .filter((r, i, all) => i === 0 || r[1].column <= (all[i - 1] as (typeof all)[number])[0].column);
+  for (const [a, b] of onLine) {
+    const token = source.slice(a.column - 1, b.column - 1);
     const quoted = /^([rRuUbBfF]{0,2}["']{1,3})([^]*?)(["']{1,3})$/.exec(token);
     const masked = quoted ? `${quoted[1]}${maskSecret(quoted[2] ?? "")}${quoted[3]}` : maskSecret(token);
-    source = source.slice(0, start.column - 1) + masked + source.slice(end.column - 1);
-    endColumn = start.column + masked.length;
+    source = source.slice(0, a.column - 1) + masked + source.slice(b.column - 1);
+    const shift = masked.length - (b.column - a.column);
+    if (a.column === start.column && b.column === end.column) endColumn = col + masked.length;
+    else if (b.column <= start.column) {
+      col += shift;
+      endColumn += shift;
+    }
   }
   // Very long lines (minified JSON): show a window around the range.
   let cut = 0;
@@ -64,7 +76,7 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
     source = `…${source.slice(cut, cut + MAX_EXCERPT)}`;
     col = col - cut + 1;
   } else if (source.length > MAX_EXCERPT) source = `${source.slice(0, MAX_EXCERPT)}…`;
-  const width = end.line === start.line ? endColumn - start.column : source.length - col + 1;
+  const width = end.line === start.line ? endColumn - col : source.length - col + 1;
   const carets = "^".repeat(Math.max(1, Math.min(width, source.length - col + 1)));
   const gutter = String(start.line);
   const pad = " ".repeat(gutter.length);
@@ -92,6 +104,7 @@ export function formatSummary(diagnostics: readonly Diagnostic[], file: string, 
 
 /** Every diagnostic, a blank line between them, and the summary. */
 export function formatReport(diagnostics: readonly Diagnostic[], text: string, file: string, style: Style): string {
-  const blocks = diagnostics.map((d) => formatDiagnostic(d, text, file, style));
+  const secrets = diagnostics.filter((d) => d.code === "hardcoded_secret").map((d) => d.range);
+  const blocks = diagnostics.map((d) => formatDiagnostic(d, text, file, style, secrets));
   return [...blocks, formatSummary(diagnostics, file, style)].join("\n\n") + "\n";
 }

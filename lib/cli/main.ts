@@ -35,9 +35,10 @@ const formatOption = () => new Option("--format <format>", "output format").choi
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
-  // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten) is never echoed by a usage error.
+  // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten), or the value of any `--option=value`
+  // (`--secrets=name=TOKEN`, a typo), is never echoed by a usage error.
   const secretArgs = argv
-    .flatMap((a, i) => (a === "--secret" ? [argv[i + 1] ?? ""] : a.startsWith("--secret=") ? [a.slice("--secret=".length)] : []))
+    .flatMap((a, i) => (a === "--secret" ? [argv[i + 1] ?? ""] : /^--[^=]+=/.test(a) ? [a.slice(a.indexOf("=") + 1)] : []))
     .filter((v) => v.length > 0);
   const redact = (s: string) => secretArgs.reduce((out, v) => out.split(v).join("***"), s);
   const program = new Command("restplay")

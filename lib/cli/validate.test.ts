@@ -145,6 +145,9 @@ describe("usage errors exit 2", () => {
       expect([r.code, r.stderr.includes("SEKRET-abc123-TOKEN")]).toEqual([2, false]);
       expect(r.stderr).toMatch(/argument '\*\*\*' is invalid\. expected NAME=VALUE/);
     }
+    // A misspelt option with a value (`--secrets=…`) is an unknown option, named without its value.
+    const typo = await cli(["run", "seed-000.py", "--secrets=client_id=SEKRET-abc123-TOKEN"], at);
+    expect([typo.code, typo.stderr.includes("SEKRET"), /unknown option '--secrets=\*\*\*'/.test(typo.stderr)]).toEqual([2, false, true]);
   });
 
   it("masks a literal credential in the source excerpt as in the message (CI logs keep validate's output)", async () => {
@@ -156,6 +159,16 @@ describe("usage errors exit 2", () => {
     expect(r.stdout + r.stderr).toContain("hardcoded_secret");
     expect((r.stdout + r.stderr).match(/SEKRET/g) ?? []).toEqual([]);
     expect(r.stdout).toContain('TOKEN = "S*****1"');
+    // Two on one line: each excerpt masks both, its carets under its own.
+    const line = JSON.stringify({
+      client: { base_url: "https://x.example.com", headers: { "X-API-Key": "SEKRET-h1-999", Authorization: "Bearer SEKRET-h2-888" } },
+      resources: ["a"],
+    });
+    const two = await cli(["validate", seeds.write("two.json", line)], at);
+    expect(two.stdout).not.toContain("SEKRET");
+    const excerpts = two.stdout.split("\n").filter((l) => l.startsWith("1 |"));
+    const carets = two.stdout.split("\n").filter((l) => /^ +\| +\^/.test(l));
+    expect(carets.map((c, i) => excerpts[i]!.slice(c.indexOf("^"), c.lastIndexOf("^") + 1))).toEqual(['"S*****9"', '"B*****8"']);
   });
 
   it("--help exits 0", async () => {

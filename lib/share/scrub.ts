@@ -26,7 +26,12 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   const block = whole.diagnostics.some((d) => d.code === "markdown_document") ? fencedBlock(text) : null;
   // The block keeps the document's offsets (the rest blanked): its fixes apply to the whole text.
   const result = block ? validateText(block.config, block.format) : whole;
-  const checked = result.document.root !== null && !result.document.diagnostics.some((d) => d.severity === "error");
+  // Not fully checked either: a key given twice (only the value that counts is read) or a second
+  // Markdown block (only the first is the config).
+  const checked =
+    result.document.root !== null &&
+    !result.document.diagnostics.some((d) => d.severity === "error" || d.code === "duplicate_key") &&
+    !(block && (text.match(/^\s*(?:```|~~~)/gm) ?? []).length > 2);
   if (!result.document.root) return { text, format: whole.format, replaced: [], checked };
   const edits: TextEdit[] = [];
   const replaced: string[] = [];

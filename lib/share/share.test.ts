@@ -63,6 +63,11 @@ describe("share links", () => {
     expect(shareConfig("https://restplay.test/", slip, "yaml").checked).toBe(false);
     const clean = shareConfig("https://restplay.test/", JSON_CONFIG, "json");
     expect(clean.checked).toBe(true);
+    // A key given twice (only the last value is read) and a second Markdown block are not fully checked either.
+    const twice =
+      "client:\n  base_url: https://x\n  auth:\n    type: bearer\n    token: tok-first-77\n    token: tok-second-88\nresources: [a]\n";
+    expect(shareConfig("https://restplay.test/", twice, "yaml").checked).toBe(false);
+    expect(shareConfig("https://restplay.test/", `${md}\nAnd another:\n\n\`\`\`json\n{"a": 1}\n\`\`\`\n`, undefined).checked).toBe(false);
   });
 
   it("restore text, format and example; the page's own fragment is replaced", () => {

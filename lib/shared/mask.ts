@@ -56,6 +56,7 @@ function spellings(v: string): string[] {
   const out = new Set([
     v,
     ...htmlEscaped(v),
+    ...htmlEscaped(jsonEscaped),
     jsonEscaped,
     jsonEscaped.replace(/\//g, "\\/"),
     asciiJson(jsonEscaped),
