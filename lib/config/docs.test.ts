@@ -105,4 +105,19 @@ describe("docs links", () => {
     const auth = describeKey(["client", "auth", "type"], { client: { auth: { type: "bearer" } } })!;
     expect(auth.allowed).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]);
   });
+
+  it("a typed param (`{type: resolve|incremental}`) gets its keys and their docs", () => {
+    const root = {
+      resources: [
+        "posts",
+        { name: "c", endpoint: { path: "p/{id}", params: { id: { type: "resolve" }, since: { type: "incremental" } } } },
+      ],
+    };
+    const at = (name: string) => ["resources", 1, "endpoint", "params", name];
+    expect(keyCompletions(at("id"), root).map((k) => k.key)).toEqual(["resource", "field"]);
+    expect(keyCompletions(at("since"), root).map((k) => k.key)).toContain("cursor_path");
+    expect(keyCompletions(at("since"), root).map((k) => k.key)).not.toContain("start_param");
+    expect(describeKey([...at("id"), "type"], root)?.allowed).toEqual(["resolve", "incremental"]);
+    expect(describeKey([...at("since"), "type"], root)?.description).toMatch(/Deprecated in dlt/);
+  });
 });

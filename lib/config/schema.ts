@@ -307,7 +307,25 @@ export const ErrorHandlerSchema = z
   .partial()
   .describe("Seed dialect (not dlt): per-endpoint retries. dlt's retries are global runtime settings.");
 
-const ParamValue = z.unknown();
+/**
+ * A query parameter's value: anything (scalars, lists, references; dlt sends it as it is), and the two
+ * typed dicts dlt reads, described here for hover and completion. The resolve rules check them
+ * (resolve/params.ts); the union ends in `unknown`, so it refuses nothing itself.
+ */
+const ResolveParamSchema = z
+  .strictObject({
+    type: z.literal("resolve"),
+    resource: z.string().describe("The parent resource: one request per parent record."),
+    field: z.string().describe("The parent record's field (JSONPath) whose value this parameter takes."),
+  })
+  .describe("A parent's field as this parameter (dlt's older form of `{resources.<parent>.<field>}`).");
+const IncrementalParamSchema = IncrementalSchema.omit({ start_param: true, end_param: true })
+  .extend({ type: z.literal("incremental") })
+  .describe(
+    "The incremental cursor's start value as this parameter. Deprecated in dlt: write an endpoint `incremental` and " +
+      "`{incremental.start_value}` in `params`.",
+  );
+const ParamValue = z.union([ResolveParamSchema, IncrementalParamSchema, z.unknown()]);
 
 export const EndpointSchema = z
   .strictObject({
