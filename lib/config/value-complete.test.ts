@@ -19,7 +19,15 @@ describe("Python value completions (parity with JSON and YAML)", () => {
     expect(labels(["client", "auth"], "type")).toEqual(
       expect.arrayContaining(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]),
     );
-    expect(labels(["resources", 0, "endpoint", "params", "since"], "type")).toEqual(["incremental"]);
+    // A typed param: both of dlt's types (as JSON and YAML get them from the schema).
+    expect(labels(["resources", 0, "endpoint", "params", "since"], "type")).toEqual(["resolve", "incremental"]);
+  });
+  it("offers the other resources for a resolve param's `resource`", () => {
+    const parents = {
+      resources: ["posts", { name: "users" }, { name: "c", endpoint: { params: { id: { type: "resolve", resource: "" } } } }],
+    };
+    const at = ["resources", 2, "endpoint", "params", "id"];
+    expect(valueCompletions(at, "resource", parents, true).map((s) => s.label)).toEqual(["posts", "users"]);
   });
   it("offers locations, dispositions and methods", () => {
     expect(labels(["client", "auth"], "location")).toEqual(expect.arrayContaining(["header", "query"]));

@@ -27,14 +27,23 @@ export function valueContext(linePrefix: string): { key: string; quoted: boolean
   return m ? { key: m[1] ?? "", quoted: (m[2] ?? "") !== "", typed: m[3] ?? "" } : null;
 }
 
+/** The names of the config's resources but the one at `path` (`resources[i]`): the parents a param may resolve. */
+function otherResources(path: ValuePath, root: unknown): string[] {
+  const list = typeof root === "object" && root !== null ? (root as { resources?: unknown }).resources : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((r: unknown, i) => {
+    const name = typeof r === "string" ? r : typeof r === "object" && r !== null ? (r as { name?: unknown }).name : undefined;
+    return typeof name === "string" && !(path[0] === "resources" && path[1] === i) ? [name] : [];
+  });
+}
+
 /**
- * The allowed strings at `path`. A `type` key takes its parent's names (every paginator or auth type,
- * not only the variant the dict is now), and `incremental` in `params`.
+ * The allowed strings at `path`. A `type` key takes its parent's names (every paginator, auth or typed
+ * param type, not only the variant the dict is now); a resolve param's `resource` the other resources.
  */
 function allowedAt(path: ValuePath, root: unknown): { values: readonly string[]; doc: string } {
+  if (path.at(-1) === "resource" && path.at(-3) === "params") return { values: otherResources(path, root), doc: "the parent resource" };
   if (path.at(-1) === "type") {
-    if (path.at(-3) === "params")
-      return { values: ["incremental"], doc: "An incremental param: the cursor's last value sent with each request." };
     const parent = describeKey(path.slice(0, -1), root);
     if (parent && parent.allowed.length > 0) return { values: parent.allowed, doc: `\`${String(path.at(-2))}\` type` };
   }
