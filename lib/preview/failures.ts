@@ -4,7 +4,8 @@
  * dlt's that fails and, where it is DuckDB's, the error dlt gets from it.
  */
 import { pyStr, type Value } from "./values";
-import { decimalShape, duckIntOverflow, type TypedColumn } from "./duck-types";
+import { decimalShape, duckIntOverflow } from "./duck-types";
+import type { ColumnSchema } from "./schema";
 
 /** A value dlt cannot write as the preview wrote it (`RowCoercer`'s reports, but a null-only key). */
 export type Failure =
@@ -28,7 +29,7 @@ export function failureMessage(
   table: string,
   column: string,
   value: Value,
-  typed: TypedColumn | undefined,
+  typed: Pick<ColumnSchema, "data_type" | "precision" | "scale"> | undefined,
 ): { text: string; once: string | null } {
   switch (failure) {
     case "null_in_not_null":
@@ -61,7 +62,7 @@ export function failureMessage(
       };
     }
     case "beyond_decimal": {
-      const [precision, scale] = decimalShape(typed ?? { data_type: "decimal" });
+      const [precision, scale] = decimalShape({ ...typed, data_type: typed?.data_type === "wei" ? "wei" : "decimal" });
       return {
         text:
           `\`${column}\` gets ${pyStr(value)}, which DuckDB's DECIMAL(${precision},${scale}) cannot hold (rounded to ${scale} ` +

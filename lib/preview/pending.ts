@@ -18,7 +18,6 @@ import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
 import { beyond64Message, failureMessage } from "./failures";
-import type { TypedColumn } from "./duck-types";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
 import { ContractState, expandContract, orphanedNestedHints } from "./contract";
@@ -132,14 +131,7 @@ export class PendingLoad {
         (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
         return;
       }
-      const typed = this.schema.table(table)?.columns.get(column);
-      const { text, once } = failureMessage(
-        problem,
-        table,
-        column,
-        value,
-        typed?.data_type === undefined ? undefined : (typed as TypedColumn),
-      );
+      const { text, once } = failureMessage(problem, table, column, value, this.schema.table(table)?.columns.get(column));
       if (once === null || this.firstReport(table, once)) this.problem(table, text);
     });
   }
