@@ -93,6 +93,48 @@ test("JSON completes every paginator type, those with a required key too", async
   await page.keyboard.press("Escape");
 });
 
+test("a resolve param's resource completes the other resources (JSON), and YAML never offers the dialect's oauth2", async ({
+  playground: p,
+  page,
+}) => {
+  await p.gotoWith(
+    [
+      "{",
+      '  "client": {"base_url": "https://lab.example.com"},',
+      '  "resources": ["posts", {"name": "comments", "endpoint": {"path": "posts/{id}/comments", "params": {"id": {',
+      '    "type": "resolve", "field": "id", "resource": ""}}}}]',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  // Between the quotes of `"resource": ""` (line 4 ends `""}}}}]`).
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.locator(".monaco-list-row").first()).toContainText("posts");
+  await expect(suggest.locator(".monaco-list-row")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(p.editorLines()).toContainText('"resource": "posts"');
+
+  await page.getByTestId("format-yaml").click();
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
+  await p.editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n");
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("End");
+  await page.keyboard.type("\n  auth:\n    type: ");
+  await page.keyboard.press("Control+Space");
+  const labels = suggest.locator(".monaco-list-row .label-name");
+  await expect(labels.first()).toBeVisible();
+  expect(await labels.allTextContents()).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]);
+  await page.keyboard.press("Escape");
+});
+
 test("Python: a dlt class picked from completion leaves the cursor on its first parameter", async ({ playground: p, page }) => {
   await p.gotoWith(
     [

@@ -13,6 +13,6 @@ export { resourceNames } from "./resources";
 export { describeKey, keyCompletions, type KeyDoc } from "./docs";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes";
 export { secretNameFor } from "./rules/secret-literals";
-export { valueCompletions, valueContext, type ValueSuggestion } from "./value-complete";
+export { configValueCompletions, valueCompletions, valueContext, type ValueSuggestion } from "./value-complete";
 export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_DIAGNOSTICS, MAX_RESOURCES, MAX_VALUES } from "./limits";
 export { placeholderCompletions, acceptsPlaceholders, type PlaceholderSuggestion } from "./placeholder-complete";

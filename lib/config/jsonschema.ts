@@ -8,21 +8,36 @@ let cached: Record<string, unknown> | null = null;
 type Json = { [k: string]: unknown };
 const isJson = (v: unknown): v is Json => typeof v === "object" && v !== null;
 
+const NOT_OBJECT = ["string", "number", "boolean", "null", "array"];
+const typeConst = (a: unknown): unknown =>
+  isJson(a) && isJson(a.properties) && isJson(a.properties.type) ? a.properties.type.const : undefined;
+/** An alternative that takes anything (`z.unknown()`: `{}`, perhaps described). */
+const isOpen = (a: unknown): boolean => isJson(a) && Object.keys(a).every((k) => k === "description");
+
 /**
- * Every `type` of a union of dicts told apart by their `type` (paginators, auth), listed on the union
- * itself: an editor completes `"type": "` from the alternatives that already match the dict, so in
- * `{"type": ""}` it would leave out those with a required key (`offset` needs `limit`). Validation means
- * the same either way.
+ * Every `type` of a union of dicts told apart by their `type` (paginators, auth, typed params), listed on
+ * the union itself: an editor completes `"type": "` from the alternatives that already match the dict, so
+ * in `{"type": ""}` it would leave out those with a required key (`offset` needs `limit`). The seed
+ * dialect's types (`oauth2`) are left out: they validate, with their warning, but are never offered.
+ * A union that also takes anything (a param's value) takes anything but a dict: a dict there is one of the
+ * typed ones, as in dlt (any other dict is `invalid_param_value`), and an editor completes its keys
+ * instead of matching the open alternative. zod's own union stays open: the resolve rules say what is wrong.
  */
 function listUnionTypes(node: unknown): void {
   if (Array.isArray(node)) node.forEach(listUnionTypes);
   if (!isJson(node)) return;
-  const alternatives = node.oneOf;
-  if (Array.isArray(alternatives)) {
-    const types = alternatives.map((a) =>
-      isJson(a) && isJson(a.properties) && isJson(a.properties.type) ? a.properties.type.const : undefined,
-    );
-    if (types.every((t) => typeof t === "string") && node.properties === undefined) node.properties = { type: { enum: types } };
+  const alternatives = node.oneOf ?? node.anyOf;
+  if (Array.isArray(alternatives) && node.properties === undefined) {
+    const typed = alternatives.filter((a) => typeof typeConst(a) === "string");
+    if (typed.length > 1 && alternatives.every((a) => typed.includes(a) || isOpen(a))) {
+      // The dialect's types are matched by a pattern, which no editor offers (both offer every `const` and `enum`).
+      const unoffered = (a: unknown) => ({ type: "string", pattern: `^${String(typeConst(a))}$` });
+      const dialect = typed.filter((a) => isDialect((a as Json).description as string | undefined));
+      const offered = { enum: typed.filter((a) => !dialect.includes(a)).map(typeConst) };
+      node.properties = { type: dialect.length > 0 ? { type: "string", anyOf: [offered, ...dialect.map(unoffered)] } : offered };
+      for (const a of dialect) ((a as Json).properties as Json).type = unoffered(a);
+      for (const a of alternatives) if (isOpen(a)) (a as Json).type = NOT_OBJECT;
+    }
   }
   Object.values(node).forEach(listUnionTypes);
 }

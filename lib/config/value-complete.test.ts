@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { valueCompletions, valueContext } from "./value-complete";
+import { configValueCompletions, valueCompletions, valueContext } from "./value-complete";
 
 const root = {
   client: { base_url: "https://x", paginator: { type: "" }, auth: { type: "api_key", location: "" } },
@@ -28,6 +28,11 @@ describe("Python value completions (parity with JSON and YAML)", () => {
     };
     const at = ["resources", 2, "endpoint", "params", "id"];
     expect(valueCompletions(at, "resource", parents, true).map((s) => s.label)).toEqual(["posts", "users"]);
+    // JSON and YAML get these alone (the rest comes from their JSON Schema), quoted unless the string is open.
+    expect(configValueCompletions([...at, "resource"], parents, false).map((s) => s.insertText)).toEqual(['"posts"', '"users"']);
+    expect(configValueCompletions([...at, "resource"], parents, true).map((s) => s.insertText)).toEqual(["posts", "users"]);
+    expect(configValueCompletions([...at, "type"], parents, true)).toEqual([]);
+    expect(configValueCompletions(["resources", 2, "endpoint", "method"], parents, true)).toEqual([]);
   });
   it("offers locations, dispositions and methods", () => {
     expect(labels(["client", "auth"], "location")).toEqual(expect.arrayContaining(["header", "query"]));

@@ -37,18 +37,24 @@ function otherResources(path: ValuePath, root: unknown): string[] {
   });
 }
 
+/** The values at `path` that come from the config itself, not the schema: a resolve param's `resource` takes another resource. */
+function fromConfig(path: ValuePath, root: unknown): { values: readonly string[]; doc: string } | null {
+  return path.at(-1) === "resource" && path.at(-3) === "params" ? { values: otherResources(path, root), doc: "the parent resource" } : null;
+}
+
 /**
  * The allowed strings at `path`. A `type` key takes its parent's names (every paginator, auth or typed
  * param type, not only the variant the dict is now); a resolve param's `resource` the other resources.
  */
 function allowedAt(path: ValuePath, root: unknown): { values: readonly string[]; doc: string } {
-  if (path.at(-1) === "resource" && path.at(-3) === "params") return { values: otherResources(path, root), doc: "the parent resource" };
+  const own = fromConfig(path, root);
+  if (own) return own;
   if (path.at(-1) === "type") {
     const parent = describeKey(path.slice(0, -1), root);
     if (parent && parent.allowed.length > 0) return { values: parent.allowed, doc: `\`${String(path.at(-2))}\` type` };
   }
-  const own = describeKey([...path], root);
-  return own && own.allowed.length > 0 ? { values: own.allowed, doc: own.accepts } : { values: [], doc: "" };
+  const doc = describeKey([...path], root);
+  return doc && doc.allowed.length > 0 ? { values: doc.allowed, doc: doc.accepts } : { values: [], doc: "" };
 }
 
 const classKind = (key: string | number | undefined): DltClass["kind"] | null =>
@@ -62,17 +68,21 @@ function classCall(c: DltClass, stops = false): string {
   return `${name}(${c.kind === "incremental" ? `cursor_path="${stop(1)}"` : required.join(", ")})${stop(0)}`;
 }
 
+const valueSuggestions = ({ values, doc }: { values: readonly string[]; doc: string }, quoted: boolean): ValueSuggestion[] =>
+  values.map((v) => ({ label: v, insertText: quoted ? v : JSON.stringify(v), detail: doc, documentation: `\`${v}\``, kind: "value" }));
+
+/**
+ * Suggestions for the value at `path` that the editors' JSON Schema cannot give, because they come from
+ * the config itself (JSON and YAML complete the rest from the schema): a resolve param's parent resource.
+ */
+export function configValueCompletions(path: ValuePath, root: unknown, quoted: boolean): ValueSuggestion[] {
+  const own = fromConfig(path, root);
+  return own ? valueSuggestions(own, quoted) : [];
+}
+
 /** Suggestions for the value of `key` in the dict at `objectPath` of `root` (the document's plain value). */
 export function valueCompletions(objectPath: ValuePath, key: string, root: unknown, quoted: boolean): ValueSuggestion[] {
-  const path = [...objectPath, key];
-  const { values, doc } = allowedAt(path, root);
-  const out: ValueSuggestion[] = values.map((v) => ({
-    label: v,
-    insertText: quoted ? v : JSON.stringify(v),
-    detail: doc,
-    documentation: `\`${v}\``,
-    kind: "value",
-  }));
+  const out = valueSuggestions(allowedAt([...objectPath, key], root), quoted);
   const kind = quoted ? null : classKind(key);
   for (const c of kind ? DLT_CLASSES.filter((x) => x.kind === kind && !x.deprecated) : []) {
     const params = c.params.map((p) => p.name).join(", ");

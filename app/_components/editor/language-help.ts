@@ -1,10 +1,12 @@
 /**
  * Hover docs (all three languages), Python dict-key and value completions (from lib/config's schema docs
  * and dlt's classes: parity with what JSON and YAML get from the JSON schema) and
- * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three).
+ * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three), and
+ * in JSON and YAML the values their JSON Schema cannot know (a resolve param's parent resource).
  */
 import type * as Monaco from "monaco-editor";
 import {
+  configValueCompletions,
   describeKey,
   keyCompletions,
   placeholderCompletions,
@@ -13,7 +15,7 @@ import {
   type KeyDoc,
   type ValidationResult,
 } from "@/lib/config";
-import { parseDocument, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
+import { parseDocument, plainYamlText, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
 import { insideString, locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
 import { toMonacoRange } from "./markers";
@@ -100,6 +102,35 @@ export function registerLanguageHelp(
     },
   });
 
+  // `"key": "typ|` (JSON) or `key: typ|` (YAML): the key, whether the value is quoted, and what is typed of it.
+  const keyedValue = /(?<![\w$-])(["']?)([\w$-]+)\1\s*:\s*(["']?)([\w.-]*)$/;
+  const configValues = (["json", "yaml"] as const).map((language) =>
+    monaco.languages.registerCompletionItemProvider(language, {
+      triggerCharacters: ['"', " "],
+      provideCompletionItems(model, position) {
+        const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+        const m = keyedValue.exec(prefix);
+        if (!m) return { suggestions: [] };
+        const doc = documentOf(model, current);
+        const keyOffset = model.getOffsetAt({ lineNumber: position.lineNumber, column: m.index + 1 + (m[1] ?? "").length });
+        const hit = locateKey(doc.root, keyOffset);
+        if (!hit || !doc.root) return { suggestions: [] };
+        const quoted = (m[3] ?? "") !== "";
+        const at = new monaco.Range(position.lineNumber, position.column - (m[4] ?? "").length, position.lineNumber, position.column);
+        const suggestions = configValueCompletions(hit.path, toPlain(doc.root), quoted).map((v, i): Monaco.languages.CompletionItem => ({
+          label: v.label,
+          kind: monaco.languages.CompletionItemKind.EnumMember,
+          detail: v.detail,
+          documentation: { value: v.documentation },
+          insertText: language === "yaml" && !quoted && plainYamlText(v.label) ? v.label : v.insertText,
+          sortText: String(i).padStart(3, "0"),
+          range: at,
+        }));
+        return { suggestions };
+      },
+    }),
+  );
+
   const placeholders = EDITOR_LANGUAGES.map((language) =>
     monaco.languages.registerCompletionItemProvider(language, {
       triggerCharacters: ["{", "."],
@@ -129,5 +160,5 @@ export function registerLanguageHelp(
     }),
   );
 
-  return [...hovers, completion, ...placeholders];
+  return [...hovers, completion, ...configValues, ...placeholders];
 }
