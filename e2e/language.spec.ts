@@ -131,7 +131,7 @@ test("a resolve param's resource completes the other resources (JSON), and YAML 
   await page.keyboard.press("Control+Space");
   const labels = suggest.locator(".monaco-list-row .label-name");
   await expect(labels.first()).toBeVisible();
-  expect(await labels.allTextContents()).toEqual(["bearer", "api_key", "http_basic", "oauth2_client_credentials"]);
+  expect((await labels.allTextContents()).sort()).toEqual(["api_key", "bearer", "http_basic", "oauth2_client_credentials"]);
   await page.keyboard.press("Escape");
 });
 

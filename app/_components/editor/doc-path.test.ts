@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/formats";
-import { insideString, locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
+import { insideString, locateKey, objectPathAt, openPlaceholder, pythonDictPathAt, stringAt } from "./doc-path";
 
 const text =
   'source = rest_api_source({\n    "client": {"base_url": "https://x", "paginator": {"type": "offset", "limit": 10}},\n    "resources": [{"name": "a", "endpoint": {\n        \n    }}]\n})\n';
@@ -67,5 +67,52 @@ describe("stringAt and openPlaceholder (placeholder completion)", () => {
     expect(openPlaceholder('"path": "/posts/{{literal')).toBeNull();
     expect(openPlaceholder('"path": "/posts/{resources.posts.id}/x')).toBeNull();
     expect(openPlaceholder('"path": "/posts/x')).toBeNull();
+  });
+});
+
+describe("pythonDictPathAt (completion in a Python text that does not parse)", () => {
+  /** `|` marks the cursor; the config starts at its first `{` or `dict(`. */
+  const read = (src: string) => {
+    const offset = src.indexOf("|");
+    const t = src.slice(0, offset) + src.slice(offset + 1);
+    return pythonDictPathAt(t, /\{|dict\(/.exec(t)!.index, offset);
+  };
+
+  it("finds the dict the cursor is in where the parser's recovery loses it (a missing comma after a list)", () => {
+    const src =
+      'source = rest_api_source({\n    "client": {"base_url": "https://x"},\n' +
+      '    "resources": [{"name": "a", "endpoint": {"path": "x", "pa|"}}]\n    "resource_defaults": {},\n})\n';
+    const clean = src.replace("|", "");
+    expect(objectPathAt(parseDocument(clean, "python").root, src.indexOf("|"), clean)).toEqual([]);
+    expect(read(src)).toEqual({
+      path: ["resources", 0, "endpoint"],
+      root: { client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { path: "x" } }] },
+      kwargs: false,
+    });
+  });
+
+  it("follows list items, dict(…) keywords, comments and strings with brackets, colons and escapes in them", () => {
+    const src =
+      "config = {\n  # a comment with { and [\n  'client': dict(base_url='https://x/{a}:b', paginator=dict(type=\"offset\", |)),\n" +
+      '  "resources": ["a", {"name": "b \\" }"}]\n}\n';
+    expect(read(src)).toEqual({
+      path: ["client", "paginator"],
+      root: { client: { base_url: "https://x/{a}:b", paginator: { type: "offset" } } },
+      kwargs: true,
+    });
+    expect(read('x = {"resources": ["a", r"b]", {"name": "c", "endpoint": {"params": {"id": {"type": "resolve", |')?.path).toEqual([
+      "resources",
+      2,
+      "endpoint",
+      "params",
+      "id",
+    ]);
+  });
+
+  it("has no dict for a value being typed, a call's arguments or a place after the config; a set is a dict being written", () => {
+    expect(read('x = {"client": {"base_url": "ht|"}}')).toBeNull();
+    expect(read('x = {"client": {"paginator": OffsetPaginator(|)}}')).toBeNull();
+    expect(read('x = {"client": {"headers": {"a", |}}}')).toEqual({ path: ["client", "headers"], root: expect.anything(), kwargs: false });
+    expect(read('x = {"client": {}}\ny = {|}')).toBeNull();
   });
 });

@@ -81,3 +81,91 @@ export function openPlaceholder(linePrefix: string): { typed: string; braceIndex
   const typed = linePrefix.slice(brace + 1);
   return /^[\w.]*$/.test(typed) ? { typed, braceIndex: brace } : null;
 }
+
+type Container = Record<string, unknown> | unknown[];
+type Frame = {
+  kind: "dict" | "list" | "call";
+  path: Path | null;
+  index: number;
+  key: string | null;
+  value: Container | null;
+  call: boolean;
+};
+/** The dict around the cursor, read from the text: its path, the config up to the cursor, and whether it is `dict(…)`. */
+export type TextDict = { path: Path; root: unknown; kwargs: boolean };
+
+/**
+ * The key path of the dict (`{…}` or `dict(…)`) around `offset`, read from the Python text alone from the
+ * config's opening brace at `from`, with the config as far as the cursor (its dicts, lists and string
+ * values; other values as `null`): for a text that does not parse, where the parser's recovery can put
+ * the cursor in the wrong dict. `null` in a string value, and where the path goes through anything else
+ * (a set, a call's arguments).
+ */
+export function pythonDictPathAt(text: string, from: number, offset: number): TextDict | null {
+  const stack: Frame[] = [];
+  let lastString: string | null = null;
+  let lastName: string | null = null;
+  /** Puts a value in the innermost container, at its key or list index. */
+  const place = (v: unknown) => {
+    const top = stack.at(-1);
+    if (Array.isArray(top?.value)) top.value[top.index] = v;
+    else if (top?.value && top.key !== null) top.value[top.key] = v;
+  };
+  const found = (): TextDict | null => {
+    const top = stack.at(-1);
+    return top?.path ? { path: top.path, root: stack[0]?.value, kwargs: top.call } : null;
+  };
+  const childPath = (): Path | null => {
+    const top = stack.at(-1);
+    if (!top) return [];
+    if (top.path === null) return null;
+    if (top.kind === "list") return [...top.path, top.index];
+    return top.kind === "dict" && top.key !== null ? [...top.path, top.key] : null;
+  };
+  let i = from;
+  while (i < offset) {
+    const c = text[i] ?? "";
+    const quote = /^[rRbBuUfF]{0,2}("""|'''|"|')/.exec(text.slice(i, i + 5));
+    if (quote && (quote[0].length === quote[1]!.length || !/\w/.test(text[i - 1] ?? ""))) {
+      const q = quote[1]!;
+      let j = i + quote[0].length;
+      while (j < text.length && !text.startsWith(q, j) && (q.length === 3 || text[j] !== "\n")) j += text[j] === "\\" ? 2 : 1;
+      const top = stack.at(-1);
+      // The cursor is in this string: a key being typed in the innermost dict, or a value (no keys there).
+      if (j >= offset) return top?.kind === "dict" && top.key === null ? found() : null;
+      lastString = text.slice(i + quote[0].length, j);
+      if (top?.kind === "list" || (top?.kind === "dict" && top.key !== null)) place(lastString);
+      i = j + q.length;
+      continue;
+    }
+    const name = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 64))?.[0];
+    if (name && !/\w/.test(text[i - 1] ?? "")) {
+      lastName = name;
+      i += name.length;
+      continue;
+    }
+    const top = stack.at(-1);
+    if (c === "#") i = text.indexOf("\n", i) < 0 ? text.length : text.indexOf("\n", i);
+    else if (c === "{" || c === "[" || c === "(") {
+      const kind = c === "{" ? "dict" : c === "[" ? "list" : lastName === "dict" ? "dict" : "call";
+      const value: Container | null = kind === "dict" ? {} : kind === "list" ? [] : null;
+      if (value) place(value);
+      stack.push({ kind, path: childPath(), index: 0, key: null, value, call: c === "(" });
+    } else if (c === "}" || c === "]" || c === ")") {
+      stack.pop();
+      if (stack.length === 0) return null;
+    } else if (c === ":" && top?.kind === "dict") top.key = lastString;
+    else if (c === "=" && text[i + 1] !== "=" && top?.kind === "dict") top.key = lastName;
+    else if (c === "," && top) {
+      if (top.kind === "dict" && top.key !== null && top.value && !(top.key in top.value)) place(null);
+      top.index++;
+      top.key = null;
+    }
+    if (!/\s/.test(c)) {
+      if (c !== ":" && c !== "=") lastString = null;
+      if (c !== "(") lastName = null;
+    }
+    i++;
+  }
+  return stack.at(-1)?.kind === "dict" ? found() : null;
+}

@@ -17,7 +17,7 @@ import {
 } from "@/lib/config";
 import { parseDocument, plainYamlText, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
-import { insideString, locateKey, objectPathAt, openPlaceholder, stringAt } from "./doc-path";
+import { insideString, locateKey, objectPathAt, openPlaceholder, pythonDictPathAt, stringAt } from "./doc-path";
 import { toMonacoRange } from "./markers";
 
 function markdown(doc: KeyDoc): string {
@@ -62,15 +62,20 @@ export function registerLanguageHelp(
     provideCompletionItems(model, position, context) {
       const doc = documentOf(model, current);
       const offset = model.getOffsetAt(position);
-      const path = objectPathAt(doc.root, offset, doc.text);
-      if (!path || !doc.root) return { suggestions: [] };
+      if (!doc.root) return { suggestions: [] };
+      // A text that does not parse is read up to the cursor from the text itself: the parser's recovery may misplace it.
+      const broken = doc.diagnostics.some((d) => d.code === "syntax_error");
+      const read = pythonDictPathAt(doc.text, doc.root.range.start, offset);
+      const path = broken ? (read?.path ?? null) : objectPathAt(doc.root, offset, doc.text);
+      if (!path) return { suggestions: [] };
+      const root = broken && read ? read.root : toPlain(doc.root);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1));
       if (value) {
         const typedFrom = position.column - value.typed.length;
         const at = new monaco.Range(position.lineNumber, typedFrom, position.lineNumber, position.column);
-        const values = valueCompletions(path, value.key, toPlain(doc.root), value.quoted).map((v, i): Monaco.languages.CompletionItem => ({
+        const values = valueCompletions(path, value.key, root, value.quoted).map((v, i): Monaco.languages.CompletionItem => ({
           label: v.label,
           kind: v.kind === "class" ? monaco.languages.CompletionItemKind.Class : monaco.languages.CompletionItemKind.EnumMember,
           detail: v.detail,
@@ -84,17 +89,17 @@ export function registerLanguageHelp(
         return { suggestions: values };
       }
       // A space only asks for values (after `"key": `), never for keys; nor does a place inside a string value.
-      if (context.triggerCharacter === " " || insideString(doc.root, offset)) return { suggestions: [] };
+      if (context.triggerCharacter === " " || (!broken && insideString(doc.root, offset))) return { suggestions: [] };
       const before = model.getValueInRange(
         new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn),
       );
       const quoted = before === '"' || before === "'";
-      const suggestions = keyCompletions(path, toPlain(doc.root)).map((k, i): Monaco.languages.CompletionItem => ({
+      const suggestions = keyCompletions(path, root).map((k, i): Monaco.languages.CompletionItem => ({
         label: k.key,
         kind: monaco.languages.CompletionItemKind.Property,
         detail: k.accepts,
         documentation: { value: markdown(k) },
-        insertText: quoted ? k.key : `"${k.key}": `,
+        insertText: quoted ? k.key : read?.kwargs ? `${k.key}=` : `"${k.key}": `,
         sortText: String(i).padStart(3, "0"),
         range,
       }));
