@@ -13,6 +13,10 @@ describe("Python value completions (parity with JSON and YAML)", () => {
     expect(valueContext('"paginator": ')).toEqual({ key: "paginator", quoted: false, typed: "" });
     expect(valueContext('"paginator": Head')).toEqual({ key: "paginator", quoted: false, typed: "Head" });
     expect(valueContext('"paginator"')).toBeNull();
+    // In dict(…), keyword arguments: `type="of`; outside it, `x = ` is an assignment, not a key.
+    expect(valueContext('paginator=dict(type="of', true)).toEqual({ key: "type", quoted: true, typed: "of" });
+    expect(valueContext("dict(base_url=x, paginator=", true)).toEqual({ key: "paginator", quoted: false, typed: "" });
+    expect(valueContext("config = ")).toBeNull();
   });
   it('offers paginator and auth type names after `"type": `', () => {
     expect(labels(["client", "paginator"], "type")).toEqual(expect.arrayContaining(["header_link", "offset", "json_link", "single_page"]));

@@ -21,9 +21,9 @@ export interface ValueSuggestion {
   readonly snippet?: string;
 }
 
-/** The key whose value the cursor is typing on this line: `"type": "he|` -> type, quoted. */
-export function valueContext(linePrefix: string): { key: string; quoted: boolean; typed: string } | null {
-  const m = /["']([\w$-]+)["']\s*:\s*(["']?)([\w.-]*)$/.exec(linePrefix);
+/** The key whose value the cursor is typing on this line: `"type": "he|` -> type, quoted; in `dict(…)` (`kwargs`), `type="he|`. */
+export function valueContext(linePrefix: string, kwargs = false): { key: string; quoted: boolean; typed: string } | null {
+  const m = (kwargs ? /(?<![\w.])([A-Za-z_]\w*)\s*=\s*(["']?)([\w.-]*)$/ : /["']([\w$-]+)["']\s*:\s*(["']?)([\w.-]*)$/).exec(linePrefix);
   return m ? { key: m[1] ?? "", quoted: (m[2] ?? "") !== "", typed: m[3] ?? "" } : null;
 }
 

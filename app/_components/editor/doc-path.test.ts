@@ -88,6 +88,7 @@ describe("pythonDictPathAt (completion in a Python text that does not parse)", (
       path: ["resources", 0, "endpoint"],
       root: { client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { path: "x" } }] },
       kwargs: false,
+      inValue: false,
     });
   });
 
@@ -99,6 +100,7 @@ describe("pythonDictPathAt (completion in a Python text that does not parse)", (
       path: ["client", "paginator"],
       root: { client: { base_url: "https://x/{a}:b", paginator: { type: "offset" } } },
       kwargs: true,
+      inValue: false,
     });
     expect(read('x = {"resources": ["a", r"b]", {"name": "c", "endpoint": {"params": {"id": {"type": "resolve", |')?.path).toEqual([
       "resources",
@@ -109,10 +111,11 @@ describe("pythonDictPathAt (completion in a Python text that does not parse)", (
     ]);
   });
 
-  it("has no dict for a value being typed, a call's arguments or a place after the config; a set is a dict being written", () => {
-    expect(read('x = {"client": {"base_url": "ht|"}}')).toBeNull();
+  it("has no dict for a call's arguments or a place after the config; a set is a dict being written", () => {
+    expect(read('x = {"client": {"base_url": "ht|"}}')).toMatchObject({ path: ["client"], inValue: true });
+    expect(read('x = {"client": {"ba|"}}')).toMatchObject({ path: ["client"], inValue: false });
     expect(read('x = {"client": {"paginator": OffsetPaginator(|)}}')).toBeNull();
-    expect(read('x = {"client": {"headers": {"a", |}}}')).toEqual({ path: ["client", "headers"], root: expect.anything(), kwargs: false });
+    expect(read('x = {"client": {"headers": {"a", |}}}')).toMatchObject({ path: ["client", "headers"], kwargs: false });
     expect(read('x = {"client": {}}\ny = {|}')).toBeNull();
   });
 });

@@ -91,15 +91,17 @@ type Frame = {
   value: Container | null;
   call: boolean;
 };
-/** The dict around the cursor, read from the text: its path, the config up to the cursor, and whether it is `dict(…)`. */
-export type TextDict = { path: Path; root: unknown; kwargs: boolean };
+/**
+ * The dict around the cursor, read from the text: its path, the config up to the cursor, whether it is
+ * `dict(…)`, and whether the cursor is in a string value (where no key goes).
+ */
+export type TextDict = { path: Path; root: unknown; kwargs: boolean; inValue: boolean };
 
 /**
  * The key path of the dict (`{…}` or `dict(…)`) around `offset`, read from the Python text alone from the
  * config's opening brace at `from`, with the config as far as the cursor (its dicts, lists and string
  * values; other values as `null`): for a text that does not parse, where the parser's recovery can put
- * the cursor in the wrong dict. `null` in a string value, and where the path goes through anything else
- * (a set, a call's arguments).
+ * the cursor in the wrong dict. `null` where the path goes through anything else (a call's arguments).
  */
 export function pythonDictPathAt(text: string, from: number, offset: number): TextDict | null {
   const stack: Frame[] = [];
@@ -111,9 +113,9 @@ export function pythonDictPathAt(text: string, from: number, offset: number): Te
     if (Array.isArray(top?.value)) top.value[top.index] = v;
     else if (top?.value && top.key !== null) top.value[top.key] = v;
   };
-  const found = (): TextDict | null => {
+  const found = (inValue = false): TextDict | null => {
     const top = stack.at(-1);
-    return top?.path ? { path: top.path, root: stack[0]?.value, kwargs: top.call } : null;
+    return top?.path ? { path: top.path, root: stack[0]?.value, kwargs: top.call, inValue } : null;
   };
   const childPath = (): Path | null => {
     const top = stack.at(-1);
@@ -131,8 +133,8 @@ export function pythonDictPathAt(text: string, from: number, offset: number): Te
       let j = i + quote[0].length;
       while (j < text.length && !text.startsWith(q, j) && (q.length === 3 || text[j] !== "\n")) j += text[j] === "\\" ? 2 : 1;
       const top = stack.at(-1);
-      // The cursor is in this string: a key being typed in the innermost dict, or a value (no keys there).
-      if (j >= offset) return top?.kind === "dict" && top.key === null ? found() : null;
+      // The cursor is in this string: a key being typed in the innermost dict, or a value.
+      if (j >= offset) return top?.kind === "dict" ? found(top.key !== null) : null;
       lastString = text.slice(i + quote[0].length, j);
       if (top?.kind === "list" || (top?.kind === "dict" && top.key !== null)) place(lastString);
       i = j + q.length;

@@ -71,7 +71,7 @@ export function registerLanguageHelp(
       const root = broken && read ? read.root : toPlain(doc.root);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1));
+      const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1), read?.kwargs);
       if (value) {
         const typedFrom = position.column - value.typed.length;
         const at = new monaco.Range(position.lineNumber, typedFrom, position.lineNumber, position.column);
@@ -89,7 +89,7 @@ export function registerLanguageHelp(
         return { suggestions: values };
       }
       // A space only asks for values (after `"key": `), never for keys; nor does a place inside a string value.
-      if (context.triggerCharacter === " " || (!broken && insideString(doc.root, offset))) return { suggestions: [] };
+      if (context.triggerCharacter === " " || (broken ? read?.inValue : insideString(doc.root, offset))) return { suggestions: [] };
       const before = model.getValueInRange(
         new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn),
       );
