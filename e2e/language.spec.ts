@@ -135,6 +135,27 @@ test("a resolve param's resource completes the other resources (JSON), and YAML 
   await page.keyboard.press("Escape");
 });
 
+test("YAML completes keys inside a flow mapping too ({type: offset, …})", async ({ playground: p, page }) => {
+  await p.gotoWith(
+    ["client:", "  base_url: https://lab.example.com", "  paginator: {type: offset, }", "resources: [items]", ""].join("\n"),
+  );
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
+  // Before the `}` of line 3.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.type("lim");
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.locator(".monaco-list-row.focused")).toContainText("limit");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("100");
+  await expect(p.editorLines()).toContainText("paginator: {type: offset, limit: 100}");
+  await expect(p.problemsSummary).toContainText("0 errors");
+});
+
 test("Python: a dlt class picked from completion leaves the cursor on its first parameter", async ({ playground: p, page }) => {
   await p.gotoWith(
     [

@@ -2,7 +2,8 @@
  * Hover docs (all three languages), Python dict-key and value completions (from lib/config's schema docs
  * and dlt's classes: parity with what JSON and YAML get from the JSON schema) and
  * `{resources.…}` / `{incremental.…}` placeholder completions inside endpoint strings (all three), and
- * in JSON and YAML the values their JSON Schema cannot know (a resolve param's parent resource).
+ * in JSON and YAML what their JSON Schema cannot give (a resolve param's parent resource; keys in a YAML
+ * flow mapping).
  */
 import type * as Monaco from "monaco-editor";
 import {
@@ -15,7 +16,7 @@ import {
   type KeyDoc,
   type ValidationResult,
 } from "@/lib/config";
-import { parseDocument, plainYamlText, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
+import { findNode, parseDocument, plainYamlText, toPlain, type ParsedDocument, type SourceFormat } from "@/lib/formats";
 import { EDITOR_LANGUAGES } from "./code-actions";
 import { insideString, locateKey, objectPathAt, openPlaceholder, pythonDictPathAt, stringAt } from "./doc-path";
 import { toMonacoRange } from "./markers";
@@ -107,6 +108,25 @@ export function registerLanguageHelp(
     },
   });
 
+  /** Keys in a YAML flow mapping (`paginator: {type: offset, |}`), where monaco-yaml completes nothing. */
+  const flowMappingKeys = (model: Monaco.editor.ITextModel, position: Monaco.Position, prefix: string) => {
+    const typed = /(?:^|[{,])\s*([\w$-]*)$/.exec(prefix);
+    const doc = documentOf(model, current);
+    const path = typed ? objectPathAt(doc.root, model.getOffsetAt(position)) : null;
+    const node = path ? findNode(doc.root, path) : undefined;
+    if (!typed || !path || !doc.root || node?.kind !== "object" || doc.text[node.range.start] !== "{") return [];
+    const at = new monaco.Range(position.lineNumber, position.column - (typed[1] ?? "").length, position.lineNumber, position.column);
+    return keyCompletions(path, toPlain(doc.root)).map((k, i): Monaco.languages.CompletionItem => ({
+      label: k.key,
+      kind: monaco.languages.CompletionItemKind.Property,
+      detail: k.accepts,
+      documentation: { value: markdown(k) },
+      insertText: `${k.key}: `,
+      sortText: String(i).padStart(3, "0"),
+      range: at,
+    }));
+  };
+
   // `"key": "typ|` (JSON) or `key: typ|` (YAML): the key, whether the value is quoted, and what is typed of it.
   const keyedValue = /(?<![\w$-])(["']?)([\w$-]+)\1\s*:\s*(["']?)([\w.-]*)$/;
   const configValues = (["json", "yaml"] as const).map((language) =>
@@ -115,7 +135,7 @@ export function registerLanguageHelp(
       provideCompletionItems(model, position) {
         const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
         const m = keyedValue.exec(prefix);
-        if (!m) return { suggestions: [] };
+        if (!m) return language === "yaml" ? { suggestions: flowMappingKeys(model, position, prefix) } : { suggestions: [] };
         const doc = documentOf(model, current);
         const keyOffset = model.getOffsetAt({ lineNumber: position.lineNumber, column: m.index + 1 + (m[1] ?? "").length });
         const hit = locateKey(doc.root, keyOffset);
