@@ -88,13 +88,19 @@ test("a share link holds no secret value, and opens the same config in a fresh b
   await fresh.close();
 });
 
-test("Share says when a text with a syntax error could not be fully checked for literal secrets", async ({ playground: p, page }) => {
+test("Share says when a text with a syntax error could not be fully checked, and replaces its credential-named literals", async ({
+  playground: p,
+  page,
+}) => {
   const slip =
     "client:\n  base_url: https://lab.example.com\n  auth:\n    type: bearer\n     token: folded-into-type\nresources: [items]\n";
   await p.gotoWith(slip, "light");
   await page.getByTestId("share-button").click();
   await expect(page.getByTestId("share-unchecked")).toContainText("may have missed a literal secret");
-  await expect(page.getByTestId("share-note")).not.toContainText("holds no literal secrets");
+  // The slip's literal is replaced all the same, by its name.
+  await expect(page.getByTestId("share-note")).toContainText("1 literal secret was replaced by dlt.secrets references (line 5: token)");
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(decompressFromEncodedURIComponent(link.slice(link.indexOf("#share=") + 7))).not.toContain("folded-into-type");
 });
 
 test("the Import dialog fits a phone, works from the keyboard, and keeps its size while guesses change", async ({

@@ -7,11 +7,12 @@
  */
 import { applyEdits, refText, validateText } from "../config";
 import { fencedBlock, type SourceFormat, type TextEdit } from "../formats";
+import { CREDENTIAL_FIELDS, isCredentialHeader, SENSITIVE_KEYS } from "../shared/secrets";
 
 export interface Scrubbed {
   readonly text: string;
   readonly format: SourceFormat;
-  /** Config paths whose literal value was replaced, e.g. `/client/auth/token`. */
+  /** Config paths whose literal value was replaced, e.g. `/client/auth/token` (`line 5: token` where the text does not parse). */
   readonly replaced: readonly string[];
 }
 
@@ -43,5 +44,36 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   const unique = [...new Map(edits.map((e) => [`${e.range.start}:${e.range.end}:${e.newText}`, e])).values()];
   unique.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const disjoint = unique.filter((e, i) => i === 0 || (unique[i - 1] as TextEdit).range.end <= e.range.start);
-  return { text: applyEdits(text, disjoint), format: whole.format, replaced, checked };
+  const scrubbed = applyEdits(text, disjoint);
+  return checked ? { text: scrubbed, format: whole.format, replaced, checked } : byName(scrubbed, whole.format, replaced);
+}
+
+const isCredentialName = (name: string): boolean =>
+  SENSITIVE_KEYS.has(name.toLowerCase()) || (CREDENTIAL_FIELDS as readonly string[]).includes(name) || isCredentialHeader(name);
+
+/**
+ * `key: value`, `"key": "value"` or `key="value"`: the key, and a quoted value or a plain one up to the
+ * line's end, a `,`, a bracket or a ` #` comment (a plain one never holds `: `, so `type: bearer token: x`
+ * is read as far as `token: x`).
+ */
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+const PLAIN = String.raw`[^\s"'{[,}\]#](?:[^,}\]\n:]|:(?![ \t]|$))*?`;
+const KEY = String.raw`(?<![\w$-])(["']?)([A-Za-z][\w-]*)\1[ \t]*[:=][ \t]*`;
+const KEYED = new RegExp(String.raw`${KEY}(?:(${QUOTED})|(${PLAIN}))(?=[ \t]*(?:[,}\]\n]|$)|[ \t]+#)`, "g");
+const NOT_LITERAL = /^(?:null|none|true|false|~|yes|no)$/i;
+
+/**
+ * A text that does not parse, scrubbed by name as well: every credential-named key's literal value (a
+ * quoted one, or a YAML plain one) becomes a reference, wherever the parser lost the structure around it.
+ * Python and JSON take only quoted values as literals (`TOKEN` is a variable).
+ */
+function byName(text: string, format: SourceFormat, replaced: readonly string[]): Scrubbed & { readonly checked: boolean } {
+  const more: string[] = [];
+  const out = text.replace(KEYED, (whole: string, _q: string, key: string, quoted?: string, plain?: string, at?: number) => {
+    const value = quoted ?? plain ?? "";
+    if (!isCredentialName(key) || NOT_LITERAL.test(value.trim()) || (quoted === undefined && format !== "yaml")) return whole;
+    more.push(`line ${text.slice(0, at).split("\n").length}: ${key}`);
+    return whole.slice(0, whole.length - value.length) + refText(format, key);
+  });
+  return { text: out, format, replaced: [...replaced, ...more], checked: false };
 }

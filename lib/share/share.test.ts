@@ -58,15 +58,21 @@ describe("share links", () => {
     expect(fromMd.shared.text).not.toContain("tok-md-4242");
     expect(fromMd.shared.text).toContain("Here is my config");
     expect([fromMd.replaced, fromMd.checked]).toEqual([["/client/auth/token"], true]);
-    // One indentation slip folds `token:` into `type`'s value: not read as a key, so not replaced — and said so.
+    // One indentation slip folds `token:` into `type`'s value: not read as a key — and said so. The text is
+    // scrubbed by name as well, so the literal is not in the link either.
     const slip = "client:\n  base_url: https://x\n  auth:\n    type: bearer\n     token: tok-slip-5\nresources: [a]\n";
-    expect(shareConfig("https://restplay.test/", slip, "yaml").checked).toBe(false);
+    const slipped = shareConfig("https://restplay.test/", slip, "yaml");
+    expect([slipped.checked, slipped.replaced]).toEqual([false, ["line 5: token"]]);
+    expect(slipped.shared.text).toContain("     token: {$secret: token}\n");
+    expect(slipped.offer.kind === "link" ? decoded(slipped.offer.url) : "").not.toContain("tok-slip-5");
     const clean = shareConfig("https://restplay.test/", JSON_CONFIG, "json");
     expect(clean.checked).toBe(true);
     // A key given twice (only the last value is read) and a second Markdown block are not fully checked either.
     const twice =
       "client:\n  base_url: https://x\n  auth:\n    type: bearer\n    token: tok-first-77\n    token: tok-second-88\nresources: [a]\n";
-    expect(shareConfig("https://restplay.test/", twice, "yaml").checked).toBe(false);
+    const both = shareConfig("https://restplay.test/", twice, "yaml");
+    expect(both.checked).toBe(false);
+    expect(both.shared.text).not.toMatch(/tok-first-77|tok-second-88/);
     expect(shareConfig("https://restplay.test/", `${md}\nAnd another:\n\n\`\`\`json\n{"a": 1}\n\`\`\`\n`, undefined).checked).toBe(false);
   });
 

@@ -140,8 +140,9 @@ function ShareBody({
         )}
         {made && "offer" in made && !made.checked && (
           <p role="alert" className="mt-2 text-warning" data-testid="share-unchecked">
-            ⚠ This text has syntax errors, so restplay could not read all of it as a config and may have missed a literal secret. Fix the
-            errors first, or read the text before you share it.
+            ⚠ This text has syntax errors, so restplay could not read all of it as a config. It replaced every value written under a
+            credential&apos;s name (token, password, api_key, …) but may have missed a literal secret under another name. Fix the errors
+            first, or read the text before you share it.
           </p>
         )}
       </div>
