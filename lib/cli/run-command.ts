@@ -20,7 +20,7 @@ import { diagnosticJson } from "./diagnostics";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { secretEnvName } from "../shared";
+import { Masker, secretEnvName } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -143,11 +143,13 @@ interface Loaded {
 async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded: Loaded): Promise<number> {
   const { secrets, origins, stateDir, state, duckdbFile, fail } = loaded;
   const json = options.format === "json";
-  const progress = json ? io.stderr : io.stdout;
-  const style = styleFor(progress, io.env);
+  const out = json ? io.stderr : io.stdout;
+  const style = styleFor(out, io.env);
+  // What is printed around the engine's events is masked as they are (a resource named `items?token=…`).
+  const masker = new Masker();
+  const progress = { write: (s: string) => out.write(masker.text(s)) };
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
-  const { jsonPieces } = await import("../preview");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
   const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
@@ -164,6 +166,9 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     },
     { liveTransport: io.transport ?? live ?? undefined, ...(io.signal ? { signal: io.signal } : {}) },
   );
+  const { jsonPieces, normalizeIdentifier } = await import("../preview");
+  // A literal in a resource's name is in its table's name too, as dlt normalises it (`items_token_tok_in_name`).
+  for (const literal of prepared.ok ? prepared.literalSecrets : []) for (const s of [literal, normalizeIdentifier(literal)]) masker.add(s);
   if (!prepared.ok) {
     await live?.close();
     if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
@@ -194,7 +199,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   }
   // Text output prints counts and the first rows (./tables.ts): only JSON needs every row copied out.
   const summary = collector.summary({ rows: json });
-  progress.write(formatRunSummary(summary, collector.preview.tables(), style));
+  progress.write(formatRunSummary(summary, collector.preview.tables(), style, (name) => masker.text(name)));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   // What could not be written is said, and the run's result is still printed.
   let unsaved = false;

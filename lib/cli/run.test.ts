@@ -212,6 +212,21 @@ describe("restplay run --mock", () => {
     expect(stringWidth(row.slice(0, row.indexOf(" 1 ") + 2))).toBe(stringWidth(head.slice(0, head.indexOf("fetched") + 7)));
   });
 
+  it("a credential written into a resource's name is masked in everything the text output prints, the table's name too", async () => {
+    const config = { client: { base_url: "https://lab.example.com" }, resources: ["items?token=Tok-In-Name-991"] };
+    const file = seeds.write("named.json", JSON.stringify(config));
+    const fetch = async () => new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+    const r = await cli(["run", file], { ...at, fetch });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(/Tok-In-Name-991|tok_in_name_991/i);
+    expect(r.stdout).toContain("items_token_t*****1  1 row");
+    const lines = r.stdout.split("\n");
+    const head = lines.find((l) => l.startsWith("resource "))!;
+    const row = lines.find((l) => l.startsWith("items?token=T*****1 "))!;
+    // The summary's columns are measured on the masked name.
+    expect(row.indexOf(" 1 ") + 2).toBe(head.indexOf("fetched") + 7);
+  });
+
   it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {
     const r = await cli(["run", "seed-000.py", "--mock", "--secret", "client_secrt=x"], at);
     expect(r.code).toBe(0);

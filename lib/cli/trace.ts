@@ -146,14 +146,19 @@ export class TracePrinter {
   }
 }
 
-/** The closing table: one row per resource, then its warnings and the errors. */
-export function formatRunSummary(summary: RunSummary, tables: readonly PreviewTable[], style: Style): string {
+/** The closing table: one row per resource, then its warnings and the errors (`shown`: a resource name as printed, masked). */
+export function formatRunSummary(
+  summary: RunSummary,
+  tables: readonly PreviewTable[],
+  style: Style,
+  shown = (name: string) => name,
+): string {
   const byName = new Map(tables.map((t) => [t.resource, t]));
   // A resource cut short by a cancel shows as such; one an error or a failing limit ended, as failed.
   const result = (r: RunSummary["resources"][number]) => (r.status === "ok" ? "ok" : r.status === "failed" ? "failed" : "cancelled");
   const head = ["resource", "fetched", "merged", "duplicates", "pages", "retries", "result"];
   const rows = summary.resources.map((r) => [
-    r.name,
+    shown(r.name), // masked before the columns are measured
     String(r.stats.records_fetched),
     String(r.stats.records_merged),
     String(byName.get(r.name)?.stats.duplicates_collapsed ?? 0),

@@ -69,6 +69,11 @@ export type PreparedRun =
       /** The resources asked for (the engine adds the parents they need). */
       readonly resources: string[];
       readonly secrets: SecretStatus[];
+      /**
+       * Credentials written literally into the config (flagged `hardcoded_secret`): the engine masks them in
+       * what it reports; a caller masks them in what it prints around that (a resource named `items?token=…`).
+       */
+      readonly literalSecrets: readonly string[];
       readonly events: AsyncGenerator<EngineEvent>;
     };
 
@@ -164,7 +169,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   );
   const standIns = diagnostics.filter((d) => d.code === "python_stand_in");
   const events = standIns.length > 0 ? sayStandIns(engine, standIns) : engine;
-  return { ok: true, diagnostics, resources, secrets, events };
+  return { ok: true, diagnostics, resources, secrets, literalSecrets: source.literalSecrets ?? [], events };
 }
 
 /**
