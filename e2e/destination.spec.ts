@@ -67,6 +67,22 @@ for (const [disposition, rows, second] of [
   });
 }
 
+test("after a run of another config, Tables shows a table that run loaded, not the one chosen before it", async ({ playground: p }) => {
+  await p.gotoWith(items("append"));
+  expect(await p.run()).toBe("done");
+  await p.tableTab("items").click();
+  await p.replaceWordInEditor('"items"', "things");
+  expect(await p.run()).toBe("done");
+  // The destination keeps `items`, which this run did not touch: `things` is shown.
+  await expect(p.tableTab("things")).toHaveAttribute("aria-selected", "true");
+  await expect(p.tables.getByTestId("table-panel")).toHaveAttribute("data-table", "things");
+  await expect(p.tableTab("items")).toHaveAttribute("aria-selected", "false");
+  // Only the shown tab names its panel; a table chosen after the run stays chosen.
+  await expect(p.tableTab("items")).not.toHaveAttribute("aria-controls");
+  await p.tableTab("items").click();
+  await expect(p.tables.getByTestId("table-panel")).toHaveAttribute("data-table", "items");
+});
+
 test("schema_contract: discarding new tables loads nothing and says why; freezing columns loads the first run", async ({
   playground: p,
 }) => {
@@ -95,7 +111,7 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await p.gotoWith(items("append"));
   expect(await p.run()).toBe("done");
   const grid = p.tables.getByTestId("data-table");
-  const firstCell = () => grid.locator('[role="row"][aria-rowindex="2"] [role="cell"]').nth(1);
+  const firstCell = () => grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').nth(1);
   await expect(firstCell()).toHaveText("1");
   const idHeader = grid.getByRole("columnheader", { name: /^id/ });
   await idHeader.getByRole("button").click();
@@ -106,7 +122,7 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   // Nulls stay last both ways (`score` is null in every seventh item): descending starts at the largest value.
   const scoreHeader = grid.getByRole("columnheader", { name: /^score/ });
   const scoreColumn = (await grid.getByRole("columnheader").allTextContents()).findIndex((h) => h.startsWith("score"));
-  const scoreAt = (row: number) => grid.locator(`[role="row"][aria-rowindex="${row}"] [role="cell"]`).nth(scoreColumn);
+  const scoreAt = (row: number) => grid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"]`).nth(scoreColumn);
   await scoreHeader.getByRole("button").click();
   await expect(scoreAt(2)).toHaveText("3");
   await scoreHeader.getByRole("button").click();

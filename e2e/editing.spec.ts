@@ -174,5 +174,8 @@ test("a page cap ends the run as capped and names the limit", async ({ playgroun
   expect(await p.run()).toBe("capped");
   await expect(p.runStatus).toContainText("Capped: max_pages (storage_data)");
   await expect(p.trace.getByTestId("trace-limit")).toContainText("capped by max_pages");
+  // The resource says it too: capped, not done (the paginator had more).
+  await expect(p.resourceTrace("storage_data")).toHaveAttribute("data-status", "capped");
+  await expect(p.resourceTrace("storage_data").locator("h3")).toContainText("storage_data capped");
   await expect(p.tableTab("storage_data")).toHaveText("storage_data 100");
 });

@@ -148,6 +148,11 @@ test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(grid.locator('[role="row"][data-active="true"]')).toHaveAttribute("aria-rowindex", "3");
+  // A screen reader hears the picked row: the grid keeps the focus and names it its active descendant.
+  await expect(grid).toHaveAttribute("role", "grid");
+  const activeId = await grid.getAttribute("aria-activedescendant");
+  await expect(grid.locator(`[id="${activeId}"]`)).toHaveAttribute("aria-selected", "true");
+  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
   await page.keyboard.press("End");
   await expect(grid.locator('[role="row"][data-active="true"]')).toBeVisible();
   await page.keyboard.press("Home");

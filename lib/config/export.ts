@@ -5,8 +5,8 @@
  * secret value appears in any of them; a credential written into the config is moved to dlt.secrets
  * unless the user chose to keep it (`keepLiteralSecrets`).
  */
-import { callsRestApi, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
-import type { ValidationResult } from "./validate";
+import { callsRestApi, fencedCode, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
+import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
 import { secretEnvName } from "../shared";
@@ -29,6 +29,9 @@ export interface ExportOptions {
 /** The download for a valid document; `null` while it has errors. */
 export function exportConfig(result: ValidationResult, to: ExportFormat, options: ExportOptions = {}): ExportFile | null {
   if (!result.valid || result.value === null) return null;
+  // A Markdown document (a seed pasted whole) is checked and run through its config block: so is it downloaded.
+  const block = result.diagnostics.some((d) => d.code === "markdown_document") ? fencedCode(result.document.text) : null;
+  if (block) return exportConfig(validateText(block.code, block.format), to, options);
   const keep = options.keepLiteralSecrets ?? false;
   if (to === "python") {
     if (result.format === "python" && callsRestApi(result.document.text)) {

@@ -1,7 +1,7 @@
 /**
- * A Markdown document holding a config in a fenced block (as the seed documents do): the CLI reads its
- * first ```python / ```json / ```yaml block; the editor, given the whole document, says so with a fix
- * that keeps only the block (`markdown_document`).
+ * A Markdown document holding a config in a fenced block (as the seed documents do): its first
+ * ```python / ```json / ```yaml block is the config, read (and run) by the editor and the command line
+ * alike; the editor says so, with a fix that keeps only the block (`markdown_document`).
  */
 import type { Diagnostic, SourceFormat } from "./types";
 
@@ -41,7 +41,7 @@ export function markdownDocument(text: string, hasErrors: boolean): Diagnostic |
     range: { start: block.fence, end: block.start },
     message:
       `This text is a Markdown document: the config is its \`\`\`${lang} block, and the text around it is not ${block.format}. ` +
-      "Keep only the block (the command line reads it so), or paste just the code.",
+      "restplay checks and runs the block, as the command line does; keep only the block for a file dlt can read.",
     fixes: [{ title: `Keep only the \`\`\`${lang} block`, edits: [{ range: { start: 0, end: text.length }, newText: block.code }] }],
   };
 }

@@ -3,7 +3,7 @@ import { parseJson } from "./json";
 import { parsePython } from "./python";
 import { parseYaml } from "./yaml";
 import { detectFormat } from "./detect";
-import { markdownDocument } from "./markdown";
+import { fencedBlock, markdownDocument } from "./markdown";
 import type { ParsedDocument, SourceFormat } from "./types";
 
 /** The last result per format: editor, validator and hover often parse the same text in a row. */
@@ -18,7 +18,11 @@ export function parseDocument(text: string, format: SourceFormat = detectFormat(
     text,
     fresh.diagnostics.some((d) => d.severity === "error"),
   );
-  const doc = markdown ? { ...fresh, diagnostics: [markdown, ...fresh.diagnostics] } : fresh;
+  // A Markdown document (a seed pasted whole) is read through its config block, as the command line reads
+  // it: the prose is blanked, so every range is the document's own, and the warning's fix keeps the block.
+  const block = markdown ? fencedBlock(text) : null;
+  const inner = block ? parseFresh(block.config, block.format) : null;
+  const doc = markdown && inner ? { ...inner, text, diagnostics: [markdown, ...inner.diagnostics] } : fresh;
   last.set(format, doc);
   return doc;
 }

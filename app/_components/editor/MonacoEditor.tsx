@@ -159,6 +159,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         v.diagnostics.map((d) => toMarker(monaco, model, d)),
       );
     }
+    const toTop = () => {
+      editor.setPosition({ lineNumber: 1, column: 1 });
+      editor.revealLine(1);
+      editor.setScrollLeft(0);
+    };
     const api: EditorApi = {
       reveal(range) {
         const m = editor.getModel();
@@ -174,6 +179,13 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         editor.pushUndoStop();
         editor.executeEdits("restplay-quick-fix", toEditOperations(monaco, m, edits));
         editor.pushUndoStop();
+        // A fix that rewrites the whole text (keep only a Markdown document's block) starts at its top, in
+        // column 1; any other leaves the cursor at its edit, scrolled into view (not left off to the side).
+        if (edits.some((e) => e.range.start === 0 && e.range.end === forText.length)) toTop();
+        else {
+          const p = editor.getPosition();
+          if (p) editor.revealPositionInCenterIfOutsideViewport(p);
+        }
         editor.focus();
         return true;
       },
@@ -183,8 +195,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         editor.pushUndoStop();
         editor.executeEdits("restplay-set-text", [{ range: m.getFullModelRange(), text, forceMoveMarkers: true }]);
         editor.pushUndoStop();
-        editor.setPosition({ lineNumber: 1, column: 1 });
-        editor.revealLine(1);
+        toTop();
       },
       focus: () => editor.focus(),
       toggleTabFocus,

@@ -5,7 +5,7 @@
  * the DOM, so 100,000 rows scroll smoothly. Rows this run inserted or updated carry a mark. Loaded
  * lazily (not in the first-load budget).
  */
-import { useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import {
   getCoreRowModel,
   getFilteredRowModel,
@@ -110,6 +110,7 @@ export default function DataGrid({
   const width = table.getTotalSize() + (marks ? MARK_WIDTH : 0);
   // The keyboard's row: ↑ ↓ (Page Up/Down, Home/End) pick it, Enter shows it whole (values the grid cuts off).
   const [active, setActive] = useState<number | null>(null);
+  const gridId = useId();
   const [open, setOpen] = useState<number | null>(null);
   const current = active !== null && active < rows.length ? active : null;
   const pick = (i: number) => {
@@ -130,12 +131,18 @@ export default function DataGrid({
   const shown = open !== null ? rows[open] : undefined;
 
   return (
+    // A read-only grid whose focus stays on itself: the picked row is its active descendant (screen readers say it).
     <div
       ref={scroller}
       className="focus-inset relative min-h-0 flex-1 overflow-auto"
       tabIndex={0}
+      role="grid"
+      aria-readonly="true"
       aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable; arrow keys pick a row, Enter shows it whole)`}
-      aria-keyshortcuts="ArrowUp ArrowDown Enter"
+      aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + (marks ? 1 : 0)}
+      aria-activedescendant={current !== null ? `${gridId}-row-${current}` : undefined}
       data-testid="data-table"
       onKeyDown={(e) => {
         const act = e.target === e.currentTarget && rows.length > 0 && !e.altKey && !e.ctrlKey && !e.metaKey ? keys[e.key] : undefined;
@@ -144,14 +151,7 @@ export default function DataGrid({
         act();
       }}
     >
-      <div
-        role="table"
-        aria-label={label}
-        aria-rowcount={rows.length + 1}
-        aria-colcount={columns.length + (marks ? 1 : 0)}
-        style={{ width, minWidth: "100%" }}
-        className="text-xs"
-      >
+      <div role="presentation" style={{ width, minWidth: "100%" }} className="text-xs">
         <GridHeader table={table} columns={columns} marks={marks !== undefined} markWidth={MARK_WIDTH} showFilters={showFilters} />
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => {
@@ -162,7 +162,9 @@ export default function DataGrid({
               <div
                 key={row.id}
                 role="row"
+                id={`${gridId}-row-${v.index}`}
                 aria-rowindex={v.index + 2}
+                aria-selected={v.index === current}
                 data-change={marks?.[row.original]}
                 data-active={v.index === current ? "true" : undefined}
                 onDoubleClick={() => {
@@ -174,7 +176,7 @@ export default function DataGrid({
               >
                 {marks && (
                   <div
-                    role="cell"
+                    role="gridcell"
                     style={{ width: MARK_WIDTH }}
                     className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`}
                     title={mark.label}
@@ -190,7 +192,7 @@ export default function DataGrid({
                   return (
                     <div
                       key={c.id}
-                      role="cell"
+                      role="gridcell"
                       style={{ width: c.column.getSize() }}
                       className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
                       title={text}

@@ -1,5 +1,5 @@
 "use client";
-import { memo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Destination, PreviewTable } from "@/lib/preview";
 import type { DuckClient } from "../duck/duck-client";
 import { Menu } from "../header/Menu";
@@ -91,9 +91,25 @@ export const TablesPanel = memo(function TablesPanel({
   actions: DestinationActions;
 }) {
   const tabs = tabsOf(tables);
-  const [chosen, setChosen] = useState<string | null>(null);
+  // Runs counted as they start. A table chosen before this run stays on screen while the run goes on (no
+  // jumps), and after it only if this run fetched records for it; else the first table this run fetched
+  // records for is shown: the destination keeps the tables of earlier runs (another config's too).
+  const [run, setRun] = useState({ count: 0, running: false });
+  if (run.running !== actions.running) setRun({ count: run.count + (actions.running ? 1 : 0), running: actions.running });
+  const [chosen, setChosen] = useState<{ id: string; run: number } | null>(null);
+  const choose = (id: string) => setChosen({ id, run: run.count });
   const list = useRef<HTMLDivElement>(null);
-  const active = tabs.find((t) => t.id === chosen) ?? tabs[0];
+  const fetched = new Set(
+    tables.filter((t) => t.stats.fetched > 0).flatMap((t) => [t.table_name, ...t.child_tables.map((c) => c.table_name)]),
+  );
+  const kept =
+    chosen && (chosen.run === run.count || actions.running || fetched.has(chosen.id)) ? tabs.find((t) => t.id === chosen.id) : undefined;
+  const active = kept ?? tabs.find((t) => fetched.has(t.id)) ?? tabs.find((t) => t.id === chosen?.id) ?? tabs[0];
+  const activeId = active?.id;
+  useEffect(() => {
+    if (activeId === undefined) return;
+    list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [activeId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = tabs.findIndex((t) => t.id === active?.id);
@@ -102,7 +118,7 @@ export const TablesPanel = memo(function TablesPanel({
     e.preventDefault();
     const tab = tabs[(next + tabs.length) % tabs.length];
     if (!tab) return;
-    setChosen(tab.id);
+    choose(tab.id);
     list.current?.querySelector<HTMLButtonElement>(`[data-tab-id="${CSS.escape(tab.id)}"]`)?.focus();
   };
   const reset = (
@@ -169,9 +185,9 @@ export const TablesPanel = memo(function TablesPanel({
                   id={`tab-${t.id}`}
                   data-tab-id={t.id}
                   aria-selected={selected}
-                  aria-controls={`tabpanel-${t.id}`}
+                  aria-controls={selected ? `tabpanel-${t.id}` : undefined}
                   tabIndex={selected ? 0 : -1}
-                  onClick={() => setChosen(t.id)}
+                  onClick={() => choose(t.id)}
                   className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${
                     selected
                       ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4"

@@ -22,7 +22,7 @@ function eventText(e: TraceItem): string | null {
     case "auth":
       return `◆ ${e.step.replace("_", " ")}: ${e.detail}`;
     case "limit":
-      return `⏹ capped by ${e.limit}: ${e.message}`;
+      return `◼ capped by ${e.limit}: ${e.message}`;
     case "error":
       return `✖ ${e.error.code}: ${e.error.message}`;
     case "incremental":

@@ -3,14 +3,16 @@ import { memo } from "react";
 import type { ResourceTrace, RunTrace } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
-import { plural, runFacts, runOutcome } from "./format";
+import { plural, runFacts, runOutcome, shownStatus, type ShownStatus } from "./format";
 import { PageInspector } from "./PageInspector";
 import { TraceRow } from "./TraceRow";
 
-const STATUS_TEXT: Record<ResourceTrace["status"], { glyph: string; text: string; className: string }> = {
+const STATUS_TEXT: Record<ShownStatus, { glyph: string; text: string; className: string }> = {
   waiting: { glyph: "○", text: "waiting", className: "text-muted" },
   running: { glyph: "◐", text: "running", className: "text-info" },
   ok: { glyph: "✔", text: "done", className: "text-ok" },
+  capped: { glyph: "◼", text: "capped", className: "text-warning" },
+  cancelled: { glyph: "■", text: "cancelled", className: "text-warning" },
   failed: { glyph: "✖", text: "failed", className: "text-error" },
 };
 
@@ -29,13 +31,15 @@ function StaleMark({ label }: { label: string }) {
   );
 }
 
-function ResourceSection({ r, stale }: { r: ResourceTrace; stale: string | null }) {
-  const s = STATUS_TEXT[r.status];
+function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrace["phase"]; stale: string | null }) {
+  const status = shownStatus(r, phase);
+  const s = STATUS_TEXT[status];
   return (
     <section
       aria-label={`Trace of ${r.name}`}
       data-testid="trace-resource"
       data-resource={r.name}
+      data-status={status}
       data-stale={stale !== null || undefined}
       className="border-b border-line last:border-b-0"
     >
@@ -116,7 +120,7 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
     case "capped":
       body = (
         <span className="text-warning">
-          <span aria-hidden="true">⏹ </span>
+          <span aria-hidden="true">◼ </span>
           {outcome}
         </span>
       );
@@ -216,7 +220,7 @@ export const TracePanel = memo(function TracePanel({
         </ol>
       )}
       {trace.resources.map((r) => (
-        <ResourceSection key={r.name} r={r} stale={stale?.get(r.name) ?? null} />
+        <ResourceSection key={r.name} r={r} phase={trace.phase} stale={stale?.get(r.name) ?? null} />
       ))}
     </Panel>
   );

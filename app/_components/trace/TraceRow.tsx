@@ -141,7 +141,7 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
     case "limit":
       return (
         <li className={base} data-testid="trace-limit">
-          <Glyph glyph="⏹" label="capped" className="text-warning" />
+          <Glyph glyph="◼" label="capped" className="text-warning" />
           <span>
             <strong>capped by {item.limit}</strong>: {item.message}
           </span>

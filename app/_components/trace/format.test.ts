@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adviceFor } from "./advice";
-import { formatBytes, formatMs, plural, shortUrl } from "./format";
+import { formatBytes, formatMs, plural, shortUrl, shownStatus } from "./format";
 
 describe("trace formatting", () => {
   it("formats durations, sizes, URLs and counts", () => {
@@ -15,5 +15,15 @@ describe("trace formatting", () => {
     expect(adviceFor({ code: "http_error", status: 404 })).toMatch(/base_url/);
     expect(adviceFor({ code: "network_error" })).toMatch(/RESTPLAY_ALLOW_HOSTS/);
     expect(adviceFor({ code: "auth_failed", status: 401 })).toMatch(/client_secret/);
+  });
+
+  it("says a resource a limit cut short is capped, and one a cancel stopped is cancelled, not failed", () => {
+    const limit = { kind: "limit", key: "1", limit: "max_pages", message: "capped" } as const;
+    const error = { kind: "error", key: "2", error: { code: "http_error", message: "404" } } as const;
+    expect(shownStatus({ status: "ok", items: [limit] }, "capped")).toBe("capped");
+    expect(shownStatus({ status: "ok", items: [] }, "done")).toBe("ok");
+    expect(shownStatus({ status: "failed", items: [] }, "cancelled")).toBe("cancelled");
+    expect(shownStatus({ status: "failed", items: [error] }, "cancelled")).toBe("failed");
+    expect(shownStatus({ status: "failed", items: [] }, "failed")).toBe("failed");
   });
 });

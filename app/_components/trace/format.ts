@@ -1,6 +1,6 @@
 /** Small display helpers for the trace. */
 import { LIMIT_FAILS } from "@/lib/engine";
-import type { RunTrace } from "@/lib/run";
+import type { ResourceTrace, RunTrace } from "@/lib/run";
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
@@ -49,4 +49,16 @@ export function runOutcome(trace: RunTrace): string | null {
     default:
       return null;
   }
+}
+
+export type ShownStatus = ResourceTrace["status"] | "capped" | "cancelled";
+
+/**
+ * A resource's state as its heading says it: one a limit cut short is capped (the paginator had more),
+ * one still going when the run was cancelled is cancelled, not failed (the run's summary keeps ok/failed).
+ */
+export function shownStatus(r: Pick<ResourceTrace, "status" | "items">, phase: RunTrace["phase"]): ShownStatus {
+  if (r.status === "ok" && r.items.some((i) => i.kind === "limit")) return "capped";
+  if (r.status === "failed" && phase === "cancelled" && !r.items.some((i) => i.kind === "error")) return "cancelled";
+  return r.status;
 }

@@ -52,7 +52,7 @@ const PHASE: Record<RunPhase, { glyph: string; word: string; className: string }
   idle: null,
   running: { glyph: "◐", word: "running", className: "text-info" },
   done: { glyph: "✔", word: "done", className: "text-ok" },
-  capped: { glyph: "⏹", word: "capped", className: "text-warning" },
+  capped: { glyph: "◼", word: "capped", className: "text-warning" },
   cancelled: { glyph: "■", word: "cancelled", className: "text-warning" },
   failed: { glyph: "✖", word: "failed", className: "text-error" },
 };
