@@ -83,6 +83,25 @@ test("after a run of another config, Tables shows a table that run loaded, not t
   await expect(p.tables.getByTestId("table-panel")).toHaveAttribute("data-table", "items");
 });
 
+test("more tables than the strip shows: an arrow at its edge says so, and scrolls them in", async ({ playground: p }) => {
+  const endpoint = { path: "/json-link/items", data_selector: "items", paginator: { type: "json_link", next_url_path: "next" } };
+  const names = Array.from({ length: 12 }, (_, i) => `a_rather_long_table_name_${i}`);
+  await p.gotoWith(
+    JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: names.map((name) => ({ name, endpoint })) }),
+  );
+  expect(await p.run()).toBe("done");
+  const right = p.tables.getByTestId("more-tables-right");
+  await expect(right).toBeVisible();
+  await expect(p.tables.getByTestId("more-tables-left")).toHaveCount(0);
+  await right.click();
+  await expect(p.tables.getByTestId("more-tables-left")).toBeVisible();
+  // The keyboard gets there too: End selects the last table and brings it into view, where no arrow is left.
+  await p.tableTab(names[0]!).focus();
+  await p.page.keyboard.press("End");
+  await expect(p.tableTab(names[11]!)).toBeInViewport();
+  await expect(right).toHaveCount(0);
+});
+
 test("schema_contract: discarding new tables loads nothing and says why; freezing columns loads the first run", async ({
   playground: p,
 }) => {

@@ -54,6 +54,24 @@ function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
   ]);
 }
 
+/** An arrow over one end of the table strip when more tables are past it; a click scrolls them in. */
+function MoreTables({ side, shown, onClick }: { side: "left" | "right"; shown: boolean; onClick: () => void }) {
+  if (!shown) return null;
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      aria-hidden="true"
+      onClick={onClick}
+      title={`More tables to the ${side}`}
+      data-testid={`more-tables-${side}`}
+      className={`absolute inset-y-0 ${side === "left" ? "left-0 bg-linear-to-r" : "right-0 bg-linear-to-l"} from-surface via-surface to-transparent px-2 text-sm text-accent`}
+    >
+      {side === "left" ? "◂" : "▸"}
+    </button>
+  );
+}
+
 export interface DestinationActions {
   readonly duck: DuckClient | null;
   readonly destination: () => Destination | null;
@@ -106,6 +124,24 @@ export const TablesPanel = memo(function TablesPanel({
     chosen && (chosen.run === run.count || actions.running || fetched.has(chosen.id)) ? tabs.find((t) => t.id === chosen.id) : undefined;
   const active = kept ?? tabs.find((t) => fetched.has(t.id)) ?? tabs.find((t) => t.id === chosen?.id) ?? tabs[0];
   const activeId = active?.id;
+  // Tables past the strip's edges: a mouse user sees an arrow there (the keyboard moves with ← → Home End).
+  const [more, setMore] = useState({ left: false, right: false });
+  const measure = () => {
+    const el = list.current;
+    if (!el) return;
+    const next = { left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 };
+    setMore((m) => (m.left === next.left && m.right === next.right ? m : next));
+  };
+  const scrollTabs = (direction: 1 | -1) =>
+    list.current?.scrollBy({ left: direction * list.current.clientWidth * 0.8, behavior: "smooth" });
+  useEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [tabs.length]); // measured again when tables come or go
   useEffect(() => {
     if (activeId === undefined) return;
     list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -168,42 +204,47 @@ export const TablesPanel = memo(function TablesPanel({
         <div className="flex h-full min-h-0 flex-col">
           <RunNotLoaded tables={tables} running={actions.running} />
           <NotLoaded unloaded={unloaded} />
-          <div
-            ref={list}
-            role="tablist"
-            aria-label="Tables"
-            onKeyDown={onKeyDown}
-            className="flex shrink-0 gap-1 overflow-x-auto border-b border-line px-2 pt-1"
-          >
-            {tabs.map((t) => {
-              const selected = t.id === active.id;
-              return (
-                <button
-                  key={t.id}
-                  type="button"
-                  role="tab"
-                  id={`tab-${t.id}`}
-                  data-tab-id={t.id}
-                  aria-selected={selected}
-                  aria-controls={selected ? `tabpanel-${t.id}` : undefined}
-                  tabIndex={selected ? 0 : -1}
-                  onClick={() => choose(t.id)}
-                  className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${
-                    selected
-                      ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4"
-                      : "border-transparent text-muted hover:text-fg"
-                  }`}
-                >
-                  {t.name} <span className="text-muted">{t.rows.length.toLocaleString("en-US")}</span>
-                  {stale?.has(t.resource) && (
-                    <span className="ml-1 font-normal text-warning" title={stale.get(t.resource)}>
-                      <span aria-hidden="true">◷</span>
-                      <span className="sr-only"> (stale)</span>
-                    </span>
-                  )}
-                </button>
-              );
-            })}
+          <div className="relative shrink-0">
+            <div
+              ref={list}
+              role="tablist"
+              aria-label="Tables"
+              onKeyDown={onKeyDown}
+              onScroll={measure}
+              className="flex gap-1 overflow-x-auto border-b border-line px-2 pt-1 [scrollbar-width:thin]"
+            >
+              {tabs.map((t) => {
+                const selected = t.id === active.id;
+                return (
+                  <button
+                    key={t.id}
+                    type="button"
+                    role="tab"
+                    id={`tab-${t.id}`}
+                    data-tab-id={t.id}
+                    aria-selected={selected}
+                    aria-controls={selected ? `tabpanel-${t.id}` : undefined}
+                    tabIndex={selected ? 0 : -1}
+                    onClick={() => choose(t.id)}
+                    className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${
+                      selected
+                        ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4"
+                        : "border-transparent text-muted hover:text-fg"
+                    }`}
+                  >
+                    {t.name} <span className="text-muted">{t.rows.length.toLocaleString("en-US")}</span>
+                    {stale?.has(t.resource) && (
+                      <span className="ml-1 font-normal text-warning" title={stale.get(t.resource)}>
+                        <span aria-hidden="true">◷</span>
+                        <span className="sr-only"> (stale)</span>
+                      </span>
+                    )}
+                  </button>
+                );
+              })}
+            </div>
+            <MoreTables side="left" shown={more.left} onClick={() => scrollTabs(-1)} />
+            <MoreTables side="right" shown={more.right} onClick={() => scrollTabs(1)} />
           </div>
           <div
             role="tabpanel"
