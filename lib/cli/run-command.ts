@@ -42,7 +42,7 @@ export interface RunOptions {
 /** How the trace header names where each secret came from. */
 const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> = {
   given: () => "--secret",
-  environment: (s) => `$${secretEnvName(s.name)}`,
+  environment: (s) => `$${s.variable ?? secretEnvName(s.name)}`,
   mock_demo: () => "mock demo value",
   missing: () => "missing",
 };

@@ -283,6 +283,11 @@ describe("restplay run (live)", () => {
     expect(viaEnv.stdout).toMatch(/secrets: api_key \(\$API_KEY\)/);
     expect(viaEnv.stdout).toMatch(/— live API/);
     expect(mock.requests.map((q) => new URL(q.url).pathname)).toEqual(["/v1/resource", "/v1/resource"]);
+    // dlt's fallback to a shorter name: the line names the variable the value came from.
+    const nested = seeds.write("nested.json", API_KEY_CONFIG.replace('{"$secret":"api_key"}', '{"$secret":"sources.lab.api_key"}'));
+    const viaShort = await cli(["run", nested, "--max-pages", "1"], { ...at, fetch: mock.fetch, env: { API_KEY: "demo-api-key" } });
+    expect(viaShort.code).toBe(0);
+    expect(viaShort.stdout).toMatch(/secrets: sources\.lab\.api_key \(\$API_KEY\)/);
   });
 });
 

@@ -152,6 +152,20 @@ describe("restplay run --state-dir", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("delete it to start over");
   });
+
+  it("makes missing parent dirs, and refuses at once a place where no dir can be made (exit 2, nothing fetched)", async () => {
+    const deep = await cli(["run", "orders.json", "--state-dir", "a/b/c"], { cwd: dir, fetch: fetchFor([]) });
+    expect(deep.code).toBe(0);
+    expect(existsSync(join(dir, "a/b/c/.lock"))).toBe(false);
+    writeFileSync(join(dir, "plain-file"), "");
+    const underFile = await cli(["run", "orders.json", "--state-dir", "plain-file/state"], { cwd: dir, fetch: fetchFor([]) });
+    expect([underFile.code, underFile.stderr]).toEqual([2, expect.stringMatching(/cannot use \S*plain-file\/state as the state dir: ENOTDIR/)]);
+    // Node's recursive mkdir never settles here (Node 20); one level at a time fails at once.
+    if (existsSync("/proc/self")) {
+      const proc = await cli(["run", "orders.json", "--state-dir", "/proc/restplay-test/state"], { cwd: dir, fetch: fetchFor([]) });
+      expect([proc.code, proc.stderr]).toEqual([2, expect.stringContaining("cannot use /proc/restplay-test/state as the state dir")]);
+    }
+  });
 });
 
 describe("restplay run --state-dir and numbers inside json cells", () => {

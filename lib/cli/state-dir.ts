@@ -13,7 +13,7 @@ import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parseBody, type DataRecord, type IncrementalState, type NumberText } from "../engine";
 import {
   adoptStateSpellings,
@@ -164,6 +164,24 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * `dir` and its missing parents, made one level at a time: Node's recursive `mkdir` never settles under a
+ * directory where nothing can be made (`/proc/x`), where each plain `mkdir` fails at once.
+ */
+async function makeDir(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const found = await stat(at).then(
+      (s) => s,
+      () => null,
+    );
+    if (found || dirname(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const d of missing)
+    await mkdir(d).catch((e: unknown) => ((e as NodeJS.ErrnoException).code === "EEXIST" ? undefined : Promise.reject(e)));
+}
+
+/**
  * Holds `dir` for one run, from reading its state to writing it: creates it and `dir/.lock` (this
  * process's id), so a second run on the same dir (an overlapping cron job) is refused instead of
  * losing or mixing the first one's state. A lock whose process is gone is taken over. Resolves to the
@@ -172,7 +190,7 @@ function alive(pid: number): boolean {
 export async function lockStateDir(dir: string): Promise<() => Promise<void>> {
   const lock = resolve(dir, LOCK_FILE);
   const cannot = (e: unknown) => new UsageError(`cannot use ${dir} as the state dir: ${(e as Error).message}`);
-  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+  await makeDir(dir).catch((e: unknown) => {
     throw cannot(e);
   });
   for (let attempt = 0; ; attempt++) {
@@ -197,7 +215,7 @@ export async function lockStateDir(dir: string): Promise<() => Promise<void>> {
 }
 
 export async function saveState(dir: string, state: RunState): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   // Rows hold integers beyond 2^53 as digit strings (bigint columns), so plain JSON keeps them exact.
   await writeAtomically(resolve(dir, DESTINATION_FILE), destinationLines(state.destination.state()));
   await writeAtomically(resolve(dir, INCREMENTAL_FILE), [`${JSON.stringify(state.incremental, null, 2)}\n`]);

@@ -17,6 +17,8 @@ export interface SecretStatus {
   readonly name: string;
   readonly kind: "secret" | "config";
   readonly source: SecretSource;
+  /** With `environment`: the variable the value came from (`GITHUB_TOKEN` for `sources.github.github_token`). */
+  readonly variable?: string;
 }
 
 export interface SecretInputs {
@@ -32,13 +34,14 @@ export interface SecretInputs {
  * up under every name dlt would try, most specific first (`sources.github.token`, `sources.token`,
  * `token`: lib/shared secretLookupNames).
  */
-export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource } {
+export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource; variable?: string } {
   const given = getOwn(inputs.given, name);
   if (given !== undefined && given !== "") return { value: given, source: "given" };
   const names = secretLookupNames(name);
   for (const n of inputs.env ? names : []) {
-    const fromEnv = getOwn(inputs.env ?? {}, secretEnvName(n));
-    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment" };
+    const variable = secretEnvName(n);
+    const fromEnv = getOwn(inputs.env ?? {}, variable);
+    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment", variable };
   }
   for (const n of inputs.target === "mock" ? names : []) {
     const demo = getOwn(MOCK_DEMO_SECRETS, n);
@@ -56,7 +59,7 @@ export function resolveSecrets(
   const statuses = uses.map((use): SecretStatus => {
     const r = resolveSecret(use.name, inputs);
     if (r.value !== null) setOwn(values, use.name, r.value);
-    return { name: use.name, kind: use.kind, source: r.source };
+    return { name: use.name, kind: use.kind, source: r.source, ...(r.variable ? { variable: r.variable } : {}) };
   });
   return { values, statuses };
 }

@@ -39,6 +39,8 @@ describe("secret names as dlt looks them up", () => {
     expect(resolveSecret("sources.github.token", { given: {}, env: { SOURCES__TOKEN: "from-env" }, target: "live" })).toEqual({
       value: "from-env",
       source: "environment",
+      // The variable it came from (the CLI names it, not the most specific one it did not find).
+      variable: "SOURCES__TOKEN",
     });
     expect(
       resolveSecret("sources.github.token", { given: {}, env: { SOURCES__GITHUB__TOKEN: "a", TOKEN: "b" }, target: "live" }).value,
