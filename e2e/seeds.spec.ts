@@ -1,5 +1,8 @@
 /** Each seed, end to end: pick it, see it validate, run it against the mock, check the tables, download it. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { EXAMPLES } from "../lib/examples";
+import { SEEDS_DIR } from "../lib/testing/seeds";
 import { expect, test } from "./fixtures";
 
 const DEMO_VALUES = ["demo-client-id", "demo-client-secret", "demo-api-key", "demo-access-token"];
@@ -74,3 +77,26 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
     for (const file of [json, python, toml]) for (const demo of DEMO_VALUES) expect(file.text).not.toContain(demo);
   });
 }
+
+test("a seed document pasted whole (prose and all) is read through its block: it runs, downloads the block, and the fix keeps it", async ({
+  playground: p,
+  page,
+}) => {
+  const doc = readFileSync(resolve(SEEDS_DIR, "004_bd6b24b885e29f46.txt"), "utf8");
+  await p.gotoWith(doc);
+  await expect(p.problemsSummary).toContainText("0 errors");
+  await expect(p.problem("markdown_document")).toContainText("restplay checks and runs the block");
+  expect(await p.run()).toBe("done");
+  await expect(p.tableTab("bank_transactions")).toHaveText("bank_transactions 251");
+  const python = await p.download("python");
+  expect(python.text).toContain("rest_api_source(");
+  expect(python.text).not.toContain("```");
+  // The fix keeps the block, shown from its top in column 1 (not scrolled off to the side).
+  await p
+    .problem("markdown_document")
+    .getByRole("button", { name: /Keep only the ```python block/ })
+    .click();
+  await expect(p.problem("markdown_document")).toHaveCount(0);
+  await expect(page.locator(".monaco-editor .lines-content")).toHaveCSS("left", "0px");
+  await expect(p.editorLines().first()).toBeVisible();
+});
