@@ -54,6 +54,8 @@ function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
   ]);
 }
 
+const EDGE = { left: "left-0 justify-start bg-linear-to-r pl-1.5", right: "right-0 justify-end bg-linear-to-l pr-1.5" } as const;
+
 /** An arrow over one end of the table strip when more tables are past it; a click scrolls them in. */
 function MoreTables({ side, shown, onClick }: { side: "left" | "right"; shown: boolean; onClick: () => void }) {
   if (!shown) return null;
@@ -65,7 +67,7 @@ function MoreTables({ side, shown, onClick }: { side: "left" | "right"; shown: b
       onClick={onClick}
       title={`More tables to the ${side}`}
       data-testid={`more-tables-${side}`}
-      className={`absolute inset-y-0 ${side === "left" ? "left-0 bg-linear-to-r" : "right-0 bg-linear-to-l"} from-surface via-surface to-transparent px-2 text-sm text-accent`}
+      className={`absolute inset-y-0 flex w-10 items-center from-surface from-40% to-transparent text-base text-accent ${EDGE[side]}`}
     >
       {side === "left" ? "◂" : "▸"}
     </button>
