@@ -159,7 +159,10 @@ describe("restplay run --state-dir", () => {
     expect(existsSync(join(dir, "a/b/c/.lock"))).toBe(false);
     writeFileSync(join(dir, "plain-file"), "");
     const underFile = await cli(["run", "orders.json", "--state-dir", "plain-file/state"], { cwd: dir, fetch: fetchFor([]) });
-    expect([underFile.code, underFile.stderr]).toEqual([2, expect.stringMatching(/cannot use \S*plain-file\/state as the state dir: ENOTDIR/)]);
+    expect([underFile.code, underFile.stderr]).toEqual([
+      2,
+      expect.stringMatching(/cannot use \S*plain-file\/state as the state dir: ENOTDIR/),
+    ]);
     // Node's recursive mkdir never settles here (Node 20); one level at a time fails at once.
     if (existsSync("/proc/self")) {
       const proc = await cli(["run", "orders.json", "--state-dir", "/proc/restplay-test/state"], { cwd: dir, fetch: fetchFor([]) });
