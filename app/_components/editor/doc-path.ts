@@ -97,6 +97,10 @@ type Frame = {
  */
 export type TextDict = { path: Path; root: unknown; kwargs: boolean; inValue: boolean };
 
+/** A string's opening quote (with its prefix) and a name, matched where the reading is (sticky: no slices). */
+const QUOTE = /[rRbBuUfF]{0,2}("""|'''|"|')/y;
+const NAME = /[A-Za-z_]\w*/y;
+
 /**
  * The key path of the dict (`{…}` or `dict(…)`) around `offset`, read from the Python text alone from the
  * config's opening brace at `from`, with the config as far as the cursor (its dicts, lists and string
@@ -127,7 +131,8 @@ export function pythonDictPathAt(text: string, from: number, offset: number): Te
   let i = from;
   while (i < offset) {
     const c = text[i] ?? "";
-    const quote = /^[rRbBuUfF]{0,2}("""|'''|"|')/.exec(text.slice(i, i + 5));
+    QUOTE.lastIndex = i;
+    const quote = QUOTE.exec(text);
     if (quote && (quote[0].length === quote[1]!.length || !/\w/.test(text[i - 1] ?? ""))) {
       const q = quote[1]!;
       let j = i + quote[0].length;
@@ -140,7 +145,8 @@ export function pythonDictPathAt(text: string, from: number, offset: number): Te
       i = j + q.length;
       continue;
     }
-    const name = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 64))?.[0];
+    NAME.lastIndex = i;
+    const name = NAME.exec(text)?.[0];
     if (name && !/\w/.test(text[i - 1] ?? "")) {
       lastName = name;
       i += name.length;

@@ -66,13 +66,16 @@ export function registerLanguageHelp(
       if (!doc.root) return { suggestions: [] };
       // A text that does not parse is read up to the cursor from the text itself: the parser's recovery may misplace it.
       const broken = doc.diagnostics.some((d) => d.code === "syntax_error");
-      const read = pythonDictPathAt(doc.text, doc.root.range.start, offset);
+      const read = broken ? pythonDictPathAt(doc.text, doc.root.range.start, offset) : null;
       const path = broken ? (read?.path ?? null) : objectPathAt(doc.root, offset, doc.text);
       if (!path) return { suggestions: [] };
-      const root = broken && read ? read.root : toPlain(doc.root);
+      const root = read ? read.root : toPlain(doc.root);
+      // In `dict(…)` keys are keyword arguments (`base_url=`).
+      const dictAt = broken ? undefined : findNode(doc.root, path);
+      const kwargs = read ? read.kwargs : dictAt !== undefined && doc.text.startsWith("dict(", dictAt.range.start);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1), read?.kwargs);
+      const value = valueContext(model.getLineContent(position.lineNumber).slice(0, position.column - 1), kwargs);
       if (value) {
         const typedFrom = position.column - value.typed.length;
         const at = new monaco.Range(position.lineNumber, typedFrom, position.lineNumber, position.column);
@@ -100,7 +103,7 @@ export function registerLanguageHelp(
         kind: monaco.languages.CompletionItemKind.Property,
         detail: k.accepts,
         documentation: { value: markdown(k) },
-        insertText: quoted ? k.key : read?.kwargs ? `${k.key}=` : `"${k.key}": `,
+        insertText: quoted ? k.key : kwargs ? `${k.key}=` : `"${k.key}": `,
         sortText: String(i).padStart(3, "0"),
         range,
       }));
