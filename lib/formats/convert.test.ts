@@ -77,6 +77,16 @@ source = rest_api_source({
     );
   });
 
+  it("converts a Markdown document's config block, and counts its prose as what is dropped (not as Python code)", () => {
+    const md = "# My API\n\nThe config:\n\n```python\n" + seedBlocks()[0]!.code + "```\n\nThat is all.\n";
+    const r = convert(md, "python", "json");
+    expect(JSON.parse(r.text)).toEqual(JSON.parse(convert(seedBlocks()[0]!.code, "python", "json").text));
+    expect(r.loss).toEqual({ comments: 0, pythonCode: [], prose: 5 }); // the heading, two lines, the fences
+    expect(describeLoss(r.loss, "json")).toBe(
+      "JSON has no place for 5 lines of Markdown text around the config block: they will be dropped.",
+    );
+  });
+
   it("nothing is lost from JSON, and switching to the same format only re-indents", () => {
     const r = convert(`{"client":{"base_url":"https://x"},"resources":["a"]}`, "json", "json");
     expect(r.text).toBe(`{\n  "client": {\n    "base_url": "https://x"\n  },\n  "resources": [\n    "a"\n  ]\n}\n`);

@@ -8,6 +8,7 @@ import { Lexer } from "yaml";
 import { parseDocument } from "./parse";
 import { findSlashComments } from "./python-scan";
 import { writePythonLiteral } from "./python-writer";
+import { fencedCode } from "./markdown";
 import { toPlain } from "./pointer";
 import type { SourceFormat } from "./types";
 import { FORMAT_NAMES } from "./sniff";
@@ -18,6 +19,8 @@ export interface ConversionLoss {
   readonly comments: number;
   /** Non-blank Python lines outside the config dict other than the standard imports and the call. */
   readonly pythonCode: readonly string[];
+  /** Non-blank lines of a Markdown document around its config block (a seed pasted whole). */
+  readonly prose?: number;
 }
 
 export type Conversion =
@@ -68,12 +71,19 @@ export function convertDocument(text: string, from: SourceFormat, to: SourceForm
         ? writeYaml(value)
         : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
   const out = spelled.length ? written.replace(SPELLED, (_, i: string) => spelled[Number(i)] as string) : written;
+  // A Markdown document is read through its block (parse.ts): what is lost is counted in the block, and its prose.
+  const block = doc.diagnostics.some((d) => d.code === "markdown_document") ? fencedCode(text) : null;
+  const code = block ? block.code : text;
+  const dict = block ? { start: doc.root.range.start - block.start, end: doc.root.range.end - block.start } : doc.root.range;
+  const prose = block ? { prose: nonBlankLines(text.slice(0, block.start)) + nonBlankLines(text.slice(block.end)) } : {};
   const loss: ConversionLoss =
     from === to
       ? { comments: 0, pythonCode: [] }
-      : { comments: countComments(text, from), pythonCode: from === "python" ? codeOutside(text, doc.root.range) : [] };
+      : { comments: countComments(code, from), pythonCode: from === "python" ? codeOutside(code, dict) : [], ...prose };
   return { ok: true, from, to, text: out, loss };
 }
+
+const nonBlankLines = (s: string): number => s.split("\n").filter((l) => l.trim() !== "").length;
 
 /** Comments in the text: `#` comments in YAML and Python, and the seeds' `//` lines in Python. */
 export function countComments(text: string, format: SourceFormat): number {
@@ -119,6 +129,7 @@ export function describeLoss(loss: ConversionLoss, to: SourceFormat): string | n
       `${loss.pythonCode.length} line${loss.pythonCode.length === 1 ? "" : "s"} of Python code outside the config (\`${first.length > 40 ? first.slice(0, 39) + "…" : first}\`)`,
     );
   }
+  if (loss.prose) parts.push(`${loss.prose} line${loss.prose === 1 ? "" : "s"} of Markdown text around the config block`);
   if (parts.length === 0) return null;
   return `${FORMAT_NAMES[to]} has no place for ${parts.join(" and ")}: they will be dropped.`;
 }
