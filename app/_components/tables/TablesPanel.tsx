@@ -146,7 +146,13 @@ export const TablesPanel = memo(function TablesPanel({
   }, [tabs.length]); // measured again when tables come or go
   useEffect(() => {
     if (activeId === undefined) return;
-    list.current?.querySelector(`[data-tab-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // Only the strip scrolls (scrollIntoView could move the panels around it).
+    const el = list.current;
+    const tab = el?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(activeId)}"]`);
+    if (!el || !tab) return;
+    if (tab.offsetLeft < el.scrollLeft) el.scrollLeft = tab.offsetLeft;
+    else if (tab.offsetLeft + tab.offsetWidth > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = tab.offsetLeft + tab.offsetWidth - el.clientWidth;
   }, [activeId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -213,7 +219,7 @@ export const TablesPanel = memo(function TablesPanel({
               aria-label="Tables"
               onKeyDown={onKeyDown}
               onScroll={measure}
-              className="flex gap-1 overflow-x-auto border-b border-line px-2 pt-1 [scrollbar-width:thin]"
+              className="relative flex gap-1 overflow-x-auto border-b border-line px-2 pt-1 [scrollbar-width:thin]"
             >
               {tabs.map((t) => {
                 const selected = t.id === active.id;
