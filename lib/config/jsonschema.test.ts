@@ -83,6 +83,8 @@ describe("JSON Schema (generated from the zod schema)", () => {
   it("takes a param's value as anything but a dict, or a typed (resolve / incremental) dict, as dlt does", () => {
     const config = (params: unknown) => ({ client: { base_url: "https://x.io" }, resources: [{ name: "a", endpoint: { params } }] });
     expect(validate(config({ page: 1, tags: ["a", "b"], since: null, q: "x" }))).toBe(true);
+    // References and Python objects are dicts a param takes (the hardcoded_secret fix writes the first).
+    expect(validate(config({ api_key: { $secret: "api_key" }, region: { $config: "region" }, day: { $python: "today()" } }))).toBe(true);
     expect(validate(config({ id: { type: "resolve", resource: "posts", field: "id" } }))).toBe(true);
     expect(validate(config({ since: { type: "incremental", cursor_path: "updated_at", initial_value: "2024-01-01" } }))).toBe(true);
     // dlt refuses any other dict (`invalid_param_value`); so does the schema, where zod leaves it to the resolve rules.

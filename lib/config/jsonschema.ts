@@ -20,8 +20,8 @@ const isOpen = (a: unknown): boolean => isJson(a) && Object.keys(a).every((k) =>
  * in `{"type": ""}` it would leave out those with a required key (`offset` needs `limit`). The seed
  * dialect's types (`oauth2`) are left out: they validate, with their warning, but are never offered.
  * A union that also takes anything (a param's value) takes anything but a dict: a dict there is one of the
- * typed ones, as in dlt (any other dict is `invalid_param_value`), and an editor completes its keys
- * instead of matching the open alternative. zod's own union stays open: the resolve rules say what is wrong.
+ * typed ones or a reference (`{$secret: …}`, `{$python: …}`), as in dlt (any other dict is
+ * `invalid_param_value`), and an editor completes its keys instead of matching the open alternative. zod's own union stays open: the resolve rules say what is wrong.
  */
 function listUnionTypes(node: unknown): void {
   if (Array.isArray(node)) node.forEach(listUnionTypes);
@@ -29,7 +29,9 @@ function listUnionTypes(node: unknown): void {
   const alternatives = node.oneOf ?? node.anyOf;
   if (Array.isArray(alternatives) && node.properties === undefined) {
     const typed = alternatives.filter((a) => typeof typeConst(a) === "string");
-    if (typed.length > 1 && alternatives.every((a) => typed.includes(a) || isOpen(a))) {
+    // Besides the typed dicts: references and Python objects (`{$secret: …}`, `{$python: …}`), and anything.
+    const keyed = (a: unknown) => isJson(a) && (a.anyOf !== undefined || (isJson(a.properties) && a.properties.type === undefined));
+    if (typed.length > 1 && alternatives.every((a) => typed.includes(a) || isOpen(a) || keyed(a))) {
       // The dialect's types are matched by a pattern, which no editor offers (both offer every `const` and `enum`).
       const unoffered = (a: unknown) => ({ type: "string", pattern: `^${String(typeConst(a))}$` });
       const dialect = typed.filter((a) => isDialect((a as Json).description as string | undefined));

@@ -325,7 +325,7 @@ const IncrementalParamSchema = IncrementalSchema.omit({ start_param: true, end_p
     "The incremental cursor's start value as this parameter. Deprecated in dlt: write an endpoint `incremental` and " +
       "`{incremental.start_value}` in `params`.",
   );
-const ParamValue = z.union([ResolveParamSchema, IncrementalParamSchema, z.unknown()]);
+const ParamValue = z.union([ResolveParamSchema, IncrementalParamSchema, Ref, PythonExprSchema, z.unknown()]);
 
 export const EndpointSchema = z
   .strictObject({
