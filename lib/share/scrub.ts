@@ -48,8 +48,13 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   return checked ? { text: scrubbed, format: whole.format, replaced, checked } : byName(scrubbed, whole.format, replaced);
 }
 
+/** Names that say where a credential goes or comes from, not what it is (`access_token_url`, `token_path`, `api_key_param`). */
+const NAMES_A_PLACE = /[-_](?:url|uri|path|param|params|location|name|type|header)$/i;
+
 const isCredentialName = (name: string): boolean =>
-  SENSITIVE_KEYS.has(name.toLowerCase()) || (CREDENTIAL_FIELDS as readonly string[]).includes(name) || isCredentialHeader(name);
+  SENSITIVE_KEYS.has(name.toLowerCase()) ||
+  (CREDENTIAL_FIELDS as readonly string[]).includes(name) ||
+  (isCredentialHeader(name) && !NAMES_A_PLACE.test(name));
 
 /**
  * `key: value`, `"key": "value"` or `key="value"`: the key, and a quoted value or a plain one up to the

@@ -73,6 +73,14 @@ describe("share links", () => {
     const both = shareConfig("https://restplay.test/", twice, "yaml");
     expect(both.checked).toBe(false);
     expect(both.shared.text).not.toMatch(/tok-first-77|tok-second-88/);
+    // Names of places (a token's URL, a cursor's path) are not credentials: their values stay.
+    const places =
+      "client:\n  base_url: https://x\n  auth:\n    type: oauth2\n    token_url: https://login.x/token\n     client_secret: cs-77\n" +
+      "  paginator: {type: cursor, cursor_path: next_token, cursor_param: token}\nresources: [a]\n";
+    const scrubbed = shareConfig("https://restplay.test/", places, "yaml").shared.text;
+    expect(scrubbed).toContain("token_url: https://login.x/token");
+    expect(scrubbed).toContain("cursor_path: next_token, cursor_param: token}");
+    expect(scrubbed).not.toContain("cs-77");
     expect(shareConfig("https://restplay.test/", `${md}\nAnd another:\n\n\`\`\`json\n{"a": 1}\n\`\`\`\n`, undefined).checked).toBe(false);
   });
 
