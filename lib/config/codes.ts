@@ -120,6 +120,10 @@ export const DIAGNOSTIC_CODES = {
   response_action_status_string: ["warning", "A response action's `status_code` given as a string: it never matches (fix: the integer)."],
   unknown_response_action: ["warning", "A response action string other than `ignore`: dlt accepts it and does nothing."],
   session_not_a_session: ["error", "A `Client(...)` as `session`: dlt fails copying it; pass its `.session`."],
+  python_class_not_instance: [
+    "error",
+    "A dlt paginator or auth class given uncalled (`SinglePagePaginator`): dlt needs an instance (fix: `()`).",
+  ],
   python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],
   internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
 } as const satisfies Record<string, readonly [Severity, string]>;

@@ -4,6 +4,7 @@
  */
 import type { Path } from "../located";
 import { where } from "../located";
+import { dltClass, type DltClass } from "../../formats";
 import { isObj, type RuleContext } from "./context";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
@@ -26,6 +27,8 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
     const here = [...path];
     if (path[path.length - 1] === "session" && CLIENT_CALL.test(v.$python.trim())) return clientAsSession(ctx, here);
+    const uncalled = classNotCalled(v.$python, path[path.length - 1]);
+    if (uncalled) return classNotInstance(ctx, here, uncalled);
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
@@ -55,6 +58,32 @@ function instead(path: readonly (string | number)[]): string {
   if (path.includes("processing_steps")) return "a playground run skips this step: the records pass through as the API sent them";
   if (last === "paginator") return "a playground run pages as if none were set here (the client's paginator, or dlt's `auto` detection)";
   return "a playground run leaves the value out";
+}
+
+/** A dlt paginator or auth class named where its key takes an instance (`"paginator": SinglePagePaginator`). */
+function classNotCalled(code: string, key: string | number | undefined): DltClass | null {
+  const name = /^(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)$/.exec(code.trim())?.[1];
+  const c = name !== undefined ? dltClass(name) : undefined;
+  return c && (c.kind === "paginator" || c.kind === "auth") && c.kind === key ? c : null;
+}
+
+/**
+ * The class itself, not an object of it: dlt refuses the config when it builds the source (a paginator:
+ * DictValidationException; an auth: TypeError, argument of type 'ABCMeta' is not iterable).
+ */
+function classNotInstance(ctx: RuleContext, at: (string | number)[], c: DltClass): void {
+  const range = ctx.loc.value(at);
+  ctx.add({
+    at,
+    severity: "error",
+    code: "python_class_not_instance",
+    range,
+    message:
+      `${where(at)} is the class \`${c.name}\`, not ${c.kind === "auth" ? "an auth object" : "a paginator"}: dlt needs an instance ` +
+      `(\`${c.name}(…)\`) and refuses the config when it builds the source` +
+      `${c.kind === "auth" ? " (TypeError: argument of type 'ABCMeta' is not iterable)" : " (DictValidationException)"}.`,
+    fixes: [{ title: `Call it: \`${c.name}()\``, edits: [{ range: { start: range.end, end: range.end }, newText: "()" }] }],
+  });
 }
 
 /** dlt's `Client(...)` (dlt.sources.helpers.requests) called, without `.session` after it. */

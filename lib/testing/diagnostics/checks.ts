@@ -143,6 +143,16 @@ resources: [posts, users]
 
 export const CHECK_CASES: Case[] = [
   [
+    "a dlt paginator class given uncalled (the class, not a paginator)",
+    "python",
+    pyResources(`        {"name": "posts", "endpoint": {"path": "posts", "paginator": SinglePagePaginator}},`),
+    "python_class_not_instance",
+    "/resources/0/endpoint/paginator",
+    "SinglePagePaginator",
+    4,
+    70,
+  ],
+  [
     "unknown parent in params",
     "python",
     pyResources(`        "users",
