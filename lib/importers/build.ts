@@ -4,7 +4,7 @@
  * `selected: false`, before their children.
  */
 import { pythonPipeline, validateValue, type ExportFormat, type ValidationResult } from "../config";
-import { writeJson, writeYaml, type Diagnostic, type PlainValue } from "../formats";
+import { convertDocument, writeJson, writeYaml, type Diagnostic, type PlainValue } from "../formats";
 import type { MockSpec } from "../mocks";
 import type { EndpointDraft, ImportDraft, PlainObject } from "./types";
 
@@ -110,9 +110,13 @@ export function renderConfig(config: PlainObject, format: ExportFormat): Rendere
   const validation = validateValue(config, "json");
   const value = validation.valid ? validation.value : null;
   // Editor text, not a download: JSON/YAML keep `{"$secret": …}` (the downloads take references out, decision 0023).
+  // An invalid config is still written in the format asked for (as the editor's format switch writes it), to be fixed there.
+  const asked = value === null && format !== "json" ? convertDocument(validation.document.text, "json", format) : null;
   const text =
     value === null
-      ? validation.document.text
+      ? asked?.ok
+        ? asked.text
+        : validation.document.text
       : format === "json"
         ? writeJson(value)
         : format === "yaml"

@@ -216,8 +216,13 @@ export function guessPaging(
 /** The primary key: an `id`-like field, else `<resource>_id`, else a required `…_id` field. */
 export function guessPrimaryKey(records: Records, resource: string): Guess<string> | null {
   const fields = fieldsOf(records.items, 1).filter((f) => ["string", "integer", "number"].includes(f.type));
+  const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
   const how = (f: Field) =>
-    (records.items.kind === "schema" ? (f.required ? "a required" : "a") : "present in every sample record, a") + ` ${f.type} field`;
+    records.items.kind === "schema"
+      ? f.required
+        ? `a required ${f.type} field`
+        : `${article(f.type)} ${f.type} field`
+      : `present in every sample record, ${article(f.type)} ${f.type} field`;
   const key = fields.find((f) => named(KEY_FIELDS, last(f)));
   if (key) return { value: last(key), evidence: `\`${last(key)}\` is ${how(key)}` };
   const one = singular(resource).toLowerCase();

@@ -13,7 +13,7 @@ import { pagingParamNames } from "./openapi-ops";
 import { uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
-import { isObj, plain, snake } from "./values";
+import { isObj, literal, plain, snake } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Captured {
@@ -54,15 +54,27 @@ function nameOf(path: string): string {
 
 const secretRef = (key: string) => ({ $secret: key.toLowerCase() });
 
-/** A body as `json` (an object) or `data` (form fields); sensitive fields become secret references. */
-function bodyOf(c: Captured): { json: PlainObject | null; data: PlainObject | null } {
+/**
+ * A body as `json` (an object) or `data` (form fields); sensitive fields become secret references, and
+ * literal braces are doubled (dlt formats placeholders in both). A JSON object sent without a JSON
+ * Content-Type (curl's `--data` defaults to a form) is taken as the JSON it is, and said so.
+ */
+function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data: PlainObject | null } {
   if (c.body === null) return { json: null, data: null };
   const scrub = (o: Record<string, unknown>): PlainObject =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : plain(v)]));
-  if (/json/i.test(c.contentType ?? "")) {
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v))]));
+  const declared = /json/i.test(c.contentType ?? "");
+  if (declared || /^\s*\{/.test(c.body)) {
     try {
       const v: unknown = JSON.parse(c.body);
-      if (isObj(v)) return { json: scrub(v as Record<string, unknown>), data: null };
+      if (isObj(v)) {
+        if (!declared)
+          notes.push(
+            `The body of ${c.method} ${c.url.pathname} is a JSON object sent without a JSON Content-Type (curl's --data sends a form): ` +
+              "the config sends it as JSON (`json`), as APIs that take a JSON body expect.",
+          );
+        return { json: scrub(v as Record<string, unknown>), data: null };
+      }
     } catch {
       /* not JSON after all: sent as form data below */
     }
@@ -133,10 +145,10 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const params: Record<string, PlainObject[string]> = {};
     // Another credential in the query string (the auth guess took one) becomes a reference too: never a literal.
     for (const p of query)
-      if (!skip.has(p.name)) params[p.name] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : (p.value ?? "");
+      if (!skip.has(p.name)) params[p.name] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
-    const { json, data } = bodyOf(first);
+    const { json, data } = bodyOf(first, notes);
     if (records && body)
       mocks.push({
         path: first.url.pathname,
@@ -185,7 +197,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       auth: auth?.guess ?? null,
       headers: common.length ? Object.fromEntries(common) : null,
       endpoints: uniqueNames(endpoints),
-      notes,
+      notes: [...new Set(notes)],
       mock,
     },
   };

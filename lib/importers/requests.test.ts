@@ -57,6 +57,30 @@ describe("curl", () => {
     expect(rendered.text).not.toMatch(/hunter2|me:pw/);
   });
 
+  it("a JSON body sent without its Content-Type is taken as JSON (said so), and literal braces are kept as dlt sends them", () => {
+    const draft = draftOf(
+      `curl 'https://api.acme.example/v1/search?filter={"a":1}' --data-raw '{"q":"x"}' -H 'Authorization: Bearer t0k3n-value'\n` +
+        `curl https://api.acme.example/v1/forms -d 'expr={x}&n=1' -H 'X-API-Key: k1' -H 'X-API-Key: k2'`,
+    );
+    expect(draft.endpoints[0]?.json).toEqual({ q: "x" });
+    expect(draft.notes.filter((n) => n.includes("JSON Content-Type"))).toHaveLength(1);
+    // One note per thing, however many headers said it.
+    expect(draft.notes.filter((n) => n.includes("X-API-Key"))).toHaveLength(1);
+    const built = buildConfig(draft).config;
+    expect(built).toMatchObject({
+      resources: [{ endpoint: { params: { filter: '{{"a":1}}' } } }, { endpoint: { data: { expr: "{{x}}", n: "1" } } }],
+    });
+    expect(renderConfig(built, "yaml").valid).toBe(true);
+  });
+
+  it("an import that does not validate is still written in the format asked for, to be fixed there", () => {
+    const config = { client: { base_url: "https://x.example" }, resources: [{ name: "a", endpoint: { path: "p/{id}" } }] };
+    const python = renderConfig(config, "python");
+    expect(python.valid).toBe(false);
+    expect(python.text).toContain("source = rest_api_source({");
+    expect(renderConfig(config, "yaml").text).toContain("base_url: https://x.example");
+  });
+
   it("a credential in the query string becomes the auth (Pipedrive's api_token) or a reference, never a literal", () => {
     const pipedrive = draftOf(`curl 'https://api.pipedrive.example/v1/deals?api_token=0123456789abcdef0123&start=0&limit=100'`);
     expect(pipedrive.auth?.value).toEqual({ type: "api_key", name: "api_token", api_key: { $secret: "api_key" }, location: "query" });

@@ -25,6 +25,17 @@ export function plain(v: unknown, depth = 0): PlainValue {
   return null;
 }
 
+/**
+ * A value written as it was sent: dlt reads `{…}` in `params`, `json` and `data` strings as placeholders,
+ * so a literal brace is doubled (`{"q":"x"}` as a form field → `{{"q":"x"}}`, which dlt sends as written).
+ */
+export function literal(v: PlainValue): PlainValue {
+  if (typeof v === "string") return v.replace(/[{}]/g, (c) => c + c);
+  if (Array.isArray(v)) return v.map(literal);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literal(x)]));
+  return v;
+}
+
 /** snake_case from a path segment or camelCase name: `bankTransactions` → `bank_transactions`. */
 export function snake(s: string): string {
   const out = s
