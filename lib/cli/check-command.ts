@@ -9,6 +9,9 @@ import { listSecrets, validateText } from "../config";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
 import { warnUnusedSecrets } from "./run-command";
+
+/** The verdict column: as wide as its longest word, `– untested`. */
+const MARK_WIDTH = 10;
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 export interface CheckOptions {
@@ -32,7 +35,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     return 1;
   }
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
-  const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS } = await import("../run");
+  const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS, CheckFold } = await import("../run");
   const mockSpec = options.mockSpec ? await readMockSpec(options.mockSpec, io.cwd) : undefined;
   const target = options.mock ? "mock" : "live";
   const { values, statuses } = resolveSecrets(listSecrets(validation.config), {
@@ -73,13 +76,14 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const width = Math.max(8, ...report.rows.map((r) => cells(r.resource)));
   io.stdout.write(`${style.bold(`restplay check ${source.file}`)}${style.dim(options.mock ? " — mock API" : " — live API")}\n`);
   for (const r of report.rows) {
-    const mark = r.status === "pass" ? style.green("✓ pass") : style.red("✗ fail");
-    io.stdout.write(`${mark}  ${pad(r.resource, width)}  ${r.reason.split("\n")[0]}\n`);
+    // Marks padded alike, so the names and the reasons line up whatever the verdict.
+    const [word, paint] =
+      r.status === "pass" ? ["✓ pass", style.green] : r.status === "untested" ? ["– untested", style.yellow] : ["✗ fail", style.red];
+    io.stdout.write(`${paint(pad(word, MARK_WIDTH))}  ${pad(r.resource, width)}  ${r.reason.split("\n")[0]}\n`);
     const detail = [r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ");
-    if (detail) io.stdout.write(`        ${" ".repeat(width)}  ${style.dim(detail)}\n`);
+    if (detail) io.stdout.write(`${" ".repeat(MARK_WIDTH + 2 + width + 2)}${style.dim(detail)}\n`);
   }
-  const passed = report.rows.filter((r) => r.status === "pass").length;
-  io.stdout.write(`${passed} passed, ${report.rows.length - passed} failed\n`);
+  io.stdout.write(`${CheckFold.summary(report)}\n`);
   if (exit === 130) io.stderr.write("cancelled\n");
   return exit;
 }

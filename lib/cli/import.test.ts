@@ -52,9 +52,31 @@ describe("restplay check", () => {
     const imported = await cli(["import", join(FIXTURES, "events.openapi.yaml")], at);
     writeFileSync(join(dir, "events.yaml"), imported.stdout);
     const r = await cli(["check", "events.yaml", "--mock", "--mock-spec", join(FIXTURES, "events.openapi.yaml")], at);
-    expect(r.stdout).toMatch(/✓ pass {2}events {4}first page: 30 records at `\$`/);
+    expect(r.stdout).toMatch(/✓ pass {6}events {4}first page: 30 records at `\$`/);
     expect(r.stdout).toMatch(/auth: token ok/);
     expect(r.stdout).toMatch(/3 passed, 0 failed/);
+    expect(r.code).toBe(0);
+  });
+
+  it("says a child it could not request (its parent's first page is empty) is untested, not passed", async () => {
+    const config = {
+      client: { base_url: "https://api.check.example" },
+      resources: [
+        { name: "users", endpoint: { path: "users", paginator: "single_page" } },
+        { name: "posts", endpoint: { path: "users/{resources.users.id}/posts", paginator: "single_page" } },
+      ],
+    };
+    writeFileSync(join(dir, "empty-parent.json"), JSON.stringify(config));
+    const requested: string[] = [];
+    const fetch = async (r: Request) => {
+      requested.push(new URL(r.url).pathname);
+      return new Response("[]", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const r = await cli(["check", "empty-parent.json"], { ...at, fetch });
+    expect(requested).toEqual(["/users"]);
+    expect(r.stdout).toMatch(/– untested {2}posts {5}not checked: no request was made/);
+    expect(r.stdout).toMatch(/✓ pass {6}users {5}first page: 0 records/);
+    expect(r.stdout).toMatch(/1 passed, 0 failed, 1 untested/);
     expect(r.code).toBe(0);
   });
 

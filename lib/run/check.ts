@@ -6,7 +6,8 @@
  */
 import type { EngineEvent } from "../engine";
 
-export type CheckStatus = "pass" | "fail" | "pending";
+/** `untested`: no request was made (a child whose parent's first page had no records): nothing to vouch for, nothing failed. */
+export type CheckStatus = "pass" | "fail" | "untested" | "pending";
 
 export interface CheckRow {
   readonly resource: string;
@@ -82,7 +83,10 @@ export class CheckFold {
       }
       case "resource_done": {
         const r = this.row(e.resource);
-        if (r.status === "pending") {
+        if (r.status === "pending" && e.ok && r.request === null) {
+          r.status = "untested";
+          r.reason = "not checked: no request was made (its parent's first page had no records to request it for)";
+        } else if (r.status === "pending") {
           r.status = e.ok ? "pass" : "fail";
           r.reason = e.ok ? "no records on the first page" : "failed";
         }
@@ -102,9 +106,16 @@ export class CheckFold {
     return this.ended || (this.rows.size > 0 && [...this.rows.values()].every((r) => r.status !== "pending"));
   }
 
+  /** A report's counts in words: `2 passed, 0 failed` (`, 1 untested` when there is one). */
+  static summary(report: CheckReport): string {
+    const count = (s: CheckStatus) => report.rows.filter((r) => r.status === s).length;
+    const untested = count("untested");
+    return `${count("pass")} passed, ${report.rows.length - count("pass") - untested} failed${untested ? `, ${untested} untested` : ""}`;
+  }
+
   report(): CheckReport {
     const rows = [...this.rows.values()].map((r) => ({ ...r }));
-    return { ok: rows.length > 0 && rows.every((r) => r.status === "pass"), rows };
+    return { ok: rows.some((r) => r.status === "pass") && rows.every((r) => r.status === "pass" || r.status === "untested"), rows };
   }
 }
 

@@ -1,6 +1,6 @@
 "use client";
 /** The check's pass/fail matrix: one row per resource with the reason, the auth exchange and the first request. */
-import type { CheckRow } from "@/lib/run";
+import { CheckFold, type CheckRow } from "@/lib/run";
 import { Modal, ModalHeader } from "../commands/Modal";
 import { BUTTON, PRIMARY } from "../import/styles";
 import type { CheckState } from "./useCheck";
@@ -8,6 +8,7 @@ import type { CheckState } from "./useCheck";
 const MARK: Record<CheckRow["status"], { icon: string; label: string; cls: string }> = {
   pass: { icon: "✔", label: "pass", cls: "text-ok" },
   fail: { icon: "✖", label: "fail", cls: "text-error" },
+  untested: { icon: "–", label: "untested", cls: "text-warning" },
   pending: { icon: "…", label: "checking", cls: "text-muted" },
 };
 
@@ -25,7 +26,6 @@ export function CheckDialog({
   onCancel: () => void;
 }) {
   const report = state.phase === "running" || state.phase === "done" ? state.report : null;
-  const passed = report?.rows.filter((r) => r.status === "pass").length ?? 0;
   return (
     <Modal open={open} onClose={onClose} labelledBy="check-title" testId="check-dialog" wide>
       <div className="flex max-h-[85vh] flex-col">
@@ -33,7 +33,7 @@ export function CheckDialog({
         <div className="min-h-40 overflow-auto px-4 py-3 text-sm">
           <p role="status" className="mb-2 text-muted" data-testid="check-summary" data-phase={state.phase}>
             {state.phase === "running" && "Checking… (no paging, no state, nothing loaded)"}
-            {state.phase === "done" && report && `${passed} passed, ${report.rows.length - passed} failed.`}
+            {state.phase === "done" && report && `${CheckFold.summary(report)}.`}
             {state.phase === "failed" && <span className="text-error">✖ {state.message}</span>}
           </p>
           {report && report.rows.length > 0 && (
