@@ -18,5 +18,7 @@ export async function exportCommand(file: string, options: { to?: ExportFormat; 
   }
   const text = download ? download.text : secretsTomlTemplate(result.value);
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  // What the download changed for dlt, as the playground announces it: on stderr, so stdout stays the file.
+  for (const note of download?.notes ?? []) io.stderr.write(`note: ${note}\n`);
   return 0;
 }

@@ -305,6 +305,8 @@ describe("restplay export", () => {
     const json = await cli(["export", "seed-002.py", "--to", "json"], at);
     expect(JSON.parse(json.stdout).client.auth).not.toHaveProperty("api_key");
     expect(json.stdout).not.toContain("$secret");
+    // What the download changed is said on stderr, as the playground announces it.
+    expect(json.stderr).toContain("note: References are bound by the loading snippet");
     const toml = await cli(["export", "seed-002.py", "--secrets-toml"], at);
     expect(toml.stdout).toMatch(/^api_key = "<your api_key>"$/m);
     expect((await cli(["export", "seed-002.py", "--to", "python", "--secrets-toml"], at)).stdout).toBe(toml.stdout);

@@ -14,7 +14,8 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 
 export interface Binding {
   readonly path: Path;
-  readonly kind: "secret" | "config";
+  /** `python`: code JSON and YAML cannot hold (`name` is the code), set by the loading snippet as written. */
+  readonly kind: "secret" | "config" | "python";
   readonly name: string;
 }
 
@@ -48,8 +49,10 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
         return undefined;
       }
       if (typeof v.$python === "string") {
+        bindings.push({ path, kind: "python", name: v.$python });
         notes.push(
-          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so it is left out.`,
+          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so the loading ` +
+            "snippet sets it, as written (import what it uses).",
         );
         return undefined;
       }
@@ -73,6 +76,8 @@ const pyKey = (k: string | number) => (typeof k === "number" ? `[${k}]` : `[${JS
 /** How a JSON/YAML user hands the download to dlt: load the dict, bind the references, call rest_api_source. */
 export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
   const file = format === "json" ? "rest_api_config.json" : "rest_api_config.yaml";
+  const refs = d.bindings.filter((b) => b.kind !== "python");
+  const code = d.bindings.filter((b) => b.kind === "python");
   return [
     ...(d.runtime ? ["import os"] : []),
     format === "json" ? "import json" : "import yaml  # PyYAML",
@@ -89,10 +94,16 @@ export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
       : []),
     `with open("${file}", encoding="utf-8") as f:`,
     `    config = ${format === "json" ? "json.load(f)" : "yaml.safe_load(f)"}`,
-    ...(d.bindings.length ? ["# The values restplay took out of the file, read from .dlt/secrets.toml (and config.toml):"] : []),
-    ...d.bindings.map(
+    ...(refs.length ? ["# The values restplay took out of the file, read from .dlt/secrets.toml (and config.toml):"] : []),
+    ...refs.map(
       (b) => `config${b.path.map(pyKey).join("")} = dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`,
     ),
+    ...(code.length ? ["# Python from your config that the file cannot hold, as written (import what it uses):"] : []),
+    ...code.flatMap((b) => {
+      const lines = b.name.trim().split("\n");
+      const target = `config${b.path.map(pyKey).join("")}`;
+      return lines.length === 1 ? [`${target} = ${lines[0] ?? ""}`] : [`${target} = (`, ...lines.map((l) => `    ${l}`), ")"];
+    }),
     "source = rest_api_source(config)",
   ];
 }

@@ -152,6 +152,28 @@ describe("JSON and YAML downloads are the dict dlt accepts", () => {
     expect(back.valid).toBe(true);
   });
 
+  it("JSON/YAML: Python values the file cannot hold are set by the loading snippet as written, not dropped", () => {
+    const py = [
+      "import dlt, pendulum",
+      "from dlt.sources.rest_api import rest_api_source",
+      "",
+      "source = rest_api_source({",
+      '    "client": {"base_url": "https://api.example.com"},',
+      '    "resources": [{"name": "issues", "endpoint": {"path": "issues", "incremental": {',
+      '        "cursor_path": "updated_at", "initial_value": pendulum.today().subtract(days=30).to_iso8601_string()}},',
+      '        "processing_steps": [{"map": lambda r: {**r, "seen": True}}]}],',
+      "})",
+      "",
+    ].join("\n");
+    const file = exportConfig(validateText(py), "yaml")!;
+    expect(file.text).toContain(
+      '#     config["resources"][0]["endpoint"]["incremental"]["initial_value"] = pendulum.today().subtract(days=30).to_iso8601_string()',
+    );
+    expect(file.text).toContain('#     config["resources"][0]["processing_steps"][0]["map"] = lambda r: {**r, "seen": True}');
+    expect(file.notes?.join(" ")).toMatch(/initial_value.*the loading snippet sets it/);
+    expect(validateText(file.text).valid).toBe(true);
+  });
+
   it("nothing to export while the config has errors", () => {
     const r = validateText(`{"client": 1, "resources": []}`);
     for (const to of ["json", "yaml", "python"] as const) expect(exportConfig(r, to)).toBeNull();
