@@ -131,6 +131,31 @@ describe("OpenAPI details", () => {
     expect(built.config.resources).toContainEqual(expect.not.objectContaining({ primary_key: expect.anything() }));
   });
 
+  it("says when a nested path's outer parameter has no parent field to fill it (it stays fixed)", () => {
+    const list = (props: Record<string, unknown>) => ({
+      "200": {
+        description: "ok",
+        content: { "application/json": { schema: { type: "array", items: { type: "object", properties: props } } } },
+      },
+    });
+    const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      servers: [{ url: "https://api.t.example" }],
+      paths: {
+        "/projects": { get: { responses: list({ id: { type: "string" } }) } },
+        "/projects/{project_id}/tasks": { get: { parameters: [param("project_id")], responses: list({ task_id: { type: "string" } }) } },
+        "/projects/{project_id}/tasks/{task_id}/comments": {
+          get: { parameters: [param("project_id"), param("task_id")], responses: list({ id: { type: "string" } }) },
+        },
+      },
+    };
+    const r = importText(JSON.stringify(spec));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.draft.notes.join("\n")).toMatch(/comments: `\{project_id\}` is not a field of tasks's records, so no parent fills it/);
+  });
+
   it("says what it expected when the text is not OpenAPI, or has nothing to import", () => {
     expect(importText("openapi: [", { source: "openapi" })).toMatchObject({ ok: false, message: expect.stringMatching(/OpenAPI/) });
     expect(importText('{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}')).toMatchObject({

@@ -99,7 +99,7 @@ export function importOpenApi(text: string): ImportResult {
     const shape = shapes.get(e.id);
     return shape?.type === "object" ? Object.keys(shape.properties) : [];
   };
-  const endpoints = linkParents(uniqueNames(drafts.map((d) => d.endpoint)), fieldsOf);
+  const endpoints = linkParents(uniqueNames(drafts.map((d) => d.endpoint)), fieldsOf, notes);
   const guess = auth(doc, ops, base.value, notes);
   const mock = clean({
     title: (str(own(obj(own(doc, "info")), "title")) ?? "API").slice(0, 200),

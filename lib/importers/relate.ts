@@ -45,8 +45,17 @@ function fieldFor(param: string, parent: EndpointDraft, fields: readonly string[
   return null;
 }
 
-/** Links each nested endpoint to the collection its path is under; the linked parameters leave `params`. */
-export function linkParents(endpoints: readonly EndpointDraft[], fieldsOf: (e: EndpointDraft) => readonly string[]): EndpointDraft[] {
+/**
+ * Links each nested endpoint to the collection its path is under; the linked parameters leave `params`.
+ * A path parameter no parent field fills (`{project_id}` in `/projects/{project_id}/tasks/{task_id}/comments`,
+ * when tasks carry no `project_id`) keeps a fixed value, and `notes` says so: dlt would request every
+ * parent's children under that one value.
+ */
+export function linkParents(
+  endpoints: readonly EndpointDraft[],
+  fieldsOf: (e: EndpointDraft) => readonly string[],
+  notes: string[] = [],
+): EndpointDraft[] {
   return endpoints.map((e) => {
     const params = pathParams(e.path);
     const lastParam = params[params.length - 1];
@@ -60,6 +69,12 @@ export function linkParents(endpoints: readonly EndpointDraft[], fieldsOf: (e: E
     const bindings = [{ param: lastParam, field: main.field }];
     for (const p of params.slice(0, -1)) if (fields.includes(p)) bindings.push({ param: p, field: p });
     const bound = new Set(bindings.map((b) => b.param));
+    for (const p of params.filter((x) => !bound.has(x)))
+      notes.push(
+        `${e.id}: \`{${p}}\` is not a field of ${parent.name.value}'s records, so no parent fills it: it is fixed to ` +
+          `\`${String(e.params?.value[p] ?? "")}\` (the spec's example, or 1). Set the value you need: dlt requests every ` +
+          `${parent.name.value} record's ${e.name.value} under that one \`${p}\`.`,
+      );
     const rest: Record<string, PlainObject[string]> = {};
     for (const [k, v] of Object.entries(e.params?.value ?? {})) if (!bound.has(k)) rest[k] = v;
     return {
