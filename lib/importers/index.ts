@@ -32,8 +32,30 @@ export interface ImportOptions {
   readonly url?: string;
 }
 
+/**
+ * API descriptions restplay does not read, which would otherwise pass for a sample response (they are
+ * JSON): said so, with what to give instead.
+ */
+function unsupported(text: string): string | null {
+  const head = text.trimStart().slice(0, 4000);
+  if (!head.startsWith("{")) return null;
+  if (/"_postman_id"\s*:|"schema"\s*:\s*"https:\/\/schema\.getpostman\.com/.test(head))
+    return (
+      "This is a Postman collection, which restplay does not read: export the API's OpenAPI document, " +
+      "or paste its requests as curl commands (Postman: Code → cURL)."
+    );
+  if (/"swaggerVersion"\s*:\s*"1\./.test(head))
+    return (
+      "This is a Swagger 1.x document, which restplay does not read: " +
+      "convert it to OpenAPI 2 or 3 (the Swagger converter does), then import that."
+    );
+  return null;
+}
+
 /** Reads the text as `source` (or what it looks like); never throws. */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  const refused = options.source === undefined || options.source === "sample" ? unsupported(text) : null;
+  if (refused) return { ok: false, message: refused };
   const source = options.source ?? detectSource(text);
   try {
     switch (source) {

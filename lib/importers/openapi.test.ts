@@ -156,6 +156,13 @@ describe("OpenAPI details", () => {
     expect(r.draft.notes.join("\n")).toMatch(/comments: `\{project_id\}` is not a field of tasks's records, so no parent fills it/);
   });
 
+  it("refuses a Postman collection and a Swagger 1.x document, saying what to give instead (not taken for a sample)", () => {
+    const postman = importText(JSON.stringify({ info: { _postman_id: "x", name: "API" }, item: [{ name: "a", request: {} }] }));
+    expect(postman).toEqual({ ok: false, message: expect.stringContaining("Postman collection") });
+    const swagger1 = importText(JSON.stringify({ swaggerVersion: "1.2", apis: [{ path: "/pets" }] }));
+    expect(swagger1).toEqual({ ok: false, message: expect.stringContaining("Swagger 1.x") });
+  });
+
   it("says what it expected when the text is not OpenAPI, or has nothing to import", () => {
     expect(importText("openapi: [", { source: "openapi" })).toMatchObject({ ok: false, message: expect.stringMatching(/OpenAPI/) });
     expect(importText('{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}')).toMatchObject({
