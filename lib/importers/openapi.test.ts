@@ -156,6 +156,25 @@ describe("OpenAPI details", () => {
     expect(r.draft.notes.join("\n")).toMatch(/comments: `\{project_id\}` is not a field of tasks's records, so no parent fills it/);
   });
 
+  it("says when an operation requires another scheme than the config's (its own security)", () => {
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      servers: [{ url: "https://api.t.example" }],
+      security: [{ key: [] }],
+      components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, bearer: { type: "http", scheme: "bearer" } } },
+      paths: { "/pets": { get: { responses: ok } }, "/owners": { get: { security: [{ bearer: [] }], responses: ok } } },
+    };
+    const r = importText(JSON.stringify(spec));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.draft.auth?.value.type).toBe("api_key");
+    expect(r.draft.notes).toContain(
+      "GET /owners requires `bearer` (its own `security`), the config the document's `key` (one auth per config): " +
+        "give that resource its own `auth` by hand if it needs it.",
+    );
+  });
+
   it("refuses a Postman collection and a Swagger 1.x document, saying what to give instead (not taken for a sample)", () => {
     const postman = importText(JSON.stringify({ info: { _postman_id: "x", name: "API" }, item: [{ name: "a", request: {} }] }));
     expect(postman).toEqual({ ok: false, message: expect.stringContaining("Postman collection") });

@@ -51,6 +51,16 @@ function auth(doc: Obj, ops: readonly Operation[], base: string, notes: string[]
   if (!name || !isObj(own(schemes, name))) return null;
   const scopes = first ? arr(own(first, name)).filter((s): s is string => typeof s === "string") : [];
   const result = authFromScheme(name, obj(own(schemes, name)), scopes, base);
+  // An operation that requires other schemes than the config's one (its own `security`): said, as for curl.
+  for (const o of ops) {
+    const required = arr(own(o.op, "security")).filter(isObj);
+    const names = [...new Set(required.flatMap((r) => Object.keys(r)))];
+    if (required.length > 0 && !names.includes(name) && names.length > 0)
+      notes.push(
+        `GET ${o.path} requires ${names.map((n) => `\`${n}\``).join(" or ")} (its own \`security\`), the config the document's ` +
+          `\`${name}\` (one auth per config): give that resource its own \`auth\` by hand if it needs it.`,
+      );
+  }
   if ("note" in result) {
     notes.push(result.note);
     return null;
