@@ -16,6 +16,9 @@ export interface ImportOptions {
   readonly url?: string;
 }
 
+/** Resources named in a usage error, at most. */
+const LISTED = 20;
+
 export async function importCommand(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const { importText, buildConfig, renderConfig } = await import("../importers");
   const source = await readSource(file, io);
@@ -28,9 +31,12 @@ export async function importCommand(file: string, options: ImportOptions, io: Cl
   const asked = options.resource ?? [];
   const unknown = asked.filter((n) => !draft.endpoints.some((e) => e.name.value === n));
   if (unknown.length > 0) {
+    // A large spec has thousands: the first ones, and how many more.
+    const listed = draft.endpoints.slice(0, LISTED).map((e) => `\`${e.name.value}\` (${e.id})`);
+    const more = draft.endpoints.length - listed.length;
     throw new UsageError(
       `unknown resource ${unknown.map((n) => `\`${n}\``).join(", ")}; ` +
-        `${file} has ${draft.endpoints.map((e) => `\`${e.name.value}\` (${e.id})`).join(", ")}`,
+        `${file} has ${listed.join(", ")}${more > 0 ? ` and ${more} more (\`restplay import ${file}\` lists them)` : ""}`,
     );
   }
   const selected = asked.length ? draft.endpoints.filter((e) => asked.includes(e.name.value)).map((e) => e.id) : undefined;
