@@ -27,6 +27,19 @@ describe("incremental", () => {
     for await (const e of extract({ source, secrets: {}, state: { r: inc.state! } }, deps)) events.push(e);
     expect(api2.calls[0]!.url).toBe("https://api.test/items?since=2024-03-01");
   });
+  it("a stored cursor wins over an initial_value changed since (dlt reads initial_value only without state)", async () => {
+    const first = await collect(
+      cfg({ cursor_path: "updated", initial_value: "2024-01-01", start_param: "since" }),
+      fakeFetch(() => json(rows.slice(0, 2))).fetch,
+    );
+    const state = first.of("incremental")[0]!.state!;
+    const api = fakeFetch(() => json(rows));
+    const { extract, createVirtualClock, fetchTransport } = await import("./index");
+    const source = resolved(cfg({ cursor_path: "updated", initial_value: "2024-02-15", start_param: "since" }));
+    const deps = { transport: fetchTransport(api.fetch), ...createVirtualClock(), virtualClock: true };
+    for await (const e of extract({ source, secrets: {}, state: { r: state } }, deps)) void e;
+    expect(api.calls[0]!.url).toBe("https://api.test/items?since=2024-02-01");
+  });
   it("lag moves the next run's start back in the cursor's own format, never past initial_value", async () => {
     const stamped = [
       { id: 1, updated: "2024-03-01T10:00:00.5+02:00" },

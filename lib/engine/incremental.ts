@@ -65,9 +65,14 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
   // With end_value every run starts from initial_value and keeps no state (a backfill range).
   const stored = end === null && prior && prior.cursor_path === cursorPath ? prior.last_value : null;
   const before = stored ?? initial;
-  // dlt applies `lag` only with a stored or initial value and without `end_value` (`apply_lag_with_suppression`).
-  let start = end === null && cfg.lag && before !== null ? lagCursor(before, cfg.lag, min, cursorPath) : before;
-  if (start !== null && initial !== null && end === null && compare(start, initial, cursorPath) * (min ? -1 : 1) < 0) start = initial;
+  // dlt applies `lag` only with a stored or initial value and without `end_value` (`apply_lag_with_suppression`),
+  // and a lagged value does not cross `initial_value` (`apply_lag`). Without lag a stored value wins, whatever
+  // `initial_value` says now (an `initial_value` changed after a run is read only when there is no state).
+  let start = before;
+  if (end === null && cfg.lag && before !== null) {
+    start = lagCursor(before, cfg.lag, min, cursorPath);
+    if (initial !== null && compare(start, initial, cursorPath) * (min ? -1 : 1) < 0) start = initial;
+  }
   const sign = min ? -1 : 1;
   let last: Json = before;
   const missing = cfg.on_cursor_value_missing ?? "raise";
