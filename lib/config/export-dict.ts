@@ -51,8 +51,8 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
       if (typeof v.$python === "string") {
         bindings.push({ path, kind: "python", name: v.$python });
         notes.push(
-          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so the loading ` +
-            "snippet sets it, as written (import what it uses).",
+          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so it is left ` +
+            "out; the loading snippet shows the line that sets it (uncomment it, with what it uses).",
         );
         return undefined;
       }
@@ -98,11 +98,13 @@ export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
     ...refs.map(
       (b) => `config${b.path.map(pyKey).join("")} = dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`,
     ),
-    ...(code.length ? ["# Python from your config that the file cannot hold, as written (import what it uses):"] : []),
+    // Left as comments: the code may use names only the user's file defines; the snippet must run as it is.
+    ...(code.length ? ["# Python from your config that the file cannot hold: set it here as written, with what it uses:"] : []),
     ...code.flatMap((b) => {
       const lines = b.name.trim().split("\n");
       const target = `config${b.path.map(pyKey).join("")}`;
-      return lines.length === 1 ? [`${target} = ${lines[0] ?? ""}`] : [`${target} = (`, ...lines.map((l) => `    ${l}`), ")"];
+      const set = lines.length === 1 ? [`${target} = ${lines[0] ?? ""}`] : [`${target} = (`, ...lines.map((l) => `    ${l}`), ")"];
+      return set.map((l) => `# ${l}`);
     }),
     "source = rest_api_source(config)",
   ];

@@ -152,7 +152,7 @@ describe("JSON and YAML downloads are the dict dlt accepts", () => {
     expect(back.valid).toBe(true);
   });
 
-  it("JSON/YAML: Python values the file cannot hold are set by the loading snippet as written, not dropped", () => {
+  it("JSON/YAML: Python values the file cannot hold are shown in the loading snippet as the lines that set them", () => {
     const py = [
       "import dlt, pendulum",
       "from dlt.sources.rest_api import rest_api_source",
@@ -167,10 +167,10 @@ describe("JSON and YAML downloads are the dict dlt accepts", () => {
     ].join("\n");
     const file = exportConfig(validateText(py), "yaml")!;
     expect(file.text).toContain(
-      '#     config["resources"][0]["endpoint"]["incremental"]["initial_value"] = pendulum.today().subtract(days=30).to_iso8601_string()',
+      '#     # config["resources"][0]["endpoint"]["incremental"]["initial_value"] = pendulum.today().subtract(days=30).to_iso8601_string()',
     );
-    expect(file.text).toContain('#     config["resources"][0]["processing_steps"][0]["map"] = lambda r: {**r, "seen": True}');
-    expect(file.notes?.join(" ")).toMatch(/initial_value.*the loading snippet sets it/);
+    expect(file.text).toContain('#     # config["resources"][0]["processing_steps"][0]["map"] = lambda r: {**r, "seen": True}');
+    expect(file.notes?.join(" ")).toMatch(/initial_value.*the loading snippet shows the line that sets it/);
     expect(validateText(file.text).valid).toBe(true);
   });
 

@@ -112,7 +112,8 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     for (const r of order) {
       const s: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fetched: 0 };
       const parent = r.parent ? (byName.get(r.parent.name) ?? null) : null;
-      const prior = options.state ? getOwn(options.state, r.name) : undefined;
+      // dlt resets a `replace` resource's state before every extract (extract.py): its cursor starts from initial_value.
+      const prior = options.state && r.write_disposition !== "replace" ? getOwn(options.state, r.name) : undefined;
       byName.set(r.name, new ResourceDriver(drivers, r, parent, s, stats, prior, !asked.includes(r.name)));
     }
     const listed = staticOrder(byIndex.map((r) => ({ name: r.name, parent: r.parent && !r.parent.external ? r.parent.name : null })));

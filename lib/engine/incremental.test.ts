@@ -40,6 +40,16 @@ describe("incremental", () => {
     for await (const e of extract({ source, secrets: {}, state: { r: state } }, deps)) void e;
     expect(api.calls[0]!.url).toBe("https://api.test/items?since=2024-02-01");
   });
+  it("a replace resource starts from initial_value every run: dlt resets its state before each extract", async () => {
+    const replace = { ...cfg({ cursor_path: "updated", initial_value: "2024-01-01", start_param: "since" }) };
+    replace.resources[0] = { ...replace.resources[0]!, write_disposition: "replace" } as (typeof replace.resources)[0];
+    const api = fakeFetch(() => json(rows));
+    const { extract, createVirtualClock, fetchTransport } = await import("./index");
+    const deps = { transport: fetchTransport(api.fetch), ...createVirtualClock(), virtualClock: true };
+    const state = { r: { cursor_path: "updated", last_value: "2024-03-01", initial_value: "2024-01-01" } };
+    for await (const e of extract({ source: resolved(replace), secrets: {}, state }, deps)) void e;
+    expect(api.calls[0]!.url).toBe("https://api.test/items?since=2024-01-01");
+  });
   it("lag moves the next run's start back in the cursor's own format, never past initial_value", async () => {
     const stamped = [
       { id: 1, updated: "2024-03-01T10:00:00.5+02:00" },

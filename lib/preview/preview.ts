@@ -140,7 +140,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
     incrementalState(before) {
       if (!loaded) return { ...before };
       const out: Record<string, IncrementalState> = {};
-      for (const [resource, state] of Object.entries(before)) if (!incremental.has(resource)) setOwn(out, resource, state);
+      // A resource whose run kept no state (`end_value`: a backfill range) leaves its stored cursor alone, as dlt does.
+      for (const [resource, state] of Object.entries(before)) if (!incremental.get(resource)) setOwn(out, resource, state);
       for (const [resource, state] of incremental) if (state !== null) setOwn(out, resource, state);
       return out;
     },

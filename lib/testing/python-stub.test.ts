@@ -67,10 +67,10 @@ inputs.forEach((input, i) => {
   });
 });
 
-/** dlt's dict with the references the loading snippet binds put back (as the stub's markers). */
+/** dlt's dict with the references the loading snippet binds put back (as the stub's markers); its Python lines are comments. */
 function withBindings(dict: PlainValue, bindings: ReturnType<typeof dltDict>["bindings"]): PlainValue {
   const copy = JSON.parse(JSON.stringify(dict)) as PlainValue;
-  for (const b of bindings) {
+  for (const b of bindings.filter((x) => x.kind !== "python")) {
     let at = copy as { [k: string]: PlainValue } | PlainValue[];
     for (const k of b.path.slice(0, -1)) at = (at as { [k: string]: PlainValue })[k] as { [k: string]: PlainValue };
     (at as { [k: string]: PlainValue })[b.path.at(-1) as string] = { [`$${b.kind}`]: b.name };
