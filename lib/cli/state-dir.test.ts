@@ -153,6 +153,23 @@ describe("restplay run --state-dir", () => {
     expect(r.stderr).toContain("delete it to start over");
   });
 
+  it("a run dlt fails on a schema_contract freeze is not loaded: exit 1, the state as before, the next run fails too", async () => {
+    const frozen = { client: { base_url: "https://a.example" }, resources: [{ name: "things", schema_contract: { columns: "freeze" } }] };
+    writeFileSync(join(dir, "frozen.json"), JSON.stringify(frozen));
+    let body = '[{"id": 1, "a": "x"}]';
+    const fetch = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+    const opts = { cwd: dir, fetch };
+    expect((await cli(["run", "frozen.json", "--state-dir", "frozen-state"], opts)).code).toBe(0);
+    const stored = readFileSync(join(dir, "frozen-state", "destination.json"), "utf8");
+    body = '[{"id": 2, "a": "y", "b": 5}]';
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(["run", "frozen.json", "--state-dir", "frozen-state"], opts);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("dlt fails the load on a schema_contract freeze (above): nothing was loaded");
+      expect(readFileSync(join(dir, "frozen-state", "destination.json"), "utf8")).toBe(stored);
+    }
+  });
+
   it("makes missing parent dirs, and refuses at once a place where no dir can be made (exit 2, nothing fetched)", async () => {
     const deep = await cli(["run", "orders.json", "--state-dir", "a/b/c"], { cwd: dir, fetch: fetchFor([]) });
     expect(deep.code).toBe(0);

@@ -65,6 +65,20 @@ describe("schema_contract", () => {
     }
   });
 
+  it("a run a freeze fails is not loaded: the destination keeps what it had, and the next run fails the same way", () => {
+    const destination = createDestination();
+    run(destination, all({ columns: "freeze" }), FIRST);
+    const two = run(destination, all({ columns: "freeze" }), SECOND);
+    expect(two.warnings).toEqual([expect.stringContaining("dlt's normalize step fails")]);
+    expect(destination.state().loads).toHaveLength(1);
+    // Not loaded, so `b` is still new: the same data fails again (it was let in as if the contract evolved).
+    expect(run(destination, all({ columns: "freeze" }), SECOND).warnings).toEqual(two.warnings);
+    // A frozen new table fails dlt's extract: nothing loads, not even the first run.
+    const fresh = createDestination();
+    run(fresh, all({ tables: "freeze" }), FIRST);
+    expect(fresh.state().loads).toHaveLength(0);
+  });
+
   it("columns evolve in the run that creates the table; later new columns fail, lose their values or their rows", () => {
     const freeze = twice(all({ columns: "freeze" }));
     expect(freeze.one).toEqual({ tables: { r: [[1, "x"]], r__l: [[1], [2]] }, warnings: [] });

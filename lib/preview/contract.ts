@@ -73,6 +73,14 @@ export class ContractState {
     return this.failed;
   }
 
+  /** A `freeze` the normalize step fails on (a new column, variant or nested table): nothing of the run loads either. */
+  private normalizeFailed = false;
+
+  /** Whether dlt fails this run on the contract, at extract or normalize: it loads nothing of it. */
+  get loadFails(): boolean {
+    return this.failed || this.normalizeFailed;
+  }
+
   constructor(
     private readonly schema: Schema,
     /** Tells `message` on the root table `root` (once per message). */
@@ -143,6 +151,7 @@ export class ContractState {
     const isNew = isNewTable(this.schema.table(name));
     if (isNew && c.tables !== "evolve") {
       this.note(root, contractMessage("nested_table", "normalize", c.tables, name, null));
+      if (c.tables === "freeze") this.normalizeFailed = true;
       if (c.tables !== "freeze") {
         this.filteredTables.add(name);
         added.length = 0;
@@ -159,7 +168,10 @@ export class ContractState {
       const m = variant ? c.data_type : columnMode;
       if (m === "evolve") continue;
       this.note(root, contractMessage(variant ? "data_type" : "columns", "normalize", m, name, col.name));
-      if (m === "freeze") continue;
+      if (m === "freeze") {
+        this.normalizeFailed = true;
+        continue;
+      }
       let byColumn = this.filteredColumns.get(name);
       if (!byColumn) this.filteredColumns.set(name, (byColumn = new Map()));
       byColumn.set(col.name, m);

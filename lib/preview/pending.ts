@@ -309,7 +309,8 @@ export class PendingLoad {
   private anyContract = false;
   private rootTable = "";
   private run: ResourceRun | null = null;
-  private readonly contracts: ContractState;
+  /** The load's `schema_contract` state (`loadFails`: a freeze fails it, and the run is then not loaded). */
+  readonly contracts: ContractState;
 
   /** The root row of the record being staged (the first row `Relational` emits for it). */
   private root: DataRecord | null = null;

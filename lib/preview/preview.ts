@@ -2,8 +2,9 @@
  * The preview: engine events in, the destination's tables out, as dlt would leave them after this
  * run. The table hints come from the `resource_start` events (the preview needs no config); the
  * destination (`destination.ts`) is the caller's, so run 2 shows the tables after both loads.
- * A run is loaded (committed to the destination) when its `done` event says `ok`: when extraction
- * fails, dlt loads nothing, and the next run starts from the last successful load.
+ * A run is loaded (committed to the destination) when its `done` event says `ok` and no `schema_contract`
+ * freeze fails it: when extraction (or the contract) fails, dlt loads nothing, and the next run starts
+ * from the last successful load.
  */
 import type { EngineEvent, IncrementalState } from "../engine/types";
 import { createDestination, nextLoadId, type Destination } from "./destination";
@@ -36,7 +37,7 @@ export interface Preview {
   table(name: string): PreviewTable | undefined;
   /** The resources of this run, in the order they started. */
   resources(): PreviewResource[];
-  /** Whether this run was loaded into the destination (its `done` event said `ok`). */
+  /** Whether this run was loaded into the destination (its `done` event said `ok`, and no contract freeze failed it). */
   loaded(): boolean;
   /**
    * The incremental state for the next run: `before` with this run's `incremental` events applied when
@@ -101,7 +102,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           break;
         case "done": {
           const p = current();
-          if (event.ok && !loaded) {
+          // A run dlt fails on its `schema_contract` (a `freeze` the data breaks) loads nothing, as a failed run.
+          if (event.ok && !loaded && !p.contracts.loadFails) {
             destination.commit(p.schema, loadResult(p).rows, p.loadId);
             loaded = true;
             cached = null;

@@ -71,9 +71,10 @@ export function createRunCollector(options: { readonly destination?: Destination
   // The summary reads no response bodies (keeping them would hold every page until the run ends) and
   // no requests or paginator decisions (their URLs and headers would be masked for nothing).
   const builder = new TraceBuilder({ bodies: false, exchanges: false });
+  // A run dlt's load fails (a `schema_contract` freeze the data breaks) is not ok either: nothing of it loads.
   const ok = () => {
     const phase = builder.snapshot().phase;
-    return phase === "done" || phase === "capped";
+    return (phase === "done" || phase === "capped") && preview.loaded();
   };
 
   return {

@@ -83,7 +83,7 @@ export interface DestinationActions {
   readonly announce: (message: string) => void;
 }
 
-/** A run that ended without loading (it failed or was cancelled): dlt loads nothing from it, whatever the tables show. */
+/** A run that ended without loading (it failed, was cancelled, or a contract freeze fails it): dlt loads nothing from it. */
 function RunNotLoaded({ tables, running }: { tables: readonly PreviewTable[]; running: boolean }) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
   return (
@@ -91,8 +91,8 @@ function RunNotLoaded({ tables, running }: { tables: readonly PreviewTable[]; ru
       <span aria-hidden="true" className="text-error">
         ✖{" "}
       </span>
-      This run did not finish, so dlt loads nothing from it: the tables show what it extracted before it stopped, and the next run loads
-      onto the last finished one. The Trace says why.
+      dlt loads nothing from this run: it did not finish (the Trace says why), or dlt fails it on a `schema_contract` freeze (see the
+      warnings). The tables show what it extracted, and the next run loads onto the last loaded one.
     </p>
   );
 }
