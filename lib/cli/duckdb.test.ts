@@ -1,6 +1,6 @@
 /** `restplay run CONFIG --duckdb FILE`: the file opens with DuckDB and holds dlt's layout, and a second run merges into it. */
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -83,5 +83,23 @@ describe("restplay run --duckdb", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("a load DuckDB refuses leaves an existing file as it was (the new one is written beside it)", async () => {
+    const tiny = {
+      client: { base_url: "https://api.example.com" },
+      resources: [{ name: "t", columns: { v: { data_type: "bigint", precision: 8 } }, endpoint: { path: "/t", paginator: "single_page" } }],
+    };
+    writeFileSync(join(dir, "tiny.json"), JSON.stringify(tiny));
+    let body = '[{"v": 1}]';
+    const small = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+    expect((await cli(["run", "tiny.json", "--duckdb", "tiny.duckdb"], { cwd: dir, fetch: small })).code).toBe(0);
+    const before = readFileSync(join(dir, "tiny.duckdb"));
+    body = '[{"v": 300}]';
+    const refused = await cli(["run", "tiny.json", "--duckdb", "tiny.duckdb"], { cwd: dir, fetch: small });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("DuckDB refuses a value of `t`");
+    expect(readFileSync(join(dir, "tiny.duckdb")).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes(".part"))).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * table as CSV / Parquet / JSONL (DuckDB's own `COPY … TO`), and the locked, in-memory instance the
  * SQL console queries (`console.ts`).
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { DestinationState } from "../preview";
 import { DATASET, ident, literal, qualified } from "./ddl";
@@ -28,22 +28,34 @@ export const SERVER_OPTIONS: Readonly<Record<string, string>> = {
   autoload_known_extensions: "false",
 };
 
-/** Writes `state` to a new DuckDB file at `file` (an existing file is replaced); the server passes `SERVER_OPTIONS`. */
+/**
+ * Writes `state` to a new DuckDB file at `file` (an existing file is replaced once the new one is whole:
+ * it is written beside it and renamed, so a load that fails leaves the old file as it was); the server
+ * passes `SERVER_OPTIONS`.
+ */
 export async function writeDuckDbFile(
   file: string,
   state: DestinationState,
   options: Readonly<Record<string, string>> = {},
 ): Promise<void> {
-  await rm(file, { force: true });
-  await rm(`${file}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(file, { ...options });
+  const part = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
+  await rm(part, { force: true });
+  await rm(`${part}.wal`, { force: true });
   try {
-    const conn = await instance.connect();
-    await loadIntoDuckDb(conn, state);
-    await conn.run("CHECKPOINT");
-    conn.closeSync();
+    const instance = await DuckDBInstance.create(part, { ...options });
+    try {
+      const conn = await instance.connect();
+      await loadIntoDuckDb(conn, state);
+      await conn.run("CHECKPOINT");
+      conn.closeSync();
+    } finally {
+      instance.closeSync();
+    }
+    await rm(`${file}.wal`, { force: true });
+    await rename(part, file);
   } finally {
-    instance.closeSync();
+    await rm(part, { force: true });
+    await rm(`${part}.wal`, { force: true });
   }
 }
 
