@@ -101,5 +101,14 @@ describe("restplay run --duckdb", () => {
     expect(refused.stderr).toContain("DuckDB refuses a value of `t`");
     expect(readFileSync(join(dir, "tiny.duckdb")).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes(".part"))).toEqual([]);
+    // A null primary key: DuckDB's own reason is told (not the aborted transaction that follows it).
+    const keyed = {
+      client: tiny.client,
+      resources: [{ name: "k", primary_key: "id", endpoint: { path: "/k", paginator: "single_page" } }],
+    };
+    writeFileSync(join(dir, "keyed.json"), JSON.stringify(keyed));
+    body = '[{"id": 1}, {"x": 2}]';
+    const nullKey = await cli(["run", "keyed.json", "--duckdb", "keyed.duckdb"], { cwd: dir, fetch: small });
+    expect(nullKey.stderr).toContain("DuckDB refuses a value of `k` (Failed to append: NOT NULL constraint failed: k.id)");
   });
 });

@@ -106,7 +106,12 @@ async function insertRows(
   } catch (e) {
     throw new DuckLoadError(table.name, e instanceof Error ? e.message : String(e));
   } finally {
-    appender.closeSync();
+    // After a refused row the transaction is aborted and closing fails too: the first error says why.
+    try {
+      appender.closeSync();
+    } catch {
+      /* the refusal above is the error to tell */
+    }
   }
 }
 
