@@ -223,11 +223,16 @@ export class Schema {
   applyHints(name: string, hints: ResourceHints, naming: Naming, admit: AdmitHints = all): TableSchema {
     const t = this.ensure(name, null);
     t.resource ??= hints.resource;
+    // A merge that names no strategy keeps the table's stored one, as dlt's `update_table` keeps a hint
+    // the new template lacks (an scd2 table run again as plain `merge` stays scd2).
+    const kept = hints.write_disposition === "merge" && hints.merge_strategy === null && t.write_disposition === "merge";
     t.write_disposition = hints.write_disposition;
-    t.merge_strategy = hints.merge_strategy;
-    const boundary = hints.merge_strategy === "scd2" ? (hints.scd2?.boundary_timestamp ?? null) : null;
-    if (boundary === null) delete t.boundary_timestamp;
-    else t.boundary_timestamp = boundary;
+    if (!kept) {
+      t.merge_strategy = hints.merge_strategy;
+      const boundary = hints.merge_strategy === "scd2" ? (hints.scd2?.boundary_timestamp ?? null) : null;
+      if (boundary === null) delete t.boundary_timestamp;
+      else t.boundary_timestamp = boundary;
+    }
     t.max_nesting = hints.max_table_nesting;
     if (hints.schema_contract !== undefined) t.schema_contract = hints.schema_contract;
     mergeColumns(t.columns, admit(templateColumns(hints, naming)));
