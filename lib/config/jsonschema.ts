@@ -21,7 +21,8 @@ const isOpen = (a: unknown): boolean => isJson(a) && Object.keys(a).every((k) =>
  * dialect's types (`oauth2`) are left out: they validate, with their warning, but are never offered.
  * A union that also takes anything (a param's value) takes anything but a dict: a dict there is one of the
  * typed ones or a reference (`{$secret: …}`, `{$python: …}`), as in dlt (any other dict is
- * `invalid_param_value`), and an editor completes its keys instead of matching the open alternative. zod's own union stays open: the resolve rules say what is wrong.
+ * `invalid_param_value`), and an editor completes its keys instead of matching the open alternative.
+ * zod's own union stays open: the resolve rules say what is wrong, in dlt's words.
  */
 function listUnionTypes(node: unknown): void {
   if (Array.isArray(node)) node.forEach(listUnionTypes);
