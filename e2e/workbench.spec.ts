@@ -405,6 +405,6 @@ test("a failed run: its trace keeps the page inside the window, its tables say d
     expect(await p.run()).toBe("failed");
     await expectLayoutSound(page, `a failed run, ${size.width}×${size.height}`);
     if ((await p.layout()) !== "wide") await p.viewTab("tables").click();
-    await expect(page.getByTestId("run-not-loaded")).toContainText("dlt loads nothing from it");
+    await expect(page.getByTestId("run-not-loaded")).toContainText("dlt loads nothing from this run: it did not finish");
   }
 });
