@@ -129,6 +129,7 @@ export default function DataGrid({
     Enter: () => current !== null && setOpen(current),
   };
   const shown = open !== null ? rows[open] : undefined;
+  const rendered = new Set(virtualizer.getVirtualItems().map((v) => v.index));
 
   return (
     // A read-only grid whose focus stays on itself: the picked row is its active descendant (screen readers say it).
@@ -142,7 +143,8 @@ export default function DataGrid({
       aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter"
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length + (marks ? 1 : 0)}
-      aria-activedescendant={current !== null ? `${gridId}-row-${current}` : undefined}
+      // Only a rendered row can be named (the grid is virtual: a picked row scrolled far away is not in the DOM).
+      aria-activedescendant={current !== null && rendered.has(current) ? `${gridId}-row-${current}` : undefined}
       data-testid="data-table"
       onKeyDown={(e) => {
         const act = e.target === e.currentTarget && rows.length > 0 && !e.altKey && !e.ctrlKey && !e.metaKey ? keys[e.key] : undefined;
