@@ -124,6 +124,32 @@ export function guessPaging(
       params: size ? { [size.name]: n } : {},
     };
   }
+  // Stripe's way: `starting_after=<the last record's id>`, and `has_more`. dlt's cursor paginator takes the
+  // last record's key as its cursor (`data[-1].id`; jsonpath-ng reads `[-1]`) and stops on `has_more`.
+  const key = records ? fieldsOf(records.items, 1).find((f) => last(f) === "id") : undefined;
+  if (cursorParam && !nextCursor && key && records && /^(starting_after|after_id)$/i.test(cursorParam.name)) {
+    const path = `${records.path.length ? jsonPathOf(records.path) : "$"}[-1].id`;
+    const n = pageSize(limit ?? size);
+    const value: Record<string, PlainObject[string]> = { type: "cursor", cursor_path: path, cursor_param: cursorParam.name };
+    if (hasMore) value.has_more_path = jsonPathOf(hasMore.path);
+    return {
+      guess: {
+        value,
+        evidence:
+          `query parameter \`${cursorParam.name}\` takes the id of the record to page after: the cursor is the last record's \`id\`` +
+          (hasMore ? `; \`${jsonPathOf(hasMore.path)}\` says when to stop` : ""),
+      },
+      mock: {
+        kind: "after_key",
+        cursor_param: cursorParam.name,
+        key: "id",
+        ...(hasMore ? { has_more_path: hasMore.path.slice() } : {}),
+        ...((limit ?? size) ? { size_param: (limit ?? size)?.name } : {}),
+        default_size: n,
+      },
+      params: (limit ?? size) ? { [(limit ?? size)?.name ?? "limit"]: n } : {},
+    };
+  }
   if (cursorParam || (nextCursor && !nextUrl && !offset && !page)) {
     const path = nextCursor ? jsonPathOf(nextCursor.path) : "cursors.next";
     const param = cursorParam?.name ?? (nextCursor && /token/i.test(last(nextCursor)) ? "page_token" : "cursor");

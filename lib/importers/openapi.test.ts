@@ -156,6 +156,46 @@ describe("OpenAPI details", () => {
     expect(r.draft.notes.join("\n")).toMatch(/comments: `\{project_id\}` is not a field of tasks's records, so no parent fills it/);
   });
 
+  it("pages Stripe's way (starting_after the last record's id, until has_more is false), and runs so on the mock", async () => {
+    const list = {
+      type: "object",
+      properties: {
+        data: { type: "array", items: { type: "object", properties: { id: { type: "string" }, amount: { type: "integer" } } } },
+        has_more: { type: "boolean" },
+      },
+    };
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      servers: [{ url: "https://api.t.example/v1" }],
+      paths: {
+        "/charges": {
+          get: {
+            parameters: [
+              { name: "limit", in: "query", schema: { type: "integer", default: 10 } },
+              { name: "starting_after", in: "query", schema: { type: "string" } },
+            ],
+            responses: { "200": { description: "ok", content: { "application/json": { schema: list } } } },
+          },
+        },
+      },
+    };
+    const r = importText(JSON.stringify(spec));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.draft.endpoints[0]?.paginator?.value).toEqual({
+      type: "cursor",
+      cursor_path: "data[-1].id",
+      cursor_param: "starting_after",
+      has_more_path: "has_more",
+    });
+    const built = buildConfig(r.draft);
+    const { ok, summary, requests } = await runOnMock(renderConfig(built.config, "yaml").text, built.mock);
+    expect(ok).toBe(true);
+    expect(summary.resources[0]?.stats.records_fetched).toBe(45);
+    expect(requests).toHaveLength(5);
+    expect(requests[1]).toMatch(/starting_after=id_10$/);
+  });
+
   it("says when an operation requires another scheme than the config's (its own security)", () => {
     const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
     const spec = {

@@ -71,6 +71,16 @@ export function pageOf(paging: MockPaging, url: URL, all: readonly Rec[]): Page 
       const next = from + per < n ? encodeCursor(from + per) : null;
       return { records: all.slice(from, from + per), fields: [[paging.next_cursor_path, next]], headers: {} };
     }
+    case "after_key": {
+      const per = size(paging.size_param, paging.default_size);
+      if (per instanceof Response) return per;
+      const raw = url.searchParams.get(paging.cursor_param);
+      const at = raw === null || raw === "" ? -1 : all.findIndex((r) => String(r[paging.key]) === raw);
+      if (raw !== null && raw !== "" && at < 0)
+        return json({ error: "bad_request", message: `query parameter \`${paging.cursor_param}\` names no record, got "${raw}"` }, 400);
+      const more = at + 1 + per < n;
+      return { records: all.slice(at + 1, at + 1 + per), fields: paging.has_more_path ? [[paging.has_more_path, more]] : [], headers: {} };
+    }
     case "next_url":
     case "link_header": {
       const per = paging.kind === "link_header" ? size(paging.size_param, paging.default_size) : paging.default_size;

@@ -82,6 +82,15 @@ export const MockPagingSchema = z.discriminatedUnion("kind", [
     size_param: Name.optional(),
     default_size: Size,
   }),
+  // Stripe's way: the page after the record whose key the parameter names, and `has_more`.
+  z.strictObject({
+    kind: z.literal("after_key"),
+    cursor_param: Name,
+    key: Name,
+    has_more_path: FieldPath.min(1).optional(),
+    size_param: Name.optional(),
+    default_size: Size,
+  }),
   z.strictObject({ kind: z.literal("next_url"), next_url_path: FieldPath.min(1), page_param: Name, default_size: Size }),
   z.strictObject({ kind: z.literal("link_header"), page_param: Name, size_param: Name.optional(), default_size: Size }),
 ]);
