@@ -228,3 +228,8 @@ export function keptTypeMessage(table: string, column: string, was: string, now:
     "To change the type, drop the table or load into a new dataset"
   );
 }
+
+/** A NOT NULL column this run adds to a table an earlier load made: DuckDB cannot add it (`loaded-types.ts`). */
+export const addedNotNullMessage = (table: string, column: string): string =>
+  `${table}: \`${column}\` is a new NOT NULL column of a table an earlier load made: DuckDB cannot add a column with a ` +
+  "constraint (`Parser Error: Adding columns with constraints not yet supported`), so dlt's load fails";

@@ -71,7 +71,7 @@ type Admit = { admit(row: DataRecord): boolean };
 export class PendingLoad {
   readonly schema: Schema;
   /** The column types of the destination's tables (a later hint changes dlt's schema, not them). */
-  private readonly loadedTypes: LoadedTypes;
+  readonly loadedTypes: LoadedTypes;
   readonly naming: Naming;
   readonly pkg: LoadPackage;
   readonly resources = new Map<string, ResourceRun>();

@@ -7,7 +7,7 @@ import type { LoadResult } from "./load";
 import type { PendingLoad } from "./pending";
 import { COLUMN_HINTS as HINTS, type ColumnSchema, type TableSchema } from "./schema";
 import type { PreviewChildTable, PreviewColumn, PreviewTable, PreviewTableData, RowChange, TableChanges } from "./types";
-import { absentMessage, namelessColumnMessage } from "./failures";
+import { absentMessage, addedNotNullMessage, namelessColumnMessage } from "./failures";
 
 /**
  * What a table's `changes.updated` counts, in words: an scd2 root table's load updates only the
@@ -58,6 +58,7 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
   }
   for (const t of chain) {
     for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
+    for (const column of pending.loadedTypes.addedNotNull(t)) out.push(addedNotNullMessage(t.name, column));
     // A column named "" with values (a hint on a blank key names one too, which gets none).
     if (pending.nameless.has(t.name)) out.push(namelessColumnMessage(t.name));
     for (const [column, rows] of pending.absent(t.name)) {
