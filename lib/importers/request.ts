@@ -47,8 +47,12 @@ const NOISE_HEADERS = new Set([
 ]);
 const isNoise = (name: string) => NOISE_HEADERS.has(name.toLowerCase()) || /^(sec-|:)/i.test(name);
 
+/** A resource name from a request path: its last segment that is not an id, without a format suffix (`comments.json`). */
 function nameOf(path: string): string {
-  const segs = path.split("/").filter((s) => s && !/^\d+$/.test(s) && !/^[0-9a-f-]{16,}$/i.test(s));
+  const segs = path
+    .split("/")
+    .map((s) => s.replace(/\.(json|xml|csv)$/i, ""))
+    .filter((s) => s && !/^\d+$/.test(s) && !/^[0-9a-f-]{16,}$/i.test(s));
   return snake(segs[segs.length - 1] ?? "resource");
 }
 

@@ -170,6 +170,13 @@ describe("HAR", () => {
     ]);
   });
 
+  it("names a resource without the path's format suffix (`tickets.json` → tickets)", () => {
+    const zendesk = JSON.stringify({
+      log: { entries: [entry("https://x.zendesk.example/api/v2/tickets.json", { tickets: [record(1)] })] },
+    });
+    expect(draftOf(zendesk).endpoints.map((e) => e.name.value)).toEqual(["tickets"]);
+  });
+
   it("says what it expected from a file that is not a HAR", () => {
     expect(importText('{"log": {}}', { source: "har" })).toMatchObject({ ok: false, message: expect.stringContaining("entries") });
   });
