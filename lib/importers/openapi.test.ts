@@ -196,6 +196,26 @@ describe("OpenAPI details", () => {
     expect(requests[1]).toMatch(/starting_after=id_10$/);
   });
 
+  it("says when the document requires two schemes together (the config sends one)", () => {
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      servers: [{ url: "https://api.t.example" }],
+      security: [{ appId: [], appKey: [] }],
+      components: {
+        securitySchemes: {
+          appId: { type: "apiKey", in: "header", name: "X-App-Id" },
+          appKey: { type: "apiKey", in: "query", name: "app_key" },
+        },
+      },
+      paths: { "/pets": { get: { responses: ok } } },
+    };
+    const r = importText(JSON.stringify(spec));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.draft.notes.join("\n")).toContain("The API requires `appId` and `appKey` together; the config's auth sends `appId` only");
+  });
+
   it("says when an operation requires another scheme than the config's (its own security)", () => {
     const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
     const spec = {

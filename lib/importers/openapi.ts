@@ -51,6 +51,13 @@ function auth(doc: Obj, ops: readonly Operation[], base: string, notes: string[]
   if (!name || !isObj(own(schemes, name))) return null;
   const scopes = first ? arr(own(first, name)).filter((s): s is string => typeof s === "string") : [];
   const result = authFromScheme(name, obj(own(schemes, name)), scopes, base);
+  // A requirement of several schemes together (an app id header and a key in the query): dlt sends one auth.
+  const together = first ? Object.keys(first).filter((k) => k !== name) : [];
+  if (together.length > 0)
+    notes.push(
+      `The API requires ${[name, ...together].map((n) => `\`${n}\``).join(" and ")} together; the config's auth sends \`${name}\` ` +
+        "only: add the others by hand (a header in `client.headers`, a query parameter in `params`, as dlt.secrets references).",
+    );
   // An operation that requires other schemes than the config's one (its own `security`): said, as for curl.
   for (const o of ops) {
     const required = arr(own(o.op, "security")).filter(isObj);
