@@ -196,43 +196,35 @@ describe("OpenAPI details", () => {
     expect(requests[1]).toMatch(/starting_after=id_10$/);
   });
 
-  it("says when the document requires two schemes together (the config sends one)", () => {
+  it("says when an operation requires another scheme than the config's, or the document two schemes together", () => {
     const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
-    const spec = {
-      openapi: "3.0.3",
-      info: { title: "t", version: "1" },
-      servers: [{ url: "https://api.t.example" }],
-      security: [{ appId: [], appKey: [] }],
-      components: {
-        securitySchemes: {
-          appId: { type: "apiKey", in: "header", name: "X-App-Id" },
-          appKey: { type: "apiKey", in: "query", name: "app_key" },
-        },
+    const notesOf = (security: object[], securitySchemes: object, paths: object) => {
+      const spec = { openapi: "3.0.3", info: { title: "t", version: "1" }, servers: [{ url: "https://api.t.example" }], security };
+      const r = importText(JSON.stringify({ ...spec, components: { securitySchemes }, paths }));
+      if (!r.ok) throw new Error(r.message);
+      return r.draft.notes;
+    };
+    const key = { type: "apiKey", in: "header", name: "X-Key" };
+    const own = notesOf(
+      [{ key: [] }],
+      { key, bearer: { type: "http", scheme: "bearer" } },
+      {
+        "/pets": { get: { responses: ok } },
+        "/owners": { get: { security: [{ bearer: [] }], responses: ok } },
       },
-      paths: { "/pets": { get: { responses: ok } } },
-    };
-    const r = importText(JSON.stringify(spec));
-    if (!r.ok) throw new Error(r.message);
-    expect(r.draft.notes.join("\n")).toContain("The API requires `appId` and `appKey` together; the config's auth sends `appId` only");
-  });
-
-  it("says when an operation requires another scheme than the config's (its own security)", () => {
-    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
-    const spec = {
-      openapi: "3.0.3",
-      info: { title: "t", version: "1" },
-      servers: [{ url: "https://api.t.example" }],
-      security: [{ key: [] }],
-      components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, bearer: { type: "http", scheme: "bearer" } } },
-      paths: { "/pets": { get: { responses: ok } }, "/owners": { get: { security: [{ bearer: [] }], responses: ok } } },
-    };
-    const r = importText(JSON.stringify(spec));
-    if (!r.ok) throw new Error(r.message);
-    expect(r.draft.auth?.value.type).toBe("api_key");
-    expect(r.draft.notes).toContain(
+    );
+    expect(own).toContain(
       "GET /owners requires `bearer` (its own `security`), the config the document's `key` (one auth per config): " +
         "give that resource its own `auth` by hand if it needs it.",
     );
+    const both = notesOf(
+      [{ key: [], appKey: [] }],
+      { key, appKey: { type: "apiKey", in: "query", name: "app_key" } },
+      {
+        "/pets": { get: { responses: ok } },
+      },
+    );
+    expect(both.join("\n")).toContain("The API requires `key` and `appKey` together; the config's auth sends `key` only");
   });
 
   it("refuses a Postman collection and a Swagger 1.x document, saying what to give instead (not taken for a sample)", () => {

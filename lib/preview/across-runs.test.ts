@@ -1,0 +1,58 @@
+/** The same table loaded again with other hints: what dlt keeps of the stored table, and what DuckDB refuses. */
+import { describe, expect, it } from "vitest";
+import type { DataRecord, EngineEvent } from "../engine/types";
+import { createDestination, createPreview, materialize, type Destination } from "./index";
+import { page, start } from "../testing/preview-events";
+
+const done: EngineEvent = { type: "done", ok: true, duration_ms: 1, stats: {} };
+
+function run(destination: Destination, at: number, events: EngineEvent[]) {
+  const p = createPreview({ destination });
+  for (const e of [{ type: "run_start", resources: [], at } as EngineEvent, ...events, done]) p.push(e);
+  return p;
+}
+
+describe("a merge table run again without a strategy", () => {
+  it("keeps the strategy it has (an scd2 table stays scd2, its history kept), as dlt's update_table keeps the hint", () => {
+    const destination = createDestination();
+    let at = 1000;
+    const load = (strategy: string | null, records: DataRecord[]) =>
+      run(destination, (at += 1000), [
+        start("r", { write_disposition: "merge", merge_strategy: strategy, primary_key: ["id"] }),
+        page("r", records),
+      ]).tables()[0]!;
+    load("scd2", [
+      { id: 1, v: "a" },
+      { id: 2, v: "b" },
+    ]);
+    const second = load(null, [
+      { id: 1, v: "a2" },
+      { id: 2, v: "b" },
+    ]);
+    expect(second.merge_strategy).toBe("scd2");
+    // The changed record's old version is retired and kept; the unchanged one stays as it was.
+    expect(materialize(second).map((r) => [r.id, r.v, r._dlt_valid_to === null])).toEqual([
+      [1, "a", false],
+      [2, "b", true],
+      [1, "a2", true],
+    ]);
+  });
+});
+
+describe("a NOT NULL column an existing table gets later", () => {
+  it("is flagged: DuckDB cannot add it, so dlt's load fails (append, then merge: `_dlt_root_id` on the nested table)", () => {
+    const destination = createDestination();
+    const records: DataRecord[] = [{ id: 1, tags: ["a"] }];
+    run(destination, 1000, [start("r", { write_disposition: "append" }), page("r", records)]);
+    const merged = run(destination, 2000, [start("r", { write_disposition: "merge", primary_key: ["id"] }), page("r", records)]);
+    expect(merged.tables()[0]!.warnings).toContain(
+      "r__tags: `_dlt_root_id` is a new NOT NULL column of a table an earlier load made: DuckDB cannot add a column with a " +
+        "constraint (`Parser Error: Adding columns with constraints not yet supported`), so dlt's load fails",
+    );
+    // A merge from the first run has the column from the start: nothing to flag.
+    const fresh = createDestination();
+    run(fresh, 1000, [start("r", { write_disposition: "merge", primary_key: ["id"] }), page("r", records)]);
+    const again = run(fresh, 2000, [start("r", { write_disposition: "merge", primary_key: ["id"] }), page("r", records)]);
+    expect(again.tables()[0]!.warnings.join("\n")).not.toContain("NOT NULL column");
+  });
+});
