@@ -1,5 +1,6 @@
 /** Format switching, YAML completion, placeholder completion and the trace's page inspector. */
 import { EXAMPLES } from "../lib/examples";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const example = (id: string) => {
@@ -7,6 +8,15 @@ const example = (id: string) => {
   if (!ex) throw new Error(`no example ${id}`);
   return ex;
 };
+
+/** Puts the editor's caret `left` characters before the end of line `line` (1-based), from the keyboard. */
+async function caretBeforeLineEnd(page: Page, line: number, left: number): Promise<void> {
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  for (let i = 0; i < left; i++) await page.keyboard.press("ArrowLeft");
+}
 
 test("switching format converts the document, keeps it valid, and one undo brings the original back", async ({ playground: p, page }) => {
   await p.goto();
@@ -80,11 +90,7 @@ test("JSON completes every paginator type, those with a required key too", async
     ].join("\n"),
   );
   // Into the string after `json_link` (line 2 ends `"json_link"}},`), which becomes `off`.
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("End");
-  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+  await caretBeforeLineEnd(page, 2, 4);
   for (let i = 0; i < "json_link".length; i++) await page.keyboard.press("Backspace");
   await page.keyboard.type("off");
   await page.keyboard.press("Control+Space");
@@ -108,11 +114,7 @@ test("a resolve param's resource completes the other resources (JSON), and YAML 
     ].join("\n"),
   );
   // Between the quotes of `"resource": ""` (line 4 ends `""}}}}]`).
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("Control+Home");
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("End");
-  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+  await caretBeforeLineEnd(page, 4, 6);
   await page.keyboard.press("Control+Space");
   const suggest = page.locator(".monaco-editor .suggest-widget");
   await expect(suggest.locator(".monaco-list-row").first()).toContainText("posts");
@@ -141,11 +143,7 @@ test("YAML completes keys inside a flow mapping too ({type: offset, …})", asyn
   );
   await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
   // Before the `}` of line 3.
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("Control+Home");
-  for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("End");
-  await page.keyboard.press("ArrowLeft");
+  await caretBeforeLineEnd(page, 3, 1);
   await page.keyboard.type("lim");
   await page.keyboard.press("Control+Space");
   const suggest = page.locator(".monaco-editor .suggest-widget");
