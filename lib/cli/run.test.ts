@@ -227,6 +227,28 @@ describe("restplay run --mock", () => {
     expect(row.indexOf(" 1 ") + 2).toBe(head.indexOf("fetched") + 7);
   });
 
+  it("an initial_value computed in Python is said to be missing from the run's start (dlt starts from it)", async () => {
+    const py = [
+      "import dlt, pendulum",
+      "from dlt.sources.rest_api import rest_api_source",
+      "source = rest_api_source({",
+      '    "client": {"base_url": "https://api.example.com"},',
+      '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page", "params": {"since": "{incremental.start_value}"},',
+      '        "incremental": {"cursor_path": "id", "initial_value": pendulum.today().to_iso8601_string()}}}],',
+      "})",
+      "",
+    ].join("\n");
+    const file = seeds.write("computed.py", py);
+    const urls: string[] = [];
+    const fetch = async (r: Request) => {
+      urls.push(r.url);
+      return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const out = JSON.parse((await cli(["run", file, "--format", "json"], { ...at, fetch })).stdout) as RunJson;
+    expect(urls).toEqual(["https://api.example.com/r?since=None"]);
+    expect(out.resources[0]?.warnings.join("\n")).toContain("This run starts without it (`{incremental.start_value}` is None)");
+  });
+
   it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {
     const r = await cli(["run", "seed-000.py", "--mock", "--secret", "client_secrt=x"], at);
     expect(r.code).toBe(0);

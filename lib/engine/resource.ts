@@ -100,11 +100,16 @@ export class ResourceDriver {
       ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
     });
     for (const key of r.python_keys) {
+      // An incremental's initial value restplay cannot compute: the run starts from none (`None` where it is sent).
+      const start =
+        /incremental\.initial_value$/.test(key) && !this.prior
+          ? " This run starts without it (`{incremental.start_value}` is None), where dlt starts from the value the code computes."
+          : "";
       ctx.emit({
         type: "warning",
         resource: r.name,
         code: "python_skipped",
-        message: `\`${key}\` is Python code: validated, not executed in the playground.`,
+        message: `\`${key}\` is Python code: validated, not executed in the playground.${start}`,
       });
     }
     try {
