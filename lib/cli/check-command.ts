@@ -9,10 +9,10 @@ import { listSecrets, validateText } from "../config";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
 import { warnUnusedSecrets } from "./run-command";
+import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 /** The verdict column: as wide as its longest word, `– untested`. */
 const MARK_WIDTH = 10;
-import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 export interface CheckOptions {
   readonly mock?: boolean;

@@ -170,10 +170,7 @@ function alive(pid: number): boolean {
 async function makeDir(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let at = resolve(dir); ; at = dirname(at)) {
-    const found = await stat(at).then(
-      (s) => s,
-      () => null,
-    );
+    const found = await stat(at).catch(() => null);
     if (found || dirname(at) === at) break;
     missing.unshift(at);
   }

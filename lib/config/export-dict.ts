@@ -14,7 +14,7 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 
 export interface Binding {
   readonly path: Path;
-  /** `python`: code JSON and YAML cannot hold (`name` is the code), set by the loading snippet as written. */
+  /** `python`: code JSON and YAML cannot hold (`name` is the code); the loading snippet shows it as a commented line. */
   readonly kind: "secret" | "config" | "python";
   readonly name: string;
 }

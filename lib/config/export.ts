@@ -5,7 +5,7 @@
  * secret value appears in any of them; a credential written into the config is moved to dlt.secrets
  * unless the user chose to keep it (`keepLiteralSecrets`).
  */
-import { callsRestApi, fencedCode, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
+import { callsRestApi, markdownBlock, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
@@ -30,7 +30,7 @@ export interface ExportOptions {
 export function exportConfig(result: ValidationResult, to: ExportFormat, options: ExportOptions = {}): ExportFile | null {
   if (!result.valid || result.value === null) return null;
   // A Markdown document (a seed pasted whole) is checked and run through its config block: so is it downloaded.
-  const block = result.diagnostics.some((d) => d.code === "markdown_document") ? fencedCode(result.document.text) : null;
+  const block = markdownBlock(result.document);
   if (block) return exportConfig(validateText(block.code, block.format), to, options);
   const keep = options.keepLiteralSecrets ?? false;
   if (to === "python") {

@@ -9,7 +9,7 @@ import {
   type Range,
   type SourceFormat,
 } from "../formats";
-import { isCredentialHeader, maskSecret, SENSITIVE_KEYS } from "../shared";
+import { isCredentialName, maskSecret } from "../shared";
 
 export type Path = readonly (string | number)[];
 
@@ -23,12 +23,7 @@ export const where = (path: Path): string =>
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
   const last = path[path.length - 1];
   if (typeof v === "string") {
-    const shown =
-      typeof last === "string" && (SENSITIVE_KEYS.has(last.toLowerCase()) || isCredentialHeader(last))
-        ? maskSecret(v)
-        : v.length > 60
-          ? `${v.slice(0, 57)}…`
-          : v;
+    const shown = typeof last === "string" && isCredentialName(last) ? maskSecret(v) : v.length > 60 ? `${v.slice(0, 57)}…` : v;
     return `the string "${shown}"`;
   }
   if (typeof v === "number") return `the number ${v}`;

@@ -8,7 +8,7 @@ import { Lexer } from "yaml";
 import { parseDocument } from "./parse";
 import { findSlashComments } from "./python-scan";
 import { writePythonLiteral } from "./python-writer";
-import { fencedCode } from "./markdown";
+import { markdownBlock } from "./markdown";
 import { toPlain } from "./pointer";
 import type { SourceFormat } from "./types";
 import { FORMAT_NAMES } from "./sniff";
@@ -72,7 +72,7 @@ export function convertDocument(text: string, from: SourceFormat, to: SourceForm
         : `${PYTHON_PRELUDE}source = rest_api_source(${writePythonLiteral(value)})\n`;
   const out = spelled.length ? written.replace(SPELLED, (_, i: string) => spelled[Number(i)] as string) : written;
   // A Markdown document is read through its block (parse.ts): what is lost is counted in the block, and its prose.
-  const block = doc.diagnostics.some((d) => d.code === "markdown_document") ? fencedCode(text) : null;
+  const block = markdownBlock(doc);
   const code = block ? block.code : text;
   const dict = block ? { start: doc.root.range.start - block.start, end: doc.root.range.end - block.start } : doc.root.range;
   const prose = block ? { prose: nonBlankLines(text.slice(0, block.start)) + nonBlankLines(text.slice(block.end)) } : {};

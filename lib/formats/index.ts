@@ -7,7 +7,7 @@ export type * from "./types";
 export { detectFormat } from "./detect";
 export { FORMAT_NAMES, sniffFormat } from "./sniff";
 export { parseDocument } from "./parse";
-export { fencedBlock, fencedCode } from "./markdown";
+export { fencedBlock, markdownBlock } from "./markdown";
 export { pythonCodeOnly } from "./python-scan";
 export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";

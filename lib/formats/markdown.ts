@@ -28,6 +28,11 @@ export function fencedBlock(text: string): { config: string; format: SourceForma
   return { config: blank(text.slice(0, block.start)) + block.code + blank(text.slice(block.end)), format: block.format };
 }
 
+/** The config block of a document parsed as a Markdown document (`markdown_document`), else `null`. */
+export function markdownBlock(doc: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }): ReturnType<typeof fencedCode> {
+  return doc.diagnostics.some((d) => d.code === "markdown_document") ? fencedCode(doc.text) : null;
+}
+
 /** Text that does not parse but holds a fenced config block (more than the block): the warning and its fix. */
 export function markdownDocument(text: string, hasErrors: boolean): Diagnostic | null {
   if (!hasErrors) return null;

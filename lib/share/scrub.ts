@@ -6,8 +6,8 @@
  * by a reference as it is.
  */
 import { applyEdits, refText, validateText } from "../config";
-import { fencedBlock, type SourceFormat, type TextEdit } from "../formats";
-import { CREDENTIAL_FIELDS, isCredentialHeader, SENSITIVE_KEYS } from "../shared/secrets";
+import type { SourceFormat, TextEdit } from "../formats";
+import { isCredentialName } from "../shared";
 
 export interface Scrubbed {
   readonly text: string;
@@ -23,17 +23,16 @@ export interface Scrubbed {
  * A Markdown document (a seed pasted whole) is checked through its config block.
  */
 export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { readonly checked: boolean } {
-  const whole = validateText(text, format);
-  const block = whole.diagnostics.some((d) => d.code === "markdown_document") ? fencedBlock(text) : null;
-  // The block keeps the document's offsets (the rest blanked): its fixes apply to the whole text.
-  const result = block ? validateText(block.config, block.format) : whole;
+  // A Markdown document is read through its block (lib/formats parseDocument), its ranges the document's own.
+  const result = validateText(text, format);
+  const markdown = result.document.diagnostics.some((d) => d.code === "markdown_document");
   // Not fully checked either: a key given twice (only the value that counts is read) or a second
   // Markdown block (only the first is the config).
   const checked =
     result.document.root !== null &&
     !result.document.diagnostics.some((d) => d.severity === "error" || d.code === "duplicate_key") &&
-    !(block && (text.match(/^\s*(?:```|~~~)/gm) ?? []).length > 2);
-  if (!result.document.root) return { text, format: whole.format, replaced: [], checked };
+    !(markdown && (text.match(/^\s*(?:```|~~~)/gm) ?? []).length > 2);
+  if (!result.document.root) return { text, format: result.format, replaced: [], checked };
   const edits: TextEdit[] = [];
   const replaced: string[] = [];
   for (const d of result.diagnostics) {
@@ -45,16 +44,13 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   unique.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const disjoint = unique.filter((e, i) => i === 0 || (unique[i - 1] as TextEdit).range.end <= e.range.start);
   const scrubbed = applyEdits(text, disjoint);
-  return checked ? { text: scrubbed, format: whole.format, replaced, checked } : byName(scrubbed, whole.format, replaced);
+  return checked ? { text: scrubbed, format: result.format, replaced, checked } : byName(scrubbed, result.format, replaced);
 }
 
 /** Names that say where a credential goes or comes from, not what it is (`access_token_url`, `token_path`, `api_key_param`). */
 const NAMES_A_PLACE = /[-_](?:url|uri|path|param|params|location|name|type|header)$/i;
 
-const isCredentialName = (name: string): boolean =>
-  SENSITIVE_KEYS.has(name.toLowerCase()) ||
-  (CREDENTIAL_FIELDS as readonly string[]).includes(name) ||
-  (isCredentialHeader(name) && !NAMES_A_PLACE.test(name));
+const namesCredential = (name: string): boolean => isCredentialName(name) && !NAMES_A_PLACE.test(name);
 
 /**
  * `key: value`, `"key": "value"` or `key="value"`: the key, and a quoted value or a plain one up to the
@@ -76,7 +72,7 @@ function byName(text: string, format: SourceFormat, replaced: readonly string[])
   const more: string[] = [];
   const out = text.replace(KEYED, (whole: string, _q: string, key: string, quoted?: string, plain?: string, at?: number) => {
     const value = quoted ?? plain ?? "";
-    if (!isCredentialName(key) || NOT_LITERAL.test(value.trim()) || (quoted === undefined && format !== "yaml")) return whole;
+    if (!namesCredential(key) || NOT_LITERAL.test(value.trim()) || (quoted === undefined && format !== "yaml")) return whole;
     more.push(`line ${text.slice(0, at).split("\n").length}: ${key}`);
     return whole.slice(0, whole.length - value.length) + refText(format, key);
   });

@@ -8,6 +8,7 @@ export {
   SENSITIVE_BODY_KEYS,
   SENSITIVE_HEADERS,
   isCredentialHeader,
+  isCredentialName,
   SENSITIVE_KEYS,
   SENSITIVE_PARAMS,
   maskSecret,

@@ -93,6 +93,9 @@ export const isCredentialHeader = (name: string): boolean => {
   return SENSITIVE_HEADERS.has(lower) || CREDENTIAL_WORD.test(lower);
 };
 
+/** Whether a key names a credential: a sensitive key (any case) or a credential header's name. */
+export const isCredentialName = (name: string): boolean => SENSITIVE_KEYS.has(name.toLowerCase()) || isCredentialHeader(name);
+
 /** Auth config fields whose value is a credential: they belong in dlt.secrets, and are masked when written literally. */
 export const CREDENTIAL_FIELDS = ["token", "api_key", "password", "client_id", "client_secret", "access_token"] as const;
 

@@ -29,6 +29,20 @@ function markdown(doc: KeyDoc): string {
   return parts.join("\n\n");
 }
 
+/** A key's completion item, inserted as `insertText` over `range`, in the schema's order (`i`). */
+function keyItem(monaco: typeof Monaco, k: KeyDoc, i: number, insertText: string, range: Monaco.IRange): Monaco.languages.CompletionItem {
+  const kind = monaco.languages.CompletionItemKind.Property;
+  return {
+    label: k.key,
+    kind,
+    detail: k.accepts,
+    documentation: { value: markdown(k) },
+    insertText,
+    sortText: String(i).padStart(3, "0"),
+    range,
+  };
+}
+
 /** The parsed current text: the latest validation's document when it matches, else a fresh parse. */
 function documentOf(model: Monaco.editor.ITextModel, current: () => ValidationResult | null): ParsedDocument {
   const text = model.getValue();
@@ -98,15 +112,8 @@ export function registerLanguageHelp(
         new monaco.Range(position.lineNumber, Math.max(1, word.startColumn - 1), position.lineNumber, word.startColumn),
       );
       const quoted = before === '"' || before === "'";
-      const suggestions = keyCompletions(path, root).map((k, i): Monaco.languages.CompletionItem => ({
-        label: k.key,
-        kind: monaco.languages.CompletionItemKind.Property,
-        detail: k.accepts,
-        documentation: { value: markdown(k) },
-        insertText: quoted ? k.key : kwargs ? `${k.key}=` : `"${k.key}": `,
-        sortText: String(i).padStart(3, "0"),
-        range,
-      }));
+      const insert = (k: KeyDoc) => (quoted ? k.key : kwargs ? `${k.key}=` : `"${k.key}": `);
+      const suggestions = keyCompletions(path, root).map((k, i) => keyItem(monaco, k, i, insert(k), range));
       return { suggestions };
     },
   });
@@ -119,15 +126,7 @@ export function registerLanguageHelp(
     const node = path ? findNode(doc.root, path) : undefined;
     if (!typed || !path || !doc.root || node?.kind !== "object" || doc.text[node.range.start] !== "{") return [];
     const at = new monaco.Range(position.lineNumber, position.column - (typed[1] ?? "").length, position.lineNumber, position.column);
-    return keyCompletions(path, toPlain(doc.root)).map((k, i): Monaco.languages.CompletionItem => ({
-      label: k.key,
-      kind: monaco.languages.CompletionItemKind.Property,
-      detail: k.accepts,
-      documentation: { value: markdown(k) },
-      insertText: `${k.key}: `,
-      sortText: String(i).padStart(3, "0"),
-      range: at,
-    }));
+    return keyCompletions(path, toPlain(doc.root)).map((k, i) => keyItem(monaco, k, i, `${k.key}: `, at));
   };
 
   // `"key": "typ|` (JSON) or `key: typ|` (YAML): the key, whether the value is quoted, and what is typed of it.
