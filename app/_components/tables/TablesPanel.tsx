@@ -78,21 +78,25 @@ export interface DestinationActions {
   readonly duck: DuckClient | null;
   readonly destination: () => Destination | null;
   readonly running: boolean;
+  /** The last run ended done or capped (a run that is then not loaded failed on a contract, not in the trace). */
+  readonly finished: boolean;
   readonly onResetDestination: () => void;
   readonly onResetIncremental: () => void;
   readonly announce: (message: string) => void;
 }
 
 /** A run that ended without loading (it failed, was cancelled, or a contract freeze fails it): dlt loads nothing from it. */
-function RunNotLoaded({ tables, running }: { tables: readonly PreviewTable[]; running: boolean }) {
+function RunNotLoaded({ tables, running, finished }: { tables: readonly PreviewTable[]; running: boolean; finished: boolean }) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
   return (
     <p className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg" data-testid="run-not-loaded">
       <span aria-hidden="true" className="text-error">
         ✖{" "}
       </span>
-      dlt loads nothing from this run: it did not finish (the Trace says why), or dlt fails it on a `schema_contract` freeze (see the
-      warnings). The tables show what it extracted, and the next run loads onto the last loaded one.
+      {finished
+        ? "dlt loads nothing from this run: it fails the run on a `schema_contract` freeze (the table's warnings say where)."
+        : "dlt loads nothing from this run: it did not finish (the Trace says why)."}{" "}
+      The tables show what it extracted, and the next run loads onto the last loaded one.
     </p>
   );
 }
@@ -210,7 +214,7 @@ export const TablesPanel = memo(function TablesPanel({
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
-          <RunNotLoaded tables={tables} running={actions.running} />
+          <RunNotLoaded tables={tables} running={actions.running} finished={actions.finished} />
           <NotLoaded unloaded={unloaded} />
           <div className="relative shrink-0">
             <div
