@@ -3,7 +3,7 @@
  * `rest_api_source(...)`/`rest_api_resources(...)` call (a dict literal, or a variable assigned one, in
  * the function or the module), then `name: RESTAPIConfig = {...}` assignments no call uses, else the
  * first dict in the text. One is active (checked and run): the one `# restplay: config=<label>` names,
- * else the first one a call uses (what dlt receives), else the first in the text.
+ * else the config of the call that comes first in the text (what dlt receives first), else the first dict in the text.
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Range } from "./types";
@@ -107,9 +107,16 @@ export function findConfigs(text: string, scope: PyScope, top: SyntaxNode): Conf
   const chosen = pragma ? labelled.find((c) => c.label === pragma.label) : undefined;
   return {
     candidates: labelled,
-    active: chosen ?? labelled.find((c) => c.call !== null) ?? (labelled[0] as ConfigCandidate),
+    active: chosen ?? firstCalled(labelled) ?? (labelled[0] as ConfigCandidate),
     pragmaMatched: pragma === null || chosen !== undefined,
   };
+}
+
+/** The config of the call that comes first in the text (what dlt receives first), not the first dict a call uses. */
+function firstCalled(list: readonly ConfigCandidate[]): ConfigCandidate | undefined {
+  let first: ConfigCandidate | undefined;
+  for (const c of list) if (c.call && (!first?.call || c.call.from < first.call.from)) first = c;
+  return first;
 }
 
 function uniqueLabels(list: readonly ConfigCandidate[]): ConfigCandidate[] {

@@ -74,6 +74,21 @@ export const FILE_CASES: PyCase[] = [
     },
   ),
   row(
+    "two configs, the second called first under `if __name__`: the first call's config is active",
+    `${H}from dlt.sources.rest_api import RESTAPIConfig
+
+first: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["items"]}
+second: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["users"]}
+
+if __name__ == "__main__":
+    p = dlt.pipeline("multi", destination="duckdb")
+    p.run(rest_api_source(second))
+    p.run(rest_api_source(first))
+`,
+    [["multiple_configs", "", "second"]],
+    { client: { base_url: BASE }, resources: ["users"] },
+  ),
+  row(
     "@dlt.source(name=...) with a typed secret parameter",
     `${H}from dlt.sources.rest_api import rest_api_resources\n\n
 @dlt.source(name="blog")
