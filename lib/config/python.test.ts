@@ -48,6 +48,17 @@ describe("Python code the playground does not run", () => {
   });
 });
 
+describe("a string with a \\N{NAME} escape", () => {
+  it("is said to be a literal restplay cannot decode, not Python to rewrite as a literal", () => {
+    const text = file(`{"client": {"base_url": "${BASE}", "headers": {"X-Sep": "a\\N{BULLET}b"}}, "resources": ["posts"]}`);
+    const d = validateText(text, "python").diagnostics.find((x) => x.path === "/client/headers/X-Sep");
+    expect(d?.code).toBe("python_not_executed");
+    expect(d?.message).toContain("escape");
+    expect(d?.message).toContain("write the character itself");
+    expect(d?.message).not.toContain("write a literal");
+  });
+});
+
 describe("a tuple key (dlt.resource's nested_hints path of a list inside a list)", () => {
   const text = `source = rest_api_source({
     "client": {"base_url": "https://shop.example.com/"},

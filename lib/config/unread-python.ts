@@ -32,6 +32,8 @@ function pythonValues(value: PlainValue): [Path, string][] {
 }
 
 /** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
+/** A plain string literal with a `\N{NAME}` escape (lib/formats/python-strings.ts keeps it as code). */
+const NAMED_ESCAPE = /^[rRuU]?(['"]).*\\N\{[^}]*\}/s;
 const LIST_COMPREHENSION = /^\[[^]*\sfor\s[^]*\sin\s[^]*\]$/;
 
 /**
@@ -122,9 +124,12 @@ export function withoutUnreadPython(value: PlainValue, loc: Locator, out: Diagno
       code: "python_not_executed",
       path: loc.pointer(path),
       range: loc.value(path),
-      message:
-        `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it out ` +
-        "of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
+      message: NAMED_ESCAPE.test(text)
+        ? `${where(path)} is a string with a \`\\N{…}\` escape (\`${shown}\`), which restplay does not decode (it carries no Unicode ` +
+          "name table); dlt reads it. restplay leaves it out of its checks and runs; write the character itself or its `\\u` escape " +
+          "to have it checked and run in the playground."
+        : `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it ` +
+          "out of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
     });
   }
   return copy;
