@@ -92,11 +92,17 @@ test("a seed document pasted whole (prose and all) is read through its block: it
   expect(python.text).toContain("rest_api_source(");
   expect(python.text).not.toContain("```");
   // The fix keeps the block, shown from its top in column 1 (not scrolled off to the side).
-  await p
-    .problem("markdown_document")
-    .getByRole("button", { name: /Keep only the ```python block/ })
-    .click();
+  const fix = p.problem("markdown_document").getByRole("button", { name: /Keep only the ```python block/ });
+  await p.problems.getByRole("list", { name: "Problems" }).evaluate((ul) => ul.parentElement?.scrollTo({ top: ul.scrollHeight }));
+  await fix.click();
   await expect(p.problem("markdown_document")).toHaveCount(0);
+  // The list the fix leaves shows the problem now in the fixed one's place whole (not cut under the filter bar).
+  const cut = await p.problems.getByRole("list", { name: "Problems" }).evaluate((ul) => {
+    const top = (ul.parentElement as HTMLElement).getBoundingClientRect().top;
+    const first = [...ul.children].find((li) => li.getBoundingClientRect().bottom > top);
+    return first ? top - first.getBoundingClientRect().top : -1;
+  });
+  expect(cut).toBeLessThanOrEqual(1);
   await expect(page.locator(".monaco-editor .lines-content")).toHaveCSS("left", "0px");
   await expect(p.editorLines().first()).toBeVisible();
 });

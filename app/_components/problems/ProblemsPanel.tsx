@@ -1,5 +1,5 @@
 "use client";
-import { memo, useMemo, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ValidationResult } from "@/lib/config";
 import type { QuickFix, Range, Severity } from "@/lib/formats";
 import { Panel } from "../ui/Panel";
@@ -45,7 +45,31 @@ export const ProblemsPanel = memo(function ProblemsPanel({
   const shown = groups.filter(
     (g) => !hidden.has(g.root.severity) && [g.root, ...g.consequences].some((d) => matchesFilter(text, d, filter)),
   );
-  const actions: RowActions = { onReveal, onFix };
+  const list = useRef<HTMLUListElement>(null);
+  /** The shown row whose quick fix was just applied: the list the fix leaves shows the row now in its place. */
+  const fixedRow = useRef<number | null>(null);
+  useEffect(() => {
+    const at = fixedRow.current;
+    const ul = list.current;
+    if (at === null || !ul) return;
+    fixedRow.current = null;
+    const row = ul.children[Math.min(at, ul.children.length - 1)];
+    if (!(row instanceof HTMLElement)) {
+      ul.parentElement?.scrollTo({ top: 0 });
+      return;
+    }
+    row.scrollIntoView({ block: "nearest" });
+    // The fix's button is gone: keyboard focus goes on to the problem now in its place, unless the fix moved it.
+    if (document.activeElement === document.body || !document.activeElement?.isConnected)
+      row.querySelector<HTMLButtonElement>("[data-problem-button]")?.focus({ preventScroll: true });
+  }, [groups]);
+  const rowActions = (i: number): RowActions => ({
+    onReveal,
+    onFix: (fix, forText) => {
+      fixedRow.current = i;
+      onFix(fix, forText);
+    },
+  });
   const count = { error: counts.errors, warning: counts.warnings, info: counts.infos };
   const toggle = (s: Severity) =>
     setHidden((prev) => {
@@ -108,10 +132,10 @@ export const ProblemsPanel = memo(function ProblemsPanel({
           No problem matches the filter ({diagnostics.length} hidden).
         </p>
       )}
-      <ul className="divide-y divide-line text-sm" aria-label="Problems" onKeyDown={onListKey}>
+      <ul ref={list} className="divide-y divide-line text-sm" aria-label="Problems" onKeyDown={onListKey}>
         {validation &&
           shown.map((g, i) => (
-            <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={actions} />
+            <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={rowActions(i)} />
           ))}
       </ul>
     </Panel>
