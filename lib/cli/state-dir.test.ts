@@ -153,6 +153,35 @@ describe("restplay run --state-dir", () => {
     expect(r.stderr).toContain("delete it to start over");
   });
 
+  it("refuses a hand-edited destination at its first bad cell, table or column, and names the place", async () => {
+    const edited = join(dir, "edited-state");
+    expect((await cli(["run", "orders.json", "--state-dir", "edited-state"], { cwd: dir, fetch: fetchFor([]) })).code).toBe(0);
+    const file = join(edited, "destination.json");
+    const good = readFileSync(file, "utf8");
+    const edit = (change: (st: DestinationState & { rows: Record<string, unknown[]> }) => void) => {
+      const st = JSON.parse(good) as DestinationState & { rows: Record<string, unknown[]> };
+      change(st);
+      writeFileSync(file, JSON.stringify(st));
+      return cli(["run", "orders.json", "--state-dir", "edited-state"], { cwd: dir, fetch: fetchFor([]) });
+    };
+    const cases: [(st: DestinationState & { rows: Record<string, unknown[]> }) => void, string][] = [
+      [
+        (st) => ((st.rows.orders![1] as Record<string, unknown>).id = "notanint"),
+        'table `orders`, row 2, column `id`: "notanint" is not a bigint value',
+      ],
+      [(st) => st.rows.orders!.push({ bogus: 1 }), "table `orders`, row 3: `bogus` is not a column of the table"],
+      [(st) => (st.rows.gone = []), "rows of table `gone`, which the schema does not have"],
+      [(st) => ((st.schema[0]!.columns[0] as { data_type: string }).data_type = "integer"), '"integer" is not one of dlt\'s data types'],
+    ];
+    for (const [change, said] of cases) {
+      const r = await edit(change);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringContaining(said)]);
+      expect(r.stderr).toContain("delete it to start over");
+    }
+    writeFileSync(file, good);
+    expect((await cli(["run", "orders.json", "--state-dir", "edited-state"], { cwd: dir, fetch: fetchFor([]) })).code).toBe(0);
+  });
+
   it("a run dlt fails on a schema_contract freeze is not loaded: exit 1, the state as before, the next run fails too", async () => {
     const frozen = { client: { base_url: "https://a.example" }, resources: [{ name: "things", schema_contract: { columns: "freeze" } }] };
     writeFileSync(join(dir, "frozen.json"), JSON.stringify(frozen));

@@ -18,7 +18,7 @@ import { parseBody, type DataRecord, type IncrementalState, type NumberText } fr
 import {
   adoptStateSpellings,
   createDestination,
-  parseDestinationState,
+  readDestinationState,
   stringifyJson,
   type Destination,
   type DestinationState,
@@ -130,10 +130,13 @@ export async function loadState(dir: string, options: { readonly wholeBytes?: nu
   // Read losslessly: json cells keep the number spellings `destinationLines` wrote (`46.0`).
   const sink = new WeakMap<object, NumberText>();
   const stored = await readDestination(resolve(dir, DESTINATION_FILE), options.wholeBytes ?? WHOLE_FILE_BYTES, sink);
-  const state = stored === undefined ? null : parseDestinationState(stored);
+  const read = stored === undefined ? null : readDestinationState(stored);
+  if (read?.fault !== undefined)
+    throw new UsageError(
+      `${resolve(dir, DESTINATION_FILE)} is not a destination restplay can load onto: ${read.fault}; delete it to start over`,
+    );
+  const state = read?.state ?? null;
   if (state) adoptStateSpellings(state, sink);
-  if (stored !== undefined && state === null)
-    throw new UsageError(`${resolve(dir, DESTINATION_FILE)} is not a restplay destination (version 1): delete it to start over`);
   const incremental = await readJson(resolve(dir, INCREMENTAL_FILE));
   const isObject = typeof incremental === "object" && incremental !== null && !Array.isArray(incremental);
   // Not what restplay writes (an object by resource): said, not silently replaced by an empty state.

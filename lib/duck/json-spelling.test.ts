@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryDuckDb } from "../testing/duck";
 import { parseBody, type EngineEvent, type NumberText } from "../engine";
-import { adoptStateSpellings, createDestination, createPreview, jsonCellText, parseDestinationState, stringifyJson } from "../preview";
+import { adoptStateSpellings, createDestination, createPreview, jsonCellText, readDestinationState, stringifyJson } from "../preview";
 import { page, start } from "../testing/preview-events";
 import { loadIntoDuckDb } from "./index";
 
@@ -46,7 +46,8 @@ describe("numbers inside json cells", () => {
     // The server's side of POST /api/duckdb/sync.
     const sink = new WeakMap<object, NumberText>();
     const body = parseBody(text, sink) as { state: unknown };
-    const state = parseDestinationState(body.state)!;
+    const { state } = readDestinationState(body.state);
+    if (!state) throw new Error("the state does not read back");
     adoptStateSpellings(state, sink);
     expect(stringifyJson(state)).toBe(stringifyJson(destination.state()));
     await loadIntoDuckDb(connection(), state, { dataset: "spelled" });

@@ -8,6 +8,7 @@ import type { DataRecord, NumberText } from "../engine/types";
 import { getOwn } from "../shared";
 import { Schema, type TableSchemaJson } from "./schema";
 import { adoptSpelling } from "./values";
+import { destinationFault } from "./destination-check";
 
 export const DESTINATION_STATE_VERSION = 1;
 
@@ -39,21 +40,27 @@ export interface Destination {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A stored state as the destination reads it back, or `null` when it is not one (another version, damaged). */
-export function parseDestinationState(json: unknown): DestinationState | null {
-  if (
-    !isRecord(json) ||
-    json.version !== DESTINATION_STATE_VERSION ||
-    !Array.isArray(json.schema) ||
-    !Array.isArray(json.loads) ||
-    !isRecord(json.rows)
-  )
-    return null;
+/** A stored state as the destination reads it back, or why it is not one (another version, damaged, hand-edited). */
+export type StateRead =
+  { readonly state: DestinationState; readonly fault?: undefined } | { readonly state?: undefined; readonly fault: string };
+
+/** Reads a stored state back: its shape, then every table, column and cell (`destinationFault`). */
+export function readDestinationState(json: unknown): StateRead {
+  if (!isRecord(json) || json.version !== DESTINATION_STATE_VERSION)
+    return { fault: `it is not restplay's destination (version ${DESTINATION_STATE_VERSION})` };
   const limit = json.max_identifier_length;
-  if (limit !== null && typeof limit !== "number") return null;
-  for (const t of json.schema) if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns)) return null;
-  for (const rows of Object.values(json.rows)) if (!Array.isArray(rows)) return null;
-  return json as unknown as DestinationState;
+  if (limit !== null && typeof limit !== "number") return { fault: "`max_identifier_length` is not a number or null" };
+  if (!Array.isArray(json.loads) || json.loads.some((l) => typeof l !== "string")) return { fault: "`loads` is not a list of load ids" };
+  if (!Array.isArray(json.schema)) return { fault: "`schema` is not a list of tables" };
+  for (const [i, t] of json.schema.entries())
+    if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns))
+      return { fault: `schema table ${i + 1} is not a table (a \`name\` and a list of \`columns\`)` };
+  if (!isRecord(json.rows)) return { fault: "`rows` is not an object of tables" };
+  for (const [name, rows] of Object.entries(json.rows))
+    if (!Array.isArray(rows)) return { fault: `the rows of \`${name}\` are not a list` };
+  const state = json as unknown as DestinationState;
+  const fault = destinationFault(state.schema, state.rows);
+  return fault === null ? { state } : { fault };
 }
 
 /**

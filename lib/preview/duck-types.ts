@@ -30,6 +30,9 @@ const UNBOUND: Readonly<Record<ColumnDataType, string>> = {
   wei: "DECIMAL",
 };
 
+/** Whether `t` is one of dlt's data types (every one has a DuckDB type). */
+export const isDataType = (t: unknown): t is ColumnDataType => typeof t === "string" && Object.hasOwn(UNBOUND, t);
+
 /** dlt's `DEFAULT_NUMERIC_PRECISION`, `DEFAULT_NUMERIC_SCALE` (`dlt/common/arithmetics.py`). */
 const DECIMAL_DEFAULT = [38, 9] as const;
 const WEI_DEFAULT = [38, 0] as const;

@@ -4,9 +4,10 @@ export {
   adoptStateSpellings,
   createDestination,
   destinationRevision,
-  parseDestinationState,
+  readDestinationState,
   type Destination,
   type DestinationState,
+  type StateRead,
 } from "./destination";
 export { jsonCellText } from "./values";
 export { updatedWord } from "./view";

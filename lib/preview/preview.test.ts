@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "../engine/types";
-import { createDestination, createPreview, parseDestinationState, type Destination } from "./index";
+import { createDestination, createPreview, readDestinationState, type Destination } from "./index";
 import { page, start } from "../testing/preview-events";
 
 const runStart = (at: number): EngineEvent => ({ type: "run_start", resources: [], at });
@@ -331,8 +331,8 @@ describe("the preview from events", () => {
       start("a", { primary_key: ["id"], write_disposition: "merge" }),
       page("a", [{ id: 1, big: 9007199254740992 }], [{ big: "9007199254740993" }]),
     ]);
-    const state = parseDestinationState(JSON.parse(JSON.stringify(d.state())));
-    expect(state).not.toBeNull();
+    const { state, fault } = readDestinationState(JSON.parse(JSON.stringify(d.state())));
+    expect(fault).toBeUndefined();
     const again = createDestination({ state });
     const [a] = run(again, 2000, [
       start("a", { primary_key: ["id"], write_disposition: "merge" }),
@@ -342,7 +342,7 @@ describe("the preview from events", () => {
       [1, "9007199254740993"],
       [2, 3],
     ]);
-    expect(parseDestinationState({ version: 2 })).toBeNull();
+    expect(readDestinationState({ version: 2 }).fault).toBe("it is not restplay's destination (version 1)");
     again.reset();
     expect(again.state()).toMatchObject({ loads: [], schema: [], rows: {} });
   });

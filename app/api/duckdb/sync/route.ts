@@ -1,6 +1,6 @@
 /** POST /api/duckdb/sync: the page's destination (its state and revision) for the session's SQL console and downloads. */
 import { SyncBody } from "@/lib/duck";
-import { adoptStateSpellings, destinationRevision, parseDestinationState } from "@/lib/preview";
+import { adoptStateSpellings, destinationRevision, readDestinationState } from "@/lib/preview";
 import type { NumberText } from "@/lib/engine";
 import { duckError, readBody, sessions, syncLimit } from "../shared";
 
@@ -12,8 +12,8 @@ export async function POST(request: Request): Promise<Response> {
   const sink = new WeakMap<object, NumberText>();
   const read = await readBody(request, SyncBody, syncLimit(), sink);
   if ("refused" in read) return read.refused;
-  const state = parseDestinationState(read.body.state);
-  if (!state) return duckError(400, { code: "bad_request", message: "`state` is not a restplay destination (version 1)." });
+  const { state, fault } = readDestinationState(read.body.state);
+  if (fault !== undefined) return duckError(400, { code: "bad_request", message: `\`state\` is not a restplay destination: ${fault}.` });
   adoptStateSpellings(state, sink);
   if (destinationRevision(state) !== read.body.revision)
     return duckError(400, { code: "bad_request", message: "`revision` does not match the state's loads." });
