@@ -130,12 +130,12 @@ export function usePlayground(announce: (message: string) => void) {
       duck,
       destination: run.destination,
       running,
-      finished: run.view.trace.phase === "done" || run.view.trace.phase === "capped",
+      refusal: run.view.refusal,
       onResetDestination: run.resetDestination,
       onResetIncremental: run.resetIncremental,
       announce,
     }),
-    [duck, running, run.view.trace.phase, run.destination, run.resetDestination, run.resetIncremental, announce],
+    [duck, running, run.view.refusal, run.destination, run.resetDestination, run.resetIncremental, announce],
   );
 
   const saveSource = useCallback(() => {

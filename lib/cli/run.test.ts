@@ -26,6 +26,7 @@ interface RunJson {
     warnings: string[];
   }[];
   errors: { resource: string | null; code: string; message: string }[];
+  refusal: string | null;
   tables: {
     name: string;
     parent: string | null;
@@ -66,8 +67,8 @@ describe("restplay run --mock", () => {
       const r = await cli(["run", seed.name, "--mock", "--format", "json"], at);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as RunJson;
-      expect(Object.keys(out)).toEqual(["ok", "resources", "limits", "errors", "tables"]);
-      expect([out.ok, out.errors, out.limits]).toEqual([true, [], []]);
+      expect(Object.keys(out)).toEqual(["ok", "resources", "limits", "errors", "refusal", "tables"]);
+      expect([out.ok, out.errors, out.limits, out.refusal]).toEqual([true, [], [], null]);
       expect(out.resources.map((x) => [x.name, x.stats.records_fetched, x.stats.records_merged])).toEqual(expected[seed.id]);
       for (const res of out.resources) {
         expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "status", "warnings"]);

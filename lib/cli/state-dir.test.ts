@@ -199,6 +199,25 @@ describe("restplay run --state-dir", () => {
     }
   });
 
+  it("a table switched from append to merge with nested rows is not loaded: DuckDB cannot add `_dlt_root_id` (exit 1)", async () => {
+    const cfg = (wd: string) => ({
+      client: { base_url: "https://a.example" },
+      resources: [{ name: "things", primary_key: "id", write_disposition: wd }],
+    });
+    writeFileSync(join(dir, "append.json"), JSON.stringify(cfg("append")));
+    writeFileSync(join(dir, "merge.json"), JSON.stringify(cfg("merge")));
+    const fetch = async () => new Response('[{"id": 1, "tags": ["a"]}]', { status: 200, headers: { "content-type": "application/json" } });
+    expect((await cli(["run", "append.json", "--state-dir", "switched"], { cwd: dir, fetch })).code).toBe(0);
+    const stored = readFileSync(join(dir, "switched", "destination.json"), "utf8");
+    const r = await cli(["run", "merge.json", "--state-dir", "switched"], { cwd: dir, fetch });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("`_dlt_root_id` is a new NOT NULL column");
+    expect(r.stdout).toContain(
+      "dlt fails the load on a NOT NULL column DuckDB cannot add to a table an earlier load made (above): nothing was loaded",
+    );
+    expect(readFileSync(join(dir, "switched", "destination.json"), "utf8")).toBe(stored);
+  });
+
   it("makes missing parent dirs, and refuses at once a place where no dir can be made (exit 2, nothing fetched)", async () => {
     const deep = await cli(["run", "orders.json", "--state-dir", "a/b/c"], { cwd: dir, fetch: fetchFor([]) });
     expect(deep.code).toBe(0);

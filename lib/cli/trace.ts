@@ -183,9 +183,9 @@ export function formatRunSummary(
   const resources = `${n} resource${n === 1 ? "" : "s"}`;
   const bad = summary.resources.filter((r) => r.status !== "ok").length;
   if (summary.ok) out.push(style.green(`✔ ${resources} ran`));
-  else if (bad === 0 && summary.errors.length === 0 && summary.limits.every((l) => !l.failed) && tables.some((t) => !t.loaded))
-    // Every resource ran, and dlt's load fails on the data: a `schema_contract` freeze (the warning above).
-    out.push(style.red(`✖ ${resources} ran, but dlt fails the load on a schema_contract freeze (above): nothing was loaded`));
+  else if (summary.refusal !== null)
+    // Every resource ran, and dlt's load fails on the data (the warning above says where).
+    out.push(style.red(`✖ ${resources} ran, but dlt fails the load on ${summary.refusal} (above): nothing was loaded`));
   else if (summary.errors.length === 0 && summary.limits.every((l) => !l.failed))
     out.push(style.red("✖ the run was cancelled: nothing was loaded"));
   else out.push(style.red(bad ? `✖ ${bad} of ${resources} failed: nothing was loaded` : "✖ the run failed: nothing was loaded"));

@@ -229,6 +229,12 @@ export function keptTypeMessage(table: string, column: string, was: string, now:
   );
 }
 
+/** Why dlt's load fails a run that ran to the end (`Preview.refusal`), said after "dlt fails the load on". */
+export const LOAD_REFUSALS = {
+  schema_contract: "a schema_contract freeze",
+  not_null_column: "a NOT NULL column DuckDB cannot add to a table an earlier load made",
+} as const;
+
 /** A NOT NULL column this run adds to a table an earlier load made: DuckDB cannot add it (`loaded-types.ts`). */
 export const addedNotNullMessage = (table: string, column: string): string =>
   `${table}: \`${column}\` is a new NOT NULL column of a table an earlier load made: DuckDB cannot add a column with a ` +

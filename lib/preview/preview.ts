@@ -2,9 +2,9 @@
  * The preview: engine events in, the destination's tables out, as dlt would leave them after this
  * run. The table hints come from the `resource_start` events (the preview needs no config); the
  * destination (`destination.ts`) is the caller's, so run 2 shows the tables after both loads.
- * A run is loaded (committed to the destination) when its `done` event says `ok` and no `schema_contract`
- * freeze fails it: when extraction (or the contract) fails, dlt loads nothing, and the next run starts
- * from the last successful load.
+ * A run is loaded (committed to the destination) when its `done` event says `ok` and dlt's load does not
+ * fail it (a `schema_contract` freeze, a NOT NULL column DuckDB cannot add): when extraction or the load
+ * fails, dlt loads nothing, and the next run starts from the last successful load.
  */
 import type { EngineEvent, IncrementalState } from "../engine/types";
 import { createDestination, nextLoadId, type Destination } from "./destination";
@@ -14,6 +14,7 @@ import { buildTables, loadedRecords } from "./view";
 import type { PreviewResource, PreviewTable } from "./types";
 import type { RecordFinding } from "../config/findings";
 import { recordFindings } from "./findings";
+import { LOAD_REFUSALS } from "./failures";
 import { setOwn } from "../shared";
 
 export interface PreviewOptions {
@@ -37,8 +38,14 @@ export interface Preview {
   table(name: string): PreviewTable | undefined;
   /** The resources of this run, in the order they started. */
   resources(): PreviewResource[];
-  /** Whether this run was loaded into the destination (its `done` event said `ok`, and no contract freeze failed it). */
+  /** Whether this run was loaded into the destination (its `done` event said `ok`, and dlt's load does not fail it: `refusal`). */
   loaded(): boolean;
+  /**
+   * Why dlt's load fails this run though it ran to the end, `null` when it does not: a `schema_contract`
+   * freeze the data breaks, or a NOT NULL column DuckDB cannot add to a loaded table. Said as the end of
+   * "dlt fails the load on …". A refused run loads nothing, as a failed one.
+   */
+  refusal(): string | null;
   /**
    * The incremental state for the next run: `before` with this run's `incremental` events applied when
    * the run was loaded, else `before` itself. dlt commits a source's state with an extract that
@@ -50,6 +57,18 @@ export interface Preview {
   readonly destination: Destination;
 }
 
+/**
+ * Why dlt's load fails a run that ran to the end: its contract, or a table with rows in it that gets a
+ * NOT NULL column an earlier load did not make (dlt migrates the tables a load has jobs for first, in
+ * one transaction: DuckDB's refusal of `ADD COLUMN … NOT NULL` fails the whole load).
+ */
+function loadRefusal(p: PendingLoad): string | null {
+  if (p.contracts.loadFails) return LOAD_REFUSALS.schema_contract;
+  for (const t of p.schema.tables.values())
+    if ((p.pkg.rows.get(t.name)?.length ?? 0) > 0 && p.loadedTypes.addedNotNull(t).length > 0) return LOAD_REFUSALS.not_null_column;
+  return null;
+}
+
 export function createPreview(options: PreviewOptions = {}): Preview {
   const window = options.window ?? null;
   if (window !== null && options.destination) throw new Error("a windowed preview loads into a destination of its own");
@@ -58,6 +77,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   let result: LoadResult | null = null;
   let cached: PreviewTable[] | null = null;
   let loaded = false;
+  let refusal: string | null = null;
   /** Each resource's incremental `cursor_path` (from its `incremental` event). */
   const cursors = new Map<string, string>();
   /** This run's incremental state by resource (`null`: the resource keeps none), applied once the run is loaded. */
@@ -86,6 +106,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           incremental.clear();
           pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()), window);
           loaded = false;
+          refusal = null;
           changed();
           break;
         case "resource_start":
@@ -102,8 +123,9 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           break;
         case "done": {
           const p = current();
-          // A run dlt fails on its `schema_contract` (a `freeze` the data breaks) loads nothing, as a failed run.
-          if (event.ok && !loaded && !p.contracts.loadFails) {
+          // A run dlt's load fails (a `schema_contract` freeze, a column DuckDB cannot add) loads nothing, as a failed run.
+          refusal = event.ok ? loadRefusal(p) : null;
+          if (event.ok && !loaded && refusal === null) {
             destination.commit(p.schema, loadResult(p).rows, p.loadId);
             loaded = true;
             cached = null;
@@ -139,6 +161,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
       });
     },
     loaded: () => loaded,
+    refusal: () => refusal,
     incrementalState(before) {
       if (!loaded) return { ...before };
       const out: Record<string, IncrementalState> = {};

@@ -41,6 +41,8 @@ export interface RunSummary {
   readonly resources: ResourceSummary[];
   readonly limits: RunLimit[];
   readonly errors: RunError[];
+  /** Why dlt's load fails the run though every resource ran (`Preview.refusal`): nothing of it was loaded. */
+  readonly refusal: string | null;
   /** The destination's tables after this run (root tables, each followed by its nested tables). */
   readonly tables: TableJson[];
 }
@@ -71,7 +73,7 @@ export function createRunCollector(options: { readonly destination?: Destination
   // The summary reads no response bodies (keeping them would hold every page until the run ends) and
   // no requests or paginator decisions (their URLs and headers would be masked for nothing).
   const builder = new TraceBuilder({ bodies: false, exchanges: false });
-  // A run dlt's load fails (a `schema_contract` freeze the data breaks) is not ok either: nothing of it loads.
+  // A run dlt's load fails (a `schema_contract` freeze, a column DuckDB cannot add) is not ok either: nothing of it loads.
   const ok = () => {
     const phase = builder.snapshot().phase;
     return (phase === "done" || phase === "capped") && preview.loaded();
@@ -110,6 +112,7 @@ export function createRunCollector(options: { readonly destination?: Destination
           }),
         limits: trace.limits.map((l) => ({ resource: l.resource, limit: l.limit, failed: LIMIT_FAILS[l.limit], message: l.message })),
         errors: trace.errors.map((e) => ({ resource: e.resource ?? null, code: e.code, message: e.message })),
+        refusal: preview.refusal(),
         tables: rows ? tablesJson(tables) : [],
       };
     },

@@ -29,6 +29,8 @@ export interface RunView {
   readonly unloaded: readonly Unloaded[];
   /** What the run's records say about the config (after the run; shown in Problems). */
   readonly findings: readonly RecordFinding[];
+  /** Why dlt's load fails the run though it ran to the end (`Preview.refusal`): it is shown, not loaded. */
+  readonly refusal: string | null;
 }
 
 export interface Unloaded {
@@ -36,7 +38,7 @@ export interface Unloaded {
   readonly warnings: readonly string[];
 }
 
-const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [] };
+const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [], refusal: null };
 
 /** The run's resources that load no table shown (none, or one that got no rows) and have something to say about it. */
 function unloadedOf(preview: Preview): Unloaded[] {
@@ -92,7 +94,7 @@ export function useRun(): RunControls {
   }, []);
   const resetDestination = useCallback(() => {
     destination.current?.reset();
-    setView((v) => ({ trace: v.trace, tables: [], unloaded: [], findings: v.findings }));
+    setView((v) => ({ trace: v.trace, tables: [], unloaded: [], findings: v.findings, refusal: null }));
   }, []);
   const resetIncremental = useCallback(() => {
     incremental.current = {};
@@ -134,7 +136,7 @@ export function useRun(): RunControls {
     const flush = () => {
       frame = 0;
       if (current.current === ctrl)
-        setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [] });
+        setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [], refusal: null });
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
@@ -172,7 +174,13 @@ export function useRun(): RunControls {
         if (current.current === ctrl) current.current = null;
         // The last state of this run, unless a newer run has taken over.
         if (current.current === null)
-          setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: preview.findings() });
+          setView({
+            trace: builder.snapshot(),
+            tables: preview.tables(),
+            unloaded: unloadedOf(preview),
+            findings: preview.findings(),
+            refusal: preview.refusal(),
+          });
       }
     })();
   }, []);

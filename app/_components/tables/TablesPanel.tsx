@@ -78,23 +78,23 @@ export interface DestinationActions {
   readonly duck: DuckClient | null;
   readonly destination: () => Destination | null;
   readonly running: boolean;
-  /** The last run ended done or capped (a run that is then not loaded failed on a contract, not in the trace). */
-  readonly finished: boolean;
+  /** Why dlt's load fails the last run though it ran to the end (`Preview.refusal`), `null` when it does not. */
+  readonly refusal: string | null;
   readonly onResetDestination: () => void;
   readonly onResetIncremental: () => void;
   readonly announce: (message: string) => void;
 }
 
-/** A run that ended without loading (it failed, was cancelled, or a contract freeze fails it): dlt loads nothing from it. */
-function RunNotLoaded({ tables, running, finished }: { tables: readonly PreviewTable[]; running: boolean; finished: boolean }) {
+/** A run that ended without loading (it failed, was cancelled, or dlt's load fails it): dlt loads nothing from it. */
+function RunNotLoaded({ tables, running, refusal }: { tables: readonly PreviewTable[]; running: boolean; refusal: string | null }) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
   return (
     <p className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg" data-testid="run-not-loaded">
       <span aria-hidden="true" className="text-error">
         ✖{" "}
       </span>
-      {finished
-        ? "dlt loads nothing from this run: it fails the run on a `schema_contract` freeze (the table's warnings say where)."
+      {refusal !== null
+        ? `dlt loads nothing from this run: it fails the load on ${refusal} (the table's warnings say where).`
         : "dlt loads nothing from this run: it did not finish (the Trace says why)."}{" "}
       The tables show what it extracted, and the next run loads onto the last loaded one.
     </p>
@@ -214,7 +214,7 @@ export const TablesPanel = memo(function TablesPanel({
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
-          <RunNotLoaded tables={tables} running={actions.running} finished={actions.finished} />
+          <RunNotLoaded tables={tables} running={actions.running} refusal={actions.refusal} />
           <NotLoaded unloaded={unloaded} />
           <div className="relative shrink-0">
             <div
