@@ -244,4 +244,40 @@ describe("incremental row_order (dlt's early close)", () => {
     expect(api.urls()).toEqual(["https://api.test/parents", "https://api.test/p/1/c?page=0", "https://api.test/p/1/c?page=1"]);
     expect(r.records.filter((x) => x.day !== undefined)).toEqual([]);
   });
+
+  it("a child's start_param is its incremental's live last_value per parent page, and {incremental.last_value} per parent record", async () => {
+    // Users come one a page; user 1's event moves the cursor to 30, user 2's (5) is then older. The API honours `since`.
+    const events: Record<string, { id: string; updated: number }[]> = { "1": [{ id: "e1", updated: 30 }], "2": [{ id: "e2", updated: 5 }] };
+    const api = fakeFetch((_req, _n, url) => {
+      if (url.pathname === "/users") {
+        const page = Number(url.searchParams.get("page"));
+        return json({ data: page <= 2 ? [{ id: page }] : [], total_pages: 2 });
+      }
+      const since = Number(url.searchParams.get("since"));
+      return json((events[url.pathname.split("/")[2] ?? ""] ?? []).filter((e) => e.updated >= since));
+    });
+    const config = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "users", endpoint: { path: "/users", paginator: { type: "page_number", base_page: 1, total_path: "total_pages" } } },
+        {
+          name: "events",
+          endpoint: {
+            path: "/users/{resources.users.id}/events",
+            paginator: "single_page",
+            headers: { "X-Last": "{incremental.last_value}", "X-Start": "{incremental.start_value}" },
+            incremental: { cursor_path: "updated", initial_value: 0, start_param: "since" },
+          },
+        },
+      ],
+    };
+    const r = await collect(config, api.fetch);
+    const child = api.calls.filter((c) => c.url.includes("/events"));
+    expect(child.map((c) => c.url)).toEqual(["https://api.test/users/1/events?since=0", "https://api.test/users/2/events?since=30"]);
+    expect(child.map((c) => [c.headers["x-last"], c.headers["x-start"]])).toEqual([
+      ["0", "0"],
+      ["30", "0"],
+    ]);
+    expect(r.records.filter((x) => typeof x.updated === "number").map((x) => x.id)).toEqual(["e1"]);
+  });
 });

@@ -16,7 +16,17 @@ const withPathParams =
   (name) =>
     Object.hasOwn(r.pathParams, name) ? r.pathParams[name] : lookup(name);
 
-export function buildSpec(r: PreparedResource, lookup: Lookup, inc: IncrementalRun | null): RequestSpec {
+/**
+ * `start`: what `start_param` sends — the run's start value for a top-level resource; for a child,
+ * the incremental's live `last_value` as its parent page's records start (dlt's
+ * `_set_incremental_params` in `paginate_dependent_resource`, once per parent page).
+ */
+export function buildSpec(
+  r: PreparedResource,
+  lookup: Lookup,
+  inc: IncrementalRun | null,
+  start: Json = inc?.startValue ?? null,
+): RequestSpec {
   const headers: Record<string, string> = { ...r.clientHeaders };
   for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
     for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
@@ -30,7 +40,7 @@ export function buildSpec(r: PreparedResource, lookup: Lookup, inc: IncrementalR
     ...(r.json !== undefined ? { json: formatDeep(r.json, lookup, true) } : {}),
     ...(r.data !== undefined ? { data: formatDeep(r.data, lookup, false) } : {}),
   };
-  if (inc && r.incremental?.start_param && inc.startValue !== null) spec = setParam(spec, r.incremental.start_param, pyStr(inc.startValue));
+  if (inc && r.incremental?.start_param && start !== null) spec = setParam(spec, r.incremental.start_param, pyStr(start));
   if (inc && r.incremental?.end_param && inc.endValue !== null) spec = setParam(spec, r.incremental.end_param, pyStr(inc.endValue));
   return spec;
 }
@@ -40,6 +50,8 @@ export function incrementalLookup(r: PreparedResource, inc: IncrementalRun | nul
   return (name) => {
     if (inc && name.startsWith("incremental.")) {
       const attr = name.slice("incremental.".length);
+      // `last_value` is live, as dlt passes its incremental object itself: a child's record sees what earlier records moved it to.
+      if (attr === "last_value") return inc.lastValue();
       if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
       throw new EngineError(
         "placeholder_error",

@@ -3,7 +3,7 @@
  * sources it gives the round robin (./round-robin.ts) — its own pages (top level), one source per
  * parent page (children), and the forks that hand its pages to its children.
  */
-import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type ResourceStats } from "./types";
+import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
 import { createAuth } from "./auth";
 import type { Lookup } from "./interpolate";
@@ -298,6 +298,8 @@ export class ResourceDriver {
     const end = this.own();
     let at = 0;
     let pages: AsyncGenerator<SequencePage, void, void> | null = null;
+    /** `start_param` for this parent page: the incremental's last value as its first record's requests start. */
+    let start: Json | undefined;
     return {
       concurrent: false,
       turn: async () => {
@@ -307,7 +309,8 @@ export class ResourceDriver {
             if (!pages) {
               const row = rows[at++];
               if (!row) return end();
-              pages = this.forRow(row);
+              start ??= this.inc?.lastValue() ?? null;
+              pages = this.forRow(row, start);
             }
             const page = await pages.next();
             if (!page.done) {
@@ -325,8 +328,8 @@ export class ResourceDriver {
     };
   }
 
-  /** The pages for one parent record. */
-  private forRow(row: ParentRow): AsyncGenerator<SequencePage, void, void> {
+  /** The pages for one parent record; `start`: what `start_param` sends (its parent page's, `pagesFor`). */
+  private forRow(row: ParentRow, start: Json): AsyncGenerator<SequencePage, void, void> {
     const { ctx, r } = this;
     if (ctx.signal.aborted) throw cancelledError(r.name);
     const parent = r.parent!.name;
@@ -338,7 +341,7 @@ export class ResourceDriver {
     this.ranFor++;
     const withParent = (records: DataRecord[]) =>
       this.filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
-    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc), { transform: withParent, parent: values });
+    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, start), { transform: withParent, parent: values });
   }
 
   /**
@@ -353,6 +356,7 @@ export class ResourceDriver {
       turn: async () => {
         if (ran || this.halted() || !this.begin()) return end();
         ran = true;
+        const start = this.inc?.lastValue() ?? null;
         const gathered: DataRecord[] = [];
         const errors: unknown[] = [];
         await Promise.allSettled(
@@ -360,7 +364,7 @@ export class ResourceDriver {
             this.drivers.pool(async () => {
               if (errors.length) return;
               try {
-                for await (const page of this.forRow(row)) {
+                for await (const page of this.forRow(row, start)) {
                   if (errors.length) return;
                   gathered.push(...page.records);
                 }
