@@ -8,6 +8,7 @@ import { compilePath, firstMatch, type CompiledPath } from "./jsonpath";
 import { pyRepr } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { getOwn, setOwn } from "../shared";
+import { wrappedValues } from "./sequence";
 
 export interface ParentRow {
   /** Referenced fields (`resources.<parent>.<field>` → field) and their values; `undefined`: absent. */
@@ -15,6 +16,8 @@ export interface ParentRow {
   readonly include: Readonly<Record<string, Json | undefined>>;
   /** The parent record's keys, kept only when something is missing (for the error message). */
   readonly keys: readonly string[] | null;
+  /** Python's type name of a parent record that was a bare value (`7`): dlt's child fails on it. */
+  readonly bare?: string;
 }
 
 /** What one child takes from each of its parent's pages (the round robin hands it page by page). */
@@ -34,6 +37,10 @@ export class ParentRows {
     const rows: ParentRow[] = [];
     this.fields ??= this.names.map((f) => [f, compilePath(f)] as const);
     for (const rec of records) {
+      if (wrappedValues.has(rec)) {
+        rows.push({ values: {}, include: {}, keys: null, bare: pythonType(wrappedValues.get(rec) as Json) });
+        continue;
+      }
       const values: Record<string, Json | undefined> = {};
       const include: Record<string, Json | undefined> = {};
       let missing = false;
@@ -54,7 +61,36 @@ export class ParentRows {
 }
 
 /** The value of `{resources.<parent>.<field>}` for one parent record, or dlt's error. */
+/** Python's name of a JSON value's type. */
+const pythonType = (v: Json): string =>
+  v === null
+    ? "NoneType"
+    : Array.isArray(v)
+      ? "list"
+      : typeof v === "string"
+        ? "str"
+        : typeof v === "boolean"
+          ? "bool"
+          : Number.isInteger(v)
+            ? "int"
+            : "float";
+
+/**
+ * A parent record that is a bare value: dlt's child finds no field in it and fails building its error
+ * message (`list(item.keys())`).
+ */
+function bareParent(row: ParentRow, parent: string, child: string): void {
+  if (row.bare !== undefined)
+    throw new EngineError(
+      "placeholder_error",
+      `A record of \`${parent}\` is not a dict but a bare ${row.bare} value: dlt's child resource cannot read a field from it and fails ` +
+        `(\`AttributeError: '${row.bare}' object has no attribute 'keys'\`). Select dicts for the parent (its \`data_selector\`).`,
+      { resource: child },
+    );
+}
+
 export function parentValue(row: ParentRow, parent: string, field: string, child: string): Json {
+  bareParent(row, parent, child);
   const v = getOwn(row.values, field);
   if (v === undefined) {
     throw new EngineError(
@@ -68,6 +104,7 @@ export function parentValue(row: ParentRow, parent: string, field: string, child
 
 /** `include_from_parent` columns (`_<parent>_<field>`) for one parent record, or dlt's error. */
 export function includedColumns(row: ParentRow, parent: string, keys: readonly string[], child: string): DataRecord {
+  bareParent(row, parent, child);
   const out: DataRecord = {};
   for (const k of keys) {
     const v = getOwn(row.include, k);

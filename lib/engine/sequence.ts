@@ -44,7 +44,14 @@ export interface SequenceHooks {
   readonly stopAfterPage?: () => string | null;
 }
 
-const asRecord = (v: Json): DataRecord => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : { value: v });
+/** Records that were a bare value in the response (`{value: …}` here, as dlt's normaliser loads them): no parent of a child in dlt. */
+export const wrappedValues = new WeakMap<DataRecord, Json>();
+function asRecord(v: Json): DataRecord {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
+  const record = { value: v };
+  wrappedValues.set(record, v);
+  return record;
+}
 /** Stops that the data explains: no "full page, then stopped" warning for these. */
 const EXPLAINED = new Set(["empty_page", "total", "has_more"]);
 /** Characters of a response value quoted in a paginator message. */
@@ -118,7 +125,11 @@ export async function* runSequence(
     let raw = selection.records.map(asRecord);
     wrapNumberText(ctx.numberText, selection.records, raw);
     if (sent.secret) {
-      raw = raw.map((x) => carryNumberText(ctx.numberText, x, ctx.masker.values(x) as DataRecord));
+      raw = raw.map((x) => {
+        const masked = carryNumberText(ctx.numberText, x, ctx.masker.values(x) as DataRecord);
+        if (wrappedValues.has(x)) wrappedValues.set(masked, wrappedValues.get(x) as Json);
+        return masked;
+      });
       if (!run.secretWarned) {
         run.secretWarned = true;
         ctx.emit({

@@ -5,14 +5,17 @@
 import type { Json } from "../types";
 import type { RequestSpec } from "../request";
 import type { PageResponse, PaginatorImpl, Update } from "./types";
-import { headerLink, jsonLink, parseLinkHeader } from "./links";
+import { headerLink, headerLinks, jsonLink } from "./links";
 import { cursorPaginator } from "./cursor";
 import { pageNumberPaginator } from "./range";
 import { singlePage } from "./single";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const scalar = (v: Json) => v === null || typeof v !== "object";
+/** Python's `isinstance(v, (str, int, float))` (a bool is an int): what dlt's detector takes as a next reference or a count. */
+const scalar = (v: Json) => v !== null && typeof v !== "object";
+/** Whether Python's `int(v)` reads it (dlt's page-count check): a number, a bool, or digits with optional sign, `_` and spaces. */
+const pythonInt = (v: Json) => typeof v !== "string" || /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(v);
 
 /** Depth-first (dict key order) search for a key; `test` sees the lower-cased key. */
 function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[] = []): { path: string; value: Json } | null {
@@ -29,7 +32,7 @@ function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[
 const hrefKey = (k: string) => /^(href|url)/i.test(k);
 
 export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: string } {
-  if (parseLinkHeader(res.headers.get("link"), "next"))
+  if (headerLinks(res.headers.get("link")).has("next"))
     return { impl: headerLink({ type: "header_link" }), why: 'a `Link: <…>; rel="next"` header' };
   const body = res.body;
   if (isObj(body)) {
@@ -49,11 +52,9 @@ export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: 
         return { impl: jsonLink({ type: "json_link", next_url_path: path }), why: `a next-page URL at \`${path}\`` };
       }
     }
-    const total = findKey(
-      body,
-      (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && v !== null && scalar(v) && v !== "" && Number.isFinite(Number(v)),
-    );
-    if (total)
+    // The first count dlt finds decides: one Python's `int()` does not read detects no page_number (no second search).
+    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && scalar(v));
+    if (total && pythonInt(total.value))
       return { impl: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
     if (nextPath !== null)
       return {

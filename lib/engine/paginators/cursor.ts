@@ -8,8 +8,10 @@ import { toBool } from "./values";
 import { defect } from "../defect";
 
 export interface CursorState {
-  /** The cursor to send with the next request; `null` sends none. */
+  /** The cursor to send with the next request; `null` sends none (a body path gets `null` after the first page). */
   readonly cursor: Json;
+  /** A response asked for a next page (dlt's `update_request` runs from then on; not for the first request). */
+  readonly next?: boolean;
 }
 
 /** Python truthiness: missing, null, "", 0 and false mean "no next page". */
@@ -35,8 +37,9 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
     describe: `cursor(cursor_path=${path}, ${param !== null ? `cursor_param=${param}` : `cursor_body_path=${c.cursor_body_path}`}${stopAfterEmpty ? ", stop_after_empty_page=True" : ""}${hasMorePath !== null ? `, has_more_path=${hasMorePath}` : ""})`,
     init: () => ({ cursor: null }),
     apply(req, s) {
-      if (s.cursor === null) return req;
-      return param !== null ? setParam(req, param, pyStr(s.cursor)) : setBodyPath(req, c.cursor_body_path ?? "cursor", s.cursor);
+      // requests drops a `None` query param; a body path gets the `None` written into the JSON (`set_value_at_path`).
+      if (param !== null) return s.cursor === null ? req : setParam(req, param, pyStr(s.cursor));
+      return s.next ? setBodyPath(req, c.cursor_body_path ?? "cursor", s.cursor) : req;
     },
     label: () => "cursor",
     update(s, res, records): Update<CursorState> {
@@ -46,17 +49,18 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
         ? `next cursor ${pyStr(value)} from \`${path}\``
         : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
       let kind: "no_next" | "empty_page" | "has_more" = "no_next";
-      if (more && stopAfterEmpty && records.length === 0) [more, reason, kind] = [false, "stopped: empty page", "empty_page"];
+      // dlt stops on an empty page before it reads `has_more` (which then neither overrides nor is checked).
+      if (stopAfterEmpty && records.length === 0) return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
       if (hasMore !== null && hasMorePath !== null) {
         const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res);
         if (b && !more)
-          reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : " (no cursor sent)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
+          reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
         else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;
       }
       const cursor: Json = truthy(value) && value !== undefined ? value : null;
       if (!more) return { decision: "stop", state: s, reason, stop: kind };
-      return { decision: "next", state: { cursor }, reason, loopKey: `cursor:${cursor === null ? "" : pyStr(cursor)}` };
+      return { decision: "next", state: { cursor, next: true }, reason, loopKey: `cursor:${cursor === null ? "" : pyStr(cursor)}` };
     },
   };
 }

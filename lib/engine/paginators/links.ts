@@ -18,6 +18,20 @@ function resolveLink(ref: string, base: string): string {
   }
 }
 
+/**
+ * dlt's `BaseNextUrlPaginator`: any reference but `None` is a next page, and an empty one is requested as
+ * it is — requests refuses the empty URL, so the run fails there (a json_link `"next": ""`, a Link `<>`).
+ */
+function nextUrl(ref: string, base: string): string {
+  if (ref === "")
+    throw new EngineError(
+      "paginator_error",
+      "The next link is an empty string: dlt counts it as a next page and requests it, which fails " +
+        "(`MissingSchema: Invalid URL '': No scheme supplied. Perhaps you meant https://?`).",
+    );
+  return resolveLink(ref, base);
+}
+
 /** The next request is the link as is: the original query params are dropped (the link carries everything). */
 const follow = (req: RequestSpec, s: LinkState): RequestSpec => (s.next === null ? req : { ...req, url: s.next, params: [] });
 
@@ -38,29 +52,48 @@ export function jsonLink(c: PaginatorConfigOf<"json_link"> | PaginatorConfigOf<"
           "paginator_error",
           `The next link at \`${path}\` is not a URL: \`${res.show(ref)}\`. Point \`next_url_path\` at the URL itself.`,
         );
-      // dlt quirk kept: an empty string still counts as a next page (it resolves to the current URL; the loop guard stops it).
-      const next = resolveLink(ref, res.url);
+      const next = nextUrl(ref, res.url);
       return {
         decision: "next",
         state: { next },
-        reason: `next: \`${path}\` = ${ref === "" ? '"" (an empty link still counts as a next page in dlt)' : ref}`,
+        reason: `next: \`${path}\` = ${ref}`,
         loopKey: next,
       };
     },
   };
 }
 
-/** RFC 8288 `Link` header: the URL whose `rel` (one of a space-separated list) matches. */
-export function parseLinkHeader(header: string | null, rel: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(/,(?=\s*<)/)) {
-    const m = /^\s*<([^>]*)>(.*)$/s.exec(part);
-    if (!m) continue;
-    const rels = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? "");
-    const values = (rels?.[1] ?? rels?.[2] ?? "").toLowerCase().split(/\s+/);
-    if (values.includes(rel.toLowerCase())) return m[1] ?? null;
+const QUOTES = " '\"";
+/** Python's `str.strip(chars)`. */
+function strip(text: string, chars: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && chars.includes(text[a] as string)) a++;
+  while (b > a && chars.includes(text[b - 1] as string)) b--;
+  return text.slice(a, b);
+}
+
+/**
+ * The `Link` header's URLs by `rel`, as requests' `Response.links` reads them (`parse_header_links`): the
+ * `rel` text as written (case and spaces kept: `rel="next last"` is not `next`), a later link of the same
+ * `rel` replacing an earlier one, a link without `rel` keyed by its URL.
+ */
+export function headerLinks(header: string | null): Map<string, string> {
+  const links = new Map<string, string>();
+  const value = header === null ? "" : strip(header, QUOTES);
+  if (value === "") return links;
+  for (const part of value.split(/, *</)) {
+    const semi = part.indexOf(";");
+    const link = new Map([["url", strip(semi === -1 ? part : part.slice(0, semi), "<> '\"")]]);
+    for (const param of semi === -1 ? [] : part.slice(semi + 1).split(";")) {
+      const kv = param.split("=");
+      if (kv.length !== 2) break;
+      link.set(strip(kv[0] as string, QUOTES), strip(kv[1] as string, QUOTES));
+    }
+    const url = link.get("url") as string;
+    links.set(link.get("rel") || url, url);
   }
-  return null;
+  return links;
 }
 
 export function headerLink(c: PaginatorConfigOf<"header_link">): PaginatorImpl<LinkState> {
@@ -72,9 +105,10 @@ export function headerLink(c: PaginatorConfigOf<"header_link">): PaginatorImpl<L
     apply: follow,
     label: () => "header_link",
     update(s, res): Update<LinkState> {
-      const ref = parseLinkHeader(res.headers.get("link"), key);
-      if (ref === null) return { decision: "stop", state: s, reason: `stopped: no \`${key}\` link in the Link header`, stop: "no_next" };
-      const next = resolveLink(ref, res.url);
+      const ref = headerLinks(res.headers.get("link")).get(key);
+      if (ref === undefined)
+        return { decision: "stop", state: s, reason: `stopped: no \`${key}\` link in the Link header`, stop: "no_next" };
+      const next = nextUrl(ref, res.url);
       return { decision: "next", state: { next }, reason: `next: Link rel="${key}" ${ref}`, loopKey: next };
     },
   };
