@@ -53,9 +53,10 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
       if (stopAfterEmpty && records.length === 0) return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
       if (hasMore !== null && hasMorePath !== null) {
         const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res);
-        if (b && !more)
-          reason = `next${truthy(value) ? ` cursor ${pyStr(value)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)"}: \`${hasMorePath}\` is true (overrides: ${reason})`;
-        else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
+        if (b && !more) {
+          const sent = truthy(value) ? ` cursor ${pyStr(value)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)";
+          reason = `next${sent}: \`${hasMorePath}\` is true (overrides: ${reason})`;
+        } else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;
       }
       const cursor: Json = truthy(value) && value !== undefined ? value : null;
