@@ -228,26 +228,36 @@ describe("restplay run --mock", () => {
     expect(row.indexOf(" 1 ") + 2).toBe(head.indexOf("fetched") + 7);
   });
 
-  it("an initial_value computed in Python is said to be missing from the run's start (dlt starts from it)", async () => {
-    const py = [
-      "import dlt, pendulum",
-      "from dlt.sources.rest_api import rest_api_source",
-      "source = rest_api_source({",
-      '    "client": {"base_url": "https://api.example.com"},',
-      '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page", "params": {"since": "{incremental.start_value}"},',
-      '        "incremental": {"cursor_path": "id", "initial_value": pendulum.today().to_iso8601_string()}}}],',
-      "})",
-      "",
-    ].join("\n");
-    const file = seeds.write("computed.py", py);
-    const urls: string[] = [];
-    const fetch = async (r: Request) => {
-      urls.push(r.url);
-      return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+  it("an initial_value written as a Python date expression is computed at the run's time; other Python is missing from the start", async () => {
+    const py = (initial: string) =>
+      [
+        "import dlt, pendulum",
+        "from dlt.sources.rest_api import rest_api_source",
+        "source = rest_api_source({",
+        '    "client": {"base_url": "https://api.example.com"},',
+        '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page", "params": {"since": "{incremental.start_value}"},',
+        `        "incremental": {"cursor_path": "id", "initial_value": ${initial}}}}],`,
+        "})",
+        "",
+      ].join("\n");
+    const run = async (initial: string) => {
+      const file = seeds.write("computed.py", py(initial));
+      const urls: string[] = [];
+      const fetch = async (r: Request) => {
+        urls.push(r.url);
+        return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+      };
+      const out = JSON.parse((await cli(["run", file, "--format", "json"], { ...at, fetch })).stdout) as RunJson;
+      return { urls, warnings: out.resources[0]?.warnings.join("\n") ?? "" };
     };
-    const out = JSON.parse((await cli(["run", file, "--format", "json"], { ...at, fetch })).stdout) as RunJson;
-    expect(urls).toEqual(["https://api.example.com/r?since=None"]);
-    expect(out.resources[0]?.warnings.join("\n")).toContain("This run starts without it (`{incremental.start_value}` is None)");
+    // The `dlt init rest_api` template's form: pendulum's today at midnight UTC, as dlt computes it.
+    const today = await run("pendulum.today().subtract(days=30).to_iso8601_string()");
+    const since = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 30));
+    expect(today.urls).toEqual([`https://api.example.com/r?since=${since.toISOString().slice(0, 10)}T00%3A00%3A00Z`]);
+    expect(today.warnings).toContain("is Python: restplay computed it as dlt would at this run's time, '");
+    const other = await run("since_of(settings)");
+    expect(other.urls).toEqual(["https://api.example.com/r?since=None"]);
+    expect(other.warnings).toContain("This run starts without it (`{incremental.start_value}` is None)");
   });
 
   it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {

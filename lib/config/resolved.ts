@@ -141,6 +141,8 @@ export type ResolvedIncremental = Omit<IncrementalConfig, "cursor_path" | "initi
   readonly initial_value?: ConfigValue;
   readonly end_value?: ConfigValue;
   readonly last_value_func?: "max" | "min";
+  /** An `initial_value` written as Python (left out above): its code, for the engine to compute if it can (`evaluatePythonDate`). */
+  readonly initial_value_python?: string;
 };
 
 /** A dict response action (Python callables, and Python values in `action`, are left out). */

@@ -52,7 +52,8 @@ function compare(a: Json, b: Json, cursorPath: string): number {
 
 function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(cfg)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) setOwn(out, k, v as Json);
+  for (const [k, v] of Object.entries(cfg))
+    if (k !== "initial_value_python" && (v === null || ["string", "number", "boolean"].includes(typeof v))) setOwn(out, k, v as Json);
   return out;
 }
 

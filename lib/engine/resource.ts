@@ -15,7 +15,7 @@ import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
-import { setOwn } from "../shared";
+import { evaluatePythonDate, pyRepr, setOwn } from "../shared";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -99,10 +99,25 @@ export class ResourceDriver {
       ...(this.feedOnly ? { selected: false } : {}),
       ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
     });
+    // An incremental's initial value written as a Python date expression, computed as Python does at the run's time.
+    const code = r.incremental?.initial_value_python;
+    const computed = code === undefined ? null : evaluatePythonDate(code, ctx.deps.now());
     for (const key of r.python_keys) {
+      const initial = /incremental\.initial_value$/.test(key);
+      if (initial && computed !== null) {
+        ctx.emit({
+          type: "warning",
+          resource: r.name,
+          code: "python_computed",
+          message:
+            `\`${key}\` is Python: restplay computed it as dlt would at this run's time, ${pyRepr(computed)}` +
+            `${this.prior ? " (the stored cursor is used instead)" : ""}.`,
+        });
+        continue;
+      }
       // An incremental's initial value restplay cannot compute: the run starts from none (`None` where it is sent).
       const start =
-        /incremental\.initial_value$/.test(key) && !this.prior
+        initial && !this.prior
           ? " This run starts without it (`{incremental.start_value}` is None), where dlt starts from the value the code computes."
           : "";
       ctx.emit({
@@ -114,7 +129,8 @@ export class ResourceDriver {
     }
     try {
       if (r.problem) throw r.problem;
-      this.inc = r.incremental ? startIncremental(r.incremental, this.prior, r.name) : null;
+      const inc = r.incremental && computed !== null ? { ...r.incremental, initial_value: computed } : r.incremental;
+      this.inc = inc ? startIncremental(inc, this.prior, r.name) : null;
       this.run = {
         r,
         stats: this.stats,

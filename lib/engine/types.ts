@@ -230,6 +230,8 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
 /**
  * Codes of the engine's `warning` events (the event's `code` stays a plain string for consumers):
  * - `python_skipped`: a `{"$python": …}` value was validated but not executed in the playground;
+ * - `python_computed`: an incremental's `initial_value` written as a Python date expression was computed
+ *   as Python computes it at the run's time (`evaluatePythonDate`);
  * - `selector_null`: the data selector matched `null` (an empty page, as in dlt);
  * - `paginator_loop`: the paginator asked for the same URL/cursor twice, paging stopped;
  * - `full_page_then_stop`: a full page (records == page size) was followed by a stop that neither an
@@ -239,7 +241,13 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
  *   auth was configured for; that request went without credentials (decision 0014).
  */
 export type EngineWarningCode =
-  "python_skipped" | "selector_null" | "paginator_loop" | "full_page_then_stop" | "secret_in_response" | "credentials_withheld";
+  | "python_skipped"
+  | "python_computed"
+  | "selector_null"
+  | "paginator_loop"
+  | "full_page_then_stop"
+  | "secret_in_response"
+  | "credentials_withheld";
 
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;

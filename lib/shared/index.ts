@@ -24,3 +24,4 @@ export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type P
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
 export { floatSpelling, parseBody, parseJson, withoutPythonConstants, type Json, type NumberText } from "./json";
+export { evaluatePythonDate } from "./python-dates";

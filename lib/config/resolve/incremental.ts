@@ -9,7 +9,7 @@ import { where, type Path } from "../located";
 import { missingKey, type RuleContext } from "../rules/context";
 import type { DefaultsPlan, TypedParam } from "./defaults";
 import { missingCursorPath } from "./params";
-import { child, isObj, pick, strip, type Obj } from "./values";
+import { child, isObj, isPython, pick, strip, type Obj } from "./values";
 
 /** Checks of a written `incremental` block (the defaults' once). */
 export function checkIncrementalBlock(ctx: RuleContext, block: Obj, at: Path): void {
@@ -33,12 +33,22 @@ export function resolveIncremental(
   if (param) {
     const s = strip(param.value, child("endpoint.params", param.key));
     const { type: _type, ...rest } = isObj(s.value) ? s.value : {};
-    return { incremental: typed({ ...rest, start_param: param.key }), python: [] };
+    return { incremental: typed({ ...rest, start_param: param.key }, param.value), python: [] };
   }
   const block = pick(ownEndpoint, plan.endpoint, "incremental");
   const s = block.fromDefaults ? plan.endpointValue("incremental") : strip(block.value, "endpoint.incremental");
-  return { incremental: isObj(s.value) ? typed(s.value) : null, python: s.python };
+  return { incremental: isObj(s.value) ? typed(s.value, block.value) : null, python: s.python };
+}
+
+/** The code of an `initial_value` written as Python (`{"$python": …}`) in the block as written. */
+function initialCode(written: unknown): string | undefined {
+  const v = isObj(written) ? written.initial_value : undefined;
+  return isPython(v) ? v.$python : undefined;
 }
 
 /** A valid document's incremental (its `cursor_path` is a string: checked above and by the schema). */
-const typed = (v: Obj): ResolvedIncremental | null => (typeof v.cursor_path === "string" ? (v as ResolvedIncremental) : null);
+const typed = (v: Obj, written: unknown): ResolvedIncremental | null => {
+  if (typeof v.cursor_path !== "string") return null;
+  const code = initialCode(written);
+  return (code === undefined ? v : { ...v, initial_value_python: code }) as ResolvedIncremental;
+};

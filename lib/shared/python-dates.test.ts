@@ -1,0 +1,41 @@
+/** Python date expressions as Python computes them (each value recorded with Python 3 and pendulum 3.2, dlt 1.26's). */
+import { describe, expect, it } from "vitest";
+import { evaluatePythonDate } from "./python-dates";
+
+const NOW = Date.UTC(2026, 11, 5, 3, 17, 20, 880);
+
+describe("evaluatePythonDate", () => {
+  it.each([
+    ["pendulum.today().subtract(days=30).to_iso8601_string()", "2026-11-05T00:00:00Z"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).to_iso8601_string()", "2024-01-02T03:04:05Z"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).isoformat()", "2024-01-02T03:04:05+00:00"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).int_timestamp", 1704164645],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).to_date_string()", "2024-01-02"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).to_datetime_string()", "2024-01-02 03:04:05"],
+    ["pendulum.datetime(2024, 1, 31).add(months=1).to_iso8601_string()", "2024-02-29T00:00:00Z"],
+    ["pendulum.datetime(2024, 3, 31).subtract(months=1).to_iso8601_string()", "2024-02-29T00:00:00Z"],
+    ["datetime(2024, 1, 2, 3, 4, 5).isoformat()", "2024-01-02T03:04:05"],
+    ["(datetime(2024, 1, 2, 3, 4, 5) - timedelta(days=1)).isoformat()", "2024-01-01T03:04:05"],
+    ["datetime(2024, 1, 2, tzinfo=timezone.utc).isoformat()", "2024-01-02T00:00:00+00:00"],
+    ["datetime(2024, 1, 2, 3, 4, 5).strftime('%Y-%m-%dT%H:%M:%SZ')", "2024-01-02T03:04:05Z"],
+    ["date(2024, 1, 2).isoformat()", "2024-01-02"],
+    ['(datetime.now(timezone.utc) - timedelta(days=7)).strftime("%Y-%m-%d")', "2026-11-28"],
+    ["date.today().isoformat()", "2026-12-05"],
+    ["pendulum.now().start_of('day').to_iso8601_string()", "2026-12-05T00:00:00Z"],
+  ])("%s", (code, expected) => {
+    expect(evaluatePythonDate(code, NOW)).toBe(expected);
+  });
+
+  it.each([
+    // A date object (not text): dlt sends str() of it and compares it as a datetime; restplay leaves it as Python.
+    "pendulum.today().subtract(days=30)",
+    // Another time zone, an unknown format code, a function of the user's, arithmetic on text.
+    "pendulum.datetime(2024, 1, 2, tz='Europe/Berlin').to_iso8601_string()",
+    "datetime(2024, 1, 2).strftime('%b %d')",
+    "compute_since()",
+    "'2024' + '-01'",
+    "pendulum.today(",
+  ])("leaves %s as Python", (code) => {
+    expect(evaluatePythonDate(code, NOW)).toBeNull();
+  });
+});
