@@ -65,3 +65,31 @@ describe("a NOT NULL column an existing table gets later", () => {
     expect(again.tables()[0]!.warnings.join("\n")).not.toContain("NOT NULL column");
   });
 });
+
+describe("a run dlt's extract or normalize step fails on", () => {
+  it("is not loaded: a null primary key fails normalize, an integer beyond 64 bits fails extract; the next run loads its own rows", () => {
+    const destination = createDestination();
+    const merge = start("r", { write_disposition: "merge", primary_key: ["id"] });
+    const bad = run(destination, 1000, [
+      merge,
+      page("r", [
+        { id: 1, v: "x" },
+        { id: null, v: "y" },
+      ]),
+    ]);
+    expect([bad.loaded(), bad.refusal()]).toEqual([false, "a record its normalize step fails on"]);
+    const big = run(destination, 2000, [merge, page("r", [{ id: 2, n: 1 }], [{ n: "18446744073709551616" }])]);
+    expect([big.loaded(), big.refusal()]).toEqual([false, "a record its extract step fails on"]);
+    const good = run(destination, 3000, [merge, page("r", [{ id: 5, v: "z" }])]);
+    expect(good.loaded()).toBe(true);
+    expect(materialize(good.tables()[0]!).map((r) => [r.id, r.v])).toEqual([[5, "z"]]);
+  });
+
+  it("a not-null column that is null in every row is told as absent (dlt treats both alike), not as a column still to come", () => {
+    const destination = createDestination();
+    const p = run(destination, 1000, [start("r", { write_disposition: "merge", primary_key: ["id"] }), page("r", [{ id: null, v: "x" }])]);
+    const warnings = p.tables()[0]!.warnings.join("\n");
+    expect(warnings).toContain("`id` is not nullable, but a row has no value there and no row gives it a type");
+    expect(warnings).not.toContain("dlt creates no column until a value arrives");
+  });
+});

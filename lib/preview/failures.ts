@@ -20,6 +20,16 @@ export type Failure =
   | "lone_surrogate";
 
 /**
+ * The failures that fail one of dlt's steps before the load (nothing of the run is then loaded); the
+ * others fail a load job on DuckDB, which the preview flags and loads (decision 0033).
+ */
+export const FAILED_STEP: Partial<Record<Failure, "extract" | "normalize">> = {
+  null_in_not_null: "normalize",
+  no_variant: "normalize",
+  lone_surrogate: "extract",
+};
+
+/**
  * The table's message for `failure` at `column` (`value`: the value, or the variant column it went to;
  * `typed`: the column, for its DuckDB type), and the key under which only its first occurrence is told
  * (`null`: every distinct message is).
@@ -232,6 +242,8 @@ export function keptTypeMessage(table: string, column: string, was: string, now:
 /** Why dlt's load fails a run that ran to the end (`Preview.refusal`), said after "dlt fails the load on". */
 export const LOAD_REFUSALS = {
   schema_contract: "a schema_contract freeze",
+  extract: "a record its extract step fails on",
+  normalize: "a record its normalize step fails on",
   not_null_column: "a NOT NULL column DuckDB cannot add to a table an earlier load made",
 } as const;
 

@@ -3,6 +3,8 @@
  * (`relational.ts`) and fitted into the run's copy of the schema (`infer.ts`), row by row, per table.
  * dlt extracts, normalises and loads after the run; the preview does it as pages arrive, so the
  * tables grow while the run streams.
+ * Over 400 lines: the load's state (rows, counts, problems, the steps that fail) is one object its
+ * stages write into; the staging, coercion and normalising that can stand alone live in their own files.
  */
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { SchemaContract } from "../config/resolved";
@@ -17,7 +19,7 @@ import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
-import { beyond64Message, failureMessage } from "./failures";
+import { beyond64Message, FAILED_STEP, failureMessage } from "./failures";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
 import { ContractState, expandContract, orphanedNestedHints } from "./contract";
@@ -62,6 +64,12 @@ export interface TableCount {
 
 type Admit = { admit(row: DataRecord): boolean };
 
+/** One more row for `column` of `table`. */
+function count(counts: Map<string, Map<string, number>>, table: string, column: string): void {
+  const m = counts.get(table) ?? counts.set(table, new Map()).get(table)!;
+  m.set(column, (m.get(column) ?? 0) + 1);
+}
+
 /**
  * `window`: keep at most this many rows per table (the first the load keeps) and count the rest; the
  * schema is still inferred from every row, and merge's dedup and hard deletes are decided as rows are
@@ -83,6 +91,10 @@ export class PendingLoad {
   readonly nullOnly = new Map<string, Set<string>>();
   /** Tables with a staged value in a column without a name (a key such as `__`), counted or kept. */
   readonly nameless = new Set<string>();
+  /** dlt's steps before the load that fail on this load's records (nothing of it is then loaded): `Preview.refusal`. */
+  readonly failedSteps = new Set<"extract" | "normalize">();
+  /** Per table and not-null column without a type yet, the rows holding null there (dlt treats them as absent). */
+  private readonly nullInUntyped = new Map<string, Map<string, number>>();
   /** Nested tables with not-null `nested_hints` columns, counted. */
   private readonly nestedNotNull = new NestedNotNull();
   /** Per table of a windowed load whose rows are counted (absent: every row is kept). */
@@ -100,6 +112,7 @@ export class PendingLoad {
   absent(table: string): ReadonlyMap<string, number> {
     const out = new Map(this.relational.omitted.get(table));
     this.nestedNotNull.absent(table, out);
+    for (const [c, rows] of this.nullInUntyped.get(table) ?? []) out.set(c, (out.get(c) ?? 0) + rows);
     for (const r of this.resources.values())
       if (r.table === table)
         r.notNull.forEach((c, k) => {
@@ -122,22 +135,24 @@ export class PendingLoad {
       naming: this.naming,
       schema: this.schema,
       loadId,
-      problem: (table, message) => this.problem(table, message),
+      problem: (table, message, step) => this.problem(table, message, step),
       rootOf: (table) => this.ownRoot(table),
     });
     this.contracts = new ContractState(this.schema, (root, message) => this.problem(root, message));
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
       if (problem === "null") {
         (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
+        if (this.schema.table(table)?.columns.get(column)?.nullable === false) count(this.nullInUntyped, table, column);
         return;
       }
       const { text, once } = failureMessage(problem, table, column, value, this.schema.table(table)?.columns.get(column));
-      if (once === null || this.firstReport(table, once)) this.problem(table, text);
+      if (once === null || this.firstReport(table, once)) this.problem(table, text, FAILED_STEP[problem]);
     });
   }
 
-  /** A problem of `table` (deduplicated). */
-  private problem(table: string, message: string): void {
+  /** A problem of `table` (deduplicated); `step`: the step of dlt's before the load that fails on it. */
+  private problem(table: string, message: string, step?: "extract" | "normalize"): void {
+    if (step) this.failedSteps.add(step);
     let set = this.problems.get(table);
     if (!set) this.problems.set(table, (set = new Set()));
     set.add(message);
@@ -287,7 +302,8 @@ export class PendingLoad {
 
   /** Integers outside 64 bits anywhere in a record (its `NumberText`): dlt's extract step fails on them. */
   private beyond64(table: string, text: NumberText): void {
-    for (const [at, digits] of integersBeyond64(text)) if (this.firstReport(table, at)) this.problem(table, beyond64Message(at, digits));
+    for (const [at, digits] of integersBeyond64(text))
+      if (this.firstReport(table, at)) this.problem(table, beyond64Message(at, digits), "extract");
   }
   /** Per table, the places (record paths, columns) a value dlt fails on was reported for (at most 20). */
   private readonly reported = new Map<string, Set<string>>();

@@ -58,12 +58,18 @@ export interface Preview {
 }
 
 /**
- * Why dlt's load fails a run that ran to the end: its contract, or a table with rows in it that gets a
- * NOT NULL column an earlier load did not make (dlt migrates the tables a load has jobs for first, in
- * one transaction: DuckDB's refusal of `ADD COLUMN … NOT NULL` fails the whole load).
+ * Why dlt fails a run that ran to the end before it loads anything: its contract; a record its extract
+ * step (an integer beyond 64 bits, a lone surrogate) or its normalize step (null in a not-null column,
+ * a value a column cannot hold and no variant may take, a key with no name, a missing key hash) fails
+ * on; or a table with rows in it that gets a NOT NULL column an earlier load did not make (dlt migrates
+ * the tables a load has jobs for first, in one transaction: DuckDB refuses `ADD COLUMN … NOT NULL`).
+ * Values only DuckDB refuses fail one load job: flagged, and loaded (decision 0033).
  */
 function loadRefusal(p: PendingLoad): string | null {
   if (p.contracts.loadFails) return LOAD_REFUSALS.schema_contract;
+  if (p.failedSteps.has("extract")) return LOAD_REFUSALS.extract;
+  // Not yet: a not-null column no row gives a type (seed 004's `primary_key: "id"`), flagged on its table and loaded.
+  if (p.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
   for (const t of p.schema.tables.values())
     if ((p.pkg.rows.get(t.name)?.length ?? 0) > 0 && p.loadedTypes.addedNotNull(t).length > 0) return LOAD_REFUSALS.not_null_column;
   return null;

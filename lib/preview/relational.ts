@@ -101,7 +101,8 @@ export interface RelationalOptions {
   readonly schema: Schema;
   readonly loadId: string;
   /** A record dlt's normaliser fails on (a primary key part missing where the key is hashed). */
-  readonly problem?: (table: string, message: string) => void;
+  /** A record dlt's extract or normalize step fails on (`step`), said on its table. */
+  readonly problem?: (table: string, message: string, step: "extract" | "normalize") => void;
   /**
    * A root table met below a record's own (a nested hint with a key made it one): how its rows get
    * their ids and whether its id is its nested rows' `_dlt_root_id`; absent: as the record's table.
@@ -142,7 +143,7 @@ export class Relational {
     let info = node.keys.get(key);
     if (info === undefined) {
       // A key is written by dlt's extract as it came: a lone surrogate fails it (told once per key).
-      if (!key.isWellFormed()) this.o.problem?.(table, loneSurrogateMessage("key", [table, ...node.path].join("__"), key));
+      if (!key.isWellFormed()) this.o.problem?.(table, loneSurrogateMessage("key", [table, ...node.path].join("__"), key), "extract");
       const norm = this.o.naming.key(key);
       info = { key, name: node.path.length === 0 ? norm : this.o.naming.fragments(...node.path, norm), norm, dict: null, list: null };
       // Keys come from data: keep the caches bounded.
@@ -269,6 +270,7 @@ export class Relational {
       this.o.problem?.(
         table,
         `a record has no \`${missing.join("`, `")}\` (primary_key), whose hash is the row id: dlt's normalize step fails on it (KeyError)`,
+        "normalize",
       );
     return keyHash(row, ids.key);
   }

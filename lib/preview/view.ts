@@ -69,7 +69,8 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
     const flattened = (c: string) =>
       [...t.columns.keys()].some((name) => name.startsWith(`${c}__`)) || pending.schema.table(`${t.name}__${c}`) !== undefined;
     const nulls = [...(pending.nullOnly.get(t.name) ?? [])].filter(
-      (c) => t.columns.get(c)?.data_type === undefined && !c.startsWith("_dlt_") && !flattened(c),
+      // A not-null column among them is told above, as absent (dlt fails on it the same way).
+      (c) => t.columns.get(c)?.data_type === undefined && t.columns.get(c)?.nullable !== false && !c.startsWith("_dlt_") && !flattened(c),
     );
     if (nulls.length > 0) {
       const list = nulls.map((c) => `\`${c}\``).join(", ");
