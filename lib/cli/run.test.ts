@@ -228,14 +228,15 @@ describe("restplay run --mock", () => {
     expect(row.indexOf(" 1 ") + 2).toBe(head.indexOf("fetched") + 7);
   });
 
-  it("an initial_value written as a Python date expression is computed at the run's time; other Python is missing from the start", async () => {
+  it("a Python date expression as initial_value is computed at the run's time; other Python leaves the start at None", async () => {
     const py = (initial: string) =>
       [
         "import dlt, pendulum",
         "from dlt.sources.rest_api import rest_api_source",
         "source = rest_api_source({",
         '    "client": {"base_url": "https://api.example.com"},',
-        '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page", "params": {"since": "{incremental.start_value}"},',
+        '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page",',
+        '        "params": {"since": "{incremental.start_value}"},',
         `        "incremental": {"cursor_path": "id", "initial_value": ${initial}}}}],`,
         "})",
         "",

@@ -245,7 +245,7 @@ describe("incremental row_order (dlt's early close)", () => {
     expect(r.records.filter((x) => x.day !== undefined)).toEqual([]);
   });
 
-  it("a child's start_param is its incremental's live last_value per parent page, and {incremental.last_value} per parent record", async () => {
+  it("a child's start_param is the live last_value per parent page; {incremental.last_value} is live per parent record", async () => {
     // Users come one a page; user 1's event moves the cursor to 30, user 2's (5) is then older. The API honours `since`.
     const events: Record<string, { id: string; updated: number }[]> = { "1": [{ id: "e1", updated: 30 }], "2": [{ id: "e2", updated: 5 }] };
     const api = fakeFetch((_req, _n, url) => {

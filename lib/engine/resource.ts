@@ -15,7 +15,8 @@ import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
-import { evaluatePythonDate, pyRepr, setOwn } from "../shared";
+import { evaluatePythonDate, setOwn } from "../shared";
+import { pythonWarnings } from "./python-keys";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -102,31 +103,7 @@ export class ResourceDriver {
     // An incremental's initial value written as a Python date expression, computed as Python does at the run's time.
     const code = r.incremental?.initial_value_python;
     const computed = code === undefined ? null : evaluatePythonDate(code, ctx.deps.now());
-    for (const key of r.python_keys) {
-      const initial = /incremental\.initial_value$/.test(key);
-      if (initial && computed !== null) {
-        ctx.emit({
-          type: "warning",
-          resource: r.name,
-          code: "python_computed",
-          message:
-            `\`${key}\` is Python: restplay computed it as dlt would at this run's time, ${pyRepr(computed)}` +
-            `${this.prior ? " (the stored cursor is used instead)" : ""}.`,
-        });
-        continue;
-      }
-      // An incremental's initial value restplay cannot compute: the run starts from none (`None` where it is sent).
-      const start =
-        initial && !this.prior
-          ? " This run starts without it (`{incremental.start_value}` is None), where dlt starts from the value the code computes."
-          : "";
-      ctx.emit({
-        type: "warning",
-        resource: r.name,
-        code: "python_skipped",
-        message: `\`${key}\` is Python code: validated, not executed in the playground.${start}`,
-      });
-    }
+    for (const e of pythonWarnings(r.name, r.python_keys, computed, this.prior !== undefined)) ctx.emit(e);
     try {
       if (r.problem) throw r.problem;
       const inc = r.incremental && computed !== null ? { ...r.incremental, initial_value: computed } : r.incremental;
