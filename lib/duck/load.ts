@@ -59,6 +59,12 @@ function appendFor(c: CompleteColumn): Append {
     case "json":
       // As dlt writes it (`json.dumps`), numbers with the spellings the preview kept (`46.0`).
       return (a, v) => a.appendVarchar(jsonCellText(v));
+    case "binary":
+      // The bytes dlt decoded from the text (the preview keeps them as `0x` hex).
+      return (a, v) =>
+        typeof v === "string" && v.startsWith("0x")
+          ? a.appendBlob(Uint8Array.from(Buffer.from(v.slice(2), "hex")))
+          : a.appendVarchar(String(v));
     default:
       // Big integers arrive as digit strings, timestamps as ISO text, decimals as digits: DuckDB's casts keep them exact.
       return (a, v) => a.appendVarchar(typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v));

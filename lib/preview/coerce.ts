@@ -138,6 +138,22 @@ function orjsonLoaded(t: NumberText): NumberText {
   return out;
 }
 
+/**
+ * dlt's `_text_to_binary`: `0x…` read by `bytes.fromhex` (byte pairs, spaces between them), anything else
+ * by `base64.b64decode(validate=True)` (the alphabet, padded to a multiple of 4); the bytes as `0x` hex text
+ * (lib/duck writes them as a BLOB). `null` where Python raises (the value then goes to a variant).
+ */
+function textToBinary(v: string): string | null {
+  if (v.startsWith("0x")) {
+    const hex = v.slice(2);
+    return /^\s*(?:[0-9a-fA-F]{2}\s*)*$/.test(hex) ? `0x${hex.replace(/\s+/g, "").toLowerCase()}` : null;
+  }
+  if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) return null;
+  let bytes = "";
+  for (const c of atob(v)) bytes += c.charCodeAt(0).toString(16).padStart(2, "0");
+  return `0x${bytes}`;
+}
+
 const formatted = (v: DateTimeValue | Cannot, format: (v: DateTimeValue) => string): string | Cannot => (v === CANNOT ? CANNOT : format(v));
 
 /** The value dlt stores for `v` (Python type `from`) in a column of type `to`; throws `CoercionError`. */
@@ -183,7 +199,7 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
     case "time":
       return from === "text" && typeof v === "string" ? (parseTime(v) ?? CANNOT) : CANNOT;
     case "binary":
-      return from === "text" && typeof v === "string" && /^(?:0x[0-9a-fA-F]*|[A-Za-z0-9+/]*={0,2})$/.test(v) ? v : CANNOT;
+      return from === "text" && typeof v === "string" ? (textToBinary(v) ?? CANNOT) : CANNOT;
     default:
       return CANNOT;
   }

@@ -262,3 +262,18 @@ describe("values dlt's extract or DuckDB's load fails on (each checked with real
     expect(merged("desc")).toEqual(["one", "five"]);
   });
 });
+
+describe("a `binary` column hint", () => {
+  it("decodes text as dlt's _text_to_binary does (0x hex, else strict base64); text it cannot decode goes to a variant", () => {
+    const t = tables([{ h: "aGVsbG8=" }, { h: "0x41 42" }, { h: "abc" }, { h: "0xZZ" }], {
+      columns: [{ name: "h", data_type: "binary" }],
+    }).table("r");
+    expect(columnsOf(t)).toContain("h__v_text:text");
+    expect(materialize(t).map((r) => [r.h, r.h__v_text])).toEqual([
+      ["0x68656c6c6f", null],
+      ["0x4142", null],
+      [null, "abc"],
+      [null, "0xZZ"],
+    ]);
+  });
+});
