@@ -111,10 +111,12 @@ export async function writableFile(file: string, option: string): Promise<string
     async (s) =>
       s.isDirectory()
         ? "it is a directory"
-        : await access(file, constants.W_OK).then(
-            () => null,
-            () => "it cannot be written",
-          ),
+        : !s.isFile()
+          ? "it is not a regular file (a device, a FIFO or a socket), which the written file would replace"
+          : await access(file, constants.W_OK).then(
+              () => null,
+              () => "it cannot be written",
+            ),
     async () =>
       await stat(dirname(file)).then(
         async (d) =>

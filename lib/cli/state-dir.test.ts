@@ -317,7 +317,7 @@ describe("restplay run: where the results go is checked before the run", () => {
     expect(existsSync(join(held, ".lock"))).toBe(false);
   });
 
-  it("a state dir that is a file, a --duckdb path that is a folder or in a missing one: a usage error before any request", async () => {
+  it("a state dir that is a file, a --duckdb path that is a folder, a device or in a missing one: a usage error first", async () => {
     writeFileSync(join(dir, "a-file"), "x");
     const calls = { n: 0 };
     const runWith = (...extra: string[]) => cli(["run", "orders.json", ...extra], { cwd: dir, fetch: fetchCounting(calls) });
@@ -327,6 +327,9 @@ describe("restplay run: where the results go is checked before the run", () => {
     expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining("it is a directory")]);
     const missing = await runWith("--duckdb", "no/such/dir/out.duckdb");
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining("does not exist")]);
+    // A device is not replaced by the database (the file is written beside it and renamed over it).
+    const device = await runWith("--duckdb", "/dev/null");
+    expect([device.code, device.stderr]).toEqual([2, expect.stringContaining("it is not a regular file")]);
     expect(calls.n).toBe(0);
   });
 });

@@ -78,6 +78,13 @@ describe("messages and previews mask before they cut", () => {
     expect(run.errors[0]!.message).not.toContain(first);
   });
 
+  it("invalid_json's parse error does not quote the body's start unmasked (V8 quotes 10 characters: a secret's prefix)", async () => {
+    const run = await collect(single, fakeFetch(() => new Response(`${SECRET} oops`)).fetch, { secrets: { s: SECRET } });
+    expect(run.errors[0]!.code).toBe("invalid_json");
+    expect(run.errors[0]!.message).not.toContain(first);
+    expect(run.errors[0]!.message).toContain("(not valid JSON)");
+  });
+
   it("a body preview's 2,000-character cut, for text and for long strings in JSON", async () => {
     const text = await collect(single, fakeFetch(() => new Response(around(2000), { status: 200 })).fetch, { secrets: { s: SECRET } });
     expect(JSON.stringify(text.of("response")[0]!.body_preview)).not.toContain(first);

@@ -187,7 +187,9 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
         if (parsed.error !== null) {
           const type = res.headers.get("content-type") ?? "no content-type";
           const start = ctx.masker.excerpt(text, 200).text;
-          const message = `The response is not JSON (content-type: ${type}): ${parsed.error}. It starts with: ${start}`;
+          // V8 quotes the body's first characters in its message, unmasked (a secret's prefix): the masked excerpt says it instead.
+          const error = parsed.error.replace(/, "(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid JSON/, " (not valid JSON)");
+          const message = `The response is not JSON (content-type: ${type}): ${error}. It starts with: ${start}`;
           throw new EngineError("invalid_json", message, { resource: o.resource, status, url: exchanged.url });
         }
         return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret };
