@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { parseBody, withoutPythonConstants } from "../shared";
+import { nestedAtLeast, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -170,8 +170,10 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       status = res.status;
       const common = responseEvent(res, bytes);
       const parsed = parse(text, ctx.numberText);
+      // Nested deeper than Python's json reads: dlt's extract fails on it, and nothing here walks it (the preview shows text).
+      const deep = parsed.body !== undefined && nestedAtLeast(text, PYTHON_JSON_DEPTH);
       const secret = ctx.masker.containsSecret(text);
-      ctx.emit(withBodyPreview(common, ctx.masker, parsed.body, text, secret));
+      ctx.emit(withBodyPreview(common, ctx.masker, deep ? undefined : parsed.body, text, secret));
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;
       if (ignored !== null) return { kind: "ignored", requestId, status, reason: ignored };
       if (status < 400) {
@@ -182,6 +184,13 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
             `The API answered ${status} with an empty body: dlt's extract fails reading it (JSONDecodeError: Expecting value: ` +
               `line 1 column 1 (char 0)). If the API answers ${status} when there is no data, add the response action ` +
               `{"status_code": ${status}, "action": "ignore"}.`,
+            { resource: o.resource, status, url: exchanged.url },
+          );
+        if (deep)
+          throw new EngineError(
+            "invalid_json",
+            `The response nests arrays and objects ${PYTHON_JSON_DEPTH} levels deep or more: Python's json, which dlt reads ` +
+              "responses with, gives up there (`RecursionError: maximum recursion depth exceeded`), so dlt's extract fails on it.",
             { resource: o.resource, status, url: exchanged.url },
           );
         if (parsed.error !== null) {

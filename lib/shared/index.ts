@@ -23,5 +23,14 @@ export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
-export { floatSpelling, parseBody, parseJson, withoutPythonConstants, type Json, type NumberText } from "./json";
+export {
+  floatSpelling,
+  nestedAtLeast,
+  parseBody,
+  parseJson,
+  PYTHON_JSON_DEPTH,
+  withoutPythonConstants,
+  type Json,
+  type NumberText,
+} from "./json";
 export { evaluatePythonDate } from "./python-dates";

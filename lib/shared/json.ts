@@ -203,3 +203,30 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json
   if (i !== text.length) fail();
   return result;
 }
+
+/** Python's json gives up at this depth (`RecursionError`): dlt's `response.json()` cannot read a body nested so deep. */
+export const PYTHON_JSON_DEPTH = 1000;
+
+/**
+ * Whether JSON `text` nests arrays and objects `limit` levels deep or more. A text with fewer brackets
+ * than that cannot (the common page): they are counted with native searches first, and only a text with
+ * as many is scanned, strings skipped.
+ */
+export function nestedAtLeast(text: string, limit: number): boolean {
+  let openers = 0;
+  for (const c of ["[", "{"]) for (let i = text.indexOf(c); i !== -1 && openers < limit; i = text.indexOf(c, i + 1)) openers++;
+  if (openers < limit) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth >= limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
