@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDestination, type DestinationState } from "../preview";
 import { goldenCase } from "../testing/golden";
 import { runGoldenOnce } from "../testing/golden-run";
-import { openLockedDatabase, runReadOnly, splitStatements, type LockedDatabase, type SqlOutcome } from "./index";
+import { MAX_RESULT_BYTES, openLockedDatabase, runReadOnly, splitStatements, type LockedDatabase, type SqlOutcome } from "./index";
 
 let db: LockedDatabase;
 let state: DestinationState;
@@ -76,10 +76,16 @@ describe("the SQL console", () => {
     }
   });
 
-  it("caps the rows it returns and stops a query that runs too long", async () => {
-    const big = await runReadOnly(db.connection, "SELECT * FROM range(100)", { rows: 10, ms: 5000 });
+  it("caps the rows it returns and their bytes, and stops a query that runs too long", async () => {
+    const limits = { rows: 10, ms: 5000, bytes: MAX_RESULT_BYTES };
+    const big = await runReadOnly(db.connection, "SELECT * FROM range(100)", limits);
     expect(big.ok && [big.result.rows.length, big.result.truncated]).toEqual([10, true]);
-    const slow = await runReadOnly(db.connection, "SELECT count(*) FROM range(1000000000000) a", { rows: 10, ms: 200 });
+    // Long values: cut once their text passes the byte budget (the rest of the result is never converted).
+    const wide = await runReadOnly(db.connection, "SELECT repeat('a', 1000) AS t FROM range(100)", { ...limits, rows: 1000, bytes: 5000 });
+    expect(wide.ok && [wide.result.rows.length, wide.result.truncated]).toEqual([4, true]);
+    const all = await runReadOnly(db.connection, "SELECT repeat('a', 10) AS t FROM range(3000)", { ...limits, rows: 5000 });
+    expect(all.ok && [all.result.rows.length, all.result.truncated]).toEqual([3000, false]);
+    const slow = await runReadOnly(db.connection, "SELECT count(*) FROM range(1000000000000) a", { ...limits, ms: 200 });
     expect(refused(slow)?.code).toBe("timeout");
   });
 

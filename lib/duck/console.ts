@@ -4,7 +4,7 @@
  * a time limit and a row cap, on a database that can reach no file or network (`database.ts`).
  * Anything else is refused before it runs, and every error says where in the query it is.
  */
-import { StatementType, type DuckDBConnection } from "@duckdb/node-api";
+import { JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import type { Json } from "../engine";
 import { errorOffset, errorText } from "./errors";
 import { splitStatements } from "./statements";
@@ -43,7 +43,7 @@ export interface SqlResult {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
   /** Values as JSON: big integers, decimals and timestamps as DuckDB spells them. */
   readonly rows: readonly (readonly Json[])[];
-  /** More rows than `MAX_RESULT_ROWS` matched; only the first are here. */
+  /** More rows than `MAX_RESULT_ROWS`, or more than `MAX_RESULT_BYTES` of values, matched; only the first are here. */
   readonly truncated: boolean;
   readonly elapsed_ms: number;
 }
@@ -97,11 +97,26 @@ export async function checkReadOnly(conn: DuckDBConnection, sql: string): Promis
   return null;
 }
 
-/** Runs one read-only query and returns at most `MAX_RESULT_ROWS` rows. */
+/** Bytes of the result's values as JSON text, at most: a result past it is cut (a few long values are enough). */
+export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
+
+/** The size of a row's values as JSON text, about (strings by their length, the rest as written). */
+const rowBytes = (row: readonly Json[]): number => {
+  let n = 2;
+  for (const v of row)
+    n += (typeof v === "string" ? v.length + 2 : v === null || typeof v !== "object" ? String(v).length : JSON.stringify(v).length) + 1;
+  return n;
+};
+
+/**
+ * Runs one read-only query and returns at most `MAX_RESULT_ROWS` rows and `MAX_RESULT_BYTES` of values,
+ * chunk by chunk: the time limit holds between chunks too (DuckDB's interrupt stops the query, not the
+ * conversion of what it returned), and the result is cut as soon as a limit is passed.
+ */
 export async function runReadOnly(
   conn: DuckDBConnection,
   sql: string,
-  limits = { rows: MAX_RESULT_ROWS, ms: QUERY_TIMEOUT_MS },
+  limits = { rows: MAX_RESULT_ROWS, ms: QUERY_TIMEOUT_MS, bytes: MAX_RESULT_BYTES },
 ): Promise<SqlOutcome> {
   const refused = await checkReadOnly(conn, sql);
   if (refused) return refused;
@@ -111,22 +126,28 @@ export async function runReadOnly(
     timedOut = true;
     conn.interrupt();
   }, limits.ms);
+  const late = () => fail("timeout", `The query ran longer than ${limits.ms / 1000} s and was stopped: add a LIMIT or a WHERE clause.`);
   try {
-    const reader = await conn.streamAndReadUntil(sql, limits.rows + 1);
-    const rows = reader.getRowsJson() as Json[][];
-    const truncated = rows.length > limits.rows;
-    const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnType(i)) }));
-    return {
-      ok: true,
-      result: {
-        columns,
-        rows: truncated ? rows.slice(0, limits.rows) : rows,
-        truncated,
-        elapsed_ms: Math.round(performance.now() - started),
-      },
-    };
+    const result = await conn.stream(sql);
+    const columns = result.columnNames().map((name, i) => ({ name, type: String(result.columnType(i)) }));
+    const rows: Json[][] = [];
+    let bytes = 0;
+    let truncated = false;
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      if (timedOut || performance.now() - started > limits.ms) return late();
+      for (const row of chunk.convertRows(JsonDuckDBValueConverter) as Json[][]) {
+        bytes += rowBytes(row);
+        if (rows.length >= limits.rows || bytes > limits.bytes) {
+          truncated = true;
+          break;
+        }
+        rows.push(row);
+      }
+      if (truncated) break;
+    }
+    return { ok: true, result: { columns, rows, truncated, elapsed_ms: Math.round(performance.now() - started) } };
   } catch (e) {
-    if (timedOut) return fail("timeout", `The query ran longer than ${limits.ms / 1000} s and was stopped: add a LIMIT or a WHERE clause.`);
+    if (timedOut) return late();
     return located(e, sql);
   } finally {
     clearTimeout(timer);

@@ -7,7 +7,16 @@ export { DATASET, PIPELINE_FILE, createStatements, ident, qualified } from "./dd
 export { duckType, dltType } from "../preview";
 export { DuckLoadError, loadIntoDuckDb, versionHash, type LoadOptions } from "./load";
 export { duckDbFileBytes, openLockedDatabase, tableFileBytes, writeDuckDbFile, type LockedDatabase, type TableFormat } from "./database";
-export { MAX_RESULT_ROWS, checkReadOnly, runReadOnly, type SqlError, type SqlErrorCode, type SqlOutcome, type SqlResult } from "./console";
+export {
+  MAX_RESULT_BYTES,
+  MAX_RESULT_ROWS,
+  checkReadOnly,
+  runReadOnly,
+  type SqlError,
+  type SqlErrorCode,
+  type SqlOutcome,
+  type SqlResult,
+} from "./console";
 export { readLayout, readRows, type DuckColumn, type DuckTable } from "./inspect";
 export { splitStatements, lineColumn, type StatementSpan } from "./statements";
 export {

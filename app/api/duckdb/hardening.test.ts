@@ -95,12 +95,26 @@ describe("/api/duckdb work in flight", () => {
     vi.stubEnv("RESTPLAY_DUCKDB_SESSIONS", "2");
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const slow = () => withDuckSlot(async () => (await held, new Response("done")));
-    const running = [slow(), slow()];
-    const refused = await withDuckSlot(async () => new Response("third"));
+    const slow = (client: string) => withDuckSlot(client, async () => (await held, new Response("done")));
+    const running = [slow("a"), slow("b")];
+    const refused = await withDuckSlot("c", async () => new Response("third"));
     expect([refused.status, await code(refused), refused.headers.get("retry-after")]).toEqual([503, "server_busy", "2"]);
     release();
     expect(await Promise.all(running.map(async (r) => (await r).text()))).toEqual(["done", "done"]);
-    expect(await (await withDuckSlot(async () => new Response("after"))).text()).toBe("after");
+    expect(await (await withDuckSlot("c", async () => new Response("after"))).text()).toBe("after");
+  });
+
+  it("is at most RESTPLAY_DUCKDB_PER_CLIENT per client (one client cannot take every slot)", async () => {
+    vi.stubEnv("RESTPLAY_DUCKDB_SESSIONS", "4");
+    vi.stubEnv("RESTPLAY_DUCKDB_PER_CLIENT", "1");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const running = withDuckSlot("a", async () => (await held, new Response("done")));
+    const second = await withDuckSlot("a", async () => new Response("second"));
+    expect([second.status, await code(second)]).toEqual([503, "server_busy"]);
+    expect(await (await withDuckSlot("b", async () => new Response("other"))).text()).toBe("other");
+    release();
+    expect(await (await running).text()).toBe("done");
+    expect(await (await withDuckSlot("a", async () => new Response("again"))).text()).toBe("again");
   });
 });

@@ -10,7 +10,11 @@ import { BodyError, readLimitedText } from "../run/body";
 import { checkCaller } from "../run/caller";
 import { readSettings } from "../run/settings";
 
-const global = globalThis as typeof globalThis & { __restplayDuckSessions?: DuckSessions; __restplayDuckBusy?: number };
+const global = globalThis as typeof globalThis & {
+  __restplayDuckSessions?: DuckSessions;
+  __restplayDuckBusy?: number;
+  __restplayDuckClients?: Map<string, number>;
+};
 
 const sessionLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4;
 
@@ -20,25 +24,38 @@ export function sessions(): DuckSessions {
   return global.__restplayDuckSessions;
 }
 
+/** DuckDB work one client may have in flight (a query and a download): fewer than all, so one client cannot take every slot. */
+const perClientLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_PER_CLIENT ?? 2) || 2;
+
 /**
- * DuckDB work (a query, a file) in flight in the whole server is at most the number of sessions: an
- * evicted session's work still finishes, so the session cap alone would not bound it. Beyond: 503.
+ * DuckDB work (a query, a file) in flight in the whole server is at most the number of sessions (an
+ * evicted session's work still finishes, so the session cap alone would not bound it), and per client
+ * (`clientKey`, as runs are counted) at most `RESTPLAY_DUCKDB_PER_CLIENT`. Beyond either: 503.
  */
-export async function withDuckSlot(work: () => Promise<Response>): Promise<Response> {
+export async function withDuckSlot(client: string, work: () => Promise<Response>): Promise<Response> {
   const busy = global.__restplayDuckBusy ?? 0;
-  if (busy >= sessionLimit()) {
+  const clients = (global.__restplayDuckClients ??= new Map<string, number>());
+  const mine = clients.get(client) ?? 0;
+  if (busy >= sessionLimit() || mine >= perClientLimit()) {
     const refused = duckError(503, {
       code: "server_busy",
-      message: "The server is busy with other SQL queries and downloads; try again in a moment.",
+      message:
+        mine >= perClientLimit()
+          ? `You already have ${mine} SQL queries or downloads in progress; wait for one to finish.`
+          : "The server is busy with other SQL queries and downloads; try again in a moment.",
     });
     refused.headers.set("retry-after", "2");
     return refused;
   }
   global.__restplayDuckBusy = busy + 1;
+  clients.set(client, mine + 1);
   try {
     return await work();
   } finally {
     global.__restplayDuckBusy = (global.__restplayDuckBusy ?? 1) - 1;
+    const left = (clients.get(client) ?? 1) - 1;
+    if (left <= 0) clients.delete(client);
+    else clients.set(client, left);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { FILE_TYPES, FileBody, SMALL_BODY_BYTES, fileName } from "@/lib/duck";
 import { duckError, duckFailed, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
+import { clientKey } from "../../run/admission";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!session) return unknownDestination();
   if (format !== "duckdb" && (table === undefined || !session.hasTable(table)))
     return duckError(404, { code: "unknown_table", message: `The destination has no table ${JSON.stringify(table ?? "")}.` });
-  return withDuckSlot(async () => {
+  return withDuckSlot(clientKey(request), async () => {
     try {
       const bytes = await session.file(format, table);
       return new Response(new Uint8Array(bytes), {

@@ -5,6 +5,7 @@
  */
 import { QueryBody, SMALL_BODY_BYTES } from "@/lib/duck";
 import { duckFailed, readBody, sessions, unknownDestination, withDuckSlot } from "../shared";
+import { clientKey } from "../../run/admission";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if ("refused" in read) return read.refused;
   const session = sessions().find(read.body.session, read.body.revision);
   if (!session) return unknownDestination();
-  return withDuckSlot(async () => {
+  return withDuckSlot(clientKey(request), async () => {
     try {
       const outcome = await session.query(read.body.sql);
       return Response.json(outcome, { headers: { "cache-control": "no-store" } });
