@@ -99,7 +99,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!admitted.ok) return errorResponse(429, { code: "too_many_runs", message: admitted.message }, { "retry-after": "5" });
   let streaming = false;
   try {
-    const checked = await validationPool(settings).validate(body.config, request.signal);
+    const checked = await validationPool(settings).validate(body.config, request.signal, clientKey(request));
     switch (checked.kind) {
       case "cancelled":
         return errorResponse(499, { code: "cancelled", message: "The request was cancelled before the config was checked." });

@@ -95,6 +95,18 @@ describe("ValidationPool", () => {
     expect(await p.validate("again")).toMatchObject({ kind: "checked" });
   });
 
+  it("is fair between clients: a client whose configs each take the whole budget does not make another wait behind them", async () => {
+    const p = pool({ workers: 1, budgetMs: 200 });
+    await p.validate("warm");
+    const order: string[] = [];
+    const track = (name: string, job: Promise<unknown>) => job.then(() => order.push(name));
+    const hostile = [1, 2, 3].map((i) => track(`a${i}`, p.validate("spin", undefined, "a")));
+    const other = track("b", p.validate("hello", undefined, "b"));
+    await Promise.all([...hostile, other]);
+    // b runs as soon as the worker is free of a's first job, not after all three.
+    expect(order.indexOf("b")).toBe(1);
+  });
+
   it("a worker that cannot start fails the waiting job with the reason instead of respawning forever", async () => {
     const p = pool({ spawn: () => new Worker("throw new Error('cannot load the validator')", { eval: true }) });
     const out = await p.validate("x");

@@ -55,6 +55,8 @@ export function spawnValidationWorker(): Worker {
 interface Job {
   readonly id: number;
   readonly text: string;
+  /** Who asked (`clientKey`): a free worker takes the first job of a client with none running. */
+  readonly client: string;
   readonly signal: AbortSignal | undefined;
   readonly settle: (o: ValidationOutcome) => void;
   queueTimer?: ReturnType<typeof setTimeout>;
@@ -75,14 +77,16 @@ export class ValidationPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  /** The client of the job a worker took last. */
+  private lastClient: string | null = null;
 
   constructor(private readonly options: PoolOptions) {
     // Warm from the start: a worker takes a few hundred ms to load the validator.
     for (let i = 0; i < options.workers; i++) this.spawn();
   }
 
-  /** Validates `text` in a worker; never throws. */
-  validate(text: string, signal?: AbortSignal): Promise<ValidationOutcome> {
+  /** Validates `text` in a worker; never throws. `client`: who asks (a client's jobs do not hold up another's). */
+  validate(text: string, signal?: AbortSignal, client = ""): Promise<ValidationOutcome> {
     if (signal?.aborted) return Promise.resolve({ kind: "cancelled" });
     if (this.closed) return Promise.resolve({ kind: "busy", reason: "the server is shutting down" });
     if (this.queue.length >= this.options.maxQueue) {
@@ -93,6 +97,7 @@ export class ValidationPool {
       const job: Job = {
         id: this.nextId++,
         text,
+        client,
         signal,
         settle: (o) => {
           if (settled) return;
@@ -147,7 +152,18 @@ export class ValidationPool {
     while (this.queue.length > 0) {
       const idle = [...this.slots].find((s) => s.ready && !s.job && !s.dead);
       if (idle) {
-        this.start(idle, this.queue.shift() as Job);
+        // Fair between clients: one whose configs take every worker (each up to the budget) does not make others
+        // wait behind them. First a client with no job running that was not served last, then any with none running.
+        const running = new Set([...this.slots].flatMap((s) => (s.job ? [s.job.client] : [])));
+        let at = this.queue.findIndex((j) => !running.has(j.client) && j.client !== this.lastClient);
+        if (at < 0)
+          at = Math.max(
+            0,
+            this.queue.findIndex((j) => !running.has(j.client)),
+          );
+        const job = this.queue.splice(at, 1)[0] as Job;
+        this.lastClient = job.client;
+        this.start(idle, job);
         continue;
       }
       // Workers still starting will pull from the queue when they are ready.
