@@ -7,21 +7,13 @@
  *   therefore rendered per request.
  * - scripts and workers under /_next get a nonce-free policy that lets Monaco's module workers load
  *   their chunks from this origin;
- * - API responses may load nothing at all.
- * Plus nosniff, no framing, no referrer and an isolated browsing context everywhere.
+ * Plus nosniff, no framing, no referrer and an isolated browsing context everywhere (./security-headers.js).
+ * The API routes are not matched: next.config.js gives them the same headers and a CSP that loads
+ * nothing, and their request bodies reach the routes' own caps unbuffered (the proxy would read up to
+ * 10 MB of a body first, and cut a larger one).
  */
 import { NextResponse, type NextRequest } from "next/server";
-
-const COMMON: Readonly<Record<string, string>> = {
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
-  "cross-origin-opener-policy": "same-origin",
-  "cross-origin-resource-policy": "same-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-};
-
-const policy = (directives: readonly string[]) => directives.join("; ");
+import { COMMON_HEADERS, policy } from "./security-headers";
 
 /** For scripts, workers, styles and fonts served from this origin (no nonce: workers load their chunks). */
 const ASSET_CSP = policy([
@@ -36,8 +28,6 @@ const ASSET_CSP = policy([
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ]);
-
-const API_CSP = policy(["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]);
 
 /** The page policy. Monaco styles its DOM inline, so styles may be inline; scripts may not. */
 export function pageCsp(nonce: string, dev: boolean): string {
@@ -60,10 +50,7 @@ export function proxy(request: NextRequest): NextResponse {
   const path = request.nextUrl.pathname;
   let response: NextResponse;
   let csp: string;
-  if (path.startsWith("/api/")) {
-    response = NextResponse.next();
-    csp = API_CSP;
-  } else if (path.startsWith("/_next/") || /\.[a-z0-9]+$/i.test(path)) {
+  if (path.startsWith("/_next/") || /\.[a-z0-9]+$/i.test(path)) {
     response = NextResponse.next();
     csp = ASSET_CSP;
   } else {
@@ -75,6 +62,9 @@ export function proxy(request: NextRequest): NextResponse {
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("content-security-policy", csp);
-  for (const [k, v] of Object.entries(COMMON)) response.headers.set(k, v);
+  for (const [k, v] of Object.entries(COMMON_HEADERS)) response.headers.set(k, v);
   return response;
 }
+
+/** Everything but the API routes (see above). */
+export const config = { matcher: ["/((?!api/).*)"] };
