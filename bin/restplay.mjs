@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
 // then runs lib/cli/main.ts.
-import { Buffer } from "node:buffer";
 import { setFlagsFromString } from "node:v8";
 import { register } from "tsx/esm/api";
 import { register as registerCjs } from "tsx/cjs/api";
@@ -16,8 +15,14 @@ setFlagsFromString("--optimize-for-size");
 registerCjs();
 register();
 const cli = await import("../lib/cli/main.ts");
+const io = await import("../lib/cli/io.ts");
 // Compiled as CommonJS, the module's exports arrive as the default export.
 const main = cli.main ?? cli.default.main;
+const { readCapped, terminalSafe } = io.readCapped ? io : io.default;
+
+/** A terminal gets control characters from the input escaped, not obeyed (`terminalSafe`); a pipe or a file gets the text as is. */
+const forTerminal = (stream) =>
+  stream.isTTY ? { isTTY: true, write: (chunk) => stream.write(terminalSafe(String(chunk))), once: (e, l) => stream.once(e, l) } : stream;
 
 // A reader that goes away (`restplay run … | head`) ends the command quietly, as a pipe's writer
 // dies of SIGPIPE (status 141), instead of an unhandled EPIPE and its stack trace.
@@ -35,16 +40,12 @@ process.once("SIGINT", () => {
 });
 
 const code = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: forTerminal(process.stdout),
+  stderr: forTerminal(process.stderr),
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
   // `-` as the file: the config from a pipe (`cat config.py | restplay validate -`).
-  stdin: async () => {
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString("utf8");
-  },
+  stdin: () => readCapped(process.stdin, "standard input"),
 });
 process.exitCode = code;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EventEmitter } from "node:events";
-import { styleFor, writePieces } from "./io";
+import { MAX_CONFIG_BYTES, readCapped, styleFor, terminalSafe, writePieces } from "./io";
 
 describe("writePieces", () => {
   it("writes every piece in order, in batches, waiting for drain whenever the stream asks", async () => {
@@ -41,5 +41,25 @@ describe("styleFor", () => {
     expect(["", "1", "true", "2", "3"].map((v) => on(pipe, { FORCE_COLOR: v }))).toEqual([true, true, true, true, true]);
     expect(on(pipe, { FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(false);
     expect(on(tty, { TERM: "dumb" })).toBe(false);
+  });
+});
+
+describe("what the CLI reads and prints, against hostile input", () => {
+  it("escapes control characters from the input for a terminal, and keeps its own colours", () => {
+    expect(terminalSafe("a\x1b]0;title\x07b \x1b[31mred\x1b[0m \x1b[2J c\r\n\td")).toBe(
+      "a\\x1b]0;title\\x07b \x1b[31mred\x1b[0m \\x1b[2J c\\x0d\n\td",
+    );
+  });
+
+  it("refuses a config stream past its cap instead of filling memory (`yes |`, /dev/zero)", async () => {
+    async function* endless() {
+      for (;;) yield new Uint8Array(1024 * 1024);
+    }
+    await expect(readCapped(endless(), "standard input")).rejects.toThrow(`larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`);
+    async function* small() {
+      yield "héllo ";
+      yield new TextEncoder().encode("wörld");
+    }
+    expect(await readCapped(small(), "x")).toBe("héllo wörld");
   });
 });

@@ -1,5 +1,6 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
-import { access, constants, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { access, constants, stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { fencedBlock, type SourceFormat } from "../formats";
 import type { Transport } from "../engine";
@@ -71,6 +72,32 @@ export interface Source {
 
 const EXTENSIONS: Record<string, SourceFormat> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".py": "python" };
 
+/** A config file or standard input larger than this is not a config (the route takes 1 MB): refused before it fills memory. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** A stream read whole as UTF-8, refused past `MAX_CONFIG_BYTES` (`/dev/zero`, `yes |` never end). */
+export async function readCapped(stream: AsyncIterable<Uint8Array | string>, what: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > MAX_CONFIG_BYTES)
+      throw new UsageError(`${what} is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB: that is not a config restplay reads`);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Text for a terminal: control characters from the input (an API's error body, a config's text) are
+ * shown escaped (`\x1b`), not obeyed — a title change, a cleared screen, a moved cursor. The colour
+ * sequences restplay itself writes (`ESC [ … m`) pass.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x0c\x0d\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f]/g;
+export const terminalSafe = (text: string): string => text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+
 export async function readSource(file: string, io: Pick<CliIO, "cwd" | "stdin">): Promise<Source> {
   if (file === "-") {
     if (!io.stdin) throw new UsageError("cannot read -: no standard input here");
@@ -82,7 +109,7 @@ export async function readSource(file: string, io: Pick<CliIO, "cwd" | "stdin">)
   let text: string;
   try {
     if ((await stat(path)).isDirectory()) throw new UsageError(`${file} is a directory, not a config file`);
-    text = await readFile(path, "utf8");
+    text = await readCapped(createReadStream(path), file);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
