@@ -1,5 +1,7 @@
 /** The /api/run route over real HTTP (the production server). */
 import { EXAMPLES } from "../lib/examples";
+import { createDestination, createPreview, destinationRevision } from "../lib/preview";
+import { page, start } from "../lib/testing/preview-events";
 import { expect, test } from "./fixtures";
 
 const seed000 = EXAMPLES[0]?.text ?? "";
@@ -57,5 +59,28 @@ test.describe("POST /api/run", () => {
     const res = await request.get("/schema/rest_api_config.schema.json");
     expect(res.status()).toBe(200);
     expect((await res.json()).$id).toContain("rest_api_config.schema.json");
+  });
+});
+
+test.describe("POST /api/duckdb/sync", () => {
+  test("takes a destination over 10 MB whole (the proxy, which buffered and cut bodies at 10 MB, does not run for the API)", async ({
+    request,
+  }) => {
+    const destination = createDestination();
+    const preview = createPreview({ destination });
+    preview.push({ type: "run_start", resources: ["posts"], at: 1_767_225_600_000 });
+    preview.push(start("posts"));
+    preview.push(
+      page(
+        "posts",
+        Array.from({ length: 22_000 }, (_, id) => ({ id, title: "t".repeat(500) })),
+      ),
+    );
+    preview.push({ type: "done", ok: true, duration_ms: 1, stats: {} });
+    const state = destination.state();
+    const body = JSON.stringify({ session: "e2e-big-destination", revision: destinationRevision(state), state });
+    expect(body.length).toBeGreaterThan(11 * 1024 * 1024);
+    const res = await request.post("/api/duckdb/sync", { data: body, headers: { "content-type": "application/json" } });
+    expect([res.status(), await res.json()]).toEqual([200, { ok: true, revision: destinationRevision(state) }]);
   });
 });
