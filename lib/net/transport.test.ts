@@ -39,6 +39,7 @@ describe("live transport over loopback", () => {
       if (path === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("????");
       if (path === "/redirect") return void res.writeHead(302, { location: "/json" }).end("moved");
       if (path === "/empty") return void res.writeHead(204).end();
+      if (path === "/huge-headers") return void res.writeHead(200, { "x-big": "a".repeat(20_000) }).end("{}");
       // 200 MB, counting what the server managed to write.
       if (path === "/counted") {
         written = 0;
@@ -109,6 +110,14 @@ describe("live transport over loopback", () => {
     const refused = await live(get(`${server.url}/zstd`)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EngineError);
     expect((refused as EngineError).message).toMatch(/encoded with `zstd`/);
+    await live.close();
+  });
+
+  it("response headers over undici's 16 KB fail with the limit named (a network error, retried as dlt's requests does)", async () => {
+    const live = createLiveTransport({ guard: loopback });
+    await expect(live(get(`${server.url}/huge-headers`))).rejects.toThrow(
+      "response headers are larger than 16 KB, the live transport's limit",
+    );
     await live.close();
   });
 

@@ -175,7 +175,7 @@ class Pending implements Dispatcher.DispatchHandler, BodySource {
     if (this.body) this.body.fail(error);
     else {
       const refused = refusalIn(error);
-      this.reject(refused ? networkError(refused.message) : error);
+      this.reject(refused ? networkError(refused.message) : overflowed(error, this.host));
     }
   }
 
@@ -192,6 +192,15 @@ class Pending implements Dispatcher.DispatchHandler, BodySource {
     this.detach();
     this.controller?.abort(reason);
   }
+}
+
+/**
+ * undici's `HeadersOverflowError` said with its limit. Still a network error that is retried, as dlt's
+ * requests fails (`got more than 100 headers`, a line over 64 KB) and retries its ConnectionError.
+ */
+function overflowed(error: Error, host: string): Error {
+  if ((error as { code?: unknown }).code !== "UND_ERR_HEADERS_OVERFLOW") return error;
+  return new Error(`${host}'s response headers are larger than 16 KB, the live transport's limit (HeadersOverflowError)`);
 }
 
 export function createLiveTransport(options: LiveTransportOptions = {}): LiveTransport {
