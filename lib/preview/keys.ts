@@ -30,6 +30,11 @@ export class KeyCandidates {
     return this.keyNorm.some((k) => n === k || n.endsWith(`_${k}`)) || /(?:ID|Id|_id)$/.test(field) || n === "id";
   }
 
+  /** Whether `field` is (a spelling of) one of the configured key's fields. */
+  private isKey(field: string): boolean {
+    return this.keyNorm.includes(normalizeIdentifier(field));
+  }
+
   add(record: DataRecord): void {
     this.records++;
     for (const field in record) {
@@ -55,13 +60,13 @@ export class KeyCandidates {
   best(): string | null {
     let best: { field: string; score: number; order: number } | null = null;
     for (const [field, c] of this.seen) {
-      if (!c || c.present < this.records || this.records === 0) continue;
+      // The configured key itself, present in a record that lacks it: null, or a value its column cannot hold (`carried`).
+      if (!c || c.present < this.records || this.records === 0 || this.isKey(field)) continue;
       const distinct = c.values.size / c.present;
       if (distinct < 0.9) continue;
       const n = normalizeIdentifier(field);
       const stem = n.replace(/_?id$/, "");
       let score = distinct === 1 ? 4 : 2;
-      if (this.keyNorm.includes(n)) score += 3;
       if (stem.length > 0 && this.table.startsWith(stem)) score += 2;
       if (this.keyNorm.some((k) => n.endsWith(`_${k}`))) score += 1;
       if (!best || score > best.score || (score === best.score && c.order < best.order)) best = { field, score, order: c.order };
@@ -75,6 +80,12 @@ export class KeyCandidates {
     const head = `primary_key ${shown} is missing in ${missing} of ${total} records of \`${resource}\``;
     const field = this.best();
     if (field !== null) return `${head}; the records carry \`${field}\` — set \`primary_key: "${field}"\``;
+    const carried = [...this.seen.keys()].filter((f) => this.isKey(f));
+    if (carried.length > 0)
+      return (
+        `${head}: they carry ${carried.map((f) => `\`${f}\``).join(", ")}, but null or a value of another type than its column ` +
+        "(a variant column took it) — make the key's values one type, or choose another key"
+      );
     const fix = "set `primary_key` to a field every record carries";
     // What dlt then does (its normalize or load step fails: a primary key column is not nullable) is the table's own warning.
     return `${head}; the preview keeps them unmerged — ${fix}`;

@@ -277,3 +277,12 @@ describe("a `binary` column hint", () => {
     ]);
   });
 });
+
+describe("a primary key present in the records but not in its column", () => {
+  it("is not suggested as the key it already is: the warning says its values are null or of another type", () => {
+    const { warnings } = tables([{ id: 1 }, { id: "x" }], { write_disposition: "merge", primary_key: ["id"] });
+    const said = warnings.find((w) => w.startsWith("primary_key `id` is missing"));
+    expect(said).toContain("they carry `id`, but null or a value of another type than its column");
+    expect(said).not.toContain('set `primary_key: "id"`');
+  });
+});
