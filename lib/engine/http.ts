@@ -80,16 +80,19 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
   });
 }
 
+/** A number beyond a double's range is null in a response, as dlt's extract writes it. */
+const BODY = { infiniteAsNull: true } as const;
+
 function parse(text: string, numberText: WeakMap<object, NumberText>): { body: Json | undefined; error: string | null } {
   if (text.trim().length === 0) return { body: undefined, error: null };
   try {
-    return { body: parseBody(text, numberText), error: null };
+    return { body: parseBody(text, numberText, BODY), error: null };
   } catch (e) {
     // Python's json reads NaN and ±Infinity (dlt's extract then writes them as null): so does a run.
     const python = withoutPythonConstants(text);
     if (python !== null)
       try {
-        return { body: parseBody(python, numberText), error: null };
+        return { body: parseBody(python, numberText, BODY), error: null };
       } catch {
         // Not JSON either way: the first error says where.
       }

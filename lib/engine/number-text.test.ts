@@ -119,4 +119,24 @@ describe("pages carry number_text", () => {
     expect(sorted.number_text).toEqual([null, { value: "2.0" }, null]);
     expect((await run("$.total.`str()`")).records).toEqual([{ value: "2.0" }]);
   });
+
+  it("a number beyond a double's range is null in a response (Python reads inf, dlt's extract writes null), kept elsewhere", async () => {
+    const { extract } = await import("./extract");
+    const { createVirtualClock } = await import("./clock");
+    const { fetchTransport } = await import("./fetch-transport");
+    const body = '{"data": [{"a": 1e400, "b": -1e999, "c": 2.0}]}';
+    const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
+    const config = {
+      client: { base_url: "https://x.test", paginator: "single_page" },
+      resources: [{ name: "a", endpoint: { path: "a" } }],
+    };
+    const pages = [];
+    for await (const e of extract(
+      { source: resolved(config), secrets: {} },
+      { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
+    ))
+      if (e.type === "page") pages.push(e);
+    expect(pages[0]!.records).toEqual([{ a: null, b: null, c: 2 }]);
+    expect(parseBody("[1e400]", new WeakMap())).toEqual([Infinity]);
+  });
 });

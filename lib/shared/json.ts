@@ -56,10 +56,18 @@ function unsafe(value: Json): boolean {
  * A response body parsed once with `JSON.parse` when no number in it is spelled in a way
  * `JSON.parse` changes (almost every API), else with `parseJson`, which records the spellings in `sink`.
  */
-export function parseBody(text: string, sink: WeakMap<object, NumberText>): Json {
-  if (SPELLED.test(text)) return spelled(text, sink);
+export function parseBody(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
+  if (SPELLED.test(text)) return spelled(text, sink, options);
   const value = JSON.parse(text) as Json;
-  return unsafe(value) ? spelled(text, sink) : value;
+  return unsafe(value) ? spelled(text, sink, options) : value;
+}
+
+export interface ParseOptions {
+  /**
+   * A number beyond a double's range (`1e400`) as `null`: a response body, which Python's json reads as
+   * `inf` and dlt's extract writes as null (orjson); else it stays ±Infinity.
+   */
+  readonly infiniteAsNull?: boolean;
 }
 
 /**
@@ -91,9 +99,9 @@ export function withoutPythonConstants(text: string): string | null {
  * (tens of thousands of levels; Python's json, and so dlt, gives up beyond about a thousand): it is
  * JSON, so it is read, not refused as "not JSON".
  */
-function spelled(text: string, sink: WeakMap<object, NumberText>): Json {
+function spelled(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions): Json {
   try {
-    return parseJson(text, sink);
+    return parseJson(text, sink, options);
   } catch (e) {
     if (e instanceof RangeError) return JSON.parse(text) as Json;
     throw e;
@@ -118,7 +126,7 @@ function own<T>(obj: { [k: string]: T }, key: string, v: T): void {
 }
 
 /** `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number. */
-export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json {
+export function parseJson(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
   let i = 0;
   const fail = (): never => {
     JSON.parse(text);
@@ -196,6 +204,7 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>): Json
     const lexeme = hit[0];
     if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null];
     const n = Number(lexeme);
+    if (options.infiniteAsNull && !Number.isFinite(n)) return [null, null];
     return [n, changed(lexeme, n) ? lexeme : null];
   };
   const [result] = value();
