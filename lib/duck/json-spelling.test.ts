@@ -72,3 +72,20 @@ describe("numbers inside json cells", () => {
     expect(got.getRowsJson()).toEqual([['{"a":46.0,"b":[9007199254740993,200.0]}']]);
   });
 });
+
+describe("a negative zero in a double column", () => {
+  it("is stored as 0.0, as DuckDB stores dlt's INSERT of `-0.0` (the negation of 0.0)", async () => {
+    const destination = createDestination();
+    const p = createPreview({ destination });
+    const events: EngineEvent[] = [
+      { type: "run_start", resources: ["z"], at: 0 },
+      start("z"),
+      page("z", [{ x: -0, y: -1.5 }], [{ x: "-0.0" }]),
+      { type: "done", ok: true, duration_ms: 1, stats: {} },
+    ];
+    for (const e of events) p.push(e);
+    await loadIntoDuckDb(connection(), destination.state(), { dataset: "zeros" });
+    const got = await connection().runAndReadAll("SELECT signbit(x), y FROM zeros.z");
+    expect(got.getRowsJson()).toEqual([[false, -1.5]]);
+  });
+});

@@ -53,7 +53,8 @@ type Append = (appender: DuckDBAppender, v: Json) => void;
 function appendFor(c: CompleteColumn): Append {
   switch (c.data_type) {
     case "double":
-      return (a, v) => (typeof v === "number" ? a.appendDouble(v) : a.appendVarchar(String(v)));
+      // dlt's INSERT writes `-0.0`, which DuckDB reads as the negation of 0.0: it stores 0.0.
+      return (a, v) => (typeof v === "number" ? a.appendDouble(v === 0 ? 0 : v) : a.appendVarchar(String(v)));
     case "bool":
       return (a, v) => (typeof v === "boolean" ? a.appendBoolean(v) : a.appendVarchar(String(v)));
     case "json":
