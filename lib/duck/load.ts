@@ -122,17 +122,31 @@ async function insertRows(
   }
 }
 
+/**
+ * `_dlt_version`: one row per version of the schema, as dlt stores one each time a load changes it
+ * (the first load's is version 2: dlt's extract makes version 1, its normalize the second), and
+ * `_dlt_loads`: one row per load, naming the hash of the version it loaded with. A state without its
+ * versions (written before they were kept) has its schema as the one version, at its last load.
+ */
 async function insertDltTables(conn: DuckDBConnection, state: DestinationState, dataset: string): Promise<void> {
-  const stored = dltStoredSchema(state.schema, { processingHints: true, version: Math.max(1, state.loads.length) });
-  const hash = versionHash(stored);
   const at = (loadId: string) => `to_timestamp(${Number(loadId)})`;
   const last = state.loads[state.loads.length - 1];
   if (last === undefined) return;
-  await conn.run(
-    `INSERT INTO ${qualified(dataset, "_dlt_version")} VALUES (${Math.max(1, state.loads.length)}, ${DLT_ENGINE_VERSION}, ${at(last)}, ` +
-      `${literal(DLT_SCHEMA_NAME)}, ${literal(hash)}, ${literal(JSON.stringify(stored))})`,
-  );
-  const values = state.loads.map((id) => `(${literal(id)}, ${literal(DLT_SCHEMA_NAME)}, 0, ${at(id)}, ${literal(hash)})`);
+  const versions = state.versions?.length ? state.versions : [{ load: last, schema: state.schema }];
+  const hashes = new Map<string, string>();
+  const rows = versions.map((v, i) => {
+    const stored = dltStoredSchema(v.schema, { processingHints: true, version: i + 2 });
+    const hash = versionHash(stored);
+    hashes.set(v.load, hash);
+    return `(${i + 2}, ${DLT_ENGINE_VERSION}, ${at(v.load)}, ${literal(DLT_SCHEMA_NAME)}, ${literal(hash)}, ${literal(JSON.stringify(stored))})`;
+  });
+  await conn.run(`INSERT INTO ${qualified(dataset, "_dlt_version")} VALUES ${rows.join(", ")}`);
+  // Each load carries the hash of the latest version made at or before it (the first version for loads before any).
+  let hash = hashes.get(versions[0]!.load) as string;
+  const values = state.loads.map((id) => {
+    hash = hashes.get(id) ?? hash;
+    return `(${literal(id)}, ${literal(DLT_SCHEMA_NAME)}, 0, ${at(id)}, ${literal(hash)})`;
+  });
   await conn.run(`INSERT INTO ${qualified(dataset, "_dlt_loads")} VALUES ${values.join(", ")}`);
 }
 

@@ -22,6 +22,18 @@ export interface DestinationState {
   readonly schema: readonly TableSchemaJson[];
   /** Rows per table, in storage order. */
   readonly rows: Readonly<Record<string, readonly DataRecord[]>>;
+  /**
+   * The schema after each load that changed it, oldest first: dlt stores a new version of its schema
+   * (a `_dlt_version` row) each time, and each load names the version it loaded with. Absent in states
+   * written before it was kept: the schema above is then the one version.
+   */
+  readonly versions?: readonly SchemaVersion[];
+}
+
+export interface SchemaVersion {
+  /** The load that made this version. */
+  readonly load: string;
+  readonly schema: readonly TableSchemaJson[];
 }
 
 export interface Destination {
@@ -58,6 +70,11 @@ export function readDestinationState(json: unknown): StateRead {
   if (!isRecord(json.rows)) return { fault: "`rows` is not an object of tables" };
   for (const [name, rows] of Object.entries(json.rows))
     if (!Array.isArray(rows)) return { fault: `the rows of \`${name}\` are not a list` };
+  const versions = json.versions;
+  const loads = json.loads as readonly string[];
+  const badVersion = (v: unknown) => !isRecord(v) || typeof v.load !== "string" || !loads.includes(v.load) || !Array.isArray(v.schema);
+  if (versions !== undefined && (!Array.isArray(versions) || versions.some(badVersion)))
+    return { fault: "`versions` is not a list of the schema after a load (`load`, `schema`)" };
   const state = json as unknown as DestinationState;
   const fault = destinationFault(state.schema, state.rows);
   return fault === null ? { state } : { fault };
@@ -90,6 +107,7 @@ export function createDestination(options: { state?: DestinationState | null; ma
   let schema = Schema.from(options.state?.schema ?? []);
   let rows = new Map<string, readonly DataRecord[]>(Object.entries(options.state?.rows ?? {}));
   let loads: string[] = [...(options.state?.loads ?? [])];
+  let versions: SchemaVersion[] = [...(options.state?.versions ?? [])];
   return {
     maxIdentifierLength: limit,
     schema: () => Schema.from(schema.toJSON()),
@@ -100,6 +118,9 @@ export function createDestination(options: { state?: DestinationState | null; ma
       schema = Schema.from(loadOrder(new Set(schema.tables.keys()), next.toJSON()));
       rows = new Map(nextRows);
       loads = [...loads, loadId];
+      const json = schema.toJSON();
+      const last = versions[versions.length - 1];
+      if (!last || JSON.stringify(last.schema) !== JSON.stringify(json)) versions = [...versions, { load: loadId, schema: json }];
     },
     state: () => ({
       version: DESTINATION_STATE_VERSION,
@@ -107,11 +128,13 @@ export function createDestination(options: { state?: DestinationState | null; ma
       loads,
       schema: schema.toJSON(),
       rows: Object.fromEntries(rows),
+      versions,
     }),
     reset() {
       schema = new Schema();
       rows = new Map();
       loads = [];
+      versions = [];
     },
   };
 }
