@@ -4,6 +4,20 @@ import { parseBody, parseJson } from "../shared";
 import type { NumberText } from "./types";
 import { resolved } from "../testing/engine";
 
+/** The page events of a run of `config` against `fetch` (on a virtual clock). */
+async function pagesOf(config: unknown, fetch: (req: Request) => Promise<Response>) {
+  const { extract } = await import("./extract");
+  const { createVirtualClock } = await import("./clock");
+  const { fetchTransport } = await import("./fetch-transport");
+  const pages = [];
+  for await (const e of extract(
+    { source: resolved(config), secrets: {} },
+    { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
+  ))
+    if (e.type === "page") pages.push(e);
+  return pages;
+}
+
 describe("number spellings JSON.parse changes", () => {
   it("parses to the same value as JSON.parse, and keeps whole floats and big integers", () => {
     const sink = new WeakMap<object, NumberText>();
@@ -70,9 +84,6 @@ describe("number spellings JSON.parse changes", () => {
 
 describe("pages carry number_text", () => {
   it("for dict records, records wrapped as {value}, and child records with include_from_parent", async () => {
-    const { extract } = await import("./extract");
-    const { createVirtualClock } = await import("./clock");
-    const { fetchTransport } = await import("./fetch-transport");
     const bodies: Record<string, string> = {
       "https://x.test/a": '[{"id": 1, "v": 2.0}, 3.0, [1.0], 4]',
       "https://x.test/b/1": '[{"w": 5.0}]',
@@ -85,20 +96,12 @@ describe("pages carry number_text", () => {
         { name: "b", include_from_parent: ["v"], endpoint: { path: "b/{resources.a.id}" } },
       ],
     } as const;
-    const pages = [];
-    for await (const e of extract(
-      { source: resolved(config), secrets: {} },
-      { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
-    ))
-      if (e.type === "page") pages.push(e);
+    const pages = await pagesOf(config, fetch);
     expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
     expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);
   });
 
   it("for scalars a `sorted` selector moves, and `str()` prints a whole float as dlt's Python does", async () => {
-    const { extract } = await import("./extract");
-    const { createVirtualClock } = await import("./clock");
-    const { fetchTransport } = await import("./fetch-transport");
     const body = '{"data": [2.0, 1, 3.5e0], "total": 2.0}';
     const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
     const run = async (data_selector: string) => {
@@ -106,13 +109,7 @@ describe("pages carry number_text", () => {
         client: { base_url: "https://x.test", paginator: "single_page" },
         resources: [{ name: "a", endpoint: { path: "a", data_selector } }],
       };
-      const pages = [];
-      for await (const e of extract(
-        { source: resolved(config), secrets: {} },
-        { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
-      ))
-        if (e.type === "page") pages.push(e);
-      return pages[0]!;
+      return (await pagesOf(config, fetch))[0]!;
     };
     const sorted = await run("data.`sorted`");
     expect(sorted.records).toEqual([{ value: 1 }, { value: 2 }, { value: 3.5 }]);
@@ -121,21 +118,13 @@ describe("pages carry number_text", () => {
   });
 
   it("a number beyond a double's range is null in a response (Python reads inf, dlt's extract writes null), kept elsewhere", async () => {
-    const { extract } = await import("./extract");
-    const { createVirtualClock } = await import("./clock");
-    const { fetchTransport } = await import("./fetch-transport");
     const body = '{"data": [{"a": 1e400, "b": -1e999, "c": 2.0}]}';
     const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
     const config = {
       client: { base_url: "https://x.test", paginator: "single_page" },
       resources: [{ name: "a", endpoint: { path: "a" } }],
     };
-    const pages = [];
-    for await (const e of extract(
-      { source: resolved(config), secrets: {} },
-      { transport: fetchTransport(fetch), ...createVirtualClock(), virtualClock: true },
-    ))
-      if (e.type === "page") pages.push(e);
+    const pages = await pagesOf(config, fetch);
     expect(pages[0]!.records).toEqual([{ a: null, b: null, c: 2 }]);
     expect(parseBody("[1e400]", new WeakMap())).toEqual([Infinity]);
   });
