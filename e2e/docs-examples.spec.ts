@@ -27,11 +27,11 @@ test("the GitHub docs pipeline, pasted verbatim: runs on the mock, shows rows, d
 
   await expect(page.getByTestId("target-switch").getByLabel("Mock")).toBeChecked();
   expect(await p.run()).toBe("done");
-  await expect(p.resourceTrace("issues").getByTestId("resource-progress")).toContainText("81 records");
+  await expect(p.resourceTrace("issues").getByTestId("resource-progress")).toContainText("111 records");
   await p.tableTab("issues").click();
-  await expect(p.tableTab("issues")).toHaveText("issues 81");
+  await expect(p.tableTab("issues")).toHaveText("issues 111");
   await expect(p.tables.getByRole("row").nth(1)).toBeVisible();
-  await expect(p.tableTab("issue_comments")).toHaveText("issue_comments 122");
+  await expect(p.tableTab("issue_comments")).toHaveText("issue_comments 167");
 
   const python = await p.download("python");
   expect(python.filename).toBe("rest_api_pipeline.py");

@@ -261,6 +261,17 @@ describe("restplay run --mock", () => {
     expect(other.warnings).toContain("This run starts without it (`{incremental.start_value}` is None)");
   });
 
+  it("the `dlt init rest_api` template runs on the mock: its token is a demo token, its last 30 days are the mock clock's", async () => {
+    const file = resolve(__dirname, "../testing/fixtures/python/dlt_init_rest_api_pipeline.py");
+    const r = await cli(["run", file, "--mock", "--format", "json"], at);
+    const out = JSON.parse(r.stdout) as RunJson;
+    expect([r.code, out.ok]).toEqual([0, true]);
+    const issues = out.resources.find((x) => x.name === "issues");
+    // Issues updated since 2025-12-02 (the mock's today, 2026-01-01, less 30 days): every 36 hours from 2025-11-16.
+    expect(issues?.stats.records_fetched).toBe(19);
+    expect(issues?.warnings.join("\n")).toContain("computed it as dlt would at this run's time, '2025-12-02T00:00:00Z'");
+  });
+
   it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {
     const r = await cli(["run", "seed-000.py", "--mock", "--secret", "client_secrt=x"], at);
     expect(r.code).toBe(0);

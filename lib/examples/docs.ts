@@ -129,7 +129,7 @@ export const DOCS_EXAMPLES: readonly Example[] = [
       "and child comments.",
     "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic (quick example)",
     GITHUB_DOCS_TEXT,
-    { issues: 81, issue_comments: 122 },
+    { issues: 111, issue_comments: 167 },
   ),
   docs(
     "docs-pokemon",

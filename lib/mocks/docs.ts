@@ -5,7 +5,7 @@
  */
 import { http, type HttpHandler } from "msw";
 import { bearerOf, intParam, json } from "./respond";
-import { DOCS_SECRETS } from "./secrets";
+import { DOCS_SECRETS, MOCK_DEMO_SECRETS } from "./secrets";
 
 const GITHUB = "https://api.github.com";
 const POKEAPI = "https://pokeapi.co/api/v2";
@@ -13,8 +13,13 @@ const T0 = Date.UTC(2024, 0, 1);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 const user = (n: number) => ({ login: `user${n % 7}`, id: 1000 + (n % 7), type: "User" });
 
-/** 130 open issues, one updated every 12 hours from 2024-01-01. */
-const ISSUES = Array.from({ length: 130 }, (_, i) => ({
+/**
+ * 160 open issues: 130 updated every 12 hours from 2024-01-01 (the docs example's `initial_value`
+ * is 2024-01-25), then 30 every 36 hours from 2025-11-16 — before the mocks' clock (2026-01-01), so
+ * the `dlt init rest_api` template's "the last 30 days" (`pendulum.today().subtract(days=30)`) finds some.
+ */
+const RECENT = Date.UTC(2025, 10, 16);
+const ISSUES = Array.from({ length: 160 }, (_, i) => ({
   id: 2_000_000 + i + 1,
   number: i + 1,
   title: `Issue ${i + 1}`,
@@ -22,8 +27,8 @@ const ISSUES = Array.from({ length: 130 }, (_, i) => ({
   user: user(i),
   labels: i % 5 === 0 ? [{ id: 1, name: "bug" }] : [],
   comments: (i + 1) % 4,
-  created_at: iso(T0 + i * 6 * 3_600_000),
-  updated_at: iso(T0 + i * 12 * 3_600_000),
+  created_at: iso(i < 130 ? T0 + i * 6 * 3_600_000 : RECENT + (i - 130) * 36 * 3_600_000 - 48 * 3_600_000),
+  updated_at: iso(i < 130 ? T0 + i * 12 * 3_600_000 : RECENT + (i - 130) * 36 * 3_600_000),
 }));
 const comments = (n: number) =>
   Array.from({ length: n % 4 }, (_, i) => ({
@@ -57,10 +62,15 @@ function linkPage<T>(request: Request, all: readonly T[]): Response {
   return json(all.slice((page - 1) * perPage, page * perPage), 200, { Link: links.join(", ") });
 }
 
-/** GitHub answers without a token (public repositories); a wrong one is `401 Bad credentials`. */
+/**
+ * GitHub answers without a token (public repositories); a wrong one is `401 Bad credentials`. The demo
+ * tokens a mock run fills in are right: the docs' `github_token`, and the `access_token` the `dlt init
+ * rest_api` template reads (`sources.github.access_token`).
+ */
+const GITHUB_TOKENS: ReadonlySet<string> = new Set([DOCS_SECRETS.github_token, MOCK_DEMO_SECRETS.access_token as string]);
 const badToken = (request: Request) => {
   const token = bearerOf(request);
-  return token !== null && token !== DOCS_SECRETS.github_token ? json({ message: "Bad credentials", status: "401" }, 401) : null;
+  return token !== null && !GITHUB_TOKENS.has(token) ? json({ message: "Bad credentials", status: "401" }, 401) : null;
 };
 
 export function docsHandlers(): HttpHandler[] {
