@@ -125,6 +125,10 @@ export const DIAGNOSTIC_CODES = {
     "A dlt paginator or auth class given uncalled (`SinglePagePaginator`): dlt needs an instance (fix: `()`).",
   ],
   python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],
+  python_computed: [
+    "info",
+    "An incremental initial_value written as a Python date expression: a playground run computes it as Python does.",
+  ],
   internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

@@ -8,7 +8,6 @@ import type { PlainValue } from "../formats";
 import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
 import { where, type Locator } from "./located";
-import { evaluatePythonDate, pyRepr } from "../shared";
 import type { DiagnosticOut } from "./sink";
 
 type Path = (string | number)[];
@@ -35,8 +34,6 @@ function pythonValues(value: PlainValue): [Path, string][] {
 /** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
 /** A plain string literal with a `\N{NAME}` escape (lib/formats/python-strings.ts keeps it as code). */
 const NAMED_ESCAPE = /^[rRuU]?(['"]).*\\N\{[^}]*\}/s;
-/** An incremental's `initial_value` that is a Python date expression the run computes (lib/shared `evaluatePythonDate`). */
-const computable = (path: Path, text: string) => (path[path.length - 1] === "initial_value" ? evaluatePythonDate(text, Date.now()) : null);
 const LIST_COMPREHENSION = /^\[[^]*\sfor\s[^]*\sin\s[^]*\]$/;
 
 /**
@@ -127,15 +124,12 @@ export function withoutUnreadPython(value: PlainValue, loc: Locator, out: Diagno
       code: "python_not_executed",
       path: loc.pointer(path),
       range: loc.value(path),
-      message: computable(path, text)
-        ? `${where(path)} is Python (\`${shown}\`) that restplay computes as dlt does, at the start of each run (now: ` +
-          `${pyRepr(computable(path, text))}); the checks while you type leave it out.`
-        : NAMED_ESCAPE.test(text)
-          ? `${where(path)} is a string with a \`\\N{…}\` escape (\`${shown}\`), which restplay does not decode (it carries no Unicode ` +
-            "name table); dlt reads it. restplay leaves it out of its checks and runs; write the character itself or its `\\u` escape " +
-            "to have it checked and run in the playground."
-          : `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it ` +
-            "out of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
+      message: NAMED_ESCAPE.test(text)
+        ? `${where(path)} is a string with a \`\\N{…}\` escape (\`${shown}\`), which restplay does not decode (it carries no Unicode ` +
+          "name table); dlt reads it. restplay leaves it out of its checks and runs; write the character itself or its `\\u` escape " +
+          "to have it checked and run in the playground."
+        : `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it ` +
+          "out of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
     });
   }
   return copy;

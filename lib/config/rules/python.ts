@@ -6,6 +6,7 @@ import type { Path } from "../located";
 import { where } from "../located";
 import { dltClass, type DltClass } from "../../formats";
 import { isObj, type RuleContext } from "./context";
+import { evaluatePythonDate, pyRepr } from "../../shared";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
@@ -32,14 +33,16 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
+    const computed = computedNote(here, v.$python, code);
     ctx.add({
       at: here,
       severity: "info",
-      code: "python_not_executed",
+      code: computed ? "python_computed" : "python_not_executed",
       range: ctx.loc.value(here),
       message:
+        computed ??
         `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. ` +
-        `dlt runs it; ${instead(here)}.`,
+          `dlt runs it; ${instead(here)}.`,
     });
     return;
   }
@@ -58,6 +61,15 @@ function instead(path: readonly (string | number)[]): string {
   if (path.includes("processing_steps")) return "a playground run skips this step: the records pass through as the API sent them";
   if (last === "paginator") return "a playground run pages as if none were set here (the client's paginator, or dlt's `auto` detection)";
   return "a playground run leaves the value out";
+}
+
+/** An incremental's initial value written as a Python date expression: the engine computes it (lib/shared `evaluatePythonDate`). */
+function computedNote(path: readonly (string | number)[], python: string, shown: string): string | null {
+  const now = path[path.length - 1] === "initial_value" ? evaluatePythonDate(python, Date.now()) : null;
+  return now === null
+    ? null
+    : `${where(path)} is Python code (\`${shown}\`) that a playground run computes as Python does, at the run's time (now: ` +
+        `${pyRepr(now)}; against a mock, the mock's clock), as dlt computes it when it runs.`;
 }
 
 /** A dlt paginator or auth class named where its key takes an instance (`"paginator": SinglePagePaginator`). */

@@ -39,7 +39,7 @@ export const FILE_CASES: PyCase[] = [
     [
       ["multiple_configs", "", "config"],
       ["python_conditional", "/client/auth", "{\n"],
-      ["python_not_executed", "/resources/0/endpoint/incremental/initial_value", "pendulum."],
+      ["python_computed", "/resources/0/endpoint/incremental/initial_value", "pendulum."],
     ],
     {
       client: {
