@@ -280,4 +280,39 @@ describe("incremental row_order (dlt's early close)", () => {
     ]);
     expect(r.records.filter((x) => typeof x.updated === "number").map((x) => x.id)).toEqual(["e1"]);
   });
+
+  it("a child's incremental is bound again for each parent page after the first: its start, and so the filter, move up", async () => {
+    // Parent pages of one user each; user 1's event moves the cursor to 30, user 2's to 50; user 3's (5) is then below the start.
+    const cursor: Record<string, number> = { "1": 30, "2": 50, "3": 5 };
+    const api = fakeFetch((_req, _n, url) => {
+      if (url.pathname === "/users") {
+        const page = Number(url.searchParams.get("page"));
+        return json({ data: page <= 3 ? [{ id: page }] : [], total_pages: 3 });
+      }
+      const user = url.pathname.split("/")[2] ?? "";
+      return json([{ id: user, updated: cursor[user] }]);
+    });
+    const child = (incremental: object, headers: object = {}) => ({
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "users", endpoint: { path: "/users", paginator: { type: "page_number", base_page: 1, total_path: "total_pages" } } },
+        { name: "events", endpoint: { path: "/users/{resources.users.id}/events", paginator: "single_page", headers, incremental } },
+      ],
+    });
+    const r = await collect(child({ cursor_path: "updated", initial_value: 0 }), api.fetch);
+    expect(r.records.filter((x) => typeof x.updated === "number").map((x) => x.id)).toEqual(["1", "2"]);
+    // With end_value dlt's state is a throwaway one: last_value stays initial_value, nothing moves.
+    const headers = { "X-Last": "{incremental.last_value}" };
+    const ranged = await collect(
+      child({ cursor_path: "updated", initial_value: 0, end_value: 1000, start_param: "since" }, headers),
+      api.fetch,
+    );
+    expect(ranged.records.filter((x) => typeof x.updated === "number").map((x) => x.id)).toEqual(["1", "2", "3"]);
+    const sent = api.calls.filter((c) => c.url.includes("/events") && c.url.includes("since="));
+    expect(sent.map((c) => [new URL(c.url).searchParams.get("since"), c.headers["x-last"]])).toEqual([
+      ["0", "0"],
+      ["0", "0"],
+      ["0", "0"],
+    ]);
+  });
 });

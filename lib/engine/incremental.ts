@@ -27,12 +27,22 @@ export interface IncrementalRun {
   readonly endValue: Json;
   readonly initialValue: Json;
   readonly before: Json;
-  /** The `incremental.*` placeholder context. */
+  /** The `incremental.*` placeholder context (`start_value` and `last_value` are read live: `currentStart`, `liveLast`). */
   readonly context: Record<string, Json>;
   filter(records: DataRecord[]): FilterResult;
   /** Why the resource may stop paging after the records filtered so far (`row_order`), or null. */
   closeReason(): string | null;
+  /** The largest (or smallest, `min`) cursor value the run kept: the state's `last_value`. */
   lastValue(): Json;
+  /** dlt's `Incremental.last_value`: the state's value lagged (`apply_lag_with_suppression`); `initial_value` with `end_value`. */
+  liveLast(): Json;
+  /** The start the filter keeps records from: the run's, until a child's parent page binds it again. */
+  currentStart(): Json;
+  /**
+   * dlt binds a child's incremental again each time the child is called for a parent page (after the
+   * first): its start becomes `last_value` as it is then, and the filter starts from there.
+   */
+  rebind(): void;
   state(): IncrementalState | null;
 }
 
@@ -69,12 +79,16 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
   // dlt applies `lag` only with a stored or initial value and without `end_value` (`apply_lag_with_suppression`),
   // and a lagged value does not cross `initial_value` (`apply_lag`). Without lag a stored value wins, whatever
   // `initial_value` says now (an `initial_value` changed after a run is read only when there is no state).
-  let start = before;
-  if (end === null && cfg.lag && before !== null) {
-    start = lagCursor(before, cfg.lag, min, cursorPath);
-    if (initial !== null && compare(start, initial, cursorPath) * (min ? -1 : 1) < 0) start = initial;
-  }
   const sign = min ? -1 : 1;
+  /** dlt's `last_value` of a state holding `v`: lagged, never past `initial_value`; with `end_value` the throwaway state's. */
+  const lagged = (v: Json): Json => {
+    if (end !== null) return initial;
+    if (!cfg.lag || v === null) return v;
+    const l = lagCursor(v, cfg.lag, min, cursorPath);
+    return initial !== null && compare(l, initial, cursorPath) * sign < 0 ? initial : l;
+  };
+  const start = lagged(before);
+  let current = start;
   let last: Json = before;
   const missing = cfg.on_cursor_value_missing ?? "raise";
   // The first cursor value seen before the start / past the end (dlt's start/end_out_of_range).
@@ -109,8 +123,8 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
             continue;
           }
         }
-        if (start !== null) {
-          const c = sign * compare(v, start, cursorPath);
+        if (current !== null) {
+          const c = sign * compare(v, current, cursorPath);
           if (c < 0) startOut ??= v;
           if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
         }
@@ -124,11 +138,16 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
         return `row_order "asc": a record's \`${cursorPath}\` ${JSON.stringify(endOut)} is past end_value ${JSON.stringify(end)}, so every later record would be too`;
       }
       if (cfg.row_order === "desc" && startOut !== undefined) {
-        return `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ${JSON.stringify(start)}, so every later record would be too`;
+        return `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ${JSON.stringify(current)}, so every later record would be too`;
       }
       return null;
     },
     lastValue: () => last,
+    liveLast: () => lagged(last),
+    currentStart: () => current,
+    rebind() {
+      current = lagged(last);
+    },
     state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: last } : null),
   };
 }

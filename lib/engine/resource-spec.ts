@@ -50,8 +50,9 @@ export function incrementalLookup(r: PreparedResource, inc: IncrementalRun | nul
   return (name) => {
     if (inc && name.startsWith("incremental.")) {
       const attr = name.slice("incremental.".length);
-      // `last_value` is live, as dlt passes its incremental object itself: a child's record sees what earlier records moved it to.
-      if (attr === "last_value") return inc.lastValue();
+      // Read live, as dlt passes its incremental object itself: a child's record sees what earlier records moved them to.
+      if (attr === "last_value") return inc.liveLast();
+      if (attr === "start_value") return inc.currentStart();
       if (Object.hasOwn(inc.context, attr)) return inc.context[attr];
       throw new EngineError(
         "placeholder_error",

@@ -48,6 +48,10 @@ export class ResourceDriver {
   private cancelled = false;
   /** Parent records it ran for (children). */
   private ranFor = 0;
+  /** The parent pages this child was called for (dlt binds its incremental again for each after the first). */
+  private parentPages = 0;
+  /** What a child's `start_param` sends: one value its parent pages share, set as each page's requests begin (dlt's params dict). */
+  private sharedStart: Json = null;
   private inc: IncrementalRun | null = null;
   private filtered = 0;
   private run: ResourceRun | null = null;
@@ -287,12 +291,12 @@ export class ResourceDriver {
   /** A child's source for one page of its parent's records: one page per turn, record after record. */
   private pagesFor(rows: readonly ParentRow[]): Source | null {
     if (rows.length === 0) return null;
+    this.bindForParentPage();
     if (this.concurrent) return this.allAtOnce(rows);
     const end = this.own();
     let at = 0;
     let pages: AsyncGenerator<SequencePage, void, void> | null = null;
-    /** `start_param` for this parent page: the incremental's last value as its first record's requests start. */
-    let start: Json | undefined;
+    let started = false;
     return {
       concurrent: false,
       turn: async () => {
@@ -302,8 +306,10 @@ export class ResourceDriver {
             if (!pages) {
               const row = rows[at++];
               if (!row) return end();
-              start ??= this.inc?.lastValue() ?? null;
-              pages = this.forRow(row, start);
+              // dlt writes `start_param` into the one params dict its parent pages share, as each page's requests begin.
+              if (!started) this.sharedStart = this.inc?.liveLast() ?? null;
+              started = true;
+              pages = this.forRow(row);
             }
             const page = await pages.next();
             if (!page.done) {
@@ -321,8 +327,13 @@ export class ResourceDriver {
     };
   }
 
-  /** The pages for one parent record; `start`: what `start_param` sends (its parent page's, `pagesFor`). */
-  private forRow(row: ParentRow, start: Json): AsyncGenerator<SequencePage, void, void> {
+  /** dlt calls a child once per parent page; from the second call on, that binds its incremental again (`rebind`). */
+  private bindForParentPage(): void {
+    if (this.parentPages++ > 0) this.inc?.rebind();
+  }
+
+  /** The pages for one parent record (`start_param`: `sharedStart`, as the record's requests begin). */
+  private forRow(row: ParentRow): AsyncGenerator<SequencePage, void, void> {
     const { ctx, r } = this;
     if (ctx.signal.aborted) throw cancelledError(r.name);
     const parent = r.parent!.name;
@@ -334,7 +345,7 @@ export class ResourceDriver {
     this.ranFor++;
     const withParent = (records: DataRecord[]) =>
       this.filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
-    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, start), { transform: withParent, parent: values });
+    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), { transform: withParent, parent: values });
   }
 
   /**
@@ -349,7 +360,7 @@ export class ResourceDriver {
       turn: async () => {
         if (ran || this.halted() || !this.begin()) return end();
         ran = true;
-        const start = this.inc?.lastValue() ?? null;
+        this.sharedStart = this.inc?.liveLast() ?? null;
         const gathered: DataRecord[] = [];
         const errors: unknown[] = [];
         await Promise.allSettled(
@@ -357,7 +368,7 @@ export class ResourceDriver {
             this.drivers.pool(async () => {
               if (errors.length) return;
               try {
-                for await (const page of this.forRow(row, start)) {
+                for await (const page of this.forRow(row)) {
                   if (errors.length) return;
                   gathered.push(...page.records);
                 }
