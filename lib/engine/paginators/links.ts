@@ -27,7 +27,7 @@ function nextUrl(ref: string, base: string): string {
     throw new EngineError(
       "paginator_error",
       "The next link is an empty string: dlt counts it as a next page and requests it, which fails " +
-        "(`MissingSchema: Invalid URL '': No scheme supplied. Perhaps you meant https://?`).",
+        "(`MissingSchema: Invalid URL '': No scheme supplied. Perhaps you meant http://?`).",
     );
   return resolveLink(ref, base);
 }
