@@ -1,4 +1,4 @@
-/** A response nested deeper than Python's json reads: dlt's extract fails on it, and so does the resource here (the others run). */
+/** A response nested deeper than Python's json reads, or records deeper than orjson writes: dlt's extract fails on them, and so does the resource here. */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json } from "../testing/engine";
 import { nestedAtLeast, PYTHON_JSON_DEPTH } from "../shared";
@@ -31,14 +31,18 @@ describe("a response nested 1,000 levels deep", () => {
     expect(run.errors[0]).toMatchObject({ resource: "deep", code: "invalid_json" });
     expect(run.errors[0]!.message).toContain(`${PYTHON_JSON_DEPTH} levels deep`);
     expect(run.records).toEqual([{ id: 1 }]);
-    // 999 levels is what Python's json still reads.
-    const shallow = await collect(
-      {
-        client: { base_url: "https://api.test" },
-        resources: [{ name: "r", endpoint: { path: "/r", data_selector: "data", paginator: "single_page" } }],
-      },
-      fakeFetch(() => new Response(nested(990), { headers: { "content-type": "application/json" } })).fetch,
-    );
-    expect(shallow.errors).toEqual([]);
+    // Shallower, dlt's extract still fails on a record orjson cannot write: 254 levels (in a list: 255, orjson's limit).
+    const page = (n: number) =>
+      collect(
+        {
+          client: { base_url: "https://api.test" },
+          resources: [{ name: "r", endpoint: { path: "/r", data_selector: "data", paginator: "single_page" } }],
+        },
+        fakeFetch(() => new Response(nested(n), { headers: { "content-type": "application/json" } })).fetch,
+      );
+    expect((await page(254)).errors).toEqual([]);
+    const orjson = await page(255);
+    expect(orjson.errors[0]).toMatchObject({ resource: "r", code: "invalid_json" });
+    expect(orjson.errors[0]!.message).toContain("orjson, which stops at 255 levels");
   });
 });

@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { nestedAtLeast, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
+import { nestedAtLeast, ORJSON_DEPTH, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -42,6 +42,8 @@ export type Sent =
       readonly body: Json | undefined;
       /** The raw body contained a known secret value. */
       readonly secret: boolean;
+      /** The body nests `ORJSON_DEPTH` levels deep or more: its records may be too deep for dlt's extract (`sequence.ts`). */
+      readonly deep: boolean;
     }
   | { readonly kind: "ignored"; readonly requestId: number; readonly status: number; readonly reason: string };
 
@@ -204,7 +206,8 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           const message = `The response is not JSON (content-type: ${type}): ${error}. It starts with: ${start}`;
           throw new EngineError("invalid_json", message, { resource: o.resource, status, url: exchanged.url });
         }
-        return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret };
+        const nested = parsed.body !== undefined && nestedAtLeast(text, ORJSON_DEPTH);
+        return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret, deep: nested };
       }
       if (status === 401 && auth?.invalidate && !refreshed && !o.policy.retries(401)) {
         refreshed = true;

@@ -16,6 +16,7 @@ import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { PreparedResource } from "./prepare";
 import { defect } from "./defect";
+import { depthAtLeast, ORJSON_DEPTH } from "../shared";
 
 /** Per-resource state shared by its sequences (one per parent record for children). */
 export interface ResourceRun {
@@ -115,6 +116,14 @@ export async function* runSequence(
       selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected" };
     }
     const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
+    // dlt's extract writes the page's records as one list with orjson, which stops at 255 levels.
+    if (sent.deep && selection.records.some((x) => depthAtLeast(x, ORJSON_DEPTH - 1)))
+      throw new EngineError(
+        "invalid_json",
+        `A record of page ${page} nests arrays and objects ${ORJSON_DEPTH - 1} levels deep or more: dlt's extract step writes ` +
+          `records with orjson, which stops at ${ORJSON_DEPTH} levels (\`TypeError: Recursion limit reached\`), so it fails on it.`,
+        { resource: r.name, url: sent.url },
+      );
     if (selection.nullMatch)
       ctx.emit({
         type: "warning",

@@ -25,7 +25,9 @@ export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,
+  depthAtLeast,
   nestedAtLeast,
+  ORJSON_DEPTH,
   parseBody,
   parseJson,
   PYTHON_JSON_DEPTH,

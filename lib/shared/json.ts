@@ -239,3 +239,21 @@ export function nestedAtLeast(text: string, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * orjson, which dlt's extract step writes items with, stops at this depth (`TypeError: Recursion limit
+ * reached`): a page (the list of records dlt writes) nested this deep fails dlt's extract.
+ */
+export const ORJSON_DEPTH = 255;
+
+/** Whether a parsed value nests arrays and objects `limit` levels deep or more (itself included). Iterative. */
+export function depthAtLeast(value: Json, limit: number): boolean {
+  const stack: [Json, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [Json, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (d >= limit) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === "object" && x !== null) stack.push([x, d + 1]);
+  }
+  return false;
+}
