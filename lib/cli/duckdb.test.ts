@@ -96,12 +96,14 @@ describe("restplay run --duckdb", () => {
     expect((await cli(["run", "tiny.json", "--duckdb", "tiny.duckdb"], { cwd: dir, fetch: small })).code).toBe(0);
     const before = readFileSync(join(dir, "tiny.duckdb"));
     body = '[{"v": 300}]';
+    // dlt's load fails on the value (its job, and so the load): the run is not loaded and the file is left alone.
     const refused = await cli(["run", "tiny.json", "--duckdb", "tiny.duckdb"], { cwd: dir, fetch: small });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("DuckDB refuses a value of `t`");
+    expect(refused.stdout).toContain("dlt fails the load on a value DuckDB refuses in its load step (above): nothing was loaded");
+    expect(refused.stdout + refused.stderr).toContain("tiny.duckdb left as it was (nothing was loaded)");
     expect(readFileSync(join(dir, "tiny.duckdb")).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes(".part"))).toEqual([]);
-    // A null primary key: DuckDB's own reason is told (not the aborted transaction that follows it).
+    // A record without its primary key: DuckDB's NOT NULL constraint, told on the table; nothing written.
     const keyed = {
       client: tiny.client,
       resources: [{ name: "k", primary_key: "id", endpoint: { path: "/k", paginator: "single_page" } }],
@@ -109,6 +111,8 @@ describe("restplay run --duckdb", () => {
     writeFileSync(join(dir, "keyed.json"), JSON.stringify(keyed));
     body = '[{"id": 1}, {"x": 2}]';
     const nullKey = await cli(["run", "keyed.json", "--duckdb", "keyed.duckdb"], { cwd: dir, fetch: small });
-    expect(nullKey.stderr).toContain("DuckDB refuses a value of `k` (Failed to append: NOT NULL constraint failed: k.id)");
+    expect(nullKey.code).toBe(1);
+    expect(nullKey.stdout).toContain("NOT NULL constraint failed: k.id");
+    expect(readdirSync(dir)).not.toContain("keyed.duckdb");
   });
 });

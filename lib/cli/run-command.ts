@@ -222,7 +222,9 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       say(style.dim(`state kept in ${stateDir} (${how})`));
     });
   }
-  if (duckdbFile !== null) {
+  // A run dlt does not load leaves the database as it was (its own reason is the summary's last line).
+  if (duckdbFile !== null && !collector.preview.loaded()) say(style.dim(`duckdb: ${duckdbFile} left as it was (nothing was loaded)`));
+  else if (duckdbFile !== null) {
     const { writeDuckDbFile, DATASET } = await import("../duck");
     await saving(duckdbFile, async () => {
       await writeDuckDbFile(duckdbFile, collector.preview.destination.state());

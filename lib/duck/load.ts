@@ -138,7 +138,8 @@ async function insertDltTables(conn: DuckDBConnection, state: DestinationState, 
     const stored = dltStoredSchema(v.schema, { processingHints: true, version: i + 2 });
     const hash = versionHash(stored);
     hashes.set(v.load, hash);
-    return `(${i + 2}, ${DLT_ENGINE_VERSION}, ${at(v.load)}, ${literal(DLT_SCHEMA_NAME)}, ${literal(hash)}, ${literal(JSON.stringify(stored))})`;
+    const values = [i + 2, DLT_ENGINE_VERSION, at(v.load), literal(DLT_SCHEMA_NAME), literal(hash), literal(JSON.stringify(stored))];
+    return `(${values.join(", ")})`;
   });
   await conn.run(`INSERT INTO ${qualified(dataset, "_dlt_version")} VALUES ${rows.join(", ")}`);
   // Each load carries the hash of the latest version made at or before it (the first version for loads before any).

@@ -1,4 +1,7 @@
-/** A response nested deeper than Python's json reads, or records deeper than orjson writes: dlt's extract fails on them, and so does the resource here. */
+/**
+ * A response nested deeper than Python's json reads, or records deeper than orjson writes: dlt's extract
+ * fails on them, and so does the resource here (the others run).
+ */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json } from "../testing/engine";
 import { nestedAtLeast, PYTHON_JSON_DEPTH } from "../shared";

@@ -138,7 +138,10 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
         return `row_order "asc": a record's \`${cursorPath}\` ${JSON.stringify(endOut)} is past end_value ${JSON.stringify(end)}, so every later record would be too`;
       }
       if (cfg.row_order === "desc" && startOut !== undefined) {
-        return `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ${JSON.stringify(current)}, so every later record would be too`;
+        return (
+          `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ` +
+          `${JSON.stringify(current)}, so every later record would be too`
+        );
       }
       return null;
     },

@@ -23,11 +23,22 @@ export type Failure =
  * The failures that fail one of dlt's steps before the load (nothing of the run is then loaded); the
  * others fail a load job on DuckDB, which the preview flags and loads (decision 0033).
  */
-export const FAILED_STEP: Partial<Record<Failure, "extract" | "normalize">> = {
+export const FAILED_STEP: Record<Failure, FailedStep> = {
   null_in_not_null: "normalize",
   no_variant: "normalize",
   lone_surrogate: "extract",
+  // DuckDB refuses these in dlt's load step: the table's load job fails, the load is not completed
+  // (no `_dlt_loads` row, the package stays pending), so the destination is not what the run would make.
+  variant_in_not_null: "load",
+  beyond_64: "load",
+  beyond_int_type: "load",
+  beyond_decimal: "load",
+  not_finite: "load",
+  nul_in_text: "load",
 };
+
+/** The step of dlt's that fails on a record: nothing of the run is then loaded (`Preview.refusal`). */
+export type FailedStep = "extract" | "normalize" | "load";
 
 /**
  * The table's message for `failure` at `column` (`value`: the value, or the variant column it went to;
@@ -244,6 +255,7 @@ export const LOAD_REFUSALS = {
   schema_contract: "a schema_contract freeze",
   extract: "a record its extract step fails on",
   normalize: "a record its normalize step fails on",
+  load: "a value DuckDB refuses in its load step",
   not_null_column: "a NOT NULL column DuckDB cannot add to a table an earlier load made",
 } as const;
 

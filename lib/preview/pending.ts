@@ -19,7 +19,7 @@ import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
-import { beyond64Message, FAILED_STEP, failureMessage } from "./failures";
+import { beyond64Message, FAILED_STEP, failureMessage, type FailedStep } from "./failures";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
 import { ContractState, expandContract, orphanedNestedHints } from "./contract";
@@ -92,7 +92,7 @@ export class PendingLoad {
   /** Tables with a staged value in a column without a name (a key such as `__`), counted or kept. */
   readonly nameless = new Set<string>();
   /** dlt's steps before the load that fail on this load's records (nothing of it is then loaded): `Preview.refusal`. */
-  readonly failedSteps = new Set<"extract" | "normalize">();
+  readonly failedSteps = new Set<FailedStep>();
   /** Per table and not-null column without a type yet, the rows holding null there (dlt treats them as absent). */
   private readonly nullInUntyped = new Map<string, Map<string, number>>();
   /** Nested tables with not-null `nested_hints` columns, counted. */
@@ -151,7 +151,7 @@ export class PendingLoad {
   }
 
   /** A problem of `table` (deduplicated); `step`: the step of dlt's before the load that fails on it. */
-  private problem(table: string, message: string, step?: "extract" | "normalize"): void {
+  private problem(table: string, message: string, step?: FailedStep): void {
     if (step) this.failedSteps.add(step);
     let set = this.problems.get(table);
     if (!set) this.problems.set(table, (set = new Set()));

@@ -61,17 +61,25 @@ export interface Preview {
  * Why dlt fails a run that ran to the end before it loads anything: its contract; a record its extract
  * step (an integer beyond 64 bits, a lone surrogate) or its normalize step (null in a not-null column,
  * a value a column cannot hold and no variant may take, a key with no name, a missing key hash) fails
- * on; or a table with rows in it that gets a NOT NULL column an earlier load did not make (dlt migrates
- * the tables a load has jobs for first, in one transaction: DuckDB refuses `ADD COLUMN … NOT NULL`).
- * Values only DuckDB refuses fail one load job: flagged, and loaded (decision 0033).
+ * on; a table with rows in it that gets a NOT NULL column an earlier load did not make (dlt migrates
+ * the tables a load has jobs for first, in one transaction: DuckDB refuses `ADD COLUMN … NOT NULL`); or a
+ * value DuckDB refuses in the load step (its table's job fails and the load is not completed: no
+ * `_dlt_loads` row, the package pending; decision 0033, amended).
  */
 function loadRefusal(p: PendingLoad): string | null {
   if (p.contracts.loadFails) return LOAD_REFUSALS.schema_contract;
   if (p.failedSteps.has("extract")) return LOAD_REFUSALS.extract;
   // Not yet: a not-null column no row gives a type (seed 004's `primary_key: "id"`), flagged on its table and loaded.
   if (p.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
-  for (const t of p.schema.tables.values())
-    if ((p.pkg.rows.get(t.name)?.length ?? 0) > 0 && p.loadedTypes.addedNotNull(t).length > 0) return LOAD_REFUSALS.not_null_column;
+  const jobs = [...p.schema.tables.values()].filter((t) => (p.pkg.rows.get(t.name)?.length ?? 0) > 0);
+  if (jobs.some((t) => p.loadedTypes.addedNotNull(t).length > 0)) return LOAD_REFUSALS.not_null_column;
+  if (p.failedSteps.has("load")) return LOAD_REFUSALS.load;
+  // A typed not-null column a row has no value in: DuckDB refuses the row (NOT NULL constraint failed).
+  for (const t of jobs)
+    for (const column of p.absent(t.name).keys()) {
+      const c = t.columns.get(column);
+      if (c?.nullable === false && c.data_type !== undefined) return LOAD_REFUSALS.load;
+    }
   return null;
 }
 
