@@ -69,6 +69,20 @@ describe("auto-detection's searches, as dlt's detector.py", () => {
   });
 });
 
+describe("page counts read as Python's int() reads them", () => {
+  it("takes decimal digits of any script (`٣`, `３`), as dlt's page_number does", async () => {
+    for (const total of ["٣", "３"]) {
+      const api = fakeFetch((_r, n) => json({ data: items(n, 1), total_pages: total }));
+      await collect(one({ data_selector: "data", paginator: { type: "page_number", base_page: 1, total_path: "total_pages" } }), api.fetch);
+      expect(api.urls(), total).toEqual([
+        "https://api.test/items?page=1",
+        "https://api.test/items?page=2",
+        "https://api.test/items?page=3",
+      ]);
+    }
+  });
+});
+
 describe("the cursor paginator's edges", () => {
   it("has_more true with a null cursor writes `null` at cursor_body_path (a query param would be left out)", async () => {
     const api = fakeFetch((_r, n) => json({ data: items(n, 1), next: n === 1 ? "c2" : null, more: n < 3 }));

@@ -9,13 +9,14 @@ import { headerLink, headerLinks, jsonLink } from "./links";
 import { cursorPaginator } from "./cursor";
 import { pageNumberPaginator } from "./range";
 import { singlePage } from "./single";
+import { pythonIntText } from "./values";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 /** Python's `isinstance(v, (str, int, float))` (a bool is an int): what dlt's detector takes as a next reference or a count. */
 const scalar = (v: Json) => v !== null && typeof v !== "object";
-/** Whether Python's `int(v)` reads it (dlt's page-count check): a number, a bool, or digits with optional sign, `_` and spaces. */
-const pythonInt = (v: Json) => typeof v !== "string" || /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(v);
+/** Whether Python's `int(v)` reads it (dlt's page-count check): a number, a bool, or text `pythonIntText` reads. */
+const pythonInt = (v: Json) => typeof v !== "string" || pythonIntText(v) !== null;
 
 /** Depth-first (dict key order) search for a key; `test` sees the lower-cased key. */
 function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[] = []): { path: string; value: Json } | null {

@@ -3,11 +3,31 @@ import { EngineError, type Json } from "../types";
 import type { PageResponse } from "./types";
 import { defect } from "../defect";
 
+const DIGIT = /\p{Nd}/u;
+
+/** The value of a Unicode decimal digit: Unicode lays each script's digits out as runs of ten from its zero. */
+function digitValue(ch: string): number {
+  const cp = ch.codePointAt(0) as number;
+  let zero = cp;
+  while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return (cp - zero) % 10;
+}
+
+/** Python's `int()` of text: optional spaces and sign, decimal digits of any script, single `_` between them; else `null`. */
+export function pythonIntText(text: string): number | null {
+  const m = /^\s*([-+]?)(\p{Nd}+(?:_\p{Nd}+)*)\s*$/u.exec(text);
+  if (!m) return null;
+  let n = 0;
+  for (const ch of (m[2] as string).replace(/_/g, "")) n = n * 10 + digitValue(ch);
+  return m[1] === "-" ? -n : n;
+}
+
 /** Python `int()` of a total: numbers truncated, numeric strings accepted. */
 export function toInt(v: Json, path: string, cls: string): number {
   if (typeof v === "number" && Number.isFinite(v)) return Math.trunc(v);
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "string" && /^\s*[-+]?\d+(_\d+)*\s*$/.test(v)) return Number.parseInt(v.replace(/_/g, ""), 10);
+  const text = typeof v === "string" ? pythonIntText(v) : null;
+  if (text !== null) return text;
   throw new EngineError(
     "paginator_error",
     `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``,
