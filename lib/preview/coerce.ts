@@ -154,6 +154,17 @@ function textToBinary(v: string): string | null {
   return `0x${bytes}`;
 }
 
+/** dlt's `int.to_bytes((v.bit_length() + 7) // 8, "little")`: as `0x` hex; a negative one raises (a variant then). */
+function intToBinary(digits: string): string | Cannot {
+  const n = BigInt(digits);
+  if (n < 0n) return CANNOT;
+  const hex = n === 0n ? "" : n.toString(16);
+  const even = hex.length % 2 ? `0${hex}` : hex;
+  let out = "";
+  for (let i = even.length - 2; i >= 0; i -= 2) out += even.slice(i, i + 2);
+  return `0x${out}`;
+}
+
 const formatted = (v: DateTimeValue | Cannot, format: (v: DateTimeValue) => string): string | Cannot => (v === CANNOT ? CANNOT : format(v));
 
 /** The value dlt stores for `v` (Python type `from`) in a column of type `to`; throws `CoercionError`. */
@@ -199,6 +210,7 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
     case "time":
       return from === "text" && typeof v === "string" ? (parseTime(v) ?? CANNOT) : CANNOT;
     case "binary":
+      if (from === "bigint" && (typeof v === "number" || v instanceof PyInt)) return intToBinary(intDigits(v));
       return from === "text" && typeof v === "string" ? (textToBinary(v) ?? CANNOT) : CANNOT;
     default:
       return CANNOT;

@@ -276,6 +276,15 @@ describe("a `binary` column hint", () => {
       [null, "0xZZ"],
     ]);
   });
+
+  it('writes an integer as dlt\'s int.to_bytes(…, "little") (258: 0x0201, 0: no bytes); a negative one goes to a variant', () => {
+    const t = tables([{ h: 258 }, { h: 0 }, { h: -1 }], { columns: [{ name: "h", data_type: "binary" }] }).table("r");
+    expect(materialize(t).map((r) => [r.h, r.h__v_bigint])).toEqual([
+      ["0x0201", null],
+      ["0x", null],
+      [null, -1],
+    ]);
+  });
 });
 
 describe("a primary key present in the records but not in its column", () => {
