@@ -119,9 +119,14 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
         </li>
       );
     case "warning":
+      // A value restplay computed as dlt does (`python_computed`) is a note, not something to fix.
       return (
         <li className={base} data-testid="trace-warning">
-          <Glyph glyph="▲" label="warning" className="text-warning" />
+          {item.code === "python_computed" ? (
+            <Glyph glyph="ℹ" label="note" className="text-info" />
+          ) : (
+            <Glyph glyph="▲" label="warning" className="text-warning" />
+          )}
           <span>
             {item.message} <code className="text-xs text-muted">{item.code}</code>
           </span>
