@@ -3,8 +3,6 @@
  * (`relational.ts`) and fitted into the run's copy of the schema (`infer.ts`), row by row, per table.
  * dlt extracts, normalises and loads after the run; the preview does it as pages arrive, so the
  * tables grow while the run streams.
- * Over 400 lines: the load's state (rows, counts, problems, the steps that fail) is one object its
- * stages write into; the staging, coercion and normalising that can stand alone live in their own files.
  */
 import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
 import type { SchemaContract } from "../config/resolved";
@@ -19,7 +17,8 @@ import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
-import { beyond64Message, FAILED_STEP, failureMessage, type FailedStep } from "./failures";
+import { beyond64Message, FAILED_STEP, failureMessage } from "./failures";
+import { LoadProblems } from "./load-problems";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
 import { ContractState, expandContract, orphanedNestedHints } from "./contract";
@@ -85,14 +84,12 @@ export class PendingLoad {
   readonly resources = new Map<string, ResourceRun>();
   /** The record and resource behind each staged root row. */
   readonly origins = new Origins();
-  /** Problems dlt's normaliser would fail on, per table (deduplicated). */
-  readonly problems = new Map<string, Set<string>>();
+  /** What dlt's steps fail on: messages per table, and the steps. */
+  readonly problems = new LoadProblems();
   /** Keys that were null in a row and never became a column, per table (dlt's `null_only_columns`). */
   readonly nullOnly = new Map<string, Set<string>>();
   /** Tables with a staged value in a column without a name (a key such as `__`), counted or kept. */
   readonly nameless = new Set<string>();
-  /** dlt's steps before the load that fail on this load's records (nothing of it is then loaded): `Preview.refusal`. */
-  readonly failedSteps = new Set<FailedStep>();
   /** Per table and not-null column without a type yet, the rows holding null there (dlt treats them as absent). */
   private readonly nullInUntyped = new Map<string, Map<string, number>>();
   /** Nested tables with not-null `nested_hints` columns, counted. */
@@ -135,10 +132,10 @@ export class PendingLoad {
       naming: this.naming,
       schema: this.schema,
       loadId,
-      problem: (table, message, step) => this.problem(table, message, step),
+      problem: (table, message, step) => this.problems.add(table, message, step),
       rootOf: (table) => this.ownRoot(table),
     });
-    this.contracts = new ContractState(this.schema, (root, message) => this.problem(root, message));
+    this.contracts = new ContractState(this.schema, (root, message) => this.problems.add(root, message));
     this.coercer = new RowCoercer(this.schema, this.naming, (table, column, problem, value) => {
       if (problem === "null") {
         (this.nullOnly.get(table) ?? this.nullOnly.set(table, new Set()).get(table))?.add(column);
@@ -146,16 +143,8 @@ export class PendingLoad {
         return;
       }
       const { text, once } = failureMessage(problem, table, column, value, this.schema.table(table)?.columns.get(column));
-      if (once === null || this.firstReport(table, once)) this.problem(table, text, FAILED_STEP[problem]);
+      if (once === null || this.problems.first(table, once)) this.problems.add(table, text, FAILED_STEP[problem]);
     });
-  }
-
-  /** A problem of `table` (deduplicated); `step`: the step of dlt's before the load that fails on it. */
-  private problem(table: string, message: string, step?: FailedStep): void {
-    if (step) this.failedSteps.add(step);
-    let set = this.problems.get(table);
-    if (!set) this.problems.set(table, (set = new Set()));
-    set.add(message);
   }
 
   start(e: ResourceStart): ResourceRun {
@@ -303,18 +292,7 @@ export class PendingLoad {
   /** Integers outside 64 bits anywhere in a record (its `NumberText`): dlt's extract step fails on them. */
   private beyond64(table: string, text: NumberText): void {
     for (const [at, digits] of integersBeyond64(text))
-      if (this.firstReport(table, at)) this.problem(table, beyond64Message(at, digits), "extract");
-  }
-  /** Per table, the places (record paths, columns) a value dlt fails on was reported for (at most 20). */
-  private readonly reported = new Map<string, Set<string>>();
-
-  /** Whether `place` of `table` is reported for the first time (and there is room for it). */
-  private firstReport(table: string, place: string): boolean {
-    let seen = this.reported.get(table);
-    if (!seen) this.reported.set(table, (seen = new Set()));
-    if (seen.has(place) || seen.size >= 20) return false;
-    seen.add(place);
-    return true;
+      if (this.problems.first(table, at)) this.problems.add(table, beyond64Message(at, digits), "extract");
   }
 
   /** The resource being staged: its root table; the contract of the table a row is staged into. */

@@ -68,12 +68,12 @@ export interface Preview {
  */
 function loadRefusal(p: PendingLoad): string | null {
   if (p.contracts.loadFails) return LOAD_REFUSALS.schema_contract;
-  if (p.failedSteps.has("extract")) return LOAD_REFUSALS.extract;
+  if (p.problems.failedSteps.has("extract")) return LOAD_REFUSALS.extract;
   // Not yet: a not-null column no row gives a type (seed 004's `primary_key: "id"`), flagged on its table and loaded.
-  if (p.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
+  if (p.problems.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
   const jobs = [...p.schema.tables.values()].filter((t) => (p.pkg.rows.get(t.name)?.length ?? 0) > 0);
   if (jobs.some((t) => p.loadedTypes.addedNotNull(t).length > 0)) return LOAD_REFUSALS.not_null_column;
-  if (p.failedSteps.has("load")) return LOAD_REFUSALS.load;
+  if (p.problems.failedSteps.has("load")) return LOAD_REFUSALS.load;
   // A typed not-null column a row has no value in: DuckDB refuses the row (NOT NULL constraint failed).
   for (const t of jobs)
     for (const column of p.absent(t.name).keys()) {
@@ -169,7 +169,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
         // A table that got no rows (a contract dropped them all) is not shown: what its tables met is told here.
         if (r.table !== null && table === undefined)
           for (const t of current().schema.chain(r.table))
-            for (const p of current().problems.get(t.name) ?? []) warnings.push(`${t.name}: ${p}`);
+            for (const p of current().problems.byTable.get(t.name) ?? []) warnings.push(`${t.name}: ${p}`);
         const loaded = r.table !== null && current().counts.has(r.table) ? r.kept : records.length;
         return { resource: r.resource, table_name: r.table, fetched: r.fetched, records, loaded, warnings };
       });

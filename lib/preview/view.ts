@@ -57,7 +57,7 @@ function warningsOf(root: TableSchema, pending: PendingLoad, chain: readonly Tab
     if (r.missingKey > 0 && r.candidates) out.push(r.candidates.message(r.resource, r.missingKey, r.fetched));
   }
   for (const t of chain) {
-    for (const p of pending.problems.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
+    for (const p of pending.problems.byTable.get(t.name) ?? []) out.push(`${t.name}: ${p}`);
     for (const column of pending.loadedTypes.addedNotNull(t)) out.push(addedNotNullMessage(t.name, column));
     // A column named "" with values (a hint on a blank key names one too, which gets none).
     if (pending.nameless.has(t.name)) out.push(namelessColumnMessage(t.name));
