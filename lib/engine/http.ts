@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { nestedAtLeast, ORJSON_DEPTH, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
+import { bracketsAtLeast, nestedAtLeast, ORJSON_DEPTH, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -206,7 +206,8 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           const message = `The response is not JSON (content-type: ${type}): ${error}. It starts with: ${start}`;
           throw new EngineError("invalid_json", message, { resource: o.resource, status, url: exchanged.url });
         }
-        const nested = parsed.body !== undefined && nestedAtLeast(text, ORJSON_DEPTH);
+        // A page with fewer brackets cannot nest that deep (counted with native searches); its records are checked in sequence.ts.
+        const nested = parsed.body !== undefined && bracketsAtLeast(text, ORJSON_DEPTH);
         return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret, deep: nested };
       }
       if (status === 401 && auth?.invalidate && !refreshed && !o.policy.retries(401)) {

@@ -216,15 +216,20 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
 /** Python's json gives up at this depth (`RecursionError`): dlt's `response.json()` cannot read a body nested so deep. */
 export const PYTHON_JSON_DEPTH = 1000;
 
+/** Whether `text` holds `limit` opening brackets or more (native searches, stopping at `limit`): fewer cannot nest that deep. */
+export function bracketsAtLeast(text: string, limit: number): boolean {
+  let openers = 0;
+  for (const c of ["[", "{"]) for (let i = text.indexOf(c); i !== -1 && openers < limit; i = text.indexOf(c, i + 1)) openers++;
+  return openers >= limit;
+}
+
 /**
  * Whether JSON `text` nests arrays and objects `limit` levels deep or more. A text with fewer brackets
  * than that cannot (the common page): they are counted with native searches first, and only a text with
  * as many is scanned, strings skipped.
  */
 export function nestedAtLeast(text: string, limit: number): boolean {
-  let openers = 0;
-  for (const c of ["[", "{"]) for (let i = text.indexOf(c); i !== -1 && openers < limit; i = text.indexOf(c, i + 1)) openers++;
-  if (openers < limit) return false;
+  if (!bracketsAtLeast(text, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -246,14 +251,15 @@ export function nestedAtLeast(text: string, limit: number): boolean {
  */
 export const ORJSON_DEPTH = 255;
 
-/** Whether a parsed value nests arrays and objects `limit` levels deep or more (itself included). Iterative. */
+/**
+ * Whether a parsed value nests arrays and objects `limit` levels deep or more (itself included). It
+ * descends into containers only, and at most `limit` levels (a value this deep was parsed by V8 first).
+ */
 export function depthAtLeast(value: Json, limit: number): boolean {
-  const stack: [Json, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [Json, number];
-    if (typeof v !== "object" || v === null) continue;
-    if (d >= limit) return true;
-    for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === "object" && x !== null) stack.push([x, d + 1]);
-  }
+  if (typeof value !== "object" || value === null) return false;
+  if (limit <= 1) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (depthAtLeast(value[i] as Json, limit - 1)) return true;
+  } else for (const k in value) if (depthAtLeast(value[k] as Json, limit - 1)) return true;
   return false;
 }
