@@ -9,7 +9,6 @@
  */
 import type { Json } from "../engine/types";
 import { isDataType } from "./duck-types";
-import { ExactInt } from "./rows";
 import type { ColumnSchema, TableSchemaJson } from "./schema";
 import type { ColumnDataType } from "./types";
 
@@ -23,7 +22,7 @@ function fits(type: ColumnDataType, v: unknown): boolean {
     case "json":
       return true;
     case "bigint":
-      return (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && INTEGER_TEXT.test(v)) || v instanceof ExactInt;
+      return (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && INTEGER_TEXT.test(v));
     case "double":
       return typeof v === "number";
     case "bool":
