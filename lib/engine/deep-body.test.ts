@@ -4,17 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json } from "../testing/engine";
-import { nestedAtLeast, PYTHON_JSON_DEPTH } from "../shared";
+import { nestedAtLeast, openersUpTo, PYTHON_JSON_DEPTH } from "../shared";
 
 const nested = (n: number) => `{"data":${"[".repeat(n)}${"]".repeat(n)}}`;
 
 describe("nestedAtLeast", () => {
   it("counts the nesting of arrays and objects, not brackets inside strings", () => {
-    expect(nestedAtLeast(nested(4), 5)).toBe(true);
-    expect(nestedAtLeast(nested(3), 5)).toBe(false);
-    expect(nestedAtLeast(`{"a":"${"[".repeat(50)}","b":[1]}`, 5)).toBe(false);
-    expect(nestedAtLeast(`{"a":"\\"${"{".repeat(9)}"}`, 5)).toBe(false);
-    expect(nestedAtLeast(`[${"{}, ".repeat(20)}{}]`, 5)).toBe(false);
+    const at = (text: string) => nestedAtLeast(text, openersUpTo(text, 5), 5);
+    expect(at(nested(4))).toBe(true);
+    expect(at(nested(3))).toBe(false);
+    expect(at(`{"a":"${"[".repeat(50)}","b":[1]}`)).toBe(false);
+    expect(at(`{"a":"\\"${"{".repeat(9)}"}`)).toBe(false);
+    expect(at(`[${"{}, ".repeat(20)}{}]`)).toBe(false);
   });
 });
 
@@ -47,5 +48,30 @@ describe("a response nested 1,000 levels deep", () => {
     const orjson = await page(255);
     expect(orjson.errors[0]).toMatchObject({ resource: "r", code: "invalid_json" });
     expect(orjson.errors[0]!.message).toContain("orjson, which stops at 255 levels");
+  });
+});
+
+describe("a record orjson cannot write, among many", () => {
+  const run = (records: string[]) =>
+    collect(
+      {
+        client: { base_url: "https://api.test" },
+        resources: [{ name: "r", endpoint: { path: "/r", data_selector: "data", paginator: "single_page" } }],
+      },
+      fakeFetch(() => new Response(`{"data":[${records.join(",")}]}`, { headers: { "content-type": "application/json" } })).fetch,
+    );
+  const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+
+  it("fails the resource whatever the other records hold (the page's brackets only bound the walk)", async () => {
+    // 99 records of one bracket each and one of 254: exactly the brackets such a page needs.
+    for (const others of [Array<string>(99).fill("{}"), Array<string>(99).fill("1"), Array<string>(900).fill('{"a":[1]}')]) {
+      const failed = await run([...others, deep(254)]);
+      expect(failed.errors[0]).toMatchObject({ resource: "r", code: "invalid_json" });
+      expect(failed.errors[0]!.message).toContain("orjson, which stops at 255 levels");
+    }
+    // Many brackets in all, no record as deep: loaded.
+    const shallow = await run(Array<string>(20).fill(deep(253)));
+    expect(shallow.errors).toEqual([]);
+    expect(shallow.records).toHaveLength(20);
   });
 });

@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { bracketsAtLeast, nestedAtLeast, ORJSON_DEPTH, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
+import { nestedAtLeast, openersUpTo, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -42,8 +42,8 @@ export type Sent =
       readonly body: Json | undefined;
       /** The raw body contained a known secret value. */
       readonly secret: boolean;
-      /** The body nests `ORJSON_DEPTH` levels deep or more: its records may be too deep for dlt's extract (`sequence.ts`). */
-      readonly deep: boolean;
+      /** The body's opening brackets, counted up to `PYTHON_JSON_DEPTH` (`openersUpTo`): bounds its records' depth (`sequence.ts`). */
+      readonly openers: number;
     }
   | { readonly kind: "ignored"; readonly requestId: number; readonly status: number; readonly reason: string };
 
@@ -176,7 +176,8 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       const common = responseEvent(res, bytes);
       const parsed = parse(text, ctx.numberText);
       // Nested deeper than Python's json reads: dlt's extract fails on it, and nothing here walks it (the preview shows text).
-      const deep = parsed.body !== undefined && nestedAtLeast(text, PYTHON_JSON_DEPTH);
+      const openers = parsed.body !== undefined ? openersUpTo(text, PYTHON_JSON_DEPTH) : 0;
+      const deep = nestedAtLeast(text, openers, PYTHON_JSON_DEPTH);
       const secret = ctx.masker.containsSecret(text);
       ctx.emit(withBodyPreview(common, ctx.masker, deep ? undefined : parsed.body, text, secret));
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;
@@ -206,9 +207,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           const message = `The response is not JSON (content-type: ${type}): ${error}. It starts with: ${start}`;
           throw new EngineError("invalid_json", message, { resource: o.resource, status, url: exchanged.url });
         }
-        // A page with fewer brackets cannot nest that deep (counted with native searches); its records are checked in sequence.ts.
-        const nested = parsed.body !== undefined && bracketsAtLeast(text, ORJSON_DEPTH);
-        return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret, deep: nested };
+        return { kind: "ok", requestId, status, headers: res.headers, url: plainUrl, body: parsed.body, secret, openers };
       }
       if (status === 401 && auth?.invalidate && !refreshed && !o.policy.retries(401)) {
         refreshed = true;

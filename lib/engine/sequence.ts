@@ -16,7 +16,7 @@ import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { PreparedResource } from "./prepare";
 import { defect } from "./defect";
-import { depthAtLeast, ORJSON_DEPTH } from "../shared";
+import { depthAtLeast, ORJSON_DEPTH, PYTHON_JSON_DEPTH } from "../shared";
 
 /** Per-resource state shared by its sequences (one per parent record for children). */
 export interface ResourceRun {
@@ -54,6 +54,21 @@ function asRecord(v: Json): DataRecord {
   return record;
 }
 /** Stops that the data explains: no "full page, then stopped" warning for these. */
+/**
+ * Whether a record of a page nests `ORJSON_DEPTH - 1` levels deep or more (in the page's list: orjson's
+ * limit). Such a record holds that many of the page's `openers` brackets and every other container
+ * record one at least, so a page with fewer brackets (the common page) is not walked.
+ */
+function tooDeepForOrjson(openers: number, records: readonly Json[]): boolean {
+  const deep = ORJSON_DEPTH - 1;
+  if (openers < deep) return false;
+  let containers = 0;
+  for (const x of records) if (typeof x === "object" && x !== null) containers++;
+  // `openers` stops counting at PYTHON_JSON_DEPTH: a page with as many may hold more.
+  const enough = openers >= PYTHON_JSON_DEPTH || openers >= deep + containers - 1;
+  return enough && records.some((x) => depthAtLeast(x, deep));
+}
+
 const EXPLAINED = new Set(["empty_page", "total", "has_more"]);
 /** Characters of a response value quoted in a paginator message. */
 const SNIPPET = 200;
@@ -117,7 +132,7 @@ export async function* runSequence(
     }
     const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
     // dlt's extract writes the page's records as one list with orjson, which stops at 255 levels.
-    if (sent.deep && selection.records.some((x) => depthAtLeast(x, ORJSON_DEPTH - 1)))
+    if (tooDeepForOrjson(sent.openers, selection.records))
       throw new EngineError(
         "invalid_json",
         `A record of page ${page} nests arrays and objects ${ORJSON_DEPTH - 1} levels deep or more: dlt's extract step writes ` +

@@ -24,10 +24,10 @@ export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type P
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
-  bracketsAtLeast,
   floatSpelling,
   depthAtLeast,
   nestedAtLeast,
+  openersUpTo,
   ORJSON_DEPTH,
   parseBody,
   parseJson,

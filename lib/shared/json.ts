@@ -216,20 +216,20 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
 /** Python's json gives up at this depth (`RecursionError`): dlt's `response.json()` cannot read a body nested so deep. */
 export const PYTHON_JSON_DEPTH = 1000;
 
-/** Whether `text` holds `limit` opening brackets or more (native searches, stopping at `limit`): fewer cannot nest that deep. */
-export function bracketsAtLeast(text: string, limit: number): boolean {
+/** How many opening brackets `text` holds, counted up to `limit` (native searches): a text with fewer cannot nest that deep. */
+export function openersUpTo(text: string, limit: number): number {
   let openers = 0;
   for (const c of ["[", "{"]) for (let i = text.indexOf(c); i !== -1 && openers < limit; i = text.indexOf(c, i + 1)) openers++;
-  return openers >= limit;
+  return openers;
 }
 
 /**
- * Whether JSON `text` nests arrays and objects `limit` levels deep or more. A text with fewer brackets
- * than that cannot (the common page): they are counted with native searches first, and only a text with
- * as many is scanned, strings skipped.
+ * Whether JSON `text`, holding `openers` opening brackets (`openersUpTo`), nests arrays and objects
+ * `limit` levels deep or more. A text with fewer brackets than that cannot (the common page); only a
+ * text with as many is scanned, strings skipped.
  */
-export function nestedAtLeast(text: string, limit: number): boolean {
-  if (!bracketsAtLeast(text, limit)) return false;
+export function nestedAtLeast(text: string, openers: number, limit: number): boolean {
+  if (openers < limit) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
