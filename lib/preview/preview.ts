@@ -69,17 +69,20 @@ export interface Preview {
 function loadRefusal(p: PendingLoad): string | null {
   if (p.contracts.loadFails) return LOAD_REFUSALS.schema_contract;
   if (p.problems.failedSteps.has("extract")) return LOAD_REFUSALS.extract;
-  // Not yet: a not-null column no row gives a type (seed 004's `primary_key: "id"`), flagged on its table and loaded.
-  if (p.problems.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
   const jobs = [...p.schema.tables.values()].filter((t) => (p.pkg.rows.get(t.name)?.length ?? 0) > 0);
-  if (jobs.some((t) => p.loadedTypes.addedNotNull(t).length > 0)) return LOAD_REFUSALS.not_null_column;
-  if (p.problems.failedSteps.has("load")) return LOAD_REFUSALS.load;
-  // A typed not-null column a row has no value in: DuckDB refuses the row (NOT NULL constraint failed).
+  // A not-null column rows have no value in: dlt's normalize step fails on it when no row gives it a type
+  // (seed 004's `primary_key: "id"`: `UnboundColumnException`), DuckDB refuses the rows when one does.
+  let absentTyped = false;
   for (const t of jobs)
     for (const column of p.absent(t.name).keys()) {
       const c = t.columns.get(column);
-      if (c?.nullable === false && c.data_type !== undefined) return LOAD_REFUSALS.load;
+      if (c?.nullable !== false) continue;
+      if (c.data_type === undefined) return LOAD_REFUSALS.normalize;
+      absentTyped = true;
     }
+  if (p.problems.failedSteps.has("normalize") || p.nameless.size > 0) return LOAD_REFUSALS.normalize;
+  if (jobs.some((t) => p.loadedTypes.addedNotNull(t).length > 0)) return LOAD_REFUSALS.not_null_column;
+  if (p.problems.failedSteps.has("load") || absentTyped) return LOAD_REFUSALS.load;
   return null;
 }
 
