@@ -117,4 +117,23 @@ describe("/api/duckdb work in flight", () => {
     expect(await (await running).text()).toBe("done");
     expect(await (await withDuckSlot("a", async () => new Response("again"))).text()).toBe("again");
   });
+
+  it("counts syncs apart, with the same limits: a client's third sync in flight is refused, its query is not", async () => {
+    vi.stubEnv("RESTPLAY_DUCKDB_SESSIONS", "4");
+    vi.stubEnv("RESTPLAY_DUCKDB_PER_CLIENT", "2");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = () => withDuckSlot("a", async () => (await held, new Response("synced")), "sync");
+    const running = [slow(), slow()];
+    // The sync route itself: the same client (x-forwarded-for) holds both sync slots.
+    const third = await call(sync, JSON.stringify(BODIES.sync), { ...json, "x-forwarded-for": "a" });
+    const error = ((await third.json()) as { error: { code: string; message: string } }).error;
+    expect([third.status, error.code, third.headers.get("retry-after")]).toEqual([503, "server_busy", "2"]);
+    expect(error.message).toBe("You already have 2 destinations on their way to the SQL console; wait for one to arrive.");
+    expect(await (await withDuckSlot("a", async () => new Response("query"))).text()).toBe("query");
+    expect((await call(sync, JSON.stringify(BODIES.sync), { ...json, "x-forwarded-for": "b" })).status).toBe(200);
+    release();
+    expect(await Promise.all(running.map(async (r) => (await r).text()))).toEqual(["synced", "synced"]);
+    expect((await call(sync, JSON.stringify(BODIES.sync), { ...json, "x-forwarded-for": "a" })).status).toBe(200);
+  });
 });

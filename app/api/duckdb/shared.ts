@@ -12,8 +12,7 @@ import { readSettings } from "../run/settings";
 
 const global = globalThis as typeof globalThis & {
   __restplayDuckSessions?: DuckSessions;
-  __restplayDuckBusy?: number;
-  __restplayDuckClients?: Map<string, number>;
+  __restplayDuckSlots?: Map<SlotKind, { busy: number; clients: Map<string, number> }>;
 };
 
 const sessionLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4;
@@ -24,38 +23,49 @@ export function sessions(): DuckSessions {
   return global.__restplayDuckSessions;
 }
 
-/** DuckDB work one client may have in flight (a query and a download): fewer than all, so one client cannot take every slot. */
+/** DuckDB work one client may have in flight (a query and a download; two syncs): fewer than all, so one client cannot take every slot. */
 const perClientLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_PER_CLIENT ?? 2) || 2;
+
+/** What a slot is for: DuckDB work (a query, a file), or a sync (a body of up to `syncLimit()` read and checked). */
+type SlotKind = "work" | "sync";
+
+const BUSY: Record<SlotKind, { mine: (n: number) => string; all: string }> = {
+  work: {
+    mine: (n) => `You already have ${n} SQL queries or downloads in progress; wait for one to finish.`,
+    all: "The server is busy with other SQL queries and downloads; try again in a moment.",
+  },
+  sync: {
+    mine: (n) => `You already have ${n} destinations on their way to the SQL console; wait for one to arrive.`,
+    all: "The server is busy receiving other destinations for the SQL console; try again in a moment.",
+  },
+};
 
 /**
  * DuckDB work (a query, a file) in flight in the whole server is at most the number of sessions (an
  * evicted session's work still finishes, so the session cap alone would not bound it), and per client
- * (`clientKey`, as runs are counted) at most `RESTPLAY_DUCKDB_PER_CLIENT`. Beyond either: 503.
+ * (`clientKey`, as runs are counted) at most `RESTPLAY_DUCKDB_PER_CLIENT`; syncs (each a body of up to
+ * `RESTPLAY_DUCKDB_MAX_BYTES` in memory while it is read and checked) are counted apart, with the same
+ * limits. Beyond either: 503.
  */
-export async function withDuckSlot(client: string, work: () => Promise<Response>): Promise<Response> {
-  const busy = global.__restplayDuckBusy ?? 0;
-  const clients = (global.__restplayDuckClients ??= new Map<string, number>());
-  const mine = clients.get(client) ?? 0;
-  if (busy >= sessionLimit() || mine >= perClientLimit()) {
-    const refused = duckError(503, {
-      code: "server_busy",
-      message:
-        mine >= perClientLimit()
-          ? `You already have ${mine} SQL queries or downloads in progress; wait for one to finish.`
-          : "The server is busy with other SQL queries and downloads; try again in a moment.",
-    });
+export async function withDuckSlot(client: string, work: () => Promise<Response>, kind: SlotKind = "work"): Promise<Response> {
+  const slots = (global.__restplayDuckSlots ??= new Map());
+  let slot = slots.get(kind);
+  if (!slot) slots.set(kind, (slot = { busy: 0, clients: new Map<string, number>() }));
+  const mine = slot.clients.get(client) ?? 0;
+  if (slot.busy >= sessionLimit() || mine >= perClientLimit()) {
+    const refused = duckError(503, { code: "server_busy", message: mine >= perClientLimit() ? BUSY[kind].mine(mine) : BUSY[kind].all });
     refused.headers.set("retry-after", "2");
     return refused;
   }
-  global.__restplayDuckBusy = busy + 1;
-  clients.set(client, mine + 1);
+  slot.busy++;
+  slot.clients.set(client, mine + 1);
   try {
     return await work();
   } finally {
-    global.__restplayDuckBusy = (global.__restplayDuckBusy ?? 1) - 1;
-    const left = (clients.get(client) ?? 1) - 1;
-    if (left <= 0) clients.delete(client);
-    else clients.set(client, left);
+    slot.busy--;
+    const left = (slot.clients.get(client) ?? 1) - 1;
+    if (left <= 0) slot.clients.delete(client);
+    else slot.clients.set(client, left);
   }
 }
 

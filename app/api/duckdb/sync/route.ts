@@ -2,12 +2,17 @@
 import { SyncBody } from "@/lib/duck";
 import { adoptStateSpellings, destinationRevision, readDestinationState } from "@/lib/preview";
 import type { NumberText } from "@/lib/engine";
-import { duckError, readBody, sessions, syncLimit } from "../shared";
+import { clientKey } from "../../run/admission";
+import { duckError, readBody, sessions, syncLimit, withDuckSlot } from "../shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  return withDuckSlot(clientKey(request), () => receive(request), "sync");
+}
+
+async function receive(request: Request): Promise<Response> {
   // Read losslessly: json cells keep their number spellings (`46.0`) for the database and its files.
   const sink = new WeakMap<object, NumberText>();
   const read = await readBody(request, SyncBody, syncLimit(), sink);
