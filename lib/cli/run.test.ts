@@ -24,6 +24,7 @@ interface RunJson {
     stats: Record<string, number>;
     status: string;
     warnings: string[];
+    notes: string[];
   }[];
   errors: { resource: string | null; code: string; message: string }[];
   refusal: string | null;
@@ -73,7 +74,7 @@ describe("restplay run --mock", () => {
       expect([out.ok, out.errors, out.limits, out.refusal]).toEqual([refusal === null, [], [], refusal]);
       expect(out.resources.map((x) => [x.name, x.stats.records_fetched, x.stats.records_merged])).toEqual(expected[seed.id]);
       for (const res of out.resources) {
-        expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "status", "warnings"]);
+        expect(Object.keys(res)).toEqual(["name", "primary_key", "write_disposition", "records", "stats", "status", "warnings", "notes"]);
         expect(res.status).toBe("ok");
         expect(Object.keys(res.stats)).toEqual(["requests", "pages", "retries", "records_fetched", "records_merged"]);
         expect(res.records).toHaveLength(res.stats.records_merged!);
@@ -231,33 +232,49 @@ describe("restplay run --mock", () => {
   });
 
   it("a Python date expression as initial_value is computed at the run's time; other Python leaves the start at None", async () => {
-    const py = (initial: string) =>
+    const block = (initial: string) => [
+      '        "params": {"since": "{incremental.start_value}"},',
+      `        "incremental": {"cursor_path": "id", "initial_value": ${initial}}}}],`,
+    ];
+    // The incremental as a param of its own (dlt's other form).
+    const param = (initial: string) => [
+      `        "params": {"since": {"type": "incremental", "cursor_path": "id", "initial_value": ${initial}}}}}],`,
+    ];
+    const py = (initial: string, form: (initial: string) => string[]) =>
       [
-        "import dlt, pendulum",
+        "import dlt, pendulum, time",
+        "from datetime import date, timedelta",
         "from dlt.sources.rest_api import rest_api_source",
         "source = rest_api_source({",
         '    "client": {"base_url": "https://api.example.com"},',
         '    "resources": [{"name": "r", "endpoint": {"path": "/r", "paginator": "single_page",',
-        '        "params": {"since": "{incremental.start_value}"},',
-        `        "incremental": {"cursor_path": "id", "initial_value": ${initial}}}}],`,
+        ...form(initial),
         "})",
         "",
       ].join("\n");
-    const run = async (initial: string) => {
-      const file = seeds.write("computed.py", py(initial));
+    const run = async (initial: string, form = block) => {
+      const file = seeds.write("computed.py", py(initial, form));
       const urls: string[] = [];
       const fetch = async (r: Request) => {
         urls.push(r.url);
         return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
       };
       const out = JSON.parse((await cli(["run", file, "--format", "json"], { ...at, fetch })).stdout) as RunJson;
-      return { urls, warnings: out.resources[0]?.warnings.join("\n") ?? "" };
+      return { urls, warnings: out.resources[0]?.warnings.join("\n") ?? "", notes: out.resources[0]?.notes.join("\n") ?? "" };
     };
     // The `dlt init rest_api` template's form: pendulum's today at midnight UTC, as dlt computes it.
     const today = await run("pendulum.today().subtract(days=30).to_iso8601_string()");
     const since = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 30));
     expect(today.urls).toEqual([`https://api.example.com/r?since=${since.toISOString().slice(0, 10)}T00%3A00%3A00Z`]);
-    expect(today.warnings).toContain("is Python: restplay computed it as dlt would at this run's time, '");
+    expect(today.notes).toContain("is Python: restplay computed it as dlt would at this run's time, '");
+    expect(today.warnings).toBe("");
+    const week = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 7));
+    const asParam = await run("str(date.today() - timedelta(days=7))", param);
+    expect(asParam.urls).toEqual([`https://api.example.com/r?since=${week.toISOString().slice(0, 10)}`]);
+    expect([asParam.warnings, asParam.notes]).toEqual([
+      "",
+      `\`endpoint.params.since.initial_value\` is Python: restplay computed it as dlt would at this run's time, '${week.toISOString().slice(0, 10)}'.`,
+    ]);
     const other = await run("since_of(settings)");
     expect(other.urls).toEqual(["https://api.example.com/r?since=None"]);
     expect(other.warnings).toContain("This run starts without it (`{incremental.start_value}` is None)");
@@ -271,7 +288,14 @@ describe("restplay run --mock", () => {
     const issues = out.resources.find((x) => x.name === "issues");
     // Issues updated since 2025-12-02 (the mock's today, 2026-01-01, less 30 days): every 36 hours from 2025-11-16.
     expect(issues?.stats.records_fetched).toBe(19);
-    expect(issues?.warnings.join("\n")).toContain("computed it as dlt would at this run's time, '2025-12-02T00:00:00Z'");
+    // A note, not a warning: in the trace (`note python_computed`), the summary's `ℹ` lines and `notes`.
+    expect(issues?.notes).toEqual([
+      "`endpoint.incremental.initial_value` is Python: restplay computed it as dlt would at this run's time, '2025-12-02T00:00:00Z'.",
+    ]);
+    expect(issues?.warnings.join("\n")).not.toContain("computed");
+    const text = await cli(["run", file, "--mock"], at);
+    expect(text.stderr + text.stdout).toContain("  note python_computed: `endpoint.incremental.initial_value` is Python");
+    expect(text.stdout).toContain("ℹ issues: `endpoint.incremental.initial_value` is Python: restplay computed it");
   });
 
   it("a --secret the config never reads (a misspelt name) is said on stderr; the run goes on", async () => {

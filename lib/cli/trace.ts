@@ -1,5 +1,5 @@
 /** The live run trace for the terminal: requests, pages, retries, paginator decisions, warnings. */
-import type { EngineEvent } from "../engine";
+import { isNoteCode, type EngineEvent } from "../engine";
 import type { RunSummary } from "../run";
 import type { PreviewTable } from "../preview";
 import { cells, pad, type Style } from "./io";
@@ -123,7 +123,7 @@ export class TracePrinter {
         );
         break;
       case "warning":
-        this.line(`  ${s.yellow("warning")} ${s.dim(e.code)}: ${e.message}`);
+        this.line(`  ${isNoteCode(e.code) ? s.cyan("note") : s.yellow("warning")} ${s.dim(e.code)}: ${e.message}`);
         break;
       case "limit":
         this.line(`  ${s.yellow("limit")} ${s.dim(e.limit)}: ${e.message}`);
@@ -174,8 +174,11 @@ export function formatRunSummary(
     out.push(r[r.length - 1] === "ok" ? text : style.red(text));
   }
   // A warning that names its table already (`contacts: …`) is not named again when the table is the resource's.
-  for (const r of summary.resources)
-    for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${w.startsWith(`${r.name}: `) ? w : `${r.name}: ${w}`}`);
+  for (const r of summary.resources) {
+    const named = (w: string) => (w.startsWith(`${r.name}: `) ? w : `${r.name}: ${w}`);
+    for (const w of r.warnings) out.push(`${style.yellow("⚠")} ${named(w)}`);
+    for (const n of r.notes) out.push(`${style.cyan("ℹ")} ${named(n)}`);
+  }
   for (const l of summary.limits.filter((x) => x.failed))
     out.push(`${style.red("✖")} ${l.resource} ${style.dim(`[${l.limit}]`)}: ${l.message}`);
   for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);

@@ -2,6 +2,8 @@
 import type { EngineEvent } from "./types";
 import { pyRepr } from "../shared";
 
+const INITIAL_VALUE = /(?:^|\.)(?:incremental|params\..+)\.initial_value$/;
+
 /**
  * One warning per Python value: an incremental's `initial_value` restplay computed (`computed`, lib/shared
  * `evaluatePythonDate`) says its value; any other is validated, not executed — and an `initial_value`
@@ -9,7 +11,8 @@ import { pyRepr } from "../shared";
  */
 export function pythonWarnings(resource: string, keys: readonly string[], computed: string | number | null, prior: boolean): EngineEvent[] {
   return keys.map((key) => {
-    const initial = /incremental\.initial_value$/.test(key);
+    // The incremental's own block, or its params form (`endpoint.params.since.initial_value`).
+    const initial = INITIAL_VALUE.test(key);
     if (initial && computed !== null)
       return {
         type: "warning",

@@ -249,6 +249,9 @@ export type EngineWarningCode =
   | "secret_in_response"
   | "credentials_withheld";
 
+/** The warning codes that tell, not warn (nothing to fix): the trace shows them as notes, the run's summary under `notes`. */
+export const isNoteCode = (code: string): boolean => code === "python_computed";
+
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;
 

@@ -4,7 +4,15 @@
  * error with its literal code; the destination's tables. A view over the one fold (`./trace.ts`) and
  * the preview — nothing here folds events a second time.
  */
-import { LIMIT_FAILS, type DataRecord, type EngineErrorCode, type EngineEvent, type LimitKind, type ResourceStats } from "../engine";
+import {
+  isNoteCode,
+  LIMIT_FAILS,
+  type DataRecord,
+  type EngineErrorCode,
+  type EngineEvent,
+  type LimitKind,
+  type ResourceStats,
+} from "../engine";
 import { createPreview, tablesJson, type Destination, type Preview, type TableJson } from "../preview";
 import { TraceBuilder, type ResourceStatus, type RunTrace } from "./trace";
 
@@ -18,6 +26,8 @@ export interface ResourceSummary {
   /** How it ended: `ok`, `failed` (an error, or a limit that fails it), `running` when the run was cancelled. */
   readonly status: ResourceStatus;
   readonly warnings: string[];
+  /** What the run tells without warning (`isNoteCode`): an `initial_value` computed from its Python code. */
+  readonly notes: string[];
 }
 
 /** A playground limit a resource reached; `failed`: it failed the resource and the run (`LIMIT_FAILS`). */
@@ -98,7 +108,10 @@ export function createRunCollector(options: { readonly destination?: Destination
             const p = byResource.get(r.name);
             const table = tables.find((t) => t.table_name === p?.table_name);
             // A limit that fails the resource is in `limits` and is not a warning.
-            const own = r.items.flatMap((i) => (i.kind === "warning" || (i.kind === "limit" && !LIMIT_FAILS[i.limit]) ? [i.message] : []));
+            const own = r.items.flatMap((i) =>
+              (i.kind === "warning" && !isNoteCode(i.code)) || (i.kind === "limit" && !LIMIT_FAILS[i.limit]) ? [i.message] : [],
+            );
+            const notes = r.items.flatMap((i) => (i.kind === "warning" && isNoteCode(i.code) ? [i.message] : []));
             const { requests, pages, retries, records_fetched } = r.stats ?? NO_STATS;
             return {
               name: r.name,
@@ -108,6 +121,7 @@ export function createRunCollector(options: { readonly destination?: Destination
               stats: { requests, pages, retries, records_fetched, records_merged: p?.loaded ?? 0 },
               status: r.status,
               warnings: [...own, ...(p?.warnings ?? []), ...(table?.warnings.filter((w) => !p?.warnings.includes(w)) ?? [])],
+              notes,
             };
           }),
         limits: trace.limits.map((l) => ({ resource: l.resource, limit: l.limit, failed: LIMIT_FAILS[l.limit], message: l.message })),

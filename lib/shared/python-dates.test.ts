@@ -22,6 +22,17 @@ describe("evaluatePythonDate", () => {
     ['(datetime.now(timezone.utc) - timedelta(days=7)).strftime("%Y-%m-%d")', "2026-11-28"],
     ["date.today().isoformat()", "2026-12-05"],
     ["pendulum.now().start_of('day').to_iso8601_string()", "2026-12-05T00:00:00Z"],
+    // str() is isoformat(" "), pendulum's too; int() of a timestamp; integer arithmetic.
+    ["str(date(2024, 1, 2) - timedelta(days=1))", "2024-01-01"],
+    ["str(datetime(2024, 1, 2, 3, 4, 5))", "2024-01-02 03:04:05"],
+    ["str(pendulum.datetime(2024, 1, 2, 3, 4, 5))", "2024-01-02 03:04:05+00:00"],
+    ["str(datetime(2024, 1, 2, tzinfo=timezone.utc))", "2024-01-02 00:00:00+00:00"],
+    ["str(datetime.now(timezone.utc))", "2026-12-05 03:17:20.880000+00:00"],
+    ["str(pendulum.now().subtract(days=1))", "2026-12-04 03:17:20.880000+00:00"],
+    ["int(datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).timestamp())", 1704164645],
+    ["int(pendulum.datetime(2024, 1, 2, 3, 4, 5).timestamp()) - 86400", 1704078245],
+    ["int(time.time()) - 86400", 1796354240],
+    ["str(int(time.time()))", "1796440640"],
   ])("%s", (code, expected) => {
     expect(evaluatePythonDate(code, NOW)).toBe(expected);
   });
@@ -35,6 +46,11 @@ describe("evaluatePythonDate", () => {
     "compute_since()",
     "'2024' + '-01'",
     "pendulum.today(",
+    // A float (Python's repr of it is not computed here), and a date, which has no timestamp().
+    "time.time()",
+    "datetime.now().timestamp()",
+    "int(date.today().timestamp())",
+    "str(1.5)",
   ])("leaves %s as Python", (code) => {
     expect(evaluatePythonDate(code, NOW)).toBeNull();
   });

@@ -3,7 +3,8 @@
  * Python (pendulum 3, datetime) evaluates them at a given time: `pendulum.today().subtract(days=30)
  * .to_iso8601_string()` (the `dlt init rest_api` template), `pendulum.now().add(hours=-1).isoformat()`,
  * `(datetime.now(timezone.utc) - timedelta(days=7)).strftime("%Y-%m-%d")`, `date.today().isoformat()`,
- * `pendulum.datetime(2024, 1, 1).int_timestamp`. Only expressions that end as text or an integer are
+ * `pendulum.datetime(2024, 1, 1).int_timestamp`, `str(date.today() - timedelta(days=7))`,
+ * `int(time.time()) - 86400`. Only expressions that end as text or an integer are
  * computed (what the run then sends is the same as dlt's); anything else is `null` (left as Python).
  * The local time zone is UTC (pendulum's `today()`/`now()` on a server, and dlt's own clock).
  */
@@ -69,6 +70,13 @@ function isoText(m: Moment, sep = "T", zone: "Z" | "+00:00" | "" = m.kind === "n
   return `${date}${sep}${pad(p.H)}:${pad(p.M)}:${pad(p.S)}${p.f ? `.${pad(p.f, 6)}` : ""}${zone}`;
 }
 
+/** Python's `str()` of a value here: a date-time as `isoformat(" ")` (pendulum's too), an integer's digits, text itself. */
+function pyText(v: Value): string {
+  if (isMoment(v)) return isoText(v, " ");
+  if (typeof v === "string") return v;
+  return typeof v === "number" && Number.isInteger(v) ? String(v) : fail();
+}
+
 function strftime(m: Moment, format: string): string {
   const p = parts(m);
   const codes: Record<string, string> = {
@@ -130,8 +138,10 @@ class Parser {
     while (this.peek() === "+" || this.peek() === "-") {
       const sign = this.next() === "+" ? 1 : -1;
       const d = this.postfix();
-      if (!isMoment(v) || typeof d !== "object" || !("delta" in d)) return fail();
-      v = { ...v, us: v.us + sign * d.delta };
+      // Numbers too (`int(time.time()) - 86400`): Python's int or float arithmetic.
+      if (typeof v === "number" && typeof d === "number") v += sign * d;
+      else if (!isMoment(v) || typeof d !== "object" || !("delta" in d)) return fail();
+      else v = { ...v, us: v.us + sign * d.delta };
     }
     return v;
   }
@@ -186,7 +196,14 @@ class Parser {
       return false;
     };
     let v: Value;
-    if (take(["pendulum", "today"], ["pendulum", "now"], ["pendulum", "yesterday"], ["pendulum", "tomorrow"])) {
+    if (take(["str"], ["int"])) {
+      const args = this.args();
+      const a = args.length === 1 && args[0]?.key === null ? args[0].value : fail();
+      v = segments[0] === "str" ? pyText(a) : typeof a === "number" && Number.isFinite(a) ? Math.trunc(a) : fail();
+    } else if (take(["time", "time"])) {
+      if (this.args().length) fail();
+      v = this.nowUs / 1e6;
+    } else if (take(["pendulum", "today"], ["pendulum", "now"], ["pendulum", "yesterday"], ["pendulum", "tomorrow"])) {
       const which = segments[i - 1];
       const args = this.args();
       if (args.some((a) => !(a.key === "tz" || a.key === null) || String(a.value).toUpperCase() !== "UTC")) fail();
@@ -244,6 +261,10 @@ class Parser {
     const args = this.args();
     const noArgs = () => (args.length ? fail() : undefined);
     switch (name) {
+      case "timestamp":
+        noArgs();
+        // A naive one in the local time zone, which is UTC here (as `now()` is).
+        return v.kind === "date" ? fail() : v.us / 1e6;
       case "add":
       case "subtract":
         return pendulum ? shift(v, args, name === "add" ? 1 : -1) : fail();

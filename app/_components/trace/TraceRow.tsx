@@ -1,6 +1,7 @@
 "use client";
 import { memo, useId, useState } from "react";
 import type { TraceItem } from "@/lib/run";
+import { isNoteCode } from "@/lib/engine";
 import { adviceFor } from "./advice";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { RequestDetails } from "./RequestDetails";
@@ -122,7 +123,7 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
       // A value restplay computed as dlt does (`python_computed`) is a note, not something to fix.
       return (
         <li className={base} data-testid="trace-warning">
-          {item.code === "python_computed" ? (
+          {isNoteCode(item.code) ? (
             <Glyph glyph="ℹ" label="note" className="text-info" />
           ) : (
             <Glyph glyph="▲" label="warning" className="text-warning" />
