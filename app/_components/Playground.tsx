@@ -123,6 +123,7 @@ export function Playground() {
         onCancel={m.cancel}
         running={m.running}
         blockedReason={m.blockedReason}
+        blockedLabel={m.blockedLabel}
         mod={mod}
         downloads={
           <DownloadMenu

@@ -62,11 +62,10 @@ export function usePlayground(announce: (message: string) => void) {
   const selected = useMemo(() => new Set(names.filter((n) => !deselected.has(n))), [names, deselected]);
   const counts = useMemo(() => problemCounts(validation?.diagnostics ?? []), [validation]);
   const checking = text === null || validation === null;
-  const blockedReason = checking
-    ? "Checking the config…"
-    : counts.errors > 0
-      ? `Fix ${counts.errors} error${counts.errors === 1 ? "" : "s"} to run (see Problems)`
-      : null;
+  const errors = `${counts.errors} error${counts.errors === 1 ? "" : "s"}`;
+  const blockedReason = checking ? "Checking the config…" : counts.errors > 0 ? `Fix ${errors} to run (see Problems)` : null;
+  /** The reason in a word or two, where the whole one does not fit (a laptop's header). */
+  const blockedLabel = checking ? "Checking…" : counts.errors > 0 ? errors : null;
   const exportBlocked = checking
     ? "Checking the config…"
     : counts.errors > 0
@@ -130,12 +129,13 @@ export function usePlayground(announce: (message: string) => void) {
       duck,
       destination: run.destination,
       running,
+      phase: run.view.trace.phase,
       refusal: run.view.refusal,
       onResetDestination: run.resetDestination,
       onResetIncremental: run.resetIncremental,
       announce,
     }),
-    [duck, running, run.view.refusal, run.destination, run.resetDestination, run.resetIncremental, announce],
+    [duck, running, run.view.trace.phase, run.view.refusal, run.destination, run.resetDestination, run.resetIncremental, announce],
   );
 
   const saveSource = useCallback(() => {
@@ -239,6 +239,7 @@ export function usePlayground(announce: (message: string) => void) {
     counts,
     checking,
     blockedReason,
+    blockedLabel,
     exportBlocked,
     target,
     setTarget,

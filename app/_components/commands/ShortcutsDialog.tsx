@@ -19,7 +19,8 @@ export function ShortcutsDialog({ open, onClose, platform }: { open: boolean; on
         <ModalHeader id="shortcuts-title" autoFocusClose>
           Keyboard shortcuts
         </ModalHeader>
-        <div className="overflow-auto px-4 py-3 text-sm">
+        {/* Focusable, so a list taller than the dialog scrolls with the arrow keys and Page Down (Tab from Close). */}
+        <div className="overflow-auto px-4 py-3 text-sm" tabIndex={0} role="region" aria-label="The shortcuts" data-testid="shortcuts-list">
           {WHERE.map((where) => (
             <section key={where} className="mb-3" aria-labelledby={`shortcuts-${where.replaceAll(" ", "-")}`}>
               <h3 id={`shortcuts-${where.replaceAll(" ", "-")}`} className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">

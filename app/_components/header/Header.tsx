@@ -50,6 +50,8 @@ export function Header(props: {
   running: boolean;
   /** Why Run cannot be used now, or null. */
   blockedReason: string | null;
+  /** `blockedReason` in a word or two, shown where the whole reason does not fit. */
+  blockedLabel: string | null;
   mod: string;
   /** The Download menu. */
   downloads: ReactNode;
@@ -71,6 +73,7 @@ export function Header(props: {
     onCancel,
     running,
     blockedReason,
+    blockedLabel,
     mod,
     downloads,
     onPalette,
@@ -143,12 +146,17 @@ export function Header(props: {
           id="run-blocked-reason"
           // From md up it only takes the row's free space (basis 0, truncated; the title has it all): a
           // reason that comes and goes while the config is checked or edited never wraps the header.
-          className="order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-72 md:flex-1 md:basis-0"
+          // Narrower than the whole reason (a laptop's header): the count alone (`1 error`), the rest in the title.
+          className="@container order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-72 md:flex-1 md:basis-0"
           data-testid="run-blocked-reason"
           title={blockedReason}
         >
           <span aria-hidden="true">✖ </span>
-          {blockedReason}
+          <span className="hidden @[14rem]:inline">{blockedReason}</span>
+          <span className="@[14rem]:hidden" aria-hidden="true">
+            {blockedLabel ?? blockedReason}
+          </span>
+          <span className="sr-only @[14rem]:hidden">{blockedReason}</span>
         </span>
       )}
       <div className="order-7 md:order-none md:ml-auto">{downloads}</div>

@@ -37,7 +37,7 @@ export function ResourcesBar({
     <div
       role="group"
       aria-labelledby="resources-title"
-      className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1"
+      className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-0.5"
       data-testid="resources"
     >
       {/* As wide as its chips want: beside the controls while they fit, on its own line (wrapping) when not. */}

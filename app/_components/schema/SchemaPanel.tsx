@@ -74,7 +74,7 @@ export default function SchemaPanel({
             <>
               <dt className="text-muted">parent</dt>
               <dd>
-                <button type="button" onClick={() => setChosen(table.parent_table)} className="font-mono text-accent underline">
+                <button type="button" onClick={() => setChosen(table.parent_table)} className="font-mono text-link underline">
                   {table.parent_table}
                 </button>{" "}
                 — each row&apos;s <code>_dlt_parent_id</code> is its parent row&apos;s <code>_dlt_id</code>
@@ -117,7 +117,7 @@ export default function SchemaPanel({
               : children.map((c, i) => (
                   <span key={c.table.table_name}>
                     {i > 0 && ", "}
-                    <button type="button" onClick={() => setChosen(c.table.table_name)} className="font-mono text-accent underline">
+                    <button type="button" onClick={() => setChosen(c.table.table_name)} className="font-mono text-link underline">
                       {c.table.table_name}
                     </button>
                   </span>

@@ -63,7 +63,7 @@ export function GridHeader({
                   </span>
                   <span className="sr-only">{c?.name}</span>
                   {sorted && (
-                    <span aria-hidden="true" className="text-accent">
+                    <span aria-hidden="true" className="text-link">
                       {sorted === "asc" ? "▲" : "▼"}
                     </span>
                   )}

@@ -1,6 +1,7 @@
 "use client";
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Destination, PreviewTable } from "@/lib/preview";
+import type { RunPhase } from "@/lib/run";
 import type { DuckClient } from "../duck/duck-client";
 import { Menu } from "../header/Menu";
 import { Panel } from "../ui/Panel";
@@ -67,17 +68,29 @@ function MoreTables({ side, shown, onClick }: { side: "left" | "right"; shown: b
       onClick={onClick}
       title={`More tables to the ${side}`}
       data-testid={`more-tables-${side}`}
-      className={`absolute inset-y-0 flex w-10 items-center from-surface from-40% to-transparent text-base text-accent ${EDGE[side]}`}
+      className={`absolute inset-y-0 flex w-10 items-center from-surface from-40% to-transparent text-base text-link ${EDGE[side]}`}
     >
       {side === "left" ? "◂" : "▸"}
     </button>
   );
 }
 
+/** What the panel says without a table, by how the last run went. */
+const EMPTY_AFTER: Record<RunPhase, string> = {
+  idle: "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.",
+  running: "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.",
+  failed: "No table: the run failed before any record arrived (the Trace says why). dlt loads nothing from it.",
+  cancelled: "No table: the run was cancelled before any record arrived.",
+  capped: "No table: the run reached a playground limit before any record arrived (the Trace says which).",
+  done: "No table: the run's resources brought no records (dlt makes no table for a resource that yields nothing).",
+};
+
 export interface DestinationActions {
   readonly duck: DuckClient | null;
   readonly destination: () => Destination | null;
   readonly running: boolean;
+  /** How the last run went (`idle`: none yet), for what an empty panel says. */
+  readonly phase: RunPhase;
   /** Why dlt's load fails the last run though it ran to the end (`Preview.refusal`), `null` when it does not. */
   readonly refusal: string | null;
   readonly onResetDestination: () => void;
@@ -206,9 +219,7 @@ export const TablesPanel = memo(function TablesPanel({
         <>
           <NotLoaded unloaded={unloaded} />
           <p className="p-3 text-sm text-muted">
-            {unloaded.length > 0
-              ? "No table this run: dlt loads none of its resources' records (above)."
-              : "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables."}
+            {unloaded.length > 0 ? "No table this run: dlt loads none of its resources' records (above)." : EMPTY_AFTER[actions.phase]}
           </p>
           <div className="px-3">{reset}</div>
         </>

@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
-const LIST = "max-h-16 shrink-0 overflow-auto text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent";
+// Two lines on a laptop's height (the grid keeps its rows), four above.
+const LIST =
+  "max-h-16 shrink-0 overflow-auto text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent " +
+  "[@media(max-height:819px)]:max-h-8";
 
 /** Where the list sits: under a table's counts, or at the top of the Tables panel. */
 const PLACES = {
@@ -9,7 +12,7 @@ const PLACES = {
 } as const;
 
 /**
- * Warnings as a list, at most 64 px high. Focusable: when the warnings outgrow their room, the
+ * Warnings as a list, at most 64 px high (32 px in a window under 820 px). Focusable: when the warnings outgrow their room, the
  * keyboard scrolls them too (axe: a scrollable region needs keyboard access).
  */
 export function WarningList({

@@ -1,5 +1,5 @@
 "use client";
-import { memo } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { ResourceTrace, RunTrace } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
@@ -148,7 +148,7 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
   }
   return (
     <div
-      className="flex min-h-8 shrink-0 items-center gap-2 border-b border-line px-2 py-1 text-xs"
+      className="flex min-h-7 shrink-0 items-center gap-2 border-b border-line px-2 py-0.5 text-xs"
       data-testid="run-status"
       data-phase={trace.phase}
     >
@@ -182,6 +182,21 @@ function FailureBox({ trace }: { trace: RunTrace }) {
   );
 }
 
+/**
+ * Scrolls the trace (the Panel's scrolling body, `root`'s parent) so that its first error shows under
+ * its resource's sticky header; nothing moves when it shows already. Only that scroller moves, never the page.
+ */
+function revealFirstError(root: HTMLElement | null): void {
+  const scroller = root?.parentElement;
+  const error = root?.querySelector<HTMLElement>('[data-testid="run-failure"], [data-testid="trace-error"]');
+  if (!scroller || !error) return;
+  const header = error.closest('[data-testid="trace-resource"]')?.querySelector("h3")?.offsetHeight ?? 0;
+  const box = scroller.getBoundingClientRect();
+  const at = error.getBoundingClientRect();
+  if (at.top >= box.top + header && at.bottom <= box.bottom) return;
+  scroller.scrollTop = Math.max(0, at.top - box.top + scroller.scrollTop - header - 4);
+}
+
 /** The run as it streams: status, a timeline per resource, run-wide warnings and errors. */
 export const TracePanel = memo(function TracePanel({
   trace,
@@ -197,31 +212,38 @@ export const TracePanel = memo(function TracePanel({
   /** Why Run is unavailable now (errors in the config): said where the hint to press Run would be. */
   blocked?: string | null;
 }) {
+  const root = useRef<HTMLDivElement>(null);
+  // A run that failed: its first error comes into sight in the trace's own scroller (below its resource's sticky header).
+  useEffect(() => {
+    if (trace.phase === "failed") revealFirstError(root.current);
+  }, [trace.phase]);
   return (
     <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
-      {trace.phase === "idle" && blocked !== null && (
-        <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">
-          <span className="text-error">{blocked}.</span> Requests, retries and paginator decisions appear here once the config runs.
-        </p>
-      )}
-      {trace.phase === "idle" && blocked === null && (
-        <p className="p-3 text-sm text-muted" data-testid="trace-empty">
-          Press <strong className="text-fg">Run</strong> (
-          <kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
-          paginator decisions appear here as they happen.
-        </p>
-      )}
-      <FailureBox trace={trace} />
-      {trace.general.length > 0 && (
-        <ol className="border-b border-line py-1 text-xs" aria-label="Run-wide messages">
-          {trace.general.map((item) => (
-            <TraceRow key={item.key} item={item} />
-          ))}
-        </ol>
-      )}
-      {trace.resources.map((r) => (
-        <ResourceSection key={r.name} r={r} phase={trace.phase} stale={stale?.get(r.name) ?? null} />
-      ))}
+      <div ref={root}>
+        {trace.phase === "idle" && blocked !== null && (
+          <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">
+            <span className="text-error">{blocked}.</span> Requests, retries and paginator decisions appear here once the config runs.
+          </p>
+        )}
+        {trace.phase === "idle" && blocked === null && (
+          <p className="p-3 text-sm text-muted" data-testid="trace-empty">
+            Press <strong className="text-fg">Run</strong> (
+            <kbd className="rounded border border-line px-1 font-mono text-xs">{shortcut}</kbd>) to fetch every page. Requests, retries and
+            paginator decisions appear here as they happen.
+          </p>
+        )}
+        <FailureBox trace={trace} />
+        {trace.general.length > 0 && (
+          <ol className="border-b border-line py-1 text-xs" aria-label="Run-wide messages">
+            {trace.general.map((item) => (
+              <TraceRow key={item.key} item={item} />
+            ))}
+          </ol>
+        )}
+        {trace.resources.map((r) => (
+          <ResourceSection key={r.name} r={r} phase={trace.phase} stale={stale?.get(r.name) ?? null} />
+        ))}
+      </div>
     </Panel>
   );
 });

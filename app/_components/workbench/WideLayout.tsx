@@ -11,6 +11,11 @@ import { COLLAPSED_PX, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./v
 type Region = "editor" | WideRowId;
 const ROWS = WIDE_ROWS.map((r) => r.id);
 const noop = () => {};
+/** The results' rows by default: the tables get the most room. */
+const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
+/** Below this window height, the trace's timeline would show a line or two: it gets room from Problems. */
+const SHORT_SCREEN_PX = 820;
+const SHORT_SIZES = { checks: "18%", run: "36%", data: "46%" } as const;
 
 /**
  * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
@@ -32,6 +37,9 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const checksLayout = useDefaultLayout({ id: GROUPS.wideChecks, storage: layoutStorage });
   /** The chosen view of each frame that has several (tabs). */
   const [active, setActive] = useState<ReadonlySet<ViewId>>(new Set());
+  // A laptop's height (1366 × 768, 1280 × 720): the trace gets room from Problems, whose list scrolls (first visit only;
+  // a layout the user made is kept).
+  const [sizes] = useState(() => (window.innerHeight < SHORT_SCREEN_PX ? SHORT_SIZES : SIZES));
 
   useImperativeHandle(apiRef, () => ({
     show: (view: ViewId) => {
@@ -120,7 +128,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-checks"
             panelRef={panels.checks}
-            defaultSize="24%"
+            defaultSize={sizes.checks}
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
@@ -146,7 +154,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-run"
             panelRef={panels.run}
-            defaultSize="30%"
+            defaultSize={sizes.run}
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
@@ -159,7 +167,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           <Panel
             id="pane-data"
             panelRef={panels.data}
-            defaultSize="46%"
+            defaultSize={sizes.data}
             minSize="96px"
             collapsible
             collapsedSize={`${COLLAPSED_PX}px`}
