@@ -218,7 +218,14 @@ export const TracePanel = memo(function TracePanel({
     if (trace.phase === "failed") revealFirstError(root.current);
   }, [trace.phase]);
   return (
-    <Panel title="Trace" titleId="trace-title" testId="trace" toolbar={<RunStatus trace={trace} onCancel={onCancel} />}>
+    <Panel
+      title="Trace"
+      titleId="trace-title"
+      testId="trace"
+      toolbar={<RunStatus trace={trace} onCancel={onCancel} />}
+      // What focus or the keyboard scrolls to stops below a resource's sticky header (two or three lines), not under it.
+      bodyClassName="scroll-pt-14"
+    >
       <div ref={root}>
         {trace.phase === "idle" && blocked !== null && (
           <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">

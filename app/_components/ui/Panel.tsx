@@ -16,6 +16,7 @@ export function Panel({
   toolbar,
   children,
   className = "",
+  bodyClassName = "",
   testId,
 }: {
   title: ReactNode;
@@ -25,6 +26,8 @@ export function Panel({
   toolbar?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** Classes of the scrolling body (say, a `scroll-padding` for what sticks at its top). */
+  bodyClassName?: string;
   testId?: string;
 }) {
   const slot = useContext(DockSlot);
@@ -36,7 +39,7 @@ export function Panel({
         className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}
       >
         {toolbar}
-        <div className="relative min-h-0 flex-1 overflow-auto">{children}</div>
+        <div className={`relative min-h-0 flex-1 overflow-auto ${bodyClassName}`}>{children}</div>
       </section>
     );
   }
@@ -53,7 +56,7 @@ export function Panel({
         {actions && <div className="ml-auto flex items-center gap-2">{actions}</div>}
       </header>
       {toolbar}
-      <div className="relative min-h-0 flex-1 overflow-auto">{children}</div>
+      <div className={`relative min-h-0 flex-1 overflow-auto ${bodyClassName}`}>{children}</div>
     </section>
   );
 }
