@@ -1,0 +1,88 @@
+/**
+ * A laptop's screen (1366 × 768, 1280 × 720) on a first visit: a run's trace, its tables and its
+ * failure are readable without moving a divider, and what does not fit is reachable by keyboard.
+ */
+import { EXAMPLES } from "../lib/examples";
+import { expectLayoutSound } from "./checks";
+import { expect, test } from "./fixtures";
+
+/** The text a sighted user sees in `el`'s children (not hidden, not screen-reader only). */
+const seen = (el: Element) =>
+  [...el.children]
+    .filter((c) => getComputedStyle(c).display !== "none" && !c.classList.contains("sr-only"))
+    .map((c) => c.textContent)
+    .join("")
+    .trim();
+
+const text = (id: string) => {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  return ex.text;
+};
+
+test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeline and the grid its rows", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.layout()).toBe("wide");
+  expect(await p.run()).toBe("done");
+  await expect(page.getByTestId("run-not-loaded")).toBeVisible();
+  // The first line of the first resource's timeline, below its header and page inspector.
+  await expect(p.trace.getByTestId("trace-resource").first().locator("ol > li").first()).toBeInViewport();
+  const grid = p.tables.getByTestId("data-table");
+  const box = (await grid.boundingBox())!;
+  const second = (await grid.locator('[role="row"][aria-rowindex="3"]').boundingBox())!;
+  expect(second.y + second.height).toBeLessThanOrEqual(box.y + box.height);
+  await expectLayoutSound(page, "seed 004 at 1280×720");
+});
+
+test("1366×768, a refused secret: the error and what to do are in sight, the Tables say the run failed", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await p.gotoWith(text("seed-000"));
+  await p.secretInput("client_secret").fill("not-the-secret");
+  expect(await p.run()).toBe("failed");
+  const error = p.trace.getByTestId("trace-error").first();
+  await expect(error).toContainText("What to do:");
+  await expect(error).toBeInViewport({ ratio: 0.9 });
+  // Not under the resource's sticky header: the error's first line is what shows at its top.
+  const box = (await error.boundingBox())!;
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid="trace-error"]') !== null,
+    [box.x + 40, box.y + 6],
+  );
+  expect(hit).toBe(true);
+  await expect(p.tables).toContainText("No table: the run failed before any record arrived (the Trace says why).");
+});
+
+test("1280×720: a blocked Run's reason fits as its count, whole in the title and for screen readers", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // `limt` for `limit`: an unknown key, and an offset paginator without its limit.
+  await p.gotoWith(text("seed-002").replace('"limit"', '"limt"'));
+  const reason = page.getByTestId("run-blocked-reason");
+  await expect(reason).toHaveAttribute("title", "Fix 2 errors to run (see Problems)");
+  expect(await reason.evaluate(seen)).toBe("✖ 2 errors");
+  expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(reason.locator(".sr-only")).toHaveText("Fix 2 errors to run (see Problems)");
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(() => reason.evaluate(seen)).toBe("✖ Fix 2 errors to run (see Problems)");
+});
+
+test("1366×768: the shortcuts list, taller than its dialog, scrolls by keyboard", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await p.gotoWith(text("seed-002"));
+  await page.getByTestId("run-button").focus();
+  await page.keyboard.press("?");
+  const list = page.getByTestId("shortcuts-list");
+  await expect(list).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(list).toBeFocused();
+  await page.keyboard.press("End");
+  await expect.poll(() => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1)).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("shortcuts-dialog")).toBeHidden();
+});
