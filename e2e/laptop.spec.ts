@@ -86,3 +86,30 @@ test("1366×768: the shortcuts list, taller than its dialog, scrolls by keyboard
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("shortcuts-dialog")).toBeHidden();
 });
+
+test("1366×768: Home and End on a divider move its two panels only; a double-click gives the group its default sizes", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await p.gotoWith(text("seed-002"));
+  const height = async (id: string) => Math.round((await page.locator(`[data-dock-frame="${id}"]`).boundingBox())!.height);
+  const heights = async () => [await height("problems"), await height("trace"), await height("tables")];
+  const before = await heights();
+  const traceTables = page.getByRole("separator", { name: "Resize the Trace and the Tables" });
+  await traceTables.focus();
+  await page.keyboard.press("Home");
+  // The Trace folds to its header; Problems keeps its height, the Tables take the rest.
+  await expect.poll(heights).toEqual([before[0], expect.any(Number), expect.any(Number)]);
+  const [, folded, grown] = await heights();
+  expect(folded).toBeLessThan(40);
+  expect(grown).toBeGreaterThan(before[2]! + before[1]! - 50);
+  const checksTrace = page.getByRole("separator", { name: "Resize Problems and the Trace" });
+  await checksTrace.focus();
+  await page.keyboard.press("End");
+  // The Trace is folded already: Problems and the Tables stay as they were.
+  await expect.poll(heights).toEqual([before[0], folded, grown]);
+  await checksTrace.dblclick();
+  await expect.poll(heights).toEqual(before);
+  await expectLayoutSound(page, "dividers reset");
+});

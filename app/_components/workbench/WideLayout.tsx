@@ -1,16 +1,21 @@
 "use client";
-import { useImperativeHandle, useState } from "react";
+import { useImperativeHandle, useMemo, useState } from "react";
 import { Group, Panel, useDefaultLayout, useGroupRef, usePanelRef } from "react-resizable-panels";
 import type { LayoutProps } from "./api";
 import { DockFrame, EditorFrame, type FrameControls } from "./DockFrame";
 import { GROUPS, layoutStorage } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
+import { dividerKeys, type PanelLimit } from "./divider-keys";
 import { useDock } from "./useDock";
 import { COLLAPSED_PX, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./views";
 
 type Region = "editor" | WideRowId;
 const ROWS = WIDE_ROWS.map((r) => r.id);
 const noop = () => {};
+/** The editor's share of the width, and Problems' of its row (beside Secrets), by default. */
+const EDITOR_PCT = 42;
+const PROBLEMS_PCT = 62;
+const PROBLEMS_MIN_PCT = 30;
 /** The results' rows by default: the tables get the most room. */
 const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
 /** Below this window height, the trace's timeline would show a line or two: it gets room from Problems. */
@@ -40,6 +45,35 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   // A laptop's height (1366 × 768, 1280 × 720): the trace gets room from Problems, whose list scrolls (first visit only;
   // a layout the user made is kept).
   const [sizes] = useState(() => (window.innerHeight < SHORT_SCREEN_PX ? SHORT_SIZES : SIZES));
+  const checks = useGroupRef();
+  // Home, End and the double-click of each divider move its own two panels (and reset the whole group).
+  const keys = useMemo(() => {
+    const fold = { px: COLLAPSED_PX };
+    const rows: PanelLimit[] = [
+      { id: "pane-checks", defaultPct: parseFloat(sizes.checks), smallest: fold },
+      { id: "pane-run", defaultPct: parseFloat(sizes.run), smallest: fold },
+      { id: "pane-data", defaultPct: parseFloat(sizes.data), smallest: fold },
+    ];
+    const columns: PanelLimit[] = [
+      { id: "pane-editor", defaultPct: EDITOR_PCT, smallest: { pct: 0 } },
+      { id: "pane-results", defaultPct: 100 - EDITOR_PCT, smallest: { pct: 0 } },
+    ];
+    const sides: PanelLimit[] = [
+      { id: "pane-problems", defaultPct: PROBLEMS_PCT, smallest: { pct: PROBLEMS_MIN_PCT } },
+      { id: "pane-secrets", defaultPct: 100 - PROBLEMS_PCT, smallest: { pct: 0 } },
+    ];
+    const rowPx = () => {
+      const s = panels.data.current?.getSize();
+      return s && s.asPercentage > 0 ? s.inPixels / s.asPercentage : 0;
+    };
+    const none = () => 0;
+    return {
+      main: dividerKeys(() => main.current, columns, 0, none),
+      sides: dividerKeys(() => checks.current, sides, 0, none),
+      checksRun: dividerKeys(() => results.current, rows, 0, rowPx),
+      runData: dividerKeys(() => results.current, rows, 1, rowPx),
+    };
+  }, [sizes, main, results, checks, panels.data]);
 
   useImperativeHandle(apiRef, () => ({
     show: (view: ViewId) => {
@@ -99,7 +133,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
       <Panel
         id="pane-editor"
         panelRef={panels.editor}
-        defaultSize="42%"
+        defaultSize={`${EDITOR_PCT}%`}
         minSize="20%"
         collapsible
         collapsedSize={0}
@@ -108,7 +142,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
       >
         <EditorFrame view={views.editor} controls={controls("editor", "the editor")} />
       </Panel>
-      <ResizeHandle along="vertical" label="Resize the editor and the results" />
+      <ResizeHandle along="vertical" label="Resize the editor and the results" keys={keys.main} />
       <Panel
         id="pane-results"
         panelRef={panels.results}
@@ -137,20 +171,21 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           >
             <Group
               id={GROUPS.wideChecks}
+              groupRef={checks}
               orientation="horizontal"
               defaultLayout={checksLayout.defaultLayout}
               onLayoutChanged={checksLayout.onLayoutChanged}
             >
-              <Panel id="pane-problems" defaultSize="62%" minSize="30%" className="flex">
+              <Panel id="pane-problems" defaultSize={`${PROBLEMS_PCT}%`} minSize={`${PROBLEMS_MIN_PCT}%`} className="flex">
                 {frame(0, 0, controls("checks", "Problems and Secrets"))}
               </Panel>
-              <ResizeHandle along="vertical" label="Resize Problems and Secrets" />
-              <Panel id="pane-secrets" defaultSize="38%" minSize="20%" collapsible collapsedSize={0} className="flex">
+              <ResizeHandle along="vertical" label="Resize Problems and Secrets" keys={keys.sides} />
+              <Panel id="pane-secrets" defaultSize={`${100 - PROBLEMS_PCT}%`} minSize="20%" collapsible collapsedSize={0} className="flex">
                 {frame(0, 1, undefined, dock.collapsed.checks ?? false)}
               </Panel>
             </Group>
           </Panel>
-          <ResizeHandle along="horizontal" label="Resize Problems and the Trace" />
+          <ResizeHandle along="horizontal" label="Resize Problems and the Trace" keys={keys.checksRun} />
           <Panel
             id="pane-run"
             panelRef={panels.run}
@@ -163,7 +198,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
           >
             {frame(1, 0, controls("run", "the Trace"))}
           </Panel>
-          <ResizeHandle along="horizontal" label="Resize the Trace and the Tables" />
+          <ResizeHandle along="horizontal" label="Resize the Trace and the Tables" keys={keys.runData} />
           <Panel
             id="pane-data"
             panelRef={panels.data}
