@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
-import { nestedAtLeast, openersUpTo, parseBody, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
+import { nestedAtLeast, openersUpTo, parseBody, pyJsonDumps, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
@@ -105,7 +105,7 @@ function parse(text: string, numberText: WeakMap<object, NumberText>): { body: J
 /** The body as shown in `request` events: JSON bodies masked by key and value, forms by field name. */
 function traceBodyOf(ctx: RunContext, spec: RequestSpec, sent: string, maskBody?: (body: string) => string): string {
   if (maskBody) return maskBody(sent);
-  if (spec.json !== undefined && spec.json !== null) return JSON.stringify(ctx.masker.json(spec.json));
+  if (spec.json !== undefined && spec.json !== null) return pyJsonDumps(ctx.masker.json(spec.json));
   if (spec.data !== null && typeof spec.data === "object") return ctx.masker.form(sent);
   return ctx.masker.text(sent);
 }

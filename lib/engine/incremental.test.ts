@@ -144,7 +144,7 @@ describe("incremental", () => {
       api.fetch,
     );
     expect(api.calls[0]!.url).toBe("https://api.test/items/1?from=1&to=3");
-    expect(api.calls[0]!.body).toBe('{"after":1,"until":3}');
+    expect(api.calls[0]!.body).toBe('{"after": 1, "until": 3}');
   });
 });
 

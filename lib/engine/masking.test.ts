@@ -170,8 +170,11 @@ describe("no secret value appears in any event", () => {
       },
       api.fetch,
     );
-    expect(api.calls.map((c) => c.body)).toEqual(['{"user":"me","password":"literal-password"}', "user=me+you&password=literal-password"]);
-    expect(run.of("request").map((r) => r.body)).toEqual(['{"user":"me","password":"l*****d"}', "user=me+you&password=l*****d"]);
+    expect(api.calls.map((c) => c.body)).toEqual([
+      '{"user": "me", "password": "literal-password"}',
+      "user=me+you&password=literal-password",
+    ]);
+    expect(run.of("request").map((r) => r.body)).toEqual(['{"user": "me", "password": "l*****d"}', "user=me+you&password=l*****d"]);
   });
 });
 

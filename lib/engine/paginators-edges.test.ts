@@ -92,9 +92,9 @@ describe("the cursor paginator's edges", () => {
       api.fetch,
     );
     expect(api.calls.map((c) => c.body)).toEqual([
-      '{"filter":"a"}',
-      '{"filter":"a","paging":{"cursor":"c2"}}',
-      '{"filter":"a","paging":{"cursor":null}}',
+      '{"filter": "a"}',
+      '{"filter": "a", "paging": {"cursor": "c2"}}',
+      '{"filter": "a", "paging": {"cursor": null}}',
     ]);
   });
 

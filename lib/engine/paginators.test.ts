@@ -189,7 +189,7 @@ describe("page_number", () => {
       }),
       api.fetch,
     );
-    expect(api.calls.map((c) => c.body)).toEqual(['{"paging":{"page":1}}', '{"paging":{"page":2}}']);
+    expect(api.calls.map((c) => c.body)).toEqual(['{"paging": {"page": 1}}', '{"paging": {"page": 2}}']);
   });
 });
 
@@ -265,7 +265,7 @@ describe("cursor and header_cursor", () => {
       one({ method: "POST", json: {}, paginator: { type: "cursor", cursor_path: "next", cursor_body_path: "after" } }),
       api.fetch,
     );
-    expect(api.calls.map((c) => c.body)).toEqual(["{}", '{"after":1}', '{"after":2}']);
+    expect(api.calls.map((c) => c.body)).toEqual(["{}", '{"after": 1}', '{"after": 2}']);
     const stops = fakeFetch((_r, n) => json({ data: [], next: `c${n}` }));
     const run = await collect(one({ paginator: { type: "cursor", cursor_path: "next", stop_after_empty_page: true } }), stops.fetch);
     expect(stops.calls).toHaveLength(1);

@@ -84,8 +84,8 @@ describe("parents before children, one request sequence per parent record", () =
       api.fetch,
     );
     expect(api.calls.slice(1).map((c) => [c.url, c.body, c.headers["x-post"]])).toEqual([
-      ["https://api.test/details?post=1&slug=first", '{"post_id":1,"label":"post 1"}', "1"],
-      ["https://api.test/details?post=2&slug=second", '{"post_id":2,"label":"post 2"}', "2"],
+      ["https://api.test/details?post=1&slug=first", '{"post_id": 1, "label": "post 1"}', "1"],
+      ["https://api.test/details?post=2&slug=second", '{"post_id": 2, "label": "post 2"}', "2"],
     ]);
   });
   it("legacy resolve params bind the path and leave the query", async () => {

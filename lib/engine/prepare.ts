@@ -20,6 +20,7 @@ import {
   mergeByName,
   mergeLayers,
   missingAuthFieldsMessage,
+  pyNumbersAsText,
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   splitUserInfo,
@@ -121,10 +122,11 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
   const clientHeaders = Object.fromEntries(
     Object.entries(refs.dict(source.client.headers)).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]),
   );
-  const pathParams = refs.dict(ep.path_params);
-  const params = refs.dict(mergeLayers(ep.params));
+  // A number spelled as Python holds it (`1.0`): text in a query, a path or a form; in `json` as written (request.ts).
+  const pathParams = pyNumbersAsText(refs.dict(ep.path_params)) as Obj;
+  const params = pyNumbersAsText(refs.dict(mergeLayers(ep.params))) as Obj;
   const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json));
-  const data = ep.data === null ? undefined : refs.bind(ep.data);
+  const data = ep.data === null ? undefined : pyNumbersAsText(refs.bind(ep.data));
   const headers = refs.dict(ep.headers);
   const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
   const incremental = ep.incremental === null ? null : (refs.bind(ep.incremental as Json) as unknown as BoundIncremental);

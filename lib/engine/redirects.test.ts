@@ -42,7 +42,7 @@ describe("redirects are followed by the engine, one traced request per hop", () 
     expect(api.calls.map((c) => c.method)).toEqual([method, next]);
     const hop = api.calls[1]!;
     if (method === "POST") {
-      expect(hop.body).toBe(keepsBody ? '{"q":"x"}' : "");
+      expect(hop.body).toBe(keepsBody ? '{"q": "x"}' : "");
       expect(hop.headers["content-type"]).toBe(keepsBody ? "application/json" : undefined);
     }
     expect(run.records).toHaveLength(1);

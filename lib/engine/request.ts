@@ -2,7 +2,7 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, redactUrl, setOwn, splitUserInfo } from "../shared";
+import { getOwn, redactUrl, setOwn, pyJsonDumps, splitUserInfo } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -81,7 +81,7 @@ const nonEmpty = (v: Json | undefined) =>
 /** The body as sent: JSON (`{}` is still sent), a form (dict or list of pairs) or a raw string. */
 export function encodeBody(spec: RequestSpec): { body?: string; contentType?: string } {
   if (nonEmpty(spec.json) && nonEmpty(spec.data)) throw defect("a request with both a `json` and a `data` body");
-  if (spec.json !== undefined && spec.json !== null) return { body: JSON.stringify(spec.json), contentType: "application/json" };
+  if (spec.json !== undefined && spec.json !== null) return { body: pyJsonDumps(spec.json), contentType: "application/json" };
   if (spec.data === undefined || spec.data === null) return {};
   if (typeof spec.data === "string") return { body: spec.data };
   if (typeof spec.data !== "object") return { body: pyStr(spec.data) };

@@ -109,10 +109,10 @@ describe("engine + live transport over loopback", () => {
     expect(get.of("request").map((e) => e.url)).toEqual([`${a.url}/a`, `${a.url}/b`]);
     expect(get.done).toMatchObject({ ok: true });
     const post = await run(live, resource(a.url, { path: "/post", method: "POST", json: { q: 1 } }));
-    expect(post.of("page")[0]!.records).toEqual([{ method: "POST", body: '{"q":1}', type: "application/json" }]);
+    expect(post.of("page")[0]!.records).toEqual([{ method: "POST", body: '{"q": 1}', type: "application/json" }]);
     // dlt sends a body with GET (python-requests does): so does a live run, with its content type, and a 307 keeps it.
     const get2 = await run(live, resource(a.url, { path: "/echo", json: { q: 2 } }));
-    expect(get2.of("page")[0]!.records).toEqual([{ method: "GET", body: '{"q":2}', type: "application/json" }]);
+    expect(get2.of("page")[0]!.records).toEqual([{ method: "GET", body: '{"q": 2}', type: "application/json" }]);
     const data = await run(live, resource(a.url, { path: "/post", data: { q: "3" } }));
     expect(data.of("page")[0]!.records).toEqual([{ method: "GET", body: "q=3", type: "application/x-www-form-urlencoded" }]);
     const loop = await run(live, resource(a.url, { path: "/loop" }));

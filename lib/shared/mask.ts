@@ -5,6 +5,7 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
+import { asciiJson } from "./py-numbers";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
@@ -17,10 +18,6 @@ export function base64(s: string): string {
   for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
   return btoa(bin);
 }
-
-/** `\u00e4` escapes for everything outside printable ASCII, as Python's `json.dumps` writes by default. */
-const asciiJson = (jsonEscaped: string) =>
-  jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** Whether the surrogate at `i` is half of a pair. */
 function isPaired(v: string, i: number): boolean {

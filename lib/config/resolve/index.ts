@@ -19,6 +19,7 @@ import { columnList } from "./table-hints";
 import { checkParents } from "./graph";
 import { literalCredentials } from "../rules/secret-literals";
 import { isObj, isPython, isRef, isSpecial, strip, type Obj } from "./values";
+import { withPythonNumbers } from "./numbers";
 
 /**
  * `original` is the document before unread Python values were taken out: a `base_url` written as Python
@@ -83,7 +84,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
       base_url: typeof baseUrl === "string" || isRef(baseUrl) ? (baseUrl as StrOrRef) : null,
       headers: isObj(clientRaw.headers) ? (clientRaw.headers as Record<string, StrOrRef>) : {},
     },
-    resources,
+    resources: withPythonNumbers(resources, loc),
     skipped,
     literalSecrets: [...new Set(literalCredentials(plain).flatMap((c) => c.secrets))],
   };

@@ -10,22 +10,8 @@ import { RestApiConfigSchema } from "../schema";
 import { defOf, pickVariant, schemaAt, unwrap } from "../schema-walk";
 import type { Path } from "../located";
 import type { DocNode } from "../../formats";
-import { floatSpelling } from "../../shared";
+import { pythonReading } from "../python-numbers";
 import type { RuleContext } from "./context";
-
-/**
- * What Python makes of a whole number's spelling where it is no integer: a float (a fraction or an
- * exponent), or for YAML text (`yaml.safe_load` reads YAML 1.1, where `1e3` without a fraction is a
- * string); `null`: an integer.
- */
-function notInteger(ctx: RuleContext, spelled: string): "float" | "text" | null {
-  if (ctx.format === "yaml") {
-    // YAML 1.1's float: a fraction, and an exponent only with its sign (`1.0e+2`; `1.0e2` and `1e2` are text).
-    if (/^[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?$/.test(spelled)) return "float";
-    return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;
-  }
-  return !/^[-+]?0[xXoObB]/.test(spelled) && floatSpelling(spelled) ? "float" : null;
-}
 
 /** Whether the schema at `at` takes only integers. */
 function wantsInteger(plain: unknown, at: Path, value: number): boolean {
@@ -44,7 +30,7 @@ export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | 
   else if (node.kind === "number" && Number.isInteger(node.value)) {
     const value = node.value;
     const spelled = ctx.text.slice(node.range.start, node.range.end);
-    const kind = notInteger(ctx, spelled);
+    const kind = pythonReading(ctx.format, spelled);
     if (kind === null || !wantsInteger(plain, at, value)) return;
     const field = String(at[at.length - 1]);
     // Beyond 2^53 JavaScript spells the value as a float again (`1e+21`): no integer to write.

@@ -1,0 +1,18 @@
+/**
+ * What Python makes of a number as the document spells it: `1.0` and `1e3` are floats for
+ * `json.loads` and a Python dict literal, and YAML 1.1 (`yaml.safe_load`) reads an exponent without a
+ * fraction (`1e3`) as text. JavaScript reads them all as the number 1000 or 1: where dlt sends or
+ * checks the Python value, the spelling decides (lib/config/rules/integers.ts, resolve/numbers.ts).
+ */
+import type { SourceFormat } from "../formats";
+import { floatSpelling } from "../shared";
+
+/** A float (a fraction or an exponent), text (YAML 1.1's exponent without a fraction), or `null`: an integer. */
+export function pythonReading(format: SourceFormat, spelled: string): "float" | "text" | null {
+  if (format === "yaml") {
+    // YAML 1.1's float: a fraction, and an exponent only with its sign (`1.0e+2`; `1.0e2` and `1e2` are text).
+    if (/^[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?$/.test(spelled)) return "float";
+    return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;
+  }
+  return !/^[-+]?0[xXoObB]/.test(spelled) && floatSpelling(spelled) ? "float" : null;
+}

@@ -1,0 +1,102 @@
+/**
+ * Numbers the engine sends as Python holds them. JavaScript reads `1.0` as 1 and an integer beyond
+ * 2^53 rounded, where dlt keeps the float (`v=1.0` in the query, `{"ver": 1.0}` in the body) and the exact
+ * digits; YAML 1.1 reads `1e3` as text. In what a request carries — `params` (and the path params among
+ * them), `json` and `data` — such a number becomes `{"$number": text}` (Python's `str()` / `json.dumps`
+ * of it), which the engine sends as it is (lib/shared/py-numbers.ts); YAML's text becomes the text.
+ * Every other number is sent the same either way and stays a number.
+ */
+import type { DocNode, SourceFormat } from "../../formats";
+import type { Locator, Path } from "../located";
+import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedResource } from "../resolved";
+import { PY_NUMBER, pyFloatRepr, setOwn } from "../../shared";
+import { pythonReading } from "../python-numbers";
+
+function entry(node: DocNode | undefined, key: string): DocNode | undefined {
+  if (node?.kind !== "object") return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]?.key === key) return node.entries[i]?.value;
+  return undefined;
+}
+
+class Marker {
+  /** Marked layers by identity: the defaults' layer is one object shared by every resource, and stays one. */
+  private readonly done = new Map<object, ConfigValue>();
+  constructor(
+    private readonly loc: Locator,
+    private readonly format: SourceFormat,
+  ) {}
+
+  /** `value` with its numbers as Python holds them (the same object when none changes). */
+  value(value: ConfigValue, node: DocNode | undefined): ConfigValue {
+    if (node === undefined) return value;
+    if (typeof value === "number" && node.kind === "number") return this.number(value, node);
+    if (typeof value !== "object" || value === null) return value;
+    const known = this.done.get(value);
+    if (known !== undefined) return known;
+    let out: ConfigValue = value;
+    if (Array.isArray(value)) {
+      const items = node.kind === "array" ? node.items : [];
+      const marked = value.map((x, i) => this.value(x, items[i]));
+      if (marked.some((x, i) => x !== value[i])) out = marked;
+    } else {
+      let copy: { [key: string]: ConfigValue } | null = null;
+      for (const [k, x] of Object.entries(value)) {
+        const m = this.value(x, entry(node, k));
+        if (m !== x) copy ??= { ...value };
+        if (copy) setOwn(copy, k, m);
+      }
+      if (copy) out = copy;
+    }
+    this.done.set(value, out);
+    return out;
+  }
+
+  private number(value: number, node: DocNode): ConfigValue {
+    const spelled = this.loc.doc.text.slice(node.range.start, node.range.end).trim();
+    const reading = pythonReading(this.format, spelled);
+    if (reading === "text") return spelled;
+    if (reading === "float") return Number.isInteger(value) ? { [PY_NUMBER]: pyFloatRepr(value) } : value;
+    return !Number.isSafeInteger(value) && /^-?[1-9]\d*$/.test(spelled) ? { [PY_NUMBER]: spelled } : value;
+  }
+
+  dict(d: ConfigDict | null, node: DocNode | undefined): ConfigDict | null {
+    return d === null ? null : (this.value(d as ConfigValue, node) as ConfigDict);
+  }
+
+  layers(l: LayeredDict, own: DocNode | undefined, defaults: DocNode | undefined): LayeredDict {
+    const marked = { ...l, defaults: this.dict(l.defaults, defaults), own: this.dict(l.own, own) };
+    return marked.defaults === l.defaults && marked.own === l.own ? l : marked;
+  }
+
+  /** A key of the merged params: the resource's own, else the defaults'. */
+  merged(d: ConfigDict, own: DocNode | undefined, defaults: DocNode | undefined): ConfigDict {
+    let copy: { [key: string]: ConfigValue } | null = null;
+    for (const [k, x] of Object.entries(d)) {
+      const m = this.value(x, entry(own, k) ?? entry(defaults, k));
+      if (m !== x) copy ??= { ...d };
+      if (copy) setOwn(copy, k, m);
+    }
+    return copy ?? d;
+  }
+
+  endpoint(ep: ResolvedEndpoint, at: Path): ResolvedEndpoint {
+    const own = this.loc.node([...at, "endpoint"]);
+    const defaults = this.loc.node(["resource_defaults", "endpoint"]);
+    const of = (n: DocNode | undefined, key: string) => entry(n, key);
+    const params = this.layers(ep.params, of(own, "params"), of(defaults, "params"));
+    const json = ep.json === null ? null : this.layers(ep.json, of(own, "json"), of(defaults, "json"));
+    const path_params = this.merged(ep.path_params, of(own, "params"), of(defaults, "params"));
+    const data = this.value(ep.data, of(own, "data") ?? of(defaults, "data"));
+    if (params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data) return ep;
+    return { ...ep, params, json, path_params, data };
+  }
+}
+
+/** The resources with what their requests carry as Python holds it (see above). */
+export function withPythonNumbers(resources: ResolvedResource[], loc: Locator): ResolvedResource[] {
+  const marker = new Marker(loc, loc.doc.format);
+  return resources.map((r) => {
+    const endpoint = marker.endpoint(r.endpoint, ["resources", r.index]);
+    return endpoint === r.endpoint ? r : { ...r, endpoint };
+  });
+}

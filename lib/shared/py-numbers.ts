@@ -1,0 +1,56 @@
+/**
+ * A number a request carries as Python holds it (`{"$number": "1.0"}`: a whole float, an integer
+ * beyond 2^53), which lib/config/resolve/numbers.ts writes into the resolved source: sent as its text
+ * in a query, a path or a form, and written as that number in a JSON body (`pyJsonDumps`).
+ */
+import type { Json } from "./json";
+import { setOwn } from "./objects";
+import { pyFloatRepr, pyIntText } from "./python";
+
+/** The marker's one key. */
+export const PY_NUMBER = "$number";
+
+export type PyNumber = { readonly [PY_NUMBER]: string };
+
+export function isPyNumber(v: unknown): v is PyNumber {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === PY_NUMBER && typeof (v as Record<string, unknown>)[PY_NUMBER] === "string";
+}
+
+/** `v` with each marker as its text (query, path and form values are text); the same object when it holds none. */
+export function pyNumbersAsText(v: Json): Json {
+  if (isPyNumber(v)) return v[PY_NUMBER];
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = v.map(pyNumbersAsText);
+    return out.some((x, i) => x !== v[i]) ? out : v;
+  }
+  let copy: { [key: string]: Json } | null = null;
+  for (const [k, x] of Object.entries(v)) {
+    const t = pyNumbersAsText(x);
+    if (t !== x) copy ??= { ...v };
+    if (copy) setOwn(copy, k, t);
+  }
+  return copy ?? v;
+}
+
+/** `\u00e4` escapes for everything outside printable ASCII in JSON text, as Python's `json.dumps` writes by default (`ensure_ascii`). */
+export const asciiJson = (jsonEscaped: string): string =>
+  jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * `v` as requests sends a `json=` body: Python's `json.dumps` (separators `", "` and `": "`, non-ASCII
+ * escaped, floats as `repr`), each marker written as the number it holds (`1.0`, exact digits).
+ */
+export function pyJsonDumps(v: Json): string {
+  if (v === null) return "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") return !Number.isFinite(v) ? "null" : Number.isInteger(v) ? pyIntText(v) : pyFloatRepr(v);
+  if (typeof v === "string") return asciiJson(JSON.stringify(v));
+  if (isPyNumber(v)) return v[PY_NUMBER];
+  if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(", ")}]`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${asciiJson(JSON.stringify(k))}: ${pyJsonDumps(x)}`)
+    .join(", ")}}`;
+}
