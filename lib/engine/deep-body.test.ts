@@ -69,6 +69,16 @@ describe("a record orjson cannot write, among many", () => {
       expect(failed.errors[0]).toMatchObject({ resource: "r", code: "invalid_json" });
       expect(failed.errors[0]!.message).toContain("orjson, which stops at 255 levels");
     }
+    // Matches that nest in one another (`$..a`) share their brackets: the page is walked, and fails as in dlt.
+    const nestedA = (n: number) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
+    const overlapping = await collect(
+      {
+        client: { base_url: "https://api.test" },
+        resources: [{ name: "r", endpoint: { path: "/r", data_selector: "$..a", paginator: "single_page" } }],
+      },
+      fakeFetch(() => new Response(nestedA(256), { headers: { "content-type": "application/json" } })).fetch,
+    );
+    expect(overlapping.errors[0]).toMatchObject({ resource: "r", code: "invalid_json" });
     // Many brackets in all, no record as deep: loaded.
     const shallow = await run(Array<string>(20).fill(deep(253)));
     expect(shallow.errors).toEqual([]);

@@ -53,22 +53,29 @@ function asRecord(v: Json): DataRecord {
   wrappedValues.set(record, v);
   return record;
 }
-/** Stops that the data explains: no "full page, then stopped" warning for these. */
 /**
  * Whether a record of a page nests `ORJSON_DEPTH - 1` levels deep or more (in the page's list: orjson's
- * limit). Such a record holds that many of the page's `openers` brackets and every other container
- * record one at least, so a page with fewer brackets (the common page) is not walked.
+ * limit). Such a record holds that many of the page's `openers` brackets, and — when the selector's
+ * matches cannot overlap or repeat (`disjoint`) — every other container record one more at least, so a
+ * page with fewer brackets (the common page) is not walked.
  */
-function tooDeepForOrjson(openers: number, records: readonly Json[]): boolean {
+function tooDeepForOrjson(openers: number, records: readonly Json[], disjoint: boolean): boolean {
   const deep = ORJSON_DEPTH - 1;
   if (openers < deep) return false;
   let containers = 0;
-  for (const x of records) if (typeof x === "object" && x !== null) containers++;
+  if (disjoint) for (const x of records) if (typeof x === "object" && x !== null) containers++;
   // `openers` stops counting at PYTHON_JSON_DEPTH: a page with as many may hold more.
   const enough = openers >= PYTHON_JSON_DEPTH || openers >= deep + containers - 1;
   return enough && records.some((x) => depthAtLeast(x, deep));
 }
 
+/**
+ * A selector of names, `*` and single indexes only (`data`, `$.results[*]`, `items[0].rows`): its matches
+ * are disjoint parts of the body. `..`, unions, filters and `parent` may match one value twice or one inside another.
+ */
+const DISJOINT = /^\$?(?:\.?(?:[A-Za-z_][\w-]*|\*)|\[(?:\*|\d+|'[^'\\]*'|"[^"\\]*")\])*$/;
+
+/** Stops that the data explains: no "full page, then stopped" warning for these. */
 const EXPLAINED = new Set(["empty_page", "total", "has_more"]);
 /** Characters of a response value quoted in a paginator message. */
 const SNIPPET = 200;
@@ -132,7 +139,7 @@ export async function* runSequence(
     }
     const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
     // dlt's extract writes the page's records as one list with orjson, which stops at 255 levels.
-    if (tooDeepForOrjson(sent.openers, selection.records))
+    if (tooDeepForOrjson(sent.openers, selection.records, DISJOINT.test(selector.path)))
       throw new EngineError(
         "invalid_json",
         `A record of page ${page} nests arrays and objects ${ORJSON_DEPTH - 1} levels deep or more: dlt's extract step writes ` +

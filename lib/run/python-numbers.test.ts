@@ -16,7 +16,7 @@ async function sent(text: string): Promise<string[]> {
   };
   const prepared = prepareRun({ text, target: "live" }, { liveTransport: fetchTransport(fetch) });
   if (!prepared.ok) throw new Error(`${prepared.code}: ${prepared.message}`);
-  for await (const e of prepared.events) if (e.type === "error") throw new Error(e.message);
+  for await (const e of prepared.events) if (e.type === "error") throw new Error(e.error.message);
   return seen;
 }
 

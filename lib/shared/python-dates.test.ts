@@ -33,6 +33,14 @@ describe("evaluatePythonDate", () => {
     ["int(pendulum.datetime(2024, 1, 2, 3, 4, 5).timestamp()) - 86400", 1704078245],
     ["int(time.time()) - 86400", 1796354240],
     ["str(int(time.time()))", "1796440640"],
+    // Floats stay floats (`.0`); years below 100 stay themselves.
+    ["str(86400.0)", "86400.0"],
+    ["str(1.5)", "1.5"],
+    ["str(datetime(2024, 1, 2, tzinfo=timezone.utc).timestamp())", "1704153600.0"],
+    ["int(datetime(2024, 1, 2, tzinfo=timezone.utc).timestamp())", 1704153600],
+    ["str(time.time())", "1796440640.88"],
+    ["str(date(50, 1, 1))", "0050-01-01"],
+    ["(date(50, 2, 28) + timedelta(days=1)).isoformat()", "0050-03-01"],
   ])("%s", (code, expected) => {
     expect(evaluatePythonDate(code, NOW)).toBe(expected);
   });
@@ -50,7 +58,9 @@ describe("evaluatePythonDate", () => {
     "time.time()",
     "datetime.now().timestamp()",
     "int(date.today().timestamp())",
-    "str(1.5)",
+    // A float is not computed (dlt would send `1704153600.0`), nor an integer beyond 2^53 (JavaScript's are not exact).
+    "datetime(2024, 1, 2, tzinfo=timezone.utc).timestamp()",
+    "1 + 10000000000000000001",
   ])("leaves %s as Python", (code) => {
     expect(evaluatePythonDate(code, NOW)).toBeNull();
   });

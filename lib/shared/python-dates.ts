@@ -9,6 +9,8 @@
  * The local time zone is UTC (pendulum's `today()`/`now()` on a server, and dlt's own clock).
  */
 
+import { pyFloatRepr } from "./python";
+
 /** A date-time: epoch microseconds (UTC wall time for naive ones) and what Python type it is. */
 interface Moment {
   readonly us: number;
@@ -16,8 +18,19 @@ interface Moment {
   readonly kind: "pendulum" | "aware" | "naive" | "date";
 }
 
-type Value = Moment | string | number | { readonly delta: number } | { readonly tz: "utc" };
-type Arg = { readonly key: string | null; readonly value: Value | string | number };
+/** A Python float (`time.time()`, `.timestamp()`, `1.5`); a JavaScript number is a Python int here. */
+interface PyFloat {
+  readonly float: number;
+}
+
+type Value = Moment | string | number | PyFloat | { readonly delta: number } | { readonly tz: "utc" };
+type Arg = { readonly key: string | null; readonly value: Value };
+
+const isFloat = (v: unknown): v is PyFloat => typeof v === "object" && v !== null && "float" in v;
+/** An int's or a float's value; `null` for anything else. */
+const numeric = (v: Value): number | null => (typeof v === "number" ? v : isFloat(v) ? v.float : null);
+/** An int result: exact only within 2^53, so beyond it the expression is not computed. */
+const int = (n: number): number => (Number.isSafeInteger(n) ? n : fail());
 
 const US = { weeks: 604_800e6, days: 86_400e6, hours: 3_600e6, minutes: 60e6, seconds: 1e6, milliseconds: 1e3, microseconds: 1 } as const;
 
@@ -61,7 +74,13 @@ function parts(m: Moment) {
   };
 }
 
-const fromParts = (Y: number, mo: number, d: number, H = 0, M = 0, S = 0, f = 0) => Date.UTC(Y, mo - 1, d, H, M, S) * 1000 + f;
+/** Epoch microseconds of a UTC wall time (years 0–99 too, which `Date.UTC` reads as 1900–1999). */
+function fromParts(Y: number, mo: number, d: number, H = 0, M = 0, S = 0, f = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(Y, mo - 1, d);
+  t.setUTCHours(H, M, S, 0);
+  return t.getTime() * 1000 + f;
+}
 
 function isoText(m: Moment, sep = "T", zone: "Z" | "+00:00" | "" = m.kind === "naive" ? "" : "+00:00"): string {
   const p = parts(m);
@@ -74,7 +93,8 @@ function isoText(m: Moment, sep = "T", zone: "Z" | "+00:00" | "" = m.kind === "n
 function pyText(v: Value): string {
   if (isMoment(v)) return isoText(v, " ");
   if (typeof v === "string") return v;
-  return typeof v === "number" && Number.isInteger(v) ? String(v) : fail();
+  if (isFloat(v)) return pyFloatRepr(v.float);
+  return typeof v === "number" ? String(v) : fail();
 }
 
 function strftime(m: Moment, format: string): string {
@@ -98,9 +118,10 @@ function shift(m: Moment, args: readonly Arg[], sign: 1 | -1): Moment {
   let months = 0;
   let us = 0;
   for (const a of args) {
-    if (a.key === null || typeof a.value !== "number") return fail();
-    if (a.key === "years" || a.key === "months") months += sign * a.value * (a.key === "years" ? 12 : 1);
-    else us += sign * a.value * ((US as Record<string, number>)[a.key] ?? fail());
+    const n = numeric(a.value);
+    if (a.key === null || n === null) return fail();
+    if (a.key === "years" || a.key === "months") months += sign * n * (a.key === "years" ? 12 : 1);
+    else us += sign * n * ((US as Record<string, number>)[a.key] ?? fail());
   }
   if (!Number.isInteger(months)) return fail();
   let base = m.us;
@@ -108,7 +129,7 @@ function shift(m: Moment, args: readonly Arg[], sign: 1 | -1): Moment {
     const p = parts(m);
     const total = p.Y * 12 + (p.m - 1) + months;
     const [Y, mo] = [Math.floor(total / 12), (total % 12) + 1];
-    const last = new Date(Date.UTC(Y, mo, 0)).getUTCDate();
+    const last = new Date(fromParts(Y, mo + 1, 0) / 1000).getUTCDate();
     base = fromParts(Y, mo, Math.min(p.d, last), p.H, p.M, p.S, p.f);
   }
   return { ...m, us: base + Math.round(us) };
@@ -139,7 +160,8 @@ class Parser {
       const sign = this.next() === "+" ? 1 : -1;
       const d = this.postfix();
       // Numbers too (`int(time.time()) - 86400`): Python's int or float arithmetic.
-      if (typeof v === "number" && typeof d === "number") v += sign * d;
+      const [x, y] = [numeric(v), numeric(d)];
+      if (x !== null && y !== null) v = typeof v === "number" && typeof d === "number" ? int(x + sign * y) : { float: x + sign * y };
       else if (!isMoment(v) || typeof d !== "object" || !("delta" in d)) return fail();
       else v = { ...v, us: v.us + sign * d.delta };
     }
@@ -157,7 +179,8 @@ class Parser {
       }
       const negative = this.peek() === "-" ? (this.next(), -1) : 1;
       const v = this.sum();
-      out.push({ key, value: typeof v === "number" ? negative * v : negative === 1 ? v : fail() });
+      const n = numeric(v);
+      out.push({ key, value: negative === 1 ? v : n === null ? fail() : isFloat(v) ? { float: -n } : -n });
       if (this.peek() === ",") this.next();
       else if (this.peek() !== ")") fail();
     }
@@ -178,7 +201,7 @@ class Parser {
       this.expect(")");
       return v;
     }
-    if (/^\d/.test(t)) return Number(t);
+    if (/^\d/.test(t)) return t.includes(".") ? { float: Number(t) } : int(Number(t));
     if (/^["']/.test(t)) return t.slice(1, -1);
     return this.call(t);
   }
@@ -199,10 +222,11 @@ class Parser {
     if (take(["str"], ["int"])) {
       const args = this.args();
       const a = args.length === 1 && args[0]?.key === null ? args[0].value : fail();
-      v = segments[0] === "str" ? pyText(a) : typeof a === "number" && Number.isFinite(a) ? Math.trunc(a) : fail();
+      const n = numeric(a);
+      v = segments[0] === "str" ? pyText(a) : n !== null && Number.isFinite(n) ? int(Math.trunc(n)) : fail();
     } else if (take(["time", "time"])) {
       if (this.args().length) fail();
-      v = this.nowUs / 1e6;
+      v = { float: this.nowUs / 1e6 };
     } else if (take(["pendulum", "today"], ["pendulum", "now"], ["pendulum", "yesterday"], ["pendulum", "tomorrow"])) {
       const which = segments[i - 1];
       const args = this.args();
@@ -243,8 +267,9 @@ class Parser {
       const args = this.args();
       let delta = 0;
       for (const a of args) {
-        if (a.key === null || typeof a.value !== "number") fail();
-        delta += (a.value as number) * ((US as Record<string, number>)[a.key as string] ?? fail());
+        const n = numeric(a.value);
+        if (a.key === null || n === null) fail();
+        delta += (n as number) * ((US as Record<string, number>)[a.key as string] ?? fail());
       }
       v = { delta };
     } else return fail();
@@ -264,7 +289,7 @@ class Parser {
       case "timestamp":
         noArgs();
         // A naive one in the local time zone, which is UTC here (as `now()` is).
-        return v.kind === "date" ? fail() : v.us / 1e6;
+        return v.kind === "date" ? fail() : { float: v.us / 1e6 };
       case "add":
       case "subtract":
         return pendulum ? shift(v, args, name === "add" ? 1 : -1) : fail();
