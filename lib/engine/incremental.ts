@@ -67,7 +67,34 @@ function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
   return out;
 }
 
-export function startIncremental(cfg: BoundIncremental, prior: IncrementalState | undefined, resource: string): IncrementalRun {
+/**
+ * dlt keeps hashes of the records at the boundary (those equal to the start value, and those at the
+ * last value after each page), made from their `primary_key`: a record there without a key column
+ * fails dlt's extract step (`IncrementalPrimaryKeyMissing`). It does so unless boundary de-duplication
+ * is off (`range_start: "open"`, an `end_value`, a `lag`, or an empty key); a `null` key hashes the record.
+ */
+function keyCheck(cfg: BoundIncremental, primaryKey: readonly string[] | null, resource: string): ((r: DataRecord) => void) | null {
+  if (primaryKey === null || primaryKey.length === 0 || cfg.range_start === "open" || cfg.end_value != null || cfg.lag) return null;
+  return (r) => {
+    const missing = primaryKey.find((k) => !Object.hasOwn(r, k));
+    if (missing !== undefined)
+      throw new EngineError(
+        "paginator_error",
+        `Primary key column \`${missing}\` was not found in extracted data item. All data items must contain this column. ` +
+          "Use the same names of fields as in your JSON document. (dlt's incremental keeps a hash of the primary key of each " +
+          "record at the cursor's boundary: IncrementalPrimaryKeyMissing in its extract step.)",
+        { resource },
+      );
+  };
+}
+
+export function startIncremental(
+  cfg: BoundIncremental,
+  prior: IncrementalState | undefined,
+  resource: string,
+  primaryKey: readonly string[] | null = null,
+): IncrementalRun {
+  const checkKey = keyCheck(cfg, primaryKey, resource);
   const cursorPath = cfg.cursor_path;
   const path = compilePath(cursorPath);
   const min = cfg.last_value_func === "min";
@@ -104,11 +131,15 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
     context: { ...scalarSettings(cfg), initial_value: initial, start_value: start, last_value: before, end_value: end },
     filter(records) {
       const kept: DataRecord[] = [];
+      /** The cursor values of `kept` (for the boundary's key check; none for a record included without one). */
+      const values: (Json | undefined)[] = [];
       for (const r of records) {
         const v = firstMatch(path, r);
         if (v === undefined || v === null) {
-          if (missing === "include") kept.push(r);
-          else if (missing === "raise")
+          if (missing === "include") {
+            kept.push(r);
+            if (checkKey) values.push(undefined);
+          } else if (missing === "raise")
             throw new EngineError(
               "paginator_error",
               `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`,
@@ -127,10 +158,16 @@ export function startIncremental(cfg: BoundIncremental, prior: IncrementalState 
           const c = sign * compare(v, current, cursorPath);
           if (c < 0) startOut ??= v;
           if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
+          if (c === 0) checkKey?.(r);
         }
         if (last === null || sign * compare(v, last, cursorPath) > 0) last = v;
         kept.push(r);
+        if (checkKey) values.push(v);
       }
+      // The records at the last value after this page are hashed.
+      if (checkKey)
+        for (let i = 0; i < kept.length; i++)
+          if (values[i] !== undefined && compare(values[i] as Json, last as Json, cursorPath) === 0) checkKey(kept[i] as DataRecord);
       return { kept, dropped: records.length - kept.length };
     },
     closeReason() {
