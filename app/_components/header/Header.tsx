@@ -147,7 +147,10 @@ export function Header(props: {
           // From md up it only takes the row's free space (basis 0, truncated; the title has it all): a
           // reason that comes and goes while the config is checked or edited never wraps the header.
           // Narrower than the whole reason (a laptop's header): the count alone (`1 error`), the rest in the title.
-          className="@container order-8 min-w-0 max-w-full basis-full truncate text-xs text-error md:order-none md:max-w-72 md:flex-1 md:basis-0"
+          className={
+            "@container order-8 min-w-0 max-w-full basis-full truncate text-xs text-error " +
+            "md:order-none md:max-w-72 md:flex-1 md:basis-0"
+          }
           data-testid="run-blocked-reason"
           title={blockedReason}
         >
