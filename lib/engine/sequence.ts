@@ -119,8 +119,21 @@ export async function* runSequence(
   const seen = new Set<string>([fullUrl(first)]);
   // Credentials belong to base_url's origin and to the configured URL's (decision 0014).
   const trust = trustedOrigins([r.baseUrl, fullUrl(first)]);
-  let selector: { path: string; compiled: CompiledPath; source: "configured" | "detected" | "single_entity" } | null =
-    r.data_selector !== null ? { path: r.data_selector, compiled: selectorFor(run, r.data_selector), source: r.selector_source } : null;
+  // `disjoint`: whether its matches cannot overlap or repeat (`DISJOINT`), for the orjson-depth gate.
+  let selector: {
+    path: string;
+    compiled: CompiledPath;
+    source: "configured" | "detected" | "single_entity";
+    disjoint: boolean;
+  } | null =
+    r.data_selector !== null
+      ? {
+          path: r.data_selector,
+          compiled: selectorFor(run, r.data_selector),
+          source: r.selector_source,
+          disjoint: DISJOINT.test(r.data_selector),
+        }
+      : null;
   for (let page = 1; ; page++) {
     if (ctx.signal.aborted) throw cancelledError(r.name);
     if (ctx.deps.now() - ctx.startedAt > ctx.limits.maxDurationMs) {
@@ -135,11 +148,11 @@ export async function* runSequence(
     }
     if (!selector) {
       const path = detectSelector(sent.body);
-      selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected" };
+      selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected", disjoint: DISJOINT.test(path) };
     }
     const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
     // dlt's extract writes the page's records as one list with orjson, which stops at 255 levels.
-    if (tooDeepForOrjson(sent.openers, selection.records, DISJOINT.test(selector.path)))
+    if (tooDeepForOrjson(sent.openers, selection.records, selector.disjoint))
       throw new EngineError(
         "invalid_json",
         `A record of page ${page} nests arrays and objects ${ORJSON_DEPTH - 1} levels deep or more: dlt's extract step writes ` +

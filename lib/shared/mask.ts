@@ -5,7 +5,7 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
-import { asciiJson } from "./py-numbers";
+import { asciiJson } from "./python";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");

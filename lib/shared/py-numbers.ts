@@ -5,7 +5,7 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
-import { pyFloatRepr, pyIntText } from "./python";
+import { asciiJson, pyFloatRepr, pyIntText } from "./python";
 
 /** The marker's one key. */
 export const PY_NUMBER = "$number";
@@ -34,10 +34,6 @@ export function pyNumbersAsText(v: Json): Json {
   }
   return copy ?? v;
 }
-
-/** `\u00e4` escapes for everything outside printable ASCII in JSON text, as Python's `json.dumps` writes by default (`ensure_ascii`). */
-export const asciiJson = (jsonEscaped: string): string =>
-  jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
  * `v` as requests sends a `json=` body: Python's `json.dumps` (separators `", "` and `": "`, non-ASCII

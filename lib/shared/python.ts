@@ -43,6 +43,10 @@ export function pyRepr(v: PyValue | undefined, text?: Spelling): string {
   return pyStr(v, text);
 }
 
+/** `\u00e4` escapes for everything outside printable ASCII in JSON text, as Python's `json.dumps` writes by default (`ensure_ascii`). */
+export const asciiJson = (jsonEscaped: string): string =>
+  jsonEscaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** Python's digits of a whole number (`-0` is `0`; no exponent beyond 1e21). */
 export const pyIntText = (v: number): string => (Object.is(v, -0) ? "0" : BigInt(v).toString());
 

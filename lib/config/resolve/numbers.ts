@@ -6,25 +6,26 @@
  * of it), which the engine sends as it is (lib/shared/py-numbers.ts); YAML's text becomes the text.
  * Every other number is sent the same either way and stays a number.
  */
-import type { DocNode, SourceFormat } from "../../formats";
+import { findNode, type DocNode, type SourceFormat } from "../../formats";
 import type { Locator, Path } from "../located";
 import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedResource } from "../resolved";
 import { PY_NUMBER, pyFloatRepr, setOwn } from "../../shared";
 import { pythonReading } from "../python-numbers";
 
-function entry(node: DocNode | undefined, key: string): DocNode | undefined {
-  if (node?.kind !== "object") return undefined;
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]?.key === key) return node.entries[i]?.value;
-  return undefined;
-}
+/** The value of `key` in an object node (formats' indexed lookup: a config may hold thousands of params). */
+const entry = (node: DocNode | undefined, key: string): DocNode | undefined =>
+  node?.kind === "object" ? findNode(node, [key]) : undefined;
 
 class Marker {
   /** Marked layers by identity: the defaults' layer is one object shared by every resource, and stays one. */
   private readonly done = new Map<object, ConfigValue>();
+  private readonly defaults: DocNode | undefined;
   constructor(
     private readonly loc: Locator,
     private readonly format: SourceFormat,
-  ) {}
+  ) {
+    this.defaults = loc.node(["resource_defaults", "endpoint"]);
+  }
 
   /** `value` with its numbers as Python holds them (the same object when none changes). */
   value(value: ConfigValue, node: DocNode | undefined): ConfigValue {
@@ -81,12 +82,11 @@ class Marker {
 
   endpoint(ep: ResolvedEndpoint, at: Path): ResolvedEndpoint {
     const own = this.loc.node([...at, "endpoint"]);
-    const defaults = this.loc.node(["resource_defaults", "endpoint"]);
-    const of = (n: DocNode | undefined, key: string) => entry(n, key);
-    const params = this.layers(ep.params, of(own, "params"), of(defaults, "params"));
-    const json = ep.json === null ? null : this.layers(ep.json, of(own, "json"), of(defaults, "json"));
-    const path_params = this.merged(ep.path_params, of(own, "params"), of(defaults, "params"));
-    const data = this.value(ep.data, of(own, "data") ?? of(defaults, "data"));
+    const defaults = this.defaults;
+    const params = this.layers(ep.params, entry(own, "params"), entry(defaults, "params"));
+    const json = ep.json === null ? null : this.layers(ep.json, entry(own, "json"), entry(defaults, "json"));
+    const path_params = this.merged(ep.path_params, entry(own, "params"), entry(defaults, "params"));
+    const data = this.value(ep.data, entry(own, "data") ?? entry(defaults, "data"));
     if (params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data) return ep;
     return { ...ep, params, json, path_params, data };
   }
