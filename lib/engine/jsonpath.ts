@@ -16,9 +16,13 @@ import {
   type PathNode,
 } from "../shared/jsonpath-ng";
 import { EngineError, type Json, type NumberText } from "./types";
+import { sentNumber } from "../shared";
 
-/** A path's values in `json`; `texts`: the body's number spellings (`parseBody`'s sink), for `str()` and `sorted`. */
-export type CompiledPath = (json: Json | undefined, texts?: WeakMap<object, NumberText>) => Json[];
+/**
+ * A path's values in `json`; `texts`: the body's number spellings (`parseBody`'s sink), for `str()` and
+ * `sorted`; `asSent`: a number found with a spelling is Python's (`sentNumber`), as a request carries it.
+ */
+export type CompiledPath = (json: Json | undefined, texts?: WeakMap<object, NumberText>, asSent?: boolean) => Json[];
 
 /** The names of a path made only of single names (and a leading `$`), or null. */
 function names(n: PathNode): string[] | null {
@@ -31,13 +35,17 @@ function names(n: PathNode): string[] | null {
 }
 
 function walk(keys: readonly string[]): CompiledPath {
-  return (json) => {
+  return (json, texts, asSent) => {
     let cur: Json | undefined = json;
+    let container: object | null = null;
     for (const k of keys) {
       if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, k)) return [];
+      container = cur;
       cur = cur[k];
     }
-    return cur === undefined ? [] : [cur];
+    if (cur === undefined) return [];
+    const spelled = asSent && typeof cur === "number" && container !== null ? texts?.get(container)?.[keys.at(-1) as string] : undefined;
+    return [typeof spelled === "string" ? sentNumber(cur as number, spelled) : cur];
   };
 }
 
@@ -51,10 +59,10 @@ export function compilePath(path: string): CompiledPath {
   }
   const keys = names(tree);
   if (keys) return walk(keys);
-  return (json, texts) => {
+  return (json, texts, asSent) => {
     if (json === undefined) return [];
     try {
-      return findValues(tree, json, texts);
+      return findValues(tree, json, texts, asSent);
     } catch (e) {
       if (!(e instanceof JsonPathEvalError)) throw e;
       throw new EngineError("selector_error", `The JSONPath \`${shownPath(path)}\` could not be evaluated: ${e.message}.`);
@@ -65,4 +73,9 @@ export function compilePath(path: string): CompiledPath {
 /** First match or `undefined`. */
 export function firstMatch(path: CompiledPath, json: Json | undefined): Json | undefined {
   return path(json)[0];
+}
+
+/** First match as a request carries it (a number `JSON.parse` changed is Python's: `sentNumber`), or `undefined`. */
+export function firstMatchAsSent(path: CompiledPath, json: Json | undefined, texts: WeakMap<object, NumberText>): Json | undefined {
+  return path(json, texts, true)[0];
 }

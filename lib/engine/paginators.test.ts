@@ -344,7 +344,14 @@ describe("loops, purity and the registry", () => {
     const impl = offsetPaginator({ type: "offset", limit: 10 });
     const first: RequestSpec = { method: "GET", url: "https://api.test/items", params: [["q", "1"]], headers: {} };
     const s0 = Object.freeze(impl.init(first));
-    const res = { status: 200, headers: new Headers(), url: "https://api.test/items", body: { total: 25 }, show: String };
+    const res = {
+      status: 200,
+      headers: new Headers(),
+      url: "https://api.test/items",
+      body: { total: 25 },
+      texts: new WeakMap(),
+      show: String,
+    };
     const a = impl.update(s0, res, items(0, 10));
     const b = impl.update(s0, res, items(0, 10));
     expect(a).toEqual(b);

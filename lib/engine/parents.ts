@@ -4,7 +4,8 @@
  * referenced fields and the `include_from_parent` keys), not the records themselves.
  */
 import { EngineError, type DataRecord, type Json } from "./types";
-import { compilePath, firstMatch, type CompiledPath } from "./jsonpath";
+import { compilePath, firstMatch, firstMatchAsSent, type CompiledPath } from "./jsonpath";
+import type { NumberTexts } from "./number-text";
 import { pyRepr } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { getOwn, setOwn } from "../shared";
@@ -13,6 +14,8 @@ import { wrappedValues } from "./sequence";
 export interface ParentRow {
   /** Referenced fields (`resources.<parent>.<field>` → field) and their values; `undefined`: absent. */
   readonly values: Readonly<Record<string, Json | undefined>>;
+  /** `values` as a request carries them (numbers `JSON.parse` changed as Python's: `sentNumber`); `null`: the same. */
+  readonly sent: Readonly<Record<string, Json | undefined>> | null;
   readonly include: Readonly<Record<string, Json | undefined>>;
   /** The parent record's keys, kept only when something is missing (for the error message). */
   readonly keys: readonly string[] | null;
@@ -32,29 +35,34 @@ export class ParentRows {
     this.include = child.include_from_parent;
   }
 
-  /** The child's rows for one page of the parent's (emitted) records. */
-  of(records: readonly DataRecord[]): ParentRow[] {
+  /** The child's rows for one page of the parent's (emitted) records; `texts`: the run's number spellings. */
+  of(records: readonly DataRecord[], texts: NumberTexts): ParentRow[] {
     const rows: ParentRow[] = [];
     this.fields ??= this.names.map((f) => [f, compilePath(f)] as const);
     for (const rec of records) {
       if (wrappedValues.has(rec)) {
-        rows.push({ values: {}, include: {}, keys: null, bare: pythonType(wrappedValues.get(rec) as Json) });
+        rows.push({ values: {}, sent: null, include: {}, keys: null, bare: pythonType(wrappedValues.get(rec) as Json) });
         continue;
       }
       const values: Record<string, Json | undefined> = {};
+      let sent: Record<string, Json | undefined> | null = null;
       const include: Record<string, Json | undefined> = {};
       let missing = false;
       for (const [field, path] of this.fields) {
         const value = firstMatch(path, rec);
         setOwn(values, field, value);
         missing ||= value === undefined;
+        // Only a run whose bodies had spellings (almost none) pays for the second look.
+        const asSent = texts.recorded && typeof value === "number" ? firstMatchAsSent(path, rec, texts) : value;
+        if (asSent !== value) setOwn((sent ??= { ...values }), field, asSent);
+        else if (sent) setOwn(sent, field, value);
       }
       for (const key of this.include) {
         const value = getOwn(rec, key);
         setOwn(include, key, value);
         missing ||= value === undefined;
       }
-      rows.push({ values, include, keys: missing ? Object.keys(rec) : null });
+      rows.push({ values, sent, include, keys: missing ? Object.keys(rec) : null });
     }
     return rows;
   }
@@ -89,9 +97,10 @@ function bareParent(row: ParentRow, parent: string, child: string): void {
     );
 }
 
-export function parentValue(row: ParentRow, parent: string, field: string, child: string): Json {
+/** `asSent`: as a request carries it (`ParentRow.sent`). */
+export function parentValue(row: ParentRow, parent: string, field: string, child: string, asSent = false): Json {
   bareParent(row, parent, child);
-  const v = getOwn(row.values, field);
+  const v = getOwn(asSent ? (row.sent ?? row.values) : row.values, field);
   if (v === undefined) {
     throw new EngineError(
       "placeholder_error",

@@ -227,7 +227,7 @@ export class ResourceDriver {
         const target = targets[next++];
         if (target === undefined) return DONE;
         if (target === null || this.drivers.stopped) return NOTHING;
-        const spawn = target.finished ? null : target.pagesFor(target.rows!.of(records));
+        const spawn = target.finished ? null : target.pagesFor(target.rows!.of(records, this.ctx.numberText));
         target.open--;
         if (!spawn) target.settle();
         return { done: false, spawn };
@@ -339,7 +339,7 @@ export class ResourceDriver {
     const parent = r.parent!.name;
     const incLookup = this.incLookup!;
     const lookup: Lookup = (name) =>
-      name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name) : incLookup(name);
+      name.startsWith("resources.") ? parentValue(row, parent, name.slice(`resources.${parent}.`.length), r.name, true) : incLookup(name);
     const include = includedColumns(row, parent, r.include_from_parent, r.name);
     const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
     this.ranFor++;

@@ -225,7 +225,8 @@ export async function* runSequence(
         const cut = ctx.masker.excerpt(JSON.stringify(value) ?? "None", SNIPPET);
         return cut.truncated ? `${cut.text}…` : cut.text;
       };
-      u = impl.update(state, { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body, show }, selection.records);
+      const res = { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body, texts: ctx.numberText, show };
+      u = impl.update(state, res, selection.records);
     } catch (e) {
       if (e instanceof EngineError) throw new EngineError(e.code, e.message, { ...e.details, resource: r.name });
       throw e;

@@ -7,12 +7,14 @@ import { describe, expect, it } from "vitest";
 import { prepareRun } from "./index";
 import { fetchTransport } from "../engine";
 
-async function sent(text: string): Promise<string[]> {
+/** The requests a run of `text` makes; `answer`: the body for a request (its URL, the body sent). */
+async function sent(text: string, answer: (url: URL, body: string) => string = () => '[{"id": 1}]'): Promise<string[]> {
   const seen: string[] = [];
   const fetch = async (r: Request) => {
     const body = await r.text();
     seen.push(`${r.method} ${r.url.replace("http://127.0.0.1:8765", "")}${body ? ` ${body}` : ""}`);
-    return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+    const reply = answer(new URL(r.url), body);
+    return new Response(reply, { status: 200, headers: { "content-type": "application/json" } });
   };
   const prepared = prepareRun({ text, target: "live" }, { liveTransport: fetchTransport(fetch) });
   if (!prepared.ok) throw new Error(`${prepared.code}: ${prepared.message}`);
@@ -53,5 +55,42 @@ describe("numbers in requests, as dlt sends them", () => {
       "      params: {v: 1.0, e: 1e3, f: 1.0e+3, n: 7}",
     ].join("\n");
     expect(await sent(yaml)).toEqual(["GET /a?v=1.0&e=1e3&f=1000.0&n=7"]);
+  });
+
+  it("numbers of responses a request carries: parent fields (path, query, JSON body) and cursors (query, body)", async () => {
+    const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [
+      {"name": "parents", "endpoint": {"path": "parents", "paginator": "single_page"}},
+      {"name": "kids", "endpoint": {"path": "kids/{id}", "paginator": "single_page",
+        "params": {"id": {"type": "resolve", "resource": "parents", "field": "id"}, "v": "{resources.parents.n.v}"}}},
+      {"name": "kidsj", "endpoint": {"path": "kidsj", "method": "POST", "paginator": "single_page",
+        "json": {"pid": "{resources.parents.id}", "s": "x{resources.parents.id}", "nv": "{resources.parents.n.v}"}}},
+      {"name": "cur", "endpoint": {"path": "cur", "data_selector": "items",
+        "paginator": {"type": "cursor", "cursor_path": "next", "cursor_param": "c"}}},
+      {"name": "bcur", "endpoint": {"path": "bcur", "method": "POST", "json": {"q": 1}, "data_selector": "items",
+        "paginator": {"type": "cursor", "cursor_path": "next", "cursor_body_path": "c"}}}]}`;
+    const parents =
+      '[{"id": 9007199254740993, "n": {"v": 2.0}}, {"id": 2.0, "n": {"v": 1e16}}, {"id": -0.0, "n": {"v": 3}}, {"id": 7, "n": {"v": 1.5}}]';
+    const requests = await sent(config, (url, body) => {
+      if (url.pathname === "/parents") return parents;
+      if (url.pathname === "/cur") return `{"items": [{"a": 1}], "next": ${url.searchParams.has("c") ? "null" : "2.0"}}`;
+      if (url.pathname === "/bcur") return `{"items": [{"a": 1}], "next": ${body.includes('"c"') ? "null" : "4.0"}}`;
+      return '[{"x": 1}]';
+    });
+    // As dlt 1.26.0 sent them (round robin aside: each resource's own requests in dlt's order).
+    const of = (prefix: string) => requests.filter((r) => r.startsWith(prefix));
+    expect(of("GET /kids")).toEqual([
+      "GET /kids/9007199254740993?v=2.0",
+      "GET /kids/2.0?v=1e%2B16",
+      "GET /kids/-0.0?v=3",
+      "GET /kids/7?v=1.5",
+    ]);
+    expect(of("POST /kidsj")).toEqual([
+      'POST /kidsj {"pid": 9007199254740993, "s": "x9007199254740993", "nv": 2.0}',
+      'POST /kidsj {"pid": 2.0, "s": "x2.0", "nv": 1e+16}',
+      'POST /kidsj {"pid": -0.0, "s": "x-0.0", "nv": 3}',
+      'POST /kidsj {"pid": 7, "s": "x7", "nv": 1.5}',
+    ]);
+    expect(of("GET /cur")).toEqual(["GET /cur", "GET /cur?c=2.0"]);
+    expect(of("POST /bcur")).toEqual(['POST /bcur {"q": 1}', 'POST /bcur {"q": 1, "c": 4.0}']);
   });
 });

@@ -5,18 +5,12 @@
  */
 import type { Json } from "./json";
 import { setOwn } from "./objects";
-import { asciiJson, pyFloatRepr, pyIntText } from "./python";
+import { asciiJson, isPyNumber, pyFloatRepr, pyIntText, pyStr, PY_NUMBER, type PyNumber } from "./python";
 
-/** The marker's one key. */
-export const PY_NUMBER = "$number";
+export { isPyNumber, PY_NUMBER, type PyNumber };
 
-export type PyNumber = { readonly [PY_NUMBER]: string };
-
-export function isPyNumber(v: unknown): v is PyNumber {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const keys = Object.keys(v);
-  return keys.length === 1 && keys[0] === PY_NUMBER && typeof (v as Record<string, unknown>)[PY_NUMBER] === "string";
-}
+/** A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON text). */
+export const sentNumber = (value: number, spelling: string): PyNumber => ({ [PY_NUMBER]: pyStr(value, spelling) });
 
 /** `v` with each marker as its text (query, path and form values are text); the same object when it holds none. */
 export function pyNumbersAsText(v: Json): Json {

@@ -7,6 +7,21 @@ import { floatSpelling, type NumberText } from "./json";
 
 export type PyValue = string | number | boolean | null | readonly PyValue[] | { readonly [key: string]: PyValue };
 
+/**
+ * A number as Python holds it where JavaScript's would print otherwise (`{"$number": "1.0"}`: a whole
+ * float, an integer beyond 2^53): the text is Python's `str()` of it. lib/config/resolve/numbers.ts marks
+ * a config's numbers so, the engine a response's numbers that a request carries; ./py-numbers.ts sends them.
+ */
+export const PY_NUMBER = "$number";
+
+export type PyNumber = { readonly [PY_NUMBER]: string };
+
+export function isPyNumber(v: unknown): v is PyNumber {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === PY_NUMBER && typeof (v as Record<string, unknown>)[PY_NUMBER] === "string";
+}
+
 /** Characters Python's `repr()` escapes (not `str.isprintable()`: controls, formats, separators but the space, unassigned). */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 const hex = (c: number, width: number) => c.toString(16).padStart(width, "0");
@@ -34,6 +49,7 @@ function strRepr(v: string): string {
  */
 export function pyRepr(v: PyValue | undefined, text?: Spelling): string {
   if (typeof v === "string") return strRepr(v);
+  if (isPyNumber(v)) return v[PY_NUMBER];
   const t = typeof text === "object" ? text : undefined;
   if (Array.isArray(v)) return `[${v.map((x, i) => pyRepr(x, t?.[String(i)])).join(", ")}]`;
   if (v && typeof v === "object")
@@ -59,6 +75,7 @@ export function pyStr(v: PyValue | undefined, text?: Spelling): string {
   if (v === true) return "True";
   if (v === false) return "False";
   if (typeof v === "string") return v;
+  if (isPyNumber(v)) return v[PY_NUMBER];
   if (typeof v === "number") {
     // A spelling is kept for whole floats (`2.0`, `1e3`) and integers beyond 2^53 (exact digits).
     if (typeof text === "string") return floatSpelling(text) ? pyFloatRepr(v) : text;

@@ -1,6 +1,6 @@
 /** cursor (a token in the body) and header_cursor (a token in a response header), §7.4. */
 import type { Json } from "../types";
-import { compilePath, firstMatch } from "../jsonpath";
+import { compilePath, firstMatch, firstMatchAsSent } from "../jsonpath";
 import { pyStr } from "../interpolate";
 import { setBodyPath, setParam } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
@@ -44,9 +44,11 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
     label: () => "cursor",
     update(s, res, records): Update<CursorState> {
       const value = firstMatch(compiled, res.body);
+      // The cursor as Python holds it (`2.0`, digits beyond 2^53), read again only when the body had such spellings.
+      const asSent = typeof value === "number" ? firstMatchAsSent(compiled, res.body, res.texts) : value;
       let more = truthy(value);
       let reason = more
-        ? `next cursor ${pyStr(value)} from \`${path}\``
+        ? `next cursor ${pyStr(asSent)} from \`${path}\``
         : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
       let kind: "no_next" | "empty_page" | "has_more" = "no_next";
       // dlt stops on an empty page before it reads `has_more` (which then neither overrides nor is checked).
@@ -54,12 +56,12 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
       if (hasMore !== null && hasMorePath !== null) {
         const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res);
         if (b && !more) {
-          const sent = truthy(value) ? ` cursor ${pyStr(value)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)";
+          const sent = truthy(value) ? ` cursor ${pyStr(asSent)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)";
           reason = `next${sent}: \`${hasMorePath}\` is true (overrides: ${reason})`;
         } else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;
       }
-      const cursor: Json = truthy(value) && value !== undefined ? value : null;
+      const cursor: Json = truthy(value) && asSent !== undefined ? asSent : null;
       if (!more) return { decision: "stop", state: s, reason, stop: kind };
       return { decision: "next", state: { cursor, next: true }, reason, loopKey: `cursor:${cursor === null ? "" : pyStr(cursor)}` };
     },

@@ -4,7 +4,7 @@
  * its own state value, threaded through the pure `init` / `apply` / `update` functions.
  */
 import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
-import type { Json, ResponseHeaders } from "../types";
+import type { Json, NumberText, ResponseHeaders } from "../types";
 import type { RequestSpec } from "../request";
 
 /** What a paginator may look at after a response. */
@@ -15,6 +15,8 @@ export interface PageResponse {
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
+  /** The run's number spellings (`parseBody`'s sink): a cursor the next request carries is sent as Python holds it. */
+  readonly texts: WeakMap<object, NumberText>;
   /** A short, masked rendering of a response value for messages (masked before it is cut). */
   readonly show: (value: Json | undefined) => string;
 }

@@ -13,6 +13,7 @@
  */
 import { floatSpelling, type Json, type NumberText } from "../json";
 import { pyStr } from "../python";
+import { sentNumber } from "../py-numbers";
 import type { FilterExpression, Operand, PathNode } from "./parser";
 import { pyRegExp } from "./py-regex";
 import { arithmetic, NO_VALUE, sortedOrder, split, stepText, sub, type Step } from "./ext";
@@ -57,8 +58,11 @@ class NotAList extends JsonPathEvalError {
   }
 }
 
-/** jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns; `texts`: the data's number spellings. */
-export function findValues(path: PathNode, data: Json, texts?: WeakMap<object, NumberText>): Json[] {
+/**
+ * jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns; `texts`: the data's number
+ * spellings; `asSent`: a number found with a spelling is returned as Python's (`sentNumber`).
+ */
+export function findValues(path: PathNode, data: Json, texts?: WeakMap<object, NumberText>, asSent = false): Json[] {
   let found: Datum[];
   try {
     found = find(path, at(data, null, TOP), texts);
@@ -69,7 +73,9 @@ export function findValues(path: PathNode, data: Json, texts?: WeakMap<object, N
   }
   return found.map((d) => {
     if (d === NO_PARENT) throw new JsonPathEvalError("`parent` of the top value: jsonpath-ng fails (AttributeError: None has no value)");
-    return d.value;
+    if (!asSent || typeof d.value !== "number") return d.value;
+    const text = spelling(d, texts);
+    return typeof text === "string" ? sentNumber(d.value, text) : d.value;
   });
 }
 
