@@ -12,6 +12,17 @@ const cfg = (incremental: object, endpoint: object = {}) => ({
 });
 
 describe("incremental", () => {
+  it("compares cursors beyond 2^53 by their digits, as Python compares ints (JavaScript's numbers call them equal)", async () => {
+    const body = '[{"t": 9007199254740993, "id": 1}, {"t": 9007199254740992, "id": 2}, {"t": 9007199254740995, "id": 3}]';
+    const api = fakeFetch(() => new Response(body, { headers: { "content-type": "application/json" } }));
+    // The config's digits, as lib/config marks them (a JavaScript number cannot hold them).
+    const initial = { $number: "9007199254740993" };
+    const run = await collect(cfg({ cursor_path: "t", initial_value: initial, start_param: "since_id" }), api.fetch);
+    expect(api.calls[0]!.url).toBe("https://api.test/items?since_id=9007199254740993");
+    // 9007199254740992 is before the start (dlt drops it); the state keeps the last id's digits.
+    expect(run.records.map((r) => r.id)).toEqual([1, 3]);
+    expect(run.of("incremental")[0]).toMatchObject({ after: { $number: "9007199254740995" }, filtered: 1 });
+  });
   it("sends start_param, filters older records and returns the state for the next run", async () => {
     const api = fakeFetch(() => json(rows));
     const first = await collect(cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }), api.fetch);

@@ -11,9 +11,10 @@
  */
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
-import { compilePath, firstMatch } from "./jsonpath";
-import { setOwn } from "../shared";
+import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
+import { isPyNumber, jsonShown, PY_NUMBER, setOwn } from "../shared";
 import { lagCursor } from "./lag";
+import type { NumberTexts } from "./number-text";
 
 /** The resolved incremental with its references bound (lib/config checked it: a `cursor_path`, an `initial_value` for an `end_value`). */
 export type BoundIncremental = Omit<ResolvedIncremental, "initial_value" | "end_value"> & {
@@ -51,12 +52,25 @@ export interface FilterResult {
   readonly dropped: number;
 }
 
+/**
+ * A cursor number as Python holds it, for comparing: an integer beyond 2^53 (`{"$number": digits}`: the
+ * config's, or a record's read `asSent`) exact as a `bigint`, a whole float as its value.
+ */
+function numeric(v: Json): number | bigint | null {
+  if (typeof v === "number") return v;
+  if (!isPyNumber(v)) return null;
+  const text = v[PY_NUMBER];
+  return /^-?\d+$/.test(text) ? BigInt(text) : Number(text);
+}
+
 function compare(a: Json, b: Json, cursorPath: string): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null && y !== null) return x < y ? -1 : x > y ? 1 : 0;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   throw new EngineError(
     "paginator_error",
-    `Could not coerce the cursor \`${cursorPath}\` value ${JSON.stringify(a)} and ${JSON.stringify(b)} to one type for comparison.`,
+    `Could not coerce the cursor \`${cursorPath}\` value ${jsonShown(a)} and ${jsonShown(b)} to one type for comparison.`,
   );
 }
 
@@ -88,11 +102,13 @@ function keyCheck(cfg: BoundIncremental, primaryKey: readonly string[] | null, r
   };
 }
 
+/** `texts`: the run's number spellings (records' cursors that `JSON.parse` changed are read as Python holds them). */
 export function startIncremental(
   cfg: BoundIncremental,
   prior: IncrementalState | undefined,
   resource: string,
   primaryKey: readonly string[] | null = null,
+  texts?: NumberTexts,
 ): IncrementalRun {
   const checkKey = keyCheck(cfg, primaryKey, resource);
   const cursorPath = cfg.cursor_path;
@@ -134,7 +150,9 @@ export function startIncremental(
       /** The cursor values of `kept` (for the boundary's key check; none for a record included without one). */
       const values: (Json | undefined)[] = [];
       for (const r of records) {
-        const v = firstMatch(path, r);
+        let v = firstMatch(path, r);
+        // A cursor JSON.parse changed (`5.0`, digits beyond 2^53) as Python holds it: compared, stored and sent so.
+        if (texts?.recorded && typeof v === "number") v = firstMatchAsSent(path, r, texts);
         if (v === undefined || v === null) {
           if (missing === "include") {
             kept.push(r);
@@ -172,12 +190,13 @@ export function startIncremental(
     },
     closeReason() {
       if (cfg.row_order === "asc" && endOut !== undefined) {
-        return `row_order "asc": a record's \`${cursorPath}\` ${JSON.stringify(endOut)} is past end_value ${JSON.stringify(end)}, so every later record would be too`;
+        const past = `a record's \`${cursorPath}\` ${jsonShown(endOut)} is past end_value ${jsonShown(end)}`;
+        return `row_order "asc": ${past}, so every later record would be too`;
       }
       if (cfg.row_order === "desc" && startOut !== undefined) {
         return (
-          `row_order "desc": a record's \`${cursorPath}\` ${JSON.stringify(startOut)} is before the start value ` +
-          `${JSON.stringify(current)}, so every later record would be too`
+          `row_order "desc": a record's \`${cursorPath}\` ${jsonShown(startOut)} is before the start value ` +
+          `${jsonShown(current)}, so every later record would be too`
         );
       }
       return null;

@@ -4,7 +4,7 @@
  * the format-spec mini-language (fill, align, width, zero padding, precision).
  */
 import type { Json } from "./types";
-import { pyRepr, pyStr, setOwn } from "../shared";
+import { isPyNumber, PY_NUMBER, pyRepr, pyStr, setOwn } from "../shared";
 
 export { pyRepr, pyStr };
 
@@ -49,7 +49,8 @@ export type Lookup = (name: string) => Json | undefined;
 function render(field: Field, lookup: Lookup): string {
   const value = lookup(field.name);
   const text = field.conversion === "r" || field.conversion === "a" ? pyRepr(value) : pyStr(value);
-  return field.spec ? applySpec(value, text, field.spec) : text;
+  // A number as Python holds it (`5.0`) is formatted as that number (`{…:.2f}`).
+  return field.spec ? applySpec(isPyNumber(value) ? Number(value[PY_NUMBER]) : value, text, field.spec) : text;
 }
 
 export function formatString(s: string, lookup: Lookup): string {

@@ -15,6 +15,7 @@
  */
 import * as shared from "../shared/datetime";
 import { EngineError, type Json } from "./types";
+import { isPyNumber, pyFloatRepr, PY_NUMBER } from "../shared";
 
 const { civilFromDays, daysFromCivil, textDateTime, weekday } = shared;
 type Fields = shared.Fields;
@@ -113,6 +114,7 @@ function strftime(w: Wall, format: string): string | null {
 /** The cursor value `value` moved by `lag` (back for `max`, forward for `min`), as dlt moves it. */
 export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: string): Json {
   const step = min ? lag : -lag;
+  if (isPyNumber(value)) return lagPyNumber(value[PY_NUMBER], step);
   if (typeof value === "number" || typeof value === "boolean") {
     const n = Number(value) + step;
     return typeof value === "boolean" || Number.isInteger(value) ? Math.trunc(n) : n;
@@ -138,4 +140,17 @@ export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: st
   const out = strftime(moved, format);
   if (out === null) throw refuse(`${JSON.stringify(value)} moved by ${lag} leaves the years 1 to 9999`);
   return out;
+}
+
+/**
+ * A cursor JavaScript's number would misstate (`5.0`, digits beyond 2^53: `sentNumber`) moved as
+ * Python moves it: an integer by an integer lag exactly, anything else as a float (kept a float).
+ */
+function lagPyNumber(text: string, step: number): Json {
+  if (/^-?\d+$/.test(text)) {
+    const n = Number.isInteger(step) ? BigInt(text) + BigInt(step) : BigInt(Math.trunc(Number(text) + step));
+    return Number.isSafeInteger(Number(n)) ? Number(n) : { [PY_NUMBER]: n.toString() };
+  }
+  const n = Number(text) + step;
+  return Number.isInteger(n) ? { [PY_NUMBER]: pyFloatRepr(n) } : n;
 }

@@ -111,7 +111,7 @@ export class ResourceDriver {
     try {
       if (r.problem) throw r.problem;
       const inc = r.incremental && computed !== null ? { ...r.incremental, initial_value: computed } : r.incremental;
-      this.inc = inc ? startIncremental(inc, this.prior, r.name, r.primary_key) : null;
+      this.inc = inc ? startIncremental(inc, this.prior, r.name, r.primary_key, ctx.numberText) : null;
       this.run = {
         r,
         stats: this.stats,

@@ -5,6 +5,7 @@
  * replaced, never mutated, so memoised rows re-render only when their own item changed.
  */
 import type { EngineErrorJson, EngineEvent, Json, LimitKind, MaskedHeaders, ResourceStats } from "../engine";
+import { jsonShown } from "../shared";
 
 export interface TraceResponse {
   readonly status: number;
@@ -276,8 +277,8 @@ export class TraceBuilder {
           kind: "incremental",
           key: this.key(),
           cursor_path: e.cursor_path,
-          before: JSON.stringify(e.start_value),
-          after: JSON.stringify(e.after),
+          before: jsonShown(e.start_value),
+          after: jsonShown(e.after),
           filtered: e.filtered,
           stateful: e.state !== null,
         });

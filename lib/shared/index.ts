@@ -37,4 +37,4 @@ export {
   type NumberText,
 } from "./json";
 export { evaluatePythonDate } from "./python-dates";
-export { isPyNumber, PY_NUMBER, pyJsonDumps, pyNumbersAsText, sentNumber, type PyNumber } from "./py-numbers";
+export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, sentNumber, type PyNumber } from "./py-numbers";

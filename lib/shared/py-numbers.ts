@@ -12,6 +12,9 @@ export { isPyNumber, PY_NUMBER, type PyNumber };
 /** A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON text). */
 export const sentNumber = (value: number, spelling: string): PyNumber => ({ [PY_NUMBER]: pyStr(value, spelling) });
 
+/** A JSON value for a message or the trace: a marker as the number Python holds (`5.0`), anything else as JSON. */
+export const jsonShown = (v: Json | undefined): string => (isPyNumber(v) ? v[PY_NUMBER] : (JSON.stringify(v) ?? "undefined"));
+
 /** `v` with each marker as its text (query, path and form values are text); the same object when it holds none. */
 export function pyNumbersAsText(v: Json): Json {
   if (isPyNumber(v)) return v[PY_NUMBER];

@@ -8,7 +8,7 @@
  */
 import { findNode, type DocNode, type SourceFormat } from "../../formats";
 import type { Locator, Path } from "../located";
-import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedResource } from "../resolved";
+import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedIncremental, ResolvedResource } from "../resolved";
 import { PY_NUMBER, pyFloatRepr, setOwn } from "../../shared";
 import { pythonReading } from "../python-numbers";
 
@@ -54,6 +54,8 @@ class Marker {
 
   private number(value: number, node: DocNode): ConfigValue {
     const spelled = this.loc.doc.text.slice(node.range.start, node.range.end).trim();
+    // A node found for another value (an incremental's block looked up in more than one place) changes nothing.
+    if (Number(spelled.replace(/_/g, "")) !== value) return value;
     const reading = pythonReading(this.format, spelled);
     if (reading === "text") return spelled;
     if (reading === "float") return Number.isInteger(value) ? { [PY_NUMBER]: pyFloatRepr(value) } : value;
@@ -87,8 +89,22 @@ class Marker {
     const json = ep.json === null ? null : this.layers(ep.json, entry(own, "json"), entry(defaults, "json"));
     const path_params = this.merged(ep.path_params, entry(own, "params"), entry(defaults, "params"));
     const data = this.value(ep.data, entry(own, "data") ?? entry(defaults, "data"));
-    if (params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data) return ep;
-    return { ...ep, params, json, path_params, data };
+    const incremental = this.incremental(ep.incremental, own);
+    const same = params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data;
+    if (same && incremental === ep.incremental) return ep;
+    return { ...ep, params, json, path_params, data, incremental };
+  }
+
+  /** An incremental's `initial_value` and `end_value`: compared with the records' cursors and sent as Python holds them. */
+  private incremental(inc: ResolvedIncremental | null, own: DocNode | undefined): ResolvedIncremental | null {
+    if (inc === null) return inc;
+    const param = inc.start_param;
+    const inParams = (ep: DocNode | undefined) => (param === undefined ? undefined : entry(entry(ep, "params"), param));
+    const node = entry(own, "incremental") ?? inParams(own) ?? entry(this.defaults, "incremental") ?? inParams(this.defaults);
+    const initial = inc.initial_value === undefined ? undefined : this.value(inc.initial_value, entry(node, "initial_value"));
+    const end = inc.end_value === undefined ? undefined : this.value(inc.end_value, entry(node, "end_value"));
+    if (initial === inc.initial_value && end === inc.end_value) return inc;
+    return { ...inc, ...(initial !== undefined ? { initial_value: initial } : {}), ...(end !== undefined ? { end_value: end } : {}) };
   }
 }
 
