@@ -12,6 +12,7 @@ import { listSecrets } from "./secrets";
 import { secretEnvName } from "../shared";
 import { dltDict, dltForm, loadingSnippet } from "./export-dict";
 import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
+import { withPythonSpelling } from "./export-numbers";
 
 export type ExportFormat = "json" | "yaml" | "python";
 export interface ExportFile {
@@ -33,14 +34,16 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
   const block = markdownBlock(result.document);
   if (block) return exportConfig(validateText(block.code, block.format), to, options);
   const keep = options.keepLiteralSecrets ?? false;
+  // Numbers as the text spells them (`1.0`, `1e16`, a big integer's digits), as dlt reads them from the user's own file.
+  const spelled = withPythonSpelling(result.value, result.document);
   if (to === "python") {
     if (result.format === "python" && callsRestApi(result.document.text)) {
       const own = userPythonFile(result, keep);
       return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: own.text, notes: own.notes };
     }
-    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(result.value, options) };
+    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(spelled, options) };
   }
-  const d = dltDict(result.value, keep);
+  const d = dltDict(spelled, keep);
   const notes = [
     ...d.notes,
     ...(d.bindings.length ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."] : []),

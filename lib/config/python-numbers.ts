@@ -10,6 +10,10 @@ import { floatSpelling } from "../shared";
 /** A float (a fraction or an exponent), text (YAML 1.1's exponent without a fraction), or `null`: an integer. */
 export function pythonReading(format: SourceFormat, spelled: string): "float" | "text" | null {
   if (format === "yaml") {
+    // A quoted number is a tagged one (`!!float "1.0e+21"`, as the YAML download writes it): PyYAML's
+    // `float()`/`int()` of the text.
+    const quoted = /^(["'])(.*)\1$/.exec(spelled);
+    if (quoted) return /[.eE]|inf|nan/i.test(quoted[2] ?? "") ? "float" : null;
     // YAML 1.1's float: a fraction, and an exponent only with its sign (`1.0e+2`; `1.0e2` and `1e2` are text).
     if (/^[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?$/.test(spelled)) return "float";
     return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;

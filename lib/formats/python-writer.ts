@@ -1,5 +1,6 @@
 /** Python literal writer: 4-space indent like the seeds, double-quoted strings, refs as `dlt.secrets[...]`. */
 import type { PlainValue } from "./types";
+import { PY_NUMBER } from "../shared";
 
 type Obj = { readonly [key: string]: PlainValue };
 const isObj = (v: PlainValue): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -38,6 +39,8 @@ function special(value: Obj, quote: '"' | "'"): string | null {
   if (key === "$secret") return `dlt.secrets[${pyString(v, quote)}]`;
   if (key === "$config") return `dlt.config[${pyString(v, quote)}]`;
   if (key === "$python") return v;
+  // A number as Python spells it (lib/config/export-numbers.ts): `1.0`, `1e+16`, every digit of a big integer.
+  if (key === PY_NUMBER) return v;
   return null;
 }
 

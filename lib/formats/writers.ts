@@ -1,10 +1,31 @@
 /** Deterministic JSON and YAML writers (2-space indent); see python-writer.ts for Python. */
-import { Document, isMap, isScalar, visit } from "yaml";
+import { Document, isMap, isScalar, Scalar, visit } from "yaml";
 import type { PlainValue } from "./types";
+import { isPyNumber, PY_NUMBER } from "../shared";
+
+/** A number as Python spells it (`{"$number": "1.0"}`, lib/config/export-numbers.ts): the text, marked so writeJson can unquote it. */
+const NUMBER_MARK = "\u0000$number:";
+const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
 
 export function writeJson(value: PlainValue): string {
+  const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
   // References read best on one line, as in the examples: `"token": {"$secret": "token"}`.
-  return JSON.stringify(value, null, 2).replace(/\{\n\s*"(\$secret|\$config|\$python)": ("(?:[^"\\]|\\.)*")\n\s*\}/g, '{"$1": $2}') + "\n";
+  return text.replace(MARKED, "$1").replace(/\{\n\s*"(\$secret|\$config|\$python)": ("(?:[^"\\]|\\.)*")\n\s*\}/g, '{"$1": $2}') + "\n";
+}
+
+/** A Python number's text as a YAML scalar PyYAML reads as that number: `1.0`, `12345678901234567890`, `!!float "1.0e+16"`. */
+function yamlNumber(text: string): Scalar {
+  if (/^-?[0-9]+$/.test(text)) return new Scalar(BigInt(text));
+  const fraction = /^-?[0-9]+\.([0-9]+)$/.exec(text);
+  if (fraction) {
+    const s = new Scalar(Number(text));
+    s.minFractionDigits = fraction[1]?.length ?? 1;
+    return s;
+  }
+  // YAML 1.1's float needs a fraction before its exponent (`1e+16` is text for PyYAML).
+  const s = new Scalar(text.includes(".") ? text : text.replace(/[eE]/, ".0e"));
+  s.tag = "tag:yaml.org,2002:float";
+  return s;
 }
 
 const SPECIAL_KEYS = new Set(["$secret", "$config", "$python"]);
@@ -48,6 +69,8 @@ export function writeYaml(value: PlainValue): string {
     },
     Map(_, node) {
       const only = node.items.length === 1 ? node.items[0] : undefined;
+      if (only && isScalar(only.key) && only.key.value === PY_NUMBER && isScalar(only.value) && typeof only.value.value === "string")
+        return yamlNumber(only.value.value);
       if (
         only &&
         isScalar(only.key) &&

@@ -1,0 +1,46 @@
+/**
+ * The config's numbers as Python holds them, for the downloads (decision 0023, 0036). JavaScript reads
+ * `1.0` as 1, `1e16` as 10000000000000000 and `12345678901234567890` rounded; written back as JavaScript
+ * holds them, a JSON, YAML or generated Python download gave dlt `1`, `10000000000000000` and
+ * `12345678901234567000`, where the user's text (and restplay's run, resolve/numbers.ts) has `1.0`, `1e+16`
+ * and the exact integer. Here every number whose Python value JavaScript cannot give back becomes
+ * `{"$number": text}` (Python's `repr`; the writers write it as that number), and YAML 1.1's text (`1e3`)
+ * the string it is for `yaml.safe_load`.
+ */
+import { findNode, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
+import { PY_NUMBER, pyFloatRepr, setOwn } from "../shared";
+import { pythonReading } from "./python-numbers";
+
+/** Keys whose numbers the seed dialect's rewrite reads as numbers (canonical.ts's `error_handler`): left as they are. */
+const READ_AS_NUMBERS = new Set(["error_handler"]);
+
+/** `value` (the document's plain value) with its numbers as Python reads them from `doc`'s text; the same object when none differs. */
+export function withPythonSpelling(value: PlainValue, doc: ParsedDocument): PlainValue {
+  const spelled = (v: number, node: DocNode): PlainValue => {
+    const text = doc.text.slice(node.range.start, node.range.end).trim();
+    const reading = pythonReading(doc.format, text);
+    if (reading === "text") return text;
+    if (reading === "float") return Number.isInteger(v) ? { [PY_NUMBER]: pyFloatRepr(v) } : v;
+    return !Number.isSafeInteger(v) && /^-?[1-9]\d*$/.test(text) ? { [PY_NUMBER]: text } : v;
+  };
+  const walk = (v: PlainValue, node: DocNode | undefined): PlainValue => {
+    if (node === undefined) return v;
+    if (typeof v === "number") return node.kind === "number" ? spelled(v, node) : v;
+    if (typeof v !== "object" || v === null) return v;
+    if (Array.isArray(v)) {
+      const items = node.kind === "array" ? node.items : [];
+      const out = v.map((x: PlainValue, i) => walk(x, items[i]));
+      return out.some((x, i) => x !== v[i]) ? out : v;
+    }
+    if (node.kind !== "object") return v;
+    const o = v as { readonly [key: string]: PlainValue };
+    let copy: { [key: string]: PlainValue } | null = null;
+    for (const [k, x] of Object.entries(o)) {
+      const m = READ_AS_NUMBERS.has(k) ? x : walk(x, findNode(node, [k]));
+      if (m !== x) copy ??= { ...o };
+      if (copy) setOwn(copy, k, m);
+    }
+    return copy ?? o;
+  };
+  return walk(value, doc.root ?? undefined);
+}
