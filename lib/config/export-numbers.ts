@@ -8,21 +8,16 @@
  * the string it is for `yaml.safe_load`.
  */
 import { findNode, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
-import { PY_NUMBER, pyFloatRepr, setOwn } from "../shared";
-import { pythonReading } from "./python-numbers";
+import { setOwn } from "../shared";
+import { asPython } from "./python-numbers";
 
 /** Keys whose numbers the seed dialect's rewrite reads as numbers (canonical.ts's `error_handler`): left as they are. */
 const READ_AS_NUMBERS = new Set(["error_handler"]);
 
 /** `value` (the document's plain value) with its numbers as Python reads them from `doc`'s text; the same object when none differs. */
 export function withPythonSpelling(value: PlainValue, doc: ParsedDocument): PlainValue {
-  const spelled = (v: number, node: DocNode): PlainValue => {
-    const text = doc.text.slice(node.range.start, node.range.end).trim();
-    const reading = pythonReading(doc.format, text);
-    if (reading === "text") return text;
-    if (reading === "float") return Number.isInteger(v) ? { [PY_NUMBER]: pyFloatRepr(v) } : v;
-    return !Number.isSafeInteger(v) && /^-?[1-9]\d*$/.test(text) ? { [PY_NUMBER]: text } : v;
-  };
+  const spelled = (v: number, node: DocNode): PlainValue =>
+    asPython(doc.format, doc.text.slice(node.range.start, node.range.end).trim(), v);
   const walk = (v: PlainValue, node: DocNode | undefined): PlainValue => {
     if (node === undefined) return v;
     if (typeof v === "number") return node.kind === "number" ? spelled(v, node) : v;

@@ -5,7 +5,7 @@
  * checks the Python value, the spelling decides (lib/config/rules/integers.ts, resolve/numbers.ts).
  */
 import type { SourceFormat } from "../formats";
-import { floatSpelling } from "../shared";
+import { floatSpelling, pyFloatRepr, PY_NUMBER, type PyNumber } from "../shared";
 
 /** A float (a fraction or an exponent), text (YAML 1.1's exponent without a fraction), or `null`: an integer. */
 export function pythonReading(format: SourceFormat, spelled: string): "float" | "text" | null {
@@ -19,4 +19,19 @@ export function pythonReading(format: SourceFormat, spelled: string): "float" | 
     return /[eE]/.test(spelled) && !/^[-+]?0[xXoO]/.test(spelled) ? "text" : null;
   }
   return !/^[-+]?0[xXoObB]/.test(spelled) && floatSpelling(spelled) ? "float" : null;
+}
+
+/**
+ * A number node's `value` as Python holds it where JavaScript's number says otherwise: a whole float or
+ * an integer beyond 2^53 becomes `{"$number": text}` (Python's `str()` of it, which the engine sends and
+ * the downloads write), YAML 1.1's exponent without a fraction the text it is; any other stays `value`.
+ * `spelled`: the node's text. A spelling of another number (a node looked up for another value) changes nothing.
+ */
+export function asPython(format: SourceFormat, spelled: string, value: number): number | string | PyNumber {
+  const bare = spelled.replace(/^(["'])(.*)\1$/, "$2");
+  if (Number(bare.replace(/_/g, "")) !== value) return value;
+  const reading = pythonReading(format, spelled);
+  if (reading === "text") return spelled;
+  if (reading === "float") return Number.isInteger(value) ? { [PY_NUMBER]: pyFloatRepr(value) } : value;
+  return !Number.isSafeInteger(value) && /^-?[1-9]\d*$/.test(bare) ? { [PY_NUMBER]: bare } : value;
 }

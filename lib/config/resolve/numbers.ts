@@ -9,8 +9,8 @@
 import { findNode, type DocNode, type SourceFormat } from "../../formats";
 import type { Locator, Path } from "../located";
 import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedIncremental, ResolvedResource } from "../resolved";
-import { PY_NUMBER, pyFloatRepr, setOwn } from "../../shared";
-import { pythonReading } from "../python-numbers";
+import { setOwn } from "../../shared";
+import { asPython } from "../python-numbers";
 
 /** The value of `key` in an object node (formats' indexed lookup: a config may hold thousands of params). */
 const entry = (node: DocNode | undefined, key: string): DocNode | undefined =>
@@ -53,13 +53,7 @@ class Marker {
   }
 
   private number(value: number, node: DocNode): ConfigValue {
-    const spelled = this.loc.doc.text.slice(node.range.start, node.range.end).trim();
-    // A node found for another value (an incremental's block looked up in more than one place) changes nothing.
-    if (Number(spelled.replace(/_/g, "")) !== value) return value;
-    const reading = pythonReading(this.format, spelled);
-    if (reading === "text") return spelled;
-    if (reading === "float") return Number.isInteger(value) ? { [PY_NUMBER]: pyFloatRepr(value) } : value;
-    return !Number.isSafeInteger(value) && /^-?[1-9]\d*$/.test(spelled) ? { [PY_NUMBER]: spelled } : value;
+    return asPython(this.format, this.loc.doc.text.slice(node.range.start, node.range.end).trim(), value);
   }
 
   dict(d: ConfigDict | null, node: DocNode | undefined): ConfigDict | null {
