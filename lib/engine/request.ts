@@ -2,7 +2,7 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, redactUrl, setOwn, pyJsonDumps, splitUserInfo } from "../shared";
+import { getOwn, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -58,20 +58,20 @@ export function fullUrl(spec: RequestSpec): string {
     const fix = 'set `client.base_url` (e.g. "https://api.example.com") or use a full URL as the endpoint path';
     throw new EngineError("invalid_request", `\`${spec.url}\` is not an absolute URL: ${fix}.`);
   }
-  for (const [k, v] of spec.params) u.searchParams.append(k, v);
-  return u.toString();
+  return pyPrepareUrl(spec.url, u, spec.params);
 }
 
+/** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared). */
 function formBody(data: Json): string | null {
-  const p = new URLSearchParams();
+  const p: [string, string][] = [];
   const add = (k: string, v: Json | undefined) => {
     if (v === null || v === undefined) return;
     if (Array.isArray(v)) v.forEach((x) => add(k, x));
-    else p.append(k, pyStr(v));
+    else p.push([k, pyStr(v)]);
   };
   if (Array.isArray(data)) for (const pair of data) if (Array.isArray(pair) && pair.length === 2) add(pyStr(pair[0] ?? null), pair[1]);
   if (data && typeof data === "object" && !Array.isArray(data)) for (const [k, v] of Object.entries(data)) add(k, v);
-  const s = p.toString();
+  const s = pyUrlencode(p);
   return s.length > 0 || (Array.isArray(data) && data.length > 0) ? s : null;
 }
 

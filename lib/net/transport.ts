@@ -203,6 +203,19 @@ function overflowed(error: Error, host: string): Error {
   return new Error(`${host}'s response headers are larger than 16 KB, the live transport's limit (HeadersOverflowError)`);
 }
 
+/**
+ * The path and query as the engine wrote them (requests' quoting, lib/shared/py-url.ts: a `'` stays in a
+ * query, where WHATWG's serialiser would escape it); WHATWG's form for anything else (a user info, text
+ * that is not printable ASCII).
+ */
+function sentPath(raw: string, url: URL): string {
+  const whatwg = url.search ? `${url.pathname}${url.search}` : url.pathname;
+  const origin = `${url.protocol}//${url.host}`;
+  if (!raw.startsWith(origin)) return whatwg;
+  const rest = raw.slice(origin.length).split("#")[0] ?? "";
+  return /^\/[\x21-\x7e]*$/.test(rest) ? rest : whatwg;
+}
+
 export function createLiveTransport(options: LiveTransportOptions = {}): LiveTransport {
   const allow = options.guard;
   const resolve = options.lookup ?? systemLookup;
@@ -231,7 +244,7 @@ export function createLiveTransport(options: LiveTransportOptions = {}): LiveTra
     const host = url.host;
     const options: Dispatcher.DispatchOptions = {
       origin: url.origin,
-      path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+      path: sentPath(request.url, url),
       method: request.method,
       headers,
       ...(request.body !== undefined ? { body: request.body } : {}),

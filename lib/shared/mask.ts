@@ -6,6 +6,7 @@
 import type { Json } from "./json";
 import { setOwn } from "./objects";
 import { asciiJson } from "./python";
+import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
@@ -60,6 +61,9 @@ function spellings(v: string): string[] {
     percent,
     percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
     new URLSearchParams([["", v]]).toString().slice(1),
+    // As requests writes it in a query or a form (`quote_plus`; `~` kept, `*` escaped), and in a path (`requote_uri`).
+    pyQuotePlus(v),
+    pyRequoteUri(v),
     b64,
     b64.replace(/=+$/, ""),
     b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { pyPrepareUrl, pyUrlencode } from "./py-url";
+
+/** Each URL as requests 2.x prepares it (`requests.Request("GET", url, params=params).prepare().url`), recorded with Python 3. */
+const PREPARED: [string, [string, string][], string][] = [
+  [
+    "https://a.test/odata/items?$top=2&$filter=a eq 'b'",
+    [["x", "~*!() é"]],
+    "https://a.test/odata/items?$top=2&$filter=a%20eq%20'b'&x=~%2A%21%28%29+%C3%A9",
+  ],
+  ["https://a.test/o d/it|em^s{x}?$top=2", [], "https://a.test/o%20d/it%7Cem%5Es%7Bx%7D?$top=2"],
+  ["https://a.test/p?q=%7e%41%zz", [["k", "v"]], "https://a.test/p?q=%257E%2541%25zz&k=v"],
+  ["https://a.test/p?q=%7e%41%2F%2", [], "https://a.test/p?q=%257E%2541%252F%252"],
+  [
+    "https://a.test/items",
+    [
+      ["a", "1"],
+      ["a", "2"],
+      ["k y", "v&w=z"],
+      ["e", ""],
+    ],
+    "https://a.test/items?a=1&a=2&k+y=v%26w%3Dz&e=",
+  ],
+  ["https://a.test/items?", [["a", "b"]], "https://a.test/items?a=b"],
+  ["https://a.test/items#frag", [["a", "b"]], "https://a.test/items?a=b#frag"],
+  ["https://a.test/café/ü?x=ß", [["ü", "€"]], "https://a.test/caf%C3%A9/%C3%BC?x=%C3%9F&%C3%BC=%E2%82%AC"],
+  ["https://a.test/a%2Fb/%7Euser", [], "https://a.test/a%2Fb/~user"],
+  [
+    "https://a.test/v1/items?fields=id,name&sort=-created",
+    [
+      ["filter[status]", "open"],
+      ["q", '"quoted" <tag> `x` {y} |z| ^w \\ /'],
+    ],
+    "https://a.test/v1/items?fields=id,name&sort=-created&filter%5Bstatus%5D=open&q=%22quoted%22+%3Ctag%3E+%60x%60+%7By%7D+%7Cz%7C+%5Ew+%5C+%2F",
+  ],
+  ['https://a.test/items?filter[a]=1&x="y"', [["b", "[c]"]], "https://a.test/items?filter%5Ba%5D=1&x=%22y%22&b=%5Bc%5D"],
+  ["https://a.test/p/a[1]/b;c=d/e f", [], "https://a.test/p/a%5B1%5D/b;c=d/e%20f"],
+  ["https://a.test/p?x=%41%zz#fr ag%7e", [], "https://a.test/p?x=%2541%25zz#fr%20ag~"],
+];
+
+describe("URLs and forms as python-requests writes them", () => {
+  it.each(PREPARED)("%s with %j", (raw, params, expected) => {
+    expect(pyPrepareUrl(raw, new URL(raw), params)).toBe(expected);
+  });
+
+  it("a form as urlencode writes it (~ kept, * escaped, a space as +)", () => {
+    expect(
+      pyUrlencode([
+        ["a", "~*"],
+        ["b", "x y+z"],
+        ["ü", "é&="],
+      ]),
+    ).toBe("a=~%2A&b=x+y%2Bz&%C3%BC=%C3%A9%26%3D");
+  });
+});

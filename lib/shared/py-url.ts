@@ -1,0 +1,87 @@
+/**
+ * URLs and forms as python-requests writes them (dlt's client is a `requests.Session`): query values and
+ * form fields by `urllib.parse.urlencode` (`quote_plus`: only letters, digits and `_.-~` stay, a space
+ * is `+`), the whole URL then re-quoted by `requests.utils.requote_uri` (escapes of unreserved characters
+ * decoded, anything outside `!#$%&'()*+,/:;=?@[]~` escaped). WHATWG's `URLSearchParams` escapes `~` and
+ * keeps `*`, and re-serialises the query a path already holds (`$top` as `%24top`, a space as `+`):
+ * the bytes an API (or a signature over them) sees would differ.
+ */
+
+const ALWAYS_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+const UNRESERVED = new Set(ALWAYS_SAFE);
+const encoder = new TextEncoder();
+
+/** `urllib.parse.quote(text, safe)`: UTF-8 bytes, each outside the safe set as `%XX`. */
+export function pyQuote(text: string, safe = "/"): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80 && (ALWAYS_SAFE.includes(ch) || safe.includes(ch))) out += ch;
+    else for (const b of encoder.encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+/** `urllib.parse.quote_plus(text)`: `quote` with a space as `+`. */
+export const pyQuotePlus = (text: string): string => pyQuote(text, " ").replace(/ /g, "+");
+
+/** `urllib.parse.urlencode(pairs)`: `key=value` pairs by `quote_plus`, joined by `&`. */
+export const pyUrlencode = (pairs: readonly (readonly [string, string])[]): string =>
+  pairs.map(([k, v]) => `${pyQuotePlus(k)}=${pyQuotePlus(v)}`).join("&");
+
+/** `requests.utils.unquote_unreserved`; `null` where requests raises `InvalidURL` (an escape that is not hex). */
+function unquoteUnreserved(uri: string): string | null {
+  const parts = uri.split("%");
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const h = part.slice(0, 2);
+    if (h.length === 2 && /^[\p{L}\p{N}]{2}$/u.test(h)) {
+      if (!/^[0-9A-Fa-f]{2}$/.test(h)) return null;
+      const c = String.fromCharCode(parseInt(h, 16));
+      parts[i] = UNRESERVED.has(c) ? c + part.slice(2) : `%${part}`;
+    } else parts[i] = `%${part}`;
+  }
+  return parts.join("");
+}
+
+/** `requests.utils.requote_uri`. */
+export function pyRequoteUri(uri: string): string {
+  const unquoted = unquoteUnreserved(uri);
+  return unquoted === null ? pyQuote(uri, "!#$&'()*+,/:;=?@[]~") : pyQuote(unquoted, "!#$%&'()*+,/:;=?@[]~");
+}
+
+const SUB_DELIMS = "!$&'()*+,;=";
+const PATH_CHARS = `${SUB_DELIMS}:@/`;
+const QUERY_CHARS = `${PATH_CHARS}?`;
+
+/**
+ * urllib3's `_encode_invalid_chars` (its `parse_url`, before requests appends the params): escapes in
+ * upper case, every character outside `allowed` escaped, and every `%` too unless each is an escape.
+ */
+function urllib3Encode(component: string, allowed: string): string {
+  let escapes = 0;
+  const upper = component.replace(/%[0-9a-fA-F]{2}/g, (h) => {
+    escapes++;
+    return h.toUpperCase();
+  });
+  const percents = upper.split("%").length - 1;
+  return pyQuote(upper, escapes === percents ? `${allowed}%` : allowed);
+}
+
+/**
+ * `requests.PreparedRequest.prepare_url` of an absolute URL (WHATWG-parsed `u`, `raw` as written) and
+ * its params: scheme, user info, host and path as WHATWG normalises them, path, query and fragment as
+ * urllib3 encodes them, the params appended to the query (`&`), the whole re-quoted.
+ */
+export function pyPrepareUrl(raw: string, u: URL, params: readonly (readonly [string, string])[]): string {
+  const hashAt = raw.indexOf("#");
+  const beforeHash = hashAt < 0 ? raw : raw.slice(0, hashAt);
+  const at = beforeHash.indexOf("?");
+  const written = at < 0 ? "" : urllib3Encode(beforeHash.slice(at + 1), QUERY_CHARS);
+  const encoded = pyUrlencode(params);
+  const query = written && encoded ? `${written}&${encoded}` : written || encoded;
+  const user = u.username ? `${u.username}${u.password ? `:${u.password}` : ""}@` : "";
+  const hash = hashAt < 0 ? "" : `#${urllib3Encode(raw.slice(hashAt + 1), QUERY_CHARS)}`;
+  const path = urllib3Encode(u.pathname, PATH_CHARS);
+  return pyRequoteUri(`${u.protocol}//${user}${u.host}${path}${query ? `?${query}` : ""}${hash}`);
+}
