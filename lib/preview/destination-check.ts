@@ -51,8 +51,13 @@ function tableFault(t: TableSchemaJson, names: ReadonlySet<string>): string | nu
     seen.add(c.name);
     if (c.data_type !== undefined && !isDataType(c.data_type))
       return `table \`${t.name}\`, column \`${c.name}\`: ${shown(c.data_type)} is not one of dlt's data types`;
-    if (c.nullable !== undefined && typeof c.nullable !== "boolean")
-      return `table \`${t.name}\`, column \`${c.name}\`: \`nullable\` is ${shown(c.nullable)}, not true or false`;
+    for (const flag of ["nullable", "timezone"] as const)
+      if (c[flag] !== undefined && typeof c[flag] !== "boolean")
+        return `table \`${t.name}\`, column \`${c.name}\`: \`${flag}\` is ${shown(c[flag])}, not true or false`;
+    // Both go into the table's DDL (`DECIMAL(p,s)`): anything but a whole number is refused here, never written into SQL.
+    for (const size of ["precision", "scale"] as const)
+      if (c[size] !== undefined && !(Number.isSafeInteger(c[size]) && (c[size] as number) >= 0))
+        return `table \`${t.name}\`, column \`${c.name}\`: \`${size}\` is ${shown(c[size])}, not a whole number`;
   }
   return null;
 }

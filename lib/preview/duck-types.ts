@@ -62,6 +62,13 @@ function timestampType(c: TypedColumn): string {
   throw new RangeError(`DuckDB doesn't support precision=${precision} for a timestamp column`);
 }
 
+/** `DECIMAL(p,s)`: the type is SQL text, so only whole numbers go into it (a state read back from a client is untrusted). */
+function decimalType(precision: unknown, scale: unknown): string {
+  if (!Number.isSafeInteger(precision) || !Number.isSafeInteger(scale))
+    throw new RangeError(`a decimal's precision and scale must be whole numbers (got ${String(precision)}, ${String(scale)})`);
+  return `DECIMAL(${precision as number},${scale as number})`;
+}
+
 /** The DuckDB type dlt's duckdb destination creates for a column. */
 export function duckType(c: TypedColumn): string {
   switch (c.data_type) {
@@ -70,9 +77,9 @@ export function duckType(c: TypedColumn): string {
     case "timestamp":
       return timestampType(c);
     case "decimal":
-      return `DECIMAL(${c.precision ?? DECIMAL_DEFAULT[0]},${c.scale ?? DECIMAL_DEFAULT[1]})`;
+      return decimalType(c.precision ?? DECIMAL_DEFAULT[0], c.scale ?? DECIMAL_DEFAULT[1]);
     case "wei":
-      return `DECIMAL(${c.precision ?? WEI_DEFAULT[0]},${c.scale ?? WEI_DEFAULT[1]})`;
+      return decimalType(c.precision ?? WEI_DEFAULT[0], c.scale ?? WEI_DEFAULT[1]);
     default:
       return UNBOUND[c.data_type];
   }

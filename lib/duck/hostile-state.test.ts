@@ -1,0 +1,60 @@
+/**
+ * A destination state comes from the client (`/api/duckdb/sync`) and is loaded before the console's
+ * database is locked, and by the downloads, which are never locked: nothing in it may reach the SQL the
+ * load runs as SQL. A column's `precision` and `scale` are written into `DECIMAL(p,s)`: text there
+ * ran as statements (a file read into a table, a `COPY … TO` anywhere the server may write).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readDestinationState, type DestinationState } from "../preview";
+import { duckType } from "../preview/duck-types";
+import { openLockedDatabase, runReadOnly, tableFileBytes } from "./index";
+
+const dir = mkdtempSync(join(tmpdir(), "restplay-hostile-state-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const injected = (file: string) =>
+  `1,0)); CREATE TABLE rest_api_data.leak AS SELECT * FROM read_text('/etc/hostname'); ` +
+  `COPY (SELECT 1) TO '${file}'; CREATE TABLE rest_api_data.zz (z DECIMAL(1`;
+
+const stateWith = (column: Record<string, unknown>): DestinationState =>
+  ({
+    version: 1,
+    max_identifier_length: null,
+    loads: ["1700000000.100000"],
+    schema: [{ name: "t", parent: null, seen_data: true, columns: [{ name: "d", data_type: "decimal", ...column }] }],
+    rows: { t: [] },
+  }) as unknown as DestinationState;
+
+describe("a hostile destination state", () => {
+  it("is refused where a column's precision, scale or timezone is not what dlt writes", () => {
+    const file = join(dir, "read.csv");
+    expect(readDestinationState(stateWith({ precision: injected(file), scale: 0 })).fault).toMatch(
+      /^table `t`, column `d`: `precision` is "1,0\)\);.*not a whole number$/,
+    );
+    expect(readDestinationState(stateWith({ precision: 10, scale: "2)" })).fault).toMatch(/`scale` is "2\)", not a whole number/);
+    expect(readDestinationState(stateWith({ precision: 1.5 })).fault).toMatch(/`precision` is 1.5/);
+    expect(readDestinationState(stateWith({ precision: -1 })).fault).toMatch(/`precision` is -1/);
+    expect(readDestinationState(stateWith({ timezone: "no" })).fault).toMatch(/`timezone` is "no", not true or false/);
+    expect(readDestinationState(stateWith({ precision: 10, scale: 2 })).fault).toBeUndefined();
+  });
+
+  it("never writes a precision or scale that is not a whole number into SQL, even past the check", async () => {
+    const file = join(dir, "copied.csv");
+    const state = stateWith({ precision: injected(file), scale: 0 });
+    expect(() => duckType({ data_type: "decimal", precision: injected(file) as unknown as number })).toThrow(RangeError);
+    await expect(openLockedDatabase(state)).rejects.toThrow(/whole numbers/);
+    await expect(tableFileBytes(state, "t", "csv")).rejects.toThrow(/whole numbers/);
+    expect(existsSync(file)).toBe(false);
+    expect(duckType({ data_type: "decimal", precision: 10, scale: 2 })).toBe("DECIMAL(10,2)");
+    const db = await openLockedDatabase(stateWith({ precision: 10, scale: 2 }));
+    try {
+      const out = await runReadOnly(db.connection, "SELECT data_type FROM information_schema.columns WHERE table_name = 't'");
+      expect(out.ok && out.result.rows).toEqual([["DECIMAL(10,2)"]]);
+    } finally {
+      db.close();
+    }
+  });
+});
