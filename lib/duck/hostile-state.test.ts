@@ -58,3 +58,22 @@ describe("a hostile destination state", () => {
     }
   });
 });
+
+describe("a destination state's size", () => {
+  it("is read in time linear in its loads and versions (each version's load was looked up in the whole list)", () => {
+    let reads = 0;
+    const loads = Array.from({ length: 2000 }, (_, i) => `${1700000000 + i}.000000`);
+    // Counts every element read of the list of loads: a lookup per version read the whole list.
+    const counted = new Proxy(loads, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const state = { ...stateWith({}), loads: counted, versions: loads.map(() => ({ load: loads[loads.length - 1], schema: [] })) };
+    expect(readDestinationState(state).fault).toBeUndefined();
+    expect(reads).toBeLessThan(10 * loads.length);
+    const stray = { ...stateWith({}), versions: [{ load: "1.0", schema: [] }] };
+    expect(readDestinationState(stray).fault).toMatch(/`versions` is not a list/);
+  });
+});

@@ -71,8 +71,9 @@ export function readDestinationState(json: unknown): StateRead {
   for (const [name, rows] of Object.entries(json.rows))
     if (!Array.isArray(rows)) return { fault: `the rows of \`${name}\` are not a list` };
   const versions = json.versions;
-  const loads = json.loads as readonly string[];
-  const badVersion = (v: unknown) => !isRecord(v) || typeof v.load !== "string" || !loads.includes(v.load) || !Array.isArray(v.schema);
+  // A set: a client's state may list a million loads and versions (`includes` per version was quadratic).
+  const loads = new Set(json.loads as readonly string[]);
+  const badVersion = (v: unknown) => !isRecord(v) || typeof v.load !== "string" || !loads.has(v.load) || !Array.isArray(v.schema);
   if (versions !== undefined && (!Array.isArray(versions) || versions.some(badVersion)))
     return { fault: "`versions` is not a list of the schema after a load (`load`, `schema`)" };
   const state = json as unknown as DestinationState;
