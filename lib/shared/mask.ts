@@ -15,8 +15,9 @@ const MIN_SEARCHABLE = 3;
 
 /** UTF-8 bytes of `s` in base64 (`btoa` alone takes only Latin-1). */
 export function base64(s: string): string {
+  const bytes = new TextEncoder().encode(s);
   let bin = "";
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  for (let i = 0; i < bytes.length; i += 4096) bin += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return btoa(bin);
 }
 
@@ -107,10 +108,13 @@ export class Masker {
     if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
     this.known.add(value);
     const replacement = maskSecret(value);
-    for (const n of spellings(value)) this.needles.push([n, replacement]);
+    const own = spellings(value);
+    for (const n of own) this.needles.push([n, replacement]);
     this.needles.sort((a, b) => b[0].length - a[0].length);
-    const all = this.needles.map(([n]) => n);
-    this.probes = all.filter((n, i) => !all.some((m, j) => j !== i && m.length < n.length && n.includes(m)));
+    // Among the value's own spellings only: comparing every needle with every other, on every add, was
+    // quadratic in all of them (100 long secrets in a run request held the server ~10 s). A probe
+    // that contains another value's needle is redundant, never wrong.
+    for (const n of own) if (!own.some((m) => m.length < n.length && n.includes(m))) this.probes.push(n);
   }
 
   /** Whether a JSON text has a credential-named key (`"access_token"`, …) that `json()` masks. */
