@@ -8,6 +8,7 @@ import { JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "
 import type { Json } from "../engine";
 import { errorOffset, errorText } from "./errors";
 import { splitStatements } from "./statements";
+import { rowWeight } from "./weigh";
 
 export const MAX_RESULT_ROWS = 50_000;
 export const QUERY_TIMEOUT_MS = 10_000;
@@ -135,9 +136,17 @@ export async function runReadOnly(
     let truncated = false;
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
       if (timedOut || performance.now() - started > limits.ms) return late();
-      for (const row of chunk.convertRows(JsonDuckDBValueConverter) as Json[][]) {
+      // Row by row, each weighed on DuckDB's vectors first (`weigh.ts`): a chunk or one cell too big
+      // for the limit is cut before it is converted, on the thread every other request needs.
+      const vectors = columns.map((_, i) => chunk.getColumnVector(i));
+      for (let r = 0; r < chunk.rowCount; r++) {
+        if (rows.length >= limits.rows || bytes + rowWeight(vectors, r, limits.bytes - bytes) > limits.bytes) {
+          truncated = true;
+          break;
+        }
+        const row = chunk.convertRowValues(r, JsonDuckDBValueConverter) as Json[];
         bytes += rowBytes(row);
-        if (rows.length >= limits.rows || bytes > limits.bytes) {
+        if (bytes > limits.bytes) {
           truncated = true;
           break;
         }
