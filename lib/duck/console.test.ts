@@ -1,5 +1,6 @@
 /** The SQL console: one read-only statement, located refusals and errors, a database that reaches nothing outside. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DuckDBExtractedStatements } from "@duckdb/node-api";
 import { createDestination, type DestinationState } from "../preview";
 import { goldenCase } from "../testing/golden";
 import { runGoldenOnce } from "../testing/golden-run";
@@ -87,6 +88,12 @@ describe("the SQL console", () => {
     expect(all.ok && [all.result.rows.length, all.result.truncated]).toEqual([3000, false]);
     const slow = await runReadOnly(db.connection, "SELECT count(*) FROM range(1000000000000) a", { ...limits, ms: 200 });
     expect(refused(slow)?.code).toBe("timeout");
+    // Seconds of constant folding while DuckDB prepares: inside the limit too (the prepare is interrupted).
+    const prepare = vi.spyOn(DuckDBExtractedStatements.prototype, "prepare");
+    const folded = "SELECT length(list_transform(range(0, 8000000), x -> x::VARCHAR || 'aaaa'))";
+    expect(refused(await runReadOnly(db.connection, folded, { ...limits, ms: 200 }))?.code).toBe("timeout");
+    await expect(prepare.mock.results[0]?.value).rejects.toThrow(/Interrupted/);
+    prepare.mockRestore();
   });
 
   it("splits statements around quotes, comments and dollar strings", () => {
