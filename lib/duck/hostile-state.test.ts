@@ -77,3 +77,19 @@ describe("a destination state's size", () => {
     expect(readDestinationState(stray).fault).toMatch(/`versions` is not a list/);
   });
 });
+
+describe("a destination state's load ids and versions", () => {
+  it("are refused at the sync, located, where they would fail the console's load with an internal error", () => {
+    for (const load of ["1e400", "abc", "NaN", "1700000000.1; DROP"])
+      expect(readDestinationState({ ...stateWith({}), loads: [load] }).fault, load).toMatch(/^`loads` is not a list of load ids/);
+    const load = "1700000000.100000";
+    expect(readDestinationState({ ...stateWith({}), versions: [{ load, schema: [null] }] }).fault).toBe(
+      "version 1's schema: table 1 is not a table (a `name` and a list of `columns`)",
+    );
+    const hostile = [{ name: "t", parent: null, columns: [{ name: "d", data_type: "decimal", precision: "1)" }] }];
+    expect(readDestinationState({ ...stateWith({}), versions: [{ load, schema: hostile }] }).fault).toMatch(
+      /^version 1's schema: table `t`, column `d`: `precision` is "1\)"/,
+    );
+    expect(readDestinationState({ ...stateWith({}), versions: [{ load, schema: stateWith({}).schema }] }).fault).toBeUndefined();
+  });
+});

@@ -56,17 +56,29 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export type StateRead =
   { readonly state: DestinationState; readonly fault?: undefined } | { readonly state?: undefined; readonly fault: string };
 
+/** dlt's load ids as the destination makes them (`nextLoadId`): seconds, with a fraction. */
+const LOAD_ID = /^\d{1,15}(?:\.\d{1,9})?$/;
+
+/** The first fault of a list of tables (the schema, or a version's), or `null`. */
+function tablesFault(tables: unknown, what: string): string | null {
+  if (!Array.isArray(tables)) return `${what} is not a list of tables`;
+  for (const [i, t] of tables.entries())
+    if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns))
+      return `${what}: table ${i + 1} is not a table (a \`name\` and a list of \`columns\`)`;
+  return null;
+}
+
 /** Reads a stored state back: its shape, then every table, column and cell (`destinationFault`). */
 export function readDestinationState(json: unknown): StateRead {
   if (!isRecord(json) || json.version !== DESTINATION_STATE_VERSION)
     return { fault: `it is not restplay's destination (version ${DESTINATION_STATE_VERSION})` };
   const limit = json.max_identifier_length;
   if (limit !== null && typeof limit !== "number") return { fault: "`max_identifier_length` is not a number or null" };
-  if (!Array.isArray(json.loads) || json.loads.some((l) => typeof l !== "string")) return { fault: "`loads` is not a list of load ids" };
-  if (!Array.isArray(json.schema)) return { fault: "`schema` is not a list of tables" };
-  for (const [i, t] of json.schema.entries())
-    if (!isRecord(t) || typeof t.name !== "string" || !Array.isArray(t.columns))
-      return { fault: `schema table ${i + 1} is not a table (a \`name\` and a list of \`columns\`)` };
+  // Each load id becomes a timestamp in `_dlt_loads` and `_dlt_version`: `1e400` or `abc` failed the SQL console's load.
+  if (!Array.isArray(json.loads) || json.loads.some((l) => typeof l !== "string" || !LOAD_ID.test(l)))
+    return { fault: "`loads` is not a list of load ids (seconds since 1970, as `1700000000.123456`)" };
+  const schemaFault = tablesFault(json.schema, "`schema`");
+  if (schemaFault !== null) return { fault: schemaFault };
   if (!isRecord(json.rows)) return { fault: "`rows` is not an object of tables" };
   for (const [name, rows] of Object.entries(json.rows))
     if (!Array.isArray(rows)) return { fault: `the rows of \`${name}\` are not a list` };
@@ -77,6 +89,11 @@ export function readDestinationState(json: unknown): StateRead {
   if (versions !== undefined && (!Array.isArray(versions) || versions.some(badVersion)))
     return { fault: "`versions` is not a list of the schema after a load (`load`, `schema`)" };
   const state = json as unknown as DestinationState;
+  // A version's schema is loaded into `_dlt_version` as the schema is: the same checks, so it cannot fail the load instead.
+  for (const [i, v] of (state.versions ?? []).entries()) {
+    const fault = tablesFault(v.schema, `version ${i + 1}'s schema`) ?? destinationFault(v.schema, {});
+    if (fault !== null) return { fault: fault.startsWith("version") ? fault : `version ${i + 1}'s schema: ${fault}` };
+  }
   const fault = destinationFault(state.schema, state.rows);
   return fault === null ? { state } : { fault };
 }
