@@ -166,3 +166,45 @@ test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a
   await expect(details).toBeHidden();
   await expect(grid).toBeFocused();
 });
+
+test("a menu opens right under its button (the header does not wrap while it opens), from the keyboard too", async ({
+  playground: p,
+  page,
+}) => {
+  await p.goto();
+  for (const [id, align] of [
+    ["examples-menu", "left"],
+    ["download-menu", "right"],
+  ] as const) {
+    const button = page.getByTestId(id);
+    const before = (await button.boundingBox())!;
+    await button.focus();
+    await page.keyboard.press("ArrowDown");
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
+    const box = (await menu.boundingBox())!;
+    expect(await button.boundingBox()).toEqual(before);
+    expect(Math.abs(box.y - (before.y + before.height + 4))).toBeLessThanOrEqual(1);
+    const edge = align === "left" ? box.x - before.x : box.x + box.width - (before.x + before.width);
+    expect(Math.abs(edge)).toBeLessThanOrEqual(1);
+    await page.keyboard.press("Escape");
+    await expect(button).toBeFocused();
+  }
+});
+
+test("a table's menus near the window's bottom open above their button, whole (1280×720)", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.goto();
+  expect(await p.run()).toBe("done");
+  const button = p.tables.getByTestId("table-downloads");
+  const at = (await button.boundingBox())!;
+  await button.click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem")).toHaveCount(4);
+  const box = (await menu.boundingBox())!;
+  expect(Math.abs(box.y + box.height + 4 - at.y)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.x + box.width - (at.x + at.width))).toBeLessThanOrEqual(1);
+  expect(await menu.evaluate((e) => e.scrollHeight <= e.clientHeight)).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(button).toBeFocused();
+});

@@ -14,14 +14,21 @@ export interface MenuItem {
 
 const WIDTH = 384;
 
-/** Where the list goes: under the button, moved left as needed so that it never leaves the window. */
-function placement(button: HTMLElement, align: "left" | "right"): CSSProperties {
+/**
+ * Where the list goes: under the button, moved left as needed so that it never leaves the window; above
+ * it when the list does not fit below and there is more room above (a table's menus near the window's bottom).
+ */
+function placement(button: HTMLElement, align: "left" | "right", height: number): CSSProperties {
   const r = button.getBoundingClientRect();
   const vw = document.documentElement.clientWidth;
+  const vh = document.documentElement.clientHeight;
   const width = Math.min(WIDTH, vw - 16);
   const preferred = align === "right" ? r.right - width : r.left;
   const left = Math.max(8, Math.min(preferred, vw - width - 8));
-  return { position: "fixed", top: r.bottom + 4, left, width, maxHeight: `calc(100vh - ${Math.round(r.bottom) + 12}px)` };
+  const below = vh - r.bottom - 12;
+  const above = r.top - 12;
+  if (height > below && above > below) return { position: "fixed", bottom: vh - r.top + 4, left, width, maxHeight: above };
+  return { position: "fixed", top: r.bottom + 4, left, width, maxHeight: below };
 }
 
 /**
@@ -49,14 +56,15 @@ export function Menu({
   title?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [style, setStyle] = useState<CSSProperties>({});
+  // The width it will have, so that its first measured height is the height it gets.
+  const [style, setStyle] = useState<CSSProperties>({ width: WIDTH });
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
   useLayoutEffect(() => {
-    if (open && button.current) setStyle(placement(button.current, align));
+    if (open && button.current) setStyle(placement(button.current, align, list.current?.scrollHeight ?? 0));
   }, [open, align]);
 
   useEffect(() => {
@@ -126,7 +134,8 @@ export function Menu({
           aria-label={label}
           onKeyDown={onListKey}
           style={style}
-          className="z-50 overflow-auto rounded border border-line bg-surface p-1 shadow-lg"
+          // Fixed from its first render: in the flow, the list widened its slot and wrapped the header before the button was measured.
+          className="fixed z-50 overflow-auto rounded border border-line bg-surface p-1 shadow-lg"
         >
           {items.map((item) => {
             const off = item.disabledReason ?? null;
