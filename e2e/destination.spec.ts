@@ -100,6 +100,20 @@ test("more tables than the strip shows: an arrow at its edge says so, and scroll
   await p.page.keyboard.press("End");
   await expect(p.tableTab(names[11]!)).toBeInViewport();
   await expect(right).toHaveCount(0);
+  // A tab chosen in the middle is clear of the arrows over the strip's ends; Home scrolls back to the start (no arrow).
+  const left = p.tables.getByTestId("more-tables-left");
+  for (let i = 0; i < 4; i++) await p.page.keyboard.press("ArrowLeft");
+  await expect(right).toBeVisible();
+  const chosen = (await p.tableTab(names[7]!).boundingBox())!;
+  // (scrollLeft is whole pixels: a pixel of slack)
+  expect(chosen.x).toBeGreaterThanOrEqual((await left.boundingBox())!.x + 39);
+  for (let i = 0; i < 4; i++) await p.page.keyboard.press("ArrowRight");
+  await p.page.keyboard.press("Home");
+  for (let i = 0; i < 5; i++) await p.page.keyboard.press("ArrowRight");
+  const fifth = (await p.tableTab(names[5]!).boundingBox())!;
+  expect(fifth.x + fifth.width).toBeLessThanOrEqual((await right.boundingBox())!.x + 1);
+  await p.page.keyboard.press("Home");
+  await expect(left).toHaveCount(0);
 });
 
 test("schema_contract: discarding new tables loads nothing and says why; freezing columns loads the first run", async ({

@@ -55,6 +55,8 @@ function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
   ]);
 }
 
+/** The width of a MoreTables arrow (w-10), kept clear when a tab is scrolled into view. */
+const ARROW_WIDTH = 40;
 const EDGE = { left: "left-0 justify-start bg-linear-to-r pl-1.5", right: "right-0 justify-end bg-linear-to-l pr-1.5" } as const;
 
 /** An arrow over one end of the table strip when more tables are past it; a click scrolls them in. */
@@ -167,9 +169,11 @@ export const TablesPanel = memo(function TablesPanel({
     const el = list.current;
     const tab = el?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(activeId)}"]`);
     if (!el || !tab) return;
-    if (tab.offsetLeft < el.scrollLeft) el.scrollLeft = tab.offsetLeft;
-    else if (tab.offsetLeft + tab.offsetWidth > el.scrollLeft + el.clientWidth)
-      el.scrollLeft = tab.offsetLeft + tab.offsetWidth - el.clientWidth;
+    // Clear of the arrows (w-10) over the strip's ends: the first and last tabs scroll the strip to its end, hiding the arrow.
+    const start = tab.offsetLeft - ARROW_WIDTH;
+    const end = tab.offsetLeft + tab.offsetWidth + ARROW_WIDTH - el.clientWidth;
+    if (start < el.scrollLeft) el.scrollLeft = Math.max(0, start);
+    else if (end > el.scrollLeft) el.scrollLeft = Math.min(end, el.scrollWidth - el.clientWidth);
   }, [activeId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
