@@ -162,7 +162,12 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await expect(scoreAt(2)).toHaveText("99");
   await p.tables.getByTestId("table-search").fill("item 4");
   await expect(grid).toHaveAttribute("aria-label", /: 7 of 45 rows/);
+  // Sighted users see the count too, over the grid's corner, gone when nothing is filtered.
+  const shownCount = p.tables.getByTestId("grid-shown-count");
+  await expect(shownCount).toBeVisible();
+  await expect(shownCount).toHaveText("7 of 45 rows");
   await p.tables.getByTestId("table-search").fill("");
+  await expect(shownCount).toHaveText("");
   await p.tables.getByRole("button", { name: "Column filters" }).click();
   await grid.getByLabel("Filter title").fill("item 1");
   await expect(grid).toHaveAttribute("aria-label", /: 11 of 45 rows/);

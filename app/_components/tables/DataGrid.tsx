@@ -131,96 +131,109 @@ export default function DataGrid({
   const shown = open !== null ? rows[open] : undefined;
   const rendered = new Set(virtualizer.getVirtualItems().map((v) => v.index));
 
+  const filtered = rows.length !== rowCount;
   return (
-    // A read-only grid whose focus stays on itself: the picked row is its active descendant (screen readers say it).
-    <div
-      ref={scroller}
-      className="focus-inset relative min-h-0 flex-1 overflow-auto"
-      tabIndex={0}
-      role="grid"
-      aria-readonly="true"
-      aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable; arrow keys pick a row, Enter shows it whole)`}
-      aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter"
-      aria-rowcount={rows.length + 1}
-      aria-colcount={columns.length + (marks ? 1 : 0)}
-      // Only a rendered row can be named (the grid is virtual: a picked row scrolled far away is not in the DOM).
-      aria-activedescendant={current !== null && rendered.has(current) ? `${gridId}-row-${current}` : undefined}
-      data-testid="data-table"
-      onKeyDown={(e) => {
-        const act = e.target === e.currentTarget && rows.length > 0 && !e.altKey && !e.ctrlKey && !e.metaKey ? keys[e.key] : undefined;
-        if (!act) return;
-        e.preventDefault();
-        act();
-      }}
-    >
-      <div role="presentation" style={{ width, minWidth: "100%" }} className="text-xs">
-        <GridHeader table={table} columns={columns} marks={marks !== undefined} markWidth={MARK_WIDTH} showFilters={showFilters} />
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index];
-            if (!row) return null;
-            const mark = MARK[marks?.[row.original] ?? "unchanged"];
-            return (
-              <div
-                key={row.id}
-                role="row"
-                id={`${gridId}-row-${v.index}`}
-                aria-rowindex={v.index + 2}
-                aria-selected={v.index === current}
-                data-change={marks?.[row.original]}
-                data-active={v.index === current ? "true" : undefined}
-                onDoubleClick={() => {
-                  setActive(v.index);
-                  setOpen(v.index);
-                }}
-                className={rowClass(v.index, v.index === current)}
-                style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
-              >
-                {marks && (
-                  <div
-                    role="gridcell"
-                    style={{ width: MARK_WIDTH }}
-                    className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`}
-                    title={mark.label}
-                  >
-                    <span aria-hidden="true">{mark.glyph}</span>
-                    {mark.glyph && <span className="sr-only">{mark.label}</span>}
-                  </div>
-                )}
-                {row.getVisibleCells().map((c) => {
-                  const value = c.getValue();
-                  const text = cellText(value);
-                  const empty = value === null || value === undefined;
-                  return (
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      {/* A read-only grid whose focus stays on itself: the picked row is its active descendant (screen readers say it). */}
+      <div
+        ref={scroller}
+        className="focus-inset relative min-h-0 flex-1 overflow-auto"
+        tabIndex={0}
+        role="grid"
+        aria-readonly="true"
+        aria-label={`${label}: ${rows.length} of ${rowCount} rows (scrollable; arrow keys pick a row, Enter shows it whole)`}
+        aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length + (marks ? 1 : 0)}
+        // Only a rendered row can be named (the grid is virtual: a picked row scrolled far away is not in the DOM).
+        aria-activedescendant={current !== null && rendered.has(current) ? `${gridId}-row-${current}` : undefined}
+        data-testid="data-table"
+        onKeyDown={(e) => {
+          const act = e.target === e.currentTarget && rows.length > 0 && !e.altKey && !e.ctrlKey && !e.metaKey ? keys[e.key] : undefined;
+          if (!act) return;
+          e.preventDefault();
+          act();
+        }}
+      >
+        <div role="presentation" style={{ width, minWidth: "100%" }} className="text-xs">
+          <GridHeader table={table} columns={columns} marks={marks !== undefined} markWidth={MARK_WIDTH} showFilters={showFilters} />
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = rows[v.index];
+              if (!row) return null;
+              const mark = MARK[marks?.[row.original] ?? "unchanged"];
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  id={`${gridId}-row-${v.index}`}
+                  aria-rowindex={v.index + 2}
+                  aria-selected={v.index === current}
+                  data-change={marks?.[row.original]}
+                  data-active={v.index === current ? "true" : undefined}
+                  onDoubleClick={() => {
+                    setActive(v.index);
+                    setOpen(v.index);
+                  }}
+                  className={rowClass(v.index, v.index === current)}
+                  style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
+                >
+                  {marks && (
                     <div
-                      key={c.id}
                       role="gridcell"
-                      style={{ width: c.column.getSize() }}
-                      className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
-                      title={text}
+                      style={{ width: MARK_WIDTH }}
+                      className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`}
+                      title={mark.label}
                     >
-                      {text}
+                      <span aria-hidden="true">{mark.glyph}</span>
+                      {mark.glyph && <span className="sr-only">{mark.label}</span>}
                     </div>
-                  );
-                })}
-              </div>
-            );
-          })}
+                  )}
+                  {row.getVisibleCells().map((c) => {
+                    const value = c.getValue();
+                    const text = cellText(value);
+                    const empty = value === null || value === undefined;
+                    return (
+                      <div
+                        key={c.id}
+                        role="gridcell"
+                        style={{ width: c.column.getSize() }}
+                        className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
+                        title={text}
+                      >
+                        {text}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
         </div>
+        {rows.length === 0 && <p className="p-2 text-xs text-muted">No row matches the search or the filters.</p>}
+        {shown && open !== null && (
+          <RowDetails
+            label={label}
+            position={`row ${open + 1} of ${rows.length}`}
+            columns={columns}
+            values={columns.map((_, i) => cell(shown.original, i))}
+            onClose={() => {
+              setOpen(null);
+              scroller.current?.focus();
+            }}
+          />
+        )}
       </div>
-      {rows.length === 0 && <p className="p-2 text-xs text-muted">No row matches the search or the filters.</p>}
-      {shown && open !== null && (
-        <RowDetails
-          label={label}
-          position={`row ${open + 1} of ${rows.length}`}
-          columns={columns}
-          values={columns.map((_, i) => cell(shown.original, i))}
-          onClose={() => {
-            setOpen(null);
-            scroller.current?.focus();
-          }}
-        />
-      )}
+      {/* How many rows the search and filters keep, over the grid's corner (nothing moves); polite for screen readers. */}
+      <p
+        role="status"
+        className={`pointer-events-none absolute bottom-1 right-4 rounded border border-line bg-raised px-1.5 text-xs text-fg ${
+          filtered ? "" : "sr-only"
+        }`}
+        data-testid="grid-shown-count"
+      >
+        {filtered ? `${rows.length.toLocaleString("en-US")} of ${rowCount.toLocaleString("en-US")} rows` : ""}
+      </p>
     </div>
   );
 }
