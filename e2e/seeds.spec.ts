@@ -48,8 +48,15 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
         await expect(p.tables.getByTestId("table-warning").filter({ hasText: "primary_key `id` is missing" })).toContainText(key);
         // No record gives `id` a type: dlt's normalize step fails (UnboundColumnException), so nothing is loaded.
         await expect(p.tables.getByTestId("run-not-loaded")).toContainText("a record its normalize step fails on");
+        // The Trace's status line says so too (the Tables tab may be hidden behind another one).
+        await expect(page.getByTestId("run-status-not-loaded")).toContainText("dlt loads nothing from it");
+        // The SQL console has nothing to query, and says it is this run that was not loaded (not "run the config first").
+        await page.locator("#dock-tab-sql").click();
+        await expect(page.getByTestId("sql-no-data")).toContainText("dlt loads nothing from this run");
+        await page.locator("#dock-tab-tables").click();
       } else {
         expect(counts.merged).toBe(250);
+        await expect(page.getByTestId("run-status-not-loaded")).toHaveCount(0);
         await expect(stats).toHaveText("fetched 251 · merged 250 · 1 duplicate collapsed");
       }
       await expect(p.tables.getByTestId("column-header").first()).toContainText(

@@ -86,7 +86,14 @@ export function buildViews(
             changed={new Set(staleLabels.keys())}
           />
           {stale && hasResults && <StaleNotice staleness={stale} onRun={m.runDefault} canRun={m.blockedReason === null && !m.running} />}
-          <TracePanel trace={run.trace} onCancel={m.cancel} shortcut={opts.runShortcut} stale={staleLabels} blocked={m.blockedReason} />
+          <TracePanel
+            trace={run.trace}
+            onCancel={m.cancel}
+            shortcut={opts.runShortcut}
+            stale={staleLabels}
+            blocked={m.blockedReason}
+            refusal={run.refusal}
+          />
         </>
       ),
     },

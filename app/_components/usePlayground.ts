@@ -44,9 +44,11 @@ export function usePlayground(announce: (message: string) => void) {
     if (trace.phase === lastPhase.current) return;
     lastPhase.current = trace.phase;
     const outcome = runOutcome(trace);
+    const refusal = run.view.refusal;
     if (trace.phase === "running") announce("Running…");
-    else if (outcome !== null) announce(outcome);
-  }, [run.view.trace, announce]);
+    else if (outcome !== null)
+      announce(refusal === null ? outcome : `${outcome}. dlt loads nothing from it: it fails the load on ${refusal}.`);
+  }, [run.view.trace, run.view.refusal, announce]);
   // Findings from the last run's records join the config's problems, placed on today's text (lib/config findings).
   const validation = useMemo(() => {
     if (!checked || !toolkit || run.view.findings.length === 0) return checked;

@@ -129,7 +129,12 @@ export default function SqlPanel({
         </button>
       </div>
       {!hasData && (
-        <p className="px-2 text-xs text-muted">Run the config first: the console queries the destination after its last load.</p>
+        <p className="px-2 text-xs text-muted" data-testid="sql-no-data">
+          {tables.length > 0
+            ? "Nothing is loaded yet: dlt loads nothing from this run (Tables says why). " +
+              "The console queries the destination after its last load."
+            : "Run the config first: the console queries the destination after its last load."}
+        </p>
       )}
       {hasData && state.kind === "idle" && (
         <p className="px-2 text-xs text-muted" data-testid="sql-hint">

@@ -84,7 +84,7 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
 }
 
 /** The run's state above the trace; the page's announcer says when a run starts and how it ends (usePlayground). */
-function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void }) {
+function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: () => void; refusal: string | null }) {
   const { records, problem } = runFacts(trace);
   const outcome = runOutcome(trace);
   let body;
@@ -111,9 +111,17 @@ function RunStatus({ trace, onCancel }: { trace: RunTrace; onCancel: () => void 
       break;
     case "done":
       body = (
-        <span className="text-ok">
-          <span aria-hidden="true">✔ </span>
-          {outcome}
+        <span className="min-w-0 truncate">
+          <span className="text-ok">
+            <span aria-hidden="true">✔ </span>
+            {outcome}
+          </span>
+          {refusal !== null && (
+            <span className="text-error" data-testid="run-status-not-loaded" title={`dlt's load fails on ${refusal}`}>
+              {" "}
+              · <span aria-hidden="true">✖ </span>dlt loads nothing from it (Tables says why)
+            </span>
+          )}
         </span>
       );
       break;
@@ -204,11 +212,14 @@ export const TracePanel = memo(function TracePanel({
   shortcut,
   stale,
   blocked = null,
+  refusal = null,
 }: {
   trace: RunTrace;
   onCancel: () => void;
   shortcut: string;
   stale?: StaleLabels;
+  /** Why dlt's load fails the run though it ran to the end (`Preview.refusal`): the status line says nothing is loaded. */
+  refusal?: string | null;
   /** Why Run is unavailable now (errors in the config): said where the hint to press Run would be. */
   blocked?: string | null;
 }) {
@@ -222,7 +233,7 @@ export const TracePanel = memo(function TracePanel({
       title="Trace"
       titleId="trace-title"
       testId="trace"
-      toolbar={<RunStatus trace={trace} onCancel={onCancel} />}
+      toolbar={<RunStatus trace={trace} onCancel={onCancel} refusal={refusal} />}
       // What focus or the keyboard scrolls to stops below a resource's sticky header (two or three lines), not under it.
       bodyClassName="scroll-pt-14"
     >
