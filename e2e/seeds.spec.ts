@@ -65,7 +65,14 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
       await expect(p.tables.getByRole("row").nth(1)).toBeVisible();
     }
 
-    // Downloads dlt takes as they are: the JSON is dlt's dict, the secrets bound by the loading snippet.
+    // Downloads dlt takes as they are: the JSON is dlt's dict, the secrets bound by the loading snippet (the menu says so).
+    await page.getByTestId("download-menu").click();
+    for (const kind of ["JSON", "YAML"]) {
+      const item = page.getByRole("menuitem", { name: new RegExp(`^${kind} config`) });
+      await expect(item).toContainText("secrets left out");
+      await expect(item).not.toContainText("$secret");
+    }
+    await page.keyboard.press("Escape");
     const json = await p.download("json");
     expect(json.filename).toBe("rest_api_config.json");
     const parsed = JSON.parse(json.text) as { client: { auth: Record<string, unknown> } };

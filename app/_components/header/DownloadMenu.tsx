@@ -7,17 +7,17 @@ const ITEMS: readonly { kind: DownloadKind; label: string; description: string }
   {
     kind: "json",
     label: "JSON config (rest_api_config.json)",
-    description: 'The config as JSON; secrets as {"$secret": name} references.',
+    description: "The config as dlt takes it, secrets left out (secrets.toml shows the lines that bind them).",
   },
   {
     kind: "yaml",
     label: "YAML config (rest_api_config.yaml)",
-    description: "The config as YAML; secrets as { $secret: name } references.",
+    description: "The config as dlt takes it, secrets left out; its header shows how to load it and bind them.",
   },
   {
     kind: "python",
     label: "Python script (rest_api_pipeline.py)",
-    description: "A dlt pipeline in dlt's own form, reading dlt.secrets[...].",
+    description: "A runnable dlt pipeline (your own Python file, with dlt's fixes, when you typed one), reading dlt.secrets[...].",
   },
   { kind: "secrets", label: "secrets.toml template", description: "The secret names with placeholders: fill in your values." },
 ];
