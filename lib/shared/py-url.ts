@@ -11,12 +11,25 @@ const ALWAYS_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 const UNRESERVED = new Set(ALWAYS_SAFE);
 const encoder = new TextEncoder();
 
+/** The ASCII characters `quote` keeps for a `safe` argument (1: kept), made once per `safe`. */
+const keptBySafe = new Map<string, Uint8Array>();
+function kept(safe: string): Uint8Array {
+  let table = keptBySafe.get(safe);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (const ch of ALWAYS_SAFE + safe) if (ch.charCodeAt(0) < 128) table[ch.charCodeAt(0)] = 1;
+    keptBySafe.set(safe, table);
+  }
+  return table;
+}
+
 /** `urllib.parse.quote(text, safe)`: UTF-8 bytes, each outside the safe set as `%XX`. */
 export function pyQuote(text: string, safe = "/"): string {
+  const table = kept(safe);
   let out = "";
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
-    if (c < 0x80 && (ALWAYS_SAFE.includes(ch) || safe.includes(ch))) out += ch;
+    if (c < 0x80 && table[c] === 1) out += ch;
     else for (const b of encoder.encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
