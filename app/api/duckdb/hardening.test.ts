@@ -137,3 +137,21 @@ describe("/api/duckdb work in flight", () => {
     expect((await call(sync, JSON.stringify(BODIES.sync), { ...json, "x-forwarded-for": "a" })).status).toBe(200);
   });
 });
+
+describe("/api/duckdb sessions", () => {
+  it("one client's syncs under made-up ids cannot push out another client's session (docs/security.md §7)", async () => {
+    delete (globalThis as { __restplayDuckSessions?: unknown }).__restplayDuckSessions; // the default limits: 4 in all, 2 a client
+    const from = (client: string) => ({ ...json, "x-forwarded-for": client });
+    const mine = { session: "victim-tab-0001", revision };
+    expect((await call(sync, JSON.stringify({ ...mine, state }), from("10.0.0.1"))).status).toBe(200);
+    for (let i = 0; i < 10; i++) {
+      const res = await call(sync, JSON.stringify({ session: `made-up-session-${i}`, revision, state }), from("10.0.0.66"));
+      expect(res.status).toBe(200);
+    }
+    expect((await call(query, JSON.stringify({ ...mine, sql: "SELECT 1" }), from("10.0.0.1"))).status).toBe(200);
+    // The id names the session only within its client: another client neither reaches nor replaces it.
+    expect((await call(query, JSON.stringify({ ...mine, sql: "SELECT 1" }), from("10.0.0.66"))).status).toBe(409);
+    expect((await call(sync, JSON.stringify({ ...mine, state }), from("10.0.0.66"))).status).toBe(200);
+    expect((await call(query, JSON.stringify({ ...mine, sql: "SELECT 1" }), from("10.0.0.1"))).status).toBe(200);
+  });
+});

@@ -17,9 +17,15 @@ const global = globalThis as typeof globalThis & {
 
 const sessionLimit = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS ?? 4) || 4;
 
-/** The server's sessions (kept on globalThis so a dev reload does not orphan open databases). */
+/** Sessions one client (`clientKey`) may hold: a teammate's two tabs. */
+const sessionsPerClient = (): number => Number(process.env.RESTPLAY_DUCKDB_SESSIONS_PER_CLIENT ?? 2) || 2;
+
+/**
+ * The server's sessions, per client (kept on globalThis so a dev reload does not orphan open
+ * databases). Callers name the client with `clientKey`, as runs and DuckDB slots are counted.
+ */
 export function sessions(): DuckSessions {
-  global.__restplayDuckSessions ??= new DuckSessions({ sessions: sessionLimit(), idleMs: 30 * 60_000 });
+  global.__restplayDuckSessions ??= new DuckSessions({ sessions: sessionLimit(), perClient: sessionsPerClient(), idleMs: 30 * 60_000 });
   return global.__restplayDuckSessions;
 }
 

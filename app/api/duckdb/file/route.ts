@@ -13,11 +13,12 @@ export async function POST(request: Request): Promise<Response> {
   const read = await readBody(request, FileBody, SMALL_BODY_BYTES);
   if ("refused" in read) return read.refused;
   const { format, table } = read.body;
-  const session = sessions().find(read.body.session, read.body.revision);
+  const client = clientKey(request);
+  const session = sessions().find(client, read.body.session, read.body.revision);
   if (!session) return unknownDestination();
   if (format !== "duckdb" && (table === undefined || !session.hasTable(table)))
     return duckError(404, { code: "unknown_table", message: `The destination has no table ${JSON.stringify(table ?? "")}.` });
-  return withDuckSlot(clientKey(request), async () => {
+  return withDuckSlot(client, async () => {
     try {
       const bytes = await session.file(format, table);
       return new Response(new Uint8Array(bytes), {

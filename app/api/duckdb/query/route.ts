@@ -13,9 +13,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const read = await readBody(request, QueryBody, SMALL_BODY_BYTES);
   if ("refused" in read) return read.refused;
-  const session = sessions().find(read.body.session, read.body.revision);
+  const client = clientKey(request);
+  const session = sessions().find(client, read.body.session, read.body.revision);
   if (!session) return unknownDestination();
-  return withDuckSlot(clientKey(request), async () => {
+  return withDuckSlot(client, async () => {
     try {
       const outcome = await session.query(read.body.sql);
       return Response.json(outcome, { headers: { "cache-control": "no-store" } });

@@ -9,10 +9,11 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return withDuckSlot(clientKey(request), () => receive(request), "sync");
+  const client = clientKey(request);
+  return withDuckSlot(client, () => receive(request, client), "sync");
 }
 
-async function receive(request: Request): Promise<Response> {
+async function receive(request: Request, client: string): Promise<Response> {
   // Read losslessly: json cells keep their number spellings (`46.0`) for the database and its files.
   const sink = new WeakMap<object, NumberText>();
   const read = await readBody(request, SyncBody, syncLimit(), sink);
@@ -22,6 +23,6 @@ async function receive(request: Request): Promise<Response> {
   adoptStateSpellings(state, sink);
   if (destinationRevision(state) !== read.body.revision)
     return duckError(400, { code: "bad_request", message: "`revision` does not match the state's loads." });
-  sessions().hold(read.body.session, read.body.revision, state);
+  sessions().hold(client, read.body.session, read.body.revision, state);
   return Response.json({ ok: true, revision: read.body.revision }, { headers: { "cache-control": "no-store" } });
 }
