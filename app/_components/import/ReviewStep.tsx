@@ -118,13 +118,15 @@ export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert:
         )}
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-line px-4 py-2">
+        {/* Two lines kept for it (it wraps, never cut off): the buttons stay put as it changes. */}
         <p
-          className={`min-w-0 flex-1 basis-64 truncate text-sm ${ready ? "text-ok" : "text-error"}`}
+          className={`flex min-h-10 min-w-0 flex-1 basis-64 items-center break-words text-sm ${ready ? "text-ok" : "text-error"}`}
           role="status"
           data-testid="import-status"
-          title={m.built.problem ?? undefined}
         >
-          <Status m={m} />
+          <span className="min-w-0">
+            <Status m={m} />
+          </span>
         </p>
         <label className="flex items-center gap-1 text-sm">
           <span className="sr-only sm:not-sr-only">as</span>
