@@ -14,7 +14,7 @@ export interface CheckRow {
   readonly status: CheckStatus;
   /** Why: the first page's record count and selector, or the error's code and message. */
   readonly reason: string;
-  /** The auth exchange, when there was one: "token ok", "token refused". */
+  /** The auth exchange, when there was one: "token ok", "token refused", "no answer", "token endpoint 503". */
   readonly auth: string | null;
   /** The first request: method, masked URL and status. */
   readonly request: string | null;
@@ -28,6 +28,12 @@ export interface CheckReport {
 
 /** Pages per resource in a check: the first only (per parent record for a child, until a verdict). */
 export const CHECK_LIMITS = { maxPages: 1 } as const;
+
+/** A failed token request in a word: refused by the endpoint, or never judged (no answer, a 429 or 5xx). */
+function tokenFailure(status: number | undefined): string {
+  if (status === undefined) return "no answer";
+  return status === 429 || status >= 500 ? `token endpoint ${status}` : "token refused";
+}
 
 type Mutable = { -readonly [K in keyof CheckRow]: CheckRow[K] };
 
@@ -77,7 +83,8 @@ export class CheckFold {
           if (r.status === "pass" && e.resource === undefined) continue;
           r.status = "fail";
           r.reason = `${e.error.code}: ${e.error.message}`;
-          if (e.error.code === "auth_failed" && r.auth) r.auth = "token refused";
+          // A token endpoint that never answered (no status) or failed on its side refused nothing.
+          if (e.error.code === "auth_failed" && r.auth) r.auth = tokenFailure(e.error.status);
         }
         return;
       }

@@ -9,6 +9,14 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
     case "missing_secret":
       return "Enter the value in the Secrets panel, or switch the target to Mock to use the demo values.";
     case "auth_failed":
+      // No status: the token endpoint never answered (a host that does not resolve, a refused connection).
+      if (error.status === undefined)
+        return (
+          "The token endpoint did not answer: check the host of its URL (token_url / access_token_url). Live runs reach " +
+          "public hosts only, unless the server allows others with RESTPLAY_ALLOW_HOSTS."
+        );
+      if (error.status === 429 || error.status >= 500)
+        return "The token endpoint failed on its side: try again later; the credentials were not judged.";
       return (
         "The credentials were refused: check client_id / client_secret (or the token) in the " +
         "Secrets panel. In Mock mode, clear a field to use the demo value."
