@@ -130,3 +130,20 @@ test("the Import dialog fits a phone, works from the keyboard, and keeps its siz
   await expectNoSeriousAxeViolations(page, "import dialog, 390 px, dark");
   await page.screenshot({ path: "test-results/screenshots/import-narrow-dark.png" });
 });
+
+test("Check blocked by errors stays reachable and says why, as Run does", async ({ playground: p, page }) => {
+  await p.gotoWith(
+    '{\n  "client": {"base_url": "https://lab.example.com"},\n' +
+      '  "resources": [{"name": "items", "endpoint": {"path": "offset/items", "limt": 5}}]\n}\n',
+  );
+  await expect(p.problemsSummary).toContainText("1 error");
+  const check = page.getByTestId("check-button");
+  await expect(check).toBeDisabled();
+  await expect(check).toHaveAttribute("title", /— Fix 1 error to run \(see Problems\)$/);
+  await expect(check).toHaveAccessibleDescription(/Fix 1 error to run/);
+  await check.focus();
+  await expect(check).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("announcer")).toHaveText("Cannot check: Fix 1 error to run (see Problems).");
+  await expect(page.getByTestId("check-dialog")).toBeHidden();
+});

@@ -14,7 +14,8 @@ import { ImportDialog } from "./ImportDialog";
 
 const TOOL =
   "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised " +
-  "disabled:cursor-not-allowed disabled:opacity-60";
+  "disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
+const CHECK_TITLE = "Auth and the first page of every resource: pass or fail, no paging";
 
 export function useApiTools(m: PlaygroundModel, announce: (message: string) => void) {
   const [open, setOpen] = useState<"import" | "share" | "check" | null>(null);
@@ -32,11 +33,13 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
   );
   useShareRestore(m.text !== null, openShared, announce);
 
+  // Why Check cannot be used now (as Run's reason, and a run going on), or null.
+  const checkBlocked = m.running ? "A run is going on" : m.text === null ? "The editor is still loading" : m.blockedReason;
   const startCheck = useCallback(() => {
-    if (m.text === null || m.blockedReason !== null) return announce(m.blockedReason ?? "The editor is still loading.");
+    if (checkBlocked !== null || m.text === null) return announce(`Cannot check: ${checkBlocked ?? "The editor is still loading"}.`);
     setOpen("check");
     check.start({ text: m.text, target: m.target, secrets: m.secretValues, mockSpec: imported.mockSpec });
-  }, [m.text, m.blockedReason, m.target, m.secretValues, imported.mockSpec, check, announce]);
+  }, [checkBlocked, m.text, m.target, m.secretValues, imported.mockSpec, check, announce]);
 
   const importTools: ReactNode = (
     <>
@@ -85,9 +88,11 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
         type="button"
         className={TOOL}
         onClick={startCheck}
-        disabled={m.blockedReason !== null || m.running}
+        // Focusable while blocked, as Run is: Tab reaches it, its title and description say why.
+        aria-disabled={checkBlocked !== null}
+        aria-describedby={m.blockedReason !== null && !m.running ? "run-blocked-reason" : undefined}
         data-testid="check-button"
-        title="Auth and the first page of every resource: pass or fail, no paging"
+        title={checkBlocked === null ? CHECK_TITLE : `${CHECK_TITLE} — ${checkBlocked}`}
       >
         {/* The word stays at every width (a lone ✓ reads as a state, not an action); the mark goes first. */}
         <span aria-hidden="true" className="md:max-[1279px]:hidden">
