@@ -147,3 +147,23 @@ test("Check blocked by errors stays reachable and says why, as Run does", async 
   await expect(page.getByTestId("announcer")).toHaveText("Cannot check: Fix 1 error to run (see Problems).");
   await expect(page.getByTestId("check-dialog")).toBeHidden();
 });
+
+test("a damaged share link, and a conversion the palette cannot make, say so on screen too", async ({ playground: p, page }) => {
+  await page.goto("/#share=not-a-compressed-config");
+  await p.ready();
+  const notice = page.getByTestId("notice");
+  await expect(notice).toContainText("This share link is damaged");
+  await expect(page.getByTestId("announcer")).toContainText("This share link is damaged");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toBeHidden();
+
+  await p.gotoWith(
+    "client:\n  base_url: https://lab.example.com  # the lab\nresources:\n  - name: items\n    endpoint: {path: offset/items}\n",
+  );
+  await p.runButton.focus();
+  await page.keyboard.press("Control+k");
+  await page.getByTestId("palette-input").fill("convert the config to json");
+  await page.keyboard.press("Enter");
+  await expect(notice).toContainText("JSON has no place for 1 comment");
+  await expect(p.formatIndicator).toContainText("YAML");
+});

@@ -49,7 +49,7 @@ export function Playground() {
     (el: Element | null) => {
       const view = viewAt(el);
       if (view) workbench.current?.toggleMaximise(view);
-      else announce("Move the focus into a panel first, then maximise it.");
+      else announce("Move the focus into a panel first, then maximise it.", { show: true });
     },
     [viewAt, workbench, announce],
   );
@@ -78,8 +78,9 @@ export function Playground() {
         download: m.download,
         convert: (to) => {
           const outcome = m.convert(to, false);
-          if (outcome.kind === "refused") announce(outcome.reason);
-          else if (outcome.kind === "confirm") announce(`${outcome.warning} Use the format switch in the header to convert anyway.`);
+          if (outcome.kind === "refused") announce(outcome.reason, { show: true });
+          else if (outcome.kind === "confirm")
+            announce(`${outcome.warning} Use the format switch in the header to convert anyway.`, { show: true });
         },
         setTarget: m.setTarget,
         toggleTheme,

@@ -21,8 +21,9 @@ import { createDuckClient } from "./duck/duck-client";
 import type { DestinationActions } from "./tables/TablesPanel";
 import { loadGrid } from "./tables/lazy-grid";
 import { runOutcome } from "./trace/format";
+import type { Announce } from "./ui/Announcer";
 
-export function usePlayground(announce: (message: string) => void) {
+export function usePlayground(announce: Announce) {
   const [text, setText] = useDocument();
   const toolkit = useToolkit();
   const checked = useValidation(text, toolkit);

@@ -6,8 +6,9 @@
  */
 import { useEffect, useRef } from "react";
 import type { SharedConfig } from "@/lib/share";
+import type { Announce } from "../ui/Announcer";
 
-export function useShareRestore(ready: boolean, open: (shared: SharedConfig) => void, announce: (message: string) => void): void {
+export function useShareRestore(ready: boolean, open: (shared: SharedConfig) => void, announce: Announce): void {
   const done = useRef(false);
   useEffect(() => {
     if (!ready || done.current || !window.location.hash.startsWith("#share=")) return;
@@ -17,7 +18,7 @@ export function useShareRestore(ready: boolean, open: (shared: SharedConfig) => 
       const restored = readShareFragment(hash);
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
       if (!restored) return;
-      if (!restored.ok) return announce(restored.message);
+      if (!restored.ok) return announce(restored.message, { show: true });
       open(restored.shared);
     });
   }, [ready, open, announce]);

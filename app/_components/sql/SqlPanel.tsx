@@ -10,6 +10,7 @@ import type { DuckClient } from "../duck/duck-client";
 import { saveBlob } from "../duck/save";
 import DataGrid from "../tables/DataGrid";
 import { errorSpot, starterQuery, tableQuery } from "./sql-text";
+import type { Announce } from "../ui/Announcer";
 
 type State =
   | { kind: "idle" }
@@ -26,7 +27,7 @@ export default function SqlPanel({
   duck: DuckClient;
   tables: readonly string[];
   hasData: boolean;
-  announce: (m: string) => void;
+  announce: Announce;
 }) {
   const [typed, setTyped] = useState<string | null>(null);
   // Until the user types, the query follows the first table (the view may open before the first run).
@@ -62,7 +63,7 @@ export default function SqlPanel({
   const download = () => {
     announce("Preparing the DuckDB file…");
     void duck.file("duckdb").then((out) => {
-      if (!out.ok) return announce(out.error.message);
+      if (!out.ok) return announce(out.error.message, { show: true });
       saveBlob(out.blob, out.filename);
       announce(`Downloaded ${out.filename}.`);
     });

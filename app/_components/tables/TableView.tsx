@@ -14,6 +14,7 @@ import { gridColumns } from "./grid-model";
 import { LazyDataGrid } from "./lazy-grid";
 import { WarningList } from "./WarningList";
 import { getOwn } from "@/lib/shared";
+import type { Announce } from "../ui/Announcer";
 
 export interface TableTab {
   readonly id: string;
@@ -44,7 +45,7 @@ export function TableView({
   tab: TableTab;
   stale?: string;
   duck: DuckClient | null;
-  announce: (m: string) => void;
+  announce: Announce;
   actions: ReactNode;
 }) {
   const [search, setSearch] = useState("");
@@ -63,7 +64,7 @@ export function TableView({
     if (!duck) return;
     announce(`Preparing ${format === "duckdb" ? "the DuckDB file" : `${tab.name} as ${format}`}…`);
     void duck.file(format, format === "duckdb" ? undefined : tab.name).then((out) => {
-      if (!out.ok) return announce(out.error.message);
+      if (!out.ok) return announce(out.error.message, { show: true });
       saveBlob(out.blob, out.filename);
       announce(`Downloaded ${out.filename}.`);
     });

@@ -9,6 +9,7 @@ import { statsLine } from "./cells";
 import { TableView, type TableTab } from "./TableView";
 import type { Unloaded } from "../run/useRun";
 import { WarningList } from "./WarningList";
+import type { Announce } from "../ui/Announcer";
 
 /** Resources whose records dlt loads into no table (`skip`, a schema contract), and why. */
 function NotLoaded({ unloaded }: { unloaded: readonly Unloaded[] }) {
@@ -97,7 +98,7 @@ export interface DestinationActions {
   readonly refusal: string | null;
   readonly onResetDestination: () => void;
   readonly onResetIncremental: () => void;
-  readonly announce: (message: string) => void;
+  readonly announce: Announce;
 }
 
 /** A run that ended without loading (it failed, was cancelled, or dlt's load fails it): dlt loads nothing from it. */
