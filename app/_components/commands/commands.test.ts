@@ -78,6 +78,17 @@ describe("buildCommands", () => {
   });
 });
 
+describe("the palette's order", () => {
+  it("lists each group's entries together (Check with Run, Import and Share with Save)", () => {
+    const commands = buildCommands(context({ openImport: noop, openShare: noop, check: noop }));
+    const groups = commands.map((c) => c.group).filter((g, i, all) => g !== all[i - 1]);
+    expect(groups).toEqual([...new Set(groups)]);
+    const ids = commands.map((c) => c.id);
+    expect(ids.slice(ids.indexOf("cancel"), ids.indexOf("cancel") + 2)).toEqual(["cancel", "check"]);
+    expect(ids.slice(ids.indexOf("save"), ids.indexOf("save") + 3)).toEqual(["save", "import", "share"]);
+  });
+});
+
 describe("filterCommands", () => {
   it("needs every word, in the group or the title, in any order", () => {
     const commands = buildCommands(context());

@@ -77,6 +77,9 @@ function issue11Commands(c: CommandContext): Command[] {
 
 export function buildCommands(c: CommandContext): Command[] {
   const key = (id: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(id, c.platform);
+  // Each with its own group (Check with Run, Import and Share with Save): the list reads group by group.
+  const extra = issue11Commands(c);
+  const only = (id: string) => extra.filter((x) => x.id === id);
   const commands: Command[] = [
     {
       id: "run",
@@ -94,6 +97,7 @@ export function buildCommands(c: CommandContext): Command[] {
       run: c.runAll,
     },
     { id: "cancel", group: "Run", title: "Cancel the run", disabledReason: c.running ? null : "No run is going on.", run: c.cancel },
+    ...only("check"),
     { id: "pick-resources", group: "Run", title: "Choose the resources to run", run: () => c.focusIn("trace", "resource-chips") },
     { id: "page-limit", group: "Run", title: "Set the page limit (max pages)", run: () => c.focusIn("trace", "max-pages") },
     {
@@ -118,6 +122,8 @@ export function buildCommands(c: CommandContext): Command[] {
       disabledReason: c.format === null ? "The editor is still loading." : null,
       run: c.save,
     },
+    ...only("import"),
+    ...only("share"),
     ...DOWNLOADS.map((d): Command => ({
       id: `download-${d.kind}`,
       group: "Download",
@@ -134,7 +140,6 @@ export function buildCommands(c: CommandContext): Command[] {
       run: () => c.convert(f),
     })),
     { id: "first-problem", group: "Editor", title: "Go to the first problem", run: c.firstProblem },
-    { id: "filter-problems", group: "Problems", title: "Filter the problems", run: () => c.focusIn("problems", "problems-filter") },
     {
       id: "tab-focus",
       group: "Editor",
@@ -142,7 +147,9 @@ export function buildCommands(c: CommandContext): Command[] {
       shortcut: key("tabFocus"),
       run: c.toggleTabFocus,
     },
+    { id: "filter-problems", group: "Problems", title: "Filter the problems", run: () => c.focusIn("problems", "problems-filter") },
     ...VIEWS.map((v): Command => ({ id: `show-${v.id}`, group: "View", title: `Go to ${v.title}`, run: () => c.show(v.id) })),
+    { id: "theme", group: "View", title: `Switch to the ${c.theme === "dark" ? "light" : "dark"} theme`, run: c.toggleTheme },
     {
       id: "maximise-focused",
       group: "Layout",
@@ -163,9 +170,7 @@ export function buildCommands(c: CommandContext): Command[] {
       run: () => c.toggleCollapse(v.id),
     })),
     { id: "reset-layout", group: "Layout", title: "Reset the layout to its defaults", run: c.resetLayout },
-    { id: "theme", group: "View", title: `Switch to the ${c.theme === "dark" ? "light" : "dark"} theme`, run: c.toggleTheme },
     { id: "shortcuts", group: "Help", title: "Keyboard shortcuts", shortcut: key("shortcuts"), run: c.showShortcuts },
-    ...issue11Commands(c),
     ...EXAMPLES.map((e): Command => ({ id: `example-${e.id}`, group: "Example", title: e.title, run: () => c.openExample(e) })),
   ];
   return commands;
