@@ -167,6 +167,16 @@ describe("messages", () => {
     for (const d of r.diagnostics) expect(d.message).not.toMatch(/json_link|header_cursor|expects the following types/);
   });
 
+  it("an unknown key's message lists dlt's keys, not the seed dialect's (accepted, flagged, never offered)", () => {
+    const r = validateText(
+      JSON.stringify({ client: { base_url: "https://x" }, resources: [{ name: "a", endpoint: { path: "a", bogus: 1 } }] }),
+    );
+    const unknown = r.diagnostics.find((d) => d.code === "unknown_key")!;
+    expect(unknown.message).toContain("Allowed keys: `path`, `method`");
+    expect(unknown.message).toContain("`auth`.");
+    expect(unknown.message).not.toContain("error_handler");
+  });
+
   it("picks the auth variant by type, and a typeless dict with `token` as bearer", () => {
     const typed = validateText(
       JSON.stringify({

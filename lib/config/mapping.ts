@@ -9,11 +9,20 @@
  */
 import type { z } from "zod";
 import type { DiagnosticOut } from "./sink";
-import { allowedKeys, childSchema, describeSchema, literalValues, objectShape, pickVariant, unionMembers } from "./schema-walk";
+import {
+  allowedKeys,
+  childSchema,
+  describeSchema,
+  literalValues,
+  objectShape,
+  pickVariant,
+  unionMembers,
+  wrappedDescription,
+} from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
 import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
-import { EndpointResourceSchema, EndpointSchema, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
+import { EndpointResourceSchema, EndpointSchema, isDialect, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
 type Issue = z.core.$ZodIssue;
 
@@ -161,7 +170,9 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
   const keyPath = [...path, key];
   const range = loc.key(keyPath);
   const value = valueAt(ctx.plain, path);
-  const allowed = schema ? allowedKeys(schema) : [];
+  // dlt's keys: the seed dialect's (`error_handler`, …) are accepted and flagged, never offered.
+  const shape = schema ? (objectShape(schema) ?? {}) : {};
+  const allowed = schema ? allowedKeys(schema).filter((k) => !isDialect(wrappedDescription(shape[k] as z.ZodType))) : [];
   const present = typeof value === "object" && value !== null ? value : {};
   const guess = didYouMean(
     key,

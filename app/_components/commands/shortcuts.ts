@@ -40,7 +40,13 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: "run", description: "Run the config (the selected resources)", where: "everywhere", keys: "Mod+Enter", ours: true },
+  {
+    id: "run",
+    description: "Run the config (the selected resources); in the SQL console's query box, run the query",
+    where: "everywhere",
+    keys: "Mod+Enter",
+    ours: true,
+  },
   { id: "save", description: "Save the editor's text as a file in its own format", where: "everywhere", keys: "Mod+S", ours: true },
   { id: "palette", description: "Command palette: every action", where: "outside the editor", keys: "Mod+K", ours: true },
   {
