@@ -154,6 +154,18 @@ test("YAML completes keys inside a flow mapping too ({type: offset, …})", asyn
   await expect(p.problemsSummary).toContainText("0 errors");
 });
 
+test("YAML opens the schema's completion as a key is typed, without the text's own words", async ({ playground: p, page }) => {
+  await p.gotoWith(["client:", "  base_url: https://lab.example.com", "resources: [items]", ""].join("\n"));
+  await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
+  await caretBeforeLineEnd(page, 2, 0);
+  await page.keyboard.type("\n  pag");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.locator(".monaco-list-row.focused")).toContainText("paginator");
+  const labels = await suggest.locator(".monaco-list-row .label-name").allTextContents();
+  for (const word of ["https", "lab", "example", "com", "items"]) expect(labels).not.toContain(word);
+  await page.keyboard.press("Escape");
+});
+
 test("Python: a dlt class picked from completion leaves the cursor on its first parameter", async ({ playground: p, page }) => {
   await p.gotoWith(
     [

@@ -227,6 +227,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           renderFinalNewline: "on",
           tabFocusMode: tabMovesFocus,
           ariaLabel: ariaLabel(language, tabMovesFocus),
+          // YAML's keys and values are string tokens, where Monaco suggests nothing as you type; the schema's
+          // completion should open there as it does in JSON and Python, without the words of the text.
+          ...(language === "yaml"
+            ? { quickSuggestions: { other: "on", comments: "off", strings: "on" }, wordBasedSuggestions: "off" }
+            : {}),
         }}
       />
       <EditorStatus
