@@ -158,7 +158,8 @@ test("YAML opens the schema's completion as a key is typed, without the text's o
   await p.gotoWith(["client:", "  base_url: https://lab.example.com", "resources: [items]", ""].join("\n"));
   await expect(p.editorContainer).toHaveAttribute("data-model-language", "yaml");
   await caretBeforeLineEnd(page, 2, 0);
-  await page.keyboard.type("\n  pag");
+  // Enter keeps the indentation of `base_url`.
+  await page.keyboard.type("\npag");
   const suggest = page.locator(".monaco-editor .suggest-widget");
   await expect(suggest.locator(".monaco-list-row.focused")).toContainText("paginator");
   const labels = await suggest.locator(".monaco-list-row .label-name").allTextContents();
