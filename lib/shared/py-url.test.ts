@@ -36,6 +36,17 @@ const PREPARED: [string, [string, string][], string][] = [
   ['https://a.test/items?filter[a]=1&x="y"', [["b", "[c]"]], "https://a.test/items?filter%5Ba%5D=1&x=%22y%22&b=%5Bc%5D"],
   ["https://a.test/p/a[1]/b;c=d/e f", [], "https://a.test/p/a%5B1%5D/b;c=d/e%20f"],
   ["https://a.test/p?x=%41%zz#fr ag%7e", [], "https://a.test/p?x=%2541%25zz#fr%20ag~"],
+  // The path as urllib3 takes it from the text written, not from WHATWG's parse (requests 2.28.1, urllib3 1.26.12 of dlt 1.26.0):
+  // a `%` that is no escape beside a space, `<` or `é` (WHATWG's own %20 was escaped again: 50%25%2520sale) ...
+  ["http://h.test/items/50% sale", [], "http://h.test/items/50%25%20sale"],
+  ["http://h.test/items/100%/caf\u00e9 <b>", [["k", "v"]], "http://h.test/items/100%25/caf%C3%A9%20%3Cb%3E?k=v"],
+  // ... `%2e` is no dot segment (WHATWG's is), `\\`, a tab and a trailing space stay (WHATWG makes `/`, drops them) ...
+  ["http://h.test/a/%2e%2e/b/%2E/c", [], "http://h.test/a/../b/./c"],
+  ["http://h.test/a\\b\tc ", [], "http://h.test/a%5Cb%09c%20"],
+  ["http://h.test/p?q=a b\t#f", [["k", "v"]], "http://h.test/p?q=a%20b%09&k=v#f"],
+  ["http://h.test/a/./b/../c/..", [], "http://h.test/a/"],
+  // ... and a lone surrogate is its three bytes (surrogatepass), not U+FFFD.
+  ["http://h.test/x\ud800y", [], "http://h.test/x%ED%A0%80y"],
 ];
 
 describe("URLs and forms as python-requests writes them", () => {

@@ -67,9 +67,22 @@ const SUB_DELIMS = "!$&'()*+,;=";
 const PATH_CHARS = `${SUB_DELIMS}:@/`;
 const QUERY_CHARS = `${PATH_CHARS}?`;
 
+/** UTF-8 bytes as Python's `encode("utf-8", "surrogatepass")` writes them: a lone surrogate as its 3 bytes (not U+FFFD). */
+function utf8SurrogatePass(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
 /**
  * urllib3's `_encode_invalid_chars` (its `parse_url`, before requests appends the params): escapes in
- * upper case, every character outside `allowed` escaped, and every `%` too unless each is an escape.
+ * upper case, every byte outside `allowed` escaped, and every `%` too unless each is an escape.
  */
 function urllib3Encode(component: string, allowed: string): string {
   let escapes = 0;
@@ -77,24 +90,48 @@ function urllib3Encode(component: string, allowed: string): string {
     escapes++;
     return h.toUpperCase();
   });
-  const percents = upper.split("%").length - 1;
-  return pyQuote(upper, escapes === percents ? `${allowed}%` : allowed);
+  const keep = escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed;
+  let out = "";
+  for (const b of utf8SurrogatePass(upper)) {
+    const ch = String.fromCharCode(b);
+    out += b < 0x80 && (ALWAYS_SAFE.includes(ch) || keep.includes(ch)) ? ch : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
 }
+
+/** urllib3's `_remove_path_dot_segments` (RFC 3986 5.2.4 on `.` and `..` only: `%2e` is not a dot here, as it is for WHATWG). */
+function removeDotSegments(path: string): string {
+  const output: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === ".") continue;
+    if (segment !== "..") output.push(segment);
+    else if (output.length > 0) output.pop();
+  }
+  if (path.startsWith("/") && (output.length === 0 || output[0])) output.unshift("");
+  if (path.endsWith("/.") || path.endsWith("/..")) output.push("");
+  return output.join("/");
+}
+
+/** urllib3's `URI_RE`: scheme, authority, path, query, fragment of the URL as written. */
+const URI_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^\\/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#([\s\S]*))?$/;
+/** What Python's `str.lstrip()` strips (requests' `prepare_url` starts with it). */
+// eslint-disable-next-line no-control-regex -- Python's whitespace includes \x1c-\x1f
+const PY_LEADING_SPACE = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /**
  * `requests.PreparedRequest.prepare_url` of an absolute URL (WHATWG-parsed `u`, `raw` as written) and
- * its params: scheme, user info, host and path as WHATWG normalises them, path, query and fragment as
- * urllib3 encodes them, the params appended to the query (`&`), the whole re-quoted.
+ * its params: scheme, user info and host as WHATWG normalises them; path, query and fragment taken from
+ * `raw` as urllib3's `parse_url` takes them (a tab, a trailing space or a `\\` stays in the path, `%2e`
+ * is no dot segment, a `%` that is no escape is escaped among the text as written), the params appended
+ * to the query (`&`), the whole re-quoted.
  */
 export function pyPrepareUrl(raw: string, u: URL, params: readonly (readonly [string, string])[]): string {
-  const hashAt = raw.indexOf("#");
-  const beforeHash = hashAt < 0 ? raw : raw.slice(0, hashAt);
-  const at = beforeHash.indexOf("?");
-  const written = at < 0 ? "" : urllib3Encode(beforeHash.slice(at + 1), QUERY_CHARS);
+  const [, , , rawPath = "", rawQuery, rawFragment] = URI_RE.exec(raw.replace(PY_LEADING_SPACE, "")) ?? [];
+  const path = rawPath ? urllib3Encode(removeDotSegments(rawPath), PATH_CHARS) : "";
+  const written = rawQuery ? urllib3Encode(rawQuery, QUERY_CHARS) : "";
   const encoded = pyUrlencode(params);
   const query = written && encoded ? `${written}&${encoded}` : written || encoded;
   const user = u.username ? `${u.username}${u.password ? `:${u.password}` : ""}@` : "";
-  const hash = hashAt < 0 ? "" : `#${urllib3Encode(raw.slice(hashAt + 1), QUERY_CHARS)}`;
-  const path = urllib3Encode(u.pathname, PATH_CHARS);
-  return pyRequoteUri(`${u.protocol}//${user}${u.host}${path}${query ? `?${query}` : ""}${hash}`);
+  const hash = rawFragment ? `#${urllib3Encode(rawFragment, QUERY_CHARS)}` : "";
+  return pyRequoteUri(`${u.protocol}//${user}${u.host}${path || "/"}${query ? `?${query}` : ""}${hash}`);
 }
