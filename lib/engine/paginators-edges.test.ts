@@ -128,3 +128,26 @@ describe("a parent whose records are bare values", () => {
     expect(run.errors[0]?.message).toContain("AttributeError: 'int' object has no attribute 'keys'");
   });
 });
+
+describe("next links as dlt requests them (urljoin to request.url, requests' quoting)", () => {
+  // Each URL as dlt 1.26.0 sent it to a loopback server (the request line), after `items?a=1`.
+  it("json_link: `'` stays in a query, `a//b` is `a/b`, a bare #frag drops the params, a link with a scheme as written", async () => {
+    const nexts = ["?page=2&q=a b'c", "r8//list;p=1?q=2", "#frag", "https://api.test/items?$filter=a eq 'b'&p=2&x=%2e%2e/%7e\\"];
+    const api = fakeFetch((_r, n) => json({ data: items(n, 1), next: nexts[n - 1] ?? null }));
+    const run = await collect(one({ params: { a: "1" }, paginator: { type: "json_link" } }), api.fetch);
+    // The trace's URLs, as the live transport sends them (a WHATWG `Request`, as fakeFetch's, writes `'` as %27).
+    expect(run.of("request").map((e) => e.url)).toEqual([
+      "https://api.test/items?a=1",
+      "https://api.test/items?page=2&q=a%20b'c",
+      "https://api.test/r8/list;p=1?q=2",
+      "https://api.test/r8/list;p=1?q=2#frag",
+      "https://api.test/items?$filter=a%20eq%20'b'&p=2&x=../~%5C",
+    ]);
+  });
+
+  it("header_link: a relative link joined to the request's URL without its params", async () => {
+    const api = fakeFetch((_r, n) => json([], 200, n < 2 ? { link: '<?cursor=a%2Fb c\'d~*>; rel="next"' } : {}));
+    const run = await collect(one({ params: { a: "1" }, paginator: "header_link" }), api.fetch);
+    expect(run.of("request").map((e) => e.url)).toEqual(["https://api.test/items?a=1", "https://api.test/items?cursor=a%2Fb%20c'd~*"]);
+  });
+});

@@ -225,7 +225,7 @@ export async function* runSequence(
         const cut = ctx.masker.excerpt(JSON.stringify(value) ?? "None", SNIPPET);
         return cut.truncated ? `${cut.text}…` : cut.text;
       };
-      const res = { status: sent.status, headers: sent.headers, url: sent.url, body: sent.body, texts: ctx.numberText, show };
+      const res = { status: sent.status, headers: sent.headers, url: request.url, body: sent.body, texts: ctx.numberText, show };
       u = impl.update(state, res, selection.records);
     } catch (e) {
       if (e instanceof EngineError) throw new EngineError(e.code, e.message, { ...e.details, resource: r.name });

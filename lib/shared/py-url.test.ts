@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pyPrepareUrl, pyUrlencode } from "./py-url";
+import { pyHasScheme, pyPrepareUrl, pyUrlencode, pyUrljoin } from "./py-url";
 
 /** Each URL as requests 2.x prepares it (`requests.Request("GET", url, params=params).prepare().url`), recorded with Python 3. */
 const PREPARED: [string, [string, string][], string][] = [
@@ -62,5 +62,19 @@ describe("URLs and forms as python-requests writes them", () => {
         ["ü", "é&="],
       ]),
     ).toBe("a=~%2A&b=x+y%2Bz&%C3%BC=%C3%A9%26%3D");
+  });
+
+  it("a relative next link as Python's urljoin joins it (Python 3.11 of dlt 1.26.0)", () => {
+    const joined: [string, string, string][] = [
+      ["https://a.test/v1/items", "?page=2&q=a b'c", "https://a.test/v1/items?page=2&q=a b'c"],
+      ["https://a.test/v1/items", "#frag", "https://a.test/v1/items#frag"],
+      ["https://a.test/v1/items", "r8//list;p=1?q=2", "https://a.test/v1/r8/list;p=1?q=2"],
+      ["https://a.test/v1/items", "../../v2/x?y=1", "https://a.test/v2/x?y=1"],
+      ["https://a.test/v1/items", "\tpa\nge2/./x/../y", "https://a.test/v1/page2/y"],
+      ["https://a.test/v1/items", "//b.test/p", "https://b.test/p"],
+      ["https://a.test/v1/a;p?x=1", "", "https://a.test/v1/a;p?x=1"],
+    ];
+    for (const [base, ref, expected] of joined) expect(pyUrljoin(base, ref)).toBe(expected);
+    expect([" HTTP://b.test/x", "?x=1", "//b.test", "localhost:8080/x"].map(pyHasScheme)).toEqual([true, false, false, true]);
   });
 });

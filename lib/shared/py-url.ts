@@ -135,3 +135,152 @@ export function pyPrepareUrl(raw: string, u: URL, params: readonly (readonly [st
   const hash = rawFragment ? `#${urllib3Encode(rawFragment, QUERY_CHARS)}` : "";
   return pyRequoteUri(`${u.protocol}//${user}${u.host}${path || "/"}${query ? `?${query}` : ""}${hash}`);
 }
+
+/** Python's `urllib.parse` scheme lists (3.11). */
+const SCHEME_CHARS = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const USES_RELATIVE = new Set([
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "imap",
+  "wais",
+  "file",
+  "https",
+  "shttp",
+  "mms",
+  "prospero",
+  "rtsp",
+  "rtspu",
+  "sftp",
+  "svn",
+  "svn+ssh",
+  "ws",
+  "wss",
+]);
+const USES_NETLOC = new Set([
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "telnet",
+  "imap",
+  "wais",
+  "file",
+  "mms",
+  "https",
+  "shttp",
+  "snews",
+  "prospero",
+  "rtsp",
+  "rtspu",
+  "rsync",
+  "svn",
+  "svn+ssh",
+  "sftp",
+  "nfs",
+  "git",
+  "git+ssh",
+  "ws",
+  "wss",
+]);
+const USES_PARAMS = new Set([
+  "",
+  "ftp",
+  "hdl",
+  "prospero",
+  "http",
+  "imap",
+  "https",
+  "shttp",
+  "rtsp",
+  "rtspu",
+  "sip",
+  "sips",
+  "mms",
+  "sftp",
+  "tel",
+]);
+
+interface PyParsed {
+  scheme: string;
+  netloc: string;
+  path: string;
+  params: string;
+  query: string;
+  fragment: string;
+}
+
+/** Python 3.11's `urllib.parse.urlparse(url, scheme)`: C0 and space stripped in front, tab, CR and LF removed. */
+function pyUrlparse(text: string, defaultScheme = ""): PyParsed {
+  // eslint-disable-next-line no-control-regex -- Python's _WHATWG_C0_CONTROL_OR_SPACE
+  let url = text.replace(/^[\x00-\x20]+/, "").replace(/[\t\r\n]/g, "");
+  let scheme = defaultScheme;
+  let netloc = "";
+  let query = "";
+  let fragment = "";
+  const colon = url.indexOf(":");
+  if (colon > 0 && SCHEME_CHARS.test(url.slice(0, colon))) [scheme, url] = [url.slice(0, colon).toLowerCase(), url.slice(colon + 1)];
+  if (url.startsWith("//")) {
+    const ends = ["/", "?", "#"].map((c) => url.indexOf(c, 2)).filter((i) => i >= 0);
+    const end = ends.length > 0 ? Math.min(...ends) : url.length;
+    [netloc, url] = [url.slice(2, end), url.slice(end)];
+    if (netloc.includes("[") !== netloc.includes("]")) throw new Error("Invalid IPv6 URL");
+  }
+  const hash = url.indexOf("#");
+  if (hash >= 0) [url, fragment] = [url.slice(0, hash), url.slice(hash + 1)];
+  const mark = url.indexOf("?");
+  if (mark >= 0) [url, query] = [url.slice(0, mark), url.slice(mark + 1)];
+  let params = "";
+  if (USES_PARAMS.has(scheme) && url.includes(";")) {
+    const semi = url.includes("/") ? url.indexOf(";", url.lastIndexOf("/")) : url.indexOf(";");
+    if (semi >= 0) [url, params] = [url.slice(0, semi), url.slice(semi + 1)];
+  }
+  return { scheme, netloc, path: url, params, query, fragment };
+}
+
+/** Python's `urlunparse`. */
+function pyUrlunparse({ scheme, netloc, path, params, query, fragment }: PyParsed): string {
+  let url = params ? `${path};${params}` : path;
+  if (netloc || (scheme && USES_NETLOC.has(scheme) && !url.startsWith("//")))
+    url = `//${netloc}${url && !url.startsWith("/") ? "/" : ""}${url}`;
+  if (scheme) url = `${scheme}:${url}`;
+  if (query) url = `${url}?${query}`;
+  if (fragment) url = `${url}#${fragment}`;
+  return url;
+}
+
+/** Whether `urlparse(ref).scheme` is set: dlt follows such a next link as written, and joins any other to the request's URL. */
+export const pyHasScheme = (ref: string): boolean => pyUrlparse(ref).scheme !== "";
+
+/** Python 3.11's `urllib.parse.urljoin(base, url)` (dlt's `BaseNextUrlPaginator` joins a relative next link so). */
+export function pyUrljoin(base: string, ref: string): string {
+  if (!base) return ref;
+  if (!ref) return base;
+  const b = pyUrlparse(base);
+  const r = pyUrlparse(ref, b.scheme);
+  if (r.scheme !== b.scheme || !USES_RELATIVE.has(r.scheme)) return ref;
+  if (USES_NETLOC.has(r.scheme)) {
+    if (r.netloc) return pyUrlunparse(r);
+    r.netloc = b.netloc;
+  }
+  if (!r.path && !r.params) return pyUrlunparse({ ...r, path: b.path, params: b.params, query: r.query || b.query });
+  const baseParts = b.path.split("/");
+  if (baseParts[baseParts.length - 1] !== "") baseParts.pop();
+  let segments: string[];
+  if (r.path.startsWith("/")) segments = r.path.split("/");
+  else {
+    const all = [...baseParts, ...r.path.split("/")];
+    segments = all.length > 2 ? [all[0] as string, ...all.slice(1, -1).filter(Boolean), all[all.length - 1] as string] : all;
+  }
+  const resolved: string[] = [];
+  for (const seg of segments) {
+    if (seg === "..") resolved.pop();
+    else if (seg !== ".") resolved.push(seg);
+  }
+  const last = segments[segments.length - 1];
+  if (last === "." || last === "..") resolved.push("");
+  return pyUrlunparse({ ...r, path: resolved.join("/") || "/" });
+}

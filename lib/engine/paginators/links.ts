@@ -3,16 +3,23 @@ import { EngineError, type Json } from "../types";
 import { compilePath, firstMatch } from "../jsonpath";
 import type { RequestSpec } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
+import { pyHasScheme, pyUrljoin } from "../../shared";
 
 export interface LinkState {
   /** Absolute URL of the next page, once a response named one. */
   readonly next: string | null;
 }
 
-/** Relative references resolve against the previous request's URL (standard URL rules). */
+/**
+ * dlt's `BaseNextUrlPaginator.update_request`: a link with a scheme (`urlparse(ref).scheme`) is requested as
+ * written; any other is joined to the request's URL by Python's `urljoin` (not WHATWG's: `'` stays `'` in a
+ * query, `a//b` is `a/b`, a bare `#frag` drops the params, which dlt keeps apart from `request.url`).
+ */
 function resolveLink(ref: string, base: string): string {
   try {
-    return new URL(ref, base).toString();
+    const next = pyHasScheme(ref) ? ref : pyUrljoin(base, ref);
+    new URL(next);
+    return next;
   } catch {
     throw new EngineError("paginator_error", `The next link \`${ref}\` is not a valid URL (relative to \`${base}\`).`);
   }

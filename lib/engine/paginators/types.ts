@@ -11,7 +11,10 @@ import type { RequestSpec } from "../request";
 export interface PageResponse {
   readonly status: number;
   readonly headers: ResponseHeaders;
-  /** The URL that was requested, without auth parameters (relative next links resolve against it). */
+  /**
+   * The URL of the request as written, without its params and before any redirect (dlt's `request.url`,
+   * which relative next links are joined to).
+   */
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
