@@ -9,6 +9,9 @@ import { EngineError, type Transport, type TransportRequest, type TransportRespo
 /** A fetch the engine can run on: it must hand redirects back (`redirect: "manual"`). */
 export type FetchLike = (request: Request) => Promise<Response>;
 
+/** A body's bytes as http.client encodes a str: Latin-1 (each code unit is a byte; the engine sends none past U+00FF). */
+const latin1Bytes = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+
 function toRequest(r: TransportRequest): Request {
   // dlt sends a body with GET (python-requests allows it), and so does the live transport (lib/net); fetch cannot.
   if (r.body !== undefined && r.method === "GET")
@@ -21,7 +24,8 @@ function toRequest(r: TransportRequest): Request {
   return new Request(r.url, {
     method: r.method,
     headers: r.headers,
-    ...(r.body !== undefined ? { body: r.body } : {}),
+    // Bytes, as http.client encodes a str (Latin-1; the engine's bodies are ASCII but a raw `data` str): a string would get a content type.
+    ...(r.body !== undefined ? { body: latin1Bytes(r.body) } : {}),
     signal: r.signal,
     // The engine follows redirects itself (./redirect.ts): a fetch must hand them back.
     redirect: "manual",

@@ -158,7 +158,7 @@ describe("resources and defaults", () => {
     expect(api.calls.map((c) => [c.body, c.headers["content-type"]])).toEqual([
       ["{}", "application/json"],
       ["a=1&b=2&b=3", "application/x-www-form-urlencoded"],
-      ["raw text", "text/plain;charset=UTF-8"],
+      ["raw text", undefined],
     ]);
   });
 });

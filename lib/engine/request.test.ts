@@ -1,8 +1,8 @@
 /** Decision 0024: the request handed to the transport is what a WHATWG `Request` made of the same spec held. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildRequest, type RequestSpec } from "./request";
-import { EngineError } from "./types";
+import { buildRequest, toQueryParams, type RequestSpec } from "./request";
+import { EngineError, type Json } from "./types";
 
 const spec = (headers: Record<string, string>, extra: Partial<RequestSpec> = {}): RequestSpec => ({
   method: "GET",
@@ -70,12 +70,38 @@ describe("buildRequest's headers", () => {
     );
   });
 
-  it("a text body without a content type gets the one a Request gives it; JSON and forms keep theirs", () => {
+  it("a str body goes as requests sends it: no content type, Latin-1 (dlt 1.26.0's bytes); JSON and forms keep theirs", () => {
     const post = (extra: Partial<RequestSpec>) => spec({ "X-Key": "k" }, { method: "POST", ...extra });
-    expect(built(post({ data: "raw text" }))).toEqual(asRequest(post({}), "raw text"));
+    expect(buildRequest(post({ data: "raw body é ~*" }))).toMatchObject({ body: "raw body é ~*", headers: { "x-key": "k" } });
+    expect(buildRequest(post({ data: "raw body é ~*" })).headers["content-type"]).toBeUndefined();
+    // http.client's words (dlt 1.26.0's error), the run of characters past U+00FF named.
+    expect(() => buildRequest(post({ data: "a €😀" }))).toThrow(
+      "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 2-3: Body ('€😀') is not valid Latin-1.",
+    );
+    expect(() => buildRequest(post({ data: "é😀x" }))).toThrow("character '\\U0001f600' in position 1: Body ('😀') is not");
     expect(buildRequest(post({ json: { a: 1 } })).headers["content-type"]).toBe("application/json");
     expect(buildRequest(post({ data: { a: "1" } })).headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(buildRequest(spec({ "Content-Type": "text/csv" }, { method: "POST", data: "a,b" })).headers["content-type"]).toBe("text/csv");
+  });
+
+  it("params and form fields as requests' _encode_params and urlencode(doseq=True) write them (dlt 1.26.0's bytes)", () => {
+    expect(toQueryParams({ l: [{ a: 1, b: 2 }, [null, 1.5], null, []], s: "x" })).toEqual([
+      ["l", "a"],
+      ["l", "b"],
+      ["l", "None"],
+      ["l", "1.5"],
+      ["s", "x"],
+    ]);
+    const form = (data: Json) => buildRequest(spec({}, { method: "POST", data })).body;
+    expect(form({ d: { k: "v", k2: "w" }, nl: [[1, null], { a: 1 }, "s", 1.5], b: false })).toBe(
+      "d=k&d=k2&nl=1&nl=None&nl=a&nl=s&nl=1.5&b=False",
+    );
+    expect(
+      form([
+        ["k", { a: 1 }],
+        ["m", [[2, 3]]],
+      ]),
+    ).toBe("k=a&m=2&m=3");
   });
 
   it("a header named __proto__ is sent as configured (Node's Headers dropped it without a word)", () => {

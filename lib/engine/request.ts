@@ -2,7 +2,7 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
+import { getOwn, isPyNumber, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -39,16 +39,24 @@ export function setBodyPath(spec: RequestSpec, dotPath: string, value: Json): Re
   return { ...spec, json: body };
 }
 
-/** Query values as `requests` sends them: `None` omitted, lists repeated, the rest Python-stringified. */
-export function toQueryParams(params: Readonly<Record<string, Json>>): [string, string][] {
+const iterable = (v: Json): v is Json[] | { [k: string]: Json } => v !== null && typeof v === "object" && !isPyNumber(v);
+/** A value as Python iterates it: a list's items, a dict's keys; a str or a scalar is one value. */
+const items = (v: Json): Json[] => (!iterable(v) ? [v] : Array.isArray(v) ? v : Object.keys(v));
+
+/**
+ * Params and form fields as requests encodes them (`_encode_params`, then `urlencode(doseq=True)`): `None`
+ * omitted, a list (or a dict: its keys) repeated, and a list or dict inside it repeated again by its items
+ * as `str()` writes them (`[[1, None]]` is 1 and None, `[{"a": 1}]` is a).
+ */
+export function pyParamPairs(pairs: Iterable<readonly [string, Json]>): [string, string][] {
   const out: [string, string][] = [];
-  for (const [k, v] of Object.entries(params)) {
-    if (v === null) continue;
-    if (Array.isArray(v)) for (const x of v) if (x !== null) out.push([k, pyStr(x)]);
-    if (!Array.isArray(v)) out.push([k, pyStr(v)]);
-  }
+  for (const [k, vs] of pairs)
+    for (const v of items(vs)) if (v !== null) for (const x of typeof v === "string" ? [v] : items(v)) out.push([k, pyStr(x)]);
   return out;
 }
+
+/** Query values as `requests` sends them (`pyParamPairs`). */
+export const toQueryParams = (params: Readonly<Record<string, Json>>): [string, string][] => pyParamPairs(Object.entries(params));
 
 export function fullUrl(spec: RequestSpec): string {
   let u: URL;
@@ -61,18 +69,32 @@ export function fullUrl(spec: RequestSpec): string {
   return pyPrepareUrl(spec.url, u, spec.params);
 }
 
-/** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared). */
+/** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared): a dict's items or a list's pairs. */
 function formBody(data: Json): string | null {
-  const p: [string, string][] = [];
-  const add = (k: string, v: Json | undefined) => {
-    if (v === null || v === undefined) return;
-    if (Array.isArray(v)) v.forEach((x) => add(k, x));
-    else p.push([k, pyStr(v)]);
-  };
-  if (Array.isArray(data)) for (const pair of data) if (Array.isArray(pair) && pair.length === 2) add(pyStr(pair[0] ?? null), pair[1]);
-  if (data && typeof data === "object" && !Array.isArray(data)) for (const [k, v] of Object.entries(data)) add(k, v);
-  const s = pyUrlencode(p);
+  const pairs: [string, Json][] = [];
+  if (Array.isArray(data))
+    for (const pair of data) if (Array.isArray(pair) && pair.length === 2) pairs.push([pyStr(pair[0] ?? null), pair[1] ?? null]);
+  if (data && typeof data === "object" && !Array.isArray(data)) pairs.push(...Object.entries(data));
+  const s = pyUrlencode(pyParamPairs(pairs));
   return s.length > 0 || (Array.isArray(data) && data.length > 0) ? s : null;
+}
+
+/** `data` as http.client encodes a str body: Latin-1, or `UnicodeEncodeError` (dlt's resource fails). */
+function latin1(data: string): string {
+  const at = data.search(/[^\0-\xff]/u);
+  if (at < 0) return data;
+  // The run of characters past U+00FF from the first, as the codec reports it (positions in code points).
+  const run = [...(/^[^\0-\xff]+/u.exec(data.slice(at)) as RegExpExecArray)[0]];
+  const start = [...data.slice(0, at)].length;
+  const cp = run[0]?.codePointAt(0) as number;
+  const escape = cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+  const where =
+    run.length === 1 ? `character '${escape}' in position ${start}` : `characters in position ${start}-${start + run.length - 1}`;
+  const body = [...`'${run.join("")}'`].slice(0, 20).join("");
+  const why =
+    `UnicodeEncodeError: 'latin-1' codec can't encode ${where}: Body (${body}) is not valid Latin-1. ` +
+    "Use body.encode('utf-8') if you want to send it encoded in UTF-8.";
+  throw new EngineError("invalid_request", `The request could not be sent: dlt's requests sends a str \`data\` as Latin-1 (${why})`);
 }
 
 const nonEmpty = (v: Json | undefined) =>
@@ -83,7 +105,8 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
   if (nonEmpty(spec.json) && nonEmpty(spec.data)) throw defect("a request with both a `json` and a `data` body");
   if (spec.json !== undefined && spec.json !== null) return { body: pyJsonDumps(spec.json), contentType: "application/json" };
   if (spec.data === undefined || spec.data === null) return {};
-  if (typeof spec.data === "string") return { body: spec.data };
+  // A str body goes as http.client sends it: Latin-1, no content type (requests sets none).
+  if (typeof spec.data === "string") return { body: latin1(spec.data) };
   if (typeof spec.data !== "object") return { body: pyStr(spec.data) };
   const form = formBody(spec.data);
   return form === null ? {} : { body: form, contentType: "application/x-www-form-urlencoded" };
@@ -104,8 +127,8 @@ const strip = (v: string) => (HAS_EDGE_WHITESPACE.test(v) ? v.replace(EDGE_WHITE
  * lower-cased and sorted; repeated names joined as `Headers` joins them (", ", "; " for `cookie`, the
  * last `set-cookie`) and the result stripped of edge whitespace again, as a `Request` copying a
  * `Headers` does; a name that is not a token, or a value with NUL, CR, LF or a character past U+00FF,
- * refused. A body's content type is added unless a header sets one. (`request.test.ts` checks all of
- * it against `Request` itself.)
+ * refused. A JSON or form body's content type is added unless a header sets one (a str body has none,
+ * as in requests). (`request.test.ts` checks all of it against `Request` itself.)
  */
 function sentHeaders(headers: Readonly<Record<string, string>>, contentType: string | undefined): Record<string, string> {
   const pairs: [string, string][] = [];
@@ -134,9 +157,6 @@ function sentHeaders(headers: Readonly<Record<string, string>>, contentType: str
   return Object.fromEntries(pairs);
 }
 
-/** What a `Request` adds to a text body without a content type of its own. */
-const TEXT_BODY = "text/plain;charset=UTF-8";
-
 /** The request as sent, without its signal and budget (./exchange.ts adds them per attempt). */
 export type BuiltRequest = Omit<TransportRequest, "signal" | "maxBytes">;
 
@@ -152,7 +172,7 @@ export function buildRequest(spec: RequestSpec, url = fullUrl(spec)): BuiltReque
     throw new EngineError("invalid_request", message);
   }
   try {
-    const headers = sentHeaders(spec.headers, contentType ?? (body !== undefined ? TEXT_BODY : undefined));
+    const headers = sentHeaders(spec.headers, contentType);
     return { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}) };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

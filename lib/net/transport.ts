@@ -247,7 +247,8 @@ export function createLiveTransport(options: LiveTransportOptions = {}): LiveTra
       path: sentPath(request.url, url),
       method: request.method,
       headers,
-      ...(request.body !== undefined ? { body: request.body } : {}),
+      // As http.client encodes a str body: Latin-1 (JSON and forms are ASCII; a raw `data` str past U+00FF never gets here).
+      ...(request.body !== undefined ? { body: Buffer.from(request.body, "latin1") } : {}),
     };
     return new Promise<TransportResponse>((resolve, reject) => {
       agent.dispatch(options, new Pending(request, host, resolve, reject));
