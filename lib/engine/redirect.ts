@@ -5,6 +5,7 @@
  */
 import { EngineError } from "./types";
 import type { RequestSpec } from "./request";
+import { pyRedirectTarget } from "../shared";
 
 /** python-requests' `DEFAULT_REDIRECT_LIMIT`, which dlt's client inherits. */
 export const MAX_REDIRECTS = 30;
@@ -14,14 +15,16 @@ const BODY_HEADERS = new Set(["content-type", "content-length", "transfer-encodi
 /**
  * The request for the next hop: 303 and 302 become GET (301 only after a POST), as browsers and
  * python-requests do; every redirect but 307/308 drops the body and its headers. The `Location` is
- * resolved against the URL that answered; it carries its own query.
+ * resolved against the URL that answered as requests resolves it (`pyRedirectTarget`); it carries its own query.
  */
 export function redirectSpec(spec: RequestSpec, status: number, location: string, from: string): RequestSpec {
   let url: URL;
+  const target = pyRedirectTarget(location, from);
   try {
-    url = new URL(location, from);
+    url = new URL(target ?? "");
   } catch {
-    throw new EngineError("http_error", `${status} redirect from ${from} to \`${location}\`, which is not a valid URL.`);
+    const why = target === null ? " (requests reads a Location as UTF-8: UnicodeDecodeError)" : "";
+    throw new EngineError("http_error", `${status} redirect from ${from} to \`${location}\`, which is not a valid URL${why}.`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new EngineError(
@@ -31,7 +34,13 @@ export function redirectSpec(spec: RequestSpec, status: number, location: string
   }
   const keepBody = status === 307 || status === 308;
   const toGet = status === 303 || status === 302 || (status === 301 && spec.method === "POST");
-  const next: RequestSpec = { method: toGet ? "GET" : spec.method, url: url.toString(), params: [], headers: spec.headers };
+  const next: RequestSpec = {
+    method: toGet ? "GET" : spec.method,
+    url: target as string,
+    params: [],
+    headers: spec.headers,
+    prepared: true,
+  };
   if (keepBody)
     return { ...next, ...(spec.json !== undefined ? { json: spec.json } : {}), ...(spec.data !== undefined ? { data: spec.data } : {}) };
   return { ...next, headers: Object.fromEntries(Object.entries(spec.headers).filter(([k]) => !BODY_HEADERS.has(k.toLowerCase()))) };

@@ -113,4 +113,22 @@ describe("redirects are followed by the engine, one traced request per hop", () 
     ]);
     expect(run.records).toHaveLength(2);
   });
+
+  // Each target as dlt 1.26.0 requested it from a loopback server (requests' resolve_redirects, then urllib3's _encode_target).
+  it.each([
+    ["/t1?$filter=a eq 'b'&q=%zz%41%7e|^", "https://api.test/t1?$filter=a%20eq%20'b'&q=%25zz%2541%257e%7C%5E"],
+    ["https://api.test/t2/../t2b/./c?x='y' z%2", "https://api.test/t2/../t2b/./c?x='y'%2520z%252"],
+    ["//api.test/t5?z=1", "https://api.test/t5?z=1"],
+    ["t3?x=1#frag", "https://api.test/r/t3?x=1#frag"],
+  ])("a Location %s is requested as %s", async (location, expected) => {
+    const api = fakeFetch((_r, n) => (n === 1 ? to(location) : json({ data: [{ id: 1 }] })));
+    const run = await collect(one({ path: "r/x", params: { a: "x y" }, data_selector: "data", paginator: "single_page" }), api.fetch);
+    expect(run.of("request").map((r) => r.url)).toEqual(["https://api.test/r/x?a=x+y", expected]);
+  });
+
+  it("the fragment of the first request is carried to a Location without one, as requests carries it", async () => {
+    const api = fakeFetch((_r, n) => (n === 1 ? to("/t6") : json({ data: [{ id: 1 }] })));
+    const run = await collect(one({ path: "r6#keep", data_selector: "data", paginator: "single_page" }), api.fetch);
+    expect(run.of("request").map((r) => r.url)).toEqual(["https://api.test/r6#keep", "https://api.test/t6#keep"]);
+  });
 });

@@ -13,6 +13,8 @@ export interface RequestSpec {
   readonly headers: Readonly<Record<string, string>>;
   readonly json?: Json;
   readonly data?: Json;
+  /** `url` is sent as it is, with no params (a redirect's target: requests does not prepare it again). */
+  readonly prepared?: true;
 }
 
 /** Sets a query parameter like a Python dict assignment: an existing key keeps its place, a new one goes last. */
@@ -66,7 +68,7 @@ export function fullUrl(spec: RequestSpec): string {
     const fix = 'set `client.base_url` (e.g. "https://api.example.com") or use a full URL as the endpoint path';
     throw new EngineError("invalid_request", `\`${spec.url}\` is not an absolute URL: ${fix}.`);
   }
-  return pyPrepareUrl(spec.url, u, spec.params);
+  return spec.prepared && spec.params.length === 0 ? spec.url : pyPrepareUrl(spec.url, u, spec.params);
 }
 
 /** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared): a dict's items or a list's pairs. */

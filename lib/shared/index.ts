@@ -38,4 +38,4 @@ export {
 } from "./json";
 export { evaluatePythonDate } from "./python-dates";
 export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, sentNumber, type PyNumber } from "./py-numbers";
-export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
+export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pyHasScheme, pyPrepareUrl, pyUrlencode, pyUrljoin } from "./py-url";
+import { pyHasScheme, pyPrepareUrl, pyRedirectTarget, pyUrlencode, pyUrljoin } from "./py-url";
 
 /** Each URL as requests 2.x prepares it (`requests.Request("GET", url, params=params).prepare().url`), recorded with Python 3. */
 const PREPARED: [string, [string, string][], string][] = [
@@ -76,5 +76,11 @@ describe("URLs and forms as python-requests writes them", () => {
     ];
     for (const [base, ref, expected] of joined) expect(pyUrljoin(base, ref)).toBe(expected);
     expect([" HTTP://b.test/x", "?x=1", "//b.test", "localhost:8080/x"].map(pyHasScheme)).toEqual([true, false, false, true]);
+  });
+
+  it("a Location's Latin-1 text is read as UTF-8, as requests reads it (null where requests fails)", () => {
+    expect(pyRedirectTarget("/t8/caf\u00c3\u00a9?q=\u00c3\u00bc", "http://h.test/r8")).toBe("http://h.test/t8/caf%C3%A9?q=%C3%BC");
+    expect(pyRedirectTarget("HTTP://h.test/t9?a=%7e", "http://h.test/r9")).toBe("http://h.test/t9?a=~");
+    expect(pyRedirectTarget("/caf\u00e9", "http://h.test/r")).toBeNull();
   });
 });

@@ -284,3 +284,30 @@ export function pyUrljoin(base: string, ref: string): string {
   if (last === "." || last === "..") resolved.push("");
   return pyUrlunparse({ ...r, path: resolved.join("/") || "/" });
 }
+
+/**
+ * Where requests' `resolve_redirects` sends the next hop (it does not prepare that URL again): the
+ * `Location` header's Latin-1 text read as UTF-8, a scheme-relative one given the scheme of `previous`
+ * (the URL that answered), the fragment carried over when the new one has none, `requote_uri`'d and,
+ * without a host, joined to `previous` by `urljoin`; its path and query then as urllib3's `urlopen`
+ * encodes a request target (`_encode_target`: a `%` that is no escape is escaped, with every other `%`
+ * of that part). `null` where requests fails (not UTF-8).
+ */
+export function pyRedirectTarget(location: string, previous: string): string | null {
+  let url: string;
+  try {
+    url = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from({ length: location.length }, (_, i) => location.charCodeAt(i)));
+  } catch {
+    return null;
+  }
+  const before = pyUrlparse(previous);
+  if (url.startsWith("//")) url = `${before.scheme}:${url}`;
+  const parsed = pyUrlparse(url);
+  if (parsed.fragment === "" && before.fragment) parsed.fragment = before.fragment;
+  url = pyUrlunparse(parsed);
+  const target = parsed.netloc ? pyRequoteUri(url) : pyUrljoin(previous, pyRequoteUri(url));
+  const m = /^([^:/?#]+:\/\/[^/?#]*)([^?#]*)(?:\?([^#]*))?(#[\s\S]*)?$/.exec(target);
+  if (!m) return target;
+  const [, origin, path = "", query, hash = ""] = m;
+  return `${origin}${urllib3Encode(path, PATH_CHARS)}${query === undefined ? "" : `?${urllib3Encode(query, QUERY_CHARS)}`}${hash}`;
+}
