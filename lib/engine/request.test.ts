@@ -114,4 +114,11 @@ describe("buildRequest's headers", () => {
   it("a URL with credentials is refused as a Request refuses it", () => {
     expect(() => buildRequest(spec({}, { url: "https://user:pw@api.example.com/items" }))).toThrow(/could not be built/);
   });
+
+  it("a JSON body with an infinite float fails as requests fails it (dlt 1.26.0: InvalidJSONError; restplay sent null)", () => {
+    const post = (json: Json) => () => buildRequest(spec({}, { method: "POST", json }));
+    expect(post({ l: [1.5, Infinity] })).toThrow("Out of range float values are not JSON compliant");
+    expect(post({ n: { $number: "-inf" } as unknown as Json })).toThrow(EngineError);
+    expect(post({ n: 1e300 })).not.toThrow();
+  });
 });

@@ -2,7 +2,7 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, isPyNumber, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
+import { getOwn, isPyNumber, PY_NUMBER, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -102,9 +102,23 @@ function latin1(data: string): string {
 const nonEmpty = (v: Json | undefined) =>
   v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0) && v !== "";
 
+/** Whether a JSON body holds a float Python's `json.dumps(allow_nan=False)` refuses (1e400 is inf there). */
+function outOfRange(v: Json): boolean {
+  if (typeof v === "number") return !Number.isFinite(v);
+  if (isPyNumber(v)) return /^-?(inf|nan)$/.test(v[PY_NUMBER]);
+  if (v === null || typeof v !== "object") return false;
+  return (Array.isArray(v) ? v : Object.values(v)).some(outOfRange);
+}
+
 /** The body as sent: JSON (`{}` is still sent), a form (dict or list of pairs) or a raw string. */
 export function encodeBody(spec: RequestSpec): { body?: string; contentType?: string } {
   if (nonEmpty(spec.json) && nonEmpty(spec.data)) throw defect("a request with both a `json` and a `data` body");
+  if (spec.json !== undefined && spec.json !== null && outOfRange(spec.json))
+    throw new EngineError(
+      "invalid_request",
+      "The request could not be sent: its `json` body holds an infinite or NaN float (1e400 is inf in Python), which requests " +
+        "refuses as dlt sends it (`InvalidJSONError: Out of range float values are not JSON compliant`).",
+    );
   if (spec.json !== undefined && spec.json !== null) return { body: pyJsonDumps(spec.json), contentType: "application/json" };
   if (spec.data === undefined || spec.data === null) return {};
   // A str body goes as http.client sends it: Latin-1, no content type (requests sets none).
