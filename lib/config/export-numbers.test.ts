@@ -83,6 +83,23 @@ describe("downloads keep the numbers as Python reads the user's text", () => {
     expect(exportConfig(r, "python")!.text).toContain('"n": "1e3"');
   });
 
+  it("an infinite float (1e400, YAML's .inf) is written as Python reads inf back, not null (dlt then sent nothing)", () => {
+    // dlt 1.26.0 sent ?f=inf&g=-inf&y=inf from the user's file and from each download; JSON's null dropped them.
+    const json =
+      '{"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a", "endpoint": {"path": "a", ' +
+      '"params": {"f": 1e400, "g": -1e400}}}]}';
+    const r = validateText(json, "json");
+    expect(exportConfig(r, "json")!.text).toContain('"f": 1e400,\n          "g": -1e400');
+    expect(exportConfig(r, "python")!.text).toContain('"f": 1e400,');
+    expect(exportConfig(r, "yaml")!.text).toContain("f: !!float .inf\n        g: !!float -.inf");
+    const yaml =
+      "client:\n  base_url: https://api.example.com\nresources:\n  - name: a\n    endpoint: {path: a, params: {y: .inf, t: 1e400}}\n";
+    const y = exportConfig(validateText(yaml, "yaml"), "json")!.text;
+    expect(y).toContain('"y": 1e400');
+    // YAML 1.1's 1e400 is text (yaml.safe_load), and stays text.
+    expect(y).toContain('"t": "1e400"');
+  });
+
   it("numbers the seed dialect's rewrite reads stay numbers (error_handler → runtime settings)", () => {
     const text = `source = rest_api_source({"client": {"base_url": "https://api.example.com"}, "resources": [{"name": "a",
       "endpoint": {"path": "a", "error_handler": {"max_retries": 3, "backoff_factor": 2.0}}}]})`;

@@ -8,7 +8,7 @@
  * the string it is for `yaml.safe_load`.
  */
 import { findNode, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
-import { setOwn } from "../shared";
+import { PY_NUMBER, setOwn } from "../shared";
 import { asPython } from "./python-numbers";
 
 /** Keys whose numbers the seed dialect's rewrite reads as numbers (canonical.ts's `error_handler`): left as they are. */
@@ -16,8 +16,12 @@ const READ_AS_NUMBERS = new Set(["error_handler"]);
 
 /** `value` (the document's plain value) with its numbers as Python reads them from `doc`'s text; the same object when none differs. */
 export function withPythonSpelling(value: PlainValue, doc: ParsedDocument): PlainValue {
-  const spelled = (v: number, node: DocNode): PlainValue =>
-    asPython(doc.format, doc.text.slice(node.range.start, node.range.end).trim(), v);
+  // An infinite float (JSON's and Python's 1e400, YAML's .inf) as 1e400: json.loads, Python and PyYAML (`!!float`) read inf
+  // from it, which dlt sends as `inf`; JavaScript's Infinity was written as null (dlt then sent nothing).
+  const spelled = (v: number, node: DocNode): PlainValue => {
+    const py = asPython(doc.format, doc.text.slice(node.range.start, node.range.end).trim(), v);
+    return typeof py === "number" && !Number.isFinite(py) && !Number.isNaN(py) ? { [PY_NUMBER]: py > 0 ? "1e400" : "-1e400" } : py;
+  };
   const walk = (v: PlainValue, node: DocNode | undefined): PlainValue => {
     if (node === undefined) return v;
     if (typeof v === "number") return node.kind === "number" ? spelled(v, node) : v;
