@@ -8,7 +8,7 @@
 import { listSecrets, validateText } from "../config";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
-import { warnUnusedSecrets } from "./run-command";
+import { literalMasker, warnUnusedSecrets } from "./run-command";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 /** The verdict column: as wide as its longest word, `– untested`. */
@@ -66,7 +66,11 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     if (options.format === "json") io.stdout.write(`${JSON.stringify(unchecked(prepared.code, prepared.message), null, 2)}\n`);
     return 1;
   }
-  const report = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
+  const checked = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
+  // A credential written into a resource's name (`"items?token=…"`) is masked, as `run` masks it.
+  const { normalizeIdentifier } = await import("../preview");
+  const masker = literalMasker(prepared.literalSecrets, normalizeIdentifier);
+  const report = { ...checked, rows: checked.rows.map((r) => ({ ...r, resource: masker.text(r.resource) })) };
   const exit = io.signal?.aborted ? 130 : report.ok ? 0 : 1;
   if (options.format === "json") {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

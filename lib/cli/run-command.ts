@@ -13,7 +13,7 @@
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
 import type { RunLimits } from "../engine";
-import type { SecretSource, SecretStatus } from "../run";
+import type { RunSummary, SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, writableFile, writePieces, type CliIO, type Source } from "./io";
 import type { RunState } from "./state-dir";
 import { diagnosticJson } from "./diagnostics";
@@ -58,6 +58,28 @@ export function warnUnusedSecrets(given: readonly (readonly [string, string])[],
           `the config has no dlt.secrets["${name}"] (${reads})\n`,
       );
     }
+}
+
+/**
+ * A masker for what the CLI prints around the engine's events: the literal credentials written into the
+ * config (`"items?token=…"` as a resource), as written and as dlt normalises them into a table's name.
+ */
+export function literalMasker(literals: readonly string[], normalize: (name: string) => string): Masker {
+  const masker = new Masker();
+  for (const literal of literals) for (const s of [literal, normalize(literal)]) masker.add(s);
+  return masker;
+}
+
+/** The summary with every resource and table name masked (`--format json`): the names are the only text the engine did not mask. */
+export function maskSummaryNames(summary: RunSummary, masker: Masker): RunSummary {
+  const name = (s: string) => masker.text(s);
+  return {
+    ...summary,
+    resources: summary.resources.map((r) => ({ ...r, name: name(r.name) })),
+    limits: summary.limits.map((l) => ({ ...l, resource: name(l.resource) })),
+    errors: summary.errors.map((e) => ({ ...e, resource: e.resource === null ? null : name(e.resource) })),
+    tables: summary.tables.map((t) => ({ ...t, name: name(t.name), parent: t.parent === null ? null : name(t.parent) })),
+  };
 }
 
 /** Secrets that the resources to run need: those under `/client`, the defaults, or a selected resource. */
@@ -146,7 +168,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   const out = json ? io.stderr : io.stdout;
   const style = styleFor(out, io.env);
   // What is printed around the engine's events is masked as they are (a resource named `items?token=…`).
-  const masker = new Masker();
+  let masker = new Masker();
   const progress = { write: (s: string) => out.write(masker.text(s)) };
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
@@ -168,7 +190,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   );
   const { jsonPieces, normalizeIdentifier } = await import("../preview");
   // A literal in a resource's name is in its table's name too, as dlt normalises it (`items_token_tok_in_name`).
-  for (const literal of prepared.ok ? prepared.literalSecrets : []) for (const s of [literal, normalizeIdentifier(literal)]) masker.add(s);
+  if (prepared.ok) masker = literalMasker(prepared.literalSecrets, normalizeIdentifier);
   if (!prepared.ok) {
     await live?.close();
     if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
@@ -234,7 +256,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   }
   // In pieces: a destination of some hundred thousand rows is more text than one string can hold.
   if (json) {
-    await writePieces(io.stdout, jsonPieces(summary, 2));
+    await writePieces(io.stdout, jsonPieces(maskSummaryNames(summary, masker), 2));
     io.stdout.write("\n");
   }
   if (io.signal?.aborted) {
