@@ -8,6 +8,7 @@
 import { listSecrets, validateText } from "../config";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
+import { checkFailure, jsonDocument } from "./failure-json";
 import { literalMasker, warnUnusedSecrets } from "./run-command";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
@@ -22,16 +23,12 @@ export interface CheckOptions {
   readonly format: OutputFormat;
 }
 
-/** `--format json` when nothing could be checked: the report's shape, no rows, and why. */
-const unchecked = (code: string, message: string) => ({ ok: false, rows: [], error: { code, message } });
-
 export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
   const source = await readSource(file, io);
   const validation = validateText(source.config, source.format);
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
-    if (options.format === "json")
-      io.stdout.write(`${JSON.stringify(unchecked("invalid_config", invalidMessage(source.file, validation)), null, 2)}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(checkFailure("invalid_config", invalidMessage(source.file, validation))));
     return 1;
   }
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
@@ -63,7 +60,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     await live?.close();
     if (prepared.code === "unknown_resource") throw new UsageError(prepared.message);
     io.stderr.write(`error: ${prepared.message}\n`);
-    if (options.format === "json") io.stdout.write(`${JSON.stringify(unchecked(prepared.code, prepared.message), null, 2)}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(checkFailure(prepared.code, prepared.message)));
     return 1;
   }
   const checked = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError, type CliIO } from "./io";
+import { failureShape, jsonDocument } from "./failure-json";
 import type { OutputFormat } from "./validate";
 import type { RunOptions } from "./run-command";
 import type { ExportFormat } from "../config";
@@ -133,6 +134,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       exitCode = examplesCommand(id, io);
     });
 
+  // `--format json` asked for: a usage error prints the command's shape too, so stdout is always one JSON document.
+  const shape = failureShape(argv);
+  const usageJson = (message: string) => {
+    if (shape)
+      io.stdout.write(
+        jsonDocument(
+          shape(
+            "usage_error",
+            redact(message)
+              .replace(/^error: /, "")
+              .trim(),
+          ),
+        ),
+      );
+  };
   try {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
@@ -142,10 +158,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+      usageJson(e.message);
+      return 2;
     }
     if (e instanceof UsageError) {
       io.stderr.write(`error: ${e.message}\n`);
+      usageJson(e.message);
       return 2;
     }
     io.stderr.write(`restplay: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

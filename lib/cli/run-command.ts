@@ -17,6 +17,7 @@ import type { RunSummary, SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, writableFile, writePieces, type CliIO, type Source } from "./io";
 import type { RunState } from "./state-dir";
 import { diagnosticJson } from "./diagnostics";
+import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
@@ -99,10 +100,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const source = await readSource(file, io);
   const json = options.format === "json";
   const fail = (code: string, message: string, exit: number) => {
-    if (json)
-      io.stdout.write(
-        `${JSON.stringify({ ok: false, resources: [], limits: [], errors: [{ resource: null, code, message }], tables: [] }, null, 2)}\n`,
-      );
+    if (json) io.stdout.write(jsonDocument(runFailure(code, message)));
     const label = styleFor(io.stderr, io.env).red("error");
     io.stderr.write(
       message

@@ -162,6 +162,7 @@ describe("restplay run --mock", () => {
       resources: [],
       limits: [],
       errors: [{ resource: null, code: "invalid_config", message: "bad.json has 1 error; nothing was run" }],
+      refusal: null,
       tables: [],
     });
     expect(r.stderr).toMatch(/^bad\.json:1:\d+ {2}error {2}/m);
