@@ -1,6 +1,6 @@
 /** Diagnostics for the terminal (rustc/tsc style, with a source excerpt and carets) and as JSON. */
 import { positionAt, type Diagnostic, type Range, type SourceFormat } from "../formats";
-import type { Style } from "./io";
+import { cells, type Style } from "./io";
 import { maskSecret } from "../shared";
 
 export interface DiagnosticJson {
@@ -77,11 +77,12 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
     col = col - cut + 1;
   } else if (source.length > MAX_EXCERPT) source = `${source.slice(0, MAX_EXCERPT)}…`;
   const width = end.line === start.line ? endColumn - col : source.length - col + 1;
-  const carets = "^".repeat(Math.max(1, Math.min(width, source.length - col + 1)));
+  // As many carets, and as much indent, as the text takes terminal cells (a CJK character or an emoji takes two).
+  const carets = "^".repeat(Math.max(1, cells(source.slice(col - 1, col - 1 + Math.max(1, width)))));
   const gutter = String(start.line);
   const pad = " ".repeat(gutter.length);
   // Keep tabs so the carets line up under tab-indented source.
-  const indent = source.slice(0, col - 1).replace(/[^\t]/g, " ");
+  const indent = source.slice(0, col - 1).replace(/[^\t]+/g, (run) => " ".repeat(cells(run)));
   if (source.trim() !== "") {
     out.push(`${style.dim(`${gutter} |`)} ${source}`);
     out.push(`${style.dim(`${pad} |`)} ${indent}${paint(carets)}`);
