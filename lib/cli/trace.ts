@@ -154,8 +154,13 @@ export function formatRunSummary(
   shown = (name: string) => name,
 ): string {
   const byName = new Map(tables.map((t) => [t.resource, t]));
-  // A resource cut short by a cancel shows as such; one an error or a failing limit ended, as failed.
-  const result = (r: RunSummary["resources"][number]) => (r.status === "ok" ? "ok" : r.status === "failed" ? "failed" : "cancelled");
+  // A resource cut short by a cancel (Ctrl-C) shows as such; one an error or a failing limit ended, as failed.
+  const cancelled = summary.errors.some((e) => e.code === "cancelled");
+  const cutShort = (name: string) =>
+    summary.errors.every((e) => e.resource !== name || e.code === "cancelled") &&
+    summary.limits.every((l) => l.resource !== name || !l.failed);
+  const result = (r: RunSummary["resources"][number]) =>
+    r.status === "ok" ? "ok" : r.status !== "failed" || (cancelled && cutShort(r.name)) ? "cancelled" : "failed";
   const head = ["resource", "fetched", "merged", "duplicates", "pages", "retries", "result"];
   const rows = summary.resources.map((r) => [
     shown(r.name), // masked before the columns are measured
@@ -186,6 +191,7 @@ export function formatRunSummary(
   const resources = `${n} resource${n === 1 ? "" : "s"}`;
   const bad = summary.resources.filter((r) => r.status !== "ok").length;
   if (summary.ok) out.push(style.green(`✔ ${resources} ran`));
+  else if (cancelled) out.push(style.red("✖ the run was cancelled: nothing was loaded"));
   else if (summary.refusal !== null)
     // Every resource ran, and dlt's load fails on the data (the warning above says where).
     out.push(style.red(`✖ ${resources} ran, but dlt fails the load on ${summary.refusal} (above): nothing was loaded`));

@@ -1,0 +1,51 @@
+/** Ctrl-C during a run: the summary says the run was cancelled, not that its resources failed. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, seedFiles } from "../testing/cli";
+
+const files = seedFiles();
+afterAll(() => files.cleanup());
+beforeAll(async () => {
+  await Promise.all([import("./run-command"), import("../run")]);
+}, 60_000);
+
+const config = (second: object) =>
+  JSON.stringify({
+    client: { base_url: "https://api.example.com" },
+    resources: [
+      { name: "first", endpoint: { path: "a", paginator: "single_page" } },
+      { name: "second", endpoint: { path: "b", paginator: "single_page", ...second } },
+    ],
+  });
+
+/** `/a` answers; `/b` is where the user presses Ctrl-C: the request waits until the run is cancelled. */
+function cancelAtB(controller: AbortController, b?: () => Response) {
+  return async (r: Request) => {
+    if (r.url.endsWith("/a")) return new Response('[{"id": 1}]', { status: 200, headers: { "content-type": "application/json" } });
+    if (b) return b();
+    controller.abort();
+    return new Promise<Response>((_, reject) => r.signal.addEventListener("abort", () => reject(new Error("aborted"))));
+  };
+}
+
+describe("restplay run, cancelled", () => {
+  it("marks the resource it cut short as cancelled and ends with 'the run was cancelled', exit 130", async () => {
+    const file = files.write("two.json", config({}));
+    const controller = new AbortController();
+    const r = await cli(["run", file], { cwd: files.dir, fetch: cancelAtB(controller), signal: controller.signal });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/^second +0 +0 +0 +0 +0 +cancelled$/m);
+    expect(r.stdout).toMatch(/^first .* ok$/m);
+    expect(r.stdout).toContain("✖ the run was cancelled: nothing was loaded");
+    expect(r.stdout).not.toContain("resources failed");
+  });
+
+  it("a run that failed on its own, not cancelled, still says failed", async () => {
+    const file = files.write("two.json", config({}));
+    const controller = new AbortController();
+    const fetch = cancelAtB(controller, () => new Response("{}", { status: 404, headers: { "content-type": "application/json" } }));
+    const r = await cli(["run", file], { cwd: files.dir, fetch, signal: controller.signal });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^second +.* failed$/m);
+    expect(r.stdout).toContain("✖ 1 of 2 resources failed: nothing was loaded");
+  });
+});
