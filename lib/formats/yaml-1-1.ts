@@ -105,7 +105,7 @@ export function yaml11Difference(source: string, value: unknown, range: Range, p
     range,
     message:
       `\`${source}\` is ${WHAT[ours]} here (YAML 1.2, ${shown}), but \`yaml.safe_load\` — how dlt gets a YAML config — reads it as ` +
-      `${py === "int" ? `the integer ${pyYamlInt(source)}` : WHAT[py]} (YAML 1.1), so dlt would get another value than this run. ` +
+      `${py === "int" ? `the integer ${pyYamlInt(source)}` : WHAT[py]} (YAML 1.1): dlt gets that, not the value shown here. ` +
       (fixText !== null ? `Write ${fixText} to mean the same in both.` : "Quote it, or write it as YAML 1.1 reads it."),
     ...(fixes.length > 0 ? { fixes } : {}),
   };
