@@ -34,6 +34,10 @@ function parsePositive(value: string): number {
 
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
 
+const EXIT_CODES =
+  "\nExit codes: 0 success (a valid config; a run that loaded), 1 an invalid config or a run that failed or that dlt\n" +
+  "would refuse to load, 2 a usage error (missing file, unknown option or resource), 130 cancelled (Ctrl-C).";
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten), or the value of any `--option=value`
@@ -133,6 +137,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const { examplesCommand } = await import("./examples-command");
       exitCode = examplesCommand(id, io);
     });
+
+  // The exit codes (this file's header), under every command's help as under the program's.
+  for (const c of [program, ...program.commands]) c.addHelpText("after", EXIT_CODES);
 
   // `--format json` asked for: a usage error prints the command's shape too, so stdout is always one JSON document.
   const shape = failureShape(argv);

@@ -171,9 +171,13 @@ describe("usage errors exit 2", () => {
     expect(carets.map((c, i) => excerpts[i]!.slice(c.indexOf("^"), c.lastIndexOf("^") + 1))).toEqual(['"S*****9"', '"B*****8"']);
   });
 
-  it("--help exits 0", async () => {
+  it("--help exits 0 and names every exit code, for the program and each command", async () => {
     const r = await cli(["run", "--help"], at);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/--secret <name=value>/);
+    for (const args of [["--help"], ["validate", "--help"], ["run", "--help"], ["check", "--help"]]) {
+      const help = (await cli(args, at)).stdout.replace(/\s+/g, " ");
+      expect(help).toMatch(/Exit codes: 0 success .* 1 .* 2 a usage error .* 130 cancelled/);
+    }
   });
 });
