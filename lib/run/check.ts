@@ -16,7 +16,7 @@ export interface CheckRow {
   readonly reason: string;
   /** The auth exchange, when there was one: "token ok", "token refused", "no answer", "token endpoint 503". */
   readonly auth: string | null;
-  /** The first request: method, masked URL and status. */
+  /** The first request: method, masked URL and the status of each attempt (`→ 503, 200`: it passed on a retry). */
   readonly request: string | null;
   readonly records: number | null;
 }
@@ -40,6 +40,8 @@ type Mutable = { -readonly [K in keyof CheckRow]: CheckRow[K] };
 export class CheckFold {
   private readonly rows = new Map<string, Mutable>();
   private readonly urls = new Map<number, string>();
+  /** Each resource's first request (its attempts are listed on its row). */
+  private readonly first = new Map<string, number>();
   private ended = false;
 
   private row(resource: string): Mutable {
@@ -66,7 +68,9 @@ export class CheckFold {
       case "response": {
         const url = this.urls.get(e.request_id);
         const r = this.row(e.resource);
-        if (url && !r.request) r.request = `${url} → ${e.status}`;
+        // The first request's every attempt: `→ 503, 503, 200` for one that passed after retries.
+        if (url && !r.request) this.first.set(e.resource, e.request_id);
+        if (url && this.first.get(e.resource) === e.request_id) r.request = `${r.request ?? `${url} →`}${r.request ? "," : ""} ${e.status}`;
         return;
       }
       case "page": {
