@@ -151,7 +151,7 @@ describe("page_number", () => {
       }),
       api.fetch,
     );
-    expect(api.urls()).toEqual([0, 1, 2].map((p) => `https://api.test/items?page=${p}&page_size=100`));
+    expect(api.urls()).toEqual([0, 1, 2].map((p) => `https://api.test/items?page_size=100&page=${p}`));
     expect(run.of("resource_start")[0]!.paginator).toBe(
       "page_number(page_param=page, base_page=0, total_path=total, page_size=100 (seed dialect))",
     );

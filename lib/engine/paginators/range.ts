@@ -29,6 +29,8 @@ interface RangeOptions {
   readonly hasMorePath: string | null;
   /** Parameters sent with every page (offset's `limit`, the dialect's page size). */
   readonly fixed: (req: RequestSpec) => RequestSpec;
+  /** `fixed` is an endpoint param in dlt's form (the dialect's page size): it goes before the page's, as requests writes params. */
+  readonly fixedFirst?: boolean;
   readonly pageSize?: number;
   readonly describe: string;
 }
@@ -48,8 +50,11 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
     describe: o.describe,
     ...(o.pageSize !== undefined ? { pageSize: o.pageSize } : {}),
     init: () => ({ current: o.start }),
-    apply: (req, s) =>
-      o.fixed(o.bodyPath !== null ? setBodyPath(req, o.bodyPath, s.current) : setParam(req, o.param ?? o.unit, String(s.current))),
+    apply: (req, s) => {
+      const at = (r: RequestSpec) =>
+        o.bodyPath !== null ? setBodyPath(r, o.bodyPath, s.current) : setParam(r, o.param ?? o.unit, String(s.current));
+      return o.fixedFirst ? at(o.fixed(req)) : o.fixed(at(req));
+    },
     label: () => o.type,
     update(s: RangeState, res: PageResponse, records: readonly Json[]): Update<RangeState> {
       if (o.stopAfterEmpty && records.length === 0)
@@ -148,6 +153,7 @@ export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): Pagina
     stopAfterEmpty,
     hasMorePath: c.has_more_path ?? null,
     fixed: (req) => (limitParam !== null && limit !== undefined ? setParam(req, limitParam, String(limit)) : req),
+    fixedFirst: true,
     ...(limit !== undefined ? { pageSize: limit } : {}),
     describe: `page_number(${page.bodyPath !== null ? `page_body_path=${page.bodyPath}` : `page_param=${page.param}`}, base_page=${base}, total_path=${totalPath ?? "None"}${extras(
       [
