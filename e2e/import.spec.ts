@@ -43,6 +43,19 @@ test("import a spec, tick two endpoints, run on the mock of the spec, see rows; 
   await expect(check).toBeHidden();
 });
 
+test("Check: a failing resource's row opens the rest of its reason (the response's excerpt)", async ({ playground: p, page }) => {
+  await p.gotoWith(JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: ["no_such_items"] }, null, 2));
+  await page.getByTestId("check-button").click();
+  const row = page.locator('[data-testid="check-row"][data-resource="no_such_items"]');
+  await expect(row).toHaveAttribute("data-status", "fail");
+  await expect(row).toContainText("http_error: 404");
+  const details = row.getByTestId("check-details");
+  await expect(details.locator("pre")).toBeHidden();
+  await details.locator("summary").click();
+  await expect(details.locator("pre")).toContainText("Response:");
+  await expectNoSeriousAxeViolations(page, "check dialog with details");
+});
+
 test("paste a curl command and run it; the token never reaches the editor", async ({ playground: p, page }) => {
   await p.goto();
   await page.keyboard.press("Control+k");

@@ -69,6 +69,13 @@ export function CheckDialog({
                     </td>
                     <td className="py-1">
                       <span className="block break-words">{r.reason.split("\n")[0]}</span>
+                      {r.reason.includes("\n") && (
+                        // The rest of the reason (the response's excerpt, what to do), as the trace shows it.
+                        <details className="text-xs" data-testid="check-details">
+                          <summary className="cursor-pointer text-muted">Details</summary>
+                          <pre className="whitespace-pre-wrap break-words font-mono">{r.reason.slice(r.reason.indexOf("\n") + 1)}</pre>
+                        </details>
+                      )}
                       {(r.auth || r.request) && (
                         <span className="block break-all font-mono text-xs text-muted">
                           {[r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ")}
