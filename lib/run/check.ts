@@ -70,7 +70,8 @@ export class CheckFold {
         const r = this.row(e.resource);
         // The first request's every attempt: `→ 503, 503, 200` for one that passed after retries.
         if (url && !r.request) this.first.set(e.resource, e.request_id);
-        if (url && this.first.get(e.resource) === e.request_id) r.request = `${r.request ?? `${url} →`}${r.request ? "," : ""} ${e.status}`;
+        if (url && this.first.get(e.resource) === e.request_id)
+          r.request = r.request ? `${r.request}, ${e.status}` : `${url} → ${e.status}`;
         return;
       }
       case "page": {

@@ -31,7 +31,8 @@ const PREPARED: [string, [string, string][], string][] = [
       ["filter[status]", "open"],
       ["q", '"quoted" <tag> `x` {y} |z| ^w \\ /'],
     ],
-    "https://a.test/v1/items?fields=id,name&sort=-created&filter%5Bstatus%5D=open&q=%22quoted%22+%3Ctag%3E+%60x%60+%7By%7D+%7Cz%7C+%5Ew+%5C+%2F",
+    "https://a.test/v1/items?fields=id,name&sort=-created&filter%5Bstatus%5D=open" +
+      "&q=%22quoted%22+%3Ctag%3E+%60x%60+%7By%7D+%7Cz%7C+%5Ew+%5C+%2F",
   ],
   ['https://a.test/items?filter[a]=1&x="y"', [["b", "[c]"]], "https://a.test/items?filter%5Ba%5D=1&x=%22y%22&b=%5Bc%5D"],
   ["https://a.test/p/a[1]/b;c=d/e f", [], "https://a.test/p/a%5B1%5D/b;c=d/e%20f"],
