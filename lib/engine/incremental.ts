@@ -12,7 +12,7 @@
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
-import { isPyNumber, jsonShown, PY_NUMBER, setOwn } from "../shared";
+import { isPyNumber, jsonShown, pyNumberValue, setOwn } from "../shared";
 import { lagCursor } from "./lag";
 import type { NumberTexts } from "./number-text";
 
@@ -57,10 +57,7 @@ export interface FilterResult {
  * config's, or a record's read `asSent`) exact as a `bigint`, a whole float as its value.
  */
 function numeric(v: Json): number | bigint | null {
-  if (typeof v === "number") return v;
-  if (!isPyNumber(v)) return null;
-  const text = v[PY_NUMBER];
-  return /^-?\d+$/.test(text) ? BigInt(text) : Number(text);
+  return typeof v === "number" ? v : isPyNumber(v) ? pyNumberValue(v) : null;
 }
 
 function compare(a: Json, b: Json, cursorPath: string): number {

@@ -15,7 +15,7 @@
  */
 import * as shared from "../shared/datetime";
 import { EngineError, type Json } from "./types";
-import { isPyNumber, pyFloatRepr, PY_NUMBER } from "../shared";
+import { isPyNumber, pyFloatRepr, PY_NUMBER, pyNumberValue } from "../shared";
 
 const { civilFromDays, daysFromCivil, textDateTime, weekday } = shared;
 type Fields = shared.Fields;
@@ -114,7 +114,7 @@ function strftime(w: Wall, format: string): string | null {
 /** The cursor value `value` moved by `lag` (back for `max`, forward for `min`), as dlt moves it. */
 export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: string): Json {
   const step = min ? lag : -lag;
-  if (isPyNumber(value)) return lagPyNumber(value[PY_NUMBER], step);
+  if (isPyNumber(value)) return lagPyNumber(pyNumberValue(value), step);
   if (typeof value === "number" || typeof value === "boolean") {
     const n = Number(value) + step;
     return typeof value === "boolean" || Number.isInteger(value) ? Math.trunc(n) : n;
@@ -146,11 +146,11 @@ export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: st
  * A cursor JavaScript's number would misstate (`5.0`, digits beyond 2^53: `sentNumber`) moved as
  * Python moves it: an integer by an integer lag exactly, anything else as a float (kept a float).
  */
-function lagPyNumber(text: string, step: number): Json {
-  if (/^-?\d+$/.test(text)) {
-    const n = Number.isInteger(step) ? BigInt(text) + BigInt(step) : BigInt(Math.trunc(Number(text) + step));
+function lagPyNumber(v: number | bigint, step: number): Json {
+  if (typeof v === "bigint") {
+    const n = Number.isInteger(step) ? v + BigInt(step) : BigInt(Math.trunc(Number(v) + step));
     return Number.isSafeInteger(Number(n)) ? Number(n) : { [PY_NUMBER]: n.toString() };
   }
-  const n = Number(text) + step;
+  const n = v + step;
   return Number.isInteger(n) ? { [PY_NUMBER]: pyFloatRepr(n) } : n;
 }

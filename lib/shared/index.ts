@@ -37,5 +37,5 @@ export {
   type NumberText,
 } from "./json";
 export { evaluatePythonDate } from "./python-dates";
-export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, sentNumber, type PyNumber } from "./py-numbers";
+export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, pyNumberValue, sentNumber, type PyNumber } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";

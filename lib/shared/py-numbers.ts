@@ -9,6 +9,9 @@ import { asciiJson, isPyNumber, pyFloatRepr, pyIntText, pyStr, PY_NUMBER, type P
 
 export { isPyNumber, PY_NUMBER, type PyNumber };
 
+/** A marker's number for comparing and arithmetic: an integer's digits exact (a `bigint`), a float's value. */
+export const pyNumberValue = (v: PyNumber): number | bigint => (/^-?\d+$/.test(v[PY_NUMBER]) ? BigInt(v[PY_NUMBER]) : Number(v[PY_NUMBER]));
+
 /** A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON text). */
 export const sentNumber = (value: number, spelling: string): PyNumber => ({ [PY_NUMBER]: pyStr(value, spelling) });
 

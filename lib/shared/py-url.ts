@@ -23,6 +23,9 @@ function kept(safe: string): Uint8Array {
   return table;
 }
 
+/** A byte as `quote` escapes it: `%XX`, upper case. */
+const escaped = (b: number): string => `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+
 /** `urllib.parse.quote(text, safe)`: UTF-8 bytes, each outside the safe set as `%XX`. */
 export function pyQuote(text: string, safe = "/"): string {
   const table = kept(safe);
@@ -30,7 +33,7 @@ export function pyQuote(text: string, safe = "/"): string {
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
     if (c < 0x80 && table[c] === 1) out += ch;
-    else for (const b of encoder.encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    else for (const b of encoder.encode(ch)) out += escaped(b);
   }
   return out;
 }
@@ -90,12 +93,9 @@ function urllib3Encode(component: string, allowed: string): string {
     escapes++;
     return h.toUpperCase();
   });
-  const keep = escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed;
+  const table = kept(escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed);
   let out = "";
-  for (const b of utf8SurrogatePass(upper)) {
-    const ch = String.fromCharCode(b);
-    out += b < 0x80 && (ALWAYS_SAFE.includes(ch) || keep.includes(ch)) ? ch : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
+  for (const b of utf8SurrogatePass(upper)) out += b < 0x80 && table[b] === 1 ? String.fromCharCode(b) : escaped(b);
   return out;
 }
 
