@@ -14,7 +14,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { dirname, resolve } from "node:path";
-import { parseBody, type DataRecord, type IncrementalState, type NumberText } from "../engine";
+import { parseLossless, sideTables, type DataRecord, type IncrementalState, type SideTables } from "../engine";
 import {
   adoptStateSpellings,
   createDestination,
@@ -33,7 +33,7 @@ export interface RunState {
   readonly incremental: Record<string, IncrementalState>;
 }
 
-async function readJson(file: string, sink?: WeakMap<object, NumberText>): Promise<unknown> {
+async function readJson(file: string, sink?: SideTables): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -42,7 +42,7 @@ async function readJson(file: string, sink?: WeakMap<object, NumberText>): Promi
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return sink ? parseBody(text, sink) : (JSON.parse(text) as unknown);
+    return sink ? parseLossless(text, sink) : (JSON.parse(text) as unknown);
   } catch (e) {
     throw new UsageError(`${file} is not JSON (${(e as Error).message}): delete it to start over`);
   }
@@ -73,7 +73,7 @@ export function* destinationLines(state: DestinationState): Generator<string> {
 const TABLE_LINE = /^(".*"):\[$/;
 
 /** Reads a `destination.json` in `destinationLines`' layout, a line at a time; `null` when it is not in that layout. */
-export async function readDestinationLines(file: string, sink: WeakMap<object, NumberText> = new WeakMap()): Promise<unknown> {
+export async function readDestinationLines(file: string, sink: SideTables = sideTables()): Promise<unknown> {
   const input = createReadStream(file, "utf8");
   const lines = createInterface({ input, crlfDelay: Infinity });
   let head: Record<string, unknown> | null = null;
@@ -89,7 +89,7 @@ export async function readDestinationLines(file: string, sink: WeakMap<object, N
         head = JSON.parse(`${line}}}`) as Record<string, unknown>;
       } else if (rows !== null) {
         if (line === "]" || line === "],") rows = null;
-        else rows.push(parseBody(line.startsWith(",") ? line.slice(1) : line, sink) as unknown);
+        else rows.push(parseLossless(line.startsWith(",") ? line.slice(1) : line, sink) as unknown);
       } else if (line === "}}") ended = true;
       else {
         const m = TABLE_LINE.exec(line);
@@ -110,7 +110,7 @@ export async function readDestinationLines(file: string, sink: WeakMap<object, N
 }
 
 /** The stored destination: one `JSON.parse` up to `wholeBytes`, line by line beyond. */
-async function readDestination(file: string, wholeBytes: number, sink: WeakMap<object, NumberText>): Promise<unknown> {
+async function readDestination(file: string, wholeBytes: number, sink: SideTables): Promise<unknown> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -128,7 +128,7 @@ async function readDestination(file: string, wholeBytes: number, sink: WeakMap<o
 /** The state in `dir` (a fresh destination and no incremental state when the files are not there yet). */
 export async function loadState(dir: string, options: { readonly wholeBytes?: number } = {}): Promise<RunState> {
   // Read losslessly: json cells keep the number spellings `destinationLines` wrote (`46.0`).
-  const sink = new WeakMap<object, NumberText>();
+  const sink = sideTables();
   const stored = await readDestination(resolve(dir, DESTINATION_FILE), options.wholeBytes ?? WHOLE_FILE_BYTES, sink);
   const read = stored === undefined ? null : readDestinationState(stored);
   if (read?.fault !== undefined)

@@ -6,12 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { memoryDuckDb } from "../testing/duck";
-import { parseBody, type EngineEvent, type NumberText } from "../engine";
+import { parseLossless, sideTables, type EngineEvent } from "../engine";
 import { adoptStateSpellings, createDestination, createPreview, jsonCellText, readDestinationState, stringifyJson } from "../preview";
 import { page, start } from "../testing/preview-events";
 import { loadIntoDuckDb } from "./index";
 
 const connection = memoryDuckDb();
+type PageEvent = Extract<EngineEvent, { type: "page" }>;
 
 const DUMPS = '{"a":46.0,"b":9007199254740993,"c":[1.5,2.0],"d":{"e":1e+20}}';
 
@@ -44,8 +45,8 @@ describe("numbers inside json cells", () => {
     const text = stringifyJson({ session: "s", revision: "1", state: destination.state() });
     expect(text).toContain(`"v":${DUMPS}`);
     // The server's side of POST /api/duckdb/sync.
-    const sink = new WeakMap<object, NumberText>();
-    const body = parseBody(text, sink) as { state: unknown };
+    const sink = sideTables();
+    const body = parseLossless(text, sink) as { state: unknown };
     const { state } = readDestinationState(body.state);
     if (!state) throw new Error("the state does not read back");
     adoptStateSpellings(state, sink);
@@ -70,6 +71,35 @@ describe("numbers inside json cells", () => {
     await loadIntoDuckDb(connection(), destination.state(), { dataset: "from_text" });
     const got = await connection().runAndReadAll("SELECT v::VARCHAR FROM from_text.r");
     expect(got.getRowsJson()).toEqual([['{"a":46.0,"b":[9007199254740993,200.0]}']]);
+  });
+});
+
+describe("keys inside json cells", () => {
+  it("keep the response's order (array-index keys are not moved first) through the state, into DuckDB, from text", async () => {
+    const destination = createDestination();
+    const p = createPreview({ destination });
+    const events: EngineEvent[] = [
+      { type: "run_start", resources: ["r"], at: 0 },
+      start("r", { max_table_nesting: 0, columns: [{ name: "t", data_type: "json" }] }),
+      {
+        ...(page("r", [{ id: 1, v: { b: 1, 7: [{ z: 0, 1: 2 }] }, t: '{"y": 1, "3": 2}' }]) as PageEvent),
+        key_order: [{ at: { v: { keys: ["b", "7"] } } }],
+      },
+      { type: "done", ok: true, duration_ms: 1, stats: {} },
+    ];
+    for (const e of events) p.push(e);
+    const row = p.tables()[0]!.rows[0]!;
+    // `7`'s list items were sent in JavaScript's order here ({"1":2,"z":0}): only what the page records moves.
+    expect([jsonCellText(row.v!), jsonCellText(row.t!)]).toEqual(['{"b":1,"7":[{"1":2,"z":0}]}', '{"y":1,"3":2}']);
+    const text = stringifyJson({ state: destination.state() });
+    const sink = sideTables();
+    const { state } = readDestinationState((parseLossless(text, sink) as { state: unknown }).state);
+    if (!state) throw new Error("the state does not read back");
+    adoptStateSpellings(state, sink);
+    expect(stringifyJson(state)).toBe(stringifyJson(destination.state()));
+    await loadIntoDuckDb(connection(), state, { dataset: "ordered" });
+    const got = await connection().runAndReadAll("SELECT v::VARCHAR, t::VARCHAR FROM ordered.r");
+    expect(got.getRowsJson()).toEqual([['{"b":1,"7":[{"1":2,"z":0}]}', '{"y":1,"3":2}']]);
   });
 });
 

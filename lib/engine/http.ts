@@ -4,9 +4,10 @@
  * errors with dlt's texts. Every hop of every attempt is traced as a `request` and a `response`
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
-import { EngineError, type Json, type NumberText, type ResponseHeaders, type TransportResponse } from "./types";
+import { EngineError, type Json, type ResponseHeaders, type TransportResponse } from "./types";
 import { nestedAtLeast, openersUpTo, parseBody, pyJsonDumps, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
 import { LimitReached, type RunContext } from "./context";
+import type { NumberTexts } from "./number-text";
 import { fullUrl, type RequestSpec } from "./request";
 import { backoffMs, retryAfterMs, type RetryPolicy } from "./retry";
 import { cancelledError } from "./attempt";
@@ -85,16 +86,17 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
 /** A number beyond a double's range is null in a response, as dlt's extract writes it. */
 const BODY = { infiniteAsNull: true } as const;
 
-function parse(text: string, numberText: WeakMap<object, NumberText>): { body: Json | undefined; error: string | null } {
+function parse(text: string, numberText: NumberTexts): { body: Json | undefined; error: string | null } {
   if (text.trim().length === 0) return { body: undefined, error: null };
+  const options = { ...BODY, orders: numberText.orders };
   try {
-    return { body: parseBody(text, numberText, BODY), error: null };
+    return { body: parseBody(text, numberText, options), error: null };
   } catch (e) {
     // Python's json reads NaN and ±Infinity (dlt's extract then writes them as null): so does a run.
     const python = withoutPythonConstants(text);
     if (python !== null)
       try {
-        return { body: parseBody(python, numberText, BODY), error: null };
+        return { body: parseBody(python, numberText, options), error: null };
       } catch {
         // Not JSON either way: the first error says where.
       }

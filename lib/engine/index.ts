@@ -6,7 +6,7 @@ export { extract } from "./extract";
 export { createVirtualClock } from "./clock";
 export { fetchTransport, type FetchLike } from "./fetch-transport";
 export { formatBytes } from "./budget";
-export { parseBody } from "../shared";
+export { parseBody, parseLossless, sideTables, type SideTables } from "../shared";
 export { PAGINATORS } from "./paginators";
 export { AUTH_IMPLEMENTATIONS } from "./auth";
 export * from "./types";

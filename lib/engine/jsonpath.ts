@@ -14,15 +14,16 @@ import {
   refusedMessage,
   shownPath,
   type PathNode,
+  type Texts,
 } from "../shared/jsonpath-ng";
-import { EngineError, type Json, type NumberText } from "./types";
+import { EngineError, type Json } from "./types";
 import { sentNumber } from "../shared";
 
 /**
  * A path's values in `json`; `texts`: the body's number spellings (`parseBody`'s sink), for `str()` and
- * `sorted`; `asSent`: a number found with a spelling is Python's (`sentNumber`), as a request carries it.
+ * `sorted`, and key orders (`*`, `..`); `asSent`: a number found with a spelling is Python's (`sentNumber`), as a request carries it.
  */
-export type CompiledPath = (json: Json | undefined, texts?: WeakMap<object, NumberText>, asSent?: boolean) => Json[];
+export type CompiledPath = (json: Json | undefined, texts?: Texts, asSent?: boolean) => Json[];
 
 /** The names of a path made only of single names (and a leading `$`), or null. */
 function names(n: PathNode): string[] | null {
@@ -76,6 +77,6 @@ export function firstMatch(path: CompiledPath, json: Json | undefined): Json | u
 }
 
 /** First match as a request carries it (a number `JSON.parse` changed is Python's: `sentNumber`), or `undefined`. */
-export function firstMatchAsSent(path: CompiledPath, json: Json | undefined, texts: WeakMap<object, NumberText>): Json | undefined {
+export function firstMatchAsSent(path: CompiledPath, json: Json | undefined, texts: Texts): Json | undefined {
   return path(json, texts, true)[0];
 }

@@ -1,31 +1,47 @@
 /**
- * The engine's bookkeeping of number spellings (lib/shared/json.ts parses them): per run, carried to
- * copies of records, to wrapped items and onto each page's event.
+ * The engine's bookkeeping of number spellings and key orders (lib/shared/json.ts parses them): per
+ * run, carried to copies of records, to wrapped items and onto each page's event.
  */
-import type { Json, NumberText } from "./types";
+import type { Json, KeyOrder, NumberText } from "./types";
 
-/**
- * A run's spellings by container (what `parseJson` records), knowing whether it has recorded any: a
- * run whose bodies had none (almost every run) skips the per-page bookkeeping below.
- */
-export class NumberTexts extends WeakMap<object, NumberText> {
+/** A side table by container that knows whether it has recorded any (a run whose bodies had none skips its bookkeeping). */
+class Recorded<V> extends WeakMap<object, V> {
   recorded = false;
 
-  override set(container: object, text: NumberText): this {
+  override set(container: object, value: V): this {
     this.recorded = true;
-    return super.set(container, text);
+    return super.set(container, value);
   }
 }
 
-/** Gives `to` (a copy of `from`, e.g. with `include_from_parent` fields) the spellings of `from`. */
-export function carryNumberText<T extends object>(sink: WeakMap<object, NumberText>, from: object, to: T): T {
+/**
+ * A run's spellings by container (what `parseJson` records), and its key orders (`orders`, recorded
+ * with `parseJson`'s `orders`): almost every run records neither.
+ */
+export class NumberTexts extends Recorded<NumberText> {
+  readonly orders = new Recorded<KeyOrder>();
+}
+
+/** Gives `to` (a copy of `from`, e.g. with `include_from_parent` fields) the spellings and key orders of `from`. */
+export function carryNumberText<T extends object>(sink: NumberTexts, from: object, to: T): T {
   const t = sink.get(from);
   if (t) sink.set(to, t);
+  if (sink.orders.recorded) {
+    const o = sink.orders.get(from);
+    if (o) sink.orders.set(to, o);
+  }
   return to;
 }
 
-/** Spellings for records the engine wrapped as `{"value": item}` (items that are not dicts). */
+/** Spellings and key orders for records the engine wrapped as `{"value": item}` (items that are not dicts). */
 export function wrapNumberText(sink: NumberTexts, selected: readonly Json[], records: readonly object[]): void {
+  const orders = sink.orders;
+  if (orders.recorded)
+    selected.forEach((item, i) => {
+      const o = Array.isArray(item) ? orders.get(item) : undefined;
+      const record = records[i];
+      if (o !== undefined && record) orders.set(record, { at: { value: o } });
+    });
   if (!sink.recorded) return;
   const list = sink.get(selected);
   selected.forEach((item, i) => {
@@ -36,14 +52,21 @@ export function wrapNumberText(sink: NumberTexts, selected: readonly Json[], rec
   });
 }
 
-/** The `number_text` of a page: parallel to `records`, or `undefined` when no record has any. */
-export function pageNumberText(sink: NumberTexts, records: readonly object[]): (NumberText | null)[] | undefined {
-  if (!sink.recorded) return undefined;
+/** A side table's entries parallel to `records`, or `undefined` when no record has any. */
+function parallel<V>(table: Recorded<V>, records: readonly object[]): (V | null)[] | undefined {
+  if (!table.recorded) return undefined;
   let any = false;
   const out = records.map((r) => {
-    const t = sink.get(r) ?? null;
-    any ||= t !== null;
-    return t;
+    const v = table.get(r) ?? null;
+    any ||= v !== null;
+    return v;
   });
   return any ? out : undefined;
 }
+
+/** The `number_text` of a page: parallel to `records`, or `undefined` when no record has any. */
+export const pageNumberText = (sink: NumberTexts, records: readonly object[]): (NumberText | null)[] | undefined => parallel(sink, records);
+
+/** The `key_order` of a page: parallel to `records`, or `undefined` when no record has any. */
+export const pageKeyOrder = (sink: NumberTexts, records: readonly object[]): (KeyOrder | null)[] | undefined =>
+  parallel(sink.orders, records);

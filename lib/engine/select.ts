@@ -1,6 +1,7 @@
 /** Data selection (dlt-rest-api.md §8): which part of a response body is the page's records. */
-import type { Json, NumberText } from "./types";
+import type { Json } from "./types";
 import { compilePath, type CompiledPath } from "./jsonpath";
+import type { Texts } from "../shared/jsonpath-ng";
 import { DLT_LIST_KEYS } from "../shared";
 
 const LIST_KEYS: ReadonlySet<string> = new Set(DLT_LIST_KEYS);
@@ -12,7 +13,7 @@ export interface Selection {
 }
 
 /** `texts`: the body's number spellings (a float spelled `2.0` that `sorted` moves keeps its spelling). */
-export function applySelector(selector: CompiledPath, body: Json | undefined, texts?: WeakMap<object, NumberText>): Selection {
+export function applySelector(selector: CompiledPath, body: Json | undefined, texts?: Texts): Selection {
   const matches = selector(body, texts);
   if (matches.length === 0) return { records: [], nullMatch: false };
   if (matches.length > 1) return { records: matches, nullMatch: false };

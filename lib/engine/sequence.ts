@@ -12,7 +12,7 @@ import { applySelector, detectedKeys, detectSelector } from "./select";
 import { jsonPathOf, shownPath } from "../shared/jsonpath-ng";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
-import { carryNumberText, pageNumberText, wrapNumberText } from "./number-text";
+import { carryNumberText, pageKeyOrder, pageNumberText, wrapNumberText } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { PreparedResource } from "./prepare";
 import { defect } from "./defect";
@@ -191,6 +191,7 @@ export async function* runSequence(
     stats.pages += 1;
     stats.records_fetched += records.length;
     const numberText = pageNumberText(ctx.numberText, records);
+    const keyOrder = pageKeyOrder(ctx.numberText, records);
     ctx.emit({
       type: "page",
       resource: r.name,
@@ -202,6 +203,7 @@ export async function* runSequence(
       selector_source: selector.source,
       ...(hooks.parent ? { parent: hooks.parent } : {}),
       ...(numberText ? { number_text: numberText } : {}),
+      ...(keyOrder ? { key_order: keyOrder } : {}),
     });
     await ctx.drained();
     if (capped) {

@@ -6,9 +6,9 @@
  * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
  */
 import type { ColumnHint, ResolvedSource, TableHints } from "../config/resolved";
-import type { Json, NumberText } from "../shared";
+import type { Json, KeyOrder, NumberText } from "../shared";
 
-export type { ColumnHint, TableHints, Json, NumberText };
+export type { ColumnHint, TableHints, Json, KeyOrder, NumberText };
 
 export type DataRecord = { [key: string]: Json };
 
@@ -328,6 +328,8 @@ export type EngineEvent =
       parent?: Record<string, Json>;
       /** Parallel to `records`, only on pages that have such numbers: their JSON spelling. */
       number_text?: (NumberText | null)[];
+      /** Parallel to `records`: keys in the order the response had them where JavaScript's differs (`KeyOrder`); absent when none. */
+      key_order?: (KeyOrder | null)[];
     }
   | {
       type: "paginator";

@@ -7,7 +7,7 @@
  * `JsonLItemsNormalizer._coerce_non_null_value` does.
  * Results are the values dlt writes to its load files (see `Value` for numbers).
  */
-import type { Json, NumberText } from "../engine/types";
+import type { Json, KeyOrder, NumberText } from "../engine/types";
 import { parseBody } from "../shared";
 import type { ColumnDataType } from "./types";
 import * as datetime from "./datetime";
@@ -20,7 +20,7 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { asciiDigits, pyFloat } = python;
-const { beyond64, intDigits, keepSpelling, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
+const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -115,15 +115,18 @@ function textToJson(v: string): Json | Cannot {
   // Python's json reads `-0` as the integer 0; a float `-0.0` stays negative (JSON.parse: -0 for both).
   const text = v.includes("-0") ? v.replace(STRING_OR_INT_MINUS_ZERO, (m) => (m === "-0" ? "0" : m)) : v;
   const sink = new WeakMap<object, NumberText>();
+  const orders = new WeakMap<object, KeyOrder>();
   let out: Json;
   try {
-    out = parseBody(text, sink);
+    out = parseBody(text, sink, { orders });
   } catch {
     return CANNOT;
   }
   if (typeof out === "object" && out !== null) {
     const spelled = sink.get(out);
     if (spelled) keepSpelling(out, orjsonLoaded(spelled));
+    const order = orders.get(out);
+    if (order) keepOrder(out, order);
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * after the last successful load. The state is plain JSON (`state()`), so it can be stored, sent and
  * later mirrored into a real database (DuckDB); `reset()` empties it.
  */
-import type { DataRecord, NumberText } from "../engine/types";
-import { getOwn } from "../shared";
+import type { DataRecord } from "../engine/types";
+import { getOwn, type SideTables } from "../shared";
 import { Schema, type TableSchemaJson } from "./schema";
 import { adoptSpelling } from "./values";
 import { destinationFault } from "./destination-check";
@@ -99,14 +99,15 @@ export function readDestinationState(json: unknown): StateRead {
 }
 
 /**
- * A state read back from text with the engine's lossless parse (`parseBody`, its `sink`): the json cells
- * take their number spellings from it (`46.0`, integers beyond 2^53), as `stringifyJson` wrote them.
+ * A state read back from text with the engine's lossless parse (`parseLossless`, its side `tables`): the
+ * json cells take their number spellings (`46.0`, integers beyond 2^53) and key orders from it, as
+ * `stringifyJson` wrote them.
  */
-export function adoptStateSpellings(state: DestinationState, sink: WeakMap<object, NumberText>): void {
+export function adoptStateSpellings(state: DestinationState, tables: SideTables): void {
   for (const t of state.schema) {
     const json = t.columns.filter((c) => c.data_type === "json").map((c) => c.name);
     if (json.length === 0) continue;
-    for (const row of state.rows[t.name] ?? []) for (const c of json) adoptSpelling(getOwn(row, c), sink);
+    for (const row of state.rows[t.name] ?? []) for (const c of json) adoptSpelling(getOwn(row, c), tables.texts, tables.orders);
   }
 }
 

@@ -4,7 +4,7 @@
  * dlt extracts, normalises and loads after the run; the preview does it as pages arrive, so the
  * tables grow while the run streams.
  */
-import type { ColumnHint, DataRecord, EngineEvent, NumberText } from "../engine/types";
+import type { ColumnHint, DataRecord, EngineEvent, KeyOrder, NumberText } from "../engine/types";
 import type { SchemaContract } from "../config/resolved";
 import type { Destination } from "./destination";
 import { landsRows, streamingSurvivors, strategyOf, type LoadPackage } from "./load";
@@ -256,7 +256,12 @@ export class PendingLoad {
     return this.schema.chain(table).some((t) => [...t.columns.values()].some((c) => c.root_key === true));
   }
 
-  add(resource: string, records: readonly DataRecord[], text: readonly (NumberText | null)[] | undefined): void {
+  add(
+    resource: string,
+    records: readonly DataRecord[],
+    text: readonly (NumberText | null)[] | undefined,
+    order?: readonly (KeyOrder | null)[],
+  ): void {
     const r = this.resource(resource);
     r.fetched += records.length;
     const table = r.table;
@@ -272,7 +277,7 @@ export class PendingLoad {
       this.root = null;
       this.rootStored = false;
       this.rootKept = false;
-      this.relational.normalize(record, text?.[i] ?? null, table, maxNesting, rootKey, this.stage, ids);
+      this.relational.normalize(record, text?.[i] ?? null, order?.[i] ?? null, table, maxNesting, rootKey, this.stage, ids);
       const t = text?.[i];
       if (t) this.beyond64(table, t);
       const root = this.root as DataRecord | null;

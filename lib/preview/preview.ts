@@ -131,7 +131,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           changed();
           break;
         case "page":
-          current().add(event.resource, event.records, event.number_text);
+          current().add(event.resource, event.records, event.number_text, event.key_order);
           if (event.records.length > 0) changed();
           break;
         case "incremental":

@@ -8,8 +8,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EngineEvent, Json, NumberText } from "../engine/types";
-import { parseBody } from "../shared";
+import type { EngineEvent, Json } from "../engine/types";
+import { parseLossless, sideTables } from "../shared";
 import { delivered, page$ } from "../testing/arbitrary-records";
 import { page, start } from "../testing/preview-events";
 import {
@@ -87,8 +87,8 @@ describe("the preview with arbitrary records", () => {
           // same values, and written again the same text (a cell read with spellings is written as dlt
           // writes it: `1e-06` where JSON.stringify wrote 0.000001).
           const read = (text: string) => {
-            const sink = new WeakMap<object, NumberText>();
-            const { state: back, fault } = readDestinationState(parseBody(text, sink));
+            const sink = sideTables();
+            const { state: back, fault } = readDestinationState(parseLossless(text, sink));
             expect(fault, "the state reads back").toBeUndefined();
             adoptStateSpellings(back!, sink);
             return stringifyJson(back);

@@ -1,4 +1,5 @@
 /**
+ * Long because it is one hot loop: the normaliser's methods share its work stacks and found-list arrays.
  * dlt's relational normaliser (`DataItemNormalizer` in `dlt/common/normalizers/json/relational.py`,
  * dlt 1.26.0), rule for rule:
  * - `_flatten` walks a dict with a stack: a dict's own keys first, in key order, then its nested dicts,
@@ -11,9 +12,10 @@
  * - child rows get `_dlt_parent_id`, `_dlt_list_idx` and their own `_dlt_id`; only root rows get
  *   `_dlt_load_id`; with `rootKey` every nested row gets `_dlt_root_id` (`requires_root_key`);
  * - a record that is not a dict is wrapped as `{"value": record}` (the engine does that already).
- * Numbers the engine reported with their JSON spelling (`NumberText`) become `PyFloat`/`PyInt`.
+ * Numbers the engine reported with their JSON spelling (`NumberText`) become `PyFloat`/`PyInt`; keys are
+ * walked in the order the response had them where the engine reported one (`KeyOrder`: array-index keys).
  */
-import type { DataRecord, Json, NumberText } from "../engine/types";
+import type { DataRecord, Json, KeyOrder, NumberText } from "../engine/types";
 import type { Naming } from "./naming";
 import type { Schema } from "./schema";
 import * as ids from "./ids";
@@ -26,8 +28,8 @@ import * as shared from "../shared";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
-const { fromLexeme, keepSpelling, pyStr, pyTrue } = values;
-const { getOwn } = shared;
+const { fromLexeme, keepOrder, keepSpelling, pyStr, pyTrue } = values;
+const { getOwn, orderedKeys, subOrder } = shared;
 
 export type Row = { [column: string]: Value };
 /** Receives every row, parents before their children. */
@@ -118,7 +120,13 @@ export class Relational {
   private readonly keyRoot = new KeyNode([]);
   private readonly roots = new Map<string, Place>();
   /** `flatten`'s work stack (one per instance: flatten does not recurse). */
-  private readonly stack = { dicts: [] as Dict[], texts: [] as (NumberText | null)[], levels: [] as number[], nodes: [] as KeyNode[] };
+  private readonly stack = {
+    dicts: [] as Dict[],
+    texts: [] as (NumberText | null)[],
+    orders: [] as (KeyOrder | null)[],
+    levels: [] as number[],
+    nodes: [] as KeyNode[],
+  };
   /**
    * The lists found in rows being normalised, in parallel arrays (no object or array per row): a row's
    * lists are `found*[from, top)`, its children's go above them (`row` resets `top` when it is done).
@@ -126,6 +134,7 @@ export class Relational {
   private readonly foundPaths: ListPath[] = [];
   private readonly foundItems: (readonly Json[] | null)[] = [];
   private readonly foundTexts: (NumberText | null)[] = [];
+  private readonly foundOrders: (KeyOrder | null)[] = [];
   private top = 0;
 
   constructor(private readonly o: RelationalOptions) {
@@ -160,22 +169,27 @@ export class Relational {
   }
 
   /** Flattens `dict` into a row; the lists that become child tables are pushed on `found*` (from `top`). */
-  private flatten(place: Place, dict: Dict, text: NumberText | null, level: number): Row {
+  private flatten(place: Place, dict: Dict, text: NumberText | null, order: KeyOrder | null, level: number): Row {
     const table = place.table;
     const row = new place.Row();
     const from = this.top;
-    const { dicts, texts, levels, nodes } = this.stack;
+    const { dicts, texts, orders, levels, nodes } = this.stack;
     dicts.push(dict);
     texts.push(text);
+    orders.push(order);
     levels.push(level);
     nodes.push(this.keyRoot);
     while (dicts.length > 0) {
       const current = dicts.pop() as Dict;
       const t = texts.pop() as NumberText | null;
+      const o = orders.pop() as KeyOrder | null;
       const lvl = levels.pop() as number;
       const node = nodes.pop() as KeyNode;
+      // The response's order where JavaScript's differs: the same keys, read in that order.
+      const keys = o === null ? null : orderedKeys(current, o);
       let at = 0;
-      for (const key in current) {
+      for (const forIn in current) {
+        const key = keys === null ? forIn : (keys[at] as string);
         const v = current[key] as Json;
         const last = node.order[at];
         const info = last !== undefined && last.key === key ? last : this.info(node, key, at, table);
@@ -191,9 +205,11 @@ export class Relational {
             this.foundPaths[slot] = list;
             this.foundItems[slot] = v;
             this.foundTexts[slot] = sub(t, key);
+            this.foundOrders[slot] = subOrder(o, key);
           } else {
             dicts.push(v as Dict);
             texts.push(sub(t, key));
+            orders.push(subOrder(o, key));
             levels.push(lvl - 1);
             nodes.push(info.dict ?? (info.dict = new KeyNode([...node.path, info.norm])));
           }
@@ -201,6 +217,10 @@ export class Relational {
         }
         const lexeme = t !== null ? t[key] : undefined;
         if (typeof lexeme === "object" && typeof v === "object" && v !== null) keepSpelling(v, lexeme);
+        if (o !== null && typeof v === "object" && v !== null) {
+          const vo = subOrder(o, key);
+          if (vo !== null) keepOrder(v, vo);
+        }
         row[info.name] = typeof lexeme === "string" && typeof v === "number" ? fromLexeme(lexeme, v) : v;
       }
     }
@@ -229,6 +249,7 @@ export class Relational {
   normalize(
     record: DataRecord,
     text: NumberText | null,
+    order: KeyOrder | null,
     table: string,
     maxNesting: number | null,
     rootKey: boolean,
@@ -242,7 +263,7 @@ export class Relational {
     if (!place)
       this.roots.set(table, (place = { Row: rowType(), table, parent: null, root: true, path: [table], hash: h, children: new Map() }));
     const pass = this.pass(table, rootKey, emit, ids);
-    return this.row(record, text, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
+    return this.row(record, text, order, place, null, mix(this.seed, h, n), mix(h, this.seed ^ n, 2), 0, maxNesting ?? 1000, null, pass);
   }
 
   /** One `Pass` per kind of record (not one per record: this is the hot path). */
@@ -278,6 +299,7 @@ export class Relational {
   private row(
     dict: Dict,
     text: NumberText | null,
+    order: KeyOrder | null,
     place: Place,
     parentId: Value | null,
     // The row's id hash and its index in its list (no object per row: this is the hot path).
@@ -290,7 +312,7 @@ export class Relational {
   ): Value {
     const o = this.passFor(place, pass);
     const from = this.top;
-    const row = this.flatten(place, dict, text, level);
+    const row = this.flatten(place, dict, text, order, level);
     const to = this.top;
     if (rootId !== null) row._dlt_root_id = rootId;
     const isRoot = place.root;
@@ -321,6 +343,7 @@ export class Relational {
       this.list(
         this.foundItems[i] as readonly Json[],
         this.foundTexts[i] as NumberText | null,
+        this.foundOrders[i] as KeyOrder | null,
         this.childPlace(place, this.foundPaths[i] as ListPath),
         rowId,
         h1,
@@ -330,7 +353,7 @@ export class Relational {
         o,
       );
     // The lists' items are not held once their rows are out.
-    for (let i = from; i < to; i++) this.foundItems[i] = this.foundTexts[i] = null;
+    for (let i = from; i < to; i++) this.foundItems[i] = this.foundTexts[i] = this.foundOrders[i] = null;
     this.top = from;
     return rowId;
   }
@@ -363,6 +386,7 @@ export class Relational {
   private list(
     items: readonly Json[],
     text: NumberText | null,
+    order: KeyOrder | null,
     place: Place,
     parentId: Value,
     parentH1: number,
@@ -391,9 +415,12 @@ export class Relational {
         o.emit(place.table, place.parent, row);
         continue;
       }
-      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, place, parentId, h1, h2, idx, level, rootId, o);
-      else if (Array.isArray(item))
-        this.row({ list: item }, typeof t === "object" ? { list: t } : null, place, parentId, h1, h2, idx, level - 1, rootId, o);
+      const itemOrder = order === null ? null : subOrder(order, String(idx));
+      if (isDict(item)) this.row(item, typeof t === "object" ? t : null, itemOrder, place, parentId, h1, h2, idx, level, rootId, o);
+      else if (Array.isArray(item)) {
+        const listOrder = itemOrder === null ? null : { at: { list: itemOrder } };
+        this.row({ list: item }, typeof t === "object" ? { list: t } : null, listOrder, place, parentId, h1, h2, idx, level - 1, rootId, o);
+      }
     }
   }
 }

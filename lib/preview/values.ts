@@ -4,8 +4,18 @@
  * `JSON.parse` gives plain numbers. The engine reports such spellings (`NumberText`); the
  * normaliser turns them into `PyFloat` / `PyInt` so types and coercions follow Python's.
  */
-import type { Json, NumberText } from "../engine/types";
-import { byCodePoint, getOwn, orjsonFloat, pyFloatRepr, pyIntText, pyStr as sharedPyStr, type PyValue } from "../shared";
+import type { Json, KeyOrder, NumberText } from "../engine/types";
+import {
+  byCodePoint,
+  getOwn,
+  keysInOrder,
+  orjsonFloat,
+  pyFloatRepr,
+  pyIntText,
+  pyStr as sharedPyStr,
+  subOrder,
+  type PyValue,
+} from "../shared";
 import type { ColumnDataType } from "./types";
 
 /** A float spelled like a whole number (`3.0`, `2e2`, `-0.0`). */
@@ -34,33 +44,45 @@ export function fromLexeme(text: string, value: number): Value {
  */
 const SPELLINGS = new WeakMap<object, NumberText>();
 
+/** The key orders inside values kept whole (dicts whose keys JavaScript orders otherwise: `KeyOrder`), by the value. */
+const ORDERS = new WeakMap<object, KeyOrder>();
+
 /** Remembers the spellings of the numbers inside `v`, a value kept whole. */
 export function keepSpelling(v: object, text: NumberText): void {
   SPELLINGS.set(v, text);
 }
 
+/** Remembers the key orders inside `v`, a value kept whole. */
+export function keepOrder(v: object, order: KeyOrder): void {
+  ORDERS.set(v, order);
+}
+
 /** A json cell's text as dlt writes it into its destination (`json.dumps`: compact, numbers as Python holds them). */
 export const jsonCellText = (v: Json): string => pyJsonText(v);
 
-/** Whether spellings were kept for `v` (a json cell whose numbers `JSON.stringify` would change). */
-export const hasSpelling = (v: object): boolean => SPELLINGS.has(v);
+/** Whether spellings or key orders were kept for `v` (a json cell whose numbers or keys `JSON.stringify` would change). */
+export const hasSpelling = (v: object): boolean => SPELLINGS.has(v) || ORDERS.has(v);
 
-/** Takes a json cell's spellings from a lossless parse (`parseJson`'s `sink`) of the text it was read from. */
-export function adoptSpelling(v: Json | undefined, sink: WeakMap<object, NumberText>): void {
+/** Takes a json cell's spellings and key orders from a lossless parse (`parseJson`'s `sink`, its `orders`) of the text it was read from. */
+export function adoptSpelling(v: Json | undefined, sink: WeakMap<object, NumberText>, orders?: WeakMap<object, KeyOrder>): void {
   if (typeof v !== "object" || v === null) return;
   const text = sink.get(v);
   if (text) SPELLINGS.set(v, text);
+  const order = orders?.get(v);
+  if (order) ORDERS.set(v, order);
 }
 
 /**
  * dlt's `json.dumps` of a value (orjson on CPython: compact, non-ASCII as is), numbers as Python holds
  * them: integers exact, floats as orjson writes them (`46.0`, `1e+20`, `1.5e-7`); `sortKeys`: dlt's
- * `sort_keys=True` (row hashes). `text`: the value's number spellings (default: those kept for it).
+ * `sort_keys=True` (row hashes). `text`: the value's number spellings (default: those kept for it);
+ * `order`: its key orders (default: those kept for it), dicts' keys as the response had them.
  */
 export function pyJsonText(
   v: Json,
   text: NumberText | string | undefined = typeof v === "object" && v !== null ? SPELLINGS.get(v) : undefined,
   sortKeys = false,
+  order: KeyOrder | null = typeof v === "object" && v !== null ? (ORDERS.get(v) ?? null) : null,
 ): string {
   if (typeof v === "number") {
     if (typeof text === "string") return /[.eE]/.test(text) ? orjsonFloat(Number(text)) : BigInt(text).toString();
@@ -68,14 +90,15 @@ export function pyJsonText(
   }
   if (typeof v !== "object" || v === null) return JSON.stringify(v);
   const t = typeof text === "object" ? text : undefined;
-  const item = (x: Json, key: string): string => pyJsonText(x, (t && getOwn(t, key)) ?? SPELLING_OF(x), sortKeys);
+  const item = (x: Json, key: string): string =>
+    pyJsonText(x, (t && getOwn(t, key)) ?? SPELLING_OF(x), sortKeys, subOrder(order, key) ?? ORDER_OF(x));
   if (Array.isArray(v)) return `[${v.map((x, i) => item(x, String(i))).join(",")}]`;
-  const keys = Object.keys(v);
-  if (sortKeys) keys.sort(byCodePoint);
+  const keys = sortKeys ? Object.keys(v).sort(byCodePoint) : keysInOrder(v, order);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${item(v[k] as Json, k)}`).join(",")}}`;
 }
 
 const SPELLING_OF = (x: Json): NumberText | undefined => (typeof x === "object" && x !== null ? SPELLINGS.get(x) : undefined);
+const ORDER_OF = (x: Json): KeyOrder | null => (typeof x === "object" && x !== null ? (ORDERS.get(x) ?? null) : null);
 
 /** dlt's `PY_TYPE_TO_SC_TYPE` of a value's Python type; `null` for None. */
 export function pyType(v: Value | undefined): ColumnDataType | null {

@@ -54,6 +54,12 @@ describe("the NDJSON event stream", () => {
     expect(() => checkEvent({ type: "error", error: { code: "made_up", message: "x" } })).toThrow(ContractError);
     expect(() => checkEvent({ type: "limit", resource: "a", limit: "max_pages", message: "m" })).not.toThrow();
   });
+
+  it("carries a page's key orders to the browser's preview, and refuses malformed ones", async () => {
+    const ordered: EngineEvent = { ...page, records: [{ id: 1, 2: "x" }], key_order: [{ keys: ["id", "2"] }] };
+    expect(await collect(streamOf(encodeEvent(ordered)))).toEqual([ordered]);
+    expect(() => checkEvent({ ...ordered, key_order: [{ keys: "id" }] })).toThrow(/key_order/);
+  });
 });
 
 describe("the request body", () => {

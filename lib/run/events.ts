@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { SchemaContractMode } from "../config/schema";
 import { ENGINE_ERROR_CODES, LIMIT_FAILS, type ColumnHint, type EngineEvent, type Json, type LimitKind, type NumberText } from "../engine";
+import { isKeyOrder, type KeyOrder } from "../shared";
 
 const json = z.custom<Json>(() => true);
 const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -125,6 +126,7 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     selector_source: z.enum(["configured", "detected", "single_entity"]),
     parent: record.optional(),
     number_text: z.array(z.custom<NumberText>(isObject).nullable()).optional(),
+    key_order: z.array(z.custom<KeyOrder>(isKeyOrder).nullable()).optional(),
   }),
   z.object({
     type: z.literal("paginator"),

@@ -31,11 +31,15 @@ export {
   ORJSON_DEPTH,
   parseBody,
   parseJson,
+  parseLossless,
+  sideTables,
+  type SideTables,
   PYTHON_JSON_DEPTH,
   withoutPythonConstants,
   type Json,
   type NumberText,
 } from "./json";
+export { isIndexKey, isKeyOrder, keysInOrder, orderedKeys, subOrder, type KeyOrder } from "./key-order";
 export { evaluatePythonDate } from "./python-dates";
 export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, pyNumberValue, sentNumber, type PyNumber } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";

@@ -9,6 +9,8 @@
  * picks carry their own.
  */
 
+import { isIndexKey, type KeyOrder } from "./key-order";
+
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
@@ -26,8 +28,12 @@ export type NumberText = { [key: string]: string | NumberText };
  */
 const SPELLED = /\d(?:\.0+|[eE][+-]?\d+)(?=[\s,\]}]|$)/;
 
-/** Whether the parsed `value` holds a number beyond ±2^53 − 1 (a rounded integer or a huge float). Iterative: bodies may nest deeply. */
-function unsafe(value: Json): boolean {
+/**
+ * Whether the parsed `value` holds a number beyond ±2^53 − 1 (a rounded integer or a huge float) or,
+ * with `indexKeys`, an object with a key JavaScript lists first (an array index: its first key is
+ * one), whose order the text may have had otherwise. Iterative: bodies may nest deeply.
+ */
+function unsafe(value: Json, indexKeys: boolean): boolean {
   if (typeof value !== "object" || value === null) return typeof value === "number" && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER);
   const stack: Json[] = [value];
   while (stack.length > 0) {
@@ -41,7 +47,12 @@ function unsafe(value: Json): boolean {
       }
     } else {
       const o = v as { readonly [k: string]: Json };
+      let first = indexKeys;
       for (const k in o) {
+        if (first) {
+          if (isIndexKey(k)) return true;
+          first = false;
+        }
         const x = o[k] as Json;
         if (typeof x === "number") {
           if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
@@ -59,8 +70,20 @@ function unsafe(value: Json): boolean {
 export function parseBody(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
   if (SPELLED.test(text)) return spelled(text, sink, options);
   const value = JSON.parse(text) as Json;
-  return unsafe(value) ? spelled(text, sink, options) : value;
+  return unsafe(value, options.orders !== undefined) ? spelled(text, sink, options) : value;
 }
+
+/** A lossless read's side tables (`parseLossless`): numbers' spellings and keys' orders, by container. */
+export interface SideTables {
+  readonly texts: WeakMap<object, NumberText>;
+  readonly orders: WeakMap<object, KeyOrder>;
+}
+
+/** Empty side tables for a lossless read. */
+export const sideTables = (): SideTables => ({ texts: new WeakMap(), orders: new WeakMap() });
+
+/** `parseBody` recording both side tables: text restplay wrote (a state, a sync) read back as it was written. */
+export const parseLossless = (text: string, tables: SideTables): Json => parseBody(text, tables.texts, { orders: tables.orders });
 
 export interface ParseOptions {
   /**
@@ -68,6 +91,8 @@ export interface ParseOptions {
    * `inf` and dlt's extract writes as null (orjson); else it stays ±Infinity.
    */
   readonly infiniteAsNull?: boolean;
+  /** Where to record the `KeyOrder` of each container whose keys JavaScript orders otherwise than the text (and of those above it). */
+  readonly orders?: WeakMap<object, KeyOrder>;
 }
 
 /**
@@ -125,7 +150,23 @@ function own<T>(obj: { [k: string]: T }, key: string, v: T): void {
   else obj[key] = v;
 }
 
-/** `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number. */
+/** Whether JavaScript lists `obj`'s keys as the text had them (`keys`, first places of duplicates). */
+function sameOrder(keys: readonly string[], obj: object): boolean {
+  let n = 0;
+  for (const k in obj) if (keys[n++] !== k) return false;
+  return true;
+}
+
+/** A container's `KeyOrder`: its own keys' order where it differs, the orders below it; `null` when neither. */
+function orderOf(keys: readonly string[] | null, at: { [key: string]: KeyOrder } | null): KeyOrder | null {
+  if (keys === null && at === null) return null;
+  return { ...(keys !== null ? { keys } : {}), ...(at !== null ? { at } : {}) };
+}
+
+/**
+ * `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number
+ * and, with `options.orders`, that with the `KeyOrder` of each container whose keys JavaScript orders otherwise.
+ */
 export function parseJson(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
   let i = 0;
   const fail = (): never => {
@@ -147,14 +188,19 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
-  // Returns the value and, when it is a changed number or a container holding one, its spelling.
-  const value = (): [Json, string | NumberText | null] => {
+  const orders = options.orders;
+  // Returns the value and, when it is a changed number or a container holding one, its spelling; and a
+  // container's `KeyOrder` (recorded only with `orders`) when it or one below needs one.
+  const value = (): [Json, string | NumberText | null, KeyOrder | null] => {
     skip();
     const c = text[i];
     if (c === "{") {
       i++;
       const obj: { [k: string]: Json } = {};
       let t: NumberText | null = null;
+      let at: { [key: string]: KeyOrder } | null = null;
+      let indexKey = false;
+      const keys: string[] = [];
       skip();
       if (text[i] === "}") i++;
       else
@@ -164,28 +210,38 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
           const key = str();
           skip();
           if (text[i++] !== ":") fail();
-          const [v, vt] = value();
+          const [v, vt, vo] = value();
+          if (orders && !Object.hasOwn(obj, key)) {
+            keys.push(key);
+            indexKey ||= isIndexKey(key);
+          }
           own(obj, key, v);
           if (vt !== null) own((t ??= {}), key, vt);
           else if (t && Object.hasOwn(t, key)) delete t[key];
+          if (vo !== null) own((at ??= {}), key, vo);
+          else if (at && Object.hasOwn(at, key)) delete at[key];
           skip();
           if (text[i] === ",") i++;
           else if (text[i++] === "}") break;
           else fail();
         }
       if (t) sink.set(obj, t);
-      return [obj, t];
+      const o = orderOf(indexKey && !sameOrder(keys, obj) ? keys : null, at);
+      if (o) orders?.set(obj, o);
+      return [obj, t, o];
     }
     if (c === "[") {
       i++;
       const arr: Json[] = [];
       let t: NumberText | null = null;
+      let at: { [key: string]: KeyOrder } | null = null;
       skip();
       if (text[i] === "]") i++;
       else
         for (;;) {
-          const [v, vt] = value();
+          const [v, vt, vo] = value();
           if (vt !== null) (t ??= {})[String(arr.length)] = vt;
+          if (vo !== null) (at ??= {})[String(arr.length)] = vo;
           arr.push(v);
           skip();
           if (text[i] === ",") i++;
@@ -193,19 +249,21 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
           else fail();
         }
       if (t) sink.set(arr, t);
-      return [arr, t];
+      const o = orderOf(null, at);
+      if (o) orders?.set(arr, o);
+      return [arr, t, o];
     }
-    if (c === '"') return [str(), null];
+    if (c === '"') return [str(), null, null];
     const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
     m.lastIndex = i;
     const hit = m.exec(text);
     if (!hit) return fail();
     i = m.lastIndex;
     const lexeme = hit[0];
-    if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null];
+    if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null, null];
     const n = Number(lexeme);
-    if (options.infiniteAsNull && !Number.isFinite(n)) return [null, null];
-    return [n, changed(lexeme, n) ? lexeme : null];
+    if (options.infiniteAsNull && !Number.isFinite(n)) return [null, null, null];
+    return [n, changed(lexeme, n) ? lexeme : null, null];
   };
   const [result] = value();
   skip();

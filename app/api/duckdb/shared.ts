@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SYNC_MAX_BYTES, DuckLoadError, DuckSessions, checkBody, type DuckApiError } from "@/lib/duck";
 import type { z } from "zod";
-import { parseBody, type NumberText } from "@/lib/engine";
+import { parseLossless, type SideTables } from "@/lib/engine";
 import { BodyError, readLimitedText } from "../run/body";
 import { checkCaller } from "../run/caller";
 import { readSettings } from "../run/settings";
@@ -95,20 +95,20 @@ export const unknownDestination = (): Response =>
 /** The caller checked, the body read and checked: the body, or the response that refuses it. */
 /**
  * The request's JSON body, checked against `schema`. With `sink`, numbers `JSON.parse` would change
- * (`46.0` in a json cell) are read with their spelling (the engine's `parseBody`).
+ * (`46.0` in a json cell) are read with their spelling, keys with their order (the engine's `parseLossless`).
  */
 export async function readBody<T>(
   request: Request,
   schema: z.ZodType<T>,
   limit: number,
-  sink?: WeakMap<object, NumberText>,
+  sink?: SideTables,
 ): Promise<{ body: T } | { refused: Response }> {
   const refused = checkCaller(request, readSettings());
   if (refused) return { refused: duckError(refused.status, { code: refused.code, message: refused.message }) };
   let json: unknown;
   try {
     const text = await readLimitedText(request, limit);
-    json = sink ? parseBody(text, sink) : JSON.parse(text);
+    json = sink ? parseLossless(text, sink) : JSON.parse(text);
   } catch (e) {
     if (e instanceof BodyError && e.status === 413)
       return { refused: duckError(413, { code: "payload_too_large", message: `The request body is larger than ${limit} bytes.` }) };

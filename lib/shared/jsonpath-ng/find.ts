@@ -6,12 +6,14 @@
  * with a number or boolean; the "ext" operators (`sorted`, arithmetic, `split`, `sub`, `str()`,
  * `path`: ./ext.ts) compute what Python computes; Python's own errors (a `KeyError`, comparing a string
  * with a number, `sorted` of a number) are `JsonPathEvalError`s, as the run of dlt fails on them; `&`
- * fails as it does in jsonpath-ng (NotImplementedError). Where JavaScript decides differently: a dict's
- * integer-like keys (`"0"`, `"12"`) come first in `*`, `` `keys` ``, `..` and a filter of a dict, as
- * `JSON.parse` orders them; a whole number (`2.0`, `2 * 2.0`) is a float for Python only where its
- * spelling is known (`texts`, as the engine keeps them): `` `str()` `` prints it so, and `sorted` keeps it.
+ * fails as it does in jsonpath-ng (NotImplementedError). A dict's keys are walked (`*`, `` `keys` ``, `..`,
+ * a filter of a dict) in the order the text had them where the engine kept it (`texts.orders`): else
+ * integer-like keys (`"0"`, `"12"`) come first, as `JSON.parse` orders them. A whole number (`2.0`,
+ * `2 * 2.0`) is a float for Python only where its spelling is known (`texts`, as the engine keeps them):
+ * `` `str()` `` prints it so, and `sorted` keeps it.
  */
 import { floatSpelling, type Json, type NumberText } from "../json";
+import { keysInOrder, type KeyOrder } from "../key-order";
 import { pyStr } from "../python";
 import { sentNumber } from "../py-numbers";
 import type { FilterExpression, Operand, PathNode } from "./parser";
@@ -46,7 +48,11 @@ const at = (value: Json, context: Datum | null, step: Step = THIS): Datum => ({ 
 const NO_PARENT: Datum = { value: null, context: null, step: THIS };
 
 /** The number spellings of the data (`parseJson`'s sink), for what prints or reorders numbers. */
-type Texts = WeakMap<object, NumberText> | undefined;
+/** The data's number spellings and, beside them, its key orders (the engine's `NumberTexts`). */
+export type Texts = (WeakMap<object, NumberText> & { readonly orders?: WeakMap<object, KeyOrder> }) | undefined;
+
+/** A dict's keys in the order the text had them where `t` kept it, else JavaScript's. */
+const keysOf = (v: { readonly [key: string]: Json }, t: Texts): string[] => keysInOrder(v, t?.orders?.get(v) ?? null);
 
 /**
  * `SortedThis.find` of a value it does not sort returns the datum itself, not a list of matches:
@@ -62,7 +68,7 @@ class NotAList extends JsonPathEvalError {
  * jsonpath-ng's `path.find(data)`, as the values dlt's `find_values` returns; `texts`: the data's number
  * spellings; `asSent`: a number found with a spelling is returned as Python's (`sentNumber`).
  */
-export function findValues(path: PathNode, data: Json, texts?: WeakMap<object, NumberText>, asSent = false): Json[] {
+export function findValues(path: PathNode, data: Json, texts?: Texts, asSent = false): Json[] {
   let found: Datum[];
   try {
     found = find(path, at(data, null, TOP), texts);
@@ -91,7 +97,7 @@ function find(n: PathNode, d: Datum, t: Texts): Datum[] {
     case "parent":
       return [d.context ?? NO_PARENT];
     case "fields":
-      return fields(n.names, d);
+      return fields(n.names, d, t);
     case "index":
       return index(n.index, d);
     case "slice":
@@ -116,7 +122,7 @@ function find(n: PathNode, d: Datum, t: Texts): Datum[] {
       return len === null ? [] : [at(len, null, LEN)];
     }
     case "keys":
-      return isDict(d.value) ? Object.keys(d.value).map((k) => at(k, null, KEYS)) : [];
+      return isDict(d.value) ? keysOf(d.value, t).map((k) => at(k, null, KEYS)) : [];
     case "path":
       return [at(stepText(d.step), d, PATH)];
     case "str":
@@ -210,10 +216,10 @@ function operation(n: PathNode & { k: "operation" }, d: Datum, t: Texts): Datum[
   return out;
 }
 
-function fields(names: readonly string[], d: Datum): Datum[] {
+function fields(names: readonly string[], d: Datum, t: Texts): Datum[] {
   const v = d.value;
   if (!isDict(v)) return [];
-  const keys = names.includes("*") ? Object.keys(v) : names;
+  const keys = names.includes("*") ? keysOf(v, t) : names;
   const out: Datum[] = [];
   for (const k of keys) if (Object.hasOwn(v, k)) out.push(at(v[k] as Json, d, k));
   return out;
@@ -270,13 +276,14 @@ function descend(right: PathNode, d: Datum, t: Texts): Datum[] {
   const out = find(right, d, t);
   const v = d.value;
   if (Array.isArray(v)) v.forEach((item, i) => out.push(...descend(right, at(item, d, i), t)));
-  else if (isDict(v)) for (const k of Object.keys(v)) out.push(...descend(right, at(v[k] as Json, d, k), t));
+  else if (isDict(v)) for (const k of keysOf(v, t)) out.push(...descend(right, at(v[k] as Json, d, k), t));
   return out;
 }
 
 function filter(expressions: readonly FilterExpression[], d: Datum, t: Texts): Datum[] {
   // jsonpath-ng filters a dict's values (and replaces the datum's value with them).
-  const v = isDict(d.value) ? Object.values(d.value) : d.value;
+  const dict = d.value;
+  const v = isDict(dict) ? keysOf(dict, t).map((k) => dict[k] as Json) : d.value;
   if (!Array.isArray(v)) return [];
   const list = at(v, d.context, d.step);
   const out: Datum[] = [];

@@ -4,5 +4,5 @@
  */
 export { JsonPathSyntaxError, type Token } from "./lexer";
 export { MAX_PATH_DEPTH, parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";
-export { findValues, hasIntersect, JsonPathEvalError } from "./find";
+export { findValues, hasIntersect, JsonPathEvalError, type Texts } from "./find";
 export { jsonPathName, jsonPathOf, refusedMessage, shownPath } from "./names";

@@ -1,7 +1,7 @@
 /** POST /api/duckdb/sync: the page's destination (its state and revision) for the session's SQL console and downloads. */
 import { SyncBody } from "@/lib/duck";
 import { adoptStateSpellings, destinationRevision, readDestinationState } from "@/lib/preview";
-import type { NumberText } from "@/lib/engine";
+import { sideTables } from "@/lib/engine";
 import { clientKey } from "../../run/admission";
 import { duckError, readBody, sessions, syncLimit, withDuckSlot } from "../shared";
 
@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
 
 async function receive(request: Request, client: string): Promise<Response> {
   // Read losslessly: json cells keep their number spellings (`46.0`) for the database and its files.
-  const sink = new WeakMap<object, NumberText>();
+  const sink = sideTables();
   const read = await readBody(request, SyncBody, syncLimit(), sink);
   if ("refused" in read) return read.refused;
   const { state, fault } = readDestinationState(read.body.state);
