@@ -21,7 +21,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { Masker, secretEnvName } from "../shared";
+import { Masker, secretEnvName, secretLookupNames } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -51,8 +51,10 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
 /** A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. */
 export function warnUnusedSecrets(given: readonly (readonly [string, string])[], statuses: readonly SecretStatus[], io: CliIO): void {
   const used = statuses.map((s) => s.name);
+  // `github_token` is used by `sources.github_source.github_token` (dlt's fallback to a shorter name).
+  const read = new Set(used.flatMap((n) => secretLookupNames(n)));
   for (const [name] of given)
-    if (!used.includes(name)) {
+    if (!read.has(name)) {
       const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
       io.stderr.write(
         `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: ` +
