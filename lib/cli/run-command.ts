@@ -35,6 +35,8 @@ export interface RunOptions {
   readonly duckdb?: string;
   /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
   readonly mockSpec?: string;
+  /** With a sample response as `mockSpec`: the address it came from. */
+  readonly sampleUrl?: string;
   readonly format: OutputFormat;
   /** Limits beyond `--max-pages` (no flags: the benchmarks run a million records through this path). */
   readonly limits?: Partial<RunLimits>;
@@ -173,7 +175,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-  const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
+  const mockSpec = await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
