@@ -18,6 +18,8 @@ const MARK_WIDTH = 10;
 export interface CheckOptions {
   readonly mock?: boolean;
   readonly mockSpec?: string;
+  /** With a sample response as `mockSpec`: the address it came from. */
+  readonly sampleUrl?: string;
   readonly resource?: readonly string[];
   readonly secret?: readonly (readonly [string, string])[];
   readonly format: OutputFormat;
@@ -33,7 +35,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   }
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS, CheckFold } = await import("../run");
-  const mockSpec = options.mockSpec ? await readMockSpec(options.mockSpec, io.cwd) : undefined;
+  const mockSpec = await readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
   const target = options.mock ? "mock" : "live";
   const { values, statuses } = resolveSecrets(listSecrets(validation.config), {
     given: Object.fromEntries(options.secret ?? []),

@@ -98,4 +98,29 @@ describe("restplay check", () => {
     expect(JSON.parse(run.stdout).resources[0].stats).toMatchObject({ pages: 3, records_fetched: 45 });
     expect((await cli(["check", "books.yaml", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml")], at)).code).toBe(2);
   });
+
+  it("a sample response imported with --url mocks that address with --mock-spec and --sample-url (as import's --url)", async () => {
+    writeFileSync(
+      join(dir, "sample.json"),
+      JSON.stringify({
+        data: [
+          { id: 1, name: "a" },
+          { id: 2, name: "b" },
+        ],
+      }),
+    );
+    const url = "https://api.sample.test/v1/things";
+    const imported = await cli(["import", "sample.json", "--from", "sample", "--url", url], at);
+    writeFileSync(join(dir, "things.yaml"), imported.stdout);
+    const spec = ["--mock", "--mock-spec", "sample.json"];
+    const run = await cli(["run", "things.yaml", ...spec, "--sample-url", url, "--format", "json"], at);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).resources[0].stats.records_fetched).toBeGreaterThan(0);
+    // Without the address the sample is served at its placeholder host: the config's own host has no mock.
+    expect((await cli(["check", "things.yaml", ...spec], at)).code).toBe(1);
+    expect((await cli(["check", "things.yaml", ...spec, "--sample-url", url], at)).code).toBe(0);
+    const openapi = ["--mock", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml"), "--sample-url", url];
+    expect((await cli(["check", "things.yaml", ...openapi], at)).stderr).toMatch(/--sample-url is for a sample response/);
+    expect((await cli(["run", "things.yaml", "--mock", "--sample-url", url], at)).code).toBe(2);
+  });
 });

@@ -9,6 +9,7 @@ import { UsageError, type CliIO } from "./io";
 import { failureShape, jsonDocument } from "./failure-json";
 import type { OutputFormat } from "./validate";
 import type { RunOptions } from "./run-command";
+import type { CheckOptions } from "./check-command";
 import type { ExportFormat } from "../config";
 import type { ImportSource } from "../importers";
 import packageJson from "../../package.json";
@@ -78,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
+    .option("--sample-url <url>", "with a sample response as --mock-spec: the address it came from (import's --url)")
     .option("--duckdb <file>", "write the destination after the run to a DuckDB file, laid out as dlt's duckdb destination")
     .addOption(formatOption())
     .action(async (file: string, options: RunOptions) => {
@@ -116,18 +118,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .argument("<file>", "config file")
     .option("--mock", "check against the built-in mock APIs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
+    .option("--sample-url <url>", "with a sample response as --mock-spec: the address it came from (import's --url)")
     .option("--resource <name>", "check only this resource (repeatable)", collect)
     .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
     .addOption(formatOption())
-    .action(
-      async (
-        file: string,
-        options: { mock?: boolean; mockSpec?: string; resource?: string[]; secret?: [string, string][]; format: OutputFormat },
-      ) => {
-        const { checkCommand } = await import("./check-command");
-        exitCode = await checkCommand(file, options, io);
-      },
-    );
+    .action(async (file: string, options: CheckOptions) => {
+      const { checkCommand } = await import("./check-command");
+      exitCode = await checkCommand(file, options, io);
+    });
 
   program
     .command("examples")

@@ -2,11 +2,21 @@
 import type { MockSpec } from "../mocks";
 import { readSource, UsageError } from "./io";
 
-export async function readMockSpec(file: string, cwd: string): Promise<MockSpec> {
+/**
+ * The mock `--mock-spec` names (none without it). `--sample-url` is where a sample response came from, as
+ * `import --url` takes it: the mock then serves the config that import printed, not `api.example.invalid/items`.
+ */
+export async function readMockSpec(file: string | undefined, cwd: string, sampleUrl?: string): Promise<MockSpec | undefined> {
+  if (file === undefined) {
+    if (sampleUrl !== undefined) throw new UsageError("--sample-url needs --mock-spec (the sample response it locates)");
+    return undefined;
+  }
   const { importText } = await import("../importers");
   const source = await readSource(file, { cwd });
-  const result = importText(source.text);
+  const result = importText(source.text, sampleUrl === undefined ? {} : { url: sampleUrl });
   if (!result.ok) throw new UsageError(`--mock-spec ${file}: ${result.message}`);
+  if (sampleUrl !== undefined && result.draft.source !== "sample")
+    throw new UsageError(`--sample-url is for a sample response; ${file} is read as ${result.draft.source}, which names its own address`);
   if (!result.draft.mock)
     throw new UsageError(
       `--mock-spec ${file}: a ${result.draft.source} import describes no data to mock; ` +

@@ -21,7 +21,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { Masker, secretEnvName } from "../shared";
+import { Masker, secretEnvName, secretLookupNames } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -35,6 +35,8 @@ export interface RunOptions {
   readonly duckdb?: string;
   /** With --mock: an OpenAPI document (HAR file, sample) whose API the mock also serves (issue #11). */
   readonly mockSpec?: string;
+  /** With a sample response as `mockSpec`: the address it came from. */
+  readonly sampleUrl?: string;
   readonly format: OutputFormat;
   /** Limits beyond `--max-pages` (no flags: the benchmarks run a million records through this path). */
   readonly limits?: Partial<RunLimits>;
@@ -51,8 +53,10 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
 /** A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. */
 export function warnUnusedSecrets(given: readonly (readonly [string, string])[], statuses: readonly SecretStatus[], io: CliIO): void {
   const used = statuses.map((s) => s.name);
+  // `github_token` is used by `sources.github_source.github_token` (dlt's fallback to a shorter name).
+  const read = new Set(used.flatMap((n) => secretLookupNames(n)));
   for (const [name] of given)
-    if (!used.includes(name)) {
+    if (!read.has(name)) {
       const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
       io.stderr.write(
         `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: ` +
@@ -171,7 +175,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-  const mockSpec = options.mockSpec ? await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd) : undefined;
+  const mockSpec = await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {

@@ -293,6 +293,14 @@ describe("restplay run (live)", () => {
     const viaShort = await cli(["run", nested, "--max-pages", "1"], { ...at, fetch: mock.fetch, env: { API_KEY: "demo-api-key" } });
     expect(viaShort.code).toBe(0);
     expect(viaShort.stdout).toMatch(/secrets: sources\.lab\.api_key \(\$API_KEY\)/);
+    // So does --secret: a shorter name fills it (a secrets.toml `api_key` fills `sources.lab.api_key` in dlt), with no warning.
+    const flagShort = await cli(["run", nested, "--max-pages", "1", "--secret", "api_key=demo-api-key"], { ...at, fetch: mock.fetch });
+    expect(flagShort.code).toBe(0);
+    expect(flagShort.stdout).toMatch(/secrets: sources\.lab\.api_key \(--secret\)/);
+    expect(flagShort.stderr).not.toContain("is not used");
+    const wrong = await cli(["run", nested, "--max-pages", "1", "--secret", "sources.api_key=nope"], { ...at, fetch: mock.fetch });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout + wrong.stderr).toContain("403");
   });
 });
 

@@ -192,7 +192,7 @@ export function describeMocks(): readonly MockEndpointDescription[] {
   ];
 }
 
-const GITHUB_AUTH = "none needed (a public repository); a bearer token other than github_token -> 401 Bad credentials";
+const GITHUB_AUTH = "none needed (a public repository); a bearer token other than github_token or access_token -> 401 Bad credentials";
 const LINK_PAGING = 'GitHub\'s: ?per_page (1..100, default 30) and ?page; `Link: <…>; rel="next"` until the last page';
 
 /** dlt's documented examples (mocks/docs.ts). */
@@ -212,8 +212,8 @@ function docs(): MockEndpointDescription[] {
   return [
     gh(
       "/repos/dlt-hub/dlt/issues",
-      "a bare list of 130 open issues {id, number, title, state, user, labels, comments, " +
-        "created_at, updated_at}, one updated every 12 h from 2024-01-01",
+      "a bare list of 160 open issues {id, number, title, state, user, labels, comments, " +
+        "created_at, updated_at}: 130 updated every 12 h from 2024-01-01, then 30 every 36 h from 2025-11-16",
     ),
     gh("/repos/dlt-hub/dlt/issues/{id}/comments", "a bare list of (number mod 4) comments {id, body, user, created_at}"),
     ...["pokemon", "berry", "location"].map((r): MockEndpointDescription => ({

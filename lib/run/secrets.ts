@@ -30,14 +30,17 @@ export interface SecretInputs {
 }
 
 /**
- * One secret's value and where it came from. The environment and the mock's demo values are looked
- * up under every name dlt would try, most specific first (`sources.github.token`, `sources.token`,
- * `token`: lib/shared secretLookupNames).
+ * One secret's value and where it came from. The given values, the environment and the mock's demo
+ * values are looked up under every name dlt would try, most specific first (`sources.github.token`,
+ * `sources.token`, `token`: lib/shared secretLookupNames).
  */
 export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource; variable?: string } {
-  const given = getOwn(inputs.given, name);
-  if (given !== undefined && given !== "") return { value: given, source: "given" };
   const names = secretLookupNames(name);
+  // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
+  for (const n of names) {
+    const given = getOwn(inputs.given, n);
+    if (given !== undefined && given !== "") return { value: given, source: "given" };
+  }
   for (const n of inputs.env ? names : []) {
     const variable = secretEnvName(n);
     const fromEnv = getOwn(inputs.env ?? {}, variable);
