@@ -177,6 +177,21 @@ describe("messages", () => {
     expect(unknown.message).not.toContain("error_handler");
   });
 
+  it("a part of a config pasted alone (as dlt's docs show them) says where each of its keys belongs", () => {
+    // docs/website/docs/dlt-ecosystem/verified-sources/rest_api/basic.md (dlt 1.26.0): an endpoint, a resource.
+    const endpoint = '{\n    "path": "posts",\n    "paginator": JSONLinkPaginator(next_url_path="pagination.next"),\n}\n';
+    const resource = '{\n    "name": "posts",\n    "endpoint": "posts",\n    "base_url": "https://api.example.com/",\n}\n';
+    const hint = (text: string, key: string) =>
+      validateText(text, "python").diagnostics.find((d) => d.code === "unknown_key" && d.path === `/${key}`)?.message;
+    expect(hint(endpoint, "path")).toContain("`path` belongs in a resource's `endpoint`");
+    expect(hint(endpoint, "paginator")).toContain("`paginator` belongs in `client` or a resource's `endpoint`");
+    expect(hint(resource, "name")).toContain("`name` belongs in a resource (an entry of `resources`)");
+    expect(hint(resource, "endpoint")).toContain("`endpoint` belongs in a resource");
+    expect(hint(resource, "base_url")).toContain("`base_url` belongs in `client`");
+    // A key of no part of a config gets no such hint.
+    expect(hint('{"client": {"base_url": "https://x"}, "resources": [], "bogus": 1}', "bogus")).not.toContain("belongs");
+  });
+
   it("picks the auth variant by type, and a typeless dict with `token` as bearer", () => {
     const typed = validateText(
       JSON.stringify({

@@ -22,7 +22,7 @@ import {
 import { didYouMean } from "./did-you-mean";
 import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
-import { EndpointResourceSchema, EndpointSchema, isDialect, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
+import { ClientSchema, EndpointResourceSchema, EndpointSchema, isDialect, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
 type Issue = z.core.$ZodIssue;
 
@@ -33,6 +33,19 @@ interface Ctx {
 }
 
 const ENDPOINT_KEYS = new Set(Object.keys(objectShape(EndpointSchema) ?? {}));
+const RESOURCE_KEYS = new Set(Object.keys(objectShape(EndpointResourceSchema) ?? {}));
+const CLIENT_KEYS = new Set(Object.keys(objectShape(ClientSchema) ?? {}));
+
+/** A key of a part of a config at its top (a resource or an endpoint pasted alone, as dlt's docs show them): where it belongs. */
+function partOfConfig(key: string): string | null {
+  const places = [
+    ...(CLIENT_KEYS.has(key) ? ["`client`"] : []),
+    ...(RESOURCE_KEYS.has(key) ? ["a resource (an entry of `resources`)"] : ENDPOINT_KEYS.has(key) ? ["a resource's `endpoint`"] : []),
+  ];
+  return places.length === 0
+    ? null
+    : `\`${clip(key)}\` belongs in ${places.join(" or ")}: is this a part of a config rather than a whole one?`;
+}
 
 /** `invalid_paginator_type` / `invalid_auth_type` for a paginator's or auth's `type` (or shorthand). */
 function typeCode(path: Path): string {
@@ -196,6 +209,8 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
   if ((schema === EndpointResourceSchema || schema === ResourceDefaultsSchema) && ENDPOINT_KEYS.has(key)) {
     hints.push(`\`${clip(key)}\` is an endpoint key: move it into \`endpoint\`.`);
   }
+  const part = path.length === 0 ? partOfConfig(key) : null;
+  if (part) hints.push(part);
   if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
   // `{"$secret": …}` and its kind: a reference has its one marker key and nothing else.
   const marker = schema ? Object.keys(objectShape(schema) ?? {}).find((k) => k.startsWith("$")) : undefined;

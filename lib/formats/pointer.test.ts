@@ -102,6 +102,31 @@ describe("detectFormat", () => {
     expect(sniffFormat(text)).toBe(text === "{client: {base_url: x}}" ? null : format);
   });
 
+  // Shapes of dlt 1.26.0's docs (docs/website/docs/dlt-ecosystem/verified-sources/rest_api/basic.md, advanced.md):
+  // whole files that open with a function, and dict fragments holding Python values.
+  it.each([
+    ['def anonymize_email(record):\n    return record\n\nconfig: RESTAPIConfig = {\n    "resources": [],\n}\n', "a def"],
+    ["def set_encoding(response, *args, **kwargs):\n    return response\n\nsource_config = {}\n", "a def with *args"],
+    ["@dlt.resource\ndef repositories():\n    yield from []\n", "a decorator"],
+    ["class CustomPaginator(SinglePagePaginator):\n    pass\n", "a class"],
+    ['BASE_URL = "https://api.example.com/"\nconfig = {"client": {"base_url": BASE_URL}}\n', "a constant first"],
+    ['{\n    "name": "posts",\n    "processing_steps": [\n        {"filter": lambda x: x["id"] < 10},\n    ],\n}', "a lambda"],
+    ['{\n    "incremental": {\n        "cursor_path": "id",\n        "convert": my_callable,\n    }\n}', "a name as a value"],
+    ['{\n    "path": "posts",\n    "paginator": JSONLinkPaginator(next_url_path="next"),\n}', "a class call"],
+    ['{\n    "name": "issue_comments",\n    "endpoint": {\n        ...\n    },\n}', "an Ellipsis"],
+    ['{\n    "json": {\n        "query": """\n            query Artist {{ id }}\n        """\n    }\n}', "a triple-quoted string"],
+  ])("reads Python as Python: %j (%s)", (text) => {
+    expect(sniffFormat(text)).toBe("python");
+    expect(detectFormat(text)).toBe("python");
+  });
+
+  it("keeps JSON that a user is typing JSON: a literal's first letters and a trailing comma stay JSON's errors", () => {
+    for (const text of ['{"a": tr', '{"a": f}', '{"a": [n]}', '{\n  "a": 1,\n}', '{"a": NaN}']) expect(detectFormat(text)).toBe("json");
+    // A key: value line with `=` in its value is YAML, not an assignment.
+    expect(detectFormat("path: users?fields=a\nparams:\n  sort: x=1\n")).toBe("yaml");
+    expect(detectFormat("description: def f(x): y\n")).toBe("yaml");
+  });
+
   it("leaves only text that opens like JSON but is neither JSON nor Python to the YAML parse", () => {
     expect(sniffFormat("[a, b]")).toBeNull();
     expect(detectFormat("[a, b]")).toBe("yaml");

@@ -2,8 +2,10 @@
  * Which dicts in a Python file are configs (decision 0022): the config argument of every
  * `rest_api_source(...)`/`rest_api_resources(...)` call (a dict literal, or a variable assigned one, in
  * the function or the module), then `name: RESTAPIConfig = {...}` assignments no call uses, else the
- * first dict in the text. One is active (checked and run): the one `# restplay: config=<label>` names,
- * else the config of the call that comes first in the text (what dlt receives first), else the first dict in the text.
+ * first dict in the text with a config's key (`client`, `resources`, `resource_defaults`: not a constant
+ * such as `HEADERS = {...}` above the config), else the first dict (a part of a config pasted alone).
+ * One is active (checked and run): the one `# restplay: config=<label>` names, else the config of the
+ * call that comes first in the text (what dlt receives first), else the first candidate in the text.
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Range } from "./types";
@@ -97,7 +99,7 @@ export function findConfigs(text: string, scope: PyScope, top: SyntaxNode): Conf
     });
   }
   if (out.length === 0 && !firstBad) {
-    const dict = firstDict(top);
+    const dict = firstDict(text, top);
     if (dict) out.push({ label: "config", dict, sourceName: "rest_api", labelRange: { start: dict.from, end: dict.from + 1 }, call: null });
   }
   if (out.length === 0) return { candidates: [], active: null, argument: firstBad?.argument ?? null, call: firstBad?.call ?? null };
@@ -128,11 +130,24 @@ function uniqueLabels(list: readonly ConfigCandidate[]): ConfigCandidate[] {
   });
 }
 
-/** The first dict in document order (lezer's cursor: operator chains make deep trees). */
-function firstDict(top: SyntaxNode): SyntaxNode | null {
+const CONFIG_KEYS = new Set(["client", "resources", "resource_defaults"]);
+
+/** A dict display with one of a config's keys at its top. */
+function hasConfigKey(text: string, dict: SyntaxNode): boolean {
+  for (let c = dict.firstChild; c; c = c.nextSibling) {
+    if (c.name === "String" && c.nextSibling?.name === ":" && CONFIG_KEYS.has(decodePythonString(src(text, c)) ?? "")) return true;
+  }
+  return false;
+}
+
+/** The first dict in document order with a config's key, else the first dict (lezer's cursor: operator chains make deep trees). */
+function firstDict(text: string, top: SyntaxNode): SyntaxNode | null {
+  let first: SyntaxNode | null = null;
   const cursor = top.cursor();
   do {
-    if (isDictNode(cursor.node)) return cursor.node;
+    if (!isDictNode(cursor.node)) continue;
+    if (hasConfigKey(text, cursor.node)) return cursor.node;
+    first ??= cursor.node;
   } while (cursor.next());
-  return null;
+  return first;
 }

@@ -4,7 +4,7 @@
  * call is a fragment). A dlt name gets a quick fix that adds its import (`import dlt`,
  * `from dlt.sources.rest_api import rest_api_source`, …); the Python download adds every missing import.
  */
-import type { Tree } from "@lezer/common";
+import type { SyntaxNode, Tree } from "@lezer/common";
 import type { Diagnostic, Range, TextEdit } from "./types";
 import { DLT_CLASSES, DLT_NAMES } from "./python-classes";
 import type { PyScope } from "./python-scope";
@@ -43,9 +43,26 @@ export function importEdit(scope: PyScope, lines: readonly string[]): TextEdit {
   return { range: { start: at, end: at }, newText: `${lines.join("\n")}\n${blank}` };
 }
 
-/** Every name used before it is defined or imported anywhere in the file: first use of each. */
+const FUTURE_ANNOTATIONS = /^from[ \t]+__future__[ \t]+import\b[^\n]*\bannotations\b/m;
+
+/**
+ * A name in an annotation Python never evaluates, so no NameError: any annotation under `from __future__
+ * import annotations` (PEP 563), else a local variable's (`config: RESTAPIConfig = {...}` in a function, PEP 526).
+ */
+function unevaluated(n: SyntaxNode, future: boolean): boolean {
+  let typeDef: SyntaxNode | null = n.parent;
+  while (typeDef && typeDef.name !== "TypeDef") typeDef = typeDef.parent;
+  if (!typeDef) return false;
+  if (future) return true;
+  if (typeDef.parent?.name !== "AssignStatement") return false;
+  for (let p = typeDef.parent.parent; p; p = p.parent) if (p.name === "Body") return p.parent?.name === "FunctionDefinition";
+  return false;
+}
+
+/** Every name used before it is defined or imported anywhere in the file (annotations Python evaluates included): first use of each. */
 export function undefinedNames(scope: PyScope, tree: Tree): Map<string, Range> {
   const { text } = scope;
+  const future = FUTURE_ANNOTATIONS.test(text);
   const bound = new Set(scope.defined);
   const found = new Map<string, Range>();
   const cursor = tree.cursor();
@@ -74,7 +91,7 @@ export function undefinedNames(scope: PyScope, tree: Tree): Map<string, Range> {
     if (n.nextSibling?.name === "TypeDef" && parent === "AssignStatement") continue;
     if (parent === "Decorator" && n.prevSibling?.name === ".") continue;
     const name = text.slice(n.from, n.to);
-    if (bound.has(name) || BUILTINS.has(name) || found.has(name)) continue;
+    if (bound.has(name) || BUILTINS.has(name) || found.has(name) || unevaluated(n, future)) continue;
     found.set(name, { start: n.from, end: n.to });
   } while (walk.next());
   return found;

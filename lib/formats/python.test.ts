@@ -160,6 +160,13 @@ describe("finding the config dict", () => {
     expect(toPlain(doc.root!)).toEqual({ a: 1 });
   });
 
+  it("without a call or an annotation, takes the first dict that has a config's key, not a constant above it", () => {
+    const text = `HEADERS = {"User-Agent": "x"}\n\nconfig = {\n    "client": {"headers": HEADERS},\n    "resources": ["posts"],\n}\n`;
+    expect(toPlain(py(text).root!)).toEqual({ client: { headers: { "User-Agent": "x" } }, resources: ["posts"] });
+    // A part of a config pasted alone (no dict has such a key) is still read: its diagnostics say where its keys belong.
+    expect(toPlain(py(`{"path": "posts", "params": {"a": 1}}`).root!)).toEqual({ path: "posts", params: { a: 1 } });
+  });
+
   it("reports text with no dict, and a call whose config is not a dict", () => {
     const none = py(`import dlt\nprint("hi")`);
     expect(none.root).toBeNull();

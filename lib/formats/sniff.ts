@@ -8,21 +8,46 @@ import type { SourceFormat } from "./types";
 
 const PY_CALL_OR_IMPORT =
   /\brest_api_(source|resources)\s*\(|\bdlt\.(secrets|config|sources)\b|^[ \t]*(import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import\b)/m;
+/**
+ * Python statements at a line's start that YAML has no use for: `def f(…):`, `class C(…):`, a decorator
+ * (`@` cannot start a YAML scalar), `NAME = …` (a YAML line without `: ` is no entry). dlt's docs open
+ * whole files with a processing step's function, a custom paginator's class or a module constant.
+ */
+const PY_STATEMENT = /^((async[ \t]+)?def[ \t]+\w+[ \t]*\(|class[ \t]+\w+[ \t]*[(:]|@[A-Za-z_][\w.]*|[A-Za-z_]\w*[ \t]*=[ \t]*[^=\s])/m;
 /** `config = {`, `config: RESTAPIConfig = {` (YAML has no `=` after a key). */
 const PY_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*(:[ \t]*[\w.[\], ]+)?=[ \t]*[{([]/;
 const YAML_START = /^(-[ \t]|[\w$"'.-][^:\n]*:([ \t]|\r?\n|$)|---)/;
+/** What a JSON user may be half-way through typing, and JSON's own non-standard numbers: not Python's. */
+const JSON_WORDS = ["true", "false", "null", "NaN", "Infinity"];
 
-/** Python tell-tales outside double-quoted strings: `True`/`False`/`None`, single quotes, `#` comments. */
+/**
+ * Python tell-tales outside double-quoted strings: `True`/`False`/`None`, single quotes, `#` comments,
+ * a triple-quoted string, `lambda`, a call (`JSONLinkPaginator(…)`), `...`, and a name given as the value
+ * of a double-quoted key (`"map": lower_title`) unless it is (the start of) one of JSON's words.
+ */
 function hasPythonTokens(text: string): boolean {
+  let afterKey = false;
+  let lastWasString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i] ?? "";
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
     if (c === '"') {
+      if (text.startsWith('"""', i)) return true;
       for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
-    } else if (c === "'" || c === "#") return true;
-    else if (c === "T" || c === "F" || c === "N") {
-      const word = /^(True|False|None)\b/.exec(text.slice(i, i + 6));
-      if (word && !/\w/.test(text[i - 1] ?? "")) return true;
+      lastWasString = true;
+      afterKey = false;
+      continue;
     }
+    if (c === "'" || c === "#" || text.startsWith("...", i)) return true;
+    const key = afterKey;
+    afterKey = c === ":" && lastWasString;
+    lastWasString = false;
+    if (!/[A-Za-z_]/.test(c) || /\w/.test(text[i - 1] ?? "")) continue;
+    const word = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 100))?.[0] ?? c;
+    if (word === "True" || word === "False" || word === "None" || word === "lambda") return true;
+    if (/^[ \t]*\(/.test(text.slice(i + word.length, i + word.length + 20))) return true;
+    if (key && !JSON_WORDS.some((w) => w.startsWith(word))) return true;
+    i += word.length - 1;
   }
   return false;
 }
@@ -54,6 +79,7 @@ function afterComments(text: string): { body: string; comments: boolean } {
 export function sniffFormat(text: string): SourceFormat | null {
   // Tell-tales in `#` comment lines do not count (a YAML download documents its Python loading snippet).
   if (PY_CALL_OR_IMPORT.test(text) && PY_CALL_OR_IMPORT.test(text.replace(/^[ \t]*#[^\n]*/gm, ""))) return "python";
+  if (PY_STATEMENT.test(text)) return "python";
   const { body, comments } = afterComments(text);
   if (PY_ASSIGNMENT.test(body)) return "python";
   const first = body[0];

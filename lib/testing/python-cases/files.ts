@@ -341,4 +341,37 @@ source = rest_api_source({"client": {"base_url": BASE_URL}, "resources": ["posts
     ],
     { client: { base_url: { $python: "BASE" } }, resources: ["posts"] },
   ),
+  row(
+    "a source function's `config: RESTAPIConfig` without its import: Python never evaluates a local annotation (PEP 526)",
+    `import dlt
+from dlt.sources.rest_api import rest_api_resources
+
+@dlt.source
+def github_source():
+    config: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["posts"]}
+    yield from rest_api_resources(config)
+`,
+    [],
+    { client: { base_url: BASE }, resources: ["posts"] },
+  ),
+  row(
+    "`from __future__ import annotations`: no annotation is evaluated (PEP 563), a module-level one neither",
+    `from __future__ import annotations
+import dlt
+from dlt.sources.rest_api import rest_api_source
+
+config: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["posts"]}
+source = rest_api_source(config)
+`,
+    [],
+    { client: { base_url: BASE }, resources: ["posts"] },
+  ),
+  row(
+    "a module-level `config: RESTAPIConfig` without its import: Python evaluates it (NameError)",
+    `${H}config: RESTAPIConfig = {"client": {"base_url": "${BASE}"}, "resources": ["posts"]}
+source = rest_api_source(config)
+`,
+    [["missing_import", "", "RESTAPIConfig"]],
+    { client: { base_url: BASE }, resources: ["posts"] },
+  ),
 ];
