@@ -30,7 +30,9 @@ const READING_KEYWORDS = new Set([
   "(",
 ]);
 
-export type SqlErrorCode = "empty_query" | "one_statement" | "not_read_only" | "sql_error" | "timeout";
+/** Every code a refused or failed SQL console query answers with (docs/diagnostics.md lists them). */
+export const SQL_ERROR_CODES = ["empty_query", "one_statement", "not_read_only", "sql_error", "timeout"] as const;
+export type SqlErrorCode = (typeof SQL_ERROR_CODES)[number];
 
 export interface SqlError {
   readonly code: SqlErrorCode;

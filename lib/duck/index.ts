@@ -12,6 +12,7 @@ export {
   MAX_RESULT_ROWS,
   checkReadOnly,
   runReadOnly,
+  SQL_ERROR_CODES,
   type SqlError,
   type SqlErrorCode,
   type SqlOutcome,
