@@ -69,3 +69,16 @@ describe("TracePrinter with resources taking turns", () => {
     ]);
   });
 });
+
+describe("TracePrinter messages over several lines", () => {
+  it("indents an error's further lines (the response's excerpt) under it", () => {
+    const lines: string[] = [];
+    const p = new TracePrinter((l) => lines.push(l), plain);
+    p.event(start);
+    const message = '503 Server Error: Service Unavailable for url: https://api.test/items\nResponse: {"error":"down"}';
+    p.event({ type: "error", resource: "r", error: { code: "http_error", message } });
+    expect(lines.at(-1)).toBe(
+      '  error http_error: 503 Server Error: Service Unavailable for url: https://api.test/items\n      Response: {"error":"down"}\n',
+    );
+  });
+});

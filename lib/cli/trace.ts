@@ -44,8 +44,9 @@ export class TracePrinter {
     private readonly style: Style,
   ) {}
 
+  /** One trace line; a message's own further lines (an error's `Response: …`) indented under it. */
   private line(s: string): void {
-    this.write(`${s}\n`);
+    this.write(`${s.replace(/\n/g, "\n      ")}\n`);
   }
 
   private requestLine(r: Request, outcome: string): void {
@@ -186,7 +187,8 @@ export function formatRunSummary(
   }
   for (const l of summary.limits.filter((x) => x.failed))
     out.push(`${style.red("✖")} ${l.resource} ${style.dim(`[${l.limit}]`)}: ${l.message}`);
-  for (const e of summary.errors) out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message}`);
+  for (const e of summary.errors)
+    out.push(`${style.red("✖")} ${e.resource ?? "run"} ${style.dim(`[${e.code}]`)}: ${e.message.replace(/\n/g, "\n  ")}`);
   const n = summary.resources.length;
   const resources = `${n} resource${n === 1 ? "" : "s"}`;
   const bad = summary.resources.filter((r) => r.status !== "ok").length;
