@@ -1,6 +1,6 @@
 /** `restplay run CONFIG --duckdb FILE`: the file opens with DuckDB and holds dlt's layout, and a second run merges into it. */
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -115,4 +115,17 @@ describe("restplay run --duckdb", () => {
     expect(nullKey.stdout).toContain("NOT NULL constraint failed: k.id");
     expect(readdirSync(dir)).not.toContain("keyed.duckdb");
   });
+
+  it.runIf(existsSync("/proc/self"))(
+    "refuses before the run a place it cannot write, even where access() says it may (root and /proc)",
+    async () => {
+      let asked = 0;
+      const counted = async () => (asked++, fetch());
+      const r = await cli(["run", "orders.json", "--duckdb", "/proc/orders.duckdb"], { cwd: dir, fetch: counted });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--duckdb /proc/orders.duckdb: /proc cannot be written");
+      expect(asked).toBe(0);
+      expect(readdirSync(dir).filter((f) => f.startsWith(".restplay-write-check"))).toEqual([]);
+    },
+  );
 });

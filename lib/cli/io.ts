@@ -1,6 +1,6 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
 import { createReadStream } from "node:fs";
-import { access, constants, stat } from "node:fs/promises";
+import { open, stat, unlink } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { fencedBlock, type SourceFormat } from "../formats";
 import type { Transport } from "../engine";
@@ -134,25 +134,32 @@ const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
  * written); else a `UsageError` naming `option` and why, before anything runs.
  */
 export async function writableFile(file: string, option: string): Promise<string> {
+  // Opened, not only checked with access(): root passes access() where writing fails (/proc, a read-only mount).
+  const tryOpen = (path: string, flags: string, then?: () => Promise<void>) =>
+    open(path, flags).then(
+      async (h) => {
+        await h.close();
+        await then?.();
+        return null;
+      },
+      (e: NodeJS.ErrnoException) => e.code ?? "error",
+    );
   const why = await stat(file).then(
     async (s) =>
       s.isDirectory()
         ? "it is a directory"
         : !s.isFile()
           ? "it is not a regular file (a device, a FIFO or a socket), which the written file would replace"
-          : await access(file, constants.W_OK).then(
-              () => null,
-              () => "it cannot be written",
-            ),
+          : (await tryOpen(file, "r+")) === null
+            ? null
+            : "it cannot be written",
     async () =>
       await stat(dirname(file)).then(
-        async (d) =>
-          !d.isDirectory()
-            ? `${dirname(file)} is not a directory`
-            : await access(dirname(file), constants.W_OK).then(
-                () => null,
-                () => `${dirname(file)} cannot be written`,
-              ),
+        async (d) => {
+          if (!d.isDirectory()) return `${dirname(file)} is not a directory`;
+          const probe = resolve(dirname(file), `.restplay-write-check-${process.pid}-${Date.now()}`);
+          return (await tryOpen(probe, "wx", () => unlink(probe))) === null ? null : `${dirname(file)} cannot be written`;
+        },
         () => `${dirname(file)} does not exist`,
       ),
   );
