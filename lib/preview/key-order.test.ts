@@ -54,6 +54,8 @@ describe("columns in the order the response had its keys", () => {
     const page = t.run.of("page")[0]!;
     expect(page.key_order?.[0]?.keys).toEqual(["id", "2023", "name", "10", "2", "stats", "rows"]);
     expect(page.key_order?.[1]?.keys).toEqual(["id", "5", "name"]);
+    // The table's records (`run --format json`) as the API sent them.
+    expect(stringifyJson(t.table("items").records[1])).toBe('{"id":2,"5":1,"name":"b"}');
   });
 
   it("values kept whole (max_table_nesting 0) are written with their keys in that order", async () => {
