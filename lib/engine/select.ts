@@ -2,7 +2,7 @@
 import type { Json } from "./types";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import type { Texts } from "../shared/jsonpath-ng";
-import { DLT_LIST_KEYS } from "../shared";
+import { DLT_LIST_KEYS, keysInOrder } from "../shared";
 
 const LIST_KEYS: ReadonlySet<string> = new Set(DLT_LIST_KEYS);
 
@@ -23,17 +23,21 @@ export function applySelector(selector: CompiledPath, body: Json | undefined, te
 }
 
 /** dlt's detection: the first list (depth-first, 3 levels) named like a record list, else the first list, else `$`. */
-export function detectSelector(body: Json | undefined): string {
-  const keys = detectedKeys(body);
+export function detectSelector(body: Json | undefined, texts?: Texts): string {
+  const keys = detectedKeys(body, texts);
   return keys ? keys.join(".") : "$";
 }
 
-/** The keys of the list `detectSelector` picks (dlt joins them with dots), or null for `$`. */
-export function detectedKeys(body: Json | undefined): string[] | null {
+/**
+ * The keys of the list `detectSelector` picks (dlt joins them with dots), or null for `$`: dicts walked
+ * in the response's key order (`texts.orders`), as dlt's `find_all_lists` walks Python's dict.
+ */
+export function detectedKeys(body: Json | undefined, texts?: Texts): string[] | null {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return null;
   const lists: string[][] = [];
   const walk = (v: { [k: string]: Json }, path: string[]) => {
-    for (const [k, child] of Object.entries(v)) {
+    for (const k of keysInOrder(v, texts?.orders?.get(v) ?? null)) {
+      const child = v[k] as Json;
       if (Array.isArray(child)) lists.push([...path, k]);
       else if (child && typeof child === "object" && path.length < 2) walk(child, [...path, k]);
     }

@@ -12,7 +12,7 @@ import { applySelector, detectedKeys, detectSelector } from "./select";
 import { jsonPathOf, shownPath } from "../shared/jsonpath-ng";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
-import { carryNumberText, pageKeyOrder, pageNumberText, wrapNumberText } from "./number-text";
+import { carryNumberText, pageKeyOrder, pageNumberText, wrapNumberText, type NumberTexts } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { PreparedResource } from "./prepare";
 import { defect } from "./defect";
@@ -87,12 +87,12 @@ function selectorFor(run: ResourceRun, path: string): CompiledPath {
 }
 
 /** A detected selector: dlt joins the list's keys with dots and reads that as a JSONPath, which can fail. */
-function detectedSelector(run: ResourceRun, path: string, body: Json | undefined): CompiledPath {
+function detectedSelector(run: ResourceRun, path: string, body: Json | undefined, texts: NumberTexts): CompiledPath {
   try {
     return selectorFor(run, path);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    const quoted = jsonPathOf(detectedKeys(body) ?? []);
+    const quoted = jsonPathOf(detectedKeys(body, texts) ?? []);
     const fix = `set \`data_selector\` to \`${shownPath(quoted)}\`, which quotes the names`;
     throw new EngineError(e.code, `${e.message} dlt detected this selector from the first response (no \`data_selector\`): ${fix}.`);
   }
@@ -147,8 +147,13 @@ export async function* runSequence(
       return;
     }
     if (!selector) {
-      const path = detectSelector(sent.body);
-      selector = { path, compiled: detectedSelector(run, path, sent.body), source: "detected", disjoint: DISJOINT.test(path) };
+      const path = detectSelector(sent.body, ctx.numberText);
+      selector = {
+        path,
+        compiled: detectedSelector(run, path, sent.body, ctx.numberText),
+        source: "detected",
+        disjoint: DISJOINT.test(path),
+      };
     }
     const selection = applySelector(selector.compiled, sent.body, ctx.numberText);
     // dlt's extract writes the page's records as one list with orjson, which stops at 255 levels.

@@ -14,6 +14,7 @@ const BODIES: Record<string, string> = {
   "/a": '[{"id": 1, "9": "x", "v": 2}]',
   "/b/1": '[{"w": 5, "3": 1}]',
   "/c": '[[{"b": 1, "1": 2}], {"k": 1, "0": 2}]',
+  "/f": '{"x": [{"id": 1}], "0": [{"id": 2}]}',
   "/d": '{"data": {"b": {"id": 1, "5": 0}, "2": {"id": 2}}, "n": {"x": [1], "0": [2]}}',
 };
 
@@ -30,7 +31,8 @@ async function tablesOf(config: object) {
     if (!t) throw new Error(`no table ${name} (${all.map((x) => x.table_name).join(", ")})`);
     return t;
   };
-  return { columns: (name: string) => table(name).columns.map((c) => c.name), table, run };
+  const root = (name: string) => preview.tables().find((x) => x.table_name === name)!;
+  return { columns: (name: string) => table(name).columns.map((c) => c.name), table, root, run };
 }
 
 describe("columns in the order the response had its keys", () => {
@@ -55,7 +57,7 @@ describe("columns in the order the response had its keys", () => {
     expect(page.key_order?.[0]?.keys).toEqual(["id", "2023", "name", "10", "2", "stats", "rows"]);
     expect(page.key_order?.[1]?.keys).toEqual(["id", "5", "name"]);
     // The table's records (`run --format json`) as the API sent them.
-    expect(stringifyJson(t.table("items").records[1])).toBe('{"id":2,"5":1,"name":"b"}');
+    expect(stringifyJson(t.root("items").records[1])).toBe('{"id":2,"5":1,"name":"b"}');
   });
 
   it("values kept whole (max_table_nesting 0) are written with their keys in that order", async () => {
@@ -89,5 +91,9 @@ describe("columns in the order the response had its keys", () => {
     expect(t.table("d").rows.map((r) => r.id)).toEqual([1, 2]);
     expect(t.columns("d")).toEqual(["id", "_5", "_dlt_load_id", "_dlt_id"]);
     expect(t.table("e").rows.map((r) => r.value ?? null)).toEqual([null, 1, 1, 2, 2]);
+    // No data_selector: dlt's detector takes the first list in the response's order.
+    const f = await tablesOf({ resources: [{ name: "f", endpoint: { path: "f" } }] });
+    expect(f.table("f").rows.map((r) => r.id)).toEqual([1]);
+    expect(f.run.of("page")[0]).toMatchObject({ selector: "x", selector_source: "detected" });
   });
 });
