@@ -129,3 +129,15 @@ describe("oauth2_client_credentials' token request and response", () => {
     expect(run.errors[0]!.message).toContain("AttributeError: 'list' object has no attribute 'get'");
   });
 });
+
+describe("a credential a header cannot carry", () => {
+  it("fails the resource naming the cause dlt fails on (http.client's Latin-1), not the value", async () => {
+    const a = fakeFetch(() => json({ data: [] }));
+    const run = await collect(one(single, { auth: { type: "bearer", token: "tok€n-x" } }), a.fetch);
+    expect(a.calls).toHaveLength(0);
+    expect(run.errors[0]).toMatchObject({ code: "invalid_request" });
+    expect(run.errors[0]!.message).toContain("holds a character past U+00FF (at position 10)");
+    expect(run.errors[0]!.message).toContain("'latin-1' codec can't encode character");
+    expect(run.errors[0]!.message).not.toContain("tok€n");
+  });
+});
