@@ -139,6 +139,20 @@ const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
 const strip = (v: string) => (HAS_EDGE_WHITESPACE.test(v) ? v.replace(EDGE_WHITESPACE, "") : v);
 
 /**
+ * Why a header value is refused, without the value (it may be a credential): a character past U+00FF is
+ * named as http.client names it when dlt sends one (its position in code points, as Python counts).
+ */
+function invalidValue(name: string, value: string): string {
+  const wide = /[^\0-\xff]/u.exec(value);
+  if (!wide) return `the value of "${name}" is an invalid header value.`;
+  const at = [...value.slice(0, wide.index)].length;
+  return (
+    `the value of "${name}" holds a character past U+00FF (at position ${at}), which a header cannot carry: dlt's requests ` +
+    `fails on it too (UnicodeEncodeError: 'latin-1' codec can't encode character … in position ${at}: ordinal not in range(256))`
+  );
+}
+
+/**
  * The headers as the `Request` the engine sent through `fetch` before decision 0024 held them: names
  * lower-cased and sorted; repeated names joined as `Headers` joins them (", ", "; " for `cookie`, the
  * last `set-cookie`) and the result stripped of edge whitespace again, as a `Request` copying a
@@ -152,7 +166,7 @@ function sentHeaders(headers: Readonly<Record<string, string>>, contentType: str
   for (const name of Object.keys(headers)) {
     const value = strip(headers[name] ?? "");
     if (!TOKEN.test(name)) throw new TypeError(`"${name}" is an invalid header name.`);
-    if (INVALID_VALUE.test(value)) throw new TypeError(`the value of "${name}" is an invalid header value.`);
+    if (INVALID_VALUE.test(value)) throw new TypeError(invalidValue(name, value));
     const key = name.toLowerCase();
     for (const [k] of pairs) repeated ||= k === key;
     pairs.push([key, value]);

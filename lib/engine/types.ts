@@ -238,7 +238,9 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
  *   empty page, a total nor `has_more` explains: records may be missing;
  * - `secret_in_response`: a response contained a secret value; it was masked in the records;
  * - `credentials_withheld`: a redirect or a next-page link led to another origin than the one the
- *   auth was configured for; that request went without credentials (decision 0014).
+ *   auth was configured for; that request went without credentials (decision 0014);
+ * - `no_access_token`: an OAuth token response had no (or a null or empty) `access_token`; the requests
+ *   send `Bearer None` (or `Bearer `), as dlt's do.
  */
 export type EngineWarningCode =
   | "python_skipped"
@@ -247,7 +249,8 @@ export type EngineWarningCode =
   | "paginator_loop"
   | "full_page_then_stop"
   | "secret_in_response"
-  | "credentials_withheld";
+  | "credentials_withheld"
+  | "no_access_token";
 
 /** The warning codes that tell, not warn (nothing to fix): the trace shows them as notes, the run's summary under `notes`. */
 export const isNoteCode = (code: string): boolean => code === "python_computed";

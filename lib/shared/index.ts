@@ -20,7 +20,7 @@ export {
   splitUserInfo,
 } from "./secrets";
 export { base64, Masker, redactUrl } from "./mask";
-export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
+export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
 export { mergeStrategy, ownsTable } from "./hints";
 export {

@@ -10,6 +10,8 @@ import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
+/** Leading and trailing HTTP whitespace, which a header value is sent without. */
+const HTTP_EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
@@ -107,6 +109,9 @@ export class Masker {
   add(value: string): void {
     if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
     this.known.add(value);
+    // A header goes without its edge whitespace (../engine/request.ts): `" key"` is sent, and traced, as `key`.
+    const sent = value.replace(HTTP_EDGE_WHITESPACE, "");
+    if (sent !== value) this.add(sent);
     const replacement = maskSecret(value);
     const own = spellings(value);
     for (const n of own) this.needles.push([n, replacement]);

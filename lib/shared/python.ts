@@ -118,6 +118,12 @@ export function pyFloat(text: string): number | null {
   return Number(lower);
 }
 
+/** Python's `int(text)` in base 10 (after `strip()`: a sign, digits with single `_` between them); `null` where it raises. */
+export function pyIntFromText(text: string): bigint | null {
+  const t = asciiDigits(text).trim();
+  return /^[+-]?\d(?:_?\d)*$/.test(t) ? BigInt(t.replace(/_/g, "")) : null;
+}
+
 /** Code-point order of two strings (orjson sorts keys by their UTF-8 bytes; UTF-16 order differs above U+FFFF). */
 export function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

@@ -10,19 +10,47 @@ import type { RequestSpec } from "../request";
 import { DLT_DEFAULT_POLICY } from "../retry";
 import { send } from "../http";
 import { str, withHeader, type AuthFactory, type AuthRuntime } from "./types";
+import { getOwn, isPyNumber, jsonShown, PY_NUMBER, pyIntFromText, pyRepr, pyStr } from "../../shared";
 
 interface OAuthOptions {
   readonly tokenUrl: string;
-  readonly form: Readonly<Record<string, string>>;
+  readonly form: Readonly<Record<string, Json>>;
   readonly defaultExpirySeconds: number;
   readonly preset: string | null;
 }
 
 const TRANSPORT_FAILURES = new Set(["http_error", "invalid_json", "network_error", "timeout"]);
 
-function seconds(v: Json | undefined): number | null {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
+const INT_TYPE_ERROR = "TypeError: int() argument must be a string, a bytes-like object or a real number, not";
+
+/** Python's type name of a JSON value (`'list'`, `'NoneType'`), as its errors name it. */
+function pyTypeName(v: Json | undefined): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (Array.isArray(v)) return "list";
+  if (isPyNumber(v)) return /^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float";
+  if (typeof v === "object") return "dict";
+  return typeof v === "string" ? "str" : typeof v === "boolean" ? "bool" : Number.isInteger(v) ? "int" : "float";
+}
+
+/**
+ * dlt's `int(response_json.get("expires_in", default_token_expiration))`: the token's lifetime in whole
+ * seconds, or the error `int()` raises (a string that is no integer, a null, a list).
+ */
+function expiresIn(body: { readonly [k: string]: Json }, fallback: number): number | string {
+  const v = getOwn<Json>(body, "expires_in");
+  if (v === undefined) return fallback;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "number" || isPyNumber(v)) {
+    const n = typeof v === "number" ? v : Number(v[PY_NUMBER]);
+    if (Number.isNaN(n)) return "ValueError: cannot convert float NaN to integer";
+    if (!Number.isFinite(n)) return "OverflowError: cannot convert float infinity to integer";
+    return Math.trunc(n);
+  }
+  if (typeof v === "string") {
+    const n = pyIntFromText(v);
+    return n === null ? `ValueError: invalid literal for int() with base 10: ${pyRepr(v)}` : Number(n);
+  }
+  return `${INT_TYPE_ERROR} '${pyTypeName(v)}'`;
 }
 
 function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
@@ -40,7 +68,7 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
       step: "token_request",
       detail: `POST ${url()} (grant_type=client_credentials, client_id, client_secret${extra.map((k) => `, ${k}`).join("")})`,
     });
-    const spec: RequestSpec = { method: "POST", url: o.tokenUrl, params: [], headers: { accept: "application/json" }, data: { ...o.form } };
+    const spec: RequestSpec = { method: "POST", url: o.tokenUrl, params: [], headers: {}, data: { ...o.form } };
     let sent;
     try {
       sent = await send(ctx, spec, { resource, page: 0, policy: DLT_DEFAULT_POLICY, maskBody: (b) => ctx.masker.form(b) });
@@ -54,26 +82,51 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
       }
       throw e;
     }
-    const body = sent.kind === "ok" && sent.body !== null && typeof sent.body === "object" && !Array.isArray(sent.body) ? sent.body : {};
-    const access = body.access_token;
-    // dlt would send the string "None" for a missing token; restplay stops with the reason instead.
-    if ((typeof access !== "string" && typeof access !== "number") || access === "") {
+    const body = sent.kind === "ok" ? sent.body : null;
+    if (body === null || typeof body !== "object" || Array.isArray(body) || isPyNumber(body)) {
       throw new EngineError(
         "auth_failed",
-        `The token response from ${url()} has no \`access_token\` (keys: ${Object.keys(body).join(", ") || "none"}).`,
+        `The token response from ${url()} is not a JSON object: dlt's OAuth2ClientCredentials fails reading it ` +
+          `(AttributeError: '${pyTypeName(body)}' object has no attribute 'get').`,
         { resource, status: sent.status, url: url() },
       );
     }
-    const value = String(access);
-    ctx.masker.add(value);
-    const fromResponse = seconds(body.expires_in);
-    const lifetime = fromResponse ?? o.defaultExpirySeconds;
+    const spellings = ctx.numberText.get(body);
+    const access = getOwn<Json>(body, "access_token");
+    // dlt's `str(response_json.get("access_token"))`: a missing or null token is sent as `Bearer None`.
+    const value = pyStr(access ?? null, spellings?.access_token);
+    if (access === undefined || access === null || access === "") {
+      const what =
+        access === undefined
+          ? `no \`access_token\` (keys: ${Object.keys(body).join(", ") || "none"})`
+          : `\`access_token: ${jsonShown(access)}\``;
+      ctx.emit({
+        type: "warning",
+        resource,
+        code: "no_access_token",
+        message: ctx.masker.text(
+          `The token response from ${url()} has ${what}: dlt's OAuth2ClientCredentials sends \`Authorization: Bearer ${value}\` ` +
+            "then, and so does this run; the API will likely answer 401.",
+        ),
+      });
+    } else ctx.masker.add(value);
+    const lifetime = expiresIn(body, o.defaultExpirySeconds);
+    if (typeof lifetime === "string")
+      throw new EngineError(
+        "auth_failed",
+        ctx.masker.text(
+          `The token response from ${url()} has an \`expires_in\` dlt cannot read as seconds: its OAuth2ClientCredentials ` +
+            `reads it with int(), which raises ${lifetime}.`,
+        ),
+        { resource, status: sent.status, url: url() },
+      );
+    const fromResponse = Object.hasOwn(body, "expires_in");
     expiresAt = ctx.deps.now() + lifetime * 1000;
     ctx.emit({
       type: "auth",
       resource,
       step: "token_ok",
-      detail: `token received, valid for ${lifetime} s (${fromResponse !== null ? "expires_in" : "default_token_expiration"})`,
+      detail: `token received, valid for ${lifetime} s (${fromResponse ? "expires_in" : "default_token_expiration"})`,
     });
     return value;
   }
@@ -111,14 +164,9 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
   };
 }
 
-const formFields = (v: Json | undefined): Record<string, string> =>
-  v && typeof v === "object" && !Array.isArray(v)
-    ? Object.fromEntries(
-        Object.entries(v)
-          .filter(([, x]) => x !== null)
-          .map(([k, x]) => [k, str(x)]),
-      )
-    : {};
+/** `access_token_request_data` as dlt spreads it into the form: values as they are (requests encodes a list as repeated fields). */
+const formFields = (v: Json | undefined): Record<string, Json> =>
+  v && typeof v === "object" && !Array.isArray(v) && !isPyNumber(v) ? { ...v } : {};
 
 export const oauth2ClientCredentials: AuthFactory = (cfg, ctx) => {
   if (!cfg.access_token_url)

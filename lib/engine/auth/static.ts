@@ -1,6 +1,5 @@
 /** bearer, api_key and http_basic (dlt-rest-api.md §9.2): credentials added to every request. */
 import { EngineError } from "../types";
-import { setParam } from "../request";
 import { base64 } from "../../shared";
 import { str, withHeader, type AuthFactory } from "./types";
 
@@ -24,8 +23,12 @@ export const apiKeyAuth: AuthFactory = (cfg) => {
       },
     };
   }
+  // requests' `prepare_url(url, {name: key})`: appended to the prepared query, after a parameter of the same name.
   if (location === "query" || location === "param")
-    return { describe: `api_key in query parameter \`${name}\``, prepare: async (spec) => setParam(spec, name, key) };
+    return {
+      describe: `api_key in query parameter \`${name}\``,
+      prepare: async (spec) => ({ ...spec, params: [...spec.params, [name, key]] }),
+    };
   // The raw value, without a "Bearer " prefix (dlt's APIKeyAuth).
   return { describe: `api_key in header \`${name}\``, prepare: async (spec) => withHeader(spec, name, key) };
 };

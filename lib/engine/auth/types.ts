@@ -1,5 +1,6 @@
 import type { AuthType } from "../../config/schema";
 import type { Json } from "../types";
+import { pyStr } from "../../shared";
 import type { RequestSpec } from "../request";
 import type { RunContext } from "../context";
 
@@ -17,9 +18,16 @@ export interface AuthRuntime {
 
 export type AuthFactory = (config: BoundAuth, ctx: RunContext) => AuthRuntime;
 
-export const str = (v: Json | undefined): string =>
-  typeof v === "string" ? v : v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-export const withHeader = (spec: RequestSpec, name: string, value: string): RequestSpec => ({
-  ...spec,
-  headers: { ...spec.headers, [name]: value },
-});
+/** A credential as dlt formats it into a header (Python's `str()`: `1.0`, `True`); a missing one is empty. */
+export const str = (v: Json | undefined): string => (v === undefined || v === null ? "" : pyStr(v));
+
+/**
+ * `spec` with header `name` set as requests' `CaseInsensitiveDict` sets it: a header of the same name in
+ * another case (an endpoint's `authorization`) is replaced, not sent beside it.
+ */
+export function withHeader(spec: RequestSpec, name: string, value: string): RequestSpec {
+  const lower = name.toLowerCase();
+  // Object.fromEntries defines own properties: a header named `__proto__` stays a header.
+  const kept = Object.entries(spec.headers).filter(([k]) => k.toLowerCase() !== lower);
+  return { ...spec, headers: Object.fromEntries([...kept, [name, value]]) };
+}
