@@ -143,4 +143,17 @@ describe("numbers in requests, as dlt sends them", () => {
       "GET /lb?s=9007199254740994",
     ]);
   });
+
+  it("an OAuth token request's access_token_request_data, from the client's auth or an endpoint's", async () => {
+    const auth = `{"type": "oauth2_client_credentials", "access_token_url": "http://127.0.0.1:8765/token",
+      "client_id": "c", "client_secret": "s", "access_token_request_data": {"v": 1.0, "big": 12345678901234567890, "l": [2.0, 3]}}`;
+    const answer = (url: URL) => (url.pathname === "/token" ? '{"access_token": "t"}' : '[{"id": 1}]');
+    const form = "POST /token client_id=c&client_secret=s&grant_type=client_credentials&v=1.0&big=12345678901234567890&l=2.0&l=3";
+    const client = `{"client": {"base_url": "http://127.0.0.1:8765", "auth": ${auth}},
+      "resources": [{"name": "a", "endpoint": {"path": "/a", "paginator": "single_page"}}]}`;
+    expect(await sent(client, answer)).toEqual([form, "GET /a"]);
+    const endpoint = `{"client": {"base_url": "http://127.0.0.1:8765"},
+      "resources": [{"name": "a", "endpoint": {"path": "/a", "paginator": "single_page", "auth": ${auth}}}]}`;
+    expect(await sent(endpoint, answer)).toEqual([form, "GET /a"]);
+  });
 });

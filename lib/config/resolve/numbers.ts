@@ -8,7 +8,16 @@
  */
 import { findNode, type DocNode, type SourceFormat } from "../../formats";
 import type { Locator, Path } from "../located";
-import type { ConfigDict, ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedIncremental, ResolvedResource } from "../resolved";
+import type { AuthTypedConfig } from "../schema";
+import type {
+  ConfigDict,
+  ConfigValue,
+  LayeredDict,
+  ResolvedAuth,
+  ResolvedEndpoint,
+  ResolvedIncremental,
+  ResolvedResource,
+} from "../resolved";
 import { setOwn } from "../../shared";
 import { asPython } from "../python-numbers";
 
@@ -84,9 +93,20 @@ class Marker {
     const path_params = this.merged(ep.path_params, entry(own, "params"), entry(defaults, "params"));
     const data = this.value(ep.data, entry(own, "data") ?? entry(defaults, "data"));
     const incremental = this.incremental(ep.incremental, own);
+    const auth = this.auth(ep.auth, own);
     const same = params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data;
-    if (same && incremental === ep.incremental) return ep;
-    return { ...ep, params, json, path_params, data, incremental };
+    if (same && incremental === ep.incremental && auth === ep.auth) return ep;
+    return { ...ep, params, json, path_params, data, incremental, auth };
+  }
+
+  /** An OAuth auth's `access_token_request_data`: the token request's form, sent as Python holds it (`v=1.0`). */
+  private auth(auth: ResolvedAuth | null, own: DocNode | undefined): ResolvedAuth | null {
+    if (auth?.kind !== "config" || !("access_token_request_data" in auth.config)) return auth;
+    const data = auth.config.access_token_request_data as ConfigValue | undefined;
+    if (data === undefined) return auth;
+    const node = auth.where === "client.auth" ? this.loc.node(["client", "auth"]) : (entry(own, "auth") ?? entry(this.defaults, "auth"));
+    const marked = this.value(data, entry(node, "access_token_request_data"));
+    return marked === data ? auth : { ...auth, config: { ...auth.config, access_token_request_data: marked } as AuthTypedConfig };
   }
 
   /** An incremental's `initial_value` and `end_value`: compared with the records' cursors and sent as Python holds them. */
