@@ -49,7 +49,7 @@ describe("credentials stay on their origin: redirects", () => {
     const api = fakeFetch((_r, n) => (n === 1 ? to("https://elsewhere.test/x") : json({ data: [] })));
     const headers = { Authorization: "Basic dXNlcjpwYXNz", Cookie: "sid=1", "X-Custom": { $secret: "key" }, Accept: "application/json" };
     const run = await collect(one({ data_selector: "data", paginator: "single_page", headers }), api.fetch, { secrets });
-    expect(Object.keys(api.calls[1]!.headers).sort()).toEqual(["accept"]);
+    expect(Object.keys(api.calls[1]!.headers).sort()).toEqual(["accept", "user-agent"]);
     expect(run.of("warning").find((w) => w.code === "credentials_withheld")!.message).toContain("Authorization, Cookie, X-Custom");
   });
 

@@ -16,9 +16,13 @@ const spec = (headers: Record<string, string>, extra: Partial<RequestSpec> = {})
  * What the engine sent before decision 0024: the pairs of a `Request` built from the same spec, read
  * into an object as the live transport and the trace read them (a repeated `set-cookie`: the last).
  */
+const SESSION = { accept: "*/*", "user-agent": "dlt/1.26.0" };
+
 function asRequest(s: RequestSpec, body?: string): [string, string][] | "refused" {
   try {
     const headers = new Headers(s.headers);
+    // dlt's session headers, under the request's own (requests merges the request's over the session's).
+    for (const [k, v] of Object.entries(SESSION)) if (!headers.has(k)) headers.set(k, v);
     const request = new Request(s.url, { method: s.method, headers, ...(body !== undefined ? { body } : {}) });
     return Object.entries(Object.fromEntries(request.headers));
   } catch {
@@ -104,11 +108,18 @@ describe("buildRequest's headers", () => {
     ).toBe("k=a&m=2&m=3");
   });
 
+  it("carries dlt's session headers (User-Agent: dlt/1.26.0, Accept: */*) unless the config sets its own, in any case", () => {
+    expect(buildRequest(spec({})).headers).toMatchObject(SESSION);
+    const own = buildRequest(spec({ "USER-AGENT": "mine/1", Accept: "application/json" })).headers;
+    expect(own).toMatchObject({ "user-agent": "mine/1", accept: "application/json" });
+    expect(Object.keys(own).filter((k) => k === "user-agent" || k === "accept")).toHaveLength(2);
+  });
+
   it("a header named __proto__ is sent as configured (Node's Headers dropped it without a word)", () => {
     const headers: Record<string, string> = {};
     Object.defineProperty(headers, "__proto__", { value: "x", enumerable: true, writable: true, configurable: true });
-    expect(asRequest(spec(headers))).toEqual([]);
-    expect(built(spec(headers))).toEqual([["__proto__", "x"]]);
+    expect(asRequest(spec(headers))).toEqual(Object.entries(SESSION));
+    expect(built(spec(headers))).toEqual([["__proto__", "x"], ...Object.entries(SESSION)]);
   });
 
   it("a URL with credentials is refused as a Request refuses it", () => {

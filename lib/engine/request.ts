@@ -2,7 +2,18 @@
 import { EngineError, type Json, type TransportRequest } from "./types";
 import { pyStr } from "./interpolate";
 import { defect } from "./defect";
-import { getOwn, isPyNumber, PY_NUMBER, redactUrl, setOwn, pyJsonDumps, pyPrepareUrl, pyUrlencode, splitUserInfo } from "../shared";
+import {
+  DLT_VERSION,
+  getOwn,
+  isPyNumber,
+  PY_NUMBER,
+  redactUrl,
+  setOwn,
+  pyJsonDumps,
+  pyPrepareUrl,
+  pyUrlencode,
+  splitUserInfo,
+} from "../shared";
 
 export interface RequestSpec {
   readonly method: "GET" | "POST";
@@ -153,12 +164,24 @@ function invalidValue(name: string, value: string): string {
 }
 
 /**
+ * What dlt's requests session adds to every request (dlt/sources/helpers/requests/session.py, and
+ * requests' own `Accept`): some APIs refuse a request without a User-Agent (GitHub's: 403). A header of
+ * the config (any case) replaces them, as requests merges a request's headers over its session's.
+ * (`Accept-Encoding` is the live transport's: ../net.)
+ */
+const SESSION_HEADERS: readonly (readonly [string, string])[] = [
+  ["accept", "*/*"],
+  ["user-agent", `dlt/${DLT_VERSION}`],
+];
+
+/**
  * The headers as the `Request` the engine sent through `fetch` before decision 0024 held them: names
  * lower-cased and sorted; repeated names joined as `Headers` joins them (", ", "; " for `cookie`, the
  * last `set-cookie`) and the result stripped of edge whitespace again, as a `Request` copying a
  * `Headers` does; a name that is not a token, or a value with NUL, CR, LF or a character past U+00FF,
  * refused. A JSON or form body's content type is added unless a header sets one (a str body has none,
- * as in requests). (`request.test.ts` checks all of it against `Request` itself.)
+ * as in requests), and the session's headers unless the request sets them (`SESSION_HEADERS`).
+ * (`request.test.ts` checks all of it against `Request` itself.)
  */
 function sentHeaders(headers: Readonly<Record<string, string>>, contentType: string | undefined): Record<string, string> {
   const pairs: [string, string][] = [];
@@ -182,6 +205,7 @@ function sentHeaders(headers: Readonly<Record<string, string>>, contentType: str
     for (const [key, value] of joined) pairs.push([key, strip(value)]);
   }
   if (contentType !== undefined && !pairs.some(([k]) => k === "content-type")) pairs.push(["content-type", contentType]);
+  for (const [k, v] of SESSION_HEADERS) if (!pairs.some(([key]) => key === k)) pairs.push([k, v]);
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // Object.fromEntries defines own properties: a header named `__proto__` stays a header.
   return Object.fromEntries(pairs);
