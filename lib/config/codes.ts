@@ -9,7 +9,10 @@ export const DIAGNOSTIC_CODES = {
   // From the parsers (lib/formats).
   syntax_error: ["error", "The text is not valid JSON, YAML or Python."],
   js_comment: ["warning", "A `//` comment inside a Python dict: not Python; restplay reads it as a comment (fix: `#`)."],
-  no_config_dict: ["error", "Python text without `rest_api_source({...})` or a dict literal."],
+  no_config_dict: [
+    "error",
+    "Python text with no REST API config: no `rest_api_source({...})`, `RESTAPIConfig` dict, config-shaped dict or module-level dict.",
+  ],
   invalid_key: ["error", "A dict key that is not a string literal, or longer than 256 characters (the entry is left out)."],
   duplicate_key: ["warning", "The same key twice in one dict; the last one wins."],
   yaml_warning: ["warning", "A warning of the YAML parser."],

@@ -171,6 +171,8 @@ describe("JSON and YAML downloads are the dict dlt accepts", () => {
     );
     expect(file.text).toContain('#     # config["resources"][0]["processing_steps"][0]["map"] = lambda r: {**r, "seen": True}');
     expect(file.notes?.join(" ")).toMatch(/initial_value.*the loading snippet shows the line that sets it/);
+    // Nothing here is a dlt.secrets/dlt.config reference: no note says references are bound.
+    expect(file.notes?.join(" ")).not.toMatch(/References are bound/);
     expect(validateText(file.text).valid).toBe(true);
   });
 

@@ -46,7 +46,10 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
   const d = dltDict(spelled, keep);
   const notes = [
     ...d.notes,
-    ...(d.bindings.length ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."] : []),
+    // Python left out has its own note; only `dlt.secrets`/`dlt.config` references are bound.
+    ...(d.bindings.some((b) => b.kind !== "python")
+      ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."]
+      : []),
   ];
   if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(d.dict), notes };
   const header = [

@@ -171,10 +171,50 @@ describe("finding the config dict", () => {
     const none = py(`import dlt\nprint("hi")`);
     expect(none.root).toBeNull();
     expect(none.diagnostics.map((d) => d.code)).toEqual(["no_config_dict"]);
+    expect(none.diagnostics[0]?.message).toContain("This text has no dict.");
     const text = `source = rest_api_source(load_config())`;
     const call = py(text).diagnostics[0]!;
     expect(call.code).toBe("no_config_dict");
     expect(text.slice(call.range.start, call.range.end)).toBe("load_config()");
+  });
+});
+
+describe("a file with no REST API config", () => {
+  const noConfig = (text: string) => {
+    const doc = py(text);
+    expect(doc.root).toBeNull();
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(["no_config_dict"]);
+    const message = doc.diagnostics[0]?.message ?? "";
+    for (const sought of ["rest_api_source(...)", "rest_api_resources(...)", "RESTAPIConfig", "`resource_defaults`", "at the module level"])
+      expect(message).toContain(sought);
+    return message;
+  };
+
+  it("does not take a dict given to another call, or one inside a function or class, and says where it was", () => {
+    const decorator = ["import dlt", "from dlt.hub import run", "", "@run.pipeline(", '    "gh",', '    expose={"tags": ["ingest"]},', ")"]
+      .concat(["def load():", "    pass", ""])
+      .join("\n");
+    expect(noConfig(decorator)).toContain("The dict on line 6 is an argument of `run.pipeline(...)`.");
+    const records = `@dlt.resource\ndef repositories():\n    yield from [{"name": "dlt"}]\n`;
+    expect(noConfig(records)).toContain("is inside the `@dlt.resource` function `repositories`");
+    const local = `@dlt.source\ndef blog(token=dlt.secrets.value):\n    auth = {"type": "bearer", "token": token}\n    return auth\n`;
+    expect(noConfig(local)).toContain("inside the `@dlt.source` function `blog`");
+    expect(noConfig(`pipeline.run([{"id": 1}], table_name="users")\n`)).toContain("is an argument of `pipeline.run(...)`");
+    expect(noConfig(`data = [{"id": 1}]\n`)).toContain("is an item of a list");
+    expect(noConfig(`class K:\n    hints = {"a": 1}\n`)).toContain("is inside the class `K`");
+  });
+
+  it("still reads a part of a config pasted alone or assigned at the module level, and a config's shape anywhere", () => {
+    expect(toPlain(py(`from x import P\n\nif True:\n    auth = {"type": "bearer"}\n`).root!)).toEqual({ type: "bearer" });
+    expect(toPlain(py(`def f(r):\n    return r\n\n{"path": "posts"}\n`).root!)).toEqual({ path: "posts" });
+    // Skipped dicts before it do not hide it.
+    expect(toPlain(py(`print({"a": 1})\n{"path": "posts"}\n`).root!)).toEqual({ path: "posts" });
+    // A config's key says what it is wherever it is: returned by a helper, or given to a misspelt call.
+    const helper = `def make():\n    return {"client": {"base_url": "https://x"}, "resources": ["a"]}\n`;
+    expect(toPlain(py(helper).root!)).toEqual({ client: { base_url: "https://x" }, resources: ["a"] });
+    const typo = py(`import dlt\nsource = rest_api_sorce({"resources": ["a"]})\n`);
+    expect(toPlain(typo.root!)).toEqual({ resources: ["a"] });
+    expect(typo.diagnostics.map((d) => d.code)).toEqual(["undefined_name"]);
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Diagnostic, ParsedDocument, PythonConfigChoice } from "./types";
 import { maskSlashComments } from "./python-scan";
 import { parseWithRepairs } from "./python-parse";
-import { findConfigs, type ConfigCandidate } from "./python-find";
+import { findConfigs, noConfigMessage, type ConfigCandidate } from "./python-find";
 import { convert, type ConvertContext } from "./python-convert";
 import { rangeAt, skipSpace } from "./syntax";
 import { positionAt } from "./positions";
@@ -46,7 +46,7 @@ export function parsePython(original: string): ParsedDocument {
         "or a variable assigned one (in the module or the function)."
       : found.call
         ? "rest_api_source(...) is called without a config: expected a dict literal `rest_api_source({...})`."
-        : "No config found: expected `rest_api_source({...})`, `config: RESTAPIConfig = {...}` or a dict literal `{...}`.";
+        : noConfigMessage(original, found.skipped);
     diagnostics.push({ severity: "error", code: "no_config_dict", path: "", range, message });
     diagnostics.push(...guardDiagnostics(original, guarded, null, "python"));
     return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };

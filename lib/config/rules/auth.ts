@@ -100,7 +100,11 @@ function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path
     getOwn(authSchemas as Record<string, (typeof authSchemas)[AuthType]>, type)?.shape ?? {};
   // A field the dict itself must have is the schema's `missing_key` error; the others dlt may find in its secrets.
   const optional = (f: string) => getOwn(shape, f)?.safeParse(undefined).success !== false;
-  const missing = (getOwn(REQUIRED_AUTH_FIELDS, type) ?? []).filter((f) => (auth[f] === undefined || auth[f] === null) && optional(f));
+  // A field written as Python restplay left out (`"token": f"{dlt.secrets['email']}/token"`) is there: dlt evaluates it.
+  const leftOut = (f: string) => ctx.loc.node([...at, f])?.kind === "python";
+  const missing = (getOwn(REQUIRED_AUTH_FIELDS, type) ?? []).filter(
+    (f) => (auth[f] === undefined || auth[f] === null) && optional(f) && !leftOut(f),
+  );
   if (missing.length === 0) return;
   // One field missing: a quick fix adds it, as a secret reference where it is a credential.
   const only = missing.length === 1 ? (missing[0] as string) : null;

@@ -143,6 +143,60 @@ def build():
     null,
   ),
   row(
+    "a file with no REST API config: a decorator's dict argument is not one (dlt's hub/runtime docs)",
+    `import dlt
+from dlt.hub import run
+from dlt.hub.run import trigger
+
+@run.pipeline(
+    "github_pipeline",
+    trigger=trigger.every("5m"),
+    expose={"tags": ["ingest"], "display_name": "GitHub commits ingest"},
+)
+def load_commits():
+    pipeline = dlt.pipeline(pipeline_name="github_pipeline", destination="warehouse", dataset_name="github_data")
+    pipeline.run(github_rest_api_source())
+`,
+    [["no_config_dict", "", "import"]],
+    null,
+  ),
+  row(
+    "records a @dlt.resource yields are data, not a config (dlt's rest_api docs)",
+    `@dlt.resource
+def repositories() -> Generator[Dict[str, Any], Any, Any]:
+    """Not working seed list of repositories to fetch"""
+    yield from [{"name": "dlt"}, {"name": "verified-sources"}, {"name": "dlthub-education"}]
+`,
+    [["no_config_dict", "", "@dlt"]],
+    null,
+  ),
+  row(
+    "a part of a config pasted alone after the class it names (dlt's rest_api docs)",
+    `${H}class CustomAuth(AuthConfigBase):
+    pass
+
+{"type": "bearer", "token": dlt.secrets["token"]}
+`,
+    [
+      ["missing_import", "", "AuthConfigBase"],
+      ["missing_key", "/client", "{"],
+      ["missing_key", "/resources", "{"],
+      ["unknown_key", "/type", '"type"'],
+      ["unknown_key", "/token", '"token"'],
+    ],
+    { type: "bearer", token: { $secret: "token" } },
+  ),
+  row(
+    "an auth field built by an f-string of a secret is left out of runs, not missing (dlt evaluates it)",
+    `${H}source = rest_api_source({
+    "client": {"base_url": "${BASE}", "auth": {"type": "bearer", "token": f"{dlt.secrets['email']}/token"}},
+    "resources": ["posts"],
+})
+`,
+    [["python_not_executed", "/client/auth/token", 'f"{dlt']],
+    { client: { base_url: BASE, auth: { type: "bearer", token: { $python: `f"{dlt.secrets['email']}/token"` } } }, resources: ["posts"] },
+  ),
+  row(
     "rest_api_source used without its import",
     `import dlt\n\nsource = rest_api_source({"client": {"base_url": "${BASE}"}, "resources": ["posts"]})\n`,
     [["missing_import", "", "rest_api_source"]],
