@@ -14,6 +14,7 @@ const BODIES: Record<string, string> = {
   "/a": '[{"id": 1, "9": "x", "v": 2}]',
   "/b/1": '[{"w": 5, "3": 1}]',
   "/c": '[[{"b": 1, "1": 2}], {"k": 1, "0": 2}]',
+  "/h": '{"data": [{"id": 1}], "links": {"next": "https://api.test/h2"}, "7": {"next": "https://api.test/other"}}',
   "/f": '{"x": [{"id": 1}], "0": [{"id": 2}]}',
   "/d": '{"data": {"b": {"id": 1, "5": 0}, "2": {"id": 2}}, "n": {"x": [1], "0": [2]}}',
 };
@@ -95,5 +96,13 @@ describe("columns in the order the response had its keys", () => {
     const f = await tablesOf({ resources: [{ name: "f", endpoint: { path: "f" } }] });
     expect(f.table("f").rows.map((r) => r.id)).toEqual([1]);
     expect(f.run.of("page")[0]).toMatchObject({ selector: "x", selector_source: "detected" });
+  });
+
+  it("paginator detection finds the first next link in the response's key order, as dlt's detector does", async () => {
+    const { fetch, urls } = fakeFetch(
+      (_req, _n, url) => new Response(BODIES[url.pathname] ?? "[]", { headers: { "content-type": "application/json" } }),
+    );
+    await collect({ client: { base_url: "https://api.test" }, resources: [{ name: "h", endpoint: { path: "h" } }] }, fetch);
+    expect(urls()).toEqual(["https://api.test/h", "https://api.test/h2"]);
   });
 });

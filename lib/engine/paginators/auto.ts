@@ -10,6 +10,8 @@ import { cursorPaginator } from "./cursor";
 import { pageNumberPaginator } from "./range";
 import { singlePage } from "./single";
 import { pythonIntText } from "./values";
+import { keysInOrder } from "../../shared";
+import type { Texts } from "../../shared/jsonpath-ng";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -18,12 +20,18 @@ const scalar = (v: Json) => v !== null && typeof v !== "object";
 /** Whether Python's `int(v)` reads it (dlt's page-count check): a number, a bool, or text `pythonIntText` reads. */
 const pythonInt = (v: Json) => typeof v !== "string" || pythonIntText(v) !== null;
 
-/** Depth-first (dict key order) search for a key; `test` sees the lower-cased key. */
-function findKey(body: Obj, test: (k: string, v: Json) => boolean, path: string[] = []): { path: string; value: Json } | null {
-  for (const [k, v] of Object.entries(body)) {
+/** Depth-first search for a key, dicts in the response's key order (`texts`); `test` sees the lower-cased key. */
+function findKey(
+  body: Obj,
+  test: (k: string, v: Json) => boolean,
+  texts: Texts,
+  path: string[] = [],
+): { path: string; value: Json } | null {
+  for (const k of keysInOrder(body, texts?.orders?.get(body) ?? null)) {
+    const v = body[k] as Json;
     if (test(k.toLowerCase(), v)) return { path: [...path, k].join("."), value: v };
     if (isObj(v)) {
-      const found = findKey(v, test, [...path, k]);
+      const found = findKey(v, test, texts, [...path, k]);
       if (found) return found;
     }
   }
@@ -40,13 +48,16 @@ export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: 
     const next = findKey(
       body,
       (k, v) => k.startsWith("next") && (scalar(v) || (isObj(v) && Object.entries(v).some(([kk, vv]) => hrefKey(kk) && scalar(vv)))),
+      res.texts,
     );
     let nextPath: string | null = null;
     if (next) {
       let { value, path } = next;
       if (isObj(value)) {
-        const inner = Object.entries(value).find(([kk, vv]) => hrefKey(kk) && scalar(vv));
-        if (inner) [path, value] = [`${path}.${inner[0]}`, inner[1]];
+        const inner = keysInOrder(value, res.texts?.orders?.get(value) ?? null).find(
+          (kk) => hrefKey(kk) && scalar((value as Obj)[kk] as Json),
+        );
+        if (inner !== undefined) [path, value] = [`${path}.${inner}`, value[inner] as Json];
       }
       nextPath = path;
       if (typeof value === "string" && (value.startsWith("http") || value.startsWith("/"))) {
@@ -54,7 +65,7 @@ export function detect(res: PageResponse): { impl: PaginatorImpl<unknown>; why: 
       }
     }
     // The first count dlt finds decides: one Python's `int()` does not read detects no page_number (no second search).
-    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && scalar(v));
+    const total = findKey(body, (k, v) => ["total_pages", "pages", "totalpages"].includes(k) && scalar(v), res.texts);
     if (total && pythonInt(total.value))
       return { impl: pageNumberPaginator({ type: "page_number", total_path: total.path }), why: `a page count at \`${total.path}\`` };
     if (nextPath !== null)

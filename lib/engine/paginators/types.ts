@@ -4,7 +4,8 @@
  * its own state value, threaded through the pure `init` / `apply` / `update` functions.
  */
 import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
-import type { Json, NumberText, ResponseHeaders } from "../types";
+import type { Json, ResponseHeaders } from "../types";
+import type { Texts } from "../../shared/jsonpath-ng";
 import type { RequestSpec } from "../request";
 
 /** What a paginator may look at after a response. */
@@ -18,8 +19,11 @@ export interface PageResponse {
   readonly url: string;
   /** The parsed body (parsed once; `undefined` for an empty body). */
   readonly body: Json | undefined;
-  /** The run's number spellings (`parseBody`'s sink): a cursor the next request carries is sent as Python holds it. */
-  readonly texts: WeakMap<object, NumberText>;
+  /**
+   * The run's number spellings (`parseBody`'s sink): a cursor the next request carries is sent as Python
+   * holds it; with its key orders (`texts.orders`), the detection walks dicts as dlt's detector walks them.
+   */
+  readonly texts: Texts & object;
   /** A short, masked rendering of a response value for messages (masked before it is cut). */
   readonly show: (value: Json | undefined) => string;
 }
