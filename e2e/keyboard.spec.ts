@@ -167,6 +167,53 @@ test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a
   await expect(grid).toBeFocused();
 });
 
+test("a grid's headers are one Tab stop: ← → move between them, Enter sorts, ↓ and ↑ cross to the rows and back", async ({
+  playground: p,
+  page,
+}) => {
+  await p.goto();
+  await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-000")?.title ?? "");
+  expect(await p.run()).toBe("done");
+  const grid = p.tables.getByTestId("data-table").first();
+  const headers = grid.getByRole("columnheader").filter({ has: page.getByRole("button") });
+  const count = await headers.count();
+  expect(count).toBeGreaterThan(3);
+  const name = (i: number) => headers.nth(i).getByTestId("column-name");
+  await grid.focus();
+  // One Tab from the rows reaches the first header; the next Tab leaves the grid (not another header, not a resize edge).
+  await page.keyboard.press("Tab");
+  await expect(headers.nth(0).getByRole("button")).toBeFocused();
+  expect(await focusRing(page)).toBe("ok");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="grid"]') === null)).toBe(true);
+  await page.keyboard.press("Shift+Tab");
+  await expect(headers.nth(0).getByRole("button")).toBeFocused();
+  // ← → and End move between the headers; the one left is where Tab comes back to.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(headers.nth(2).getByRole("button")).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(headers.nth(count - 1).getByRole("button")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  const third = headers.nth(count - 2);
+  await expect(third.getByRole("button")).toBeFocused();
+  await expect(third).toHaveAttribute("aria-sort", "none");
+  await page.keyboard.press("Enter");
+  await expect(third).toHaveAttribute("aria-sort", "ascending");
+  await page.keyboard.press("Space");
+  await expect(third).toHaveAttribute("aria-sort", "descending");
+  // ↓ goes to the rows (the first one picked), ↑ from the first row back to the header last used.
+  await page.keyboard.press("ArrowDown");
+  await expect(grid).toBeFocused();
+  await expect(grid.locator('[role="row"][data-active="true"]')).toHaveAttribute("aria-rowindex", "2");
+  await page.keyboard.press("ArrowUp");
+  await expect(third.getByRole("button")).toBeFocused();
+  await grid.focus();
+  await page.keyboard.press("Tab");
+  await expect(third.getByRole("button")).toBeFocused();
+  await expect(name(count - 2)).toBeVisible();
+});
+
 test("a menu opens right under its button (the header does not wrap while it opens), from the keyboard too", async ({
   playground: p,
   page,
