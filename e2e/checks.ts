@@ -80,7 +80,7 @@ export async function layoutOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every control on screen (not in a hidden tab or a collapsed panel) can be brought into view —
+ * Every control on screen (not in a hidden tab, a collapsed panel or a CSS `display: none` box) can be brought into view —
  * by its scrolling container, as focus does — and is then inside the window, not zero-sized, and
  * not covered by something else.
  */
@@ -93,6 +93,8 @@ export async function unreachableControls(page: Page): Promise<string[]> {
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (el) =>
         !el.closest("[hidden], dialog:not([open])") &&
+        // Not displayed at this width (a responsive alternative: the header's ⋯ menu or its three buttons); not in the Tab order either.
+        el.checkVisibility() &&
         !(el.closest(".monaco-editor") && !el.classList.contains("monaco-editor")) &&
         getComputedStyle(el).visibility !== "hidden",
     );
