@@ -1,6 +1,7 @@
 /** The whole flow without a mouse, and a visible focus on every stop of the Tab order. */
 import type { Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
+import { focusRingCut } from "./checks";
 import { expect, test } from "./fixtures";
 
 /** The focused element draws a focus ring (Monaco's own text area excepted: Monaco shows its cursor). */
@@ -135,6 +136,40 @@ test("every stop of the Tab order shows where the focus is, and none is off scre
   }
   expect(seen.length).toBeGreaterThan(25);
 });
+
+for (const size of [
+  { width: 900, height: 700 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`${size.width}×${size.height}: no Tab stop's focus ring is cut by the panel it scrolls in`, async ({ playground: p, page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(size);
+    await page.addInitScript(() => window.localStorage.setItem("restplay:tab-moves-focus", "1"));
+    await p.goto();
+    await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-002")?.title ?? "");
+    expect(await p.run()).toBe("done");
+    // The trace's rows and the grid's headers are on screen in every layout (the medium one shows a tab at a time).
+    const views = (await p.layout()) === "wide" ? [null] : (["trace", "tables"] as const);
+    const cut: string[] = [];
+    for (const view of views) {
+      if (view) await p.viewTab(view).click();
+      await page.locator("body").focus();
+      for (let i = 0, first = ""; i < 120; i++) {
+        await page.keyboard.press("Tab");
+        const at = await page.evaluate(() => {
+          const el = document.activeElement;
+          return el && el !== document.body ? `${el.tagName}${el.id}${el.textContent?.slice(0, 30)}${el.getAttribute("aria-label")}` : "";
+        });
+        if (at === "" || at === first) break;
+        first ||= at;
+        const problem = await focusRingCut(page);
+        if (problem) cut.push(problem);
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+}
 
 test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a value the grid cuts off), Escape goes back", async ({
   playground: p,
