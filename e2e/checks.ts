@@ -178,8 +178,8 @@ export async function focusRingCut(page: Page): Promise<string | null> {
       const cut =
         (clipX && (ring.left < left - 1 || ring.right > left + p.clientWidth + 1)) ||
         (clipY && (ring.top < top - 1 || ring.bottom > top + p.clientHeight + 1));
-      if (cut)
-        return `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" cut by ${p.tagName.toLowerCase()}.${String(p.className).slice(0, 60)}`;
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40);
+      if (cut) return `${el.tagName.toLowerCase()} "${name}" cut by ${p.tagName.toLowerCase()}.${String(p.className).slice(0, 60)}`;
     }
     return null;
   });

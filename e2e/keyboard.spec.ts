@@ -1,7 +1,7 @@
 /** The whole flow without a mouse, and a visible focus on every stop of the Tab order. */
 import type { Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
-import { focusRingCut } from "./checks";
+import { expectLayoutSound, focusRingCut } from "./checks";
 import { expect, test } from "./fixtures";
 
 /** The focused element draws a focus ring (Monaco's own text area excepted: Monaco shows its cursor). */
@@ -289,4 +289,32 @@ test("a table's menus near the window's bottom open above their button, whole (1
   expect(await menu.evaluate((e) => e.scrollHeight <= e.clientHeight)).toBe(true);
   await page.keyboard.press("Escape");
   await expect(button).toBeFocused();
+});
+
+test("900×700: the header's ⋯ menu holds the palette, the shortcuts and the theme, by keyboard", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await p.gotoWith(EXAMPLES.find((e) => e.id === "seed-000")?.text ?? "", "light");
+  await expect(page.getByTestId("theme-toggle")).toBeHidden();
+  const more = page.getByRole("button", { name: "More: command palette, keyboard shortcuts, theme" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: /^Command palette/ })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Switch to the dark theme" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: /^Keyboard shortcuts/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("shortcuts-dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("command-palette")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(more).toBeFocused();
+  await expectLayoutSound(page, "900×700, dark, after the ⋯ menu");
 });
