@@ -151,3 +151,42 @@ for (const size of [
     expect(heights[0], `header height at ${size.width} px`).toBeLessThan(56);
   });
 }
+
+for (const size of [
+  { width: 900, height: 700 },
+  { width: 1280, height: 800 },
+]) {
+  test(`${size.width}×${size.height}: a run that starts and ends moves no tab and nothing in the Trace`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-002"));
+    if ((await p.layout()) !== "wide") await p.viewTab("trace").click();
+    const places = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="tab-"][role="tab"], [data-testid="run-status"], [data-testid="resources"]')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            const name = el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 8);
+            return `${name} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+          }),
+      );
+    const before = await places();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/run", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.runButton.click();
+    await expect(p.runStatus).toHaveAttribute("data-phase", "running");
+    expect(await places(), "while running").toEqual(before);
+    release();
+    expect(await p.waitForRunEnd()).toBe("done");
+    // Text changes (a tab's label its count, the status line its words), places and sizes do not.
+    const strip = (list: string[]) => list.map((s) => s.replace(/^\S+ /, ""));
+    expect(strip(await places()), "after the run").toEqual(strip(before));
+  });
+}
