@@ -142,6 +142,8 @@ for (const size of [
     // A key near the top, visible in the editor at every size.
     await p.replaceWordInEditor('"base_url"', "base_ur");
     await expect(page.getByTestId("run-blocked-reason")).toContainText("Fix");
+    // Where the row has no room for the reason (768 px), hovering Run still says it.
+    await expect(p.runButton).toHaveAttribute("title", /^Fix \d+ errors? to run \(see Problems\) \(Run: Ctrl\+Enter\)$/);
     await page.keyboard.press("Control+z");
     await expect(p.runButton).toBeEnabled();
     const heights = await page.evaluate(() => (window as unknown as { __headerHeights: number[] }).__headerHeights);

@@ -138,7 +138,8 @@ export function Header(props: {
             aria-disabled={blockedReason !== null}
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
             aria-keyshortcuts={ariaShortcut("run")}
-            title={`Run (${mod}+Enter)`}
+            // Hovered: why it is blocked (the row may have no room for the reason), else its shortcut.
+            title={blockedReason ? `${blockedReason} (Run: ${mod}+Enter)` : `Run (${mod}+Enter)`}
             data-testid="run-button"
             className={`${RUN_SLOT} ${RUN_LOOK}`}
           >
