@@ -80,7 +80,7 @@ export async function layoutOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every control on screen (not in a hidden tab or a collapsed panel) can be brought into view —
+ * Every control on screen (not in a hidden tab, a collapsed panel or a CSS `display: none` box) can be brought into view —
  * by its scrolling container, as focus does — and is then inside the window, not zero-sized, and
  * not covered by something else.
  */
@@ -93,6 +93,8 @@ export async function unreachableControls(page: Page): Promise<string[]> {
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (el) =>
         !el.closest("[hidden], dialog:not([open])") &&
+        // Not displayed at this width (a responsive alternative: the header's ⋯ menu or its three buttons); not in the Tab order either.
+        el.checkVisibility() &&
         !(el.closest(".monaco-editor") && !el.classList.contains("monaco-editor")) &&
         getComputedStyle(el).visibility !== "hidden",
     );
@@ -146,4 +148,39 @@ export async function unreachableControls(page: Page): Promise<string[]> {
 export async function expectLayoutSound(page: Page, where: string): Promise<void> {
   expect(await layoutOverflow(page), `elements outside the window (${where})`).toEqual([]);
   expect(await unreachableControls(page), `controls not reachable or not visible (${where})`).toEqual([]);
+}
+
+/**
+ * Whether the focused element's ring is cut by a box that clips (a scrolling panel): the ring is the
+ * element's box grown by its outline's offset and width; `null` when it is whole (or not drawn, or the
+ * element is larger than the box).
+ */
+export async function focusRingCut(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el.closest(".monaco-editor")) return null;
+    const cs = getComputedStyle(el);
+    if (cs.outlineStyle === "none") return null;
+    const grow = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth);
+    const r = el.getBoundingClientRect();
+    const ring = { left: r.left - grow, top: r.top - grow, right: r.right + grow, bottom: r.bottom + grow };
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const ps = getComputedStyle(p);
+      const clipX = ps.overflowX !== "visible";
+      const clipY = ps.overflowY !== "visible";
+      if (!clipX && !clipY) continue;
+      const b = p.getBoundingClientRect();
+      // The padding box: inside the borders, without a scrollbar.
+      const left = b.left + p.clientLeft;
+      const top = b.top + p.clientTop;
+      // A control bigger than the box cannot be whole; a pixel lost is not seen (a divider's ring at the window's edge).
+      if ((clipX && r.width > p.clientWidth) || (clipY && r.height > p.clientHeight)) return null;
+      const cut =
+        (clipX && (ring.left < left - 1 || ring.right > left + p.clientWidth + 1)) ||
+        (clipY && (ring.top < top - 1 || ring.bottom > top + p.clientHeight + 1));
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40);
+      if (cut) return `${el.tagName.toLowerCase()} "${name}" cut by ${p.tagName.toLowerCase()}.${String(p.className).slice(0, 60)}`;
+    }
+    return null;
+  });
 }

@@ -1,5 +1,6 @@
 /** Editing, quick fixes, secrets, shortcuts and themes. */
 import { EXAMPLES } from "../lib/examples";
+import { seriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
 
 const seed = (id: string) => {
@@ -179,3 +180,20 @@ test("a page cap ends the run as capped and names the limit", async ({ playgroun
   await expect(p.resourceTrace("storage_data").locator("h3")).toContainText("storage_data capped");
   await expect(p.tableTab("storage_data")).toHaveText("storage_data 100");
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`${theme} theme: the editor's text keeps AA contrast — a comment, the cursor's line, the word under the cursor`, async ({
+    playground: p,
+    page,
+  }) => {
+    await p.gotoWith(`# the seed, as the playground opens it\n${seed("seed-002").text}`, theme);
+    // The cursor on `import` (line 2): Monaco marks its line and every `import`.
+    await page
+      .locator(".monaco-editor .view-line span span")
+      .filter({ hasText: /^import$/ })
+      .first()
+      .click();
+    await expect(page.locator(".monaco-editor .wordHighlight, .monaco-editor .wordHighlightText").first()).toBeAttached();
+    expect((await seriousAxeViolations(page)).filter((v) => v.id === "color-contrast")).toEqual([]);
+  });
+}

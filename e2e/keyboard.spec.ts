@@ -1,6 +1,7 @@
 /** The whole flow without a mouse, and a visible focus on every stop of the Tab order. */
 import type { Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
+import { expectLayoutSound, focusRingCut } from "./checks";
 import { expect, test } from "./fixtures";
 
 /** The focused element draws a focus ring (Monaco's own text area excepted: Monaco shows its cursor). */
@@ -136,6 +137,40 @@ test("every stop of the Tab order shows where the focus is, and none is off scre
   expect(seen.length).toBeGreaterThan(25);
 });
 
+for (const size of [
+  { width: 900, height: 700 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`${size.width}×${size.height}: no Tab stop's focus ring is cut by the panel it scrolls in`, async ({ playground: p, page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(size);
+    await page.addInitScript(() => window.localStorage.setItem("restplay:tab-moves-focus", "1"));
+    await p.goto();
+    await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-002")?.title ?? "");
+    expect(await p.run()).toBe("done");
+    // The trace's rows and the grid's headers are on screen in every layout (the medium one shows a tab at a time).
+    const views = (await p.layout()) === "wide" ? [null] : (["trace", "tables"] as const);
+    const cut: string[] = [];
+    for (const view of views) {
+      if (view) await p.viewTab(view).click();
+      await page.locator("body").focus();
+      for (let i = 0, first = ""; i < 120; i++) {
+        await page.keyboard.press("Tab");
+        const at = await page.evaluate(() => {
+          const el = document.activeElement;
+          return el && el !== document.body ? `${el.tagName}${el.id}${el.textContent?.slice(0, 30)}${el.getAttribute("aria-label")}` : "";
+        });
+        if (at === "" || at === first) break;
+        first ||= at;
+        const problem = await focusRingCut(page);
+        if (problem) cut.push(problem);
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+}
+
 test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a value the grid cuts off), Escape goes back", async ({
   playground: p,
   page,
@@ -165,6 +200,53 @@ test("the grid from the keyboard: arrow keys pick a row, Enter shows it whole (a
   await page.keyboard.press("Escape");
   await expect(details).toBeHidden();
   await expect(grid).toBeFocused();
+});
+
+test("a grid's headers are one Tab stop: ← → move between them, Enter sorts, ↓ and ↑ cross to the rows and back", async ({
+  playground: p,
+  page,
+}) => {
+  await p.goto();
+  await p.chooseExample(EXAMPLES.find((e) => e.id === "seed-000")?.title ?? "");
+  expect(await p.run()).toBe("done");
+  const grid = p.tables.getByTestId("data-table").first();
+  const headers = grid.getByRole("columnheader").filter({ has: page.getByRole("button") });
+  const count = await headers.count();
+  expect(count).toBeGreaterThan(3);
+  const name = (i: number) => headers.nth(i).getByTestId("column-name");
+  await grid.focus();
+  // One Tab from the rows reaches the first header; the next Tab leaves the grid (not another header, not a resize edge).
+  await page.keyboard.press("Tab");
+  await expect(headers.nth(0).getByRole("button")).toBeFocused();
+  expect(await focusRing(page)).toBe("ok");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="grid"]') === null)).toBe(true);
+  await page.keyboard.press("Shift+Tab");
+  await expect(headers.nth(0).getByRole("button")).toBeFocused();
+  // ← → and End move between the headers; the one left is where Tab comes back to.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(headers.nth(2).getByRole("button")).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(headers.nth(count - 1).getByRole("button")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  const third = headers.nth(count - 2);
+  await expect(third.getByRole("button")).toBeFocused();
+  await expect(third).toHaveAttribute("aria-sort", "none");
+  await page.keyboard.press("Enter");
+  await expect(third).toHaveAttribute("aria-sort", "ascending");
+  await page.keyboard.press("Space");
+  await expect(third).toHaveAttribute("aria-sort", "descending");
+  // ↓ goes to the rows (the first one picked), ↑ from the first row back to the header last used.
+  await page.keyboard.press("ArrowDown");
+  await expect(grid).toBeFocused();
+  await expect(grid.locator('[role="row"][data-active="true"]')).toHaveAttribute("aria-rowindex", "2");
+  await page.keyboard.press("ArrowUp");
+  await expect(third.getByRole("button")).toBeFocused();
+  await grid.focus();
+  await page.keyboard.press("Tab");
+  await expect(third.getByRole("button")).toBeFocused();
+  await expect(name(count - 2)).toBeVisible();
 });
 
 test("a menu opens right under its button (the header does not wrap while it opens), from the keyboard too", async ({
@@ -207,4 +289,32 @@ test("a table's menus near the window's bottom open above their button, whole (1
   expect(await menu.evaluate((e) => e.scrollHeight <= e.clientHeight)).toBe(true);
   await page.keyboard.press("Escape");
   await expect(button).toBeFocused();
+});
+
+test("900×700: the header's ⋯ menu holds the palette, the shortcuts and the theme, by keyboard", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await p.gotoWith(EXAMPLES.find((e) => e.id === "seed-000")?.text ?? "", "light");
+  await expect(page.getByTestId("theme-toggle")).toBeHidden();
+  const more = page.getByRole("button", { name: "More: command palette, keyboard shortcuts, theme" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: /^Command palette/ })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Switch to the dark theme" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: /^Keyboard shortcuts/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("shortcuts-dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("command-palette")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(more).toBeFocused();
+  await expectLayoutSound(page, "900×700, dark, after the ⋯ menu");
 });

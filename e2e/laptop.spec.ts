@@ -1,6 +1,7 @@
 /**
  * A laptop's screen (1366 × 768, 1280 × 720) on a first visit: a run's trace, its tables and its
- * failure are readable without moving a divider, and what does not fit is reachable by keyboard.
+ * failure are readable without moving a divider, and what does not fit is reachable by keyboard; the
+ * header keeps one row, and its height, in every window from 768 px wide.
  */
 import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound } from "./checks";
@@ -113,3 +114,81 @@ test("1366×768: Home and End on a divider move its two panels only; a double-cl
   await expect.poll(heights).toEqual(before);
   await expectLayoutSound(page, "dividers reset");
 });
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 900, height: 700 },
+  { width: 768, height: 700 },
+]) {
+  test(`${size.width}×${size.height}: the header keeps its height while the config is checked, has errors and is fixed`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    // Every height the header has from the first paint on (the "Checking the config…" state included).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __headerHeights: number[] };
+      w.__headerHeights = [];
+      const watch = () => {
+        const header = document.querySelector("header");
+        if (!header) return void requestAnimationFrame(watch);
+        new ResizeObserver(() => w.__headerHeights.push(Math.round(header.getBoundingClientRect().height))).observe(header);
+      };
+      watch();
+    });
+    await p.gotoWith(text("seed-000"));
+    // A key near the top, visible in the editor at every size.
+    await p.replaceWordInEditor('"base_url"', "base_ur");
+    await expect(page.getByTestId("run-blocked-reason")).toContainText("Fix");
+    // Where the row has no room for the reason (768 px), hovering Run still says it.
+    await expect(p.runButton).toHaveAttribute("title", /^Fix \d+ errors? to run \(see Problems\) \(Run: Ctrl\+Enter\)$/);
+    await page.keyboard.press("Control+z");
+    await expect(p.runButton).toBeEnabled();
+    const heights = await page.evaluate(() => (window as unknown as { __headerHeights: number[] }).__headerHeights);
+    expect(heights.length).toBeGreaterThan(0);
+    expect(new Set(heights), `header heights seen: ${heights.join(", ")}`).toEqual(new Set([heights[0]]));
+    // From 768 px the header is one row (a row of 32 px controls and its padding).
+    expect(heights[0], `header height at ${size.width} px`).toBeLessThan(56);
+  });
+}
+
+for (const size of [
+  { width: 900, height: 700 },
+  { width: 1280, height: 800 },
+]) {
+  test(`${size.width}×${size.height}: a run that starts and ends moves no tab and nothing in the Trace`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-002"));
+    if ((await p.layout()) !== "wide") await p.viewTab("trace").click();
+    const places = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="tab-"][role="tab"], [data-testid="run-status"], [data-testid="resources"]')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            const name = el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 8);
+            return `${name} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+          }),
+      );
+    const before = await places();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/run", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.runButton.click();
+    await expect(p.runStatus).toHaveAttribute("data-phase", "running");
+    expect(await places(), "while running").toEqual(before);
+    release();
+    expect(await p.waitForRunEnd()).toBe("done");
+    // Text changes (a tab's label its count, the status line its words), places and sizes do not.
+    const strip = (list: string[]) => list.map((s) => s.replace(/^\S+ /, ""));
+    expect(strip(await places()), "after the run").toEqual(strip(before));
+  });
+}

@@ -296,41 +296,6 @@ test("five resources: the chips wrap beside or above the page limit, never under
   await expectLayoutSound(page, "five resources, 390 px");
 });
 
-for (const size of [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 800 },
-  { width: 1024, height: 768 },
-]) {
-  test(`${size.width}×${size.height}: the header keeps its height while the config is checked, has errors and is fixed`, async ({
-    playground: p,
-    page,
-  }) => {
-    await page.setViewportSize(size);
-    // Every height the header has from the first paint on (the "Checking the config…" state included).
-    await page.addInitScript(() => {
-      const w = window as unknown as { __headerHeights: number[] };
-      w.__headerHeights = [];
-      const watch = () => {
-        const header = document.querySelector("header");
-        if (!header) return void requestAnimationFrame(watch);
-        new ResizeObserver(() => w.__headerHeights.push(Math.round(header.getBoundingClientRect().height))).observe(header);
-      };
-      watch();
-    });
-    await p.gotoWith(text("seed-000"));
-    // A key near the top, visible in the editor at every size.
-    await p.replaceWordInEditor('"base_url"', "base_ur");
-    await expect(page.getByTestId("run-blocked-reason")).toContainText("Fix");
-    await page.keyboard.press("Control+z");
-    await expect(p.runButton).toBeEnabled();
-    const heights = await page.evaluate(() => (window as unknown as { __headerHeights: number[] }).__headerHeights);
-    expect(heights.length).toBeGreaterThan(0);
-    expect(new Set(heights), `header heights seen: ${heights.join(", ")}`).toEqual(new Set([heights[0]]));
-    // From 1280 px the header is one row (a row of 32 px controls and its padding).
-    if (size.width >= 1280) expect(heights[0], `header height at ${size.width} px`).toBeLessThan(56);
-  });
-}
-
 test("nothing jumps: the header stays put while the format is detected and a run starts and ends, the page selector while pages come, and nothing moves up or down", async ({
   playground: p,
   page,

@@ -25,7 +25,7 @@ export type ShortcutId =
   | "comment"
   | "separator"
   | "gridRow"
-  | "columnEdge";
+  | "columnHeader";
 
 export interface Shortcut {
   readonly id: ShortcutId;
@@ -73,16 +73,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     id: "gridRow",
-    description: "Pick a row (Page Up/Down, Home/End too); Enter shows it whole",
+    description: "Pick a row (Page Up/Down, Home/End too); Enter shows it whole; ↑ from the first row goes to the headers",
     where: "in a table",
     keys: "Arrow keys / Enter",
     ours: true,
   },
   {
-    id: "columnEdge",
-    description: "On a column's edge: resize it (Shift: bigger steps), Home/End to the limits, Enter resets",
+    id: "columnHeader",
+    description:
+      "On a column's header: ← → to another column, Enter sorts, ↓ to the rows; Shift+← → resizes it (Ctrl/⌘+Shift: bigger steps), " +
+      "Shift+Enter resets its width",
     where: "in a table",
-    keys: "Arrow keys / Enter",
+    keys: "Arrow keys / Enter / Shift+Arrow keys",
     ours: true,
   },
   {

@@ -7,10 +7,10 @@ const ORDER: readonly SourceFormat[] = ["python", "json", "yaml"];
 /**
  * The check mark's place in every option, shown on the active one (its state is `aria-pressed`'s):
  * marking a format moves nothing. Phones go without it (weight marks the active one there), so the
- * format and target switches and Download share a row.
+ * format and target switches and Download share a row, and so do 768–1023 px windows (one header row).
  */
 const Check = ({ shown }: { shown: boolean }) => (
-  <span aria-hidden="true" className={`mr-1 font-semibold max-sm:hidden ${shown ? "" : "invisible"}`}>
+  <span aria-hidden="true" className={`mr-1 font-semibold max-sm:hidden md:max-lg:hidden ${shown ? "" : "invisible"}`}>
     ✓
   </span>
 );
@@ -25,12 +25,18 @@ const Label = ({ text }: { text: string }) => (
   </span>
 );
 
+/** A format's button (narrower from 768 to 1023 px, where the header keeps one row). */
+const OPTION =
+  "px-2 py-1 md:max-lg:px-1.5 first:rounded-l last:rounded-r focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent";
+
+const ACTIVE = "cursor-default bg-accent-soft font-semibold text-fg";
+
 /** What the playground answers when asked to convert: done, refused, or a loss to confirm first. */
 export type ConvertOutcome = { kind: "done" } | { kind: "refused"; reason: string } | { kind: "confirm"; warning: string };
 
 /**
  * The detected format, and a switch that converts the document to another one. The active format is
- * marked by weight, a check mark (from 640 px) and `aria-pressed`, not colour alone. A conversion that
+ * marked by weight, a check mark (640–767 px and from 1024 px) and `aria-pressed`, not colour alone. A conversion that
  * would drop comments or Python code asks first; every conversion can be undone in the editor (Ctrl/Cmd+Z).
  */
 export function FormatIndicator({
@@ -102,7 +108,7 @@ export function FormatIndicator({
               title={active ? `The config is ${FORMAT_NAMES[f]}` : `Convert the config to ${FORMAT_NAMES[f]}`}
               data-testid={`format-${f}`}
               onClick={() => (active ? undefined : convert(f, false))}
-              className={`px-2 py-1 first:rounded-l last:rounded-r focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent ${active ? "cursor-default bg-accent-soft font-semibold text-fg" : "text-muted hover:bg-raised hover:text-fg"}`}
+              className={`${OPTION} ${active ? ACTIVE : "text-muted hover:bg-raised hover:text-fg"}`}
             >
               <Check shown={active} />
               <Label text={FORMAT_NAMES[f]} />

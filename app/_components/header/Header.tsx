@@ -5,6 +5,7 @@ import type { SourceFormat } from "@/lib/formats";
 import { ariaShortcut } from "../commands/shortcuts";
 import type { RunTarget as Target } from "@/lib/run";
 import { FormatIndicator, type ConvertOutcome } from "./FormatIndicator";
+import { HeaderMoreMenu } from "./HeaderMoreMenu";
 import { Menu } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";
 import { ThemeToggle } from "./ThemeToggle";
@@ -18,7 +19,7 @@ const RUN_SLOT = "col-start-1 row-start-1 inline-flex h-8 items-center justify-c
 const RunLabel = ({ mod }: { mod: string }) => (
   <>
     <span aria-hidden="true">▶</span> Run
-    <kbd className="hidden rounded border border-white/40 px-1 font-mono text-[11px] font-normal sm:inline">{mod}+↵</kbd>
+    <kbd className="hidden rounded border border-white/40 px-1 font-mono text-[11px] font-normal sm:inline md:max-lg:hidden">{mod}+↵</kbd>
   </>
 );
 
@@ -29,10 +30,12 @@ const CancelLabel = () => (
 );
 
 /**
- * The header wraps instead of overflowing: one row from 1024 px (below 1360 px the format and target
- * captions are for screen readers only; from 768 to 1279 px so are the name and the words of Import,
- * Share and Download, whose icons and tooltips stay, and Check drops its mark); below 768 px the primary actions
- * (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
+ * One row from 768 px: below 1360 px the format and target captions are for screen readers only; from
+ * 768 to 1279 px so are the name and the words of Import, Share and Download, whose icons and tooltips
+ * stay, and Check drops its mark; from 768 to 1023 px the logo, Run's shortcut and the format's check
+ * mark go too (the tooltip, `aria-keyshortcuts` and `aria-pressed` keep them) and the palette, the
+ * shortcuts and the theme share one menu (⋯). Below 768 px it wraps instead of overflowing: the primary
+ * actions (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
  */
 /** The Run button's look; `aria-disabled` (it stays focusable while blocked) dims it. */
 const RUN_LOOK =
@@ -83,8 +86,13 @@ export function Header(props: {
     currentExample,
   } = props;
   return (
-    <header className="flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 sm:gap-x-2 sm:px-3 2xl:gap-x-3">
-      <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none">
+    <header
+      className={
+        "flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 " +
+        "sm:gap-x-2 sm:px-3 md:max-lg:gap-x-1.5 md:max-lg:px-1.5 2xl:gap-x-3"
+      }
+    >
+      <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none md:max-lg:sr-only">
         <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded bg-accent text-[10px] text-accent-fg">
           ▶
         </span>
@@ -130,6 +138,8 @@ export function Header(props: {
             aria-disabled={blockedReason !== null}
             aria-describedby={blockedReason ? "run-blocked-reason" : undefined}
             aria-keyshortcuts={ariaShortcut("run")}
+            // Hovered: why it is blocked (the row may have no room for the reason), else its shortcut.
+            title={blockedReason ? `${blockedReason} (Run: ${mod}+Enter)` : `Run (${mod}+Enter)`}
             data-testid="run-button"
             className={`${RUN_SLOT} ${RUN_LOOK}`}
           >
@@ -154,16 +164,22 @@ export function Header(props: {
           data-testid="run-blocked-reason"
           title={blockedReason}
         >
-          <span aria-hidden="true">✖ </span>
+          {/* Squeezed to a sliver (a 768 px window): nothing rather than half a mark; Run's description still says it. */}
+          <span aria-hidden="true" className="@max-[2.5rem]:hidden">
+            ✖{" "}
+          </span>
           <span className="hidden @[14rem]:inline">{blockedReason}</span>
-          <span className="@[14rem]:hidden" aria-hidden="true">
+          <span className="@[14rem]:hidden @max-[2.5rem]:hidden" aria-hidden="true">
             {blockedLabel ?? blockedReason}
           </span>
           <span className="sr-only @[14rem]:hidden">{blockedReason}</span>
         </span>
       )}
       <div className="order-7 md:order-none md:ml-auto">{downloads}</div>
-      <div className="order-4 ml-auto flex items-center gap-1 md:order-none md:-mr-1 md:ml-0">
+      <div className="hidden md:max-lg:block">
+        <HeaderMoreMenu mod={mod} onPalette={onPalette} onShortcuts={onShortcuts} />
+      </div>
+      <div className="order-4 ml-auto flex items-center gap-1 md:order-none md:-mr-1 md:ml-0 md:max-lg:hidden">
         <button
           type="button"
           onClick={onPalette}

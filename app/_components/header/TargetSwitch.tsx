@@ -12,7 +12,10 @@ export function TargetSwitch({ target, onChange }: { target: Target; onChange: (
         {(["mock", "live"] as const).map((t) => (
           <label
             key={t}
-            className={`flex cursor-pointer items-center gap-1 px-2 py-1 ${target === t ? "bg-accent-soft font-semibold text-fg" : "text-muted"}`}
+            // Narrower from 768 to 1023 px, where the header keeps one row.
+            className={`flex cursor-pointer items-center gap-1 px-2 py-1 md:max-lg:px-1.5 ${
+              target === t ? "bg-accent-soft font-semibold text-fg" : "text-muted"
+            }`}
           >
             <input
               type="radio"

@@ -1,7 +1,8 @@
 "use client";
 /**
  * The data grid (TanStack Table + the virtualiser): sort by a header (click, or Enter on it), filter
- * each column, search every cell, resize columns by dragging their edge; only the visible rows are in
+ * each column, search every cell, resize columns by dragging their edge (or Shift+← → on the header);
+ * ↑ on the first row goes up to the headers, ↓ on a header down to the rows; only the visible rows are in
  * the DOM, so 100,000 rows scroll smoothly. Rows this run inserted or updated carry a mark. Loaded
  * lazily (not in the first-load budget).
  */
@@ -59,6 +60,7 @@ export default function DataGrid({
   showFilters = false,
 }: DataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const headerRow = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
   // Read by the sorting function (defined once per columns) when the sorted rows are built in this render.
   const sortingNow = useRef(sorting);
@@ -121,7 +123,8 @@ export default function DataGrid({
   const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const keys: Readonly<Record<string, () => void>> = {
     ArrowDown: () => pick(current === null ? 0 : current + 1),
-    ArrowUp: () => pick(current === null ? 0 : current - 1),
+    ArrowUp: () =>
+      current === 0 ? headerRow.current?.querySelector<HTMLElement>("[data-header-stop]")?.focus() : pick((current ?? 1) - 1),
     PageDown: () => pick((current ?? 0) + page),
     PageUp: () => pick((current ?? 0) - page),
     Home: () => pick(0),
@@ -156,7 +159,18 @@ export default function DataGrid({
         }}
       >
         <div role="presentation" style={{ width, minWidth: "100%" }} className="text-xs">
-          <GridHeader table={table} columns={columns} marks={marks !== undefined} markWidth={MARK_WIDTH} showFilters={showFilters} />
+          <GridHeader
+            table={table}
+            columns={columns}
+            marks={marks !== undefined}
+            markWidth={MARK_WIDTH}
+            showFilters={showFilters}
+            rowRef={headerRow}
+            onRows={() => {
+              scroller.current?.focus();
+              if (current === null && rows.length > 0) pick(0);
+            }}
+          />
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((v) => {
               const row = rows[v.index];

@@ -1,11 +1,13 @@
 "use client";
 /**
- * The grid's sticky header: per column a sort button (name, type, nullability, hints), a resize edge
- * (drag it, or focus it and use the arrow keys) and, when shown, a filter field.
+ * The grid's sticky header: per column a sort button (name, type, nullability, hints), a resize edge to
+ * drag and, when shown, a filter field. The sort buttons are one Tab stop (a roving tabindex, as in
+ * WAI-ARIA's grid): ← → (Home/End) move between them, Enter sorts, Shift+← → resizes, ↓ goes to the rows.
  */
+import { useState, type RefObject } from "react";
 import type { Table } from "@tanstack/react-table";
 import type { GridColumn } from "./grid-model";
-import { CHAR_PX, clipMiddle, resizeKey } from "./cells";
+import { CHAR_PX, clipMiddle, headerKey } from "./cells";
 
 const SORT_LABEL = { asc: "ascending", desc: "descending" } as const;
 
@@ -15,17 +17,27 @@ export function GridHeader({
   marks,
   markWidth,
   showFilters,
+  rowRef,
+  onRows,
 }: {
   table: Table<number>;
   columns: readonly GridColumn[];
   marks: boolean;
   markWidth: number;
   showFilters: boolean;
+  /** The header row: the grid focuses its Tab stop (↑ on the first row). */
+  rowRef: RefObject<HTMLDivElement | null>;
+  /** ↓ on a header: the focus goes to the rows. */
+  onRows: () => void;
 }) {
   const byId = new Map(columns.map((c) => [c.id, c]));
+  const headers = table.getFlatHeaders();
+  // The header in the Tab order: the one last focused (the first at first; a narrower table's last).
+  const [stop, setStop] = useState(0);
+  const at = Math.min(stop, headers.length - 1);
   return (
     <div role="rowgroup" className="sticky top-0 z-10 border-b border-line bg-raised">
-      <div role="row" aria-rowindex={1} className="flex">
+      <div role="row" aria-rowindex={1} className="flex" ref={rowRef}>
         {marks && (
           <div
             role="columnheader"
@@ -37,7 +49,7 @@ export function GridHeader({
             <span className="sr-only">Change</span>
           </div>
         )}
-        {table.getFlatHeaders().map((h) => {
+        {headers.map((h, i) => {
           const c = byId.get(h.column.id);
           const sorted = h.column.getIsSorted();
           const filter = h.column.getFilterValue();
@@ -52,9 +64,26 @@ export function GridHeader({
             >
               <button
                 type="button"
+                tabIndex={i === at ? 0 : -1}
+                data-header-stop={i === at ? "true" : undefined}
+                onFocus={() => setStop(i)}
                 onClick={h.column.getToggleSortingHandler()}
-                className="block w-full px-2 py-1 text-left hover:bg-surface"
-                title={`${c?.name ?? h.column.id}: ${c?.type ?? ""}, ${c?.marks.join(", ") ?? ""} — click to sort`}
+                aria-keyshortcuts="Enter ArrowLeft ArrowRight Home End ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+Enter"
+                onKeyDown={(e) => {
+                  const min = h.column.columnDef.minSize ?? 0;
+                  const action = headerKey(e, i, headers.length, h.getSize(), min, h.column.columnDef.maxSize ?? Infinity);
+                  if (!action) return;
+                  e.preventDefault();
+                  if ("rows" in action) onRows();
+                  else if ("focus" in action) e.currentTarget.closest('[role="row"]')?.querySelectorAll("button")[action.focus]?.focus();
+                  else {
+                    const size = action.resize;
+                    if (size === null) h.column.resetSize();
+                    else table.setColumnSizing((old) => ({ ...old, [h.column.id]: size }));
+                  }
+                }}
+                className="focus-inset block w-full px-2 py-1 text-left hover:bg-surface"
+                title={`${c?.name ?? h.column.id}: ${c?.type ?? ""}, ${c?.marks.join(", ") ?? ""} — Enter sorts, Shift+← → resizes`}
               >
                 <span className="flex items-center gap-1">
                   {/* Clipped in the middle to the column's width; the whole name for screen readers and in the title. */}
@@ -82,28 +111,15 @@ export function GridHeader({
                   className="mx-1 mb-1 block w-[calc(100%-0.5rem)] rounded border border-line bg-surface px-1 py-0.5 font-mono text-fg"
                 />
               )}
+              {/* The mouse's way to resize (the keyboard's: Shift+← → on the header); a double-click resets. */}
               <div
-                role="separator"
-                aria-orientation="vertical"
-                aria-label={`Resize column ${c?.name ?? h.column.id}`}
-                aria-valuenow={Math.round(h.getSize())}
-                aria-valuemin={h.column.columnDef.minSize}
-                aria-valuemax={h.column.columnDef.maxSize}
-                aria-keyshortcuts="ArrowLeft ArrowRight Home End Enter"
-                tabIndex={0}
-                title={`Resize ${c?.name ?? h.column.id}: drag, or ← → (Shift: bigger steps), Home/End; Enter or double-click resets`}
+                aria-hidden="true"
+                title={`Resize ${c?.name ?? h.column.id}: drag (or Shift+← → on the header); double-click resets`}
                 onMouseDown={h.getResizeHandler()}
                 onTouchStart={h.getResizeHandler()}
                 onDoubleClick={() => h.column.resetSize()}
-                onKeyDown={(e) => {
-                  const size = resizeKey(e, h.getSize(), h.column.columnDef.minSize ?? 0, h.column.columnDef.maxSize ?? Infinity);
-                  if (size === undefined) return;
-                  e.preventDefault();
-                  if (size === null) h.column.resetSize();
-                  else table.setColumnSizing((old) => ({ ...old, [h.column.id]: size }));
-                }}
                 className={
-                  "absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none focus-visible:bg-accent focus-visible:outline-none " +
+                  "absolute top-0 right-0 h-full w-1.5 cursor-col-resize select-none " +
                   (h.column.getIsResizing() ? "bg-accent" : "hover:bg-line")
                 }
                 data-testid="column-resize"

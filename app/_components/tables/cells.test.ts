@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, clipMiddle, columnWidth, resizeKey, statsLine } from "./cells";
+import { cellText, clipMiddle, columnWidth, headerKey, resizeKey, statsLine } from "./cells";
 import { createPreview } from "@/lib/preview";
 
 describe("table cells", () => {
@@ -71,8 +71,8 @@ describe("clipMiddle", () => {
     expect([...clipMiddle("données_🚀_日本語_and_more_text", 12)]).toHaveLength(12);
   });
 
-  it("resizes a column from its edge's keys, within the column's limits", () => {
-    const key = (k: string, shiftKey = false) => resizeKey({ key: k, shiftKey }, 100, 48, 1200);
+  it("resizes a column from its header's resize keys, within the column's limits", () => {
+    const key = (k: string, big = false) => resizeKey(k, big, 100, 48, 1200);
     expect([key("ArrowRight"), key("ArrowLeft"), key("ArrowRight", true), key("Home"), key("End"), key("Enter"), key("a")]).toEqual([
       116,
       84,
@@ -82,9 +82,40 @@ describe("clipMiddle", () => {
       null,
       undefined,
     ]);
-    expect([
-      resizeKey({ key: "ArrowLeft", shiftKey: true }, 60, 48, 1200),
-      resizeKey({ key: "ArrowRight", shiftKey: false }, 1190, 48, 1200),
-    ]).toEqual([48, 1200]);
+    expect([resizeKey("ArrowLeft", true, 60, 48, 1200), resizeKey("ArrowRight", false, 1190, 48, 1200)]).toEqual([48, 1200]);
+  });
+
+  it("moves along the header row with the arrows, resizes with Shift, and leaves Enter, Space and other shortcuts alone", () => {
+    const key = (k: string, mods: { shift?: boolean; ctrl?: boolean; meta?: boolean; alt?: boolean } = {}, at = 1) =>
+      headerKey(
+        { key: k, shiftKey: mods.shift ?? false, ctrlKey: mods.ctrl ?? false, metaKey: mods.meta ?? false, altKey: mods.alt ?? false },
+        at,
+        4,
+        100,
+        48,
+        1200,
+      );
+    expect([key("ArrowRight"), key("ArrowLeft"), key("Home"), key("End"), key("ArrowDown")]).toEqual([
+      { focus: 2 },
+      { focus: 0 },
+      { focus: 0 },
+      { focus: 3 },
+      { rows: true },
+    ]);
+    // At either end the focus stays (no wrap: a wide table's first and last columns are far apart).
+    expect([key("ArrowLeft", {}, 0), key("ArrowRight", {}, 3)]).toEqual([{ focus: 0 }, { focus: 3 }]);
+    expect([key("ArrowRight", { shift: true }), key("ArrowLeft", { shift: true, ctrl: true }), key("Enter", { shift: true })]).toEqual([
+      { resize: 116 },
+      { resize: 48 },
+      { resize: null },
+    ]);
+    // Enter and Space sort (the button's own), Ctrl/Cmd+Shift+Enter maximises the panel, Alt+← is the browser's Back.
+    expect([key("Enter"), key(" "), key("Enter", { shift: true, ctrl: true }), key("ArrowLeft", { alt: true }), key("ArrowUp")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

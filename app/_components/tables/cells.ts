@@ -38,11 +38,11 @@ export function statsLine(stats: { fetched: number; merged: number; duplicates_c
 }
 
 /**
- * A key on a column's resize edge: its new width (← → by 16 px, with Shift by 64; Home and End to the
- * limits), `null` to reset it (Enter), `undefined` for a key that does not resize.
+ * A resize key on a column's header (pressed with Shift): the column's new width (← → by 16 px, `big`
+ * steps by 64; Home and End to the limits), `null` to reset it (Enter), `undefined` for a key that does not resize.
  */
-export function resizeKey(e: { key: string; shiftKey: boolean }, size: number, min: number, max: number): number | null | undefined {
-  const step = e.shiftKey ? 64 : 16;
+export function resizeKey(key: string, big: boolean, size: number, min: number, max: number): number | null | undefined {
+  const step = big ? 64 : 16;
   const to: Readonly<Record<string, number | null>> = {
     ArrowLeft: size - step,
     ArrowRight: size + step,
@@ -50,7 +50,36 @@ export function resizeKey(e: { key: string; shiftKey: boolean }, size: number, m
     End: max,
     Enter: null,
   };
-  if (!Object.hasOwn(to, e.key)) return undefined;
-  const next = to[e.key] ?? null;
+  if (!Object.hasOwn(to, key)) return undefined;
+  const next = to[key] ?? null;
   return next === null ? null : Math.min(max, Math.max(min, next));
+}
+
+/** What a key on a column's header does: focus another header, resize this column, or go down to the rows. */
+export type HeaderKeyAction = { readonly focus: number } | { readonly resize: number | null } | { readonly rows: true };
+
+/**
+ * The header row is one Tab stop: ← → (Home/End) move between the columns, ↓ goes to the rows; with
+ * Shift the same keys resize the column (`resizeKey`: Ctrl/Cmd+Shift for bigger steps, Shift+Enter
+ * resets). `undefined`: a key the header leaves alone (Enter and Space sort: the button's own;
+ * Ctrl/Cmd+Shift+Enter maximises the panel).
+ */
+export function headerKey(
+  e: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+  at: number,
+  count: number,
+  size: number,
+  min: number,
+  max: number,
+): HeaderKeyAction | undefined {
+  if (e.altKey) return undefined;
+  if (e.shiftKey) {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) return undefined;
+    const resize = resizeKey(e.key, e.ctrlKey || e.metaKey, size, min, max);
+    return resize === undefined ? undefined : { resize };
+  }
+  if (e.ctrlKey || e.metaKey) return undefined;
+  const to: Readonly<Record<string, number>> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: count - 1 };
+  if (e.key === "ArrowDown") return { rows: true };
+  return Object.hasOwn(to, e.key) ? { focus: Math.min(count - 1, Math.max(0, to[e.key] ?? at)) } : undefined;
 }

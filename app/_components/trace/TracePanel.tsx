@@ -156,7 +156,8 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
   }
   return (
     <div
-      className="flex min-h-7 shrink-0 items-center gap-2 border-b border-line px-2 py-0.5 text-xs"
+      // 28 px whatever it holds (Running's Cancel button included): a run that starts or ends moves nothing below it.
+      className="flex min-h-7 shrink-0 items-center gap-2 border-b border-line px-2 text-xs"
       data-testid="run-status"
       data-phase={trace.phase}
     >

@@ -31,7 +31,8 @@ function RequestRow({ item }: { item: RequestItem }) {
         aria-expanded={open}
         aria-controls={detailsId}
         onClick={() => setOpen((o) => !o)}
-        className="flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
+        // The ring inside the row: the trace scrolls, and a full-width row's outside ring was cut at both sides.
+        className="focus-inset flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
       >
         <span aria-hidden="true" className="w-3 shrink-0 text-muted">
           {open ? "▾" : "▸"}

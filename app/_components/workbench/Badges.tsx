@@ -57,11 +57,13 @@ const PHASE: Record<RunPhase, { glyph: string; word: string; className: string }
   failed: { glyph: "✖", word: "failed", className: "text-error" },
 };
 
+/** The run's state beside the Trace's title, in a box of one width (none before a run): a run that starts or ends moves no tab. */
 export function PhaseBadge({ phase }: { phase: RunPhase }) {
   const p = PHASE[phase];
-  if (!p) return null;
+  const box = `${BASE} w-[1.25em] justify-center`;
+  if (!p) return <span aria-hidden="true" className={`${box} invisible`} data-testid="trace-badge-empty" />;
   return (
-    <span className={`${BASE} ${p.className}`} data-testid="trace-badge" data-phase={phase}>
+    <span className={`${box} ${p.className}`} data-testid="trace-badge" data-phase={phase}>
       <span aria-hidden="true">{p.glyph}</span>
       <span className="sr-only">({p.word})</span>
     </span>
