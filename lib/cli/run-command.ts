@@ -21,7 +21,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { Masker, secretEnvName, secretLookupNames } from "../shared";
+import { isPython, Masker, secretEnvName, secretLookupNames } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -94,7 +94,7 @@ function needed(config: RestApiConfig, paths: readonly string[], resources: read
     const m = /^\/resources\/(\d+)(?:\/|$)/.exec(p);
     if (!m) return true;
     const entry = config.resources[Number(m[1])];
-    const name = typeof entry === "string" ? entry : entry && !("$python" in entry) ? entry.name : undefined;
+    const name = typeof entry === "string" ? entry : entry && !isPython(entry) ? entry.name : undefined;
     return name !== undefined && resources.includes(name);
   });
 }

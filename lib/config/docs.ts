@@ -1,6 +1,7 @@
 /** Hover docs and key completions, derived from the zod schema's descriptions (one source of truth). */
 import type { z } from "zod";
 import { parsePointer } from "../formats";
+import { isMarker } from "../shared";
 import { ConfigRefSchema, isDialect, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
 import {
   describeSchema,
@@ -140,14 +141,12 @@ export function keyCompletions(path: PathLike, rootOrExistingKeys: unknown = und
   const value = existing ? Object.fromEntries(existing.map((k) => [k, null])) : valueAt(root, segs);
   const here = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
   const variant =
-    pickVariant(s, here) ??
-    unionMembers(s).find((m) => objectShape(m) && !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$"))) ??
-    null;
+    pickVariant(s, here) ?? unionMembers(s).find((m) => objectShape(m) && !Object.keys(objectShape(m) ?? {}).some(isMarker)) ?? null;
   const shape = objectShape(variant);
   if (!variant || !shape) return [];
   const required = requiredKeys(variant);
   return Object.entries(shape)
-    .filter(([k]) => !k.startsWith("$") && !(k in here))
+    .filter(([k]) => !isMarker(k) && !(k in here))
     .map(([k, v]) => docFor(k, v, required.includes(k), [...segs, k]))
     .filter((d) => !isDialect(d.description))
     .sort((a, b) => Number(b.required) - Number(a.required));

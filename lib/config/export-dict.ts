@@ -7,6 +7,7 @@
 import type { PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
+import { isPython, refOf } from "../shared";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -43,19 +44,18 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
   const { config, runtime, notes } = dltForm(value, keepLiteralSecrets);
   const bindings: Binding[] = [];
   const strip = (v: PlainValue, path: Path): PlainValue | undefined => {
-    if (isObj(v) && Object.keys(v).length === 1) {
-      if (typeof v.$secret === "string" || typeof v.$config === "string") {
-        bindings.push({ path, kind: typeof v.$secret === "string" ? "secret" : "config", name: String(v.$secret ?? v.$config) });
-        return undefined;
-      }
-      if (typeof v.$python === "string") {
-        bindings.push({ path, kind: "python", name: v.$python });
-        notes.push(
-          `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so it is left ` +
-            "out; the loading snippet shows the line that sets it (uncomment it, with what it uses).",
-        );
-        return undefined;
-      }
+    const ref = refOf(v);
+    if (ref) {
+      bindings.push({ path, ...ref });
+      return undefined;
+    }
+    if (isPython(v)) {
+      bindings.push({ path, kind: "python", name: v.$python });
+      notes.push(
+        `\`${path.join(".")}\` is Python code (\`${v.$python.slice(0, 60)}\`): JSON and YAML cannot hold it, so it is left ` +
+          "out; the loading snippet shows the line that sets it (uncomment it, with what it uses).",
+      );
+      return undefined;
     }
     if (Array.isArray(v)) return v.map((x: PlainValue, i) => strip(x, [...path, i]) ?? null);
     if (isObj(v)) {

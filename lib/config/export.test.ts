@@ -204,6 +204,21 @@ describe("secrets", () => {
       '\n[sources.rest_api]\ntoken = "<your token>"\n',
     );
   });
+  it("a dict with a marker key and more is data: no value is asked for, and the export says it reads none", () => {
+    const r = validateText(
+      JSON.stringify({
+        client: { base_url: "https://api.example.com/" },
+        resources: [{ name: "posts", endpoint: { path: "posts", method: "POST", json: { filter: { $secret: "tok", note: 1 } } } }],
+      }),
+    );
+    expect(r.valid).toBe(true);
+    expect(listSecrets(r.value)).toEqual([]);
+    const py = exportConfig(r, "python")!.text;
+    expect(py).not.toContain('dlt.secrets["tok"]');
+    expect(configOf(py).resources).toEqual([
+      { name: "posts", endpoint: { path: "posts", method: "POST", json: { filter: { $secret: "tok", note: 1 } } } },
+    ]);
+  });
   it("seed 002 reads one secret", () => {
     const r = seed(2);
     expect(listSecrets(r.value)).toEqual([{ name: "api_key", kind: "secret", paths: ["/client/auth/api_key"] }]);

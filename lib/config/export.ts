@@ -9,7 +9,7 @@ import { callsRestApi, markdownBlock, writeJson, writePythonLiteral, writeYaml, 
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
-import { secretEnvName } from "../shared";
+import { isPython, secretEnvName } from "../shared";
 import { dltDict, dltForm, loadingSnippet } from "./export-dict";
 import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
@@ -65,9 +65,8 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
 function pythonSnippets(v: PlainValue, out: string[] = []): string[] {
   if (Array.isArray(v)) for (const x of v) pythonSnippets(x, out);
   else if (typeof v === "object" && v !== null) {
-    const o = v as { readonly [k: string]: PlainValue };
-    if (typeof o.$python === "string" && Object.keys(o).length === 1) out.push(o.$python);
-    else for (const x of Object.values(o)) pythonSnippets(x, out);
+    if (isPython(v)) out.push(v.$python);
+    else for (const x of Object.values(v)) pythonSnippets(x, out);
   }
   return out;
 }

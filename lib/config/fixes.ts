@@ -17,6 +17,7 @@ import {
   type TextEdit,
 } from "../formats";
 import type { Path } from "./located";
+import { soleMarker } from "../shared";
 import { callParen, insertCallArg, removeCallArgs } from "./fixes-call";
 
 /**
@@ -63,8 +64,7 @@ export function inlineValue(format: SourceFormat, value: PlainValue, quote: Quot
   if (Array.isArray(value)) return `[${value.map((v: PlainValue) => inlineValue(format, v, quote)).join(", ")}]`;
   const obj = value as { readonly [k: string]: PlainValue };
   const keys = Object.keys(obj);
-  if (format === "python" && keys.length === 1 && ["$secret", "$config", "$python"].includes(keys[0] ?? ""))
-    return writePythonLiteral(obj, 0, quote);
+  if (format === "python" && soleMarker(obj)) return writePythonLiteral(obj, 0, quote);
   return `{${keys.map((k) => `${str(k)}: ${inlineValue(format, obj[k] ?? null, quote)}`).join(", ")}}`;
 }
 

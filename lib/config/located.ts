@@ -9,7 +9,7 @@ import {
   type Range,
   type SourceFormat,
 } from "../formats";
-import { isCredentialName, maskSecret } from "../shared";
+import { isCredentialName, markedAs, maskSecret, type Marker } from "../shared";
 
 export type Path = readonly (string | number)[];
 
@@ -18,6 +18,13 @@ export const where = (path: Path): string =>
   path.length
     ? `\`${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${clip(p, 60)}` : clip(p, 60))).join("")}\``
     : "the config";
+
+/** What a value written with a marker is, as messages name it. */
+const MARKER_NAMES: Readonly<Record<Marker, string>> = {
+  $secret: "a dlt.secrets[...] reference",
+  $config: "a dlt.config[...] reference",
+  $python: "Python code",
+};
 
 /** The value as a message names it, in the words of the user's format (`True` in Python, `true` in JSON/YAML). */
 export function describeValue(v: unknown, path: Path = [], format: SourceFormat = "python"): string {
@@ -32,10 +39,9 @@ export function describeValue(v: unknown, path: Path = [], format: SourceFormat 
   if (v === undefined) return "nothing";
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (typeof v === "object") {
-    if ("$secret" in v) return "a dlt.secrets[...] reference";
-    if ("$config" in v) return "a dlt.config[...] reference";
-    if ("$python" in v) return "Python code";
-    return "a dict";
+    // Written as a reference or as code, rightly or not: named so (validation says what is wrong with it).
+    const marker = markedAs(v);
+    return marker ? MARKER_NAMES[marker] : "a dict";
   }
   return typeof v;
 }

@@ -20,6 +20,7 @@ import {
   wrappedDescription,
 } from "./schema-walk";
 import { didYouMean } from "./did-you-mean";
+import { isMarker } from "../shared";
 import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
 import { quoteLike } from "./fixes";
 import { ClientSchema, EndpointResourceSchema, EndpointSchema, isDialect, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
@@ -213,7 +214,7 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
   if (part) hints.push(part);
   if (schema === ResourceDefaultsSchema && key === "name") hints.push("Defaults apply to every resource, so they have no `name`.");
   // `{"$secret": …}` and its kind: a reference has its one marker key and nothing else.
-  const marker = schema ? Object.keys(objectShape(schema) ?? {}).find((k) => k.startsWith("$")) : undefined;
+  const marker = schema ? Object.keys(objectShape(schema) ?? {}).find(isMarker) : undefined;
   ctx.out.push({
     severity: "error",
     path: loc.pointer(keyPath),

@@ -3,6 +3,7 @@
  * an object allows, and which union variant a value means. This is what makes messages union-aware.
  */
 import type { z } from "zod";
+import { isMarker, markedAs, soleMarker } from "../shared";
 
 type Def = {
   type: string;
@@ -81,7 +82,7 @@ export function objectShape(s: z.ZodType | null | undefined): Record<string, z.Z
 }
 
 /** The keys an object schema allows (without the `$secret`-style markers). */
-export const allowedKeys = cached((s: z.ZodType): string[] => Object.keys(objectShape(s) ?? {}).filter((k) => !k.startsWith("$")));
+export const allowedKeys = cached((s: z.ZodType): string[] => Object.keys(objectShape(s) ?? {}).filter((k) => !isMarker(k)));
 
 /** The keys an object schema requires (not optional). */
 export const requiredKeys = cached((s: z.ZodType): string[] =>
@@ -108,10 +109,10 @@ export const describeSchema = cached((s: z.ZodType): string => {
     const lits = literalValues(m);
     if (lits) names.add(`one of ${lits.map((v) => `\`${String(v)}\``).join(", ")}`);
     else if (d.type === "object" && d.shape) {
-      const keys = Object.keys(d.shape);
-      if (keys.length === 1 && keys[0] === "$secret") refs |= 1;
-      else if (keys.length === 1 && keys[0] === "$config") refs |= 2;
-      else if (keys.length === 1 && keys[0] === "$python") names.add("(Python) a callable or object");
+      const marker = soleMarker(d.shape);
+      if (marker === "$secret") refs |= 1;
+      else if (marker === "$config") refs |= 2;
+      else if (marker === "$python") names.add("(Python) a callable or object");
       else names.add("a dict");
     } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint"))
       names.add("an integer");
@@ -144,10 +145,9 @@ export function pickVariant(s: z.ZodType, value: unknown): z.ZodType | null {
   if (members.length === 1) return members[0] ?? null;
   if (isPlainObject(value)) {
     const objects = members.filter((m) => objectShape(m));
-    for (const marker of ["$secret", "$config", "$python"]) {
-      if (Object.hasOwn(value, marker)) return objects.find((m) => Object.hasOwn(objectShape(m) ?? {}, marker)) ?? null;
-    }
-    const plain = objects.filter((m) => !Object.keys(objectShape(m) ?? {}).some((k) => k.startsWith("$")));
+    const marker = markedAs(value);
+    if (marker) return objects.find((m) => Object.hasOwn(objectShape(m) ?? {}, marker)) ?? null;
+    const plain = objects.filter((m) => !Object.keys(objectShape(m) ?? {}).some(isMarker));
     if (typeof value.type === "string") {
       const typed = plain.filter((m) => literalValues(objectShape(m)?.type));
       const byType = typed.find((m) => literalValues(objectShape(m)?.type)?.includes(value.type));

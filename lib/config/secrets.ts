@@ -1,4 +1,5 @@
 import { pointerFromPath } from "../formats";
+import { refOf } from "../shared";
 
 export interface SecretUse {
   readonly name: string;
@@ -7,7 +8,11 @@ export interface SecretUse {
   readonly paths: string[];
 }
 
-/** Every distinct `dlt.secrets[...]` / `dlt.config[...]` reference, in document order. */
+/**
+ * Every distinct `dlt.secrets[...]` / `dlt.config[...]` reference, in document order. A dict with a
+ * marker key and more (`{"$secret": "t", "note": 1}`, as a `json` body may hold) is data, not a
+ * reference: nothing binds it, so it asks for no value.
+ */
 export function listSecrets(value: unknown): SecretUse[] {
   const found = new Map<string, SecretUse>();
   // One path, extended and cut back as the walk goes (turned into a pointer only for a reference).
@@ -20,16 +25,15 @@ export function listSecrets(value: unknown): SecretUse[] {
         path.pop();
       }
     } else if (typeof v === "object" && v !== null) {
-      const o = v as Record<string, unknown>;
-      const kind = typeof o.$secret === "string" ? "secret" : typeof o.$config === "string" ? "config" : null;
-      if (kind) {
-        const name = String(o.$secret ?? o.$config);
+      const ref = refOf(v);
+      if (ref) {
+        const { kind, name } = ref;
         const key = `${kind}:${name}`;
         const use = found.get(key) ?? { name, kind, paths: [] };
         use.paths.push(pointerFromPath(path));
         found.set(key, use);
       } else
-        for (const [k, x] of Object.entries(o)) {
+        for (const [k, x] of Object.entries(v)) {
           path.push(k);
           walk(x);
           path.pop();

@@ -9,14 +9,9 @@ import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
 import { where, type Locator } from "./located";
 import type { DiagnosticOut } from "./sink";
+import { isPython } from "../shared";
 
 type Path = (string | number)[];
-const isPython = (v: unknown): v is { readonly $python: string } =>
-  typeof v === "object" &&
-  v !== null &&
-  !Array.isArray(v) &&
-  typeof (v as { $python?: unknown }).$python === "string" &&
-  Object.keys(v).length === 1;
 
 /** Every `{"$python": …}` in the value (not inside another), with its path. */
 function pythonValues(value: PlainValue): [Path, string][] {

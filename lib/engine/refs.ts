@@ -5,18 +5,10 @@
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { getOwn, setOwn } from "../shared";
+import { getOwn, refOf, setOwn } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const refName = (v: ConfigValue): string | null =>
-  isObj(v) && Object.keys(v).length === 1
-    ? typeof v.$secret === "string"
-      ? v.$secret
-      : typeof v.$config === "string"
-        ? v.$config
-        : null
-    : null;
 
 export class RefResolver {
   readonly missing = new Set<string>();
@@ -28,8 +20,8 @@ export class RefResolver {
    * params are bound once per run on the request thread).
    */
   bind(v: ConfigValue): Json {
-    const name = refName(v);
-    if (name !== null) {
+    const name = refOf(v)?.name;
+    if (name !== undefined) {
       const value = getOwn(this.secrets, name);
       if (value === undefined) this.missing.add(name);
       return value ?? "";

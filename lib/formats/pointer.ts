@@ -1,5 +1,6 @@
 import type { DocEntry, DocNode, PlainValue } from "./types";
 import { escapeSegment } from "./refs";
+import { refValue } from "../shared";
 
 type PathLike = string | readonly (string | number)[];
 
@@ -116,7 +117,7 @@ export function toPlain(node: DocNode, hook?: (n: DocNode) => PlainValue | undef
     case "null":
       return null;
     case "ref":
-      return node.ref === "secret" ? { $secret: node.name } : { $config: node.name };
+      return refValue(node.ref, node.name);
     case "python":
       return { $python: node.text };
   }

@@ -1,6 +1,6 @@
 /** Python literal writer: 4-space indent like the seeds, double-quoted strings, refs as `dlt.secrets[...]`. */
 import type { PlainValue } from "./types";
-import { PY_NUMBER } from "../shared";
+import { isPyNumber, isPython, PY_NUMBER, refOf } from "../shared";
 
 type Obj = { readonly [key: string]: PlainValue };
 const isObj = (v: PlainValue): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -32,15 +32,11 @@ function pyNumber(n: number): string {
 
 /** The reference or code a special object stands for, if it is one. */
 function special(value: Obj, quote: '"' | "'"): string | null {
-  const keys = Object.keys(value);
-  const key = keys[0];
-  const v = key === undefined ? undefined : value[key];
-  if (keys.length !== 1 || typeof v !== "string") return null;
-  if (key === "$secret") return `dlt.secrets[${pyString(v, quote)}]`;
-  if (key === "$config") return `dlt.config[${pyString(v, quote)}]`;
-  if (key === "$python") return v;
+  const ref = refOf(value);
+  if (ref) return `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]`;
+  if (isPython(value)) return value.$python;
   // A number as Python spells it (lib/config/export-numbers.ts): `1.0`, `1e+16`, every digit of a big integer.
-  if (key === PY_NUMBER) return v;
+  if (isPyNumber(value)) return value[PY_NUMBER];
   return null;
 }
 

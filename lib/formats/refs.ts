@@ -1,6 +1,7 @@
 import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
 import { MAX_KEY_LENGTH } from "./limits";
 import { showToken } from "./syntax";
+import { isPython, refOf } from "../shared";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -10,17 +11,16 @@ export function escapeSegment(segment: string | number): string {
 
 /**
  * JSON/YAML spelling of references and code: an object with exactly one key, `$secret`, `$config` or
- * `$python`, whose value is a string. Anything else (two keys, a non-string name) stays a plain object
- * so that validation can point at it.
+ * `$python`, whose value is a string (lib/shared/markers.ts). Anything else (two keys, a non-string
+ * name) stays a plain object so that validation can point at it.
  */
 export function specialObject(entries: readonly DocEntry[], range: Range): DocNode | null {
-  if (entries.length !== 1) return null;
   const e = entries[0];
-  if (!e || e.value.kind !== "string") return null;
-  if (e.key === "$secret") return { kind: "ref", ref: "secret", name: e.value.value, range };
-  if (e.key === "$config") return { kind: "ref", ref: "config", name: e.value.value, range };
-  if (e.key === "$python") return { kind: "python", text: e.value.value, range };
-  return null;
+  if (entries.length !== 1 || !e || e.value.kind !== "string") return null;
+  const plain = { [e.key]: e.value.value };
+  const ref = refOf(plain);
+  if (ref) return { kind: "ref", ref: ref.kind, name: ref.name, range };
+  return isPython(plain) ? { kind: "python", text: plain.$python, range } : null;
 }
 
 /** `invalid_key` for a key longer than MAX_KEY_LENGTH (the entry is left out), or null when it is short enough. */

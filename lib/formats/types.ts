@@ -102,8 +102,8 @@ export interface PythonConfigChoice {
   readonly select: TextEdit;
 }
 
-/** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */
-export type RefValue = { readonly $secret: string } | { readonly $config: string };
+/** The marker vocabulary's types (lib/shared/markers.ts), for the users of lib/formats. */
+export type { PythonValue, RefValue, SpecialValue } from "../shared";
 
 /** A plain JSON-like value, references kept as `{"$secret": name}` objects. */
 export type PlainValue = string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };

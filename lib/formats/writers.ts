@@ -1,16 +1,18 @@
 /** Deterministic JSON and YAML writers (2-space indent); see python-writer.ts for Python. */
 import { Document, isMap, isScalar, Scalar, visit } from "yaml";
 import type { PlainValue } from "./types";
-import { isPyNumber, PY_NUMBER } from "../shared";
+import { isMarker, isPyNumber, MARKERS, PY_NUMBER } from "../shared";
 
 /** A number as Python spells it (`{"$number": "1.0"}`, lib/config/export-numbers.ts): the text, marked so writeJson can unquote it. */
 const NUMBER_MARK = "\u0000$number:";
 const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
+/** A special value JSON.stringify spread over three lines: `{\n  "$secret": "token"\n}`. */
+const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).join("|")})": ("(?:[^"\\\\]|\\\\.)*")\\n\\s*\\}`, "g");
 
 export function writeJson(value: PlainValue): string {
   const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
   // References read best on one line, as in the examples: `"token": {"$secret": "token"}`.
-  return text.replace(MARKED, "$1").replace(/\{\n\s*"(\$secret|\$config|\$python)": ("(?:[^"\\]|\\.)*")\n\s*\}/g, '{"$1": $2}') + "\n";
+  return text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}') + "\n";
 }
 
 /** A Python number's text as a YAML scalar PyYAML reads as that number: `1.0`, `12345678901234567890`, `!!float "1.0e+16"`. */
@@ -27,8 +29,6 @@ function yamlNumber(text: string): Scalar {
   s.tag = "tag:yaml.org,2002:float";
   return s;
 }
-
-const SPECIAL_KEYS = new Set(["$secret", "$config", "$python"]);
 
 /** Plain scalars PyYAML reads as merge (`<<`) and value (`=`) tags, which `yaml`'s 1.1 schema leaves plain. */
 const PYYAML_TAGS = new Set(["<<", "="]);
@@ -71,13 +71,7 @@ export function writeYaml(value: PlainValue): string {
       const only = node.items.length === 1 ? node.items[0] : undefined;
       if (only && isScalar(only.key) && only.key.value === PY_NUMBER && isScalar(only.value) && typeof only.value.value === "string")
         return yamlNumber(only.value.value);
-      if (
-        only &&
-        isScalar(only.key) &&
-        SPECIAL_KEYS.has(String(only.key.value)) &&
-        isScalar(only.value) &&
-        typeof only.value.value === "string"
-      ) {
+      if (only && isScalar(only.key) && isMarker(only.key.value) && isScalar(only.value) && typeof only.value.value === "string") {
         node.flow = true;
         // Multi-line code reads better as one double-quoted line than as a folded flow scalar.
         if (only.value.value.includes("\n")) only.value.type = "QUOTE_DOUBLE";

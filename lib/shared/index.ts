@@ -44,3 +44,22 @@ export { isIndexKey, isKeyOrder, keysInOrder, orderedKeys, subOrder, type KeyOrd
 export { evaluatePythonDate } from "./python-dates";
 export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, pyNumberValue, sentNumber, type PyNumber } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
+export {
+  MARKERS,
+  hasMarker,
+  isMarker,
+  isPython,
+  isRef,
+  isSpecial,
+  markedAs,
+  markerOf,
+  refOf,
+  refValue,
+  soleMarker,
+  type Marker,
+  type PythonValue,
+  type RefKind,
+  type RefMarker,
+  type RefValue,
+  type SpecialValue,
+} from "./markers";

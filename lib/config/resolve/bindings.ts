@@ -11,7 +11,7 @@ import { scanPath, scanValue, type ParamLookup, type Parents, type Scope } from 
 import { pyRepr, setOwn, type PyValue } from "../../shared";
 import { BODY_KEYS, dropTyped, mergedTyped, typedKind, type DefaultsPlan, type TypedParam } from "./defaults";
 import { checkParam } from "./params";
-import { child, isObj, isSpecial, strip, type Obj } from "./values";
+import { child, isObj, hasMarker, strip, type Obj } from "./values";
 
 /** Typed params named in one message. */
 const NAMED = 10;
@@ -35,7 +35,7 @@ export interface Bindings {
 
 export function bindEndpoint(ctx: RuleContext, plan: DefaultsPlan, r: unknown, at: Path, name: string): Bindings {
   const epRaw = isObj(r) ? r.endpoint : undefined;
-  const ep = isObj(epRaw) && !isSpecial(epRaw) ? epRaw : null;
+  const ep = isObj(epRaw) && !hasMarker(epRaw) ? epRaw : null;
   const epAt: Path = [...at, "endpoint"];
   const incremental = ep && "incremental" in ep ? ep.incremental : plan.endpoint?.incremental;
   // `params: null` in the resource removes the defaults' params (dlt's merge would crash; restplay drops them).
@@ -146,7 +146,7 @@ function bindPath(path: string, param: ParamLookup) {
     if (typedKind(v) === "resolve" && isObj(v)) {
       return typeof v.resource === "string" && typeof v.field === "string" ? `{resources.${v.resource}.${v.field}}` : m;
     }
-    if (isObj(v) && !isSpecial(v)) return m;
+    if (isObj(v) && !hasMarker(v)) return m;
     const value = strip(v, "").value;
     if (value !== undefined) setOwn(pathParams, name, value);
     boundStatic.add(name);

@@ -13,7 +13,7 @@ import { bindEndpoint, type Bindings } from "./bindings";
 import { resolveAuth } from "./auth";
 import { checkIncrementalBlock, resolveIncremental } from "./incremental";
 import { checkPaginatorBuild, isSingleEntity, typedPaginator } from "./paginator";
-import { isObj, isPython, isSpecial, pick, strip, type Obj, type Stripped } from "./values";
+import { isObj, isPython, hasMarker, pick, strip, type Obj, type Stripped } from "./values";
 import { insertEntryEdit } from "../fixes";
 
 /** What the client contributes to every resource, worked out once. */
@@ -37,7 +37,7 @@ export function resolveEndpoint(
   name: string,
 ): { endpoint: ResolvedEndpoint; bindings: Bindings; python: string[] } {
   const epRaw = isObj(r) ? r.endpoint : undefined;
-  const own = isObj(epRaw) && !isSpecial(epRaw) ? epRaw : null;
+  const own = isObj(epRaw) && !hasMarker(epRaw) ? epRaw : null;
   const epAt: Path = [...at, "endpoint"];
   if (own) {
     checkPaginatorBuild(ctx, own.paginator, [...epAt, "paginator"]);

@@ -18,7 +18,7 @@ import { resolveResource, type ResourceFacts } from "./resource";
 import { columnList } from "./table-hints";
 import { checkParents } from "./graph";
 import { literalCredentials } from "../rules/secret-literals";
-import { isObj, isPython, isRef, isSpecial, strip, type Obj } from "./values";
+import { isObj, isPython, isRef, hasMarker, strip, type Obj } from "./values";
 import { withPythonNumbers } from "./numbers";
 
 /**
@@ -43,7 +43,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
   list.forEach((r, i) => {
     const at: Path = ["resources", i];
     if (isPython(r)) skipped.push(`resources[${i}]`);
-    if (isSpecial(r) || ctx.full) return;
+    if (hasMarker(r) || ctx.full) return;
     const name = typeof r === "string" ? r : isObj(r) && typeof r.name === "string" ? r.name : null;
     if (name) {
       const first = names.get(name);

@@ -6,7 +6,7 @@
 import type { Path } from "../located";
 import { describeValue } from "../located";
 import { isPythonCall, missingKey, type RuleContext } from "../rules/context";
-import { isObj, isSpecial } from "./values";
+import { isObj, hasMarker } from "./values";
 import { IncrementalSchema } from "../schema";
 import { didYouMean } from "../did-you-mean";
 import { quoteLike, removeEntriesEdits } from "../fixes";
@@ -39,7 +39,7 @@ const BASIC_DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_
 
 /** One param `name` at `at`. */
 export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path): void {
-  if (!isObj(v) || isSpecial(v)) return;
+  if (!isObj(v) || hasMarker(v)) return;
   if (!PARAM_TYPES.includes(v.type as string)) {
     const typePath = "type" in v ? [...at, "type"] : at;
     ctx.add({

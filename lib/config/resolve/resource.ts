@@ -12,7 +12,7 @@ import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
 import { dispositionOf, tableHints } from "./table-hints";
 import { nestedHints } from "./nested-hints";
-import { isObj, isSpecial, keyList, pick, strip, stringList, type Obj } from "./values";
+import { isObj, hasMarker, keyList, pick, strip, stringList, type Obj } from "./values";
 import { textDateTime } from "../../shared/datetime";
 
 export interface ResourceFacts {
@@ -35,7 +35,7 @@ function checkMergeDisposition(ctx: RuleContext, wd: Obj, at: Path, primaryKey: 
   if (wd.strategy === "scd2") {
     for (const key of ["active_record_timestamp", "boundary_timestamp"]) {
       const v = wd[key];
-      if (v === undefined || v === null || isSpecial(v)) continue;
+      if (v === undefined || v === null || hasMarker(v)) continue;
       if (typeof v === "number" || (typeof v === "string" && textDateTime(v) !== null)) continue;
       ctx.add({
         at: [...at, key],
@@ -104,7 +104,7 @@ export function resolveResource(
   const wdWhere = pick(own, defaults, "write_disposition").fromDefaults
     ? ["resource_defaults", "write_disposition"]
     : [...at, "write_disposition"];
-  if (isObj(wd) && !isSpecial(wd)) checkMergeDisposition(ctx, wd, wdWhere, keyList(get("primary_key")), table.table_name);
+  if (isObj(wd) && !hasMarker(wd)) checkMergeDisposition(ctx, wd, wdWhere, keyList(get("primary_key")), table.table_name);
   const resource: ResolvedResource = {
     name,
     index,

@@ -7,17 +7,11 @@
  * transforms, so its output equals its input).
  */
 import type { ConfigValue } from "../resolved";
-import { setOwn } from "../../shared";
+import { isPython, isRef, setOwn } from "../../shared";
 import { isObj, type Obj } from "../rules/context";
 
-export { isObj, isSpecial, type Obj } from "../rules/context";
-
-/** `{"$python": "…"}`: Python code, validated, never executed. */
-export const isPython = (v: unknown): v is { $python: string } => isObj(v) && typeof v.$python === "string" && Object.keys(v).length === 1;
-
-/** `{"$secret": n}` / `{"$config": n}`. */
-export const isRef = (v: unknown): boolean =>
-  isObj(v) && Object.keys(v).length === 1 && (typeof v.$secret === "string" || typeof v.$config === "string");
+export { isObj, type Obj } from "../rules/context";
+export { hasMarker, isPython, isRef } from "../../shared";
 
 /** A value with its Python parts left out, and the config paths of those parts. */
 export interface Stripped {

@@ -4,6 +4,7 @@ import type { Path } from "../located";
 import {
   CREDENTIAL_FIELDS,
   getOwn,
+  hasMarker,
   maskSecret,
   missingAuthFieldsMessage,
   REQUIRED_AUTH_FIELDS,
@@ -15,7 +16,7 @@ import { where } from "../located";
 import type { z } from "zod";
 import type { PlainValue } from "../../formats";
 import { authSchemas, type AuthType } from "../schema";
-import { isObj, isPythonCall, isSpecial, type RuleContext } from "./context";
+import { isObj, isPythonCall, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (typeof auth === "string") return shorthandFields(ctx, auth, at);
@@ -93,7 +94,7 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
  */
 function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
   // An auth object (a Python call: `BearerTokenAuth(...)`, a class of your own) is checked as a call.
-  if (isSpecial(auth) || isPythonCall(ctx, at)) return;
+  if (hasMarker(auth) || isPythonCall(ctx, at)) return;
   const type = typeof auth.type === "string" ? auth.type : auth.type === undefined ? "bearer" : null;
   if (type === null) return;
   const shape: Readonly<Record<string, z.ZodType>> =

@@ -5,8 +5,6 @@ import type { DiagnosticOut } from "../sink";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-/** `{"$secret": …}`, `{"$config": …}` or `{"$python": …}`: a value restplay does not look into. */
-export const isSpecial = (v: unknown): boolean => isObj(v) && ("$secret" in v || "$config" in v || "$python" in v);
 
 export interface Finding {
   readonly at: Path;

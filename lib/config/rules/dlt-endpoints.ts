@@ -4,7 +4,8 @@
  * into the resolution step, this is what a resolved source lists already.
  */
 import type { Path } from "../located";
-import { isObj, isSpecial, type Obj } from "./context";
+import { hasMarker } from "../../shared";
+import { isObj, type Obj } from "./context";
 
 export interface EndpointAt {
   readonly endpoint: Obj;
@@ -15,11 +16,11 @@ export function endpointsOf(plain: unknown): EndpointAt[] {
   if (!isObj(plain)) return [];
   const out: EndpointAt[] = [];
   const defaults = isObj(plain.resource_defaults) ? plain.resource_defaults.endpoint : undefined;
-  if (isObj(defaults) && !isSpecial(defaults)) out.push({ endpoint: defaults, at: ["resource_defaults", "endpoint"] });
+  if (isObj(defaults) && !hasMarker(defaults)) out.push({ endpoint: defaults, at: ["resource_defaults", "endpoint"] });
   if (Array.isArray(plain.resources)) {
     plain.resources.forEach((r: unknown, i: number) => {
       const ep = isObj(r) ? r.endpoint : undefined;
-      if (isObj(ep) && !isSpecial(ep)) out.push({ endpoint: ep, at: ["resources", i, "endpoint"] });
+      if (isObj(ep) && !hasMarker(ep)) out.push({ endpoint: ep, at: ["resources", i, "endpoint"] });
     });
   }
   return out;

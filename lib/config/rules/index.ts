@@ -11,7 +11,8 @@ import { checkPaginator } from "./paginator";
 import { checkEndpoint } from "./endpoint";
 import { markPython } from "./python";
 import { checkKeyPaths } from "./key-paths";
-import { createContext, isObj, isSpecial } from "./context";
+import { hasMarker } from "../../shared";
+import { createContext, isObj } from "./context";
 import { checkSecretLiterals } from "./secret-literals";
 import { checkIntegers } from "./integers";
 
@@ -27,7 +28,7 @@ export function runRules(plain: unknown, loc: Locator, out: DiagnosticOut): void
   if (defaults) checkEndpoint(ctx, defaults, ["resource_defaults", "endpoint"]);
   if (Array.isArray(plain.resources)) {
     plain.resources.forEach((r, i) => {
-      if (isObj(r) && !isSpecial(r) && !ctx.full) checkEndpoint(ctx, r.endpoint, ["resources", i, "endpoint"]);
+      if (isObj(r) && !hasMarker(r) && !ctx.full) checkEndpoint(ctx, r.endpoint, ["resources", i, "endpoint"]);
     });
   }
   checkSecretLiterals(ctx, plain);

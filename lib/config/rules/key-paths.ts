@@ -13,7 +13,8 @@ import { where, type Path } from "../located";
 import { keyPaths, unsafeKeys, unsafeMessage, unsafeSegment, type KeyPathKind } from "../key-paths";
 import { defOf, literalValues, objectShape, pickVariant, unionMembers, unwrap } from "../schema-walk";
 import { EndpointSchema, RestApiConfigSchema } from "../schema";
-import { isObj, isSpecial, type RuleContext } from "./context";
+import { hasMarker } from "../../shared";
+import { isObj, type RuleContext } from "./context";
 import { checkJsonPathSyntax } from "./jsonpath";
 
 /** Schemas that accept anything: nothing under them is a key path the schema knows of. */
@@ -110,7 +111,7 @@ function checkString(ctx: RuleContext, s: string, kind: KeyPathKind, at: Path): 
 }
 
 function walk(ctx: RuleContext, schema: z.ZodType, value: unknown, path: (string | number)[]): void {
-  if (!relevant(schema) || (typeof value === "object" && (ctx.full || isSpecial(value)))) return;
+  if (!relevant(schema) || (typeof value === "object" && (ctx.full || hasMarker(value)))) return;
   const s = variant(schema, value);
   if (!s) return;
   const mark = markOf(s);

@@ -5,7 +5,8 @@
  */
 import type { Range } from "../../formats";
 import { clip as shown, type Path } from "../located";
-import { isObj, isSpecial, type RuleContext } from "./context";
+import { hasMarker } from "../../shared";
+import { isObj, type RuleContext } from "./context";
 import { unsafeMessage, unsafeSegment } from "../key-paths";
 
 interface Field {
@@ -150,7 +151,7 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
         walk(x);
         path.pop();
       });
-    } else if (isObj(v) && !isSpecial(v)) {
+    } else if (isObj(v) && !hasMarker(v)) {
       for (const k of Object.keys(v)) {
         path.push(k);
         if (hasBraces(k)) check(k, [...path], true);
@@ -214,7 +215,7 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
             `but it was not found in 'endpoint.params': ${scope.params?.() ?? "{}"}. ` +
             `Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.`,
         });
-      } else if (isObj(found.value) && !isSpecial(found.value) && found.value.type !== "resolve") {
+      } else if (isObj(found.value) && !hasMarker(found.value) && found.value.type !== "resolve") {
         ctx.add({
           at,
           severity: "error",

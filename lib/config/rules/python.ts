@@ -6,7 +6,7 @@ import type { Path } from "../located";
 import { where } from "../located";
 import { dltClass, type DltClass } from "../../formats";
 import { isObj, type RuleContext } from "./context";
-import { evaluatePythonDate, pyRepr } from "../../shared";
+import { evaluatePythonDate, isPython, markedAs, pyRepr } from "../../shared";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
@@ -23,8 +23,10 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     }
     return;
   }
-  if (!isObj(v) || "$secret" in v || "$config" in v) return;
-  if (typeof v.$python === "string" && Object.keys(v).length === 1) {
+  // A reference, even one written wrong (with a `$python` key too), is no Python.
+  const marker = markedAs(v);
+  if (!isObj(v) || marker === "$secret" || marker === "$config") return;
+  if (isPython(v)) {
     const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
     const here = [...path];
     if (path[path.length - 1] === "session" && CLIENT_CALL.test(v.$python.trim())) return clientAsSession(ctx, here);

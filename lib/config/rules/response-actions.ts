@@ -5,12 +5,13 @@
 import type { Path } from "../located";
 import { didYouMean } from "../did-you-mean";
 import { quoteLike } from "../fixes";
-import { isObj, isSpecial, type RuleContext } from "./context";
+import { hasMarker } from "../../shared";
+import { isObj, type RuleContext } from "./context";
 
 export function checkResponseActions(ctx: RuleContext, actions: unknown, at: Path): void {
   if (!Array.isArray(actions)) return;
   actions.forEach((a, i) => {
-    if (!isObj(a) || isSpecial(a)) return;
+    if (!isObj(a) || hasMarker(a)) return;
     const itemAt: Path = [...at, i];
     if (typeof a.status_code === "string") statusString(ctx, a.status_code, [...itemAt, "status_code"]);
     if (typeof a.action === "string" && a.action !== "ignore") unknownAction(ctx, a.action, [...itemAt, "action"]);

@@ -1,0 +1,74 @@
+/**
+ * The reference-marker vocabulary (decision 0005): plain config values mark special values with a
+ * one-key object — `{"$secret": name}` (`dlt.secrets[name]`), `{"$config": name}` (`dlt.config[name]`),
+ * `{"$python": text}` (Python code restplay does not execute). The one home of the marker names and of
+ * the rule that recognises them; lib/formats/refs.ts reads them from text by the same rule.
+ *
+ * A special value has its one marker key, whose value is a string, and nothing else (`markerOf`). An
+ * object that merely carries a marker key (`{"$secret": "x", "note": 1}`, `{"$secret": 1}`) is a
+ * special value written wrong: validation reports it, and the rules that check what is inside values
+ * leave it alone (`hasMarker`) rather than add their findings to that error.
+ */
+
+/** The marker keys, in the order `markedAs` tries them. */
+export const MARKERS = ["$secret", "$config", "$python"] as const;
+export type Marker = (typeof MARKERS)[number];
+export type RefMarker = "$secret" | "$config";
+
+/** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */
+export type RefValue = { readonly $secret: string } | { readonly $config: string };
+/** Python code in a plain value: `{"$python": "lambda r: r"}`. */
+export type PythonValue = { readonly $python: string };
+export type SpecialValue = RefValue | PythonValue;
+
+/** The kind of a reference, as panels and bindings name it. */
+export type RefKind = "secret" | "config";
+
+type Dict = { readonly [key: string]: unknown };
+const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Whether a key is one of the markers. */
+export const isMarker = (key: unknown): key is Marker => key === "$secret" || key === "$config" || key === "$python";
+
+/** The marker an object is written with: its only key, when that is a marker (the key's value unchecked). */
+export function soleMarker(v: object): Marker | null {
+  const keys = Object.keys(v);
+  return keys.length === 1 && isMarker(keys[0]) ? keys[0] : null;
+}
+
+/** Which special value `v` is: the marker of `{"$secret": name}`, `{"$config": name}`, `{"$python": text}`; null for anything else. */
+export function markerOf(v: unknown): Marker | null {
+  if (!isDict(v)) return null;
+  const marker = soleMarker(v);
+  return marker !== null && typeof v[marker] === "string" ? marker : null;
+}
+
+/** `{"$secret": name}` or `{"$config": name}`. */
+export const isRef = (v: unknown): v is RefValue => {
+  const m = markerOf(v);
+  return m === "$secret" || m === "$config";
+};
+
+/** `{"$python": text}`. */
+export const isPython = (v: unknown): v is PythonValue => markerOf(v) === "$python";
+
+/** A reference or Python code. */
+export const isSpecial = (v: unknown): v is SpecialValue => markerOf(v) !== null;
+
+/** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`); null for anything else. */
+export function refOf(v: unknown): { readonly kind: RefKind; readonly name: string } | null {
+  if (!isRef(v)) return null;
+  return "$secret" in v ? { kind: "secret", name: v.$secret } : { kind: "config", name: v.$config };
+}
+
+/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`. */
+export const refValue = (kind: RefKind, name: string): RefValue => (kind === "secret" ? { $secret: name } : { $config: name });
+
+/** The first marker key (in `MARKERS` order) an object has, whatever else it has: a special value, or one written wrong. */
+export function markedAs(v: unknown): Marker | null {
+  if (!isDict(v)) return null;
+  return MARKERS.find((m) => Object.hasOwn(v, m)) ?? null;
+}
+
+/** Whether `v` is written as a special value, rightly or not: a value the rules do not look into. */
+export const hasMarker = (v: unknown): boolean => markedAs(v) !== null;
