@@ -194,8 +194,11 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await widthNear(dragged - 32);
   await page.keyboard.press("Shift+Home");
   await widthNear(48);
+  // A screen reader hears the new width (the edge that said it is the mouse's now).
+  await expect(page.getByTestId("announcer")).toHaveText("id: 48 px wide.");
   await page.keyboard.press("Shift+Enter");
   await widthNear(initial);
+  await expect(page.getByTestId("announcer")).toHaveText("id: its fitted width.");
   // Resizing neither sorted the column nor moved the focus.
   await expect(idHeader).toHaveAttribute("aria-sort", sort ?? "none");
   await expect(sortButton).toBeFocused();

@@ -175,7 +175,7 @@ export default function SqlPanel({
             {result.truncated ? " (the first ones; add a LIMIT or a WHERE)" : ""} · {result.elapsed_ms} ms
           </p>
           <div className="flex min-h-40 flex-1 flex-col">
-            <DataGrid label="Query result" columns={columns} rowCount={result.rows.length} cell={cell} />
+            <DataGrid label="Query result" columns={columns} rowCount={result.rows.length} cell={cell} announce={announce} />
           </div>
         </>
       )}

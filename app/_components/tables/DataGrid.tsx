@@ -22,6 +22,7 @@ import { cellText, columnWidth } from "./cells";
 import { GridHeader } from "./GridHeader";
 import { RowDetails } from "./RowDetails";
 import { compareCells, searchText, visibleRows, type GridColumn } from "./grid-model";
+import type { Announce } from "../ui/Announcer";
 
 const ROW_HEIGHT = 26;
 const MARK_WIDTH = 28;
@@ -41,6 +42,8 @@ export interface DataGridProps {
   readonly search?: string;
   readonly changedOnly?: boolean;
   readonly showFilters?: boolean;
+  /** Where a keyboard resize says the column's new width. */
+  readonly announce?: Announce;
 }
 
 const MARK: Readonly<Record<RowChange, { glyph: string; label: string; className: string }>> = {
@@ -58,6 +61,7 @@ export default function DataGrid({
   search = "",
   changedOnly = false,
   showFilters = false,
+  announce,
 }: DataGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const headerRow = useRef<HTMLDivElement>(null);
@@ -166,6 +170,7 @@ export default function DataGrid({
             markWidth={MARK_WIDTH}
             showFilters={showFilters}
             rowRef={headerRow}
+            {...(announce ? { announce } : {})}
             onRows={() => {
               scroller.current?.focus();
               if (current === null && rows.length > 0) pick(0);

@@ -8,6 +8,7 @@ import { useState, type RefObject } from "react";
 import type { Table } from "@tanstack/react-table";
 import type { GridColumn } from "./grid-model";
 import { CHAR_PX, clipMiddle, headerKey } from "./cells";
+import type { Announce } from "../ui/Announcer";
 
 const SORT_LABEL = { asc: "ascending", desc: "descending" } as const;
 
@@ -19,6 +20,7 @@ export function GridHeader({
   showFilters,
   rowRef,
   onRows,
+  announce,
 }: {
   table: Table<number>;
   columns: readonly GridColumn[];
@@ -29,6 +31,8 @@ export function GridHeader({
   rowRef: RefObject<HTMLDivElement | null>;
   /** ↓ on a header: the focus goes to the rows. */
   onRows: () => void;
+  /** Says a keyboard resize's new width (the mouse's edge shows it). */
+  announce?: Announce;
 }) {
   const byId = new Map(columns.map((c) => [c.id, c]));
   const headers = table.getFlatHeaders();
@@ -78,8 +82,10 @@ export function GridHeader({
                   else if ("focus" in action) e.currentTarget.closest('[role="row"]')?.querySelectorAll("button")[action.focus]?.focus();
                   else {
                     const size = action.resize;
+                    const name = c?.name ?? h.column.id;
                     if (size === null) h.column.resetSize();
                     else table.setColumnSizing((old) => ({ ...old, [h.column.id]: size }));
+                    announce?.(size === null ? `${name}: its fitted width.` : `${name}: ${size} px wide.`);
                   }
                 }}
                 className="focus-inset block w-full px-2 py-1 text-left hover:bg-surface"

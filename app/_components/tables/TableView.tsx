@@ -156,6 +156,7 @@ export function TableView({
           search={search}
           changedOnly={changedOnly}
           showFilters={filters}
+          announce={announce}
         />
       )}
     </div>
