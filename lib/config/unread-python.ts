@@ -4,7 +4,7 @@
  * left out before the schema sees them, with an info saying so (a playground run goes without them);
  * where the schema takes Python (callables, paginator and auth objects, dlt resources) they stay.
  */
-import type { PlainValue } from "../formats";
+import { pointerFromPath, type PlainValue } from "../formats";
 import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
 import { where, type Locator } from "./located";
@@ -71,12 +71,17 @@ const scopeOf = (path: Path): string => (path[0] === "resources" && path.length 
 /**
  * Whether `d` is an error only because Python at `removed` was left out: a relational error in the
  * resource that lost a value, in any resource when the defaults, the client, the resources list or a
- * resource's name (which others refer to) did.
+ * resource's name (which others refer to) did; a key of a dict whose `type` was left out (which keys
+ * it takes is that type's: `{"type": AUTH_TYPE, "api_key": …}`).
  */
 export function excusedByUnreadPython(
   d: { readonly severity: string; readonly code: string; readonly path: string },
   removed: readonly Path[],
 ): boolean {
+  if (d.severity === "error" && d.code === "unknown_key") {
+    const dict = d.path.slice(0, d.path.lastIndexOf("/"));
+    return removed.some((p) => p[p.length - 1] === "type" && pointerFromPath(p.slice(0, -1)) === dict);
+  }
   if (d.severity !== "error" || !RELATIONAL.has(d.code)) return false;
   return removed.some((p) => {
     const scope = scopeOf(p);

@@ -16,7 +16,7 @@ import { where } from "../located";
 import type { z } from "zod";
 import type { PlainValue } from "../../formats";
 import { authSchemas, type AuthType } from "../schema";
-import { isObj, isPythonCall, type RuleContext } from "./context";
+import { isObj, isPythonCall, isUnreadPython, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   if (typeof auth === "string") return shorthandFields(ctx, auth, at);
@@ -94,7 +94,8 @@ function oauth2Dialect(ctx: RuleContext, auth: Record<string, unknown>, at: Path
  */
 function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path): void {
   // An auth object (a Python call: `BearerTokenAuth(...)`, a class of your own) is checked as a call.
-  if (hasMarker(auth) || isPythonCall(ctx, at)) return;
+  // An auth type written as Python: which fields it needs is dlt's to say.
+  if (hasMarker(auth) || isPythonCall(ctx, at) || isUnreadPython(ctx, [...at, "type"])) return;
   const type = typeof auth.type === "string" ? auth.type : auth.type === undefined ? "bearer" : null;
   if (type === null) return;
   const shape: Readonly<Record<string, z.ZodType>> =
@@ -102,9 +103,8 @@ function missingFields(ctx: RuleContext, auth: Record<string, unknown>, at: Path
   // A field the dict itself must have is the schema's `missing_key` error; the others dlt may find in its secrets.
   const optional = (f: string) => getOwn(shape, f)?.safeParse(undefined).success !== false;
   // A field written as Python restplay left out (`"token": f"{dlt.secrets['email']}/token"`) is there: dlt evaluates it.
-  const leftOut = (f: string) => ctx.loc.node([...at, f])?.kind === "python";
   const missing = (getOwn(REQUIRED_AUTH_FIELDS, type) ?? []).filter(
-    (f) => (auth[f] === undefined || auth[f] === null) && optional(f) && !leftOut(f),
+    (f) => (auth[f] === undefined || auth[f] === null) && optional(f) && !isUnreadPython(ctx, [...at, f]),
   );
   if (missing.length === 0) return;
   // One field missing: a quick fix adds it, as a secret reference where it is a credential.

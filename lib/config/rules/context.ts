@@ -31,6 +31,16 @@ export function isPythonCall(ctx: RuleContext, at: Path): boolean {
   return ctx.format === "python" && node !== undefined && ctx.text[node.range.start] !== "{";
 }
 
+/**
+ * Whether the value at `at` is Python restplay does not evaluate (`f"{dlt.secrets['email']}/token"`, `make_key()`,
+ * a name bound to a call), or a list with such an item: restplay leaves it out (decision 0022), dlt evaluates it.
+ * A check that needs that value cannot tell dlt's answer, so it says nothing.
+ */
+export function isUnreadPython(ctx: RuleContext, at: Path): boolean {
+  const node = ctx.loc.node(at);
+  return node?.kind === "python" || (node?.kind === "array" && node.items.some((item) => item.kind === "python"));
+}
+
 export function createContext(loc: Locator, out: DiagnosticOut): RuleContext {
   return {
     loc,
