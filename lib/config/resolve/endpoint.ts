@@ -7,7 +7,7 @@
 import type { ErrorHandlerConfig } from "../schema";
 import type { ConfigValue, LayeredDict, ResolvedEndpoint, ResolvedResponseAction } from "../resolved";
 import { where, type Path } from "../located";
-import type { RuleContext } from "../rules/context";
+import { isUnreadPython, type RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { bindEndpoint, type Bindings } from "./bindings";
 import { resolveAuth } from "./auth";
@@ -131,7 +131,9 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
   // A `json` dict is sent even when empty (as the engine sends it); a `data` body when it has content.
   const sentJson = json.value !== undefined && json.value !== null;
   const method = pick(own, plan.endpoint, "method");
-  if (method.value !== "POST" && (sentJson || hasData)) {
+  // A method written as Python restplay left out (`"method": METHOD`) may be POST: dlt evaluates it.
+  const methodAt = ctx.loc.node([...epAt, "method"]) ? [...epAt, "method"] : ["resource_defaults", "endpoint", "method"];
+  if (method.value !== "POST" && (sentJson || hasData) && !isUnreadPython(ctx, methodAt)) {
     const key = sentJson ? "json" : "data";
     const fromDefaults = (sentJson ? json : data).fromDefaults;
     const at = fromDefaults ? ["resource_defaults", "endpoint", key] : [...epAt, key];
@@ -155,6 +157,9 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
   }
   if (!hasJson || !hasData) return;
   const at = data.fromDefaults ? ["resource_defaults", "endpoint", "data"] : [...epAt, "data"];
+  // dlt fails on `json and data`: a body written as Python restplay left out may be empty.
+  const jsonAt = json.fromDefaults ? ["resource_defaults", "endpoint", "json"] : [...epAt, "json"];
+  if (isUnreadPython(ctx, jsonAt) || isUnreadPython(ctx, at)) return;
   ctx.add({
     at,
     severity: "error",

@@ -8,7 +8,7 @@
  */
 import type { ColumnHint, NestedHint } from "../resolved";
 import type { Path } from "../located";
-import type { RuleContext } from "../rules/context";
+import { isUnreadPython, type RuleContext } from "../rules/context";
 import { insertEntryEdit } from "../fixes";
 import { isObj, isPython, keyList, type Obj } from "./values";
 import { columnHint, contractOf, dispositionOf, scd2Hints } from "./table-hints";
@@ -42,6 +42,8 @@ export interface NestedRoot {
   readonly table: string;
   readonly disposition: string;
   readonly strategy: string | null;
+  /** Which of them is Python restplay left out (dlt evaluates it): the checks that compare with it say nothing. */
+  readonly unread?: readonly ("table" | "disposition")[];
 }
 
 /**
@@ -86,6 +88,8 @@ function apartMessage(hint: NestedHint, root: NestedRoot): string {
 function nestedDisposition(ctx: RuleContext, hint: NestedHint, hints: Obj, root: NestedRoot, at: Path): void {
   const wd = hint.write_disposition;
   if (ownsTable(hint) || wd === undefined || sameDisposition(hint, root)) return;
+  // `skip` fails whatever the root's disposition is.
+  if (wd !== "skip" && root.unread?.includes("disposition")) return;
   const where = [...at, "write_disposition"];
   const fails = root.disposition === "merge" || wd === "skip";
   const cure = "Remove it, or give the nested table a `primary_key` or `merge_key` so that it becomes a table of its own.";
@@ -139,6 +143,8 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Nest
         continue;
       }
       const columnAt = [...where, key];
+      // A name written as Python restplay left out is there: dlt evaluates it (the preview goes without the column).
+      if (isUnreadPython(ctx, [...columnAt, "name"])) continue;
       const insert = insertEntryEdit(ctx.doc, columnAt, "name", key);
       ctx.add({
         at: columnAt,
@@ -165,6 +171,7 @@ export function nestedHints(ctx: RuleContext, raw: unknown, at: Path, root: Nest
 function parentTable(ctx: RuleContext, hint: NestedHint, hints: Obj, root: NestedRoot, at: Path): void {
   const parent = hints.parent_table_name;
   if (!("parent_table_name" in hints) || parent === root.table || parent === null || parent === "") return;
+  if (root.unread?.includes("table")) return;
   const where = [...at, "parent_table_name"];
   ctx.add({
     at: where,

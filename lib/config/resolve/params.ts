@@ -5,7 +5,7 @@
  */
 import type { Path } from "../located";
 import { describeValue } from "../located";
-import { isPythonCall, missingKey, type RuleContext } from "../rules/context";
+import { isPythonCall, isUnreadPython, missingKey, type RuleContext } from "../rules/context";
 import { isObj, hasMarker } from "./values";
 import { IncrementalSchema } from "../schema";
 import { didYouMean } from "../did-you-mean";
@@ -39,7 +39,8 @@ const BASIC_DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_
 
 /** One param `name` at `at`. */
 export function checkParam(ctx: RuleContext, name: string, v: unknown, at: Path): void {
-  if (!isObj(v) || hasMarker(v)) return;
+  // A param type written as Python restplay left out may be either: dlt evaluates it.
+  if (!isObj(v) || hasMarker(v) || isUnreadPython(ctx, [...at, "type"])) return;
   if (!PARAM_TYPES.includes(v.type as string)) {
     const typePath = "type" in v ? [...at, "type"] : at;
     ctx.add({
@@ -113,8 +114,9 @@ function checkStartSideOnly(ctx: RuleContext, name: string, v: Record<string, un
   const isObject = isPythonCall(ctx, at);
   for (const key of isObject ? ["end_value"] : ["end_value", "end_param"]) {
     const value = v[key];
-    if (value === undefined || value === null || (!isObject && !pyTruthy(value))) continue;
     const keyAt = [...at, key];
+    // dlt fails on a true (dict) or not-None (object) value: Python restplay left out may be neither.
+    if (value === undefined || value === null || (!isObject && !pyTruthy(value)) || isUnreadPython(ctx, keyAt)) continue;
     ctx.add({
       at: keyAt,
       severity: "error",

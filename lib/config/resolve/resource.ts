@@ -7,7 +7,7 @@
 import type { ColumnHint, ResolvedResource } from "../resolved";
 import type { Path } from "../located";
 import type { Parents } from "../rules/placeholders";
-import type { RuleContext } from "../rules/context";
+import { isUnreadPython, type RuleContext } from "../rules/context";
 import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
 import { dispositionOf, tableHints } from "./table-hints";
@@ -30,7 +30,8 @@ const describe = (v: unknown): string => (typeof v === "string" ? v : JSON.strin
  * What dlt finds in a dict `write_disposition` when it builds the resource (`validate_write_disposition_hint`,
  * `_merge_merge_disposition_dict` in `dlt/extract/hints.py`) or loads it (`verify_schema_merge_disposition`).
  */
-function checkMergeDisposition(ctx: RuleContext, wd: Obj, at: Path, primaryKey: string[] | null, name: string): void {
+/** `primaryKey`: "unread" when it is Python restplay left out (dlt evaluates it). */
+function checkMergeDisposition(ctx: RuleContext, wd: Obj, at: Path, primaryKey: string[] | null | "unread", name: string): void {
   if (wd.disposition !== "merge") return;
   if (wd.strategy === "scd2") {
     for (const key of ["active_record_timestamp", "boundary_timestamp"]) {
@@ -59,7 +60,8 @@ function checkMergeDisposition(ctx: RuleContext, wd: Obj, at: Path, primaryKey: 
           " — dlt fails when it builds the resource: name the two validity columns, valid from and valid to.",
       });
   }
-  if ((wd.strategy === "upsert" || wd.strategy === "insert-only") && (primaryKey === null || primaryKey.length === 0))
+  const keyless = primaryKey !== "unread" && (primaryKey === null || primaryKey.length === 0);
+  if ((wd.strategy === "upsert" || wd.strategy === "insert-only") && keyless)
     ctx.add({
       at: [...at, "strategy"],
       severity: "warning",
@@ -99,12 +101,22 @@ export function resolveResource(
   const { disposition, strategy } = dispositionOf(wd);
   const rootWd = disposition ?? "append";
   const hints = tableHints(name, defaults, isObj(entry) ? entry : null, defaultColumns);
-  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, { table: hints.table_name, disposition: rootWd, strategy });
+  // Where a resource key is written (the resource's own, Python left out included, else the defaults'), and whether it is such Python.
+  const writtenAt = (key: string): Path => (ctx.loc.node([...at, key]) ? [...at, key] : ["resource_defaults", key]);
+  const unread = (key: string) => isUnreadPython(ctx, writtenAt(key));
+  const wdUnread = unread("write_disposition") || isUnreadPython(ctx, [...writtenAt("write_disposition"), "disposition"]);
+  const nested = nestedHints(ctx, get("nested_hints"), nestedAt, {
+    table: hints.table_name,
+    disposition: rootWd,
+    strategy,
+    unread: [...(unread("table_name") ? ["table" as const] : []), ...(wdUnread ? ["disposition" as const] : [])],
+  });
   const table = { ...hints, ...(nested.length > 0 ? { nested_hints: nested } : {}) };
   const wdWhere = pick(own, defaults, "write_disposition").fromDefaults
     ? ["resource_defaults", "write_disposition"]
     : [...at, "write_disposition"];
-  if (isObj(wd) && !hasMarker(wd)) checkMergeDisposition(ctx, wd, wdWhere, keyList(get("primary_key")), table.table_name);
+  if (isObj(wd) && !hasMarker(wd))
+    checkMergeDisposition(ctx, wd, wdWhere, unread("primary_key") ? "unread" : keyList(get("primary_key")), table.table_name);
   const resource: ResolvedResource = {
     name,
     index,

@@ -7,7 +7,7 @@ import type { PlainValue, TextEdit } from "../../formats";
 import type { Path } from "../located";
 import { findNode } from "../../formats";
 import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from "../fixes";
-import { isObj, nullWord, type Obj, type RuleContext } from "./context";
+import { isObj, isUnreadPython, nullWord, type Obj, type RuleContext } from "./context";
 import { paginatorSchemas } from "../schema";
 
 /** `endpointAt`: the endpoint holding the paginator (null for `client.paginator`, which has no params). */
@@ -32,7 +32,8 @@ export function checkPaginator(ctx: RuleContext, p: unknown, at: Path, endpointA
   if (!isObj(p) || typeof p.type !== "string") return;
   const type = p.type;
   if (type === "auto") ignoredUnderAuto(ctx, p, at);
-  if ((type === "offset" || type === "page_number") && !("total_path" in p)) {
+  // A total_path written as Python restplay left out is set: dlt evaluates it.
+  if ((type === "offset" || type === "page_number") && !("total_path" in p) && !isUnreadPython(ctx, [...at, "total_path"])) {
     const insert = insertEntryEdit(ctx.doc, at, "total_path", null);
     ctx.add({
       at: [...at, "type"],

@@ -6,7 +6,7 @@
 import type { Range } from "../../formats";
 import { clip as shown, type Path } from "../located";
 import { hasMarker } from "../../shared";
-import { isObj, type RuleContext } from "./context";
+import { isObj, isUnreadPython, type RuleContext } from "./context";
 import { unsafeMessage, unsafeSegment } from "../key-paths";
 
 interface Field {
@@ -215,7 +215,13 @@ export function scanPath(scope: Scope, path: string, at: Path, param: ParamLooku
             `but it was not found in 'endpoint.params': ${scope.params?.() ?? "{}"}. ` +
             `Add "params": {"${shown(f.name)}": …} (a static value) or reference a parent with {resources.<parent>.<field>}.`,
         });
-      } else if (isObj(found.value) && !hasMarker(found.value) && found.value.type !== "resolve") {
+      } else if (
+        isObj(found.value) &&
+        !hasMarker(found.value) &&
+        found.value.type !== "resolve" &&
+        // A type written as Python restplay left out may be `resolve`: dlt evaluates it.
+        !isUnreadPython(ctx, [...found.at, "type"])
+      ) {
         ctx.add({
           at,
           severity: "error",

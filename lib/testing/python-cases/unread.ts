@@ -8,6 +8,7 @@ import { BASE, H, row, type PyCase } from "./kit";
 /** A whole file whose config reads the deployment's settings through `setting(...)`, which restplay does not run. */
 const withSettings = (dict: string, before = "") =>
   `${H}def setting(name, default):\n    return default\n\n\n${before}source = rest_api_source(${dict})\n`;
+const posts = (resource: string) => `{"client": {"base_url": "${BASE}"}, "resources": [{"name": "posts", ${resource}}]}`;
 const py = (text: string) => ({ $python: text });
 
 export const UNREAD_CASES: PyCase[] = [
@@ -18,5 +19,138 @@ export const UNREAD_CASES: PyCase[] = [
     ),
     [["python_not_executed", "/client/auth/type", "setting("]],
     { client: { base_url: BASE, auth: { type: py('setting("auth", "api_key")'), api_key: { $secret: "key" } } }, resources: ["posts"] },
+  ),
+  row(
+    "a total_path from a setting is set (no default_total_path)",
+    withSettings(
+      posts(`"endpoint": {"paginator": {"type": "offset", "limit": 10, "total_path": TOTAL_PATH}}`),
+      'TOTAL_PATH = setting("total", "meta.total")\n',
+    ),
+    [["python_not_executed", "/resources/0/endpoint/paginator/total_path", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        { name: "posts", endpoint: { paginator: { type: "offset", limit: 10, total_path: py('setting("total", "meta.total")') } } },
+      ],
+    },
+  ),
+  row(
+    "a method from a setting may be POST (no get_with_body)",
+    withSettings(posts(`"endpoint": {"method": setting("method", "POST"), "json": {"query": "new"}}`)),
+    [["python_not_executed", "/resources/0/endpoint/method", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { method: py('setting("method", "POST")'), json: { query: "new" } } }],
+    },
+  ),
+  row(
+    "a json body from a call may be empty (no json_and_data: dlt fails only on both truthy)",
+    withSettings(posts(`"endpoint": {"method": "POST", "json": setting("body", {}), "data": "a=1"}`)),
+    [["python_not_executed", "/resources/0/endpoint/json", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { method: "POST", json: py('setting("body", {})'), data: "a=1" } }],
+    },
+  ),
+  row(
+    "a param type from a setting may be resolve (no invalid_param_value, no invalid_placeholder)",
+    withSettings(
+      `{"client": {"base_url": "${BASE}"}, "resources": ["users", {"name": "posts", "endpoint": {"path": "users/{uid}/posts", ` +
+        `"params": {"uid": {"type": setting("kind", "resolve"), "resource": "users", "field": "id"}}}}]}`,
+    ),
+    [["python_not_executed", "/resources/1/endpoint/params/uid/type", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        "users",
+        {
+          name: "posts",
+          endpoint: {
+            path: "users/{uid}/posts",
+            params: { uid: { type: py('setting("kind", "resolve")'), resource: "users", field: "id" } },
+          },
+        },
+      ],
+    },
+  ),
+  row(
+    "an incremental param's end_value from a setting may be None (no incremental_param_end)",
+    withSettings(
+      posts(`"endpoint": {"params": {"since": {"type": "incremental", "cursor_path": "updated_at", "end_value": setting("until", None)}}}`),
+    ),
+    [["python_not_executed", "/resources/0/endpoint/params/since/end_value", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        {
+          name: "posts",
+          endpoint: { params: { since: { type: "incremental", cursor_path: "updated_at", end_value: py('setting("until", None)') } } },
+        },
+      ],
+    },
+  ),
+  row(
+    "an upsert resource's primary_key from a setting is there (no merge_strategy_without_key)",
+    withSettings(
+      posts(`"primary_key": PRIMARY_KEY, "write_disposition": {"disposition": "merge", "strategy": "upsert"}`),
+      'PRIMARY_KEY = setting("key", "id")\n',
+    ),
+    [["python_not_executed", "/resources/0/primary_key", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        { name: "posts", primary_key: py('setting("key", "id")'), write_disposition: { disposition: "merge", strategy: "upsert" } },
+      ],
+    },
+  ),
+  row(
+    "a root write_disposition from a setting may be the nested table's (no nested_disposition_apart)",
+    withSettings(posts(`"write_disposition": setting("wd", "replace"), "nested_hints": {"tags": {"write_disposition": "replace"}}`)),
+    [["python_not_executed", "/resources/0/write_disposition", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        { name: "posts", write_disposition: py('setting("wd", "replace")'), nested_hints: { tags: { write_disposition: "replace" } } },
+      ],
+    },
+  ),
+  row(
+    "a root disposition from a setting in a write_disposition dict may be the nested table's (no nested_disposition_apart)",
+    withSettings(
+      posts(`"write_disposition": {"disposition": setting("wd", "merge")}, "nested_hints": {"tags": {"write_disposition": "merge"}}`),
+    ),
+    [["python_not_executed", "/resources/0/write_disposition/disposition", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        {
+          name: "posts",
+          write_disposition: { disposition: py('setting("wd", "merge")') },
+          nested_hints: { tags: { write_disposition: "merge" } },
+        },
+      ],
+    },
+  ),
+  row(
+    "a table_name built by an f-string of a secret may be the nested hint's parent (no nested_hint_not_previewed)",
+    withSettings(posts(`"table_name": f"{dlt.secrets['tenant']}_posts", "nested_hints": {"tags": {"parent_table_name": "acme_posts"}}`)),
+    [["python_not_executed", "/resources/0/table_name", 'f"{dlt']],
+    {
+      client: { base_url: BASE },
+      resources: [
+        { name: "posts", table_name: py(`f"{dlt.secrets['tenant']}_posts"`), nested_hints: { tags: { parent_table_name: "acme_posts" } } },
+      ],
+    },
+  ),
+  row(
+    "a nested column named by a call has its name (no nested_hints_columns)",
+    withSettings(posts(`"nested_hints": {"tags": {"columns": {"tag": {"name": setting("tag", "tag"), "data_type": "text"}}}}`)),
+    [["python_not_executed", "/resources/0/nested_hints/tags/columns/tag/name", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [
+        { name: "posts", nested_hints: { tags: { columns: { tag: { name: py('setting("tag", "tag")'), data_type: "text" } } } } },
+      ],
+    },
   ),
 ];
