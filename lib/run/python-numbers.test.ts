@@ -182,6 +182,41 @@ describe("numbers in requests, as dlt sends them", () => {
     ]);
   });
 
+  it("an incremental cursor NaN, ±Infinity or 1e400, two runs: the state keeps null (no start), NaN gives way to the next", async () => {
+    const bodies: Record<string, [string, string]> = {
+      incmax1: ["max", '[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 5, "id": 3}]'],
+      incmax2: ["max", '[{"t": NaN, "id": 1}, {"t": 3, "id": 2}]'],
+      incmax3: ["max", '[{"t": 3, "id": 1}, {"t": Infinity, "id": 2}, {"t": 5, "id": 3}]'],
+      incmin1: ["min", '[{"t": 3, "id": 1}, {"t": -Infinity, "id": 2}, {"t": 5, "id": 3}]'],
+      incmin2: ["min", '[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 1, "id": 3}]'],
+      incmax4: ["max", '[{"t": 1e400, "id": 1}]'],
+    };
+    const resources = Object.entries(bodies).map(([name, [func]]) => ({
+      name,
+      primary_key: "id",
+      endpoint: {
+        path: name,
+        paginator: "single_page",
+        params: { since: "{incremental.start_value}", lv: "{incremental.last_value}" },
+        incremental: { cursor_path: "t", initial_value: 2, last_value_func: func },
+      },
+    }));
+    const config = JSON.stringify({ client: { base_url: "http://127.0.0.1:8765" }, resources });
+    const state: State = {};
+    const answer = (url: URL) => bodies[url.pathname.slice(1)]?.[1] ?? "[]";
+    // As dlt 1.26.0 sent them, run after run (one pipeline, a loopback server).
+    expect(await sent(config, answer, state)).toEqual(Object.keys(bodies).map((name) => `GET /${name}?since=2&lv=2`));
+    expect(await sent(config, answer, state)).toEqual([
+      "GET /incmax1?since=5&lv=5",
+      "GET /incmax2?since=3&lv=3",
+      "GET /incmax3?since=None&lv=None",
+      "GET /incmin1?since=None&lv=None",
+      "GET /incmin2?since=1&lv=1",
+      "GET /incmax4?since=None&lv=None",
+    ]);
+    expect(state["incmax3"]?.last_value).toBeNull();
+  });
+
   it("an OAuth token request's access_token_request_data, from the client's auth or an endpoint's", async () => {
     const auth = `{"type": "oauth2_client_credentials", "access_token_url": "http://127.0.0.1:8765/token",
       "client_id": "c", "client_secret": "s", "access_token_request_data": {"v": 1.0, "big": 12345678901234567890, "l": [2.0, 3]}}`;
