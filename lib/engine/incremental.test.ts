@@ -24,9 +24,9 @@ describe("incremental", () => {
     expect(run.of("incremental")[0]).toMatchObject({ after: { $number: "9007199254740995" }, filtered: 1 });
   });
   it("keeps the records dlt keeps around a NaN or ±Infinity cursor (read as Python's floats), for max and min", async () => {
-    const kept = async (body: string, last_value_func: string, state?: object) => {
+    const kept = async (body: string, last_value_func: string, state?: object, more: object = {}) => {
       const api = fakeFetch(() => new Response(body, { headers: { "content-type": "application/json" } }));
-      const incremental = { cursor_path: "t", initial_value: 2, last_value_func };
+      const incremental = { cursor_path: "t", initial_value: 2, last_value_func, ...more };
       const config = cfg(incremental);
       Object.assign(config.resources[0]!, { primary_key: "id" });
       const run = await collect(config, api.fetch, state ? { state: { r: state as never } } : {});
@@ -47,6 +47,11 @@ describe("incremental", () => {
     expect(await kept(inf.replace("Infinity", "-Infinity"), "min")).toMatchObject({ ids: [2], state: { last_value: null } });
     // The state's null: no start, every record kept.
     expect(await kept(inf, "min", { cursor_path: "t", initial_value: 2, last_value: null })).toMatchObject({ ids: [1, 2, 3] });
+    // With an end_value a NaN is past the end (`max((nan, end)) != end`), whatever range_end says.
+    expect(await kept(nan, "max", undefined, { end_value: 10 })).toMatchObject({ ids: [1, 3] });
+    expect(await kept('[{"t": NaN, "id": 1}, {"t": 3, "id": 2}]', "max", undefined, { end_value: 10, range_end: "closed" })).toMatchObject({
+      ids: [2],
+    });
   });
   it("sends start_param, filters older records and returns the state for the next run", async () => {
     const api = fakeFetch(() => json(rows));
