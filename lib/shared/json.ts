@@ -1,8 +1,9 @@
 /**
  * JSON values, and keeping the JSON spelling of numbers that `JSON.parse` changes (`NumberText`):
  * `3.0`, `2e2` and `-0.0` are floats for Python and so for dlt's types, and integers beyond 2^53 lose
- * digits. The engine parses response bodies with `parseBody`; the preview parses text that dlt reads
- * with `json.loads` (a `json` column fed text) the same way.
+ * digits. The engine parses response bodies with `parsePythonBody` (`parseBody`, plus Python's `NaN`,
+ * `±Infinity` and `1e400` as null with their spellings); the preview parses text that dlt reads with
+ * `json.loads` (a `json` column fed text) with `parseBody`.
  * Bodies are parsed with `JSON.parse` when neither a cheap scan of the text nor a walk of the parsed
  * value finds such a number (almost every API), else with `parseJson` below, which gives the same value
  * and records the spellings of every container that holds one (`sink`), so the records the selector
