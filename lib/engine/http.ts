@@ -5,7 +5,7 @@
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
 import { EngineError, type Json, type ResponseHeaders, type TransportResponse } from "./types";
-import { nestedAtLeast, openersUpTo, parseBody, pyJsonDumps, PYTHON_JSON_DEPTH, withoutPythonConstants } from "../shared";
+import { nestedAtLeast, openersUpTo, parsePythonBody, pyJsonDumps, PYTHON_JSON_DEPTH } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import type { NumberTexts } from "./number-text";
 import { fullUrl, type RequestSpec } from "./request";
@@ -83,23 +83,15 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
   });
 }
 
-/** A number beyond a double's range is null in a response, as dlt's extract writes it. */
-const BODY = { infiniteAsNull: true } as const;
-
+/**
+ * The body as Python's json reads it (`parsePythonBody`): `NaN`, `±Infinity` and `1e400` null, as dlt's
+ * extract writes them, their spellings kept for a request that carries them.
+ */
 function parse(text: string, numberText: NumberTexts): { body: Json | undefined; error: string | null } {
   if (text.trim().length === 0) return { body: undefined, error: null };
-  const options = { ...BODY, orders: numberText.orders };
   try {
-    return { body: parseBody(text, numberText, options), error: null };
+    return { body: parsePythonBody(text, numberText, { orders: numberText.orders }), error: null };
   } catch (e) {
-    // Python's json reads NaN and ±Infinity (dlt's extract then writes them as null): so does a run.
-    const python = withoutPythonConstants(text);
-    if (python !== null)
-      try {
-        return { body: parseBody(python, numberText, options), error: null };
-      } catch {
-        // Not JSON either way: the first error says where.
-      }
     return { body: undefined, error: e instanceof Error ? e.message : String(e) };
   }
 }

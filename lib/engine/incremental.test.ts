@@ -23,6 +23,36 @@ describe("incremental", () => {
     expect(run.records.map((r) => r.id)).toEqual([1, 3]);
     expect(run.of("incremental")[0]).toMatchObject({ after: { $number: "9007199254740995" }, filtered: 1 });
   });
+  it("keeps the records dlt keeps around a NaN or ±Infinity cursor (read as Python's floats), for max and min", async () => {
+    const kept = async (body: string, last_value_func: string, state?: object, more: object = {}) => {
+      const api = fakeFetch(() => new Response(body, { headers: { "content-type": "application/json" } }));
+      const incremental = { cursor_path: "t", initial_value: 2, last_value_func, ...more };
+      const config = cfg(incremental);
+      Object.assign(config.resources[0]!, { primary_key: "id" });
+      const run = await collect(config, api.fetch, state ? { state: { r: state as never } } : {});
+      return { ids: run.records.map((r) => r.id), state: run.of("incremental")[0]?.state };
+    };
+    // As dlt 1.26.0 loaded them from a loopback server (initial_value 2): a NaN row and the row after it are kept
+    // whatever the start; inf is a value beyond every other, which the state writes as null.
+    const nan = '[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 5, "id": 3}]';
+    expect(await kept(nan, "max")).toMatchObject({ ids: [1, 2, 3], state: { last_value: 5 } });
+    expect(await kept(nan, "max", { cursor_path: "t", initial_value: 2, last_value: 5 })).toMatchObject({ ids: [2, 3] });
+    expect(await kept('[{"t": NaN, "id": 1}, {"t": 3, "id": 2}]', "max")).toMatchObject({ ids: [1, 2], state: { last_value: 3 } });
+    expect(await kept('[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 1, "id": 3}]', "min")).toMatchObject({
+      ids: [2, 3],
+      state: { last_value: 1 },
+    });
+    const inf = '[{"t": 3, "id": 1}, {"t": Infinity, "id": 2}, {"t": 5, "id": 3}]';
+    expect(await kept(inf, "max")).toMatchObject({ ids: [1, 2, 3], state: { last_value: null } });
+    expect(await kept(inf.replace("Infinity", "-Infinity"), "min")).toMatchObject({ ids: [2], state: { last_value: null } });
+    // The state's null: no start, every record kept.
+    expect(await kept(inf, "min", { cursor_path: "t", initial_value: 2, last_value: null })).toMatchObject({ ids: [1, 2, 3] });
+    // With an end_value a NaN is past the end (`max((nan, end)) != end`), whatever range_end says.
+    expect(await kept(nan, "max", undefined, { end_value: 10 })).toMatchObject({ ids: [1, 3] });
+    expect(await kept('[{"t": NaN, "id": 1}, {"t": 3, "id": 2}]', "max", undefined, { end_value: 10, range_end: "closed" })).toMatchObject({
+      ids: [2],
+    });
+  });
   it("sends start_param, filters older records and returns the state for the next run", async () => {
     const api = fakeFetch(() => json(rows));
     const first = await collect(cfg({ cursor_path: "updated", initial_value: "2024-02-01", start_param: "since" }), api.fetch);

@@ -12,7 +12,7 @@
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
-import { isPyNumber, jsonShown, pyNumberValue, setOwn } from "../shared";
+import { isPyNumber, jsonShown, pyNumberValue, setOwn, spellable } from "../shared";
 import { lagCursor } from "./lag";
 import type { NumberTexts } from "./number-text";
 
@@ -60,6 +60,19 @@ function numeric(v: Json): number | bigint | null {
   return typeof v === "number" ? v : isPyNumber(v) ? pyNumberValue(v) : null;
 }
 
+/**
+ * A record's cursor read as Python holds it (`firstMatchAsSent`), a float not finite for Python (`NaN`,
+ * `1e400`: null in the record, a `nan`/`inf` marker here) as that float, which compares as Python's does.
+ */
+function cursorAsPython(v: Json | undefined): Json | undefined {
+  if (!isPyNumber(v)) return v;
+  const n = pyNumberValue(v);
+  return typeof n === "number" && !Number.isFinite(n) ? n : v;
+}
+
+/** Whether `v` is a NaN cursor, which Python's `max`, `min` and `==` treat as no other value. */
+const isNan = (v: Json | undefined): boolean => typeof v === "number" && Number.isNaN(v);
+
 function compare(a: Json, b: Json, cursorPath: string): number {
   const x = numeric(a);
   const y = numeric(b);
@@ -99,6 +112,8 @@ function keyCheck(cfg: BoundIncremental, primaryKey: readonly string[] | null, r
   };
 }
 
+const finiteOrNull = (v: Json): Json => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+
 /** `texts`: the run's number spellings (records' cursors that `JSON.parse` changed are read as Python holds them). */
 export function startIncremental(
   cfg: BoundIncremental,
@@ -114,8 +129,9 @@ export function startIncremental(
   const initial = cfg.initial_value ?? null;
   const end = cfg.end_value ?? null;
   // With end_value every run starts from initial_value and keeps no state (a backfill range).
-  const stored = end === null && prior && prior.cursor_path === cursorPath ? prior.last_value : null;
-  const before = stored ?? initial;
+  // A state's null `last_value` (a cursor that was `inf` or NaN, which dlt's state writes as null) is kept: no start.
+  const stored = end === null && prior && prior.cursor_path === cursorPath ? prior.last_value : undefined;
+  const before = stored !== undefined ? stored : initial;
   // dlt applies `lag` only with a stored or initial value and without `end_value` (`apply_lag_with_suppression`),
   // and a lagged value does not cross `initial_value` (`apply_lag`). Without lag a stored value wins, whatever
   // `initial_value` says now (an `initial_value` changed after a run is read only when there is no state).
@@ -148,8 +164,8 @@ export function startIncremental(
       const values: (Json | undefined)[] = [];
       for (const r of records) {
         let v = firstMatch(path, r);
-        // A cursor JSON.parse changed (`5.0`, digits beyond 2^53) as Python holds it: compared, stored and sent so.
-        if (texts?.recorded && typeof v === "number") v = firstMatchAsSent(path, r, texts);
+        // A cursor JSON.parse changed (`5.0`, digits beyond 2^53, `NaN`, `1e400`) as Python holds it: compared, stored and sent so.
+        if (texts?.recorded && spellable(v)) v = cursorAsPython(firstMatchAsSent(path, r, texts));
         if (v === undefined || v === null) {
           if (missing === "include") {
             kept.push(r);
@@ -163,11 +179,20 @@ export function startIncremental(
           continue;
         }
         if (end !== null) {
-          const c = sign * compare(v, end, cursorPath);
+          // `max((nan, end)) != end`: a NaN is past any end.
+          const c = isNan(v) ? 1 : sign * compare(v, end, cursorPath);
           if (c > 0 || (c === 0 && cfg.range_end !== "closed")) {
             endOut ??= v;
             continue;
           }
+        }
+        // Python's `max((row, last))` keeps the row unless `last` is greater, and `last == new` is False for a NaN on
+        // either side: the row then becomes the last value, kept whatever the start (dlt's JsonIncremental).
+        if (isNan(v) || isNan(last)) {
+          last = v;
+          kept.push(r);
+          if (checkKey) values.push(undefined);
+          continue;
         }
         if (current !== null) {
           const c = sign * compare(v, current, cursorPath);
@@ -204,6 +229,7 @@ export function startIncremental(
     rebind() {
       current = lagged(last);
     },
-    state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: last } : null),
+    // dlt's state writes a float that is not finite (`inf`, NaN) as null (orjson): the next run has no start.
+    state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: finiteOrNull(last) } : null),
   };
 }

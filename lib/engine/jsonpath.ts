@@ -17,7 +17,7 @@ import {
   type Texts,
 } from "../shared/jsonpath-ng";
 import { EngineError, type Json } from "./types";
-import { sentNumber } from "../shared";
+import { sentNumber, spellable } from "../shared";
 
 /**
  * A path's values in `json`; `texts`: the body's number spellings (`parseBody`'s sink), for `str()` and
@@ -45,8 +45,8 @@ function walk(keys: readonly string[]): CompiledPath {
       cur = cur[k];
     }
     if (cur === undefined) return [];
-    const spelled = asSent && typeof cur === "number" && container !== null ? texts?.get(container)?.[keys.at(-1) as string] : undefined;
-    return [typeof spelled === "string" ? sentNumber(cur as number, spelled) : cur];
+    const spelled = asSent && spellable(cur) && container !== null ? texts?.get(container)?.[keys.at(-1) as string] : undefined;
+    return [typeof spelled === "string" ? sentNumber(cur as number | null, spelled) : cur];
   };
 }
 

@@ -117,15 +117,20 @@ describe("pages carry number_text", () => {
     expect((await run("$.total.`str()`")).records).toEqual([{ value: "2.0" }]);
   });
 
-  it("a number beyond a double's range is null in a response (Python reads inf, dlt's extract writes null), kept elsewhere", async () => {
-    const body = '{"data": [{"a": 1e400, "b": -1e999, "c": 2.0}]}';
+  it("1e400, NaN and ±Infinity are null in a response (Python reads floats, dlt's extract writes null)", async () => {
+    const body = '{"data": [{"a": 1e400, "b": -1e999, "c": 2.0}, {"d": NaN, "e": [-Infinity]}]}';
     const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
     const config = {
       client: { base_url: "https://x.test", paginator: "single_page" },
       resources: [{ name: "a", endpoint: { path: "a" } }],
     };
     const pages = await pagesOf(config, fetch);
-    expect(pages[0]!.records).toEqual([{ a: null, b: null, c: 2 }]);
+    expect(pages[0]!.records).toEqual([
+      { a: null, b: null, c: 2 },
+      { d: null, e: [null] },
+    ]);
+    // The preview sees the null dlt loads: their spellings stay with the engine, for requests that carry them.
+    expect(pages[0]!.number_text).toEqual([{ c: "2.0" }, null]);
     expect(parseBody("[1e400]", new WeakMap())).toEqual([Infinity]);
   });
 });

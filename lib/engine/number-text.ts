@@ -3,6 +3,7 @@
  * run, carried to copies of records, to wrapped items and onto each page's event.
  */
 import type { Json, KeyOrder, NumberText } from "./types";
+import { nonFiniteText, setOwn } from "../shared";
 
 /** A side table by container that knows whether it has recorded any (a run whose bodies had none skips its bookkeeping). */
 class Recorded<V> extends WeakMap<object, V> {
@@ -64,8 +65,31 @@ function parallel<V>(table: Recorded<V>, records: readonly object[]): (V | null)
   return any ? out : undefined;
 }
 
+/**
+ * `t` without the spellings of values not finite for Python (`NaN`, `1e400`: null in the record, their
+ * spelling kept only for requests that carry them), so the preview sees the null dlt loads; `null` when none is left.
+ */
+function finiteOnly(t: NumberText): NumberText | null {
+  let out: NumberText | null = null;
+  for (const k in t) {
+    const v = t[k] as string | NumberText;
+    const kept = typeof v === "string" ? (nonFiniteText(v) ? null : v) : finiteOnly(v);
+    if (kept !== v) out ??= { ...t };
+    if (out === null) continue;
+    if (kept === null) delete out[k];
+    else setOwn(out, k, kept);
+  }
+  if (out === null) return t;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 /** The `number_text` of a page: parallel to `records`, or `undefined` when no record has any. */
-export const pageNumberText = (sink: NumberTexts, records: readonly object[]): (NumberText | null)[] | undefined => parallel(sink, records);
+export function pageNumberText(sink: NumberTexts, records: readonly object[]): (NumberText | null)[] | undefined {
+  const texts = parallel(sink, records);
+  if (texts === undefined) return undefined;
+  const finite = texts.map((t) => (t === null ? null : finiteOnly(t)));
+  return finite.some((t) => t !== null) ? finite : undefined;
+}
 
 /** The `key_order` of a page: parallel to `records`, or `undefined` when no record has any. */
 export const pageKeyOrder = (sink: NumberTexts, records: readonly object[]): (KeyOrder | null)[] | undefined =>

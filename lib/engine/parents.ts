@@ -8,7 +8,7 @@ import { compilePath, firstMatch, firstMatchAsSent, type CompiledPath } from "./
 import type { NumberTexts } from "./number-text";
 import { pyRepr } from "./interpolate";
 import type { PreparedResource } from "./prepare";
-import { getOwn, setOwn } from "../shared";
+import { getOwn, setOwn, spellable } from "../shared";
 import { wrappedValues } from "./sequence";
 
 export interface ParentRow {
@@ -53,7 +53,7 @@ export class ParentRows {
         setOwn(values, field, value);
         missing ||= value === undefined;
         // Only a run whose bodies had spellings (almost none) pays for the second look.
-        const asSent = texts.recorded && typeof value === "number" ? firstMatchAsSent(path, rec, texts) : value;
+        const asSent = texts.recorded && spellable(value) ? firstMatchAsSent(path, rec, texts) : value;
         if (asSent !== value) setOwn((sent ??= { ...values }), field, asSent);
         else if (sent) setOwn(sent, field, value);
       }

@@ -105,6 +105,44 @@ describe("numbers in requests, as dlt sends them", () => {
     expect(of("POST /bcur")).toEqual(['POST /bcur {"q": 1}', 'POST /bcur {"q": 1, "c": 4.0}']);
   });
 
+  it("numbers of responses not finite for Python (NaN, ±Infinity, 1e400): str() in paths, queries and text", async () => {
+    const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [
+      {"name": "parents", "endpoint": {"path": "parents", "paginator": "single_page"}},
+      {"name": "kids", "endpoint": {"path": "kids/{id}", "paginator": "single_page",
+        "params": {"id": {"type": "resolve", "resource": "parents", "field": "id"}, "v": "{resources.parents.n.v}"}}},
+      {"name": "kidsj", "endpoint": {"path": "kidsj", "method": "POST", "paginator": "single_page",
+        "json": {"s": "x{resources.parents.id}"}}},
+      {"name": "cur", "endpoint": {"path": "cur", "data_selector": "items",
+        "paginator": {"type": "cursor", "cursor_path": "next", "cursor_param": "c"}}},
+      {"name": "cur2", "endpoint": {"path": "cur2", "data_selector": "items",
+        "paginator": {"type": "cursor", "cursor_path": "next", "cursor_param": "c"}}}]}`;
+    const parents = '[{"id": NaN, "n": {"v": Infinity}}, {"id": -Infinity, "n": {"v": 1e400}}, {"id": -1e400, "n": {"v": 1}}]';
+    const requests = await sent(config, (url) => {
+      if (url.pathname === "/parents") return parents;
+      if (url.pathname === "/cur") return `{"items": [{"a": 1}], "next": ${url.searchParams.has("c") ? "null" : "NaN"}}`;
+      if (url.pathname === "/cur2") return `{"items": [{"a": 1}], "next": ${url.searchParams.has("c") ? "null" : "1e400"}}`;
+      return '[{"x": 1}]';
+    });
+    // As dlt 1.26.0 sent them (Python's `str()` of the floats).
+    const of = (prefix: string) => requests.filter((r) => r.startsWith(prefix));
+    expect(of("GET /kids")).toEqual(["GET /kids/nan?v=inf", "GET /kids/-inf?v=inf", "GET /kids/-inf?v=1"]);
+    expect(of("POST /kidsj")).toEqual(['POST /kidsj {"s": "xnan"}', 'POST /kidsj {"s": "x-inf"}', 'POST /kidsj {"s": "x-inf"}']);
+    expect(of("GET /cur?")).toEqual(["GET /cur?c=nan"]);
+    expect(of("GET /cur2?")).toEqual(["GET /cur2?c=inf"]);
+  });
+
+  it("a JSON body that carries a float not finite for Python fails the resource, as requests refuses it in dlt", async () => {
+    const config = (json: string, paginator = '"single_page"') => `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [
+      {"name": "parents", "endpoint": {"path": "parents", "paginator": "single_page"}},
+      {"name": "b", "endpoint": {"path": "b", "method": "POST", "json": ${json}, "data_selector": "items", "paginator": ${paginator}}}]}`;
+    const answer = (url: URL, body: string) =>
+      url.pathname === "/parents" ? '[{"id": NaN}]' : `{"items": [{"a": 1}], "next": ${body.includes('"c"') ? "null" : "-Infinity"}}`;
+    const refused = /Out of range float values are not JSON compliant/;
+    await expect(sent(config('{"pid": "{resources.parents.id}"}'), answer)).rejects.toThrow(refused);
+    const cursor = '{"type": "cursor", "cursor_path": "next", "cursor_body_path": "c"}';
+    await expect(sent(config('{"q": 1}', cursor).replace(/\{"name": "parents"[^\n]*\n/, ""), answer)).rejects.toThrow(refused);
+  });
+
   it("an incremental's values as Python holds them, over two runs: 2.0, 5.0, digits beyond 2^53, lag", async () => {
     const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [
       {"name": "f", "primary_key": "id", "endpoint": {"path": "f", "paginator": "single_page",
@@ -142,6 +180,41 @@ describe("numbers in requests, as dlt sends them", () => {
       "GET /l?s=8.0",
       "GET /lb?s=9007199254740994",
     ]);
+  });
+
+  it("an incremental cursor NaN, ±Infinity or 1e400, two runs: the state keeps null (no start), NaN gives way to the next", async () => {
+    const bodies: Record<string, [string, string]> = {
+      incmax1: ["max", '[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 5, "id": 3}]'],
+      incmax2: ["max", '[{"t": NaN, "id": 1}, {"t": 3, "id": 2}]'],
+      incmax3: ["max", '[{"t": 3, "id": 1}, {"t": Infinity, "id": 2}, {"t": 5, "id": 3}]'],
+      incmin1: ["min", '[{"t": 3, "id": 1}, {"t": -Infinity, "id": 2}, {"t": 5, "id": 3}]'],
+      incmin2: ["min", '[{"t": 3, "id": 1}, {"t": NaN, "id": 2}, {"t": 1, "id": 3}]'],
+      incmax4: ["max", '[{"t": 1e400, "id": 1}]'],
+    };
+    const resources = Object.entries(bodies).map(([name, [func]]) => ({
+      name,
+      primary_key: "id",
+      endpoint: {
+        path: name,
+        paginator: "single_page",
+        params: { since: "{incremental.start_value}", lv: "{incremental.last_value}" },
+        incremental: { cursor_path: "t", initial_value: 2, last_value_func: func },
+      },
+    }));
+    const config = JSON.stringify({ client: { base_url: "http://127.0.0.1:8765" }, resources });
+    const state: State = {};
+    const answer = (url: URL) => bodies[url.pathname.slice(1)]?.[1] ?? "[]";
+    // As dlt 1.26.0 sent them, run after run (one pipeline, a loopback server).
+    expect(await sent(config, answer, state)).toEqual(Object.keys(bodies).map((name) => `GET /${name}?since=2&lv=2`));
+    expect(await sent(config, answer, state)).toEqual([
+      "GET /incmax1?since=5&lv=5",
+      "GET /incmax2?since=3&lv=3",
+      "GET /incmax3?since=None&lv=None",
+      "GET /incmin1?since=None&lv=None",
+      "GET /incmin2?since=1&lv=1",
+      "GET /incmax4?since=None&lv=None",
+    ]);
+    expect(state["incmax3"]?.last_value).toBeNull();
   });
 
   it("an OAuth token request's access_token_request_data, from the client's auth or an endpoint's", async () => {

@@ -36,7 +36,9 @@ export {
   sideTables,
   type SideTables,
   PYTHON_JSON_DEPTH,
-  withoutPythonConstants,
+  nonFiniteText,
+  parsePythonBody,
+  spellable,
   type Json,
   type NumberText,
 } from "./json";

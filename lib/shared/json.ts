@@ -1,8 +1,9 @@
 /**
  * JSON values, and keeping the JSON spelling of numbers that `JSON.parse` changes (`NumberText`):
  * `3.0`, `2e2` and `-0.0` are floats for Python and so for dlt's types, and integers beyond 2^53 lose
- * digits. The engine parses response bodies with `parseBody`; the preview parses text that dlt reads
- * with `json.loads` (a `json` column fed text) the same way.
+ * digits. The engine parses response bodies with `parsePythonBody` (`parseBody`, plus Python's `NaN`,
+ * `±Infinity` and `1e400` as null with their spellings); the preview parses text that dlt reads with
+ * `json.loads` (a `json` column fed text) with `parseBody`.
  * Bodies are parsed with `JSON.parse` when neither a cheap scan of the text nor a walk of the parsed
  * value finds such a number (almost every API), else with `parseJson` below, which gives the same value
  * and records the spellings of every container that holds one (`sink`), so the records the selector
@@ -87,10 +88,12 @@ export const parseLossless = (text: string, tables: SideTables): Json => parseBo
 
 export interface ParseOptions {
   /**
-   * A number beyond a double's range (`1e400`) as `null`: a response body, which Python's json reads as
-   * `inf` and dlt's extract writes as null (orjson); else it stays ±Infinity.
+   * A number beyond a double's range (`1e400`) as `null`, its spelling recorded: a response body, which
+   * Python's json reads as `inf` and dlt's extract writes as null (orjson); else it stays ±Infinity.
    */
   readonly infiniteAsNull?: boolean;
+  /** Python's constants (`NaN`, `Infinity`, `-Infinity`) read as `null`, their spelling recorded, as `infiniteAsNull` reads `1e400`. */
+  readonly pythonConstants?: boolean;
   /** Where to record the `KeyOrder` of each container whose keys JavaScript orders otherwise than the text (and of those above it). */
   readonly orders?: WeakMap<object, KeyOrder>;
 }
@@ -118,6 +121,36 @@ export function withoutPythonConstants(text: string): string | null {
   }
   return from === 0 ? null : out + text.slice(from);
 }
+
+/**
+ * A response body as Python's json reads it: `parseBody` with `infiniteAsNull`, and a text that is not
+ * JSON read again accepting Python's constants (`NaN`, `±Infinity`, which APIs built on Python send).
+ * A value that is not finite for Python is `null` (dlt's extract writes it so) with its spelling in
+ * `sink` (`nonFiniteText`): a request that carries it sends Python's `str()` (`nan`, `inf`). Throws
+ * `JSON.parse`'s error for a text that is not JSON either way.
+ */
+export function parsePythonBody(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
+  const opts = { ...options, infiniteAsNull: true };
+  try {
+    return parseBody(text, sink, opts);
+  } catch (e) {
+    if (!/NaN|Infinity/.test(text)) throw e;
+    try {
+      return parseJson(text, sink, { ...opts, pythonConstants: true });
+    } catch (again) {
+      // Nested too deep for `parseJson`: read without the spellings, as `spelled` does.
+      const plain = again instanceof RangeError ? withoutPythonConstants(text) : null;
+      if (plain !== null) return JSON.parse(plain) as Json;
+      throw e;
+    }
+  }
+}
+
+/** Whether a number's spelling is one Python reads as a float that is not finite (`NaN`, `-Infinity`, `1e400`). */
+export const nonFiniteText = (spelling: string): boolean => !Number.isFinite(Number(spelling));
+
+/** Whether a value may have a spelling recorded: a number, or the `null` a number not finite for Python was read as. */
+export const spellable = (v: unknown): v is number | null => typeof v === "number" || v === null;
 
 /**
  * `parseJson`, or `JSON.parse` without the spellings for a body nested too deeply for its recursion
@@ -162,6 +195,10 @@ function orderOf(keys: readonly string[] | null, at: { [key: string]: KeyOrder }
   if (keys === null && at === null) return null;
   return { ...(keys !== null ? { keys } : {}), ...(at !== null ? { at } : {}) };
 }
+
+/** A JSON scalar (number, `true`, `false`, `null`); with Python's constants too. */
+const SCALAR = () => /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const PY_SCALAR = () => /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity/y;
 
 /**
  * `JSON.parse(text)` that also fills `sink` with the `NumberText` of each container holding a changed number
@@ -254,7 +291,7 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
       return [arr, t, o];
     }
     if (c === '"') return [str(), null, null];
-    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    const m = options.pythonConstants ? PY_SCALAR() : SCALAR();
     m.lastIndex = i;
     const hit = m.exec(text);
     if (!hit) return fail();
@@ -262,7 +299,8 @@ export function parseJson(text: string, sink: WeakMap<object, NumberText>, optio
     const lexeme = hit[0];
     if (lexeme === "true" || lexeme === "false" || lexeme === "null") return [JSON.parse(lexeme) as Json, null, null];
     const n = Number(lexeme);
-    if (options.infiniteAsNull && !Number.isFinite(n)) return [null, null, null];
+    // Not finite for Python (`1e400`, `NaN`): null, as dlt's extract writes it, its spelling kept for requests.
+    if (options.infiniteAsNull && !Number.isFinite(n)) return [null, lexeme, null];
     return [n, changed(lexeme, n) ? lexeme : null, null];
   };
   const [result] = value();

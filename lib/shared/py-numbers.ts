@@ -10,10 +10,14 @@ import { asciiJson, isPyNumber, pyFloatRepr, pyIntText, pyStr, PY_NUMBER, type P
 export { isPyNumber, PY_NUMBER, type PyNumber };
 
 /** A marker's number for comparing and arithmetic: an integer's digits exact (a `bigint`), a float's value. */
-export const pyNumberValue = (v: PyNumber): number | bigint => (/^-?\d+$/.test(v[PY_NUMBER]) ? BigInt(v[PY_NUMBER]) : Number(v[PY_NUMBER]));
+export const pyNumberValue = (v: PyNumber): number | bigint =>
+  /^-?\d+$/.test(v[PY_NUMBER]) ? BigInt(v[PY_NUMBER]) : Number(v[PY_NUMBER].replace(/inf$/, "Infinity"));
 
-/** A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON text). */
-export const sentNumber = (value: number, spelling: string): PyNumber => ({ [PY_NUMBER]: pyStr(value, spelling) });
+/**
+ * A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON
+ * text); `null` with a spelling: a float not finite for Python (`NaN`, `1e400`), carried as `nan`, `inf`.
+ */
+export const sentNumber = (value: number | null, spelling: string): PyNumber => ({ [PY_NUMBER]: pyStr(value, spelling) });
 
 /** A JSON value for a message or the trace: a marker as the number Python holds (`5.0`), anything else as JSON. */
 export const jsonShown = (v: Json | undefined): string => (isPyNumber(v) ? v[PY_NUMBER] : (JSON.stringify(v) ?? "undefined"));

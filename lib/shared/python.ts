@@ -71,6 +71,8 @@ type Spelling = string | NumberText | undefined;
 
 /** Python's `str()` of a value, as dlt formats placeholders and query values (`text`: as for `pyRepr`). */
 export function pyStr(v: PyValue | undefined, text?: Spelling): string {
+  // A null read from a number not finite for Python (`NaN`, `1e400`: its spelling kept) is that float: `nan`, `inf`.
+  if (v === null && typeof text === "string") return pyFloatRepr(Number(text));
   if (v === null || v === undefined) return "None";
   if (v === true) return "True";
   if (v === false) return "False";

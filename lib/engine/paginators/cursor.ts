@@ -5,6 +5,7 @@ import { pyStr } from "../interpolate";
 import { setBodyPath, setParam } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
 import { toBool } from "./values";
+import { isPyNumber, spellable } from "../../shared";
 import { defect } from "../defect";
 
 export interface CursorState {
@@ -45,8 +46,10 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
     update(s, res, records): Update<CursorState> {
       const value = firstMatch(compiled, res.body);
       // The cursor as Python holds it (`2.0`, digits beyond 2^53), read again only when the body had such spellings.
-      const asSent = typeof value === "number" ? firstMatchAsSent(compiled, res.body, res.texts) : value;
-      let more = truthy(value);
+      const asSent = spellable(value) ? firstMatchAsSent(compiled, res.body, res.texts) : value;
+      // A null read from `NaN` or `1e400` is Python's `nan`, `inf` (a marker here): truthy, sent as its text.
+      const present = truthy(value) || (value === null && isPyNumber(asSent));
+      let more = present;
       let reason = more
         ? `next cursor ${pyStr(asSent)} from \`${path}\``
         : `stopped: cursor \`${path}\` is ${value === undefined ? "missing" : JSON.stringify(value)}`;
@@ -56,12 +59,12 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
       if (hasMore !== null && hasMorePath !== null) {
         const b = toBool(firstMatch(hasMore, res.body), hasMorePath, "JSONResponseCursorPaginator", res);
         if (b && !more) {
-          const sent = truthy(value) ? ` cursor ${pyStr(asSent)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)";
+          const sent = present ? ` cursor ${pyStr(asSent)}` : param !== null ? " (no cursor sent)" : " (the cursor sent as null)";
           reason = `next${sent}: \`${hasMorePath}\` is true (overrides: ${reason})`;
         } else if (!b && more) [reason, kind] = [`stopped: \`${hasMorePath}\` is false`, "has_more"];
         more = b;
       }
-      const cursor: Json = truthy(value) && asSent !== undefined ? asSent : null;
+      const cursor: Json = present && asSent !== undefined ? asSent : null;
       if (!more) return { decision: "stop", state: s, reason, stop: kind };
       return { decision: "next", state: { cursor, next: true }, reason, loopKey: `cursor:${cursor === null ? "" : pyStr(cursor)}` };
     },

@@ -12,7 +12,7 @@
  * `2 * 2.0`) is a float for Python only where its spelling is known (`texts`, as the engine keeps them):
  * `` `str()` `` prints it so, and `sorted` keeps it.
  */
-import { floatSpelling, type Json, type NumberText } from "../json";
+import { floatSpelling, spellable, type Json, type NumberText } from "../json";
 import { keysInOrder, type KeyOrder } from "../key-order";
 import { pyStr } from "../python";
 import { sentNumber } from "../py-numbers";
@@ -79,7 +79,7 @@ export function findValues(path: PathNode, data: Json, texts?: Texts, asSent = f
   }
   return found.map((d) => {
     if (d === NO_PARENT) throw new JsonPathEvalError("`parent` of the top value: jsonpath-ng fails (AttributeError: None has no value)");
-    if (!asSent || typeof d.value !== "number") return d.value;
+    if (!asSent || !spellable(d.value)) return d.value;
     const text = spelling(d, texts);
     return typeof text === "string" ? sentNumber(d.value, text) : d.value;
   });
@@ -162,7 +162,7 @@ export function hasIntersect(n: PathNode): boolean {
 function spelling(d: Datum, t: Texts): string | NumberText | undefined {
   if (t === undefined) return undefined;
   if (d.value !== null && typeof d.value === "object") return t.get(d.value);
-  if (typeof d.value !== "number" || d.context === null || typeof d.step === "object") return undefined;
+  if (!spellable(d.value) || d.context === null || typeof d.step === "object") return undefined;
   const c = d.context.value;
   return c !== null && typeof c === "object" ? t.get(c)?.[String(d.step)] : undefined;
 }
