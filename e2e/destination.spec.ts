@@ -180,7 +180,8 @@ test("the grid: sort by a header, search, filter a column, resize, changed rows 
   await page.mouse.move(box.x + 82, box.y + 10, { steps: 4 });
   await page.mouse.up();
   expect(await width()).toBeGreaterThan(initial + 40);
-  // From the keyboard, on the header itself: Shift+← → resize by 16 px (Ctrl+Shift: 64), Shift+Home to the narrowest, Shift+Enter resets.
+  // From the keyboard, on the header itself: Shift+← → resize by 16 px (Ctrl+Shift: 64), Shift+Home to the narrowest,
+  // Shift+Enter resets.
   const dragged = await width();
   // Whole pixels: the header's box may be half a pixel off the column's size.
   const widthNear = (px: number) => expect.poll(async () => Math.abs((await width()) - px)).toBeLessThanOrEqual(1);

@@ -176,14 +176,7 @@ for (const size of [
           }),
       );
     const before = await places();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/api/run", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await p.runButton.click();
-    await expect(p.runStatus).toHaveAttribute("data-phase", "running");
+    const release = await p.runHeld();
     expect(await places(), "while running").toEqual(before);
     release();
     expect(await p.waitForRunEnd()).toBe("done");

@@ -53,14 +53,7 @@ for (const size of SIZES) {
 
       // Running: the run's request is held until the screenshot is taken.
       await p.gotoWith(SEED);
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route("**/api/run", async (route) => {
-        await held;
-        await route.continue();
-      });
-      await p.runButton.click();
-      await expect(p.runStatus).toHaveAttribute("data-phase", "running");
+      const release = await p.runHeld();
       if (size.layout !== "wide") await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
       await shot("running");
       release();

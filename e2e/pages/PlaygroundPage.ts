@@ -106,6 +106,19 @@ export class PlaygroundPage {
     return this.waitForRunEnd();
   }
 
+  /** Clicks Run with the run's request held: the page stays running until `release()` (to look at the running state). */
+  async runHeld(): Promise<() => void> {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await this.page.route("**/api/run", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await this.runButton.click();
+    await expect(this.runStatus).toHaveAttribute("data-phase", "running");
+    return release;
+  }
+
   async waitForRunEnd(): Promise<string> {
     await expect(this.runStatus).not.toHaveAttribute("data-phase", /^(idle|running)$/, { timeout: 30_000 });
     return (await this.runStatus.getAttribute("data-phase")) ?? "";

@@ -81,8 +81,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: "columnHeader",
     description:
-      "On a column's header: ← → to another column, Enter sorts, ↓ to the rows; Shift+← → resizes it (Ctrl/⌘+Shift: bigger steps), " +
-      "Shift+Enter resets its width",
+      "On a column's header: ← → to another column, Enter sorts, ↓ to the rows; " +
+      "Shift+← → resizes it (Ctrl/⌘+Shift: bigger steps), Shift+Enter resets its width",
     where: "in a table",
     keys: "Arrow keys / Enter / Shift+Arrow keys",
     ours: true,

@@ -15,7 +15,8 @@ export const UNREAD_CASES: PyCase[] = [
   row(
     "an auth type from a setting: which fields it takes is dlt's to say (no auth_field_missing, no unknown_key)",
     withSettings(
-      `{"client": {"base_url": "${BASE}", "auth": {"type": setting("auth", "api_key"), "api_key": dlt.secrets["key"]}}, "resources": ["posts"]}`,
+      `{"client": {"base_url": "${BASE}", "auth": {"type": setting("auth", "api_key"), "api_key": dlt.secrets["key"]}}, ` +
+        `"resources": ["posts"]}`,
     ),
     [["python_not_executed", "/client/auth/type", "setting("]],
     { client: { base_url: BASE, auth: { type: py('setting("auth", "api_key")'), api_key: { $secret: "key" } } }, resources: ["posts"] },
