@@ -22,12 +22,6 @@ export function SecretsPanel({
 }) {
   return (
     <Panel title="Secrets" titleId="secrets-title" testId="secrets">
-      {/* First: the fields that come when the config has been read appear below it (nothing moves). */}
-      <p className="px-2 pt-2 text-xs text-muted">
-        {target === "mock"
-          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
-          : "Live: values are sent to your API for this run only; they are never stored."}
-      </p>
       {uses === null ? (
         <p className="p-2 text-sm text-muted">Reading the config…</p>
       ) : uses.length === 0 ? (
@@ -35,13 +29,19 @@ export function SecretsPanel({
       ) : (
         // A form (never submitted) so browsers treat the password fields as such; nothing is saved.
         <form onSubmit={(e) => e.preventDefault()} autoComplete="off" aria-label="Secret values">
-          <ul className="space-y-2 p-2">
+          <ul className="space-y-1.5 p-2">
             {uses.map((use) => (
               <SecretField key={`${use.kind}:${use.name}`} use={use} values={values} target={target} onChange={onChange} />
             ))}
           </ul>
         </form>
       )}
+      {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled. */}
+      <p className="px-2 pb-2 text-xs text-muted">
+        {target === "mock"
+          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
+          : "Live: values are sent to your API for this run only; they are never stored."}
+      </p>
     </Panel>
   );
 }
@@ -66,10 +66,11 @@ function SecretField({
   const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
   return (
     <li>
-      {/* A long name (`sources.github_source.github_token`) wraps, and the badge moves below it rather than out of the panel. */}
+      {/* One line: the call gives way (truncated, whole in its title) so the badge stays beside the name; a long name
+          (`sources.github_source.github_token`) wraps, and the badge moves below it rather than out of the panel. */}
       <label htmlFor={id} className="flex flex-wrap items-baseline gap-x-2 text-xs">
         <span className="min-w-0 break-all font-mono font-semibold text-fg">{use.name}</span>
-        <span className="min-w-0 flex-1 basis-24 truncate text-muted" title={call}>
+        <span className="min-w-0 flex-1 basis-0 truncate text-muted" title={call}>
           {call}
         </span>
         {demo && (
