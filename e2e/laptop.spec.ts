@@ -39,6 +39,29 @@ test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeli
   await expectLayoutSound(page, "seed 004 at 1280×720");
 });
 
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+]) {
+  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields are in sight unscrolled, each badge beside its name`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.layout()).toBe("wide");
+    for (const name of ["client_id", "client_secret"]) {
+      // Wholly visible as the page opens (the check scrolls nothing): not clipped by the Secrets panel's scrolling body.
+      await expect(p.secretInput(name)).toBeInViewport({ ratio: 1 });
+      const label = page.locator(`label[for="secret-secret-${name}"]`);
+      const nameBox = (await label.locator("span").first().boundingBox())!;
+      const badge = (await page.getByTestId(`demo-badge-${name}`).boundingBox())!;
+      expect(Math.abs(badge.y + badge.height / 2 - (nameBox.y + nameBox.height / 2)), `${name}'s badge on its line`).toBeLessThan(4);
+    }
+    await expectLayoutSound(page, `seed 004 at ${size.width}×${size.height}`);
+  });
+}
+
 test("1366×768, a refused secret: the error and what to do are in sight, the Tables say the run failed", async ({
   playground: p,
   page,
