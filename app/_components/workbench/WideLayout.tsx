@@ -20,10 +20,10 @@ const PROBLEMS_MIN_PCT = 30;
 const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
 /**
  * Below this window height, the trace's timeline would show a line or two: it gets room from Problems. The checks row
- * keeps room for two secrets' fields (SecretsPanel's compact rows, ~115 px): what a live run needs filled stays in sight.
+ * keeps room for two secrets' fields (SecretsPanel's compact rows, ~106 px): what a live run needs filled stays in sight.
  */
 const SHORT_SCREEN_PX = 820;
-const SHORT_SIZES = { checks: "22%", run: "34%", data: "44%" } as const;
+const SHORT_SIZES = { checks: "21%", run: "33%", data: "46%" } as const;
 
 /**
  * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
