@@ -19,11 +19,11 @@ const PROBLEMS_MIN_PCT = 30;
 /** The results' rows by default: the tables get the most room. */
 const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
 /**
- * Below this window height, the trace's timeline would show a line or two: it gets room from Problems. The checks row
- * keeps room for two secrets' fields (SecretsPanel's compact rows, ~106 px): what a live run needs filled stays in sight.
+ * Below this window height, the trace's timeline would show a line or two: it gets room from Problems (and Secrets, whose
+ * one-row-a-secret layout still shows two secrets' fields there: ~90 px).
  */
 const SHORT_SCREEN_PX = 820;
-const SHORT_SIZES = { checks: "21%", run: "33%", data: "46%" } as const;
+const SHORT_SIZES = { checks: "18%", run: "36%", data: "46%" } as const;
 
 /**
  * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
