@@ -73,7 +73,7 @@ function SecretField({
         <span className="block break-all font-mono font-semibold text-fg">{use.name}</span>
         <span className="flex h-4 gap-x-1.5 overflow-hidden whitespace-nowrap">
           {demo && (
-            <span className="shrink-0 rounded bg-warning-soft px-1.5 text-warning" data-testid={`demo-badge-${use.name}`}>
+            <span className="shrink-0 rounded bg-warning-soft px-1 text-warning" data-testid={`demo-badge-${use.name}`}>
               mock demo value
             </span>
           )}
