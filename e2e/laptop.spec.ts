@@ -39,6 +39,31 @@ test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeli
   await expectLayoutSound(page, "seed 004 at 1280×720");
 });
 
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+]) {
+  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields and their badges are in sight unscrolled`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.layout()).toBe("wide");
+    for (const name of ["client_id", "client_secret"]) {
+      // Wholly visible as the page opens (the check scrolls nothing): not clipped by the Secrets panel's scrolling body.
+      const input = p.secretInput(name);
+      await expect(input).toBeInViewport({ ratio: 1 });
+      const badge = page.getByTestId(`demo-badge-${name}`);
+      await expect(badge).toBeInViewport({ ratio: 1 });
+      // In its field's row (not wrapped onto a line of its own below it).
+      const [field, mark] = [(await input.boundingBox())!, (await badge.boundingBox())!];
+      expect(mark.y + mark.height, `${name}'s badge`).toBeLessThanOrEqual(field.y + field.height + 4);
+    }
+    await expectLayoutSound(page, `seed 004 at ${size.width}×${size.height}`);
+  });
+}
+
 test("1366×768, a refused secret: the error and what to do are in sight, the Tables say the run failed", async ({
   playground: p,
   page,

@@ -22,12 +22,6 @@ export function SecretsPanel({
 }) {
   return (
     <Panel title="Secrets" titleId="secrets-title" testId="secrets">
-      {/* First: the fields that come when the config has been read appear below it (nothing moves). */}
-      <p className="px-2 pt-2 text-xs text-muted">
-        {target === "mock"
-          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
-          : "Live: values are sent to your API for this run only; they are never stored."}
-      </p>
       {uses === null ? (
         <p className="p-2 text-sm text-muted">Reading the config…</p>
       ) : uses.length === 0 ? (
@@ -35,13 +29,20 @@ export function SecretsPanel({
       ) : (
         // A form (never submitted) so browsers treat the password fields as such; nothing is saved.
         <form onSubmit={(e) => e.preventDefault()} autoComplete="off" aria-label="Secret values">
-          <ul className="space-y-2 p-2">
+          {/* One row a secret, the fields in one column: two secrets fit a laptop's 91 px Secrets row (decision 0016). */}
+          <ul className="grid grid-cols-[fit-content(45%)_minmax(4.5rem,1fr)_auto] gap-x-2 gap-y-1.5 p-2">
             {uses.map((use) => (
               <SecretField key={`${use.kind}:${use.name}`} use={use} values={values} target={target} onChange={onChange} />
             ))}
           </ul>
         </form>
       )}
+      {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled. */}
+      <p className="px-2 pb-2 text-xs text-muted">
+        {target === "mock"
+          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
+          : "Live: values are sent to your API for this run only; they are never stored."}
+      </p>
     </Panel>
   );
 }
@@ -65,20 +66,23 @@ function SecretField({
   const id = `secret-${use.kind}-${use.name}`;
   const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
   return (
-    <li>
-      {/* A long name (`sources.github_source.github_token`) wraps, and the badge moves below it rather than out of the panel. */}
-      <label htmlFor={id} className="flex flex-wrap items-baseline gap-x-2 text-xs">
-        <span className="min-w-0 break-all font-mono font-semibold text-fg">{use.name}</span>
-        <span className="min-w-0 flex-1 basis-24 truncate text-muted" title={call}>
-          {call}
-        </span>
-        {demo && (
-          <span className="ml-auto shrink-0 rounded bg-warning-soft px-1.5 text-warning" data-testid={`demo-badge-${use.name}`}>
-            mock demo value
+    <li className="col-span-3 grid grid-cols-subgrid items-center">
+      {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
+          (`sources.github_source.github_token`) wraps in its column. Typing drops the badge, not the row's height. */}
+      <label htmlFor={id} className="min-w-0 text-xs">
+        <span className="block break-all font-mono font-semibold text-fg">{use.name}</span>
+        <span className="flex h-4 gap-x-1.5 overflow-hidden whitespace-nowrap">
+          {demo && (
+            <span className="shrink-0 rounded bg-warning-soft px-1 text-warning" data-testid={`demo-badge-${use.name}`}>
+              mock demo value
+            </span>
+          )}
+          <span className="min-w-0 truncate text-muted" title={call}>
+            {call}
           </span>
-        )}
+        </span>
       </label>
-      <div className="mt-0.5 flex gap-1">
+      <div className="col-span-2 grid grid-cols-subgrid gap-x-1">
         <input
           id={id}
           type={shown ? "text" : "password"}

@@ -18,7 +18,10 @@ const PROBLEMS_PCT = 62;
 const PROBLEMS_MIN_PCT = 30;
 /** The results' rows by default: the tables get the most room. */
 const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
-/** Below this window height, the trace's timeline would show a line or two: it gets room from Problems. */
+/**
+ * Below this window height, the trace's timeline would show a line or two: it gets room from Problems (and Secrets, whose
+ * one-row-a-secret layout still shows two secrets' fields there: ~90 px).
+ */
 const SHORT_SCREEN_PX = 820;
 const SHORT_SIZES = { checks: "18%", run: "36%", data: "46%" } as const;
 
