@@ -37,12 +37,15 @@ export function SecretsPanel({
           </ul>
         </form>
       )}
-      {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled. */}
-      <p className="px-2 pb-2 text-xs text-muted">
-        {target === "mock"
-          ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
-          : "Live: values are sent to your API for this run only; they are never stored."}
-      </p>
+      {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled.
+          Not while the config is read: the fields would push it down (a layout shift). */}
+      {uses !== null && (
+        <p className="px-2 pb-2 text-xs text-muted">
+          {target === "mock"
+            ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
+            : "Live: values are sent to your API for this run only; they are never stored."}
+        </p>
+      )}
     </Panel>
   );
 }
