@@ -1,10 +1,19 @@
 /** The record and resource behind each staged root row of a load (lib/preview/pending.ts stages them). */
-import type { DataRecord } from "../engine/types";
+import type { DataRecord, KeyOrder, NumberText } from "../engine/types";
+import { keepOrder, keepSpelling } from "./values";
 
 /** A root table's records and resources, parallel to its staged rows (`pkg.rows`; holes for rows of no record). */
-interface OriginList {
-  readonly records: DataRecord[];
-  readonly resources: string[];
+class OriginList {
+  readonly records: DataRecord[] = [];
+  readonly resources: string[] = [];
+
+  /** The record behind staged row `at`, kept as the API sent it (`records` lists): its numbers' spellings, its keys' order. */
+  store(at: number, record: DataRecord, resource: string, text: NumberText | null | undefined, order: KeyOrder | null | undefined): void {
+    this.records[at] = record;
+    this.resources[at] = resource;
+    if (text) keepSpelling(record, text);
+    if (order) keepOrder(record, order);
+  }
 }
 
 /**
@@ -16,7 +25,7 @@ export class Origins {
 
   table(name: string): OriginList {
     let t = this.tables.get(name);
-    if (!t) this.tables.set(name, (t = { records: [], resources: [] }));
+    if (!t) this.tables.set(name, (t = new OriginList()));
     return t;
   }
 

@@ -15,7 +15,7 @@ import type { RootIds } from "./ids";
 import { Relational, type Row } from "./relational";
 import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
-import { integersBeyond64, keepOrder, keepSpelling } from "./values";
+import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
 import { beyond64Message, FAILED_STEP, failureMessage } from "./failures";
 import { LoadProblems } from "./load-problems";
@@ -282,14 +282,7 @@ export class PendingLoad {
       if (t) this.beyond64(table, t);
       const root = this.root as DataRecord | null;
       if (root === null) continue;
-      if (this.rootStored) {
-        origins.records[this.rootIndex] = record;
-        origins.resources[this.rootIndex] = resource;
-        // The record as the API sent it (`records` lists): its numbers' spellings and its keys' order.
-        if (t) keepSpelling(record, t);
-        const o = order?.[i];
-        if (o) keepOrder(record, o);
-      }
+      if (this.rootStored) origins.store(this.rootIndex, record, resource, t, order?.[i]);
       if (this.rootKept) r.kept++;
       if (r.keyColumns.length > 0 && keyOf(root, r.keyColumns) === null) {
         r.missingKey++;
