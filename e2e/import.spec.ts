@@ -43,6 +43,31 @@ test("import a spec, tick two endpoints, run on the mock of the spec, see rows; 
   await expect(check).toBeHidden();
 });
 
+test("with an imported spec's mock chip the header keeps one row from 768 px, and the chip's ✕ stops the mock", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 768, height: 700 });
+  await p.goto();
+  const d = new ImportDialog(page);
+  await d.open();
+  await d.read(BOOKSHOP);
+  await d.tick("GET /books");
+  await d.insert("yaml");
+  const chip = page.getByTestId("spec-mock-chip");
+  await expect(chip).toBeVisible();
+  for (const width of [768, 800, 900, 1024, 1280, 1536]) {
+    await page.setViewportSize({ width, height: 700 });
+    // One row of 32 px controls and its padding; nothing overflows the window.
+    await expect.poll(async () => (await page.locator("header").first().boundingBox())?.height, `header at ${width} px`).toBeLessThan(56);
+    const box = (await chip.boundingBox())!;
+    expect(box.x + box.width, `chip at ${width} px`).toBeLessThanOrEqual(width);
+    expect(await layoutOverflow(page), `overflow at ${width} px`).toEqual([]);
+  }
+  await chip.getByRole("button", { name: "Stop mocking Bookshop API" }).click();
+  await expect(chip).toHaveCount(0);
+});
+
 test("Check: a failing resource's row opens the rest of its reason (the response's excerpt)", async ({ playground: p, page }) => {
   await p.gotoWith(JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: ["no_such_items"] }, null, 2));
   await page.getByTestId("check-button").click();

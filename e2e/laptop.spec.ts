@@ -43,7 +43,7 @@ for (const size of [
   { width: 1280, height: 800 },
   { width: 1366, height: 768 },
 ]) {
-  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields and their badges are in sight unscrolled`, async ({
+  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields, 100 px or wider, and their badges are in sight unscrolled`, async ({
     playground: p,
     page,
   }) => {
@@ -59,6 +59,8 @@ for (const size of [
       // In its field's row (not wrapped onto a line of its own below it).
       const [field, mark] = [(await input.boundingBox())!, (await badge.boundingBox())!];
       expect(mark.y + mark.height, `${name}'s badge`).toBeLessThanOrEqual(field.y + field.height + 4);
+      // Wide enough to see what is typed (about 12 characters), not a sliver beside the name.
+      expect(field.width, `${name}'s field`).toBeGreaterThanOrEqual(100);
     }
     await expectLayoutSound(page, `seed 004 at ${size.width}×${size.height}`);
   });

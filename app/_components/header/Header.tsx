@@ -14,7 +14,8 @@ const TOOL =
   "inline-flex h-8 min-w-8 items-center justify-center rounded border border-line bg-surface px-1.5 text-sm text-fg hover:bg-raised";
 
 /** The Run / Cancel cell's buttons (and the hidden one that keeps the cell as wide as the wider). */
-const RUN_SLOT = "col-start-1 row-start-1 inline-flex h-8 items-center justify-center gap-2 rounded px-3 text-sm font-semibold";
+const RUN_SLOT =
+  "col-start-1 row-start-1 inline-flex h-8 items-center justify-center gap-2 rounded px-3 text-sm font-semibold md:max-lg:gap-1.5 md:max-lg:px-2";
 
 const RunLabel = ({ mod }: { mod: string }) => (
   <>
@@ -34,7 +35,8 @@ const CancelLabel = () => (
  * 768 to 1279 px so are the name and the words of Import, Share and Download, whose icons and tooltips
  * stay, and Check drops its mark; from 768 to 1023 px the logo, Run's shortcut and the format's check
  * mark go too (the tooltip, `aria-keyshortcuts` and `aria-pressed` keep them) and the palette, the
- * shortcuts and the theme share one menu (⋯). Below 768 px it wraps instead of overflowing: the primary
+ * shortcuts and the theme share one menu (⋯, no caret), and the gaps and Run's padding narrow, so that an imported
+ * spec's mock chip fits too. Below 768 px it wraps instead of overflowing: the primary
  * actions (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
  */
 /** The Run button's look; `aria-disabled` (it stays focusable while blocked) dims it. */
@@ -89,7 +91,7 @@ export function Header(props: {
     <header
       className={
         "flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 " +
-        "sm:gap-x-2 sm:px-3 md:max-lg:gap-x-1.5 md:max-lg:px-1.5 2xl:gap-x-3"
+        "sm:gap-x-2 sm:px-3 md:max-lg:gap-x-1 md:max-lg:px-1.5 2xl:gap-x-3"
       }
     >
       <h1 className="order-1 flex items-center gap-1.5 text-base font-bold text-fg md:order-none md:max-lg:sr-only">
@@ -112,7 +114,7 @@ export function Header(props: {
           }))}
         />
       </div>
-      {importTools && <div className="order-2 flex items-center gap-1.5 md:order-none">{importTools}</div>}
+      {importTools && <div className="order-2 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{importTools}</div>}
       <div className="order-5 md:order-none">
         <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
       </div>
@@ -150,7 +152,7 @@ export function Header(props: {
           {running ? <RunLabel mod={mod} /> : <CancelLabel />}
         </span>
       </div>
-      {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none">{runTools}</div>}
+      {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{runTools}</div>}
       {blockedReason && !running && (
         <span
           id="run-blocked-reason"

@@ -16,6 +16,7 @@ export function HeaderMoreMenu({ mod, onPalette, onShortcuts }: { mod: string; o
       testId="header-more"
       title="Command palette, keyboard shortcuts, light or dark theme"
       align="right"
+      caret={false}
       items={[
         { id: "palette", label: "Command palette", description: "Every action, by name.", hint: `${mod}+K`, onSelect: onPalette },
         { id: "shortcuts", label: "Keyboard shortcuts", hint: "?", onSelect: onShortcuts },

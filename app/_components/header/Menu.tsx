@@ -44,6 +44,7 @@ export function Menu({
   align = "left",
   keyshortcuts,
   title,
+  caret = true,
 }: {
   label: string;
   buttonLabel: ReactNode;
@@ -54,6 +55,8 @@ export function Menu({
   keyshortcuts?: string;
   /** A tooltip, for a button that may show only its icon. */
   title?: string;
+  /** The ▾ after the label (a ⋯ button reads as a menu without it). */
+  caret?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   // The width it will have, so that its first measured height is the height it gets.
@@ -121,10 +124,10 @@ export function Menu({
             setOpen(true);
           }
         }}
-        className="inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60"
+        className="inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60 md:max-lg:px-2"
       >
         {buttonLabel}
-        <span aria-hidden="true">▾</span>
+        {caret && <span aria-hidden="true">▾</span>}
       </button>
       {open && (
         <ul

@@ -4,6 +4,18 @@ import type { SecretUse } from "@/lib/config";
 import { resolveSecret, type RunTarget } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 
+/** The note under the fields: what a value does for the target, whole and in one narrow line. */
+const NOTE: Record<RunTarget, { readonly long: string; readonly short: string }> = {
+  mock: {
+    long: "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403.",
+    short: "Mock: empty fields use demo values.",
+  },
+  live: {
+    long: "Live: values are sent to your API for this run only; they are never stored.",
+    short: "Live: sent for this run only, never stored.",
+  },
+};
+
 /**
  * One password field per `dlt.secrets[...]` / `dlt.config[...]` the config references. Values live in
  * React state only: never local storage, URLs or downloads (decision 0005).
@@ -28,9 +40,10 @@ export function SecretsPanel({
         <p className="p-2 text-sm text-muted">This config reads no secrets.</p>
       ) : (
         // A form (never submitted) so browsers treat the password fields as such; nothing is saved.
-        <form onSubmit={(e) => e.preventDefault()} autoComplete="off" aria-label="Secret values">
-          {/* One row a secret, the fields in one column: two secrets fit a laptop's 91 px Secrets row (decision 0016). */}
-          <ul className="grid grid-cols-[fit-content(45%)_minmax(4.5rem,1fr)_auto] gap-x-2 gap-y-1.5 p-2">
+        <form onSubmit={(e) => e.preventDefault()} autoComplete="off" aria-label="Secret values" className="@container">
+          {/* One row a secret, the fields in one column: two secrets fit a laptop's 91 px Secrets row (decision 0016);
+              a narrow panel gives the field what the badge's words and the gaps would take. */}
+          <ul className="grid grid-cols-[fit-content(45%)_minmax(4.5rem,1fr)_auto] gap-x-1.5 gap-y-1.5 p-2 @[22rem]:gap-x-2">
             {uses.map((use) => (
               <SecretField key={`${use.kind}:${use.name}`} use={use} values={values} target={target} onChange={onChange} />
             ))}
@@ -40,10 +53,10 @@ export function SecretsPanel({
       {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled.
           Not while the config is read: the fields would push it down (a layout shift). */}
       {uses !== null && (
-        <p className="px-2 pb-2 text-xs text-muted">
-          {target === "mock"
-            ? "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403."
-            : "Live: values are sent to your API for this run only; they are never stored."}
+        // A narrow panel (a laptop's, decision 0016) says it in one line, the whole sentence in the title.
+        <p className="@container px-2 pb-2 text-xs text-muted" title={NOTE[target].long}>
+          <span className="hidden @[20rem]:inline">{NOTE[target].long}</span>
+          <span className="@[20rem]:hidden">{NOTE[target].short}</span>
         </p>
       )}
     </Panel>
@@ -71,16 +84,18 @@ function SecretField({
   return (
     <li className="col-span-3 grid grid-cols-subgrid items-center">
       {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
-          (`sources.github_source.github_token`) wraps in its column. Typing drops the badge, not the row's height. */}
+          (`sources.github_source.github_token`) wraps in its column. Typing drops the badge, not the row's height.
+          In a narrow panel the call does not widen the column: the field gets that room. */}
       <label htmlFor={id} className="min-w-0 text-xs">
         <span className="block break-all font-mono font-semibold text-fg">{use.name}</span>
         <span className="flex h-4 gap-x-1.5 overflow-hidden whitespace-nowrap">
           {demo && (
             <span className="shrink-0 rounded bg-warning-soft px-1 text-warning" data-testid={`demo-badge-${use.name}`}>
-              mock demo value
+              {/* Its words are "demo" in a narrow panel; its text (what tests and screen readers read) stays whole. */}
+              <span className="hidden @[22rem]:inline">mock </span>demo<span className="hidden @[22rem]:inline"> value</span>
             </span>
           )}
-          <span className="min-w-0 truncate text-muted" title={call}>
+          <span className="w-0 min-w-0 flex-1 truncate text-muted @[22rem]:w-auto @[22rem]:flex-initial" title={call}>
             {call}
           </span>
         </span>
@@ -93,7 +108,7 @@ function SecretField({
           onChange={(e) => onChange(use.name, e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          placeholder={target === "live" ? "required for live runs" : ""}
+          placeholder={target === "live" ? "required" : ""}
           aria-describedby={demo ? `${id}-demo` : undefined}
           className="h-7 min-w-0 flex-1 rounded border border-line bg-app-bg px-2 font-mono text-xs text-fg"
         />
@@ -107,7 +122,7 @@ function SecretField({
           onClick={() => setShown((s) => !s)}
           aria-pressed={shown}
           aria-label={`${shown ? "Hide" : "Show"} ${use.name}`}
-          className="h-7 rounded border border-line px-2 text-xs text-fg hover:bg-raised"
+          className="h-7 rounded border border-line px-1.5 text-xs text-fg hover:bg-raised @[22rem]:px-2"
         >
           {shown ? "Hide" : "Show"}
         </button>
