@@ -23,11 +23,25 @@ function kept(safe: string): Uint8Array {
   return table;
 }
 
+/** A test for a character `quote` would escape for a `safe` argument (any outside the table), made once per `safe`. */
+const escapesBySafe = new Map<string, RegExp>();
+function needsEscape(safe: string): RegExp {
+  let re = escapesBySafe.get(safe);
+  if (!re) {
+    const chars = [...new Set(ALWAYS_SAFE + safe)].filter((ch) => ch.charCodeAt(0) < 128);
+    re = new RegExp(`[^${chars.map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `\\${ch}`)).join("")}]`);
+    escapesBySafe.set(safe, re);
+  }
+  return re;
+}
+
 /** A byte as `quote` escapes it: `%XX`, upper case. */
 const escaped = (b: number): string => `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
 
 /** `urllib.parse.quote(text, safe)`: UTF-8 bytes, each outside the safe set as `%XX`. */
 export function pyQuote(text: string, safe = "/"): string {
+  // The usual text (a page's URL) has nothing to escape: kept as it is without a walk.
+  if (!needsEscape(safe).test(text)) return text;
   const table = kept(safe);
   let out = "";
   for (const ch of text) {
@@ -93,7 +107,9 @@ function urllib3Encode(component: string, allowed: string): string {
     escapes++;
     return h.toUpperCase();
   });
-  const table = kept(escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed);
+  const safe = escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed;
+  if (!needsEscape(safe).test(upper)) return upper;
+  const table = kept(safe);
   let out = "";
   for (const b of utf8SurrogatePass(upper)) out += b < 0x80 && table[b] === 1 ? String.fromCharCode(b) : escaped(b);
   return out;
@@ -101,6 +117,8 @@ function urllib3Encode(component: string, allowed: string): string {
 
 /** urllib3's `_remove_path_dot_segments` (RFC 3986 5.2.4 on `.` and `..` only: `%2e` is not a dot here, as it is for WHATWG). */
 function removeDotSegments(path: string): string {
+  // Without a `.` or `..` segment the path is its own result.
+  if (!/(?:^|\/)\.\.?(?:\/|$)/.test(path)) return path;
   const output: string[] = [];
   for (const segment of path.split("/")) {
     if (segment === ".") continue;
