@@ -71,15 +71,18 @@ export function pyParamPairs(pairs: Iterable<readonly [string, Json]>): [string,
 /** Query values as `requests` sends them (`pyParamPairs`). */
 export const toQueryParams = (params: Readonly<Record<string, Json>>): [string, string][] => pyParamPairs(Object.entries(params));
 
+/** The last URL found absolute: a resource's pages share their URL as written (only the params change). */
+let lastAbsolute: string | null = null;
+
 export function fullUrl(spec: RequestSpec): string {
-  let u: URL;
-  try {
-    u = new URL(spec.url);
-  } catch {
-    const fix = 'set `client.base_url` (e.g. "https://api.example.com") or use a full URL as the endpoint path';
-    throw new EngineError("invalid_request", `\`${spec.url}\` is not an absolute URL: ${fix}.`);
+  if (spec.url !== lastAbsolute) {
+    if (!URL.canParse(spec.url)) {
+      const fix = 'set `client.base_url` (e.g. "https://api.example.com") or use a full URL as the endpoint path';
+      throw new EngineError("invalid_request", `\`${spec.url}\` is not an absolute URL: ${fix}.`);
+    }
+    lastAbsolute = spec.url;
   }
-  return spec.prepared && spec.params.length === 0 ? spec.url : pyPrepareUrl(spec.url, u, spec.params);
+  return spec.prepared && spec.params.length === 0 ? spec.url : pyPrepareUrl(spec.url, spec.params);
 }
 
 /** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared): a dict's items or a list's pairs. */

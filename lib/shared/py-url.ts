@@ -137,21 +137,42 @@ const URI_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^\\/?#]*))?([^?#]*)(?:\
 const PY_LEADING_SPACE = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /**
- * `requests.PreparedRequest.prepare_url` of an absolute URL (WHATWG-parsed `u`, `raw` as written) and
- * its params: scheme, user info and host as WHATWG normalises them; path, query and fragment taken from
+ * `requests.PreparedRequest.prepare_url` of an absolute URL (`raw` as written; throws where WHATWG cannot
+ * parse it) and its params: scheme, user info and host as WHATWG normalises them; path, query and fragment taken from
  * `raw` as urllib3's `parse_url` takes them (a tab, a trailing space or a `\\` stays in the path, `%2e`
  * is no dot segment, a `%` that is no escape is escaped among the text as written), the params appended
  * to the query (`&`), the whole re-quoted.
  */
-export function pyPrepareUrl(raw: string, u: URL, params: readonly (readonly [string, string])[]): string {
-  const [, , , rawPath = "", rawQuery, rawFragment] = URI_RE.exec(raw.replace(PY_LEADING_SPACE, "")) ?? [];
-  const path = rawPath ? urllib3Encode(removeDotSegments(rawPath), PATH_CHARS) : "";
-  const written = rawQuery ? urllib3Encode(rawQuery, QUERY_CHARS) : "";
+export function pyPrepareUrl(raw: string, params: readonly (readonly [string, string])[]): string {
+  const { origin, path, written, hash } = lastParts?.raw === raw ? lastParts : (lastParts = partsOf(raw));
   const encoded = pyUrlencode(params);
   const query = written && encoded ? `${written}&${encoded}` : written || encoded;
+  return pyRequoteUri(`${origin}${path || "/"}${query ? `?${query}` : ""}${hash}`);
+}
+
+/** The parts of a URL as written that `pyPrepareUrl` keeps whatever the params. */
+interface UrlParts {
+  readonly raw: string;
+  readonly origin: string;
+  readonly path: string;
+  readonly written: string;
+  readonly hash: string;
+}
+
+/** The last URL's parts: a resource's pages share their URL as written (only the params change). */
+let lastParts: UrlParts | null = null;
+
+function partsOf(raw: string): UrlParts {
+  const u = new URL(raw);
+  const [, , , rawPath = "", rawQuery, rawFragment] = URI_RE.exec(raw.replace(PY_LEADING_SPACE, "")) ?? [];
   const user = u.username ? `${u.username}${u.password ? `:${u.password}` : ""}@` : "";
-  const hash = rawFragment ? `#${urllib3Encode(rawFragment, QUERY_CHARS)}` : "";
-  return pyRequoteUri(`${u.protocol}//${user}${u.host}${path || "/"}${query ? `?${query}` : ""}${hash}`);
+  return {
+    raw,
+    origin: `${u.protocol}//${user}${u.host}`,
+    path: rawPath ? urllib3Encode(removeDotSegments(rawPath), PATH_CHARS) : "",
+    written: rawQuery ? urllib3Encode(rawQuery, QUERY_CHARS) : "",
+    hash: rawFragment ? `#${urllib3Encode(rawFragment, QUERY_CHARS)}` : "",
+  };
 }
 
 /** Python's `urllib.parse` scheme lists (3.11). */
