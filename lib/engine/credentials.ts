@@ -23,13 +23,25 @@ export function trustedOrigins(urls: readonly string[]): ReadonlySet<string> {
 
 /** A trusted origin, or the https upgrade of a trusted http origin on default ports (python-requests keeps auth there too). */
 export function isTrusted(trust: ReadonlySet<string>, url: string): boolean {
-  let u: URL;
+  const u = parsedOrigin(url);
+  return u !== null && (trust.has(u.origin) || (u.protocol === "https:" && u.port === "" && trust.has(`http://${u.host}`)));
+}
+
+type Origin = Pick<URL, "origin" | "protocol" | "port" | "host">;
+/** The last URL `isTrusted` parsed: a resource's pages ask about the same URL as written. */
+let lastOrigin: { readonly url: string; readonly parsed: Origin | null } | null = null;
+
+function parsedOrigin(url: string): Origin | null {
+  if (lastOrigin?.url === url) return lastOrigin.parsed;
+  let parsed: Origin | null = null;
   try {
-    u = new URL(url);
+    const { origin, protocol, port, host } = new URL(url);
+    parsed = { origin, protocol, port, host };
   } catch {
-    return false;
+    parsed = null;
   }
-  return trust.has(u.origin) || (u.protocol === "https:" && u.port === "" && trust.has(`http://${u.host}`));
+  lastOrigin = { url, parsed };
+  return parsed;
 }
 
 /** Header and query parameter names an auth added to a request (to remove them on another origin). */

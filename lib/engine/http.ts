@@ -107,9 +107,10 @@ function traceBodyOf(ctx: RunContext, spec: RequestSpec, sent: string, maskBody?
 export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): Promise<Sent> {
   const requestId = ctx.nextRequestId();
   const plainUrl = fullUrl(spec);
-  const trust = o.trust ?? trustedOrigins([plainUrl]);
+  // The URL as written has the prepared URL's origin (the params only add to its query), and the same one every page.
+  const trust = o.trust ?? trustedOrigins([spec.url]);
   // A next link to another origin: no auth, no credential headers or parameters (decision 0014).
-  const trusted = isTrusted(trust, plainUrl);
+  const trusted = isTrusted(trust, spec.url);
   let base = spec;
   if (!trusted) {
     const stripped = withoutCredentials(spec, ctx.masker, NOTHING_ADDED);
