@@ -23,16 +23,13 @@ function kept(safe: string): Uint8Array {
   return table;
 }
 
-/** A test for a character `quote` would escape for a `safe` argument (any outside the table), made once per `safe`. */
-const escapesBySafe = new Map<string, RegExp>();
-function needsEscape(safe: string): RegExp {
-  let re = escapesBySafe.get(safe);
-  if (!re) {
-    const chars = [...new Set(ALWAYS_SAFE + safe)].filter((ch) => ch.charCodeAt(0) < 128);
-    re = new RegExp(`[^${chars.map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `\\${ch}`)).join("")}]`);
-    escapesBySafe.set(safe, re);
+/** Whether every character of `text` is ASCII and kept by `table` (`kept`): nothing to escape. */
+function allKept(text: string, table: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || table[c] !== 1) return false;
   }
-  return re;
+  return true;
 }
 
 /** A byte as `quote` escapes it: `%XX`, upper case. */
@@ -41,8 +38,8 @@ const escaped = (b: number): string => `%${b.toString(16).toUpperCase().padStart
 /** `urllib.parse.quote(text, safe)`: UTF-8 bytes, each outside the safe set as `%XX`. */
 export function pyQuote(text: string, safe = "/"): string {
   // The usual text (a page's URL) has nothing to escape: kept as it is without a walk.
-  if (!needsEscape(safe).test(text)) return text;
   const table = kept(safe);
+  if (allKept(text, table)) return text;
   let out = "";
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
@@ -61,6 +58,7 @@ export const pyUrlencode = (pairs: readonly (readonly [string, string])[]): stri
 
 /** `requests.utils.unquote_unreserved`; `null` where requests raises `InvalidURL` (an escape that is not hex). */
 function unquoteUnreserved(uri: string): string | null {
+  if (!uri.includes("%")) return uri;
   const parts = uri.split("%");
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i] as string;
@@ -108,8 +106,8 @@ function urllib3Encode(component: string, allowed: string): string {
     return h.toUpperCase();
   });
   const safe = escapes === upper.split("%").length - 1 ? `${allowed}%` : allowed;
-  if (!needsEscape(safe).test(upper)) return upper;
   const table = kept(safe);
+  if (allKept(upper, table)) return upper;
   let out = "";
   for (const b of utf8SurrogatePass(upper)) out += b < 0x80 && table[b] === 1 ? String.fromCharCode(b) : escaped(b);
   return out;
