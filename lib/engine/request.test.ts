@@ -1,7 +1,7 @@
 /** Decision 0024: the request handed to the transport is what a WHATWG `Request` made of the same spec held. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildRequest, toQueryParams, type RequestSpec } from "./request";
+import { buildRequest, fullUrl, toQueryParams, type RequestSpec } from "./request";
 import { EngineError, type Json } from "./types";
 
 const spec = (headers: Record<string, string>, extra: Partial<RequestSpec> = {}): RequestSpec => ({
@@ -106,6 +106,21 @@ describe("buildRequest's headers", () => {
         ["m", [[2, 3]]],
       ]),
     ).toBe("k=a&m=2&m=3");
+  });
+
+  it("a lone surrogate in a param or form field fails the request with dlt 1.26.0's UnicodeEncodeError (positions in code points)", () => {
+    const url = (params: [string, string][]) => fullUrl(spec({}, { params }));
+    // Recorded from dlt 1.26.0 (ResourceExtractionError … caused an exception: <these words>).
+    expect(() => url([["q", "ab\ud800c"]])).toThrow("'utf-8' codec can't encode character '\\ud800' in position 2: surrogates not allowed");
+    expect(() => url([["q\udc00", "x"]])).toThrow(
+      "`q\udc00` holds a lone surrogate (UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc00' in position 1",
+    );
+    expect(() => url([["q", "\ud800\ud801"]])).toThrow("can't encode characters in position 0-1: surrogates not allowed");
+    // Code points: the emoji before it is one position, as in Python.
+    expect(() => url([["q", "😀\ud800"]])).toThrow("character '\\ud800' in position 1:");
+    expect(() => url([["q", "ab\ud800c"]])).toThrow(EngineError);
+    expect(url([["q", "😀 é"]])).toBe("https://api.example.com/items?q=%F0%9F%98%80+%C3%A9");
+    expect(() => buildRequest(spec({}, { method: "POST", data: { f: "x\udfff" } }))).toThrow("encodes form fields as UTF-8");
   });
 
   it("carries dlt's session headers (User-Agent: dlt/1.26.0, Accept: */*) unless the config sets its own, in any case", () => {

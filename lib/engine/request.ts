@@ -71,6 +71,29 @@ export function pyParamPairs(pairs: Iterable<readonly [string, Json]>): [string,
 /** Query values as `requests` sends them (`pyParamPairs`). */
 export const toQueryParams = (params: Readonly<Record<string, Json>>): [string, string][] => pyParamPairs(Object.entries(params));
 
+/**
+ * requests' `_encode_params` encodes each key and `str` value as UTF-8: a lone surrogate (half an emoji, from
+ * a config's `"\ud800"` or a response's value carried into a param) fails the request with Python's
+ * `UnicodeEncodeError`, as dlt's resource fails; positions count code points, as Python's do.
+ */
+function checkUtf8(pairs: readonly (readonly [string, string])[], what: string): void {
+  for (const pair of pairs)
+    for (const text of pair) {
+      if (text.isWellFormed()) continue;
+      const points = [...text];
+      const at = points.findIndex((ch) => !ch.isWellFormed());
+      let end = at;
+      while (end + 1 < points.length && !(points[end + 1] as string).isWellFormed()) end++;
+      const hex = (points[at] as string).charCodeAt(0).toString(16);
+      const where = end === at ? `character '\\u${hex}' in position ${at}` : `characters in position ${at}-${end}`;
+      const why = `UnicodeEncodeError: 'utf-8' codec can't encode ${where}: surrogates not allowed`;
+      throw new EngineError(
+        "invalid_request",
+        `The request could not be sent: dlt's requests encodes ${what} as UTF-8, and \`${pair[0]}\` holds a lone surrogate (${why}).`,
+      );
+    }
+}
+
 /** The last URL found absolute: a resource's pages share their URL as written (only the params change). */
 let lastAbsolute: string | null = null;
 
@@ -82,7 +105,9 @@ export function fullUrl(spec: RequestSpec): string {
     }
     lastAbsolute = spec.url;
   }
-  return spec.prepared && spec.params.length === 0 ? spec.url : pyPrepareUrl(spec.url, spec.params);
+  if (spec.params.length === 0) return spec.prepared ? spec.url : pyPrepareUrl(spec.url, spec.params);
+  checkUtf8(spec.params, "query parameters");
+  return pyPrepareUrl(spec.url, spec.params);
 }
 
 /** A form as requests encodes `data=` (`urlencode`: ./py-url.ts in lib/shared): a dict's items or a list's pairs. */
@@ -91,7 +116,9 @@ function formBody(data: Json): string | null {
   if (Array.isArray(data))
     for (const pair of data) if (Array.isArray(pair) && pair.length === 2) pairs.push([pyStr(pair[0] ?? null), pair[1] ?? null]);
   if (data && typeof data === "object" && !Array.isArray(data)) pairs.push(...Object.entries(data));
-  const s = pyUrlencode(pyParamPairs(pairs));
+  const fields = pyParamPairs(pairs);
+  checkUtf8(fields, "form fields");
+  const s = pyUrlencode(fields);
   return s.length > 0 || (Array.isArray(data) && data.length > 0) ? s : null;
 }
 
