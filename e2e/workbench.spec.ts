@@ -262,6 +262,19 @@ test("a phone-sized window: one column of tabs; a problem opens the editor at it
   await p.runButton.click();
   await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
   expect(await p.waitForRunEnd()).toBe("done");
+  // Every request row, a retry's wider "try 2" row included, shows its record count whole (it was cut at the edge).
+  const rows = p.trace.getByTestId("trace-request");
+  await expect(rows.filter({ hasText: "try 2" }).first()).toBeVisible();
+  const cut = await rows.evaluateAll((items) =>
+    items.flatMap((li) => {
+      const button = li.querySelector("button");
+      const last = button?.lastElementChild;
+      if (!button || !last) return [`${li.textContent}: no row`];
+      const over = last.getBoundingClientRect().right - button.getBoundingClientRect().right;
+      return over > 0.5 ? [`${li.textContent}: ${Math.round(over)} px past the row`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
 });
 
 test("five resources: the chips wrap beside or above the page limit, never under it, at any width", async ({ playground: p, page }) => {

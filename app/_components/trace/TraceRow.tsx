@@ -32,7 +32,8 @@ function RequestRow({ item }: { item: RequestItem }) {
         aria-controls={detailsId}
         onClick={() => setOpen((o) => !o)}
         // The ring inside the row: the trace scrolls, and a full-width row's outside ring was cut at both sides.
-        className="focus-inset flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised"
+        // On a phone the gaps and the time column narrow: a retry's "try 2" row keeps its record count in sight.
+        className="focus-inset flex w-full items-baseline gap-2 px-2 py-0.5 text-left hover:bg-raised max-sm:gap-1"
       >
         <span aria-hidden="true" className="w-3 shrink-0 text-muted">
           {open ? "▾" : "▸"}
@@ -60,7 +61,7 @@ function RequestRow({ item }: { item: RequestItem }) {
         {r ? (
           <>
             <span className={`shrink-0 font-mono font-semibold ${statusClass(r.status)}`}>{r.status}</span>
-            <span className="w-14 shrink-0 text-right text-muted">{formatMs(r.duration_ms)}</span>
+            <span className="w-14 shrink-0 text-right text-muted max-sm:w-12">{formatMs(r.duration_ms)}</span>
           </>
         ) : item.failure ? (
           <span className="min-w-0 shrink truncate text-error" title={item.failure} data-testid="request-failure">
