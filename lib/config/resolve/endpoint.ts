@@ -53,7 +53,8 @@ export function resolveEndpoint(
 
   // Auth: an `auth` key in the merged endpoint (null included) wins over the client's.
   const explicitAuth = pick(own, plan.endpoint, "auth");
-  const auth = explicitAuth.present ? resolveAuth(explicitAuth.value, "endpoint.auth") : client.auth;
+  const authAt: Path = explicitAuth.fromDefaults ? ["resource_defaults", "endpoint", "auth"] : [...epAt, "auth"];
+  const auth = explicitAuth.present ? resolveAuth(explicitAuth.value, "endpoint.auth", ctx.loc, authAt) : client.auth;
   python.push(...auth.python);
 
   // Paginator: endpoint > defaults > client; `auto`, null and Python fall back to the client's.
