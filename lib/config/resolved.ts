@@ -128,7 +128,13 @@ export type AuthWhere = "client.auth" | "endpoint.auth";
 
 /** The auth a resource runs with: endpoint (an explicit `null` disables it) over client. */
 export type ResolvedAuth =
-  | { readonly kind: "config"; readonly where: AuthWhere; readonly config: AuthTypedConfig }
+  | {
+      readonly kind: "config";
+      readonly where: AuthWhere;
+      readonly config: AuthTypedConfig;
+      /** One Python auth object (its call's offset in the text): the resources that hold the same one share it, token and all. */
+      readonly instance?: number;
+    }
   /** A custom auth object: validated, not executed (the resource cannot run in the playground). */
   | { readonly kind: "python"; readonly where: AuthWhere };
 

@@ -36,6 +36,11 @@ export class DiagnosticSink implements DiagnosticOut {
     if (!this.kept.has(key)) this.kept.set(key, d);
   }
 
+  /** Takes back the diagnostics `excused` picks (what Python restplay left out would have answered). */
+  drop(excused: (d: Diagnostic) => boolean): void {
+    for (const [key, d] of this.kept) if (excused(d)) this.kept.delete(key);
+  }
+
   pushAll(list: readonly Diagnostic[]): void {
     for (const d of list) this.push(d);
   }

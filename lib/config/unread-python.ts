@@ -7,9 +7,12 @@
 import { pointerFromPath, type PlainValue } from "../formats";
 import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
-import { where, type Locator } from "./located";
+import { clip, where, type Locator } from "./located";
 import type { DiagnosticOut } from "./sink";
 import { isPython } from "../shared";
+import { keysOfSomeType, typedKindAt } from "./type-keys";
+import { didYouMean } from "./did-you-mean";
+import { quoteLike } from "./fixes";
 
 type Path = (string | number)[];
 
@@ -133,4 +136,48 @@ export function withoutUnreadPython(value: PlainValue, loc: Locator, out: Diagno
     });
   }
   return copy;
+}
+
+/**
+ * A paginator or auth dict whose `type` is Python restplay left out (`{"type": PAGINATOR_TYPE, "limt": 10}`):
+ * which keys it takes is its type's, so the schema's `unknown_key`s there are excused; a key no type takes is
+ * refused by dlt whatever the type turns out to be (lib/config/type-keys.ts), and is reported here.
+ */
+export function keysNoTypeTakes(value: PlainValue, loc: Locator, out: DiagnosticOut, removed: readonly Path[]): void {
+  for (const typePath of removed) {
+    if (typePath[typePath.length - 1] !== "type") continue;
+    const at = typePath.slice(0, -1);
+    const kind = typedKindAt(at);
+    const dict = at.reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), value);
+    if (kind === null || typeof dict !== "object" || dict === null || Array.isArray(dict)) continue;
+    const known = keysOfSomeType(kind);
+    for (const key of Object.keys(dict)) {
+      if (known.has(key)) continue;
+      const range = loc.key([...at, key]);
+      const guess = didYouMean(
+        key,
+        [...known].filter((k) => !(k in dict)),
+      );
+      const type = clip(loc.doc.text.slice(loc.value(typePath).start, loc.value(typePath).end), 40);
+      out.push({
+        severity: "error",
+        code: "unknown_key",
+        path: loc.pointer([...at, key]),
+        range,
+        message:
+          `Unknown key \`${clip(key)}\` in ${where(at)}: no ${kind} type takes it, so dlt refuses the dict whatever \`${type}\` gives ` +
+          `(its validator: "received unexpected fields").${guess ? ` Did you mean \`${guess}\`?` : ""}`,
+        ...(guess
+          ? {
+              fixes: [
+                {
+                  title: `Rename to \`${guess}\``,
+                  edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }],
+                },
+              ],
+            }
+          : {}),
+      });
+    }
+  }
 }

@@ -23,7 +23,7 @@ import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
-import { excusedByUnreadPython, withoutUnreadPython } from "./unread-python";
+import { excusedByUnreadPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 
 export interface ValidationResult {
@@ -93,7 +93,11 @@ export function validateDocument(document: ParsedDocument): ValidationResult {
     }
   }
   // What Python restplay left out would have filled in: dlt evaluates it, so its absence is no error.
-  const sorted = onlyFixesThatFit(removed.length === 0 ? out.sorted() : out.sorted().filter((d) => !excusedByUnreadPython(d, removed)));
+  if (removed.length > 0 && value !== null) {
+    out.drop((d) => excusedByUnreadPython(d, removed));
+    keysNoTypeTakes(value, new Locator(document), out, removed);
+  }
+  const sorted = onlyFixesThatFit(out.sorted());
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,

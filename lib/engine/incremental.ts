@@ -12,7 +12,7 @@
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
-import { isPyNumber, jsonShown, pyNumberValue, setOwn, spellable } from "../shared";
+import { isPyNumber, jsonShown, pyNumberValue, pyTruthy, setOwn, spellable } from "../shared";
 import { lagCursor } from "./lag";
 import type { NumberTexts } from "./number-text";
 
@@ -84,6 +84,12 @@ function compare(a: Json, b: Json, cursorPath: string): number {
   );
 }
 
+/** Python's `max((a, b))` (`min`): `a` unless `b` is greater (smaller); a NaN on either side is never. */
+function pyLast(a: Json, b: Json, min: boolean, cursorPath: string): Json {
+  if (isNan(a) || isNan(b) || a === null || b === null) return a;
+  return (min ? -1 : 1) * compare(b, a, cursorPath) > 0 ? b : a;
+}
+
 function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(cfg))
@@ -145,7 +151,13 @@ export function startIncremental(
   };
   const start = lagged(before);
   let current = start;
-  let last: Json = before;
+  // dlt's transformer starts its last value at the start value (lagged), and after each page (batch) with `lag` takes
+  // `last_value_func((last, state's last_value))` when the state's is truthy, so a lag never moves it back (`Incremental.__call__`).
+  let last: Json = cfg.lag ? start : before;
+  /** The state's `last_value` as the page started (`cached_state["last_value"]`). */
+  let cached: Json = before;
+  /** dlt's `last_rows`: the records at the last value, whose primary keys it hashes after each page (boundary de-duplication). */
+  let lastRows: DataRecord[] = [];
   const missing = cfg.on_cursor_value_missing ?? "raise";
   // The first cursor value seen before the start / past the end (dlt's start/end_out_of_range).
   let startOut: Json | undefined;
@@ -160,17 +172,13 @@ export function startIncremental(
     context: { ...scalarSettings(cfg), initial_value: initial, start_value: start, last_value: before, end_value: end },
     filter(records) {
       const kept: DataRecord[] = [];
-      /** The cursor values of `kept` (for the boundary's key check; none for a record included without one). */
-      const values: (Json | undefined)[] = [];
       for (const r of records) {
         let v = firstMatch(path, r);
         // A cursor JSON.parse changed (`5.0`, digits beyond 2^53, `NaN`, `1e400`) as Python holds it: compared, stored and sent so.
         if (texts?.recorded && spellable(v)) v = cursorAsPython(firstMatchAsSent(path, r, texts));
         if (v === undefined || v === null) {
-          if (missing === "include") {
-            kept.push(r);
-            if (checkKey) values.push(undefined);
-          } else if (missing === "raise")
+          if (missing === "include") kept.push(r);
+          else if (missing === "raise")
             throw new EngineError(
               "paginator_error",
               `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`,
@@ -190,8 +198,8 @@ export function startIncremental(
         // either side: the row then becomes the last value, kept whatever the start (dlt's JsonIncremental).
         if (isNan(v) || isNan(last)) {
           last = v;
+          lastRows = [r];
           kept.push(r);
-          if (checkKey) values.push(undefined);
           continue;
         }
         if (current !== null) {
@@ -200,14 +208,17 @@ export function startIncremental(
           if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
           if (c === 0) checkKey?.(r);
         }
-        if (last === null || sign * compare(v, last, cursorPath) > 0) last = v;
+        const c = last === null ? 1 : sign * compare(v, last, cursorPath);
+        if (c > 0) [last, lastRows] = [v, [r]];
+        else if (c === 0) lastRows.push(r);
         kept.push(r);
-        if (checkKey) values.push(v);
       }
-      // The records at the last value after this page are hashed.
-      if (checkKey)
-        for (let i = 0; i < kept.length; i++)
-          if (values[i] !== undefined && compare(values[i] as Json, last as Json, cursorPath) === 0) checkKey(kept[i] as DataRecord);
+      // The records at the last value after this page are hashed (a NaN record that is the last value too).
+      if (checkKey) for (const r of lastRows) checkKey(r);
+      if (records.length > 0) {
+        if (cfg.lag && pyTruthy(cached)) last = pyLast(last, cached, min, cursorPath);
+        cached = last;
+      }
       return { kept, dropped: records.length - kept.length };
     },
     closeReason() {
@@ -228,6 +239,9 @@ export function startIncremental(
     currentStart: () => current,
     rebind() {
       current = lagged(last);
+      // A new binding's transformer (dlt's `bind` clears them) starts from its start value, with no last rows.
+      if (cfg.lag) last = current;
+      lastRows = [];
     },
     // dlt's state writes a float that is not finite (`inf`, NaN) as null (orjson): the next run has no start.
     state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: finiteOrNull(last) } : null),

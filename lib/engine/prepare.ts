@@ -46,6 +46,8 @@ export interface PreparedResource {
   readonly data_selector: string | null;
   readonly selector_source: "configured" | "single_entity" | "detected";
   readonly auth: BoundAuth | null;
+  /** The Python auth object `auth` is (ResolvedAuth's `instance`): resources with the same one share its runtime. */
+  readonly authInstance: number | null;
   readonly retry: RetryPolicy;
   readonly actions: readonly ResponseAction[];
   readonly incremental: BoundIncremental | null;
@@ -154,6 +156,7 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
     data_selector: ep.data_selector?.path ?? null,
     selector_source: ep.data_selector?.source ?? "detected",
     auth,
+    authInstance: configured && ep.auth?.kind === "config" ? (ep.auth.instance ?? null) : null,
     retry: policyFrom(ep.error_handler ?? undefined),
     actions,
     incremental,

@@ -115,7 +115,7 @@ export class ResourceDriver {
       this.run = {
         r,
         stats: this.stats,
-        auth: r.auth ? createAuth(r.auth, ctx) : undefined,
+        auth: r.auth ? createAuth(r.auth, ctx, r.authInstance) : undefined,
         selectors: new Map(),
         pagesLimitReported: false,
         secretWarned: false,

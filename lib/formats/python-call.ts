@@ -205,7 +205,7 @@ export function bindDltCall(ctx: ConvertContext, sourceName: string, cls: DltCla
   }
   if (cls.kind === "auth" && cls.type) entries.push(...unsetCredentials(cls.type, given, sourceName, rangeOf(callee)));
   if (cls.kind === "incremental" && /\/incremental$/.test(pointer)) incrementalObjectError(ctx, call, entries, pointer);
-  return { kind: "object", range: rangeOf(call), entries };
+  return { kind: "object", range: rangeOf(call), entries, ...(cls.kind === "auth" ? { instance: call.from } : {}) };
 }
 
 /** Credentials an auth object leaves unset: dlt reads them from `sources.<source>.credentials.<field>`. */

@@ -259,7 +259,8 @@ function standIn(
       value: { kind: "string", range: rangeOf(callee), value: chosen.type },
     };
     const creds = kind === "auth" ? unsetCredentials(chosen.type, new Set(), env.sourceName, rangeOf(callee)) : [];
-    return { kind: "object", range, entries: [typeEntry, ...creds], standInFor: ctx.text.slice(range.start, range.end) };
+    const instance = kind === "auth" ? { instance: range.start } : {};
+    return { kind: "object", range, entries: [typeEntry, ...creds], standInFor: ctx.text.slice(range.start, range.end), ...instance };
   }
   const eol = (() => {
     const i = ctx.text.indexOf("\n", range.end);

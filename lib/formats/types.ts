@@ -30,6 +30,11 @@ export type DocNode =
       readonly entries: readonly DocEntry[];
       /** A stand-in (`# restplay: run as <type>`) for this Python code, which a format switch keeps. */
       readonly standInFor?: string;
+      /**
+       * A Python auth object (a class call's offset in the text): Python makes it once, so every place the
+       * config holds it — the client's auth, defaults, one name used twice — is that same object (one OAuth token).
+       */
+      readonly instance?: number;
     }
   | { readonly kind: "array"; readonly range: Range; readonly items: readonly DocNode[] }
   | { readonly kind: "string"; readonly range: Range; readonly value: string }

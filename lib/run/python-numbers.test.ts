@@ -217,6 +217,64 @@ describe("numbers in requests, as dlt sends them", () => {
     expect(state["incmax3"]?.last_value).toBeNull();
   });
 
+  it("lag beside NaN: after each page dlt takes max(last, the state's last value), so a NaN does not move the state back", async () => {
+    // Recorded from dlt 1.26.0 (orjson, as `pip install dlt` has it), three runs into one pipeline, `lag: 2`:
+    //   l1: 10 | NaN, 9, 5 (one page) -> state 10, run 3 asks since=8 (restplay said 9 and since=7)
+    //   l5: initial_value 5; NaN, 4, 6 | 3, 5, NaN, 2 -> state 6 after run 2 (restplay said 2)
+    //   lz: no initial_value; 0 | -1 -> state -1 (the state's 0 is false to Python: no max), run 3 since=-3
+    const runs: Record<string, string[]> = {
+      l1: ['[{"id": 1, "t": 10}]', '[{"id": 2, "t": NaN}, {"id": 3, "t": 9}, {"id": 4, "t": 5}]', "[]"],
+      l5: [
+        '[{"id": 1, "t": NaN}, {"id": 2, "t": 4}, {"id": 3, "t": 6}]',
+        '[{"id": 4, "t": 3}, {"id": 5, "t": 5}, {"id": 6, "t": NaN}, {"id": 7, "t": 2}]',
+        "[]",
+      ],
+      lz: ['[{"id": 1, "t": 0}]', '[{"id": 2, "t": -1}]', "[]"],
+    };
+    const initial: Record<string, number> = { l1: 0, l5: 5 };
+    const resources = Object.keys(runs).map((name) => ({
+      name,
+      primary_key: "id",
+      endpoint: {
+        path: name,
+        paginator: "single_page",
+        params: { since: "{incremental.start_value}" },
+        incremental: { cursor_path: "t", lag: 2, ...(name in initial ? { initial_value: initial[name] } : {}) },
+      },
+    }));
+    const config = JSON.stringify({ client: { base_url: "http://127.0.0.1:8765" }, resources });
+    const state: State = {};
+    let run = 0;
+    const answer = (url: URL) => runs[url.pathname.slice(1)]?.[run] ?? "[]";
+    expect(await sent(config, answer, state)).toEqual(["GET /l1?since=0", "GET /l5?since=5", "GET /lz?since=None"]);
+    run = 1;
+    expect(await sent(config, answer, state)).toEqual(["GET /l1?since=8", "GET /l5?since=5", "GET /lz?since=-2"]);
+    expect([state["l1"]?.last_value, state["l5"]?.last_value, state["lz"]?.last_value]).toEqual([10, 6, -1]);
+    run = 2;
+    expect(await sent(config, answer, state)).toEqual(["GET /l1?since=8", "GET /l5?since=5", "GET /lz?since=-3"]);
+  });
+
+  it("a NaN record that is the page's last value is hashed by its primary key: without one dlt's extract fails", async () => {
+    // dlt 1.26.0: [{"id": 1, "t": 1}, {"t": NaN}] with primary_key id fails with IncrementalPrimaryKeyMissing
+    // (the NaN record is the last value, whose records dlt hashes); [{"t": NaN}, {"id": 2, "t": 3}] does not (3 is).
+    const config = (body: string) =>
+      [
+        JSON.stringify({
+          client: { base_url: "http://127.0.0.1:8765" },
+          resources: [
+            {
+              name: "a",
+              primary_key: "id",
+              endpoint: { path: "a", paginator: "single_page", incremental: { cursor_path: "t", initial_value: 0 } },
+            },
+          ],
+        }),
+        () => body,
+      ] as const;
+    await expect(sent(...config('[{"id": 1, "t": 1}, {"t": NaN}]'))).rejects.toThrow(/Primary key column `id` was not found/);
+    await expect(sent(...config('[{"t": NaN, "id": 1}, {"id": 2, "t": 3}]'))).resolves.toEqual(["GET /a"]);
+  });
+
   it("an OAuth token request's access_token_request_data, from the client's auth or an endpoint's", async () => {
     const auth = `{"type": "oauth2_client_credentials", "access_token_url": "http://127.0.0.1:8765/token",
       "client_id": "c", "client_secret": "s", "access_token_request_data": {"v": 1.0, "big": 12345678901234567890, "l": [2.0, 3]}}`;

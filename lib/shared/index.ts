@@ -44,7 +44,17 @@ export {
 } from "./json";
 export { isIndexKey, isKeyOrder, keysInOrder, orderedKeys, subOrder, type KeyOrder } from "./key-order";
 export { evaluatePythonDate } from "./python-dates";
-export { isPyNumber, jsonShown, PY_NUMBER, pyJsonDumps, pyNumbersAsText, pyNumberValue, sentNumber, type PyNumber } from "./py-numbers";
+export {
+  isPyNumber,
+  jsonShown,
+  PY_NUMBER,
+  pyJsonDumps,
+  pyNumbersAsText,
+  pyNumberValue,
+  pyTruthy,
+  sentNumber,
+  type PyNumber,
+} from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
 export {
   MARKERS,

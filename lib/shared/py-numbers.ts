@@ -13,6 +13,15 @@ export { isPyNumber, PY_NUMBER, type PyNumber };
 export const pyNumberValue = (v: PyNumber): number | bigint =>
   /^-?\d+$/.test(v[PY_NUMBER]) ? BigInt(v[PY_NUMBER]) : Number(v[PY_NUMBER].replace(/inf$/, "Infinity"));
 
+/** Python's truth of a value: None, False, zero (a marker's too), "" and an empty list or dict are false; NaN is true. */
+export function pyTruthy(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === "") return false;
+  if (isPyNumber(v)) return Number(pyNumberValue(v)) !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === "object") for (const k in v) if (Object.hasOwn(v, k)) return true;
+  return typeof v !== "object";
+}
+
 /**
  * A number of a response as a request carries it, where `JSON.parse` changed it (`spelling`: its JSON
  * text); `null` with a spelling: a float not finite for Python (`NaN`, `1e400`), carried as `nan`, `inf`.

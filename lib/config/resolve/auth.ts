@@ -5,15 +5,28 @@
  */
 import type { AuthTypedConfig } from "../schema";
 import type { AuthWhere, ResolvedAuth } from "../resolved";
+import type { Locator, Path } from "../located";
 import { isObj, isPython, strip } from "./values";
 
-/** The auth written at `where` as the source holds it, and the Python values inside it (an OAuth `session`). */
-export function resolveAuth(raw: unknown, where: AuthWhere): { auth: ResolvedAuth | null; python: readonly string[] } {
+/**
+ * The auth written at `at` (`where` names it in messages) as the source holds it, and the Python values inside it
+ * (an OAuth `session`). A Python auth object (`OAuth2ClientCredentials(...)`) keeps its identity: dlt's `create_auth`
+ * uses an instance as it is, so every resource given the same object shares it (one token), where a dict makes
+ * a new object per resource (a token each).
+ */
+export function resolveAuth(
+  raw: unknown,
+  where: AuthWhere,
+  loc: Locator,
+  at: Path,
+): { auth: ResolvedAuth | null; python: readonly string[] } {
   if (raw === undefined || raw === null) return { auth: null, python: [] };
   if (isPython(raw)) return { auth: { kind: "python", where }, python: [] };
   if (typeof raw === "string") return { auth: { kind: "config", where, config: { type: raw } as AuthTypedConfig }, python: [] };
   const s = strip(raw, where);
   const dict = isObj(s.value) ? s.value : {};
   const config = (typeof dict.type === "string" ? dict : { ...dict, type: "bearer" }) as AuthTypedConfig;
-  return { auth: { kind: "config", where, config }, python: s.python };
+  const node = loc.node(at);
+  const instance = node?.kind === "object" ? node.instance : undefined;
+  return { auth: { kind: "config", where, config, ...(instance !== undefined ? { instance } : {}) }, python: s.python };
 }

@@ -53,7 +53,8 @@ export function resolveEndpoint(
 
   // Auth: an `auth` key in the merged endpoint (null included) wins over the client's.
   const explicitAuth = pick(own, plan.endpoint, "auth");
-  const auth = explicitAuth.present ? resolveAuth(explicitAuth.value, "endpoint.auth") : client.auth;
+  const authAt: Path = explicitAuth.fromDefaults ? ["resource_defaults", "endpoint", "auth"] : [...epAt, "auth"];
+  const auth = explicitAuth.present ? resolveAuth(explicitAuth.value, "endpoint.auth", ctx.loc, authAt) : client.auth;
   python.push(...auth.python);
 
   // Paginator: endpoint > defaults > client; `auto`, null and Python fall back to the client's.
@@ -157,9 +158,10 @@ function bodies(ctx: RuleContext, plan: DefaultsPlan, own: Obj | null, epAt: Pat
   }
   if (!hasJson || !hasData) return;
   const at = data.fromDefaults ? ["resource_defaults", "endpoint", "data"] : [...epAt, "data"];
-  // dlt fails on `json and data`: a body written as Python restplay left out may be empty.
+  // dlt fails on `json and data`, their truth: a body that is Python restplay left out (`make_body()`) may be empty,
+  // but a list or dict holding Python (`[make_x()]`) is not, whatever the Python gives (checked with dlt 1.26.0).
   const jsonAt = json.fromDefaults ? ["resource_defaults", "endpoint", "json"] : [...epAt, "json"];
-  if (isUnreadPython(ctx, jsonAt) || isUnreadPython(ctx, at)) return;
+  if ([jsonAt, at].some((p) => ctx.loc.node(p)?.kind === "python")) return;
   ctx.add({
     at,
     severity: "error",

@@ -32,7 +32,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
   checkPaginatorBuild(ctx, clientRaw.paginator, ["client", "paginator"]);
   const plan = new DefaultsPlan(ctx, root.resource_defaults);
   if (plan.endpoint) checkPaginatorBuild(ctx, plan.endpoint.paginator, ["resource_defaults", "endpoint", "paginator"]);
-  const client: ClientPlan = { raw: clientRaw, auth: resolveAuth(clientRaw.auth, "client.auth") };
+  const client: ClientPlan = { raw: clientRaw, auth: resolveAuth(clientRaw.auth, "client.auth", loc, ["client", "auth"]) };
   const defaultColumns = columnList(plan.resource?.columns);
   const list = Array.isArray(root.resources) ? root.resources : [];
   const names = new Map<string, number>();

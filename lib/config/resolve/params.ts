@@ -10,19 +10,9 @@ import { isObj, hasMarker } from "./values";
 import { IncrementalSchema } from "../schema";
 import { didYouMean } from "../did-you-mean";
 import { quoteLike, removeEntriesEdits } from "../fixes";
+import { pyTruthy } from "../../shared";
 
 const PARAM_TYPES = ["incremental", "resolve"];
-
-/** Python's truth of a plain value (`param_config.get(key)` in an `if`): none, false, zero and empty are false. */
-const pyTruthy = (v: unknown): boolean =>
-  !(
-    v === undefined ||
-    v === null ||
-    v === false ||
-    v === 0 ||
-    v === "" ||
-    (Array.isArray(v) ? v.length === 0 : isObj(v) && Object.keys(v).length === 0)
-  );
 
 /**
  * The keys of `{"type": "incremental", …}`: dlt drops `type`, `convert` and the deprecated `transform`

@@ -4,9 +4,11 @@
  * raises are lib/config/resolve/paginator.ts.
  */
 import type { PlainValue, TextEdit } from "../../formats";
-import type { Path } from "../located";
+import { clip, where, type Path } from "../located";
 import { findNode } from "../../formats";
-import { inlineValue, insertEntryEdit, removeEntriesEdits, renderValue } from "../fixes";
+import { inlineValue, insertEntryEdit, quoteLike, removeEntriesEdits, renderValue } from "../fixes";
+import { keysOfSomeType } from "../type-keys";
+import { didYouMean } from "../did-you-mean";
 import { isObj, isUnreadPython, nullWord, type Obj, type RuleContext } from "./context";
 import { paginatorSchemas } from "../schema";
 
@@ -98,15 +100,39 @@ function moveLimitEdits(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path, li
 
 /**
  * dlt's `create_paginator` builds nothing for a dict of `type: auto` (it detects the paginator from the
- * first response), so its other keys do nothing: a warning naming the paginator a key belongs to.
+ * first response), so its other keys do nothing: a warning naming the paginator a key belongs to. A key no
+ * paginator takes fails dlt's validation first, as under any type (lib/config/type-keys.ts): an error.
  */
 function ignoredUnderAuto(ctx: RuleContext, p: Obj, at: Path): void {
+  const known = keysOfSomeType("paginator");
   for (const key of Object.keys(p)) {
     if (key === "type") continue;
+    const remove = removeEntriesEdits(ctx.doc, at, [key]);
+    if (!known.has(key)) {
+      const guess = didYouMean(
+        key,
+        [...known].filter((k) => k !== "type" && !(k in p)),
+      );
+      const range = ctx.loc.key([...at, key]);
+      ctx.add({
+        at: [...at, key],
+        severity: "error",
+        code: "unknown_key",
+        range,
+        message:
+          `Unknown key \`${clip(key)}\` in ${where(at)}: no paginator type takes it, and dlt's validator refuses it under ` +
+          `\`auto\` too ("received unexpected fields").${guess ? ` Did you mean \`${guess}\`?` : " Remove it."}`,
+        fixes: guess
+          ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }]
+          : remove.length > 0
+            ? [{ title: `Remove \`${clip(key)}\``, edits: remove }]
+            : undefined,
+      });
+      continue;
+    }
     const owners = Object.entries(paginatorSchemas)
       .filter(([t, schema]) => t !== "auto" && key in schema.shape)
       .map(([t]) => t);
-    const remove = removeEntriesEdits(ctx.doc, at, [key]);
     ctx.add({
       at: [...at, key],
       severity: "warning",

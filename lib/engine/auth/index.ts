@@ -17,9 +17,22 @@ export const AUTH_IMPLEMENTATIONS = {
   oauth2: seedOauth2,
 } satisfies Record<AuthType, AuthFactory>;
 
-/** A fresh auth for one resource. */
-export function createAuth(cfg: BoundAuth, ctx: RunContext): AuthRuntime {
+/** The runtimes of the run's Python auth objects, by their `instance`. */
+const SHARED = new WeakMap<RunContext, Map<number, AuthRuntime>>();
+
+/**
+ * A resource's auth: a fresh one for a dict (dlt's `create_auth` builds one per resource, each OAuth object fetching
+ * its own token), the run's one runtime for a Python auth object (`instance`), which dlt uses as it is everywhere.
+ */
+export function createAuth(cfg: BoundAuth, ctx: RunContext, instance: number | null = null): AuthRuntime {
   const factory = getOwn<AuthFactory>(AUTH_IMPLEMENTATIONS, cfg.type);
   if (!factory) throw defect(`auth type \`${String(cfg.type)}\` has no implementation`);
-  return factory(cfg, ctx);
+  if (instance === null) return factory(cfg, ctx);
+  let runtimes = SHARED.get(ctx);
+  if (!runtimes) SHARED.set(ctx, (runtimes = new Map()));
+  const known = runtimes.get(instance);
+  if (known) return known;
+  const runtime = factory(cfg, ctx);
+  runtimes.set(instance, runtime);
+  return runtime;
 }

@@ -57,7 +57,10 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
   let token: string | null = o.preset;
   // dlt: a pre-set token "expires" when the auth is created, so the first request fetches one anyway.
   let expiresAt = 0;
-  let announced = false;
+  /** Resources told the token is reused (one auth object may serve several). */
+  const announced = new Set<string>();
+  /** A token request under way: a resource sharing the object waits for it instead of sending its own. */
+  let pending: Promise<string> | null = null;
   const url = () => ctx.masker.url(o.tokenUrl);
 
   async function fetchToken(resource: string): Promise<string> {
@@ -135,7 +138,7 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
     describe: `OAuth2 client credentials via ${url()}`,
     async prepare(spec, resource) {
       const now = ctx.deps.now();
-      if (token === null || now >= expiresAt) {
+      if (!pending && (token === null || now >= expiresAt)) {
         if (token !== null) {
           const detail =
             expiresAt === 0
@@ -143,16 +146,16 @@ function oauthRuntime(ctx: RunContext, o: OAuthOptions): AuthRuntime {
               : `the token expired ${Math.round((now - expiresAt) / 1000)} s ago: fetching a new one`;
           ctx.emit({ type: "auth", resource, step: "token_refresh", detail });
         }
-        token = await fetchToken(resource);
-        announced = false;
-      } else if (!announced) {
-        announced = true;
-        ctx.emit({
-          type: "auth",
-          resource,
-          step: "token_cached",
-          detail: `reusing the token (valid for ${Math.round((expiresAt - now) / 1000)} s more)`,
-        });
+        announced.clear();
+        pending = fetchToken(resource).finally(() => (pending = null));
+        token = await pending;
+        return withHeader(spec, "Authorization", `Bearer ${token}`);
+      }
+      if (pending) token = await pending;
+      if (!announced.has(resource)) {
+        announced.add(resource);
+        const left = Math.round((expiresAt - ctx.deps.now()) / 1000);
+        ctx.emit({ type: "auth", resource, step: "token_cached", detail: `reusing the token (valid for ${left} s more)` });
       }
       return withHeader(spec, "Authorization", `Bearer ${token}`);
     },

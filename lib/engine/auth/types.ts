@@ -7,7 +7,7 @@ import type { RunContext } from "../context";
 /** An auth config (lib/config resolved it: `type` set, shorthands expanded) with its references bound to their values. */
 export type BoundAuth = { readonly type: AuthType } & { readonly [key: string]: Json | undefined };
 
-/** One resource's auth at run time (dlt instantiates auth per resource: each gets its own OAuth token). */
+/** An auth at run time: one resource's (a dict: dlt makes one per resource), or a Python auth object's, shared. */
 export interface AuthRuntime {
   readonly describe: string;
   /** Adds credentials to a request, fetching a token first when there is none or it expired. */

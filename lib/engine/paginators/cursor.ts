@@ -5,7 +5,7 @@ import { pyStr } from "../interpolate";
 import { setBodyPath, setParam } from "../request";
 import type { PaginatorConfigOf, PaginatorImpl, Update } from "./types";
 import { toBool } from "./values";
-import { isPyNumber, spellable } from "../../shared";
+import { isPyNumber, pyTruthy, spellable } from "../../shared";
 import { defect } from "../defect";
 
 export interface CursorState {
@@ -14,16 +14,6 @@ export interface CursorState {
   /** A response asked for a next page (dlt's `update_request` runs from then on; not for the first request). */
   readonly next?: boolean;
 }
-
-/** Python truthiness: missing, null, "", 0 and false mean "no next page". */
-const truthy = (v: Json | undefined) =>
-  v !== undefined &&
-  v !== null &&
-  v !== "" &&
-  v !== 0 &&
-  v !== false &&
-  !(Array.isArray(v) && v.length === 0) &&
-  !(typeof v === "object" && v !== null && Object.keys(v).length === 0);
 
 export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<CursorState> {
   if (c.cursor_param !== undefined && c.cursor_body_path !== undefined) throw defect("both 'cursor_param' and 'cursor_body_path'");
@@ -48,7 +38,8 @@ export function cursorPaginator(c: PaginatorConfigOf<"cursor">): PaginatorImpl<C
       // The cursor as Python holds it (`2.0`, digits beyond 2^53), read again only when the body had such spellings.
       const asSent = spellable(value) ? firstMatchAsSent(compiled, res.body, res.texts) : value;
       // A null read from `NaN` or `1e400` is Python's `nan`, `inf` (a marker here): truthy, sent as its text.
-      const present = truthy(value) || (value === null && isPyNumber(asSent));
+      // Python truthiness: missing, null, "", 0 and false mean "no next page".
+      const present = pyTruthy(value) || (value === null && isPyNumber(asSent));
       let more = present;
       let reason = more
         ? `next cursor ${pyStr(asSent)} from \`${path}\``

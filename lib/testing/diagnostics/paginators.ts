@@ -154,6 +154,17 @@ export const PAGINATOR_VALID: ValidCase[] = [
 ];
 
 export const PAGINATOR_CASES: Case[] = [
+  // dlt 1.26.0: {"type": "auto", "limt": 10} fails validation ("received unexpected fields {'limt'}"); "limit" builds.
+  [
+    "auto with a key no paginator takes",
+    "json",
+    res(`      "endpoint": {"paginator": {"type": "auto", "limt": 10}}`),
+    "unknown_key",
+    `${P}/limt`,
+    '"limt"',
+    6,
+    50,
+  ],
   [
     "single_page with total_path",
     "yaml",

@@ -21,6 +21,40 @@ export const UNREAD_CASES: PyCase[] = [
     [["python_not_executed", "/client/auth/type", "setting("]],
     { client: { base_url: BASE, auth: { type: py('setting("auth", "api_key")'), api_key: { $secret: "key" } } }, resources: ["posts"] },
   ),
+  // dlt 1.26.0 validates a paginator or auth dict against all its config dicts, each closed, whatever the type:
+  // `{"type": <offset, auto or a registered type>, "limt": 10}` fails ("received unexpected fields {'limt'}").
+  row(
+    "a paginator type from a setting: a key no paginator takes is unknown whatever the type (unknown_key)",
+    withSettings(posts(`"endpoint": {"paginator": {"type": setting("paging", "offset"), "limt": 10}}`)),
+    [
+      ["python_not_executed", "/resources/0/endpoint/paginator/type", "setting("],
+      ["unknown_key", "/resources/0/endpoint/paginator/limt", '"limt"'],
+    ],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { paginator: { type: py('setting("paging", "offset")'), limt: 10 } } }],
+    },
+  ),
+  row(
+    "a paginator type from a setting: keys some paginator takes are the type's to judge (no unknown_key)",
+    withSettings(posts(`"endpoint": {"paginator": {"type": setting("paging", "offset"), "limit": 10, "page_param": "p"}}`)),
+    [["python_not_executed", "/resources/0/endpoint/paginator/type", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { paginator: { type: py('setting("paging", "offset")'), limit: 10, page_param: "p" } } }],
+    },
+  ),
+  row(
+    "an auth type from a setting: a key no auth takes is unknown whatever the type (unknown_key)",
+    withSettings(
+      `{"client": {"base_url": "${BASE}", "auth": {"type": setting("auth", "bearer"), "tokn": dlt.secrets["t"]}}, "resources": ["posts"]}`,
+    ),
+    [
+      ["python_not_executed", "/client/auth/type", "setting("],
+      ["unknown_key", "/client/auth/tokn", '"tokn"'],
+    ],
+    { client: { base_url: BASE, auth: { type: py('setting("auth", "bearer")'), tokn: { $secret: "t" } } }, resources: ["posts"] },
+  ),
   row(
     "a total_path from a setting is set (no default_total_path)",
     withSettings(
@@ -51,6 +85,29 @@ export const UNREAD_CASES: PyCase[] = [
     {
       client: { base_url: BASE },
       resources: [{ name: "posts", endpoint: { method: "POST", json: py('setting("body", {})'), data: "a=1" } }],
+    },
+  ),
+  // dlt 1.26.0 tests `json and data` for truth: `"data": [make_x()]` beside a json body fails (whatever make_x()
+  // returns, the list is not empty), `"data": []` does not (the request is sent).
+  row(
+    "a list holding a call is a body whatever the call gives (json_and_data, as dlt fails)",
+    withSettings(posts(`"endpoint": {"method": "POST", "json": {"q": 1}, "data": [setting("pair", ("a", "b"))]}`)),
+    [
+      ["json_and_data", "/resources/0/endpoint/data", '"data"'],
+      ["python_not_executed", "/resources/0/endpoint/data/0", "setting("],
+    ],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { method: "POST", json: { q: 1 }, data: [py('setting("pair", ("a", "b"))')] } }],
+    },
+  ),
+  row(
+    "an empty data list is no body (no json_and_data: dlt sends the json)",
+    withSettings(posts(`"endpoint": {"method": "POST", "json": {"q": setting("q", 1)}, "data": []}`)),
+    [["python_not_executed", "/resources/0/endpoint/json/q", "setting("]],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { method: "POST", json: { q: py('setting("q", 1)') }, data: [] } }],
     },
   ),
   row(
