@@ -9,11 +9,15 @@ import type { RuleContext } from "../rules/context";
 import { formatFields } from "../rules/placeholders";
 import { mergeLayers } from "../../shared";
 import type { ResourceFacts } from "./resource";
-import { isObj, isRef } from "./values";
+import { isFormat, isObj, isRef } from "./values";
 
-/** Calls `visit` with every string in a value (keys included), references left out. */
+/**
+ * Calls `visit` with every string in a value (keys included), references left out; a `$format`'s literal
+ * parts are visited (dlt reads templates in the text the f-string made).
+ */
 function eachString(v: ConfigValue | undefined, visit: (s: string) => void): void {
   if (typeof v === "string") visit(v);
+  else if (isFormat(v)) for (const p of v.$format) eachString(p, visit);
   else if (Array.isArray(v)) for (const x of v) eachString(x, visit);
   else if (isObj(v) && !isRef(v))
     for (const k of Object.keys(v)) {
