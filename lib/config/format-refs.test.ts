@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { convertDocument } from "../formats";
-import { exportConfig, listSecrets, secretsTomlTemplate, validateText } from "./index";
+import { convertConfig, exportConfig, listSecrets, secretsTomlTemplate, validateText } from "./index";
 
 const ZENDESK_JSON = `{
   "client": {
@@ -132,5 +132,21 @@ describe("the Python reader", () => {
     expect((validateText(own, "python").value as { client: { base_url: unknown } }).client.base_url).toEqual({
       $python: 'str(dlt.secrets["h"])',
     });
+  });
+});
+
+describe("switching format (convertConfig)", () => {
+  it("carries an f-string of references as $format where a reference goes, and as Python where none does", () => {
+    const resource = `{"name": "a", "table_name": f"t_{dlt.secrets['tenant']}"}`;
+    const py = `${PRELUDE}source = rest_api_source({"client": {"base_url": ${F_BASE}}, "resources": [${resource}]})\n`;
+    const json = convertConfig(py, "python", "json");
+    expect(json.ok).toBe(true);
+    const back = validateText((json as { text: string }).text, "json");
+    expect(back.valid).toBe(true);
+    expect(back.value).toEqual({
+      client: { base_url: { $format: ["https://", { $secret: "subdomain" }, ".zendesk.com/api/v2/"] } },
+      resources: [{ name: "a", table_name: { $python: `f"t_{dlt.secrets['tenant']}"` } }],
+    });
+    expect(back.value).toEqual(validateText(py, "python").value);
   });
 });

@@ -6,7 +6,16 @@
  * an f-string of references (`{"$format": …}`) where dlt's config takes no reference (`table_name`,
  * `path`): restplay reads it as the Python it is.
  */
-import { pointerFromPath, toPlain, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
+import {
+  convertDocument,
+  pointerFromPath,
+  toPlain,
+  type Conversion,
+  type DocNode,
+  type ParsedDocument,
+  type PlainValue,
+  type SourceFormat,
+} from "../formats";
 import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
 import { where, type Locator } from "./located";
@@ -60,6 +69,13 @@ export function formatsAsPython(doc: ParsedDocument): ParsedDocument {
   };
   return found.length === 0 ? doc : { ...doc, root: found.reduce((root, path) => asCode(root, path), doc.root) };
 }
+
+/**
+ * The config in another format, read as the checks read it: a Python f-string of references where the
+ * config takes none goes over as the Python it is (`formatsAsPython`), not as a `$format` JSON would refuse.
+ */
+export const convertConfig = (text: string, from: SourceFormat, to: SourceFormat): Conversion =>
+  convertDocument(text, from, to, formatsAsPython);
 
 /** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
 /** A plain string literal with a `\N{NAME}` escape (lib/formats/python-strings.ts keeps it as code). */
