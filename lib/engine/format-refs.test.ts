@@ -58,4 +58,21 @@ describe("a run with f-strings of secrets", () => {
     expect(run.errors).toMatchObject([{ code: "missing_secret", resource: "tickets" }]);
     expect(run.errors[0]?.message).toContain('dlt.secrets["api_token"]');
   });
+
+  it("fills a parent placeholder the f-string's text carries, per parent record", async () => {
+    const api = fakeFetch((_req, _n, url) => json(url.pathname === "/users" ? [{ id: 7 }, { id: 8 }] : [{ n: 1 }]));
+    const config = {
+      client: { base_url: "https://api.test" },
+      resources: [
+        { name: "users", endpoint: { paginator: "single_page" } },
+        {
+          name: "posts",
+          endpoint: { params: { uid: { $format: ["{resources.users.id}-", { $secret: "org" }] } }, paginator: "single_page" },
+        },
+      ],
+    };
+    const run = await collect(config, api.fetch, { secrets: { org: "org-77" } });
+    expect(run.errors).toEqual([]);
+    expect(api.urls()).toEqual(["https://api.test/users", "https://api.test/posts?uid=7-org-77", "https://api.test/posts?uid=8-org-77"]);
+  });
 });

@@ -6,18 +6,18 @@
 import type { ConfigValue, ResolvedEndpoint, ResolvedResource } from "../resolved";
 import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
-import { formatFields } from "../rules/placeholders";
+import { formatFields, templateText } from "../rules/placeholders";
 import { mergeLayers } from "../../shared";
 import type { ResourceFacts } from "./resource";
 import { isFormat, isObj, isRef } from "./values";
 
 /**
- * Calls `visit` with every string in a value (keys included), references left out; a `$format`'s literal
- * parts are visited (dlt reads templates in the text the f-string made).
+ * Calls `visit` with every string in a value (keys included), references left out; a `$format` as the
+ * template text dlt reads in what the f-string made (`templateText`).
  */
 function eachString(v: ConfigValue | undefined, visit: (s: string) => void): void {
   if (typeof v === "string") visit(v);
-  else if (isFormat(v)) for (const p of v.$format) eachString(p, visit);
+  else if (isFormat(v)) visit(templateText(v));
   else if (Array.isArray(v)) for (const x of v) eachString(x, visit);
   else if (isObj(v) && !isRef(v))
     for (const k of Object.keys(v)) {

@@ -87,6 +87,32 @@ def shop(api_key=dlt.secrets.value):
     },
   ),
   row(
+    "an f-string's doubled braces make a parent placeholder for dlt: the child resource reads its parent",
+    `${H}source = rest_api_source({
+    "client": {"base_url": "${BASE}"},
+    "resources": [
+        "users",
+        {"name": "posts", "endpoint": {"params": {"uid": f"{{resources.users.id}}-{dlt.secrets['org']}"}}},
+    ],
+})
+`,
+    [],
+    {
+      client: { base_url: BASE },
+      resources: ["users", { name: "posts", endpoint: { params: { uid: fmt("{resources.users.id}-", secret("org")) } } }],
+    },
+  ),
+  row(
+    "a placeholder in an f-string's text that dlt refuses is dlt's error (checked with dlt 1.26.0)",
+    `${H}source = rest_api_source({
+    "client": {"base_url": "${BASE}"},
+    "resources": [{"name": "posts", "endpoint": {"params": {"uid": f"{{foo}}-{dlt.secrets['org']}"}}}],
+})
+`,
+    [["invalid_placeholder", "/resources/0/endpoint/params/uid", "{foo}"]],
+    { client: { base_url: BASE }, resources: [{ name: "posts", endpoint: { params: { uid: fmt("{foo}-", secret("org")) } } }] },
+  ),
+  row(
     "a format spec on a secret is left to dlt",
     `${H}source = rest_api_source({"client": {"base_url": f"https://{dlt.secrets['host']:>5}"}, "resources": ["posts"]})
 `,
