@@ -150,3 +150,14 @@ describe("switching format (convertConfig)", () => {
     expect(back.value).toEqual(validateText(py, "python").value);
   });
 });
+
+describe("the Python reader's `+`", () => {
+  const file = (value: string) => `${PRELUDE}source = rest_api_source({"client": {"base_url": ${value}}, "resources": ["a"]})\n`;
+  const baseUrl = (value: string) => (validateText(file(value), "python").value as { client: { base_url: unknown } }).client.base_url;
+
+  it("is text with a string beside the references, and Python's own `+` with references alone (numbers add)", () => {
+    expect(baseUrl(`dlt.secrets["a"] + "/" + dlt.secrets["b"]`)).toEqual({ $format: [{ $secret: "a" }, "/", { $secret: "b" }] });
+    expect(baseUrl(`dlt.config["a"] + dlt.config["b"]`)).toEqual({ $python: `dlt.config["a"] + dlt.config["b"]` });
+    expect(baseUrl(`"https://x.test/" + dlt.config["n"] + 1`)).toEqual({ $python: `"https://x.test/" + dlt.config["n"] + 1` });
+  });
+});

@@ -186,7 +186,9 @@ function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
     if (!a || !b || !op || src(ctx, op) !== "+") return null;
     const left = textOf(ctx, vs, a, pointer);
     const right = left === null ? null : textOf(ctx, vs, b, pointer);
-    return left === null || right === null ? null : joined([left, right]);
+    if (left === null || right === null) return null;
+    // References alone (`dlt.config["a"] + dlt.config["b"]`) may be numbers Python adds: text needs a string beside them.
+    return [...left, ...right].some((p) => typeof p === "string") ? joined([left, right]) : null;
   }
   if (n.name === "CallExpression" && isStrCall(ctx, vs, n)) return strOf(ctx, vs, n, pointer);
   if (n.name === "MemberExpression" || n.name === "CallExpression") return partsOfNode(dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer));
