@@ -16,6 +16,7 @@ import { EXAMPLES } from "../lib/examples";
 import { PYTHON } from "./dlt-diff-sides";
 import { rng, type Rng } from "./dlt-diff-cases";
 import type { Json } from "../lib/engine";
+import { isFormat, joinFormat, refOf } from "../lib/shared";
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -123,15 +124,20 @@ function mutate(base: Json, r: Rng): { config: Json; what: string } {
   return { config, what: "unchanged" };
 }
 
-/** `{"$secret": name}` references as plain values (both sides then read the same text; dlt needs the values). */
+/**
+ * `{"$secret": name}` references as plain values (both sides then read the same text; dlt needs the values),
+ * and text made with references (`{"$format": …}`) as the text its f-string makes of them.
+ */
 const withSecrets = (v: Json): Json =>
   Array.isArray(v)
     ? v.map(withSecrets)
-    : isObj(v)
-      ? Object.keys(v).length === 1 && typeof v.$secret === "string"
-        ? `secret-${v.$secret}`
-        : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withSecrets(x)]))
-      : v;
+    : isFormat(v)
+      ? joinFormat(v, (r) => `${refOf(r)?.kind ?? ""}-${refOf(r)?.name ?? ""}`)
+      : isObj(v)
+        ? Object.keys(v).length === 1 && typeof v.$secret === "string"
+          ? `secret-${v.$secret}`
+          : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withSecrets(x)]))
+        : v;
 
 /** Every example (as restplay reads it, and the download's dlt form when it differs) and every golden case's config. */
 function bases(): { name: string; config: Json }[] {

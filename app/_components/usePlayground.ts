@@ -178,7 +178,7 @@ export function usePlayground(announce: Announce) {
   const convert = useCallback(
     (to: SourceFormat, force: boolean): ConvertOutcome => {
       if (text === null || format === null || toolkit === null) return { kind: "refused", reason: "The editor is still loading." };
-      const result = toolkit.convertDocument(text, format, to);
+      const result = toolkit.convertConfig(text, format, to);
       if (!result.ok) return { kind: "refused", reason: result.reason };
       const warning = toolkit.describeLoss(result.loss, to);
       if (warning && !force) return { kind: "confirm", warning };

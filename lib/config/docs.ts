@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { parsePointer } from "../formats";
 import { isMarker } from "../shared";
-import { ConfigRefSchema, isDialect, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
+import { ConfigRefSchema, FormatRefSchema, isDialect, PythonExprSchema, RestApiConfigSchema, SecretRefSchema } from "./schema";
 import {
   describeSchema,
   literalValues,
@@ -38,7 +38,7 @@ function descriptionOf(s: z.ZodType): string {
   if (own) return own;
   // A union's member describes it, but not a reference (a secret, a config value, Python): that says what a
   // reference is, not what the key is.
-  const refs: readonly z.ZodType[] = [SecretRefSchema, ConfigRefSchema, PythonExprSchema];
+  const refs: readonly z.ZodType[] = [SecretRefSchema, ConfigRefSchema, FormatRefSchema, PythonExprSchema];
   for (const m of unionMembers(s)) {
     const d = refs.includes(m) && unionMembers(s).length > 1 ? undefined : (m as { description?: string }).description;
     if (d) return d;

@@ -2,12 +2,13 @@
  * The dict dlt accepts, for the JSON and YAML downloads (decision 0023): the seed dialect converted,
  * credentials written into the config moved to dlt.secrets (unless the user keeps them), and every
  * reference taken out of the dict: dlt has no `{"$secret": …}`. Each one becomes a binding the
- * loading snippet writes back from `dlt.secrets[...]`/`dlt.config[...]` before calling rest_api_source.
+ * loading snippet writes back from `dlt.secrets[...]`/`dlt.config[...]` before calling rest_api_source;
+ * text made with references (`{"$format": …}`) is written back as the f-string that makes it.
  */
-import type { PlainValue } from "../formats";
+import { pyFormatString, type PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
-import { isPython, refOf } from "../shared";
+import { isFormat, isPython, refOf, refsIn, type FormatValue } from "../shared";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -15,10 +16,18 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 
 export interface Binding {
   readonly path: Path;
-  /** `python`: code JSON and YAML cannot hold (`name` is the code); the loading snippet shows it as a commented line. */
-  readonly kind: "secret" | "config" | "python";
+  /**
+   * `python`: code JSON and YAML cannot hold (`name` is the code); the loading snippet shows it as a
+   * commented line. `format`: text made with references (`name` is the f-string, `format` the value).
+   */
+  readonly kind: "secret" | "config" | "format" | "python";
   readonly name: string;
+  readonly format?: FormatValue;
 }
+
+/** The references a binding reads: itself, or a `format`'s. */
+export const bindingRefs = (b: Binding): readonly { readonly kind: "secret" | "config"; readonly name: string }[] =>
+  b.kind === "format" ? refsIn(b.format) : b.kind === "python" ? [] : [{ kind: b.kind, name: b.name }];
 
 export interface DltDict {
   readonly dict: PlainValue;
@@ -47,6 +56,10 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
     const ref = refOf(v);
     if (ref) {
       bindings.push({ path, ...ref });
+      return undefined;
+    }
+    if (isFormat(v)) {
+      bindings.push({ path, kind: "format", name: pyFormatString(v), format: v });
       return undefined;
     }
     if (isPython(v)) {
@@ -96,7 +109,9 @@ export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
     `    config = ${format === "json" ? "json.load(f)" : "yaml.safe_load(f)"}`,
     ...(refs.length ? ["# The values restplay took out of the file, read from .dlt/secrets.toml (and config.toml):"] : []),
     ...refs.map(
-      (b) => `config${b.path.map(pyKey).join("")} = dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`,
+      (b) =>
+        `config${b.path.map(pyKey).join("")} = ` +
+        (b.kind === "format" ? b.name : `dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`),
     ),
     // Left as comments: the code may use names only the user's file defines; the snippet must run as it is.
     ...(code.length ? ["# Python from your config that the file cannot hold: set it here as written, with what it uses:"] : []),

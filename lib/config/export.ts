@@ -10,7 +10,7 @@ import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
 import { isPython, secretEnvName } from "../shared";
-import { dltDict, dltForm, loadingSnippet } from "./export-dict";
+import { bindingRefs, dltDict, dltForm, loadingSnippet } from "./export-dict";
 import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
 
@@ -125,7 +125,8 @@ const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(
  */
 export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = {}): string {
   const d = dltDict(value, options.keepLiteralSecrets ?? false);
-  const unique = (kind: "secret" | "config") => [...new Set(d.bindings.filter((b) => b.kind === kind).map((b) => b.name))];
+  const refs = d.bindings.flatMap(bindingRefs);
+  const unique = (kind: "secret" | "config") => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.name))];
   const lines = [
     "# .dlt/secrets.toml, written by restplay. Fill in the values; never commit this file.",
     '# dlt.secrets["a.b.key"] reads `key` in the section [a.b] (or the environment variable A__B__KEY).',

@@ -2,6 +2,7 @@
 export * from "./schema";
 export type * from "./resolved";
 export { validateText, validateDocument, validateValue, type ValidationResult } from "./validate";
+export { convertConfig } from "./unread-python";
 export { listSecrets, type SecretUse } from "./secrets";
 export { checkConfig, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";

@@ -23,6 +23,7 @@ export const where = (path: Path): string =>
 const MARKER_NAMES: Readonly<Record<Marker, string>> = {
   $secret: "a dlt.secrets[...] reference",
   $config: "a dlt.config[...] reference",
+  $format: "text made with dlt.secrets[...]/dlt.config[...] references",
   $python: "Python code",
 };
 

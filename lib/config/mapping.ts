@@ -221,7 +221,8 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
     code: "unknown_key",
     range,
     message: marker
-      ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written \`{"${marker}": "<name>"}\` with no other key.`
+      ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written ` +
+        `\`{"${marker}": ${marker === "$format" ? '["text", {"$secret": "<name>"}, …]' : '"<name>"'}}\` with no other key.`
       : `Unknown key \`${clip(key)}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
     fixes: guess
       ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }]

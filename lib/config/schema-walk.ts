@@ -112,6 +112,8 @@ export const describeSchema = cached((s: z.ZodType): string => {
       const marker = soleMarker(d.shape);
       if (marker === "$secret") refs |= 1;
       else if (marker === "$config") refs |= 2;
+      // Text made with references goes where references go: named by them.
+      else if (marker === "$format") continue;
       else if (marker === "$python") names.add("(Python) a callable or object");
       else names.add("a dict");
     } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint"))

@@ -33,7 +33,20 @@ export const PythonExprSchema = z
   .strictObject({ $python: z.string().describe("Python source text.") })
   .describe("A Python callable or object: validated structurally, not executed in the playground.");
 
-const Ref = z.union([SecretRefSchema, ConfigRefSchema]);
+/**
+ * `{"$format": ["Bearer ", {"$secret": "token"}]}`: text made of literal parts and references, as a Python
+ * f-string builds it (`f"Bearer {dlt.secrets['token']}"`); the parts are joined when the run binds them.
+ */
+export const FormatRefSchema = z
+  .strictObject({
+    $format: z
+      .array(z.union([z.string(), SecretRefSchema, ConfigRefSchema]))
+      .describe("The parts in order: literal text, and references whose values are put in their place."),
+  })
+  .describe("Text made of literal parts and references (a Python f-string of dlt.secrets/dlt.config), joined at run time.");
+
+/** A reference, or text made with references: a value a run supplies. */
+const Ref = z.union([SecretRefSchema, ConfigRefSchema, FormatRefSchema]);
 /** A string, or a reference whose value is a string. */
 const str = (description: string) => z.union([z.string(), Ref]).describe(description);
 /** A JSONPath, a dot path into a JSON body, a field/column/table name: strings used as object keys (key-paths.ts). */
@@ -535,4 +548,5 @@ export type ColumnConfig = z.infer<typeof ColumnSchema>;
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 export type ConfigRef = z.infer<typeof ConfigRefSchema>;
 export type PythonExpr = z.infer<typeof PythonExprSchema>;
-export type StrOrRef = string | SecretRef | ConfigRef;
+export type FormatRef = z.infer<typeof FormatRefSchema>;
+export type StrOrRef = string | SecretRef | ConfigRef | FormatRef;

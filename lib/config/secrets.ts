@@ -1,5 +1,5 @@
 import { pointerFromPath } from "../formats";
-import { refOf } from "../shared";
+import { isRefOrFormat, refsIn } from "../shared";
 
 export interface SecretUse {
   readonly name: string;
@@ -9,7 +9,8 @@ export interface SecretUse {
 }
 
 /**
- * Every distinct `dlt.secrets[...]` / `dlt.config[...]` reference, in document order. A dict with a
+ * Every distinct `dlt.secrets[...]` / `dlt.config[...]` reference, in document order, those a `$format`
+ * (an f-string) is made with too, at the `$format`'s path. A dict with a
  * marker key and more (`{"$secret": "t", "note": 1}`, as a `json` body may hold) is data, not a
  * reference: nothing binds it, so it asks for no value.
  */
@@ -25,13 +26,14 @@ export function listSecrets(value: unknown): SecretUse[] {
         path.pop();
       }
     } else if (typeof v === "object" && v !== null) {
-      const ref = refOf(v);
-      if (ref) {
-        const { kind, name } = ref;
-        const key = `${kind}:${name}`;
-        const use = found.get(key) ?? { name, kind, paths: [] };
-        use.paths.push(pointerFromPath(path));
-        found.set(key, use);
+      if (isRefOrFormat(v)) {
+        const at = pointerFromPath(path);
+        for (const { kind, name } of refsIn(v)) {
+          const key = `${kind}:${name}`;
+          const use = found.get(key) ?? { name, kind, paths: [] };
+          if (use.paths[use.paths.length - 1] !== at) use.paths.push(at);
+          found.set(key, use);
+        }
       } else
         for (const [k, x] of Object.entries(v)) {
           path.push(k);

@@ -2,14 +2,25 @@
  * Python restplay does not evaluate (`settings.BASE_URL`, `build_path()`) where dlt's config wants a
  * plain value: dlt evaluates it and goes on, so it must not block Run (decision 0022). Such values are
  * left out before the schema sees them, with an info saying so (a playground run goes without them);
- * where the schema takes Python (callables, paginator and auth objects, dlt resources) they stay.
+ * where the schema takes Python (callables, paginator and auth objects, dlt resources) they stay. So is
+ * an f-string of references (`{"$format": …}`) where dlt's config takes no reference (`table_name`,
+ * `path`): restplay reads it as the Python it is.
  */
-import { pointerFromPath, type PlainValue } from "../formats";
+import {
+  convertDocument,
+  pointerFromPath,
+  toPlain,
+  type Conversion,
+  type DocNode,
+  type ParsedDocument,
+  type PlainValue,
+  type SourceFormat,
+} from "../formats";
 import { RestApiConfigSchema } from "./schema";
 import { schemaAt } from "./schema-walk";
 import { clip, where, type Locator } from "./located";
 import type { DiagnosticOut } from "./sink";
-import { isPython } from "../shared";
+import { isFormat, isPython } from "../shared";
 import { keysOfSomeType, typedKindAt } from "./type-keys";
 import { didYouMean } from "./did-you-mean";
 import { quoteLike } from "./fixes";
@@ -28,6 +39,46 @@ function pythonValues(value: PlainValue): [Path, string][] {
   }
   return out;
 }
+
+/**
+ * A Python file's f-strings of references (`{"$format": …}`) where the config takes no reference, as
+ * the Python code they are (`{"$python": text}`): dlt evaluates them there, restplay does not (a
+ * JSON or YAML `$format` there is the wrong type, as a `$secret` is). The document the checks, the
+ * Secrets panel and the downloads read.
+ */
+export function formatsAsPython(doc: ParsedDocument): ParsedDocument {
+  if (doc.format !== "python" || doc.root === null) return doc;
+  const value = toPlain(doc.root);
+  const found: Path[] = [];
+  const stack: [unknown, Path][] = [[value, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, path] = top;
+    if (isFormat(v)) {
+      const schema = path.length ? schemaAt(RestApiConfigSchema, value, path) : null;
+      if (schema !== null && !schema.safeParse(v).success) found.push(path);
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
+    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) stack.push([x, [...path, k]]);
+  }
+  const asCode = (n: DocNode, path: Path): DocNode => {
+    const [head, ...rest] = path;
+    if (head === undefined)
+      return n.kind === "format" ? { kind: "python", range: n.range, text: doc.text.slice(n.range.start, n.range.end) } : n;
+    if (n.kind === "array" && typeof head === "number")
+      return { ...n, items: n.items.map((item, i) => (i === head ? asCode(item, rest) : item)) };
+    if (n.kind !== "object") return n;
+    // The last entry of a key is its value (a duplicate key: the last one wins).
+    const last = n.entries.map((e) => e.key).lastIndexOf(String(head));
+    return { ...n, entries: n.entries.map((e, i) => (i === last ? { ...e, value: asCode(e.value, rest) } : e)) };
+  };
+  return found.length === 0 ? doc : { ...doc, root: found.reduce((root, path) => asCode(root, path), doc.root) };
+}
+
+/**
+ * The config in another format, read as the checks read it: a Python f-string of references where the
+ * config takes none goes over as the Python it is (`formatsAsPython`), not as a `$format` JSON would refuse.
+ */
+export const convertConfig = (text: string, from: SourceFormat, to: SourceFormat): Conversion =>
+  convertDocument(text, from, to, formatsAsPython);
 
 /** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
 /** A plain string literal with a `\N{NAME}` escape (lib/formats/python-strings.ts keeps it as code). */

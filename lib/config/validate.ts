@@ -23,7 +23,7 @@ import { Locator } from "./located";
 import { DiagnosticSink, type DiagnosticOut } from "./sink";
 import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
-import { excusedByUnreadPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
+import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 
 export interface ValidationResult {
@@ -42,7 +42,8 @@ export interface ValidationResult {
 }
 
 /** Validates a parsed document. */
-export function validateDocument(document: ParsedDocument): ValidationResult {
+export function validateDocument(parsed: ParsedDocument): ValidationResult {
+  const document = formatsAsPython(parsed);
   const out = new DiagnosticSink();
   out.pushAll(document.diagnostics);
   let config: RestApiConfig | null = null;

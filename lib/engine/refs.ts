@@ -1,11 +1,12 @@
 /**
  * Binding secrets: `{"$secret": n}` / `{"$config": n}` references in the resolved source are replaced
- * by `options.secrets[n]` (missing names collected). Python values never reach the engine (lib/config
- * leaves them out and lists where they were).
+ * by `options.secrets[n]` (missing names collected); a `{"$format": [parts]}` becomes its parts joined,
+ * each reference by its value, as Python's f-string makes it. Python values never reach the engine
+ * (lib/config leaves them out and lists where they were).
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { getOwn, refOf, setOwn } from "../shared";
+import { getOwn, isFormat, joinFormat, refOf, setOwn } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -21,11 +22,8 @@ export class RefResolver {
    */
   bind(v: ConfigValue): Json {
     const name = refOf(v)?.name;
-    if (name !== undefined) {
-      const value = getOwn(this.secrets, name);
-      if (value === undefined) this.missing.add(name);
-      return value ?? "";
-    }
+    if (name !== undefined) return this.value(name);
+    if (isFormat(v)) return joinFormat(v, (ref) => this.bind(ref) as string);
     if (Array.isArray(v)) {
       let out: Json[] | null = null;
       for (let i = 0; i < v.length; i++) {
@@ -52,6 +50,13 @@ export class RefResolver {
       return out ?? (v as Obj);
     }
     return v;
+  }
+
+  /** A reference's value (`""` when it is missing, which is recorded). */
+  private value(name: string): string {
+    const value = getOwn(this.secrets, name);
+    if (value === undefined) this.missing.add(name);
+    return value ?? "";
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */

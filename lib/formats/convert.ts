@@ -10,7 +10,7 @@ import { findSlashComments } from "./python-scan";
 import { writePythonLiteral } from "./python-writer";
 import { markdownBlock } from "./markdown";
 import { toPlain } from "./pointer";
-import type { SourceFormat } from "./types";
+import type { ParsedDocument, SourceFormat } from "./types";
 import { FORMAT_NAMES } from "./sniff";
 import { writeJson, writeYaml } from "./writers";
 
@@ -46,8 +46,14 @@ const KEPT_SPELLING = /^-?(?:\d+\.\d+|\d{16,})$/;
 const SPELLING = "__restplay_number_";
 const SPELLED = /"?__restplay_number_(\d+)__"?/g;
 
-export function convertDocument(text: string, from: SourceFormat, to: SourceFormat): Conversion {
-  const doc = parseDocument(text, from);
+/** `adjust`: how the config language reads the parsed document (lib/config's convertConfig). */
+export function convertDocument(
+  text: string,
+  from: SourceFormat,
+  to: SourceFormat,
+  adjust: (doc: ParsedDocument) => ParsedDocument = (doc) => doc,
+): Conversion {
+  const doc = adjust(parseDocument(text, from));
   const syntax = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.root || syntax) {
     const first = syntax?.code === "syntax_error" ? "Fix the syntax error first" : "Fix this error first";

@@ -93,7 +93,10 @@ export function nearestNode(root: DocNode | null, pointer: PathLike): { node: Do
   return { ...current, depth };
 }
 
-/** The plain value of a node; references become `{"$secret": name}` / `{"$config": name}`, Python code `{"$python": text}`. */
+/**
+ * The plain value of a node; references become `{"$secret": name}` / `{"$config": name}`, text made with
+ * references `{"$format": [parts]}`, Python code `{"$python": text}`.
+ */
 export function toPlain(node: DocNode, hook?: (n: DocNode) => PlainValue | undefined): PlainValue {
   const hooked = hook?.(node);
   if (hooked !== undefined) return hooked;
@@ -118,6 +121,8 @@ export function toPlain(node: DocNode, hook?: (n: DocNode) => PlainValue | undef
       return null;
     case "ref":
       return refValue(node.ref, node.name);
+    case "format":
+      return { $format: node.parts.map((p) => (typeof p === "string" ? p : { ...p })) };
     case "python":
       return { $python: node.text };
   }

@@ -42,7 +42,8 @@ export function isDictNode(n: SyntaxNode): boolean {
   return n.name === "DictionaryExpression" || (n.name === "DictionaryComprehensionExpression" && !n.getChild("for"));
 }
 
-function refOf(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
+/** `dlt.secrets["x"]`, `dlt.config["x"]`, `dlt.secrets.get("x")` (a default too): the reference; null for anything else. */
+export function dltRef(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
   const target = n.firstChild;
   if (!target || target.name !== "MemberExpression") return null;
   const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
@@ -158,9 +159,9 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       return PY_SPELLING.has(word) ? jsonLiteral(ctx, n, word, pointer) : other(ctx, n, pointer);
     }
     case "CallExpression":
-      return dictCall(ctx, n, pointer) ?? refOf(ctx, n, pointer) ?? other(ctx, n, pointer);
+      return dictCall(ctx, n, pointer) ?? dltRef(ctx, n, pointer) ?? other(ctx, n, pointer);
     case "MemberExpression":
-      return refOf(ctx, n, pointer) ?? other(ctx, n, pointer);
+      return dltRef(ctx, n, pointer) ?? other(ctx, n, pointer);
     default:
       return other(ctx, n, pointer);
   }

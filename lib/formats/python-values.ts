@@ -2,12 +2,14 @@
  * Python values that are not literals but that restplay can still read the way Python would
  * (decision 0022): names of constants and local variables, parameters of `@dlt.source`/`@dlt.resource`
  * functions (those defaulting to `dlt.secrets.value`/`dlt.config.value` become references under dlt's
- * name `sources.<source>.<param>`), f-strings and `+` of constant strings, `a if cond else b`,
+ * name `sources.<source>.<param>`), f-strings and `+` of constant strings and references (text made with
+ * references is a `format` node: `{"$format": …}`), `a if cond else b`,
  * `os.environ[...]`/`os.getenv(...)`, and dlt's own classes (python-call.ts). Anything else stays code.
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { DocNode, Range } from "./types";
-import { code, convert, valueChildren, type ConvertContext } from "./python-convert";
+import type { DocNode, FormatPart, Range } from "./types";
+import { code, convert, dltRef, valueChildren, type ConvertContext } from "./python-convert";
+import { refValue } from "../shared";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
 import { bindDltCall, dltClassOf } from "./python-call";
@@ -43,8 +45,8 @@ function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
     case "FormatString":
     case "ContinuedString":
     case "BinaryExpression": {
-      const s = stringOf(ctx, vs, n);
-      return s === null ? null : { kind: "string", range: rangeOf(n), value: s };
+      const parts = textOf(ctx, vs, n, pointer);
+      return parts === null ? null : textNode(parts, n);
     }
     case "ConditionalExpression":
       return conditional(ctx, vs, n, pointer);
@@ -58,6 +60,8 @@ function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
 
 function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
   if (n.name !== "CallExpression") return null;
+  const text = isStrCall(ctx, vs, n) ? strOf(ctx, vs, n, pointer) : null;
+  if (text) return textNode(text, n);
   const cls = dltClassOf(vs.scope, ctx.text, n);
   if (cls) return bindDltCall(ctx, vs.sourceName, cls, n, pointer);
   return customCall(ctx, vs, n, pointer);
@@ -122,39 +126,86 @@ function countValues(v: DocNode): number {
   return n;
 }
 
-/** A string that Python computes from constants: f-strings, `+`, adjacent literals; null otherwise. */
-function stringOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | null {
-  if (n.name === "String") return decodePythonString(src(ctx, n));
-  if (n.name === "FormatString") return fString(ctx, vs, n);
+/** `str(…)`, Python's own `str` (the file binds no `str` of its own, nor may a `*` import). */
+const isStrCall = (ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): boolean =>
+  /^str\s*$/.test(src(ctx, n.firstChild ?? n)) && !vs.scope.defined.has("str") && !vs.scope.imports.has("str") && !vs.scope.starImport;
+
+/** `str(dlt.secrets["it's"])`: what an f-string makes of the value (the downloads write it so: python-writer.ts). */
+function strOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): FormatPart[] | null {
+  const args = valueChildren(n.getChild("ArgList") ?? n);
+  return args.length === 1 && args[0] ? textOf(ctx, vs, args[0], pointer) : null;
+}
+
+/** Literal text and references, adjacent texts joined and empty ones dropped. */
+function joined(pieces: readonly (readonly FormatPart[])[]): FormatPart[] {
+  const out: FormatPart[] = [];
+  for (const p of pieces.flat()) {
+    const last = out[out.length - 1];
+    if (typeof p === "string" && typeof last === "string") out[out.length - 1] = last + p;
+    else if (p !== "") out.push(p);
+  }
+  return out;
+}
+
+/** Parts as a node: a string when they are all text, else text made with references (`{"$format": …}`). */
+function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
+  return parts.every((p) => typeof p === "string")
+    ? { kind: "string", range: rangeOf(n), value: parts.join("") }
+    : { kind: "format", range: rangeOf(n), parts };
+}
+
+/** A value's parts as text: a string, a reference, text made with references; null for anything else. */
+function partsOfNode(v: DocNode | null): FormatPart[] | null {
+  if (v?.kind === "string") return [v.value];
+  if (v?.kind === "ref") return [refValue(v.ref, v.name)];
+  return v?.kind === "format" ? [...v.parts] : null;
+}
+
+/**
+ * A string Python computes from constants and dlt's references: f-strings, `+`, adjacent literals; the
+ * references stay parts (`dlt.secrets["x"]`, `os.environ["X"]`, a `dlt.secrets.value` parameter). Null otherwise.
+ */
+function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): FormatPart[] | null {
+  if (n.name === "String") {
+    const s = decodePythonString(src(ctx, n));
+    return s === null ? null : [s];
+  }
+  if (n.name === "FormatString") return fString(ctx, vs, n, pointer);
   if (n.name === "ContinuedString") {
-    let out = "";
+    const pieces: FormatPart[][] = [];
     for (const part of valueChildren(n)) {
-      const s = stringOf(ctx, vs, part);
-      if (s === null) return null;
-      out += s;
+      const p = textOf(ctx, vs, part, pointer);
+      if (p === null) return null;
+      pieces.push(p);
     }
-    return out;
+    return joined(pieces);
   }
   if (n.name === "BinaryExpression") {
     const [a, b] = valueChildren(n).filter((c) => c.name !== "ArithOp");
     const op = n.getChild("ArithOp");
     if (!a || !b || !op || src(ctx, op) !== "+") return null;
-    const left = stringOf(ctx, vs, a);
-    const right = left === null ? null : stringOf(ctx, vs, b);
-    return left === null || right === null ? null : left + right;
+    const left = textOf(ctx, vs, a, pointer);
+    const right = left === null ? null : textOf(ctx, vs, b, pointer);
+    if (left === null || right === null) return null;
+    // References alone (`dlt.config["a"] + dlt.config["b"]`) may be numbers Python adds: text needs a string beside them.
+    return [...left, ...right].some((p) => typeof p === "string") ? joined([left, right]) : null;
   }
+  if (n.name === "CallExpression" && isStrCall(ctx, vs, n)) return strOf(ctx, vs, n, pointer);
+  if (n.name === "MemberExpression" || n.name === "CallExpression") return partsOfNode(dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer));
   if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
     const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
     if (!inner) return null;
-    if (inner.name !== "VariableName") return stringOf(ctx, vs, inner);
-    const v = nameValue(ctx, vs, inner, "");
-    return v && v.kind === "string" ? v.value : null;
+    if (inner.name !== "VariableName") return textOf(ctx, vs, inner, pointer);
+    return partsOfNode(nameValue(ctx, vs, inner, pointer));
   }
   return null;
 }
 
-/** `f"{BASE}/v1"`: replacements that are plain names of string, number or bool constants. */
-function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | null {
+/**
+ * `f"{BASE}/v1"`, `f"Bearer {dlt.secrets['token']}"`: replacements that are plain names of string, number
+ * or bool constants, or references. A conversion (`!r`), a format spec (`:>5`) or `=` leaves it to dlt.
+ */
+function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): FormatPart[] | null {
   const token = src(ctx, n);
   const m = /^([rRfF]{1,2})('''|"""|'|")/.exec(token);
   if (!m) return null;
@@ -162,7 +213,7 @@ function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | n
   const quote = m[2] ?? '"';
   const bodyStart = n.from + m[0].length;
   const bodyEnd = n.to - quote.length;
-  let out = "";
+  const pieces: FormatPart[][] = [];
   let at = bodyStart;
   const literal = (from: number, to: number): string | null => {
     const decoded = decodePythonString(prefix + quote + ctx.text.slice(from, to) + quote);
@@ -170,18 +221,27 @@ function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | n
   };
   for (const r of n.getChildren("FormatReplacement")) {
     const inner = valueChildren(r).filter((c) => c.name !== "{" && c.name !== "}");
-    if (inner.length !== 1 || inner[0]?.name !== "VariableName") return null;
+    const expr = inner.length === 1 ? inner[0] : undefined;
+    if (!expr || !REPLACEMENTS.has(expr.name)) return null;
     const piece = literal(at, r.from);
-    const v = nameValue(ctx, vs, inner[0], "");
-    if (piece === null || !v) return null;
-    const text =
-      v.kind === "string" ? v.value : v.kind === "number" ? String(v.value) : v.kind === "boolean" ? (v.value ? "True" : "False") : null;
-    if (text === null) return null;
-    out += piece + text;
+    if (piece === null) return null;
+    const parts = expr.name === "VariableName" ? constantText(nameValue(ctx, vs, expr, pointer)) : textOf(ctx, vs, expr, pointer);
+    if (parts === null) return null;
+    pieces.push([piece], parts);
     at = r.to;
   }
   const tail = literal(at, bodyEnd);
-  return tail === null ? null : out + tail;
+  return tail === null ? null : joined([...pieces, [tail]]);
+}
+
+/** The expressions an f-string replacement may be for restplay to read it: a name, a reference. */
+const REPLACEMENTS: ReadonlySet<string> = new Set(["VariableName", "MemberExpression", "CallExpression"]);
+
+/** A name's value as an f-string formats it: text, a number, `True`/`False`, references; null for anything else. */
+function constantText(v: DocNode | null): FormatPart[] | null {
+  if (v?.kind === "number") return [String(v.value)];
+  if (v?.kind === "boolean") return [v.value ? "True" : "False"];
+  return partsOfNode(v);
 }
 
 /** `a if cond else b`: read as `a` (restplay supplies the secrets a condition usually tests), with an info. */

@@ -1,6 +1,6 @@
 /** Python literal writer: 4-space indent like the seeds, double-quoted strings, refs as `dlt.secrets[...]`. */
 import type { PlainValue } from "./types";
-import { isPyNumber, isPython, PY_NUMBER, refOf } from "../shared";
+import { isFormat, isPyNumber, isPython, PY_NUMBER, refOf, type FormatValue, type RefValue } from "../shared";
 
 type Obj = { readonly [key: string]: PlainValue };
 const isObj = (v: PlainValue): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -30,10 +30,34 @@ function pyNumber(n: number): string {
   return String(n); // JS and Python agree on 1, -0.5, 1e+21, 1.5e-7
 }
 
+/** `dlt.secrets["name"]` / `dlt.config["name"]`, the name in `quote`s. */
+function pyRef(v: RefValue, quote: '"' | "'"): string {
+  const ref = refOf(v);
+  return ref ? `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]` : "None";
+}
+
+/**
+ * Text made with references as the f-string that makes it: `f"https://{dlt.secrets['sub']}.example.com"`
+ * (literal braces doubled). Python before 3.12 takes no backslash and not the f-string's own quote in a
+ * replacement: a name that needs either is written `"https://" + str(dlt.secrets["it's"]) + …` (what
+ * the f-string computes: `format(value, "")` is `str(value)`).
+ */
+export function pyFormatString(v: FormatValue, quote: '"' | "'" = '"'): string {
+  const inner = quote === '"' ? "'" : '"';
+  const refs = v.$format.filter((p): p is RefValue => typeof p !== "string").map((p) => pyRef(p, inner));
+  if (refs.some((r) => r.includes("\\") || r.includes(quote))) {
+    const parts = v.$format.map((p) => (typeof p === "string" ? pyString(p, quote) : `str(${pyRef(p, quote)})`));
+    return parts.length ? parts.join(" + ") : pyString("", quote);
+  }
+  let i = 0;
+  const body = v.$format.map((p) => (typeof p === "string" ? pyString(p, quote).slice(1, -1).replace(/[{}]/g, "$&$&") : `{${refs[i++]}}`));
+  return `f${quote}${body.join("")}${quote}`;
+}
+
 /** The reference or code a special object stands for, if it is one. */
 function special(value: Obj, quote: '"' | "'"): string | null {
-  const ref = refOf(value);
-  if (ref) return `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]`;
+  if (refOf(value)) return pyRef(value as RefValue, quote);
+  if (isFormat(value)) return pyFormatString(value, quote);
   if (isPython(value)) return value.$python;
   // A number as Python spells it (lib/config/export-numbers.ts): `1.0`, `1e+16`, every digit of a big integer.
   if (isPyNumber(value)) return value[PY_NUMBER];

@@ -1,7 +1,7 @@
 import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
 import { MAX_KEY_LENGTH } from "./limits";
 import { showToken } from "./syntax";
-import { isPython, refOf } from "../shared";
+import { isFormat, isPython, refOf, refValue } from "../shared";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -11,12 +11,19 @@ export function escapeSegment(segment: string | number): string {
 
 /**
  * JSON/YAML spelling of references and code: an object with exactly one key, `$secret`, `$config` or
- * `$python`, whose value is a string (lib/shared/markers.ts). Anything else (two keys, a non-string
- * name) stays a plain object so that validation can point at it.
+ * `$python`, whose value is a string, or `$format`, whose value is a list of strings and references
+ * (lib/shared/markers.ts). Anything else (two keys, a non-string name) stays a plain object so that
+ * validation can point at it.
  */
 export function specialObject(entries: readonly DocEntry[], range: Range): DocNode | null {
   const e = entries[0];
-  if (entries.length !== 1 || !e || e.value.kind !== "string") return null;
+  if (entries.length !== 1 || !e) return null;
+  if (e.key === "$format" && e.value.kind === "array") {
+    const parts = e.value.items.map((i) => (i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name) : null));
+    const plain = { $format: parts };
+    return isFormat(plain) ? { kind: "format", parts: plain.$format, range } : null;
+  }
+  if (e.value.kind !== "string") return null;
   const plain = { [e.key]: e.value.value };
   const ref = refOf(plain);
   if (ref) return { kind: "ref", ref: ref.kind, name: ref.name, range };

@@ -6,6 +6,8 @@
  * offsets into the source text (what Monaco and JS strings use).
  */
 
+import type { FormatPart } from "../shared";
+
 /** A half-open range of offsets `[start, end)` into the source text. */
 export interface Range {
   readonly start: number;
@@ -43,6 +45,11 @@ export type DocNode =
   | { readonly kind: "null"; readonly range: Range }
   /** `dlt.secrets["name"]` / `dlt.config["name"]` in Python, `{"$secret": "name"}` / `{"$config": "name"}` in JSON/YAML. */
   | { readonly kind: "ref"; readonly range: Range; readonly ref: RefKind; readonly name: string }
+  /**
+   * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,
+   * `{"$format": ["Bearer ", {"$secret": "token"}]}` in JSON/YAML (lib/shared/markers.ts).
+   */
+  | { readonly kind: "format"; readonly range: Range; readonly parts: readonly FormatPart[] }
   /**
    * A Python expression that is not a literal (a function, lambda, class instance, call).
    * Kept as source text: validated structurally, never executed in the playground.
@@ -108,7 +115,7 @@ export interface PythonConfigChoice {
 }
 
 /** The marker vocabulary's types (lib/shared/markers.ts), for the users of lib/formats. */
-export type { PythonValue, RefValue, SpecialValue } from "../shared";
+export type { FormatPart, FormatValue, PythonValue, RefValue, SpecialValue } from "../shared";
 
 /** A plain JSON-like value, references kept as `{"$secret": name}` objects. */
 export type PlainValue = string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };

@@ -3,6 +3,14 @@ import { parseDocument, toPlain, writeJson, writePythonLiteral, writeYaml } from
 import type { PlainValue } from "./index";
 
 const TRICKY: [string, PlainValue][] = [
+  [
+    "text made with references ($format: an f-string, or str() and + where an f-string cannot hold the name)",
+    {
+      u: { $format: ["https://", { $secret: "s" }, '."{x}" \\ \n'] },
+      n: { $format: [{ $config: "it's" }, "-", { $secret: 'q"' }] },
+      one: { $format: [{ $secret: "a\\b" }] },
+    },
+  ],
   ["unicode and emoji", { a: "ünïcödé ✓ 日本 😀", ключ: "значение" }],
   ["quotes and backslashes", { q: `say "hi" and 'bye'`, b: "C:\\path\\n", both: `\\"`, tq: '"""', sq: "'''" }],
   ["control characters", { nl: "a\nb", tab: "a\tb", cr: "a\r\nb", trail: "line\n", nul: "\u0000\u001f\u007f", nbsp: "\u00a0\u2028" }],
@@ -84,6 +92,14 @@ describe("writer output", () => {
     expect(writePythonLiteral({ a: 1 }, 2)).toBe(`{\n            "a": 1\n        }`);
     expect(writePythonLiteral(-0)).toBe("-0.0");
     expect(writePythonLiteral("\ud800")).toBe('"\\ud800"');
+  });
+
+  it("text made with references: one line in JSON and YAML, an f-string in Python", () => {
+    const v: PlainValue = { u: { $format: ["https://", { $secret: "sub" }, ".x/{id}"] } };
+    expect(writeJson(v)).toBe(`{\n  "u": {"$format": ["https://", {"$secret": "sub"}, ".x/{id}"]}\n}\n`);
+    expect(writeYaml(v)).toBe(`u: { $format: [ https://, { $secret: sub }, ".x/{id}" ] }\n`);
+    expect(writePythonLiteral(v)).toBe(`{\n    "u": f"https://{dlt.secrets['sub']}.x/{{id}}"\n}`);
+    expect(writePythonLiteral(v, 0, "'")).toBe(`{\n    'u': f'https://{dlt.secrets["sub"]}.x/{{id}}'\n}`);
   });
 
   it("is deterministic", () => {

@@ -1,5 +1,5 @@
 /** Deterministic JSON and YAML writers (2-space indent); see python-writer.ts for Python. */
-import { Document, isMap, isScalar, Scalar, visit } from "yaml";
+import { Document, isMap, isScalar, isSeq, Scalar, visit } from "yaml";
 import type { PlainValue } from "./types";
 import { isMarker, isPyNumber, MARKERS, PY_NUMBER } from "../shared";
 
@@ -9,10 +9,24 @@ const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
 /** A special value JSON.stringify spread over three lines: `{\n  "$secret": "token"\n}`. */
 const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).join("|")})": ("(?:[^"\\\\]|\\\\.)*")\\n\\s*\\}`, "g");
 
+/** A `$format` JSON.stringify spread over lines, its references already on one line each. */
+const SPREAD_FORMAT =
+  /\{\n\s*"\$format": \[((?:\n\s*(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"\}),?)*)\n\s*\]\n\s*\}/g;
+
 export function writeJson(value: PlainValue): string {
   const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
-  // References read best on one line, as in the examples: `"token": {"$secret": "token"}`.
-  return text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}') + "\n";
+  // References read best on one line, as in the examples: `"token": {"$secret": "token"}`, and so does text made with them.
+  const refs = text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}');
+  return (
+    refs.replace(
+      SPREAD_FORMAT,
+      (_, items: string) =>
+        `{"$format": [${items
+          .trim()
+          .split(/,?\n\s*/)
+          .join(", ")}]}`,
+    ) + "\n"
+  );
 }
 
 /** A Python number's text as a YAML scalar PyYAML reads as that number: `1.0`, `12345678901234567890`, `!!float "1.0e+16"`. */
@@ -71,6 +85,7 @@ export function writeYaml(value: PlainValue): string {
       const only = node.items.length === 1 ? node.items[0] : undefined;
       if (only && isScalar(only.key) && only.key.value === PY_NUMBER && isScalar(only.value) && typeof only.value.value === "string")
         return yamlNumber(only.value.value);
+      if (only && isScalar(only.key) && only.key.value === "$format" && isSeq(only.value)) node.flow = true;
       if (only && isScalar(only.key) && isMarker(only.key.value) && isScalar(only.value) && typeof only.value.value === "string") {
         node.flow = true;
         // Multi-line code reads better as one double-quoted line than as a folded flow scalar.

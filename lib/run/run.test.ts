@@ -186,6 +186,43 @@ describe("live target", () => {
     expect(given.events.filter((e) => e.type === "retry").every((e) => e.type === "retry" && !e.virtual)).toBe(true);
   });
 
+  it("a pasted Python config with f-strings of secrets asks for them, fails without one, runs with them masked", async () => {
+    const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({
+    "client": {
+        "base_url": f"https://{dlt.secrets['subdomain']}.zendesk.test/api/v2/",
+        "headers": {"Authorization": f"Bearer {dlt.secrets['api_token']}"},
+    },
+    "resources": [{"name": "tickets", "endpoint": {"paginator": "single_page"}}],
+})
+`;
+    const seen: { url: string; authorization: string | null }[] = [];
+    const env: RunEnv = {
+      liveTransport: fetchTransport(async (req: Request) => {
+        seen.push({ url: req.url, authorization: req.headers.get("authorization") });
+        return Response.json([{ id: 1 }]);
+      }),
+    };
+    const missing = await runAll({ text, target: "live", secrets: { subdomain: "acme-corp" } }, env);
+    expect(missing.prepared.ok && missing.prepared.secrets).toEqual([
+      { name: "subdomain", kind: "secret", source: "given" },
+      { name: "api_token", kind: "secret", source: "missing" },
+    ]);
+    expect(missing.summary.errors).toEqual([
+      { resource: "tickets", code: "missing_secret", message: expect.stringContaining('dlt.secrets["api_token"]') },
+    ]);
+    expect(seen).toEqual([]);
+
+    const given = await runAll({ text, target: "live", secrets: { subdomain: "acme-corp", api_token: "tok-secret-42" } }, env);
+    expect(given.collector.ok()).toBe(true);
+    expect(seen).toEqual([{ url: "https://acme-corp.zendesk.test/api/v2/tickets", authorization: "Bearer tok-secret-42" }]);
+    const events = JSON.stringify(given.events);
+    expect(events).not.toMatch(/acme-corp|tok-secret-42/);
+    expect(events).toContain("https://a*****p.zendesk.test/api/v2/tickets");
+  });
+
   it("an aborted signal cancels the run", async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,6 +1,6 @@
 /** The marker vocabulary: which plain values are references or Python code, and which are written wrong. */
 import { describe, expect, it } from "vitest";
-import { hasMarker, isPython, isRef, markedAs, markerOf, refOf } from "./markers";
+import { hasMarker, isFormat, isPython, isRef, isRefOrFormat, isSpecial, joinFormat, markedAs, markerOf, refOf, refsIn } from "./markers";
 
 describe("markerOf", () => {
   it("names the marker of a one-key object with a string value", () => {
@@ -30,5 +30,40 @@ describe("references and Python", () => {
     expect(markedAs({ $python: "x", $secret: 1 })).toBe("$secret");
     expect(hasMarker({ $config: "u", note: 1 })).toBe(true);
     expect(hasMarker({ note: 1 })).toBe(false);
+  });
+});
+
+describe("$format: text made of literal parts and references", () => {
+  const url = { $format: ["https://", { $secret: "sub" }, ".example.com/", { $config: "v" }] };
+
+  it("is a special value when its one key holds a list of strings and references", () => {
+    expect([markerOf(url), isFormat(url), isRefOrFormat(url), isSpecial(url), isRef(url)]).toEqual(["$format", true, true, true, false]);
+    expect(markerOf({ $format: [] })).toBe("$format");
+    expect(isRefOrFormat({ $secret: "s" })).toBe(true);
+    expect(isRefOrFormat({ $python: "f()" })).toBe(false);
+  });
+
+  it("is written wrong with a part that is neither, a string value, or another key (the rules still leave it alone)", () => {
+    for (const wrong of [
+      { $format: ["a", 1] },
+      { $format: ["a", { $secret: "s", x: 1 }] },
+      { $format: [{ $python: "f()" }] },
+      { $format: [{ $format: ["a"] }] },
+      { $format: "a" },
+      { $format: ["a"], note: 1 },
+    ]) {
+      expect([markerOf(wrong), isFormat(wrong), hasMarker(wrong)]).toEqual([null, false, true]);
+    }
+    expect(markedAs({ $format: "a", $python: "x" })).toBe("$format");
+  });
+
+  it("lists its references and joins its parts with their values", () => {
+    expect(refsIn(url)).toEqual([
+      { kind: "secret", name: "sub" },
+      { kind: "config", name: "v" },
+    ]);
+    expect(refsIn({ $secret: "t" })).toEqual([{ kind: "secret", name: "t" }]);
+    expect(refsIn({ $python: "x" })).toEqual([]);
+    expect(joinFormat(url, (r) => ("$secret" in r ? "acme" : "v2"))).toBe("https://acme.example.com/v2");
   });
 });

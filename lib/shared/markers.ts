@@ -1,25 +1,32 @@
 /**
  * The reference-marker vocabulary (decision 0005): plain config values mark special values with a
  * one-key object — `{"$secret": name}` (`dlt.secrets[name]`), `{"$config": name}` (`dlt.config[name]`),
- * `{"$python": text}` (Python code restplay does not execute). The one home of the marker names and of
- * the rule that recognises them; lib/formats/refs.ts reads them from text by the same rule.
+ * `{"$format": ["https://", {"$secret": "sub"}, ".example.com"]}` (text made of literal parts and
+ * references: an f-string such as `f"https://{dlt.secrets['sub']}.example.com"`), `{"$python": text}`
+ * (Python code restplay does not execute). The one home of the marker names and of the rule that
+ * recognises them; lib/formats/refs.ts reads them from text by the same rule.
  *
- * A special value has its one marker key, whose value is a string, and nothing else (`markerOf`). An
+ * A special value has its one marker key and nothing else (`markerOf`); the key's value is a string, or
+ * for `$format` a list of strings and references (`{"$secret": name}`/`{"$config": name}`). An
  * object that merely carries a marker key (`{"$secret": "x", "note": 1}`, `{"$secret": 1}`) is a
  * special value written wrong: validation reports it, and the rules that check what is inside values
  * leave it alone (`hasMarker`) rather than add their findings to that error.
  */
 
 /** The marker keys, in the order `markedAs` tries them. */
-export const MARKERS = ["$secret", "$config", "$python"] as const;
+export const MARKERS = ["$secret", "$config", "$format", "$python"] as const;
 export type Marker = (typeof MARKERS)[number];
 export type RefMarker = "$secret" | "$config";
 
 /** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */
 export type RefValue = { readonly $secret: string } | { readonly $config: string };
+/** A part of a `$format`: literal text or a reference. */
+export type FormatPart = string | RefValue;
+/** Text made of literal parts and references, joined when the run binds them: `{"$format": ["Bearer ", {"$secret": "t"}]}`. */
+export type FormatValue = { readonly $format: readonly FormatPart[] };
 /** Python code in a plain value: `{"$python": "lambda r: r"}`. */
 export type PythonValue = { readonly $python: string };
-export type SpecialValue = RefValue | PythonValue;
+export type SpecialValue = RefValue | FormatValue | PythonValue;
 
 /** The kind of a reference, as panels and bindings name it. */
 export type RefKind = "secret" | "config";
@@ -28,7 +35,7 @@ type Dict = { readonly [key: string]: unknown };
 const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Whether a key is one of the markers. */
-export const isMarker = (key: unknown): key is Marker => key === "$secret" || key === "$config" || key === "$python";
+export const isMarker = (key: unknown): key is Marker => key === "$secret" || key === "$config" || key === "$format" || key === "$python";
 
 /** The marker an object is written with: its only key, when that is a marker (the key's value unchecked). */
 export function soleMarker(v: object): Marker | null {
@@ -36,10 +43,14 @@ export function soleMarker(v: object): Marker | null {
   return keys.length === 1 && isMarker(keys[0]) ? keys[0] : null;
 }
 
-/** Which special value `v` is: the marker of `{"$secret": name}`, `{"$config": name}`, `{"$python": text}`; null for anything else. */
+/**
+ * Which special value `v` is: the marker of `{"$secret": name}`, `{"$config": name}`, `{"$python": text}`,
+ * `{"$format": [parts]}` (each part a string or a `$secret`/`$config` reference); null for anything else.
+ */
 export function markerOf(v: unknown): Marker | null {
   if (!isDict(v)) return null;
   const marker = soleMarker(v);
+  if (marker === "$format") return isFormatParts(v[marker]) ? marker : null;
   return marker !== null && typeof v[marker] === "string" ? marker : null;
 }
 
@@ -49,10 +60,36 @@ export const isRef = (v: unknown): v is RefValue => {
   return m === "$secret" || m === "$config";
 };
 
+const isFormatParts = (parts: unknown): parts is readonly FormatPart[] =>
+  Array.isArray(parts) && parts.every((p) => typeof p === "string" || isRef(p));
+
+/** `{"$format": [parts]}`: text made of literal parts and references. */
+export const isFormat = (v: unknown): v is FormatValue => markerOf(v) === "$format";
+
+/** A value a run supplies: a reference, or text made with references (`$format`). */
+export const isRefOrFormat = (v: unknown): v is RefValue | FormatValue => {
+  const m = markerOf(v);
+  return m === "$secret" || m === "$config" || m === "$format";
+};
+
+/** The references a value is made of: a reference itself, a `$format`'s, none for anything else. */
+export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string }[] {
+  const one = refOf(v);
+  if (one) return [one];
+  return isFormat(v) ? v.$format.flatMap((p) => refOf(p) ?? []) : [];
+}
+
+/**
+ * The text a `$format` stands for, each reference's part given by `valueOf` (as Python's f-string
+ * formats a string: the value itself).
+ */
+export const joinFormat = (v: FormatValue, valueOf: (ref: RefValue) => string): string =>
+  v.$format.map((p) => (typeof p === "string" ? p : valueOf(p))).join("");
+
 /** `{"$python": text}`. */
 export const isPython = (v: unknown): v is PythonValue => markerOf(v) === "$python";
 
-/** A reference or Python code. */
+/** A reference, a `$format` or Python code. */
 export const isSpecial = (v: unknown): v is SpecialValue => markerOf(v) !== null;
 
 /** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`); null for anything else. */

@@ -6,14 +6,18 @@
 import type { ConfigValue, ResolvedEndpoint, ResolvedResource } from "../resolved";
 import type { Path } from "../located";
 import type { RuleContext } from "../rules/context";
-import { formatFields } from "../rules/placeholders";
+import { formatFields, templateText } from "../rules/placeholders";
 import { mergeLayers } from "../../shared";
 import type { ResourceFacts } from "./resource";
-import { isObj, isRef } from "./values";
+import { isFormat, isObj, isRef } from "./values";
 
-/** Calls `visit` with every string in a value (keys included), references left out. */
+/**
+ * Calls `visit` with every string in a value (keys included), references left out; a `$format` as the
+ * template text dlt reads in what the f-string made (`templateText`).
+ */
 function eachString(v: ConfigValue | undefined, visit: (s: string) => void): void {
   if (typeof v === "string") visit(v);
+  else if (isFormat(v)) visit(templateText(v));
   else if (Array.isArray(v)) for (const x of v) eachString(x, visit);
   else if (isObj(v) && !isRef(v))
     for (const k of Object.keys(v)) {

@@ -18,7 +18,7 @@ import { resolveResource, type ResourceFacts } from "./resource";
 import { columnList } from "./table-hints";
 import { checkParents } from "./graph";
 import { literalCredentials } from "../rules/secret-literals";
-import { isObj, isPython, isRef, hasMarker, strip, type Obj } from "./values";
+import { isObj, isPython, isRefOrFormat, hasMarker, strip, type Obj } from "./values";
 import { withPythonNumbers } from "./numbers";
 
 /**
@@ -81,7 +81,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
   const baseUrl = strip(clientRaw.base_url, "client.base_url").value;
   return {
     client: {
-      base_url: typeof baseUrl === "string" || isRef(baseUrl) ? (baseUrl as StrOrRef) : null,
+      base_url: typeof baseUrl === "string" || isRefOrFormat(baseUrl) ? (baseUrl as StrOrRef) : null,
       headers: isObj(clientRaw.headers) ? (clientRaw.headers as Record<string, StrOrRef>) : {},
     },
     resources: withPythonNumbers(resources, loc),

@@ -7,11 +7,11 @@
  * transforms, so its output equals its input).
  */
 import type { ConfigValue } from "../resolved";
-import { isPython, isRef, setOwn } from "../../shared";
+import { isPython, isRefOrFormat, setOwn } from "../../shared";
 import { isObj, type Obj } from "../rules/context";
 
 export { isObj, type Obj } from "../rules/context";
-export { hasMarker, isPython, isRef } from "../../shared";
+export { hasMarker, isFormat, isPython, isRef, isRefOrFormat } from "../../shared";
 
 /** A value with its Python parts left out, and the config paths of those parts. */
 export interface Stripped {
@@ -23,7 +23,7 @@ export interface Stripped {
 /** How a config path is written in `python_skipped` warnings: `endpoint.params.x`, `processing_steps[0].filter`. */
 export const child = (path: string, key: string | number) => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
-/** The value without its Python parts (a copy where something was left out; references kept). */
+/** The value without its Python parts (a copy where something was left out; references and `$format`s kept). */
 export function strip(v: unknown, path: string): Stripped {
   const python: string[] = [];
   const value = walk(v, path, python);
@@ -45,7 +45,7 @@ function walk(v: unknown, path: string, python: string[]): ConfigValue | undefin
     return out;
   }
   if (isObj(v)) {
-    if (isRef(v)) return v as ConfigValue;
+    if (isRefOrFormat(v)) return v as ConfigValue;
     const out: { [key: string]: ConfigValue } = {};
     for (const k of Object.keys(v)) {
       const x = walk(v[k], child(path, k), python);

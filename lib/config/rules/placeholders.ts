@@ -5,7 +5,7 @@
  */
 import type { Range } from "../../formats";
 import { clip as shown, type Path } from "../located";
-import { hasMarker } from "../../shared";
+import { hasMarker, isFormat, joinFormat, refOf, type FormatValue } from "../../shared";
 import { isObj, isUnreadPython, type RuleContext } from "./context";
 import { unsafeMessage, unsafeSegment } from "../key-paths";
 
@@ -104,7 +104,13 @@ function resourceExpr(scope: Scope, f: Field, at: Path, range: Range): void {
 
 const hasBraces = (s: string) => s.includes("{") || s.includes("}");
 
-/** Placeholders in params/json/data/headers (keys and values, at any depth). */
+/**
+ * The text dlt reads as a template where a `$format` is (`f"{{resources.users.id}}-{dlt.secrets['org']}"`
+ * makes `{resources.users.id}-…`): each reference as its name, without braces (a value's own are unknowable).
+ */
+export const templateText = (v: FormatValue): string => joinFormat(v, (r) => (refOf(r)?.name ?? "").replace(/[{}[\]]/g, ""));
+
+/** Placeholders in params/json/data/headers (keys and values, at any depth; the text of a `$format`). */
 export function scanValue(scope: Scope, value: unknown, at: Path, location: string): void {
   const check = (s: string, p: Path, isKey: boolean) => {
     if (!s.includes("{") && !s.includes("}")) return;
@@ -145,7 +151,10 @@ export function scanValue(scope: Scope, value: unknown, at: Path, location: stri
     if (typeof v === "string") {
       if (hasBraces(v) && !scope.ctx.full) check(v, [...path], false);
     } else if (scope.ctx.full) return;
-    else if (Array.isArray(v)) {
+    else if (isFormat(v)) {
+      const text = templateText(v);
+      if (hasBraces(text)) check(text, [...path], false);
+    } else if (Array.isArray(v)) {
       v.forEach((x, i) => {
         path.push(i);
         walk(x);

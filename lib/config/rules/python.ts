@@ -23,9 +23,9 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     }
     return;
   }
-  // A reference, even one written wrong (with a `$python` key too), is no Python.
+  // A reference or text made with references, even one written wrong (with a `$python` key too), is no Python.
   const marker = markedAs(v);
-  if (!isObj(v) || marker === "$secret" || marker === "$config") return;
+  if (!isObj(v) || marker === "$secret" || marker === "$config" || marker === "$format") return;
   if (isPython(v)) {
     const code = v.$python.length > 40 ? `${v.$python.slice(0, 39)}…` : v.$python;
     const here = [...path];

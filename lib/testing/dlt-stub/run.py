@@ -16,9 +16,24 @@ import dlt.sources  # noqa: E402,F401 - before os.environ is replaced (it finds 
 from dlt.common.recorded import Recorded  # noqa: E402
 
 
+def _format(text):
+    """A string with references' marks in it (an f-string of references): restplay's `{"$format": [...]}`."""
+    pieces = text.split(dlt._Ref.MARK)
+    parts = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            kind, name = piece.split(dlt._Ref.SEP, 1)
+            parts.append({f"${kind}": name})
+        elif piece:
+            parts.append(piece)
+    return {"$format": parts}
+
+
 def plain(v):
     if isinstance(v, dlt._Ref):
         return {f"${v.kind}": v.name}
+    if isinstance(v, str) and dlt._Ref.MARK in v:
+        return _format(v)
     if isinstance(v, Recorded):
         given = {k: plain(x) for k, x in v._given.items()}
         return {"$class": type(v).__name__, "kind": v._kind, "type": v._type, "given": given}

@@ -187,16 +187,6 @@ def repositories() -> Generator[Dict[str, Any], Any, Any]:
     { type: "bearer", token: { $secret: "token" } },
   ),
   row(
-    "an auth field built by an f-string of a secret is left out of runs, not missing (dlt evaluates it)",
-    `${H}source = rest_api_source({
-    "client": {"base_url": "${BASE}", "auth": {"type": "bearer", "token": f"{dlt.secrets['email']}/token"}},
-    "resources": ["posts"],
-})
-`,
-    [["python_not_executed", "/client/auth/token", 'f"{dlt']],
-    { client: { base_url: BASE, auth: { type: "bearer", token: { $python: `f"{dlt.secrets['email']}/token"` } } }, resources: ["posts"] },
-  ),
-  row(
     "rest_api_source used without its import",
     `import dlt\n\nsource = rest_api_source({"client": {"base_url": "${BASE}"}, "resources": ["posts"]})\n`,
     [["missing_import", "", "rest_api_source"]],

@@ -2,6 +2,8 @@
 
 Secrets and config values are markers (`{"$secret": name}`), dlt's classes record their bound arguments,
 callables are `{"$callable": true}`. `recorded` lists every config, in call order; `run.py` prints it.
+A reference formatted into text (an f-string, `"a" + ref`, `str(ref)`) leaves a mark in the string
+(`_Ref.mark`) that `run.py` turns into restplay's `{"$format": [...]}`.
 """
 import functools
 import inspect
@@ -13,8 +15,26 @@ _current = []
 
 
 class _Ref:
+    #: Delimits a reference's mark inside a string: `\x00secret\x01name\x00`.
+    MARK, SEP = "\x00", "\x01"
+
     def __init__(self, kind, name):
         self.kind, self.name = kind, name
+
+    def mark(self):
+        return f"{self.MARK}{self.kind}{self.SEP}{self.name}{self.MARK}"
+
+    def __format__(self, spec):
+        return self.mark()
+
+    def __str__(self):
+        return self.mark()
+
+    def __add__(self, other):
+        return self.mark() + other if isinstance(other, str) else NotImplemented
+
+    def __radd__(self, other):
+        return other + self.mark() if isinstance(other, str) else NotImplemented
 
 
 class _Values:
