@@ -12,6 +12,7 @@ import {
   type DocNode,
   type ParsedDocument,
   type PlainValue,
+  type QuickFix,
   type Range,
   type SourceFormat,
   type TextEdit,
@@ -30,6 +31,12 @@ export function quoteLike(original: string, newText: string): string {
   if (original.startsWith("'")) return `'${newText.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   return /^[A-Za-z_][\w.-]*$/.test(newText) ? newText : JSON.stringify(newText);
 }
+
+/** The quick fix of a misspelt key: renamed to `guess` where `text` has it at `range`, quoted as it was. */
+export const renameKeyFix = (text: string, range: Range, guess: string): QuickFix => ({
+  title: `Rename to \`${guess}\``,
+  edits: [{ range, newText: quoteLike(text.slice(range.start, range.end), guess) }],
+});
 
 /** A secret reference in the document's own syntax. */
 export function refText(format: SourceFormat, name: string): string {

@@ -22,7 +22,7 @@ import {
 import { didYouMean } from "./did-you-mean";
 import { isMarker } from "../shared";
 import { clip, describeValue, own, valueAt, where, type Locator, type Path } from "./located";
-import { quoteLike } from "./fixes";
+import { quoteLike, renameKeyFix } from "./fixes";
 import { ClientSchema, EndpointResourceSchema, EndpointSchema, isDialect, ResourceDefaultsSchema, TypelessBearerSchema } from "./schema";
 
 type Issue = z.core.$ZodIssue;
@@ -224,9 +224,7 @@ function unknownKey(ctx: Ctx, path: Path, key: string, schema: z.ZodType | null,
       ? `Unknown key \`${clip(key)}\` in ${where(path)}: a reference is written ` +
         `\`{"${marker}": ${marker === "$format" ? '["text", {"$secret": "<name>"}, …]' : '"<name>"'}}\` with no other key.`
       : `Unknown key \`${clip(key)}\` in ${where(path)}.${hints.length ? ` ${hints.join(" ")}` : ""} Allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
-    fixes: guess
-      ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }] }]
-      : undefined,
+    fixes: guess ? [renameKeyFix(loc.doc.text, range, guess)] : undefined,
   });
 }
 

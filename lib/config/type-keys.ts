@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { authSchemas, isDialect, paginatorSchemas, TypelessBearerSchema } from "./schema";
 import { allowedKeys, objectShape, wrappedDescription } from "./schema-walk";
+import { didYouMean } from "./did-you-mean";
 
 export type TypedKind = "paginator" | "auth";
 
@@ -27,6 +28,13 @@ const KEYS: Readonly<Record<TypedKind, ReadonlySet<string>>> = {
 
 /** The keys some type of `kind` takes, `type` included. */
 export const keysOfSomeType = (kind: TypedKind): ReadonlySet<string> => KEYS[kind];
+
+/** The key some type of `kind` takes that a misspelt `key` most likely meant, among those `dict` lacks (`type` aside); null if none is close. */
+export const closestTypedKey = (kind: TypedKind, key: string, dict: object): string | null =>
+  didYouMean(
+    key,
+    [...KEYS[kind]].filter((k) => k !== "type" && !(k in dict)),
+  );
 
 /** The kind of the config dict at `path` (`client.auth`, `resources[i].endpoint.paginator`, …), or null. */
 export function typedKindAt(path: readonly (string | number)[]): TypedKind | null {

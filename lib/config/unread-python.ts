@@ -21,9 +21,8 @@ import { schemaAt } from "./schema-walk";
 import { clip, where, type Locator } from "./located";
 import type { DiagnosticOut } from "./sink";
 import { isFormat, isPython } from "../shared";
-import { keysOfSomeType, typedKindAt } from "./type-keys";
-import { didYouMean } from "./did-you-mean";
-import { quoteLike } from "./fixes";
+import { closestTypedKey, keysOfSomeType, typedKindAt } from "./type-keys";
+import { renameKeyFix } from "./fixes";
 
 type Path = (string | number)[];
 
@@ -205,10 +204,7 @@ export function keysNoTypeTakes(value: PlainValue, loc: Locator, out: Diagnostic
     for (const key of Object.keys(dict)) {
       if (known.has(key)) continue;
       const range = loc.key([...at, key]);
-      const guess = didYouMean(
-        key,
-        [...known].filter((k) => !(k in dict)),
-      );
+      const guess = closestTypedKey(kind, key, dict);
       const type = clip(loc.doc.text.slice(loc.value(typePath).start, loc.value(typePath).end), 40);
       out.push({
         severity: "error",
@@ -218,16 +214,7 @@ export function keysNoTypeTakes(value: PlainValue, loc: Locator, out: Diagnostic
         message:
           `Unknown key \`${clip(key)}\` in ${where(at)}: no ${kind} type takes it, so dlt refuses the dict whatever \`${type}\` gives ` +
           `(its validator: "received unexpected fields").${guess ? ` Did you mean \`${guess}\`?` : ""}`,
-        ...(guess
-          ? {
-              fixes: [
-                {
-                  title: `Rename to \`${guess}\``,
-                  edits: [{ range, newText: quoteLike(loc.doc.text.slice(range.start, range.end), guess) }],
-                },
-              ],
-            }
-          : {}),
+        ...(guess ? { fixes: [renameKeyFix(loc.doc.text, range, guess)] } : {}),
       });
     }
   }

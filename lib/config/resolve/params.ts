@@ -9,7 +9,7 @@ import { isPythonCall, isUnreadPython, missingKey, type RuleContext } from "../r
 import { isObj, hasMarker } from "./values";
 import { IncrementalSchema } from "../schema";
 import { didYouMean } from "../did-you-mean";
-import { quoteLike, removeEntriesEdits } from "../fixes";
+import { removeEntriesEdits, renameKeyFix } from "../fixes";
 import { pyTruthy } from "../../shared";
 
 const PARAM_TYPES = ["incremental", "resolve"];
@@ -148,9 +148,7 @@ function checkIncrementalKeys(ctx: RuleContext, name: string, v: Record<string, 
         (key === "start_param" ? ` The param's own name, \`${name}\`, is the start parameter: remove \`start_param\`.` : "") +
         (guess ? ` Did you mean \`${guess}\`?` : ""),
       fixes: [
-        ...(guess
-          ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }]
-          : []),
+        ...(guess ? [renameKeyFix(ctx.text, range, guess)] : []),
         ...(remove.length > 0 ? [{ title: `Remove \`${key}\``, edits: remove }] : []),
       ],
     });

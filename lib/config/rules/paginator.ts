@@ -6,9 +6,8 @@
 import type { PlainValue, TextEdit } from "../../formats";
 import { clip, where, type Path } from "../located";
 import { findNode } from "../../formats";
-import { inlineValue, insertEntryEdit, quoteLike, removeEntriesEdits, renderValue } from "../fixes";
-import { keysOfSomeType } from "../type-keys";
-import { didYouMean } from "../did-you-mean";
+import { inlineValue, insertEntryEdit, removeEntriesEdits, renameKeyFix, renderValue } from "../fixes";
+import { closestTypedKey, keysOfSomeType } from "../type-keys";
 import { isObj, isUnreadPython, nullWord, type Obj, type RuleContext } from "./context";
 import { paginatorSchemas } from "../schema";
 
@@ -109,10 +108,7 @@ function ignoredUnderAuto(ctx: RuleContext, p: Obj, at: Path): void {
     if (key === "type") continue;
     const remove = removeEntriesEdits(ctx.doc, at, [key]);
     if (!known.has(key)) {
-      const guess = didYouMean(
-        key,
-        [...known].filter((k) => k !== "type" && !(k in p)),
-      );
+      const guess = closestTypedKey("paginator", key, p);
       const range = ctx.loc.key([...at, key]);
       ctx.add({
         at: [...at, key],
@@ -123,7 +119,7 @@ function ignoredUnderAuto(ctx: RuleContext, p: Obj, at: Path): void {
           `Unknown key \`${clip(key)}\` in ${where(at)}: no paginator type takes it, and dlt's validator refuses it under ` +
           `\`auto\` too ("received unexpected fields").${guess ? ` Did you mean \`${guess}\`?` : " Remove it."}`,
         fixes: guess
-          ? [{ title: `Rename to \`${guess}\``, edits: [{ range, newText: quoteLike(ctx.text.slice(range.start, range.end), guess) }] }]
+          ? [renameKeyFix(ctx.text, range, guess)]
           : remove.length > 0
             ? [{ title: `Remove \`${clip(key)}\``, edits: remove }]
             : undefined,
