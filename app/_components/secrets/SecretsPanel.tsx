@@ -85,7 +85,7 @@ function SecretField({
     <li className="col-span-3 grid grid-cols-subgrid items-center">
       {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
           (`sources.github_source.github_token`) wraps in its column. Typing drops the badge, not the row's height.
-          In a narrow panel the call does not widen the column: the field gets that room. */}
+          A narrow panel leaves the call out (the editor shows it): the field gets that room. */}
       <label htmlFor={id} className="min-w-0 text-xs">
         <span className="block break-all font-mono font-semibold text-fg">{use.name}</span>
         <span className="flex h-4 gap-x-1.5 overflow-hidden whitespace-nowrap">
@@ -95,7 +95,7 @@ function SecretField({
               <span className="hidden @[22rem]:inline">mock </span>demo<span className="hidden @[22rem]:inline"> value</span>
             </span>
           )}
-          <span className="w-0 min-w-0 flex-1 truncate text-muted @[22rem]:w-auto @[22rem]:flex-initial" title={call}>
+          <span className="min-w-0 truncate text-muted @max-[22rem]:hidden" title={call}>
             {call}
           </span>
         </span>
