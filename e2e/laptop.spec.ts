@@ -43,7 +43,7 @@ for (const size of [
   { width: 1280, height: 800 },
   { width: 1366, height: 768 },
 ]) {
-  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields, 100 px or wider, and their badges are in sight unscrolled`, async ({
+  test(`${size.width}×${size.height}, seed 004 (two secrets): both fields (100 px or wider) and badges in sight unscrolled`, async ({
     playground: p,
     page,
   }) => {

@@ -29,7 +29,7 @@ const KEYS: Readonly<Record<TypedKind, ReadonlySet<string>>> = {
 /** The keys some type of `kind` takes, `type` included. */
 export const keysOfSomeType = (kind: TypedKind): ReadonlySet<string> => KEYS[kind];
 
-/** The key some type of `kind` takes that a misspelt `key` most likely meant, among those `dict` lacks (`type` aside); null if none is close. */
+/** The key of some `kind` type a misspelt `key` most likely meant, of those `dict` lacks (`type` aside); null if none is close. */
 export const closestTypedKey = (kind: TypedKind, key: string, dict: object): string | null =>
   didYouMean(
     key,

@@ -15,7 +15,8 @@ const TOOL =
 
 /** The Run / Cancel cell's buttons (and the hidden one that keeps the cell as wide as the wider). */
 const RUN_SLOT =
-  "col-start-1 row-start-1 inline-flex h-8 items-center justify-center gap-2 rounded px-3 text-sm font-semibold md:max-lg:gap-1.5 md:max-lg:px-2";
+  "col-start-1 row-start-1 inline-flex h-8 items-center justify-center gap-2 rounded px-3 text-sm font-semibold " +
+  "md:max-lg:gap-1.5 md:max-lg:px-2";
 
 const RunLabel = ({ mod }: { mod: string }) => (
   <>

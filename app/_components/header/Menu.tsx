@@ -124,7 +124,10 @@ export function Menu({
             setOpen(true);
           }
         }}
-        className="inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60 md:max-lg:px-2"
+        className={
+          "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised " +
+          "disabled:cursor-not-allowed disabled:opacity-60 md:max-lg:px-2"
+        }
       >
         {buttonLabel}
         {caret && <span aria-hidden="true">▾</span>}
