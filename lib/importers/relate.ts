@@ -4,7 +4,7 @@
  * user record's `id` (dlt's `{resources.users.id}`).
  */
 import type { EndpointDraft, PlainObject } from "./types";
-import { singular, snake } from "./values";
+import { isObj, singular, snake } from "./values";
 
 const pathParams = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
 
@@ -83,4 +83,81 @@ export function linkParents(
       parent: { value: { endpoint: parent.id, bindings }, evidence: `${e.path} is under ${parent.path}; ${main.why}` },
     };
   });
+}
+
+/** A path segment that is a record's id as captured (`/users/123/posts`, a UUID): not a name. */
+export const isIdSegment = (segment: string): boolean => /^\d+$/.test(segment) || /^[0-9a-f-]{16,}$/i.test(segment);
+
+/**
+ * Captured requests (HAR, curl) hold ids where a spec has parameters: `/users/123/posts` is a child of the
+ * `/users` collection when 123 is a value of its records (the recorded response's `id`, its primary key, or
+ * another field holding it), or — without a recorded response — its `id` by guess, said in the evidence.
+ * The id becomes `{user_id}` bound to that field, and the requests of one template (`/users/1/posts`,
+ * `/users/2/posts`) become one resource. `recordsOf` gives an endpoint's recorded records (none: null).
+ */
+export function linkIdSegments(
+  endpoints: readonly EndpointDraft[],
+  recordsOf: (e: EndpointDraft) => readonly unknown[] | null,
+): { endpoints: EndpointDraft[]; templates: ReadonlyMap<string, string> } {
+  const byPath = new Map(endpoints.filter((e) => e.kind === "collection").map((e) => [`${e.method} ${e.path.replace(/\/+$/, "")}`, e]));
+  const templates = new Map<string, string>();
+  const merged = new Map<string, EndpointDraft>();
+  const out: EndpointDraft[] = [];
+  for (const e of endpoints) {
+    const linked = linkOne(e, byPath, recordsOf);
+    if (!linked) {
+      out.push(e);
+      continue;
+    }
+    templates.set(e.id, linked.path);
+    const same = merged.get(linked.id);
+    if (same) {
+      const n = (s: string) => Number(/^\d+/.exec(s)?.[0] ?? 1);
+      const total = n(same.summary) + n(e.summary);
+      const kept = { ...same, summary: `${total} requests captured` };
+      merged.set(linked.id, kept);
+      out[out.indexOf(same)] = kept;
+      continue;
+    }
+    merged.set(linked.id, linked);
+    out.push(linked);
+  }
+  return { endpoints: out, templates };
+}
+
+function linkOne(
+  e: EndpointDraft,
+  collections: ReadonlyMap<string, EndpointDraft>,
+  recordsOf: (e: EndpointDraft) => readonly unknown[] | null,
+): EndpointDraft | null {
+  const segs = e.path.split("/");
+  let at = segs.length - 1;
+  while (at > 0 && !isIdSegment(segs[at] ?? "")) at--;
+  if (at < 1) return null;
+  const parent = collections.get(`${e.method} ${segs.slice(0, at).join("/")}`) ?? collections.get(`GET ${segs.slice(0, at).join("/")}`);
+  if (!parent || parent === e) return null;
+  const value = segs[at] as string;
+  const records = recordsOf(parent);
+  let field: string | null = null;
+  let why: string;
+  if (records) {
+    const pk = typeof parent.primary_key?.value === "string" ? parent.primary_key.value : null;
+    const holding = (k: string) =>
+      records.some((r) => isObj(r) && (typeof r[k] === "string" || typeof r[k] === "number") && String(r[k]) === value);
+    const keys = [...new Set(records.flatMap((r) => (isObj(r) ? Object.keys(r) : [])))];
+    field = [pk, "id", ...keys].find((k): k is string => k !== null && holding(k)) ?? null;
+    if (field === null) return null;
+    why = `\`${value}\` is the \`${field}\` of a recorded ${parent.name.value} record`;
+  } else {
+    field = "id";
+    why = `guessed: \`${value}\` looks like an id and no response of ${parent.path} was recorded to check it`;
+  }
+  const param = `${snake(singular(segs[at - 1] ?? "parent"))}_id`;
+  const path = [...segs.slice(0, at), `{${param}}`, ...segs.slice(at + 1)].join("/");
+  return {
+    ...e,
+    id: `${e.method} ${path}`,
+    path,
+    parent: { value: { endpoint: parent.id, bindings: [{ param, field }] }, evidence: `${e.path} is under ${parent.path}; ${why}` },
+  };
 }

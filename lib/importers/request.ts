@@ -10,7 +10,7 @@ import { authFromRequest } from "./auth";
 import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect";
 import { type Source } from "./fields";
 import { pagingParamNames } from "./openapi-ops";
-import { uniqueNames } from "./relate";
+import { isIdSegment, linkIdSegments, uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
 import { isObj, literal, plain, snake } from "./values";
@@ -52,7 +52,7 @@ function nameOf(path: string): string {
   const segs = path
     .split("/")
     .map((s) => s.replace(/\.(json|xml|csv)$/i, ""))
-    .filter((s) => s && !/^\d+$/.test(s) && !/^[0-9a-f-]{16,}$/i.test(s));
+    .filter((s) => s && !isIdSegment(s));
   return snake(segs[segs.length - 1] ?? "resource");
 }
 
@@ -135,8 +135,9 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
 
   const byPath = new Map<string, Captured[]>();
   for (const c of mine) byPath.set(`${c.method} ${c.url.pathname}`, [...(byPath.get(`${c.method} ${c.url.pathname}`) ?? []), c]);
-  const mocks: MockEndpoint[] = [];
-  const endpoints: EndpointDraft[] = [...byPath].map(([id, group]) => {
+  const mockOf = new Map<string, MockEndpoint>();
+  const recorded = new Map<string, readonly unknown[]>();
+  const captured: EndpointDraft[] = [...byPath].map(([id, group]) => {
     const first = group[0] as Captured;
     const query: Param[] = [...first.url.searchParams]
       .filter(([k]) => k !== authParam)
@@ -153,8 +154,9 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
     const { json, data } = bodyOf(first, notes);
+    if (records && records.items.kind === "values") recorded.set(id, records.items.values);
     if (records && body)
-      mocks.push({
+      mockOf.set(id, {
         path: first.url.pathname,
         kind: "collection",
         records_path: records.path.slice(),
@@ -187,6 +189,11 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       incremental: null,
     };
   });
+  // Ids in paths (`/users/123/posts`) become parameters filled from the parent's records; one resource per template.
+  const { endpoints, templates } = linkIdSegments(captured, (e) => recorded.get(e.id) ?? null);
+  const mocks = [
+    ...new Map([...mockOf].map(([id, m]) => [templates.get(id) ?? m.path, { ...m, path: templates.get(id) ?? m.path }])).values(),
+  ];
   const base = origin;
   const mock =
     mocks.length === endpoints.length && mocks.length > 0

@@ -177,6 +177,52 @@ describe("HAR", () => {
     expect(draftOf(zendesk).endpoints.map((e) => e.name.value)).toEqual(["tickets"]);
   });
 
+  it("an id in a path is its parent's record: `/users/7/posts` and `/users/9/posts` are one child of users, run per user", async () => {
+    const users = [
+      { id: 7, login: "ada" },
+      { id: 9, login: "bob" },
+    ];
+    const posts = (u: number) => ({ items: [{ id: u * 10, title: "t" }] });
+    const draft = draftOf(
+      JSON.stringify({
+        log: {
+          entries: [
+            entry("https://app.example.io/api/users", users),
+            entry("https://app.example.io/api/users/7/posts", posts(7)),
+            entry("https://app.example.io/api/users/9/posts", posts(9)),
+            // 123 is no user's value: kept as written, not linked.
+            entry("https://app.example.io/api/users/123/followers", [{ id: 1 }]),
+          ],
+        },
+      }),
+    );
+    expect(draft.endpoints.map((e) => [e.id, e.name.value, e.summary])).toEqual([
+      ["GET /api/users", "users", "1 request captured"],
+      ["GET /api/users/{user_id}/posts", "posts", "2 requests captured"],
+      ["GET /api/users/123/followers", "followers", "1 request captured"],
+    ]);
+    expect(draft.endpoints[1]?.parent?.value).toEqual({ endpoint: "GET /api/users", bindings: [{ param: "user_id", field: "id" }] });
+    expect(draft.endpoints[1]?.parent?.evidence).toMatch(/`7` is the `id` of a recorded users record/);
+    const built = buildConfig(draft, { selected: ["GET /api/users/{user_id}/posts"] });
+    expect(built.config.resources).toMatchObject([
+      { name: "users", selected: false },
+      { name: "posts", endpoint: { path: "api/users/{resources.users.id}/posts", data_selector: "items" } },
+    ]);
+    // The mock serves the template: every user's posts are requested and answered.
+    const { ok, summary, requests } = await runOnMock(renderConfig(built.config, "json").text, built.mock);
+    expect(ok).toBe(true);
+    expect(summary.resources.find((r) => r.name === "posts")?.stats.records_fetched).toBeGreaterThan(0);
+    expect(requests.filter((r) => /\/users\/[^/]+\/posts/.test(r)).length).toBe(45);
+  });
+
+  it("curl without responses: an id under a captured collection is guessed to be its `id`, and the evidence says it is a guess", () => {
+    const draft = draftOf("curl https://api.crm.example/accounts\ncurl https://api.crm.example/accounts/42/contacts");
+    const child = draft.endpoints.find((e) => e.name.value === "contacts");
+    expect(child?.path).toBe("/accounts/{account_id}/contacts");
+    expect(child?.parent?.value.bindings).toEqual([{ param: "account_id", field: "id" }]);
+    expect(child?.parent?.evidence).toMatch(/guessed/);
+  });
+
   it("says what it expected from a file that is not a HAR", () => {
     expect(importText('{"log": {}}', { source: "har" })).toMatchObject({ ok: false, message: expect.stringContaining("entries") });
   });
