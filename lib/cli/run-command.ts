@@ -242,7 +242,11 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     const next = { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) };
     await saving(`the state in ${stateDir}`, async () => {
       await saveState(stateDir, next);
-      const how = collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before";
+      const how = collector.preview.loaded()
+        ? "this run was loaded"
+        : collector.preview.cursorsMoved()
+          ? "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)"
+          : "the run failed: the destination and the cursors are as before";
       say(style.dim(`state kept in ${stateDir} (${how})`));
     });
   }
