@@ -134,11 +134,22 @@ export function usePlayground(announce: Announce) {
       running,
       phase: run.view.trace.phase,
       refusal: run.view.refusal,
+      cursorsMoved: run.view.cursorsMoved,
       onResetDestination: run.resetDestination,
       onResetIncremental: run.resetIncremental,
       announce,
     }),
-    [duck, running, run.view.trace.phase, run.view.refusal, run.destination, run.resetDestination, run.resetIncremental, announce],
+    [
+      duck,
+      running,
+      run.view.trace.phase,
+      run.view.refusal,
+      run.view.cursorsMoved,
+      run.destination,
+      run.resetDestination,
+      run.resetIncremental,
+      announce,
+    ],
   );
 
   const saveSource = useCallback(() => {

@@ -6,6 +6,7 @@
  * passes, 1 otherwise.
  */
 import { listSecrets, validateText } from "../config";
+import { withTypeValues } from "./type-values";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
 import { checkFailure, jsonDocument } from "./failure-json";
@@ -27,7 +28,16 @@ export interface CheckOptions {
 
 export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
   const source = await readSource(file, io);
-  const validation = validateText(source.config, source.format);
+  const target = options.mock ? "mock" : "live";
+  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target } as const;
+  // A paginator's or auth's `type` given as a reference is checked as the value the check has for it.
+  const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
+  if (types.missing !== null) {
+    io.stderr.write(`error: ${types.missing.split("\n").join("\nerror: ")}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(checkFailure("missing_secret", types.missing)));
+    return 1;
+  }
+  const { validation } = types;
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
     if (options.format === "json") io.stdout.write(jsonDocument(checkFailure("invalid_config", invalidMessage(source.file, validation))));
@@ -36,13 +46,9 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS, CheckFold } = await import("../run");
   const mockSpec = await readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
-  const target = options.mock ? "mock" : "live";
-  const { values, statuses } = resolveSecrets(listSecrets(validation.config), {
-    given: Object.fromEntries(options.secret ?? []),
-    env: io.env,
-    target,
-  });
-  warnUnusedSecrets(options.secret ?? [], statuses, io);
+  const resolved = resolveSecrets(listSecrets(validation.config), inputs);
+  const values = { ...types.values, ...resolved.values };
+  warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io);
   const stop = new AbortController();
   io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;

@@ -12,6 +12,7 @@
  * would leave (lib/duck, decision 0019): dataset `rest_api_data`, `_dlt_loads`, `_dlt_version`.
  */
 import { listSecrets, validateText, type RestApiConfig } from "../config";
+import { withTypeValues } from "./type-values";
 import type { RunLimits } from "../engine";
 import type { RunSummary, SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, writableFile, writePieces, type CliIO, type Source } from "./io";
@@ -115,7 +116,11 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return exit;
   };
 
-  const validation = validateText(source.config, source.format);
+  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: options.mock ? "mock" : "live" } as const;
+  // A paginator's or auth's `type` given as a reference is checked as the value the run has for it.
+  const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
+  if (types.missing !== null) return fail("missing_secret", types.missing, 1);
+  const { validation } = types;
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
     return fail("invalid_config", invalidMessage(source.file, validation), 1);
@@ -123,11 +128,9 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const config = validation.config;
   const { resolveSecrets } = await import("../run");
 
-  const { values: secrets, statuses } = resolveSecrets(listSecrets(config), {
-    given: Object.fromEntries(options.secret ?? []),
-    env: io.env,
-    target: options.mock ? "mock" : "live",
-  });
+  const resolved = resolveSecrets(listSecrets(config), inputs);
+  const secrets = { ...types.values, ...resolved.values };
+  const statuses = [...types.statuses, ...resolved.statuses];
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io);
   const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
@@ -242,7 +245,11 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     const next = { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) };
     await saving(`the state in ${stateDir}`, async () => {
       await saveState(stateDir, next);
-      const how = collector.preview.loaded() ? "this run was loaded" : "the run failed: the destination is as before";
+      const how = collector.preview.loaded()
+        ? "this run was loaded"
+        : collector.preview.cursorsMoved()
+          ? "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)"
+          : "the run failed: the destination and the cursors are as before";
       say(style.dim(`state kept in ${stateDir} (${how})`));
     });
   }

@@ -1,5 +1,5 @@
 /** `restplay validate FILE [--format text|json]`: exit 0 valid (warnings allowed), 1 invalid. */
-import { validateText, type ValidationResult } from "../config";
+import { notRunnableReason, validateText, type ValidationResult } from "../config";
 import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
 import { readSource, styleFor, type CliIO, type Source } from "./io";
 
@@ -18,7 +18,8 @@ export function printDiagnostics(result: ValidationResult, source: Source, io: C
 /** What `run` and `check` say when the config does not validate (nothing is run). */
 export function invalidMessage(file: string, result: ValidationResult): string {
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-  return `${file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`;
+  const reason = errors === 0 ? notRunnableReason(result.diagnostics) : null;
+  return reason !== null ? `${file}: nothing was run: ${reason}` : `${file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`;
 }
 
 export async function validateCommand(file: string, options: { format: OutputFormat }, io: CliIO): Promise<number> {

@@ -3,7 +3,8 @@
  * it back to the request thread, where every byte is deserialised in the request's turn (a reply that
  * also held the validated config was twice the size, issue #13). The CLI builds the same.
  */
-import type { Diagnostic, SourceFormat } from "../formats";
+import { parsePointer, type Diagnostic, type SourceFormat } from "../formats";
+import { where } from "./located";
 import type { ResolvedSource } from "./resolved";
 import { listSecrets, type SecretUse } from "./secrets";
 import { validateText } from "./validate";
@@ -18,9 +19,21 @@ export interface CheckedConfig {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Validates config text into what a run needs. */
-export function checkConfig(text: string, format?: SourceFormat): CheckedConfig {
-  const r = validateText(text, format);
+/** Validates config text into what a run needs (`refValues`: the run's values of its references, `ValidateOptions`). */
+export function checkConfig(text: string, format?: SourceFormat, refValues?: Readonly<Record<string, string>>): CheckedConfig {
+  const r = validateText(text, format, refValues ? { refValues } : {});
   const ok = r.valid && r.config !== null && r.source !== null;
   return { valid: ok, source: ok ? r.source : null, secrets: ok ? listSecrets(r.config) : [], diagnostics: r.diagnostics };
+}
+
+/**
+ * Why a config with no error is not run, or `null`: a paginator's or auth's `type` known only when dlt runs (a
+ * reference without a value for this run, Python restplay does not evaluate) leaves restplay no source to run.
+ */
+export function notRunnableReason(diagnostics: readonly Diagnostic[]): string | null {
+  const d = diagnostics.find((x) => x.code === "type_at_run_time" || (x.code === "python_not_executed" && x.path.endsWith("/type")));
+  if (d === undefined) return null;
+  const at = where(parsePointer(d.path).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  const what = d.code === "type_at_run_time" ? "a reference this run has no value for" : "Python restplay does not evaluate";
+  return `${at} is known only when dlt runs (${what}), so restplay has no paginator or auth to run with: write the type itself to run it`;
 }

@@ -128,6 +128,10 @@ export const DIAGNOSTIC_CODES = {
     "A dlt paginator or auth class given uncalled (`SinglePagePaginator`): dlt needs an instance (fix: `()`).",
   ],
   python_not_executed: ["info", "Python code (a callable or object): validated, not executed in the playground."],
+  type_at_run_time: [
+    "info",
+    "A paginator's or auth's `type` given as a dlt.config/dlt.secrets reference: known when dlt runs (keys checked against every type's).",
+  ],
   python_computed: [
     "info",
     "An incremental initial_value written as a Python date expression: a playground run computes it as Python does.",

@@ -1,10 +1,11 @@
 /** lib/config: the config language — schema, validation with located diagnostics, exports. */
 export * from "./schema";
 export type * from "./resolved";
-export { validateText, validateDocument, validateValue, type ValidationResult } from "./validate";
+export { validateText, validateDocument, validateValue, type ValidateOptions, type ValidationResult } from "./validate";
 export { convertConfig } from "./unread-python";
+export { typeRefs, type TypeRef } from "./type-refs";
 export { listSecrets, type SecretUse } from "./secrets";
-export { checkConfig, type CheckedConfig } from "./checked";
+export { checkConfig, notRunnableReason, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export { exportConfig, secretsTomlTemplate, pythonPipeline, type ExportFile, type ExportFormat } from "./export";
 export { getJsonSchema, SCHEMA_ID } from "./jsonschema";

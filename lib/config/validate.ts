@@ -25,6 +25,7 @@ import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
+import { withoutTypeRefs } from "./type-refs";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -41,8 +42,17 @@ export interface ValidationResult {
   readonly valid: boolean;
 }
 
+/** What a run knows that the text does not say. */
+export interface ValidateOptions {
+  /**
+   * Values of the config's references (`dlt.config["pag_type"]`) by name: a paginator's or auth's `type` given as a
+   * reference is checked as the value written literally (type-refs.ts); without it, as a type known at run time only.
+   */
+  readonly refValues?: Readonly<Record<string, string>>;
+}
+
 /** Validates a parsed document. */
-export function validateDocument(parsed: ParsedDocument): ValidationResult {
+export function validateDocument(parsed: ParsedDocument, options: ValidateOptions = {}): ValidationResult {
   const document = formatsAsPython(parsed);
   const out = new DiagnosticSink();
   out.pushAll(document.diagnostics);
@@ -54,11 +64,17 @@ export function validateDocument(parsed: ParsedDocument): ValidationResult {
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = withoutUnreadPython(
-        withoutDefaultNones(noneAsFalse(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out)),
+      const checked = withoutTypeRefs(
+        withoutUnreadPython(
+          withoutDefaultNones(noneAsFalse(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out)),
+          loc,
+          out,
+          removed,
+        ),
         loc,
         out,
         removed,
+        options.refValues,
       );
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
@@ -146,8 +162,8 @@ function limitResources(value: PlainValue, loc: Locator, out: DiagnosticOut): Pl
 }
 
 /** Parses and validates text; the format is detected when not given. */
-export function validateText(text: string, format?: SourceFormat): ValidationResult {
-  return validateDocument(parseDocument(text, format));
+export function validateText(text: string, format?: SourceFormat, options: ValidateOptions = {}): ValidationResult {
+  return validateDocument(parseDocument(text, format), options);
 }
 
 /**

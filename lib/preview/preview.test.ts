@@ -28,7 +28,7 @@ describe("the preview from events", () => {
     expect(p.destination.state().loads).toHaveLength(1);
   });
 
-  it("moves the incremental state with a loaded run only, as dlt commits a source's state", () => {
+  it("moves the incremental state with a loaded run, or one whose load job dlt fails: dlt commits it with the extract", () => {
     const inc = (resource: string, last: number | null): EngineEvent => ({
       type: "incremental",
       resource,
@@ -56,6 +56,20 @@ describe("the preview from events", () => {
     const failed = run(createDestination(), 1, events, false);
     expect(failed.incrementalState(before)).toEqual(before);
     expect(failed.incrementalState(before)).not.toBe(before);
+    // dlt 1.26.0 on DuckDB (a loopback API; `nullable: false` on `code`, typed text): a record without `code` fails the
+    // load job (`NOT NULL constraint failed`), the package is aborted, and the next run asked `since=8`, the cursor the
+    // failed run reached. A record with `code: null` fails the normalize step: the package stays pending, and the next
+    // run sent no request (it retried the package and failed the same way), or, with nothing ever loaded, started from
+    // `initial_value`: the cursors stay where they were.
+    const code = { columns: [{ name: "code", data_type: "text" as const, nullable: false }] };
+    const failing = (record: Record<string, number | null>) => [start("a", code), page("a", [{ id: 1, code: "x" }, record]), inc("a", 8)];
+    const refused = run(createDestination(), 1, failing({ id: 2 }));
+    expect([refused.loaded(), refused.refusal(), refused.cursorsMoved()]).toEqual([false, "a value DuckDB refuses in its load step", true]);
+    expect(refused.incrementalState(before)).toMatchObject({ a: { last_value: 8 }, b: { last_value: 5 } });
+    expect(refused.destination.state().loads).toEqual([]);
+    const unnormalized = run(createDestination(), 1, failing({ id: 2, code: null }));
+    expect([unnormalized.refusal(), unnormalized.cursorsMoved()]).toEqual(["a record its normalize step fails on", false]);
+    expect(unnormalized.incrementalState(before)).toEqual(before);
   });
 
   it("needs no config: table_name, max_table_nesting and columns come with resource_start", () => {

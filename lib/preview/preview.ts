@@ -4,7 +4,8 @@
  * destination (`destination.ts`) is the caller's, so run 2 shows the tables after both loads.
  * A run is loaded (committed to the destination) when its `done` event says `ok` and dlt's load does not
  * fail it (a `schema_contract` freeze, a NOT NULL column DuckDB cannot add): when extraction or the load
- * fails, dlt loads nothing, and the next run starts from the last successful load.
+ * fails, dlt loads nothing, and the next run starts from the last successful load (its cursors from the failed
+ * run's when only a load job failed: `cursorsMoved`).
  */
 import type { EngineEvent, IncrementalState } from "../engine/types";
 import { createDestination, nextLoadId, type Destination } from "./destination";
@@ -48,10 +49,19 @@ export interface Preview {
   refusal(): string | null;
   /**
    * The incremental state for the next run: `before` with this run's `incremental` events applied when
-   * the run was loaded, else `before` itself. dlt commits a source's state with an extract that
-   * succeeded only: a failed or cancelled run leaves every cursor where it was, as it leaves the tables.
+   * dlt's next `pipeline.run` extracts from them, else `before` itself (`cursorsMoved`).
    */
   incrementalState(before: Readonly<Record<string, IncrementalState>>): Record<string, IncrementalState>;
+  /**
+   * Whether this run moves the cursors for the next one: it was loaded, or dlt's load step failed on a value DuckDB
+   * refuses (`LOAD_REFUSALS.load`). dlt commits a source's state with its extract step; a failed load job aborts the
+   * package, so the next run asks from the cursor the failed one reached (its records are never loaded; checked with
+   * dlt 1.26.0 on DuckDB). A run whose extract fails (or is cancelled) keeps the state it had. One whose normalize step
+   * or schema migration fails leaves the package pending in dlt: its next run sends no request, retries the package and
+   * fails the same way, or, when nothing was ever loaded, wipes the pipeline and starts from `initial_value`; keeping
+   * the cursors where they were is the nearest a run that requests again can come (the same records fail the same way).
+   */
+  cursorsMoved(): boolean;
   /** What this run's records say about the config (primary key, cursor, type hints), for Problems. */
   findings(): RecordFinding[];
   readonly destination: Destination;
@@ -100,6 +110,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   /** This run's incremental state by resource (`null`: the resource keeps none), applied once the run is loaded. */
   const incremental = new Map<string, IncrementalState | null>();
 
+  const cursorsMoved = () => loaded || refusal === LOAD_REFUSALS.load;
   const current = (at = 0): PendingLoad => {
     pending ??= new PendingLoad(destination, nextLoadId(at, destination.lastLoadId()), window);
     return pending;
@@ -179,8 +190,9 @@ export function createPreview(options: PreviewOptions = {}): Preview {
     },
     loaded: () => loaded,
     refusal: () => refusal,
+    cursorsMoved,
     incrementalState(before) {
-      if (!loaded) return { ...before };
+      if (!cursorsMoved()) return { ...before };
       const out: Record<string, IncrementalState> = {};
       // A resource whose run kept no state (`end_value`: a backfill range) leaves its stored cursor alone, as dlt does.
       for (const [resource, state] of Object.entries(before)) if (!incremental.get(resource)) setOwn(out, resource, state);

@@ -9,7 +9,7 @@
  * (decision 0006), so a run never waits and never touches the network.
  */
 import { realSleep, realTimer } from "./real-clock";
-import { checkConfig, type CheckedConfig, type ResolvedSource } from "../config";
+import { checkConfig, notRunnableReason, type CheckedConfig, type ResolvedSource } from "../config";
 import {
   createVirtualClock,
   extract,
@@ -84,7 +84,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
-  return prepareCheckedRun(checkConfig(request.text, request.format), request, env);
+  // A paginator's or auth's `type` given as a reference is checked and run as the value the run has for it.
+  return prepareCheckedRun(checkConfig(request.text, request.format, request.secrets), request, env);
 }
 
 /** Sets up the engine for a config checked elsewhere (the route checks it in a worker); never throws for bad input. */
@@ -93,10 +94,14 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
   if (!checked.valid || checked.source === null) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     const first = errors[0];
+    const reason = first === undefined ? notRunnableReason(diagnostics) : null;
     return {
       ok: false,
       code: "invalid_config",
-      message: `The config has ${plural(errors.length, "error")}${first ? `; the first: ${first.message}` : ""}`,
+      message:
+        reason !== null
+          ? `Nothing was run: ${reason}.`
+          : `The config has ${plural(errors.length, "error")}${first ? `; the first: ${first.message}` : ""}`,
       diagnostics,
     };
   }

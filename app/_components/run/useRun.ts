@@ -31,6 +31,8 @@ export interface RunView {
   readonly findings: readonly RecordFinding[];
   /** Why dlt's load fails the run though it ran to the end (`Preview.refusal`): it is shown, not loaded. */
   readonly refusal: string | null;
+  /** Whether a run that was not loaded moved the incremental cursors all the same (`Preview.cursorsMoved`). */
+  readonly cursorsMoved: boolean;
 }
 
 export interface Unloaded {
@@ -38,7 +40,7 @@ export interface Unloaded {
   readonly warnings: readonly string[];
 }
 
-const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [], refusal: null };
+const EMPTY: RunView = { trace: EMPTY_TRACE, tables: [], unloaded: [], findings: [], refusal: null, cursorsMoved: false };
 
 /** The run's resources that load no table shown (none, or one that got no rows) and have something to say about it. */
 function unloadedOf(preview: Preview): Unloaded[] {
@@ -94,7 +96,7 @@ export function useRun(): RunControls {
   }, []);
   const resetDestination = useCallback(() => {
     destination.current?.reset();
-    setView((v) => ({ trace: v.trace, tables: [], unloaded: [], findings: v.findings, refusal: null }));
+    setView((v) => ({ trace: v.trace, tables: [], unloaded: [], findings: v.findings, refusal: null, cursorsMoved: false }));
   }, []);
   const resetIncremental = useCallback(() => {
     incremental.current = {};
@@ -136,7 +138,14 @@ export function useRun(): RunControls {
     const flush = () => {
       frame = 0;
       if (current.current === ctrl)
-        setView({ trace: builder.snapshot(), tables: preview.tables(), unloaded: unloadedOf(preview), findings: [], refusal: null });
+        setView({
+          trace: builder.snapshot(),
+          tables: preview.tables(),
+          unloaded: unloadedOf(preview),
+          findings: [],
+          refusal: null,
+          cursorsMoved: false,
+        });
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
@@ -169,7 +178,7 @@ export function useRun(): RunControls {
           });
       } finally {
         if (frame) cancelAnimationFrame(frame);
-        // The cursors move with a loaded run only (a failed or cancelled one leaves them, as dlt does).
+        // The cursors move as dlt moves them (`Preview.cursorsMoved`: a loaded run, or one only a load job failed).
         if (!ctrl.signal.aborted) incremental.current = preview.incrementalState(incremental.current);
         if (current.current === ctrl) current.current = null;
         // The last state of this run, unless a newer run has taken over.
@@ -180,6 +189,7 @@ export function useRun(): RunControls {
             unloaded: unloadedOf(preview),
             findings: preview.findings(),
             refusal: preview.refusal(),
+            cursorsMoved: !ctrl.signal.aborted && preview.cursorsMoved(),
           });
       }
     })();

@@ -96,13 +96,27 @@ export interface DestinationActions {
   readonly phase: RunPhase;
   /** Why dlt's load fails the last run though it ran to the end (`Preview.refusal`), `null` when it does not. */
   readonly refusal: string | null;
+  /** Whether the last run, though not loaded, moved the incremental cursors (`Preview.cursorsMoved`: dlt's load job failed). */
+  readonly cursorsMoved: boolean;
   readonly onResetDestination: () => void;
   readonly onResetIncremental: () => void;
   readonly announce: Announce;
 }
 
+/** A run only a load job failed: dlt committed its cursors with the extract (`Preview.cursorsMoved`). */
+const CURSORS_MOVED =
+  ", from the cursors this run reached: dlt keeps the incremental state of an extract whose load fails, " +
+  "so it does not ask for these records again.";
+
+interface NotLoadedProps {
+  readonly tables: readonly PreviewTable[];
+  readonly running: boolean;
+  readonly refusal: string | null;
+  readonly cursorsMoved: boolean;
+}
+
 /** A run that ended without loading (it failed, was cancelled, or dlt's load fails it): dlt loads nothing from it. */
-function RunNotLoaded({ tables, running, refusal }: { tables: readonly PreviewTable[]; running: boolean; refusal: string | null }) {
+function RunNotLoaded({ tables, running, refusal, cursorsMoved }: NotLoadedProps) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
   return (
     <p className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg" data-testid="run-not-loaded">
@@ -112,7 +126,8 @@ function RunNotLoaded({ tables, running, refusal }: { tables: readonly PreviewTa
       {refusal !== null
         ? `dlt loads nothing from this run: it fails the load on ${refusal} (the table's warnings say where).`
         : "dlt loads nothing from this run: it did not finish (the Trace says why)."}{" "}
-      The tables show what it extracted, and the next run loads onto the last loaded one.
+      The tables show what it extracted, and the next run loads onto the last loaded one
+      {cursorsMoved ? CURSORS_MOVED : "."}
     </p>
   );
 }
@@ -230,7 +245,7 @@ export const TablesPanel = memo(function TablesPanel({
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
-          <RunNotLoaded tables={tables} running={actions.running} refusal={actions.refusal} />
+          <RunNotLoaded tables={tables} running={actions.running} refusal={actions.refusal} cursorsMoved={actions.cursorsMoved} />
           <NotLoaded unloaded={unloaded} />
           <div className="relative shrink-0">
             <div

@@ -35,6 +35,19 @@ export const UNREAD_CASES: PyCase[] = [
       resources: [{ name: "posts", endpoint: { paginator: { type: py('setting("paging", "offset")'), limt: 10 } } }],
     },
   ),
+  // dlt 1.26.0: `dlt.config["pag_type"]` is read as Python builds the dict (ConfigFieldMissingException without a value).
+  row(
+    "a paginator type from dlt.config: known when dlt runs (type_at_run_time), a key no paginator takes is unknown",
+    withSettings(posts(`"endpoint": {"paginator": {"type": dlt.config["pag_type"], "maximum_page": 2, "limt": 10}}`)),
+    [
+      ["type_at_run_time", "/resources/0/endpoint/paginator/type", "dlt.config["],
+      ["unknown_key", "/resources/0/endpoint/paginator/limt", '"limt"'],
+    ],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { paginator: { type: { $config: "pag_type" }, maximum_page: 2, limt: 10 } } }],
+    },
+  ),
   row(
     "a paginator type from a setting: keys some paginator takes are the type's to judge (no unknown_key)",
     withSettings(posts(`"endpoint": {"paginator": {"type": setting("paging", "offset"), "limit": 10, "page_param": "p"}}`)),

@@ -1,0 +1,78 @@
+/**
+ * `restplay run` with a paginator `type` given as `dlt.config["pag_type"]`, as dlt 1.26.0 runs it (a loopback API):
+ * with `PAG_TYPE=page_number` the source asked `/items?page=0` and `/items?page=1` (`maximum_page` 2) and loaded two
+ * records; without a value Python raised ConfigFieldMissingException reading it, before any request.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli } from "../testing/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "restplay-type-ref-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+writeFileSync(
+  join(dir, "pages.py"),
+  `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com"},
+    "resources": [
+        {
+            "name": "items",
+            "endpoint": {
+                "path": "items",
+                "paginator": {"type": dlt.config["pag_type"], "maximum_page": 2, "page_param": "page", "total_path": None},
+            },
+        }
+    ],
+})
+`,
+);
+
+function api() {
+  const seen: string[] = [];
+  const fetch = async (req: Request) => {
+    seen.push(new URL(req.url).search);
+    return new Response(JSON.stringify([{ id: seen.length }]), { status: 200, headers: { "content-type": "application/json" } });
+  };
+  return { seen, fetch };
+}
+
+describe("restplay run: a paginator type from dlt.config", () => {
+  it("runs as the type its value names (from --secret or the environment)", async () => {
+    for (const io of [
+      { args: ["--secret", "pag_type=page_number"], env: {} },
+      { args: [], env: { PAG_TYPE: "page_number" } },
+    ]) {
+      const { seen, fetch } = api();
+      const r = await cli(["run", "pages.py", "--format", "json", ...io.args], { cwd: dir, fetch, env: io.env });
+      expect(r.code).toBe(0);
+      expect(seen).toEqual(["?page=0", "?page=1"]);
+      expect(r.stderr).not.toContain("the config has no dlt.secrets");
+    }
+  });
+
+  it("restplay check takes the value too: the first page, as the type it names", async () => {
+    const { seen, fetch } = api();
+    const r = await cli(["check", "pages.py", "--format", "json"], { cwd: dir, fetch, env: { PAG_TYPE: "page_number" } });
+    expect(r.code).toBe(0);
+    expect(seen).toEqual(["?page=0"]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, rows: [{ resource: "items", status: "pass" }] });
+    const without = await cli(["check", "pages.py"], { cwd: dir, fetch });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("set the environment variable PAG_TYPE");
+    expect(seen).toEqual(["?page=0"]);
+  });
+
+  it("without a value stops before any request and names what to set", async () => {
+    const { seen, fetch } = api();
+    const r = await cli(["run", "pages.py"], { cwd: dir, fetch });
+    expect(r.code).toBe(1);
+    expect(seen).toEqual([]);
+    expect(r.stderr).toContain("ConfigFieldMissingException");
+    expect(r.stderr).toContain("pass --secret pag_type=VALUE or set the environment variable PAG_TYPE");
+  });
+});

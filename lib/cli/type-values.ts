@@ -1,0 +1,40 @@
+/**
+ * A paginator's or auth's `type` given as a reference (`"type": dlt.config["pag_type"]`): Python reads it as it
+ * builds the config, so `run` and `check` take its value first (`--secret`, the environment, the mock's demo values,
+ * as every reference) and check the config as that value written literally (lib/config/type-refs.ts).
+ */
+import { typeRefs, validateText, type TypeRef, type ValidationResult } from "../config";
+import type { SecretInputs, SecretStatus } from "../run";
+import { secretEnvName } from "../shared";
+import type { Source } from "./io";
+
+export interface TypeValues {
+  /** The config checked with the values in place (as it was when it has no such reference). */
+  readonly validation: ValidationResult;
+  readonly values: Record<string, string>;
+  readonly statuses: SecretStatus[];
+  /** What to say when a value is missing (Python fails there: ConfigFieldMissingException); `null` when none is. */
+  readonly missing: string | null;
+}
+
+/** A typed dict's `type` given as a reference the run has no value for. */
+function missingTypeLine(r: TypeRef): string {
+  const spelled = `dlt.${r.kind === "secret" ? "secrets" : "config"}["${r.name}"]`;
+  return (
+    `missing ${r.kind} ${r.name} (${spelled}), the value of ${r.place}: dlt raises ConfigFieldMissingException reading it; ` +
+    `pass --secret ${r.name}=VALUE or set the environment variable ${secretEnvName(r.name)}`
+  );
+}
+
+export async function withTypeValues(source: Source, first: ValidationResult, inputs: SecretInputs): Promise<TypeValues> {
+  const typed = first.value === null ? [] : typeRefs(first.value);
+  if (typed.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
+  const { resolveSecrets } = await import("../run");
+  const { values, statuses } = resolveSecrets(
+    typed.map((r) => ({ name: r.name, kind: r.kind, paths: [] })),
+    inputs,
+  );
+  const absent = typed.filter((r) => !Object.hasOwn(values, r.name));
+  const missing = first.valid && absent.length > 0 ? absent.map(missingTypeLine).join("\n") : null;
+  return { validation: validateText(source.config, source.format, { refValues: values }), values, statuses, missing };
+}
