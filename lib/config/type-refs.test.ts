@@ -81,6 +81,11 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
     const limit = python(`{"type": "offset", "limit": dlt.config["page_size"], "total_path": None}`);
     expect(checkConfig(limit, "python", { page_size: "50" }).source?.resources[0]?.endpoint.paginator).toMatchObject({ limit: 50 });
     expect(codes(validateText(limit, "python", { refValues: { page_size: "abc" } }))).toEqual([["error", "invalid_type"]]);
+    // `PAGE_SIZE=2.0` is the float 2.0 for dlt, which refuses it as `limit` (DictValidationException).
+    const float = validateText(limit, "python", { refValues: { page_size: "2.0" } });
+    expect(codes(float)).toEqual([["error", "invalid_type"]]);
+    expect(float.diagnostics[0]!.message).toContain("float");
+    expect(codes(validateText(limit, "python", { refValues: { page_size: "0x10" } }))).toEqual([]);
     const stop = python(`{"type": "page_number", "stop_after_empty_page": dlt.config["stop"], "maximum_page": 5, "total_path": None}`);
     const stops = (v: string) => checkConfig(stop, "python", { stop: v }).source?.resources[0]?.endpoint.paginator;
     expect(stops("false")).toMatchObject({ stop_after_empty_page: false });
@@ -101,6 +106,10 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
       ["info", "default_total_path"],
       ["info", "value_at_run_time"],
     ]);
+    // A secret's value dlt refuses is said without the value.
+    const wrong = validateText(json, "json", { refValues: { max: "s3cr3t-value" } });
+    expect(codes(wrong)).toContainEqual(["error", "invalid_type"]);
+    expect(JSON.stringify(wrong.diagnostics)).not.toContain("s3cr3t-value");
     const text = python(`{"type": "page_number", "page_param": dlt.config["pp"], "total_path": None}`);
     expect(codes(validateText(text, "python"))).toEqual([["error", "invalid_type"]]);
   });

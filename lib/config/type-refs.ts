@@ -14,12 +14,14 @@
  */
 import type { z } from "zod";
 import type { PlainValue } from "../formats";
-import { dltAutoCast, hasMarker, isMarker, refOf } from "../shared";
+import { dltAutoCast, hasMarker, isMarker, Masker, refOf } from "../shared";
+import type { Diagnostic } from "../formats";
 import { where, type Locator } from "./located";
 import { RestApiConfigSchema } from "./schema";
 import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
+import { wantsInteger } from "./rules/integers";
 
 type Path = (string | number)[];
 
@@ -104,6 +106,18 @@ function message(ref: RunTimeRef): string {
         "`--secret`, the environment) or write it literally to have it checked and run.";
 }
 
+/** A run's value dlt reads as a whole float where its config wants an integer. */
+const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void =>
+  out.push({
+    severity: "error",
+    code: "invalid_type",
+    path: loc.pointer(ref.path),
+    range: loc.value(ref.path),
+    message:
+      `${ref.place} is ${spelled(ref)}, whose value this run reads as a float (dlt's auto_cast), and dlt's config validation ` +
+      "wants an integer there (`has invalid type `float` while `int` is expected`): give the value as an integer.",
+  });
+
 /**
  * `value` without the references only a run knows (a copy when there are any), each said with an info; `removed`
  * receives their paths. `given` (a run's values by reference name) puts the value dlt reads in place instead.
@@ -123,7 +137,11 @@ export function withoutRunTimeRefs(
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     if (known !== undefined) {
-      target[key] = dltAutoCast(known);
+      const cast = dltAutoCast(known);
+      target[key] = cast;
+      // A whole float (`2.0`, `1e2`) is a float for Python, which dlt refuses where it wants an int (checked with dlt 1.26.0).
+      if (typeof cast === "number" && Number.isInteger(cast) && !/^(?:[+-]?\d+(?:_\d+)*|0x[\da-fA-F_]+)$/.test(known.trim()))
+        if (wantsInteger(copy, ref.path, cast)) floatWhereInt(ref, loc, out);
       continue;
     }
     delete target[key];
@@ -137,4 +155,17 @@ export function withoutRunTimeRefs(
     });
   }
   return copy;
+}
+
+/** `diagnostics` with the run's values of the secrets bound here masked (`limit: "abc"` from a secret is said masked). */
+export function maskBoundSecrets(
+  diagnostics: Diagnostic[],
+  value: PlainValue | null,
+  given: Readonly<Record<string, string>>,
+): Diagnostic[] {
+  if (value === null) return diagnostics;
+  const secrets = runTimeRefs(value).flatMap((r) => (r.kind === "secret" && Object.hasOwn(given, r.name) ? [given[r.name]!] : []));
+  if (secrets.length === 0) return diagnostics;
+  const masker = new Masker(secrets);
+  return diagnostics.map((d) => ({ ...d, message: masker.text(d.message) }));
 }

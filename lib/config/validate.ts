@@ -25,7 +25,7 @@ import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
-import { withoutRunTimeRefs } from "./type-refs";
+import { maskBoundSecrets, withoutRunTimeRefs } from "./type-refs";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -115,7 +115,8 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     out.drop((d) => excusedByUnreadPython(d, removed));
     keysNoTypeTakes(value, new Locator(document), out, removed);
   }
-  const sorted = onlyFixesThatFit(out.sorted());
+  // A secret's value put in place for this run is no more shown than the run shows it.
+  const sorted = onlyFixesThatFit(maskBoundSecrets(out.sorted(), value, options.refValues ?? {}));
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,
