@@ -76,3 +76,54 @@ describe("restplay run: a paginator type from dlt.config", () => {
     expect(r.stderr).toContain("pass --secret pag_type=VALUE or set the environment variable PAG_TYPE");
   });
 });
+
+// dlt 1.26.0 (a loopback API, offset paginator, `total` 5): with `PAGE_SIZE=2` (or `page_size = 2` / `"2"` in
+// config.toml) `dlt.config["page_size"]` is the int 2 and the source asks offset=0, 2, 4 with limit=2.
+writeFileSync(
+  join(dir, "offset.py"),
+  `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com"},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "paginator": {"type": "offset", "limit": dlt.config["page_size"]}}}],
+})
+`,
+);
+
+function offsetApi() {
+  const seen: string[] = [];
+  const fetch = async (req: Request) => {
+    const url = new URL(req.url);
+    seen.push(url.search);
+    const offset = Number(url.searchParams.get("offset"));
+    const items = [0, 1, 2, 3, 4].slice(offset, offset + Number(url.searchParams.get("limit"))).map((id) => ({ id }));
+    return new Response(JSON.stringify({ items, total: 5 }), { status: 200, headers: { "content-type": "application/json" } });
+  };
+  return { seen, fetch };
+}
+
+describe("restplay run: a paginator limit from dlt.config", () => {
+  it("runs with the int dlt reads from the value (--secret or the environment)", async () => {
+    for (const io of [
+      { args: ["--secret", "page_size=2"], env: {} },
+      { args: [], env: { PAGE_SIZE: "2" } },
+    ]) {
+      const { seen, fetch } = offsetApi();
+      const r = await cli(["run", "offset.py", "--format", "json", ...io.args], { cwd: dir, fetch, env: io.env });
+      expect(r.code).toBe(0);
+      expect(seen).toEqual(["?offset=0&limit=2", "?offset=2&limit=2", "?offset=4&limit=2"]);
+    }
+  });
+
+  it("without a value, or with one dlt refuses, stops before any request and says why", async () => {
+    const { seen, fetch } = offsetApi();
+    const r = await cli(["run", "offset.py"], { cwd: dir, fetch });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("pass --secret page_size=VALUE or set the environment variable PAGE_SIZE");
+    const text = await cli(["run", "offset.py"], { cwd: dir, fetch, env: { PAGE_SIZE: "abc" } });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain("limit");
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * A paginator's or auth's `type` given as a reference (`"type": dlt.config["pag_type"]`): Python reads it as it
- * builds the config, so `run` and `check` take its value first (`--secret`, the environment, the mock's demo values,
- * as every reference) and check the config as that value written literally (lib/config/type-refs.ts).
+ * A paginator's or auth's `type`, or a number, bool or dict, given as a reference (`"type": dlt.config["pag_type"]`,
+ * `"limit": dlt.config["page_size"]`): Python reads it as it builds the config, so `run` and `check` take its value
+ * first (`--secret`, the environment, the mock's demo values, as every reference) and check the config as what dlt
+ * reads from that value written literally (lib/config/type-refs.ts).
  */
-import { typeRefs, validateText, type TypeRef, type ValidationResult } from "../config";
+import { runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
 import { secretEnvName } from "../shared";
 import type { Source } from "./io";
@@ -17,8 +18,8 @@ export interface TypeValues {
   readonly missing: string | null;
 }
 
-/** A typed dict's `type` given as a reference the run has no value for. */
-function missingTypeLine(r: TypeRef): string {
+/** A reference only a run knows (a typed dict's `type`, a typed value) the run has no value for. */
+function missingTypeLine(r: RunTimeRef): string {
   const spelled = `dlt.${r.kind === "secret" ? "secrets" : "config"}["${r.name}"]`;
   return (
     `missing ${r.kind} ${r.name} (${spelled}), the value of ${r.place}: dlt raises ConfigFieldMissingException reading it; ` +
@@ -27,7 +28,7 @@ function missingTypeLine(r: TypeRef): string {
 }
 
 export async function withTypeValues(source: Source, first: ValidationResult, inputs: SecretInputs): Promise<TypeValues> {
-  const typed = first.value === null ? [] : typeRefs(first.value);
+  const typed = first.value === null ? [] : runTimeRefs(first.value);
   if (typed.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
   const { resolveSecrets } = await import("../run");
   const { values, statuses } = resolveSecrets(

@@ -27,13 +27,20 @@ export function checkConfig(text: string, format?: SourceFormat, refValues?: Rea
 }
 
 /**
- * Why a config with no error is not run, or `null`: a paginator's or auth's `type` known only when dlt runs (a
- * reference without a value for this run, Python restplay does not evaluate) leaves restplay no source to run.
+ * Why a config with no error is not run, or `null`: a paginator's or auth's `type`, or a typed value (`limit`, a whole
+ * `paginator`), known only when dlt runs (a reference without a value for this run, Python restplay does not
+ * evaluate) leaves restplay no source to run as dlt would.
  */
 export function notRunnableReason(diagnostics: readonly Diagnostic[]): string | null {
-  const d = diagnostics.find((x) => x.code === "type_at_run_time" || (x.code === "python_not_executed" && x.path.endsWith("/type")));
+  const d = diagnostics.find(
+    (x) =>
+      x.code === "type_at_run_time" || x.code === "value_at_run_time" || (x.code === "python_not_executed" && x.path.endsWith("/type")),
+  );
   if (d === undefined) return null;
   const at = where(parsePointer(d.path).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
-  const what = d.code === "type_at_run_time" ? "a reference this run has no value for" : "Python restplay does not evaluate";
-  return `${at} is known only when dlt runs (${what}), so restplay has no paginator or auth to run with: write the type itself to run it`;
+  const what = d.code === "python_not_executed" ? "Python restplay does not evaluate" : "a reference this run has no value for";
+  return d.code === "value_at_run_time"
+    ? `${at} is known only when dlt runs (${what}), and dlt fails without it (ConfigFieldMissingException): give the run its ` +
+        "value (the Secrets panel, `--secret`, the environment) or write it literally"
+    : `${at} is known only when dlt runs (${what}), so restplay has no paginator or auth to run with: write the type itself to run it`;
 }

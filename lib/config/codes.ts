@@ -132,6 +132,10 @@ export const DIAGNOSTIC_CODES = {
     "info",
     "A paginator's or auth's `type` given as a dlt.config/dlt.secrets reference: known when dlt runs (keys checked against every type's).",
   ],
+  value_at_run_time: [
+    "info",
+    "A number, bool or dict given as a dlt.config/dlt.secrets reference (`limit`, a whole `paginator`): known when dlt runs.",
+  ],
   python_computed: [
     "info",
     "An incremental initial_value written as a Python date expression: a playground run computes it as Python does.",

@@ -3,7 +3,7 @@ export * from "./schema";
 export type * from "./resolved";
 export { validateText, validateDocument, validateValue, type ValidateOptions, type ValidationResult } from "./validate";
 export { convertConfig } from "./unread-python";
-export { typeRefs, type TypeRef } from "./type-refs";
+export { runTimeRefs, type RunTimeRef } from "./type-refs";
 export { listSecrets, type SecretUse } from "./secrets";
 export { checkConfig, notRunnableReason, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";

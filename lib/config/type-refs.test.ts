@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { validateText } from "./validate";
 import { checkConfig, notRunnableReason } from "./checked";
+import { dltAutoCast } from "../shared";
 
 const python = (paginator: string) => `import dlt
 from dlt.sources.rest_api import rest_api_source
@@ -53,5 +54,87 @@ describe("a typed dict's type given as dlt.config[...]", () => {
     expect(r.source?.resources[0]?.endpoint.paginator).toMatchObject({ type: "page_number", maximum_page: 2 });
     const wrong = validateText(text, "python", { refValues: { pag_type: "pagenumber" } });
     expect(codes(wrong)).toEqual([["error", "invalid_paginator_type"]]);
+  });
+});
+
+/**
+ * A reference where dlt's config wants a number, a bool or a dict. dlt 1.26.0 (a loopback API): `dlt.config[...]` gives
+ * what `auto_cast` makes of text — `PAGE_SIZE=50` and `page_size = "50"` the int 50, `STOP=false` the bool False,
+ * `PAGINATOR='{"type": "offset", …}'` (or a TOML table) the dict — and the source runs as with the literal; written
+ * as text (`"limit": "2"`, `"stop_after_empty_page": "false"`) dlt refuses it (DictValidationException), as it does
+ * `PAGE_SIZE=abc` or `STOP=no` (text). Without a value Python raises ConfigFieldMissingException.
+ */
+describe("a number, bool or dict given as dlt.config[...]", () => {
+  it("is a value known when dlt runs: an info, no invalid_type or missing key, and no source without its value", () => {
+    const text = python(`{"type": "offset", "limit": dlt.config["page_size"], "total_path": None}`);
+    const r = validateText(text, "python");
+    expect(codes(r)).toEqual([["info", "value_at_run_time"]]);
+    const [d] = r.diagnostics;
+    expect(text.slice(d!.range.start, d!.range.end)).toBe('dlt.config["page_size"]');
+    expect(d!.message).toContain("ConfigFieldMissingException");
+    expect(r.valid).toBe(true);
+    expect(checkConfig(text, "python").source).toBeNull();
+    expect(notRunnableReason(r.diagnostics)).toContain("`resources[0].endpoint.paginator.limit` is known only when dlt runs");
+  });
+
+  it("with the run's value it is what dlt reads from that text: an int, a bool, a dict", () => {
+    const limit = python(`{"type": "offset", "limit": dlt.config["page_size"], "total_path": None}`);
+    expect(checkConfig(limit, "python", { page_size: "50" }).source?.resources[0]?.endpoint.paginator).toMatchObject({ limit: 50 });
+    expect(codes(validateText(limit, "python", { refValues: { page_size: "abc" } }))).toEqual([["error", "invalid_type"]]);
+    // `PAGE_SIZE=2.0` is the float 2.0 for dlt, which refuses it as `limit` (DictValidationException).
+    const float = validateText(limit, "python", { refValues: { page_size: "2.0" } });
+    expect(codes(float)).toEqual([["error", "invalid_type"]]);
+    expect(float.diagnostics[0]!.message).toContain("float");
+    expect(codes(validateText(limit, "python", { refValues: { page_size: "0x10" } }))).toEqual([]);
+    const stop = python(`{"type": "page_number", "stop_after_empty_page": dlt.config["stop"], "maximum_page": 5, "total_path": None}`);
+    const stops = (v: string) => checkConfig(stop, "python", { stop: v }).source?.resources[0]?.endpoint.paginator;
+    expect(stops("false")).toMatchObject({ stop_after_empty_page: false });
+    expect(stops("True")).toMatchObject({ stop_after_empty_page: true });
+    expect(stops("no")).toBeUndefined();
+    const whole = python(`dlt.config["paginator"]`);
+    expect(codes(validateText(whole, "python"))).toEqual([["info", "value_at_run_time"]]);
+    const given = checkConfig(whole, "python", { paginator: '{"type": "offset", "limit": 2, "total_path": null}' });
+    expect(given.source?.resources[0]?.endpoint.paginator).toMatchObject({ type: "offset", limit: 2 });
+  });
+
+  it("in JSON too, for a secret; where dlt's config wants text only a reference stays an error", () => {
+    const json = JSON.stringify({
+      client: { base_url: "https://a.example" },
+      resources: [{ name: "items", endpoint: { paginator: { type: "offset", limit: 10, maximum_offset: { $secret: "max" } } } }],
+    });
+    expect(codes(validateText(json, "json"))).toEqual([
+      ["info", "default_total_path"],
+      ["info", "value_at_run_time"],
+    ]);
+    // A secret's value dlt refuses is said without the value.
+    const wrong = validateText(json, "json", { refValues: { max: "s3cr3t-value" } });
+    expect(codes(wrong)).toContainEqual(["error", "invalid_type"]);
+    expect(JSON.stringify(wrong.diagnostics)).not.toContain("s3cr3t-value");
+    const text = python(`{"type": "page_number", "page_param": dlt.config["pp"], "total_path": None}`);
+    expect(codes(validateText(text, "python"))).toEqual([["error", "invalid_type"]]);
+  });
+});
+
+describe("dltAutoCast: the value dlt.config[...] gives for text (dlt 1.26.0's auto_cast)", () => {
+  it("casts as dlt does", () => {
+    // Recorded from dlt.config[...] with environment variables: PAGE_SIZE=50, " 50 ", 1_0, 0x10, 1e2, STOP=false, …
+    const cases: [string, unknown][] = [
+      ["50", 50],
+      [" 50 ", 50],
+      ["1_0", 10],
+      ["0x10", 16],
+      ["1e2", 100],
+      ["1.5", 1.5],
+      ["false", false],
+      ["TRUE", true],
+      [" true ", " true "],
+      ["0X10", "0X10"],
+      ["-0x10", "-0x10"],
+      ["no", "no"],
+      ['{"type": "offset", "limit": 2}', { type: "offset", limit: 2 }],
+      ['"quoted"', '"quoted"'],
+      ["page_number", "page_number"],
+    ];
+    for (const [text, value] of cases) expect(dltAutoCast(text), text).toEqual(value);
   });
 });

@@ -1,15 +1,27 @@
 /**
- * A paginator's or auth's `type` given as a reference (`"type": dlt.config["pag_type"]`, `{"$config": "pag_type"}`):
- * Python reads `dlt.config[...]` while it builds the config dict, before `rest_api_source` sees it — the value then
- * works as the literal would, and a missing one raises `ConfigFieldMissingException` (checked with dlt 1.26.0). Which
- * type it is is known at run time only, so it is taken out before the schema sees the dict, as a `type` written as
- * Python restplay does not evaluate is (unread-python.ts): the dict's keys are then checked against every type's.
+ * References whose values only a run knows, where the schema wants more than a string. Python reads `dlt.config[...]`
+ * while it builds the config dict, before `rest_api_source` sees it (checked with dlt 1.26.0): a missing value raises
+ * `ConfigFieldMissingException` there, and a present one is what dlt's `auto_cast` makes of it (`dltAutoCast`: `50`
+ * from `PAGE_SIZE=50` or `page_size = "50"` is the int 50, `false` the bool, a JSON dict the dict; a TOML table is
+ * the dict). So:
+ * - a paginator's or auth's `type` given as a reference (`"type": dlt.config["pag_type"]`) works as the literal would;
+ *   it is taken out before the schema sees the dict, as a `type` written as Python restplay does not evaluate is
+ *   (unread-python.ts): the dict's keys are then checked against every type's;
+ * - a reference where the schema wants a number, a bool, a list or a dict (`"limit": dlt.config["page_size"]`,
+ *   `"paginator": dlt.config["paginator"]`) is taken out too, and the errors its absence makes are excused as a left-out
+ *   Python value's are. Where the schema wants text only (`page_param`, `path`) a reference stays the error it is.
+ * With a run's value the reference is replaced by what dlt reads, and the config checked as if written so.
  */
+import type { z } from "zod";
 import type { PlainValue } from "../formats";
-import { refOf } from "../shared";
+import { dltAutoCast, hasMarker, isMarker, Masker, refOf } from "../shared";
+import type { Diagnostic } from "../formats";
 import { where, type Locator } from "./located";
+import { RestApiConfigSchema } from "./schema";
+import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
+import { wantsInteger } from "./rules/integers";
 
 type Path = (string | number)[];
 
@@ -27,57 +39,133 @@ function typedDicts(value: PlainValue): Path[] {
 const at = (root: unknown, path: Path): unknown =>
   path.reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string | number, unknown>)[k] : undefined), root);
 
-/** A reference given as a typed dict's `type`: the dict's path, and where it is as messages say it. */
-export interface TypeRef {
-  readonly dict: Path;
+/**
+ * A reference whose value is known when dlt runs only: a typed dict's `type` (`isType`), or a value where the schema
+ * wants a number, a bool, a list or a dict (`"limit": dlt.config["page_size"]`, `"paginator": dlt.config["paginator"]`).
+ */
+export interface RunTimeRef {
+  /** The reference's place. */
+  readonly path: Path;
+  /** Where it is, as messages say it. */
   readonly place: string;
   readonly kind: "secret" | "config";
   readonly name: string;
+  readonly isType: boolean;
 }
 
-/** The references given as a typed dict's `type`, in config order. */
-export function typeRefs(value: PlainValue): TypeRef[] {
-  return typedDicts(value).flatMap((dict) => {
-    const ref = refOf((at(value, dict) as Record<string, unknown> | undefined)?.type);
-    return ref === null ? [] : [{ dict, place: where([...dict, "type"]), ...ref }];
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */
+const takesTyped = (s: z.ZodType, path: Path): boolean =>
+  typedKindAt(path) !== null ||
+  unionMembers(s).some((m) => {
+    const t = defOf(m).type;
+    if (t === "object") return !Object.keys(objectShape(m) ?? {}).some(isMarker);
+    return t === "number" || t === "int" || t === "boolean" || t === "array" || t === "record";
   });
+
+/** The references in places where the schema wants a number, a bool, a list or a dict and not a reference, in config order. */
+function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
+  const out: RunTimeRef[] = [];
+  const walk = (v: unknown, path: Path): void => {
+    const ref = refOf(v);
+    if (ref !== null) {
+      if (skip.has(path.join("\u0000"))) return;
+      const schema = schemaAt(RestApiConfigSchema, value, path);
+      if (schema !== null && !schema.safeParse(v).success && takesTyped(schema, path))
+        out.push({ path, place: where(path), ...ref, isType: false });
+    } else if (hasMarker(v)) return;
+    // A list's item stays: taking it out would move the items after it (its error says what is wrong).
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (Array.isArray(v)) v.forEach((x, i) => (isObj(x) || Array.isArray(x) ? walk(x, [...path, i]) : undefined));
+  };
+  walk(value, []);
+  return out;
 }
+
+/** The references whose values only a run knows (a typed dict's `type`, a typed value), in config order. */
+export function runTimeRefs(value: PlainValue): RunTimeRef[] {
+  const types = typedDicts(value).flatMap((dict): RunTimeRef[] => {
+    const ref = refOf((at(value, dict) as Record<string, unknown> | undefined)?.type);
+    return ref === null ? [] : [{ path: [...dict, "type"], place: where([...dict, "type"]), ...ref, isType: true }];
+  });
+  return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
+}
+
+const spelled = (ref: RunTimeRef): string => `dlt.${ref.kind === "secret" ? "secrets" : "config"}["${ref.name}"]`;
+
+function message(ref: RunTimeRef): string {
+  const last = String(ref.path[ref.path.length - 2]);
+  return ref.isType
+    ? `${ref.place} is ${spelled(ref)}: dlt reads it when the config is built, and the ${last} works as ` +
+        `that type written literally would (without a value Python fails first, with ConfigFieldMissingException). restplay checks the ` +
+        "dict's keys against every type's; write the type itself to have the rest checked and run in the playground."
+    : `${ref.place} is ${spelled(ref)}: Python reads it when the config is built, and dlt gets the value as it reads it (text such ` +
+        "as `50`, `true` or a JSON dict becomes that number, bool or dict; without a value Python fails first, with " +
+        "ConfigFieldMissingException). restplay checks the config without it; give the run its value (the Secrets panel, " +
+        "`--secret`, the environment) or write it literally to have it checked and run.";
+}
+
+/** A run's value dlt reads as a whole float where its config wants an integer. */
+const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void =>
+  out.push({
+    severity: "error",
+    code: "invalid_type",
+    path: loc.pointer(ref.path),
+    range: loc.value(ref.path),
+    message:
+      `${ref.place} is ${spelled(ref)}, whose value this run reads as a float (dlt's auto_cast), and dlt's config validation ` +
+      "wants an integer there (`has invalid type `float` while `int` is expected`): give the value as an integer.",
+  });
 
 /**
- * `value` without the references given as a typed dict's `type` (a copy when there are any), each said with an info;
- * `removed` receives their paths. `given` (a run's values by reference name) puts a known value in place instead.
+ * `value` without the references only a run knows (a copy when there are any), each said with an info; `removed`
+ * receives their paths. `given` (a run's values by reference name) puts the value dlt reads in place instead.
  */
-export function withoutTypeRefs(
+export function withoutRunTimeRefs(
   value: PlainValue,
   loc: Locator,
   out: DiagnosticOut,
   removed: Path[],
   given: Readonly<Record<string, string>> = {},
 ): PlainValue {
-  const found = typeRefs(value);
+  const found = runTimeRefs(value);
   if (found.length === 0) return value;
   const copy = JSON.parse(JSON.stringify(value)) as PlainValue;
-  for (const { dict, ...ref } of found) {
-    const target = at(copy, dict) as Record<string, unknown>;
-    const typePath = [...dict, "type"];
+  for (const ref of found) {
+    const target = at(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
+    const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     if (known !== undefined) {
-      target.type = known;
+      const cast = dltAutoCast(known);
+      target[key] = cast;
+      // A whole float (`2.0`, `1e2`) is a float for Python, which dlt refuses where it wants an int (checked with dlt 1.26.0).
+      if (typeof cast === "number" && Number.isInteger(cast) && !/^(?:[+-]?\d+(?:_\d+)*|0x[\da-fA-F_]+)$/.test(known.trim()))
+        if (wantsInteger(copy, ref.path, cast)) floatWhereInt(ref, loc, out);
       continue;
     }
-    delete target.type;
-    removed.push(typePath);
-    const spelled = `dlt.${ref.kind === "secret" ? "secrets" : "config"}["${ref.name}"]`;
+    delete target[key];
+    removed.push(ref.path);
     out.push({
       severity: "info",
-      code: "type_at_run_time",
-      path: loc.pointer(typePath),
-      range: loc.value(typePath),
-      message:
-        `${where(typePath)} is ${spelled}: dlt reads it when the config is built, and the ${String(dict[dict.length - 1])} works as ` +
-        `that type written literally would (without a value Python fails first, with ConfigFieldMissingException). restplay checks the ` +
-        "dict's keys against every type's; write the type itself to have the rest checked and run in the playground.",
+      code: ref.isType ? "type_at_run_time" : "value_at_run_time",
+      path: loc.pointer(ref.path),
+      range: loc.value(ref.path),
+      message: message(ref),
     });
   }
   return copy;
+}
+
+/** `diagnostics` with the run's values of the secrets bound here masked (`limit: "abc"` from a secret is said masked). */
+export function maskBoundSecrets(
+  diagnostics: Diagnostic[],
+  value: PlainValue | null,
+  given: Readonly<Record<string, string>>,
+): Diagnostic[] {
+  if (value === null) return diagnostics;
+  const secrets = runTimeRefs(value).flatMap((r) => (r.kind === "secret" && Object.hasOwn(given, r.name) ? [given[r.name]!] : []));
+  if (secrets.length === 0) return diagnostics;
+  const masker = new Masker(secrets);
+  return diagnostics.map((d) => ({ ...d, message: masker.text(d.message) }));
 }

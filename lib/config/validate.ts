@@ -25,7 +25,7 @@ import { MAX_DEPTH, MAX_RESOURCES } from "./limits";
 import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
-import { withoutTypeRefs } from "./type-refs";
+import { maskBoundSecrets, withoutRunTimeRefs } from "./type-refs";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -45,8 +45,9 @@ export interface ValidationResult {
 /** What a run knows that the text does not say. */
 export interface ValidateOptions {
   /**
-   * Values of the config's references (`dlt.config["pag_type"]`) by name: a paginator's or auth's `type` given as a
-   * reference is checked as the value written literally (type-refs.ts); without it, as a type known at run time only.
+   * Values of the config's references (`dlt.config["pag_type"]`) by name, as text: a paginator's or auth's `type`, or a
+   * value where the schema wants a number, a bool or a dict, given as a reference is checked as what dlt reads from that
+   * text written literally (type-refs.ts); without it, as a value known at run time only.
    */
   readonly refValues?: Readonly<Record<string, string>>;
 }
@@ -64,7 +65,7 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     const loc = new Locator(document);
     try {
       value = toPlain(document.root);
-      const checked = withoutTypeRefs(
+      const checked = withoutRunTimeRefs(
         withoutUnreadPython(
           withoutDefaultNones(noneAsFalse(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out)),
           loc,
@@ -114,7 +115,8 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     out.drop((d) => excusedByUnreadPython(d, removed));
     keysNoTypeTakes(value, new Locator(document), out, removed);
   }
-  const sorted = onlyFixesThatFit(out.sorted());
+  // A secret's value put in place for this run is no more shown than the run shows it.
+  const sorted = onlyFixesThatFit(maskBoundSecrets(out.sorted(), value, options.refValues ?? {}));
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,

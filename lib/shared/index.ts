@@ -22,7 +22,7 @@ export {
 export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { DLT_VERSION } from "./dlt";
+export { DLT_VERSION, dltAutoCast } from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,

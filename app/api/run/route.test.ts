@@ -80,6 +80,18 @@ describe("POST /api/run", () => {
     expect(events.at(-1)?.type).toBe("done");
   });
 
+  // dlt 1.26.0 reads `dlt.config["page_size"]` as Python builds the config: `PAGE_SIZE=7` is the int 7 (auto_cast).
+  it("binds the Secrets panel's value of a typed reference (`limit`) as dlt reads it; without one nothing runs", async () => {
+    const config = seed("seed-000").replace('"limit": 100', '"limit": dlt.config["page_size"]');
+    const events = await readEvents(await post({ config, target: "mock", max_pages: 2, secrets: { page_size: "7" } }));
+    const urls = events.flatMap((e) => (e.type === "request" ? [e.url] : [])).filter((u) => u.includes("/v1/resource"));
+    expect(urls[0]).toContain("limit=7");
+    expect(events.at(-1)).toMatchObject({ type: "done" });
+    const without = await post({ config, target: "mock" });
+    expect(without.status).toBe(422);
+    expect((await without.json()).error.message).toContain("`resources[0].endpoint.paginator.limit` is known only when dlt runs");
+  });
+
   it("refuses a live run to a loopback host as a network_error naming RESTPLAY_ALLOW_HOSTS", async () => {
     delete process.env.RESTPLAY_ALLOW_HOSTS;
     const config = seed("seed-002").replace("https://api.example.com", "http://127.0.0.1:9");

@@ -99,7 +99,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!admitted.ok) return errorResponse(429, { code: "too_many_runs", message: admitted.message }, { "retry-after": "5" });
   let streaming = false;
   try {
-    const checked = await validationPool(settings).validate(body.config, request.signal, clientKey(request));
+    // The Secrets panel's values bind a typed value or `type` given as a reference (lib/config/type-refs.ts).
+    const checked = await validationPool(settings).validate(body.config, request.signal, clientKey(request), body.secrets);
     switch (checked.kind) {
       case "cancelled":
         return errorResponse(499, { code: "cancelled", message: "The request was cancelled before the config was checked." });

@@ -55,6 +55,7 @@ export function spawnValidationWorker(): Worker {
 interface Job {
   readonly id: number;
   readonly text: string;
+  readonly refValues: Readonly<Record<string, string>> | undefined;
   /** Who asked (`clientKey`): a free worker takes the first job of a client with none running. */
   readonly client: string;
   readonly signal: AbortSignal | undefined;
@@ -85,8 +86,11 @@ export class ValidationPool {
     for (let i = 0; i < options.workers; i++) this.spawn();
   }
 
-  /** Validates `text` in a worker; never throws. `client`: who asks (a client's jobs do not hold up another's). */
-  validate(text: string, signal?: AbortSignal, client = ""): Promise<ValidationOutcome> {
+  /**
+   * Validates `text` in a worker; never throws. `client`: who asks (a client's jobs do not hold up another's);
+   * `refValues`: the run's values of the config's references (lib/config's `ValidateOptions`).
+   */
+  validate(text: string, signal?: AbortSignal, client = "", refValues?: Readonly<Record<string, string>>): Promise<ValidationOutcome> {
     if (signal?.aborted) return Promise.resolve({ kind: "cancelled" });
     if (this.closed) return Promise.resolve({ kind: "busy", reason: "the server is shutting down" });
     if (this.queue.length >= this.options.maxQueue) {
@@ -97,6 +101,7 @@ export class ValidationPool {
       const job: Job = {
         id: this.nextId++,
         text,
+        refValues,
         client,
         signal,
         settle: (o) => {
@@ -197,7 +202,11 @@ export class ValidationPool {
       () => void this.kill(slot, { kind: "over_budget", budgetMs: this.options.budgetMs }),
       this.options.budgetMs,
     );
-    slot.worker.postMessage({ id: job.id, text: job.text } satisfies ValidationRequest);
+    slot.worker.postMessage(
+      (job.refValues
+        ? { id: job.id, text: job.text, refValues: job.refValues }
+        : { id: job.id, text: job.text }) satisfies ValidationRequest,
+    );
   }
 
   private onReply(slot: Slot, reply: ValidationReply): void {

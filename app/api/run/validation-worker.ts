@@ -12,7 +12,7 @@ if (port) {
   port.on("message", (msg: ValidationRequest) => {
     let reply: ValidationReply;
     try {
-      reply = { id: msg.id, kind: "checked", checked: checkConfig(msg.text) };
+      reply = { id: msg.id, kind: "checked", checked: checkConfig(msg.text, undefined, msg.refValues) };
     } catch (e) {
       // validateText never throws by contract; reaching this is a defect, reported as data.
       reply = { id: msg.id, kind: "failed", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

@@ -14,7 +14,7 @@ import { pythonReading } from "../python-numbers";
 import type { RuleContext } from "./context";
 
 /** Whether the schema at `at` takes only integers. */
-function wantsInteger(plain: unknown, at: Path, value: number): boolean {
+export function wantsInteger(plain: unknown, at: Path, value: number): boolean {
   const s = schemaAt(RestApiConfigSchema, plain, at);
   if (!s) return false;
   const variant = pickVariant(s, value) ?? unwrap(s);

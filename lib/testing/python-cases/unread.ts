@@ -48,6 +48,16 @@ export const UNREAD_CASES: PyCase[] = [
       resources: [{ name: "posts", endpoint: { paginator: { type: { $config: "pag_type" }, maximum_page: 2, limt: 10 } } }],
     },
   ),
+  // dlt 1.26.0: `dlt.config["page_size"]` is the int 50 with `PAGE_SIZE=50` (auto_cast) and works as `limit`.
+  row(
+    "a paginator limit from dlt.config: known when dlt runs (value_at_run_time), not a wrong type",
+    posts(`"endpoint": {"paginator": {"type": "offset", "limit": dlt.config["page_size"], "total_path": None}}`),
+    [["value_at_run_time", "/resources/0/endpoint/paginator/limit", "dlt.config["]],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "posts", endpoint: { paginator: { type: "offset", limit: { $config: "page_size" }, total_path: null } } }],
+    },
+  ),
   row(
     "a paginator type from a setting: keys some paginator takes are the type's to judge (no unknown_key)",
     withSettings(posts(`"endpoint": {"paginator": {"type": setting("paging", "offset"), "limit": 10, "page_param": "p"}}`)),
