@@ -23,7 +23,9 @@ export interface CheckedConfig {
 export function checkConfig(text: string, format?: SourceFormat, refValues?: Readonly<Record<string, string>>): CheckedConfig {
   const r = validateText(text, format, refValues ? { refValues } : {});
   const ok = r.valid && r.config !== null && r.source !== null;
-  return { valid: ok, source: ok ? r.source : null, secrets: ok ? listSecrets(r.config) : [], diagnostics: r.diagnostics };
+  // The references as written (`r.value`): one a run's value replaced in the config (`"limit": dlt.secrets["n"]`) is still
+  // a secret the run is given, and masked in its trace.
+  return { valid: ok, source: ok ? r.source : null, secrets: ok ? listSecrets(r.value) : [], diagnostics: r.diagnostics };
 }
 
 /**

@@ -95,7 +95,7 @@ export class ResourceDriver {
     ctx.emit({
       type: "resource_start",
       resource: r.name,
-      paginator: r.paginator?.describe ?? "none",
+      paginator: ctx.masker.text(r.paginator?.describe ?? "none"),
       data_selector: r.data_selector,
       primary_key: r.primary_key,
       write_disposition: r.write_disposition,

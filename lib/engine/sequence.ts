@@ -113,7 +113,14 @@ export async function* runSequence(
   const impl = r.paginator;
   /** The paginator's last decision on a sequence that ends here (its reason masked: it may quote a response). */
   const stop = (page: number, paginator: string, reason: string) =>
-    ctx.emit({ type: "paginator", resource: r.name, page, paginator, decision: "stop", reason: ctx.masker.text(reason) });
+    ctx.emit({
+      type: "paginator",
+      resource: r.name,
+      page,
+      paginator: ctx.masker.text(paginator),
+      decision: "stop",
+      reason: ctx.masker.text(reason),
+    });
   if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
   let state = impl.init(first);
   const seen = new Set<string>([fullUrl(first)]);
@@ -259,7 +266,8 @@ export async function* runSequence(
       type: "paginator",
       resource: r.name,
       page,
-      paginator: impl.label(u.state),
+      // A paginator's settings may hold a secret's value (`"limit": dlt.secrets["page_size"]`): masked as its reason is.
+      paginator: ctx.masker.text(impl.label(u.state)),
       decision: u.decision,
       reason: ctx.masker.text(u.reason),
     });

@@ -257,3 +257,30 @@ describe("incremental state across runs", () => {
     expect(second.filter((e) => e.type === "page").reduce((n, e) => n + (e.type === "page" ? e.count : 0), 0)).toBe(1);
   });
 });
+
+describe("a secret in a typed field", () => {
+  it("is given to the run as dlt reads it and masked in the trace (it was in the requests' URLs as written)", async () => {
+    const text = JSON.stringify({
+      client: {
+        base_url: "https://api.example.com",
+        auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
+      },
+      resources: [
+        {
+          name: "items",
+          endpoint: { path: "/v1/resource", data_selector: "data", paginator: { type: "offset", limit: { $secret: "page_size" } } },
+        },
+      ],
+    });
+    const { collector, events } = await runAll({ text, target: "mock", secrets: { page_size: "125" } });
+    expect(collector.ok()).toBe(true);
+    const urls = events.flatMap((e) => (e.type === "request" ? [e.url] : []));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => /limit=[^&]*\*/.test(u))).toBe(true);
+    // Nor in the paginator's description and decisions, messages or the summary. (The records and the body previews are the
+    // API's data: a number there equal to a secret, `"id": 125`, is not a secret's text and stays as sent.)
+    const trace = JSON.stringify(events.filter((e) => e.type !== "page" && e.type !== "response"));
+    expect(trace).toContain("offset(limit=1*****5");
+    expect(trace).not.toContain("125");
+  });
+});
