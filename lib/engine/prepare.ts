@@ -16,7 +16,11 @@ import { toActions, type ResponseAction } from "./actions";
 import type { BoundIncremental } from "./incremental";
 import {
   CREDENTIAL_FIELDS,
+  DLT_MASKED_AUTH_KEYS,
+  dltAutoCastType,
   getOwn,
+  isRef,
+  maskSecret,
   mergeByName,
   mergeLayers,
   missingAuthFieldsMessage,
@@ -85,6 +89,28 @@ function missingSecretError(resource: string, names: string[]): EngineError {
   );
 }
 
+/**
+ * A reference at an auth key dlt masks whose value dlt's config providers cast to a number or a bool (`12345`,
+ * `true`: `auto_cast`, from the environment and secrets.toml alike): dlt's `rest_api_source` fails on it before
+ * any request, measuring it with `len()` (checked with dlt 1.26.0: `TypeError: object of type 'int' has no len()`).
+ */
+function castNotText(written: Readonly<Record<string, unknown>>, bound: BoundAuth, where: string): EngineError | null {
+  for (const key of DLT_MASKED_AUTH_KEYS) {
+    const value = bound[key];
+    if (!isRef(written[key]) || typeof value !== "string") continue;
+    const type = dltAutoCastType(value);
+    if (type !== "int" && type !== "float" && type !== "bool") continue;
+    return new EngineError(
+      "invalid_request",
+      `${where}'s \`${key}\` is a reference whose value (${maskSecret(value)}) dlt reads as a Python ${type} (its config ` +
+        `providers cast text that looks like one), and dlt's rest_api_source fails on it before any request: TypeError: object ` +
+        `of type '${type}' has no len(). In Python write \`str(dlt.secrets["…"])\` there; the value itself cannot be quoted ` +
+        'into text (secrets.toml\'s "12345" is cast too).',
+    );
+  }
+  return null;
+}
+
 /** The auth with its secret values bound, or why it cannot run. */
 function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | null; problem: EngineError | null } {
   const a = r.endpoint.auth;
@@ -96,6 +122,8 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
     return { auth: null, problem: new EngineError("unsupported", message) };
   }
   const auth = { ...refs.dict(a.config as Readonly<Record<string, Json>>), type: a.config.type } as BoundAuth;
+  const notText = castNotText(a.config as Readonly<Record<string, unknown>>, auth, `\`${a.where}\``);
+  if (notText) return { auth, problem: notText };
   const missing = (getOwn(REQUIRED_AUTH_FIELDS, auth.type) ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
   if (missing.length === 0) return { auth, problem: null };
   const message = missingAuthFieldsMessage(`\`${a.where}\``, auth.type, missing);

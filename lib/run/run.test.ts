@@ -284,3 +284,25 @@ describe("a secret in a typed field", () => {
     expect(trace).not.toContain("125");
   });
 });
+
+describe("a secret dlt casts to a number in an auth field", () => {
+  it("fails the resource before any request, with dlt 1.26.0's TypeError (an all-digit API key from the environment)", async () => {
+    const text = JSON.stringify({
+      client: {
+        base_url: "https://api.example.com",
+        auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
+      },
+      resources: [{ name: "items", endpoint: { path: "/v1/resource", data_selector: "data" } }],
+    });
+    const { events } = await runAll({ text, target: "mock", secrets: { api_key: "12345" } });
+    expect(events.filter((e) => e.type === "request")).toEqual([]);
+    const error = events.find((e) => e.type === "error");
+    expect(error?.type === "error" ? error.error.code : "").toBe("invalid_request");
+    // Recorded from dlt 1.26.0 (MY_KEY=12345 in the environment): TypeError object of type 'int' has no len()
+    expect(error?.type === "error" ? error.error.message : "").toContain("TypeError: object of type 'int' has no len()");
+    expect(JSON.stringify(events)).not.toContain("12345");
+    // Text dlt keeps as text runs (the mock answers a key it does not know with its 401).
+    const other = await runAll({ text, target: "mock", secrets: { api_key: "12345abc" } });
+    expect(other.events.some((e) => e.type === "request")).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ export {
   isCredentialName,
   SENSITIVE_KEYS,
   SENSITIVE_PARAMS,
+  DLT_MASKED_AUTH_KEYS,
   maskSecret,
   missingAuthFieldsMessage,
   REQUIRED_AUTH_FIELDS,
@@ -22,7 +23,7 @@ export {
 export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { DLT_VERSION, dltAutoCast } from "./dlt";
+export { DLT_VERSION, dltAutoCast, dltAutoCastType } from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,

@@ -20,6 +20,13 @@ export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The auth keys dlt's `rest_api_source` masks while it validates a config (`SENSITIVE_KEYS` in
+ * dlt/sources/rest_api/__init__.py: the list above, `username` and `client_id`), with `len()`: a value
+ * there that is not text (a secret auto-cast to an int) fails the source with `TypeError`.
+ */
+export const DLT_MASKED_AUTH_KEYS: readonly string[] = [...SENSITIVE_PARAMS, "username", "client_id"];
+
+/**
  * Keys whose values dlt masks by name in auth configs and token requests (§1.2): the list above plus
  * ids and user names, and the names APIs give their keys in query strings and bodies that dlt's list
  * lacks (Pipedrive's `api_token`, …). Masked in config messages, form bodies and traces; a literal one
