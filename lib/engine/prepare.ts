@@ -104,8 +104,8 @@ function castNotText(written: Readonly<Record<string, unknown>>, bound: BoundAut
       "invalid_request",
       `${where}'s \`${key}\` is a reference whose value (${maskSecret(value)}) dlt reads as a Python ${type} (its config ` +
         `providers cast text that looks like one), and dlt's rest_api_source fails on it before any request: TypeError: object ` +
-        `of type '${type}' has no len(). In Python write \`str(dlt.secrets["…"])\` there; the value itself cannot be quoted ` +
-        'into text (secrets.toml\'s "12345" is cast too).',
+        `of type '${type}' has no len(). In Python write \`str(dlt.secrets["…"])\` there (quoting the value in secrets.toml ` +
+        "does not help: dlt casts quoted text too).",
     );
   }
   return null;
