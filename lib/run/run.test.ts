@@ -258,13 +258,16 @@ describe("incremental state across runs", () => {
   });
 });
 
+/** seed 002's API (api.example.com/v1/resource): its key a reference, the mock's demo value unless a run gives one. */
+const API_KEY_CLIENT = {
+  base_url: "https://api.example.com",
+  auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
+};
+
 describe("a secret in a typed field", () => {
   it("is given to the run as dlt reads it and masked in the trace (it was in the requests' URLs as written)", async () => {
     const text = JSON.stringify({
-      client: {
-        base_url: "https://api.example.com",
-        auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
-      },
+      client: API_KEY_CLIENT,
       resources: [
         {
           name: "items",
@@ -288,10 +291,7 @@ describe("a secret in a typed field", () => {
 describe("a secret dlt casts to a number in an auth field", () => {
   it("fails the resource before any request, with dlt 1.26.0's TypeError (an all-digit API key from the environment)", async () => {
     const text = JSON.stringify({
-      client: {
-        base_url: "https://api.example.com",
-        auth: { type: "api_key", name: "api_key", api_key: { $secret: "api_key" }, location: "query" },
-      },
+      client: API_KEY_CLIENT,
       resources: [{ name: "items", endpoint: { path: "/v1/resource", data_selector: "data" } }],
     });
     const { events } = await runAll({ text, target: "mock", secrets: { api_key: "12345" } });
