@@ -44,7 +44,8 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
     case "placeholder_error":
       return "Each {placeholder} in path or params must name a parent resource field or an incremental value.";
     case "invalid_config":
-      return "Fix the errors listed under Problems, then run again.";
+      // Refused before it started: an error in the config, or a reference whose value only a run gives (`limit: dlt.config[…]`).
+      return "Fix the errors listed under Problems, or give the references the run needs their values (the Secrets panel), then run again.";
     case "cancelled":
       return "The run was cancelled; press Run to start again.";
     case "unsupported":
