@@ -14,7 +14,7 @@
  */
 import type { z } from "zod";
 import type { PlainValue } from "../formats";
-import { dltAutoCast, hasMarker, isMarker, Masker, refOf } from "../shared";
+import { dltAutoCast, dltAutoCastType, hasMarker, isMarker, Masker, refOf } from "../shared";
 import type { Diagnostic } from "../formats";
 import { where, type Locator } from "./located";
 import { RestApiConfigSchema } from "./schema";
@@ -140,7 +140,7 @@ export function withoutRunTimeRefs(
       const cast = dltAutoCast(known);
       target[key] = cast;
       // A whole float (`2.0`, `1e2`) is a float for Python, which dlt refuses where it wants an int (checked with dlt 1.26.0).
-      if (typeof cast === "number" && Number.isInteger(cast) && !/^(?:[+-]?\d+(?:_\d+)*|0x[\da-fA-F_]+)$/.test(known.trim()))
+      if (typeof cast === "number" && Number.isInteger(cast) && dltAutoCastType(known) === "float")
         if (wantsInteger(copy, ref.path, cast)) floatWhereInt(ref, loc, out);
       continue;
     }

@@ -98,32 +98,31 @@ export const isIdSegment = (segment: string): boolean => /^\d+$/.test(segment) |
 export function linkIdSegments(
   endpoints: readonly EndpointDraft[],
   recordsOf: (e: EndpointDraft) => readonly unknown[] | null,
+  capturedOf: (e: EndpointDraft) => number,
 ): { endpoints: EndpointDraft[]; templates: ReadonlyMap<string, string> } {
-  const byPath = new Map(endpoints.filter((e) => e.kind === "collection").map((e) => [`${e.method} ${e.path.replace(/\/+$/, "")}`, e]));
+  // The collections by path, a GET one first (a listing is what dlt reads parents from).
+  const collections = new Map<string, EndpointDraft>();
+  for (const e of [...endpoints].sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET")))
+    if (e.kind === "collection" && !collections.has(e.path.replace(/\/+$/, ""))) collections.set(e.path.replace(/\/+$/, ""), e);
   const templates = new Map<string, string>();
-  const merged = new Map<string, EndpointDraft>();
+  const captured = new Map<string, number>();
   const out: EndpointDraft[] = [];
   for (const e of endpoints) {
-    const linked = linkOne(e, byPath, recordsOf);
+    const linked = linkOne(e, collections, recordsOf);
     if (!linked) {
       out.push(e);
       continue;
     }
     templates.set(e.id, linked.path);
-    const same = merged.get(linked.id);
-    if (same) {
-      const n = (s: string) => Number(/^\d+/.exec(s)?.[0] ?? 1);
-      const total = n(same.summary) + n(e.summary);
-      const kept = { ...same, summary: `${total} requests captured` };
-      merged.set(linked.id, kept);
-      out[out.indexOf(same)] = kept;
-      continue;
-    }
-    merged.set(linked.id, linked);
-    out.push(linked);
+    const before = captured.get(linked.id);
+    captured.set(linked.id, (before ?? 0) + capturedOf(e));
+    if (before === undefined) out.push(linked);
   }
-  return { endpoints: out, templates };
+  return { endpoints: out.map((e) => (captured.has(e.id) ? { ...e, summary: capturedSummary(captured.get(e.id) ?? 1) } : e)), templates };
 }
+
+/** How many captured requests an endpoint stands for, as its summary says it. */
+export const capturedSummary = (n: number): string => `${n} request${n === 1 ? "" : "s"} captured`;
 
 function linkOne(
   e: EndpointDraft,
@@ -134,7 +133,7 @@ function linkOne(
   let at = segs.length - 1;
   while (at > 0 && !isIdSegment(segs[at] ?? "")) at--;
   if (at < 1) return null;
-  const parent = collections.get(`${e.method} ${segs.slice(0, at).join("/")}`) ?? collections.get(`GET ${segs.slice(0, at).join("/")}`);
+  const parent = collections.get(segs.slice(0, at).join("/"));
   if (!parent || parent === e) return null;
   const value = segs[at] as string;
   const records = recordsOf(parent);

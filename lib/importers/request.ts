@@ -10,7 +10,7 @@ import { authFromRequest } from "./auth";
 import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect";
 import { type Source } from "./fields";
 import { pagingParamNames } from "./openapi-ops";
-import { isIdSegment, linkIdSegments, uniqueNames } from "./relate";
+import { capturedSummary, isIdSegment, linkIdSegments, uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
 import { isObj, literal, plain, snake } from "./values";
@@ -173,7 +173,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       id,
       method: first.method === "POST" ? "POST" : "GET",
       path: first.url.pathname,
-      summary: `${group.length} request${group.length === 1 ? "" : "s"} captured`,
+      summary: capturedSummary(group.length),
       kind: "collection",
       selected: true,
       name: { value: name, evidence: `the URL's last path segment (${first.url.pathname})` },
@@ -190,7 +190,11 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     };
   });
   // Ids in paths (`/users/123/posts`) become parameters filled from the parent's records; one resource per template.
-  const { endpoints, templates } = linkIdSegments(captured, (e) => recorded.get(e.id) ?? null);
+  const { endpoints, templates } = linkIdSegments(
+    captured,
+    (e) => recorded.get(e.id) ?? null,
+    (e) => byPath.get(e.id)?.length ?? 1,
+  );
   const mocks = [
     ...new Map([...mockOf].map(([id, m]) => [templates.get(id) ?? m.path, { ...m, path: templates.get(id) ?? m.path }])).values(),
   ];
