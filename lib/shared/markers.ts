@@ -35,7 +35,7 @@ type Dict = { readonly [key: string]: unknown };
 const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Whether a key is one of the markers. */
-export const isMarker = (key: unknown): key is Marker => key === "$secret" || key === "$config" || key === "$format" || key === "$python";
+export const isMarker = (key: unknown): key is Marker => (MARKERS as readonly unknown[]).includes(key);
 
 /** The marker an object is written with: its only key, when that is a marker (the key's value unchecked). */
 export function soleMarker(v: object): Marker | null {
