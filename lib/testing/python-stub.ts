@@ -5,7 +5,7 @@
  * signatures, so Python itself binds the arguments (an unknown keyword is Python's TypeError).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DLT_CLASSES, type PlainValue } from "../formats";
@@ -93,11 +93,17 @@ export interface StubRun {
 
 /** Runs every file in one python3 process; each result in the order given. */
 export function runWithStub(files: readonly string[]): StubRun[] {
-  const out = execFileSync("python3", [join(STUB, "run.py"), ...files], {
-    env: { ...process.env, DLT_STUB_GENERATED: generatedClasses(), PYTHONDONTWRITEBYTECODE: "1" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const generated = generatedClasses();
+  let out: string;
+  try {
+    out = execFileSync("python3", [join(STUB, "run.py"), ...files], {
+      env: { ...process.env, DLT_STUB_GENERATED: generated, PYTHONDONTWRITEBYTECODE: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
   const runs = JSON.parse(out) as StubRun[];
   const config = (c: PlainValue) => (isObj(c) ? asValue(c.config ?? null, typeof c.source === "string" ? c.source : "rest_api") : c);
   return runs.map((r) => (r.configs ? { ...r, configs: r.configs.map(config) } : r));
