@@ -51,6 +51,25 @@ describe("a response nested 1,000 levels deep", () => {
   });
 });
 
+describe("the depth of Python's json, at its edge", () => {
+  it("a body 1,000 levels deep fails with RecursionError, one level less with orjson's limit: counted from the parse or the text alike", async () => {
+    const config = {
+      client: { base_url: "https://api.test" },
+      resources: [{ name: "r", endpoint: { path: "/r", data_selector: "data", paginator: "single_page" } }],
+    };
+    // `{"data": …}` plus n arrays: n + 1 levels. A `1.0` makes the body take the parse that keeps spellings.
+    const body = (n: number, spelled: boolean) => `{"data":${"[".repeat(n)}${spelled ? "1.0" : ""}${"]".repeat(n)}}`;
+    for (const spelled of [false, true]) {
+      const page = (n: number) =>
+        collect(config, fakeFetch(() => new Response(body(n, spelled), { headers: { "content-type": "application/json" } })).fetch);
+      expect((await page(PYTHON_JSON_DEPTH - 1)).errors[0]!.message).toContain(`${PYTHON_JSON_DEPTH} levels deep`);
+      const shallower = (await page(PYTHON_JSON_DEPTH - 2)).errors[0]!.message;
+      expect(shallower).not.toContain(`${PYTHON_JSON_DEPTH} levels deep`);
+      expect(shallower).toContain("orjson, which stops at 255 levels");
+    }
+  });
+});
+
 describe("a record orjson cannot write, among many", () => {
   const run = (records: string[]) =>
     collect(

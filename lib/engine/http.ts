@@ -43,7 +43,10 @@ export type Sent =
       readonly body: Json | undefined;
       /** The raw body contained a known secret value. */
       readonly secret: boolean;
-      /** The body's opening brackets, counted up to `PYTHON_JSON_DEPTH` (`openersUpTo`): bounds its records' depth (`sequence.ts`). */
+      /**
+       * The body's arrays and objects as its parse counted them, or its opening brackets counted up to
+       * `PYTHON_JSON_DEPTH` (`openersUpTo`): bounds its records' depth (`sequence.ts`).
+       */
       readonly openers: number;
     }
   | { readonly kind: "ignored"; readonly requestId: number; readonly status: number; readonly reason: string };
@@ -87,12 +90,15 @@ function httpError(ctx: RunContext, status: number, url: string, text: string, r
  * The body as Python's json reads it (`parsePythonBody`): `NaN`, `±Infinity` and `1e400` null, as dlt's
  * extract writes them, their spellings kept for a request that carries them.
  */
-function parse(text: string, numberText: NumberTexts): { body: Json | undefined; error: string | null } {
-  if (text.trim().length === 0) return { body: undefined, error: null };
+function parse(text: string, numberText: NumberTexts): { body: Json | undefined; error: string | null; openers: number } {
+  if (text.trim().length === 0) return { body: undefined, error: null, openers: 0 };
   try {
-    return { body: parsePythonBody(text, numberText, { orders: numberText.orders }), error: null };
+    const count = { containers: -1 };
+    const body = parsePythonBody(text, numberText, { orders: numberText.orders, count });
+    // The parse's walk counted the containers (the usual body); else the brackets in the text bound them.
+    return { body, error: null, openers: count.containers >= 0 ? count.containers : openersUpTo(text, PYTHON_JSON_DEPTH) };
   } catch (e) {
-    return { body: undefined, error: e instanceof Error ? e.message : String(e) };
+    return { body: undefined, error: e instanceof Error ? e.message : String(e), openers: 0 };
   }
 }
 
@@ -171,7 +177,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       const common = responseEvent(res, bytes);
       const parsed = parse(text, ctx.numberText);
       // Nested deeper than Python's json reads: dlt's extract fails on it, and nothing here walks it (the preview shows text).
-      const openers = parsed.body !== undefined ? openersUpTo(text, PYTHON_JSON_DEPTH) : 0;
+      const { openers } = parsed;
       const deep = nestedAtLeast(text, openers, PYTHON_JSON_DEPTH);
       const secret = ctx.masker.containsSecret(text);
       ctx.emit(withBodyPreview(common, ctx.masker, deep ? undefined : parsed.body, text, secret));

@@ -24,26 +24,30 @@ export type NumberText = { [key: string]: string | NumberText };
 /**
  * A number ending in a whole fraction (`3.0`) or an exponent (`2e2`), followed by what ends a JSON
  * number: the body may need `parseJson`. A match inside a string only costs the slower parse, never a
- * value. Integers `JSON.parse` rounds (beyond 2^53) are found in the parsed value instead (`unsafe`):
+ * value. Integers `JSON.parse` rounds (beyond 2^53) are found in the parsed value instead (`safeContainers`):
  * scanning the text for runs of 16+ digits cost three times this scan (docs/performance.md).
  */
 const SPELLED = /\d(?:\.0+|[eE][+-]?\d+)(?=[\s,\]}]|$)/;
 
 /**
- * Whether the parsed `value` holds a number beyond ±2^53 − 1 (a rounded integer or a huge float) or,
- * with `indexKeys`, an object with a key JavaScript lists first (an array index: its first key is
- * one), whose order the text may have had otherwise. Iterative: bodies may nest deeply.
+ * How many arrays and objects the parsed `value` holds (itself included), or -1 when it holds a number
+ * beyond ±2^53 − 1 (a rounded integer or a huge float) or, with `indexKeys`, an object with a key
+ * JavaScript lists first (an array index: its first key is one), whose order the text may have had
+ * otherwise. Iterative: bodies may nest deeply.
  */
-function unsafe(value: Json, indexKeys: boolean): boolean {
-  if (typeof value !== "object" || value === null) return typeof value === "number" && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER);
+function safeContainers(value: Json, indexKeys: boolean): number {
+  if (typeof value !== "object" || value === null)
+    return typeof value === "number" && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER) ? -1 : 0;
   const stack: Json[] = [value];
+  let containers = 0;
   while (stack.length > 0) {
     const v = stack.pop() as Json;
+    containers++;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x = v[i] as Json;
         if (typeof x === "number") {
-          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return -1;
         } else if (typeof x === "object" && x !== null) stack.push(x);
       }
     } else {
@@ -51,17 +55,17 @@ function unsafe(value: Json, indexKeys: boolean): boolean {
       let first = indexKeys;
       for (const k in o) {
         if (first) {
-          if (isIndexKey(k)) return true;
+          if (isIndexKey(k)) return -1;
           first = false;
         }
         const x = o[k] as Json;
         if (typeof x === "number") {
-          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return true;
+          if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) return -1;
         } else if (typeof x === "object" && x !== null) stack.push(x);
       }
     }
   }
-  return false;
+  return containers;
 }
 
 /**
@@ -71,7 +75,10 @@ function unsafe(value: Json, indexKeys: boolean): boolean {
 export function parseBody(text: string, sink: WeakMap<object, NumberText>, options: ParseOptions = {}): Json {
   if (SPELLED.test(text)) return spelled(text, sink, options);
   const value = JSON.parse(text) as Json;
-  return unsafe(value, options.orders !== undefined) ? spelled(text, sink, options) : value;
+  const containers = safeContainers(value, options.orders !== undefined);
+  if (containers < 0) return spelled(text, sink, options);
+  if (options.count) options.count.containers = containers;
+  return value;
 }
 
 /** A lossless read's side tables (`parseLossless`): numbers' spellings and keys' orders, by container. */
@@ -96,6 +103,11 @@ export interface ParseOptions {
   readonly pythonConstants?: boolean;
   /** Where to record the `KeyOrder` of each container whose keys JavaScript orders otherwise than the text (and of those above it). */
   readonly orders?: WeakMap<object, KeyOrder>;
+  /**
+   * Where the parse writes how many arrays and objects the value holds when its walk of the value counted
+   * them (the usual body); left as it was when the text was read otherwise (`openersUpTo` bounds it then).
+   */
+  readonly count?: { containers: number };
 }
 
 /**
@@ -320,9 +332,9 @@ export function openersUpTo(text: string, limit: number): number {
 }
 
 /**
- * Whether JSON `text`, holding `openers` opening brackets (`openersUpTo`), nests arrays and objects
- * `limit` levels deep or more. A text with fewer brackets than that cannot (the common page); only a
- * text with as many is scanned, strings skipped.
+ * Whether JSON `text`, holding at most `openers` arrays and objects (its parse's count, or its opening
+ * brackets: `openersUpTo`), nests them `limit` levels deep or more. A text with fewer than that cannot (the
+ * common page); only a text with as many is scanned, strings skipped.
  */
 export function nestedAtLeast(text: string, openers: number, limit: number): boolean {
   if (openers < limit) return false;
