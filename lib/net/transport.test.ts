@@ -279,6 +279,24 @@ describe("the guard inside the transport", () => {
     await live.close();
   });
 
+  it("an origin checked once lets its next pages through, never a URL that only begins with its text", async () => {
+    const live = createLiveTransport({ guard: loopback });
+    for (const page of ["/?page=1", "/?page=2"]) expect(await json(await live(get(`${a.url}${page}`)))).toEqual({ server: "a" });
+    const tricks = [
+      `http://127.0.0.1:${a.port}@127.0.0.2:${a.port}/`, // user info: the host is 127.0.0.2
+      `http://127.0.0.1:${a.port}\\@127.0.0.2:${a.port}/`,
+      `http://127.0.0.1:${a.port}#@127.0.0.2/`,
+      `http://127.0.0.2:${a.port}/`,
+    ];
+    for (const url of tricks) {
+      const e = await live(get(url)).catch((x: unknown) => x);
+      if (e instanceof EngineError) expect(e.message, url).toMatch(/Refused|Invalid URL/);
+      else expect(await json(e as { body: AsyncIterable<Uint8Array> }), url).toEqual({ server: "a" });
+    }
+    expect(b.connections).toBe(0);
+    await live.close();
+  });
+
   it("RESTPLAY_ALLOW_HOSTS host names skip the address check; unguarded (the CLI) reaches any host", async () => {
     const byName = createLiveTransport({ guard: parseAllowList("intranet.test"), lookup: async () => ["127.0.0.2"] });
     expect(await json(await byName(get(`http://intranet.test:${a.port}/`)))).toEqual({ server: "b" });

@@ -209,11 +209,20 @@ function overflowed(error: Error, host: string): Error {
  * that is not printable ASCII).
  */
 function sentPath(raw: string, url: URL): string {
-  const whatwg = url.search ? `${url.pathname}${url.search}` : url.pathname;
-  const origin = `${url.protocol}//${url.host}`;
-  if (!raw.startsWith(origin)) return whatwg;
+  return pathAfter(`${url.protocol}//${url.host}`, raw) ?? (url.search ? `${url.pathname}${url.search}` : url.pathname);
+}
+
+/** The path and query of `raw` as written when it is `origin` followed by a path of printable ASCII; else `null`. */
+function pathAfter(origin: string, raw: string): string | null {
+  if (raw.charCodeAt(origin.length) !== 0x2f || !raw.startsWith(origin)) return null;
   const rest = raw.slice(origin.length).split("#")[0] ?? "";
-  return /^\/[\x21-\x7e]*$/.test(rest) ? rest : whatwg;
+  return /^\/[\x21-\x7e]*$/.test(rest) ? rest : null;
+}
+
+/** An origin (as WHATWG serialises it) whose URLs passed the checks: its host is not checked again. */
+interface Checked {
+  readonly origin: string;
+  readonly host: string;
 }
 
 export function createLiveTransport(options: LiveTransportOptions = {}): LiveTransport {
@@ -229,22 +238,33 @@ export function createLiveTransport(options: LiveTransportOptions = {}): LiveTra
       : undefined;
   const agent = new Agent({ connect: { timeout: options.connectTimeoutMs ?? 10_000, ...(lookup ? { lookup } : {}) } });
 
-  const live = async (request: TransportRequest): Promise<TransportResponse> => {
+  // The last origin checked: a resource's next page (the same origin written the same way, a path of
+  // printable ASCII) is sent without parsing and checking its URL again — the checks read only the
+  // scheme and the host, and the allow-list is this transport's.
+  let last: Checked | null = null;
+  const target = (raw: string): Checked & { readonly path: string } => {
+    const path = last !== null ? pathAfter(last.origin, raw) : null;
+    if (path !== null && last !== null) return { ...last, path };
     let url: URL;
     try {
-      url = new URL(request.url);
+      url = new URL(raw);
       if (allow) checkBeforeConnect(url, allow);
       else if (url.protocol !== "http:" && url.protocol !== "https:")
         throw new GuardRefusal(`Refused to contact ${url.href}: only http and https URLs are allowed.`);
     } catch (e) {
       throw networkError(e instanceof Error ? e.message : String(e));
     }
+    last = { origin: url.origin, host: url.host };
+    return { ...last, path: sentPath(raw, url) };
+  };
+
+  const live = async (request: TransportRequest): Promise<TransportResponse> => {
+    const { origin, host, path } = target(request.url);
     const headers =
       request.headers["accept-encoding"] === undefined ? { ...request.headers, "accept-encoding": ACCEPT_ENCODING } : request.headers;
-    const host = url.host;
     const options: Dispatcher.DispatchOptions = {
-      origin: url.origin,
-      path: sentPath(request.url, url),
+      origin,
+      path,
       method: request.method,
       headers,
       // As http.client encodes a str body: Latin-1 (JSON and forms are ASCII; a raw `data` str past U+00FF never gets here).
