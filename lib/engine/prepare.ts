@@ -6,7 +6,7 @@
  * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
  * reported before any of its requests.
  */
-import type { ResolvedResource, ResolvedSource } from "../config/resolved";
+import type { BuiltAuth, ResolvedResource, ResolvedSource } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
 import { RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
@@ -97,39 +97,81 @@ const DLT_AUTH_CONFIG: Readonly<Record<string, string>> = {
   oauth2_client_credentials: "OAuth2ClientCredentialsConfig",
 };
 
+/** A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), masked. */
+function castValue(written: unknown, refs: RefResolver): { readonly type: string; readonly masked: string } | null {
+  const value = isRef(written) ? refs.bind(written) : undefined;
+  if (typeof value !== "string" || value === "") return null;
+  const type = dltAutoCastType(value);
+  return type === "int" || type === "float" || type === "bool" ? { type, masked: maskSecret(value) } : null;
+}
+
+const BIND_AS_TEXT =
+  'Bind it as text: `str(dlt.secrets["…"])` in Python, `{"$format": [{"$secret": "…"}]}` in JSON or YAML (restplay\'s downloads do).';
+
+const castError = (what: string, cast: { type: string; masked: string }, when: string, failure: string) =>
+  new EngineError(
+    "invalid_request",
+    `${what} is a reference whose value (${cast.masked}) dlt reads as a Python ${cast.type} (its config providers cast text ` +
+      `that looks like one, quoted in secrets.toml too), and ${when}: ${failure}. ${BIND_AS_TEXT}`,
+  );
+
 /**
- * A reference at an auth key dlt masks whose value dlt's config providers cast to a number or a bool (`12345`, `true`:
- * `auto_cast`, from the environment and secrets.toml alike) fails dlt's `rest_api_source` before any request, the whole
- * source (checked with dlt 1.26.0, `BuiltAuth`): the client's or a resource's own auth when dlt masks it with `len()`
- * (`TypeError: object of type 'int' has no len()`), a resource_defaults dict in dlt's config validation
- * (`DictValidationException`: "field `token=12345` has invalid type `int` while `str` is expected"); a
- * resource_defaults auth object is taken as it is, and runs.
+ * A reference dlt's config providers cast to a number or a bool (from the environment and secrets.toml alike) where
+ * dlt wants text fails dlt's `rest_api_source` before any request, the whole source (checked with dlt 1.26.0), in
+ * dlt's order: an auth key dlt masks with `len()` in the client's or a resource's own auth (`TypeError: object of
+ * type 'int' has no len()`), then its config validation's `str` (`DictValidationException`) for a client header and
+ * a resource_defaults auth dict; a resource_defaults auth object is taken as it is, and runs (`BuiltAuth`).
  */
 function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | null {
-  for (const built of source.builtAuths ?? []) {
-    if (built.check === "none") continue;
+  const builtAuths = source.builtAuths ?? [];
+  const inAuth = (built: BuiltAuth): EngineError | null => {
     const written = built.config as Readonly<Record<string, unknown>>;
     for (const key of DLT_MASKED_AUTH_KEYS) {
-      const value = isRef(written[key]) ? refs.bind(written[key] as Json) : undefined;
-      if (typeof value !== "string" || value === "") continue;
-      const type = dltAutoCastType(value);
-      if (type !== "int" && type !== "float" && type !== "bool") continue;
-      const masked = maskSecret(value);
+      const cast = castValue(written[key], refs);
+      if (!cast) continue;
       const path = built.at.replace(/\[(\d+)\]/g, "/$1").replace(/\./g, "/");
       const typed = getOwn(DLT_AUTH_CONFIG, String(written.type ?? "bearer")) ?? "AuthConfig";
       const failure =
         built.check === "masked"
-          ? `TypeError: object of type '${type}' has no len()`
-          : `DictValidationException: … For \`${typed}\`: Path \`./${path}\`: field \`${key}=${masked}\` has invalid type ` +
-            `\`${type}\` while \`str\` is expected`;
-      return new EngineError(
-        "invalid_request",
-        `\`${built.at}\`'s \`${key}\` is a reference whose value (${masked}) dlt reads as a Python ${type} (its config ` +
-          `providers cast text that looks like one; quoted in secrets.toml too), and dlt's rest_api_source fails on it before ` +
-          `any request: ${failure}. Bind it as text: \`str(dlt.secrets["…"])\` in Python, \`{"$format": [{"$secret": "…"}]}\` ` +
-          "in JSON or YAML (restplay's downloads do).",
-      );
+          ? `TypeError: object of type '${cast.type}' has no len()`
+          : `DictValidationException: … For \`${typed}\`: Path \`./${path}\`: field \`${key}=${cast.masked}\` has invalid type ` +
+            `\`${cast.type}\` while \`str\` is expected`;
+      return castError(`\`${built.at}\`'s \`${key}\``, cast, "dlt's rest_api_source fails on it before any request", failure);
     }
+    return null;
+  };
+  const masked = builtAuths.filter((b) => b.check === "masked");
+  const validated = builtAuths.filter((b) => b.check === "validated");
+  for (const built of masked) {
+    const e = inAuth(built);
+    if (e) return e;
+  }
+  for (const [name, written] of Object.entries(source.client.headers)) {
+    const cast = castValue(written, refs);
+    if (!cast) continue;
+    const failure =
+      `DictValidationException: Path \`./client\`: field \`headers[${name}]=${cast.masked}\` has invalid type \`${cast.type}\` ` +
+      "while `str` is expected";
+    return castError(`\`client.headers.${name}\``, cast, "dlt's rest_api_source fails on it before any request", failure);
+  }
+  for (const built of validated) {
+    const e = inAuth(built);
+    if (e) return e;
+  }
+  return null;
+}
+
+/**
+ * An endpoint header (its own or resource_defaults') that is a reference dlt casts to a number or a bool: dlt sends
+ * it as it is and requests refuses it when the resource makes its first request, which is never sent (checked with
+ * dlt 1.26.0: `Header part (12345) from {'X-Key': 12345} must be of type str or bytes, not <class 'int'>`).
+ */
+function headerNotText(headers: Readonly<Record<string, unknown>>, refs: RefResolver, resource: string): EngineError | null {
+  for (const [name, written] of Object.entries(headers)) {
+    const cast = castValue(written, refs);
+    if (!cast) continue;
+    const failure = `Header part (${cast.masked}) from {'${name}': ${cast.masked}} must be of type str or bytes, not <class '${cast.type}'>`;
+    return castError(`Resource \`${resource}\`'s header \`${name}\``, cast, "requests refuses it when dlt makes the request", failure);
   }
   return null;
 }
@@ -195,6 +237,7 @@ function prepareOne(
   if (refs.missing.size > 0) problem ??= missingSecretError(r.name, [...refs.missing]);
   // dlt fails the whole source on it, before any request (a missing value fails the user's dict first).
   else if (notText) problem = notText;
+  else problem ??= headerNotText(ep.headers, refs, r.name);
   if (problem && problem.details.resource === undefined)
     problem = new EngineError(problem.code, problem.message, { ...problem.details, resource: r.name });
   return {
