@@ -170,7 +170,8 @@ function headerNotText(headers: Readonly<Record<string, unknown>>, refs: RefReso
   for (const [name, written] of Object.entries(headers)) {
     const cast = castValue(written, refs);
     if (!cast) continue;
-    const failure = `Header part (${cast.masked}) from {'${name}': ${cast.masked}} must be of type str or bytes, not <class '${cast.type}'>`;
+    const part = `Header part (${cast.masked}) from {'${name}': ${cast.masked}}`;
+    const failure = `${part} must be of type str or bytes, not <class '${cast.type}'>`;
     return castError(`Resource \`${resource}\`'s header \`${name}\``, cast, "requests refuses it when dlt makes the request", failure);
   }
   return null;
