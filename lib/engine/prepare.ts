@@ -161,22 +161,6 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
   return null;
 }
 
-/**
- * An endpoint header (its own or resource_defaults') that is a reference dlt casts to a number or a bool: dlt sends
- * it as it is and requests refuses it when the resource makes its first request, which is never sent (checked with
- * dlt 1.26.0: `Header part (12345) from {'X-Key': 12345} must be of type str or bytes, not <class 'int'>`).
- */
-function headerNotText(headers: Readonly<Record<string, unknown>>, refs: RefResolver, resource: string): EngineError | null {
-  for (const [name, written] of Object.entries(headers)) {
-    const cast = castValue(written, refs);
-    if (!cast) continue;
-    const part = `Header part (${cast.masked}) from {'${name}': ${cast.masked}}`;
-    const failure = `${part} must be of type str or bytes, not <class '${cast.type}'>`;
-    return castError(`Resource \`${resource}\`'s header \`${name}\``, cast, "requests refuses it when dlt makes the request", failure);
-  }
-  return null;
-}
-
 /** The auth with its secret values bound, or why it cannot run. */
 function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | null; problem: EngineError | null } {
   const a = r.endpoint.auth;
@@ -238,7 +222,6 @@ function prepareOne(
   if (refs.missing.size > 0) problem ??= missingSecretError(r.name, [...refs.missing]);
   // dlt fails the whole source on it, before any request (a missing value fails the user's dict first).
   else if (notText) problem = notText;
-  else problem ??= headerNotText(ep.headers, refs, r.name);
   if (problem && problem.details.resource === undefined)
     problem = new EngineError(problem.code, problem.message, { ...problem.details, resource: r.name });
   return {
