@@ -8,6 +8,7 @@
 import { pyFormatString, type PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
+import { refsAsText } from "./text-refs";
 import { isFormat, isPython, refOf, refsIn, type FormatValue } from "../shared";
 
 type Path = (string | number)[];
@@ -37,16 +38,19 @@ export interface DltDict {
   readonly notes: readonly string[];
 }
 
-/** The config in dlt's form with literal credentials as references (rules/secret-literals.ts; auth's own fields are canonical's). */
+/**
+ * The config in dlt's form with literal credentials as references (rules/secret-literals.ts; auth's own fields are
+ * canonical's), and the references where dlt wants text bound as text (text-refs.ts).
+ */
 export function dltForm(
   value: PlainValue,
   keepLiteralSecrets = false,
 ): { config: PlainValue; runtime: RuntimeRetry | null; notes: string[] } {
   const canonical = toDltCanonical(value, { keepLiteralSecrets });
   const notes = [...canonical.notes];
-  const config = canonical.config;
-  if (!keepLiteralSecrets) notes.push(...moveLiteralCredentials(config));
-  return { config, runtime: canonical.runtime, notes };
+  if (!keepLiteralSecrets) notes.push(...moveLiteralCredentials(canonical.config));
+  const text = refsAsText(canonical.config);
+  return { config: text.config, runtime: canonical.runtime, notes: [...notes, ...text.notes] };
 }
 
 export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict {

@@ -5,10 +5,11 @@
  * runtime settings) and the imports it lacks added; its functions, names and comments stay.
  */
 import { applyEdits } from "./fixes";
-import { completeFile, type Diagnostic } from "../formats";
+import { completeFile, findNode, type Diagnostic, type TextEdit } from "../formats";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { insertEntryEdit } from "./fixes";
+import { refsAsText, refsWantingText, textRefsNote } from "./text-refs";
 
 /** Codes whose first fix the download applies: without it dlt refuses the file or the config. */
 const DOWNLOAD_FIXES = new Set([
@@ -93,6 +94,7 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
     current = validateText(applyEdits(current.document.text, fix.edits), "python");
     notes.push(fix.title);
   }
+  current = referencesAsText(current, notes);
   // The runtime settings stand in for the `error_handler`s the user wrote (the fixes removed them).
   const rt = result.value === null ? null : toDltCanonical(result.value, { keepLiteralSecrets }).runtime;
   const extra = rt ? runtimeLines(rt) : [];
@@ -104,4 +106,32 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
   const done = completed(fixed, extra, runtimeImports(rt));
   if (done.added) notes.push(`Added after the imports: ${done.added.trim().split("\n")[0]}…`);
   return { text: done.text, notes };
+}
+
+/** `dlt.secrets["k"]` / `dlt.config["k"]` as written (a subscript with a string), nothing else (`dlt.secrets.value`). */
+const SUBSCRIPT = /^dlt\s*\.\s*(?:secrets|config)\s*\[\s*(?:"[^"\\\n]*"|'[^'\\\n]*')\s*\]$/;
+
+/**
+ * The file with each `dlt.secrets[...]` where dlt wants text (an auth's credential, a header) wrapped in `str(…)`
+ * (text-refs.ts). Kept only when the file then reads as exactly that change (a name defined once and used
+ * elsewhere too would change more): otherwise the file stays as it was.
+ */
+function referencesAsText(current: ValidationResult, notes: string[]): ValidationResult {
+  const paths = refsWantingText(current.value);
+  const text = current.document.text;
+  const edits = new Map<number, TextEdit>();
+  const wrapped: (typeof paths)[number][] = [];
+  for (const path of paths) {
+    const node = findNode(current.document.root, path);
+    if (node?.kind !== "ref" || !SUBSCRIPT.test(text.slice(node.range.start, node.range.end))) continue;
+    const written = text.slice(node.range.start, node.range.end);
+    edits.set(node.range.start, { range: node.range, newText: `str(${written})` });
+    wrapped.push(path);
+  }
+  if (edits.size === 0) return current;
+  const next = validateText(applyEdits(text, [...edits.values()]), "python");
+  // Same keys in the same order: the values compare as their JSON.
+  if (JSON.stringify(next.value) !== JSON.stringify(refsAsText(current.value, wrapped).config)) return current;
+  notes.push(textRefsNote(wrapped));
+  return next;
 }

@@ -214,6 +214,20 @@ export interface ResolvedResource {
 }
 
 /** A validated config, resolved: what the engine runs. */
+/**
+ * An auth dict dlt looks at while it builds the source (`_validate_config`, dlt/sources/rest_api/__init__.py), in
+ * its order: the client's, each resource's own, then resource_defaults'. `check` is how (checked with dlt 1.26.0):
+ * `masked` (the client's and each resource's own, a dict or an auth object: dlt masks its secrets with `len()`),
+ * `validated` (a resource_defaults dict: only dlt's config validation sees it, which wants text), `none` (a
+ * resource_defaults auth object: taken as it is).
+ */
+export interface BuiltAuth {
+  /** Where it is written, as messages say it: `client.auth`, `resources[0].endpoint.auth`. */
+  readonly at: string;
+  readonly config: AuthTypedConfig;
+  readonly check: "masked" | "validated" | "none";
+}
+
 export interface ResolvedSource {
   readonly client: {
     /** `null` only when every path is a full URL. */
@@ -231,4 +245,6 @@ export interface ResolvedSource {
    * everything it reports, as it masks the secrets it is given.
    */
   readonly literalSecrets?: readonly string[];
+  /** The auth dicts dlt looks at while it builds the source, in its order (absent: none). */
+  readonly builtAuths?: readonly BuiltAuth[];
 }

@@ -82,7 +82,12 @@ describe("credentials written into the config outside auth", () => {
     );
     const py = exportConfig(validateText(JSON_TEXT), "python")!.text;
     const config = toPlain(parseDocument(py, "python").root!) as Obj;
-    expect((config.client as Obj).auth).toEqual({ type: "http_basic", username: "alice", password: { $secret: "password" } });
+    // The password bound as text, `str(dlt.secrets["password"])` (text-refs.ts).
+    expect((config.client as Obj).auth).toEqual({
+      type: "http_basic",
+      username: "alice",
+      password: { $format: [{ $secret: "password" }] },
+    });
   });
 
   it("a base_url's credential query parameter becomes an api_key auth block; with auth already there, it is only taken out", () => {

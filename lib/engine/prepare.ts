@@ -6,7 +6,7 @@
  * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
  * reported before any of its requests.
  */
-import type { ResolvedResource, ResolvedSource } from "../config/resolved";
+import type { BuiltAuth, ResolvedResource, ResolvedSource } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
 import { RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
@@ -89,24 +89,74 @@ function missingSecretError(resource: string, names: string[]): EngineError {
   );
 }
 
+/** The TypedDict dlt's config validation matches an auth type's dict against (its message names it). */
+const DLT_AUTH_CONFIG: Readonly<Record<string, string>> = {
+  bearer: "BearerTokenAuthConfig",
+  api_key: "ApiKeyAuthConfig",
+  http_basic: "HttpBasicAuthConfig",
+  oauth2_client_credentials: "OAuth2ClientCredentialsConfig",
+};
+
+/** A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), masked. */
+function castValue(written: unknown, refs: RefResolver): { readonly type: string; readonly masked: string } | null {
+  const value = isRef(written) ? refs.bind(written) : undefined;
+  if (typeof value !== "string" || value === "") return null;
+  const type = dltAutoCastType(value);
+  return type === "int" || type === "float" || type === "bool" ? { type, masked: maskSecret(value) } : null;
+}
+
+const BIND_AS_TEXT =
+  'Bind it as text: `str(dlt.secrets["…"])` in Python, `{"$format": [{"$secret": "…"}]}` in JSON or YAML (restplay\'s downloads do).';
+
+const castError = (what: string, cast: { type: string; masked: string }, when: string, failure: string) =>
+  new EngineError(
+    "invalid_request",
+    `${what} is a reference whose value (${cast.masked}) dlt reads as a Python ${cast.type} (its config providers cast text ` +
+      `that looks like one, quoted in secrets.toml too), and ${when}: ${failure}. ${BIND_AS_TEXT}`,
+  );
+
 /**
- * A reference at an auth key dlt masks whose value dlt's config providers cast to a number or a bool (`12345`,
- * `true`: `auto_cast`, from the environment and secrets.toml alike): dlt's `rest_api_source` fails on it before
- * any request, measuring it with `len()` (checked with dlt 1.26.0: `TypeError: object of type 'int' has no len()`).
+ * A reference dlt's config providers cast to a number or a bool (from the environment and secrets.toml alike) where
+ * dlt wants text fails dlt's `rest_api_source` before any request, the whole source (checked with dlt 1.26.0), in
+ * dlt's order: an auth key dlt masks with `len()` in the client's or a resource's own auth (`TypeError: object of
+ * type 'int' has no len()`), then its config validation's `str` (`DictValidationException`) for a client header and
+ * a resource_defaults auth dict; a resource_defaults auth object is taken as it is, and runs (`BuiltAuth`).
  */
-function castNotText(written: Readonly<Record<string, unknown>>, bound: BoundAuth, where: string): EngineError | null {
-  for (const key of DLT_MASKED_AUTH_KEYS) {
-    const value = bound[key];
-    if (!isRef(written[key]) || typeof value !== "string") continue;
-    const type = dltAutoCastType(value);
-    if (type !== "int" && type !== "float" && type !== "bool") continue;
-    return new EngineError(
-      "invalid_request",
-      `${where}'s \`${key}\` is a reference whose value (${maskSecret(value)}) dlt reads as a Python ${type} (its config ` +
-        `providers cast text that looks like one), and dlt's rest_api_source fails on it before any request: TypeError: object ` +
-        `of type '${type}' has no len(). In Python write \`str(dlt.secrets["…"])\` there (quoting the value in secrets.toml ` +
-        "does not help: dlt casts quoted text too).",
-    );
+function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | null {
+  const builtAuths = source.builtAuths ?? [];
+  const inAuth = (built: BuiltAuth): EngineError | null => {
+    const written = built.config as Readonly<Record<string, unknown>>;
+    for (const key of DLT_MASKED_AUTH_KEYS) {
+      const cast = castValue(written[key], refs);
+      if (!cast) continue;
+      const path = built.at.replace(/\[(\d+)\]/g, "/$1").replace(/\./g, "/");
+      const typed = getOwn(DLT_AUTH_CONFIG, String(written.type ?? "bearer")) ?? "AuthConfig";
+      const failure =
+        built.check === "masked"
+          ? `TypeError: object of type '${cast.type}' has no len()`
+          : `DictValidationException: … For \`${typed}\`: Path \`./${path}\`: field \`${key}=${cast.masked}\` has invalid type ` +
+            `\`${cast.type}\` while \`str\` is expected`;
+      return castError(`\`${built.at}\`'s \`${key}\``, cast, "dlt's rest_api_source fails on it before any request", failure);
+    }
+    return null;
+  };
+  const masked = builtAuths.filter((b) => b.check === "masked");
+  const validated = builtAuths.filter((b) => b.check === "validated");
+  for (const built of masked) {
+    const e = inAuth(built);
+    if (e) return e;
+  }
+  for (const [name, written] of Object.entries(source.client.headers)) {
+    const cast = castValue(written, refs);
+    if (!cast) continue;
+    const failure =
+      `DictValidationException: Path \`./client\`: field \`headers[${name}]=${cast.masked}\` has invalid type \`${cast.type}\` ` +
+      "while `str` is expected";
+    return castError(`\`client.headers.${name}\``, cast, "dlt's rest_api_source fails on it before any request", failure);
+  }
+  for (const built of validated) {
+    const e = inAuth(built);
+    if (e) return e;
   }
   return null;
 }
@@ -122,15 +172,18 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
     return { auth: null, problem: new EngineError("unsupported", message) };
   }
   const auth = { ...refs.dict(a.config as Readonly<Record<string, Json>>), type: a.config.type } as BoundAuth;
-  const notText = castNotText(a.config as Readonly<Record<string, unknown>>, auth, `\`${a.where}\``);
-  if (notText) return { auth, problem: notText };
   const missing = (getOwn(REQUIRED_AUTH_FIELDS, auth.type) ?? []).filter((f) => auth[f] === undefined || auth[f] === null);
   if (missing.length === 0) return { auth, problem: null };
   const message = missingAuthFieldsMessage(`\`${a.where}\``, auth.type, missing);
   return { auth, problem: new EngineError("missing_secret", message) };
 }
 
-function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readonly<Record<string, string>>): PreparedResource {
+function prepareOne(
+  source: ResolvedSource,
+  r: ResolvedResource,
+  secrets: Readonly<Record<string, string>>,
+  notText: EngineError | null,
+): PreparedResource {
   const ep = r.endpoint;
   const refs = new RefResolver(secrets);
   const { auth: configured, problem: authProblem } = bindAuth(r, refs);
@@ -167,6 +220,8 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
     problem ??= new EngineError("unsupported", message);
   }
   if (refs.missing.size > 0) problem ??= missingSecretError(r.name, [...refs.missing]);
+  // dlt fails the whole source on it, before any request (a missing value fails the user's dict first).
+  else if (notText) problem = notText;
   if (problem && problem.details.resource === undefined)
     problem = new EngineError(problem.code, problem.message, { ...problem.details, resource: r.name });
   return {
@@ -203,5 +258,6 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readon
 
 /** Every resource of the source, in its (dependency) order, ready to run. */
 export function prepareSource(source: ResolvedSource, secrets: Readonly<Record<string, string>>): PreparedResource[] {
-  return source.resources.map((r) => prepareOne(source, r, secrets));
+  const notText = castNotText(source, new RefResolver(secrets));
+  return source.resources.map((r) => prepareOne(source, r, secrets, notText));
 }

@@ -40,12 +40,13 @@ function pyRef(v: RefValue, quote: '"' | "'"): string {
  * Text made with references as the f-string that makes it: `f"https://{dlt.secrets['sub']}.example.com"`
  * (literal braces doubled). Python before 3.12 takes no backslash and not the f-string's own quote in a
  * replacement: a name that needs either is written `"https://" + str(dlt.secrets["it's"]) + …` (what
- * the f-string computes: `format(value, "")` is `str(value)`).
+ * the f-string computes: `format(value, "")` is `str(value)`); so is a reference alone, `str(dlt.secrets["k"])`.
  */
 export function pyFormatString(v: FormatValue, quote: '"' | "'" = '"'): string {
   const inner = quote === '"' ? "'" : '"';
   const refs = v.$format.filter((p): p is RefValue => typeof p !== "string").map((p) => pyRef(p, inner));
-  if (refs.some((r) => r.includes("\\") || r.includes(quote))) {
+  // A lone reference as text is `str(dlt.secrets["k"])` (the downloads bind credentials so: lib/config/text-refs.ts).
+  if (v.$format.length === 1 || refs.some((r) => r.includes("\\") || r.includes(quote))) {
     const parts = v.$format.map((p) => (typeof p === "string" ? pyString(p, quote) : `str(${pyRef(p, quote)})`));
     return parts.length ? parts.join(" + ") : pyString("", quote);
   }

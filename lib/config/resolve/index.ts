@@ -5,9 +5,9 @@
  * The walk reads the document defensively, so it also reports in documents with schema errors; the
  * source it returns is only used when the document has no error at all (`validateDocument`).
  */
-import type { ResolvedSource } from "../resolved";
+import type { BuiltAuth, ResolvedAuth, ResolvedSource } from "../resolved";
 import type { StrOrRef } from "../schema";
-import type { Locator, Path } from "../located";
+import { where, type Locator, type Path } from "../located";
 import type { DiagnosticOut } from "../sink";
 import { createContext, type RuleContext } from "../rules/context";
 import { DefaultsPlan } from "./defaults";
@@ -87,7 +87,25 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
     resources: withPythonNumbers(resources, loc),
     skipped,
     literalSecrets: [...new Set(literalCredentials(plain).flatMap((c) => c.secrets))],
+    builtAuths: builtAuths(root, client, plan, loc),
   };
+}
+
+/** The auth dicts dlt looks at while it builds the source, in its order (`BuiltAuth`). */
+function builtAuths(root: Obj, client: ClientPlan, plan: DefaultsPlan, loc: Locator): BuiltAuth[] {
+  const out: BuiltAuth[] = [];
+  const add = (auth: ResolvedAuth | null, at: Path, check: BuiltAuth["check"]) => {
+    if (auth?.kind === "config") out.push({ at: where(at).slice(1, -1), config: auth.config, check });
+  };
+  add(client.auth.auth, ["client", "auth"], "masked");
+  (Array.isArray(root.resources) ? root.resources : []).forEach((r, i) => {
+    const at: Path = ["resources", i, "endpoint", "auth"];
+    if (isObj(r) && isObj(r.endpoint) && r.endpoint.auth) add(resolveAuth(r.endpoint.auth, "endpoint.auth", loc, at).auth, at, "masked");
+  });
+  const defaults: Path = ["resource_defaults", "endpoint", "auth"];
+  const auth = plan.endpoint?.auth ? resolveAuth(plan.endpoint.auth, "endpoint.auth", loc, defaults).auth : null;
+  add(auth, defaults, auth?.kind === "config" && auth.instance !== undefined ? "none" : "validated");
+  return out;
 }
 
 function missingBaseUrl(ctx: RuleContext, r: unknown, at: Path, name: string | null, empty: boolean): void {
