@@ -124,6 +124,8 @@ export async function POST(request: Request): Promise<Response> {
     }
 
     let finished = false;
+    // The client's abort cancels the run (a client gone before the stream exists: at once).
+    let onClientAbort = () => undefined as void;
     const finish = () => {
       if (finished) return;
       finished = true;
@@ -131,10 +133,11 @@ export async function POST(request: Request): Promise<Response> {
       admitted.release();
     };
     const { stream, stop } = runStream(started.run, finish);
-    // The client's abort cancels the run (a client gone before this line: at once).
-    const onClientAbort = () => stop();
-    request.signal.addEventListener("abort", onClientAbort, { once: true });
-    if (request.signal.aborted) stop();
+    if (!finished) {
+      onClientAbort = stop;
+      request.signal.addEventListener("abort", onClientAbort, { once: true });
+      if (request.signal.aborted) stop();
+    }
     streaming = true;
     return new Response(stream, {
       status: 200,

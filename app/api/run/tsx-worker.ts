@@ -11,3 +11,12 @@ export function tsxWorker(entry: URL, options: WorkerOptions): Worker {
   const path = fileURLToPath(entry);
   return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(path)}, ${JSON.stringify(path)});`, { ...options, eval: true });
 }
+
+/**
+ * Whether the module at `moduleUrl` (its `import.meta.url`) runs from TypeScript source (vitest, tsx). In the
+ * Next build `import.meta.url` still names the source file (`….ts`): `NEXT_RUNTIME`, which Next sets for its
+ * server code, tells the build apart, so it starts its compiled worker chunk and never needs tsx.
+ */
+export function fromSource(moduleUrl: string): boolean {
+  return moduleUrl.endsWith(".ts") && !process.env.NEXT_RUNTIME;
+}

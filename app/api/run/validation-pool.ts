@@ -14,7 +14,7 @@
 import { Worker } from "node:worker_threads";
 import type { CheckedConfig } from "@/lib/config";
 import type { ValidationReply, ValidationRequest } from "./validation-protocol";
-import { tsxWorker } from "./tsx-worker";
+import { fromSource, tsxWorker } from "./tsx-worker";
 
 export type ValidationOutcome =
   | { readonly kind: "checked"; readonly checked: CheckedConfig; readonly ms: number }
@@ -39,7 +39,7 @@ const WORKER_HEAP_MB = 256;
 
 export function spawnValidationWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (import.meta.url.endsWith(".ts")) {
+  if (fromSource(import.meta.url)) {
     // Under vitest/tsx this module is TypeScript source, and so is the worker.
     return tsxWorker(new URL("./validation-worker.ts", import.meta.url), { resourceLimits });
   }
