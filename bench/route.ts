@@ -4,6 +4,8 @@
  * loopback, the client reading as fast as it can), and the route under load — 50 concurrent mock
  * runs of seed 000 (each client its own address): throughput, p50/p95/p99 to the final event,
  * errors, RSS before and after. The server's ceilings are raised by environment for these runs only.
+ * The runs execute in the server's run worker threads (decision 0040): threads of the same process, so
+ * the RSS figures include their heaps.
  */
 import { readFileSync } from "node:fs";
 import { request } from "undici";

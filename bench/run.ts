@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance figure, measured in one run on this machine, printed beside its
  * budget and written to bench/results.json. Not part of `npm test` (timings are not assertions).
- * Options: --only engine,validation,hostile,server,preview,duckdb,memory,route,load,browser,bundle
+ * Options: --only engine,validation,hostile,server,preview,duckdb,memory,route,load,pages,browser,bundle
  */
 import { writeFileSync } from "node:fs";
 import type { Figure } from "./figures";
@@ -15,6 +15,7 @@ import { memoryFigures } from "./memory";
 import { browserFigures } from "./browser";
 import { bundleFigures } from "./bundle";
 import { loadFigures, routeFigures } from "./route";
+import { largePageFigures } from "./large-pages";
 
 const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   engine: engineFigures,
@@ -28,6 +29,7 @@ const SUITES: Record<string, () => Promise<Figure[]> | Figure[]> = {
   memory: memoryFigures,
   route: routeFigures,
   load: loadFigures,
+  pages: largePageFigures,
 };
 
 async function main() {

@@ -1,17 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 
-// A run whose event stream throws: the route must end the stream as a failed run, never hang or crash,
-// and must not log the secret values it was given.
-vi.mock("@/lib/run", async (actual) => ({
-  ...(await actual<typeof import("@/lib/run")>()),
-  prepareCheckedRun: () => ({
-    ok: true,
-    events: (async function* () {
-      yield { type: "run_start", resources: ["a"], at: 0 };
-      throw new Error("boom with s3cr3t-value inside");
-    })(),
-  }),
-}));
+// A run whose event stream throws (in its worker): the route must end the stream as a failed run, never
+// hang or crash, and must not log the secret values it was given.
+vi.mock("./run-spawn", async () => {
+  const { tsxWorker } = await import("./tsx-worker");
+  return {
+    spawnRunWorker: (heapMb: number) =>
+      tsxWorker(new URL("./testing/broken-run-worker.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+  };
+});
 
 const { POST } = await import("./route");
 

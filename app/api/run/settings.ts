@@ -23,6 +23,8 @@ export interface ServerSettings {
   readonly runsInTotal: number;
   /** Validation off the request thread: workers, the CPU budget of one config, the queue. */
   readonly validation: { readonly workers: number; readonly budgetMs: number; readonly maxQueue: number; readonly queueTimeoutMs: number };
+  /** Worker threads the runs execute in (each runs several at once; decision 0040). */
+  readonly runWorkers: number;
 }
 
 /** Each setting: its environment variable and default. One table, so docs/security.md can be checked against it. */
@@ -41,6 +43,7 @@ export const SETTINGS_ENV = {
   validationBudgetMs: ["RESTPLAY_VALIDATION_BUDGET_MS", 1_500],
   validationQueue: ["RESTPLAY_VALIDATION_QUEUE", 32],
   validationQueueTimeoutMs: ["RESTPLAY_VALIDATION_QUEUE_MS", 2_000],
+  runWorkers: ["RESTPLAY_RUN_WORKERS", 2],
 } as const satisfies Record<string, readonly [string, string | number]>;
 
 type NumberSetting = {
@@ -93,5 +96,6 @@ export function readSettings(env: Readonly<Record<string, string | undefined>> =
       maxQueue: positive(env, "validationQueue"),
       queueTimeoutMs: positive(env, "validationQueueTimeoutMs"),
     },
+    runWorkers: positive(env, "runWorkers"),
   };
 }

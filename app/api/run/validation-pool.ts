@@ -12,9 +12,9 @@
  * - Each worker has a heap ceiling, so an expansion bomb ends that worker, not the server.
  */
 import { Worker } from "node:worker_threads";
-import { fileURLToPath } from "node:url";
 import type { CheckedConfig } from "@/lib/config";
 import type { ValidationReply, ValidationRequest } from "./validation-protocol";
+import { fromSource, tsxWorker } from "./tsx-worker";
 
 export type ValidationOutcome =
   | { readonly kind: "checked"; readonly checked: CheckedConfig; readonly ms: number }
@@ -39,14 +39,9 @@ const WORKER_HEAP_MB = 256;
 
 export function spawnValidationWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (import.meta.url.endsWith(".ts")) {
-    // Under vitest/tsx this module is TypeScript source, and so is the worker: load it through tsx's
-    // require hook (`--import tsx` in a worker's execArgv does not reach its module loader on Node 20).
-    const entry = fileURLToPath(new URL("./validation-worker.ts", import.meta.url));
-    return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`, {
-      eval: true,
-      resourceLimits,
-    });
+  if (fromSource(import.meta.url)) {
+    // Under vitest/tsx this module is TypeScript source, and so is the worker.
+    return tsxWorker(new URL("./validation-worker.ts", import.meta.url), { resourceLimits });
   }
   // This exact form is what the Next build recognises and compiles into a worker chunk.
   return new Worker(new URL("./validation-worker.ts", import.meta.url), { resourceLimits });

@@ -1,0 +1,148 @@
+/**
+ * The run pool with its real worker (./run-worker.ts): a worker that dies mid-run ends each of its runs
+ * with an error and a failed `done`, and the next run works; a cancelled run is freed in its worker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkConfig } from "@/lib/config";
+import type { EngineEvent } from "@/lib/engine";
+import { EXAMPLES } from "@/lib/examples";
+import { RunPool, type RunHandle, type RunJob } from "./run-pool";
+import { tsxWorker } from "./tsx-worker";
+
+/** The real worker, with runs that make it run out of memory (`oom`) or fail (`crash`). */
+const crashing = (heapMb: number) =>
+  tsxWorker(new URL("./testing/crashing-run-worker.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+
+let server: Server;
+let base = "";
+let hanging = 0;
+let hangClosed = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url?.startsWith("/hang")) {
+      hanging++;
+      req.on("close", () => hangClosed++);
+      return;
+    }
+    res.writeHead(404).end("{}");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const liveJob = (path: string): RunJob => ({
+  checked: checkConfig(
+    JSON.stringify({
+      client: { base_url: base },
+      resources: [{ name: "r", endpoint: { path, data_selector: "data", paginator: "single_page" } }],
+    }),
+  ),
+  request: { target: "live", limits: { maxResponseBytes: 200 * 1024 * 1024, maxRecords: 10_000_000, maxDurationMs: 600_000 } },
+  allowHosts: "127.0.0.1",
+  notes: [],
+});
+
+/** Collects a run's output; resolves with its events once it ends. */
+function collect(run: RunHandle): Promise<{ events: EngineEvent[]; broke: string | undefined }> {
+  return new Promise((resolve) => {
+    let text = "";
+    const decoder = new TextDecoder();
+    run.attach({
+      chunk: (bytes) => void (text += decoder.decode(bytes, { stream: true })),
+      end: (broke) =>
+        resolve({
+          events: text
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as EngineEvent),
+          broke,
+        }),
+    });
+  });
+}
+
+const until = async (what: () => boolean) => {
+  while (!what()) await new Promise((r) => setTimeout(r, 10));
+};
+
+async function started(pool: RunPool, job: RunJob): Promise<RunHandle> {
+  const s = await pool.start(job);
+  if (!s.ok) throw new Error(s.message);
+  return s.run;
+}
+
+describe("RunPool", () => {
+  for (const [how, said] of [
+    ["oom", "ran out of memory"],
+    ["crash", "the worker broke"],
+  ] as const) {
+    it(`a worker that ${how === "oom" ? "runs out of memory" : "fails"} mid-run ends each of its runs with an error and a failed done; the next run works`, async () => {
+      const pool = new RunPool({ workers: 1, heapMb: 64, spawn: crashing });
+      try {
+        const before = hanging;
+        const waiting = collect(await started(pool, liveJob("/hang")));
+        await until(() => hanging > before);
+        const seed = EXAMPLES.find((e) => e.id === "seed-002")?.text ?? "";
+        const mock = (resources?: string[]): RunJob => ({
+          checked: checkConfig(seed),
+          request: { target: "mock", ...(resources ? { resources } : {}) },
+          allowHosts: undefined,
+          notes: [],
+        });
+        const dying = collect(await started(pool, mock([how])));
+        for (const { events, broke } of [await dying, await waiting]) {
+          expect(events.at(-2)).toMatchObject({ type: "error", error: { code: "internal_error", message: expect.stringContaining(said) } });
+          expect(events.at(-1)).toMatchObject({ type: "done", ok: false });
+          expect(broke).toContain(said);
+        }
+        const next = await collect(await started(pool, mock()));
+        expect(next.events.at(-1)).toMatchObject({ type: "done", ok: true });
+        expect(pool.runsPerWorker()).toEqual([0]);
+      } finally {
+        await pool.close();
+      }
+    }, 60_000);
+  }
+
+  it("a cancelled run is aborted in its worker (its request closed) and freed; nothing more reaches the stream", async () => {
+    const pool = new RunPool({ workers: 1 });
+    try {
+      const before = hanging;
+      const closedBefore = hangClosed;
+      const run = await started(pool, liveJob("/hang"));
+      let ended = false;
+      run.attach({ chunk: () => undefined, end: () => void (ended = true) });
+      await until(() => hanging > before);
+      expect(pool.runsPerWorker()).toEqual([1]);
+      run.cancel();
+      await until(() => hangClosed > closedBefore && pool.runsPerWorker()[0] === 0);
+      expect(ended).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("refuses a run as prepareCheckedRun does, without starting it", async () => {
+    const pool = new RunPool({ workers: 1 });
+    try {
+      const seed = EXAMPLES.find((e) => e.id === "seed-002")?.text ?? "";
+      const s = await pool.start({
+        checked: checkConfig(seed),
+        request: { target: "mock", resources: ["nope"] },
+        allowHosts: undefined,
+        notes: [],
+      });
+      expect(s).toMatchObject({ ok: false, code: "unknown_resource" });
+      expect(pool.runsPerWorker()).toEqual([0]);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * A run worker's side of the protocol (./run-protocol.ts): each `start` is set up with lib/run's
+ * `prepareCheckedRun` here, off the request thread, and several runs proceed at once (the engine is
+ * async). Each run's events are encoded here and posted as bytes: the events one turn of the event loop
+ * produced go in one message, posted as soon as the run waits (on the network, a timer, a page
+ * boundary), never held back. `pause` stops pulling the run's events (so the engine stops pulling
+ * pages) until `resume`; `cancel` aborts the run and frees it.
+ */
+import type { MessagePort } from "node:worker_threads";
+import type { EngineEvent } from "@/lib/engine";
+import { createLiveTransport, parseAllowList } from "@/lib/net";
+import { Masker } from "@/lib/shared";
+import { encodeEvent, prepareCheckedRun } from "@/lib/run";
+import { brokeOffText, type RunCommand, type RunReply, type RunStart } from "./run-protocol";
+
+/** Past this many characters of events a message goes at once (a run that never waits still streams). */
+const BATCH_CHARS = 64 * 1024;
+
+interface Live {
+  readonly abort: AbortController;
+  paused: boolean;
+  cancelled: boolean;
+  wake: (() => void) | null;
+  batch: string;
+  flushing: boolean;
+}
+
+/** The engine's events with the route's own notes right after `run_start`. */
+async function* withNotes(events: AsyncGenerator<EngineEvent>, notes: readonly string[]): AsyncGenerator<EngineEvent> {
+  try {
+    for await (const e of events) {
+      yield e;
+      if (e.type === "run_start") for (const message of notes) yield { type: "warning", code: "server_limit", message };
+    }
+  } finally {
+    await events.return(undefined);
+  }
+}
+
+/** The events of a run whose set-up threw: the throw, where `drive` reports it. */
+// eslint-disable-next-line require-yield -- a generator that only throws, as a broken engine's would
+async function* brokenEvents(error: unknown): AsyncGenerator<EngineEvent> {
+  throw error;
+}
+
+/** Serves runs on `port`; `prepare` is lib/run's (a test's worker passes one that breaks). */
+export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun = prepareCheckedRun): void {
+  const runs = new Map<number, Live>();
+  const post = (reply: RunReply) => {
+    if (reply.kind === "text") port.postMessage(reply, [reply.bytes.buffer as ArrayBuffer]);
+    else port.postMessage(reply);
+  };
+  const encoder = new TextEncoder();
+  const flush = (id: number, run: Live) => {
+    run.flushing = false;
+    if (run.batch === "" || run.cancelled) return;
+    const bytes = encoder.encode(run.batch);
+    run.batch = "";
+    post({ kind: "text", id, bytes });
+  };
+  const push = (id: number, run: Live, text: string) => {
+    run.batch += text;
+    if (run.batch.length >= BATCH_CHARS) flush(id, run);
+    else if (!run.flushing) {
+      run.flushing = true;
+      // After this turn's microtasks: every event the run produced without waiting goes in one message.
+      setImmediate(() => flush(id, run));
+    }
+  };
+
+  async function drive(msg: RunStart, run: Live, events: AsyncGenerator<EngineEvent>): Promise<void> {
+    const { id } = msg;
+    let broke: string | undefined;
+    try {
+      for (;;) {
+        while (run.paused && !run.cancelled) await new Promise<void>((resolve) => (run.wake = resolve));
+        if (run.cancelled) break;
+        const next = await events.next();
+        if (run.cancelled || next.done) break;
+        push(id, run, encodeEvent(next.value));
+      }
+    } catch (e) {
+      if (!run.cancelled) {
+        // The engine reports failures as events; reaching this is a defect. It is logged (by the request
+        // thread) without secrets, and the stream ends the way every run ends, so the client shows a failed run.
+        const masker = new Masker(Object.values(msg.request.secrets ?? {}));
+        broke = masker.text(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+        push(id, run, brokeOffText(`The run broke off inside restplay: ${broke}`));
+      }
+    } finally {
+      if (run.cancelled) await events.return(undefined).catch(() => undefined);
+      flush(id, run);
+      runs.delete(id);
+      post(broke === undefined ? { kind: "end", id } : { kind: "end", id, broke });
+    }
+  }
+
+  function start(msg: RunStart): void {
+    const abort = new AbortController();
+    const run: Live = { abort, paused: false, cancelled: false, wake: null, batch: "", flushing: false };
+    let events: AsyncGenerator<EngineEvent>;
+    try {
+      // The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried.
+      const liveTransport = msg.request.target === "live" ? createLiveTransport({ guard: parseAllowList(msg.allowHosts) }) : undefined;
+      const prepared = prepare(msg.checked, msg.request, { ...(liveTransport ? { liveTransport } : {}), signal: abort.signal });
+      if (!prepared.ok) {
+        post({ kind: "refused", id: msg.id, code: prepared.code, message: prepared.message, diagnostics: prepared.diagnostics });
+        return;
+      }
+      events = withNotes(prepared.events, msg.notes);
+    } catch (e) {
+      // Setting a run up never throws by contract: a defect ends this run as one that broke off, not the worker.
+      events = brokenEvents(e);
+    }
+    runs.set(msg.id, run);
+    post({ kind: "started", id: msg.id });
+    void drive(msg, run, events);
+  }
+
+  port.on("message", (msg: RunCommand) => {
+    if (msg.kind === "start") return start(msg);
+    const run = runs.get(msg.id);
+    if (!run) return;
+    if (msg.kind === "cancel") {
+      run.cancelled = true;
+      run.abort.abort();
+    } else run.paused = msg.kind === "pause";
+    if (!run.paused || run.cancelled) {
+      run.wake?.();
+      run.wake = null;
+    }
+  });
+  post({ kind: "ready" });
+}
