@@ -45,7 +45,9 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
       severity: "warning",
       code: "hardcoded_secret",
       range,
-      message: `\`${field}\` is written into the config (${maskSecret(literal)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
+      message:
+        `\`${field}\` is written into the config (${maskSecret(literal)}): anyone with the file has it. Use dlt.secrets["${field}"] ` +
+        `and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
       fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
     });
   }

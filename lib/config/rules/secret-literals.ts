@@ -34,8 +34,9 @@ const SCHEME_WORDS = /\b(?:bearer|basic|token|bot|digest|jwt|oauth|apikey|api-ke
 /**
  * The credential written literally into text made with references (`f"Bearer sk_live_51H…{dlt.secrets['suffix']}"`,
  * `"abc123" + dlt.secrets["x"]`): its first literal part with a run of six or more letters, digits, `_` or `-` besides a
- * scheme word (`Bearer `) and dlt's `{placeholders}` (a label such as `k:` or `user:` is none); null for anything else. The one rule for a `$format` in auth's fields (rules/auth.ts) and in
- * the places `literalCredentials` looks (a header, a param, a body field).
+ * scheme word (`Bearer `) and dlt's `{placeholders}` (a label such as `k:` or `user:` is none); null for anything
+ * else. The one rule for a `$format` in auth's fields (rules/auth.ts) and in the places `literalCredentials` looks
+ * (a header, a param, a body field).
  */
 export function literalInFormat(v: unknown): string | null {
   if (!isFormat(v)) return null;
