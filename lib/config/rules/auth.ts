@@ -47,7 +47,8 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
       range,
       message:
         `\`${field}\` is written into the config (${maskSecret(literal)}): anyone with the file has it. Use dlt.secrets["${field}"] ` +
-        `and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
+        "and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable " +
+        `${secretEnvName(field)}).`,
       fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
     });
   }
