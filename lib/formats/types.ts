@@ -49,7 +49,16 @@ export type DocNode =
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,
    * `{"$format": ["Bearer ", {"$secret": "token"}]}` in JSON/YAML (lib/shared/markers.ts).
    */
-  | { readonly kind: "format"; readonly range: Range; readonly parts: readonly FormatPart[] }
+  | {
+      readonly kind: "format";
+      readonly range: Range;
+      readonly parts: readonly FormatPart[];
+      /**
+       * Python: the parts (indexes) that are references `+` joins as they are (`"https://h:" + dlt.config["port"]`, not
+       * `str(…)` nor an f-string's): a value dlt reads as other than text makes Python raise `TypeError`.
+       */
+      readonly concatenated?: readonly number[];
+    }
   /**
    * A Python expression that is not a literal (a function, lambda, class instance, call).
    * Kept as source text: validated structurally, never executed in the playground.

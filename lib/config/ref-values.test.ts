@@ -1,0 +1,79 @@
+/**
+ * A run's values that make Python or dlt refuse the config before any request (checked with dlt 1.26.0, the values in
+ * the environment): a reference `+` joins as it is whose value dlt reads as a number, a bool, a list or a dict
+ * (`TypeError: can only concatenate str (not "int") to str`), and a client header whose value is not text
+ * (`DictValidationException … has invalid type \`int\` while \`str\` is expected`).
+ */
+import { describe, expect, it } from "vitest";
+import { parseDocument, type DocNode } from "../formats";
+import { validateText } from "./index";
+import { prepareRun } from "../run";
+
+const PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n";
+const py = (client: string, pre = "") => `${PRELUDE}${pre}source = rest_api_source({"client": {${client}}, "resources": ["items"]})\n`;
+const errors = (text: string, refValues: Record<string, string>) =>
+  validateText(text, "python", { refValues })
+    .diagnostics.filter((d) => d.severity === "error")
+    .map((d) => [d.path, d.message]);
+
+/** The `concatenated` parts of the base_url's node. */
+function concatenated(text: string): readonly number[] | undefined {
+  const root = parseDocument(text, "python").root;
+  const client = root?.kind === "object" ? root.entries.find((e) => e.key === "client")?.value : undefined;
+  const base = client?.kind === "object" ? client.entries.find((e) => e.key === "base_url")?.value : undefined;
+  return (base as (DocNode & { kind: "format" }) | undefined)?.concatenated;
+}
+
+describe("a reference joined with + as it is", () => {
+  it("the Python reader marks the references + joins as they are, not str()'s, an f-string's or a name's f-string", () => {
+    expect(concatenated(py(`"base_url": "https://h:" + dlt.config["port"] + "/"`))).toEqual([1]);
+    expect(concatenated(py(`"base_url": "https://h:" + PORT`, 'PORT = dlt.config["port"]\n'))).toEqual([1]);
+    expect(concatenated(py(`"base_url": dlt.config["host"] + ":" + str(dlt.config["port"])`))).toEqual([0]);
+    expect(concatenated(py(`"base_url": "https://h:" + str(dlt.config["port"])`))).toBeUndefined();
+    expect(concatenated(py(`"base_url": f"https://h:{dlt.config['port']}"`))).toBeUndefined();
+    expect(concatenated(py(`"base_url": "https://h:" + PORT`, "PORT = f\"{dlt.config['port']}\"\n"))).toBeUndefined();
+  });
+
+  it("with a value dlt reads as an int, float, bool or list: Python's TypeError, located; text is fine", () => {
+    const text = py(`"base_url": "https://h:" + dlt.config["port"] + "/"`);
+    expect(errors(text, { port: "8080" })).toEqual([
+      [
+        "/client/base_url",
+        "`client.base_url` joins dlt.config[\"port\"] with `+`, and dlt's config providers read this run's value (8080) as a " +
+          'Python int: Python fails building the config, before any request (TypeError: can only concatenate str (not "int") ' +
+          'to str). Write `str(dlt.config["port"])` there, or an f-string.',
+      ],
+    ]);
+    expect(errors(text, { port: "true" })[0]![1]).toContain('(TypeError: can only concatenate str (not "bool") to str)');
+    expect(errors(text, { port: "8080a" })).toEqual([]);
+    expect(errors(text, {})).toEqual([]);
+    const first = py(`"base_url": dlt.config["host"] + "/v1"`);
+    expect(errors(first, { host: "2.0" })[0]![1]).toContain("(TypeError: unsupported operand type(s) for +: 'float' and 'str')");
+    expect(errors(first, { host: "[1]" })[0]![1]).toContain('(TypeError: can only concatenate list (not "str") to list)');
+    expect(errors(py(`"base_url": "https://h:" + str(dlt.config["port"])`), { port: "8080" })).toEqual([]);
+  });
+
+  it("a run is refused with that error before any request", () => {
+    const p = prepareRun({
+      text: py(`"base_url": "http://127.0.0.1:" + dlt.config["port"] + "/"`),
+      format: "python",
+      target: "live",
+      secrets: { port: "8080" },
+    });
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.code).toBe("invalid_config");
+    expect(p.message).toContain('TypeError: can only concatenate str (not "int") to str');
+  });
+});
+
+describe("a client header given as a reference", () => {
+  it("whose value dlt reads as other than text is dlt's config validation error, a secret masked", () => {
+    const text = py(`"base_url": "https://h/", "headers": {"X-Token": dlt.secrets["token"]}`);
+    const [d] = errors(text, { token: "12345" });
+    expect(d![0]).toBe("/client/headers/X-Token");
+    expect(d![1]).toContain("(`headers[X-Token]=1*****5` has invalid type `int` while `str` is expected)");
+    expect(d![1]).not.toContain("12345");
+    expect(errors(text, { token: "abc" })).toEqual([]);
+  });
+});
