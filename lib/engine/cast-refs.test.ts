@@ -76,3 +76,23 @@ describe("a run with references in a path, a query, a body and a header", () => 
     );
   });
 });
+
+describe("a whole body or params dict given as a reference (JSON text)", () => {
+  it("is sent as dlt sends it: 2.0 a float, an integer past 2^53 its digits (dlt 1.26.0 sent these bytes)", async () => {
+    const api = fakeFetch(() => json([{ id: 1 }]));
+    const config = {
+      client: { base_url: "https://api.test/" },
+      resources: [
+        {
+          name: "items",
+          endpoint: { path: "items", method: "POST", json: { $config: "body" }, params: { $config: "params" }, paginator: "single_page" },
+        },
+      ],
+    };
+    const secrets = { body: '{"n": 99999999999999999999, "f": 2.0, "s": "a", "t": true}', params: '{"p": 2.0, "q": 12345678901234567890}' };
+    const run = await collect(config, api.fetch, { secrets });
+    expect(run.errors).toEqual([]);
+    expect(api.calls[0]!.url).toBe("https://api.test/items?p=2.0&q=12345678901234567890");
+    expect(api.calls[0]!.body).toBe('{"n": 99999999999999999999, "f": 2.0, "s": "a", "t": true}');
+  });
+});
