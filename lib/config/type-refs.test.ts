@@ -140,6 +140,46 @@ describe("a list or dict given as JSON text, read with Python's json as dlt read
   });
 });
 
+describe("a list item given as dlt.config[...] where the list wants text", () => {
+  const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({"client": {"base_url": "https://api.example.com"},
+    "resources": [
+        {"name": "items", "primary_key": [dlt.config["pk"], "org", dlt.config["pk2"]], "merge_key": [dlt.config["pk"]],
+            "write_disposition": "merge",
+            "endpoint": {"path": "items", "incremental": {"cursor_path": "id", "primary_key": [dlt.config["pk"]]}}},
+        {"name": "kids", "include_from_parent": [dlt.config["f"]], "endpoint": {"path": "kids/{resources.items.id}"}},
+    ]})
+`;
+
+  it("is a value known when dlt runs (dlt 1.26.0 takes PK=id), not invalid_type; the items after it keep their places", () => {
+    const r = validateText(text, "python");
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(r.diagnostics.map((d) => d.path)).toEqual([
+      "/resources/0/primary_key/0",
+      "/resources/0/primary_key/2",
+      "/resources/0/merge_key/0",
+      "/resources/0/endpoint/incremental/primary_key/0",
+      "/resources/1/include_from_parent/0",
+    ]);
+    expect(r.diagnostics.every((d) => d.code === "value_at_run_time")).toBe(true);
+  });
+
+  it("with the run's values it is what dlt reads: text is the column, a number dlt refuses as it refuses the literal", () => {
+    const values = { pk: "id", pk2: "region", f: "name" };
+    const [items, kids] = checkConfig(text, "python", values).source!.resources;
+    expect(items!.primary_key).toEqual(["id", "org", "region"]);
+    expect(kids!.include_from_parent).toEqual(["name"]);
+    // dlt 1.26.0 with PK=123: `primary_key[0]=123` has invalid type `int` while `str` is expected.
+    const wrong = validateText(text, "python", { refValues: { ...values, pk: "123" } });
+    expect(wrong.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.path])).toContainEqual([
+      "invalid_type",
+      "/resources/0/primary_key/0",
+    ]);
+  });
+});
+
 describe("dltConfigValue: the value as Python holds it", () => {
   it("whole floats, inf/nan and integers past 2^53 as markers, in JSON too (recorded from dlt 1.26.0's auto_cast)", () => {
     const cases: [string, unknown][] = [

@@ -83,10 +83,12 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
     if (ref !== null) {
       if (skip.has(path.join("\u0000"))) return;
       const schema = schemaAt(RestApiConfigSchema, value, path);
-      if (schema !== null && !schema.safeParse(v).success && takesTyped(schema, path))
+      // A list's item where the list wants text (`"primary_key": [dlt.config["pk"]]`, `include_from_parent`) is one too: dlt
+      // takes the value Python reads (checked with dlt 1.26.0: `PK=id` runs, `PK=123` is refused as an int).
+      const item = typeof path[path.length - 1] === "number";
+      if (schema !== null && !schema.safeParse(v).success && (item || takesTyped(schema, path)))
         out.push({ path, place: where(path), ...ref, isType: false });
     } else if (hasMarker(v)) return;
-    // A list's item stays: taking it out would move the items after it (its error says what is wrong).
     else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     else if (Array.isArray(v)) v.forEach((x, i) => (isObj(x) || Array.isArray(x) ? walk(x, [...path, i]) : undefined));
   };
@@ -181,6 +183,8 @@ export function withoutRunTimeRefs(
   const found = runTimeRefs(value);
   if (found.length === 0) return value;
   const copy = JSON.parse(JSON.stringify(value)) as PlainValue;
+  // List items without a value are taken out last, from the end: the items after one move.
+  const items: RunTimeRef[] = [];
   for (const ref of found) {
     const target = at(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
     const key = String(ref.path[ref.path.length - 1]);
@@ -194,7 +198,8 @@ export function withoutRunTimeRefs(
       if (typeof cast === "object" && cast !== null) target[key] = pythonNumbers(copy, ref, dltConfigValue(known), loc, out);
       continue;
     }
-    delete target[key];
+    if (Array.isArray(target)) items.unshift(ref);
+    else delete target[key];
     removed.push(ref.path);
     out.push({
       severity: "info",
@@ -204,6 +209,7 @@ export function withoutRunTimeRefs(
       message: message(ref),
     });
   }
+  for (const ref of items) (at(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
   return copy;
 }
 
