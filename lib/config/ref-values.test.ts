@@ -30,6 +30,7 @@ describe("a reference joined with + as it is", () => {
     expect(concatenated(py(`"base_url": "https://h:" + PORT`, 'PORT = dlt.config["port"]\n'))).toEqual([1]);
     expect(concatenated(py(`"base_url": dlt.config["host"] + ":" + str(dlt.config["port"])`))).toEqual([0]);
     expect(concatenated(py(`"base_url": "https://h:" + str(dlt.config["port"])`))).toBeUndefined();
+    expect(concatenated(py(`"base_url": "https://h:" + os.environ["PORT"]`, "import os\n"))).toBeUndefined();
     expect(concatenated(py(`"base_url": f"https://h:{dlt.config['port']}"`))).toBeUndefined();
     expect(concatenated(py(`"base_url": "https://h:" + PORT`, "PORT = f\"{dlt.config['port']}\"\n"))).toBeUndefined();
   });
