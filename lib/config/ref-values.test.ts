@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument, type DocNode } from "../formats";
 import { validateText } from "./index";
 import { prepareRun } from "../run";
+import { fetchTransport } from "../engine";
 
 const PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n";
 const py = (client: string, pre = "") => `${PRELUDE}${pre}source = rest_api_source({"client": {${client}}, "resources": ["items"]})\n`;
@@ -76,5 +77,28 @@ describe("a client header given as a reference", () => {
     expect(d![1]).toContain("(`headers[X-Token]=1*****5` has invalid type `int` while `str` is expected)");
     expect(d![1]).not.toContain("12345");
     expect(errors(text, { token: "abc" })).toEqual([]);
+  });
+});
+
+describe("os.environ[...] is text whatever it holds (Python reads it, not dlt's providers)", () => {
+  const text =
+    "import os\n" +
+    py(`"base_url": "http://127.0.0.1:8765/", "headers": {"X-C": "c" + os.environ["TOKEN"]}`, "").replace(
+      '"resources": ["items"]',
+      '"resources": [{"name": "items", "endpoint": {"params": {"v": os.getenv("V")}, ' +
+        '"headers": {"X-Token": os.environ["TOKEN"]}, "paginator": "single_page"}}]',
+    );
+
+  it("is sent as written where a dlt.secrets value would be cast (dlt 1.26.0 sent ?v=1e2, X-Token 12345, X-C c12345)", async () => {
+    const seen: [string, string | null, string | null][] = [];
+    const fetch = async (r: Request) => {
+      seen.push([r.url, r.headers.get("x-token"), r.headers.get("x-c")]);
+      return new Response("[]", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const secrets = { TOKEN: "12345", V: "1e2" };
+    const prepared = prepareRun({ text, target: "live", secrets }, { liveTransport: fetchTransport(fetch) });
+    if (!prepared.ok) throw new Error(prepared.message);
+    for await (const e of prepared.events) if (e.type === "error") throw new Error(e.error.message);
+    expect(seen).toEqual([["http://127.0.0.1:8765/items?v=1e2", "12345", "c12345"]]);
   });
 });

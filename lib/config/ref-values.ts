@@ -62,7 +62,7 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
           `(${shown(ref.kind, given[ref.name]!)}) as a Python ${type}: Python fails building the config, before any request ` +
           `(TypeError: ${found.error}). Write \`str(${spelled(ref.kind, ref.name)})\` there, or an f-string.`,
       });
-    } else if (node.kind === "ref" && path.length === 3 && path[0] === "client" && path[1] === "headers") {
+    } else if (node.kind === "ref" && !node.environ && path.length === 3 && path[0] === "client" && path[1] === "headers") {
       const text = getOwn(given, node.name);
       const type = text === undefined ? "str" : dltAutoCastType(text);
       if (type === "str") return;

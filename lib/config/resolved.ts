@@ -231,4 +231,9 @@ export interface ResolvedSource {
    * everything it reports, as it masks the secrets it is given.
    */
   readonly literalSecrets?: readonly string[];
+  /**
+   * References read from the environment by Python itself (`os.environ["X"]`): a run binds their values as text,
+   * where a `dlt.secrets`/`dlt.config` value is what dlt's providers make of it (lib/engine/refs.ts).
+   */
+  readonly environRefs?: readonly string[];
 }

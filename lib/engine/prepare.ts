@@ -162,7 +162,7 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
 
 function prepareOne(source: ResolvedSource, r: ResolvedResource, secrets: Readonly<Record<string, string>>): PreparedResource {
   const ep = r.endpoint;
-  const refs = new RefResolver(secrets);
+  const refs = new RefResolver(secrets, source.environRefs);
   const { auth: configured, problem: authProblem } = bindAuth(r, refs);
   let problem = authProblem;
   const bound = source.client.base_url === null ? "" : refs.bind(source.client.base_url);

@@ -15,7 +15,11 @@ export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== nu
 
 export class RefResolver {
   readonly missing = new Set<string>();
-  constructor(private readonly secrets: Readonly<Record<string, string>>) {}
+  /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
+  constructor(
+    private readonly secrets: Readonly<Record<string, string>>,
+    private readonly environ: readonly string[] = [],
+  ) {}
 
   /**
    * The value with references replaced (a missing one becomes `""` and is recorded). A part without
@@ -64,7 +68,7 @@ export class RefResolver {
   /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
   private cast(name: string): Json {
     const text = this.value(name);
-    return this.missing.has(name) ? text : dltConfigValue(text);
+    return this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text);
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */

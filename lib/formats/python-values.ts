@@ -85,7 +85,7 @@ function environ(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode |
   if (!name) return null;
   const value = getter && fallback ? convert(ctx, fallback, pointer) : null;
   if (value && value.kind !== "null" && !(value.kind === "string" && value.value === "")) return value;
-  return { kind: "ref", ref: "secret", name, range: rangeOf(n) };
+  return { kind: "ref", ref: "secret", name, range: rangeOf(n), environ: true };
 }
 
 function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {

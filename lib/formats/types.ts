@@ -44,7 +44,14 @@ export type DocNode =
   | { readonly kind: "boolean"; readonly range: Range; readonly value: boolean }
   | { readonly kind: "null"; readonly range: Range }
   /** `dlt.secrets["name"]` / `dlt.config["name"]` in Python, `{"$secret": "name"}` / `{"$config": "name"}` in JSON/YAML. */
-  | { readonly kind: "ref"; readonly range: Range; readonly ref: RefKind; readonly name: string }
+  | {
+      readonly kind: "ref";
+      readonly range: Range;
+      readonly ref: RefKind;
+      readonly name: string;
+      /** Python's `os.environ["X"]` / `os.getenv("X")`: text whatever it holds (dlt's providers cast nothing there). */
+      readonly environ?: true;
+    }
   /**
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,
    * `{"$format": ["Bearer ", {"$secret": "token"}]}` in JSON/YAML (lib/shared/markers.ts).

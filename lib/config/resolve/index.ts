@@ -6,6 +6,7 @@
  * source it returns is only used when the document has no error at all (`validateDocument`).
  */
 import type { ResolvedSource } from "../resolved";
+import type { DocNode } from "../../formats";
 import type { StrOrRef } from "../schema";
 import type { Locator, Path } from "../located";
 import type { DiagnosticOut } from "../sink";
@@ -87,7 +88,20 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
     resources: withPythonNumbers(resources, loc),
     skipped,
     literalSecrets: [...new Set(literalCredentials(plain).flatMap((c) => c.secrets))],
+    environRefs: environRefs(loc.root),
   };
+}
+
+/** The names `os.environ[...]` reads in the document (a run binds them as text). */
+function environRefs(root: DocNode | null): string[] {
+  const out = new Set<string>();
+  const stack: DocNode[] = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n.kind === "ref" && n.environ) out.add(n.name);
+    else if (n.kind === "object") for (const e of n.entries) stack.push(e.value);
+    else if (n.kind === "array") stack.push(...n.items);
+  }
+  return [...out];
 }
 
 function missingBaseUrl(ctx: RuleContext, r: unknown, at: Path, name: string | null, empty: boolean): void {
