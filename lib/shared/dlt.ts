@@ -1,9 +1,9 @@
-/** The dlt release restplay follows: every rule, request and table is checked against it (../shared/dlt-golden). */
-export const DLT_VERSION = "1.26.0";
-
 import { parsePythonBody, type Json, type NumberText } from "./json";
 import { sentNumber } from "./py-numbers";
 import { isPyNumber, pyFloat, pyFloatRepr, PY_NUMBER } from "./python";
+
+/** The dlt release restplay follows: every rule, request and table is checked against it (../shared/dlt-golden). */
+export const DLT_VERSION = "1.26.0";
 
 const HEX = /^0x([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)$/;
 const INT = /^[+-]?\d+(?:_\d+)*$/;
