@@ -247,4 +247,9 @@ export interface ResolvedSource {
   readonly literalSecrets?: readonly string[];
   /** The auth dicts dlt looks at while it builds the source, in its order (absent: none). */
   readonly builtAuths?: readonly BuiltAuth[];
+  /**
+   * References read from the environment by Python itself (`os.environ["X"]`): a run binds their values as text,
+   * where a `dlt.secrets`/`dlt.config` value is what dlt's providers make of it (lib/engine/refs.ts).
+   */
+  readonly environRefs?: readonly string[];
 }

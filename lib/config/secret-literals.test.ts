@@ -224,3 +224,45 @@ describe("credentials a Python file builds from its constants", () => {
     for (const leak of PLANTED) expect(download).not.toContain(leak);
   });
 });
+
+describe("a credential written into text made with a reference ($format)", () => {
+  const PY = [
+    "import dlt",
+    "from dlt.sources.rest_api import rest_api_source",
+    "",
+    "source = rest_api_source({",
+    '    "client": {',
+    '        "base_url": "https://api.example.com/",',
+    '        "headers": {',
+    '            "Authorization": f"Bearer sk_live_51HabcXYZ{dlt.secrets[\'suffix\']}",',
+    '            "X-Api-Key": f"Token {dlt.secrets[\'k\']}",',
+    "        },",
+    '        "auth": {"type": "bearer", "token": "abc123LIT" + dlt.secrets["x"]},',
+    "    },",
+    '    "resources": [{"name": "items", "endpoint": {"params": {"api_key": f"{dlt.secrets[\'a\']}:{dlt.secrets[\'b\']}"}}}],',
+    "})",
+    "",
+  ].join("\n");
+  const plain = PY.replace("f\"Bearer sk_live_51HabcXYZ{dlt.secrets['suffix']}\"", '"Bearer sk_live_51HabcXYZ"');
+
+  it("is warned like the same literal without the reference, masked the same; a scheme word or a separator is none", () => {
+    const found = secrets(PY);
+    expect(found.map((d) => d.path)).toEqual(["/client/headers/Authorization", "/client/auth/token"]);
+    const header = found.find((d) => d.path === "/client/headers/Authorization")!;
+    const without = secrets(plain).find((d) => d.path === "/client/headers/Authorization")!;
+    expect(header.message).toBe(without.message);
+    expect(found[1]!.message).toContain("(a*****T)");
+    for (const d of found) expect(d.message).not.toMatch(/sk_live|abc123/);
+  });
+
+  it("JSON's $format alike; the fix moves the whole value to dlt.secrets", () => {
+    const json = JSON.stringify({
+      client: { base_url: "https://api.example.com/", headers: { "X-Api-Key": { $format: ["key-9f8e7d", { $secret: "rest" }] } } },
+      resources: ["items"],
+    });
+    const [d] = secrets(json);
+    expect(d?.path).toBe("/client/headers/X-Api-Key");
+    const fixed = applyEdits(json, d!.fixes![0]!.edits);
+    expect((validateText(fixed).value as Obj).client).toMatchObject({ headers: { "X-Api-Key": { $secret: "x_api_key" } } });
+  });
+});

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { validateText } from "./validate";
 import { checkConfig, notRunnableReason } from "./checked";
-import { dltAutoCast } from "../shared";
+import { dltAutoCast, dltConfigValue } from "../shared";
 
 const python = (paginator: string) => `import dlt
 from dlt.sources.rest_api import rest_api_source
@@ -112,6 +112,91 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
     expect(JSON.stringify(wrong.diagnostics)).not.toContain("s3cr3t-value");
     const text = python(`{"type": "page_number", "page_param": dlt.config["pp"], "total_path": None}`);
     expect(codes(validateText(text, "python"))).toEqual([["error", "invalid_type"]]);
+  });
+});
+
+describe("a list or dict given as JSON text, read with Python's json as dlt reads it", () => {
+  const whole = python(`dlt.config["paginator"]`);
+  const errorsOf = (value: string) =>
+    validateText(whole, "python", { refValues: { paginator: value } }).diagnostics.filter((d) => d.severity === "error");
+
+  it("a float where dlt wants an integer is dlt's error, once: 2.0, 1e1, NaN, Infinity, 1e400 (dlt 1.26.0 refused each)", () => {
+    const cases: [string, string][] = [
+      ['{"type": "offset", "limit": 2.0}', "`limit=2.0` has invalid type `float` while `int` is expected"],
+      ['{"type": "offset", "limit": 1e1}', "`limit=10.0` has invalid type `float` while `int` is expected"],
+      ['{"type": "offset", "limit": 2, "maximum_offset": NaN}', "`maximum_offset=nan` has invalid type `float`"],
+      ['{"type": "offset", "limit": 2, "maximum_offset": Infinity}', "`maximum_offset=inf` has invalid type `float`"],
+      ['{"type": "offset", "limit": 2, "maximum_offset": 1e400}', "`maximum_offset=inf` has invalid type `float`"],
+    ];
+    for (const [value, said] of cases) {
+      const errors = errorsOf(value);
+      expect(
+        errors.map((d) => [d.code, d.path]),
+        value,
+      ).toEqual([["invalid_type", "/resources/0/endpoint/paginator"]]);
+      expect(errors[0]!.message).toContain(said);
+    }
+    expect(errorsOf('{"type": "offset", "limit": 2, "total_path": null}')).toEqual([]);
+  });
+});
+
+describe("a list item given as dlt.config[...] where the list wants text", () => {
+  const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({"client": {"base_url": "https://api.example.com"},
+    "resources": [
+        {"name": "items", "primary_key": [dlt.config["pk"], "org", dlt.config["pk2"]], "merge_key": [dlt.config["pk"]],
+            "write_disposition": "merge",
+            "endpoint": {"path": "items", "incremental": {"cursor_path": "id", "primary_key": [dlt.config["pk"]]}}},
+        {"name": "kids", "include_from_parent": [dlt.config["f"]], "endpoint": {"path": "kids/{resources.items.id}"}},
+    ]})
+`;
+
+  it("is a value known when dlt runs (dlt 1.26.0 takes PK=id), not invalid_type; the items after it keep their places", () => {
+    const r = validateText(text, "python");
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(r.diagnostics.map((d) => d.path)).toEqual([
+      "/resources/0/primary_key/0",
+      "/resources/0/primary_key/2",
+      "/resources/0/merge_key/0",
+      "/resources/0/endpoint/incremental/primary_key/0",
+      "/resources/1/include_from_parent/0",
+    ]);
+    expect(r.diagnostics.every((d) => d.code === "value_at_run_time")).toBe(true);
+  });
+
+  it("with the run's values it is what dlt reads: text is the column, a number dlt refuses as it refuses the literal", () => {
+    const values = { pk: "id", pk2: "region", f: "name" };
+    const [items, kids] = checkConfig(text, "python", values).source!.resources;
+    expect(items!.primary_key).toEqual(["id", "org", "region"]);
+    expect(kids!.include_from_parent).toEqual(["name"]);
+    // dlt 1.26.0 with PK=123: `primary_key[0]=123` has invalid type `int` while `str` is expected.
+    const wrong = validateText(text, "python", { refValues: { ...values, pk: "123" } });
+    expect(wrong.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.path])).toContainEqual([
+      "invalid_type",
+      "/resources/0/primary_key/0",
+    ]);
+  });
+});
+
+describe("dltConfigValue: the value as Python holds it", () => {
+  it("whole floats, inf/nan and integers past 2^53 as markers, in JSON too (recorded from dlt 1.26.0's auto_cast)", () => {
+    const cases: [string, unknown][] = [
+      ["inf", { $number: "inf" }],
+      ["-Infinity", { $number: "-inf" }],
+      ["1e400", { $number: "inf" }],
+      ["nan", { $number: "nan" }],
+      ["9007199254740993", { $number: "9007199254740993" }],
+      ["2.0", { $number: "2.0" }],
+      ["1e2", { $number: "100.0" }],
+      ["2.5", 2.5],
+      ["0x10", 16],
+      ["[1, 2.0, NaN, 99999999999999999999]", [1, { $number: "2.0" }, { $number: "nan" }, { $number: "99999999999999999999" }]],
+      ['{"a": Infinity}', { a: { $number: "inf" } }],
+      ["abc", "abc"],
+    ];
+    for (const [text, value] of cases) expect(dltConfigValue(text), text).toEqual(value);
   });
 });
 

@@ -14,7 +14,18 @@
  */
 import type { z } from "zod";
 import type { PlainValue } from "../formats";
-import { dltAutoCast, dltAutoCastType, hasMarker, isMarker, Masker, refOf } from "../shared";
+import {
+  dltAutoCast,
+  dltAutoCastType,
+  dltConfigValue,
+  hasMarker,
+  isMarker,
+  isPyNumber,
+  Masker,
+  PY_NUMBER,
+  refOf,
+  type Json,
+} from "../shared";
 import type { Diagnostic } from "../formats";
 import { where, type Locator } from "./located";
 import { RestApiConfigSchema } from "./schema";
@@ -72,10 +83,12 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
     if (ref !== null) {
       if (skip.has(path.join("\u0000"))) return;
       const schema = schemaAt(RestApiConfigSchema, value, path);
-      if (schema !== null && !schema.safeParse(v).success && takesTyped(schema, path))
+      // A list's item where the list wants text (`"primary_key": [dlt.config["pk"]]`, `include_from_parent`) is one too: dlt
+      // takes the value Python reads (checked with dlt 1.26.0: `PK=id` runs, `PK=123` is refused as an int).
+      const item = typeof path[path.length - 1] === "number";
+      if (schema !== null && !schema.safeParse(v).success && (item || takesTyped(schema, path)))
         out.push({ path, place: where(path), ...ref, isType: false });
     } else if (hasMarker(v)) return;
-    // A list's item stays: taking it out would move the items after it (its error says what is wrong).
     else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     else if (Array.isArray(v)) v.forEach((x, i) => (isObj(x) || Array.isArray(x) ? walk(x, [...path, i]) : undefined));
   };
@@ -119,6 +132,44 @@ const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void 
   });
 
 /**
+ * A list's or dict's value (`dltConfigValue`: Python's json read it, so `2.0` is a float, `NaN` and `Infinity` are, and an
+ * integer past 2^53 keeps its digits) put in place at `ref.path` of `copy`: each such number stays as Python holds it where
+ * the config takes it so (a `json` body, `params`: sent so), else it is JavaScript's number, and a float where dlt's config
+ * validation wants an integer is its error (checked with dlt 1.26.0: `field \`limit=2.0\` has invalid type \`float\` while
+ * \`int\` is expected`, and so `maximum_offset=nan`, `inf`).
+ */
+function pythonNumbers(copy: PlainValue, ref: RunTimeRef, value: Json, loc: Locator, out: DiagnosticOut): PlainValue {
+  const target = at(copy, ref.path.slice(0, -1)) as Record<string | number, unknown>;
+  target[ref.path[ref.path.length - 1]!] = value;
+  const walk = (v: Json, path: Path, owner: Record<string | number, unknown>, key: string | number): void => {
+    if (isPyNumber(v)) {
+      const schema = schemaAt(RestApiConfigSchema, copy, path);
+      if (schema !== null && schema.safeParse(v).success) return;
+      const text = v[PY_NUMBER];
+      const n = Number(text.replace(/inf$/, "Infinity").replace(/^nan$/, "NaN"));
+      owner[key] = n;
+      if (/^-?\d+$/.test(text) || !wantsInteger(copy, path, Number.isFinite(n) ? n : 0)) return;
+      // Said here, in dlt's words: the schema is not to say it again (`nan` is no integer either).
+      if (!Number.isFinite(n)) owner[key] = 0;
+      const field = String(path[path.length - 1]);
+      out.push({
+        severity: "error",
+        code: "invalid_type",
+        path: loc.pointer(ref.path),
+        range: loc.value(ref.path),
+        message:
+          `${where(path)} is ${text} in the value this run gives ${spelled(ref)}, a float for Python's json, and dlt's config ` +
+          `validation wants an integer there (\`${field}=${text}\` has invalid type \`float\` while \`int\` is expected): write ` +
+          "the value with an integer.",
+      });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], v as unknown as Record<number, unknown>, i));
+    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k], v, k);
+  };
+  walk(value, ref.path, target, ref.path[ref.path.length - 1]!);
+  return target[ref.path[ref.path.length - 1]!] as PlainValue;
+}
+
+/**
  * `value` without the references only a run knows (a copy when there are any), each said with an info; `removed`
  * receives their paths. `given` (a run's values by reference name) puts the value dlt reads in place instead.
  */
@@ -132,6 +183,8 @@ export function withoutRunTimeRefs(
   const found = runTimeRefs(value);
   if (found.length === 0) return value;
   const copy = JSON.parse(JSON.stringify(value)) as PlainValue;
+  // List items without a value are taken out last, from the end: the items after one move.
+  const items: RunTimeRef[] = [];
   for (const ref of found) {
     const target = at(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
     const key = String(ref.path[ref.path.length - 1]);
@@ -142,9 +195,11 @@ export function withoutRunTimeRefs(
       // A whole float (`2.0`, `1e2`) is a float for Python, which dlt refuses where it wants an int (checked with dlt 1.26.0).
       if (typeof cast === "number" && Number.isInteger(cast) && dltAutoCastType(known) === "float")
         if (wantsInteger(copy, ref.path, cast)) floatWhereInt(ref, loc, out);
+      if (typeof cast === "object" && cast !== null) target[key] = pythonNumbers(copy, ref, dltConfigValue(known), loc, out);
       continue;
     }
-    delete target[key];
+    if (Array.isArray(target)) items.unshift(ref);
+    else delete target[key];
     removed.push(ref.path);
     out.push({
       severity: "info",
@@ -154,6 +209,7 @@ export function withoutRunTimeRefs(
       message: message(ref),
     });
   }
+  for (const ref of items) (at(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
   return copy;
 }
 

@@ -26,6 +26,7 @@ import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 import { maskBoundSecrets, withoutRunTimeRefs } from "./type-refs";
+import { checkRefValues } from "./ref-values";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -77,6 +78,7 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
         removed,
         options.refValues,
       );
+      if (options.refValues) checkRefValues(document.root, loc, out, options.refValues);
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {

@@ -6,7 +6,7 @@
  * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
  * reported before any of its requests.
  */
-import type { BuiltAuth, ResolvedResource, ResolvedSource } from "../config/resolved";
+import type { BuiltAuth, ConfigValue, ResolvedResource, ResolvedSource } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
 import { RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
@@ -19,12 +19,16 @@ import {
   DLT_MASKED_AUTH_KEYS,
   dltAutoCastType,
   getOwn,
+  isPyNumber,
   isRef,
   maskSecret,
   mergeByName,
   mergeLayers,
   missingAuthFieldsMessage,
   pyNumbersAsText,
+  pyRepr,
+  PY_NUMBER,
+  type PyValue,
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   splitUserInfo,
@@ -100,7 +104,8 @@ const DLT_AUTH_CONFIG: Readonly<Record<string, string>> = {
 /** A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), masked. */
 function castValue(written: unknown, refs: RefResolver): { readonly type: string; readonly masked: string } | null {
   const value = isRef(written) ? refs.bind(written) : undefined;
-  if (typeof value !== "string" || value === "") return null;
+  // `os.environ[...]` stays text (Python reads it, not dlt's providers): its cast is itself.
+  if (typeof value !== "string" || value === "" || typeof refs.bind(written as ConfigValue, true) === "string") return null;
   const type = dltAutoCastType(value);
   return type === "int" || type === "float" || type === "bool" ? { type, masked: maskSecret(value) } : null;
 }
@@ -161,6 +166,32 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
   return null;
 }
 
+/**
+ * An endpoint header whose value is not text (`"X-Token": dlt.secrets["token"]` with `TOKEN=12345`, which dlt's config
+ * providers read as an int; a literal number): requests refuses it before the request is sent, and dlt fails the resource
+ * (checked with dlt 1.26.0: `InvalidHeader: Header part (12345) from {'X-Token': 12345} must be of type str or bytes, not
+ * <class 'int'>`). `None` is left out by requests, as here.
+ */
+function headerNotText(headers: Obj): EngineError | null {
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === null || typeof value === "string") continue;
+    const type = typeof value === "boolean" ? "bool" : typeof value === "number" || isPyNumber(value) ? pyNumberType(value) : pyType(value);
+    const part = pyRepr(value as PyValue);
+    return new EngineError(
+      "invalid_request",
+      `The header \`${name}\` is not text, and requests refuses it before sending the request (InvalidHeader: Header part ` +
+        `(${part}) from {${pyRepr(name)}: ${part}} must be of type str or bytes, not <class '${type}'>), as dlt's run fails. ` +
+        "A reference's value that looks like a number, a bool or JSON is read as one by dlt's config providers: in Python write " +
+        '`str(dlt.secrets["…"])` there.',
+    );
+  }
+  return null;
+}
+
+const pyType = (v: Json): string => (Array.isArray(v) ? "list" : "dict");
+const pyNumberType = (v: Json): string =>
+  isPyNumber(v) ? (/^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float") : Number.isInteger(v) ? "int" : "float";
+
 /** The auth with its secret values bound, or why it cannot run. */
 function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | null; problem: EngineError | null } {
   const a = r.endpoint.auth;
@@ -185,7 +216,7 @@ function prepareOne(
   notText: EngineError | null,
 ): PreparedResource {
   const ep = r.endpoint;
-  const refs = new RefResolver(secrets);
+  const refs = new RefResolver(secrets, source.environRefs);
   const { auth: configured, problem: authProblem } = bindAuth(r, refs);
   let problem = authProblem;
   const bound = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
@@ -206,11 +237,13 @@ function prepareOne(
     Object.entries(refs.dict(source.client.headers)).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]),
   );
   // A number spelled as Python holds it (`1.0`): text in a query, a path or a form; in `json` as written (request.ts).
-  const pathParams = pyNumbersAsText(refs.dict(ep.path_params)) as Obj;
-  const params = pyNumbersAsText(refs.dict(mergeLayers(ep.params))) as Obj;
-  const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json));
-  const data = ep.data === null ? undefined : pyNumbersAsText(refs.bind(ep.data));
-  const headers = refs.dict(ep.headers);
+  // A reference there is the value dlt's config providers make of its text (`8080` an int, sent as `8080`; `1e2` `100.0`).
+  const pathParams = pyNumbersAsText(refs.dict(ep.path_params, true)) as Obj;
+  const params = pyNumbersAsText(refs.dict(mergeLayers(ep.params), true)) as Obj;
+  const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json), true);
+  const data = ep.data === null ? undefined : pyNumbersAsText(refs.bind(ep.data, true));
+  const headers = refs.dict(ep.headers, true);
+  problem ??= headerNotText(headers);
   const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
   const incremental = ep.incremental === null ? null : (refs.bind(ep.incremental as Json) as unknown as BoundIncremental);
   if (r.parent?.external) {
@@ -258,6 +291,6 @@ function prepareOne(
 
 /** Every resource of the source, in its (dependency) order, ready to run. */
 export function prepareSource(source: ResolvedSource, secrets: Readonly<Record<string, string>>): PreparedResource[] {
-  const notText = castNotText(source, new RefResolver(secrets));
+  const notText = castNotText(source, new RefResolver(secrets, source.environRefs));
   return source.resources.map((r) => prepareOne(source, r, secrets, notText));
 }

@@ -1,34 +1,40 @@
 /**
  * Binding secrets: `{"$secret": n}` / `{"$config": n}` references in the resolved source are replaced
- * by `options.secrets[n]` (missing names collected); a `{"$format": [parts]}` becomes its parts joined,
- * each reference by its value, as Python's f-string makes it. Python values never reach the engine
- * (lib/config leaves them out and lists where they were).
+ * by `options.secrets[n]` (missing names collected) — as text, or (`cast`) as the value dlt's config providers make
+ * of it (`dltConfigValue`: `8080` an int, `true` a bool, a JSON dict a dict; checked with dlt 1.26.0); a
+ * `{"$format": [parts]}` becomes its parts joined, each reference by Python's `str()` of that value, as an f-string
+ * formats it (`2.0`, `True`, `{'a': 1}`). Python values never reach the engine (lib/config leaves them out and lists
+ * where they were).
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { getOwn, isFormat, joinFormat, refOf, setOwn } from "../shared";
+import { dltConfigValue, getOwn, isFormat, joinFormat, pyStr, refOf, setOwn } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export class RefResolver {
   readonly missing = new Set<string>();
-  constructor(private readonly secrets: Readonly<Record<string, string>>) {}
+  /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
+  constructor(
+    private readonly secrets: Readonly<Record<string, string>>,
+    private readonly environ: readonly string[] = [],
+  ) {}
 
   /**
    * The value with references replaced (a missing one becomes `""` and is recorded). A part without
    * references is returned as it is, not copied (a resolved source is never changed; a 1 MB config's
    * params are bound once per run on the request thread).
    */
-  bind(v: ConfigValue): Json {
+  bind(v: ConfigValue, cast = false): Json {
     const name = refOf(v)?.name;
-    if (name !== undefined) return this.value(name);
-    if (isFormat(v)) return joinFormat(v, (ref) => this.bind(ref) as string);
+    if (name !== undefined) return cast ? this.cast(name) : this.value(name);
+    if (isFormat(v)) return joinFormat(v, (ref) => pyStr(this.bind(ref, true)));
     if (Array.isArray(v)) {
       let out: Json[] | null = null;
       for (let i = 0; i < v.length; i++) {
         const x = v[i] as ConfigValue;
-        const b = this.bind(x);
+        const b = this.bind(x, cast);
         if (out === null && b !== x) out = v.slice(0, i) as Json[];
         out?.push(b);
       }
@@ -40,7 +46,7 @@ export class RefResolver {
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i] as string;
         const x = v[k] as ConfigValue;
-        const b = this.bind(x);
+        const b = this.bind(x, cast);
         if (out === null && b !== x) {
           out = {};
           for (let j = 0; j < i; j++) setOwn(out, keys[j] as string, v[keys[j] as string] as Json);
@@ -59,9 +65,15 @@ export class RefResolver {
     return value ?? "";
   }
 
+  /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
+  private cast(name: string): Json {
+    const text = this.value(name);
+    return this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text);
+  }
+
   /** Like `bind`, for a dict (`{}` for anything else). */
-  dict(v: Readonly<Record<string, ConfigValue>> | null): Obj {
-    const r = v === null ? null : this.bind(v as ConfigValue);
+  dict(v: Readonly<Record<string, ConfigValue>> | null, cast = false): Obj {
+    const r = v === null ? null : this.bind(v as ConfigValue, cast);
     return isObj(r) ? r : {};
   }
 }

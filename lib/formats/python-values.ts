@@ -85,7 +85,7 @@ function environ(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode |
   if (!name) return null;
   const value = getter && fallback ? convert(ctx, fallback, pointer) : null;
   if (value && value.kind !== "null" && !(value.kind === "string" && value.value === "")) return value;
-  return { kind: "ref", ref: "secret", name, range: rangeOf(n) };
+  return { kind: "ref", ref: "secret", name, range: rangeOf(n), environ: true };
 }
 
 function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
@@ -133,7 +133,8 @@ const isStrCall = (ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): boolean 
 /** `str(dlt.secrets["it's"])`: what an f-string makes of the value (the downloads write it so: python-writer.ts). */
 function strOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): FormatPart[] | null {
   const args = valueChildren(n.getChild("ArgList") ?? n);
-  return args.length === 1 && args[0] ? textOf(ctx, vs, args[0], pointer) : null;
+  const parts = args.length === 1 && args[0] ? textOf(ctx, vs, args[0], pointer) : null;
+  return parts && formatted(parts);
 }
 
 /** Literal text and references, adjacent texts joined and empty ones dropped. */
@@ -147,17 +148,35 @@ function joined(pieces: readonly (readonly FormatPart[])[]): FormatPart[] {
   return out;
 }
 
+/**
+ * Reference parts made for a reference itself (`dlt.config["port"]`, a name bound to one): its value as it is, until an
+ * f-string or `str()` formats it (`formatted`). Each part is a new object, so the sets mark that one use.
+ */
+const RAW = new WeakSet<FormatPart & object>();
+/** Reference parts `+` joins as they are: Python raises `TypeError` for a value that is not text (the node's `concatenated`). */
+const CONCATENATED = new WeakSet<FormatPart & object>();
+
+/** `parts` as an f-string or `str()` makes them: text, whatever each reference's value is. */
+function formatted(parts: FormatPart[]): FormatPart[] {
+  for (const p of parts) if (typeof p !== "string") RAW.delete(p);
+  return parts;
+}
+
 /** Parts as a node: a string when they are all text, else text made with references (`{"$format": …}`). */
 function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
-  return parts.every((p) => typeof p === "string")
-    ? { kind: "string", range: rangeOf(n), value: parts.join("") }
-    : { kind: "format", range: rangeOf(n), parts };
+  if (parts.every((p) => typeof p === "string")) return { kind: "string", range: rangeOf(n), value: parts.join("") };
+  const concatenated = parts.flatMap((p, i) => (typeof p !== "string" && CONCATENATED.has(p) ? [i] : []));
+  return { kind: "format", range: rangeOf(n), parts, ...(concatenated.length > 0 ? { concatenated } : {}) };
 }
 
 /** A value's parts as text: a string, a reference, text made with references; null for anything else. */
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
-  if (v?.kind === "ref") return [refValue(v.ref, v.name)];
+  if (v?.kind === "ref") {
+    const ref = refValue(v.ref, v.name);
+    RAW.add(ref);
+    return [ref];
+  }
   return v?.kind === "format" ? [...v.parts] : null;
 }
 
@@ -188,10 +207,18 @@ function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
     const right = left === null ? null : textOf(ctx, vs, b, pointer);
     if (left === null || right === null) return null;
     // References alone (`dlt.config["a"] + dlt.config["b"]`) may be numbers Python adds: text needs a string beside them.
-    return [...left, ...right].some((p) => typeof p === "string") ? joined([left, right]) : null;
+    if (![...left, ...right].some((p) => typeof p === "string")) return null;
+    for (const side of [left, right]) if (side.length === 1 && typeof side[0] !== "string" && RAW.has(side[0]!)) CONCATENATED.add(side[0]!);
+    return joined([left, right]);
   }
   if (n.name === "CallExpression" && isStrCall(ctx, vs, n)) return strOf(ctx, vs, n, pointer);
-  if (n.name === "MemberExpression" || n.name === "CallExpression") return partsOfNode(dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer));
+  if (n.name === "MemberExpression" || n.name === "CallExpression") {
+    const ref = dltRef(ctx, n, pointer);
+    if (ref) return partsOfNode(ref);
+    // `os.environ["X"]` is text whatever it holds: Python's `+` joins it.
+    const env = partsOfNode(environ(ctx, n, pointer));
+    return env && formatted(env);
+  }
   if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
     const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
     if (!inner) return null;
@@ -227,7 +254,7 @@ function fString(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
     if (piece === null) return null;
     const parts = expr.name === "VariableName" ? constantText(nameValue(ctx, vs, expr, pointer)) : textOf(ctx, vs, expr, pointer);
     if (parts === null) return null;
-    pieces.push([piece], parts);
+    pieces.push([piece], formatted(parts));
     at = r.to;
   }
   const tail = literal(at, bodyEnd);

@@ -44,12 +44,28 @@ export type DocNode =
   | { readonly kind: "boolean"; readonly range: Range; readonly value: boolean }
   | { readonly kind: "null"; readonly range: Range }
   /** `dlt.secrets["name"]` / `dlt.config["name"]` in Python, `{"$secret": "name"}` / `{"$config": "name"}` in JSON/YAML. */
-  | { readonly kind: "ref"; readonly range: Range; readonly ref: RefKind; readonly name: string }
+  | {
+      readonly kind: "ref";
+      readonly range: Range;
+      readonly ref: RefKind;
+      readonly name: string;
+      /** Python's `os.environ["X"]` / `os.getenv("X")`: text whatever it holds (dlt's providers cast nothing there). */
+      readonly environ?: true;
+    }
   /**
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,
    * `{"$format": ["Bearer ", {"$secret": "token"}]}` in JSON/YAML (lib/shared/markers.ts).
    */
-  | { readonly kind: "format"; readonly range: Range; readonly parts: readonly FormatPart[] }
+  | {
+      readonly kind: "format";
+      readonly range: Range;
+      readonly parts: readonly FormatPart[];
+      /**
+       * Python: the parts (indexes) that are references `+` joins as they are (`"https://h:" + dlt.config["port"]`, not
+       * `str(…)` nor an f-string's): a value dlt reads as other than text makes Python raise `TypeError`.
+       */
+      readonly concatenated?: readonly number[];
+    }
   /**
    * A Python expression that is not a literal (a function, lambda, class instance, call).
    * Kept as source text: validated structurally, never executed in the playground.

@@ -1,18 +1,22 @@
+import { parsePythonBody, type Json, type NumberText } from "./json";
+import { sentNumber } from "./py-numbers";
+import { isPyNumber, pyFloat, pyFloatRepr, PY_NUMBER } from "./python";
+
 /** The dlt release restplay follows: every rule, request and table is checked against it (../shared/dlt-golden). */
 export const DLT_VERSION = "1.26.0";
 
 const HEX = /^0x([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)$/;
 const INT = /^[+-]?\d+(?:_\d+)*$/;
 const FLOAT = /^[+-]?(?:\d+(?:_\d+)*\.?(?:\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?$/;
+/** Python's spellings of a float that is not finite, which `float()` reads (`inf`, `-Infinity`, `nan`). */
+const NOT_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
 
 /** The Python type `auto_cast` makes of text (`dltAutoCast`), an integer past 2^53 included: `"12345"` is an `int`. */
 export function dltAutoCastType(text: string): "bool" | "int" | "float" | "list" | "dict" | "str" {
-  const lower = text.toLowerCase();
-  if (lower === "true" || lower === "false") return "bool";
-  const t = text.trim();
-  if (HEX.test(t) || INT.test(t)) return "int";
-  if (FLOAT.test(t)) return "float";
-  const v = dltAutoCast(text);
+  const v = dltConfigValue(text);
+  if (typeof v === "boolean") return "bool";
+  if (isPyNumber(v)) return /^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float";
+  if (typeof v === "number") return FLOAT.test(text.trim()) && !INT.test(text.trim()) ? "float" : "int";
   return Array.isArray(v) ? "list" : typeof v === "object" && v !== null ? "dict" : "str";
 }
 
@@ -20,22 +24,62 @@ export function dltAutoCastType(text: string): "bool" | "int" | "float" | "list"
  * The value `dlt.config[name]` / `dlt.secrets[name]` gives for text (an environment variable, a TOML string, a run's
  * `--secret`): dlt's `auto_cast` (dlt/common/configuration/utils.py), checked with dlt 1.26.0 — `true`/`false` in any
  * case a bool, an integer (spaces around, `0x` hex) an int, a float a float, a JSON list or dict that, else the text.
- * Python's `inf`/`nan` spellings and an integer past 2^53 stay text here (restplay holds no such number).
+ * Python's `inf`/`nan` spellings and an integer past 2^53 stay text here, and numbers in a list or dict are
+ * JavaScript's; `dltConfigValue` holds them as Python does.
  */
 export function dltAutoCast(text: string): unknown {
+  const v = dltConfigValue(text);
+  if (isPyNumber(v)) return /^-?(?:\d+|inf|nan)$/.test(v[PY_NUMBER]) ? text : Number(v[PY_NUMBER]);
+  return v === undefined ? text : plainNumbers(v);
+}
+
+/** `v` with each number marker as JavaScript's number (`{"$number": "2.0"}` → 2; `nan` → NaN). */
+function plainNumbers(v: Json): Json {
+  if (isPyNumber(v)) return Number(v[PY_NUMBER].replace(/inf$/, "Infinity").replace(/^nan$/, "NaN"));
+  if (Array.isArray(v)) return v.map(plainNumbers);
+  if (typeof v === "object" && v !== null) {
+    const out: { [k: string]: Json } = {};
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: plainNumbers(x), enumerable: true, writable: true });
+    return out;
+  }
+  return v;
+}
+
+/**
+ * What `dltAutoCast` makes of text, as Python holds it (checked with dlt 1.26.0): a whole float (`2.0`, `1e2`), a float
+ * not finite (`inf`, `nan`, JSON's `NaN`, `Infinity`, `1e400`) and an integer past 2^53 are `{"$number": text}` markers
+ * (`2.0`, `100.0`, `inf`, the exact digits: Python's `str()`), at any depth of a JSON list or dict too, whose text dlt
+ * reads with Python's json. What a run binds for a reference (lib/engine/refs.ts).
+ */
+export function dltConfigValue(text: string): Json {
   const lower = text.toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;
   const t = text.trim();
   const hex = HEX.exec(t);
-  const n = hex ? parseInt(hex[1]!.replace(/_/g, ""), 16) : INT.test(t) ? Number(t.replace(/_/g, "")) : null;
-  if (n !== null) return Number.isSafeInteger(n) ? n : text;
-  if (FLOAT.test(t)) return Number(t.replace(/_/g, ""));
+  const int = hex ? BigInt(`0x${hex[1]!.replace(/_/g, "")}`) : INT.test(t) ? BigInt(t.replace(/_/g, "")) : null;
+  if (int !== null) return Number.isSafeInteger(Number(int)) ? Number(int) : { [PY_NUMBER]: int.toString() };
+  if (FLOAT.test(t) || NOT_FINITE.test(t)) {
+    const f = pyFloat(t) as number;
+    return Number.isInteger(f) || !Number.isFinite(f) ? { [PY_NUMBER]: pyFloatRepr(f) } : f;
+  }
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null) return parsed;
+    const sink = new WeakMap<object, NumberText>();
+    const parsed = parsePythonBody(text, sink);
+    if (typeof parsed === "object" && parsed !== null) return withMarkers(parsed, sink.get(parsed));
   } catch {
     // not JSON: the text itself
   }
   return text;
+}
+
+/** A parsed JSON container with each number its spelling changed (`spellings`) as a marker (`sentNumber`). */
+function withMarkers(v: Json, spellings: NumberText | string | undefined): Json {
+  if (typeof spellings === "string") return sentNumber(typeof v === "number" ? v : null, spellings);
+  if (spellings === undefined || typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map((x, i) => withMarkers(x, spellings[String(i)]));
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of Object.entries(v))
+    Object.defineProperty(out, k, { value: withMarkers(x, spellings[k]), enumerable: true, writable: true, configurable: true });
+  return out;
 }

@@ -23,7 +23,7 @@ export {
 export { base64, Masker, redactUrl } from "./mask";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { DLT_VERSION, dltAutoCast, dltAutoCastType } from "./dlt";
+export { DLT_VERSION, dltAutoCast, dltAutoCastType, dltConfigValue } from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,

@@ -6,6 +6,7 @@
  * source it returns is only used when the document has no error at all (`validateDocument`).
  */
 import type { BuiltAuth, ResolvedAuth, ResolvedSource } from "../resolved";
+import type { DocNode } from "../../formats";
 import type { StrOrRef } from "../schema";
 import { where, type Locator, type Path } from "../located";
 import type { DiagnosticOut } from "../sink";
@@ -88,6 +89,7 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
     skipped,
     literalSecrets: [...new Set(literalCredentials(plain).flatMap((c) => c.secrets))],
     builtAuths: builtAuths(root, client, plan, loc),
+    environRefs: environRefs(loc.root),
   };
 }
 
@@ -106,6 +108,18 @@ function builtAuths(root: Obj, client: ClientPlan, plan: DefaultsPlan, loc: Loca
   const auth = plan.endpoint?.auth ? resolveAuth(plan.endpoint.auth, "endpoint.auth", loc, defaults).auth : null;
   add(auth, defaults, auth?.kind === "config" && auth.instance !== undefined ? "none" : "validated");
   return out;
+}
+
+/** The names `os.environ[...]` reads in the document (a run binds them as text). */
+function environRefs(root: DocNode | null): string[] {
+  const out = new Set<string>();
+  const stack: DocNode[] = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n.kind === "ref" && n.environ) out.add(n.name);
+    else if (n.kind === "object") for (const e of n.entries) stack.push(e.value);
+    else if (n.kind === "array") stack.push(...n.items);
+  }
+  return [...out];
 }
 
 function missingBaseUrl(ctx: RuleContext, r: unknown, at: Path, name: string | null, empty: boolean): void {

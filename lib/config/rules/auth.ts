@@ -16,6 +16,7 @@ import { where } from "../located";
 import type { z } from "zod";
 import type { PlainValue } from "../../formats";
 import { authSchemas, type AuthType } from "../schema";
+import { literalInFormat } from "./secret-literals";
 import { isObj, isPythonCall, isUnreadPython, type RuleContext } from "./context";
 
 export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
@@ -35,14 +36,19 @@ export function checkAuth(ctx: RuleContext, auth: unknown, at: Path): void {
   missingFields(ctx, auth, at);
   for (const field of CREDENTIAL_FIELDS) {
     const v = auth[field];
-    if (typeof v !== "string" || v.length === 0) continue;
+    // Text made with a reference holds a literal credential too (`"abc123" + dlt.secrets["x"]`).
+    const literal = typeof v === "string" ? v : literalInFormat(v);
+    if (literal === null || literal.length === 0) continue;
     const range = ctx.loc.value([...at, field]);
     ctx.add({
       at: [...at, field],
       severity: "warning",
       code: "hardcoded_secret",
       range,
-      message: `\`${field}\` is written into the config (${maskSecret(v)}): anyone with the file has it. Use dlt.secrets["${field}"] and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable ${secretEnvName(field)}).`,
+      message:
+        `\`${field}\` is written into the config (${maskSecret(literal)}): anyone with the file has it. Use dlt.secrets["${field}"] ` +
+        "and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml or the environment variable " +
+        `${secretEnvName(field)}).`,
       fixes: [{ title: `Replace with dlt.secrets["${field}"]`, edits: [{ range, newText: refText(ctx.format, field) }] }],
     });
   }

@@ -13,7 +13,7 @@
  */
 import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
 import { valueAt, where, type Path } from "../located";
-import { isCredentialHeader, maskSecret, pyUnquote, secretEnvName, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
+import { isCredentialHeader, isFormat, maskSecret, pyUnquote, secretEnvName, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
@@ -27,6 +27,23 @@ export const secretNameFor = (key: string): string =>
 
 /** Only a plain credential: no `{placeholder}` (those are dlt's templates), not empty. */
 const looksSecret = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0 && !/\{[^}]*\}/.test(v);
+
+/** The words a credential's text puts before it (`Bearer `, `Token `): no credential themselves. */
+const SCHEME_WORDS = /\b(?:bearer|basic|token|bot|digest|jwt|oauth|apikey|api-key|key|sso-key)\b/gi;
+
+/**
+ * The credential written literally into text made with references (`f"Bearer sk_live_51H…{dlt.secrets['suffix']}"`,
+ * `"abc123" + dlt.secrets["x"]`): its first literal part with a run of six or more letters, digits, `_` or `-` besides a
+ * scheme word (`Bearer `) and dlt's `{placeholders}` (a label such as `k:` or `user:` is none); null for anything
+ * else. The one rule for a `$format` in auth's fields (rules/auth.ts) and in the places `literalCredentials` looks
+ * (a header, a param, a body field).
+ */
+export function literalInFormat(v: unknown): string | null {
+  if (!isFormat(v)) return null;
+  for (const p of v.$format)
+    if (typeof p === "string" && /[\p{L}\p{N}_-]{6,}/u.test(p.replace(/\{[^}]*\}/g, " ").replace(SCHEME_WORDS, " "))) return p.trim();
+  return null;
+}
 
 /** A change to the config: the value at `at` replaced, or `key: value` added to the dict at `at`. */
 export type CredentialOp =
@@ -108,14 +125,15 @@ function fields(out: LiteralCredential[], v: unknown, at: Path, names: { has(nam
   }
   if (!isObj(v)) return;
   for (const [key, x] of Object.entries(v)) {
-    if (names.has(key.toLowerCase()) && looksSecret(x)) {
+    const literal = names.has(key.toLowerCase()) ? (looksSecret(x) ? x : literalInFormat(x)) : null;
+    if (literal !== null) {
       const name = secretNameFor(key);
       const here = [...at, key];
       out.push({
         at: here,
         what: `\`${key}\``,
-        masked: maskSecret(x),
-        secrets: [x],
+        masked: maskSecret(literal),
+        secrets: [literal],
         names: [name],
         title: `Move to dlt.secrets["${name}"]`,
         ops: [{ op: "set", at: here, value: ref(name) }],

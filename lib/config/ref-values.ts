@@ -1,0 +1,67 @@
+/**
+ * What a run's values of the config's references make Python or dlt refuse before any request, beyond the typed
+ * places type-refs.ts checks (checked with dlt 1.26.0 on a loopback API, the values from the environment):
+ * - a reference `+` joins as it is (`"https://h:" + dlt.config["port"]`) whose value dlt's config providers read as
+ *   other than text (`PORT=8080` is an int): the pipeline script fails building the config with Python's `TypeError`
+ *   (`can only concatenate str (not "int") to str`), before dlt sees it;
+ * A client header, an auth field or an endpoint header whose value is not text is a run's error, in dlt's order
+ * (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
+ */
+import type { DocNode } from "../formats";
+import { dltAutoCastType, dltConfigValue, getOwn, maskSecret, pyRepr, refOf, type FormatPart, type PyValue } from "../shared";
+import { where, type Locator, type Path } from "./located";
+import type { DiagnosticOut } from "./sink";
+
+type Given = Readonly<Record<string, string>>;
+
+const spelled = (kind: "secret" | "config", name: string) => `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
+
+/** The value as a message shows it: a secret's masked, a config value's as Python's repr of what dlt reads. */
+const shown = (kind: "secret" | "config", text: string) => (kind === "secret" ? maskSecret(text) : pyRepr(dltConfigValue(text) as PyValue));
+
+/** Python's `TypeError` for the first `+` of `parts` that joins a value that is not text (in order; `null`: none). */
+function concatError(
+  parts: readonly FormatPart[],
+  concatenated: readonly number[],
+  given: Given,
+): { ref: FormatPart; error: string } | null {
+  let first = true;
+  for (let i = 0; i < parts.length; i++, first = false) {
+    const part = parts[i]!;
+    const ref = concatenated.includes(i) ? refOf(part) : null;
+    const text = ref ? getOwn(given, ref.name) : undefined;
+    if (!ref || text === undefined) continue;
+    const type = dltAutoCastType(text);
+    if (type === "str") continue;
+    if (!first) return { ref: part, error: `can only concatenate str (not "${type}") to str` };
+    const error =
+      type === "list" ? 'can only concatenate list (not "str") to list' : `unsupported operand type(s) for +: '${type}' and 'str'`;
+    return { ref: part, error };
+  }
+  return null;
+}
+
+/** The errors this run's values (`given`, by reference name) make where Python or dlt refuses them before any request. */
+export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given): void {
+  const walk = (node: DocNode, path: Path): void => {
+    if (node.kind === "object") for (const e of node.entries) walk(e.value, [...path, e.key]);
+    else if (node.kind === "array") node.items.forEach((x, i) => walk(x, [...path, i]));
+    else if (node.kind === "format" && node.concatenated) {
+      const found = concatError(node.parts, node.concatenated, given);
+      const ref = found && refOf(found.ref);
+      if (!found || !ref) return;
+      const type = dltAutoCastType(given[ref.name]!);
+      out.push({
+        severity: "error",
+        code: "invalid_type",
+        path: loc.pointer(path),
+        range: node.range,
+        message:
+          `${where(path)} joins ${spelled(ref.kind, ref.name)} with \`+\`, and dlt's config providers read this run's value ` +
+          `(${shown(ref.kind, given[ref.name]!)}) as a Python ${type}: Python fails building the config, before any request ` +
+          `(TypeError: ${found.error}). Write \`str(${spelled(ref.kind, ref.name)})\` there, or an f-string.`,
+      });
+    }
+  };
+  if (root !== null) walk(root, []);
+}
