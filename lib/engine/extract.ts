@@ -40,7 +40,8 @@ function plan(all: readonly PreparedResource[], wanted: readonly string[]): Prep
 async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSignal, channel: EventChannel<EngineEvent>): Promise<void> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const stats: Record<string, ResourceStats> = {};
-  const masker = new Masker(Object.values(options.secrets));
+  const settings = new Set(options.settings ?? []);
+  const masker = new Masker(Object.keys(options.secrets).flatMap((name) => (settings.has(name) ? [] : [options.secrets[name] ?? ""])));
   let requestId = 0;
   const warned = new Set<string>();
   const clock = deps.monotonic ?? deps.now;

@@ -113,6 +113,12 @@ export interface ExtractOptions {
   readonly source: ResolvedSource;
   /** Values for `{"$secret": name}` and `{"$config": name}` references, by name. */
   readonly secrets: Readonly<Record<string, string>>;
+  /**
+   * Names only `{"$config": name}` refers to: settings, not secrets, whose values are not masked (a page size of
+   * `100` is not hidden in every URL). One a credential field holds is masked as a credential all the same.
+   * Default: every value is masked.
+   */
+  readonly settings?: readonly string[];
   /** Run only these resources (and the parents they need). Default: all selected resources. */
   readonly resources?: readonly string[];
   readonly limits?: Partial<RunLimits>;

@@ -21,7 +21,7 @@ import {
   type Transport,
 } from "../engine";
 import { createMockApi, type MockSpec } from "../mocks";
-import { resolveSecrets, type SecretStatus } from "./secrets";
+import { resolveSecrets, settingNames, type SecretStatus } from "./secrets";
 import type { RunTarget } from "./contract";
 import type { Diagnostic, SourceFormat } from "../formats";
 
@@ -166,6 +166,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     {
       source,
       secrets: values,
+      settings: settingNames(secrets),
       ...(asked.length > 0 ? { resources: [...asked] } : {}),
       ...(request.limits ? { limits: request.limits } : {}),
       ...(request.state ? { state: request.state } : {}),

@@ -66,3 +66,9 @@ export function resolveSecrets(
   });
   return { values, statuses };
 }
+
+/** The names only `dlt.config[...]` refers to (no `dlt.secrets[...]` of the same name): settings the engine does not mask. */
+export function settingNames(statuses: readonly SecretStatus[]): string[] {
+  const secret = new Set(statuses.filter((s) => s.kind === "secret").map((s) => s.name));
+  return [...new Set(statuses.filter((s) => s.kind === "config" && !secret.has(s.name)).map((s) => s.name))];
+}
