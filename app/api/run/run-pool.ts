@@ -16,9 +16,10 @@ import type { RunFailureCode } from "@/lib/run";
 /**
  * Heap of one run worker. A page at the 20 MB response limit costs its text, the parsed records (several
  * times the text) and the page event's encoding: ~150–200 MB while it is handled, so a worker holds a few
- * such pages in flight at once; past the ceiling only that worker's runs end.
+ * such pages in flight at once; past the ceiling only that worker's runs end. Two workers' ceilings together are
+ * about the room Node gives the server's own heap here (~4 GB), which the runs shared before they moved to workers.
  */
-export const RUN_WORKER_HEAP_MB = 1024;
+export const RUN_WORKER_HEAP_MB = 2048;
 /** Longest a worker may take to load the engine (a loaded 2-core machine under tsx needs a few seconds). */
 const STARTUP_MS = 30_000;
 
