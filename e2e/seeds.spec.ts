@@ -88,7 +88,7 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
     const toml = await p.download("secrets");
     expect(toml.filename).toBe("secrets.toml");
     for (const name of secretNames) expect(toml.text).toContain(`${name} = "<your ${name}>"`);
-    for (const name of secretNames) expect(toml.text).toContain(`config["client"]["auth"]["${name}"] = dlt.secrets["${name}"]`);
+    for (const name of secretNames) expect(toml.text).toContain(`config["client"]["auth"]["${name}"] = str(dlt.secrets["${name}"])`);
 
     for (const file of [json, python, toml]) for (const demo of DEMO_VALUES) expect(file.text).not.toContain(demo);
   });
