@@ -5,20 +5,11 @@
  * auth object as it is (recorded with dlt 1.26.0 against a loopback server; each run below matches it).
  */
 import { describe, expect, it } from "vitest";
-import { createRunCollector, prepareRun, type RunRequest } from "./index";
+import type { RunRequest } from "./index";
 import type { EngineEvent } from "../engine";
+import { runToEnd } from "../testing/run";
 
-async function run(request: RunRequest) {
-  const prepared = prepareRun(request, {});
-  if (!prepared.ok) throw new Error(`not ok: ${prepared.code} ${prepared.message}`);
-  const collector = createRunCollector();
-  const events: EngineEvent[] = [];
-  for await (const e of prepared.events) {
-    events.push(e);
-    collector.push(e);
-  }
-  return events;
-}
+const run = async (request: RunRequest) => (await runToEnd(request)).events;
 const requests = (events: EngineEvent[]) => events.filter((e) => e.type === "request");
 const errors = (events: EngineEvent[]) => events.flatMap((e) => (e.type === "error" ? [e.error] : []));
 

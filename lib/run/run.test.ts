@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRunCollector, prepareRun, type RunEnv, type RunRequest } from "./index";
+import { prepareRun, type RunEnv } from "./index";
 import { secretEnvName } from "../shared";
 import { createMockApi } from "../mocks";
-import { fetchTransport, type EngineEvent } from "../engine";
+import { fetchTransport } from "../engine";
 import { seedBlocks } from "../testing/seeds";
+import { runToEnd } from "../testing/run";
 
 const seeds = seedBlocks();
 const seed = (prefix: string) => {
@@ -12,17 +13,7 @@ const seed = (prefix: string) => {
   return s.code;
 };
 
-async function runAll(request: RunRequest, env: RunEnv = {}) {
-  const prepared = prepareRun(request, env);
-  if (!prepared.ok) throw new Error(`not ok: ${prepared.code} ${prepared.message}`);
-  const collector = createRunCollector();
-  const events: EngineEvent[] = [];
-  for await (const e of prepared.events) {
-    events.push(e);
-    collector.push(e);
-  }
-  return { prepared, collector, events, summary: collector.summary() };
-}
+const runAll = runToEnd;
 
 describe("seeds against the mock API", () => {
   it("finds the five seeds", () => expect(seeds).toHaveLength(5));
