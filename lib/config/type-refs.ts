@@ -119,17 +119,19 @@ function message(ref: RunTimeRef): string {
         "`--secret`, the environment) or write it literally to have it checked and run.";
 }
 
+/** An `invalid_type` error on the reference `ref`, for what this run's value of it is. */
+const invalidValue = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut, message: string): void =>
+  out.push({ severity: "error", code: "invalid_type", path: loc.pointer(ref.path), range: loc.value(ref.path), message });
+
 /** A run's value dlt reads as a whole float where its config wants an integer. */
 const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void =>
-  out.push({
-    severity: "error",
-    code: "invalid_type",
-    path: loc.pointer(ref.path),
-    range: loc.value(ref.path),
-    message:
-      `${ref.place} is ${spelled(ref)}, whose value this run reads as a float (dlt's auto_cast), and dlt's config validation ` +
+  invalidValue(
+    ref,
+    loc,
+    out,
+    `${ref.place} is ${spelled(ref)}, whose value this run reads as a float (dlt's auto_cast), and dlt's config validation ` +
       "wants an integer there (`has invalid type `float` while `int` is expected`): give the value as an integer.",
-  });
+  );
 
 /**
  * A list's or dict's value (`dltConfigValue`: Python's json read it, so `2.0` is a float, `NaN` and `Infinity` are, and an
@@ -152,16 +154,14 @@ function pythonNumbers(copy: PlainValue, ref: RunTimeRef, value: Json, loc: Loca
       // Said here, in dlt's words: the schema is not to say it again (`nan` is no integer either).
       if (!Number.isFinite(n)) owner[key] = 0;
       const field = String(path[path.length - 1]);
-      out.push({
-        severity: "error",
-        code: "invalid_type",
-        path: loc.pointer(ref.path),
-        range: loc.value(ref.path),
-        message:
-          `${where(path)} is ${text} in the value this run gives ${spelled(ref)}, a float for Python's json, and dlt's config ` +
+      invalidValue(
+        ref,
+        loc,
+        out,
+        `${where(path)} is ${text} in the value this run gives ${spelled(ref)}, a float for Python's json, and dlt's config ` +
           `validation wants an integer there (\`${field}=${text}\` has invalid type \`float\` while \`int\` is expected): write ` +
           "the value with an integer.",
-      });
+      );
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], v as unknown as Record<number, unknown>, i));
     else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k], v, k);
   };
