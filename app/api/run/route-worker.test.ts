@@ -51,11 +51,16 @@ afterAll(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const saved = { allow: process.env.RESTPLAY_ALLOW_HOSTS, perClient: process.env.RESTPLAY_MAX_RUNS_PER_CLIENT };
+const saved = {
+  allow: process.env.RESTPLAY_ALLOW_HOSTS,
+  perClient: process.env.RESTPLAY_MAX_RUNS_PER_CLIENT,
+  runMs: process.env.RESTPLAY_MAX_RUN_MS,
+};
 afterEach(() => {
   for (const [name, value] of [
     ["RESTPLAY_ALLOW_HOSTS", saved.allow],
     ["RESTPLAY_MAX_RUNS_PER_CLIENT", saved.perClient],
+    ["RESTPLAY_MAX_RUN_MS", saved.runMs],
   ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -115,6 +120,33 @@ describe("POST /api/run, runs in worker threads", () => {
     expect(served).toBe(PAGES);
     expect(events.filter((e) => e.type === "page")).toHaveLength(PAGES);
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
+  }, 60_000);
+
+  it("a client that keeps the connection and reads nothing loses its run after the run time limit: the slot is free again", async () => {
+    process.env.RESTPLAY_MAX_RUNS_PER_CLIENT = "1";
+    process.env.RESTPLAY_MAX_RUN_MS = "4000";
+    const who = { "x-forwarded-for": "192.0.2.78" };
+    const res = await live("/items", { type: "offset", limit: PER_PAGE, total_path: "total" }, who);
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    expect((await live("/items", "single_page", who)).status).toBe(429);
+    // Nothing more is read: once the run has waited for its client as long as a run may last, it is stopped.
+    let again: Response;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      again = await live("/items", "single_page", who);
+    } while (again.status === 429);
+    expect(again.status).toBe(200);
+    expect(lines(await again.text()).at(-1)).toMatchObject({ type: "done", ok: true });
+    let text = "";
+    const decoder = new TextDecoder();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
+    const events = lines(text);
+    expect(events.filter((e) => e.type === "page").length).toBeLessThan(PAGES);
+    expect(events.at(-2)).toMatchObject({ type: "error", error: { code: "cancelled" } });
+    expect(JSON.stringify(events.at(-2))).toContain("read nothing for 4 s");
+    expect(events.at(-1)).toMatchObject({ type: "done", ok: false });
   }, 60_000);
 
   it("a cancelled run is freed in its worker and its admission released", async () => {

@@ -132,7 +132,8 @@ export async function POST(request: Request): Promise<Response> {
       request.signal.removeEventListener("abort", onClientAbort);
       admitted.release();
     };
-    const { stream, stop } = runStream(started.run, finish);
+    // A client that keeps the connection and stops reading holds a run (and its admission) no longer than a run may last.
+    const { stream, stop } = runStream(started.run, finish, settings.ceilings.maxDurationMs);
     if (!finished) {
       onClientAbort = stop;
       request.signal.addEventListener("abort", onClientAbort, { once: true });

@@ -44,9 +44,12 @@ export type RunReply =
   /** The run is over and freed; `broke`: the run threw (a defect), its message with the secrets masked, for the log. */
   | { readonly kind: "end"; readonly id: number; readonly broke?: string };
 
-/** How a run that broke off inside restplay ends: an `internal_error` and a failed `done`, as every run ends. */
-export function brokeOffText(message: string): string {
-  const error: EngineEvent = { type: "error", error: { code: "internal_error", message } };
+/**
+ * How a run that broke off ends: an error (`internal_error` inside restplay; `cancelled` when the server stopped it)
+ * and a failed `done`, as every run ends.
+ */
+export function brokeOffText(message: string, code: "internal_error" | "cancelled" = "internal_error"): string {
+  const error: EngineEvent = { type: "error", error: { code, message } };
   const done: EngineEvent = { type: "done", ok: false, duration_ms: 0, stats: {} };
   return encodeEvent(error) + encodeEvent(done);
 }
