@@ -52,7 +52,7 @@ describe("a response nested 1,000 levels deep", () => {
 });
 
 describe("the depth of Python's json, at its edge", () => {
-  it("a body 1,000 levels deep fails with RecursionError, one level less with orjson's limit: counted from the parse or the text alike", async () => {
+  it("1,000 levels deep fails with RecursionError, one less with orjson's limit: counted from the parse or the text alike", async () => {
     const config = {
       client: { base_url: "https://api.test" },
       resources: [{ name: "r", endpoint: { path: "/r", data_selector: "data", paginator: "single_page" } }],

@@ -83,7 +83,8 @@ describe("RunPool", () => {
     ["oom", "ran out of memory"],
     ["crash", "the worker broke"],
   ] as const) {
-    it(`a worker that ${how === "oom" ? "runs out of memory" : "fails"} mid-run ends each of its runs with an error and a failed done; the next run works`, async () => {
+    const what = how === "oom" ? "runs out of memory" : "fails";
+    it(`a worker that ${what} mid-run ends each of its runs with an error and a failed done; the next run works`, async () => {
       const pool = new RunPool({ workers: 1, heapMb: 64, spawn: crashing });
       try {
         const before = hanging;
