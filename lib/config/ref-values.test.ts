@@ -115,3 +115,19 @@ describe("os.environ[...] in a client header or an auth, all digits", () => {
     expect(seen).toEqual([["42", "12345"]]);
   });
 });
+
+describe("os.environ[...] where dlt's config wants a number", () => {
+  const text =
+    "import os\n" +
+    py(`"base_url": "https://h/"`, "").replace(
+      '"resources": ["items"]',
+      '"resources": [{"name": "items", "endpoint": {"paginator": {"type": "offset", "limit": os.environ["LIMIT"], "total_path": None}}}]',
+    );
+  it("is the text Python read, which dlt's config validation refuses (checked with dlt 1.26.0: limit '10' is a str)", () => {
+    expect(errors(text, { LIMIT: "100" })).toEqual([
+      ["/resources/0/endpoint/paginator/limit", expect.stringContaining("expects an integer; got the string")],
+    ]);
+    const info = validateText(text, "python").diagnostics.find((d) => d.code === "value_at_run_time");
+    expect(info?.message).toContain('is os.environ["LIMIT"]: Python reads it as text');
+  });
+});

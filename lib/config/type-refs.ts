@@ -13,7 +13,7 @@
  * With a run's value the reference is replaced by what dlt reads, and the config checked as if written so.
  */
 import type { z } from "zod";
-import type { PlainValue } from "../formats";
+import { findNode, type PlainValue } from "../formats";
 import {
   dltAutoCast,
   dltAutoCastType,
@@ -107,8 +107,21 @@ export function runTimeRefs(value: PlainValue): RunTimeRef[] {
 
 const spelled = (ref: RunTimeRef): string => `dlt.${ref.kind === "secret" ? "secrets" : "config"}["${ref.name}"]`;
 
-function message(ref: RunTimeRef): string {
+/** Whether the reference at `path` is Python's `os.environ[...]`/`os.getenv(...)`: text, whatever it holds. */
+const environAt = (loc: Locator, path: Path): boolean => {
+  const node = findNode(loc.root, path);
+  return node?.kind === "ref" && node.environ === true;
+};
+
+function message(ref: RunTimeRef, environ: boolean): string {
   const last = String(ref.path[ref.path.length - 2]);
+  if (environ && !ref.isType)
+    return (
+      `${ref.place} is os.environ["${ref.name}"]: Python reads it as text when the config is built, and dlt gets that text ` +
+      "(dlt's config providers cast nothing there: `10` stays the string '10', which dlt's config validation refuses where " +
+      "it wants a number or a bool). restplay checks the config without it; give the run its value (the Secrets panel, " +
+      "`--secret`, the environment) to have it checked, or use dlt.config[...], which dlt casts."
+    );
   return ref.isType
     ? `${ref.place} is ${spelled(ref)}: dlt reads it when the config is built, and the ${last} works as ` +
         `that type written literally would (without a value Python fails first, with ConfigFieldMissingException). restplay checks the ` +
@@ -189,6 +202,12 @@ export function withoutRunTimeRefs(
     const target = at(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
+    const environ = environAt(loc, ref.path);
+    if (known !== undefined && environ) {
+      // Python's environ is text: the schema says what dlt's config validation says of text there.
+      target[key] = known;
+      continue;
+    }
     if (known !== undefined) {
       const cast = dltAutoCast(known);
       target[key] = cast;
@@ -206,7 +225,7 @@ export function withoutRunTimeRefs(
       code: ref.isType ? "type_at_run_time" : "value_at_run_time",
       path: loc.pointer(ref.path),
       range: loc.value(ref.path),
-      message: message(ref),
+      message: message(ref, environ),
     });
   }
   for (const ref of items) (at(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
