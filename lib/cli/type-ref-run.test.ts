@@ -127,3 +127,29 @@ describe("restplay run: a paginator limit from dlt.config", () => {
     expect(seen).toEqual([]);
   });
 });
+
+// dlt 1.26.0: `"https://h:" + dlt.config["port"]` with `PORT=8080` fails building the config (Python's TypeError).
+writeFileSync(
+  join(dir, "port.py"),
+  `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com:" + dlt.config["port"] + "/"},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "paginator": "single_page"}}],
+})
+`,
+);
+
+describe("restplay run and check: a reference + joins whose value is a number", () => {
+  it("is Python's TypeError at its place in the file (line:column), before any request", async () => {
+    for (const command of ["run", "check"]) {
+      const { seen, fetch } = api();
+      const r = await cli([command, "port.py"], { cwd: dir, fetch, env: { PORT: "8080" } });
+      expect(r.code).toBe(1);
+      expect(seen).toEqual([]);
+      expect(r.stderr).toContain("port.py:5:28  error  invalid_type");
+      expect(r.stderr).toContain('TypeError: can only concatenate str (not "int") to str');
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * first (`--secret`, the environment, the mock's demo values, as every reference) and check the config as what dlt
  * reads from that value written literally (lib/config/type-refs.ts).
  */
-import { runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
+import { listSecrets, runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
 import { secretEnvName } from "../shared";
 import type { Source } from "./io";
@@ -29,7 +29,8 @@ function missingTypeLine(r: RunTimeRef): string {
 
 export async function withTypeValues(source: Source, first: ValidationResult, inputs: SecretInputs): Promise<TypeValues> {
   const typed = first.value === null ? [] : runTimeRefs(first.value);
-  if (typed.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
+  const every = first.value === null ? [] : listSecrets(first.value);
+  if (every.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
   const { resolveSecrets } = await import("../run");
   const { values, statuses } = resolveSecrets(
     typed.map((r) => ({ name: r.name, kind: r.kind, paths: [] })),
@@ -37,5 +38,7 @@ export async function withTypeValues(source: Source, first: ValidationResult, in
   );
   const absent = typed.filter((r) => !Object.hasOwn(values, r.name));
   const missing = first.valid && absent.length > 0 ? absent.map(missingTypeLine).join("\n") : null;
-  return { validation: validateText(source.config, source.format, { refValues: values }), values, statuses, missing };
+  // Every reference's value is checked where it is (`"https://h:" + dlt.config["port"]` with 8080: Python's TypeError, located).
+  const refValues = resolveSecrets(every, inputs).values;
+  return { validation: validateText(source.config, source.format, { refValues }), values, statuses, missing };
 }
