@@ -4,7 +4,7 @@
  * errors with dlt's texts. Every hop of every attempt is traced as a `request` and a `response`
  * event, with secrets masked; credentials go only to the origins they were configured for.
  */
-import { EngineError, type Json, type ResponseHeaders, type TransportResponse } from "./types";
+import { EngineError, ROOM_CHECKED_BYTES, type Json, type ResponseHeaders, type TransportResponse } from "./types";
 import { nestedAtLeast, openersUpTo, parsePythonBody, pyJsonDumps, PYTHON_JSON_DEPTH } from "../shared";
 import { LimitReached, type RunContext } from "./context";
 import type { NumberTexts } from "./number-text";
@@ -175,6 +175,15 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       spendBytes(ctx, bytes);
       status = res.status;
       const common = responseEvent(res, bytes);
+      if (bytes >= ROOM_CHECKED_BYTES && ctx.deps.roomToRead && !ctx.deps.roomToRead(bytes)) {
+        ctx.emit(common);
+        const mb = (bytes / (1024 * 1024)).toFixed(1);
+        throw new LimitReached(
+          "max_response_bytes",
+          `stopped: the response to page ${o.page} (${mb} MB) needs several times its size to read, and this server's memory ` +
+            "for runs is taken by other runs reading large pages right now; try again in a moment",
+        );
+      }
       const parsed = parse(text, ctx.numberText);
       // Nested deeper than Python's json reads: dlt's extract fails on it, and nothing here walks it (the preview shows text).
       const { openers } = parsed;

@@ -149,3 +149,29 @@ describe("cancellation", () => {
     expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
   });
 });
+
+describe("a large page with no room to read it (a run worker's heap near its ceiling)", () => {
+  it("stops the resource with a limit before parsing, says why, and small pages are not asked about", async () => {
+    const big = { data: Array.from({ length: 12_000 }, (_, i) => ({ id: i, pad: "x".repeat(80) })) };
+    const asked: number[] = [];
+    const roomToRead = (bytes: number) => (asked.push(bytes), false);
+    const run = await collect(one({ data_selector: "data", paginator: "single_page" }), fakeFetch(() => json(big)).fetch, {
+      deps: { roomToRead },
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(run.records).toEqual([]);
+    const limit = run.of("limit")[0];
+    expect(limit).toMatchObject({ resource: "r", limit: "max_response_bytes" });
+    expect(limit?.message).toContain("this server's memory for runs is taken by other runs reading large pages");
+    const small = await collect(
+      one({ data_selector: "data", paginator: "single_page" }),
+      fakeFetch(() => json({ data: [{ id: 1 }] })).fetch,
+      {
+        deps: { roomToRead },
+      },
+    );
+    expect(asked).toHaveLength(1);
+    expect(small.records).toEqual([{ id: 1 }]);
+  });
+});

@@ -78,7 +78,16 @@ export interface EngineDeps {
   readonly virtualClock?: boolean;
   /** Real elapsed milliseconds for request durations (defaults to `now`). */
   readonly monotonic?: () => number;
+  /**
+   * Whether the thread has room to read a response body of `bytes` (its parse and records take several times
+   * its size): a run worker's heap has a ceiling, and a parse that passes it inside one native call aborts the
+   * whole server process (decision 0040). Asked for bodies of `ROOM_CHECKED_BYTES` or more; default: always.
+   */
+  readonly roomToRead?: (bytes: number) => boolean;
 }
+
+/** Bodies this large or larger are read only when `EngineDeps.roomToRead` says there is room. */
+export const ROOM_CHECKED_BYTES = 1024 * 1024;
 
 /** Guards so a playground run always ends. Every cut is reported with the limit that caused it. */
 export interface RunLimits {

@@ -50,6 +50,8 @@ export interface RunEnv {
   /** Real elapsed milliseconds for request durations (default `performance.now`). */
   readonly monotonic?: () => number;
   readonly signal?: AbortSignal;
+  /** Whether the thread has room to read a large response body (`EngineDeps.roomToRead`: the route's run workers). */
+  readonly roomToRead?: (bytes: number) => boolean;
 }
 
 export type RunFailureCode = "invalid_config" | "unknown_resource" | "live_fetch_unavailable";
@@ -143,6 +145,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       virtualClock: true,
       monotonic,
       ...(env.signal ? { signal: env.signal } : {}),
+      ...(env.roomToRead ? { roomToRead: env.roomToRead } : {}),
     };
   } else {
     deps = {
@@ -153,6 +156,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       virtualClock: false,
       monotonic,
       ...(env.signal ? { signal: env.signal } : {}),
+      ...(env.roomToRead ? { roomToRead: env.roomToRead } : {}),
     };
   }
 

@@ -7,11 +7,26 @@
  * pages) until `resume`; `cancel` aborts the run and frees it.
  */
 import type { MessagePort } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
 import type { EngineEvent } from "@/lib/engine";
 import { createLiveTransport, parseAllowList } from "@/lib/net";
 import { Masker } from "@/lib/shared";
 import { encodeEvent, prepareCheckedRun } from "@/lib/run";
 import { brokeOffText, type RunCommand, type RunReply, type RunStart } from "./run-protocol";
+
+/**
+ * What reading a response body takes, as a multiple of its size (its text, the parsed records, the page event's
+ * encoding: ~100–150 MB for a 20 MB page, decision 0040).
+ */
+const READ_COST = 8;
+
+/**
+ * Whether this worker's heap has room to read a body of `bytes` now, below its ceiling with a margin: past the
+ * ceiling inside one native parse, V8 aborts the whole process, not the worker.
+ */
+export function roomToRead(bytes: number, heap = getHeapStatistics()): boolean {
+  return heap.used_heap_size + bytes * READ_COST < heap.heap_size_limit * 0.9;
+}
 
 /** Past this many characters of events a message goes at once (a run that never waits still streams). */
 const BATCH_CHARS = 64 * 1024;
@@ -102,7 +117,7 @@ export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun =
     try {
       // The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried.
       const liveTransport = msg.request.target === "live" ? createLiveTransport({ guard: parseAllowList(msg.allowHosts) }) : undefined;
-      const prepared = prepare(msg.checked, msg.request, { ...(liveTransport ? { liveTransport } : {}), signal: abort.signal });
+      const prepared = prepare(msg.checked, msg.request, { ...(liveTransport ? { liveTransport } : {}), signal: abort.signal, roomToRead });
       if (!prepared.ok) {
         post({ kind: "refused", id: msg.id, code: prepared.code, message: prepared.message, diagnostics: prepared.diagnostics });
         return;
