@@ -4,13 +4,12 @@
  * a large page is parsed off the request thread.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { EngineEvent } from "@/lib/engine";
 import { GET, POST } from "./route";
 import { runPool } from "./pools";
 import { QUEUE_HIGH_BYTES } from "./run-stream";
 import { readSettings } from "./settings";
+import { startLoopback, type Loopback } from "./testing/loopback";
 
 const PAGES = 400;
 const PER_PAGE = 100;
@@ -22,14 +21,14 @@ const PAGE_BYTES = pageText(0).length;
 /** ~15 MB in one page. */
 const big = Buffer.from(JSON.stringify({ data: Array.from({ length: 36_000 }, (_, i) => record(i)) }));
 
-let server: Server;
+let server: Loopback;
 let base = "";
 let served = 0;
 let hanging = 0;
 let hangClosed = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startLoopback((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname === "/items") {
       served++;
@@ -43,13 +42,9 @@ beforeAll(async () => {
     }
     res.writeHead(404).end("{}");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 const saved = {
   allow: process.env.RESTPLAY_ALLOW_HOSTS,

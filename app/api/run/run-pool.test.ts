@@ -3,25 +3,24 @@
  * with an error and a failed `done`, and the next run works; a cancelled run is freed in its worker.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { checkConfig } from "@/lib/config";
 import type { EngineEvent } from "@/lib/engine";
 import { EXAMPLES } from "@/lib/examples";
 import { RunPool, type RunHandle, type RunJob } from "./run-pool";
 import { tsxWorker } from "./tsx-worker";
+import { startLoopback, type Loopback } from "./testing/loopback";
 
 /** The real worker, with runs that make it run out of memory (`oom`) or fail (`crash`). */
 const crashing = (heapMb: number) =>
   tsxWorker(new URL("./testing/crashing-run-worker.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 
-let server: Server;
+let server: Loopback;
 let base = "";
 let hanging = 0;
 let hangClosed = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startLoopback((req, res) => {
     if (req.url?.startsWith("/hang")) {
       hanging++;
       req.on("close", () => hangClosed++);
@@ -29,13 +28,9 @@ beforeAll(async () => {
     }
     res.writeHead(404).end("{}");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 const liveJob = (path: string): RunJob => ({
   checked: checkConfig(
