@@ -24,8 +24,6 @@ const big = Buffer.from(JSON.stringify({ data: Array.from({ length: 36_000 }, (_
 let server: Loopback;
 let base = "";
 let served = 0;
-let hanging = 0;
-let hangClosed = 0;
 
 beforeAll(async () => {
   server = await startLoopback((req, res) => {
@@ -35,11 +33,6 @@ beforeAll(async () => {
       return void res.writeHead(200, { "content-type": "application/json" }).end(pageText(Number(url.searchParams.get("offset") ?? 0)));
     }
     if (url.pathname === "/big") return void res.writeHead(200, { "content-type": "application/json" }).end(big);
-    if (url.pathname === "/hang") {
-      hanging++;
-      req.on("close", () => hangClosed++);
-      return;
-    }
     res.writeHead(404).end("{}");
   });
   base = server.base;
@@ -147,16 +140,16 @@ describe("POST /api/run, runs in worker threads", () => {
   it("a cancelled run is freed in its worker and its admission released", async () => {
     process.env.RESTPLAY_MAX_RUNS_PER_CLIENT = "1";
     const who = { "x-forwarded-for": "192.0.2.77" };
-    const before = hanging;
-    const closedBefore = hangClosed;
+    const before = server.hanging;
+    const closedBefore = server.hangClosed;
     const res = await live("/hang", "single_page", who);
     expect(res.status).toBe(200);
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    await until(() => hanging > before);
+    await until(() => server.hanging > before);
     expect((await live("/hang", "single_page", who)).status).toBe(429);
     await reader.cancel();
     const pool = runPool(readSettings());
-    await until(() => hangClosed > closedBefore && pool.runsPerWorker().every((n) => n === 0));
+    await until(() => server.hangClosed > closedBefore && pool.runsPerWorker().every((n) => n === 0));
     const again = await live("/items", "single_page", who);
     expect(again.status).toBe(200);
     expect(lines(await again.text()).at(-1)).toMatchObject({ type: "done", ok: true });

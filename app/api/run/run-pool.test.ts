@@ -16,18 +16,9 @@ const crashing = (heapMb: number) =>
 
 let server: Loopback;
 let base = "";
-let hanging = 0;
-let hangClosed = 0;
 
 beforeAll(async () => {
-  server = await startLoopback((req, res) => {
-    if (req.url?.startsWith("/hang")) {
-      hanging++;
-      req.on("close", () => hangClosed++);
-      return;
-    }
-    res.writeHead(404).end("{}");
-  });
+  server = await startLoopback();
   base = server.base;
 });
 afterAll(() => server.close());
@@ -82,9 +73,9 @@ describe("RunPool", () => {
     it(`a worker that ${what} mid-run ends each of its runs with an error and a failed done; the next run works`, async () => {
       const pool = new RunPool({ workers: 1, heapMb: 64, spawn: crashing });
       try {
-        const before = hanging;
+        const before = server.hanging;
         const waiting = collect(await started(pool, liveJob("/hang")));
-        await until(() => hanging > before);
+        await until(() => server.hanging > before);
         const seed = EXAMPLES.find((e) => e.id === "seed-002")?.text ?? "";
         const mock = (resources?: string[]): RunJob => ({
           checked: checkConfig(seed),
@@ -110,15 +101,15 @@ describe("RunPool", () => {
   it("a cancelled run is aborted in its worker (its request closed) and freed; nothing more reaches the stream", async () => {
     const pool = new RunPool({ workers: 1 });
     try {
-      const before = hanging;
-      const closedBefore = hangClosed;
+      const before = server.hanging;
+      const closedBefore = server.hangClosed;
       const run = await started(pool, liveJob("/hang"));
       let ended = false;
       run.attach({ chunk: () => undefined, end: () => void (ended = true) });
-      await until(() => hanging > before);
+      await until(() => server.hanging > before);
       expect(pool.runsPerWorker()).toEqual([1]);
       run.cancel();
-      await until(() => hangClosed > closedBefore && pool.runsPerWorker()[0] === 0);
+      await until(() => server.hangClosed > closedBefore && pool.runsPerWorker()[0] === 0);
       expect(ended).toBe(false);
     } finally {
       await pool.close();
