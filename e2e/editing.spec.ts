@@ -85,6 +85,20 @@ test("a wrong secret makes the run fail with the API's 401 and what to do", asyn
   await expect(p.trace).not.toContainText("not-the-secret");
 });
 
+test("a dlt.config value is shown as typed in the Secrets panel, a dlt.secrets value hidden until Show", async ({ playground: p }) => {
+  await p.gotoWith(
+    "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n" +
+      '    "client": {"base_url": "https://api.example.com/", "auth": {"type": "bearer", "token": dlt.secrets["token"]}},\n' +
+      '    "resources": [{"name": "items", "endpoint": {"path": "items", "params": {"org": dlt.config["org"]}}}],\n' +
+      "})\n",
+  );
+  const org = p.page.locator("#secret-config-org");
+  await expect(org).toHaveAttribute("type", "text");
+  await expect(p.secretInput("token")).toHaveAttribute("type", "password");
+  await p.page.getByRole("button", { name: "Hide org" }).click();
+  await expect(org).toHaveAttribute("type", "password");
+});
+
 test("a wrong API key shows the 403", async ({ playground: p }) => {
   await p.goto();
   await p.chooseExample(seed("seed-002").title);

@@ -74,7 +74,8 @@ function SecretField({
   target: RunTarget;
   onChange: (name: string, value: string) => void;
 }) {
-  const [shown, setShown] = useState(false);
+  // A dlt.config value is a setting (a page size, an org name), shown as typed; a secret starts hidden.
+  const [shown, setShown] = useState(use.kind === "config");
   // lib/run's one precedence rule: the user's value, else (Mock) the mock API's demo value.
   const resolved = resolveSecret(use.name, { given: values, target });
   const value = resolved.value ?? "";
