@@ -213,7 +213,6 @@ export interface ResolvedResource {
   readonly python: readonly string[];
 }
 
-/** A validated config, resolved: what the engine runs. */
 /**
  * An auth dict dlt looks at while it builds the source (`_validate_config`, dlt/sources/rest_api/__init__.py), in
  * its order: the client's, each resource's own, then resource_defaults'. `check` is how (checked with dlt 1.26.0):
@@ -228,6 +227,7 @@ export interface BuiltAuth {
   readonly check: "masked" | "validated" | "none";
 }
 
+/** A validated config, resolved: what the engine runs. */
 export interface ResolvedSource {
   readonly client: {
     /** `null` only when every path is a full URL. */

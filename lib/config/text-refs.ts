@@ -9,7 +9,7 @@
  */
 import type { PlainValue } from "../formats";
 import { CREDENTIAL_FIELDS, DLT_MASKED_AUTH_KEYS, isRef } from "../shared";
-import { where, type Path } from "./located";
+import { valueAt, where, type Path } from "./located";
 import { endpointsOf } from "./rules/dlt-endpoints";
 import { isObj } from "./rules/context";
 
@@ -29,7 +29,7 @@ function textPlaces(config: unknown): { readonly at: Path; readonly keys: (k: st
 }
 
 const dictAt = (root: unknown, path: Path): Record<string, PlainValue> | null => {
-  const v = path.reduce<unknown>((o, k) => (isObj(o) || Array.isArray(o) ? (o as Record<string | number, unknown>)[k] : undefined), root);
+  const v = valueAt(root, path);
   return isObj(v) ? (v as Record<string, PlainValue>) : null;
 };
 

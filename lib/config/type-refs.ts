@@ -27,7 +27,8 @@ import {
   type Json,
 } from "../shared";
 import type { Diagnostic } from "../formats";
-import { where, type Locator } from "./located";
+import { valueAt, where, type Locator } from "./located";
+import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
 import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
 import type { DiagnosticOut } from "./sink";
@@ -39,16 +40,12 @@ type Path = (string | number)[];
 /** The typed dicts' places a config can have (`client.paginator`, `resources[i].endpoint.auth`, …), as paths. */
 function typedDicts(value: PlainValue): Path[] {
   const out: Path[] = [];
-  const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!obj(value)) return out;
+  if (!isObj(value)) return out;
   const owners: Path[] = [["client"], ["resource_defaults", "endpoint"]];
   if (Array.isArray(value.resources)) value.resources.forEach((_, i) => owners.push(["resources", i, "endpoint"]));
   for (const owner of owners) for (const key of ["paginator", "auth"]) if (typedKindAt([...owner, key]) !== null) out.push([...owner, key]);
   return out;
 }
-
-const at = (root: unknown, path: Path): unknown =>
-  path.reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string | number, unknown>)[k] : undefined), root);
 
 /**
  * A reference whose value is known when dlt runs only: a typed dict's `type` (`isType`), or a value where the schema
@@ -63,8 +60,6 @@ export interface RunTimeRef {
   readonly name: string;
   readonly isType: boolean;
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */
 const takesTyped = (s: z.ZodType, path: Path): boolean =>
@@ -99,7 +94,7 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
 /** The references whose values only a run knows (a typed dict's `type`, a typed value), in config order. */
 export function runTimeRefs(value: PlainValue): RunTimeRef[] {
   const types = typedDicts(value).flatMap((dict): RunTimeRef[] => {
-    const ref = refOf((at(value, dict) as Record<string, unknown> | undefined)?.type);
+    const ref = refOf((valueAt(value, dict) as Record<string, unknown> | undefined)?.type);
     return ref === null ? [] : [{ path: [...dict, "type"], place: where([...dict, "type"]), ...ref, isType: true }];
   });
   return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
@@ -154,7 +149,7 @@ const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void 
  * \`int\` is expected`, and so `maximum_offset=nan`, `inf`).
  */
 function pythonNumbers(copy: PlainValue, ref: RunTimeRef, value: Json, loc: Locator, out: DiagnosticOut): PlainValue {
-  const target = at(copy, ref.path.slice(0, -1)) as Record<string | number, unknown>;
+  const target = valueAt(copy, ref.path.slice(0, -1)) as Record<string | number, unknown>;
   target[ref.path[ref.path.length - 1]!] = value;
   const walk = (v: Json, path: Path, owner: Record<string | number, unknown>, key: string | number): void => {
     if (isPyNumber(v)) {
@@ -199,7 +194,7 @@ export function withoutRunTimeRefs(
   // List items without a value are taken out last, from the end: the items after one move.
   const items: RunTimeRef[] = [];
   for (const ref of found) {
-    const target = at(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
+    const target = valueAt(copy, ref.path.slice(0, -1)) as Record<string, unknown>;
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     const environ = environAt(loc, ref.path);
@@ -228,7 +223,7 @@ export function withoutRunTimeRefs(
       message: message(ref, environ),
     });
   }
-  for (const ref of items) (at(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
+  for (const ref of items) (valueAt(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
   return copy;
 }
 

@@ -30,7 +30,7 @@ export function dltAutoCastType(text: string): "bool" | "int" | "float" | "list"
 export function dltAutoCast(text: string): unknown {
   const v = dltConfigValue(text);
   if (isPyNumber(v)) return /^-?(?:\d+|inf|nan)$/.test(v[PY_NUMBER]) ? text : Number(v[PY_NUMBER]);
-  return v === undefined ? text : plainNumbers(v);
+  return plainNumbers(v);
 }
 
 /** `v` with each number marker as JavaScript's number (`{"$number": "2.0"}` → 2; `nan` → NaN). */
