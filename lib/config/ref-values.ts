@@ -1,10 +1,9 @@
 /**
- * What a run's values of the config's references make Python or dlt refuse before any request, beyond the typed
- * places type-refs.ts checks (checked with dlt 1.26.0 on a loopback API, the values from the environment):
- * - a reference `+` joins as it is (`"https://h:" + dlt.config["port"]`) whose value dlt's config providers read as
- *   other than text (`PORT=8080` is an int): the pipeline script fails building the config with Python's `TypeError`
- *   (`can only concatenate str (not "int") to str`), before dlt sees it;
- * A client header, an auth field or an endpoint header whose value is not text is a run's error, in dlt's order
+ * What a run's values of the config's references make Python refuse before any request, beyond the typed places
+ * type-refs.ts checks (checked with dlt 1.26.0 on a loopback API, the values from the environment): a reference `+`
+ * joins as it is (`"https://h:" + dlt.config["port"]`) whose value dlt's config providers read as other than text
+ * (`PORT=8080` is an int) makes the pipeline script fail building the config with Python's `TypeError` (`can only
+ * concatenate str (not "int") to str`), before dlt sees it. A client header, an auth field or an endpoint header whose value is not text is a run's error, in dlt's order
  * (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
  */
 import type { DocNode } from "../formats";
