@@ -73,7 +73,7 @@ describe("masking helpers", () => {
       Authorization: "Bearer a*****f",
       "X-Other": "has s*****e inside",
     });
-    expect(m.values({ note: "s3cret-value", key: "visible" })).toEqual({ note: "s*****e", key: "visible" });
+    expect(m.record({ note: "s3cret-value", key: "visible" }, undefined).value).toEqual({ note: "s*****e", key: "visible" });
     expect(m.json({ access_token: "zzzzzz", key: "visible" })).toEqual({ access_token: "z*****z", key: "visible" });
   });
 });
@@ -130,6 +130,67 @@ describe("no secret value appears in any event", () => {
         expect(text, `${value} as ${spelling}`).not.toContain(spelling);
       }
     }
+  });
+  it("a secret the API echoes as a JSON number is masked in the records, the body preview and keys; other spellings stay", async () => {
+    const secrets = { key: "987654321", long: "98765432109876543210123" };
+    const body = `{"data": [{"id": 1, "account": 987654321, "long": ${secrets.long}, "price": 3.0, "ids": [5, 987654321],
+      "by_account": {"987654321": "x"}, "big": 12345678901234567890}]}`;
+    const api = fakeFetch(async () => new Response(body, { headers: { "content-type": "application/json" } }));
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test", auth: { type: "api_key", api_key: { $format: [{ $secret: "key" }] } } },
+        resources: [{ name: "echo", endpoint: { path: "/echo", data_selector: "data", paginator: "single_page" } }],
+      },
+      api.fetch,
+      { secrets },
+    );
+    expect(run.records).toEqual([
+      {
+        id: 1,
+        account: "9*****1",
+        long: "9*****3",
+        price: 3,
+        ids: [5, "9*****1"],
+        by_account: { "9*****1": "x" },
+        big: 12345678901234567000,
+      },
+    ]);
+    const page = run.events.find((e) => e.type === "page");
+    // The spellings of the numbers left are kept (dlt reads `3.0` as a float, the big integer exactly); the masked ones' are gone.
+    expect(page?.type === "page" && page.number_text).toEqual([{ price: "3.0", big: "12345678901234567890" }]);
+    expect(run.warnings).toContain("secret_in_response");
+    const text = JSON.stringify(run.events);
+    for (const value of Object.values(secrets)) expect(text, value).not.toContain(value);
+  });
+  it("a child reads its parent's fields as the API sent them, however they are shown: a secret-valued id still reaches its path", async () => {
+    const secrets = { key: "987654321" };
+    const api = fakeFetch(async (_req, _n, url) =>
+      url.pathname === "/accounts" ? json([{ id: 987654321, name: "main" }]) : json([{ item: 1, path: url.pathname }]),
+    );
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test", auth: { type: "api_key", api_key: { $format: [{ $secret: "key" }] } } },
+        resources: [
+          { name: "accounts", endpoint: { path: "/accounts", paginator: "single_page" } },
+          {
+            name: "items",
+            endpoint: { path: "/accounts/{resources.accounts.id}/items", paginator: "single_page" },
+            include_from_parent: ["id"],
+          },
+        ],
+      },
+      api.fetch,
+      { secrets },
+    );
+    expect(api.calls.map((c) => new URL(c.url).pathname)).toEqual(["/accounts", "/accounts/987654321/items"]);
+    expect(run.errors).toEqual([]);
+    expect(run.records).toEqual([
+      { id: "9*****1", name: "main" },
+      { item: 1, path: "/accounts/9*****1/items", _accounts_id: "9*****1" },
+    ]);
+    const childPage = run.events.find((e) => e.type === "page" && e.resource === "items");
+    expect(childPage?.type === "page" && childPage.parent).toEqual({ id: "9*****1" });
+    expect(JSON.stringify(run.events)).not.toContain("987654321");
   });
   it("credentials written literally into the config (headers, params, a path's query) are masked when the API echoes them", async () => {
     const literal = { header: "literal-header-key-1", param: "literal-param-key-2", path: "literal-path-key-3" };

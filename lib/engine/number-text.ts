@@ -2,8 +2,8 @@
  * The engine's bookkeeping of number spellings and key orders (lib/shared/json.ts parses them): per
  * run, carried to copies of records, to wrapped items and onto each page's event.
  */
-import type { Json, KeyOrder, NumberText } from "./types";
-import { nonFiniteText, setOwn } from "../shared";
+import type { DataRecord, Json, KeyOrder, NumberText } from "./types";
+import { nonFiniteText, setOwn, type Masker } from "../shared";
 
 /** A side table by container that knows whether it has recorded any (a run whose bodies had none skips its bookkeeping). */
 class Recorded<V> extends WeakMap<object, V> {
@@ -27,6 +27,21 @@ export class NumberTexts extends Recorded<NumberText> {
 export function carryNumberText<T extends object>(sink: NumberTexts, from: object, to: T): T {
   const t = sink.get(from);
   if (t) sink.set(to, t);
+  if (sink.orders.recorded) {
+    const o = sink.orders.get(from);
+    if (o) sink.orders.set(to, o);
+  }
+  return to;
+}
+
+/**
+ * `from` with the run's secret values masked (a number that spells one becomes its masked text), carrying
+ * its key orders and the spellings of the numbers left.
+ */
+export function maskedRecord(sink: NumberTexts, masker: Masker, from: DataRecord): DataRecord {
+  const masked = masker.record(from, sink.get(from));
+  const to = masked.value as DataRecord;
+  if (masked.spelling !== undefined) sink.set(to, masked.spelling);
   if (sink.orders.recorded) {
     const o = sink.orders.get(from);
     if (o) sink.orders.set(to, o);

@@ -175,16 +175,19 @@ export class ResourceDriver {
     const ok = !this.broken && !this.limited;
     if (this.inc && ok) {
       const inc = this.inc;
+      // Cursor values come from records, which are masked where they are shown: so are they.
+      const shown = (v: Json): Json => this.ctx.masker.record(v, undefined).value;
+      const state = inc.state();
       this.ctx.emit({
         type: "incremental",
         resource: this.name,
         cursor_path: inc.cursorPath,
-        before: inc.before,
-        start_value: inc.startValue,
-        end_value: inc.endValue,
-        after: inc.lastValue(),
+        before: shown(inc.before),
+        start_value: shown(inc.startValue),
+        end_value: shown(inc.endValue),
+        after: shown(inc.lastValue()),
         filtered: this.filtered,
-        state: inc.state(),
+        state: state && { ...state, last_value: shown(state.last_value) },
       });
     }
     this.ctx.emit({ type: "resource_done", resource: this.name, ok, stats: this.stats });
@@ -345,7 +348,12 @@ export class ResourceDriver {
     this.ranFor++;
     const withParent = (records: DataRecord[]) =>
       this.filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
-    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), { transform: withParent, parent: values });
+    const parentSecret = ctx.masker.holds(values) || ctx.masker.holds(include);
+    return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), {
+      transform: withParent,
+      parent: values,
+      parentSecret,
+    });
   }
 
   /**

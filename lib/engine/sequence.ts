@@ -12,7 +12,7 @@ import { applySelector, detectedKeys, detectSelector } from "./select";
 import { jsonPathOf, shownPath } from "../shared/jsonpath-ng";
 import { compilePath, type CompiledPath } from "./jsonpath";
 import { cancelledError } from "./attempt";
-import { carryNumberText, pageKeyOrder, pageNumberText, wrapNumberText, type NumberTexts } from "./number-text";
+import { maskedRecord, pageKeyOrder, pageNumberText, wrapNumberText, type NumberTexts } from "./number-text";
 import type { AuthRuntime } from "./auth";
 import type { PreparedResource } from "./prepare";
 import { defect } from "./defect";
@@ -41,6 +41,8 @@ export interface SequenceHooks {
   readonly transform: (records: DataRecord[]) => DataRecord[];
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
+  /** For children: the parent's values or included columns hold a secret, so every page's records are shown masked. */
+  readonly parentSecret?: boolean;
   /** After a page is emitted: a reason to stop paging now (incremental `row_order`), or null. */
   readonly stopAfterPage?: () => string | null;
 }
@@ -178,23 +180,18 @@ export async function* runSequence(
         code: "selector_null",
         message: `\`${selector.path}\` is null in the response to page ${page}: an empty page (as in dlt).`,
       });
-    let raw = selection.records.map(asRecord);
+    const raw = selection.records.map(asRecord);
     wrapNumberText(ctx.numberText, selection.records, raw);
-    if (sent.secret) {
-      raw = raw.map((x) => {
-        const masked = carryNumberText(ctx.numberText, x, ctx.masker.values(x) as DataRecord);
-        if (wrappedValues.has(x)) wrappedValues.set(masked, wrappedValues.get(x) as Json);
-        return masked;
+    if (sent.secret && !run.secretWarned) {
+      run.secretWarned = true;
+      ctx.emit({
+        type: "warning",
+        resource: r.name,
+        code: "secret_in_response",
+        message:
+          `The response to page ${page} contains a secret value; it is masked in the records. ` +
+          "(A value that is not secret, such as an account id, belongs in dlt.config, whose values are shown as they are.)",
       });
-      if (!run.secretWarned) {
-        run.secretWarned = true;
-        ctx.emit({
-          type: "warning",
-          resource: r.name,
-          code: "secret_in_response",
-          message: `The response to page ${page} contains a secret value; it is masked in the records.`,
-        });
-      }
     }
     let records = hooks.transform(raw);
     const room = ctx.limits.maxRecords - stats.records_fetched;
@@ -202,18 +199,21 @@ export async function* runSequence(
     if (capped) records = records.slice(0, Math.max(0, room));
     stats.pages += 1;
     stats.records_fetched += records.length;
-    const numberText = pageNumberText(ctx.numberText, records);
-    const keyOrder = pageKeyOrder(ctx.numberText, records);
+    // Only what is shown is masked: children and the incremental read the values the API sent (a child's path may need one).
+    const mask = sent.secret || hooks.parentSecret === true;
+    const shown = mask ? records.map((x) => maskedRecord(ctx.numberText, ctx.masker, x)) : records;
+    const numberText = pageNumberText(ctx.numberText, shown);
+    const keyOrder = pageKeyOrder(ctx.numberText, shown);
     ctx.emit({
       type: "page",
       resource: r.name,
       page,
       request_id: sent.requestId,
-      records,
-      count: records.length,
+      records: shown,
+      count: shown.length,
       selector: selector.path,
       selector_source: selector.source,
-      ...(hooks.parent ? { parent: hooks.parent } : {}),
+      ...(hooks.parent ? { parent: mask ? (ctx.masker.record(hooks.parent, undefined).value as Record<string, Json>) : hooks.parent } : {}),
       ...(numberText ? { number_text: numberText } : {}),
       ...(keyOrder ? { key_order: keyOrder } : {}),
     });

@@ -3,8 +3,8 @@
  * Two mechanisms, as in dlt: sensitive query parameters and auth fields are masked by *name*
  * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
  */
-import type { Json } from "./json";
-import { setOwn } from "./objects";
+import type { Json, NumberText } from "./json";
+import { getOwn, setOwn } from "./objects";
 import { asciiJson } from "./python";
 import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
@@ -133,6 +133,16 @@ export class Masker {
     return false;
   }
 
+  /** Whether a value holds a known secret in a string, a key or a number (`undefined`: none). */
+  holds(value: Json | undefined): boolean {
+    if (typeof value === "string") return this.containsSecret(value);
+    if (typeof value === "number") return this.containsSecret(String(value));
+    if (value === null || typeof value !== "object") return false;
+    if (Array.isArray(value)) return value.some((v) => this.holds(v));
+    for (const k in value) if (this.containsSecret(k) || this.holds(value[k])) return true;
+    return false;
+  }
+
   text(s: string): string {
     let out = s;
     for (const [n, r] of this.needles) if (out.includes(n)) out = out.split(n).join(r);
@@ -185,29 +195,62 @@ export class Masker {
     return this.text(maskPairs(body, SENSITIVE_KEYS, maskSecret));
   }
 
-  /** For previews of API responses: sensitive keys masked by name, secret values anywhere. */
+  /** For previews of API responses: sensitive keys masked by name, secret values anywhere (keys and numbers too). */
   json(value: Json): Json {
     if (typeof value === "string") return this.text(value);
+    if (typeof value === "number") return this.number(value, undefined);
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value && typeof value === "object") {
       const out: { [k: string]: Json } = {};
       for (const [k, v] of Object.entries(value))
-        setOwn(out, k, typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v));
+        setOwn(out, this.text(k), typeof v === "string" && SENSITIVE_BODY_KEYS.has(k.toLowerCase()) ? maskSecret(v) : this.json(v));
       return out;
     }
     return value;
   }
 
-  /** For records: only known secret values are masked (user data keeps its keys and other values). */
-  values(value: Json): Json {
-    if (typeof value === "string") return this.text(value);
-    if (Array.isArray(value)) return value.map((v) => this.values(v));
-    if (value && typeof value === "object") {
-      const out: { [key: string]: Json } = {};
-      for (const [k, v] of Object.entries(value)) setOwn(out, this.text(k), this.values(v));
-      return out;
+  /**
+   * A number as it is shown: its masked text when the API's spelling of it (`spelling`, else JavaScript's)
+   * holds a secret — an account number or a PIN used as a credential and echoed as a JSON number — else the number.
+   */
+  private number(n: number, spelling: string | undefined): Json {
+    const s = spelling ?? String(n);
+    const masked = this.text(s);
+    return masked === s ? n : masked;
+  }
+
+  /**
+   * For records: only known secret values are masked (user data keeps its keys and other values), in
+   * strings, keys and numbers. The result has the record's number spellings
+   * (`NumberText`, how the API wrote numbers JavaScript changes) without those of the numbers it masked:
+   * a masked number is text now.
+   */
+  record(value: Json, spelling: NumberText | undefined): { value: Json; spelling: NumberText | undefined } {
+    const [masked, kept] = this.masked(value, spelling);
+    return { value: masked, spelling: typeof kept === "object" ? kept : undefined };
+  }
+
+  private masked(value: Json, spelling: string | NumberText | undefined): [Json, string | NumberText | undefined] {
+    if (typeof value === "string") return [this.text(value), spelling];
+    if (typeof value === "number") {
+      const shown = this.number(value, typeof spelling === "string" ? spelling : undefined);
+      return shown === value ? [value, spelling] : [shown, undefined];
     }
-    return value;
+    if (value === null || typeof value !== "object") return [value, spelling];
+    const below = typeof spelling === "object" ? spelling : undefined;
+    let kept: NumberText | undefined;
+    const one = (k: string, v: Json, shownKey: string): Json => {
+      const [m, s] = this.masked(v, below && getOwn(below, k));
+      if (s !== undefined) setOwn((kept ??= {}), shownKey, s);
+      return m;
+    };
+    if (Array.isArray(value)) return [value.map((v, i) => one(String(i), v, String(i))), kept];
+    const out: { [key: string]: Json } = {};
+    for (const [k, v] of Object.entries(value)) {
+      const shownKey = this.text(k);
+      setOwn(out, shownKey, one(k, v, shownKey));
+    }
+    return [out, kept];
   }
 }
 
