@@ -162,7 +162,7 @@ describe("no secret value appears in any event", () => {
     const text = JSON.stringify(run.events);
     for (const value of Object.values(secrets)) expect(text, value).not.toContain(value);
   });
-  it("a child reads its parent's fields as the API sent them, however they are shown: a secret-valued id still reaches its path", async () => {
+  it("a child reads its parent's fields as sent, however shown: a secret-valued id still reaches its path", async () => {
     const secrets = { key: "987654321" };
     const api = fakeFetch(async (_req, _n, url) =>
       url.pathname === "/accounts" ? json([{ id: 987654321, name: "main" }]) : json([{ item: 1, path: url.pathname }]),
