@@ -174,6 +174,26 @@ export function absentMessage(table: string, column: string, rows: number, typed
 }
 
 /**
+ * A table whose name is too long for its load files (checked with dlt 1.26.0 on Linux): dlt writes each
+ * table's rows to a file named `<table>.<10-character file id>.0.<format>.gz`, and a file name has at most
+ * 255 bytes. Its normalize step writes `….0.insert_values.gz` for DuckDB (a table name of up to 225 UTF-8
+ * bytes); its extract step writes the resource's own table first, `….0.typed-jsonl.gz` (up to 227).
+ * Deeply nested lists make such names (`items__a__b__…`), as does a long resource name. `null`: it fits.
+ */
+export function fileNameFailure(table: string, extracted: boolean): { text: string; step: "extract" | "normalize" } | null {
+  const bytes = new TextEncoder().encode(table).length;
+  const step = extracted && bytes > 255 - ".0123456789.0.typed-jsonl.gz".length ? "extract" : "normalize";
+  const file = step === "extract" ? "typed-jsonl" : "insert_values";
+  if (bytes <= 255 - `.0123456789.0.${file}.gz`.length) return null;
+  return {
+    text:
+      `the table's name is ${bytes} bytes long: dlt's ${step} step fails writing its load file \`<table>.<file id>.0.${file}.gz\`, ` +
+      "longer than the 255 bytes a file name may have (`OSError: [Errno 36] File name too long`)",
+    step,
+  };
+}
+
+/**
  * What a `schema_contract` does to a new table (at dlt's `extract` or `normalize` step), a new column
  * (`columns`) or a new variant column (`data_type`) in `mode` (never `evolve`). `freeze` fails the step
  * with dlt's `DataValidationError`; the discard modes drop data silently in dlt, so the table says so.

@@ -295,3 +295,39 @@ describe("a primary key present in the records but not in its column", () => {
     expect(said).not.toContain('set `primary_key: "id"`');
   });
 });
+
+describe("table names too long for dlt's load files (dlt 1.26.0 on Linux: `[Errno 36] File name too long`)", () => {
+  const run = (resource: string, records: DataRecord[]) => {
+    const p = createPreview({ destination: createDestination() });
+    for (const e of [
+      { type: "run_start", resources: [resource], at: 0 },
+      start(resource),
+      page(resource, records),
+      { type: "done", ok: true, duration_ms: 1, stats: {} },
+    ] as EngineEvent[])
+      p.push(e);
+    return { p, warnings: p.tables().flatMap((t) => t.warnings) };
+  };
+  it("a nested table of up to 225 bytes loads; one of 226 fails dlt's normalize step, and nothing of the run is loaded", () => {
+    // `items__` + the key: 218 → 225 bytes (dlt loaded it), 219 → 226 (dlt's normalize step failed).
+    const fits = run("items", [{ id: 1, ["k".repeat(218)]: [1, 2] }]);
+    expect([fits.p.loaded(), fits.warnings]).toEqual([true, []]);
+    const long = run("items", [{ id: 1, ["k".repeat(219)]: [1, 2] }]);
+    expect([long.p.loaded(), long.p.refusal()]).toEqual([false, "a record its normalize step fails on"]);
+    expect(long.warnings.join("\n")).toContain("the table's name is 226 bytes long: dlt's normalize step fails writing its load file");
+    // An empty list makes no table and no file.
+    expect(run("items", [{ id: 1, ["k".repeat(219)]: [] }]).p.loaded()).toBe(true);
+  });
+  it("the resource's own table: 226 and 227 bytes fail the normalize step, 228 the extract step (its typed-jsonl file)", () => {
+    const normalize = run("r".repeat(227), [{ id: 1 }]);
+    expect(normalize.warnings.join("\n")).toContain(
+      "227 bytes long: dlt's normalize step fails writing its load file `<table>.<file id>.0.insert_values.gz`",
+    );
+    const extract = run("r".repeat(228), [{ id: 1 }]);
+    expect(extract.p.refusal()).toBe("a record its extract step fails on");
+    expect(extract.warnings.join("\n")).toContain(
+      "228 bytes long: dlt's extract step fails writing its load file `<table>.<file id>.0.typed-jsonl.gz`",
+    );
+    expect(run("r".repeat(225), [{ id: 1 }]).p.loaded()).toBe(true);
+  });
+});

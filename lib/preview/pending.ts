@@ -17,7 +17,7 @@ import { RowCoercer, type Gate } from "./infer";
 import type { ColumnSchema, Schema } from "./schema";
 import { integersBeyond64 } from "./values";
 import * as shared from "../shared";
-import { beyond64Message, FAILED_STEP, failureMessage } from "./failures";
+import { beyond64Message, FAILED_STEP, failureMessage, fileNameFailure } from "./failures";
 import { LoadProblems } from "./load-problems";
 import { LoadedTypes } from "./loaded-types";
 import { Origins } from "./origins";
@@ -346,7 +346,12 @@ export class PendingLoad {
       const t = this.schema.table(name);
       if (t) t.seen_data = true;
       let rows = this.pkg.rows.get(name);
-      if (!rows) this.pkg.rows.set(name, (rows = []));
+      if (!rows) {
+        this.pkg.rows.set(name, (rows = []));
+        // A new table of this load: dlt writes its rows to a file named after it.
+        const tooLong = fileNameFailure(name, name === this.rootTable);
+        if (tooLong) this.problems.add(name, tooLong.text, tooLong.step);
+      }
       staged = { rows, count: this.counts.get(name) ?? null, lands: parent === null || landsRows(this.schema, name) };
       // A table the schema does not have yet is looked up again with its next row.
       if (t) this.staging.set(name, staged);
