@@ -136,7 +136,7 @@ export class Masker {
   /** Whether a value holds a known secret in a string, a key or a number (`undefined`: none). */
   holds(value: Json | undefined): boolean {
     if (typeof value === "string") return this.containsSecret(value);
-    if (typeof value === "number") return this.containsSecret(String(value));
+    if (typeof value === "number") return this.known.has(String(value));
     if (value === null || typeof value !== "object") return false;
     if (Array.isArray(value)) return value.some((v) => this.holds(v));
     for (const k in value) if (this.containsSecret(k) || this.holds(value[k])) return true;
@@ -210,13 +210,14 @@ export class Masker {
   }
 
   /**
-   * A number as it is shown: its masked text when the API's spelling of it (`spelling`, else JavaScript's)
-   * holds a secret — an account number or a PIN used as a credential and echoed as a JSON number — else the number.
+   * A number as it is shown: its masked text when the API's spelling of it (`spelling`, else JavaScript's) is a
+   * secret — an account number or a PIN used as a credential and echoed as a JSON number — else the number. Only
+   * the whole number: a short secret (a page size of `100` read from dlt.secrets) would otherwise turn every
+   * number holding its digits into text.
    */
   private number(n: number, spelling: string | undefined): Json {
     const s = spelling ?? String(n);
-    const masked = this.text(s);
-    return masked === s ? n : masked;
+    return this.known.has(s) ? maskSecret(s) : n;
   }
 
   /**
