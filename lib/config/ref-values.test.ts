@@ -12,7 +12,7 @@ import { fetchTransport } from "../engine";
 
 const PRELUDE = "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n";
 const py = (client: string, pre = "") => `${PRELUDE}${pre}source = rest_api_source({"client": {${client}}, "resources": ["items"]})\n`;
-const errors = (text: string, refValues: Record<string, string>) =>
+const errors = (text: string, refValues: Record<string, string> = {}) =>
   validateText(text, "python", { refValues })
     .diagnostics.filter((d) => d.severity === "error")
     .map((d) => [d.path, d.message]);
@@ -127,7 +127,27 @@ describe("os.environ[...] where dlt's config wants a number", () => {
     expect(errors(text, { LIMIT: "100" })).toEqual([
       ["/resources/0/endpoint/paginator/limit", expect.stringContaining("expects an integer; got the string")],
     ]);
-    const info = validateText(text, "python").diagnostics.find((d) => d.code === "value_at_run_time");
-    expect(info?.message).toContain('is os.environ["LIMIT"]: Python reads it as text');
+  });
+  it("is refused without a value too: whatever the environment holds, dlt gets text where it wants an integer or a bool", () => {
+    expect(errors(text)).toEqual([
+      ["/resources/0/endpoint/paginator/limit", expect.stringContaining('is os.environ["LIMIT"], which Python reads as text')],
+    ]);
+    const [message] = errors(text).map(([, m]) => m);
+    expect(message).toContain("wants an integer there (`limit='…'` has invalid type `str`)");
+    const bool = text.replace('"total_path": None', '"total_path": None, "stop_after_empty_page": os.environ["STOP"]');
+    expect(errors(bool).map(([, m]) => m)).toEqual([expect.stringContaining("wants an integer"), expect.stringContaining("wants a bool")]);
+  });
+  it("stays an info where dlt's config takes text as well (a header, a list of key columns): the value decides", () => {
+    const header = text
+      .replace('"limit": os.environ["LIMIT"], ', '"limit": 10, ')
+      .replace('"base_url": "https://h/"', '"base_url": "https://h/", "headers": {"X-Org": os.environ["ORG"]}');
+    expect(errors(header)).toEqual([]);
+    const pk = text
+      .replace('"limit": os.environ["LIMIT"], ', '"limit": 10, ')
+      .replace('{"name": "items",', '{"name": "items", "primary_key": [os.environ["PK"]],');
+    expect(errors(pk)).toEqual([]);
+    expect(validateText(pk, "python").diagnostics.find((d) => d.code === "value_at_run_time")?.message).toContain(
+      'is os.environ["PK"]: Python reads it as text',
+    );
   });
 });

@@ -70,6 +70,12 @@ const takesTyped = (s: z.ZodType, path: Path): boolean =>
     return t === "number" || t === "int" || t === "boolean" || t === "array" || t === "record";
   });
 
+/** What a schema member is when it takes no text at all (zod's def types). */
+const NOT_TEXT = new Set(["number", "int", "boolean", "bigint", "array", "record", "object", "null", "nan"]);
+
+/** Whether a schema takes no text whatever it says (`limit`, `stop_after_empty_page`): every member is a number, bool, list or dict. */
+const takesNoText = (s: z.ZodType): boolean => unionMembers(s).every((m) => NOT_TEXT.has(defOf(m).type));
+
 /** The references in places where the schema wants a number, a bool, a list or a dict and not a reference, in config order. */
 function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
   const out: RunTimeRef[] = [];
@@ -125,6 +131,28 @@ function message(ref: RunTimeRef, environ: boolean): string {
         "as `50`, `true` or a JSON dict becomes that number, bool or dict; without a value Python fails first, with " +
         "ConfigFieldMissingException). restplay checks the config without it; give the run its value (the Secrets panel, " +
         "`--secret`, the environment) or write it literally to have it checked and run.";
+}
+
+/**
+ * `os.environ[...]` where dlt's config takes no text: whatever the environment holds, Python gives dlt text there, which
+ * its config validation refuses (checked with dlt 1.26.0: `limit='10'` has invalid type `str` while `int` is expected).
+ */
+function environText(ref: RunTimeRef, schema: z.ZodType, plain: PlainValue): string {
+  const field = String(ref.path[ref.path.length - 1]);
+  const types = new Set(unionMembers(schema).map((m) => defOf(m).type));
+  const wanted =
+    types.size === 1 && types.has("number")
+      ? wantsInteger(plain, ref.path, 0.5)
+        ? "an integer"
+        : "a number"
+      : types.size === 1 && types.has("boolean")
+        ? "a bool"
+        : "a number, a bool, a list or a dict";
+  return (
+    `${ref.place} is os.environ["${ref.name}"], which Python reads as text whatever the environment holds, and dlt's config ` +
+    `validation wants ${wanted} there (\`${field}='…'\` has invalid type \`str\`): use dlt.config["${ref.name}"], which dlt ` +
+    "casts (`10` becomes the integer 10), or write the value."
+  );
 }
 
 /** An `invalid_type` error on the reference `ref`, for what this run's value of it is. */
@@ -215,6 +243,11 @@ export function withoutRunTimeRefs(
     if (Array.isArray(target)) items.unshift(ref);
     else delete target[key];
     removed.push(ref.path);
+    const schema = environ && !ref.isType ? schemaAt(RestApiConfigSchema, value, ref.path) : null;
+    if (schema !== null && takesNoText(schema)) {
+      invalidValue(ref, loc, out, environText(ref, schema, value));
+      continue;
+    }
     out.push({
       severity: "info",
       code: ref.isType ? "type_at_run_time" : "value_at_run_time",
