@@ -32,6 +32,10 @@ describe("a reference joined with + as it is", () => {
     expect(concatenated(py(`"base_url": dlt.config["host"] + ":" + str(dlt.config["port"])`))).toEqual([0]);
     expect(concatenated(py(`"base_url": "https://h:" + str(dlt.config["port"])`))).toBeUndefined();
     expect(concatenated(py(`"base_url": "https://h:" + os.environ["PORT"]`, "import os\n"))).toBeUndefined();
+    // A name bound to os.environ is the text Python read as well.
+    const named = py(`"base_url": "https://h:" + PORT + "/"`, 'import os\nPORT = os.environ["PORT"]\n');
+    expect(concatenated(named)).toBeUndefined();
+    expect(errors(named, { PORT: "8080" })).toEqual([]);
     expect(concatenated(py(`"base_url": f"https://h:{dlt.config['port']}"`))).toBeUndefined();
     expect(concatenated(py(`"base_url": "https://h:" + PORT`, "PORT = f\"{dlt.config['port']}\"\n"))).toBeUndefined();
   });

@@ -174,7 +174,8 @@ function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
     const ref = refValue(v.ref, v.name);
-    RAW.add(ref);
+    // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
+    if (!v.environ) RAW.add(ref);
     return [ref];
   }
   return v?.kind === "format" ? [...v.parts] : null;
@@ -215,9 +216,7 @@ function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
   if (n.name === "MemberExpression" || n.name === "CallExpression") {
     const ref = dltRef(ctx, n, pointer);
     if (ref) return partsOfNode(ref);
-    // `os.environ["X"]` is text whatever it holds: Python's `+` joins it.
-    const env = partsOfNode(environ(ctx, n, pointer));
-    return env && formatted(env);
+    return partsOfNode(environ(ctx, n, pointer));
   }
   if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
     const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
