@@ -63,8 +63,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command("validate")
     .description("check a config; exit 0 when valid (warnings allowed), 1 when invalid")
     .argument("<file>", "config file (.py, .json, .yaml; other extensions are detected)")
+    .option(
+      "--secret <name=value>",
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable; else the env var NAME): checked as dlt reads it',
+      parseSecret,
+    )
     .addOption(formatOption())
-    .action(async (file: string, options: { format: OutputFormat }) => {
+    .action(async (file: string, options: { format: OutputFormat; secret?: [string, string][] }) => {
       const { validateCommand } = await import("./validate");
       exitCode = await validateCommand(file, options, io);
     });

@@ -136,6 +136,24 @@ describe("usage errors exit 2", () => {
       expect(r.stdout).toBe("");
     });
   }
+  it("checks the values --secret or the environment give as dlt reads them (a + joining an int), masked in what it prints", async () => {
+    const joined =
+      "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({\n" +
+      '    "client": {"base_url": "https://h:" + dlt.secrets["port"] + "/"},\n    "resources": ["items"],\n})\n';
+    const name = seeds.write("joined.py", joined);
+    expect((await cli(["validate", name], at)).code).toBe(0);
+    for (const r of [
+      await cli(["validate", name, "--secret", "port=8080"], at),
+      await cli(["validate", name], { ...at, env: { PORT: "8080" } }),
+    ]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('TypeError: can only concatenate str (not "int") to str');
+      expect(r.stdout).toContain("(8*****0)");
+      expect(r.stdout).not.toContain("8080");
+    }
+    expect((await cli(["validate", name, "--secret", "port=80a"], at)).code).toBe(0);
+  });
+
   it("a bad --secret (its name= forgotten) is refused without echoing the value, which may be the secret", async () => {
     for (const args of [
       ["run", "seed-000.py", "--secret", "SEKRET-abc123-TOKEN"],

@@ -22,9 +22,19 @@ export function invalidMessage(file: string, result: ValidationResult): string {
   return reason !== null ? `${file}: nothing was run: ${reason}` : `${file} has ${errors} error${errors === 1 ? "" : "s"}; nothing was run`;
 }
 
-export async function validateCommand(file: string, options: { format: OutputFormat }, io: CliIO): Promise<number> {
+/**
+ * `--secret` values and the environment's, as `run` takes them (no mock demo values), are checked where the config
+ * uses them: dlt's providers cast `8080` to an int, which `"https://h:" + dlt.config["port"]` or an auth refuses.
+ */
+export async function validateCommand(
+  file: string,
+  options: { format: OutputFormat; secret?: [string, string][] },
+  io: CliIO,
+): Promise<number> {
   const source = await readSource(file, io);
-  const result = validateText(source.config, source.format);
+  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: "live" } as const;
+  const { withTypeValues } = await import("./type-values");
+  const result = (await withTypeValues(source, validateText(source.config, source.format), inputs)).validation;
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
   else printDiagnostics(result, source, io, "stdout");
   return result.valid ? 0 : 1;
