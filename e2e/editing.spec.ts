@@ -95,6 +95,10 @@ test("a dlt.config value is shown as typed in the Secrets panel, a dlt.secrets v
   const org = p.page.locator("#secret-config-org");
   await expect(org).toHaveAttribute("type", "text");
   await expect(p.secretInput("token")).toHaveAttribute("type", "password");
+  // On Mock the token has the mock API's demo value; `org` has none, so it is required and the note says so.
+  await expect(org).toHaveAttribute("placeholder", "required");
+  await expect(p.secretInput("token")).toHaveValue("demo-access-token");
+  await expect(p.page.getByTestId("secrets")).toContainText(/fill the required fields|the required ones need a value/);
   await p.page.getByRole("button", { name: "Hide org" }).click();
   await expect(org).toHaveAttribute("type", "password");
 });

@@ -5,10 +5,15 @@ import { resolveSecret, type RunTarget } from "@/lib/run";
 import { Panel } from "../ui/Panel";
 
 /** The note under the fields: what a value does for the target, whole and in one narrow line. */
-const NOTE: Record<RunTarget, { readonly long: string; readonly short: string }> = {
+const NOTE: Record<RunTarget | "mock_partial", { readonly long: string; readonly short: string }> = {
   mock: {
     long: "Mock: empty fields use the mock API's demo values; any other value gets the API's real 401/403.",
     short: "Mock: empty fields use demo values.",
+  },
+  // Some names have no demo value (the mock APIs know theirs only): those fields are marked required.
+  mock_partial: {
+    long: "Mock: empty fields with a demo badge use the mock API's demo values; the required ones need a value.",
+    short: "Mock: fill the required fields.",
   },
   live: {
     long: "Live: values are sent to your API for this run only; they are never stored.",
@@ -32,6 +37,10 @@ export function SecretsPanel({
   target: RunTarget;
   onChange: (name: string, value: string) => void;
 }) {
+  const note =
+    NOTE[
+      target === "mock" && uses?.some((u) => resolveSecret(u.name, { given: {}, target }).source !== "mock_demo") ? "mock_partial" : target
+    ];
   return (
     <Panel title="Secrets" titleId="secrets-title" testId="secrets">
       {uses === null ? (
@@ -54,9 +63,9 @@ export function SecretsPanel({
           Not while the config is read: the fields would push it down (a layout shift). */}
       {uses !== null && (
         // A narrow panel (a laptop's, decision 0016) says it in one line, the whole sentence in the title.
-        <p className="@container px-2 pb-2 text-xs text-muted" title={NOTE[target].long}>
-          <span className="hidden @[20rem]:inline">{NOTE[target].long}</span>
-          <span className="@[20rem]:hidden">{NOTE[target].short}</span>
+        <p className="@container px-2 pb-2 text-xs text-muted" title={note.long}>
+          <span className="hidden @[20rem]:inline">{note.long}</span>
+          <span className="@[20rem]:hidden">{note.short}</span>
         </p>
       )}
     </Panel>
@@ -109,7 +118,8 @@ function SecretField({
           onChange={(e) => onChange(use.name, e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          placeholder={target === "live" ? "required" : ""}
+          // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
+          placeholder={resolved.source === "missing" ? "required" : ""}
           aria-describedby={demo ? `${id}-demo` : undefined}
           className="h-7 min-w-0 flex-1 rounded border border-line bg-app-bg px-2 font-mono text-xs text-fg"
         />
