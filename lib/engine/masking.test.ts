@@ -134,7 +134,7 @@ describe("no secret value appears in any event", () => {
   it("a secret the API echoes as a JSON number is masked in the records, the body preview and keys; other spellings stay", async () => {
     const secrets = { key: "987654321", long: "98765432109876543210123" };
     const body = `{"data": [{"id": 1, "account": 987654321, "long": ${secrets.long}, "price": 3.0, "ids": [5, 987654321],
-      "by_account": {"987654321": "x"}, "big": 12345678901234567890, "near": 9876543210}]}`;
+      "by_account": {"other": "y", "987654321": "x"}, "big": 12345678901234567890, "near": 9876543210}]}`;
     const api = fakeFetch(async () => new Response(body, { headers: { "content-type": "application/json" } }));
     const run = await collect(
       {
@@ -151,7 +151,7 @@ describe("no secret value appears in any event", () => {
         long: "9*****3",
         price: 3,
         ids: [5, "9*****1"],
-        by_account: { "9*****1": "x" },
+        by_account: { other: "y", "9*****1": "x" },
         big: 12345678901234567000,
         near: 9876543210,
       },
@@ -159,6 +159,8 @@ describe("no secret value appears in any event", () => {
     const page = run.events.find((e) => e.type === "page");
     // The spellings of the numbers left are kept (dlt reads `3.0` as a float, the big integer exactly); the masked ones' are gone.
     expect(page?.type === "page" && page.number_text).toEqual([{ price: "3.0", big: "12345678901234567890" }]);
+    // The response's key order (an index-like key first in JavaScript's) names the masked key, not the secret.
+    expect(page?.type === "page" && page.key_order).toEqual([{ at: { by_account: { keys: ["other", "9*****1"] } } }]);
     expect(run.warnings).toContain("secret_in_response");
     // Only a number that is the secret is masked: one that holds its digits (`near`) is data.
     const text = JSON.stringify(run.events).replaceAll("9876543210", "");

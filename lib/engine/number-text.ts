@@ -39,13 +39,10 @@ export function carryNumberText<T extends object>(sink: NumberTexts, from: objec
  * its key orders and the spellings of the numbers left.
  */
 export function maskedRecord(sink: NumberTexts, masker: Masker, from: DataRecord): DataRecord {
-  const masked = masker.record(from, sink.get(from));
+  const masked = masker.record(from, sink.get(from), sink.orders.recorded ? sink.orders.get(from) : undefined);
   const to = masked.value as DataRecord;
   if (masked.spelling !== undefined) sink.set(to, masked.spelling);
-  if (sink.orders.recorded) {
-    const o = sink.orders.get(from);
-    if (o) sink.orders.set(to, o);
-  }
+  if (masked.order !== undefined) sink.orders.set(to, masked.order);
   return to;
 }
 

@@ -4,6 +4,7 @@
  * (`***` in URLs, `s*****t` elsewhere), and every known secret value is masked wherever it appears.
  */
 import type { Json, NumberText } from "./json";
+import { subOrder, type KeyOrder } from "./key-order";
 import { getOwn, setOwn } from "./objects";
 import { asciiJson } from "./python";
 import { pyQuotePlus, pyRequoteUri } from "./py-url";
@@ -222,36 +223,53 @@ export class Masker {
 
   /**
    * For records: only known secret values are masked (user data keeps its keys and other values), in
-   * strings, keys and numbers. The result has the record's number spellings
-   * (`NumberText`, how the API wrote numbers JavaScript changes) without those of the numbers it masked:
-   * a masked number is text now.
+   * strings, keys and numbers. The result has the record's number spellings (`NumberText`, how the API
+   * wrote numbers JavaScript changes) without those of the numbers it masked (a masked number is text
+   * now), and its key orders (`KeyOrder`) with their keys masked as the record's are.
    */
-  record(value: Json, spelling: NumberText | undefined): { value: Json; spelling: NumberText | undefined } {
-    const [masked, kept] = this.masked(value, spelling);
-    return { value: masked, spelling: typeof kept === "object" ? kept : undefined };
+  record(
+    value: Json,
+    spelling: NumberText | undefined,
+    order?: KeyOrder,
+  ): { value: Json; spelling: NumberText | undefined; order: KeyOrder | undefined } {
+    const [masked, kept, ordered] = this.masked(value, spelling, order);
+    return { value: masked, spelling: typeof kept === "object" ? kept : undefined, order: ordered };
   }
 
-  private masked(value: Json, spelling: string | NumberText | undefined): [Json, string | NumberText | undefined] {
-    if (typeof value === "string") return [this.text(value), spelling];
+  private masked(
+    value: Json,
+    spelling: string | NumberText | undefined,
+    order: KeyOrder | undefined,
+  ): [Json, string | NumberText | undefined, KeyOrder | undefined] {
+    if (typeof value === "string") return [this.text(value), spelling, order];
     if (typeof value === "number") {
       const shown = this.number(value, typeof spelling === "string" ? spelling : undefined);
-      return shown === value ? [value, spelling] : [shown, undefined];
+      return shown === value ? [value, spelling, order] : [shown, undefined, undefined];
     }
-    if (value === null || typeof value !== "object") return [value, spelling];
+    if (value === null || typeof value !== "object") return [value, spelling, order];
     const below = typeof spelling === "object" ? spelling : undefined;
     let kept: NumberText | undefined;
+    let at: { [key: string]: KeyOrder } | undefined;
     const one = (k: string, v: Json, shownKey: string): Json => {
-      const [m, s] = this.masked(v, below && getOwn(below, k));
+      const [m, s, o] = this.masked(v, below && getOwn(below, k), subOrder(order ?? null, k) ?? undefined);
       if (s !== undefined) setOwn((kept ??= {}), shownKey, s);
+      if (o !== undefined) setOwn((at ??= {}), shownKey, o);
       return m;
     };
-    if (Array.isArray(value)) return [value.map((v, i) => one(String(i), v, String(i))), kept];
+    const ordered = (): KeyOrder | undefined => {
+      const keys = Array.isArray(value) ? undefined : order?.keys?.map((k) => this.text(k));
+      return keys === undefined && at === undefined ? undefined : { ...(keys ? { keys } : {}), ...(at ? { at } : {}) };
+    };
+    if (Array.isArray(value)) {
+      const out = value.map((v, i) => one(String(i), v, String(i)));
+      return [out, kept, ordered()];
+    }
     const out: { [key: string]: Json } = {};
     for (const [k, v] of Object.entries(value)) {
       const shownKey = this.text(k);
       setOwn(out, shownKey, one(k, v, shownKey));
     }
-    return [out, kept];
+    return [out, kept, ordered()];
   }
 }
 
