@@ -16,7 +16,7 @@ export async function exportCommand(file: string, options: { to?: ExportFormat; 
     printDiagnostics(result, source, io, "stderr");
     return 1;
   }
-  const text = download ? download.text : secretsTomlTemplate(result.value);
+  const text = download ? download.text : secretsTomlTemplate(result.value, { environ: result.source?.environRefs ?? [] });
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   // What the download changed for dlt, as the playground announces it: on stderr, so stdout stays the file.
   for (const note of download?.notes ?? []) io.stderr.write(`note: ${note}\n`);

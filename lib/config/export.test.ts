@@ -142,6 +142,20 @@ describe("JSON and YAML downloads are the dict dlt accepts", () => {
     expect(toml).toContain('#     config["client"]["auth"]["client_id"] = str(dlt.secrets["client_id"])');
   });
 
+  it("secrets.toml: a name the Python file reads with os.environ (directly or through a name) is an environment variable", () => {
+    const text =
+      'import os\nimport dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nPORT = os.environ["PORT"]\n\n' +
+      'source = rest_api_source({"client": {"base_url": "https://h:" + PORT + "/", "headers": {"X-Org": os.environ["ORG"]},\n' +
+      '    "auth": {"type": "bearer", "token": dlt.secrets["token"]}}, "resources": ["items"]})\n';
+    const r = validateText(text, "python");
+    expect(r.source?.environRefs).toEqual(["ORG", "PORT"]);
+    const toml = secretsTomlTemplate(r.value!, { environ: r.source!.environRefs });
+    expect(toml).toContain('\ntoken = "<your token>"\n');
+    expect(toml).not.toMatch(/^(PORT|ORG) = /m);
+    expect(toml).toContain("Read with os.environ[...] by the Python file, so not from here: set these environment variables");
+    expect(toml).toContain("#     PORT=<your PORT>\n#     ORG=<your ORG>\n");
+  });
+
   it("YAML: dlt's form with the loading snippet in its header; still read as YAML", () => {
     const r = seed(4);
     const file = exportConfig(r, "yaml")!;

@@ -25,6 +25,11 @@ export interface ExportFile {
 export interface ExportOptions {
   /** Keep credentials written into the config as they are (the user was asked). Default: moved to dlt.secrets. */
   readonly keepLiteralSecrets?: boolean;
+  /**
+   * For the secrets.toml template: the names the user's Python file reads with `os.environ[...]` (`ResolvedSource.environRefs`):
+   * its Python download reads them from the environment, not from secrets.toml.
+   */
+  readonly environ?: readonly string[];
 }
 
 /** The download for a valid document; `null` while it has errors. */
@@ -131,9 +136,18 @@ export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = 
     "# .dlt/secrets.toml, written by restplay. Fill in the values; never commit this file.",
     '# dlt.secrets["a.b.key"] reads `key` in the section [a.b] (or the environment variable A__B__KEY).',
   ];
-  const secrets = unique("secret");
-  if (secrets.length === 0) lines.push("# This config reads no secrets.");
+  const environ = new Set(options.environ ?? []);
+  const secrets = unique("secret").filter((n) => !environ.has(n));
+  const fromEnvironment = unique("secret").filter((n) => environ.has(n));
+  if (secrets.length === 0 && fromEnvironment.length === 0) lines.push("# This config reads no secrets.");
   lines.push(...section(secrets, (k) => `${k} = "<your ${k}>"`));
+  if (fromEnvironment.length)
+    lines.push(
+      "",
+      "# Read with os.environ[...] by the Python file, so not from here: set these environment variables (the JSON and",
+      "# YAML loading snippet's dlt.secrets[...] reads the same names from the environment too):",
+      ...fromEnvironment.map((n) => `#     ${n}=<your ${n}>`),
+    );
   const configs = unique("config");
   if (configs.length)
     lines.push(

@@ -155,6 +155,8 @@ function joined(pieces: readonly (readonly FormatPart[])[]): FormatPart[] {
 const RAW = new WeakSet<FormatPart & object>();
 /** Reference parts `+` joins as they are: Python raises `TypeError` for a value that is not text (the node's `concatenated`). */
 const CONCATENATED = new WeakSet<FormatPart & object>();
+/** Reference parts that are `os.environ[...]` (the node's `environ`). */
+const ENVIRON = new WeakSet<FormatPart & object>();
 
 /** `parts` as an f-string or `str()` makes them: text, whatever each reference's value is. */
 function formatted(parts: FormatPart[]): FormatPart[] {
@@ -166,7 +168,14 @@ function formatted(parts: FormatPart[]): FormatPart[] {
 function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
   if (parts.every((p) => typeof p === "string")) return { kind: "string", range: rangeOf(n), value: parts.join("") };
   const concatenated = parts.flatMap((p, i) => (typeof p !== "string" && CONCATENATED.has(p) ? [i] : []));
-  return { kind: "format", range: rangeOf(n), parts, ...(concatenated.length > 0 ? { concatenated } : {}) };
+  const environ = parts.flatMap((p, i) => (typeof p !== "string" && ENVIRON.has(p) ? [i] : []));
+  return {
+    kind: "format",
+    range: rangeOf(n),
+    parts,
+    ...(concatenated.length > 0 ? { concatenated } : {}),
+    ...(environ.length > 0 ? { environ } : {}),
+  };
 }
 
 /** A value's parts as text: a string, a reference, text made with references; null for anything else. */
@@ -175,7 +184,8 @@ function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "ref") {
     const ref = refValue(v.ref, v.name);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
-    if (!v.environ) RAW.add(ref);
+    if (v.environ) ENVIRON.add(ref);
+    else RAW.add(ref);
     return [ref];
   }
   return v?.kind === "format" ? [...v.parts] : null;

@@ -65,6 +65,8 @@ export type DocNode =
        * `str(…)` nor an f-string's): a value dlt reads as other than text makes Python raise `TypeError`.
        */
       readonly concatenated?: readonly number[];
+      /** Python: the parts (indexes) that are `os.environ[...]` (text whatever it holds; read from the environment). */
+      readonly environ?: readonly number[];
     }
   /**
    * A Python expression that is not a literal (a function, lambda, class instance, call).

@@ -21,7 +21,10 @@ export function downloadFile(file: ExportFile): void {
 export async function fileFor(validation: ValidationResult | null, kind: DownloadKind): Promise<ExportFile | null> {
   if (!validation?.valid || validation.value === null) return null;
   const { exportConfig, secretsTomlTemplate } = await loadToolkit();
-  if (kind === "secrets") return { filename: "secrets.toml", mime: "application/toml", text: secretsTomlTemplate(validation.value) };
+  if (kind === "secrets") {
+    const text = secretsTomlTemplate(validation.value, { environ: validation.source?.environRefs ?? [] });
+    return { filename: "secrets.toml", mime: "application/toml", text };
+  }
   return exportConfig(validation, kind);
 }
 

@@ -21,6 +21,7 @@ import { checkParents } from "./graph";
 import { literalCredentials } from "../rules/secret-literals";
 import { isObj, isPython, isRefOrFormat, hasMarker, strip, type Obj } from "./values";
 import { withPythonNumbers } from "./numbers";
+import { refOf } from "../../shared";
 
 /**
  * `original` is the document before unread Python values were taken out: a `base_url` written as Python
@@ -116,6 +117,11 @@ function environRefs(root: DocNode | null): string[] {
   const stack: DocNode[] = root ? [root] : [];
   for (let n = stack.pop(); n; n = stack.pop()) {
     if (n.kind === "ref" && n.environ) out.add(n.name);
+    else if (n.kind === "format")
+      for (const i of n.environ ?? []) {
+        const ref = refOf(n.parts[i]);
+        if (ref) out.add(ref.name);
+      }
     else if (n.kind === "object") for (const e of n.entries) stack.push(e.value);
     else if (n.kind === "array") stack.push(...n.items);
   }
