@@ -266,7 +266,7 @@ export function maskBoundSecrets(
   value: PlainValue | null,
   given: Readonly<Record<string, string>>,
 ): Diagnostic[] {
-  if (value === null) return diagnostics;
+  if (value === null || Object.keys(given).length === 0) return diagnostics;
   const secrets = runTimeRefs(value).flatMap((r) => (r.kind === "secret" && Object.hasOwn(given, r.name) ? [given[r.name]!] : []));
   if (secrets.length === 0) return diagnostics;
   const masker = new Masker(secrets);

@@ -29,12 +29,32 @@ type Path = (string | number)[];
 /** Every `{"$python": …}` in the value (not inside another), with its path. */
 function pythonValues(value: PlainValue): [Path, string][] {
   const out: [Path, string][] = [];
-  const stack: [unknown, Path][] = [[value, []]];
+  // Containers only, each with a link to the one holding it: a path is made only for Python found (a config of
+  // thousands of values has a handful), not copied for every value on the way.
+  interface At {
+    readonly v: object;
+    readonly up: At | null;
+    readonly key: string | number;
+  }
+  const pathOf = (at: At): Path => {
+    const path: Path = [];
+    for (let x: At | null = at; x !== null && x.up !== null; x = x.up) path.push(x.key);
+    return path.reverse();
+  };
+  const stack: At[] = typeof value === "object" && value !== null ? [{ v: value, up: null, key: "" }] : [];
   for (let top = stack.pop(); top; top = stack.pop()) {
-    const [v, path] = top;
-    if (isPython(v)) out.push([path, v.$python]);
-    else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
-    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) stack.push([x, [...path, k]]);
+    const v = top.v;
+    if (isPython(v)) out.push([pathOf(top), v.$python]);
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === "object" && x !== null) stack.push({ v: x, up: top, key: i });
+      }
+    } else
+      for (const k of Object.keys(v)) {
+        const x: unknown = (v as Record<string, unknown>)[k];
+        if (typeof x === "object" && x !== null) stack.push({ v: x, up: top, key: k });
+      }
   }
   return out;
 }
@@ -146,14 +166,15 @@ export function excusedByUnreadPython(
 /** `removed`: receives the paths of the values left out. */
 export function withoutUnreadPython(value: PlainValue, loc: Locator, out: DiagnosticOut, removed: Path[] = []): PlainValue {
   // A lambda, a set or dict comprehension, bytes or a complex number is surely the wrong type: the schema says so.
-  const found = pythonValues(value).filter(([path, text]) => {
+  const all = pythonValues(value);
+  const found = all.filter(([path, text]) => {
     if (!LIST_COMPREHENSION.test(text.trim()) && /^(lambda\b|[[{(]|[bB][rR]?['"]|[\d.]+[jJ]$)/.test(text.trim())) return false;
     const schema = path.length ? schemaAt(RestApiConfigSchema, value, path) : null;
     return schema !== null && !schema.safeParse({ $python: "x" }).success;
   });
   // Python the schema takes (kept, run as dlt runs it or left out of a playground run) under a key other
   // keys' checks read: relational errors there are excused too (`"params": params` with a resolved param).
-  for (const [path] of pythonValues(value))
+  for (const [path] of all)
     if (READ_BY_OTHERS.has(String(path[path.length - 1])) && !found.some(([p]) => p.join("\u0000") === path.join("\u0000")))
       removed.push(path);
   if (found.length === 0) return value;
