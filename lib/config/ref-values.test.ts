@@ -138,6 +138,14 @@ describe("os.environ[...] where dlt's config wants a number", () => {
     ]);
     const [message] = errors(text).map(([, m]) => m);
     expect(message).toContain("wants an integer there (`limit='…'` has invalid type `str`)");
+    // Its fix reads the same environment variable through dlt, which casts it; the fixed text is valid.
+    const error = validateText(text, "python").diagnostics.find((d) => d.severity === "error");
+    const fix = error?.fixes?.[0];
+    expect(fix?.title).toBe('Read it with dlt.config["LIMIT"] (dlt casts it)');
+    const edit = fix!.edits[0]!;
+    expect(text.slice(edit.range.start, edit.range.end)).toBe('os.environ["LIMIT"]');
+    const fixed = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+    expect(errors(fixed, { LIMIT: "100" })).toEqual([]);
     const bool = text.replace('"total_path": None', '"total_path": None, "stop_after_empty_page": os.environ["STOP"]');
     expect(errors(bool).map(([, m]) => m)).toEqual([expect.stringContaining("wants an integer"), expect.stringContaining("wants a bool")]);
   });

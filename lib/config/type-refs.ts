@@ -156,8 +156,15 @@ function environText(ref: RunTimeRef, schema: z.ZodType, plain: PlainValue): str
 }
 
 /** An `invalid_type` error on the reference `ref`, for what this run's value of it is. */
-const invalidValue = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut, message: string): void =>
-  out.push({ severity: "error", code: "invalid_type", path: loc.pointer(ref.path), range: loc.value(ref.path), message });
+const invalidValue = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut, message: string, fixes?: Diagnostic["fixes"]): void =>
+  out.push({
+    severity: "error",
+    code: "invalid_type",
+    path: loc.pointer(ref.path),
+    range: loc.value(ref.path),
+    message,
+    ...(fixes ? { fixes } : {}),
+  });
 
 /** A run's value dlt reads as a whole float where its config wants an integer. */
 const floatWhereInt = (ref: RunTimeRef, loc: Locator, out: DiagnosticOut): void =>
@@ -245,7 +252,10 @@ export function withoutRunTimeRefs(
     removed.push(ref.path);
     const schema = environ && !ref.isType ? schemaAt(RestApiConfigSchema, value, ref.path) : null;
     if (schema !== null && takesNoText(schema)) {
-      invalidValue(ref, loc, out, environText(ref, schema, value));
+      const read = `dlt.config["${ref.name}"]`;
+      invalidValue(ref, loc, out, environText(ref, schema, value), [
+        { title: `Read it with ${read} (dlt casts it)`, edits: [{ range: loc.value(ref.path), newText: read }] },
+      ]);
       continue;
     }
     out.push({
