@@ -3,7 +3,7 @@
  * `--secrets-toml` prints the `.dlt/secrets.toml` template instead of the config (one file per run,
  * so stdout can be redirected into it); `--to` is then not needed.
  */
-import { exportConfig, secretsTomlTemplate, validateText, type ExportFormat } from "../config";
+import { exportConfig, secretsTomlFile, validateText, type ExportFormat } from "../config";
 import { readSource, UsageError, type CliIO } from "./io";
 import { printDiagnostics } from "./validate";
 
@@ -11,12 +11,12 @@ export async function exportCommand(file: string, options: { to?: ExportFormat; 
   if (!options.to && !options.secretsToml) throw new UsageError("say what to export: --to json|yaml|python, or --secrets-toml");
   const source = await readSource(file, io);
   const result = validateText(source.config, source.format);
-  const download = options.to && !options.secretsToml ? exportConfig(result, options.to) : null;
-  if (!result.valid || result.value === null || (!options.secretsToml && !download)) {
+  const download = options.to && !options.secretsToml ? exportConfig(result, options.to) : secretsTomlFile(result);
+  if (!download) {
     printDiagnostics(result, source, io, "stderr");
     return 1;
   }
-  const text = download ? download.text : secretsTomlTemplate(result.value, { environ: result.source?.environRefs ?? [] });
+  const text = download.text;
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   // What the download changed for dlt, as the playground announces it: on stderr, so stdout stays the file.
   for (const note of download?.notes ?? []) io.stderr.write(`note: ${note}\n`);

@@ -119,6 +119,13 @@ export function pythonPipeline(value: PlainValue, options: ExportOptions = {}): 
   return completed(lines.join("\n"), rt ? runtimeLines(rt) : [], runtimeImports(rt)).text;
 }
 
+/** The `.dlt/secrets.toml` download for a valid document (`null` while it has errors); `os.environ` names apart. */
+export function secretsTomlFile(result: ValidationResult): ExportFile | null {
+  if (!result.valid || result.value === null) return null;
+  const text = secretsTomlTemplate(result.value, { environ: result.source?.environRefs ?? [] });
+  return { filename: "secrets.toml", mime: "application/toml", text };
+}
+
 /** A TOML key: bare when it can be, quoted otherwise. */
 const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
 

@@ -3,8 +3,8 @@
  * type-refs.ts checks (checked with dlt 1.26.0 on a loopback API, the values from the environment): a reference `+`
  * joins as it is (`"https://h:" + dlt.config["port"]`) whose value dlt's config providers read as other than text
  * (`PORT=8080` is an int) makes the pipeline script fail building the config with Python's `TypeError` (`can only
- * concatenate str (not "int") to str`), before dlt sees it. A client header, an auth field or an endpoint header whose value is not text is a run's error, in dlt's order
- * (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
+ * concatenate str (not "int") to str`), before dlt sees it. A client header, an auth field or an endpoint header whose
+ * value is not text is a run's error, in dlt's order (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
  */
 import type { DocNode } from "../formats";
 import { dltAutoCastType, dltConfigValue, getOwn, maskSecret, pyRepr, refOf, type FormatPart, type PyValue } from "../shared";
@@ -23,7 +23,7 @@ function concatError(
   parts: readonly FormatPart[],
   concatenated: readonly number[],
   given: Given,
-): { ref: FormatPart; error: string } | null {
+): { ref: FormatPart; type: string; error: string } | null {
   let first = true;
   for (let i = 0; i < parts.length; i++, first = false) {
     const part = parts[i]!;
@@ -32,10 +32,10 @@ function concatError(
     if (!ref || text === undefined) continue;
     const type = dltAutoCastType(text);
     if (type === "str") continue;
-    if (!first) return { ref: part, error: `can only concatenate str (not "${type}") to str` };
+    if (!first) return { ref: part, type, error: `can only concatenate str (not "${type}") to str` };
     const error =
       type === "list" ? 'can only concatenate list (not "str") to list' : `unsupported operand type(s) for +: '${type}' and 'str'`;
-    return { ref: part, error };
+    return { ref: part, type, error };
   }
   return null;
 }
@@ -49,7 +49,6 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
       const found = concatError(node.parts, node.concatenated, given);
       const ref = found && refOf(found.ref);
       if (!found || !ref) return;
-      const type = dltAutoCastType(given[ref.name]!);
       out.push({
         severity: "error",
         code: "invalid_type",
@@ -57,7 +56,7 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
         range: node.range,
         message:
           `${where(path)} joins ${spelled(ref.kind, ref.name)} with \`+\`, and dlt's config providers read this run's value ` +
-          `(${shown(ref.kind, given[ref.name]!)}) as a Python ${type}: Python fails building the config, before any request ` +
+          `(${shown(ref.kind, given[ref.name]!)}) as a Python ${found.type}: Python fails building the config, before any request ` +
           `(TypeError: ${found.error}). Write \`str(${spelled(ref.kind, ref.name)})\` there, or an f-string.`,
       });
     }

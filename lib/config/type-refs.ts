@@ -23,6 +23,7 @@ import {
   isPyNumber,
   Masker,
   PY_NUMBER,
+  pyNumberValue,
   refOf,
   type Json,
 } from "../shared";
@@ -191,7 +192,7 @@ function pythonNumbers(copy: PlainValue, ref: RunTimeRef, value: Json, loc: Loca
       const schema = schemaAt(RestApiConfigSchema, copy, path);
       if (schema !== null && schema.safeParse(v).success) return;
       const text = v[PY_NUMBER];
-      const n = Number(text.replace(/inf$/, "Infinity").replace(/^nan$/, "NaN"));
+      const n = Number(pyNumberValue(v));
       owner[key] = n;
       if (/^-?\d+$/.test(text) || !wantsInteger(copy, path, Number.isFinite(n) ? n : 0)) return;
       // Said here, in dlt's words: the schema is not to say it again (`nan` is no integer either).

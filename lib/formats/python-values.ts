@@ -223,11 +223,7 @@ function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
     return joined([left, right]);
   }
   if (n.name === "CallExpression" && isStrCall(ctx, vs, n)) return strOf(ctx, vs, n, pointer);
-  if (n.name === "MemberExpression" || n.name === "CallExpression") {
-    const ref = dltRef(ctx, n, pointer);
-    if (ref) return partsOfNode(ref);
-    return partsOfNode(environ(ctx, n, pointer));
-  }
+  if (n.name === "MemberExpression" || n.name === "CallExpression") return partsOfNode(dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer));
   if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
     const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
     if (!inner) return null;

@@ -182,9 +182,10 @@ export function absentMessage(table: string, column: string, rows: number, typed
  */
 export function fileNameFailure(table: string, extracted: boolean): { text: string; step: "extract" | "normalize" } | null {
   const bytes = new TextEncoder().encode(table).length;
-  const step = extracted && bytes > 255 - ".0123456789.0.typed-jsonl.gz".length ? "extract" : "normalize";
+  const tooLong = (file: string) => bytes + `.0123456789.0.${file}.gz`.length > 255;
+  const step = extracted && tooLong("typed-jsonl") ? "extract" : tooLong("insert_values") ? "normalize" : null;
+  if (step === null) return null;
   const file = step === "extract" ? "typed-jsonl" : "insert_values";
-  if (bytes <= 255 - `.0123456789.0.${file}.gz`.length) return null;
   return {
     text:
       `the table's name is ${bytes} bytes long: dlt's ${step} step fails writing its load file \`<table>.<file id>.0.${file}.gz\`, ` +

@@ -1,5 +1,6 @@
 import { parsePythonBody, type Json, type NumberText } from "./json";
-import { sentNumber } from "./py-numbers";
+import { pyNumberValue, sentNumber } from "./py-numbers";
+import { setOwn } from "./objects";
 import { isPyNumber, pyFloat, pyFloatRepr, PY_NUMBER } from "./python";
 
 /** The dlt release restplay follows: every rule, request and table is checked against it (../shared/dlt-golden). */
@@ -35,11 +36,11 @@ export function dltAutoCast(text: string): unknown {
 
 /** `v` with each number marker as JavaScript's number (`{"$number": "2.0"}` → 2; `nan` → NaN). */
 function plainNumbers(v: Json): Json {
-  if (isPyNumber(v)) return Number(v[PY_NUMBER].replace(/inf$/, "Infinity").replace(/^nan$/, "NaN"));
+  if (isPyNumber(v)) return Number(pyNumberValue(v));
   if (Array.isArray(v)) return v.map(plainNumbers);
   if (typeof v === "object" && v !== null) {
     const out: { [k: string]: Json } = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: plainNumbers(x), enumerable: true, writable: true });
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, plainNumbers(x));
     return out;
   }
   return v;

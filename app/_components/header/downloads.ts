@@ -20,12 +20,8 @@ export function downloadFile(file: ExportFile): void {
 /** The file for a download kind; `null` while the config has errors. */
 export async function fileFor(validation: ValidationResult | null, kind: DownloadKind): Promise<ExportFile | null> {
   if (!validation?.valid || validation.value === null) return null;
-  const { exportConfig, secretsTomlTemplate } = await loadToolkit();
-  if (kind === "secrets") {
-    const text = secretsTomlTemplate(validation.value, { environ: validation.source?.environRefs ?? [] });
-    return { filename: "secrets.toml", mime: "application/toml", text };
-  }
-  return exportConfig(validation, kind);
+  const { exportConfig, secretsTomlFile } = await loadToolkit();
+  return kind === "secrets" ? secretsTomlFile(validation) : exportConfig(validation, kind);
 }
 
 const SOURCE: Record<SourceFormat, { ext: string; mime: string }> = {

@@ -4,7 +4,7 @@
  * paint (see ./useToolkit). The YAML library comes with it: `detectFormat` (one YAML parse for text
  * that opens like JSON) and `applyEdits` (YAML-written values) live here, not in the first load.
  */
-export { validateText, exportConfig, secretsTomlTemplate, recordFindingDiagnostics, applyEdits, convertConfig } from "@/lib/config";
+export { validateText, exportConfig, secretsTomlFile, recordFindingDiagnostics, applyEdits, convertConfig } from "@/lib/config";
 export { describeLoss, detectFormat } from "@/lib/formats";
 export { createPreview } from "@/lib/preview";
 export { ContractError, decodeEvents, readErrorEnvelope } from "@/lib/run";
