@@ -33,3 +33,27 @@ export function percentile(sorted: number[], p: number): number {
 
 /** The real clock live runs get (lib/run): `sleep` and the per-attempt `timer`. */
 export { realSleep, realTimer } from "../lib/run/real-clock";
+
+/**
+ * Fetches the server's icon every 20 ms until `stop()`, which resolves to the slowest answer in milliseconds:
+ * how long an unrelated request waits while the server is busy with something else.
+ */
+export function probeUnrelated(baseUrl: string): { stop: () => Promise<number> } {
+  let done = false;
+  let worst = 0;
+  const loop = (async () => {
+    while (!done) {
+      const t = performance.now();
+      await (await fetch(`${baseUrl}icon.svg`)).arrayBuffer();
+      worst = Math.max(worst, performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      done = true;
+      await loop;
+      return worst;
+    },
+  };
+}

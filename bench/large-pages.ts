@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { withServer } from "./browser";
-import { info, type Figure } from "./figures";
+import { info, probeUnrelated, type Figure } from "./figures";
 
 const RUNS = 4;
 const PAGES = 3;
@@ -51,21 +51,11 @@ export async function largePageFigures(): Promise<Figure[]> {
         if (!/"type":"done","ok":true/.test(tail)) throw new Error(`a large-page run did not end ok: ${res.statusCode} ${tail}`);
       };
       await run("10.3.0.1");
-      let done = false;
-      let worst = 0;
-      const probe = (async () => {
-        while (!done) {
-          const t = performance.now();
-          await (await fetch(`${url}icon.svg`)).arrayBuffer();
-          worst = Math.max(worst, performance.now() - t);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })();
+      const probe = probeUnrelated(url);
       const t = performance.now();
       await Promise.all(Array.from({ length: RUNS }, (_, i) => run(`10.3.1.${i}`)));
       const wall = performance.now() - t;
-      done = true;
-      await probe;
+      const worst = await probe.stop();
       const mb = Math.round(page.length / 1e6);
       return [
         info(

@@ -6,7 +6,7 @@
  */
 import { hostileInputs } from "../lib/testing/hostile";
 import { withServer } from "./browser";
-import { figure, type Figure } from "./figures";
+import { figure, probeUnrelated, type Figure } from "./figures";
 
 export async function serverHostileFigures(): Promise<Figure[]> {
   return withServer(async (url) => {
@@ -22,22 +22,12 @@ export async function serverHostileFigures(): Promise<Figure[]> {
     let worstOther = { ms: 0, name: "" };
     const perInput: string[] = [];
     for (const input of hostileInputs()) {
-      let done = false;
-      let inputWorst = 0;
-      const probe = (async () => {
-        while (!done) {
-          const t = performance.now();
-          await (await fetch(`${url}icon.svg`)).arrayBuffer();
-          inputWorst = Math.max(inputWorst, performance.now() - t);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })();
+      const probe = probeUnrelated(url);
       const t = performance.now();
       const res = await post(input.text);
       await res.arrayBuffer();
       const ms = performance.now() - t;
-      done = true;
-      await probe;
+      const inputWorst = await probe.stop();
       if (inputWorst > worstOther.ms) worstOther = { ms: inputWorst, name: input.name };
       if (process.env.BENCH_VERBOSE) perInput.push(`${input.name}: body ${Math.round(ms)} ms, unrelated ${Math.round(inputWorst)} ms`);
       if (ms > worstBody.ms) worstBody = { ms, name: input.name, status: res.status };
