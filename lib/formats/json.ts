@@ -5,6 +5,7 @@ import { duplicateKeyWarning, escapeSegment, longKey, specialObject } from "./re
 import { jsonSyntaxDiagnostics } from "./json-errors";
 import { guardJson } from "./json-guard";
 import { guardDiagnostics } from "./guard";
+import { emptyDocument } from "./syntax";
 
 function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNode {
   const range = { start: n.offset, end: n.offset + n.length };
@@ -53,16 +54,7 @@ function convert(n: JsonNode, diagnostics: Diagnostic[], pointer: string): DocNo
 export function parseJson(text: string): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   if (text.trim() === "") {
-    diagnostics.push({
-      severity: "error",
-      code: "syntax_error",
-      path: "",
-      range: { start: 0, end: 0 },
-      message:
-        "The document is empty: write or paste a config " +
-        '(a JSON object such as `{"client": {...}, "resources": [...]}`), or start from an example ' +
-        "(Examples or Import in the playground, `restplay examples` in a terminal).",
-    });
+    diagnostics.push(emptyDocument('a JSON object such as `{"client": {...}, "resources": [...]}`'));
     return { format: "json", text, root: null, diagnostics };
   }
   // Bounded before parsing: parseTree and convert recurse once per nesting level (limits.ts).

@@ -17,6 +17,19 @@ export function showToken(token: string | null): string {
   return `\`${t.replace(/\n/g, "\\n")}\``;
 }
 
+/** The one error of an empty document; `shape`: what a config looks like in its format. */
+export function emptyDocument(shape: string): Diagnostic {
+  return {
+    severity: "error",
+    code: "syntax_error",
+    path: "",
+    range: { start: 0, end: 0 },
+    message:
+      `The document is empty: write or paste a config (${shape}), or start from an example ` +
+      "(Examples or Import in the playground, `restplay examples` in a terminal).",
+  };
+}
+
 /** "line 3, column 5" of an offset. */
 export function where(text: string, offset: number): string {
   const p = positionAt(text, offset);

@@ -13,7 +13,7 @@ import { guardYaml } from "./yaml-guard";
 import { guardDiagnostics, tooDeep } from "./guard";
 import { aliasTable, type AliasTable } from "./yaml-aliases";
 import { MAX_ALIAS_VALUES, MAX_DEPTH } from "./limits";
-import { isSpace, where } from "./syntax";
+import { emptyDocument, isSpace, where } from "./syntax";
 import { yaml11Difference, yaml11Key } from "./yaml-1-1";
 
 interface Ctx {
@@ -250,15 +250,7 @@ export function parseYaml(text: string): ParsedDocument {
   const diagnostics = yamlDiagnostics(text, doc.errors, doc.warnings);
   if (!doc.contents) {
     if (!diagnostics.some((d) => d.severity === "error")) {
-      diagnostics.push({
-        severity: "error",
-        code: "syntax_error",
-        path: "",
-        range: { start: 0, end: 0 },
-        message:
-          "The document is empty: write or paste a config (a YAML mapping with `client:` and `resources:`), or start from an example " +
-          "(Examples or Import in the playground, `restplay examples` in a terminal).",
-      });
+      diagnostics.push(emptyDocument("a YAML mapping with `client:` and `resources:`"));
     }
     return { format: "yaml", text, root: null, diagnostics: [...diagnostics, ...guardDiagnostics(text, guarded, null, "yaml")] };
   }

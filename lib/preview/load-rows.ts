@@ -7,7 +7,10 @@
 import type { DataRecord, Json } from "../engine/types";
 import type { ColumnSchema, TableSchema } from "./schema";
 import type { RowChange, TableChanges } from "./types";
-import { getOwn, mergeStrategy } from "../shared";
+import * as shared from "../shared";
+
+// Bound once: a bundler's (or tsx's) module object reads each through a getter per call (keyOf runs per row).
+const { getOwn, mergeStrategy } = shared;
 
 /** The rows one run normalised, per table, and the root tables it loads. */
 export interface LoadPackage {
