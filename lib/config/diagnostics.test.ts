@@ -259,6 +259,37 @@ describe("response actions dlt accepts but that do nothing", () => {
     expect(validateText(fixed, "yaml").diagnostics).toEqual([]);
   });
 
+  it("an action dict without `action` fails dlt at the first response: an error whose fix adds ignore (each format)", () => {
+    const cases: [SourceFormat, string, string][] = [
+      [
+        "yaml",
+        "client:\n  base_url: https://x\nresources:\n  - name: a\n" +
+          "    endpoint:\n      response_actions:\n        - {status_code: 404}\n",
+        "{status_code: 404, action: ignore}",
+      ],
+      [
+        "json",
+        '{"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"response_actions": [{"content": "gone"}]}}]}',
+        '{"content": "gone", "action": "ignore"}',
+      ],
+      [
+        "python",
+        'source = rest_api_source({"client": {"base_url": "https://x"},\n' +
+          '    "resources": [{"name": "a", "endpoint": {"response_actions": [{}]}}]})\n',
+        '[{"action": "ignore"}]',
+      ],
+    ];
+    for (const [format, text, want] of cases) {
+      const r = validateText(text, format);
+      expect(r.valid).toBe(false);
+      const d = r.diagnostics.find((x) => x.code === "missing_key")!;
+      expect(d.message).toContain("fails at its first response");
+      const fixed = applyEdits(text, d.fixes![0]!.edits);
+      expect(fixed).toContain(want);
+      expect(validateText(fixed, format).valid).toBe(true);
+    }
+  });
+
   it("a status pattern has no fix; a misspelt `ignore` has one, other strings none", () => {
     const text = JSON.stringify({
       client: { base_url: "https://x" },

@@ -1,10 +1,11 @@
 /**
- * Response actions dlt accepts but that do nothing (dlt-rest-api.md §13): a `status_code` given as a
- * string never equals the integer status, and an action string other than `ignore` is a no-op.
+ * Response actions dlt accepts but that do nothing or fail (dlt-rest-api.md §13): a `status_code` given as
+ * a string never equals the integer status, an action string other than `ignore` is a no-op, and a dict
+ * without an `action` fails the resource at its first response.
  */
 import type { Path } from "../located";
 import { didYouMean } from "../did-you-mean";
-import { quoteLike } from "../fixes";
+import { insertEntryEdit, quoteLike } from "../fixes";
 import { hasMarker } from "../../shared";
 import { isObj, type RuleContext } from "./context";
 
@@ -13,8 +14,28 @@ export function checkResponseActions(ctx: RuleContext, actions: unknown, at: Pat
   actions.forEach((a, i) => {
     if (!isObj(a) || hasMarker(a)) return;
     const itemAt: Path = [...at, i];
+    if (!Object.hasOwn(a, "action")) noAction(ctx, itemAt);
     if (typeof a.status_code === "string") statusString(ctx, a.status_code, [...itemAt, "status_code"]);
     if (typeof a.action === "string" && a.action !== "ignore") unknownAction(ctx, a.action, [...itemAt, "action"]);
+  });
+}
+
+/**
+ * dlt reads a dict's `action` before it matches the response (`_handle_response_action`) and raises when it
+ * is none of a string, a callable or a list of them: every response of the endpoint fails (checked with dlt 1.26.0).
+ */
+function noAction(ctx: RuleContext, at: Path): void {
+  const add = insertEntryEdit(ctx.doc, at, "action", "ignore");
+  ctx.add({
+    at,
+    severity: "error",
+    code: "missing_key",
+    range: ctx.loc.value(at),
+    fixes: add ? [{ title: 'Add `"action": "ignore"`', edits: [add] }] : undefined,
+    message:
+      "This response action has no `action`: dlt reads it before it matches the response, so the resource fails at its first " +
+      "response, whatever its status — Received invalid value `action['action']=None` of type `NoneType`. Valid types are: " +
+      "['str', 'Callable', 'List[Callable]']. Add `\"action\": \"ignore\"` (or, in Python, a callable).",
   });
 }
 

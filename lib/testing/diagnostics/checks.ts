@@ -143,6 +143,39 @@ resources: [posts, users]
 
 export const CHECK_CASES: Case[] = [
   [
+    "a response action without an action (dlt fails at the first response)",
+    "json",
+    res(`      "endpoint": {"response_actions": [{"status_code": 404}]}`),
+    "missing_key",
+    "/resources/0/endpoint/response_actions/0",
+    "{",
+    6,
+    41,
+  ],
+  [
+    "a response action matching content, without an action",
+    "yaml",
+    yamlResources(`  - name: posts
+    endpoint:
+      response_actions:
+        - content: not found`),
+    "missing_key",
+    "/resources/0/endpoint/response_actions/0",
+    "content",
+    7,
+    11,
+  ],
+  [
+    "an empty response action dict",
+    "python",
+    pyResources(`        {"name": "posts", "endpoint": {"path": "posts", "response_actions": [{}]}},`),
+    "missing_key",
+    "/resources/0/endpoint/response_actions/0",
+    "{}",
+    4,
+    78,
+  ],
+  [
     "a dlt paginator class given uncalled (the class, not a paginator)",
     "python",
     pyResources(`        {"name": "posts", "endpoint": {"path": "posts", "paginator": SinglePagePaginator}},`),
