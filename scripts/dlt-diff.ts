@@ -34,8 +34,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { validateText } from "../lib/config";
-import { createVirtualClock, extract, fetchTransport, type Json, type NumberText } from "../lib/engine";
+import type { Json, NumberText } from "../lib/engine";
 import { parseJson } from "../lib/shared";
 import { createDestination, materialize } from "../lib/preview";
 import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
@@ -44,6 +43,8 @@ import { makeRunsCase } from "./dlt-diff-runs";
 import { makePagingCase, servePage } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
 import { makeActionsCase } from "./dlt-diff-actions";
+import { compareRequests } from "./dlt-diff-requests";
+import { compareIncremental, makeIncrementalCase } from "./dlt-diff-incremental";
 import { makeStrategyCase } from "./dlt-diff-strategies";
 import { PYTHON } from "./dlt-diff-sides";
 import { readStrategyCases, strategyProblems, type StrategyCase } from "../lib/testing/strategies";
@@ -201,74 +202,6 @@ async function compareRuns(
   return { problems, dltRaw, error: null };
 }
 
-/** A request as `path?sorted query` (the two sides order query parameters differently). */
-const requestKey = (sent: string): string => {
-  // The oracle writes a request that raised (an HTTP error) as `GET <url> {'page': 3}`: its params as a Python dict.
-  const [, url = sent, params = ""] = /^(?:GET )?(\S+)(?: (\{.*\}))?$/.exec(sent) ?? [];
-  const u = new URL(url);
-  for (const [, k = "", v = ""] of params.matchAll(/'([^']*)': '?([^',}]*)'?/g)) u.searchParams.set(k, v);
-  return `${u.pathname}?${[...u.searchParams]
-    .map(([k, v]) => `${k}=${v}`)
-    .sort()
-    .join("&")}`;
-};
-
-/** Each resource against a generated API: the requests it makes and its record count, and whether the run fails. */
-async function compareRequests(config: Record<string, Json>, dir: string): Promise<string[]> {
-  const configPath = join(dir, "config.json");
-  writeFileSync(configPath, JSON.stringify(config));
-  const dltRaw = await runOracle(configPath);
-  writeFileSync(join(dir, "dlt.json"), dltRaw);
-  const dlt = parseJson(dltRaw, new WeakMap()) as unknown as DltOut;
-  const v = validateText(JSON.stringify(config), "json");
-  if (!v.source) {
-    // An error that says dlt fails when it runs (a response action without `action`) agrees with a dlt that fails.
-    const errors = v.diagnostics.filter((d) => d.severity === "error");
-    if (dlt.error !== null && errors.every((d) => /dlt (?:\w+ )?fails|fails at its first response/.test(d.message))) return [];
-    return [`restplay rejects the config: ${JSON.stringify(errors)}`];
-  }
-  const requests = new Map<string, string[]>();
-  const records = new Map<string, number>();
-  const failures: string[] = [];
-  const failed = new Set<string>();
-  for await (const e of extract(
-    { source: v.source, secrets: {} },
-    { transport: fetchTransport((req: Request) => fetch(req)), ...createVirtualClock(), virtualClock: true },
-  )) {
-    if (e.type === "request" && e.page > 0 && e.attempt === 1 && e.redirect === undefined)
-      requests.set(e.resource, [...(requests.get(e.resource) ?? []), requestKey(e.url)]);
-    if (e.type === "page") records.set(e.resource, (records.get(e.resource) ?? 0) + e.count);
-    if (e.type === "error") {
-      failures.push(`${e.error.code}: ${e.error.message}`);
-      if (e.resource !== undefined) failed.add(e.resource);
-    }
-  }
-  const problems: string[] = [];
-  if (dlt.error !== null || failures.length > 0) {
-    // After a resource fails restplay runs the others on (docs/user-guide.md; dlt's extract stops at the first
-    // failure): both must fail, on the resource dlt names.
-    const pipe = /In processing pipe `([^`]+)`/.exec(dlt.error ?? "")?.[1] ?? null;
-    if (dlt.error === null) problems.push(`restplay fails (${failures.join("; ")}); dlt loads`);
-    else if (failures.length === 0)
-      problems.push(`dlt fails (${dlt.error.split("\n").slice(-3).join(" ")}); restplay loads ${[...records.values()].join(", ")} records`);
-    else if (pipe !== null && !failed.has(pipe)) problems.push(`dlt fails in \`${pipe}\`, restplay in ${[...failed].join(", ")}`);
-  }
-  const failedBoth = dlt.error !== null && failures.length > 0;
-  if (problems.length > 0) return problems;
-  // Both failed: the failing resource's requests up to its failure are compared.
-  const pipe = failedBoth ? (/In processing pipe `([^`]+)`/.exec(dlt.error ?? "")?.[1] ?? null) : null;
-  for (const name of failedBoth ? (pipe === null ? [] : [pipe]) : new Set([...Object.keys(dlt.resources ?? {}), ...requests.keys()])) {
-    const theirs = (dlt.resources?.[name]?.requests ?? []).map(requestKey);
-    const mine = requests.get(name) ?? [];
-    if (JSON.stringify(theirs) !== JSON.stringify(mine))
-      problems.push(`${name} requests:\n    dlt      ${theirs.join(" ")}\n    restplay ${mine.join(" ")}`);
-    const dltRecords = dlt.resources?.[name]?.records ?? 0;
-    if (!failedBoth && dltRecords !== (records.get(name) ?? 0))
-      problems.push(`${name} records: dlt ${dltRecords}, restplay ${records.get(name) ?? 0}`);
-  }
-  return problems;
-}
-
 async function main() {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
@@ -280,6 +213,7 @@ async function main() {
   const strategies = args.includes("--strategies");
   const selectors = args.includes("--selectors");
   const actions = args.includes("--actions");
+  const incremental = args.includes("--incremental");
   // dlt's retries of a 5xx without its backoff's sleeps (the attempts stay dlt's five; restplay's clock is virtual).
   if (actions) process.env.RUNTIME__REQUEST_BACKOFF_FACTOR = "0";
   /** What the server answers in `--paging`, `--family` and `--actions`; `null`: `body` for every request. */
@@ -346,75 +280,92 @@ async function main() {
           };
         },
       ])
-    : actions
+    : incremental
       ? seeds.map((seed) => [
-          `actions-${seed}`,
+          `incremental-${seed}`,
           async () => {
-            const c = makeActionsCase(seed, baseUrl);
-            route = (url) => c.serve(url);
-            const dir = join(outDir, `actions-${seed}`);
+            const c = makeIncrementalCase(seed, baseUrl);
+            const log: URL[] = [];
+            let records: readonly Record<string, Json>[] = [];
+            route = (url) => {
+              log.push(url);
+              return c.serve(url, records);
+            };
+            const dir = join(outDir, `incremental-${seed}`);
             mkdirSync(dir, { recursive: true });
-            return { problems: await compareRequests(c.config, dir), what: JSON.stringify(c.config.resources) };
+            const problems = await compareIncremental(c, dir, createDestination(), log, (r) => (records = r));
+            return { problems, what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.runs)}` };
           },
         ])
-      : paging
+      : actions
         ? seeds.map((seed) => [
-            `paging-${seed}`,
+            `actions-${seed}`,
             async () => {
-              const c = makePagingCase(seed, baseUrl);
-              route = (url) => servePage(c.api, url, baseUrl);
-              const dir = join(outDir, `paging-${seed}`);
+              const c = makeActionsCase(seed, baseUrl);
+              route = (url) => c.serve(url);
+              const dir = join(outDir, `actions-${seed}`);
               mkdirSync(dir, { recursive: true });
-              return {
-                problems: await compareRequests(c.config, dir),
-                what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
-              };
+              return { problems: await compareRequests(c.config, dir), what: JSON.stringify(c.config.resources) };
             },
           ])
-        : family
+        : paging
           ? seeds.map((seed) => [
-              `family-${seed}`,
+              `paging-${seed}`,
               async () => {
-                const c = makeFamilyCase(seed, baseUrl);
-                route = (url) => c.serve(url);
-                const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                const c = makePagingCase(seed, baseUrl);
+                route = (url) => servePage(c.api, url, baseUrl);
+                const dir = join(outDir, `paging-${seed}`);
+                mkdirSync(dir, { recursive: true });
                 return {
-                  problems: r.problems,
-                  what: JSON.stringify(c.config.resources),
-                  ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                  problems: await compareRequests(c.config, dir),
+                  what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
                 };
               },
             ])
-          : twoRuns
+          : family
             ? seeds.map((seed) => [
-                `runs-${seed}`,
+                `family-${seed}`,
                 async () => {
-                  const c = makeRunsCase(seed, baseUrl);
-                  const dir = join(outDir, `runs-${seed}`);
-                  mkdirSync(dir, { recursive: true });
-                  const bodies = c.runs.map((records) => write({ data: records }));
-                  const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
-                  if (r.problems.length > 0)
-                    writeFileSync(
-                      join(outDir, `case-runs-${seed}.json`),
-                      JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
-                    );
-                  return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+                  const c = makeFamilyCase(seed, baseUrl);
+                  route = (url) => c.serve(url);
+                  const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                  return {
+                    problems: r.problems,
+                    what: JSON.stringify(c.config.resources),
+                    ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                  };
                 },
               ])
-            : cases.map((c) => [
-                c.name,
-                async () => {
-                  body = write({ data: c.records });
-                  const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
-                  if (r.problems.length > 0)
-                    writeFileSync(
-                      join(outDir, `case-${c.name}.json`),
-                      JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
-                    );
-                  return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
-                },
-              ]);
+            : twoRuns
+              ? seeds.map((seed) => [
+                  `runs-${seed}`,
+                  async () => {
+                    const c = makeRunsCase(seed, baseUrl);
+                    const dir = join(outDir, `runs-${seed}`);
+                    mkdirSync(dir, { recursive: true });
+                    const bodies = c.runs.map((records) => write({ data: records }));
+                    const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
+                    if (r.problems.length > 0)
+                      writeFileSync(
+                        join(outDir, `case-runs-${seed}.json`),
+                        JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
+                      );
+                    return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+                  },
+                ])
+              : cases.map((c) => [
+                  c.name,
+                  async () => {
+                    body = write({ data: c.records });
+                    const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+                    if (r.problems.length > 0)
+                      writeFileSync(
+                        join(outDir, `case-${c.name}.json`),
+                        JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
+                      );
+                    return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
+                  },
+                ]);
   let differ = 0;
   for (const [name, check] of checks) {
     const { problems, note, what } = await check();

@@ -1,8 +1,8 @@
 /**
  * Incremental loading (dlt-rest-api.md §10): the start value from the previous run's state (or
- * `initial_value`), request params and `{incremental.*}` placeholders, and dlt's record filter.
- * Simplification, documented in docs/decisions/0007: records equal to the start value are kept
- * (dlt de-duplicates them against hashes saved by the previous run).
+ * `initial_value`), request params and `{incremental.*}` placeholders, and dlt's record filter, with its
+ * boundary de-duplication: a record equal to the start value whose key's digest the previous run kept
+ * (`unique_hashes`) is dropped (decision 0042).
  *
  * `row_order` (dlt's `can_close`): with "asc" the resource stops paging once a record is past
  * `end_value`; with "desc", once a record is before the start value. As in dlt the rule is literal —
@@ -12,7 +12,7 @@
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
-import { isPyNumber, jsonShown, pyNumberValue, pyTruthy, setOwn, spellable } from "../shared";
+import { digest128, isPyNumber, jsonShown, pyNumberValue, pyTruthy, setOwn, spellable } from "../shared";
 import { lagCursor } from "./lag";
 import type { NumberTexts } from "./number-text";
 
@@ -98,24 +98,45 @@ function scalarSettings(cfg: BoundIncremental): Record<string, Json> {
 }
 
 /**
- * dlt keeps hashes of the records at the boundary (those equal to the start value, and those at the
- * last value after each page), made from their `primary_key`: a record there without a key column
- * fails dlt's extract step (`IncrementalPrimaryKeyMissing`). It does so unless boundary de-duplication
- * is off (`range_start: "open"`, an `end_value`, a `lag`, or an empty key); a `null` key hashes the record.
+ * The key dlt's incremental de-duplicates by: its own `primary_key` (a hint written on the incremental wins over the
+ * resource's, `set_deduplication_key`), else the resource's; `null`: none, so the whole record is hashed.
  */
-function keyCheck(cfg: BoundIncremental, primaryKey: readonly string[] | null, resource: string): ((r: DataRecord) => void) | null {
-  if (primaryKey === null || primaryKey.length === 0 || cfg.range_start === "open" || cfg.end_value != null || cfg.lag) return null;
-  return (r) => {
-    const missing = primaryKey.find((k) => !Object.hasOwn(r, k));
-    if (missing !== undefined)
-      throw new EngineError(
-        "paginator_error",
-        `Primary key column \`${missing}\` was not found in extracted data item. All data items must contain this column. ` +
-          "Use the same names of fields as in your JSON document. (dlt's incremental keeps a hash of the primary key of each " +
-          "record at the cursor's boundary: IncrementalPrimaryKeyMissing in its extract step.)",
-        { resource },
-      );
-  };
+function dedupKey(cfg: BoundIncremental, resourceKey: readonly string[] | null): readonly string[] | null {
+  const own = cfg.primary_key;
+  return own === undefined || own === null ? resourceKey : typeof own === "string" ? [own] : own;
+}
+
+/** dlt de-duplicates at the boundary unless `range_start` is open, an `end_value` or a `lag` is set, or the key is empty. */
+const deduplicates = (cfg: BoundIncremental, key: readonly string[] | null): boolean =>
+  !(cfg.range_start === "open" || cfg.end_value != null || cfg.lag || (key !== null && key.length === 0));
+
+/** Object keys sorted, as dlt's `json.dumps(…, sort_keys=True)` writes them before it digests a record. */
+const sortedKeys = (_: string, v: unknown): unknown =>
+  typeof v === "object" && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      )
+    : v;
+
+/**
+ * dlt's `compute_unique_value`: the digest of the key's values (one column: its value; several: their list), or of the
+ * whole record without a key. A record at the boundary without a key column fails dlt's extract step
+ * (`IncrementalPrimaryKeyMissing`).
+ */
+function boundaryHash(key: readonly string[] | null, r: DataRecord, resource: string): string {
+  if (key === null) return digest128(JSON.stringify(r, sortedKeys));
+  const missing = key.find((k) => !Object.hasOwn(r, k));
+  if (missing !== undefined)
+    throw new EngineError(
+      "paginator_error",
+      `Primary key column \`${missing}\` was not found in extracted data item. All data items must contain this column. ` +
+        "Use the same names of fields as in your JSON document. (dlt's incremental keeps a hash of the primary key of each " +
+        "record at the cursor's boundary: IncrementalPrimaryKeyMissing in its extract step.)",
+      { resource },
+    );
+  return digest128(JSON.stringify(key.length === 1 ? r[key[0] as string] : key.map((k) => r[k]), sortedKeys));
 }
 
 const finiteOrNull = (v: Json): Json => (typeof v === "number" && !Number.isFinite(v) ? null : v);
@@ -128,7 +149,8 @@ export function startIncremental(
   primaryKey: readonly string[] | null = null,
   texts?: NumberTexts,
 ): IncrementalRun {
-  const checkKey = keyCheck(cfg, primaryKey, resource);
+  const key = dedupKey(cfg, primaryKey);
+  const dedup = deduplicates(cfg, key);
   const cursorPath = cfg.cursor_path;
   const path = compilePath(cursorPath);
   const min = cfg.last_value_func === "min";
@@ -158,6 +180,19 @@ export function startIncremental(
   let cached: Json = before;
   /** dlt's `last_rows`: the records at the last value, whose primary keys it hashes after each page (boundary de-duplication). */
   let lastRows: DataRecord[] = [];
+  // The state's hashes as the run (or a child's new binding) starts: records equal to the start value with one are dropped.
+  let startHashes = new Set<string>(dedup && stored !== undefined ? (prior?.unique_hashes ?? []) : []);
+  /** dlt's `transformer.unique_hashes`: the start's, until a record moves the last value on. */
+  let carried = new Set(startHashes);
+  /** The digests of `lastRows[0, hashed)`: each record's once (dlt digests them all after every page; the same set). */
+  let lastHashes = new Set<string>();
+  let hashed = 0;
+  /** `r` is the new last value's first record. */
+  const newLast = (v: Json, r: DataRecord): void => {
+    [last, lastRows, hashed] = [v, [r], 0];
+    lastHashes = new Set();
+    carried = new Set();
+  };
   const missing = cfg.on_cursor_value_missing ?? "raise";
   // The first cursor value seen before the start / past the end (dlt's start/end_out_of_range).
   let startOut: Json | undefined;
@@ -197,8 +232,7 @@ export function startIncremental(
         // Python's `max((row, last))` keeps the row unless `last` is greater, and `last == new` is False for a NaN on
         // either side: the row then becomes the last value, kept whatever the start (dlt's JsonIncremental).
         if (isNan(v) || isNan(last)) {
-          last = v;
-          lastRows = [r];
+          newLast(v, r);
           kept.push(r);
           continue;
         }
@@ -206,15 +240,16 @@ export function startIncremental(
           const c = sign * compare(v, current, cursorPath);
           if (c < 0) startOut ??= v;
           if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
-          if (c === 0) checkKey?.(r);
+          // A record at the start value that the previous run loaded (its key's digest is in the state) is dropped.
+          if (c === 0 && dedup && startHashes.has(boundaryHash(key, r, resource))) continue;
         }
         const c = last === null ? 1 : sign * compare(v, last, cursorPath);
-        if (c > 0) [last, lastRows] = [v, [r]];
+        if (c > 0) newLast(v, r);
         else if (c === 0) lastRows.push(r);
         kept.push(r);
       }
       // The records at the last value after this page are hashed (a NaN record that is the last value too).
-      if (checkKey) for (const r of lastRows) checkKey(r);
+      if (dedup) for (; hashed < lastRows.length; hashed++) lastHashes.add(boundaryHash(key, lastRows[hashed] as DataRecord, resource));
       if (records.length > 0) {
         if (cfg.lag && pyTruthy(cached)) last = pyLast(last, cached, min, cursorPath);
         cached = last;
@@ -239,11 +274,22 @@ export function startIncremental(
     currentStart: () => current,
     rebind() {
       current = lagged(last);
-      // A new binding's transformer (dlt's `bind` clears them) starts from its start value, with no last rows.
+      // A new binding's transformer (dlt's `bind` clears them) starts from its start value, with no last rows, and the
+      // state's hashes as they are then.
       if (cfg.lag) last = current;
-      lastRows = [];
+      startHashes = new Set([...carried, ...lastHashes]);
+      carried = new Set(startHashes);
+      [lastRows, lastHashes, hashed] = [[], new Set(), 0];
     },
     // dlt's state writes a float that is not finite (`inf`, NaN) as null (orjson): the next run has no start.
-    state: () => (end === null ? { cursor_path: cursorPath, initial_value: initial, last_value: finiteOrNull(last) } : null),
+    state: () =>
+      end === null
+        ? {
+            cursor_path: cursorPath,
+            initial_value: initial,
+            last_value: finiteOrNull(last),
+            unique_hashes: dedup ? [...new Set([...carried, ...lastHashes])] : [],
+          }
+        : null,
   };
 }

@@ -139,6 +139,11 @@ export interface IncrementalState {
   readonly cursor_path: string;
   readonly last_value: Json;
   readonly initial_value: Json;
+  /**
+   * dlt's `unique_hashes`: digests of the boundary records' keys (the records at `last_value`), which the next run's
+   * records equal to its start value are de-duplicated against. Absent (a state written before restplay kept them): none.
+   */
+  readonly unique_hashes?: readonly string[];
 }
 
 /**

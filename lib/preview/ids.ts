@@ -7,9 +7,8 @@
  * below one — the loads match rows by them, and the preview computes dlt's own (`dltDigest`).
  */
 import type { Json, NumberText } from "../engine/types";
-import { shake128 } from "./shake";
 import { pyJsonText, PyFloat, PyInt, type Value } from "./values";
-import { byCodePoint, getOwn, orjsonFloat } from "../shared";
+import { BASE64_ALPHABET, byCodePoint, digest128, getOwn, orjsonFloat } from "../shared";
 
 /*
  * Hashes are 32 bits held as signed integers (`| 0`, not `>>> 0`): only their bits are used, and a
@@ -32,8 +31,7 @@ export function mix(a: number, b: number, c: number): number {
   return h ^ (h >>> 16);
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const CODES = Array.from(BASE64, (c) => c.charCodeAt(0));
+const CODES = Array.from(BASE64_ALPHABET, (c) => c.charCodeAt(0));
 
 /**
  * A row id shaped as dlt's random ones (`generate_dlt_id`: 10 bytes in base64 without padding, 14
@@ -65,22 +63,8 @@ export function encodeId(h1: number, h2: number): string {
   );
 }
 
-const UTF8 = new TextEncoder();
-
-/**
- * dlt's `digest128(text, DLT_ID_LENGTH_BYTES)` (`dlt/common/utils.py`): base64 of the first 10 bytes of
- * SHAKE128 of the UTF-8 text, without `=` padding (14 characters).
- */
-export function dltDigest(text: string): string {
-  const b = shake128(UTF8.encode(text), 10);
-  let out = "";
-  for (let i = 0; i < 9; i += 3) {
-    const n = ((b[i] as number) << 16) | ((b[i + 1] as number) << 8) | (b[i + 2] as number);
-    out += (BASE64[n >>> 18] as string) + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + BASE64[n & 63];
-  }
-  const last = b[9] as number;
-  return out + BASE64[last >>> 2] + BASE64[(last & 3) << 4];
-}
+/** dlt's `digest128(text, DLT_ID_LENGTH_BYTES)`: 10 bytes, 14 characters. */
+export const dltDigest = (text: string): string => digest128(text, 10);
 
 /**
  * How a root table's rows get their ids when dlt's are not random (`get_root_row_id_type`):

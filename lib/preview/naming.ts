@@ -10,7 +10,7 @@
  * - with a destination's identifier limit (`max_identifier_length`, 63 on postgres) a longer name is
  *   cut to its head, a 6-character tag and its tail (`shorten_identifier`).
  */
-import { shake128 } from "./shake";
+import { shake128 } from "../shared";
 
 /** dlt's separator between a parent and a nested name: `contacts__addresses`, `address__city`. */
 export const PATH_SEPARATOR = "__";

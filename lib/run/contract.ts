@@ -72,7 +72,8 @@ export function checkRunBody(json: unknown): { ok: true; body: RunBody } | { ok:
     ok: false,
     message:
       `Invalid request body at ${where}. Expected {"config": string, "target": "mock"|"live", "resources"?: string[], ` +
-      `"secrets"?: {name: value}, "max_pages"?: integer, "state"?: {resource: {cursor_path, last_value, initial_value}}, "mock_spec"?: {title, base_url, auth, endpoints}}.`,
+      `"secrets"?: {name: value}, "max_pages"?: integer, "state"?: {resource: {cursor_path, last_value, initial_value, unique_hashes?}}, ` +
+      `"mock_spec"?: {title, base_url, auth, endpoints}}.`,
   };
 }
 

@@ -22,7 +22,9 @@ const contract = z.union([
 ]);
 const limitKind = z.enum(Object.keys(LIMIT_FAILS) as [LimitKind, ...LimitKind[]]);
 
-export const IncrementalStateSchema = z.object({ cursor_path: z.string(), last_value: json, initial_value: json }).strict();
+export const IncrementalStateSchema = z
+  .object({ cursor_path: z.string(), last_value: json, initial_value: json, unique_hashes: z.array(z.string()).readonly().optional() })
+  .strict();
 
 export const EngineErrorJsonSchema = z.object({
   code: z.enum(ENGINE_ERROR_CODES),

@@ -140,8 +140,8 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
         <li className={base} data-testid="trace-incremental">
           <Glyph glyph="⇥" label="incremental" className="text-muted" />
           <span>
-            incremental <code className="text-xs">{item.cursor_path}</code>: from {item.before} to {item.after} · {item.filtered} records
-            outside the range skipped
+            incremental <code className="text-xs">{item.cursor_path}</code>: from {item.before} to {item.after} ·{" "}
+            {plural(item.filtered, "record")} filtered out
             {item.stateful ? " · the next run starts from the new value" : " · end_value set: no state kept"}
           </span>
         </li>

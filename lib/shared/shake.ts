@@ -1,7 +1,7 @@
 /**
  * SHAKE128 (FIPS 202): dlt's naming convention takes its tags from it when it shortens an identifier to
- * a destination's length limit (`NamingConvention._compute_tag`), and its deterministic row ids are
- * SHAKE128 digests (`digest128`, ids.ts) — one per row of an upsert, insert-only or scd2 table, so it
+ * a destination's length limit (`NamingConvention._compute_tag`), and its deterministic row ids and the
+ * incremental's boundary hashes are SHAKE128 digests (`digest128`) — one per row of an upsert, insert-only or scd2 table, so it
  * must be fast: each 64-bit lane is two 32-bit halves (`lo`, `hi`) in one Int32Array, and a message
  * of one block (most ids) is absorbed and squeezed without copying.
  */
@@ -333,6 +333,26 @@ export function shake128(data: Uint8Array, length: number): Uint8Array {
     if (n > 0 && n % RATE === 0) keccakF(s);
     const i = n % RATE;
     out[n] = ((s[i >> 2] as number) >>> ((i & 3) * 8)) & 0xff;
+  }
+  return out;
+}
+
+/** Standard base64 (Python's `base64.b64encode`), as dlt's digests and ids are spelled. */
+export const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const UTF8 = new TextEncoder();
+
+/**
+ * dlt's `digest128(text, bytes)` (`dlt/common/utils.py`): standard base64 of the first `bytes` bytes of
+ * SHAKE128 of the UTF-8 text, without `=` padding (15 bytes by default: 20 characters).
+ */
+export function digest128(text: string, bytes = 15): string {
+  const b = shake128(UTF8.encode(text), bytes);
+  let out = "";
+  for (let i = 0; i < bytes; i += 3) {
+    const n = ((b[i] as number) << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    out += (BASE64_ALPHABET[n >>> 18] as string) + BASE64_ALPHABET[(n >>> 12) & 63];
+    if (i + 1 < bytes) out += BASE64_ALPHABET[(n >>> 6) & 63];
+    if (i + 2 < bytes) out += BASE64_ALPHABET[n & 63];
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { shake128 } from "./shake";
-import { dltDigest } from "./ids";
+import { digest128, shake128 } from "./shake";
+
+const dltDigest = (text: string) => digest128(text, 10);
 
 describe("SHAKE128", () => {
   it("equals node's for messages around every block boundary and outputs longer than a block", () => {
@@ -18,6 +19,13 @@ describe("SHAKE128", () => {
     // `digest128b(b'{"id":1}', 10)` and `get_nested_row_hash("z5jIxXIbUnmbKw", "items__tags", 0)`.
     expect(dltDigest('{"id":1}')).toBe("z5jIxXIbUnmbKw");
     expect(dltDigest("z5jIxXIbUnmbKw_items__tags_0")).toBe("GDkSJA8BDB4ssw");
+    // `digest128("5")` (the default 15 bytes: an incremental's boundary hash of the key 5), `digest128("ab", 1)`.
+    expect(digest128("5")).toBe("tIXXf9wiHssyAgHEzQnu");
+    expect(digest128("ab", 1)).toBe("NQ");
+    for (const bytes of [1, 2, 3, 10, 15, 16])
+      expect(digest128("été ✓ 😀", bytes), `${bytes} bytes`).toBe(
+        createHash("shake128", { outputLength: bytes }).update("été ✓ 😀", "utf8").digest("base64").replace(/=+$/, ""),
+      );
     expect(dltDigest("été ✓ 😀")).toBe(
       createHash("shake128", { outputLength: 10 }).update("été ✓ 😀", "utf8").digest("base64").replace(/=+$/, ""),
     );
