@@ -152,6 +152,65 @@ describe("incremental boundary de-duplication, as dlt", () => {
     expect(lag.kept).toEqual([["1"], ["1", "2"]]);
   });
 
+  it("a record dropped at the start value ends a row_order desc resource, as dlt's start_out_of_range does", async () => {
+    // Pages of two, newest first: dlt asked for page 1 only in each run below (recorded with dlt 1.26.0).
+    const paged = (records: Rec[]) =>
+      fakeFetch((req) => {
+        const page = Number(new URL(req.url).searchParams.get("page") ?? 1);
+        return json({ data: records.slice((page - 1) * 2, page * 2), total: Math.ceil(records.length / 2) });
+      }).fetch;
+    const config = (incremental: Rec) => ({
+      client: { base_url: "https://api.test" },
+      resources: [
+        {
+          name: "r",
+          primary_key: "id",
+          endpoint: {
+            path: "/r",
+            data_selector: "data",
+            paginator: { type: "page_number", base_page: 1, total_path: "total" },
+            incremental: { cursor_path: "u", row_order: "desc", ...incremental },
+          },
+        },
+      ],
+    });
+    const pages = (r: Awaited<ReturnType<typeof collect>>) => r.events.filter((e) => e.type === "request").length;
+    // At the start value with range_start open.
+    const open = await collect(
+      config({ initial_value: 20, range_start: "open" }),
+      paged([
+        { id: 3, u: 30 },
+        { id: 2, u: 20 },
+        { id: 1, u: 10 },
+      ]),
+    );
+    expect(pages(open)).toBe(1);
+    expect(open.reasons.at(-1)).toContain("a record's `u` 20 is at (range_start open) the start value 20");
+    // At the start value and loaded by the previous run.
+    const first = await collect(
+      config({ initial_value: 0 }),
+      paged([
+        { id: 3, u: 30 },
+        { id: 2, u: 30 },
+        { id: 1, u: 10 },
+      ]),
+    );
+    expect(pages(first)).toBe(2);
+    const inc = first.events.find((e) => e.type === "incremental");
+    const state: Record<string, IncrementalState> = inc?.type === "incremental" && inc.state ? { r: inc.state } : {};
+    const second = await collect(
+      config({ initial_value: 0 }),
+      paged([
+        { id: 4, u: 40 },
+        { id: 3, u: 30 },
+        { id: 2, u: 30 },
+      ]),
+      { state },
+    );
+    expect(pages(second)).toBe(1);
+    expect(second.events.flatMap((e) => (e.type === "page" ? e.records.map((x) => x.id) : []))).toEqual([4]);
+  });
+
   it("reads a state written before restplay kept hashes (no unique_hashes) as none", async () => {
     const config = {
       client: { base_url: "https://api.test" },

@@ -195,7 +195,7 @@ export function startIncremental(
   };
   const missing = cfg.on_cursor_value_missing ?? "raise";
   // The first cursor value seen before the start / past the end (dlt's start/end_out_of_range).
-  let startOut: Json | undefined;
+  let startOut: { readonly value: Json; readonly why: string } | undefined;
   let endOut: Json | undefined;
   return {
     cursorPath,
@@ -238,10 +238,17 @@ export function startIncremental(
         }
         if (current !== null) {
           const c = sign * compare(v, current, cursorPath);
-          if (c < 0) startOut ??= v;
-          if (c < 0 || (c === 0 && cfg.range_start === "open")) continue;
+          // dlt counts a record out of the start's range (`start_out_of_range`, which ends a `desc` resource) when it is
+          // before the start, at it with `range_start: "open"`, or at it and loaded by the previous run.
+          if (c < 0 || (c === 0 && cfg.range_start === "open")) {
+            startOut ??= { value: v, why: c < 0 ? "before" : "at (range_start open)" };
+            continue;
+          }
           // A record at the start value that the previous run loaded (its key's digest is in the state) is dropped.
-          if (c === 0 && dedup && startHashes.has(boundaryHash(key, r, resource))) continue;
+          if (c === 0 && dedup && startHashes.has(boundaryHash(key, r, resource))) {
+            startOut ??= { value: v, why: "at (and loaded by the last run)" };
+            continue;
+          }
         }
         const c = last === null ? 1 : sign * compare(v, last, cursorPath);
         if (c > 0) newLast(v, r);
@@ -263,8 +270,8 @@ export function startIncremental(
       }
       if (cfg.row_order === "desc" && startOut !== undefined) {
         return (
-          `row_order "desc": a record's \`${cursorPath}\` ${jsonShown(startOut)} is before the start value ` +
-          `${jsonShown(current)}, so every later record would be too`
+          `row_order "desc": a record's \`${cursorPath}\` ${jsonShown(startOut.value)} is ${startOut.why} the start value ` +
+          `${jsonShown(current)}, so every later record would be out of its range too`
         );
       }
       return null;
