@@ -103,6 +103,21 @@ test("a dlt.config value is shown as typed in the Secrets panel, a dlt.secrets v
   await expect(org).toHaveAttribute("type", "password");
 });
 
+test("a config that reads no secrets says so, with no note about fields it does not have", async ({ playground: p }) => {
+  await p.gotoWith(JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: ["items"] }, null, 2));
+  await expect(p.secrets).toContainText("This config reads no secrets.");
+  await expect(p.secrets).not.toContainText("empty fields");
+  // A secret appears: its field comes with the note on what an empty one does.
+  await p.gotoWith(
+    JSON.stringify({
+      client: { base_url: "https://lab.example.com", auth: { type: "bearer", token: { $secret: "token" } } },
+      resources: ["items"],
+    }),
+  );
+  await expect(p.secretInput("token")).toBeVisible();
+  await expect(p.secrets).toContainText("empty fields use");
+});
+
 test("a wrong API key shows the 403", async ({ playground: p }) => {
   await p.goto();
   await p.chooseExample(seed("seed-002").title);
