@@ -103,6 +103,21 @@ test("a dlt.config value is shown as typed in the Secrets panel, a dlt.secrets v
   await expect(org).toHaveAttribute("type", "password");
 });
 
+test("a config that reads no secrets says so, with no note about fields it does not have", async ({ playground: p }) => {
+  await p.gotoWith(JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: ["items"] }, null, 2));
+  await expect(p.secrets).toContainText("This config reads no secrets.");
+  await expect(p.secrets).not.toContainText("empty fields");
+  // A secret appears: its field comes with the note on what an empty one does.
+  await p.gotoWith(
+    JSON.stringify({
+      client: { base_url: "https://lab.example.com", auth: { type: "bearer", token: { $secret: "token" } } },
+      resources: ["items"],
+    }),
+  );
+  await expect(p.secretInput("token")).toBeVisible();
+  await expect(p.secrets).toContainText("empty fields use");
+});
+
 test("a wrong API key shows the 403", async ({ playground: p }) => {
   await p.goto();
   await p.chooseExample(seed("seed-002").title);
@@ -197,6 +212,27 @@ test("a page cap ends the run as capped and names the limit", async ({ playgroun
   await expect(p.resourceTrace("storage_data")).toHaveAttribute("data-status", "capped");
   await expect(p.resourceTrace("storage_data").locator("h3")).toContainText("storage_data capped");
   await expect(p.tableTab("storage_data")).toHaveText("storage_data 100");
+});
+
+test("a page limit out of range is marked, says the run uses the default, and is not taken for one", async ({ playground: p, page }) => {
+  await p.gotoWith(seed("seed-002").text);
+  const field = page.getByTestId("max-pages");
+  const runAll = page.getByRole("button", { name: "Run all" });
+  const before = await runAll.boundingBox();
+  for (const typed of ["0", "20000", "2.5"]) {
+    await field.fill(typed);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(/whole number from 1 to 10000.*default 100 pages/);
+    // The hover says it too; nothing in the bar moves while a value is typed.
+    await expect(field.locator("xpath=..")).toHaveAttribute("title", /default 100 pages/);
+    expect(await runAll.boundingBox()).toEqual(before);
+  }
+  // The run stops after the default 100 pages, not after 0 or 2: every page of storage_data comes.
+  expect(await p.run()).toBe("done");
+  await expect(p.tableTab("storage_data")).toHaveText("storage_data 250");
+  await field.fill("1");
+  await expect(field).not.toHaveAttribute("aria-invalid");
+  await expect(page.getByTestId("max-pages-invalid")).toHaveCount(0);
 });
 
 for (const theme of ["light", "dark"] as const) {

@@ -1,6 +1,7 @@
 /** Start from the API (issue #11): import a spec and run it offline, paste curl and run, check, share a link. */
 import { readFileSync } from "node:fs";
 import { decompressFromEncodedURIComponent } from "lz-string";
+import { EXAMPLES } from "../lib/examples";
 import { expectNoSeriousAxeViolations, layoutOverflow } from "./checks";
 import { expect, test } from "./fixtures";
 import { ImportDialog } from "./pages/ImportDialog";
@@ -68,17 +69,38 @@ test("with an imported spec's mock chip the header keeps one row from 768 px, an
   await expect(chip).toHaveCount(0);
 });
 
-test("Check: a failing resource's row opens the rest of its reason (the response's excerpt)", async ({ playground: p, page }) => {
+test("Check: a failing resource's row says what to do and opens the rest of its reason (the response's excerpt)", async ({
+  playground: p,
+  page,
+}) => {
   await p.gotoWith(JSON.stringify({ client: { base_url: "https://lab.example.com" }, resources: ["no_such_items"] }, null, 2));
   await page.getByTestId("check-button").click();
   const row = page.locator('[data-testid="check-row"][data-resource="no_such_items"]');
   await expect(row).toHaveAttribute("data-status", "fail");
   await expect(row).toContainText("http_error: 404");
+  // What to do about it, as the trace says it under the same error.
+  await expect(row.getByTestId("check-advice")).toHaveText("What to do: Check base_url and the endpoint path.");
   const details = row.getByTestId("check-details");
   await expect(details.locator("pre")).toBeHidden();
   await details.locator("summary").click();
   await expect(details.locator("pre")).toContainText("Response:");
   await expectNoSeriousAxeViolations(page, "check dialog with details");
+});
+
+test("Check: a failure without a response excerpt still says what to do; a passing row says nothing of it", async ({
+  playground: p,
+  page,
+}) => {
+  const lab = EXAMPLES.find((e) => e.id === "lab-faults");
+  if (!lab) throw new Error("lab-faults missing");
+  await p.gotoWith(lab.text);
+  await page.getByTestId("check-button").click();
+  const failed = page.locator('[data-testid="check-row"][data-resource="malformed_json"]');
+  await expect(failed).toHaveAttribute("data-status", "fail");
+  await expect(failed.getByTestId("check-advice")).toContainText("What to do: The endpoint did not answer with JSON");
+  const passed = page.locator('[data-testid="check-row"][data-resource="repeating_cursor"]');
+  await expect(passed).toHaveAttribute("data-status", "pass");
+  await expect(passed.getByTestId("check-advice")).toHaveCount(0);
 });
 
 test("paste a curl command and run it; the token never reaches the editor", async ({ playground: p, page }) => {

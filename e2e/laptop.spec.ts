@@ -181,16 +181,18 @@ for (const size of [
   });
 }
 
-for (const size of [
-  { width: 900, height: 700 },
-  { width: 1280, height: 800 },
-]) {
-  test(`${size.width}×${size.height}: a run that starts and ends moves no tab and nothing in the Trace`, async ({
+for (const [size, example] of [
+  [{ width: 900, height: 700 }, "seed-002"],
+  [{ width: 1280, height: 800 }, "seed-002"],
+  // Its run adds two warnings (8 → 10, and back to 8 when the next run starts): a count's second digit moves no tab.
+  [{ width: 900, height: 700 }, "seed-004"],
+] as const) {
+  test(`${size.width}×${size.height}, ${example}: a run that starts and ends moves no tab and nothing in the Trace`, async ({
     playground: p,
     page,
   }) => {
     await page.setViewportSize(size);
-    await p.gotoWith(text("seed-002"));
+    await p.gotoWith(text(example));
     if ((await p.layout()) !== "wide") await p.viewTab("trace").click();
     const places = () =>
       page.evaluate(() =>
@@ -212,3 +214,35 @@ for (const size of [
     expect(strip(await places()), "after the run").toEqual(strip(before));
   });
 }
+
+test("1280×720: a request opened at the trace's bottom edge shows its details; the page inspector's label stays on one line", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-000"));
+  expect(await p.run()).toBe("done");
+  // The lowest request row whose top is in sight: its details would open below the trace's bottom edge.
+  const rows = p.trace.locator('[data-testid="trace-request"] > button');
+  const last = await rows.evaluateAll((buttons) => {
+    const scroller = buttons[0]?.closest('[data-testid="trace"]')?.querySelector<HTMLElement>(":scope > .overflow-auto");
+    const bottom = (scroller ?? document.documentElement).getBoundingClientRect().bottom;
+    return buttons.reduce((found, b, i) => (b.getBoundingClientRect().top < bottom - 8 ? i : found), -1);
+  });
+  expect(last).toBeGreaterThanOrEqual(0);
+  const row = rows.nth(last);
+  // Clicked where it is (a pointer click would first scroll the row into the middle of the trace).
+  await row.dispatchEvent("click");
+  await expect(row).toHaveAttribute("aria-expanded", "true");
+  const details = p.trace.getByTestId("trace-details");
+  await expect(details.getByRole("heading", { name: "Request", exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(row).toBeInViewport({ ratio: 1 });
+
+  await p.trace.getByTestId("page-select").first().selectOption({ index: 2 });
+  await expect(p.trace.getByTestId("page-inspector")).toBeVisible();
+  const label = p.trace.getByTestId("page-selector").first().getByText("Inspect page", { exact: true });
+  const lineHeight = await label.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect((await label.boundingBox())!.height, "Inspect page on one line").toBeLessThan(lineHeight * 1.5);
+  // The Problems filter's placeholder is cut short in this window: its tooltip says it whole.
+  await expect(page.getByTestId("problems-filter")).toHaveAttribute("title", /text, code, path or line:col/);
+});

@@ -13,6 +13,7 @@ import { useValidation } from "./hooks/useValidation";
 import { countsText, groupProblems, problemCounts } from "./problems/group";
 import { useRun } from "./run/useRun";
 import { useImported } from "./import/useImported";
+import { pageLimit } from "./resources/page-limit";
 import type { RunTarget as Target } from "@/lib/run";
 import type { WorkbenchApi } from "./workbench/api";
 import type { Imported } from "./import/useImported";
@@ -98,8 +99,8 @@ export function usePlayground(announce: Announce) {
       // just-opened example) is redone now, so the preview's config and the run's basis match the text.
       const current = validation.document.text === text ? validation : toolkit.validateText(text);
       if (!current.valid) return;
-      const cap = Number(maxPages);
-      const pages = maxPages.trim() !== "" && Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { maxPages: cap } : {};
+      const cap = pageLimit(maxPages);
+      const pages = typeof cap === "number" ? { maxPages: cap } : {};
       setRunBasis({ value: current.value, target, maxPages, secrets: secretValues });
       workbench.current?.runStarted();
       const mockSpec = imported.mockSpec;

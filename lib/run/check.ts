@@ -4,7 +4,7 @@
  * with the reason per resource, shared by the playground's Check button and `restplay check`; it says
  * when every resource has its verdict, so the caller can stop the run there.
  */
-import type { EngineEvent } from "../engine";
+import type { EngineErrorJson, EngineEvent } from "../engine";
 
 /** `untested`: no request was made (a child whose parent's first page had no records): nothing to vouch for, nothing failed. */
 export type CheckStatus = "pass" | "fail" | "untested" | "pending";
@@ -37,11 +37,16 @@ function tokenFailure(status: number | undefined): string {
 
 type Mutable = { -readonly [K in keyof CheckRow]: CheckRow[K] };
 
+/** A failed row's error as advice reads it (its code, and the status an HTTP failure had). */
+export type CheckFailure = Pick<EngineErrorJson, "code" | "status">;
+
 export class CheckFold {
   private readonly rows = new Map<string, Mutable>();
   private readonly urls = new Map<number, string>();
   /** Each resource's first request (its attempts are listed on its row). */
   private readonly first = new Map<string, number>();
+  /** The error that failed each row (the playground says what to do about it; not part of the report `check` prints). */
+  private readonly failed = new Map<string, CheckFailure>();
   private ended = false;
 
   private row(resource: string): Mutable {
@@ -88,6 +93,7 @@ export class CheckFold {
           if (r.status === "pass" && e.resource === undefined) continue;
           r.status = "fail";
           r.reason = `${e.error.code}: ${e.error.message}`;
+          this.failed.set(r.resource, { code: e.error.code, ...(e.error.status !== undefined ? { status: e.error.status } : {}) });
           // A token endpoint that never answered (no status) or failed on its side refused nothing.
           if (e.error.code === "auth_failed" && r.auth) r.auth = tokenFailure(e.error.status);
         }
@@ -111,6 +117,11 @@ export class CheckFold {
       default:
         return;
     }
+  }
+
+  /** Per failed resource, the error that failed it (a row that failed without one, `failed`, has none). */
+  failures(): ReadonlyMap<string, CheckFailure> {
+    return new Map(this.failed);
   }
 
   /** Every resource has its verdict (the run may stop). */

@@ -30,4 +30,4 @@ export {
   type TraceResponse,
 } from "./trace";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";
-export { CHECK_LIMITS, CheckFold, collectCheck, type CheckReport, type CheckRow, type CheckStatus } from "./check";
+export { CHECK_LIMITS, CheckFold, collectCheck, type CheckFailure, type CheckReport, type CheckRow, type CheckStatus } from "./check";

@@ -3,6 +3,7 @@
 import { CheckFold, type CheckRow } from "@/lib/run";
 import { Modal, ModalHeader } from "../commands/Modal";
 import { BUTTON, PRIMARY } from "../import/styles";
+import { adviceFor } from "../trace/advice";
 import type { CheckState } from "./useCheck";
 
 const MARK: Record<CheckRow["status"], { icon: string; label: string; cls: string }> = {
@@ -26,6 +27,7 @@ export function CheckDialog({
   onCancel: () => void;
 }) {
   const report = state.phase === "running" || state.phase === "done" ? state.report : null;
+  const failures = state.phase === "running" || state.phase === "done" ? state.failures : null;
   return (
     <Modal open={open} onClose={onClose} labelledBy="check-title" testId="check-dialog" wide>
       <div className="flex max-h-[85vh] flex-col">
@@ -52,38 +54,47 @@ export function CheckDialog({
                 </tr>
               </thead>
               <tbody>
-                {report.rows.map((r) => (
-                  <tr
-                    key={r.resource}
-                    className="border-t border-line align-top"
-                    data-testid="check-row"
-                    data-resource={r.resource}
-                    data-status={r.status}
-                  >
-                    <td className="truncate py-1 pr-2 font-mono text-xs" title={r.resource}>
-                      {r.resource}
-                    </td>
-                    <td className={`py-1 pr-2 font-semibold ${MARK[r.status].cls}`}>
-                      <span aria-hidden="true">{MARK[r.status].icon} </span>
-                      {MARK[r.status].label}
-                    </td>
-                    <td className="py-1">
-                      <span className="block break-words">{r.reason.split("\n")[0]}</span>
-                      {r.reason.includes("\n") && (
-                        // The rest of the reason (the response's excerpt, what to do), as the trace shows it.
-                        <details className="text-xs" data-testid="check-details">
-                          <summary className="cursor-pointer text-muted">Details</summary>
-                          <pre className="whitespace-pre-wrap break-words font-mono">{r.reason.slice(r.reason.indexOf("\n") + 1)}</pre>
-                        </details>
-                      )}
-                      {(r.auth || r.request) && (
-                        <span className="block break-all font-mono text-xs text-muted">
-                          {[r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ")}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {report.rows.map((r) => {
+                  const failure = r.status === "fail" ? failures?.get(r.resource) : undefined;
+                  return (
+                    <tr
+                      key={r.resource}
+                      className="border-t border-line align-top"
+                      data-testid="check-row"
+                      data-resource={r.resource}
+                      data-status={r.status}
+                    >
+                      <td className="truncate py-1 pr-2 font-mono text-xs" title={r.resource}>
+                        {r.resource}
+                      </td>
+                      <td className={`py-1 pr-2 font-semibold ${MARK[r.status].cls}`}>
+                        <span aria-hidden="true">{MARK[r.status].icon} </span>
+                        {MARK[r.status].label}
+                      </td>
+                      <td className="py-1">
+                        <span className="block break-words">{r.reason.split("\n")[0]}</span>
+                        {failure && (
+                          // As the trace says it under the same error.
+                          <span className="block text-xs" data-testid="check-advice">
+                            <strong>What to do:</strong> {adviceFor(failure)}
+                          </span>
+                        )}
+                        {r.reason.includes("\n") && (
+                          // The rest of the reason (the response's excerpt, what to do), as the trace shows it.
+                          <details className="text-xs" data-testid="check-details">
+                            <summary className="cursor-pointer text-muted">Details</summary>
+                            <pre className="whitespace-pre-wrap break-words font-mono">{r.reason.slice(r.reason.indexOf("\n") + 1)}</pre>
+                          </details>
+                        )}
+                        {(r.auth || r.request) && (
+                          <span className="block break-all font-mono text-xs text-muted">
+                            {[r.auth ? `auth: ${r.auth}` : null, r.request].filter(Boolean).join(" · ")}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

@@ -6,13 +6,16 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MockSpec } from "@/lib/mocks";
-import { CHECK_LIMITS, CheckFold, type CheckReport, type RunBody, type RunTarget } from "@/lib/run";
+import { CHECK_LIMITS, CheckFold, type CheckFailure, type CheckReport, type RunBody, type RunTarget } from "@/lib/run";
 import { loadToolkit } from "../toolkit/useToolkit";
+
+/** A check's matrix, and the error that failed each failed row (what to do about it). */
+type Checked = { readonly report: CheckReport; readonly failures: ReadonlyMap<string, CheckFailure> };
 
 export type CheckState =
   | { readonly phase: "idle" }
-  | { readonly phase: "running"; readonly report: CheckReport }
-  | { readonly phase: "done"; readonly report: CheckReport }
+  | ({ readonly phase: "running" } & Checked)
+  | ({ readonly phase: "done" } & Checked)
   | { readonly phase: "failed"; readonly message: string };
 
 export interface CheckInput {
@@ -33,7 +36,8 @@ export function useCheck(): { state: CheckState; start: (input: CheckInput) => v
     const ctrl = new AbortController();
     current.current = ctrl;
     const fold = new CheckFold();
-    setState({ phase: "running", report: fold.report() });
+    const checked = (): Checked => ({ report: fold.report(), failures: fold.failures() });
+    setState({ phase: "running", ...checked() });
     const body: RunBody = {
       config: input.text,
       target: input.target,
@@ -59,15 +63,15 @@ export function useCheck(): { state: CheckState; start: (input: CheckInput) => v
         for await (const e of toolkit.decodeEvents(res.body, ctrl.signal)) {
           fold.push(e);
           if (fold.complete()) break;
-          setState({ phase: "running", report: fold.report() });
+          setState({ phase: "running", ...checked() });
         }
         ctrl.abort();
-        setState({ phase: "done", report: fold.report() });
+        setState({ phase: "done", ...checked() });
       } catch (e) {
         if (current.current !== ctrl) return;
         setState(
           fold.complete()
-            ? { phase: "done", report: fold.report() }
+            ? { phase: "done", ...checked() }
             : {
                 phase: "failed",
                 message: ctrl.signal.aborted

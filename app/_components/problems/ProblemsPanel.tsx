@@ -113,6 +113,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         placeholder="Filter: text, code, line:col"
+        // A laptop's Problems panel cuts the placeholder short ("line:co"): the tooltip has it whole.
+        title="Filter problems by text, code, path or line:col"
         aria-label="Filter problems"
         data-testid="problems-filter"
         className="h-6 min-w-28 flex-1 rounded border border-line bg-app-bg px-1.5 text-xs text-fg placeholder:text-muted"

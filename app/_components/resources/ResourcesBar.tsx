@@ -1,4 +1,5 @@
 "use client";
+import { PAGE_LIMIT, pageLimit } from "./page-limit";
 
 /**
  * A checkbox per resource, and the two ways to run them. The chips sit beside the page limit and the
@@ -31,6 +32,11 @@ export function ResourcesBar({
   changed?: ReadonlySet<string>;
 }) {
   const chosen = names.filter((n) => selected.has(n));
+  // 0, 2.5 or 20000 is no page limit: a run uses the default instead, and the field says so (a doubled red border, its title).
+  const invalid = pageLimit(maxPages) === "invalid";
+  const invalidText =
+    `Not a page limit: give a whole number from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}. ` +
+    `A run now stops each resource after the default ${PAGE_LIMIT.default} pages.`;
   const button =
     "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
   return (
@@ -69,20 +75,34 @@ export function ResourcesBar({
         ))}
       </div>
       <div className="ml-auto flex shrink-0 flex-wrap items-center gap-2">
-        <label className="flex items-center gap-1 text-xs text-muted" title="Stop each resource after this many pages (default 100)">
+        <label
+          className="flex items-center gap-1 text-xs text-muted"
+          title={invalid ? invalidText : `Stop each resource after this many pages (default ${PAGE_LIMIT.default})`}
+        >
           max pages
           <input
             type="number"
-            min={1}
-            max={10000}
+            min={PAGE_LIMIT.min}
+            max={PAGE_LIMIT.max}
             inputMode="numeric"
             value={maxPages}
-            placeholder="100"
+            placeholder={String(PAGE_LIMIT.default)}
             onChange={(e) => onMaxPages(e.target.value)}
-            className="h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg"
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? "max-pages-invalid" : undefined}
+            className={
+              "h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg " +
+              "aria-invalid:border-error aria-invalid:text-error aria-invalid:ring-1 aria-invalid:ring-error"
+            }
             data-testid="max-pages"
           />
         </label>
+        {/* Said without taking room (a mark beside the field would push the controls onto a new line while typing). */}
+        {invalid && (
+          <span id="max-pages-invalid" className="sr-only" data-testid="max-pages-invalid">
+            {invalidText}
+          </span>
+        )}
         <button type="button" onClick={onRunAll} disabled={!canRun || running || names.length === 0} className={button}>
           Run all
         </button>

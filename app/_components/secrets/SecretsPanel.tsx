@@ -60,8 +60,8 @@ export function SecretsPanel({
         </form>
       )}
       {/* After the fields: a laptop's short Secrets row (decision 0016) shows the fields first, the note when scrolled.
-          Not while the config is read: the fields would push it down (a layout shift). */}
-      {uses !== null && (
+          Not while the config is read: the fields would push it down (a layout shift). Not without fields: it speaks of them. */}
+      {uses !== null && uses.length > 0 && (
         // A narrow panel (a laptop's, decision 0016) says it in one line, the whole sentence in the title.
         <p className="@container px-2 pb-2 text-xs text-muted" title={note.long}>
           <span className="hidden @[20rem]:inline">{note.long}</span>

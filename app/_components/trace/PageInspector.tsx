@@ -133,7 +133,8 @@ export function PageInspector({ resource, items }: { resource: string; items: re
   return (
     <div className="mx-2 mb-1 rounded border border-line bg-raised" data-testid="page-selector" data-resource={resource}>
       <div className="flex items-center gap-2 px-2 py-1 text-xs">
-        <label htmlFor={selectId} className="text-muted">
+        {/* Its two words on one line: a page's URL beside the select gives way instead (truncated, whole in its title). */}
+        <label htmlFor={selectId} className="shrink-0 whitespace-nowrap text-muted">
           Inspect page
         </label>
         <button

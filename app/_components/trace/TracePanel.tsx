@@ -5,6 +5,7 @@ import { Panel } from "../ui/Panel";
 import { adviceFor } from "./advice";
 import { plural, runFacts, runOutcome, shownStatus, type ShownStatus } from "./format";
 import { PageInspector } from "./PageInspector";
+import { revealInTrace } from "./reveal";
 import { TraceRow } from "./TraceRow";
 
 const STATUS_TEXT: Record<ShownStatus, { glyph: string; text: string; className: string }> = {
@@ -191,21 +192,6 @@ function FailureBox({ trace }: { trace: RunTrace }) {
   );
 }
 
-/**
- * Scrolls the trace (the Panel's scrolling body, `root`'s parent) so that its first error shows under
- * its resource's sticky header; nothing moves when it shows already. Only that scroller moves, never the page.
- */
-function revealFirstError(root: HTMLElement | null): void {
-  const scroller = root?.parentElement;
-  const error = root?.querySelector<HTMLElement>('[data-testid="run-failure"], [data-testid="trace-error"]');
-  if (!scroller || !error) return;
-  const header = error.closest('[data-testid="trace-resource"]')?.querySelector("h3")?.offsetHeight ?? 0;
-  const box = scroller.getBoundingClientRect();
-  const at = error.getBoundingClientRect();
-  if (at.top >= box.top + header && at.bottom <= box.bottom) return;
-  scroller.scrollTop = Math.max(0, at.top - box.top + scroller.scrollTop - header - 4);
-}
-
 /** The run as it streams: status, a timeline per resource, run-wide warnings and errors. */
 export const TracePanel = memo(function TracePanel({
   trace,
@@ -227,7 +213,8 @@ export const TracePanel = memo(function TracePanel({
   const root = useRef<HTMLDivElement>(null);
   // A run that failed: its first error comes into sight in the trace's own scroller (below its resource's sticky header).
   useEffect(() => {
-    if (trace.phase === "failed") revealFirstError(root.current);
+    if (trace.phase === "failed")
+      revealInTrace(root.current?.querySelector<HTMLElement>('[data-testid="run-failure"], [data-testid="trace-error"]'), "top");
   }, [trace.phase]);
   return (
     <Panel

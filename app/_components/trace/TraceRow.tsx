@@ -1,10 +1,11 @@
 "use client";
-import { memo, useId, useState } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import type { TraceItem } from "@/lib/run";
 import { isNoteCode } from "@/lib/engine";
 import { adviceFor } from "./advice";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { RequestDetails } from "./RequestDetails";
+import { revealInTrace } from "./reveal";
 
 type RequestItem = Extract<TraceItem, { kind: "request" }>;
 
@@ -22,10 +23,15 @@ function Glyph({ glyph, label, className }: { glyph: string; label: string; clas
 function RequestRow({ item }: { item: RequestItem }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
+  const row = useRef<HTMLLIElement>(null);
+  // Opened at the trace's bottom edge, its details would open out of sight: the least scrolling shows them.
+  useEffect(() => {
+    if (open) revealInTrace(row.current, "nearest");
+  }, [open]);
   const r = item.response;
   const label = item.page === 0 ? "token" : `page ${item.page}`;
   return (
-    <li data-testid="trace-request" data-page={item.page} data-status={r?.status ?? ""}>
+    <li ref={row} data-testid="trace-request" data-page={item.page} data-status={r?.status ?? ""}>
       <button
         type="button"
         aria-expanded={open}

@@ -22,8 +22,9 @@ export function ProblemsBadge({ counts, checking }: { counts: ProblemCounts; che
     <span className={BASE} data-testid="problems-badge">
       {parts.map((p) => (
         <span key={p.word} className={p.className}>
+          {/* Two digits' room: a run's findings (8 → 10 warnings, and back when the next run starts) move no tab. */}
           <span aria-hidden="true">
-            {p.glyph} {p.n}
+            {p.glyph} <span className="inline-block min-w-[2ch] tabular-nums">{p.n}</span>
           </span>
           <span className="sr-only">
             {p.n} {p.word}
