@@ -18,6 +18,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Deepest nesting a body may have (incremental cursor values are scalars or small objects). */
 export const MAX_BODY_DEPTH = 32;
 /** Secrets one run may carry, and the longest value (masking searches every value in every response). */
+/** The page limit a run request may ask for (`max_pages`); without one the engine's `DEFAULT_LIMITS.maxPages`. */
+export const MAX_PAGES_RANGE = { min: 1, max: 10_000 } as const;
 export const MAX_SECRETS = 100;
 export const MAX_SECRET_LENGTH = 16 * 1024;
 
@@ -35,7 +37,7 @@ export const RunBodySchema = z
       .record(ownKey, z.string().max(MAX_SECRET_LENGTH))
       .refine((r) => Object.keys(r).length <= MAX_SECRETS, { message: `at most ${MAX_SECRETS} secrets` })
       .optional(),
-    max_pages: z.number().int().min(1).max(10_000).optional(),
+    max_pages: z.number().int().min(MAX_PAGES_RANGE.min).max(MAX_PAGES_RANGE.max).optional(),
     /** Incremental state from earlier runs of this playground session, by resource (the engine's `incremental` events). */
     state: z.record(ownKey, IncrementalStateSchema).optional(),
     /** Issue #11: an imported spec's mock (lib/mocks/spec), served besides the built-in mocks when `target` is "mock". */

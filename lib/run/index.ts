@@ -12,6 +12,7 @@ export {
   decodeEvents,
   encodeEvent,
   errorEnvelope,
+  MAX_PAGES_RANGE,
   readErrorEnvelope,
   type ApiError,
   type ApiErrorCode,

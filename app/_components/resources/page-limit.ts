@@ -1,9 +1,12 @@
 /**
- * The page limit as typed in the Resources bar, read as the run's contract takes it (`max_pages`: a
- * whole number from 1 to 10000): the number, `undefined` when empty (the engine's default, 100), or
- * `invalid` — which a run replaces with the default too, so the field says so.
+ * The page limit as typed in the Resources bar, read as the run's contract takes it (`max_pages`:
+ * `MAX_PAGES_RANGE`): the number, `undefined` when empty (the engine's default), or `invalid` — which a
+ * run replaces with the default too, so the field says so.
  */
-export const PAGE_LIMIT = { min: 1, max: 10_000, default: 100 } as const;
+import { DEFAULT_LIMITS } from "@/lib/engine";
+import { MAX_PAGES_RANGE } from "@/lib/run";
+
+export const PAGE_LIMIT = { ...MAX_PAGES_RANGE, default: DEFAULT_LIMITS.maxPages } as const;
 
 export function pageLimit(typed: string): number | undefined | "invalid" {
   if (typed.trim() === "") return undefined;
