@@ -19,6 +19,8 @@ export interface ActionsCase {
   readonly config: Record<string, Json>;
   /** The API's answer to `url`. */
   serve(url: URL): Answer;
+  /** Forgets what it answered (an API that fails a page a few times counts the tries of each side afresh). */
+  reset?(): void;
 }
 
 /** An error answer: a JSON error body, or text (some APIs answer a 404 in HTML or plain text). */
@@ -107,6 +109,58 @@ export function makeActionsCase(seed: number, baseUrl: string): ActionsCase {
       const id = Number(parts[1]);
       if (failing.has(id)) return { status: childAnswer.status, body: childAnswer.body, headers: { "content-type": childAnswer.type } };
       return json(200, { data: [{ detail: `d${id}`, size: id * 10 }] });
+    },
+  };
+}
+
+/**
+ * `--retries`: pages that fail a few times before they answer (429 with `Retry-After: 0`, 5xx, and 404 and 408, which
+ * dlt does not retry), some past dlt's five attempts; compared by every request the API saw, attempts included.
+ */
+export function makeRetryCase(seed: number, baseUrl: string): ActionsCase {
+  const r = rng(seed);
+  const size = 2;
+  const items = Array.from({ length: 1 + r.int(6) }, (_, i) => ({ id: i + 1 }));
+  const pages = Math.ceil(items.length / size);
+  // Per page: how many times it fails first, and with what.
+  const plan = Array.from({ length: pages }, () => ({
+    fails: r.pick([0, 0, 1, 2, 4, 5, 6]),
+    status: r.pick([429, 500, 502, 503, 599, 404, 408]),
+    retryAfter: r.next() < 0.5,
+    text: r.next() < 0.3,
+  }));
+  const seen = new Map<number, number>();
+  const actions = r.next() < 0.3 ? [{ status_code: r.pick([404, 503, 429]), action: "ignore" }] : [];
+  return {
+    config: {
+      client: { base_url: baseUrl },
+      resources: [
+        {
+          name: "items",
+          endpoint: {
+            path: "items",
+            data_selector: "data",
+            paginator: { type: "page_number", base_page: 1, total_path: "total" },
+            ...(actions.length > 0 ? { response_actions: actions } : {}),
+          },
+        },
+      ],
+    },
+    serve(url) {
+      const n = Number(url.searchParams.get("page") ?? 1);
+      const p = plan[n - 1];
+      const tries = (seen.get(n) ?? 0) + 1;
+      seen.set(n, tries);
+      if (p && tries <= p.fails)
+        return {
+          status: p.status,
+          body: p.text ? `failed (${p.status})` : JSON.stringify({ error: "try again" }),
+          headers: { "content-type": p.text ? "text/plain" : "application/json", ...(p.retryAfter ? { "retry-after": "0" } : {}) },
+        };
+      return { status: 200, body: JSON.stringify({ data: items.slice((n - 1) * size, n * size), total: pages }), headers: {} };
+    },
+    reset() {
+      seen.clear();
     },
   };
 }

@@ -21,11 +21,23 @@ export const requestKey = (sent: string): string => {
     .join("&")}`;
 };
 
-/** Each resource against a generated API: the requests it makes and its record count, and whether the run fails. */
-export async function compareRequests(config: Record<string, Json>, dir: string): Promise<string[]> {
+/** What the API saw: every request (retries included), and a way to make it answer the next side as it answered the first. */
+export interface Attempts {
+  readonly log: URL[];
+  reset(): void;
+}
+
+/**
+ * Each resource against a generated API: the requests it makes and its record count, and whether the run fails; with
+ * `attempts`, also every request the API saw from each side, in order (retries included).
+ */
+export async function compareRequests(config: Record<string, Json>, dir: string, attempts?: Attempts): Promise<string[]> {
   const configPath = join(dir, "config.json");
   writeFileSync(configPath, JSON.stringify(config));
+  attempts?.reset();
   const dltRaw = await runOracle(configPath);
+  const dltSaw = attempts ? attempts.log.splice(0).map((u) => requestKey(u.href)) : [];
+  attempts?.reset();
   writeFileSync(join(dir, "dlt.json"), dltRaw);
   const dlt = parseJson(dltRaw, new WeakMap()) as unknown as DltOut;
   const v = validateText(JSON.stringify(config), "json");
@@ -52,6 +64,12 @@ export async function compareRequests(config: Record<string, Json>, dir: string)
     }
   }
   const problems: string[] = [];
+  if (attempts) {
+    const saw = attempts.log.splice(0).map((u) => requestKey(u.href));
+    writeFileSync(join(dir, "api-saw.json"), JSON.stringify({ dlt: dltSaw, restplay: saw }));
+    if (JSON.stringify(dltSaw) !== JSON.stringify(saw))
+      problems.push(`the API saw:\n    dlt      ${dltSaw.join(" ")}\n    restplay ${saw.join(" ")}`);
+  }
   if (dlt.error !== null || failures.length > 0) {
     // After a resource fails restplay runs the others on (docs/user-guide.md; dlt's extract stops at the first
     // failure): both must fail, on the resource dlt names.

@@ -19,7 +19,9 @@
  * `--paging` paginators against generated APIs (./dlt-diff-paging.ts), compared by the requests each
  * side makes, the records it loads and whether it fails; `--actions` response actions (right and wrong) against
  * APIs that answer errors (./dlt-diff-actions.ts), compared alike (where a run fails, only that both fail on
- * the resource dlt names, and that resource's requests: restplay runs the other resources on);
+ * the resource dlt names, and that resource's requests: restplay runs the other resources on); `--retries` pages
+ * that fail a few times first (429, 5xx, 404, 408), compared also by every request the API saw, retries included;
+ * `--incremental` two or three runs against an API whose records change (./dlt-diff-incremental.ts);
  * `--family` parent and child resources
  * (./dlt-diff-family.ts), compared as in the plain mode (rows in dlt's order: both extract in dlt's
  * round robin); `--strategies` the merge strategies upsert, insert-only and scd2
@@ -42,7 +44,7 @@ import { CANDIDATES, MATRIX, makeCase, withSelector, write, type Gen } from "./d
 import { makeRunsCase } from "./dlt-diff-runs";
 import { makePagingCase, servePage } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
-import { makeActionsCase } from "./dlt-diff-actions";
+import { makeActionsCase, makeRetryCase } from "./dlt-diff-actions";
 import { compareRequests } from "./dlt-diff-requests";
 import { compareIncremental, makeIncrementalCase } from "./dlt-diff-incremental";
 import { makeStrategyCase } from "./dlt-diff-strategies";
@@ -212,10 +214,12 @@ async function main() {
   const family = args.includes("--family");
   const strategies = args.includes("--strategies");
   const selectors = args.includes("--selectors");
-  const actions = args.includes("--actions");
+  const retries = args.includes("--retries");
+  const actions = args.includes("--actions") || retries;
   const incremental = args.includes("--incremental");
   // dlt's retries of a 5xx without its backoff's sleeps (the attempts stay dlt's five; restplay's clock is virtual).
   if (actions) process.env.RUNTIME__REQUEST_BACKOFF_FACTOR = "0";
+  const log: URL[] = [];
   /** What the server answers in `--paging`, `--family` and `--actions`; `null`: `body` for every request. */
   let route: ((url: URL) => { status?: number; body: string; headers: Record<string, string> }) | null = null;
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
@@ -301,11 +305,19 @@ async function main() {
         ? seeds.map((seed) => [
             `actions-${seed}`,
             async () => {
-              const c = makeActionsCase(seed, baseUrl);
-              route = (url) => c.serve(url);
+              const c = retries ? makeRetryCase(seed, baseUrl) : makeActionsCase(seed, baseUrl);
+              route = (url) => {
+                log.push(url);
+                return c.serve(url);
+              };
               const dir = join(outDir, `actions-${seed}`);
               mkdirSync(dir, { recursive: true });
-              return { problems: await compareRequests(c.config, dir), what: JSON.stringify(c.config.resources) };
+              const reset = () => {
+                log.length = 0;
+                c.reset?.();
+              };
+              const attempts = retries ? { log, reset } : undefined;
+              return { problems: await compareRequests(c.config, dir, attempts), what: JSON.stringify(c.config.resources) };
             },
           ])
         : paging
