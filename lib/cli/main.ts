@@ -35,6 +35,9 @@ function parsePositive(value: string): number {
 
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
 
+/** Options whose value is a choice or a number, never a secret: a usage error shows it as typed. */
+const SHOWN_VALUES = new Set(["--format", "--to", "--from", "--max-pages"]);
+
 const EXIT_CODES =
   "\nExit codes: 0 success (a valid config; a run that loaded), 1 an invalid config or a run that failed or that dlt\n" +
   "would refuse to load, 2 a usage error (missing file, unknown option or resource), 130 cancelled (Ctrl-C).";
@@ -42,11 +45,18 @@ const EXIT_CODES =
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten), or the value of any `--option=value`
-  // (`--secrets=name=TOKEN`, a typo), is never echoed by a usage error.
+  // (`--secrets=name=TOKEN`, a typo) but a choice or a number, is never echoed by a usage error. Only where the error
+  // quotes it (`argument 'TOKEN'`, `'--secrets=name=TOKEN'`): a short value is in other words too (`--to=py`, "python").
   const secretArgs = argv
-    .flatMap((a, i) => (a === "--secret" ? [argv[i + 1] ?? ""] : /^--[^=]+=/.test(a) ? [a.slice(a.indexOf("=") + 1)] : []))
+    .flatMap((a, i) =>
+      a === "--secret"
+        ? [argv[i + 1] ?? ""]
+        : /^--[^=]+=/.test(a) && !SHOWN_VALUES.has(a.slice(0, a.indexOf("=")))
+          ? [a.slice(a.indexOf("=") + 1)]
+          : [],
+    )
     .filter((v) => v.length > 0);
-  const redact = (s: string) => secretArgs.reduce((out, v) => out.split(v).join("***"), s);
+  const redact = (s: string) => secretArgs.reduce((out, v) => out.split(`'${v}'`).join("'***'").split(`=${v}'`).join("=***'"), s);
   const program = new Command("restplay")
     .description("Validate, run and export dlt REST API source configs (Python dict, JSON or YAML).")
     .exitOverride()

@@ -168,6 +168,21 @@ describe("usage errors exit 2", () => {
     expect([typo.code, typo.stderr.includes("SEKRET"), /unknown option '--secrets=\*\*\*'/.test(typo.stderr)]).toEqual([2, false, true]);
   });
 
+  it("a usage error keeps its own words whole, and names a choice or a number as typed", async () => {
+    // A short secret-like value is masked where the error quotes it, not inside other words ("e.g. --secret client_id=abc").
+    const short = await cli(["validate", "seed-000.py", "--secret", "abc"], at);
+    expect(short.stderr).toContain("argument '***' is invalid. expected NAME=VALUE, e.g. --secret client_id=abc\n");
+    const to = await cli(["export", "seed-000.py", "--to=py"], at);
+    expect([to.code, to.stderr.split("\n")[0]]).toEqual([
+      2,
+      "error: option '--to <format>' argument 'py' is invalid. Allowed choices are json, yaml, python.",
+    ]);
+    const json = await cli(["run", "seed-000.py", "--format=json", "--max-pages=0"], at);
+    expect((JSON.parse(json.stdout) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      "option '--max-pages <n>' argument '0' is invalid. expected a whole number of at least 1",
+    );
+  });
+
   it("masks a literal credential in the source excerpt as in the message (CI logs keep validate's output)", async () => {
     const literal =
       'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nTOKEN = "SEKRET-const-111"\n\nsource = rest_api_source({\n' +
