@@ -325,6 +325,18 @@ describe("restplay export", () => {
     expect((await cli(["export", "seed-002.py", "--to", "python", "--secrets-toml"], at)).stdout).toBe(toml.stdout);
   });
 
+  it("a Markdown document downloads as its config block alone, as the playground's download, not the prose blanked", async () => {
+    const code = seeds.files.find((f) => f.id === "004")!.code;
+    const doc = seeds.write(
+      "seed-004.md",
+      `# Accounting API\n\nSome prose about it.\n\n\`\`\`python\n${code}\`\`\`\n\n## Auth\n\nMore prose.\n`,
+    );
+    const fromDoc = await cli(["export", doc, "--to", "python"], at);
+    expect(fromDoc.code).toBe(0);
+    expect(fromDoc.stdout.split("\n")[0]).toBe("import dlt");
+    expect(fromDoc.stdout).toBe((await cli(["export", "seed-004.py", "--to", "python"], at)).stdout);
+  });
+
   it("an invalid config: diagnostics on stderr, nothing on stdout, exit 1", async () => {
     const name = seeds.write("bad-export.json", '{"client": {}, "resources": [{"name": "a", "endpoint": {"paht": "/x"}}]}');
     const r = await cli(["export", name, "--to", "yaml"], at);
