@@ -90,7 +90,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .argument("<file>", "config file")
     .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
     .option("--resource <name>", "run only this resource (repeatable)", collect)
-    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
+    .option(
+      "--secret <name=value>",
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      parseSecret,
+    )
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
@@ -135,7 +139,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
     .option("--sample-url <url>", "with a sample response as --mock-spec: the address it came from (import's --url)")
     .option("--resource <name>", "check only this resource (repeatable)", collect)
-    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
+    .option(
+      "--secret <name=value>",
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      parseSecret,
+    )
     .addOption(formatOption())
     .action(async (file: string, options: CheckOptions) => {
       const { checkCommand } = await import("./check-command");

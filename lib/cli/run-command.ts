@@ -22,7 +22,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { isPython, Masker, secretEnvName, secretLookupNames } from "../shared";
+import { isPython, Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -134,12 +134,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io);
   const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
-  const missing = statuses
-    .filter((s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []))
-    .map((s) => s.name);
+  const missing = statuses.filter(
+    (s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []),
+  );
   if (missing.length > 0) {
     const lines = missing.map(
-      (n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
+      ({ name: n, kind }) =>
+        `missing ${kind} ${n} (${refSpelling(kind, n)}): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
     );
     return fail("missing_secret", lines.join("\n"), 1);
   }

@@ -273,6 +273,22 @@ describe("restplay run (live)", () => {
     expect(calls).toBe(0);
   });
 
+  it("a missing dlt.config value is named as the config reads it, by run and by check", async () => {
+    const name = seeds.write(
+      "config-base.py",
+      seeds.files.find((f) => f.id === "002")!.code.replace('"https://api.example.com"', 'dlt.config["api_base"]'),
+    );
+    const run = await cli(["run", name, "--secret", "api_key=k"], at);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      'error: missing config api_base (dlt.config["api_base"]): pass --secret api_base=VALUE or set the environment variable API_BASE\n',
+    ]);
+    const check = await cli(["check", name, "--secret", "api_key=k", "--format", "json"], at);
+    expect((JSON.parse(check.stdout) as { rows: { reason: string }[] }).rows[0]!.reason).toMatch(
+      /^missing_secret: Missing dlt\.config\["api_base"\]: /,
+    );
+  });
+
   it("takes secrets from --secret or from the environment variable dlt reads, and uses the given fetch", async () => {
     const name = seeds.write("live.json", API_KEY_CONFIG);
     const mock = createMockApi();

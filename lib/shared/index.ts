@@ -70,6 +70,7 @@ export {
   markedAs,
   markerOf,
   refOf,
+  refSpelling,
   refsIn,
   refValue,
   soleMarker,
