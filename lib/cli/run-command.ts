@@ -147,6 +147,11 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
 
   // Where the run's results go is checked before it runs: a run of minutes is not lost to a path that cannot be written.
   const duckdbFile = options.duckdb !== undefined ? await writableFile(resolve(io.cwd, options.duckdb), "--duckdb") : null;
+  // The run replaces the file: one that is no DuckDB database (the config itself, a typo) is refused, as dlt's duckdb destination would.
+  if (duckdbFile !== null && !(await (await import("../duck")).replaceableByDuckDb(duckdbFile)))
+    throw new UsageError(
+      `--duckdb ${duckdbFile}: it is not a DuckDB database, and the run would replace it; name a new file or a DuckDB database`,
+    );
   const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
   const { loadState, lockStateDir } = await import("./state-dir");
   const release = stateDir !== null ? await lockStateDir(stateDir) : null;
