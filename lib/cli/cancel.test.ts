@@ -5,7 +5,7 @@ import { cli, seedFiles } from "../testing/cli";
 const files = seedFiles();
 afterAll(() => files.cleanup());
 beforeAll(async () => {
-  await Promise.all([import("./run-command"), import("../run")]);
+  await Promise.all([import("./run-command"), import("./check-command"), import("../run")]);
 }, 60_000);
 
 const config = (second: object) =>
@@ -47,5 +47,17 @@ describe("restplay run, cancelled", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^second +.* failed$/m);
     expect(r.stdout).toContain("✖ 1 of 2 resources failed: nothing was loaded");
+  });
+});
+
+describe("restplay check, cancelled", () => {
+  it("a Ctrl-C while the command starts (before its first request) stops it: nothing is fetched, exit 130", async () => {
+    const file = files.write("two.json", config({}));
+    const controller = new AbortController();
+    controller.abort();
+    let asked = 0;
+    const r = await cli(["check", file], { cwd: files.dir, fetch: async () => (asked++, new Response("[]")), signal: controller.signal });
+    expect([r.code, asked]).toEqual([130, 0]);
+    expect(r.stdout).not.toContain("✓ pass");
   });
 });

@@ -50,7 +50,9 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const values = { ...types.values, ...resolved.values };
   warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io);
   const stop = new AbortController();
-  io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
+  // A Ctrl-C while the modules loaded counts too (a listener added to an aborted signal never fires).
+  if (io.signal?.aborted) stop.abort();
+  else io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
