@@ -138,7 +138,7 @@ describe("restplay run --mock", () => {
   it("--max-pages cuts each resource", async () => {
     const out = JSON.parse((await cli(["run", "seed-000.py", "--mock", "--format", "json", "--max-pages", "1"], at)).stdout) as RunJson;
     expect(out.resources[0]!.stats.pages).toBe(1);
-    expect(out.resources[0]!.warnings.join("\n")).toMatch(/after 1 pages/);
+    expect(out.resources[0]!.warnings.join("\n")).toMatch(/after 1 page /);
   });
 
   it("a wrong secret meets the mock's 401 and exits 1", async () => {
