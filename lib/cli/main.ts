@@ -33,6 +33,11 @@ function parsePositive(value: string): number {
   return n;
 }
 
+/** The config argument of validate, run, export and check: what `readSource` reads. */
+const FILE_ARGUMENT =
+  "config file: .py, .json, .yaml (another extension: the format is detected), a Markdown document (.md, .txt) " +
+  "with a config code block, or - for standard input";
+
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
 
 /** Options whose value is a choice or a number, never a secret: a usage error shows it as typed. */
@@ -72,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("validate")
     .description("check a config; exit 0 when valid (warnings allowed), 1 when invalid")
-    .argument("<file>", "config file (.py, .json, .yaml; other extensions are detected)")
+    .argument("<file>", FILE_ARGUMENT)
     .option(
       "--secret <name=value>",
       'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable; else the env var NAME): checked as dlt reads it',
@@ -87,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("run")
     .description("run the config's resources and print the trace and the merged tables")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
     .option("--resource <name>", "run only this resource (repeatable)", collect)
     .option(
@@ -109,7 +114,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("export")
     .description("print the config as a download: dlt-canonical Python, JSON or YAML, or a secrets.toml template")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]))
     .option("--secrets-toml", "print a .dlt/secrets.toml template instead (names only, never values)")
     .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
@@ -134,7 +139,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("check")
     .description("run the auth exchange and the first page of every resource; print a pass/fail matrix (no paging, no state)")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .option("--mock", "check against the built-in mock APIs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
     .option("--sample-url <url>", "with a sample response as --mock-spec: the address it came from (import's --url)")

@@ -213,4 +213,11 @@ describe("usage errors exit 2", () => {
       expect(help).toMatch(/Exit codes: 0 success .* 1 .* 2 a usage error .* 130 cancelled/);
     }
   });
+
+  it("--help of every command that reads a config says what it reads: Markdown documents and - for standard input", async () => {
+    for (const command of ["validate", "run", "export", "check"]) {
+      const help = (await cli([command, "--help"], at)).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("a Markdown document (.md, .txt) with a config code block, or - for standard input");
+    }
+  });
 });
