@@ -274,9 +274,11 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     await writePieces(io.stdout, jsonPieces(maskSummaryNames(summary, masker), 2));
     io.stdout.write("\n");
   }
-  if (io.signal?.aborted) {
+  // A Ctrl-C once the run had ended (while its state or its DuckDB file was written) cancelled nothing: the run's own code.
+  if (io.signal?.aborted && !summary.ok) {
     io.stderr.write("cancelled\n");
     return 130;
   }
+  if (io.signal?.aborted) io.stderr.write("Ctrl-C came after the run had ended: nothing was cancelled, its results are kept\n");
   return collector.ok() && !unsaved ? 0 : 1;
 }
