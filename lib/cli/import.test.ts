@@ -123,4 +123,10 @@ describe("restplay check", () => {
     expect((await cli(["check", "things.yaml", ...openapi], at)).stderr).toMatch(/--sample-url is for a sample response/);
     expect((await cli(["run", "things.yaml", "--mock", "--sample-url", url], at)).code).toBe(2);
   });
+
+  it("--url with a file that names its own address (an OpenAPI document) is a usage error, not silently ignored", async () => {
+    const r = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--url", "https://staging.example.test/v1"], at);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(/--url is for a sample response; .*bookshop\.openapi\.yaml is read as openapi, which names its own address/);
+  });
 });

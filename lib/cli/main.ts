@@ -130,7 +130,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option("--from <kind>", "what the file is (default: detected)").choices(["openapi", "curl", "har", "sample"]))
     .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]).default("yaml"))
     .option("--resource <name>", "import this resource (repeatable); default: every GET collection endpoint", collect)
-    .option("--url <url>", "with --from sample: the address the sample came from")
+    .option("--url <url>", "with a sample response (detected, or --from sample): the address it came from")
     .action(async (file: string, options: { from?: ImportSource; to: ExportFormat; resource?: string[]; url?: string }) => {
       const { importCommand } = await import("./import-command");
       exitCode = await importCommand(file, options, io);

@@ -3,6 +3,15 @@ import type { MockSpec } from "../mocks";
 import { readSource, UsageError } from "./io";
 
 /**
+ * `import --url` and `--sample-url` locate a sample response, which names no address of its own; any other
+ * import names its own, and the address given would be silently ignored: a usage error instead.
+ */
+export function onlyForSample(option: string, file: string, source: string): void {
+  if (source !== "sample")
+    throw new UsageError(`${option} is for a sample response; ${file} is read as ${source}, which names its own address`);
+}
+
+/**
  * The mock `--mock-spec` names (none without it). `--sample-url` is where a sample response came from, as
  * `import --url` takes it: the mock then serves the config that import printed, not `api.example.invalid/items`.
  */
@@ -15,8 +24,7 @@ export async function readMockSpec(file: string | undefined, cwd: string, sample
   const source = await readSource(file, { cwd });
   const result = importText(source.text, sampleUrl === undefined ? {} : { url: sampleUrl });
   if (!result.ok) throw new UsageError(`--mock-spec ${file}: ${result.message}`);
-  if (sampleUrl !== undefined && result.draft.source !== "sample")
-    throw new UsageError(`--sample-url is for a sample response; ${file} is read as ${result.draft.source}, which names its own address`);
+  if (sampleUrl !== undefined) onlyForSample("--sample-url", file, result.draft.source);
   if (!result.draft.mock)
     throw new UsageError(
       `--mock-spec ${file}: a ${result.draft.source} import describes no data to mock; ` +
