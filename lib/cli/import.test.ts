@@ -1,5 +1,5 @@
 /** `restplay import`, `restplay check` and `--mock-spec` (issue #11), in-process. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +97,18 @@ describe("restplay check", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).resources[0].stats).toMatchObject({ pages: 3, records_fetched: 45 });
     expect((await cli(["check", "books.yaml", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml")], at)).code).toBe(2);
+  });
+
+  it("--mock-spec - reads the spec from standard input; the config and the spec cannot both be -", async () => {
+    const imported = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--resource", "books"], at);
+    writeFileSync(join(dir, "books.yaml"), imported.stdout);
+    const spec = readFileSync(join(FIXTURES, "bookshop.openapi.yaml"), "utf8");
+    const run = await cli(["run", "books.yaml", "--mock", "--mock-spec", "-", "--format", "json"], { ...at, stdin: async () => spec });
+    expect([run.code, JSON.parse(run.stdout).resources[0].stats.records_fetched]).toEqual([0, 45]);
+    const check = await cli(["check", "books.yaml", "--mock", "--mock-spec", "-"], { ...at, stdin: async () => spec });
+    expect(check.code).toBe(0);
+    const both = await cli(["run", "-", "--mock", "--mock-spec", "-"], { ...at, stdin: async () => imported.stdout });
+    expect([both.code, both.stderr]).toEqual([2, "error: the config and --mock-spec cannot both be - (standard input)\n"]);
   });
 
   it("a sample response imported with --url mocks that address with --mock-spec and --sample-url (as import's --url)", async () => {

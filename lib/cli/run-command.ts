@@ -157,7 +157,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const release = stateDir !== null ? await lockStateDir(stateDir) : null;
   try {
     const state = stateDir !== null ? await loadState(stateDir) : null;
-    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, fail });
+    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, configFromStdin: file === "-", fail });
   } finally {
     await release?.();
   }
@@ -169,6 +169,8 @@ interface Loaded {
   readonly stateDir: string | null;
   readonly state: RunState | null;
   readonly duckdbFile: string | null;
+  /** The config was read from standard input (`-`): `--mock-spec -` cannot read it too. */
+  readonly configFromStdin: boolean;
   readonly fail: (code: string, message: string, exit: number) => number;
 }
 
@@ -184,7 +186,9 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-  const mockSpec = await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
+  const mockSpec = await (
+    await import("./mock-spec")
+  ).readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: loaded.configFromStdin });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
