@@ -168,6 +168,13 @@ describe("usage errors exit 2", () => {
     expect([typo.code, typo.stderr.includes("SEKRET"), /unknown option '--secrets=\*\*\*'/.test(typo.stderr)]).toEqual([2, false, true]);
   });
 
+  it("a --secret the config does not read is said on stderr, as run and check say it; stdout stays the report", async () => {
+    const r = await cli(["validate", "seed-002.py", "--secret", "api_kye=abc", "--format", "json"], at);
+    expect([r.code, (JSON.parse(r.stdout) as { valid: boolean }).valid]).toEqual([0, true]);
+    expect(r.stderr).toBe('warning: --secret api_kye is not used: the config has no dlt.secrets["api_kye"] (it reads `api_key`)\n');
+    expect((await cli(["validate", "seed-002.py", "--secret", "api_key=abc"], at)).stderr).toBe("");
+  });
+
   it("a usage error keeps its own words whole, and names a choice or a number as typed", async () => {
     // A short secret-like value is masked where the error quotes it, not inside other words ("e.g. --secret client_id=abc").
     const short = await cli(["validate", "seed-000.py", "--secret", "abc"], at);
