@@ -239,15 +239,14 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   progress.write(formatRunSummary(summary, collector.preview.tables(), style, (name) => masker.text(name)));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   // What could not be written is said, and the run's result is still printed.
-  let unsaved = false;
+  const unsaved: string[] = [];
   const saving = async (what: string, write: () => Promise<void>) => {
     try {
       await write();
     } catch (e) {
-      unsaved = true;
-      io.stderr.write(
-        `${styleFor(io.stderr, io.env).red("error")}: could not write ${what}: ${e instanceof Error ? e.message : String(e)}\n`,
-      );
+      const message = `could not write ${what}: ${e instanceof Error ? e.message : String(e)}`;
+      unsaved.push(message);
+      io.stderr.write(`${styleFor(io.stderr, io.env).red("error")}: ${message}\n`);
     }
   };
   if (state && stateDir !== null) {
@@ -275,7 +274,10 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   }
   // In pieces: a destination of some hundred thousand rows is more text than one string can hold.
   if (json) {
-    await writePieces(io.stdout, jsonPieces(maskSummaryNames(summary, masker), 2));
+    // What could not be written fails the document as it fails the exit code (`"ok": false`, a `write_failed` error).
+    const masked = maskSummaryNames(summary, masker);
+    const failed = unsaved.map((message) => ({ resource: null, code: "write_failed", message }));
+    await writePieces(io.stdout, jsonPieces(failed.length ? { ...masked, ok: false, errors: [...masked.errors, ...failed] } : masked, 2));
     io.stdout.write("\n");
   }
   // A Ctrl-C once the run had ended (while its state or its DuckDB file was written) cancelled nothing: the run's own code.
@@ -283,6 +285,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     io.stderr.write("cancelled\n");
     return 130;
   }
-  if (io.signal?.aborted) io.stderr.write("Ctrl-C came after the run had ended: nothing was cancelled, its results are kept\n");
-  return collector.ok() && !unsaved ? 0 : 1;
+  if (io.signal?.aborted)
+    io.stderr.write(`Ctrl-C came after the run had ended: nothing was cancelled${unsaved.length ? "" : ", its results are kept"}\n`);
+  return collector.ok() && unsaved.length === 0 ? 0 : 1;
 }
