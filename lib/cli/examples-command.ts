@@ -1,6 +1,7 @@
 /**
  * `restplay examples [ID]`: the playground's gallery from the terminal. Without an id, one line per
- * example (id, format, title) on stdout, a line a script can split, and how to run one on stderr; with one, the example's config as the gallery holds it, on stdout,
+ * example (id, format, title) on stdout, a line a script can split, and how to run one on stderr; with one,
+ * the example's config as the gallery holds it, on stdout,
  * ready for `> file` and `restplay run file --mock` (every example runs against the built-in mocks).
  */
 import { EXAMPLES, getExample } from "../examples";

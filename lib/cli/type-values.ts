@@ -21,7 +21,8 @@ export interface TypeValues {
 /** A reference only a run knows (a typed dict's `type`, a typed value) the run has no value for. */
 function missingTypeLine(r: RunTimeRef): string {
   return (
-    `missing ${r.kind} ${r.name} (${refSpelling(r.kind, r.name)}), the value of ${r.place}: dlt raises ConfigFieldMissingException reading it; ` +
+    `missing ${r.kind} ${r.name} (${refSpelling(r.kind, r.name)}), the value of ${r.place}: ` +
+    "dlt raises ConfigFieldMissingException reading it; " +
     `pass --secret ${r.name}=VALUE or set the environment variable ${secretEnvName(r.name)}`
   );
 }
