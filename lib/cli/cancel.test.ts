@@ -1,11 +1,15 @@
 /** Ctrl-C during a run: the summary says the run was cancelled, not that its resources failed. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, seedFiles } from "../testing/cli";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "./main";
+import { cli, seedFiles, sink } from "../testing/cli";
+import { fetchTransport } from "../engine";
 
 const files = seedFiles();
 afterAll(() => files.cleanup());
 beforeAll(async () => {
-  await Promise.all([import("./run-command"), import("../run")]);
+  await Promise.all([import("./run-command"), import("./check-command"), import("../run")]);
 }, 60_000);
 
 const config = (second: object) =>
@@ -39,6 +43,26 @@ describe("restplay run, cancelled", () => {
     expect(r.stdout).not.toContain("resources failed");
   });
 
+  it("a Ctrl-C after the run ended (while its state is written) cancels nothing: the run's own exit code, its state kept", async () => {
+    const file = files.write(
+      "one.json",
+      JSON.stringify({ ...JSON.parse(config({})), resources: [{ name: "first", endpoint: { path: "a" } }] }),
+    );
+    const controller = new AbortController();
+    const stdout = sink();
+    const stderr = sink();
+    // Ctrl-C pressed as the summary's last line is printed: the run has ended and was loaded.
+    const out = { write: (s: string) => (s.includes("✔ 1 resource ran") && controller.abort(), stdout.write(s)) };
+    const transport = fetchTransport(cancelAtB(controller));
+    const io = { stdout: out, stderr, env: {}, cwd: files.dir, transport, signal: controller.signal };
+    const code = await main(["run", file, "--state-dir", "state"], io);
+    expect([code, controller.signal.aborted]).toEqual([0, true]);
+    expect(stdout.text).toContain("state kept in");
+    expect(stdout.text).toContain("(this run was loaded)");
+    expect(stderr.text).toContain("nothing was cancelled");
+    expect(readFileSync(join(files.dir, "state", "destination.json"), "utf8")).toContain('"first"');
+  });
+
   it("a run that failed on its own, not cancelled, still says failed", async () => {
     const file = files.write("two.json", config({}));
     const controller = new AbortController();
@@ -47,5 +71,17 @@ describe("restplay run, cancelled", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^second +.* failed$/m);
     expect(r.stdout).toContain("✖ 1 of 2 resources failed: nothing was loaded");
+  });
+});
+
+describe("restplay check, cancelled", () => {
+  it("a Ctrl-C while the command starts (before its first request) stops it: nothing is fetched, exit 130", async () => {
+    const file = files.write("two.json", config({}));
+    const controller = new AbortController();
+    controller.abort();
+    let asked = 0;
+    const r = await cli(["check", file], { cwd: files.dir, fetch: async () => (asked++, new Response("[]")), signal: controller.signal });
+    expect([r.code, asked]).toEqual([130, 0]);
+    expect(r.stdout).not.toContain("✓ pass");
   });
 });

@@ -45,12 +45,14 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   }
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const { prepareRun, resolveSecrets, collectCheck, CHECK_LIMITS, CheckFold } = await import("../run");
-  const mockSpec = await readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
+  const mockSpec = await readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: file === "-" });
   const resolved = resolveSecrets(listSecrets(validation.config), inputs);
   const values = { ...types.values, ...resolved.values };
   warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io);
   const stop = new AbortController();
-  io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
+  // A Ctrl-C while the modules loaded counts too (a listener added to an aborted signal never fires).
+  if (io.signal?.aborted) stop.abort();
+  else io.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {

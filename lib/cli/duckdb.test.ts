@@ -116,6 +116,16 @@ describe("restplay run --duckdb", () => {
     expect(readdirSync(dir)).not.toContain("keyed.duckdb");
   });
 
+  it("refuses before the run to replace a file that is no DuckDB database (`--duckdb orders.json`, the config itself)", async () => {
+    let asked = 0;
+    const counted = async () => (asked++, fetch());
+    const before = readFileSync(join(dir, "orders.json"));
+    const r = await cli(["run", "orders.json", "--duckdb", "orders.json"], { cwd: dir, fetch: counted });
+    expect([r.code, asked]).toEqual([2, 0]);
+    expect(r.stderr).toMatch(/--duckdb .*orders\.json: it is not a DuckDB database, and the run would replace it/);
+    expect(readFileSync(join(dir, "orders.json")).equals(before)).toBe(true);
+  });
+
   it.runIf(existsSync("/proc/self"))(
     "refuses before the run a place it cannot write, even where access() says it may (root and /proc)",
     async () => {

@@ -15,7 +15,14 @@ describe("restplay examples", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     for (const e of EXAMPLES) expect(lines.some((l) => l.startsWith(`${e.id} `) && l.includes(e.format) && l.endsWith(e.title))).toBe(true);
-    expect(r.stdout).toMatch(/restplay examples seed-000 > seed-000\.py && restplay run seed-000\.py --mock/);
+    // stdout is the list alone (`restplay examples | cut -d' ' -f1` gives the ids); the hint is on stderr.
+    expect(
+      r.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => l.split(" ")[0]),
+    ).toEqual(EXAMPLES.map((e) => e.id));
+    expect(r.stderr).toMatch(/restplay examples seed-000 > seed-000\.py && restplay run seed-000\.py --mock/);
   });
 
   it("prints one example as the gallery holds it; saved to a file, it runs against the mocks with the gallery's counts", async () => {

@@ -11,7 +11,9 @@ export async function exportCommand(file: string, options: { to?: ExportFormat; 
   if (!options.to && !options.secretsToml) throw new UsageError("say what to export: --to json|yaml|python, or --secrets-toml");
   const source = await readSource(file, io);
   const result = validateText(source.config, source.format);
-  const download = options.to && !options.secretsToml ? exportConfig(result, options.to) : secretsTomlFile(result);
+  // A Markdown document's download is its block's, as the playground's (the prose blanked to spaces is not part of it).
+  const from = result.valid && source.block !== undefined ? validateText(source.block, source.format) : result;
+  const download = options.to && !options.secretsToml ? exportConfig(from, options.to) : secretsTomlFile(from);
   if (!download) {
     printDiagnostics(result, source, io, "stderr");
     return 1;

@@ -64,5 +64,9 @@ describe("--format json when the command cannot start", () => {
     expect(failureShape(["export", "x.py", "--format", "json"])).toBeNull();
     expect(failureShape(["constructor", "--format", "json"])).toBeNull();
     expect(failureShape(["run", "x.py", "--format", "text"])).toBeNull();
+    // The last --format is the one the command uses.
+    expect(failureShape(["run", "x.py", "--format", "json", "--format=text"])).toBeNull();
+    expect(failureShape(["run", "x.py", "--format=text", "--format", "json"])).not.toBeNull();
+    expect((await cli(["check", "nosuch.py", "--format", "json", "--format", "text"], at)).stdout).toBe("");
   });
 });

@@ -39,8 +39,11 @@ const SHAPES = new Map<string, (code: string, message: string) => unknown>([
 
 /** The failure shape for a command line that asks for JSON (`run … --format json`), else `null`. */
 export function failureShape(argv: readonly string[]): ((code: string, message: string) => unknown) | null {
-  const json = argv.some((a, i) => a === "--format=json" || (a === "--format" && argv[i + 1] === "json"));
-  return json ? (SHAPES.get(argv[0] ?? "") ?? null) : null;
+  // The last `--format` counts, as for the command itself (`--format json --format text` prints text).
+  const formats = argv.flatMap((a, i) =>
+    a.startsWith("--format=") ? [a.slice("--format=".length)] : a === "--format" ? [argv[i + 1]] : [],
+  );
+  return formats[formats.length - 1] === "json" ? (SHAPES.get(argv[0] ?? "") ?? null) : null;
 }
 
 /** The document as the commands print it: indented, one line break after. */

@@ -8,6 +8,7 @@
 import type { ExportFormat } from "../config";
 import type { ImportSource } from "../importers";
 import { readSource, styleFor, UsageError, type CliIO } from "./io";
+import { onlyForSample } from "./mock-spec";
 
 export interface ImportOptions {
   readonly from?: ImportSource;
@@ -28,6 +29,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Cl
   });
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
   const draft = result.draft;
+  if (options.url !== undefined) onlyForSample("--url", file, draft.source);
   const asked = options.resource ?? [];
   const unknown = asked.filter((n) => !draft.endpoints.some((e) => e.name.value === n));
   if (unknown.length > 0) {

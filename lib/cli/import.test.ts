@@ -1,5 +1,5 @@
 /** `restplay import`, `restplay check` and `--mock-spec` (issue #11), in-process. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,6 +99,18 @@ describe("restplay check", () => {
     expect((await cli(["check", "books.yaml", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml")], at)).code).toBe(2);
   });
 
+  it("--mock-spec - reads the spec from standard input; the config and the spec cannot both be -", async () => {
+    const imported = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--resource", "books"], at);
+    writeFileSync(join(dir, "books.yaml"), imported.stdout);
+    const spec = readFileSync(join(FIXTURES, "bookshop.openapi.yaml"), "utf8");
+    const run = await cli(["run", "books.yaml", "--mock", "--mock-spec", "-", "--format", "json"], { ...at, stdin: async () => spec });
+    expect([run.code, JSON.parse(run.stdout).resources[0].stats.records_fetched]).toEqual([0, 45]);
+    const check = await cli(["check", "books.yaml", "--mock", "--mock-spec", "-"], { ...at, stdin: async () => spec });
+    expect(check.code).toBe(0);
+    const both = await cli(["run", "-", "--mock", "--mock-spec", "-"], { ...at, stdin: async () => imported.stdout });
+    expect([both.code, both.stderr]).toEqual([2, "error: the config and --mock-spec cannot both be - (standard input)\n"]);
+  });
+
   it("a sample response imported with --url mocks that address with --mock-spec and --sample-url (as import's --url)", async () => {
     writeFileSync(
       join(dir, "sample.json"),
@@ -122,5 +134,11 @@ describe("restplay check", () => {
     const openapi = ["--mock", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml"), "--sample-url", url];
     expect((await cli(["check", "things.yaml", ...openapi], at)).stderr).toMatch(/--sample-url is for a sample response/);
     expect((await cli(["run", "things.yaml", "--mock", "--sample-url", url], at)).code).toBe(2);
+  });
+
+  it("--url with a file that names its own address (an OpenAPI document) is a usage error, not silently ignored", async () => {
+    const r = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--url", "https://staging.example.test/v1"], at);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(/--url is for a sample response; .*bookshop\.openapi\.yaml is read as openapi, which names its own address/);
   });
 });

@@ -68,6 +68,8 @@ export interface Source {
   readonly config: string;
   /** From the extension; `undefined` = detect from the text. */
   readonly format: SourceFormat | undefined;
+  /** For a Markdown document, its config block alone: what a download is made from (decision 0034), never the prose. */
+  readonly block?: string;
 }
 
 const EXTENSIONS: Record<string, SourceFormat> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".py": "python" };
@@ -122,7 +124,7 @@ export async function readSource(file: string, io: Pick<CliIO, "cwd" | "stdin">)
   const ext = extname(path).toLowerCase();
   if (MARKDOWN.has(ext)) {
     const block = fencedBlock(text);
-    if (block) return { file, text, config: block.config, format: block.format };
+    if (block) return { file, text, config: block.config, format: block.format, block: block.code };
   }
   return { file, text, config: text, format: EXTENSIONS[ext] };
 }

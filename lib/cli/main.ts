@@ -33,7 +33,15 @@ function parsePositive(value: string): number {
   return n;
 }
 
+/** The config argument of validate, run, export and check: what `readSource` reads. */
+const FILE_ARGUMENT =
+  "config file: .py, .json, .yaml (another extension: the format is detected), a Markdown document (.md, .txt) " +
+  "with a config code block, or - for standard input";
+
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+
+/** Options whose value is a choice or a number, never a secret: a usage error shows it as typed. */
+const SHOWN_VALUES = new Set(["--format", "--to", "--from", "--max-pages"]);
 
 const EXIT_CODES =
   "\nExit codes: 0 success (a valid config; a run that loaded), 1 an invalid config or a run that failed or that dlt\n" +
@@ -42,11 +50,18 @@ const EXIT_CODES =
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   // A `--secret` argument as given (`--secret TOKEN`, its `name=` forgotten), or the value of any `--option=value`
-  // (`--secrets=name=TOKEN`, a typo), is never echoed by a usage error.
+  // (`--secrets=name=TOKEN`, a typo) but a choice or a number, is never echoed by a usage error. Only where the error
+  // quotes it (`argument 'TOKEN'`, `'--secrets=name=TOKEN'`): a short value is in other words too (`--to=py`, "python").
   const secretArgs = argv
-    .flatMap((a, i) => (a === "--secret" ? [argv[i + 1] ?? ""] : /^--[^=]+=/.test(a) ? [a.slice(a.indexOf("=") + 1)] : []))
+    .flatMap((a, i) =>
+      a === "--secret"
+        ? [argv[i + 1] ?? ""]
+        : /^--[^=]+=/.test(a) && !SHOWN_VALUES.has(a.slice(0, a.indexOf("=")))
+          ? [a.slice(a.indexOf("=") + 1)]
+          : [],
+    )
     .filter((v) => v.length > 0);
-  const redact = (s: string) => secretArgs.reduce((out, v) => out.split(v).join("***"), s);
+  const redact = (s: string) => secretArgs.reduce((out, v) => out.split(`'${v}'`).join("'***'").split(`=${v}'`).join("=***'"), s);
   const program = new Command("restplay")
     .description("Validate, run and export dlt REST API source configs (Python dict, JSON or YAML).")
     .exitOverride()
@@ -62,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("validate")
     .description("check a config; exit 0 when valid (warnings allowed), 1 when invalid")
-    .argument("<file>", "config file (.py, .json, .yaml; other extensions are detected)")
+    .argument("<file>", FILE_ARGUMENT)
     .option(
       "--secret <name=value>",
       'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable; else the env var NAME): checked as dlt reads it',
@@ -77,10 +92,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("run")
     .description("run the config's resources and print the trace and the merged tables")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
     .option("--resource <name>", "run only this resource (repeatable)", collect)
-    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
+    .option(
+      "--secret <name=value>",
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      parseSecret,
+    )
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
     .option("--state-dir <dir>", "keep the destination (tables after each load) and the incremental state in dir across runs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
@@ -95,7 +114,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("export")
     .description("print the config as a download: dlt-canonical Python, JSON or YAML, or a secrets.toml template")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]))
     .option("--secrets-toml", "print a .dlt/secrets.toml template instead (names only, never values)")
     .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
@@ -111,7 +130,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option("--from <kind>", "what the file is (default: detected)").choices(["openapi", "curl", "har", "sample"]))
     .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]).default("yaml"))
     .option("--resource <name>", "import this resource (repeatable); default: every GET collection endpoint", collect)
-    .option("--url <url>", "with --from sample: the address the sample came from")
+    .option("--url <url>", "with a sample response (detected, or --from sample): the address it came from")
     .action(async (file: string, options: { from?: ImportSource; to: ExportFormat; resource?: string[]; url?: string }) => {
       const { importCommand } = await import("./import-command");
       exitCode = await importCommand(file, options, io);
@@ -120,12 +139,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command("check")
     .description("run the auth exchange and the first page of every resource; print a pass/fail matrix (no paging, no state)")
-    .argument("<file>", "config file")
+    .argument("<file>", FILE_ARGUMENT)
     .option("--mock", "check against the built-in mock APIs")
     .option("--mock-spec <spec>", "with --mock: also serve the API an OpenAPI document, HAR file or sample response describes")
     .option("--sample-url <url>", "with a sample response as --mock-spec: the address it came from (import's --url)")
     .option("--resource <name>", "check only this resource (repeatable)", collect)
-    .option("--secret <name=value>", 'a value for dlt.secrets["name"] (repeatable); else the env var NAME', parseSecret)
+    .option(
+      "--secret <name=value>",
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      parseSecret,
+    )
     .addOption(formatOption())
     .action(async (file: string, options: CheckOptions) => {
       const { checkCommand } = await import("./check-command");

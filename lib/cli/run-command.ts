@@ -22,7 +22,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { isPython, Masker, secretEnvName, secretLookupNames } from "../shared";
+import { isPython, Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -134,24 +134,30 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io);
   const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
-  const missing = statuses
-    .filter((s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []))
-    .map((s) => s.name);
+  const missing = statuses.filter(
+    (s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []),
+  );
   if (missing.length > 0) {
     const lines = missing.map(
-      (n) => `missing secret ${n} (dlt.secrets["${n}"]): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
+      ({ name: n, kind }) =>
+        `missing ${kind} ${n} (${refSpelling(kind, n)}): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
     );
     return fail("missing_secret", lines.join("\n"), 1);
   }
 
   // Where the run's results go is checked before it runs: a run of minutes is not lost to a path that cannot be written.
   const duckdbFile = options.duckdb !== undefined ? await writableFile(resolve(io.cwd, options.duckdb), "--duckdb") : null;
+  // The run replaces the file: one that is no DuckDB database (the config itself, a typo) is refused, as dlt's duckdb destination would.
+  if (duckdbFile !== null && !(await (await import("../duck")).replaceableByDuckDb(duckdbFile)))
+    throw new UsageError(
+      `--duckdb ${duckdbFile}: it is not a DuckDB database, and the run would replace it; name a new file or a DuckDB database`,
+    );
   const stateDir = options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : null;
   const { loadState, lockStateDir } = await import("./state-dir");
   const release = stateDir !== null ? await lockStateDir(stateDir) : null;
   try {
     const state = stateDir !== null ? await loadState(stateDir) : null;
-    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, fail });
+    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, configFromStdin: file === "-", fail });
   } finally {
     await release?.();
   }
@@ -163,6 +169,8 @@ interface Loaded {
   readonly stateDir: string | null;
   readonly state: RunState | null;
   readonly duckdbFile: string | null;
+  /** The config was read from standard input (`-`): `--mock-spec -` cannot read it too. */
+  readonly configFromStdin: boolean;
   readonly fail: (code: string, message: string, exit: number) => number;
 }
 
@@ -178,7 +186,9 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   const say = (line: string) => progress.write(`${line}\n`);
   const { prepareRun, createRunCollector } = await import("../run");
   const limits: Partial<RunLimits> = { ...options.limits, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-  const mockSpec = await (await import("./mock-spec")).readMockSpec(options.mockSpec, io.cwd, options.sampleUrl);
+  const mockSpec = await (
+    await import("./mock-spec")
+  ).readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: loaded.configFromStdin });
   const live = !options.mock && !io.transport ? (await import("../net")).createLiveTransport() : null;
   const prepared = prepareRun(
     {
@@ -229,15 +239,14 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   progress.write(formatRunSummary(summary, collector.preview.tables(), style, (name) => masker.text(name)));
   if (!json) progress.write(formatTables(collector.preview.tables(), style));
   // What could not be written is said, and the run's result is still printed.
-  let unsaved = false;
+  const unsaved: string[] = [];
   const saving = async (what: string, write: () => Promise<void>) => {
     try {
       await write();
     } catch (e) {
-      unsaved = true;
-      io.stderr.write(
-        `${styleFor(io.stderr, io.env).red("error")}: could not write ${what}: ${e instanceof Error ? e.message : String(e)}\n`,
-      );
+      const message = `could not write ${what}: ${e instanceof Error ? e.message : String(e)}`;
+      unsaved.push(message);
+      io.stderr.write(`${styleFor(io.stderr, io.env).red("error")}: ${message}\n`);
     }
   };
   if (state && stateDir !== null) {
@@ -265,12 +274,18 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   }
   // In pieces: a destination of some hundred thousand rows is more text than one string can hold.
   if (json) {
-    await writePieces(io.stdout, jsonPieces(maskSummaryNames(summary, masker), 2));
+    // What could not be written fails the document as it fails the exit code (`"ok": false`, a `write_failed` error).
+    const masked = maskSummaryNames(summary, masker);
+    const failed = unsaved.map((message) => ({ resource: null, code: "write_failed", message }));
+    await writePieces(io.stdout, jsonPieces(failed.length ? { ...masked, ok: false, errors: [...masked.errors, ...failed] } : masked, 2));
     io.stdout.write("\n");
   }
-  if (io.signal?.aborted) {
+  // A Ctrl-C once the run had ended (while its state or its DuckDB file was written) cancelled nothing: the run's own code.
+  if (io.signal?.aborted && !summary.ok) {
     io.stderr.write("cancelled\n");
     return 130;
   }
-  return collector.ok() && !unsaved ? 0 : 1;
+  if (io.signal?.aborted)
+    io.stderr.write(`Ctrl-C came after the run had ended: nothing was cancelled${unsaved.length ? "" : ", its results are kept"}\n`);
+  return collector.ok() && unsaved.length === 0 ? 0 : 1;
 }

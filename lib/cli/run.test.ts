@@ -138,7 +138,7 @@ describe("restplay run --mock", () => {
   it("--max-pages cuts each resource", async () => {
     const out = JSON.parse((await cli(["run", "seed-000.py", "--mock", "--format", "json", "--max-pages", "1"], at)).stdout) as RunJson;
     expect(out.resources[0]!.stats.pages).toBe(1);
-    expect(out.resources[0]!.warnings.join("\n")).toMatch(/after 1 pages/);
+    expect(out.resources[0]!.warnings.join("\n")).toMatch(/after 1 page /);
   });
 
   it("a wrong secret meets the mock's 401 and exits 1", async () => {
@@ -273,6 +273,22 @@ describe("restplay run (live)", () => {
     expect(calls).toBe(0);
   });
 
+  it("a missing dlt.config value is named as the config reads it, by run and by check", async () => {
+    const name = seeds.write(
+      "config-base.py",
+      seeds.files.find((f) => f.id === "002")!.code.replace('"https://api.example.com"', 'dlt.config["api_base"]'),
+    );
+    const run = await cli(["run", name, "--secret", "api_key=k"], at);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      'error: missing config api_base (dlt.config["api_base"]): pass --secret api_base=VALUE or set the environment variable API_BASE\n',
+    ]);
+    const check = await cli(["check", name, "--secret", "api_key=k", "--format", "json"], at);
+    expect((JSON.parse(check.stdout) as { rows: { reason: string }[] }).rows[0]!.reason).toMatch(
+      /^missing_secret: Missing dlt\.config\["api_base"\]: /,
+    );
+  });
+
   it("takes secrets from --secret or from the environment variable dlt reads, and uses the given fetch", async () => {
     const name = seeds.write("live.json", API_KEY_CONFIG);
     const mock = createMockApi();
@@ -323,6 +339,18 @@ describe("restplay export", () => {
     const toml = await cli(["export", "seed-002.py", "--secrets-toml"], at);
     expect(toml.stdout).toMatch(/^api_key = "<your api_key>"$/m);
     expect((await cli(["export", "seed-002.py", "--to", "python", "--secrets-toml"], at)).stdout).toBe(toml.stdout);
+  });
+
+  it("a Markdown document downloads as its config block alone, as the playground's download, not the prose blanked", async () => {
+    const code = seeds.files.find((f) => f.id === "004")!.code;
+    const doc = seeds.write(
+      "seed-004.md",
+      `# Accounting API\n\nSome prose about it.\n\n\`\`\`python\n${code}\`\`\`\n\n## Auth\n\nMore prose.\n`,
+    );
+    const fromDoc = await cli(["export", doc, "--to", "python"], at);
+    expect(fromDoc.code).toBe(0);
+    expect(fromDoc.stdout.split("\n")[0]).toBe("import dlt");
+    expect(fromDoc.stdout).toBe((await cli(["export", "seed-004.py", "--to", "python"], at)).stdout);
   });
 
   it("an invalid config: diagnostics on stderr, nothing on stdout, exit 1", async () => {

@@ -319,12 +319,24 @@ describe("restplay run: where the results go is checked before the run", () => {
     expect(existsSync(join(held, ".lock"))).toBe(false);
   });
 
+  it("a state that could not be written fails the JSON document as it fails the exit code (ok false, write_failed)", async () => {
+    const gone = join(dir, "gone-state");
+    // While the run fetches, the state dir is replaced by a file: the run is fine, its state cannot be written.
+    const fetch = async (req: Request) => (rmSync(gone, { recursive: true, force: true }), writeFileSync(gone, "x"), fetchFor([])(req));
+    const r = await cli(["run", "orders.json", "--state-dir", "gone-state", "--format", "json"], { cwd: dir, fetch });
+    const out = JSON.parse(r.stdout) as { ok: boolean; errors: { resource: string | null; code: string; message: string }[] };
+    expect([r.code, out.ok]).toEqual([1, false]);
+    expect(out.errors).toEqual([
+      { resource: null, code: "write_failed", message: expect.stringMatching(/^could not write the state in /) },
+    ]);
+  });
+
   it("a state dir that is a file, a --duckdb path that is a folder, a device or in a missing one: a usage error first", async () => {
     writeFileSync(join(dir, "a-file"), "x");
     const calls = { n: 0 };
     const runWith = (...extra: string[]) => cli(["run", "orders.json", ...extra], { cwd: dir, fetch: fetchCounting(calls) });
     const file = await runWith("--state-dir", "a-file");
-    expect([file.code, file.stderr]).toEqual([2, expect.stringContaining("cannot use")]);
+    expect([file.code, file.stderr]).toEqual([2, expect.stringMatching(/cannot use \S*a-file as the state dir: it is not a directory\n$/)]);
     const folder = await runWith("--duckdb", ".");
     expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining("it is a directory")]);
     const missing = await runWith("--duckdb", "no/such/dir/out.duckdb");

@@ -193,6 +193,9 @@ export async function lockStateDir(dir: string): Promise<() => Promise<void>> {
   await makeDir(dir).catch((e: unknown) => {
     throw cannot(e);
   });
+  // A file of that name (a typo: `--state-dir config.py`) is said as such, not as ENOTDIR on `DIR/.lock`.
+  if ((await stat(dir).catch(() => null))?.isDirectory() === false)
+    throw new UsageError(`cannot use ${dir} as the state dir: it is not a directory`);
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lock, "wx");

@@ -6,7 +6,7 @@
  */
 import { listSecrets, runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
-import { secretEnvName } from "../shared";
+import { refSpelling, secretEnvName } from "../shared";
 import type { Source } from "./io";
 
 export interface TypeValues {
@@ -20,9 +20,9 @@ export interface TypeValues {
 
 /** A reference only a run knows (a typed dict's `type`, a typed value) the run has no value for. */
 function missingTypeLine(r: RunTimeRef): string {
-  const spelled = `dlt.${r.kind === "secret" ? "secrets" : "config"}["${r.name}"]`;
   return (
-    `missing ${r.kind} ${r.name} (${spelled}), the value of ${r.place}: dlt raises ConfigFieldMissingException reading it; ` +
+    `missing ${r.kind} ${r.name} (${refSpelling(r.kind, r.name)}), the value of ${r.place}: ` +
+    "dlt raises ConfigFieldMissingException reading it; " +
     `pass --secret ${r.name}=VALUE or set the environment variable ${secretEnvName(r.name)}`
   );
 }

@@ -168,6 +168,28 @@ describe("usage errors exit 2", () => {
     expect([typo.code, typo.stderr.includes("SEKRET"), /unknown option '--secrets=\*\*\*'/.test(typo.stderr)]).toEqual([2, false, true]);
   });
 
+  it("a --secret the config does not read is said on stderr, as run and check say it; stdout stays the report", async () => {
+    const r = await cli(["validate", "seed-002.py", "--secret", "api_kye=abc", "--format", "json"], at);
+    expect([r.code, (JSON.parse(r.stdout) as { valid: boolean }).valid]).toEqual([0, true]);
+    expect(r.stderr).toBe('warning: --secret api_kye is not used: the config has no dlt.secrets["api_kye"] (it reads `api_key`)\n');
+    expect((await cli(["validate", "seed-002.py", "--secret", "api_key=abc"], at)).stderr).toBe("");
+  });
+
+  it("a usage error keeps its own words whole, and names a choice or a number as typed", async () => {
+    // A short secret-like value is masked where the error quotes it, not inside other words ("e.g. --secret client_id=abc").
+    const short = await cli(["validate", "seed-000.py", "--secret", "abc"], at);
+    expect(short.stderr).toContain("argument '***' is invalid. expected NAME=VALUE, e.g. --secret client_id=abc\n");
+    const to = await cli(["export", "seed-000.py", "--to=py"], at);
+    expect([to.code, to.stderr.split("\n")[0]]).toEqual([
+      2,
+      "error: option '--to <format>' argument 'py' is invalid. Allowed choices are json, yaml, python.",
+    ]);
+    const json = await cli(["run", "seed-000.py", "--format=json", "--max-pages=0"], at);
+    expect((JSON.parse(json.stdout) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      "option '--max-pages <n>' argument '0' is invalid. expected a whole number of at least 1",
+    );
+  });
+
   it("masks a literal credential in the source excerpt as in the message (CI logs keep validate's output)", async () => {
     const literal =
       'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nTOKEN = "SEKRET-const-111"\n\nsource = rest_api_source({\n' +
@@ -196,6 +218,13 @@ describe("usage errors exit 2", () => {
     for (const args of [["--help"], ["validate", "--help"], ["run", "--help"], ["check", "--help"]]) {
       const help = (await cli(args, at)).stdout.replace(/\s+/g, " ");
       expect(help).toMatch(/Exit codes: 0 success .* 1 .* 2 a usage error .* 130 cancelled/);
+    }
+  });
+
+  it("--help of every command that reads a config says what it reads: Markdown documents and - for standard input", async () => {
+    for (const command of ["validate", "run", "export", "check"]) {
+      const help = (await cli([command, "--help"], at)).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("a Markdown document (.md, .txt) with a config code block, or - for standard input");
     }
   });
 });

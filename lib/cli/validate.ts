@@ -1,5 +1,5 @@
 /** `restplay validate FILE [--format text|json]`: exit 0 valid (warnings allowed), 1 invalid. */
-import { notRunnableReason, validateText, type ValidationResult } from "../config";
+import { listSecrets, notRunnableReason, validateText, type ValidationResult } from "../config";
 import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
 import { readSource, styleFor, type CliIO, type Source } from "./io";
 
@@ -35,6 +35,11 @@ export async function validateCommand(
   const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: "live" } as const;
   const { withTypeValues } = await import("./type-values");
   const result = (await withTypeValues(source, validateText(source.config, source.format), inputs)).validation;
+  // A misspelt --secret checked nothing: said (on stderr), as run and check say it.
+  if (options.secret?.length && result.value !== null) {
+    const [{ resolveSecrets }, { warnUnusedSecrets }] = await Promise.all([import("../run"), import("./run-command")]);
+    warnUnusedSecrets(options.secret, resolveSecrets(listSecrets(result.value), inputs).statuses, io);
+  }
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
   else printDiagnostics(result, source, io, "stdout");
   return result.valid ? 0 : 1;

@@ -7,13 +7,11 @@
  * value is not text is a run's error, in dlt's order (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
  */
 import type { DocNode } from "../formats";
-import { dltAutoCastType, dltConfigValue, getOwn, maskSecret, pyRepr, refOf, type FormatPart, type PyValue } from "../shared";
+import { dltAutoCastType, dltConfigValue, getOwn, maskSecret, pyRepr, refOf, refSpelling, type FormatPart, type PyValue } from "../shared";
 import { where, type Locator, type Path } from "./located";
 import type { DiagnosticOut } from "./sink";
 
 type Given = Readonly<Record<string, string>>;
-
-const spelled = (kind: "secret" | "config", name: string) => `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
 
 /** The value as a message shows it: a secret's masked, a config value's as Python's repr of what dlt reads. */
 const shown = (kind: "secret" | "config", text: string) => (kind === "secret" ? maskSecret(text) : pyRepr(dltConfigValue(text) as PyValue));
@@ -55,9 +53,9 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
         path: loc.pointer(path),
         range: node.range,
         message:
-          `${where(path)} joins ${spelled(ref.kind, ref.name)} with \`+\`, and dlt's config providers read this run's value ` +
+          `${where(path)} joins ${refSpelling(ref.kind, ref.name)} with \`+\`, and dlt's config providers read this run's value ` +
           `(${shown(ref.kind, given[ref.name]!)}) as a Python ${found.type}: Python fails building the config, before any request ` +
-          `(TypeError: ${found.error}). Write \`str(${spelled(ref.kind, ref.name)})\` there, or an f-string.`,
+          `(TypeError: ${found.error}). Write \`str(${refSpelling(ref.kind, ref.name)})\` there, or an f-string.`,
       });
     }
   };

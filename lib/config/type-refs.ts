@@ -25,6 +25,7 @@ import {
   PY_NUMBER,
   pyNumberValue,
   refOf,
+  refSpelling,
   type Json,
 } from "../shared";
 import type { Diagnostic } from "../formats";
@@ -107,7 +108,7 @@ export function runTimeRefs(value: PlainValue): RunTimeRef[] {
   return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
 }
 
-const spelled = (ref: RunTimeRef): string => `dlt.${ref.kind === "secret" ? "secrets" : "config"}["${ref.name}"]`;
+const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name);
 
 /** Whether the reference at `path` is Python's `os.environ[...]`/`os.getenv(...)`: text, whatever it holds. */
 const environAt = (loc: Locator, path: Path): boolean => {

@@ -4,7 +4,7 @@
  * table as CSV / Parquet / JSONL (DuckDB's own `COPY … TO`), and the locked, in-memory instance the
  * SQL console queries (`console.ts`).
  */
-import { mkdtemp, readFile, rename, rm } from "node:fs/promises";
+import { mkdtemp, open, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -27,6 +27,25 @@ export const SERVER_OPTIONS: Readonly<Record<string, string>> = {
   autoinstall_known_extensions: "false",
   autoload_known_extensions: "false",
 };
+
+/** DuckDB's file header: a checksum (8 bytes), then the magic `DUCK`. */
+const MAGIC = { at: 8, bytes: "DUCK" } as const;
+
+/**
+ * Whether `writeDuckDbFile` may replace what is at `file`: nothing, an empty file or a DuckDB database. Any
+ * other file (the config itself, `--duckdb config.py`; a CSV) is not one dlt's duckdb destination would open.
+ */
+export async function replaceableByDuckDb(file: string): Promise<boolean> {
+  const handle = await open(file, "r").catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : Promise.reject(e)));
+  if (handle === null) return true;
+  try {
+    const head = Buffer.alloc(MAGIC.at + MAGIC.bytes.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === 0 || (bytesRead === head.length && head.toString("latin1", MAGIC.at) === MAGIC.bytes);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Writes `state` to a new DuckDB file at `file` (an existing file is replaced once the new one is whole:

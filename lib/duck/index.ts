@@ -6,7 +6,15 @@
 export { DATASET, PIPELINE_FILE, createStatements, ident, qualified } from "./ddl";
 export { duckType, dltType } from "../preview";
 export { DuckLoadError, loadIntoDuckDb, versionHash, type LoadOptions } from "./load";
-export { duckDbFileBytes, openLockedDatabase, tableFileBytes, writeDuckDbFile, type LockedDatabase, type TableFormat } from "./database";
+export {
+  duckDbFileBytes,
+  openLockedDatabase,
+  replaceableByDuckDb,
+  tableFileBytes,
+  writeDuckDbFile,
+  type LockedDatabase,
+  type TableFormat,
+} from "./database";
 export {
   MAX_RESULT_BYTES,
   MAX_RESULT_ROWS,

@@ -26,7 +26,7 @@ describe("RefResolver.bind of a $format", () => {
     expect(refs.bind({ url: { $format: ["https://", { $secret: "sub" }, ".x.test/", { $config: "v" }] } })).toEqual({
       url: "https://acme.x.test/",
     });
-    expect([...refs.missing]).toEqual(["v"]);
+    expect([...refs.missing]).toEqual([["v", "config"]]);
     expect(refs.bind([{ $format: [{ $secret: "token" }] }, { $format: [] }])).toEqual(["t-1", ""]);
   });
 });

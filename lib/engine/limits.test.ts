@@ -21,6 +21,9 @@ describe("run limits", () => {
     ]);
     expect(run.of("resource_done")[0]).toMatchObject({ ok: true, stats: { requests: 3, pages: 3, retries: 0, records_fetched: 30 } });
     expect(run.done).toMatchObject({ type: "done", ok: true, stats: { r: { requests: 3, pages: 3, retries: 0, records_fetched: 30 } } });
+    // `--max-pages 1`, the CLI's quick look: one page, said in the singular.
+    const single = await collect(linked, endless().fetch, { limits: { maxPages: 1 } });
+    expect(single.of("limit")[0]).toMatchObject({ message: "stopped after 1 page (playground limit max_pages); the paginator had more" });
   });
   it("max_records keeps exactly that many records", async () => {
     const api = endless();

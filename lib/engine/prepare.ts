@@ -29,9 +29,11 @@ import {
   pyRepr,
   PY_NUMBER,
   type PyValue,
+  refSpelling,
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   splitUserInfo,
+  type RefKind,
 } from "../shared";
 
 export interface PreparedResource {
@@ -83,8 +85,9 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }
 
-function missingSecretError(resource: string, names: string[]): EngineError {
-  const list = names.map((n) => `dlt.secrets["${n}"]`).join(", ");
+function missingSecretError(resource: string, missing: ReadonlyMap<string, RefKind>): EngineError {
+  const names = [...missing.keys()];
+  const list = [...missing].map(([n, kind]) => refSpelling(kind, n)).join(", ");
   const how = names.map((n) => `--secret ${n}=… or the environment variable ${secretEnvName(n)}`).join("; ");
   return new EngineError(
     "missing_secret",
@@ -252,7 +255,7 @@ function prepareOne(
       "validated, not executed in the playground, so it has no records to run for.";
     problem ??= new EngineError("unsupported", message);
   }
-  if (refs.missing.size > 0) problem ??= missingSecretError(r.name, [...refs.missing]);
+  if (refs.missing.size > 0) problem ??= missingSecretError(r.name, refs.missing);
   // dlt fails the whole source on it, before any request (a missing value fails the user's dict first).
   else if (notText) problem = notText;
   if (problem && problem.details.resource === undefined)

@@ -8,7 +8,7 @@ describe("RefResolver.bind", () => {
     const refs = new RefResolver({ token: "t-1" });
     const v: ConfigValue = { a: 1, list: ["x", { $secret: "token" }], nested: { key: { $config: "absent" }, keep: "k" } };
     expect(refs.bind(v)).toEqual({ a: 1, list: ["x", "t-1"], nested: { key: "", keep: "k" } });
-    expect([...refs.missing]).toEqual(["absent"]);
+    expect([...refs.missing]).toEqual([["absent", "config"]]);
     // The resolved value itself is left as it was.
     expect(v).toEqual({ a: 1, list: ["x", { $secret: "token" }], nested: { key: { $config: "absent" }, keep: "k" } });
   });

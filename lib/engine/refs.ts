@@ -8,13 +8,14 @@
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { dltConfigValue, getOwn, isFormat, joinFormat, pyStr, refOf, setOwn } from "../shared";
+import { dltConfigValue, getOwn, isFormat, joinFormat, pyStr, refOf, setOwn, type RefKind } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export class RefResolver {
-  readonly missing = new Set<string>();
+  /** The names a run has no value for, each with how the config reads it (`dlt.config["base_url"]` is no secret). */
+  readonly missing = new Map<string, RefKind>();
   /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
   constructor(
     private readonly secrets: Readonly<Record<string, string>>,
@@ -27,8 +28,8 @@ export class RefResolver {
    * params are bound once per run on the request thread).
    */
   bind(v: ConfigValue, cast = false): Json {
-    const name = refOf(v)?.name;
-    if (name !== undefined) return cast ? this.cast(name) : this.value(name);
+    const ref = refOf(v);
+    if (ref !== null) return cast ? this.cast(ref.name, ref.kind) : this.value(ref.name, ref.kind);
     if (isFormat(v)) return joinFormat(v, (ref) => pyStr(this.bind(ref, true)));
     if (Array.isArray(v)) {
       let out: Json[] | null = null;
@@ -59,15 +60,15 @@ export class RefResolver {
   }
 
   /** A reference's value (`""` when it is missing, which is recorded). */
-  private value(name: string): string {
+  private value(name: string, kind: RefKind): string {
     const value = getOwn(this.secrets, name);
-    if (value === undefined) this.missing.add(name);
+    if (value === undefined && !this.missing.has(name)) this.missing.set(name, kind);
     return value ?? "";
   }
 
   /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
-  private cast(name: string): Json {
-    const text = this.value(name);
+  private cast(name: string, kind: RefKind): Json {
+    const text = this.value(name, kind);
     return this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text);
   }
 

@@ -292,7 +292,9 @@ export async function* runSequence(
           type: "limit",
           resource: r.name,
           limit: "max_pages",
-          message: `stopped after ${ctx.limits.maxPages} pages (playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more`,
+          message:
+            `stopped after ${ctx.limits.maxPages} page${ctx.limits.maxPages === 1 ? "" : "s"} ` +
+            `(playground limit max_pages${r.parent ? ", per parent record" : ""}); the paginator had more`,
         });
       }
       yield { records, last: true };

@@ -21,11 +21,11 @@ export function fencedCode(text: string): { start: number; end: number; fence: n
  * The first fenced block of a Markdown document with every character outside it turned into a space:
  * offsets, lines and columns stay those of the file, so diagnostics point into the document as it is.
  */
-export function fencedBlock(text: string): { config: string; format: SourceFormat } | null {
+export function fencedBlock(text: string): { config: string; code: string; format: SourceFormat } | null {
   const block = fencedCode(text);
   if (!block) return null;
   const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
-  return { config: blank(text.slice(0, block.start)) + block.code + blank(text.slice(block.end)), format: block.format };
+  return { config: blank(text.slice(0, block.start)) + block.code + blank(text.slice(block.end)), code: block.code, format: block.format };
 }
 
 /** The config block of a document parsed as a Markdown document (`markdown_document`), else `null`. */

@@ -71,6 +71,7 @@ export {
   markedAs,
   markerOf,
   refOf,
+  refSpelling,
   refsIn,
   refValue,
   soleMarker,

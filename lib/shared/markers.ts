@@ -31,6 +31,9 @@ export type SpecialValue = RefValue | FormatValue | PythonValue;
 /** The kind of a reference, as panels and bindings name it. */
 export type RefKind = "secret" | "config";
 
+/** A reference as the user's Python reads it, for messages: `dlt.secrets["token"]`, `dlt.config["base_url"]`. */
+export const refSpelling = (kind: RefKind, name: string): string => `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
+
 type Dict = { readonly [key: string]: unknown };
 const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 
