@@ -16,7 +16,7 @@ import { resolveAuth } from "./auth";
 import type { ClientPlan } from "./endpoint";
 import { checkPaginatorBuild } from "./paginator";
 import { resolveResource, type ResourceFacts } from "./resource";
-import { columnList } from "./table-hints";
+import { sharedDefaultColumns } from "./table-hints";
 import { checkParents } from "./graph";
 import { literalCredentials } from "../rules/secret-literals";
 import { isObj, isPython, isRefOrFormat, hasMarker, strip, type Obj } from "./values";
@@ -35,8 +35,8 @@ export function resolveSource(plain: unknown, loc: Locator, out: DiagnosticOut, 
   const plan = new DefaultsPlan(ctx, root.resource_defaults);
   if (plan.endpoint) checkPaginatorBuild(ctx, plan.endpoint.paginator, ["resource_defaults", "endpoint", "paginator"]);
   const client: ClientPlan = { raw: clientRaw, auth: resolveAuth(clientRaw.auth, "client.auth", loc, ["client", "auth"]) };
-  const defaultColumns = columnList(plan.resource?.columns);
   const list = Array.isArray(root.resources) ? root.resources : [];
+  const defaultColumns = sharedDefaultColumns(plan.resource?.columns, list);
   const names = new Map<string, number>();
   const facts: ResourceFacts[] = [];
   const skipped: string[] = [];

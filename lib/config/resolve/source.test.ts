@@ -169,4 +169,36 @@ describe("ResolvedSource", () => {
       { nullable: false, data_type: "text", name: "a" },
     ]);
   });
+
+  it("shares the defaults' columns as dlt's in-place merge does: a resource's hint on one of them reaches every resource", () => {
+    // Recorded with dlt 1.26.0 (a loopback API, `score: 0` in every record): in each case below every table's `score`
+    // loaded as the type given here, and without a hint it is bigint.
+    const types = (defaults: object, resources: object[]) => {
+      const s = source({ client: base, resource_defaults: { columns: defaults }, resources });
+      return s.resources.map((r) => [r.name, mergeByName(r.table.columns).find((c) => c.name === "score") ?? null]);
+    };
+    const text = { score: { data_type: "text" } };
+    expect(types(text, [{ name: "things" }])).toEqual([["things", { name: "score", data_type: "text" }]]);
+    // A later resource's hint changes an earlier one's column too (it holds the same dict in dlt).
+    expect(types(text, [{ name: "things" }, { name: "items", columns: { score: { data_type: "bigint" } } }])).toEqual([
+      ["things", { name: "score", data_type: "bigint" }],
+      ["items", { name: "score", data_type: "bigint" }],
+    ]);
+    expect(
+      types(
+        [{ name: "score", data_type: "text" }],
+        [
+          { name: "a", columns: [{ name: "score", data_type: "bigint" }] },
+          { name: "b" },
+          { name: "c", columns: { score: { data_type: "double", nullable: false }, own: { data_type: "text" } } },
+        ],
+      ),
+    ).toEqual([
+      ["a", { name: "score", data_type: "double", nullable: false }],
+      ["b", { name: "score", data_type: "double", nullable: false }],
+      ["c", { name: "score", data_type: "double", nullable: false }],
+    ]);
+    // A false `columns` (None, {}, []) replaces the defaults': no hint at all.
+    for (const columns of [null, {}, []]) expect(types(text, [{ name: "things", columns }])).toEqual([["things", null]]);
+  });
 });

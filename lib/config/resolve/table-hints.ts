@@ -5,7 +5,7 @@
  * are merged column by column (`merge_columns`). `columns` may be a dict by name or a list of columns
  * with `name` (`ensure_table_schema_columns`).
  */
-import type { ColumnHint, ContractSetting, ResolvedTableHints, Scd2Hints } from "../resolved";
+import type { ColumnHint, ColumnLayers, ContractSetting, ResolvedTableHints, Scd2Hints } from "../resolved";
 import { SchemaContractMode } from "../schema";
 import { isObj, isPython, keyList, pick, type Obj } from "./values";
 
@@ -22,6 +22,22 @@ export function dispositionOf(wd: unknown): { readonly disposition: string | nul
   return { disposition, strategy: isObj(wd) && typeof wd.strategy === "string" ? wd.strategy : null };
 }
 
+/**
+ * A resource's columns as dlt merges them with the defaults': without a `columns` key, the defaults'; with a false one
+ * (`None`, `{}`, `[]`) none — `{**defaults, **resource}` keeps the resource's (checked with dlt 1.26.0); merged, a column
+ * the defaults name is the shared one (`sharedDefaultColumns`), the others the resource's own; not merged (a Python
+ * value on either side), the resource's alone.
+ */
+function columnLayers(defaultsColumns: unknown, resource: Obj | null, shared: ColumnHint[]): ColumnLayers {
+  if (!resource || !Object.hasOwn(resource, "columns")) return { defaults: shared, own: null };
+  const own = resource.columns;
+  if (!given(own)) return { defaults: null, own: null };
+  const mine = columnList(own);
+  if (!mergesColumns(defaultsColumns, own)) return { defaults: null, own: mine };
+  const byName = new Map(shared.map((c) => [c.name, c]));
+  return { defaults: shared, own: mine.map((c) => byName.get(c.name) ?? c) };
+}
+
 /** A `columns` value as a list of hints (Python values left out). */
 export function columnList(raw: unknown): ColumnHint[] {
   if (Array.isArray(raw))
@@ -32,10 +48,37 @@ export function columnList(raw: unknown): ColumnHint[] {
   );
 }
 
+/** Python's truth of a `columns` value: a non-empty dict or list. */
+const given = (raw: unknown): boolean => (Array.isArray(raw) ? raw.length > 0 : isObj(raw) && Object.keys(raw).length > 0);
+/** A native columns form dlt merges (`isinstance(columns, (list, dict))`): not Python (a pydantic model). */
+const native = (raw: unknown): boolean => Array.isArray(raw) || (isObj(raw) && !isPython(raw));
+/** Whether dlt merges a resource's `columns` into the defaults' (`_merge_resource_endpoints`): both given, both native. */
+const mergesColumns = (defaults: unknown, own: unknown): boolean => given(defaults) && given(own) && native(defaults) && native(own);
+
+/**
+ * `resource_defaults.columns` as every resource ends up with them. dlt merges a resource's own columns into a
+ * shallow copy of the defaults' (`merge_columns(copy(default_columns), columns)`), and `merge_column` updates the
+ * default's column dict in place: each resource that gives a column the defaults name updates it for every
+ * resource, earlier ones included (their merged columns hold the same dict), in config order. Checked with dlt 1.26.0:
+ * defaults `score: text`, a resource `score: bigint` and one without columns both load `score` as bigint.
+ */
+export function sharedDefaultColumns(defaultsColumns: unknown, resources: readonly unknown[]): ColumnHint[] {
+  const defaults = columnList(defaultsColumns);
+  const byName = new Map(defaults.map((c) => [c.name, c]));
+  for (const r of resources) {
+    if (!isObj(r) || !mergesColumns(defaultsColumns, r.columns)) continue;
+    for (const c of columnList(r.columns)) {
+      const d = byName.get(c.name);
+      if (d) byName.set(c.name, { ...d, ...c });
+    }
+  }
+  return [...byName.values()];
+}
+
 /**
  * `defaults` and `resource` are the dicts of `resource_defaults` and the resource entry; `defaultColumns`
- * is `columnList(defaults.columns)`, worked out once and shared by every resource. The columns stay
- * two layers (`ColumnLayers`): merging them per resource would cost the defaults' columns times the
+ * is `sharedDefaultColumns(defaults.columns, resources)`, worked out once and shared by every resource. The
+ * columns stay two layers (`ColumnLayers`): merging them per resource would cost the defaults' columns times the
  * resources on every keystroke (the engine merges them once per run, for `resource_start`).
  */
 export function tableHints(name: string, defaults: Obj | null, resource: Obj | null, defaultColumns: ColumnHint[]): ResolvedTableHints {
@@ -43,10 +86,7 @@ export function tableHints(name: string, defaults: Obj | null, resource: Obj | n
   const tableName = get("table_name");
   const nesting = get("max_table_nesting");
   const wd = get("write_disposition");
-  const own = resource?.columns;
-  // The resource's columns are merged into the defaults' when both are given; a null or absent one leaves the defaults'.
-  const mine = own ? columnList(own) : null;
-  const columns = { defaults: mine && !(own !== null && defaults?.columns) ? null : defaultColumns, own: mine };
+  const columns = columnLayers(defaults?.columns, resource, defaultColumns);
   const { strategy } = dispositionOf(wd);
   return {
     table_name: typeof tableName === "string" && tableName !== "" ? tableName : name,
