@@ -23,6 +23,7 @@
  * that fail a few times first (429, 5xx, 404, 408), compared also by every request the API saw, retries included;
  * `--incremental` two or three runs against an API whose records change (./dlt-diff-incremental.ts); `--defaults`
  * `resource_defaults` merged into resources, against an API that echoes what it was sent (./dlt-diff-defaults.ts);
+ * `--auth` each auth type where dlt takes it, compared by what every request carried (./dlt-diff-auth.ts);
  * `--family` parent and child resources
  * (./dlt-diff-family.ts), compared as in the plain mode (rows in dlt's order: both extract in dlt's
  * round robin); `--strategies` the merge strategies upsert, insert-only and scd2
@@ -47,6 +48,7 @@ import { makePagingCase, servePage } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
 import { makeActionsCase, makeRetryCase } from "./dlt-diff-actions";
 import { makeDefaultsCase } from "./dlt-diff-defaults";
+import { makeAuthCase, type AuthCase } from "./dlt-diff-auth";
 import { compareRequests } from "./dlt-diff-requests";
 import { compareIncremental, makeIncrementalCase } from "./dlt-diff-incremental";
 import { makeStrategyCase } from "./dlt-diff-strategies";
@@ -220,6 +222,9 @@ async function main() {
   const actions = args.includes("--actions") || retries;
   const incremental = args.includes("--incremental");
   const defaults = args.includes("--defaults");
+  /** `--auth`: the case whose API answers, and what it saw. */
+  let auth: AuthCase | null = null;
+  const authSeen: string[] = [];
   // dlt's retries of a 5xx without its backoff's sleeps (the attempts stay dlt's five; restplay's clock is virtual).
   if (actions) process.env.RUNTIME__REQUEST_BACKOFF_FACTOR = "0";
   const log: URL[] = [];
@@ -233,6 +238,23 @@ async function main() {
   const [casesText = "20", seedText = "1"] = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
   let body = "";
   const server = createServer((req, res) => {
+    if (auth !== null) {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const url = new URL(req.url ?? "/", baseUrl);
+        const a = (auth as AuthCase).serve({
+          method: req.method ?? "GET",
+          url,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+        });
+        authSeen.push(a.seen);
+        res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
+        res.end(a.body);
+      });
+      return;
+    }
     if (route !== null) {
       const page = route(new URL(req.url ?? "/", baseUrl), req.headers);
       res.writeHead(page.status ?? 200, { "content-type": "application/json", ...page.headers });
@@ -292,114 +314,128 @@ async function main() {
           };
         },
       ])
-    : defaults
+    : args.includes("--auth")
       ? seeds.map((seed) => [
-          `defaults-${seed}`,
+          `auth-${seed}`,
           async () => {
-            const c = makeDefaultsCase(seed, baseUrl);
-            route = (url, headers) => c.serve(url, headers);
-            const r = await compare(c.config, "", join(outDir, `config-defaults-${seed}.json`), (req) => fetch(req));
-            return {
-              problems: r.problems,
-              what: JSON.stringify(c.config),
-              ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
-            };
+            const c = makeAuthCase(seed, baseUrl);
+            auth = c;
+            const dir = join(outDir, `auth-${seed}`);
+            mkdirSync(dir, { recursive: true });
+            authSeen.length = 0;
+            const attempts = { log: [] as URL[], reset: () => undefined };
+            const problems = await compareRequests(c.config, dir, attempts, authSeen);
+            return { problems, what: JSON.stringify(c.config) };
           },
         ])
-      : incremental
+      : defaults
         ? seeds.map((seed) => [
-            `incremental-${seed}`,
+            `defaults-${seed}`,
             async () => {
-              const c = makeIncrementalCase(seed, baseUrl);
-              const log: URL[] = [];
-              let records: readonly Record<string, Json>[] = [];
-              route = (url) => {
-                log.push(url);
-                return c.serve(url, records);
+              const c = makeDefaultsCase(seed, baseUrl);
+              route = (url, headers) => c.serve(url, headers);
+              const r = await compare(c.config, "", join(outDir, `config-defaults-${seed}.json`), (req) => fetch(req));
+              return {
+                problems: r.problems,
+                what: JSON.stringify(c.config),
+                ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
               };
-              const dir = join(outDir, `incremental-${seed}`);
-              mkdirSync(dir, { recursive: true });
-              const problems = await compareIncremental(c, dir, createDestination(), log, (r) => (records = r));
-              return { problems, what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.runs)}` };
             },
           ])
-        : actions
+        : incremental
           ? seeds.map((seed) => [
-              `actions-${seed}`,
+              `incremental-${seed}`,
               async () => {
-                const c = retries ? makeRetryCase(seed, baseUrl) : makeActionsCase(seed, baseUrl);
+                const c = makeIncrementalCase(seed, baseUrl);
+                const log: URL[] = [];
+                let records: readonly Record<string, Json>[] = [];
                 route = (url) => {
                   log.push(url);
-                  return c.serve(url);
+                  return c.serve(url, records);
                 };
-                const dir = join(outDir, `actions-${seed}`);
+                const dir = join(outDir, `incremental-${seed}`);
                 mkdirSync(dir, { recursive: true });
-                const reset = () => {
-                  log.length = 0;
-                  c.reset?.();
-                };
-                const attempts = retries ? { log, reset } : undefined;
-                return { problems: await compareRequests(c.config, dir, attempts), what: JSON.stringify(c.config.resources) };
+                const problems = await compareIncremental(c, dir, createDestination(), log, (r) => (records = r));
+                return { problems, what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.runs)}` };
               },
             ])
-          : paging
+          : actions
             ? seeds.map((seed) => [
-                `paging-${seed}`,
+                `actions-${seed}`,
                 async () => {
-                  const c = makePagingCase(seed, baseUrl);
-                  route = (url) => servePage(c.api, url, baseUrl);
-                  const dir = join(outDir, `paging-${seed}`);
-                  mkdirSync(dir, { recursive: true });
-                  return {
-                    problems: await compareRequests(c.config, dir),
-                    what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
+                  const c = retries ? makeRetryCase(seed, baseUrl) : makeActionsCase(seed, baseUrl);
+                  route = (url) => {
+                    log.push(url);
+                    return c.serve(url);
                   };
+                  const dir = join(outDir, `actions-${seed}`);
+                  mkdirSync(dir, { recursive: true });
+                  const reset = () => {
+                    log.length = 0;
+                    c.reset?.();
+                  };
+                  const attempts = retries ? { log, reset } : undefined;
+                  return { problems: await compareRequests(c.config, dir, attempts), what: JSON.stringify(c.config.resources) };
                 },
               ])
-            : family
+            : paging
               ? seeds.map((seed) => [
-                  `family-${seed}`,
+                  `paging-${seed}`,
                   async () => {
-                    const c = makeFamilyCase(seed, baseUrl);
-                    route = (url) => c.serve(url);
-                    const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                    const c = makePagingCase(seed, baseUrl);
+                    route = (url) => servePage(c.api, url, baseUrl);
+                    const dir = join(outDir, `paging-${seed}`);
+                    mkdirSync(dir, { recursive: true });
                     return {
-                      problems: r.problems,
-                      what: JSON.stringify(c.config.resources),
-                      ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                      problems: await compareRequests(c.config, dir),
+                      what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
                     };
                   },
                 ])
-              : twoRuns
+              : family
                 ? seeds.map((seed) => [
-                    `runs-${seed}`,
+                    `family-${seed}`,
                     async () => {
-                      const c = makeRunsCase(seed, baseUrl);
-                      const dir = join(outDir, `runs-${seed}`);
-                      mkdirSync(dir, { recursive: true });
-                      const bodies = c.runs.map((records) => write({ data: records }));
-                      const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
-                      if (r.problems.length > 0)
-                        writeFileSync(
-                          join(outDir, `case-runs-${seed}.json`),
-                          JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
-                        );
-                      return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+                      const c = makeFamilyCase(seed, baseUrl);
+                      route = (url) => c.serve(url);
+                      const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                      return {
+                        problems: r.problems,
+                        what: JSON.stringify(c.config.resources),
+                        ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                      };
                     },
                   ])
-                : cases.map((c) => [
-                    c.name,
-                    async () => {
-                      body = write({ data: c.records });
-                      const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
-                      if (r.problems.length > 0)
-                        writeFileSync(
-                          join(outDir, `case-${c.name}.json`),
-                          JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
-                        );
-                      return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
-                    },
-                  ]);
+                : twoRuns
+                  ? seeds.map((seed) => [
+                      `runs-${seed}`,
+                      async () => {
+                        const c = makeRunsCase(seed, baseUrl);
+                        const dir = join(outDir, `runs-${seed}`);
+                        mkdirSync(dir, { recursive: true });
+                        const bodies = c.runs.map((records) => write({ data: records }));
+                        const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
+                        if (r.problems.length > 0)
+                          writeFileSync(
+                            join(outDir, `case-runs-${seed}.json`),
+                            JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
+                          );
+                        return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+                      },
+                    ])
+                  : cases.map((c) => [
+                      c.name,
+                      async () => {
+                        body = write({ data: c.records });
+                        const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+                        if (r.problems.length > 0)
+                          writeFileSync(
+                            join(outDir, `case-${c.name}.json`),
+                            JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
+                          );
+                        return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
+                      },
+                    ]);
   let differ = 0;
   for (const [name, check] of checks) {
     const { problems, note, what } = await check();
