@@ -75,6 +75,19 @@ describe("hostile inputs (issue #13)", () => {
     expect(d.message).toContain(`nested more than ${MAX_DEPTH} levels deep`);
   });
 
+  it.each([
+    ["4,000 classes, each derived from the one before, the first from JSONLinkPaginator", "JSONLinkPaginator"],
+    ["a cycle of 4,000 classes", "A4000"],
+  ])("Python: a paginator of %s is the user's own class, read without recursion", (_name, firstBase) => {
+    const classes = Array.from({ length: 4_000 }, (_, i) => `class A${i + 1}(A${i}):\n    pass\n`).join("");
+    const text =
+      "from dlt.sources.rest_api import rest_api_source\nfrom dlt.sources.helpers.rest_client.paginators import JSONLinkPaginator\n" +
+      `class A0(${firstBase}):\n    pass\n${classes}` +
+      `source = rest_api_source({"client": {"base_url": "https://a.example/", "paginator": A4000()}, "resources": ["r"]})\n`;
+    const r = validateText(text, "python");
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["python_custom_class", "/client/paginator"]]);
+  });
+
   it.each(["json", "yaml", "python"] as const)("%s: 20,000 resources: too_many_resources at the first one past the limit", (format) => {
     const text = manyResources(20_000, format, true);
     const d = first(text, format);
