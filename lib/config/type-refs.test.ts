@@ -115,6 +115,29 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
   });
 });
 
+describe('an auth dict given as a secret (dlt.secrets["auth"])', () => {
+  const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({"client": {"base_url": "https://api.example.com", "auth": dlt.secrets["auth"]}, "resources": ["items"]})
+`;
+  const at = { start: text.indexOf('dlt.secrets["auth"]'), end: text.indexOf('dlt.secrets["auth"]') + 'dlt.secrets["auth"]'.length };
+
+  it("is not a credential written into the config: no hardcoded_secret, and the auth runs", () => {
+    const r = checkConfig(text, "python", { auth: '{"type": "bearer", "token": "sk_live_4242abcd"}' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.source?.resources[0]?.endpoint.auth).toMatchObject({ config: { type: "bearer", token: "sk_live_4242abcd" } });
+  });
+
+  it("an error inside it is said on the reference, with no fix, and none of its strings or numbers", () => {
+    const r = checkConfig(text, "python", { auth: '{"type": "http_basic", "username": "alice_in_ops", "password": 918273645}' });
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.range])).toEqual([["invalid_type", "/client/auth/password", at]]);
+    expect(r.diagnostics[0]?.fixes).toBeUndefined();
+    expect(JSON.stringify(r.diagnostics)).not.toMatch(/918273645|alice_in_ops/);
+    expect(r.diagnostics[0]?.message).toContain("`client.auth.password` expects a string");
+  });
+});
+
 describe("a list or dict given as JSON text, read with Python's json as dlt reads it", () => {
   const whole = python(`dlt.config["paginator"]`);
   const errorsOf = (value: string) =>
