@@ -138,6 +138,20 @@ source = rest_api_source({"client": {"base_url": "https://api.example.com", "aut
   });
 });
 
+describe("a secret dlt reads as a number where the config refuses it", () => {
+  it("is said without the number it reads either (`1e5` is 100000, `0x1F2E3D` 2043453)", () => {
+    const text = python(`{"type": "offset", "limit": 10, "total_path": None, "stop_after_empty_page": dlt.secrets["s"]}`);
+    for (const [given, read] of [
+      ["1e5", "100000"],
+      ["0x1F2E3D", "2043453"],
+    ]) {
+      const r = checkConfig(text, "python", { s: given! });
+      expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
+      expect(JSON.stringify(r.diagnostics)).not.toContain(read);
+    }
+  });
+});
+
 describe("a list or dict given as JSON text, read with Python's json as dlt reads it", () => {
   const whole = python(`dlt.config["paginator"]`);
   const errorsOf = (value: string) =>

@@ -272,8 +272,8 @@ export function withoutRunTimeRefs(
 }
 
 /**
- * `diagnostics` as they may be said of the values a run put in place of references (`given`): a secret's value is masked.
- * One said inside such a value (`"auth": dlt.secrets["auth"]` holding a dict) is placed on the reference, the value not
+ * `diagnostics` as they may be said of the values a run put in place of references (`given`): a secret's value is masked,
+ * and on the reference also its strings and numbers as dlt read them (`1e5` is said as 100000). One said inside such a value (`"auth": dlt.secrets["auth"]` holding a dict) is placed on the reference, the value not
  * being in the text, without a fix (its edits would be made to the text); a secret's strings and numbers in it are masked
  * too (a typed dict's `type` aside: dlt's word); and a `hardcoded_secret` there is dropped: that value is not written into
  * the config.
@@ -292,11 +292,13 @@ export function maskBoundSecrets(
     const text = Object.hasOwn(given, r.name) ? given[r.name]! : undefined;
     if (text === undefined) return [];
     const masked = r.kind === "secret" ? new Masker([...secrets, ...leaves(dltAutoCast(text))]) : masker;
-    return [{ inside: `${loc.pointer(r.path)}/`, range: loc.value(r.path), masker: masked }];
+    return [{ pointer: loc.pointer(r.path), range: loc.value(r.path), masker: masked }];
   });
   return diagnostics.flatMap((d) => {
-    const at = bound.find((b) => d.path.startsWith(b.inside));
+    const at = bound.find((b) => d.path === b.pointer || d.path.startsWith(`${b.pointer}/`));
     if (!at) return [secrets.length > 0 ? { ...d, message: masker.text(d.message) } : d];
+    // On the reference itself: its value as dlt read it (`1e5` is the number 100000) is masked too.
+    if (d.path === at.pointer) return [{ ...d, message: at.masker.text(d.message) }];
     if (d.code === "hardcoded_secret") return [];
     const { fixes: _, ...rest } = d;
     return [{ ...rest, range: at.range, message: at.masker.text(d.message) }];
