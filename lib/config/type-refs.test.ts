@@ -150,6 +150,13 @@ describe("a secret dlt reads as a number where the config refuses it", () => {
       expect(JSON.stringify(r.diagnostics)).not.toContain(read);
     }
   });
+
+  it("a dict is not said as Python's str() of it either, nor written into the text by a quick fix", () => {
+    const text = python(`{"type": "page_number", "total_path": None, "limit": dlt.secrets["s"]}`);
+    const r = checkConfig(text, "python", { s: '{"page_size_secret": 1}' });
+    expect(r.diagnostics.map((d) => d.code)).toContain("dialect_page_number_limit");
+    expect(JSON.stringify(r.diagnostics)).not.toContain("page_size_secret");
+  });
 });
 
 describe("a list or dict given as JSON text, read with Python's json as dlt reads it", () => {

@@ -24,8 +24,10 @@ import {
   Masker,
   PY_NUMBER,
   pyNumberValue,
+  pyStr,
   refOf,
   type Json,
+  type PyValue,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
@@ -273,7 +275,8 @@ export function withoutRunTimeRefs(
 
 /**
  * `diagnostics` as they may be said of the values a run put in place of references (`given`): a secret's value is masked,
- * and on the reference also its strings and numbers as dlt read them (`1e5` is said as 100000). One said inside such a value (`"auth": dlt.secrets["auth"]` holding a dict) is placed on the reference, the value not
+ * and on the reference also its strings and numbers as dlt read them (`1e5` is said as 100000), and no fix writes it into
+ * the text. One said inside such a value (`"auth": dlt.secrets["auth"]` holding a dict) is placed on the reference, the value not
  * being in the text, without a fix (its edits would be made to the text); a secret's strings and numbers in it are masked
  * too (a typed dict's `type` aside: dlt's word); and a `hardcoded_secret` there is dropped: that value is not written into
  * the config.
@@ -291,14 +294,22 @@ export function maskBoundSecrets(
   const bound = refs.flatMap((r) => {
     const text = Object.hasOwn(given, r.name) ? given[r.name]! : undefined;
     if (text === undefined) return [];
-    const masked = r.kind === "secret" ? new Masker([...secrets, ...leaves(dltAutoCast(text))]) : masker;
+    const cast = dltAutoCast(text);
+    // A dict or list is also said as Python's str() of it (`{'a': 1}`).
+    const spelled = typeof cast === "object" && cast !== null ? [pyStr(cast as PyValue)] : [];
+    const masked = r.kind === "secret" ? new Masker([...secrets, ...leaves(cast), ...spelled]) : masker;
     return [{ pointer: loc.pointer(r.path), range: loc.value(r.path), masker: masked }];
   });
   return diagnostics.flatMap((d) => {
     const at = bound.find((b) => d.path === b.pointer || d.path.startsWith(`${b.pointer}/`));
     if (!at) return [secrets.length > 0 ? { ...d, message: masker.text(d.message) } : d];
-    // On the reference itself: its value as dlt read it (`1e5` is the number 100000) is masked too.
-    if (d.path === at.pointer) return [{ ...d, message: at.masker.text(d.message) }];
+    // On the reference itself: its value as dlt read it (`1e5` is the number 100000) is masked too, and a fix that would write
+    // a secret's value into the text (one moving it elsewhere) is no fix.
+    if (d.path === at.pointer) {
+      const fixes = d.fixes?.filter((f) => f.edits.every((e) => at.masker.text(e.newText) === e.newText));
+      const { fixes: _, ...rest } = d;
+      return [{ ...rest, message: at.masker.text(d.message), ...(fixes && fixes.length > 0 ? { fixes } : {}) }];
+    }
     if (d.code === "hardcoded_secret") return [];
     const { fixes: _, ...rest } = d;
     return [{ ...rest, range: at.range, message: at.masker.text(d.message) }];
