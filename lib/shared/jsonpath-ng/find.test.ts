@@ -102,3 +102,12 @@ describe("find, as jsonpath-ng evaluates a path for dlt", () => {
     expect(findValues(parseJsonPath("`this`.`str()`"), list, sink)).toEqual(["[0.5, 1, 2.0, 1e+16]"]);
   });
 });
+
+describe("`..` over a wide page", () => {
+  it("finds 200,000 matches (more than a call takes arguments), not a RecursionError: the data nests 3 deep", () => {
+    const data = { data: Array.from({ length: 200_000 }, (_, i) => ({ id: i })) } as Json;
+    const ids = findValues(parseJsonPath("$..id"), data);
+    expect(ids).toHaveLength(200_000);
+    expect(ids[199_999]).toBe(199_999);
+  });
+});

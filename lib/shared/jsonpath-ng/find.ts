@@ -275,8 +275,12 @@ function descend(right: PathNode, d: Datum, t: Texts): Datum[] {
   if (d === NO_PARENT) throw new JsonPathEvalError("`..` after `parent` of the top value: jsonpath-ng fails (AttributeError)");
   const out = find(right, d, t);
   const v = d.value;
-  if (Array.isArray(v)) v.forEach((item, i) => out.push(...descend(right, at(item, d, i), t)));
-  else if (isDict(v)) for (const k of keysOf(v, t)) out.push(...descend(right, at(v[k] as Json, d, k), t));
+  // Appended one by one: `push(...matches)` passes each as an argument, past V8's limit (~120,000) a RangeError.
+  const add = (found: Datum[]) => {
+    for (const x of found) out.push(x);
+  };
+  if (Array.isArray(v)) v.forEach((item, i) => add(descend(right, at(item, d, i), t)));
+  else if (isDict(v)) for (const k of keysOf(v, t)) add(descend(right, at(v[k] as Json, d, k), t));
   return out;
 }
 
