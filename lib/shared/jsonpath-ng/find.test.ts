@@ -111,3 +111,22 @@ describe("`..` over a wide page", () => {
     expect(ids[199_999]).toBe(199_999);
   });
 });
+
+describe("`..` after `..` over deep data", () => {
+  it("is refused after a bounded number of steps, saying why, instead of running for hours (jsonpath-ng's would)", () => {
+    let data: Json = 1;
+    for (let i = 0; i < 100; i++) data = { a: data };
+    const e = (() => {
+      try {
+        findValues(parseJsonPath("$..a..a..a..a..a..a"), data);
+      } catch (x) {
+        return x;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(JsonPathEvalError);
+    expect((e as Error).message).toContain("use fewer `..`");
+    // Three of them over the same data are well inside the bound: 161,700 matches.
+    expect(findValues(parseJsonPath("$..a..a..a"), data)).toHaveLength(161_700);
+  });
+});
