@@ -106,7 +106,7 @@ function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: 
 /**
  * The value of a definition, read in its own place (its ranges are the definition's). `at`: the name that uses it.
  * The text guard bounds the nesting each expression writes, not what names put inside names (`x2 = [x1]`, `x3 = x2`):
- * a value nested past MAX_DEPTH through them is \`too_deep\` at the name, as a collection written that deep is, and a
+ * a value nested past MAX_DEPTH through them is `too_deep` at the name, as a collection written that deep is, and a
  * chain of MAX_DEPTH names is not followed further (each is a level of recursion here).
  */
 function expand(ctx: ConvertContext, vs: ValueScope, node: SyntaxNode, pointer: string, at: SyntaxNode): DocNode | null {
