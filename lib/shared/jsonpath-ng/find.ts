@@ -172,6 +172,15 @@ export function hasIntersect(n: PathNode): boolean {
   return "left" in n && (hasIntersect(n.left) || hasIntersect(n.right));
 }
 
+/** Whether the path runs a regular expression (`=~`, `sub(/…/, …)`): one may backtrack without end on some text. */
+export function hasRegex(n: PathNode): boolean {
+  if (n.k === "sub") return true;
+  if (n.k === "operation") return [n.left, n.right].some((o) => typeof o === "object" && hasRegex(o));
+  if (n.k === "filter") return n.expressions.some((e) => e.op === "=~" || hasRegex(e.target));
+  if (n.k === "sorted") return (n.sorts ?? []).some(([p]) => hasRegex(p));
+  return "left" in n && (hasRegex(n.left) || hasRegex(n.right));
+}
+
 /** The spellings of a value: a container's own, a number's in its container. */
 function spelling(d: Datum, t: Texts): string | NumberText | undefined {
   if (t === undefined) return undefined;
