@@ -36,4 +36,11 @@ describe("formatDiagnostic's carets", () => {
     const { carets } = excerpt('{"name":\t"日本"}', '"日本"');
     expect(carets).toBe(`${" ".repeat(8)}\t${"^".repeat(6)}`);
   });
+
+  it("underline only the token on a long line shown from a window (minified JSON): as many carets as it is long", () => {
+    const text = `{"client": {"base_url": "https://a.example/${"x".repeat(300)}"}, "resources": [{"pathh": "x"}]}`;
+    const { source, carets } = excerpt(text, '"pathh"');
+    expect(source.startsWith("…")).toBe(true);
+    expect(carets).toBe(`${" ".repeat(stringWidth(source.slice(0, source.indexOf('"pathh"'))))}^^^^^^^`);
+  });
 });

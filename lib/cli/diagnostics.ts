@@ -75,6 +75,7 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string, styl
   if (cut > 0) {
     source = `…${source.slice(cut, cut + MAX_EXCERPT)}`;
     col = col - cut + 1;
+    endColumn = endColumn - cut + 1;
   } else if (source.length > MAX_EXCERPT) source = `${source.slice(0, MAX_EXCERPT)}…`;
   const width = end.line === start.line ? endColumn - col : source.length - col + 1;
   // As many carets, and as much indent, as the text takes terminal cells (a CJK character or an emoji takes two).

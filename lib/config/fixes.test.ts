@@ -326,6 +326,18 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     expect(fixOf(applyEdits(text, first.edits))?.title).toBe('Send it with "method": "POST" (in `resources[1].endpoint`)');
   });
 
+  it("the message writes the page size as the config would hold it: a text quoted, None, a dict (not [object Object])", () => {
+    const said = (limit: string) =>
+      validateText(
+        `rest_api_source({"client": {"base_url": "https://x"}, "resources": [{"name": "a", "endpoint": {"paginator": ` +
+          `{"type": "page_number", "total_path": None, "limit": ${limit}}}}]})`,
+        "python",
+      ).diagnostics.find((x) => x.code === "dialect_page_number_limit")!.message;
+    expect(said('"20"')).toContain('restplay sends `limit=20` on every page; in dlt put `"limit": "20"` in');
+    expect(said("None")).toContain('sends `limit=None` on every page; in dlt put `"limit": None` in');
+    expect(said('{"a": 1}')).toContain(`sends \`limit={'a': 1}\` on every page; in dlt put \`"limit": {"a": 1}\` in`);
+  });
+
   it("the page size moves, not disappears: the plain value gains params", () => {
     const text = FIXES.find(([t]) => t.startsWith("page_number limit -> new params"))![2];
     const d = validateText(text, "json").diagnostics.find((x) => x.code === "dialect_page_number_limit")!;

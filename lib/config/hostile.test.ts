@@ -60,6 +60,34 @@ describe("hostile inputs (issue #13)", () => {
     expect(d.message).toMatch(/\d[\d,]* more aliases were not expanded/);
   });
 
+  it.each([
+    ["a chain of 1,000 names (`x1 = x0`)", (i: number) => `x${i}`, 1_000],
+    ["lists put in lists through 40 names (`x2 = [[…x1…]]`)", (i: number) => `${"[".repeat(30)}x${i}${"]".repeat(30)}`, 40],
+  ])("Python: %s is too_deep at a name, not a stack overflow", (_name, definition, n) => {
+    const names = Array.from({ length: n }, (_, i) => `x${i + 1} = ${definition(i)}`).join("\n");
+    const text =
+      `from dlt.sources.rest_api import rest_api_source\nx0 = "a"\n${names}\n` +
+      `source = rest_api_source({"client": {"base_url": "https://a.example/"}, ` +
+      `"resources": [{"name": "r", "endpoint": {"json": {"a": x${n}}}}]})\n`;
+    const d = first(text, "python");
+    expect([d.code, d.path.startsWith("/resources/0/endpoint/json/a")]).toEqual(["too_deep", true]);
+    expect(d.token).toMatch(/^x\d+$/);
+    expect(d.message).toContain(`nested more than ${MAX_DEPTH} levels deep`);
+  });
+
+  it.each([
+    ["4,000 classes, each derived from the one before, the first from JSONLinkPaginator", "JSONLinkPaginator"],
+    ["a cycle of 4,000 classes", "A4000"],
+  ])("Python: a paginator of %s is the user's own class, read without recursion", (_name, firstBase) => {
+    const classes = Array.from({ length: 4_000 }, (_, i) => `class A${i + 1}(A${i}):\n    pass\n`).join("");
+    const text =
+      "from dlt.sources.rest_api import rest_api_source\nfrom dlt.sources.helpers.rest_client.paginators import JSONLinkPaginator\n" +
+      `class A0(${firstBase}):\n    pass\n${classes}` +
+      `source = rest_api_source({"client": {"base_url": "https://a.example/", "paginator": A4000()}, "resources": ["r"]})\n`;
+    const r = validateText(text, "python");
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["python_custom_class", "/client/paginator"]]);
+  });
+
   it.each(["json", "yaml", "python"] as const)("%s: 20,000 resources: too_many_resources at the first one past the limit", (format) => {
     const text = manyResources(20_000, format, true);
     const d = first(text, format);

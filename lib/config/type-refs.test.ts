@@ -115,6 +115,50 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
   });
 });
 
+describe('an auth dict given as a secret (dlt.secrets["auth"])', () => {
+  const text = `import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({"client": {"base_url": "https://api.example.com", "auth": dlt.secrets["auth"]}, "resources": ["items"]})
+`;
+  const at = { start: text.indexOf('dlt.secrets["auth"]'), end: text.indexOf('dlt.secrets["auth"]') + 'dlt.secrets["auth"]'.length };
+
+  it("is not a credential written into the config: no hardcoded_secret, and the auth runs", () => {
+    const r = checkConfig(text, "python", { auth: '{"type": "bearer", "token": "sk_live_4242abcd"}' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.source?.resources[0]?.endpoint.auth).toMatchObject({ config: { type: "bearer", token: "sk_live_4242abcd" } });
+  });
+
+  it("an error inside it is said on the reference, with no fix, and none of its strings or numbers", () => {
+    const r = checkConfig(text, "python", { auth: '{"type": "http_basic", "username": "alice_in_ops", "password": 918273645}' });
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.range])).toEqual([["invalid_type", "/client/auth/password", at]]);
+    expect(r.diagnostics[0]?.fixes).toBeUndefined();
+    expect(JSON.stringify(r.diagnostics)).not.toMatch(/918273645|alice_in_ops/);
+    expect(r.diagnostics[0]?.message).toContain("`client.auth.password` expects a string");
+  });
+});
+
+describe("a secret dlt reads as a number where the config refuses it", () => {
+  it("is said without the number it reads either (`1e5` is 100000, `0x1F2E3D` 2043453)", () => {
+    const text = python(`{"type": "offset", "limit": 10, "total_path": None, "stop_after_empty_page": dlt.secrets["s"]}`);
+    for (const [given, read] of [
+      ["1e5", "100000"],
+      ["0x1F2E3D", "2043453"],
+    ]) {
+      const r = checkConfig(text, "python", { s: given! });
+      expect(r.diagnostics.map((d) => d.code)).toContain("invalid_type");
+      expect(JSON.stringify(r.diagnostics)).not.toContain(read);
+    }
+  });
+
+  it("a dict is not said as Python's str() of it either, nor written into the text by a quick fix", () => {
+    const text = python(`{"type": "page_number", "total_path": None, "limit": dlt.secrets["s"]}`);
+    const r = checkConfig(text, "python", { s: '{"page_size_secret": 1}' });
+    expect(r.diagnostics.map((d) => d.code)).toContain("dialect_page_number_limit");
+    expect(JSON.stringify(r.diagnostics)).not.toContain("page_size_secret");
+  });
+});
+
 describe("a list or dict given as JSON text, read with Python's json as dlt reads it", () => {
   const whole = python(`dlt.config["paginator"]`);
   const errorsOf = (value: string) =>

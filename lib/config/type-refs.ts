@@ -24,9 +24,11 @@ import {
   Masker,
   PY_NUMBER,
   pyNumberValue,
+  pyStr,
   refOf,
   refSpelling,
   type Json,
+  type PyValue,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
@@ -272,15 +274,58 @@ export function withoutRunTimeRefs(
   return copy;
 }
 
-/** `diagnostics` with the run's values of the secrets bound here masked (`limit: "abc"` from a secret is said masked). */
+/**
+ * `diagnostics` as they may be said of the values a run put in place of references (`given`): a secret's value is masked,
+ * and on the reference also its strings and numbers as dlt read them (`1e5` is said as 100000), and no fix writes it into
+ * the text. One said inside such a value (`"auth": dlt.secrets["auth"]` holding a dict) is placed on the reference, the value not
+ * being in the text, without a fix (its edits would be made to the text); a secret's strings and numbers in it are masked
+ * too (a typed dict's `type` aside: dlt's word); and a `hardcoded_secret` there is dropped: that value is not written into
+ * the config.
+ */
 export function maskBoundSecrets(
   diagnostics: Diagnostic[],
   value: PlainValue | null,
   given: Readonly<Record<string, string>>,
+  loc: Locator,
 ): Diagnostic[] {
   if (value === null || Object.keys(given).length === 0) return diagnostics;
-  const secrets = runTimeRefs(value).flatMap((r) => (r.kind === "secret" && Object.hasOwn(given, r.name) ? [given[r.name]!] : []));
-  if (secrets.length === 0) return diagnostics;
+  const refs = runTimeRefs(value);
+  const secrets = refs.flatMap((r) => (r.kind === "secret" && Object.hasOwn(given, r.name) ? [given[r.name]!] : []));
   const masker = new Masker(secrets);
-  return diagnostics.map((d) => ({ ...d, message: masker.text(d.message) }));
+  const bound = refs.flatMap((r) => {
+    const text = Object.hasOwn(given, r.name) ? given[r.name]! : undefined;
+    if (text === undefined) return [];
+    const cast = dltAutoCast(text);
+    // A dict or list is also said as Python's str() of it (`{'a': 1}`).
+    const spelled = typeof cast === "object" && cast !== null ? [pyStr(cast as PyValue)] : [];
+    const masked = r.kind === "secret" ? new Masker([...secrets, ...leaves(cast), ...spelled]) : masker;
+    return [{ pointer: loc.pointer(r.path), range: loc.value(r.path), masker: masked }];
+  });
+  return diagnostics.flatMap((d) => {
+    const at = bound.find((b) => d.path === b.pointer || d.path.startsWith(`${b.pointer}/`));
+    if (!at) return [secrets.length > 0 ? { ...d, message: masker.text(d.message) } : d];
+    // On the reference itself: its value as dlt read it (`1e5` is the number 100000) is masked too, and a fix that would write
+    // a secret's value into the text (one moving it elsewhere) is no fix.
+    if (d.path === at.pointer) {
+      const fixes = d.fixes?.filter((f) => f.edits.every((e) => at.masker.text(e.newText) === e.newText));
+      const { fixes: _, ...rest } = d;
+      return [{ ...rest, message: at.masker.text(d.message), ...(fixes && fixes.length > 0 ? { fixes } : {}) }];
+    }
+    if (d.code === "hardcoded_secret") return [];
+    const { fixes: _, ...rest } = d;
+    return [{ ...rest, range: at.range, message: at.masker.text(d.message) }];
+  });
+}
+
+/** The strings and numbers (as text) in a value, but a dict's `type`. */
+function leaves(v: unknown): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown, key: string | null): void => {
+    if (typeof x === "string" && key !== "type") out.push(x);
+    else if (typeof x === "number" && Number.isFinite(x)) out.push(String(x));
+    else if (Array.isArray(x)) x.forEach((item) => walk(item, null));
+    else if (isObj(x)) for (const [k, item] of Object.entries(x)) walk(item, k);
+  };
+  walk(v, null);
+  return out;
 }

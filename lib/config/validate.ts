@@ -117,8 +117,8 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     out.drop((d) => excusedByUnreadPython(d, removed));
     keysNoTypeTakes(value, new Locator(document), out, removed);
   }
-  // A secret's value put in place for this run is no more shown than the run shows it.
-  const sorted = onlyFixesThatFit(maskBoundSecrets(out.sorted(), value, options.refValues ?? {}));
+  // A value put in place for this run is not the text's (no fix, no hardcoded_secret); a secret's is no more shown than a run shows it.
+  const sorted = onlyFixesThatFit(maskBoundSecrets(out.sorted(), value, options.refValues ?? {}, new Locator(document)));
   const valid = document.root !== null && !sorted.some((d) => d.severity === "error");
   return {
     format: document.format,

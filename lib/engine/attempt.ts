@@ -74,7 +74,8 @@ export function attemptOnce(
       };
     }
     const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
-    if (location !== null) {
+    // An empty Location is no redirect for python-requests (`resolve_redirects` loops `while url`): the response is dlt's.
+    if (location !== null && location !== "") {
       res.discard();
       return { kind: "redirect", res, location };
     }

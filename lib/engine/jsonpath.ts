@@ -8,11 +8,13 @@
  */
 import {
   findValues,
+  hasRegex,
   JsonPathEvalError,
   JsonPathSyntaxError,
   parseJsonPath,
   refusedMessage,
   shownPath,
+  withinTime,
   type PathNode,
   type Texts,
 } from "../shared/jsonpath-ng";
@@ -60,10 +62,11 @@ export function compilePath(path: string): CompiledPath {
   }
   const keys = names(tree);
   if (keys) return walk(keys);
+  const regex = hasRegex(tree);
   return (json, texts, asSent) => {
     if (json === undefined) return [];
     try {
-      return findValues(tree, json, texts, asSent);
+      return regex ? withinTime(() => findValues(tree, json, texts, asSent)) : findValues(tree, json, texts, asSent);
     } catch (e) {
       if (!(e instanceof JsonPathEvalError)) throw e;
       throw new EngineError("selector_error", `The JSONPath \`${shownPath(path)}\` could not be evaluated: ${e.message}.`);

@@ -18,13 +18,20 @@ const BODY_HEADERS = new Set(["content-type", "content-length", "transfer-encodi
  * resolved against the URL that answered as requests resolves it (`pyRedirectTarget`); it carries its own query.
  */
 export function redirectSpec(spec: RequestSpec, status: number, location: string, from: string): RequestSpec {
+  const invalid = (why: string) =>
+    new EngineError("http_error", `${status} redirect from ${from} to \`${location}\`, which is not a valid URL${why}.`);
+  let target: string | null;
+  try {
+    target = pyRedirectTarget(location, from);
+  } catch (e) {
+    // Python's urlparse raises ValueError for a netloc with one of `[` `]` (`http://[::1`), and so dlt's request does.
+    throw invalid(` (ValueError: ${e instanceof Error ? e.message : String(e)})`);
+  }
   let url: URL;
-  const target = pyRedirectTarget(location, from);
   try {
     url = new URL(target ?? "");
   } catch {
-    const why = target === null ? " (requests reads a Location as UTF-8: UnicodeDecodeError)" : "";
-    throw new EngineError("http_error", `${status} redirect from ${from} to \`${location}\`, which is not a valid URL${why}.`);
+    throw invalid(target === null ? " (requests reads a Location as UTF-8: UnicodeDecodeError)" : "");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new EngineError(

@@ -80,6 +80,22 @@ describe("redirects are followed by the engine, one traced request per hop", () 
     expect(run.of("response")[0]!.status).toBe(302);
   });
 
+  it("an empty Location is no redirect either (requests follows `while url`): the 302 is the answer (dlt: JSONDecodeError)", async () => {
+    const api = fakeFetch(() => new Response("", { status: 302, headers: { location: "" } }));
+    const run = await collect(one({ data_selector: "data", paginator: "single_page" }), api.fetch);
+    expect(api.calls).toHaveLength(1);
+    expect(run.errors.map((e) => e.code)).toEqual(["invalid_json"]);
+  });
+
+  it("a Location Python's urlparse refuses (`http://[::1`) is an http_error, not an internal error (dlt 1.26.0: ValueError)", async () => {
+    const api = fakeFetch(() => to("http://[::1"));
+    const run = await collect(one({ data_selector: "data", paginator: "single_page" }), api.fetch);
+    expect(api.calls).toHaveLength(1);
+    expect(run.errors.map((e) => [e.code, e.message])).toEqual([
+      ["http_error", "302 redirect from https://api.test/items to `http://[::1`, which is not a valid URL (ValueError: Invalid IPv6 URL)."],
+    ]);
+  });
+
   it("a Location that is not http(s) is an http_error naming it", async () => {
     const api = fakeFetch(() => to("file:///etc/passwd"));
     const run = await collect(one({ data_selector: "data", paginator: "single_page" }), api.fetch);

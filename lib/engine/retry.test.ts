@@ -48,7 +48,11 @@ describe("dlt's default retries", () => {
     const junk = await collect(single(), fakeFetch((_r, n) => (n === 1 ? json({}, 429, { "retry-after": "soon" }) : ok())).fetch);
     expect(junk.sleeps).toEqual([1000]);
     expect(retryAfterMs(new Date(0).toUTCString(), 60_000, 300_000)).toBe(0);
-    expect(retryAfterMs("1.5", 0, 300_000)).toBe(1500);
+    // dlt reads whole seconds or an email date (parsedate_tz); anything else waits the backoff (dlt 1.26.0's retry.py).
+    for (const junk of ["1.5", "-5", "1e3", "NaN", "2015-10-21T07:28:00Z", " "]) expect(retryAfterMs(junk, 0, 300_000)).toBeNull();
+    expect(retryAfterMs(" 7 ", 0, 300_000)).toBe(7000);
+    expect(retryAfterMs("Wed, 21 Oct 2015 07:28:30 +0200", Date.UTC(2015, 9, 21, 5, 28), 300_000)).toBe(30_000);
+    expect(retryAfterMs("21-Oct-15 07:28:10 GMT", Date.UTC(2015, 9, 21, 7, 28), 300_000)).toBe(10_000);
   });
   it("network errors are retried, then reported as network_error", async () => {
     const api = fakeFetch(() => {

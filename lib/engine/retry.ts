@@ -1,5 +1,6 @@
 /** Retry policy and timing (dlt-rest-api.md §11.2, and the seed `error_handler`). Pure functions. */
 import type { ErrorHandlerConfig } from "../config/schema";
+import { pyParsedateSeconds } from "../shared";
 
 export interface RetryPolicy {
   readonly retries: (status: number) => boolean;
@@ -40,12 +41,15 @@ export function backoffMs(policy: RetryPolicy, k: number): number {
   return Math.min(policy.maxDelayMs, policy.backoffFactor * 2 ** (k - 1) * 1000);
 }
 
-/** `Retry-After` as seconds or an HTTP date, clamped to [0, max]; `null` when absent or unparseable. */
+/**
+ * `Retry-After` as dlt's retry reads it (`wait_exponential_retry_after._parse_retry_after`): whole seconds, else a date
+ * `email.utils.parsedate_tz` reads (`1.5`, `-5` or an ISO date is neither: backoff), clamped to [0, max]; `null` when
+ * absent or unread.
+ */
 export function retryAfterMs(header: string | null, nowMs: number, maxMs: number): number | null {
-  if (header === null) return null;
-  const t = header.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Math.min(maxMs, Math.max(0, Number(t) * 1000));
-  const date = Date.parse(t);
-  if (Number.isNaN(date)) return null;
-  return Math.min(maxMs, Math.max(0, date - nowMs));
+  if (header === null || header === "") return null;
+  if (/^\s*[0-9]+\s*$/.test(header)) return Math.min(maxMs, Number(header.trim()) * 1000);
+  const date = pyParsedateSeconds(header);
+  if (date === null) return null;
+  return Math.min(maxMs, Math.max(0, date * 1000 - nowMs));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, json, one } from "../testing/engine";
 import { detectSelector } from "./select";
 import { compilePath } from "./jsonpath";
+import { REGEX_PATH_MS } from "../shared/jsonpath-ng";
 
 const page = async (body: unknown, data_selector?: string) => {
   const run = await collect(
@@ -59,6 +60,17 @@ describe("data_selector", () => {
     expect((await page({ data: rows }, "$.data[?(@.id > 1)]")).records).toEqual(rows.slice(1));
     expect((await page({ a: { id: 1 }, b: { id: 2 } }, "a | b")).records).toEqual([{ id: 1 }, { id: 2 }]);
     expect((await page({ data: [{ id: 1, x: {} }, { id: 2 }] }, "data[*] where x")).records).toEqual([{ id: 1, x: {} }]);
+  });
+  it("a regular expression that backtracks without end on the data stops its resource with selector_error, not the run's thread", async () => {
+    const rows = [
+      { id: 1, a: "abc" },
+      { id: 2, a: `${"a".repeat(40)}!` },
+    ];
+    // Fine on text it does not backtrack on; on the 41 characters `(a+)+$` would take hours (in Python's re as well).
+    expect((await page({ data: rows.slice(0, 1) }, '$.data[?(@.a =~ "(a+)+$")]')).records).toEqual([]);
+    const run = await page({ data: rows }, '$.data[?(@.a =~ "(a+)+$")]');
+    expect(run.errors.map((e) => e.code)).toEqual(["selector_error"]);
+    expect(run.errors[0]!.message).toContain(`it ran more than ${REGEX_PATH_MS / 1000} s over one value`);
   });
   it("dlt's quirks: `[*]` of a dict is the dict; an index of a dict fails the run; a keyword as a name cannot be read", async () => {
     expect((await page({ data: { id: 1 } }, "data[*]")).records).toEqual([{ id: 1 }]);

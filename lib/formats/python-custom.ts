@@ -12,7 +12,7 @@ import { code, valueChildren, type ConvertContext } from "./python-convert";
 import { bindArgs, closest } from "./python-call";
 import { DLT_CLASSES, dltClass, type DltParam } from "./python-classes";
 import { decodePythonString } from "./python-strings";
-import type { PyScope } from "./python-scope";
+import type { PyScope, UserClass } from "./python-scope";
 import { unsetCredentials } from "./python-call";
 import { importEdit } from "./python-names";
 
@@ -28,26 +28,30 @@ export const STAND_INS: Readonly<Record<Kind, readonly string[]>> = {
 };
 const BASES: Readonly<Record<Kind, string>> = { paginator: "BasePaginator", auth: "AuthConfigBase" };
 
-/** The dlt type a class derives from (through the file's classes), `base` for dlt's abstract base, or null. */
-function ancestry(
-  scope: PyScope,
-  name: string,
-  kind: Kind,
-  seen = new Set<string>(),
-): { type: string | null; params: readonly DltParam[] | null } | null {
-  if (seen.has(name)) return null;
-  seen.add(name);
-  const last = name.split(".").pop() ?? name;
-  const dlt = dltClass(last);
-  if (dlt && dlt.kind === kind) return { type: dlt.type, params: dlt.params };
-  if (last === BASES[kind]) return { type: null, params: [] };
-  const cls = scope.classes.get(name);
-  if (!cls) return null;
-  for (const base of cls.bases) {
-    const found = ancestry(scope, base, kind, seen);
-    if (found) return { type: found.type, params: cls.init ? null : found.params };
+/**
+ * The dlt type a class derives from (through the file's classes, depth first in the order of the bases), `base` for
+ * dlt's abstract base, or null. `params`: the dlt class's, unless a class on the way defines its own `__init__`.
+ * Walked without recursion: a file may chain thousands of classes.
+ */
+function ancestry(scope: PyScope, name: string, kind: Kind): { type: string | null; params: readonly DltParam[] | null } | null {
+  const seen = new Set<string>();
+  const path: { cls: UserClass; next: number }[] = [];
+  for (let current: string | null = name; ;) {
+    if (current !== null && !seen.has(current)) {
+      seen.add(current);
+      const last = current.split(".").pop() ?? current;
+      const dlt = dltClass(last);
+      const found =
+        dlt && dlt.kind === kind ? { type: dlt.type, params: dlt.params } : last === BASES[kind] ? { type: null, params: [] } : null;
+      if (found) return { type: found.type, params: path.some((p) => p.cls.init) ? null : found.params };
+      const cls = scope.classes.get(current);
+      if (cls) path.push({ cls, next: 0 });
+    }
+    const top = path[path.length - 1];
+    if (!top) return null;
+    current = top.cls.bases[top.next++] ?? null;
+    if (current === null) path.pop();
   }
-  return null;
 }
 
 /** A dotted name as its import spells it out (`AuthBase` → `requests.auth.AuthBase`). */
@@ -57,20 +61,26 @@ function qualifiedName(scope: PyScope, name: string): string {
   return imported ? [imported.qualified, ...rest].join(".") : name;
 }
 
-/** Whether every base of a file class is known (defined here or a dlt name): then "not derived" is sure. */
-function basesKnown(scope: PyScope, name: string, seen = new Set<string>()): boolean {
-  const cls = scope.classes.get(name);
-  if (!cls || seen.has(name)) return false;
-  seen.add(name);
-  return cls.bases.every(
-    (b) =>
-      b === "object" ||
-      // requests' own auth base (dlt's tests: "Incorrect auth object type … Expected … an instance of AuthConfigBase").
-      qualifiedName(scope, b) === "requests.auth.AuthBase" ||
-      dltClass(b.split(".").pop() ?? b) !== undefined ||
-      /Base(Paginator|Configuration)$|AuthConfigBase$/.test(b) ||
-      basesKnown(scope, b, seen),
-  );
+/**
+ * Whether every base of a file class is known (defined here or a dlt name): then "not derived" is sure. A class
+ * reached twice (a cycle, or a base shared by two) leaves it unsure. Walked without recursion, as `ancestry`.
+ */
+function basesKnown(scope: PyScope, name: string): boolean {
+  const seen = new Set<string>();
+  const known = (b: string) =>
+    b === "object" ||
+    // requests' own auth base (dlt's tests: "Incorrect auth object type … Expected … an instance of AuthConfigBase").
+    qualifiedName(scope, b) === "requests.auth.AuthBase" ||
+    dltClass(b.split(".").pop() ?? b) !== undefined ||
+    /Base(Paginator|Configuration)$|AuthConfigBase$/.test(b);
+  for (const todo = [name]; todo.length > 0;) {
+    const current = todo.pop()!;
+    const cls = scope.classes.get(current);
+    if (!cls || seen.has(current)) return false;
+    seen.add(current);
+    for (const b of cls.bases) if (!known(b)) todo.push(b);
+  }
+  return true;
 }
 
 /** A call of a class that is not dlt's, at a paginator or auth key; null elsewhere. */

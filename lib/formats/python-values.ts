@@ -7,14 +7,15 @@
  * `os.environ[...]`/`os.getenv(...)`, and dlt's own classes (python-call.ts). Anything else stays code.
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { DocNode, FormatPart, Range } from "./types";
+import type { Diagnostic, DocNode, FormatPart, Range } from "./types";
 import { code, convert, dltRef, valueChildren, type ConvertContext } from "./python-convert";
 import { refValue } from "../shared";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
 import { bindDltCall, dltClassOf } from "./python-call";
 import { customCall } from "./python-custom";
-import { MAX_VALUES } from "./limits";
+import { MAX_DEPTH, MAX_VALUES } from "./limits";
+import { tooDeep } from "./guard";
 
 export interface ValueScope {
   readonly scope: PyScope;
@@ -24,13 +25,15 @@ export interface ValueScope {
   readonly visiting: Set<number>;
   /** Values still allowed through names (a constant used many times must not blow up the tree). */
   budget: number;
+  /** The first value nested past MAX_DEPTH through names (reported once: later places are cut without a word). */
+  deep: Diagnostic | null;
 }
 
 const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
 const rangeOf = (n: SyntaxNode): Range => ({ start: n.from, end: n.to });
 
 export function createValueScope(scope: PyScope, sourceName: string): ValueScope {
-  return { scope, sourceName, visiting: new Set(), budget: MAX_VALUES };
+  return { scope, sourceName, visiting: new Set(), budget: MAX_VALUES, deep: null };
 }
 
 /** The resolver handed to `convert` (ConvertContext.resolve). */
@@ -93,37 +96,66 @@ function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: 
   if (name === "max" || name === "min") return null;
   const found = lookupName(vs.scope, name, n.from);
   if (!found) return null;
-  if ("node" in found) return expand(ctx, vs, found.node, pointer);
+  if ("node" in found) return expand(ctx, vs, found.node, pointer, n);
   const { param, fn } = found;
   if (param.kind === "secret" || param.kind === "config")
     return { kind: "ref", ref: param.kind, name: `sources.${fn.sourceName}.${name}`, range: rangeOf(n) };
-  return param.kind === "default" && param.value ? expand(ctx, vs, param.value, pointer) : null;
+  return param.kind === "default" && param.value ? expand(ctx, vs, param.value, pointer, n) : null;
 }
 
-/** The value of a definition, read in its own place (its ranges are the definition's). */
-function expand(ctx: ConvertContext, vs: ValueScope, node: SyntaxNode, pointer: string): DocNode | null {
+/**
+ * The value of a definition, read in its own place (its ranges are the definition's). `at`: the name that uses it.
+ * The text guard bounds the nesting each expression writes, not what names put inside names (`x2 = [x1]`, `x3 = x2`):
+ * a value nested past MAX_DEPTH through them is `too_deep` at the name, as a collection written that deep is, and a
+ * chain of MAX_DEPTH names is not followed further (each is a level of recursion here).
+ */
+function expand(ctx: ConvertContext, vs: ValueScope, node: SyntaxNode, pointer: string, at: SyntaxNode): DocNode | null {
   if (vs.visiting.has(node.from) || vs.budget <= 0) return null;
+  const around = depthOf(pointer);
+  if (around > MAX_DEPTH || vs.visiting.size >= MAX_DEPTH) return cutDeep(ctx, vs, at, pointer, "value (read through names)");
   vs.visiting.add(node.from);
   try {
     const before = ctx.diagnostics.length;
     const value = convert(ctx, node, pointer);
-    vs.budget -= countValues(value);
+    const size = measure(value);
+    vs.budget -= size.values;
     if (vs.budget <= 0) ctx.diagnostics.length = before;
+    if (vs.budget > 0 && around + size.depth > MAX_DEPTH) return cutDeep(ctx, vs, at, pointer, value.kind === "object" ? "dict" : "list");
     return vs.budget > 0 ? value : code(ctx, node);
   } finally {
     vs.visiting.delete(node.from);
   }
 }
 
-function countValues(v: DocNode): number {
+/** Collections around the value at `pointer` (one segment each). */
+const depthOf = (pointer: string): number => {
   let n = 0;
-  const stack: DocNode[] = [v];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    n++;
-    if (top.kind === "object") for (const e of top.entries) stack.push(e.value);
-    else if (top.kind === "array") stack.push(...top.items);
-  }
+  for (let i = pointer.indexOf("/"); i !== -1; i = pointer.indexOf("/", i + 1)) n++;
   return n;
+};
+
+/** `too_deep` at the name `at` (the first place only) and its value left as code. */
+function cutDeep(ctx: ConvertContext, vs: ValueScope, at: SyntaxNode, pointer: string, what: string): DocNode {
+  if (vs.deep === null || !ctx.diagnostics.includes(vs.deep)) {
+    vs.deep = tooDeep(rangeOf(at), pointer, what, 0);
+    ctx.diagnostics.push(vs.deep);
+  }
+  return code(ctx, at);
+}
+
+/** Values in `v`, and how deep its collections nest (0 for a scalar). */
+function measure(v: DocNode): { values: number; depth: number } {
+  let values = 0;
+  let depth = 0;
+  const stack: [DocNode, number][] = [[v, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, around] = top;
+    values++;
+    if (node.kind === "object" || node.kind === "array") depth = Math.max(depth, around + 1);
+    if (node.kind === "object") for (const e of node.entries) stack.push([e.value, around + 1]);
+    else if (node.kind === "array") for (const item of node.items) stack.push([item, around + 1]);
+  }
+  return { values, depth };
 }
 
 /** `str(…)`, Python's own `str` (the file binds no `str` of its own, nor may a `*` import). */

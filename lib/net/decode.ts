@@ -6,7 +6,7 @@
  */
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import { createBrotliDecompress, createGunzip, createUnzip, constants as zlib } from "node:zlib";
-import { formatBytes, ResponseCut } from "../engine";
+import { EngineError, formatBytes, ResponseCut } from "../engine";
 
 /**
  * Decompressed bytes per byte off the wire past which a body is a decompression bomb. Real JSON pages
@@ -22,21 +22,22 @@ export class UnsupportedEncoding extends Error {
   override readonly name = "UnsupportedEncoding";
 }
 
-/** Decoders in the order to apply them (`content-encoding: gzip, br` was gzipped, then brotli'd). */
-export function decodersFor(contentEncoding: string | undefined): (() => Transform)[] {
+/** Decoders in the order to apply them (`content-encoding: gzip, br` was gzipped, then brotli'd), each named by its coding. */
+export function decodersFor(contentEncoding: string | undefined): (() => Transform & { coding: string })[] {
   if (contentEncoding === undefined || contentEncoding === "") return [];
   const codings = contentEncoding
     .split(",")
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== "" && c !== "identity");
-  return codings.reverse().map((coding): (() => Transform) => {
+  return codings.reverse().map((coding): (() => Transform & { coding: string }) => {
     // Lenient like browsers: a truncated stream ends the body instead of erroring.
     const flush = { flush: zlib.Z_SYNC_FLUSH, finishFlush: zlib.Z_SYNC_FLUSH };
-    if (coding === "gzip" || coding === "x-gzip") return () => createGunzip(flush);
+    const named = (t: Transform) => Object.assign(t, { coding });
+    if (coding === "gzip" || coding === "x-gzip") return () => named(createGunzip(flush));
     if (coding === "br")
-      return () => createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH });
+      return () => named(createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH }));
     // RFC 9110's deflate is zlib-wrapped (createUnzip also accepts gzip); raw deflate is not accepted.
-    if (coding === "deflate") return () => createUnzip(flush);
+    if (coding === "deflate") return () => named(createUnzip(flush));
     throw new UnsupportedEncoding(
       `The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip, deflate or br).`,
     );
@@ -87,6 +88,9 @@ export function decodedBody(source: ResponseBody, options: BodyOptions): Decoded
       // Compressed data never needs more room than the decompressed limit.
       return wire > options.maxBytes ? cut("bytes", `passed ${formatBytes(options.maxBytes)} on the wire while downloading`) : null;
     });
+  // A body its content-encoding does not decode: requests raises ContentDecodingError, which dlt does not retry.
+  let undecodable: { coding: string; error: Error } | null = null;
+  for (const d of decoders) d.once("error", (error: Error) => (undecodable ??= { coding: d.coding, error }));
   // pipeline() destroys every stage when one fails or the last one is destroyed.
   const last = pipeline([raw, wireCounter(), ...decoders], () => undefined) as unknown as Readable;
   const destroyAll = (e?: Error) => {
@@ -102,7 +106,13 @@ export function decodedBody(source: ResponseBody, options: BodyOptions): Decoded
       step = await chunks.next();
     } catch (e) {
       destroyAll(e instanceof Error ? e : undefined);
-      throw e;
+      if (undecodable === null || undecodable.error !== e) throw e;
+      throw new EngineError(
+        "network_error",
+        `The response says content-encoding: ${undecodable.coding}, but its body does not decode as ${undecodable.coding} ` +
+          `(${undecodable.error.message}), so the page cannot be read; the request is not retried (dlt's requests fails on ` +
+          "such a body at once: ContentDecodingError).",
+      );
     }
     if (step.done) return step;
     decoded += step.value.length;

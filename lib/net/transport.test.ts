@@ -37,6 +37,8 @@ describe("live transport over loopback", () => {
       if (path === "/br-json") return void res.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync('{"br":1}'));
       if (path === "/deflate-json") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync('{"df":1}'));
       if (path === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("????");
+      const plain = /^\/plain-as-(gzip|br|deflate)$/.exec(path);
+      if (plain) return void res.writeHead(200, { "content-encoding": plain[1] }).end('[{"id": 1}]');
       if (path === "/redirect") return void res.writeHead(302, { location: "/json" }).end("moved");
       if (path === "/empty") return void res.writeHead(204).end();
       if (path === "/huge-headers") return void res.writeHead(200, { "x-big": "a".repeat(20_000) }).end("{}");
@@ -112,6 +114,20 @@ describe("live transport over loopback", () => {
     expect((refused as EngineError).message).toMatch(/encoded with `zstd`/);
     await live.close();
   });
+
+  it.each(["gzip", "br", "deflate"])(
+    "a body that does not decode as its %s is the engine's error, not retried (dlt: ContentDecodingError)",
+    async (coding) => {
+      const live = createLiveTransport();
+      const res = await live(get(`${server.url}/plain-as-${coding}`));
+      const failed = await bodyText(res.body).catch((e: unknown) => e);
+      // An EngineError: the engine fails the request with it at once (a network error would be retried).
+      expect(failed).toBeInstanceOf(EngineError);
+      expect((failed as EngineError).code).toBe("network_error");
+      expect((failed as EngineError).message).toContain(`content-encoding: ${coding}, but its body does not decode as ${coding} (`);
+      await live.close();
+    },
+  );
 
   it("response headers over undici's 16 KB fail with the limit named (a network error, retried as dlt's requests does)", async () => {
     const live = createLiveTransport({ guard: loopback });

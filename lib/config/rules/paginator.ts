@@ -6,6 +6,7 @@
 import type { PlainValue, TextEdit } from "../../formats";
 import { clip, where, type Path } from "../located";
 import { findNode } from "../../formats";
+import { pyStr, type PyValue } from "../../shared";
 import { inlineValue, insertEntryEdit, removeEntriesEdits, renameKeyFix, renderValue } from "../fixes";
 import { closestTypedKey, keysOfSomeType } from "../type-keys";
 import { isObj, isUnreadPython, nullWord, type Obj, type RuleContext } from "./context";
@@ -74,7 +75,10 @@ function pageNumberLimit(ctx: RuleContext, p: Obj, at: Path, endpointAt: Path | 
             },
           ]
         : undefined,
-      message: `dlt's page_number paginator has no \`${key}\` (dlt rejects the config). restplay sends ${hasLimit ? `\`${limitParam}=${String(p.limit)}\`` : "nothing for it"} on every page; in dlt put ${hasLimit ? `\`"${limitParam}": ${String(p.limit)}\`` : "the page size"} in ${where}.`,
+      message:
+        `dlt's page_number paginator has no \`${key}\` (dlt rejects the config). restplay sends ` +
+        `${hasLimit ? `\`${limitParam}=${pyStr(p.limit as PyValue)}\`` : "nothing for it"} on every page; in dlt put ` +
+        `${hasLimit ? `\`"${limitParam}": ${inlineValue(ctx.format, p.limit as PlainValue)}\`` : "the page size"} in ${where}.`,
     });
   }
 }

@@ -102,3 +102,31 @@ describe("find, as jsonpath-ng evaluates a path for dlt", () => {
     expect(findValues(parseJsonPath("`this`.`str()`"), list, sink)).toEqual(["[0.5, 1, 2.0, 1e+16]"]);
   });
 });
+
+describe("`..` over a wide page", () => {
+  it("finds 200,000 matches (more than a call takes arguments), not a RecursionError: the data nests 3 deep", () => {
+    const data = { data: Array.from({ length: 200_000 }, (_, i) => ({ id: i })) } as Json;
+    const ids = findValues(parseJsonPath("$..id"), data);
+    expect(ids).toHaveLength(200_000);
+    expect(ids[199_999]).toBe(199_999);
+  });
+});
+
+describe("`..` after `..` over deep data", () => {
+  it("is refused after a bounded number of steps, saying why, instead of running for hours (jsonpath-ng's would)", () => {
+    let data: Json = 1;
+    for (let i = 0; i < 100; i++) data = { a: data };
+    const e = (() => {
+      try {
+        findValues(parseJsonPath("$..a..a..a..a..a..a"), data);
+      } catch (x) {
+        return x;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(JsonPathEvalError);
+    expect((e as Error).message).toContain("use fewer `..`");
+    // Three of them over the same data are well inside the bound: 161,700 matches.
+    expect(findValues(parseJsonPath("$..a..a..a"), data)).toHaveLength(161_700);
+  });
+});

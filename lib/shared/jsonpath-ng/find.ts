@@ -70,6 +70,7 @@ class NotAList extends JsonPathEvalError {
  */
 export function findValues(path: PathNode, data: Json, texts?: Texts, asSent = false): Json[] {
   let found: Datum[];
+  steps = 0;
   try {
     found = find(path, at(data, null, TOP), texts);
   } catch (e) {
@@ -85,7 +86,20 @@ export function findValues(path: PathNode, data: Json, texts?: Texts, asSent = f
   });
 }
 
+/**
+ * Steps (`find` calls, and matches `..` gathers) one evaluation may take. `$..*` over a 20 MB page of 200,000 records takes
+ * about 7 million; each `..` after a `..` multiplies the steps by the data's depth (`$..a..a..a..a..a` over data nested 100
+ * deep: billions), where jsonpath-ng, and so dlt, works for hours or runs out of memory. Past them the path is refused, said.
+ */
+const MAX_STEPS = 20_000_000;
+let steps = 0;
+
 function find(n: PathNode, d: Datum, t: Texts): Datum[] {
+  if (++steps > MAX_STEPS)
+    throw new JsonPathEvalError(
+      `it takes more than ${MAX_STEPS.toLocaleString("en-US")} steps over this response (each \`..\` after a \`..\` multiplies ` +
+        "them by the data's depth): jsonpath-ng, and so dlt, would work on for hours or run out of memory; use fewer `..`",
+    );
   switch (n.k) {
     case "root": {
       let top = d;
@@ -156,6 +170,15 @@ export function hasIntersect(n: PathNode): boolean {
   if (n.k === "filter") return n.expressions.some((e) => hasIntersect(e.target));
   if (n.k === "sorted") return (n.sorts ?? []).some(([p]) => hasIntersect(p));
   return "left" in n && (hasIntersect(n.left) || hasIntersect(n.right));
+}
+
+/** Whether the path runs a regular expression (`=~`, `sub(/…/, …)`): one may backtrack without end on some text. */
+export function hasRegex(n: PathNode): boolean {
+  if (n.k === "sub") return true;
+  if (n.k === "operation") return [n.left, n.right].some((o) => typeof o === "object" && hasRegex(o));
+  if (n.k === "filter") return n.expressions.some((e) => e.op === "=~" || hasRegex(e.target));
+  if (n.k === "sorted") return (n.sorts ?? []).some(([p]) => hasRegex(p));
+  return "left" in n && (hasRegex(n.left) || hasRegex(n.right));
 }
 
 /** The spellings of a value: a container's own, a number's in its container. */
@@ -275,8 +298,13 @@ function descend(right: PathNode, d: Datum, t: Texts): Datum[] {
   if (d === NO_PARENT) throw new JsonPathEvalError("`..` after `parent` of the top value: jsonpath-ng fails (AttributeError)");
   const out = find(right, d, t);
   const v = d.value;
-  if (Array.isArray(v)) v.forEach((item, i) => out.push(...descend(right, at(item, d, i), t)));
-  else if (isDict(v)) for (const k of keysOf(v, t)) out.push(...descend(right, at(v[k] as Json, d, k), t));
+  // Appended one by one: `push(...matches)` passes each as an argument, past V8's limit (~120,000) a RangeError.
+  const add = (found: Datum[]) => {
+    steps += found.length;
+    for (const x of found) out.push(x);
+  };
+  if (Array.isArray(v)) v.forEach((item, i) => add(descend(right, at(item, d, i), t)));
+  else if (isDict(v)) for (const k of keysOf(v, t)) add(descend(right, at(v[k] as Json, d, k), t));
   return out;
 }
 

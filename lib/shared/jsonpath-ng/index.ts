@@ -4,5 +4,6 @@
  */
 export { JsonPathSyntaxError, type Token } from "./lexer";
 export { MAX_PATH_DEPTH, parseJsonPath, type FilterExpression, type Operand, type PathNode } from "./parser";
-export { findValues, hasIntersect, JsonPathEvalError, type Texts } from "./find";
+export { findValues, hasIntersect, hasRegex, JsonPathEvalError, type Texts } from "./find";
+export { REGEX_PATH_MS, withinTime } from "./time-limit";
 export { jsonPathName, jsonPathOf, refusedMessage, shownPath } from "./names";
