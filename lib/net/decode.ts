@@ -5,7 +5,7 @@
  * socket) and the stream errors with the engine's `ResponseCut`.
  */
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
-import { createBrotliDecompress, createGunzip, createUnzip, constants as zlib } from "node:zlib";
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, createUnzip, constants as zlib } from "node:zlib";
 import { EngineError, formatBytes, ResponseCut } from "../engine";
 
 /**
@@ -36,12 +36,52 @@ export function decodersFor(contentEncoding: string | undefined): (() => Transfo
     if (coding === "gzip" || coding === "x-gzip") return () => named(createGunzip(flush));
     if (coding === "br")
       return () => named(createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH }));
-    // RFC 9110's deflate is zlib-wrapped (createUnzip also accepts gzip); raw deflate is not accepted.
-    if (coding === "deflate") return () => named(createUnzip(flush));
+    if (coding === "deflate") return () => named(deflateDecoder(flush));
     throw new UnsupportedEncoding(
       `The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip, deflate or br).`,
     );
   });
+}
+
+/**
+ * `deflate` as urllib3 (and so dlt's requests) reads it: zlib-wrapped as RFC 9110 says (or gzip: `createUnzip`), else
+ * raw deflate, which some servers send — urllib3's `DeflateDecoder` falls back to it when the zlib header does not
+ * parse. Decided on the body's first two bytes.
+ */
+function deflateDecoder(flush: { flush: number; finishFlush: number }): Transform {
+  let inner: Transform | null = null;
+  let head = Buffer.alloc(0);
+  const start = (first: Buffer): Transform => {
+    const b0 = first[0] as number;
+    const wrapped = (b0 & 0x0f) === 8 && ((b0 << 8) | (first[1] as number)) % 31 === 0;
+    const gzip = b0 === 0x1f && first[1] === 0x8b;
+    const made = wrapped ? createInflate(flush) : gzip ? createUnzip(flush) : createInflateRaw(flush);
+    made.on("data", (d: Buffer) => out.push(d));
+    made.on("error", (e: Error) => out.destroy(e));
+    return made;
+  };
+  const out: Transform = new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      if (inner === null) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 2) return done();
+        inner = start(head);
+        chunk = head;
+      }
+      inner.write(chunk, () => done());
+    },
+    flush(done: TransformCallback) {
+      // A body of one byte: never two to look at (it decodes as raw deflate, or fails as it would).
+      if (inner === null && head.length > 0) {
+        inner = start(head);
+        inner.write(head);
+      }
+      if (inner === null) return done();
+      inner.once("end", () => done());
+      inner.end();
+    },
+  });
+  return out;
 }
 
 /** Counts the bytes passing through. */

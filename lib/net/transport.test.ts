@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEventListeners } from "node:events";
-import { brotliCompressSync, constants, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { DEFAULT_LIMITS, EngineError, ResponseCut, type TransportRequest } from "../engine";
 import { createLiveTransport } from "./transport";
 import { parseAllowList, type Lookup } from "./guard";
@@ -36,7 +36,9 @@ describe("live transport over loopback", () => {
       if (path === "/gzip-json") return void res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync('{"gz":1}'));
       if (path === "/br-json") return void res.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync('{"br":1}'));
       if (path === "/deflate-json") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync('{"df":1}'));
+      if (path === "/raw-deflate-json") return void res.writeHead(200, { "content-encoding": "deflate" }).end(deflateRawSync('{"raw":1}'));
       if (path === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("????");
+      if (path === "/garbage-as-deflate") return void res.writeHead(200, { "content-encoding": "deflate" }).end("not deflate at all");
       const plain = /^\/plain-as-(gzip|br|deflate)$/.exec(path);
       if (plain) return void res.writeHead(200, { "content-encoding": plain[1] }).end('[{"id": 1}]');
       if (path === "/redirect") return void res.writeHead(302, { location: "/json" }).end("moved");
@@ -109,9 +111,20 @@ describe("live transport over loopback", () => {
     expect(await json(await live(get(`${server.url}/gzip-json`)))).toEqual({ gz: 1 });
     expect(await json(await live(get(`${server.url}/br-json`)))).toEqual({ br: 1 });
     expect(await json(await live(get(`${server.url}/deflate-json`)))).toEqual({ df: 1 });
+    // Raw deflate (no zlib header), as some servers send it: urllib3, and so dlt's requests, falls back to it.
+    expect(await json(await live(get(`${server.url}/raw-deflate-json`)))).toEqual({ raw: 1 });
     const refused = await live(get(`${server.url}/zstd`)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EngineError);
     expect((refused as EngineError).message).toMatch(/encoded with `zstd`/);
+    await live.close();
+  });
+
+  it("a plain body said to be deflate is read as raw deflate, as urllib3 reads it (bytes that are no JSON, as dlt gets them)", async () => {
+    const live = createLiveTransport();
+    const res = await live(get(`${server.url}/plain-as-deflate`));
+    const text = await bodyText(res.body);
+    expect(text).not.toBe('[{"id": 1}]');
+    expect(() => JSON.parse(text) as unknown).toThrow();
     await live.close();
   });
 
@@ -119,7 +132,8 @@ describe("live transport over loopback", () => {
     "a body that does not decode as its %s is the engine's error, not retried (dlt: ContentDecodingError)",
     async (coding) => {
       const live = createLiveTransport();
-      const res = await live(get(`${server.url}/plain-as-${coding}`));
+      // Raw deflate takes most bytes (the plain JSON above); this text is no deflate stream either way.
+      const res = await live(get(`${server.url}/${coding === "deflate" ? "garbage" : "plain"}-as-${coding}`));
       const failed = await bodyText(res.body).catch((e: unknown) => e);
       // An EngineError: the engine fails the request with it at once (a network error would be retried).
       expect(failed).toBeInstanceOf(EngineError);
