@@ -130,6 +130,9 @@ describe("refusals", () => {
     const posts = '{"client": {"base_url": "https://api.test"}, "resources": ["posts"]}';
     const one = prepareRun({ text: posts, target: "mock", resources: ["post"] });
     expect(one).toMatchObject({ ok: false, code: "unknown_resource", message: "Unknown resource `post`; the config defines `posts`." });
+    // A name asked twice (`--resource post --resource post`) is named once.
+    const twice = prepareRun({ text: posts, target: "mock", resources: ["post", "post"] });
+    expect(!twice.ok && twice.message).toBe("Unknown resource `post`; the config defines `posts`.");
   });
 
   it("runs the resolved source: dependency order, and the asked names in config order", () => {

@@ -111,7 +111,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
 
   const known = inConfigOrder(source).map((r) => r.name);
   const asked = request.resources ?? [];
-  const unknown = asked.filter((n) => !known.includes(n));
+  const unknown = [...new Set(asked.filter((n) => !known.includes(n)))];
   if (unknown.length > 0) {
     return {
       ok: false,

@@ -42,7 +42,7 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: "run",
-    description: "Run the config (the selected resources); in the SQL console's query box, run the query",
+    description: "Run the config (the selected resources, all when none is ticked); in the SQL console's query box, run the query",
     where: "everywhere",
     keys: "Mod+Enter",
     ours: true,
