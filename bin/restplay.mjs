@@ -32,12 +32,17 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-// Ctrl-C cancels the run cleanly (the engine stops and the summary is printed); a second Ctrl-C quits.
+// Ctrl-C cancels the run cleanly (the engine stops, the summary is printed, no state file is half written); a second
+// signal quits. SIGTERM (`timeout`, a container's stop, a CI's cancel) does the same, with its own status, 143.
 const controller = new AbortController();
-process.once("SIGINT", () => {
+let stoppedBy = null;
+const stop = (signal, status) => () => {
+  if (stoppedBy !== null) process.exit(status);
+  stoppedBy = signal;
   controller.abort(new Error("cancelled"));
-  process.once("SIGINT", () => process.exit(130));
-});
+};
+process.on("SIGINT", stop("SIGINT", 130));
+process.on("SIGTERM", stop("SIGTERM", 143));
 
 const code = await main(process.argv.slice(2), {
   stdout: forTerminal(process.stdout),
@@ -48,4 +53,5 @@ const code = await main(process.argv.slice(2), {
   // `-` as the file: the config from a pipe (`cat config.py | restplay validate -`).
   stdin: () => readCapped(process.stdin, "standard input"),
 });
-process.exitCode = code;
+// A cancelled command answers 130 (Ctrl-C's status); one SIGTERM cancelled, 143.
+process.exitCode = code === 130 && stoppedBy === "SIGTERM" ? 143 : code;

@@ -2,7 +2,7 @@
  * The `restplay` command line: validate, run and export dlt REST API source configs.
  * `main(argv, io)` takes its streams, environment and working directory as arguments and returns
  * the exit code, so tests run it in-process; `bin/restplay.mjs` wires it to the real process.
- * Exit codes: 0 success, 1 invalid config or failed run, 2 usage error, 130 cancelled.
+ * Exit codes: 0 success, 1 invalid config or failed run, 2 usage error, 130 cancelled (143 by SIGTERM, bin/restplay.mjs).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError, type CliIO } from "./io";
@@ -45,7 +45,7 @@ const SHOWN_VALUES = new Set(["--format", "--to", "--from", "--max-pages"]);
 
 const EXIT_CODES =
   "\nExit codes: 0 success (a valid config; a run that loaded), 1 an invalid config or a run that failed or that dlt\n" +
-  "would refuse to load, 2 a usage error (missing file, unknown option or resource), 130 cancelled (Ctrl-C).";
+  "would refuse to load, 2 a usage error (missing file, unknown option or resource), 130 cancelled (Ctrl-C; 143 by SIGTERM).";
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;

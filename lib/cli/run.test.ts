@@ -1,7 +1,11 @@
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { cli, seedFiles } from "../testing/cli";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
@@ -375,6 +379,38 @@ describe("bin/restplay.mjs", () => {
     expect(p.status).toBe(0);
     expect(JSON.parse(p.stdout)).toMatchObject({ valid: true, format: "python" });
   }, 90_000);
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s during a request cancels the run cleanly: it says so and exits %i",
+    async (signal, status) => {
+      // An API that never answers: the run waits on its first request until the signal comes.
+      const server = createServer(() => undefined);
+      const asked = new Promise<void>((seen) => {
+        server.once("request", () => seen());
+      });
+      await new Promise<void>((up) => server.listen(0, "127.0.0.1", up));
+      const dir = mkdtempSync(join(tmpdir(), "restplay-signal-"));
+      const config = { client: { base_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, resources: ["items"] };
+      writeFileSync(join(dir, "c.json"), JSON.stringify(config));
+      const bin = resolve(__dirname, "../../bin/restplay.mjs");
+      const child = spawn(process.execPath, [bin, "run", "c.json"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: "pipe" });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => void (stderr += c.toString()));
+      const closed = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+      await asked;
+      child.kill(signal);
+      expect(await closed).toBe(status);
+      expect(stderr).toContain("cancelled");
+      expect(stderr).not.toMatch(/Unhandled|node:internal/);
+      server.closeAllConnections();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    90_000,
+  );
 
   it("stops quietly when its reader goes away (`restplay run … | head`): status 141, no stack trace", async () => {
     const bin = resolve(__dirname, "../../bin/restplay.mjs");
