@@ -35,7 +35,11 @@ export interface LiveTransport {
 
 /** Statuses whose responses have no body (as fetch's `Response` has none for them). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-export const ACCEPT_ENCODING = "gzip, deflate, br";
+/**
+ * What dlt's requests session asks for as `pip install dlt` makes it (urllib3 adds `br` only with brotli installed,
+ * which dlt does not require): a server answers restplay as it answers dlt. A `br` body is decoded all the same.
+ */
+export const ACCEPT_ENCODING = "gzip, deflate";
 
 /** A refusal anywhere in an error's cause chain (undici wraps connection errors). */
 function refusalIn(e: unknown): GuardRefusal | null {
