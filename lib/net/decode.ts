@@ -38,7 +38,7 @@ export function decodersFor(contentEncoding: string | undefined): (() => Transfo
       return () => named(createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH }));
     if (coding === "deflate") return () => named(deflateDecoder(flush));
     throw new UnsupportedEncoding(
-      `The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip or deflate, as dlt does, and reads br too).`,
+      `The response is encoded with \`${coding}\`, which restplay cannot decode (it asks for gzip or deflate, as dlt, and reads br).`,
     );
   });
 }
