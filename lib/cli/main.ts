@@ -116,7 +116,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description("print the config as a download: dlt-canonical Python, JSON or YAML, or a secrets.toml template")
     .argument("<file>", FILE_ARGUMENT)
     .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]))
-    .option("--secrets-toml", "print a .dlt/secrets.toml template instead (names only, never values)")
+    .option("--secrets-toml", "print the .dlt/secrets.toml template instead of the config (names only, never values; not with --to)")
     .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
       const { exportCommand } = await import("./export");
       exitCode = await exportCommand(file, options, io);

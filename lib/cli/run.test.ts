@@ -342,7 +342,17 @@ describe("restplay export", () => {
     expect(json.stderr).toContain("note: References are bound by the loading snippet");
     const toml = await cli(["export", "seed-002.py", "--secrets-toml"], at);
     expect(toml.stdout).toMatch(/^api_key = "<your api_key>"$/m);
-    expect((await cli(["export", "seed-002.py", "--to", "python", "--secrets-toml"], at)).stdout).toBe(toml.stdout);
+  });
+
+  it("--to with --secrets-toml is a usage error naming both (stdout holds one file), never one of them silently", async () => {
+    for (const to of ["python", "json", "yaml"]) {
+      const r = await cli(["export", "seed-002.py", "--to", to, "--secrets-toml"], at);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("--to and --secrets-toml print different files");
+      expect(r.stderr).toContain(`restplay export seed-002.py --to ${to} > `);
+      expect(r.stderr).toContain("restplay export seed-002.py --secrets-toml > .dlt/secrets.toml");
+    }
   });
 
   it("a Markdown document downloads as its config block alone, as the playground's download, not the prose blanked", async () => {

@@ -90,9 +90,12 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
 
 const pyKey = (k: string | number) => (typeof k === "number" ? `[${k}]` : `[${JSON.stringify(k)}]`);
 
+/** Each download's file name (the playground's, and what `restplay export` suggests redirecting stdout to). */
+export const EXPORT_FILENAMES = { python: "rest_api_pipeline.py", json: "rest_api_config.json", yaml: "rest_api_config.yaml" } as const;
+
 /** How a JSON/YAML user hands the download to dlt: load the dict, bind the references, call rest_api_source. */
 export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
-  const file = format === "json" ? "rest_api_config.json" : "rest_api_config.yaml";
+  const file = EXPORT_FILENAMES[format];
   const refs = d.bindings.filter((b) => b.kind !== "python");
   const code = d.bindings.filter((b) => b.kind === "python");
   return [

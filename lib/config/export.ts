@@ -10,11 +10,12 @@ import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
 import { isPython, secretEnvName } from "../shared";
-import { bindingRefs, dltDict, dltForm, loadingSnippet } from "./export-dict";
+import { bindingRefs, dltDict, dltForm, EXPORT_FILENAMES, loadingSnippet } from "./export-dict";
 import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
 
-export type ExportFormat = "json" | "yaml" | "python";
+export type ExportFormat = keyof typeof EXPORT_FILENAMES;
+export { EXPORT_FILENAMES };
 export interface ExportFile {
   readonly filename: string;
   readonly mime: string;
@@ -44,9 +45,9 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
   if (to === "python") {
     if (result.format === "python" && callsRestApi(result.document.text)) {
       const own = userPythonFile(result, keep);
-      return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: own.text, notes: own.notes };
+      return { filename: EXPORT_FILENAMES.python, mime: "text/x-python", text: own.text, notes: own.notes };
     }
-    return { filename: "rest_api_pipeline.py", mime: "text/x-python", text: pythonPipeline(spelled, options) };
+    return { filename: EXPORT_FILENAMES.python, mime: "text/x-python", text: pythonPipeline(spelled, options) };
   }
   const d = dltDict(spelled, keep);
   const notes = [
@@ -56,14 +57,14 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
       ? ["References are bound by the loading snippet (see secrets.toml and the user guide)."]
       : []),
   ];
-  if (to === "json") return { filename: "rest_api_config.json", mime: "application/json", text: writeJson(d.dict), notes };
+  if (to === "json") return { filename: EXPORT_FILENAMES.json, mime: "application/json", text: writeJson(d.dict), notes };
   const header = [
     "# A dlt rest_api config written by restplay (dlt 1.26 takes it as it is). Load it with:",
     "#",
     ...loadingSnippet(d, "yaml").map((l) => (l ? `#     ${l}` : "#")),
     "",
   ];
-  return { filename: "rest_api_config.yaml", mime: "application/yaml", text: `${header.join("\n")}${writeYaml(d.dict)}`, notes };
+  return { filename: EXPORT_FILENAMES.yaml, mime: "application/yaml", text: `${header.join("\n")}${writeYaml(d.dict)}`, notes };
 }
 
 /** Python code the config refers to (`{"$python": …}`). */

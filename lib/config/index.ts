@@ -7,7 +7,15 @@ export { runTimeRefs, type RunTimeRef } from "./type-refs";
 export { listSecrets, type SecretUse } from "./secrets";
 export { checkConfig, notRunnableReason, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
-export { exportConfig, secretsTomlFile, secretsTomlTemplate, pythonPipeline, type ExportFile, type ExportFormat } from "./export";
+export {
+  EXPORT_FILENAMES,
+  exportConfig,
+  secretsTomlFile,
+  secretsTomlTemplate,
+  pythonPipeline,
+  type ExportFile,
+  type ExportFormat,
+} from "./export";
 export { getJsonSchema, SCHEMA_ID } from "./jsonschema";
 export { applyEdits, refText } from "./fixes";
 export { RECORD_FINDING_CODES, recordFindingDiagnostics, type RecordFinding, type RecordFindingCode } from "./findings";
