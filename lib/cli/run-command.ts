@@ -16,7 +16,7 @@ import { withTypeValues } from "./type-values";
 import type { RunLimits } from "../engine";
 import type { RunSummary, SecretSource, SecretStatus } from "../run";
 import { readSource, styleFor, UsageError, writableFile, writePieces, type CliIO, type Source } from "./io";
-import type { RunState } from "./state-dir";
+import type { RunState, RunTarget } from "./state-dir";
 import { diagnosticJson } from "./diagnostics";
 import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
@@ -157,10 +157,29 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const release = stateDir !== null ? await lockStateDir(stateDir) : null;
   try {
     const state = stateDir !== null ? await loadState(stateDir) : null;
+    if (state !== null && stateDir !== null) await warnTargetChange(state, runTarget(options), stateDir, io);
     return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, configFromStdin: file === "-", fail });
   } finally {
     await release?.();
   }
+}
+
+const runTarget = (options: RunOptions): RunTarget => (options.mock ? "mock" : "live");
+const TARGET_NAMES: Readonly<Record<RunTarget, string>> = { mock: "against the mock API", live: "live" };
+
+/**
+ * A state kept by a run against another target (`--mock`, then live) is carried over as dlt carries its state: the
+ * cursors and the tables do not know the base URL. Said on stderr, with the way out.
+ */
+async function warnTargetChange(state: RunState, target: RunTarget, dir: string, io: CliIO): Promise<void> {
+  const { keepsAnything } = await import("./state-dir");
+  if (state.target === null || state.target === target || !keepsAnything(state)) return;
+  const was = state.target === "mock" ? "the mock API" : "the live API";
+  io.stderr.write(
+    `${styleFor(io.stderr, io.env).yellow("warning")}: the state in ${dir} comes from a run against ${was}, and this run is ` +
+      `${TARGET_NAMES[target]}: its incremental cursors and tables carry over (dlt's state does not know the base URL ` +
+      `either); delete ${dir} to start over\n`,
+  );
 }
 
 interface Loaded {
@@ -251,7 +270,13 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   };
   if (state && stateDir !== null) {
     const { saveState } = await import("./state-dir");
-    const next = { destination: state.destination, incremental: collector.preview.incrementalState(state.incremental) };
+    // The target is the last run's that changed the state: a run that changed nothing leaves it as it was.
+    const changed = collector.preview.loaded() || collector.preview.cursorsMoved();
+    const next = {
+      destination: state.destination,
+      incremental: collector.preview.incrementalState(state.incremental),
+      target: changed ? runTarget(options) : state.target,
+    };
     await saving(`the state in ${stateDir}`, async () => {
       await saveState(stateDir, next);
       const how = collector.preview.loaded()

@@ -1,7 +1,8 @@
 /**
  * `--state-dir DIR`: what a run leaves for the next one, as JSON files in DIR — the destination
  * (`destination.json`: dlt's schema and every table's rows after the last successful load) and the
- * incremental state (`incremental.json`, by resource), as the playground keeps them per session.
+ * incremental state (`incremental.json`, by resource), as the playground keeps them per session, and the
+ * target they came from (`target.json`: mock or live).
  *
  * `destination.json` is one JSON document written a row a line (`destinationLines`), in pieces: a
  * destination of some hundred thousand rows is more text than one string can hold (V8 stops at about
@@ -27,10 +28,33 @@ import { batched, UsageError } from "./io";
 
 export const DESTINATION_FILE = "destination.json";
 export const INCREMENTAL_FILE = "incremental.json";
+/** What the kept state came from (`{"target": "mock"}`): dlt's state does not know it, so a run that changes it is warned. */
+export const TARGET_FILE = "target.json";
+
+export type RunTarget = "mock" | "live";
 
 export interface RunState {
   readonly destination: Destination;
   readonly incremental: Record<string, IncrementalState>;
+  /** The target of the last run that changed the state; `null` for a new dir or one kept before the target was. */
+  readonly target: RunTarget | null;
+}
+
+/** Whether the state holds anything a run would carry over: a load, or a cursor. */
+export function keepsAnything(state: RunState): boolean {
+  return state.destination.state().loads.length > 0 || Object.keys(state.incremental).length > 0;
+}
+
+/** `target.json`'s target; anything else (absent, unreadable, edited) is not known, which only silences the warning. */
+async function readTarget(file: string): Promise<RunTarget | null> {
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const target = (JSON.parse(text) as { target?: unknown } | null)?.target;
+    return target === "mock" || target === "live" ? target : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readJson(file: string, sink?: SideTables): Promise<unknown> {
@@ -144,7 +168,11 @@ export async function loadState(dir: string, options: { readonly wholeBytes?: nu
     throw new UsageError(
       `${resolve(dir, INCREMENTAL_FILE)} is not restplay's incremental state (an object by resource): delete it to start over`,
     );
-  return { destination: createDestination({ state }), incremental: isObject ? (incremental as Record<string, IncrementalState>) : {} };
+  return {
+    destination: createDestination({ state }),
+    incremental: isObject ? (incremental as Record<string, IncrementalState>) : {},
+    target: await readTarget(resolve(dir, TARGET_FILE)),
+  };
 }
 
 /** Writes `file` in pieces through a temporary file of this process, renamed into place once complete. */
@@ -222,4 +250,5 @@ export async function saveState(dir: string, state: RunState): Promise<void> {
   // Rows hold integers beyond 2^53 as digit strings (bigint columns), so plain JSON keeps them exact.
   await writeAtomically(resolve(dir, DESTINATION_FILE), destinationLines(state.destination.state()));
   await writeAtomically(resolve(dir, INCREMENTAL_FILE), [`${JSON.stringify(state.incremental, null, 2)}\n`]);
+  if (state.target !== null) await writeAtomically(resolve(dir, TARGET_FILE), [`${JSON.stringify({ target: state.target })}\n`]);
 }
