@@ -302,6 +302,22 @@ describe("the preview from events", () => {
     expect(p.resources()[2]!.warnings[0]).toContain("skip");
   });
 
+  it("a compound key with a field no record carries names that field, not the one the records do carry", () => {
+    // A child's key written `item_id` where include_from_parent makes `_items_id`: every record has `k`.
+    const p = run(createDestination(), 0, [
+      start("details", { primary_key: ["item_id", "k"], write_disposition: "merge" }),
+      page("details", [
+        { detail: "a", k: 0, _items_id: 1 },
+        { detail: "b", k: 1, _items_id: 1 },
+      ]),
+    ]);
+    const warning = p.tables()[0]!.warnings.find((w) => w.startsWith("primary_key"));
+    expect(warning).toBe(
+      "primary_key `item_id`, `k` is missing in 2 of 2 records of `details`: none of them carries `item_id` — " +
+        "set `primary_key` to fields every record carries",
+    );
+  });
+
   it("warns about a missing primary key with the field that looks like it; no false null warnings", () => {
     const p = run(createDestination(), 0, [
       start("bank_transactions", { primary_key: ["id"], write_disposition: "merge" }),
