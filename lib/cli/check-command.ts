@@ -10,7 +10,7 @@ import { withTypeValues } from "./type-values";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
 import { checkFailure, jsonDocument } from "./failure-json";
-import { literalMasker, warnUnusedSecrets } from "./run-command";
+import { literalMasker, noteDltSettingsFiles, warnUnusedSecrets } from "./run-command";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 /** The verdict column: as wide as its longest word, `– untested`. */
@@ -35,6 +35,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   if (types.missing !== null) {
     io.stderr.write(`error: ${types.missing.split("\n").join("\nerror: ")}\n`);
     if (options.format === "json") io.stdout.write(jsonDocument(checkFailure("missing_secret", types.missing)));
+    noteDltSettingsFiles(io);
     return 1;
   }
   const { validation } = types;
@@ -74,6 +75,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     return 1;
   }
   const checked = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
+  if (checked.rows.some((r) => r.reason.startsWith("missing_secret:"))) noteDltSettingsFiles(io);
   // A credential written into a resource's name (`"items?token=…"`) is masked, as `run` masks it.
   const { normalizeIdentifier } = await import("../preview");
   const masker = literalMasker(prepared.literalSecrets, normalizeIdentifier);

@@ -23,6 +23,7 @@ import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 import { isPython, Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -64,6 +65,19 @@ export function warnUnusedSecrets(given: readonly (readonly [string, string])[],
           `the config has no dlt.secrets["${name}"] (${reads})\n`,
       );
     }
+}
+
+/**
+ * A secret the run lacks while the working directory has dlt's `.dlt/secrets.toml` or `config.toml`: said to be
+ * not read (a dlt user expects it to be), never what it holds. Only where a value is missing, on stderr.
+ */
+export function noteDltSettingsFiles(io: CliIO): void {
+  const found = ["secrets.toml", "config.toml"].some((f) => existsSync(resolve(io.cwd, ".dlt", f)));
+  if (found)
+    io.stderr.write(
+      "note: restplay does not read .dlt/secrets.toml or .dlt/config.toml (dlt does): give their values with " +
+        "--secret NAME=VALUE or the environment variables dlt reads\n",
+    );
 }
 
 /**
@@ -119,7 +133,11 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: options.mock ? "mock" : "live" } as const;
   // A paginator's or auth's `type` given as a reference is checked as the value the run has for it.
   const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
-  if (types.missing !== null) return fail("missing_secret", types.missing, 1);
+  if (types.missing !== null) {
+    const exit = fail("missing_secret", types.missing, 1);
+    noteDltSettingsFiles(io);
+    return exit;
+  }
   const { validation } = types;
   if (!validation.valid || validation.config === null) {
     printDiagnostics(validation, source, io, "stderr");
@@ -142,7 +160,9 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
       ({ name: n, kind }) =>
         `missing ${kind} ${n} (${refSpelling(kind, n)}): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
     );
-    return fail("missing_secret", lines.join("\n"), 1);
+    const exit = fail("missing_secret", lines.join("\n"), 1);
+    noteDltSettingsFiles(io);
+    return exit;
   }
 
   // Where the run's results go is checked before it runs: a run of minutes is not lost to a path that cannot be written.

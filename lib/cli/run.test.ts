@@ -344,17 +344,6 @@ describe("restplay export", () => {
     expect(toml.stdout).toMatch(/^api_key = "<your api_key>"$/m);
   });
 
-  it("--to with --secrets-toml is a usage error naming both (stdout holds one file), never one of them silently", async () => {
-    for (const to of ["python", "json", "yaml"]) {
-      const r = await cli(["export", "seed-002.py", "--to", to, "--secrets-toml"], at);
-      expect(r.code).toBe(2);
-      expect(r.stdout).toBe("");
-      expect(r.stderr).toContain("--to and --secrets-toml print different files");
-      expect(r.stderr).toContain(`restplay export seed-002.py --to ${to} > `);
-      expect(r.stderr).toContain("restplay export seed-002.py --secrets-toml > .dlt/secrets.toml");
-    }
-  });
-
   it("a Markdown document downloads as its config block alone, as the playground's download, not the prose blanked", async () => {
     const code = seeds.files.find((f) => f.id === "004")!.code;
     const doc = seeds.write(
