@@ -82,7 +82,8 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const report = { ...checked, rows: checked.rows.map((r) => ({ ...r, resource: masker.text(r.resource) })) };
   const exit = io.signal?.aborted ? 130 : report.ok ? 0 : 1;
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // `error` says why no row was checked (failure-json.ts): null when they were, so every document has the same keys.
+    io.stdout.write(jsonDocument({ ...report, error: null }));
     return exit;
   }
   const style = styleFor(io.stdout, io.env);

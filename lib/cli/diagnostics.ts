@@ -17,6 +17,8 @@ export interface ValidateJson {
   readonly valid: boolean;
   readonly format: SourceFormat;
   readonly diagnostics: DiagnosticJson[];
+  /** Set when nothing could be validated (a usage error, failure-json.ts): `null` in a validation's document. */
+  readonly error: null;
 }
 
 export function diagnosticJson(d: Diagnostic, text: string): DiagnosticJson {

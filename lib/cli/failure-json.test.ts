@@ -59,6 +59,20 @@ describe("--format json when the command cannot start", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, rows: [], error: { code: "usage_error" } });
   });
 
+  it("a command's document has the same keys whatever happened: `error` is null when there was none", async () => {
+    const keys = async (args: string[]) => Object.keys(JSON.parse((await cli(args, at)).stdout) as object);
+    const validate = await keys(["validate", "seed-000.py", "--format", "json"]);
+    expect(validate).toEqual(await keys(["validate", "nosuch.py", "--format", "json"]));
+    expect(JSON.parse((await cli(["validate", "seed-000.py", "--format", "json"], at)).stdout)).toMatchObject({ error: null });
+    const check = await cli(["check", "seed-000.py", "--mock", "--format", "json"], at);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, error: null });
+    expect(Object.keys(JSON.parse(check.stdout) as object)).toEqual(await keys(["check", "nosuch.py", "--format", "json"]));
+    expect(await keys(["run", "seed-000.py", "--mock", "--max-pages", "1", "--format", "json"])).toEqual(
+      await keys(["run", "nosuch.py", "--format", "json"]),
+    );
+  });
+
   it("text output and commands without JSON print nothing on stdout", async () => {
     expect((await cli(["validate", "nosuch.py"], at)).stdout).toBe("");
     expect(failureShape(["export", "x.py", "--format", "json"])).toBeNull();

@@ -30,8 +30,8 @@ describe("restplay validate", () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe("");
       const out = JSON.parse(r.stdout) as { valid: boolean; format: string; diagnostics: Record<string, unknown>[] };
-      expect(Object.keys(out)).toEqual(["valid", "format", "diagnostics"]);
-      expect(out).toMatchObject({ valid: true, format: "python" });
+      expect(Object.keys(out)).toEqual(["valid", "format", "diagnostics", "error"]);
+      expect(out).toMatchObject({ valid: true, format: "python", error: null });
       for (const d of out.diagnostics) {
         expect(Object.keys(d)).toEqual(["severity", "code", "message", "path", "line", "column"]);
         expect(d.severity).not.toBe("error");

@@ -6,7 +6,8 @@ import { readSource, styleFor, type CliIO, type Source } from "./io";
 export type OutputFormat = "text" | "json";
 
 export function validationJson(result: ValidationResult, text: string): ValidateJson {
-  return { valid: result.valid, format: result.format, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, text)) };
+  // `error` is for a run that could not start (failure-json.ts): null here, so every document has the same keys.
+  return { valid: result.valid, format: result.format, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, text)), error: null };
 }
 
 /** Diagnostics as `validate` prints them, to the given stream (run/export print them to stderr). */
