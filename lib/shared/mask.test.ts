@@ -36,6 +36,14 @@ describe("building a masker from many secrets", () => {
     expect(masker.containsSecret("..abc..")).toBe(true);
   });
 
+  it("masks a value in a URL's host as the URL spells it (lower-cased, IDNA), and a value with a URL's delimiters as written", () => {
+    const masker = new Masker(["AcmeCorp77", "Bücher", "a/B@c"]);
+    expect(masker.text(new URL("https://AcmeCorp77.example.com/x").href)).toBe("https://A*****7.example.com/x");
+    expect(masker.text(new URL("https://Bücher.example.com/").host)).not.toContain("xn--bcher");
+    // `a/B@c` is no host's text: its host part (`c`) is not masked on its own.
+    expect(masker.text("c.example.com a/B@c")).toBe("c.example.com a*****c");
+  });
+
   it("spells long values in base64 as btoa does (bytes taken in chunks)", () => {
     const v = "é€😀".repeat(5000);
     const bytes = new TextEncoder().encode(v);

@@ -47,9 +47,23 @@ const htmlEscaped = (v: string): string[] => {
 };
 
 /**
+ * A value in a URL's host (`f"https://{dlt.secrets['subdomain']}.zendesk.com"`) as the URL spells it: lower-cased,
+ * IDNA for non-ASCII. Only for a value that is a host's text alone: one with a `/`, `@` or `:` would give a part of it.
+ */
+function hostSpelling(v: string): string[] {
+  if (!/^[^\s/\\?#@:[\]%]+$/.test(v)) return [];
+  try {
+    const host = new URL(`http://${v}/`).hostname;
+    return host !== v ? [host] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The spellings a value takes when an API echoes it: raw, JSON-escaped (with `\/` and with ASCII
  * `\uXXXX` escapes), percent-encoded (upper- and lower-case hex, `+` for spaces), base64 (standard,
- * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it) and HTML-escaped.
+ * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it), HTML-escaped, and as a URL's host.
  */
 function spellings(v: string): string[] {
   const jsonEscaped = JSON.stringify(v).slice(1, -1);
@@ -71,6 +85,7 @@ function spellings(v: string): string[] {
     b64,
     b64.replace(/=+$/, ""),
     b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+    ...hostSpelling(v),
   ]);
   return [...out].filter((s) => s.length >= MIN_SEARCHABLE);
 }
