@@ -5,7 +5,8 @@
  * runtime settings) and the imports it lacks added; its functions, names and comments stay.
  */
 import { applyEdits } from "./fixes";
-import { completeFile, findNode, type Diagnostic, type TextEdit } from "../formats";
+import { completeFile, findNode, makesPipeline, type Diagnostic, type TextEdit } from "../formats";
+import { EXPORT_FILENAMES } from "./export-dict";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
 import { insertEntryEdit } from "./fixes";
@@ -105,6 +106,12 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
   }
   const done = completed(fixed, extra, runtimeImports(rt));
   if (done.added) notes.push(`Added after the imports: ${done.added.trim().split("\n")[0]}…`);
+  // The file is kept as written (decision 0023): one that makes no pipeline is told, not completed.
+  if (!makesPipeline(done.text))
+    notes.push(
+      `The file builds the source but runs no pipeline: \`python ${EXPORT_FILENAMES.python}\` loads nothing. To load it, add e.g. ` +
+        '`dlt.pipeline(pipeline_name="rest_api_pipeline", destination="duckdb", dataset_name="rest_api_data").run(source)`.',
+    );
   return { text: done.text, notes };
 }
 

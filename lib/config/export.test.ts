@@ -11,6 +11,17 @@ const seed = (i: number) => validateText(seeds[i]!.code);
 const configOf = (py: string) => toPlain(parseDocument(py, "python").root!) as { [k: string]: PlainValue };
 
 describe("python export: the user's file plus the fixes dlt needs, or a complete pipeline", () => {
+  it("the user's own file that builds a source and runs no pipeline says so in its notes (python file.py loads nothing)", () => {
+    const file = exportConfig(seed(2), "python")!;
+    expect(file.text).not.toContain("dlt.pipeline(");
+    expect(file.notes).toContainEqual(expect.stringContaining("runs no pipeline: `python rest_api_pipeline.py` loads nothing"));
+    // A file with its own pipeline (dlt's docs write one in a function) is not told.
+    const own = `${seeds[2]!.code}\npipeline = dlt.pipeline(pipeline_name="p", destination="duckdb")\npipeline.run(source)\n`;
+    expect(exportConfig(validateText(own), "python")!.notes ?? []).not.toContainEqual(expect.stringContaining("runs no pipeline"));
+    const imported = `${seeds[2]!.code}\nfrom dlt import pipeline as make\nmake("p").run(source)\n`;
+    expect(exportConfig(validateText(imported), "python")!.notes ?? []).not.toContainEqual(expect.stringContaining("runs no pipeline"));
+  });
+
   it("seed 004: the user's own file, with oauth2, page size and error_handler fixed for dlt", () => {
     const file = exportConfig(seed(4), "python")!;
     expect(file.filename).toBe("rest_api_pipeline.py");

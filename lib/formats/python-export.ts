@@ -14,6 +14,24 @@ export function callsRestApi(text: string): boolean {
 }
 
 /**
+ * Whether the text makes a dlt pipeline (`dlt.pipeline(…)`, or `pipeline` imported from dlt under any name): without
+ * one, running the file builds the source and loads nothing.
+ */
+export function makesPipeline(text: string): boolean {
+  const tree = parser.parse(text);
+  const { imports } = readScope(text, tree);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.name !== "CallExpression" || !cursor.node.firstChild) continue;
+    const callee = text.slice(cursor.node.firstChild.from, cursor.node.firstChild.to).replace(/\s+/g, "");
+    const [head = "", ...rest] = callee.split(".");
+    const qualified = [imports.get(head)?.qualified ?? head, ...rest].join(".");
+    if (qualified === "dlt.pipeline") return true;
+  } while (cursor.next());
+  return false;
+}
+
+/**
  * The edit that adds what a file lacks after its imports: the import lines of dlt names (and `os`, `json`)
  * it uses without importing, then `extra` lines (runtime settings, helper definitions). Null: nothing to add.
  * Names restplay cannot import are returned in `unknown`.
