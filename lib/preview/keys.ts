@@ -83,8 +83,10 @@ export class KeyCandidates {
     const carried = [...this.seen.keys()].filter((f) => this.isKey(f));
     // A key field none of them has (a compound key's `item_id` beside `k`) is named, not the fields they do carry.
     const absent = this.key.filter((k, i) => !carried.some((f) => normalizeIdentifier(f) === this.keyNorm[i]));
-    if (carried.length > 0 && absent.length > 0)
-      return `${head}: none of them carries ${absent.map((k) => `\`${k}\``).join(", ")} — set \`primary_key\` to fields every record carries`;
+    if (carried.length > 0 && absent.length > 0) {
+      const names = absent.map((k) => `\`${k}\``).join(", ");
+      return `${head}: none of them carries ${names} — set \`primary_key\` to fields every record carries`;
+    }
     if (carried.length > 0)
       return (
         `${head}: they carry ${carried.map((f) => `\`${f}\``).join(", ")}, but null or a value of another type than its column ` +
