@@ -5,7 +5,7 @@
  * runtime settings) and the imports it lacks added; its functions, names and comments stay.
  */
 import { applyEdits } from "./fixes";
-import { completeFile, findNode, makesPipeline, type Diagnostic, type TextEdit } from "../formats";
+import { completeFile, findNode, makesPipeline, moduleSourceName, type Diagnostic, type TextEdit } from "../formats";
 import { EXPORT_FILENAMES } from "./export-dict";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
@@ -72,6 +72,19 @@ export function completed(text: string, extra: readonly string[], alsoImport: re
   return edit ? { text: applyEdits(text, [edit]), added: edit.newText } : { text, added: null };
 }
 
+/** The pipeline every Python download runs (the complete script's, and the one added to a file that runs none). */
+const PIPELINE_CALL = 'dlt.pipeline(pipeline_name="rest_api_pipeline", destination="duckdb", dataset_name="rest_api_data")';
+
+/** The `if __name__ == "__main__":` block that loads `source` (a name bound to a source or its resources). */
+export function pipelineMain(source: string): string[] {
+  return [
+    'if __name__ == "__main__":',
+    `    pipeline = ${PIPELINE_CALL}`,
+    `    load_info = pipeline.run(${source})`,
+    "    print(load_info)",
+  ];
+}
+
 export function userPythonFile(result: ValidationResult, keepLiteralSecrets = false): PythonDownload {
   const notes: string[] = [];
   // One fix at a time, each on the text the one before left: two fixes may edit one dict (both add
@@ -104,13 +117,20 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
     const session = insertEntryEdit(current.document, ["client"], "session", { $python: "retry_session" });
     if (session) fixed = applyEdits(fixed, [session]);
   }
+  // A file that builds its source at module level and runs no pipeline (a seed's `source = rest_api_source({...})`)
+  // gets the complete script's `__main__` block, so that `python rest_api_pipeline.py` loads it; the rest stays as written.
+  const source = makesPipeline(fixed) ? null : moduleSourceName(fixed);
+  if (source !== null) {
+    fixed = `${fixed.replace(/\s*$/, "")}\n\n\n${pipelineMain(source).join("\n")}\n`;
+    notes.push(`Added at the end: a \`__main__\` block that runs \`${source}\` in a DuckDB pipeline (the file ran none).`);
+  }
   const done = completed(fixed, extra, runtimeImports(rt));
   if (done.added) notes.push(`Added after the imports: ${done.added.trim().split("\n")[0]}…`);
-  // The file is kept as written (decision 0023): one that makes no pipeline is told, not completed.
-  if (!makesPipeline(done.text))
+  // A source made elsewhere (in a function) is the user's to run: told, not completed.
+  if (source === null && !makesPipeline(done.text))
     notes.push(
       `The file builds the source but runs no pipeline: \`python ${EXPORT_FILENAMES.python}\` loads nothing. To load it, add e.g. ` +
-        '`dlt.pipeline(pipeline_name="rest_api_pipeline", destination="duckdb", dataset_name="rest_api_data").run(source)`.',
+        `\`${PIPELINE_CALL}.run(source)\`.`,
     );
   return { text: done.text, notes };
 }

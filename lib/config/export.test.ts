@@ -10,11 +10,27 @@ const seed = (i: number) => validateText(seeds[i]!.code);
 /** The config dict of an exported script, read back by our own Python import. */
 const configOf = (py: string) => toPlain(parseDocument(py, "python").root!) as { [k: string]: PlainValue };
 
+/** Seed 002's config dict as the seed writes it. */
+const configOfSeed2 = () => seeds[2]!.code.slice(seeds[2]!.code.indexOf("rest_api_source(") + 16, seeds[2]!.code.lastIndexOf(")"));
+
 describe("python export: the user's file plus the fixes dlt needs, or a complete pipeline", () => {
-  it("the user's own file that builds a source and runs no pipeline says so in its notes (python file.py loads nothing)", () => {
+  it("the user's own file that builds its source at module level and runs no pipeline gets a __main__ block that loads it", () => {
     const file = exportConfig(seed(2), "python")!;
-    expect(file.text).not.toContain("dlt.pipeline(");
-    expect(file.notes).toContainEqual(expect.stringContaining("runs no pipeline: `python rest_api_pipeline.py` loads nothing"));
+    // After the file's last line (the call's `})`), nothing else changed there.
+    expect(file.text.slice(file.text.indexOf("\n})\n") + 3)).toBe(
+      '\n\n\nif __name__ == "__main__":\n' +
+        '    pipeline = dlt.pipeline(pipeline_name="rest_api_pipeline", destination="duckdb", dataset_name="rest_api_data")\n' +
+        "    load_info = pipeline.run(source)\n    print(load_info)\n",
+    );
+    expect(file.notes).toContainEqual(expect.stringContaining("a `__main__` block that runs `source`"));
+    // Bound to another name, as resources: that name runs.
+    const resources = seeds[2]!.code.replace("source = rest_api_source(", "items = rest_api_resources(");
+    expect(exportConfig(validateText(resources), "python")!.text).toContain("load_info = pipeline.run(items)");
+    // Made in a function (dlt's docs): the user's to run, told in the notes, not completed.
+    const inFunction = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n@dlt.source\ndef api():\n    return rest_api_source(${configOfSeed2()})\n`;
+    const told = exportConfig(validateText(inFunction), "python")!;
+    expect(told.text).not.toContain("dlt.pipeline(");
+    expect(told.notes).toContainEqual(expect.stringContaining("runs no pipeline: `python rest_api_pipeline.py` loads nothing"));
     // A file with its own pipeline (dlt's docs write one in a function) is not told.
     const own = `${seeds[2]!.code}\npipeline = dlt.pipeline(pipeline_name="p", destination="duckdb")\npipeline.run(source)\n`;
     expect(exportConfig(validateText(own), "python")!.notes ?? []).not.toContainEqual(expect.stringContaining("runs no pipeline"));

@@ -11,7 +11,7 @@ import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
 import { isPython, secretEnvName } from "../shared";
 import { bindingRefs, dltDict, dltForm, EXPORT_FILENAMES, loadingSnippet } from "./export-dict";
-import { completed, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
+import { completed, pipelineMain, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
 
 export type ExportFormat = keyof typeof EXPORT_FILENAMES;
@@ -110,10 +110,7 @@ export function pythonPipeline(value: PlainValue, options: ExportOptions = {}): 
     `source = rest_api_source(${writePythonLiteral(config)})`,
     "",
     "",
-    'if __name__ == "__main__":',
-    '    pipeline = dlt.pipeline(pipeline_name="rest_api_pipeline", destination="duckdb", dataset_name="rest_api_data")',
-    "    load_info = pipeline.run(source)",
-    "    print(load_info)",
+    ...pipelineMain("source"),
     "",
   ];
   // Every name the config's code uses is imported (dlt's) or defined (a stub that says what to do).

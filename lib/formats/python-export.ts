@@ -32,6 +32,25 @@ export function makesPipeline(text: string): boolean {
 }
 
 /**
+ * The module-level name the file binds its source to last (`source = rest_api_source({...})`, or
+ * `rest_api_resources(...)`), which a `__main__` block can run; null when the source is made elsewhere (in a function).
+ */
+export function moduleSourceName(text: string): string | null {
+  const scope = readScope(text, parser.parse(text));
+  let name: string | null = null;
+  for (const c of scope.calls) {
+    if (c.callee !== "rest_api_source" && c.callee !== "rest_api_resources") continue;
+    const assign = c.node.parent;
+    const target = assign?.firstChild;
+    // `name = call(...)` as a statement of the module itself: one target, the call its whole value.
+    if (assign?.name !== "AssignStatement" || assign.parent?.name !== "Script" || target?.name !== "VariableName") continue;
+    if (assign.getChildren("AssignOp").length !== 1 || assign.lastChild?.from !== c.node.from) continue;
+    name = text.slice(target.from, target.to);
+  }
+  return name;
+}
+
+/**
  * The edit that adds what a file lacks after its imports: the import lines of dlt names (and `os`, `json`)
  * it uses without importing, then `extra` lines (runtime settings, helper definitions). Null: nothing to add.
  * Names restplay cannot import are returned in `unknown`.
