@@ -51,6 +51,8 @@ export {
   isPyNumber,
   jsonShown,
   PY_NUMBER,
+  pyIntJson,
+  pyIntOf,
   pyJsonDumps,
   pyNumbersAsText,
   pyNumberValue,
