@@ -31,6 +31,8 @@ export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | 
     const spelled = ctx.text.slice(node.range.start, node.range.end);
     const kind = pythonReading(ctx.format, spelled);
     if (kind === null || !wantsInteger(plain, at, value)) return;
+    // Text where the schema takes text too (a response action's `status_code`): no type error (yaml_1_1_value says what dlt gets).
+    if (kind === "text" && schemaAt(RestApiConfigSchema, plain, at)?.safeParse(spelled).success) return;
     const field = String(at[at.length - 1]);
     // Beyond 2^53 JavaScript spells the value as a float again (`1e+21`): no integer to write.
     const digits = Number.isSafeInteger(value) ? String(value) : null;
