@@ -106,12 +106,16 @@ describe("numbers in requests, as dlt sends them", () => {
     expect(of("POST /bcur")).toEqual(['POST /bcur {"q": 1}', 'POST /bcur {"q": 1, "c": 4.0}']);
   });
 
-  it("Python's 1e400 literal is inf, as in JSON and YAML: sent as inf, refused in a JSON body and where dlt wants an int", async () => {
+  it("Python's 1e400 literal and float('inf') are inf, as in JSON and YAML: sent as inf, refused in a JSON body and where dlt wants an int", async () => {
     // As dlt 1.26.0 read the dict literal and sent it to a loopback server (scripts/dlt-diff-numbers.ts).
     const py = (endpoint: string) =>
       `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": ` +
       `{"base_url": "http://127.0.0.1:8765"}, "resources": [{"name": "a", "endpoint": {"path": "a", ${endpoint}}}]})\n`;
     expect(await sent(py(`"paginator": "single_page", "params": {"v": 1e400, "w": -1e400}`))).toEqual(["GET /a?v=inf&w=-inf"]);
+    // So are float("inf"), float("-inf") and float("nan") (Python's own float; a finite one stays Python left out).
+    const floats = `"paginator": "single_page", "params": {"x": float("inf"), "y": float(" -Infinity"), "z": float('nan')}`;
+    expect(await sent(py(floats))).toEqual(["GET /a?x=inf&y=-inf&z=nan"]);
+    expect(await sent(`float = str\n${py(floats)}`)).toEqual(["GET /a"]);
     await expect(sent(py(`"paginator": "single_page", "method": "POST", "json": {"v": 1e400}`))).rejects.toThrow(
       /Out of range float values are not JSON compliant/,
     );
