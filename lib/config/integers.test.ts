@@ -55,4 +55,8 @@ describe("an integer spelled as a float", () => {
       expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml_1_1_value"]);
     }
   });
+
+  it("a negative max_table_nesting is valid: dlt 1.26.0 builds the source and loads it as 0 (nested data kept as json)", () => {
+    for (const nesting of ["-1", "-12345678901234567890"]) expect(validateText(json("100", nesting), "json").valid).toBe(true);
+  });
 });

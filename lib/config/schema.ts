@@ -497,7 +497,7 @@ const resourceBaseShape = {
   nested_hints: keyPath(z.record(z.string(), NestedHintSchema), "name", true).describe(
     "Hints for the nested tables of list fields, by path (`purchases`, `purchases__items`).",
   ),
-  max_table_nesting: pyInt().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
+  max_table_nesting: pyInt().describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
   selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
   parallelized: z.boolean().describe("`true`: extract this resource in parallel with the others (dlt's thread pool).").nullable(),
 };
