@@ -106,6 +106,18 @@ describe("numbers in requests, as dlt sends them", () => {
     expect(of("POST /bcur")).toEqual(['POST /bcur {"q": 1}', 'POST /bcur {"q": 1, "c": 4.0}']);
   });
 
+  it("a total that is not finite for Python: inf is Python's OverflowError, NaN dlt's own error (as dlt 1.26.0 failed)", async () => {
+    const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [{"name": "a", "endpoint": {"path": "a",
+      "data_selector": "items", "paginator": {"type": "offset", "limit": 1}}}]}`;
+    const total = (t: string) => sent(config, () => `{"items": [{"id": 1}], "total": ${t}}`);
+    for (const t of ["1e400", "-Infinity"])
+      await expect(total(t)).rejects.toThrow("OverflowError: cannot convert float infinity to integer");
+    await expect(total("NaN")).rejects.toThrow(
+      "'total' is not an `int` in the response in `OffsetPaginator`. Expected an integer, got `nan`",
+    );
+    expect(await total("1.0")).toEqual(["GET /a?offset=0&limit=1"]);
+  });
+
   it("Python's 1e400 literal and float('inf') are inf, as in JSON and YAML: sent as inf, refused in a JSON body and where dlt wants an int", async () => {
     // As dlt 1.26.0 read the dict literal and sent it to a loopback server (scripts/dlt-diff-numbers.ts).
     const py = (endpoint: string) =>
