@@ -5,11 +5,11 @@
  * loading snippet writes back from `dlt.secrets[...]`/`dlt.config[...]` before calling rest_api_source;
  * text made with references (`{"$format": …}`) is written back as the f-string that makes it.
  */
-import { pyFormatString, type PlainValue } from "../formats";
+import { joinedParts, joinedWithPlus, pyFormatString, type PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
 import { refsAsText } from "./text-refs";
-import { isFormat, isPython, refOf, refsIn, type FormatValue } from "../shared";
+import { getOwn, isFormat, isPython, markerOf, refOf, refsIn, setOwn, type FormatValue } from "../shared";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -50,7 +50,34 @@ export function dltForm(
   const notes = [...canonical.notes];
   if (!keepLiteralSecrets) notes.push(...moveLiteralCredentials(canonical.config));
   const text = refsAsText(canonical.config);
-  return { config: text.config, runtime: canonical.runtime, notes: [...notes, ...text.notes] };
+  return { config: rejoined(text.config, joinedAt(value)), runtime: canonical.runtime, notes: [...notes, ...text.notes] };
+}
+
+type Joined = { readonly path: Path; readonly format: FormatValue; readonly parts: readonly number[] };
+
+/** Where `value` holds text its Python joins with `+` (`joinedWithPlus`), which the copies above do not keep. */
+function joinedAt(value: PlainValue, path: Path = [], out: Joined[] = []): Joined[] {
+  const parts = isFormat(value) ? joinedParts(value) : undefined;
+  if (parts !== undefined) out.push({ path, format: value as FormatValue, parts });
+  else if (Array.isArray(value)) value.forEach((x: PlainValue, i) => joinedAt(x, [...path, i], out));
+  else if (isObj(value) && markerOf(value) === null) for (const [k, x] of Object.entries(value)) joinedAt(x, [...path, k], out);
+  return out;
+}
+
+const at = (v: PlainValue | undefined, k: string | number): PlainValue | undefined =>
+  Array.isArray(v) ? (v[k as number] as PlainValue | undefined) : isObj(v) ? getOwn(v, String(k)) : undefined;
+
+/** `config` (a fresh copy) with each such text marked again where it still is, the same text. */
+function rejoined(config: PlainValue, joined: readonly Joined[]): PlainValue {
+  for (const j of joined) {
+    const parent = j.path.slice(0, -1).reduce<PlainValue | undefined>(at, config);
+    const key = j.path[j.path.length - 1];
+    const now = key === undefined ? undefined : at(parent, key);
+    if (key === undefined || !isFormat(now) || JSON.stringify(now) !== JSON.stringify(j.format)) continue;
+    if (Array.isArray(parent)) parent[key as number] = joinedWithPlus(now, j.parts);
+    else setOwn(parent as Obj, String(key), joinedWithPlus(now, j.parts));
+  }
+  return config;
 }
 
 export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict {

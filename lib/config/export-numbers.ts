@@ -5,10 +5,11 @@
  * `12345678901234567000`, where the user's text (and restplay's run, resolve/numbers.ts) has `1.0`, `1e+16`
  * and the exact integer. Here every number whose Python value JavaScript cannot give back becomes
  * `{"$number": text}` (Python's `repr`; the writers write it as that number), and YAML 1.1's text (`1e3`)
- * the string it is for `yaml.safe_load`.
+ * the string it is for `yaml.safe_load`. Text a Python file joins with `+` (`"a" + dlt.config["p"]`) is
+ * marked so (`joinedWithPlus`): the Python written back joins it so, not as an f-string (which takes any value).
  */
-import { findNode, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
-import { PY_NUMBER, setOwn } from "../shared";
+import { findNode, joinedWithPlus, type DocNode, type ParsedDocument, type PlainValue } from "../formats";
+import { isFormat, PY_NUMBER, setOwn } from "../shared";
 import { asPython } from "./python-numbers";
 
 /** Keys whose numbers the seed dialect's rewrite reads as numbers (canonical.ts's `error_handler`): left as they are. */
@@ -26,6 +27,7 @@ export function withPythonSpelling(value: PlainValue, doc: ParsedDocument): Plai
     if (node === undefined) return v;
     if (typeof v === "number") return node.kind === "number" ? spelled(v, node) : v;
     if (typeof v !== "object" || v === null) return v;
+    if (node.kind === "format" && node.concatenated && isFormat(v)) return joinedWithPlus(v, node.concatenated);
     if (Array.isArray(v)) {
       const items = node.kind === "array" ? node.items : [];
       const out = v.map((x: PlainValue, i) => walk(x, items[i]));

@@ -161,3 +161,26 @@ describe("the Python reader's `+`", () => {
     expect(baseUrl(`"https://x.test/" + dlt.config["n"] + 1`)).toEqual({ $python: `"https://x.test/" + dlt.config["n"] + 1` });
   });
 });
+
+describe("a download of text the Python joins with `+`", () => {
+  // A dict file (no rest_api_source call): the downloads are written from the config, not the file.
+  const dict = `import dlt\n\nconfig = {"client": {"base_url": "https://x.test/", "headers": {"X-A": "a" + dlt.config["p"],
+    "X-B": dlt.secrets["tok"] + "-z"}}, "resources": [{"name": "a", "endpoint": {"params": {"c": "x" + str(dlt.config["n"])}}}]}\n`;
+
+  it("joins it so (not as an f-string, which takes any value): dlt's TypeError for a value that is not text stays", () => {
+    // Checked with dlt 1.26.0: P=8080 makes `"a" + dlt.config["p"]` fail with TypeError, where f"a{…}" sends a8080.
+    const r = validateText(dict, "python");
+    const py = exportConfig(r, "python")!.text;
+    expect(py).toContain(`"X-A": "a" + dlt.config["p"],`);
+    expect(py).toContain(`"X-B": dlt.secrets["tok"] + "-z"`);
+    // `str()` is what an f-string makes: written as one.
+    expect(py).toContain(`"c": f"x{dlt.config['n']}"`);
+    const yaml = exportConfig(r, "yaml")!.text.split("\n");
+    expect(yaml).toContain(`#     config["client"]["headers"]["X-A"] = "a" + dlt.config["p"]`);
+    expect(yaml).toContain(`#     config["client"]["headers"]["X-B"] = dlt.secrets["tok"] + "-z"`);
+    // Read back, the download is the same config, with the same `+`.
+    const back = validateText(py, "python");
+    expect(back.value).toEqual(r.value);
+    expect(exportConfig(back, "python")!.text).toContain(`"X-A": "a" + dlt.config["p"],`);
+  });
+});

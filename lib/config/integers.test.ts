@@ -44,4 +44,19 @@ describe("an integer spelled as a float", () => {
     expect(invalid("2.0e+0").map((d) => d.message)).toEqual([expect.stringContaining("is a float for Python")]);
     expect(validateText(yaml("2"), "yaml").valid).toBe(true);
   });
+
+  it("YAML 1.1's text is no type error where dlt also takes text: a response action's status_code (dlt 1.26.0 builds it)", () => {
+    const yaml = (v: string) =>
+      `client:\n  base_url: https://a.example/\nresources:\n  - name: a\n    endpoint:\n      path: a\n` +
+      `      response_actions:\n        - {status_code: ${v}, action: ignore}\n`;
+    for (const v of ["1e3", "1e16"]) {
+      const r = validateText(yaml(v), "yaml");
+      expect(r.valid).toBe(true);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml_1_1_value"]);
+    }
+  });
+
+  it("a negative max_table_nesting is valid: dlt 1.26.0 builds the source and loads it as 0 (nested data kept as json)", () => {
+    for (const nesting of ["-1", "-12345678901234567890"]) expect(validateText(json("100", nesting), "json").valid).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDialect, RestApiConfigSchema } from "./schema";
+import { isIntegerSchema } from "./schema-walk";
 
 export const SCHEMA_ID = "https://restplay.local/schema/rest_api_config.schema.json";
 
@@ -98,7 +99,15 @@ function typeProperties(node: unknown): void {
 /** The editors' JSON Schema, generated from the zod schema (decision 0001). */
 export function getJsonSchema(): Record<string, unknown> {
   if (cached) return cached;
-  const generated = z.toJSONSchema(RestApiConfigSchema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Json;
+  const generated = z.toJSONSchema(RestApiConfigSchema, {
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    io: "input",
+    // Python's unbounded `int` (schema.ts's `PY_INT`): an integer, without `z.int()`'s 2^53 bounds.
+    override: (ctx) => {
+      if (ctx.jsonSchema.type === "number" && isIntegerSchema(ctx.zodSchema as unknown as z.ZodType)) ctx.jsonSchema.type = "integer";
+    },
+  }) as Json;
   listUnionTypes(generated);
   typeProperties(generated);
   cached = { ...generated, $id: SCHEMA_ID, title: "dlt rest_api_source config (restplay)" };

@@ -20,6 +20,7 @@ import type {
   StrOrRef,
 } from "./schema";
 import type { z } from "zod";
+import type { PyNumber } from "../shared";
 
 /**
  * A config value as it runs: JSON whose `{"$secret": name}` / `{"$config": name}` references the
@@ -27,6 +28,13 @@ import type { z } from "zod";
  * left out (their config paths are in `ResolvedResource.python`).
  */
 export type ConfigValue = string | number | boolean | null | ConfigValue[] | { [key: string]: ConfigValue };
+
+/**
+ * A paginator config whose integers are Python's: one beyond 2^53 is `{"$number": digits}` (resolve/numbers.ts; JavaScript
+ * rounds it), as dlt pages with it (`limit`, `offset`, `maximum_offset`, `base_page`…).
+ */
+export type ResolvedPaginator = PyInts<PaginatorTypedConfig>;
+type PyInts<T> = T extends unknown ? { [K in keyof T]: number extends NonNullable<T[K]> ? T[K] | PyNumber : T[K] } : never;
 
 export type ConfigDict = Readonly<Record<string, ConfigValue>>;
 
@@ -174,7 +182,7 @@ export interface ResolvedEndpoint {
   /** Endpoint headers (interpolated per request sequence; client headers are in `ResolvedSource.client`). */
   readonly headers: ConfigDict;
   /** The paginator by precedence (endpoint > resource_defaults > client; single-entity paths: `single_page`); `auto` detects. */
-  readonly paginator: PaginatorTypedConfig;
+  readonly paginator: ResolvedPaginator;
   /** `null`: detected on the first response of each request sequence. */
   readonly data_selector: { readonly path: string; readonly source: "configured" | "single_entity" } | null;
   /** `null`: no auth. */

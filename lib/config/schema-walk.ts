@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { isMarker, markedAs, soleMarker } from "../shared";
+import { PY_INT } from "./schema";
 
 type Def = {
   type: string;
@@ -18,6 +19,13 @@ type Def = {
 };
 
 export const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Whether a schema member takes integers only: zod's `z.int()` family, or the unbounded Python `int` (schema.ts's `PY_INT`). */
+export function isIntegerSchema(m: z.ZodType): boolean {
+  const d = defOf(m) as Def & { format?: string; checks?: readonly unknown[] };
+  if (d.type === "int") return true;
+  return d.type === "number" && (["safeint", "int32", "int64"].includes(d.format ?? "") || (d.checks ?? []).includes(PY_INT));
+}
 
 /** Results per schema object: the schema is built once, so introspection is paid once too. */
 function cached<T>(fn: (s: z.ZodType) => T): (s: z.ZodType) => T {
@@ -116,8 +124,7 @@ export const describeSchema = cached((s: z.ZodType): string => {
       else if (marker === "$format") continue;
       else if (marker === "$python") names.add("(Python) a callable or object");
       else names.add("a dict");
-    } else if (d.type === "int" || (d.type === "number" && (m as unknown as { format?: string }).format === "safeint"))
-      names.add("an integer");
+    } else if (isIntegerSchema(m)) names.add("an integer");
     else if (d.type === "number") names.add("a number");
     else if (d.type === "string") names.add("a string");
     else if (d.type === "boolean") names.add("`True`/`False` (true/false)");

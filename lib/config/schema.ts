@@ -57,7 +57,18 @@ const dotPath = (description: string) => keyPath(z.string().describe(description
 const keyName = <T extends z.ZodType>(schema: T) => keyPath(schema, "name");
 /** The name of a table's column (only `__proto__` refused: key-paths.ts). */
 const columnName = <T extends z.ZodType>(schema: T) => keyPath(schema, "column");
-const int = (description: string) => z.int().describe(description);
+/**
+ * Python's `int`, which has no bound: dlt takes `"limit": 12345678901234567890` where zod's `z.int()` stops at
+ * 2^53 − 1. A whole number of any size, with `z.int()`'s issue for any other (`expected: "int"`); the JSON
+ * Schema says `integer` (jsonschema.ts), the exact digits are the document's (resolve/numbers.ts), and a
+ * float spelled whole (`10.0`) is rules/integers.ts's.
+ */
+export const PY_INT = z.check<number>((ctx) => {
+  if (!Number.isInteger(ctx.value)) ctx.issues.push({ code: "invalid_type", expected: "int", input: ctx.value, continue: false });
+});
+/** A Python `int` (see `PY_INT`). */
+export const pyInt = () => z.number().check(PY_INT);
+const int = (description: string) => pyInt().describe(description);
 
 // ---------------------------------------------------------------------------------------------
 // Paginators (dlt-rest-api.md §7). One strict object per `type`: keys of another type are errors (but under `auto`).
@@ -303,7 +314,7 @@ export const IncrementalSchema = z
 export const ResponseActionSchema = z.union([
   z
     .strictObject({
-      status_code: z.union([z.int(), z.string()]).describe("HTTP status to match (an integer; dlt never matches a string)."),
+      status_code: z.union([pyInt(), z.string()]).describe("HTTP status to match (an integer; dlt never matches a string)."),
       content: z.string().describe("Substring of the body to match."),
       action: z.union([z.string(), PythonExprSchema, z.array(PythonExprSchema)]).describe("`ignore`, or (Python) callables."),
     })
@@ -486,7 +497,7 @@ const resourceBaseShape = {
   nested_hints: keyPath(z.record(z.string(), NestedHintSchema), "name", true).describe(
     "Hints for the nested tables of list fields, by path (`purchases`, `purchases__items`).",
   ),
-  max_table_nesting: z.int().min(0).describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
+  max_table_nesting: pyInt().describe("Depth after which nested data is stored as JSON instead of child tables.").nullable(),
   selected: z.boolean().describe("`false`: not loaded unless needed as a parent.").nullable(),
   parallelized: z.boolean().describe("`true`: extract this resource in parallel with the others (dlt's thread pool).").nullable(),
 };

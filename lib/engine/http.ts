@@ -234,12 +234,22 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           refreshed && status === 401 ? " (a freshly fetched token was rejected too)" : "",
         );
       reason = `${status} ${REASONS[status] ?? "HTTP Error"}`;
-      retryAfter = retryAfterMs(res.headers.get("retry-after"), ctx.deps.now(), o.policy.maxDelayMs);
       if (retries + 1 < o.policy.maxAttempts && status === 401 && auth?.invalidate) {
         auth.invalidate(o.resource, "the API answered 401: the retry fetches a fresh token");
       }
       if (retries + 1 >= o.policy.maxAttempts)
         throw httpError(ctx, status, exchanged.url, text, o.resource, ` (gave up after ${retries + 1} attempts; ${o.policy.describe})`);
+      // Read only when a retry follows, as tenacity computes the wait after its stop check.
+      const header = res.headers.get("retry-after");
+      const after = retryAfterMs(header, ctx.deps.now(), o.policy.maxDelayMs);
+      if (after !== null && typeof after === "object")
+        throw new EngineError(
+          "http_error",
+          `${after.raised}: dlt's retry reads the ${status} response's Retry-After (\`${ctx.masker.text(header ?? "")}\`) as a date ` +
+            "past year 9999 and fails the resource there, without retrying (Python's datetime ends at 9999).",
+          { resource: o.resource, status, url: exchanged.url },
+        );
+      retryAfter = after;
     } else {
       reason = outcome.code === "timeout" ? `timeout: ${outcome.message}` : `network error: ${outcome.message}`;
       if (retries + 1 >= o.policy.maxAttempts) {

@@ -15,7 +15,7 @@
  */
 import * as shared from "../shared/datetime";
 import { EngineError, type Json } from "./types";
-import { isPyNumber, pyFloatRepr, PY_NUMBER, pyNumberValue } from "../shared";
+import { isPyNumber, pyFloatRepr, pyIntJson, PY_NUMBER, pyNumberValue } from "../shared";
 
 const { civilFromDays, daysFromCivil, textDateTime, weekday } = shared;
 type Fields = shared.Fields;
@@ -149,7 +149,7 @@ export function lagCursor(value: Json, lag: number, min: boolean, cursorPath: st
 function lagPyNumber(v: number | bigint, step: number): Json {
   if (typeof v === "bigint") {
     const n = Number.isInteger(step) ? v + BigInt(step) : BigInt(Math.trunc(Number(v) + step));
-    return Number.isSafeInteger(Number(n)) ? Number(n) : { [PY_NUMBER]: n.toString() };
+    return pyIntJson(n);
   }
   const n = v + step;
   return Number.isInteger(n) ? { [PY_NUMBER]: pyFloatRepr(n) } : n;

@@ -355,7 +355,7 @@ describe("loops, purity and the registry", () => {
     const a = impl.update(s0, res, items(0, 10));
     const b = impl.update(s0, res, items(0, 10));
     expect(a).toEqual(b);
-    expect(s0).toEqual({ current: 0 });
+    expect(s0).toEqual({ current: 0n });
     expect(impl.apply(first, a.state).params).toEqual([
       ["q", "1"],
       ["offset", "10"],

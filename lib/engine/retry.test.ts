@@ -54,6 +54,22 @@ describe("dlt's default retries", () => {
     expect(retryAfterMs("Wed, 21 Oct 2015 07:28:30 +0200", Date.UTC(2015, 9, 21, 5, 28), 300_000)).toBe(30_000);
     expect(retryAfterMs("21-Oct-15 07:28:10 GMT", Date.UTC(2015, 9, 21, 7, 28), 300_000)).toBe(10_000);
   });
+  it("a Retry-After date past year 9999 fails the resource as dlt's retry does (ValueError), unless no retry is left", async () => {
+    // dlt 1.26.0 against a loopback API: one request, then the resource fails; with one attempt allowed, the 503 itself.
+    const header = "Fri, 31 Dec 10000 23:59:59 GMT";
+    const api = fakeFetch((_r, n) => (n === 1 ? json({}, 503, { "retry-after": header }) : ok()));
+    const run = await collect(single(), api.fetch);
+    expect(api.calls).toHaveLength(1);
+    expect(run.sleeps).toEqual([]);
+    expect(run.errors[0]).toMatchObject({ code: "http_error", status: 503, resource: "r" });
+    expect(run.errors[0]!.message).toContain("ValueError: year 10000 is out of range");
+    expect(run.errors[0]!.message).toContain(header);
+    const last = await collect(
+      single({ error_handler: { max_retries: 0 } }),
+      fakeFetch(() => json({}, 503, { "retry-after": header })).fetch,
+    );
+    expect(last.errors[0]!.message).toMatch(/^503 Server Error: Service Unavailable for url: .*gave up after 1 attempts/);
+  });
   it("network errors are retried, then reported as network_error", async () => {
     const api = fakeFetch(() => {
       throw new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });

@@ -1,6 +1,6 @@
 /** Retry policy and timing (dlt-rest-api.md §11.2, and the seed `error_handler`). Pure functions. */
 import type { ErrorHandlerConfig } from "../config/schema";
-import { pyParsedateSeconds } from "../shared";
+import { pyParsedateSeconds, type PyRaised } from "../shared";
 
 export interface RetryPolicy {
   readonly retries: (status: number) => boolean;
@@ -44,12 +44,12 @@ export function backoffMs(policy: RetryPolicy, k: number): number {
 /**
  * `Retry-After` as dlt's retry reads it (`wait_exponential_retry_after._parse_retry_after`): whole seconds, else a date
  * `email.utils.parsedate_tz` reads (`1.5`, `-5` or an ISO date is neither: backoff), clamped to [0, max]; `null` when
- * absent or unread.
+ * absent or unread; what Python raises reading a date past year 9999 (dlt's wait raises it: the resource fails).
  */
-export function retryAfterMs(header: string | null, nowMs: number, maxMs: number): number | null {
+export function retryAfterMs(header: string | null, nowMs: number, maxMs: number): number | null | PyRaised {
   if (header === null || header === "") return null;
   if (/^\s*[0-9]+\s*$/.test(header)) return Math.min(maxMs, Number(header.trim()) * 1000);
   const date = pyParsedateSeconds(header);
-  if (date === null) return null;
+  if (date === null || typeof date === "object") return date;
   return Math.min(maxMs, Math.max(0, date * 1000 - nowMs));
 }

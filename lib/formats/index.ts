@@ -13,7 +13,7 @@ export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { plainYamlText } from "./yaml-1-1";
-export { pyFormatString, writePythonLiteral } from "./python-writer";
+export { joinedParts, joinedWithPlus, pyFormatString, writePythonLiteral } from "./python-writer";
 export { callsRestApi, completeFile, freeNames, makesPipeline, mergeImports, moduleSourceName } from "./python-export";
 export { DLT_CLASSES, classOfType, dltClass, type DltClass, type DltParam } from "./python-classes";
 export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_KEY_LENGTH, MAX_SYNTAX_ERRORS, MAX_VALUES } from "./limits";

@@ -84,7 +84,8 @@ function parseNumber(raw: string): number | null {
   if (/^0[xob]/.test(t)) return Number(t);
   if (/j$/.test(t)) return null; // complex numbers stay code
   const v = Number(t);
-  return Number.isFinite(v) ? v : null;
+  // A float literal past a double's range (`1e400`) is Python's inf, as `json.loads` and PyYAML read it too.
+  return Number.isNaN(v) ? null : v;
 }
 
 function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: string): DocNode {

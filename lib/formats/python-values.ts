@@ -10,6 +10,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocNode, FormatPart, Range } from "./types";
 import { code, convert, dltRef, valueChildren, type ConvertContext } from "./python-convert";
 import { refValue } from "../shared";
+import { pyFloat } from "../shared/python";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
 import { bindDltCall, dltClassOf } from "./python-call";
@@ -63,6 +64,8 @@ function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
 
 function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
   if (n.name !== "CallExpression") return null;
+  const float = notFinite(ctx, vs, n);
+  if (float !== null) return { kind: "number", range: rangeOf(n), value: float };
   const text = isStrCall(ctx, vs, n) ? strOf(ctx, vs, n, pointer) : null;
   if (text) return textNode(text, n);
   const cls = dltClassOf(vs.scope, ctx.text, n);
@@ -156,6 +159,19 @@ function measure(v: DocNode): { values: number; depth: number } {
     else if (node.kind === "array") for (const item of node.items) stack.push([item, around + 1]);
   }
   return { values, depth };
+}
+
+/**
+ * `float("inf")`, `float("-inf")`, `float("nan")` (Python's own `float`): the float, as `1e400` and JSON's `NaN` are read
+ * (the Python download writes NaN so). A finite one stays code: a number node would lose its float spelling (`1.0`).
+ */
+function notFinite(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): number | null {
+  const args = valueChildren(n.getChild("ArgList") ?? n);
+  const own = !vs.scope.defined.has("float") && !vs.scope.imports.has("float") && !vs.scope.starImport;
+  if (!own || !/^float\s*$/.test(src(ctx, n.firstChild ?? n)) || args.length !== 1 || args[0]?.name !== "String") return null;
+  const text = decodePythonString(src(ctx, args[0]));
+  const v = text === null ? null : pyFloat(text);
+  return v === null || Number.isFinite(v) ? null : v;
 }
 
 /** `str(…)`, Python's own `str` (the file binds no `str` of its own, nor may a `*` import). */

@@ -37,6 +37,24 @@ function pyRef(v: RefValue, quote: '"' | "'"): string {
 }
 
 /**
+ * Text made with references the user's Python joins with `+` (a `format` node's `concatenated`: the parts, by index,
+ * joined as they are), by `$format` value: written back so, as Python's `TypeError` for a value dlt's providers read
+ * as other than text (`PORT=8080` is an int) is the file's too. A side table (the marker is the value's only key),
+ * filled for the downloads by lib/config/export-numbers.ts.
+ */
+const JOINED = new WeakMap<FormatValue, readonly number[]>();
+
+/** The parts of `v` `+` joins as they are (see `JOINED`), if so marked. */
+export const joinedParts = (v: FormatValue): readonly number[] | undefined => JOINED.get(v);
+
+/** `v` (a fresh object) with the parts `+` joins as they are in the user's Python (see `JOINED`). */
+export function joinedWithPlus(v: FormatValue, concatenated: readonly number[]): FormatValue {
+  const out = { $format: v.$format };
+  JOINED.set(out, concatenated);
+  return out;
+}
+
+/**
  * Text made with references as the f-string that makes it: `f"https://{dlt.secrets['sub']}.example.com"`
  * (literal braces doubled). Python before 3.12 takes no backslash and not the f-string's own quote in a
  * replacement: a name that needs either is written `"https://" + str(dlt.secrets["it's"]) + …` (what
@@ -44,6 +62,14 @@ function pyRef(v: RefValue, quote: '"' | "'"): string {
  */
 export function pyFormatString(v: FormatValue, quote: '"' | "'" = '"'): string {
   const inner = quote === '"' ? "'" : '"';
+  // `"a" + dlt.config["p"]` as written: the other references `str()` as the f-string made them.
+  const joined = JOINED.get(v);
+  if (joined !== undefined) {
+    const parts = v.$format.map((p, i) =>
+      typeof p === "string" ? pyString(p, quote) : joined.includes(i) ? pyRef(p, quote) : `str(${pyRef(p, quote)})`,
+    );
+    return parts.join(" + ");
+  }
   const refs = v.$format.filter((p): p is RefValue => typeof p !== "string").map((p) => pyRef(p, inner));
   // A lone reference as text is `str(dlt.secrets["k"])` (the downloads bind credentials so: lib/config/text-refs.ts).
   if (v.$format.length === 1 || refs.some((r) => r.includes("\\") || r.includes(quote))) {

@@ -216,6 +216,17 @@ describe("the preview from events", () => {
     ]);
   });
 
+  it("a negative max_table_nesting keeps nested data whole, as 0 does (dlt 1.26.0 loaded -1 and -5 so)", () => {
+    const p = run(createDestination(), 0, [start("r", { max_table_nesting: -1 }), page("r", [{ id: 1, a: { b: { c: 1 } }, l: [1, 2] }])]);
+    expect(p.tables()[0]!.child_tables).toEqual([]);
+    expect(p.tables()[0]!.columns.map((c) => [c.name, c.data_type])).toEqual(
+      expect.arrayContaining([
+        ["a", "json"],
+        ["l", "json"],
+      ]),
+    );
+  });
+
   it("writes a dict kept whole into a text column as dlt's json.dumps does, numbers as Python holds them", () => {
     // scripts/dlt-diff.ts against dlt 1.26 + orjson: `46.0` stays a float, integers beyond 2^53 stay exact.
     const p = run(createDestination(), 0, [

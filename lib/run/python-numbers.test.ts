@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { prepareRun } from "./index";
+import { exportConfig, validateText } from "../config";
 import { fetchTransport, type IncrementalState } from "../engine";
 
 type State = Record<string, IncrementalState>;
@@ -103,6 +104,70 @@ describe("numbers in requests, as dlt sends them", () => {
     ]);
     expect(of("GET /cur")).toEqual(["GET /cur", "GET /cur?c=2.0"]);
     expect(of("POST /bcur")).toEqual(['POST /bcur {"q": 1}', 'POST /bcur {"q": 1, "c": 4.0}']);
+  });
+
+  it("a total that is not finite for Python: inf is Python's OverflowError, NaN dlt's own error (as dlt 1.26.0 failed)", async () => {
+    const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [{"name": "a", "endpoint": {"path": "a",
+      "data_selector": "items", "paginator": {"type": "offset", "limit": 1}}}]}`;
+    const total = (t: string) => sent(config, () => `{"items": [{"id": 1}], "total": ${t}}`);
+    for (const t of ["1e400", "-Infinity"])
+      await expect(total(t)).rejects.toThrow("OverflowError: cannot convert float infinity to integer");
+    await expect(total("NaN")).rejects.toThrow(
+      "'total' is not an `int` in the response in `OffsetPaginator`. Expected an integer, got `nan`",
+    );
+    expect(await total("1.0")).toEqual(["GET /a?offset=0&limit=1"]);
+  });
+
+  it("Python's 1e400 literal and float('inf') are inf, as in JSON and YAML: sent as inf, refused in a JSON body and where dlt wants an int", async () => {
+    // As dlt 1.26.0 read the dict literal and sent it to a loopback server (scripts/dlt-diff-numbers.ts).
+    const py = (endpoint: string) =>
+      `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": ` +
+      `{"base_url": "http://127.0.0.1:8765"}, "resources": [{"name": "a", "endpoint": {"path": "a", ${endpoint}}}]})\n`;
+    expect(await sent(py(`"paginator": "single_page", "params": {"v": 1e400, "w": -1e400}`))).toEqual(["GET /a?v=inf&w=-inf"]);
+    // So are float("inf"), float("-inf") and float("nan") (Python's own float; a finite one stays Python left out).
+    const floats = `"paginator": "single_page", "params": {"x": float("inf"), "y": float(" -Infinity"), "z": float('nan')}`;
+    expect(await sent(py(floats))).toEqual(["GET /a?x=inf&y=-inf&z=nan"]);
+    expect(await sent(`float = str\n${py(floats)}`)).toEqual(["GET /a"]);
+    await expect(sent(py(`"paginator": "single_page", "method": "POST", "json": {"v": 1e400}`))).rejects.toThrow(
+      /Out of range float values are not JSON compliant/,
+    );
+    await expect(sent(py(`"paginator": {"type": "offset", "limit": 10, "maximum_offset": 1e400, "total_path": None}`))).rejects.toThrow(
+      /invalid_config/,
+    );
+  });
+
+  it("a paginator's integers beyond 2^53, and a total beyond it: paged with Python's exact ints (JSON, Python, YAML)", async () => {
+    const config = `{"client": {"base_url": "http://127.0.0.1:8765"}, "resources": [
+      {"name": "o", "endpoint": {"path": "o", "paginator": {"type": "offset", "limit": 12345678901234567890,
+        "offset": 9007199254740993, "maximum_offset": 24691357802469135781, "total_path": null}}},
+      {"name": "p", "endpoint": {"path": "p", "paginator": {"type": "page_number", "base_page": 9007199254740993,
+        "maximum_page": 9007199254740995, "total_path": null}}},
+      {"name": "b", "endpoint": {"path": "b", "method": "POST", "json": {"q": 1}, "paginator": {"type": "offset",
+        "limit": 12345678901234567890, "offset_body_path": "o", "limit_body_path": "l", "maximum_offset": 12345678901234567891,
+        "total_path": null}}},
+      {"name": "t", "endpoint": {"path": "t", "data_selector": "items", "paginator": {"type": "offset", "limit": 10,
+        "offset": 12345678901234567880}}}]}`;
+    const answer = (url: URL) => (url.pathname === "/t" ? '{"items": [{"id": 1}], "total": 12345678901234567895}' : '[{"id": 1}]');
+    // As dlt 1.26.0 sent them to a loopback server.
+    const dlt = [
+      "GET /o?offset=9007199254740993&limit=12345678901234567890",
+      "GET /o?offset=12354686100489308883&limit=12345678901234567890",
+      "GET /p?page=9007199254740993",
+      "GET /p?page=9007199254740994",
+      'POST /b {"q": 1, "o": 0, "l": 12345678901234567890}',
+      'POST /b {"q": 1, "o": 12345678901234567890, "l": 12345678901234567890}',
+      "GET /t?offset=12345678901234567880&limit=10",
+      "GET /t?offset=12345678901234567890&limit=10",
+    ];
+    // Each resource's own requests in dlt's order (restplay's round robin interleaves them).
+    const byResource = (requests: string[]) => [...requests].sort((a, b) => a.split(/[ ?]/)[1]!.localeCompare(b.split(/[ ?]/)[1]!));
+    expect(byResource(await sent(config, answer))).toEqual(byResource(dlt));
+    // Each download runs the same (and writes the digits: the Python one is read back as a Python dict).
+    for (const to of ["python", "yaml", "json"] as const) {
+      const text = exportConfig(validateText(config, "json"), to)?.text ?? "";
+      expect(text).toContain("24691357802469135781");
+      expect(byResource(await sent(text, answer))).toEqual(byResource(dlt));
+    }
   });
 
   it("numbers of responses not finite for Python (NaN, ±Infinity, 1e400): str() in paths, queries and text", async () => {

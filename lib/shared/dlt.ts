@@ -1,5 +1,5 @@
 import { parsePythonBody, type Json, type NumberText } from "./json";
-import { pyNumberValue, sentNumber } from "./py-numbers";
+import { pyIntJson, pyNumberValue, sentNumber } from "./py-numbers";
 import { setOwn } from "./objects";
 import { isPyNumber, pyFloat, pyFloatRepr, PY_NUMBER } from "./python";
 
@@ -59,7 +59,7 @@ export function dltConfigValue(text: string): Json {
   const t = text.trim();
   const hex = HEX.exec(t);
   const int = hex ? BigInt(`0x${hex[1]!.replace(/_/g, "")}`) : INT.test(t) ? BigInt(t.replace(/_/g, "")) : null;
-  if (int !== null) return Number.isSafeInteger(Number(int)) ? Number(int) : { [PY_NUMBER]: int.toString() };
+  if (int !== null) return pyIntJson(int);
   if (FLOAT.test(t) || NOT_FINITE.test(t)) {
     const f = pyFloat(t) as number;
     return Number.isInteger(f) || !Number.isFinite(f) ? { [PY_NUMBER]: pyFloatRepr(f) } : f;

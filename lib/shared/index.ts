@@ -46,11 +46,13 @@ export {
 } from "./json";
 export { isIndexKey, isKeyOrder, keysInOrder, orderedKeys, subOrder, type KeyOrder } from "./key-order";
 export { evaluatePythonDate } from "./python-dates";
-export { pyParsedateSeconds } from "./py-parsedate";
+export { pyParsedateSeconds, type PyRaised } from "./py-parsedate";
 export {
   isPyNumber,
   jsonShown,
   PY_NUMBER,
+  pyIntJson,
+  pyIntOf,
   pyJsonDumps,
   pyNumbersAsText,
   pyNumberValue,

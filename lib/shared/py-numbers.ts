@@ -9,6 +9,12 @@ import { asciiJson, isPyNumber, pyFloatRepr, pyIntText, pyStr, PY_NUMBER, type P
 
 export { isPyNumber, PY_NUMBER, type PyNumber };
 
+/** A Python int as a value a request or the state carries: a number within 2^53, else a marker with its exact digits. */
+export const pyIntJson = (n: bigint): number | PyNumber => (Number.isSafeInteger(Number(n)) ? Number(n) : { [PY_NUMBER]: n.toString() });
+
+/** A Python int a config holds (a number, or a marker's digits beyond 2^53), exactly. */
+export const pyIntOf = (v: number | PyNumber): bigint => (isPyNumber(v) ? BigInt(v[PY_NUMBER]) : BigInt(v));
+
 /** A marker's number for comparing and arithmetic: an integer's digits exact (a `bigint`), a float's value. */
 export const pyNumberValue = (v: PyNumber): number | bigint =>
   /^-?\d+$/.test(v[PY_NUMBER]) ? BigInt(v[PY_NUMBER]) : Number(v[PY_NUMBER].replace(/inf$/, "Infinity"));

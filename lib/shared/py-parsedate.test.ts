@@ -18,9 +18,18 @@ describe("pyParsedateSeconds: mktime_tz(parsedate_tz(text)), recorded from Pytho
     ["abc", null],
     ["2015-10-21T07:28:00Z", null],
     ["Wed, 21 Oct 2015 7 GMT", null],
-    // calendar.timegm raises ValueError for a year past 9999: no date for the retry either.
-    ["Wed, 21 Oct 99999 07:28:00 GMT", null],
   ])("%j → %j", (text, seconds) => {
     expect(pyParsedateSeconds(text)).toBe(seconds);
+  });
+
+  // calendar.timegm raises for a year past 9999 (the error dlt's retry fails the resource with), a C int's or long's past theirs.
+  it.each([
+    ["Wed, 21 Oct 99999 07:28:00 GMT", "ValueError: year 99999 is out of range"],
+    ["Fri, 31 Dec 10000 23:59:59", "ValueError: year 10000 is out of range"],
+    ["31 Dec 2147483647 23:59:59 +0100", "ValueError: year 2147483647 is out of range"],
+    ["31 Dec 2147483648 23:59:59 GMT", "OverflowError: signed integer is greater than maximum"],
+    ["31 Dec 9223372036854775808 23:59:59 GMT", "OverflowError: Python int too large to convert to C long"],
+  ])("%j raises %j", (text, raised) => {
+    expect(pyParsedateSeconds(text)).toEqual({ raised });
   });
 });

@@ -17,8 +17,14 @@ const ZONES: ReadonlyMap<string, number> = new Map(
   ),
 );
 
-/** The seconds since the epoch `text` names as an RFC 2822 date, as `mktime_tz(parsedate_tz(text))`; null where it gives None. */
-export function pyParsedateSeconds(text: string): number | null {
+/** The exception Python raises, as `Type: message` (`ValueError: year 10000 is out of range`). */
+export type PyRaised = { readonly raised: string };
+
+/**
+ * The seconds since the epoch `text` names as an RFC 2822 date, as `mktime_tz(parsedate_tz(text))`; null where it gives
+ * None; what `calendar.timegm` raises for a year past 9999 (`datetime.date`'s errors; dlt's retry fails the resource so).
+ */
+export function pyParsedateSeconds(text: string): number | null | PyRaised {
   let data = text.split(/\s+/).filter((s) => s !== "");
   if (data.length === 0) return null;
   const first = data[0]!;
@@ -59,6 +65,7 @@ export function pyParsedateSeconds(text: string): number | null {
   const numbers = [yy, dd, ...parts].map((s) => pyIntFromText(s));
   if (numbers.some((n) => n === null)) return null;
   const [yyyy, day, hh, min, ss] = numbers.map(Number) as [number, number, number, number, number];
+  const exactYear = numbers[0] as bigint;
   const year = yyyy < 100 ? yyyy + (yyyy > 68 ? 1900 : 2000) : yyyy;
   const zone = tz.toUpperCase();
   let offset = ZONES.get(zone) ?? (pyIntFromText(zone) === null ? 0 : Number(pyIntFromText(zone)));
@@ -67,8 +74,12 @@ export function pyParsedateSeconds(text: string): number | null {
     offset = Math.abs(offset);
     offset = sign * (Math.floor(offset / 100) * 3600 + (offset % 100) * 60);
   }
-  // calendar.timegm: days from the first of the month (a year outside 1–9999 raises ValueError there: no date either).
-  if (year < 1 || year > 9999) return null;
+  // calendar.timegm: days from the first of the month, by `datetime.date(year, month, 1)`, which takes a C int.
+  if (exactYear > 9999n) {
+    if (exactYear > 2n ** 63n - 1n) return { raised: "OverflowError: Python int too large to convert to C long" };
+    if (exactYear > 2n ** 31n - 1n) return { raised: "OverflowError: signed integer is greater than maximum" };
+    return { raised: `ValueError: year ${exactYear} is out of range` };
+  }
   const start = new Date(0);
   start.setUTCFullYear(year, month - 1, 1);
   return start.getTime() / 1000 + (day - 1) * 86400 + hh * 3600 + min * 60 + ss - offset;

@@ -3,7 +3,8 @@
  * 2^53 rounded, where dlt keeps the float (`v=1.0` in the query, `{"ver": 1.0}` in the body) and the exact
  * digits; YAML 1.1 reads `1e3` as text. In what a request carries — `params` (and the path params among
  * them), `json` and `data` — such a number becomes `{"$number": text}` (Python's `str()` / `json.dumps`
- * of it), which the engine sends as it is (lib/shared/py-numbers.ts); YAML's text becomes the text.
+ * of it), which the engine sends as it is (lib/shared/py-numbers.ts); YAML's text becomes the text. A
+ * paginator's integers beyond 2^53 (`limit`, `maximum_offset`…) become their digits' marker: dlt pages with them.
  * Every other number is sent the same either way and stays a number.
  */
 import { findNode, type DocNode, type SourceFormat } from "../../formats";
@@ -16,6 +17,7 @@ import type {
   ResolvedAuth,
   ResolvedEndpoint,
   ResolvedIncremental,
+  ResolvedPaginator,
   ResolvedResource,
 } from "../resolved";
 import { setOwn } from "../../shared";
@@ -94,9 +96,21 @@ class Marker {
     const data = this.value(ep.data, entry(own, "data") ?? entry(defaults, "data"));
     const incremental = this.incremental(ep.incremental, own);
     const auth = this.auth(ep.auth, own);
+    const paginator = this.paginator(ep.paginator, own);
     const same = params === ep.params && json === ep.json && path_params === ep.path_params && data === ep.data;
-    if (same && incremental === ep.incremental && auth === ep.auth) return ep;
-    return { ...ep, params, json, path_params, data, incremental, auth };
+    if (same && incremental === ep.incremental && auth === ep.auth && paginator === ep.paginator) return ep;
+    return { ...ep, params, json, path_params, data, incremental, auth, paginator };
+  }
+
+  /** The paginator's node by precedence (endpoint > resource_defaults > client, as resolve/endpoint.ts picks it). */
+  private paginator(p: ResolvedPaginator, own: DocNode | undefined): ResolvedPaginator {
+    const written = entry(own, "paginator") ?? entry(this.defaults, "paginator");
+    const typed = (n: DocNode | undefined) => {
+      const type = entry(n, "type");
+      return n?.kind === "object" && !(type?.kind === "string" && type.value === "auto");
+    };
+    const node = typed(written) ? written : this.loc.node(["client", "paginator"]);
+    return this.value(p as ConfigValue, node) as ResolvedPaginator;
   }
 
   /** An OAuth auth's `access_token_request_data`: the token request's form, sent as Python holds it (`v=1.0`). */

@@ -7,7 +7,7 @@
  * spelling, so each number of the config is looked at where the schema says integer.
  */
 import { RestApiConfigSchema } from "../schema";
-import { defOf, pickVariant, schemaAt, unwrap } from "../schema-walk";
+import { isIntegerSchema, pickVariant, schemaAt, unwrap } from "../schema-walk";
 import type { Path } from "../located";
 import type { DocNode } from "../../formats";
 import { pythonReading } from "../python-numbers";
@@ -18,8 +18,7 @@ export function wantsInteger(plain: unknown, at: Path, value: number): boolean {
   const s = schemaAt(RestApiConfigSchema, plain, at);
   if (!s) return false;
   const variant = pickVariant(s, value) ?? unwrap(s);
-  const def = defOf(unwrap(variant)) as { type: string; format?: string };
-  return def.type === "number" && (def.format === "safeint" || def.format === "int32" || def.format === "int64");
+  return isIntegerSchema(unwrap(variant));
 }
 
 /** Walks the document itself (its numbers keep their spelling): one pass, no look-up per number. */
@@ -32,6 +31,8 @@ export function checkIntegers(ctx: RuleContext, plain: unknown, node: DocNode | 
     const spelled = ctx.text.slice(node.range.start, node.range.end);
     const kind = pythonReading(ctx.format, spelled);
     if (kind === null || !wantsInteger(plain, at, value)) return;
+    // Text where the schema takes text too (a response action's `status_code`): no type error (yaml_1_1_value says what dlt gets).
+    if (kind === "text" && schemaAt(RestApiConfigSchema, plain, at)?.safeParse(spelled).success) return;
     const field = String(at[at.length - 1]);
     // Beyond 2^53 JavaScript spells the value as a float again (`1e+21`): no integer to write.
     const digits = Number.isSafeInteger(value) ? String(value) : null;

@@ -1,5 +1,5 @@
 /** The paginator registry, keyed by the schema's paginator `type`s (ARCHITECTURE rule 2). */
-import type { PaginatorTypedConfig } from "../../config/schema";
+import type { ResolvedPaginator } from "../../config/resolved";
 import { offsetPaginator, pageNumberPaginator } from "./range";
 import { headerLink, jsonLink } from "./links";
 import { cursorPaginator, headerCursorPaginator } from "./cursor";
@@ -24,7 +24,7 @@ export const PAGINATORS = {
 } satisfies PaginatorRegistry;
 
 /** The implementation for a config (built once per resource; state is per request sequence). */
-export function createPaginator(config: PaginatorTypedConfig): PaginatorImpl<unknown> {
+export function createPaginator(config: ResolvedPaginator): PaginatorImpl<unknown> {
   const factory = getOwn(PAGINATORS, config.type) as PaginatorFactory | undefined;
   if (!factory) throw defect(`paginator type \`${String(config.type)}\` has no implementation`);
   return factory(config);

@@ -4,14 +4,15 @@
  * and one placement of each value.
  */
 import { EngineError, type Json } from "../types";
-import { compilePath, firstMatch } from "../jsonpath";
+import { compilePath, firstMatch, firstMatchAsSent } from "../jsonpath";
 import { setBodyPath, setParam, type RequestSpec } from "../request";
 import type { PageResponse, PaginatorConfigOf, PaginatorImpl, StopKind, Update } from "./types";
 import { exactlyOne, toBool, toInt } from "./values";
+import { pyIntJson, pyIntOf, spellable, type PyNumber } from "../../shared";
 
 export interface RangeState {
-  /** The offset or page number the next request asks for. */
-  readonly current: number;
+  /** The offset or page number the next request asks for: a Python int, exact beyond 2^53 (dlt pages with `12345678901234567890`). */
+  readonly current: bigint;
 }
 
 interface RangeOptions {
@@ -20,11 +21,11 @@ interface RangeOptions {
   readonly unit: "offset" | "page";
   readonly param: string | null;
   readonly bodyPath: string | null;
-  readonly start: number;
-  readonly step: number;
-  readonly base: number;
+  readonly start: bigint;
+  readonly step: bigint;
+  readonly base: bigint;
   readonly totalPath: string | null;
-  readonly maximum: number | null;
+  readonly maximum: bigint | null;
   readonly stopAfterEmpty: boolean;
   readonly hasMorePath: string | null;
   /** Parameters sent with every page (offset's `limit`, the dialect's page size). */
@@ -39,10 +40,10 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
   const total = o.totalPath === null ? null : compilePath(o.totalPath);
   const hasMore = o.hasMorePath === null ? null : compilePath(o.hasMorePath);
   const what = o.unit;
-  const vsTotal = (n: number, t: number, op: "<" | ">=") =>
+  const vsTotal = (n: bigint, t: bigint, op: "<" | ">=") =>
     o.unit === "offset"
       ? `offset ${n} ${op} total ${t}`
-      : o.base === 0
+      : o.base === 0n
         ? `page ${n} ${op} total ${t} (base_page 0)`
         : `page ${n} ${op} total ${t} + base_page ${o.base}`;
   return {
@@ -52,16 +53,18 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
     init: () => ({ current: o.start }),
     apply: (req, s) => {
       const at = (r: RequestSpec) =>
-        o.bodyPath !== null ? setBodyPath(r, o.bodyPath, s.current) : setParam(r, o.param ?? o.unit, String(s.current));
+        o.bodyPath !== null ? setBodyPath(r, o.bodyPath, pyIntJson(s.current)) : setParam(r, o.param ?? o.unit, String(s.current));
       return o.fixedFirst ? at(o.fixed(req)) : o.fixed(at(req));
     },
     label: () => o.type,
     update(s: RangeState, res: PageResponse, records: readonly Json[]): Update<RangeState> {
       if (o.stopAfterEmpty && records.length === 0)
         return { decision: "stop", state: s, reason: "stopped: empty page", stop: "empty_page" };
-      let totalValue: number | null = null;
+      let totalValue: bigint | null = null;
       if (total !== null && o.totalPath !== null) {
-        const v = firstMatch(total, res.body);
+        const read = firstMatch(total, res.body);
+        // A total JSON.parse changed (digits beyond 2^53, `1e400`) as Python's json holds it.
+        const v = spellable(read) ? firstMatchAsSent(total, res.body, res.texts) : read;
         if (v === undefined || v === null) {
           const meaning = o.unit === "offset" ? "number of items" : "number of pages";
           throw new EngineError(
@@ -91,6 +94,13 @@ function range(o: RangeOptions): PaginatorImpl<RangeState> {
   };
 }
 
+/** A config's Python int as its digits. */
+function shown(v: number | PyNumber): string;
+function shown(v: number | PyNumber | undefined): string | undefined;
+function shown(v: number | PyNumber | undefined): string | undefined {
+  return v === undefined ? undefined : pyIntOf(v).toString();
+}
+
 const extras = (pairs: [string, string | number | boolean | undefined | null, unknown][]) =>
   pairs
     .filter(([, v, dflt]) => v !== undefined && v !== dflt)
@@ -98,7 +108,7 @@ const extras = (pairs: [string, string | number | boolean | undefined | null, un
     .join("");
 
 export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<RangeState> {
-  const limit = c.limit;
+  const limit = pyIntOf(c.limit);
   const off = exactlyOne(c.offset_param, c.offset_body_path, ["offset_param", "offset_body_path"], "offset");
   const lim = exactlyOne(c.limit_param, c.limit_body_path, ["limit_param", "limit_body_path"], "limit");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
@@ -109,22 +119,23 @@ export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<R
     unit: "offset",
     param: off.param,
     bodyPath: off.bodyPath,
-    start: c.offset ?? 0,
+    start: pyIntOf(c.offset ?? 0),
     step: limit,
-    base: 0,
+    base: 0n,
     totalPath,
-    maximum: c.maximum_offset ?? null,
+    maximum: c.maximum_offset === undefined ? null : pyIntOf(c.maximum_offset),
     stopAfterEmpty,
     hasMorePath: c.has_more_path ?? null,
-    fixed: (req) => (lim.bodyPath !== null ? setBodyPath(req, lim.bodyPath, limit) : setParam(req, lim.param ?? "limit", String(limit))),
-    pageSize: limit,
+    fixed: (req) =>
+      lim.bodyPath !== null ? setBodyPath(req, lim.bodyPath, pyIntJson(limit)) : setParam(req, lim.param ?? "limit", String(limit)),
+    pageSize: Number(limit),
     describe: `offset(limit=${limit}, total_path=${totalPath ?? "None"}${extras([
-      ["offset", c.offset, 0],
+      ["offset", shown(c.offset), "0"],
       ["offset_param", c.offset_param, "offset"],
       ["offset_body_path", c.offset_body_path, undefined],
       ["limit_param", c.limit_param, "limit"],
       ["limit_body_path", c.limit_body_path, undefined],
-      ["maximum_offset", c.maximum_offset, undefined],
+      ["maximum_offset", shown(c.maximum_offset), undefined],
       ["has_more_path", c.has_more_path, undefined],
       ["stop_after_empty_page", c.stop_after_empty_page, true],
     ])})`,
@@ -132,7 +143,7 @@ export function offsetPaginator(c: PaginatorConfigOf<"offset">): PaginatorImpl<R
 }
 
 export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): PaginatorImpl<RangeState> {
-  const base = c.base_page ?? 0;
+  const base = pyIntOf(c.base_page ?? 0);
   const page = exactlyOne(c.page_param, c.page_body_path, ["page_param", "page_body_path"], "page");
   const totalPath = c.total_path === undefined ? "total" : c.total_path;
   const stopAfterEmpty = c.stop_after_empty_page ?? true;
@@ -145,23 +156,23 @@ export function pageNumberPaginator(c: PaginatorConfigOf<"page_number">): Pagina
     unit: "page",
     param: page.param,
     bodyPath: page.bodyPath,
-    start: c.page ?? base,
-    step: 1,
+    start: c.page === undefined ? base : pyIntOf(c.page),
+    step: 1n,
     base,
     totalPath,
-    maximum: c.maximum_page ?? null,
+    maximum: c.maximum_page === undefined ? null : pyIntOf(c.maximum_page),
     stopAfterEmpty,
     hasMorePath: c.has_more_path ?? null,
-    fixed: (req) => (limitParam !== null && limit !== undefined ? setParam(req, limitParam, String(limit)) : req),
+    fixed: (req) => (limitParam !== null && limit !== undefined ? setParam(req, limitParam, shown(limit)) : req),
     fixedFirst: true,
-    ...(limit !== undefined ? { pageSize: limit } : {}),
+    ...(limit !== undefined ? { pageSize: Number(pyIntOf(limit)) } : {}),
     describe: `page_number(${page.bodyPath !== null ? `page_body_path=${page.bodyPath}` : `page_param=${page.param}`}, base_page=${base}, total_path=${totalPath ?? "None"}${extras(
       [
-        ["page", c.page, undefined],
-        ["maximum_page", c.maximum_page, undefined],
+        ["page", shown(c.page), undefined],
+        ["maximum_page", shown(c.maximum_page), undefined],
         ["has_more_path", c.has_more_path, undefined],
         ["stop_after_empty_page", c.stop_after_empty_page, true],
       ],
-    )}${limitParam !== null ? `, ${limitParam}=${limit} (seed dialect)` : ""})`,
+    )}${limitParam !== null ? `, ${limitParam}=${shown(limit)} (seed dialect)` : ""})`,
   });
 }

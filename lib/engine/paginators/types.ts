@@ -3,7 +3,8 @@
  * resource from its config (paths compiled there) and holds no state; each request sequence keeps
  * its own state value, threaded through the pure `init` / `apply` / `update` functions.
  */
-import type { PaginatorType, PaginatorTypedConfig } from "../../config/schema";
+import type { PaginatorType } from "../../config/schema";
+import type { ResolvedPaginator } from "../../config/resolved";
 import type { Json, ResponseHeaders } from "../types";
 import type { Texts } from "../../shared/jsonpath-ng";
 import type { RequestSpec } from "../request";
@@ -51,7 +52,7 @@ export interface PaginatorImpl<S> {
   label(state: S): string;
 }
 
-export type PaginatorConfigOf<K extends PaginatorType> = Extract<PaginatorTypedConfig, { type: K }>;
+export type PaginatorConfigOf<K extends PaginatorType> = Extract<ResolvedPaginator, { type: K }>;
 /** Builds the implementation for one config (lib/config checked dlt's constructor rules already: nothing to refuse here). */
 export type PaginatorFactory<K extends PaginatorType = PaginatorType> = (config: PaginatorConfigOf<K>) => PaginatorImpl<unknown>;
 /** One factory per schema `type`: a type without an implementation (or an extra one) does not compile. */

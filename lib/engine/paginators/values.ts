@@ -2,6 +2,7 @@
 import { EngineError, type Json } from "../types";
 import type { PageResponse } from "./types";
 import { defect } from "../defect";
+import { isPyNumber, jsonShown, pyNumberValue } from "../../shared";
 
 const DIGIT = /\p{Nd}/u;
 
@@ -14,23 +15,32 @@ function digitValue(ch: string): number {
 }
 
 /** Python's `int()` of text: optional spaces and sign, decimal digits of any script, single `_` between them; else `null`. */
-export function pythonIntText(text: string): number | null {
+export function pythonIntText(text: string): bigint | null {
   const m = /^\s*([-+]?)(\p{Nd}+(?:_\p{Nd}+)*)\s*$/u.exec(text);
   if (!m) return null;
-  let n = 0;
-  for (const ch of (m[2] as string).replace(/_/g, "")) n = n * 10 + digitValue(ch);
+  let n = 0n;
+  for (const ch of (m[2] as string).replace(/_/g, "")) n = n * 10n + BigInt(digitValue(ch));
   return m[1] === "-" ? -n : n;
 }
 
-/** Python `int()` of a total: numbers truncated, numeric strings accepted. */
-export function toInt(v: Json, path: string, cls: string): number {
-  if (typeof v === "number" && Number.isFinite(v)) return Math.trunc(v);
-  if (typeof v === "boolean") return v ? 1 : 0;
+/**
+ * Python `int()` of a total, exactly: numbers truncated (a marker's digits beyond 2^53 exact, `5.0` 5), numeric strings
+ * accepted. `int()` of an infinite float raises OverflowError, which dlt does not catch (NaN's ValueError it does).
+ */
+export function toInt(v: Json, path: string, cls: string): bigint {
+  if (typeof v === "number" && Number.isFinite(v)) return BigInt(Math.trunc(v));
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  if (isPyNumber(v)) {
+    const n = pyNumberValue(v);
+    if (typeof n === "bigint") return n;
+    if (Number.isFinite(n)) return BigInt(Math.trunc(n));
+    if (!Number.isNaN(n)) throw new EngineError("paginator_error", "OverflowError: cannot convert float infinity to integer");
+  }
   const text = typeof v === "string" ? pythonIntText(v) : null;
   if (text !== null) return text;
   throw new EngineError(
     "paginator_error",
-    `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``,
+    `'${path}' is not an \`int\` in the response in \`${cls}\`. Expected an integer, got \`${typeof v === "string" ? v : jsonShown(v)}\``,
   );
 }
 

@@ -316,7 +316,8 @@ export const RESOURCE_CASES: Case[] = [
   ],
   ["columns a string", "json", res(`      "columns": "id, name"`), "invalid_type", `${R}/columns`, '"id, name"', 6, 18],
   ["table_name a number", "python", pres(`            "table_name": 5,`), "invalid_type", `${R}/table_name`, "5", 6, 27],
-  ["max_table_nesting negative", "yaml", yres(`    max_table_nesting: -1`), "invalid_value", `${R}/max_table_nesting`, "-1", 5, 24],
+  // A negative one is valid: dlt 1.26.0 builds the source and loads it as 0.
+  ["max_table_nesting fraction", "yaml", yres(`    max_table_nesting: 1.5`), "invalid_type", `${R}/max_table_nesting`, "1.5", 5, 24],
   ["max_table_nesting a string", "json", res(`      "max_table_nesting": "2"`), "invalid_type", `${R}/max_table_nesting`, '"2"', 6, 28],
   ["selected: no (a string in YAML 1.2)", "yaml", yres(`    selected: no`), "invalid_type", `${R}/selected`, "no", 5, 15],
   ["parallelized a string", "json", res(`      "parallelized": "true"`), "invalid_type", `${R}/parallelized`, '"true"', 6, 23],
