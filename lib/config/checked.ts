@@ -38,11 +38,32 @@ export function notRunnableReason(diagnostics: readonly Diagnostic[]): string | 
     (x) =>
       x.code === "type_at_run_time" || x.code === "value_at_run_time" || (x.code === "python_not_executed" && x.path.endsWith("/type")),
   );
-  if (d === undefined) return null;
+  if (d === undefined) return unreadPythonReason(diagnostics);
   const at = where(parsePointer(d.path).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
   const what = d.code === "python_not_executed" ? "Python restplay does not evaluate" : "a reference this run has no value for";
   return d.code === "value_at_run_time"
     ? `${at} is known only when dlt runs (${what}), and dlt fails without it (ConfigFieldMissingException): give the run its ` +
         "value (the Secrets panel, `--secret`, the environment) or write it literally"
     : `${at} is known only when dlt runs (${what}), so restplay has no paginator or auth to run with: write the type itself to run it`;
+}
+
+/**
+ * A config that fails dlt's schema only where Python restplay does not evaluate stands in (`"limit": int(dlt.config["lim"])`:
+ * no limit without it) has no error and no source: the Python value that is not a callable (a step, an action) or a whole
+ * resource is named as the reason.
+ */
+function unreadPythonReason(diagnostics: readonly Diagnostic[]): string | null {
+  const d = diagnostics.find(
+    (x) =>
+      x.code === "python_not_executed" &&
+      !/\/(processing_steps|response_actions)\//.test(x.path) &&
+      !/^\/resources\/\d+$/.test(x.path) &&
+      !x.path.endsWith("/auth"),
+  );
+  if (d === undefined) return null;
+  const at = where(parsePointer(d.path).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  return (
+    `${at} is Python restplay does not evaluate, and the config does not run without it (dlt evaluates it when it runs): ` +
+    "write the value literally, or as a module-level constant, to run it here"
+  );
 }

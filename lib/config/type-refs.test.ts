@@ -77,6 +77,23 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
     expect(notRunnableReason(r.diagnostics)).toContain("`resources[0].endpoint.paginator.limit` is known only when dlt runs");
   });
 
+  it("wrapped in Python restplay does not evaluate (int(...)), the run names that value as what it lacks, not '0 errors'", () => {
+    const text = python(`{"type": "offset", "limit": int(dlt.config["page_size"]), "total_path": None}`);
+    const r = validateText(text, "python");
+    expect([r.valid, checkConfig(text, "python").source]).toEqual([true, null]);
+    expect(notRunnableReason(r.diagnostics)).toBe(
+      "`resources[0].endpoint.paginator.limit` is Python restplay does not evaluate, and the config does not run without it " +
+        "(dlt evaluates it when it runs): write the value literally, or as a module-level constant, to run it here",
+    );
+    // A step or a resource left out is no reason: such a config runs.
+    const steps = python(`{"type": "offset", "limit": 10, "total_path": None}`).replace(
+      "}}]})",
+      '}, "processing_steps": [{"map": lambda r: r}]}]})',
+    );
+    expect(checkConfig(steps, "python").source).not.toBeNull();
+    expect(notRunnableReason(validateText(steps, "python").diagnostics)).toBeNull();
+  });
+
   it("with the run's value it is what dlt reads from that text: an int, a bool, a dict", () => {
     const limit = python(`{"type": "offset", "limit": dlt.config["page_size"], "total_path": None}`);
     expect(checkConfig(limit, "python", { page_size: "50" }).source?.resources[0]?.endpoint.paginator).toMatchObject({ limit: 50 });
