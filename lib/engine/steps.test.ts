@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport, type EngineEvent } from ".";
 import { createPreview } from "../preview";
+import { runToEnd } from "../testing/run";
 
 const POSTS = [1, 2, 3, 4, 5].map((i) => ({
   id: i,
@@ -44,10 +45,16 @@ async function run(code: string) {
       .find((t) => t.table_name === table)
       ?.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("_dlt"))));
   };
+  const columns = (table: string) =>
+    preview
+      .tables()
+      .find((t) => t.table_name === table)
+      ?.columns.filter((c) => !c.name.startsWith("_dlt"))
+      .map((c) => `${c.name}:${c.data_type}`);
   const requests = events.flatMap((e) => (e.type === "request" ? [new URL(e.url).pathname] : []));
   const errors = events.flatMap((e) => (e.type === "error" ? [e.error] : []));
   const notes = events.flatMap((e) => (e.type === "warning" ? [`${e.code}: ${e.message}`] : []));
-  return { v, rows, requests, errors, notes };
+  return { v, rows, columns, requests, errors, notes };
 }
 
 const source = (resources: string) => `source = rest_api_source({
@@ -84,6 +91,28 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
                              {"filter": lambda r: r["v"] % 2 == 0}]}`),
     );
     expect(gen.rows("posts")).toEqual([2, 2, 4, 4, 4, 6, 6].map((v) => ({ v })));
+  });
+
+  it("one dict's filter runs before its map (whatever their order), with Python's int and float: `/` gives a double column, `//` and `%` integers", async () => {
+    const r = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{
+        "map": lambda x: {"id": x["id"] * 10, "half": x["id"] / 2, "fl": x["id"] // 2, "m": -x["id"] % 3},
+        "filter": lambda x: x["id"] < 3}]}`),
+    );
+    expect(r.rows("posts")).toEqual([
+      { id: 10, half: 0.5, fl: 0, m: 2 },
+      { id: 20, half: 1, fl: 1, m: 1 },
+    ]);
+    expect(r.columns("posts")).toEqual(["id:bigint", "half:double", "fl:bigint", "m:bigint"]);
+  });
+
+  it("the run's summary notes what each filter kept (lib/run)", async () => {
+    const text = `from dlt.sources.rest_api import rest_api_source\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"filter": lambda x: x["id"] > 3}]}`)}`;
+    const { summary } = await runToEnd({ text, format: "python", target: "live" }, { liveTransport: fetchTransport(api) });
+    expect(summary.resources.map((x) => [x.name, x.status, x.notes])).toEqual([
+      ["posts", "ok", ["The processing steps ran as dlt runs them: `processing_steps[0].filter` kept 2 of 5 records (dropped 3)."]],
+    ]);
   });
 
   it("a map's None and a str are loaded as dlt loads bare values", async () => {
