@@ -174,6 +174,22 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
     );
   });
 
+  it("a step that runs too long stops the resource at the playground's budget", async () => {
+    const r = await run(`def spin(record):
+    for i in range(1000000):
+        record["i"] = i
+    return record
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": spin}]}`)}`);
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        "step_failed",
+        "`processing_steps[0].map` went past the playground's limits on one record (more than 200000 operations): the playground " +
+          "stops a step there, where dlt has no such limit. Simplify the step, or run the pipeline with dlt.",
+      ],
+    ]);
+  });
+
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {
     const r = await run(
       `import json\n${source(`{"name": "posts", "endpoint": {"path": "posts"},

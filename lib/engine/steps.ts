@@ -113,11 +113,20 @@ export class StepRunner {
       return f();
     } catch (e) {
       const name = this.resource;
-      if (e instanceof BudgetExceeded || e instanceof SizeExceeded)
+      // V8 refuses a string past its length limit with a RangeError: a value too large too.
+      const limit =
+        e instanceof BudgetExceeded
+          ? `more than ${STEP_BUDGET} operations`
+          : e instanceof SizeExceeded
+            ? e.message
+            : e instanceof RangeError
+              ? "a value past JavaScript's limits"
+              : null;
+      if (limit !== null)
         throw new EngineError(
           "step_failed",
-          `\`${at}\` took ${e instanceof BudgetExceeded ? `more than ${STEP_BUDGET} operations` : e.message} on one record: ` +
-            "the playground stops a step there (dlt has no such limit). Simplify the step, or run the pipeline with dlt.",
+          `\`${at}\` went past the playground's limits on one record (${limit}): the playground stops a step there, where dlt ` +
+            "has no such limit. Simplify the step, or run the pipeline with dlt.",
           { resource: name },
         );
       if (!(e instanceof PyError)) throw e;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileStep } from "./python-step";
-import { Interpreter, PyError, repr, toPy, BudgetExceeded } from "../shared/pystep";
+import { BudgetExceeded, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
 import type { Json } from "../shared";
 
 /** Python's `repr()` of `(lambda x: <expr>)(arg)`, or `Type: message` when it raises. */
@@ -112,6 +112,17 @@ describe("def functions", () => {
     const c = compileStep("def f(r):\n    for i in range(1000000):\n        r['i'] = i\n    return r\n");
     if (!c.ok) throw new Error(c.reason);
     expect(() => new Interpreter().run(c.fn, [toPy({})])).toThrow(BudgetExceeded);
+  });
+  it("stops code that builds too much", () => {
+    const run = (src: string) => {
+      const c = compileStep(src);
+      if (!c.ok) throw new Error(c.reason);
+      return () => new Interpreter().run(c.fn, [toPy({})]);
+    };
+    expect(run("lambda x: 'ab' * 10 ** 7")).toThrow(SizeExceeded);
+    expect(run("lambda x: len([('y' * 999999) + str(i) for i in range(100)])")).toThrow(SizeExceeded);
+    expect(run("lambda x: len('-'.join(['y' * 999999] * 3))")).toThrow(SizeExceeded);
+    expect(run("lambda x: len('y' * 999999)")()).toBe(999999);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Expr, Func, Generator, Item, Stmt, Target } from "./ast";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
-import { binary, negate } from "./ops";
+import { binary, Meter, negate } from "./ops";
 import { formatValue } from "./format";
 import {
   compare,
@@ -44,12 +44,20 @@ type Flow = { readonly k: "return"; readonly value: PyVal } | { readonly k: "bre
 
 export class Interpreter {
   private ops = 0;
+  private meter = new Meter();
   constructor(private readonly budget = STEP_BUDGET) {}
 
   /** Calls `fn` (a compiled function) with `args`; the budget counts from zero for each call. */
   run(fn: Func, args: PyVal[]): PyVal {
     this.ops = 0;
+    this.meter = new Meter();
     return this.call(new PyFunc(fn, fn.name, null), args);
+  }
+
+  /** Text or a list a method or an f-string made, charged to the call's meter. */
+  private built(v: PyVal): PyVal {
+    if (typeof v === "string" || Array.isArray(v)) this.meter.charge(v.length);
+    return v;
   }
 
   private tick(): void {
@@ -98,7 +106,7 @@ export class Interpreter {
           s.target.k === "name"
             ? this.name(s.target.id, scope)
             : this.subscript(this.expr(s.target.value, scope), this.expr(s.target.index, scope));
-        const v = binary(s.op, current, this.expr(s.value, scope));
+        const v = binary(s.op, current, this.expr(s.value, scope), this.meter);
         // `l += [x]` extends the list in place, as Python's `+=` does.
         if (Array.isArray(current) && Array.isArray(v) && s.op === "+") current.splice(0, current.length, ...v);
         this.assign(s.target, Array.isArray(current) && s.op === "+" ? current : v, scope);
@@ -242,10 +250,12 @@ export class Interpreter {
           ...([e.lower, e.upper, e.step].map((x) => (x ? this.expr(x, scope) : null)) as [PyVal, PyVal, PyVal]),
         );
       case "method":
-        return callMethod(
-          this.expr(e.value, scope),
-          e.name,
-          e.args.map((a) => this.expr(a, scope)),
+        return this.built(
+          callMethod(
+            this.expr(e.value, scope),
+            e.name,
+            e.args.map((a) => this.expr(a, scope)),
+          ),
         );
       case "call": {
         const args = this.items(e.args, scope);
@@ -255,7 +265,7 @@ export class Interpreter {
         return BUILTINS[e.fn]!(args, kw, this.call);
       }
       case "bin":
-        return binary(e.op, this.expr(e.left, scope), this.expr(e.right, scope));
+        return binary(e.op, this.expr(e.left, scope), this.expr(e.right, scope), this.meter);
       case "neg":
         return negate(this.expr(e.value, scope), -1);
       case "pos":
@@ -294,13 +304,15 @@ export class Interpreter {
         return d;
       }
       case "fstr":
-        return e.parts
-          .map((p) => {
-            if (typeof p === "string") return p;
-            const v = this.expr(p.value, scope);
-            return formatValue(p.conversion === "r" ? repr(v) : p.conversion === "s" ? str(v) : v, p.spec);
-          })
-          .join("");
+        return this.built(
+          e.parts
+            .map((p) => {
+              if (typeof p === "string") return p;
+              const v = this.expr(p.value, scope);
+              return formatValue(p.conversion === "r" ? repr(v) : p.conversion === "s" ? str(v) : v, p.spec);
+            })
+            .join(""),
+        );
     }
   }
 }

@@ -4,11 +4,24 @@ import { numeric, PyError, PyFloat, PySet, PyTuple, typeError, typeName, type Py
 
 /** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
 export const MAX_SIZE = 1_000_000;
+/** Characters and items one call may build in all (a loop of large concatenations included). */
+export const MAX_BUILT = 20_000_000;
 
 export class SizeExceeded extends Error {}
 
-function sized<T extends string | PyVal[]>(v: T): T {
-  if (v.length > MAX_SIZE) throw new SizeExceeded(`a value of ${v.length} items or characters (the playground's limit is ${MAX_SIZE})`);
+/** What one call of a step has built so far. */
+export class Meter {
+  private used = 0;
+  charge(size: number): void {
+    if (size > MAX_SIZE) throw new SizeExceeded(`a value of ${size} items or characters (the limit is ${MAX_SIZE})`);
+    if ((this.used += size) > MAX_BUILT) throw new SizeExceeded(`values of more than ${MAX_BUILT} items or characters in all`);
+  }
+}
+
+const NO_METER = new Meter();
+
+function sized<T extends string | PyVal[]>(v: T, meter: Meter): T {
+  meter.charge(v.length);
   return v;
 }
 
@@ -20,12 +33,12 @@ function unsupported(op: string, a: PyVal, b: PyVal): PyError {
   return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function repeat(seq: PyVal, times: PyVal): PyVal | undefined {
+function repeat(seq: PyVal, times: PyVal, meter: Meter): PyVal | undefined {
   if (!isInt(times)) return undefined;
   const n = Math.max(0, Number(times));
-  if (typeof seq === "string") return sized(seq.length * n > MAX_SIZE ? "x".repeat(MAX_SIZE + 1) : seq.repeat(n));
+  if (typeof seq === "string" || Array.isArray(seq)) meter.charge(seq.length * n);
+  if (typeof seq === "string") return seq.repeat(n);
   if (Array.isArray(seq)) {
-    if (seq.length * n > MAX_SIZE) sized(new Array<PyVal>(MAX_SIZE + 1));
     const out: PyVal[] = [];
     for (let i = 0; i < n; i++) out.push(...seq);
     return out;
@@ -38,14 +51,14 @@ const floorMod = (x: number, y: number) => {
   return m !== 0 && m < 0 !== y < 0 ? m + y : m;
 };
 
-export function binary(op: BinOp, a: PyVal, b: PyVal): PyVal {
+export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
   if (op === "+") {
-    if (typeof a === "string" && typeof b === "string") return sized(a + b);
-    if (Array.isArray(a) && Array.isArray(b)) return sized([...a, ...b]);
+    if (typeof a === "string" && typeof b === "string") return sized(a + b, meter);
+    if (Array.isArray(a) && Array.isArray(b)) return sized([...a, ...b], meter);
     if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
   }
   if (op === "*") {
-    const r = repeat(a, b) ?? repeat(b, a);
+    const r = repeat(a, b, meter) ?? repeat(b, a, meter);
     if (r !== undefined) return r;
   }
   if (op === "%" && typeof a === "string") throw unsupported(op, a, b);
