@@ -93,7 +93,7 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
     expect(gen.rows("posts")).toEqual([2, 2, 4, 4, 4, 6, 6].map((v) => ({ v })));
   });
 
-  it("one dict's filter runs before its map (whatever their order), with Python's int and float: `/` gives a double column, `//` and `%` integers", async () => {
+  it("a dict's filter runs before its map; Python's int and float: `/` makes a double column, `//` and `%` integers", async () => {
     const r = await run(
       source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{
         "map": lambda x: {"id": x["id"] * 10, "half": x["id"] / 2, "fl": x["id"] // 2, "m": -x["id"] % 3},
@@ -172,6 +172,26 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
     expect(gen.errors[0]?.message).toMatch(
       /^In processing pipe `posts`: extraction of resource `posts` in `generator` `__call__` caused an exception: 'NoneType' object is not/,
     );
+  });
+
+  it("a filter's result counts by Python's truth, and a map's set fails dlt's extract step", async () => {
+    const r = await run(
+      source(
+        `{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": lambda x: [] if x["id"] > 1 else {"a": 0}}]}`,
+      ),
+    );
+    expect(r.rows("posts")?.map((x) => x.id)).toEqual([1]);
+    const set = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {"s": {1, 2}}}]}`),
+    );
+    expect(set.errors.map((e) => e.message)).toEqual([
+      "`{1, 2}` is not JSON serializable (TypeError: dlt's extract step cannot write a record `processing_steps[0].map` made)",
+    ]);
+    const keys = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {x["id"]: "a", "b": (1, 2)}}]}`),
+    );
+    expect(keys.rows("posts")).toEqual([1, 2, 3, 4, 5].map((i) => ({ [`_${i}`]: "a" })));
+    expect(keys.rows("posts__b")?.map((x) => x.value)).toEqual([1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
   });
 
   it("a step that runs too long stops the resource at the playground's budget", async () => {

@@ -9,22 +9,26 @@ import {
   BudgetExceeded,
   fromPy,
   Interpreter,
+  truthy,
   iterate,
   PyDict,
   PyError,
   SizeExceeded,
   STEP_BUDGET,
   toPy,
+  type FromPy,
   type PyVal,
 } from "../shared/pystep";
 import { asRecord, wrappedValues } from "./sequence";
 import type { NumberTexts } from "./number-text";
-import { EngineError, type DataRecord, type EngineEvent } from "./types";
+import { EngineError, type DataRecord, type EngineEvent, type NumberText } from "./types";
 
 /** dlt's own words when a filter or map raises a TypeError (it takes any TypeError for a wrong signature). */
 const SIGNATURE =
   "requires first argument to take data item and optional second argument named `meta`, but the signature is " +
   "`(item: Union[Any, List[Any]], meta: Any = None) -> Union[Any, List[Any], NoneType]`";
+
+type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
 
 const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" } as const;
 
@@ -48,21 +52,22 @@ export class StepRunner {
   /** The page's records after every step (the same objects when only filters ran). */
   apply(records: DataRecord[]): DataRecord[] {
     if (this.steps.length === 0 || records.length === 0) return records;
-    let items: { py: PyVal; record: DataRecord | null }[] = records.map((r) => ({ py: this.read(r), record: r }));
+    // `made`: the step that made an item (`null`: the API's record).
+    let items: Item[] = records.map((r) => ({ py: this.read(r), record: r, made: null }));
     this.steps.forEach((step, i) => {
       this.seen[i]! += items.length;
       const next: typeof items = [];
       for (const item of items) {
         const out = this.call(step, item.py);
         if (step.kind === "filter") {
-          if (out) next.push(item);
+          if (truthy(out as PyVal)) next.push(item);
           else this.dropped[i]!++;
-        } else if (step.kind === "map") next.push({ py: out as PyVal, record: null });
-        else for (const x of out as PyVal[]) next.push({ py: x, record: null });
+        } else if (step.kind === "map") next.push({ py: out as PyVal, record: null, made: step.at });
+        else for (const x of out as PyVal[]) next.push({ py: x, record: null, made: step.at });
       }
       items = next;
     });
-    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py)));
+    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
@@ -87,11 +92,21 @@ export class StepRunner {
     return wrappedValues.has(r) && v instanceof PyDict ? (v.get("value") ?? null) : v;
   }
 
-  private write(v: PyVal): DataRecord {
-    const { value, texts, order } = this.guard("map", () => fromPy(v));
+  private write(v: PyVal, made: string): DataRecord {
+    let out: FromPy;
+    try {
+      out = fromPy(v);
+    } catch (e) {
+      if (!(e instanceof PyError)) throw e;
+      // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).
+      throw new EngineError("step_failed", `${e.message} (TypeError: dlt's extract step cannot write a record \`${made}\` made)`, {
+        resource: this.resource,
+      });
+    }
+    const { value, texts, order } = out;
     const record = asRecord(value);
     const wrapped = record !== value;
-    if (texts) this.texts.set(record, wrapped ? { value: texts } : texts);
+    if (texts !== null) this.texts.set(record, wrapped ? { value: texts } : (texts as NumberText));
     if (order) this.texts.orders.set(record, wrapped ? { at: { value: order } } : order);
     return record;
   }
@@ -108,7 +123,7 @@ export class StepRunner {
   }
 
   /** Runs `f`, turning a Python exception into dlt's message for a step of `kind`. */
-  private guard<T>(kind: ResolvedStep["kind"], f: () => T, at = "processing_steps"): T {
+  private guard<T>(kind: ResolvedStep["kind"], f: () => T, at: string): T {
     try {
       return f();
     } catch (e) {

@@ -5,5 +5,5 @@ export { METHOD_NAMES } from "./methods";
 export { FORMAT_SPEC } from "./format";
 export { BudgetExceeded, Interpreter, STEP_BUDGET } from "./eval";
 export { SizeExceeded } from "./ops";
-export { toPy, fromPy } from "./json";
-export { PyDict, PyError, PyFloat, PyTuple, PySet, iterate, repr, typeName, type PyVal } from "./values";
+export { fromPy, toPy, type FromPy } from "./json";
+export { PyDict, PyError, PyFloat, PyTuple, PySet, iterate, repr, truthy, typeName, type PyVal } from "./values";

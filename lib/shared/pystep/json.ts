@@ -8,7 +8,7 @@ import { floatSpelling, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
-import { PyDict, PyError, PyFloat, PyTuple, str, typeName, type PyVal } from "./values";
+import { PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
 
@@ -26,15 +26,25 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
 
 export interface FromPy {
   readonly value: Json;
-  readonly texts: NumberText | null;
+  /** A float's spelling (`1.0`), or the spellings below a container. */
+  readonly texts: NumberText | string | null;
   readonly order: KeyOrder | null;
 }
+
+/** A dict key as dlt writes it (orjson's non-str keys: `1` is `"1"`, `True` is `"true"`, `None` is `"null"`). */
+function keyText(k: PyVal): string {
+  if (typeof k === "string") return k;
+  if (k === null || typeof k === "boolean" || typeof k === "number" || k instanceof PyFloat) return k === null ? "null" : fromPyKey(k);
+  throw new PyError("TypeError", "Dict key must a type serializable with OPT_NON_STR_KEYS");
+}
+const fromPyKey = (k: boolean | number | PyFloat) =>
+  typeof k === "boolean" ? String(k) : typeof k === "number" ? String(k) : pyFloatRepr(k.v);
 
 /** A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. */
 export function fromPy(v: PyVal): FromPy {
   if (v instanceof PyFloat) {
-    const value = Number.isFinite(v.v) ? v.v : null;
-    return { value, texts: Number.isInteger(v.v) || !Number.isFinite(v.v) ? ({ "": pyFloatRepr(v.v) } as never) : null, order: null };
+    const whole = Number.isInteger(v.v) || !Number.isFinite(v.v);
+    return { value: Number.isFinite(v.v) ? v.v : null, texts: whole ? pyFloatRepr(v.v) : null, order: null };
   }
   if (v === null || typeof v !== "object") return { value: v, texts: null, order: null };
   if (Array.isArray(v) || v instanceof PyTuple) {
@@ -45,8 +55,7 @@ export function fromPy(v: PyVal): FromPy {
     items.forEach((x, i) => {
       const r = fromPy(x);
       out.push(r.value);
-      const t = leaf(r);
-      if (t !== null) (texts ??= {})[String(i)] = t;
+      if (r.texts !== null) (texts ??= {})[String(i)] = r.texts;
       if (r.order) (at ??= {})[String(i)] = r.order;
     });
     return { value: out, texts, order: at ? { at } : null };
@@ -57,21 +66,16 @@ export function fromPy(v: PyVal): FromPy {
     let texts: NumberText | null = null;
     let at: Record<string, KeyOrder> | null = null;
     for (const [k, x] of v.map.values()) {
-      if (typeof k !== "string" && (typeof k !== "number" || k === null))
-        throw new PyError("TypeError", `keys must be str, int, float, bool or None, not ${typeName(k)}`);
-      const key = str(k);
+      const key = keyText(k);
       const r = fromPy(x);
       setOwn(out, key, r.value);
       keys.push(key);
-      const t = leaf(r);
-      if (t !== null) setOwn((texts ??= {}), key, t);
+      if (r.texts !== null) setOwn((texts ??= {}), key, r.texts);
       if (r.order) setOwn((at ??= {}), key, r.order);
     }
     const reordered = keys.some(isIndexKey) && Object.keys(out).some((k, i) => k !== keys[i]);
     return { value: out, texts, order: reordered || at ? { ...(reordered ? { keys } : {}), ...(at ? { at } : {}) } : null };
   }
-  throw new PyError("TypeError", `Object of type ${typeName(v)} is not JSON serializable`);
+  // dlt's extract step writes records with orjson, which refuses a set or a function (checked with dlt 1.26.0).
+  throw new PyError("TypeError", `\`${repr(v)}\` is not JSON serializable`);
 }
-
-/** What a container records for one of its values: a float's spelling, or the value's own spellings. */
-const leaf = (r: FromPy): NumberText | string | null => (r.texts && Object.hasOwn(r.texts, "") ? (r.texts[""] as string) : r.texts);
