@@ -191,6 +191,11 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
       source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {x["id"]: "a", "b": (1, 2)}}]}`),
     );
     expect(keys.rows("posts")).toEqual([1, 2, 3, 4, 5].map((i) => ({ [`_${i}`]: "a" })));
+    // Python's dict order, not JavaScript's (which lists `"7"` first): dlt's columns come in the order keys are met.
+    const order = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {"b": 1, "7": 2}}]}`),
+    );
+    expect(order.columns("posts")).toEqual(["b:bigint", "_7:bigint"]);
     expect(keys.rows("posts__b")?.map((x) => x.value)).toEqual([1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
   });
 
