@@ -140,6 +140,7 @@ export const DIAGNOSTIC_CODES = {
     "info",
     "An incremental initial_value written as a Python date expression: a playground run computes it as Python does.",
   ],
+  python_executed: ["info", "A processing step (filter, map, yield_map) in the Python subset the playground runs: runs as dlt runs it."],
   internal_error: ["error", "restplay could not finish reading or checking the config (a defect: please report it)."],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

@@ -9,6 +9,7 @@
  * are the schema's own types (rule 1): a paginator is a `PaginatorTypedConfig`, an auth an
  * `AuthTypedConfig`, as zod accepted them.
  */
+import type { Func } from "../shared/pystep";
 import type {
   AuthTypedConfig,
   ColumnConfig,
@@ -219,6 +220,16 @@ export interface ResolvedResource {
   readonly parallelized: boolean;
   /** Config paths of Python values left out of this resource, e.g. `processing_steps[0].filter`, `endpoint.paginator`. */
   readonly python: readonly string[];
+  /** Its `processing_steps` the playground runs as dlt does (lib/config/resolve/steps.ts), in dlt's order. */
+  readonly steps: readonly ResolvedStep[];
+}
+
+/** One processing step compiled into the Python subset a run evaluates (lib/shared/pystep). */
+export interface ResolvedStep {
+  readonly kind: "filter" | "map" | "yield_map";
+  /** As messages name it: `processing_steps[0].filter` (the resource's own list, or resource_defaults'). */
+  readonly at: string;
+  readonly fn: Func;
 }
 
 /**

@@ -128,3 +128,10 @@ export function includedColumns(row: ParentRow, parent: string, keys: readonly s
   }
   return out;
 }
+
+/** Why a child ends when its parent failed: it ran for none, or for only the parent records before the failure. */
+export const parentFailed = (parent: string, child: string, ranFor: number): string =>
+  ranFor === 0
+    ? `The parent resource \`${parent}\` failed, so \`${child}\` has no records to run for.`
+    : `The parent resource \`${parent}\` failed, so \`${child}\` ran for only the ${ranFor} parent record${ranFor === 1 ? "" : "s"} ` +
+      "that came before the failure.";

@@ -174,7 +174,7 @@ describe("what the engine skips", () => {
         resources: [
           {
             name: "r",
-            processing_steps: [{ filter: { $python: "lambda x: x" } }],
+            processing_steps: [{ filter: { $python: "lambda x: json.loads(x)" } }],
             endpoint: { path: "/x", paginator: { $python: "MyPaginator()" } },
           },
           { $python: "my_dlt_resource" },

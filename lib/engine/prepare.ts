@@ -6,7 +6,7 @@
  * a `problem` of a run-time kind (a missing secret value, a custom auth object, a Python parent),
  * reported before any of its requests.
  */
-import type { BuiltAuth, ConfigValue, ResolvedResource, ResolvedSource } from "../config/resolved";
+import type { BuiltAuth, ConfigValue, ResolvedResource, ResolvedSource, ResolvedStep } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
 import { RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
@@ -70,6 +70,8 @@ export interface PreparedResource {
   readonly include_from_parent: string[];
   /** Config paths of Python values that are skipped. */
   readonly python_keys: readonly string[];
+  /** Its processing steps the run applies (lib/engine/steps.ts). */
+  readonly steps: readonly ResolvedStep[];
   /** Why this resource cannot run (a missing secret, a custom auth object, a Python parent). */
   readonly problem: EngineError | null;
   /** Credential values written literally in the auth config (masked like secrets). */
@@ -286,6 +288,7 @@ function prepareOne(
     parent: r.parent ? { name: r.parent.name, fields: [...r.parent.fields] } : null,
     include_from_parent: r.include_from_parent,
     python_keys: r.python,
+    steps: r.steps,
     problem,
     table: { ...r.table, columns: mergeByName(r.table.columns) },
     credentials: auth ? CREDENTIAL_FIELDS.flatMap((f) => (typeof auth[f] === "string" ? [auth[f] as string] : [])) : [],

@@ -1,7 +1,7 @@
 /**
- * One resource from `resource_start` to `resource_done`: auth, incremental, its errors, and the
- * sources it gives the round robin (./round-robin.ts) — its own pages (top level), one source per
- * parent page (children), and the forks that hand its pages to its children.
+ * One resource from `resource_start` to `resource_done`: auth, processing steps (./steps.ts, before the incremental
+ * filter, as in dlt), incremental, its errors, and the sources it gives the round robin (./round-robin.ts) — its own
+ * pages (top level), one source per parent page (children), and the forks that hand its pages to its children.
  */
 import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
@@ -10,13 +10,14 @@ import type { Lookup } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
 import { buildSpec, incrementalLookup } from "./resource-spec";
-import { includedColumns, parentValue, ParentRows, type ParentRow } from "./parents";
+import { includedColumns, parentFailed, parentValue, ParentRows, type ParentRow } from "./parents";
 import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
 import { evaluatePythonDate, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
+import { StepRunner } from "./steps";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -53,6 +54,7 @@ export class ResourceDriver {
   /** What a child's `start_param` sends: one value its parent pages share, set as each page's requests begin (dlt's params dict). */
   private sharedStart: Json = null;
   private inc: IncrementalRun | null = null;
+  private steps: StepRunner | null = null;
   private filtered = 0;
   private run: ResourceRun | null = null;
   private incLookup: Lookup | null = null;
@@ -121,6 +123,7 @@ export class ResourceDriver {
         secretWarned: false,
       };
       this.incLookup = incrementalLookup(r, this.inc);
+      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText) : null;
       return true;
     } catch (e) {
       this.fail(e);
@@ -128,7 +131,8 @@ export class ResourceDriver {
     }
   }
 
-  private filter(records: DataRecord[]): DataRecord[] {
+  private filter(given: DataRecord[]): DataRecord[] {
+    const records = this.steps ? this.steps.apply(given) : given;
     if (!this.inc) return records;
     const { kept, dropped } = this.inc.filter(records);
     this.filtered += dropped;
@@ -173,6 +177,7 @@ export class ResourceDriver {
     if (this.finished) return;
     this.finished = true;
     const ok = !this.broken && !this.limited;
+    if (this.steps && !this.broken) this.ctx.emit(this.steps.summary());
     if (this.inc && ok) {
       const inc = this.inc;
       // Cursor values come from records, which are masked where they are shown: so are they.
@@ -201,11 +206,7 @@ export class ResourceDriver {
     if (!this.begin()) return;
     const parent = this.parent;
     if (parent?.broken) {
-      const message =
-        this.ranFor === 0
-          ? `The parent resource \`${parent.name}\` failed, so \`${this.name}\` has no records to run for.`
-          : `The parent resource \`${parent.name}\` failed, so \`${this.name}\` ran for only the ${this.ranFor} parent record${this.ranFor === 1 ? "" : "s"} that came before the failure.`;
-      this.fail(new EngineError("parent_failed", message, { resource: this.name }));
+      this.fail(new EngineError("parent_failed", parentFailed(parent.name, this.name, this.ranFor), { resource: this.name }));
       return;
     }
     this.finish();

@@ -49,7 +49,7 @@ export interface SequenceHooks {
 
 /** Records that were a bare value in the response (`{value: …}` here, as dlt's normaliser loads them): no parent of a child in dlt. */
 export const wrappedValues = new WeakMap<DataRecord, Json>();
-function asRecord(v: Json): DataRecord {
+export function asRecord(v: Json): DataRecord {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
   const record = { value: v };
   wrappedValues.set(record, v);

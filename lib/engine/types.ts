@@ -169,6 +169,8 @@ export const ENGINE_ERROR_CODES = [
   "parent_failed",
   /** A redirect chain passed the engine's cap (`MAX_REDIRECTS`), or went round in a loop. */
   "too_many_redirects",
+  /** A processing step raised a Python exception (dlt's message), or ran past the playground's step budget. */
+  "step_failed",
   /** A bug in restplay itself (an exception the engine did not expect); the message says what broke. */
   "internal_error",
 ] as const;
@@ -250,6 +252,7 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
 /**
  * Codes of the engine's `warning` events (the event's `code` stays a plain string for consumers):
  * - `python_skipped`: a `{"$python": …}` value was validated but not executed in the playground;
+ * - `python_executed`: the resource's processing steps ran as dlt runs them (what each filter dropped);
  * - `python_computed`: an incremental's `initial_value` written as a Python date expression was computed
  *   as Python computes it at the run's time (`evaluatePythonDate`);
  * - `selector_null`: the data selector matched `null` (an empty page, as in dlt);
@@ -265,6 +268,7 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
 export type EngineWarningCode =
   | "python_skipped"
   | "python_computed"
+  | "python_executed"
   | "selector_null"
   | "paginator_loop"
   | "full_page_then_stop"
@@ -273,7 +277,7 @@ export type EngineWarningCode =
   | "no_access_token";
 
 /** The warning codes that tell, not warn (nothing to fix): the trace shows them as notes, the run's summary under `notes`. */
-export const isNoteCode = (code: string): boolean => code === "python_computed";
+export const isNoteCode = (code: string): boolean => code === "python_computed" || code === "python_executed";
 
 /** Headers as a plain object with secrets masked. */
 export type MaskedHeaders = Readonly<Record<string, string>>;

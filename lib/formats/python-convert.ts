@@ -25,6 +25,8 @@ export interface ConvertContext {
   readonly resolve?: (ctx: ConvertContext, n: SyntaxNode, pointer: string) => DocNode | null;
   /** Looks at every dict entry's value once read (registered paginator/auth names: python-custom.ts). */
   readonly after?: (ctx: ConvertContext, value: DocNode, n: SyntaxNode, pointer: string) => DocNode;
+  /** Plain functions defined once at module level (and bound to nothing else): name -> the `def`'s source. */
+  readonly definitions?: ReadonlyMap<string, string>;
 }
 
 const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
@@ -102,7 +104,10 @@ function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: 
 }
 
 /** Any expression that is not a literal: kept as its source text. */
-export const code = (ctx: ConvertContext, n: SyntaxNode): DocNode => ({ kind: "python", range: rangeOf(n), text: src(ctx, n) });
+export function code(ctx: ConvertContext, n: SyntaxNode): DocNode {
+  const definition = n.name === "VariableName" ? ctx.definitions?.get(src(ctx, n)) : undefined;
+  return { kind: "python", range: rangeOf(n), text: src(ctx, n), ...(definition !== undefined ? { definition } : {}) };
+}
 const other = (ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode => ctx.resolve?.(ctx, n, pointer) ?? code(ctx, n);
 
 export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode {

@@ -72,7 +72,13 @@ export type DocNode =
    * A Python expression that is not a literal (a function, lambda, class instance, call).
    * Kept as source text: validated structurally, never executed in the playground.
    */
-  | { readonly kind: "python"; readonly range: Range; readonly text: string };
+  | {
+      readonly kind: "python";
+      readonly range: Range;
+      readonly text: string;
+      /** The name of a plain function the file defines at module level: its `def`'s source (a processing step runs it). */
+      readonly definition?: string;
+    };
 
 export interface DocEntry {
   readonly key: string;

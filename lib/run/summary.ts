@@ -26,7 +26,7 @@ export interface ResourceSummary {
   /** How it ended: `ok`, `failed` (an error, or a limit that fails it), `running` when the run was cancelled. */
   readonly status: ResourceStatus;
   readonly warnings: string[];
-  /** What the run tells without warning (`isNoteCode`): an `initial_value` computed from its Python code. */
+  /** What the run tells without warning (`isNoteCode`): an `initial_value` computed from its Python code, the processing steps that ran. */
   readonly notes: string[];
 }
 

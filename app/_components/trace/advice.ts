@@ -52,6 +52,8 @@ export function adviceFor(error: { readonly code: AdviceCode; readonly status?: 
       return "The playground cannot run this part; dlt may still accept the config.";
     case "invalid_request":
       return "The request could not be built from the values bound at run time: check base_url (or its value) and the headers.";
+    case "step_failed":
+      return "A processing step raised, as it would under dlt: fix its code, or guard it (`x.get(key)` for a key that may be missing).";
     case "parent_failed":
       return "Its parent resource failed: fix the parent's error above, and the child runs with it.";
     case "too_many_redirects":

@@ -12,6 +12,7 @@ import type { DefaultsPlan } from "./defaults";
 import { resolveEndpoint, type ClientPlan } from "./endpoint";
 import { dispositionOf, tableHints } from "./table-hints";
 import { nestedHints } from "./nested-hints";
+import { compiledSteps, stepsAt } from "./steps";
 import { isObj, hasMarker, keyList, pick, strip, stringList, type Obj } from "./values";
 import { textDateTime } from "../../shared/datetime";
 
@@ -117,6 +118,8 @@ export function resolveResource(
     : [...at, "write_disposition"];
   if (isObj(wd) && !hasMarker(wd))
     checkMergeDisposition(ctx, wd, wdWhere, unread("primary_key") ? "unread" : keyList(get("primary_key")), table.table_name);
+  const written = stepsAt(own, defaults, at);
+  const steps = (written && compiledSteps(ctx, written)) ?? [];
   const resource: ResolvedResource = {
     name,
     index,
@@ -128,7 +131,8 @@ export function resolveResource(
     table,
     selected: get("selected") !== false,
     parallelized: get("parallelized") === true,
-    python: [...new Set(python)],
+    python: [...new Set(python)].filter((p) => !steps.some((s) => s.at === p)),
+    steps,
   };
   return {
     resource,

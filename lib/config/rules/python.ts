@@ -6,6 +6,7 @@ import type { Path } from "../located";
 import { where } from "../located";
 import { dltClass, type DltClass } from "../../formats";
 import { isObj, type RuleContext } from "./context";
+import { compiledSteps } from "../resolve/steps";
 import { evaluatePythonDate, isPython, markedAs, pyRepr } from "../../shared";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
@@ -35,14 +36,14 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
-    const computed = computedNote(here, v.$python, code);
+    const computed = computedNote(here, v.$python, code) ?? stepNote(ctx, here, code);
     ctx.add({
       at: here,
       severity: "info",
-      code: computed ? "python_computed" : "python_not_executed",
+      code: computed?.code ?? "python_not_executed",
       range: ctx.loc.value(here),
       message:
-        computed ??
+        computed?.message ??
         `${here.length ? where(here) : "This value"} is Python code (\`${code}\`): validated, not executed in the playground. ` +
           `dlt runs it; ${instead(here)}.`,
     });
@@ -65,13 +66,31 @@ function instead(path: readonly (string | number)[]): string {
   return "a playground run leaves the value out";
 }
 
+type Note = { readonly code: "python_computed" | "python_executed"; readonly message: string };
+
 /** An incremental's initial value written as a Python date expression: the engine computes it (lib/shared `evaluatePythonDate`). */
-function computedNote(path: readonly (string | number)[], python: string, shown: string): string | null {
+function computedNote(path: readonly (string | number)[], python: string, shown: string): Note | null {
   const now = path[path.length - 1] === "initial_value" ? evaluatePythonDate(python, Date.now()) : null;
   return now === null
     ? null
-    : `${where(path)} is Python code (\`${shown}\`) that a playground run computes as Python does, at the run's time (now: ` +
-        `${pyRepr(now)}; against a mock, the mock's clock), as dlt computes it when it runs.`;
+    : {
+        code: "python_computed",
+        message:
+          `${where(path)} is Python code (\`${shown}\`) that a playground run computes as Python does, at the run's time (now: ` +
+          `${pyRepr(now)}; against a mock, the mock's clock), as dlt computes it when it runs.`,
+      };
+}
+
+/** A processing step the playground runs (every step of its list is in the subset lib/formats/python-step.ts compiles). */
+function stepNote(ctx: RuleContext, path: readonly (string | number)[], shown: string): Note | null {
+  const list = path.lastIndexOf("processing_steps");
+  if (list < 0 || path.length !== list + 3 || compiledSteps(ctx, path.slice(0, list + 1)) === null) return null;
+  return {
+    code: "python_executed",
+    message:
+      `${where(path)} is Python code (\`${shown}\`): validated, and a playground run runs this step as dlt does ` +
+      "(per record, before the incremental filter and the children).",
+  };
 }
 
 /** A dlt paginator or auth class named where its key takes an instance (`"paginator": SinglePagePaginator`). */

@@ -119,6 +119,18 @@ export const RESOURCE_VALID: ValidCase[] = [
     ],
   ],
   [
+    "processing_steps a playground run runs",
+    "python",
+    pres(`            "processing_steps": [
+                {"filter": lambda r: r["id"] != 3},
+                {"map": lambda r: {**r, "title": r["title"].lower()}},
+            ],`),
+    [
+      ["python_executed", `${R}/processing_steps/0/filter`, "lambda r", 7, 28],
+      ["python_executed", `${R}/processing_steps/1/map`, "lambda r", 8, 25],
+    ],
+  ],
+  [
     "include_from_parent on a child",
     "yaml",
     `client:

@@ -1,0 +1,229 @@
+/**
+ * Processing steps run as dlt 1.26.0 runs them: each expectation is the table real dlt loaded for the same
+ * config against the same API (a loopback server, `pipeline.run` to jsonl files; dlt-rest-api.md §12).
+ */
+import { describe, expect, it } from "vitest";
+import { validateText } from "../config";
+import { createVirtualClock, extract, fetchTransport, type EngineEvent } from ".";
+import { createPreview } from "../preview";
+import { runToEnd } from "../testing/run";
+
+const POSTS = [1, 2, 3, 4, 5].map((i) => ({
+  id: i,
+  title: `Post ${i}`,
+  tags: [`t${i}`, `u${i}`],
+  updated: 100 + i,
+  nested: [[i, i + 1], [i + 2]],
+}));
+
+/** The oracle's API, in process: `/posts` and `/posts/<id>/comments`. */
+async function api(input: RequestInfo | URL): Promise<Response> {
+  const path = new URL(input instanceof Request ? input.url : String(input)).pathname.split("/").filter(Boolean);
+  const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
+  if (path.length === 1 && path[0] === "posts") return json(POSTS);
+  if (path.length === 3 && path[2] === "comments") {
+    const id = Number(path[1]);
+    return json([0, 1].map((k) => ({ id: id * 10 + k, post_id: id, body: `c${k}` })));
+  }
+  return new Response("", { status: 404 });
+}
+
+async function run(code: string) {
+  const text = `from dlt.sources.rest_api import rest_api_source\n${code}`;
+  const v = validateText(text, "python");
+  expect(v.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const clock = createVirtualClock();
+  const preview = createPreview();
+  const events: EngineEvent[] = [];
+  for await (const e of extract({ source: v.source!, secrets: {} }, { transport: fetchTransport(api), ...clock, virtualClock: true })) {
+    preview.push(e);
+    events.push(e);
+  }
+  const rows = (table: string) => {
+    const all = preview.tables().flatMap((t) => [t, ...t.child_tables]);
+    return all
+      .find((t) => t.table_name === table)
+      ?.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("_dlt"))));
+  };
+  const columns = (table: string) =>
+    preview
+      .tables()
+      .find((t) => t.table_name === table)
+      ?.columns.filter((c) => !c.name.startsWith("_dlt"))
+      .map((c) => `${c.name}:${c.data_type}`);
+  const requests = events.flatMap((e) => (e.type === "request" ? [new URL(e.url).pathname] : []));
+  const errors = events.flatMap((e) => (e.type === "error" ? [e.error] : []));
+  const notes = events.flatMap((e) => (e.type === "warning" ? [`${e.code}: ${e.message}`] : []));
+  return { v, rows, columns, requests, errors, notes };
+}
+
+const source = (resources: string) => `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [${resources}],
+})\n`;
+
+describe("processing steps run as dlt runs them", () => {
+  it("a filter then a map (a def of the file): the kept record, mapped", async () => {
+    const r = await run(`def lower_title(record):
+    record["title"] = record["title"].lower()
+    return record
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"},
+     "processing_steps": [{"filter": lambda x: x["id"] == 3}, {"map": lower_title}]}`)}`);
+    expect(r.v.diagnostics.filter((d) => d.code.startsWith("python_")).map((d) => d.code)).toEqual(["python_executed", "python_executed"]);
+    expect(r.rows("posts")).toEqual([{ id: 3, title: "post 3", updated: 103 }]);
+    expect(r.rows("posts__tags")).toEqual([{ value: "t3" }, { value: "u3" }]);
+    expect(r.notes).toContain(
+      "python_executed: The processing steps ran as dlt runs them: `processing_steps[0].filter` kept 1 of 5 records (dropped 4); " +
+        "`processing_steps[1].map` ran on 1 record.",
+    );
+  });
+
+  it("yield_map flattens the lists it returns, and a generator expression then a filter", async () => {
+    const lists = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"yield_map": lambda x: [{"post": x["id"], "tag": t} for t in x["tags"]]}]}`),
+    );
+    expect(lists.rows("posts")).toEqual(POSTS.flatMap((p) => p.tags.map((t) => ({ post: p.id, tag: t }))));
+    const gen = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"yield_map": lambda x: ({"v": v} for pair in x["nested"] for v in pair)},
+                             {"filter": lambda r: r["v"] % 2 == 0}]}`),
+    );
+    expect(gen.rows("posts")).toEqual([2, 2, 4, 4, 4, 6, 6].map((v) => ({ v })));
+  });
+
+  it("a dict's filter runs before its map; Python's int and float: `/` makes a double column, `//` and `%` integers", async () => {
+    const r = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{
+        "map": lambda x: {"id": x["id"] * 10, "half": x["id"] / 2, "fl": x["id"] // 2, "m": -x["id"] % 3},
+        "filter": lambda x: x["id"] < 3}]}`),
+    );
+    expect(r.rows("posts")).toEqual([
+      { id: 10, half: 0.5, fl: 0, m: 2 },
+      { id: 20, half: 1, fl: 1, m: 1 },
+    ]);
+    expect(r.columns("posts")).toEqual(["id:bigint", "half:double", "fl:bigint", "m:bigint"]);
+  });
+
+  it("the run's summary notes what each filter kept (lib/run)", async () => {
+    const text = `from dlt.sources.rest_api import rest_api_source\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"filter": lambda x: x["id"] > 3}]}`)}`;
+    const { summary } = await runToEnd({ text, format: "python", target: "live" }, { liveTransport: fetchTransport(api) });
+    expect(summary.resources.map((x) => [x.name, x.status, x.notes])).toEqual([
+      ["posts", "ok", ["The processing steps ran as dlt runs them: `processing_steps[0].filter` kept 2 of 5 records (dropped 3)."]],
+    ]);
+  });
+
+  it("a map's None and a str are loaded as dlt loads bare values", async () => {
+    const r = await run(source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: x["title"]}]}`));
+    expect(r.rows("posts")).toEqual(POSTS.map((p) => ({ value: p.title })));
+  });
+
+  it("steps run before the incremental filter", async () => {
+    const r = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts", "incremental": {"cursor_path": "id", "initial_value": 15}},
+        "processing_steps": [{"map": lambda x: {**x, "id": x["id"] * 10}}]}`),
+    );
+    expect(r.rows("posts")?.map((x) => x.id)).toEqual([20, 30, 40, 50]);
+  });
+
+  it("children get the parent's records after its steps, and their own steps see `_posts_title`", async () => {
+    const r = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"filter": lambda x: x["id"] in (2, 3)}, {"map": lambda x: {**x, "title": x["title"].upper()}}]},
+      {"name": "comments", "endpoint": {"path": "posts/{resources.posts.id}/comments"}, "include_from_parent": ["title"],
+        "processing_steps": [{"map": lambda c: {**c, "t": c["_posts_title"].lower()}}]}`),
+    );
+    expect(r.requests).toEqual(["/posts", "/posts/2/comments", "/posts/3/comments"]);
+    expect(r.rows("posts")).toEqual([
+      { id: 2, title: "POST 2", updated: 102 },
+      { id: 3, title: "POST 3", updated: 103 },
+    ]);
+    expect(r.rows("comments")).toEqual(
+      [20, 21, 30, 31].map((id) => ({
+        id,
+        post_id: Math.floor(id / 10),
+        body: `c${id % 10}`,
+        _posts_title: `POST ${Math.floor(id / 10)}`,
+        t: `post ${Math.floor(id / 10)}`,
+      })),
+    );
+  });
+
+  it("a step that raises fails the resource with dlt's message", async () => {
+    const key = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": lambda x: x["missing"] == 1}]}`),
+    );
+    expect(key.errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        "step_failed",
+        "In processing pipe `posts`: extraction of resource `posts` in `transform` `FilterItem` caused an exception: 'missing' " +
+          "(KeyError in `processing_steps[0].filter`)",
+      ],
+    ]);
+    const type = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": lambda x: x.get("nope") > 1}]}`),
+    );
+    expect(type.errors[0]?.message).toMatch(
+      /^In processing pipe `posts`: Unable to call `FilterItem`: '>' not supported between instances of 'NoneType' and 'int'\. The mapping/,
+    );
+    const gen = await run(source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"yield_map": lambda x: None}]}`));
+    expect(gen.errors[0]?.message).toMatch(
+      /^In processing pipe `posts`: extraction of resource `posts` in `generator` `__call__` caused an exception: 'NoneType' object is not/,
+    );
+  });
+
+  it("a filter's result counts by Python's truth, and a map's set fails dlt's extract step", async () => {
+    const r = await run(
+      source(
+        `{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": lambda x: [] if x["id"] > 1 else {"a": 0}}]}`,
+      ),
+    );
+    expect(r.rows("posts")?.map((x) => x.id)).toEqual([1]);
+    const set = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {"s": {1, 2}}}]}`),
+    );
+    expect(set.errors.map((e) => e.message)).toEqual([
+      "`{1, 2}` is not JSON serializable (TypeError: dlt's extract step cannot write a record `processing_steps[0].map` made)",
+    ]);
+    const keys = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {x["id"]: "a", "b": (1, 2)}}]}`),
+    );
+    expect(keys.rows("posts")).toEqual([1, 2, 3, 4, 5].map((i) => ({ [`_${i}`]: "a" })));
+    // Python's dict order, not JavaScript's (which lists `"7"` first): dlt's columns come in the order keys are met.
+    const order = await run(
+      source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {"b": 1, "7": 2}}]}`),
+    );
+    expect(order.columns("posts")).toEqual(["b:bigint", "_7:bigint"]);
+    expect(keys.rows("posts__b")?.map((x) => x.value)).toEqual([1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+  });
+
+  it("a step that runs too long stops the resource at the playground's budget", async () => {
+    const r = await run(`def spin(record):
+    for i in range(1000000):
+        record["i"] = i
+    return record
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": spin}]}`)}`);
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        "step_failed",
+        "`processing_steps[0].map` went past the playground's limits on one record (more than 200000 operations): the playground " +
+          "stops a step there, where dlt has no such limit. Simplify the step, or run the pipeline with dlt.",
+      ],
+    ]);
+  });
+
+  it("a step outside the subset keeps being skipped, with the others of its list", async () => {
+    const r = await run(
+      `import json\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"filter": lambda x: x["id"] == 3}, {"map": lambda x: json.loads("{}")}]}`)}`,
+    );
+    expect(r.v.diagnostics.filter((d) => d.code.startsWith("python_")).map((d) => d.code)).toEqual([
+      "python_not_executed",
+      "python_not_executed",
+    ]);
+    expect(r.rows("posts")).toHaveLength(5);
+  });
+});

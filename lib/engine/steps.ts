@@ -1,0 +1,158 @@
+/**
+ * A resource's `processing_steps` applied to each page's records as dlt applies them (dlt/extract/items_transform.py
+ * FilterItem, MapItem, YieldMapItem, in the order the resource added them): after `include_from_parent`, before the
+ * incremental filter, the limits and the children (checked with dlt 1.26.0). A map's `None` is a record dlt loads as
+ * `{"value": None}`, as any bare value. A Python exception fails the resource with dlt's message.
+ */
+import type { ResolvedStep } from "../config/resolved";
+import {
+  BudgetExceeded,
+  fromPy,
+  Interpreter,
+  truthy,
+  iterate,
+  PyDict,
+  PyError,
+  SizeExceeded,
+  STEP_BUDGET,
+  toPy,
+  type FromPy,
+  type PyVal,
+} from "../shared/pystep";
+import { asRecord, wrappedValues } from "./sequence";
+import type { NumberTexts } from "./number-text";
+import { EngineError, type DataRecord, type EngineEvent, type NumberText } from "./types";
+
+/** dlt's own words when a filter or map raises a TypeError (it takes any TypeError for a wrong signature). */
+const SIGNATURE =
+  "requires first argument to take data item and optional second argument named `meta`, but the signature is " +
+  "`(item: Union[Any, List[Any]], meta: Any = None) -> Union[Any, List[Any], NoneType]`";
+
+type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
+
+const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" } as const;
+
+export class StepRunner {
+  private readonly py = new Interpreter();
+  /** Records each step was given, and (filters) dropped. */
+  private readonly seen: number[];
+  private readonly dropped: number[];
+  private readonly transforms: boolean;
+
+  constructor(
+    private readonly steps: readonly ResolvedStep[],
+    private readonly resource: string,
+    private readonly texts: NumberTexts,
+  ) {
+    this.seen = steps.map(() => 0);
+    this.dropped = steps.map(() => 0);
+    this.transforms = steps.some((s) => s.kind !== "filter");
+  }
+
+  /** The page's records after every step (the same objects when only filters ran). */
+  apply(records: DataRecord[]): DataRecord[] {
+    if (this.steps.length === 0 || records.length === 0) return records;
+    // `made`: the step that made an item (`null`: the API's record).
+    let items: Item[] = records.map((r) => ({ py: this.read(r), record: r, made: null }));
+    this.steps.forEach((step, i) => {
+      this.seen[i]! += items.length;
+      const next: typeof items = [];
+      for (const item of items) {
+        const out = this.call(step, item.py);
+        if (step.kind === "filter") {
+          if (truthy(out as PyVal)) next.push(item);
+          else this.dropped[i]!++;
+        } else if (step.kind === "map") next.push({ py: out as PyVal, record: null, made: step.at });
+        else for (const x of out as PyVal[]) next.push({ py: x, record: null, made: step.at });
+      }
+      items = next;
+    });
+    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
+  }
+
+  /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
+  summary(): EngineEvent {
+    const parts = this.steps.map((s, i) =>
+      s.kind === "filter"
+        ? `\`${s.at}\` kept ${this.seen[i]! - this.dropped[i]!} of ${this.seen[i]} records (dropped ${this.dropped[i]})`
+        : `\`${s.at}\` ran on ${this.seen[i]} record${this.seen[i] === 1 ? "" : "s"}`,
+    );
+    return {
+      type: "warning",
+      resource: this.resource,
+      code: "python_executed",
+      message: `The processing steps ran as dlt runs them: ${parts.join("; ")}.`,
+    };
+  }
+
+  private read(r: DataRecord): PyVal {
+    const texts = this.texts.recorded ? (this.texts.get(r) ?? null) : null;
+    const order = this.texts.orders.recorded ? (this.texts.orders.get(r) ?? null) : null;
+    const v = toPy(r, texts, order);
+    return wrappedValues.has(r) && v instanceof PyDict ? (v.get("value") ?? null) : v;
+  }
+
+  private write(v: PyVal, made: string): DataRecord {
+    let out: FromPy;
+    try {
+      out = fromPy(v);
+    } catch (e) {
+      if (!(e instanceof PyError)) throw e;
+      // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).
+      throw new EngineError("step_failed", `${e.message} (TypeError: dlt's extract step cannot write a record \`${made}\` made)`, {
+        resource: this.resource,
+      });
+    }
+    const { value, texts, order } = out;
+    const record = asRecord(value);
+    const wrapped = record !== value;
+    if (texts !== null) this.texts.set(record, wrapped ? { value: texts } : (texts as NumberText));
+    if (order) this.texts.orders.set(record, wrapped ? { at: { value: order } } : order);
+    return record;
+  }
+
+  private call(step: ResolvedStep, item: PyVal): PyVal | PyVal[] {
+    return this.guard(
+      step.kind,
+      () => {
+        const out = this.py.run(step.fn, [item]);
+        return step.kind === "yield_map" ? iterate(out) : out;
+      },
+      step.at,
+    );
+  }
+
+  /** Runs `f`, turning a Python exception into dlt's message for a step of `kind`. */
+  private guard<T>(kind: ResolvedStep["kind"], f: () => T, at: string): T {
+    try {
+      return f();
+    } catch (e) {
+      const name = this.resource;
+      // V8 refuses a string past its length limit with a RangeError: a value too large too.
+      const limit =
+        e instanceof BudgetExceeded
+          ? `more than ${STEP_BUDGET} operations`
+          : e instanceof SizeExceeded
+            ? e.message
+            : e instanceof RangeError
+              ? "a value past JavaScript's limits"
+              : null;
+      if (limit !== null)
+        throw new EngineError(
+          "step_failed",
+          `\`${at}\` went past the playground's limits on one record (${limit}): the playground stops a step there, where dlt ` +
+            "has no such limit. Simplify the step, or run the pipeline with dlt.",
+          { resource: name },
+        );
+      if (!(e instanceof PyError)) throw e;
+      const cls = CLASS[kind];
+      const [where, what] = kind === "yield_map" ? ["generator", "__call__"] : ["transform", cls];
+      const pipe = `In processing pipe \`${name}\``;
+      const dlt =
+        kind !== "yield_map" && e.type === "TypeError"
+          ? `${pipe}: Unable to call \`${cls}\`: ${e.message}. The mapping/filtering function \`${cls}\` ${SIGNATURE}`
+          : `${pipe}: extraction of resource \`${name}\` in \`${where}\` \`${what}\` caused an exception: ${e.message}`;
+      throw new EngineError("step_failed", `${dlt} (${e.type} in \`${at}\`)`, { resource: name });
+    }
+  }
+}

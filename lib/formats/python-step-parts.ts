@@ -1,0 +1,69 @@
+/** Pieces of lib/formats/python-step.ts: what a step's code may not do, the names a body binds, f-strings. */
+import type { SyntaxNode } from "@lezer/common";
+import { decodePythonString } from "./python-strings";
+import { FORMAT_SPEC, type Expr } from "../shared/pystep";
+
+export class Unsupported extends Error {}
+export const no = (reason: string): never => {
+  throw new Unsupported(reason);
+};
+
+const SKIP = new Set(["(", ")", "[", "]", "{", "}", ",", ":", ";", "Comment", "newline", "indent", "dedent"]);
+export const parts = (n: SyntaxNode): SyntaxNode[] => {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (!SKIP.has(c.name) && !c.type.isError) out.push(c);
+  return out;
+};
+
+/** The names a function body binds (Python: any assignment makes a name local to the whole function). */
+export function bound(body: SyntaxNode, text: string, into: Set<string>): void {
+  const cursor = body.cursor();
+  do {
+    const n = cursor.node;
+    if (n.name === "FunctionDefinition" || n.name === "ClassDefinition") {
+      if (n !== body) no(n.name === "ClassDefinition" ? "it defines a class" : "it defines a nested function");
+    }
+    if (n.name === "AssignStatement" || n.name === "ForStatement" || n.name === "UpdateStatement")
+      for (const t of parts(n)) {
+        if (t.name === "AssignOp" || t.name === "UpdateOp" || t.name === "in") break;
+        if (t.name === "VariableName") into.add(text.slice(t.from, t.to));
+        if (t.name === "TupleExpression" || t.name === "ArrayExpression" || t.name === "ParenthesizedExpression")
+          for (const x of parts(t)) if (x.name === "VariableName") into.add(text.slice(x.from, x.to));
+      }
+  } while (cursor.next() && cursor.from < body.to);
+}
+
+/** An f-string: its literal text (escapes and `{{` decoded) and its replacements (`{x!r:>4}`). */
+export function fstring(text: string, n: SyntaxNode, expr: (n: SyntaxNode) => Expr): Expr {
+  const t = text.slice(n.from, n.to);
+  const prefix = /^[a-zA-Z]*/.exec(t)![0];
+  if (/[bB]/.test(prefix)) no("it uses a bytes literal");
+  const raw = /[rR]/.test(prefix);
+  const quote = /^('''|"""|'|")/.exec(t.slice(prefix.length))![0];
+  const parts_: (string | { value: Expr; conversion: "r" | "s" | null; spec: string })[] = [];
+  let at = n.from + prefix.length + quote.length;
+  const literal = (to: number) => {
+    let s = text.slice(at, to).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+    if (!raw) s = decodePythonString(`"""${s.replace(/"/g, '\\"')}"""`) ?? no("it has an escape this playground does not read");
+    if (s) parts_.push(s);
+  };
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.name !== "FormatReplacement") continue;
+    literal(c.from);
+    const inner = parts(c).filter((x) => x.name !== "FormatConversion" && x.name !== "FormatSpec");
+    if (inner.length !== 1) no("an f-string replacement holds more than one expression");
+    const conv = c.getChild("FormatConversion");
+    const specNode = c.getChild("FormatSpec");
+    if (specNode?.getChild("FormatReplacement")) no("an f-string's format spec holds a replacement");
+    const spec = specNode ? text.slice(specNode.from, specNode.to).slice(1) : "";
+    if (!FORMAT_SPEC.test(spec)) no(`an f-string uses the format spec \`${spec}\``);
+    const written = conv ? text.slice(conv.from, conv.to).slice(1) : null;
+    if (written !== null && written !== "r" && written !== "s") no(`an f-string uses \`!${written}\``);
+    const conversion = written as "r" | "s" | null;
+    if (/=\s*$/.test(text.slice(inner[0]!.to, (conv ?? specNode ?? c.lastChild!).from))) no("an f-string uses `{x=}`");
+    parts_.push({ value: expr(inner[0]!), conversion, spec });
+    at = c.to;
+  }
+  literal(n.to - quote.length);
+  return { k: "fstr", parts: parts_ };
+}

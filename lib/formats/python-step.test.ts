@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { compileStep } from "./python-step";
+import { BudgetExceeded, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
+import type { Json } from "../shared";
+
+/** Python's `repr()` of `(lambda x: <expr>)(arg)`, or `Type: message` when it raises. */
+function py(expr: string, arg: Json = null): string {
+  const c = compileStep(`lambda x: ${expr}`);
+  if (!c.ok) throw new Error(c.reason);
+  try {
+    return repr(new Interpreter().run(c.fn, [toPy(arg)]));
+  } catch (e) {
+    if (e instanceof PyError) return `${e.type}: ${e.message}`;
+    throw e;
+  }
+}
+
+describe("the step evaluator follows Python where JavaScript differs", () => {
+  it("divides and takes remainders as Python does", () => {
+    expect(py("(7 // 2, -7 // 2, 7 % -3, -7 % 3, -7.5 // 2)")).toBe("(3, -4, -2, 2, -4.0)");
+    expect(py("(1 / 2, 4 / 2, 2 ** 3, 2 ** -1, 10 * 1.0)")).toBe("(0.5, 2.0, 8, 0.5, 10.0)");
+    expect(py("1 // 0")).toBe("ZeroDivisionError: integer division or modulo by zero");
+    expect(py("x / 0", 1.5)).toBe("ZeroDivisionError: float division by zero");
+  });
+  it("adds bools as ints and repeats sequences", () => {
+    expect(py("(True + 1, True * 2.5, 'a' * 3, [0] * 2, 3 * 'ab', 'x' * -1)")).toBe("(2, 2.5, 'aaa', [0, 0], 'ababab', '')");
+    expect(py("'a' + 1")).toBe('TypeError: can only concatenate str (not "int") to str');
+    expect(py("[1] + (2,)")).toBe('TypeError: can only concatenate list (not "tuple") to list');
+  });
+  it("raises TypeError ordering None, and compares chains", () => {
+    expect(py("x.get('n') > 1", {})).toBe("TypeError: '>' not supported between instances of 'NoneType' and 'int'");
+    expect(py("(1 < 2 <= 2 < 3, 1 < 3 < 2, 1 == 1.0 == True, 'a' < 'b', [1, 2] < [1, 3], None == 0)")).toBe(
+      "(True, False, True, True, True, False)",
+    );
+    expect(py("(x is None, x is not None, 1 in [1.0], 'b' in 'abc', 'k' in {'k': 1}, 2 not in (1, 2))", null)).toBe(
+      "(True, False, True, True, True, False)",
+    );
+    expect(py("1 in 'abc'")).toBe("TypeError: 'in <string>' requires string as left operand, not int");
+  });
+  it("keeps dict order and reads truthiness of empty containers", () => {
+    expect(py("list({**x, 'a': 0, 'z': 1})", { z: 1, b: 2, a: 3 })).toBe("['z', 'b', 'a']");
+    expect(py("{**x, '1': 0}", { b: 2 })).toBe("{'b': 2, '1': 0}");
+    expect(py("(bool([]), bool({}), bool(''), bool(0.0), bool(' '), bool([0]), not None)")).toBe(
+      "(False, False, False, False, True, True, True)",
+    );
+    expect(py("(x or 'none', x and 1, [] or {}, 0 or None)", 0)).toBe("('none', 0, {}, None)");
+  });
+  it("reads records' numbers as Python does and keeps floats floats", () => {
+    expect(py("(x['i'], x['f'], x['i'] / 2, x['f'] * 2, str(x['f']), int('12') + float('1.5'))", { i: 3, f: 1.5 })).toBe(
+      "(3, 1.5, 1.5, 3.0, '1.5', 13.5)",
+    );
+    expect(py("(round(2.5), round(3.5), round(-0.5), round(1.25, 1), round(7, -1), abs(-2), abs(-2.0))")).toBe(
+      "(2, 4, 0, 1.2, 10, 2, 2.0)",
+    );
+  });
+  it("raises the exceptions dlt reports", () => {
+    expect(py("x['missing']", { a: 1 })).toBe("KeyError: 'missing'");
+    expect(py("x[5]", [1])).toBe("IndexError: list index out of range");
+    expect(py("x['a']", null)).toBe("TypeError: 'NoneType' object is not subscriptable");
+    expect(py("x.lower()", 1)).toBe("AttributeError: 'int' object has no attribute 'lower'");
+    expect(py("x.get('a')", null)).toBe("AttributeError: 'NoneType' object has no attribute 'get'");
+    expect(py("int('x')")).toBe("ValueError: invalid literal for int() with base 10: 'x'");
+    expect(py("len(5)")).toBe("TypeError: object of type 'int' has no len()");
+  });
+  it("runs comprehensions, f-strings, slices, builtins and methods", () => {
+    const rec = { id: 7, title: "  Hello World ", tags: ["b", "a"], n: [[1, 2], [3]] };
+    expect(py("[v * 2 for p in x['n'] for v in p if v != 2]", rec)).toBe("[2, 6]");
+    expect(py("{k: v for k, v in x.items() if k != 'n'}", { a: 1, n: 2 })).toBe("{'a': 1}");
+    expect(py("f\"{x['id']:03d}-{x['title'].strip()!r}-{1.5:.2f}-{x['id']:>4}|{{}}\"", rec)).toBe("\"007-'Hello World'-1.50-   7|{}\"");
+    expect(py("(x['title'].strip().lower().split(), ','.join(sorted(x['tags'])), x['title'].strip()[::-1][:3])", rec)).toBe(
+      "(['hello', 'world'], 'a,b', 'dlr')",
+    );
+    expect(py("(sorted(x, key=lambda t: -t), max(x), min(x, default=0), sum(x), any(v > 2 for v in x), all(x))", [1, 3, 2])).toBe(
+      "([3, 2, 1], 3, 1, 6, True, True)",
+    );
+    expect(py("(isinstance(x, dict), isinstance(1, (str, int)), isinstance(True, int), str(None), dict(a=1), list('ab'))", {})).toBe(
+      "(True, True, True, 'None', {'a': 1}, ['a', 'b'])",
+    );
+    expect(py("('hello world'.title(), 'hELLO'.capitalize(), 'a-b-c'.replace('-', '', 1), 'x'.startswith(('a', 'x')))")).toBe(
+      "('Hello World', 'Hello', 'ab-c', True)",
+    );
+  });
+});
+
+describe("def functions", () => {
+  const run = (src: string, arg: Json) => {
+    const c = compileStep(src);
+    if (!c.ok) throw new Error(c.reason);
+    return repr(new Interpreter().run(c.fn, [toPy(arg)]));
+  };
+  it("runs assignments, loops, branches and del", () => {
+    const src = `def f(r):
+    out = {}
+    total = 0
+    for k, v in r.items():
+        if isinstance(v, int) and v > 1:
+            total += v
+        elif v is None:
+            continue
+        else:
+            out[k] = v
+    out["total"] = total
+    out.setdefault("seen", []).append(len(r))
+    del out["a"]
+    a, b = 1, 2
+    out["ab"] = [a, b]
+    return out
+`;
+    expect(run(src, { a: 1, b: 5, c: null, d: "x", e: 3 })).toBe("{'d': 'x', 'total': 8, 'seen': [5], 'ab': [1, 2]}");
+  });
+  it("stops code that runs too long with a budget", () => {
+    const c = compileStep("def f(r):\n    for i in range(1000000):\n        r['i'] = i\n    return r\n");
+    if (!c.ok) throw new Error(c.reason);
+    expect(() => new Interpreter().run(c.fn, [toPy({})])).toThrow(BudgetExceeded);
+  });
+  it("stops code that builds too much", () => {
+    const run = (src: string) => {
+      const c = compileStep(src);
+      if (!c.ok) throw new Error(c.reason);
+      return () => new Interpreter().run(c.fn, [toPy({})]);
+    };
+    expect(run("lambda x: 'ab' * 10 ** 7")).toThrow(SizeExceeded);
+    expect(run("lambda x: len([('y' * 999999) + str(i) for i in range(100)])")).toThrow(SizeExceeded);
+    expect(run("lambda x: len('-'.join(['y' * 999999] * 3))")).toThrow(SizeExceeded);
+    expect(run("lambda x: len('y' * 999999)")()).toBe(999999);
+  });
+});
+
+describe("what is outside the subset stays unsupported", () => {
+  it.each([
+    ["import json", "lambda x: json.dumps(x)", /dumps/],
+    ["a module value", "lambda x: x['id'] in KEEP", /KEEP/],
+    ["a while loop", "def f(x):\n    while True:\n        pass\n    return x\n", /while/],
+    ["a class", "def f(x):\n    class A: pass\n    return x\n", /class/],
+    ["an attribute", "lambda x: x.real", /attribute/],
+    ["an unknown method", "lambda x: x.format(1)", /format/],
+    ["two parameters", "lambda x, meta: x", /parameter/],
+    ["a name", "lower_title", /lambda/],
+  ])("%s", (_, src, reason) => {
+    const c = compileStep(src);
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.reason).toMatch(reason);
+  });
+});

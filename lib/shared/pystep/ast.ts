@@ -1,0 +1,66 @@
+/**
+ * The safe Python subset a processing step (`filter`, `map`, `yield_map`) may be written in, as data:
+ * lib/formats/python-step.ts compiles a lambda or a plain `def` into it (or says why not), ./eval.ts runs it.
+ * Plain objects only, so a resolved source holding a step stays a plain value.
+ */
+
+export type BinOp = "+" | "-" | "*" | "/" | "//" | "%" | "**";
+export type CmpOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
+
+/** An f-string's replacement: `{value!conversion:spec}` (the spec is checked when compiled). */
+export interface FormatPart {
+  readonly value: Expr;
+  readonly conversion: "r" | "s" | null;
+  readonly spec: string;
+}
+
+export type Item = Expr | { readonly k: "star"; readonly value: Expr };
+export type DictItem = { readonly k: "pair"; readonly key: Expr; readonly value: Expr } | { readonly k: "spread"; readonly value: Expr };
+
+export interface Generator {
+  readonly target: Target;
+  readonly iter: Expr;
+  readonly ifs: readonly Expr[];
+}
+
+export type Expr =
+  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true }
+  | { readonly k: "name"; readonly id: string }
+  | { readonly k: "list" | "tuple" | "set"; readonly items: readonly Item[] }
+  | { readonly k: "dict"; readonly items: readonly DictItem[] }
+  | { readonly k: "sub"; readonly value: Expr; readonly index: Expr }
+  | { readonly k: "slice"; readonly value: Expr; readonly lower: Expr | null; readonly upper: Expr | null; readonly step: Expr | null }
+  | { readonly k: "method"; readonly value: Expr; readonly name: string; readonly args: readonly Expr[] }
+  | { readonly k: "call"; readonly fn: string; readonly args: readonly Item[]; readonly kwargs: readonly { name: string; value: Expr }[] }
+  | { readonly k: "bin"; readonly op: BinOp; readonly left: Expr; readonly right: Expr }
+  | { readonly k: "neg" | "pos" | "not"; readonly value: Expr }
+  | { readonly k: "and" | "or"; readonly left: Expr; readonly right: Expr }
+  | { readonly k: "cmp"; readonly first: Expr; readonly rest: readonly { op: CmpOp; value: Expr }[] }
+  | { readonly k: "if"; readonly test: Expr; readonly then: Expr; readonly orelse: Expr }
+  | { readonly k: "lambda"; readonly fn: Func }
+  | { readonly k: "comp"; readonly kind: "list" | "set" | "gen"; readonly elt: Expr; readonly gens: readonly Generator[] }
+  | { readonly k: "dictcomp"; readonly key: Expr; readonly value: Expr; readonly gens: readonly Generator[] }
+  | { readonly k: "fstr"; readonly parts: readonly (string | FormatPart)[] };
+
+export type Target =
+  | { readonly k: "name"; readonly id: string }
+  | { readonly k: "sub"; readonly value: Expr; readonly index: Expr }
+  | { readonly k: "unpack"; readonly targets: readonly Target[] };
+
+export type Stmt =
+  | { readonly k: "assign"; readonly targets: readonly Target[]; readonly value: Expr }
+  | { readonly k: "aug"; readonly target: Exclude<Target, { k: "unpack" }>; readonly op: BinOp; readonly value: Expr }
+  | { readonly k: "if"; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[] }
+  | { readonly k: "for"; readonly target: Target; readonly iter: Expr; readonly body: readonly Stmt[] }
+  | { readonly k: "return"; readonly value: Expr | null }
+  | { readonly k: "del"; readonly targets: readonly Target[] }
+  | { readonly k: "expr"; readonly value: Expr }
+  | { readonly k: "pass" | "break" | "continue" };
+
+/** A lambda (its body one `return`) or a `def`: positional parameters, their defaults last. */
+export interface Func {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly defaults: readonly Expr[];
+  readonly body: readonly Stmt[];
+}

@@ -1,0 +1,181 @@
+/** The builtins and methods a processing step may call (./eval.ts checks the names when it compiles). */
+import { binary } from "./ops";
+import {
+  compare,
+  iterate,
+  numeric,
+  order,
+  PyDict,
+  PyError,
+  PyFloat,
+  PyFunc,
+  PySet,
+  PyTuple,
+  repr,
+  str,
+  truthy,
+  typeError,
+  typeName,
+  type PyVal,
+} from "./values";
+
+/** Calls a function value (a lambda passed as `key=`): given by the evaluator. */
+export type Caller = (fn: PyVal, args: PyVal[]) => PyVal;
+type Kw = ReadonlyMap<string, PyVal>;
+type Builtin = (args: PyVal[], kw: Kw, call: Caller) => PyVal;
+
+const TYPES: Record<string, (v: PyVal) => boolean> = {
+  str: (v) => typeof v === "string",
+  int: (v) => typeof v === "number" || typeof v === "boolean",
+  float: (v) => v instanceof PyFloat,
+  bool: (v) => typeof v === "boolean",
+  list: (v) => Array.isArray(v),
+  dict: (v) => v instanceof PyDict,
+  tuple: (v) => v instanceof PyTuple,
+  set: (v) => v instanceof PySet,
+};
+
+function arity(name: string, args: PyVal[], min: number, max: number): void {
+  if (args.length < min || args.length > max)
+    throw typeError(`${name}() takes ${min === max ? `exactly ${min}` : `from ${min} to ${max}`} argument(s) (${args.length} given)`);
+}
+
+function toInt(v: PyVal): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof PyFloat) {
+    if (!Number.isFinite(v.v)) throw new PyError(Number.isNaN(v.v) ? "ValueError" : "OverflowError", "cannot convert float to integer");
+    return Math.trunc(v.v) || 0;
+  }
+  if (typeof v === "string" && /^\s*[+-]?\d(?:_?\d)*\s*$/.test(v)) return Number(v.replace(/_/g, ""));
+  if (typeof v === "string") throw new PyError("ValueError", `invalid literal for int() with base 10: ${repr(v)}`);
+  throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(v)}'`);
+}
+
+function toFloat(v: PyVal): PyFloat {
+  const n = numeric(v);
+  if (n !== null) return new PyFloat(n);
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase().replace(/_/g, "");
+    const special = /^[+-]?(inf|infinity|nan)$/.exec(t);
+    if (special) return new PyFloat(special[1] === "nan" ? NaN : t.startsWith("-") ? -Infinity : Infinity);
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return new PyFloat(Number(t));
+    throw new PyError("ValueError", `could not convert string to float: ${repr(v)}`);
+  }
+  throw typeError(`float() argument must be a string or a real number, not '${typeName(v)}'`);
+}
+
+function length(v: PyVal): number {
+  if (typeof v === "string") return [...v].length;
+  if (Array.isArray(v)) return v.length;
+  if (v instanceof PyTuple) return v.items.length;
+  if (v instanceof PySet || v instanceof PyDict) return v.map.size;
+  throw typeError(`object of type '${typeName(v)}' has no len()`);
+}
+
+/** Round half to even, as Python's `round`. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function extreme(name: "min" | "max", args: PyVal[], kw: Kw, call: Caller): PyVal {
+  const items = args.length === 1 ? iterate(args[0]!) : args;
+  if (items.length === 0) {
+    if (kw.has("default")) return kw.get("default")!;
+    throw new PyError("ValueError", `${name}() arg is an empty sequence`);
+  }
+  const key = kw.get("key");
+  const keyOf = (v: PyVal) => (key === undefined || key === null ? v : call(key, [v]));
+  let best: PyVal = items[0]!;
+  let bestKey: PyVal = keyOf(best);
+  for (const x of items.slice(1)) {
+    const k = keyOf(x);
+    if (compare(k, bestKey, name === "min" ? "<" : ">")) [best, bestKey] = [x, k];
+  }
+  return best;
+}
+
+function sortedList(items: PyVal[], kw: Kw, call: Caller): PyVal[] {
+  const key = kw.get("key");
+  const keyed = items.map((v) => [key === undefined || key === null ? v : call(key, [v]), v] as const);
+  const reverse = truthy(kw.get("reverse") ?? false);
+  keyed.sort((a, b) => (reverse ? order(b[0], a[0]) : order(a[0], b[0])));
+  return keyed.map((p) => p[1]);
+}
+
+function toDict(args: PyVal[], kw: Kw): PyDict {
+  const d = new PyDict();
+  const from = args[0];
+  if (from instanceof PyDict) for (const [k, v] of from.map.values()) d.set(k, v);
+  else if (from !== undefined)
+    for (const pair of iterate(from)) {
+      const kv = iterate(pair);
+      if (kv.length !== 2) throw new PyError("ValueError", `dictionary update sequence element has length ${kv.length}; 2 is required`);
+      d.set(kv[0]!, kv[1]!);
+    }
+  for (const [k, v] of kw) d.set(k, v);
+  return d;
+}
+
+export const BUILTINS: Record<string, Builtin> = {
+  len: (a) => (arity("len", a, 1, 1), length(a[0]!)),
+  str: (a) => (a.length ? str(a[0]!) : ""),
+  repr: (a) => (arity("repr", a, 1, 1), repr(a[0]!)),
+  int: (a) => (a.length ? toInt(a[0]!) : 0),
+  float: (a) => (a.length ? toFloat(a[0]!) : new PyFloat(0)),
+  bool: (a) => (a.length ? truthy(a[0]!) : false),
+  abs: (a) => {
+    const v = a[0] ?? null;
+    if (typeof v === "number" || typeof v === "boolean") return Math.abs(Number(v));
+    if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
+    throw typeError(`bad operand type for abs(): '${typeName(v)}'`);
+  },
+  min: (a, kw, call) => extreme("min", a, kw, call),
+  max: (a, kw, call) => extreme("max", a, kw, call),
+  sum: (a) => iterate(a[0] ?? null).reduce<PyVal>((acc, x) => binary("+", acc, x), a[1] ?? 0),
+  round: (a) => {
+    const n = numeric(a[0] ?? null);
+    if (n === null || (a[0] ?? null) === null) throw typeError(`type ${typeName(a[0] ?? null)} doesn't define __round__ method`);
+    if (a[1] === undefined || a[1] === null) return typeof a[0] === "number" ? n : roundHalfEven(n);
+    const digits = toInt(a[1]);
+    if (typeof a[0] === "number" && digits >= 0) return n;
+    const f = 10 ** digits;
+    const r = roundHalfEven(n * f) / f;
+    return typeof a[0] === "number" ? r : new PyFloat(r);
+  },
+  sorted: (a, kw, call) => sortedList([...iterate(a[0] ?? null)], kw, call),
+  any: (a) => iterate(a[0] ?? null).some(truthy),
+  all: (a) => iterate(a[0] ?? null).every(truthy),
+  isinstance: (a) => {
+    arity("isinstance", a, 2, 2);
+    const kinds = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
+    return kinds.some((k) => {
+      if (!(k instanceof PyFunc) || !Object.hasOwn(TYPES, k.name)) throw typeError("isinstance() arg 2 must be a type or tuple of types");
+      return TYPES[k.name]!(a[0]!);
+    });
+  },
+  list: (a) => (a.length ? [...iterate(a[0]!)] : []),
+  tuple: (a) => new PyTuple(a.length ? iterate(a[0]!) : []),
+  set: (a) => new PySet(a.length ? iterate(a[0]!) : []),
+  dict: (a, kw) => toDict(a, kw),
+  range: (a) => {
+    const [start, stop, step] = a.length === 1 ? [0, toInt(a[0]!), 1] : [toInt(a[0]!), toInt(a[1]!), a[2] === undefined ? 1 : toInt(a[2])];
+    if (step === 0) throw new PyError("ValueError", "range() arg 3 must not be zero");
+    const out: number[] = [];
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+      out.push(i);
+      if (out.length > 1_000_000) throw new PyError("MemoryError", "range too long for the playground");
+    }
+    return out;
+  },
+  enumerate: (a) => iterate(a[0] ?? null).map((v, i) => new PyTuple([i + (a[1] === undefined ? 0 : toInt(a[1])), v])),
+  zip: (a) => {
+    const lists = a.map(iterate);
+    const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 0;
+    return Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i]!)));
+  },
+};
+
+/** Names `isinstance` takes as types (they are also builtins that convert). */
+export const isTypeName = (name: string) => Object.hasOwn(TYPES, name);

@@ -1,0 +1,98 @@
+/** Python's arithmetic on ./values.ts values: int and float kept apart, `//` and `%` floored, sequences repeated and joined. */
+import type { BinOp } from "./ast";
+import { numeric, PyError, PyFloat, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+
+/** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
+export const MAX_SIZE = 1_000_000;
+/** Characters and items one call may build in all (a loop of large concatenations included). */
+export const MAX_BUILT = 20_000_000;
+
+export class SizeExceeded extends Error {}
+
+/** What one call of a step has built so far. */
+export class Meter {
+  private used = 0;
+  charge(size: number): void {
+    if (size > MAX_SIZE) throw new SizeExceeded(`a value of ${size} items or characters (the limit is ${MAX_SIZE})`);
+    if ((this.used += size) > MAX_BUILT) throw new SizeExceeded(`values of more than ${MAX_BUILT} items or characters in all`);
+  }
+}
+
+const NO_METER = new Meter();
+
+function sized<T extends string | PyVal[]>(v: T, meter: Meter): T {
+  meter.charge(v.length);
+  return v;
+}
+
+const isInt = (v: PyVal): v is number | boolean => typeof v === "number" || typeof v === "boolean";
+
+function unsupported(op: string, a: PyVal, b: PyVal): PyError {
+  if (op === "+" && typeof a === "string") return typeError(`can only concatenate str (not "${typeName(b)}") to str`);
+  if (op === "+" && Array.isArray(a)) return typeError(`can only concatenate list (not "${typeName(b)}") to list`);
+  return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function repeat(seq: PyVal, times: PyVal, meter: Meter): PyVal | undefined {
+  if (!isInt(times)) return undefined;
+  const n = Math.max(0, Number(times));
+  if (typeof seq === "string" || Array.isArray(seq)) meter.charge(seq.length * n);
+  if (typeof seq === "string") return seq.repeat(n);
+  if (Array.isArray(seq)) {
+    const out: PyVal[] = [];
+    for (let i = 0; i < n; i++) out.push(...seq);
+    return out;
+  }
+  return undefined;
+}
+
+const floorMod = (x: number, y: number) => {
+  const m = x % y;
+  return m !== 0 && m < 0 !== y < 0 ? m + y : m;
+};
+
+export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
+  if (op === "+") {
+    if (typeof a === "string" && typeof b === "string") return sized(a + b, meter);
+    if (Array.isArray(a) && Array.isArray(b)) return sized([...a, ...b], meter);
+    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+  }
+  if (op === "*") {
+    const r = repeat(a, b, meter) ?? repeat(b, a, meter);
+    if (r !== undefined) return r;
+  }
+  if (op === "%" && typeof a === "string") throw unsupported(op, a, b);
+  if (op === "-" && a instanceof PySet && b instanceof PySet) return new PySet([...a.map].filter(([h]) => !b.map.has(h)).map(([, v]) => v));
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) throw unsupported(op, a, b);
+  const ints = isInt(a) && isInt(b);
+  const float = (v: number) => new PyFloat(v);
+  switch (op) {
+    case "+":
+      return ints ? x + y : float(x + y);
+    case "-":
+      return ints ? x - y : float(x - y);
+    case "*":
+      return ints ? x * y : float(x * y);
+    case "/":
+      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "division by zero" : "float division by zero");
+      return float(x / y);
+    case "//":
+      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "integer division or modulo by zero" : "float floor division by zero");
+      return ints ? Math.floor(x / y) : float(Math.floor(x / y));
+    case "%":
+      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "integer modulo by zero" : "float modulo");
+      return ints ? floorMod(x, y) : float(floorMod(x, y));
+    case "**":
+      if (ints && y >= 0) return x ** y;
+      if (x === 0 && y < 0) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+      return float(x ** y);
+  }
+}
+
+export function negate(v: PyVal, sign: -1 | 1): PyVal {
+  if (isInt(v)) return sign * Number(v) || 0;
+  if (v instanceof PyFloat) return new PyFloat(sign * v.v);
+  throw typeError(`bad operand type for unary ${sign < 0 ? "-" : "+"}: '${typeName(v)}'`);
+}

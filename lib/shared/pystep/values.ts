@@ -1,0 +1,174 @@
+/**
+ * Python values for ./eval.ts: `None` is `null`, `bool` a boolean, `int` a JS number (whole; exact up to
+ * 2^53), `float` a `PyFloat` (so `1.0` stays a float), `str` a string, `list` an array, and classes for
+ * tuple, set, dict (insertion-ordered, any hashable key) and function. Python's exceptions are `PyError`s.
+ */
+import { pyFloatRepr, pyRepr } from "../python";
+import type { Func } from "./ast";
+
+export class PyFloat {
+  constructor(readonly v: number) {}
+}
+export class PyTuple {
+  constructor(readonly items: readonly PyVal[]) {}
+}
+export class PySet {
+  readonly map = new Map<string, PyVal>();
+  constructor(items: Iterable<PyVal> = []) {
+    for (const x of items) this.map.set(hashKey(x), x);
+  }
+}
+export class PyDict {
+  readonly map = new Map<string, [PyVal, PyVal]>();
+  get(key: PyVal): PyVal | undefined {
+    return this.map.get(hashKey(key))?.[1];
+  }
+  set(key: PyVal, value: PyVal): void {
+    const h = hashKey(key);
+    const had = this.map.get(h);
+    if (had) had[1] = value;
+    else this.map.set(h, [key, value]);
+  }
+  has(key: PyVal): boolean {
+    return this.map.has(hashKey(key));
+  }
+  keys(): PyVal[] {
+    return [...this.map.values()].map((e) => e[0]);
+  }
+  copy(): PyDict {
+    const d = new PyDict();
+    for (const [h, [k, v]] of this.map) d.map.set(h, [k, v]);
+    return d;
+  }
+}
+/** A user function (a `def` or lambda), or a builtin. */
+export class PyFunc {
+  constructor(
+    readonly fn: Func | null,
+    readonly name: string,
+    readonly closure: Map<string, PyVal> | null = null,
+    readonly builtin: ((args: PyVal[]) => PyVal) | null = null,
+  ) {}
+}
+
+export type PyVal = null | boolean | number | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc;
+
+/** A Python exception: its type and `str(e)` (a KeyError's is the key's repr). */
+export class PyError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const typeError = (m: string) => new PyError("TypeError", m);
+
+export function typeName(v: PyVal): string {
+  if (v === null) return "NoneType";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return "int";
+  if (typeof v === "string") return "str";
+  if (v instanceof PyFloat) return "float";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof PyTuple) return "tuple";
+  if (v instanceof PySet) return "set";
+  if (v instanceof PyDict) return "dict";
+  return v.builtin ? "builtin_function_or_method" : "function";
+}
+
+/** A number's value for arithmetic (`bool` counts as 0/1); `null` for a non-number. */
+export function numeric(v: PyVal): number | null {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v instanceof PyFloat ? v.v : null;
+}
+
+/** The key a dict or set files a value under: equal values (`1`, `1.0`, `True`) share one; unhashable ones raise. */
+export function hashKey(v: PyVal): string {
+  const n = numeric(v);
+  if (n !== null) return `n${n}`;
+  if (v === null) return "N";
+  if (typeof v === "string") return `s${v}`;
+  if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
+  if (v instanceof PyFunc) return `f${v.name}`;
+  throw typeError(`unhashable type: '${typeName(v)}'`);
+}
+
+export function truthy(v: PyVal): boolean {
+  if (v === null || v === false || v === 0 || v === "") return false;
+  if (v instanceof PyFloat) return v.v !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyTuple) return v.items.length > 0;
+  if (v instanceof PySet || v instanceof PyDict) return v.map.size > 0;
+  return true;
+}
+
+export function equals(a: PyVal, b: PyVal): boolean {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null || y !== null) return x !== null && y !== null && x === y;
+  if (a === null || typeof a === "string") return a === b;
+  if (Array.isArray(a)) return Array.isArray(b) && seqEquals(a, b);
+  if (a instanceof PyTuple) return b instanceof PyTuple && seqEquals(a.items, b.items);
+  if (a instanceof PySet) return b instanceof PySet && a.map.size === b.map.size && [...a.map.keys()].every((k) => b.map.has(k));
+  if (a instanceof PyDict) {
+    if (!(b instanceof PyDict) || a.map.size !== b.map.size) return false;
+    for (const [h, [, v]] of a.map) {
+      const o = b.map.get(h);
+      if (!o || !equals(v, o[1])) return false;
+    }
+    return true;
+  }
+  return a === b;
+}
+
+const seqEquals = (a: readonly PyVal[], b: readonly PyVal[]) => a.length === b.length && a.every((x, i) => equals(x, b[i]!));
+
+/** `a < b` and friends: numbers with numbers, str with str, list with list, tuple with tuple; else TypeError. */
+export function compare(a: PyVal, b: PyVal, op: "<" | "<=" | ">" | ">="): boolean {
+  const c = order(a, b, op);
+  return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : c >= 0;
+}
+
+export function order(a: PyVal, b: PyVal, op: string = "<"): number {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null && y !== null) return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  const seq = (p: readonly PyVal[], q: readonly PyVal[]) => {
+    for (let i = 0; i < Math.min(p.length, q.length); i++) if (!equals(p[i]!, q[i]!)) return order(p[i]!, q[i]!, op);
+    return p.length - q.length;
+  };
+  if (Array.isArray(a) && Array.isArray(b)) return seq(a, b);
+  if (a instanceof PyTuple && b instanceof PyTuple) return seq(a.items, b.items);
+  throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** Python's `repr()`. */
+export function repr(v: PyVal): string {
+  if (v === null) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return Object.is(v, -0) ? "0" : Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  if (typeof v === "string") return pyRepr(v);
+  if (v instanceof PyFloat) return pyFloatRepr(v.v);
+  if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
+  if (v instanceof PyTuple) return v.items.length === 1 ? `(${repr(v.items[0]!)},)` : `(${v.items.map(repr).join(", ")})`;
+  if (v instanceof PySet) return v.map.size ? `{${[...v.map.values()].map(repr).join(", ")}}` : "set()";
+  if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
+  return `<function ${v.name}>`;
+}
+
+/** Python's `str()`. */
+export const str = (v: PyVal): string => (typeof v === "string" ? v : repr(v));
+
+/** The items `for` walks: a list, tuple, set, str (its characters), a dict (its keys). */
+export function iterate(v: PyVal): PyVal[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return [...v.items];
+  if (v instanceof PySet) return [...v.map.values()];
+  if (v instanceof PyDict) return v.keys();
+  if (typeof v === "string") return [...v];
+  throw typeError(`'${typeName(v)}' object is not iterable`);
+}
