@@ -25,13 +25,14 @@ export const RUN_WORKER_HEAP_MB = 2048;
 const STARTUP_MS = 30_000;
 /**
  * How long a run worker's event loop may go without answering before the watchdog terminates it. The engine yields at
- * every page and flushes events per turn, so its longest legitimate synchronous steps are one page's: on a 2-core
- * machine at load 3, an 18 MB page of 200k records parsed, selected (`$..id`: 400k values) and encoded held the loop
- * under 0.3 s at a time; a regex JSONPath stops itself at 5 s per value (decision 0043); a full collection of a 2 GB
- * heap takes a second or two. 30 s is a wide margin above all of them, and short enough that a stuck worker's other
- * runs and its client are not held for minutes.
+ * every page and the worker posts events per turn, so the longest legitimate synchronous steps are one page's. Measured
+ * on this 2-core machine: an 18 MB page of 200k records parsed, selected (`$..id`: 400k values) and encoded held the
+ * loop under 0.3 s at a time at load 3; the worst page found, 16 MB holding one object of 1M keys, took up to 15 s in one
+ * step (encoding its page event) at load 12 (~2.5 s unloaded). A regex JSONPath stops itself at 5 s per value (decision
+ * 0043); a full collection of a 2 GB heap takes a second or two. 60 s is 4× the worst of these on a machine loaded six
+ * times over, and still ends a stuck worker (and its other runs, held with it) within a minute.
  */
-export const RUN_STALL_MS = 30_000;
+export const RUN_STALL_MS = 60_000;
 
 export interface RunPoolOptions {
   readonly workers: number;
