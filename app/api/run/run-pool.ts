@@ -13,6 +13,7 @@ import { brokeOffText, type RunCommand, type RunReply, type RunStart } from "./r
 import { spawnRunWorker } from "./run-spawn";
 import type { Diagnostic } from "@/lib/formats";
 import type { RunFailureCode } from "@/lib/run";
+import { Masker } from "@/lib/shared";
 
 /**
  * Heap of one run worker. A page at the 20 MB response limit costs its text, the parsed records (several
@@ -120,6 +121,8 @@ interface Entry {
   settle: ((o: StartOutcome) => void) | null;
   /** The run's resources under way as the worker last said (`text`'s `active`). */
   active: readonly string[];
+  /** The run's secret values (the request's), masked in what a dying worker's error leaves in the log. */
+  readonly secrets: readonly string[];
 }
 
 interface Slot {
@@ -166,7 +169,7 @@ export class RunPool {
       }
       const slot = this.pick();
       const handle = new RunHandle(id, (command) => slot.worker.postMessage(command));
-      slot.runs.set(id, { handle, settle: resolve, active: [] });
+      slot.runs.set(id, { handle, settle: resolve, active: [], secrets: Object.values(job.request.secrets ?? {}) });
       slot.worker.postMessage({ kind: "start", id, ...job } satisfies RunStart);
     });
   }
@@ -217,11 +220,17 @@ export class RunPool {
     }, STARTUP_MS);
     worker.on("message", (reply: RunReply) => this.onReply(slot, reply));
     worker.on("error", (e: Error & { code?: string }) => {
-      const message =
-        e.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? "The run's worker ran out of memory (too many large responses at once on this server); the run was stopped."
-          : `The run's worker failed: ${e.name}: ${e.message}`;
-      void this.die(slot, message);
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
+        return void this.die(
+          slot,
+          "The run's worker ran out of memory (too many large responses at once on this server); the run was stopped.",
+        );
+      // The error's text may hold a secret of any run on the worker (different clients' runs): only the log gets it, masked.
+      void this.die(
+        slot,
+        "The run's worker failed (an error inside restplay: please report it); the run was stopped.",
+        `${e.name}: ${e.message}`,
+      );
     });
     worker.on("exit", (code) => void this.die(slot, `The run's worker stopped (exit code ${code}).`));
     worker.unref();
@@ -259,19 +268,20 @@ export class RunPool {
 
   /**
    * Ends a worker: each of its runs ends with an `internal_error` (one per resource under way, in its trace) and a
-   * failed `done`; a ready worker is replaced.
+   * failed `done`; a ready worker is replaced. `detail` goes only to the log, masked with every run's secrets.
    */
-  private async die(slot: Slot, message: string): Promise<void> {
+  private async die(slot: Slot, message: string, detail?: string): Promise<void> {
     if (slot.dead) return;
     slot.dead = true;
     clearTimeout(slot.startTimer);
     this.slots.delete(slot);
+    const masked = detail === undefined ? "" : ` ${new Masker([...slot.runs.values()].flatMap((r) => r.secrets)).text(detail)}`;
     for (const { handle, settle, active } of slot.runs.values()) {
       settle?.({ ok: true, run: handle });
       const names = active.map((name) => `\`${name}\``).join(", ");
       const said = active.length === 0 ? message : `${message.replace(/\.$/, "")} (under way: ${names}).`;
       handle.deliver(encoder.encode(brokeOffText(said, "internal_error", active)));
-      handle.finish(said);
+      handle.finish(said + masked);
     }
     slot.runs.clear();
     // One that never started is not restarted in a loop: the next run starts a worker again.

@@ -1,7 +1,7 @@
 /**
  * A run worker for tests (run-pool.test.ts): the real one, except that a run asking for the resource
  * `oom` fills the worker's heap in JavaScript (the worker runs out of memory), one asking for `crash`
- * throws outside any run (the worker fails) and one asking for `spin` loops for ever in synchronous code once its
+ * throws outside any run, its secret `token` in the message (the worker fails), and one asking for `spin` loops for ever in synchronous code once its
  * `resource_start` has gone out (only the pool's watchdog stops it).
  */
 import { parentPort } from "node:worker_threads";
@@ -12,7 +12,7 @@ import { serveRuns } from "../run-serve";
 type How = "oom" | "crash" | "spin";
 const HOWS: readonly string[] = ["oom", "crash", "spin"] satisfies How[];
 
-async function* dying(how: How): AsyncGenerator<EngineEvent> {
+async function* dying(how: How, secret: string): AsyncGenerator<EngineEvent> {
   yield { type: "run_start", resources: [how], at: 0 };
   if (how === "spin") {
     yield {
@@ -32,7 +32,7 @@ async function* dying(how: How): AsyncGenerator<EngineEvent> {
   await new Promise((resolve) => setImmediate(resolve));
   if (how === "crash")
     setImmediate(() => {
-      throw new Error("the worker broke");
+      throw new Error(`the worker broke with ${secret}`);
     });
   else {
     const held: { i: number; s: string }[] = [];
@@ -45,5 +45,12 @@ if (parentPort)
   serveRuns(parentPort, (checked, request, env) => {
     const how = request.resources?.[0];
     if (how === undefined || !HOWS.includes(how)) return prepareCheckedRun(checked, request, env);
-    return { ok: true, diagnostics: [], resources: [how], secrets: [], literalSecrets: [], events: dying(how as How) };
+    return {
+      ok: true,
+      diagnostics: [],
+      resources: [how],
+      secrets: [],
+      literalSecrets: [],
+      events: dying(how as How, request.secrets?.token ?? ""),
+    };
   });
