@@ -1,8 +1,8 @@
 /**
  * A run worker for tests (run-pool.test.ts): the real one, except that a run asking for the resource
  * `oom` fills the worker's heap in JavaScript (the worker runs out of memory), one asking for `crash`
- * throws outside any run, its secret `token` in the message (the worker fails), and one asking for `spin` loops for ever in synchronous code once its
- * `resource_start` has gone out (only the pool's watchdog stops it).
+ * throws outside any run, its secret `token` in the message (the worker fails), and one asking for `spin`
+ * loops for ever in synchronous code once its `resource_start` has gone out (only the pool's watchdog stops it).
  */
 import { parentPort } from "node:worker_threads";
 import type { EngineEvent } from "@/lib/engine";
