@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { collect, fakeFetch, items, json } from "../testing/engine";
+import { joinUrl } from "./prepare";
 
 const base = { base_url: "https://api.test" };
 const echo = () => fakeFetch((_r, _n, url) => json({ data: items(0, 1), total: 1, total_pages: 1, path: url.pathname }));
@@ -283,5 +284,15 @@ describe("bodies", () => {
       api.fetch,
     );
     expect(post.errors).toEqual([]);
+  });
+});
+
+describe("joinUrl on hostile text", () => {
+  it("joins a base_url ending in 200,000 slashes and a path starting with as many in one pass", () => {
+    // `/\/+$/` tried every slash as the start of the trailing run: a base of many slashes then a letter was quadratic.
+    const slashes = "/".repeat(200_000);
+    expect(joinUrl(`https://api.test${slashes}v1${slashes}`, `${slashes}items`)).toBe(`https://api.test${slashes}v1/items`);
+    expect(joinUrl(`https://api.test${slashes}v1`, "items")).toBe(`https://api.test${slashes}v1/items`);
+    expect(joinUrl("https://api.test/", "/items/")).toBe("https://api.test/items/");
   });
 });

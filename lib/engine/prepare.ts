@@ -84,7 +84,10 @@ export function joinUrl(base: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   if (!base) return path;
   if (!path) return base;
-  return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+  let end = base.length;
+  // Not `/\/+$/`: it tries every slash as the start of the trailing run (quadratic on a base of many slashes).
+  while (end > 0 && base.charCodeAt(end - 1) === 0x2f) end--;
+  return `${base.slice(0, end)}/${path.replace(/^\/+/, "")}`;
 }
 
 function missingSecretError(resource: string, missing: ReadonlyMap<string, RefKind>): EngineError {

@@ -13,6 +13,7 @@ import {
   pyPrepareUrl,
   pyUrlencode,
   splitUserInfo,
+  stripHttpWhitespace,
 } from "../shared";
 
 export interface RequestSpec {
@@ -171,13 +172,11 @@ export function encodeBody(spec: RequestSpec): { body?: string; contentType?: st
 
 /** A header name WHATWG `Headers` accepts (an HTTP token). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Leading and trailing HTTP whitespace, which `Headers` strips from values. */
-const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-const HAS_EDGE_WHITESPACE = /^[\t\n\r ]|[\t\n\r ]$/;
 /** What `Headers` refuses in a value: NUL, CR, LF, or a character that is not a byte. */
 const INVALID_VALUE = /[\0\r\n]|[^\0-\xff]/;
 
-const strip = (v: string) => (HAS_EDGE_WHITESPACE.test(v) ? v.replace(EDGE_WHITESPACE, "") : v);
+/** Leading and trailing HTTP whitespace, which `Headers` strips from values. */
+const strip = stripHttpWhitespace;
 
 /**
  * Why a header value is refused, without the value (it may be a credential): a character past U+00FF is

@@ -103,3 +103,15 @@ describe("data_selector", () => {
     expect(compilePath("a.*")({ a: { x: 1, y: 2 } })).toEqual([1, 2]);
   });
 });
+
+describe("a long data_selector that is not a plain path", () => {
+  it("runs at once: the disjoint-path test no longer splits a long name every possible way", async () => {
+    // `\.?` made a dot between names optional, so `aaaa…` matched as any split into names: 40 letters and then `..`
+    // (or an `@`, which jsonpath-ng takes in a name, in a detected selector) backtracked for ever before the page.
+    const name = "a".repeat(40);
+    const page = { [name]: [{ id: 1 }, { id: 2 }] };
+    const run = await collect(one({ data_selector: `${name}..id`, paginator: "single_page" }), fakeFetch(() => json(page)).fetch);
+    expect(run.errors).toEqual([]);
+    expect(run.records).toEqual([{ value: 1 }, { value: 2 }]);
+  });
+});

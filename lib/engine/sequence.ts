@@ -75,7 +75,9 @@ function tooDeepForOrjson(openers: number, records: readonly Json[], disjoint: b
  * A selector of names, `*` and single indexes only (`data`, `$.results[*]`, `items[0].rows`): its matches
  * are disjoint parts of the body. `..`, unions, filters and `parent` may match one value twice or one inside another.
  */
-const DISJOINT = /^\$?(?:\.?(?:[A-Za-z_][\w-]*|\*)|\[(?:\*|\d+|'[^'\\]*'|"[^"\\]*")\])*$/;
+// A name is taken whole (`(?![\w-])`): with the dot optional, `aaaa…` could otherwise be split into names every possible
+// way, and a long name before something else (`..`, `@`) backtracked exponentially.
+const DISJOINT = /^\$?(?:\.?(?:[A-Za-z_][\w-]*(?![\w-])|\*)|\[(?:\*|\d+|'[^'\\]*'|"[^"\\]*")\])*$/;
 
 /** Stops that the data explains: no "full page, then stopped" warning for these. */
 const EXPLAINED = new Set(["empty_page", "total", "has_more"]);

@@ -15,6 +15,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { EngineError, type ResponseHeaders, type TransportRequest, type TransportResponse } from "../engine";
 import { checkAddresses, checkBeforeConnect, GuardRefusal, resolveHost, systemLookup, type AllowList } from "./guard";
 import { connectLookup, type Lookup } from "./lookup";
+import { stripHttpWhitespace } from "../shared";
 import { decodedBody, ResponseBody, UnsupportedEncoding, type BodySource, type DecodedBody } from "./decode";
 
 export interface LiveTransportOptions {
@@ -50,8 +51,6 @@ function refusalIn(e: unknown): GuardRefusal | null {
 
 const networkError = (message: string) => new EngineError("network_error", message);
 
-/** HTTP whitespace `Headers` strips from the edges of a value. */
-const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 const INVALID_VALUE = /[\0\r\n]/;
 
 /**
@@ -66,7 +65,7 @@ class RawHeaders implements ResponseHeaders {
   private values(name: string): string[] {
     const v = Object.hasOwn(this.raw, name) ? this.raw[name] : undefined;
     if (v === undefined) return [];
-    return (Array.isArray(v) ? v : [v]).map((x) => x.replace(EDGE_WHITESPACE, "")).filter((x) => !INVALID_VALUE.test(x));
+    return (Array.isArray(v) ? v : [v]).map(stripHttpWhitespace).filter((x) => !INVALID_VALUE.test(x));
   }
 
   get(name: string): string | null {

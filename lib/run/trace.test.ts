@@ -267,4 +267,14 @@ describe("TraceBuilder", () => {
     cancelled.end();
     expect(cancelled.snapshot().phase).toBe("cancelled");
   });
+
+  it("a run that broke off (its worker stopped) ends with its resources under way failed, not running", () => {
+    const [start, resource] = events;
+    const broke = new TraceBuilder();
+    for (const e of [start, resource]) if (e) broke.push(e);
+    const error = { code: "internal_error" as const, message: "stopped", resource: "contacts" };
+    broke.push({ type: "error", resource: "contacts", error });
+    broke.push({ type: "done", ok: false, duration_ms: 0, stats: {} });
+    expect(broke.snapshot()).toMatchObject({ phase: "failed", resources: [{ name: "contacts", status: "failed" }] });
+  });
 });

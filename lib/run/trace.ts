@@ -293,6 +293,8 @@ export class TraceBuilder {
         this.duration = e.duration_ms;
         this.stats = e.stats;
         if (this.phase === "running") this.phase = !e.ok || this.errors.length > 0 ? "failed" : this.limits.length > 0 ? "capped" : "done";
+        // A resource without its `resource_done` broke off with the run (its worker stopped): it is not running any more.
+        this.settle();
         break;
     }
   }

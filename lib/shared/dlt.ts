@@ -8,7 +8,8 @@ export const DLT_VERSION = "1.26.0";
 
 const HEX = /^0x([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)$/;
 const INT = /^[+-]?\d+(?:_\d+)*$/;
-const FLOAT = /^[+-]?(?:\d+(?:_\d+)*\.?(?:\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?$/;
+/** Python's `float()` spellings; the fraction's digits only after the point, so no two runs split the same digits (linear). */
+const FLOAT = /^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?$/;
 /** Python's spellings of a float that is not finite, which `float()` reads (`inf`, `-Infinity`, `nan`). */
 const NOT_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
 

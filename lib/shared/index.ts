@@ -20,7 +20,7 @@ export {
   pyUnquote,
   splitUserInfo,
 } from "./secrets";
-export { base64, Masker, redactUrl } from "./mask";
+export { base64, Masker, redactUrl, stripHttpWhitespace } from "./mask";
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";

@@ -11,8 +11,19 @@ import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
-/** Leading and trailing HTTP whitespace, which a header value is sent without. */
-const HTTP_EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * A header value without its leading and trailing HTTP whitespace (tab, LF, CR, space), as `Headers` keeps it and a
+ * request sends it. In one pass: `/[\t\n\r ]+$/` tried every space of an inner run as the start of the trailing one.
+ */
+export function stripHttpWhitespace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
@@ -126,7 +137,7 @@ export class Masker {
     if (value.length < MIN_SEARCHABLE || this.known.has(value)) return;
     this.known.add(value);
     // A header goes without its edge whitespace (../engine/request.ts): `" key"` is sent, and traced, as `key`.
-    const sent = value.replace(HTTP_EDGE_WHITESPACE, "");
+    const sent = stripHttpWhitespace(value);
     if (sent !== value) this.add(sent);
     const replacement = maskSecret(value);
     const own = spellings(value);

@@ -4,7 +4,8 @@
  * async). Each run's events are encoded here and posted as bytes: the events one turn of the event loop
  * produced go in one message, posted as soon as the run waits (on the network, a timer, a page
  * boundary), never held back. `pause` stops pulling the run's events (so the engine stops pulling
- * pages) until `resume`; `cancel` aborts the run and frees it.
+ * pages) until `resume`; `cancel` aborts the run and frees it. `ping` is answered at once: the pool's watchdog
+ * terminates a worker whose event loop stops answering (stuck in synchronous code).
  */
 import type { MessagePort } from "node:worker_threads";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
@@ -79,6 +80,17 @@ interface Live {
   wake: (() => void) | null;
   batch: string;
   flushing: boolean;
+  /** Resources started and not done, in start order; `activeChanged` until the next message says so. */
+  readonly active: string[];
+  activeChanged: boolean;
+}
+
+/** Keeps `run.active` up with the run's events (what the pool's watchdog names if this worker gets stuck). */
+function track(run: Live, e: EngineEvent): void {
+  if (e.type === "resource_start" && !run.active.includes(e.resource)) run.active.push(e.resource);
+  else if (e.type === "resource_done" && run.active.includes(e.resource)) run.active.splice(run.active.indexOf(e.resource), 1);
+  else return;
+  run.activeChanged = true;
 }
 
 /** The engine's events with the route's own notes right after `run_start`. */
@@ -112,7 +124,9 @@ export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun =
     if (run.batch === "" || run.cancelled) return;
     const bytes = encoder.encode(run.batch);
     run.batch = "";
-    post({ kind: "text", id, bytes });
+    const active = run.activeChanged ? [...run.active] : undefined;
+    run.activeChanged = false;
+    post(active ? { kind: "text", id, bytes, active } : { kind: "text", id, bytes });
   };
   const push = (id: number, run: Live, text: string) => {
     run.batch += text;
@@ -133,6 +147,7 @@ export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun =
         if (run.cancelled) break;
         const next = await events.next();
         if (run.cancelled || next.done) break;
+        track(run, next.value);
         push(id, run, encodeEvent(next.value));
       }
     } catch (e) {
@@ -153,7 +168,7 @@ export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun =
 
   function start(msg: RunStart): void {
     const abort = new AbortController();
-    const run: Live = { abort, paused: false, cancelled: false, wake: null, batch: "", flushing: false };
+    const run: Live = { abort, paused: false, cancelled: false, wake: null, batch: "", flushing: false, active: [], activeChanged: false };
     let events: AsyncGenerator<EngineEvent>;
     try {
       // The live transport: every connection checked by the guard; a refusal is a `network_error`, never retried.
@@ -174,6 +189,7 @@ export function serveRuns(port: MessagePort, prepare: typeof prepareCheckedRun =
   }
 
   port.on("message", (msg: RunCommand) => {
+    if (msg.kind === "ping") return post({ kind: "pong" });
     if (msg.kind === "start") return start(msg);
     const run = runs.get(msg.id);
     if (!run) return;
