@@ -214,8 +214,15 @@ test("SQL: query the destination, writes refused where they are, the .duckdb dow
   page,
 }) => {
   await p.gotoWith(getExample("lab-parent-child")!.text);
+  // Before the first run there is no destination: no table to offer, not even dlt's `_dlt_loads`.
+  await view(p, "sql").click();
+  const loadsChip = page.getByTestId("sql").getByRole("button", { name: "_dlt_loads" });
+  await expect(page.getByTestId("sql-no-data")).toBeVisible();
+  await expect(loadsChip).toHaveCount(0);
+  await expect(page.getByTestId("sql-query")).toHaveValue("");
   expect(await p.run()).toBe("done");
   await view(p, "sql").click();
+  await expect(loadsChip).toBeVisible();
   const query = page.getByTestId("sql-query");
   await query.fill("SELECT count(*) AS n, min(_posts_title) AS first_title FROM comments");
   await page.getByTestId("sql-run").click();
