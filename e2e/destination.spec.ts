@@ -214,7 +214,9 @@ test("SQL: query the destination, writes refused where they are, the .duckdb dow
   page,
 }) => {
   await p.gotoWith(getExample("lab-parent-child")!.text);
-  // Before the first run there is no destination: no table to offer, not even dlt's `_dlt_loads`.
+  // Before the first run there is no destination: nothing to reset, no table to offer, not even dlt's `_dlt_loads`.
+  await expect(p.tables).toContainText("The merged tables appear here");
+  await expect(p.tables.getByTestId("destination-menu")).toHaveCount(0);
   await view(p, "sql").click();
   const loadsChip = page.getByTestId("sql").getByRole("button", { name: "_dlt_loads" });
   await expect(page.getByTestId("sql-no-data")).toBeVisible();

@@ -241,7 +241,8 @@ export const TablesPanel = memo(function TablesPanel({
           <p className="p-3 text-sm text-muted">
             {unloaded.length > 0 ? "No table this run: dlt loads none of its resources' records (above)." : EMPTY_AFTER[actions.phase]}
           </p>
-          <div className="px-3">{reset}</div>
+          {/* Before the first run there is no destination: nothing to empty, no state to forget. */}
+          {actions.destination() !== null && <div className="px-3">{reset}</div>}
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
