@@ -204,7 +204,7 @@ export const TablesPanel = memo(function TablesPanel({
   };
   const reset = (
     <Menu
-      label="The destination kept for this session"
+      label="Destination (kept for this session)"
       buttonLabel="Destination"
       align="right"
       testId="destination-menu"
