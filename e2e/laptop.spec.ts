@@ -31,7 +31,7 @@ test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeli
   expect(await p.run()).toBe("done");
   await expect(page.getByTestId("run-not-loaded")).toBeVisible();
   // dlt loaded nothing: the counts say what the load would have done, not that this run inserted rows.
-  await expect(p.tables.getByTestId("table-changes")).toContainText("— if dlt had loaded it: +251 inserted · 0 updated");
+  await expect(p.tables.getByTestId("table-changes")).toContainText("— if loaded: +251 inserted · 0 updated");
   await expect(p.tables.getByTestId("table-changes")).not.toContainText("this run");
   // The first line of the first resource's timeline, below its header and page inspector.
   await expect(p.trace.getByTestId("trace-resource").first().locator("ol > li").first()).toBeInViewport();

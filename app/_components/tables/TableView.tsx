@@ -93,7 +93,7 @@ export function TableView({
         <span data-testid="table-stats">{tab.stats}</span>
         {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
         <span className="text-muted" data-testid="table-changes">
-          {` — ${tab.loaded ? "this run" : "if dlt had loaded it"}: ${changesLine(tab.changes, tab.columns)}`}
+          {` — ${tab.loaded ? "this run" : "if loaded"}: ${changesLine(tab.changes, tab.columns)}`}
         </span>
       </p>
       {stale && (
