@@ -99,6 +99,12 @@ test("1280×720: a blocked Run's reason fits as its count, whole in the title an
   expect(await reason.evaluate(seen)).toBe("✖ 2 errors");
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(reason.locator(".sr-only")).toHaveText("Fix 2 errors to run (see Problems)");
+  // Where the header leaves it less room than `✖ 2 errors` (its tiers change at 1024 and 1280 px), the number alone, never cut.
+  for (const width of [768, 1024, 1279]) {
+    await page.setViewportSize({ width, height: 720 });
+    await expect.poll(() => reason.evaluate((el) => el.scrollWidth <= el.clientWidth), `cut at ${width} px`).toBe(true);
+    expect(await reason.evaluate((el) => el.clientWidth), `in sight at ${width} px`).toBeGreaterThan(16);
+  }
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect.poll(() => reason.evaluate(seen)).toBe("✖ Fix 2 errors to run (see Problems)");
 });
