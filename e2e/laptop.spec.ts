@@ -97,6 +97,7 @@ test("1280×720: a blocked Run's reason fits as its count, whole in the title an
   const reason = page.getByTestId("run-blocked-reason");
   await expect(reason).toHaveAttribute("title", "Fix 2 errors to run (see Problems)");
   expect(await reason.evaluate(seen)).toBe("✖ 2 errors");
+  await expect(reason.getByText("errors", { exact: true })).toBeVisible();
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(reason.locator(".sr-only")).toHaveText("Fix 2 errors to run (see Problems)");
   // Where the header leaves it less room than `✖ 2 errors` (its tiers change at 1024 and 1280 px), the number alone, never cut.

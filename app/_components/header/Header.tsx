@@ -52,7 +52,7 @@ function CountLabel({ label }: { label: string }) {
   return (
     <>
       {count[1]}
-      <span className="@max-[4.5rem]:hidden"> {count[2]}</span>
+      <span className="@max-[3.75rem]:hidden"> {count[2]}</span>
     </>
   );
 }
