@@ -50,6 +50,8 @@ for (const [disposition, rows, second] of [
     expect(await p.run()).toBe("done");
     await expect(p.tableTab("items")).toHaveText(rows);
     await expect(changes(p)).toContainText(second);
+    // "merged" and "duplicates collapsed" are a merge table's words; an append table says what it holds.
+    if (name === "append") await expect(p.tables.getByTestId("table-stats")).toHaveText("fetched 45 · 90 rows in the table");
     if (name === "scd2") {
       // The versions' validity columns, with dlt's hints in their headers; every version still valid.
       const grid = p.tables.getByTestId("data-table");
@@ -61,7 +63,8 @@ for (const [disposition, rows, second] of [
       await expect(p.page.getByTestId("schema-columns")).toContainText("valid to");
       await view(p, "tables").click();
     }
-    await p.tables.getByTestId("destination-menu").click();
+    // Its name starts with the word it shows (what a voice-control user says to open it).
+    await p.tables.getByRole("button", { name: /^Destination/ }).click();
     await p.page.getByRole("menuitem", { name: /Reset destination/ }).click();
     await expect(p.tables.getByRole("tab")).toHaveCount(0);
   });
@@ -214,8 +217,17 @@ test("SQL: query the destination, writes refused where they are, the .duckdb dow
   page,
 }) => {
   await p.gotoWith(getExample("lab-parent-child")!.text);
+  // Before the first run there is no destination: nothing to reset, no table to offer, not even dlt's `_dlt_loads`.
+  await expect(p.tables).toContainText("The tables appear here");
+  await expect(p.tables.getByTestId("destination-menu")).toHaveCount(0);
+  await view(p, "sql").click();
+  const loadsChip = page.getByTestId("sql").getByRole("button", { name: "_dlt_loads" });
+  await expect(page.getByTestId("sql-no-data")).toBeVisible();
+  await expect(loadsChip).toHaveCount(0);
+  await expect(page.getByTestId("sql-query")).toHaveValue("");
   expect(await p.run()).toBe("done");
   await view(p, "sql").click();
+  await expect(loadsChip).toBeVisible();
   const query = page.getByTestId("sql-query");
   await query.fill("SELECT count(*) AS n, min(_posts_title) AS first_title FROM comments");
   await page.getByTestId("sql-run").click();

@@ -26,6 +26,10 @@ test("a typo becomes a located problem with did-you-mean, blocks Run, and its qu
   await expect(p.page.getByTestId("menu-item-json")).toHaveAttribute("aria-disabled", "true");
   await p.page.keyboard.press("Escape");
   await expect(p.page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
+  // Where the Trace says why Run is off, a way to the fix: the editor's cursor goes to the first error (the paginator's).
+  await p.trace.getByRole("button", { name: "Go to the first error" }).click();
+  await expect(p.page.getByTestId("editor-status")).toContainText(/Ln 2[56], Col \d+/);
+  await expect(p.editor).toHaveClass(/\bfocused\b/);
 
   await problem
     .getByRole("button", { name: /^Quick fix:/ })

@@ -30,6 +30,9 @@ test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeli
   expect(await p.layout()).toBe("wide");
   expect(await p.run()).toBe("done");
   await expect(page.getByTestId("run-not-loaded")).toBeVisible();
+  // dlt loaded nothing: the counts say what the load would have done, not that this run inserted rows.
+  await expect(p.tables.getByTestId("table-changes")).toContainText("— if loaded: +251 inserted · 0 updated");
+  await expect(p.tables.getByTestId("table-changes")).not.toContainText("this run");
   // The first line of the first resource's timeline, below its header and page inspector.
   await expect(p.trace.getByTestId("trace-resource").first().locator("ol > li").first()).toBeInViewport();
   const grid = p.tables.getByTestId("data-table");
@@ -94,8 +97,15 @@ test("1280×720: a blocked Run's reason fits as its count, whole in the title an
   const reason = page.getByTestId("run-blocked-reason");
   await expect(reason).toHaveAttribute("title", "Fix 2 errors to run (see Problems)");
   expect(await reason.evaluate(seen)).toBe("✖ 2 errors");
+  await expect(reason.getByText("errors", { exact: true })).toBeVisible();
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(reason.locator(".sr-only")).toHaveText("Fix 2 errors to run (see Problems)");
+  // Where the header leaves it less room than `✖ 2 errors` (its tiers change at 1024 and 1280 px), the number alone, never cut.
+  for (const width of [768, 1024, 1279]) {
+    await page.setViewportSize({ width, height: 720 });
+    await expect.poll(() => reason.evaluate((el) => el.scrollWidth <= el.clientWidth), `cut at ${width} px`).toBe(true);
+    expect(await reason.evaluate((el) => el.clientWidth), `in sight at ${width} px`).toBeGreaterThan(16);
+  }
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect.poll(() => reason.evaluate(seen)).toBe("✖ Fix 2 errors to run (see Problems)");
 });

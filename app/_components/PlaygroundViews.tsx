@@ -92,6 +92,7 @@ export function buildViews(
             shortcut={opts.runShortcut}
             stale={staleLabels}
             blocked={m.blockedReason}
+            onFirstError={m.counts.errors > 0 && !m.checking ? m.firstProblem : undefined}
             refusal={run.refusal}
           />
         </>

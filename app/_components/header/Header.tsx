@@ -45,6 +45,18 @@ const RUN_LOOK =
   "border border-transparent bg-accent text-accent-fg hover:brightness-110 " +
   "aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:brightness-100";
 
+/** `3 errors`, or its number alone where the header leaves less room than the words (a 768 or 1024 px window). */
+function CountLabel({ label }: { label: string }) {
+  const count = /^(\d+) (.+)$/.exec(label);
+  if (!count) return <>{label}</>;
+  return (
+    <>
+      {count[1]}
+      <span className="@max-[3.75rem]:hidden"> {count[2]}</span>
+    </>
+  );
+}
+
 export function Header(props: {
   format: SourceFormat | null;
   onConvert: (to: SourceFormat, force: boolean) => ConvertOutcome;
@@ -173,7 +185,7 @@ export function Header(props: {
           </span>
           <span className="hidden @[14rem]:inline">{blockedReason}</span>
           <span className="@[14rem]:hidden @max-[2.5rem]:hidden" aria-hidden="true">
-            {blockedLabel ?? blockedReason}
+            <CountLabel label={blockedLabel ?? blockedReason} />
           </span>
           <span className="sr-only @[14rem]:hidden">{blockedReason}</span>
         </span>

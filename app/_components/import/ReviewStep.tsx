@@ -6,8 +6,18 @@ import { EndpointRow } from "./EndpointRow";
 import type { ImportModel } from "./useImportDraft";
 import { BUTTON, EVIDENCE, INPUT, PRIMARY } from "./styles";
 
+type Tone = "ok" | "error" | "neutral";
+const TONE_CLASS: Record<Tone, string> = { ok: "text-ok", error: "text-error", neutral: "text-muted" };
+
+function toneOf(m: ImportModel): Tone {
+  const { rendered, problem } = m.built;
+  if (problem || rendered?.valid === false) return "error";
+  return rendered ? "ok" : "neutral";
+}
+
 function Status({ m }: { m: ImportModel }) {
-  const { rendered, problem, resources } = m.built;
+  const { rendered, problem, resources, guidance } = m.built;
+  if (guidance) return <>{guidance}</>;
   if (problem)
     return (
       <>
@@ -40,6 +50,7 @@ export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert:
   useEffect(() => list.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus(), []);
   if (!draft) return null;
   const ready = m.built.rendered?.valid === true && m.built.problem === null;
+  const tone = toneOf(m);
   const ticked = Object.values(m.edits).filter((e) => e.ticked).length;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -120,9 +131,10 @@ export function ReviewStep({ m, onInsert, onClose }: { m: ImportModel; onInsert:
       <div className="flex flex-wrap items-center gap-2 border-t border-line px-4 py-2">
         {/* Two lines kept for it (it wraps, never cut off): the buttons stay put as it changes. */}
         <p
-          className={`flex min-h-10 min-w-0 flex-1 basis-64 items-center break-words text-sm ${ready ? "text-ok" : "text-error"}`}
+          className={`flex min-h-10 min-w-0 flex-1 basis-64 items-center break-words text-sm ${TONE_CLASS[tone]}`}
           role="status"
           data-testid="import-status"
+          data-tone={tone}
         >
           <span className="min-w-0">
             <Status m={m} />

@@ -29,6 +29,8 @@ export interface Built {
   readonly resources: readonly string[];
   /** A field the user broke (invalid paginator JSON), or null. */
   readonly problem: string | null;
+  /** What to do next when nothing is wrong yet (no endpoint ticked): shown as guidance, not as an error. */
+  readonly guidance?: string;
 }
 
 function editsOf(draft: ImportDraft): Record<string, EndpointEdit> {
@@ -127,7 +129,8 @@ export function useImportDraft(defaultFormat: ExportFormat) {
     const selected = Object.entries(edits)
       .filter(([, e]) => e.ticked)
       .map(([id]) => id);
-    if (selected.length === 0) return { rendered: null, mock: null, resources: [], problem: "Tick at least one endpoint to import." };
+    if (selected.length === 0)
+      return { rendered: null, mock: null, resources: [], problem: null, guidance: "Tick the endpoints to import as resources." };
     const out = mod.buildConfig(draft, {
       selected,
       base_url: baseUrl,

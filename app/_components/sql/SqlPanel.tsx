@@ -81,19 +81,22 @@ export default function SqlPanel({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col overflow-auto" data-testid="sql">
-      <div className="flex shrink-0 flex-wrap items-center gap-1 px-2 pt-1 text-xs">
-        <span className="text-muted">Tables:</span>
-        {["_dlt_loads", ...tables].map((t) => (
-          <button
-            key={t}
-            type="button"
-            onClick={() => setSql(tableQuery(t))}
-            className="rounded border border-line px-1.5 font-mono text-fg hover:border-accent"
-          >
-            {t}
-          </button>
-        ))}
-      </div>
+      {/* Shortcuts to what the destination holds: none before a load (not even dlt's `_dlt_loads`). */}
+      {hasData && (
+        <div className="flex shrink-0 flex-wrap items-center gap-1 px-2 pt-1 text-xs">
+          <span className="text-muted">Tables:</span>
+          {["_dlt_loads", ...tables].map((t) => (
+            <button
+              key={t}
+              type="button"
+              onClick={() => setSql(tableQuery(t))}
+              className="rounded border border-line px-1.5 font-mono text-fg hover:border-accent"
+            >
+              {t}
+            </button>
+          ))}
+        </div>
+      )}
       <label htmlFor="sql-query" className="sr-only">
         SQL query (one read-only statement; Ctrl/Cmd+Enter runs it)
       </label>
@@ -105,6 +108,7 @@ export default function SqlPanel({
         onKeyDown={onKeyDown}
         spellCheck={false}
         rows={3}
+        placeholder="SELECT * FROM <table> LIMIT 100"
         className="m-2 mb-1 shrink-0 resize-y rounded border border-line bg-surface p-2 font-mono text-xs text-fg"
         data-testid="sql-query"
       />

@@ -11,4 +11,8 @@ describe("the SQL console's text", () => {
     expect(starterQuery("contacts")).toBe("SELECT *\nFROM contacts\nLIMIT 100");
     expect(starterQuery("Weird Name")).toContain('"Weird Name"');
   });
+
+  it("names no table before the first run (there is none, not even _dlt_loads)", () => {
+    expect(starterQuery(undefined)).toBe("");
+  });
 });

@@ -21,7 +21,7 @@ export function errorSpot(sql: string, start: number, end = start + 1): ErrorSpo
 
 const quote = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
 
-export const starterQuery = (table: string | undefined): string =>
-  table === undefined ? "SELECT * FROM _dlt_loads" : `SELECT *\nFROM ${quote(table)}\nLIMIT 100`;
+/** Before the first load there is no table to name (not even `_dlt_loads`): the box starts empty. */
+export const starterQuery = (table: string | undefined): string => (table === undefined ? "" : `SELECT *\nFROM ${quote(table)}\nLIMIT 100`);
 
 export const tableQuery = (table: string): string => `SELECT * FROM ${quote(table)} LIMIT 100`;

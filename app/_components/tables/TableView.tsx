@@ -91,9 +91,9 @@ export function TableView({
     <div className="flex min-h-0 flex-1 flex-col">
       <p className="shrink-0 px-2 pt-1 text-xs text-fg">
         <span data-testid="table-stats">{tab.stats}</span>
+        {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
         <span className="text-muted" data-testid="table-changes">
-          {" "}
-          — this run: {changesLine(tab.changes, tab.columns)}
+          {` — ${tab.loaded ? "this run" : "if loaded"}: ${changesLine(tab.changes, tab.columns)}`}
         </span>
       </p>
       {stale && (

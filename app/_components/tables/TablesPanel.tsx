@@ -37,7 +37,7 @@ function tabsOf(tables: readonly PreviewTable[]): TableTab[] {
       marks: t.row_changes,
       changes: t.changes,
       columns: t.columns,
-      stats: statsLine(t.stats),
+      stats: statsLine(t.stats, t.write_disposition === "merge"),
       warnings: t.warnings,
       loaded: t.loaded,
     },
@@ -80,8 +80,8 @@ function MoreTables({ side, shown, onClick }: { side: "left" | "right"; shown: b
 
 /** What the panel says without a table, by how the last run went. */
 const EMPTY_AFTER: Record<RunPhase, string> = {
-  idle: "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.",
-  running: "The merged tables appear here while the run streams in: one tab per table, nested lists as child tables.",
+  idle: "The tables appear here while the run streams in: one tab per table, nested lists as child tables.",
+  running: "The tables appear here while the run streams in: one tab per table, nested lists as child tables.",
   failed: "No table: the run failed before any record arrived (the Trace says why). dlt loads nothing from it.",
   cancelled: "No table: the run was cancelled before any record arrived.",
   capped: "No table: the run reached a playground limit before any record arrived (the Trace says which).",
@@ -204,7 +204,7 @@ export const TablesPanel = memo(function TablesPanel({
   };
   const reset = (
     <Menu
-      label="The destination kept for this session"
+      label="Destination (kept for this session)"
       buttonLabel="Destination"
       align="right"
       testId="destination-menu"
@@ -241,7 +241,8 @@ export const TablesPanel = memo(function TablesPanel({
           <p className="p-3 text-sm text-muted">
             {unloaded.length > 0 ? "No table this run: dlt loads none of its resources' records (above)." : EMPTY_AFTER[actions.phase]}
           </p>
-          <div className="px-3">{reset}</div>
+          {/* Before the first run there is no destination: nothing to empty, no state to forget. */}
+          {actions.destination() !== null && <div className="px-3">{reset}</div>}
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">

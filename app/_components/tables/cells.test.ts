@@ -53,10 +53,17 @@ describe("table cells", () => {
   });
 
   it("writes the stats line dlt users expect", () => {
-    expect(statsLine({ fetched: 251, merged: 250, duplicates_collapsed: 1 })).toBe("fetched 251 · merged 250 · 1 duplicate collapsed");
-    expect(statsLine({ fetched: 1251, merged: 1251, duplicates_collapsed: 0 })).toBe(
+    expect(statsLine({ fetched: 251, merged: 250, duplicates_collapsed: 1 }, true)).toBe(
+      "fetched 251 · merged 250 · 1 duplicate collapsed",
+    );
+    expect(statsLine({ fetched: 1251, merged: 1251, duplicates_collapsed: 0 }, true)).toBe(
       "fetched 1,251 · merged 1,251 · 0 duplicates collapsed",
     );
+  });
+
+  it("says what an append or replace table holds, not 'merged' (a merge table's word in dlt)", () => {
+    expect(statsLine({ fetched: 45, merged: 90, duplicates_collapsed: 0 }, false)).toBe("fetched 45 · 90 rows in the table");
+    expect(statsLine({ fetched: 1, merged: 1, duplicates_collapsed: 0 }, false)).toBe("fetched 1 · 1 row in the table");
   });
 });
 

@@ -32,9 +32,15 @@ export function columnWidth(name: string, sample: readonly unknown[], typeLine =
   return Math.min(320, Math.max(96, longest * CHAR_PX + 20));
 }
 
-export function statsLine(stats: { fetched: number; merged: number; duplicates_collapsed: number }): string {
+/**
+ * A table's counts. "merged" and "duplicates collapsed" are a `merge` table's words (dlt's write disposition);
+ * an `append` or `replace` table folds nothing, so its line says how many rows the table holds.
+ */
+export function statsLine(stats: { fetched: number; merged: number; duplicates_collapsed: number }, merge: boolean): string {
+  const fetched = `fetched ${stats.fetched.toLocaleString("en-US")}`;
+  if (!merge) return `${fetched} · ${stats.merged.toLocaleString("en-US")} row${stats.merged === 1 ? "" : "s"} in the table`;
   const d = stats.duplicates_collapsed;
-  return `fetched ${stats.fetched.toLocaleString("en-US")} · merged ${stats.merged.toLocaleString("en-US")} · ${d} duplicate${d === 1 ? "" : "s"} collapsed`;
+  return `${fetched} · merged ${stats.merged.toLocaleString("en-US")} · ${d} duplicate${d === 1 ? "" : "s"} collapsed`;
 }
 
 /**

@@ -199,6 +199,7 @@ export const TracePanel = memo(function TracePanel({
   shortcut,
   stale,
   blocked = null,
+  onFirstError,
   refusal = null,
 }: {
   trace: RunTrace;
@@ -209,6 +210,8 @@ export const TracePanel = memo(function TracePanel({
   refusal?: string | null;
   /** Why Run is unavailable now (errors in the config): said where the hint to press Run would be. */
   blocked?: string | null;
+  /** Puts the editor's cursor on the first error (given while errors block Run): a way from the reason to the fix. */
+  onFirstError?: () => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
   // A run that failed: its first error comes into sight in the trace's own scroller (below its resource's sticky header).
@@ -228,7 +231,16 @@ export const TracePanel = memo(function TracePanel({
       <div ref={root}>
         {trace.phase === "idle" && blocked !== null && (
           <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">
-            <span className="text-error">{blocked}.</span> Requests, retries and paginator decisions appear here once the config runs.
+            <span className="text-error">{blocked}.</span>{" "}
+            {onFirstError && (
+              <>
+                <button type="button" onClick={onFirstError} className="text-info underline" data-testid="trace-first-error">
+                  Go to the first error
+                </button>
+                .{" "}
+              </>
+            )}
+            Requests, retries and paginator decisions appear here once the config runs.
           </p>
         )}
         {trace.phase === "idle" && blocked === null && (
