@@ -132,6 +132,8 @@ export class TracePrinter {
       case "error":
         this.flush(e.resource, e.error.code);
         this.line(`  ${s.red("error")} ${s.dim(e.error.code)}: ${e.error.message}`);
+        if (e.error.code === "missing_secret")
+          this.line(s.dim("  give the run its value: --secret NAME=VALUE, or the environment variable"));
         break;
       case "resource_done":
         this.line(

@@ -90,13 +90,19 @@ export function joinUrl(base: string, path: string): string {
   return `${base.slice(0, end)}/${path.replace(/^\/+/, "")}`;
 }
 
+/** The settings files dlt reads references of these kinds from. */
+const files = (kinds: ReadonlySet<RefKind>) =>
+  kinds.size > 1 ? ".dlt/secrets.toml, .dlt/config.toml" : kinds.has("config") ? ".dlt/config.toml" : ".dlt/secrets.toml";
+
 function missingSecretError(resource: string, missing: ReadonlyMap<string, RefKind>): EngineError {
   const names = [...missing.keys()];
   const list = [...missing].map(([n, kind]) => refSpelling(kind, n)).join(", ");
-  const how = names.map((n) => `--secret ${n}=… or the environment variable ${secretEnvName(n)}`).join("; ");
+  const env = names.map(secretEnvName).join(", ");
+  // What dlt reads: each surface says how to give the run a value (the trace's advice, the CLI's hint).
   return new EngineError(
     "missing_secret",
-    `Missing ${list}: enter ${names.length > 1 ? "them" : "it"} in the Secrets panel, or pass ${how}.`,
+    `Missing ${list}: this run has no value for ${names.length > 1 ? "them" : "it"} (dlt reads ${names.length > 1 ? "them" : "it"} ` +
+      `from ${files(new Set(missing.values()))} or the environment: ${env}).`,
     { resource },
   );
 }
