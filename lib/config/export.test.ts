@@ -27,7 +27,9 @@ describe("python export: the user's file plus the fixes dlt needs, or a complete
     const resources = seeds[2]!.code.replace("source = rest_api_source(", "items = rest_api_resources(");
     expect(exportConfig(validateText(resources), "python")!.text).toContain("load_info = pipeline.run(items)");
     // Made in a function (dlt's docs): the user's to run, told in the notes, not completed.
-    const inFunction = `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n@dlt.source\ndef api():\n    return rest_api_source(${configOfSeed2()})\n`;
+    const inFunction =
+      "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\n" +
+      `@dlt.source\ndef api():\n    return rest_api_source(${configOfSeed2()})\n`;
     const told = exportConfig(validateText(inFunction), "python")!;
     expect(told.text).not.toContain("dlt.pipeline(");
     expect(told.notes).toContainEqual(expect.stringContaining("runs no pipeline: `python rest_api_pipeline.py` loads nothing"));

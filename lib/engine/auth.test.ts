@@ -264,7 +264,8 @@ describe("static credentials", () => {
         code: "missing_secret",
         resource: "needs",
         message:
-          'Missing dlt.secrets["client_id"]: this run has no value for it (dlt reads it from .dlt/secrets.toml or the environment: CLIENT_ID).',
+          'Missing dlt.secrets["client_id"]: this run has no value for it ' +
+          "(dlt reads it from .dlt/secrets.toml or the environment: CLIENT_ID).",
       },
     ]);
     expect(r.of("resource_done").map((d) => [d.resource, d.ok])).toEqual([

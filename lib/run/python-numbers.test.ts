@@ -118,7 +118,7 @@ describe("numbers in requests, as dlt sends them", () => {
     expect(await total("1.0")).toEqual(["GET /a?offset=0&limit=1"]);
   });
 
-  it("Python's 1e400 literal and float('inf') are inf, as in JSON and YAML: sent as inf, refused in a JSON body and where dlt wants an int", async () => {
+  it("Python's 1e400 and float('inf') are inf, as in JSON and YAML: sent as inf, refused in a JSON body and for an int", async () => {
     // As dlt 1.26.0 read the dict literal and sent it to a loopback server (scripts/dlt-diff-numbers.ts).
     const py = (endpoint: string) =>
       `import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nsource = rest_api_source({"client": ` +
