@@ -288,22 +288,22 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       io.stderr.write(`${styleFor(io.stderr, io.env).red("error")}: ${message}\n`);
     }
   };
-  if (state && stateDir !== null) {
+  // A run that changed nothing (failed, cancelled) leaves the state dir as it was: no file is written, not even a first one.
+  const changed = collector.preview.loaded() || collector.preview.cursorsMoved();
+  if (state && stateDir !== null && !changed) say(style.dim(`state in ${stateDir} left as it was (the run failed: nothing was loaded)`));
+  else if (state && stateDir !== null) {
     const { saveState } = await import("./state-dir");
-    // The target is the last run's that changed the state: a run that changed nothing leaves it as it was.
-    const changed = collector.preview.loaded() || collector.preview.cursorsMoved();
+    // The target is the last run's that changed the state.
     const next = {
       destination: state.destination,
       incremental: collector.preview.incrementalState(state.incremental),
-      target: changed ? runTarget(options) : state.target,
+      target: runTarget(options),
     };
     await saving(`the state in ${stateDir}`, async () => {
       await saveState(stateDir, next);
       const how = collector.preview.loaded()
         ? "this run was loaded"
-        : collector.preview.cursorsMoved()
-          ? "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)"
-          : "the run failed: the destination and the cursors are as before";
+        : "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)";
       say(style.dim(`state kept in ${stateDir} (${how})`));
     });
   }

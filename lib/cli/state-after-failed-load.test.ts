@@ -58,7 +58,7 @@ async function threeRuns(state: string, failing: unknown[], third: unknown[]) {
     const r = await cli(args, { cwd: dir, fetch });
     codes.push(r.code);
     cursors.push(cursor(state));
-    said.push(r.stdout.split("\n").find((l) => l.startsWith("state kept")) ?? "");
+    said.push(r.stdout.split("\n").find((l) => l.startsWith("state ")) ?? "");
   }
   return { seen, codes, cursors, said };
 }
@@ -89,6 +89,6 @@ describe("restplay run --state-dir after a run dlt's load fails", () => {
     expect(r.codes).toEqual([0, 1, 1]);
     expect(r.seen).toEqual(["?since=0", "?since=3", "?since=3"]);
     expect(r.cursors).toEqual([3, 3, 3]);
-    expect(r.said[1]).toContain("the run failed: the destination and the cursors are as before");
+    expect(r.said[1]).toContain("left as it was (the run failed: nothing was loaded)");
   });
 });

@@ -280,8 +280,9 @@ describe("restplay run --state-dir after a run that fails", () => {
     const args = ["run", "orders-broken.json", "--state-dir", "failing-state", "--format", "json"];
     const failed = await cli(args, { cwd: dir, fetch });
     expect(failed.code).toBe(1);
-    expect(existsSync(join(dir, "failing-state", "incremental.json"))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, "failing-state", "incremental.json"), "utf8"))).toEqual({});
+    // A first run that fails leaves the state dir as it was: no file in it (a later run starts from nothing).
+    expect(["incremental.json", "destination.json"].map((f) => existsSync(join(dir, "failing-state", f)))).toEqual([false, false]);
+    expect(failed.stderr).toContain("left as it was (the run failed: nothing was loaded)");
     // The next run asks from the initial value again and loads both orders (the failed run loaded nothing).
     broken = false;
     const next = await cli(args, { cwd: dir, fetch });
