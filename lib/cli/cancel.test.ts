@@ -1,6 +1,6 @@
 /** Ctrl-C during a run: the summary says the run was cancelled, not that its resources failed. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "./main";
 import { cli, seedFiles, sink } from "../testing/cli";
@@ -41,6 +41,19 @@ describe("restplay run, cancelled", () => {
     expect(r.stdout).toMatch(/^first .* ok$/m);
     expect(r.stdout).toContain("✖ the run was cancelled: nothing was loaded");
     expect(r.stdout).not.toContain("resources failed");
+  });
+
+  it("a run cancelled with --state-dir leaves the dir as it was: nothing written, and says it was cancelled", async () => {
+    const file = files.write("two-state.json", config({}));
+    const controller = new AbortController();
+    const r = await cli(["run", file, "--state-dir", "cancelled-state"], {
+      cwd: files.dir,
+      fetch: cancelAtB(controller),
+      signal: controller.signal,
+    });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain("left as it was (the run was cancelled: nothing was loaded)");
+    expect(existsSync(join(files.dir, "cancelled-state", "destination.json"))).toBe(false);
   });
 
   it("a Ctrl-C after the run ended (while its state is written) cancels nothing: the run's own exit code, its state kept", async () => {

@@ -290,7 +290,8 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   };
   // A run that changed nothing (failed, cancelled) leaves the state dir as it was: no file is written, not even a first one.
   const changed = collector.preview.loaded() || collector.preview.cursorsMoved();
-  if (state && stateDir !== null && !changed) say(style.dim(`state in ${stateDir} left as it was (the run failed: nothing was loaded)`));
+  const ended = io.signal?.aborted ? "was cancelled" : "failed";
+  if (state && stateDir !== null && !changed) say(style.dim(`state in ${stateDir} left as it was (the run ${ended}: nothing was loaded)`));
   else if (state && stateDir !== null) {
     const { saveState } = await import("./state-dir");
     // The target is the last run's that changed the state.
