@@ -263,7 +263,9 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
   // Text output prints counts and the first rows of each table: the preview keeps those (and exact
   // counts) only. JSON, --state-dir and --duckdb need every row, kept in memory (docs/decisions/0025).
   const window = !json && !state && options.duckdb === undefined ? ROWS_SHOWN : undefined;
-  const collector = createRunCollector(state ? { destination: state.destination } : window !== undefined ? { window } : {});
+  const collector = createRunCollector(
+    state ? { destination: state.destination, incrementalBefore: state.incremental } : window !== undefined ? { window } : {},
+  );
   const trace = new TracePrinter((s) => progress.write(s), style);
   try {
     for await (const event of prepared.events) {
@@ -302,9 +304,11 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
     };
     await saving(`the state in ${stateDir}`, async () => {
       await saveState(stateDir, next);
-      const how = collector.preview.loaded()
-        ? "this run was loaded"
-        : "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)";
+      const how = collector.preview.packageless()
+        ? "nothing new to load: dlt makes no load of this run"
+        : collector.preview.loaded()
+          ? "this run was loaded"
+          : "dlt's load failed: the destination is as before, the cursors moved on (dlt keeps them from the extract)";
       say(style.dim(`state kept in ${stateDir} (${how})`));
     });
   }

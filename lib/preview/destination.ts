@@ -46,6 +46,8 @@ export interface Destination {
   revision(): string;
   /** A successful load: its schema and the tables' rows after it. */
   commit(schema: Schema, rows: ReadonlyMap<string, readonly DataRecord[]>, loadId: string): void;
+  /** Whether committing `next` would store a new schema version (`versions`: dlt's `_dlt_version`). */
+  schemaChangedBy(next: Schema): boolean;
   state(): DestinationState;
   reset(): void;
 }
@@ -127,6 +129,11 @@ export function createDestination(options: { state?: DestinationState | null; ma
   let rows = new Map<string, readonly DataRecord[]>(Object.entries(options.state?.rows ?? {}));
   let loads: string[] = [...(options.state?.loads ?? [])];
   let versions: SchemaVersion[] = [...(options.state?.versions ?? [])];
+  const schemaChangedBy = (next: Schema): boolean => {
+    const json = Schema.from(loadOrder(new Set(schema.tables.keys()), next.toJSON())).toJSON();
+    const last = versions[versions.length - 1];
+    return !last || JSON.stringify(last.schema) !== JSON.stringify(json);
+  };
   return {
     maxIdentifierLength: limit,
     schema: () => Schema.from(schema.toJSON()),
@@ -134,13 +141,13 @@ export function createDestination(options: { state?: DestinationState | null; ma
     lastLoadId: () => loads[loads.length - 1] ?? null,
     revision: () => destinationRevision({ loads }),
     commit(next, nextRows, loadId) {
+      const changed = schemaChangedBy(next);
       schema = Schema.from(loadOrder(new Set(schema.tables.keys()), next.toJSON()));
       rows = new Map(nextRows);
       loads = [...loads, loadId];
-      const json = schema.toJSON();
-      const last = versions[versions.length - 1];
-      if (!last || JSON.stringify(last.schema) !== JSON.stringify(json)) versions = [...versions, { load: loadId, schema: json }];
+      if (changed) versions = [...versions, { load: loadId, schema: schema.toJSON() }];
     },
+    schemaChangedBy,
     state: () => ({
       version: DESTINATION_STATE_VERSION,
       max_identifier_length: limit,

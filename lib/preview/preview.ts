@@ -29,6 +29,12 @@ export interface PreviewOptions {
    * row (its winners are known only at the end). `findings()` covers the rows kept.
    */
   readonly window?: number;
+  /**
+   * The incremental state this run starts from (what the engine was given). With it, a run that ends ok but extracts
+   * nothing, truncates no `replace` table and changes neither the schema nor that state makes no load, as dlt makes no
+   * load package then (no `_dlt_loads` row; checked with dlt 1.26.0): `packageless()`. Without it every such run loads.
+   */
+  readonly incrementalBefore?: Readonly<Record<string, IncrementalState>>;
 }
 
 export interface Preview {
@@ -62,6 +68,8 @@ export interface Preview {
    * the cursors where they were is the nearest a run that requests again can come (the same records fail the same way).
    */
   cursorsMoved(): boolean;
+  /** Whether this run ended ok with nothing for dlt to load (`PreviewOptions.incrementalBefore`): no load was committed. */
+  packageless(): boolean;
   /** What this run's records say about the config (primary key, cursor, type hints), for Problems. */
   findings(): RecordFinding[];
   readonly destination: Destination;
@@ -96,6 +104,34 @@ function loadRefusal(p: PendingLoad): string | null {
   return null;
 }
 
+/**
+ * Whether dlt makes a load package of this run (`Pipeline.extract`: items extracted, or a new schema or state to
+ * store; checked with dlt 1.26.0): the first load always; a resource that yielded records; a `replace` root whose
+ * resource yielded nothing, which dlt empties with an empty file's job once its table has columns; a schema
+ * that differs from the stored one; an incremental state that differs from the one the run started from.
+ */
+function makesPackage(
+  p: PendingLoad,
+  destination: Destination,
+  incremental: ReadonlyMap<string, IncrementalState | null>,
+  before: Readonly<Record<string, IncrementalState>> | undefined,
+): boolean {
+  if (before === undefined || destination.lastLoadId() === null || p.pkg.yielded.size > 0) return true;
+  for (const root of p.pkg.roots)
+    if (p.schema.table(root)?.write_disposition === "replace" && p.schema.chain(root).some((t) => t.seen_data)) return true;
+  if (destination.schemaChangedBy(p.schema)) return true;
+  for (const [resource, state] of incremental) {
+    if (state === null) continue;
+    const was = Object.hasOwn(before, resource) ? before[resource] : undefined;
+    if (was === undefined || stateKey(was) !== stateKey(state)) return true;
+  }
+  return false;
+}
+
+/** An incremental state as dlt compares it (its fields, the boundary digests as a set). */
+const stateKey = (s: IncrementalState): string =>
+  JSON.stringify([s.cursor_path, s.initial_value, s.last_value, [...(s.unique_hashes ?? [])].sort()]);
+
 export function createPreview(options: PreviewOptions = {}): Preview {
   const window = options.window ?? null;
   if (window !== null && options.destination) throw new Error("a windowed preview loads into a destination of its own");
@@ -104,6 +140,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
   let result: LoadResult | null = null;
   let cached: PreviewTable[] | null = null;
   let loaded = false;
+  let packageless = false;
   let refusal: string | null = null;
   /** Each resource's incremental `cursor_path` (from its `incremental` event). */
   const cursors = new Map<string, string>();
@@ -134,6 +171,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           incremental.clear();
           pending = new PendingLoad(destination, nextLoadId(event.at, destination.lastLoadId()), window);
           loaded = false;
+          packageless = false;
           refusal = null;
           changed();
           break;
@@ -154,7 +192,8 @@ export function createPreview(options: PreviewOptions = {}): Preview {
           // A run dlt's load fails (a `schema_contract` freeze, a column DuckDB cannot add) loads nothing, as a failed run.
           refusal = event.ok ? loadRefusal(p) : null;
           if (event.ok && !loaded && refusal === null) {
-            destination.commit(p.schema, loadResult(p).rows, p.loadId);
+            packageless = !makesPackage(p, destination, incremental, options.incrementalBefore);
+            if (!packageless) destination.commit(p.schema, loadResult(p).rows, p.loadId);
             loaded = true;
             cached = null;
           }
@@ -189,6 +228,7 @@ export function createPreview(options: PreviewOptions = {}): Preview {
       });
     },
     loaded: () => loaded,
+    packageless: () => packageless,
     refusal: () => refusal,
     cursorsMoved,
     incrementalState(before) {

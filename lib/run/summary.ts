@@ -13,7 +13,7 @@ import {
   type LimitKind,
   type ResourceStats,
 } from "../engine";
-import { createPreview, tablesJson, type Destination, type Preview, type TableJson } from "../preview";
+import { createPreview, tablesJson, type Destination, type Preview, type PreviewOptions, type TableJson } from "../preview";
 import { TraceBuilder, type ResourceStatus, type RunTrace } from "./trace";
 
 export interface ResourceSummary {
@@ -75,9 +75,16 @@ const NO_STATS: ResourceStats = { requests: 0, pages: 0, retries: 0, records_fet
  * preview keeps that many rows per table and counts the rest (`PreviewOptions.window`; no
  * `destination` then): for a caller that prints the first rows, and every count, of one run.
  */
-export function createRunCollector(options: { readonly destination?: Destination; readonly window?: number } = {}): RunCollector {
+export function createRunCollector(
+  options: {
+    readonly destination?: Destination;
+    readonly window?: number;
+    readonly incrementalBefore?: PreviewOptions["incrementalBefore"];
+  } = {},
+): RunCollector {
   const preview = createPreview({
     ...(options.destination ? { destination: options.destination } : {}),
+    ...(options.incrementalBefore ? { incrementalBefore: options.incrementalBefore } : {}),
     ...(options.window !== undefined ? { window: options.window } : {}),
   });
   // The summary reads no response bodies (keeping them would hold every page until the run ends) and

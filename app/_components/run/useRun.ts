@@ -111,7 +111,11 @@ export function useRun(): RunControls {
     const ctrl = new AbortController();
     current.current = ctrl;
     const builder = new TraceBuilder();
-    const preview = input.createPreview(destination.current ? { destination: destination.current } : {});
+    // The state the run starts from: a run that extracts nothing and changes no state makes no load, as in dlt.
+    const preview = input.createPreview({
+      ...(destination.current ? { destination: destination.current } : {}),
+      incrementalBefore: incremental.current,
+    });
     destination.current = preview.destination;
     const request: RunBody = {
       config: input.text,
