@@ -78,3 +78,30 @@ test("a nested hint with a key makes a table of its own, merged on its key, as d
   await expect(stats).toContainText("merged 1");
   await expect(stats).not.toContainText("nested table of");
 });
+
+test("processing steps run as dlt runs them: a filter lambda and a map def shape the table, the trace says what the filter kept", async ({
+  playground: p,
+}) => {
+  await p.gotoWith(
+    [
+      "import dlt",
+      "from dlt.sources.rest_api import rest_api_source",
+      "",
+      "def shout(record):",
+      '    record["title"] = record["title"].upper()',
+      "    return record",
+      "",
+      "source = rest_api_source({",
+      '    "client": {"base_url": "https://lab.example.com"},',
+      '    "resources": [{"name": "items", "endpoint": {"path": "/header-link/items"},',
+      '        "processing_steps": [{"filter": lambda x: x["id"] % 2 == 0}, {"map": shout}]}],',
+      "})",
+      "",
+    ].join("\n"),
+  );
+  await expect(p.problemsSummary).toContainText("0 errors");
+  expect(await p.run()).toBe("done");
+  await expect(p.resourceTrace("items")).toContainText("`processing_steps[0].filter` kept 22 of 45 records (dropped 23)");
+  await expect(p.tableTab("items")).toHaveText("items 22");
+  await expect(p.tables.getByTestId("data-table")).toContainText("ITEM 2");
+});
