@@ -79,6 +79,18 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"},
     );
   });
 
+  it("a filter that changes its record keeps the change, as dlt passes the same dict on (no map in the resource)", async () => {
+    const r = await run(`def keep(record):
+    record["title"] = record["title"].upper()
+    return record["id"] > 3
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": keep}]}`)}`);
+    expect(r.rows("posts")).toEqual([
+      { id: 4, title: "POST 4", updated: 104 },
+      { id: 5, title: "POST 5", updated: 105 },
+    ]);
+  });
+
   it("yield_map flattens the lists it returns, and a generator expression then a filter", async () => {
     const lists = await run(
       source(`{"name": "posts", "endpoint": {"path": "posts"},

@@ -11,6 +11,7 @@ import {
   Interpreter,
   truthy,
   iterate,
+  mayMutate,
   PyDict,
   PyError,
   SizeExceeded,
@@ -46,7 +47,8 @@ export class StepRunner {
   ) {
     this.seen = steps.map(() => 0);
     this.dropped = steps.map(() => 0);
-    this.transforms = steps.some((s) => s.kind !== "filter");
+    // A filter that changes its record keeps the change in dlt (the same dict goes on): its records are written back too.
+    this.transforms = steps.some((s) => s.kind !== "filter" || mayMutate(s.fn));
   }
 
   /** The page's records after every step (the same objects when only filters ran). */

@@ -6,4 +6,5 @@ export { FORMAT_SPEC } from "./format";
 export { BudgetExceeded, Interpreter, STEP_BUDGET } from "./eval";
 export { SizeExceeded } from "./ops";
 export { fromPy, toPy, type FromPy } from "./json";
+export { mayMutate } from "./mutates";
 export { PyDict, PyError, PyFloat, PyTuple, PySet, iterate, repr, truthy, typeName, type PyVal } from "./values";
