@@ -1,8 +1,11 @@
 /** Whether a step's code may change a value it is given in place (a filter's changes stay on its record in dlt). */
-import type { Func } from "./ast";
+import type { Func, Target } from "./ast";
 
 /** The methods of ./methods.ts that change their object (str's change nothing). */
-const MUTATING = new Set(["pop", "update", "setdefault", "append", "extend", "clear", "insert", "remove", "sort", "reverse", "popitem"]);
+const MUTATING = new Set(["pop", "update", "setdefault", "append", "extend"]);
+
+/** A target that stores into a container (`r["a"] = …`, or one inside an unpacking). */
+const subscript = (t: Target): boolean => t.k === "sub" || (t.k === "unpack" && t.targets.some(subscript));
 
 /** A subscript assigned or deleted (`r["a"] = …`, `r["n"] += 1`, `del r["a"]`) or a changing method called anywhere in `fn`. */
 export function mayMutate(fn: Func): boolean {
@@ -11,7 +14,7 @@ export function mayMutate(fn: Func): boolean {
     if (typeof node !== "object" || node === null) return false;
     const n = node as { readonly k?: unknown; readonly name?: unknown };
     if (n.k === "del" || n.k === "aug") return true;
-    if (n.k === "assign" && JSON.stringify((node as { targets: unknown }).targets).includes('"k":"sub"')) return true;
+    if (n.k === "assign" && (node as { readonly targets: readonly Target[] }).targets.some(subscript)) return true;
     if (n.k === "method" && typeof n.name === "string" && MUTATING.has(n.name)) return true;
     return Object.values(node).some(seen);
   };
