@@ -4,6 +4,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { boundariesPlugin } from "./eslint/boundaries.mjs";
+import regexpPlugin from "eslint-plugin-regexp";
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/**"] },
@@ -34,6 +35,16 @@ export default tseslint.config(
     files: ["lib/**/*.ts", "lib/**/*.tsx", "app/**/*.ts", "app/**/*.tsx"],
     plugins: { restplay: boundariesPlugin },
     rules: { "restplay/boundaries": "error" },
+  },
+  {
+    // Patterns that can backtrack super-linearly on text we are given (config text, API responses, headers).
+    files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["**/*.test.ts", "lib/testing/**"],
+    plugins: { regexp: regexpPlugin },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
+    },
   },
   {
     files: ["lib/engine/**/*.ts"],

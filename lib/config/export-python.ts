@@ -121,7 +121,7 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
   // gets the complete script's `__main__` block, so that `python rest_api_pipeline.py` loads it; the rest stays as written.
   const source = makesPipeline(fixed) ? null : moduleSourceName(fixed);
   if (source !== null) {
-    fixed = `${fixed.replace(/\s*$/, "")}\n\n\n${pipelineMain(source).join("\n")}\n`;
+    fixed = `${fixed.trimEnd()}\n\n\n${pipelineMain(source).join("\n")}\n`;
     notes.push(`Added at the end: a \`__main__\` block that runs \`${source}\` in a DuckDB pipeline (the file ran none).`);
   }
   const done = completed(fixed, extra, runtimeImports(rt));

@@ -289,6 +289,8 @@ describe("quick fixes produce valid text that no longer has the problem", () => 
     for (const [last, expected] of [
       ['"limit": 10,  # page size', '"limit": 10,  # page size\n        "total_path": None,\n'],
       ['"limit": 10  # page size', '"limit": 10,  # page size\n        "total_path": None\n'],
+      // 200,000 spaces after the entry and no comment: read in one pass (two `\s*` traded them, quadratic).
+      [`"limit": 10${" ".repeat(200_000)}`, '"limit": 10,\n        "total_path": None'],
     ]) {
       const text = added(last!);
       const fix = validateText(text, "python").diagnostics.find((d) => d.code === "default_total_path")!.fixes![0]!;

@@ -18,7 +18,7 @@ import {
   type TextEdit,
 } from "../formats";
 import type { Path } from "./located";
-import { soleMarker } from "../shared";
+import { hasLineTerminator, soleMarker, spaceBeforeHash } from "../shared";
 import { callParen, insertCallArg, removeCallArgs } from "./fixes-call";
 
 /**
@@ -150,9 +150,9 @@ export function insertEntryEdit(doc: ParsedDocument, objectPath: Path, key: stri
   // trailing comma is kept for the new entry too.
   const end = lineEndOf(text, at);
   const rest = text.slice(at, end);
-  const tail = format === "python" ? /^(\s*)(,?)(\s*#.*)$/.exec(rest) : null;
+  const tail = format === "python" ? commentTail(rest) : null;
   if (tail) {
-    const [, blank, comma, comment] = tail;
+    const { blank, comma, comment } = tail;
     return { range: { start: at, end }, newText: `,${blank}${comment}\n${indent}${entry}${comma}` };
   }
   return { range: { start: at, end: at }, newText: `,\n${indent}${entry}` };
@@ -174,7 +174,7 @@ export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: 
       // written before a comment on its line.
       const end = lineEndOf(text, (entries[entries.length - 1] as DocEntry).range.end);
       const keyLine = lineStartOf(text, start - 1);
-      const hash = text.slice(keyLine, start - 1).search(/\s+#/);
+      const hash = spaceBeforeHash(text.slice(keyLine, start - 1));
       const at = hash >= 0 ? keyLine + hash : start - 1;
       return [{ range: { start: at, end }, newText: ` {}${text.slice(at, start - 1)}` }];
     }
@@ -193,7 +193,7 @@ export function removeEntriesEdits(doc: ParsedDocument, objectPath: Path, keys: 
   // Python, one entry per line: whole lines go, each with its own `# comment` (the line before keeps its
   // comma, which Python takes), so no comment moves to another entry.
   const ownLine = (e: DocEntry) =>
-    startsLine(text, e.range.start) && /^\s*,?\s*(#.*)?$/.test(text.slice(e.range.end, lineEndOf(text, e.range.end)));
+    startsLine(text, e.range.start) && restOfLineIsComment(text.slice(e.range.end, lineEndOf(text, e.range.end)));
   if (doc.format === "python" && entries.some((e, i) => drop[i]) && !drop.every(Boolean) && entries.every(ownLine))
     return entries
       .filter((_, i) => drop[i])
@@ -224,4 +224,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;
+}
+
+/**
+ * What follows an entry on its line, read as `/^(\s*)(,?)(\s*#.*)$/` reads it (in one pass: the two `\s*` traded
+ * spaces on a line without a comment), or null: the blank before a comma, the comma, and the comment with the blank before it.
+ */
+function commentTail(rest: string): { blank: string; comma: string; comment: string } | null {
+  const afterBlank = rest.length - rest.trimStart().length;
+  const comma = rest[afterBlank] === "," ? "," : "";
+  const comment = rest.slice(afterBlank + comma.length);
+  return comment.trimStart().startsWith("#") && !hasLineTerminator(comment.trimStart())
+    ? { blank: rest.slice(0, afterBlank), comma, comment }
+    : null;
+}
+
+/** Whether the rest of an entry's line holds nothing but a comma and a comment (`/^\s*,?\s*(#.*)?$/`). */
+function restOfLineIsComment(rest: string): boolean {
+  let t = rest.trimStart();
+  if (t.startsWith(",")) t = t.slice(1).trimStart();
+  return t === "" || (t.startsWith("#") && !hasLineTerminator(t));
 }

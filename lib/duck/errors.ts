@@ -33,6 +33,20 @@ export function errorOffset(message: string, sql: string): number | null {
 
 /** The message without DuckDB's `LINE …` excerpt (the console marks the spot itself). */
 export function errorText(message: string): string {
-  const at = message.search(/\n\s*\nLINE \d+:/);
+  // `\n\s*\nLINE \d+:` found from each `LINE ` back over the blank before it (the pattern rescanned every blank run).
+  const at = excerptStart(message);
   return (at < 0 ? message : message.slice(0, at)).trim();
+}
+
+function excerptStart(message: string): number {
+  for (let line = message.indexOf("LINE "); line >= 0; line = message.indexOf("LINE ", line + 1)) {
+    if (!/^LINE \d+:/.test(message.slice(line, line + 32))) continue;
+    // Back over the blank before it: it must hold two line feeds, the first at the match's start.
+    let at = line;
+    while (at > 0 && message[at - 1]?.trim() === "") at--;
+    const blank = message.slice(at, line);
+    const first = blank.indexOf("\n");
+    if (first >= 0 && blank.endsWith("\n") && first < blank.length - 1) return at + first;
+  }
+  return -1;
 }

@@ -118,7 +118,7 @@ function codeOutside(text: string, dict: { start: number; end: number }): string
     while (next < slash.length && (slash[next]?.start ?? 0) < start) next++;
     const candidate = slash[next];
     const comment = candidate && candidate.start <= start + raw.length ? candidate : undefined;
-    const code = (comment ? raw.slice(0, comment.start - start) : raw).replace(/#.*$/, "").trim();
+    const code = beforeHash(comment ? raw.slice(0, comment.start - start) : raw).trim();
     if (code === "" || PYTHON_FRAME.some((re) => re.test(code))) continue;
     lines.push(code);
   }
@@ -138,4 +138,11 @@ export function describeLoss(loss: ConversionLoss, to: SourceFormat): string | n
   if (loss.prose) parts.push(`${loss.prose} line${loss.prose === 1 ? "" : "s"} of Markdown text around the config block`);
   if (parts.length === 0) return null;
   return `${FORMAT_NAMES[to]} has no place for ${parts.join(" and ")}: they will be dropped.`;
+}
+
+/** The line without a `#` comment: what `/#.*$/` removes (from the first `#` after the last line terminator), in one pass. */
+function beforeHash(line: string): string {
+  const lastBreak = Math.max(line.lastIndexOf("\r"), line.lastIndexOf("\u2028"), line.lastIndexOf("\u2029"));
+  const hash = line.indexOf("#", lastBreak + 1);
+  return hash < 0 ? line : line.slice(0, hash);
 }

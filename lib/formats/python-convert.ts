@@ -136,7 +136,7 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
     case "Number": {
       const raw = src(ctx, n);
       // Python 3 refuses a decimal integer with leading zeros (`010`), zero itself (`00`) aside.
-      if (/^0[0-9_]*[1-9][0-9_]*$/.test(raw)) {
+      if (/^0[0-9_]*$/.test(raw) && /[1-9]/.test(raw)) {
         const digits = raw.replace(/^[0_]+/, "");
         ctx.diagnostics.push({
           severity: "error",

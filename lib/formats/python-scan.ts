@@ -107,5 +107,27 @@ export function maskSlashComments(text: string): { text: string; diagnostics: Di
  */
 export const pythonCodeOnly = (text: string): string =>
   text.replace(/#[^\n]*|([rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m, prefix?: string) =>
-    /f/i.test(prefix ?? "") ? m.replace(/[^{}]+(?=\{)|(?<=\})[^{}]+/g, (x) => " ".repeat(x.length)) : " ".repeat(m.length),
+    /f/i.test(prefix ?? "") ? blankAroundBraces(m) : " ".repeat(m.length),
   );
+
+/**
+ * An f-string's text with every run of characters other than `{`/`}` that a `{` follows or a `}` precedes blanked
+ * (what `/[^{}]+(?=\{)|(?<=\})[^{}]+/g` replaces), in one pass: the pattern scanned every run to its end from each of
+ * its characters when no `{` followed.
+ */
+function blankAroundBraces(m: string): string {
+  let out = "";
+  let i = 0;
+  while (i < m.length) {
+    let j = i;
+    while (j < m.length && m[j] !== "{" && m[j] !== "}") j++;
+    if (j === i) {
+      out += m[i];
+      i++;
+      continue;
+    }
+    out += m[j] === "{" || m[i - 1] === "}" ? " ".repeat(j - i) : m.slice(i, j);
+    i = j;
+  }
+  return out;
+}

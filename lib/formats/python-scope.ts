@@ -161,7 +161,7 @@ function readFunction(scope: PyScope, def: SyntaxNode, decorators: readonly Synt
   let sourceName = name;
   for (const d of decorators) {
     const body = src(text, d).replace(/^@\s*/, "").trim();
-    const callee = body.replace(/\(.*$/s, "").replace(/\s+/g, "");
+    const callee = body.slice(0, body.includes("(") ? body.indexOf("(") : body.length).replace(/\s+/g, "");
     if (/(^|\.)source$/.test(callee)) decorator = "source";
     else if (/(^|\.)(resource|transformer)$/.test(callee)) decorator = "resource";
     else continue;

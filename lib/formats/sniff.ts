@@ -15,7 +15,8 @@ const PY_CALL_OR_IMPORT =
  */
 const PY_STATEMENT = /^((async[ \t]+)?def[ \t]+\w+[ \t]*\(|class[ \t]+\w+[ \t]*[(:]|@[A-Za-z_][\w.]*|[A-Za-z_]\w*[ \t]*=[ \t]*[^=\s])/m;
 /** `config = {`, `config: RESTAPIConfig = {` (YAML has no `=` after a key). */
-const PY_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*(:[ \t]*[\w.[\], ]+)?=[ \t]*[{([]/;
+// The annotation takes tabs itself: a `[ \t]*` before it traded spaces with it on a line with no `=` (quadratic).
+const PY_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*(:[\w.[\], \t]+)?=[ \t]*[{([]/;
 const YAML_START = /^(-[ \t]|[\w$"'.-][^:\n]*:([ \t]|\r?\n|$)|---)/;
 /** What a JSON user may be half-way through typing, and JSON's own non-standard numbers: not Python's. */
 const JSON_WORDS = ["true", "false", "null", "NaN", "Infinity"];

@@ -17,9 +17,12 @@ const RESOLVERS: readonly (readonly [PyYamlType, RegExp])[] = [
   ["bool", /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/],
   [
     "float",
+    // Parts of one pattern anchored at both ends by `alternatives` (the rule reads each literal as if unanchored).
     alternatives(
+      // eslint-disable-next-line regexp/no-super-linear-move
       /[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?/,
       /\.[0-9_]+(?:[eE][-+][0-9]+)?/,
+      // eslint-disable-next-line regexp/no-super-linear-move
       /[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*/,
       /[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/,
     ),

@@ -4,6 +4,7 @@
  * unresolved and are reported), then each GET operation becomes a candidate resource (./openapi-ops.ts).
  */
 import { dereference, upgrade } from "@scalar/openapi-parser";
+import { replaceBraces, trimChars } from "../shared";
 import { authFromScheme, type AuthGuess } from "./auth";
 import { operationDraft, type Operation } from "./openapi-ops";
 import { linkParents, uniqueNames } from "./relate";
@@ -20,10 +21,10 @@ function baseUrl(doc: Obj): Guess<string> {
   const raw = str(own(server, "url"));
   if (!raw) return { value: PLACEHOLDER_HOST, evidence: "the document has no `servers`: enter the API's address" };
   const vars = obj(own(server, "variables"));
-  const url = raw.replace(/\{([^}]+)\}/g, (_, name: string) => String(own(obj(own(vars, name)), "default") ?? name));
-  if (/^https?:\/\//i.test(url)) return { value: url.replace(/\/+$/, ""), evidence: `\`servers[0].url\` is ${raw}` };
+  const url = replaceBraces(raw, (name) => String(own(obj(own(vars, name)), "default") ?? name), true);
+  if (/^https?:\/\//i.test(url)) return { value: trimChars(url, "/", "end"), evidence: `\`servers[0].url\` is ${raw}` };
   return {
-    value: `${PLACEHOLDER_HOST}${url.startsWith("/") ? "" : "/"}${url}`.replace(/\/+$/, ""),
+    value: trimChars(`${PLACEHOLDER_HOST}${url.startsWith("/") ? "" : "/"}${url}`, "/", "end"),
     evidence: `\`servers[0].url\` (${raw}) is relative: enter the API's host`,
   };
 }

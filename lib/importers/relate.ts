@@ -5,8 +5,9 @@
  */
 import type { EndpointDraft, PlainObject } from "./types";
 import { isObj, singular, snake } from "./values";
+import { braceSpans, trimChars } from "../shared";
 
-const pathParams = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
+const pathParams = (path: string) => braceSpans(path, true).map((s) => s.name);
 
 /** Names made unique: a clash takes the segment before it as a prefix (`user_posts`), then a number. */
 export function uniqueNames(endpoints: readonly EndpointDraft[]): EndpointDraft[] {
@@ -60,8 +61,8 @@ export function linkParents(
     const params = pathParams(e.path);
     const lastParam = params[params.length - 1];
     if (!lastParam) return e;
-    const prefix = e.path.slice(0, e.path.lastIndexOf(`{${lastParam}}`)).replace(/\/+$/, "");
-    const parent = endpoints.find((p) => p.kind === "collection" && p.path.replace(/\/+$/, "") === prefix && p !== e);
+    const prefix = trimChars(e.path.slice(0, e.path.lastIndexOf(`{${lastParam}}`)), "/", "end");
+    const parent = endpoints.find((p) => p.kind === "collection" && trimChars(p.path, "/", "end") === prefix && p !== e);
     if (!parent) return e;
     const fields = fieldsOf(parent);
     const main = fieldFor(lastParam, parent, fields);
@@ -103,7 +104,7 @@ export function linkIdSegments(
   // The collections by path, a GET one first (a listing is what dlt reads parents from).
   const collections = new Map<string, EndpointDraft>();
   for (const e of [...endpoints].sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET")))
-    if (e.kind === "collection" && !collections.has(e.path.replace(/\/+$/, ""))) collections.set(e.path.replace(/\/+$/, ""), e);
+    if (e.kind === "collection" && !collections.has(trimChars(e.path, "/", "end"))) collections.set(trimChars(e.path, "/", "end"), e);
   const templates = new Map<string, string>();
   const captured = new Map<string, number>();
   const out: EndpointDraft[] = [];

@@ -1,5 +1,6 @@
 /** Small readers for untrusted JSON-like values (parsed specs, HAR files, sample responses). */
 import type { PlainValue } from "../formats";
+import { trimChars } from "../shared";
 
 export type Obj = { readonly [key: string]: unknown };
 
@@ -38,11 +39,8 @@ export function literal(v: PlainValue): PlainValue {
 
 /** snake_case from a path segment or camelCase name: `bankTransactions` → `bank_transactions`. */
 export function snake(s: string): string {
-  const out = s
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/[^A-Za-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .toLowerCase();
+  const joined = s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
+  const out = trimChars(joined, "_").toLowerCase();
   return /^[0-9]/.test(out) ? `r_${out}` : out || "resource";
 }
 

@@ -18,17 +18,19 @@ export interface Embedded {
 }
 
 /** `[::1]`, `fe80::1%eth0`, `::FFFF:1.2.3.4` → the bare, lower-case literal. */
-export const bareAddress = (address: string): string =>
-  address
-    .replace(/^\[|\]$/g, "")
-    .replace(/%.*$/, "")
-    .toLowerCase();
+export const bareAddress = (address: string): string => {
+  const bare = address.replace(/^\[|\]$/g, "");
+  // The zone (`%eth0`) cut at the first `%` (`/%.*$/` rescanned the rest from every `%`; an address has no line break).
+  return (bare.includes("%") ? bare.slice(0, bare.indexOf("%")) : bare).toLowerCase();
+};
 
 /** The eight 16-bit groups of an IPv6 literal (a trailing dotted IPv4 counts as two groups), or null. */
 export function ipv6Groups(literal: string): number[] | null {
   const s = bareAddress(literal);
   if (isIP(s) !== 6) return null;
   let text = s;
+  // A valid IPv6 literal (`isIP` above) is at most 45 characters: no text long enough to rescan.
+  // eslint-disable-next-line regexp/no-super-linear-move
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (dotted) {
     const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];

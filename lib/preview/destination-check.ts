@@ -14,7 +14,7 @@ import type { ColumnDataType } from "./types";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const INTEGER_TEXT = /^-?\d+$/;
-const DECIMAL_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^-?(?:NaN|Infinity|sNaN)$/;
+const DECIMAL_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^-?(?:NaN|Infinity|sNaN)$/;
 
 /** Whether `v` is a value the preview stores in a column of `type`. */
 function fits(type: ColumnDataType, v: unknown): boolean {

@@ -10,7 +10,7 @@
  * - with a destination's identifier limit (`max_identifier_length`, 63 on postgres) a longer name is
  *   cut to its head, a 6-character tag and its tail (`shorten_identifier`).
  */
-import { shake128 } from "../shared";
+import { shake128, trimChars, trimWhere } from "../shared";
 
 /** dlt's separator between a parent and a nested name: `contacts__addresses`, `address__city`. */
 export const PATH_SEPARATOR = "__";
@@ -18,22 +18,34 @@ export const PATH_SEPARATOR = "__";
 export const EMPTY_KEY = "_empty";
 
 const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-const STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
 const BLANK = new RegExp(`^${PY_SPACE}*$`);
+/** Python's `str.isspace()` for one UTF-16 unit (PY_SPACE as a test; none of its characters is a surrogate). */
+const isPySpace = (c: number): boolean =>
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0x1c && c <= 0x20) ||
+  c === 0x85 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
 const REDUCE: Readonly<Record<string, string>> = { "+": "x", "*": "x", "-": "_", "@": "a", "|": "l" };
 const NON_ALPHANUMERIC = /[^a-zA-Z\p{Nd}_]+/gu;
 const LEADING_DIGITS = /^\p{Nd}/u;
 const CACHE_LIMIT = 50_000;
 
 /** Python's `str.strip()` and `str.isspace()` (JavaScript's `\s` is a different set). */
-export const pyStrip = (s: string): string => s.replace(STRIP, "");
+export const pyStrip = (s: string): string => trimWhere(s, isPySpace);
 export const isBlankKey = (s: string): boolean => BLANK.test(s);
 
 function toSnakeCase(identifier: string): string {
   let s = identifier.replace(/([^_])([A-Z][a-z]+)/g, "$1_$2");
   s = s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
   if (LEADING_DIGITS.test(s)) s = `_${s}`;
-  const stripped = s.replace(/_+$/, "");
+  const stripped = trimChars(s, "_", "end");
   return (stripped + "x".repeat(s.length - stripped.length)).replace(/__+/g, "_");
 }
 
@@ -41,7 +53,7 @@ function toSnakeCase(identifier: string): string {
 export function computeTag(identifier: string): string {
   const bytes = shake128(new TextEncoder().encode(identifier), 4);
   return btoa(String.fromCharCode(...bytes))
-    .replace(/=+$/, "")
+    .replace(/=/g, "")
     .replace(/\//g, "a")
     .replace(/\+/g, "b")
     .toLowerCase();

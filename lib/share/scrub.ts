@@ -31,7 +31,7 @@ export function scrubSecrets(text: string, format?: SourceFormat): Scrubbed & { 
   const checked =
     result.document.root !== null &&
     !result.document.diagnostics.some((d) => d.severity === "error" || d.code === "duplicate_key") &&
-    !(markdown && (text.match(/^\s*(?:```|~~~)/gm) ?? []).length > 2);
+    !(markdown && (text.match(/^[^\S\n\r\u2028\u2029]*(?:```|~~~)/gm) ?? []).length > 2);
   if (!result.document.root) return { text, format: result.format, replaced: [], checked };
   const edits: TextEdit[] = [];
   const replaced: string[] = [];
@@ -60,6 +60,9 @@ const namesCredential = (name: string): boolean => isCredentialName(name) && !NA
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 const PLAIN = String.raw`[^\s"'{[,}\]#](?:[^,}\]\n:]|:(?![ \t]|$))*?`;
 const KEY = String.raw`(?<![\w$-])(["']?)([A-Za-z][\w-]*)\1[ \t]*[:=][ \t]*`;
+// The user's own text, in their own browser (a share link's scrub), at most the editor's size: a long run of spaces inside
+// a plain value makes this quadratic on that run, not worth an unreadable pattern.
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const KEYED = new RegExp(String.raw`${KEY}(?:(${QUOTED})|(${PLAIN}))(?=[ \t]*(?:[,}\]\n]|$)|[ \t]+#)`, "g");
 const NOT_LITERAL = /^(?:null|none|true|false|~|yes|no)$/i;
 

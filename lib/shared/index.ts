@@ -21,6 +21,7 @@ export {
   splitUserInfo,
 } from "./secrets";
 export { base64, Masker, redactUrl, stripHttpWhitespace } from "./mask";
+export { braceSpans, hasLineTerminator, isJsSpace, replaceBraces, spaceBeforeHash, trimChars, trimWhere, type BraceSpan } from "./text";
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";

@@ -9,6 +9,7 @@ import { getOwn, setOwn } from "./objects";
 import { asciiJson } from "./python";
 import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
+import { trimChars, trimWhere } from "./text";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
 const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -17,13 +18,7 @@ const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a |
  * A header value without its leading and trailing HTTP whitespace (tab, LF, CR, space), as `Headers` keeps it and a
  * request sends it. In one pass: `/[\t\n\r ]+$/` tried every space of an inner run as the start of the trailing one.
  */
-export function stripHttpWhitespace(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
-  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
-  return start === 0 && end === value.length ? value : value.slice(start, end);
-}
+export const stripHttpWhitespace = (value: string): string => trimWhere(value, isHttpWhitespace);
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
@@ -94,8 +89,8 @@ function spellings(v: string): string[] {
     pyQuotePlus(v),
     pyRequoteUri(v),
     b64,
-    b64.replace(/=+$/, ""),
-    b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+    trimChars(b64, "=", "end"),
+    trimChars(b64.replace(/\+/g, "-").replace(/\//g, "_"), "=", "end"),
     ...hostSpelling(v),
   ]);
   return [...out].filter((s) => s.length >= MIN_SEARCHABLE);
@@ -210,7 +205,7 @@ export class Masker {
     const entries = Symbol.iterator in h ? h : Object.entries(h);
     for (const [k, v] of entries) {
       if (isCredentialHeader(k)) {
-        const m = /^(Bearer|Basic|Token|Digest)\s+(.+)$/i.exec(v);
+        const m = /^(Bearer|Basic|Token|Digest)\s+(\S.*)$/i.exec(v);
         setOwn(out, k, m ? `${m[1]} ${maskSecret(m[2] ?? "")}` : maskSecret(v));
       } else setOwn(out, k, this.text(v));
     }

@@ -128,7 +128,11 @@ function removeDotSegments(path: string): string {
   return output.join("/");
 }
 
-/** urllib3's `URI_RE`: scheme, authority, path, query, fragment of the URL as written. */
+/**
+ * urllib3's `URI_RE`: scheme, authority, path, query, fragment of the URL as written. Linear: anchored, and once the
+ * path stops (at `?`, `#` or the end) the rest always matches, so the authority and the path are never re-split.
+ */
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const URI_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^\\/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#([\s\S]*))?$/;
 /** What Python's `str.lstrip()` strips (requests' `prepare_url` starts with it). */
 // eslint-disable-next-line no-control-regex -- Python's whitespace includes \x1c-\x1f
@@ -343,6 +347,8 @@ export function pyRedirectTarget(location: string, previous: string): string | n
   if (parsed.fragment === "" && before.fragment) parsed.fragment = before.fragment;
   url = pyUrlunparse(parsed);
   const target = parsed.netloc ? pyRequoteUri(url) : pyUrljoin(previous, pyRequoteUri(url));
+  // Linear as URI_RE is: after the origin the rest always matches.
+  // eslint-disable-next-line regexp/no-super-linear-backtracking
   const m = /^([^:/?#]+:\/\/[^/?#]*)([^?#]*)(?:\?([^#]*))?(#[\s\S]*)?$/.exec(target);
   if (!m) return target;
   const [, origin, path = "", query, hash = ""] = m;

@@ -10,6 +10,7 @@
  *   foreign page can drive, and pass.
  */
 import type { ServerSettings } from "./settings";
+import { trimChars } from "@/lib/shared";
 
 export interface CallerRefusal {
   readonly status: 403 | 415 | 421;
@@ -69,7 +70,7 @@ export function checkCaller(request: Request, settings: ServerSettings): CallerR
   }
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
-  const allowedOrigin = origin !== null && settings.allowedOrigins.has(origin.toLowerCase().replace(/\/+$/, ""));
+  const allowedOrigin = origin !== null && settings.allowedOrigins.has(trimChars(origin.toLowerCase(), "/", "end"));
   if (allowedOrigin) return null;
   const foreign = (why: string): CallerRefusal => ({
     status: 403,

@@ -3,6 +3,7 @@
  * ceilings every run gets whatever its body asks for (docs/security.md lists each with its default).
  * Read per request (cheap), so tests and operators can change them without a rebuild.
  */
+import { trimChars } from "@/lib/shared";
 
 export interface ServerSettings {
   /** Host names (with or without a port) this deployment answers to; `Host` must be one of them. */
@@ -69,7 +70,7 @@ function list(value: string | undefined, fallback: string): Set<string> {
   return new Set(
     (value ?? fallback)
       .split(",")
-      .map((s) => s.trim().toLowerCase().replace(/\/+$/, ""))
+      .map((s) => trimChars(s.trim().toLowerCase(), "/", "end"))
       .filter(Boolean),
   );
 }

@@ -13,20 +13,28 @@
  */
 import { pythonCodeOnly, type PlainValue, type TextEdit } from "../../formats";
 import { valueAt, where, type Path } from "../located";
-import { isCredentialHeader, isFormat, maskSecret, pyUnquote, secretEnvName, SENSITIVE_KEYS, setOwn, splitUserInfo } from "../../shared";
+import {
+  braceSpans,
+  isCredentialHeader,
+  isFormat,
+  maskSecret,
+  pyUnquote,
+  replaceBraces,
+  secretEnvName,
+  SENSITIVE_KEYS,
+  setOwn,
+  splitUserInfo,
+  trimChars,
+} from "../../shared";
 import { insertEntryEdit, renderValue } from "../fixes";
 import { isObj, type RuleContext } from "./context";
 import { endpointsOf } from "./dlt-endpoints";
 
 /** A secret name for a header or parameter: `X-API-Key` -> `x_api_key`. */
-export const secretNameFor = (key: string): string =>
-  key
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, "_")
-    .replace(/^_+|_+$/g, "") || "secret";
+export const secretNameFor = (key: string): string => trimChars(key.toLowerCase().replace(/[^a-z0-9_]+/g, "_"), "_") || "secret";
 
 /** Only a plain credential: no `{placeholder}` (those are dlt's templates), not empty. */
-const looksSecret = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0 && !/\{[^}]*\}/.test(v);
+const looksSecret = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0 && braceSpans(v).length === 0;
 
 /** The words a credential's text puts before it (`Bearer `, `Token `): no credential themselves. */
 const SCHEME_WORDS = /\b(?:bearer|basic|token|bot|digest|jwt|oauth|apikey|api-key|key|sso-key)\b/gi;
@@ -41,7 +49,7 @@ const SCHEME_WORDS = /\b(?:bearer|basic|token|bot|digest|jwt|oauth|apikey|api-ke
 export function literalInFormat(v: unknown): string | null {
   if (!isFormat(v)) return null;
   for (const p of v.$format)
-    if (typeof p === "string" && /[\p{L}\p{N}_-]{6,}/u.test(p.replace(/\{[^}]*\}/g, " ").replace(SCHEME_WORDS, " "))) return p.trim();
+    if (typeof p === "string" && /[\p{L}\p{N}_-]{6,}/u.test(replaceBraces(p, () => " ").replace(SCHEME_WORDS, " "))) return p.trim();
   return null;
 }
 

@@ -8,7 +8,7 @@ import type { JsonValue, Rec } from "../data";
 import { bearerOf, json } from "../respond";
 import { MOCK_DEMO_SECRETS } from "../secrets";
 import { checkToken, issueToken, type MockState } from "../state";
-import { getOwn, setOwn } from "../../shared";
+import { getOwn, replaceBraces, setOwn, trimChars } from "../../shared";
 import { generateRecords } from "./generate";
 import { pageOf } from "./paging";
 import type { MockAuth, MockEndpoint, MockSpec } from "./plan";
@@ -75,8 +75,8 @@ function putAt(body: Rec, path: readonly string[], value: JsonValue): void {
 /** `/users/{user_id}/posts` → an MSW pattern with safe parameter names, and those names back. */
 function pattern(base: URL, path: string): { url: string; names: string[] } {
   const names: string[] = [];
-  const route = path.replace(/\{([^}]+)\}/g, (_, name: string) => `:p${names.push(name) - 1}`);
-  return { url: `${base.origin}${base.pathname.replace(/\/+$/, "")}${route}`, names };
+  const route = replaceBraces(path, (name) => `:p${names.push(name) - 1}`, true);
+  return { url: `${base.origin}${trimChars(base.pathname, "/", "end")}${route}`, names };
 }
 
 function endpointHandler(state: MockState, spec: MockSpec, endpoint: MockEndpoint, memo: Map<string, Rec[]>): HttpHandler {

@@ -40,7 +40,11 @@ const BINARY: Readonly<Record<string, BinaryKind>> = {
 };
 
 /** The ext parser's back-quoted operators; `split(…)` and `sub(…)` must also match jsonpath-ng's patterns. */
+// jsonpath-ng's own patterns (ext/string.py), kept as they are so that each group takes what it takes there; they read a
+// back-quoted operator of a config's JSONPath, which validation bounds (the route's validation pool has a time limit).
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 export const SPLIT = /^split\s*\(\s*(?<quote>['"]?)(.+)\k<quote>\s*,\s*(-?\d+|\*)\s*,\s*(-?\d+)\s*\)/;
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 export const SUB = /^sub\(\/(.*)\/,\s+(.*)\)/;
 
 type Value = PathNode | Token | Value[] | string | number | boolean | null | FilterExpression | readonly [PathNode, boolean];

@@ -59,7 +59,7 @@ function toFloat(v: PyVal): PyFloat {
     const t = v.trim().toLowerCase().replace(/_/g, "");
     const special = /^[+-]?(inf|infinity|nan)$/.exec(t);
     if (special) return new PyFloat(special[1] === "nan" ? NaN : t.startsWith("-") ? -Infinity : Infinity);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return new PyFloat(Number(t));
+    if (/^[+-]?(\d+(?:\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t)) return new PyFloat(Number(t));
     throw new PyError("ValueError", `could not convert string to float: ${repr(v)}`);
   }
   throw typeError(`float() argument must be a string or a real number, not '${typeName(v)}'`);

@@ -4,7 +4,14 @@ import { numeric, PyError, PyFloat, str, typeName, type PyVal } from "./values";
 /** fill+align, sign, `0`, width, `,`, `.precision`, type (`s`, `d`, `f`, `%`). */
 export const FORMAT_SPEC = /^(?:([^{}])?([<>^=]))?([+\- ])?(0)?(\d+)?(,)?(?:\.(\d+))?([sdf%])?$/;
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** `1234567` → `1,234,567`, other text as it is (`1e+21`); a lookahead to the end from every digit was quadratic. */
+function group(digits: string): string {
+  if (!/^\d+$/.test(digits)) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
 
 export function formatValue(v: PyVal, spec: string): string {
   if (spec === "") return str(v);
