@@ -91,11 +91,38 @@ function load(text: string): { doc: Obj; notes: string[] } | { error: string } {
   }
   if (!isObj(upgraded) || !str(own(upgraded, "openapi")))
     return { error: 'Not an OpenAPI document: expected JSON or YAML with a top-level `openapi: 3.x` or `swagger: "2.0"`.' };
-  const resolved = dereference(upgraded);
+  let resolved: ReturnType<typeof dereference>;
+  try {
+    resolved = dereference(upgraded);
+  } catch (e) {
+    // The parser throws on a `$ref` that is empty or not text: the document is read without following any.
+    const broken = brokenRef(upgraded, "");
+    const why =
+      broken !== null
+        ? `the \`$ref\` at ${broken} is not a reference (it should be text such as "#/components/schemas/Item")`
+        : `the parser failed on them: ${e instanceof Error ? e.message : String(e)}`;
+    return { doc: upgraded, notes: [`References not followed: ${why}.`] };
+  }
   const notes = (resolved.errors ?? [])
     .slice(0, 5)
     .map((e) => `Reference not resolved (${e.message}); only references inside the document are followed.`);
   return { doc: isObj(resolved.schema) ? resolved.schema : upgraded, notes };
+}
+
+/** Where the first `$ref` that is no reference is (empty, or not text: the parser throws on it), as a JSON pointer; null if none. */
+function brokenRef(v: unknown, at: string): string | null {
+  const stack: [unknown, string][] = [[v, at]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, path] = top;
+    if (Array.isArray(node)) node.forEach((x, i) => stack.push([x, `${path}/${i}`]));
+    else if (isObj(node))
+      for (const [k, x] of Object.entries(node)) {
+        const here = `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        if (k === "$ref" && (typeof x !== "string" || x.trim() === "")) return here;
+        stack.push([x, here]);
+      }
+  }
+  return null;
 }
 
 export function importOpenApi(text: string): ImportResult {

@@ -66,7 +66,9 @@ const secretRef = (key: string) => ({ $secret: key.toLowerCase() });
 function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data: PlainObject | null } {
   if (c.body === null) return { json: null, data: null };
   const scrub = (o: Record<string, unknown>): PlainObject =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v))]));
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [literal(k) as string, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v))]),
+    );
   const declared = /json/i.test(c.contentType ?? "");
   if (declared || /^\s*\{/.test(c.body)) {
     try {
@@ -150,7 +152,8 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const params: Record<string, PlainObject[string]> = {};
     // Another credential in the query string (the auth guess took one) becomes a reference too: never a literal.
     for (const p of query)
-      if (!skip.has(p.name)) params[p.name] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
+      if (!skip.has(p.name))
+        params[literal(p.name) as string] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
     const { json, data } = bodyOf(first, notes);

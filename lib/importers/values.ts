@@ -27,13 +27,14 @@ export function plain(v: unknown, depth = 0): PlainValue {
 }
 
 /**
- * A value written as it was sent: dlt reads `{…}` in `params`, `json` and `data` strings as placeholders,
+ * A value written as it was sent: dlt reads `{…}` in `params`, `json` and `data` strings (keys too) as placeholders,
  * so a literal brace is doubled (`{"q":"x"}` as a form field → `{{"q":"x"}}`, which dlt sends as written).
  */
 export function literal(v: PlainValue): PlainValue {
   if (typeof v === "string") return v.replace(/[{}]/g, (c) => c + c);
   if (Array.isArray(v)) return v.map(literal);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literal(x)]));
+  // Keys too: dlt formats a dict's keys as it formats its values.
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [literal(k) as string, literal(x)]));
   return v;
 }
 
