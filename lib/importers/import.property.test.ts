@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildConfig, importText } from ".";
 import { validateValue } from "../config";
+import type { PlainValue } from "../formats";
 
 function outcome(text: string): string {
   const r = importText(text);
@@ -115,5 +116,56 @@ describe("importing never fails inside and never gives a config the editor marks
     expect(built?.config.resources).toEqual([
       { name: "search", endpoint: { path: "search", method: "POST", json: { "{{k}}": { "{{n}}": "{{v}}" } } } },
     ]);
+  });
+
+  it("HAR files, braces and prototype names in headers, queries and bodies among them", () => {
+    const word = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("", "{x}", "__proto__", "constructor", "Authorization", "a b"));
+    const entry = fc.record({
+      request: fc.record({
+        method: fc.constantFrom("GET", "POST", "PUT"),
+        url: fc.constantFrom("https://api.x.com/items?page=1", "https://api.x.com/items/12", "https://api.x.com/a?{k}=v", "nonsense"),
+        headers: fc.array(fc.record({ name: word, value: word }), { maxLength: 3 }),
+        postData: fc.record({ mimeType: fc.constantFrom("application/json", ""), text: json.map((j) => JSON.stringify(j)) }),
+      }),
+      response: fc.record({
+        status: fc.constantFrom(200, 404),
+        headers: fc.array(fc.record({ name: word, value: word }), { maxLength: 2 }),
+        content: fc.record({ mimeType: fc.constant("application/json"), text: json.map((j) => JSON.stringify(j)) }),
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 3 }), (entries) => {
+        expect(outcome(JSON.stringify({ log: { version: "1.2", entries } }))).toMatch(/^(ok|refused)$/);
+      }),
+      { numRuns: 300 },
+    );
+    const har = {
+      log: {
+        version: "1.2",
+        entries: [
+          {
+            request: {
+              method: "POST",
+              url: "https://api.x.com/search?__proto__=1&{k}=v",
+              headers: [
+                { name: "X-Tmpl", value: "{v}" },
+                { name: "__proto__", value: "x" },
+              ],
+              postData: { mimeType: "application/json", text: '{"__proto__": {"a": 1}, "q": {"constructor": 1, "b": "{c}"}}' },
+            },
+            response: { status: 200, headers: [], content: { mimeType: "application/json", text: '[{"id": 1}]' } },
+          },
+        ],
+      },
+    };
+    const r = importText(JSON.stringify(har));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const built = buildConfig(r.draft);
+    expect(built.config.client).toMatchObject({ headers: { "X-Tmpl": "{{v}}" } });
+    expect((built.config.resources as PlainValue[])[0]).toMatchObject({
+      endpoint: { params: { "{{k}}": "v" }, json: { q: { b: "{{c}}" } } },
+    });
+    expect(r.draft.notes.filter((n) => n.includes("prototype"))).toHaveLength(4);
   });
 });

@@ -13,7 +13,7 @@ import { pagingParamNames } from "./openapi-ops";
 import { capturedSummary, isIdSegment, linkIdSegments, uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
-import { isObj, literal, plain, snake } from "./values";
+import { isObj, keptKey, literal, plain, snake } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Captured {
@@ -65,9 +65,14 @@ const secretRef = (key: string) => ({ $secret: key.toLowerCase() });
  */
 function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data: PlainObject | null } {
   if (c.body === null) return { json: null, data: null };
+  const dropped = droppedKeyNote(`the body of ${c.method} ${c.url.pathname}`, notes);
   const scrub = (o: Record<string, unknown>): PlainObject =>
     Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [literal(k) as string, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v))]),
+      Object.entries(o).flatMap(([k, v]) =>
+        keptKey(k, dropped)
+          ? [[literal(k) as string, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v), dropped)]]
+          : [],
+      ),
     );
   const declared = /json/i.test(c.contentType ?? "");
   if (declared || /^\s*\{/.test(c.body)) {
@@ -151,8 +156,9 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const skip = pagingParamNames(paging.guess.value);
     const params: Record<string, PlainObject[string]> = {};
     // Another credential in the query string (the auth guess took one) becomes a reference too: never a literal.
+    const droppedParam = droppedKeyNote(`the query of ${first.method} ${first.url.pathname}`, notes);
     for (const p of query)
-      if (!skip.has(p.name))
+      if (!skip.has(p.name) && keptKey(p.name, droppedParam))
         params[literal(p.name) as string] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
@@ -181,7 +187,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       selected: true,
       name: { value: name, evidence: `the URL's last path segment (${first.url.pathname})` },
       params: Object.keys(params).length ? { value: params, evidence: "the request's query string" } : null,
-      headers: own.length ? Object.fromEntries(own) : null,
+      headers: own.length ? configHeaders(own, notes) : null,
       json,
       data,
       data_selector: records ? { value: jsonPathOf(records.path), evidence: `${records.evidence} (recorded response)` } : null,
@@ -213,10 +219,23 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
       title: new URL(origin).host,
       base_url: { value: base, evidence: `the requests' origin${origins.size > 1 ? " (the most used one)" : ""}` },
       auth: auth?.guess ?? null,
-      headers: common.length ? Object.fromEntries(common) : null,
+      headers: common.length ? configHeaders(common, notes) : null,
       endpoints: uniqueNames(endpoints),
       notes: [...new Set(notes)],
       mock,
     },
   };
+}
+
+/** A note for a key of what was sent that no config takes (`__proto__`): left out, and said where. */
+const droppedKeyNote =
+  (where: string, notes: string[]) =>
+  (key: string): void =>
+    void notes.push(`The key \`${key}\` in ${where} was left out: restplay takes no JavaScript prototype name as a key.`);
+
+/** Headers as the config holds them: literal braces doubled (dlt formats headers too), a prototype's name left out. */
+function configHeaders(pairs: readonly (readonly [string, string])[], notes: string[]): PlainObject | null {
+  const dropped = droppedKeyNote("the headers", notes);
+  const kept = pairs.filter(([k]) => keptKey(k, dropped)).map(([k, v]) => [literal(k) as string, literal(v) as string] as const);
+  return kept.length ? Object.fromEntries(kept) : null;
 }

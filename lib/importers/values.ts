@@ -1,6 +1,6 @@
 /** Small readers for untrusted JSON-like values (parsed specs, HAR files, sample responses). */
 import type { PlainValue } from "../formats";
-import { trimChars } from "../shared";
+import { isPrototypeKey, trimChars } from "../shared";
 
 export type Obj = { readonly [key: string]: unknown };
 
@@ -30,12 +30,22 @@ export function plain(v: unknown, depth = 0): PlainValue {
  * A value written as it was sent: dlt reads `{…}` in `params`, `json` and `data` strings (keys too) as placeholders,
  * so a literal brace is doubled (`{"q":"x"}` as a form field → `{{"q":"x"}}`, which dlt sends as written).
  */
-export function literal(v: PlainValue): PlainValue {
+export function literal(v: PlainValue, dropped?: (key: string) => void): PlainValue {
   if (typeof v === "string") return v.replace(/[{}]/g, (c) => c + c);
-  if (Array.isArray(v)) return v.map(literal);
-  // Keys too: dlt formats a dict's keys as it formats its values.
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [literal(k) as string, literal(x)]));
+  if (Array.isArray(v)) return v.map((x) => literal(x, dropped));
+  // Keys too: dlt formats a dict's keys as it formats its values. A prototype's name is no key a config takes here.
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v).flatMap(([k, x]) => (keptKey(k, dropped) ? [[literal(k) as string, literal(x, dropped)]] : [])),
+    );
   return v;
+}
+
+/** Whether a key of what was sent can be a config's (`__proto__`, `constructor`, `prototype` cannot: `dropped` is told). */
+export function keptKey(key: string, dropped?: (key: string) => void): boolean {
+  if (!isPrototypeKey(key)) return true;
+  dropped?.(key);
+  return false;
 }
 
 /** snake_case from a path segment or camelCase name: `bankTransactions` → `bank_transactions`. */
