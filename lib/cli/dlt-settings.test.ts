@@ -202,6 +202,31 @@ describe("values from .dlt/secrets.toml and .dlt/config.toml", () => {
     );
   });
 
+  it("validate checks the files' values as run reads them, and says where they came from", async () => {
+    const py = [
+      "import dlt",
+      "from dlt.sources.rest_api import rest_api_source",
+      'source = rest_api_source({"client": {"base_url": "https://api.test:" + dlt.config["port"]},',
+      '    "resources": [{"name": "items", "endpoint": {"path": "items", "paginator": "single_page"}}]})',
+      "",
+    ].join("\n");
+    const dir = project(py, { "config.toml": "port = 8080\n" }, "shop.py");
+    // 8080 is an int in dlt: Python's `+` refuses it (TypeError), as it would running the file.
+    const r = await cli(["validate", "shop.py"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("can only concatenate str");
+    expect(r.stderr).toContain("note: values from dlt's settings files: port from .dlt/config.toml\n");
+    writeFileSync(join(dir, ".dlt", "config.toml"), 'port = "x"\n');
+    expect((await cli(["validate", "shop.py"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a dlt workspace's profile files are not read, and a note says so", async () => {
+    const dir = project(SHOP, { "secrets.toml": 'api_key = "k"\norg = "o"\n', ".workspace": "" });
+    const r = await cli(["run", "shop.json"], { cwd: dir, fetch: api().fetch });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: .dlt/.workspace makes this a dlt workspace: restplay reads secrets.toml and config.toml as a plain");
+  });
+
   it("without a .dlt dir nothing is said about it, and a missing secret names every way to give it", async () => {
     const dir = project(SHOP);
     const r = await cli(["run", "shop.json", "--secret", "org=acme"], { cwd: dir, fetch: api().fetch });

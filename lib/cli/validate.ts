@@ -44,10 +44,16 @@ export async function validateCommand(
   const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, settings: settings.files, target: "live" } as const;
   const { withTypeValues } = await import("./type-values");
   const result = (await withTypeValues(source, validateText(source.config, source.format), inputs)).validation;
-  // A misspelt --secret checked nothing: said (on stderr), as run and check say it.
-  if (options.secret?.length && result.value !== null) {
-    const [{ resolveSecrets }, { warnUnusedSecrets }] = await Promise.all([import("../run"), import("./run-command")]);
-    warnUnusedSecrets(options.secret, resolveSecrets(listSecrets(result.value), inputs).statuses, io);
+  // A misspelt --secret checked nothing, and what the settings files gave: said (on stderr), as run and check say it.
+  if ((options.secret?.length || settings.files.length) && result.value !== null) {
+    const [{ resolveSecrets }, { warnUnusedSecrets }, { noteSettings }] = await Promise.all([
+      import("../run"),
+      import("./run-command"),
+      import("./dlt-settings"),
+    ]);
+    const { statuses } = resolveSecrets(listSecrets(result.value), inputs);
+    warnUnusedSecrets(options.secret ?? [], statuses, io);
+    noteSettings(statuses, settings, io);
   }
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
   else printDiagnostics(result, source, io, "stdout");
