@@ -115,10 +115,12 @@ export function tomlValueText(v: unknown): string {
   return jsonText(v);
 }
 
+/** A parsed TOML table (a date is an object too, and a value). */
+const isTable = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof TomlDate);
+
 /** dlt's `update_dict_nested(global, project)`: the project's values over the global ones, tables merged key by key. */
 function mergeOver(under: unknown, over: unknown): unknown {
-  const isTable = (v: unknown): v is Record<string, unknown> =>
-    typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof TomlDate);
   if (!isTable(under) || !isTable(over)) return over;
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const k of Object.keys(under)) out[k] = under[k];
@@ -160,8 +162,6 @@ function readToml(path: string, label: string): unknown {
 export interface DltSettings {
   /** secrets.toml, then config.toml: each only when a file of that name was found. */
   readonly files: readonly SettingsFile[];
-  /** The files read, as messages name them. */
-  readonly read: readonly string[];
   /** Set when the project is a dlt workspace (`.dlt/.workspace`), whose profile files restplay does not read. */
   readonly workspace: string | null;
 }
@@ -170,7 +170,6 @@ export interface DltSettings {
 export function readDltSettings(io: Pick<CliIO, "env" | "cwd" | "dltGlobalDir">): DltSettings {
   const dirs = dltSettingsDirs(io);
   const files: SettingsFile[] = [];
-  const read: string[] = [];
   for (const kind of KINDS) {
     const paths = [...new Set([join(dirs.project, kind), ...(dirs.global !== null ? [join(dirs.global, kind)] : [])])];
     const docs = paths.flatMap((path) => {
@@ -179,17 +178,17 @@ export function readDltSettings(io: Pick<CliIO, "env" | "cwd" | "dltGlobalDir">)
       return doc === null ? [] : [{ label, doc }];
     });
     if (docs.length === 0) continue;
-    read.push(...docs.map((d) => d.label));
     const merged = docs.reduceRight<unknown>((under, d) => mergeOver(under, d.doc), undefined);
     files.push({
       kind,
       lookup: (name) => {
         const node = settingsNode(merged, name);
         if (node === undefined) return undefined;
-        const isTable = typeof node === "object" && node !== null && !Array.isArray(node) && !(node instanceof TomlDate);
         // The project's file when it has the name, the global one too where a table of both was merged.
-        const holders = docs.filter((d) => settingsNode(d.doc, name) !== undefined);
-        return { value: tomlValueText(node), files: (isTable ? holders : holders.slice(0, 1)).map((d) => d.label) };
+        const holders = isTable(node)
+          ? docs.filter((d) => isTable(settingsNode(d.doc, name)))
+          : docs.filter((d) => settingsNode(d.doc, name) !== undefined).slice(0, 1);
+        return { value: tomlValueText(node), files: holders.map((d) => d.label) };
       },
     });
   }
@@ -200,7 +199,7 @@ export function readDltSettings(io: Pick<CliIO, "env" | "cwd" | "dltGlobalDir">)
   } catch {
     // not a workspace
   }
-  return { files, read, workspace };
+  return { files, workspace };
 }
 
 /** How a missing reference can be given, for `run`, `check` and `validate` alike. */
