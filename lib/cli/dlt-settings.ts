@@ -12,7 +12,7 @@ import { homedir, tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse, TomlDate, TomlError } from "smol-toml";
 import type { SecretStatus, SettingsFile } from "../run";
-import { pyFloatRepr, secretEnvName, settingsNode, type RefKind } from "../shared";
+import { isSettingsTable, pyFloatRepr, secretEnvName, settingsNode, type RefKind } from "../shared";
 import { MAX_CONFIG_BYTES, styleFor, type CliIO } from "./io";
 
 const KINDS = ["secrets.toml", "config.toml"] as const;
@@ -115,13 +115,9 @@ export function tomlValueText(v: unknown): string {
   return jsonText(v);
 }
 
-/** A parsed TOML table (a date is an object too, and a value). */
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof TomlDate);
-
 /** dlt's `update_dict_nested(global, project)`: the project's values over the global ones, tables merged key by key. */
 function mergeOver(under: unknown, over: unknown): unknown {
-  if (!isTable(under) || !isTable(over)) return over;
+  if (!isSettingsTable(under) || !isSettingsTable(over)) return over;
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const k of Object.keys(under)) out[k] = under[k];
   for (const k of Object.keys(over)) out[k] = Object.hasOwn(out, k) ? mergeOver(out[k], over[k]) : over[k];
@@ -185,8 +181,8 @@ export function readDltSettings(io: Pick<CliIO, "env" | "cwd" | "dltGlobalDir">)
         const node = settingsNode(merged, name);
         if (node === undefined) return undefined;
         // The project's file when it has the name, the global one too where a table of both was merged.
-        const holders = isTable(node)
-          ? docs.filter((d) => isTable(settingsNode(d.doc, name)))
+        const holders = isSettingsTable(node)
+          ? docs.filter((d) => isSettingsTable(settingsNode(d.doc, name)))
           : docs.filter((d) => settingsNode(d.doc, name) !== undefined).slice(0, 1);
         return { value: tomlValueText(node), files: holders.map((d) => d.label) };
       },

@@ -17,6 +17,7 @@ export {
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   secretLookupNames,
+  isSettingsTable,
   settingsNode,
   pyUnquote,
   splitUserInfo,

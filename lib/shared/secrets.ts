@@ -163,7 +163,7 @@ export function secretLookupNames(name: string): string[] {
 }
 
 /** A TOML table as a parser gives it (a plain or null-prototype object): a date or any other object is a value. */
-const isTable = (v: unknown): v is { readonly [key: string]: unknown } =>
+export const isSettingsTable = (v: unknown): v is { readonly [key: string]: unknown } =>
   typeof v === "object" && v !== null && !Array.isArray(v) && [null, Object.prototype].includes(Object.getPrototypeOf(v));
 
 /**
@@ -176,7 +176,7 @@ const isTable = (v: unknown): v is { readonly [key: string]: unknown } =>
 export function settingsNode(doc: unknown, name: string): unknown {
   let node = doc;
   for (const key of name.split(".")) {
-    if (!isTable(node) || !Object.hasOwn(node, key)) return undefined;
+    if (!isSettingsTable(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return node;
