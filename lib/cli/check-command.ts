@@ -3,14 +3,15 @@
  *
  * The auth exchange and the first page of every resource, then a pass/fail matrix with the reason per
  * resource (lib/run's check fold). No paging, no state, nothing loaded. Exit 0 when every resource
- * passes, 1 otherwise.
+ * passes, 1 otherwise. Secrets come as `run` takes them (`--secret`, the environment, dlt's settings files).
  */
 import { listSecrets, validateText } from "../config";
 import { withTypeValues } from "./type-values";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
 import { checkFailure, jsonDocument } from "./failure-json";
-import { literalMasker, noteDltSettingsFiles, warnUnusedSecrets } from "./run-command";
+import { literalMasker, settingsOrFail, warnUnusedSecrets } from "./run-command";
+import { noteSettings } from "./dlt-settings";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 
 /** The verdict column: as wide as its longest word, `– untested`. */
@@ -29,13 +30,18 @@ export interface CheckOptions {
 export async function checkCommand(file: string, options: CheckOptions, io: CliIO): Promise<number> {
   const source = await readSource(file, io);
   const target = options.mock ? "mock" : "live";
-  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target } as const;
+  const fail = (code: string, message: string) => {
+    io.stderr.write(`error: ${message.split("\n").join("\nerror: ")}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(checkFailure(code, message)));
+  };
+  const settings = settingsOrFail(io, fail);
+  if (settings === null) return 1;
+  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, settings: settings.files, target } as const;
   // A paginator's or auth's `type` given as a reference is checked as the value the check has for it.
   const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
   if (types.missing !== null) {
-    io.stderr.write(`error: ${types.missing.split("\n").join("\nerror: ")}\n`);
-    if (options.format === "json") io.stdout.write(jsonDocument(checkFailure("missing_secret", types.missing)));
-    noteDltSettingsFiles(io);
+    noteSettings(types.statuses, settings, io);
+    fail("missing_secret", types.missing);
     return 1;
   }
   const { validation } = types;
@@ -50,6 +56,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const resolved = resolveSecrets(listSecrets(validation.config), inputs);
   const values = { ...types.values, ...resolved.values };
   warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io);
+  noteSettings([...types.statuses, ...resolved.statuses], settings, io);
   const stop = new AbortController();
   // A Ctrl-C while the modules loaded counts too (a listener added to an aborted signal never fires).
   if (io.signal?.aborted) stop.abort();
@@ -75,7 +82,6 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
     return 1;
   }
   const checked = await collectCheck(prepared.events, () => stop.abort()).finally(() => live?.close());
-  if (checked.rows.some((r) => r.reason.startsWith("missing_secret:"))) noteDltSettingsFiles(io);
   // A credential written into a resource's name (`"items?token=…"`) is masked, as `run` masks it.
   const { normalizeIdentifier } = await import("../preview");
   const masker = literalMasker(prepared.literalSecrets, normalizeIdentifier);

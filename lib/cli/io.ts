@@ -52,6 +52,8 @@ export interface CliIO {
   readonly signal?: AbortSignal;
   /** Standard input, read whole: the config when the file is `-` (`cat config.py | restplay validate -`). */
   readonly stdin?: () => Promise<string>;
+  /** dlt's global settings dir (`~/.dlt`): unset, found as dlt finds it (dlt-settings.ts); `null`, none (tests). */
+  readonly dltGlobalDir?: string | null;
 }
 
 /** A failure of the command line itself (exit 2): a missing file, a bad option value. */

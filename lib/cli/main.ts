@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .argument("<file>", FILE_ARGUMENT)
     .option(
       "--secret <name=value>",
-      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable; else the env var NAME): checked as dlt reads it',
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable; else the env var NAME, .dlt/*.toml): checked as dlt reads it',
       parseSecret,
     )
     .addOption(formatOption())
@@ -93,11 +93,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command("run")
     .description("run the config's resources and print the trace and the merged tables")
     .argument("<file>", FILE_ARGUMENT)
-    .option("--mock", "run against the built-in mock APIs (missing secrets take their demo values)")
+    .option("--mock", "run against the built-in mock APIs (their demo credentials come before .dlt/ files' values)")
     .option("--resource <name>", "run only this resource (repeatable)", collect)
     .option(
       "--secret <name=value>",
-      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME, else .dlt/secrets.toml, config.toml',
       parseSecret,
     )
     .option("--max-pages <n>", "stop each resource after n pages", parsePositive)
@@ -146,7 +146,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--resource <name>", "check only this resource (repeatable)", collect)
     .option(
       "--secret <name=value>",
-      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME',
+      'a value for dlt.secrets["name"] or dlt.config["name"] (repeatable); else the env var NAME, else .dlt/secrets.toml, config.toml',
       parseSecret,
     )
     .addOption(formatOption())

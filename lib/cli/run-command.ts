@@ -3,7 +3,8 @@
  *   [--state-dir DIR] [--duckdb FILE] [--format text|json]`
  *
  * Secrets: `--secret`, else the environment variable dlt reads (`CLIENT_ID` for
- * `dlt.secrets["client_id"]`), else (with `--mock`) the mock API's demo value. Live runs use lib/net's
+ * `dlt.secrets["client_id"]`), else dlt's `.dlt/secrets.toml`, then `.dlt/config.toml` (dlt-settings.ts), with
+ * `--mock` the mock API's demo value coming before those files (decision 0045). Live runs use lib/net's
  * transport with real waits, unguarded (the CLI runs on the user's machine and may reach any host)
  * but with the same response limits as the server.
  * In json mode stdout carries only the JSON result (with the destination's tables); the trace goes to stderr.
@@ -23,7 +24,7 @@ import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
 import { isPython, Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
-import { existsSync } from "node:fs";
+import { noteSettings, readDltSettings, SettingsFileError, supplyHint, type DltSettings } from "./dlt-settings";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -48,6 +49,7 @@ export interface RunOptions {
 const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> = {
   given: () => "--secret",
   environment: (s) => `$${s.variable ?? secretEnvName(s.name)}`,
+  settings_file: (s) => (s.files ?? []).join(" and "),
   mock_demo: () => "mock demo value",
   missing: () => "missing",
 };
@@ -68,16 +70,17 @@ export function warnUnusedSecrets(given: readonly (readonly [string, string])[],
 }
 
 /**
- * A secret the run lacks while the working directory has dlt's `.dlt/secrets.toml` or `config.toml`: said to be
- * not read (a dlt user expects it to be), never what it holds. Only where a value is missing, on stderr.
+ * dlt's settings files for a command (dlt-settings.ts), or `null` after `fail` said which one dlt could not load
+ * either (file:line:col, what is wrong; never its text).
  */
-export function noteDltSettingsFiles(io: CliIO): void {
-  const found = ["secrets.toml", "config.toml"].some((f) => existsSync(resolve(io.cwd, ".dlt", f)));
-  if (found)
-    io.stderr.write(
-      "note: restplay does not read .dlt/secrets.toml or .dlt/config.toml (dlt does): give their values with " +
-        "--secret NAME=VALUE or the environment variables dlt reads\n",
-    );
+export function settingsOrFail(io: CliIO, fail: (code: string, message: string) => void): DltSettings | null {
+  try {
+    return readDltSettings(io);
+  } catch (e) {
+    if (!(e instanceof SettingsFileError)) throw e;
+    fail("invalid_settings", e.message);
+    return null;
+  }
 }
 
 /**
@@ -130,13 +133,15 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return exit;
   };
 
-  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: options.mock ? "mock" : "live" } as const;
+  const settings = settingsOrFail(io, (code, message) => fail(code, message, 1));
+  if (settings === null) return 1;
+  const given = Object.fromEntries(options.secret ?? []);
+  const inputs = { given, env: io.env, settings: settings.files, target: options.mock ? "mock" : "live" } as const;
   // A paginator's or auth's `type` given as a reference is checked as the value the run has for it.
   const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
   if (types.missing !== null) {
-    const exit = fail("missing_secret", types.missing, 1);
-    noteDltSettingsFiles(io);
-    return exit;
+    noteSettings(types.statuses, settings, io);
+    return fail("missing_secret", types.missing, 1);
   }
   const { validation } = types;
   if (!validation.valid || validation.config === null) {
@@ -151,18 +156,14 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const statuses = [...types.statuses, ...resolved.statuses];
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io);
+  noteSettings(statuses, settings, io);
   const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
   const missing = statuses.filter(
     (s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []),
   );
   if (missing.length > 0) {
-    const lines = missing.map(
-      ({ name: n, kind }) =>
-        `missing ${kind} ${n} (${refSpelling(kind, n)}): pass --secret ${n}=VALUE or set the environment variable ${secretEnvName(n)}`,
-    );
-    const exit = fail("missing_secret", lines.join("\n"), 1);
-    noteDltSettingsFiles(io);
-    return exit;
+    const lines = missing.map(({ name: n, kind }) => `missing ${kind} ${n} (${refSpelling(kind, n)}): ${supplyHint(kind, n)}`);
+    return fail("missing_secret", lines.join("\n"), 1);
   }
 
   // Where the run's results go is checked before it runs: a run of minutes is not lost to a path that cannot be written.

@@ -271,7 +271,8 @@ describe("restplay run (live)", () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'error: missing secret client_id (dlt.secrets["client_id"]): pass --secret client_id=VALUE or set the environment variable CLIENT_ID',
+      'error: missing secret client_id (dlt.secrets["client_id"]): pass --secret client_id=VALUE, ' +
+        "set the environment variable CLIENT_ID or add client_id to .dlt/secrets.toml",
     );
     expect(r.stderr).toContain("CLIENT_SECRET");
     expect(calls).toBe(0);
@@ -285,7 +286,8 @@ describe("restplay run (live)", () => {
     const run = await cli(["run", name, "--secret", "api_key=k"], at);
     expect([run.code, run.stderr]).toEqual([
       1,
-      'error: missing config api_base (dlt.config["api_base"]): pass --secret api_base=VALUE or set the environment variable API_BASE\n',
+      'error: missing config api_base (dlt.config["api_base"]): pass --secret api_base=VALUE, ' +
+        "set the environment variable API_BASE or add api_base to .dlt/config.toml or .dlt/secrets.toml\n",
     ]);
     const check = await cli(["check", name, "--secret", "api_key=k", "--format", "json"], at);
     expect((JSON.parse(check.stdout) as { rows: { reason: string }[] }).rows[0]!.reason).toMatch(

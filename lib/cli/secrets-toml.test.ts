@@ -1,9 +1,11 @@
-/** secrets.toml from the command line: the template `export --secrets-toml` prints, and a `.dlt/secrets.toml` restplay does not read. */
+/** secrets.toml from the command line: the template `export --secrets-toml` prints, which `run` and `check` read back. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, seedFiles } from "../testing/cli";
+import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
+import { getExample } from "../examples";
 
 const seeds = seedFiles();
 afterAll(() => seeds.cleanup());
@@ -26,24 +28,29 @@ describe("restplay export --secrets-toml", () => {
 });
 
 describe("a .dlt/secrets.toml in the working directory", () => {
-  it("a missing secret with a .dlt/secrets.toml in the working dir says restplay does not read it, never its values", async () => {
+  it("the template export --secrets-toml prints, filled in, is what run and check read (sections included)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "restplay-dlt-dir-"));
     try {
       mkdirSync(join(dir, ".dlt"));
-      writeFileSync(join(dir, ".dlt", "secrets.toml"), 'client_id = "toml-id-1234"\nclient_secret = "toml-secret-5678"\n');
-      writeFileSync(join(dir, "seed.py"), seeds.files.find((f) => f.id === "000")!.code);
-      for (const command of ["run", "check"]) {
-        const r = await cli([command, "seed.py"], { cwd: dir });
-        expect(r.code).toBe(1);
-        expect(r.stderr).toContain(
-          "note: restplay does not read .dlt/secrets.toml or .dlt/config.toml (dlt does): give their values with --secret NAME=VALUE " +
-            "or the environment variables dlt reads",
-        );
-        expect(r.stdout + r.stderr).not.toMatch(/toml-id-1234|toml-secret-5678/);
+      const mock = createMockApi();
+      for (const [id, file] of [
+        ["002", "seed.py"],
+        ["docs-github", "github.py"],
+      ] as const) {
+        const code = id === "docs-github" ? getExample(id)!.text : seeds.files.find((f) => f.id === id)!.code;
+        writeFileSync(join(dir, file), code);
+        const template = await cli(["export", file, "--secrets-toml"], { cwd: dir });
+        expect(template.code).toBe(0);
+        // Each placeholder filled with the mock API's demo value under the key's own name.
+        const filled = template.stdout.replace(/^(\w+) = "<your \w+>"$/gm, (_, key: string) => `${key} = "${MOCK_DEMO_SECRETS[key]}"`);
+        expect(filled).not.toContain("<your");
+        writeFileSync(join(dir, ".dlt", "secrets.toml"), filled);
+        for (const command of ["run", "check"]) {
+          const r = await cli([command, file, ...(command === "run" ? ["--max-pages", "1"] : [])], { cwd: dir, fetch: mock.fetch });
+          expect([r.code, r.stderr]).toEqual([0, expect.stringContaining("from .dlt/secrets.toml")]);
+          expect(r.stdout + r.stderr).not.toMatch(/demo-api-key|demo-github-token/);
+        }
       }
-      // Without one missing, nothing is said about it.
-      const given = await cli(["run", "seed.py", "--mock"], { cwd: dir });
-      expect(given.stderr).not.toContain(".dlt/secrets.toml");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -73,7 +73,9 @@ describe("restplay run: a paginator type from dlt.config", () => {
     expect(r.code).toBe(1);
     expect(seen).toEqual([]);
     expect(r.stderr).toContain("ConfigFieldMissingException");
-    expect(r.stderr).toContain("pass --secret pag_type=VALUE or set the environment variable PAG_TYPE");
+    expect(r.stderr).toContain(
+      "pass --secret pag_type=VALUE, set the environment variable PAG_TYPE or add pag_type to .dlt/config.toml or .dlt/secrets.toml",
+    );
   });
 });
 
@@ -120,7 +122,9 @@ describe("restplay run: a paginator limit from dlt.config", () => {
     const { seen, fetch } = offsetApi();
     const r = await cli(["run", "offset.py"], { cwd: dir, fetch });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("pass --secret page_size=VALUE or set the environment variable PAGE_SIZE");
+    expect(r.stderr).toContain(
+      "pass --secret page_size=VALUE, set the environment variable PAGE_SIZE or add page_size to .dlt/config.toml or .dlt/secrets.toml",
+    );
     const text = await cli(["run", "offset.py"], { cwd: dir, fetch, env: { PAGE_SIZE: "abc" } });
     expect(text.code).toBe(1);
     expect(text.stderr).toContain("limit");

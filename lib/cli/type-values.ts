@@ -1,12 +1,13 @@
 /**
  * A paginator's or auth's `type`, or a number, bool or dict, given as a reference (`"type": dlt.config["pag_type"]`,
  * `"limit": dlt.config["page_size"]`): Python reads it as it builds the config, so `run` and `check` take its value
- * first (`--secret`, the environment, the mock's demo values, as every reference) and check the config as what dlt
+ * first (`--secret`, the environment, dlt's settings files, the mock's demo values, as every reference) and check the config as what dlt
  * reads from that value written literally (lib/config/type-refs.ts).
  */
 import { listSecrets, runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
-import { refSpelling, secretEnvName } from "../shared";
+import { refSpelling } from "../shared";
+import { supplyHint } from "./dlt-settings";
 import type { Source } from "./io";
 
 export interface TypeValues {
@@ -22,8 +23,7 @@ export interface TypeValues {
 function missingTypeLine(r: RunTimeRef): string {
   return (
     `missing ${r.kind} ${r.name} (${refSpelling(r.kind, r.name)}), the value of ${r.place}: ` +
-    "dlt raises ConfigFieldMissingException reading it; " +
-    `pass --secret ${r.name}=VALUE or set the environment variable ${secretEnvName(r.name)}`
+    `dlt raises ConfigFieldMissingException reading it; ${supplyHint(r.kind, r.name)}`
   );
 }
 

@@ -2,6 +2,7 @@
 import { listSecrets, notRunnableReason, validateText, type ValidationResult } from "../config";
 import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
 import { readSource, styleFor, type CliIO, type Source } from "./io";
+import { jsonDocument, validateFailure } from "./failure-json";
 
 export type OutputFormat = "text" | "json";
 
@@ -24,8 +25,9 @@ export function invalidMessage(file: string, result: ValidationResult): string {
 }
 
 /**
- * `--secret` values and the environment's, as `run` takes them (no mock demo values), are checked where the config
- * uses them: dlt's providers cast `8080` to an int, which `"https://h:" + dlt.config["port"]` or an auth refuses.
+ * `--secret` values, the environment's and dlt's settings files', as `run` takes them (no mock demo values), are checked
+ * where the config uses them: dlt's providers cast `8080` to an int, which `"https://h:" + dlt.config["port"]` or an
+ * auth refuses. A settings file dlt cannot load fails the command, as it fails `run`.
  */
 export async function validateCommand(
   file: string,
@@ -33,13 +35,25 @@ export async function validateCommand(
   io: CliIO,
 ): Promise<number> {
   const source = await readSource(file, io);
-  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, target: "live" } as const;
+  const { settingsOrFail } = await import("./run-command");
+  const settings = settingsOrFail(io, (code, message) => {
+    io.stderr.write(`error: ${message}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(validateFailure(code, message)));
+  });
+  if (settings === null) return 1;
+  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, settings: settings.files, target: "live" } as const;
   const { withTypeValues } = await import("./type-values");
   const result = (await withTypeValues(source, validateText(source.config, source.format), inputs)).validation;
-  // A misspelt --secret checked nothing: said (on stderr), as run and check say it.
-  if (options.secret?.length && result.value !== null) {
-    const [{ resolveSecrets }, { warnUnusedSecrets }] = await Promise.all([import("../run"), import("./run-command")]);
-    warnUnusedSecrets(options.secret, resolveSecrets(listSecrets(result.value), inputs).statuses, io);
+  // A misspelt --secret checked nothing, and what the settings files gave: said (on stderr), as run and check say it.
+  if ((options.secret?.length || settings.files.length) && result.value !== null) {
+    const [{ resolveSecrets }, { warnUnusedSecrets }, { noteSettings }] = await Promise.all([
+      import("../run"),
+      import("./run-command"),
+      import("./dlt-settings"),
+    ]);
+    const { statuses } = resolveSecrets(listSecrets(result.value), inputs);
+    warnUnusedSecrets(options.secret ?? [], statuses, io);
+    noteSettings(statuses, settings, io);
   }
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);
   else printDiagnostics(result, source, io, "stdout");

@@ -1,17 +1,19 @@
 /**
  * Where each secret's value comes from — one rule for the route, the CLI and the Secrets panel, in
  * dlt's order: a value the user gave (Secrets panel, `--secret`), else the environment variable dlt
- * reads (`CLIENT_ID` for `dlt.secrets["client_id"]`; the CLI only), else with the mock target the mock
- * API's demo value, else missing.
+ * reads (`CLIENT_ID` for `dlt.secrets["client_id"]`; the CLI only), else dlt's settings files
+ * (`.dlt/secrets.toml`, then `.dlt/config.toml` for `dlt.config[...]` only; the CLI only), else missing.
+ * With the mock target the mock API's demo value comes before the files (decision 0045): the mock accepts
+ * only its demo credentials, and a project's real ones are not sent to it.
  */
 import type { SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
-import { getOwn, secretEnvName, secretLookupNames, setOwn } from "../shared";
+import { getOwn, secretEnvName, secretLookupNames, setOwn, type RefKind } from "../shared";
 
 import type { RunTarget } from "./contract";
 
 /** The vocabulary every consumer shows: where the value came from. */
-export type SecretSource = "given" | "environment" | "mock_demo" | "missing";
+export type SecretSource = "given" | "environment" | "settings_file" | "mock_demo" | "missing";
 
 export interface SecretStatus {
   readonly name: string;
@@ -19,6 +21,20 @@ export interface SecretStatus {
   readonly source: SecretSource;
   /** With `environment`: the variable the value came from (`GITHUB_TOKEN` for `sources.github.github_token`). */
   readonly variable?: string;
+  /** With `settings_file`: the file(s) the value came from (a table may be merged from the project's and the global one). */
+  readonly files?: readonly string[];
+  /** With `mock_demo`: the settings file(s) whose value the demo value stands in for. */
+  readonly shadowed?: readonly string[];
+  /** With `missing`, a secret: the config.toml that has a value under its name, which dlt does not read secrets from. */
+  readonly inConfigToml?: readonly string[];
+}
+
+/** A dlt settings file as the CLI read it: the project's `.dlt/<kind>` merged over the global one, as dlt merges them. */
+export interface SettingsFile {
+  /** `config.toml` holds settings only: `dlt.secrets[...]` never reads it. */
+  readonly kind: "secrets.toml" | "config.toml";
+  /** The value under a name, as text dlt's `auto_cast` reads as the same value, and the file(s) it is in; `undefined`: none. */
+  readonly lookup: (name: string) => { readonly value: string; readonly files: readonly string[] } | undefined;
 }
 
 export interface SecretInputs {
@@ -26,15 +42,30 @@ export interface SecretInputs {
   readonly given: Readonly<Record<string, string>>;
   /** The process environment (the CLI); absent in the browser and the route. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** dlt's settings files, secrets.toml first (the CLI); absent in the browser and the route. */
+  readonly settings?: readonly SettingsFile[];
   readonly target: RunTarget;
 }
 
+type Resolved = Omit<SecretStatus, "name" | "kind"> & { readonly value: string | null };
+
+/** The first settings file of those `kind` may read with a value under one of `names`, and that value. */
+function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { value: string; files: readonly string[] } | undefined {
+  for (const file of files)
+    for (const n of names) {
+      const found = file.lookup(n);
+      if (found !== undefined && found.value !== "") return found;
+    }
+  return undefined;
+}
+
 /**
- * One secret's value and where it came from. The given values, the environment and the mock's demo
- * values are looked up under every name dlt would try, most specific first (`sources.github.token`,
- * `sources.token`, `token`: lib/shared secretLookupNames).
+ * One reference's value and where it came from. The given values, the environment, the mock's demo values and the
+ * settings files are looked up under every name dlt would try, most specific first (`sources.github.token`,
+ * `sources.token`, `token`: lib/shared secretLookupNames), each source under every name before the next, as dlt asks
+ * its providers. `kind`: a `dlt.secrets[...]` reference never reads config.toml.
  */
-export function resolveSecret(name: string, inputs: SecretInputs): { value: string | null; source: SecretSource; variable?: string } {
+export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind = "secret"): Resolved {
   const names = secretLookupNames(name);
   // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
   for (const n of names) {
@@ -46,11 +77,21 @@ export function resolveSecret(name: string, inputs: SecretInputs): { value: stri
     const fromEnv = getOwn(inputs.env ?? {}, variable);
     if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment", variable };
   }
+  const readable = (inputs.settings ?? []).filter((f) => kind === "config" || f.kind === "secrets.toml");
+  const filed = fromFiles(names, readable);
   for (const n of inputs.target === "mock" ? names : []) {
     const demo = getOwn(MOCK_DEMO_SECRETS, n);
-    if (demo !== undefined) return { value: demo, source: "mock_demo" };
+    if (demo !== undefined) return { value: demo, source: "mock_demo", ...(filed ? { shadowed: filed.files } : {}) };
   }
-  return { value: null, source: "missing" };
+  if (filed) return { value: filed.value, source: "settings_file", files: filed.files };
+  const unread =
+    kind === "secret"
+      ? fromFiles(
+          names,
+          (inputs.settings ?? []).filter((f) => f.kind === "config.toml"),
+        )
+      : undefined;
+  return { value: null, source: "missing", ...(unread ? { inConfigToml: unread.files } : {}) };
 }
 
 /** Every referenced secret resolved: the values the engine gets and the status of each. */
@@ -60,9 +101,9 @@ export function resolveSecrets(
 ): { values: Record<string, string>; statuses: SecretStatus[] } {
   const values: Record<string, string> = {};
   const statuses = uses.map((use): SecretStatus => {
-    const r = resolveSecret(use.name, inputs);
-    if (r.value !== null) setOwn(values, use.name, r.value);
-    return { name: use.name, kind: use.kind, source: r.source, ...(r.variable ? { variable: r.variable } : {}) };
+    const { value, ...where } = resolveSecret(use.name, inputs, use.kind);
+    if (value !== null) setOwn(values, use.name, value);
+    return { name: use.name, kind: use.kind, ...where };
   });
   return { values, statuses };
 }

@@ -17,6 +17,8 @@ export {
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   secretLookupNames,
+  isSettingsTable,
+  settingsNode,
   pyUnquote,
   splitUserInfo,
 } from "./secrets";

@@ -147,6 +147,11 @@ export function maskSecret(value: string): string {
  * The names dlt tries for a sectioned key, most specific first (its config providers drop one section
  * at a time, and `sources.<source>.<key>` is its compact layout): `sources.github.token` is looked up as
  * `sources.github.token`, `sources.token`, `token`. A name without sections is just itself.
+ *
+ * dlt asks its providers in turn, each under every name before the next (checked with dlt 1.26.0: `TOKEN` in the
+ * environment wins over `[sources.github] token` in secrets.toml): the environment (`secretEnvName`), then
+ * `secrets.toml`, then `config.toml`, which holds settings only (`dlt.secrets[...]` never reads it). Each TOML
+ * file is its project's `.dlt/` one merged over the global `~/.dlt/` one (`settingsNode` reads a name in it).
  */
 export function secretLookupNames(name: string): string[] {
   const parts = name.split(".").filter(Boolean);
@@ -155,6 +160,26 @@ export function secretLookupNames(name: string): string[] {
   const out: string[] = [];
   for (let n = parts.length; n >= 0; n--) out.push([...parts.slice(0, n), key].join("."));
   return out;
+}
+
+/** A TOML table as a parser gives it (a plain or null-prototype object): a date or any other object is a value. */
+export const isSettingsTable = (v: unknown): v is { readonly [key: string]: unknown } =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && [null, Object.prototype].includes(Object.getPrototypeOf(v));
+
+/**
+ * What a dlt settings document (a parsed `secrets.toml` or `config.toml`) holds at a reference's name, as dlt's TOML
+ * providers read it (`BaseDocProvider.get_value`): the name split at its dots, each part a table's key, so
+ * `sources.github.token` is `[sources.github]` `token = …` as well as a dotted `sources.github.token = …` (a quoted
+ * `"a.b" = …` is no `a.b`), and the node there whatever it is: a table is a dict, `dlt.secrets["sources.github"]`
+ * the whole table. `undefined` when a part is missing or not a table.
+ */
+export function settingsNode(doc: unknown, name: string): unknown {
+  let node = doc;
+  for (const key of name.split(".")) {
+    if (!isSettingsTable(node) || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+  }
+  return node;
 }
 
 /**

@@ -41,6 +41,8 @@ export async function cli(
       io.transport ?? fetchTransport(io.fetch ?? (async (r: Request) => Promise.reject(new Error(`test tried the network: ${r.url}`)))),
     ...(io.signal ? { signal: io.signal } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
+    // The machine's own ~/.dlt is never read by a test: a test that wants a global settings dir names one.
+    dltGlobalDir: io.dltGlobalDir ?? null,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
