@@ -57,6 +57,7 @@ export function buildViews(
     problems: {
       id: "problems",
       title: "Problems",
+      toolsInHeader: true,
       badge: <ProblemsBadge counts={m.counts} checking={m.checking} />,
       content: <ProblemsPanel validation={m.validation} onReveal={m.reveal} onFix={m.fix} />,
     },
