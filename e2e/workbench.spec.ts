@@ -35,7 +35,7 @@ test("panels collapse to their header, maximise (button, double-click, shortcut)
   await expect(frame(page, "trace")).toHaveAttribute("data-collapsed", "true");
 
   // The shortcut maximises the panel that has focus.
-  await p.problems.getByTestId("problems-filter").focus();
+  await page.getByTestId("problems-filter").focus();
   await page.keyboard.press("Control+Shift+Enter");
   await expect(frame(page, "problems")).toHaveAttribute("data-maximised", "true");
   await page.keyboard.press("Control+Shift+Enter");
@@ -72,13 +72,13 @@ test("problems: errors first, a syntax slip's root cause first with its conseque
   await expect(p.problemsSummary).toContainText("1 error");
 
   // The filter and the severity toggles.
-  await p.problems.getByTestId("problems-filter").fill("oauth2");
+  await page.getByTestId("problems-filter").fill("oauth2");
   await expect(p.problems.locator('[data-testid="problem-group"]')).toHaveCount(1);
   await expect(p.problem("dialect_oauth2")).toBeVisible();
-  await p.problems.getByTestId("problems-filter").fill("");
-  await p.problems.getByTestId("problems-show-warning").click();
+  await page.getByTestId("problems-filter").fill("");
+  await page.getByTestId("problems-show-warning").click();
   await expect(p.problems.locator('[data-testid="problem"][data-severity="warning"]')).toHaveCount(0);
-  await p.problems.getByTestId("problems-show-warning").click();
+  await page.getByTestId("problems-show-warning").click();
 
   // Enter on a problem puts the editor's cursor on it.
   await first.locator("[data-problem-button]").focus();

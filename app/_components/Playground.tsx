@@ -120,7 +120,7 @@ export function Playground() {
         target={m.target}
         onTarget={m.setTarget}
         onExample={m.openExample}
-        onRun={m.runDefault}
+        onRun={m.runPressed}
         onCancel={m.cancel}
         running={m.running}
         blockedReason={m.blockedReason}

@@ -57,6 +57,7 @@ export function buildViews(
     problems: {
       id: "problems",
       title: "Problems",
+      toolsInHeader: true,
       badge: <ProblemsBadge counts={m.counts} checking={m.checking} />,
       content: <ProblemsPanel validation={m.validation} onReveal={m.reveal} onFix={m.fix} />,
     },
@@ -64,7 +65,7 @@ export function buildViews(
       id: "secrets",
       title: "Secrets",
       badge: <CountBadge n={m.uses?.length ?? 0} label="secrets" />,
-      content: <SecretsPanel uses={m.uses} values={m.secretValues} target={m.target} onChange={m.setSecret} />,
+      content: <SecretsPanel uses={m.uses} values={m.secretValues} target={m.target} missing={m.missingSecrets} onChange={m.setSecret} />,
     },
     trace: {
       id: "trace",
@@ -93,6 +94,7 @@ export function buildViews(
             stale={staleLabels}
             blocked={m.blockedReason}
             onFirstError={m.counts.errors > 0 && !m.checking ? m.firstProblem : undefined}
+            onFillSecrets={m.missingSecrets.size > 0 ? m.fillSecrets : undefined}
             refusal={run.refusal}
           />
         </>

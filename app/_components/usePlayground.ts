@@ -14,7 +14,7 @@ import { countsText, groupProblems, problemCounts } from "./problems/group";
 import { useRun } from "./run/useRun";
 import { useImported } from "./import/useImported";
 import { pageLimit } from "./resources/page-limit";
-import type { RunTarget as Target } from "@/lib/run";
+import { missingSecrets, type RunTarget as Target } from "@/lib/run";
 import type { WorkbenchApi } from "./workbench/api";
 import type { Imported } from "./import/useImported";
 import { changeLabel, isStale, staleness, type RunBasis } from "./workbench/stale";
@@ -23,6 +23,7 @@ import type { DestinationActions } from "./tables/TablesPanel";
 import { loadGrid } from "./tables/lazy-grid";
 import { runOutcome } from "./trace/format";
 import type { Announce } from "./ui/Announcer";
+import { secretFieldId } from "./secrets/SecretsPanel";
 
 export function usePlayground(announce: Announce) {
   const [text, setText] = useDocument();
@@ -67,9 +68,32 @@ export function usePlayground(announce: Announce) {
   const counts = useMemo(() => problemCounts(validation?.diagnostics ?? []), [validation]);
   const checking = text === null || validation === null;
   const errors = `${counts.errors} error${counts.errors === 1 ? "" : "s"}`;
-  const blockedReason = checking ? "Checking the config…" : counts.errors > 0 ? `Fix ${errors} to run (see Problems)` : null;
+  /** The resources Run runs (none named: all of them), as runDefault picks them. */
+  const defaultResources = useMemo(() => {
+    const chosen = names.filter((n) => selected.has(n));
+    return chosen.length === names.length || chosen.length === 0 ? undefined : chosen;
+  }, [names, selected]);
+  /** Why a run of `resources` cannot start (lib/run's missingSecrets: a Live run's references without a value), or null. */
+  const blockFor = useCallback(
+    (resources: readonly string[] | undefined): Blocked | null => {
+      if (checking) return { reason: "Checking the config…", label: "Checking…", missing: [] };
+      if (counts.errors > 0) return { reason: `Fix ${errors} to run (see Problems)`, label: errors, missing: [] };
+      const missing = [...new Set(missingSecrets(validation.value, { given: secretValues, target }, resources).map((s) => s.name))];
+      if (missing.length === 0) return null;
+      const n = missing.length;
+      return {
+        reason: `Live needs ${n === 1 ? "a value" : "values"} for ${missing.join(", ")} (see Secrets)`,
+        label: `${n} secret${n === 1 ? "" : "s"}`,
+        missing,
+      };
+    },
+    [checking, counts.errors, errors, validation, secretValues, target],
+  );
+  const blocked = useMemo(() => blockFor(defaultResources), [blockFor, defaultResources]);
+  const blockedReason = blocked?.reason ?? null;
   /** The reason in a word or two, where the whole one does not fit (a laptop's header). */
-  const blockedLabel = checking ? "Checking…" : counts.errors > 0 ? errors : null;
+  const blockedLabel = blocked?.label ?? null;
+  const missingSet = useMemo(() => new Set(blocked?.missing ?? []), [blocked]);
   const exportBlocked = checking
     ? "Checking the config…"
     : counts.errors > 0
@@ -90,10 +114,29 @@ export function usePlayground(announce: Announce) {
     return labels;
   }, [stale, run.view.trace.resources]);
 
+  /** Shows the Secrets and puts the cursor in the first field a Live run is missing (from a blocked Run's way to the fix). */
+  const fillSecrets = useCallback(
+    (missing: readonly string[] = blocked?.missing ?? []) => {
+      const first = missing[0];
+      const use = first === undefined ? undefined : uses?.find((u) => u.name === first);
+      if (!use) return;
+      workbench.current?.show("secrets");
+      // After the layout has shown the panel (a tab switch or an expand).
+      requestAnimationFrame(() => document.getElementById(secretFieldId(use))?.focus());
+    },
+    [blocked, uses],
+  );
+
   const runWith = useCallback(
-    (resources: readonly string[] | undefined) => {
+    (resources: readonly string[] | undefined, from: "button" | "elsewhere" = "elsewhere") => {
       // Asked to run while it cannot (Ctrl+Enter, the palette, the Run button): say why, where a screen reader hears it.
-      if (blockedReason !== null) return announce(`Cannot run: ${blockedReason}.`);
+      const block = blockFor(resources);
+      if (block !== null) {
+        announce(`Cannot run: ${block.reason}.`);
+        // A pressed button takes the user to the first missing secret's field; a shortcut leaves the focus where it is.
+        if (from === "button") fillSecrets(block.missing);
+        return;
+      }
       if (running || text === null || !validation || !toolkit) return;
       // Run what is in the editor: a validation still debouncing behind the last keystroke (or a
       // just-opened example) is redone now, so the preview's config and the run's basis match the text.
@@ -117,14 +160,20 @@ export function usePlayground(announce: Announce) {
       // The tables' grid loads while the server answers (it renders the first rows).
       loadGrid().catch(() => undefined); // the tables say so if it cannot load
     },
-    [blockedReason, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec, announce],
+    [blockFor, fillSecrets, running, text, validation, toolkit, target, secretValues, maxPages, run, imported.mockSpec, announce],
   );
-  const runDefault = useCallback(() => {
-    const chosen = names.filter((n) => selected.has(n));
-    runWith(chosen.length === names.length || chosen.length === 0 ? undefined : chosen);
-  }, [names, selected, runWith]);
-  const runAll = useCallback(() => runWith(undefined), [runWith]);
-  const runSelected = useCallback(() => runWith(names.filter((n) => selected.has(n))), [runWith, names, selected]);
+  const runDefault = useCallback(() => runWith(defaultResources), [defaultResources, runWith]);
+  /** The Run button's press: as runDefault, and when secrets block it, the first missing field gets the focus. */
+  const runPressed = useCallback(() => runWith(defaultResources, "button"), [defaultResources, runWith]);
+  const runAll = useCallback(() => runWith(undefined, "button"), [runWith]);
+  const runSelected = useCallback(
+    () =>
+      runWith(
+        names.filter((n) => selected.has(n)),
+        "button",
+      ),
+    [runWith, names, selected],
+  );
 
   // The destination in DuckDB (decision 0019): the SQL console's and the downloads' client, and Reset.
   const duck = useMemo(() => createDuckClient(run.destination), [run.destination]);
@@ -255,6 +304,8 @@ export function usePlayground(announce: Announce) {
     checking,
     blockedReason,
     blockedLabel,
+    missingSecrets: missingSet,
+    fillSecrets,
     exportBlocked,
     target,
     setTarget,
@@ -267,6 +318,7 @@ export function usePlayground(announce: Announce) {
     running,
     cancel: run.cancel,
     runDefault,
+    runPressed,
     runAll,
     runSelected,
     stale,
@@ -289,3 +341,10 @@ export function usePlayground(announce: Announce) {
 }
 
 export type PlaygroundModel = ReturnType<typeof usePlayground>;
+
+/** Why Run is unavailable: the whole reason, a word or two of it, and the secrets a Live run is missing (if that is why). */
+interface Blocked {
+  readonly reason: string;
+  readonly label: string;
+  readonly missing: readonly string[];
+}

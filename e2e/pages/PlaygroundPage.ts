@@ -147,6 +147,6 @@ export class PlaygroundPage {
   }
 
   secretInput(name: string): Locator {
-    return this.page.locator(`#secret-secret-${name}`);
+    return this.page.locator(`[id="secret-secret-${name}"]`);
   }
 }

@@ -12,7 +12,7 @@
  * `--duckdb FILE` writes the destination after the run as the DuckDB file dlt's duckdb destination
  * would leave (lib/duck, decision 0019): dataset `rest_api_data`, `_dlt_loads`, `_dlt_version`.
  */
-import { listSecrets, validateText, type RestApiConfig } from "../config";
+import { listSecrets, validateText } from "../config";
 import { withTypeValues } from "./type-values";
 import type { RunLimits } from "../engine";
 import type { RunSummary, SecretSource, SecretStatus } from "../run";
@@ -23,7 +23,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { isPython, Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
+import { Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
 import { noteSettings, readDltSettings, SettingsFileError, supplyHint, type DltSettings } from "./dlt-settings";
 import { resolve } from "node:path";
 
@@ -105,18 +105,6 @@ export function maskSummaryNames(summary: RunSummary, masker: Masker): RunSummar
   };
 }
 
-/** Secrets that the resources to run need: those under `/client`, the defaults, or a selected resource. */
-function needed(config: RestApiConfig, paths: readonly string[], resources: readonly string[]): boolean {
-  if (resources.length === 0) return true;
-  return paths.some((p) => {
-    const m = /^\/resources\/(\d+)(?:\/|$)/.exec(p);
-    if (!m) return true;
-    const entry = config.resources[Number(m[1])];
-    const name = typeof entry === "string" ? entry : entry && !isPython(entry) ? entry.name : undefined;
-    return name !== undefined && resources.includes(name);
-  });
-}
-
 export async function runCommand(file: string, options: RunOptions, io: CliIO): Promise<number> {
   if (options.mockSpec && !options.mock) throw new UsageError("--mock-spec needs --mock (the spec's mock serves the mock target)");
   const source = await readSource(file, io);
@@ -149,7 +137,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return fail("invalid_config", invalidMessage(source.file, validation), 1);
   }
   const config = validation.config;
-  const { resolveSecrets } = await import("../run");
+  const { missingSecrets, resolveSecrets } = await import("../run");
 
   const resolved = resolveSecrets(listSecrets(config), inputs);
   const secrets = { ...types.values, ...resolved.values };
@@ -157,10 +145,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io);
   noteSettings(statuses, settings, io);
-  const uses = new Map(listSecrets(config).map((u) => [u.name, u.paths]));
-  const missing = statuses.filter(
-    (s) => s.source === "missing" && !options.mock && needed(config, uses.get(s.name) ?? [], options.resource ?? []),
-  );
+  const missing = missingSecrets(config, inputs, options.resource ?? []);
   if (missing.length > 0) {
     const lines = missing.map(({ name: n, kind }) => `missing ${kind} ${n} (${refSpelling(kind, n)}): ${supplyHint(kind, n)}`);
     return fail("missing_secret", lines.join("\n"), 1);

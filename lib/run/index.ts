@@ -1,7 +1,15 @@
 /** lib/run: the orchestration shared by the server route and the CLI (validate -> secrets -> deps -> events). */
 export { realSleep, realTimer } from "./real-clock";
 export { prepareRun, prepareCheckedRun, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest } from "./run";
-export { resolveSecret, resolveSecrets, type SecretInputs, type SecretSource, type SecretStatus, type SettingsFile } from "./secrets";
+export {
+  missingSecrets,
+  resolveSecret,
+  resolveSecrets,
+  type SecretInputs,
+  type SecretSource,
+  type SecretStatus,
+  type SettingsFile,
+} from "./secrets";
 export {
   API_ERROR_CODES,
   ContractError,

@@ -6,9 +6,9 @@
  * With the mock target the mock API's demo value comes before the files (decision 0045): the mock accepts
  * only its demo credentials, and a project's real ones are not sent to it.
  */
-import type { SecretUse } from "../config";
+import { listSecrets, type SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
-import { getOwn, secretEnvName, secretLookupNames, setOwn, type RefKind } from "../shared";
+import { getOwn, isPython, secretEnvName, secretLookupNames, setOwn, type RefKind } from "../shared";
 
 import type { RunTarget } from "./contract";
 
@@ -112,4 +112,34 @@ export function resolveSecrets(
 export function settingNames(statuses: readonly SecretStatus[]): string[] {
   const secret = new Set(statuses.filter((s) => s.kind === "secret").map((s) => s.name));
   return [...new Set(statuses.filter((s) => s.kind === "config" && !secret.has(s.name)).map((s) => s.name))];
+}
+
+/**
+ * The references a Live run of `resources` (every resource when none is named) has no value for, in the config's order:
+ * the run would fail on them (`missing_secret`), so the CLI's `run` stops before it starts and the playground's Run says
+ * which. A reference that only resources left out of the run use is not needed. A mock run is never stopped: its
+ * references take the mock APIs' demo values, and one no mock knows fails in its resource's trace.
+ */
+export function missingSecrets(config: unknown, inputs: SecretInputs, resources: readonly string[] = []): SecretStatus[] {
+  if (inputs.target === "mock") return [];
+  const uses = listSecrets(config).filter((use) => usedBy(config, use.paths, resources));
+  return resolveSecrets(uses, inputs).statuses.filter((s) => s.source === "missing");
+}
+
+/** Whether a reference at these JSON pointers is read by a run of `resources` (all when empty): one outside `resources` is. */
+function usedBy(config: unknown, paths: readonly string[], resources: readonly string[]): boolean {
+  if (resources.length === 0) return true;
+  const list = typeof config === "object" && config !== null ? (config as { resources?: unknown }).resources : undefined;
+  return paths.some((p) => {
+    const m = /^\/resources\/(\d+)(?:\/|$)/.exec(p);
+    if (!m) return true;
+    const entry: unknown = Array.isArray(list) ? list[Number(m[1])] : undefined;
+    const name =
+      typeof entry === "string"
+        ? entry
+        : typeof entry === "object" && entry !== null && !isPython(entry)
+          ? (entry as { name?: unknown }).name
+          : undefined;
+    return typeof name === "string" && resources.includes(name);
+  });
 }

@@ -52,7 +52,8 @@ function CountLabel({ label }: { label: string }) {
   return (
     <>
       {count[1]}
-      <span className="@max-[3.75rem]:hidden"> {count[2]}</span>
+      {/* Static classes (Tailwind reads them): a longer word (`secrets`) gives way sooner than `errors` does. */}
+      <span className={(count[2] ?? "").length > 6 ? "@max-[5.25rem]:hidden" : "@max-[3.75rem]:hidden"}> {count[2]}</span>
     </>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
+import { InlineCode } from "../ui/InlineCode";
 
 export interface MenuItem {
   readonly id: string;
   readonly label: string;
+  /** A line under the label; Markdown `code` spans in it show as code. */
   readonly description?: string;
   /** Why the item cannot be used now; it stays in the list (and reachable) with the reason. */
   readonly disabledReason?: string | null;
@@ -163,8 +165,15 @@ export function Menu({
                     <span className={`font-medium ${off !== null ? "text-muted" : ""}`}>{item.label}</span>
                     {item.hint && <kbd className="ml-auto shrink-0 font-mono text-xs text-muted">{item.hint}</kbd>}
                   </span>
-                  {(off ?? item.description) && (
-                    <span className={`mt-0.5 block text-xs ${off !== null ? "text-error" : "text-muted"}`}>{off ?? item.description}</span>
+                  {off !== null ? (
+                    <span className="mt-0.5 block text-xs text-error">{off}</span>
+                  ) : (
+                    item.description && (
+                      // Descriptions write names as Markdown `code`: shown as code, not as backticks.
+                      <span className="mt-0.5 block text-xs text-muted">
+                        <InlineCode text={item.description} />
+                      </span>
+                    )
                   )}
                 </button>
               </li>

@@ -79,11 +79,19 @@ export const ProblemsPanel = memo(function ProblemsPanel({
       return next;
     });
 
-  const toolbar = (
-    <div className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1">
+  /** Under the title, or in the frame's header row (the wide layout): there one row, the counts' words where it has room. */
+  const toolbar = (inHeader: boolean) => (
+    <div
+      className={
+        inHeader
+          ? "flex min-w-0 flex-1 items-center gap-x-1.5 pl-1"
+          : "flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-2 py-1"
+      }
+      data-testid="problems-toolbar"
+    >
       {/* The counts are the severity filter: each button shows or hides its severity. */}
       <div
-        className="flex flex-wrap gap-1"
+        className={`flex gap-1 ${inHeader ? "shrink-0" : "flex-wrap"}`}
         role="group"
         aria-label="Problems by severity (press to show or hide)"
         data-testid="problems-summary"
@@ -100,10 +108,16 @@ export const ProblemsPanel = memo(function ProblemsPanel({
               onClick={() => toggle(severity)}
               title={`${hidden.has(severity) ? "Show" : "Hide"} ${many}`}
               data-testid={`problems-show-${severity}`}
-              className={`inline-flex h-6 items-center gap-0.5 rounded border px-1.5 text-xs ${hidden.has(severity) ? "border-dashed border-line text-muted line-through" : "border-line bg-raised text-fg"}`}
+              className={
+                "inline-flex h-6 items-center gap-0.5 whitespace-nowrap rounded border px-1.5 text-xs font-normal normal-case " +
+                "tracking-normal " +
+                (hidden.has(severity) ? "border-dashed border-line text-muted line-through" : "border-line bg-raised text-fg")
+              }
             >
               <SeverityIcon severity={severity} />
-              {count[severity]} {count[severity] === 1 ? one : many}
+              {count[severity]}
+              {/* A narrow header (a laptop's): the number and its icon; the word stays for screen readers. */}
+              <span className={inHeader ? "@max-[26rem]:sr-only" : ""}> {count[severity] === 1 ? one : many}</span>
             </button>
           ))
         )}
@@ -117,7 +131,10 @@ export const ProblemsPanel = memo(function ProblemsPanel({
         title="Filter problems by text, code, path or line:col"
         aria-label="Filter problems"
         data-testid="problems-filter"
-        className="h-6 min-w-28 flex-1 rounded border border-line bg-app-bg px-1.5 text-xs text-fg placeholder:text-muted"
+        className={
+          "h-6 flex-1 rounded border border-line bg-app-bg px-1.5 text-xs font-normal normal-case tracking-normal text-fg " +
+          `placeholder:text-muted ${inHeader ? "min-w-16" : "min-w-28"}`
+        }
       />
     </div>
   );

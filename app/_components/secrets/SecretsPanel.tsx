@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { SecretUse } from "@/lib/config";
 import { resolveSecret, type RunTarget } from "@/lib/run";
 import { Panel } from "../ui/Panel";
@@ -21,6 +21,30 @@ const NOTE: Record<RunTarget | "mock_partial", { readonly long: string; readonly
   },
 };
 
+/** Longer names go above their field (about what the name column shows on two lines at 1280 px). */
+const LONG_NAME = 28;
+
+/** The field of a reference (the Run button's way to a missing secret puts the cursor there). */
+export const secretFieldId = (use: Pick<SecretUse, "kind" | "name">) => `secret-${use.kind}-${use.name}`;
+
+/**
+ * A reference's name with a line break allowed after each `.` and `_` (and only there, while a part fits the column):
+ * `sources.my_source.client_secret` wraps as whole words, not mid-word.
+ */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[._])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /**
  * One password field per `dlt.secrets[...]` / `dlt.config[...]` the config references. Values live in
  * React state only: never local storage, URLs or downloads (decision 0005).
@@ -29,12 +53,15 @@ export function SecretsPanel({
   uses,
   values,
   target,
+  missing,
   onChange,
 }: {
   /** `null` while the config is still being read. */
   uses: readonly SecretUse[] | null;
   values: Readonly<Record<string, string>>;
   target: RunTarget;
+  /** The names a Live run has no value for (they block Run: lib/run missingSecrets). */
+  missing: ReadonlySet<string>;
   onChange: (name: string, value: string) => void;
 }) {
   const note =
@@ -54,7 +81,14 @@ export function SecretsPanel({
               a narrow panel gives the field what the badge's words and the gaps would take. */}
           <ul className="grid grid-cols-[fit-content(45%)_minmax(4.5rem,1fr)_auto] gap-x-1.5 gap-y-1.5 p-2 @[22rem]:gap-x-2">
             {uses.map((use) => (
-              <SecretField key={`${use.kind}:${use.name}`} use={use} values={values} target={target} onChange={onChange} />
+              <SecretField
+                key={`${use.kind}:${use.name}`}
+                use={use}
+                values={values}
+                target={target}
+                blocking={missing.has(use.name)}
+                onChange={onChange}
+              />
             ))}
           </ul>
         </form>
@@ -76,11 +110,14 @@ function SecretField({
   use,
   values,
   target,
+  blocking,
   onChange,
 }: {
   use: SecretUse;
   values: Readonly<Record<string, string>>;
   target: RunTarget;
+  /** Run waits for this field's value. */
+  blocking: boolean;
   onChange: (name: string, value: string) => void;
 }) {
   // A dlt.config value is a setting (a page size, an org name), shown as typed; a secret starts hidden.
@@ -89,15 +126,21 @@ function SecretField({
   const resolved = resolveSecret(use.name, { given: values, target });
   const value = resolved.value ?? "";
   const demo = resolved.source === "mock_demo";
-  const id = `secret-${use.kind}-${use.name}`;
+  const id = secretFieldId(use);
+  // A long name (`sources.my_source.client_credentials_secret`) takes the row's width above its field: in the name
+  // column it took four lines and left the field a sliver.
+  const long = use.name.length > LONG_NAME;
   const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
   return (
-    <li className="col-span-3 grid grid-cols-subgrid items-center">
+    <li className={`col-span-3 grid grid-cols-subgrid items-center ${long ? "gap-y-0.5" : ""}`}>
       {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
           (`sources.github_source.github_token`) wraps in its column. Typing drops the badge, not the row's height.
           A narrow panel leaves the call out (the editor shows it): the field gets that room. */}
-      <label htmlFor={id} className="min-w-0 text-xs">
-        <span className="block break-all font-mono font-semibold text-fg">{use.name}</span>
+      <label htmlFor={id} className={`min-w-0 text-xs ${long ? "col-span-3" : ""}`}>
+        {/* Breaks after a `.` or `_` (a part longer than the column: anywhere); the whole name in its title. */}
+        <span className="block font-mono font-semibold text-fg [overflow-wrap:anywhere]" title={use.name} data-testid="secret-name">
+          <BreakableName name={use.name} />
+        </span>
         <span className="flex h-4 gap-x-1.5 overflow-hidden whitespace-nowrap">
           {demo && (
             <span className="shrink-0 rounded bg-warning-soft px-1 text-warning" data-testid={`demo-badge-${use.name}`}>
@@ -110,7 +153,9 @@ function SecretField({
           </span>
         </span>
       </label>
-      <div className="col-span-2 grid grid-cols-subgrid gap-x-1">
+      <div
+        className={long ? "col-span-3 grid grid-cols-[1fr_auto] gap-x-1.5 @[22rem]:gap-x-2" : "col-span-2 grid grid-cols-subgrid gap-x-1"}
+      >
         <input
           id={id}
           type={shown ? "text" : "password"}
@@ -121,7 +166,12 @@ function SecretField({
           // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
           placeholder={resolved.source === "missing" ? "required" : ""}
           aria-describedby={demo ? `${id}-demo` : undefined}
-          className="h-7 min-w-0 flex-1 rounded border border-line bg-app-bg px-2 font-mono text-xs text-fg"
+          aria-invalid={blocking || undefined}
+          aria-required={blocking || undefined}
+          className={
+            "h-7 min-w-0 flex-1 rounded border bg-app-bg px-2 font-mono text-xs text-fg placeholder:text-muted " +
+            (blocking ? "border-error" : "border-line")
+          }
         />
         {demo && (
           <span id={`${id}-demo`} className="sr-only">

@@ -200,6 +200,7 @@ export const TracePanel = memo(function TracePanel({
   stale,
   blocked = null,
   onFirstError,
+  onFillSecrets,
   refusal = null,
 }: {
   trace: RunTrace;
@@ -212,6 +213,8 @@ export const TracePanel = memo(function TracePanel({
   blocked?: string | null;
   /** Puts the editor's cursor on the first error (given while errors block Run): a way from the reason to the fix. */
   onFirstError?: () => void;
+  /** Puts the cursor in the first secret field a Live run is missing (given while they block Run). */
+  onFillSecrets?: () => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
   // A run that failed: its first error comes into sight in the trace's own scroller (below its resource's sticky header).
@@ -233,13 +236,21 @@ export const TracePanel = memo(function TracePanel({
           <p className="p-3 text-sm text-muted" data-testid="trace-empty" data-blocked="true">
             <span className="text-error">{blocked}.</span>{" "}
             {onFirstError && (
-              <>
+              <span className="whitespace-nowrap">
                 <button type="button" onClick={onFirstError} className="text-info underline" data-testid="trace-first-error">
                   Go to the first error
                 </button>
-                .{" "}
-              </>
+                .
+              </span>
             )}
+            {onFillSecrets && (
+              <span className="whitespace-nowrap">
+                <button type="button" onClick={() => onFillSecrets()} className="text-info underline" data-testid="trace-fill-secrets">
+                  Fill in the secrets
+                </button>
+                .
+              </span>
+            )}{" "}
             Requests, retries and paginator decisions appear here once the config runs.
           </p>
         )}

@@ -1,12 +1,17 @@
 "use client";
 import { createContext, useContext, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 
 /**
  * Set by the workbench's frames (../workbench/DockFrame): inside one, a Panel is only its content —
  * the frame draws the title (as a header or a tab), the collapse and maximise buttons, and names
  * the region through `labelId`.
  */
-export const DockSlot = createContext<{ readonly labelId: string } | null>(null);
+export const DockSlot = createContext<{
+  readonly labelId: string;
+  /** Where the frame's header has room for the Panel's toolbar (the view opted in: ViewDef.toolsInHeader), once mounted. */
+  readonly tools?: HTMLElement | null;
+} | null>(null);
 
 /** A titled region with a fixed frame and its own scrolling body (no layout jumps). */
 export function Panel({
@@ -22,8 +27,8 @@ export function Panel({
   title: ReactNode;
   titleId: string;
   actions?: ReactNode;
-  /** Fixed under the title, outside the scrolling body. */
-  toolbar?: ReactNode;
+  /** Fixed under the title, outside the scrolling body; or in the frame's header row where it offers one (`inHeader`). */
+  toolbar?: ReactNode | ((inHeader: boolean) => ReactNode);
   children: ReactNode;
   className?: string;
   /** Classes of the scrolling body (say, a `scroll-padding` for what sticks at its top). */
@@ -31,6 +36,8 @@ export function Panel({
   testId?: string;
 }) {
   const slot = useContext(DockSlot);
+  const tools = slot?.tools ?? null;
+  const bar = typeof toolbar === "function" ? toolbar(tools !== null) : toolbar;
   if (slot) {
     return (
       <section
@@ -38,7 +45,7 @@ export function Panel({
         data-testid={testId}
         className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}
       >
-        {toolbar}
+        {tools !== null && bar ? createPortal(bar, tools) : bar}
         <div className={`relative min-h-0 flex-1 overflow-auto ${bodyClassName}`}>{children}</div>
       </section>
     );
@@ -55,7 +62,7 @@ export function Panel({
         </h2>
         {actions && <div className="ml-auto flex items-center gap-2">{actions}</div>}
       </header>
-      {toolbar}
+      {bar}
       <div className={`relative min-h-0 flex-1 overflow-auto ${bodyClassName}`}>{children}</div>
     </section>
   );

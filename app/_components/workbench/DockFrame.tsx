@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { DockSlot } from "../ui/Panel";
 import type { ViewDef, ViewId } from "./views";
 
@@ -157,6 +157,9 @@ export function DockFrame({
 }) {
   const tabs = views.length > 1;
   const single = views[0];
+  // The header's room for the view's toolbar (ViewDef.toolsInHeader): set as it mounts, before the first paint.
+  const [tools, setTools] = useState<HTMLElement | null>(null);
+  const toolsInHeader = !tabs && single?.toolsInHeader === true;
   const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
     if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
     onHeaderDoubleClick();
@@ -182,10 +185,11 @@ export function DockFrame({
             className="flex min-w-0 items-center gap-1.5 truncate px-1.5 text-xs font-semibold uppercase tracking-wide text-fg"
           >
             {single.title}
-            {single.badge}
+            {!toolsInHeader && single.badge}
             {single.stale && <StaleBadge />}
           </h2>
         )}
+        {toolsInHeader && <div ref={setTools} className="@container flex min-w-0 flex-1 items-center" data-testid="frame-tools" />}
         {controls && <Buttons c={controls} bodyIds={views.map((v) => bodyId(v.id)).join(" ")} />}
       </header>
       {views.map((v): ReactNode => (
@@ -198,7 +202,9 @@ export function DockFrame({
           className="flex min-h-0 flex-1 flex-col"
           data-view={v.id}
         >
-          <DockSlot.Provider value={{ labelId: tabs ? tabId(v.id) : titleId(v.id) }}>{v.content}</DockSlot.Provider>
+          <DockSlot.Provider value={{ labelId: tabs ? tabId(v.id) : titleId(v.id), tools: toolsInHeader ? tools : null }}>
+            {v.content}
+          </DockSlot.Provider>
         </div>
       ))}
     </div>

@@ -16,8 +16,8 @@ const noop = () => {};
 const EDITOR_PCT = 42;
 const PROBLEMS_PCT = 62;
 const PROBLEMS_MIN_PCT = 30;
-/** The results' rows by default: the tables get the most room. */
-const SIZES = { checks: "24%", run: "30%", data: "46%" } as const;
+/** The results' rows by default: the tables get the most room, Problems (its toolbar in its header row) a few problems' worth. */
+const SIZES = { checks: "28%", run: "29%", data: "43%" } as const;
 /**
  * Below this window height, the trace's timeline would show a line or two: it gets room from Problems (and Secrets, whose
  * one-row-a-secret layout still shows two secrets' fields there: ~90 px).

@@ -17,6 +17,11 @@ export interface ViewDef {
   readonly badge?: ReactNode;
   /** Marks the view's results as older than the config (a "stale" badge on its tab or header). */
   readonly stale?: boolean;
+  /**
+   * Shown alone in its frame (a title, not tabs), the view's Panel toolbar sits in the frame's header row instead of the
+   * badge (which it repeats): a short panel (Problems at 1280 × 720) gives that row to its content.
+   */
+  readonly toolsInHeader?: boolean;
   readonly content: ReactNode;
 }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { missingSecrets } from "./secrets";
+
+/** A client-wide secret, a resource's own secret and config value, and one resource that reads none. */
+const CONFIG = {
+  client: { base_url: "https://api.example.com", auth: { type: "bearer", token: { $secret: "token" } } },
+  resources: [
+    { name: "users", endpoint: { path: "/users", params: { org: { $config: "org" } } } },
+    { name: "orders", endpoint: { path: "/orders", headers: { "X-Key": { $secret: "sources.shop.orders_key" } } } },
+    "plain",
+  ],
+};
+const names = (list: readonly { name: string; kind: string }[]) => list.map((s) => `${s.kind}:${s.name}`);
+
+describe("missingSecrets", () => {
+  it("names every reference a Live run has no value for, in the config's order", () => {
+    expect(names(missingSecrets(CONFIG, { given: {}, target: "live" }))).toEqual([
+      "secret:token",
+      "config:org",
+      "secret:sources.shop.orders_key",
+    ]);
+  });
+  it("counts a given value (under any name dlt would look up) and the environment, not an empty field", () => {
+    const inputs = { given: { token: "t", orders_key: "k", org: "" }, env: {}, target: "live" } as const;
+    expect(names(missingSecrets(CONFIG, inputs))).toEqual(["config:org"]);
+    expect(names(missingSecrets(CONFIG, { ...inputs, env: { ORG: "acme" } }))).toEqual([]);
+  });
+  it("needs only what the chosen resources read (and the client's)", () => {
+    expect(names(missingSecrets(CONFIG, { given: {}, target: "live" }, ["orders"]))).toEqual([
+      "secret:token",
+      "secret:sources.shop.orders_key",
+    ]);
+    expect(names(missingSecrets(CONFIG, { given: { token: "t" }, target: "live" }, ["plain"]))).toEqual([]);
+  });
+  it("never stops a mock run (demo values, or the resource's own failure)", () => {
+    expect(missingSecrets(CONFIG, { given: {}, target: "mock" })).toEqual([]);
+  });
+});
