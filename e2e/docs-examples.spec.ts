@@ -101,7 +101,7 @@ test("processing steps run as dlt runs them: a filter lambda and a map def shape
   );
   await expect(p.problemsSummary).toContainText("0 errors");
   expect(await p.run()).toBe("done");
-  await expect(p.resourceTrace("items")).toContainText("`processing_steps[0].filter` kept 22 of 45 records (dropped 23)");
+  await expect(p.resourceTrace("items")).toContainText("processing_steps[0].filter kept 22 of 45 records (dropped 23)");
   await expect(p.tableTab("items")).toHaveText("items 22");
   await expect(p.tables.getByTestId("data-table")).toContainText("ITEM 2");
 });

@@ -16,8 +16,8 @@ test("a typo becomes a located problem with did-you-mean, blocks Run, and its qu
 
   await p.replaceWordInEditor('"limit"', "limt");
   const problem = p.problem("unknown_key");
-  await expect(problem).toContainText("Unknown key `limt`");
-  await expect(problem).toContainText("Did you mean `limit`?");
+  await expect(problem).toContainText("Unknown key limt");
+  await expect(problem).toContainText("Did you mean limit?");
   await expect(problem).toContainText("26:21");
   await expect(p.problemsSummary).toContainText(/[1-9]\d* errors?/);
   await expect(p.runButton).toBeDisabled();
@@ -66,8 +66,8 @@ test("a JSONPath dlt cannot read is a located problem; quoting the name repairs 
   // jsonpath-ng reads `true` at the start of a name as a boolean.
   await p.replaceWordInEditor('"data"', "true_data");
   const problem = p.problem("invalid_jsonpath");
-  await expect(problem).toContainText("dlt cannot read the JSONPath `true_data`");
-  await expect(problem).toContainText("reads `true` as a boolean");
+  await expect(problem).toContainText("dlt cannot read the JSONPath true_data");
+  await expect(problem).toContainText("reads true as a boolean");
   await expect(p.runButton).toBeDisabled();
   await problem.getByRole("button", { name: /^Quick fix: Quote `true_data`/ }).click();
   await expect(p.editorLines()).toContainText(`"data_selector": "'true_data'"`);

@@ -20,7 +20,7 @@ for (const example of EXAMPLES.filter((e) => e.id.startsWith("seed-"))) {
     await expect(p.editorContainer).toHaveAttribute("data-model-language", "python");
     await expect(p.editorLines()).toContainText("rest_api_source(");
     await expect(p.problemsSummary).toContainText("0 errors");
-    if (oauth) await expect(p.problem("dialect_oauth2")).toContainText("dlt rejects auth type `oauth2`");
+    if (oauth) await expect(p.problem("dialect_oauth2")).toContainText("dlt rejects auth type oauth2");
     for (const name of secretNames) await expect(p.page.getByTestId(`demo-badge-${name}`)).toHaveText("mock demo value");
 
     // Run against the mock.

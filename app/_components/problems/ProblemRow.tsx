@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { positionAt, type Diagnostic, type QuickFix, type Range } from "@/lib/formats";
 import { SeverityIcon } from "../ui/Severity";
 import type { ProblemGroup } from "./group";
+import { InlineCode } from "../ui/InlineCode";
 
 export interface RowActions {
   readonly onReveal: (range: Range) => void;
@@ -31,7 +32,10 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
           {at.line}:{at.column}
         </span>
         <span className={`min-w-0 flex-1 leading-5 ${whole ? "" : "line-clamp-3 group-focus-visible:line-clamp-none"}`}>
-          <span className="break-words">{d.message}</span> <code className="text-xs text-muted">{d.code}</code>
+          <span className="break-words">
+            <InlineCode text={d.message} />
+          </span>{" "}
+          <code className="text-xs text-muted">{d.code}</code>
         </span>
       </button>
       {d.fixes && d.fixes.length > 0 && (

@@ -5,6 +5,7 @@ import { isNoteCode } from "@/lib/engine";
 import { adviceFor } from "./advice";
 import { formatBytes, formatMs, plural, shortUrl } from "./format";
 import { RequestDetails } from "./RequestDetails";
+import { InlineCode } from "../ui/InlineCode";
 import { revealInTrace } from "./reveal";
 
 type RequestItem = Extract<TraceItem, { kind: "request" }>;
@@ -137,7 +138,7 @@ function TraceRowImpl({ item }: { item: TraceItem }) {
             <Glyph glyph="▲" label="warning" className="text-warning" />
           )}
           <span>
-            {item.message} <code className="text-xs text-muted">{item.code}</code>
+            <InlineCode text={item.message} /> <code className="text-xs text-muted">{item.code}</code>
           </span>
         </li>
       );
