@@ -5,7 +5,7 @@
  * into document nodes with exact ranges, names and dlt's classes resolved the way Python would.
  */
 import type { Diagnostic, ParsedDocument, PythonConfigChoice } from "./types";
-import { maskSlashComments } from "./python-scan";
+import { maskSlashComments, maskTrailingDotFloats } from "./python-scan";
 import { parseWithRepairs } from "./python-parse";
 import { findConfigs, noConfigMessage, type ConfigCandidate } from "./python-find";
 import { convert, type ConvertContext } from "./python-convert";
@@ -22,7 +22,7 @@ import { configChanges, configVariable } from "./python-mutations";
 export function parsePython(original: string): ParsedDocument {
   const masked = maskSlashComments(original);
   // Bounded before parsing: lezer's stack and our tree walks grow with each nesting level (limits.ts).
-  const guarded = guardPython(masked.text);
+  const guarded = guardPython(maskTrailingDotFloats(masked.text));
   if (guarded.refused) {
     const diagnostics = [...masked.diagnostics, ...guardDiagnostics(original, guarded, null, "python")];
     return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };
