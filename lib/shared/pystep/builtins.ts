@@ -1,7 +1,9 @@
 /** The builtins and methods a processing step may call (./eval.ts checks the names when it compiles). */
-import { binary } from "./ops";
+import { binary, MAX_SIZE, SizeExceeded } from "./ops";
 import {
   compare,
+  EXCEPTION_BASES,
+  isSubclass,
   iterate,
   numeric,
   order,
@@ -20,7 +22,7 @@ import {
 } from "./values";
 
 /** Calls a function value (a lambda passed as `key=`): given by the evaluator. */
-export type Caller = (fn: PyVal, args: PyVal[]) => PyVal;
+export type Caller = (fn: PyVal, args: PyVal[], kw?: ReadonlyMap<string, PyVal>) => PyVal;
 type Kw = ReadonlyMap<string, PyVal>;
 type Builtin = (args: PyVal[], kw: Kw, call: Caller) => PyVal;
 
@@ -96,7 +98,7 @@ function extreme(name: "min" | "max", args: PyVal[], kw: Kw, call: Caller): PyVa
   return best;
 }
 
-function sortedList(items: PyVal[], kw: Kw, call: Caller): PyVal[] {
+export function sortedList(items: PyVal[], kw: Kw, call: Caller): PyVal[] {
   const key = kw.get("key");
   const keyed = items.map((v) => [key === undefined || key === null ? v : call(key, [v]), v] as const);
   const reverse = truthy(kw.get("reverse") ?? false);
@@ -151,6 +153,8 @@ export const BUILTINS: Record<string, Builtin> = {
     arity("isinstance", a, 2, 2);
     const kinds = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
     return kinds.some((k) => {
+      if (k instanceof PyFunc && k.builtin && Object.hasOwn(EXCEPTION_BASES, k.name))
+        return a[0] instanceof PyError && isSubclass(a[0].type, k.name);
       if (!(k instanceof PyFunc) || !Object.hasOwn(TYPES, k.name)) throw typeError("isinstance() arg 2 must be a type or tuple of types");
       return TYPES[k.name]!(a[0]!);
     });
@@ -165,7 +169,7 @@ export const BUILTINS: Record<string, Builtin> = {
     const out: number[] = [];
     for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
       out.push(i);
-      if (out.length > 1_000_000) throw new PyError("MemoryError", "range too long for the playground");
+      if (out.length > MAX_SIZE) throw new SizeExceeded(`a range of more than ${MAX_SIZE} items`);
     }
     return out;
   },
@@ -176,6 +180,13 @@ export const BUILTINS: Record<string, Builtin> = {
     return Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i]!)));
   },
 };
+
+/** `ValueError("bad", 1)`: an exception whose `str()` is Python's (its one argument's, or the arguments' tuple). */
+function exception(type: string, args: PyVal[]): PyError {
+  const message = args.length === 0 ? "" : args.length > 1 ? repr(new PyTuple(args)) : type === "KeyError" ? repr(args[0]!) : str(args[0]!);
+  return new PyError(type, message, args);
+}
+for (const type of Object.keys(EXCEPTION_BASES)) BUILTINS[type] = (a) => exception(type, a);
 
 /** Names `isinstance` takes as types (they are also builtins that convert). */
 export const isTypeName = (name: string) => Object.hasOwn(TYPES, name);

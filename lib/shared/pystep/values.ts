@@ -41,26 +41,59 @@ export class PyDict {
     return d;
   }
 }
-/** A user function (a `def` or lambda), or a builtin. */
+/** A user function (a `def` or lambda: `closure` the names a lambda saw, `globals` its module's), or a builtin. */
 export class PyFunc {
   constructor(
     readonly fn: Func | null,
     readonly name: string,
     readonly closure: Map<string, PyVal> | null = null,
     readonly builtin: ((args: PyVal[]) => PyVal) | null = null,
+    readonly globals: Map<string, PyVal> | null = null,
   ) {}
 }
 
-export type PyVal = null | boolean | number | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc;
+export type PyVal = null | boolean | number | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc | PyError;
 
-/** A Python exception: its type and `str(e)` (a KeyError's is the key's repr). */
+/** A Python exception, raised and as a value (`except KeyError as e`): its type, `str(e)` and `e.args`. */
 export class PyError extends Error {
+  readonly args: readonly PyVal[];
   constructor(
     readonly type: string,
     message: string,
+    args?: readonly PyVal[],
   ) {
     super(message);
+    this.args = args ?? [message];
   }
+}
+
+/** A KeyError: `str(e)` is the key's repr, `e.args` the key. */
+export const keyError = (key: PyVal) => new PyError("KeyError", repr(key), [key]);
+
+/** The exception classes a step may name (`except`, `raise`, `isinstance`), each with its base class. */
+export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
+  BaseException: "",
+  Exception: "BaseException",
+  ArithmeticError: "Exception",
+  LookupError: "Exception",
+  AssertionError: "Exception",
+  AttributeError: "Exception",
+  NameError: "Exception",
+  RuntimeError: "Exception",
+  TypeError: "Exception",
+  ValueError: "Exception",
+  KeyError: "LookupError",
+  IndexError: "LookupError",
+  ZeroDivisionError: "ArithmeticError",
+  OverflowError: "ArithmeticError",
+  UnboundLocalError: "NameError",
+  NotImplementedError: "RuntimeError",
+};
+
+/** Whether exception class `type` is `of` or derives from it. */
+export function isSubclass(type: string, of: string): boolean {
+  for (let t: string | undefined = type; t; t = EXCEPTION_BASES[t]) if (t === of) return true;
+  return false;
 }
 
 export const typeError = (m: string) => new PyError("TypeError", m);
@@ -75,6 +108,7 @@ export function typeName(v: PyVal): string {
   if (v instanceof PyTuple) return "tuple";
   if (v instanceof PySet) return "set";
   if (v instanceof PyDict) return "dict";
+  if (v instanceof PyError) return v.type;
   return v.builtin ? "builtin_function_or_method" : "function";
 }
 
@@ -157,11 +191,12 @@ export function repr(v: PyVal): string {
   if (v instanceof PyTuple) return v.items.length === 1 ? `(${repr(v.items[0]!)},)` : `(${v.items.map(repr).join(", ")})`;
   if (v instanceof PySet) return v.map.size ? `{${[...v.map.values()].map(repr).join(", ")}}` : "set()";
   if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
+  if (v instanceof PyError) return `${v.type}(${v.args.map(repr).join(", ")})`;
   return `<function ${v.name}>`;
 }
 
-/** Python's `str()`. */
-export const str = (v: PyVal): string => (typeof v === "string" ? v : repr(v));
+/** Python's `str()` (an exception's is its message). */
+export const str = (v: PyVal): string => (typeof v === "string" ? v : v instanceof PyError ? v.message : repr(v));
 
 /** The items `for` walks: a list, tuple, set, str (its characters), a dict (its keys). */
 export function iterate(v: PyVal): PyVal[] {
