@@ -21,6 +21,8 @@ async function api(input: RequestInfo | URL): Promise<Response> {
   const path = new URL(input instanceof Request ? input.url : String(input)).pathname.split("/").filter(Boolean);
   const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
   if (path.length === 1 && path[0] === "posts") return json(POSTS);
+  if (path.length === 1 && path[0] === "big")
+    return new Response('[{"id": 9007199254740993}]', { headers: { "content-type": "application/json" } });
   if (path.length === 3 && path[2] === "comments") {
     const id = Number(path[1]);
     return json([0, 1].map((k) => ({ id: id * 10 + k, post_id: id, body: `c${k}` })));
@@ -294,6 +296,15 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
       expect(r.v.diagnostics.find((d) => d.code === "python_not_executed")?.message).toMatch(why);
       expect(r.rows("posts")).toHaveLength(5);
     }
+  });
+
+  it("a map that rewrites a record keeps the digits of ints past 2^53, as Python's ints (checked with dlt 1.26.0)", async () => {
+    const r = await run(
+      source(`{"name": "big", "endpoint": {"path": "big"}, "processing_steps": [{"map": lambda x: {**x, "next": x["id"] + 2}}]}`),
+    );
+    // The preview's rows spell a big int by its digits (the table column is bigint).
+    expect(r.rows("big")).toEqual([{ id: "9007199254740993", next: "9007199254740995" }]);
+    expect(r.columns("big")).toEqual(["id:bigint", "next:bigint"]);
   });
 
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {

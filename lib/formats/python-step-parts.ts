@@ -75,9 +75,9 @@ export function fstring(text: string, n: SyntaxNode, expr: (n: SyntaxNode) => Ex
 export function number(t: string): Expr {
   const clean = t.replace(/_/g, "");
   if (/[jJ]$/.test(clean)) no("it uses a complex number");
-  if (/^0[xob]/i.test(clean)) return { k: "const", value: Number(clean.toLowerCase()) };
-  if (/[.eE]/.test(clean)) return { k: "const", value: Number(clean), float: true };
-  return { k: "const", value: Number(clean) };
+  if (/[.eE]/.test(clean) && !/^0x/i.test(clean)) return { k: "const", value: Number(clean), float: true };
+  const value = Number(clean.toLowerCase());
+  return Number.isSafeInteger(value) ? { k: "const", value } : { k: "const", value: BigInt(clean.toLowerCase()).toString(), big: true };
 }
 
 /** `except KeyError` / `except (KeyError, ValueError)`: classes the subset raises (or their bases). */

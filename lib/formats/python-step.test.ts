@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileStep } from "./python-step";
-import { BudgetExceeded, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
+import { BudgetExceeded, fromPy, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
 import type { Json } from "../shared";
 
 /** Python's `repr()` of `(lambda x: <expr>)(arg)`, or `Type: message` when it raises. */
@@ -80,6 +80,33 @@ describe("the step evaluator follows Python where JavaScript differs", () => {
     expect(py("('hello world'.title(), 'hELLO'.capitalize(), 'a-b-c'.replace('-', '', 1), 'x'.startswith(('a', 'x')))")).toBe(
       "('Hello World', 'Hello', 'ab-c', True)",
     );
+  });
+});
+
+describe("ints past 2^53 keep every digit, as Python's ints (checked with CPython 3.11)", () => {
+  it("reads, computes, compares, hashes and prints them exactly", () => {
+    const x = "9007199254740993";
+    expect(py(`(${x} + 1, ${x} * 3, -${x} // 2, -${x} % 1000, ${x} - ${x}, 2 ** 53 + 1 - 1, (2 ** 53 + 2) / 2)`)).toBe(
+      "(9007199254740994, 27021597764222979, -4503599627370497, 7, 0, 9007199254740992, 4503599627370497.0)",
+    );
+    expect(py(`(${x} == 9007199254740993, ${x} == 9007199254740992.0, ${x} > 9007199254740992.0, {10 ** 20: 'a'}.get(1e20))`)).toBe(
+      "(True, False, True, 'a')",
+    );
+    expect(py("(3 ** 39, 2 ** 64, int('123456789012345678901'), int(1e20), isinstance(2 ** 60, int), [1, 2][:10 ** 20])")).toBe(
+      "(4052555153018976267, 18446744073709551616, 123456789012345678901, 100000000000000000000, True, [1, 2])",
+    );
+    expect(py(`(str(-${x}), f'{${x}:,}', f'{${x}:>20}', round(${x}), abs(-${x}), sorted([${x}, 1, -${x}])[0])`)).toBe(
+      "('-9007199254740993', '9,007,199,254,740,993', '    9007199254740993', 9007199254740993, 9007199254740993, -9007199254740993)",
+    );
+    expect(py("[1][10 ** 20]")).toBe("IndexError: cannot fit 'int' into an index-sized integer");
+  });
+  it("takes a record's big int by its digits and gives it back with them", () => {
+    const c = compileStep("lambda x: {'b': x['b'] + 2, 'c': x['b']}");
+    if (!c.ok) throw new Error(c.reason);
+    // JSON.parse gives the nearest double; the reader keeps the spelling beside it.
+    const record = { b: Number("9007199254740993") };
+    const out = fromPy(new Interpreter().run(c.fn, [toPy(record, { b: "9007199254740993" })]));
+    expect(out.texts).toEqual({ b: "9007199254740995", c: "9007199254740993" });
   });
 });
 

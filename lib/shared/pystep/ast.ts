@@ -24,7 +24,8 @@ export interface Generator {
 }
 
 export type Expr =
-  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true }
+  /** `float`: a float literal; `big`: an int literal past 2^53, its digits as a string (the AST stays plain data). */
+  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true; readonly big?: true }
   | { readonly k: "name"; readonly id: string }
   | { readonly k: "list" | "tuple" | "set"; readonly items: readonly Item[] }
   | { readonly k: "dict"; readonly items: readonly DictItem[] }

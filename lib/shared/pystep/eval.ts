@@ -11,6 +11,7 @@ import { comparison, listIndex, slice, subscript } from "./seq";
 import { bind, lambda, localsOf, NO_KW, Scope, type Module } from "./scope";
 import {
   hashKey,
+  int,
   isSubclass,
   iterate,
   keyError,
@@ -281,7 +282,7 @@ export class Interpreter {
     this.tick();
     switch (e.k) {
       case "const":
-        return e.float ? new PyFloat(e.value as number) : e.value;
+        return e.float ? new PyFloat(e.value as number) : e.big ? int(BigInt(e.value as string)) : e.value;
       case "name":
         return this.name(e.id, scope);
       case "list":

@@ -11,7 +11,8 @@ export function subscript(obj: PyVal, key: PyVal): PyVal {
   if (Array.isArray(obj)) return obj[listIndex(obj, key, "list index out of range")]!;
   if (obj instanceof PyTuple) return obj.items[listIndex(obj.items, key, "tuple index out of range", "tuple")]!;
   if (typeof obj === "string") {
-    if (typeof key !== "number" && typeof key !== "boolean") throw typeError(`string indices must be integers, not '${typeName(key)}'`);
+    if (typeof key !== "number" && typeof key !== "boolean" && typeof key !== "bigint")
+      throw typeError(`string indices must be integers, not '${typeName(key)}'`);
     const chars = [...obj];
     return chars[listIndex(chars, key, "string index out of range")]!;
   }
@@ -49,6 +50,7 @@ export function contains(container: PyVal, item: PyVal): boolean {
 }
 
 export function listIndex(list: readonly unknown[], key: PyVal, message: string, kind = "list"): number {
+  if (typeof key === "bigint") throw new PyError("IndexError", "cannot fit 'int' into an index-sized integer");
   if (typeof key !== "number" && typeof key !== "boolean")
     throw typeError(`${kind} indices must be integers or slices, not ${typeName(key)}`);
   const i = Number(key) < 0 ? list.length + Number(key) : Number(key);
@@ -64,7 +66,8 @@ export function slice(v: PyVal, lower: PyVal, upper: PyVal, step: PyVal): PyVal 
   if (st === 0) throw new PyError("ValueError", "slice step cannot be zero");
   const bound = (x: PyVal, dflt: number) => {
     if (x === null) return dflt;
-    if (typeof x !== "number" && typeof x !== "boolean")
+    // A bound past 2^53 clamps like any other past the end.
+    if (typeof x !== "number" && typeof x !== "boolean" && typeof x !== "bigint")
       throw typeError("slice indices must be integers or None or have an __index__ method");
     const i = Number(x) < 0 ? n + Number(x) : Number(x);
     return st > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
