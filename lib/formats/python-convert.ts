@@ -2,7 +2,7 @@
  * Lezer Python nodes -> document nodes. Literals keep their exact ranges; `dlt.secrets[...]` /
  * `dlt.config[...]` (and `.get("x")`) become references; any other expression is kept as source text.
  */
-import { moduleReads, type ModuleDef } from "./python-step-module";
+import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
@@ -27,7 +27,7 @@ export interface ConvertContext {
   /** Looks at every dict entry's value once read (registered paginator/auth names: python-custom.ts). */
   readonly after?: (ctx: ConvertContext, value: DocNode, n: SyntaxNode, pointer: string) => DocNode;
   /** Module-level names a processing step may read (python-step-module.ts): plain functions, constants. */
-  readonly module?: ReadonlyMap<string, ModuleDef>;
+  readonly module?: StepModule;
 }
 
 const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);

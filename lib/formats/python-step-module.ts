@@ -23,38 +23,47 @@ export interface ModuleRead {
 const MUTATORS = "append|extend|insert|add|update|pop|popitem|remove|discard|clear|setdefault|sort|reverse";
 const escape = (s: string) => s.replace(/[$]/g, "\\$");
 
-/** Name -> its statement, for the names a step may read. */
-export function stepModule(scope: PyScope): Map<string, ModuleDef> {
-  const out = new Map<string, ModuleDef>();
+/** The names a step may read, looked up by name (each checked once, when a step first reads it: files may be large). */
+export interface StepModule {
+  get(name: string): ModuleDef | undefined;
+}
+
+export function stepModule(scope: PyScope): StepModule {
+  const known = new Map<string, ModuleDef | null>();
+  let code: string | null = null;
   const bindings = (name: string) =>
     scope.functions.filter((f) => f.name === name).length +
     scope.module.filter((a) => a.name === name).length +
     (scope.imports.has(name) || scope.classes.has(name) ? 1 : 0);
-  for (const f of scope.functions)
-    if (f.decorator === null && f.node.parent?.name === "Script" && bindings(f.name) === 1) out.set(f.name, { kind: "def", node: f.node });
-  let code: string | null = null;
   const inFunction = (at: number) => scope.functions.some((f) => f.node.from <= at && at < f.node.to);
-  for (const a of scope.module) {
-    const statement = a.value.parent;
-    if (!statement || statement.name !== "AssignStatement" || statement.parent?.name !== "Script") continue;
-    if (statement.getChildren("AssignOp").length !== 1 || bindings(a.name) !== 1 || out.has(a.name)) continue;
+  const find = (name: string): ModuleDef | null => {
+    if (bindings(name) !== 1) return null;
+    const f = scope.functions.find((x) => x.name === name);
+    if (f) return f.decorator === null && f.node.parent?.name === "Script" ? { kind: "def", node: f.node } : null;
+    const statement = scope.module.find((a) => a.name === name)?.value.parent;
+    if (!statement || statement.name !== "AssignStatement" || statement.parent?.name !== "Script") return null;
+    if (statement.getChildren("AssignOp").length !== 1) return null;
     code ??= pythonCodeOnly(scope.text);
-    const n = escape(a.name);
+    const n = escape(name);
     // Rebound (`global`, `N += 1`) anywhere, or changed at module level (`N.append(…)`, `N[k] = v`, `del N…`): not a constant.
-    if (new RegExp(`\\bglobal\\b[^\\n]*(?<![\\w.])${n}\\b`).test(code)) continue;
-    if (new RegExp(`(?<![\\w.])${n}\\s*(?:\\*\\*|//|>>|<<|[-+*/%@&|^])=`).test(code)) continue;
+    if (new RegExp(`\\bglobal\\b[^\\n]*(?<![\\w.])${n}\\b`).test(code)) return null;
+    if (new RegExp(`(?<![\\w.])${n}\\s*(?:\\*\\*|//|>>|<<|[-+*/%@&|^])=`).test(code)) return null;
     const changes = new RegExp(
       `(?<![\\w.])${n}\\s*(?:\\.\\s*(?:${MUTATORS})\\s*\\(|\\[[^\\]\\n]*\\]\\s*(?:\\*\\*|//|[-+*/%@&|^])?=(?!=))|\\bdel\\s+${n}\\b`,
       "g",
     );
-    if ([...code.matchAll(changes)].some((m) => !inFunction(m.index))) continue;
-    out.set(a.name, { kind: "const", node: statement });
-  }
-  return out;
+    return [...code.matchAll(changes)].some((m) => !inFunction(m.index)) ? null : { kind: "const", node: statement };
+  };
+  return {
+    get(name) {
+      if (!known.has(name)) known.set(name, find(name));
+      return known.get(name) ?? undefined;
+    },
+  };
 }
 
 /** The statements of `module` that `node` reads, directly or through them, in file order. */
-export function moduleReads(module: ReadonlyMap<string, ModuleDef>, node: SyntaxNode, text: string): ModuleRead[] {
+export function moduleReads(module: StepModule, node: SyntaxNode, text: string): ModuleRead[] {
   const seen = new Map<string, ModuleDef>();
   const queue: SyntaxNode[] = [node];
   while (queue.length) {
