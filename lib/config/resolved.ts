@@ -9,7 +9,7 @@
  * are the schema's own types (rule 1): a paginator is a `PaginatorTypedConfig`, an auth an
  * `AuthTypedConfig`, as zod accepted them.
  */
-import type { Func } from "../shared/pystep";
+import type { Func, Global } from "../shared/pystep";
 import type {
   AuthTypedConfig,
   ColumnConfig,
@@ -230,6 +230,8 @@ export interface ResolvedStep {
   /** As messages name it: `processing_steps[0].filter` (the resource's own list, or resource_defaults'). */
   readonly at: string;
   readonly fn: Func;
+  /** The module-level constants and functions the resource's steps read (one module for all of them), in file order. */
+  readonly globals: readonly Global[];
 }
 
 /**

@@ -21,6 +21,8 @@ async function api(input: RequestInfo | URL): Promise<Response> {
   const path = new URL(input instanceof Request ? input.url : String(input)).pathname.split("/").filter(Boolean);
   const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
   if (path.length === 1 && path[0] === "posts") return json(POSTS);
+  if (path.length === 1 && path[0] === "big")
+    return new Response('[{"id": 9007199254740993}]', { headers: { "content-type": "application/json" } });
   if (path.length === 3 && path[2] === "comments") {
     const id = Number(path[1]);
     return json([0, 1].map((k) => ({ id: id * 10 + k, post_id: id, body: `c${k}` })));
@@ -225,6 +227,84 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
           "stops a step there, where dlt has no such limit. Simplify the step, or run the pipeline with dlt.",
       ],
     ]);
+  });
+
+  it("module constants and helper functions the steps read run with them; meta is None (checked with dlt 1.26.0)", async () => {
+    const r = await run(`EXCLUDED = {"Post 1", "Post 4"}
+PREFIX = "p-"
+BASE = 10
+LIMIT = BASE * 2
+
+def label(r, sep=":"):
+    return PREFIX + sep + r["title"].lower()
+
+def shape(r, meta):
+    return {"id": r["id"], "label": label(r, sep="-"), "meta": repr(meta), "lim": LIMIT}
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"},
+     "processing_steps": [{"filter": lambda x, meta=None: x["title"] not in EXCLUDED}, {"map": shape}]}`)}`);
+    expect(r.v.diagnostics.filter((d) => d.code.startsWith("python_")).map((d) => d.code)).toEqual(["python_executed", "python_executed"]);
+    expect(r.rows("posts")).toEqual([2, 3, 5].map((id) => ({ id, label: `p--post ${id}`, meta: "None", lim: 20 })));
+  });
+
+  it("the steps of a resource share one module: what one adds to a module set, the next record sees", async () => {
+    const r = await run(`SEEN = set()
+
+def first_of_pair(r):
+    key = r["id"] // 2
+    if key in SEEN:
+        return False
+    SEEN.add(key)
+    return True
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": first_of_pair}]}`)}`);
+    expect(r.rows("posts")?.map((x) => x.id)).toEqual([1, 2, 4]);
+  });
+
+  it("an exception the step raises, and one a function with the wrong parameters meets, read as dlt's", async () => {
+    const raised = await run(`def fail(r):
+    if r["id"] == 2:
+        raise ValueError("bad record", r["id"])
+    return r
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": fail}]}`)}`);
+    expect(raised.errors.map((e) => e.message)).toEqual([
+      "In processing pipe `posts`: extraction of resource `posts` in `transform` `MapItem` caused an exception: ('bad record', 2) " +
+        "(ValueError in `processing_steps[0].map`)",
+    ]);
+    const three = await run(`def three(r, meta, z):
+    return r
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": three}]}`)}`);
+    expect(three.errors[0]?.message).toMatch(
+      /^In processing pipe `posts`: Unable to call `MapItem`: three\(\) missing 1 required positional argument: 'z'\. The mapping/,
+    );
+  });
+
+  it("a module name assigned twice, or changed at module level, is no constant: the step is skipped and the note says why", async () => {
+    const undefined_ = /outside the Python it runs: it uses `LIMIT`, which neither the function nor the file defines where/;
+    for (const [module, why] of [
+      ["LIMIT = 3\nLIMIT = 4\n", undefined_],
+      ["LIMIT = [1]\nLIMIT.append(2)\n", undefined_],
+      [
+        "import datetime\nLIMIT = datetime.date.today().day\n",
+        /it reads `LIMIT = datetime.date.today\(\).day` of the file, where it reads the attribute/,
+      ],
+    ] as const) {
+      const steps = `"processing_steps": [{"filter": lambda x: x["id"] < LIMIT}]`;
+      const r = await run(`${module}${source(`{"name": "posts", "endpoint": {"path": "posts"}, ${steps}}`)}`);
+      expect(r.v.diagnostics.find((d) => d.code === "python_not_executed")?.message).toMatch(why);
+      expect(r.rows("posts")).toHaveLength(5);
+    }
+  });
+
+  it("a map that rewrites a record keeps the digits of ints past 2^53, as Python's ints (checked with dlt 1.26.0)", async () => {
+    const r = await run(
+      source(`{"name": "big", "endpoint": {"path": "big"}, "processing_steps": [{"map": lambda x: {**x, "next": x["id"] + 2}}]}`),
+    );
+    // The preview's rows spell a big int by its digits (the table column is bigint).
+    expect(r.rows("big")).toEqual([{ id: "9007199254740993", next: "9007199254740995" }]);
+    expect(r.columns("big")).toEqual(["id:bigint", "next:bigint"]);
   });
 
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {

@@ -15,7 +15,7 @@ import {
   PyDict,
   PyError,
   SizeExceeded,
-  STEP_BUDGET,
+  type Module,
   toPy,
   type FromPy,
   type PyVal,
@@ -35,6 +35,8 @@ const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" 
 
 export class StepRunner {
   private readonly py = new Interpreter();
+  /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
+  private module: Module | null = null;
   /** Records each step was given, and (filters) dropped. */
   private readonly seen: number[];
   private readonly dropped: number[];
@@ -48,7 +50,7 @@ export class StepRunner {
     this.seen = steps.map(() => 0);
     this.dropped = steps.map(() => 0);
     // A filter that changes its record keeps the change in dlt (the same dict goes on): its records are written back too.
-    this.transforms = steps.some((s) => s.kind !== "filter" || mayMutate(s.fn));
+    this.transforms = steps.some((s) => s.kind !== "filter" || mayMutate(s.fn, s.globals));
   }
 
   /** The page's records after every step (the same objects when only filters ran). */
@@ -114,10 +116,12 @@ export class StepRunner {
   }
 
   private call(step: ResolvedStep, item: PyVal): PyVal | PyVal[] {
+    this.module ??= this.guard(step.kind, () => this.py.load(step.globals), step.at);
     return this.guard(
       step.kind,
       () => {
-        const out = this.py.run(step.fn, [item]);
+        // dlt passes `meta` too to a function of other than one parameter (items_transform.py): None for rest_api's pages.
+        const out = this.py.run(step.fn, step.fn.params.length === 1 ? [item] : [item, null], this.module);
         return step.kind === "yield_map" ? iterate(out) : out;
       },
       step.at,
@@ -133,7 +137,7 @@ export class StepRunner {
       // V8 refuses a string past its length limit with a RangeError: a value too large too.
       const limit =
         e instanceof BudgetExceeded
-          ? `more than ${STEP_BUDGET} operations`
+          ? e.message
           : e instanceof SizeExceeded
             ? e.message
             : e instanceof RangeError

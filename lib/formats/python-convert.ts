@@ -2,6 +2,7 @@
  * Lezer Python nodes -> document nodes. Literals keep their exact ranges; `dlt.secrets[...]` /
  * `dlt.config[...]` (and `.get("x")`) become references; any other expression is kept as source text.
  */
+import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
@@ -25,8 +26,8 @@ export interface ConvertContext {
   readonly resolve?: (ctx: ConvertContext, n: SyntaxNode, pointer: string) => DocNode | null;
   /** Looks at every dict entry's value once read (registered paginator/auth names: python-custom.ts). */
   readonly after?: (ctx: ConvertContext, value: DocNode, n: SyntaxNode, pointer: string) => DocNode;
-  /** Plain functions defined once at module level (and bound to nothing else): name -> the `def`'s source. */
-  readonly definitions?: ReadonlyMap<string, string>;
+  /** Module-level names a processing step may read (python-step-module.ts): plain functions, constants. */
+  readonly module?: StepModule;
 }
 
 const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
@@ -105,8 +106,17 @@ function jsonLiteral(ctx: ConvertContext, n: SyntaxNode, word: string, pointer: 
 
 /** Any expression that is not a literal: kept as its source text. */
 export function code(ctx: ConvertContext, n: SyntaxNode): DocNode {
-  const definition = n.name === "VariableName" ? ctx.definitions?.get(src(ctx, n)) : undefined;
-  return { kind: "python", range: rangeOf(n), text: src(ctx, n), ...(definition !== undefined ? { definition } : {}) };
+  const def = n.name === "VariableName" ? ctx.module?.get(src(ctx, n)) : undefined;
+  const definition = def?.kind === "def" ? src(ctx, def.node) : undefined;
+  // What a step (a lambda, a function's name) reads of the module, for a run to evaluate it with.
+  const reads = ctx.module && (definition !== undefined || n.name === "LambdaExpression") ? moduleReads(ctx.module, n, ctx.text) : [];
+  return {
+    kind: "python",
+    range: rangeOf(n),
+    text: src(ctx, n),
+    ...(definition !== undefined ? { definition } : {}),
+    ...(reads.length ? { module: reads } : {}),
+  };
 }
 const other = (ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode => ctx.resolve?.(ctx, n, pointer) ?? code(ctx, n);
 

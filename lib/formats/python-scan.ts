@@ -8,16 +8,16 @@ import type { Diagnostic, Range } from "./types";
 const VALUE_END = /[\w)\]}"']/;
 
 /**
- * Floor division (`100 // 2`) is Python; tell it from a comment: after a value, `//` followed by a
- * number literal that is not followed by more words is division. Anything else (`// page size`,
- * a `//` at the start of a line or after `,`) is a comment.
+ * Floor division (`100 // 2`, `total // (n - 1)`, `x // len(items)`) is Python; tell it from a comment: after a value,
+ * `//` followed by a number literal that is not followed by more words, by `(`, or by a name called or subscripted
+ * (`len(`, `r[`) is division. Anything else (`// page size`, a `//` at the start of a line or after `,`) is a comment.
  */
 function isFloorDivision(text: string, at: number, lineStart: number): boolean {
   let p = at - 1;
   while (p >= lineStart && (text[p] === " " || text[p] === "\t")) p--;
   if (p < lineStart || !VALUE_END.test(text[p] ?? "")) return false;
   const rest = text.slice(at + 2, at + 200);
-  return /^[ \t]*\d[\d_]*(\.\d*)?([eE][-+]?\d+)?(?![ \t]*[A-Za-z_\d])/.test(rest);
+  return /^[ \t]*(?:\d[\d_]*(\.\d*)?([eE][-+]?\d+)?(?![ \t]*[A-Za-z_\d])|\(|[A-Za-z_]\w*[([])/.test(rest);
 }
 
 /** Characters that change the scanner's state; everything between them is skipped in one jump. */
@@ -130,4 +130,20 @@ function blankAroundBraces(m: string): string {
     i = j;
   }
   return out;
+}
+
+/**
+ * `1.` and `1.e5` (Python floats whose `.` no digit follows) with the `.` read as `0`, offsets unchanged: lezer's
+ * Python grammar wants a digit after the point and would read `1.` as an attribute. The tree's `Number` node then
+ * spans the literal; its value is read from the original text.
+ */
+export function maskTrailingDotFloats(text: string): string {
+  if (!/\d\.(?!\d)/.test(text)) return text;
+  const code = pythonCodeOnly(text);
+  const at: number[] = [];
+  for (const m of code.matchAll(/(?<![\w.])\d[\d_]*\.(?=[eE][+-]?\d|[jJ](?!\w)|[^\w.]|$)/g)) at.push(m.index + m[0].length - 1);
+  if (at.length === 0) return text;
+  const chars = text.split("");
+  for (const i of at) chars[i] = "0";
+  return chars.join("");
 }

@@ -1,7 +1,7 @@
 /** Pieces of lib/formats/python-step.ts: what a step's code may not do, the names a body binds, f-strings. */
 import type { SyntaxNode } from "@lezer/common";
 import { decodePythonString } from "./python-strings";
-import { FORMAT_SPEC, type Expr } from "../shared/pystep";
+import { EXCEPTION_BASES, FORMAT_SPEC, type Expr } from "../shared/pystep";
 
 export class Unsupported extends Error {}
 export const no = (reason: string): never => {
@@ -23,6 +23,9 @@ export function bound(body: SyntaxNode, text: string, into: Set<string>): void {
     if (n.name === "FunctionDefinition" || n.name === "ClassDefinition") {
       if (n !== body) no(n.name === "ClassDefinition" ? "it defines a class" : "it defines a nested function");
     }
+    if (n.name === "TryStatement")
+      for (let c = n.firstChild; c; c = c.nextSibling)
+        if (c.name === "as" && c.nextSibling?.name === "VariableName") into.add(text.slice(c.nextSibling.from, c.nextSibling.to));
     if (n.name === "AssignStatement" || n.name === "ForStatement" || n.name === "UpdateStatement")
       for (const t of parts(n)) {
         if (t.name === "AssignOp" || t.name === "UpdateOp" || t.name === "in") break;
@@ -66,4 +69,24 @@ export function fstring(text: string, n: SyntaxNode, expr: (n: SyntaxNode) => Ex
   }
   literal(n.to - quote.length);
   return { k: "fstr", parts: parts_ };
+}
+
+/** A number literal (`1_000`, `0x1f`, `1.`, `1e5`): an int, or a float kept a float. */
+export function number(t: string): Expr {
+  const clean = t.replace(/_/g, "");
+  if (/[jJ]$/.test(clean)) no("it uses a complex number");
+  if (/[.eE]/.test(clean) && !/^0x/i.test(clean)) return { k: "const", value: Number(clean), float: true };
+  const value = Number(clean.toLowerCase());
+  return Number.isSafeInteger(value) ? { k: "const", value } : { k: "const", value: BigInt(clean.toLowerCase()).toString(), big: true };
+}
+
+/** `except KeyError` / `except (KeyError, ValueError)`: classes the subset raises (or their bases). */
+export function exceptionTypes(text: string, n: SyntaxNode): string[] {
+  const names = n.name === "TupleExpression" || n.name === "ParenthesizedExpression" ? parts(n) : [n];
+  return names.map((x) => {
+    const id = text.slice(x.from, x.to);
+    if (x.name !== "VariableName" || !Object.hasOwn(EXCEPTION_BASES, id))
+      no(`it catches \`${id}\`, an exception class the playground does not know`);
+    return id;
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileStep } from "./python-step";
-import { BudgetExceeded, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
+import { BudgetExceeded, fromPy, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
 import type { Json } from "../shared";
 
 /** Python's `repr()` of `(lambda x: <expr>)(arg)`, or `Type: message` when it raises. */
@@ -19,6 +19,7 @@ describe("the step evaluator follows Python where JavaScript differs", () => {
   it("divides and takes remainders as Python does", () => {
     expect(py("(7 // 2, -7 // 2, 7 % -3, -7 % 3, -7.5 // 2)")).toBe("(3, -4, -2, 2, -4.0)");
     expect(py("(1 / 2, 4 / 2, 2 ** 3, 2 ** -1, 10 * 1.0)")).toBe("(0.5, 2.0, 8, 0.5, 10.0)");
+    expect(py("(1., 1.e1, 2. * 2, x.get('a', 0.))", {})).toBe("(1.0, 10.0, 4.0, 0.0)");
     expect(py("1 // 0")).toBe("ZeroDivisionError: integer division or modulo by zero");
     expect(py("x / 0", 1.5)).toBe("ZeroDivisionError: float division by zero");
   });
@@ -82,6 +83,76 @@ describe("the step evaluator follows Python where JavaScript differs", () => {
   });
 });
 
+describe("ints past 2^53 keep every digit, as Python's ints (checked with CPython 3.11)", () => {
+  it("reads, computes, compares, hashes and prints them exactly", () => {
+    const x = "9007199254740993";
+    expect(py(`(${x} + 1, ${x} * 3, -${x} // 2, -${x} % 1000, ${x} - ${x}, 2 ** 53 + 1 - 1, (2 ** 53 + 2) / 2)`)).toBe(
+      "(9007199254740994, 27021597764222979, -4503599627370497, 7, 0, 9007199254740992, 4503599627370497.0)",
+    );
+    expect(py(`(${x} == 9007199254740993, ${x} == 9007199254740992.0, ${x} > 9007199254740992.0, {10 ** 20: 'a'}.get(1e20))`)).toBe(
+      "(True, False, True, 'a')",
+    );
+    expect(py("(3 ** 39, 2 ** 64, int('123456789012345678901'), int(1e20), isinstance(2 ** 60, int), [1, 2][:10 ** 20])")).toBe(
+      "(4052555153018976267, 18446744073709551616, 123456789012345678901, 100000000000000000000, True, [1, 2])",
+    );
+    expect(py(`(str(-${x}), f'{${x}:,}', f'{${x}:>20}', round(${x}), abs(-${x}), sorted([${x}, 1, -${x}])[0])`)).toBe(
+      "('-9007199254740993', '9,007,199,254,740,993', '    9007199254740993', 9007199254740993, 9007199254740993, -9007199254740993)",
+    );
+    expect(py("[1][10 ** 20]")).toBe("IndexError: cannot fit 'int' into an index-sized integer");
+  });
+  it("takes a record's big int by its digits and gives it back with them", () => {
+    const c = compileStep("lambda x: {'b': x['b'] + 2, 'c': x['b']}");
+    if (!c.ok) throw new Error(c.reason);
+    // JSON.parse gives the nearest double; the reader keeps the spelling beside it.
+    const record = { b: Number("9007199254740993") };
+    const out = fromPy(new Interpreter().run(c.fn, [toPy(record, { b: "9007199254740993" })]));
+    expect(out.texts).toEqual({ b: "9007199254740995", c: "9007199254740993" });
+  });
+});
+
+describe("str, list, dict, set and tuple methods follow Python (checked with CPython 3.11)", () => {
+  it("str: find, count, padding, partition, rsplit, splitlines, predicates", () => {
+    expect(
+      py("('abc'.center(6, '*'), 'abc'.center(7, '*'), 'ab'.center(5), '-42'.zfill(6), '+7'.zfill(4), 'x'.ljust(3, '.'), 'x'.rjust(3))"),
+    ).toBe("('*abc**', '**abc**', '  ab ', '-00042', '+007', 'x..', '  x')");
+    expect(py("('a,b,c'.rsplit(',', 1), ' a  b '.rsplit(None, 1), 'a b  '.split(maxsplit=1), 'a\\r\\nb\\nc\\n'.splitlines())")).toBe(
+      "(['a,b', 'c'], [' a', 'b'], ['a', 'b  '], ['a', 'b', 'c'])",
+    );
+    expect(py("('k=v=w'.partition('='), 'k=v=w'.rpartition('='), 'abc'.rpartition('x'))")).toBe(
+      "(('k', '=', 'v=w'), ('k=v', '=', 'w'), ('', '', 'abc'))",
+    );
+    expect(
+      py("('hello'.find('l'), 'hello'.rfind('l'), 'hello'.count('l'), 'hello'.count(''), 'héllo'.find('l'), 'abc'.removeprefix('ab'))"),
+    ).toBe("(2, 3, 2, 6, 2, 'c')");
+    expect(py("('ABC'.isupper(), '12'.isdigit(), ''.isdigit(), 'a1'.isalnum(), ' \\t'.isspace(), 'ab'.islower(), 'a b'.isalpha())")).toBe(
+      "(True, True, False, True, True, True, False)",
+    );
+    expect(py("'abc'.index('z')")).toBe("ValueError: substring not found");
+  });
+  it("list: insert, remove, index, count, sort with key and reverse", () => {
+    const src =
+      "def f(x):\n    x.insert(-1, 9)\n    x.insert(100, 7)\n    x.remove(1)\n" +
+      "    x.sort(key=lambda v: -v, reverse=True)\n    return (x, x.index(9), x.count(7))\n";
+    const c = compileStep(src);
+    if (!c.ok) throw new Error(c.reason);
+    expect(repr(new Interpreter().run(c.fn, [toPy([3, 1, 2])]))).toBe("([2, 3, 7, 9], 3, 1)");
+    expect(py("x.remove(5)", [1])).toBe("ValueError: list.remove(x): x not in list");
+    expect(py("x.index('a')", [1])).toBe("ValueError: 'a' is not in list");
+    expect(py("x.sort(reverse=True) or x", ["b", "A", "c"])).toBe("['c', 'b', 'A']");
+  });
+  it("set, dict and tuple", () => {
+    expect(py("({1, 2}.union([3]), {1, 2}.intersection({2, 3}), {1, 2}.difference({2}), {1}.issubset({1, 2}), {1}.isdisjoint([2]))")).toBe(
+      "({1, 2, 3}, {2}, {1}, True, True)",
+    );
+    expect(py("set().pop()")).toBe("KeyError: 'pop from an empty set'");
+    expect(py("{1}.remove(2)")).toBe("KeyError: 2");
+    expect(py("{}.popitem()")).toBe("KeyError: 'popitem(): dictionary is empty'");
+    expect(py("(x.popitem(), x)", { a: 1, b: 2 })).toBe("(('b', 2), {'a': 1})");
+    expect(py("((1, 2, 2).count(2), (1, 2).index(2))")).toBe("(2, 1)");
+    expect(py("(1, 2).index(3)")).toBe("ValueError: tuple.index(x): x not in tuple");
+  });
+});
+
 describe("def functions", () => {
   const run = (src: string, arg: Json) => {
     const c = compileStep(src);
@@ -130,11 +201,18 @@ describe("what is outside the subset stays unsupported", () => {
   it.each([
     ["import json", "lambda x: json.dumps(x)", /dumps/],
     ["a module value", "lambda x: x['id'] in KEEP", /KEEP/],
-    ["a while loop", "def f(x):\n    while True:\n        pass\n    return x\n", /while/],
+    ["a nested def", "def f(x):\n    def g(y):\n        return y\n    return g(x)\n", /nested function/],
     ["a class", "def f(x):\n    class A: pass\n    return x\n", /class/],
     ["an attribute", "lambda x: x.real", /attribute/],
     ["an unknown method", "lambda x: x.format(1)", /format/],
-    ["two parameters", "lambda x, meta: x", /parameter/],
+    ["`*args`", "lambda x, *rest: x", /args/],
+    ["a global statement", "def f(x):\n    global N\n    return x\n", /global/],
+    [
+      "an exception class it does not know",
+      "def f(x):\n    try:\n        return x\n    except json.JSONDecodeError:\n        return None\n",
+      /JSONDecodeError/,
+    ],
+    ["raise … from", "def f(x):\n    raise ValueError('a') from None\n", /from/],
     ["a name", "lower_title", /lambda/],
   ])("%s", (_, src, reason) => {
     const c = compileStep(src);

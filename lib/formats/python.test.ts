@@ -244,5 +244,14 @@ describe("`//` comments", () => {
     const doc = py(`c = {"a": 100 // 2}`);
     expect(doc.diagnostics).toEqual([]);
     expect(toPlain(doc.root!)).toEqual({ a: { $python: "100 // 2" } });
+    // By a parenthesised expression, a call or a subscript: division too (a step's `total // (n - 1)`).
+    const more = py(`c = {"a": 100 // (1 + 1), "b": 7 // len("ab"), "c": 9 // x[0]}`);
+    expect(more.diagnostics.filter((d) => d.code === "js_comment")).toEqual([]);
+  });
+
+  it("reads Python's float literals with nothing after the point (`1.`, `1.e5`), not in strings or names", () => {
+    const doc = py(`c = {"a": 1., "b": 1.e5, "c": [2., -3.], "d": "1.", "e": 1.5, "f": x1.y}  # 4.`);
+    expect(doc.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(toPlain(doc.root!)).toEqual({ a: 1, b: 100000, c: [2, -3], d: "1.", e: 1.5, f: { $python: "x1.y" } });
   });
 });

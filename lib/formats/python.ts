@@ -5,7 +5,7 @@
  * into document nodes with exact ranges, names and dlt's classes resolved the way Python would.
  */
 import type { Diagnostic, ParsedDocument, PythonConfigChoice } from "./types";
-import { maskSlashComments } from "./python-scan";
+import { maskSlashComments, maskTrailingDotFloats } from "./python-scan";
 import { parseWithRepairs } from "./python-parse";
 import { findConfigs, noConfigMessage, type ConfigCandidate } from "./python-find";
 import { convert, type ConvertContext } from "./python-convert";
@@ -14,6 +14,7 @@ import { positionAt } from "./positions";
 import { guardPython } from "./python-guard";
 import { guardDiagnostics } from "./guard";
 import { readScope, type PyScope } from "./python-scope";
+import { stepModule } from "./python-step-module";
 import { createValueScope, resolver } from "./python-values";
 import { registeredValue } from "./python-custom";
 import { nameDiagnostics } from "./python-names";
@@ -22,7 +23,7 @@ import { configChanges, configVariable } from "./python-mutations";
 export function parsePython(original: string): ParsedDocument {
   const masked = maskSlashComments(original);
   // Bounded before parsing: lezer's stack and our tree walks grow with each nesting level (limits.ts).
-  const guarded = guardPython(masked.text);
+  const guarded = guardPython(maskTrailingDotFloats(masked.text));
   if (guarded.refused) {
     const diagnostics = [...masked.diagnostics, ...guardDiagnostics(original, guarded, null, "python")];
     return { format: "python", text: original, root: null, diagnostics: sortByStart(diagnostics) };
@@ -59,7 +60,7 @@ export function parsePython(original: string): ParsedDocument {
     diagnostics: converted,
     resolve: resolver(createValueScope(scope, active.sourceName)),
     after: (c, value, n, pointer) => registeredValue(c, env, value, n, pointer),
-    definitions: definitions(scope),
+    module: stepModule(scope),
   };
   const root = convert(ctx, active.dict, "");
   // A key that lost its opening quote is already explained by its syntax error.
@@ -73,15 +74,6 @@ export function parsePython(original: string): ParsedDocument {
   if (configs.length > 1 || !found.pragmaMatched) diagnostics.push(configsNote(scope, found.candidates, active, found.pragmaMatched));
   diagnostics.push(...guardDiagnostics(original, guarded, root, "python"));
   return { format: "python", text: original, root, diagnostics: sortByStart(diagnostics), ...(configs.length > 1 ? { configs } : {}) };
-}
-
-/** Plain module-level functions a name in the config may stand for (a processing step's `"map": lower_title`). */
-function definitions(scope: PyScope): Map<string, string> {
-  const out = new Map<string, string>();
-  const once = (name: string) => scope.functions.filter((f) => f.name === name).length === 1 && !scope.module.some((a) => a.name === name);
-  for (const f of scope.functions)
-    if (f.decorator === null && f.node.parent?.name === "Script" && once(f.name)) out.set(f.name, scope.text.slice(f.node.from, f.node.to));
-  return out;
 }
 
 /** A constant read in two places reports its problems once. */

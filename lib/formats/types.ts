@@ -78,6 +78,8 @@ export type DocNode =
       readonly text: string;
       /** The name of a plain function the file defines at module level: its `def`'s source (a processing step runs it). */
       readonly definition?: string;
+      /** The module-level constants and plain functions the code reads, in file order (a processing step runs with them). */
+      readonly module?: readonly { readonly at: number; readonly text: string }[];
     };
 
 export interface DocEntry {

@@ -119,7 +119,8 @@ export function resolveResource(
   if (isObj(wd) && !hasMarker(wd))
     checkMergeDisposition(ctx, wd, wdWhere, unread("primary_key") ? "unread" : keyList(get("primary_key")), table.table_name);
   const written = stepsAt(own, defaults, at);
-  const steps = (written && compiledSteps(ctx, written)) ?? [];
+  const compiled = written ? compiledSteps(ctx, written) : null;
+  const steps = compiled?.ok ? compiled.steps : [];
   const resource: ResolvedResource = {
     name,
     index,

@@ -66,7 +66,7 @@ function instead(path: readonly (string | number)[]): string {
   return "a playground run leaves the value out";
 }
 
-type Note = { readonly code: "python_computed" | "python_executed"; readonly message: string };
+type Note = { readonly code: "python_computed" | "python_executed" | "python_not_executed"; readonly message: string };
 
 /** An incremental's initial value written as a Python date expression: the engine computes it (lib/shared `evaluatePythonDate`). */
 function computedNote(path: readonly (string | number)[], python: string, shown: string): Note | null {
@@ -81,10 +81,27 @@ function computedNote(path: readonly (string | number)[], python: string, shown:
       };
 }
 
-/** A processing step the playground runs (every step of its list is in the subset lib/formats/python-step.ts compiles). */
+/**
+ * A processing step: the playground runs it (every step of its list is in the subset lib/formats/python-step.ts
+ * compiles), or why not (the first step of the list it cannot run: none of them run).
+ */
 function stepNote(ctx: RuleContext, path: readonly (string | number)[], shown: string): Note | null {
   const list = path.lastIndexOf("processing_steps");
-  if (list < 0 || path.length !== list + 3 || compiledSteps(ctx, path.slice(0, list + 1)) === null) return null;
+  if (list < 0 || path.length !== list + 3) return null;
+  const compiled = compiledSteps(ctx, path.slice(0, list + 1));
+  if (!compiled.ok) {
+    const here = `processing_steps[${path[list + 1]}].${path[list + 2]}`;
+    const why =
+      compiled.at === here
+        ? compiled.reason
+        : `\`${compiled.at}\` of the same list cannot (${compiled.reason}), and a resource runs all its steps or none`;
+    return {
+      code: "python_not_executed",
+      message:
+        `${where(path)} is Python code (\`${shown}\`): validated, not executed in the playground, outside the Python it runs: ${why}. ` +
+        `dlt runs it; ${instead(path)}.`,
+    };
+  }
   return {
     code: "python_executed",
     message:

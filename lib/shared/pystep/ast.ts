@@ -24,13 +24,20 @@ export interface Generator {
 }
 
 export type Expr =
-  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true }
+  /** `float`: a float literal; `big`: an int literal past 2^53, its digits as a string (the AST stays plain data). */
+  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true; readonly big?: true }
   | { readonly k: "name"; readonly id: string }
   | { readonly k: "list" | "tuple" | "set"; readonly items: readonly Item[] }
   | { readonly k: "dict"; readonly items: readonly DictItem[] }
   | { readonly k: "sub"; readonly value: Expr; readonly index: Expr }
   | { readonly k: "slice"; readonly value: Expr; readonly lower: Expr | null; readonly upper: Expr | null; readonly step: Expr | null }
-  | { readonly k: "method"; readonly value: Expr; readonly name: string; readonly args: readonly Expr[] }
+  | {
+      readonly k: "method";
+      readonly value: Expr;
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly kwargs?: readonly { name: string; value: Expr }[];
+    }
   | { readonly k: "call"; readonly fn: string; readonly args: readonly Item[]; readonly kwargs: readonly { name: string; value: Expr }[] }
   | { readonly k: "bin"; readonly op: BinOp; readonly left: Expr; readonly right: Expr }
   | { readonly k: "neg" | "pos" | "not"; readonly value: Expr }
@@ -51,11 +58,34 @@ export type Stmt =
   | { readonly k: "assign"; readonly targets: readonly Target[]; readonly value: Expr }
   | { readonly k: "aug"; readonly target: Exclude<Target, { k: "unpack" }>; readonly op: BinOp; readonly value: Expr }
   | { readonly k: "if"; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[] }
-  | { readonly k: "for"; readonly target: Target; readonly iter: Expr; readonly body: readonly Stmt[] }
+  | { readonly k: "for"; readonly target: Target; readonly iter: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[] }
+  | { readonly k: "while"; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[] }
+  | {
+      readonly k: "try";
+      readonly body: readonly Stmt[];
+      readonly handlers: readonly Handler[];
+      readonly orelse: readonly Stmt[];
+      readonly finalbody: readonly Stmt[];
+    }
+  /** `raise X(…)`, `raise e`; `value: null` re-raises the exception being handled. */
+  | { readonly k: "raise"; readonly value: Expr | null }
+  | { readonly k: "assert"; readonly test: Expr; readonly msg: Expr | null }
   | { readonly k: "return"; readonly value: Expr | null }
   | { readonly k: "del"; readonly targets: readonly Target[] }
   | { readonly k: "expr"; readonly value: Expr }
   | { readonly k: "pass" | "break" | "continue" };
+
+/** `except (KeyError, ValueError) as e:`: `types` empty for a bare `except:`. */
+export interface Handler {
+  readonly types: readonly string[];
+  readonly name: string | null;
+  readonly body: readonly Stmt[];
+  /** Names the body binds (Python makes them local to the whole function): read before bound, an UnboundLocalError. */
+  readonly locals?: readonly string[];
+}
+
+/** A module-level name a step reads: a constant (`EXCLUDED = {"a"}`) or a plain `def`, bound in file order. */
+export type Global = { readonly k: "const"; readonly name: string; readonly value: Expr } | { readonly k: "def"; readonly fn: Func };
 
 /** A lambda (its body one `return`) or a `def`: positional parameters, their defaults last. */
 export interface Func {
@@ -63,4 +93,6 @@ export interface Func {
   readonly params: readonly string[];
   readonly defaults: readonly Expr[];
   readonly body: readonly Stmt[];
+  /** Names the body binds (Python makes them local to the whole function): read before bound, an UnboundLocalError. */
+  readonly locals?: readonly string[];
 }

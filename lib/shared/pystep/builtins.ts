@@ -1,7 +1,10 @@
 /** The builtins and methods a processing step may call (./eval.ts checks the names when it compiles). */
-import { binary } from "./ops";
+import { binary, MAX_SIZE, SizeExceeded } from "./ops";
 import {
   compare,
+  EXCEPTION_BASES,
+  int,
+  isSubclass,
   iterate,
   numeric,
   order,
@@ -20,13 +23,13 @@ import {
 } from "./values";
 
 /** Calls a function value (a lambda passed as `key=`): given by the evaluator. */
-export type Caller = (fn: PyVal, args: PyVal[]) => PyVal;
+export type Caller = (fn: PyVal, args: PyVal[], kw?: ReadonlyMap<string, PyVal>) => PyVal;
 type Kw = ReadonlyMap<string, PyVal>;
 type Builtin = (args: PyVal[], kw: Kw, call: Caller) => PyVal;
 
 const TYPES: Record<string, (v: PyVal) => boolean> = {
   str: (v) => typeof v === "string",
-  int: (v) => typeof v === "number" || typeof v === "boolean",
+  int: (v) => typeof v === "number" || typeof v === "boolean" || typeof v === "bigint",
   float: (v) => v instanceof PyFloat,
   bool: (v) => typeof v === "boolean",
   list: (v) => Array.isArray(v),
@@ -40,17 +43,26 @@ function arity(name: string, args: PyVal[], min: number, max: number): void {
     throw typeError(`${name}() takes ${min === max ? `exactly ${min}` : `from ${min} to ${max}`} argument(s) (${args.length} given)`);
 }
 
-function toInt(v: PyVal): number {
-  if (typeof v === "number") return v;
+/** Python's `int(v)`: exact past 2^53 (a bigint then, ./values.ts `int`). */
+function intValue(v: PyVal): number | bigint {
+  if (typeof v === "number" || typeof v === "bigint") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof PyFloat) {
     if (!Number.isFinite(v.v)) throw new PyError(Number.isNaN(v.v) ? "ValueError" : "OverflowError", "cannot convert float to integer");
-    return Math.trunc(v.v) || 0;
+    return wholeInt(Math.trunc(v.v));
   }
-  if (typeof v === "string" && /^\s*[+-]?\d(?:_?\d)*\s*$/.test(v)) return Number(v.replace(/_/g, ""));
+  if (typeof v === "string" && /^\s*[+-]?\d(?:_?\d)*\s*$/.test(v)) {
+    const digits = v.replace(/[_\s+]/g, "");
+    return digits.replace("-", "").length < 16 ? Number(digits) || 0 : int(BigInt(digits));
+  }
   if (typeof v === "string") throw new PyError("ValueError", `invalid literal for int() with base 10: ${repr(v)}`);
   throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(v)}'`);
 }
+
+/** A whole float's value as an int (its exact digits past 2^53). */
+const wholeInt = (n: number): number | bigint => (Number.isSafeInteger(n) ? n || 0 : int(BigInt(n)));
+/** An int argument where a small one is meant (a range's bounds, `round`'s digits). */
+const toInt = (v: PyVal): number => Number(intValue(v));
 
 function toFloat(v: PyVal): PyFloat {
   const n = numeric(v);
@@ -96,7 +108,7 @@ function extreme(name: "min" | "max", args: PyVal[], kw: Kw, call: Caller): PyVa
   return best;
 }
 
-function sortedList(items: PyVal[], kw: Kw, call: Caller): PyVal[] {
+export function sortedList(items: PyVal[], kw: Kw, call: Caller): PyVal[] {
   const key = kw.get("key");
   const keyed = items.map((v) => [key === undefined || key === null ? v : call(key, [v]), v] as const);
   const reverse = truthy(kw.get("reverse") ?? false);
@@ -122,11 +134,12 @@ export const BUILTINS: Record<string, Builtin> = {
   len: (a) => (arity("len", a, 1, 1), length(a[0]!)),
   str: (a) => (a.length ? str(a[0]!) : ""),
   repr: (a) => (arity("repr", a, 1, 1), repr(a[0]!)),
-  int: (a) => (a.length ? toInt(a[0]!) : 0),
+  int: (a) => (a.length ? intValue(a[0]!) : 0),
   float: (a) => (a.length ? toFloat(a[0]!) : new PyFloat(0)),
   bool: (a) => (a.length ? truthy(a[0]!) : false),
   abs: (a) => {
     const v = a[0] ?? null;
+    if (typeof v === "bigint") return v < 0n ? -v : v;
     if (typeof v === "number" || typeof v === "boolean") return Math.abs(Number(v));
     if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
     throw typeError(`bad operand type for abs(): '${typeName(v)}'`);
@@ -137,12 +150,13 @@ export const BUILTINS: Record<string, Builtin> = {
   round: (a) => {
     const n = numeric(a[0] ?? null);
     if (n === null || (a[0] ?? null) === null) throw typeError(`type ${typeName(a[0] ?? null)} doesn't define __round__ method`);
-    if (a[1] === undefined || a[1] === null) return typeof a[0] === "number" ? n : roundHalfEven(n);
+    const isInt = typeof a[0] === "number" || typeof a[0] === "bigint";
+    if (a[1] === undefined || a[1] === null) return isInt ? a[0]! : wholeInt(roundHalfEven(n));
     const digits = toInt(a[1]);
-    if (typeof a[0] === "number" && digits >= 0) return n;
+    if (isInt && digits >= 0) return a[0]!;
     const f = 10 ** digits;
     const r = roundHalfEven(n * f) / f;
-    return typeof a[0] === "number" ? r : new PyFloat(r);
+    return isInt ? wholeInt(r) : new PyFloat(r);
   },
   sorted: (a, kw, call) => sortedList([...iterate(a[0] ?? null)], kw, call),
   any: (a) => iterate(a[0] ?? null).some(truthy),
@@ -151,6 +165,8 @@ export const BUILTINS: Record<string, Builtin> = {
     arity("isinstance", a, 2, 2);
     const kinds = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
     return kinds.some((k) => {
+      if (k instanceof PyFunc && k.builtin && Object.hasOwn(EXCEPTION_BASES, k.name))
+        return a[0] instanceof PyError && isSubclass(a[0].type, k.name);
       if (!(k instanceof PyFunc) || !Object.hasOwn(TYPES, k.name)) throw typeError("isinstance() arg 2 must be a type or tuple of types");
       return TYPES[k.name]!(a[0]!);
     });
@@ -165,7 +181,7 @@ export const BUILTINS: Record<string, Builtin> = {
     const out: number[] = [];
     for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
       out.push(i);
-      if (out.length > 1_000_000) throw new PyError("MemoryError", "range too long for the playground");
+      if (out.length > MAX_SIZE) throw new SizeExceeded(`a range of more than ${MAX_SIZE} items`);
     }
     return out;
   },
@@ -176,6 +192,13 @@ export const BUILTINS: Record<string, Builtin> = {
     return Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i]!)));
   },
 };
+
+/** `ValueError("bad", 1)`: an exception whose `str()` is Python's (its one argument's, or the arguments' tuple). */
+function exception(type: string, args: PyVal[]): PyError {
+  const message = args.length === 0 ? "" : args.length > 1 ? repr(new PyTuple(args)) : type === "KeyError" ? repr(args[0]!) : str(args[0]!);
+  return new PyError(type, message, args);
+}
+for (const type of Object.keys(EXCEPTION_BASES)) BUILTINS[type] = (a) => exception(type, a);
 
 /** Names `isinstance` takes as types (they are also builtins that convert). */
 export const isTypeName = (name: string) => Object.hasOwn(TYPES, name);

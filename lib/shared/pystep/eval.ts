@@ -2,16 +2,19 @@
  * Runs a compiled step function (./ast.ts) on Python values, as CPython would for the subset: every
  * expression and statement counts against a budget, so no user code can hang a run.
  */
-import type { Expr, Func, Generator, Item, Stmt, Target } from "./ast";
+import type { Expr, Func, Generator, Global, Item, Stmt, Target } from "./ast";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
 import { binary, Meter, negate } from "./ops";
 import { formatValue } from "./format";
+import { comparison, listIndex, slice, subscript } from "./seq";
+import { bind, lambda, localsOf, NO_KW, Scope, type Module } from "./scope";
 import {
-  compare,
-  equals,
   hashKey,
+  int,
+  isSubclass,
   iterate,
+  keyError,
   PyDict,
   PyError,
   PyFloat,
@@ -28,30 +31,44 @@ import {
 
 /** Operations one call of a step may take (a record's worth of work is far less). */
 export const STEP_BUDGET = 200_000;
+/** Calls of the step's functions inside one another (Python's limit is about 1,000, JavaScript's stack less). */
+export const MAX_DEPTH = 200;
 
 export class BudgetExceeded extends Error {}
-
-class Scope {
-  readonly vars = new Map<string, PyVal>();
-  constructor(readonly parent: Scope | null) {}
-  lookup(id: string): PyVal | undefined {
-    if (this.vars.has(id)) return this.vars.get(id);
-    return this.parent?.lookup(id);
-  }
-}
 
 type Flow = { readonly k: "return"; readonly value: PyVal } | { readonly k: "break" | "continue" } | null;
 
 export class Interpreter {
   private ops = 0;
+  private depth = 0;
   private meter = new Meter();
+  /** The exceptions being handled (`except` blocks inside one another): a bare `raise` re-raises the last. */
+  private readonly handling: PyError[] = [];
   constructor(private readonly budget = STEP_BUDGET) {}
 
-  /** Calls `fn` (a compiled function) with `args`; the budget counts from zero for each call. */
-  run(fn: Func, args: PyVal[]): PyVal {
+  private reset(): void {
     this.ops = 0;
+    this.depth = 0;
     this.meter = new Meter();
-    return this.call(new PyFunc(fn, fn.name, null), args);
+    this.handling.length = 0;
+  }
+
+  /** Binds a module's constants and functions in file order, as Python runs the module (one budget for all). */
+  load(globals: readonly Global[]): Module {
+    this.reset();
+    const vars: Module = new Map();
+    const scope = new Scope(null, vars, null, true);
+    for (const g of globals) {
+      if (g.k === "def") vars.set(g.fn.name, new PyFunc(g.fn, g.fn.name, null, null, vars));
+      else vars.set(g.name, this.expr(g.value, scope));
+    }
+    return vars;
+  }
+
+  /** Calls `fn` (a compiled function of `module`) with `args`; the budget counts from zero for each call. */
+  run(fn: Func, args: PyVal[], module: Module | null = null): PyVal {
+    this.reset();
+    return this.call(new PyFunc(fn, fn.name, null, null, module), args);
   }
 
   /** Text or a list a method or an f-string made, charged to the call's meter. */
@@ -64,25 +81,24 @@ export class Interpreter {
     if (++this.ops > this.budget) throw new BudgetExceeded(`more than ${this.budget} operations`);
   }
 
-  readonly call: Caller = (f, args) => {
+  readonly call: Caller = (f, args, kw = NO_KW) => {
     if (!(f instanceof PyFunc)) throw typeError(`'${typeName(f)}' object is not callable`);
     if (f.builtin) return f.builtin(args);
     const fn = f.fn!;
+    const globals = f.globals ? new Scope(null, f.globals, null, true) : null;
+    const scope = new Scope(f.closure ? new Scope(globals, new Map(f.closure)) : globals, new Map(), localsOf(fn));
+    bind(fn, args, kw, scope.vars);
     const required = fn.params.length - fn.defaults.length;
-    if (args.length > fn.params.length)
-      throw typeError(
-        `${fn.name}() takes ${fn.params.length} positional argument${fn.params.length === 1 ? "" : "s"} but ${args.length} were given`,
-      );
-    if (args.length < required) {
-      const missing = fn.params.slice(args.length, required).map((p) => `'${p}'`);
-      throw typeError(
-        `${fn.name}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.join(" and ")}`,
-      );
+    fn.params.forEach((p, i) => {
+      if (!scope.vars.has(p)) scope.vars.set(p, this.expr(fn.defaults[i - required]!, scope));
+    });
+    if (++this.depth > MAX_DEPTH) throw new BudgetExceeded(`more than ${MAX_DEPTH} calls inside one another`);
+    try {
+      const flow = this.block(fn.body, scope);
+      return flow?.k === "return" ? flow.value : null;
+    } finally {
+      this.depth--;
     }
-    const scope = new Scope(f.closure ? closureScope(f.closure) : null);
-    fn.params.forEach((p, i) => scope.vars.set(p, i < args.length ? args[i]! : this.expr(fn.defaults[i - required]!, scope)));
-    const flow = this.block(fn.body, scope);
-    return flow?.k === "return" ? flow.value : null;
   };
 
   private block(body: readonly Stmt[], scope: Scope): Flow {
@@ -105,7 +121,7 @@ export class Interpreter {
         const current =
           s.target.k === "name"
             ? this.name(s.target.id, scope)
-            : this.subscript(this.expr(s.target.value, scope), this.expr(s.target.index, scope));
+            : subscript(this.expr(s.target.value, scope), this.expr(s.target.index, scope));
         const v = binary(s.op, current, this.expr(s.value, scope), this.meter);
         // `l += [x]` extends the list in place, as Python's `+=` does.
         if (Array.isArray(current) && Array.isArray(v) && s.op === "+") current.splice(0, current.length, ...v);
@@ -119,10 +135,34 @@ export class Interpreter {
           this.tick();
           this.assign(s.target, item, scope);
           const flow = this.block(s.body, scope);
-          if (flow?.k === "break") break;
+          if (flow?.k === "break") return null;
           if (flow?.k === "return") return flow;
         }
-        return null;
+        return this.block(s.orelse, scope);
+      case "while":
+        while (truthy(this.expr(s.test, scope))) {
+          const flow = this.block(s.body, scope);
+          if (flow?.k === "break") return null;
+          if (flow?.k === "return") return flow;
+        }
+        return this.block(s.orelse, scope);
+      case "try":
+        return this.tryStmt(s, scope);
+      case "raise": {
+        if (s.value === null) {
+          const active = this.handling[this.handling.length - 1];
+          throw active ?? new PyError("RuntimeError", "No active exception to reraise");
+        }
+        const v = this.expr(s.value, scope);
+        const e = v instanceof PyFunc && v.builtin && isSubclass(v.name, "BaseException") ? this.call(v, []) : v;
+        if (e instanceof PyError) throw e;
+        throw typeError("exceptions must derive from BaseException");
+      }
+      case "assert": {
+        if (truthy(this.expr(s.test, scope))) return null;
+        const msg = s.msg ? this.expr(s.msg, scope) : null;
+        throw new PyError("AssertionError", s.msg ? str(msg) : "", s.msg ? [msg] : []);
+      }
       case "return":
         return { k: "return", value: s.value ? this.expr(s.value, scope) : null };
       case "del":
@@ -137,6 +177,43 @@ export class Interpreter {
       case "continue":
         return { k: s.k };
     }
+  }
+
+  /** `try`: the first handler whose class matches takes the exception; `finally` runs on every way out (not past a limit). */
+  private tryStmt(s: Extract<Stmt, { k: "try" }>, scope: Scope): Flow {
+    let flow: Flow = null;
+    let pending: PyError | null = null;
+    try {
+      flow = this.handled(s, scope);
+    } catch (e) {
+      if (!(e instanceof PyError) || s.finalbody.length === 0) throw e;
+      pending = e;
+    }
+    const last = this.block(s.finalbody, scope);
+    if (last) return last;
+    if (pending) throw pending;
+    return flow;
+  }
+
+  private handled(s: Extract<Stmt, { k: "try" }>, scope: Scope): Flow {
+    let flow: Flow;
+    try {
+      flow = this.block(s.body, scope);
+    } catch (e) {
+      if (!(e instanceof PyError)) throw e;
+      const h = s.handlers.find((x) => x.types.length === 0 || x.types.some((t) => isSubclass(e.type, t)));
+      if (!h) throw e;
+      if (h.name) scope.vars.set(h.name, e);
+      this.handling.push(e);
+      try {
+        return this.block(h.body, scope);
+      } finally {
+        this.handling.pop();
+        // Python unbinds `e` when its `except` block ends.
+        if (h.name) scope.vars.delete(h.name);
+      }
+    }
+    return flow ?? this.block(s.orelse, scope);
   }
 
   private name(id: string, scope: Scope): PyVal {
@@ -171,26 +248,10 @@ export class Interpreter {
       const obj = this.expr(t.value, scope);
       const key = this.expr(t.index, scope);
       if (obj instanceof PyDict) {
-        if (!obj.map.delete(hashKey(key))) throw new PyError("KeyError", repr(key));
+        if (!obj.map.delete(hashKey(key))) throw keyError(key);
       } else if (Array.isArray(obj)) obj.splice(listIndex(obj, key, "list assignment index out of range"), 1);
       else throw typeError(`'${typeName(obj)}' object doesn't support item deletion`);
     }
-  }
-
-  private subscript(obj: PyVal, key: PyVal): PyVal {
-    if (obj instanceof PyDict) {
-      const v = obj.get(key);
-      if (v === undefined) throw new PyError("KeyError", repr(key));
-      return v;
-    }
-    if (Array.isArray(obj)) return obj[listIndex(obj, key, "list index out of range")]!;
-    if (obj instanceof PyTuple) return obj.items[listIndex(obj.items, key, "tuple index out of range", "tuple")]!;
-    if (typeof obj === "string") {
-      if (typeof key !== "number" && typeof key !== "boolean") throw typeError(`string indices must be integers, not '${typeName(key)}'`);
-      const chars = [...obj];
-      return chars[listIndex(chars, key, "string index out of range")]!;
-    }
-    throw typeError(`'${typeName(obj)}' object is not subscriptable`);
   }
 
   private items(items: readonly Item[], scope: Scope): PyVal[] {
@@ -221,7 +282,7 @@ export class Interpreter {
     this.tick();
     switch (e.k) {
       case "const":
-        return e.float ? new PyFloat(e.value as number) : e.value;
+        return e.float ? new PyFloat(e.value as number) : e.big ? int(BigInt(e.value as string)) : e.value;
       case "name":
         return this.name(e.id, scope);
       case "list":
@@ -243,25 +304,23 @@ export class Interpreter {
         return d;
       }
       case "sub":
-        return this.subscript(this.expr(e.value, scope), this.expr(e.index, scope));
+        return subscript(this.expr(e.value, scope), this.expr(e.index, scope));
       case "slice":
         return slice(
           this.expr(e.value, scope),
           ...([e.lower, e.upper, e.step].map((x) => (x ? this.expr(x, scope) : null)) as [PyVal, PyVal, PyVal]),
         );
-      case "method":
-        return this.built(
-          callMethod(
-            this.expr(e.value, scope),
-            e.name,
-            e.args.map((a) => this.expr(a, scope)),
-          ),
-        );
+      case "method": {
+        const self = this.expr(e.value, scope);
+        const args = e.args.map((a) => this.expr(a, scope));
+        const kw = e.kwargs?.length ? new Map(e.kwargs.map((k) => [k.name, this.expr(k.value, scope)] as const)) : NO_KW;
+        return this.built(callMethod(self, e.name, args, kw, this.call));
+      }
       case "call": {
-        const args = this.items(e.args, scope);
         const local = scope.lookup(e.fn);
-        if (local !== undefined) return this.call(local, args);
-        const kw = new Map(e.kwargs.map((k) => [k.name, this.expr(k.value, scope)] as const));
+        const args = this.items(e.args, scope);
+        const kw = e.kwargs.length ? new Map(e.kwargs.map((k) => [k.name, this.expr(k.value, scope)] as const)) : NO_KW;
+        if (local !== undefined) return this.call(local, args, kw);
         return BUILTINS[e.fn]!(args, kw, this.call);
       }
       case "bin":
@@ -292,7 +351,7 @@ export class Interpreter {
       case "if":
         return truthy(this.expr(e.test, scope)) ? this.expr(e.then, scope) : this.expr(e.orelse, scope);
       case "lambda":
-        return new PyFunc(e.fn, e.fn.name, flatten(scope));
+        return lambda(e.fn, scope);
       case "comp": {
         const out: PyVal[] = [];
         this.comprehend(e.gens, scope, (s) => out.push(this.expr(e.elt, s)));
@@ -318,75 +377,3 @@ export class Interpreter {
 }
 
 const builtin = (id: string) => new PyFunc(null, id, null, (args) => BUILTINS[id]!(args, new Map(), () => null));
-
-/** A lambda's closure: the names visible where it was made (Python closes over the variables; steps rarely rebind them). */
-function flatten(scope: Scope): Map<string, PyVal> {
-  const chain: Scope[] = [];
-  for (let s: Scope | null = scope; s; s = s.parent) chain.unshift(s);
-  const vars = new Map<string, PyVal>();
-  for (const s of chain) for (const [k, v] of s.vars) vars.set(k, v);
-  return vars;
-}
-
-function closureScope(vars: Map<string, PyVal>): Scope {
-  const s = new Scope(null);
-  for (const [k, v] of vars) s.vars.set(k, v);
-  return s;
-}
-
-function comparison(op: string, a: PyVal, b: PyVal): boolean {
-  switch (op) {
-    case "==":
-      return equals(a, b);
-    case "!=":
-      return !equals(a, b);
-    case "is":
-      return a === b || (a === null && b === null);
-    case "is not":
-      return !(a === b || (a === null && b === null));
-    case "in":
-      return contains(b, a);
-    case "not in":
-      return !contains(b, a);
-    default:
-      return compare(a, b, op as "<");
-  }
-}
-
-function contains(container: PyVal, item: PyVal): boolean {
-  if (typeof container === "string") {
-    if (typeof item !== "string") throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
-    return container.includes(item);
-  }
-  if (container instanceof PyDict) return container.has(item);
-  if (container instanceof PySet) return container.map.has(hashKey(item));
-  if (Array.isArray(container) || container instanceof PyTuple) return iterate(container).some((x) => equals(x, item));
-  throw typeError(`argument of type '${typeName(container)}' is not iterable`);
-}
-
-function listIndex(list: readonly unknown[], key: PyVal, message: string, kind = "list"): number {
-  if (typeof key !== "number" && typeof key !== "boolean")
-    throw typeError(`${kind} indices must be integers or slices, not ${typeName(key)}`);
-  const i = Number(key) < 0 ? list.length + Number(key) : Number(key);
-  if (i < 0 || i >= list.length) throw new PyError("IndexError", message);
-  return i;
-}
-
-function slice(v: PyVal, lower: PyVal, upper: PyVal, step: PyVal): PyVal {
-  const seq = typeof v === "string" ? [...v] : Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
-  if (!seq) throw typeError(`'${typeName(v)}' object is not subscriptable`);
-  const n = seq.length;
-  const st = step === null ? 1 : Number(step);
-  if (st === 0) throw new PyError("ValueError", "slice step cannot be zero");
-  const bound = (x: PyVal, dflt: number) => {
-    if (x === null) return dflt;
-    if (typeof x !== "number" && typeof x !== "boolean")
-      throw typeError("slice indices must be integers or None or have an __index__ method");
-    const i = Number(x) < 0 ? n + Number(x) : Number(x);
-    return st > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
-  };
-  const out: PyVal[] = [];
-  const [from, to] = [bound(lower, st > 0 ? 0 : n - 1), bound(upper, st > 0 ? n : -1)];
-  for (let i = from; st > 0 ? i < to : i > to; i += st) out.push(seq[i]!);
-  return typeof v === "string" ? out.join("") : v instanceof PyTuple ? new PyTuple(out) : out;
-}

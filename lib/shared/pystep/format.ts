@@ -36,7 +36,9 @@ export function formatValue(v: PyVal, spec: string): string {
       ? scaled.toFixed(precision === undefined ? 6 : Number(precision))
       : v instanceof PyFloat
         ? str(new PyFloat(abs))
-        : String(abs);
+        : typeof v === "bigint"
+          ? (v < 0n ? -v : v).toString()
+          : String(abs);
     if (comma) {
       const [int, frac] = body.split(".");
       body = group(int!) + (frac !== undefined ? `.${frac}` : "");

@@ -8,14 +8,19 @@ import { floatSpelling, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
-import { PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
+import { int, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
 
 /** A JSON value as Python's `json.loads` gives it (`texts`/`order`: its number spellings and key order). */
 export function toPy(v: Json, texts: NumberText | string | null = null, order: KeyOrder | null = null): PyVal {
-  if (typeof v === "number")
-    return typeof texts === "string" && floatSpelling(texts) ? new PyFloat(v) : Number.isInteger(v) ? v : new PyFloat(v);
+  if (typeof v === "number") {
+    if (typeof texts === "string" && floatSpelling(texts)) return new PyFloat(v);
+    if (!Number.isInteger(v)) return new PyFloat(v);
+    // An int past 2^53: its digits as the API sent them (the spelling), as Python's `json.loads` reads them.
+    if (Number.isSafeInteger(v)) return v;
+    return int(typeof texts === "string" && /^-?\d+$/.test(texts) ? BigInt(texts) : BigInt(v));
+  }
   if (v === null || typeof v !== "object") return v;
   const t = typeof texts === "string" ? null : texts;
   if (Array.isArray(v)) return v.map((x, i) => toPy(x, spelled(t, String(i)), subOrder(order, String(i))));
@@ -34,6 +39,7 @@ export interface FromPy {
 /** A dict key as dlt writes it (orjson's non-str keys: `1` is `"1"`, `True` is `"true"`, `None` is `"null"`). */
 function keyText(k: PyVal): string {
   if (typeof k === "string") return k;
+  if (typeof k === "bigint") return k.toString();
   if (k === null || typeof k === "boolean" || typeof k === "number" || k instanceof PyFloat) return k === null ? "null" : fromPyKey(k);
   throw new PyError("TypeError", "Dict key must a type serializable with OPT_NON_STR_KEYS");
 }
@@ -46,6 +52,7 @@ export function fromPy(v: PyVal): FromPy {
     const whole = Number.isInteger(v.v) || !Number.isFinite(v.v);
     return { value: Number.isFinite(v.v) ? v.v : null, texts: whole ? pyFloatRepr(v.v) : null, order: null };
   }
+  if (typeof v === "bigint") return { value: Number(v), texts: v.toString(), order: null };
   if (v === null || typeof v !== "object") return { value: v, texts: null, order: null };
   if (Array.isArray(v) || v instanceof PyTuple) {
     const items = Array.isArray(v) ? v : v.items;

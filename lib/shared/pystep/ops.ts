@@ -1,6 +1,6 @@
 /** Python's arithmetic on ./values.ts values: int and float kept apart, `//` and `%` floored, sequences repeated and joined. */
 import type { BinOp } from "./ast";
-import { numeric, PyError, PyFloat, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+import { big, int, numeric, PyError, PyFloat, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
 
 /** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
 export const MAX_SIZE = 1_000_000;
@@ -25,7 +25,7 @@ function sized<T extends string | PyVal[]>(v: T, meter: Meter): T {
   return v;
 }
 
-const isInt = (v: PyVal): v is number | boolean => typeof v === "number" || typeof v === "boolean";
+const isInt = (v: PyVal): v is number | bigint | boolean => typeof v === "number" || typeof v === "boolean" || typeof v === "bigint";
 
 function unsupported(op: string, a: PyVal, b: PyVal): PyError {
   if (op === "+" && typeof a === "string") return typeError(`can only concatenate str (not "${typeName(b)}") to str`);
@@ -52,6 +52,11 @@ const floorMod = (x: number, y: number) => {
 };
 
 export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
+  // The common case first: two ints a number holds, a result a number holds.
+  if (typeof a === "number" && typeof b === "number" && op !== "/" && (b !== 0 || (op !== "//" && op !== "%"))) {
+    const r = intOp(op, a, b);
+    if (Number.isSafeInteger(r)) return r;
+  }
   if (op === "+") {
     if (typeof a === "string" && typeof b === "string") return sized(a + b, meter);
     if (Array.isArray(a) && Array.isArray(b)) return sized([...a, ...b], meter);
@@ -67,31 +72,93 @@ export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
   const y = numeric(b);
   if (x === null || y === null) throw unsupported(op, a, b);
   const ints = isInt(a) && isInt(b);
+  if (ints && y === 0 && (op === "/" || op === "//" || op === "%")) throw new PyError("ZeroDivisionError", INT_BY_ZERO[op]);
+  if (ints && op !== "/") {
+    // Python's ints have no limit: an exact result past 2^53 (or a bigint operand) is worked out in BigInt.
+    if (typeof a !== "bigint" && typeof b !== "bigint") {
+      const r = intOp(op, x, y);
+      if (Number.isSafeInteger(r)) return r;
+    }
+    return bigOp(op, big(a), big(b));
+  }
   const float = (v: number) => new PyFloat(v);
   switch (op) {
     case "+":
-      return ints ? x + y : float(x + y);
+      return float(x + y);
     case "-":
-      return ints ? x - y : float(x - y);
+      return float(x - y);
     case "*":
-      return ints ? x * y : float(x * y);
+      return float(x * y);
     case "/":
-      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "division by zero" : "float division by zero");
+      if (y === 0) throw new PyError("ZeroDivisionError", ints ? INT_BY_ZERO[op] : "float division by zero");
       return float(x / y);
     case "//":
-      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "integer division or modulo by zero" : "float floor division by zero");
-      return ints ? Math.floor(x / y) : float(Math.floor(x / y));
+      if (y === 0) throw new PyError("ZeroDivisionError", "float floor division by zero");
+      return float(Math.floor(x / y));
     case "%":
-      if (y === 0) throw new PyError("ZeroDivisionError", ints ? "integer modulo by zero" : "float modulo");
-      return ints ? floorMod(x, y) : float(floorMod(x, y));
+      if (y === 0) throw new PyError("ZeroDivisionError", "float modulo");
+      return float(floorMod(x, y));
     case "**":
-      if (ints && y >= 0) return x ** y;
       if (x === 0 && y < 0) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
       return float(x ** y);
   }
 }
 
+const INT_BY_ZERO = { "/": "division by zero", "//": "integer division or modulo by zero", "%": "integer modulo by zero" } as const;
+
+/** Int arithmetic on safe integers (`y` is not 0 for `//` and `%`); the caller checks the result is exact. */
+function intOp(op: Exclude<BinOp, "/">, x: number, y: number): number {
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "//":
+      return (x - floorMod(x, y)) / y;
+    case "%":
+      return floorMod(x, y);
+    case "**":
+      // A negative power is a float; NaN sends it on (bigOp makes it one).
+      return y < 0 ? NaN : x ** y;
+  }
+}
+
+/** Bits an int may have (Python has no limit; a step's numbers are far smaller). */
+const MAX_BITS = 1_000_000;
+
+function bigOp(op: Exclude<BinOp, "/">, x: bigint, y: bigint): PyVal {
+  switch (op) {
+    case "+":
+      return int(x + y);
+    case "-":
+      return int(x - y);
+    case "*":
+      return int(x * y);
+    case "//": {
+      const q = x / y;
+      return int(x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q);
+    }
+    case "%": {
+      const m = x % y;
+      return int(m !== 0n && m < 0n !== y < 0n ? m + y : m);
+    }
+    case "**": {
+      if (y < 0n) {
+        if (x === 0n) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        return new PyFloat(Number(x) ** Number(y));
+      }
+      if (x > 1n || x < -1n) {
+        if (Number(y) * x.toString(2).length > MAX_BITS) throw new SizeExceeded(`an int of more than ${MAX_BITS} bits`);
+      }
+      return int(x ** y);
+    }
+  }
+}
+
 export function negate(v: PyVal, sign: -1 | 1): PyVal {
+  if (typeof v === "bigint") return int(sign < 0 ? -v : v);
   if (isInt(v)) return sign * Number(v) || 0;
   if (v instanceof PyFloat) return new PyFloat(sign * v.v);
   throw typeError(`bad operand type for unary ${sign < 0 ? "-" : "+"}: '${typeName(v)}'`);

@@ -41,26 +41,66 @@ export class PyDict {
     return d;
   }
 }
-/** A user function (a `def` or lambda), or a builtin. */
+/** A user function (a `def` or lambda: `closure` the names a lambda saw, `globals` its module's), or a builtin. */
 export class PyFunc {
   constructor(
     readonly fn: Func | null,
     readonly name: string,
     readonly closure: Map<string, PyVal> | null = null,
     readonly builtin: ((args: PyVal[]) => PyVal) | null = null,
+    readonly globals: Map<string, PyVal> | null = null,
   ) {}
 }
 
-export type PyVal = null | boolean | number | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc;
+/** `int` is a number while it is a safe integer, a bigint past 2^53 (`int()` below makes the choice). */
+export type PyVal = null | boolean | number | bigint | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc | PyError;
 
-/** A Python exception: its type and `str(e)` (a KeyError's is the key's repr). */
+/** A Python int as the values hold it: a number when safe, else a bigint, so each int has one form. */
+export const int = (v: bigint): number | bigint => (v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** An int's exact value (a bool counts as 0/1). */
+export const big = (v: number | bigint | boolean): bigint => (typeof v === "bigint" ? v : BigInt(Number(v)));
+
+/** A Python exception, raised and as a value (`except KeyError as e`): its type, `str(e)` and `e.args`. */
 export class PyError extends Error {
+  readonly args: readonly PyVal[];
   constructor(
     readonly type: string,
     message: string,
+    args?: readonly PyVal[],
   ) {
     super(message);
+    this.args = args ?? [message];
   }
+}
+
+/** A KeyError: `str(e)` is the key's repr, `e.args` the key. */
+export const keyError = (key: PyVal) => new PyError("KeyError", repr(key), [key]);
+
+/** The exception classes a step may name (`except`, `raise`, `isinstance`), each with its base class. */
+export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
+  BaseException: "",
+  Exception: "BaseException",
+  ArithmeticError: "Exception",
+  LookupError: "Exception",
+  AssertionError: "Exception",
+  AttributeError: "Exception",
+  NameError: "Exception",
+  RuntimeError: "Exception",
+  TypeError: "Exception",
+  ValueError: "Exception",
+  KeyError: "LookupError",
+  IndexError: "LookupError",
+  ZeroDivisionError: "ArithmeticError",
+  OverflowError: "ArithmeticError",
+  UnboundLocalError: "NameError",
+  NotImplementedError: "RuntimeError",
+};
+
+/** Whether exception class `type` is `of` or derives from it. */
+export function isSubclass(type: string, of: string): boolean {
+  for (let t: string | undefined = type; t; t = EXCEPTION_BASES[t]) if (t === of) return true;
+  return false;
 }
 
 export const typeError = (m: string) => new PyError("TypeError", m);
@@ -68,27 +108,31 @@ export const typeError = (m: string) => new PyError("TypeError", m);
 export function typeName(v: PyVal): string {
   if (v === null) return "NoneType";
   if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return "int";
+  if (typeof v === "number" || typeof v === "bigint") return "int";
   if (typeof v === "string") return "str";
   if (v instanceof PyFloat) return "float";
   if (Array.isArray(v)) return "list";
   if (v instanceof PyTuple) return "tuple";
   if (v instanceof PySet) return "set";
   if (v instanceof PyDict) return "dict";
+  if (v instanceof PyError) return v.type;
   return v.builtin ? "builtin_function_or_method" : "function";
 }
 
-/** A number's value for arithmetic (`bool` counts as 0/1); `null` for a non-number. */
+/** A number's value for arithmetic (`bool` counts as 0/1; a bigint rounded); `null` for a non-number. */
 export function numeric(v: PyVal): number | null {
   if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   return v instanceof PyFloat ? v.v : null;
 }
 
 /** The key a dict or set files a value under: equal values (`1`, `1.0`, `True`) share one; unhashable ones raise. */
 export function hashKey(v: PyVal): string {
+  if (typeof v === "bigint") return `n${v}`;
   const n = numeric(v);
-  if (n !== null) return `n${n}`;
+  // `10**20` and `1e20` are equal, so one key: whole numbers past 2^53 by their exact digits.
+  if (n !== null) return Number.isInteger(n) && !Number.isSafeInteger(n) ? `n${BigInt(n)}` : `n${n}`;
   if (v === null) return "N";
   if (typeof v === "string") return `s${v}`;
   if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
@@ -98,6 +142,7 @@ export function hashKey(v: PyVal): string {
 
 export function truthy(v: PyVal): boolean {
   if (v === null || v === false || v === 0 || v === "") return false;
+  if (typeof v === "bigint") return v !== 0n;
   if (v instanceof PyFloat) return v.v !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyTuple) return v.items.length > 0;
@@ -106,6 +151,7 @@ export function truthy(v: PyVal): boolean {
 }
 
 export function equals(a: PyVal, b: PyVal): boolean {
+  if (typeof a === "bigint" || typeof b === "bigint") return exactOrder(a, b) === 0;
   const x = numeric(a);
   const y = numeric(b);
   if (x !== null || y !== null) return x !== null && y !== null && x === y;
@@ -133,6 +179,10 @@ export function compare(a: PyVal, b: PyVal, op: "<" | "<=" | ">" | ">="): boolea
 }
 
 export function order(a: PyVal, b: PyVal, op: string = "<"): number {
+  if (typeof a === "bigint" || typeof b === "bigint") {
+    const c = exactOrder(a, b);
+    if (c !== null) return c;
+  }
   const x = numeric(a);
   const y = numeric(b);
   if (x !== null && y !== null) return x < y ? -1 : x > y ? 1 : 0;
@@ -146,22 +196,40 @@ export function order(a: PyVal, b: PyVal, op: string = "<"): number {
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/** Two numbers compared exactly when one is a bigint (a float by its exact value, as Python does); null if either is no number. */
+function exactOrder(a: PyVal, b: PyVal): number | null {
+  const exact = (v: PyVal): bigint | number | null => {
+    if (typeof v === "bigint") return v;
+    if (typeof v === "boolean") return v ? 1n : 0n;
+    if (typeof v === "number") return BigInt(v);
+    if (v instanceof PyFloat) return Number.isInteger(v.v) ? BigInt(v.v) : v.v;
+    return null;
+  };
+  const x = exact(a);
+  const y = exact(b);
+  if (x === null || y === null) return null;
+  // A bigint against a fractional (or infinite, NaN) float: JavaScript's mixed comparison is exact.
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+}
+
 /** Python's `repr()`. */
 export function repr(v: PyVal): string {
   if (v === null) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   if (typeof v === "number") return Object.is(v, -0) ? "0" : Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  if (typeof v === "bigint") return v.toString();
   if (typeof v === "string") return pyRepr(v);
   if (v instanceof PyFloat) return pyFloatRepr(v.v);
   if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
   if (v instanceof PyTuple) return v.items.length === 1 ? `(${repr(v.items[0]!)},)` : `(${v.items.map(repr).join(", ")})`;
   if (v instanceof PySet) return v.map.size ? `{${[...v.map.values()].map(repr).join(", ")}}` : "set()";
   if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
+  if (v instanceof PyError) return `${v.type}(${v.args.map(repr).join(", ")})`;
   return `<function ${v.name}>`;
 }
 
-/** Python's `str()`. */
-export const str = (v: PyVal): string => (typeof v === "string" ? v : repr(v));
+/** Python's `str()` (an exception's is its message). */
+export const str = (v: PyVal): string => (typeof v === "string" ? v : v instanceof PyError ? v.message : repr(v));
 
 /** The items `for` walks: a list, tuple, set, str (its characters), a dict (its keys). */
 export function iterate(v: PyVal): PyVal[] {

@@ -1,0 +1,85 @@
+/**
+ * The module-level names a processing step may read (decision 0044): plain functions defined once at the top of
+ * the file, and constants assigned once there (`EXCLUDED = {"a", "b"}`, `LIMIT = BASE * 2`) that nothing rebinds
+ * and nothing at module level changes afterwards, so their value when dlt runs the step is the one written. For
+ * one step, the statements it reads, directly or through them, in file order (lib/formats/python-step.ts compiles them).
+ */
+import type { SyntaxNode } from "@lezer/common";
+import { pythonCodeOnly } from "./python-scan";
+import type { PyScope } from "./python-scope-types";
+
+export interface ModuleDef {
+  readonly kind: "def" | "const";
+  /** The statement: a `def`, or `NAME = value`. */
+  readonly node: SyntaxNode;
+}
+
+/** A statement a step reads: where it starts in the file, and its source. */
+export interface ModuleRead {
+  readonly at: number;
+  readonly text: string;
+}
+
+const MUTATORS = "append|extend|insert|add|update|pop|popitem|remove|discard|clear|setdefault|sort|reverse";
+const escape = (s: string) => s.replace(/[$]/g, "\\$");
+
+/** The names a step may read, looked up by name (each checked once, when a step first reads it: files may be large). */
+export interface StepModule {
+  get(name: string): ModuleDef | undefined;
+}
+
+export function stepModule(scope: PyScope): StepModule {
+  const known = new Map<string, ModuleDef | null>();
+  let code: string | null = null;
+  const bindings = (name: string) =>
+    scope.functions.filter((f) => f.name === name).length +
+    scope.module.filter((a) => a.name === name).length +
+    (scope.imports.has(name) || scope.classes.has(name) ? 1 : 0);
+  const inFunction = (at: number) => scope.functions.some((f) => f.node.from <= at && at < f.node.to);
+  const find = (name: string): ModuleDef | null => {
+    if (bindings(name) !== 1) return null;
+    const f = scope.functions.find((x) => x.name === name);
+    if (f) return f.decorator === null && f.node.parent?.name === "Script" ? { kind: "def", node: f.node } : null;
+    const statement = scope.module.find((a) => a.name === name)?.value.parent;
+    if (!statement || statement.name !== "AssignStatement" || statement.parent?.name !== "Script") return null;
+    if (statement.getChildren("AssignOp").length !== 1) return null;
+    code ??= pythonCodeOnly(scope.text);
+    const n = escape(name);
+    // Rebound (`global`, `N += 1`) anywhere, or changed at module level (`N.append(…)`, `N[k] = v`, `del N…`): not a constant.
+    if (new RegExp(`\\bglobal\\b[^\\n]*(?<![\\w.])${n}\\b`).test(code)) return null;
+    if (new RegExp(`(?<![\\w.])${n}\\s*(?:\\*\\*|//|>>|<<|[-+*/%@&|^])=`).test(code)) return null;
+    const changes = new RegExp(
+      `(?<![\\w.])${n}\\s*(?:\\.\\s*(?:${MUTATORS})\\s*\\(|\\[[^\\]\\n]*\\]\\s*(?:\\*\\*|//|[-+*/%@&|^])?=(?!=))|\\bdel\\s+${n}\\b`,
+      "g",
+    );
+    return [...code.matchAll(changes)].some((m) => !inFunction(m.index)) ? null : { kind: "const", node: statement };
+  };
+  return {
+    get(name) {
+      if (!known.has(name)) known.set(name, find(name));
+      return known.get(name) ?? undefined;
+    },
+  };
+}
+
+/** The statements of `module` that `node` reads, directly or through them, in file order. */
+export function moduleReads(module: StepModule, node: SyntaxNode, text: string): ModuleRead[] {
+  const seen = new Map<string, ModuleDef>();
+  const queue: SyntaxNode[] = [node];
+  while (queue.length) {
+    const cursor = queue.pop()!.cursor();
+    const end = cursor.to;
+    do {
+      if (cursor.name !== "VariableName") continue;
+      const name = text.slice(cursor.from, cursor.to);
+      const def = module.get(name);
+      if (def && !seen.has(name)) {
+        seen.set(name, def);
+        queue.push(def.node);
+      }
+    } while (cursor.next() && cursor.from < end);
+  }
+  return [...seen.values()]
+    .sort((a, b) => a.node.from - b.node.from)
+    .map((d) => ({ at: d.node.from, text: text.slice(d.node.from, d.node.to) }));
+}
