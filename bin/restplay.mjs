@@ -2,8 +2,27 @@
 // The `restplay` launcher: compiles the TypeScript CLI on the fly with tsx (a runtime dependency),
 // then runs lib/cli/main.ts.
 import { setFlagsFromString } from "node:v8";
-import { register } from "tsx/esm/api";
-import { register as registerCjs } from "tsx/cjs/api";
+
+// Ctrl-C cancels the run cleanly (the engine stops, the summary is printed, no state file is half written); a second
+// signal quits. SIGTERM (`timeout`, a container's stop, a CI's cancel) does the same, with its own status, 143. The
+// listeners come first: a signal while the CLI loads (a second or so) is answered too, not left to end it silently;
+// before the command has started there is nothing to cancel cleanly, so it quits at once. Each way says so on stderr.
+const controller = new AbortController();
+let started = false;
+let stoppedBy = null;
+const stop = (signal, status) => () => {
+  if (stoppedBy !== null || !started) {
+    process.stderr.write(stoppedBy === null ? "cancelled\n" : `cancelled: a second ${signal} quit at once\n`);
+    process.exit(status);
+  }
+  stoppedBy = signal;
+  controller.abort(new Error("cancelled"));
+};
+process.on("SIGINT", stop("SIGINT", 130));
+process.on("SIGTERM", stop("SIGTERM", 143));
+
+const { register } = await import("tsx/esm/api");
+const { register: registerCjs } = await import("tsx/cjs/api");
 
 // V8 sizes the heap to about 4 × what a full collection leaves alive; a run streams pages whose
 // short-lived data survives into the old space, so a long run's heap grew to 4 × its live set in
@@ -32,18 +51,7 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-// Ctrl-C cancels the run cleanly (the engine stops, the summary is printed, no state file is half written); a second
-// signal quits. SIGTERM (`timeout`, a container's stop, a CI's cancel) does the same, with its own status, 143.
-const controller = new AbortController();
-let stoppedBy = null;
-const stop = (signal, status) => () => {
-  if (stoppedBy !== null) process.exit(status);
-  stoppedBy = signal;
-  controller.abort(new Error("cancelled"));
-};
-process.on("SIGINT", stop("SIGINT", 130));
-process.on("SIGTERM", stop("SIGTERM", 143));
-
+started = true;
 const code = await main(process.argv.slice(2), {
   stdout: forTerminal(process.stdout),
   stderr: forTerminal(process.stderr),
