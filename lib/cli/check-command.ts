@@ -5,7 +5,7 @@
  * resource (lib/run's check fold). No paging, no state, nothing loaded. Exit 0 when every resource
  * passes, 1 otherwise. Secrets come as `run` takes them (`--secret`, the environment, dlt's settings files).
  */
-import { listSecrets, validateText } from "../config";
+import { listSecrets, referencesInCode, validateText } from "../config";
 import { withTypeValues } from "./type-values";
 import { cells, pad, readSource, styleFor, UsageError, type CliIO } from "./io";
 import { readMockSpec } from "./mock-spec";
@@ -55,7 +55,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const mockSpec = await readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: file === "-" });
   const resolved = resolveSecrets(listSecrets(validation.config), inputs);
   const values = { ...types.values, ...resolved.values };
-  warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io);
+  warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io, referencesInCode(validation.value));
   noteSettings([...types.statuses, ...resolved.statuses], settings, io);
   const stop = new AbortController();
   // A Ctrl-C while the modules loaded counts too (a listener added to an aborted signal never fires).

@@ -12,7 +12,7 @@
  * `--duckdb FILE` writes the destination after the run as the DuckDB file dlt's duckdb destination
  * would leave (lib/duck, decision 0019): dataset `rest_api_data`, `_dlt_loads`, `_dlt_version`.
  */
-import { listSecrets, validateText } from "../config";
+import { listSecrets, referencesInCode, validateText } from "../config";
 import { withTypeValues } from "./type-values";
 import type { RunLimits } from "../engine";
 import type { RunSummary, SecretSource, SecretStatus } from "../run";
@@ -54,18 +54,27 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
   missing: () => "missing",
 };
 
-/** A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. */
-export function warnUnusedSecrets(given: readonly (readonly [string, string])[], statuses: readonly SecretStatus[], io: CliIO): void {
+/**
+ * A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. So is one the
+ * config reads only inside Python restplay does not evaluate (`inCode`: `int(dlt.config["lim"])`), which dlt reads.
+ */
+export function warnUnusedSecrets(
+  given: readonly (readonly [string, string])[],
+  statuses: readonly SecretStatus[],
+  io: CliIO,
+  inCode: ReadonlySet<string> = new Set(),
+): void {
   const used = statuses.map((s) => s.name);
   // `github_token` is used by `sources.github_source.github_token` (dlt's fallback to a shorter name).
   const read = new Set(used.flatMap((n) => secretLookupNames(n)));
   for (const [name] of given)
     if (!read.has(name)) {
       const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
-      io.stderr.write(
-        `${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: ` +
-          `the config has no dlt.secrets["${name}"] (${reads})\n`,
-      );
+      const why = inCode.has(name)
+        ? `the config reads ${name} only inside Python restplay does not evaluate (dlt evaluates it when it runs): ` +
+          "write the value, or the reference alone, where it is used to run it here"
+        : `the config has no dlt.secrets["${name}"] or dlt.config["${name}"] (${reads})`;
+      io.stderr.write(`${styleFor(io.stderr, io.env).yellow("warning")}: --secret ${name} is not used: ${why}\n`);
     }
 }
 
@@ -143,7 +152,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const secrets = { ...types.values, ...resolved.values };
   const statuses = [...types.statuses, ...resolved.statuses];
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
-  warnUnusedSecrets(options.secret ?? [], statuses, io);
+  warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value));
   noteSettings(statuses, settings, io);
   const missing = missingSecrets(config, inputs, options.resource ?? []);
   if (missing.length > 0) {

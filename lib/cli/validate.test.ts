@@ -171,8 +171,23 @@ describe("usage errors exit 2", () => {
   it("a --secret the config does not read is said on stderr, as run and check say it; stdout stays the report", async () => {
     const r = await cli(["validate", "seed-002.py", "--secret", "api_kye=abc", "--format", "json"], at);
     expect([r.code, (JSON.parse(r.stdout) as { valid: boolean }).valid]).toEqual([0, true]);
-    expect(r.stderr).toBe('warning: --secret api_kye is not used: the config has no dlt.secrets["api_kye"] (it reads `api_key`)\n');
+    expect(r.stderr).toBe(
+      'warning: --secret api_kye is not used: the config has no dlt.secrets["api_kye"] or dlt.config["api_kye"] ' +
+        "(it reads `api_key`)\n",
+    );
     expect((await cli(["validate", "seed-002.py", "--secret", "api_key=abc"], at)).stderr).toBe("");
+  });
+
+  it("a --secret the config reads only inside Python restplay does not evaluate is said to be unused there, not missing", async () => {
+    const config =
+      "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n" +
+      'source = rest_api_source({"client": {"base_url": "https://x.example/"},' +
+      ' "resources": [{"name": "a", "endpoint": {"params": {"limit": int(dlt.config["lim"])}}}]})\n';
+    const r = await cli(["validate", "-", "--secret", "lim=5"], { ...at, stdin: async () => config });
+    expect(r.stderr).toContain(
+      "warning: --secret lim is not used: the config reads lim only inside Python restplay does not evaluate " +
+        "(dlt evaluates it when it runs)",
+    );
   });
 
   it("a usage error keeps its own words whole, and names a choice or a number as typed", async () => {

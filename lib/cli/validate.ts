@@ -1,5 +1,5 @@
 /** `restplay validate FILE [--format text|json]`: exit 0 valid (warnings allowed), 1 invalid. */
-import { listSecrets, notRunnableReason, validateText, type ValidationResult } from "../config";
+import { listSecrets, notRunnableReason, referencesInCode, validateText, type ValidationResult } from "../config";
 import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
 import { readSource, styleFor, type CliIO, type Source } from "./io";
 import { jsonDocument, validateFailure } from "./failure-json";
@@ -52,7 +52,7 @@ export async function validateCommand(
       import("./dlt-settings"),
     ]);
     const { statuses } = resolveSecrets(listSecrets(result.value), inputs);
-    warnUnusedSecrets(options.secret ?? [], statuses, io);
+    warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(result.value));
     noteSettings(statuses, settings, io);
   }
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);

@@ -4,7 +4,7 @@ export type * from "./resolved";
 export { validateText, validateDocument, validateValue, type ValidateOptions, type ValidationResult } from "./validate";
 export { convertConfig } from "./unread-python";
 export { runTimeRefs, type RunTimeRef } from "./type-refs";
-export { listSecrets, type SecretUse } from "./secrets";
+export { listSecrets, referencesInCode, type SecretUse } from "./secrets";
 export { checkConfig, notRunnableReason, type CheckedConfig } from "./checked";
 export { toDltCanonical, type Canonical, type RuntimeRetry } from "./canonical";
 export {

@@ -1,5 +1,5 @@
 import { pointerFromPath } from "../formats";
-import { isRefOrFormat, refsIn } from "../shared";
+import { isPython, isRefOrFormat, refsIn } from "../shared";
 
 export interface SecretUse {
   readonly name: string;
@@ -44,4 +44,24 @@ export function listSecrets(value: unknown): SecretUse[] {
   };
   walk(value);
   return [...found.values()];
+}
+
+/** `dlt.secrets["x"]` / `dlt.config['x']` as Python code spells it. */
+const REF_IN_CODE = /\bdlt\.(secrets|config)\[\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')\s*\]/g;
+
+/**
+ * The references read only inside Python restplay does not evaluate (`"limit": int(dlt.config["lim"])`), by name:
+ * dlt reads them when it runs, a playground run cannot use a value given for them.
+ */
+export function referencesInCode(value: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === "object" && v !== null) {
+      if (isPython(v)) for (const m of v.$python.matchAll(REF_IN_CODE)) out.add(m[2] ?? m[3] ?? "");
+      else if (!isRefOrFormat(v)) Object.values(v).forEach(walk);
+    }
+  };
+  walk(value);
+  return out;
 }
