@@ -131,8 +131,10 @@ export class ResourceDriver {
     }
   }
 
-  private filter(given: DataRecord[]): DataRecord[] {
-    const records = this.steps ? this.steps.apply(given) : given;
+  private async filter(given: DataRecord[]): Promise<DataRecord[]> {
+    const { ctx } = this;
+    const pause = ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
+    const records = this.steps ? await this.steps.apply(given, pause) : given;
     if (!this.inc) return records;
     const { kept, dropped } = this.inc.filter(records);
     this.filtered += dropped;

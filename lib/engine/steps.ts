@@ -22,6 +22,7 @@ import {
 } from "../shared/pystep";
 import { asRecord, wrappedValues } from "./sequence";
 import type { NumberTexts } from "./number-text";
+import { cancelledError } from "./attempt";
 import { EngineError, type DataRecord, type EngineEvent, type NumberText } from "./types";
 
 /** dlt's own words when a filter or map raises a TypeError (it takes any TypeError for a wrong signature). */
@@ -32,6 +33,16 @@ const SIGNATURE =
 type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
 
 const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" } as const;
+
+/** How the run lets its thread breathe during a page's steps: `EngineDeps.breathe`, a real-time clock, its signal. */
+export interface Pause {
+  readonly breathe: () => Promise<void>;
+  readonly clock: () => number;
+  readonly signal: AbortSignal;
+}
+
+/** Milliseconds of steps between two breaths. */
+const BREATHE_MS = 50;
 
 export class StepRunner {
   private readonly py = new Interpreter();
@@ -53,15 +64,26 @@ export class StepRunner {
     this.transforms = steps.some((s) => s.kind !== "filter" || mayMutate(s.fn, s.globals));
   }
 
-  /** The page's records after every step (the same objects when only filters ran). */
-  apply(records: DataRecord[]): DataRecord[] {
+  /**
+   * The page's records after every step (the same objects when only filters ran). A page's steps may hold the thread
+   * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
+   * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
+   */
+  async apply(records: DataRecord[], pause: Pause | null = null): Promise<DataRecord[]> {
     if (this.steps.length === 0 || records.length === 0) return records;
     // `made`: the step that made an item (`null`: the API's record).
     let items: Item[] = records.map((r) => ({ py: this.read(r), record: r, made: null }));
-    this.steps.forEach((step, i) => {
+    let since = pause?.clock() ?? 0;
+    let calls = 0;
+    for (const [i, step] of this.steps.entries()) {
       this.seen[i]! += items.length;
       const next: typeof items = [];
       for (const item of items) {
+        if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
+          await pause.breathe();
+          if (pause.signal.aborted) throw cancelledError(this.resource);
+          since = pause.clock();
+        }
         const out = this.call(step, item.py);
         if (step.kind === "filter") {
           if (truthy(out as PyVal)) next.push(item);
@@ -70,7 +92,7 @@ export class StepRunner {
         else for (const x of out as PyVal[]) next.push({ py: x, record: null, made: step.at });
       }
       items = next;
-    });
+    }
     return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
   }
 

@@ -84,6 +84,12 @@ export interface EngineDeps {
    * whole server process (decision 0040). Asked for bodies of `ROOM_CHECKED_BYTES` or more; default: always.
    */
   readonly roomToRead?: (bytes: number) => boolean;
+  /**
+   * Lets the thread's event loop run (a macrotask: a signal's handler, a cancel) during long synchronous work — a
+   * page's processing steps may take minutes — after which the run stops if it was cancelled. Default: none (the
+   * work runs to its end).
+   */
+  readonly breathe?: () => Promise<void>;
 }
 
 /** Bodies this large or larger are read only when `EngineDeps.roomToRead` says there is room. */

@@ -25,3 +25,7 @@ export function realTimer(ms: number, fire: () => void): () => void {
   const t = setTimeout(fire, Math.max(0, ms));
   return () => clearTimeout(t);
 }
+
+/** `EngineDeps.breathe`: one turn of the event loop (a macrotask), so a signal or a cancel is heard during long work. */
+export const realBreathe = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));

@@ -8,7 +8,7 @@
  * the real sleep and clock. Against the mocks every run gets a fresh mock API and a virtual clock
  * (decision 0006), so a run never waits and never touches the network.
  */
-import { realSleep, realTimer } from "./real-clock";
+import { realBreathe, realSleep, realTimer } from "./real-clock";
 import { checkConfig, notRunnableReason, type CheckedConfig, type ResolvedSource } from "../config";
 import {
   createVirtualClock,
@@ -144,6 +144,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       now: clock.now,
       virtualClock: true,
       monotonic,
+      breathe: realBreathe,
       ...(env.signal ? { signal: env.signal } : {}),
       ...(env.roomToRead ? { roomToRead: env.roomToRead } : {}),
     };
@@ -155,6 +156,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
       now: env.now ?? (() => Date.now()),
       virtualClock: false,
       monotonic,
+      breathe: realBreathe,
       ...(env.signal ? { signal: env.signal } : {}),
       ...(env.roomToRead ? { roomToRead: env.roomToRead } : {}),
     };
