@@ -131,10 +131,14 @@ export class ResourceDriver {
     }
   }
 
-  private async filter(given: DataRecord[]): Promise<DataRecord[]> {
+  private filter(given: DataRecord[]): DataRecord[] | Promise<DataRecord[]> {
+    if (!this.steps) return this.incremental(given);
     const { ctx } = this;
     const pause = ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
-    const records = this.steps ? await this.steps.apply(given, pause) : given;
+    return this.steps.apply(given, pause).then((records) => this.incremental(records));
+  }
+
+  private incremental(records: DataRecord[]): DataRecord[] {
     if (!this.inc) return records;
     const { kept, dropped } = this.inc.filter(records);
     this.filtered += dropped;

@@ -38,7 +38,8 @@ export interface SequencePage {
 
 export interface SequenceHooks {
   /** Records after selection → records to emit (incremental filter, include_from_parent). */
-  readonly transform: (records: DataRecord[]) => Promise<DataRecord[]>;
+  /** A promise only when processing steps ran (they may breathe): a page without them costs no await. */
+  readonly transform: (records: DataRecord[]) => DataRecord[] | Promise<DataRecord[]>;
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
   /** For children: the parent's values or included columns hold a secret, so every page's records are shown masked. */
@@ -195,7 +196,8 @@ export async function* runSequence(
           "(A value that is not secret, such as an account id, belongs in dlt.config, whose values are shown as they are.)",
       });
     }
-    let records = await hooks.transform(raw);
+    const transformed = hooks.transform(raw);
+    let records = transformed instanceof Promise ? await transformed : transformed;
     const room = ctx.limits.maxRecords - stats.records_fetched;
     const capped = records.length > room;
     if (capped) records = records.slice(0, Math.max(0, room));

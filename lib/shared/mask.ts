@@ -9,7 +9,7 @@ import { getOwn, setOwn } from "./objects";
 import { asciiJson } from "./python";
 import { pyQuotePlus, pyRequoteUri } from "./py-url";
 import { isCredentialHeader, maskSecret, SENSITIVE_BODY_KEYS, SENSITIVE_KEYS } from "./secrets";
-import { trimChars, trimWhere } from "./text";
+import { trimChars } from "./text";
 
 const SENSITIVE_KEY_IN_TEXT = new RegExp(`"(?:${[...SENSITIVE_BODY_KEYS].join("|")})"`, "i");
 const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -18,7 +18,14 @@ const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a |
  * A header value without its leading and trailing HTTP whitespace (tab, LF, CR, space), as `Headers` keeps it and a
  * request sends it. In one pass: `/[\t\n\r ]+$/` tried every space of an inner run as the start of the trailing one.
  */
-export const stripHttpWhitespace = (value: string): string => trimWhere(value, isHttpWhitespace);
+export function stripHttpWhitespace(value: string): string {
+  // Its own loop (not `trimWhere`): it runs for every header of every request, where a shared predicate call costs.
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
