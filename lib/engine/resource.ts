@@ -2,6 +2,7 @@
  * One resource from `resource_start` to `resource_done`: auth, processing steps (./steps.ts, before the incremental
  * filter, as in dlt), incremental, its errors, and the sources it gives the round robin (./round-robin.ts) — its own
  * pages (top level), one source per parent page (children), and the forks that hand its pages to its children.
+ * Over 400 lines: one class, the resource's whole life; its parts (spec, sequence, steps, incremental) live beside it.
  */
 import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";
@@ -17,7 +18,7 @@ import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
 import { evaluatePythonDate, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
-import { StepRunner } from "./steps";
+import { pauseOf, StepRunner } from "./steps";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -123,7 +124,7 @@ export class ResourceDriver {
         secretWarned: false,
       };
       this.incLookup = incrementalLookup(r, this.inc);
-      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText) : null;
+      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText, pauseOf(ctx)) : null;
       return true;
     } catch (e) {
       this.fail(e);
@@ -131,11 +132,9 @@ export class ResourceDriver {
     }
   }
 
+  /** The processing steps (a promise: they may breathe), then the incremental filter. */
   private filter(given: DataRecord[]): DataRecord[] | Promise<DataRecord[]> {
-    if (!this.steps) return this.incremental(given);
-    const { ctx } = this;
-    const pause = ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
-    return this.steps.apply(given, pause).then((records) => this.incremental(records));
+    return this.steps ? this.steps.apply(given).then((records) => this.incremental(records)) : this.incremental(given);
   }
 
   private incremental(records: DataRecord[]): DataRecord[] {

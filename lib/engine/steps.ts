@@ -23,6 +23,7 @@ import {
 import { asRecord, wrappedValues } from "./sequence";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
+import type { RunContext } from "./context";
 import { EngineError, type DataRecord, type EngineEvent, type NumberText } from "./types";
 
 /** dlt's own words when a filter or map raises a TypeError (it takes any TypeError for a wrong signature). */
@@ -44,6 +45,10 @@ export interface Pause {
 /** Milliseconds of steps between two breaths. */
 const BREATHE_MS = 50;
 
+/** The run's pause for its steps: none when its deps cannot breathe. */
+export const pauseOf = (ctx: RunContext): Pause | null =>
+  ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
+
 export class StepRunner {
   private readonly py = new Interpreter();
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
@@ -57,6 +62,7 @@ export class StepRunner {
     private readonly steps: readonly ResolvedStep[],
     private readonly resource: string,
     private readonly texts: NumberTexts,
+    private readonly pause: Pause | null = null,
   ) {
     this.seen = steps.map(() => 0);
     this.dropped = steps.map(() => 0);
@@ -69,7 +75,8 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[], pause: Pause | null = null): Promise<DataRecord[]> {
+  async apply(records: DataRecord[]): Promise<DataRecord[]> {
+    const { pause } = this;
     if (this.steps.length === 0 || records.length === 0) return records;
     // `made`: the step that made an item (`null`: the API's record).
     let items: Item[] = records.map((r) => ({ py: this.read(r), record: r, made: null }));
