@@ -105,14 +105,17 @@ export function usePlayground(announce: Announce) {
     const s = staleness(runBasis, { value: validation.value, target, maxPages, secrets: secretValues }, run.view.trace.resources);
     return isStale(s) ? s : null;
   }, [runBasis, run.view.trace, validation, target, maxPages, secretValues]);
+  // By the resources' names, not the trace's snapshot of them: the same labels while a run streams keep the
+  // tables (a memo) from rendering again on every frame of the trace.
+  const tracedNames = run.view.trace.resources.map((r) => r.name).join("\u0000");
   const staleLabels = useMemo(() => {
     const labels = new Map<string, string>();
-    for (const r of run.view.trace.resources) {
-      const label = changeLabel(stale, r.name);
-      if (label) labels.set(r.name, label);
+    for (const name of tracedNames === "" ? [] : tracedNames.split("\u0000")) {
+      const label = changeLabel(stale, name);
+      if (label) labels.set(name, label);
     }
     return labels;
-  }, [stale, run.view.trace.resources]);
+  }, [stale, tracedNames]);
 
   /** Shows the Secrets and puts the cursor in the first field a Live run is missing (from a blocked Run's way to the fix). */
   const fillSecrets = useCallback(

@@ -6,6 +6,7 @@ import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, Preview, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
+import { BROWSER_CLOCK, refreshLoop, rowsHeld } from "./refresh";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
 export interface RunInput {
@@ -61,7 +62,8 @@ async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
 
 /**
  * Runs the config on the server and streams the NDJSON events into the trace and the preview.
- * Events are folded as they arrive; React state is updated at most once per animation frame.
+ * Events are folded as they arrive; React state is updated at most once per animation frame, the tables less often
+ * as they grow (./refresh.ts).
  */
 export interface RunControls {
   view: RunView;
@@ -138,23 +140,15 @@ export function useRun(): RunControls {
     // Awaited below; a rejection before that await is not an unhandled one.
     response.catch(() => undefined);
 
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      if (current.current === ctrl)
-        setView({
-          trace: builder.snapshot(),
-          tables: preview.tables(),
-          unloaded: unloadedOf(preview),
-          findings: [],
-          refusal: null,
-          cursorsMoved: false,
-        });
-    };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(flush);
-    };
-    flush();
+    // The tables are refreshed less often than the trace as they grow (./refresh.ts).
+    let shown: Pick<RunView, "tables" | "unloaded"> = { tables: [], unloaded: [] };
+    const refresh = refreshLoop(BROWSER_CLOCK, (tables) => {
+      if (current.current !== ctrl) return 0;
+      if (tables) shown = { tables: preview.tables(), unloaded: unloadedOf(preview) };
+      setView({ trace: builder.snapshot(), ...shown, findings: [], refusal: null, cursorsMoved: false });
+      return rowsHeld(shown.tables);
+    });
+    refresh.flush();
 
     void (async () => {
       // Loaded long before (a run needs a validated config): the contract's decoder lives there, off the first load.
@@ -168,7 +162,7 @@ export function useRun(): RunControls {
         for await (const e of toolkit.decodeEvents(res.body, ctrl.signal)) {
           builder.push(e);
           preview.push(e);
-          schedule();
+          refresh.changed();
         }
         if (ctrl.signal.aborted) builder.cancel();
         else builder.end();
@@ -181,7 +175,7 @@ export function useRun(): RunControls {
             message: `The run could not reach the playground server: ${e instanceof Error ? e.message : String(e)}`,
           });
       } finally {
-        if (frame) cancelAnimationFrame(frame);
+        refresh.stop();
         // The cursors move as dlt moves them (`Preview.cursorsMoved`: a loaded run, or one only a load job failed).
         if (!ctrl.signal.aborted) incremental.current = preview.incrementalState(incremental.current);
         if (current.current === ctrl) current.current = null;
