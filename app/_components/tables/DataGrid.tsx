@@ -1,30 +1,25 @@
 "use client";
 /**
- * The data grid (TanStack Table + the virtualiser): sort by a header (click, or Enter on it), filter
+ * The data grid (TanStack Table for the columns, their sizes and the sort and filter state; the rows as index
+ * arrays, ./grid-model.ts; the virtualiser): sort by a header (click, or Enter on it), filter
  * each column, search every cell, resize columns by dragging their edge (or Shift+← → on the header);
  * ↑ on the first row goes up to the headers, ↓ on a header down to the rows; only the visible rows are in
  * the DOM, so 100,000 rows scroll smoothly. Rows this run inserted or updated carry a mark. Loaded
  * lazily (not in the first-load budget).
  */
 import { useId, useMemo, useRef, useState } from "react";
-import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type ColumnFiltersState,
-  type SortingState,
-} from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RowChange } from "@/lib/preview";
 import { cellText, columnWidth } from "./cells";
 import { GridHeader } from "./GridHeader";
 import { RowDetails } from "./RowDetails";
-import { compareCells, searchText, visibleRows, type GridColumn } from "./grid-model";
+import { orderRows, visibleRows, type GridColumn } from "./grid-model";
 import type { Announce } from "../ui/Announcer";
 
 const ROW_HEIGHT = 26;
+/** TanStack Table keeps the columns, their sizes and the sort and filter state; the rows are ours (`orderRows`). */
+const NO_ROWS: number[] = [];
 const MARK_WIDTH = 28;
 /** The keyboard's row: a ring drawn inside it. */
 const ACTIVE_ROW = " outline outline-2 -outline-offset-2 outline-focus";
@@ -66,19 +61,23 @@ export default function DataGrid({
   const scroller = useRef<HTMLDivElement>(null);
   const headerRow = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
-  // Read by the sorting function (defined once per columns) when the sorted rows are built in this render.
-  const sortingNow = useRef(sorting);
-  sortingNow.current = sorting;
   const [filters, setFilters] = useState<ColumnFiltersState>([]);
-  const data = useMemo(
+  const matching = useMemo(
     () => visibleRows(rowCount, cell, columns.length, search, marks, changedOnly),
     [rowCount, cell, columns.length, search, marks, changedOnly],
   );
+  const columnOf = useMemo(() => {
+    const at = new Map(columns.map((c, i) => [c.id, i]));
+    return (id: string) => at.get(id);
+  }, [columns]);
+  /** The rows shown, in order: indexes into the table's rows. */
+  const rows = useMemo(() => orderRows(matching, cell, columnOf, filters, sorting), [matching, cell, columnOf, filters, sorting]);
   const defs = useMemo<ColumnDef<number>[]>(
     () =>
       columns.map((c, i) => ({
         id: c.id,
         header: c.name,
+        // Makes the column sortable and filterable in TanStack's eyes; the values are read by `orderRows` and the cells.
         accessorFn: (row: number) => cell(row, i),
         size: columnWidth(
           c.name,
@@ -87,26 +86,24 @@ export default function DataGrid({
         ),
         minSize: 48,
         maxSize: 1200,
-        sortingFn: (a, b, id) => compareCells(a.getValue(id), b.getValue(id), sortingNow.current.find((s) => s.id === id)?.desc),
-        filterFn: (row, id, value: string) => searchText(row.getValue(id)).includes(value.toLowerCase()),
       })),
     [columns, cell, rowCount],
   );
   const table = useReactTable({
-    data,
+    data: NO_ROWS,
     columns: defs,
     state: { sorting, columnFilters: filters },
     onSortingChange: setSorting,
     onColumnFiltersChange: setFilters,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
+    manualSorting: true,
+    manualFiltering: true,
     columnResizeMode: "onChange",
     enableSortingRemoval: true,
     // Every column sorts ascending first (TanStack's default sorts numbers descending first): one rule the header can state.
     sortDescFirst: false,
   });
-  const rows = table.getRowModel().rows;
+  const leaves = table.getVisibleLeafColumns();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -179,16 +176,16 @@ export default function DataGrid({
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((v) => {
               const row = rows[v.index];
-              if (!row) return null;
-              const mark = MARK[marks?.[row.original] ?? "unchanged"];
+              if (row === undefined) return null;
+              const mark = MARK[marks?.[row] ?? "unchanged"];
               return (
                 <div
-                  key={row.id}
+                  key={row}
                   role="row"
                   id={`${gridId}-row-${v.index}`}
                   aria-rowindex={v.index + 2}
                   aria-selected={v.index === current}
-                  data-change={marks?.[row.original]}
+                  data-change={marks?.[row]}
                   data-active={v.index === current ? "true" : undefined}
                   onDoubleClick={() => {
                     setActive(v.index);
@@ -208,15 +205,15 @@ export default function DataGrid({
                       {mark.glyph && <span className="sr-only">{mark.label}</span>}
                     </div>
                   )}
-                  {row.getVisibleCells().map((c) => {
-                    const value = c.getValue();
+                  {leaves.map((column) => {
+                    const value = cell(row, columnOf(column.id) ?? -1);
                     const text = cellText(value);
                     const empty = value === null || value === undefined;
                     return (
                       <div
-                        key={c.id}
+                        key={column.id}
                         role="gridcell"
-                        style={{ width: c.column.getSize() }}
+                        style={{ width: column.getSize() }}
                         className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
                         title={text}
                       >
@@ -230,12 +227,12 @@ export default function DataGrid({
           </div>
         </div>
         {rows.length === 0 && <p className="p-2 text-xs text-muted">No row matches the search or the filters.</p>}
-        {shown && open !== null && (
+        {shown !== undefined && open !== null && (
           <RowDetails
             label={label}
             position={`row ${open + 1} of ${rows.length}`}
             columns={columns}
-            values={columns.map((_, i) => cell(shown.original, i))}
+            values={columns.map((_, i) => cell(shown, i))}
             onClose={() => {
               setOpen(null);
               scroller.current?.focus();
