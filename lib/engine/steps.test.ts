@@ -287,8 +287,8 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
       ["LIMIT = 3\nLIMIT = 4\n", undefined_],
       ["LIMIT = [1]\nLIMIT.append(2)\n", undefined_],
       [
-        "import datetime\nLIMIT = datetime.date.today().day\n",
-        /it reads `LIMIT = datetime.date.today\(\).day` of the file, where it reads the attribute/,
+        "import json\nLIMIT = len(json.dumps({}))\n",
+        /it reads `LIMIT = len\(json.dumps\(\{\}\)\)` of the file, where it calls `.dumps\(\)`, a method the playground/,
       ],
     ] as const) {
       const steps = `"processing_steps": [{"filter": lambda x: x["id"] < LIMIT}]`;
