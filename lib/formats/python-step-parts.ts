@@ -79,7 +79,7 @@ export function fstring(text: string, n: SyntaxNode, expr: (n: SyntaxNode) => Ex
     // `{x=}`: the text as written up to `=`, then the value's repr (its format when a spec is given).
     const conversion = (written ?? (self && !specNode ? "r" : null)) as FormatPart["conversion"];
     const part: FormatPart = { value: expr(inner[0]!), conversion, spec, ...(nested ? { specParts } : {}) };
-    return self ? [text.slice(c.from + 1, self.to), part] : [part];
+    return self ? [text.slice(c.from + 1, self.nextSibling?.from ?? self.to), part] : [part];
   };
   return { k: "fstr", parts: pieces(n, n.from + prefix.length + quote.length, n.to - quote.length) };
 }
