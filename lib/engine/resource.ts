@@ -124,7 +124,7 @@ export class ResourceDriver {
         secretWarned: false,
       };
       this.incLookup = incrementalLookup(r, this.inc);
-      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText, pauseOf(ctx)) : null;
+      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText, pauseOf(ctx), ctx.deps.now) : null;
       return true;
     } catch (e) {
       this.fail(e);

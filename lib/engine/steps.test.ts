@@ -281,14 +281,38 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
     );
   });
 
+  it("a map formatting text and returning datetimes: dlt loads timestamps, in UTC, naive ones as UTC (checked with dlt 1.26.0)", async () => {
+    const r = await run(`from datetime import datetime, timezone, timedelta
+def m(r):
+    return {
+        "id": r["id"],
+        "when": datetime(2024, 3, r["id"], 10, 20, 30, tzinfo=timezone(timedelta(hours=2))),
+        "naive": datetime.fromisoformat("2024-03-05T10:20:30.5"),
+        "label": "{}-{:03d}".format(r["title"], r["id"]) + " %.1f%%" % (r["id"] * 12.5),
+        "day": (datetime(2024, 3, 1) + timedelta(days=r["id"])).strftime("%d %b %Y"),
+    }
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"filter": lambda x: x["id"] < 3}, {"map": m}]}`)}`);
+    expect(r.columns("posts")).toEqual(["id:bigint", "when:timestamp", "naive:timestamp", "label:text", "day:text"]);
+    // dlt: 2024-03-01 08:20:30+00, 2024-03-05 10:20:30.5+00, 'Post 1-001 12.5%', '02 Mar 2024'.
+    expect(r.rows("posts")).toEqual(
+      [1, 2].map((i) => ({
+        id: i,
+        when: `2024-03-0${i}T08:20:30+00:00`,
+        naive: "2024-03-05T10:20:30.500000+00:00",
+        label: `Post ${i}-00${i} ${(i * 12.5).toFixed(1)}%`,
+        day: `0${i + 1} Mar 2024`,
+      })),
+    );
+  });
+
   it("a module name assigned twice, or changed at module level, is no constant: the step is skipped and the note says why", async () => {
     const undefined_ = /outside the Python it runs: it uses `LIMIT`, which neither the function nor the file defines where/;
     for (const [module, why] of [
       ["LIMIT = 3\nLIMIT = 4\n", undefined_],
       ["LIMIT = [1]\nLIMIT.append(2)\n", undefined_],
       [
-        "import datetime\nLIMIT = datetime.date.today().day\n",
-        /it reads `LIMIT = datetime.date.today\(\).day` of the file, where it reads the attribute/,
+        "import json\nLIMIT = len(json.dumps({}))\n",
+        /it reads `LIMIT = len\(json.dumps\(\{\}\)\)` of the file, where it calls `.dumps\(\)`, a method the playground/,
       ],
     ] as const) {
       const steps = `"processing_steps": [{"filter": lambda x: x["id"] < LIMIT}]`;

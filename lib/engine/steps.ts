@@ -12,6 +12,7 @@ import {
   truthy,
   iterate,
   mayMutate,
+  NotModelled,
   PyDict,
   PyError,
   SizeExceeded,
@@ -50,7 +51,9 @@ export const pauseOf = (ctx: RunContext): Pause | null =>
   ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
 
 export class StepRunner {
-  private readonly py = new Interpreter();
+  private readonly py: Interpreter;
+  /** Whether a step returned a `date` object (dlt loads a `date` column; the preview shows its text). */
+  private readonly dates = { date: false };
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
   private module: Module | null = null;
   /** Records each step was given, and (filters) dropped. */
@@ -63,7 +66,10 @@ export class StepRunner {
     private readonly resource: string,
     private readonly texts: NumberTexts,
     private readonly pause: Pause | null = null,
+    /** The run's clock (epoch ms): what `datetime.now()` reads. */
+    now: () => number = Date.now,
   ) {
+    this.py = new Interpreter(undefined, now);
     this.seen = steps.map(() => 0);
     this.dropped = steps.map(() => 0);
     // A filter that changes its record keeps the change in dlt (the same dict goes on): its records are written back too.
@@ -114,7 +120,11 @@ export class StepRunner {
       type: "warning",
       resource: this.resource,
       code: "python_executed",
-      message: `The processing steps ran as dlt runs them: ${parts.join("; ")}.`,
+      message:
+        `The processing steps ran as dlt runs them: ${parts.join("; ")}.` +
+        (this.dates.date
+          ? " A step returned `date` objects: dlt loads them as a `date` column, the preview shows their text (`2024-03-05`)."
+          : ""),
     };
   }
 
@@ -128,7 +138,7 @@ export class StepRunner {
   private write(v: PyVal, made: string): DataRecord {
     let out: FromPy;
     try {
-      out = fromPy(v);
+      out = fromPy(v, this.dates);
     } catch (e) {
       if (!(e instanceof PyError)) throw e;
       // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).
@@ -172,6 +182,13 @@ export class StepRunner {
             : e instanceof RangeError
               ? "a value past JavaScript's limits"
               : null;
+      if (e instanceof NotModelled)
+        throw new EngineError(
+          "step_failed",
+          `\`${at}\` uses ${e.message}, which the playground does not model: it stops the step there, where dlt runs it. ` +
+            "Write the step without it, or run the pipeline with dlt.",
+          { resource: name },
+        );
       if (limit !== null)
         throw new EngineError(
           "step_failed",

@@ -7,6 +7,8 @@ import type { SyntaxNode } from "@lezer/common";
 import { bound, exceptionTypes, fstring, no, number, parts } from "./python-step-parts";
 import { decodePythonString } from "./python-strings";
 import {
+  ANY_KEYWORDS,
+  ATTRIBUTE_NAMES,
   BUILTINS,
   METHOD_KEYWORDS,
   METHOD_NAMES,
@@ -18,6 +20,7 @@ import {
   type Generator,
   type Handler,
   type Item,
+  type Keyword,
   type Stmt,
   type Target,
 } from "../shared/pystep";
@@ -314,7 +317,13 @@ export class Compiler {
 
   private member(n: SyntaxNode, scope: ReadonlySet<string>): Expr {
     const obj = n.firstChild!;
-    if (n.getChild("PropertyName")) return no(`it reads the attribute \`${this.src(n)}\``);
+    const prop = n.getChild("PropertyName");
+    if (prop) {
+      const name = this.src(prop);
+      if (!ATTRIBUTE_NAMES.has(name))
+        no(`it reads the attribute \`.${name}\` (\`${this.src(n).slice(0, 40)}\`), which the playground does not model`);
+      return { k: "attr", value: this.expr(obj, scope), name };
+    }
     // obj [ a? (: b? (: c?)?)? ]
     const inside: (SyntaxNode | ":")[] = [];
     for (let c = obj.nextSibling; c && c.name !== "]"; c = c.nextSibling) {
@@ -336,15 +345,15 @@ export class Compiler {
   private call(n: SyntaxNode, scope: ReadonlySet<string>): Expr {
     const callee = n.firstChild!;
     const args: Item[] = [];
-    const kwargs: { name: string; value: Expr }[] = [];
+    const kwargs: Keyword[] = [];
     const argList = n.getChild("ArgList")!;
     const list = parts(argList);
     // `any(v > 2 for v in x)`: a bare generator is the call's one argument.
     if (list.some((c) => c.name === "for")) return this.callee(callee, [this.comprehension(argList, scope)], [], scope);
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
-      if (c.name === "**") no("it passes `**kwargs`");
-      if (c.name === "*") args.push({ k: "star", value: this.expr(list[++i]!, scope) });
+      if (c.name === "**") kwargs.push({ name: null, value: this.expr(list[++i]!, scope) });
+      else if (c.name === "*") args.push({ k: "star", value: this.expr(list[++i]!, scope) });
       else if (list[i + 1]?.name === "AssignOp") {
         kwargs.push({ name: this.src(c), value: this.expr(list[i + 2]!, scope) });
         i += 2;
@@ -353,23 +362,28 @@ export class Compiler {
     return this.callee(callee, args, kwargs, scope);
   }
 
-  private callee(callee: SyntaxNode, args: Item[], kwargs: { name: string; value: Expr }[], scope: ReadonlySet<string>): Expr {
+  private callee(callee: SyntaxNode, args: Item[], kwargs: Keyword[], scope: ReadonlySet<string>): Expr {
     if (callee.name === "MemberExpression" && callee.getChild("PropertyName")) {
       const name = this.src(callee.getChild("PropertyName")!);
-      if (!METHOD_NAMES.has(name)) no(`it calls \`.${name}()\``);
+      if (!METHOD_NAMES.has(name)) no(`it calls \`.${name}()\`, a method the playground does not model`);
       const keywords = METHOD_KEYWORDS[name] ?? [];
-      if (kwargs.some((k) => !keywords.includes(k.name)) || args.some((a) => a.k === "star"))
-        no(`it passes keywords or \`*\` to \`.${name}()\``);
+      const any = ANY_KEYWORDS.has(name);
+      const bad = kwargs.find((k) => !any && (k.name === null || !keywords.includes(k.name)));
+      if (bad) no(`it passes \`${bad.name === null ? "**" : `${bad.name}=`}\` to \`.${name}()\``);
       const value = this.expr(callee.firstChild!, scope);
-      return { k: "method", value, name, args: args as Expr[], ...(kwargs.length ? { kwargs } : {}) };
+      return { k: "method", value, name, args, ...(kwargs.length ? { kwargs } : {}) };
     }
     if (callee.name !== "VariableName") return no(`it calls \`${this.src(callee)}\``);
     const fn = this.src(callee);
     if (!this.known(fn, scope)) no(undefinedName("calls", fn));
     // A function of the step's own (a lambda, a def of the module) binds keywords when called; a builtin takes a few.
     const own = scope.has(fn) || this.globals.has(fn);
-    const allowed = own ? kwargs.map((k) => k.name) : fn === "dict" ? kwargs.map((k) => k.name) : [...KEYWORD_ARGS];
-    for (const k of kwargs) if (!allowed.includes(k.name)) no(`it passes \`${k.name}=\` to \`${fn}\``);
+    const allowed = own
+      ? kwargs.map((k) => k.name)
+      : fn === "dict"
+        ? kwargs.map((k) => k.name).filter((k) => k !== null)
+        : [...KEYWORD_ARGS];
+    for (const k of kwargs) if (!allowed.includes(k.name)) no(`it passes \`${k.name === null ? "**" : `${k.name}=`}\` to \`${fn}\``);
     return { k: "call", fn, args, kwargs };
   }
 

@@ -8,11 +8,17 @@ import type { SyntaxNode } from "@lezer/common";
 import { pythonCodeOnly } from "./python-scan";
 import type { PyScope } from "./python-scope-types";
 
-export interface ModuleDef {
-  readonly kind: "def" | "const";
-  /** The statement: a `def`, or `NAME = value`. */
-  readonly node: SyntaxNode;
-}
+export type ModuleDef =
+  | {
+      readonly kind: "def" | "const";
+      /** The statement: a `def`, or `NAME = value`. */
+      readonly node: SyntaxNode;
+    }
+  /** A name imported from what the subset models (`from datetime import timezone`), as one import statement of its own. */
+  | { readonly kind: "import"; readonly at: number; readonly text: string };
+
+/** What a step may import: the `datetime` module and its classes (lib/shared/pystep/dates.ts). */
+const IMPORTABLE = new Set(["datetime", "datetime.datetime", "datetime.date", "datetime.timedelta", "datetime.timezone"]);
 
 /** A statement a step reads: where it starts in the file, and its source. */
 export interface ModuleRead {
@@ -38,6 +44,15 @@ export function stepModule(scope: PyScope): StepModule {
   const inFunction = (at: number) => scope.functions.some((f) => f.node.from <= at && at < f.node.to);
   const find = (name: string): ModuleDef | null => {
     if (bindings(name) !== 1) return null;
+    const imported = scope.imports.get(name);
+    if (imported) {
+      if (!IMPORTABLE.has(imported.qualified) || inFunction(imported.range.start)) return null;
+      const what = imported.qualified.slice("datetime.".length);
+      const text = what
+        ? `from datetime import ${what}${what === name ? "" : ` as ${name}`}`
+        : `import datetime${name === "datetime" ? "" : ` as ${name}`}`;
+      return { kind: "import", at: imported.range.start, text };
+    }
     const f = scope.functions.find((x) => x.name === name);
     if (f) return f.decorator === null && f.node.parent?.name === "Script" ? { kind: "def", node: f.node } : null;
     const statement = scope.module.find((a) => a.name === name)?.value.parent;
@@ -75,11 +90,11 @@ export function moduleReads(module: StepModule, node: SyntaxNode, text: string):
       const def = module.get(name);
       if (def && !seen.has(name)) {
         seen.set(name, def);
-        queue.push(def.node);
+        if (def.kind !== "import") queue.push(def.node);
       }
     } while (cursor.next() && cursor.from < end);
   }
   return [...seen.values()]
-    .sort((a, b) => a.node.from - b.node.from)
-    .map((d) => ({ at: d.node.from, text: text.slice(d.node.from, d.node.to) }));
+    .map((d) => (d.kind === "import" ? { at: d.at, text: d.text } : { at: d.node.from, text: text.slice(d.node.from, d.node.to) }))
+    .sort((a, b) => a.at - b.at);
 }

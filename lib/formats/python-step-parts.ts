@@ -1,7 +1,7 @@
 /** Pieces of lib/formats/python-step.ts: what a step's code may not do, the names a body binds, f-strings. */
 import type { SyntaxNode } from "@lezer/common";
 import { decodePythonString } from "./python-strings";
-import { EXCEPTION_BASES, FORMAT_SPEC, type Expr } from "../shared/pystep";
+import { EXCEPTION_BASES, type Expr, type FormatPart } from "../shared/pystep";
 
 export class Unsupported extends Error {}
 export const no = (reason: string): never => {
@@ -36,39 +36,52 @@ export function bound(body: SyntaxNode, text: string, into: Set<string>): void {
   } while (cursor.next() && cursor.from < body.to);
 }
 
-/** An f-string: its literal text (escapes and `{{` decoded) and its replacements (`{x!r:>4}`). */
+type Part = string | FormatPart;
+
+/** An f-string: its literal text (escapes and `{{` decoded) and its replacements (`{x!r:>4}`, `{x=}`, `{x:>{width}}`). */
 export function fstring(text: string, n: SyntaxNode, expr: (n: SyntaxNode) => Expr): Expr {
   const t = text.slice(n.from, n.to);
   const prefix = /^[a-zA-Z]*/.exec(t)![0];
   if (/[bB]/.test(prefix)) no("it uses a bytes literal");
   const raw = /[rR]/.test(prefix);
   const quote = /^('''|"""|'|")/.exec(t.slice(prefix.length))![0];
-  const parts_: (string | { value: Expr; conversion: "r" | "s" | null; spec: string })[] = [];
-  let at = n.from + prefix.length + quote.length;
-  const literal = (to: number) => {
-    let s = text.slice(at, to).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-    if (!raw) s = decodePythonString(`"""${s.replace(/"/g, '\\"')}"""`) ?? no("it has an escape this playground does not read");
-    if (s) parts_.push(s);
+  const decode = (s: string) =>
+    raw ? s : (decodePythonString(`"""${s.replace(/"/g, '\\"')}"""`) ?? no("it has an escape this playground does not read"));
+  /** The literal text and replacements of `from`–`to`, whose replacements are `node`'s children. */
+  const pieces = (node: SyntaxNode, from: number, to: number): Part[] => {
+    const out: Part[] = [];
+    let at = from;
+    const literal = (end: number) => {
+      const s = decode(text.slice(at, end).replace(/\{\{/g, "{").replace(/\}\}/g, "}"));
+      if (s) out.push(s);
+    };
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name !== "FormatReplacement") continue;
+      literal(c.from);
+      out.push(...replacement(c));
+      at = c.to;
+    }
+    literal(to);
+    return out;
   };
-  for (let c = n.firstChild; c; c = c.nextSibling) {
-    if (c.name !== "FormatReplacement") continue;
-    literal(c.from);
-    const inner = parts(c).filter((x) => x.name !== "FormatConversion" && x.name !== "FormatSpec");
+  const replacement = (c: SyntaxNode): Part[] => {
+    const skip = new Set(["FormatConversion", "FormatSpec", "FormatSelfDoc"]);
+    const inner = parts(c).filter((x) => !skip.has(x.name));
     if (inner.length !== 1) no("an f-string replacement holds more than one expression");
     const conv = c.getChild("FormatConversion");
     const specNode = c.getChild("FormatSpec");
-    if (specNode?.getChild("FormatReplacement")) no("an f-string's format spec holds a replacement");
-    const spec = specNode ? text.slice(specNode.from, specNode.to).slice(1) : "";
-    if (!FORMAT_SPEC.test(spec)) no(`an f-string uses the format spec \`${spec}\``);
     const written = conv ? text.slice(conv.from, conv.to).slice(1) : null;
-    if (written !== null && written !== "r" && written !== "s") no(`an f-string uses \`!${written}\``);
-    const conversion = written as "r" | "s" | null;
-    if (/=\s*$/.test(text.slice(inner[0]!.to, (conv ?? specNode ?? c.lastChild!).from))) no("an f-string uses `{x=}`");
-    parts_.push({ value: expr(inner[0]!), conversion, spec });
-    at = c.to;
-  }
-  literal(n.to - quote.length);
-  return { k: "fstr", parts: parts_ };
+    if (written !== null && written !== "r" && written !== "s" && written !== "a") no(`an f-string uses \`!${written}\``);
+    const self = c.getChild("FormatSelfDoc");
+    const specParts = specNode ? pieces(specNode, specNode.from + 1, specNode.to) : [];
+    const nested = specParts.some((p) => typeof p !== "string");
+    const spec = nested ? "" : (specParts as string[]).join("");
+    // `{x=}`: the text as written up to `=`, then the value's repr (its format when a spec is given).
+    const conversion = (written ?? (self && !specNode ? "r" : null)) as FormatPart["conversion"];
+    const part: FormatPart = { value: expr(inner[0]!), conversion, spec, ...(nested ? { specParts } : {}) };
+    return self ? [text.slice(c.from + 1, self.nextSibling?.from ?? self.to), part] : [part];
+  };
+  return { k: "fstr", parts: pieces(n, n.from + prefix.length + quote.length, n.to - quote.length) };
 }
 
 /** A number literal (`1_000`, `0x1f`, `1.`, `1e5`): an int, or a float kept a float. */

@@ -40,13 +40,20 @@ export function compileStep(text: string, module: CompiledModule = NO_MODULE): C
 export function compileModule(texts: readonly string[]): CompiledModule {
   const parsed = texts.map(statement);
   const names = new Set<string>();
+  const imports = texts.map(importOf);
   for (const [i, top] of parsed.entries()) {
-    const name = typeof top === "string" ? null : top.getChild("VariableName");
-    if (name) names.add(texts[i]!.slice(name.from, name.to));
+    const name = imports[i]?.name ?? (typeof top === "string" ? null : top.getChild("VariableName"));
+    if (typeof name === "string") names.add(name);
+    else if (name) names.add(texts[i]!.slice(name.from, name.to));
   }
   const globals: Global[] = [];
   for (const [i, top] of parsed.entries()) {
     const text = texts[i]!;
+    const imported = imports[i];
+    if (imported) {
+      globals.push({ k: "import", ...imported });
+      continue;
+    }
     const shown = `\`${text.split("\n")[0]!.slice(0, 40)}\``;
     try {
       if (typeof top === "string") no(top);
@@ -63,6 +70,12 @@ export function compileModule(texts: readonly string[]): CompiledModule {
     }
   }
   return { ok: true, globals, names };
+}
+
+/** `from datetime import timezone [as tz]` / `import datetime [as dt]` (lib/formats/python-step-module.ts writes them so). */
+function importOf(text: string): { name: string; what: string } | null {
+  const m = /^(?:from datetime import (\w+)|import datetime)(?: as (\w+))?$/.exec(text);
+  return m ? { name: m[2] ?? m[1] ?? "datetime", what: m[1] ?? "" } : null;
 }
 
 /** The one statement `text` holds, or why not. */

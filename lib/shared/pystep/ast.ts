@@ -7,11 +7,18 @@
 export type BinOp = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 export type CmpOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
 
-/** An f-string's replacement: `{value!conversion:spec}` (the spec is checked when compiled). */
+/** An f-string's replacement: `{value!conversion:spec}`; `specParts`: a spec with fields of its own (`{x:>{width}}`). */
 export interface FormatPart {
   readonly value: Expr;
-  readonly conversion: "r" | "s" | null;
+  readonly conversion: "r" | "s" | "a" | null;
   readonly spec: string;
+  readonly specParts?: readonly (string | FormatPart)[];
+}
+
+/** A keyword argument; `name: null` is `**mapping`. */
+export interface Keyword {
+  readonly name: string | null;
+  readonly value: Expr;
 }
 
 export type Item = Expr | { readonly k: "star"; readonly value: Expr };
@@ -35,10 +42,12 @@ export type Expr =
       readonly k: "method";
       readonly value: Expr;
       readonly name: string;
-      readonly args: readonly Expr[];
-      readonly kwargs?: readonly { name: string; value: Expr }[];
+      readonly args: readonly Item[];
+      readonly kwargs?: readonly Keyword[];
     }
-  | { readonly k: "call"; readonly fn: string; readonly args: readonly Item[]; readonly kwargs: readonly { name: string; value: Expr }[] }
+  /** `e.args`, `d.year`, `timezone.utc`: the attributes ./attrs.ts reads. */
+  | { readonly k: "attr"; readonly value: Expr; readonly name: string }
+  | { readonly k: "call"; readonly fn: string; readonly args: readonly Item[]; readonly kwargs: readonly Keyword[] }
   | { readonly k: "bin"; readonly op: BinOp; readonly left: Expr; readonly right: Expr }
   | { readonly k: "neg" | "pos" | "not"; readonly value: Expr }
   | { readonly k: "and" | "or"; readonly left: Expr; readonly right: Expr }
@@ -84,8 +93,14 @@ export interface Handler {
   readonly locals?: readonly string[];
 }
 
-/** A module-level name a step reads: a constant (`EXCLUDED = {"a"}`) or a plain `def`, bound in file order. */
-export type Global = { readonly k: "const"; readonly name: string; readonly value: Expr } | { readonly k: "def"; readonly fn: Func };
+/**
+ * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the
+ * modules the subset has (`from datetime import timezone`: `what` "timezone"; `import datetime`: `what` ""), in file order.
+ */
+export type Global =
+  | { readonly k: "const"; readonly name: string; readonly value: Expr }
+  | { readonly k: "def"; readonly fn: Func }
+  | { readonly k: "import"; readonly name: string; readonly what: string };
 
 /** A lambda (its body one `return`) or a `def`: positional parameters, their defaults last. */
 export interface Func {

@@ -1,4 +1,5 @@
 /** The builtins and methods a processing step may call (./eval.ts checks the names when it compiles). */
+import { formatValue } from "./format";
 import { binary, MAX_SIZE, SizeExceeded } from "./ops";
 import {
   compare,
@@ -12,6 +13,7 @@ import {
   PyError,
   PyFloat,
   PyFunc,
+  PyObject,
   PySet,
   PyTuple,
   repr,
@@ -134,6 +136,12 @@ export const BUILTINS: Record<string, Builtin> = {
   len: (a) => (arity("len", a, 1, 1), length(a[0]!)),
   str: (a) => (a.length ? str(a[0]!) : ""),
   repr: (a) => (arity("repr", a, 1, 1), repr(a[0]!)),
+  format: (a) => {
+    arity("format", a, 1, 2);
+    const spec = a[1] ?? "";
+    if (typeof spec !== "string") throw typeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+    return formatValue(a[0]!, spec, (v, s) => (v instanceof PyObject ? v.format(s) : null));
+  },
   int: (a) => (a.length ? intValue(a[0]!) : 0),
   float: (a) => (a.length ? toFloat(a[0]!) : new PyFloat(0)),
   bool: (a) => (a.length ? truthy(a[0]!) : false),
@@ -165,6 +173,8 @@ export const BUILTINS: Record<string, Builtin> = {
     arity("isinstance", a, 2, 2);
     const kinds = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
     return kinds.some((k) => {
+      const of = k instanceof PyObject ? k.isInstance(a[0]!) : null;
+      if (of !== null) return of;
       if (k instanceof PyFunc && k.builtin && Object.hasOwn(EXCEPTION_BASES, k.name))
         return a[0] instanceof PyError && isSubclass(a[0].type, k.name);
       if (!(k instanceof PyFunc) || !Object.hasOwn(TYPES, k.name)) throw typeError("isinstance() arg 2 must be a type or tuple of types");

@@ -1,12 +1,16 @@
 /**
  * Runs a compiled step function (./ast.ts) on Python values, as CPython would for the subset: every
- * expression and statement counts against a budget, so no user code can hang a run.
+ * expression and statement counts against a budget, so no user code can hang a run. Over 400 lines: one switch per
+ * node kind of ./ast.ts, each case a few lines; split, the cases would call back and forth across files.
  */
-import type { Expr, Func, Generator, Global, Item, Stmt, Target } from "./ast";
+import type { Expr, FormatPart, Func, Generator, Global, Item, Keyword, Stmt, Target } from "./ast";
+import { getattr } from "./attrs";
+import { dateModule } from "./dates-module";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
 import { binary, Meter, negate } from "./ops";
 import { formatValue } from "./format";
+import { convert } from "./strformat";
 import { comparison, listIndex, slice, subscript } from "./seq";
 import { bind, lambda, localsOf, NO_KW, Scope, type Module } from "./scope";
 import {
@@ -19,9 +23,9 @@ import {
   PyError,
   PyFloat,
   PyFunc,
+  PyObject,
   PySet,
   PyTuple,
-  repr,
   str,
   truthy,
   typeError,
@@ -44,7 +48,14 @@ export class Interpreter {
   private meter = new Meter();
   /** The exceptions being handled (`except` blocks inside one another): a bare `raise` re-raises the last. */
   private readonly handling: PyError[] = [];
-  constructor(private readonly budget = STEP_BUDGET) {}
+  private readonly dates: Readonly<Record<string, PyVal>>;
+  /** `now`: the run's clock (epoch milliseconds), what `datetime.now()` reads. */
+  constructor(
+    private readonly budget = STEP_BUDGET,
+    now: () => number = Date.now,
+  ) {
+    this.dates = dateModule(now);
+  }
 
   private reset(): void {
     this.ops = 0;
@@ -60,6 +71,7 @@ export class Interpreter {
     const scope = new Scope(null, vars, null, true);
     for (const g of globals) {
       if (g.k === "def") vars.set(g.fn.name, new PyFunc(g.fn, g.fn.name, null, null, vars));
+      else if (g.k === "import") vars.set(g.name, this.dates[g.what]!);
       else vars.set(g.name, this.expr(g.value, scope));
     }
     return vars;
@@ -82,6 +94,8 @@ export class Interpreter {
   }
 
   readonly call: Caller = (f, args, kw = NO_KW) => {
+    const made = f instanceof PyObject ? f.call(args, kw) : undefined;
+    if (made !== undefined) return made;
     if (!(f instanceof PyFunc)) throw typeError(`'${typeName(f)}' object is not callable`);
     if (f.builtin) return f.builtin(args);
     const fn = f.fn!;
@@ -312,14 +326,16 @@ export class Interpreter {
         );
       case "method": {
         const self = this.expr(e.value, scope);
-        const args = e.args.map((a) => this.expr(a, scope));
-        const kw = e.kwargs?.length ? new Map(e.kwargs.map((k) => [k.name, this.expr(k.value, scope)] as const)) : NO_KW;
+        const args = this.items(e.args, scope);
+        const kw = e.kwargs?.length ? this.keywords(e.kwargs, scope, `${typeName(self)}.${e.name}()`) : NO_KW;
         return this.built(callMethod(self, e.name, args, kw, this.call));
       }
+      case "attr":
+        return getattr(this.expr(e.value, scope), e.name);
       case "call": {
         const local = scope.lookup(e.fn);
         const args = this.items(e.args, scope);
-        const kw = e.kwargs.length ? new Map(e.kwargs.map((k) => [k.name, this.expr(k.value, scope)] as const)) : NO_KW;
+        const kw = e.kwargs.length ? this.keywords(e.kwargs, scope, `${e.fn}()`) : NO_KW;
         if (local !== undefined) return this.call(local, args, kw);
         return BUILTINS[e.fn]!(args, kw, this.call);
       }
@@ -363,17 +379,44 @@ export class Interpreter {
         return d;
       }
       case "fstr":
-        return this.built(
-          e.parts
-            .map((p) => {
-              if (typeof p === "string") return p;
-              const v = this.expr(p.value, scope);
-              return formatValue(p.conversion === "r" ? repr(v) : p.conversion === "s" ? str(v) : v, p.spec);
-            })
-            .join(""),
-        );
+        return this.built(this.fstr(e.parts, scope));
     }
   }
+
+  private fstr(parts: readonly (string | FormatPart)[], scope: Scope): string {
+    let out = "";
+    for (const p of parts) {
+      if (typeof p === "string") out += p;
+      else {
+        const v = convert(this.expr(p.value, scope), p.conversion);
+        out += formatValue(v, p.specParts ? this.fstr(p.specParts, scope) : p.spec, ownFormat);
+      }
+    }
+    return out;
+  }
+
+  /** Keyword arguments, `**mapping` spread in (its keys must be text, each given once). */
+  private keywords(list: readonly Keyword[], scope: Scope, fn: string): Map<string, PyVal> {
+    const out = new Map<string, PyVal>();
+    const put = (k: string, v: PyVal) => {
+      if (out.has(k)) throw typeError(`${fn} got multiple values for keyword argument '${k}'`);
+      out.set(k, v);
+    };
+    for (const k of list) {
+      const v = this.expr(k.value, scope);
+      if (k.name !== null) put(k.name, v);
+      else if (!(v instanceof PyDict)) throw typeError(`${fn} argument after ** must be a mapping, not ${typeName(v)}`);
+      else
+        for (const [key, x] of v.map.values()) {
+          if (typeof key !== "string") throw typeError("keywords must be strings");
+          put(key, x);
+        }
+    }
+    return out;
+  }
 }
+
+/** A date's own `__format__` (`f"{d:%Y-%m-%d}"`). */
+export const ownFormat = (v: PyVal, spec: string): string | null => (v instanceof PyObject ? v.format(spec) : null);
 
 const builtin = (id: string) => new PyFunc(null, id, null, (args) => BUILTINS[id]!(args, new Map(), () => null));

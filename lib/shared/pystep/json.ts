@@ -8,6 +8,7 @@ import { floatSpelling, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
+import { PyDate, PyDateTime } from "./dates";
 import { int, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
@@ -46,8 +47,17 @@ function keyText(k: PyVal): string {
 const fromPyKey = (k: boolean | number | PyFloat) =>
   typeof k === "boolean" ? String(k) : typeof k === "number" ? String(k) : pyFloatRepr(k.v);
 
-/** A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. */
-export function fromPy(v: PyVal): FromPy {
+/**
+ * A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. A
+ * `datetime` is its `isoformat()` (dlt's normaliser and the preview read that text as the same timestamp, naive as
+ * UTC, checked with dlt 1.26.0); a `date` too, noted in `seen.date` (dlt loads a `date` column, the preview text).
+ */
+export function fromPy(v: PyVal, seen: { date: boolean } = { date: false }): FromPy {
+  if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: null, order: null };
+  if (v instanceof PyDate) {
+    seen.date = true;
+    return { value: v.iso(), texts: null, order: null };
+  }
   if (v instanceof PyFloat) {
     const whole = Number.isInteger(v.v) || !Number.isFinite(v.v);
     return { value: Number.isFinite(v.v) ? v.v : null, texts: whole ? pyFloatRepr(v.v) : null, order: null };
@@ -60,7 +70,7 @@ export function fromPy(v: PyVal): FromPy {
     let texts: NumberText | null = null;
     let at: Record<string, KeyOrder> | null = null;
     items.forEach((x, i) => {
-      const r = fromPy(x);
+      const r = fromPy(x, seen);
       out.push(r.value);
       if (r.texts !== null) (texts ??= {})[String(i)] = r.texts;
       if (r.order) (at ??= {})[String(i)] = r.order;
@@ -74,7 +84,7 @@ export function fromPy(v: PyVal): FromPy {
     let at: Record<string, KeyOrder> | null = null;
     for (const [k, x] of v.map.values()) {
       const key = keyText(k);
-      const r = fromPy(x);
+      const r = fromPy(x, seen);
       setOwn(out, key, r.value);
       keys.push(key);
       if (r.texts !== null) setOwn((texts ??= {}), key, r.texts);

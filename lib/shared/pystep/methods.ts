@@ -2,8 +2,25 @@
  * The methods of str, dict, list, set and tuple a processing step may call (`x.get("k")`, `s.lower()`, `items.append(v)`,
  * `seen.add(k)`), with Python's results and exceptions. Keywords: `sort(key=, reverse=)`, `split`/`rsplit(sep=, maxsplit=)`.
  */
+import { getattr } from "./attrs";
 import { sortedList, type Caller } from "./builtins";
-import { equals, hashKey, iterate, keyError, PyDict, PyError, PySet, PyTuple, repr, typeError, typeName, type PyVal } from "./values";
+import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
+import { strFormat, type FormatHooks } from "./strformat";
+import {
+  equals,
+  hashKey,
+  iterate,
+  keyError,
+  PyDict,
+  PyError,
+  PyObject,
+  PySet,
+  PyTuple,
+  repr,
+  typeError,
+  typeName,
+  type PyVal,
+} from "./values";
 
 type Kw = ReadonlyMap<string, PyVal>;
 type Method = (self: never, args: PyVal[], kw: Kw, call: Caller) => PyVal;
@@ -13,7 +30,13 @@ export const METHOD_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   sort: ["key", "reverse"],
   split: ["sep", "maxsplit"],
   rsplit: ["sep", "maxsplit"],
+  ...DATE_KEYWORDS,
 };
+/** Methods that take any keyword (`"{name}".format(name=…)`). */
+export const ANY_KEYWORDS: ReadonlySet<string> = new Set(["format"]);
+
+/** What `str.format` reads of its values: attributes (`{d.year}`), and a date's own format (`{d:%Y}`). */
+const HOOKS: FormatHooks = { attr: getattr, own: (v, spec) => (v instanceof PyObject ? v.format(spec) : null) };
 
 const chars = (s: string) => [...s];
 /** A UTF-16 index as Python's (code point) index. */
@@ -276,11 +299,26 @@ const SET: Record<string, (s: PySet, a: PyVal[]) => PyVal> = {
 };
 
 /** Names of every method a step may call (the compiler refuses others). */
-export const METHOD_NAMES = new Set([STR, DICT, LIST, TUPLE, SET].flatMap((t) => Object.keys(t)));
+export const METHOD_NAMES = new Set([
+  ...[STR, DICT, LIST, TUPLE, SET].flatMap((t) => Object.keys(t)),
+  "format",
+  "format_map",
+  ...DATE_METHODS,
+]);
 
 const NO_KW: Kw = new Map();
 
 export function callMethod(self: PyVal, name: string, args: PyVal[], kw: Kw = NO_KW, call: Caller = () => null): PyVal {
+  if (self instanceof PyObject) {
+    const out = self.method(name, args, kw);
+    if (out !== undefined) return out;
+  }
+  if (typeof self === "string" && name === "format") return strFormat(self, args, kw, HOOKS);
+  if (typeof self === "string" && name === "format_map") {
+    if (args.length !== 1 || kw.size) throw typeError(`format_map() takes exactly one argument (${args.length + kw.size} given)`);
+    if (!(args[0] instanceof PyDict)) throw typeError(`'${typeName(args[0]!)}' object is not subscriptable`);
+    return strFormat(self, null, args[0], HOOKS);
+  }
   const table = (
     typeof self === "string"
       ? STR

@@ -24,5 +24,5 @@ export function mayMutate(fn: Func, globals: readonly Global[] = []): boolean {
     if (n.k === "method" && typeof n.name === "string" && MUTATING.has(n.name)) return true;
     return Object.values(node).some(seen);
   };
-  return seen(fn.body) || globals.some((g) => seen(g.k === "def" ? g.fn.body : g.value));
+  return seen(fn.body) || globals.some((g) => seen(g.k === "def" ? g.fn.body : g.k === "const" ? g.value : null));
 }

@@ -1,6 +1,9 @@
 /** Python's arithmetic on ./values.ts values: int and float kept apart, `//` and `%` floored, sequences repeated and joined. */
 import type { BinOp } from "./ast";
-import { big, int, numeric, PyError, PyFloat, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+import { dateBinary } from "./dates-module";
+import { PyTimeDelta } from "./dates";
+import { percentFormat } from "./strformat";
+import { big, int, numeric, PyError, PyFloat, PyObject, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
 
 /** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
 export const MAX_SIZE = 1_000_000;
@@ -66,7 +69,11 @@ export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
     const r = repeat(a, b, meter) ?? repeat(b, a, meter);
     if (r !== undefined) return r;
   }
-  if (op === "%" && typeof a === "string") throw unsupported(op, a, b);
+  if (op === "%" && typeof a === "string") return sized(percentFormat(a, b), meter);
+  if (a instanceof PyObject || b instanceof PyObject) {
+    const r = dateBinary(op, a, b);
+    if (r !== undefined) return r;
+  }
   if (op === "-" && a instanceof PySet && b instanceof PySet) return new PySet([...a.map].filter(([h]) => !b.map.has(h)).map(([, v]) => v));
   const x = numeric(a);
   const y = numeric(b);
@@ -161,5 +168,6 @@ export function negate(v: PyVal, sign: -1 | 1): PyVal {
   if (typeof v === "bigint") return int(sign < 0 ? -v : v);
   if (isInt(v)) return sign * Number(v) || 0;
   if (v instanceof PyFloat) return new PyFloat(sign * v.v);
+  if (v instanceof PyTimeDelta) return sign < 0 ? new PyTimeDelta(-v.total) : v;
   throw typeError(`bad operand type for unary ${sign < 0 ? "-" : "+"}: '${typeName(v)}'`);
 }

@@ -52,8 +52,51 @@ export class PyFunc {
   ) {}
 }
 
+/**
+ * A value of a class of its own (dates, ./dates.ts): how Python names, prints, compares and hashes it, and what it
+ * answers to (attributes, methods, a call). The subclasses live elsewhere so this file imports none of them.
+ */
+export abstract class PyObject {
+  abstract readonly type: string;
+  abstract repr(): string;
+  str(): string {
+    return this.repr();
+  }
+  /** The key a dict or set files it under (equal values, equal keys). */
+  abstract hash(): string;
+  abstract equals(other: PyVal): boolean;
+  /** `<0`, `0`, `>0`; `null` where Python raises TypeError for `op` (the caller says so); a TypeError of its own is thrown. */
+  order(_other: PyVal): number | null {
+    return null;
+  }
+  truthy(): boolean {
+    return true;
+  }
+  /** An attribute (`d.year`), `undefined` when it has none. */
+  attr(_name: string): PyVal | undefined {
+    return undefined;
+  }
+  /** A method call (`d.isoformat()`), `undefined` when it has no such method. */
+  method(_name: string, _args: PyVal[], _kw: ReadonlyMap<string, PyVal>): PyVal | undefined {
+    return undefined;
+  }
+  /** `v(...)` (a class); `undefined`: not callable. */
+  call(_args: PyVal[], _kw: ReadonlyMap<string, PyVal>): PyVal | undefined {
+    return undefined;
+  }
+  /** `isinstance(x, v)`; `null`: `v` is no class. */
+  isInstance(_v: PyVal): boolean | null {
+    return null;
+  }
+  /** `format(v, spec)` of a non-empty spec (`__format__`). */
+  format(spec: string): string {
+    if (spec === "") return this.str();
+    throw typeError(`unsupported format string passed to ${this.type}.__format__`);
+  }
+}
+
 /** `int` is a number while it is a safe integer, a bigint past 2^53 (`int()` below makes the choice). */
-export type PyVal = null | boolean | number | bigint | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc | PyError;
+export type PyVal = null | boolean | number | bigint | string | PyFloat | PyVal[] | PyTuple | PySet | PyDict | PyFunc | PyError | PyObject;
 
 /** A Python int as the values hold it: a number when safe, else a bigint, so each int has one form. */
 export const int = (v: bigint): number | bigint => (v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v);
@@ -73,6 +116,9 @@ export class PyError extends Error {
     this.args = args ?? [message];
   }
 }
+
+/** Something Python would run that the playground does not model (a `strftime` directive): the step stops, saying so. */
+export class NotModelled extends Error {}
 
 /** A KeyError: `str(e)` is the key's repr, `e.args` the key. */
 export const keyError = (key: PyVal) => new PyError("KeyError", repr(key), [key]);
@@ -116,6 +162,7 @@ export function typeName(v: PyVal): string {
   if (v instanceof PySet) return "set";
   if (v instanceof PyDict) return "dict";
   if (v instanceof PyError) return v.type;
+  if (v instanceof PyObject) return v.type;
   return v.builtin ? "builtin_function_or_method" : "function";
 }
 
@@ -137,6 +184,7 @@ export function hashKey(v: PyVal): string {
   if (typeof v === "string") return `s${v}`;
   if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
   if (v instanceof PyFunc) return `f${v.name}`;
+  if (v instanceof PyObject) return v.hash();
   throw typeError(`unhashable type: '${typeName(v)}'`);
 }
 
@@ -147,6 +195,7 @@ export function truthy(v: PyVal): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyTuple) return v.items.length > 0;
   if (v instanceof PySet || v instanceof PyDict) return v.map.size > 0;
+  if (v instanceof PyObject) return v.truthy();
   return true;
 }
 
@@ -167,6 +216,8 @@ export function equals(a: PyVal, b: PyVal): boolean {
     }
     return true;
   }
+  if (a instanceof PyObject) return a.equals(b);
+  if (b instanceof PyObject) return b.equals(a);
   return a === b;
 }
 
@@ -193,6 +244,8 @@ export function order(a: PyVal, b: PyVal, op: string = "<"): number {
   };
   if (Array.isArray(a) && Array.isArray(b)) return seq(a, b);
   if (a instanceof PyTuple && b instanceof PyTuple) return seq(a.items, b.items);
+  const o = a instanceof PyObject ? a.order(b) : null;
+  if (o !== null) return o;
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
@@ -225,11 +278,13 @@ export function repr(v: PyVal): string {
   if (v instanceof PySet) return v.map.size ? `{${[...v.map.values()].map(repr).join(", ")}}` : "set()";
   if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
   if (v instanceof PyError) return `${v.type}(${v.args.map(repr).join(", ")})`;
+  if (v instanceof PyObject) return v.repr();
   return `<function ${v.name}>`;
 }
 
 /** Python's `str()` (an exception's is its message). */
-export const str = (v: PyVal): string => (typeof v === "string" ? v : v instanceof PyError ? v.message : repr(v));
+export const str = (v: PyVal): string =>
+  typeof v === "string" ? v : v instanceof PyError ? v.message : v instanceof PyObject ? v.str() : repr(v);
 
 /** The items `for` walks: a list, tuple, set, str (its characters), a dict (its keys). */
 export function iterate(v: PyVal): PyVal[] {

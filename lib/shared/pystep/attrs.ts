@@ -1,0 +1,17 @@
+/**
+ * Attribute reads a step may write (`e.args`, `d.year`, `timezone.utc`, `datetime.datetime`): the names the compiler
+ * lets through (`ATTRIBUTE_NAMES`) and what each value answers, with Python's AttributeError for the rest.
+ */
+import { DATE_ATTRIBUTES } from "./dates";
+import { PyError, PyObject, PyTuple, typeName, type PyVal } from "./values";
+
+/** Attribute names a step may read (others are refused when the config is checked: the playground does not model them). */
+export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(["args", ...DATE_ATTRIBUTES]);
+
+/** `v.name`, as Python reads it. */
+export function getattr(v: PyVal, name: string): PyVal {
+  if (v instanceof PyError && name === "args") return new PyTuple([...v.args]);
+  const got = v instanceof PyObject ? v.attr(name) : undefined;
+  if (got !== undefined) return got;
+  throw new PyError("AttributeError", `'${typeName(v)}' object has no attribute '${name}'`);
+}
