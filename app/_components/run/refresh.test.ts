@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPreview, type PreviewOptions } from "@/lib/preview";
 import type { EngineEvent } from "@/lib/engine";
-import { MAX_TABLES_GAP_MS, refreshLoop, rowsHeld, tablesGap } from "./refresh";
+import { MAX_TABLES_GAP_MS, SLICE_MS, inSlices, refreshLoop, rowsHeld, tablesGap } from "./refresh";
 
 /** The tables after `n` records `{id, tags: [two items]}` in pages of 100 (n root rows, 2n nested ones). */
 function tablesOf(n: number, options: PreviewOptions = {}) {
@@ -137,5 +137,42 @@ describe("refreshLoop", () => {
     tick(1_000);
     expect(shown).toEqual([true, false]);
     expect(pending()).toBe(0);
+  });
+});
+
+describe("inSlices", () => {
+  async function* source(n: number, cost: number, clock: { t: number }) {
+    for (let i = 0; i < n; i++) {
+      clock.t += cost;
+      yield i;
+    }
+  }
+
+  it("passes every event on, in order, and pauses once per slice of the consumer's time", async () => {
+    const clock = { t: 0 };
+    const pauses: number[] = [];
+    const seen: number[] = [];
+    for await (const e of inSlices(
+      source(10, 3, clock),
+      () => clock.t,
+      async () => void pauses.push(clock.t),
+    ))
+      seen.push(e);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // 3 ms an event: a pause after every fourth (12 ms ≥ SLICE_MS), none within a slice.
+    expect(SLICE_MS).toBe(10);
+    expect(pauses).toEqual([12, 24]);
+  });
+
+  it("does not pause a quick stream", async () => {
+    const clock = { t: 0 };
+    let pauses = 0;
+    for await (const _ of inSlices(
+      source(50, 0.1, clock),
+      () => clock.t,
+      async () => void pauses++,
+    ))
+      void _;
+    expect(pauses).toBe(0);
   });
 });

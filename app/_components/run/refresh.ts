@@ -97,3 +97,33 @@ export function refreshLoop(clock: RefreshClock, render: (tables: boolean) => nu
     },
   };
 }
+
+/** The longest the page's main thread folds a run's events before it lets the page take input and paint. */
+export const SLICE_MS = 10;
+
+/** A macrotask turn (not `setTimeout`'s, which the browser holds back 4 ms once timers nest). */
+export const yieldToPage = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * `events` as they come, with a pause (`yieldToPage`) whenever the consumer has held the thread for `SLICE_MS`:
+ * the network hands a stream over in chunks of many events, which a plain `for await` folds in one task (a chunk of
+ * a few pages was 100–150 ms of work on a large run: a frame and a keystroke waited for all of it).
+ */
+export async function* inSlices<T>(events: AsyncIterable<T>, now: () => number, pause: () => Promise<void>): AsyncGenerator<T> {
+  let from = now();
+  for await (const e of events) {
+    yield e;
+    if (now() - from >= SLICE_MS) {
+      await pause();
+      from = now();
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, Preview, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
-import { BROWSER_CLOCK, refreshLoop, rowsHeld } from "./refresh";
+import { BROWSER_CLOCK, inSlices, refreshLoop, rowsHeld, yieldToPage } from "./refresh";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
 export interface RunInput {
@@ -159,7 +159,7 @@ export function useRun(): RunControls {
           builder.fail(await failureOf(res, toolkit));
           return;
         }
-        for await (const e of toolkit.decodeEvents(res.body, ctrl.signal)) {
+        for await (const e of inSlices(toolkit.decodeEvents(res.body, ctrl.signal), () => performance.now(), yieldToPage)) {
           builder.push(e);
           preview.push(e);
           refresh.changed();
