@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPreview, type PreviewOptions } from "@/lib/preview";
 import type { EngineEvent } from "@/lib/engine";
-import { MAX_TABLES_GAP_MS, SLICE_MS, inSlices, refreshLoop, rowsHeld, tablesGap } from "./refresh";
+import { MAX_TABLES_GAP_MS, SLICE_MS, inSlices, refreshLoop, rowsHeld, tablesGap, traceGap } from "./refresh";
 
 /** The tables after `n` records `{id, tags: [two items]}` in pages of 100 (n root rows, 2n nested ones). */
 function tablesOf(n: number, options: PreviewOptions = {}) {
@@ -97,7 +97,7 @@ describe("refreshLoop", () => {
   it("shows small tables on every frame that follows an event", () => {
     const { clock, tick } = fakeClock();
     const shown: boolean[] = [];
-    const loop = refreshLoop(clock, (tables) => (shown.push(tables), 10));
+    const loop = refreshLoop(clock, (tables) => (shown.push(tables), { rows: 10, items: 10 }));
     loop.flush();
     for (let i = 0; i < 3; i++) {
       loop.changed();
@@ -107,10 +107,10 @@ describe("refreshLoop", () => {
     expect(shown).toEqual([true, true, true, true]);
   });
 
-  it("shows the trace on every frame and large tables once their gap is over, even when no event follows", () => {
+  it("shows a short trace on every frame and large tables once their gap is over, even when no event follows", () => {
     const { clock, tick, pending } = fakeClock();
     const shown: boolean[] = [];
-    const loop = refreshLoop(clock, (tables) => (shown.push(tables), 10_000));
+    const loop = refreshLoop(clock, (tables) => (shown.push(tables), { rows: 10_000, items: 20 }));
     loop.flush();
     const gap = tablesGap(10_000);
     loop.changed();
@@ -125,10 +125,32 @@ describe("refreshLoop", () => {
     expect(pending()).toBe(0);
   });
 
+  it("shows a long trace once its gap is over, and everything that waits in one frame when both are due", () => {
+    const { clock, tick, pending } = fakeClock();
+    const shown: [number, boolean][] = [];
+    const loop = refreshLoop(clock, (tables) => (shown.push([clock.now(), tables]), { rows: 10_000, items: 2_000 }));
+    loop.flush();
+    expect(traceGap(2_000)).toBe(200);
+    expect(tablesGap(10_000)).toBe(500);
+    for (let t = 0; t < 600; t += 20) {
+      loop.changed();
+      tick(20);
+    }
+    // Trace frames every 200 ms, the tables with the frame that follows their 500 ms.
+    expect(shown).toEqual([
+      [0, true],
+      [200, false],
+      [400, false],
+      [500, true],
+    ]);
+    tick(1_000);
+    expect(pending()).toBe(0);
+  });
+
   it("leaves no frame or timer behind once stopped", () => {
     const { clock, tick, pending } = fakeClock();
     const shown: boolean[] = [];
-    const loop = refreshLoop(clock, (tables) => (shown.push(tables), 10_000));
+    const loop = refreshLoop(clock, (tables) => (shown.push(tables), { rows: 10_000, items: 20 }));
     loop.flush();
     loop.changed();
     tick(16);

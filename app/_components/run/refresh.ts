@@ -4,10 +4,12 @@
  * they leave), where the trace's costs in proportion to its pages: on a 10,000-record run, tables refreshed
  * every animation frame held the page's main thread for a third of a second at a time and made the run
  * take three times as long in the browser as on the server. So the tables wait `tablesGap(rows)` between
- * refreshes (nothing for small tables, at most a second), and the trace keeps its per-frame updates;
- * the run's end always shows the final tables at once.
+ * refreshes (nothing for small tables, at most a second), and the trace, whose frame renders every item of
+ * its timelines, `traceGap(items)` (every frame for a short run, at most a quarter of a second); the run's end
+ * always shows everything at once.
  */
 import type { PreviewTable } from "@/lib/preview";
+import type { RunTrace } from "@/lib/run";
 
 /** Milliseconds of wait per row the tables hold (10,000 rows: half a second). */
 const MS_PER_ROW = 0.05;
@@ -28,6 +30,22 @@ export function rowsHeld(tables: readonly PreviewTable[]): number {
 export function tablesGap(rows: number): number {
   return Math.min(MAX_TABLES_GAP_MS, rows * MS_PER_ROW);
 }
+
+/** Milliseconds of wait per item of the trace's timelines (a request, a response, a page, a decision…). */
+const MS_PER_ITEM = 0.1;
+/** The longest the trace waits while a run streams. */
+export const MAX_TRACE_GAP_MS = 250;
+
+/**
+ * How long, after a frame of a trace of `items` items, the next one waits: every frame for a short run (400 items, 100
+ * pages: 40 ms), a quarter of a second from 2,500 (each frame renders every item's row and the page selector's options).
+ */
+export function traceGap(items: number): number {
+  return Math.min(MAX_TRACE_GAP_MS, items * MS_PER_ITEM);
+}
+
+/** The items of a trace's timelines. */
+export const itemsOf = (trace: RunTrace): number => trace.resources.reduce((n, r) => n + r.items.length, 0);
 
 /** The timing a refresh loop runs on: the browser's (`BROWSER_CLOCK`), or a test's. */
 export interface RefreshClock {
@@ -55,38 +73,46 @@ export interface RefreshLoop {
   stop(): void;
 }
 
+/** What a refresh showed: the rows the tables hold and the items of the trace's timelines. */
+export interface Shown {
+  readonly rows: number;
+  readonly items: number;
+}
+
 /**
- * One frame per change at most: `render(true)` refreshes the tables and the trace and returns the rows the tables
- * hold, `render(false)` the trace alone. Tables that are behind get their frame when their gap is over, events or not.
+ * One frame per change at most, each of the two views when its turn has come: `render(true)` refreshes the tables and
+ * the trace, `render(false)` the trace alone; either says what it showed. A view that is behind gets its frame when its
+ * gap is over, events or not.
  */
-export function refreshLoop(clock: RefreshClock, render: (tables: boolean) => number): RefreshLoop {
+export function refreshLoop(clock: RefreshClock, render: (tables: boolean) => Shown): RefreshLoop {
   let frame = 0;
-  let stale = true;
-  let due = 0;
+  const tables = { stale: true, due: 0 };
+  const trace = { stale: true, due: 0 };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const flush = () => {
     frame = 0;
     if (stopped) return;
     const now = clock.now();
-    if (stale && now >= due) {
-      stale = false;
-      due = now + tablesGap(render(true));
-      return;
+    const withTables = tables.stale && now >= tables.due;
+    if (withTables || (trace.stale && now >= trace.due)) {
+      const shown = render(withTables);
+      if (withTables) Object.assign(tables, { stale: false, due: now + tablesGap(shown.rows) });
+      Object.assign(trace, { stale: false, due: now + traceGap(shown.items) });
     }
-    if (stale && timer === undefined)
-      timer = clock.after(due - now, () => {
+    const next = Math.min(tables.stale ? tables.due : Infinity, trace.stale ? trace.due : Infinity);
+    if (next !== Infinity && timer === undefined)
+      timer = clock.after(next - now, () => {
         timer = undefined;
         schedule();
       });
-    render(false);
   };
   const schedule = () => {
     if (frame === 0 && !stopped) frame = clock.frame(flush);
   };
   return {
     changed() {
-      stale = true;
+      tables.stale = trace.stale = true;
       schedule();
     },
     flush,

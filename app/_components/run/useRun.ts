@@ -6,7 +6,7 @@ import type { MockSpec } from "@/lib/mocks";
 import type { RunBody, RunTarget } from "@/lib/run";
 import type { Destination, Preview, PreviewTable } from "@/lib/preview";
 import { loadToolkit, type Toolkit } from "../toolkit/useToolkit";
-import { BROWSER_CLOCK, inSlices, refreshLoop, rowsHeld, yieldToPage } from "./refresh";
+import { BROWSER_CLOCK, inSlices, itemsOf, refreshLoop, rowsHeld, yieldToPage } from "./refresh";
 import { EMPTY_TRACE, TraceBuilder, type RunFailure, type RunTrace } from "@/lib/run";
 
 export interface RunInput {
@@ -140,13 +140,14 @@ export function useRun(): RunControls {
     // Awaited below; a rejection before that await is not an unhandled one.
     response.catch(() => undefined);
 
-    // The tables are refreshed less often than the trace as they grow (./refresh.ts).
+    // The tables and the trace are refreshed less often as they grow (./refresh.ts).
     let shown: Pick<RunView, "tables" | "unloaded"> = { tables: [], unloaded: [] };
     const refresh = refreshLoop(BROWSER_CLOCK, (tables) => {
-      if (current.current !== ctrl) return 0;
+      if (current.current !== ctrl) return { rows: 0, items: 0 };
       if (tables) shown = { tables: preview.tables(), unloaded: unloadedOf(preview) };
-      setView({ trace: builder.snapshot(), ...shown, findings: [], refusal: null, cursorsMoved: false });
-      return rowsHeld(shown.tables);
+      const trace = builder.snapshot();
+      setView({ trace, ...shown, findings: [], refusal: null, cursorsMoved: false });
+      return { rows: rowsHeld(shown.tables), items: itemsOf(trace) };
     });
     refresh.flush();
 
