@@ -1,8 +1,10 @@
 /**
  * A laptop's screen (1366 × 768, 1280 × 720) on a first visit: a run's trace, its tables and its
  * failure are readable without moving a divider, and what does not fit is reachable by keyboard; the
- * header keeps one row, and its height, in every window from 768 px wide.
+ * header keeps one row, and its height, in every window from 768 px wide. Below 820 px of height the
+ * panels' chrome is compact: three problems, three trace rows and three grid rows in sight at once.
  */
+import type { Locator } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound } from "./checks";
 import { expect, test } from "./fixtures";
@@ -20,6 +22,23 @@ const text = (id: string) => {
   if (!ex) throw new Error(`no example ${id}`);
   return ex.text;
 };
+
+/** How many of `rows` (a selector) inside the scrolling box are wholly in its sight and in the window's. */
+const wholeRowsIn = (scroller: Locator, rows: string) =>
+  scroller.evaluate((el, selector) => {
+    const box = el.getBoundingClientRect();
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    return [...el.querySelectorAll(selector)].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.height > 0 && b.top >= box.top - 1 && b.bottom <= bottom + 1;
+    }).length;
+  }, rows);
+
+/** Four errors, three with a quick fix: seed 002 with three keys misspelt. */
+const FOUR_ERRORS = text("seed-002")
+  .replace('"limit"', '"limt"')
+  .replace('"write_disposition"', '"write_dispositon"')
+  .replace('"location"', '"locaton"');
 
 test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeline and the grid its rows", async ({
   playground: p,
@@ -255,4 +274,76 @@ test("1280×720: a request opened at the trace's bottom edge shows its details; 
   expect((await label.boundingBox())!.height, "Inspect page on one line").toBeLessThan(lineHeight * 1.5);
   // The Problems filter's placeholder is cut short in this window: its tooltip says it whole.
   await expect(page.getByTestId("problems-filter")).toHaveAttribute("title", /text, code, path or line:col/);
+});
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+]) {
+  test(`${size.width}×${size.height}: three problems in sight, one line each with its quick fix; focused, a problem reads whole`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(FOUR_ERRORS);
+    expect(await p.layout()).toBe("wide");
+    await expect(p.problemsSummary).toContainText("4");
+    const body = page.locator('[data-testid="problems"] > .overflow-auto');
+    expect(await wholeRowsIn(body, '[data-testid="problem-group"]'), "problems wholly in sight").toBeGreaterThanOrEqual(3);
+    // The first problem's quick fix in its row (beside the message, not under it), under the name it always had.
+    const first = p.problems.getByTestId("problem").first();
+    const fix = first.getByRole("button", { name: "Quick fix: Rename to `location`" });
+    await expect(fix).toBeInViewport({ ratio: 1 });
+    const message = first.locator("[data-problem-button]");
+    const [row, button] = [(await message.boundingBox())!, (await fix.boundingBox())!];
+    expect(Math.abs(button.y + button.height / 2 - (row.y + row.height / 2)), "the fix beside its message").toBeLessThan(6);
+    expect(row.height, "one line").toBeLessThan(30);
+    // Cut short to one line; the keyboard's focus shows it whole (the mouse's click too, with the editor at its place).
+    await message.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await expect(message).toBeFocused();
+    await expect.poll(async () => (await message.boundingBox())!.height, "whole when focused").toBeGreaterThan(row.height + 10);
+    await expectLayoutSound(page, `four errors at ${size.width}×${size.height}`);
+  });
+
+  test(`${size.width}×${size.height}, a run: the run's status beside the Trace's title; 3 problems, trace and grid rows in sight`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.layout()).toBe("wide");
+    const frames = () => page.locator("[data-dock-frame]").evaluateAll((els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
+    const before = await frames();
+    expect(await p.run()).toBe("done");
+    // A run and its twelve problems (ten warnings and two infos) move no frame.
+    expect(await frames(), "after the run").toEqual(before);
+    const title = (await page.locator('[data-dock-frame="trace"] > header').getByRole("heading", { name: "Trace" }).boundingBox())!;
+    const status = (await p.runStatus.boundingBox())!;
+    expect(Math.abs(status.y + status.height / 2 - (title.y + title.height / 2)), "the run's status beside the title").toBeLessThan(4);
+    await expect(p.runStatus).toContainText("Done in");
+    const problems = page.locator('[data-testid="problems"] > .overflow-auto');
+    expect(await wholeRowsIn(problems, '[data-testid="problem-group"]'), "problems").toBeGreaterThanOrEqual(3);
+    const trace = page.locator('[data-testid="trace"] > .overflow-auto');
+    expect(await wholeRowsIn(trace, "ol > li"), "trace rows").toBeGreaterThanOrEqual(3);
+    const grid = p.tables.getByTestId("data-table");
+    expect(await wholeRowsIn(grid, '[role="row"]:not([aria-rowindex="1"])'), "grid rows").toBeGreaterThanOrEqual(3);
+    await expectLayoutSound(page, `seed 004 run at ${size.width}×${size.height}`);
+  });
+}
+
+test("1920×1080: the tall layout keeps the Trace's status under its title and a problem's whole message", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await p.gotoWith(FOUR_ERRORS);
+  const title = (await page.locator('[data-dock-frame="trace"] > header').boundingBox())!;
+  expect((await p.runStatus.boundingBox())!.y).toBeGreaterThanOrEqual(title.y + title.height);
+  // A long message wraps (up to three lines), its quick fix under it.
+  const first = p.problems.getByTestId("problem").first();
+  const message = (await first.locator("[data-problem-button]").boundingBox())!;
+  expect(message.height).toBeGreaterThan(30);
+  expect((await first.getByRole("button", { name: /^Quick fix:/ }).boundingBox())!.y).toBeGreaterThanOrEqual(message.y + message.height);
 });

@@ -70,6 +70,8 @@ export function buildViews(
     trace: {
       id: "trace",
       title: "Trace",
+      // A laptop's window: the run's status line sits beside the title (the badge says less than it).
+      toolsInHeader: "short",
       badge: <PhaseBadge phase={run.trace.phase} />,
       stale: stale !== null && hasResults,
       content: (

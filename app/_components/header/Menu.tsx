@@ -47,6 +47,7 @@ export function Menu({
   keyshortcuts,
   title,
   caret = true,
+  inPanel = false,
 }: {
   label: string;
   buttonLabel: ReactNode;
@@ -59,6 +60,8 @@ export function Menu({
   title?: string;
   /** The ▾ after the label (a ⋯ button reads as a menu without it). */
   caret?: boolean;
+  /** In a panel's toolbar: a smaller button in a short window's wide layout (decision 0016). */
+  inPanel?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   // The width it will have, so that its first measured height is the height it gets.
@@ -128,7 +131,8 @@ export function Menu({
         }}
         className={
           "inline-flex h-8 items-center gap-1 rounded border border-line bg-surface px-2.5 text-sm text-fg hover:bg-raised " +
-          "disabled:cursor-not-allowed disabled:opacity-60 md:max-lg:px-2"
+          "disabled:cursor-not-allowed disabled:opacity-60 md:max-lg:px-2" +
+          (inPanel ? " short:h-6 short:text-xs" : "")
         }
       >
         {buttonLabel}

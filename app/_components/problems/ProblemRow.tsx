@@ -1,9 +1,10 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { positionAt, type Diagnostic, type QuickFix, type Range } from "@/lib/formats";
 import { SeverityIcon } from "../ui/Severity";
 import type { ProblemGroup } from "./group";
 import { InlineCode } from "../ui/InlineCode";
+import { revealInTrace } from "../trace/reveal";
 
 export interface RowActions {
   readonly onReveal: (range: Range) => void;
@@ -15,8 +16,31 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
   const at = positionAt(text, d.range.start);
   // Long messages (a list of allowed keys) show three lines until the problem is chosen or focused: the list stays scannable.
   const [whole, setWhole] = useState(false);
+  // A short window's wide layout: one line that fills the row (a line clamp would end it before a long `code` span), its
+  // quick fixes at its end; chosen, or with the focus in it, the row is the tall layout's again (the message whole above
+  // its fixes, not wrapped in a narrow column taller than the panel).
+  const [focused, setFocused] = useState(false);
+  const compact = !whole && !focused;
+  const row = useRef<HTMLDivElement>(null);
+  // The browser scrolled the focused row into sight while it was one line: the row it grew into is in sight too.
+  useLayoutEffect(() => {
+    if (focused) revealInTrace(row.current, "nearest");
+  }, [focused]);
+  const fixesRow = compact ? "short:mt-0 short:max-w-[34%] short:shrink-0 short:flex-nowrap short:py-0.5 short:pl-0" : "";
+  const fixButton = compact ? "short:min-w-0 short:truncate" : "";
+  const clamp =
+    "line-clamp-3 group-focus-visible:line-clamp-none" +
+    (compact ? " short:block short:overflow-hidden short:text-ellipsis short:whitespace-nowrap" : "");
   return (
-    <div data-testid="problem" data-severity={d.severity} data-code={d.code} className={nested ? "pl-5" : ""}>
+    <div
+      ref={row}
+      data-testid="problem"
+      data-severity={d.severity}
+      data-code={d.code}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => setFocused(e.currentTarget.contains(e.relatedTarget))}
+      className={`${compact ? "short:flex short:items-start short:gap-1" : ""} ${nested ? "pl-5" : ""}`}
+    >
       <button
         type="button"
         data-problem-button
@@ -25,13 +49,13 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
           actions.onReveal(d.range);
         }}
         title="Show in the editor"
-        className="focus-inset group flex w-full items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised"
+        className="focus-inset group flex w-full min-w-0 items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised short:flex-1"
       >
         <SeverityIcon severity={d.severity} />
         <span className="shrink-0 font-mono text-xs leading-5 text-muted">
           {at.line}:{at.column}
         </span>
-        <span className={`min-w-0 flex-1 leading-5 ${whole ? "" : "line-clamp-3 group-focus-visible:line-clamp-none"}`}>
+        <span className={`min-w-0 flex-1 leading-5 ${whole ? "" : clamp}`}>
           <span className="break-words">
             <InlineCode text={d.message} />
           </span>{" "}
@@ -39,13 +63,14 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
         </span>
       </button>
       {d.fixes && d.fixes.length > 0 && (
-        <div className="mt-1 flex flex-wrap gap-1 pl-7">
+        <div className={`mt-1 flex flex-wrap gap-1 pl-7 ${fixesRow}`}>
           {d.fixes.map((fix) => (
             <button
               key={fix.title}
               type="button"
               onClick={() => actions.onFix(fix, text)}
-              className="rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft"
+              title={fix.title}
+              className={`rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft ${fixButton}`}
             >
               <span aria-hidden="true">⚡ </span>
               <span className="sr-only">Quick fix: </span>
@@ -64,7 +89,7 @@ export function ProblemGroupRow({ group, text, actions }: { group: ProblemGroup;
   const listId = useId();
   const n = group.consequences.length;
   return (
-    <li className="px-1.5 py-1" data-testid="problem-group" data-consequences={n}>
+    <li className="px-1.5 py-1 short:py-0.5" data-testid="problem-group" data-consequences={n}>
       <Problem d={group.root} text={text} actions={actions} />
       {n > 0 && (
         <>

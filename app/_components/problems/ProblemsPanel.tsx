@@ -151,7 +151,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({
           No problem matches the filter ({diagnostics.length} hidden).
         </p>
       )}
-      <ul ref={list} className="divide-y divide-line text-sm" aria-label="Problems" onKeyDown={onListKey}>
+      {/* A short window's rows are 2 px shorter (ProblemRow): the last quick fix's focus ring keeps its room below it. */}
+      <ul ref={list} className="divide-y divide-line text-sm short:pb-0.5" aria-label="Problems" onKeyDown={onListKey}>
         {validation &&
           shown.map((g, i) => (
             <ProblemGroupRow key={`${g.root.code}:${g.root.range.start}:${i}`} group={g} text={text} actions={rowActions(i)} />

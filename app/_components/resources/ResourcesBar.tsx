@@ -38,7 +38,8 @@ export function ResourcesBar({
     `Not a page limit: give a whole number from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}. ` +
     `A run now stops each resource after the default ${PAGE_LIMIT.default} pages.`;
   const button =
-    "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60";
+    "h-7 shrink-0 rounded border border-line px-2 text-xs text-fg hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60 " +
+    "short:h-6";
   return (
     <div
       role="group"
@@ -91,7 +92,7 @@ export function ResourcesBar({
             aria-invalid={invalid || undefined}
             aria-describedby={invalid ? "max-pages-invalid" : undefined}
             className={
-              "h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg " +
+              "h-7 w-16 rounded border border-line bg-app-bg px-1 text-xs text-fg short:h-6 " +
               "aria-invalid:border-error aria-invalid:text-error aria-invalid:ring-1 aria-invalid:ring-error"
             }
             data-testid="max-pages"

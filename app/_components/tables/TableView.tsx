@@ -89,7 +89,7 @@ export function TableView({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <p className="shrink-0 px-2 pt-1 text-xs text-fg">
+      <p className="shrink-0 px-2 pt-1 text-xs text-fg short:pt-0.5">
         <span data-testid="table-stats">{tab.stats}</span>
         {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
         <span className="text-muted" data-testid="table-changes">
@@ -111,7 +111,7 @@ export function TableView({
         />
       )}
       <div
-        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs"
+        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs short:py-0.5"
         role="toolbar"
         aria-label={`${tab.name} rows`}
       >
@@ -138,7 +138,7 @@ export function TableView({
         </label>
         <div className="ml-auto flex items-center gap-2">
           {actions}
-          <Menu label={`Download ${tab.name}`} buttonLabel="Download" items={items} align="right" testId="table-downloads" />
+          <Menu label={`Download ${tab.name}`} buttonLabel="Download" items={items} align="right" testId="table-downloads" inPanel />
         </div>
       </div>
       {tab.rows.length === 0 ? (

@@ -118,16 +118,22 @@ interface NotLoadedProps {
 /** A run that ended without loading (it failed, was cancelled, or dlt's load fails it): dlt loads nothing from it. */
 function RunNotLoaded({ tables, running, refusal, cursorsMoved }: NotLoadedProps) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
+  const text =
+    (refusal !== null
+      ? `dlt loads nothing from this run: it fails the load on ${refusal} (the table's warnings say where).`
+      : "dlt loads nothing from this run: it did not finish (the Trace says why).") +
+    ` The tables show what it extracted, and the next run loads onto the last loaded one${cursorsMoved ? CURSORS_MOVED : "."}`;
+  // A short window's wide layout: one line (its start says the news), whole in its title and for screen readers.
   return (
-    <p className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg" data-testid="run-not-loaded">
+    <p
+      className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg short:truncate short:py-0.5"
+      title={text}
+      data-testid="run-not-loaded"
+    >
       <span aria-hidden="true" className="text-error">
         ✖{" "}
       </span>
-      {refusal !== null
-        ? `dlt loads nothing from this run: it fails the load on ${refusal} (the table's warnings say where).`
-        : "dlt loads nothing from this run: it did not finish (the Trace says why)."}{" "}
-      The tables show what it extracted, and the next run loads onto the last loaded one
-      {cursorsMoved ? CURSORS_MOVED : "."}
+      {text}
     </p>
   );
 }
@@ -208,6 +214,7 @@ export const TablesPanel = memo(function TablesPanel({
       buttonLabel="Destination"
       align="right"
       testId="destination-menu"
+      inPanel
       items={[
         {
           id: "reset-destination",
@@ -255,7 +262,7 @@ export const TablesPanel = memo(function TablesPanel({
               aria-label="Tables"
               onKeyDown={onKeyDown}
               onScroll={measure}
-              className="relative flex gap-1 overflow-x-auto border-b border-line px-2 pt-1 [scrollbar-width:thin]"
+              className="relative flex gap-1 overflow-x-auto border-b border-line px-2 pt-1 [scrollbar-width:thin] short:pt-0.5"
             >
               {tabs.map((t) => {
                 const selected = t.id === active.id;
@@ -270,7 +277,7 @@ export const TablesPanel = memo(function TablesPanel({
                     aria-controls={selected ? `tabpanel-${t.id}` : undefined}
                     tabIndex={selected ? 0 : -1}
                     onClick={() => choose(t.id)}
-                    className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs ${
+                    className={`shrink-0 rounded-t border-x border-t px-2 py-1 font-mono text-xs short:py-0.5 ${
                       selected
                         ? "border-line bg-surface font-semibold text-fg underline decoration-2 underline-offset-4"
                         : "border-transparent text-muted hover:text-fg"

@@ -44,9 +44,10 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
       data-stale={stale !== null || undefined}
       className="border-b border-line last:border-b-0"
     >
-      {/* Two lines from the start: the counts that grow as pages come never push the paginator onto a new line (nothing below jumps). */}
-      <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs">
-        <span className="flex flex-wrap items-baseline gap-x-2">
+      {/* Two lines from the start: the counts that grow as pages come never push the paginator onto a new line (nothing below jumps).
+          A short window's wide layout: one line, the paginator's line cut short (whole in its title). */}
+      <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs short:flex short:items-baseline short:gap-x-2 short:py-0.5">
+        <span className="flex flex-wrap items-baseline gap-x-2 short:shrink-0 short:flex-nowrap">
           <span className={s.className}>
             <span aria-hidden="true">{s.glyph}</span> <span className={NAME}>{r.name}</span> {s.text}
           </span>
@@ -55,7 +56,16 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
             {r.retries > 0 && ` · ${plural(r.retries, "retry", "retries")}`}
           </span>
         </span>
-        <span className="flex min-h-4 flex-wrap items-baseline gap-x-2">
+        <span
+          className={
+            "flex min-h-4 flex-wrap items-baseline gap-x-2 " +
+            "short:min-w-0 short:flex-nowrap short:overflow-hidden short:whitespace-nowrap"
+          }
+          title={
+            [r.paginator && `paginator ${r.paginator}`, r.data_selector && `selector ${r.data_selector}`].filter(Boolean).join(" · ") ||
+            undefined
+          }
+        >
           {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
           {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
           {stale && <StaleMark label={stale} />}
@@ -84,8 +94,21 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
   );
 }
 
-/** The run's state above the trace; the page's announcer says when a run starts and how it ends (usePlayground). */
-function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: () => void; refusal: string | null }) {
+/**
+ * The run's state above the trace, or beside its title in the frame's header row (a short window's wide layout: one line,
+ * cut short, whole in its title); the page's announcer says when a run starts and how it ends (usePlayground).
+ */
+function RunStatus({
+  trace,
+  onCancel,
+  refusal,
+  inHeader,
+}: {
+  trace: RunTrace;
+  onCancel: () => void;
+  refusal: string | null;
+  inHeader: boolean;
+}) {
   const { records, problem } = runFacts(trace);
   const outcome = runOutcome(trace);
   let body;
@@ -96,7 +119,7 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
     case "running":
       body = (
         <>
-          <span className="text-info">
+          <span className="min-w-0 truncate text-info">
             <span aria-hidden="true">◐ </span>Running… {plural(records, "record")} so far
           </span>
           <button
@@ -112,7 +135,10 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
       break;
     case "done":
       body = (
-        <span className="min-w-0 truncate">
+        <span
+          className="min-w-0 truncate"
+          title={inHeader ? `${outcome}${refusal !== null ? " · dlt loads nothing from it" : ""}` : undefined}
+        >
           <span className="text-ok">
             <span aria-hidden="true">✔ </span>
             {outcome}
@@ -128,7 +154,7 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
       break;
     case "capped":
       body = (
-        <span className="text-warning">
+        <span className="min-w-0 truncate text-warning" title={inHeader ? (outcome ?? undefined) : undefined}>
           <span aria-hidden="true">◼ </span>
           {outcome}
         </span>
@@ -136,7 +162,7 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
       break;
     case "cancelled":
       body = (
-        <span className="text-warning">
+        <span className="min-w-0 truncate text-warning" title={inHeader ? (outcome ?? undefined) : undefined}>
           <span aria-hidden="true">■ </span>
           {outcome}
         </span>
@@ -157,8 +183,9 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
   }
   return (
     <div
-      // 28 px whatever it holds (Running's Cancel button included): a run that starts or ends moves nothing below it.
-      className="flex min-h-7 shrink-0 items-center gap-2 border-b border-line px-2 text-xs"
+      // 28 px whatever it holds (Running's Cancel button included): a run that starts or ends moves nothing below it. In the
+      // header row, 24 px (the Cancel button's height).
+      className={`flex items-center gap-2 text-xs ${inHeader ? IN_HEADER : "min-h-7 shrink-0 border-b border-line px-2"}`}
       data-testid="run-status"
       data-phase={trace.phase}
     >
@@ -166,6 +193,9 @@ function RunStatus({ trace, onCancel, refusal }: { trace: RunTrace; onCancel: ()
     </div>
   );
 }
+
+/** The status line in the frame's header row: the row's own padding, its text not the title's. */
+const IN_HEADER = "h-6 min-w-0 flex-1 pl-1 font-normal";
 
 function FailureBox({ trace }: { trace: RunTrace }) {
   const f = trace.failure;
@@ -227,9 +257,9 @@ export const TracePanel = memo(function TracePanel({
       title="Trace"
       titleId="trace-title"
       testId="trace"
-      toolbar={<RunStatus trace={trace} onCancel={onCancel} refusal={refusal} />}
+      toolbar={(inHeader) => <RunStatus trace={trace} onCancel={onCancel} refusal={refusal} inHeader={inHeader} />}
       // What focus or the keyboard scrolls to stops below a resource's sticky header (two or three lines), not under it.
-      bodyClassName="scroll-pt-14"
+      bodyClassName="scroll-pt-14 short:scroll-pt-8"
     >
       <div ref={root}>
         {trace.phase === "idle" && blocked !== null && (

@@ -4,6 +4,7 @@
  * - `top`: its top edge just below the header (the first error of a failed run).
  * - `nearest`: the least scrolling that shows it whole; one taller than the scroller starts at the top
  *   (a request row opened at the trace's bottom edge, whose details would open out of sight).
+ * Outside a trace resource (a Problems row that grew when focused) there is no header to stay below.
  */
 export function revealInTrace(el: HTMLElement | null | undefined, align: "top" | "nearest"): void {
   if (!el) return;

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { DockSlot } from "../ui/Panel";
+import { useShortWide } from "./useLayoutMode";
 import type { ViewDef, ViewId } from "./views";
 
 /** Collapse and maximise buttons of a frame (absent where the layout has no room to give). */
@@ -159,7 +160,8 @@ export function DockFrame({
   const single = views[0];
   // The header's room for the view's toolbar (ViewDef.toolsInHeader): set as it mounts, before the first paint.
   const [tools, setTools] = useState<HTMLElement | null>(null);
-  const toolsInHeader = !tabs && single?.toolsInHeader === true;
+  const short = useShortWide();
+  const toolsInHeader = !tabs && (single?.toolsInHeader === true || (single?.toolsInHeader === "short" && short));
   const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
     if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
     onHeaderDoubleClick();

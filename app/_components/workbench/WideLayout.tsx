@@ -7,6 +7,7 @@ import { GROUPS, layoutStorage } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
 import { dividerKeys, type PanelLimit } from "./divider-keys";
 import { useDock } from "./useDock";
+import { SHORT_WIDE } from "./useLayoutMode";
 import { COLLAPSED_PX, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./views";
 
 type Region = "editor" | WideRowId;
@@ -19,11 +20,10 @@ const PROBLEMS_MIN_PCT = 30;
 /** The results' rows by default: the tables get the most room, Problems (its toolbar in its header row) a few problems' worth. */
 const SIZES = { checks: "28%", run: "29%", data: "43%" } as const;
 /**
- * Below this window height, the trace's timeline would show a line or two: it gets room from Problems (and Secrets, whose
- * one-row-a-secret layout still shows two secrets' fields there: ~90 px).
+ * Below 820 px of window height (SHORT_WIDE), the trace's timeline would show a line or two: it gets room from Problems (and
+ * Secrets, whose one-row-a-secret layout still shows two secrets' fields there: ~90 px).
  */
-const SHORT_SCREEN_PX = 820;
-const SHORT_SIZES = { checks: "18%", run: "36%", data: "46%" } as const;
+const SHORT_SIZES = { checks: "22%", run: "33%", data: "45%" } as const;
 
 /**
  * ≥ 1280 px: the editor beside the results; the results are rows of stacked panels (problems and
@@ -47,7 +47,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const [active, setActive] = useState<ReadonlySet<ViewId>>(new Set());
   // A laptop's height (1366 × 768, 1280 × 720): the trace gets room from Problems, whose list scrolls (first visit only;
   // a layout the user made is kept).
-  const [sizes] = useState(() => (window.innerHeight < SHORT_SCREEN_PX ? SHORT_SIZES : SIZES));
+  const [sizes] = useState(() => (window.matchMedia(SHORT_WIDE).matches ? SHORT_SIZES : SIZES));
   const checks = useGroupRef();
   // Home, End and the double-click of each divider move its own two panels (and reset the whole group).
   const keys = useMemo(() => {

@@ -26,7 +26,8 @@ if (typeof window !== "undefined") void LOAD[currentLayoutMode()]();
 export function Workbench(props: LayoutProps) {
   const mode = useLayoutMode();
   return (
-    <main className="flex min-h-0 min-w-0 flex-1 p-1.5 sm:p-2" data-layout={mode ?? "pending"}>
+    // A short window's wide layout (a laptop's) gives the panels 8 px of its margin (decision 0016).
+    <main className="flex min-h-0 min-w-0 flex-1 p-1.5 sm:p-2 short:p-1" data-layout={mode ?? "pending"}>
       {mode === "wide" ? (
         <WideLayout {...props} />
       ) : mode === "medium" ? (

@@ -29,3 +29,24 @@ function subscribe(onChange: () => void): () => void {
 export function useLayoutMode(): LayoutMode | null {
   return useSyncExternalStore(subscribe, currentLayoutMode, () => null);
 }
+
+/**
+ * The wide layout in a short window (1280 × 720, 1366 × 768): its panels' chrome is compact (decision 0016). The same
+ * query as the `short:` variant in app/globals.css, which styles what CSS alone can compact.
+ */
+export const SHORT_WIDE = "(min-width: 1280px) and (max-height: 819px)";
+
+function subscribeShort(onChange: () => void): () => void {
+  const query = window.matchMedia(SHORT_WIDE);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** Whether the window is short and wide now; `false` on the server (the workbench's layouts render on the client only). */
+export function useShortWide(): boolean {
+  return useSyncExternalStore(
+    subscribeShort,
+    () => window.matchMedia(SHORT_WIDE).matches,
+    () => false,
+  );
+}

@@ -19,9 +19,10 @@ export interface ViewDef {
   readonly stale?: boolean;
   /**
    * Shown alone in its frame (a title, not tabs), the view's Panel toolbar sits in the frame's header row instead of the
-   * badge (which it repeats): a short panel (Problems at 1280 × 720) gives that row to its content.
+   * badge (which it repeats): a short panel (Problems at 1280 × 720) gives that row to its content. `"short"`: only in
+   * the wide layout of a short window (SHORT_WIDE; the Trace's run status).
    */
-  readonly toolsInHeader?: boolean;
+  readonly toolsInHeader?: boolean | "short";
   readonly content: ReactNode;
 }
 
