@@ -11,6 +11,9 @@
  *   `"paginator": dlt.config["paginator"]`) is taken out too, and the errors its absence makes are excused as a left-out
  *   Python value's are. Where the schema wants text only (`page_param`, `path`) a reference stays the error it is.
  * With a run's value the reference is replaced by what dlt reads, and the config checked as if written so.
+ * A cast on the reference (`int(dlt.config["lim"])`, decision 0047) makes its type known whatever the value: it is checked
+ * where the schema does not take it as it is, and a run's value is cast as Python casts it (lib/shared/py-cast.ts; a cast
+ * Python raises on is ref-values.ts's error).
  */
 import type { z } from "zod";
 import { findNode, type PlainValue } from "../formats";
@@ -24,17 +27,19 @@ import {
   Masker,
   PY_NUMBER,
   pyNumberValue,
+  pyCast,
   pyStr,
   refOf,
   refSpelling,
   type Json,
   type PyValue,
+  type RefCast,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
 import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
-import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
+import { defOf, describeSchema, objectShape, schemaAt, unionMembers } from "./schema-walk";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
 import { wantsInteger } from "./rules/integers";
@@ -63,6 +68,8 @@ export interface RunTimeRef {
   readonly kind: "secret" | "config";
   readonly name: string;
   readonly isType: boolean;
+  /** `int(…)`, `float(…)` or `bool(…)` around the reference. */
+  readonly cast?: RefCast;
 }
 
 /** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */
@@ -91,7 +98,7 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
       // A list's item where the list wants text (`"primary_key": [dlt.config["pk"]]`, `include_from_parent`) is one too: dlt
       // takes the value Python reads (checked with dlt 1.26.0: `PK=id` runs, `PK=123` is refused as an int).
       const item = typeof path[path.length - 1] === "number";
-      if (schema !== null && !schema.safeParse(v).success && (item || takesTyped(schema, path)))
+      if (schema !== null && !schema.safeParse(v).success && (ref.cast !== undefined || item || takesTyped(schema, path)))
         out.push({ path, place: where(path), ...ref, isType: false });
     } else if (hasMarker(v)) return;
     else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -110,7 +117,7 @@ export function runTimeRefs(value: PlainValue): RunTimeRef[] {
   return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
 }
 
-const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name);
+const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name, ref.cast);
 
 /** Whether the reference at `path` is Python's `os.environ[...]`/`os.getenv(...)`: text, whatever it holds. */
 const environAt = (loc: Locator, path: Path): boolean => {
@@ -237,6 +244,17 @@ export function withoutRunTimeRefs(
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     const environ = environAt(loc, ref.path);
+    const cast = ref.cast ? castValue(copy, ref, known, environ, loc, out) : undefined;
+    if (cast && "value" in cast) {
+      target[key] = cast.value;
+      continue;
+    }
+    if (cast) {
+      if (Array.isArray(target)) items.unshift(ref);
+      else delete target[key];
+      removed.push(ref.path);
+      continue;
+    }
     if (known !== undefined && environ) {
       // Python's environ is text: the schema says what dlt's config validation says of text there.
       target[key] = known;
@@ -272,6 +290,55 @@ export function withoutRunTimeRefs(
   }
   for (const ref of items) (valueAt(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
   return copy;
+}
+
+/** A value of each cast's type, to ask the schema whether a place takes that type. */
+const SAMPLES: Readonly<Record<RefCast, PlainValue>> = { int: 1, float: 0.5, bool: true };
+const A_TYPE: Readonly<Record<RefCast, string>> = { int: "an int", float: "a float", bool: "a bool" };
+
+/**
+ * A cast reference where the schema does not take it as it is (`"limit": int(dlt.config["lim"])`): `{value}` to put in its
+ * place (this run's value, cast as Python casts what dlt hands over: `os.environ`'s text as it is), `{}` to take it out —
+ * said with an info when its type fits and the run has no value, with an error when its type does not fit whatever the
+ * value (`"path": int(…)`), silently when Python raises on the value (ref-values.ts says so).
+ */
+function castValue(
+  copy: PlainValue,
+  ref: RunTimeRef,
+  known: string | undefined,
+  environ: boolean,
+  loc: Locator,
+  out: DiagnosticOut,
+): { value: PlainValue } | Record<string, never> {
+  const cast = ref.cast as RefCast;
+  const spelling = environ ? `${cast}(os.environ["${ref.name}"])` : spelled(ref);
+  const schema = schemaAt(RestApiConfigSchema, copy, ref.path);
+  if (schema === null || !schema.safeParse(SAMPLES[cast]).success) {
+    invalidValue(
+      ref,
+      loc,
+      out,
+      `${ref.place} is ${spelling}, ${A_TYPE[cast]} whatever its value, and dlt's config wants ` +
+        `${schema ? describeSchema(schema) : "another type"} there: write the reference without ${cast}(…), or the value itself.`,
+    );
+    return {};
+  }
+  if (known === undefined) {
+    out.push({
+      severity: "info",
+      code: "value_at_run_time",
+      path: loc.pointer(ref.path),
+      range: loc.value(ref.path),
+      message:
+        `${ref.place} is ${spelling}: Python reads the value when the config is built and dlt gets ${A_TYPE[cast]} ` +
+        "(without a value Python fails first, with ConfigFieldMissingException). restplay checks the config with " +
+        `${A_TYPE[cast]} there; give the run its value (the Secrets panel, \`--secret\`, the environment) to run it.`,
+    });
+    return {};
+  }
+  const r = pyCast(cast, environ ? known : dltConfigValue(known));
+  if (!("value" in r)) return {};
+  return { value: (isPyNumber(r.value) ? Number(pyNumberValue(r.value)) : r.value) as PlainValue };
 }
 
 /**

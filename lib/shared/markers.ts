@@ -94,7 +94,7 @@ export const isRefOrFormat = (v: unknown): v is RefValue | FormatValue => {
 };
 
 /** The references a value is made of: a reference itself, a `$format`'s, none for anything else. */
-export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string }[] {
+export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string; readonly cast?: RefCast }[] {
   const one = refOf(v);
   if (one) return [one];
   return isFormat(v) ? v.$format.flatMap((p) => refOf(p) ?? []) : [];
