@@ -73,6 +73,13 @@ describe("validation: a cast makes the reference's type known", () => {
     expect(nan.diagnostics[0]!.message).toContain("ValueError: cannot convert float NaN to integer");
   });
 
+  it("a cast in an f-string is a part of the text, run as Python's str() of the cast value", () => {
+    const text = python("10").replace('"https://api.example.com"', "f\"https://api.example.com/v{int(dlt.config['ver'])}\"");
+    const r = checkConfig(text, "python", { ver: "2.0" });
+    expect(r.diagnostics.filter((d) => d.severity !== "info" || d.code === "python_not_executed")).toEqual([]);
+    expect(r.source?.client.base_url).toEqual({ $format: ["https://api.example.com/v", { $config: "ver", $cast: "int" }] });
+  });
+
   it("the JSON dialect's `$cast` is checked and run the same", () => {
     const json = JSON.stringify({
       client: { base_url: "https://api.example.com" },
