@@ -27,7 +27,6 @@ import {
   Masker,
   PY_NUMBER,
   pyNumberValue,
-  pyCast,
   pyStr,
   refOf,
   refSpelling,
@@ -39,7 +38,8 @@ import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
 import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
-import { defOf, describeSchema, objectShape, schemaAt, unionMembers } from "./schema-walk";
+import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
+import { castValue } from "./cast-refs";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
 import { wantsInteger } from "./rules/integers";
@@ -275,8 +275,13 @@ export function withoutRunTimeRefs(
     const schema = environ && !ref.isType ? schemaAt(RestApiConfigSchema, value, ref.path) : null;
     if (schema !== null && takesNoText(schema)) {
       const read = `dlt.config["${ref.name}"]`;
+      const range = loc.value(ref.path);
+      // Python's own cast of the text, where it gives what dlt wants (not bool(): any text but "" is True).
+      const cast = schema.safeParse(1).success ? "int" : schema.safeParse(0.5).success ? "float" : null;
+      const own = cast ? `${cast}(${loc.doc.text.slice(range.start, range.end)})` : null;
       invalidValue(ref, loc, out, environText(ref, schema, value), [
-        { title: `Read it with ${read} (dlt casts it)`, edits: [{ range: loc.value(ref.path), newText: read }] },
+        { title: `Read it with ${read} (dlt casts it)`, edits: [{ range, newText: read }] },
+        ...(own ? [{ title: `Cast it: ${own}`, edits: [{ range, newText: own }] }] : []),
       ]);
       continue;
     }
@@ -290,55 +295,6 @@ export function withoutRunTimeRefs(
   }
   for (const ref of items) (valueAt(copy, ref.path.slice(0, -1)) as unknown[]).splice(Number(ref.path[ref.path.length - 1]), 1);
   return copy;
-}
-
-/** A value of each cast's type, to ask the schema whether a place takes that type. */
-const SAMPLES: Readonly<Record<RefCast, PlainValue>> = { int: 1, float: 0.5, bool: true };
-const A_TYPE: Readonly<Record<RefCast, string>> = { int: "an int", float: "a float", bool: "a bool" };
-
-/**
- * A cast reference where the schema does not take it as it is (`"limit": int(dlt.config["lim"])`): `{value}` to put in its
- * place (this run's value, cast as Python casts what dlt hands over: `os.environ`'s text as it is), `{}` to take it out —
- * said with an info when its type fits and the run has no value, with an error when its type does not fit whatever the
- * value (`"path": int(…)`), silently when Python raises on the value (ref-values.ts says so).
- */
-function castValue(
-  copy: PlainValue,
-  ref: RunTimeRef,
-  known: string | undefined,
-  environ: boolean,
-  loc: Locator,
-  out: DiagnosticOut,
-): { value: PlainValue } | Record<string, never> {
-  const cast = ref.cast as RefCast;
-  const spelling = environ ? `${cast}(os.environ["${ref.name}"])` : spelled(ref);
-  const schema = schemaAt(RestApiConfigSchema, copy, ref.path);
-  if (schema === null || !schema.safeParse(SAMPLES[cast]).success) {
-    invalidValue(
-      ref,
-      loc,
-      out,
-      `${ref.place} is ${spelling}, ${A_TYPE[cast]} whatever its value, and dlt's config wants ` +
-        `${schema ? describeSchema(schema) : "another type"} there: write the reference without ${cast}(…), or the value itself.`,
-    );
-    return {};
-  }
-  if (known === undefined) {
-    out.push({
-      severity: "info",
-      code: "value_at_run_time",
-      path: loc.pointer(ref.path),
-      range: loc.value(ref.path),
-      message:
-        `${ref.place} is ${spelling}: Python reads the value when the config is built and dlt gets ${A_TYPE[cast]} ` +
-        "(without a value Python fails first, with ConfigFieldMissingException). restplay checks the config with " +
-        `${A_TYPE[cast]} there; give the run its value (the Secrets panel, \`--secret\`, the environment) to run it.`,
-    });
-    return {};
-  }
-  const r = pyCast(cast, environ ? known : dltConfigValue(known));
-  if (!("value" in r)) return {};
-  return { value: (isPyNumber(r.value) ? Number(pyNumberValue(r.value)) : r.value) as PlainValue };
 }
 
 /**
