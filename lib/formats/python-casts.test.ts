@@ -68,6 +68,9 @@ describe("a cast reference in JSON and YAML, and back to Python", () => {
   it("is written on one line in JSON and YAML, and as the call in Python", () => {
     expect(writeJson(config)).toContain('"v": {"$config": "lim", "$cast": "int"}');
     expect(writeYaml(config)).toContain("v: { $config: lim, $cast: int }");
+    expect(writeJson({ u: { $format: ["p", { $config: "n", $cast: "int" }] } })).toContain(
+      '"u": {"$format": ["p", {"$config": "n", "$cast": "int"}]}',
+    );
     const python = writePythonLiteral(config);
     expect(python).toContain('"v": int(dlt.config["lim"])');
     expect(python).toContain('"w": bool(dlt.secrets["on"])');

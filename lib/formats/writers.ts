@@ -12,9 +12,10 @@ const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).jo
 /** A cast reference JSON.stringify spread over four lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`. */
 const SPREAD_CAST = /\{\n\s*"\$(secret|config)": ("(?:[^"\\]|\\.)*"),\n\s*"\$cast": "(int|float|bool)"\n\s*\}/g;
 
+/** A `$format`'s part on its own line: text, or a reference (perhaps cast) already on one line. */
+const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$cast": "\w+")?\})`;
 /** A `$format` JSON.stringify spread over lines, its references already on one line each. */
-const SPREAD_FORMAT =
-  /\{\n\s*"\$format": \[((?:\n\s*(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$cast": "\w+")?\}),?)*)\n\s*\]\n\s*\}/g;
+const SPREAD_FORMAT = new RegExp(String.raw`\{\n\s*"\$format": \[((?:\n\s*${FORMAT_PART},?)*)\n\s*\]\n\s*\}`, "g");
 
 export function writeJson(value: PlainValue): string {
   const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
