@@ -80,6 +80,12 @@ describe("validation: a cast makes the reference's type known", () => {
     expect(r.source?.client.base_url).toEqual({ $format: ["https://api.example.com/v", { $config: "ver", $cast: "int" }] });
   });
 
+  it("int() of a default Python knows is that int: `limit` 10 where X is not set, no float said of it", () => {
+    const text = python('int(os.getenv("X", "10"))');
+    expect(codes(validateText(text, "python"))).toEqual([]);
+    expect(checkConfig(text, "python").source?.resources[0]?.endpoint.paginator).toMatchObject({ limit: 10 });
+  });
+
   it("the JSON dialect's `$cast` is checked and run the same", () => {
     const json = JSON.stringify({
       client: { base_url: "https://api.example.com" },

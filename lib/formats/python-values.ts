@@ -200,7 +200,7 @@ function castOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
   const before = ctx.diagnostics.length;
   const v = convert(ctx, arg, pointer);
   if (v.kind === "ref" && !v.cast) return { ...v, range: rangeOf(n), cast };
-  const literal = v.kind === "string" || v.kind === "number" || v.kind === "boolean" ? castLiteral(cast, v.value, n) : null;
+  const literal = v.kind === "string" || v.kind === "boolean" ? castLiteral(cast, v.value, v.range) : null;
   if (literal === null) ctx.diagnostics.length = before;
   return literal;
 }
@@ -208,16 +208,16 @@ function castOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
 /** What a cast may be around for restplay to read it: a reference, a name bound to one, `os.getenv(…)`. */
 const CAST_ARGS: ReadonlySet<string> = new Set(["VariableName", "MemberExpression", "CallExpression"]);
 
-/** A cast of a value Python knows, as a node; null where Python raises or restplay would not hold the result exactly. */
-function castLiteral(cast: RefCast, value: string | number | boolean, n: SyntaxNode): DocNode | null {
-  // A number node does not say whether Python holds an int or a float (`10.0`): only int() of an int is sure.
-  if (typeof value === "number" && (cast !== "int" || !Number.isInteger(value))) return null;
+/**
+ * A cast of text or a bool Python knows, as a node placed on that value (`"10"` in `int(os.getenv("X", "10"))`: the
+ * number's spelling there is an int's, and a fix edits the default); null where Python raises or restplay would not hold
+ * the result exactly (a whole float: `float("10")` is 10.0).
+ */
+function castLiteral(cast: RefCast, value: string | boolean, range: Range): DocNode | null {
   const r = pyCast(cast, value);
   if (!("value" in r)) return null;
-  if (typeof r.value === "boolean") return { kind: "boolean", range: rangeOf(n), value: r.value };
-  return typeof r.value === "number" && (cast === "int" || !Number.isInteger(r.value))
-    ? { kind: "number", range: rangeOf(n), value: r.value }
-    : null;
+  if (typeof r.value === "boolean") return { kind: "boolean", range, value: r.value };
+  return typeof r.value === "number" && (cast === "int" || !Number.isInteger(r.value)) ? { kind: "number", range, value: r.value } : null;
 }
 
 /** `str(dlt.secrets["it's"])`: what an f-string makes of the value (the downloads write it so: python-writer.ts). */
