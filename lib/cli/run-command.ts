@@ -56,7 +56,7 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
 
 /**
  * A `--secret` the config never reads (a misspelt name) is said on stderr: it would silently be ignored. So is one the
- * config reads only inside Python restplay does not evaluate (`inCode`: `int(dlt.config["lim"])`), which dlt reads.
+ * config reads only inside Python restplay does not evaluate (`inCode`: `int(dlt.config["lim"]) * 2`), which dlt reads.
  */
 export function warnUnusedSecrets(
   given: readonly (readonly [string, string])[],

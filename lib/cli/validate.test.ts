@@ -182,12 +182,15 @@ describe("usage errors exit 2", () => {
     const config =
       "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n" +
       'source = rest_api_source({"client": {"base_url": "https://x.example/"},' +
-      ' "resources": [{"name": "a", "endpoint": {"params": {"limit": int(dlt.config["lim"])}}}]})\n';
+      ' "resources": [{"name": "a", "endpoint": {"params": {"limit": int(dlt.config["lim"]) * 2}}}]})\n';
     const r = await cli(["validate", "-", "--secret", "lim=5"], { ...at, stdin: async () => config });
     expect(r.stderr).toContain(
       "warning: --secret lim is not used: the config reads lim only inside Python restplay does not evaluate " +
         "(dlt evaluates it when it runs)",
     );
+    // A cast on the reference alone is read (decision 0047): the value is used.
+    const cast = await cli(["validate", "-", "--secret", "lim=5"], { ...at, stdin: async () => config.replace(" * 2", "") });
+    expect(cast.stderr).not.toContain("is not used");
   });
 
   it("a usage error keeps its own words whole, and names a choice or a number as typed", async () => {

@@ -48,7 +48,7 @@ export function notRunnableReason(diagnostics: readonly Diagnostic[]): string | 
 }
 
 /**
- * A config that fails dlt's schema only where Python restplay does not evaluate stands in (`"limit": int(dlt.config["lim"])`:
+ * A config that fails dlt's schema only where Python restplay does not evaluate stands in (`"limit": int(dlt.config["lim"]) * 2`:
  * no limit without it) has no error and no source: the Python value that is not a callable (a step, an action) or a whole
  * resource is named as the reason.
  */

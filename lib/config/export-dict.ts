@@ -9,7 +9,7 @@ import { joinedParts, joinedWithPlus, pyFormatString, type PlainValue } from "..
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
 import { refsAsText } from "./text-refs";
-import { getOwn, isFormat, isPython, markerOf, refOf, refsIn, setOwn, type FormatValue } from "../shared";
+import { getOwn, isFormat, isPython, markerOf, refOf, refsIn, setOwn, type FormatValue, type RefCast } from "../shared";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -24,11 +24,21 @@ export interface Binding {
   readonly kind: "secret" | "config" | "format" | "python";
   readonly name: string;
   readonly format?: FormatValue;
+  /** A reference's cast (`int(dlt.config["lim"])`), bound so by the loading snippet. */
+  readonly cast?: RefCast;
 }
 
-/** The references a binding reads: itself, or a `format`'s. */
-export const bindingRefs = (b: Binding): readonly { readonly kind: "secret" | "config"; readonly name: string }[] =>
-  b.kind === "format" ? refsIn(b.format) : b.kind === "python" ? [] : [{ kind: b.kind, name: b.name }];
+type BoundRef = { readonly kind: "secret" | "config"; readonly name: string; readonly cast?: RefCast };
+
+/** The references a binding reads: itself, or a `format`'s (each with its cast, if any). */
+export const bindingRefs = (b: Binding): readonly BoundRef[] =>
+  b.kind === "format" ? refsIn(b.format) : b.kind === "python" ? [] : [{ kind: b.kind, name: b.name, ...(b.cast ? { cast: b.cast } : {}) }];
+
+/** A binding's reference as the loading snippet reads it: `dlt.secrets["k"]`, `int(dlt.config["lim"])`. */
+const boundRef = (b: Binding): string => {
+  const read = `dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`;
+  return b.cast ? `${b.cast}(${read})` : read;
+};
 
 export interface DltDict {
   readonly dict: PlainValue;
@@ -142,11 +152,7 @@ export function loadingSnippet(d: DltDict, format: "json" | "yaml"): string[] {
     `with open("${file}", encoding="utf-8") as f:`,
     `    config = ${format === "json" ? "json.load(f)" : "yaml.safe_load(f)"}`,
     ...(refs.length ? ["# The values restplay took out of the file, read from .dlt/secrets.toml (and config.toml):"] : []),
-    ...refs.map(
-      (b) =>
-        `config${b.path.map(pyKey).join("")} = ` +
-        (b.kind === "format" ? b.name : `dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`),
-    ),
+    ...refs.map((b) => `config${b.path.map(pyKey).join("")} = ` + (b.kind === "format" ? b.name : boundRef(b))),
     // Left as comments: the code may use names only the user's file defines; the snippet must run as it is.
     ...(code.length ? ["# Python from your config that the file cannot hold: set it here as written, with what it uses:"] : []),
     ...code.flatMap((b) => {

@@ -9,7 +9,7 @@ import { callsRestApi, markdownBlock, writeJson, writePythonLiteral, writeYaml, 
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
-import { isPython, secretEnvName } from "../shared";
+import { isPython, secretEnvName, type RefCast } from "../shared";
 import { bindingRefs, dltDict, dltForm, EXPORT_FILENAMES, loadingSnippet } from "./export-dict";
 import { completed, pipelineMain, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
@@ -124,6 +124,9 @@ export function secretsTomlFile(result: ValidationResult): ExportFile | null {
   return { filename: "secrets.toml", mime: "application/toml", text };
 }
 
+/** A value of each cast's type, as the template's example (TOML's int, float and bool, which dlt hands over as they are). */
+const CAST_EXAMPLES: Readonly<Record<RefCast, string>> = { int: "10", float: "0.5", bool: "false" };
+
 /** A TOML key: bare when it can be, quoted otherwise. */
 const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
 
@@ -136,6 +139,12 @@ const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(
 export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = {}): string {
   const d = dltDict(value, options.keepLiteralSecrets ?? false);
   const refs = d.bindings.flatMap(bindingRefs);
+  // A name the config casts (`int(dlt.config["lim"])`) gets an example of that type: `"<your lim>"` is no int.
+  const casts = new Map(refs.flatMap((r) => (r.cast ? [[r.name, r.cast] as const] : [])));
+  const placeholder = (k: string, name: string) => {
+    const cast = casts.get(name);
+    return cast ? `${k} = ${CAST_EXAMPLES[cast]}  # an example: the config reads ${cast}(…) of it` : `${k} = "<your ${k}>"`;
+  };
   const unique = (kind: "secret" | "config") => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.name))];
   const lines = [
     "# .dlt/secrets.toml, written by restplay. Fill in the values; never commit this file.",
@@ -145,21 +154,18 @@ export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = 
   const secrets = unique("secret").filter((n) => !environ.has(n));
   const fromEnvironment = unique("secret").filter((n) => environ.has(n));
   if (secrets.length === 0 && fromEnvironment.length === 0) lines.push("# This config reads no secrets.");
-  lines.push(...section(secrets, (k) => `${k} = "<your ${k}>"`));
+  lines.push(...section(secrets, placeholder));
   if (fromEnvironment.length)
     lines.push(
       "",
       "# Read with os.environ[...] by the Python file, so not from here: set these environment variables (the JSON and",
       "# YAML loading snippet's dlt.secrets[...] reads the same names from the environment too):",
-      ...fromEnvironment.map((n) => `#     ${n}=<your ${n}>`),
+      // bool() of text is True unless it is empty: no example says otherwise.
+      ...fromEnvironment.map((n) => `#     ${n}=${casts.get(n) && casts.get(n) !== "bool" ? CAST_EXAMPLES[casts.get(n)!] : `<your ${n}>`}`),
     );
   const configs = unique("config");
   if (configs.length)
-    lines.push(
-      "",
-      "# dlt.config values belong in .dlt/config.toml:",
-      ...section(configs, (k) => `${k} = "<your ${k}>"`).map((l) => (l ? `# ${l}` : l)),
-    );
+    lines.push("", "# dlt.config values belong in .dlt/config.toml:", ...section(configs, placeholder).map((l) => (l ? `# ${l}` : l)));
   if (d.bindings.length) {
     lines.push("", "# The JSON and YAML downloads leave these out (dlt has no reference syntax); load them like this:");
     lines.push(...loadingSnippet(d, "json").map((l) => (l ? `#     ${l}` : "#")));
@@ -168,13 +174,13 @@ export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = 
 }
 
 /** Names grouped by their sections: top-level keys first, then one `[a.b]` table per section. */
-function section(names: readonly string[], line: (key: string) => string): string[] {
+function section(names: readonly string[], line: (key: string, name: string) => string): string[] {
   const tables = new Map<string, string[]>();
   for (const n of names) {
     const parts = n.split(".");
     const key = parts.pop() ?? n;
     const table = parts.map(tomlKey).join(".");
-    tables.set(table, [...(tables.get(table) ?? []), line(tomlKey(key))]);
+    tables.set(table, [...(tables.get(table) ?? []), line(tomlKey(key), n)]);
   }
   const out = [...(tables.get("") ?? [])];
   for (const [t, keys] of tables) if (t) out.push("", `[${t}]`, ...keys);

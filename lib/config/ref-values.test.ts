@@ -146,8 +146,16 @@ describe("os.environ[...] where dlt's config wants a number", () => {
     expect(text.slice(edit.range.start, edit.range.end)).toBe('os.environ["LIMIT"]');
     const fixed = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
     expect(errors(fixed, { LIMIT: "100" })).toEqual([]);
+    // Or Python's own int() of the text (decision 0047): no fix writes bool(), which is True for any text but "".
+    const cast = error?.fixes?.[1];
+    expect(cast?.title).toBe('Cast it: int(os.environ["LIMIT"])');
+    const castText = text.slice(0, edit.range.start) + cast!.edits[0]!.newText + text.slice(edit.range.end);
+    expect(errors(castText, { LIMIT: "100" })).toEqual([]);
+    expect(errors(castText)).toEqual([]);
     const bool = text.replace('"total_path": None', '"total_path": None, "stop_after_empty_page": os.environ["STOP"]');
     expect(errors(bool).map(([, m]) => m)).toEqual([expect.stringContaining("wants an integer"), expect.stringContaining("wants a bool")]);
+    const stop = validateText(bool, "python").diagnostics.find((d) => d.path.endsWith("/stop_after_empty_page"));
+    expect(stop?.fixes?.map((f) => f.title)).toEqual(['Read it with dlt.config["STOP"] (dlt casts it)']);
   });
   it("stays an info where dlt's config takes text as well (a header, a list of key columns): the value decides", () => {
     const header = text

@@ -4,10 +4,25 @@
  * joins as it is (`"https://h:" + dlt.config["port"]`) whose value dlt's config providers read as other than text
  * (`PORT=8080` is an int) makes the pipeline script fail building the config with Python's `TypeError` (`can only
  * concatenate str (not "int") to str`), before dlt sees it. A client header, an auth field or an endpoint header whose
- * value is not text is a run's error, in dlt's order (lib/engine/prepare.ts: `castNotText`, `headerNotText`).
+ * value is not text is a run's error, in dlt's order (lib/engine/prepare.ts: `castNotText`, `headerNotText`). A cast
+ * on a reference (`int(dlt.config["lim"])`) Python raises on for this run's value (`abc`: `ValueError`) fails building the
+ * config the same way: what dlt hands over is cast as Python casts it (lib/shared/py-cast.ts; `os.environ`'s text as it is).
  */
 import type { DocNode } from "../formats";
-import { dltAutoCastType, dltConfigValue, getOwn, maskSecret, pyRepr, refOf, refSpelling, type FormatPart, type PyValue } from "../shared";
+import {
+  dltAutoCastType,
+  dltConfigValue,
+  getOwn,
+  maskSecret,
+  pyCast,
+  pyRepr,
+  refOf,
+  refSpelling,
+  refValue,
+  type FormatPart,
+  type PyValue,
+  type RefValue,
+} from "../shared";
 import { where, type Locator, type Path } from "./located";
 import type { DiagnosticOut } from "./sink";
 
@@ -38,12 +53,46 @@ function concatError(
   return null;
 }
 
+/** Python's exception for a cast reference's value this run (`null`: none, or no value); a secret's value masked in it. */
+function castError(part: RefValue, environ: boolean, given: Given): string | null {
+  const ref = refOf(part);
+  const text = ref?.cast ? getOwn(given, ref.name) : undefined;
+  if (!ref?.cast || text === undefined) return null;
+  const secret = ref.kind === "secret";
+  const r = pyCast(ref.cast, environ ? text : dltConfigValue(text), secret ? () => `'${maskSecret(text)}'` : undefined);
+  if ("value" in r) return null;
+  const handed = environ
+    ? "Python reads it from the environment as text"
+    : `dlt's config providers hand it over as ${secret ? `a Python ${dltAutoCastType(text)}` : pyRepr(dltConfigValue(text) as PyValue)}`;
+  const spelling = environ ? `${ref.cast}(os.environ["${ref.name}"])` : refSpelling(ref.kind, ref.name, ref.cast);
+  return (
+    `${spelling} fails on this run's value (${handed}): Python raises building the config, ` +
+    `before any request (${r.error}). Give it a value ${ref.cast}() takes.`
+  );
+}
+
 /** The errors this run's values (`given`, by reference name) make where Python or dlt refuses them before any request. */
 export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given): void {
+  const failed = (node: DocNode, path: Path, error: string | null) => {
+    if (error)
+      out.push({
+        severity: "error",
+        code: "invalid_value",
+        path: loc.pointer(path),
+        range: node.range,
+        message: `${where(path)}: ${error}`,
+      });
+  };
   const walk = (node: DocNode, path: Path): void => {
     if (node.kind === "object") for (const e of node.entries) walk(e.value, [...path, e.key]);
     else if (node.kind === "array") node.items.forEach((x, i) => walk(x, [...path, i]));
-    else if (node.kind === "format" && node.concatenated) {
+    else if (node.kind === "ref" && node.cast)
+      failed(node, path, castError(refValue(node.ref, node.name, node.cast), node.environ === true, given));
+    else if (node.kind === "format" && node.parts.some((p) => typeof p !== "string" && p.$cast))
+      node.parts.forEach((p, i) =>
+        failed(node, path, typeof p === "string" ? null : castError(p, node.environ?.includes(i) === true, given)),
+      );
+    if (node.kind === "format" && node.concatenated) {
       const found = concatError(node.parts, node.concatenated, given);
       const ref = found && refOf(found.ref);
       if (!found || !ref) return;

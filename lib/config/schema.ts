@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { HTTP_TOKEN, keyPath } from "./key-paths";
+import { CASTS } from "../shared";
 
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic";
 
@@ -37,10 +38,12 @@ export const PythonExprSchema = z
  * `{"$format": ["Bearer ", {"$secret": "token"}]}`: text made of literal parts and references, as a Python
  * f-string builds it (`f"Bearer {dlt.secrets['token']}"`); the parts are joined when the run binds them.
  */
+/** A part's cast (`f"v{int(dlt.config['v'])}"`, decision 0047): Python's str() of the cast value is the part. */
+const castPart = { $cast: z.enum(CASTS).optional() };
 export const FormatRefSchema = z
   .strictObject({
     $format: z
-      .array(z.union([z.string(), SecretRefSchema, ConfigRefSchema]))
+      .array(z.union([z.string(), SecretRefSchema.extend(castPart), ConfigRefSchema.extend(castPart)]))
       .describe("The parts in order: literal text, and references whose values are put in their place."),
   })
   .describe("Text made of literal parts and references (a Python f-string of dlt.secrets/dlt.config), joined at run time.");

@@ -50,7 +50,7 @@ export function listSecrets(value: unknown): SecretUse[] {
 const REF_IN_CODE = /\bdlt\.(secrets|config)\[\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')\s*\]/g;
 
 /**
- * The references read only inside Python restplay does not evaluate (`"limit": int(dlt.config["lim"])`), by name:
+ * The references read only inside Python restplay does not evaluate (`"limit": int(dlt.config["lim"]) * 2`), by name:
  * dlt reads them when it runs, a playground run cannot use a value given for them.
  */
 export function referencesInCode(value: unknown): Set<string> {

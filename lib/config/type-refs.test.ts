@@ -77,8 +77,8 @@ describe("a number, bool or dict given as dlt.config[...]", () => {
     expect(notRunnableReason(r.diagnostics)).toContain("`resources[0].endpoint.paginator.limit` is known only when dlt runs");
   });
 
-  it("wrapped in Python restplay does not evaluate (int(...)), the run names that value as what it lacks, not '0 errors'", () => {
-    const text = python(`{"type": "offset", "limit": int(dlt.config["page_size"]), "total_path": None}`);
+  it("wrapped in Python restplay does not evaluate (int(...) * 2), the run names that value as what it lacks, not '0 errors'", () => {
+    const text = python(`{"type": "offset", "limit": int(dlt.config["page_size"]) * 2, "total_path": None}`);
     const r = validateText(text, "python");
     expect([r.valid, checkConfig(text, "python").source]).toEqual([true, null]);
     expect(notRunnableReason(r.diagnostics)).toBe(

@@ -11,6 +11,9 @@
  *   `"paginator": dlt.config["paginator"]`) is taken out too, and the errors its absence makes are excused as a left-out
  *   Python value's are. Where the schema wants text only (`page_param`, `path`) a reference stays the error it is.
  * With a run's value the reference is replaced by what dlt reads, and the config checked as if written so.
+ * A cast on the reference (`int(dlt.config["lim"])`, decision 0047) makes its type known whatever the value: it is checked
+ * where the schema does not take it as it is, and a run's value is cast as Python casts it (lib/shared/py-cast.ts; a cast
+ * Python raises on is ref-values.ts's error).
  */
 import type { z } from "zod";
 import { findNode, type PlainValue } from "../formats";
@@ -29,12 +32,14 @@ import {
   refSpelling,
   type Json,
   type PyValue,
+  type RefCast,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
 import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
 import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
+import { castValue } from "./cast-refs";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
 import { wantsInteger } from "./rules/integers";
@@ -63,6 +68,8 @@ export interface RunTimeRef {
   readonly kind: "secret" | "config";
   readonly name: string;
   readonly isType: boolean;
+  /** `int(…)`, `float(…)` or `bool(…)` around the reference. */
+  readonly cast?: RefCast;
 }
 
 /** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */
@@ -91,7 +98,7 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
       // A list's item where the list wants text (`"primary_key": [dlt.config["pk"]]`, `include_from_parent`) is one too: dlt
       // takes the value Python reads (checked with dlt 1.26.0: `PK=id` runs, `PK=123` is refused as an int).
       const item = typeof path[path.length - 1] === "number";
-      if (schema !== null && !schema.safeParse(v).success && (item || takesTyped(schema, path)))
+      if (schema !== null && !schema.safeParse(v).success && (ref.cast !== undefined || item || takesTyped(schema, path)))
         out.push({ path, place: where(path), ...ref, isType: false });
     } else if (hasMarker(v)) return;
     else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -110,7 +117,7 @@ export function runTimeRefs(value: PlainValue): RunTimeRef[] {
   return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
 }
 
-const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name);
+const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name, ref.cast);
 
 /** Whether the reference at `path` is Python's `os.environ[...]`/`os.getenv(...)`: text, whatever it holds. */
 const environAt = (loc: Locator, path: Path): boolean => {
@@ -237,6 +244,17 @@ export function withoutRunTimeRefs(
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     const environ = environAt(loc, ref.path);
+    const cast = ref.cast ? castValue(copy, ref, known, environ, loc, out) : undefined;
+    if (cast && "value" in cast) {
+      target[key] = cast.value;
+      continue;
+    }
+    if (cast) {
+      if (Array.isArray(target)) items.unshift(ref);
+      else delete target[key];
+      removed.push(ref.path);
+      continue;
+    }
     if (known !== undefined && environ) {
       // Python's environ is text: the schema says what dlt's config validation says of text there.
       target[key] = known;
@@ -257,8 +275,13 @@ export function withoutRunTimeRefs(
     const schema = environ && !ref.isType ? schemaAt(RestApiConfigSchema, value, ref.path) : null;
     if (schema !== null && takesNoText(schema)) {
       const read = `dlt.config["${ref.name}"]`;
+      const range = loc.value(ref.path);
+      // Python's own cast of the text, where it gives what dlt wants (not bool(): any text but "" is True).
+      const cast = schema.safeParse(1).success ? "int" : schema.safeParse(0.5).success ? "float" : null;
+      const own = cast ? `${cast}(${loc.doc.text.slice(range.start, range.end)})` : null;
       invalidValue(ref, loc, out, environText(ref, schema, value), [
-        { title: `Read it with ${read} (dlt casts it)`, edits: [{ range: loc.value(ref.path), newText: read }] },
+        { title: `Read it with ${read} (dlt casts it)`, edits: [{ range, newText: read }] },
+        ...(own ? [{ title: `Cast it: ${own}`, edits: [{ range, newText: own }] }] : []),
       ]);
       continue;
     }

@@ -96,3 +96,23 @@ describe("a whole body or params dict given as a reference (JSON text)", () => {
     expect(api.calls[0]!.body).toBe('{"n": 99999999999999999999, "f": 2.0, "s": "a", "t": true}');
   });
 });
+
+describe("RefResolver: a reference with Python's int(), float() or bool() around it (decision 0047)", () => {
+  it("is Python's cast of what dlt hands over, in a query or a body, whatever `cast` says", () => {
+    const refs = new RefResolver({ n: "2.7", f: "2", b: "false", t: "x" });
+    const v = {
+      n: { $config: "n", $cast: "int" as const },
+      f: { $config: "f", $cast: "float" as const },
+      b: { $config: "b", $cast: "bool" as const },
+      t: { $secret: "t", $cast: "bool" as const },
+    };
+    expect(refs.bind(v, true)).toEqual({ n: 2, f: { $number: "2.0" }, b: false, t: true });
+    expect(refs.bind(v)).toEqual({ n: 2, f: { $number: "2.0" }, b: false, t: true });
+  });
+
+  it("os.environ's text is cast as it is (bool('false') is True), and an f-string formats the cast value", () => {
+    const refs = new RefResolver({ E: "false", N: " 7 " }, ["E", "N"]);
+    expect(refs.bind({ $secret: "E", $cast: "bool" })).toBe(true);
+    expect(refs.bind({ $format: ["p", { $secret: "N", $cast: "float" }] })).toBe("p7.0");
+  });
+});

@@ -3,12 +3,13 @@
  * by `options.secrets[n]` (missing names collected) — as text, or (`cast`) as the value dlt's config providers make
  * of it (`dltConfigValue`: `8080` an int, `true` a bool, a JSON dict a dict; checked with dlt 1.26.0); a
  * `{"$format": [parts]}` becomes its parts joined, each reference by Python's `str()` of that value, as an f-string
- * formats it (`2.0`, `True`, `{'a': 1}`). Python values never reach the engine (lib/config leaves them out and lists
- * where they were).
+ * formats it (`2.0`, `True`, `{'a': 1}`). A cast reference (`int(dlt.config["lim"])`) is Python's cast of that value
+ * (of `os.environ`'s text as it is), whatever `cast` says (lib/shared/py-cast.ts; validation refused a value Python raises on).
+ * Python values never reach the engine (lib/config leaves them out and lists where they were).
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { dltConfigValue, getOwn, isFormat, joinFormat, pyStr, refOf, setOwn, type RefKind } from "../shared";
+import { dltConfigValue, getOwn, isFormat, joinFormat, pyCast, pyStr, refOf, setOwn, type RefCast, type RefKind } from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29,7 +30,8 @@ export class RefResolver {
    */
   bind(v: ConfigValue, cast = false): Json {
     const ref = refOf(v);
-    if (ref !== null) return cast ? this.cast(ref.name, ref.kind) : this.value(ref.name, ref.kind);
+    if (ref !== null)
+      return ref.cast ? this.pyCast(ref.name, ref.kind, ref.cast) : cast ? this.cast(ref.name, ref.kind) : this.value(ref.name, ref.kind);
     if (isFormat(v)) return joinFormat(v, (ref) => pyStr(this.bind(ref, true)));
     if (Array.isArray(v)) {
       let out: Json[] | null = null;
@@ -70,6 +72,14 @@ export class RefResolver {
   private cast(name: string, kind: RefKind): Json {
     const text = this.value(name, kind);
     return this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text);
+  }
+
+  /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its text, when it is missing or Python would raise). */
+  private pyCast(name: string, kind: RefKind, cast: RefCast): Json {
+    const value = this.cast(name, kind);
+    if (this.missing.has(name)) return value;
+    const r = pyCast(cast, value);
+    return "value" in r ? r.value : value;
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */

@@ -4,12 +4,13 @@
  * functions (those defaulting to `dlt.secrets.value`/`dlt.config.value` become references under dlt's
  * name `sources.<source>.<param>`), f-strings and `+` of constant strings and references (text made with
  * references is a `format` node: `{"$format": …}`), `a if cond else b`,
- * `os.environ[...]`/`os.getenv(...)`, and dlt's own classes (python-call.ts). Anything else stays code.
+ * `os.environ[...]`/`os.getenv(...)`, `int(…)`/`float(…)`/`bool(…)` of one of those references (a cast on it, decision
+ * 0047), and dlt's own classes (python-call.ts). Anything else stays code.
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocNode, FormatPart, Range } from "./types";
 import { code, convert, dltRef, valueChildren, type ConvertContext } from "./python-convert";
-import { refValue } from "../shared";
+import { isCast, pyCast, refValue, type RefCast } from "../shared";
 import { pyFloat } from "../shared/python";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
@@ -68,6 +69,8 @@ function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: strin
   if (float !== null) return { kind: "number", range: rangeOf(n), value: float };
   const text = isStrCall(ctx, vs, n) ? strOf(ctx, vs, n, pointer) : null;
   if (text) return textNode(text, n);
+  const cast = castOf(ctx, vs, n, pointer);
+  if (cast) return cast;
   const cls = dltClassOf(vs.scope, ctx.text, n);
   if (cls) return bindDltCall(ctx, vs.sourceName, cls, n, pointer);
   return customCall(ctx, vs, n, pointer);
@@ -174,9 +177,48 @@ function notFinite(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): number |
   return v === null || Number.isFinite(v) ? null : v;
 }
 
-/** `str(…)`, Python's own `str` (the file binds no `str` of its own, nor may a `*` import). */
-const isStrCall = (ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): boolean =>
-  /^str\s*$/.test(src(ctx, n.firstChild ?? n)) && !vs.scope.defined.has("str") && !vs.scope.imports.has("str") && !vs.scope.starImport;
+/** The Python builtin a call calls (`str`, `int`, …), when the file binds no such name of its own, nor may a `*` import. */
+function builtinCalled(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): string | null {
+  const name = /^([A-Za-z_]\w*)\s*$/.exec(src(ctx, n.firstChild ?? n))?.[1];
+  return name && !vs.scope.defined.has(name) && !vs.scope.imports.has(name) && !vs.scope.starImport ? name : null;
+}
+
+/** `str(…)`, Python's own `str`. */
+const isStrCall = (ctx: ConvertContext, vs: ValueScope, n: SyntaxNode): boolean => builtinCalled(ctx, vs, n) === "str";
+
+/**
+ * `int(dlt.config["lim"])`, `float(os.environ["R"])`, `bool(dlt.secrets["on"])` (a name bound to such a reference too): the
+ * reference with its cast, which validation and a run apply to the value dlt hands over. Around a value Python knows
+ * (`int(os.getenv("X", "10"))` where `X` is not set): that value cast, when it is one restplay holds exactly (not a whole
+ * float: `float("10")` is 10.0). Anything else (`int(x) + 1`, `int(…, 16)`, a cast of a cast) stays code.
+ */
+function castOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
+  const cast = builtinCalled(ctx, vs, n);
+  const args = valueChildren(n.getChild("ArgList") ?? n);
+  const arg = args.length === 1 ? args[0] : undefined;
+  if (!isCast(cast) || !arg || !CAST_ARGS.has(arg.name)) return null;
+  const before = ctx.diagnostics.length;
+  const v = convert(ctx, arg, pointer);
+  if (v.kind === "ref" && !v.cast) return { ...v, range: rangeOf(n), cast };
+  const literal = v.kind === "string" || v.kind === "boolean" ? castLiteral(cast, v.value, v.range) : null;
+  if (literal === null) ctx.diagnostics.length = before;
+  return literal;
+}
+
+/** What a cast may be around for restplay to read it: a reference, a name bound to one, `os.getenv(…)`. */
+const CAST_ARGS: ReadonlySet<string> = new Set(["VariableName", "MemberExpression", "CallExpression"]);
+
+/**
+ * A cast of text or a bool Python knows, as a node placed on that value (`"10"` in `int(os.getenv("X", "10"))`: the
+ * number's spelling there is an int's, and a fix edits the default); null where Python raises or restplay would not hold
+ * the result exactly (a whole float: `float("10")` is 10.0).
+ */
+function castLiteral(cast: RefCast, value: string | boolean, range: Range): DocNode | null {
+  const r = pyCast(cast, value);
+  if (!("value" in r)) return null;
+  if (typeof r.value === "boolean") return { kind: "boolean", range, value: r.value };
+  return typeof r.value === "number" && (cast === "int" || !Number.isInteger(r.value)) ? { kind: "number", range, value: r.value } : null;
+}
 
 /** `str(dlt.secrets["it's"])`: what an f-string makes of the value (the downloads write it so: python-writer.ts). */
 function strOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): FormatPart[] | null {
@@ -230,7 +272,7 @@ function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
-    const ref = refValue(v.ref, v.name);
+    const ref = refValue(v.ref, v.name, v.cast);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
     if (v.environ) ENVIRON.add(ref);
     else RAW.add(ref);
@@ -265,13 +307,18 @@ function textOf(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: str
     const left = textOf(ctx, vs, a, pointer);
     const right = left === null ? null : textOf(ctx, vs, b, pointer);
     if (left === null || right === null) return null;
+    // `"a" + int(…)` is Python's TypeError whatever the value: left as code, as dlt would meet it.
+    if ([...left, ...right].some((p) => typeof p !== "string" && p.$cast)) return null;
     // References alone (`dlt.config["a"] + dlt.config["b"]`) may be numbers Python adds: text needs a string beside them.
     if (![...left, ...right].some((p) => typeof p === "string")) return null;
     for (const side of [left, right]) if (side.length === 1 && typeof side[0] !== "string" && RAW.has(side[0]!)) CONCATENATED.add(side[0]!);
     return joined([left, right]);
   }
   if (n.name === "CallExpression" && isStrCall(ctx, vs, n)) return strOf(ctx, vs, n, pointer);
-  if (n.name === "MemberExpression" || n.name === "CallExpression") return partsOfNode(dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer));
+  if (n.name === "MemberExpression" || n.name === "CallExpression")
+    return partsOfNode(
+      dltRef(ctx, n, pointer) ?? environ(ctx, n, pointer) ?? (n.name === "CallExpression" ? castOf(ctx, vs, n, pointer) : null),
+    );
   if (n.name === "VariableName" || n.name === "ParenthesizedExpression") {
     const inner = n.name === "ParenthesizedExpression" ? valueChildren(n)[0] : n;
     if (!inner) return null;

@@ -30,10 +30,12 @@ function pyNumber(n: number): string {
   return String(n); // JS and Python agree on 1, -0.5, 1e+21, 1.5e-7
 }
 
-/** `dlt.secrets["name"]` / `dlt.config["name"]`, the name in `quote`s. */
-function pyRef(v: RefValue, quote: '"' | "'"): string {
+/** `dlt.secrets["name"]` / `dlt.config["name"]`, the name in `quote`s; cast as the reference is (`int(dlt.config["lim"])`). */
+export function pyRef(v: RefValue, quote: '"' | "'" = '"'): string {
   const ref = refOf(v);
-  return ref ? `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]` : "None";
+  if (!ref) return "None";
+  const read = `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]`;
+  return ref.cast ? `${ref.cast}(${read})` : read;
 }
 
 /**

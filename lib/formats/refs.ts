@@ -1,7 +1,7 @@
 import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
 import { MAX_KEY_LENGTH } from "./limits";
 import { showToken } from "./syntax";
-import { isFormat, isPython, refOf, refValue } from "../shared";
+import { CAST_KEY, isFormat, isPython, refOf, refValue } from "../shared";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -12,14 +12,15 @@ export function escapeSegment(segment: string | number): string {
 /**
  * JSON/YAML spelling of references and code: an object with exactly one key, `$secret`, `$config` or
  * `$python`, whose value is a string, or `$format`, whose value is a list of strings and references
- * (lib/shared/markers.ts). Anything else (two keys, a non-string name) stays a plain object so that
- * validation can point at it.
+ * (lib/shared/markers.ts); a reference may have a `$cast` beside it (`{"$config": "lim", "$cast": "int"}`). Anything
+ * else (other keys, a non-string name) stays a plain object so that validation can point at it.
  */
 export function specialObject(entries: readonly DocEntry[], range: Range): DocNode | null {
+  if (entries.length === 2) return castRef(entries, range);
   const e = entries[0];
   if (entries.length !== 1 || !e) return null;
   if (e.key === "$format" && e.value.kind === "array") {
-    const parts = e.value.items.map((i) => (i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name) : null));
+    const parts = e.value.items.map((i) => (i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name, i.cast) : null));
     const plain = { $format: parts };
     return isFormat(plain) ? { kind: "format", parts: plain.$format, range } : null;
   }
@@ -28,6 +29,14 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
   const ref = refOf(plain);
   if (ref) return { kind: "ref", ref: ref.kind, name: ref.name, range };
   return isPython(plain) ? { kind: "python", text: plain.$python, range } : null;
+}
+
+/** `{"$config": "lim", "$cast": "int"}` (in either order): the reference, cast. */
+function castRef(entries: readonly DocEntry[], range: Range): DocNode | null {
+  const plain: Record<string, unknown> = {};
+  for (const e of entries) if (e.value.kind === "string") plain[e.key] = e.value.value;
+  const ref = CAST_KEY in plain ? refOf(plain) : null;
+  return ref?.cast ? { kind: "ref", ref: ref.kind, name: ref.name, range, cast: ref.cast } : null;
 }
 
 /** `invalid_key` for a key longer than MAX_KEY_LENGTH (the entry is left out), or null when it is short enough. */

@@ -6,7 +6,7 @@
  * offsets into the source text (what Monaco and JS strings use).
  */
 
-import type { FormatPart } from "../shared";
+import type { FormatPart, RefCast } from "../shared";
 
 /** A half-open range of offsets `[start, end)` into the source text. */
 export interface Range {
@@ -51,6 +51,8 @@ export type DocNode =
       readonly name: string;
       /** Python's `os.environ["X"]` / `os.getenv("X")`: text whatever it holds (dlt's providers cast nothing there). */
       readonly environ?: true;
+      /** Python's `int(…)`, `float(…)` or `bool(…)` around the reference (`int(dlt.config["lim"])`; `"$cast"` in JSON/YAML). */
+      readonly cast?: RefCast;
     }
   /**
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,

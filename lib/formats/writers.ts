@@ -1,7 +1,7 @@
 /** Deterministic JSON and YAML writers (2-space indent); see python-writer.ts for Python. */
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from "yaml";
 import type { PlainValue } from "./types";
-import { isMarker, isPyNumber, MARKERS, PY_NUMBER } from "../shared";
+import { isMarker, isPyNumber, isRef, MARKERS, PY_NUMBER } from "../shared";
 
 /** A number as Python spells it (`{"$number": "1.0"}`, lib/config/export-numbers.ts): the text, marked so writeJson can unquote it. */
 const NUMBER_MARK = "\u0000$number:";
@@ -9,14 +9,18 @@ const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
 /** A special value JSON.stringify spread over three lines: `{\n  "$secret": "token"\n}`. */
 const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).join("|")})": ("(?:[^"\\\\]|\\\\.)*")\\n\\s*\\}`, "g");
 
+/** A cast reference JSON.stringify spread over four lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`. */
+const SPREAD_CAST = /\{\n\s*"\$(secret|config)": ("(?:[^"\\]|\\.)*"),\n\s*"\$cast": "(int|float|bool)"\n\s*\}/g;
+
+/** A `$format`'s part on its own line: text, or a reference (perhaps cast) already on one line. */
+const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$cast": "\w+")?\})`;
 /** A `$format` JSON.stringify spread over lines, its references already on one line each. */
-const SPREAD_FORMAT =
-  /\{\n\s*"\$format": \[((?:\n\s*(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"\}),?)*)\n\s*\]\n\s*\}/g;
+const SPREAD_FORMAT = new RegExp(String.raw`\{\n\s*"\$format": \[((?:\n\s*${FORMAT_PART},?)*)\n\s*\]\n\s*\}`, "g");
 
 export function writeJson(value: PlainValue): string {
   const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
   // References read best on one line, as in the examples: `"token": {"$secret": "token"}`, and so does text made with them.
-  const refs = text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}');
+  const refs = text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}').replace(SPREAD_CAST, '{"$$$1": $2, "$$cast": "$3"}');
   return (
     refs.replace(
       SPREAD_FORMAT,
@@ -92,6 +96,8 @@ export function writeYaml(value: PlainValue): string {
         if (only.value.value.includes("\n")) only.value.type = "QUOTE_DOUBLE";
       }
       if (isMap(node) && node.items.length === 0) node.flow = true;
+      // A cast reference reads as one too: `limit: {$config: lim, $cast: int}`.
+      if (isRef(node.toJSON())) node.flow = true;
     },
   });
   return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });

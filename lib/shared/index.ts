@@ -64,9 +64,13 @@ export {
   type PyNumber,
 } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
+export { pyCast, type CastOutcome } from "./py-cast";
 export {
+  CAST_KEY,
+  CASTS,
   MARKERS,
   hasMarker,
+  isCast,
   isMarker,
   isFormat,
   isPython,
@@ -86,6 +90,7 @@ export {
   type Marker,
   type PythonValue,
   type RefKind,
+  type RefCast,
   type RefMarker,
   type RefValue,
   type SpecialValue,

@@ -4,7 +4,9 @@
  * `{"$format": ["https://", {"$secret": "sub"}, ".example.com"]}` (text made of literal parts and
  * references: an f-string such as `f"https://{dlt.secrets['sub']}.example.com"`), `{"$python": text}`
  * (Python code restplay does not execute). The one home of the marker names and of the rule that
- * recognises them; lib/formats/refs.ts reads them from text by the same rule.
+ * recognises them; lib/formats/refs.ts reads them from text by the same rule. A reference may carry a cast
+ * beside its marker, `{"$config": "lim", "$cast": "int"}` for `int(dlt.config["lim"])` (decision 0047): `int`,
+ * `float` or `bool` applied to the value dlt hands over (`str(…)` of a reference is a `$format` of it alone).
  *
  * A special value has its one marker key and nothing else (`markerOf`); the key's value is a string, or
  * for `$format` a list of strings and references (`{"$secret": name}`/`{"$config": name}`). An
@@ -18,8 +20,15 @@ export const MARKERS = ["$secret", "$config", "$format", "$python"] as const;
 export type Marker = (typeof MARKERS)[number];
 export type RefMarker = "$secret" | "$config";
 
-/** A secret or config reference in a plain value: `{"$secret": "client_id"}`. */
-export type RefValue = { readonly $secret: string } | { readonly $config: string };
+/** The casts restplay evaluates on a reference: Python's own `int(…)`, `float(…)`, `bool(…)` around it. */
+export const CASTS = ["int", "float", "bool"] as const;
+export type RefCast = (typeof CASTS)[number];
+/** The key beside `$secret`/`$config` that names a reference's cast. */
+export const CAST_KEY = "$cast";
+export const isCast = (v: unknown): v is RefCast => (CASTS as readonly unknown[]).includes(v);
+
+/** A secret or config reference in a plain value: `{"$secret": "client_id"}`, perhaps cast (`"$cast": "int"`). */
+export type RefValue = ({ readonly $secret: string } | { readonly $config: string }) & { readonly $cast?: RefCast };
 /** A part of a `$format`: literal text or a reference. */
 export type FormatPart = string | RefValue;
 /** Text made of literal parts and references, joined when the run binds them: `{"$format": ["Bearer ", {"$secret": "t"}]}`. */
@@ -31,8 +40,11 @@ export type SpecialValue = RefValue | FormatValue | PythonValue;
 /** The kind of a reference, as panels and bindings name it. */
 export type RefKind = "secret" | "config";
 
-/** A reference as the user's Python reads it, for messages: `dlt.secrets["token"]`, `dlt.config["base_url"]`. */
-export const refSpelling = (kind: RefKind, name: string): string => `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
+/** A reference as the user's Python reads it, for messages: `dlt.secrets["token"]`, `int(dlt.config["lim"])` with a cast. */
+export const refSpelling = (kind: RefKind, name: string, cast?: RefCast): string => {
+  const ref = `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
+  return cast ? `${cast}(${ref})` : ref;
+};
 
 type Dict = { readonly [key: string]: unknown };
 const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -40,10 +52,16 @@ const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null &&
 /** Whether a key is one of the markers. */
 export const isMarker = (key: unknown): key is Marker => (MARKERS as readonly unknown[]).includes(key);
 
-/** The marker an object is written with: its only key, when that is a marker (the key's value unchecked). */
+/**
+ * The marker an object is written with: its only key, when that is a marker (the key's value unchecked), or a
+ * reference's marker beside a valid `$cast`.
+ */
 export function soleMarker(v: object): Marker | null {
   const keys = Object.keys(v);
-  return keys.length === 1 && isMarker(keys[0]) ? keys[0] : null;
+  if (keys.length === 1) return isMarker(keys[0]) ? keys[0] : null;
+  if (keys.length !== 2 || !isCast((v as Dict)[CAST_KEY])) return null;
+  const other = keys[0] === CAST_KEY ? keys[1] : keys[1] === CAST_KEY ? keys[0] : undefined;
+  return other === "$secret" || other === "$config" ? other : null;
 }
 
 /**
@@ -76,7 +94,7 @@ export const isRefOrFormat = (v: unknown): v is RefValue | FormatValue => {
 };
 
 /** The references a value is made of: a reference itself, a `$format`'s, none for anything else. */
-export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string }[] {
+export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string; readonly cast?: RefCast }[] {
   const one = refOf(v);
   if (one) return [one];
   return isFormat(v) ? v.$format.flatMap((p) => refOf(p) ?? []) : [];
@@ -95,14 +113,18 @@ export const isPython = (v: unknown): v is PythonValue => markerOf(v) === "$pyth
 /** A reference, a `$format` or Python code. */
 export const isSpecial = (v: unknown): v is SpecialValue => markerOf(v) !== null;
 
-/** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`); null for anything else. */
-export function refOf(v: unknown): { readonly kind: RefKind; readonly name: string } | null {
+/** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`), and its cast if any; null for anything else. */
+export function refOf(v: unknown): { readonly kind: RefKind; readonly name: string; readonly cast?: RefCast } | null {
   if (!isRef(v)) return null;
-  return "$secret" in v ? { kind: "secret", name: v.$secret } : { kind: "config", name: v.$config };
+  const cast = v.$cast ? { cast: v.$cast } : {};
+  return "$secret" in v ? { kind: "secret", name: v.$secret, ...cast } : { kind: "config", name: v.$config, ...cast };
 }
 
-/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`. */
-export const refValue = (kind: RefKind, name: string): RefValue => (kind === "secret" ? { $secret: name } : { $config: name });
+/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`, with `"$cast"` when cast. */
+export const refValue = (kind: RefKind, name: string, cast?: RefCast): RefValue => {
+  const ref = kind === "secret" ? { $secret: name } : { $config: name };
+  return cast ? { ...ref, [CAST_KEY]: cast } : ref;
+};
 
 /** The first marker key (in `MARKERS` order) an object has, whatever else it has: a special value, or one written wrong. */
 export function markedAs(v: unknown): Marker | null {
