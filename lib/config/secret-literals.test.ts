@@ -159,17 +159,23 @@ describe("credentials written into the config outside auth", () => {
     expect(titles.join(" ")).not.toMatch(/Move\s+to|Move {2}/);
   });
 
-  it("dlt.secrets.get(name, a literal default): the secret `name`, and the default flagged and dropped by its fix", () => {
+  it("dlt.secrets.get(name, a text): the secret `name`; dlt takes a type there (an error), the text a credential; one fix drops it", () => {
     const text =
       "import dlt\nfrom dlt.sources.rest_api import rest_api_source\n" +
       'source = rest_api_source({"client": {"base_url": "https://x", "auth": {"type": "bearer", ' +
       '"token": dlt.secrets.get("tok", "DefaultTok2323")}}, "resources": ["a"]})\n';
     const r = validateText(text, "python");
     expect(r.value).toMatchObject({ client: { auth: { token: { $secret: "tok" } } } });
+    const error = r.diagnostics.find((x) => x.code === "invalid_value");
+    expect(error).toMatchObject({ severity: "error" });
+    expect(error?.message).toContain("ConfigValueCannotBeCoercedException");
     const d = r.diagnostics.find((x) => x.code === "hardcoded_secret");
-    expect(d?.message).not.toContain("DefaultTok2323");
-    expect(applyEdits(text, d!.fixes![0]!.edits)).toContain('"token": dlt.secrets.get("tok")}');
-    expect(exportConfig(r, "python")!.text).not.toContain("DefaultTok2323");
+    expect(`${d?.message} ${error?.message}`).not.toContain("DefaultTok2323");
+    const fixed = applyEdits(text, d!.fixes![0]!.edits);
+    expect(fixed).toContain('"token": dlt.secrets.get("tok")}');
+    const again = validateText(fixed, "python");
+    expect(again.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(exportConfig(again, "python")!.text).not.toContain("DefaultTok2323");
   });
 
   it("placeholders and empty values are not credentials", () => {

@@ -58,27 +58,39 @@ export function dltRef(ctx: ConvertContext, n: SyntaxNode, pointer: string): Doc
   const m = pattern.exec(src(ctx, target));
   const name = decodePythonString(src(ctx, key));
   if (!m || name === null) return null;
-  if (withDefault && fallback && m[1] === "secrets") literalDefault(ctx, key, fallback, name, pointer);
+  if (withDefault && fallback?.name === "String") textSecondArgument(ctx, key, fallback, m[1] as string, name, pointer);
   return { kind: "ref", ref: m[1] === "secrets" ? "secret" : "config", name, range: rangeOf(n) };
 }
 
 /**
- * `dlt.secrets.get("token", "sk_live_…")`: the secret `token` (a run asks for it), and a default that is
- * a credential written into the file, which every download and share link would keep: a
- * `hardcoded_secret`, whose fix drops the default.
+ * `dlt.secrets.get("token", "sk_live_…")` read as `dict.get`'s default: dlt's `get(field, expected_type)` takes a type
+ * there (checked with dlt 1.26.0: with the value set it raises `ConfigValueCannotBeCoercedException`, without it `get`
+ * gives None), so the config fails in dlt either way. The reference stays `token`; the fix drops the argument. A text
+ * that looks like a credential is one written into the file besides (`hardcoded_secret`, never shown).
  */
-function literalDefault(ctx: ConvertContext, key: SyntaxNode, fallback: SyntaxNode, name: string, pointer: string): void {
-  const value = fallback.name === "String" ? decodePythonString(src(ctx, fallback)) : null;
-  if (value === null || value.length < 3) return;
+function textSecondArgument(ctx: ConvertContext, key: SyntaxNode, fallback: SyntaxNode, accessor: string, name: string, pointer: string) {
+  const value = decodePythonString(src(ctx, fallback));
+  const fixes = [{ title: "Remove the second argument", edits: [{ range: { start: key.to, end: fallback.to }, newText: "" }] }];
+  const call = `dlt.${accessor}.get("${name}", …)`;
+  ctx.diagnostics.push({
+    severity: "error",
+    code: "invalid_value",
+    path: pointer,
+    range: rangeOf(fallback),
+    message:
+      `\`${call}\` takes a type as its second argument, not a default: with \`${name}\` set, dlt raises ` +
+      `ConfigValueCannotBeCoercedException ("cannot be coerced into type"), and without it \`get\` gives None. Remove the ` +
+      `argument and supply the value at run time (Secrets panel, --secret, .dlt/${accessor}.toml).`,
+    fixes,
+  });
+  if (accessor !== "secrets" || value === null || value.length < 3) return;
   ctx.diagnostics.push({
     severity: "warning",
     code: "hardcoded_secret",
     path: pointer,
     range: rangeOf(fallback),
-    message:
-      `The default of \`dlt.secrets.get("${name}", …)\` is written into the config (${maskSecret(value)}): anyone with the file ` +
-      `has it. Drop the default and supply the value at run time (Secrets panel, --secret, .dlt/secrets.toml).`,
-    fixes: [{ title: "Remove the default", edits: [{ range: { start: key.to, end: fallback.to }, newText: "" }] }],
+    message: `The text given to \`${call}\` is written into the config (${maskSecret(value)}): anyone with the file has it.`,
+    fixes,
   });
 }
 
