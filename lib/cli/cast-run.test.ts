@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli } from "../testing/cli";
+import { cli, offsetItemsApi } from "../testing/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "restplay-casts-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,24 +39,12 @@ source = rest_api_source({
 file("config.py", 'int(dlt.config["lim"])');
 file("environ.py", 'int(os.environ["LIM"])');
 
-function api() {
-  const seen: string[] = [];
-  const fetch = async (req: Request) => {
-    const url = new URL(req.url);
-    seen.push(url.search);
-    const offset = Number(url.searchParams.get("offset"));
-    const items = [0, 1, 2, 3, 4].slice(offset, offset + Number(url.searchParams.get("limit"))).map((id) => ({ id }));
-    return new Response(JSON.stringify({ items, total: 5 }), { status: 200, headers: { "content-type": "application/json" } });
-  };
-  return { seen, fetch };
-}
-
 describe("restplay run: int(), float(), bool() around dlt.config[...]", () => {
   it("casts what dlt reads from .dlt/config.toml (lim = 2.7 is the float 2.7: int() makes 2)", async () => {
     const project = join(dir, "toml");
     mkdirSync(join(project, ".dlt"), { recursive: true });
     writeFileSync(join(project, ".dlt", "config.toml"), 'lim = 2.7\nn = 2\nb = "false"\n');
-    const { seen, fetch } = api();
+    const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", join(dir, "config.py"), "--format", "json"], { cwd: project, fetch });
     expect(r.stderr).not.toContain("is not used");
     expect(r.code).toBe(0);
@@ -68,7 +56,7 @@ describe("restplay run: int(), float(), bool() around dlt.config[...]", () => {
       { args: [], env: { LIM: "2", N: "1e3", B: "0" } },
       { args: ["--secret", "lim=2", "--secret", "n=1e3", "--secret", "b=0"], env: {} },
     ]) {
-      const { seen, fetch } = api();
+      const { seen, fetch } = offsetItemsApi();
       const r = await cli(["run", "config.py", "--format", "json", ...io.args], { cwd: dir, fetch, env: io.env });
       expect(r.stderr).not.toContain("is not used");
       expect(r.code).toBe(0);
@@ -78,7 +66,7 @@ describe("restplay run: int(), float(), bool() around dlt.config[...]", () => {
   });
 
   it("without a value stops before any request with dlt's ConfigFieldMissingException", async () => {
-    const { seen, fetch } = api();
+    const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", "config.py"], { cwd: dir, fetch, env: { N: "1", B: "1" } });
     expect(r.code).toBe(1);
     expect(seen).toEqual([]);
@@ -89,14 +77,14 @@ describe("restplay run: int(), float(), bool() around dlt.config[...]", () => {
 
 describe("restplay run: int() around os.environ[...] (text whatever it holds)", () => {
   it("reads ' 3 ' as Python's int() does", async () => {
-    const { seen, fetch } = api();
+    const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", "environ.py", "--format", "json"], { cwd: dir, fetch, env: { LIM: " 3 ", N: "2", B: "x" } });
     expect(r.code).toBe(0);
     expect(seen).toEqual(["?n=2.0&b=True&offset=0&limit=3", "?n=2.0&b=True&offset=3&limit=3"]);
   });
 
   it("a value int() refuses is a located error before any request, in Python's words", async () => {
-    const { seen, fetch } = api();
+    const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", "environ.py"], { cwd: dir, fetch, env: { LIM: "1.5", N: "2", B: "x" } });
     expect(r.code).toBe(1);
     expect(seen).toEqual([]);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli } from "../testing/cli";
+import { cli, offsetItemsApi } from "../testing/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "restplay-type-ref-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,25 +93,13 @@ source = rest_api_source({
 `,
 );
 
-function offsetApi() {
-  const seen: string[] = [];
-  const fetch = async (req: Request) => {
-    const url = new URL(req.url);
-    seen.push(url.search);
-    const offset = Number(url.searchParams.get("offset"));
-    const items = [0, 1, 2, 3, 4].slice(offset, offset + Number(url.searchParams.get("limit"))).map((id) => ({ id }));
-    return new Response(JSON.stringify({ items, total: 5 }), { status: 200, headers: { "content-type": "application/json" } });
-  };
-  return { seen, fetch };
-}
-
 describe("restplay run: a paginator limit from dlt.config", () => {
   it("runs with the int dlt reads from the value (--secret or the environment)", async () => {
     for (const io of [
       { args: ["--secret", "page_size=2"], env: {} },
       { args: [], env: { PAGE_SIZE: "2" } },
     ]) {
-      const { seen, fetch } = offsetApi();
+      const { seen, fetch } = offsetItemsApi();
       const r = await cli(["run", "offset.py", "--format", "json", ...io.args], { cwd: dir, fetch, env: io.env });
       expect(r.code).toBe(0);
       expect(seen).toEqual(["?offset=0&limit=2", "?offset=2&limit=2", "?offset=4&limit=2"]);
@@ -119,7 +107,7 @@ describe("restplay run: a paginator limit from dlt.config", () => {
   });
 
   it("without a value, or with one dlt refuses, stops before any request and says why", async () => {
-    const { seen, fetch } = offsetApi();
+    const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", "offset.py"], { cwd: dir, fetch });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(

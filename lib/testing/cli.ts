@@ -79,3 +79,19 @@ export function positionOf(text: string, needle: string, from = 0): { line: numb
   const before = text.slice(0, at).split("\n");
   return { line: before.length, column: (before[before.length - 1] ?? "").length + 1 };
 }
+
+/**
+ * A fake API for `cli(…, { fetch })`: five items `{id}` paged by `offset`/`limit` (`{items, total: 5}`), and the
+ * query string of every request it saw (what a paginator's limit became).
+ */
+export function offsetItemsApi(): { readonly seen: string[]; fetch(req: Request): Promise<Response> } {
+  const seen: string[] = [];
+  const fetch = async (req: Request) => {
+    const url = new URL(req.url);
+    seen.push(url.search);
+    const offset = Number(url.searchParams.get("offset"));
+    const items = [0, 1, 2, 3, 4].slice(offset, offset + Number(url.searchParams.get("limit"))).map((id) => ({ id }));
+    return new Response(JSON.stringify({ items, total: 5 }), { status: 200, headers: { "content-type": "application/json" } });
+  };
+  return { seen, fetch };
+}
