@@ -116,3 +116,30 @@ describe("RefResolver: a reference with Python's int(), float() or bool() around
     expect(refs.bind({ $format: ["p", { $secret: "N", $cast: "float" }] })).toBe("p7.0");
   });
 });
+
+describe("a secret sent as the number dlt or Python makes of it", () => {
+  it("is masked in the trace as that number too, not only as the text given (int() of 00123456 is sent as 123456)", async () => {
+    const api = fakeFetch(() => json([{ id: 1 }]));
+    const config = {
+      client: { base_url: "https://api.test/" },
+      resources: [
+        {
+          name: "items",
+          endpoint: {
+            path: "items",
+            params: { pin: { $secret: "pin", $cast: "int" as const }, acct: { $secret: "acct" } },
+            headers: { "X-Tag": { $format: ["t", { $secret: "tag" }] } },
+            paginator: "single_page",
+          },
+        },
+      ],
+    };
+    const run = await collect(config, api.fetch, { secrets: { pin: "00123456", acct: "0x77abcd", tag: "1e6" } });
+    expect(run.errors).toEqual([]);
+    // Sent as dlt sends them: Python's int(), dlt's reading of 0x77abcd (an int), str() of 1e6 (1000000.0).
+    expect(api.calls[0]!.url).toBe(`https://api.test/items?pin=123456&acct=${0x77abcd}`);
+    expect(api.calls[0]!.headers["x-tag"]).toBe("t1000000.0");
+    const traced = JSON.stringify(run.events);
+    for (const spelled of ["123456", String(0x77abcd), "1000000.0"]) expect(traced).not.toContain(spelled);
+  });
+});

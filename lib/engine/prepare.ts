@@ -300,7 +300,10 @@ function prepareOne(
     steps: r.steps,
     problem,
     table: { ...r.table, columns: mergeByName(r.table.columns) },
-    credentials: auth ? CREDENTIAL_FIELDS.flatMap((f) => (typeof auth[f] === "string" ? [auth[f] as string] : [])) : [],
+    credentials: [
+      ...(auth ? CREDENTIAL_FIELDS.flatMap((f) => (typeof auth[f] === "string" ? [auth[f] as string] : [])) : []),
+      ...refs.spellings,
+    ],
   };
 }
 

@@ -9,7 +9,19 @@
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
-import { dltConfigValue, getOwn, isFormat, joinFormat, pyCast, pyStr, refOf, setOwn, type RefCast, type RefKind } from "../shared";
+import {
+  dltConfigValue,
+  getOwn,
+  isFormat,
+  isPyNumber,
+  joinFormat,
+  pyCast,
+  pyStr,
+  refOf,
+  setOwn,
+  type RefCast,
+  type RefKind,
+} from "../shared";
 
 export type Obj = { [k: string]: Json };
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -17,6 +29,12 @@ export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== nu
 export class RefResolver {
   /** The names a run has no value for, each with how the config reads it (`dlt.config["base_url"]` is no secret). */
   readonly missing = new Map<string, RefKind>();
+  /**
+   * Secrets bound as numbers, as they are then written (`int(dlt.secrets["pin"])` of `00123456` is sent as `123456`,
+   * `dlt.secrets["acct"]` in a query as dlt's providers read it, `f"{…}"` as Python's str()): the run masks these
+   * spellings too, not only the text it was given.
+   */
+  readonly spellings = new Set<string>();
   /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
   constructor(
     private readonly secrets: Readonly<Record<string, string>>,
@@ -71,7 +89,7 @@ export class RefResolver {
   /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
   private cast(name: string, kind: RefKind): Json {
     const text = this.value(name, kind);
-    return this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text);
+    return this.spelled(kind, this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text));
   }
 
   /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its text, when it is missing or Python would raise). */
@@ -79,7 +97,13 @@ export class RefResolver {
     const value = this.cast(name, kind);
     if (this.missing.has(name)) return value;
     const r = pyCast(cast, value);
-    return "value" in r ? r.value : value;
+    return "value" in r ? this.spelled(kind, r.value) : value;
+  }
+
+  /** `value`, a secret's spelling noted when it is a number (a bool's `True` is no credential to look for). */
+  private spelled(kind: RefKind, value: Json): Json {
+    if (kind === "secret" && (typeof value === "number" || isPyNumber(value))) this.spellings.add(pyStr(value));
+    return value;
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */
