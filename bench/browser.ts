@@ -274,7 +274,9 @@ async function measure(url: string, api: string): Promise<Figure[]> {
         `Run to the end of a live run of ${LARGE_PAGES * 100} records (loopback API), median of ${list(large.map((l) => l.wall))}`,
       ),
       figure("browser.large_run_longest_task", median(large.map((l) => l.longest)), "ms", 200, {
-        note: `the longest main-thread task during that run (a frame held that long), median of ${list(large.map((l) => l.longest))}; all long tasks ${list(large.map((l) => l.tasks))} ms`,
+        note:
+          `the longest main-thread task during that run (a frame held that long), median of ${list(large.map((l) => l.longest))}; ` +
+          `all long tasks ${list(large.map((l) => l.tasks))} ms`,
       }),
     ];
   } finally {

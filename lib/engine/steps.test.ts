@@ -281,7 +281,7 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
     );
   });
 
-  it("a map formatting text and returning datetimes: dlt loads timestamps, in UTC, naive ones as UTC (checked with dlt 1.26.0)", async () => {
+  it("a map formatting text and returning datetimes: dlt loads timestamps in UTC, naive ones as UTC (dlt 1.26.0)", async () => {
     const r = await run(`from datetime import datetime, timezone, timedelta
 def m(r):
     return {
