@@ -1,8 +1,8 @@
 /**
+ * Long because it is one class, the resource's whole life; its parts (spec, sequence, steps, incremental) live beside it.
  * One resource from `resource_start` to `resource_done`: auth, processing steps (./steps.ts, before the incremental
  * filter, as in dlt), incremental, its errors, and the sources it gives the round robin (./round-robin.ts) — its own
  * pages (top level), one source per parent page (children), and the forks that hand its pages to its children.
- * Over 400 lines: one class, the resource's whole life; its parts (spec, sequence, steps, incremental) live beside it.
  */
 import { EngineError, LIMIT_FAILS, type DataRecord, type IncrementalState, type Json, type ResourceStats } from "./types";
 import { LimitReached, type RunContext } from "./context";

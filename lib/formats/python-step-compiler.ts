@@ -1,8 +1,8 @@
 /**
+ * Long because it is one recursive descent whose cases share its scope; its leaf readers live in ./python-step-parts.ts.
  * The compiler of ./python-step.ts: a step's CST (lezer's Python tree) into lib/shared/pystep's AST, or `Unsupported`
  * with the reason. Names resolve statically: parameters, names the function binds, comprehension and loop variables,
  * the module's names a step may read (constants, plain functions), and the builtins the subset has.
- * Over 400 lines: one recursive descent whose cases share its scope; its leaf readers live in ./python-step-parts.ts.
  */
 import type { SyntaxNode } from "@lezer/common";
 import { bound, exceptionTypes, fstring, no, number, parts } from "./python-step-parts";

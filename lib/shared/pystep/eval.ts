@@ -1,7 +1,7 @@
 /**
+ * Long because it is one switch per node kind of ./ast.ts, each case a few lines; split, the cases would call back and forth.
  * Runs a compiled step function (./ast.ts) on Python values, as CPython would for the subset: every
- * expression and statement counts against a budget, so no user code can hang a run. Over 400 lines: one switch per
- * node kind of ./ast.ts, each case a few lines; split, the cases would call back and forth across files.
+ * expression and statement counts against a budget, so no user code can hang a run.
  */
 import type { Expr, FormatPart, Func, Generator, Global, Item, Keyword, Stmt, Target } from "./ast";
 import { getattr } from "./attrs";
