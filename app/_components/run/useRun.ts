@@ -62,8 +62,8 @@ async function failureOf(res: Response, toolkit: Toolkit): Promise<RunFailure> {
 
 /**
  * Runs the config on the server and streams the NDJSON events into the trace and the preview.
- * Events are folded as they arrive; React state is updated at most once per animation frame, the tables less often
- * as they grow (./refresh.ts).
+ * Events are folded as they arrive, in slices; React state is updated at most once per animation frame, the tables
+ * and the trace less often as they grow (./refresh.ts).
  */
 export interface RunControls {
   view: RunView;
@@ -160,7 +160,7 @@ export function useRun(): RunControls {
           builder.fail(await failureOf(res, toolkit));
           return;
         }
-        for await (const e of inSlices(toolkit.decodeEvents(res.body, ctrl.signal), () => performance.now(), yieldToPage)) {
+        for await (const e of inSlices(toolkit.decodeEvents(res.body, ctrl.signal), BROWSER_CLOCK.now, yieldToPage)) {
           builder.push(e);
           preview.push(e);
           refresh.changed();
