@@ -16,7 +16,7 @@ export { plainYamlText } from "./yaml-1-1";
 export { joinedParts, joinedWithPlus, pyFormatString, writePythonLiteral } from "./python-writer";
 export { callsRestApi, completeFile, freeNames, makesPipeline, mergeImports, moduleSourceName } from "./python-export";
 export { DLT_CLASSES, classOfType, dltClass, type DltClass, type DltParam } from "./python-classes";
-export { compileModule, compileStep, type CompiledModule, type CompiledStep } from "./python-step";
+export { compileExpression, compileModule, compileStep, type CompiledModule, type CompiledStep } from "./python-step";
 export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_KEY_LENGTH, MAX_SYNTAX_ERRORS, MAX_VALUES } from "./limits";
 
 export { convertDocument, countComments, describeLoss, type Conversion, type ConversionLoss } from "./convert";

@@ -14,11 +14,22 @@ export type ModuleDef =
       /** The statement: a `def`, or `NAME = value`. */
       readonly node: SyntaxNode;
     }
-  /** A name imported from what the subset models (`from datetime import timezone`), as one import statement of its own. */
+  /** A name imported from what the subset models (`from datetime import timezone`, `import pendulum`), as an import of its own. */
   | { readonly kind: "import"; readonly at: number; readonly text: string };
 
-/** What a step may import: the `datetime` module and its classes (lib/shared/pystep/dates.ts). */
-const IMPORTABLE = new Set(["datetime", "datetime.datetime", "datetime.date", "datetime.timedelta", "datetime.timezone"]);
+/**
+ * The import statement of a step's (or an `initial_value`'s) module for `name` bound to `qualified`, written as
+ * lib/formats/python-step.ts compiles it; null for a module lib/shared/pystep does not model. `datetime` and its
+ * classes, `pendulum` (dlt's `from dlt.common.pendulum import pendulum` too) and `time`.
+ */
+export function importText(qualified: string, name: string): string | null {
+  const as = (bound: string) => (bound === name ? "" : ` as ${name}`);
+  const cls = /^datetime\.(datetime|date|timedelta|timezone)$/.exec(qualified)?.[1];
+  if (cls) return `from datetime import ${cls}${as(cls)}`;
+  if (qualified === "datetime" || qualified === "time") return `import ${qualified}${as(qualified)}`;
+  if (qualified === "pendulum" || qualified === "dlt.common.pendulum.pendulum") return `import pendulum${as("pendulum")}`;
+  return qualified === "time.time" ? `from time import time${as("time")}` : null;
+}
 
 /** A statement a step reads: where it starts in the file, and its source. */
 export interface ModuleRead {
@@ -46,12 +57,8 @@ export function stepModule(scope: PyScope): StepModule {
     if (bindings(name) !== 1) return null;
     const imported = scope.imports.get(name);
     if (imported) {
-      if (!IMPORTABLE.has(imported.qualified) || inFunction(imported.range.start)) return null;
-      const what = imported.qualified.slice("datetime.".length);
-      const text = what
-        ? `from datetime import ${what}${what === name ? "" : ` as ${name}`}`
-        : `import datetime${name === "datetime" ? "" : ` as ${name}`}`;
-      return { kind: "import", at: imported.range.start, text };
+      const text = importText(imported.qualified, name);
+      return text === null || inFunction(imported.range.start) ? null : { kind: "import", at: imported.range.start, text };
     }
     const f = scope.functions.find((x) => x.name === name);
     if (f) return f.decorator === null && f.node.parent?.name === "Script" ? { kind: "def", node: f.node } : null;

@@ -9,7 +9,7 @@ import { parser } from "@lezer/python";
 import { no, parts, Unsupported } from "./python-step-parts";
 import { Compiler } from "./python-step-compiler";
 import { maskTrailingDotFloats } from "./python-scan";
-import type { Func, Global } from "../shared/pystep";
+import type { CompiledExpression, Func, Global } from "../shared/pystep";
 
 export type CompiledStep = { readonly ok: true; readonly fn: Func } | { readonly ok: false; readonly reason: string };
 /** The module-level constants and plain functions steps read (lib/formats/python-step-module.ts finds them), compiled. */
@@ -36,6 +36,30 @@ export function compileStep(text: string, module: CompiledModule = NO_MODULE): C
   }
 }
 
+/**
+ * Compiles an expression (an incremental's `initial_value`) with the statements it reads (`module`: python-initial.ts's;
+ * `undefined` for a JSON or YAML document, whose Python download imports pendulum as `from dlt.common.pendulum import
+ * pendulum`, python-names.ts's `importLine`), or says why not.
+ */
+export function compileExpression(
+  text: string,
+  module: readonly string[] = ["import pendulum"],
+): { readonly ok: true; readonly value: CompiledExpression } | { readonly ok: false; readonly reason: string } {
+  const compiled = compileModule(module);
+  if (!compiled.ok) return compiled;
+  // In brackets: an expression written over several lines inside the config's dict is one expression on its own too.
+  const wrapped = `(${text}\n)`;
+  const top = statement(wrapped);
+  if (typeof top === "string" || top.name !== "ExpressionStatement" || !top.firstChild)
+    return { ok: false, reason: "it is not an expression" };
+  try {
+    return { ok: true, value: { expr: new Compiler(wrapped, compiled.names).expr(top.firstChild, new Set()), globals: compiled.globals } };
+  } catch (e) {
+    if (e instanceof Unsupported) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
 /** Compiles module-level statements (in file order): each `NAME = <expr>` or a plain `def`. */
 export function compileModule(texts: readonly string[]): CompiledModule {
   const parsed = texts.map(statement);
@@ -51,7 +75,7 @@ export function compileModule(texts: readonly string[]): CompiledModule {
     const text = texts[i]!;
     const imported = imports[i];
     if (imported) {
-      globals.push({ k: "import", ...imported });
+      globals.push(imported);
       continue;
     }
     const shown = `\`${text.split("\n")[0]!.slice(0, 40)}\``;
@@ -72,10 +96,12 @@ export function compileModule(texts: readonly string[]): CompiledModule {
   return { ok: true, globals, names };
 }
 
-/** `from datetime import timezone [as tz]` / `import datetime [as dt]` (lib/formats/python-step-module.ts writes them so). */
-function importOf(text: string): { name: string; what: string } | null {
-  const m = /^(?:from datetime import (\w+)|import datetime)(?: as (\w+))?$/.exec(text);
-  return m ? { name: m[2] ?? m[1] ?? "datetime", what: m[1] ?? "" } : null;
+/** `from datetime import timezone [as tz]`, `import datetime|pendulum|time [as x]`, `from time import time` (`importText`'s). */
+function importOf(text: string): Extract<Global, { k: "import" }> | null {
+  const m = /^(?:from (datetime|time) import (\w+)|import (datetime|pendulum|time))(?: as (\w+))?$/.exec(text);
+  if (!m) return null;
+  const module = (m[1] ?? m[3]) as "datetime" | "pendulum" | "time";
+  return { k: "import", name: m[4] ?? m[2] ?? module, what: m[2] ?? "", ...(module === "datetime" ? {} : { module }) };
 }
 
 /** The one statement `text` holds, or why not. */

@@ -95,12 +95,13 @@ export interface Handler {
 
 /**
  * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the
- * modules the subset has (`from datetime import timezone`: `what` "timezone"; `import datetime`: `what` ""), in file order.
+ * modules the subset has (`from datetime import timezone`: `what` "timezone"; `import datetime`: `what` ""; `module`:
+ * `pendulum` or `time`, else `datetime`), in file order.
  */
 export type Global =
   | { readonly k: "const"; readonly name: string; readonly value: Expr }
   | { readonly k: "def"; readonly fn: Func }
-  | { readonly k: "import"; readonly name: string; readonly what: string };
+  | { readonly k: "import"; readonly name: string; readonly what: string; readonly module?: "pendulum" | "time" };
 
 /** A lambda (its body one `return`) or a `def`: positional parameters, their defaults last. */
 export interface Func {
@@ -110,4 +111,10 @@ export interface Func {
   readonly body: readonly Stmt[];
   /** Names the body binds (Python makes them local to the whole function): read before bound, an UnboundLocalError. */
   readonly locals?: readonly string[];
+}
+
+/** An expression compiled with the module-level names it reads (an incremental's `initial_value`): plain data, as a step. */
+export interface CompiledExpression {
+  readonly expr: Expr;
+  readonly globals: readonly Global[];
 }

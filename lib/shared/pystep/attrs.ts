@@ -3,10 +3,11 @@
  * lets through (`ATTRIBUTE_NAMES`) and what each value answers, with Python's AttributeError for the rest.
  */
 import { DATE_ATTRIBUTES } from "./dates";
+import { PENDULUM_ATTRIBUTES } from "./pendulum";
 import { PyError, PyObject, PyTuple, typeName, type PyVal } from "./values";
 
 /** Attribute names a step may read (others are refused when the config is checked: the playground does not model them). */
-export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(["args", ...DATE_ATTRIBUTES]);
+export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(["args", ...DATE_ATTRIBUTES, ...PENDULUM_ATTRIBUTES]);
 
 /** `v.name`, as Python reads it. */
 export function getattr(v: PyVal, name: string): PyVal {

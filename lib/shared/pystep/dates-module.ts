@@ -20,7 +20,7 @@ import {
   type Kw,
 } from "./dates";
 import { fromIsoFormat, strptime, type Parsed } from "./dates-text";
-import { int, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
+import { int, NotModelled, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
 const fromParsed = (p: Parsed): PyDateTime =>
   build(
@@ -42,6 +42,25 @@ function secondsUs(v: PyVal | undefined): bigint {
     return BigInt(Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r);
   }
   throw typeError(`'${typeName(v ?? null)}' object cannot be interpreted as an integer`);
+}
+
+const TIMEDELTA_UNITS = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
+const TIMEDELTA_SCALE = [86_400e6, 1e6, 1, 1e3, 60e6, 3_600e6, 604_800e6];
+
+/** `timedelta(**units)` of units by name (pendulum's `add`/`duration` too): exact for ints, a float's part rounded half to even. */
+export function timedeltaOf(p: ReadonlyMap<string, PyVal>): PyTimeDelta {
+  let exact = 0n;
+  let frac = 0;
+  TIMEDELTA_UNITS.forEach((u, i) => {
+    const v = p.get(u);
+    const scale = TIMEDELTA_SCALE[i]!;
+    if (v === undefined) return;
+    if (v instanceof PyFloat) frac += v.v * scale;
+    else if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") exact += BigInt(v) * BigInt(scale);
+    else throw typeError(`unsupported type for timedelta ${u} component: ${typeName(v)}`);
+  });
+  const r = Math.round(frac);
+  return new PyTimeDelta(exact + BigInt(Math.abs(frac % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r));
 }
 
 /** A class of the module (`datetime`, `date`, `timedelta`, `timezone`): called, and its class methods and attributes. */
@@ -83,22 +102,8 @@ export class PyDateClass extends PyObject {
         const p = args("date", ["year", "month", "day"], a, kw, 3);
         return new PyDate(checkDate(integer(p.get("year")), integer(p.get("month")), integer(p.get("day"))));
       }
-      case "timedelta": {
-        const units = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
-        const scale = [86_400e6, 1e6, 1, 1e3, 60e6, 3_600e6, 604_800e6];
-        const p = args("timedelta", units, a, kw, 0);
-        let exact = 0n;
-        let frac = 0;
-        units.forEach((u, i) => {
-          const v = p.get(u);
-          if (v === undefined) return;
-          if (v instanceof PyFloat) frac += v.v * scale[i]!;
-          else if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") exact += BigInt(v) * BigInt(scale[i]!);
-          else throw typeError(`unsupported type for timedelta ${u} component: ${typeName(v)}`);
-        });
-        const r = Math.round(frac);
-        return new PyTimeDelta(exact + BigInt(Math.abs(frac % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r));
-      }
+      case "timedelta":
+        return timedeltaOf(args("timedelta", TIMEDELTA_UNITS, a, kw, 0));
       case "timezone": {
         const p = args("timezone", ["offset", "name"], a, kw, 1);
         const off = p.get("offset");
@@ -189,9 +194,11 @@ export function dateBinary(op: string, a: PyVal, b: PyVal): PyVal | undefined {
   const td = (v: PyVal) => (v instanceof PyTimeDelta ? v : null);
   const n = (v: PyVal) => (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" ? BigInt(v) : null);
   if (a instanceof PyDateTime && td(b) && (op === "+" || op === "-"))
-    return PyDateTime.ofWall(a.wallUs + (op === "+" ? 1n : -1n) * (b as PyTimeDelta).total, a.tz);
-  if (td(a) && b instanceof PyDateTime && op === "+") return PyDateTime.ofWall(b.wallUs + (a as PyTimeDelta).total, b.tz);
+    return a.at(a.wallUs + (op === "+" ? 1n : -1n) * (b as PyTimeDelta).total, a.tz);
+  if (td(a) && b instanceof PyDateTime && op === "+") return b.at(b.wallUs + (a as PyTimeDelta).total, b.tz);
   if (a instanceof PyDateTime && b instanceof PyDateTime && op === "-") {
+    // pendulum's `DateTime - datetime` is its `Interval`, which the subset does not model.
+    if (a.type !== b.type || a.type !== "datetime.datetime") throw new NotModelled("pendulum's `Interval` (a `DateTime` minus a datetime)");
     if (!a.tz !== !b.tz) throw typeError("can't subtract offset-naive and offset-aware datetimes");
     return new PyTimeDelta(a.instant - b.instant);
   }

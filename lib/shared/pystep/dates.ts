@@ -2,7 +2,7 @@
  * Python's `datetime` module as processing steps use it (CPython 3.11): `datetime`, `date`, `timedelta` and fixed-offset
  * `timezone` (`timezone.utc`, `timezone(timedelta(hours=2))`), their constructors, arithmetic, comparisons, reprs and
  * the methods ./dates-text.ts formats and parses with. `now()` reads the run's clock; the local time zone is UTC (as
- * lib/shared/python-dates.ts takes it). Exact: wall times are days and microseconds, sums are BigInt.
+ * pendulum's `now()` on a server, and dlt's clock). Exact: wall times are days and microseconds, sums are BigInt.
  */
 import { civilFromDays, daysFromCivil, daysIn } from "../datetime";
 import { strftime, utcOffsetText, weekdayOf } from "./dates-text";
@@ -67,7 +67,7 @@ export function checkDate(y: number, m: number, d: number): number {
 }
 
 export class PyTimeDelta extends PyObject {
-  readonly type = "datetime.timedelta";
+  readonly type: string = "datetime.timedelta";
   readonly days: number;
   readonly seconds: number;
   readonly micro: number;
@@ -223,7 +223,7 @@ export const text = (v: PyVal | undefined, fn: string): string => {
 };
 
 export class PyDateTime extends PyDate {
-  override readonly type = "datetime.datetime";
+  override readonly type: string = "datetime.datetime";
   constructor(
     days: number,
     readonly us: number,
@@ -235,6 +235,10 @@ export class PyDateTime extends PyDate {
     const days = Number(wall >= 0n ? wall / DAY : -((-wall + DAY - 1n) / DAY));
     if (days < MIN_DAYS || days > MAX_DAYS) throw new PyError("OverflowError", "date value out of range");
     return new PyDateTime(days, Number(wall - BigInt(days) * DAY), tz);
+  }
+  /** The same class at another wall time: pendulum's `DateTime` (./pendulum.ts) stays one through arithmetic and `replace`. */
+  at(wall: bigint, tz: PyTimezone | null): PyDateTime {
+    return PyDateTime.ofWall(wall, tz);
   }
   get wallUs(): bigint {
     return BigInt(this.days) * DAY + BigInt(this.us);
@@ -309,7 +313,7 @@ export class PyDateTime extends PyDate {
       case "astimezone": {
         const p = args("astimezone", ["tz"], a, kw, 0);
         const tz = tzOf(p.get("tz")) ?? new PyTimezone(0, "UTC");
-        return PyDateTime.ofWall(this.instant + BigInt(tz.offsetUs), tz);
+        return this.at(this.instant + BigInt(tz.offsetUs), tz);
       }
       case "replace": {
         const names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"];
@@ -317,7 +321,8 @@ export class PyDateTime extends PyDate {
         const [H, M, S, f] = this.hms;
         const now = [...this.ymd, H, M, S, f];
         const v = names.slice(0, 7).map((k, i) => (p.has(k) ? integer(p.get(k)) : now[i]!));
-        return build(v, p.has("tzinfo") ? tzOf(p.get("tzinfo")) : this.tz);
+        const made = build(v, p.has("tzinfo") ? tzOf(p.get("tzinfo")) : this.tz);
+        return this.at(made.wallUs, made.tz);
       }
     }
     return super.method(name, a, kw);

@@ -6,6 +6,7 @@
 import type { Expr, FormatPart, Func, Generator, Global, Item, Keyword, Stmt, Target } from "./ast";
 import { getattr } from "./attrs";
 import { dateModule } from "./dates-module";
+import { pendulumModules } from "./pendulum";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
 import { binary, Meter, negate } from "./ops";
@@ -48,13 +49,15 @@ export class Interpreter {
   private meter = new Meter();
   /** The exceptions being handled (`except` blocks inside one another): a bare `raise` re-raises the last. */
   private readonly handling: PyError[] = [];
-  private readonly dates: Readonly<Record<string, PyVal>>;
+  /** The modules a step may import (`datetime`, `pendulum`, `time`), reading the run's clock. */
+  private readonly modules: Readonly<Record<"datetime" | "pendulum" | "time", PyVal>>;
   /** `now`: the run's clock (epoch milliseconds), what `datetime.now()` reads. */
   constructor(
     private readonly budget = STEP_BUDGET,
     now: () => number = Date.now,
   ) {
-    this.dates = dateModule(now);
+    const nowUs = () => BigInt(Math.round(now())) * 1000n;
+    this.modules = { datetime: dateModule(now)[""]!, ...pendulumModules(nowUs) };
   }
 
   private reset(): void {
@@ -71,10 +74,18 @@ export class Interpreter {
     const scope = new Scope(null, vars, null, true);
     for (const g of globals) {
       if (g.k === "def") vars.set(g.fn.name, new PyFunc(g.fn, g.fn.name, null, null, vars));
-      else if (g.k === "import") vars.set(g.name, this.dates[g.what]!);
-      else vars.set(g.name, this.expr(g.value, scope));
+      else if (g.k === "import") {
+        const module = this.modules[g.module ?? "datetime"];
+        vars.set(g.name, g.what ? getattr(module, g.what) : module);
+      } else vars.set(g.name, this.expr(g.value, scope));
     }
     return vars;
+  }
+
+  /** The value of an expression (an incremental's `initial_value`) in `module`, with the budget of a step's call. */
+  evaluate(e: Expr, module: Module): PyVal {
+    this.reset();
+    return this.expr(e, new Scope(null, module, null, true));
   }
 
   /** Calls `fn` (a compiled function of `module`) with `args`; the budget counts from zero for each call. */

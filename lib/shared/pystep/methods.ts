@@ -5,6 +5,7 @@
 import { getattr } from "./attrs";
 import { sortedList, type Caller } from "./builtins";
 import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
+import { PENDULUM_DATETIME_KEYWORDS, PENDULUM_KEYWORDS, PENDULUM_METHODS } from "./pendulum";
 import { strFormat, type FormatHooks } from "./strformat";
 import {
   equals,
@@ -31,6 +32,8 @@ export const METHOD_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   split: ["sep", "maxsplit"],
   rsplit: ["sep", "maxsplit"],
   ...DATE_KEYWORDS,
+  ...PENDULUM_KEYWORDS,
+  datetime: [...(DATE_KEYWORDS.datetime ?? []), ...PENDULUM_DATETIME_KEYWORDS],
 };
 /** Methods that take any keyword (`"{name}".format(name=…)`). */
 export const ANY_KEYWORDS: ReadonlySet<string> = new Set(["format"]);
@@ -304,6 +307,7 @@ export const METHOD_NAMES = new Set([
   "format",
   "format_map",
   ...DATE_METHODS,
+  ...PENDULUM_METHODS,
 ]);
 
 const NO_KW: Kw = new Map();

@@ -1,0 +1,155 @@
+/**
+ * pendulum 3 and `time.time()` in lib/shared/pystep (./pendulum.ts there), each answer recorded from Python 3.11 with
+ * pendulum 3.2 (dlt 1.26's) at the clock below (its `now` frozen): the `repr()` of the value, or the exception's class.
+ */
+import { describe, expect, it } from "vitest";
+import { compileExpression } from "./python-step";
+import { Interpreter, NotModelled, PyError, repr } from "../shared/pystep";
+
+const NOW = Date.UTC(2026, 11, 5, 3, 17, 20, 880);
+const IMPORTS = ["date", "datetime", "timedelta", "timezone"]
+  .map((c) => `from datetime import ${c}`)
+  .concat("import pendulum", "import time");
+
+function run(code: string): [string, string] {
+  const compiled = compileExpression(code, IMPORTS);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  const py = new Interpreter(200_000, () => NOW);
+  try {
+    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
+  } catch (e) {
+    if (e instanceof PyError) return ["err", e.type];
+    throw e;
+  }
+}
+
+describe("pendulum in the Python subset", () => {
+  it.each([
+    ["repr(pendulum.datetime(2024, 1, 2, 3, 4, 5, 880000))", "ok", "\"DateTime(2024, 1, 2, 3, 4, 5, 880000, tzinfo=Timezone('UTC'))\""],
+    ["str(pendulum.datetime(2024, 1, 2, 3, 4, 5, 880000))", "ok", "'2024-01-02 03:04:05.880000+00:00'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5, 880000).to_iso8601_string()", "ok", "'2024-01-02T03:04:05.880000Z'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5, 123).to_iso8601_string()", "ok", "'2024-01-02T03:04:05.000123Z'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5, 880000).to_datetime_string()", "ok", "'2024-01-02 03:04:05'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5, 880000).to_date_string()", "ok", "'2024-01-02'"],
+    ['pendulum.datetime(2024, 1, 2, tz="UTC").isoformat()', "ok", "'2024-01-02T00:00:00+00:00'"],
+    ["pendulum.datetime(2024, 1, 2, tz=pendulum.UTC).isoformat()", "ok", "'2024-01-02T00:00:00+00:00'"],
+    ["repr(pendulum.UTC)", "ok", "\"Timezone('UTC')\""],
+    ["repr(pendulum.now())", "ok", "\"DateTime(2026, 12, 5, 3, 17, 20, 880000, tzinfo=Timezone('UTC'))\""],
+    ["repr(pendulum.today())", "ok", "\"DateTime(2026, 12, 5, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ["repr(pendulum.yesterday())", "ok", "\"DateTime(2026, 12, 4, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ["repr(pendulum.tomorrow())", "ok", "\"DateTime(2026, 12, 6, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ['repr(pendulum.today("UTC"))', "ok", "\"DateTime(2026, 12, 5, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ['repr(pendulum.now(tz="UTC"))', "ok", "\"DateTime(2026, 12, 5, 3, 17, 20, 880000, tzinfo=Timezone('UTC'))\""],
+    ["pendulum.now().int_timestamp", "ok", "1796440640"],
+    ["pendulum.now().timestamp()", "ok", "1796440640.88"],
+    ["repr(pendulum.now().tzinfo)", "ok", "\"Timezone('UTC')\""],
+    ["pendulum.now().tzname()", "ok", "'UTC'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("second").isoformat()', "ok", "'2024-01-02T03:04:05+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("second").isoformat()', "ok", "'2024-01-02T03:04:05.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("minute").isoformat()', "ok", "'2024-01-02T03:04:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("minute").isoformat()', "ok", "'2024-01-02T03:04:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("hour").isoformat()', "ok", "'2024-01-02T03:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("hour").isoformat()', "ok", "'2024-01-02T03:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("day").isoformat()', "ok", "'2024-01-02T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("day").isoformat()', "ok", "'2024-01-02T23:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("week").isoformat()', "ok", "'2024-01-01T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("week").isoformat()', "ok", "'2024-01-07T23:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("month").isoformat()', "ok", "'2024-01-01T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("month").isoformat()', "ok", "'2024-01-31T23:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("year").isoformat()', "ok", "'2024-01-01T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("year").isoformat()', "ok", "'2024-12-31T23:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("decade").isoformat()', "ok", "'2020-01-01T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("decade").isoformat()', "ok", "'2029-12-31T23:59:59.999999+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).start_of("century").isoformat()', "ok", "'2001-01-01T00:00:00+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5, 6).end_of("century").isoformat()', "ok", "'2100-12-31T23:59:59.999999+00:00'"],
+    [
+      '[pendulum.datetime(2000, 12, 31).start_of(u).isoformat() for u in ["week", "decade", "century"]]',
+      "ok",
+      "['2000-12-25T00:00:00+00:00', '2000-01-01T00:00:00+00:00', '1901-01-01T00:00:00+00:00']",
+    ],
+    [
+      '[pendulum.datetime(2000, 12, 31).end_of(u).isoformat() for u in ["week", "decade", "century"]]',
+      "ok",
+      "['2000-12-31T23:59:59.999999+00:00', '2009-12-31T23:59:59.999999+00:00', '2000-12-31T23:59:59.999999+00:00']",
+    ],
+    ["pendulum.datetime(2024, 1, 31).add(months=1).isoformat()", "ok", "'2024-02-29T00:00:00+00:00'"],
+    ["pendulum.datetime(2024, 2, 29).add(years=1).isoformat()", "ok", "'2025-02-28T00:00:00+00:00'"],
+    ["pendulum.datetime(2024, 2, 29).subtract(years=4, months=13).isoformat()", "ok", "'2019-01-29T00:00:00+00:00'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).add(years=1, months=1, weeks=1, days=1).isoformat()", "ok", "'2025-02-10T03:04:05+00:00'"],
+    [
+      "pendulum.datetime(2024, 1, 2, 3, 4, 5).add(hours=1, minutes=1, seconds=1, microseconds=1).isoformat()",
+      "ok",
+      "'2024-01-02T04:05:06.000001+00:00'",
+    ],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).subtract(days=1.5).isoformat()", "ok", "'2023-12-31T15:04:05+00:00'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).add(hours=-30).isoformat()", "ok", "'2023-12-31T21:04:05+00:00'"],
+    ["pendulum.datetime(2024, 3, 31).subtract(months=1).to_iso8601_string()", "ok", "'2024-02-29T00:00:00Z'"],
+    ["repr(pendulum.datetime(2024, 1, 2) - timedelta(days=1))", "ok", "\"DateTime(2024, 1, 1, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    [
+      "repr(pendulum.datetime(2024, 1, 2) + pendulum.duration(days=1, hours=2))",
+      "ok",
+      "\"DateTime(2024, 1, 3, 2, 0, 0, tzinfo=Timezone('UTC'))\"",
+    ],
+    ["repr(pendulum.datetime(2024, 1, 2).replace(hour=5))", "ok", "\"DateTime(2024, 1, 2, 5, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ["repr(pendulum.datetime(2024, 1, 2).add(days=1))", "ok", "\"DateTime(2024, 1, 3, 0, 0, 0, tzinfo=Timezone('UTC'))\""],
+    ["pendulum.datetime(2024, 1, 2) == datetime(2024, 1, 2, tzinfo=timezone.utc)", "ok", "True"],
+    ["pendulum.datetime(2024, 1, 2) < datetime(2024, 1, 3, tzinfo=timezone.utc)", "ok", "True"],
+    ["isinstance(pendulum.now(), timedelta)", "ok", "False"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5).strftime("%Y-%m-%dT%H:%M:%S%z %Z")', "ok", "'2024-01-02T03:04:05+0000 UTC'"],
+    ["pendulum.datetime(2024, 1, 2, 3, 4, 5).int_timestamp", "ok", "1704164645"],
+    ["pendulum.datetime(1969, 12, 31, 23, 59, 59, 500000).int_timestamp", "ok", "-1"],
+    ["str(pendulum.datetime(2024, 1, 2).date())", "ok", "'2024-01-02'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5).in_timezone("UTC").isoformat()', "ok", "'2024-01-02T03:04:05+00:00'"],
+    ['pendulum.datetime(2024, 1, 2, 3, 4, 5).in_tz("UTC").to_iso8601_string()', "ok", "'2024-01-02T03:04:05Z'"],
+    ['pendulum.parse("2024-01-02").isoformat()', "ok", "'2024-01-02T00:00:00+00:00'"],
+    ['pendulum.parse("2024-01-02T03:04:05Z").to_iso8601_string()', "ok", "'2024-01-02T03:04:05Z'"],
+    ['pendulum.parse("2024-01-02T03:04:05+02:00").to_iso8601_string()', "ok", "'2024-01-02T03:04:05+02:00'"],
+    [
+      'repr(pendulum.parse("2024-01-02T03:04:05+02:00"))',
+      "ok",
+      "'DateTime(2024, 1, 2, 3, 4, 5, tzinfo=FixedTimezone(7200, name=\"+02:00\"))'",
+    ],
+    ['repr(pendulum.parse("2024-01-02T03:04:05-05:30").tzinfo)', "ok", "'FixedTimezone(-19800, name=\"-05:30\")'"],
+    ['pendulum.parse("2024-01-02 03:04:05.123").isoformat()', "ok", "'2024-01-02T03:04:05.123000+00:00'"],
+    ['pendulum.parse("20240102T030405").isoformat()', "ok", "'2024-01-02T03:04:05+00:00'"],
+    ['pendulum.parse("2024/01/02").isoformat()', "ok", "'2024-01-02T00:00:00+00:00'"],
+    ['pendulum.parse("2024-W01-2").isoformat()', "ok", "'2024-01-02T00:00:00+00:00'"],
+    ["pendulum.duration(days=1, hours=2).total_seconds()", "ok", "93600.0"],
+    ["pendulum.duration(weeks=1) == timedelta(days=7)", "ok", "True"],
+    ["time.time()", "ok", "1796440640.88"],
+    ["int(time.time()) - 86400", "ok", "1796354240"],
+    ["str(time.time())", "ok", "'1796440640.88'"],
+    ["pendulum.today().subtract(days=30).to_iso8601_string()", "ok", "'2026-11-05T00:00:00Z'"],
+    [
+      '(datetime.now(timezone.utc) - timedelta(days=30)).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")',
+      "ok",
+      "'2026-11-05T03:17:20Z'",
+    ],
+    ["pendulum.now().add(hours=-1).isoformat()", "ok", "'2026-12-05T02:17:20.880000+00:00'"],
+    ['pendulum.now().subtract(months=1).start_of("month").to_date_string()', "ok", "'2026-11-01'"],
+    ['f"{pendulum.datetime(2024, 1, 2):%Y/%m/%d}"', "ok", "'2024/01/02'"],
+    ["pendulum.datetime(2024, 1, 2).date().isoformat()", "ok", "'2024-01-02'"],
+    ["pendulum.datetime(2024, 1, 2).weekday()", "ok", "1"],
+    ['pendulum.datetime(2024, 1, 2).start_of("fortnight")', "err", "ValueError"],
+    ["pendulum.datetime(2024, 13, 2)", "err", "ValueError"],
+    ["pendulum.datetime(2024, 1, 2).add(months=1.5)", "err", "TypeError"],
+  ])("%s", (code, status, expected) => {
+    expect(run(code)).toEqual([status, expected]);
+  });
+
+  it.each([
+    // pendulum's ParserError is a ValueError: `except ValueError` catches it here as there.
+    ['pendulum.parse("nope")', "ValueError"],
+  ])("%s raises", (code, type) => {
+    expect(run(code)).toEqual(["err", type]);
+  });
+
+  it.each([
+    'pendulum.now("Europe/Berlin")',
+    'pendulum.datetime(2024, 1, 2, tz="Europe/Berlin")',
+    "pendulum.datetime(2024, 1, 2) - pendulum.datetime(2024, 1, 1)",
+    "str(pendulum.duration(days=1))",
+  ])("%s is not modelled (a named zone, an Interval, a Duration's text)", (code) => {
+    expect(() => run(code)).toThrow(NotModelled);
+  });
+});

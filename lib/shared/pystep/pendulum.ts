@@ -1,0 +1,245 @@
+/**
+ * pendulum 3 (dlt's date library: `from dlt.common.pendulum import pendulum`, `import pendulum`) and `time.time()`, as
+ * processing steps and an incremental's `initial_value` use them: `pendulum.today/now/yesterday/tomorrow/datetime/
+ * duration/parse`, `pendulum.UTC`, and a `DateTime`'s `add`/`subtract` (calendar months clamped), `start_of`/`end_of`,
+ * `in_timezone("UTC")`, `to_iso8601_string`/`to_date_string`/`to_datetime_string`, `int_timestamp`, and what it inherits
+ * from ./dates.ts's datetime (`isoformat`, `strftime`, `timestamp`, `date()`, `replace`, arithmetic). The local time zone
+ * is UTC, as on a server and in dlt's clock; another named zone is not modelled (it needs the zone database).
+ * Each answer is checked against Python 3.11 with pendulum 3.2 (lib/shared/pystep/pendulum.test.ts).
+ */
+import { daysFromCivil, daysIn, parseIsoLike } from "../datetime";
+import { args, build, DAY, integer, PyDateTime, PyTimeDelta, PyTimezone, text, valueError, type Kw } from "./dates";
+import { timedeltaOf } from "./dates-module";
+import { NotModelled, PyFloat, PyFunc, PyObject, typeError, typeName, type PyVal } from "./values";
+
+/** Method and attribute names, and keywords, the compiler lets a step or a value use (with ./dates.ts's). */
+export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "parse", "add", "subtract", "start_of", "end_of"].concat([
+  "to_iso8601_string",
+  "to_date_string",
+  "to_datetime_string",
+  "in_timezone",
+  "in_tz",
+  "time",
+]);
+export const PENDULUM_ATTRIBUTES = ["int_timestamp", "UTC"];
+const SHIFT_UNITS = ["years", "months", "weeks", "days", "hours", "minutes", "seconds", "microseconds"];
+const DURATION_UNITS = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks", "years", "months"];
+const DATETIME_PARAMS = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tz"];
+export const PENDULUM_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  today: ["tz"],
+  yesterday: ["tz"],
+  tomorrow: ["tz"],
+  add: SHIFT_UNITS,
+  subtract: SHIFT_UNITS,
+  duration: DURATION_UNITS,
+  start_of: ["unit"],
+  end_of: ["unit"],
+};
+/** `datetime` takes `tzinfo=` (datetime's) and `tz=` (pendulum's), each class checking its own. */
+export const PENDULUM_DATETIME_KEYWORDS = ["tz"];
+
+/** pendulum's `Timezone('UTC')` and `FixedTimezone(7200, name="+02:00")`: fixed offsets with pendulum's repr. */
+class PendulumZone extends PyTimezone {
+  override repr(): string {
+    return this.name === "UTC" ? "Timezone('UTC')" : `FixedTimezone(${this.offsetUs / 1e6}, name="${this.name}")`;
+  }
+}
+const UTC = new PendulumZone(0, "UTC");
+
+/** A `tz` argument: UTC (the name, `pendulum.UTC`, `timezone.utc`) or none (local, UTC here); another zone is not modelled. */
+function zone(v: PyVal | undefined): PendulumZone {
+  if (v === undefined || v === null || v === "UTC" || (v instanceof PyTimezone && v.offsetUs === 0)) return UTC;
+  if (typeof v === "string" || v instanceof PyTimezone)
+    throw new NotModelled(`pendulum's time zone ${typeof v === "string" ? v : v.repr()}`);
+  throw typeError(`Invalid timezone: ${typeName(v)}`);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** pendulum's `DateTime`: a datetime (aware) with pendulum's methods, kept a `DateTime` through arithmetic. */
+export class PyPendulumDateTime extends PyDateTime {
+  override readonly type: string = "DateTime";
+  override at(wall: bigint, tz: PyTimezone | null): PyPendulumDateTime {
+    const d = PyDateTime.ofWall(wall, tz);
+    return new PyPendulumDateTime(d.days, d.us, tz);
+  }
+  override repr(): string {
+    const [H, M, S, f] = this.hms;
+    return `DateTime(${[...this.ymd, H, M, S, ...(f ? [f] : [])].join(", ")}${this.tz ? `, tzinfo=${this.tz.repr()}` : ""})`;
+  }
+  override attr(name: string): PyVal | undefined {
+    if (name === "int_timestamp") {
+      const s = this.instant / 1_000_000n;
+      return Number(this.instant < 0n && s * 1_000_000n !== this.instant ? s - 1n : s);
+    }
+    return super.attr(name);
+  }
+  override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
+    switch (name) {
+      case "add":
+      case "subtract":
+        return this.shift(args(name, SHIFT_UNITS, a, kw, 0), name === "add" ? 1 : -1);
+      case "start_of":
+      case "end_of":
+        return this.edge(text(args(name, ["unit"], a, kw, 1).get("unit"), name), name === "start_of");
+      case "to_iso8601_string": {
+        args(name, [], a, kw, 0);
+        const iso = this.isoformat("T", "auto");
+        return this.tz?.offsetUs === 0 ? iso.replace(/\+00:00$/, "Z") : iso;
+      }
+      case "to_date_string":
+        args(name, [], a, kw, 0);
+        return this.iso();
+      case "to_datetime_string":
+        args(name, [], a, kw, 0);
+        return this.isoformat(" ", "seconds").slice(0, 19);
+      case "in_timezone":
+      case "in_tz":
+        return this.at(this.instant, zone(args(name, ["tz"], a, kw, 1).get("tz")));
+    }
+    return super.method(name, a, kw);
+  }
+
+  /** `add`/`subtract`: years and months on the calendar (the day clamped to the month's end), then the rest as a timedelta. */
+  private shift(p: Map<string, PyVal>, sign: 1 | -1): PyPendulumDateTime {
+    const months = (p.has("years") ? integer(p.get("years")) * 12 : 0) + (p.has("months") ? integer(p.get("months")) : 0);
+    const rest = new Map([...p].filter(([k]) => k !== "years" && k !== "months"));
+    const delta = timedeltaOf(rest).total;
+    let wall = this.wallUs;
+    if (months !== 0) {
+      const [y, m, d] = this.ymd;
+      const total = y * 12 + (m - 1) + sign * months;
+      const [Y, M] = [Math.floor(total / 12), (total % 12) + 1];
+      const [H, Mi, S, f] = this.hms as [number, number, number, number];
+      wall = build([Y, M, Math.min(d, daysIn(Y, M)), H, Mi, S, f], this.tz).wallUs;
+    }
+    return this.at(wall + (sign === 1 ? delta : -delta), this.tz);
+  }
+
+  /** `start_of(unit)` / `end_of(unit)`: `second` … `century`, the end one microsecond before the next start. */
+  private edge(unit: string, start: boolean): PyPendulumDateTime {
+    const [y, m] = this.ymd;
+    const [H, M, S] = this.hms as [number, number, number, number];
+    const day = (days: number, us: number) => this.at(BigInt(days) * DAY + BigInt(us), this.tz);
+    const last = (days: number) => day(days, start ? 0 : 86_400e6 - 1);
+    const span = (from: number, to: number) => (start ? day(from, 0) : last(to));
+    switch (unit) {
+      case "second":
+      case "minute":
+      case "hour": {
+        const size = { second: 1e6, minute: 60e6, hour: 3_600e6 }[unit];
+        const at = Math.floor((((H * 60 + M) * 60 + S) * 1e6) / size) * size;
+        return day(this.days, start ? at : at + size - 1);
+      }
+      case "day":
+        return span(this.days, this.days);
+      case "week": {
+        const monday = this.days - ((((this.days + 3) % 7) + 7) % 7);
+        return span(monday, monday + 6);
+      }
+      case "month":
+        return span(daysFromCivil(y, m, 1), daysFromCivil(y, m, daysIn(y, m)));
+      case "year":
+        return span(daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31));
+      case "decade":
+        return span(daysFromCivil(y - (y % 10), 1, 1), daysFromCivil(y - (y % 10) + 9, 12, 31));
+      case "century": {
+        const first = y - 1 - ((y - 1) % 100) + 1;
+        return span(daysFromCivil(first, 1, 1), daysFromCivil(first + 99, 12, 31));
+      }
+    }
+    throw valueError(`Invalid unit "${unit}" for ${start ? "start_of" : "end_of"}()`);
+  }
+}
+
+/** pendulum's `Duration` (a timedelta): its own `str()` and repr (`1 day 2 hours`) are not modelled. */
+class PyDuration extends PyTimeDelta {
+  override readonly type: string = "Duration";
+  override repr(): string {
+    throw new NotModelled("the text of pendulum's `Duration`");
+  }
+  override str(): string {
+    return this.repr();
+  }
+}
+
+/** A module of its own (`pendulum`, `time`): its functions are its methods, `attrs` its other names. */
+class PyModule extends PyObject {
+  readonly type = "module";
+  constructor(
+    readonly name: string,
+    private readonly fns: Readonly<Record<string, (a: PyVal[], kw: Kw) => PyVal>>,
+    private readonly attrs: Readonly<Record<string, PyVal>> = {},
+  ) {
+    super();
+  }
+  repr(): string {
+    return `<module '${this.name}'>`;
+  }
+  hash(): string {
+    return `M${this.name}`;
+  }
+  equals(o: PyVal): boolean {
+    return o === this;
+  }
+  override attr(name: string): PyVal | undefined {
+    if (Object.hasOwn(this.attrs, name)) return this.attrs[name];
+    const fn = Object.hasOwn(this.fns, name) ? this.fns[name]! : undefined;
+    return fn ? new PyFunc(null, name, null, (a) => fn(a, new Map())) : undefined;
+  }
+  override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
+    return Object.hasOwn(this.fns, name) ? this.fns[name]!(a, kw) : undefined;
+  }
+}
+
+/** The `pendulum` and `time` modules for one interpreter (`nowUs`: the run's clock, epoch microseconds). */
+export function pendulumModules(nowUs: () => bigint): { pendulum: PyObject; time: PyObject } {
+  const now = (tz: PendulumZone) => new PyPendulumDateTime(0, 0, tz).at(nowUs() + BigInt(tz.offsetUs), tz);
+  const today = (offset: number) => (a: PyVal[], kw: Kw) => {
+    const t = now(zone(args("today", ["tz"], a, kw, 0).get("tz")));
+    return t.at(BigInt(t.days + offset) * DAY, t.tz);
+  };
+  const pendulum = new PyModule(
+    "pendulum",
+    {
+      now: (a, kw) => now(zone(args("now", ["tz"], a, kw, 0).get("tz"))),
+      today: today(0),
+      yesterday: today(-1),
+      tomorrow: today(1),
+      datetime: (a, kw) => {
+        const p = args("datetime", DATETIME_PARAMS, a, kw, 3);
+        if (p.has("tz") && p.get("tz") === null) throw new NotModelled("a naive pendulum `DateTime` (`tz=None`)");
+        const tz = zone(p.get("tz"));
+        const made = build(
+          DATETIME_PARAMS.slice(0, 7).map((k) => (p.has(k) ? integer(p.get(k)) : 0)),
+          tz,
+        );
+        return new PyPendulumDateTime(made.days, made.us, tz);
+      },
+      duration: (a, kw) => {
+        const p = args("duration", DURATION_UNITS, a, kw, 0);
+        if (["years", "months"].some((k) => p.has(k) && p.get(k) !== 0)) throw new NotModelled("a pendulum `Duration` of years or months");
+        return new PyDuration(timedeltaOf(new Map([...p].filter(([k]) => k !== "years" && k !== "months"))).total);
+      },
+      parse: (a, kw) => parse(text(args("parse", ["text"], a, kw, 1).get("text"), "parse")),
+    },
+    { UTC },
+  );
+  const time = new PyModule("time", { time: (a, kw) => (args("time", [], a, kw, 0), new PyFloat(Number(nowUs()) / 1e6)) });
+  return { pendulum, time };
+}
+
+/** `pendulum.parse(text)`: pendulum's ISO 8601 and common formats (lib/shared/datetime.ts), UTC where none is given. */
+function parse(s: string): PyPendulumDateTime {
+  const f = parseIsoLike(s);
+  if (f === null) throw valueError(`Unable to parse string [${s}]`);
+  if (f.kind === "time") throw new NotModelled("pendulum's `Time` (`pendulum.parse` of a time of day)");
+  const sign = (f.offset ?? 0) < 0 ? "-" : "+";
+  const off = Math.abs(f.offset ?? 0);
+  const tz =
+    f.offset === null || f.offset === 0
+      ? UTC
+      : new PendulumZone(f.offset * 1e6, `${sign}${pad(Math.floor(off / 3600))}:${pad((off / 60) % 60)}`);
+  const made = build([f.year, f.month, f.day, f.hour, f.minute, f.second, f.micro], tz);
+  return new PyPendulumDateTime(made.days, made.us, tz);
+}
