@@ -9,7 +9,7 @@
  * are the schema's own types (rule 1): a paginator is a `PaginatorTypedConfig`, an auth an
  * `AuthTypedConfig`, as zod accepted them.
  */
-import type { Func, Global } from "../shared/pystep";
+import type { CompiledExpression, Func, Global } from "../shared/pystep";
 import type {
   AuthTypedConfig,
   ColumnConfig,
@@ -156,8 +156,10 @@ export type ResolvedIncremental = Omit<IncrementalConfig, "cursor_path" | "initi
   readonly initial_value?: ConfigValue;
   readonly end_value?: ConfigValue;
   readonly last_value_func?: "max" | "min";
-  /** An `initial_value` written as Python (left out above): its code, for the engine to compute if it can (`evaluatePythonDate`). */
+  /** An `initial_value` written as Python (left out above): its code, as notes show it. */
   readonly initial_value_python?: string;
+  /** That code compiled with what it reads of the file, when lib/shared/pystep can run it (`evaluateInitialValue` at the run's time). */
+  readonly initial_value_compiled?: CompiledExpression;
 };
 
 /** A dict response action (Python callables, and Python values in `action`, are left out). */

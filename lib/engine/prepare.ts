@@ -259,7 +259,12 @@ function prepareOne(
   const headers = refs.dict(ep.headers, true);
   problem ??= headerNotText(headers);
   const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
-  const incremental = ep.incremental === null ? null : (refs.bind(ep.incremental as Json) as unknown as BoundIncremental);
+  // The compiled `initial_value` is code, not a value: references are bound around it.
+  const { initial_value_compiled: compiled, ...written } = ep.incremental ?? {};
+  const incremental =
+    ep.incremental === null
+      ? null
+      : ({ ...(refs.bind(written as Json) as object), ...(compiled ? { initial_value_compiled: compiled } : {}) } as BoundIncremental);
   if (r.parent?.external) {
     const message =
       `Resource \`${r.name}\` depends on \`${r.parent.name}\`, which is not a resource of this config (a Python dlt resource?): ` +

@@ -6,7 +6,7 @@ const INITIAL_VALUE = /(?:^|\.)(?:incremental|params\..+)\.initial_value$/;
 
 /**
  * One warning per Python value: an incremental's `initial_value` restplay computed (`computed`, lib/shared
- * `evaluatePythonDate`) says its value; any other is validated, not executed — and an `initial_value`
+ * `evaluateInitialValue`) says its value; any other is validated, not executed — and an `initial_value`
  * restplay cannot compute leaves the run's start at `None` unless a stored cursor (`prior`) takes its place.
  */
 export function pythonWarnings(resource: string, keys: readonly string[], computed: string | number | null, prior: boolean): EngineEvent[] {

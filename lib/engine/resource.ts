@@ -16,7 +16,7 @@ import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
-import { evaluatePythonDate, setOwn } from "../shared";
+import { evaluateInitialValue, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
 import { pauseOf, StepRunner } from "./steps";
 
@@ -107,9 +107,8 @@ export class ResourceDriver {
       ...(this.feedOnly ? { selected: false } : {}),
       ...(r.parallelized ? { parallelized: ctx.virtual ? "in_order" : "concurrent" } : {}),
     });
-    // An incremental's initial value written as a Python date expression, computed as Python does at the run's time.
-    const code = r.incremental?.initial_value_python;
-    const computed = code === undefined ? null : evaluatePythonDate(code, ctx.deps.now());
+    // An incremental's initial value written as Python (compiled when the config was read), computed as Python does at the run's time.
+    const computed = evaluateInitialValue(r.incremental?.initial_value_compiled, ctx.deps.now());
     for (const e of pythonWarnings(r.name, r.python_keys, computed, this.prior !== undefined)) ctx.emit(e);
     try {
       if (r.problem) throw r.problem;

@@ -260,7 +260,7 @@ export const LIMIT_FAILS: Readonly<Record<LimitKind, boolean>> = {
  * - `python_skipped`: a `{"$python": …}` value was validated but not executed in the playground;
  * - `python_executed`: the resource's processing steps ran as dlt runs them (what each filter dropped);
  * - `python_computed`: an incremental's `initial_value` written as a Python date expression was computed
- *   as Python computes it at the run's time (`evaluatePythonDate`);
+ *   as Python computes it at the run's time (`evaluateInitialValue`);
  * - `selector_null`: the data selector matched `null` (an empty page, as in dlt);
  * - `paginator_loop`: the paginator asked for the same URL/cursor twice, paging stopped;
  * - `full_page_then_stop`: a full page (records == page size) was followed by a stop that neither an

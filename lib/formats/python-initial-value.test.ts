@@ -1,6 +1,21 @@
-/** Python date expressions as Python computes them (each value recorded with Python 3 and pendulum 3.2, dlt 1.26's). */
+/**
+ * Python date expressions as Python computes them (each value recorded with Python 3 and pendulum 3.2, dlt 1.26's): an
+ * incremental's `initial_value` compiled (lib/formats/python-step.ts) and run by lib/shared/pystep, with the imports
+ * a file writes for them. Moved from lib/shared/python-dates.test.ts (its own parser retired), expectations unchanged.
+ */
 import { describe, expect, it } from "vitest";
-import { evaluatePythonDate } from "./python-dates";
+import { compileExpression } from "./python-step";
+import { evaluateInitialValue } from "../shared";
+
+const IMPORTS = ["date", "datetime", "timedelta", "timezone"]
+  .map((c) => `from datetime import ${c}`)
+  .concat("import pendulum", "import time");
+
+/** The value restplay computes for `code` at `nowMs`, `null` where it leaves it as Python. */
+function evaluatePythonDate(code: string, nowMs: number): string | number | null {
+  const compiled = compileExpression(code, IMPORTS);
+  return compiled.ok ? evaluateInitialValue(compiled.value, nowMs) : null;
+}
 
 const NOW = Date.UTC(2026, 11, 5, 3, 17, 20, 880);
 
@@ -41,6 +56,11 @@ describe("evaluatePythonDate", () => {
     ["str(time.time())", "1796440640.88"],
     ["str(date(50, 1, 1))", "0050-01-01"],
     ["(date(50, 2, 28) + timedelta(days=1)).isoformat()", "0050-03-01"],
+    // Left as Python by the retired parser, computed by pystep (Python 3.11 prints the same).
+    ["datetime(2024, 1, 2).strftime('%b %d')", "Jan 02"],
+    ["'2024' + '-01'", "2024-01"],
+    // dlt's advanced course (lesson 1, `__6`): the expression and the names it reads, in a file's order.
+    ['(datetime.now(timezone.utc) - timedelta(days=30)).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")', "2026-11-05T03:17:20Z"],
   ])("%s", (code, expected) => {
     expect(evaluatePythonDate(code, NOW)).toBe(expected);
   });
@@ -48,11 +68,9 @@ describe("evaluatePythonDate", () => {
   it.each([
     // A date object (not text): dlt sends str() of it and compares it as a datetime; restplay leaves it as Python.
     "pendulum.today().subtract(days=30)",
-    // Another time zone, an unknown format code, a function of the user's, arithmetic on text.
+    // Another time zone, a function of the user's.
     "pendulum.datetime(2024, 1, 2, tz='Europe/Berlin').to_iso8601_string()",
-    "datetime(2024, 1, 2).strftime('%b %d')",
     "compute_since()",
-    "'2024' + '-01'",
     "pendulum.today(",
     // A float (Python's repr of it is not computed here), and a date, which has no timestamp().
     "time.time()",

@@ -17,6 +17,7 @@ import { readScope, type PyScope } from "./python-scope";
 import { stepModule } from "./python-step-module";
 import { createValueScope, resolver } from "./python-values";
 import { registeredValue } from "./python-custom";
+import { withInitialReads } from "./python-initial";
 import { nameDiagnostics } from "./python-names";
 import { configChanges, configVariable } from "./python-mutations";
 
@@ -59,7 +60,7 @@ export function parsePython(original: string): ParsedDocument {
     text: original,
     diagnostics: converted,
     resolve: resolver(createValueScope(scope, active.sourceName)),
-    after: (c, value, n, pointer) => registeredValue(c, env, value, n, pointer),
+    after: (c, value, n, pointer) => withInitialReads(scope, parsed.tree, registeredValue(c, env, value, n, pointer), pointer),
     module: stepModule(scope),
   };
   const root = convert(ctx, active.dict, "");

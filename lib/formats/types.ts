@@ -80,7 +80,10 @@ export type DocNode =
       readonly text: string;
       /** The name of a plain function the file defines at module level: its `def`'s source (a processing step runs it). */
       readonly definition?: string;
-      /** The module-level constants and plain functions the code reads, in file order (a processing step runs with them). */
+      /**
+       * The module-level constants and plain functions the code reads, in file order (a processing step runs with them); for
+       * an incremental's `initial_value`, the assignments and imports it reads, dependencies first (python-initial.ts).
+       */
       readonly module?: readonly { readonly at: number; readonly text: string }[];
     };
 

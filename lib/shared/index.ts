@@ -48,7 +48,7 @@ export {
   type NumberText,
 } from "./json";
 export { isIndexKey, isKeyOrder, keysInOrder, orderedKeys, subOrder, type KeyOrder } from "./key-order";
-export { evaluatePythonDate } from "./python-dates";
+export { evaluateInitialValue } from "./python-dates";
 export { pyParsedateSeconds, type PyRaised } from "./py-parsedate";
 export {
   isPyNumber,

@@ -75,7 +75,7 @@ export function resolveEndpoint(
   const headers = value("headers");
   const actions = value("response_actions");
   python.push(...data.python, ...headers.python, ...actions.python);
-  const { incremental, python: incPython } = resolveIncremental(plan, own, bindings.incrementalParam);
+  const { incremental, python: incPython } = resolveIncremental(ctx.loc, plan, own, epAt, bindings.incrementalParam);
   python.push(...incPython);
   bodies(ctx, plan, own, epAt);
 

@@ -5,7 +5,9 @@
  * left out: the playground does not run them.
  */
 import type { ResolvedIncremental } from "../resolved";
-import { where, type Path } from "../located";
+import { where, type Locator, type Path } from "../located";
+import { compileExpression } from "../../formats";
+import type { CompiledExpression } from "../../shared/pystep";
 import { missingKey, type RuleContext } from "../rules/context";
 import type { DefaultsPlan, TypedParam } from "./defaults";
 import { missingCursorPath } from "./params";
@@ -26,29 +28,42 @@ export function checkIncrementalBlock(ctx: RuleContext, block: Obj, at: Path): v
 
 /** The resource's incremental, and the Python values left out of it. */
 export function resolveIncremental(
+  loc: Locator,
   plan: DefaultsPlan,
   ownEndpoint: Obj | null,
+  endpointAt: Path,
   param: TypedParam | null,
 ): { incremental: ResolvedIncremental | null; python: readonly string[] } {
   if (param) {
     const s = strip(param.value, child("endpoint.params", param.key));
     const { type: _type, ...rest } = isObj(s.value) ? s.value : {};
-    return { incremental: typed({ ...rest, start_param: param.key }, param.value), python: [] };
+    return { incremental: typed(loc, { ...rest, start_param: param.key }, param.value, param.at), python: [] };
   }
   const block = pick(ownEndpoint, plan.endpoint, "incremental");
   const s = block.fromDefaults ? plan.endpointValue("incremental") : strip(block.value, "endpoint.incremental");
-  return { incremental: isObj(s.value) ? typed(s.value, block.value) : null, python: s.python };
+  const at: Path = block.fromDefaults ? ["resource_defaults", "endpoint", "incremental"] : [...endpointAt, "incremental"];
+  return { incremental: isObj(s.value) ? typed(loc, s.value, block.value, at) : null, python: s.python };
 }
 
-/** The code of an `initial_value` written as Python (`{"$python": …}`) in the block as written. */
-function initialCode(written: unknown): string | undefined {
-  const v = isObj(written) ? written.initial_value : undefined;
-  return isPython(v) ? v.$python : undefined;
+/**
+ * An `initial_value` written as Python at `at` (its `{"$python": …}` node) compiled with what it reads of the file
+ * (lib/formats/python-initial.ts), for lib/shared `evaluateInitialValue`; `null` where the subset cannot run it.
+ */
+export function compiledInitialValue(loc: Locator, at: Path): CompiledExpression | null {
+  const node = loc.node(at);
+  if (node?.kind !== "python") return null;
+  const compiled = compileExpression(
+    node.text,
+    node.module?.map((m) => m.text),
+  );
+  return compiled.ok ? compiled.value : null;
 }
 
-/** A valid document's incremental (its `cursor_path` is a string: checked above and by the schema). */
-const typed = (v: Obj, written: unknown): ResolvedIncremental | null => {
+/** A valid document's incremental (its `cursor_path` is a string: checked above and by the schema); `at`: the block's path. */
+const typed = (loc: Locator, v: Obj, written: unknown, at: Path): ResolvedIncremental | null => {
   if (typeof v.cursor_path !== "string") return null;
-  const code = initialCode(written);
-  return (code === undefined ? v : { ...v, initial_value_python: code }) as ResolvedIncremental;
+  const initial = isObj(written) ? written.initial_value : undefined;
+  if (!isPython(initial)) return v as ResolvedIncremental;
+  const compiled = compiledInitialValue(loc, [...at, "initial_value"]);
+  return { ...v, initial_value_python: initial.$python, ...(compiled ? { initial_value_compiled: compiled } : {}) } as ResolvedIncremental;
 };

@@ -7,7 +7,8 @@ import { where } from "../located";
 import { dltClass, type DltClass } from "../../formats";
 import { isObj, type RuleContext } from "./context";
 import { compiledSteps } from "../resolve/steps";
-import { evaluatePythonDate, isPython, markedAs, pyRepr } from "../../shared";
+import { compiledInitialValue } from "../resolve/incremental";
+import { evaluateInitialValue, isPython, markedAs, pyRepr } from "../../shared";
 
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
@@ -36,7 +37,7 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
     const at = ctx.loc.value(here).start;
     if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
-    const computed = computedNote(here, v.$python, code) ?? stepNote(ctx, here, code);
+    const computed = computedNote(ctx, here, code) ?? stepNote(ctx, here, code);
     ctx.add({
       at: here,
       severity: "info",
@@ -68,9 +69,10 @@ function instead(path: readonly (string | number)[]): string {
 
 type Note = { readonly code: "python_computed" | "python_executed" | "python_not_executed"; readonly message: string };
 
-/** An incremental's initial value written as a Python date expression: the engine computes it (lib/shared `evaluatePythonDate`). */
-function computedNote(path: readonly (string | number)[], python: string, shown: string): Note | null {
-  const now = path[path.length - 1] === "initial_value" ? evaluatePythonDate(python, Date.now()) : null;
+/** An incremental's initial value written as a Python expression the engine computes (lib/shared `evaluateInitialValue`). */
+function computedNote(ctx: RuleContext, path: readonly (string | number)[], shown: string): Note | null {
+  const now =
+    path[path.length - 1] === "initial_value" ? evaluateInitialValue(compiledInitialValue(ctx.loc, path) ?? undefined, Date.now()) : null;
   return now === null
     ? null
     : {

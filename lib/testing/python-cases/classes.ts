@@ -187,7 +187,8 @@ export const CLASS_CASES: PyCase[] = [
   row(
     "Incremental from dlt.extract with last_value_func=min",
     params('Incremental("id", initial_value=10**6, last_value_func=min)', "from dlt.extract import Incremental\n"),
-    [["python_not_executed", "/resources/0/endpoint/params/since/initial_value", "10**6"]],
+    // An int Python computes (1000000): the run sends it, as dlt does (decision 0035, amended).
+    [["python_computed", "/resources/0/endpoint/params/since/initial_value", "10**6"]],
     plain(
       { params: { since: { type: "incremental", cursor_path: "id", initial_value: { $python: "10**6" }, last_value_func: "min" } } },
       "endpoint",
