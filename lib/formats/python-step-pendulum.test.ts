@@ -133,6 +133,31 @@ describe("pendulum in the Python subset", () => {
     ['pendulum.datetime(2024, 1, 2).start_of("fortnight")', "err", "ValueError"],
     ["pendulum.datetime(2024, 13, 2)", "err", "ValueError"],
     ["pendulum.datetime(2024, 1, 2).add(months=1.5)", "err", "TypeError"],
+    ['pendulum.today(tz="utc").isoformat()', "ok", "'2026-12-05T00:00:00+00:00'"],
+    ['repr(pendulum.now("Etc/UTC"))', "ok", "\"DateTime(2026, 12, 5, 3, 17, 20, 880000, tzinfo=Timezone('Etc/UTC'))\""],
+    ['pendulum.now("Etc/UTC").strftime("%Z")', "ok", "'UTC'"],
+    ['pendulum.now("Etc/UTC").format("z zz Z")', "ok", "'Etc/UTC UTC +00:00'"],
+    ['pendulum.datetime(2024, 1, 2, tz="utc").to_iso8601_string()', "ok", "'2024-01-02T00:00:00Z'"],
+    ['pendulum.now().format("YYYY-MM-DD")', "ok", "'2026-12-05'"],
+    [
+      'pendulum.datetime(2024, 1, 2, 15, 4, 5, 123456).format("YYYY-MM-DD HH:mm:ss.SSS Z ZZ z zz A a MMMM MMM dddd ddd dd Do D M YY Y")',
+      "ok",
+      "'2024-01-02 15:04:05.123 +00:00 +0000 UTC UTC PM a January Jan Tuesday Tue Tu 2nd 2 1 24 2024'",
+    ],
+    [
+      'pendulum.datetime(2024, 1, 2, 15, 4, 5, 123456).format("DDDD DDD d E h hh X x [at] \\\\Y Q Qo Mo DDDo do S SS SSSSSS")',
+      "ok",
+      "'002 2 2 2 3 03 1704207845 1704207845123 at Y 1 1st 1st 2nd 2nd 1 12 123456'",
+    ],
+    [
+      'pendulum.datetime(2024, 12, 31, 0, 4, 5).format("LTS LT L LL LLL LLLL kk gg W")',
+      "ok",
+      "'12:04:05 AM 12:04 AM 12/31/2024 December 31, 2024 December 31, 2024 12:04 AM Tuesday, December 31, 2024 12:04 AM kk gg W'",
+    ],
+    ['pendulum.datetime(2024, 1, 11).format("Do")', "ok", "'11th'"],
+    ['pendulum.datetime(2024, 1, 23).format("Do [of] MMMM")', "ok", "'23rd of January'"],
+    ['pendulum.parse("2024-01-02T03:04:05-05:30").format("Z ZZ z zz")', "ok", "'-05:30 -0530 -05:30 -05:30'"],
+    ['pendulum.today().subtract(days=1).format("YYYY-MM-DDTHH:mm:ss[Z]")', "ok", "'2026-12-04T00:00:00Z'"],
   ])("%s", (code, status, expected) => {
     expect(run(code)).toEqual([status, expected]);
   });

@@ -10,6 +10,7 @@
 import { daysFromCivil, daysIn, parseIsoLike } from "../datetime";
 import { args, build, DAY, integer, PyDateTime, PyTimeDelta, PyTimezone, text, valueError, type Kw } from "./dates";
 import { timedeltaOf } from "./dates-module";
+import { pendulumFormat } from "./pendulum-format";
 import { NotModelled, PyFloat, PyFunc, PyObject, typeError, typeName, type PyVal } from "./values";
 
 /** Method and attribute names, and keywords, the compiler lets a step or a value use (with ./dates.ts's). */
@@ -38,17 +39,31 @@ export const PENDULUM_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 /** `datetime` takes `tzinfo=` (datetime's) and `tz=` (pendulum's), each class checking its own. */
 export const PENDULUM_DATETIME_KEYWORDS = ["tz"];
 
-/** pendulum's `Timezone('UTC')` and `FixedTimezone(7200, name="+02:00")`: fixed offsets with pendulum's repr. */
+/** pendulum's `Timezone('UTC')` (`Etc/UTC` too: a named zone) and `FixedTimezone(7200, name="+02:00")`, with pendulum's repr. */
 class PendulumZone extends PyTimezone {
+  constructor(
+    offsetUs: number,
+    name: string,
+    private readonly named = false,
+  ) {
+    super(offsetUs, name);
+  }
   override repr(): string {
-    return this.name === "UTC" ? "Timezone('UTC')" : `FixedTimezone(${this.offsetUs / 1e6}, name="${this.name}")`;
+    return this.named ? `Timezone('${this.name}')` : `FixedTimezone(${this.offsetUs / 1e6}, name="${this.name}")`;
+  }
+  override zoneName(): string {
+    return this.named ? "UTC" : super.zoneName();
   }
 }
-const UTC = new PendulumZone(0, "UTC");
+const UTC = new PendulumZone(0, "UTC", true);
+const ETC_UTC = new PendulumZone(0, "Etc/UTC", true);
 
-/** A `tz` argument: UTC (the name, `pendulum.UTC`, `timezone.utc`) or none (local, UTC here); another zone is not modelled. */
+/** A `tz` argument: UTC (`"UTC"` in any case, `"Etc/UTC"`, `pendulum.UTC`, `timezone.utc`) or none (local: UTC here). */
 function zone(v: PyVal | undefined): PendulumZone {
-  if (v === undefined || v === null || v === "UTC" || (v instanceof PyTimezone && v.offsetUs === 0)) return UTC;
+  if (v === undefined || v === null || (typeof v === "string" && v.toUpperCase() === "UTC")) return UTC;
+  if (v === "Etc/UTC") return ETC_UTC;
+  if (v instanceof PendulumZone) return v;
+  if (v instanceof PyTimezone && v.offsetUs === 0) return UTC;
   if (typeof v === "string" || v instanceof PyTimezone)
     throw new NotModelled(`pendulum's time zone ${typeof v === "string" ? v : v.repr()}`);
   throw typeError(`Invalid timezone: ${typeName(v)}`);
@@ -93,6 +108,15 @@ export class PyPendulumDateTime extends PyDateTime {
       case "to_datetime_string":
         args(name, [], a, kw, 0);
         return this.isoformat(" ", "seconds").slice(0, 19);
+      case "format": {
+        const p = args("format", ["fmt", "locale"], a, kw, 1);
+        if (p.has("locale") && p.get("locale") !== null && p.get("locale") !== "en")
+          throw new NotModelled("pendulum's locales other than `en`");
+        const tz = this.tz;
+        const zoneName = tz instanceof PendulumZone || tz === null ? (tz?.name ?? "") : tz.zoneName();
+        const fields = { ymd: this.ymd, hms: this.hms, days: this.days, offsetUs: tz?.offsetUs ?? 0, zone: tz?.zoneName() ?? "", zoneName };
+        return pendulumFormat({ ...fields, timestamp: this.attr("int_timestamp") as number }, text(p.get("fmt"), "format"));
+      }
       case "in_timezone":
       case "in_tz":
         return this.at(this.instant, zone(args(name, ["tz"], a, kw, 1).get("tz")));
