@@ -1,6 +1,7 @@
 /**
  * pendulum 3 and `time.time()` in lib/shared/pystep (./pendulum.ts there), each answer recorded from Python 3.11 with
  * pendulum 3.2 (dlt 1.26's) at the clock below (its `now` frozen): the `repr()` of the value, or the exception's class.
+ * Re-record with scripts/record-pendulum.py (the table's expressions, one a line).
  */
 import { describe, expect, it } from "vitest";
 import { compileExpression } from "./python-step";

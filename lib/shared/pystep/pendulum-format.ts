@@ -22,7 +22,7 @@ export interface FormatFields {
 const TOKEN_NAMES = "Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|eo?|E{1,4}|w[o|w]?|W[o|W]?|Qo?|YYYY|YY|Y|gg(?:ggg?)?|GG(?:GGG?)?".concat(
   "|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|LTS|LT|LL?L?L?",
 );
-/** `[escaped]`, `\\c`, or a token (Formatter._TOKENS, in its order: the first that matches wins). */
+/** `[escaped text]`, a backslash and a character, or a token (Formatter._TOKENS, in its order: the first that matches wins). */
 const TOKENS = new RegExp(`\\[([^[]*)\\]|\\\\(.)|(${TOKEN_NAMES})`, "g");
 const DATE_FORMATS: Readonly<Record<string, string>> = {
   LTS: "h:mm:ss A",
