@@ -66,6 +66,40 @@ describe("restplay run: a Python initial_value", () => {
     expect(other.warnings).toContain("This run starts without it (`{incremental.start_value}` is None)");
   });
 
+  it("dlt's advanced course `__6` (names local to a marimo cell): validate says python_computed, a run sends the value", async () => {
+    const cell = [
+      "import dlt, os",
+      "from dlt.sources.rest_api import rest_api_source",
+      "def _(dlt, os, rest_api_source):",
+      "    from datetime import datetime, timedelta, timezone",
+      "    one_month_ago = datetime.now(timezone.utc) - timedelta(days=30)",
+      '    initial_from = one_month_ago.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")',
+      '    config = {"client": {"base_url": "https://newsapi.org/v2/"}, "resources": [{"name": "news", "endpoint": {',
+      '        "path": "everything", "paginator": "single_page",',
+      '        "params": {"from": {"type": "incremental", "cursor_path": "publishedAt", "initial_value": initial_from}}}}]}',
+      "    return rest_api_source(config)",
+      "",
+    ].join("\n");
+    const file = seeds.write("course.py", cell);
+    const checked = await cli(["validate", file], at);
+    expect(checked.stdout + checked.stderr).toMatch(/info {2}python_computed {2}`resources\[0\]\.endpoint\.params\.from\.initial_value`/);
+    const urls: string[] = [];
+    const fetch = async (r: Request) => {
+      urls.push(decodeURIComponent(r.url));
+      return new Response("[]", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const out = JSON.parse((await cli(["run", file, "--format", "json"], { ...at, fetch })).stdout) as RunJson;
+    const after = Date.now();
+    // Thirty days before the run's time, to the second, as Python's strftime writes it; the note says the value sent.
+    const sent = /from=(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)/.exec(urls[0] ?? "")?.[1];
+    const month = 30 * 86_400_000;
+    expect(Date.parse(sent ?? "") >= before - month && Date.parse(sent ?? "") <= after - month).toBe(true);
+    expect(out.resources[0]?.notes).toEqual([
+      `\`endpoint.params.from.initial_value\` is Python: restplay computed it as dlt would at this run's time, '${sent}'.`,
+    ]);
+  });
+
   it("the `dlt init rest_api` template runs on the mock: its token is a demo token, its last 30 days are the mock clock's", async () => {
     const file = resolve(__dirname, "../testing/fixtures/python/dlt_init_rest_api_pipeline.py");
     const r = await cli(["run", file, "--mock", "--format", "json"], at);

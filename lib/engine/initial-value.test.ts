@@ -121,6 +121,12 @@ describe("what an initial_value reads of the file", () => {
     ]);
   });
 
+  it("reads a parameter's default, as a config value's name reads it", () => {
+    const body = `    return ${config("pendulum.now().subtract(days=days).isoformat()")}\n`;
+    const text = `import pendulum\ndef source(days=30, key=dlt.secrets.value):\n${body}`;
+    expect(reads(text)).toEqual(["import pendulum", "days = 30"]);
+  });
+
   it("reads nothing when two of its names are bound two ways (a local shadowing the module's): not computed", () => {
     const body = `    Y = pendulum.now().add(days=X)\n    X = 2\n    return ${config("Y.isoformat() + str(X)")}\n`;
     const text = `import pendulum\nX = 1\ndef f(y):\n${body}`;

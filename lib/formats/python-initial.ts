@@ -1,7 +1,8 @@
 /**
  * What an incremental's `initial_value` written as Python reads of the file (decision 0035, amended in the
  * twenty-seventh session): the assignment or import each of its names is bound to where the config is built (a local of
- * the function that builds it, a marimo cell's, else the module's: python-lookup.ts's rule for every config value), and
+ * the function that builds it, a marimo cell's, a parameter's default, else the module's: python-lookup.ts's rule for
+ * every config value), and
  * what those read in turn, dependencies first. lib/formats/python-step.ts compiles them with the expression; the engine
  * runs them in lib/shared/pystep at the run's time. A name bound two ways among them reads nothing: not computed.
  */
@@ -49,6 +50,10 @@ export function initialReads(scope: PyScope, root: SyntaxNode): ModuleRead[] {
         if (statement?.name !== "AssignStatement" || statement.getChildren("AssignOp").length !== 1) continue;
         read = { at: statement.from, text: text.slice(statement.from, statement.to) };
         value = found.node;
+      } else if (found && found.param.kind === "default" && found.param.value) {
+        // A parameter's default (`def source(since=pendulum.today())`), as every config value's names read it.
+        read = { at: found.param.range.start, text: `${name} = ${text.slice(found.param.value.from, found.param.value.to)}` };
+        value = found.param.value;
       } else {
         const imported = found ? undefined : scope.imports.get(name);
         const line = imported ? importText(imported.qualified, name) : null;
