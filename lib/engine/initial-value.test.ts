@@ -121,6 +121,11 @@ describe("what an initial_value reads of the file", () => {
     ]);
   });
 
+  it("reads, for a name the file binds nowhere, the import its download adds (a pasted dict)", () => {
+    expect(reads(`${config("pendulum.today().subtract(days=30).to_iso8601_string()")}\n`)).toEqual(["import pendulum"]);
+    expect(reads(`${config("datetime.now().isoformat()")}\n`)).toEqual([]);
+  });
+
   it("reads a parameter's default, as a config value's name reads it", () => {
     const body = `    return ${config("pendulum.now().subtract(days=days).isoformat()")}\n`;
     const text = `import pendulum\ndef source(days=30, key=dlt.secrets.value):\n${body}`;

@@ -4,12 +4,14 @@
  * the function that builds it, a marimo cell's, a parameter's default, else the module's: python-lookup.ts's rule for
  * every config value), and
  * what those read in turn, dependencies first. lib/formats/python-step.ts compiles them with the expression; the engine
- * runs them in lib/shared/pystep at the run's time. A name bound two ways among them reads nothing: not computed.
+ * runs them in lib/shared/pystep at the run's time. A name bound two ways among them reads nothing: not computed. A
+ * name bound nowhere reads the import the Python download adds for it (`from dlt.common.pendulum import pendulum`).
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
 import type { DocNode } from "./types";
 import { lookupName, type PyScope } from "./python-scope";
 import { importText, type ModuleRead } from "./python-step-module";
+import { importLine } from "./python-names";
 
 /** `value` (read at `pointer`) with what it reads when it is an `initial_value` written as Python; any other as it is. */
 export function withInitialReads(scope: PyScope, tree: Tree, value: DocNode, pointer: string): DocNode {
@@ -55,10 +57,10 @@ export function initialReads(scope: PyScope, root: SyntaxNode): ModuleRead[] {
         read = { at: found.param.range.start, text: `${name} = ${text.slice(found.param.value.from, found.param.value.to)}` };
         value = found.param.value;
       } else {
-        const imported = found ? undefined : scope.imports.get(name);
-        const line = imported ? importText(imported.qualified, name) : null;
-        if (!imported || line === null) continue;
-        read = { at: imported.range.start, text: line };
+        const qualified = found ? undefined : (scope.imports.get(name)?.qualified ?? downloadImport(scope, name));
+        const line = qualified ? importText(qualified, name) : null;
+        if (line === null) continue;
+        read = { at: scope.imports.get(name)?.range.start ?? -1, text: line };
       }
       const seen = bound.get(name);
       if (seen !== undefined) {
@@ -72,4 +74,15 @@ export function initialReads(scope: PyScope, root: SyntaxNode): ModuleRead[] {
   };
   visit(root);
   return conflict ? [] : out;
+}
+
+/**
+ * What a name the file neither binds nor imports (`pendulum` in a pasted dict) is bound to once the Python download adds
+ * its import (python-names.ts `importLine`): dlt runs the download, so the value is computed as it.
+ */
+function downloadImport(scope: PyScope, name: string): string | undefined {
+  if (scope.defined.has(name) || scope.starImport) return undefined;
+  const line = importLine(name) ?? "";
+  const m = /^from ([\w.]+) import (\w+)$/.exec(line);
+  return m ? `${m[1]}.${m[2]}` : (/^import (\w+)$/.exec(line)?.[1] ?? undefined);
 }
