@@ -1,7 +1,8 @@
 /**
  * What the twenty-seventh session's look at the playground fixed, as a user sees it (decision 0016, amended): a cast
  * reference's type in the Secrets panel, compact panel chrome in every short window from 768 px wide, a problem's message
- * given its row beside a quick fix, messages that start in one column, and a running trace that says it waits.
+ * given its row beside a quick fix, messages that start in one column, a running trace that says it waits, and a phone's
+ * tab strip that shows where more tabs are.
  */
 import type { Locator, Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
@@ -171,4 +172,24 @@ test("1366×768: a run waiting for its first response says so in the Trace, and 
   expect(await p.waitForRunEnd()).toBe("done");
   await expect(p.trace.getByTestId("trace-waiting")).toHaveCount(0);
   await expect(p.resourceTrace("contacts")).toBeVisible();
+});
+
+test("390×844: a tab strip wider than the phone fades out on the side where tabs are hidden", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await p.gotoWith(text("seed-004"));
+  const strip = page.locator('[data-dock-frame] [role="tablist"]').first();
+  const fades = () =>
+    strip.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return [cs.getPropertyValue("--tabs-fade-start").trim(), cs.getPropertyValue("--tabs-fade-end").trim()];
+    });
+  expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth), "the tabs overflow at 390 px").toBe(true);
+  // At the start only the end fades (more tabs that way); at the end only the start.
+  await expect.poll(fades).toEqual(["0px", "24px"]);
+  await strip.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect.poll(fades).toEqual(["24px", "0px"]);
+  // The last tab, chosen, is wholly in sight.
+  const last = strip.getByRole("tab").last();
+  await last.click();
+  await expect(last).toBeInViewport({ ratio: 1 });
 });

@@ -29,7 +29,8 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
   // One line, the fixes by their verb (`⚡ Rename`): the message gets the row (at 1280 px ~200 px of it beside a fix's
   // title cut short). Each fix's whole title is its tooltip and its accessible name.
   const fixesRow = compact ? "short:mt-0 short:shrink-0 short:flex-nowrap short:py-0.5 short:pl-0" : "";
-  const oneLine = compact ? "short:whitespace-nowrap" : "";
+  // At least as wide as `⚡ Remove`: the fixes of a list line up, and so do the messages' ends.
+  const oneLine = compact ? "short:min-w-20 short:whitespace-nowrap" : "";
   const verbs = (d.fixes ?? []).map((f) => f.title.split(/\s/, 1)[0] ?? f.title);
   const clamp =
     "line-clamp-3 group-focus-visible:line-clamp-none" +

@@ -164,7 +164,7 @@ function SecretField({
           {/* The type the value becomes, in every panel width (the call, which spells the cast too, gives way first). */}
           {casts.length > 0 && (
             <span
-              className="shrink-0 rounded border border-line px-1 font-mono text-fg"
+              className="shrink-0 rounded bg-raised px-1 font-mono text-fg ring-1 ring-inset ring-line"
               title={castNote}
               aria-hidden="true"
               data-testid={`secret-cast-${use.name}`}

@@ -67,7 +67,7 @@ function Tabs({
       role="tablist"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className="relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
+      className="tabs-fade relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
     >
       {views.map((v) => {
         const selected = v.id === active;
