@@ -7,8 +7,8 @@ import { Panel } from "../ui/Panel";
 
 /** What a cast makes of the value typed (decision 0047: Python's own cast of what dlt hands over). */
 const CAST_MEANS: Record<RefCast, string> = {
-  int: "a Python int: 42 is sent as 42, 4.7 as 4; text that is no number fails the run as int() does",
-  float: "a Python float: 2 is sent as 2.0; text that is no number fails the run as float() does",
+  int: "a Python int: 42 is sent as 42, 4.7 as 4; text that is not a number is an error (Python's ValueError)",
+  float: "a Python float: 2 is sent as 2.0; text that is not a number is an error (Python's ValueError)",
   bool: "a Python bool: false, 0 or an empty value is False, any other value True",
 };
 
@@ -190,10 +190,6 @@ function SecretField({
           // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
           placeholder={resolved.source === "missing" ? "required" : ""}
           aria-describedby={described || undefined}
-          // A number's keyboard on a touch screen for a number cast.
-          inputMode={
-            casts.length === 1 && casts[0] === "int" ? "numeric" : casts.length === 1 && casts[0] === "float" ? "decimal" : undefined
-          }
           aria-invalid={blocking || undefined}
           aria-required={blocking || undefined}
           className={
