@@ -139,6 +139,8 @@ test("every stop of the Tab order shows where the focus is, and none is off scre
 
 for (const size of [
   { width: 900, height: 700 },
+  // A short window's compact chrome (decision 0016): 24 px buttons in 28 px title bars.
+  { width: 1280, height: 720 },
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ]) {
@@ -317,4 +319,32 @@ test("900×700: the header's ⋯ menu holds the palette, the shortcuts and the t
   await page.keyboard.press("Escape");
   await expect(more).toBeFocused();
   await expectLayoutSound(page, "900×700, dark, after the ⋯ menu");
+});
+
+test("in the editor Ctrl+Enter runs (no line inserted) while Monaco keeps Ctrl+/ (comment) and F8 (next problem)", async ({
+  playground: p,
+  page,
+}) => {
+  await p.gotoWith(EXAMPLES.find((e) => e.id === "seed-002")?.text ?? "");
+  const lines = async () => (await p.editorLines().locator(".view-line").count()) as number;
+  // The cursor on the resource's name line (Monaco renders a token as its own span once the line is tokenized).
+  await page
+    .locator(".monaco-editor .view-line span span")
+    .filter({ hasText: /^"storage_data"$/ })
+    .first()
+    .click();
+  const before = await lines();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+  expect(await lines(), "Ctrl+Enter inserted no line").toBe(before);
+  // Monaco's comment toggle: the line becomes a Python comment, and back.
+  await page.keyboard.press("Control+/");
+  await expect(p.editorLines()).toContainText('# "name": "storage_data"');
+  await page.keyboard.press("Control+/");
+  await expect(p.editorLines()).not.toContainText('# "name"');
+  // Monaco's next-problem (F8) opens its marker widget on the config's warning.
+  await page.keyboard.press("F8");
+  await expect(page.locator(".monaco-editor .marker-widget")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".monaco-editor .marker-widget")).toBeHidden();
 });

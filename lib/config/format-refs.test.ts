@@ -70,6 +70,15 @@ describe("the Secrets panel's list", () => {
     expect(listSecrets({ $format: [{ $secret: "a" }, "-", { $secret: "a" }] })).toEqual([{ name: "a", kind: "secret", paths: [""] }]);
   });
 
+  it("says how each place reads a cast reference (decision 0047), as it is or cast", () => {
+    const py = `${PRELUDE}source = rest_api_source({"client": {"base_url": "https://x.test"}, "resources": [{"name": "a",
+  "endpoint": {"path": "a", "params": {"pin": int(dlt.secrets["pin"]), "p2": dlt.secrets["pin"], "r": float(dlt.config["r"])}}}]})\n`;
+    expect(listSecrets(validateText(py, "python").value)).toEqual([
+      { name: "pin", kind: "secret", paths: ["/resources/0/endpoint/params/pin", "/resources/0/endpoint/params/p2"], casts: ["int", null] },
+      { name: "r", kind: "config", paths: ["/resources/0/endpoint/params/r"], casts: ["float"] },
+    ]);
+  });
+
   it("leaves out an f-string restplay does not evaluate (the path): no value is asked for", () => {
     const resource = `{"name": "a", "endpoint": {"path": f"{dlt.secrets['org']}/a"}}`;
     const py = `${PRELUDE}source = rest_api_source({"client": {"base_url": "https://x.test"}, "resources": [${resource}]})\n`;

@@ -1,11 +1,16 @@
 import { pointerFromPath } from "../formats";
-import { isPython, isRefOrFormat, refsIn } from "../shared";
+import { isPython, isRefOrFormat, refsIn, type RefCast } from "../shared";
 
 export interface SecretUse {
   readonly name: string;
   readonly kind: "secret" | "config";
   /** JSON pointers of every place the reference is used. */
   readonly paths: string[];
+  /**
+   * How the places read it, when one casts it (decision 0047: `int(dlt.secrets["pin"])`): each distinct cast in document
+   * order, `null` for a place that reads it as it is. Absent when no place casts it.
+   */
+  readonly casts?: (RefCast | null)[];
 }
 
 /**
@@ -16,6 +21,7 @@ export interface SecretUse {
  */
 export function listSecrets(value: unknown): SecretUse[] {
   const found = new Map<string, SecretUse>();
+  const reads = new Map<string, (RefCast | null)[]>();
   // One path, extended and cut back as the walk goes (turned into a pointer only for a reference).
   const path: (string | number)[] = [];
   const walk = (v: unknown) => {
@@ -28,11 +34,12 @@ export function listSecrets(value: unknown): SecretUse[] {
     } else if (typeof v === "object" && v !== null) {
       if (isRefOrFormat(v)) {
         const at = pointerFromPath(path);
-        for (const { kind, name } of refsIn(v)) {
+        for (const { kind, name, cast = null } of refsIn(v)) {
           const key = `${kind}:${name}`;
           const use = found.get(key) ?? { name, kind, paths: [] };
           if (use.paths[use.paths.length - 1] !== at) use.paths.push(at);
           found.set(key, use);
+          reads.set(key, [...new Set([...(reads.get(key) ?? []), cast])]);
         }
       } else
         for (const [k, x] of Object.entries(v)) {
@@ -43,7 +50,10 @@ export function listSecrets(value: unknown): SecretUse[] {
     }
   };
   walk(value);
-  return [...found.values()];
+  return [...found].map(([key, use]) => {
+    const casts = reads.get(key) ?? [];
+    return casts.some((c) => c !== null) ? { ...use, casts } : use;
+  });
 }
 
 /** `dlt.secrets["x"]` / `dlt.config['x']` as Python code spells it. */

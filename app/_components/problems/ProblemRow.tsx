@@ -26,8 +26,12 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
   useLayoutEffect(() => {
     if (focused) revealInTrace(row.current, "nearest");
   }, [focused]);
-  const fixesRow = compact ? "short:mt-0 short:max-w-[34%] short:shrink-0 short:flex-nowrap short:py-0.5 short:pl-0" : "";
-  const fixButton = compact ? "short:min-w-0 short:truncate" : "";
+  // One line, the fixes by their verb (`⚡ Rename`): the message gets the row (at 1280 px ~200 px of it beside a fix's
+  // title cut short). Each fix's whole title is its tooltip and its accessible name.
+  const fixesRow = compact ? "short:mt-0 short:shrink-0 short:flex-nowrap short:py-0.5 short:pl-0" : "";
+  // At least as wide as `⚡ Remove`: the fixes of a list line up, and so do the messages' ends.
+  const oneLine = compact ? "short:min-w-20 short:whitespace-nowrap" : "";
+  const verbs = (d.fixes ?? []).map((f) => f.title.split(/\s/, 1)[0] ?? f.title);
   const clamp =
     "line-clamp-3 group-focus-visible:line-clamp-none" +
     (compact ? " short:block short:overflow-hidden short:text-ellipsis short:whitespace-nowrap" : "");
@@ -37,7 +41,9 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
       data-testid="problem"
       data-severity={d.severity}
       data-code={d.code}
-      onFocus={() => setFocused(true)}
+      // The keyboard's focus only: a pointer's press on a quick fix focuses it first, and the row growing under the pointer
+      // then moved the fix away before the click (which the row's click-to-read-whole covers for the message anyway).
+      onFocus={(e) => setFocused((was) => was || e.target.matches(":focus-visible"))}
       onBlur={(e) => setFocused(e.currentTarget.contains(e.relatedTarget))}
       className={`${compact ? "short:flex short:items-start short:gap-1" : ""} ${nested ? "pl-5" : ""}`}
     >
@@ -52,7 +58,8 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
         className="focus-inset group flex w-full min-w-0 items-start gap-2 rounded px-1 py-0.5 text-left hover:bg-raised short:flex-1"
       >
         <SeverityIcon severity={d.severity} />
-        <span className="shrink-0 font-mono text-xs leading-5 text-muted">
+        {/* Five characters wide at least (`26:21`): the messages of a list start in one column. */}
+        <span className="min-w-[5ch] shrink-0 text-right font-mono text-xs leading-5 text-muted">
           {at.line}:{at.column}
         </span>
         <span className={`min-w-0 flex-1 leading-5 ${whole ? "" : clamp}`}>
@@ -64,19 +71,25 @@ function Problem({ d, text, actions, nested = false }: { d: Diagnostic; text: st
       </button>
       {d.fixes && d.fixes.length > 0 && (
         <div className={`mt-1 flex flex-wrap gap-1 pl-7 ${fixesRow}`}>
-          {d.fixes.map((fix) => (
-            <button
-              key={fix.title}
-              type="button"
-              onClick={() => actions.onFix(fix, text)}
-              title={fix.title}
-              className={`rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft ${fixButton}`}
-            >
-              <span aria-hidden="true">⚡ </span>
-              <span className="sr-only">Quick fix: </span>
-              {fix.title}
-            </button>
-          ))}
+          {d.fixes.map((fix, i) => {
+            const verb = verbs[i] ?? "Fix";
+            const short = verbs.indexOf(verb) === verbs.lastIndexOf(verb) ? verb : `${verb} ${i + 1}`;
+            return (
+              <button
+                key={fix.title}
+                type="button"
+                onClick={() => actions.onFix(fix, text)}
+                title={fix.title}
+                aria-label={`Quick fix: ${fix.title}`}
+                data-testid="quick-fix"
+                className={`rounded border border-accent px-2 py-0.5 text-left text-xs text-fg hover:bg-accent-soft ${oneLine}`}
+              >
+                <span aria-hidden="true">⚡ </span>
+                <span className={compact ? "short:hidden" : ""}>{fix.title}</span>
+                {compact && <span className="hidden short:inline">{short}</span>}
+              </button>
+            );
+          })}
         </div>
       )}
     </div>

@@ -2,7 +2,15 @@
 import { Fragment, useState } from "react";
 import type { SecretUse } from "@/lib/config";
 import { resolveSecret, type RunTarget } from "@/lib/run";
+import { refSpelling, type RefCast } from "@/lib/shared";
 import { Panel } from "../ui/Panel";
+
+/** What a cast makes of the value typed (decision 0047: Python's own cast of what dlt hands over). */
+const CAST_MEANS: Record<RefCast, string> = {
+  int: "a Python int: 42 is sent as 42, 4.7 as 4; text that is not a number is an error (Python's ValueError)",
+  float: "a Python float: 2 is sent as 2.0; text that is not a number is an error (Python's ValueError)",
+  bool: "a Python bool: false, 0 or an empty value is False, any other value True",
+};
 
 /** The note under the fields: what a value does for the target, whole and in one narrow line. */
 const NOTE: Record<RunTarget | "mock_partial", { readonly long: string; readonly short: string }> = {
@@ -130,7 +138,12 @@ function SecretField({
   // A long name (`sources.my_source.client_credentials_secret`) takes the row's width above its field: in the name
   // column it took four lines and left the field a sliver.
   const long = use.name.length > LONG_NAME;
-  const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
+  // How the config reads it: `int(dlt.secrets["pin"])` with a cast (decision 0047), each way it is read when several.
+  const reads = use.casts ?? [null];
+  const call = reads.map((c) => refSpelling(use.kind, use.name, c ?? undefined)).join(" and ");
+  const casts = reads.filter((c): c is RefCast => c !== null);
+  const castNote = casts.map((c) => `Read as ${refSpelling(use.kind, use.name, c)}: ${CAST_MEANS[c]}.`).join(" ");
+  const described = [demo ? `${id}-demo` : "", casts.length > 0 ? `${id}-cast` : ""].filter(Boolean).join(" ");
   return (
     <li className={`col-span-3 grid grid-cols-subgrid items-center ${long ? "gap-y-0.5" : ""}`}>
       {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
@@ -146,6 +159,17 @@ function SecretField({
             <span className="shrink-0 rounded bg-warning-soft px-1 text-warning" data-testid={`demo-badge-${use.name}`}>
               {/* Its words are "demo" in a narrow panel; its text (what tests and screen readers read) stays whole. */}
               <span className="hidden @[22rem]:inline">mock </span>demo<span className="hidden @[22rem]:inline"> value</span>
+            </span>
+          )}
+          {/* The type the value becomes, in every panel width (the call, which spells the cast too, gives way first). */}
+          {casts.length > 0 && (
+            <span
+              className="shrink-0 rounded bg-raised px-1 font-mono text-fg ring-1 ring-inset ring-line"
+              title={castNote}
+              aria-hidden="true"
+              data-testid={`secret-cast-${use.name}`}
+            >
+              {casts.join("/")}
             </span>
           )}
           <span className="min-w-0 truncate text-muted @max-[22rem]:hidden" title={call}>
@@ -165,7 +189,7 @@ function SecretField({
           spellCheck={false}
           // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
           placeholder={resolved.source === "missing" ? "required" : ""}
-          aria-describedby={demo ? `${id}-demo` : undefined}
+          aria-describedby={described || undefined}
           aria-invalid={blocking || undefined}
           aria-required={blocking || undefined}
           className={
@@ -176,6 +200,11 @@ function SecretField({
         {demo && (
           <span id={`${id}-demo`} className="sr-only">
             pre-filled with the mock demo value
+          </span>
+        )}
+        {casts.length > 0 && (
+          <span id={`${id}-cast`} className="sr-only">
+            {castNote}
           </span>
         )}
         <button

@@ -291,6 +291,12 @@ export const TracePanel = memo(function TracePanel({
             paginator decisions appear here as they happen.
           </p>
         )}
+        {/* Before the first event (a slow token endpoint or API): the body says what is coming, not nothing. */}
+        {trace.phase === "running" && trace.resources.length === 0 && trace.general.length === 0 && (
+          <p className="p-3 text-sm text-muted" data-testid="trace-waiting">
+            Waiting for the first response: each request shows here as soon as it is answered.
+          </p>
+        )}
         <FailureBox trace={trace} />
         {trace.general.length > 0 && (
           <ol className="border-b border-line py-1 text-xs" aria-label="Run-wide messages">

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { DockSlot } from "../ui/Panel";
-import { useShortWide } from "./useLayoutMode";
+import { useShortWindow } from "./useLayoutMode";
 import type { ViewDef, ViewId } from "./views";
 
 /** Collapse and maximise buttons of a frame (absent where the layout has no room to give). */
@@ -67,7 +67,7 @@ function Tabs({
       role="tablist"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className="relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
+      className="tabs-fade relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
     >
       {views.map((v) => {
         const selected = v.id === active;
@@ -95,7 +95,9 @@ function Tabs({
 }
 
 function Buttons({ c, bodyIds }: { c: FrameControls; bodyIds: string }) {
-  const btn = "focus-inset inline-flex h-7 w-7 items-center justify-center rounded text-sm text-muted hover:bg-surface hover:text-fg";
+  const btn =
+    "focus-inset inline-flex h-7 w-7 items-center justify-center rounded text-sm text-muted hover:bg-surface hover:text-fg " +
+    "short:h-6 short:w-6";
   return (
     <div className="ml-auto flex shrink-0 items-center">
       {c.onCollapse && (
@@ -160,7 +162,7 @@ export function DockFrame({
   const single = views[0];
   // The header's room for the view's toolbar (ViewDef.toolsInHeader): set as it mounts, before the first paint.
   const [tools, setTools] = useState<HTMLElement | null>(null);
-  const short = useShortWide();
+  const short = useShortWindow();
   const toolsInHeader = !tabs && (single?.toolsInHeader === true || (single?.toolsInHeader === "short" && short));
   const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
     if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
@@ -176,7 +178,8 @@ export function DockFrame({
     >
       <header
         onDoubleClick={onDoubleClick}
-        className={`flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 ${collapsed ? "" : "border-b border-line"}`}
+        // 32 px; 28 px in a short window (views.ts collapsedPx), its buttons and tools 24 px.
+        className={`frame-header flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 short:h-7 ${collapsed ? "" : "border-b border-line"}`}
         data-testid="frame-header"
       >
         {tabs || !single ? (

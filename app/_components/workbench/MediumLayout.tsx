@@ -6,8 +6,9 @@ import { DockFrame, EditorFrame, type FrameControls } from "./DockFrame";
 import { GROUPS, layoutStorage, TAB_KEYS } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
 import { useDock } from "./useDock";
+import { useShortWindow } from "./useLayoutMode";
 import { useStoredTab } from "./useStoredTab";
-import { COLLAPSED_PX, RESULT_VIEWS, type ViewId } from "./views";
+import { collapsedPx, RESULT_VIEWS, type ViewId } from "./views";
 
 type Region = "editor" | "results";
 
@@ -18,6 +19,7 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const dock = useDock<Region>({ panels, groups: [main], othersOf: (r) => (r === "editor" ? ["results"] : ["editor"]) });
   const layout = useDefaultLayout({ id: GROUPS.mediumMain, storage: layoutStorage });
   const [tab, setTab] = useStoredTab(TAB_KEYS.medium, RESULT_VIEWS, "problems");
+  const folded = collapsedPx(useShortWindow());
 
   useImperativeHandle(apiRef, () => ({
     show: (view: ViewId) => {
@@ -66,7 +68,7 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
         defaultSize="46%"
         minSize="120px"
         collapsible
-        collapsedSize={`${COLLAPSED_PX}px`}
+        collapsedSize={`${folded}px`}
         onResize={dock.onResize("editor")}
         className="flex"
       >
@@ -78,7 +80,7 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
         panelRef={panels.results}
         minSize="120px"
         collapsible
-        collapsedSize={`${COLLAPSED_PX}px`}
+        collapsedSize={`${folded}px`}
         onResize={dock.onResize("results")}
         className="flex"
       >

@@ -7,8 +7,8 @@ import { GROUPS, layoutStorage } from "./layout-storage";
 import { ResizeHandle } from "./ResizeHandle";
 import { dividerKeys, type PanelLimit } from "./divider-keys";
 import { useDock } from "./useDock";
-import { SHORT_WIDE } from "./useLayoutMode";
-import { COLLAPSED_PX, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./views";
+import { SHORT_WINDOW, useShortWindow } from "./useLayoutMode";
+import { collapsedPx, rowOf, WIDE_ROWS, type ViewId, type WideRowId } from "./views";
 
 type Region = "editor" | WideRowId;
 const ROWS = WIDE_ROWS.map((r) => r.id);
@@ -20,7 +20,7 @@ const PROBLEMS_MIN_PCT = 30;
 /** The results' rows by default: the tables get the most room, Problems (its toolbar in its header row) a few problems' worth. */
 const SIZES = { checks: "28%", run: "29%", data: "43%" } as const;
 /**
- * Below 820 px of window height (SHORT_WIDE), the trace's timeline would show a line or two: it gets room from Problems (and
+ * Below 820 px of window height (SHORT_WINDOW), the trace's timeline would show a line or two: it gets room from Problems (and
  * Secrets, whose one-row-a-secret layout still shows two secrets' fields there: ~90 px).
  */
 const SHORT_SIZES = { checks: "22%", run: "33%", data: "45%" } as const;
@@ -47,11 +47,13 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const [active, setActive] = useState<ReadonlySet<ViewId>>(new Set());
   // A laptop's height (1366 × 768, 1280 × 720): the trace gets room from Problems, whose list scrolls (first visit only;
   // a layout the user made is kept).
-  const [sizes] = useState(() => (window.matchMedia(SHORT_WIDE).matches ? SHORT_SIZES : SIZES));
+  const [sizes] = useState(() => (window.matchMedia(SHORT_WINDOW).matches ? SHORT_SIZES : SIZES));
+  // A folded frame is its header, whose height follows the window's (it changes with no layout stored anew).
+  const folded = collapsedPx(useShortWindow());
   const checks = useGroupRef();
   // Home, End and the double-click of each divider move its own two panels (and reset the whole group).
   const keys = useMemo(() => {
-    const fold = { px: COLLAPSED_PX };
+    const fold = { px: folded };
     const rows: PanelLimit[] = [
       { id: "pane-checks", defaultPct: parseFloat(sizes.checks), smallest: fold },
       { id: "pane-run", defaultPct: parseFloat(sizes.run), smallest: fold },
@@ -76,7 +78,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
       checksRun: dividerKeys(() => results.current, rows, 0, rowPx),
       runData: dividerKeys(() => results.current, rows, 1, rowPx),
     };
-  }, [sizes, main, results, checks, panels.data]);
+  }, [sizes, folded, main, results, checks, panels.data]);
 
   useImperativeHandle(apiRef, () => ({
     show: (view: ViewId) => {
@@ -168,7 +170,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
             defaultSize={sizes.checks}
             minSize="96px"
             collapsible
-            collapsedSize={`${COLLAPSED_PX}px`}
+            collapsedSize={`${folded}px`}
             onResize={dock.onResize("checks")}
             className="flex"
           >
@@ -195,7 +197,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
             defaultSize={sizes.run}
             minSize="96px"
             collapsible
-            collapsedSize={`${COLLAPSED_PX}px`}
+            collapsedSize={`${folded}px`}
             onResize={dock.onResize("run")}
             className="flex"
           >
@@ -208,7 +210,7 @@ export function WideLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
             defaultSize={sizes.data}
             minSize="96px"
             collapsible
-            collapsedSize={`${COLLAPSED_PX}px`}
+            collapsedSize={`${folded}px`}
             onResize={dock.onResize("data")}
             className="flex"
           >

@@ -31,22 +31,22 @@ export function useLayoutMode(): LayoutMode | null {
 }
 
 /**
- * The wide layout in a short window (1280 × 720, 1366 × 768): its panels' chrome is compact (decision 0016). The same
- * query as the `short:` variant in app/globals.css, which styles what CSS alone can compact.
+ * A short window in the wide or the medium layout (1280 × 720, 1366 × 768, 1024 × 700): its panels' chrome is compact
+ * (decision 0016). The same query as the `short:` variant in app/globals.css, which styles what CSS alone can compact.
  */
-export const SHORT_WIDE = "(min-width: 1280px) and (max-height: 819px)";
+export const SHORT_WINDOW = "(min-width: 768px) and (max-height: 819px)";
 
 function subscribeShort(onChange: () => void): () => void {
-  const query = window.matchMedia(SHORT_WIDE);
+  const query = window.matchMedia(SHORT_WINDOW);
   query.addEventListener("change", onChange);
   return () => query.removeEventListener("change", onChange);
 }
 
-/** Whether the window is short and wide now; `false` on the server (the workbench's layouts render on the client only). */
-export function useShortWide(): boolean {
+/** Whether the window is short (SHORT_WINDOW) now; `false` on the server (the workbench's layouts render on the client only). */
+export function useShortWindow(): boolean {
   return useSyncExternalStore(
     subscribeShort,
-    () => window.matchMedia(SHORT_WIDE).matches,
+    () => window.matchMedia(SHORT_WINDOW).matches,
     () => false,
   );
 }

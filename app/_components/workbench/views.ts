@@ -20,7 +20,7 @@ export interface ViewDef {
   /**
    * Shown alone in its frame (a title, not tabs), the view's Panel toolbar sits in the frame's header row instead of the
    * badge (which it repeats): a short panel (Problems at 1280 × 720) gives that row to its content. `"short"`: only in
-   * the wide layout of a short window (SHORT_WIDE; the Trace's run status).
+   * the wide layout of a short window (SHORT_WINDOW; the Trace's run status).
    */
   readonly toolsInHeader?: boolean | "short";
   readonly content: ReactNode;
@@ -52,5 +52,9 @@ export function rowOf(view: ViewId): WideRowId | "editor" {
   return row?.id ?? "data";
 }
 
-/** A collapsed frame is its header: 32 px and the frame's two 1 px borders. */
-export const COLLAPSED_PX = 34;
+/** A collapsed frame is its header: 32 px (28 px in a short window, the `short:` variant) and the frame's two 1 px borders. */
+const COLLAPSED_PX = 34;
+const COLLAPSED_SHORT_PX = 30;
+
+/** A collapsed frame's height in this window (useShortWindow). */
+export const collapsedPx = (short: boolean): number => (short ? COLLAPSED_SHORT_PX : COLLAPSED_PX);
