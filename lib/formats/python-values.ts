@@ -272,7 +272,7 @@ function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
-    const ref = refValue(v.ref, v.name, v.cast);
+    const ref = refValue(v.ref, v.name, v.cast, v.get);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
     if (v.environ) ENVIRON.add(ref);
     else RAW.add(ref);
