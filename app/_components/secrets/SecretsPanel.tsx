@@ -130,7 +130,12 @@ function SecretField({
   // A long name (`sources.my_source.client_credentials_secret`) takes the row's width above its field: in the name
   // column it took four lines and left the field a sliver.
   const long = use.name.length > LONG_NAME;
-  const call = use.kind === "secret" ? `dlt.secrets["${use.name}"]` : `dlt.config["${use.name}"]`;
+  // Read only with dlt's `get`: optional, None without a value (lib/config/get-refs.ts).
+  const call = use.optional
+    ? `dlt.${use.kind === "secret" ? "secrets" : "config"}.get("${use.name}")`
+    : use.kind === "secret"
+      ? `dlt.secrets["${use.name}"]`
+      : `dlt.config["${use.name}"]`;
   return (
     <li className={`col-span-3 grid grid-cols-subgrid items-center ${long ? "gap-y-0.5" : ""}`}>
       {/* The name, and below it the badge and the call (which gives way, whole in its title); a long name
@@ -163,8 +168,8 @@ function SecretField({
           onChange={(e) => onChange(use.name, e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
-          placeholder={resolved.source === "missing" ? "required" : ""}
+          // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one — but dlt's `get` gives None.
+          placeholder={resolved.source === "missing" ? (use.optional ? "optional: None without a value" : "required") : ""}
           aria-describedby={demo ? `${id}-demo` : undefined}
           aria-invalid={blocking || undefined}
           aria-required={blocking || undefined}
