@@ -63,6 +63,7 @@ describe("restplay run: dlt.config.get(...)", () => {
       { url: "", header: null, body: '{"a": null, "n": null}' },
     ]);
     expect(r.stdout + r.stderr).toContain('get_gives_none  `resources[0].endpoint.params.a` is dlt.config.get("p")');
+    expect(r.stdout + r.stderr).toContain("secrets: p (not set: dlt's get gives None)");
   });
 
   it("hands the environment's text over uncast, and casts it to the type given", async () => {

@@ -51,7 +51,7 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
   environment: (s) => `$${s.variable ?? secretEnvName(s.name)}`,
   settings_file: (s) => (s.files ?? []).join(" and "),
   mock_demo: () => "mock demo value",
-  missing: () => "missing",
+  missing: (s) => (s.optional ? "not set: dlt's get gives None" : "missing"),
 };
 
 /**

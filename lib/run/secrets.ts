@@ -25,6 +25,8 @@ export interface SecretStatus {
   readonly files?: readonly string[];
   /** With `mock_demo`: the settings file(s) whose value the demo value stands in for. */
   readonly shadowed?: readonly string[];
+  /** Every use reads it with dlt's `get`: without a value it is None, not missing (lib/config's SecretUse). */
+  readonly optional?: true;
   /** With `missing`, a secret: the config.toml that has a value under its name, which dlt does not read secrets from. */
   readonly inConfigToml?: readonly string[];
 }
@@ -103,7 +105,7 @@ export function resolveSecrets(
   const statuses = uses.map((use): SecretStatus => {
     const { value, ...where } = resolveSecret(use.name, inputs, use.kind);
     if (value !== null) setOwn(values, use.name, value);
-    return { name: use.name, kind: use.kind, ...where };
+    return { name: use.name, kind: use.kind, ...where, ...(use.optional ? { optional: true as const } : {}) };
   });
   return { values, statuses };
 }
