@@ -97,9 +97,10 @@ export function getError(ref: RefOf, known: string | undefined): string | null {
   const got = handedOver(ref, known);
   if ("value" in got) return null;
   const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(known);
+  const wanted = ref.get === true ? `${ref.cast}() takes` : `dlt reads as ${A_TYPE[ref.get]}`;
   return (
     `${refSpelling(ref.kind, ref.name, ref.cast, ref.get)} fails on this run's value (${shown}): Python raises building the ` +
-    `config, before any request (${got.error}). Give it a value ${ref.get === true ? `${ref.cast}() takes` : `dlt reads as ${A_TYPE[ref.get]}`}.`
+    `config, before any request (${got.error}). Give it a value ${wanted}.`
   );
 }
 
@@ -135,12 +136,16 @@ export function getValue(
   }
   const type = typeOf(ref);
   const schema = schemaAt(RestApiConfigSchema, copy, path);
+  const untyped = ref.get === true;
+  const accessor = `dlt.${ref.kind === "secret" ? "secrets" : "config"}`;
+  const readIt = `read it with ${accessor}["${ref.name}"], which dlt casts, or give \`get\` the type`;
+  const because = untyped ? "dlt's `get` casts nothing: `10` stays the text '10'" : "whatever the value";
+  const fix = untyped ? readIt : "give `get` the type dlt wants there";
   if (schema === null || !schema.safeParse(SAMPLES[type]).success) {
     error(
       "invalid_type",
-      `, ${A_TYPE[type]} when it has a value (${ref.get === true ? "dlt's `get` casts nothing: `10` stays the text '10'" : "whatever the value"}), ` +
-        `and dlt's config wants ${schema ? describeSchema(schema) : "another type"} there: ` +
-        `${ref.get === true ? `read it with dlt.${ref.kind === "secret" ? "secrets" : "config"}["${ref.name}"], which dlt casts, or give \`get\` the type` : "give `get` the type dlt wants there"}.`,
+      `, ${A_TYPE[type]} when it has a value (${because}), ` +
+        `and dlt's config wants ${schema ? describeSchema(schema) : "another type"} there: ${fix}.`,
     );
     return {};
   }

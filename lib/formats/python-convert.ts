@@ -1,6 +1,7 @@
 /**
  * Lezer Python nodes -> document nodes. Literals keep their exact ranges; `dlt.secrets[...]` /
- * `dlt.config[...]` (and `.get("x")`, `.get("x", int)`: read by dlt's `get`) become references; any other expression is kept as source text.
+ * `dlt.config[...]` (and `.get("x")`, `.get("x", int)`: read by dlt's `get`) become references; any other expression is
+ * kept as source text.
  */
 import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";

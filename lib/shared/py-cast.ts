@@ -132,6 +132,8 @@ export function dltGet(name: string, get: RefGet, handed: Json | undefined): Cas
   return value !== null
     ? { value }
     : {
-        error: `ConfigValueCannotBeCoercedException: Configured value for field \`${name}\` cannot be coerced into type \`<class '${get}'>\``,
+        error:
+          "ConfigValueCannotBeCoercedException: " +
+          `Configured value for field \`${name}\` cannot be coerced into type \`<class '${get}'>\``,
       };
 }
