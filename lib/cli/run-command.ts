@@ -231,6 +231,8 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       target: options.mock ? "mock" : "live",
       resources: options.resource ?? [],
       secrets,
+      // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
+      secretsResolved: true,
       limits,
       ...(state ? { state: state.incremental } : {}),
       ...(mockSpec ? { mockSpec } : {}),

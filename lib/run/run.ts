@@ -33,6 +33,11 @@ export interface RunRequest {
   readonly resources?: readonly string[];
   /** Values for `dlt.secrets[...]` / `dlt.config[...]` by name. Never stored, never echoed. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /**
+   * The CLI's: `secrets` are the values it resolved from `--secret`, the environment and dlt's settings files, where an
+   * empty one is a value (dlt takes `API_KEY=` as the empty text); without it an empty value is none (the Secrets panel).
+   */
+  readonly secretsResolved?: boolean;
   readonly limits?: Partial<RunLimits>;
   /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
   readonly state?: Readonly<Record<string, IncrementalState>>;
@@ -129,7 +134,11 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const { values, statuses: secrets } = resolveSecrets(checked.secrets, { given: request.secrets ?? {}, target: request.target });
+  const { values, statuses: secrets } = resolveSecrets(checked.secrets, {
+    given: request.secrets ?? {},
+    target: request.target,
+    ...(request.secretsResolved ? { emptyGiven: true } : {}),
+  });
 
   const monotonic = env.monotonic ?? (() => performance.now());
   let deps: EngineDeps;

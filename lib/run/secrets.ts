@@ -40,8 +40,13 @@ export interface SettingsFile {
 }
 
 export interface SecretInputs {
-  /** Values the user gave, by name (empty strings count as not given). */
+  /**
+   * Values the user gave, by name (an empty one counts as not given: an empty field of the Secrets panel, `--secret x=`;
+   * the environment's and dlt's settings files' empty text is a value, as in dlt).
+   */
   readonly given: Readonly<Record<string, string>>;
+  /** An empty given value is a value: the CLI's values, resolved already from the environment and dlt's files. */
+  readonly emptyGiven?: boolean;
   /** The process environment (the CLI); absent in the browser and the route. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** dlt's settings files, secrets.toml first (the CLI); absent in the browser and the route. */
@@ -56,7 +61,8 @@ function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { 
   for (const file of files)
     for (const n of names) {
       const found = file.lookup(n);
-      if (found !== undefined && found.value !== "") return found;
+      // An empty value is a value, as dlt takes it (`api_key = ""` is the empty text; checked with dlt 1.26.0).
+      if (found !== undefined) return found;
     }
   return undefined;
 }
@@ -72,12 +78,13 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
   // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
   for (const n of names) {
     const given = getOwn(inputs.given, n);
-    if (given !== undefined && given !== "") return { value: given, source: "given" };
+    if (given !== undefined && (given !== "" || inputs.emptyGiven)) return { value: given, source: "given" };
   }
   for (const n of inputs.env ? names : []) {
     const variable = secretEnvName(n);
     const fromEnv = getOwn(inputs.env ?? {}, variable);
-    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment", variable };
+    // `API_KEY=` is the empty text for dlt's EnvironProvider (checked with dlt 1.26.0), not a missing value.
+    if (fromEnv !== undefined) return { value: fromEnv, source: "environment", variable };
   }
   const readable = (inputs.settings ?? []).filter((f) => kind === "config" || f.kind === "secrets.toml");
   const filed = fromFiles(names, readable);
