@@ -44,6 +44,20 @@ source = rest_api_source({
 `,
 );
 
+writeFileSync(
+  join(dir, "environ.py"),
+  `import os
+import dlt
+from dlt.sources.rest_api import rest_api_source
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/"},
+    "resources": [{"name": "p", "endpoint": {"path": "items", "params": {"a": os.getenv("OA"), "c": f"v{os.getenv('OA')}"},
+        "paginator": "single_page"}}],
+})
+`,
+);
+
 function api() {
   const seen: { url: string; header: string | null; body: string }[] = [];
   const fetch = async (req: Request) => {
@@ -85,6 +99,15 @@ describe("restplay run: dlt.config.get(...)", () => {
     expect(r.stderr).toContain(
       "ConfigValueCannotBeCoercedException: Configured value for field `lim` cannot be coerced into type `<class 'int'>`",
     );
+  });
+
+  it("reads os.getenv as Python does: None where the variable is not set, its text as it is (dlt 1.26.0: ?c=vNone, ?a=1e2&c=v1e2)", async () => {
+    const none = api();
+    expect((await cli(["run", "environ.py"], { cwd: dir, fetch: none.fetch })).code).toBe(0);
+    expect(none.seen.map((s) => s.url)).toEqual(["?c=vNone"]);
+    const set = api();
+    expect((await cli(["run", "environ.py"], { cwd: dir, fetch: set.fetch, env: { OA: "1e2" } })).code).toBe(0);
+    expect(set.seen.map((s) => s.url)).toEqual(["?a=1e2&c=v1e2"]);
   });
 
   it("fails an auth whose token get gives None, before any request", async () => {

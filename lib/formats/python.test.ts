@@ -85,11 +85,12 @@ describe("Python literals", () => {
         "}",
       ].join("\n"),
     );
+    // `os.getenv("B")` and a None default give None where the variable is not set: read as dlt's get reads a reference.
     expect(toPlain(doc.root!)).toEqual({
       a: { $secret: "A" },
-      b: { $secret: "B" },
+      b: { $secret: "B", $get: true },
       c: { $secret: "C" },
-      d: { $secret: "D" },
+      d: { $secret: "D", $get: true },
       e: "https://lab.example.com/",
       f: 50,
     });
