@@ -101,7 +101,7 @@ describe("restplay run: dlt.config.get(...)", () => {
     );
   });
 
-  it("reads os.getenv as Python does: None where the variable is not set, its text as it is (dlt 1.26.0: ?c=vNone, ?a=1e2&c=v1e2)", async () => {
+  it("reads os.getenv as Python does: None where X is not set, its text as it is (dlt: ?c=vNone, ?a=1e2&c=v1e2)", async () => {
     const none = api();
     expect((await cli(["run", "environ.py"], { cwd: dir, fetch: none.fetch })).code).toBe(0);
     expect(none.seen.map((s) => s.url)).toEqual(["?c=vNone"]);
