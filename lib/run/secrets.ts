@@ -56,6 +56,17 @@ export interface SecretInputs {
 
 type Resolved = Omit<SecretStatus, "name" | "kind"> & { readonly value: string | null };
 
+/** Whether a value the user gave counts: an empty one is none (an empty field of the Secrets panel, `--secret x=`). */
+const counts = (v: string | undefined, emptyGiven = false): v is string => v !== undefined && (v !== "" || emptyGiven === true);
+
+/**
+ * The values a user gave that count (`counts`), for what checks them before a run (lib/config's `refValues`): a cleared
+ * field of the Secrets panel is no value, there as in the run (`dlt.config.get("x")` then gives None, not `''`).
+ */
+export function givenValues(values: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  return Object.values(values).every((v) => counts(v)) ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => counts(v)));
+}
+
 /** The first settings file of those `kind` may read with a value under one of `names`, and that value. */
 function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { value: string; files: readonly string[] } | undefined {
   for (const file of files)
@@ -78,7 +89,7 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
   // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
   for (const n of names) {
     const given = getOwn(inputs.given, n);
-    if (given !== undefined && (given !== "" || inputs.emptyGiven)) return { value: given, source: "given" };
+    if (counts(given, inputs.emptyGiven)) return { value: given, source: "given" };
   }
   for (const n of inputs.env ? names : []) {
     const variable = secretEnvName(n);
