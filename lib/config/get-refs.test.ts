@@ -57,4 +57,12 @@ describe("dlt's get in validation", () => {
     expect(toml).toContain("# lim = 10  # an example: the config reads int(…) of it; optional: dlt's get gives None without it");
     expect(toml).toContain('config["resources"][0]["endpoint"]["paginator"]["limit"] = dlt.config.get("lim", int)');
   });
+
+  it("casts None as Python does: int(None) raises TypeError before any request (dlt 1.26.0), in an f-string's part too", () => {
+    for (const expr of ['int(dlt.config.get("n"))', "f\"v{int(dlt.config.get('n'))}\""]) {
+      const run = validateText(config("10").replace('dlt.config.get("q")', expr), "python", { refValues: {} });
+      expect(run.valid).toBe(false);
+      expect(run.diagnostics.map((d) => d.message).join("\n")).toContain("TypeError: int() argument must be");
+    }
+  });
 });

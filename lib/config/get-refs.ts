@@ -57,18 +57,8 @@ export function withMissingGets(
     const spelling = refSpelling(ref.kind, ref.name, undefined, ref.get);
     // Python's cast of None: `bool(None)` is False, `int(None)` and `float(None)` raise TypeError.
     const cast = ref.cast ? pyCast(ref.cast, null) : { value: null };
-    if (!("value" in cast)) {
-      out.push({
-        severity: "error",
-        code: "invalid_value",
-        path: loc.pointer(path),
-        range: loc.value(path),
-        message:
-          `${where(path)}: ${spelling} has no value in this run and gives None, and Python raises on ` +
-          `${ref.cast}(None) building the config, before any request (${cast.error}). Give it a value.`,
-      });
-      continue;
-    }
+    // Python raises on the cast of None (`int(None)`): getError says so (ref-values.ts), in an f-string's part too.
+    if (!("value" in cast)) continue;
     owner[path[path.length - 1]!] = cast.value;
     out.push({
       severity: "warning",
@@ -91,9 +81,20 @@ const handedOver = (ref: RefOf, known: string) => {
   return "value" in got && ref.cast ? pyCast(ref.cast, got.value) : got;
 };
 
-/** What dlt or Python raises reading a `get` reference with this run's value (`null`: none), a secret's value masked. */
+/**
+ * What dlt or Python raises reading a `get` reference with this run's value (`null`: none), a secret's value masked; without
+ * one (`known` undefined: a run has no value) the cast around None's (`int(None)`: TypeError).
+ */
 export function getError(ref: RefOf, known: string | undefined): string | null {
-  if (ref.get === undefined || known === undefined) return null;
+  if (ref.get === undefined) return null;
+  if (known === undefined) {
+    const none = ref.cast ? pyCast(ref.cast, null) : { value: null };
+    if ("value" in none) return null;
+    return (
+      `${refSpelling(ref.kind, ref.name, undefined, ref.get)} has no value in this run and gives None, and Python raises on ` +
+      `${ref.cast}(None) building the config, before any request (${none.error}). Give it a value.`
+    );
+  }
   const got = handedOver(ref, known);
   if ("value" in got) return null;
   const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(known);
