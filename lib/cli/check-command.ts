@@ -69,6 +69,8 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
       target,
       resources: options.resource ?? [],
       secrets: values,
+      // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
+      secretsResolved: true,
       limits: CHECK_LIMITS,
       ...(mockSpec ? { mockSpec } : {}),
     },

@@ -51,7 +51,7 @@ const SOURCE_LABEL: Readonly<Record<SecretSource, (s: SecretStatus) => string>> 
   environment: (s) => `$${s.variable ?? secretEnvName(s.name)}`,
   settings_file: (s) => (s.files ?? []).join(" and "),
   mock_demo: () => "mock demo value",
-  missing: () => "missing",
+  missing: (s) => (s.optional ? "not set: dlt's get gives None" : "missing"),
 };
 
 /**
@@ -231,6 +231,8 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       target: options.mock ? "mock" : "live",
       resources: options.resource ?? [],
       secrets,
+      // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
+      secretsResolved: true,
       limits,
       ...(state ? { state: state.incremental } : {}),
       ...(mockSpec ? { mockSpec } : {}),

@@ -36,7 +36,8 @@ export async function withTypeValues(source: Source, first: ValidationResult, in
     typed.map((r) => ({ name: r.name, kind: r.kind, paths: [] })),
     inputs,
   );
-  const absent = typed.filter((r) => !Object.hasOwn(values, r.name));
+  // One read with dlt's `get` is None without a value (get-refs.ts), no missing value.
+  const absent = typed.filter((r) => r.get === undefined && !Object.hasOwn(values, r.name));
   const missing = first.valid && absent.length > 0 ? absent.map(missingTypeLine).join("\n") : null;
   // Every reference's value is checked where it is (`"https://h:" + dlt.config["port"]` with 8080: Python's TypeError, located).
   const refValues = resolveSecrets(every, inputs).values;

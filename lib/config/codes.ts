@@ -132,6 +132,10 @@ export const DIAGNOSTIC_CODES = {
     "info",
     "A paginator's or auth's `type` given as a dlt.config/dlt.secrets reference: known when dlt runs (keys checked against every type's).",
   ],
+  get_gives_none: [
+    "warning",
+    'A run has no value for a reference read with dlt\'s `get` (`dlt.config.get("x")`): dlt hands over None, and the config runs so.',
+  ],
   value_at_run_time: [
     "info",
     "A number, bool or dict given as a dlt.config/dlt.secrets reference (`limit`, a whole `paginator`): known when dlt runs.",

@@ -5,11 +5,24 @@
  * loading snippet writes back from `dlt.secrets[...]`/`dlt.config[...]` before calling rest_api_source;
  * text made with references (`{"$format": …}`) is written back as the f-string that makes it.
  */
-import { joinedParts, joinedWithPlus, pyFormatString, type PlainValue } from "../formats";
+import { joinedParts, joinedWithPlus, pyFormatString, pyRef, type PlainValue } from "../formats";
 import { toDltCanonical, type RuntimeRetry } from "./canonical";
 import { moveLiteralCredentials } from "./rules/secret-literals";
 import { refsAsText } from "./text-refs";
-import { getOwn, isFormat, isPython, markerOf, refOf, refsIn, setOwn, type FormatValue, type RefCast } from "../shared";
+import {
+  getOwn,
+  isFormat,
+  isPython,
+  markerOf,
+  refOf,
+  refsIn,
+  refValue,
+  setOwn,
+  type FormatValue,
+  type RefCast,
+  type RefGet,
+  type RefOf,
+} from "../shared";
 
 type Path = (string | number)[];
 type Obj = { [k: string]: PlainValue };
@@ -26,19 +39,21 @@ export interface Binding {
   readonly format?: FormatValue;
   /** A reference's cast (`int(dlt.config["lim"])`), bound so by the loading snippet. */
   readonly cast?: RefCast;
+  /** Read with dlt's `get` (`dlt.config.get("lim", int)`), bound so by the loading snippet. */
+  readonly get?: RefGet;
 }
 
-type BoundRef = { readonly kind: "secret" | "config"; readonly name: string; readonly cast?: RefCast };
+/** The references a binding reads: itself, or a `format`'s (each with its cast and `get`, if any). */
+export const bindingRefs = (b: Binding): readonly RefOf[] =>
+  b.kind === "format"
+    ? refsIn(b.format)
+    : b.kind === "python"
+      ? []
+      : [{ kind: b.kind, name: b.name, ...(b.cast ? { cast: b.cast } : {}), ...(b.get !== undefined ? { get: b.get } : {}) }];
 
-/** The references a binding reads: itself, or a `format`'s (each with its cast, if any). */
-export const bindingRefs = (b: Binding): readonly BoundRef[] =>
-  b.kind === "format" ? refsIn(b.format) : b.kind === "python" ? [] : [{ kind: b.kind, name: b.name, ...(b.cast ? { cast: b.cast } : {}) }];
-
-/** A binding's reference as the loading snippet reads it: `dlt.secrets["k"]`, `int(dlt.config["lim"])`. */
-const boundRef = (b: Binding): string => {
-  const read = `dlt.${b.kind === "secret" ? "secrets" : "config"}[${JSON.stringify(b.name)}]`;
-  return b.cast ? `${b.cast}(${read})` : read;
-};
+/** A binding's reference as the loading snippet reads it: `dlt.secrets["k"]`, `int(dlt.config["lim"])`, `dlt.config.get("x")`. */
+const boundRef = (b: Binding): string =>
+  b.kind === "secret" || b.kind === "config" ? pyRef(refValue(b.kind, b.name, b.cast, b.get)) : "None";
 
 export interface DltDict {
   readonly dict: PlainValue;

@@ -9,7 +9,7 @@ import { callsRestApi, markdownBlock, writeJson, writePythonLiteral, writeYaml, 
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
-import { isPython, secretEnvName, type RefCast } from "../shared";
+import { isPython, secretEnvName, type RefCast, type RefOf } from "../shared";
 import { bindingRefs, dltDict, dltForm, EXPORT_FILENAMES, loadingSnippet } from "./export-dict";
 import { completed, pipelineMain, runtimeImports, runtimeLines, userPythonFile } from "./export-python";
 import { withPythonSpelling } from "./export-numbers";
@@ -140,10 +140,17 @@ export function secretsTomlTemplate(value: PlainValue, options: ExportOptions = 
   const d = dltDict(value, options.keepLiteralSecrets ?? false);
   const refs = d.bindings.flatMap(bindingRefs);
   // A name the config casts (`int(dlt.config["lim"])`) gets an example of that type: `"<your lim>"` is no int.
-  const casts = new Map(refs.flatMap((r) => (r.cast ? [[r.name, r.cast] as const] : [])));
+  // So does one read with a type given to dlt's `get` (`dlt.config.get("lim", int)`), which dlt casts the value to.
+  const typeOf = (r: RefOf): RefCast | undefined =>
+    r.cast ?? (r.get === "int" || r.get === "float" || r.get === "bool" ? r.get : undefined);
+  const casts = new Map(refs.flatMap((r) => (typeOf(r) ? [[r.name, typeOf(r)!] as const] : [])));
+  // A name every use reads with `get` is optional: dlt's `get` gives None without it.
+  const optional = new Set(refs.filter((r) => r.get !== undefined).map((r) => r.name));
+  for (const r of refs) if (r.get === undefined) optional.delete(r.name);
   const placeholder = (k: string, name: string) => {
     const cast = casts.get(name);
-    return cast ? `${k} = ${CAST_EXAMPLES[cast]}  # an example: the config reads ${cast}(…) of it` : `${k} = "<your ${k}>"`;
+    const line = cast ? `${k} = ${CAST_EXAMPLES[cast]}  # an example: the config reads ${cast}(…) of it` : `${k} = "<your ${k}>"`;
+    return optional.has(name) ? `${line}${cast ? "; " : "  # "}optional: dlt's get gives None without it` : line;
   };
   const unique = (kind: "secret" | "config") => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.name))];
   const lines = [

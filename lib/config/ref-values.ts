@@ -23,6 +23,7 @@ import {
   type PyValue,
   type RefValue,
 } from "../shared";
+import { getError } from "./get-refs";
 import { where, type Locator, type Path } from "./located";
 import type { DiagnosticOut } from "./sink";
 
@@ -71,6 +72,13 @@ function castError(part: RefValue, environ: boolean, given: Given): string | nul
   );
 }
 
+/** A cast's error, or what dlt's `get` raises (get-refs.ts), for a reference's value this run. */
+function refError(part: RefValue, environ: boolean, given: Given): string | null {
+  const ref = refOf(part);
+  if (ref?.get !== undefined) return getError(ref, getOwn(given, ref.name));
+  return castError(part, environ, given);
+}
+
 /** The errors this run's values (`given`, by reference name) make where Python or dlt refuses them before any request. */
 export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given): void {
   const failed = (node: DocNode, path: Path, error: string | null) => {
@@ -86,11 +94,11 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
   const walk = (node: DocNode, path: Path): void => {
     if (node.kind === "object") for (const e of node.entries) walk(e.value, [...path, e.key]);
     else if (node.kind === "array") node.items.forEach((x, i) => walk(x, [...path, i]));
-    else if (node.kind === "ref" && node.cast)
-      failed(node, path, castError(refValue(node.ref, node.name, node.cast), node.environ === true, given));
-    else if (node.kind === "format" && node.parts.some((p) => typeof p !== "string" && p.$cast))
+    else if (node.kind === "ref" && (node.cast || node.get !== undefined))
+      failed(node, path, refError(refValue(node.ref, node.name, node.cast, node.get), node.environ === true, given));
+    else if (node.kind === "format" && node.parts.some((p) => typeof p !== "string" && (p.$cast || p.$get !== undefined)))
       node.parts.forEach((p, i) =>
-        failed(node, path, typeof p === "string" ? null : castError(p, node.environ?.includes(i) === true, given)),
+        failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given)),
       );
     if (node.kind === "format" && node.concatenated) {
       const found = concatError(node.parts, node.concatenated, given);

@@ -3,7 +3,7 @@
  * an object allows, and which union variant a value means. This is what makes messages union-aware.
  */
 import type { z } from "zod";
-import { isMarker, markedAs, soleMarker } from "../shared";
+import { isMarker, markedAs } from "../shared";
 import { PY_INT } from "./schema";
 
 type Def = {
@@ -117,7 +117,7 @@ export const describeSchema = cached((s: z.ZodType): string => {
     const lits = literalValues(m);
     if (lits) names.add(`one of ${lits.map((v) => `\`${String(v)}\``).join(", ")}`);
     else if (d.type === "object" && d.shape) {
-      const marker = soleMarker(d.shape);
+      const marker = markedAs(d.shape);
       if (marker === "$secret") refs |= 1;
       else if (marker === "$config") refs |= 2;
       // Text made with references goes where references go: named by them.

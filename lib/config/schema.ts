@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { HTTP_TOKEN, keyPath } from "./key-paths";
-import { CASTS } from "../shared";
+import { CASTS, GET_TYPES } from "../shared";
 
 const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic";
 
@@ -21,13 +21,23 @@ const DOCS = "https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/ba
  */
 export const isDialect = (description: string | undefined): boolean => description?.startsWith("Seed dialect") ?? false;
 
+/**
+ * `"$get": true` beside a reference: read with dlt's `get` (`dlt.secrets.get("name")`: text, or None when not set); `"str"`:
+ * `get("name", str)`. A `get` of another type (`"$get": "int"`) is dealt with before zod sees the config (get-refs.ts).
+ */
+const textGet = {
+  $get: z
+    .union([z.literal(true), z.literal("str")])
+    .optional()
+    .describe('Read with dlt\'s get: the value uncast, None when it is not set (true), or read as text ("str").'),
+};
 /** `{"$secret": "name"}`: a value that comes from `dlt.secrets["name"]`. */
 export const SecretRefSchema = z
-  .strictObject({ $secret: z.string().min(1).describe('Name of the secret, as in `dlt.secrets["name"]`.') })
+  .strictObject({ $secret: z.string().min(1).describe('Name of the secret, as in `dlt.secrets["name"]`.'), ...textGet })
   .describe("A reference to a secret. Its value is supplied at run time, never stored in the config.");
 /** `{"$config": "name"}`: a value that comes from `dlt.config["name"]`. */
 export const ConfigRefSchema = z
-  .strictObject({ $config: z.string().min(1).describe('Name of the config value, as in `dlt.config["name"]`.') })
+  .strictObject({ $config: z.string().min(1).describe('Name of the config value, as in `dlt.config["name"]`.'), ...textGet })
   .describe("A reference to a config value, supplied at run time.");
 /** A Python expression that is not a literal (function, lambda, class instance). Validated, never executed. */
 export const PythonExprSchema = z
@@ -39,7 +49,7 @@ export const PythonExprSchema = z
  * f-string builds it (`f"Bearer {dlt.secrets['token']}"`); the parts are joined when the run binds them.
  */
 /** A part's cast (`f"v{int(dlt.config['v'])}"`, decision 0047): Python's str() of the cast value is the part. */
-const castPart = { $cast: z.enum(CASTS).optional() };
+const castPart = { $cast: z.enum(CASTS).optional(), $get: z.union([z.literal(true), z.enum(GET_TYPES)]).optional() };
 export const FormatRefSchema = z
   .strictObject({
     $format: z

@@ -11,6 +11,11 @@ export interface SecretUse {
    * order, `null` for a place that reads it as it is. Absent when no place casts it.
    */
   readonly casts?: (RefCast | null)[];
+  /**
+   * Every use reads it with dlt's `get` (`dlt.config.get("x")`): without a value dlt hands over None and the run goes on,
+   * so no value is required (a run says what None does: get-refs.ts).
+   */
+  readonly optional?: true;
 }
 
 /**
@@ -34,9 +39,11 @@ export function listSecrets(value: unknown): SecretUse[] {
     } else if (typeof v === "object" && v !== null) {
       if (isRefOrFormat(v)) {
         const at = pointerFromPath(path);
-        for (const { kind, name, cast = null } of refsIn(v)) {
+        for (const { kind, name, cast = null, get } of refsIn(v)) {
           const key = `${kind}:${name}`;
-          const use = found.get(key) ?? { name, kind, paths: [] };
+          const before = found.get(key);
+          const optional = get !== undefined && (before === undefined || before.optional === true);
+          const use: SecretUse = { name, kind, paths: before?.paths ?? [], ...(optional ? { optional: true as const } : {}) };
           if (use.paths[use.paths.length - 1] !== at) use.paths.push(at);
           found.set(key, use);
           reads.set(key, [...new Set([...(reads.get(key) ?? []), cast])]);

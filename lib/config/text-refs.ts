@@ -8,7 +8,7 @@
  * the one-part `{"$format": [ref]}`, which the Python reader reads back as it was written.
  */
 import type { PlainValue } from "../formats";
-import { CREDENTIAL_FIELDS, DLT_MASKED_AUTH_KEYS, isRef } from "../shared";
+import { CREDENTIAL_FIELDS, DLT_MASKED_AUTH_KEYS, isRef, refOf } from "../shared";
 import { valueAt, where, type Path } from "./located";
 import { endpointsOf } from "./rules/dlt-endpoints";
 import { isObj } from "./rules/context";
@@ -33,12 +33,16 @@ const dictAt = (root: unknown, path: Path): Record<string, PlainValue> | null =>
   return isObj(v) ? (v as Record<string, PlainValue>) : null;
 };
 
-/** The bare references (`{"$secret": k}`, `{"$config": k}`) where dlt wants text, in config order. */
+/**
+ * The bare references (`{"$secret": k}`, `{"$config": k}`) where dlt wants text, in config order. One read with dlt's `get`
+ * is not: `get` casts nothing (the environment's `12345` stays text), and `str()` would make its None the text `None`.
+ */
 export function refsWantingText(config: unknown): Path[] {
   const found: Path[] = [];
   for (const place of textPlaces(config)) {
     const dict = dictAt(config, place.at);
-    if (dict) for (const [k, v] of Object.entries(dict)) if (place.keys(k) && isRef(v)) found.push([...place.at, k]);
+    if (dict)
+      for (const [k, v] of Object.entries(dict)) if (place.keys(k) && isRef(v) && refOf(v)?.get === undefined) found.push([...place.at, k]);
   }
   return found;
 }

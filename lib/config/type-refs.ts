@@ -33,6 +33,7 @@ import {
   type Json,
   type PyValue,
   type RefCast,
+  type RefGet,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
@@ -40,6 +41,7 @@ import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
 import { defOf, objectShape, schemaAt, unionMembers } from "./schema-walk";
 import { castValue } from "./cast-refs";
+import { getValue } from "./get-refs";
 import type { DiagnosticOut } from "./sink";
 import { typedKindAt } from "./type-keys";
 import { wantsInteger } from "./rules/integers";
@@ -70,6 +72,8 @@ export interface RunTimeRef {
   readonly isType: boolean;
   /** `int(…)`, `float(…)` or `bool(…)` around the reference. */
   readonly cast?: RefCast;
+  /** Read with dlt's `get` (get-refs.ts). */
+  readonly get?: RefGet;
 }
 
 /** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */
@@ -98,7 +102,11 @@ function valueRefs(value: PlainValue, skip: ReadonlySet<string>): RunTimeRef[] {
       // A list's item where the list wants text (`"primary_key": [dlt.config["pk"]]`, `include_from_parent`) is one too: dlt
       // takes the value Python reads (checked with dlt 1.26.0: `PK=id` runs, `PK=123` is refused as an int).
       const item = typeof path[path.length - 1] === "number";
-      if (schema !== null && !schema.safeParse(v).success && (ref.cast !== undefined || item || takesTyped(schema, path)))
+      if (
+        schema !== null &&
+        !schema.safeParse(v).success &&
+        (ref.cast !== undefined || ref.get !== undefined || item || takesTyped(schema, path))
+      )
         out.push({ path, place: where(path), ...ref, isType: false });
     } else if (hasMarker(v)) return;
     else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -117,7 +125,7 @@ export function runTimeRefs(value: PlainValue): RunTimeRef[] {
   return [...types, ...valueRefs(value, new Set(types.map((t) => t.path.join("\u0000"))))];
 }
 
-const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name, ref.cast);
+const spelled = (ref: RunTimeRef): string => refSpelling(ref.kind, ref.name, ref.cast, ref.get);
 
 /** Whether the reference at `path` is Python's `os.environ[...]`/`os.getenv(...)`: text, whatever it holds. */
 const environAt = (loc: Locator, path: Path): boolean => {
@@ -244,7 +252,12 @@ export function withoutRunTimeRefs(
     const key = String(ref.path[ref.path.length - 1]);
     const known = Object.hasOwn(given, ref.name) ? given[ref.name] : undefined;
     const environ = environAt(loc, ref.path);
-    const cast = ref.cast ? castValue(copy, ref, known, environ, loc, out) : undefined;
+    const cast =
+      ref.get !== undefined && !ref.isType
+        ? getValue(copy, ref.path, ref, known, loc, out)
+        : ref.cast
+          ? castValue(copy, ref, known, environ, loc, out)
+          : undefined;
     if (cast && "value" in cast) {
       target[key] = cast.value;
       continue;

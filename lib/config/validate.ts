@@ -26,6 +26,7 @@ import { withoutNullNames } from "./rules/param-names";
 import { excusedByUnreadPython, formatsAsPython, keysNoTypeTakes, withoutUnreadPython } from "./unread-python";
 import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 import { maskBoundSecrets, withoutRunTimeRefs } from "./type-refs";
+import { withMissingGets } from "./get-refs";
 import { checkRefValues } from "./ref-values";
 
 export interface ValidationResult {
@@ -68,7 +69,13 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
       value = toPlain(document.root);
       const checked = withoutRunTimeRefs(
         withoutUnreadPython(
-          withoutDefaultNones(noneAsFalse(withoutNullNames(limitResources(value, loc, out), loc, out), loc, out)),
+          withoutDefaultNones(
+            noneAsFalse(
+              withoutNullNames(withMissingGets(limitResources(value, loc, out), loc, out, options.refValues), loc, out),
+              loc,
+              out,
+            ),
+          ),
           loc,
           out,
           removed,

@@ -5,12 +5,15 @@
  * `{"$format": [parts]}` becomes its parts joined, each reference by Python's `str()` of that value, as an f-string
  * formats it (`2.0`, `True`, `{'a': 1}`). A cast reference (`int(dlt.config["lim"])`) is Python's cast of that value
  * (of `os.environ`'s text as it is), whatever `cast` says (lib/shared/py-cast.ts; validation refused a value Python raises on).
+ * A reference read with dlt's `get` (`dlt.config.get("lim")`, `get("lim", int)`) is what `get` hands over (`dltGet`): None
+ * without a value (not missing: the run goes on with None, as dlt's), the text uncast, or the text read as the type given.
  * Python values never reach the engine (lib/config leaves them out and lists where they were).
  */
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
 import {
   dltConfigValue,
+  dltGet,
   getOwn,
   isFormat,
   isPyNumber,
@@ -20,6 +23,7 @@ import {
   refOf,
   setOwn,
   type RefCast,
+  type RefGet,
   type RefKind,
 } from "../shared";
 
@@ -48,6 +52,7 @@ export class RefResolver {
    */
   bind(v: ConfigValue, cast = false): Json {
     const ref = refOf(v);
+    if (ref?.get !== undefined) return this.got(ref.name, ref.kind, ref.get, ref.cast);
     if (ref !== null)
       return ref.cast ? this.pyCast(ref.name, ref.kind, ref.cast) : cast ? this.cast(ref.name, ref.kind) : this.value(ref.name, ref.kind);
     if (isFormat(v)) return joinFormat(v, (ref) => pyStr(this.bind(ref, true)));
@@ -98,6 +103,18 @@ export class RefResolver {
     if (this.missing.has(name)) return value;
     const r = pyCast(cast, value);
     return "value" in r ? this.spelled(kind, r.value) : value;
+  }
+
+  /**
+   * What dlt's `get` hands over (`dltGet`: None without a value, the text as it is, or read as `get`'s type), then Python's
+   * cast of it if any; the text itself where dlt or Python would raise (validation refused the value).
+   */
+  private got(name: string, kind: RefKind, get: RefGet, cast: RefCast | undefined): Json {
+    const text = getOwn(this.secrets, name);
+    const r = dltGet(name, get, text);
+    if (!("value" in r)) return text ?? null;
+    const value = cast ? pyCast(cast, r.value) : r;
+    return "value" in value ? this.spelled(kind, value.value) : (text ?? null);
   }
 
   /** `value`, a secret's spelling noted when it is a number (a bool's `True` is no credential to look for). */

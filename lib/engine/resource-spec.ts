@@ -30,7 +30,8 @@ export function buildSpec(
   const headers: Record<string, string> = { ...r.clientHeaders };
   for (const [k, v] of Object.entries(formatDeep(r.headers, lookup, false) as Record<string, Json>)) {
     for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
-    setOwn(headers, k, pyStr(v));
+    // None (`"X-H": None`, a `dlt.config.get(...)` without a value) leaves the header out, as requests' merge_setting does.
+    if (v !== null) setOwn(headers, k, pyStr(v));
   }
   let spec: RequestSpec = {
     method: r.method,

@@ -13,7 +13,7 @@ export { positionAt, offsetAt } from "./positions";
 export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToString, parsePointer } from "./pointer";
 export { writeJson, writeYaml } from "./writers";
 export { plainYamlText } from "./yaml-1-1";
-export { joinedParts, joinedWithPlus, pyFormatString, writePythonLiteral } from "./python-writer";
+export { joinedParts, joinedWithPlus, pyFormatString, pyRef, writePythonLiteral } from "./python-writer";
 export { callsRestApi, completeFile, freeNames, makesPipeline, mergeImports, moduleSourceName } from "./python-export";
 export { DLT_CLASSES, classOfType, dltClass, type DltClass, type DltParam } from "./python-classes";
 export { compileExpression, compileModule, compileStep, type CompiledModule, type CompiledStep } from "./python-step";

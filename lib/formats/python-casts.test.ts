@@ -19,7 +19,7 @@ describe("the Python reader: a cast on a reference", () => {
     expect(valueOf("float(dlt.config['ratio'])")).toEqual({ $config: "ratio", $cast: "float" });
     expect(valueOf('bool(dlt.secrets["on"])')).toEqual({ $secret: "on", $cast: "bool" });
     expect(valueOf('int(os.environ["X"])')).toEqual({ $secret: "X", $cast: "int" });
-    expect(valueOf('int(os.getenv("X"))')).toEqual({ $secret: "X", $cast: "int" });
+    expect(valueOf('int(os.getenv("X"))')).toEqual({ $secret: "X", $cast: "int", $get: true });
     expect(valueOf("int(LIM)", 'LIM = dlt.config["lim"]')).toEqual({ $config: "lim", $cast: "int" });
   });
 

@@ -1,6 +1,7 @@
 /**
  * Lezer Python nodes -> document nodes. Literals keep their exact ranges; `dlt.secrets[...]` /
- * `dlt.config[...]` (and `.get("x")`) become references; any other expression is kept as source text.
+ * `dlt.config[...]` (and `.get("x")`, `.get("x", int)`: read by dlt's `get`) become references; any other expression is
+ * kept as source text.
  */
 import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";
@@ -8,7 +9,7 @@ import type { Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString } from "./python-strings";
 import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
 import { showToken } from "./syntax";
-import { maskSecret, pyRepr } from "../shared";
+import { isGet, maskSecret, pyRepr } from "../shared";
 
 const SKIP = new Set(["{", "}", "[", "]", "(", ")", ",", ":", "Comment"]);
 /** JSON's literals and their Python spelling (a Map: a name such as `constructor` must not match). */
@@ -45,21 +46,29 @@ export function isDictNode(n: SyntaxNode): boolean {
   return n.name === "DictionaryExpression" || (n.name === "DictionaryComprehensionExpression" && !n.getChild("for"));
 }
 
-/** `dlt.secrets["x"]`, `dlt.config["x"]`, `dlt.secrets.get("x")` (a default too): the reference; null for anything else. */
+/**
+ * `dlt.secrets["x"]`, `dlt.config["x"]`: the reference; `dlt.secrets.get("x")`, `dlt.config.get("x", int)` (Python's `int`,
+ * `float`, `bool`, `str`, `dict`, `list`): the reference read by `get` (`get`: dlt's None without a value, its type cast).
+ * A text as the second argument is an error (`textSecondArgument`). Null for anything else.
+ */
 export function dltRef(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
   const target = n.firstChild;
   if (!target || target.name !== "MemberExpression") return null;
   const args = n.name === "CallExpression" ? n.getChild("ArgList") : n;
   const parts = args ? valueChildren(args).filter((c) => c.from >= target.to) : [];
-  const [key, fallback] = parts;
-  const withDefault = n.name === "CallExpression" && parts.length === 2;
-  if ((parts.length !== 1 && !withDefault) || !key || key.name !== "String") return null;
+  const [key, second] = parts;
+  const withSecond = n.name === "CallExpression" && parts.length === 2;
+  if ((parts.length !== 1 && !withSecond) || !key || key.name !== "String") return null;
   const pattern = n.name === "CallExpression" ? /^dlt\s*\.\s*(secrets|config)\s*\.\s*get$/ : /^dlt\s*\.\s*(secrets|config)$/;
   const m = pattern.exec(src(ctx, target));
   const name = decodePythonString(src(ctx, key));
   if (!m || name === null) return null;
-  if (withDefault && fallback?.name === "String") textSecondArgument(ctx, key, fallback, m[1] as string, name, pointer);
-  return { kind: "ref", ref: m[1] === "secrets" ? "secret" : "config", name, range: rangeOf(n) };
+  const type = second?.name === "VariableName" ? src(ctx, second) : null;
+  const typed = type !== null && isGet(type) ? type : null;
+  if (withSecond && typed === null && second?.name !== "String") return null;
+  if (withSecond && second?.name === "String") textSecondArgument(ctx, key, second, m[1] as string, name, pointer);
+  const get = n.name === "CallExpression" ? { get: typed ?? (true as const) } : {};
+  return { kind: "ref", ref: m[1] === "secrets" ? "secret" : "config", name, range: rangeOf(n), ...get };
 }
 
 /**

@@ -79,7 +79,9 @@ function call(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: strin
 /**
  * `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")`: the secret `X`. With a default that is a
  * value (`os.getenv("BASE_URL", "https://…")`): the default, as Python gives it where `X` is not set (the
- * playground has no environment); an empty or `None` default still asks for `X`.
+ * playground has no environment); an empty or `None` default still asks for `X`. Without a default, or with None, Python
+ * gives None where `X` is not set: the reference is read as dlt's `get` reads one (`get: true`: None without a value, the
+ * text as it is).
  */
 function environ(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode | null {
   const target = n.firstChild;
@@ -94,7 +96,9 @@ function environ(ctx: ConvertContext, n: SyntaxNode, pointer: string): DocNode |
   if (!name) return null;
   const value = getter && fallback ? convert(ctx, fallback, pointer) : null;
   if (value && value.kind !== "null" && !(value.kind === "string" && value.value === "")) return value;
-  return { kind: "ref", ref: "secret", name, range: rangeOf(n), environ: true };
+  // `os.getenv("X")` (or a None default) gives None where `X` is not set, as dlt's `get` does: read so (no value is missing).
+  const none = getter && (!fallback || value?.kind === "null");
+  return { kind: "ref", ref: "secret", name, range: rangeOf(n), environ: true, ...(none ? { get: true as const } : {}) };
 }
 
 function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
@@ -272,7 +276,7 @@ function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
-    const ref = refValue(v.ref, v.name, v.cast);
+    const ref = refValue(v.ref, v.name, v.cast, v.get);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
     if (v.environ) ENVIRON.add(ref);
     else RAW.add(ref);

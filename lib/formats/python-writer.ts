@@ -30,11 +30,16 @@ function pyNumber(n: number): string {
   return String(n); // JS and Python agree on 1, -0.5, 1e+21, 1.5e-7
 }
 
-/** `dlt.secrets["name"]` / `dlt.config["name"]`, the name in `quote`s; cast as the reference is (`int(dlt.config["lim"])`). */
+/**
+ * `dlt.secrets["name"]` / `dlt.config["name"]`, the name in `quote`s; cast as the reference is (`int(dlt.config["lim"])`), read
+ * with `get` as it is (`dlt.config.get("lim", int)`).
+ */
 export function pyRef(v: RefValue, quote: '"' | "'" = '"'): string {
   const ref = refOf(v);
   if (!ref) return "None";
-  const read = `dlt.${ref.kind === "secret" ? "secrets" : "config"}[${pyString(ref.name, quote)}]`;
+  const accessor = `dlt.${ref.kind === "secret" ? "secrets" : "config"}`;
+  const name = pyString(ref.name, quote);
+  const read = ref.get === undefined ? `${accessor}[${name}]` : `${accessor}.get(${name}${ref.get === true ? "" : `, ${ref.get}`})`;
   return ref.cast ? `${ref.cast}(${read})` : read;
 }
 

@@ -59,11 +59,12 @@ describe("Python literals", () => {
     const doc = py(
       `c = {"a": dlt.secrets["api_key"], "b": dlt.config['base'], "c": dlt.secrets.get("token"), "d": dlt.secrets.get("t", "default")}`,
     );
+    // `get` is recorded: dlt's gives None without a value and hands the environment's text over uncast.
     expect(toPlain(doc.root!)).toEqual({
       a: { $secret: "api_key" },
       b: { $config: "base" },
-      c: { $secret: "token" },
-      d: { $secret: "t" },
+      c: { $secret: "token", $get: true },
+      d: { $secret: "t", $get: true },
     });
     // dlt's `get` takes a type there, not a default (it raises once the value is set); the text is a credential
     // written into the file besides: both flagged, the text never shown.
@@ -84,11 +85,12 @@ describe("Python literals", () => {
         "}",
       ].join("\n"),
     );
+    // `os.getenv("B")` and a None default give None where the variable is not set: read as dlt's get reads a reference.
     expect(toPlain(doc.root!)).toEqual({
       a: { $secret: "A" },
-      b: { $secret: "B" },
+      b: { $secret: "B", $get: true },
       c: { $secret: "C" },
-      d: { $secret: "D" },
+      d: { $secret: "D", $get: true },
       e: "https://lab.example.com/",
       f: 50,
     });

@@ -1,7 +1,7 @@
 import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
 import { MAX_KEY_LENGTH } from "./limits";
 import { showToken } from "./syntax";
-import { CAST_KEY, isFormat, isPython, refOf, refValue } from "../shared";
+import { CAST_KEY, GET_KEY, isFormat, isPython, refOf, refValue } from "../shared";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -16,11 +16,13 @@ export function escapeSegment(segment: string | number): string {
  * else (other keys, a non-string name) stays a plain object so that validation can point at it.
  */
 export function specialObject(entries: readonly DocEntry[], range: Range): DocNode | null {
-  if (entries.length === 2) return castRef(entries, range);
+  if (entries.length === 2 || entries.length === 3) return castRef(entries, range);
   const e = entries[0];
   if (entries.length !== 1 || !e) return null;
   if (e.key === "$format" && e.value.kind === "array") {
-    const parts = e.value.items.map((i) => (i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name, i.cast) : null));
+    const parts = e.value.items.map((i) =>
+      i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name, i.cast, i.get) : null,
+    );
     const plain = { $format: parts };
     return isFormat(plain) ? { kind: "format", parts: plain.$format, range } : null;
   }
@@ -31,12 +33,20 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
   return isPython(plain) ? { kind: "python", text: plain.$python, range } : null;
 }
 
-/** `{"$config": "lim", "$cast": "int"}` (in either order): the reference, cast. */
+/** `{"$config": "lim", "$cast": "int"}`, `{"$config": "lim", "$get": true}` (in any order): the reference, cast or read by `get`. */
 function castRef(entries: readonly DocEntry[], range: Range): DocNode | null {
   const plain: Record<string, unknown> = {};
-  for (const e of entries) if (e.value.kind === "string") plain[e.key] = e.value.value;
-  const ref = CAST_KEY in plain ? refOf(plain) : null;
-  return ref?.cast ? { kind: "ref", ref: ref.kind, name: ref.name, range, cast: ref.cast } : null;
+  for (const e of entries) if (e.value.kind === "string" || e.value.kind === "boolean") plain[e.key] = e.value.value;
+  const ref = CAST_KEY in plain || GET_KEY in plain ? refOf(plain) : null;
+  if (!ref || (ref.cast === undefined && ref.get === undefined)) return null;
+  return {
+    kind: "ref",
+    ref: ref.kind,
+    name: ref.name,
+    range,
+    ...(ref.cast ? { cast: ref.cast } : {}),
+    ...(ref.get !== undefined ? { get: ref.get } : {}),
+  };
 }
 
 /** `invalid_key` for a key longer than MAX_KEY_LENGTH (the entry is left out), or null when it is short enough. */

@@ -6,7 +6,7 @@
  * offsets into the source text (what Monaco and JS strings use).
  */
 
-import type { FormatPart, RefCast } from "../shared";
+import type { FormatPart, RefCast, RefGet } from "../shared";
 
 /** A half-open range of offsets `[start, end)` into the source text. */
 export interface Range {
@@ -53,6 +53,8 @@ export type DocNode =
       readonly environ?: true;
       /** Python's `int(…)`, `float(…)` or `bool(…)` around the reference (`int(dlt.config["lim"])`; `"$cast"` in JSON/YAML). */
       readonly cast?: RefCast;
+      /** dlt's `get`: `dlt.config.get("lim")` (`true`) or `dlt.config.get("lim", int)` (the type); `"$get"` in JSON/YAML. */
+      readonly get?: RefGet;
     }
   /**
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,

@@ -9,18 +9,28 @@ const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
 /** A special value JSON.stringify spread over three lines: `{\n  "$secret": "token"\n}`. */
 const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).join("|")})": ("(?:[^"\\\\]|\\\\.)*")\\n\\s*\\}`, "g");
 
-/** A cast reference JSON.stringify spread over four lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`. */
-const SPREAD_CAST = /\{\n\s*"\$(secret|config)": ("(?:[^"\\]|\\.)*"),\n\s*"\$cast": "(int|float|bool)"\n\s*\}/g;
+/**
+ * A reference with `$cast` and/or `$get` JSON.stringify spread over lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`
+ * (each line checked to be a reference's key: a dict of other keys is data, left as it is).
+ */
+const SPREAD_REF = /\{((?:\n\s*"\$(?:secret|config|cast|get)": (?:"(?:[^"\\]|\\.)*"|true),?){2,3})\n\s*\}/g;
+const oneLineRef = (whole: string, lines: string): string =>
+  isRef(JSON.parse(whole))
+    ? `{${lines
+        .trim()
+        .split(/,?\n\s*/)
+        .join(", ")}}`
+    : whole;
 
 /** A `$format`'s part on its own line: text, or a reference (perhaps cast) already on one line. */
-const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$cast": "\w+")?\})`;
+const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$(?:cast|get)": (?:"\w+"|true))*\})`;
 /** A `$format` JSON.stringify spread over lines, its references already on one line each. */
 const SPREAD_FORMAT = new RegExp(String.raw`\{\n\s*"\$format": \[((?:\n\s*${FORMAT_PART},?)*)\n\s*\]\n\s*\}`, "g");
 
 export function writeJson(value: PlainValue): string {
   const text = JSON.stringify(value, (_, v: unknown) => (isPyNumber(v) ? `${NUMBER_MARK}${v[PY_NUMBER]}` : v), 2);
   // References read best on one line, as in the examples: `"token": {"$secret": "token"}`, and so does text made with them.
-  const refs = text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}').replace(SPREAD_CAST, '{"$$$1": $2, "$$cast": "$3"}');
+  const refs = text.replace(MARKED, "$1").replace(SPREAD_SPECIAL, '{"$1": $2}').replace(SPREAD_REF, oneLineRef);
   return (
     refs.replace(
       SPREAD_FORMAT,
@@ -96,7 +106,7 @@ export function writeYaml(value: PlainValue): string {
         if (only.value.value.includes("\n")) only.value.type = "QUOTE_DOUBLE";
       }
       if (isMap(node) && node.items.length === 0) node.flow = true;
-      // A cast reference reads as one too: `limit: {$config: lim, $cast: int}`.
+      // A cast reference, or one read by `get`, reads as one too: `limit: {$config: lim, $cast: int}`.
       if (isRef(node.toJSON())) node.flow = true;
     },
   });

@@ -2,6 +2,7 @@
 export { realSleep, realTimer } from "./real-clock";
 export { prepareRun, prepareCheckedRun, type PreparedRun, type RunEnv, type RunFailureCode, type RunRequest } from "./run";
 export {
+  givenValues,
   missingSecrets,
   resolveSecret,
   resolveSecrets,

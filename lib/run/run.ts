@@ -21,7 +21,7 @@ import {
   type Transport,
 } from "../engine";
 import { createMockApi, type MockSpec } from "../mocks";
-import { resolveSecrets, settingNames, type SecretStatus } from "./secrets";
+import { givenValues, resolveSecrets, settingNames, type SecretStatus } from "./secrets";
 import type { RunTarget } from "./contract";
 import type { Diagnostic, SourceFormat } from "../formats";
 
@@ -33,12 +33,20 @@ export interface RunRequest {
   readonly resources?: readonly string[];
   /** Values for `dlt.secrets[...]` / `dlt.config[...]` by name. Never stored, never echoed. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /**
+   * The CLI's: `secrets` are the values it resolved from `--secret`, the environment and dlt's settings files, where an
+   * empty one is a value (dlt takes `API_KEY=` as the empty text); without it an empty value is none (the Secrets panel).
+   */
+  readonly secretsResolved?: boolean;
   readonly limits?: Partial<RunLimits>;
   /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
   readonly state?: Readonly<Record<string, IncrementalState>>;
   /** With the mock target: also serve the API this imported spec describes (lib/mocks/spec). */
   readonly mockSpec?: MockSpec;
 }
+
+/** The run's values as validation checks them: the CLI's as resolved, a user's that count (an empty field is none). */
+const refValues = (request: RunRequest) => (request.secrets && !request.secretsResolved ? givenValues(request.secrets) : request.secrets);
 
 export interface RunEnv {
   /** The network for live runs (lib/net's transport). Required for `target: "live"`; the caller guards it. */
@@ -87,7 +95,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
   // A paginator's or auth's `type` given as a reference is checked and run as the value the run has for it.
-  return prepareCheckedRun(checkConfig(request.text, request.format, request.secrets), request, env);
+  return prepareCheckedRun(checkConfig(request.text, request.format, refValues(request)), request, env);
 }
 
 /** Sets up the engine for a config checked elsewhere (the route checks it in a worker); never throws for bad input. */
@@ -129,7 +137,11 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     };
   }
 
-  const { values, statuses: secrets } = resolveSecrets(checked.secrets, { given: request.secrets ?? {}, target: request.target });
+  const { values, statuses: secrets } = resolveSecrets(checked.secrets, {
+    given: request.secrets ?? {},
+    target: request.target,
+    ...(request.secretsResolved ? { emptyGiven: true } : {}),
+  });
 
   const monotonic = env.monotonic ?? (() => performance.now());
   let deps: EngineDeps;

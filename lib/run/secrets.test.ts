@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingSecrets } from "./secrets";
+import { givenValues, missingSecrets, resolveSecret } from "./secrets";
 
 /** A client-wide secret, a resource's own secret and config value, and one resource that reads none. */
 const CONFIG = {
@@ -34,5 +34,22 @@ describe("missingSecrets", () => {
   });
   it("never stops a mock run (demo values, or the resource's own failure)", () => {
     expect(missingSecrets(CONFIG, { given: {}, target: "mock" })).toEqual([]);
+  });
+});
+
+describe('empty values (checked with dlt 1.26.0: API_KEY= and api_key = "" are the empty text)', () => {
+  const files = (value: string) => [
+    { kind: "secrets.toml" as const, lookup: (n: string) => (n === "k" ? { value, files: ["s"] } : undefined) },
+  ];
+
+  it("takes the environment's and the settings files' empty text, not an empty given value", () => {
+    expect(resolveSecret("k", { given: {}, env: { K: "" }, target: "live" })).toMatchObject({ value: "", source: "environment" });
+    expect(resolveSecret("k", { given: {}, settings: files(""), target: "live" })).toMatchObject({ value: "", source: "settings_file" });
+    expect(resolveSecret("k", { given: { k: "" }, target: "live" })).toMatchObject({ value: null, source: "missing" });
+    expect(resolveSecret("k", { given: { k: "" }, target: "live", emptyGiven: true })).toMatchObject({ value: "", source: "given" });
+  });
+
+  it("gives validation a user's values that count: a cleared field is none", () => {
+    expect(givenValues({ a: "x", b: "" })).toEqual({ a: "x" });
   });
 });

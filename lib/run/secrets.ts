@@ -25,6 +25,8 @@ export interface SecretStatus {
   readonly files?: readonly string[];
   /** With `mock_demo`: the settings file(s) whose value the demo value stands in for. */
   readonly shadowed?: readonly string[];
+  /** Every use reads it with dlt's `get`: without a value it is None, not missing (lib/config's SecretUse). */
+  readonly optional?: true;
   /** With `missing`, a secret: the config.toml that has a value under its name, which dlt does not read secrets from. */
   readonly inConfigToml?: readonly string[];
 }
@@ -38,8 +40,13 @@ export interface SettingsFile {
 }
 
 export interface SecretInputs {
-  /** Values the user gave, by name (empty strings count as not given). */
+  /**
+   * Values the user gave, by name (an empty one counts as not given: an empty field of the Secrets panel, `--secret x=`;
+   * the environment's and dlt's settings files' empty text is a value, as in dlt).
+   */
   readonly given: Readonly<Record<string, string>>;
+  /** An empty given value is a value: the CLI's values, resolved already from the environment and dlt's files. */
+  readonly emptyGiven?: boolean;
   /** The process environment (the CLI); absent in the browser and the route. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** dlt's settings files, secrets.toml first (the CLI); absent in the browser and the route. */
@@ -49,12 +56,24 @@ export interface SecretInputs {
 
 type Resolved = Omit<SecretStatus, "name" | "kind"> & { readonly value: string | null };
 
+/** Whether a value the user gave counts: an empty one is none (an empty field of the Secrets panel, `--secret x=`). */
+const counts = (v: string | undefined, emptyGiven = false): v is string => v !== undefined && (v !== "" || emptyGiven === true);
+
+/**
+ * The values a user gave that count (`counts`), for what checks them before a run (lib/config's `refValues`): a cleared
+ * field of the Secrets panel is no value, there as in the run (`dlt.config.get("x")` then gives None, not `''`).
+ */
+export function givenValues(values: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  return Object.values(values).every((v) => counts(v)) ? values : Object.fromEntries(Object.entries(values).filter(([, v]) => counts(v)));
+}
+
 /** The first settings file of those `kind` may read with a value under one of `names`, and that value. */
 function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { value: string; files: readonly string[] } | undefined {
   for (const file of files)
     for (const n of names) {
       const found = file.lookup(n);
-      if (found !== undefined && found.value !== "") return found;
+      // An empty value is a value, as dlt takes it (`api_key = ""` is the empty text; checked with dlt 1.26.0).
+      if (found !== undefined) return found;
     }
   return undefined;
 }
@@ -70,12 +89,13 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
   // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
   for (const n of names) {
     const given = getOwn(inputs.given, n);
-    if (given !== undefined && given !== "") return { value: given, source: "given" };
+    if (counts(given, inputs.emptyGiven)) return { value: given, source: "given" };
   }
   for (const n of inputs.env ? names : []) {
     const variable = secretEnvName(n);
     const fromEnv = getOwn(inputs.env ?? {}, variable);
-    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment", variable };
+    // `API_KEY=` is the empty text for dlt's EnvironProvider (checked with dlt 1.26.0), not a missing value.
+    if (fromEnv !== undefined) return { value: fromEnv, source: "environment", variable };
   }
   const readable = (inputs.settings ?? []).filter((f) => kind === "config" || f.kind === "secrets.toml");
   const filed = fromFiles(names, readable);
@@ -103,7 +123,7 @@ export function resolveSecrets(
   const statuses = uses.map((use): SecretStatus => {
     const { value, ...where } = resolveSecret(use.name, inputs, use.kind);
     if (value !== null) setOwn(values, use.name, value);
-    return { name: use.name, kind: use.kind, ...where };
+    return { name: use.name, kind: use.kind, ...where, ...(use.optional ? { optional: true as const } : {}) };
   });
   return { values, statuses };
 }
@@ -122,7 +142,8 @@ export function settingNames(statuses: readonly SecretStatus[]): string[] {
  */
 export function missingSecrets(config: unknown, inputs: SecretInputs, resources: readonly string[] = []): SecretStatus[] {
   if (inputs.target === "mock") return [];
-  const uses = listSecrets(config).filter((use) => usedBy(config, use.paths, resources));
+  // A reference every use reads with dlt's `get` is None without a value, which the run goes on with (get-refs.ts).
+  const uses = listSecrets(config).filter((use) => !use.optional && usedBy(config, use.paths, resources));
   return resolveSecrets(uses, inputs).statuses.filter((s) => s.source === "missing");
 }
 

@@ -64,10 +64,13 @@ export {
   type PyNumber,
 } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
-export { pyCast, type CastOutcome } from "./py-cast";
+export { dltGet, pyCast, type CastOutcome } from "./py-cast";
 export {
   CAST_KEY,
   CASTS,
+  GET_KEY,
+  GET_TYPES,
+  isGet,
   MARKERS,
   hasMarker,
   isCast,
@@ -91,6 +94,9 @@ export {
   type PythonValue,
   type RefKind,
   type RefCast,
+  type GetType,
+  type RefGet,
+  type RefOf,
   type RefMarker,
   type RefValue,
   type SpecialValue,

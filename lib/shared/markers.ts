@@ -6,7 +6,10 @@
  * (Python code restplay does not execute). The one home of the marker names and of the rule that
  * recognises them; lib/formats/refs.ts reads them from text by the same rule. A reference may carry a cast
  * beside its marker, `{"$config": "lim", "$cast": "int"}` for `int(dlt.config["lim"])` (decision 0047): `int`,
- * `float` or `bool` applied to the value dlt hands over (`str(…)` of a reference is a `$format` of it alone).
+ * `float` or `bool` applied to the value dlt hands over (`str(…)` of a reference is a `$format` of it alone). A reference
+ * read with dlt's `get` carries `$get` (decision 0005, twenty-seventh session): `{"$config": "lim", "$get": true}` for
+ * `dlt.config.get("lim")`, `{"$config": "lim", "$get": "int"}` for `dlt.config.get("lim", int)` — None without a value,
+ * the providers' value uncast, or cast to the type named (`dltGet`, lib/shared/py-cast.ts).
  *
  * A special value has its one marker key and nothing else (`markerOf`); the key's value is a string, or
  * for `$format` a list of strings and references (`{"$secret": name}`/`{"$config": name}`). An
@@ -27,8 +30,19 @@ export type RefCast = (typeof CASTS)[number];
 export const CAST_KEY = "$cast";
 export const isCast = (v: unknown): v is RefCast => (CASTS as readonly unknown[]).includes(v);
 
-/** A secret or config reference in a plain value: `{"$secret": "client_id"}`, perhaps cast (`"$cast": "int"`). */
-export type RefValue = ({ readonly $secret: string } | { readonly $config: string }) & { readonly $cast?: RefCast };
+/** The types dlt's `get(name, type)` is given (Python's own), or `true`: `get(name)` without one. */
+export const GET_TYPES = ["int", "float", "bool", "str", "dict", "list"] as const;
+export type GetType = (typeof GET_TYPES)[number];
+export type RefGet = true | GetType;
+/** The key beside `$secret`/`$config` that says the reference is read with dlt's `get` (and the type given to it). */
+export const GET_KEY = "$get";
+export const isGet = (v: unknown): v is RefGet => v === true || (GET_TYPES as readonly unknown[]).includes(v);
+
+/** A secret or config reference in a plain value: `{"$secret": "client_id"}`, perhaps cast (`"$cast": "int"`) or read by `get`. */
+export type RefValue = ({ readonly $secret: string } | { readonly $config: string }) & {
+  readonly $cast?: RefCast;
+  readonly $get?: RefGet;
+};
 /** A part of a `$format`: literal text or a reference. */
 export type FormatPart = string | RefValue;
 /** Text made of literal parts and references, joined when the run binds them: `{"$format": ["Bearer ", {"$secret": "t"}]}`. */
@@ -40,9 +54,13 @@ export type SpecialValue = RefValue | FormatValue | PythonValue;
 /** The kind of a reference, as panels and bindings name it. */
 export type RefKind = "secret" | "config";
 
-/** A reference as the user's Python reads it, for messages: `dlt.secrets["token"]`, `int(dlt.config["lim"])` with a cast. */
-export const refSpelling = (kind: RefKind, name: string, cast?: RefCast): string => {
-  const ref = `dlt.${kind === "secret" ? "secrets" : "config"}["${name}"]`;
+/**
+ * A reference as the user's Python reads it, for messages: `dlt.secrets["token"]`, `int(dlt.config["lim"])` with a cast,
+ * `dlt.config.get("lim", int)` read by `get`.
+ */
+export const refSpelling = (kind: RefKind, name: string, cast?: RefCast, get?: RefGet): string => {
+  const accessor = `dlt.${kind === "secret" ? "secrets" : "config"}`;
+  const ref = get === undefined ? `${accessor}["${name}"]` : `${accessor}.get("${name}"${get === true ? "" : `, ${get}`})`;
   return cast ? `${cast}(${ref})` : ref;
 };
 
@@ -54,13 +72,16 @@ export const isMarker = (key: unknown): key is Marker => (MARKERS as readonly un
 
 /**
  * The marker an object is written with: its only key, when that is a marker (the key's value unchecked), or a
- * reference's marker beside a valid `$cast`.
+ * reference's marker beside a valid `$cast` and/or a valid `$get`.
  */
 export function soleMarker(v: object): Marker | null {
   const keys = Object.keys(v);
   if (keys.length === 1) return isMarker(keys[0]) ? keys[0] : null;
-  if (keys.length !== 2 || !isCast((v as Dict)[CAST_KEY])) return null;
-  const other = keys[0] === CAST_KEY ? keys[1] : keys[1] === CAST_KEY ? keys[0] : undefined;
+  if (keys.length > 3) return null;
+  const extra = keys.filter((k) => (k === CAST_KEY && isCast((v as Dict)[k])) || (k === GET_KEY && isGet((v as Dict)[k])));
+  const others = keys.filter((k) => k !== CAST_KEY && k !== GET_KEY);
+  if (extra.length !== keys.length - 1 || others.length !== 1) return null;
+  const other = others[0];
   return other === "$secret" || other === "$config" ? other : null;
 }
 
@@ -94,7 +115,7 @@ export const isRefOrFormat = (v: unknown): v is RefValue | FormatValue => {
 };
 
 /** The references a value is made of: a reference itself, a `$format`'s, none for anything else. */
-export function refsIn(v: unknown): { readonly kind: RefKind; readonly name: string; readonly cast?: RefCast }[] {
+export function refsIn(v: unknown): RefOf[] {
   const one = refOf(v);
   if (one) return [one];
   return isFormat(v) ? v.$format.flatMap((p) => refOf(p) ?? []) : [];
@@ -113,17 +134,25 @@ export const isPython = (v: unknown): v is PythonValue => markerOf(v) === "$pyth
 /** A reference, a `$format` or Python code. */
 export const isSpecial = (v: unknown): v is SpecialValue => markerOf(v) !== null;
 
-/** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`), and its cast if any; null for anything else. */
-export function refOf(v: unknown): { readonly kind: RefKind; readonly name: string; readonly cast?: RefCast } | null {
-  if (!isRef(v)) return null;
-  const cast = v.$cast ? { cast: v.$cast } : {};
-  return "$secret" in v ? { kind: "secret", name: v.$secret, ...cast } : { kind: "config", name: v.$config, ...cast };
+/** A reference read: its kind and name, its cast and how `get` reads it, if so. */
+export interface RefOf {
+  readonly kind: RefKind;
+  readonly name: string;
+  readonly cast?: RefCast;
+  readonly get?: RefGet;
 }
 
-/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`, with `"$cast"` when cast. */
-export const refValue = (kind: RefKind, name: string, cast?: RefCast): RefValue => {
+/** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`), its cast and `get` if any; null for anything else. */
+export function refOf(v: unknown): RefOf | null {
+  if (!isRef(v)) return null;
+  const extra = { ...(v.$cast ? { cast: v.$cast } : {}), ...(v.$get !== undefined ? { get: v.$get } : {}) };
+  return "$secret" in v ? { kind: "secret", name: v.$secret, ...extra } : { kind: "config", name: v.$config, ...extra };
+}
+
+/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`, with `"$cast"`/`"$get"` when so read. */
+export const refValue = (kind: RefKind, name: string, cast?: RefCast, get?: RefGet): RefValue => {
   const ref = kind === "secret" ? { $secret: name } : { $config: name };
-  return cast ? { ...ref, [CAST_KEY]: cast } : ref;
+  return { ...ref, ...(cast ? { [CAST_KEY]: cast } : {}), ...(get !== undefined ? { [GET_KEY]: get } : {}) };
 };
 
 /** The first marker key (in `MARKERS` order) an object has, whatever else it has: a special value, or one written wrong. */

@@ -6,9 +6,10 @@
  * 1000, `int("1.5")` a ValueError, `int(12.7)` 12, `float("1e3")` 1000.0, `bool("false")` True.
  */
 import type { Json } from "./json";
-import type { RefCast } from "./markers";
-import { pyIntJson, pyNumberValue, pyTruthy } from "./py-numbers";
-import { isPyNumber, pyFloat, pyFloatRepr, pyIntFromText, pyRepr, PY_NUMBER, type PyValue } from "./python";
+import { dltConfigValue } from "./dlt";
+import type { GetType, RefCast, RefGet } from "./markers";
+import { pyIntJson, pyJsonDumps, pyNumberValue, pyTruthy } from "./py-numbers";
+import { isPyNumber, pyFloat, pyFloatRepr, pyIntFromText, pyRepr, pyStr, PY_NUMBER, type PyValue } from "./python";
 
 /** The cast's value, or the exception Python raises (`ValueError: invalid literal for int() with base 10: 'abc'`). */
 export type CastOutcome = { readonly value: Json } | { readonly error: string };
@@ -55,4 +56,84 @@ export function pyCast(cast: RefCast, v: Json, shown: (v: Json) => string = (x) 
   if ("float" in n) return { value: floatJson(n.float) };
   const f = Number(n.int);
   return Number.isFinite(f) ? { value: floatJson(f) } : { error: "OverflowError: int too large to convert to float" };
+}
+
+/** What dlt's `_text_to_bigint`/`_text_to_double` read as a `0x` number (after `strip()`): Python's `int(rest, 16)`. */
+const HEX_TEXT = /^0x([0-9a-fA-F](?:_?[0-9a-fA-F])*)$/;
+/** dlt's `str2bool` (dlt/common/utils.py), not stripped, any case. */
+const STR2BOOL: Readonly<Record<string, boolean>> = {
+  yes: true,
+  true: true,
+  t: true,
+  y: true,
+  "1": true,
+  no: false,
+  false: false,
+  f: false,
+  n: false,
+  "0": false,
+};
+
+/** The Python type dlt's schema types name a value by (`py_type_to_sc_type`): `str` text, `int` bigint, `float` double, … */
+function getTypeOf(v: Json): GetType {
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (isPyNumber(v)) return /^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float";
+  return Array.isArray(v) ? "list" : "dict";
+}
+
+/** dlt's `coerce_value(to, from, value)` as `deserialize_value` calls it for `get(name, type)`; null where dlt raises. */
+function coerce(to: GetType, v: Json): Json | null {
+  const from = getTypeOf(v);
+  const json = (t: GetType) => t === "dict" || t === "list";
+  // dict and list are both dlt's `json` type: a dict asked for as a list is handed over as it is.
+  if (to === from || (json(to) && json(from))) return v;
+  if (from === "str") {
+    const text = v as string;
+    const t = text.trim();
+    const hex = HEX_TEXT.exec(t);
+    if (to === "int") {
+      const i = hex ? BigInt(`0x${hex[1]!.replace(/_/g, "")}`) : pyIntFromText(t);
+      return i === null ? null : pyIntJson(i);
+    }
+    if (to === "float") {
+      const f = hex ? Number(BigInt(`0x${hex[1]!.replace(/_/g, "")}`)) : pyFloat(t);
+      return f === null ? null : floatJson(f);
+    }
+    if (to === "bool") return Object.hasOwn(STR2BOOL, text.toLowerCase()) ? (STR2BOOL[text.toLowerCase()] as boolean) : null;
+    // dict, list: dlt's json.loads of the text, which must give that type.
+    const parsed = dltConfigValue(text);
+    return (to === "dict" && typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && !isPyNumber(parsed)) ||
+      (to === "list" && Array.isArray(parsed))
+      ? parsed
+      : null;
+  }
+  if (to === "str") return json(from) ? pyJsonDumps(v) : pyStr(v as PyValue);
+  if (json(to) || json(from)) return null;
+  const n = numberOf(v);
+  if (to === "bool") return from === "bool" || n === null ? null : "int" in n ? n.int !== 0n : n.float !== 0;
+  if (from === "bool" || n === null) return null;
+  if (to === "float") return "int" in n ? floatJson(Number(n.int)) : floatJson(n.float);
+  // int of a float: only a whole one (`_numeric_to_bigint`).
+  return "int" in n ? pyIntJson(n.int) : Number.isInteger(n.float) ? pyIntJson(BigInt(n.float)) : null;
+}
+
+/**
+ * dlt's `dlt.config.get(name)` / `dlt.secrets.get(name, type)` (dlt/common/configuration/accessors.py, checked with dlt
+ * 1.26.0): None without a value (`handed` undefined); without a type the value as the provider holds it (the environment's
+ * text uncast: `LIM=10` gives `'10'`); with one, `deserialize_value` — text read as that type (`' 12 '` an int, `0x10` 16,
+ * `yes` True, a JSON dict a dict), a TOML int as a float or a bool, anything else `ConfigValueCannotBeCoercedException`.
+ */
+export function dltGet(name: string, get: RefGet, handed: Json | undefined): CastOutcome {
+  if (handed === undefined) return { value: null };
+  if (get === true) return { value: handed };
+  const value = coerce(get, handed);
+  return value !== null
+    ? { value }
+    : {
+        error:
+          "ConfigValueCannotBeCoercedException: " +
+          `Configured value for field \`${name}\` cannot be coerced into type \`<class '${get}'>\``,
+      };
 }

@@ -73,7 +73,8 @@ function withBindings(dict: PlainValue, bindings: ReturnType<typeof dltDict>["bi
   for (const b of bindings.filter((x) => x.kind !== "python")) {
     let at = copy as { [k: string]: PlainValue } | PlainValue[];
     for (const k of b.path.slice(0, -1)) at = (at as { [k: string]: PlainValue })[k] as { [k: string]: PlainValue };
-    (at as { [k: string]: PlainValue })[b.path.at(-1) as string] = b.format ?? { [`$${b.kind}`]: b.name };
+    const ref = { [`$${b.kind}`]: b.name, ...(b.get !== undefined ? { $get: b.get } : {}), ...(b.cast ? { $cast: b.cast } : {}) };
+    (at as { [k: string]: PlainValue })[b.path.at(-1) as string] = b.format ?? ref;
   }
   return copy;
 }

@@ -138,11 +138,13 @@ function SecretField({
   // A long name (`sources.my_source.client_credentials_secret`) takes the row's width above its field: in the name
   // column it took four lines and left the field a sliver.
   const long = use.name.length > LONG_NAME;
-  // How the config reads it: `int(dlt.secrets["pin"])` with a cast (decision 0047), each way it is read when several.
+  // How the config reads it: `int(dlt.secrets["pin"])` with a cast (decision 0047), each way it is read when several;
+  // `dlt.config.get("x")` when only dlt's `get` reads it (optional: None without a value, lib/config/get-refs.ts).
   const reads = use.casts ?? [null];
-  const call = reads.map((c) => refSpelling(use.kind, use.name, c ?? undefined)).join(" and ");
+  const get = use.optional ? true : undefined;
+  const call = reads.map((c) => refSpelling(use.kind, use.name, c ?? undefined, get)).join(" and ");
   const casts = reads.filter((c): c is RefCast => c !== null);
-  const castNote = casts.map((c) => `Read as ${refSpelling(use.kind, use.name, c)}: ${CAST_MEANS[c]}.`).join(" ");
+  const castNote = casts.map((c) => `Read as ${refSpelling(use.kind, use.name, c, get)}: ${CAST_MEANS[c]}.`).join(" ");
   const described = [demo ? `${id}-demo` : "", casts.length > 0 ? `${id}-cast` : ""].filter(Boolean).join(" ");
   return (
     <li className={`col-span-3 grid grid-cols-subgrid items-center ${long ? "gap-y-0.5" : ""}`}>
@@ -187,8 +189,8 @@ function SecretField({
           onChange={(e) => onChange(use.name, e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one.
-          placeholder={resolved.source === "missing" ? "required" : ""}
+          // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one — but dlt's `get` gives None.
+          placeholder={resolved.source === "missing" ? (use.optional ? "optional: None without a value" : "required") : ""}
           aria-describedby={described || undefined}
           aria-invalid={blocking || undefined}
           aria-required={blocking || undefined}

@@ -6,7 +6,7 @@
  * reads slowly pauses it. docs/security.md explains each step.
  */
 import type { RunLimits } from "@/lib/engine";
-import type { RunBody } from "@/lib/run";
+import { givenValues, type RunBody } from "@/lib/run";
 import { ALLOW_ENV } from "@/lib/net";
 import { BodyError, errorResponse, parseRunBody, readLimitedText } from "./body";
 import { checkCaller } from "./caller";
@@ -74,7 +74,9 @@ export async function POST(request: Request): Promise<Response> {
   let streaming = false;
   try {
     // The Secrets panel's values bind a typed value or `type` given as a reference (lib/config/type-refs.ts).
-    const checked = await validationPool(settings).validate(body.config, request.signal, clientKey(request), body.secrets);
+    // A cleared field is no value there, as in the run (`dlt.config.get("x")` then gives None): lib/run's givenValues.
+    const refValues = body.secrets && givenValues(body.secrets);
+    const checked = await validationPool(settings).validate(body.config, request.signal, clientKey(request), refValues);
     switch (checked.kind) {
       case "cancelled":
         return errorResponse(499, { code: "cancelled", message: "The request was cancelled before the config was checked." });

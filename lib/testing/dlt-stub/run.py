@@ -22,16 +22,20 @@ def _format(text):
     parts = []
     for i, piece in enumerate(pieces):
         if i % 2:
-            kind, name = piece.split(dlt._Ref.SEP, 1)
-            parts.append({f"${kind}": name})
+            kind, name, *get = piece.split(dlt._Ref.SEP)
+            parts.append(_ref(kind, name, (True if get[0] == "True" else get[0]) if get else None))
         elif piece:
             parts.append(piece)
     return {"$format": parts}
 
 
+def _ref(kind, name, get):
+    return {f"${kind}": name, **({} if get is None else {"$get": get})}
+
+
 def plain(v):
     if isinstance(v, dlt._Ref):
-        return {f"${v.kind}": v.name}
+        return _ref(v.kind, v.name, v.get)
     if isinstance(v, str) and dlt._Ref.MARK in v:
         return _format(v)
     if isinstance(v, Recorded):
@@ -48,7 +52,8 @@ def plain(v):
 
 def _unset(name, default):
     """An unset variable, as the playground has none: a default that is a value, else a secret of that name."""
-    return default if default not in (None, "") else dlt._Ref("secret", name)
+    # Without a default (or None) Python gives None where it is not set: restplay reads it as dlt's get.
+    return default if default not in (None, "") else dlt._Ref("secret", name, True if default is None else None)
 
 
 class _Environ(dict):

@@ -300,7 +300,7 @@ source = rest_api_source({"client": CLIENT, "resources": ["posts"]})
     {
       client: {
         base_url: BASE,
-        auth: { type: "http_basic", username: { $secret: "user" }, password: { $secret: "sources.blog.password" } },
+        auth: { type: "http_basic", username: { $secret: "user", $get: true }, password: { $secret: "sources.blog.password" } },
       },
       resources: ["posts"],
     },

@@ -6,7 +6,7 @@
  */
 import { BASE, H, row, type PyCase } from "./kit";
 
-const fmt = (...parts: (string | { $secret: string } | { $config: string })[]) => ({ $format: parts });
+const fmt = (...parts: (string | { $secret: string; $get?: true } | { $config: string })[]) => ({ $format: parts });
 const secret = (name: string) => ({ $secret: name });
 
 export const FORMAT_CASES: PyCase[] = [
@@ -49,7 +49,7 @@ source = rest_api_source({
 `,
     [],
     {
-      client: { base_url: fmt("https://", { $config: "host" }, "/v2/{id}/", secret("tenant")) },
+      client: { base_url: fmt("https://", { $config: "host" }, "/v2/{id}/", { $secret: "tenant", $get: true }) },
       resources: ["posts"],
     },
   ),

@@ -117,7 +117,7 @@ AUTH = {"type": "bearer", "token": TOKEN}
 source = rest_api_source({"client": {"base_url": "${BASE}", "auth": AUTH if TOKEN else None}, "resources": ["posts"]})
 `,
     [["python_conditional", "/client/auth", "AUTH if"]],
-    { client: { base_url: BASE, auth: { type: "bearer", token: { $secret: "token" } } }, resources: ["posts"] },
+    { client: { base_url: BASE, auth: { type: "bearer", token: { $secret: "token", $get: true } } }, resources: ["posts"] },
   ),
   row(
     "a condition that is False reads the else branch",

@@ -18,11 +18,13 @@ class _Ref:
     #: Delimits a reference's mark inside a string: `\x00secret\x01name\x00`.
     MARK, SEP = "\x00", "\x01"
 
-    def __init__(self, kind, name):
-        self.kind, self.name = kind, name
+    def __init__(self, kind, name, get=None):
+        #: `get`: read with dlt's `get` (True, or the name of the type given to it), as restplay's `"$get"`.
+        self.kind, self.name, self.get = kind, name, get
 
     def mark(self):
-        return f"{self.MARK}{self.kind}{self.SEP}{self.name}{self.MARK}"
+        get = "" if self.get is None else f"{self.SEP}{self.get}"
+        return f"{self.MARK}{self.kind}{self.SEP}{self.name}{get}{self.MARK}"
 
     def __format__(self, spec):
         return self.mark()
@@ -47,8 +49,8 @@ class _Values:
     def __getitem__(self, name):
         return _Ref(self.kind, name)
 
-    def get(self, name, default=None):
-        return _Ref(self.kind, name)
+    def get(self, name, expected_type=None):
+        return _Ref(self.kind, name, expected_type.__name__ if isinstance(expected_type, type) else True)
 
 
 secrets = _Values("secret")
