@@ -80,6 +80,11 @@ const MAPS: Step[] = [
     '    c = item.get("created")\n    if isinstance(c, str) and len(c) == 10:\n' +
       '        item["created"] = date.fromisoformat(c) + timedelta(days=1)\n    return item',
   ),
+  lambda("map", 'lambda x: {**x, "d": date(2024, 1, x["id"] % 28 + 1) if x["id"] % 2 else "abc"}'),
+  lambda("map", 'lambda x: {**x, "d": date(2024, 1, 2) if x["id"] > 1 else "2024-01-01T10:00:00Z"}'),
+  lambda("map", 'lambda x: {**x, "d": "text first" if x["id"] == 1 else date(2024, 2, 1)}'),
+  lambda("map", 'lambda x: {**x, "created": date(2024, 3, 1) if x["id"] % 2 == 0 else x.get("created")}'),
+  lambda("map", 'lambda x: {**x, "qty": date(2024, 1, 1) if x["id"] == 2 else x.get("qty")}'),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
 ];
 

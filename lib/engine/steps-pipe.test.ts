@@ -5,19 +5,7 @@
  * a list (items_transform.py, pipe_iterator.py).
  */
 import { describe, expect, it } from "vitest";
-import { run } from "../testing/steps";
-
-const API = [{ id: 1, a: "x" }, { id: 2, a: "y" }, { id: 3 }];
-const served = async () => new Response(JSON.stringify(API), { headers: { "content-type": "application/json" } });
-const steps = (list: string) =>
-  run(
-    `from dlt.sources.rest_api import rest_api_source
-source = rest_api_source({
-    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
-    "resources": [{"name": "items", "endpoint": {"path": "items"}, "processing_steps": [${list}]}],
-})\n`,
-    served,
-  );
+import { runSteps as steps, THREE as API } from "../testing/steps";
 
 describe("processing steps pass items as dlt's pipe passes them", () => {
   it("a map's None on the page is a row; after a yield_map it drops the item", async () => {

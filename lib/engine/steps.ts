@@ -59,8 +59,6 @@ export const pauseOf = (ctx: RunContext): Pause | null =>
 
 export class StepRunner {
   private readonly py: Interpreter;
-  /** Whether a step returned a `date` object (dlt loads a `date` column; the preview shows its text). */
-  private readonly dates = { date: false };
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
   private module: Module | null = null;
   /** Records each step was given, and (filters) dropped. */
@@ -138,11 +136,7 @@ export class StepRunner {
       type: "warning",
       resource: this.resource,
       code: "python_executed",
-      message:
-        `The processing steps ran as dlt runs them: ${parts.join("; ")}.` +
-        (this.dates.date
-          ? " A step returned `date` objects: dlt loads them as a `date` column, the preview shows their text (`2024-03-05`)."
-          : ""),
+      message: `The processing steps ran as dlt runs them: ${parts.join("; ")}.`,
     };
   }
 
@@ -156,7 +150,7 @@ export class StepRunner {
   private write(v: PyVal, made: string): DataRecord {
     let out: FromPy;
     try {
-      out = fromPy(v, this.dates);
+      out = fromPy(v);
     } catch (e) {
       if (!(e instanceof PyError)) throw e;
       // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).

@@ -40,25 +40,39 @@ export async function run(code: string, served: typeof api = api) {
     preview.push(e);
     events.push(e);
   }
-  const rows = (table: string) => {
-    const all = preview.tables().flatMap((t) => [t, ...t.child_tables]);
-    return all
-      .find((t) => t.table_name === table)
-      ?.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("_dlt"))));
-  };
-  const columns = (table: string) =>
+  const find = (table: string) =>
     preview
       .tables()
-      .find((t) => t.table_name === table)
+      .flatMap((t) => [t, ...t.child_tables])
+      .find((t) => t.table_name === table);
+  const rows = (table: string) =>
+    find(table)?.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("_dlt"))));
+  const columns = (table: string) =>
+    find(table)
       ?.columns.filter((c) => !c.name.startsWith("_dlt"))
       .map((c) => `${c.name}:${c.data_type}`);
   const requests = events.flatMap((e) => (e.type === "request" ? [new URL(e.url).pathname] : []));
   const errors = events.flatMap((e) => (e.type === "error" ? [e.error] : []));
   const notes = events.flatMap((e) => (e.type === "warning" ? [`${e.code}: ${e.message}`] : []));
-  return { v, rows, columns, requests, errors, notes };
+  return { v, rows, columns, requests, errors, notes, events, preview };
 }
 
 export const source = (resources: string) => `source = rest_api_source({
     "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
     "resources": [${resources}],
 })\n`;
+
+/** The probe's API of the twenty-seventh session (three records, one without `a`). */
+export const THREE = [{ id: 1, a: "x" }, { id: 2, a: "y" }, { id: 3 }];
+const three = async () => new Response(JSON.stringify(THREE), { headers: { "content-type": "application/json" } });
+
+/** Runs `items` (the records `THREE`) through the steps `list` (Python: `{"map": …}, …`), after the file's `datetime` import. */
+export const runSteps = (list: string) =>
+  run(
+    `from datetime import datetime, date, timedelta, timezone
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "items", "endpoint": {"path": "items"}, "processing_steps": [${list}]}],
+})\n`,
+    three,
+  );
