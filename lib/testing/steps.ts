@@ -5,7 +5,7 @@
 import { expect } from "vitest";
 import { validateText } from "../config";
 import { createVirtualClock, extract, fetchTransport, type EngineEvent } from "../engine";
-import { createPreview } from "../preview";
+import { createDestination, createPreview } from "../preview";
 
 export const POSTS = [1, 2, 3, 4, 5].map((i) => ({
   id: i,
@@ -34,7 +34,8 @@ export async function run(code: string, served: typeof api = api) {
   const v = validateText(text, "python");
   expect(v.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const clock = createVirtualClock();
-  const preview = createPreview();
+  const destination = createDestination();
+  const preview = createPreview({ destination });
   const events: EngineEvent[] = [];
   for await (const e of extract({ source: v.source!, secrets: {} }, { transport: fetchTransport(served), ...clock, virtualClock: true })) {
     preview.push(e);
@@ -54,7 +55,7 @@ export async function run(code: string, served: typeof api = api) {
   const requests = events.flatMap((e) => (e.type === "request" ? [new URL(e.url).pathname] : []));
   const errors = events.flatMap((e) => (e.type === "error" ? [e.error] : []));
   const notes = events.flatMap((e) => (e.type === "warning" ? [`${e.code}: ${e.message}`] : []));
-  return { v, rows, columns, requests, errors, notes, events, preview };
+  return { v, rows, columns, requests, errors, notes, events, preview, destination };
 }
 
 export const source = (resources: string) => `source = rest_api_source({
