@@ -1,4 +1,7 @@
-/** `restplay run` on a Python file whose step returns a `date`: the table shows a `date` column, as dlt loads it (twenty-seventh session). */
+/**
+ * `restplay run` on a Python file whose step returns a `date`: the table shows a `date` column, as dlt loads it
+ * (twenty-seventh session).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
