@@ -85,6 +85,23 @@ const MAPS: Step[] = [
   lambda("map", 'lambda x: {**x, "d": "text first" if x["id"] == 1 else date(2024, 2, 1)}'),
   lambda("map", 'lambda x: {**x, "created": date(2024, 3, 1) if x["id"] % 2 == 0 else x.get("created")}'),
   lambda("map", 'lambda x: {**x, "qty": date(2024, 1, 1) if x["id"] == 2 else x.get("qty")}'),
+  lambda("map", 'lambda x: {**x, "who": "{name}/{id:>3}".format(**{"name": x.get("name"), "id": x["id"]}), "pc": "%(id)05.1f" % x}'),
+  lambda("map", 'lambda x: {**x, "stats": [sum(range(x["id"])), min(x["id"], 3), max([1, x["id"]]), round(x["id"] / 7, 2)]}'),
+  lambda("map", 'lambda x: {**x, "pairs": {f"k{i}": t for i, t in enumerate(sorted(x.get("tags") or []))}}'),
+  lambda("map", 'lambda x, meta=None: {**x, "meta_is_none": meta is None, "parts": (x.get("name") or "a b").split()}'),
+  def(
+    "map",
+    "safe_int",
+    '    try:\n        item["n"] = int(item.get("name") or "x")\n    except ValueError as e:\n' +
+      '        item["n"] = str(e)\n    return item',
+  ),
+  def(
+    "map",
+    "stamp_text",
+    '    c = item.get("created")\n    if isinstance(c, str) and len(c) >= 19:\n' +
+      '        item["s"] = datetime.fromisoformat(c[:19]).strftime("%d/%m/%Y %H:%M")\n    return item',
+  ),
+  def("filter", "mutating", '    item["seen"] = True\n    return item["id"] != 2'),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
 ];
 
