@@ -50,4 +50,29 @@ describe("processing steps pass items as dlt's pipe passes them", () => {
     const typed = await steps(`{"map": lambda x: [x]}, {"yield_map": lambda x: [x.pop("a")]}`);
     expect(typed.errors[0]?.message).toContain("caused an exception: 'str' object cannot be interpreted as an integer (TypeError");
   });
+
+  it("chained yield_maps interleave as dlt's pipe iterator reads its generators (round robin, newest first)", async () => {
+    const r = await steps(
+      `{"yield_map": lambda x: [x, {**x, "copy": True}]},
+       {"yield_map": lambda x: [{"id": x["id"], "c": x.get("copy", False), "k": k} for k in range(2)]}`,
+    );
+    // dlt 1.26.0's rows, in the order it loaded them.
+    const dlt: [number, boolean, number][] = [
+      [1, false, 0],
+      [1, true, 0],
+      [1, false, 1],
+      [2, false, 0],
+      [1, true, 1],
+      [2, true, 0],
+      [2, false, 1],
+      [3, false, 0],
+      [2, true, 1],
+      [3, true, 0],
+      [3, false, 1],
+      [3, true, 1],
+    ];
+    expect(r.rows("items")?.map((x) => [x.id, x.c, x.k])).toEqual(dlt);
+    const none = await steps(`{"yield_map": lambda x: [None, x, None]}, {"yield_map": lambda x: [x["id"], x["id"] * 10]}`);
+    expect(none.rows("items")?.map((x) => x.value)).toEqual([1, 10, 2, 20, 3, 30]);
+  });
 });

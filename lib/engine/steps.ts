@@ -9,7 +9,6 @@ import {
   BudgetExceeded,
   fromPy,
   Interpreter,
-  truthy,
   iterate,
   mayMutate,
   NotModelled,
@@ -22,6 +21,7 @@ import {
   type PyVal,
 } from "../shared/pystep";
 import { asRecord, wrappedValues } from "./sequence";
+import { runPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -31,15 +31,6 @@ import { EngineError, type DataRecord, type EngineEvent, type NumberText } from 
 const SIGNATURE =
   "requires first argument to take data item and optional second argument named `meta`, but the signature is " +
   "`(item: Union[Any, List[Any]], meta: Any = None) -> Union[Any, List[Any], NoneType]`";
-
-type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
-
-/** What goes from step to step: the page (a list), or one item a yield_map gave (a Python list it is goes on as a list). */
-type Unit = { readonly list: boolean; readonly items: readonly Item[] };
-const unitOf = (py: PyVal, made: string): Unit =>
-  Array.isArray(py)
-    ? { list: true, items: py.map((x) => ({ py: x, record: null, made })) }
-    : { list: false, items: [{ py, record: null, made }] };
 
 const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" } as const;
 
@@ -89,40 +80,25 @@ export class StepRunner {
   async apply(records: DataRecord[]): Promise<DataRecord[]> {
     const { pause } = this;
     if (this.steps.length === 0 || records.length === 0) return records;
-    // `made`: the step that made an item (`null`: the API's record). The page goes through the steps as one list; a
-    // yield_map's items go on alone, and a map or filter given one item alone drops it on `None` (dlt's pipe does).
-    let units: Unit[] = [{ list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) }];
     let since = pause?.clock() ?? 0;
     let calls = 0;
-    for (const [i, step] of this.steps.entries()) {
-      const next: Unit[] = [];
-      for (const unit of units) {
-        this.seen[i]! += unit.items.length;
-        // dlt keeps an empty list as it is ("preserve type of empty lists").
-        if (unit.items.length === 0) next.push(unit);
-        const kept: Item[] = [];
-        for (const item of unit.items) {
+    const items = await runPipe(
+      { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) },
+      {
+        steps: this.steps,
+        call: async (k, py) => {
           if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
             await pause.breathe();
             if (pause.signal.aborted) throw cancelledError(this.resource);
             since = pause.clock();
           }
-          const out = this.call(step, item.py);
-          if (step.kind === "filter") {
-            if (truthy(out as PyVal)) kept.push(item);
-            else this.dropped[i]!++;
-          } else if (step.kind === "map") {
-            if (unit.list) kept.push({ py: out as PyVal, record: null, made: step.at });
-            else if (out !== null) next.push(unitOf(out as PyVal, step.at));
-          } else for (const x of out as PyVal[]) if (x !== null) next.push(unitOf(x, step.at));
-        }
-        if (kept.length > 0) next.push(step.kind === "filter" ? { list: unit.list, items: kept } : { list: true, items: kept });
-      }
-      units = next;
-    }
-    return units.flatMap((u) =>
-      u.items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps"))),
+          return this.call(this.steps[k]!, py);
+        },
+        seen: (k, n) => (this.seen[k]! += n),
+        dropped: (k) => this.dropped[k]!++,
+      },
     );
+    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
