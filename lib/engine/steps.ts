@@ -1,8 +1,9 @@
 /**
  * A resource's `processing_steps` applied to each page's records as dlt applies them (dlt/extract/items_transform.py
  * FilterItem, MapItem, YieldMapItem, in the order the resource added them): after `include_from_parent`, before the
- * incremental filter, the limits and the children (checked with dlt 1.26.0). A map's `None` is a record dlt loads as
- * `{"value": None}`, as any bare value. A Python exception fails the resource with dlt's message.
+ * incremental filter, the limits and the children (checked with dlt 1.26.0), in the order of dlt's pipe iterator
+ * (./steps-pipe.ts). A map's `None` on the page is a record dlt loads as `{"value": None}`, as any bare value. A Python
+ * exception fails the resource with dlt's message.
  */
 import type { ResolvedStep } from "../config/resolved";
 import {
