@@ -102,6 +102,8 @@ const MAPS: Step[] = [
       '        item["s"] = datetime.fromisoformat(c[:19]).strftime("%d/%m/%Y %H:%M")\n    return item',
   ),
   def("filter", "mutating", '    item["seen"] = True\n    return item["id"] != 2'),
+  // Refused by design (`datetime.time` is outside the subset): the harness says so (`REFUSED`).
+  lambda("map", 'lambda x: {**x, "t": time(10, x["id"] % 60)}'),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
 ];
 
@@ -161,7 +163,7 @@ export function makeStepsCase(seed: number, baseUrl: string): StepsCase {
   if (r.next() < 0.2) resource.max_table_nesting = r.int(3);
   const body = py(resource).slice(0, -1);
   const python =
-    "from datetime import datetime, date, timedelta, timezone\n" +
+    "from datetime import datetime, date, time, timedelta, timezone\n" +
     "from dlt.sources.rest_api import rest_api_source\n\n" +
     `${defs}${defs ? "\n" : ""}` +
     `config = {\n    "client": {"base_url": ${JSON.stringify(baseUrl)}},\n` +
@@ -184,7 +186,8 @@ export function stepsVerdict(r: { problems: string[]; error: string | null; warn
     ...r.warnings.filter((w) => /does not model/.test(w)),
   ];
   const known = refused.filter((w) => REFUSED.some((x) => x.test(w)));
-  if (refused.length > 0 && known.length === refused.length) return { problems: [], note: `restplay refuses, as designed: ${known[0]}` };
+  if (refused.length > 0 && known.length === refused.length)
+    return { problems: [], note: `not compared, restplay refuses by design: ${known[0]}` };
   const problems = [...r.problems, ...refused.map((w) => `restplay refuses: ${w}`)];
   if (r.error !== null) {
     // dlt's message names the pipe and the exception: `In processing pipe `items`: … caused an exception: KeyError 'x'`.
@@ -196,5 +199,8 @@ export function stepsVerdict(r: { problems: string[]; error: string | null; warn
   return { problems };
 }
 
-/** What restplay deliberately does not run, with the located message that says so. */
-const REFUSED: RegExp[] = [];
+/** What restplay deliberately does not run, with the located message that says so (`python_not_executed`). */
+const REFUSED: RegExp[] = [
+  // `datetime.time` is not modelled (decision 0044): dlt loads a `time` column.
+  /calls `time`, which neither the function nor the file defines/,
+];
