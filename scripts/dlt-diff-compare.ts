@@ -7,16 +7,16 @@ import { join } from "node:path";
 import type { Json, NumberText } from "../lib/engine";
 import { parseJson } from "../lib/shared";
 import { createDestination, materialize } from "../lib/preview";
-import { comparable, runOracle, runOurs, type DltOut, type FetchLike } from "./dlt-diff-sides";
+import { comparable, runOracle, runOurs, type CaseConfig, type DltOut, type FetchLike } from "./dlt-diff-sides";
 
 /** Both sides on one config and page body: what differs (empty: the same), and dlt's error if it failed. */
 export async function compare(
-  config: Record<string, Json>,
+  config: CaseConfig,
   body: string,
   configPath: string,
   network?: FetchLike,
-): Promise<{ problems: string[]; dltRaw: string; error: string | null }> {
-  writeFileSync(configPath, JSON.stringify(config));
+): Promise<{ problems: string[]; dltRaw: string; error: string | null; warnings: string[]; diagnostics: string[] }> {
+  writeFileSync(configPath, "python" in config ? (config.python as string) : JSON.stringify(config));
   const sink = new WeakMap<object, NumberText>();
   const dltRaw = await runOracle(configPath);
   const dlt = parseJson(dltRaw, sink) as unknown as DltOut;
@@ -27,7 +27,7 @@ export async function compare(
     const step = /step=(\w+)/.exec(dlt.error)?.[1] ?? "";
     if (!ours.warnings.some((w) => w.includes(`dlt's ${step} step fails`)))
       problems.push(`dlt fails (${dlt.error}); restplay warns ${JSON.stringify(ours.warnings)}`);
-    return { problems, dltRaw, error: dlt.error };
+    return { problems, dltRaw, error: dlt.error, warnings: ours.warnings, diagnostics: ours.diagnostics };
   }
   const dltTables = dlt.tables.filter((t) => (t.data?.length ?? 0) > 0);
   const names = (ts: { name: string; parent: string | null }[]) => ts.map((t) => `${t.name} <- ${t.parent}`).sort();
@@ -65,7 +65,7 @@ export async function compare(
       if (a !== b) problems.push(`${name} row ${n + 1}:\n    dlt      ${a}\n    restplay ${b}`);
     });
   }
-  return { problems, dltRaw, error: null };
+  return { problems, dltRaw, error: null, warnings: ours.warnings, diagnostics: ours.diagnostics };
 }
 
 /**

@@ -25,10 +25,16 @@ export interface DltOut {
   readonly tables: (DltTable & { readonly rows_loaded?: number })[];
 }
 
-/** One oracle run (`oracle.py run --full` and `extra`); Python's bare NaN and infinities as `"float:…"` strings. */
+/**
+ * One oracle run (`oracle.py run --full` and `extra`; a `.py` file: ./record-steps.py imports it and runs its `config`);
+ * Python's bare NaN and infinities as `"float:…"` strings.
+ */
 export function runOracle(configPath: string, extra: string[] = []): Promise<string> {
+  const args = configPath.endsWith(".py")
+    ? [join(__dirname, "record-steps.py"), configPath]
+    : [ORACLE, "run", configPath, "--full", ...extra];
   return new Promise<string>((resolve, reject) =>
-    execFile(PYTHON, [ORACLE, "run", configPath, "--full", ...extra], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+    execFile(PYTHON, args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
       err && !stdout ? reject(new Error(`oracle failed: ${stderr}`)) : resolve(stdout),
     ),
   ).then((out) => out.replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '"float:$1"'));
@@ -37,13 +43,16 @@ export function runOracle(configPath: string, extra: string[] = []): Promise<str
 /** Loopback requests go to the script's server (`--paging`, `--family`); otherwise every request gets `body`. */
 export type FetchLike = (req: Request) => Promise<Response>;
 
+/** A config as JSON, or a whole Python file (`--steps`). */
+export type CaseConfig = Record<string, Json> | { readonly python: string };
+
 export async function runOurs(
-  config: Record<string, Json>,
+  config: CaseConfig,
   body: string,
   destination: Destination = createDestination(),
   network?: FetchLike,
-): Promise<{ tables: PreviewTableData[]; warnings: string[] }> {
-  const v = validateText(JSON.stringify(config), "json");
+): Promise<{ tables: PreviewTableData[]; warnings: string[]; diagnostics: string[] }> {
+  const v = "python" in config ? validateText(config.python as string, "python") : validateText(JSON.stringify(config), "json");
   if (!v.source) throw new Error(`restplay rejects the config: ${JSON.stringify(v.diagnostics)}`);
   const fetch = network ?? (async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
   const preview = createPreview({ destination });
@@ -60,7 +69,21 @@ export async function runOurs(
   return {
     tables: flatTables(tables),
     warnings: [...tables.flatMap((t) => t.warnings), ...preview.resources().flatMap((r) => r.warnings), ...failed],
+    diagnostics: v.diagnostics.map((d) => `${d.code}: ${d.message}`),
   };
+}
+
+/**
+ * A `timestamp` value as the instant it is, in UTC: dlt's load files keep a `datetime` a step returned as Python wrote it
+ * (`2024-05-01T12:02:00`, `…+02:00`), which its destinations load as that instant (naive: UTC); an ISO string it parsed is
+ * already UTC. Microseconds kept; text that is no such date-time stays as it is.
+ */
+function instant(v: string): string {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$/.exec(v.replace(" ", "T"));
+  if (!m) return v;
+  const at = new Date(`${m[1]}${m[3] ?? "Z"}`);
+  if (Number.isNaN(at.getTime())) return v;
+  return `${at.toISOString().slice(0, 19)}${(m[2] ?? ".").padEnd(7, "0")}+00:00`;
 }
 
 const LINKS = new Set(["_dlt_id", "_dlt_parent_id", "_dlt_root_id"]);
@@ -85,6 +108,7 @@ export function comparable(
           // ±Infinity and flags that DuckDB's load fails on it (docs/user-guide.md).
           if (typeof v === "number" && !Number.isFinite(v)) continue;
           if (LINKS.has(k)) c[k] = ids.get(String(v)) ?? `?${String(v)}`;
+          else if (t.types.get(k) === "timestamp" && typeof v === "string") c[k] = instant(v);
           else {
             const l = lex?.[k];
             c[k] = canon(v as Parameters<typeof canon>[0], t.types.get(k) ?? undefined, typeof l === "string" ? l : undefined) as Json;

@@ -29,7 +29,12 @@
  * round robin); `--strategies` the merge strategies upsert, insert-only and scd2
  * over two or three runs (./dlt-diff-strategies.ts; dlt on its DuckDB destination through
  * ./record-merge-strategies.py, compared as lib/preview/strategies.test.ts compares); `--selectors`
- * the plain cases with a `data_selector` of jsonpath-ng's ext dialect (`withSelector`). A case
+ * the plain cases with a `data_selector` of jsonpath-ng's ext dialect (`withSelector`); `--steps` a resource with 1–3
+ * `processing_steps` (lambdas and `def`s of a whole Python file, ./dlt-diff-steps.ts) over generated records, dlt
+ * importing the file (./record-steps.py), compared as the plain mode compares (a `timestamp` by its instant, as the
+ * destination loads the `datetime` a step returns) — a step restplay refuses to run counts as a difference unless
+ * ./dlt-diff-steps.ts lists it as refused by design (the note says so), and where dlt fails restplay must fail with
+ * dlt's message. A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -46,6 +51,7 @@ import { makePagingCase, servePage } from "./dlt-diff-paging";
 import { makeFamilyCase } from "./dlt-diff-family";
 import { makeActionsCase, makeRetryCase } from "./dlt-diff-actions";
 import { makeDefaultsCase } from "./dlt-diff-defaults";
+import { makeStepsCase, stepsVerdict } from "./dlt-diff-steps";
 import { makeAuthCase, type AuthCase } from "./dlt-diff-auth";
 import { compareRequests } from "./dlt-diff-requests";
 import { compare, compareRuns } from "./dlt-diff-compare";
@@ -69,6 +75,7 @@ async function main() {
   const actions = args.includes("--actions") || retries;
   const incremental = args.includes("--incremental");
   const defaults = args.includes("--defaults");
+  const steps = args.includes("--steps");
   /** `--auth`: the case whose API answers, and what it saw. */
   let auth: AuthCase | null = null;
   const authSeen: string[] = [];
@@ -175,114 +182,133 @@ async function main() {
             return { problems, what: JSON.stringify(c.config) };
           },
         ])
-      : defaults
+      : steps
         ? seeds.map((seed) => [
-            `defaults-${seed}`,
+            `steps-${seed}`,
             async () => {
-              const c = makeDefaultsCase(seed, baseUrl);
-              route = (url, headers) => c.serve(url, headers);
-              const r = await compare(c.config, "", join(outDir, `config-defaults-${seed}.json`), (req) => fetch(req));
-              return {
-                problems: r.problems,
-                what: JSON.stringify(c.config),
-                ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
-              };
+              const c = makeStepsCase(seed, baseUrl);
+              body = write({ data: c.records });
+              const r = await compare({ python: c.python }, body, join(outDir, `steps-${seed}.py`));
+              const v = stepsVerdict(r);
+              if (v.problems.length > 0)
+                writeFileSync(join(outDir, `case-steps-${seed}.json`), JSON.stringify({ ...c, body, problems: v.problems }, null, 2));
+              return { ...v, what: c.summary };
             },
           ])
-        : incremental
+        : defaults
           ? seeds.map((seed) => [
-              `incremental-${seed}`,
+              `defaults-${seed}`,
               async () => {
-                const c = makeIncrementalCase(seed, baseUrl);
-                const log: URL[] = [];
-                let records: readonly Record<string, Json>[] = [];
-                route = (url) => {
-                  log.push(url);
-                  return c.serve(url, records);
+                const c = makeDefaultsCase(seed, baseUrl);
+                route = (url, headers) => c.serve(url, headers);
+                const r = await compare(c.config, "", join(outDir, `config-defaults-${seed}.json`), (req) => fetch(req));
+                return {
+                  problems: r.problems,
+                  what: JSON.stringify(c.config),
+                  ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
                 };
-                const dir = join(outDir, `incremental-${seed}`);
-                mkdirSync(dir, { recursive: true });
-                const problems = await compareIncremental(c, dir, createDestination(), log, (r) => (records = r));
-                return { problems, what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.runs)}` };
               },
             ])
-          : actions
+          : incremental
             ? seeds.map((seed) => [
-                `actions-${seed}`,
+                `incremental-${seed}`,
                 async () => {
-                  const c = retries ? makeRetryCase(seed, baseUrl) : makeActionsCase(seed, baseUrl);
+                  const c = makeIncrementalCase(seed, baseUrl);
+                  const log: URL[] = [];
+                  let records: readonly Record<string, Json>[] = [];
                   route = (url) => {
                     log.push(url);
-                    return c.serve(url);
+                    return c.serve(url, records);
                   };
-                  const dir = join(outDir, `actions-${seed}`);
+                  const dir = join(outDir, `incremental-${seed}`);
                   mkdirSync(dir, { recursive: true });
-                  const reset = () => {
-                    log.length = 0;
-                    c.reset?.();
-                  };
-                  const attempts = retries ? { log, reset } : undefined;
-                  return { problems: await compareRequests(c.config, dir, attempts), what: JSON.stringify(c.config.resources) };
+                  const problems = await compareIncremental(c, dir, createDestination(), log, (r) => (records = r));
+                  return { problems, what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.runs)}` };
                 },
               ])
-            : paging
+            : actions
               ? seeds.map((seed) => [
-                  `paging-${seed}`,
+                  `actions-${seed}`,
                   async () => {
-                    const c = makePagingCase(seed, baseUrl);
-                    route = (url) => servePage(c.api, url, baseUrl);
-                    const dir = join(outDir, `paging-${seed}`);
-                    mkdirSync(dir, { recursive: true });
-                    return {
-                      problems: await compareRequests(c.config, dir),
-                      what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
+                    const c = retries ? makeRetryCase(seed, baseUrl) : makeActionsCase(seed, baseUrl);
+                    route = (url) => {
+                      log.push(url);
+                      return c.serve(url);
                     };
+                    const dir = join(outDir, `actions-${seed}`);
+                    mkdirSync(dir, { recursive: true });
+                    const reset = () => {
+                      log.length = 0;
+                      c.reset?.();
+                    };
+                    const attempts = retries ? { log, reset } : undefined;
+                    return { problems: await compareRequests(c.config, dir, attempts), what: JSON.stringify(c.config.resources) };
                   },
                 ])
-              : family
+              : paging
                 ? seeds.map((seed) => [
-                    `family-${seed}`,
+                    `paging-${seed}`,
                     async () => {
-                      const c = makeFamilyCase(seed, baseUrl);
-                      route = (url) => c.serve(url);
-                      const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                      const c = makePagingCase(seed, baseUrl);
+                      route = (url) => servePage(c.api, url, baseUrl);
+                      const dir = join(outDir, `paging-${seed}`);
+                      mkdirSync(dir, { recursive: true });
                       return {
-                        problems: r.problems,
-                        what: JSON.stringify(c.config.resources),
-                        ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                        problems: await compareRequests(c.config, dir),
+                        what: `${JSON.stringify(c.config.resources)} ${JSON.stringify(c.api)}`,
                       };
                     },
                   ])
-                : twoRuns
+                : family
                   ? seeds.map((seed) => [
-                      `runs-${seed}`,
+                      `family-${seed}`,
                       async () => {
-                        const c = makeRunsCase(seed, baseUrl);
-                        const dir = join(outDir, `runs-${seed}`);
-                        mkdirSync(dir, { recursive: true });
-                        const bodies = c.runs.map((records) => write({ data: records }));
-                        const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
-                        if (r.problems.length > 0)
-                          writeFileSync(
-                            join(outDir, `case-runs-${seed}.json`),
-                            JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
-                          );
-                        return { problems: r.problems, ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}) };
+                        const c = makeFamilyCase(seed, baseUrl);
+                        route = (url) => c.serve(url);
+                        const r = await compare(c.config, "", join(outDir, `config-family-${seed}.json`), (req) => fetch(req));
+                        return {
+                          problems: r.problems,
+                          what: JSON.stringify(c.config.resources),
+                          ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                        };
                       },
                     ])
-                  : cases.map((c) => [
-                      c.name,
-                      async () => {
-                        body = write({ data: c.records });
-                        const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
-                        if (r.problems.length > 0)
-                          writeFileSync(
-                            join(outDir, `case-${c.name}.json`),
-                            JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
-                          );
-                        return { problems: r.problems, ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}) };
-                      },
-                    ]);
+                  : twoRuns
+                    ? seeds.map((seed) => [
+                        `runs-${seed}`,
+                        async () => {
+                          const c = makeRunsCase(seed, baseUrl);
+                          const dir = join(outDir, `runs-${seed}`);
+                          mkdirSync(dir, { recursive: true });
+                          const bodies = c.runs.map((records) => write({ data: records }));
+                          const r = await compareRuns(c.second ? [c.config, c.second] : [c.config], bodies, (b) => (body = b), dir);
+                          if (r.problems.length > 0)
+                            writeFileSync(
+                              join(outDir, `case-runs-${seed}.json`),
+                              JSON.stringify({ config: c.config, second: c.second, bodies, problems: r.problems }, null, 2),
+                            );
+                          return {
+                            problems: r.problems,
+                            ...(r.error ? { note: `dlt's destination fails: ${r.error.slice(0, 60)}…` } : {}),
+                          };
+                        },
+                      ])
+                    : cases.map((c) => [
+                        c.name,
+                        async () => {
+                          body = write({ data: c.records });
+                          const r = await compare(c.config, body, join(outDir, `config-${c.name}.json`));
+                          if (r.problems.length > 0)
+                            writeFileSync(
+                              join(outDir, `case-${c.name}.json`),
+                              JSON.stringify({ config: c.config, body, dlt: JSON.parse(r.dltRaw) as Json, problems: r.problems }, null, 2),
+                            );
+                          return {
+                            problems: r.problems,
+                            ...(r.error ? { note: `dlt fails: ${r.error.slice(0, 80)}; restplay warns` } : {}),
+                          };
+                        },
+                      ]);
   let differ = 0;
   for (const [name, check] of checks) {
     const { problems, note, what } = await check();

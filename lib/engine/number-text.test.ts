@@ -98,7 +98,8 @@ describe("pages carry number_text", () => {
     } as const;
     const pages = await pagesOf(config, fetch);
     expect(pages[0]!.number_text).toEqual([{ v: "2.0" }, { value: "3.0" }, { value: { 0: "1.0" } }, null]);
-    expect(pages[1]!.number_text).toEqual([{ w: "5.0" }]);
+    // The included `_a_v` keeps the parent's spelling: dlt loads it as a double (checked with dlt 1.26.0).
+    expect(pages[1]!.number_text).toEqual([{ w: "5.0", _a_v: "2.0" }]);
   });
 
   it("for scalars a `sorted` selector moves, and `str()` prints a whole float as dlt's Python does", async () => {

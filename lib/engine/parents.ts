@@ -3,9 +3,9 @@
  * as it arrives (./round-robin.ts); only what each child needs is kept per parent record (the
  * referenced fields and the `include_from_parent` keys), not the records themselves.
  */
-import { EngineError, type DataRecord, type Json } from "./types";
+import { EngineError, type DataRecord, type Json, type NumberText } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent, type CompiledPath } from "./jsonpath";
-import type { NumberTexts } from "./number-text";
+import { carryNumberText, type NumberTexts } from "./number-text";
 import { pyRepr } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { getOwn, setOwn, spellable } from "../shared";
@@ -17,6 +17,8 @@ export interface ParentRow {
   /** `values` as a request carries them (numbers `JSON.parse` changed as Python's: `sentNumber`); `null`: the same. */
   readonly sent: Readonly<Record<string, Json | undefined>> | null;
   readonly include: Readonly<Record<string, Json | undefined>>;
+  /** The spellings of `include`'s values (a float `3.0`, a step's `date`); absent: none. */
+  readonly includeTexts?: NumberText;
   /** The parent record's keys, kept only when something is missing (for the error message). */
   readonly keys: readonly string[] | null;
   /** Python's type name of a parent record that was a bare value (`7`): dlt's child fails on it. */
@@ -48,6 +50,8 @@ export class ParentRows {
       let sent: Record<string, Json | undefined> | null = null;
       const include: Record<string, Json | undefined> = {};
       let missing = false;
+      const spelled = texts.recorded ? texts.get(rec) : undefined;
+      let includeTexts: NumberText | undefined;
       for (const [field, path] of this.fields) {
         const value = firstMatch(path, rec);
         setOwn(values, field, value);
@@ -61,8 +65,10 @@ export class ParentRows {
         const value = getOwn(rec, key);
         setOwn(include, key, value);
         missing ||= value === undefined;
+        const t = spelled ? getOwn(spelled, key) : undefined;
+        if (t !== undefined) setOwn((includeTexts ??= {}), key, t);
       }
-      rows.push({ values, sent, include, keys: missing ? Object.keys(rec) : null });
+      rows.push({ values, sent, include, keys: missing ? Object.keys(rec) : null, ...(includeTexts ? { includeTexts } : {}) });
     }
     return rows;
   }
@@ -125,6 +131,17 @@ export function includedColumns(row: ParentRow, parent: string, keys: readonly s
       );
     }
     out[`_${parent}_${k}`] = v;
+  }
+  return out;
+}
+
+/** A child's `record` with the `include_from_parent` columns (`include`), its spellings and those of the included values. */
+export function withIncluded(sink: NumberTexts, record: DataRecord, include: DataRecord, row: ParentRow, parent: string): DataRecord {
+  const out = carryNumberText(sink, record, { ...record, ...include });
+  if (row.includeTexts) {
+    const t: NumberText = { ...(sink.get(out) ?? {}) };
+    for (const k in row.includeTexts) setOwn(t, `_${parent}_${k}`, row.includeTexts[k]!);
+    sink.set(out, t);
   }
   return out;
 }

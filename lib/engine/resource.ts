@@ -11,10 +11,9 @@ import type { Lookup } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
 import { buildSpec, incrementalLookup } from "./resource-spec";
-import { includedColumns, parentFailed, parentValue, ParentRows, type ParentRow } from "./parents";
+import { includedColumns, parentFailed, parentValue, ParentRows, withIncluded, type ParentRow } from "./parents";
 import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
-import { carryNumberText } from "./number-text";
 import type { Source, Turn } from "./round-robin";
 import { evaluateInitialValue, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
@@ -352,7 +351,7 @@ export class ResourceDriver {
     const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
     this.ranFor++;
     const withParent = (records: DataRecord[]) =>
-      this.filter(r.include_from_parent.length ? records.map((x) => carryNumberText(ctx.numberText, x, { ...x, ...include })) : records);
+      this.filter(r.include_from_parent.length ? records.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : records);
     const parentSecret = ctx.masker.holds(values) || ctx.masker.holds(include);
     return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), {
       transform: withParent,

@@ -3,66 +3,9 @@
  * config against the same API (a loopback server, `pipeline.run` to jsonl files; dlt-rest-api.md §12).
  */
 import { describe, expect, it } from "vitest";
-import { validateText } from "../config";
-import { createVirtualClock, extract, fetchTransport, type EngineEvent } from ".";
-import { createPreview } from "../preview";
+import { fetchTransport } from ".";
 import { runToEnd } from "../testing/run";
-
-const POSTS = [1, 2, 3, 4, 5].map((i) => ({
-  id: i,
-  title: `Post ${i}`,
-  tags: [`t${i}`, `u${i}`],
-  updated: 100 + i,
-  nested: [[i, i + 1], [i + 2]],
-}));
-
-/** The oracle's API, in process: `/posts` and `/posts/<id>/comments`. */
-async function api(input: RequestInfo | URL): Promise<Response> {
-  const path = new URL(input instanceof Request ? input.url : String(input)).pathname.split("/").filter(Boolean);
-  const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
-  if (path.length === 1 && path[0] === "posts") return json(POSTS);
-  if (path.length === 1 && path[0] === "big")
-    return new Response('[{"id": 9007199254740993}]', { headers: { "content-type": "application/json" } });
-  if (path.length === 3 && path[2] === "comments") {
-    const id = Number(path[1]);
-    return json([0, 1].map((k) => ({ id: id * 10 + k, post_id: id, body: `c${k}` })));
-  }
-  return new Response("", { status: 404 });
-}
-
-async function run(code: string) {
-  const text = `from dlt.sources.rest_api import rest_api_source\n${code}`;
-  const v = validateText(text, "python");
-  expect(v.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const clock = createVirtualClock();
-  const preview = createPreview();
-  const events: EngineEvent[] = [];
-  for await (const e of extract({ source: v.source!, secrets: {} }, { transport: fetchTransport(api), ...clock, virtualClock: true })) {
-    preview.push(e);
-    events.push(e);
-  }
-  const rows = (table: string) => {
-    const all = preview.tables().flatMap((t) => [t, ...t.child_tables]);
-    return all
-      .find((t) => t.table_name === table)
-      ?.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("_dlt"))));
-  };
-  const columns = (table: string) =>
-    preview
-      .tables()
-      .find((t) => t.table_name === table)
-      ?.columns.filter((c) => !c.name.startsWith("_dlt"))
-      .map((c) => `${c.name}:${c.data_type}`);
-  const requests = events.flatMap((e) => (e.type === "request" ? [new URL(e.url).pathname] : []));
-  const errors = events.flatMap((e) => (e.type === "error" ? [e.error] : []));
-  const notes = events.flatMap((e) => (e.type === "warning" ? [`${e.code}: ${e.message}`] : []));
-  return { v, rows, columns, requests, errors, notes };
-}
-
-const source = (resources: string) => `source = rest_api_source({
-    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
-    "resources": [${resources}],
-})\n`;
+import { api, POSTS, run, source } from "../testing/steps";
 
 describe("processing steps run as dlt runs them", () => {
   it("a filter then a map (a def of the file): the kept record, mapped", async () => {

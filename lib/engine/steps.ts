@@ -1,15 +1,15 @@
 /**
  * A resource's `processing_steps` applied to each page's records as dlt applies them (dlt/extract/items_transform.py
  * FilterItem, MapItem, YieldMapItem, in the order the resource added them): after `include_from_parent`, before the
- * incremental filter, the limits and the children (checked with dlt 1.26.0). A map's `None` is a record dlt loads as
- * `{"value": None}`, as any bare value. A Python exception fails the resource with dlt's message.
+ * incremental filter, the limits and the children (checked with dlt 1.26.0), in the order of dlt's pipe iterator
+ * (./steps-pipe.ts). A map's `None` on the page is a record dlt loads as `{"value": None}`, as any bare value. A Python
+ * exception fails the resource with dlt's message.
  */
 import type { ResolvedStep } from "../config/resolved";
 import {
   BudgetExceeded,
   fromPy,
   Interpreter,
-  truthy,
   iterate,
   mayMutate,
   NotModelled,
@@ -22,6 +22,7 @@ import {
   type PyVal,
 } from "../shared/pystep";
 import { asRecord, wrappedValues } from "./sequence";
+import { runPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -31,8 +32,6 @@ import { EngineError, type DataRecord, type EngineEvent, type NumberText } from 
 const SIGNATURE =
   "requires first argument to take data item and optional second argument named `meta`, but the signature is " +
   "`(item: Union[Any, List[Any]], meta: Any = None) -> Union[Any, List[Any], NoneType]`";
-
-type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
 
 const CLASS = { filter: "FilterItem", map: "MapItem", yield_map: "YieldMapItem" } as const;
 
@@ -52,8 +51,6 @@ export const pauseOf = (ctx: RunContext): Pause | null =>
 
 export class StepRunner {
   private readonly py: Interpreter;
-  /** Whether a step returned a `date` object (dlt loads a `date` column; the preview shows its text). */
-  private readonly dates = { date: false };
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
   private module: Module | null = null;
   /** Records each step was given, and (filters) dropped. */
@@ -84,28 +81,24 @@ export class StepRunner {
   async apply(records: DataRecord[]): Promise<DataRecord[]> {
     const { pause } = this;
     if (this.steps.length === 0 || records.length === 0) return records;
-    // `made`: the step that made an item (`null`: the API's record).
-    let items: Item[] = records.map((r) => ({ py: this.read(r), record: r, made: null }));
     let since = pause?.clock() ?? 0;
     let calls = 0;
-    for (const [i, step] of this.steps.entries()) {
-      this.seen[i]! += items.length;
-      const next: typeof items = [];
-      for (const item of items) {
-        if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
-          await pause.breathe();
-          if (pause.signal.aborted) throw cancelledError(this.resource);
-          since = pause.clock();
-        }
-        const out = this.call(step, item.py);
-        if (step.kind === "filter") {
-          if (truthy(out as PyVal)) next.push(item);
-          else this.dropped[i]!++;
-        } else if (step.kind === "map") next.push({ py: out as PyVal, record: null, made: step.at });
-        else for (const x of out as PyVal[]) next.push({ py: x, record: null, made: step.at });
-      }
-      items = next;
-    }
+    const items = await runPipe(
+      { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) },
+      {
+        steps: this.steps,
+        call: async (k, py) => {
+          if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
+            await pause.breathe();
+            if (pause.signal.aborted) throw cancelledError(this.resource);
+            since = pause.clock();
+          }
+          return this.call(this.steps[k]!, py);
+        },
+        seen: (k, n) => (this.seen[k]! += n),
+        dropped: (k) => this.dropped[k]!++,
+      },
+    );
     return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
   }
 
@@ -120,11 +113,7 @@ export class StepRunner {
       type: "warning",
       resource: this.resource,
       code: "python_executed",
-      message:
-        `The processing steps ran as dlt runs them: ${parts.join("; ")}.` +
-        (this.dates.date
-          ? " A step returned `date` objects: dlt loads them as a `date` column, the preview shows their text (`2024-03-05`)."
-          : ""),
+      message: `The processing steps ran as dlt runs them: ${parts.join("; ")}.`,
     };
   }
 
@@ -138,7 +127,7 @@ export class StepRunner {
   private write(v: PyVal, made: string): DataRecord {
     let out: FromPy;
     try {
-      out = fromPy(v, this.dates);
+      out = fromPy(v);
     } catch (e) {
       if (!(e instanceof PyError)) throw e;
       // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).

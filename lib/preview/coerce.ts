@@ -20,7 +20,7 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { asciiDigits, pyFloat } = python;
-const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
+const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyDate, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -72,6 +72,8 @@ const isNumber = (v: Value): v is number | values.PyFloat | values.PyInt =>
 
 function toTimestamp(from: ColumnDataType, v: Value): DateTimeValue | Cannot {
   if (from === "text" && typeof v === "string") return textToDateTime(v);
+  // A `date` (`ensure_pendulum_datetime_non_utc`): its midnight, naive.
+  if (from === "date" && v instanceof PyDate) return parseIso(v.iso)?.value ?? CANNOT;
   if ((from === "bigint" || from === "double") && isNumber(v)) return fromTimestamp(numberOf(v)) ?? CANNOT;
   return CANNOT;
 }
@@ -182,7 +184,8 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
   switch (to) {
     case "text":
       if (from === "json") return pyJsonText(toJson(v));
-      return from === "text" || from === "bigint" || from === "double" || from === "bool" ? pyStr(v) : CANNOT;
+      // A `date` (`_text_fallback`): its ISO text.
+      return from === "text" || from === "bigint" || from === "double" || from === "bool" || from === "date" ? pyStr(v) : CANNOT;
     case "bigint":
       return toBigint(from, v);
     case "double":
@@ -205,6 +208,7 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
       }
       return formatted(toTimestamp(from, v), (t) => formatTimestamp(t, timezone));
     case "date":
+      if (from === "date" && v instanceof PyDate) return v.iso;
       if (from === "text" && typeof v === "string") {
         const iso = parseIso(v);
         return iso ? formatDate(iso.value) : formatted(textToDateTime(v), formatDate);

@@ -28,7 +28,7 @@ import * as shared from "../shared";
 
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dltDigest, encodeId, hashString, keyHash, mix, rowHash } = ids;
-const { fromLexeme, keepOrder, keepSpelling, pyStr, pyTrue } = values;
+const { keepOrder, keepSpelling, pyStr, pyTrue, spelledValue } = values;
 const { getOwn, orderedKeys, subOrder } = shared;
 
 export type Row = { [column: string]: Value };
@@ -221,7 +221,7 @@ export class Relational {
           const vo = subOrder(o, key);
           if (vo !== null) keepOrder(v, vo);
         }
-        row[info.name] = typeof lexeme === "string" && typeof v === "number" ? fromLexeme(lexeme, v) : v;
+        row[info.name] = typeof lexeme === "string" ? spelledValue(lexeme, v) : v;
       }
     }
     return row;
@@ -401,7 +401,7 @@ export class Relational {
       const h2 = mix(parentH2, place.hash, idx);
       const t = text === null ? undefined : text[String(idx)];
       if (typeof item !== "object" || item === null) {
-        const value = typeof t === "string" && typeof item === "number" ? fromLexeme(t, item) : item;
+        const value = typeof t === "string" ? spelledValue(t, item) : item;
         if (place.root) {
           this.rootItem(value, place, h1, h2, rootId, this.passFor(place, o));
           continue;

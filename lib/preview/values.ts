@@ -7,6 +7,7 @@
 import type { Json, KeyOrder, NumberText } from "../engine/types";
 import {
   byCodePoint,
+  DATE_SPELLING,
   getOwn,
   keysInOrder,
   orjsonFloat,
@@ -28,14 +29,25 @@ export class PyInt {
   constructor(readonly digits: string) {}
 }
 
+/** A Python `date` a processing step returned (its ISO text, spelled `DATE_SPELLING`): dlt types it `date`. */
+export class PyDate {
+  constructor(readonly iso: string) {}
+}
+
 /** A cell between flattening and coercion. */
-export type Value = Json | PyFloat | PyInt;
+export type Value = Json | PyFloat | PyInt | PyDate;
 
 /** The number a JSON lexeme stands for, as Python's `json` module reads it. */
 export function fromLexeme(text: string, value: number): Value {
   if (/[.eE]/.test(text)) return Number.isInteger(value) ? new PyFloat(value) : value;
   if (Number.isSafeInteger(value)) return Object.is(value, -0) ? 0 : value;
   return new PyInt(BigInt(text).toString());
+}
+
+/** A flattened scalar with its spelling (`NumberText`): a number as Python reads it, a date's text as the date. */
+export function spelledValue(spelling: string, v: Json): Value {
+  if (typeof v === "number") return fromLexeme(spelling, v);
+  return typeof v === "string" && spelling === DATE_SPELLING ? new PyDate(v) : v;
 }
 
 /**
@@ -113,6 +125,7 @@ export function pyType(v: Value | undefined): ColumnDataType | null {
     default:
       if (v instanceof PyFloat) return "double";
       if (v instanceof PyInt) return "bigint";
+      if (v instanceof PyDate) return "date";
       return "json";
   }
 }
@@ -158,7 +171,7 @@ export function loneSurrogateIn(value: Value): string | null {
     if (typeof v === "string") {
       if (!v.isWellFormed()) return v;
     } else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
-    else if (typeof v === "object" && v !== null && !(v instanceof PyFloat) && !(v instanceof PyInt))
+    else if (typeof v === "object" && v !== null && !(v instanceof PyFloat) && !(v instanceof PyInt) && !(v instanceof PyDate))
       for (const k in v) {
         if (!k.isWellFormed()) return k;
         stack.push((v as Record<string, unknown>)[k]);
@@ -178,7 +191,7 @@ export function pyTrue(v: Value): boolean {
   if (v === null) return false;
   if (typeof v === "object") {
     if (v instanceof PyFloat) return v.value !== 0;
-    if (v instanceof PyInt) return true;
+    if (v instanceof PyInt || v instanceof PyDate) return true;
     return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
   }
   return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
@@ -188,6 +201,7 @@ export function pyTrue(v: Value): boolean {
 export function pyStr(v: Value): string {
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyInt) return v.digits;
+  if (v instanceof PyDate) return v.iso;
   return sharedPyStr(v as PyValue);
 }
 
@@ -195,6 +209,7 @@ export function pyStr(v: Value): string {
 export function toJson(v: Value): Json {
   if (v instanceof PyFloat) return v.value;
   if (v instanceof PyInt) return Number(v.digits);
+  if (v instanceof PyDate) return v.iso;
   return v;
 }
 

@@ -42,6 +42,7 @@ export {
   type SideTables,
   PYTHON_JSON_DEPTH,
   nonFiniteText,
+  DATE_SPELLING,
   parsePythonBody,
   spellable,
   type Json,

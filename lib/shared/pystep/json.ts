@@ -4,11 +4,11 @@
  * Python could not hand dlt as JSON (a set, a tuple, a function) comes back as dlt's normaliser writes it
  * where it can (a tuple as a list) or fails the step.
  */
-import { floatSpelling, type Json, type NumberText } from "../json";
+import { DATE_SPELLING, floatSpelling, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
-import { PyDate, PyDateTime } from "./dates";
+import { checkDate, PyDate, PyDateTime } from "./dates";
 import { int, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
@@ -21,6 +21,11 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
     // An int past 2^53: its digits as the API sent them (the spelling), as Python's `json.loads` reads them.
     if (Number.isSafeInteger(v)) return v;
     return int(typeof texts === "string" && /^-?\d+$/.test(texts) ? BigInt(texts) : BigInt(v));
+  }
+  // A `date` an earlier step returned (its ISO text, spelled `DATE_SPELLING`): the date again.
+  if (typeof v === "string" && texts === DATE_SPELLING) {
+    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+    return new PyDate(checkDate(y, m, d));
   }
   if (v === null || typeof v !== "object") return v;
   const t = typeof texts === "string" ? null : texts;
@@ -50,14 +55,11 @@ const fromPyKey = (k: boolean | number | PyFloat) =>
 /**
  * A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. A
  * `datetime` is its `isoformat()` (dlt's normaliser and the preview read that text as the same timestamp, naive as
- * UTC, checked with dlt 1.26.0); a `date` too, noted in `seen.date` (dlt loads a `date` column, the preview text).
+ * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING`, which the preview types `date` as dlt does.
  */
-export function fromPy(v: PyVal, seen: { date: boolean } = { date: false }): FromPy {
+export function fromPy(v: PyVal): FromPy {
   if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: null, order: null };
-  if (v instanceof PyDate) {
-    seen.date = true;
-    return { value: v.iso(), texts: null, order: null };
-  }
+  if (v instanceof PyDate) return { value: v.iso(), texts: DATE_SPELLING, order: null };
   if (v instanceof PyFloat) {
     const whole = Number.isInteger(v.v) || !Number.isFinite(v.v);
     return { value: Number.isFinite(v.v) ? v.v : null, texts: whole ? pyFloatRepr(v.v) : null, order: null };
@@ -70,7 +72,7 @@ export function fromPy(v: PyVal, seen: { date: boolean } = { date: false }): Fro
     let texts: NumberText | null = null;
     let at: Record<string, KeyOrder> | null = null;
     items.forEach((x, i) => {
-      const r = fromPy(x, seen);
+      const r = fromPy(x);
       out.push(r.value);
       if (r.texts !== null) (texts ??= {})[String(i)] = r.texts;
       if (r.order) (at ??= {})[String(i)] = r.order;
@@ -84,7 +86,7 @@ export function fromPy(v: PyVal, seen: { date: boolean } = { date: false }): Fro
     let at: Record<string, KeyOrder> | null = null;
     for (const [k, x] of v.map.values()) {
       const key = keyText(k);
-      const r = fromPy(x, seen);
+      const r = fromPy(x);
       setOwn(out, key, r.value);
       keys.push(key);
       if (r.texts !== null) setOwn((texts ??= {}), key, r.texts);

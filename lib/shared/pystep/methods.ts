@@ -2,6 +2,7 @@
  * The methods of str, dict, list, set and tuple a processing step may call (`x.get("k")`, `s.lower()`, `items.append(v)`,
  * `seen.add(k)`), with Python's results and exceptions. Keywords: `sort(key=, reverse=)`, `split`/`rsplit(sep=, maxsplit=)`.
  */
+import { checkArity } from "./arity";
 import { getattr } from "./attrs";
 import { sortedList, type Caller } from "./builtins";
 import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
@@ -235,8 +236,9 @@ const LIST: Record<string, (l: PyVal[], a: PyVal[], kw: Kw, call: Caller) => PyV
   append: (l, a) => (l.push(a[0] ?? null), null),
   extend: (l, a) => (l.push(...iterate(a[0] ?? null)), null),
   pop: (l, a) => {
+    const at = a.length > 0 ? width(a[0]) : -1;
     if (l.length === 0) throw new PyError("IndexError", "pop from empty list");
-    const i = typeof a[0] === "number" ? (a[0] < 0 ? l.length + a[0] : a[0]) : l.length - 1;
+    const i = at < 0 ? l.length + at : at;
     if (i < 0 || i >= l.length) throw new PyError("IndexError", "pop index out of range");
     return l.splice(i, 1)[0]!;
   },
@@ -338,6 +340,7 @@ export function callMethod(self: PyVal, name: string, args: PyVal[], kw: Kw = NO
   ) as Record<string, Method> | null;
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
   if (!m) throw new PyError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
+  checkArity(typeName(self), name, args.length);
   for (const k of kw.keys())
     if (!(METHOD_KEYWORDS[name] ?? []).includes(k)) throw typeError(`${typeName(self)}.${name}() takes no keyword argument '${k}'`);
   // `s.split(sep=",", maxsplit=1)`: the keywords in their positional places.

@@ -1,0 +1,78 @@
+/**
+ * What scripts/dlt-diff.ts `--steps` found (twenty-seventh session), each expectation what dlt 1.26.0 loaded for the same
+ * steps on a loopback API (`pipeline.run` to DuckDB): dlt's pipe hands a step the page as one list, but a `yield_map`'s
+ * items one at a time — a map or filter given one item alone drops it on `None`, and a Python list it returns goes on as
+ * a list (items_transform.py, pipe_iterator.py).
+ */
+import { describe, expect, it } from "vitest";
+import { runSteps as steps, THREE as API } from "../testing/steps";
+
+describe("processing steps pass items as dlt's pipe passes them", () => {
+  it("a map's None on the page is a row; after a yield_map it drops the item", async () => {
+    const page = await steps(`{"map": lambda x: None}`);
+    // dlt: three rows, no data column (`value` got no value it could type).
+    expect(page.rows("items")).toHaveLength(3);
+    expect(page.columns("items")).toEqual([]);
+    const alone = await steps(`{"yield_map": lambda x: [x]}, {"map": lambda x: x if x["id"] > 1 else None}`);
+    expect(alone.rows("items")).toEqual([{ id: 2, a: "y" }, { id: 3 }]);
+    const none = await steps(`{"yield_map": lambda x: [x]}, {"map": lambda x: None}`);
+    expect(none.rows("items")).toBeUndefined();
+  });
+
+  it("a None a yield_map gives is no record", async () => {
+    const r = await steps(`{"yield_map": lambda x: [None, x]}`);
+    expect(r.rows("items")).toEqual(API);
+  });
+
+  it("a list a map returns after a yield_map is several records, each filtered alone; on the page, one record's value", async () => {
+    const alone = await steps(
+      `{"yield_map": lambda x: [x]}, {"map": lambda x: [x, {"id": 10 + x["id"]}]}, {"filter": lambda x: x["id"] > 2}`,
+    );
+    expect(alone.rows("items")).toEqual([{ id: 11 }, { id: 12 }, { id: 3 }, { id: 13 }]);
+    expect(alone.columns("items")).toEqual(["id:bigint"]);
+    const page = await steps(`{"map": lambda x: [x, {"id": 10 + x["id"]}]}`);
+    expect(page.rows("items__value")).toEqual([{ id: 1, a: "x" }, { id: 11 }, { id: 2, a: "y" }, { id: 12 }, { id: 3 }, { id: 13 }]);
+    const empty = await steps(`{"yield_map": lambda x: [x]}, {"map": lambda x: []}`);
+    expect(empty.rows("items")).toBeUndefined();
+  });
+
+  it("a tuple a map returns after a yield_map is one record's value (a list only is several)", async () => {
+    const r = await steps(`{"yield_map": lambda x: [x]}, {"map": lambda x: (x["id"], 2)}`);
+    expect(r.rows("items__value")).toEqual([1, 2, 2, 2, 3, 2].map((value) => ({ value })));
+  });
+
+  it("a method given too many arguments raises CPython's TypeError (list.pop(key, default) on a list)", async () => {
+    const r = await steps(`{"map": lambda x: [x]}, {"yield_map": lambda x: [x.pop("a", None)]}`);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "In processing pipe `items`: extraction of resource `items` in `generator` `__call__` caused an exception: " +
+        "pop expected at most 1 argument, got 2 (TypeError in `processing_steps[1].yield_map`)",
+    ]);
+    const typed = await steps(`{"map": lambda x: [x]}, {"yield_map": lambda x: [x.pop("a")]}`);
+    expect(typed.errors[0]?.message).toContain("caused an exception: 'str' object cannot be interpreted as an integer (TypeError");
+  });
+
+  it("chained yield_maps interleave as dlt's pipe iterator reads its generators (round robin, newest first)", async () => {
+    const r = await steps(
+      `{"yield_map": lambda x: [x, {**x, "copy": True}]},
+       {"yield_map": lambda x: [{"id": x["id"], "c": x.get("copy", False), "k": k} for k in range(2)]}`,
+    );
+    // dlt 1.26.0's rows, in the order it loaded them.
+    const dlt: [number, boolean, number][] = [
+      [1, false, 0],
+      [1, true, 0],
+      [1, false, 1],
+      [2, false, 0],
+      [1, true, 1],
+      [2, true, 0],
+      [2, false, 1],
+      [3, false, 0],
+      [2, true, 1],
+      [3, true, 0],
+      [3, false, 1],
+      [3, true, 1],
+    ];
+    expect(r.rows("items")?.map((x) => [x.id, x.c, x.k])).toEqual(dlt);
+    const none = await steps(`{"yield_map": lambda x: [None, x, None]}, {"yield_map": lambda x: [x["id"], x["id"] * 10]}`);
+    expect(none.rows("items")?.map((x) => x.value)).toEqual([1, 10, 2, 20, 3, 30]);
+  });
+});

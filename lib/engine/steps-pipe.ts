@@ -1,0 +1,133 @@
+/**
+ * One page through a resource's processing steps in dlt's order (dlt/extract/pipe_iterator.py `PipeIterator`,
+ * items_transform.py): a step gets the page as one list, and a `yield_map` returns a generator that the iterator adds
+ * to its sources and reads one item at a time, going round its sources backwards from the newest (`fifo` once 20 have
+ * been added, `max_parallel_items`) — so the items of chained `yield_map`s interleave, as the rows dlt loads do. A map
+ * or filter given one item alone drops it on `None`; a Python list a step gives goes on as a list. The page's own
+ * source is taken as giving this page only: a resource of several pages interleaves with its next page in dlt (not
+ * modelled, docs/user-guide.md).
+ */
+import { truthy, type PyVal } from "../shared/pystep";
+import type { DataRecord } from "./types";
+
+/** A value between steps; `made`: the step that made it (`null`: the API's `record`). */
+export type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
+/** What goes from step to step: a list (the page, or a Python list a step gave) or one item. */
+export type Unit = { readonly list: boolean; readonly items: readonly Item[] };
+
+export const unitOf = (py: PyVal, made: string): Unit =>
+  Array.isArray(py)
+    ? { list: true, items: py.map((x) => ({ py: x, record: null, made })) }
+    : { list: false, items: [{ py, record: null, made }] };
+
+/** dlt's `max_parallel_items`: once this many sources were added, the iterator reads the newest first. */
+const MAX_PARALLEL_ITEMS = 20;
+
+export interface PipeHooks {
+  readonly steps: readonly { readonly kind: "filter" | "map" | "yield_map"; readonly at: string }[];
+  /** Calls step `k` on one value (a yield_map's result as the list of what it yields). */
+  call(k: number, py: PyVal): Promise<PyVal | PyVal[]>;
+  /** `n` more values given to step `k`; one dropped by filter `k`. */
+  seen(k: number, n: number): void;
+  dropped(k: number): void;
+}
+
+/** A source of the iterator: `undefined` when exhausted, `null` for a `None` it yields (skipped). */
+interface Source {
+  readonly step: number;
+  next(): Promise<Unit | null | undefined>;
+}
+
+/** A `yield_map`'s generator over its input: the step is called on the input's next value when the last one's are out. */
+function yieldSource(k: number, input: Unit, hooks: PipeHooks): Source {
+  let at = 0;
+  let out: PyVal[] = [];
+  let given = 0;
+  let empty = input.list && input.items.length === 0;
+  const made = hooks.steps[k]!.at;
+  return {
+    step: k,
+    async next() {
+      // dlt yields an empty list as it is ("preserve type of empty lists").
+      if (empty) {
+        empty = false;
+        return { list: true, items: [] };
+      }
+      while (given >= out.length) {
+        if (at >= input.items.length) return undefined;
+        hooks.seen(k, 1);
+        out = (await hooks.call(k, input.items[at++]!.py)) as PyVal[];
+        given = 0;
+      }
+      const x = out[given++] as PyVal;
+      return x === null ? null : unitOf(x, made);
+    },
+  };
+}
+
+/** The items `page` gives at the end of the steps, in dlt's order. */
+export async function runPipe(page: Unit, hooks: PipeHooks): Promise<Item[]> {
+  const { steps } = hooks;
+  const done: Item[] = [];
+  let pageGiven = false;
+  const sources: Source[] = [{ step: -1, next: async () => (pageGiven ? undefined : ((pageGiven = true), page)) }];
+  let initial = 1;
+  let current = 0;
+  const mod = (n: number) => ((n % sources.length) + sources.length) % sources.length;
+  /** `_get_source_item`: the next value of a source, going round them; `null` when each gave a `None`. */
+  const sourceItem = async (): Promise<{ unit: Unit; step: number } | null> => {
+    for (;;) {
+      if (sources.length === 0) return null;
+      current = sources.length - initial >= MAX_PARALLEL_ITEMS ? sources.length - 1 : mod(current - 1);
+      let first: number | null = null;
+      for (;;) {
+        if (current === first) return null;
+        const source = sources[current]!;
+        const v = await source.next();
+        if (v === undefined) {
+          sources.splice(current, 1);
+          if (current < initial) initial--;
+          break;
+        }
+        if (v !== null) return { unit: v, step: source.step };
+        first ??= current;
+        current = mod(current - 1);
+      }
+    }
+  };
+  /** The steps after `from` on `unit`, up to the end or to a yield_map (which becomes a source). */
+  const through = async (start: Unit, from: number): Promise<void> => {
+    let unit = start;
+    for (let k = from + 1; k < steps.length; k++) {
+      const kind = steps[k]!.kind;
+      if (kind === "yield_map") {
+        sources.push(yieldSource(k, unit, hooks));
+        return;
+      }
+      hooks.seen(k, unit.items.length);
+      if (unit.list && unit.items.length === 0) continue;
+      if (kind === "filter") {
+        const kept: Item[] = [];
+        for (const item of unit.items)
+          if (truthy((await hooks.call(k, item.py)) as PyVal)) kept.push(item);
+          else hooks.dropped(k);
+        if (kept.length === 0) return;
+        unit = { list: unit.list, items: kept };
+      } else if (unit.list) {
+        const mapped: Item[] = [];
+        for (const item of unit.items) mapped.push({ py: (await hooks.call(k, item.py)) as PyVal, record: null, made: steps[k]!.at });
+        unit = { list: true, items: mapped };
+      } else {
+        const out = (await hooks.call(k, unit.items[0]!.py)) as PyVal;
+        if (out === null) return;
+        unit = unitOf(out, steps[k]!.at);
+      }
+    }
+    done.push(...unit.items);
+  };
+  while (sources.length > 0) {
+    const got = await sourceItem();
+    if (got !== null) await through(got.unit, got.step);
+  }
+  return done;
+}
