@@ -179,7 +179,10 @@ export function DockFrame({
       <header
         onDoubleClick={onDoubleClick}
         // 32 px; 28 px in a short window (views.ts collapsedPx), its buttons and tools 24 px.
-        className={`frame-header flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 short:h-7 ${collapsed ? "" : "border-b border-line"}`}
+        className={[
+          "frame-header flex h-8 shrink-0 items-center gap-1 bg-raised pl-1 pr-0.5 short:h-7",
+          collapsed ? "" : "border-b border-line",
+        ].join(" ")}
         data-testid="frame-header"
       >
         {tabs || !single ? (

@@ -1,6 +1,6 @@
 /**
  * The `datetime` module's classes as values a step calls (`datetime(2024, 1, 1)`, `datetime.now(timezone.utc)`,
- * `date.fromisoformat(s)`), the module `import datetime` binds, and the arithmetic of ./dates.ts's values.
+ * `date.fromisoformat(s)`), the module `import datetime` binds (./module.ts), and the arithmetic of ./dates.ts's values.
  */
 import {
   args,
@@ -20,6 +20,7 @@ import {
   type Kw,
 } from "./dates";
 import { fromIsoFormat, strptime, type Parsed } from "./dates-text";
+import { PyModule } from "./module";
 import { int, NotModelled, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
 const fromParsed = (p: Parsed): PyDateTime =>
@@ -157,36 +158,13 @@ export class PyDateClass extends PyObject {
   }
 }
 
-/** The module `import datetime` binds: its classes as attributes. */
-export class PyDateModule extends PyObject {
-  readonly type = "module";
-  constructor(readonly classes: Readonly<Record<string, PyDateClass>>) {
-    super();
-  }
-  repr(): string {
-    return "<module 'datetime'>";
-  }
-  hash(): string {
-    return "Mdatetime";
-  }
-  equals(o: PyVal): boolean {
-    return o === this;
-  }
-  override attr(name: string): PyVal | undefined {
-    return Object.hasOwn(this.classes, name) ? this.classes[name] : undefined;
-  }
-  override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
-    return Object.hasOwn(this.classes, name) ? this.classes[name]!.call(a, kw) : undefined;
-  }
-}
-
 /** The `datetime` module's names for one interpreter (`nowMs`: the run's clock, epoch milliseconds). */
 export function dateModule(nowMs: () => number): Readonly<Record<string, PyVal>> {
   const nowUs = () => BigInt(Math.round(nowMs())) * 1000n;
   const classes = Object.fromEntries(
     (["datetime", "date", "timedelta", "timezone"] as const).map((n) => [n, new PyDateClass(n, nowUs)]),
   ) as Record<string, PyDateClass>;
-  return { ...classes, "": new PyDateModule(classes) };
+  return { ...classes, "": new PyModule("datetime", {}, classes) };
 }
 
 /** `a op b` where either is a date, a datetime or a timedelta; `undefined` where Python has no such operation. */

@@ -10,8 +10,9 @@
 import { daysFromCivil, daysIn, parseIsoLike } from "../datetime";
 import { args, build, DAY, integer, PyDateTime, PyTimeDelta, PyTimezone, text, valueError, type Kw } from "./dates";
 import { timedeltaOf } from "./dates-module";
+import { PyModule } from "./module";
 import { pendulumFormat } from "./pendulum-format";
-import { NotModelled, PyFloat, PyFunc, PyObject, typeError, typeName, type PyVal } from "./values";
+import { NotModelled, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
 /** Method and attribute names, and keywords, the compiler lets a step or a value use (with ./dates.ts's). */
 export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "parse", "add", "subtract", "start_of", "end_of"].concat([
@@ -184,35 +185,6 @@ class PyDuration extends PyTimeDelta {
   }
   override str(): string {
     return this.repr();
-  }
-}
-
-/** A module of its own (`pendulum`, `time`): its functions are its methods, `attrs` its other names. */
-class PyModule extends PyObject {
-  readonly type = "module";
-  constructor(
-    readonly name: string,
-    private readonly fns: Readonly<Record<string, (a: PyVal[], kw: Kw) => PyVal>>,
-    private readonly attrs: Readonly<Record<string, PyVal>> = {},
-  ) {
-    super();
-  }
-  repr(): string {
-    return `<module '${this.name}'>`;
-  }
-  hash(): string {
-    return `M${this.name}`;
-  }
-  equals(o: PyVal): boolean {
-    return o === this;
-  }
-  override attr(name: string): PyVal | undefined {
-    if (Object.hasOwn(this.attrs, name)) return this.attrs[name];
-    const fn = Object.hasOwn(this.fns, name) ? this.fns[name]! : undefined;
-    return fn ? new PyFunc(null, name, null, (a) => fn(a, new Map())) : undefined;
-  }
-  override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
-    return Object.hasOwn(this.fns, name) ? this.fns[name]!(a, kw) : undefined;
   }
 }
 
