@@ -190,7 +190,9 @@ function SecretField({
           autoComplete="off"
           spellCheck={false}
           // Nothing fills it (Live, or a name the mock APIs have no demo value for): the run needs one — but dlt's `get` gives None.
-          placeholder={resolved.source === "missing" ? (use.optional ? "optional: None without a value" : "required") : ""}
+          // Short enough for a narrow field; the title says it whole.
+          placeholder={resolved.source === "missing" ? (use.optional ? "optional: None" : "required") : ""}
+          title={use.optional ? `Optional: without a value, ${call} gives None (as in dlt)` : undefined}
           aria-describedby={described || undefined}
           aria-invalid={blocking || undefined}
           aria-required={blocking || undefined}
