@@ -8,7 +8,7 @@
  * Results are the values dlt writes to its load files (see `Value` for numbers).
  */
 import type { Json, KeyOrder, NumberText } from "../engine/types";
-import { parseBody } from "../shared";
+import { parseBody, str2bool } from "../shared";
 import type { ColumnDataType } from "./types";
 import * as datetime from "./datetime";
 import type { DateTimeValue } from "./datetime";
@@ -52,12 +52,8 @@ function textToFloat(text: string): number | Cannot {
   return pyFloat(text) ?? CANNOT;
 }
 
-/** dlt's `str2bool`. */
-function textToBool(text: string): boolean | Cannot {
-  const t = text.toLowerCase();
-  if (["yes", "true", "t", "y", "1"].includes(t)) return true;
-  return ["no", "false", "f", "n", "0"].includes(t) ? false : CANNOT;
-}
+/** dlt's `str2bool` (lib/shared). */
+const textToBool = (text: string): boolean | Cannot => str2bool(text) ?? CANNOT;
 
 /** `ensure_pendulum_datetime_non_utc` of text (`textDateTime`), the common `…Z` spelling first. */
 function textToDateTime(text: string): DateTimeValue | Cannot {

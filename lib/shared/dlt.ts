@@ -3,6 +3,14 @@ import { pyIntJson, pyNumberValue, sentNumber } from "./py-numbers";
 import { setOwn } from "./objects";
 import { isPyNumber, pyFloat, pyFloatRepr, PY_NUMBER } from "./python";
 
+/** dlt's `str2bool` (dlt/common/utils.py): its spellings, any case, not stripped; `null` for any other text. */
+export function str2bool(text: string): boolean | null {
+  const t = text.toLowerCase();
+  return STR2BOOL_TRUE.has(t) ? true : STR2BOOL_FALSE.has(t) ? false : null;
+}
+const STR2BOOL_TRUE: ReadonlySet<string> = new Set(["yes", "true", "t", "y", "1"]);
+const STR2BOOL_FALSE: ReadonlySet<string> = new Set(["no", "false", "f", "n", "0"]);
+
 /** The dlt release restplay follows: every rule, request and table is checked against it (../shared/dlt-golden). */
 export const DLT_VERSION = "1.26.0";
 

@@ -6,7 +6,7 @@
  * 1000, `int("1.5")` a ValueError, `int(12.7)` 12, `float("1e3")` 1000.0, `bool("false")` True.
  */
 import type { Json } from "./json";
-import { dltConfigValue } from "./dlt";
+import { dltConfigValue, str2bool } from "./dlt";
 import type { GetType, RefCast, RefGet } from "./markers";
 import { pyIntJson, pyJsonDumps, pyNumberValue, pyTruthy } from "./py-numbers";
 import { isPyNumber, pyFloat, pyFloatRepr, pyIntFromText, pyRepr, pyStr, PY_NUMBER, type PyValue } from "./python";
@@ -60,20 +60,6 @@ export function pyCast(cast: RefCast, v: Json, shown: (v: Json) => string = (x) 
 
 /** What dlt's `_text_to_bigint`/`_text_to_double` read as a `0x` number (after `strip()`): Python's `int(rest, 16)`. */
 const HEX_TEXT = /^0x([0-9a-fA-F](?:_?[0-9a-fA-F])*)$/;
-/** dlt's `str2bool` (dlt/common/utils.py), not stripped, any case. */
-const STR2BOOL: Readonly<Record<string, boolean>> = {
-  yes: true,
-  true: true,
-  t: true,
-  y: true,
-  "1": true,
-  no: false,
-  false: false,
-  f: false,
-  n: false,
-  "0": false,
-};
-
 /** The Python type dlt's schema types name a value by (`py_type_to_sc_type`): `str` text, `int` bigint, `float` double, … */
 function getTypeOf(v: Json): GetType {
   if (typeof v === "string") return "str";
@@ -101,7 +87,7 @@ function coerce(to: GetType, v: Json): Json | null {
       const f = hex ? Number(BigInt(`0x${hex[1]!.replace(/_/g, "")}`)) : pyFloat(t);
       return f === null ? null : floatJson(f);
     }
-    if (to === "bool") return Object.hasOwn(STR2BOOL, text.toLowerCase()) ? (STR2BOOL[text.toLowerCase()] as boolean) : null;
+    if (to === "bool") return str2bool(text);
     // dict, list: dlt's json.loads of the text, which must give that type.
     const parsed = dltConfigValue(text);
     return (to === "dict" && typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && !isPyNumber(parsed)) ||

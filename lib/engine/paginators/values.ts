@@ -2,7 +2,7 @@
 import { EngineError, type Json } from "../types";
 import type { PageResponse } from "./types";
 import { defect } from "../defect";
-import { isPyNumber, jsonShown, pyNumberValue } from "../../shared";
+import { isPyNumber, jsonShown, pyNumberValue, str2bool } from "../../shared";
 
 const DIGIT = /\p{Nd}/u;
 
@@ -44,9 +44,6 @@ export function toInt(v: Json, path: string, cls: string): bigint {
   );
 }
 
-const TRUE = new Set(["yes", "true", "t", "y", "1"]);
-const FALSE = new Set(["no", "false", "f", "n", "0"]);
-
 /** A `has_more` value: a bool, or a string dlt parses; anything else (even `1`) is an error. */
 export function toBool(v: Json | undefined, path: string, cls: string, res: PageResponse): boolean {
   if (v === undefined || v === null) {
@@ -56,11 +53,8 @@ export function toBool(v: Json | undefined, path: string, cls: string, res: Page
     );
   }
   if (typeof v === "boolean") return v;
-  if (typeof v === "string") {
-    const t = v.trim().toLowerCase();
-    if (TRUE.has(t)) return true;
-    if (FALSE.has(t)) return false;
-  }
+  const b = typeof v === "string" ? str2bool(v.trim()) : null;
+  if (b !== null) return b;
   throw new EngineError(
     "paginator_error",
     `'${path}' is not a \`bool\` in the response in \`${cls}\`. Expected a boolean, got \`${typeof v === "string" ? v : JSON.stringify(v)}\``,
