@@ -11,7 +11,7 @@ import type { SyntaxNode, Tree } from "@lezer/common";
 import type { DocNode } from "./types";
 import { lookupName, type PyScope } from "./python-scope";
 import { importText, type ModuleRead } from "./python-step-module";
-import { importLine } from "./python-names";
+import { importedAs } from "./python-names";
 
 /** `value` (read at `pointer`) with what it reads when it is an `initial_value` written as Python; any other as it is. */
 export function withInitialReads(scope: PyScope, tree: Tree, value: DocNode, pointer: string): DocNode {
@@ -78,11 +78,8 @@ export function initialReads(scope: PyScope, root: SyntaxNode): ModuleRead[] {
 
 /**
  * What a name the file neither binds nor imports (`pendulum` in a pasted dict) is bound to once the Python download adds
- * its import (python-names.ts `importLine`): dlt runs the download, so the value is computed as it.
+ * its import (python-names.ts `importedAs`, the name `importLine` imports): dlt runs the download, so the value is computed as it.
  */
 function downloadImport(scope: PyScope, name: string): string | undefined {
-  if (scope.defined.has(name) || scope.starImport) return undefined;
-  const line = importLine(name) ?? "";
-  const m = /^from ([\w.]+) import (\w+)$/.exec(line);
-  return m ? `${m[1]}.${m[2]}` : (/^import (\w+)$/.exec(line)?.[1] ?? undefined);
+  return scope.defined.has(name) || scope.starImport ? undefined : importedAs(name);
 }

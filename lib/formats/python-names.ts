@@ -22,15 +22,27 @@ const BUILTINS = new Set(
   ).split(" "),
 );
 
-/** Modules and dlt names restplay knows how to import: name -> import line. */
-export function importLine(name: string): string | null {
-  if (name === "dlt" || name === "os" || name === "json") return `import ${name}`;
-  if (name === "pendulum") return "from dlt.common.pendulum import pendulum";
-  if (name === "Client") return "from dlt.sources.helpers.requests import Client";
+/** Where restplay imports a name it knows from: `from` the module (`null`: `import <name>` itself); `null` for others. */
+function importSource(name: string): { readonly from: string | null } | null {
+  if (name === "dlt" || name === "os" || name === "json") return { from: null };
+  if (name === "pendulum") return { from: "dlt.common.pendulum" };
+  if (name === "Client") return { from: "dlt.sources.helpers.requests" };
   const module =
     (Object.hasOwn(DLT_NAMES, name) ? DLT_NAMES[name] : undefined) ??
     DLT_CLASSES.find((c) => c.name === name && c.kind !== "incremental")?.module;
-  return module ? `from ${module} import ${name}` : null;
+  return module ? { from: module } : null;
+}
+
+/** Modules and dlt names restplay knows how to import: name -> import line. */
+export function importLine(name: string): string | null {
+  const source = importSource(name);
+  return source === null ? null : source.from === null ? `import ${name}` : `from ${source.from} import ${name}`;
+}
+
+/** The qualified name `importLine`'s import binds `name` to (`dlt.common.pendulum.pendulum`, `dlt`); `undefined` for others. */
+export function importedAs(name: string): string | undefined {
+  const source = importSource(name);
+  return source === null ? undefined : source.from === null ? name : `${source.from}.${name}`;
 }
 
 /** Where added imports go: after the last module-level import, else before the first statement. */
