@@ -1,5 +1,5 @@
 /** Ctrl-C during a run: the summary says the run was cancelled, not that its resources failed. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "./main";
@@ -7,7 +7,6 @@ import { cli, seedFiles, sink } from "../testing/cli";
 import { fetchTransport } from "../engine";
 
 const files = seedFiles();
-afterAll(() => files.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("../run")]);
 }, 60_000);

@@ -5,18 +5,16 @@
  * (dlt reads the bool False) or `B=0` sent as `b=False`; `int(os.environ["LIM"])` with `LIM=" 3 "` pages by 3, with
  * `LIM=1.5` Python raised `ValueError: invalid literal for int() with base 10: '1.5'` before any request.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { cli, offsetItemsApi } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-casts-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("casts");
 
 const file = (name: string, limit: string) =>
-  writeFileSync(
-    join(dir, name),
+  write(
+    name,
     `import os
 import dlt
 from dlt.sources.rest_api import rest_api_source
@@ -42,8 +40,7 @@ file("environ.py", 'int(os.environ["LIM"])');
 describe("restplay run: int(), float(), bool() around dlt.config[...]", () => {
   it("casts what dlt reads from .dlt/config.toml (lim = 2.7 is the float 2.7: int() makes 2)", async () => {
     const project = join(dir, "toml");
-    mkdirSync(join(project, ".dlt"), { recursive: true });
-    writeFileSync(join(project, ".dlt", "config.toml"), 'lim = 2.7\nn = 2\nb = "false"\n');
+    write("toml/.dlt/config.toml", 'lim = 2.7\nn = 2\nb = "false"\n');
     const { seen, fetch } = offsetItemsApi();
     const r = await cli(["run", join(dir, "config.py"), "--format", "json"], { cwd: project, fetch });
     expect(r.stderr).not.toContain("is not used");

@@ -1,9 +1,8 @@
 /** `check` lists every attempt of a resource's first request: one that passed on a retry shows what it took. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli, seedFiles } from "../testing/cli";
 
 const files = seedFiles();
-afterAll(() => files.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./check-command"), import("../run")]);
 }, 60_000);

@@ -3,11 +3,11 @@
  * `--secret` > the environment > secrets.toml > config.toml, names with their sections dropped one at a time, the
  * project's files over the global ones, values masked as `--secret` values are. In-process fetch: no network.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 import { dltGlobalDir, tomlValueText, type HostFacts } from "./dlt-settings";
 import { parse } from "smol-toml";
 
@@ -15,19 +15,15 @@ beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("./validate"), import("../run")]);
 }, 60_000);
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDir("dlt-settings");
+let projects = 0;
 
-/** A dlt project: the config, and `.dlt/<name>` for each file given. */
+/** A dlt project (a folder of its own): the config, and `.dlt/<name>` for each file given. */
 function project(config: string, files: Record<string, string> = {}, name = "shop.json"): string {
-  const dir = mkdtempSync(join(tmpdir(), "restplay-dlt-settings-"));
-  roots.push(dir);
-  writeFileSync(join(dir, name), config);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(dir, ".dlt", file, ".."), { recursive: true });
-    writeFileSync(join(dir, ".dlt", file), text);
-  }
-  return dir;
+  const dir = `p${++projects}`;
+  temp.write(join(dir, name), config);
+  for (const [file, text] of Object.entries(files)) temp.write(join(dir, ".dlt", file), text);
+  return join(temp.dir, dir);
 }
 
 /** An API that answers every request with one record echoing the key it was sent (a secret an API echoes is masked). */
@@ -247,9 +243,8 @@ describe("values from .dlt/secrets.toml and .dlt/config.toml", () => {
 
   it("the global dir's files are merged under the project's, as dlt merges them; DLT_PROJECT_DIR, DLT_CONFIG_FOLDER move it", async () => {
     const dir = project(SHOP, { "secrets.toml": '[creds]\napi_key = "project-key"\n' });
-    const home = mkdtempSync(join(tmpdir(), "restplay-dlt-global-"));
-    roots.push(home);
-    writeFileSync(join(home, "secrets.toml"), '[creds]\napi_key = "global-key"\norg = "global-org"\n');
+    const home = join(temp.dir, "global");
+    temp.write("global/secrets.toml", '[creds]\napi_key = "global-key"\norg = "global-org"\n');
     const config = SHOP.replace('"api_key"}', '"creds.api_key"}').replace('{"$config":"org"}', '{"$config":"creds.org"}');
     writeFileSync(join(dir, "merged.json"), config);
     const a = api();

@@ -1,20 +1,19 @@
 /** `restplay run CONFIG --duckdb FILE`: the file opens with DuckDB and holds dlt's layout, and a second run merges into it. */
-import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readLayout } from "../duck";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-duckdb-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("duckdb");
 
 const config = {
   client: { base_url: "https://api.example.com" },
   resources: [{ name: "orders", primary_key: "id", write_disposition: "merge", endpoint: { path: "/orders", paginator: "single_page" } }],
 };
-writeFileSync(join(dir, "orders.json"), JSON.stringify(config));
+write("orders.json", JSON.stringify(config));
 
 let run = 0;
 const fetch = async () => {
@@ -90,7 +89,7 @@ describe("restplay run --duckdb", () => {
       client: { base_url: "https://api.example.com" },
       resources: [{ name: "t", columns: { v: { data_type: "bigint", precision: 8 } }, endpoint: { path: "/t", paginator: "single_page" } }],
     };
-    writeFileSync(join(dir, "tiny.json"), JSON.stringify(tiny));
+    write("tiny.json", JSON.stringify(tiny));
     let body = '[{"v": 1}]';
     const small = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
     expect((await cli(["run", "tiny.json", "--duckdb", "tiny.duckdb"], { cwd: dir, fetch: small })).code).toBe(0);
@@ -108,7 +107,7 @@ describe("restplay run --duckdb", () => {
       client: tiny.client,
       resources: [{ name: "k", primary_key: "id", endpoint: { path: "/k", paginator: "single_page" } }],
     };
-    writeFileSync(join(dir, "keyed.json"), JSON.stringify(keyed));
+    write("keyed.json", JSON.stringify(keyed));
     body = '[{"id": 1}, {"x": 2}]';
     const nullKey = await cli(["run", "keyed.json", "--duckdb", "keyed.duckdb"], { cwd: dir, fetch: small });
     expect(nullKey.code).toBe(1);

@@ -4,16 +4,14 @@
  * `?a=&b=` to a loopback API for `{"a": dlt.config["p"], "b": dlt.secrets["sources.shop.k"]}`. `--secret p=` stays
  * no value (restplay's own flag: an empty one is left unsaid), as an empty field of the Secrets panel is.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-empty-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(
-  join(dir, "e.py"),
+const { dir, write } = tempDir("empty");
+write(
+  "e.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -44,9 +42,8 @@ describe("restplay run: empty values, as dlt takes them", () => {
 
   it("takes an empty string of .dlt/config.toml and .dlt/secrets.toml", async () => {
     const project = join(dir, "project");
-    mkdirSync(join(project, ".dlt"), { recursive: true });
-    writeFileSync(join(project, ".dlt", "config.toml"), 'p = ""\n');
-    writeFileSync(join(project, ".dlt", "secrets.toml"), '[sources.shop]\nk = ""\n');
+    write("project/.dlt/config.toml", 'p = ""\n');
+    write("project/.dlt/secrets.toml", '[sources.shop]\nk = ""\n');
     const { seen, fetch } = api();
     const r = await cli(["run", join(dir, "e.py")], { cwd: project, fetch });
     expect(r.code).toBe(0);

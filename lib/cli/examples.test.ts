@@ -1,13 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 import { EXAMPLES } from "../examples";
 import packageJson from "../../package.json";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-examples-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("examples");
 
 describe("restplay examples", () => {
   it("lists every gallery example with its format and title, and says how to run one", async () => {
@@ -30,7 +27,7 @@ describe("restplay examples", () => {
     const r = await cli(["examples", example.id], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd()).toBe(example.text.trimEnd());
-    writeFileSync(join(dir, "example.yaml"), r.stdout);
+    write("example.yaml", r.stdout);
     const run = await cli(["run", "example.yaml", "--mock", "--format", "json"], { cwd: dir });
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { resources: { name: string; stats: { records_fetched: number; records_merged: number } }[] };
@@ -51,7 +48,7 @@ describe("restplay examples", () => {
 describe("an empty config", () => {
   it("says where to start: write or paste one, or an example (Examples or Import, restplay examples)", async () => {
     for (const name of ["empty.yaml", "empty.json"]) {
-      writeFileSync(join(dir, name), "");
+      write(name, "");
       const r = await cli(["validate", name], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("The document is empty: write or paste a config");

@@ -1,10 +1,9 @@
 /** `--format json` prints one JSON document on stdout whatever happened: usage errors (exit 2) included. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli, seedFiles } from "../testing/cli";
 import { failureShape } from "./failure-json";
 
 const files = seedFiles();
-afterAll(() => files.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("./validate"), import("../run")]);
 }, 60_000);

@@ -6,17 +6,14 @@
  * `get("lim", int)` raise ConfigValueCannotBeCoercedException before any request; a bearer token read by `get` without a
  * value failed with ConfigFieldMissingException before any request.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-get-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("get");
 
-writeFileSync(
-  join(dir, "get.py"),
+write(
+  "get.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -32,8 +29,8 @@ source = rest_api_source({
 })
 `,
 );
-writeFileSync(
-  join(dir, "token.py"),
+write(
+  "token.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -44,8 +41,8 @@ source = rest_api_source({
 `,
 );
 
-writeFileSync(
-  join(dir, "environ.py"),
+write(
+  "environ.py",
   `import os
 import dlt
 from dlt.sources.rest_api import rest_api_source

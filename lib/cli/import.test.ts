@@ -1,13 +1,12 @@
 /** `restplay import`, `restplay check` and `--mock-spec` (issue #11), in-process. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
 const FIXTURES = join(__dirname, "../importers/fixtures");
-const dir = mkdtempSync(join(tmpdir(), "restplay-import-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("import");
 beforeAll(async () => {
   await Promise.all([import("./import-command"), import("./check-command"), import("../importers"), import("../run")]);
 }, 60_000);
@@ -39,7 +38,7 @@ describe("restplay import", () => {
   });
 
   it("reads curl commands", async () => {
-    writeFileSync(join(dir, "req.sh"), "curl 'https://lab.example.com/page-number/items?page=1' -H 'Authorization: Bearer abc123secret'\n");
+    write("req.sh", "curl 'https://lab.example.com/page-number/items?page=1' -H 'Authorization: Bearer abc123secret'\n");
     const r = await cli(["import", "req.sh", "--from", "curl"], at);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("base_url: https://lab.example.com");
@@ -50,7 +49,7 @@ describe("restplay import", () => {
 describe("restplay check", () => {
   it("checks the first page of every resource against the spec's mock: a pass/fail matrix", async () => {
     const imported = await cli(["import", join(FIXTURES, "events.openapi.yaml")], at);
-    writeFileSync(join(dir, "events.yaml"), imported.stdout);
+    write("events.yaml", imported.stdout);
     const r = await cli(["check", "events.yaml", "--mock", "--mock-spec", join(FIXTURES, "events.openapi.yaml")], at);
     expect(r.stdout).toMatch(/✓ pass {6}events {4}first page: 30 records at `\$`/);
     expect(r.stdout).toMatch(/auth: token ok/);
@@ -66,7 +65,7 @@ describe("restplay check", () => {
         { name: "posts", endpoint: { path: "users/{resources.users.id}/posts", paginator: "single_page" } },
       ],
     };
-    writeFileSync(join(dir, "empty-parent.json"), JSON.stringify(config));
+    write("empty-parent.json", JSON.stringify(config));
     const requested: string[] = [];
     const fetch = async (r: Request) => {
       requested.push(new URL(r.url).pathname);
@@ -82,7 +81,7 @@ describe("restplay check", () => {
 
   it("fails a resource with its reason, and says so in JSON", async () => {
     const imported = await cli(["import", join(FIXTURES, "warehouse.openapi.json")], at);
-    writeFileSync(join(dir, "warehouse.yaml"), imported.stdout);
+    write("warehouse.yaml", imported.stdout);
     const r = await cli(["check", "warehouse.yaml", "--mock", "--format", "json", "--secret", "password=wrong"], { ...at, env: {} });
     const report = JSON.parse(r.stdout) as { ok: boolean; rows: { resource: string; status: string; reason: string }[] };
     expect(r.code).toBe(1);
@@ -92,7 +91,7 @@ describe("restplay check", () => {
 
   it("runs an imported config with --mock-spec; --mock-spec needs --mock", async () => {
     const imported = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--resource", "books"], at);
-    writeFileSync(join(dir, "books.yaml"), imported.stdout);
+    write("books.yaml", imported.stdout);
     const run = await cli(["run", "books.yaml", "--mock", "--mock-spec", join(FIXTURES, "bookshop.openapi.yaml"), "--format", "json"], at);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).resources[0].stats).toMatchObject({ pages: 3, records_fetched: 45 });
@@ -101,7 +100,7 @@ describe("restplay check", () => {
 
   it("--mock-spec - reads the spec from standard input; the config and the spec cannot both be -", async () => {
     const imported = await cli(["import", join(FIXTURES, "bookshop.openapi.yaml"), "--resource", "books"], at);
-    writeFileSync(join(dir, "books.yaml"), imported.stdout);
+    write("books.yaml", imported.stdout);
     const spec = readFileSync(join(FIXTURES, "bookshop.openapi.yaml"), "utf8");
     const run = await cli(["run", "books.yaml", "--mock", "--mock-spec", "-", "--format", "json"], { ...at, stdin: async () => spec });
     expect([run.code, JSON.parse(run.stdout).resources[0].stats.records_fetched]).toEqual([0, 45]);
@@ -112,8 +111,8 @@ describe("restplay check", () => {
   });
 
   it("a sample response imported with --url mocks that address with --mock-spec and --sample-url (as import's --url)", async () => {
-    writeFileSync(
-      join(dir, "sample.json"),
+    write(
+      "sample.json",
       JSON.stringify({
         data: [
           { id: 1, name: "a" },
@@ -123,7 +122,7 @@ describe("restplay check", () => {
     );
     const url = "https://api.sample.test/v1/things";
     const imported = await cli(["import", "sample.json", "--from", "sample", "--url", url], at);
-    writeFileSync(join(dir, "things.yaml"), imported.stdout);
+    write("things.yaml", imported.stdout);
     const spec = ["--mock", "--mock-spec", "sample.json"];
     const run = await cli(["run", "things.yaml", ...spec, "--sample-url", url, "--format", "json"], at);
     expect(run.code).toBe(0);

@@ -1,9 +1,8 @@
 /** A credential written into a resource given as a string (`"items?token=…"`) is masked in what every command prints. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli, seedFiles } from "../testing/cli";
 
 const files = seedFiles();
-afterAll(() => files.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("../run")]);
 }, 60_000);

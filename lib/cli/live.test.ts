@@ -12,7 +12,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server.close();
-  files.cleanup();
 });
 
 interface RunJson {

@@ -1,10 +1,9 @@
 /** `restplay run` with an incremental `initial_value` written as Python: computed as Python computes it (decision 0035). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { cli, seedFiles } from "../testing/cli";
 
 const seeds = seedFiles();
-afterAll(() => seeds.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("../run")]);
 }, 60_000);

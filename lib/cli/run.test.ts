@@ -1,6 +1,6 @@
 // Over 400 lines: the `run` command's behaviours share one seed directory and server set-up; split by theme when it grows further.
 import stringWidth from "string-width";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -11,7 +11,6 @@ import { cli, seedFiles } from "../testing/cli";
 import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 
 const seeds = seedFiles();
-afterAll(() => seeds.cleanup());
 // The commands load their modules lazily (fast CLI start); load them once here, outside the tests' timeouts.
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./export"), import("../run")]);

@@ -1,9 +1,8 @@
 /** A secret in the host of `base_url` (`f"https://{dlt.secrets['subdomain']}.…"`) is masked as URLs spell it: lower-cased. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli, seedFiles } from "../testing/cli";
 
 const files = seedFiles();
-afterAll(() => files.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("../run")]);
 }, 60_000);

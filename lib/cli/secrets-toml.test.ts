@@ -1,5 +1,5 @@
 /** secrets.toml from the command line: the template `export --secrets-toml` prints, which `run` and `check` read back. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,6 @@ import { createMockApi, MOCK_DEMO_SECRETS } from "../mocks";
 import { getExample } from "../examples";
 
 const seeds = seedFiles();
-afterAll(() => seeds.cleanup());
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./check-command"), import("./export"), import("../run")]);
 }, 60_000);

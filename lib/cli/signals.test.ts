@@ -6,24 +6,22 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { tempDir } from "../testing/temp-dir";
 
 const bin = resolve(__dirname, "../../bin/restplay.mjs");
-const dir = mkdtempSync(join(tmpdir(), "restplay-signals-"));
+const { dir, write } = tempDir("signals");
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /**
  * A page whose processing steps keep the engine busy for many minutes, each call within the steps' bounds: every record
  * becomes 5000 items, each mapped by a loop of 60000 steps. The page comes from the mock of a sample response.
  */
-writeFileSync(
-  join(dir, "stuck.py"),
+write(
+  "stuck.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -45,14 +43,14 @@ source = rest_api_source({
 })
 `,
 );
-writeFileSync(join(dir, "sample.json"), JSON.stringify([{ id: 1 }, { id: 2 }]));
-writeFileSync(join(dir, "config.json"), JSON.stringify({ client: { base_url: "https://api.example.com/" }, resources: ["items"] }));
+write("sample.json", JSON.stringify([{ id: 1 }, { id: 2 }]));
+write("config.json", JSON.stringify({ client: { base_url: "https://api.example.com/" }, resources: ["items"] }));
 /**
  * Loaded before the launcher (`--require`): sends the process the signal named by RESTPLAY_TEST_SELF_SIGNAL as soon as the
  * launcher listens for it, while the CLI is still loading.
  */
-writeFileSync(
-  join(dir, "self-signal.cjs"),
+write(
+  "self-signal.cjs",
   `const signal = process.env.RESTPLAY_TEST_SELF_SIGNAL;
 const on = process.on;
 process.on = function (event, listener) {

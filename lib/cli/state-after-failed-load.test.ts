@@ -7,17 +7,16 @@
  *   stays pending with the state at 8, and the next runs sent no request and failed the same way (retrying the
  *   package). restplay asks again from the cursor before it (`since=3`): the same records fail the same way.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-failed-load-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("failed-load");
 
-writeFileSync(
-  join(dir, "items.json"),
+write(
+  "items.json",
   JSON.stringify({
     client: { base_url: "https://api.example.com" },
     resources: [

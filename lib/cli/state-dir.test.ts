@@ -1,13 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 import { destinationLines, loadState, readDestinationLines } from "./state-dir";
 import type { DestinationState } from "../preview";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-state-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("state");
 
 const config = {
   client: { base_url: "https://api.example.com" },
@@ -24,7 +23,7 @@ const config = {
     },
   ],
 };
-writeFileSync(join(dir, "orders.json"), JSON.stringify(config));
+write("orders.json", JSON.stringify(config));
 
 /** Run 1 sends orders 1 and 2; asked `since=2` (run 2) it sends order 2 again, changed, and order 3. */
 const fetchFor = (seen: string[]) => async (req: Request) => {
@@ -186,7 +185,7 @@ describe("restplay run --state-dir", () => {
 
   it("a run dlt fails on a schema_contract freeze is not loaded: exit 1, the state as before, the next run fails too", async () => {
     const frozen = { client: { base_url: "https://a.example" }, resources: [{ name: "things", schema_contract: { columns: "freeze" } }] };
-    writeFileSync(join(dir, "frozen.json"), JSON.stringify(frozen));
+    write("frozen.json", JSON.stringify(frozen));
     let body = '[{"id": 1, "a": "x"}]';
     const fetch = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
     const opts = { cwd: dir, fetch };
@@ -206,8 +205,8 @@ describe("restplay run --state-dir", () => {
       client: { base_url: "https://a.example" },
       resources: [{ name: "things", primary_key: "id", write_disposition: wd }],
     });
-    writeFileSync(join(dir, "append.json"), JSON.stringify(cfg("append")));
-    writeFileSync(join(dir, "merge.json"), JSON.stringify(cfg("merge")));
+    write("append.json", JSON.stringify(cfg("append")));
+    write("merge.json", JSON.stringify(cfg("merge")));
     const fetch = async () => new Response('[{"id": 1, "tags": ["a"]}]', { status: 200, headers: { "content-type": "application/json" } });
     expect((await cli(["run", "append.json", "--state-dir", "switched"], { cwd: dir, fetch })).code).toBe(0);
     const stored = readFileSync(join(dir, "switched", "destination.json"), "utf8");
@@ -224,7 +223,7 @@ describe("restplay run --state-dir", () => {
     const deep = await cli(["run", "orders.json", "--state-dir", "a/b/c"], { cwd: dir, fetch: fetchFor([]) });
     expect(deep.code).toBe(0);
     expect(existsSync(join(dir, "a/b/c/.lock"))).toBe(false);
-    writeFileSync(join(dir, "plain-file"), "");
+    write("plain-file", "");
     const underFile = await cli(["run", "orders.json", "--state-dir", "plain-file/state"], { cwd: dir, fetch: fetchFor([]) });
     expect([underFile.code, underFile.stderr]).toEqual([
       2,
@@ -244,7 +243,7 @@ describe("restplay run --state-dir and numbers inside json cells", () => {
       client: { base_url: "https://api.example.com" },
       resources: [{ name: "things", max_table_nesting: 0, endpoint: { path: "/things", paginator: "single_page" } }],
     };
-    writeFileSync(join(dir, "things.json"), JSON.stringify(cfg));
+    write("things.json", JSON.stringify(cfg));
     const fetch = async () =>
       new Response('[{"id": 1, "meta": {"a": 46.0, "b": 9007199254740993}}]', {
         status: 200,
@@ -268,7 +267,7 @@ describe("restplay run --state-dir after a run that fails", () => {
       client: { base_url: "https://api.example.com" },
       resources: [...config.resources, { name: "broken", endpoint: { path: "/broken", paginator: "single_page", response_actions: [] } }],
     };
-    writeFileSync(join(dir, "orders-broken.json"), JSON.stringify(cfg));
+    write("orders-broken.json", JSON.stringify(cfg));
     const seen: string[] = [];
     let broken = true;
     const fetch = async (req: Request) => {
@@ -333,7 +332,7 @@ describe("restplay run: where the results go is checked before the run", () => {
   });
 
   it("a state dir that is a file, a --duckdb path that is a folder, a device or in a missing one: a usage error first", async () => {
-    writeFileSync(join(dir, "a-file"), "x");
+    write("a-file", "x");
     const calls = { n: 0 };
     const runWith = (...extra: string[]) => cli(["run", "orders.json", ...extra], { cwd: dir, fetch: fetchCounting(calls) });
     const file = await runWith("--state-dir", "a-file");

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 import { getExample } from "../examples";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-state-target-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("state-target");
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("../run")]);
 }, 60_000);
 
 // The gallery's incremental example: the mock answers `since` with newer events; a live API answers here.
 const example = getExample("lab-incremental")!;
-writeFileSync(join(dir, "events.json"), example.text);
+write("events.json", example.text);
 
 const live = (seen: string[]) => async (req: Request) => {
   seen.push(req.url);

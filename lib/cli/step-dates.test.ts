@@ -2,14 +2,11 @@
  * `restplay run` on a Python file whose step returns a `date`: the table shows a `date` column, as dlt loads it
  * (twenty-seventh session).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-cli-dates-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("cli-dates");
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("../run")]);
 }, 60_000);
@@ -26,7 +23,7 @@ source = rest_api_source({
 
 describe("restplay run: a date a step returns", () => {
   it("is a date column in the printed table", async () => {
-    writeFileSync(join(dir, "dates.py"), PY);
+    write("dates.py", PY);
     const fetch = async () => new Response('[{"id": 1}, {"id": 2}]', { headers: { "content-type": "application/json" } });
     const text = await cli(["run", "dates.py"], { cwd: dir, fetch });
     expect(text.code).toBe(0);

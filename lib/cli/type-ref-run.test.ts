@@ -3,17 +3,14 @@
  * with `PAG_TYPE=page_number` the source asked `/items?page=0` and `/items?page=1` (`maximum_page` 2) and loaded two
  * records; without a value Python raised ConfigFieldMissingException reading it, before any request.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { cli, offsetItemsApi } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-type-ref-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = tempDir("type-ref");
 
-writeFileSync(
-  join(dir, "pages.py"),
+write(
+  "pages.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -81,8 +78,8 @@ describe("restplay run: a paginator type from dlt.config", () => {
 
 // dlt 1.26.0 (a loopback API, offset paginator, `total` 5): with `PAGE_SIZE=2` (or `page_size = 2` / `"2"` in
 // config.toml) `dlt.config["page_size"]` is the int 2 and the source asks offset=0, 2, 4 with limit=2.
-writeFileSync(
-  join(dir, "offset.py"),
+write(
+  "offset.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 
@@ -121,8 +118,8 @@ describe("restplay run: a paginator limit from dlt.config", () => {
 });
 
 // dlt 1.26.0: `"https://h:" + dlt.config["port"]` with `PORT=8080` fails building the config (Python's TypeError).
-writeFileSync(
-  join(dir, "port.py"),
+write(
+  "port.py",
   `import dlt
 from dlt.sources.rest_api import rest_api_source
 

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli, positionOf, seedFiles } from "../testing/cli";
 import { SEEDS_DIR } from "../testing/seeds";
 
 const seeds = seedFiles();
-afterAll(() => seeds.cleanup());
 // The commands load their modules lazily (fast CLI start); load them once here, outside the tests' timeouts.
 beforeAll(async () => {
   await Promise.all([import("./validate"), import("./run-command"), import("../run")]);

@@ -4,16 +4,15 @@
  * load runs as SQL. A column's `precision` and `scale` are written into `DECIMAL(p,s)`: text there
  * ran as statements (a file read into a table, a `COPY … TO` anywhere the server may write).
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readDestinationState, type DestinationState } from "../preview";
 import { duckType } from "../preview/duck-types";
 import { openLockedDatabase, runReadOnly, tableFileBytes } from "./index";
+import { tempDir } from "../testing/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-hostile-state-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir("hostile-state");
 
 const injected = (file: string) =>
   `1,0)); CREATE TABLE rest_api_data.leak AS SELECT * FROM read_text('/etc/hostname'); ` +

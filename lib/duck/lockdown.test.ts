@@ -5,16 +5,16 @@
  * statements before DuckDB sees them; this proves the second wall holds on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createDestination } from "../preview";
 import { goldenCase } from "../testing/golden";
 import { runGoldenOnce } from "../testing/golden-run";
 import { openLockedDatabase, runReadOnly, type LockedDatabase } from "./index";
+import { tempDir } from "../testing/temp-dir";
 
 let db: LockedDatabase;
-const dir = mkdtempSync(join(tmpdir(), "restplay-lockdown-"));
+const { dir } = tempDir("lockdown");
 
 beforeAll(async () => {
   const c = goldenCase("merge-primary-key");
@@ -22,10 +22,7 @@ beforeAll(async () => {
   for (const run of c.runs) await runGoldenOnce(c, run, destination);
   db = await openLockedDatabase(destination.state());
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 const direct = async (sql: string): Promise<string> => {
   try {

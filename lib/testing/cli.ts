@@ -1,10 +1,8 @@
 /** Test helpers: run the CLI in-process against seed files in a temporary directory (tests only). */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { main, type CliIO } from "../cli/main";
 import { fetchTransport, type FetchLike } from "../engine";
 import { seedBlocks } from "./seeds";
+import { tempDir } from "./temp-dir";
 
 export interface CliResult {
   readonly code: number;
@@ -47,28 +45,26 @@ export async function cli(
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Writes each seed's code block to `<dir>/seed-NNN.py`; returns the directory, the files and a cleanup. */
+/** Each seed's code block written to `seed-NNN.py` in a `tempDir` (removed after the file's tests); `write` returns the name. */
 export function seedFiles(): {
   dir: string;
   files: { id: string; name: string; code: string }[];
   write(name: string, text: string): string;
-  cleanup(): void;
 } {
-  const dir = mkdtempSync(join(tmpdir(), "restplay-cli-"));
+  const temp = tempDir("cli");
   const files = seedBlocks().map(({ file, code }) => {
     const id = file.slice(0, 3);
     const name = `seed-${id}.py`;
-    writeFileSync(join(dir, name), code);
+    temp.write(name, code);
     return { id, name, code };
   });
   return {
-    dir,
+    dir: temp.dir,
     files,
     write(name, text) {
-      writeFileSync(join(dir, name), text);
+      temp.write(name, text);
       return name;
     },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

@@ -3,9 +3,6 @@
  * whole files of the Python table) and each JSON download with its loading snippet is executed by
  * python3 against the stub dlt package, and the config dlt would receive equals the validated one.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportConfig, validateText, type ValidationResult } from "../config";
 import { dltDict, loadingSnippet } from "../config/export-dict";
@@ -14,6 +11,7 @@ import { EXAMPLES } from "../examples";
 import { PYTHON_CASES } from "./python-cases";
 import { seedBlocks } from "./seeds";
 import { asValue, runWithStub, sameConfig } from "./python-stub";
+import { tempDir } from "./temp-dir";
 
 interface Input {
   readonly title: string;
@@ -40,24 +38,21 @@ interface Job {
 /** restplay's value with code as `{"$python": true}` (references stay `{"$secret": name}`). */
 const restplayValue = (v: PlainValue | null): PlainValue => asValue(v ?? null);
 
-const dir = mkdtempSync(join(tmpdir(), "restplay-downloads-"));
+const { write } = tempDir("downloads");
 // The user's own module one table row imports (`from settings import BASE_URL`), beside the pipeline.
-writeFileSync(join(dir, "settings.py"), 'BASE_URL = "https://api.example.com"\n');
+write("settings.py", 'BASE_URL = "https://api.example.com"\n');
 const jobs: Job[] = [];
 const skipped: string[] = [];
 inputs.forEach((input, i) => {
   const r: ValidationResult = validateText(input.text);
   if (!r.valid || r.value === null) return void skipped.push(input.title);
   const py = exportConfig(r, "python")!.text;
-  const file = join(dir, `download_${i}.py`);
-  writeFileSync(file, py);
+  const file = write(`download_${i}.py`, py);
   jobs.push({ title: input.title, kind: "python", file, download: py, expected: restplayValue(validateText(py).value) });
   const d = dltDict(r.value);
-  const json = join(dir, `config_${i}.json`);
-  writeFileSync(json, exportConfig(r, "json")!.text);
+  const json = write(`config_${i}.json`, exportConfig(r, "json")!.text);
   const loader = loadingSnippet(d, "json").join("\n").replace('"rest_api_config.json"', JSON.stringify(json));
-  const loaderFile = join(dir, `load_json_${i}.py`);
-  writeFileSync(loaderFile, `${loader}\n`);
+  const loaderFile = write(`load_json_${i}.py`, `${loader}\n`);
   jobs.push({
     title: input.title,
     kind: "json",
