@@ -33,6 +33,16 @@ const undefinedName = (verb: string, id: string) =>
   `it ${verb} \`${id}\`, which neither the function nor the file defines where the playground reads it ` +
   "(a module-level constant assigned once, a plain `def`; imported modules are not run)";
 
+/** Whether a function's statements yield (its own: a nested function's body is an expression, not walked). */
+function yields(stmts: readonly Stmt[]): boolean {
+  return stmts.some((s) => {
+    if (s.k === "yield") return true;
+    if (s.k === "if" || s.k === "for" || s.k === "while") return yields(s.body) || yields(s.orelse);
+    if (s.k === "try") return yields(s.body) || s.handlers.some((h) => yields(h.body)) || yields(s.orelse) || yields(s.finalbody);
+    return false;
+  });
+}
+
 export class Compiler {
   constructor(
     private readonly text: string,
@@ -64,7 +74,8 @@ export class Compiler {
     const { params, defaults } = this.params(n.getChild("ParamList"), names, new Set());
     const body = n.getChild("Body") ?? no("it has no body");
     bound(body, this.text, names);
-    return { name, params, defaults, body: this.block(body, names), locals: [...names] };
+    const stmts = this.block(body, names);
+    return { name, params, defaults, body: stmts, locals: [...names], ...(yields(stmts) ? { generator: true as const } : {}) };
   }
 
   lambda(n: SyntaxNode, name: string, outer: ReadonlySet<string>): Func {
@@ -96,6 +107,11 @@ export class Compiler {
         return { k: "break" };
       case "ContinueStatement":
         return { k: "continue" };
+      case "YieldStatement": {
+        const value = kids.filter((c) => c.name !== "yield" && c.name !== "from");
+        if (value.length > 1) no("it yields several values at once");
+        return { k: "yield", value: value.length ? this.expr(value[0]!, scope) : null, from: kids.some((c) => c.name === "from") };
+      }
       case "ReturnStatement": {
         const values = kids.filter((c) => c.name !== "return");
         if (values.length === 0) return { k: "return", value: null };

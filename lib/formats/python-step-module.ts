@@ -20,13 +20,15 @@ export type ModuleDef =
 /**
  * The import statement of a step's (or an `initial_value`'s) module for `name` bound to `qualified`, written as
  * lib/formats/python-step.ts compiles it; null for a module lib/shared/pystep does not model. `datetime` and its
- * classes, `pendulum` (dlt's `from dlt.common.pendulum import pendulum` too) and `time`.
+ * classes, `pendulum` (dlt's `from dlt.common.pendulum import pendulum` too), `time`, `copy` and `json`.
  */
 export function importText(qualified: string, name: string): string | null {
   const as = (bound: string) => (bound === name ? "" : ` as ${name}`);
   const cls = /^datetime\.(datetime|date|timedelta|timezone)$/.exec(qualified)?.[1];
   if (cls) return `from datetime import ${cls}${as(cls)}`;
-  if (qualified === "datetime" || qualified === "time") return `import ${qualified}${as(qualified)}`;
+  if (["datetime", "time", "copy", "json"].includes(qualified)) return `import ${qualified}${as(qualified)}`;
+  const fn = /^(copy|json)\.(copy|deepcopy|dumps|loads)$/.exec(qualified);
+  if (fn && (fn[1] === "copy") === fn[2]!.includes("copy")) return `from ${fn[1]} import ${fn[2]}${as(fn[2]!)}`;
   if (qualified === "pendulum" || qualified === "dlt.common.pendulum.pendulum") return `import pendulum${as("pendulum")}`;
   return qualified === "time.time" ? `from time import time${as("time")}` : null;
 }

@@ -93,12 +93,13 @@ export function number(t: string): Expr {
   return Number.isSafeInteger(value) ? { k: "const", value } : { k: "const", value: BigInt(clean.toLowerCase()).toString(), big: true };
 }
 
-/** `except KeyError` / `except (KeyError, ValueError)`: classes the subset raises (or their bases). */
+/** `except KeyError` / `except (KeyError, ValueError)`: classes the subset raises (or their bases); `json.JSONDecodeError`. */
 export function exceptionTypes(text: string, n: SyntaxNode): string[] {
   const names = n.name === "TupleExpression" || n.name === "ParenthesizedExpression" ? parts(n) : [n];
   return names.map((x) => {
     const id = text.slice(x.from, x.to);
-    if (x.name !== "VariableName" || !Object.hasOwn(EXCEPTION_BASES, id))
+    if (/^json\s*\.\s*JSONDecodeError$/.test(id)) return "JSONDecodeError";
+    if (x.name !== "VariableName" || id === "JSONDecodeError" || !Object.hasOwn(EXCEPTION_BASES, id))
       no(`it catches \`${id}\`, an exception class the playground does not know`);
     return id;
   });

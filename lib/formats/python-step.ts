@@ -9,7 +9,7 @@ import { parser } from "@lezer/python";
 import { no, parts, Unsupported } from "./python-step-parts";
 import { Compiler } from "./python-step-compiler";
 import { maskTrailingDotFloats } from "./python-scan";
-import type { CompiledExpression, Func, Global } from "../shared/pystep";
+import type { CompiledExpression, Func, Global, StepModuleName } from "../shared/pystep";
 
 export type CompiledStep = { readonly ok: true; readonly fn: Func } | { readonly ok: false; readonly reason: string };
 /** The module-level constants and plain functions steps read (lib/formats/python-step-module.ts finds them), compiled. */
@@ -96,11 +96,11 @@ export function compileModule(texts: readonly string[]): CompiledModule {
   return { ok: true, globals, names };
 }
 
-/** `from datetime import timezone [as tz]`, `import datetime|pendulum|time [as x]`, `from time import time` (`importText`'s). */
+/** `from datetime import timezone [as tz]`, `import datetime|pendulum|time|copy|json [as x]`, `from time import time` (`importText`'s). */
 function importOf(text: string): Extract<Global, { k: "import" }> | null {
-  const m = /^(?:from (datetime|time) import (\w+)|import (datetime|pendulum|time))(?: as (\w+))?$/.exec(text);
+  const m = /^(?:from (datetime|time|copy|json) import (\w+)|import (datetime|pendulum|time|copy|json))(?: as (\w+))?$/.exec(text);
   if (!m) return null;
-  const module = (m[1] ?? m[3]) as "datetime" | "pendulum" | "time";
+  const module = (m[1] ?? m[3]) as StepModuleName;
   return { k: "import", name: m[4] ?? m[2] ?? module, what: m[2] ?? "", ...(module === "datetime" ? {} : { module }) };
 }
 

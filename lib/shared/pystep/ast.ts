@@ -80,6 +80,8 @@ export type Stmt =
   | { readonly k: "raise"; readonly value: Expr | null }
   | { readonly k: "assert"; readonly test: Expr; readonly msg: Expr | null }
   | { readonly k: "return"; readonly value: Expr | null }
+  /** `yield x` / `yield from xs` in a generator function (`Func.generator`). */
+  | { readonly k: "yield"; readonly value: Expr | null; readonly from: boolean }
   | { readonly k: "del"; readonly targets: readonly Target[] }
   | { readonly k: "expr"; readonly value: Expr }
   | { readonly k: "pass" | "break" | "continue" };
@@ -93,15 +95,18 @@ export interface Handler {
   readonly locals?: readonly string[];
 }
 
+/** The modules a step may import (lib/shared/pystep/eval.ts binds them). */
+export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json";
+
 /**
  * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the
  * modules the subset has (`from datetime import timezone`: `what` "timezone"; `import datetime`: `what` ""; `module`:
- * `pendulum` or `time`, else `datetime`), in file order.
+ * the module when it is not `datetime`), in file order.
  */
 export type Global =
   | { readonly k: "const"; readonly name: string; readonly value: Expr }
   | { readonly k: "def"; readonly fn: Func }
-  | { readonly k: "import"; readonly name: string; readonly what: string; readonly module?: "pendulum" | "time" };
+  | { readonly k: "import"; readonly name: string; readonly what: string; readonly module?: Exclude<StepModuleName, "datetime"> };
 
 /** A lambda (its body one `return`) or a `def`: positional parameters, their defaults last. */
 export interface Func {
@@ -111,6 +116,11 @@ export interface Func {
   readonly body: readonly Stmt[];
   /** Names the body binds (Python makes them local to the whole function): read before bound, an UnboundLocalError. */
   readonly locals?: readonly string[];
+  /**
+   * Its body yields: a call runs it to the end and gives the list of what it yielded, as a generator expression's
+   * value is a list here (a step's generator is read whole by dlt's pipe; decision 0044).
+   */
+  readonly generator?: true;
 }
 
 /** An expression compiled with the module-level names it reads (an incremental's `initial_value`): plain data, as a step. */

@@ -208,7 +208,7 @@ function exception(type: string, args: PyVal[]): PyError {
   const message = args.length === 0 ? "" : args.length > 1 ? repr(new PyTuple(args)) : type === "KeyError" ? repr(args[0]!) : str(args[0]!);
   return new PyError(type, message, args);
 }
-for (const type of Object.keys(EXCEPTION_BASES)) BUILTINS[type] = (a) => exception(type, a);
+for (const type of Object.keys(EXCEPTION_BASES)) if (type !== "JSONDecodeError") BUILTINS[type] = (a) => exception(type, a);
 
 /** Names `isinstance` takes as types (they are also builtins that convert). */
 export const isTypeName = (name: string) => Object.hasOwn(TYPES, name);

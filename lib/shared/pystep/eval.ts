@@ -3,10 +3,11 @@
  * Runs a compiled step function (./ast.ts) on Python values, as CPython would for the subset: every
  * expression and statement counts against a budget, so no user code can hang a run.
  */
-import type { Expr, FormatPart, Func, Generator, Global, Item, Keyword, Stmt, Target } from "./ast";
+import type { Expr, FormatPart, Func, Generator, Global, Item, Keyword, StepModuleName, Stmt, Target } from "./ast";
 import { getattr } from "./attrs";
 import { dateModule } from "./dates-module";
 import { pendulumModules } from "./pendulum";
+import { copyModule, jsonModule } from "./stdlib";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
 import { binary, Meter, negate } from "./ops";
@@ -49,15 +50,17 @@ export class Interpreter {
   private meter = new Meter();
   /** The exceptions being handled (`except` blocks inside one another): a bare `raise` re-raises the last. */
   private readonly handling: PyError[] = [];
-  /** The modules a step may import (`datetime`, `pendulum`, `time`), reading the run's clock. */
-  private readonly modules: Readonly<Record<"datetime" | "pendulum" | "time", PyVal>>;
+  /** What each generator function being run has yielded (the innermost last). */
+  private readonly yielded: PyVal[][] = [];
+  /** The modules a step may import (`datetime`, `pendulum`, `time` reading the run's clock; `copy`, `json`). */
+  private readonly modules: Readonly<Record<StepModuleName, PyVal>>;
   /** `now`: the run's clock (epoch milliseconds), what `datetime.now()` reads. */
   constructor(
     private readonly budget = STEP_BUDGET,
     now: () => number = Date.now,
   ) {
     const nowUs = () => BigInt(Math.round(now())) * 1000n;
-    this.modules = { datetime: dateModule(now)[""]!, ...pendulumModules(nowUs) };
+    this.modules = { datetime: dateModule(now)[""]!, ...pendulumModules(nowUs), copy: copyModule(), json: jsonModule(this.call) };
   }
 
   private reset(): void {
@@ -65,6 +68,7 @@ export class Interpreter {
     this.depth = 0;
     this.meter = new Meter();
     this.handling.length = 0;
+    this.yielded.length = 0;
   }
 
   /** Binds a module's constants and functions in file order, as Python runs the module (one budget for all). */
@@ -118,11 +122,13 @@ export class Interpreter {
       if (!scope.vars.has(p)) scope.vars.set(p, this.expr(fn.defaults[i - required]!, scope));
     });
     if (++this.depth > MAX_DEPTH) throw new BudgetExceeded(`more than ${MAX_DEPTH} calls inside one another`);
+    if (fn.generator) this.yielded.push([]);
     try {
       const flow = this.block(fn.body, scope);
-      return flow?.k === "return" ? flow.value : null;
+      return fn.generator ? this.yielded[this.yielded.length - 1]! : flow?.k === "return" ? flow.value : null;
     } finally {
       this.depth--;
+      if (fn.generator) this.yielded.pop();
     }
   };
 
@@ -190,6 +196,14 @@ export class Interpreter {
       }
       case "return":
         return { k: "return", value: s.value ? this.expr(s.value, scope) : null };
+      case "yield": {
+        const out = this.yielded[this.yielded.length - 1]!;
+        const v = s.value ? this.expr(s.value, scope) : null;
+        const items = s.from ? iterate(v) : [v];
+        this.meter.charge(items.length);
+        for (const x of items) out.push(x);
+        return null;
+      }
       case "del":
         for (const t of s.targets) this.delete(t, scope);
         return null;

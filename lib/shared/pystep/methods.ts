@@ -7,6 +7,7 @@ import { getattr } from "./attrs";
 import { sortedList, type Caller } from "./builtins";
 import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
 import { PENDULUM_DATETIME_KEYWORDS, PENDULUM_KEYWORDS, PENDULUM_METHODS } from "./pendulum";
+import { STDLIB_KEYWORDS, STDLIB_METHODS } from "./stdlib";
 import { strFormat, type FormatHooks } from "./strformat";
 import {
   equals,
@@ -34,6 +35,7 @@ export const METHOD_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   rsplit: ["sep", "maxsplit"],
   ...DATE_KEYWORDS,
   ...PENDULUM_KEYWORDS,
+  ...STDLIB_KEYWORDS,
   datetime: [...(DATE_KEYWORDS.datetime ?? []), ...PENDULUM_DATETIME_KEYWORDS],
 };
 /** Methods that take any keyword (`"{name}".format(name=…)`). */
@@ -310,6 +312,7 @@ export const METHOD_NAMES = new Set([
   "format_map",
   ...DATE_METHODS,
   ...PENDULUM_METHODS,
+  ...STDLIB_METHODS,
 ]);
 
 const NO_KW: Kw = new Map();

@@ -141,6 +141,8 @@ export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
   OverflowError: "ArithmeticError",
   UnboundLocalError: "NameError",
   NotImplementedError: "RuntimeError",
+  // `json.JSONDecodeError` (named so in `except`; not a builtin): what `json.loads` raises.
+  JSONDecodeError: "ValueError",
 };
 
 /** Whether exception class `type` is `of` or derives from it. */
