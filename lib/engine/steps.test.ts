@@ -274,6 +274,37 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
     expect(r.columns("big")).toEqual(["id:bigint", "next:bigint"]);
   });
 
+  it("a record a step nests 254 levels deep, or that holds itself, fails the resource as dlt's orjson does", async () => {
+    // dlt 1.26.0: `nest(251)` loads, `nest(252)` (254 levels with the record) and a list holding itself fail the extract step
+    // with `TypeError: Recursion limit reached`. 40,000 levels used to overflow JavaScript's stack (an internal error).
+    for (const [made, fails] of [
+      ["nest(251)", false],
+      ["nest(252)", true],
+      ["nest(40000)", true],
+      ["selfish()", true],
+    ] as const) {
+      const r = await run(`def nest(n):
+    x = []
+    for i in range(n):
+        x = [x]
+    return x
+
+def selfish():
+    x = []
+    x.append(x)
+    return x
+
+def step(r):
+    r["v"] = ${made}
+    return r
+
+${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": step}]}`)}`);
+      expect(r.errors.map((e) => e.code)).toEqual(fails ? ["step_failed"] : []);
+      if (fails) expect(r.errors[0]?.message).toContain("orjson, which stops at 255 levels");
+      else expect(r.rows("posts")).toHaveLength(5);
+    }
+  });
+
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {
     const r = await run(
       `import re\n${source(`{"name": "posts", "endpoint": {"path": "posts"},

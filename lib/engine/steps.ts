@@ -12,6 +12,7 @@ import {
   Interpreter,
   iterate,
   mayMutate,
+  nestsAtLeast,
   NotModelled,
   PyDict,
   PyError,
@@ -21,6 +22,7 @@ import {
   type FromPy,
   type PyVal,
 } from "../shared/pystep";
+import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
 import { runPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
@@ -125,6 +127,15 @@ export class StepRunner {
   }
 
   private write(v: PyVal, made: string): DataRecord {
+    // dlt's extract step writes each record with orjson, which stops at ORJSON_DEPTH levels (the page's list is one).
+    if (nestsAtLeast(v, ORJSON_DEPTH - 1))
+      throw new EngineError(
+        "step_failed",
+        `A record \`${made}\` made nests lists and dicts ${ORJSON_DEPTH - 1} levels deep or more (or holds itself): dlt's ` +
+          `extract step writes records with orjson, which stops at ${ORJSON_DEPTH} levels, so it fails on it ` +
+          "(`TypeError: Recursion limit reached`).",
+        { resource: this.resource },
+      );
     let out: FromPy;
     try {
       out = fromPy(v);

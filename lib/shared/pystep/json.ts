@@ -35,6 +35,18 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
   return d;
 }
 
+/**
+ * Whether `v` nests lists, tuples and dicts `limit` levels deep or more (a list inside itself: always), walking no deeper
+ * than `limit`: what dlt's extract step (orjson, `Recursion limit reached`) refuses to write, checked before `fromPy`.
+ */
+export function nestsAtLeast(v: PyVal, limit: number): boolean {
+  const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : v instanceof PyDict ? [...v.map.values()].map((e) => e[1]) : null;
+  if (items === null) return false;
+  if (limit <= 1) return true;
+  for (const x of items) if (nestsAtLeast(x, limit - 1)) return true;
+  return false;
+}
+
 export interface FromPy {
   readonly value: Json;
   /** A float's spelling (`1.0`), or the spellings below a container. */
