@@ -140,6 +140,7 @@ export class StepRunner {
     try {
       out = fromPy(v);
     } catch (e) {
+      if (e instanceof NotModelled) throw this.notModelled(made, e);
       if (!(e instanceof PyError)) throw e;
       // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).
       throw new EngineError("step_failed", `${e.message} (TypeError: dlt's extract step cannot write a record \`${made}\` made)`, {
@@ -167,6 +168,15 @@ export class StepRunner {
     );
   }
 
+  private notModelled(at: string, e: NotModelled): EngineError {
+    return new EngineError(
+      "step_failed",
+      `\`${at}\` uses ${e.message}, which the playground does not model: it stops the step there, where dlt runs it. ` +
+        "Write the step without it, or run the pipeline with dlt.",
+      { resource: this.resource },
+    );
+  }
+
   /** Runs `f`, turning a Python exception into dlt's message for a step of `kind`. */
   private guard<T>(kind: ResolvedStep["kind"], f: () => T, at: string): T {
     try {
@@ -182,13 +192,7 @@ export class StepRunner {
             : e instanceof RangeError
               ? "a value past JavaScript's limits"
               : null;
-      if (e instanceof NotModelled)
-        throw new EngineError(
-          "step_failed",
-          `\`${at}\` uses ${e.message}, which the playground does not model: it stops the step there, where dlt runs it. ` +
-            "Write the step without it, or run the pipeline with dlt.",
-          { resource: name },
-        );
+      if (e instanceof NotModelled) throw this.notModelled(at, e);
       if (limit !== null)
         throw new EngineError(
           "step_failed",

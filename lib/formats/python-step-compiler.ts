@@ -230,9 +230,13 @@ export class Compiler {
       case "String":
       case "ContinuedString": {
         const strings = n.name === "String" ? [n] : kids;
-        const decoded = strings.map((s) => (/^[rRuU]?['"]/.test(this.src(s)) ? decodePythonString(this.src(s)) : null));
-        if (decoded.some((d) => d === null)) no("it uses a bytes literal");
-        return { k: "const", value: decoded.join("") };
+        const bytes = strings.map((s) => /^(?:[bB][rR]?|[rR][bB])['"]/.test(this.src(s)));
+        if (bytes.some((b) => b !== bytes[0])) no("it joins a bytes literal and text (Python: a SyntaxError)");
+        // `b"…"`: read as the same literal without its `b` (its `\xNN` escapes are chars 0–255, one a byte).
+        const decoded = strings.map((s) => decodePythonString(this.src(s).replace(/^([rR]?)[bB]/, "$1")));
+        if (decoded.some((d) => d === null)) no("it has a string literal this playground does not read");
+        if (bytes[0] && decoded.some((d) => /[\u0100-\uffff]/.test(d!))) no("its bytes literal holds characters outside ASCII");
+        return { k: "const", value: decoded.join(""), ...(bytes[0] ? { bytes: true as const } : {}) };
       }
       case "FormatString":
         return fstring(this.text, n, (x) => this.expr(x, scope));

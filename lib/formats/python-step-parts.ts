@@ -1,7 +1,7 @@
 /** Pieces of lib/formats/python-step.ts: what a step's code may not do, the names a body binds, f-strings. */
 import type { SyntaxNode } from "@lezer/common";
 import { decodePythonString } from "./python-strings";
-import { EXCEPTION_BASES, type Expr, type FormatPart } from "../shared/pystep";
+import { EXCEPTION_BASES, MODULE_EXCEPTIONS, type Expr, type FormatPart } from "../shared/pystep";
 
 export class Unsupported extends Error {}
 export const no = (reason: string): never => {
@@ -99,7 +99,7 @@ export function exceptionTypes(text: string, n: SyntaxNode): string[] {
   return names.map((x) => {
     const id = text.slice(x.from, x.to);
     if (/^json\s*\.\s*JSONDecodeError$/.test(id)) return "JSONDecodeError";
-    if (x.name !== "VariableName" || id === "JSONDecodeError" || !Object.hasOwn(EXCEPTION_BASES, id))
+    if (x.name !== "VariableName" || MODULE_EXCEPTIONS.has(id) || !Object.hasOwn(EXCEPTION_BASES, id))
       no(`it catches \`${id}\`, an exception class the playground does not know`);
     return id;
   });

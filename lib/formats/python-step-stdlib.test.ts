@@ -9,7 +9,14 @@ import { compileExpression } from "./python-step";
 import { Interpreter, NotModelled, PyError, repr } from "../shared/pystep";
 import { run } from "../testing/steps";
 
-const IMPORTS = ["import copy", "import json", "from datetime import date", "from datetime import datetime"];
+const IMPORTS = [
+  "import copy",
+  "import json",
+  "import hashlib",
+  "import base64",
+  "from datetime import date",
+  "from datetime import datetime",
+];
 
 function evaluate(code: string): [string, string] {
   const compiled = compileExpression(code, IMPORTS);
@@ -23,7 +30,7 @@ function evaluate(code: string): [string, string] {
   }
 }
 
-describe("json and copy in the Python subset", () => {
+describe("json, copy, hashlib, base64 and bytes in the Python subset", () => {
   it.each([
     [
       'json.dumps({"a": [1, 2.0, None, True, "é"], "b": {}}, indent=2)',
@@ -85,6 +92,48 @@ describe("json and copy in the Python subset", () => {
     ["copy.copy({1, 2})", "ok", "{1, 2}"],
     ['copy.copy("s")', "ok", "'s'"],
     ["copy.deepcopy(date(2024, 1, 2))", "ok", "datetime.date(2024, 1, 2)"],
+    ['hashlib.sha256(b"abc").hexdigest()', "ok", "'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'"],
+    ['hashlib.sha256("jane@example.com".encode()).hexdigest()', "ok", "'8c87b489ce35cf2e2f39f80e282cb2e804932a56a213983eeeb428407d43b52d'"],
+    ['hashlib.md5("jane@example.com".encode("utf-8")).hexdigest()', "ok", "'9e26471d35a78862c17e467d87cddedf'"],
+    ['hashlib.sha1("é".encode()).hexdigest()', "ok", "'bf15be717ac1b080b4f1c456692825891ff5073d'"],
+    [
+      'hashlib.sha512(b"").hexdigest()',
+      "ok",
+      "'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e'",
+    ],
+    ["hashlib.sha256().hexdigest()", "ok", "'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'"],
+    ['hashlib.sha256(string=b"x").hexdigest()', "ok", "'2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881'"],
+    ['hashlib.sha256("x")', "err", "TypeError"],
+    [
+      'hashlib.sha256(b"abc").digest()',
+      "ok",
+      "b'\\xbax\\x16\\xbf\\x8f\\x01\\xcf\\xeaAA@\\xde]\\xae\"#\\xb0\\x03a\\xa3\\x96\\x17z\\x9c\\xb4\\x10\\xffa\\xf2\\x00\\x15\\xad'",
+    ],
+    ['hashlib.md5(b"a").digest_size', "ok", "16"],
+    ['base64.b64encode(hashlib.sha256(b"abc").digest()).decode("ascii")', "ok", "'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"],
+    ['base64.b64encode(b"hi there")', "ok", "b'aGkgdGhlcmU='"],
+    ['base64.b64encode("hi")', "err", "TypeError"],
+    ['base64.urlsafe_b64encode(b"\\xfb\\xff").decode()', "ok", "'-_8='"],
+    ['base64.urlsafe_b64decode("-_8=")', "ok", "b'\\xfb\\xff'"],
+    ['base64.b64decode("aGk=\\n")', "ok", "b'hi'"],
+    ['base64.b64decode("aGkgdGhlcmU==")', "ok", "b'hi there'"],
+    ['base64.b64decode("aGkgdGhlcmU=")', "ok", "b'hi there'"],
+    ['base64.b64decode(b"aGkgdGhlcmU=").decode()', "ok", "'hi there'"],
+    ['base64.b64decode("aGkgdGhlcmU")', "err", "Error"],
+    ['"é€😀".encode()', "ok", "b'\\xc3\\xa9\\xe2\\x82\\xac\\xf0\\x9f\\x98\\x80'"],
+    ['"é".encode("latin-1")', "ok", "b'\\xe9'"],
+    ['"é".encode("ascii")', "err", "UnicodeEncodeError"],
+    ['"é".encode("ascii", "ignore")', "ok", "b''"],
+    ['"a\'b".encode()', "ok", 'b"a\'b"'],
+    ['"a\'b\\"".encode()', "ok", "b'a\\'b\"'"],
+    ['b"\\xc3\\xa9".decode()', "ok", "'é'"],
+    ['b"\\xff".decode()', "err", "UnicodeDecodeError"],
+    ['b"\\xff".decode("utf-8", "replace")', "ok", "'�'"],
+    ['len("é".encode())', "ok", "2"],
+    ['"é".encode() == b"\\xc3\\xa9"', "ok", "True"],
+    ['b"abc".hex()', "ok", "'616263'"],
+    ['str(b"ab")', "ok", "\"b'ab'\""],
+    ["f\"{b'ab'}\"", "ok", "\"b'ab'\""],
   ])("%s", (code, status, expected) => {
     expect(evaluate(code)).toEqual([status, expected]);
   });
@@ -189,5 +238,50 @@ describe("steps that copy records and write JSON text, as dlt 1.26.0 loaded them
       { id: 3, r: "heart" },
       { id: 3, r: null, n: 1 },
     ]);
+  });
+});
+
+describe("dlt's docs' pseudonymised column (hashlib, base64), as dlt 1.26.0 loaded it", () => {
+  it("sha256 of the salted text, base64 of its digest; md5's hexdigest; a bytes value in a record stops the step", async () => {
+    const r = await run(
+      `import hashlib
+import base64
+
+def pseudonymize_name(doc):
+    salt = 'WI@N57%zZrmk#88c'
+    salted_string = doc['title'] + salt
+    sh = hashlib.sha256()
+    sh.update(salted_string.encode())
+    hashed_string = sh.digest()
+    doc['title'] = base64.b64encode(hashed_string).decode('ascii')
+    return doc
+
+def short(doc):
+    return {"id": doc["id"], "h": hashlib.md5(str(doc["id"]).encode("utf-8")).hexdigest()[:8], "n": len(doc["title"].encode())}
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [
+        {"name": "pseudo", "endpoint": {"path": "posts"}, "processing_steps": [{"map": pseudonymize_name}]},
+        {"name": "short", "endpoint": {"path": "posts"}, "processing_steps": [{"map": short}]},
+        {"name": "raw", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda d: {**d, "b": d["title"].encode()}}]},
+    ],
+})
+`,
+      posts,
+    );
+    expect(r.rows("pseudo")?.map((x) => [x.id, x.title])).toEqual([
+      [1, "ERZlVSaZgJbXN4xvP7KlYGD75qfjTbQtAa/JwHgJnRg="],
+      [2, "HizVY1wFwC5y19Ueg7j01FXp2kcWXmfRW47MR4cNrs8="],
+      [3, "kLuMnbEH4jURgTFAq0kwNlgxpCrERudwaM0limRmmDE="],
+    ]);
+    expect(r.rows("short")).toEqual([
+      { id: 1, h: "c4ca4238", n: 1 },
+      { id: 2, h: "c81e728d", n: 1 },
+      { id: 3, h: "eccbc87e", n: 1 },
+    ]);
+    // dlt loads bytes as a `binary` column, which restplay's tables do not model: the step stops, saying so.
+    expect(r.errors.map((e) => [e.resource, e.code])).toEqual([["raw", "step_failed"]]);
+    expect(r.errors[0]?.message).toMatch(/uses `bytes` in a record \(dlt loads a `binary` column.*which the playground does not model/);
   });
 });

@@ -96,9 +96,12 @@ export function compileModule(texts: readonly string[]): CompiledModule {
   return { ok: true, globals, names };
 }
 
-/** `from datetime import timezone [as tz]`, `import datetime|pendulum|time|copy|json [as x]`, `from time import time` (`importText`'s). */
+/** `from datetime import timezone [as tz]`, `import <module> [as x]`, `from time import time` (`importText`'s). */
 function importOf(text: string): Extract<Global, { k: "import" }> | null {
-  const m = /^(?:from (datetime|time|copy|json) import (\w+)|import (datetime|pendulum|time|copy|json))(?: as (\w+))?$/.exec(text);
+  const m =
+    /^(?:from (datetime|time|copy|json|hashlib|base64) import (\w+)|import (datetime|pendulum|time|copy|json|hashlib|base64))(?: as (\w+))?$/.exec(
+      text,
+    );
   if (!m) return null;
   const module = (m[1] ?? m[3]) as StepModuleName;
   return { k: "import", name: m[4] ?? m[2] ?? module, what: m[2] ?? "", ...(module === "datetime" ? {} : { module }) };

@@ -32,7 +32,14 @@ export interface Generator {
 
 export type Expr =
   /** `float`: a float literal; `big`: an int literal past 2^53, its digits as a string (the AST stays plain data). */
-  | { readonly k: "const"; readonly value: null | boolean | number | string; readonly float?: true; readonly big?: true }
+  /** A literal: `float` keeps `1.0` a float, `big` an int past 2^53 (its digits), `bytes` a `b"…"` (one char a byte). */
+  | {
+      readonly k: "const";
+      readonly value: null | boolean | number | string;
+      readonly float?: true;
+      readonly big?: true;
+      readonly bytes?: true;
+    }
   | { readonly k: "name"; readonly id: string }
   | { readonly k: "list" | "tuple" | "set"; readonly items: readonly Item[] }
   | { readonly k: "dict"; readonly items: readonly DictItem[] }
@@ -96,7 +103,7 @@ export interface Handler {
 }
 
 /** The modules a step may import (lib/shared/pystep/eval.ts binds them). */
-export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json";
+export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json" | "hashlib" | "base64";
 
 /**
  * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the

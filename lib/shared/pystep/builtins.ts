@@ -1,10 +1,12 @@
 /** The builtins and methods a processing step may call (./eval.ts checks the names when it compiles). */
 import { formatValue } from "./format";
+import { PyBytes } from "./bytes";
 import { binary, MAX_SIZE, SizeExceeded } from "./ops";
 import {
   compare,
   EXCEPTION_BASES,
   int,
+  MODULE_EXCEPTIONS,
   isSubclass,
   iterate,
   numeric,
@@ -84,6 +86,7 @@ function length(v: PyVal): number {
   if (Array.isArray(v)) return v.length;
   if (v instanceof PyTuple) return v.items.length;
   if (v instanceof PySet || v instanceof PyDict) return v.map.size;
+  if (v instanceof PyBytes) return v.bytes.length;
   throw typeError(`object of type '${typeName(v)}' has no len()`);
 }
 
@@ -208,7 +211,7 @@ function exception(type: string, args: PyVal[]): PyError {
   const message = args.length === 0 ? "" : args.length > 1 ? repr(new PyTuple(args)) : type === "KeyError" ? repr(args[0]!) : str(args[0]!);
   return new PyError(type, message, args);
 }
-for (const type of Object.keys(EXCEPTION_BASES)) if (type !== "JSONDecodeError") BUILTINS[type] = (a) => exception(type, a);
+for (const type of Object.keys(EXCEPTION_BASES)) if (!MODULE_EXCEPTIONS.has(type)) BUILTINS[type] = (a) => exception(type, a);
 
 /** Names `isinstance` takes as types (they are also builtins that convert). */
 export const isTypeName = (name: string) => Object.hasOwn(TYPES, name);

@@ -8,6 +8,8 @@ import { getattr } from "./attrs";
 import { dateModule } from "./dates-module";
 import { pendulumModules } from "./pendulum";
 import { copyModule, jsonModule } from "./stdlib";
+import { base64Module, hashlibModule } from "./hashing";
+import { PyBytes } from "./bytes";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
 import { binary, Meter, negate } from "./ops";
@@ -60,7 +62,14 @@ export class Interpreter {
     now: () => number = Date.now,
   ) {
     const nowUs = () => BigInt(Math.round(now())) * 1000n;
-    this.modules = { datetime: dateModule(now)[""]!, ...pendulumModules(nowUs), copy: copyModule(), json: jsonModule(this.call) };
+    this.modules = {
+      datetime: dateModule(now)[""]!,
+      ...pendulumModules(nowUs),
+      copy: copyModule(),
+      json: jsonModule(this.call),
+      hashlib: hashlibModule(),
+      base64: base64Module(),
+    };
   }
 
   private reset(): void {
@@ -321,6 +330,7 @@ export class Interpreter {
     this.tick();
     switch (e.k) {
       case "const":
+        if (e.bytes) return new PyBytes(Uint8Array.from(e.value as string, (c) => c.charCodeAt(0)));
         return e.float ? new PyFloat(e.value as number) : e.big ? int(BigInt(e.value as string)) : e.value;
       case "name":
         return this.name(e.id, scope);

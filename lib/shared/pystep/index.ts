@@ -11,6 +11,7 @@ export { fromPy, nestsAtLeast, toPy, type FromPy } from "./json";
 export { mayMutate } from "./mutates";
 export {
   EXCEPTION_BASES,
+  MODULE_EXCEPTIONS,
   NotModelled,
   PyDict,
   PyError,

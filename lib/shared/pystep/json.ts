@@ -9,7 +9,8 @@ import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
 import { checkDate, PyDate, PyDateTime } from "./dates";
-import { int, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
+import { int, NotModelled, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
+import { PyBytes } from "./bytes";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
 
@@ -107,6 +108,7 @@ export function fromPy(v: PyVal): FromPy {
     const reordered = keys.some(isIndexKey) && Object.keys(out).some((k, i) => k !== keys[i]);
     return { value: out, texts, order: reordered || at ? { ...(reordered ? { keys } : {}), ...(at ? { at } : {}) } : null };
   }
+  if (v instanceof PyBytes) throw new NotModelled("`bytes` in a record (dlt loads a `binary` column; `.hex()` or `.decode()` gives text)");
   // dlt's extract step writes records with orjson, which refuses a set or a function (checked with dlt 1.26.0).
   throw new PyError("TypeError", `\`${repr(v)}\` is not JSON serializable`);
 }

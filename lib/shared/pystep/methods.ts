@@ -8,6 +8,7 @@ import { sortedList, type Caller } from "./builtins";
 import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
 import { PENDULUM_DATETIME_KEYWORDS, PENDULUM_KEYWORDS, PENDULUM_METHODS } from "./pendulum";
 import { STDLIB_KEYWORDS, STDLIB_METHODS } from "./stdlib";
+import { encode } from "./bytes";
 import { strFormat, type FormatHooks } from "./strformat";
 import {
   equals,
@@ -323,6 +324,7 @@ export function callMethod(self: PyVal, name: string, args: PyVal[], kw: Kw = NO
     if (out !== undefined) return out;
   }
   if (typeof self === "string" && name === "format") return strFormat(self, args, kw, HOOKS);
+  if (typeof self === "string" && name === "encode") return encode(self, args, kw);
   if (typeof self === "string" && name === "format_map") {
     if (args.length !== 1 || kw.size) throw typeError(`format_map() takes exactly one argument (${args.length + kw.size} given)`);
     if (!(args[0] instanceof PyDict)) throw typeError(`'${typeName(args[0]!)}' object is not subscriptable`);

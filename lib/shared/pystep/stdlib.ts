@@ -75,8 +75,24 @@ interface DumpOptions {
 const DUMPS_KEYWORDS = ["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "indent", "separators", "default", "sort_keys"];
 
 /** The functions of `copy` and `json` a step may call (`copy.deepcopy(r)`), and the keywords they take. */
-export const STDLIB_METHODS = ["deepcopy", "dumps", "loads"];
-export const STDLIB_KEYWORDS: Readonly<Record<string, readonly string[]>> = { dumps: DUMPS_KEYWORDS };
+export const STDLIB_METHODS = ["deepcopy", "dumps", "loads", "encode", "decode", "hex", "hexdigest", "digest"].concat([
+  "md5",
+  "sha1",
+  "sha224",
+  "sha256",
+  "sha384",
+  "sha512",
+  "b64encode",
+  "b64decode",
+  "urlsafe_b64encode",
+  "urlsafe_b64decode",
+]);
+export const STDLIB_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  dumps: DUMPS_KEYWORDS,
+  encode: ["encoding", "errors"],
+  decode: ["encoding", "errors"],
+  ...Object.fromEntries(["md5", "sha1", "sha224", "sha256", "sha384", "sha512"].map((h) => [h, ["string", "usedforsecurity"]])),
+};
 
 function dumpOptions(a: PyVal[], kw: Kw, call: Caller): DumpOptions {
   if (a.length !== 1) throw typeError(a.length ? `dumps() takes 1 positional argument but ${a.length} were given` : dumpsMissing);

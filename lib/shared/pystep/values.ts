@@ -141,9 +141,16 @@ export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
   OverflowError: "ArithmeticError",
   UnboundLocalError: "NameError",
   NotImplementedError: "RuntimeError",
-  // `json.JSONDecodeError` (named so in `except`; not a builtin): what `json.loads` raises.
+  UnicodeError: "ValueError",
+  UnicodeEncodeError: "UnicodeError",
+  UnicodeDecodeError: "UnicodeError",
+  // Exceptions of modules (named `json.JSONDecodeError` in `except`; no builtins): what `json.loads` and `b64decode` raise.
   JSONDecodeError: "ValueError",
+  Error: "ValueError",
 };
+
+/** The exception classes above that belong to a module (`json.JSONDecodeError`, `binascii.Error`), not to the builtins. */
+export const MODULE_EXCEPTIONS: ReadonlySet<string> = new Set(["JSONDecodeError", "Error"]);
 
 /** Whether exception class `type` is `of` or derives from it. */
 export function isSubclass(type: string, of: string): boolean {
