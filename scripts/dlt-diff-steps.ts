@@ -102,8 +102,15 @@ const MAPS: Step[] = [
       '        item["s"] = datetime.fromisoformat(c[:19]).strftime("%d/%m/%Y %H:%M")\n    return item',
   ),
   def("filter", "mutating", '    item["seen"] = True\n    return item["id"] != 2'),
-  // Refused by design (`datetime.time` is outside the subset): the harness says so (`REFUSED`).
   lambda("map", 'lambda x: {**x, "t": time(10, x["id"] % 60)}'),
+  lambda("map", 'lambda x: {**x, "t": "abc" if x["id"] == 1 else time(1, 2, 3, 4)}'),
+  lambda("map", 'lambda x: {**x, "t": time.fromisoformat("10:11:12") if x["id"] % 2 else "10:00"}'),
+  def(
+    "map",
+    "time_of",
+    '    c = item.get("created")\n    if isinstance(c, str) and len(c) > 10:\n' +
+      '        item["at"] = datetime.fromisoformat(c.replace("Z", "+00:00")).time()\n    return item',
+  ),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
 ];
 
@@ -200,7 +207,4 @@ export function stepsVerdict(r: { problems: string[]; error: string | null; warn
 }
 
 /** What restplay deliberately does not run, with the located message that says so (`python_not_executed`). */
-const REFUSED: RegExp[] = [
-  // `datetime.time` is not modelled (decision 0044): dlt loads a `time` column.
-  /calls `time`, which neither the function nor the file defines/,
-];
+const REFUSED: RegExp[] = [];
