@@ -5,7 +5,7 @@
  * a list (items_transform.py, pipe_iterator.py).
  */
 import { describe, expect, it } from "vitest";
-import { runSteps as steps, THREE as API } from "../testing/steps";
+import { run, runSteps as steps, source, THREE as API } from "../testing/steps";
 
 describe("processing steps pass items as dlt's pipe passes them", () => {
   it("a map's None on the page is a row; after a yield_map it drops the item", async () => {
@@ -74,5 +74,23 @@ describe("processing steps pass items as dlt's pipe passes them", () => {
     expect(r.rows("items")?.map((x) => [x.id, x.c, x.k])).toEqual(dlt);
     const none = await steps(`{"yield_map": lambda x: [None, x, None]}, {"yield_map": lambda x: [x["id"], x["id"] * 10]}`);
     expect(none.rows("items")?.map((x) => x.value)).toEqual([1, 10, 2, 20, 3, 30]);
+  });
+
+  it("a parent's records given alone (after a yield_map) fail its child as dlt's child fails: it iterates a dict's keys", async () => {
+    // dlt 1.26.0: `In processing pipe `subs`: extraction of resource `subs` in `generator` `paginate_dependent_resource`
+    // caused an exception: 'str' object has no attribute 'keys'`; a map giving a list after it hands the child a list.
+    const family = (parent: string) =>
+      run(
+        source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [${parent}]},
+        {"name": "comments", "endpoint": {"path": "posts/{resources.posts.id}/comments"}}`),
+      );
+    const alone = await family(`{"yield_map": lambda x: [x]}`);
+    expect(alone.errors.map((e) => [e.resource, e.message.includes("'str' object has no attribute 'keys'")])).toEqual([["comments", true]]);
+    const listed = await family(`{"yield_map": lambda x: [x]}, {"map": lambda x: [x, x]}`);
+    expect(listed.errors).toEqual([]);
+    expect(listed.rows("comments")?.length).toBe(20);
+    const empty = await family(`{"yield_map": lambda x: [{}]}`);
+    expect(empty.errors).toEqual([]);
+    expect(empty.requests).toEqual(["/posts"]);
   });
 });

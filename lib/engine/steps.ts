@@ -22,7 +22,7 @@ import {
   type PyVal,
 } from "../shared/pystep";
 import { asRecord, wrappedValues } from "./sequence";
-import { runPipe } from "./steps-pipe";
+import { aloneRecords, runPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -99,7 +99,11 @@ export class StepRunner {
         dropped: (k) => this.dropped[k]!++,
       },
     );
-    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
+    return items.map((x) => {
+      const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
+      if (x.alone) aloneRecords.add(rec);
+      return rec;
+    });
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
