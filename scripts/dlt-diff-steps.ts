@@ -209,7 +209,9 @@ export function stepsVerdict(r: { problems: string[]; error: string | null; warn
     // dlt's message names the pipe and the exception: `In processing pipe `items`: … caused an exception: KeyError 'x'`.
     const said = /In processing pipe[^\n]*/.exec(r.error)?.[0]?.replace(/\s+$/, "");
     const ours = r.warnings.find((w) => w.includes("dlt's extract step fails")) ?? "";
-    if (said && !ours.includes(said)) problems.push(`dlt's message: ${said}\n    restplay's: ${ours}`);
+    // A child's own generator failing (`paginate_dependent_resource`): restplay's message explains dlt's exception.
+    const child = said && /`paginate_dependent_resource` caused an exception: (.*)$/.exec(said)?.[1];
+    if (said && !ours.includes(said) && !(child && ours.includes(child))) problems.push(`dlt's message: ${said}\n    restplay's: ${ours}`);
     return { problems, note: `dlt fails: ${(said ?? r.error).slice(0, 100)}; restplay fails alike` };
   }
   return { problems };
