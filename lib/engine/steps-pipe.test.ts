@@ -94,3 +94,30 @@ describe("processing steps pass items as dlt's pipe passes them", () => {
     expect(empty.requests).toEqual(["/posts"]);
   });
 });
+
+describe("the steps' module is one for the run, as dlt's process imports the file once", () => {
+  it("a list a step appends to is seen by the other resources' steps, in dlt's round robin order", async () => {
+    const two = async () => new Response('[{"id": 1}, {"id": 2}]', { headers: { "content-type": "application/json" } });
+    const r = await run(
+      `SEEN = []
+
+def mark(x):
+    SEEN.append(x["id"])
+    return {**x, "seen": len(SEEN)}
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "a", "endpoint": {"path": "a"}, "processing_steps": [{"map": mark}]},
+        {"name": "b", "endpoint": {"path": "b"}, "processing_steps": [{"map": mark}]},
+        {"name": "c", "endpoint": {"path": "a/{resources.a.id}/c"}, "processing_steps": [{"map": mark}]}],
+})\n`,
+      two,
+    );
+    // dlt 1.26.0 (duckdb, twenty-eighth session): b [1, 2], a [3, 4], c [5, 6, 7, 8].
+    expect(["a", "b", "c"].map((t) => r.rows(t)?.map((x) => x.seen))).toEqual([
+      [3, 4],
+      [1, 2],
+      [5, 6, 7, 8],
+    ]);
+  });
+});

@@ -49,6 +49,18 @@ const BREATHE_MS = 50;
 export const pauseOf = (ctx: RunContext): Pause | null =>
   ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
 
+const MODULES = new WeakMap<object, Module>();
+/**
+ * The module of a run's steps (`run`: the run's context): bound once and shared by every resource's steps, as dlt runs
+ * them all in one Python process — a list one resource's step appends to is seen by the next resource's (checked with
+ * dlt 1.26.0; the resources take turns in dlt's round robin order).
+ */
+export function runModule(run: object): Module {
+  let m = MODULES.get(run);
+  if (!m) MODULES.set(run, (m = new Map()));
+  return m;
+}
+
 export class StepRunner {
   private readonly py: Interpreter;
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
@@ -65,6 +77,8 @@ export class StepRunner {
     private readonly pause: Pause | null = null,
     /** The run's clock (epoch ms): what `datetime.now()` reads. */
     now: () => number = Date.now,
+    /** The run's module (`runModule`): one for all its resources' steps, as dlt's process imports the file once. */
+    private readonly shared: Module = new Map(),
   ) {
     this.py = new Interpreter(undefined, now);
     this.seen = steps.map(() => 0);
@@ -148,7 +162,7 @@ export class StepRunner {
   }
 
   private call(step: ResolvedStep, item: PyVal): PyVal | PyVal[] {
-    this.module ??= this.guard(step.kind, () => this.py.load(step.globals), step.at);
+    this.module ??= this.guard(step.kind, () => this.py.load(step.globals, this.shared), step.at);
     return this.guard(
       step.kind,
       () => {
