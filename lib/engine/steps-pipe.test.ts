@@ -121,3 +121,27 @@ source = rest_api_source({
     ]);
   });
 });
+
+describe("a step's deep recursion stops the resource, never the process", () => {
+  it("past 200 calls inside one another, or past JavaScript's stack with big frames, the step fails saying so", async () => {
+    const deep = (body: string) =>
+      run(
+        `def f(n):
+${body}
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {**x, "d": f(x["id"] * 1000)}}]}],
+})\n`,
+      );
+    const plain = await deep("    return 0 if n == 0 else 1 + f(n - 1)");
+    expect(plain.errors.map((e) => [e.resource, e.code])).toEqual([["posts", "step_failed"]]);
+    expect(plain.errors[0]?.message).toContain("more than 200 calls inside one another");
+    const big = await deep(
+      "    if n == 0:\n        return 0\n    try:\n        for i in [1]:\n" +
+        "            x = [[{k: f(n - 1) for k in [1]} for _ in [1]][0][1] for _ in [1]][0]\n    except KeyError:\n        pass\n    return x + 1",
+    );
+    expect(big.errors.map((e) => [e.resource, e.code])).toEqual([["posts", "step_failed"]]);
+    expect(big.errors[0]?.message).toMatch(/more than 200 calls inside one another|nested deeper than JavaScript's stack/);
+  });
+});

@@ -187,7 +187,10 @@ export class StepRunner {
           : e instanceof SizeExceeded
             ? e.message
             : e instanceof RangeError
-              ? "a value past JavaScript's limits"
+              ? /call stack/i.test(e.message)
+                ? // A deep recursion of big frames fills JavaScript's stack before `MAX_DEPTH`: caught here, the run goes on.
+                  "calls and expressions nested deeper than JavaScript's stack holds; Python's recursion limit is about 1,000 calls"
+                : "a value past JavaScript's limits"
               : null;
       if (e instanceof NotModelled)
         throw new EngineError(
