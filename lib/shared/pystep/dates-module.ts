@@ -22,6 +22,7 @@ import {
 import { fromIsoFormat, strptime, type Parsed } from "./dates-text";
 import { PyTime, timeFromText, timeOf } from "./dates-time";
 import { PyModule } from "./module";
+import { PyInterval } from "./pendulum-duration";
 import { int, NotModelled, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
 const fromParsed = (p: Parsed): PyDateTime =>
@@ -195,8 +196,12 @@ export function dateBinary(op: string, a: PyVal, b: PyVal): PyVal | undefined {
     return a.at(a.wallUs + (op === "+" ? 1n : -1n) * (b as PyTimeDelta).total, a.tz);
   if (td(a) && b instanceof PyDateTime && op === "+") return b.at(b.wallUs + (a as PyTimeDelta).total, b.tz);
   if (a instanceof PyDateTime && b instanceof PyDateTime && op === "-") {
-    // pendulum's `DateTime - datetime` is its `Interval`, which the subset does not model.
-    if (a.type !== b.type || a.type !== "datetime.datetime") throw new NotModelled("pendulum's `Interval` (a `DateTime` minus a datetime)");
+    // pendulum's `DateTime - datetime` is its `Interval` (from `b` to `a`); a datetime minus a `DateTime` is not modelled.
+    if (a.type === "DateTime") {
+      if (!b.tz) throw typeError("can't compare offset-naive and offset-aware datetimes");
+      return new PyInterval(b, a, false);
+    }
+    if (a.type !== b.type) throw new NotModelled("a datetime minus pendulum's `DateTime`");
     if (!a.tz !== !b.tz) throw typeError("can't subtract offset-naive and offset-aware datetimes");
     return new PyTimeDelta(a.instant - b.instant);
   }

@@ -111,9 +111,9 @@ export class PyTimeDelta extends PyObject {
   override attr(name: string): PyVal | undefined {
     return name === "days" ? this.days : name === "seconds" ? this.seconds : name === "microseconds" ? this.micro : undefined;
   }
-  override method(name: string, a: PyVal[]): PyVal | undefined {
+  override method(name: string, a: PyVal[], kw: Kw = NO_KW): PyVal | undefined {
     if (name !== "total_seconds") return undefined;
-    args("total_seconds", [], a, NO_KW, 0);
+    args("total_seconds", [], a, kw, 0);
     return new PyFloat(Number(this.total) / 1e6);
   }
 }
