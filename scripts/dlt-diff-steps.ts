@@ -9,6 +9,7 @@
  */
 import type { Json } from "../lib/engine";
 import { KEYS, KINDS, rng, value, type Gen, type Rng } from "./dlt-diff-cases";
+import { shapeOf } from "./dlt-diff-steps-shapes";
 
 export interface StepsCase {
   /** The Python file both sides read: `config` and `source = rest_api_source(config)`. */
@@ -16,6 +17,8 @@ export interface StepsCase {
   readonly records: Gen[];
   /** The steps' code, one line each (what a difference prints). */
   readonly summary: string;
+  /** The API's answer to a URL (pages, a child's records). */
+  serve(url: URL): { body: string; headers: Record<string, string> };
 }
 
 type Kind = "filter" | "map" | "yield_map";
@@ -102,8 +105,15 @@ const MAPS: Step[] = [
       '        item["s"] = datetime.fromisoformat(c[:19]).strftime("%d/%m/%Y %H:%M")\n    return item',
   ),
   def("filter", "mutating", '    item["seen"] = True\n    return item["id"] != 2'),
-  // Refused by design (`datetime.time` is outside the subset): the harness says so (`REFUSED`).
   lambda("map", 'lambda x: {**x, "t": time(10, x["id"] % 60)}'),
+  lambda("map", 'lambda x: {**x, "t": "abc" if x["id"] == 1 else time(1, 2, 3, 4)}'),
+  lambda("map", 'lambda x: {**x, "t": time.fromisoformat("10:11:12") if x["id"] % 2 else "10:00"}'),
+  def(
+    "map",
+    "time_of",
+    '    c = item.get("created")\n    if isinstance(c, str) and len(c) > 10:\n' +
+      '        item["at"] = datetime.fromisoformat(c.replace("Z", "+00:00")).time()\n    return item',
+  ),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
 ];
 
@@ -154,22 +164,28 @@ export function makeStepsCase(seed: number, baseUrl: string): StepsCase {
   });
   const unique = [...new Map(steps.map((s) => [s.code, s])).values()];
   const defs = [...new Set(unique.flatMap((s) => (s.defs ? [s.defs] : [])))].join("\n");
+  // The resource's shape (pages, an incremental, a child), from an rng of its own: a seed's records and steps stay.
+  const shaped = shapeOf(rng(seed * 104729 + 7), records);
+  const codes = unique.map((s) => `{"${s.kind}": ${s.code}}`);
+  if (shaped.cursorStep) codes.splice(r.int(codes.length + 1), 0, shaped.cursorStep);
   // Each step in a dict of its own (a dict's own keys run filter, map, yield_map whatever their order).
-  const list = unique.map((s) => `{"${s.kind}": ${s.code}}`).join(",\n        ");
-  const resource: Record<string, Json> = {
-    name: "items",
-    endpoint: { path: "items", data_selector: "data", paginator: { type: "single_page" } },
-  };
+  const list = codes.join(",\n        ");
+  const [resource, ...others] = shaped.resources as [Record<string, Json>, ...Record<string, Json>[]];
   if (r.next() < 0.2) resource.max_table_nesting = r.int(3);
   const body = py(resource).slice(0, -1);
+  const child = others.map(
+    (o) => `,\n        ${py(o).slice(0, -1)}${shaped.childSteps ? `, "processing_steps": [${shaped.childSteps}]` : ""}}`,
+  );
   const python =
     "from datetime import datetime, date, time, timedelta, timezone\n" +
     "from dlt.sources.rest_api import rest_api_source\n\n" +
     `${defs}${defs ? "\n" : ""}` +
     `config = {\n    "client": {"base_url": ${JSON.stringify(baseUrl)}},\n` +
-    `    "resources": [${body}, "processing_steps": [\n        ${list},\n    ]}],\n}\n\n` +
+    `    "resources": [${body}, "processing_steps": [\n        ${list},\n    ]}${child.join("")}],\n}\n\n` +
     "source = rest_api_source(config)\n";
-  return { python, records, summary: unique.map((s) => `${s.kind}: ${s.code}`).join(" | ") };
+  const summary = [shaped.shape === "page" ? "" : `[${shaped.shape}: ${JSON.stringify(shaped.resources)}]`, ...codes];
+  if (shaped.childSteps) summary.push(`child: ${shaped.childSteps}`);
+  return { python, records, summary: summary.filter(Boolean).join(" | "), serve: (url) => shaped.serve(url) };
 }
 
 /**
@@ -193,14 +209,13 @@ export function stepsVerdict(r: { problems: string[]; error: string | null; warn
     // dlt's message names the pipe and the exception: `In processing pipe `items`: … caused an exception: KeyError 'x'`.
     const said = /In processing pipe[^\n]*/.exec(r.error)?.[0]?.replace(/\s+$/, "");
     const ours = r.warnings.find((w) => w.includes("dlt's extract step fails")) ?? "";
-    if (said && !ours.includes(said)) problems.push(`dlt's message: ${said}\n    restplay's: ${ours}`);
+    // A child's own generator failing (`paginate_dependent_resource`): restplay's message explains dlt's exception.
+    const child = said && /`paginate_dependent_resource` caused an exception: (.*)$/.exec(said)?.[1];
+    if (said && !ours.includes(said) && !(child && ours.includes(child))) problems.push(`dlt's message: ${said}\n    restplay's: ${ours}`);
     return { problems, note: `dlt fails: ${(said ?? r.error).slice(0, 100)}; restplay fails alike` };
   }
   return { problems };
 }
 
 /** What restplay deliberately does not run, with the located message that says so (`python_not_executed`). */
-const REFUSED: RegExp[] = [
-  // `datetime.time` is not modelled (decision 0044): dlt loads a `time` column.
-  /calls `time`, which neither the function nor the file defines/,
-];
+const REFUSED: RegExp[] = [];

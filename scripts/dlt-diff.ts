@@ -188,7 +188,8 @@ async function main() {
             async () => {
               const c = makeStepsCase(seed, baseUrl);
               body = write({ data: c.records });
-              const r = await compare({ python: c.python }, body, join(outDir, `steps-${seed}.py`));
+              route = (url) => c.serve(url);
+              const r = await compare({ python: c.python }, body, join(outDir, `steps-${seed}.py`), (req) => fetch(req));
               const v = stepsVerdict(r);
               if (v.problems.length > 0)
                 writeFileSync(join(outDir, `case-steps-${seed}.json`), JSON.stringify({ ...c, body, problems: v.problems }, null, 2));

@@ -133,7 +133,18 @@ describe("incremental", () => {
   it("a missing cursor raises by default, or is included/excluded as configured", async () => {
     const data = [{ id: 1 }, { id: 2, updated: "2024-05-01" }];
     const raised = await collect(cfg({ cursor_path: "updated" }), fakeFetch(() => json(data)).fetch);
-    expect(raised.of("error")[0]!.error.message).toContain("Cursor element with JSON path `updated` was not found");
+    // dlt 1.26.0's IncrementalCursorPathMissing and IncrementalCursorPathHasValueNone, as its extract step says them.
+    expect(raised.of("error")[0]!.error.message).toBe(
+      "In processing pipe `r`: Cursor element with JSON path `updated` was not found in extracted data item. All data items " +
+        "must contain this path. Use the same names of fields as in your JSON document because they can be different from the names " +
+        "you see in database.",
+    );
+    const none = await collect(cfg({ cursor_path: "updated" }), fakeFetch(() => json([{ id: 1, updated: null }])).fetch);
+    expect(none.of("error")[0]!.error.message).toBe(
+      "In processing pipe `r`: Cursor element with JSON path `updated` has the value `None` in extracted data item. All data " +
+        "items must contain a value != None. Construct the incremental with `on_cursor_value_missing='include'` if you want to " +
+        "include such rows",
+    );
     const inc = await collect(cfg({ cursor_path: "updated", on_cursor_value_missing: "include" }), fakeFetch(() => json(data)).fetch);
     expect(inc.records).toHaveLength(2);
     const exc = await collect(cfg({ cursor_path: "updated", on_cursor_value_missing: "exclude" }), fakeFetch(() => json(data)).fetch);

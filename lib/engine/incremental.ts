@@ -214,9 +214,15 @@ export function startIncremental(
         if (v === undefined || v === null) {
           if (missing === "include") kept.push(r);
           else if (missing === "raise")
+            // dlt's IncrementalCursorPathMissing / IncrementalCursorPathHasValueNone (dlt/extract/incremental/exceptions.py).
             throw new EngineError(
               "paginator_error",
-              `Cursor element with JSON path \`${cursorPath}\` was not found in extracted data item (or is null). Set \`on_cursor_value_missing\` to "include" or "exclude".`,
+              `In processing pipe \`${resource}\`: Cursor element with JSON path \`${cursorPath}\` ` +
+                (v === undefined
+                  ? "was not found in extracted data item. All data items must contain this path. Use the same names of fields " +
+                    "as in your JSON document because they can be different from the names you see in database."
+                  : "has the value `None` in extracted data item. All data items must contain a value != None. Construct the " +
+                    "incremental with `on_cursor_value_missing='include'` if you want to include such rows"),
               { resource },
             );
           continue;

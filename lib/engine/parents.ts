@@ -10,6 +10,7 @@ import { pyRepr } from "./interpolate";
 import type { PreparedResource } from "./prepare";
 import { getOwn, setOwn, spellable } from "../shared";
 import { wrappedValues } from "./sequence";
+import { aloneRecords } from "./steps-pipe";
 
 export interface ParentRow {
   /** Referenced fields (`resources.<parent>.<field>` → field) and their values; `undefined`: absent. */
@@ -42,6 +43,11 @@ export class ParentRows {
     const rows: ParentRow[] = [];
     this.fields ??= this.names.map((f) => [f, compilePath(f)] as const);
     for (const rec of records) {
+      // A dict a parent's steps gave alone (after a `yield_map`): dlt's child iterates its keys, and fails on the first.
+      if (aloneRecords.has(rec) && !wrappedValues.has(rec)) {
+        if (Object.keys(rec).length > 0) rows.push({ values: {}, sent: null, include: {}, keys: null, bare: "str" });
+        continue;
+      }
       if (wrappedValues.has(rec)) {
         rows.push({ values: {}, sent: null, include: {}, keys: null, bare: pythonType(wrappedValues.get(rec) as Json) });
         continue;

@@ -17,7 +17,7 @@ import { cancelledError } from "./attempt";
 import type { Source, Turn } from "./round-robin";
 import { evaluateInitialValue, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
-import { pauseOf, StepRunner } from "./steps";
+import { pauseOf, runModule, StepRunner } from "./steps";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -122,7 +122,7 @@ export class ResourceDriver {
         secretWarned: false,
       };
       this.incLookup = incrementalLookup(r, this.inc);
-      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText, pauseOf(ctx), ctx.deps.now) : null;
+      this.steps = r.steps.length ? new StepRunner(r.steps, r.name, ctx.numberText, pauseOf(ctx), ctx.deps.now, runModule(ctx)) : null;
       return true;
     } catch (e) {
       this.fail(e);

@@ -5,7 +5,7 @@
  * a list (items_transform.py, pipe_iterator.py).
  */
 import { describe, expect, it } from "vitest";
-import { runSteps as steps, THREE as API } from "../testing/steps";
+import { run, runSteps as steps, source, THREE as API } from "../testing/steps";
 
 describe("processing steps pass items as dlt's pipe passes them", () => {
   it("a map's None on the page is a row; after a yield_map it drops the item", async () => {
@@ -74,5 +74,74 @@ describe("processing steps pass items as dlt's pipe passes them", () => {
     expect(r.rows("items")?.map((x) => [x.id, x.c, x.k])).toEqual(dlt);
     const none = await steps(`{"yield_map": lambda x: [None, x, None]}, {"yield_map": lambda x: [x["id"], x["id"] * 10]}`);
     expect(none.rows("items")?.map((x) => x.value)).toEqual([1, 10, 2, 20, 3, 30]);
+  });
+
+  it("a parent's records given alone (after a yield_map) fail its child as dlt's child fails: it iterates a dict's keys", async () => {
+    // dlt 1.26.0: `In processing pipe `subs`: extraction of resource `subs` in `generator` `paginate_dependent_resource`
+    // caused an exception: 'str' object has no attribute 'keys'`; a map giving a list after it hands the child a list.
+    const family = (parent: string) =>
+      run(
+        source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [${parent}]},
+        {"name": "comments", "endpoint": {"path": "posts/{resources.posts.id}/comments"}}`),
+      );
+    const alone = await family(`{"yield_map": lambda x: [x]}`);
+    expect(alone.errors.map((e) => [e.resource, e.message.includes("'str' object has no attribute 'keys'")])).toEqual([["comments", true]]);
+    const listed = await family(`{"yield_map": lambda x: [x]}, {"map": lambda x: [x, x]}`);
+    expect(listed.errors).toEqual([]);
+    expect(listed.rows("comments")?.length).toBe(20);
+    const empty = await family(`{"yield_map": lambda x: [{}]}`);
+    expect(empty.errors).toEqual([]);
+    expect(empty.requests).toEqual(["/posts"]);
+  });
+});
+
+describe("the steps' module is one for the run, as dlt's process imports the file once", () => {
+  it("a list a step appends to is seen by the other resources' steps, in dlt's round robin order", async () => {
+    const two = async () => new Response('[{"id": 1}, {"id": 2}]', { headers: { "content-type": "application/json" } });
+    const r = await run(
+      `SEEN = []
+
+def mark(x):
+    SEEN.append(x["id"])
+    return {**x, "seen": len(SEEN)}
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "a", "endpoint": {"path": "a"}, "processing_steps": [{"map": mark}]},
+        {"name": "b", "endpoint": {"path": "b"}, "processing_steps": [{"map": mark}]},
+        {"name": "c", "endpoint": {"path": "a/{resources.a.id}/c"}, "processing_steps": [{"map": mark}]}],
+})\n`,
+      two,
+    );
+    // dlt 1.26.0 (duckdb, twenty-eighth session): b [1, 2], a [3, 4], c [5, 6, 7, 8].
+    expect(["a", "b", "c"].map((t) => r.rows(t)?.map((x) => x.seen))).toEqual([
+      [3, 4],
+      [1, 2],
+      [5, 6, 7, 8],
+    ]);
+  });
+});
+
+describe("a step's deep recursion stops the resource, never the process", () => {
+  it("past 200 calls inside one another, or past JavaScript's stack with big frames, the step fails saying so", async () => {
+    const deep = (body: string) =>
+      run(
+        `def f(n):
+${body}
+
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [{"map": lambda x: {**x, "d": f(x["id"] * 1000)}}]}],
+})\n`,
+      );
+    const plain = await deep("    return 0 if n == 0 else 1 + f(n - 1)");
+    expect(plain.errors.map((e) => [e.resource, e.code])).toEqual([["posts", "step_failed"]]);
+    expect(plain.errors[0]?.message).toContain("more than 200 calls inside one another");
+    const big = await deep(
+      "    if n == 0:\n        return 0\n    try:\n        for i in [1]:\n" +
+        "            x = [[{k: f(n - 1) for k in [1]} for _ in [1]][0][1] for _ in [1]][0]\n    except KeyError:\n        pass\n    return x + 1",
+    );
+    expect(big.errors.map((e) => [e.resource, e.code])).toEqual([["posts", "step_failed"]]);
+    expect(big.errors[0]?.message).toMatch(/more than 200 calls inside one another|nested deeper than JavaScript's stack/);
   });
 });

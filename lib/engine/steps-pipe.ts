@@ -10,8 +10,18 @@
 import { truthy, type PyVal } from "../shared/pystep";
 import type { DataRecord } from "./types";
 
-/** A value between steps; `made`: the step that made it (`null`: the API's `record`). */
-export type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null };
+/**
+ * A value between steps; `made`: the step that made it (`null`: the API's `record`); `alone`: it left the steps as one
+ * item, not in a list (after a `yield_map`), as dlt's pipe hands it on.
+ */
+export type Item = { readonly py: PyVal; readonly record: DataRecord | null; readonly made: string | null; readonly alone?: boolean };
+
+/**
+ * Records that left a parent's steps alone (`Item.alone`): dlt's child (`paginate_dependent_resource`) iterates what it
+ * is given, so a dict given alone is iterated by its keys, and fails (`'str' object has no attribute 'keys'`; checked with
+ * dlt 1.26.0).
+ */
+export const aloneRecords = new WeakSet<object>();
 /** What goes from step to step: a list (the page, or a Python list a step gave) or one item. */
 export type Unit = { readonly list: boolean; readonly items: readonly Item[] };
 
@@ -123,7 +133,7 @@ export async function runPipe(page: Unit, hooks: PipeHooks): Promise<Item[]> {
         unit = unitOf(out, steps[k]!.at);
       }
     }
-    done.push(...unit.items);
+    done.push(...(unit.list ? unit.items : unit.items.map((x) => ({ ...x, alone: true }))));
   };
   while (sources.length > 0) {
     const got = await sourceItem();

@@ -24,7 +24,7 @@ import {
 } from "../shared/pystep";
 import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
-import { runPipe } from "./steps-pipe";
+import { aloneRecords, runPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -51,6 +51,18 @@ const BREATHE_MS = 50;
 export const pauseOf = (ctx: RunContext): Pause | null =>
   ctx.deps.breathe ? { breathe: ctx.deps.breathe, clock: () => ctx.elapsed(), signal: ctx.signal } : null;
 
+const MODULES = new WeakMap<object, Module>();
+/**
+ * The module of a run's steps (`run`: the run's context): bound once and shared by every resource's steps, as dlt runs
+ * them all in one Python process — a list one resource's step appends to is seen by the next resource's (checked with
+ * dlt 1.26.0; the resources take turns in dlt's round robin order).
+ */
+export function runModule(run: object): Module {
+  let m = MODULES.get(run);
+  if (!m) MODULES.set(run, (m = new Map()));
+  return m;
+}
+
 export class StepRunner {
   private readonly py: Interpreter;
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
@@ -67,6 +79,8 @@ export class StepRunner {
     private readonly pause: Pause | null = null,
     /** The run's clock (epoch ms): what `datetime.now()` reads. */
     now: () => number = Date.now,
+    /** The run's module (`runModule`): one for all its resources' steps, as dlt's process imports the file once. */
+    private readonly shared: Module = new Map(),
   ) {
     this.py = new Interpreter(undefined, now);
     this.seen = steps.map(() => 0);
@@ -101,7 +115,11 @@ export class StepRunner {
         dropped: (k) => this.dropped[k]!++,
       },
     );
-    return items.map((x) => (x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps")));
+    return items.map((x) => {
+      const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
+      if (x.alone) aloneRecords.add(rec);
+      return rec;
+    });
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
@@ -156,7 +174,7 @@ export class StepRunner {
   }
 
   private call(step: ResolvedStep, item: PyVal): PyVal | PyVal[] {
-    this.module ??= this.guard(step.kind, () => this.py.load(step.globals), step.at);
+    this.module ??= this.guard(step.kind, () => this.py.load(step.globals, this.shared), step.at);
     return this.guard(
       step.kind,
       () => {
@@ -190,7 +208,10 @@ export class StepRunner {
           : e instanceof SizeExceeded
             ? e.message
             : e instanceof RangeError
-              ? "a value past JavaScript's limits"
+              ? /call stack/i.test(e.message)
+                ? // A deep recursion of big frames fills JavaScript's stack before `MAX_DEPTH`: caught here, the run goes on.
+                  "calls and expressions nested deeper than JavaScript's stack holds; Python's recursion limit is about 1,000 calls"
+                : "a value past JavaScript's limits"
               : null;
       if (e instanceof NotModelled) throw this.notModelled(at, e);
       if (limit !== null)

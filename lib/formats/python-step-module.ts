@@ -24,7 +24,7 @@ export type ModuleDef =
  */
 export function importText(qualified: string, name: string): string | null {
   const as = (bound: string) => (bound === name ? "" : ` as ${name}`);
-  const cls = /^datetime\.(datetime|date|timedelta|timezone)$/.exec(qualified)?.[1];
+  const cls = /^datetime\.(datetime|date|time|timedelta|timezone)$/.exec(qualified)?.[1];
   if (cls) return `from datetime import ${cls}${as(cls)}`;
   if (["datetime", "time", "copy", "json", "hashlib", "base64"].includes(qualified)) return `import ${qualified}${as(qualified)}`;
   const fn = /^(copy|json|hashlib|base64)\.(\w+)$/.exec(qualified);

@@ -20,7 +20,8 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { asciiDigits, pyFloat } = python;
-const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyDate, PyFloat, PyInt, pyJsonText, pyStr, storeInt, toJson } = values;
+const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyDate, PyFloat, PyInt, pyJsonText, PyTime, pyStr, storeInt, toJson } =
+  values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -180,8 +181,10 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
   switch (to) {
     case "text":
       if (from === "json") return pyJsonText(toJson(v));
-      // A `date` (`_text_fallback`): its ISO text.
-      return from === "text" || from === "bigint" || from === "double" || from === "bool" || from === "date" ? pyStr(v) : CANNOT;
+      // A `date` or `time` (`_text_fallback`): its ISO text.
+      return from === "text" || from === "bigint" || from === "double" || from === "bool" || from === "date" || from === "time"
+        ? pyStr(v)
+        : CANNOT;
     case "bigint":
       return toBigint(from, v);
     case "double":
@@ -211,6 +214,7 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
       }
       return formatted(toTimestamp(from, v), formatDate);
     case "time":
+      if (from === "time" && v instanceof PyTime) return v.iso;
       return from === "text" && typeof v === "string" ? (parseTime(v) ?? CANNOT) : CANNOT;
     case "binary":
       if (from === "bigint" && (typeof v === "number" || v instanceof PyInt)) return intToBinary(intDigits(v));

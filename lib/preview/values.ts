@@ -8,6 +8,7 @@ import type { Json, KeyOrder, NumberText } from "../engine/types";
 import {
   byCodePoint,
   DATE_SPELLING,
+  TIME_SPELLING,
   getOwn,
   keysInOrder,
   orjsonFloat,
@@ -34,8 +35,13 @@ export class PyDate {
   constructor(readonly iso: string) {}
 }
 
+/** A Python `time` a step returned (its `isoformat()`, spelled `TIME_SPELLING`): dlt types it `time`. */
+export class PyTime {
+  constructor(readonly iso: string) {}
+}
+
 /** A cell between flattening and coercion. */
-export type Value = Json | PyFloat | PyInt | PyDate;
+export type Value = Json | PyFloat | PyInt | PyDate | PyTime;
 
 /** The number a JSON lexeme stands for, as Python's `json` module reads it. */
 export function fromLexeme(text: string, value: number): Value {
@@ -47,7 +53,8 @@ export function fromLexeme(text: string, value: number): Value {
 /** A flattened scalar with its spelling (`NumberText`): a number as Python reads it, a date's text as the date. */
 export function spelledValue(spelling: string, v: Json): Value {
   if (typeof v === "number") return fromLexeme(spelling, v);
-  return typeof v === "string" && spelling === DATE_SPELLING ? new PyDate(v) : v;
+  if (typeof v !== "string") return v;
+  return spelling === DATE_SPELLING ? new PyDate(v) : spelling === TIME_SPELLING ? new PyTime(v) : v;
 }
 
 /**
@@ -126,6 +133,7 @@ export function pyType(v: Value | undefined): ColumnDataType | null {
       if (v instanceof PyFloat) return "double";
       if (v instanceof PyInt) return "bigint";
       if (v instanceof PyDate) return "date";
+      if (v instanceof PyTime) return "time";
       return "json";
   }
 }
@@ -171,7 +179,14 @@ export function loneSurrogateIn(value: Value): string | null {
     if (typeof v === "string") {
       if (!v.isWellFormed()) return v;
     } else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
-    else if (typeof v === "object" && v !== null && !(v instanceof PyFloat) && !(v instanceof PyInt) && !(v instanceof PyDate))
+    else if (
+      typeof v === "object" &&
+      v !== null &&
+      !(v instanceof PyFloat) &&
+      !(v instanceof PyInt) &&
+      !(v instanceof PyDate) &&
+      !(v instanceof PyTime)
+    )
       for (const k in v) {
         if (!k.isWellFormed()) return k;
         stack.push((v as Record<string, unknown>)[k]);
@@ -191,7 +206,7 @@ export function pyTrue(v: Value): boolean {
   if (v === null) return false;
   if (typeof v === "object") {
     if (v instanceof PyFloat) return v.value !== 0;
-    if (v instanceof PyInt || v instanceof PyDate) return true;
+    if (v instanceof PyInt || v instanceof PyDate || v instanceof PyTime) return true;
     return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
   }
   return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
@@ -201,7 +216,7 @@ export function pyTrue(v: Value): boolean {
 export function pyStr(v: Value): string {
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyInt) return v.digits;
-  if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDate || v instanceof PyTime) return v.iso;
   return sharedPyStr(v as PyValue);
 }
 
@@ -209,7 +224,7 @@ export function pyStr(v: Value): string {
 export function toJson(v: Value): Json {
   if (v instanceof PyFloat) return v.value;
   if (v instanceof PyInt) return Number(v.digits);
-  if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDate || v instanceof PyTime) return v.iso;
   return v;
 }
 

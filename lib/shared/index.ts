@@ -43,6 +43,7 @@ export {
   PYTHON_JSON_DEPTH,
   nonFiniteText,
   DATE_SPELLING,
+  TIME_SPELLING,
   parsePythonBody,
   spellable,
   type Json,

@@ -18,7 +18,8 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
  * How the API spelled the numbers of a record that `JSON.parse` changes: whole floats (`3.0`, `2e2`,
  * `-0.0`, which Python and so dlt read as floats) and integers beyond 2^53 (which lose precision).
  * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
- * A string's spelling is `DATE_SPELLING`: a Python `date` a processing step returned (`{"due": "date"}`).
+ * A string's spelling is `DATE_SPELLING` or `TIME_SPELLING`: a Python `date` or `time` a processing step returned
+ * (`{"due": "date"}`).
  */
 export type NumberText = { [key: string]: string | NumberText };
 
@@ -165,9 +166,12 @@ export function parsePythonBody(text: string, sink: WeakMap<object, NumberText>,
  * table as numbers' (one vocabulary, carried wherever a record's spellings go: page events, the browser's stream).
  */
 export const DATE_SPELLING = "date";
+/** The same for a Python `time` (its `isoformat()`), which dlt's normaliser types as `time`. */
+export const TIME_SPELLING = "time";
 
 /** Whether a number's spelling is one Python reads as a float that is not finite (`NaN`, `-Infinity`, `1e400`). */
-export const nonFiniteText = (spelling: string): boolean => spelling !== DATE_SPELLING && !Number.isFinite(Number(spelling));
+export const nonFiniteText = (spelling: string): boolean =>
+  spelling !== DATE_SPELLING && spelling !== TIME_SPELLING && !Number.isFinite(Number(spelling));
 
 /** Whether a value may have a spelling recorded: a number, or the `null` a number not finite for Python was read as. */
 export const spellable = (v: unknown): v is number | null => typeof v === "number" || v === null;

@@ -70,7 +70,7 @@ const three = async () => new Response(JSON.stringify(THREE), { headers: { "cont
 /** Runs `items` (the records `THREE`) through the steps `list` (Python: `{"map": …}, …`), after the file's `datetime` import. */
 export const runSteps = (list: string) =>
   run(
-    `from datetime import datetime, date, timedelta, timezone
+    `from datetime import datetime, date, time, timedelta, timezone
 source = rest_api_source({
     "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
     "resources": [{"name": "items", "endpoint": {"path": "items"}, "processing_steps": [${list}]}],

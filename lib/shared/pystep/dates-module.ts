@@ -20,7 +20,9 @@ import {
   type Kw,
 } from "./dates";
 import { fromIsoFormat, strptime, type Parsed } from "./dates-text";
+import { PyTime, timeFromText, timeOf } from "./dates-time";
 import { PyModule } from "./module";
+import { PyInterval } from "./pendulum-duration";
 import { int, NotModelled, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
 const fromParsed = (p: Parsed): PyDateTime =>
@@ -68,7 +70,7 @@ export function timedeltaOf(p: ReadonlyMap<string, PyVal>): PyTimeDelta {
 export class PyDateClass extends PyObject {
   readonly type = "type";
   constructor(
-    readonly name: "datetime" | "date" | "timedelta" | "timezone",
+    readonly name: "datetime" | "date" | "time" | "timedelta" | "timezone",
     private readonly nowUs: () => bigint,
   ) {
     super();
@@ -83,7 +85,7 @@ export class PyDateClass extends PyObject {
     return o === this;
   }
   override isInstance(v: PyVal): boolean {
-    const cls = { datetime: PyDateTime, date: PyDate, timedelta: PyTimeDelta, timezone: PyTimezone }[this.name];
+    const cls = { datetime: PyDateTime, date: PyDate, time: PyTime, timedelta: PyTimeDelta, timezone: PyTimezone }[this.name];
     return v instanceof cls;
   }
   override attr(name: string): PyVal | undefined {
@@ -103,6 +105,8 @@ export class PyDateClass extends PyObject {
         const p = args("date", ["year", "month", "day"], a, kw, 3);
         return new PyDate(checkDate(integer(p.get("year")), integer(p.get("month")), integer(p.get("day"))));
       }
+      case "time":
+        return timeOf(a, kw);
       case "timedelta":
         return timedeltaOf(args("timedelta", TIMEDELTA_UNITS, a, kw, 0));
       case "timezone": {
@@ -120,6 +124,7 @@ export class PyDateClass extends PyObject {
   }
   override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
     const dt = this.name === "datetime";
+    if (this.name === "time") return name === "fromisoformat" ? timeFromIso(a, kw) : undefined;
     if (!dt && this.name !== "date") return undefined;
     const now = () => this.nowUs();
     switch (name) {
@@ -146,6 +151,15 @@ export class PyDateClass extends PyObject {
         const p = args("strptime", ["date_string", "format"], a, kw, 2);
         return fromParsed(strptime(text(p.get("date_string"), "strptime"), text(p.get("format"), "strptime")));
       }
+      case "combine": {
+        if (!dt) return undefined;
+        const p = args("combine", ["date", "time", "tzinfo"], a, kw, 2);
+        const d = p.get("date");
+        const t = p.get("time");
+        if (!(d instanceof PyDate)) throw typeError(`combine() argument 1 must be datetime.date, not ${typeName(d ?? null)}`);
+        if (!(t instanceof PyTime)) throw typeError(`combine() argument 2 must be datetime.time, not ${typeName(t ?? null)}`);
+        return new PyDateTime(d.days, t.us, p.has("tzinfo") ? tzOf(p.get("tzinfo")) : t.tz);
+      }
       case "fromtimestamp":
       case "utcfromtimestamp": {
         const p = args(name, name === "fromtimestamp" && dt ? ["timestamp", "tz"] : ["timestamp"], a, kw, 1);
@@ -158,11 +172,18 @@ export class PyDateClass extends PyObject {
   }
 }
 
+/** `time.fromisoformat(s)`. */
+function timeFromIso(a: PyVal[], kw: Kw): PyTime {
+  const s = a.length === 1 && kw.size === 0 ? a[0] : undefined;
+  if (typeof s !== "string") throw typeError("fromisoformat: argument must be str");
+  return timeFromText(s);
+}
+
 /** The `datetime` module's names for one interpreter (`nowMs`: the run's clock, epoch milliseconds). */
 export function dateModule(nowMs: () => number): Readonly<Record<string, PyVal>> {
   const nowUs = () => BigInt(Math.round(nowMs())) * 1000n;
   const classes = Object.fromEntries(
-    (["datetime", "date", "timedelta", "timezone"] as const).map((n) => [n, new PyDateClass(n, nowUs)]),
+    (["datetime", "date", "time", "timedelta", "timezone"] as const).map((n) => [n, new PyDateClass(n, nowUs)]),
   ) as Record<string, PyDateClass>;
   return { ...classes, "": new PyModule("datetime", {}, classes) };
 }
@@ -175,8 +196,12 @@ export function dateBinary(op: string, a: PyVal, b: PyVal): PyVal | undefined {
     return a.at(a.wallUs + (op === "+" ? 1n : -1n) * (b as PyTimeDelta).total, a.tz);
   if (td(a) && b instanceof PyDateTime && op === "+") return b.at(b.wallUs + (a as PyTimeDelta).total, b.tz);
   if (a instanceof PyDateTime && b instanceof PyDateTime && op === "-") {
-    // pendulum's `DateTime - datetime` is its `Interval`, which the subset does not model.
-    if (a.type !== b.type || a.type !== "datetime.datetime") throw new NotModelled("pendulum's `Interval` (a `DateTime` minus a datetime)");
+    // pendulum's `DateTime - datetime` is its `Interval` (from `b` to `a`); a datetime minus a `DateTime` is not modelled.
+    if (a.type === "DateTime") {
+      if (!b.tz) throw typeError("can't compare offset-naive and offset-aware datetimes");
+      return new PyInterval(b, a, false);
+    }
+    if (a.type !== b.type) throw new NotModelled("a datetime minus pendulum's `DateTime`");
     if (!a.tz !== !b.tz) throw typeError("can't subtract offset-naive and offset-aware datetimes");
     return new PyTimeDelta(a.instant - b.instant);
   }

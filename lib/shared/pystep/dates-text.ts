@@ -248,22 +248,40 @@ export function fromIsoFormat(s: string, dateOnly: boolean): Parsed {
     const date = isoDate(s.slice(0, sepAt));
     const t = s.slice(sepAt + 1);
     if (!t) return { year: date[0], month: date[1], day: date[2], hour: 0, minute: 0, second: 0, micro: 0 };
-    const tzAt = [t.indexOf("-"), t.indexOf("+"), t.indexOf("Z")].find((i) => i >= 0) ?? -1;
-    const [hour, minute, second, micro] = hhmmss(tzAt >= 0 ? t.slice(0, tzAt) : t);
-    let offsetUs: number | undefined;
-    if (tzAt >= 0) {
-      const z = t.slice(tzAt + 1);
-      if (t[tzAt] === "Z" && z === "") offsetUs = 0;
-      else {
-        if ([0, 1, 3].includes(z.length)) throw invalid();
-        const c = hhmmss(z);
-        const us = ((c[0]! * 60 + c[1]!) * 60 + c[2]!) * 1e6 + c[3]!;
-        offsetUs = t[tzAt] === "-" ? -us : us;
-      }
-    }
-    return { year: date[0], month: date[1], day: date[2], hour: hour!, minute: minute!, second: second!, micro: micro!, offsetUs };
+    return { year: date[0], month: date[1], day: date[2], ...isoTime(t) };
   } catch (e) {
     if (e instanceof PyError && e.message === "") throw invalid();
+    throw e;
+  }
+}
+
+export type ParsedTime = Pick<Parsed, "hour" | "minute" | "second" | "micro" | "offsetUs">;
+
+/** The time of `fromisoformat` (CPython's `parse_isoformat_time`); a `ValueError("")` where it is not one. */
+function isoTime(t: string): ParsedTime {
+  const tzAt = [t.indexOf("-"), t.indexOf("+"), t.indexOf("Z")].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? -1;
+  const [hour, minute, second, micro] = hhmmss(tzAt >= 0 ? t.slice(0, tzAt) : t) as [number, number, number, number];
+  let offsetUs: number | undefined;
+  if (tzAt >= 0) {
+    const z = t.slice(tzAt + 1);
+    if (t[tzAt] === "Z" && z === "") offsetUs = 0;
+    else {
+      if ([0, 1, 3].includes(z.length) || t[tzAt] === "Z") throw valueError("");
+      const c = hhmmss(z);
+      const us = ((c[0]! * 60 + c[1]!) * 60 + c[2]!) * 1e6 + c[3]!;
+      offsetUs = t[tzAt] === "-" ? -us : us;
+    }
+  }
+  return { hour, minute, second, micro, offsetUs };
+}
+
+/** `time.fromisoformat` (3.11): an optional `T`, then a time as `datetime.fromisoformat` reads one. */
+export function timeFromIsoFormat(s: string): ParsedTime {
+  try {
+    if (!/^[\x20-\x7e]*$/.test(s)) throw valueError("");
+    return isoTime(s.startsWith("T") ? s.slice(1) : s);
+  } catch (e) {
+    if (e instanceof PyError && e.message === "") throw valueError(`Invalid isoformat string: ${quote(s)}`);
     throw e;
   }
 }

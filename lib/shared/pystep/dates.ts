@@ -6,6 +6,8 @@
  */
 import { civilFromDays, daysFromCivil, daysIn } from "../datetime";
 import { strftime, utcOffsetText, weekdayOf } from "./dates-text";
+// A cycle, read only inside methods: `dt.time()` makes ./dates-time.ts's value, which reads this file's helpers.
+import { PyTime } from "./dates-time";
 import { PyError, PyFloat, PyObject, repr, typeError, typeName, type PyVal } from "./values";
 
 export const DAY = 86_400_000_000n;
@@ -17,12 +19,14 @@ export type Kw = ReadonlyMap<string, PyVal>;
 /** Method names (on values and classes) and attribute names the compiler lets a step use. */
 export const DATE_METHODS = ["isoformat", "strftime", "date", "replace", "astimezone", "timestamp", "weekday", "isoweekday"]
   .concat(["utcoffset", "tzname", "toordinal", "total_seconds", "now", "utcnow", "today", "fromisoformat", "strptime"])
-  .concat(["fromtimestamp", "utcfromtimestamp", "datetime", "timedelta", "timezone"]);
+  .concat(["fromtimestamp", "utcfromtimestamp", "datetime", "timedelta", "timezone", "time", "timetz", "combine"]);
 export const DATE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   now: ["tz"],
   fromtimestamp: ["tz"],
   astimezone: ["tz"],
   isoformat: ["sep", "timespec"],
+  combine: ["date", "time", "tzinfo"],
+  time: ["hour", "minute", "second", "microsecond", "tzinfo"],
   replace: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"],
   // `datetime.timedelta(days=1)` after `import datetime`: a class of the module called.
   datetime: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"],
@@ -36,6 +40,7 @@ export const DATE_ATTRIBUTES = ["year", "month", "day", "hour", "minute", "secon
   "date",
   "timedelta",
   "timezone",
+  "time",
 ]);
 
 export function integer(v: PyVal | undefined): number {
@@ -106,9 +111,9 @@ export class PyTimeDelta extends PyObject {
   override attr(name: string): PyVal | undefined {
     return name === "days" ? this.days : name === "seconds" ? this.seconds : name === "microseconds" ? this.micro : undefined;
   }
-  override method(name: string, a: PyVal[]): PyVal | undefined {
+  override method(name: string, a: PyVal[], kw: Kw = NO_KW): PyVal | undefined {
     if (name !== "total_seconds") return undefined;
-    args("total_seconds", [], a, NO_KW, 0);
+    args("total_seconds", [], a, kw, 0);
     return new PyFloat(Number(this.total) / 1e6);
   }
 }
@@ -304,6 +309,10 @@ export class PyDateTime extends PyDate {
       }
       case "date":
         return new PyDate(this.days);
+      case "time":
+      case "timetz":
+        args(name, [], a, kw, 0);
+        return new PyTime(this.us, name === "time" ? null : this.tz);
       case "timestamp":
         return new PyFloat(Number(this.instant) / 1e6);
       case "utcoffset":

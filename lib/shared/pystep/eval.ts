@@ -80,12 +80,16 @@ export class Interpreter {
     this.yielded.length = 0;
   }
 
-  /** Binds a module's constants and functions in file order, as Python runs the module (one budget for all). */
-  load(globals: readonly Global[]): Module {
+  /**
+   * Binds a module's constants and functions in file order, as Python runs the module (one budget for all). `into`: the
+   * module other steps of the run already bound (Python binds a module once for the process): a name bound there stays.
+   */
+  load(globals: readonly Global[], into: Module = new Map()): Module {
     this.reset();
-    const vars: Module = new Map();
+    const vars = into;
     const scope = new Scope(null, vars, null, true);
     for (const g of globals) {
+      if (vars.has(g.k === "def" ? g.fn.name : g.name)) continue;
       if (g.k === "def") vars.set(g.fn.name, new PyFunc(g.fn, g.fn.name, null, null, vars));
       else if (g.k === "import") {
         const module = this.modules[g.module ?? "datetime"];

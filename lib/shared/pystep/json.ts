@@ -4,11 +4,12 @@
  * Python could not hand dlt as JSON (a set, a tuple, a function) comes back as dlt's normaliser writes it
  * where it can (a tuple as a list) or fails the step.
  */
-import { DATE_SPELLING, floatSpelling, type Json, type NumberText } from "../json";
+import { DATE_SPELLING, floatSpelling, TIME_SPELLING, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
 import { checkDate, PyDate, PyDateTime } from "./dates";
+import { PyTime, timeFromText } from "./dates-time";
 import { int, NotModelled, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 import { PyBytes } from "./bytes";
 
@@ -28,6 +29,8 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
     const [y, m, d] = v.split("-").map(Number) as [number, number, number];
     return new PyDate(checkDate(y, m, d));
   }
+  // A `time` (its `isoformat()`, spelled `TIME_SPELLING`): the time again.
+  if (typeof v === "string" && texts === TIME_SPELLING) return timeFromText(v);
   if (v === null || typeof v !== "object") return v;
   const t = typeof texts === "string" ? null : texts;
   if (Array.isArray(v)) return v.map((x, i) => toPy(x, spelled(t, String(i)), subOrder(order, String(i))));
@@ -68,11 +71,13 @@ const fromPyKey = (k: boolean | number | PyFloat) =>
 /**
  * A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. A
  * `datetime` is its `isoformat()` (dlt's normaliser and the preview read that text as the same timestamp, naive as
- * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING`, which the preview types `date` as dlt does.
+ * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING`, which the preview types `date` as dlt does,
+ * a `time` its `isoformat()` spelled `TIME_SPELLING` (typed `time`).
  */
 export function fromPy(v: PyVal): FromPy {
   if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: null, order: null };
   if (v instanceof PyDate) return { value: v.iso(), texts: DATE_SPELLING, order: null };
+  if (v instanceof PyTime) return { value: v.str(), texts: TIME_SPELLING, order: null };
   if (v instanceof PyFloat) {
     const whole = Number.isInteger(v.v) || !Number.isFinite(v.v);
     return { value: Number.isFinite(v.v) ? v.v : null, texts: whole ? pyFloatRepr(v.v) : null, order: null };

@@ -8,11 +8,12 @@
  * Each answer is checked against Python 3.11 with pendulum 3.2 (lib/shared/pystep/pendulum.test.ts).
  */
 import { daysFromCivil, daysIn, parseIsoLike } from "../datetime";
-import { args, build, DAY, integer, PyDateTime, PyTimeDelta, PyTimezone, text, valueError, type Kw } from "./dates";
+import { args, build, DAY, integer, PyDateTime, PyTimezone, text, valueError, type Kw } from "./dates";
 import { timedeltaOf } from "./dates-module";
 import { PyModule } from "./module";
+import { PyDuration, PyInterval } from "./pendulum-duration";
 import { pendulumFormat } from "./pendulum-format";
-import { NotModelled, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
+import { NotModelled, PyFloat, PyObject, truthy, typeError, typeName, type PyVal } from "./values";
 
 /** Method and attribute names, and keywords, the compiler lets a step or a value use (with ./dates.ts's). */
 export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "parse", "add", "subtract", "start_of", "end_of"].concat([
@@ -22,8 +23,18 @@ export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "
   "in_timezone",
   "in_tz",
   "time",
+  "diff",
+  "in_words",
+  ...["in", "total"].flatMap((p) => ["seconds", "minutes", "hours", "days", "weeks"].map((u) => `${p}_${u}`)),
+  "in_months",
+  "in_years",
 ]);
-export const PENDULUM_ATTRIBUTES = ["int_timestamp", "UTC"];
+export const PENDULUM_ATTRIBUTES = ["int_timestamp", "UTC", "weeks", "hours", "minutes", "remaining_days", "remaining_seconds"].concat([
+  "start",
+  "end",
+  "months",
+  "years",
+]);
 const SHIFT_UNITS = ["years", "months", "weeks", "days", "hours", "minutes", "seconds", "microseconds"];
 const DURATION_UNITS = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks", "years", "months"];
 const DATETIME_PARAMS = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tz"];
@@ -92,6 +103,14 @@ export class PyPendulumDateTime extends PyDateTime {
   }
   override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
     switch (name) {
+      case "diff": {
+        const p = args("diff", ["dt", "abs"], a, kw, 0);
+        const to = p.get("dt") ?? null;
+        if (to === null) throw new NotModelled("`diff()` against now (give it the date: `dt.diff(pendulum.now())`)");
+        if (!(to instanceof PyDateTime)) throw typeError(`unsupported operand type(s) for -: '${typeName(to)}' and 'DateTime'`);
+        if (!to.tz) throw typeError("can't compare offset-naive and offset-aware datetimes");
+        return new PyInterval(this, to, p.has("abs") ? truthy(p.get("abs")!) : true);
+      }
       case "add":
       case "subtract":
         return this.shift(args(name, SHIFT_UNITS, a, kw, 0), name === "add" ? 1 : -1);
@@ -174,17 +193,6 @@ export class PyPendulumDateTime extends PyDateTime {
       }
     }
     throw valueError(`Invalid unit "${unit}" for ${start ? "start_of" : "end_of"}()`);
-  }
-}
-
-/** pendulum's `Duration` (a timedelta): its own `str()` and repr (`1 day 2 hours`) are not modelled. */
-class PyDuration extends PyTimeDelta {
-  override readonly type: string = "Duration";
-  override repr(): string {
-    throw new NotModelled("the text of pendulum's `Duration`");
-  }
-  override str(): string {
-    return this.repr();
   }
 }
 
