@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
-import { expectLayoutSound } from "./checks";
+import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
 
 const text = (id: string) => {
@@ -130,6 +130,7 @@ test("390×844: the header is two rows; Import, Check, Share, the palette, short
   expect(second).toBeGreaterThan(first);
   expect(second - first).toBeLessThan(45);
   await expectLayoutSound(page, "phone header");
+  await expectNoSeriousAxeViolations(page, "phone header");
 
   const more = page.getByTestId("header-more");
   await expect(more).toHaveAccessibleName(/^More: import, check, share, command palette/);
@@ -169,5 +170,10 @@ for (const size of [
     await expect(page.getByTestId("secret-cast-page_size")).toHaveText("int");
     await expect(page.getByTestId("secret-plain-page_size")).toHaveCount(0);
     await expectLayoutSound(page, `both reads at ${size.width}×${size.height}`);
+    // The marks' contrast in both themes.
+    await expectNoSeriousAxeViolations(page, `both reads at ${size.width}×${size.height}, light`);
+    await p.gotoWith(BOTH_READS, "dark");
+    await expect(plain).toBeVisible();
+    await expectNoSeriousAxeViolations(page, `both reads at ${size.width}×${size.height}, dark`);
   });
 }
