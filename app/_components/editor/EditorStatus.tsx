@@ -43,7 +43,8 @@ export function EditorStatus({
         onClick={onToggleTab}
         data-testid="tab-focus-mode"
         data-mode={tabMovesFocus ? "focus" : "indent"}
-        title={`${tabKey} in the editor toggles this`}
+        // Cut short in a narrow title row (800 × 600): the tooltip says it whole.
+        title={`${tabMovesFocus ? "Tab moves focus" : "Tab indents"}; ${tabKey} in the editor toggles this`}
         className="focus-inset ml-auto min-w-0 truncate rounded px-1 text-left hover:bg-surface hover:text-fg"
       >
         {tabMovesFocus ? `Tab moves focus (${tabKey}: Tab indents)` : `Tab indents (${tabKey}: Tab moves focus)`}
