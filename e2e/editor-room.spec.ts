@@ -74,7 +74,7 @@ test("1024×700 (medium, short): the editor shows 20 lines or more, the largest 
   await expectLayoutSound(page, "four errors at 1024×700");
 });
 
-test("1024×700: a run shows its status and the Trace without moving the editor; a divider moved is remembered", async ({
+test("1024×700: a run's status beside the tabs, three trace rows, the editor unmoved; a divider moved is remembered", async ({
   playground: p,
   page,
 }) => {
@@ -89,6 +89,19 @@ test("1024×700: a run shows its status and the Trace without moving the editor;
   expect(await p.waitForRunEnd()).toBe("done");
   await expect(p.runStatus).toBeInViewport({ ratio: 1 });
   await expect(p.runStatus).toContainText("Done in");
+  // Beside the tabs (the results' tab row), not a line of its own above the trace.
+  const tab = (await p.viewTab("trace").boundingBox())!;
+  const status = (await p.runStatus.boundingBox())!;
+  expect(Math.abs(status.y + status.height / 2 - (tab.y + tab.height / 2)), "the run's status beside the Trace tab").toBeLessThan(4);
+  const trace = page.locator('[data-testid="trace"] > .overflow-auto');
+  const timeline = await trace.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll("ol > li")].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.height > 0 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+    }).length;
+  });
+  expect(timeline, "trace rows in sight").toBeGreaterThanOrEqual(3);
   await expect(p.trace.getByTestId("trace-resource").first().locator("ol > li").first()).toBeInViewport();
   expect(await rounded(frame), "the editor did not move").toEqual(before);
   // The user's own split survives a reload (the results given more room with the keyboard).
