@@ -139,6 +139,7 @@ export function Playground() {
         onShortcuts={openShortcuts}
         importTools={api.importTools}
         runTools={api.runTools}
+        phoneItems={api.phoneItems}
         currentExample={m.imported.exampleId}
       />
       <Workbench key={layoutKey} views={views} maximiseShortcut={shortcutLabel("maximise", platform)} apiRef={workbench} />

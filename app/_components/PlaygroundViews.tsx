@@ -32,6 +32,8 @@ export function buildViews(
     editor: {
       id: "editor",
       title: "Editor",
+      // The status line (cursor, language, Tab's mode) in the title row of a short window: a line more of the config.
+      toolsInHeader: "short",
       badge: m.format ? <TextBadge text={FORMAT_NAMES[m.format]} /> : undefined,
       content: (
         <section aria-label="Config editor" className="flex min-h-0 flex-1 flex-col overflow-hidden">

@@ -10,8 +10,14 @@ export class ImportDialog {
     this.status = page.getByTestId("import-status");
   }
 
+  /** From its header button, or on a phone (where Import is an item of the header's ⋯ menu) from that menu. */
   async open(): Promise<void> {
-    await this.page.getByTestId("import-button").click();
+    const button = this.page.getByTestId("import-button");
+    if (await button.isVisible()) await button.click();
+    else {
+      await this.page.getByTestId("header-more").click();
+      await this.page.getByRole("menuitem", { name: /^Import/ }).click();
+    }
     await expect(this.dialog).toBeVisible();
   }
 

@@ -6,7 +6,7 @@ import { ariaShortcut } from "../commands/shortcuts";
 import type { RunTarget as Target } from "@/lib/run";
 import { FormatIndicator, type ConvertOutcome } from "./FormatIndicator";
 import { HeaderMoreMenu } from "./HeaderMoreMenu";
-import { Menu } from "./Menu";
+import { Menu, type MenuItem } from "./Menu";
 import { TargetSwitch } from "./TargetSwitch";
 import { ThemeToggle } from "./ThemeToggle";
 
@@ -37,8 +37,8 @@ const CancelLabel = () => (
  * stay, and Check drops its mark; from 768 to 1023 px the logo, Run's shortcut and the format's check
  * mark go too (the tooltip, `aria-keyshortcuts` and `aria-pressed` keep them) and the palette, the
  * shortcuts and the theme share one menu (⋯, no caret), and the gaps and Run's padding narrow, so that an imported
- * spec's mock chip fits too. Below 768 px it wraps instead of overflowing: the primary
- * actions (Examples, Run, palette, shortcuts, theme) come first, then format, target and Download.
+ * spec's mock chip fits too. Below 768 px (a phone) it is two rows: Examples, Run, the blocked reason's count and the ⋯
+ * menu (Import, Check and Share join the palette, the shortcuts and the theme there), then format, target and Download.
  */
 /** The Run button's look; `aria-disabled` (it stays focusable while blocked) dims it. */
 const RUN_LOOK =
@@ -81,6 +81,8 @@ export function Header(props: {
   runTools?: ReactNode;
   /** The example the text came from (marked in the menu). */
   currentExample?: string | null;
+  /** On a phone, the ⋯ menu's first items: what `importTools` and `runTools` show as buttons in wider windows. */
+  phoneItems?: readonly MenuItem[];
 }) {
   const {
     format,
@@ -100,11 +102,12 @@ export function Header(props: {
     importTools,
     runTools,
     currentExample,
+    phoneItems = [],
   } = props;
   return (
     <header
       className={
-        "flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-1.5 border-b border-line bg-surface px-2 py-1.5 " +
+        "flex shrink-0 flex-wrap items-center gap-x-1.5 gap-y-0 border-b border-line bg-surface px-2 py-1.5 " +
         "sm:gap-x-2 sm:px-3 md:max-lg:gap-x-1 md:max-lg:px-1.5 2xl:gap-x-3"
       }
     >
@@ -128,11 +131,12 @@ export function Header(props: {
           }))}
         />
       </div>
-      {importTools && <div className="order-2 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{importTools}</div>}
-      <div className="order-5 md:order-none">
+      {/* On a phone the second row (Import is in the ⋯ menu there; an imported spec's mock chip stays). */}
+      {importTools && <div className="order-9 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{importTools}</div>}
+      <div className="order-7 md:order-none">
         <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
       </div>
-      <div className="order-6 md:order-none">
+      <div className="order-8 md:order-none">
         <TargetSwitch target={target} onChange={onTarget} />
       </div>
       {/* Run and Cancel share one cell as wide as the wider of them: starting or ending a run moves nothing. */}
@@ -166,17 +170,14 @@ export function Header(props: {
           {running ? <RunLabel mod={mod} /> : <CancelLabel />}
         </span>
       </div>
-      {runTools && <div className="order-3 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{runTools}</div>}
+      {runTools && <div className="flex items-center gap-1.5 max-md:hidden md:max-lg:gap-1">{runTools}</div>}
       {blockedReason && !running && (
         <span
           id="run-blocked-reason"
           // From md up it only takes the row's free space (basis 0, truncated; the title has it all): a
           // reason that comes and goes while the config is checked or edited never wraps the header.
           // Narrower than the whole reason (a laptop's header): the count alone (`1 error`), the rest in the title.
-          className={
-            "@container order-8 min-w-0 max-w-full basis-full truncate text-xs text-error " +
-            "md:order-none md:max-w-72 md:flex-1 md:basis-0"
-          }
+          className={"@container order-4 min-w-0 flex-1 basis-0 truncate text-xs text-error md:order-none md:max-w-72"}
           data-testid="run-blocked-reason"
           title={blockedReason}
         >
@@ -191,11 +192,13 @@ export function Header(props: {
           <span className="sr-only @[14rem]:hidden">{blockedReason}</span>
         </span>
       )}
-      <div className="order-7 md:order-none md:ml-auto">{downloads}</div>
-      <div className="hidden md:max-lg:block">
-        <HeaderMoreMenu mod={mod} onPalette={onPalette} onShortcuts={onShortcuts} />
+      <div className="order-10 ml-auto md:order-none">{downloads}</div>
+      <div className="order-5 ml-auto md:order-none md:ml-0 lg:hidden">
+        <HeaderMoreMenu mod={mod} onPalette={onPalette} onShortcuts={onShortcuts} phoneItems={phoneItems} />
       </div>
-      <div className="order-4 ml-auto flex items-center gap-1 md:order-none md:-mr-1 md:ml-0 md:max-lg:hidden">
+      {/* A phone's row break: Examples, Run and ⋯ above; format, target and Download below. */}
+      <div aria-hidden="true" className="order-6 h-1.5 basis-full md:hidden" />
+      <div className="hidden items-center gap-1 lg:-mr-1 lg:flex">
         <button
           type="button"
           onClick={onPalette}

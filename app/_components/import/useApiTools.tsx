@@ -6,6 +6,7 @@
 import { useCallback, useState, type ReactNode } from "react";
 import type { SharedConfig } from "@/lib/share";
 import { CheckDialog } from "../check/CheckDialog";
+import type { MenuItem } from "../header/Menu";
 import { useCheck } from "../check/useCheck";
 import { ShareDialog } from "../share/ShareDialog";
 import { useShareRestore } from "../share/useShareRestore";
@@ -45,7 +46,8 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
     <>
       <button
         type="button"
-        className={TOOL}
+        // On a phone it is an item of the header's ⋯ menu (`phoneItems`).
+        className={`${TOOL} max-md:hidden`}
         onClick={() => setOpen("import")}
         data-testid="import-button"
         title="Import from OpenAPI, curl, HAR or a sample response"
@@ -130,9 +132,22 @@ export function useApiTools(m: PlaygroundModel, announce: (message: string) => v
       <CheckDialog open={open === "check"} onClose={close} state={check.state} onAgain={startCheck} onCancel={check.cancel} />
     </>
   );
+  // The header's ⋯ menu on a phone, where Import, Check and Share are not buttons (decision 0016).
+  const phoneItems: MenuItem[] = [
+    { id: "import", label: "Import", description: "From OpenAPI, curl, HAR or a sample response.", onSelect: () => setOpen("import") },
+    { id: "check", label: "Check", description: CHECK_TITLE, disabledReason: checkBlocked, onSelect: startCheck },
+    {
+      id: "share",
+      label: "Share",
+      description: "A link to this config (no secret values).",
+      disabledReason: m.text === null ? "The editor is still loading" : null,
+      onSelect: () => setOpen("share"),
+    },
+  ];
   return {
     importTools,
     runTools,
+    phoneItems,
     dialogs,
     commands: { openImport: () => setOpen("import"), openShare: () => setOpen("share"), check: startCheck },
   };

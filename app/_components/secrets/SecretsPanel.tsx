@@ -12,6 +12,9 @@ const CAST_MEANS: Record<RefCast, string> = {
   bool: "a Python bool: false, 0 or an empty value is False, any other value True",
 };
 
+/** What a plain read gives beside a cast one (lib/shared dltConfigValue: dlt's auto_cast of the text it hands over). */
+const PLAIN_MEANS = "as dlt hands it over: 42 is an int, true a bool, a JSON list or dict that, other text a str";
+
 /** The note under the fields: what a value does for the target, whole and in one narrow line. */
 const NOTE: Record<RunTarget | "mock_partial", { readonly long: string; readonly short: string }> = {
   mock: {
@@ -144,7 +147,12 @@ function SecretField({
   const get = use.optional ? true : undefined;
   const call = reads.map((c) => refSpelling(use.kind, use.name, c ?? undefined, get)).join(" and ");
   const casts = reads.filter((c): c is RefCast => c !== null);
-  const castNote = casts.map((c) => `Read as ${refSpelling(use.kind, use.name, c, get)}: ${CAST_MEANS[c]}.`).join(" ");
+  // Read cast in one place and as it is in another (`int(dlt.secrets["pin"])`, `dlt.secrets["pin"]`): both uses are marked.
+  const plain = casts.length > 0 && reads.includes(null);
+  const plainNote = plain ? `Also read as ${refSpelling(use.kind, use.name, undefined, get)}: ${PLAIN_MEANS}.` : "";
+  const castNote = [...casts.map((c) => `Read as ${refSpelling(use.kind, use.name, c, get)}: ${CAST_MEANS[c]}.`), plainNote]
+    .filter(Boolean)
+    .join(" ");
   const described = [demo ? `${id}-demo` : "", casts.length > 0 ? `${id}-cast` : ""].filter(Boolean).join(" ");
   return (
     <li className={`col-span-3 grid grid-cols-subgrid items-center ${long ? "gap-y-0.5" : ""}`}>
@@ -172,6 +180,17 @@ function SecretField({
               data-testid={`secret-cast-${use.name}`}
             >
               {casts.join("/")}
+            </span>
+          )}
+          {/* Read as it is too: its own mark, so the cast's does not speak for every place. */}
+          {plain && (
+            <span
+              className="shrink-0 rounded px-1 font-mono text-muted ring-1 ring-inset ring-line"
+              title={plainNote}
+              aria-hidden="true"
+              data-testid={`secret-plain-${use.name}`}
+            >
+              as is
             </span>
           )}
           <span className="min-w-0 truncate text-muted @max-[22rem]:hidden" title={call}>

@@ -35,11 +35,14 @@ function Tabs({
   active,
   onActive,
   label,
+  roomForTools,
 }: {
   views: readonly ViewDef[];
   active: ViewId;
   onActive: (v: ViewId) => void;
   label: string;
+  /** The active view's toolbar follows the tabs in their row: the strip is as wide as its tabs (it scrolls when narrower). */
+  roomForTools: boolean;
 }) {
   const list = useRef<HTMLDivElement>(null);
   // The chosen tab is always in sight, also when it was chosen from elsewhere (a run, a problem, the palette).
@@ -67,7 +70,7 @@ function Tabs({
       role="tablist"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className="tabs-fade relative flex min-w-0 flex-1 self-stretch overflow-x-auto [scrollbar-width:thin]"
+      className={`tabs-fade relative flex min-w-0 self-stretch overflow-x-auto [scrollbar-width:thin] ${roomForTools ? "flex-initial" : "flex-1"}`}
     >
       {views.map((v) => {
         const selected = v.id === active;
@@ -163,7 +166,12 @@ export function DockFrame({
   // The header's room for the view's toolbar (ViewDef.toolsInHeader): set as it mounts, before the first paint.
   const [tools, setTools] = useState<HTMLElement | null>(null);
   const short = useShortWindow();
-  const toolsInHeader = !tabs && (single?.toolsInHeader === true || (single?.toolsInHeader === "short" && short));
+  // With tabs (the medium layout's results), only a `"short"` view's toolbar, and only while its tab is chosen: the Trace's
+  // run status beside the tabs of a short window (decision 0016, twenty-eighth session).
+  const activeView = views.find((v) => v.id === active);
+  const toolsInHeader = tabs
+    ? activeView?.toolsInHeader === "short" && short
+    : single?.toolsInHeader === true || (single?.toolsInHeader === "short" && short);
   const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
     if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
     onHeaderDoubleClick();
@@ -186,7 +194,7 @@ export function DockFrame({
         data-testid="frame-header"
       >
         {tabs || !single ? (
-          <Tabs views={views} active={active} onActive={onActive} label={label} />
+          <Tabs views={views} active={active} onActive={onActive} label={label} roomForTools={toolsInHeader} />
         ) : (
           <h2
             id={titleId(single.id)}
@@ -210,7 +218,9 @@ export function DockFrame({
           className="flex min-h-0 flex-1 flex-col"
           data-view={v.id}
         >
-          <DockSlot.Provider value={{ labelId: tabs ? tabId(v.id) : titleId(v.id), tools: toolsInHeader ? tools : null }}>
+          <DockSlot.Provider
+            value={{ labelId: tabs ? tabId(v.id) : titleId(v.id), tools: toolsInHeader && v.id === active ? tools : null }}
+          >
             {v.content}
           </DockSlot.Provider>
         </div>

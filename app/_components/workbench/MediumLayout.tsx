@@ -12,6 +12,10 @@ import { collapsedPx, RESULT_VIEWS, type ViewId } from "./views";
 
 type Region = "editor" | "results";
 
+/** The editor's share of a first visit's medium layout: tall windows, and short ones (SHORT_WINDOW). */
+const EDITOR_TALL = "55%";
+const EDITOR_SHORT = "64%";
+
 /** 768–1279 px: the editor above the results; the results as tabs. Both resizable, collapsible, maximisable. */
 export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const main = useGroupRef();
@@ -19,7 +23,8 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
   const dock = useDock<Region>({ panels, groups: [main], othersOf: (r) => (r === "editor" ? ["results"] : ["editor"]) });
   const layout = useDefaultLayout({ id: GROUPS.mediumMain, storage: layoutStorage });
   const [tab, setTab] = useStoredTab(TAB_KEYS.medium, RESULT_VIEWS, "problems");
-  const folded = collapsedPx(useShortWindow());
+  const short = useShortWindow();
+  const folded = collapsedPx(short);
 
   useImperativeHandle(apiRef, () => ({
     show: (view: ViewId) => {
@@ -65,7 +70,9 @@ export function MediumLayout({ views, maximiseShortcut, apiRef }: LayoutProps) {
       <Panel
         id="pane-editor"
         panelRef={panels.editor}
-        defaultSize="46%"
+        // A short window (1024 × 700) gives the editor 20 lines or more: the results keep their tabs, Problems its rows
+        // (decision 0016, twenty-eighth session). A divider moved is remembered as before.
+        defaultSize={short ? EDITOR_SHORT : EDITOR_TALL}
         minSize="120px"
         collapsible
         collapsedSize={`${folded}px`}
