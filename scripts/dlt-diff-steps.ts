@@ -115,6 +115,21 @@ const MAPS: Step[] = [
       '        item["at"] = datetime.fromisoformat(c.replace("Z", "+00:00")).time()\n    return item',
   ),
   lambda("map", 'lambda x: {**x, "stamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc).isoformat()}'),
+  // The standard modules the subset has (copy, json, hashlib, base64), as dlt's docs and users write them.
+  lambda("map", 'lambda x: {**x, "meta_json": json.dumps(x.get("meta"), sort_keys=True), "tags_json": json.dumps(x.get("tags") or [])}'),
+  lambda("map", 'lambda x: {**x, "h": hashlib.sha256(str(x.get("name")).encode()).hexdigest()[:12]}'),
+  lambda("map", 'lambda x: {**x, "back": json.loads(json.dumps(x, default=str)), "md5": hashlib.md5(json.dumps(x).encode()).hexdigest()}'),
+  def(
+    "map",
+    "pseudonymize",
+    '    sh = hashlib.sha256()\n    sh.update((str(item.get("name")) + "WI@N57%zZ").encode())\n' +
+      '    item["name"] = base64.b64encode(sh.digest()).decode("ascii")\n    return item',
+  ),
+  def(
+    "map",
+    "copied",
+    '    c = copy.deepcopy(item)\n    item["touched"] = 1\n    c["orig_meta"] = copy.copy(item.get("meta"))\n    return c',
+  ),
 ];
 
 const YIELDS: Step[] = [
@@ -123,6 +138,17 @@ const YIELDS: Step[] = [
   lambda("yield_map", 'lambda x: [x, {**x, "copy": True}]'),
   lambda("yield_map", 'lambda x: [None, x] if x["id"] % 2 else [x]'),
   def("yield_map", "split_meta", '    meta = item.pop("meta", None) or {}\n    return [item, {"id": item["id"], **meta}]'),
+  // Generator functions (dlt's docs' `flatten_reactions`).
+  def(
+    "yield_map",
+    "each_tag",
+    '    for t in item.get("tags") or []:\n        yield {"id": item["id"], "tag": t}\n    if not item.get("tags"):\n        yield item',
+  ),
+  def(
+    "yield_map",
+    "flatten_tags",
+    '    rest = copy.deepcopy(item)\n    tags = rest.pop("tags", None) or []\n    yield from ({"tag": t, **rest} for t in tags)',
+  ),
 ];
 
 const NAMES = ["Alpha widget", "beta", " Gamma Ray ", "ünï code", "", "delta-a"];
@@ -177,6 +203,7 @@ export function makeStepsCase(seed: number, baseUrl: string): StepsCase {
     (o) => `,\n        ${py(o).slice(0, -1)}${shaped.childSteps ? `, "processing_steps": [${shaped.childSteps}]` : ""}}`,
   );
   const python =
+    "import base64\nimport copy\nimport hashlib\nimport json\n" +
     "from datetime import datetime, date, time, timedelta, timezone\n" +
     "from dlt.sources.rest_api import rest_api_source\n\n" +
     `${defs}${defs ? "\n" : ""}` +

@@ -14,6 +14,7 @@ import { EngineError, type DataRecord, type IncrementalState, type Json } from "
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
 import { digest128, isPyNumber, jsonShown, pyNumberValue, pyTruthy, setOwn, spellable } from "../shared";
 import { lagCursor } from "./lag";
+import { wrappedValues } from "./sequence";
 import type { NumberTexts } from "./number-text";
 
 /** The resolved incremental with its references bound (lib/config checked it: a `cursor_path`, an `initial_value` for an `end_value`). */
@@ -208,6 +209,8 @@ export function startIncremental(
     filter(records) {
       const kept: DataRecord[] = [];
       for (const r of records) {
+        // A `None` a map step gave on a page (dlt's list keeps it): dlt's incremental drops it (`if row is None`).
+        if (wrappedValues.has(r) && wrappedValues.get(r) === null) continue;
         let v = firstMatch(path, r);
         // A cursor JSON.parse changed (`5.0`, digits beyond 2^53, `NaN`, `1e400`) as Python holds it: compared, stored and sent so.
         if (texts?.recorded && spellable(v)) v = cursorAsPython(firstMatchAsSent(path, r, texts));

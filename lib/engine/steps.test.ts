@@ -305,6 +305,30 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
     }
   });
 
+  it("a map's None on a page is dropped by the incremental, as dlt's incremental drops a None item", async () => {
+    // dlt-diff --steps, seed 28126 (dlt 1.26.0): the cursor a map computes, then a map that gives None for ids 1 and 2:
+    // dlt loaded ids 3 and 4 (updated 30 and 40, initial_value 30); restplay failed the resource (cursor not found).
+    const data = async () =>
+      new Response(JSON.stringify({ data: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }] }), {
+        headers: { "content-type": "application/json" },
+      });
+    const r = await run(
+      `def some_none(item):
+    if item["id"] > 2:
+        return item
+
+${source(`{"name": "items", "endpoint": {"path": "items", "data_selector": "data",
+     "incremental": {"cursor_path": "updated", "initial_value": 30}},
+     "processing_steps": [{"map": lambda x: {**x, "updated": x["id"] * 10}}, {"map": some_none}]}`)}`,
+      data,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.rows("items")).toEqual([
+      { id: 3, updated: 30 },
+      { id: 4, updated: 40 },
+    ]);
+  });
+
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {
     const r = await run(
       `import re\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
