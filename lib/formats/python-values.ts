@@ -14,6 +14,7 @@ import { isCast, pyCast, refValue, type RefCast } from "../shared";
 import { pyFloat } from "../shared/python";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
+import { paramRef } from "./python-params";
 import { bindDltCall, dltClassOf } from "./python-call";
 import { customCall } from "./python-custom";
 import { MAX_DEPTH, MAX_VALUES } from "./limits";
@@ -108,8 +109,7 @@ function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: 
   if (!found) return null;
   if ("node" in found) return expand(ctx, vs, found.node, pointer, n);
   const { param, fn } = found;
-  if (param.kind === "secret" || param.kind === "config")
-    return { kind: "ref", ref: param.kind, name: `sources.${fn.sourceName}.${name}`, range: rangeOf(n) };
+  if (param.kind === "secret" || param.kind === "config") return paramRef(ctx, n, fn, param, pointer);
   return param.kind === "default" && param.value ? expand(ctx, vs, param.value, pointer, n) : null;
 }
 
@@ -276,7 +276,7 @@ function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
-    const ref = refValue(v.ref, v.name, v.cast, v.get);
+    const ref = refValue(v.ref, v.name, v.cast, v.get, v.param);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
     if (v.environ) ENVIRON.add(ref);
     else RAW.add(ref);
