@@ -130,3 +130,18 @@ describe("a plain function's dlt.secrets.value parameter is not injected", () =>
     expect(found?.message).toContain("`shop` is a plain function");
   });
 });
+
+describe("validate with values: a get without one", () => {
+  it("says where no value was found and what None does, not 'in this run'", async () => {
+    const py = ["import dlt", "from dlt.sources.rest_api import rest_api_source", "", `source = ${config('dlt.secrets["k"]')}`, ""];
+    const text = py
+      .join("\n")
+      .replace('"paginator": "single_page"', '"paginator": "single_page", "params": {"since": dlt.config.get("since")}');
+    const dir = project("p.py", text, 'k = "v"\n');
+    const r = await cli(["validate", "p.py", "--secret", "k=x"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("get_gives_none");
+    expect(r.stdout).toContain('dlt.config.get("since"), which has no value here (no `--secret`, environment variable or .dlt/*.toml');
+    expect(r.stdout).not.toContain("in this run");
+  });
+});
