@@ -145,3 +145,16 @@ describe("validate with values: a get without one", () => {
     expect(r.stdout).not.toContain("in this run");
   });
 });
+
+describe("a conditional on a value (AUTH if TOKEN else None)", () => {
+  it("says the if branch is used whatever the value, where dlt 1.26.0 took else (no Authorization sent without TOKEN)", async () => {
+    const auth = 'TOKEN = dlt.secrets.get("token")\nAUTH = {"type": "bearer", "token": TOKEN}\n';
+    const text = ["import dlt", "from dlt.sources.rest_api import rest_api_source", auth, `source = ${config('"k"')}`, ""]
+      .join("\n")
+      .replace('"auth": {"type": "api_key", "name": "key", "location": "query", "api_key": "k"}', '"auth": AUTH if TOKEN else None');
+    const dir = project("p.py", text, "");
+    const r = await cli(["validate", "p.py"], { cwd: dir });
+    expect(r.stdout).toContain("python_conditional");
+    expect(r.stdout).toContain("in checks, runs and the JSON/YAML downloads whatever the values; dlt takes `else` where it is");
+  });
+});

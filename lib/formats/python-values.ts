@@ -376,6 +376,10 @@ function constantText(v: DocNode | null): FormatPart[] | null {
 }
 
 /** `a if cond else b`: read as `a` (restplay supplies the secrets a condition usually tests), with an info. */
+// dlt 1.26.0: `AUTH if TOKEN else None` without TOKEN sends no auth.
+const UNDECIDED =
+  ", as if the condition held, in checks, runs and the JSON/YAML downloads whatever the values; dlt takes `else` where it is " +
+  "false (a `get` without a value is None: false). Give what it tests a value, or write the branch you mean";
 function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
   const [yes, cond, no] = valueChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
   if (!yes || !cond || !no) return null;
@@ -390,7 +394,7 @@ function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer
     message:
       `\`… if ${condition.slice(0, 40)} else …\` is decided when dlt runs; ` +
       `restplay reads the ${literal === false ? "`else`" : "`if`"} branch (\`${src(ctx, chosen).slice(0, 40)}\`)` +
-      `${literal === null ? ", as if the condition held (the Secrets panel or the mock supplies what it tests)" : ""}.`,
+      `${literal === null ? UNDECIDED : ""}.`,
   });
   return convert(ctx, chosen, pointer);
 }
