@@ -13,6 +13,7 @@ import { checkFailure, jsonDocument } from "./failure-json";
 import { literalMasker, settingsOrFail, warnUnusedSecrets } from "./run-command";
 import { noteSettings } from "./dlt-settings";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
+import { moduleOfFile } from "../shared";
 
 /** The verdict column: as wide as its longest word, `– untested`. */
 const MARK_WIDTH = 10;
@@ -36,7 +37,8 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   };
   const settings = settingsOrFail(io, fail);
   if (settings === null) return 1;
-  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, settings: settings.files, target } as const;
+  const given = Object.fromEntries(options.secret ?? []);
+  const inputs = { given, env: io.env, settings: settings.files, target, module: moduleOfFile(source.file) } as const;
   // A paginator's or auth's `type` given as a reference is checked as the value the check has for it.
   const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
   if (types.missing !== null) {
@@ -55,7 +57,8 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const mockSpec = await readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: file === "-" });
   const resolved = resolveSecrets(listSecrets(validation.config), inputs);
   const values = { ...types.values, ...resolved.values };
-  warnUnusedSecrets(options.secret ?? [], [...types.statuses, ...resolved.statuses], io, referencesInCode(validation.value));
+  const statuses = [...types.statuses, ...resolved.statuses];
+  warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value), inputs.module);
   noteSettings([...types.statuses, ...resolved.statuses], settings, io);
   const stop = new AbortController();
   // A Ctrl-C while the modules loaded counts too (a listener added to an aborted signal never fires).

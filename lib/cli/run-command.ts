@@ -23,7 +23,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { Masker, refSpelling, secretEnvName, secretLookupNames } from "../shared";
+import { Masker, moduleOfFile, refSpelling, secretEnvName, secretLookupNames } from "../shared";
 import { noteSettings, readDltSettings, SettingsFileError, supplyHint, type DltSettings } from "./dlt-settings";
 import { resolve } from "node:path";
 
@@ -63,10 +63,11 @@ export function warnUnusedSecrets(
   statuses: readonly SecretStatus[],
   io: CliIO,
   inCode: ReadonlySet<string> = new Set(),
+  module?: string,
 ): void {
   const used = statuses.map((s) => s.name);
-  // `github_token` is used by `sources.github_source.github_token` (dlt's fallback to a shorter name).
-  const read = new Set(used.flatMap((n) => secretLookupNames(n)));
+  // `github_token` is used by the parameter `sources.github_source.github_token` (dlt's fallback to a shorter name).
+  const read = new Set(statuses.flatMap((s) => secretLookupNames(s.name, s.param, module)));
   for (const [name] of given)
     if (!read.has(name)) {
       const reads = used.length ? `it reads ${used.map((n) => `\`${n}\``).join(", ")}` : "it reads no secrets";
@@ -133,7 +134,8 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const settings = settingsOrFail(io, (code, message) => fail(code, message, 1));
   if (settings === null) return 1;
   const given = Object.fromEntries(options.secret ?? []);
-  const inputs = { given, env: io.env, settings: settings.files, target: options.mock ? "mock" : "live" } as const;
+  const target = options.mock ? "mock" : "live";
+  const inputs = { given, env: io.env, settings: settings.files, target, module: moduleOfFile(source.file) } as const;
   // A paginator's or auth's `type` given as a reference is checked as the value the run has for it.
   const types = await withTypeValues(source, validateText(source.config, source.format), inputs);
   if (types.missing !== null) {
@@ -152,7 +154,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   const secrets = { ...types.values, ...resolved.values };
   const statuses = [...types.statuses, ...resolved.statuses];
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
-  warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value));
+  warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value), inputs.module);
   noteSettings(statuses, settings, io);
   const missing = missingSecrets(config, inputs, options.resource ?? []);
   if (missing.length > 0) {

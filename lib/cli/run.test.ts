@@ -311,8 +311,9 @@ describe("restplay run (live)", () => {
     expect(viaEnv.stdout).toMatch(/secrets: api_key \(\$API_KEY\)/);
     expect(viaEnv.stdout).toMatch(/— live API/);
     expect(mock.requests.map((q) => new URL(q.url).pathname)).toEqual(["/v1/resource", "/v1/resource"]);
-    // dlt's fallback to a shorter name: the line names the variable the value came from.
-    const nested = seeds.write("nested.json", API_KEY_CONFIG.replace('{"$secret":"api_key"}', '{"$secret":"sources.lab.api_key"}'));
+    // A source parameter's fallback to a shorter name (dlt's injection): the line names the variable the value came from.
+    const param = '{"$secret":"sources.lab.api_key","$param":true}';
+    const nested = seeds.write("nested.json", API_KEY_CONFIG.replace('{"$secret":"api_key"}', param));
     const viaShort = await cli(["run", nested, "--max-pages", "1"], { ...at, fetch: mock.fetch, env: { API_KEY: "demo-api-key" } });
     expect(viaShort.code).toBe(0);
     expect(viaShort.stdout).toMatch(/secrets: sources\.lab\.api_key \(\$API_KEY\)/);
@@ -324,6 +325,16 @@ describe("restplay run (live)", () => {
     const wrong = await cli(["run", nested, "--max-pages", "1", "--secret", "sources.api_key=nope"], { ...at, fetch: mock.fetch });
     expect(wrong.code).toBe(1);
     expect(wrong.stdout + wrong.stderr).toContain("403");
+    // A written `dlt.secrets["sources.lab.api_key"]` is looked up under that name only, as dlt 1.26.0's accessor does.
+    const written = seeds.write("written.json", API_KEY_CONFIG.replace('{"$secret":"api_key"}', '{"$secret":"sources.lab.api_key"}'));
+    const notShort = await cli(["run", written, "--max-pages", "1"], { ...at, fetch: mock.fetch, env: { API_KEY: "demo-api-key" } });
+    expect(notShort.code).toBe(1);
+    expect(notShort.stderr).toMatch(/missing secret sources\.lab\.api_key .*SOURCES__LAB__API_KEY/);
+    const flagFull = await cli(["run", written, "--max-pages", "1", "--secret", "sources.lab.api_key=demo-api-key"], {
+      ...at,
+      fetch: mock.fetch,
+    });
+    expect(flagFull.code).toBe(0);
   });
 });
 

@@ -33,7 +33,7 @@ export async function withTypeValues(source: Source, first: ValidationResult, in
   if (every.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
   const { resolveSecrets } = await import("../run");
   const { values, statuses } = resolveSecrets(
-    typed.map((r) => ({ name: r.name, kind: r.kind, paths: [] })),
+    typed.map((r) => ({ name: r.name, kind: r.kind, paths: [], ...(r.param !== undefined ? { param: r.param } : {}) })),
     inputs,
   );
   // One read with dlt's `get` is None without a value (get-refs.ts), no missing value.

@@ -3,6 +3,7 @@ import { listSecrets, notRunnableReason, referencesInCode, validateText, type Va
 import { diagnosticJson, formatReport, type ValidateJson } from "./diagnostics";
 import { readSource, styleFor, type CliIO, type Source } from "./io";
 import { jsonDocument, validateFailure } from "./failure-json";
+import { moduleOfFile } from "../shared";
 
 export type OutputFormat = "text" | "json";
 
@@ -41,7 +42,8 @@ export async function validateCommand(
     if (options.format === "json") io.stdout.write(jsonDocument(validateFailure(code, message)));
   });
   if (settings === null) return 1;
-  const inputs = { given: Object.fromEntries(options.secret ?? []), env: io.env, settings: settings.files, target: "live" } as const;
+  const given = Object.fromEntries(options.secret ?? []);
+  const inputs = { given, env: io.env, settings: settings.files, target: "live", module: moduleOfFile(source.file) } as const;
   const { withTypeValues } = await import("./type-values");
   const result = (await withTypeValues(source, validateText(source.config, source.format), inputs)).validation;
   // A misspelt --secret checked nothing, and what the settings files gave: said (on stderr), as run and check say it.
@@ -52,7 +54,7 @@ export async function validateCommand(
       import("./dlt-settings"),
     ]);
     const { statuses } = resolveSecrets(listSecrets(result.value), inputs);
-    warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(result.value));
+    warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(result.value), inputs.module);
     noteSettings(statuses, settings, io);
   }
   if (options.format === "json") io.stdout.write(`${JSON.stringify(validationJson(result, source.config), null, 2)}\n`);

@@ -36,6 +36,10 @@ export const DIAGNOSTIC_CODES = {
   python_type_error: ["error", "A dlt class (or your own) called with arguments its constructor refuses: Python's TypeError."],
   missing_import: ["warning", "A dlt name (or `os`, `json`) used but not imported: a NameError (fix: add the import)."],
   undefined_name: ["warning", "A name neither defined nor imported in a file that imports others: a NameError."],
+  param_not_injected: [
+    "warning",
+    "A plain function's parameter defaulting to `dlt.secrets.value`: dlt injects only a @dlt.source's, so it gets the placeholder.",
+  ],
   python_conditional: ["info", "`a if cond else b`: read as the `if` branch (decided when dlt runs)."],
   python_custom_class: ["info", "Your own paginator/auth class or registered type: checked, run only through a stand-in you pick."],
   auth_not_configspec: [

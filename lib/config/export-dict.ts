@@ -22,6 +22,7 @@ import {
   type RefCast,
   type RefGet,
   type RefOf,
+  type RefValue,
 } from "../shared";
 
 type Path = (string | number)[];
@@ -108,14 +109,21 @@ function rejoined(config: PlainValue, joined: readonly Joined[]): PlainValue {
 export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict {
   const { config, runtime, notes } = dltForm(value, keepLiteralSecrets);
   const bindings: Binding[] = [];
+  const params = new Set<string>();
   const strip = (v: PlainValue, path: Path): PlainValue | undefined => {
     const ref = refOf(v);
     if (ref) {
-      bindings.push({ path, ...ref });
+      const { param, ...read } = ref;
+      if (param !== undefined) params.add(ref.name);
+      bindings.push({ path, ...read });
       return undefined;
     }
     if (isFormat(v)) {
-      bindings.push({ path, kind: "format", name: pyFormatString(v), format: v });
+      const inParams = refsIn(v).filter((p) => p.param !== undefined);
+      inParams.forEach((p) => params.add(p.name));
+      // A copy only when it has a parameter: the side table of `+`-joined text (`joinedWithPlus`) is keyed by the value.
+      const format = inParams.length ? { $format: v.$format.map((p) => (typeof p === "string" ? p : unparam(p))) } : v;
+      bindings.push({ path, kind: "format", name: pyFormatString(format), format });
       return undefined;
     }
     if (isPython(v)) {
@@ -137,8 +145,21 @@ export function dltDict(value: PlainValue, keepLiteralSecrets = false): DltDict 
     }
     return v;
   };
-  return { dict: strip(config, []) ?? null, bindings, runtime, notes };
+  const dict = strip(config, []) ?? null;
+  if (params.size > 0)
+    notes.push(
+      `${[...params].map((n) => `\`${n}\``).join(", ")}: a @dlt.source parameter in your file, which dlt also injects from its ` +
+        "module's section and the shorter names; the loading snippet reads it as dlt.secrets[...] of that name, which dlt looks " +
+        "up under that name only (secrets.toml: the table and key of that name).",
+    );
+  return { dict, bindings, runtime, notes };
 }
+
+/** A reference as the loading snippet reads it: by its name, no longer a source function's parameter. */
+const unparam = (r: RefValue): RefValue => {
+  const { kind, name, cast, get } = refOf(r) as RefOf;
+  return refValue(kind, name, cast, get);
+};
 
 const pyKey = (k: string | number) => (typeof k === "number" ? `[${k}]` : `[${JSON.stringify(k)}]`);
 

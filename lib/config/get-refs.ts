@@ -66,10 +66,11 @@ export function withMissingGets(
       path: loc.pointer(path),
       range: loc.value(path),
       message:
-        `${where(path)} is ${spelling}, which has no value in this run: dlt's \`get\` gives None (it raises nothing), and the ` +
-        `config runs as if ${ref.cast ? `${ref.cast}(None), ${pyRepr(cast.value as PyValue)},` : "None"} were written there ` +
-        "(a query parameter or an endpoint header is left out, a `json` body sends null, an auth without its credential " +
-        "fails). Give it a value (the Secrets panel, `--secret`, the environment, .dlt/*.toml) to use one.",
+        `${where(path)} is ${spelling}, which has no value here (no \`--secret\`, environment variable or .dlt/*.toml entry; ` +
+        "in the playground, no Secrets panel value): dlt's `get` gives None for it, without ConfigFieldMissingException, " +
+        `so this is checked as if ${ref.cast ? `${ref.cast}(None), ${pyRepr(cast.value as PyValue)},` : "None"} were written ` +
+        "there — a query parameter or an endpoint header is left out, a `json` body sends null, an f-string writes None, an " +
+        "auth's credential, a client header or base_url without it is an error. Give it a value to use one.",
     });
   }
   return copy;

@@ -30,6 +30,10 @@ const textGet = {
     .union([z.literal(true), z.literal("str")])
     .optional()
     .describe('Read with dlt\'s get: the value uncast, None when it is not set (true), or read as text ("str").'),
+  $param: z
+    .union([z.literal(true), z.string().regex(/^[^.\s]+$/)])
+    .optional()
+    .describe("A @dlt.source parameter (sources.<source>.<key>): dlt also reads it under its module's section and shorter names."),
 };
 /** `{"$secret": "name"}`: a value that comes from `dlt.secrets["name"]`. */
 export const SecretRefSchema = z

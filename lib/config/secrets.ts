@@ -1,5 +1,5 @@
 import { pointerFromPath } from "../formats";
-import { isPython, isRefOrFormat, refsIn, type RefCast } from "../shared";
+import { isPython, isRefOrFormat, refsIn, type RefCast, type RefParam } from "../shared";
 
 export interface SecretUse {
   readonly name: string;
@@ -16,6 +16,12 @@ export interface SecretUse {
    * so no value is required (a run says what None does: get-refs.ts).
    */
   readonly optional?: true;
+  /**
+   * Every use is a source function's parameter (`$param`, decision 0045 twenty-eighth session): dlt looks it up under its
+   * module's and source's sections and the shorter names (lib/shared secretLookupNames). A name also written as
+   * `dlt.secrets["sources.shop.api_key"]` is looked up under that name only, as that use is.
+   */
+  readonly param?: RefParam;
 }
 
 /**
@@ -39,11 +45,18 @@ export function listSecrets(value: unknown): SecretUse[] {
     } else if (typeof v === "object" && v !== null) {
       if (isRefOrFormat(v)) {
         const at = pointerFromPath(path);
-        for (const { kind, name, cast = null, get } of refsIn(v)) {
+        for (const { kind, name, cast = null, get, param } of refsIn(v)) {
           const key = `${kind}:${name}`;
           const before = found.get(key);
           const optional = get !== undefined && (before === undefined || before.optional === true);
-          const use: SecretUse = { name, kind, paths: before?.paths ?? [], ...(optional ? { optional: true as const } : {}) };
+          const asParam = param !== undefined && (before === undefined || before.param === param) ? param : undefined;
+          const use: SecretUse = {
+            name,
+            kind,
+            paths: before?.paths ?? [],
+            ...(optional ? { optional: true as const } : {}),
+            ...(asParam !== undefined ? { param: asParam } : {}),
+          };
           if (use.paths[use.paths.length - 1] !== at) use.paths.push(at);
           found.set(key, use);
           reads.set(key, [...new Set([...(reads.get(key) ?? []), cast])]);

@@ -34,6 +34,7 @@ import {
   type PyValue,
   type RefCast,
   type RefGet,
+  type RefParam,
 } from "../shared";
 import type { Diagnostic } from "../formats";
 import { valueAt, where, type Locator } from "./located";
@@ -74,6 +75,8 @@ export interface RunTimeRef {
   readonly cast?: RefCast;
   /** Read with dlt's `get` (get-refs.ts). */
   readonly get?: RefGet;
+  /** A source function's parameter (lib/shared secretLookupNames). */
+  readonly param?: RefParam;
 }
 
 /** Whether a schema takes a value a reference's text can become (`dltAutoCast`) other than text: a number, a bool, a list, a dict. */

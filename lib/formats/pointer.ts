@@ -120,7 +120,7 @@ export function toPlain(node: DocNode, hook?: (n: DocNode) => PlainValue | undef
     case "null":
       return null;
     case "ref":
-      return refValue(node.ref, node.name, node.cast, node.get);
+      return refValue(node.ref, node.name, node.cast, node.get, node.param);
     case "format":
       return { $format: node.parts.map((p) => (typeof p === "string" ? p : { ...p })) };
     case "python":

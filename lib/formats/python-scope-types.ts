@@ -19,6 +19,8 @@ export interface FunctionScope {
   readonly decorator: "source" | "resource" | null;
   /** dlt's name for it: the decorator's `name=`, else the function's name. */
   readonly sourceName: string;
+  /** The decorator's literal `section=` (`@dlt.source(section="shop")`): dlt's section for it in place of the module's name. */
+  readonly section?: string;
   readonly params: ReadonlyMap<string, FunctionParam>;
   readonly assignments: Assignment[];
 }

@@ -159,6 +159,7 @@ function readFunction(scope: PyScope, def: SyntaxNode, decorators: readonly Synt
   scope.defined.add(name);
   let decorator: FunctionScope["decorator"] = null;
   let sourceName = name;
+  let section: string | undefined;
   for (const d of decorators) {
     const body = src(text, d).replace(/^@\s*/, "").trim();
     const callee = body.slice(0, body.includes("(") ? body.indexOf("(") : body.length).replace(/\s+/g, "");
@@ -169,6 +170,9 @@ function readFunction(scope: PyScope, def: SyntaxNode, decorators: readonly Synt
     const named = args ? keywordArgument(text, args, "name") : null;
     const literal = named && named.name === "String" ? decodePythonString(src(text, named)) : null;
     if (literal) sourceName = literal;
+    const sect = args ? keywordArgument(text, args, "section") : null;
+    const sectText = sect && sect.name === "String" ? decodePythonString(src(text, sect)) : null;
+    if (sectText) section = sectText;
   }
   const params = new Map<string, FunctionParam>();
   const list = def.getChild("ParamList");
@@ -183,7 +187,7 @@ function readFunction(scope: PyScope, def: SyntaxNode, decorators: readonly Synt
     const kind: ParamKind = !dflt ? "required" : SECRET_VALUE.test(dtext) ? "secret" : CONFIG_VALUE.test(dtext) ? "config" : "default";
     params.set(pname, { name: pname, kind, value: kind === "default" ? dflt : null, range: { start: c.from, end: dflt ? dflt.to : c.to } });
   }
-  const fn: FunctionScope = { name, node: def, decorator, sourceName, params, assignments: [] };
+  const fn: FunctionScope = { name, node: def, decorator, sourceName, params, assignments: [], ...(section ? { section } : {}) };
   scope.functions.push(fn);
   void outer;
   const body = def.getChild("Body");

@@ -14,6 +14,7 @@ import { isCast, pyCast, refValue, type RefCast } from "../shared";
 import { pyFloat } from "../shared/python";
 import { decodePythonString } from "./python-strings";
 import { lookupName, type PyScope } from "./python-scope";
+import { paramRef } from "./python-params";
 import { bindDltCall, dltClassOf } from "./python-call";
 import { customCall } from "./python-custom";
 import { MAX_DEPTH, MAX_VALUES } from "./limits";
@@ -108,8 +109,7 @@ function nameValue(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: 
   if (!found) return null;
   if ("node" in found) return expand(ctx, vs, found.node, pointer, n);
   const { param, fn } = found;
-  if (param.kind === "secret" || param.kind === "config")
-    return { kind: "ref", ref: param.kind, name: `sources.${fn.sourceName}.${name}`, range: rangeOf(n) };
+  if (param.kind === "secret" || param.kind === "config") return paramRef(ctx, n, fn, param, pointer);
   return param.kind === "default" && param.value ? expand(ctx, vs, param.value, pointer, n) : null;
 }
 
@@ -276,7 +276,7 @@ function textNode(parts: readonly FormatPart[], n: SyntaxNode): DocNode {
 function partsOfNode(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "string") return [v.value];
   if (v?.kind === "ref") {
-    const ref = refValue(v.ref, v.name, v.cast, v.get);
+    const ref = refValue(v.ref, v.name, v.cast, v.get, v.param);
     // `os.environ["X"]` is text whatever it holds (and so is a name bound to it): Python's `+` joins it.
     if (v.environ) ENVIRON.add(ref);
     else RAW.add(ref);
@@ -376,6 +376,10 @@ function constantText(v: DocNode | null): FormatPart[] | null {
 }
 
 /** `a if cond else b`: read as `a` (restplay supplies the secrets a condition usually tests), with an info. */
+// dlt 1.26.0: `AUTH if TOKEN else None` without TOKEN sends no auth.
+const UNDECIDED =
+  ", as if the condition held, in checks, runs and the JSON/YAML downloads whatever the values; dlt takes `else` where it is " +
+  "false (a `get` without a value is None: false). Give what it tests a value, or write the branch you mean";
 function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
   const [yes, cond, no] = valueChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
   if (!yes || !cond || !no) return null;
@@ -390,7 +394,7 @@ function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer
     message:
       `\`… if ${condition.slice(0, 40)} else …\` is decided when dlt runs; ` +
       `restplay reads the ${literal === false ? "`else`" : "`if`"} branch (\`${src(ctx, chosen).slice(0, 40)}\`)` +
-      `${literal === null ? ", as if the condition held (the Secrets panel or the mock supplies what it tests)" : ""}.`,
+      `${literal === null ? UNDECIDED : ""}.`,
   });
   return convert(ctx, chosen, pointer);
 }

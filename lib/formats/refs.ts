@@ -1,7 +1,7 @@
 import type { Diagnostic, DocEntry, DocNode, Range } from "./types";
 import { MAX_KEY_LENGTH } from "./limits";
 import { showToken } from "./syntax";
-import { CAST_KEY, GET_KEY, isFormat, isPython, refOf, refValue } from "../shared";
+import { CAST_KEY, GET_KEY, PARAM_KEY, isFormat, isPython, refOf, refValue } from "../shared";
 
 /** One RFC 6901 pointer segment: `~` -> `~0`, `/` -> `~1`. */
 export function escapeSegment(segment: string | number): string {
@@ -21,7 +21,7 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
   if (entries.length !== 1 || !e) return null;
   if (e.key === "$format" && e.value.kind === "array") {
     const parts = e.value.items.map((i) =>
-      i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name, i.cast, i.get) : null,
+      i.kind === "string" ? i.value : i.kind === "ref" ? refValue(i.ref, i.name, i.cast, i.get, i.param) : null,
     );
     const plain = { $format: parts };
     return isFormat(plain) ? { kind: "format", parts: plain.$format, range } : null;
@@ -33,12 +33,15 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
   return isPython(plain) ? { kind: "python", text: plain.$python, range } : null;
 }
 
-/** `{"$config": "lim", "$cast": "int"}`, `{"$config": "lim", "$get": true}` (in any order): the reference, cast or read by `get`. */
+/**
+ * `{"$config": "lim", "$cast": "int"}`, `{"$config": "lim", "$get": true}`, `{"$secret": "sources.s.k", "$param": true}` (in any
+ * order): the reference, cast, read by `get` or a source parameter.
+ */
 function castRef(entries: readonly DocEntry[], range: Range): DocNode | null {
   const plain: Record<string, unknown> = {};
   for (const e of entries) if (e.value.kind === "string" || e.value.kind === "boolean") plain[e.key] = e.value.value;
-  const ref = CAST_KEY in plain || GET_KEY in plain ? refOf(plain) : null;
-  if (!ref || (ref.cast === undefined && ref.get === undefined)) return null;
+  const ref = CAST_KEY in plain || GET_KEY in plain || PARAM_KEY in plain ? refOf(plain) : null;
+  if (!ref || (ref.cast === undefined && ref.get === undefined && ref.param === undefined)) return null;
   return {
     kind: "ref",
     ref: ref.kind,
@@ -46,6 +49,7 @@ function castRef(entries: readonly DocEntry[], range: Range): DocNode | null {
     range,
     ...(ref.cast ? { cast: ref.cast } : {}),
     ...(ref.get !== undefined ? { get: ref.get } : {}),
+    ...(ref.param !== undefined ? { param: ref.param } : {}),
   };
 }
 

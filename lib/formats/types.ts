@@ -6,7 +6,7 @@
  * offsets into the source text (what Monaco and JS strings use).
  */
 
-import type { FormatPart, RefCast, RefGet } from "../shared";
+import type { FormatPart, RefCast, RefGet, RefParam } from "../shared";
 
 /** A half-open range of offsets `[start, end)` into the source text. */
 export interface Range {
@@ -55,6 +55,11 @@ export type DocNode =
       readonly cast?: RefCast;
       /** dlt's `get`: `dlt.config.get("lim")` (`true`) or `dlt.config.get("lim", int)` (the type); `"$get"` in JSON/YAML. */
       readonly get?: RefGet;
+      /**
+       * A `@dlt.source`/`@dlt.resource` parameter defaulting to `dlt.secrets.value`/`dlt.config.value` (`name` is
+       * `sources.<source>.<key>`): `true`, or the decorator's `section=`; `"$param"` in JSON/YAML (lib/shared/markers.ts).
+       */
+      readonly param?: RefParam;
     }
   /**
    * Text made of literal parts and references: `f"Bearer {dlt.secrets['token']}"` in Python,

@@ -10,10 +10,10 @@ const MARKED = /"\\u0000\$number:(-?[0-9][0-9.eE+-]*)"/g;
 const SPREAD_SPECIAL = new RegExp(`\\{\\n\\s*"(${MARKERS.map((m) => `\\${m}`).join("|")})": ("(?:[^"\\\\]|\\\\.)*")\\n\\s*\\}`, "g");
 
 /**
- * A reference with `$cast` and/or `$get` JSON.stringify spread over lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`
+ * A reference with `$cast`, `$get` and/or `$param` JSON.stringify spread over lines: `{\n  "$config": "lim",\n  "$cast": "int"\n}`
  * (each line checked to be a reference's key: a dict of other keys is data, left as it is).
  */
-const SPREAD_REF = /\{((?:\n\s*"\$(?:secret|config|cast|get)": (?:"(?:[^"\\]|\\.)*"|true),?){2,3})\n\s*\}/g;
+const SPREAD_REF = /\{((?:\n\s*"\$(?:secret|config|cast|get|param)": (?:"(?:[^"\\]|\\.)*"|true),?){2,4})\n\s*\}/g;
 const oneLineRef = (whole: string, lines: string): string =>
   isRef(JSON.parse(whole))
     ? `{${lines
@@ -23,7 +23,7 @@ const oneLineRef = (whole: string, lines: string): string =>
     : whole;
 
 /** A `$format`'s part on its own line: text, or a reference (perhaps cast) already on one line. */
-const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$(?:cast|get)": (?:"\w+"|true))*\})`;
+const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$(?:cast|get|param)": (?:"\w+"|true))*\})`;
 /** A `$format` JSON.stringify spread over lines, its references already on one line each. */
 const SPREAD_FORMAT = new RegExp(String.raw`\{\n\s*"\$format": \[((?:\n\s*${FORMAT_PART},?)*)\n\s*\]\n\s*\}`, "g");
 

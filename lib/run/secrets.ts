@@ -8,7 +8,7 @@
  */
 import { listSecrets, type SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
-import { getOwn, isPython, secretEnvName, secretLookupNames, setOwn, type RefKind } from "../shared";
+import { getOwn, isPython, secretEnvName, secretLookupNames, sectionFallbacks, setOwn, type RefKind, type RefParam } from "../shared";
 
 import type { RunTarget } from "./contract";
 
@@ -25,6 +25,8 @@ export interface SecretStatus {
   readonly files?: readonly string[];
   /** With `mock_demo`: the settings file(s) whose value the demo value stands in for. */
   readonly shadowed?: readonly string[];
+  /** A source function's parameter, looked up under its sections too (lib/config's SecretUse, lib/shared secretLookupNames). */
+  readonly param?: RefParam;
   /** Every use reads it with dlt's `get`: without a value it is None, not missing (lib/config's SecretUse). */
   readonly optional?: true;
   /** With `missing`, a secret: the config.toml that has a value under its name, which dlt does not read secrets from. */
@@ -51,6 +53,11 @@ export interface SecretInputs {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** dlt's settings files, secrets.toml first (the CLI); absent in the browser and the route. */
   readonly settings?: readonly SettingsFile[];
+  /**
+   * The module's name dlt gives the config's source function (the CLI's Python file's name, lib/shared `moduleOfFile`): a
+   * source parameter is looked up under `sources.<module>.…` too. Absent in the browser, and for JSON/YAML.
+   */
+  readonly module?: string;
   readonly target: RunTarget;
 }
 
@@ -79,14 +86,15 @@ function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { 
 }
 
 /**
- * One reference's value and where it came from. The given values, the environment, the mock's demo values and the
- * settings files are looked up under every name dlt would try, most specific first (`sources.github.token`,
- * `sources.token`, `token`: lib/shared secretLookupNames), each source under every name before the next, as dlt asks
- * its providers. `kind`: a `dlt.secrets[...]` reference never reads config.toml.
+ * One reference's value and where it came from. The given values, the environment and the settings files are looked up
+ * under every name dlt would try, most specific first (lib/shared secretLookupNames: a written `dlt.secrets["a.b"]` under
+ * that name only, a source parameter (`param`) under its module's and source's sections and the shorter names), each
+ * source under every name before the next, as dlt asks its providers. `kind`: a `dlt.secrets[...]` reference never reads
+ * config.toml. The mocks' demo values are keyed by the bare name (`sectionFallbacks`: restplay's, not dlt's).
  */
-export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind = "secret"): Resolved {
-  const names = secretLookupNames(name);
-  // A given value under a shorter name fills it too, as a secrets.toml `github_token` fills `sources.github.github_token` in dlt.
+export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind = "secret", param?: RefParam): Resolved {
+  const names = secretLookupNames(name, param, inputs.module);
+  // A given value under a shorter name fills a parameter too, as a secrets.toml `github_token` fills `github_token=dlt.secrets.value`.
   for (const n of names) {
     const given = getOwn(inputs.given, n);
     if (counts(given, inputs.emptyGiven)) return { value: given, source: "given" };
@@ -99,7 +107,7 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
   }
   const readable = (inputs.settings ?? []).filter((f) => kind === "config" || f.kind === "secrets.toml");
   const filed = fromFiles(names, readable);
-  for (const n of inputs.target === "mock" ? names : []) {
+  for (const n of inputs.target === "mock" ? sectionFallbacks(name) : []) {
     const demo = getOwn(MOCK_DEMO_SECRETS, n);
     if (demo !== undefined) return { value: demo, source: "mock_demo", ...(filed ? { shadowed: filed.files } : {}) };
   }
@@ -121,9 +129,15 @@ export function resolveSecrets(
 ): { values: Record<string, string>; statuses: SecretStatus[] } {
   const values: Record<string, string> = {};
   const statuses = uses.map((use): SecretStatus => {
-    const { value, ...where } = resolveSecret(use.name, inputs, use.kind);
+    const { value, ...where } = resolveSecret(use.name, inputs, use.kind, use.param);
     if (value !== null) setOwn(values, use.name, value);
-    return { name: use.name, kind: use.kind, ...where, ...(use.optional ? { optional: true as const } : {}) };
+    return {
+      name: use.name,
+      kind: use.kind,
+      ...where,
+      ...(use.optional ? { optional: true as const } : {}),
+      ...(use.param !== undefined ? { param: use.param } : {}),
+    };
   });
   return { values, statuses };
 }

@@ -36,15 +36,16 @@ describe("a Python class run through a stand-in", () => {
 
 describe("secret names as dlt looks them up", () => {
   it("a parameter's secret falls back to the shorter names, in the environment and among the mock's demo values", () => {
-    expect(resolveSecret("sources.github.token", { given: {}, env: { SOURCES__TOKEN: "from-env" }, target: "live" })).toEqual({
+    const param = (name: string, inputs: Parameters<typeof resolveSecret>[1]) => resolveSecret(name, inputs, "secret", true);
+    expect(param("sources.github.token", { given: {}, env: { SOURCES__TOKEN: "from-env" }, target: "live" })).toEqual({
       value: "from-env",
       source: "environment",
       // The variable it came from (the CLI names it, not the most specific one it did not find).
       variable: "SOURCES__TOKEN",
     });
-    expect(
-      resolveSecret("sources.github.token", { given: {}, env: { SOURCES__GITHUB__TOKEN: "a", TOKEN: "b" }, target: "live" }).value,
-    ).toBe("a");
+    expect(param("sources.github.token", { given: {}, env: { SOURCES__GITHUB__TOKEN: "a", TOKEN: "b" }, target: "live" }).value).toBe("a");
+    // A written `dlt.secrets["sources.github.token"]` is looked up under that name only (dlt 1.26.0's accessor).
+    expect(resolveSecret("sources.github.token", { given: { token: "t" }, env: { TOKEN: "b" }, target: "live" }).source).toBe("missing");
     expect(resolveSecret("sources.github.access_token", { given: {}, target: "mock" })).toEqual({
       value: "demo-access-token",
       source: "mock_demo",

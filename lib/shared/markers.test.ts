@@ -67,3 +67,18 @@ describe("$format: text made of literal parts and references", () => {
     expect(joinFormat(url, (r) => ("$secret" in r ? "acme" : "v2"))).toBe("https://acme.example.com/v2");
   });
 });
+
+describe("a source parameter's reference ($param)", () => {
+  it("is a reference with true or a section beside its marker; anything else there is data", () => {
+    expect(refOf({ $secret: "sources.shop.api_key", $param: true })).toEqual({ kind: "secret", name: "sources.shop.api_key", param: true });
+    expect(refOf({ $config: "sources.o.k", $param: "shop", $get: true })).toEqual({
+      kind: "config",
+      name: "sources.o.k",
+      param: "shop",
+      get: true,
+    });
+    expect(isRef({ $secret: "k", $param: "a.b" })).toBe(false);
+    expect(isRef({ $secret: "k", $param: false })).toBe(false);
+    expect(isRef({ $secret: "k", $param: true, $cast: "int", $get: true })).toBe(true);
+  });
+});

@@ -9,7 +9,11 @@
  * `float` or `bool` applied to the value dlt hands over (`str(…)` of a reference is a `$format` of it alone). A reference
  * read with dlt's `get` carries `$get` (decision 0005, twenty-seventh session): `{"$config": "lim", "$get": true}` for
  * `dlt.config.get("lim")`, `{"$config": "lim", "$get": "int"}` for `dlt.config.get("lim", int)` — None without a value,
- * the providers' value uncast, or cast to the type named (`dltGet`, lib/shared/py-cast.ts).
+ * the providers' value uncast, or cast to the type named (`dltGet`, lib/shared/py-cast.ts). A reference a `@dlt.source` (or
+ * `@dlt.resource`) parameter is injected from carries `$param` (decision 0045, twenty-eighth session):
+ * `{"$secret": "sources.shop.api_key", "$param": true}` for `def shop(api_key=dlt.secrets.value)` — dlt looks it up under its
+ * source's sections too (`secretLookupNames`), where `dlt.secrets["sources.shop.api_key"]` is read under that name only;
+ * `"$param": "sect"` when the decorator names the section (`@dlt.source(section="sect")`), which stands for the module's name.
  *
  * A special value has its one marker key and nothing else (`markerOf`); the key's value is a string, or
  * for `$format` a list of strings and references (`{"$secret": name}`/`{"$config": name}`). An
@@ -38,10 +42,20 @@ export type RefGet = true | GetType;
 export const GET_KEY = "$get";
 export const isGet = (v: unknown): v is RefGet => v === true || (GET_TYPES as readonly unknown[]).includes(v);
 
+/**
+ * A source function's parameter (`true`: its section is the module's name; a text: the section its decorator names): the
+ * reference's name is `sources.<source>.<key>`, which dlt also looks up under the module's section and the shorter names.
+ */
+export type RefParam = true | string;
+/** The key beside `$secret`/`$config` that says the reference is a source function's parameter. */
+export const PARAM_KEY = "$param";
+export const isParam = (v: unknown): v is RefParam => v === true || (typeof v === "string" && /^[^.\s]+$/.test(v));
+
 /** A secret or config reference in a plain value: `{"$secret": "client_id"}`, perhaps cast (`"$cast": "int"`) or read by `get`. */
 export type RefValue = ({ readonly $secret: string } | { readonly $config: string }) & {
   readonly $cast?: RefCast;
   readonly $get?: RefGet;
+  readonly $param?: RefParam;
 };
 /** A part of a `$format`: literal text or a reference. */
 export type FormatPart = string | RefValue;
@@ -70,16 +84,19 @@ const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null &&
 /** Whether a key is one of the markers. */
 export const isMarker = (key: unknown): key is Marker => (MARKERS as readonly unknown[]).includes(key);
 
+/** The keys a reference may carry beside its marker, each with the rule its value follows. */
+const REF_EXTRAS: Readonly<Record<string, (v: unknown) => boolean>> = { [CAST_KEY]: isCast, [GET_KEY]: isGet, [PARAM_KEY]: isParam };
+
 /**
  * The marker an object is written with: its only key, when that is a marker (the key's value unchecked), or a
- * reference's marker beside a valid `$cast` and/or a valid `$get`.
+ * reference's marker beside a valid `$cast`, `$get` and/or `$param`.
  */
 export function soleMarker(v: object): Marker | null {
   const keys = Object.keys(v);
   if (keys.length === 1) return isMarker(keys[0]) ? keys[0] : null;
-  if (keys.length > 3) return null;
-  const extra = keys.filter((k) => (k === CAST_KEY && isCast((v as Dict)[k])) || (k === GET_KEY && isGet((v as Dict)[k])));
-  const others = keys.filter((k) => k !== CAST_KEY && k !== GET_KEY);
+  if (keys.length > 4) return null;
+  const extra = keys.filter((k) => Object.hasOwn(REF_EXTRAS, k) && (REF_EXTRAS[k] as (v: unknown) => boolean)((v as Dict)[k]));
+  const others = keys.filter((k) => !Object.hasOwn(REF_EXTRAS, k));
   if (extra.length !== keys.length - 1 || others.length !== 1) return null;
   const other = others[0];
   return other === "$secret" || other === "$config" ? other : null;
@@ -140,19 +157,32 @@ export interface RefOf {
   readonly name: string;
   readonly cast?: RefCast;
   readonly get?: RefGet;
+  readonly param?: RefParam;
 }
 
 /** A reference's kind and name (`{"$config": "base_url"}` → config `base_url`), its cast and `get` if any; null for anything else. */
 export function refOf(v: unknown): RefOf | null {
   if (!isRef(v)) return null;
-  const extra = { ...(v.$cast ? { cast: v.$cast } : {}), ...(v.$get !== undefined ? { get: v.$get } : {}) };
+  const extra = {
+    ...(v.$cast ? { cast: v.$cast } : {}),
+    ...(v.$get !== undefined ? { get: v.$get } : {}),
+    ...(v.$param !== undefined ? { param: v.$param } : {}),
+  };
   return "$secret" in v ? { kind: "secret", name: v.$secret, ...extra } : { kind: "config", name: v.$config, ...extra };
 }
 
-/** The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`, with `"$cast"`/`"$get"` when so read. */
-export const refValue = (kind: RefKind, name: string, cast?: RefCast, get?: RefGet): RefValue => {
+/**
+ * The reference a kind and name stand for: `{"$secret": name}` / `{"$config": name}`, with `"$cast"`/`"$get"` when so read and
+ * `"$param"` for a source function's parameter.
+ */
+export const refValue = (kind: RefKind, name: string, cast?: RefCast, get?: RefGet, param?: RefParam): RefValue => {
   const ref = kind === "secret" ? { $secret: name } : { $config: name };
-  return { ...ref, ...(cast ? { [CAST_KEY]: cast } : {}), ...(get !== undefined ? { [GET_KEY]: get } : {}) };
+  return {
+    ...ref,
+    ...(cast ? { [CAST_KEY]: cast } : {}),
+    ...(get !== undefined ? { [GET_KEY]: get } : {}),
+    ...(param !== undefined ? { [PARAM_KEY]: param } : {}),
+  };
 };
 
 /** The first marker key (in `MARKERS` order) an object has, whatever else it has: a special value, or one written wrong. */

@@ -3,6 +3,7 @@
  * and which environment variable dlt reads for a secret. One home for config messages, the engine's
  * masking, lib/run, the CLI and the UI.
  */
+import type { RefParam } from "./markers";
 
 /** dlt's redaction list for query parameters (dlt-rest-api.md §11.3): `***` in URLs. */
 export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set([
@@ -144,16 +145,36 @@ export function maskSecret(value: string): string {
 }
 
 /**
- * The names dlt tries for a sectioned key, most specific first (its config providers drop one section
- * at a time, and `sources.<source>.<key>` is its compact layout): `sources.github.token` is looked up as
- * `sources.github.token`, `sources.token`, `token`. A name without sections is just itself.
+ * The names dlt tries for a reference, most specific first (checked with dlt 1.26.0). `dlt.secrets["sources.shop.api_key"]`
+ * (and `dlt.config[...]`, `get`) is looked up under that name only: dlt's accessor splits it into sections and a key and
+ * asks each provider once. A `@dlt.source` (or `@dlt.resource`) parameter defaulting to `dlt.secrets.value` — the reference
+ * `sources.<source>.<key>` with `param` (lib/shared/markers.ts) — is injected from `sources.<module>.<source>.<key>`,
+ * `sources.<module>.<key>`, `sources.<source>.<key>`, `sources.<key>`, `<key>`: the module's section is the decorator's
+ * `section=` (`param` as text), else the module's name, the file's name without `.py` whether it is run as a script or
+ * imported (`module`, which the CLI knows; without it those two names are not tried).
  *
  * dlt asks its providers in turn, each under every name before the next (checked with dlt 1.26.0: `TOKEN` in the
  * environment wins over `[sources.github] token` in secrets.toml): the environment (`secretEnvName`), then
  * `secrets.toml`, then `config.toml`, which holds settings only (`dlt.secrets[...]` never reads it). Each TOML
  * file is its project's `.dlt/` one merged over the global `~/.dlt/` one (`settingsNode` reads a name in it).
  */
-export function secretLookupNames(name: string): string[] {
+export function secretLookupNames(name: string, param?: RefParam, module?: string): string[] {
+  if (param === undefined) return [name];
+  const parts = name.split(".");
+  const section = param === true ? module : param;
+  const inModule =
+    parts.length === 3 && parts[0] === "sources" && section
+      ? [`sources.${section}.${parts[1]}.${parts[2]}`, `sources.${section}.${parts[2]}`]
+      : [];
+  return [...new Set([...inModule, ...sectionFallbacks(name)])];
+}
+
+/**
+ * A sectioned name and the shorter names dropping one section at a time (`sources.github.token`, `sources.token`, `token`):
+ * the tail of a source parameter's names (`secretLookupNames`), and where the mocks' demo values are looked up (restplay's
+ * own, keyed by the bare name: `github_token` stands for any reference to it).
+ */
+export function sectionFallbacks(name: string): string[] {
   const parts = name.split(".").filter(Boolean);
   const key = parts.pop();
   if (key === undefined) return [name];
@@ -161,6 +182,12 @@ export function secretLookupNames(name: string): string[] {
   for (let n = parts.length; n >= 0; n--) out.push([...parts.slice(0, n), key].join("."));
   return out;
 }
+
+/** The module's name dlt gives a source in a Python file (`get_module_name`): the file's name without its directory and `.py`. */
+export const moduleOfFile = (path: string): string | undefined => {
+  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  return base.length > 3 && base.toLowerCase().endsWith(".py") ? base.slice(0, -3) : undefined;
+};
 
 /** A TOML table as a parser gives it (a plain or null-prototype object): a date or any other object is a value. */
 export const isSettingsTable = (v: unknown): v is { readonly [key: string]: unknown } =>

@@ -77,7 +77,9 @@ export function SecretsPanel({
 }) {
   const note =
     NOTE[
-      target === "mock" && uses?.some((u) => resolveSecret(u.name, { given: {}, target }).source !== "mock_demo") ? "mock_partial" : target
+      target === "mock" && uses?.some((u) => resolveSecret(u.name, { given: {}, target }, u.kind, u.param).source !== "mock_demo")
+        ? "mock_partial"
+        : target
     ];
   return (
     <Panel title="Secrets" titleId="secrets-title" testId="secrets">
@@ -134,7 +136,7 @@ function SecretField({
   // A dlt.config value is a setting (a page size, an org name), shown as typed; a secret starts hidden.
   const [shown, setShown] = useState(use.kind === "config");
   // lib/run's one precedence rule: the user's value, else (Mock) the mock API's demo value.
-  const resolved = resolveSecret(use.name, { given: values, target });
+  const resolved = resolveSecret(use.name, { given: values, target }, use.kind, use.param);
   const value = resolved.value ?? "";
   const demo = resolved.source === "mock_demo";
   const id = secretFieldId(use);

@@ -22,20 +22,27 @@ def _format(text):
     parts = []
     for i, piece in enumerate(pieces):
         if i % 2:
-            kind, name, *get = piece.split(dlt._Ref.SEP)
-            parts.append(_ref(kind, name, (True if get[0] == "True" else get[0]) if get else None))
+            kind, name, get, param = piece.split(dlt._Ref.SEP)
+            parts.append(_ref(kind, name, _flag(get), _flag(param)))
         elif piece:
             parts.append(piece)
     return {"$format": parts}
 
 
-def _ref(kind, name, get):
-    return {f"${kind}": name, **({} if get is None else {"$get": get})}
+def _flag(text):
+    """A mark's `get`/`param` field: none, True or a name."""
+    return None if text == "" else True if text == "True" else text
+
+
+def _ref(kind, name, get, param=None):
+    if name is None:  # dlt.secrets.value not injected (a plain function's default): the placeholder, code to restplay
+        return {"$python": True}
+    return {f"${kind}": name, **({} if get is None else {"$get": get}), **({} if param is None else {"$param": param})}
 
 
 def plain(v):
     if isinstance(v, dlt._Ref):
-        return _ref(v.kind, v.name, v.get)
+        return _ref(v.kind, v.name, v.get, v.param)
     if isinstance(v, str) and dlt._Ref.MARK in v:
         return _format(v)
     if isinstance(v, Recorded):

@@ -6,7 +6,7 @@ const GITHUB = fixture("github_docs_quick_example.py");
 const TEMPLATE = fixture("dlt_init_rest_api_pipeline.py");
 
 const ghValue = (token: string): PlainValue => ({
-  client: { base_url: "https://api.github.com/repos/dlt-hub/dlt/", auth: { token: { $secret: token } } },
+  client: { base_url: "https://api.github.com/repos/dlt-hub/dlt/", auth: { token: { $secret: token, $param: true } } },
   resource_defaults: { primary_key: "id", write_disposition: "merge", endpoint: { params: { per_page: 100 } } },
   resources: [
     {
@@ -44,7 +44,7 @@ export const FILE_CASES: PyCase[] = [
     {
       client: {
         base_url: "https://api.github.com/repos/dlt-hub/dlt/",
-        auth: { type: "bearer", token: { $secret: "sources.github.access_token" } },
+        auth: { type: "bearer", token: { $secret: "sources.github.access_token", $param: true } },
       },
       resource_defaults: { primary_key: "id", write_disposition: "merge", endpoint: { params: { per_page: 100 } } },
       resources: [
@@ -100,7 +100,10 @@ def blog_source(access_token: str = dlt.secrets.value):
     yield from rest_api_resources(config)
 `,
     [],
-    { client: { base_url: BASE, auth: { type: "bearer", token: { $secret: "sources.blog.access_token" } } }, resources: ["posts"] },
+    {
+      client: { base_url: BASE, auth: { type: "bearer", token: { $secret: "sources.blog.access_token", $param: true } } },
+      resources: ["posts"],
+    },
   ),
   row(
     "a config value parameter as base_url",
@@ -115,8 +118,8 @@ def shop(base_url: str = dlt.config.value, api_key: str = dlt.secrets.value):
     [],
     {
       client: {
-        base_url: { $config: "sources.shop.base_url" },
-        auth: { type: "api_key", name: "key", api_key: { $secret: "sources.shop.api_key" }, location: "query" },
+        base_url: { $config: "sources.shop.base_url", $param: true },
+        auth: { type: "api_key", name: "key", api_key: { $secret: "sources.shop.api_key", $param: true }, location: "query" },
       },
       resources: ["orders"],
     },
@@ -129,7 +132,32 @@ def tickets(token=dlt.secrets.value):
     yield from rest_api_resources({"client": {"base_url": "${BASE}", "auth": {"token": token}}, "resources": ["tickets"]})
 `,
     [],
-    { client: { base_url: BASE, auth: { token: { $secret: "sources.tickets.token" } } }, resources: ["tickets"] },
+    { client: { base_url: BASE, auth: { token: { $secret: "sources.tickets.token", $param: true } } }, resources: ["tickets"] },
+  ),
+  row(
+    "a plain function's dlt.secrets.value parameter: dlt injects nothing (dlt 1.26.0 sends the placeholder's text)",
+    `${H}
+def tickets(token=dlt.secrets.value):
+    return rest_api_source({"client": {"base_url": "${BASE}", "auth": {"token": token}}, "resources": ["tickets"]})
+`,
+    [
+      ["param_not_injected", "/client/auth/token", "token}"],
+      ["python_not_executed", "/client/auth/token", "token}"],
+    ],
+    { client: { base_url: BASE, auth: { token: { $python: "token" } } }, resources: ["tickets"] },
+  ),
+  row(
+    "@dlt.source(section=...) records the section its parameters are looked up under",
+    `${H}
+@dlt.source(section="shop", name="orders")
+def orders_source(key=dlt.config.value):
+    return rest_api_source({"client": {"base_url": "${BASE}"}, "resources": [{"name": "o", "endpoint": {"params": {"k": key}}}]})
+`,
+    [],
+    {
+      client: { base_url: BASE },
+      resources: [{ name: "o", endpoint: { params: { k: { $config: "sources.orders.key", $param: "shop" } } } }],
+    },
   ),
   row(
     "a plain function whose parameter has a default",

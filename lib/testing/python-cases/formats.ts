@@ -6,7 +6,7 @@
  */
 import { BASE, H, row, type PyCase } from "./kit";
 
-const fmt = (...parts: (string | { $secret: string; $get?: true } | { $config: string })[]) => ({ $format: parts });
+const fmt = (...parts: (string | { $secret: string; $get?: true; $param?: true } | { $config: string })[]) => ({ $format: parts });
 const secret = (name: string) => ({ $secret: name });
 
 export const FORMAT_CASES: PyCase[] = [
@@ -83,7 +83,7 @@ def shop(api_key=dlt.secrets.value):
     [],
     {
       client: { base_url: BASE },
-      resources: [{ name: "posts", endpoint: { params: { key: fmt("k:", secret("sources.shop.api_key")) } } }],
+      resources: [{ name: "posts", endpoint: { params: { key: fmt("k:", { $secret: "sources.shop.api_key", $param: true }) } } }],
     },
   ),
   row(

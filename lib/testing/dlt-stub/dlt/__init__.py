@@ -18,13 +18,15 @@ class _Ref:
     #: Delimits a reference's mark inside a string: `\x00secret\x01name\x00`.
     MARK, SEP = "\x00", "\x01"
 
-    def __init__(self, kind, name, get=None):
+    def __init__(self, kind, name, get=None, param=None):
         #: `get`: read with dlt's `get` (True, or the name of the type given to it), as restplay's `"$get"`.
-        self.kind, self.name, self.get = kind, name, get
+        #: `param`: injected into a @dlt.source parameter (True, or the decorator's section), as restplay's `"$param"`.
+        self.kind, self.name, self.get, self.param = kind, name, get, param
 
     def mark(self):
-        get = "" if self.get is None else f"{self.SEP}{self.get}"
-        return f"{self.MARK}{self.kind}{self.SEP}{self.name}{get}{self.MARK}"
+        get = "" if self.get is None else self.get
+        param = "" if self.param is None else self.param
+        return f"{self.MARK}{self.kind}{self.SEP}{self.name}{self.SEP}{get}{self.SEP}{param}{self.MARK}"
 
     def __format__(self, spec):
         return self.mark()
@@ -57,8 +59,9 @@ secrets = _Values("secret")
 config = _Values("config")
 
 
-def source(fn=None, name=None, **_kwargs):
-    """`@dlt.source`: parameters defaulting to dlt.secrets.value/dlt.config.value read `sources.<source>.<param>`."""
+def source(fn=None, name=None, section=None, **_kwargs):
+    """`@dlt.source`: parameters defaulting to dlt.secrets.value/dlt.config.value read `sources.<source>.<param>`,
+    injected (`"$param"`: dlt looks them up under the module's section, `section=`, and the shorter names too)."""
 
     def wrap(f):
         source_name = name or f.__name__
@@ -71,7 +74,7 @@ def source(fn=None, name=None, **_kwargs):
                 if p.name in bound.arguments:
                     continue
                 if isinstance(p.default, _Ref) and p.default.name is None:
-                    bound.arguments[p.name] = _Ref(p.default.kind, f"sources.{source_name}.{p.name}")
+                    bound.arguments[p.name] = _Ref(p.default.kind, f"sources.{source_name}.{p.name}", None, section or True)
                 elif p.default is inspect.Parameter.empty:  # dlt resolves it from its config providers
                     bound.arguments[p.name] = _Ref("config", f"sources.{source_name}.{p.name}")
             _current.append(source_name)
