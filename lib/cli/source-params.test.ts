@@ -5,26 +5,24 @@
  * `dlt.secrets["sources.shop.api_key"]` under that name only. Each answer below is what dlt sent to a loopback API
  * (`python shop_pipeline.py`, the same secrets.toml). In-process fetch: no network.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { cli } from "../testing/cli";
+import { tempDir } from "../testing/temp-dir";
 
 beforeAll(async () => {
   await Promise.all([import("./run-command"), import("./validate"), import("../run")]);
 }, 60_000);
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDir("source-params");
+let projects = 0;
 
+/** A dlt project (a folder of its own): the file and its `.dlt/secrets.toml`. */
 function project(file: string, text: string, secrets: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "restplay-source-params-"));
-  roots.push(dir);
-  writeFileSync(join(dir, file), text);
-  mkdirSync(join(dir, ".dlt"));
-  writeFileSync(join(dir, ".dlt", "secrets.toml"), secrets);
-  return dir;
+  const dir = `p${++projects}`;
+  temp.write(join(dir, file), text);
+  temp.write(join(dir, ".dlt", "secrets.toml"), secrets);
+  return join(temp.dir, dir);
 }
 
 function api() {
