@@ -6,7 +6,8 @@
  * alternating with this one, and the two must produce the same tables, resources and findings —
  * how docs/performance.md measures what a change to the normaliser bought.
  * `PREVIEW_WINDOW=3` runs the windowed preview `restplay run` holds (`createPreview({ window: 3 })`,
- * one run, its own destination) instead.
+ * one run, its own destination) instead. `PREVIEW_ONLY="engine records,nested records"` runs only the workloads
+ * named (comma-separated: `engine records`, `engine records parsed per page`, `nested records`).
  */
 import path from "node:path";
 import { PerformanceObserver, constants, performance } from "node:perf_hooks";
@@ -114,7 +115,9 @@ async function main() {
     ["engine records parsed per page", () => engineText],
     ["nested records", () => Array.from({ length: 1000 }, (_, p) => nested.slice(p * 100, p * 100 + 100))],
   ];
+  const only = process.env.PREVIEW_ONLY?.split(",");
   for (const [name, pages] of workloads) {
+    if (only && !only.includes(name)) continue;
     const runs = libs.map((): ReturnType<typeof cpuOf>[] => []);
     for (let r = 0; r < rounds; r++)
       for (let k = 0; k < libs.length; k++) {

@@ -182,6 +182,22 @@ describe("values dlt's extract or DuckDB's load fails on (each checked with real
     expect(only(tables([{ x: 5 }, { x: "1\u00002" }]).warnings, "NUL")).toEqual([expect.stringContaining("`x` holds text with a NUL")]);
   });
 
+  it("a record's own `_dlt_id` is data: a NUL in it is told for its table and for its nested rows' parent and root ids", () => {
+    const records: DataRecord[] = [
+      { id: 1, _dlt_id: "own\u0000id", tags: ["a", "b"], lines: [{ sku: "s" }] },
+      { id: 2, tags: ["a"], lines: [{ sku: "t" }] },
+    ];
+    const t = tables(records, { write_disposition: "merge", primary_key: ["id"] });
+    expect(t.table("r__tags").rows[0]).toMatchObject({ _dlt_parent_id: "own\u0000id", _dlt_root_id: "own\u0000id" });
+    expect(only(t.warnings, "NUL").map((w) => w.slice(0, w.indexOf(" holds")))).toEqual([
+      "r: `_dlt_id`",
+      "r__tags: `_dlt_root_id`",
+      "r__tags: `_dlt_parent_id`",
+      "r__lines: `_dlt_root_id`",
+      "r__lines: `_dlt_parent_id`",
+    ]);
+  });
+
   it("a lone UTF-16 surrogate anywhere in a record (value, key, json cell) fails dlt's extract step", () => {
     const value = tables([
       { id: 1, bio: "cut emoji \ud83d" },
