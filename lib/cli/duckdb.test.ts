@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { readLayout } from "../duck";
 import { cli } from "../testing/cli";
 import { tempDir } from "../testing/temp-dir";
+import { withDuckFile } from "../testing/duck";
 
 const { dir, write } = tempDir("duckdb");
 
@@ -25,20 +25,13 @@ const fetch = async () => {
   return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
 };
 
-async function open(file: string) {
-  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-  const conn = await instance.connect();
-  return { conn, close: () => (conn.closeSync(), instance.closeSync()) };
-}
-
 describe("restplay run --duckdb", () => {
   it("writes the DuckDB file dlt's duckdb destination would leave", async () => {
     const out = await cli(["run", "orders.json", "--state-dir", "state", "--duckdb", "out.duckdb"], { cwd: dir, fetch });
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/duckdb: .*out\.duckdb \(dataset rest_api_data: 2 tables, _dlt_loads, _dlt_version\)/);
-    const db = await open(join(dir, "out.duckdb"));
-    try {
-      const layout = await readLayout(db.conn);
+    await withDuckFile(join(dir, "out.duckdb"), async (conn) => {
+      const layout = await readLayout(conn);
       expect(layout.map((t) => t.name)).toEqual(["_dlt_version", "_dlt_loads", "orders", "orders__lines"]);
       const orders = layout.find((t) => t.name === "orders")!;
       expect(orders.columns.map((c) => `${c.name} ${c.duck_type}${c.nullable ? "" : " NOT NULL"}`)).toEqual([
@@ -49,7 +42,7 @@ describe("restplay run --duckdb", () => {
         "_dlt_id VARCHAR NOT NULL",
         "ref BIGINT",
       ]);
-      const rows = await db.conn.runAndReadAll(
+      const rows = await conn.runAndReadAll(
         "SELECT id, ref, l.sku FROM rest_api_data.orders o " +
           "LEFT JOIN rest_api_data.orders__lines l ON l._dlt_root_id = o._dlt_id ORDER BY id",
       );
@@ -57,31 +50,26 @@ describe("restplay run --duckdb", () => {
         ["1", null, "a"],
         ["2", "12345678901234567", null],
       ]);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("after a second run (kept in --state-dir) holds both loads, merged", async () => {
     const out = await cli(["run", "orders.json", "--state-dir", "state", "--duckdb", "out.duckdb"], { cwd: dir, fetch });
     expect(out.code).toBe(0);
-    const db = await open(join(dir, "out.duckdb"));
-    try {
-      const loads = await db.conn.runAndReadAll("SELECT count(*), min(status), max(schema_name) FROM rest_api_data._dlt_loads");
+    await withDuckFile(join(dir, "out.duckdb"), async (conn) => {
+      const loads = await conn.runAndReadAll("SELECT count(*), min(status), max(schema_name) FROM rest_api_data._dlt_loads");
       expect(loads.getRowsJson()).toEqual([["2", "0", "rest_api"]]);
-      const orders = await db.conn.runAndReadAll("SELECT id, total FROM rest_api_data.orders ORDER BY id");
+      const orders = await conn.runAndReadAll("SELECT id, total FROM rest_api_data.orders ORDER BY id");
       expect(orders.getRowsJson()).toEqual([
         ["1", 3],
         ["2", 9],
         ["3", 1],
       ]);
-      const version = await db.conn.runAndReadAll(
+      const version = await conn.runAndReadAll(
         "SELECT schema_name, engine_version, json_extract_string(schema, '$.name') FROM rest_api_data._dlt_version",
       );
       expect(version.getRowsJson()).toEqual([["rest_api", "11", "rest_api"]]);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("a load DuckDB refuses leaves an existing file as it was (the new one is written beside it)", async () => {

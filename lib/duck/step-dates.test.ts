@@ -4,44 +4,33 @@
  * events as JSON (the browser's stream) makes the same `date` column.
  */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { EngineEvent } from "../engine";
 import { createPreview } from "../preview";
 import { runSteps } from "../testing/steps";
+import { withDuckFile } from "../testing/duck";
+import { tempDir } from "../testing/temp-dir";
 import { duckDbFileBytes, tableFileBytes } from "./index";
 
 const STEPS = `{"map": lambda x: {**x, "d": date(2024, 1, x["id"]), "w": {"l": [date(2024, 2, 29)]}}}`;
+
+const temp = tempDir("step-dates");
 
 describe("a date a step returns, downloaded", () => {
   it("is a DATE column in the DuckDB file, its ISO text in CSV and JSON lines", async () => {
     const r = await runSteps(STEPS);
     const state = r.destination.state();
-    const dir = mkdtempSync(join(tmpdir(), "restplay-step-dates-"));
-    try {
-      const file = join(dir, "out.duckdb");
-      writeFileSync(file, await duckDbFileBytes(state));
-      const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-      const conn = await instance.connect();
-      try {
-        const types = await conn.runAndReadAll(
-          "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE column_name IN ('d', 'value') ORDER BY 1",
-        );
-        expect(types.getRowsJson()).toEqual([
-          ["items", "d", "DATE"],
-          ["items__w__l", "value", "DATE"],
-        ]);
-        const rows = await conn.runAndReadAll("SELECT CAST(d AS VARCHAR) FROM rest_api_data.items ORDER BY id");
-        expect(rows.getRowsJson()).toEqual([["2024-01-01"], ["2024-01-02"], ["2024-01-03"]]);
-      } finally {
-        conn.closeSync();
-        instance.closeSync();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = temp.write("out.duckdb", await duckDbFileBytes(state));
+    await withDuckFile(file, async (conn) => {
+      const types = await conn.runAndReadAll(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE column_name IN ('d', 'value') ORDER BY 1",
+      );
+      expect(types.getRowsJson()).toEqual([
+        ["items", "d", "DATE"],
+        ["items__w__l", "value", "DATE"],
+      ]);
+      const rows = await conn.runAndReadAll("SELECT CAST(d AS VARCHAR) FROM rest_api_data.items ORDER BY id");
+      expect(rows.getRowsJson()).toEqual([["2024-01-01"], ["2024-01-02"], ["2024-01-03"]]);
+    });
     const csv = (await tableFileBytes(state, "items", "csv")).toString();
     expect(csv.split("\n")[0]).toContain(",d");
     expect(csv).toContain(",2024-01-02,");

@@ -6,50 +6,39 @@
  * preview fed the run's events as JSON (the browser's stream) makes the same `time` column.
  */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { EngineEvent } from "../engine";
 import { createPreview } from "../preview";
 import { runSteps } from "../testing/steps";
+import { withDuckFile } from "../testing/duck";
+import { tempDir } from "../testing/temp-dir";
 import { duckDbFileBytes, tableFileBytes } from "./index";
 
 const STEPS = `{"map": lambda x: {**x, "t": time(10, x["id"], 5), "u": time(1, 2, 3, 4, tzinfo=timezone(timedelta(hours=2))),
   "w": {"l": [time(3, 4)]}}}`;
 
+const temp = tempDir("step-times");
+
 describe("a time a step returns, downloaded", () => {
   it("is a TIME column in the DuckDB file, its text in CSV and JSON lines", async () => {
     const r = await runSteps(STEPS);
     const state = r.destination.state();
-    const dir = mkdtempSync(join(tmpdir(), "restplay-step-times-"));
-    try {
-      const file = join(dir, "out.duckdb");
-      writeFileSync(file, await duckDbFileBytes(state));
-      const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-      const conn = await instance.connect();
-      try {
-        const types = await conn.runAndReadAll(
-          "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE column_name IN ('t', 'u', 'value') ORDER BY 1, 2",
-        );
-        expect(types.getRowsJson()).toEqual([
-          ["items", "t", "TIME"],
-          ["items", "u", "TIME"],
-          ["items__w__l", "value", "TIME"],
-        ]);
-        const rows = await conn.runAndReadAll("SELECT CAST(t AS VARCHAR), CAST(u AS VARCHAR) FROM rest_api_data.items ORDER BY id");
-        expect(rows.getRowsJson()).toEqual([
-          ["10:01:05", "01:02:03.000004"],
-          ["10:02:05", "01:02:03.000004"],
-          ["10:03:05", "01:02:03.000004"],
-        ]);
-      } finally {
-        conn.closeSync();
-        instance.closeSync();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = temp.write("out.duckdb", await duckDbFileBytes(state));
+    await withDuckFile(file, async (conn) => {
+      const types = await conn.runAndReadAll(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE column_name IN ('t', 'u', 'value') ORDER BY 1, 2",
+      );
+      expect(types.getRowsJson()).toEqual([
+        ["items", "t", "TIME"],
+        ["items", "u", "TIME"],
+        ["items__w__l", "value", "TIME"],
+      ]);
+      const rows = await conn.runAndReadAll("SELECT CAST(t AS VARCHAR), CAST(u AS VARCHAR) FROM rest_api_data.items ORDER BY id");
+      expect(rows.getRowsJson()).toEqual([
+        ["10:01:05", "01:02:03.000004"],
+        ["10:02:05", "01:02:03.000004"],
+        ["10:03:05", "01:02:03.000004"],
+      ]);
+    });
     const csv = (await tableFileBytes(state, "items", "csv")).toString();
     expect(csv.split("\n")[0]).toContain(",t,u");
     expect(csv).toContain(",10:02:05,");

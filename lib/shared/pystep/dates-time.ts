@@ -5,11 +5,10 @@
  * as a `time` column (./json.ts spells it `TIME_SPELLING`; decision 0044, twenty-eighth session).
  */
 import { daysFromCivil } from "../datetime";
-import { PyTimezone, args, integer, text, tzOf, valueError, type Kw } from "./dates";
+import { PyTimezone, args, integer, text, timeOfDayText, tzOf, valueError, type Kw } from "./dates";
 import { strftime, timeFromIsoFormat, utcOffsetText } from "./dates-text";
 import { PyObject, typeError, type PyVal } from "./values";
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const DAY_US = 86_400_000_000;
 export const TIME_FIELDS = ["hour", "minute", "second", "microsecond", "tzinfo"];
 
@@ -65,17 +64,7 @@ export class PyTime extends PyObject {
     return this.isoformat("auto");
   }
   isoformat(timespec: string): string {
-    const [H, M, S, f] = this.hms;
-    const spec = timespec === "auto" ? (f ? "microseconds" : "seconds") : timespec;
-    const time: Record<string, string> = {
-      hours: pad(H),
-      minutes: `${pad(H)}:${pad(M)}`,
-      seconds: `${pad(H)}:${pad(M)}:${pad(S)}`,
-      milliseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(Math.floor(f / 1000), 3)}`,
-      microseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(f, 6)}`,
-    };
-    if (!Object.hasOwn(time, spec)) throw valueError("Unknown timespec value");
-    return `${time[spec]}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
+    return `${timeOfDayText(this.hms, timespec)}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
   }
   hash(): string {
     return this.tz ? `t${(((this.utc % DAY_US) + DAY_US) % DAY_US) + 0}` : `t${this.us}`;

@@ -227,6 +227,21 @@ export const text = (v: PyVal | undefined, fn: string): string => {
   return v;
 };
 
+/** A time of day as `isoformat(timespec=…)` writes it (a `datetime`'s and a `time`'s): `auto` drops zero microseconds. */
+export function timeOfDayText(hms: readonly number[], timespec: string): string {
+  const [H, M, S, f] = hms as [number, number, number, number];
+  const spec = timespec === "auto" ? (f ? "microseconds" : "seconds") : timespec;
+  const time: Record<string, string> = {
+    hours: pad(H),
+    minutes: `${pad(H)}:${pad(M)}`,
+    seconds: `${pad(H)}:${pad(M)}:${pad(S)}`,
+    milliseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(Math.floor(f / 1000), 3)}`,
+    microseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(f, 6)}`,
+  };
+  if (!Object.hasOwn(time, spec)) throw valueError("Unknown timespec value");
+  return time[spec]!;
+}
+
 export class PyDateTime extends PyDate {
   override readonly type: string = "datetime.datetime";
   constructor(
@@ -264,17 +279,7 @@ export class PyDateTime extends PyDate {
     return this.isoformat(" ", "auto");
   }
   isoformat(sep: string, timespec: string): string {
-    const [H, M, S, f] = this.hms as [number, number, number, number];
-    const spec = timespec === "auto" ? (f ? "microseconds" : "seconds") : timespec;
-    const time: Record<string, string> = {
-      hours: pad(H),
-      minutes: `${pad(H)}:${pad(M)}`,
-      seconds: `${pad(H)}:${pad(M)}:${pad(S)}`,
-      milliseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(Math.floor(f / 1000), 3)}`,
-      microseconds: `${pad(H)}:${pad(M)}:${pad(S)}.${pad(f, 6)}`,
-    };
-    if (!Object.hasOwn(time, spec)) throw valueError("Unknown timespec value");
-    return `${this.iso()}${sep}${time[spec]}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
+    return `${this.iso()}${sep}${timeOfDayText(this.hms, timespec)}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
   }
   override hash(): string {
     return this.tz ? `A${this.instant}` : `N${this.wallUs}`;
