@@ -131,8 +131,8 @@ export class ResourceDriver {
   }
 
   /** The processing steps (a promise: they may breathe), then the incremental filter. */
-  private filter(given: DataRecord[]): DataRecord[] | Promise<DataRecord[]> {
-    return this.steps ? this.steps.apply(given).then((records) => this.incremental(records)) : this.incremental(given);
+  private filter(given: DataRecord[], more = false): DataRecord[] | Promise<DataRecord[]> {
+    return this.steps ? this.steps.apply(given, more).then((records) => this.incremental(records)) : this.incremental(given);
   }
 
   private incremental(records: DataRecord[]): DataRecord[] {
@@ -270,7 +270,7 @@ export class ResourceDriver {
         // dlt closes only top-level resources early (`row_order`); a child's pages all run.
         const inc = this.inc;
         pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
-          transform: (records) => this.filter(records),
+          transform: (records, more) => this.filter(records, more),
           ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
         });
       }

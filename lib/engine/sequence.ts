@@ -39,7 +39,8 @@ export interface SequencePage {
 export interface SequenceHooks {
   /** Records after selection → records to emit (incremental filter, include_from_parent). */
   /** A promise only when processing steps ran (they may breathe): a page without them costs no await. */
-  readonly transform: (records: DataRecord[]) => DataRecord[] | Promise<DataRecord[]>;
+  /** `more`: another page of this sequence follows (the steps keep a page's `yield_map`s going into it). */
+  readonly transform: (records: DataRecord[], more: boolean) => DataRecord[] | Promise<DataRecord[]>;
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
   /** For children: the parent's values or included columns hold a secret, so every page's records are shown masked. */
@@ -196,7 +197,19 @@ export async function* runSequence(
           "(A value that is not secret, such as an account id, belongs in dlt.config, whose values are shown as they are.)",
       });
     }
-    const transformed = hooks.transform(raw);
+    // Whether a page follows, as dlt's paginator decides before the page's steps run (`update_state` before the yield): a
+    // pure look ahead, the decision itself made below as before. Not with a stop the steps' records decide (`row_order`).
+    let more = false;
+    if (!hooks.stopAfterPage && page < ctx.limits.maxPages) {
+      try {
+        const res = { status: sent.status, headers: sent.headers, url: request.url, body: sent.body, texts: ctx.numberText, show: String };
+        const peek = impl.update(state, res, selection.records);
+        more = peek.decision === "next" && !(peek.loopKey !== undefined && seen.has(peek.loopKey));
+      } catch {
+        more = false;
+      }
+    }
+    const transformed = hooks.transform(raw, more);
     let records = transformed instanceof Promise ? await transformed : transformed;
     const room = ctx.limits.maxRecords - stats.records_fetched;
     const capped = records.length > room;

@@ -145,3 +145,67 @@ source = rest_api_source({
     expect(big.errors[0]?.message).toMatch(/more than 200 calls inside one another|nested deeper than JavaScript's stack/);
   });
 });
+
+describe("a yield_map over several pages", () => {
+  it("gives its items as dlt's iterator does: the next page enters between them (round robin, newest first)", async () => {
+    const pages = [[{ id: 1 }, { id: 2 }], [{ id: 3 }, { id: 4 }], [{ id: 5 }]];
+    const served = async (input: RequestInfo | URL) => {
+      const n = Number(new URL(input instanceof Request ? input.url : String(input)).searchParams.get("page") ?? "1");
+      return new Response(JSON.stringify({ data: pages[n - 1], total: pages.length }), { headers: { "content-type": "application/json" } });
+    };
+    const paged = (list: string) =>
+      run(
+        `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/"},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data",
+        "paginator": {"type": "page_number", "base_page": 1, "total_path": "total"}}, "processing_steps": [${list}]}],
+})\n`,
+        served,
+      );
+    // dlt 1.26.0's rows, in the order its resource gave them (twenty-eighth session).
+    const one = await paged(`{"yield_map": lambda x: [{"id": x["id"], "k": k} for k in range(3)]}`);
+    expect(one.rows("items")?.map((x) => [x.id, x.k])).toEqual([
+      [1, 0],
+      [3, 0],
+      [1, 1],
+      [5, 0],
+      [3, 1],
+      [1, 2],
+      [5, 1],
+      [3, 2],
+      [2, 0],
+      [5, 2],
+      [4, 0],
+      [2, 1],
+      [4, 1],
+      [2, 2],
+      [4, 2],
+    ]);
+    const chained = await paged(
+      `{"yield_map": lambda x: [x, {**x, "copy": True}]},
+       {"yield_map": lambda x: [{"id": x["id"], "c": x.get("copy", False), "k": k} for k in range(2)]}`,
+    );
+    expect(chained.rows("items")?.map((x) => `${x.id}${x.c ? "c" : ""}${x.k}`)).toEqual([
+      "10",
+      "1c0",
+      "30",
+      "11",
+      "20",
+      "3c0",
+      "50",
+      "1c1",
+      "31",
+      "2c0",
+      "40",
+      "5c0",
+      "21",
+      "3c1",
+      "51",
+      "4c0",
+      "2c1",
+      "41",
+      "5c1",
+      "4c1",
+    ]);
+  });
+});

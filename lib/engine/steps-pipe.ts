@@ -3,9 +3,8 @@
  * items_transform.py): a step gets the page as one list, and a `yield_map` returns a generator that the iterator adds
  * to its sources and reads one item at a time, going round its sources backwards from the newest (`fifo` once 20 have
  * been added, `max_parallel_items`) — so the items of chained `yield_map`s interleave, as the rows dlt loads do. A map
- * or filter given one item alone drops it on `None`; a Python list a step gives goes on as a list. The page's own
- * source is taken as giving this page only: a resource of several pages interleaves with its next page in dlt (not
- * modelled, docs/user-guide.md).
+ * or filter given one item alone drops it on `None`; a Python list a step gives goes on as a list. The page generator
+ * is one of the sources (`StepPipe`): the next page enters between a `yield_map`'s items, as in dlt.
  */
 import { truthy, type PyVal } from "../shared/pystep";
 import type { DataRecord } from "./types";
@@ -75,43 +74,94 @@ function yieldSource(k: number, input: Unit, hooks: PipeHooks): Source {
   };
 }
 
-/** The items `page` gives at the end of the steps, in dlt's order. */
-export async function runPipe(page: Unit, hooks: PipeHooks): Promise<Item[]> {
-  const { steps } = hooks;
-  const done: Item[] = [];
-  let pageGiven = false;
-  const sources: Source[] = [{ step: -1, next: async () => (pageGiven ? undefined : ((pageGiven = true), page)) }];
-  let initial = 1;
-  let current = 0;
-  const mod = (n: number) => ((n % sources.length) + sources.length) % sources.length;
+/** A page source asked for its next page while the resource has more: the pipe pauses until `push` gives it. */
+const PAUSE = Symbol("pause");
+
+/**
+ * A resource's pages through its steps in dlt's order, kept across pages: dlt's iterator reads the resource's next page
+ * between a `yield_map`'s items (the page generator is one of its sources), so what a page's `yield_map`s have not given
+ * when the round robin comes back to the page source is given after the next page entered (`push(page, true)`).
+ */
+export class StepPipe {
+  private readonly sources: Source[];
+  private initial = 1;
+  private current = 0;
+  /** Resume at `current` (the page source that paused) instead of moving on. */
+  private resume = false;
+  private page: Unit | null = null;
+  private more = false;
+
+  constructor(private readonly hooks: PipeHooks) {
+    const pages: Source = {
+      step: -1,
+      next: async () => {
+        if (this.page) {
+          const p = this.page;
+          this.page = null;
+          return p;
+        }
+        return this.more ? (PAUSE as unknown as null) : undefined;
+      },
+    };
+    this.sources = [pages];
+  }
+
+  /** The items at the end of the steps until the pipe asks for the next page (`more`), or until it is empty. */
+  async push(page: Unit, more: boolean): Promise<Item[]> {
+    this.page = page;
+    this.more = more;
+    const done: Item[] = [];
+    while (this.sources.length > 0) {
+      const got = await this.sourceItem();
+      if (got === PAUSE) break;
+      if (got !== null) await this.through(got.unit, got.step, done);
+    }
+    return done;
+  }
+
+  private mod(n: number): number {
+    const len = this.sources.length;
+    return ((n % len) + len) % len;
+  }
+
   /** `_get_source_item`: the next value of a source, going round them; `null` when each gave a `None`. */
-  const sourceItem = async (): Promise<{ unit: Unit; step: number } | null> => {
+  private async sourceItem(): Promise<{ unit: Unit; step: number } | null | typeof PAUSE> {
+    const sources = this.sources;
     for (;;) {
       if (sources.length === 0) return null;
-      current = sources.length - initial >= MAX_PARALLEL_ITEMS ? sources.length - 1 : mod(current - 1);
+      if (!this.resume)
+        this.current = sources.length - this.initial >= MAX_PARALLEL_ITEMS ? sources.length - 1 : this.mod(this.current - 1);
+      this.resume = false;
       let first: number | null = null;
       for (;;) {
-        if (current === first) return null;
-        const source = sources[current]!;
+        if (this.current === first) return null;
+        const source = sources[this.current]!;
         const v = await source.next();
+        if ((v as unknown) === PAUSE) {
+          this.resume = true;
+          return PAUSE;
+        }
         if (v === undefined) {
-          sources.splice(current, 1);
-          if (current < initial) initial--;
+          sources.splice(this.current, 1);
+          if (this.current < this.initial) this.initial--;
           break;
         }
         if (v !== null) return { unit: v, step: source.step };
-        first ??= current;
-        current = mod(current - 1);
+        first ??= this.current;
+        this.current = this.mod(this.current - 1);
       }
     }
-  };
+  }
+
   /** The steps after `from` on `unit`, up to the end or to a yield_map (which becomes a source). */
-  const through = async (start: Unit, from: number): Promise<void> => {
+  private async through(start: Unit, from: number, done: Item[]): Promise<void> {
+    const { hooks } = this;
+    const list = hooks.steps;
     let unit = start;
-    for (let k = from + 1; k < steps.length; k++) {
-      const kind = steps[k]!.kind;
+    for (let k = from + 1; k < list.length; k++) {
+      const kind = list[k]!.kind;
       if (kind === "yield_map") {
-        sources.push(yieldSource(k, unit, hooks));
+        this.sources.push(yieldSource(k, unit, hooks));
         return;
       }
       hooks.seen(k, unit.items.length);
@@ -125,19 +175,17 @@ export async function runPipe(page: Unit, hooks: PipeHooks): Promise<Item[]> {
         unit = { list: unit.list, items: kept };
       } else if (unit.list) {
         const mapped: Item[] = [];
-        for (const item of unit.items) mapped.push({ py: (await hooks.call(k, item.py)) as PyVal, record: null, made: steps[k]!.at });
+        for (const item of unit.items) mapped.push({ py: (await hooks.call(k, item.py)) as PyVal, record: null, made: list[k]!.at });
         unit = { list: true, items: mapped };
       } else {
         const out = (await hooks.call(k, unit.items[0]!.py)) as PyVal;
         if (out === null) return;
-        unit = unitOf(out, steps[k]!.at);
+        unit = unitOf(out, list[k]!.at);
       }
     }
     done.push(...(unit.list ? unit.items : unit.items.map((x) => ({ ...x, alone: true }))));
-  };
-  while (sources.length > 0) {
-    const got = await sourceItem();
-    if (got !== null) await through(got.unit, got.step);
   }
-  return done;
 }
+
+/** The items one page gives at the end of the steps, in dlt's order (a resource of one page). */
+export const runPipe = (page: Unit, hooks: PipeHooks): Promise<Item[]> => new StepPipe(hooks).push(page, false);

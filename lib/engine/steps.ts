@@ -24,7 +24,7 @@ import {
 } from "../shared/pystep";
 import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
-import { aloneRecords, runPipe } from "./steps-pipe";
+import { aloneRecords, StepPipe } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -71,6 +71,8 @@ export class StepRunner {
   private readonly seen: number[];
   private readonly dropped: number[];
   private readonly transforms: boolean;
+  /** The pipe kept between pages of one sequence (`apply`'s `more`). */
+  private pipe: StepPipe | null = null;
 
   constructor(
     private readonly steps: readonly ResolvedStep[],
@@ -94,14 +96,15 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[]): Promise<DataRecord[]> {
+  async apply(records: DataRecord[], more = false): Promise<DataRecord[]> {
     const { pause } = this;
-    if (this.steps.length === 0 || records.length === 0) return records;
+    if (this.steps.length === 0 || (records.length === 0 && this.pipe === null)) return records;
     let since = pause?.clock() ?? 0;
     let calls = 0;
-    const items = await runPipe(
-      { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) },
-      {
+    // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
+    const pipe =
+      this.pipe ??
+      new StepPipe({
         steps: this.steps,
         call: async (k, py) => {
           if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
@@ -113,8 +116,9 @@ export class StepRunner {
         },
         seen: (k, n) => (this.seen[k]! += n),
         dropped: (k) => this.dropped[k]!++,
-      },
-    );
+      });
+    this.pipe = more ? pipe : null;
+    const items = await pipe.push({ list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) }, more);
     return items.map((x) => {
       const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
       if (x.alone) aloneRecords.add(rec);
