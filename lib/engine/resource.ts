@@ -272,6 +272,8 @@ export class ResourceDriver {
         pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
           transform: (records, more) => this.filter(records, more),
           ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
+          // Only a `yield_map` reads whether a page follows: other resources' pages pay no second paginator update.
+          ...(this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
         });
       }
       try {

@@ -47,6 +47,8 @@ export interface SequenceHooks {
   readonly parentSecret?: boolean;
   /** After a page is emitted: a reason to stop paging now (incremental `row_order`), or null. */
   readonly stopAfterPage?: () => string | null;
+  /** The steps hold a `yield_map` (its items go on into the next page): `transform` is told whether a page follows. */
+  readonly lookAhead?: boolean;
 }
 
 /** Records that were a bare value in the response (`{value: …}` here, as dlt's normaliser loads them): no parent of a child in dlt. */
@@ -200,7 +202,7 @@ export async function* runSequence(
     // Whether a page follows, as dlt's paginator decides before the page's steps run (`update_state` before the yield): a
     // pure look ahead, the decision itself made below as before. Not with a stop the steps' records decide (`row_order`).
     let more = false;
-    if (!hooks.stopAfterPage && page < ctx.limits.maxPages) {
+    if (hooks.lookAhead && !hooks.stopAfterPage && page < ctx.limits.maxPages) {
       try {
         const res = { status: sent.status, headers: sent.headers, url: request.url, body: sent.body, texts: ctx.numberText, show: String };
         const peek = impl.update(state, res, selection.records);
