@@ -3,6 +3,7 @@
  * gets back when the run cannot start (the error envelope with literal codes), and the NDJSON stream
  * of checked events it gets when it can. The route, the browser and the tests all use these.
  */
+import { MAX_PAGES_RANGE } from "./limits";
 import { z } from "zod";
 import type { Diagnostic } from "../formats";
 import type { EngineEvent } from "../engine";
@@ -18,8 +19,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Deepest nesting a body may have (incremental cursor values are scalars or small objects). */
 export const MAX_BODY_DEPTH = 32;
 /** Secrets one run may carry, and the longest value (masking searches every value in every response). */
-/** The page limit a run request may ask for (`max_pages`); without one the engine's `DEFAULT_LIMITS.maxPages`. */
-export const MAX_PAGES_RANGE = { min: 1, max: 10_000 } as const;
 export const MAX_SECRETS = 100;
 export const MAX_SECRET_LENGTH = 16 * 1024;
 

@@ -21,7 +21,6 @@ export {
   decodeEvents,
   encodeEvent,
   errorEnvelope,
-  MAX_PAGES_RANGE,
   readErrorEnvelope,
   type ApiError,
   type ApiErrorCode,
@@ -41,3 +40,4 @@ export {
 } from "./trace";
 export { createRunCollector, type ResourceSummary, type RunCollector, type RunError, type RunSummary } from "./summary";
 export { CHECK_LIMITS, CheckFold, collectCheck, type CheckFailure, type CheckReport, type CheckRow, type CheckStatus } from "./check";
+export { MAX_PAGES_RANGE } from "./limits";
