@@ -5,21 +5,9 @@
  * both as it is and cast.
  */
 import type { Locator, Page } from "@playwright/test";
-import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
-
-const text = (id: string) => {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) throw new Error(`no example ${id}`);
-  return ex.text;
-};
-
-/** Four errors, three with a quick fix: seed 002 with three keys misspelt (as e2e/laptop.spec.ts). */
-const FOUR_ERRORS = text("seed-002")
-  .replace('"limit"', '"limt"')
-  .replace('"write_disposition"', '"write_dispositon"')
-  .replace('"location"', '"locaton"');
+import { exampleText as text, FOUR_ERRORS } from "./texts";
 
 /** Seed 002 reading `pin` cast in one place and as it is in another, and a cast config value. */
 const BOTH_READS = text("seed-002")

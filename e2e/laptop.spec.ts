@@ -5,9 +5,9 @@
  * panels' chrome is compact: three problems, three trace rows and three grid rows in sight at once.
  */
 import type { Locator } from "@playwright/test";
-import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound } from "./checks";
 import { expect, test } from "./fixtures";
+import { exampleText as text, FOUR_ERRORS } from "./texts";
 
 /** The text a sighted user sees in `el`'s children (not hidden, not screen-reader only). */
 const seen = (el: Element) =>
@@ -16,12 +16,6 @@ const seen = (el: Element) =>
     .map((c) => c.textContent)
     .join("")
     .trim();
-
-const text = (id: string) => {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) throw new Error(`no example ${id}`);
-  return ex.text;
-};
 
 /** How many of `rows` (a selector) inside the scrolling box are wholly in its sight and in the window's. */
 const wholeRowsIn = (scroller: Locator, rows: string) =>
@@ -33,12 +27,6 @@ const wholeRowsIn = (scroller: Locator, rows: string) =>
       return b.height > 0 && b.top >= box.top - 1 && b.bottom <= bottom + 1;
     }).length;
   }, rows);
-
-/** Four errors, three with a quick fix: seed 002 with three keys misspelt. */
-const FOUR_ERRORS = text("seed-002")
-  .replace('"limit"', '"limt"')
-  .replace('"write_disposition"', '"write_dispositon"')
-  .replace('"location"', '"locaton"');
 
 test("1280×720, seed 004 (not loaded, two warnings): the trace shows its timeline and the grid its rows", async ({
   playground: p,

@@ -7,12 +7,7 @@ import type { Page } from "@playwright/test";
 import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
-
-const text = (id: string) => {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) throw new Error(`no example ${id}`);
-  return ex.text;
-};
+import { exampleText as text } from "./texts";
 
 /** Each frame's box, rounded: what must not move. */
 const frames = (page: Page) =>

@@ -5,21 +5,9 @@
  * tab strip that shows where more tabs are.
  */
 import type { Locator, Page } from "@playwright/test";
-import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound } from "./checks";
 import { expect, test } from "./fixtures";
-
-const text = (id: string) => {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) throw new Error(`no example ${id}`);
-  return ex.text;
-};
-
-/** Four errors, three with a quick fix: seed 002 with three keys misspelt (as e2e/laptop.spec.ts). */
-const FOUR_ERRORS = text("seed-002")
-  .replace('"limit"', '"limt"')
-  .replace('"write_disposition"', '"write_dispositon"')
-  .replace('"location"', '"locaton"');
+import { exampleText as text, FOUR_ERRORS } from "./texts";
 
 /** Seed 002 reading a cast secret and a cast config value (decision 0047). */
 const CASTS = text("seed-002")

@@ -2,12 +2,8 @@
 import { EXAMPLES } from "../lib/examples";
 import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
+import { exampleText as text } from "./texts";
 
-const text = (id: string) => {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) throw new Error(`no example ${id}`);
-  return ex.text;
-};
 const frame = (page: import("@playwright/test").Page, id: string) => page.locator(`[data-dock-frame="${id}"]`);
 
 test("panels collapse to their header, maximise (button, double-click, shortcut), restore, and the layout survives a reload", async ({
