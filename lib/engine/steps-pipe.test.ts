@@ -139,7 +139,8 @@ source = rest_api_source({
     expect(plain.errors[0]?.message).toContain("more than 200 calls inside one another");
     const big = await deep(
       "    if n == 0:\n        return 0\n    try:\n        for i in [1]:\n" +
-        "            x = [[{k: f(n - 1) for k in [1]} for _ in [1]][0][1] for _ in [1]][0]\n    except KeyError:\n        pass\n    return x + 1",
+        "            x = [[{k: f(n - 1) for k in [1]} for _ in [1]][0][1] for _ in [1]][0]\n" +
+        "    except KeyError:\n        pass\n    return x + 1",
     );
     expect(big.errors.map((e) => [e.resource, e.code])).toEqual([["posts", "step_failed"]]);
     expect(big.errors[0]?.message).toMatch(/more than 200 calls inside one another|nested deeper than JavaScript's stack/);

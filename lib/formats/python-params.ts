@@ -32,8 +32,9 @@ function notInjected(ctx: ConvertContext, n: SyntaxNode, fn: string, param: Func
     range: rangeOf(n),
     message:
       `\`${param.name}\` defaults to ${accessor}, but \`${fn}\` is a plain function: dlt injects values only into the parameters ` +
-      `of a @dlt.source or @dlt.resource function, so Python passes the placeholder object itself and dlt sends its text (a query parameter ` +
-      `\`${accessor}\`). restplay leaves it out of runs. Decorate \`${fn}\` with @dlt.source, or pass the value when you call it.`,
+      "of a @dlt.source or @dlt.resource function, so Python passes the placeholder object itself and dlt sends its text " +
+      `(a query parameter \`${accessor}\`). restplay leaves it out of runs. ` +
+      `Decorate \`${fn}\` with @dlt.source, or pass the value when you call it.`,
   });
   return code(ctx, n);
 }

@@ -97,11 +97,11 @@ export function compileModule(texts: readonly string[]): CompiledModule {
 }
 
 /** `from datetime import timezone [as tz]`, `import <module> [as x]`, `from time import time` (`importText`'s). */
+const MODULES = "datetime|time|copy|json|hashlib|base64";
+const IMPORT_LINE = new RegExp(String.raw`^(?:from (${MODULES}) import (\w+)|import (${MODULES}|pendulum))(?: as (\w+))?$`);
+
 function importOf(text: string): Extract<Global, { k: "import" }> | null {
-  const m =
-    /^(?:from (datetime|time|copy|json|hashlib|base64) import (\w+)|import (datetime|pendulum|time|copy|json|hashlib|base64))(?: as (\w+))?$/.exec(
-      text,
-    );
+  const m = IMPORT_LINE.exec(text);
   if (!m) return null;
   const module = (m[1] ?? m[3]) as StepModuleName;
   return { k: "import", name: m[4] ?? m[2] ?? module, what: m[2] ?? "", ...(module === "datetime" ? {} : { module }) };

@@ -23,7 +23,8 @@ const oneLineRef = (whole: string, lines: string): string =>
     : whole;
 
 /** A `$format`'s part on its own line: text, or a reference (perhaps cast) already on one line. */
-const FORMAT_PART = String.raw`(?:"(?:[^"\\]|\\.)*"|\{"\$(?:secret|config)": "(?:[^"\\]|\\.)*"(?:, "\$(?:cast|get|param)": (?:"\w+"|true))*\})`;
+const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
+const FORMAT_PART = String.raw`(?:${QUOTED}|\{"\$(?:secret|config)": ${QUOTED}(?:, "\$(?:cast|get|param)": (?:"\w+"|true))*\})`;
 /** A `$format` JSON.stringify spread over lines, its references already on one line each. */
 const SPREAD_FORMAT = new RegExp(String.raw`\{\n\s*"\$format": \[((?:\n\s*${FORMAT_PART},?)*)\n\s*\]\n\s*\}`, "g");
 

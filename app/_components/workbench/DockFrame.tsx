@@ -70,7 +70,9 @@ function Tabs({
       role="tablist"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className={`tabs-fade relative flex min-w-0 self-stretch overflow-x-auto [scrollbar-width:thin] ${roomForTools ? "flex-initial" : "flex-1"}`}
+      className={`tabs-fade relative flex min-w-0 self-stretch overflow-x-auto [scrollbar-width:thin] ${
+        roomForTools ? "flex-initial" : "flex-1"
+      }`}
     >
       {views.map((v) => {
         const selected = v.id === active;

@@ -89,10 +89,9 @@ export function encode(s: string, a: PyVal[], kw: Kw): PyBytes {
           : cp <= 0xffff
             ? `\\u${cp.toString(16).padStart(4, "0")}`
             : `\\U${cp.toString(16).padStart(8, "0")}`;
-      throw new PyError(
-        "UnicodeEncodeError",
-        `'${c === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '${shown}' in position ${i}: ordinal not in range(${max + 1})`,
-      );
+      const codecName = c === "ascii" ? "ascii" : "latin-1";
+      const why = `ordinal not in range(${max + 1})`;
+      throw new PyError("UnicodeEncodeError", `'${codecName}' codec can't encode character '${shown}' in position ${i}: ${why}`);
     }
   });
   return new PyBytes(Uint8Array.from(out));

@@ -1,4 +1,7 @@
-/** Whole files: dlt's docs and `dlt init` pipelines, sources and resources with parameters, module constants. */
+/**
+ * Long because it is one table of whole-file cases, each its input and the value dlt receives; split by theme when it grows.
+ * Whole files: dlt's docs and `dlt init` pipelines, sources and resources with parameters, module constants.
+ */
 import type { PlainValue } from "../../formats";
 import { BASE, fixture, H, row, type PyCase } from "./kit";
 
