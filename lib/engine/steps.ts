@@ -12,7 +12,7 @@ import {
   Interpreter,
   iterate,
   mayMutate,
-  nestsAtLeast,
+  NestedTooDeep,
   NotModelled,
   PyDict,
   PyError,
@@ -149,19 +149,19 @@ export class StepRunner {
   }
 
   private write(v: PyVal, made: string): DataRecord {
-    // dlt's extract step writes each record with orjson, which stops at ORJSON_DEPTH levels (the page's list is one).
-    if (nestsAtLeast(v, ORJSON_DEPTH - 1))
-      throw new EngineError(
-        "step_failed",
-        `A record \`${made}\` made nests lists and dicts ${ORJSON_DEPTH - 1} levels deep or more (or holds itself): dlt's ` +
-          `extract step writes records with orjson, which stops at ${ORJSON_DEPTH} levels, so it fails on it ` +
-          "(`TypeError: Recursion limit reached`).",
-        { resource: this.resource },
-      );
     let out: FromPy;
     try {
       out = fromPy(v);
     } catch (e) {
+      // dlt's extract step writes each record with orjson, which stops at ORJSON_DEPTH levels (the page's list is one).
+      if (e instanceof NestedTooDeep)
+        throw new EngineError(
+          "step_failed",
+          `A record \`${made}\` made nests lists and dicts ${ORJSON_DEPTH - 1} levels deep or more (or holds itself): dlt's ` +
+            `extract step writes records with orjson, which stops at ${ORJSON_DEPTH} levels, so it fails on it ` +
+            "(`TypeError: Recursion limit reached`).",
+          { resource: this.resource },
+        );
       if (e instanceof NotModelled) throw this.notModelled(made, e);
       if (!(e instanceof PyError)) throw e;
       // Not the step's exception: dlt's extract step fails writing the record (checked with dlt 1.26.0).

@@ -20,20 +20,23 @@ const TEXT_TO_HASH = "Strings must be encoded before hashing";
 export const HASH_ATTRIBUTES = ["name", "digest_size", "block_size"];
 
 /** A hash object (`hashlib.sha256()`): `update`, `digest`, `hexdigest`, `copy`, `name`, `digest_size`, `block_size`. */
+let made = 0;
+
 class PyHash extends PyObject {
-  readonly type: string;
+  readonly type = "_hashlib.HASH";
+  /** Hashed by identity, as CPython hashes a hash object. */
+  private readonly id = ++made;
   constructor(
     readonly algorithm: Algorithm,
     private readonly h: Hasher,
   ) {
     super();
-    this.type = `_hashlib.HASH`;
   }
   repr(): string {
     return `<${this.algorithm} _hashlib.HASH object>`;
   }
   hash(): string {
-    return `H${this.algorithm}${Math.random()}`;
+    return `H${this.id}`;
   }
   equals(o: PyVal): boolean {
     return o === this;

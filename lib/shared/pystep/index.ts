@@ -7,7 +7,7 @@ export { DATE_KEYWORDS, DATE_METHODS } from "./dates";
 export { BudgetExceeded, Interpreter, MAX_DEPTH, STEP_BUDGET } from "./eval";
 export type { Module } from "./scope";
 export { SizeExceeded } from "./ops";
-export { fromPy, nestsAtLeast, toPy, type FromPy } from "./json";
+export { fromPy, NestedTooDeep, toPy, type FromPy } from "./json";
 export { mayMutate } from "./mutates";
 export {
   EXCEPTION_BASES,

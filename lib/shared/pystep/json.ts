@@ -4,7 +4,7 @@
  * Python could not hand dlt as JSON (a set, a tuple, a function) comes back as dlt's normaliser writes it
  * where it can (a tuple as a list) or fails the step.
  */
-import { DATE_SPELLING, floatSpelling, TIME_SPELLING, type Json, type NumberText } from "../json";
+import { DATE_SPELLING, floatSpelling, ORJSON_DEPTH, TIME_SPELLING, type Json, type NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
@@ -40,16 +40,10 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
 }
 
 /**
- * Whether `v` nests lists, tuples and dicts `limit` levels deep or more (a list inside itself: always), walking no deeper
- * than `limit`: what dlt's extract step (orjson, `Recursion limit reached`) refuses to write, checked before `fromPy`.
+ * Thrown by `fromPy` for a value that nests lists, tuples and dicts `ORJSON_DEPTH - 1` levels deep (a list inside itself
+ * too): what dlt's extract step (orjson, `Recursion limit reached`) refuses to write. The walk stops there.
  */
-export function nestsAtLeast(v: PyVal, limit: number): boolean {
-  const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : v instanceof PyDict ? [...v.map.values()].map((e) => e[1]) : null;
-  if (items === null) return false;
-  if (limit <= 1) return true;
-  for (const x of items) if (nestsAtLeast(x, limit - 1)) return true;
-  return false;
-}
+export class NestedTooDeep extends Error {}
 
 export interface FromPy {
   readonly value: Json;
@@ -74,7 +68,7 @@ const fromPyKey = (k: boolean | number | PyFloat) =>
  * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING`, which the preview types `date` as dlt does,
  * a `time` its `isoformat()` spelled `TIME_SPELLING` (typed `time`).
  */
-export function fromPy(v: PyVal): FromPy {
+export function fromPy(v: PyVal, depth = 1): FromPy {
   if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: null, order: null };
   if (v instanceof PyDate) return { value: v.iso(), texts: DATE_SPELLING, order: null };
   if (v instanceof PyTime) return { value: v.str(), texts: TIME_SPELLING, order: null };
@@ -84,13 +78,14 @@ export function fromPy(v: PyVal): FromPy {
   }
   if (typeof v === "bigint") return { value: Number(v), texts: v.toString(), order: null };
   if (v === null || typeof v !== "object") return { value: v, texts: null, order: null };
+  if ((Array.isArray(v) || v instanceof PyTuple || v instanceof PyDict) && depth >= ORJSON_DEPTH - 1) throw new NestedTooDeep();
   if (Array.isArray(v) || v instanceof PyTuple) {
     const items = Array.isArray(v) ? v : v.items;
     const out: Json[] = [];
     let texts: NumberText | null = null;
     let at: Record<string, KeyOrder> | null = null;
     items.forEach((x, i) => {
-      const r = fromPy(x);
+      const r = fromPy(x, depth + 1);
       out.push(r.value);
       if (r.texts !== null) (texts ??= {})[String(i)] = r.texts;
       if (r.order) (at ??= {})[String(i)] = r.order;
@@ -104,7 +99,7 @@ export function fromPy(v: PyVal): FromPy {
     let at: Record<string, KeyOrder> | null = null;
     for (const [k, x] of v.map.values()) {
       const key = keyText(k);
-      const r = fromPy(x);
+      const r = fromPy(x, depth + 1);
       setOwn(out, key, r.value);
       keys.push(key);
       if (r.texts !== null) setOwn((texts ??= {}), key, r.texts);
