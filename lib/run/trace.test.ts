@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "@/lib/engine";
 import { TraceBuilder } from "./trace";
+import { start } from "../testing/preview-events";
 
 const stats = { requests: 3, pages: 2, retries: 1, records_fetched: 150 };
 const events: EngineEvent[] = [
@@ -215,20 +216,7 @@ describe("TraceBuilder", () => {
     expect(capped.snapshot()).toMatchObject({ phase: "capped", limits: [{ limit: "max_pages" }] });
 
     const failed = new TraceBuilder();
-    failed.push({
-      type: "resource_start",
-      resource: "a",
-      paginator: "single_page",
-      data_selector: null,
-      primary_key: null,
-      write_disposition: "append",
-      parent: null,
-      table_name: "a",
-      max_table_nesting: null,
-      merge_key: null,
-      merge_strategy: null,
-      columns: [],
-    });
+    failed.push(start("a"));
     failed.push({ type: "error", resource: "a", error: { code: "auth_failed", message: "token endpoint said 401", status: 401 } });
     failed.push({ type: "resource_done", resource: "a", ok: false, stats });
     failed.push({ type: "done", ok: false, duration_ms: 1, stats: {} });
@@ -240,20 +228,7 @@ describe("TraceBuilder", () => {
 
   it("reports a stream that ends without `done`, an HTTP failure and a cancel", () => {
     const cut = new TraceBuilder();
-    cut.push({
-      type: "resource_start",
-      resource: "a",
-      paginator: "single_page",
-      data_selector: null,
-      primary_key: null,
-      write_disposition: "append",
-      parent: null,
-      table_name: "a",
-      max_table_nesting: null,
-      merge_key: null,
-      merge_strategy: null,
-      columns: [],
-    });
+    cut.push(start("a"));
     cut.end();
     expect(cut.snapshot()).toMatchObject({ phase: "failed", failure: { code: "stream_ended" }, resources: [{ status: "failed" }] });
 
