@@ -7,7 +7,7 @@
  * (`LIM=10` gives `'10'`) or, given a type, that value read as the type (`dltGet`, lib/shared/py-cast.ts).
  */
 import type { PlainValue } from "../formats";
-import { dltGet, hasMarker, isPyNumber, maskSecret, pyCast, pyNumberValue, pyRepr, refOf, refSpelling, type Json } from "../shared";
+import { dltGet, hasMarker, isPyNumber, maskSecret, pyCast, pyNumberValue, pyRepr, pyStr, refOf, refSpelling, type Json } from "../shared";
 import type { GetType, PyValue, RefOf } from "../shared";
 import { valueAt, where, type Locator, type Path } from "./located";
 import { isObj } from "./rules/context";
@@ -76,8 +76,11 @@ export function withMissingGets(
   return copy;
 }
 
-/** What Python holds after reading a `get` reference with this value: dlt's `get`, then the cast around it if any. */
-const handedOver = (ref: RefOf, known: string) => {
+/**
+ * What Python holds after reading a `get` reference with this value (`known`: what the provider holds, lib/shared
+ * `dltHanded`): dlt's `get`, then the cast around it if any.
+ */
+const handedOver = (ref: RefOf, known: Json) => {
   const got = dltGet(ref.name, ref.get ?? true, known);
   return "value" in got && ref.cast ? pyCast(ref.cast, got.value) : got;
 };
@@ -86,7 +89,7 @@ const handedOver = (ref: RefOf, known: string) => {
  * What dlt or Python raises reading a `get` reference with this run's value (`null`: none), a secret's value masked; without
  * one (`known` undefined: a run has no value) the cast around None's (`int(None)`: TypeError).
  */
-export function getError(ref: RefOf, known: string | undefined): string | null {
+export function getError(ref: RefOf, known: Json | undefined): string | null {
   if (ref.get === undefined) return null;
   if (known === undefined) {
     const none = ref.cast ? pyCast(ref.cast, null) : { value: null };
@@ -98,7 +101,7 @@ export function getError(ref: RefOf, known: string | undefined): string | null {
   }
   const got = handedOver(ref, known);
   if ("value" in got) return null;
-  const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(known);
+  const shown = ref.kind === "secret" ? `'${maskSecret(pyStr(known as PyValue))}'` : pyRepr(known as PyValue);
   const wanted = ref.get === true ? `${ref.cast}() takes` : `dlt reads as ${A_TYPE[ref.get]}`;
   return (
     `${refSpelling(ref.kind, ref.name, ref.cast, ref.get)} fails on this run's value (${shown}): Python raises building the ` +
@@ -116,7 +119,7 @@ export function getValue(
   copy: PlainValue,
   path: Path,
   ref: RefOf,
-  known: string | undefined,
+  known: Json | undefined,
   loc: Locator,
   out: DiagnosticOut,
 ): { value: PlainValue } | Record<string, never> {

@@ -12,6 +12,7 @@ import type { DocNode } from "../formats";
 import {
   dltAutoCastType,
   dltConfigValue,
+  dltHanded,
   getOwn,
   maskSecret,
   pyCast,
@@ -20,6 +21,7 @@ import {
   refSpelling,
   refValue,
   type FormatPart,
+  type HeldValues,
   type PyValue,
   type RefValue,
 } from "../shared";
@@ -55,12 +57,16 @@ function concatError(
 }
 
 /** Python's exception for a cast reference's value this run (`null`: none, or no value); a secret's value masked in it. */
-function castError(part: RefValue, environ: boolean, given: Given): string | null {
+function castError(part: RefValue, environ: boolean, given: Given, held: HeldValues): string | null {
   const ref = refOf(part);
   const text = ref?.cast ? getOwn(given, ref.name) : undefined;
   if (!ref?.cast || text === undefined) return null;
   const secret = ref.kind === "secret";
-  const r = pyCast(ref.cast, environ ? text : dltConfigValue(text), secret ? () => `'${maskSecret(text)}'` : undefined);
+  const r = pyCast(
+    ref.cast,
+    environ ? text : dltHanded(text, getOwn(held, ref.name), false),
+    secret ? () => `'${maskSecret(text)}'` : undefined,
+  );
   if ("value" in r) return null;
   const handed = environ
     ? "Python reads it from the environment as text"
@@ -73,14 +79,18 @@ function castError(part: RefValue, environ: boolean, given: Given): string | nul
 }
 
 /** A cast's error, or what dlt's `get` raises (get-refs.ts), for a reference's value this run. */
-function refError(part: RefValue, environ: boolean, given: Given): string | null {
+function refError(part: RefValue, environ: boolean, given: Given, held: HeldValues): string | null {
   const ref = refOf(part);
-  if (ref?.get !== undefined) return getError(ref, getOwn(given, ref.name));
-  return castError(part, environ, given);
+  const text = ref === null ? undefined : getOwn(given, ref.name);
+  if (ref?.get !== undefined) return getError(ref, text === undefined ? undefined : dltHanded(text, getOwn(held, ref.name), true));
+  return castError(part, environ, given, held);
 }
 
-/** The errors this run's values (`given`, by reference name) make where Python or dlt refuses them before any request. */
-export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given): void {
+/**
+ * The errors this run's values (`given`, by reference name; `held`: what dlt's TOML providers hold for some as other than
+ * text) make where Python or dlt refuses them before any request.
+ */
+export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given, held: HeldValues = {}): void {
   const failed = (node: DocNode, path: Path, error: string | null) => {
     if (error)
       out.push({
@@ -95,10 +105,10 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
     if (node.kind === "object") for (const e of node.entries) walk(e.value, [...path, e.key]);
     else if (node.kind === "array") node.items.forEach((x, i) => walk(x, [...path, i]));
     else if (node.kind === "ref" && (node.cast || node.get !== undefined))
-      failed(node, path, refError(refValue(node.ref, node.name, node.cast, node.get), node.environ === true, given));
+      failed(node, path, refError(refValue(node.ref, node.name, node.cast, node.get), node.environ === true, given, held));
     else if (node.kind === "format" && node.parts.some((p) => typeof p !== "string" && (p.$cast || p.$get !== undefined)))
       node.parts.forEach((p, i) =>
-        failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given)),
+        failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given, held)),
       );
     if (node.kind === "format" && node.concatenated) {
       const found = concatError(node.parts, node.concatenated, given);

@@ -12,8 +12,8 @@
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
 import {
-  dltConfigValue,
   dltGet,
+  dltHanded,
   getOwn,
   isFormat,
   isPyNumber,
@@ -23,6 +23,7 @@ import {
   refOf,
   setOwn,
   type RefCast,
+  type HeldValues,
   type RefGet,
   type RefKind,
 } from "../shared";
@@ -39,10 +40,14 @@ export class RefResolver {
    * spellings too, not only the text it was given.
    */
   readonly spellings = new Set<string>();
-  /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
+  /**
+   * `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`);
+   * `held`: what dlt's TOML providers hold for some names as other than text, handed over as it is (lib/shared `HeldValues`).
+   */
   constructor(
     private readonly secrets: Readonly<Record<string, string>>,
     private readonly environ: readonly string[] = [],
+    private readonly held: HeldValues = {},
   ) {}
 
   /**
@@ -94,7 +99,10 @@ export class RefResolver {
   /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
   private cast(name: string, kind: RefKind): Json {
     const text = this.value(name, kind);
-    return this.spelled(kind, this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text));
+    return this.spelled(
+      kind,
+      this.missing.has(name) || this.environ.includes(name) ? text : dltHanded(text, getOwn(this.held, name), false),
+    );
   }
 
   /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its text, when it is missing or Python would raise). */
@@ -111,7 +119,7 @@ export class RefResolver {
    */
   private got(name: string, kind: RefKind, get: RefGet, cast: RefCast | undefined): Json {
     const text = getOwn(this.secrets, name);
-    const r = dltGet(name, get, text);
+    const r = dltGet(name, get, text === undefined ? undefined : dltHanded(text, getOwn(this.held, name), true));
     if (!("value" in r)) return text ?? null;
     const value = cast ? pyCast(cast, r.value) : r;
     return "value" in value ? this.spelled(kind, value.value) : (text ?? null);
@@ -121,6 +129,23 @@ export class RefResolver {
   private spelled(kind: RefKind, value: Json): Json {
     if (kind === "secret" && (typeof value === "number" || isPyNumber(value))) this.spellings.add(pyStr(value));
     return value;
+  }
+
+  /**
+   * Whether `v` hands a held datetime over as it is (a reference, bare or read with an untyped `get`, to a TOML date; not
+   * in text made with references, which writes its `str()`): a `json` body cannot hold it, nor a header.
+   */
+  datetimeIn(v: ConfigValue | null): boolean {
+    const ref = refOf(v);
+    if (ref !== null) return !ref.cast && (ref.get === undefined || ref.get === true) && getOwn(this.held, ref.name)?.datetime === true;
+    if (isFormat(v)) return false;
+    if (Array.isArray(v)) return v.some((x) => this.datetimeIn(x as ConfigValue));
+    return isObj(v) && Object.values(v).some((x) => this.datetimeIn(x as ConfigValue));
+  }
+
+  /** The keys of a dict whose value is a held datetime (`datetimeIn`). */
+  datetimeKeys(v: Readonly<Record<string, ConfigValue>> | null): ReadonlySet<string> {
+    return new Set(Object.entries(v ?? {}).flatMap(([k, x]) => (this.datetimeIn(x) ? [k] : [])));
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */
