@@ -11,6 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { cli } from "../testing/cli";
 import { tempDir } from "../testing/temp-dir";
+import { PY_NUMBER, readRef } from "../shared";
 
 const { dir, write } = tempDir("toml-values");
 
@@ -119,5 +120,47 @@ describe("restplay validate and check: values .dlt/config.toml holds as other th
     const r = await cli(["check", "typed.py"], { cwd: dir, fetch });
     expect(r.code).toBe(0);
     expect(seen[0]).toEqual({ url: "/a?offset=0&limit=3", header: "a", body: "" });
+  });
+});
+
+describe("a TOML date is a Python datetime", () => {
+  write(
+    "date-reads.py",
+    pipeline(`{"name": "a", "endpoint": {"path": "a", "paginator": "single_page",
+        "params": {"d": dlt.config.get("d", str), "b": bool(dlt.config["d"])}}}`),
+  );
+  write(
+    "date-int.py",
+    pipeline(`{"name": "a", "endpoint": {"path": "a", "paginator": "single_page", "params": {"n": int(dlt.config["d"])}}}`),
+  );
+  write(
+    "date-plus.py",
+    pipeline(`{"name": "a", "endpoint": {"path": "a", "paginator": "single_page", "params": {"q": "x" + dlt.config["d"]}}}`),
+  );
+
+  it("is written as its isoformat by get(k, str), and is True for bool() (dlt 1.26.0 sent ?d=2024-01-01T00%3A00%3A00%2B00%3A00&b=True)", async () => {
+    const { seen, fetch } = api();
+    const r = await cli(["run", "date-reads.py"], { cwd: dir, fetch });
+    expect(r.code).toBe(0);
+    expect(seen.map((s) => s.url)).toEqual(["/a?d=2024-01-01T00%3A00%3A00%2B00%3A00&b=True"]);
+  });
+
+  it("makes int() and + raise Python's TypeError building the config, as they did with dlt 1.26.0", async () => {
+    const cast = await cli(["validate", "date-int.py"], { cwd: dir });
+    expect(cast.code).toBe(1);
+    expect(cast.stdout).toContain(
+      "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'datetime.datetime'",
+    );
+    const plus = await cli(["validate", "date-plus.py"], { cwd: dir });
+    expect(plus.code).toBe(1);
+    expect(plus.stdout).toContain('TypeError: can only concatenate str (not "datetime.datetime") to str');
+  });
+});
+
+describe("readRef: dlt's get(k, str) of a TOML table", () => {
+  it('is orjson\'s compact text, as dlt 1.26.0 gave \'{"X-A":"a"}\'', () => {
+    expect(readRef({ name: "hdrs", get: "str" }, '{"X-A": "a"}', { value: { "X-A": "a", n: { [PY_NUMBER]: "2.0" } } })).toEqual({
+      value: '{"X-A":"a","n":2.0}',
+    });
   });
 });

@@ -15,8 +15,8 @@ import {
   dltHanded,
   getOwn,
   maskSecret,
-  pyCast,
   pyRepr,
+  readRef,
   refOf,
   refSpelling,
   refValue,
@@ -39,6 +39,7 @@ function concatError(
   parts: readonly FormatPart[],
   concatenated: readonly number[],
   given: Given,
+  held: HeldValues,
 ): { ref: FormatPart; type: string; error: string } | null {
   let first = true;
   for (let i = 0; i < parts.length; i++, first = false) {
@@ -46,7 +47,8 @@ function concatError(
     const ref = concatenated.includes(i) ? refOf(part) : null;
     const text = ref ? getOwn(given, ref.name) : undefined;
     if (!ref || text === undefined) continue;
-    const type = dltAutoCastType(text);
+    // A TOML date is a Python datetime (checked with dlt 1.26.0: `can only concatenate str (not "datetime.datetime") to str`).
+    const type = getOwn(held, ref.name)?.datetime ? "datetime.datetime" : dltAutoCastType(text);
     if (type === "str") continue;
     if (!first) return { ref: part, type, error: `can only concatenate str (not "${type}") to str` };
     const error =
@@ -62,15 +64,15 @@ function castError(part: RefValue, environ: boolean, given: Given, held: HeldVal
   const text = ref?.cast ? getOwn(given, ref.name) : undefined;
   if (!ref?.cast || text === undefined) return null;
   const secret = ref.kind === "secret";
-  const r = pyCast(
-    ref.cast,
-    environ ? text : dltHanded(text, getOwn(held, ref.name), false),
-    secret ? () => `'${maskSecret(text)}'` : undefined,
-  );
+  const kept = getOwn(held, ref.name);
+  const r = readRef(ref, text, kept, environ, secret ? () => `'${maskSecret(text)}'` : undefined);
   if ("value" in r) return null;
-  const handed = environ
-    ? "Python reads it from the environment as text"
-    : `dlt's config providers hand it over as ${secret ? `a Python ${dltAutoCastType(text)}` : pyRepr(dltConfigValue(text) as PyValue)}`;
+  const value = kept?.datetime
+    ? "a Python datetime"
+    : secret
+      ? `a Python ${dltAutoCastType(text)}`
+      : pyRepr(dltHanded(text, kept, false) as PyValue);
+  const handed = environ ? "Python reads it from the environment as text" : `dlt's config providers hand it over as ${value}`;
   const spelling = environ ? `${ref.cast}(os.environ["${ref.name}"])` : refSpelling(ref.kind, ref.name, ref.cast);
   return (
     `${spelling} fails on this run's value (${handed}): Python raises building the config, ` +
@@ -81,8 +83,7 @@ function castError(part: RefValue, environ: boolean, given: Given, held: HeldVal
 /** A cast's error, or what dlt's `get` raises (get-refs.ts), for a reference's value this run. */
 function refError(part: RefValue, environ: boolean, given: Given, held: HeldValues): string | null {
   const ref = refOf(part);
-  const text = ref === null ? undefined : getOwn(given, ref.name);
-  if (ref?.get !== undefined) return getError(ref, text === undefined ? undefined : dltHanded(text, getOwn(held, ref.name), true));
+  if (ref?.get !== undefined) return getError(ref, getOwn(given, ref.name), getOwn(held, ref.name));
   return castError(part, environ, given, held);
 }
 
@@ -111,7 +112,7 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
         failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given, held)),
       );
     if (node.kind === "format" && node.concatenated) {
-      const found = concatError(node.parts, node.concatenated, given);
+      const found = concatError(node.parts, node.concatenated, given, held);
       const ref = found && refOf(found.ref);
       if (!found || !ref) return;
       out.push({

@@ -21,7 +21,6 @@ import {
   dltAutoCast,
   dltAutoCastType,
   dltConfigValue,
-  dltHanded,
   getOwn,
   hasMarker,
   isMarker,
@@ -262,9 +261,9 @@ export function withoutRunTimeRefs(
     const environ = environAt(loc, ref.path);
     const cast =
       ref.get !== undefined && !ref.isType
-        ? getValue(copy, ref.path, ref, known === undefined ? undefined : dltHanded(known, getOwn(held, ref.name), true), loc, out)
+        ? getValue(copy, ref.path, ref, known, getOwn(held, ref.name), loc, out)
         : ref.cast
-          ? castValue(copy, ref, known, environ, loc, out)
+          ? castValue(copy, ref, known, getOwn(held, ref.name), environ, loc, out)
           : undefined;
     if (cast && "value" in cast) {
       target[key] = cast.value;

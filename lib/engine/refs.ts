@@ -12,14 +12,13 @@
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
 import {
-  dltGet,
-  dltHanded,
   getOwn,
   isFormat,
   isPyNumber,
   joinFormat,
   pyCast,
   pyStr,
+  readRef,
   refOf,
   setOwn,
   type RefCast,
@@ -96,33 +95,31 @@ export class RefResolver {
     return value ?? "";
   }
 
-  /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
+  /** A reference's value as dlt reads it (`""` when it is missing, which is recorded; lib/shared `readRef`). */
   private cast(name: string, kind: RefKind): Json {
     const text = this.value(name, kind);
-    return this.spelled(
-      kind,
-      this.missing.has(name) || this.environ.includes(name) ? text : dltHanded(text, getOwn(this.held, name), false),
-    );
+    if (this.missing.has(name)) return text;
+    const r = readRef({ name }, text, getOwn(this.held, name), this.environ.includes(name));
+    return this.spelled(kind, "value" in r ? r.value : text);
   }
 
-  /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its text, when it is missing or Python would raise). */
+  /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its value uncast, when it is missing or Python would raise). */
   private pyCast(name: string, kind: RefKind, cast: RefCast): Json {
-    const value = this.cast(name, kind);
-    if (this.missing.has(name)) return value;
-    const r = pyCast(cast, value);
-    return "value" in r ? this.spelled(kind, r.value) : value;
+    const text = this.value(name, kind);
+    if (this.missing.has(name)) return text;
+    const r = readRef({ name, cast }, text, getOwn(this.held, name), this.environ.includes(name));
+    return "value" in r ? this.spelled(kind, r.value) : this.cast(name, kind);
   }
 
   /**
-   * What dlt's `get` hands over (`dltGet`: None without a value, the text as it is, or read as `get`'s type), then Python's
-   * cast of it if any; the text itself where dlt or Python would raise (validation refused the value).
+   * What dlt's `get` hands over (None without a value, the value uncast, or read as `get`'s type), then Python's cast of it
+   * if any (lib/shared `readRef`); the text itself where dlt or Python would raise (validation refused the value).
    */
   private got(name: string, kind: RefKind, get: RefGet, cast: RefCast | undefined): Json {
     const text = getOwn(this.secrets, name);
-    const r = dltGet(name, get, text === undefined ? undefined : dltHanded(text, getOwn(this.held, name), true));
-    if (!("value" in r)) return text ?? null;
-    const value = cast ? pyCast(cast, r.value) : r;
-    return "value" in value ? this.spelled(kind, value.value) : (text ?? null);
+    const r =
+      text === undefined ? (cast ? pyCast(cast, null) : { value: null }) : readRef({ name, get, cast }, text, getOwn(this.held, name));
+    return "value" in r ? this.spelled(kind, r.value) : (text ?? null);
   }
 
   /** `value`, a secret's spelling noted when it is a number (a bool's `True` is no credential to look for). */
