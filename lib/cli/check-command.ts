@@ -57,6 +57,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
   const mockSpec = await readMockSpec(options.mockSpec, io, { sampleUrl: options.sampleUrl, configFromStdin: file === "-" });
   const resolved = resolveSecrets(listSecrets(validation.config), inputs);
   const values = { ...types.values, ...resolved.values };
+  const held = { ...types.held, ...resolved.held };
   const statuses = [...types.statuses, ...resolved.statuses];
   warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value), inputs.module);
   noteSettings([...types.statuses, ...resolved.statuses], settings, io);
@@ -72,6 +73,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
       target,
       resources: options.resource ?? [],
       secrets: values,
+      held,
       // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
       secretsResolved: true,
       limits: CHECK_LIMITS,

@@ -12,7 +12,7 @@ import { homedir, tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse, TomlDate, TomlError } from "smol-toml";
 import type { SecretStatus, SettingsFile } from "../run";
-import { isSettingsTable, pyFloatRepr, secretEnvName, settingsNode, type RefKind } from "../shared";
+import { dltConfigValue, isSettingsTable, pyFloatRepr, secretEnvName, settingsNode, type HeldValue, type RefKind } from "../shared";
 import { MAX_CONFIG_BYTES, styleFor, type CliIO } from "./io";
 
 const KINDS = ["secrets.toml", "config.toml"] as const;
@@ -115,6 +115,17 @@ export function tomlValueText(v: unknown): string {
   return jsonText(v);
 }
 
+/**
+ * What dlt's TOML provider holds for a value that is not text (lib/shared `HeldValue`), `undefined` for text: the value its
+ * text (`tomlValueText`) reads back as, a date or time its `str()` marked a `datetime`. A date inside a list or a table stays
+ * its text there (dlt: a `datetime` inside the dict).
+ */
+export function tomlHeld(v: unknown): HeldValue | undefined {
+  if (typeof v === "string") return undefined;
+  if (v instanceof TomlDate) return { value: pyDateText(v), datetime: true };
+  return { value: dltConfigValue(tomlValueText(v)) };
+}
+
 /** dlt's `update_dict_nested(global, project)`: the project's values over the global ones, tables merged key by key. */
 function mergeOver(under: unknown, over: unknown): unknown {
   if (!isSettingsTable(under) || !isSettingsTable(over)) return over;
@@ -184,7 +195,8 @@ export function readDltSettings(io: Pick<CliIO, "env" | "cwd" | "dltGlobalDir">)
         const holders = isSettingsTable(node)
           ? docs.filter((d) => isSettingsTable(settingsNode(d.doc, name)))
           : docs.filter((d) => settingsNode(d.doc, name) !== undefined).slice(0, 1);
-        return { value: tomlValueText(node), files: holders.map((d) => d.label) };
+        const held = tomlHeld(node);
+        return { value: tomlValueText(node), files: holders.map((d) => d.label), ...(held ? { held } : {}) };
       },
     });
   }

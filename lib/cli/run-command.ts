@@ -23,7 +23,7 @@ import { jsonDocument, runFailure } from "./failure-json";
 import { formatRunSummary, TracePrinter } from "./trace";
 import { formatTables, ROWS_SHOWN } from "./tables";
 import { invalidMessage, printDiagnostics, type OutputFormat } from "./validate";
-import { Masker, moduleOfFile, refSpelling, secretEnvName, secretLookupNames } from "../shared";
+import { Masker, moduleOfFile, refSpelling, secretEnvName, secretLookupNames, type HeldValues } from "../shared";
 import { noteSettings, readDltSettings, SettingsFileError, supplyHint, type DltSettings } from "./dlt-settings";
 import { resolve } from "node:path";
 
@@ -152,6 +152,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
 
   const resolved = resolveSecrets(listSecrets(config), inputs);
   const secrets = { ...types.values, ...resolved.values };
+  const held = { ...types.held, ...resolved.held };
   const statuses = [...types.statuses, ...resolved.statuses];
   const origins = new Map<string, string>(statuses.map((s) => [s.name, SOURCE_LABEL[s.source](s)]));
   warnUnusedSecrets(options.secret ?? [], statuses, io, referencesInCode(validation.value), inputs.module);
@@ -175,7 +176,16 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
   try {
     const state = stateDir !== null ? await loadState(stateDir) : null;
     if (state !== null && stateDir !== null) await warnTargetChange(state, runTarget(options), stateDir, io);
-    return await runLoaded(source, options, io, { secrets, origins, stateDir, state, duckdbFile, configFromStdin: file === "-", fail });
+    return await runLoaded(source, options, io, {
+      secrets,
+      held,
+      origins,
+      stateDir,
+      state,
+      duckdbFile,
+      configFromStdin: file === "-",
+      fail,
+    });
   } finally {
     await release?.();
   }
@@ -201,6 +211,8 @@ async function warnTargetChange(state: RunState, target: RunTarget, dir: string,
 
 interface Loaded {
   readonly secrets: Record<string, string>;
+  /** What dlt's TOML providers hold for some of them as other than text (lib/run's `RunRequest.held`). */
+  readonly held: HeldValues;
   readonly origins: ReadonlyMap<string, string>;
   readonly stateDir: string | null;
   readonly state: RunState | null;
@@ -212,7 +224,7 @@ interface Loaded {
 
 /** The run itself, once its secrets are known and its state dir (if any) is held. */
 async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded: Loaded): Promise<number> {
-  const { secrets, origins, stateDir, state, duckdbFile, fail } = loaded;
+  const { secrets, held, origins, stateDir, state, duckdbFile, fail } = loaded;
   const json = options.format === "json";
   const out = json ? io.stderr : io.stdout;
   const style = styleFor(out, io.env);
@@ -233,6 +245,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       target: options.mock ? "mock" : "live",
       resources: options.resource ?? [],
       secrets,
+      held,
       // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
       secretsResolved: true,
       limits,

@@ -6,7 +6,7 @@
  */
 import { listSecrets, runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
-import { refSpelling } from "../shared";
+import { refSpelling, type HeldValues } from "../shared";
 import { supplyHint } from "./dlt-settings";
 import type { Source } from "./io";
 
@@ -14,6 +14,8 @@ export interface TypeValues {
   /** The config checked with the values in place (as it was when it has no such reference). */
   readonly validation: ValidationResult;
   readonly values: Record<string, string>;
+  /** What dlt's TOML providers hold for the config's references as other than text (lib/shared `HeldValues`), by name. */
+  readonly held: HeldValues;
   readonly statuses: SecretStatus[];
   /** What to say when a value is missing (Python fails there: ConfigFieldMissingException); `null` when none is. */
   readonly missing: string | null;
@@ -30,7 +32,7 @@ function missingTypeLine(r: RunTimeRef): string {
 export async function withTypeValues(source: Source, first: ValidationResult, inputs: SecretInputs): Promise<TypeValues> {
   const typed = first.value === null ? [] : runTimeRefs(first.value);
   const every = first.value === null ? [] : listSecrets(first.value);
-  if (every.length === 0) return { validation: first, values: {}, statuses: [], missing: null };
+  if (every.length === 0) return { validation: first, values: {}, held: {}, statuses: [], missing: null };
   const { resolveSecrets } = await import("../run");
   const { values, statuses } = resolveSecrets(
     typed.map((r) => ({ name: r.name, kind: r.kind, paths: [], ...(r.param !== undefined ? { param: r.param } : {}) })),
@@ -40,6 +42,6 @@ export async function withTypeValues(source: Source, first: ValidationResult, in
   const absent = typed.filter((r) => r.get === undefined && !Object.hasOwn(values, r.name));
   const missing = first.valid && absent.length > 0 ? absent.map(missingTypeLine).join("\n") : null;
   // Every reference's value is checked where it is (`"https://h:" + dlt.config["port"]` with 8080: Python's TypeError, located).
-  const refValues = resolveSecrets(every, inputs).values;
-  return { validation: validateText(source.config, source.format, { refValues }), values, statuses, missing };
+  const { values: refValues, held } = resolveSecrets(every, inputs);
+  return { validation: validateText(source.config, source.format, { refValues, held }), values, held, statuses, missing };
 }

@@ -4,7 +4,7 @@
  * hands over (lib/shared/py-cast.ts). A value Python raises on is ref-values.ts's error.
  */
 import type { PlainValue } from "../formats";
-import { dltConfigValue, isPyNumber, pyCast, pyNumberValue, refSpelling, type RefCast } from "../shared";
+import { isPyNumber, pyNumberValue, readRef, refSpelling, type HeldValue, type RefCast } from "../shared";
 import type { Locator } from "./located";
 import { RestApiConfigSchema } from "./schema";
 import { describeSchema, schemaAt } from "./schema-walk";
@@ -25,6 +25,7 @@ export function castValue(
   copy: PlainValue,
   ref: RunTimeRef,
   known: string | undefined,
+  held: HeldValue | undefined,
   environ: boolean,
   loc: Locator,
   out: DiagnosticOut,
@@ -57,7 +58,7 @@ export function castValue(
     });
     return {};
   }
-  const r = pyCast(cast, environ ? known : dltConfigValue(known));
+  const r = readRef({ name: ref.name, cast }, known, held, environ);
   if (!("value" in r)) return {};
   return { value: (isPyNumber(r.value) ? Number(pyNumberValue(r.value)) : r.value) as PlainValue };
 }

@@ -4,6 +4,7 @@
  * also held the validated config was twice the size, issue #13). The CLI builds the same.
  */
 import { parsePointer, type Diagnostic, type SourceFormat } from "../formats";
+import type { HeldValues } from "../shared";
 import { where } from "./located";
 import type { ResolvedSource } from "./resolved";
 import { listSecrets, type SecretUse } from "./secrets";
@@ -19,9 +20,17 @@ export interface CheckedConfig {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Validates config text into what a run needs (`refValues`: the run's values of its references, `ValidateOptions`). */
-export function checkConfig(text: string, format?: SourceFormat, refValues?: Readonly<Record<string, string>>): CheckedConfig {
-  const r = validateText(text, format, refValues ? { refValues } : {});
+/**
+ * Validates config text into what a run needs (`refValues`: the run's values of its references, `held`: what dlt's TOML
+ * providers hold for some as other than text; `ValidateOptions`).
+ */
+export function checkConfig(
+  text: string,
+  format?: SourceFormat,
+  refValues?: Readonly<Record<string, string>>,
+  held?: HeldValues,
+): CheckedConfig {
+  const r = validateText(text, format, { ...(refValues ? { refValues } : {}), ...(held ? { held } : {}) });
   const ok = r.valid && r.config !== null && r.source !== null;
   // The references as written (`r.value`): one a run's value replaced in the config (`"limit": dlt.secrets["n"]`) is still
   // a secret the run is given, and masked in its trace.

@@ -22,6 +22,10 @@ export const DIAGNOSTIC_CODES = {
     "error",
     "A tuple where dlt's config validation wants a list (`primary_key`, `resources`…); fine in params and bodies.",
   ],
+  python_named_escape: [
+    "error",
+    'A `\\N{NAME}` escape in a string (`"\\N{EM DASH}"`): Python reads the named character, restplay cannot (fix: `\\u2014`).',
+  ],
   python_unpacking: ["warning", "`**other` in a Python dict: not expanded, so its keys are neither checked nor used."],
   yaml_1_1_value: [
     "warning",

@@ -7,8 +7,8 @@
  * (`LIM=10` gives `'10'`) or, given a type, that value read as the type (`dltGet`, lib/shared/py-cast.ts).
  */
 import type { PlainValue } from "../formats";
-import { dltGet, hasMarker, isPyNumber, maskSecret, pyCast, pyNumberValue, pyRepr, refOf, refSpelling, type Json } from "../shared";
-import type { GetType, PyValue, RefOf } from "../shared";
+import { hasMarker, isPyNumber, maskSecret, pyCast, pyNumberValue, pyRepr, readRef, refOf, refSpelling, type Json } from "../shared";
+import type { GetType, HeldValue, PyValue, RefOf } from "../shared";
 import { valueAt, where, type Locator, type Path } from "./located";
 import { isObj } from "./rules/context";
 import { RestApiConfigSchema } from "./schema";
@@ -76,17 +76,14 @@ export function withMissingGets(
   return copy;
 }
 
-/** What Python holds after reading a `get` reference with this value: dlt's `get`, then the cast around it if any. */
-const handedOver = (ref: RefOf, known: string) => {
-  const got = dltGet(ref.name, ref.get ?? true, known);
-  return "value" in got && ref.cast ? pyCast(ref.cast, got.value) : got;
-};
+/** What Python holds after reading a `get` reference with this value (`held`: what a TOML provider holds instead). */
+const handedOver = (ref: RefOf, known: string, held: HeldValue | undefined) => readRef({ ...ref, get: ref.get ?? true }, known, held);
 
 /**
  * What dlt or Python raises reading a `get` reference with this run's value (`null`: none), a secret's value masked; without
  * one (`known` undefined: a run has no value) the cast around None's (`int(None)`: TypeError).
  */
-export function getError(ref: RefOf, known: string | undefined): string | null {
+export function getError(ref: RefOf, known: string | undefined, held?: HeldValue): string | null {
   if (ref.get === undefined) return null;
   if (known === undefined) {
     const none = ref.cast ? pyCast(ref.cast, null) : { value: null };
@@ -96,9 +93,9 @@ export function getError(ref: RefOf, known: string | undefined): string | null {
       `${ref.cast}(None) building the config, before any request (${none.error}). Give it a value.`
     );
   }
-  const got = handedOver(ref, known);
+  const got = handedOver(ref, known, held);
   if ("value" in got) return null;
-  const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(known);
+  const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(held && !held.datetime ? (held.value as PyValue) : known);
   const wanted = ref.get === true ? `${ref.cast}() takes` : `dlt reads as ${A_TYPE[ref.get]}`;
   return (
     `${refSpelling(ref.kind, ref.name, ref.cast, ref.get)} fails on this run's value (${shown}): Python raises building the ` +
@@ -117,6 +114,7 @@ export function getValue(
   path: Path,
   ref: RefOf,
   known: string | undefined,
+  held: HeldValue | undefined,
   loc: Locator,
   out: DiagnosticOut,
 ): { value: PlainValue } | Record<string, never> {
@@ -131,7 +129,7 @@ export function getValue(
     });
   if (known !== undefined) {
     // A value dlt or Python raises on is getError's (ref-values.ts says it wherever the reference is).
-    const got = handedOver(ref, known);
+    const got = handedOver(ref, known, held);
     if (!("value" in got)) return {};
     const v: Json = got.value;
     return { value: (isPyNumber(v) ? Number(pyNumberValue(v)) : v) as PlainValue };

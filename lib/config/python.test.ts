@@ -49,13 +49,26 @@ describe("Python code the playground does not run", () => {
 });
 
 describe("a string with a \\N{NAME} escape", () => {
-  it("is said to be a literal restplay cannot decode, not Python to rewrite as a literal", () => {
-    const text = file(`{"client": {"base_url": "${BASE}", "headers": {"X-Sep": "a\\N{BULLET}b"}}, "resources": ["posts"]}`);
-    const d = validateText(text, "python").diagnostics.find((x) => x.path === "/client/headers/X-Sep");
-    expect(d?.code).toBe("python_not_executed");
-    expect(d?.message).toContain("escape");
-    expect(d?.message).toContain("write the character itself");
-    expect(d?.message).not.toContain("write a literal");
+  // Python 3.11 reads "a\N{BULLET}b" as "a\u2022b" (`ascii()` of it: 'a\u2022b'); restplay has no Unicode name table.
+  it("is an error where it is, saying how to write the character so both read it, and nothing else is said of it", () => {
+    const text = file(`{"client": {"base_url": "${BASE}", "headers": {"X-Sep": "a\\N{BULLET}b"}},
+        "resources": [{"name": "p", "endpoint": {"path": "p", "params": {"q": "x" "\\N{BULLET}"}}}]}`);
+    const r = validateText(text, "python");
+    expect(r.valid).toBe(false);
+    const at = (path: string) => r.diagnostics.filter((x) => x.path === path).map((d) => [d.severity, d.code]);
+    expect(at("/client/headers/X-Sep")).toEqual([["error", "python_named_escape"]]);
+    expect(at("/resources/0/endpoint/params/q")).toEqual([["error", "python_named_escape"]]);
+    const d = r.diagnostics.find((x) => x.path === "/resources/0/endpoint/params/q")!;
+    expect(text.slice(d.range.start, d.range.end)).toBe('"\\N{BULLET}"');
+    expect(d.message).toContain(`python3 -c 'print(ascii("\\N{BULLET}"))'`);
+    // An escaped backslash before N is text, a raw string's too: no escape there.
+    expect(
+      validateText(
+        file(`{"client": {"base_url": "${BASE}", "headers": {"X-A": "a\\\\N{BULLET}", "X-B": r"\\N{BULLET}"}},
+        "resources": ["posts"]}`),
+        "python",
+      ).diagnostics.filter((x) => x.code === "python_named_escape"),
+    ).toEqual([]);
   });
 });
 

@@ -12,14 +12,16 @@ import type { DocNode } from "../formats";
 import {
   dltAutoCastType,
   dltConfigValue,
+  dltHanded,
   getOwn,
   maskSecret,
-  pyCast,
   pyRepr,
+  readRef,
   refOf,
   refSpelling,
   refValue,
   type FormatPart,
+  type HeldValues,
   type PyValue,
   type RefValue,
 } from "../shared";
@@ -37,6 +39,7 @@ function concatError(
   parts: readonly FormatPart[],
   concatenated: readonly number[],
   given: Given,
+  held: HeldValues,
 ): { ref: FormatPart; type: string; error: string } | null {
   let first = true;
   for (let i = 0; i < parts.length; i++, first = false) {
@@ -44,7 +47,8 @@ function concatError(
     const ref = concatenated.includes(i) ? refOf(part) : null;
     const text = ref ? getOwn(given, ref.name) : undefined;
     if (!ref || text === undefined) continue;
-    const type = dltAutoCastType(text);
+    // A TOML date is a Python datetime (checked with dlt 1.26.0: `can only concatenate str (not "datetime.datetime") to str`).
+    const type = getOwn(held, ref.name)?.datetime ? "datetime.datetime" : dltAutoCastType(text);
     if (type === "str") continue;
     if (!first) return { ref: part, type, error: `can only concatenate str (not "${type}") to str` };
     const error =
@@ -55,16 +59,20 @@ function concatError(
 }
 
 /** Python's exception for a cast reference's value this run (`null`: none, or no value); a secret's value masked in it. */
-function castError(part: RefValue, environ: boolean, given: Given): string | null {
+function castError(part: RefValue, environ: boolean, given: Given, held: HeldValues): string | null {
   const ref = refOf(part);
   const text = ref?.cast ? getOwn(given, ref.name) : undefined;
   if (!ref?.cast || text === undefined) return null;
   const secret = ref.kind === "secret";
-  const r = pyCast(ref.cast, environ ? text : dltConfigValue(text), secret ? () => `'${maskSecret(text)}'` : undefined);
+  const kept = getOwn(held, ref.name);
+  const r = readRef(ref, text, kept, environ, secret ? () => `'${maskSecret(text)}'` : undefined);
   if ("value" in r) return null;
-  const handed = environ
-    ? "Python reads it from the environment as text"
-    : `dlt's config providers hand it over as ${secret ? `a Python ${dltAutoCastType(text)}` : pyRepr(dltConfigValue(text) as PyValue)}`;
+  const value = kept?.datetime
+    ? "a Python datetime"
+    : secret
+      ? `a Python ${dltAutoCastType(text)}`
+      : pyRepr(dltHanded(text, kept, false) as PyValue);
+  const handed = environ ? "Python reads it from the environment as text" : `dlt's config providers hand it over as ${value}`;
   const spelling = environ ? `${ref.cast}(os.environ["${ref.name}"])` : refSpelling(ref.kind, ref.name, ref.cast);
   return (
     `${spelling} fails on this run's value (${handed}): Python raises building the config, ` +
@@ -73,14 +81,17 @@ function castError(part: RefValue, environ: boolean, given: Given): string | nul
 }
 
 /** A cast's error, or what dlt's `get` raises (get-refs.ts), for a reference's value this run. */
-function refError(part: RefValue, environ: boolean, given: Given): string | null {
+function refError(part: RefValue, environ: boolean, given: Given, held: HeldValues): string | null {
   const ref = refOf(part);
-  if (ref?.get !== undefined) return getError(ref, getOwn(given, ref.name));
-  return castError(part, environ, given);
+  if (ref?.get !== undefined) return getError(ref, getOwn(given, ref.name), getOwn(held, ref.name));
+  return castError(part, environ, given, held);
 }
 
-/** The errors this run's values (`given`, by reference name) make where Python or dlt refuses them before any request. */
-export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given): void {
+/**
+ * The errors this run's values (`given`, by reference name; `held`: what dlt's TOML providers hold for some as other than
+ * text) make where Python or dlt refuses them before any request.
+ */
+export function checkRefValues(root: DocNode | null, loc: Locator, out: DiagnosticOut, given: Given, held: HeldValues = {}): void {
   const failed = (node: DocNode, path: Path, error: string | null) => {
     if (error)
       out.push({
@@ -95,13 +106,13 @@ export function checkRefValues(root: DocNode | null, loc: Locator, out: Diagnost
     if (node.kind === "object") for (const e of node.entries) walk(e.value, [...path, e.key]);
     else if (node.kind === "array") node.items.forEach((x, i) => walk(x, [...path, i]));
     else if (node.kind === "ref" && (node.cast || node.get !== undefined))
-      failed(node, path, refError(refValue(node.ref, node.name, node.cast, node.get), node.environ === true, given));
+      failed(node, path, refError(refValue(node.ref, node.name, node.cast, node.get), node.environ === true, given, held));
     else if (node.kind === "format" && node.parts.some((p) => typeof p !== "string" && (p.$cast || p.$get !== undefined)))
       node.parts.forEach((p, i) =>
-        failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given)),
+        failed(node, path, typeof p === "string" ? null : refError(p, node.environ?.includes(i) === true, given, held)),
       );
     if (node.kind === "format" && node.concatenated) {
-      const found = concatError(node.parts, node.concatenated, given);
+      const found = concatError(node.parts, node.concatenated, given, held);
       const ref = found && refOf(found.ref);
       if (!found || !ref) return;
       out.push({

@@ -21,6 +21,7 @@ import {
   dltAutoCast,
   dltAutoCastType,
   dltConfigValue,
+  getOwn,
   hasMarker,
   isMarker,
   isPyNumber,
@@ -30,6 +31,7 @@ import {
   pyStr,
   refOf,
   refSpelling,
+  type HeldValues,
   type Json,
   type PyValue,
   type RefCast,
@@ -236,7 +238,8 @@ function pythonNumbers(copy: PlainValue, ref: RunTimeRef, value: Json, loc: Loca
 
 /**
  * `value` without the references only a run knows (a copy when there are any), each said with an info; `removed`
- * receives their paths. `given` (a run's values by reference name) puts the value dlt reads in place instead.
+ * receives their paths. `given` (a run's values by reference name) puts the value dlt reads in place instead (`held`: what
+ * dlt's TOML providers hold for some as other than text, which `get` hands over as it is).
  */
 export function withoutRunTimeRefs(
   value: PlainValue,
@@ -244,6 +247,7 @@ export function withoutRunTimeRefs(
   out: DiagnosticOut,
   removed: Path[],
   given: Readonly<Record<string, string>> = {},
+  held: HeldValues = {},
 ): PlainValue {
   const found = runTimeRefs(value);
   if (found.length === 0) return value;
@@ -257,9 +261,9 @@ export function withoutRunTimeRefs(
     const environ = environAt(loc, ref.path);
     const cast =
       ref.get !== undefined && !ref.isType
-        ? getValue(copy, ref.path, ref, known, loc, out)
+        ? getValue(copy, ref.path, ref, known, getOwn(held, ref.name), loc, out)
         : ref.cast
-          ? castValue(copy, ref, known, environ, loc, out)
+          ? castValue(copy, ref, known, getOwn(held, ref.name), environ, loc, out)
           : undefined;
     if (cast && "value" in cast) {
       target[key] = cast.value;

@@ -100,8 +100,6 @@ export const convertConfig = (text: string, from: SourceFormat, to: SourceFormat
   convertDocument(text, from, to, formatsAsPython);
 
 /** A list comprehension (`[{…} for n in NAMES]`): a list, whatever its items. */
-/** A plain string literal with a `\N{NAME}` escape (lib/formats/python-strings.ts keeps it as code). */
-const NAMED_ESCAPE = /^[rRuU]?(['"]).*\\N\{[^}]*\}/s;
 const LIST_COMPREHENSION = /^\[[^]*\sfor\s[^]*\sin\s[^]*\]$/;
 
 /**
@@ -193,17 +191,18 @@ export function withoutUnreadPython(value: PlainValue, loc: Locator, out: Diagno
     else if (Array.isArray(parent) && typeof last === "number") parent.splice(last, 1);
     else if (typeof parent === "object" && parent !== null && last !== undefined) delete (parent as Record<string, unknown>)[last];
     const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    const range = loc.value(path);
+    // A `\N{…}` escape: the reader's error says it (lib/formats/python-convert.ts).
+    if (loc.doc.diagnostics.some((d) => d.code === "python_named_escape" && d.range.start >= range.start && d.range.end <= range.end))
+      continue;
     out.push({
       severity: "info",
       code: "python_not_executed",
       path: loc.pointer(path),
       range: loc.value(path),
-      message: NAMED_ESCAPE.test(text)
-        ? `${where(path)} is a string with a \`\\N{…}\` escape (\`${shown}\`), which restplay does not decode (it carries no Unicode ` +
-          "name table); dlt reads it. restplay leaves it out of its checks and runs; write the character itself or its `\\u` escape " +
-          "to have it checked and run in the playground."
-        : `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it ` +
-          "out of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
+      message:
+        `${where(path)} is Python that restplay does not evaluate (\`${shown}\`): dlt evaluates it when it runs. restplay leaves it ` +
+        "out of its checks and runs; write a literal or a module-level constant here to have it checked and run in the playground.",
     });
   }
   return copy;

@@ -28,6 +28,7 @@ import { noneAsFalse, withoutDefaultNones } from "./none-defaults";
 import { maskBoundSecrets, withoutRunTimeRefs } from "./type-refs";
 import { withMissingGets } from "./get-refs";
 import { checkRefValues } from "./ref-values";
+import type { HeldValues } from "../shared";
 
 export interface ValidationResult {
   readonly format: SourceFormat;
@@ -52,6 +53,11 @@ export interface ValidateOptions {
    * text written literally (type-refs.ts); without it, as a value known at run time only.
    */
   readonly refValues?: Readonly<Record<string, string>>;
+  /**
+   * What dlt's TOML providers hold for some of `refValues` as other than text (lib/shared `HeldValues`): dlt hands it over
+   * as it is, so `dlt.config.get("lim")` of `lim = 10` is the int 10 where it would be the text '10' from the environment.
+   */
+  readonly held?: HeldValues;
 }
 
 /** Validates a parsed document. */
@@ -84,8 +90,9 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
         out,
         removed,
         options.refValues,
+        options.held,
       );
-      if (options.refValues) checkRefValues(document.root, loc, out, options.refValues);
+      if (options.refValues) checkRefValues(document.root, loc, out, options.refValues, options.held);
       const parsed = RestApiConfigSchema.safeParse(checked);
       if (parsed.success) config = parsed.data;
       else {

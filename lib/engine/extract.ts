@@ -83,7 +83,7 @@ async function run(options: ExtractOptions, deps: EngineDeps, signal: AbortSigna
     });
   };
   try {
-    const resources = prepareSource(options.source, options.secrets);
+    const resources = prepareSource(options.source, options.secrets, options.held);
     for (const r of resources) for (const c of r.credentials) masker.add(c);
     for (const c of options.source.literalSecrets ?? []) masker.add(c);
     // Default: the selected resources in config order (the source lists them parents first).

@@ -33,6 +33,7 @@ import {
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   splitUserInfo,
+  type HeldValues,
   type RefKind,
 } from "../shared";
 
@@ -186,11 +187,18 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
  * (checked with dlt 1.26.0: `InvalidHeader: Header part (12345) from {'X-Token': 12345} must be of type str or bytes, not
  * <class 'int'>`). `None` is left out by requests, as here.
  */
-function headerNotText(headers: Obj): EngineError | null {
+function headerNotText(headers: Obj, datetimes: ReadonlySet<string>): EngineError | null {
   for (const [name, value] of Object.entries(headers)) {
-    if (value === null || typeof value === "string") continue;
-    const type = typeof value === "boolean" ? "bool" : typeof value === "number" || isPyNumber(value) ? pyNumberType(value) : pyType(value);
-    const part = pyRepr(value as PyValue);
+    const datetime = datetimes.has(name);
+    if (value === null || (typeof value === "string" && !datetime)) continue;
+    const type = datetime
+      ? "datetime.datetime"
+      : typeof value === "boolean"
+        ? "bool"
+        : typeof value === "number" || isPyNumber(value)
+          ? pyNumberType(value)
+          : pyType(value);
+    const part = datetime ? `datetime ${value as string}` : pyRepr(value as PyValue);
     return new EngineError(
       "invalid_request",
       `The header \`${name}\` is not text, and requests refuses it before sending the request (InvalidHeader: Header part ` +
@@ -223,14 +231,8 @@ function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | n
   return { auth, problem: new EngineError("missing_secret", message) };
 }
 
-function prepareOne(
-  source: ResolvedSource,
-  r: ResolvedResource,
-  secrets: Readonly<Record<string, string>>,
-  notText: EngineError | null,
-): PreparedResource {
+function prepareOne(source: ResolvedSource, r: ResolvedResource, refs: RefResolver, notText: EngineError | null): PreparedResource {
   const ep = r.endpoint;
-  const refs = new RefResolver(secrets, source.environRefs);
   const { auth: configured, problem: authProblem } = bindAuth(r, refs);
   let problem = authProblem;
   const bound = source.client.base_url === null ? "" : refs.bind(source.client.base_url);
@@ -257,7 +259,15 @@ function prepareOne(
   const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json), true);
   const data = ep.data === null ? undefined : pyNumbersAsText(refs.bind(ep.data, true));
   const headers = refs.dict(ep.headers, true);
-  problem ??= headerNotText(headers);
+  problem ??= headerNotText(headers, refs.datetimeKeys(ep.headers));
+  // requests writes the body after the headers: a datetime there fails Python's json (checked with dlt 1.26.0).
+  if (ep.json !== null && refs.datetimeIn(mergeLayers(ep.json)))
+    problem ??= new EngineError(
+      "invalid_request",
+      "The `json` body holds a date from dlt's settings files (a TOML date is a Python datetime), and Python's json refuses " +
+        "it before the request is sent (TypeError: Object of type datetime is not JSON serializable), as dlt's run fails. " +
+        "Quote the date in the .toml file to send it as text.",
+    );
   const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
   // The compiled `initial_value` is code, not a value: references are bound around it.
   const { initial_value_compiled: compiled, ...written } = ep.incremental ?? {};
@@ -313,7 +323,11 @@ function prepareOne(
 }
 
 /** Every resource of the source, in its (dependency) order, ready to run. */
-export function prepareSource(source: ResolvedSource, secrets: Readonly<Record<string, string>>): PreparedResource[] {
-  const notText = castNotText(source, new RefResolver(secrets, source.environRefs));
-  return source.resources.map((r) => prepareOne(source, r, secrets, notText));
+export function prepareSource(
+  source: ResolvedSource,
+  secrets: Readonly<Record<string, string>>,
+  held: HeldValues = {},
+): PreparedResource[] {
+  const notText = castNotText(source, new RefResolver(secrets, source.environRefs, held));
+  return source.resources.map((r) => prepareOne(source, r, new RefResolver(secrets, source.environRefs, held), notText));
 }

@@ -12,17 +12,17 @@
 import type { ConfigValue } from "../config/resolved";
 import type { Json } from "./types";
 import {
-  dltConfigValue,
-  dltGet,
   getOwn,
   isFormat,
   isPyNumber,
   joinFormat,
   pyCast,
   pyStr,
+  readRef,
   refOf,
   setOwn,
   type RefCast,
+  type HeldValues,
   type RefGet,
   type RefKind,
 } from "../shared";
@@ -39,10 +39,14 @@ export class RefResolver {
    * spellings too, not only the text it was given.
    */
   readonly spellings = new Set<string>();
-  /** `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`). */
+  /**
+   * `environ`: names Python reads with `os.environ[...]` itself, whose values stay text (ResolvedSource's `environRefs`);
+   * `held`: what dlt's TOML providers hold for some names as other than text, handed over as it is (lib/shared `HeldValues`).
+   */
   constructor(
     private readonly secrets: Readonly<Record<string, string>>,
     private readonly environ: readonly string[] = [],
+    private readonly held: HeldValues = {},
   ) {}
 
   /**
@@ -91,36 +95,54 @@ export class RefResolver {
     return value ?? "";
   }
 
-  /** A reference's value as dlt reads it (`""` when it is missing, which is recorded). */
+  /** A reference's value as dlt reads it (`""` when it is missing, which is recorded; lib/shared `readRef`). */
   private cast(name: string, kind: RefKind): Json {
     const text = this.value(name, kind);
-    return this.spelled(kind, this.missing.has(name) || this.environ.includes(name) ? text : dltConfigValue(text));
+    if (this.missing.has(name)) return text;
+    const r = readRef({ name }, text, getOwn(this.held, name), this.environ.includes(name));
+    return this.spelled(kind, "value" in r ? r.value : text);
   }
 
-  /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its text, when it is missing or Python would raise). */
+  /** Python's `int(…)`/`float(…)`/`bool(…)` of a reference's value (its value uncast, when it is missing or Python would raise). */
   private pyCast(name: string, kind: RefKind, cast: RefCast): Json {
-    const value = this.cast(name, kind);
-    if (this.missing.has(name)) return value;
-    const r = pyCast(cast, value);
-    return "value" in r ? this.spelled(kind, r.value) : value;
+    const text = this.value(name, kind);
+    if (this.missing.has(name)) return text;
+    const r = readRef({ name, cast }, text, getOwn(this.held, name), this.environ.includes(name));
+    return "value" in r ? this.spelled(kind, r.value) : this.cast(name, kind);
   }
 
   /**
-   * What dlt's `get` hands over (`dltGet`: None without a value, the text as it is, or read as `get`'s type), then Python's
-   * cast of it if any; the text itself where dlt or Python would raise (validation refused the value).
+   * What dlt's `get` hands over (None without a value, the value uncast, or read as `get`'s type), then Python's cast of it
+   * if any (lib/shared `readRef`); the text itself where dlt or Python would raise (validation refused the value).
    */
   private got(name: string, kind: RefKind, get: RefGet, cast: RefCast | undefined): Json {
     const text = getOwn(this.secrets, name);
-    const r = dltGet(name, get, text);
-    if (!("value" in r)) return text ?? null;
-    const value = cast ? pyCast(cast, r.value) : r;
-    return "value" in value ? this.spelled(kind, value.value) : (text ?? null);
+    const r =
+      text === undefined ? (cast ? pyCast(cast, null) : { value: null }) : readRef({ name, get, cast }, text, getOwn(this.held, name));
+    return "value" in r ? this.spelled(kind, r.value) : (text ?? null);
   }
 
   /** `value`, a secret's spelling noted when it is a number (a bool's `True` is no credential to look for). */
   private spelled(kind: RefKind, value: Json): Json {
     if (kind === "secret" && (typeof value === "number" || isPyNumber(value))) this.spellings.add(pyStr(value));
     return value;
+  }
+
+  /**
+   * Whether `v` hands a held datetime over as it is (a reference, bare or read with an untyped `get`, to a TOML date; not
+   * in text made with references, which writes its `str()`): a `json` body cannot hold it, nor a header.
+   */
+  datetimeIn(v: ConfigValue | null): boolean {
+    const ref = refOf(v);
+    if (ref !== null) return !ref.cast && (ref.get === undefined || ref.get === true) && getOwn(this.held, ref.name)?.datetime === true;
+    if (isFormat(v)) return false;
+    if (Array.isArray(v)) return v.some((x) => this.datetimeIn(x as ConfigValue));
+    return isObj(v) && Object.values(v).some((x) => this.datetimeIn(x as ConfigValue));
+  }
+
+  /** The keys of a dict whose value is a held datetime (`datetimeIn`). */
+  datetimeKeys(v: Readonly<Record<string, ConfigValue>> | null): ReadonlySet<string> {
+    return new Set(Object.entries(v ?? {}).flatMap(([k, x]) => (this.datetimeIn(x) ? [k] : [])));
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */

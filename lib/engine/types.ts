@@ -6,7 +6,7 @@
  * JSON-serialisable objects so the route can stream them as NDJSON unchanged.
  */
 import type { ColumnHint, ResolvedSource, TableHints } from "../config/resolved";
-import type { Json, KeyOrder, NumberText } from "../shared";
+import type { HeldValues, Json, KeyOrder, NumberText } from "../shared";
 
 export type { ColumnHint, TableHints, Json, KeyOrder, NumberText };
 
@@ -128,6 +128,8 @@ export interface ExtractOptions {
   readonly source: ResolvedSource;
   /** Values for `{"$secret": name}` and `{"$config": name}` references, by name. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** What dlt's TOML providers hold for some of `secrets` as other than text, handed over as it is (lib/shared `HeldValues`). */
+  readonly held?: HeldValues;
   /**
    * Names only `{"$config": name}` refers to: settings, not secrets, whose values are not masked (a page size of
    * `100` is not hidden in every URL). One a credential field holds is masked as a credential all the same.

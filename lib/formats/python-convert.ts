@@ -6,7 +6,7 @@
 import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";
 import type { Diagnostic, DocEntry, DocNode } from "./types";
-import { decodePythonString } from "./python-strings";
+import { decodePythonString, namedEscapeError } from "./python-strings";
 import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
 import { showToken } from "./syntax";
 import { isGet, maskSecret, pyRepr } from "../shared";
@@ -161,7 +161,12 @@ export function convert(ctx: ConvertContext, n: SyntaxNode, pointer: string): Do
       // Adjacent literals concatenate ("a" "b"); with an f-string among them the value is code.
       const parts = n.name === "String" ? [n] : valueChildren(n);
       const decoded = parts.map((p) => (p.name === "String" ? decodePythonString(src(ctx, p)) : null));
-      if (parts.length === 0 || decoded.some((d) => d === null)) return other(ctx, n, pointer);
+      if (parts.length === 0 || decoded.some((d) => d === null)) {
+        const named = parts.map((p) => (p.name === "String" ? namedEscapeError(src(ctx, p), rangeOf(p), pointer) : null));
+        const said = named.find((d) => d !== null);
+        if (said) ctx.diagnostics.push(said);
+        return other(ctx, n, pointer);
+      }
       return { kind: "string", range, value: decoded.join("") };
     }
     case "Number": {

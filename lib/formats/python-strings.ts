@@ -1,4 +1,5 @@
 /** Decoding of Python string literals: prefixes, triple quotes, escapes. */
+import type { Diagnostic, Range } from "./types";
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\",
@@ -14,6 +15,37 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   "\n": "",
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The first `\N{NAME}` escape of a string literal token, as Python reads one (`null`: none, or a raw string, where it is
+ * text; in bytes too). Python decodes it with its Unicode name table, which Node does not carry (`namedEscapeError`).
+ */
+function namedEscape(token: string): string | null {
+  const m = /^([rRuUbBfF]{0,2})('''|"""|'|")/.exec(token);
+  if (!m || /[rRbB]/.test(m[1] ?? "")) return null;
+  // An escape is a backslash after an even run of them (`\\N{…}` is a backslash, then the text `N{…}`).
+  return /(?<!\\)(?:\\\\)*(\\N\{[^}]*\})/.exec(token)?.[1] ?? null;
+}
+
+/**
+ * A string literal with a `\N{NAME}` escape (`"a\N{EM DASH}b"`), which `decodePythonString` cannot read: Python reads the
+ * character of that Unicode name, restplay has no Unicode name table (and none is a dependency). An error where it is,
+ * saying how to write it so both read it (`null`: no such escape); the reader keeps the value as code.
+ */
+export function namedEscapeError(token: string, range: Range, pointer: string): Diagnostic | null {
+  const escape = namedEscape(token);
+  if (escape === null) return null;
+  return {
+    severity: "error",
+    code: "python_named_escape",
+    path: pointer,
+    range,
+    message:
+      `\`${escape}\`: restplay does not read \`\\N{…}\` escapes (it has no Unicode name table), where Python reads the ` +
+      `character of that name. Write the character itself, or its \`\\u\` escape: \`python3 -c 'print(ascii("${escape}"))'\` ` +
+      "prints it (`\\N{EM DASH}` is `\\u2014`).",
+  };
+}
 
 /** Whether a string token is closed by its own quote (lezer also emits unterminated strings as `String`). */
 export function isClosedString(token: string): boolean {

@@ -24,6 +24,7 @@ import { createMockApi, type MockSpec } from "../mocks";
 import { givenValues, resolveSecrets, settingNames, type SecretStatus } from "./secrets";
 import type { RunTarget } from "./contract";
 import type { Diagnostic, SourceFormat } from "../formats";
+import type { HeldValues } from "../shared";
 
 export interface RunRequest {
   readonly text: string;
@@ -38,6 +39,11 @@ export interface RunRequest {
    * empty one is a value (dlt takes `API_KEY=` as the empty text); without it an empty value is none (the Secrets panel).
    */
   readonly secretsResolved?: boolean;
+  /**
+   * The CLI's: what dlt's TOML providers hold for some of `secrets` as other than text (a number, a bool, a table, a date;
+   * lib/shared `HeldValues`), which dlt hands over as it is (`dlt.config.get("lim")` of `lim = 10` is 10, not '10').
+   */
+  readonly held?: HeldValues;
   readonly limits?: Partial<RunLimits>;
   /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
   readonly state?: Readonly<Record<string, IncrementalState>>;
@@ -95,7 +101,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
   // A paginator's or auth's `type` given as a reference is checked and run as the value the run has for it.
-  return prepareCheckedRun(checkConfig(request.text, request.format, refValues(request)), request, env);
+  return prepareCheckedRun(checkConfig(request.text, request.format, refValues(request), request.held), request, env);
 }
 
 /** Sets up the engine for a config checked elsewhere (the route checks it in a worker); never throws for bad input. */
@@ -184,6 +190,7 @@ export function prepareCheckedRun(checked: CheckedConfig, request: Omit<RunReque
     {
       source,
       secrets: values,
+      ...(request.held ? { held: request.held } : {}),
       settings: settingNames(secrets),
       ...(asked.length > 0 ? { resources: [...asked] } : {}),
       ...(request.limits ? { limits: request.limits } : {}),

@@ -8,7 +8,17 @@
  */
 import { listSecrets, type SecretUse } from "../config";
 import { MOCK_DEMO_SECRETS } from "../mocks";
-import { getOwn, isPython, secretEnvName, secretLookupNames, sectionFallbacks, setOwn, type RefKind, type RefParam } from "../shared";
+import {
+  getOwn,
+  isPython,
+  secretEnvName,
+  secretLookupNames,
+  sectionFallbacks,
+  setOwn,
+  type HeldValue,
+  type RefKind,
+  type RefParam,
+} from "../shared";
 
 import type { RunTarget } from "./contract";
 
@@ -37,8 +47,18 @@ export interface SecretStatus {
 export interface SettingsFile {
   /** `config.toml` holds settings only: `dlt.secrets[...]` never reads it. */
   readonly kind: "secrets.toml" | "config.toml";
-  /** The value under a name, as text dlt's `auto_cast` reads as the same value, and the file(s) it is in; `undefined`: none. */
-  readonly lookup: (name: string) => { readonly value: string; readonly files: readonly string[] } | undefined;
+  /**
+   * The value under a name, as text dlt's `auto_cast` reads as the same value, the file(s) it is in, and (`held`) what dlt
+   * hands over when the file holds other than text (a number, a bool, a table, a date); `undefined`: none.
+   */
+  readonly lookup: (name: string) => FileValue | undefined;
+}
+
+/** A settings file's value under a name (`SettingsFile.lookup`). */
+export interface FileValue {
+  readonly value: string;
+  readonly files: readonly string[];
+  readonly held?: HeldValue;
 }
 
 export interface SecretInputs {
@@ -61,7 +81,8 @@ export interface SecretInputs {
   readonly target: RunTarget;
 }
 
-type Resolved = Omit<SecretStatus, "name" | "kind"> & { readonly value: string | null };
+/** `held`: what a settings file holds for it as other than text (lib/shared `HeldValue`), never part of a status. */
+type Resolved = Omit<SecretStatus, "name" | "kind"> & { readonly value: string | null; readonly held?: HeldValue };
 
 /** Whether a value the user gave counts: an empty one is none (an empty field of the Secrets panel, `--secret x=`). */
 const counts = (v: string | undefined, emptyGiven = false): v is string => v !== undefined && (v !== "" || emptyGiven === true);
@@ -75,7 +96,7 @@ export function givenValues(values: Readonly<Record<string, string>>): Readonly<
 }
 
 /** The first settings file of those `kind` may read with a value under one of `names`, and that value. */
-function fromFiles(names: readonly string[], files: readonly SettingsFile[]): { value: string; files: readonly string[] } | undefined {
+function fromFiles(names: readonly string[], files: readonly SettingsFile[]): FileValue | undefined {
   for (const file of files)
     for (const n of names) {
       const found = file.lookup(n);
@@ -111,7 +132,7 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
     const demo = getOwn(MOCK_DEMO_SECRETS, n);
     if (demo !== undefined) return { value: demo, source: "mock_demo", ...(filed ? { shadowed: filed.files } : {}) };
   }
-  if (filed) return { value: filed.value, source: "settings_file", files: filed.files };
+  if (filed) return { value: filed.value, source: "settings_file", files: filed.files, ...(filed.held ? { held: filed.held } : {}) };
   const unread =
     kind === "secret"
       ? fromFiles(
@@ -122,15 +143,20 @@ export function resolveSecret(name: string, inputs: SecretInputs, kind: RefKind 
   return { value: null, source: "missing", ...(unread ? { inConfigToml: unread.files } : {}) };
 }
 
-/** Every referenced secret resolved: the values the engine gets and the status of each. */
+/**
+ * Every referenced secret resolved: the values the engine gets, the status of each, and (`held`, beside the values) what
+ * dlt's TOML providers hold for some as other than text, by name (a run's `RunRequest.held`).
+ */
 export function resolveSecrets(
   uses: readonly SecretUse[],
   inputs: SecretInputs,
-): { values: Record<string, string>; statuses: SecretStatus[] } {
+): { values: Record<string, string>; held: Record<string, HeldValue>; statuses: SecretStatus[] } {
   const values: Record<string, string> = {};
+  const held: Record<string, HeldValue> = {};
   const statuses = uses.map((use): SecretStatus => {
-    const { value, ...where } = resolveSecret(use.name, inputs, use.kind, use.param);
+    const { value, held: heldValue, ...where } = resolveSecret(use.name, inputs, use.kind, use.param);
     if (value !== null) setOwn(values, use.name, value);
+    if (heldValue !== undefined) setOwn(held, use.name, heldValue);
     return {
       name: use.name,
       kind: use.kind,
@@ -139,7 +165,7 @@ export function resolveSecrets(
       ...(use.param !== undefined ? { param: use.param } : {}),
     };
   });
-  return { values, statuses };
+  return { values, held, statuses };
 }
 
 /** The names only `dlt.config[...]` refers to (no `dlt.secrets[...]` of the same name): settings the engine does not mask. */

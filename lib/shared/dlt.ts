@@ -93,3 +93,26 @@ function withMarkers(v: Json, spellings: NumberText | string | undefined): Json 
     Object.defineProperty(out, k, { value: withMarkers(x, spellings[k]), enumerable: true, writable: true, configurable: true });
   return out;
 }
+
+/**
+ * A value one of dlt's TOML providers (`.dlt/secrets.toml`, `.dlt/config.toml`) holds as other than text (decision 0045,
+ * twenty-ninth session): the Python value dlt hands over as it is, uncast (`lim = 10` the int 10, `flag = true` True, a
+ * table a dict), as `dltConfigValue` holds it. A date or datetime is a Python `datetime`: `value` is its `str()`
+ * (`2024-01-01 00:00:00+00:00`, what a query parameter or an f-string writes) and `datetime` says what it is (a `json`
+ * body or a header refuses it). A run carries these beside its values, by reference name (`HeldValues`); text is never held.
+ */
+export interface HeldValue {
+  readonly value: Json;
+  readonly datetime?: true;
+}
+export type HeldValues = Readonly<Record<string, HeldValue>>;
+
+/**
+ * What dlt's accessor hands over for a reference whose value is `text` (`held`: what a TOML provider holds instead): the
+ * held value as it is, else `dlt.config[...]`'s `auto_cast` of the text (`dltConfigValue`) or `get`'s text uncast.
+ * Checked with dlt 1.26.0: `lim = 10` in config.toml is 10 for both, `s = "10"` 10 for `[...]` and '10' for `get`.
+ */
+export function dltHanded(text: string, held: HeldValue | undefined, get: boolean): Json {
+  if (held !== undefined) return held.value;
+  return get ? text : dltConfigValue(text);
+}

@@ -6,9 +6,9 @@
  * 1000, `int("1.5")` a ValueError, `int(12.7)` 12, `float("1e3")` 1000.0, `bool("false")` True.
  */
 import type { Json } from "./json";
-import { dltConfigValue, str2bool } from "./dlt";
+import { dltConfigValue, dltHanded, str2bool, type HeldValue } from "./dlt";
 import type { GetType, RefCast, RefGet } from "./markers";
-import { pyIntJson, pyJsonDumps, pyNumberValue, pyTruthy } from "./py-numbers";
+import { orjsonDumps, pyIntJson, pyNumberValue, pyTruthy } from "./py-numbers";
 import { isPyNumber, pyFloat, pyFloatRepr, pyIntFromText, pyRepr, pyStr, PY_NUMBER, type PyValue } from "./python";
 
 /** The cast's value, or the exception Python raises (`ValueError: invalid literal for int() with base 10: 'abc'`). */
@@ -95,7 +95,8 @@ function coerce(to: GetType, v: Json): Json | null {
       ? parsed
       : null;
   }
-  if (to === "str") return json(from) ? pyJsonDumps(v) : pyStr(v as PyValue);
+  // A dict or list is only ever handed over as one by a TOML provider: dlt writes it with its orjson.
+  if (to === "str") return json(from) ? orjsonDumps(v) : pyStr(v as PyValue);
   if (json(to) || json(from)) return null;
   const n = numberOf(v);
   if (to === "bool") return from === "bool" || n === null ? null : "int" in n ? n.int !== 0n : n.float !== 0;
@@ -115,11 +116,55 @@ export function dltGet(name: string, get: RefGet, handed: Json | undefined): Cas
   if (handed === undefined) return { value: null };
   if (get === true) return { value: handed };
   const value = coerce(get, handed);
-  return value !== null
-    ? { value }
-    : {
-        error:
-          "ConfigValueCannotBeCoercedException: " +
-          `Configured value for field \`${name}\` cannot be coerced into type \`<class '${get}'>\``,
-      };
+  return value !== null ? { value } : { error: coerceError(name, get) };
+}
+
+/** dlt's `ConfigValueCannotBeCoercedException` for `get(name, type)`. */
+const coerceError = (name: string, get: GetType): string =>
+  `ConfigValueCannotBeCoercedException: Configured value for field \`${name}\` cannot be coerced into type \`<class '${get}'>\``;
+
+/** The reference as `readRef` needs it: its name, and how it is read (`get`, the cast around it). */
+export interface RefRead {
+  readonly name: string;
+  readonly get?: RefGet | undefined;
+  readonly cast?: RefCast | undefined;
+}
+
+/**
+ * What Python holds after reading a reference whose value is `text` — the one home of that chain: dlt's accessor (`[...]`'s
+ * `auto_cast` or `get`'s value uncast, `dltHanded`; what a TOML provider holds instead, `held`), `get`'s type (`dltGet`),
+ * then the cast around it (`pyCast`; `shown` as there). `environ`: Python's own `os.environ[...]`, text as it is. A held
+ * datetime (a TOML date, checked with dlt 1.26.0) is handed over as its `str()` text, which the caller knows is a datetime;
+ * `get(k, str)` gives its `isoformat()` (`2024-01-01T00:00:00+00:00`), another type raises, `int()`/`float()` raise
+ * `TypeError`, `bool()` is True.
+ */
+export function readRef(
+  ref: RefRead,
+  text: string,
+  held: HeldValue | undefined,
+  environ = false,
+  shown?: (v: Json) => string,
+): CastOutcome {
+  let got: CastOutcome;
+  if (held?.datetime === true && !environ) {
+    const iso = String(held.value).replace(" ", "T");
+    got =
+      ref.get === undefined || ref.get === true
+        ? { value: held.value }
+        : ref.get === "str"
+          ? { value: iso }
+          : { error: coerceError(ref.name, ref.get) };
+    if ("value" in got && ref.cast && got.value === held.value) return datetimeCast(ref.cast);
+  } else {
+    const handed = environ ? text : dltHanded(text, held, ref.get !== undefined);
+    got = ref.get !== undefined ? dltGet(ref.name, ref.get, handed) : { value: handed };
+  }
+  return "value" in got && ref.cast ? pyCast(ref.cast, got.value, shown) : got;
+}
+
+/** Python's `int()`, `float()`, `bool()` of a `datetime`. */
+function datetimeCast(cast: RefCast): CastOutcome {
+  if (cast === "bool") return { value: true };
+  const takes = cast === "int" ? "a string, a bytes-like object or a real number" : "a string or a real number";
+  return { error: `TypeError: ${cast}() argument must be ${takes}, not 'datetime.datetime'` };
 }

@@ -10,6 +10,9 @@ import { compiledSteps } from "../resolve/steps";
 import { compiledInitialValue } from "../resolve/incremental";
 import { evaluateInitialValue, isPython, markedAs, pyRepr } from "../../shared";
 
+/** What the Python reader says of a value it keeps as code, which says all there is to say of it. */
+const READER_SAID: ReadonlySet<string> = new Set(["python_custom_class", "invalid_type", "python_named_escape"]);
+
 export function markPython(ctx: RuleContext, value: unknown, at: Path): void {
   // One path, extended and cut back as the walk goes (copied only for a finding): configs may be large.
   walk(ctx, value, [...at]);
@@ -34,9 +37,9 @@ function walk(ctx: RuleContext, v: unknown, path: (string | number)[]): void {
     if (path[path.length - 1] === "session" && CLIENT_CALL.test(v.$python.trim())) return clientAsSession(ctx, here);
     const uncalled = classNotCalled(v.$python, path[path.length - 1]);
     if (uncalled) return classNotInstance(ctx, here, uncalled);
-    // The reader already said what this is (a custom paginator or auth class: python-custom.ts).
-    const at = ctx.loc.value(here).start;
-    if (ctx.doc.diagnostics.some((d) => (d.code === "python_custom_class" || d.code === "invalid_type") && d.range.start === at)) return;
+    // The reader already said what this is (a custom paginator or auth class: python-custom.ts; a `\N{…}` escape).
+    const range = ctx.loc.value(here);
+    if (ctx.doc.diagnostics.some((d) => READER_SAID.has(d.code) && d.range.start >= range.start && d.range.end <= range.end)) return;
     const computed = computedNote(ctx, here, code) ?? stepNote(ctx, here, code);
     ctx.add({
       at: here,

@@ -201,6 +201,16 @@ export const RESOURCE_CASES: Case[] = [
     47,
   ],
   [
+    "a \\N{NAME} escape in a string: Python reads the named character, restplay has no Unicode name table",
+    "python",
+    pres(`            "table_name": "posts\\N{EM DASH}x",`),
+    "python_named_escape",
+    `${R}/table_name`,
+    '"posts',
+    6,
+    27,
+  ],
+  [
     "disposition dict without disposition",
     "yaml",
     yres(`    write_disposition:
