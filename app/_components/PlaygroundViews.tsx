@@ -107,6 +107,8 @@ export function buildViews(
     tables: {
       id: "tables",
       title: "Tables",
+      // A short window: a run dlt does not load says so beside the tab, not on a line of the table's room.
+      toolsInHeader: "short",
       badge: <CountBadge n={run.tables.reduce((n, t) => n + 1 + t.child_tables.length, 0)} label="tables" />,
       stale: stale !== null && run.tables.length > 0,
       content: <TablesPanel tables={run.tables} unloaded={run.unloaded} stale={staleLabels} actions={m.destination} />,

@@ -37,8 +37,9 @@ const CancelLabel = () => (
  * stay, and Check drops its mark; from 768 to 1023 px the logo, Run's shortcut and the format's check
  * mark go too (the tooltip, `aria-keyshortcuts` and `aria-pressed` keep them) and the palette, the
  * shortcuts and the theme share one menu (⋯, no caret), and the gaps and Run's padding narrow, so that an imported
- * spec's mock chip fits too. Below 768 px (a phone) it is two rows: Examples, Run, the blocked reason's count and the ⋯
- * menu (Import, Check and Share join the palette, the shortcuts and the theme there), then format, target and Download.
+ * spec's mock chip fits too. Below 768 px (a phone) it is two rows: Examples, Run, an imported spec's mock chip, the blocked
+ * reason's count and the ⋯ menu (Import, Check and Share join the palette, the shortcuts and the theme there), then format,
+ * target and Download.
  */
 /** The Run button's look; `aria-disabled` (it stays focusable while blocked) dims it. */
 const RUN_LOOK =
@@ -131,8 +132,9 @@ export function Header(props: {
           }))}
         />
       </div>
-      {/* On a phone the second row (Import is in the ⋯ menu there; an imported spec's mock chip stays). */}
-      {importTools && <div className="order-9 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{importTools}</div>}
+      {/* On a phone Import is in the ⋯ menu; an imported spec's mock chip (its mark and ✕) follows Run in the first row, whose
+          blocked reason gives way: the second row is full with the format, the target and Download (decision 0016). */}
+      {importTools && <div className="order-4 flex items-center gap-1.5 md:order-none md:max-lg:gap-1">{importTools}</div>}
       <div className="order-7 md:order-none">
         <FormatIndicator format={format} onConvert={onConvert} mod={mod} />
       </div>

@@ -27,6 +27,13 @@ function onListKey(e: KeyboardEvent<HTMLUListElement>) {
  * Every diagnostic: errors first, then warnings, then infos, each by position; a syntax slip's root
  * cause first with its consequences folded under it. Counts, a text filter and severity toggles.
  */
+/**
+ * A short window's list shows whole rows, none cut at its lower edge (decision 0016, twenty-ninth session): its height is the most
+ * compact rows (ProblemRow: 31 px apart, the first's top divider absent) that fit, the rest of the row a margin. Exact where the
+ * toolbar sits in the frame's title row (the wide layout: `100%` is then the list's room); under the toolbar it changes nothing.
+ */
+const WHOLE_ROWS = "short:max-h-[calc(round(down,100%_-_1px,31px)_+_1px)]";
+
 export const ProblemsPanel = memo(function ProblemsPanel({
   validation,
   onReveal,
@@ -140,7 +147,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({
   );
 
   return (
-    <Panel title="Problems" titleId="problems-title" testId="problems" toolbar={toolbar}>
+    <Panel title="Problems" titleId="problems-title" testId="problems" toolbar={toolbar} bodyClassName={WHOLE_ROWS}>
       {validation && diagnostics.length === 0 && (
         <p className="p-3 text-sm text-ok">
           <span aria-hidden="true">✔ </span>No problems: the config is valid.

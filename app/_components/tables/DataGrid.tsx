@@ -7,7 +7,7 @@
  * the DOM, so 100,000 rows scroll smoothly. Rows this run inserted or updated carry a mark. Loaded
  * lazily (not in the first-load budget).
  */
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RowChange } from "@/lib/preview";
@@ -16,8 +16,10 @@ import { GridHeader } from "./GridHeader";
 import { RowDetails } from "./RowDetails";
 import { orderRows, visibleRows, type GridColumn } from "./grid-model";
 import type { Announce } from "../ui/Announcer";
+import { useShortWindow } from "../workbench/useLayoutMode";
 
-const ROW_HEIGHT = 26;
+/** A row's height: 24 px in a short window (SHORT_WINDOW; five rows at 1024 × 700 after a run with notes, decision 0016). */
+const ROW_HEIGHT = { tall: 26, short: 24 } as const;
 /** TanStack Table keeps the columns, their sizes and the sort and filter state; the rows are ours (`orderRows`). */
 const NO_ROWS: number[] = [];
 const MARK_WIDTH = 28;
@@ -104,12 +106,15 @@ export default function DataGrid({
     sortDescFirst: false,
   });
   const leaves = table.getVisibleLeafColumns();
+  const rowHeight = ROW_HEIGHT[useShortWindow() ? "short" : "tall"];
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
+  // A window that becomes short (or tall) places its rows anew.
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const width = table.getTotalSize() + (marks ? MARK_WIDTH : 0);
   // The keyboard's row: ↑ ↓ (Page Up/Down, Home/End) pick it, Enter shows it whole (values the grid cuts off).
   const [active, setActive] = useState<number | null>(null);
@@ -121,7 +126,7 @@ export default function DataGrid({
     setActive(next);
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
-  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
   const keys: Readonly<Record<string, () => void>> = {
     ArrowDown: () => pick(current === null ? 0 : current + 1),
     ArrowUp: () =>
@@ -192,13 +197,13 @@ export default function DataGrid({
                     setOpen(v.index);
                   }}
                   className={rowClass(v.index, v.index === current)}
-                  style={{ top: v.start, height: ROW_HEIGHT, width: "100%" }}
+                  style={{ top: v.start, height: rowHeight, width: "100%" }}
                 >
                   {marks && (
                     <div
                       role="gridcell"
-                      style={{ width: MARK_WIDTH }}
-                      className={`shrink-0 border-r border-line text-center font-bold leading-[26px] ${mark.className}`}
+                      style={{ width: MARK_WIDTH, lineHeight: `${rowHeight}px` }}
+                      className={`shrink-0 border-r border-line text-center font-bold ${mark.className}`}
                       title={mark.label}
                     >
                       <span aria-hidden="true">{mark.glyph}</span>
@@ -213,8 +218,8 @@ export default function DataGrid({
                       <div
                         key={column.id}
                         role="gridcell"
-                        style={{ width: column.getSize() }}
-                        className={`shrink-0 truncate border-r border-line px-2 leading-[26px] ${empty ? "italic text-muted" : "text-fg"}`}
+                        style={{ width: column.getSize(), lineHeight: `${rowHeight}px` }}
+                        className={`shrink-0 truncate border-r border-line px-2 ${empty ? "italic text-muted" : "text-fg"}`}
                         title={text}
                       >
                         {text}

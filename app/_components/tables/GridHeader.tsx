@@ -88,10 +88,14 @@ export function GridHeader({
                     announce?.(size === null ? `${name}: its fitted width.` : `${name}: ${size} px wide.`);
                   }
                 }}
-                className="focus-inset block w-full px-2 py-1 text-left hover:bg-surface"
+                // A short window: one line, the type after the name where the column has room (whole in the title).
+                className={
+                  "focus-inset block w-full px-2 py-1 text-left hover:bg-surface " +
+                  "short:flex short:items-baseline short:gap-1.5 short:py-0.5"
+                }
                 title={`${c?.name ?? h.column.id}: ${c?.type ?? ""}, ${c?.marks.join(", ") ?? ""} — Enter sorts, Shift+← → resizes`}
               >
-                <span className="flex items-center gap-1">
+                <span className="flex items-center gap-1 short:max-w-full short:shrink-0">
                   {/* Clipped in the middle to the column's width; the whole name for screen readers and in the title. */}
                   <span className="truncate font-mono font-semibold text-fg" aria-hidden="true" data-testid="column-name">
                     {clipMiddle(c?.name ?? "", Math.floor((h.getSize() - 16 - (sorted ? 14 : 0)) / CHAR_PX))}
@@ -103,7 +107,7 @@ export function GridHeader({
                     </span>
                   )}
                 </span>
-                <span className="block truncate text-muted" data-testid="column-type">
+                <span className="block truncate text-muted short:min-w-0 short:flex-1" data-testid="column-type">
                   {[c?.type, ...(c?.marks ?? [])].filter(Boolean).join(" · ")}
                 </span>
               </button>

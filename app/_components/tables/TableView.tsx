@@ -3,7 +3,7 @@
  * One table of the destination: its counts, this run's changes, warnings, the toolbar (search,
  * filters, changed rows, downloads) and the grid.
  */
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
 import type { DataRecord } from "@/lib/engine";
 import type { PreviewColumn, RowChange, TableChanges } from "@/lib/preview";
 import type { DuckClient } from "../duck/duck-client";
@@ -51,6 +51,10 @@ export function TableView({
   const [search, setSearch] = useState("");
   const [changedOnly, setChangedOnly] = useState(false);
   const [filters, setFilters] = useState(false);
+  const [warningsOpen, setWarningsOpen] = useState(false);
+  const warningsId = useId();
+  const changes = `${tab.loaded ? "this run" : "if loaded"}: ${changesLine(tab.changes, tab.columns)}`;
+  const notes = `${tab.stats} — ${changes}`;
   const columns = useMemo(() => gridColumns(tab.columns), [tab.columns]);
   // Own values only: a row without a `constructor` column's value must not show Object's.
   const cell = useCallback(
@@ -89,13 +93,31 @@ export function TableView({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <p className="shrink-0 px-2 pt-1 text-xs text-fg short:pt-0.5">
-        <span data-testid="table-stats">{tab.stats}</span>
-        {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
-        <span className="text-muted" data-testid="table-changes">
-          {` — ${tab.loaded ? "this run" : "if loaded"}: ${changesLine(tab.changes, tab.columns)}`}
-        </span>
-      </p>
+      {/* A short window: the counts are one line (whole in its title) and the warnings fold behind a button at its end, so
+          the grid keeps its rows (decision 0016, twenty-ninth session). */}
+      <div className="flex shrink-0 items-baseline gap-2 px-2 pt-1 text-xs short:pt-0.5">
+        <p className="min-w-0 flex-1 text-fg short:truncate" title={notes} data-testid="table-notes">
+          <span data-testid="table-stats">{tab.stats}</span>
+          {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
+          <span className="text-muted" data-testid="table-changes">
+            {` — ${changes}`}
+          </span>
+        </p>
+        {tab.warnings.length > 0 && (
+          <button
+            type="button"
+            aria-expanded={warningsOpen}
+            aria-controls={warningsId}
+            onClick={() => setWarningsOpen((o) => !o)}
+            className="hidden shrink-0 rounded px-1 text-warning hover:bg-raised short:inline"
+            data-testid="table-warnings-toggle"
+          >
+            <span aria-hidden="true">▲ </span>
+            {tab.warnings.length === 1 ? "1 warning" : `${tab.warnings.length} warnings`}
+            <span aria-hidden="true">{warningsOpen ? " ▴" : " ▾"}</span>
+          </button>
+        )}
+      </div>
       {stale && (
         <p className="shrink-0 px-2 pb-1 text-xs text-warning" data-testid="table-stale">
           <span aria-hidden="true">◷ </span>
@@ -108,10 +130,11 @@ export function TableView({
           place="table"
           itemTestId="table-warning"
           items={tab.warnings.map((w) => ({ key: w, text: w }))}
+          fold={{ open: warningsOpen, id: warningsId }}
         />
       )}
       <div
-        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs short:py-0.5"
+        className="flex shrink-0 flex-wrap items-center gap-2 border-y border-line px-2 py-1 text-xs short:py-0"
         role="toolbar"
         aria-label={`${tab.name} rows`}
       >

@@ -116,17 +116,22 @@ interface NotLoadedProps {
 }
 
 /** A run that ended without loading (it failed, was cancelled, or dlt's load fails it): dlt loads nothing from it. */
-function RunNotLoaded({ tables, running, refusal, cursorsMoved }: NotLoadedProps) {
+function RunNotLoaded({ tables, running, refusal, cursorsMoved, inHeader }: NotLoadedProps & { readonly inHeader: boolean }) {
   if (running || tables.length === 0 || tables.every((t) => t.loaded)) return null;
   const text =
     (refusal !== null
       ? `dlt loads nothing from this run: it fails the load on ${refusal} (the table's warnings say where).`
       : "dlt loads nothing from this run: it did not finish (the Trace says why).") +
     ` The tables show what it extracted, and the next run loads onto the last loaded one${cursorsMoved ? CURSORS_MOVED : "."}`;
-  // A short window's wide layout: one line (its start says the news), whole in its title and for screen readers.
+  // A short window: one line in the frame's title row beside the Tables tab (its start says the news), whole in its title
+  // and for screen readers; the table below keeps that line for its rows (decision 0016, twenty-ninth session).
   return (
     <p
-      className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg short:truncate short:py-0.5"
+      className={
+        inHeader
+          ? "h-6 min-w-0 flex-1 truncate pl-1 text-xs font-normal leading-6 text-fg"
+          : "mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg short:truncate short:py-0.5"
+      }
       title={text}
       data-testid="run-not-loaded"
     >
@@ -241,7 +246,20 @@ export const TablesPanel = memo(function TablesPanel({
   );
 
   return (
-    <Panel title="Tables" titleId="tables-title" testId="tables">
+    <Panel
+      title="Tables"
+      titleId="tables-title"
+      testId="tables"
+      toolbar={(inHeader) => (
+        <RunNotLoaded
+          tables={tables}
+          running={actions.running}
+          refusal={actions.refusal}
+          cursorsMoved={actions.cursorsMoved}
+          inHeader={inHeader}
+        />
+      )}
+    >
       {tabs.length === 0 || !active ? (
         <>
           <NotLoaded unloaded={unloaded} />
@@ -253,7 +271,6 @@ export const TablesPanel = memo(function TablesPanel({
         </>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
-          <RunNotLoaded tables={tables} running={actions.running} refusal={actions.refusal} cursorsMoved={actions.cursorsMoved} />
           <NotLoaded unloaded={unloaded} />
           <div className="relative shrink-0">
             <div

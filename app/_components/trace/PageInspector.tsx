@@ -113,7 +113,9 @@ function Inspected({ page }: { page: PageView }) {
 
 /**
  * The page selector of one resource: pick a page (select, ◀ ▶, or keys) to see its request, the
- * response body as a collapsible tree, and the paginator's decision with its evidence.
+ * response body as a collapsible tree, and the paginator's decision with its evidence. There from the resource's first
+ * event on (disabled until a page comes): come with the first page, it pushed the timeline under it down (a token
+ * request's rows drawn first), which a slow machine painted as a jump.
  */
 export function PageInspector({ resource, items }: { resource: string; items: readonly TraceItem[] }) {
   const pages = useMemo(() => pagesOf(items), [items]);
@@ -124,12 +126,11 @@ export function PageInspector({ resource, items }: { resource: string; items: re
   useEffect(() => {
     if (selected !== null && selected > pages.length) setSelected(null);
   }, [pages.length, selected]);
-  if (pages.length === 0) return null;
   const page = selected === null ? null : (pages[selected - 1] ?? null);
   const go = (i: number) => setSelected(Math.min(Math.max(i, 1), pages.length));
   // ◀ and ▶ stay focusable at either end (aria-disabled): a disabled button would drop the focus to the page.
   const atFirst = page === null || page.index <= 1;
-  const atLast = page !== null && page.index >= pages.length;
+  const atLast = pages.length === 0 || (page !== null && page.index >= pages.length);
   return (
     <div className="mx-2 mb-1 rounded border border-line bg-raised" data-testid="page-selector" data-resource={resource}>
       <div className="flex items-center gap-2 px-2 py-1 text-xs">
@@ -154,8 +155,9 @@ export function PageInspector({ resource, items }: { resource: string; items: re
           value={selected ?? ""}
           onChange={(e) => setSelected(e.target.value === "" ? null : Number(e.target.value))}
           data-testid="page-select"
+          disabled={pages.length === 0}
         >
-          <option value="">{plural(pages.length, "page")} — choose one</option>
+          <option value="">{pages.length === 0 ? "No page fetched" : `${plural(pages.length, "page")} — choose one`}</option>
           {pages.map((p) => (
             <option key={p.request_id} value={p.index}>
               {pageLabel(p)}

@@ -20,7 +20,8 @@ export interface ViewDef {
   /**
    * Shown alone in its frame (a title, not tabs), the view's Panel toolbar sits in the frame's header row instead of the
    * badge (which it repeats): a short panel (Problems at 1280 × 720) gives that row to its content. `"short"`: only in
-   * a short window (SHORT_WINDOW: the editor's status line; the Trace's run status, beside the tabs while its tab is chosen).
+   * a short window (SHORT_WINDOW: the editor's status line; the Trace's run status and the Tables' *dlt loads nothing*
+   * note, beside the tabs while its tab is chosen).
    */
   readonly toolsInHeader?: boolean | "short";
   readonly content: ReactNode;
