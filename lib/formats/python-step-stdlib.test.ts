@@ -288,3 +288,19 @@ source = rest_api_source({
     for (const x of raw) expect(x.b).toBe(`0x${Buffer.from(String(x.title)).toString("hex")}`);
   });
 });
+
+describe("json.dumps of a value it cannot write", () => {
+  // CPython 3.11 (`o.__class__.__name__`, the short name): `Object of type datetime is not JSON serializable`, as the
+  // dlt-diff harness's seed 30005 showed dlt failing; the qualified `datetime.datetime` was restplay's.
+  it.each([
+    ["json.dumps(datetime(2024, 1, 2))", "Object of type datetime is not JSON serializable"],
+    ["json.dumps([date(2024, 1, 2)])", "Object of type date is not JSON serializable"],
+    ['json.dumps({"b": b"x"})', "Object of type bytes is not JSON serializable"],
+    ["json.dumps({1, 2})", "Object of type set is not JSON serializable"],
+  ])("%s raises TypeError: %s", (code, message) => {
+    const compiled = compileExpression(code, IMPORTS);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const py = new Interpreter();
+    expect(() => py.evaluate(compiled.value.expr, py.load(compiled.value.globals))).toThrow(message);
+  });
+});
