@@ -210,3 +210,51 @@ describe("a yield_map over several pages", () => {
     ]);
   });
 });
+
+describe("a child's yield_map over its pages", () => {
+  // Parent `items`: one page, ids 11 and 12; child `subs`: two pages per parent record, ids <parent><page><1|2>.
+  const served = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const parts = url.pathname.split("/").filter(Boolean);
+    const base = parts.length === 1 ? page * 10 : Number(parts[1]) * 100 + page * 10;
+    const data = [1, 2].map((k) => ({ id: base + k }));
+    return new Response(JSON.stringify({ data, total_pages: parts.length === 1 ? 1 : 2 }), {
+      headers: { "content-type": "application/json" },
+    });
+  };
+
+  it("gives its items as dlt's iterator does: the child's next page, the next parent record's too, enters between them", async () => {
+    const r = await run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data"}},
+        {"name": "subs", "endpoint": {"path": "items/{resources.items.id}/subs", "data_selector": "data"},
+         "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+})\n`,
+      served,
+    );
+    expect(r.errors).toEqual([]);
+    // dlt 1.26.0's rows of `subs` on the same loopback API (`pipeline.run(source)` to DuckDB; `with_resources("subs")` the same,
+    // twenty-ninth session): dlt's child generator for the parent's page is one source, each page's yield_map another.
+    expect(r.rows("subs")?.map((x) => `${x.id}.${x.k}`)).toEqual([
+      "1111.0",
+      "1121.0",
+      "1111.1",
+      "1211.0",
+      "1121.1",
+      "1112.0",
+      "1221.0",
+      "1211.1",
+      "1122.0",
+      "1112.1",
+      "1221.1",
+      "1212.0",
+      "1122.1",
+      "1222.0",
+      "1212.1",
+      "1222.1",
+    ]);
+  });
+});

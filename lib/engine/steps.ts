@@ -71,8 +71,12 @@ export class StepRunner {
   private readonly seen: number[];
   private readonly dropped: number[];
   private readonly transforms: boolean;
-  /** The pipe kept between pages of one sequence (`apply`'s `more`). */
-  private pipe: StepPipe | null = null;
+  /**
+   * The pipes kept between pages of one generator of pages (`apply`'s `more`), by its key: a top-level resource's pages
+   * (the runner itself), or a child's for one page of its parent's records (dlt calls the child's generator once per
+   * parent page, and its pages — every parent record's, one after the other — feed one pipe of the child's steps).
+   */
+  private readonly pipes = new Map<object, StepPipe>();
 
   constructor(
     private readonly steps: readonly ResolvedStep[],
@@ -96,14 +100,15 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[], more = false): Promise<DataRecord[]> {
+  async apply(records: DataRecord[], more = false, key: object = this): Promise<DataRecord[]> {
     const { pause } = this;
-    if (this.steps.length === 0 || (records.length === 0 && this.pipe === null)) return records;
+    const kept = this.pipes.get(key) ?? null;
+    if (this.steps.length === 0 || (records.length === 0 && kept === null)) return records;
     let since = pause?.clock() ?? 0;
     let calls = 0;
     // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
     const pipe =
-      this.pipe ??
+      kept ??
       new StepPipe({
         steps: this.steps,
         call: async (k, py) => {
@@ -117,7 +122,8 @@ export class StepRunner {
         seen: (k, n) => (this.seen[k]! += n),
         dropped: (k) => this.dropped[k]!++,
       });
-    this.pipe = more ? pipe : null;
+    if (more) this.pipes.set(key, pipe);
+    else this.pipes.delete(key);
     const items = await pipe.push({ list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) }, more);
     return items.map((x) => {
       const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
