@@ -133,7 +133,16 @@ export class ResourceDriver {
   /** The processing steps (a promise: they may breathe), then the incremental filter. */
   /** `more`/`key`: another page of the same generator follows (StepRunner.apply). */
   private filter(given: DataRecord[], more = false, key?: object): DataRecord[] | Promise<DataRecord[]> {
-    return this.steps ? this.steps.apply(given, more, key).then((records) => this.incremental(records)) : this.incremental(given);
+    if (!this.steps) return this.incremental(given);
+    const inc = this.inc;
+    // A top-level incremental may close the resource (`row_order`) while a page's yield_maps run: it is fed their items
+    // as the pipe asks for the next page (StepRunner.apply).
+    if (inc && more && !this.r.parent)
+      return this.steps.apply(given, more, key, {
+        filter: (records) => this.incremental(records),
+        closed: () => inc.closeReason() !== null,
+      });
+    return this.steps.apply(given, more, key).then((records) => this.incremental(records));
   }
 
   private incremental(records: DataRecord[]): DataRecord[] {

@@ -200,9 +200,10 @@ export async function* runSequence(
       });
     }
     // Whether a page follows, as dlt's paginator decides before the page's steps run (`update_state` before the yield): a
-    // pure look ahead, the decision itself made below as before. Not with a stop the steps' records decide (`row_order`).
+    // pure look ahead, the decision itself made below as before. A stop the steps' records decide (`row_order`) is the
+    // transform's to see (the resource's incremental, fed as the steps' pipe asks for this next page).
     let more = false;
-    if (hooks.lookAhead && !hooks.stopAfterPage && page < ctx.limits.maxPages) {
+    if (hooks.lookAhead && page < ctx.limits.maxPages) {
       try {
         const res = { status: sent.status, headers: sent.headers, url: request.url, body: sent.body, texts: ctx.numberText, show: String };
         const peek = impl.update(state, res, selection.records);

@@ -258,3 +258,38 @@ describe("a child's yield_map over its pages", () => {
     ]);
   });
 });
+
+describe("a `row_order` incremental resource's yield_map over its pages", () => {
+  // Three pages of two records, ids 1–6; the cursor `id`, ascending.
+  const served = async (input: RequestInfo | URL) => {
+    const page = Number(new URL(input instanceof Request ? input.url : String(input)).searchParams.get("page") ?? 1);
+    const data = [1, 2].map((k) => ({ id: (page - 1) * 2 + k }));
+    return new Response(JSON.stringify({ data, total_pages: 3 }), { headers: { "content-type": "application/json" } });
+  };
+  const paged = (end: number | null) =>
+    run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data",
+        "incremental": {"cursor_path": "id", "initial_value": 0, "row_order": "asc"${end === null ? "" : `, "end_value": ${end}`}}},
+        "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+})\n`,
+      served,
+    );
+
+  // dlt 1.26.0 on the same loopback API (twenty-ninth session): the pages it requested and the rows it loaded, in order.
+  // The incremental runs after the steps, on each item a yield_map gives; a record past `end_value` closes the page
+  // generator there, and the yield_maps' items go on to their end (those in range load).
+  it.each([
+    [null, 3, ["1.0", "3.0", "1.1", "5.0", "3.1", "2.0", "5.1", "4.0", "2.1", "6.0", "4.1", "6.1"]],
+    [4, 3, ["1.0", "3.0", "1.1", "3.1", "2.0", "2.1"]],
+    [3, 2, ["1.0", "1.1", "2.0", "2.1"]],
+    [2, 2, ["1.0", "1.1"]],
+  ])("end_value %s: %s pages requested, the rows in dlt's order", async (end, pages, rows) => {
+    const r = await paged(end);
+    expect(r.errors).toEqual([]);
+    expect(r.requests.length).toBe(pages);
+    expect(r.rows("items")?.map((x) => `${x.id}.${x.k}`)).toEqual(rows);
+  });
+});

@@ -24,7 +24,7 @@ import {
 } from "../shared/pystep";
 import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
-import { aloneRecords, StepPipe } from "./steps-pipe";
+import { aloneRecords, StepPipe, type Item } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -61,6 +61,12 @@ export function runModule(run: object): Module {
   let m = MODULES.get(run);
   if (!m) MODULES.set(run, (m = new Map()));
   return m;
+}
+
+/** What runs after the steps on their records (the incremental): its filter, and whether it closed the resource. */
+export interface AfterSteps {
+  filter(records: DataRecord[]): DataRecord[];
+  closed(): boolean;
 }
 
 export class StepRunner {
@@ -100,10 +106,10 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[], more = false, key: object = this): Promise<DataRecord[]> {
+  async apply(records: DataRecord[], more = false, key: object = this, after: AfterSteps | null = null): Promise<DataRecord[]> {
     const { pause } = this;
     const kept = this.pipes.get(key) ?? null;
-    if (this.steps.length === 0 || (records.length === 0 && kept === null)) return records;
+    if (this.steps.length === 0 || (records.length === 0 && kept === null)) return after ? after.filter(records) : records;
     let since = pause?.clock() ?? 0;
     let calls = 0;
     // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
@@ -122,14 +128,29 @@ export class StepRunner {
         seen: (k, n) => (this.seen[k]! += n),
         dropped: (k) => this.dropped[k]!++,
       });
-    if (more) this.pipes.set(key, pipe);
-    else this.pipes.delete(key);
-    const items = await pipe.push({ list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) }, more);
-    return items.map((x) => {
+    const written = (x: Item): DataRecord => {
       const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
       if (x.alone) aloneRecords.add(rec);
       return rec;
-    });
+    };
+    // With `after` (the incremental), the items so far go through it whenever the pipe asks for the next page: whether
+    // it closed the resource by then decides whether the page source goes on, as in dlt's pipe.
+    const out: DataRecord[] = [];
+    let fed = 0;
+    const feed = (done: readonly Item[]) => {
+      if (after === null) return;
+      const batch = done.slice(fed).map(written);
+      fed = done.length;
+      out.push(...after.filter(batch));
+    };
+    const page = { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) };
+    const closed = after && more ? (done: readonly Item[]) => (feed(done), after.closed()) : null;
+    const items = await pipe.push(page, more, closed);
+    if (more && !pipe.finished) this.pipes.set(key, pipe);
+    else this.pipes.delete(key);
+    if (after === null) return items.map(written);
+    feed(items);
+    return out;
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */
