@@ -4,8 +4,10 @@
  * a time limit and a row cap, on a database that can reach no file or network (`database.ts`).
  * Anything else is refused before it runs, and every error says where in the query it is.
  */
-import { JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBBlobValue, JsonDuckDBValueConverter, StatementType, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBValueConverter } from "@duckdb/node-api";
 import type { Json } from "../engine";
+import { blobText } from "./ddl";
 import { errorOffset, errorText } from "./errors";
 import { splitStatements } from "./statements";
 import { rowWeight } from "./weigh";
@@ -111,6 +113,10 @@ const rowBytes = (row: readonly Json[]): number => {
   return n;
 };
 
+/** DuckDB's JSON of a value, a BLOB (in a list or struct too) as `blobText`, as the grid shows binary cells. */
+const toJson: DuckDBValueConverter<Json> = (value, type, converter) =>
+  value instanceof DuckDBBlobValue ? blobText(value.bytes) : JsonDuckDBValueConverter(value, type, converter);
+
 /**
  * Runs one read-only query and returns at most `MAX_RESULT_ROWS` rows and `MAX_RESULT_BYTES` of values,
  * chunk by chunk: the time limit holds between chunks too (DuckDB's interrupt stops the query, not the
@@ -149,7 +155,7 @@ export async function runReadOnly(
           truncated = true;
           break;
         }
-        const row = chunk.convertRowValues(r, JsonDuckDBValueConverter) as Json[];
+        const row = chunk.convertRowValues(r, toJson) as Json[];
         bytes += rowBytes(row);
         if (bytes > limits.bytes) {
           truncated = true;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { DestinationState } from "../preview";
-import { DATASET, ident, literal, qualified } from "./ddl";
+import { blobTextSql, DATASET, ident, literal, qualified } from "./ddl";
 import { loadIntoDuckDb } from "./load";
 
 export type TableFormat = "csv" | "parquet" | "jsonl";
@@ -104,13 +104,26 @@ export function tableFileBytes(state: DestinationState, table: string, format: T
       const conn = await instance.connect();
       await loadIntoDuckDb(conn, state, { only: [table] });
       const file = join(dir, `out.${format}`);
-      await conn.run(`COPY (SELECT * FROM ${qualified(DATASET, table)}) TO ${literal(file)} (${COPY_OPTIONS[format]})`);
+      await conn.run(`COPY (${await textSelect(conn, table, format)}) TO ${literal(file)} (${COPY_OPTIONS[format]})`);
       conn.closeSync();
       return await readFile(file);
     } finally {
       instance.closeSync();
     }
   });
+}
+
+/** The table's rows for a download: in a text format (CSV, JSON lines), BLOB columns as `blobText` (Parquet keeps them). */
+async function textSelect(conn: DuckDBConnection, table: string, format: TableFormat): Promise<string> {
+  const all = `SELECT * FROM ${qualified(DATASET, table)}`;
+  if (format === "parquet") return all;
+  const blobs = await conn.runAndReadAll(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND data_type = 'BLOB'",
+    [DATASET, table],
+  );
+  const names = blobs.getRowsJson().map((r) => String(r[0]));
+  if (names.length === 0) return all;
+  return `SELECT * REPLACE (${names.map((n) => `${blobTextSql(n)} AS ${ident(n)}`).join(", ")}) FROM ${qualified(DATASET, table)}`;
 }
 
 export interface LockedDatabase {

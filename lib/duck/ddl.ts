@@ -19,6 +19,15 @@ export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`
 export const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 export const qualified = (dataset: string, table: string): string => `${ident(dataset)}.${ident(table)}`;
 
+/**
+ * A BLOB cell as restplay shows it everywhere (the preview's grid, the SQL tab, CSV and JSON-lines downloads): `0x` and
+ * lowercase hex, the text dlt's `_text_to_binary` reads back as the same bytes (DuckDB's own `\x01\xFF` text would
+ * read back as other bytes, and a printable byte shows as itself: `b"2"` is `2`).
+ */
+export const blobText = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString("hex")}`;
+/** `blobText` in DuckDB's SQL, of the BLOB column `column`. */
+export const blobTextSql = (column: string): string => `'0x' || lower(hex(${ident(column)}))`;
+
 /** A column dlt would create: it has a data type (hint-only columns wait for data). */
 export type CompleteColumn = ColumnSchema & TypedColumn & { readonly nullable?: boolean };
 

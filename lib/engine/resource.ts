@@ -131,8 +131,18 @@ export class ResourceDriver {
   }
 
   /** The processing steps (a promise: they may breathe), then the incremental filter. */
-  private filter(given: DataRecord[], more = false): DataRecord[] | Promise<DataRecord[]> {
-    return this.steps ? this.steps.apply(given, more).then((records) => this.incremental(records)) : this.incremental(given);
+  /** `more`/`key`: another page of the same generator follows (StepRunner.apply). */
+  private filter(given: DataRecord[], more = false, key?: object): DataRecord[] | Promise<DataRecord[]> {
+    if (!this.steps) return this.incremental(given);
+    const inc = this.inc;
+    // A top-level incremental may close the resource (`row_order`) while a page's yield_maps run: it is fed their items
+    // as the pipe asks for the next page (StepRunner.apply).
+    if (inc && more && !this.r.parent)
+      return this.steps.apply(given, more, key, {
+        filter: (records) => this.incremental(records),
+        closed: () => inc.closeReason() !== null,
+      });
+    return this.steps.apply(given, more, key).then((records) => this.incremental(records));
   }
 
   private incremental(records: DataRecord[]): DataRecord[] {
@@ -318,7 +328,8 @@ export class ResourceDriver {
               // dlt writes `start_param` into the one params dict its parent pages share, as each page's requests begin.
               if (!started) this.sharedStart = this.inc?.liveLast() ?? null;
               started = true;
-              pages = this.forRow(row);
+              // One generator of pages per parent page, as dlt's: the steps' `yield_map`s go on into the next row's pages.
+              pages = this.forRow(row, { key: rows, later: at < rows.length });
             }
             const page = await pages.next();
             if (!page.done) {
@@ -341,8 +352,11 @@ export class ResourceDriver {
     if (this.parentPages++ > 0) this.inc?.rebind();
   }
 
-  /** The pages for one parent record (`start_param`: `sharedStart`, as the record's requests begin). */
-  private forRow(row: ParentRow): AsyncGenerator<SequencePage, void, void> {
+  /**
+   * The pages for one parent record (`start_param`: `sharedStart`, as the record's requests begin); `pipe`: the parent
+   * page it belongs to, and whether later records of it follow (whose pages come after this one's, in one generator).
+   */
+  private forRow(row: ParentRow, pipe?: { key: object; later: boolean }): AsyncGenerator<SequencePage, void, void> {
     const { ctx, r } = this;
     if (ctx.signal.aborted) throw cancelledError(r.name);
     const parent = r.parent!.name;
@@ -352,13 +366,18 @@ export class ResourceDriver {
     const include = includedColumns(row, parent, r.include_from_parent, r.name);
     const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
     this.ranFor++;
-    const withParent = (records: DataRecord[]) =>
-      this.filter(r.include_from_parent.length ? records.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : records);
+    const withParent = (records: DataRecord[], more: boolean) =>
+      this.filter(
+        r.include_from_parent.length ? records.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : records,
+        pipe !== undefined && (more || pipe.later),
+        pipe?.key,
+      );
     const parentSecret = ctx.masker.holds(values) || ctx.masker.holds(include);
     return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), {
       transform: withParent,
       parent: values,
       parentSecret,
+      ...(pipe && this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
     });
   }
 

@@ -130,6 +130,28 @@ export async function* runSequence(
       reason: ctx.masker.text(reason),
     });
   if (!impl) throw defect("a resource without a paginator and without a problem", r.name);
+  /** Whether a response of the sequence held a secret (the records a yield_map still had may come from it). */
+  let secretBefore = false;
+  /** The `page` event of a page's records. Only what is shown is masked: children and the incremental read the values the API sent. */
+  const emitPage = (page: number, requestId: number, records: DataRecord[], secret: boolean) => {
+    const mask = secret || hooks.parentSecret === true;
+    const shown = mask ? records.map((x) => maskedRecord(ctx.numberText, ctx.masker, x)) : records;
+    const numberText = pageNumberText(ctx.numberText, shown);
+    const keyOrder = pageKeyOrder(ctx.numberText, shown);
+    ctx.emit({
+      type: "page",
+      resource: r.name,
+      page,
+      request_id: requestId,
+      records: shown,
+      count: shown.length,
+      selector: selector?.path ?? "",
+      selector_source: selector?.source ?? "configured",
+      ...(hooks.parent ? { parent: mask ? (ctx.masker.record(hooks.parent, undefined).value as Record<string, Json>) : hooks.parent } : {}),
+      ...(numberText ? { number_text: numberText } : {}),
+      ...(keyOrder ? { key_order: keyOrder } : {}),
+    });
+  };
   let state = impl.init(first);
   const seen = new Set<string>([fullUrl(first)]);
   // Credentials belong to base_url's origin and to the configured URL's (decision 0014).
@@ -159,6 +181,19 @@ export async function* runSequence(
     const sent = await send(ctx, request, { resource: r.name, page, policy: r.retry, ...auth, actions: r.actions, trust });
     if (sent.kind === "ignored") {
       stop(page, impl.label(state), `stopped: ${sent.reason} (status ${sent.status}); nothing from this response is kept`);
+      // The items a `yield_map` of the pages before still had (the look ahead said this page would follow): dlt's
+      // iterator reads them to their end once the page generator ended. They come as this request's page.
+      if (hooks.lookAhead) {
+        const left = hooks.transform([], false);
+        const records = left instanceof Promise ? await left : left;
+        if (records.length > 0) {
+          stats.pages += 1;
+          stats.records_fetched += records.length;
+          emitPage(page, sent.requestId, records, secretBefore);
+          await ctx.drained();
+          yield { records, last: true };
+        }
+      }
       return;
     }
     if (!selector) {
@@ -200,9 +235,10 @@ export async function* runSequence(
       });
     }
     // Whether a page follows, as dlt's paginator decides before the page's steps run (`update_state` before the yield): a
-    // pure look ahead, the decision itself made below as before. Not with a stop the steps' records decide (`row_order`).
+    // pure look ahead, the decision itself made below as before. A stop the steps' records decide (`row_order`) is the
+    // transform's to see (the resource's incremental, fed as the steps' pipe asks for this next page).
     let more = false;
-    if (hooks.lookAhead && !hooks.stopAfterPage && page < ctx.limits.maxPages) {
+    if (hooks.lookAhead && page < ctx.limits.maxPages) {
       try {
         const res = { status: sent.status, headers: sent.headers, url: request.url, body: sent.body, texts: ctx.numberText, show: String };
         const peek = impl.update(state, res, selection.records);
@@ -218,24 +254,8 @@ export async function* runSequence(
     if (capped) records = records.slice(0, Math.max(0, room));
     stats.pages += 1;
     stats.records_fetched += records.length;
-    // Only what is shown is masked: children and the incremental read the values the API sent (a child's path may need one).
-    const mask = sent.secret || hooks.parentSecret === true;
-    const shown = mask ? records.map((x) => maskedRecord(ctx.numberText, ctx.masker, x)) : records;
-    const numberText = pageNumberText(ctx.numberText, shown);
-    const keyOrder = pageKeyOrder(ctx.numberText, shown);
-    ctx.emit({
-      type: "page",
-      resource: r.name,
-      page,
-      request_id: sent.requestId,
-      records: shown,
-      count: shown.length,
-      selector: selector.path,
-      selector_source: selector.source,
-      ...(hooks.parent ? { parent: mask ? (ctx.masker.record(hooks.parent, undefined).value as Record<string, Json>) : hooks.parent } : {}),
-      ...(numberText ? { number_text: numberText } : {}),
-      ...(keyOrder ? { key_order: keyOrder } : {}),
-    });
+    emitPage(page, sent.requestId, records, sent.secret);
+    secretBefore ||= sent.secret;
     await ctx.drained();
     if (capped) {
       // The capped page still feeds the children (a limit is not a failure of the records).

@@ -210,3 +210,133 @@ describe("a yield_map over several pages", () => {
     ]);
   });
 });
+
+describe("a child's yield_map over its pages", () => {
+  // Parent `items`: one page, ids 11 and 12; child `subs`: two pages per parent record, ids <parent><page><1|2>.
+  const served = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const parts = url.pathname.split("/").filter(Boolean);
+    if (url.pathname === "/items/12/subs" && ignore12) return new Response("{}", { status: 404 });
+    const base = parts.length === 1 ? page * 10 : Number(parts[1]) * 100 + page * 10;
+    const data = [1, 2].map((k) => ({ id: base + k }));
+    return new Response(JSON.stringify({ data, total_pages: parts.length === 1 ? 1 : 2 }), {
+      headers: { "content-type": "application/json" },
+    });
+  };
+  let ignore12 = false;
+  const children = () =>
+    run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data"}},
+        {"name": "subs", "endpoint": {"path": "items/{resources.items.id}/subs", "data_selector": "data",
+            "response_actions": [{"status_code": 404, "action": "ignore"}]},
+         "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+})\n`,
+      served,
+    );
+
+  it("gives its items as dlt's iterator does: the child's next page, the next parent record's too, enters between them", async () => {
+    ignore12 = false;
+    const r = await children();
+    expect(r.errors).toEqual([]);
+    // dlt 1.26.0's rows of `subs` on the same loopback API (`pipeline.run(source)` to DuckDB; `with_resources("subs")` the same,
+    // twenty-ninth session): dlt's child generator for the parent's page is one source, each page's yield_map another.
+    expect(r.rows("subs")?.map((x) => `${x.id}.${x.k}`)).toEqual([
+      "1111.0",
+      "1121.0",
+      "1111.1",
+      "1211.0",
+      "1121.1",
+      "1112.0",
+      "1221.0",
+      "1211.1",
+      "1122.0",
+      "1112.1",
+      "1221.1",
+      "1212.0",
+      "1122.1",
+      "1222.0",
+      "1212.1",
+      "1222.1",
+    ]);
+  });
+
+  it("when the next parent record's response is ignored, the items under way still load (dlt 1.26.0's rows, in order)", async () => {
+    ignore12 = true;
+    const r = await children();
+    expect(r.errors).toEqual([]);
+    expect(r.rows("subs")?.map((x) => `${x.id}.${x.k}`)).toEqual([
+      "1111.0",
+      "1121.0",
+      "1111.1",
+      "1121.1",
+      "1112.0",
+      "1122.0",
+      "1112.1",
+      "1122.1",
+    ]);
+  });
+});
+
+describe("a yield_map whose next page's response is ignored", () => {
+  it("gives the items under way to their end, as dlt's iterator reads them once the page generator ended", async () => {
+    const served = async (input: RequestInfo | URL) => {
+      const page = Number(new URL(input instanceof Request ? input.url : String(input)).searchParams.get("page") ?? 1);
+      if (page === 2) return new Response("{}", { status: 404 });
+      const data = [1, 2].map((k) => ({ id: (page - 1) * 2 + k }));
+      return new Response(JSON.stringify({ data, total_pages: 3 }), { headers: { "content-type": "application/json" } });
+    };
+    const r = await run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data",
+        "response_actions": [{"status_code": 404, "action": "ignore"}]},
+        "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+})\n`,
+      served,
+    );
+    // dlt 1.26.0 on the same loopback API (twenty-ninth session): pages 1 and 2 requested, these rows (restplay gave 1.0 only).
+    expect(r.errors).toEqual([]);
+    expect(r.requests.length).toBe(2);
+    expect(r.rows("items")?.map((x) => `${x.id}.${x.k}`)).toEqual(["1.0", "1.1", "2.0", "2.1"]);
+  });
+});
+
+describe("a `row_order` incremental resource's yield_map over its pages", () => {
+  // Three pages of two records, ids 1–6; the cursor `id`, ascending.
+  const served = async (input: RequestInfo | URL) => {
+    const page = Number(new URL(input instanceof Request ? input.url : String(input)).searchParams.get("page") ?? 1);
+    const data = [1, 2].map((k) => ({ id: (page - 1) * 2 + k }));
+    return new Response(JSON.stringify({ data, total_pages: 3 }), { headers: { "content-type": "application/json" } });
+  };
+  const paged = (end: number | null) =>
+    run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data",
+        "incremental": {"cursor_path": "id", "initial_value": 0, "row_order": "asc"${end === null ? "" : `, "end_value": ${end}`}}},
+        "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+})\n`,
+      served,
+    );
+
+  // dlt 1.26.0 on the same loopback API (twenty-ninth session): the pages it requested and the rows it loaded, in order.
+  // The incremental runs after the steps, on each item a yield_map gives; a record past `end_value` closes the page
+  // generator there, and the yield_maps' items go on to their end (those in range load).
+  it.each([
+    [null, 3, ["1.0", "3.0", "1.1", "5.0", "3.1", "2.0", "5.1", "4.0", "2.1", "6.0", "4.1", "6.1"]],
+    [4, 3, ["1.0", "3.0", "1.1", "3.1", "2.0", "2.1"]],
+    [3, 2, ["1.0", "1.1", "2.0", "2.1"]],
+    [2, 2, ["1.0", "1.1"]],
+  ])("end_value %s: %s pages requested, the rows in dlt's order", async (end, pages, rows) => {
+    const r = await paged(end);
+    expect(r.errors).toEqual([]);
+    expect(r.requests.length).toBe(pages);
+    expect(r.rows("items")?.map((x) => `${x.id}.${x.k}`)).toEqual(rows);
+  });
+});

@@ -90,6 +90,9 @@ export class StepPipe {
   private resume = false;
   private page: Unit | null = null;
   private more = false;
+  /** Asked when the page source is visited with more pages to come: the resource was closed meanwhile (`row_order`). */
+  private closed: ((done: readonly Item[]) => boolean) | null = null;
+  private done: readonly Item[] = [];
 
   constructor(private readonly hooks: PipeHooks) {
     const pages: Source = {
@@ -100,23 +103,36 @@ export class StepPipe {
           this.page = null;
           return p;
         }
+        // dlt closes a `row_order` resource's page generator as the incremental meets a record past its end: the
+        // iterator drops the source then, and the yield_maps' items go on to their end.
+        if (this.more && this.closed?.(this.done)) this.more = false;
         return this.more ? (PAUSE as unknown as null) : undefined;
       },
     };
     this.sources = [pages];
   }
 
-  /** The items at the end of the steps until the pipe asks for the next page (`more`), or until it is empty. */
-  async push(page: Unit, more: boolean): Promise<Item[]> {
+  /**
+   * The items at the end of the steps until the pipe asks for the next page (`more`), or until it is empty; `closed`
+   * is given the items so far when it asks (false: it pauses; true: the page source is dropped and the pipe drains).
+   */
+  async push(page: Unit, more: boolean, closed: ((done: readonly Item[]) => boolean) | null = null): Promise<Item[]> {
     this.page = page;
     this.more = more;
+    this.closed = closed;
     const done: Item[] = [];
+    this.done = done;
     while (this.sources.length > 0) {
       const got = await this.sourceItem();
       if (got === PAUSE) break;
       if (got !== null) await this.through(got.unit, got.step, done);
     }
     return done;
+  }
+
+  /** Whether every source is exhausted (nothing is kept for a next page). */
+  get finished(): boolean {
+    return this.sources.length === 0;
   }
 
   private mod(n: number): number {

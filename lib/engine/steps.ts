@@ -24,7 +24,7 @@ import {
 } from "../shared/pystep";
 import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
-import { aloneRecords, StepPipe } from "./steps-pipe";
+import { aloneRecords, StepPipe, type Item } from "./steps-pipe";
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -63,6 +63,12 @@ export function runModule(run: object): Module {
   return m;
 }
 
+/** What runs after the steps on their records (the incremental): its filter, and whether it closed the resource. */
+export interface AfterSteps {
+  filter(records: DataRecord[]): DataRecord[];
+  closed(): boolean;
+}
+
 export class StepRunner {
   private readonly py: Interpreter;
   /** The steps' module (constants, helper functions), bound once for the resource's run as Python binds it once. */
@@ -71,8 +77,12 @@ export class StepRunner {
   private readonly seen: number[];
   private readonly dropped: number[];
   private readonly transforms: boolean;
-  /** The pipe kept between pages of one sequence (`apply`'s `more`). */
-  private pipe: StepPipe | null = null;
+  /**
+   * The pipes kept between pages of one generator of pages (`apply`'s `more`), by its key: a top-level resource's pages
+   * (the runner itself), or a child's for one page of its parent's records (dlt calls the child's generator once per
+   * parent page, and its pages — every parent record's, one after the other — feed one pipe of the child's steps).
+   */
+  private readonly pipes = new Map<object, StepPipe>();
 
   constructor(
     private readonly steps: readonly ResolvedStep[],
@@ -96,14 +106,15 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[], more = false): Promise<DataRecord[]> {
+  async apply(records: DataRecord[], more = false, key: object = this, after: AfterSteps | null = null): Promise<DataRecord[]> {
     const { pause } = this;
-    if (this.steps.length === 0 || (records.length === 0 && this.pipe === null)) return records;
+    const kept = this.pipes.get(key) ?? null;
+    if (this.steps.length === 0 || (records.length === 0 && kept === null)) return after ? after.filter(records) : records;
     let since = pause?.clock() ?? 0;
     let calls = 0;
     // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
     const pipe =
-      this.pipe ??
+      kept ??
       new StepPipe({
         steps: this.steps,
         call: async (k, py) => {
@@ -117,13 +128,29 @@ export class StepRunner {
         seen: (k, n) => (this.seen[k]! += n),
         dropped: (k) => this.dropped[k]!++,
       });
-    this.pipe = more ? pipe : null;
-    const items = await pipe.push({ list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) }, more);
-    return items.map((x) => {
+    const written = (x: Item): DataRecord => {
       const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
       if (x.alone) aloneRecords.add(rec);
       return rec;
-    });
+    };
+    // With `after` (the incremental), the items so far go through it whenever the pipe asks for the next page: whether
+    // it closed the resource by then decides whether the page source goes on, as in dlt's pipe.
+    const out: DataRecord[] = [];
+    let fed = 0;
+    const feed = (done: readonly Item[]) => {
+      if (after === null) return;
+      const batch = done.slice(fed).map(written);
+      fed = done.length;
+      out.push(...after.filter(batch));
+    };
+    const page = { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) };
+    const closed = after && more ? (done: readonly Item[]) => (feed(done), after.closed()) : null;
+    const items = await pipe.push(page, more, closed);
+    if (more && !pipe.finished) this.pipes.set(key, pipe);
+    else this.pipes.delete(key);
+    if (after === null) return items.map(written);
+    feed(items);
+    return out;
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */

@@ -4,7 +4,8 @@
  * `dlt/common/time.py`): a value of Python type `from` stored in a column of type `to`. A pair
  * dlt has no coercer for, or a coercer that raises, gives `CANNOT` (`tryCoerce`; `coerceValue`
  * throws `CoercionError` instead): the caller then writes the value to a variant column, as
- * `JsonLItemsNormalizer._coerce_non_null_value` does.
+ * `JsonLItemsNormalizer._coerce_non_null_value` does, named by the value's own Python type (a `datetime` a step
+ * returned is `timestamp`, its `bytes` `binary`: `<col>__v_timestamp`, `<col>__v_binary`).
  * Results are the values dlt writes to its load files (see `Value` for numbers).
  */
 import type { Json, KeyOrder, NumberText } from "../engine/types";
@@ -20,8 +21,8 @@ import type { Value } from "./values";
 // Imported functions bound once: a bundler's (or tsx's) module object reads each through a getter per call.
 const { dateTimeValue, formatDate, formatTimestamp, formatUtcText, fromTimestamp, parseIso, parseTime, textDateTime } = datetime;
 const { asciiDigits, pyFloat } = python;
-const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, PyDate, PyFloat, PyInt, pyJsonText, PyTime, pyStr, storeInt, toJson } =
-  values;
+const { beyond64, intDigits, keepOrder, keepSpelling, numberOf, pyJsonText, pyStr, storeInt, toJson } = values;
+const { PyBytes, PyDate, PyDateTime, PyFloat, PyInt, PyTime } = values;
 
 export class CoercionError extends Error {
   override readonly name = "CoercionError";
@@ -67,8 +68,13 @@ function textToDateTime(text: string): DateTimeValue | Cannot {
 const isNumber = (v: Value): v is number | values.PyFloat | values.PyInt =>
   typeof v === "number" || v instanceof PyFloat || v instanceof PyInt;
 
+/** The ISO text of a `datetime` a step returned, or of text (`ensure_pendulum_datetime_non_utc` reads both alike). */
+const dateTimeText = (from: ColumnDataType, v: Value): string | null =>
+  from === "text" && typeof v === "string" ? v : from === "timestamp" && v instanceof PyDateTime ? v.iso : null;
+
 function toTimestamp(from: ColumnDataType, v: Value): DateTimeValue | Cannot {
-  if (from === "text" && typeof v === "string") return textToDateTime(v);
+  const text = dateTimeText(from, v);
+  if (text !== null) return textToDateTime(text);
   // A `date` (`ensure_pendulum_datetime_non_utc`): its midnight, naive.
   if (from === "date" && v instanceof PyDate) return parseIso(v.iso)?.value ?? CANNOT;
   if ((from === "bigint" || from === "double") && isNumber(v)) return fromTimestamp(numberOf(v)) ?? CANNOT;
@@ -181,10 +187,8 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
   switch (to) {
     case "text":
       if (from === "json") return pyJsonText(toJson(v));
-      // A `date` or `time` (`_text_fallback`): its ISO text.
-      return from === "text" || from === "bigint" || from === "double" || from === "bool" || from === "date" || from === "time"
-        ? pyStr(v)
-        : CANNOT;
+      // A `date`, `time` or `datetime` (`_text_fallback`): its ISO text; `bytes`: their base64 (checked with dlt 1.26.0).
+      return pyStr(v);
     case "bigint":
       return toBigint(from, v);
     case "double":
@@ -200,23 +204,28 @@ export function tryCoerce(to: ColumnDataType, from: ColumnDataType, v: Value, ti
     case "decimal":
     case "wei":
       return toDecimal(from, v);
-    case "timestamp":
-      if (from === "text" && typeof v === "string") {
-        const fast = formatUtcText(v, timezone);
+    case "timestamp": {
+      const text = dateTimeText(from, v);
+      if (text !== null) {
+        const fast = formatUtcText(text, timezone);
         if (fast !== null) return fast;
       }
       return formatted(toTimestamp(from, v), (t) => formatTimestamp(t, timezone));
-    case "date":
+    }
+    case "date": {
       if (from === "date" && v instanceof PyDate) return v.iso;
-      if (from === "text" && typeof v === "string") {
-        const iso = parseIso(v);
-        return iso ? formatDate(iso.value) : formatted(textToDateTime(v), formatDate);
+      const text = dateTimeText(from, v);
+      if (text !== null) {
+        const iso = parseIso(text);
+        return iso ? formatDate(iso.value) : formatted(textToDateTime(text), formatDate);
       }
       return formatted(toTimestamp(from, v), formatDate);
+    }
     case "time":
       if (from === "time" && v instanceof PyTime) return v.iso;
       return from === "text" && typeof v === "string" ? (parseTime(v) ?? CANNOT) : CANNOT;
     case "binary":
+      if (from === "binary" && v instanceof PyBytes) return v.hex;
       if (from === "bigint" && (typeof v === "number" || v instanceof PyInt)) return intToBinary(intDigits(v));
       return from === "text" && typeof v === "string" ? (textToBinary(v) ?? CANNOT) : CANNOT;
     default:

@@ -7,7 +7,7 @@
  * below one — the loads match rows by them, and the preview computes dlt's own (`dltDigest`).
  */
 import type { Json, NumberText } from "../engine/types";
-import { pyJsonText, PyDate, PyFloat, PyInt, PyTime, type Value } from "./values";
+import { pyJsonText, PyBytes, PyDate, PyDateTime, PyFloat, PyInt, PyTime, type Value } from "./values";
 import { BASE64_ALPHABET, byCodePoint, digest128, getOwn, orjsonFloat } from "../shared";
 
 /*
@@ -77,7 +77,8 @@ export type RootIds = { readonly kind: "key_hash"; readonly key: readonly string
 function hashText(v: Value | undefined): string {
   if (v instanceof PyFloat) return orjsonFloat(v.value);
   if (v instanceof PyInt) return v.digits;
-  if (v instanceof PyDate || v instanceof PyTime) return JSON.stringify(v.iso);
+  if (v instanceof PyDate || v instanceof PyTime || v instanceof PyDateTime) return JSON.stringify(v.iso);
+  if (v instanceof PyBytes) return JSON.stringify(v.base64());
   return pyJsonText(v === undefined ? null : v, undefined, true);
 }
 

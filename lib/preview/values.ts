@@ -7,7 +7,9 @@
 import type { Json, KeyOrder, NumberText } from "../engine/types";
 import {
   byCodePoint,
+  BYTES_SPELLING,
   DATE_SPELLING,
+  DATETIME_SPELLING,
   TIME_SPELLING,
   getOwn,
   keysInOrder,
@@ -40,8 +42,28 @@ export class PyTime {
   constructor(readonly iso: string) {}
 }
 
+/** A Python `datetime` a step returned (its `isoformat()`, spelled `DATETIME_SPELLING`): dlt types it `timestamp`. */
+export class PyDateTime {
+  constructor(readonly iso: string) {}
+}
+
+/** Python `bytes` a step returned (`0x` and their hex, spelled `BYTES_SPELLING`): dlt types them `binary`. */
+export class PyBytes {
+  constructor(readonly hex: string) {}
+  /** Python's `base64.b64encode` of the bytes: dlt's text for them (`_text_fallback`: `Af8=` for `b"\x01\xff"`). */
+  base64(): string {
+    let raw = "";
+    for (let i = 2; i < this.hex.length; i += 2) raw += String.fromCharCode(parseInt(this.hex.slice(i, i + 2), 16));
+    return btoa(raw);
+  }
+}
+
 /** A cell between flattening and coercion. */
-export type Value = Json | PyFloat | PyInt | PyDate | PyTime;
+export type Value = Json | PyFloat | PyInt | PyDate | PyTime | PyDateTime | PyBytes;
+
+/** The Python values a step returned that JSON spells as text (their spelling says which). */
+const isPyText = (v: object): v is PyDate | PyTime | PyDateTime | PyBytes =>
+  v instanceof PyDate || v instanceof PyTime || v instanceof PyDateTime || v instanceof PyBytes;
 
 /** The number a JSON lexeme stands for, as Python's `json` module reads it. */
 export function fromLexeme(text: string, value: number): Value {
@@ -54,7 +76,18 @@ export function fromLexeme(text: string, value: number): Value {
 export function spelledValue(spelling: string, v: Json): Value {
   if (typeof v === "number") return fromLexeme(spelling, v);
   if (typeof v !== "string") return v;
-  return spelling === DATE_SPELLING ? new PyDate(v) : spelling === TIME_SPELLING ? new PyTime(v) : v;
+  switch (spelling) {
+    case DATE_SPELLING:
+      return new PyDate(v);
+    case TIME_SPELLING:
+      return new PyTime(v);
+    case DATETIME_SPELLING:
+      return new PyDateTime(v);
+    case BYTES_SPELLING:
+      return new PyBytes(v);
+    default:
+      return v;
+  }
 }
 
 /**
@@ -134,6 +167,8 @@ export function pyType(v: Value | undefined): ColumnDataType | null {
       if (v instanceof PyInt) return "bigint";
       if (v instanceof PyDate) return "date";
       if (v instanceof PyTime) return "time";
+      if (v instanceof PyDateTime) return "timestamp";
+      if (v instanceof PyBytes) return "binary";
       return "json";
   }
 }
@@ -179,14 +214,7 @@ export function loneSurrogateIn(value: Value): string | null {
     if (typeof v === "string") {
       if (!v.isWellFormed()) return v;
     } else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
-    else if (
-      typeof v === "object" &&
-      v !== null &&
-      !(v instanceof PyFloat) &&
-      !(v instanceof PyInt) &&
-      !(v instanceof PyDate) &&
-      !(v instanceof PyTime)
-    )
+    else if (typeof v === "object" && v !== null && !(v instanceof PyFloat) && !(v instanceof PyInt) && !isPyText(v))
       for (const k in v) {
         if (!k.isWellFormed()) return k;
         stack.push((v as Record<string, unknown>)[k]);
@@ -206,7 +234,8 @@ export function pyTrue(v: Value): boolean {
   if (v === null) return false;
   if (typeof v === "object") {
     if (v instanceof PyFloat) return v.value !== 0;
-    if (v instanceof PyInt || v instanceof PyDate || v instanceof PyTime) return true;
+    if (v instanceof PyBytes) return v.hex.length > 2;
+    if (v instanceof PyInt || isPyText(v)) return true;
     return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
   }
   return typeof v === "number" ? v !== 0 : typeof v === "string" ? v !== "" : v;
@@ -216,7 +245,8 @@ export function pyTrue(v: Value): boolean {
 export function pyStr(v: Value): string {
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyInt) return v.digits;
-  if (v instanceof PyDate || v instanceof PyTime) return v.iso;
+  if (v instanceof PyBytes) return v.base64();
+  if (v instanceof PyDate || v instanceof PyTime || v instanceof PyDateTime) return v.iso;
   return sharedPyStr(v as PyValue);
 }
 
@@ -224,7 +254,8 @@ export function pyStr(v: Value): string {
 export function toJson(v: Value): Json {
   if (v instanceof PyFloat) return v.value;
   if (v instanceof PyInt) return Number(v.digits);
-  if (v instanceof PyDate || v instanceof PyTime) return v.iso;
+  if (v instanceof PyBytes) return v.base64();
+  if (v instanceof PyDate || v instanceof PyTime || v instanceof PyDateTime) return v.iso;
   return v;
 }
 

@@ -45,6 +45,8 @@ export {
   PYTHON_JSON_DEPTH,
   nonFiniteText,
   DATE_SPELLING,
+  DATETIME_SPELLING,
+  BYTES_SPELLING,
   TIME_SPELLING,
   parsePythonBody,
   spellable,

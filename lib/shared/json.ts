@@ -18,8 +18,8 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
  * How the API spelled the numbers of a record that `JSON.parse` changes: whole floats (`3.0`, `2e2`,
  * `-0.0`, which Python and so dlt read as floats) and integers beyond 2^53 (which lose precision).
  * Sparse, in the shape of the record, list positions as keys: `{"price": "3.0", "items": {"2": {"qty": "1e3"}}}`.
- * A string's spelling is `DATE_SPELLING` or `TIME_SPELLING`: a Python `date` or `time` a processing step returned
- * (`{"due": "date"}`).
+ * A string's spelling is `DATE_SPELLING`, `TIME_SPELLING`, `DATETIME_SPELLING` or `BYTES_SPELLING`: a Python `date`,
+ * `time`, `datetime` or `bytes` a processing step returned (`{"due": "date"}`).
  */
 export type NumberText = { [key: string]: string | NumberText };
 
@@ -168,10 +168,19 @@ export function parsePythonBody(text: string, sink: WeakMap<object, NumberText>,
 export const DATE_SPELLING = "date";
 /** The same for a Python `time` (its `isoformat()`), which dlt's normaliser types as `time`. */
 export const TIME_SPELLING = "time";
+/**
+ * The same for a Python `datetime` (its `isoformat()`), which dlt's normaliser types as `timestamp` whatever column it
+ * meets: a text column takes its ISO text, a bigint column makes the variant `__v_timestamp` (text would make `__v_text`).
+ */
+export const DATETIME_SPELLING = "timestamp";
+/** The same for Python `bytes` (`0x` and their hex), which dlt's normaliser types as `binary`. */
+export const BYTES_SPELLING = "binary";
+
+/** The spellings that name a Python type (each the dlt data type of the value), not a number's lexeme. */
+const TYPE_SPELLINGS: ReadonlySet<string> = new Set([DATE_SPELLING, TIME_SPELLING, DATETIME_SPELLING, BYTES_SPELLING]);
 
 /** Whether a number's spelling is one Python reads as a float that is not finite (`NaN`, `-Infinity`, `1e400`). */
-export const nonFiniteText = (spelling: string): boolean =>
-  spelling !== DATE_SPELLING && spelling !== TIME_SPELLING && !Number.isFinite(Number(spelling));
+export const nonFiniteText = (spelling: string): boolean => !TYPE_SPELLINGS.has(spelling) && !Number.isFinite(Number(spelling));
 
 /** Whether a value may have a spelling recorded: a number, or the `null` a number not finite for Python was read as. */
 export const spellable = (v: unknown): v is number | null => typeof v === "number" || v === null;

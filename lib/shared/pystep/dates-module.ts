@@ -25,7 +25,8 @@ import { PyModule } from "./module";
 import { PyInterval } from "./pendulum-duration";
 import { int, NotModelled, PyError, PyFloat, PyObject, typeError, typeName, type PyVal } from "./values";
 
-const fromParsed = (p: Parsed): PyDateTime =>
+/** The `datetime` of parsed text (`fromisoformat`, `strptime`; a record's datetime a step returned: ./json.ts). */
+export const fromParsed = (p: Parsed): PyDateTime =>
   build(
     [p.year, p.month, p.day, p.hour, p.minute, p.second, p.micro],
     p.offsetUs === undefined

@@ -4,13 +4,16 @@
  * Python could not hand dlt as JSON (a set, a tuple, a function) comes back as dlt's normaliser writes it
  * where it can (a tuple as a list) or fails the step.
  */
-import { DATE_SPELLING, floatSpelling, ORJSON_DEPTH, TIME_SPELLING, type Json, type NumberText } from "../json";
+import { BYTES_SPELLING, DATE_SPELLING, DATETIME_SPELLING, floatSpelling, ORJSON_DEPTH, TIME_SPELLING } from "../json";
+import type { Json, NumberText } from "../json";
 import { isIndexKey, keysInOrder, subOrder, type KeyOrder } from "../key-order";
 import { setOwn } from "../objects";
 import { pyFloatRepr } from "../python";
 import { checkDate, PyDate, PyDateTime } from "./dates";
+import { fromParsed } from "./dates-module";
+import { fromIsoFormat } from "./dates-text";
 import { PyTime, timeFromText } from "./dates-time";
-import { int, NotModelled, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
+import { int, PyDict, PyError, PyFloat, PyTuple, repr, type PyVal } from "./values";
 import { PyBytes } from "./bytes";
 
 const spelled = (t: NumberText | null, key: string): NumberText | string | null => (t && Object.hasOwn(t, key) ? (t[key] ?? null) : null);
@@ -31,6 +34,10 @@ export function toPy(v: Json, texts: NumberText | string | null = null, order: K
   }
   // A `time` (its `isoformat()`, spelled `TIME_SPELLING`): the time again.
   if (typeof v === "string" && texts === TIME_SPELLING) return timeFromText(v);
+  // A `datetime` (its `isoformat()`, spelled `DATETIME_SPELLING`), `bytes` (`0x` hex, spelled `BYTES_SPELLING`): again.
+  if (typeof v === "string" && texts === DATETIME_SPELLING) return fromParsed(fromIsoFormat(v, false));
+  if (typeof v === "string" && texts === BYTES_SPELLING)
+    return new PyBytes(Uint8Array.from(v.slice(2).match(/../g) ?? [], (h) => parseInt(h, 16)));
   if (v === null || typeof v !== "object") return v;
   const t = typeof texts === "string" ? null : texts;
   if (Array.isArray(v)) return v.map((x, i) => toPy(x, spelled(t, String(i)), subOrder(order, String(i))));
@@ -64,12 +71,13 @@ const fromPyKey = (k: boolean | number | PyFloat) =>
 
 /**
  * A Python value as JSON, with the spellings of its whole floats and the key orders JavaScript would change. A
- * `datetime` is its `isoformat()` (dlt's normaliser and the preview read that text as the same timestamp, naive as
- * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING`, which the preview types `date` as dlt does,
- * a `time` its `isoformat()` spelled `TIME_SPELLING` (typed `time`).
+ * `datetime` is its `isoformat()` spelled `DATETIME_SPELLING` (the preview types it `timestamp` as dlt does, naive as
+ * UTC, checked with dlt 1.26.0); a `date` its ISO text spelled `DATE_SPELLING` (typed `date`), a `time` its `isoformat()`
+ * spelled `TIME_SPELLING` (typed `time`), `bytes` `0x` and their hex spelled `BYTES_SPELLING` (typed `binary`).
  */
 export function fromPy(v: PyVal, depth = 1): FromPy {
-  if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: null, order: null };
+  if (v instanceof PyDateTime) return { value: v.isoformat("T", "auto"), texts: DATETIME_SPELLING, order: null };
+  if (v instanceof PyBytes) return { value: `0x${v.hex()}`, texts: BYTES_SPELLING, order: null };
   if (v instanceof PyDate) return { value: v.iso(), texts: DATE_SPELLING, order: null };
   if (v instanceof PyTime) return { value: v.str(), texts: TIME_SPELLING, order: null };
   if (v instanceof PyFloat) {
@@ -108,7 +116,6 @@ export function fromPy(v: PyVal, depth = 1): FromPy {
     const reordered = keys.some(isIndexKey) && Object.keys(out).some((k, i) => k !== keys[i]);
     return { value: out, texts, order: reordered || at ? { ...(reordered ? { keys } : {}), ...(at ? { at } : {}) } : null };
   }
-  if (v instanceof PyBytes) throw new NotModelled("`bytes` in a record (dlt loads a `binary` column; `.hex()` or `.decode()` gives text)");
   // dlt's extract step writes records with orjson, which refuses a set or a function (checked with dlt 1.26.0).
   throw new PyError("TypeError", `\`${repr(v)}\` is not JSON serializable`);
 }

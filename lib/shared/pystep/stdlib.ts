@@ -160,7 +160,8 @@ function dump(v: PyVal, o: DumpOptions, level: number, open: Set<object>): strin
   if (v instanceof PyFloat) return floatText(v.v, o);
   const list = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
   if (list === null && !(v instanceof PyDict)) {
-    if (o.fallback === null) throw typeError(`Object of type ${typeName(v)} is not JSON serializable`);
+    // `o.__class__.__name__`: the class's own name (`datetime`, not `datetime.datetime`).
+    if (o.fallback === null) throw typeError(`Object of type ${typeName(v).split(".").pop()} is not JSON serializable`);
     return nested(v, open, () => dump(o.call(o.fallback, [v]), o, level, open));
   }
   return nested(v as object, open, () => {
