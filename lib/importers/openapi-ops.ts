@@ -5,7 +5,7 @@ import { flatten, schemaType, type Source } from "./fields";
 import { named, SINCE_PARAMS } from "./hints";
 import { shapeOf } from "./shape";
 import type { EndpointDraft, PlainObject } from "./types";
-import { arr, isObj, obj, own, plain, singular, snake, str, type Obj } from "./values";
+import { arr, configKey, droppedKeyNote, isObj, literal, obj, own, plain, singular, snake, str, type Obj } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Operation {
@@ -40,9 +40,17 @@ function param(p: Obj): Param | null {
   const where = str(own(p, "in"));
   if (where !== "query" && where !== "path" && where !== "header") return null;
   const schema = flatten(own(p, "schema"));
-  const pick = [own(p, "example"), own(schema, "default"), own(schema, "example"), arr(own(schema, "enum"))[0]].find(
-    (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean",
-  );
+  // A parameter's `example` reaches here as `examples: {default: {value}}` (the document is upgraded to 3.1 first); 3.1's
+  // schema `examples` is a list.
+  const examples = Object.values(obj(own(p, "examples"))).map((e) => own(obj(e), "value"));
+  const pick = [
+    own(p, "example"),
+    ...examples,
+    own(schema, "default"),
+    own(schema, "example"),
+    arr(own(schema, "examples"))[0],
+    arr(own(schema, "enum"))[0],
+  ].find((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean");
   const num = (k: string) => (typeof own(schema, k) === "number" ? (own(schema, k) as number) : undefined);
   return {
     name: str(own(p, "name")) ?? "",
@@ -91,9 +99,14 @@ export function operationDraft(o: Operation, notes: string[]): { endpoint: Endpo
   const fixed: Record<string, string | number | boolean> = {};
   const notePaging = new Set(Object.keys(paging?.params ?? {}));
   const pagingNames = paging ? pagingParamNames(paging.guess.value) : new Set<string>();
+  const dropped = droppedKeyNote(`the parameters of GET ${o.path}`, notes);
   for (const p of params) {
     if (p.in === "header" || pagingNames.has(p.name) || notePaging.has(p.name) || p.name === incremental?.value.param) continue;
-    if (p.in === "path" || (p.required && !named(SINCE_PARAMS, p.name))) fixed[p.name] = p.value ?? (p.in === "path" ? 1 : "");
+    if (p.in !== "path" && !(p.required && !named(SINCE_PARAMS, p.name))) continue;
+    const key = configKey(p.name, dropped);
+    // A query value is formatted by dlt as its key is: literal braces doubled.
+    if (key !== null)
+      fixed[key] = p.in === "query" && typeof p.value === "string" ? (literal(p.value) as string) : (p.value ?? (p.in === "path" ? 1 : ""));
   }
   const allParams: PlainObject = {
     ...fixed,

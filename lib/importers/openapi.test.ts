@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildConfig, importText, renderConfig, type ImportDraft } from "./index";
 import { runOnMock } from "../testing/imports";
+import { validateValue } from "../config";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -240,5 +241,29 @@ describe("OpenAPI details", () => {
       ok: false,
       message: expect.stringMatching(/no GET operations/),
     });
+  });
+  it("writes a required query parameter as the config must (braces doubled), and leaves out a name too long, saying so", () => {
+    const query = (name: string, example: string) => ({ name, in: "query", required: true, example, schema: { type: "string" } });
+    const spec = {
+      openapi: "3.0.0",
+      paths: {
+        "/items": {
+          get: {
+            parameters: [query("q".repeat(300), "a"), query("{x}", "{y}"), query("fields", "id,name")],
+            responses: { "200": { content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } },
+          },
+        },
+      },
+    };
+    const r = importText(JSON.stringify(spec));
+    const draft = r.ok ? r.draft : null;
+    const config = draft ? buildConfig(draft, { selected: draft.endpoints.map((e) => e.id) }).config : null;
+    expect(config?.resources).toEqual([
+      expect.objectContaining({ endpoint: expect.objectContaining({ params: { "{{x}}": "{{y}}", fields: "id,name" } }) }),
+    ]);
+    expect(config && validateValue(config, "json").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(draft?.notes.join("\n")).toContain(
+      "in the parameters of GET /items was left out: it is 300 characters long as a config writes it, and restplay reads keys of up to 256.",
+    );
   });
 });

@@ -13,7 +13,7 @@ import { pagingParamNames } from "./openapi-ops";
 import { capturedSummary, isIdSegment, linkIdSegments, uniqueNames } from "./relate";
 import { clean, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
-import { isObj, keptKey, literal, plain, snake } from "./values";
+import { configKey, droppedKeyNote, isObj, literal, plain, snake } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Captured {
@@ -68,11 +68,10 @@ function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data:
   const dropped = droppedKeyNote(`the body of ${c.method} ${c.url.pathname}`, notes);
   const scrub = (o: Record<string, unknown>): PlainObject =>
     Object.fromEntries(
-      Object.entries(o).flatMap(([k, v]) =>
-        keptKey(k, dropped)
-          ? [[literal(k) as string, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v), dropped)]]
-          : [],
-      ),
+      Object.entries(o).flatMap(([k, v]) => {
+        const key = configKey(k, dropped);
+        return key === null ? [] : [[key, SENSITIVE_KEYS.has(k.toLowerCase()) ? secretRef(k) : literal(plain(v), dropped)]];
+      }),
     );
   const declared = /json/i.test(c.contentType ?? "");
   if (declared || /^\s*\{/.test(c.body)) {
@@ -85,6 +84,11 @@ function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data:
               "the config sends it as JSON (`json`), as APIs that take a JSON body expect.",
           );
         return { json: scrub(v as Record<string, unknown>), data: null };
+      }
+      if (declared) {
+        const what = Array.isArray(v) ? "a JSON array" : v === null ? "JSON null" : `a JSON ${typeof v}`;
+        notes.push(`The body of ${c.method} ${c.url.pathname} is ${what}: a dlt endpoint's \`json\` is a dict, so the body was left out.`);
+        return { json: null, data: null };
       }
     } catch {
       /* not JSON after all: sent as form data below */
@@ -157,9 +161,10 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
     const params: Record<string, PlainObject[string]> = {};
     // Another credential in the query string (the auth guess took one) becomes a reference too: never a literal.
     const droppedParam = droppedKeyNote(`the query of ${first.method} ${first.url.pathname}`, notes);
-    for (const p of query)
-      if (!skip.has(p.name) && keptKey(p.name, droppedParam))
-        params[literal(p.name) as string] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
+    for (const p of query) {
+      const key = skip.has(p.name) ? null : configKey(p.name, droppedParam);
+      if (key !== null) params[key] = SENSITIVE_KEYS.has(p.name.toLowerCase()) ? secretRef(p.name) : literal(p.value ?? "");
+    }
     const own = kept(first).filter(([k]) => !commonNames.has(k.toLowerCase()));
     const name = nameOf(first.url.pathname);
     const { json, data } = bodyOf(first, notes);
@@ -227,15 +232,12 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
   };
 }
 
-/** A note for a key of what was sent that no config takes (`__proto__`): left out, and said where. */
-const droppedKeyNote =
-  (where: string, notes: string[]) =>
-  (key: string): void =>
-    void notes.push(`The key \`${key}\` in ${where} was left out: restplay takes no JavaScript prototype name as a key.`);
-
 /** Headers as the config holds them: literal braces doubled (dlt formats headers too), a prototype's name left out. */
 function configHeaders(pairs: readonly (readonly [string, string])[], notes: string[]): PlainObject | null {
   const dropped = droppedKeyNote("the headers", notes);
-  const kept = pairs.filter(([k]) => keptKey(k, dropped)).map(([k, v]) => [literal(k) as string, literal(v) as string] as const);
+  const kept = pairs.flatMap(([k, v]) => {
+    const key = configKey(k, dropped);
+    return key === null ? [] : [[key, literal(v) as string] as const];
+  });
   return kept.length ? Object.fromEntries(kept) : null;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildConfig, importText, renderConfig, type ImportDraft } from "./index";
 import { splitCommands } from "./shell";
 import { runOnMock } from "../testing/imports";
+import { validateValue } from "../config";
 
 function draftOf(text: string, options: Parameters<typeof importText>[1] = {}): ImportDraft {
   const r = importText(text, options);
@@ -221,6 +222,38 @@ describe("HAR", () => {
     expect(child?.path).toBe("/accounts/{account_id}/contacts");
     expect(child?.parent?.value.bindings).toEqual([{ param: "account_id", field: "id" }]);
     expect(child?.parent?.evidence).toMatch(/guessed/);
+  });
+
+  it("leaves out what no config holds, said in the notes: a JSON body that is no dict, a key too long once braces are doubled", () => {
+    const post = (text: string) => ({
+      request: { method: "POST", url: "https://api.x.example/search", headers: [], postData: { mimeType: "application/json", text } },
+      response: { status: 200, headers: [], content: { mimeType: "application/json", text: "[]" } },
+    });
+    // The fast-check counterexample: a JSON array was read as a form, its text split at `=` into a 257-character key.
+    const long = `${"k".repeat(250)}{x}`; // 253 characters as sent, 255 as the config writes it
+    const tooLong = `${"k".repeat(252)}{x}`; // 255 as sent, 257 written
+    const har = JSON.stringify({
+      log: {
+        entries: [post('[1, {"a": "https://x.example/?page=2"}]'), { ...post(JSON.stringify({ [long]: 1, [tooLong]: 2, q: "{a}" })) }],
+      },
+    });
+    const draft = draftOf(har);
+    const built = buildConfig(draft, { selected: draft.endpoints.map((e) => e.id) });
+    expect(validateValue(built.config, "json").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const endpoint = (built.config.resources as { endpoint: object }[])[0]?.endpoint;
+    expect(endpoint && ("json" in endpoint || "data" in endpoint)).toBe(false);
+    expect(draft.notes).toEqual(
+      expect.arrayContaining(["The body of POST /search is a JSON array: a dlt endpoint's `json` is a dict, so the body was left out."]),
+    );
+    const array = importText(JSON.stringify({ log: { entries: [post(JSON.stringify({ [long]: 1, [tooLong]: 2, q: "{a}" }))] } }));
+    const second = array.ok ? array.draft : null;
+    const config = second ? buildConfig(second, { selected: second.endpoints.map((e) => e.id) }).config : null;
+    expect(config?.resources).toEqual([
+      expect.objectContaining({ endpoint: expect.objectContaining({ json: { [`${"k".repeat(250)}{{x}}`]: 1, q: "{{a}}" } }) }),
+    ]);
+    expect(second?.notes.join("\n")).toContain(
+      `in the body of POST /search was left out: it is 257 characters long as a config writes it, and restplay reads keys of up to 256.`,
+    );
   });
 
   it("says what it expected from a file that is not a HAR", () => {

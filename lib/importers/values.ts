@@ -1,5 +1,5 @@
 /** Small readers for untrusted JSON-like values (parsed specs, HAR files, sample responses). */
-import type { PlainValue } from "../formats";
+import { MAX_KEY_LENGTH, type PlainValue } from "../formats";
 import { isPrototypeKey, trimChars } from "../shared";
 
 export type Obj = { readonly [key: string]: unknown };
@@ -30,23 +30,47 @@ export function plain(v: unknown, depth = 0): PlainValue {
  * A value written as it was sent: dlt reads `{…}` in `params`, `json` and `data` strings (keys too) as placeholders,
  * so a literal brace is doubled (`{"q":"x"}` as a form field → `{{"q":"x"}}`, which dlt sends as written).
  */
-export function literal(v: PlainValue, dropped?: (key: string) => void): PlainValue {
+export function literal(v: PlainValue, dropped?: DroppedKey): PlainValue {
   if (typeof v === "string") return v.replace(/[{}]/g, (c) => c + c);
   if (Array.isArray(v)) return v.map((x) => literal(x, dropped));
-  // Keys too: dlt formats a dict's keys as it formats its values. A prototype's name is no key a config takes here.
+  // Keys too: dlt formats a dict's keys as it formats its values.
   if (v !== null && typeof v === "object")
     return Object.fromEntries(
-      Object.entries(v).flatMap(([k, x]) => (keptKey(k, dropped) ? [[literal(k) as string, literal(x, dropped)]] : [])),
+      Object.entries(v).flatMap(([k, x]) => {
+        const key = configKey(k, dropped);
+        return key === null ? [] : [[key, literal(x, dropped)]];
+      }),
     );
   return v;
 }
 
-/** Whether a key of what was sent can be a config's (`__proto__`, `constructor`, `prototype` cannot: `dropped` is told). */
-export function keptKey(key: string, dropped?: (key: string) => void): boolean {
-  if (!isPrototypeKey(key)) return true;
-  dropped?.(key);
-  return false;
+/** Told of a key left out of a config, and why (a clause: "restplay takes no JavaScript prototype name as a key"). */
+export type DroppedKey = (key: string, why: string) => void;
+
+/**
+ * A key of what was sent as the config writes it — literal braces doubled, as `literal` — or `null` when no config holds
+ * it (`dropped` is told why): a JavaScript prototype's name (`__proto__`, `constructor`, `prototype`), or a key longer
+ * than restplay reads once its braces are doubled (MAX_KEY_LENGTH: the editor would mark it `invalid_key`).
+ */
+export function configKey(key: string, dropped?: DroppedKey): string | null {
+  if (isPrototypeKey(key)) {
+    dropped?.(key, "restplay takes no JavaScript prototype name as a key");
+    return null;
+  }
+  const written = literal(key) as string;
+  if (written.length <= MAX_KEY_LENGTH) return written;
+  dropped?.(
+    key,
+    `it is ${written.length.toLocaleString("en-US")} characters long as a config writes it, and restplay reads keys of up to ${MAX_KEY_LENGTH}`,
+  );
+  return null;
 }
+
+/** A note for a key of what was sent that no config takes (`__proto__`, a key too long): left out, and said where and why. */
+export const droppedKeyNote =
+  (where: string, notes: string[]): DroppedKey =>
+  (key, why) =>
+    void notes.push(`The key \`${key.length > 60 ? `${key.slice(0, 60)}…` : key}\` in ${where} was left out: ${why}.`);
 
 /** snake_case from a path segment or camelCase name: `bankTransactions` → `bank_transactions`. */
 export function snake(s: string): string {
