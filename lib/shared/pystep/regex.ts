@@ -88,7 +88,10 @@ const text = (v: PyVal): string => {
   throw typeError(`expected string or bytes-like object, got '${typeName(v)}'`);
 };
 
-/** Longer texts are scanned under the time limit by any pattern (two repetitions that trade characters take seconds on 2,000 characters, 0.1 s on 200). */
+/**
+ * Longer texts are scanned under the time limit by any pattern (two repetitions that trade characters take seconds on
+ * 2,000 characters, 0.1 s on 200).
+ */
 const SHORT_TEXT = 200;
 let depth = 0;
 /**
