@@ -103,7 +103,7 @@ export interface Handler {
 }
 
 /** The modules a step may import (lib/shared/pystep/eval.ts binds them). */
-export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json" | "hashlib" | "base64" | "re";
+export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json" | "hashlib" | "base64" | "re" | "zoneinfo";
 
 /**
  * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the

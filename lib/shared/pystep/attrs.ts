@@ -16,6 +16,8 @@ export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
   ...HASH_ATTRIBUTES,
   ...RE_ATTRIBUTES,
   "groups",
+  "key",
+  "ZoneInfo",
 ]);
 
 /** `v.name`, as Python reads it. */

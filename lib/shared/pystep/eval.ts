@@ -10,6 +10,7 @@ import { pendulumModules } from "./pendulum";
 import { copyModule, jsonModule } from "./stdlib";
 import { base64Module, hashlibModule } from "./hashing";
 import { reModule } from "./regex";
+import { zoneinfoModule } from "./zones";
 import { PyBytes } from "./bytes";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
@@ -71,6 +72,7 @@ export class Interpreter {
       hashlib: hashlibModule(),
       base64: base64Module(),
       re: reModule(this.call),
+      zoneinfo: zoneinfoModule(),
     };
   }
 

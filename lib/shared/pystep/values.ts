@@ -148,10 +148,11 @@ export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
   JSONDecodeError: "ValueError",
   Error: "ValueError",
   error: "Exception",
+  ZoneInfoNotFoundError: "KeyError",
 };
 
 /** The exception classes above that belong to a module (`json.JSONDecodeError`, `binascii.Error`), not to the builtins. */
-export const MODULE_EXCEPTIONS: ReadonlySet<string> = new Set(["JSONDecodeError", "Error", "error"]);
+export const MODULE_EXCEPTIONS: ReadonlySet<string> = new Set(["JSONDecodeError", "Error", "error", "ZoneInfoNotFoundError"]);
 
 /** Whether exception class `type` is `of` or derives from it. */
 export function isSubclass(type: string, of: string): boolean {
