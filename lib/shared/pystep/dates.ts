@@ -343,7 +343,16 @@ export class PyDateTime extends PyDate {
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
   override wall() {
-    return { days: this.days, us: this.us, offsetUs: this.offsetUs, zone: this.tz?.nameFor(this.wallUs, this.fold) ?? "" };
+    const { tz, wallUs, fold } = this;
+    // The zone's name only where a format asks for it (`%Z`): a named zone's takes ICU a while.
+    return {
+      days: this.days,
+      us: this.us,
+      offsetUs: this.offsetUs,
+      get zone() {
+        return tz?.nameFor(wallUs, fold) ?? "";
+      },
+    };
   }
   override attr(name: string): PyVal | undefined {
     const i = ["hour", "minute", "second", "microsecond"].indexOf(name);

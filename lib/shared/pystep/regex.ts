@@ -181,12 +181,14 @@ export class PyPattern extends PyObject {
     const m = re.exec(s);
     if (!m) return null;
     const spans: Span[] = [];
+    const texts: (string | null)[] = [];
     const ind = m.indices!;
     for (let g = 0; g <= this.groups; g++) {
       const x = ind[g === 0 ? 0 : g + skip];
       spans.push(x ? [at.of(x[0]), at.of(x[1])] : null);
+      texts.push(m[g === 0 ? 0 : g + skip] ?? null);
     }
-    return new PyMatch(this, s, spans, [m.index, m.index + m[0].length]);
+    return new PyMatch(this, s, spans, texts, [m.index, m.index + m[0].length]);
   }
 
   /** Python's scan over `s`: each match in turn (at most `limit`, 0 for all), as `finditer`, `sub`, `split` and `findall` walk. */
@@ -374,14 +376,12 @@ export class PyMatch extends PyObject {
     readonly string: string,
     /** Group 0 and each group's span in code points; `null` where a group took no part. */
     readonly spans: readonly Span[],
-    /** The match's span in UTF-16 units (for slicing `string`). */
+    /** Group 0 and each group's text (`null` where it took no part). */
+    private readonly texts: readonly (string | null)[],
+    /** The match's span in UTF-16 units (where the scan goes on). */
     readonly units: readonly [number, number],
   ) {
     super();
-  }
-  private cpSlice(sp: Span): string | null {
-    if (!sp) return null;
-    return [...this.string].slice(sp[0], sp[1]).join("");
   }
   repr(): string {
     const [a, b] = this.spans[0]!;
@@ -400,7 +400,7 @@ export class PyMatch extends PyObject {
   }
   group(g: PyVal): PyVal {
     const i = this.index(g);
-    return i === 0 ? this.string.slice(this.units[0], this.units[1]) : this.cpSlice(this.spans[i]!);
+    return this.texts[i]!;
   }
   groupsOf(fallback: PyVal): PyVal[] {
     return this.spans.slice(1).map((_, i) => this.group(i + 1) ?? fallback);

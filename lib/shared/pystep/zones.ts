@@ -79,6 +79,8 @@ export class PyZoneInfo extends PyTimezone {
   override fixedUs(): number | null {
     return null;
   }
+  /** Formats of the zone's short names, by locale (made when a name is first asked for). */
+  private readonly names = new Map<string, Intl.DateTimeFormat>();
   private at(s: number): number {
     return offsetAt(this.f, s);
   }
@@ -112,7 +114,8 @@ export class PyZoneInfo extends PyTimezone {
     if (listed) return listed[1];
     const instant = new Date(Number((wallUs - BigInt(off)) / 1000n));
     for (const locale of NAME_LOCALES) {
-      const f = new Intl.DateTimeFormat(locale, { timeZone: this.key, timeZoneName: "short" });
+      const f = this.names.get(locale) ?? new Intl.DateTimeFormat(locale, { timeZone: this.key, timeZoneName: "short" });
+      this.names.set(locale, f);
       const name = f.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
       if (/^[A-Z]{2,5}$/.test(name)) return name;
     }
