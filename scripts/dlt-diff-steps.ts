@@ -119,6 +119,26 @@ const MAPS: Step[] = [
   lambda("map", 'lambda x: {**x, "meta_json": json.dumps(x.get("meta"), sort_keys=True), "tags_json": json.dumps(x.get("tags") or [])}'),
   lambda("map", 'lambda x: {**x, "h": hashlib.sha256(str(x.get("name")).encode()).hexdigest()[:12]}'),
   lambda("map", 'lambda x: {**x, "back": json.loads(json.dumps(x, default=str)), "md5": hashlib.md5(json.dumps(x).encode()).hexdigest()}'),
+  // `re` and named time zones (twenty-ninth session).
+  lambda(
+    "map",
+    'lambda x: {**x, "slug": re.sub(r"[^a-z0-9]+", "-", str(x.get("name")).lower()).strip("-"), "n": re.findall(r"\\d+", str(x))}',
+  ),
+  def(
+    "map",
+    "words",
+    '    m = re.search(r"(?P<first>\\w+)\\W*(\\w*)", str(item.get("name")))\n' +
+      '    item["first"] = m.group("first") if m else None\n    item["parts"] = re.split(r"[\\s_-]+", str(item.get("name")))\n' +
+      '    item["caps"] = re.sub(r"\\b(\\w)", lambda g: g.group(1).upper(), str(item.get("name")))\n    return item',
+  ),
+  def(
+    "map",
+    "berlin",
+    '    c = item.get("created")\n    if isinstance(c, str) and len(c) > 10:\n' +
+      '        local = datetime.fromisoformat(c.replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/Berlin"))\n' +
+      '        item["local"] = local\n        item["local_text"] = local.isoformat()\n        item["zone"] = local.tzname()\n' +
+      "    return item",
+  ),
   def(
     "map",
     "pseudonymize",
@@ -203,7 +223,7 @@ export function makeStepsCase(seed: number, baseUrl: string): StepsCase {
     (o) => `,\n        ${py(o).slice(0, -1)}${shaped.childSteps ? `, "processing_steps": [${shaped.childSteps}]` : ""}}`,
   );
   const python =
-    "import base64\nimport copy\nimport hashlib\nimport json\n" +
+    "import base64\nimport copy\nimport hashlib\nimport json\nimport re\nfrom zoneinfo import ZoneInfo\n" +
     "from datetime import datetime, date, time, timedelta, timezone\n" +
     "from dlt.sources.rest_api import rest_api_source\n\n" +
     `${defs}${defs ? "\n" : ""}` +

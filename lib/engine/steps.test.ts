@@ -254,8 +254,8 @@ ${source(`{"name": "posts", "endpoint": {"path": "posts"}, "processing_steps": [
       ["LIMIT = 3\nLIMIT = 4\n", undefined_],
       ["LIMIT = [1]\nLIMIT.append(2)\n", undefined_],
       [
-        "import re\nLIMIT = len(re.escape('a'))\n",
-        /it reads `LIMIT = len\(re.escape\('a'\)\)` of the file, where it calls `.escape\(\)`, a method the playground/,
+        "import os\nLIMIT = len(os.getcwd())\n",
+        /it reads `LIMIT = len\(os.getcwd\(\)\)` of the file, where it calls `.getcwd\(\)`, a method the playground/,
       ],
     ] as const) {
       const steps = `"processing_steps": [{"filter": lambda x: x["id"] < LIMIT}]`;
@@ -331,8 +331,8 @@ ${source(`{"name": "items", "endpoint": {"path": "items", "data_selector": "data
 
   it("a step outside the subset keeps being skipped, with the others of its list", async () => {
     const r = await run(
-      `import re\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
-        "processing_steps": [{"filter": lambda x: x["id"] == 3}, {"map": lambda x: re.escape("{}")}]}`)}`,
+      `import os\n${source(`{"name": "posts", "endpoint": {"path": "posts"},
+        "processing_steps": [{"filter": lambda x: x["id"] == 3}, {"map": lambda x: os.getcwd()}]}`)}`,
     );
     expect(r.v.diagnostics.filter((d) => d.code.startsWith("python_")).map((d) => d.code)).toEqual([
       "python_not_executed",

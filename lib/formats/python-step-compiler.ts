@@ -416,6 +416,7 @@ export class Compiler {
     const left = kids[0]!;
     const right = this.expr(kids[kids.length - 1]!, scope);
     if (ops === "and" || ops === "or") return { k: ops, left: this.expr(left, scope), right };
+    if (n.getChild("BitOp") && ops === "|") return { k: "bin", op: "|", left: this.expr(left, scope), right };
     if (n.getChild("ArithOp")) {
       const op = ops.replace(/\s/g, "");
       if (!["+", "-", "*", "/", "//", "%", "**"].includes(op)) no(`it uses \`${op}\``);

@@ -20,14 +20,16 @@ export type ModuleDef =
 /**
  * The import statement of a step's (or an `initial_value`'s) module for `name` bound to `qualified`, written as
  * lib/formats/python-step.ts compiles it; null for a module lib/shared/pystep does not model. `datetime` and its
- * classes, `pendulum` (dlt's `from dlt.common.pendulum import pendulum` too), `time`, `copy`, `json`, `hashlib` and `base64`.
+ * classes, `pendulum` (dlt's `from dlt.common.pendulum import pendulum` too), `time`, `copy`, `json`, `hashlib`, `base64`,
+ * `re` and `zoneinfo`.
  */
 export function importText(qualified: string, name: string): string | null {
   const as = (bound: string) => (bound === name ? "" : ` as ${name}`);
   const cls = /^datetime\.(datetime|date|time|timedelta|timezone)$/.exec(qualified)?.[1];
   if (cls) return `from datetime import ${cls}${as(cls)}`;
-  if (["datetime", "time", "copy", "json", "hashlib", "base64"].includes(qualified)) return `import ${qualified}${as(qualified)}`;
-  const fn = /^(copy|json|hashlib|base64)\.(\w+)$/.exec(qualified);
+  if (["datetime", "time", "copy", "json", "hashlib", "base64", "re", "zoneinfo"].includes(qualified))
+    return `import ${qualified}${as(qualified)}`;
+  const fn = /^(copy|json|hashlib|base64|re|zoneinfo)\.(\w+)$/.exec(qualified);
   if (fn && FROM_IMPORTS[fn[1]!]!.includes(fn[2]!)) return `from ${fn[1]} import ${fn[2]}${as(fn[2]!)}`;
   if (qualified === "pendulum" || qualified === "dlt.common.pendulum.pendulum") return `import pendulum${as("pendulum")}`;
   return qualified === "time.time" ? `from time import time${as("time")}` : null;
@@ -39,6 +41,21 @@ const FROM_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   json: ["dumps", "loads"],
   hashlib: ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"],
   base64: ["b64encode", "b64decode", "urlsafe_b64encode", "urlsafe_b64decode"],
+  zoneinfo: ["ZoneInfo"],
+  re: ["compile", "search", "match", "fullmatch", "findall", "finditer", "split", "sub", "subn", "escape"].concat([
+    "A",
+    "ASCII",
+    "I",
+    "IGNORECASE",
+    "M",
+    "MULTILINE",
+    "S",
+    "DOTALL",
+    "U",
+    "UNICODE",
+    "X",
+    "VERBOSE",
+  ]),
 };
 
 /** A statement a step reads: where it starts in the file, and its source. */

@@ -99,6 +99,8 @@ export function exceptionTypes(text: string, n: SyntaxNode): string[] {
   return names.map((x) => {
     const id = text.slice(x.from, x.to);
     if (/^json\s*\.\s*JSONDecodeError$/.test(id)) return "JSONDecodeError";
+    if (/^re\s*\.\s*error$/.test(id)) return "error";
+    if (/^zoneinfo\s*\.\s*ZoneInfoNotFoundError$/.test(id)) return "ZoneInfoNotFoundError";
     if (x.name !== "VariableName" || MODULE_EXCEPTIONS.has(id) || !Object.hasOwn(EXCEPTION_BASES, id))
       no(`it catches \`${id}\`, an exception class the playground does not know`);
     return id;

@@ -97,7 +97,7 @@ export function compileModule(texts: readonly string[]): CompiledModule {
 }
 
 /** `from datetime import timezone [as tz]`, `import <module> [as x]`, `from time import time` (`importText`'s). */
-const MODULES = "datetime|time|copy|json|hashlib|base64";
+const MODULES = "datetime|time|copy|json|hashlib|base64|re|zoneinfo";
 const IMPORT_LINE = new RegExp(String.raw`^(?:from (${MODULES}) import (\w+)|import (${MODULES}|pendulum))(?: as (\w+))?$`);
 
 function importOf(text: string): Extract<Global, { k: "import" }> | null {

@@ -17,19 +17,30 @@ let sandbox: { context: Context & { run?: () => unknown }; script: Script } | nu
  * it, would hang. vm's time limit does interrupt it.
  */
 export function withinTime<T>(run: () => T): T {
+  return underTimeLimit(
+    run,
+    (ms) =>
+      new JsonPathEvalError(
+        `it ran more than ${ms / 1000} s over one value: its regular expression backtracks without end on this data ` +
+          "(Python's re, and so dlt, would run as long or longer); write one that does not nest repetitions (`(a+)+`)",
+      ),
+  );
+}
+
+/** `run()` stopped after REGEX_PATH_MS where Node's vm is there, failing with `timedOut(ms)`; also a step's `re` (pystep/regex.ts). */
+export function underTimeLimit<T>(run: () => T, timedOut: (ms: number) => Error): T {
   if (!vm) return run();
   sandbox ??= { context: vm.createContext({}), script: new vm.Script("run()") };
   const { context, script } = sandbox;
+  const outer = context.run;
   context.run = run;
   try {
     return script.runInContext(context, { timeout: REGEX_PATH_MS }) as T;
   } catch (e) {
     if ((e as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw e;
-    throw new JsonPathEvalError(
-      `it ran more than ${REGEX_PATH_MS / 1000} s over one value: its regular expression backtracks without end on this data ` +
-        "(Python's re, and so dlt, would run as long or longer); write one that does not nest repetitions (`(a+)+`)",
-    );
+    throw timedOut(REGEX_PATH_MS);
   } finally {
-    delete context.run;
+    if (outer) context.run = outer;
+    else delete context.run;
   }
 }

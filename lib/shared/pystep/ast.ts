@@ -4,7 +4,7 @@
  * Plain objects only, so a resolved source holding a step stays a plain value.
  */
 
-export type BinOp = "+" | "-" | "*" | "/" | "//" | "%" | "**";
+export type BinOp = "+" | "-" | "*" | "/" | "//" | "%" | "**" | "|";
 export type CmpOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
 
 /** An f-string's replacement: `{value!conversion:spec}`; `specParts`: a spec with fields of its own (`{x:>{width}}`). */
@@ -103,7 +103,7 @@ export interface Handler {
 }
 
 /** The modules a step may import (lib/shared/pystep/eval.ts binds them). */
-export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json" | "hashlib" | "base64";
+export type StepModuleName = "datetime" | "pendulum" | "time" | "copy" | "json" | "hashlib" | "base64" | "re" | "zoneinfo";
 
 /**
  * A module-level name a step reads: a constant (`EXCLUDED = {"a"}`), a plain `def`, or a name imported from the

@@ -5,10 +5,20 @@
 import { DATE_ATTRIBUTES } from "./dates";
 import { PENDULUM_ATTRIBUTES } from "./pendulum";
 import { HASH_ATTRIBUTES } from "./hashing";
+import { RE_ATTRIBUTES } from "./regex";
 import { PyError, PyObject, PyTuple, typeName, type PyVal } from "./values";
 
 /** Attribute names a step may read (others are refused when the config is checked: the playground does not model them). */
-export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(["args", ...DATE_ATTRIBUTES, ...PENDULUM_ATTRIBUTES, ...HASH_ATTRIBUTES]);
+export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
+  "args",
+  ...DATE_ATTRIBUTES,
+  ...PENDULUM_ATTRIBUTES,
+  ...HASH_ATTRIBUTES,
+  ...RE_ATTRIBUTES,
+  "groups",
+  "key",
+  "ZoneInfo",
+]);
 
 /** `v.name`, as Python reads it. */
 export function getattr(v: PyVal, name: string): PyVal {

@@ -5,6 +5,7 @@
 import {
   args,
   build,
+  foldOf,
   checkDate,
   DAY,
   integer,
@@ -95,12 +96,13 @@ export class PyDateClass extends PyObject {
   override call(a: PyVal[], kw: Kw): PyVal {
     switch (this.name) {
       case "datetime": {
-        const names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"];
+        const names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"];
         const p = args("datetime", names, a, kw, 3);
-        return build(
+        const made = build(
           names.slice(0, 7).map((k) => (p.has(k) ? integer(p.get(k)) : 0)),
           tzOf(p.get("tzinfo")),
         );
+        return p.has("fold") ? made.at(made.wallUs, made.tz, foldOf(p.get("fold")!)) : made;
       }
       case "date": {
         const p = args("date", ["year", "month", "day"], a, kw, 3);
@@ -132,7 +134,7 @@ export class PyDateClass extends PyObject {
       case "now": {
         if (!dt) return undefined;
         const tz = tzOf(args("now", ["tz"], a, kw, 0).get("tz"));
-        return PyDateTime.ofWall(now() + BigInt(tz?.offsetUs ?? 0), tz);
+        return tz ? new PyDateTime(0, 0, null).atInstant(now(), tz) : PyDateTime.ofWall(now(), null);
       }
       case "utcnow":
       case "today": {
@@ -165,7 +167,8 @@ export class PyDateClass extends PyObject {
       case "utcfromtimestamp": {
         const p = args(name, name === "fromtimestamp" && dt ? ["timestamp", "tz"] : ["timestamp"], a, kw, 1);
         const tz = tzOf(p.get("tz"));
-        const t = PyDateTime.ofWall(secondsUs(p.get("timestamp")) + BigInt(tz?.offsetUs ?? 0), tz);
+        const at = secondsUs(p.get("timestamp"));
+        const t = tz ? new PyDateTime(0, 0, null).atInstant(at, tz) : PyDateTime.ofWall(at, null);
         return dt ? t : new PyDate(t.days);
       }
     }
@@ -193,9 +196,8 @@ export function dateModule(nowMs: () => number): Readonly<Record<string, PyVal>>
 export function dateBinary(op: string, a: PyVal, b: PyVal): PyVal | undefined {
   const td = (v: PyVal) => (v instanceof PyTimeDelta ? v : null);
   const n = (v: PyVal) => (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" ? BigInt(v) : null);
-  if (a instanceof PyDateTime && td(b) && (op === "+" || op === "-"))
-    return a.at(a.wallUs + (op === "+" ? 1n : -1n) * (b as PyTimeDelta).total, a.tz);
-  if (td(a) && b instanceof PyDateTime && op === "+") return b.at(b.wallUs + (a as PyTimeDelta).total, b.tz);
+  if (a instanceof PyDateTime && td(b) && (op === "+" || op === "-")) return a.plus((op === "+" ? 1n : -1n) * (b as PyTimeDelta).total);
+  if (td(a) && b instanceof PyDateTime && op === "+") return b.plus((a as PyTimeDelta).total);
   if (a instanceof PyDateTime && b instanceof PyDateTime && op === "-") {
     // pendulum's `DateTime - datetime` is its `Interval` (from `b` to `a`); a datetime minus a `DateTime` is not modelled.
     if (a.type === "DateTime") {
@@ -204,7 +206,8 @@ export function dateBinary(op: string, a: PyVal, b: PyVal): PyVal | undefined {
     }
     if (a.type !== b.type) throw new NotModelled("a datetime minus pendulum's `DateTime`");
     if (!a.tz !== !b.tz) throw typeError("can't subtract offset-naive and offset-aware datetimes");
-    return new PyTimeDelta(a.instant - b.instant);
+    // The same tzinfo object: Python subtracts the wall times (a day across a change of DST is a day).
+    return new PyTimeDelta(a.tz === b.tz ? a.wallUs - b.wallUs : a.instant - b.instant);
   }
   const dateOnly = (v: PyVal): v is PyDate => v instanceof PyDate && !(v instanceof PyDateTime);
   if (dateOnly(a) && td(b) && (op === "+" || op === "-")) return shiftDate(a, (op === "+" ? 1 : -1) * (b as PyTimeDelta).days);

@@ -53,7 +53,7 @@ export class PyTime extends PyObject {
   }
   /** Microseconds since midnight UTC (an aware time's), for comparing aware times. */
   private get utc(): number {
-    return this.us - (this.tz?.offsetUs ?? 0);
+    return this.us - (this.tz?.fixedUs() ?? 0);
   }
   repr(): string {
     const [H, M, S, f] = this.hms;
@@ -64,7 +64,8 @@ export class PyTime extends PyObject {
     return this.isoformat("auto");
   }
   isoformat(timespec: string): string {
-    return `${timeOfDayText(this.hms, timespec)}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
+    const off = this.tz?.fixedUs() ?? null;
+    return `${timeOfDayText(this.hms, timespec)}${off === null ? "" : utcOffsetText(off, ":")}`;
   }
   hash(): string {
     return this.tz ? `t${(((this.utc % DAY_US) + DAY_US) % DAY_US) + 0}` : `t${this.us}`;
@@ -78,7 +79,7 @@ export class PyTime extends PyObject {
     return this.tz ? this.utc - o.utc : this.us - o.us;
   }
   private wall() {
-    return { days: DAYS_1900, us: this.us, offsetUs: this.tz?.offsetUs ?? null, zone: this.tz?.zoneName() ?? "" };
+    return { days: DAYS_1900, us: this.us, offsetUs: this.tz?.fixedUs() ?? null, zone: this.tz?.zoneName() ?? "" };
   }
   override format(spec: string): string {
     return spec === "" ? this.str() : strftime(this.wall(), spec);

@@ -1,7 +1,8 @@
 /**
+ * Long because it holds the four classes of Python's `datetime` (date, datetime, timedelta, timezone), which use each other.
  * Python's `datetime` module as processing steps use it (CPython 3.11): `datetime`, `date`, `timedelta` and fixed-offset
- * `timezone` (`timezone.utc`, `timezone(timedelta(hours=2))`), their constructors, arithmetic, comparisons, reprs and
- * the methods ./dates-text.ts formats and parses with. `now()` reads the run's clock; the local time zone is UTC (as
+ * `timezone` (`timezone.utc`, `timezone(timedelta(hours=2))`; named zones: ./zones.ts), their constructors, arithmetic,
+ * comparisons, reprs and the methods ./dates-text.ts formats and parses with. `now()` reads the run's clock; the local time zone is UTC (as
  * pendulum's `now()` on a server, and dlt's clock). Exact: wall times are days and microseconds, sums are BigInt.
  */
 import { civilFromDays, daysFromCivil, daysIn } from "../datetime";
@@ -27,21 +28,25 @@ export const DATE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   isoformat: ["sep", "timespec"],
   combine: ["date", "time", "tzinfo"],
   time: ["hour", "minute", "second", "microsecond", "tzinfo"],
-  replace: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"],
+  replace: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
   // `datetime.timedelta(days=1)` after `import datetime`: a class of the module called.
-  datetime: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"],
+  datetime: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
   timedelta: ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"],
   timezone: ["offset", "name"],
 };
-export const DATE_ATTRIBUTES = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "days", "seconds"].concat([
-  "microseconds",
-  "utc",
-  "datetime",
-  "date",
-  "timedelta",
-  "timezone",
-  "time",
-]);
+export const DATE_ATTRIBUTES = [
+  "year",
+  "month",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "microsecond",
+  "tzinfo",
+  "days",
+  "seconds",
+  "fold",
+].concat(["microseconds", "utc", "datetime", "date", "timedelta", "timezone", "time"]);
 
 export function integer(v: PyVal | undefined): number {
   if (typeof v === "number" || typeof v === "boolean") return Number(v);
@@ -122,7 +127,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const NO_KW: Kw = new Map();
 
 export class PyTimezone extends PyObject {
-  readonly type = "datetime.timezone";
+  readonly type: string = "datetime.timezone";
   constructor(
     readonly offsetUs: number,
     readonly name: string | null = null,
@@ -146,6 +151,22 @@ export class PyTimezone extends PyObject {
   }
   equals(o: PyVal): boolean {
     return o instanceof PyTimezone && o.offsetUs === this.offsetUs;
+  }
+  /** The offset (µs) at wall time `wallUs` with `fold`: fixed here, the zone's rules for a named one (./zones.ts). */
+  offsetFor(_wallUs: bigint, _fold: number): number {
+    return this.offsetUs;
+  }
+  /** The wall time (and fold) of an instant here. */
+  localize(instantUs: bigint): { wallUs: bigint; fold: number } {
+    return { wallUs: instantUs + BigInt(this.offsetUs), fold: 0 };
+  }
+  /** The offset a `time` (no date) has here: a named zone has none (zoneinfo's `utcoffset(None)`). */
+  fixedUs(): number | null {
+    return this.offsetUs;
+  }
+  /** `tzname()` at a wall time. */
+  nameFor(_wallUs: bigint, _fold: number): string {
+    return this.zoneName();
   }
   override method(name: string, a: PyVal[]): PyVal | undefined {
     if (name === "utcoffset") return new PyTimeDelta(BigInt(this.offsetUs));
@@ -248,24 +269,41 @@ export class PyDateTime extends PyDate {
     days: number,
     readonly us: number,
     readonly tz: PyTimezone | null,
+    /** Python's `fold`: which of two equal wall times of a named zone (1: the second, after clocks went back). */
+    readonly fold = 0,
   ) {
     super(days);
   }
-  static ofWall(wall: bigint, tz: PyTimezone | null): PyDateTime {
+  static ofWall(wall: bigint, tz: PyTimezone | null, fold = 0): PyDateTime {
     const days = Number(wall >= 0n ? wall / DAY : -((-wall + DAY - 1n) / DAY));
     if (days < MIN_DAYS || days > MAX_DAYS) throw new PyError("OverflowError", "date value out of range");
-    return new PyDateTime(days, Number(wall - BigInt(days) * DAY), tz);
+    return new PyDateTime(days, Number(wall - BigInt(days) * DAY), tz, fold);
   }
   /** The same class at another wall time: pendulum's `DateTime` (./pendulum.ts) stays one through arithmetic and `replace`. */
-  at(wall: bigint, tz: PyTimezone | null): PyDateTime {
-    return PyDateTime.ofWall(wall, tz);
+  at(wall: bigint, tz: PyTimezone | null, fold = 0): PyDateTime {
+    return PyDateTime.ofWall(wall, tz, fold);
+  }
+  /** `dt + timedelta` (`deltaUs`): on the wall clock, as Python adds (pendulum's `DateTime` by the instant). */
+  plus(deltaUs: bigint): PyDateTime {
+    return this.at(this.wallUs + deltaUs, this.tz);
+  }
+  /** The same class at `instantUs` in `tz` (`astimezone`, `now(tz)`): its wall time and fold there. */
+  atInstant(instantUs: bigint, tz: PyTimezone): PyDateTime {
+    const { wallUs, fold } = tz.localize(instantUs);
+    return this.at(wallUs, tz, fold);
+  }
+  private offset?: number;
+  /** `utcoffset()` in µs; null when naive. */
+  get offsetUs(): number | null {
+    if (!this.tz) return null;
+    return (this.offset ??= this.tz.offsetFor(this.wallUs, this.fold));
   }
   get wallUs(): bigint {
     return BigInt(this.days) * DAY + BigInt(this.us);
   }
   /** Microseconds since the epoch, UTC (a naive one's wall time taken as UTC). */
   get instant(): bigint {
-    return this.wallUs - BigInt(this.tz?.offsetUs ?? 0);
+    return this.wallUs - BigInt(this.offsetUs ?? 0);
   }
   get hms(): number[] {
     return [Math.floor(this.us / 3_600_000_000), Math.floor(this.us / 60_000_000) % 60, Math.floor(this.us / 1e6) % 60, this.us % 1e6];
@@ -273,19 +311,27 @@ export class PyDateTime extends PyDate {
   override repr(): string {
     const [H, M, S, f] = this.hms;
     const fields = [...this.ymd, H, M, ...(S || f ? [S] : []), ...(f ? [f] : [])];
-    return `datetime.datetime(${fields.join(", ")}${this.tz ? `, tzinfo=${this.tz.repr()}` : ""})`;
+    return `datetime.datetime(${fields.join(", ")}${this.fold ? ", fold=1" : ""}${this.tz ? `, tzinfo=${this.tz.repr()}` : ""})`;
   }
   override str(): string {
     return this.isoformat(" ", "auto");
   }
   isoformat(sep: string, timespec: string): string {
-    return `${this.iso()}${sep}${timeOfDayText(this.hms, timespec)}${this.tz ? utcOffsetText(this.tz.offsetUs, ":") : ""}`;
+    const off = this.offsetUs;
+    return `${this.iso()}${sep}${timeOfDayText(this.hms, timespec)}${off === null ? "" : utcOffsetText(off, ":")}`;
   }
   override hash(): string {
     return this.tz ? `A${this.instant}` : `N${this.wallUs}`;
   }
   override equals(o: PyVal): boolean {
-    return o instanceof PyDateTime && !this.tz === !o.tz && this.instant === o.instant;
+    if (!(o instanceof PyDateTime) || !this.tz !== !o.tz) return false;
+    // Python compares two datetimes of the same tzinfo object by their wall times (`fold` aside).
+    if (o.tz === this.tz) return this.wallUs === o.wallUs;
+    // Between zones, a wall time that is ambiguous (its offset depends on `fold`) equals nothing (PEP 495).
+    return !this.ambiguous() && !o.ambiguous() && this.instant === o.instant;
+  }
+  private ambiguous(): boolean {
+    return !!this.tz && this.tz.offsetFor(this.wallUs, 1 - this.fold) !== this.offsetUs;
   }
   override order(o: PyVal): number | null {
     if (!(o instanceof PyDateTime)) {
@@ -293,15 +339,25 @@ export class PyDateTime extends PyDate {
       return null;
     }
     if (!this.tz !== !o.tz) throw typeError("can't compare offset-naive and offset-aware datetimes");
-    const d = this.instant - o.instant;
+    const d = o.tz === this.tz ? this.wallUs - o.wallUs : this.instant - o.instant;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
   override wall() {
-    return { days: this.days, us: this.us, offsetUs: this.tz?.offsetUs ?? null, zone: this.tz?.zoneName() ?? "" };
+    const { tz, wallUs, fold } = this;
+    // The zone's name only where a format asks for it (`%Z`): a named zone's takes ICU a while.
+    return {
+      days: this.days,
+      us: this.us,
+      offsetUs: this.offsetUs,
+      get zone() {
+        return tz?.nameFor(wallUs, fold) ?? "";
+      },
+    };
   }
   override attr(name: string): PyVal | undefined {
     const i = ["hour", "minute", "second", "microsecond"].indexOf(name);
     if (i >= 0) return this.hms[i];
+    if (name === "fold") return this.fold;
     return name === "tzinfo" ? this.tz : super.attr(name);
   }
   override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
@@ -321,26 +377,32 @@ export class PyDateTime extends PyDate {
       case "timestamp":
         return new PyFloat(Number(this.instant) / 1e6);
       case "utcoffset":
-        return this.tz ? new PyTimeDelta(BigInt(this.tz.offsetUs)) : null;
+        return this.tz ? new PyTimeDelta(BigInt(this.offsetUs!)) : null;
       case "tzname":
-        return this.tz ? this.tz.zoneName() : null;
+        return this.tz ? this.tz.nameFor(this.wallUs, this.fold) : null;
       case "astimezone": {
         const p = args("astimezone", ["tz"], a, kw, 0);
-        const tz = tzOf(p.get("tz")) ?? new PyTimezone(0, "UTC");
-        return this.at(this.instant + BigInt(tz.offsetUs), tz);
+        return this.atInstant(this.instant, tzOf(p.get("tz")) ?? new PyTimezone(0, "UTC"));
       }
       case "replace": {
-        const names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"];
+        const names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"];
         const p = args("replace", names, a, kw, 0);
         const [H, M, S, f] = this.hms;
         const now = [...this.ymd, H, M, S, f];
         const v = names.slice(0, 7).map((k, i) => (p.has(k) ? integer(p.get(k)) : now[i]!));
         const made = build(v, p.has("tzinfo") ? tzOf(p.get("tzinfo")) : this.tz);
-        return this.at(made.wallUs, made.tz);
+        return this.at(made.wallUs, made.tz, foldOf(p.get("fold") ?? this.fold));
       }
     }
     return super.method(name, a, kw);
   }
+}
+
+/** A `fold=` argument, with Python's check. */
+export function foldOf(v: PyVal): number {
+  const n = integer(v);
+  if (n !== 0 && n !== 1) throw valueError("fold must be either 0 or 1");
+  return n;
 }
 
 /** `datetime(y, m, d, H, M, S, us, tz)` with Python's range checks. */

@@ -9,10 +9,12 @@ import { dateModule } from "./dates-module";
 import { pendulumModules } from "./pendulum";
 import { copyModule, jsonModule } from "./stdlib";
 import { base64Module, hashlibModule } from "./hashing";
+import { reModule } from "./regex";
+import { zoneinfoModule } from "./zones";
 import { PyBytes } from "./bytes";
 import { BUILTINS, type Caller } from "./builtins";
 import { callMethod } from "./methods";
-import { binary, Meter, negate } from "./ops";
+import { binary, BudgetExceeded, Meter, negate } from "./ops";
 import { formatValue } from "./format";
 import { convert } from "./strformat";
 import { comparison, listIndex, slice, subscript } from "./seq";
@@ -42,7 +44,7 @@ export const STEP_BUDGET = 200_000;
 /** Calls of the step's functions inside one another (Python's limit is about 1,000, JavaScript's stack less). */
 export const MAX_DEPTH = 200;
 
-export class BudgetExceeded extends Error {}
+export { BudgetExceeded };
 
 type Flow = { readonly k: "return"; readonly value: PyVal } | { readonly k: "break" | "continue" } | null;
 
@@ -69,6 +71,8 @@ export class Interpreter {
       json: jsonModule(this.call),
       hashlib: hashlibModule(),
       base64: base64Module(),
+      re: reModule(this.call),
+      zoneinfo: zoneinfoModule(),
     };
   }
 
@@ -125,7 +129,7 @@ export class Interpreter {
     const made = f instanceof PyObject ? f.call(args, kw) : undefined;
     if (made !== undefined) return made;
     if (!(f instanceof PyFunc)) throw typeError(`'${typeName(f)}' object is not callable`);
-    if (f.builtin) return f.builtin(args);
+    if (f.builtin) return f.builtin(args, kw);
     const fn = f.fn!;
     const globals = f.globals ? new Scope(null, f.globals, null, true) : null;
     const scope = new Scope(f.closure ? new Scope(globals, new Map(f.closure)) : globals, new Map(), localsOf(fn));

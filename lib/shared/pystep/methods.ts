@@ -8,6 +8,7 @@ import { sortedList, type Caller } from "./builtins";
 import { DATE_KEYWORDS, DATE_METHODS } from "./dates";
 import { PENDULUM_DATETIME_KEYWORDS, PENDULUM_KEYWORDS, PENDULUM_METHODS } from "./pendulum";
 import { STDLIB_KEYWORDS, STDLIB_METHODS } from "./stdlib";
+import { RE_KEYWORDS, RE_METHODS } from "./regex";
 import { encode } from "./bytes";
 import { strFormat, type FormatHooks } from "./strformat";
 import {
@@ -32,13 +33,16 @@ type Method = (self: never, args: PyVal[], kw: Kw, call: Caller) => PyVal;
 /** Methods that take keywords, and which. */
 export const METHOD_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   sort: ["key", "reverse"],
-  split: ["sep", "maxsplit"],
-  rsplit: ["sep", "maxsplit"],
   ...DATE_KEYWORDS,
   ...PENDULUM_KEYWORDS,
   ...STDLIB_KEYWORDS,
   datetime: [...(DATE_KEYWORDS.datetime ?? []), ...PENDULUM_DATETIME_KEYWORDS],
+  ...RE_KEYWORDS,
+  // `s.split(sep, maxsplit)` and `re.split(pattern, string, maxsplit, flags)`.
+  split: ["sep", "maxsplit", ...RE_KEYWORDS.split!],
+  rsplit: ["sep", "maxsplit"],
 };
+const STR_SPLIT_KEYWORDS = ["sep", "maxsplit"];
 /** Methods that take any keyword (`"{name}".format(name=…)`). */
 export const ANY_KEYWORDS: ReadonlySet<string> = new Set(["format"]);
 
@@ -314,6 +318,7 @@ export const METHOD_NAMES = new Set([
   ...DATE_METHODS,
   ...PENDULUM_METHODS,
   ...STDLIB_METHODS,
+  ...RE_METHODS,
 ]);
 
 const NO_KW: Kw = new Map();
@@ -346,8 +351,8 @@ export function callMethod(self: PyVal, name: string, args: PyVal[], kw: Kw = NO
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
   if (!m) throw new PyError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
   checkArity(typeName(self), name, args.length);
-  for (const k of kw.keys())
-    if (!(METHOD_KEYWORDS[name] ?? []).includes(k)) throw typeError(`${typeName(self)}.${name}() takes no keyword argument '${k}'`);
+  const keywords = name === "split" ? STR_SPLIT_KEYWORDS : (METHOD_KEYWORDS[name] ?? []);
+  for (const k of kw.keys()) if (!keywords.includes(k)) throw typeError(`${typeName(self)}.${name}() takes no keyword argument '${k}'`);
   // `s.split(sep=",", maxsplit=1)`: the keywords in their positional places.
   if (name === "split" || name === "rsplit")
     return m(self as never, [kw.get("sep") ?? args[0] ?? null, kw.get("maxsplit") ?? args[1] ?? -1], kw, call);

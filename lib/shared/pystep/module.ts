@@ -27,7 +27,7 @@ export class PyModule extends PyObject {
   override attr(name: string): PyVal | undefined {
     if (Object.hasOwn(this.attrs, name)) return this.attrs[name];
     const fn = Object.hasOwn(this.fns, name) ? this.fns[name]! : undefined;
-    return fn ? new PyFunc(null, name, null, (a) => fn(a, new Map())) : undefined;
+    return fn ? new PyFunc(null, name, null, (a, kw) => fn(a, kw ?? new Map())) : undefined;
   }
   override method(name: string, a: PyVal[], kw: Kw): PyVal | undefined {
     if (Object.hasOwn(this.fns, name)) return this.fns[name]!(a, kw);

@@ -3,7 +3,7 @@ import type { BinOp } from "./ast";
 import { dateBinary } from "./dates-module";
 import { PyTimeDelta } from "./dates";
 import { percentFormat } from "./strformat";
-import { big, int, numeric, PyError, PyFloat, PyObject, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+import { big, int, numeric, PyDict, PyError, PyFloat, PyObject, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
 
 /** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
 export const MAX_SIZE = 1_000_000;
@@ -13,6 +13,9 @@ export const MAX_BUILT = 20_000_000;
 export class SizeExceeded extends Error {}
 
 /** What one call of a step has built so far. */
+/** A step went past its operations (or ran a regular expression past its time limit): not a Python exception. */
+export class BudgetExceeded extends Error {}
+
 export class Meter {
   private used = 0;
   charge(size: number): void {
@@ -49,12 +52,26 @@ function repeat(seq: PyVal, times: PyVal, meter: Meter): PyVal | undefined {
   return undefined;
 }
 
+/** `a | b`: ints bitwise (`re.I | re.M`; bools stay bools), sets' union, dicts merged. */
+function union(a: PyVal, b: PyVal): PyVal {
+  if (typeof a === "boolean" && typeof b === "boolean") return a || b;
+  if (isInt(a) && isInt(b)) return int(big(a) | big(b));
+  if (a instanceof PySet && b instanceof PySet) return new PySet([...a.map.values(), ...b.map.values()]);
+  if (a instanceof PyDict && b instanceof PyDict) {
+    const d = a.copy();
+    for (const [k, v] of b.map.values()) d.set(k, v);
+    return d;
+  }
+  throw unsupported("|", a, b);
+}
+
 const floorMod = (x: number, y: number) => {
   const m = x % y;
   return m !== 0 && m < 0 !== y < 0 ? m + y : m;
 };
 
 export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
+  if (op === "|") return union(a, b);
   // The common case first: two ints a number holds, a result a number holds.
   if (typeof a === "number" && typeof b === "number" && op !== "/" && (b !== 0 || (op !== "//" && op !== "%"))) {
     const r = intOp(op, a, b);
@@ -114,7 +131,7 @@ export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
 const INT_BY_ZERO = { "/": "division by zero", "//": "integer division or modulo by zero", "%": "integer modulo by zero" } as const;
 
 /** Int arithmetic on safe integers (`y` is not 0 for `//` and `%`); the caller checks the result is exact. */
-function intOp(op: Exclude<BinOp, "/">, x: number, y: number): number {
+function intOp(op: Exclude<BinOp, "/" | "|">, x: number, y: number): number {
   switch (op) {
     case "+":
       return x + y;
@@ -135,7 +152,7 @@ function intOp(op: Exclude<BinOp, "/">, x: number, y: number): number {
 /** Bits an int may have (Python has no limit; a step's numbers are far smaller). */
 const MAX_BITS = 1_000_000;
 
-function bigOp(op: Exclude<BinOp, "/">, x: bigint, y: bigint): PyVal {
+function bigOp(op: Exclude<BinOp, "/" | "|">, x: bigint, y: bigint): PyVal {
   switch (op) {
     case "+":
       return int(x + y);

@@ -13,7 +13,8 @@ import { timedeltaOf } from "./dates-module";
 import { PyModule } from "./module";
 import { PyDuration, PyInterval } from "./pendulum-duration";
 import { pendulumFormat } from "./pendulum-format";
-import { NotModelled, PyFloat, PyObject, truthy, typeError, typeName, type PyVal } from "./values";
+import { NotModelled, PyError, PyFloat, PyObject, truthy, typeError, typeName, type PyVal } from "./values";
+import { PyZoneInfo, zoneInfo } from "./zones";
 
 /** Method and attribute names, and keywords, the compiler lets a step or a value use (with ./dates.ts's). */
 export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "parse", "add", "subtract", "start_of", "end_of"].concat([
@@ -29,12 +30,17 @@ export const PENDULUM_METHODS = ["today", "yesterday", "tomorrow", "duration", "
   "in_months",
   "in_years",
 ]);
-export const PENDULUM_ATTRIBUTES = ["int_timestamp", "UTC", "weeks", "hours", "minutes", "remaining_days", "remaining_seconds"].concat([
-  "start",
-  "end",
-  "months",
-  "years",
-]);
+export const PENDULUM_ATTRIBUTES = [
+  "int_timestamp",
+  "UTC",
+  "timezone_name",
+  "name",
+  "weeks",
+  "hours",
+  "minutes",
+  "remaining_days",
+  "remaining_seconds",
+].concat(["start", "end", "months", "years"]);
 const SHIFT_UNITS = ["years", "months", "weeks", "days", "hours", "minutes", "seconds", "microseconds"];
 const DURATION_UNITS = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks", "years", "months"];
 const DATETIME_PARAMS = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tz"];
@@ -47,6 +53,7 @@ export const PENDULUM_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   duration: DURATION_UNITS,
   start_of: ["unit"],
   end_of: ["unit"],
+  parse: ["tz"],
 };
 /** `datetime` takes `tzinfo=` (datetime's) and `tz=` (pendulum's), each class checking its own. */
 export const PENDULUM_DATETIME_KEYWORDS = ["tz"];
@@ -70,31 +77,71 @@ class PendulumZone extends PyTimezone {
 const UTC = new PendulumZone(0, "UTC", true);
 const ETC_UTC = new PendulumZone(0, "Etc/UTC", true);
 
-/** A `tz` argument: UTC (`"UTC"` in any case, `"Etc/UTC"`, `pendulum.UTC`, `timezone.utc`) or none (local: UTC here). */
-function zone(v: PyVal | undefined): PendulumZone {
+/** pendulum's `Timezone('Europe/Berlin')`: a zoneinfo zone (./zones.ts) with pendulum's repr and `name`. */
+class PendulumNamedZone extends PyZoneInfo {
+  override repr(): string {
+    return `Timezone('${this.key}')`;
+  }
+  override attr(name: string): PyVal | undefined {
+    return name === "name" ? this.key : super.attr(name);
+  }
+}
+const named = new Map<string, PendulumNamedZone>();
+const namedZone = (key: string) =>
+  zoneInfo(
+    key,
+    named,
+    (k, f) => new PendulumNamedZone(k, f),
+    (k) => new PyError("InvalidTimezone", k),
+  );
+type AnyZone = PendulumZone | PendulumNamedZone;
+
+/**
+ * A `tz` argument: UTC (`"UTC"` in any case, `pendulum.UTC`, `timezone.utc`), a zone's key (`"Europe/Berlin"`,
+ * `"Etc/UTC"`), a zoneinfo zone, or none (local: UTC here).
+ */
+function zone(v: PyVal | undefined): AnyZone {
   if (v === undefined || v === null || (typeof v === "string" && v.toUpperCase() === "UTC")) return UTC;
   if (v === "Etc/UTC") return ETC_UTC;
-  if (v instanceof PendulumZone) return v;
+  if (v instanceof PendulumZone || v instanceof PendulumNamedZone) return v;
+  if (v instanceof PyZoneInfo) return namedZone(v.key);
+  if (typeof v === "string") return namedZone(v);
   if (v instanceof PyTimezone && v.offsetUs === 0) return UTC;
-  if (typeof v === "string" || v instanceof PyTimezone)
-    throw new NotModelled(`pendulum's time zone ${typeof v === "string" ? v : v.repr()}`);
+  if (v instanceof PyTimezone) throw new NotModelled(`pendulum's time zone ${v.repr()}`);
   throw typeError(`Invalid timezone: ${typeName(v)}`);
 }
+
+/** `pendulum.timezone(key)`. */
+const timezoneOf = (a: PyVal[], kw: Kw) => zone(args("timezone", ["name"], a, kw, 1).get("name"));
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** pendulum's `DateTime`: a datetime (aware) with pendulum's methods, kept a `DateTime` through arithmetic. */
 export class PyPendulumDateTime extends PyDateTime {
   override readonly type: string = "DateTime";
-  override at(wall: bigint, tz: PyTimezone | null): PyPendulumDateTime {
-    const d = PyDateTime.ofWall(wall, tz);
-    return new PyPendulumDateTime(d.days, d.us, tz);
+  /**
+   * pendulum makes a wall time with `fold=1` (`create`), and moves one in a named zone's gap forward by the gap (2:30 on
+   * the day clocks go forward is 3:30), as its `Timezone.convert` does.
+   */
+  override at(wall: bigint, tz: PyTimezone | null, fold = 1): PyPendulumDateTime {
+    let w = wall;
+    if (tz instanceof PyZoneInfo) {
+      const [before, after] = [tz.offsetFor(wall, 0), tz.offsetFor(wall, 1)];
+      if (before < after) w += BigInt(after - before);
+    }
+    const d = PyDateTime.ofWall(w, tz);
+    return new PyPendulumDateTime(d.days, d.us, tz, fold);
+  }
+  /** `dt + timedelta`: pendulum adds seconds, so across a change of DST by the clock of UTC. */
+  override plus(deltaUs: bigint): PyDateTime {
+    return this.tz ? this.atInstant(this.instant + deltaUs, this.tz) : super.plus(deltaUs);
   }
   override repr(): string {
     const [H, M, S, f] = this.hms;
     return `DateTime(${[...this.ymd, H, M, S, ...(f ? [f] : [])].join(", ")}${this.tz ? `, tzinfo=${this.tz.repr()}` : ""})`;
   }
   override attr(name: string): PyVal | undefined {
+    if (name === "timezone_name") return this.tz instanceof PyZoneInfo ? this.tz.key : (this.tz?.name ?? null);
     if (name === "int_timestamp") {
       const s = this.instant / 1_000_000n;
       return Number(this.instant < 0n && s * 1_000_000n !== this.instant ? s - 1n : s);
@@ -120,7 +167,8 @@ export class PyPendulumDateTime extends PyDateTime {
       case "to_iso8601_string": {
         args(name, [], a, kw, 0);
         const iso = this.isoformat("T", "auto");
-        return this.tz?.offsetUs === 0 ? iso.replace(/\+00:00$/, "Z") : iso;
+        const utc = this.tz instanceof PyZoneInfo ? this.tz.key === "UTC" : this.tz?.offsetUs === 0;
+        return utc ? iso.replace(/\+00:00$/, "Z") : iso;
       }
       case "to_date_string":
         args(name, [], a, kw, 0);
@@ -134,12 +182,13 @@ export class PyPendulumDateTime extends PyDateTime {
           throw new NotModelled("pendulum's locales other than `en`");
         const tz = this.tz;
         const zoneName = tz instanceof PendulumZone || tz === null ? (tz?.name ?? "") : tz.zoneName();
-        const fields = { ymd: this.ymd, hms: this.hms, days: this.days, offsetUs: tz?.offsetUs ?? 0, zone: tz?.zoneName() ?? "", zoneName };
+        const zone = tz?.nameFor(this.wallUs, this.fold) ?? "";
+        const fields = { ymd: this.ymd, hms: this.hms, days: this.days, offsetUs: this.offsetUs ?? 0, zone, zoneName };
         return pendulumFormat({ ...fields, timestamp: this.attr("int_timestamp") as number }, text(p.get("fmt"), "format"));
       }
       case "in_timezone":
       case "in_tz":
-        return this.at(this.instant, zone(args(name, ["tz"], a, kw, 1).get("tz")));
+        return this.atInstant(this.instant, zone(args(name, ["tz"], a, kw, 1).get("tz")));
     }
     return super.method(name, a, kw);
   }
@@ -149,6 +198,9 @@ export class PyPendulumDateTime extends PyDateTime {
     const months = (p.has("years") ? integer(p.get("years")) * 12 : 0) + (p.has("months") ? integer(p.get("months")) : 0);
     const rest = new Map([...p].filter(([k]) => k !== "years" && k !== "months"));
     const delta = timedeltaOf(rest).total;
+    // Units of no fixed length move the wall clock; hours and less move the instant (pendulum's `add`).
+    if (months === 0 && !["weeks", "days"].some((k) => p.has(k) && p.get(k) !== 0))
+      return this.plus(sign === 1 ? delta : -delta) as PyPendulumDateTime;
     let wall = this.wallUs;
     if (months !== 0) {
       const [y, m, d] = this.ymd;
@@ -198,7 +250,7 @@ export class PyPendulumDateTime extends PyDateTime {
 
 /** The `pendulum` and `time` modules for one interpreter (`nowUs`: the run's clock, epoch microseconds). */
 export function pendulumModules(nowUs: () => bigint): { pendulum: PyObject; time: PyObject } {
-  const now = (tz: PendulumZone) => new PyPendulumDateTime(0, 0, tz).at(nowUs() + BigInt(tz.offsetUs), tz);
+  const now = (tz: AnyZone) => new PyPendulumDateTime(0, 0, tz).atInstant(nowUs(), tz);
   const today = (offset: number) => (a: PyVal[], kw: Kw) => {
     const t = now(zone(args("today", ["tz"], a, kw, 0).get("tz")));
     return t.at(BigInt(t.days + offset) * DAY, t.tz);
@@ -218,14 +270,18 @@ export function pendulumModules(nowUs: () => bigint): { pendulum: PyObject; time
           DATETIME_PARAMS.slice(0, 7).map((k) => (p.has(k) ? integer(p.get(k)) : 0)),
           tz,
         );
-        return new PyPendulumDateTime(made.days, made.us, tz);
+        return new PyPendulumDateTime(0, 0, tz).at(made.wallUs, tz);
       },
+      timezone: timezoneOf,
       duration: (a, kw) => {
         const p = args("duration", DURATION_UNITS, a, kw, 0);
         if (["years", "months"].some((k) => p.has(k) && p.get(k) !== 0)) throw new NotModelled("a pendulum `Duration` of years or months");
         return new PyDuration(timedeltaOf(new Map([...p].filter(([k]) => k !== "years" && k !== "months"))).total);
       },
-      parse: (a, kw) => parse(text(args("parse", ["text"], a, kw, 1).get("text"), "parse")),
+      parse: (a, kw) => {
+        const p = args("parse", ["text", "tz"], a, kw, 1);
+        return parse(text(p.get("text"), "parse"), p.has("tz") ? zone(p.get("tz")) : UTC);
+      },
     },
     { UTC },
   );
@@ -233,17 +289,19 @@ export function pendulumModules(nowUs: () => bigint): { pendulum: PyObject; time
   return { pendulum, time };
 }
 
-/** `pendulum.parse(text)`: pendulum's ISO 8601 and common formats (lib/shared/datetime.ts), UTC where none is given. */
-function parse(s: string): PyPendulumDateTime {
+/** `pendulum.parse(text, tz=)`: pendulum's ISO 8601 and common formats (lib/shared/datetime.ts), `tz` where none is given. */
+function parse(s: string, given: AnyZone): PyPendulumDateTime {
   const f = parseIsoLike(s);
   if (f === null) throw valueError(`Unable to parse string [${s}]`);
   if (f.kind === "time") throw new NotModelled("pendulum's `Time` (`pendulum.parse` of a time of day)");
   const sign = (f.offset ?? 0) < 0 ? "-" : "+";
   const off = Math.abs(f.offset ?? 0);
   const tz =
-    f.offset === null || f.offset === 0
-      ? UTC
-      : new PendulumZone(f.offset * 1e6, `${sign}${pad(Math.floor(off / 3600))}:${pad((off / 60) % 60)}`);
+    f.offset === null
+      ? given
+      : f.offset === 0
+        ? UTC
+        : new PendulumZone(f.offset * 1e6, `${sign}${pad(Math.floor(off / 3600))}:${pad((off / 60) % 60)}`);
   const made = build([f.year, f.month, f.day, f.hour, f.minute, f.second, f.micro], tz);
-  return new PyPendulumDateTime(made.days, made.us, tz);
+  return new PyPendulumDateTime(0, 0, tz).at(made.wallUs, tz);
 }

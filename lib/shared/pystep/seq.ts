@@ -1,5 +1,19 @@
 /** Subscripts, slices, `in` and comparisons of ./eval.ts, on ./values.ts values, with Python's exceptions. */
-import { compare, equals, hashKey, iterate, keyError, PyDict, PyError, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+import {
+  compare,
+  equals,
+  hashKey,
+  iterate,
+  keyError,
+  PyDict,
+  PyError,
+  PyObject,
+  PySet,
+  PyTuple,
+  typeError,
+  typeName,
+  type PyVal,
+} from "./values";
 
 /** `obj[key]`. */
 export function subscript(obj: PyVal, key: PyVal): PyVal {
@@ -16,6 +30,8 @@ export function subscript(obj: PyVal, key: PyVal): PyVal {
     const chars = [...obj];
     return chars[listIndex(chars, key, "string index out of range")]!;
   }
+  const item = obj instanceof PyObject ? obj.method("__getitem__", [key], new Map()) : undefined;
+  if (item !== undefined) return item;
   throw typeError(`'${typeName(obj)}' object is not subscriptable`);
 }
 

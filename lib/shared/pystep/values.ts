@@ -47,7 +47,7 @@ export class PyFunc {
     readonly fn: Func | null,
     readonly name: string,
     readonly closure: Map<string, PyVal> | null = null,
-    readonly builtin: ((args: PyVal[]) => PyVal) | null = null,
+    readonly builtin: ((args: PyVal[], kw?: ReadonlyMap<string, PyVal>) => PyVal) | null = null,
     readonly globals: Map<string, PyVal> | null = null,
   ) {}
 }
@@ -147,10 +147,12 @@ export const EXCEPTION_BASES: Readonly<Record<string, string>> = {
   // Exceptions of modules (named `json.JSONDecodeError` in `except`; no builtins): what `json.loads` and `b64decode` raise.
   JSONDecodeError: "ValueError",
   Error: "ValueError",
+  error: "Exception",
+  ZoneInfoNotFoundError: "KeyError",
 };
 
 /** The exception classes above that belong to a module (`json.JSONDecodeError`, `binascii.Error`), not to the builtins. */
-export const MODULE_EXCEPTIONS: ReadonlySet<string> = new Set(["JSONDecodeError", "Error"]);
+export const MODULE_EXCEPTIONS: ReadonlySet<string> = new Set(["JSONDecodeError", "Error", "error", "ZoneInfoNotFoundError"]);
 
 /** Whether exception class `type` is `of` or derives from it. */
 export function isSubclass(type: string, of: string): boolean {
