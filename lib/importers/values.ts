@@ -61,7 +61,8 @@ export function configKey(key: string, dropped?: DroppedKey): string | null {
   if (written.length <= MAX_KEY_LENGTH) return written;
   dropped?.(
     key,
-    `it is ${written.length.toLocaleString("en-US")} characters long as a config writes it, and restplay reads keys of up to ${MAX_KEY_LENGTH}`,
+    `it is ${written.length.toLocaleString("en-US")} characters long as a config writes it, ` +
+      `and restplay reads keys of up to ${MAX_KEY_LENGTH}`,
   );
   return null;
 }
