@@ -1,13 +1,10 @@
 /** Start from the API (issue #11): import a spec and run it offline, paste curl and run, check, share a link. */
-import { readFileSync } from "node:fs";
 import { decompressFromEncodedURIComponent } from "lz-string";
 import { EXAMPLES } from "../lib/examples";
 import { expectNoSeriousAxeViolations, layoutOverflow } from "./checks";
 import { expect, test } from "./fixtures";
-import { ImportDialog } from "./pages/ImportDialog";
+import { BOOKSHOP, ImportDialog } from "./pages/ImportDialog";
 import { PlaygroundPage } from "./pages/PlaygroundPage";
-
-const BOOKSHOP = readFileSync("lib/importers/fixtures/bookshop.openapi.yaml", "utf8");
 
 test("import a spec, tick two endpoints, run on the mock of the spec, see rows; Check passes", async ({ playground: p, page }) => {
   await p.goto();
@@ -52,13 +49,7 @@ test("with an imported spec's mock chip the header keeps one row from 768 px, an
 }) => {
   await page.setViewportSize({ width: 768, height: 700 });
   await p.goto();
-  const d = new ImportDialog(page);
-  await d.open();
-  await d.read(BOOKSHOP);
-  await d.tick("GET /books");
-  await d.insert("yaml");
-  const chip = page.getByTestId("spec-mock-chip");
-  await expect(chip).toBeVisible();
+  const chip = await new ImportDialog(page).insertBookshopBooks();
   for (const width of [768, 800, 900, 1024, 1280, 1536]) {
     await page.setViewportSize({ width, height: 700 });
     // One row of 32 px controls and its padding; nothing overflows the window.

@@ -3,14 +3,11 @@
  * table's rows in sight at 1024 × 700 after a run whose notes are long (the notes fold to a line), whole problems in a
  * laptop's Problems panel, and a phone's header that keeps two rows with an imported spec's mock chip.
  */
-import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
 import { expect, test } from "./fixtures";
 import { ImportDialog } from "./pages/ImportDialog";
 import { exampleText as text } from "./texts";
-
-const BOOKSHOP = readFileSync("lib/importers/fixtures/bookshop.openapi.yaml", "utf8");
 
 /** The data rows (not the header) wholly inside the grid's visible box. */
 const gridRowsInSight = (grid: Locator) =>
@@ -112,13 +109,7 @@ test("390×844: with an imported spec's mock chip the phone's header keeps two r
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await p.goto();
-  const d = new ImportDialog(page);
-  await d.open();
-  await d.read(BOOKSHOP);
-  await d.tick("GET /books");
-  await d.insert("yaml");
-  const chip = page.getByTestId("spec-mock-chip");
-  await expect(chip).toBeVisible();
+  const chip = await new ImportDialog(page).insertBookshopBooks();
   // Two rows of 32 px controls (three before: the chip had a row of its own under Download).
   expect((await page.locator("header").first().boundingBox())!.height).toBeLessThan(90);
   const top = async (el: Locator) => Math.round((await el.boundingBox())!.y);

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The bookshop OpenAPI document the import specs read (its mock serves `GET /books`). */
+export const BOOKSHOP = readFileSync("lib/importers/fixtures/bookshop.openapi.yaml", "utf8");
 
 /** The Import dialog (issue #11), as a user works it. */
 export class ImportDialog {
@@ -41,5 +45,16 @@ export class ImportDialog {
     await expect(this.status).toHaveText(/Valid/);
     await this.dialog.getByTestId("import-insert").click();
     await expect(this.dialog).toBeHidden();
+  }
+
+  /** Imports the bookshop's `GET /books` as YAML from the dialog's opening on: its spec's mock is then active (the chip shows). */
+  async insertBookshopBooks(): Promise<Locator> {
+    await this.open();
+    await this.read(BOOKSHOP);
+    await this.tick("GET /books");
+    await this.insert("yaml");
+    const chip = this.page.getByTestId("spec-mock-chip");
+    await expect(chip).toBeVisible();
+    return chip;
   }
 }
