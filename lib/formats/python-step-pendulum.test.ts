@@ -4,25 +4,15 @@
  * Re-record with scripts/record-pendulum.py (the table's expressions, one a line).
  */
 import { describe, expect, it } from "vitest";
-import { compileExpression } from "./python-step";
-import { Interpreter, NotModelled, PyError, repr } from "../shared/pystep";
+import { NotModelled } from "../shared/pystep";
+import { evaluatePython } from "../testing/python-eval";
 
 const NOW = Date.UTC(2026, 11, 5, 3, 17, 20, 880);
 const IMPORTS = ["date", "datetime", "timedelta", "timezone"]
   .map((c) => `from datetime import ${c}`)
   .concat("import pendulum", "import time");
 
-function run(code: string): [string, string] {
-  const compiled = compileExpression(code, IMPORTS);
-  if (!compiled.ok) throw new Error(compiled.reason);
-  const py = new Interpreter(200_000, () => NOW);
-  try {
-    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
-  } catch (e) {
-    if (e instanceof PyError) return ["err", e.type];
-    throw e;
-  }
-}
+const run = (code: string): [string, string] => evaluatePython(code, IMPORTS, { now: () => NOW, classOnly: true });
 
 describe("pendulum in the Python subset", () => {
   it.each([

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileExpression } from "./python-step";
-import { Interpreter, NotModelled, PyError, repr } from "../shared/pystep";
+import { repr } from "../shared/pystep";
+import { evaluatePython } from "../testing/python-eval";
 import { run } from "../testing/steps";
 
 type Case = [string, "ok" | "err", string];
@@ -25,18 +25,7 @@ const CALLS = [
   "bool(re.fullmatch({p}, {s}, {f}))",
 ];
 
-function evaluate(code: string): [string, string] {
-  const compiled = compileExpression(code, ["import re"]);
-  if (!compiled.ok) throw new Error(compiled.reason);
-  const py = new Interpreter();
-  try {
-    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
-  } catch (e) {
-    if (e instanceof PyError) return ["err", `${e.type}: ${e.message}`];
-    if (e instanceof NotModelled) return ["not modelled", e.message];
-    throw e;
-  }
-}
+const evaluate = (code: string): [string, string] => evaluatePython(code, ["import re"], { notModelled: true });
 
 describe("re in the Python subset, as CPython 3.11 answers", () => {
   it.each(cases.hand)("%s", (code, kind, value) => {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileExpression } from "./python-step";
-import { Interpreter, NotModelled, PyError, repr } from "../shared/pystep";
+import { Interpreter, NotModelled } from "../shared/pystep";
+import { evaluatePython } from "../testing/python-eval";
 import { run } from "../testing/steps";
 
 const IMPORTS = [
@@ -18,17 +19,7 @@ const IMPORTS = [
   "from datetime import datetime",
 ];
 
-function evaluate(code: string): [string, string] {
-  const compiled = compileExpression(code, IMPORTS);
-  if (!compiled.ok) throw new Error(compiled.reason);
-  const py = new Interpreter();
-  try {
-    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
-  } catch (e) {
-    if (e instanceof PyError) return ["err", e.type];
-    throw e;
-  }
-}
+const evaluate = (code: string): [string, string] => evaluatePython(code, IMPORTS, { classOnly: true });
 
 describe("json, copy, hashlib, base64 and bytes in the Python subset", () => {
   it.each([

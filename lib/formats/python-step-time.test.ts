@@ -3,24 +3,13 @@
  * here) with scripts/record-datetime-time.py: the `repr()` of the value, or the exception's class and message.
  */
 import { describe, expect, it } from "vitest";
-import { compileExpression } from "./python-step";
-import { Interpreter, PyError, repr } from "../shared/pystep";
+import { evaluatePython } from "../testing/python-eval";
 
 const IMPORTS = ["date", "datetime", "time", "timedelta", "timezone"]
   .map((c) => `from datetime import ${c}`)
   .concat("import datetime as dtmod");
 
-function run(code: string): [string, string] {
-  const compiled = compileExpression(code, IMPORTS);
-  if (!compiled.ok) throw new Error(compiled.reason);
-  const py = new Interpreter(200_000, () => Date.UTC(2026, 11, 5, 3, 17, 20, 880));
-  try {
-    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
-  } catch (e) {
-    if (e instanceof PyError) return ["err", `${e.type}: ${e.message}`];
-    throw e;
-  }
-}
+const run = (code: string): [string, string] => evaluatePython(code, IMPORTS, { now: () => Date.UTC(2026, 11, 5, 3, 17, 20, 880) });
 
 describe("datetime.time in the Python subset", () => {
   it.each([

@@ -7,8 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileExpression } from "./python-step";
-import { Interpreter, PyError, repr } from "../shared/pystep";
+import { evaluatePython } from "../testing/python-eval";
 import { run } from "../testing/steps";
 
 type Case = [string, "ok" | "err", string];
@@ -21,17 +20,7 @@ const IMPORTS = ["datetime", "timedelta", "timezone"]
   .map((c) => `from datetime import ${c}`)
   .concat("from zoneinfo import ZoneInfo", "import zoneinfo", "import pendulum");
 
-function evaluate(code: string): [string, string] {
-  const compiled = compileExpression(code, IMPORTS);
-  if (!compiled.ok) throw new Error(compiled.reason);
-  const py = new Interpreter(200_000, () => NOW);
-  try {
-    return ["ok", repr(py.evaluate(compiled.value.expr, py.load(compiled.value.globals)))];
-  } catch (e) {
-    if (e instanceof PyError) return ["err", `${e.type}: ${e.message}`];
-    throw e;
-  }
-}
+const evaluate = (code: string): [string, string] => evaluatePython(code, IMPORTS, { now: () => NOW });
 
 describe("named time zones in the Python subset, as CPython 3.11 answers", () => {
   it.each(cases.zoneinfo)("zoneinfo: %s", (code, kind, value) => {
