@@ -39,7 +39,12 @@ export function specialObject(entries: readonly DocEntry[], range: Range): DocNo
  */
 function castRef(entries: readonly DocEntry[], range: Range): DocNode | null {
   const plain: Record<string, unknown> = {};
-  for (const e of entries) if (e.value.kind === "string" || e.value.kind === "boolean") plain[e.key] = e.value.value;
+  // Every entry counts: a key of another kind of value (`"columns": 1` beside `$secret` and `$param`) leaves the object
+  // plain, so that validation names the key (dlt refuses such a dict too); dropping it would accept a config dlt refuses.
+  for (const e of entries) {
+    if (e.value.kind !== "string" && e.value.kind !== "boolean") return null;
+    plain[e.key] = e.value.value;
+  }
   const ref = CAST_KEY in plain || GET_KEY in plain || PARAM_KEY in plain ? refOf(plain) : null;
   if (!ref || (ref.cast === undefined && ref.get === undefined && ref.param === undefined)) return null;
   return {
