@@ -1,6 +1,7 @@
 /**
  * Configs scripts/dlt-diff-validate.ts found restplay's verdict differing on from dlt 1.26.0's (`rest_api_source(config)`,
- * scripts/validate-configs.py), with dlt's answer recorded beside each (twenty-ninth session, seeds 29290 and 29291).
+ * scripts/validate-configs.py), with dlt's answer recorded beside each (twenty-ninth session, seeds 29290 to 29299, 40 mutants
+ * a config): restplay too lenient, fixed; and where it stays stricter on purpose (docs/diagnostics.md), what dlt did instead.
  */
 import { describe, expect, it } from "vitest";
 import { validateText } from "./validate";
@@ -28,9 +29,59 @@ describe("a reference with `$cast`, `$get` or `$param` and one key more", () => 
 
   it("YAML alike; the reference and its one extra key alone stay a reference", () => {
     const yaml = (extra: string) =>
-      `client:\n  base_url: https://api.example.com/\n  auth:\n    token:\n      $secret: t\n      $param: true\n${extra}resources: [issues]\n`;
+      "client:\n  base_url: https://api.example.com/\n  auth:\n    token:\n" +
+      `      $secret: t\n      $param: true\n${extra}resources: [issues]\n`;
     expect(errors(yaml("      limit: 10\n"), "yaml")).toEqual([["unknown_key", "/client/auth/token/limit"]]);
     expect(errors(yaml(""), "yaml")).toEqual([]);
     expect(errors(withToken({ $secret: "t", $param: true }), "json")).toEqual([]);
+  });
+});
+
+/** A config with one resource `items` (GET `items`), `patch` applied to its JSON. */
+const items = (patch: (c: { client: Record<string, unknown>; resources: unknown[] }) => void) => {
+  const config = { client: { base_url: "https://api.example.com/" } as Record<string, unknown>, resources: [] as unknown[] };
+  config.resources.push({ name: "items", endpoint: { path: "items" } });
+  patch(config);
+  return JSON.stringify(config);
+};
+const endpoint = (c: { resources: unknown[] }) => (c.resources[0] as { endpoint: Record<string, unknown> }).endpoint;
+
+describe("stricter than dlt on purpose (docs/diagnostics.md, checked with dlt 1.26.0 against a local API)", () => {
+  it('an empty resource name: dlt names the resource `paginate_resource` (and GETs base_url for `""`)', () => {
+    expect(
+      errors(
+        items((c) => ((c.resources[0] as { name: string }).name = "")),
+        "json",
+      ),
+    ).toEqual([["invalid_value", "/resources/0/name"]]);
+    expect(
+      errors(
+        items((c) => c.resources.push("")),
+        "json",
+      ),
+    ).toEqual([["invalid_value", "/resources/1"]]);
+  });
+
+  it("a list or dict as an auth credential: dlt builds the source and sends `Bearer []`", () => {
+    expect(errors(withToken([]), "json")).toEqual([["invalid_type", "/client/auth/token"]]);
+    const basic = items((c) => (c.client.auth = { type: "http_basic", username: {}, password: "p" }));
+    expect(errors(basic, "json")).toEqual([["invalid_type", "/client/auth/username"]]);
+  });
+
+  it("true/false as a column's precision or scale: dlt takes Python's bool as an int", () => {
+    const hinted = items((c) => ((c.resources[0] as Record<string, unknown>).columns = { net: { data_type: "decimal", scale: false } }));
+    expect(errors(hinted, "json")).toEqual([["invalid_type", "/resources/0/columns/net/scale"]]);
+  });
+
+  it("an incremental without cursor_path: dlt runs without it (no start_param; a param sends its dict's keys)", () => {
+    const block = items((c) => (endpoint(c).incremental = { start_param: "since", initial_value: "2020-01-01" }));
+    expect(errors(block, "json")).toEqual([["missing_key", "/resources/0/endpoint/incremental/cursor_path"]]);
+    const param = items((c) => (endpoint(c).params = { since: { type: "incremental", initial_value: "2020-01-01" } }));
+    expect(errors(param, "json")).toEqual([["missing_key", "/resources/0/endpoint/params/since/cursor_path"]]);
+  });
+
+  it("a column's data_type null: dlt builds the source, its normalize step fails (KeyError on the column)", () => {
+    const hinted = items((c) => ((c.resources[0] as Record<string, unknown>).columns = { amount: { data_type: null } }));
+    expect(errors(hinted, "json")).toEqual([["invalid_value", "/resources/0/columns/amount/data_type"]]);
   });
 });
