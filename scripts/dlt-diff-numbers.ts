@@ -1,5 +1,5 @@
 /**
- * `PYTHONPATH=/opt/pendulum3 node --import tsx scripts/dlt-diff-numbers.ts [--out DIR]`: numbers at their edges
+ * `PYTHONPATH=/tmp/pyx node --import tsx scripts/dlt-diff-numbers.ts [--out DIR]`: numbers at their edges
  * (`-0.0`, `1e400`, `1.0` against `1`, `0x10`, `1_000`, `True`, integers past 2^53, YAML 1.1's `1e3` and `.inf`…)
  * written in every place a config holds one (a query or path param, a JSON body, a paginator's integers,
  * `max_table_nesting`, a response action's `status_code`, an incremental's `initial_value`), in each input

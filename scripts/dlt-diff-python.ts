@@ -1,5 +1,5 @@
 /**
- * `PYTHONPATH=/opt/pendulum3 node --import tsx scripts/dlt-diff-python.ts [--out DIR]`: restplay's verdict on
+ * `PYTHONPATH=/tmp/pyx node --import tsx scripts/dlt-diff-python.ts [--out DIR]`: restplay's verdict on
  * every whole Python file it knows (the Python table, lib/testing/python-cases, and the gallery's Python
  * examples) against real dlt 1.26.0's (./import-python-files.py: the file imported as a module, its
  * source functions called, no request made). A file restplay takes and dlt refuses is too lenient, one

@@ -1,5 +1,5 @@
 /**
- * `PYTHONPATH=/opt/pendulum3 node --import tsx scripts/dlt-diff-validate.ts [mutants per config] [seed] [--out DIR]`:
+ * `PYTHONPATH=/tmp/pyx node --import tsx scripts/dlt-diff-validate.ts [mutants per config] [seed] [--out DIR]`:
  * restplay's validator against dlt's own (`rest_api_source(config)`, scripts/validate-configs.py, the
  * dlt oracle's venv) on configs mutated from every example and golden case — a key added (unknown, a
  * typo of a sibling, a key valid elsewhere), a value of another type, a key removed, an enum value

@@ -2,7 +2,9 @@
  * `node --import tsx scripts/dlt-diff.ts [cases] [seed] [--out DIR]`: the preview against real dlt
  * 1.26.0 on generated records — a differential test for the session that has the dlt oracle
  * (../shared/tools/dlt-oracle, installed in /opt/dlt-venv; CI cannot run it, so findings become
- * golden-style unit tests).
+ * golden-style unit tests). Run it with `PYTHONPATH=/tmp/pyx`: pendulum 3.2.0, orjson 3.12.0 and duckdb 1.5.6 unpacked from
+ * the oracle's wheels (`mkdir -p /tmp/pyx && cd /tmp/pyx && for w in /opt/pypi/files/{duckdb-1.5.6,orjson-3.12.0,pendulum-3.2.0}*.whl;
+ * do unzip -qo $w; done`), and `DLT_DATA_DIR` a folder of its own.
  *
  * Each case is one resource whose single page holds 3–10 generated records: keys spelled as APIs spell
  * them (camelCase, spaces, dots, non-ASCII, leading digits), values whose types drift between
