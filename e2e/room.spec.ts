@@ -1,7 +1,8 @@
 /**
  * What the twenty-ninth session's look at medium and small windows fixed, as a user sees it (decision 0016, amended): a
- * table's rows in sight at 1024 × 700 after a run whose notes are long (the notes fold to a line), whole problems in a
- * laptop's Problems panel, and a phone's header that keeps two rows with an imported spec's mock chip.
+ * table's rows in sight at 1024 × 700 after a run whose notes are long (the notes fold to a line, in tall windows too), whole
+ * problems in a laptop's Problems panel and the medium layout's Problems tab, and a phone's header that keeps two rows with an
+ * imported spec's mock chip.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expectLayoutSound, expectNoSeriousAxeViolations } from "./checks";
@@ -76,14 +77,47 @@ for (const theme of ["dark", "light"] as const)
       await expect(warning).toBeHidden();
     });
 
-test("1440×900 (tall): the table's warnings are listed as before, with no button to fold them", async ({ playground: p, page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await p.gotoWith(text("seed-004"));
-  expect(await p.run()).toBe("done");
-  await expect(p.tables.getByTestId("table-warning").first()).toBeVisible();
-  await expect(p.tables.getByTestId("table-warnings-toggle")).toBeHidden();
-  await expect(p.tables.getByTestId("run-not-loaded")).toBeVisible();
-});
+for (const theme of ["dark", "light"] as const)
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1536, height: 864 },
+    { width: 1920, height: 1080 },
+  ])
+    test(`${size.width}×${size.height} (${theme}, tall): seed 004's warnings fold to a count, the grid keeps their room`, async ({
+      playground: p,
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await p.gotoWith(text("seed-004"), theme);
+      expect(await p.layout()).toBe("wide");
+      expect(await p.run()).toBe("done");
+      const grid = p.tables.getByTestId("data-table");
+      await expect(grid).toBeVisible();
+      // A tall window keeps its banner under the title (the whole sentence in sight) and its 26 px grid rows.
+      await expect(p.tables.getByTestId("run-not-loaded")).toBeVisible();
+      await expect(page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded"]')).toHaveCount(0);
+      // The notes are one line, the warnings' count at its end (four lines before: the counts and two two-line warnings).
+      const notes = p.tables.getByTestId("table-notes");
+      expect((await notes.boundingBox())!.height).toBeLessThan(20);
+      const toggle = p.tables.getByTestId("table-warnings-toggle");
+      await expect(toggle).toBeVisible();
+      await expect(toggle).toHaveText("▲ 2 warnings ▾");
+      const warning = p.tables.getByTestId("table-warning").first();
+      await expect(warning).toBeHidden();
+      const folded = await gridRowsInSight(grid);
+      // Opened by the keyboard, the warnings read whole; shut again, the grid has its rows back.
+      await toggle.focus();
+      await page.keyboard.press("Enter");
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+      await expect(warning).toBeVisible();
+      await expect(warning).toContainText("primary_key `id` is missing in 251 of 251 records");
+      expect(await gridRowsInSight(grid)).toBeLessThan(folded);
+      await expectNoSeriousAxeViolations(page, `tables with their warnings open, ${size.width}×${size.height} ${theme}`);
+      await expectLayoutSound(page, `tables, ${size.width}×${size.height}`);
+      await page.keyboard.press("Enter");
+      await expect(warning).toBeHidden();
+      await expect.poll(() => gridRowsInSight(grid), "grid rows wholly in sight, folded again").toBe(folded);
+    });
 
 for (const size of [
   { width: 1280, height: 720 },
@@ -101,6 +135,29 @@ for (const size of [
     // Scrolled by a row, still no row cut.
     await page.getByTestId("problems").evaluate((s) => s.lastElementChild!.scrollBy({ top: 31 }));
     await expect.poll(() => problemRows(page)).toEqual({ whole: 4, cut: 0 });
+  });
+
+for (const size of [
+  { width: 900, height: 700 },
+  { width: 1024, height: 700 },
+  { width: 800, height: 760 },
+  { width: 1100, height: 800 },
+])
+  test(`${size.width}×${size.height} (medium), no run yet: the Problems tab shows whole rows, none cut at its edge`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.layout()).toBe("medium");
+    await p.viewTab("problems").click();
+    // The toolbar sits under the tab here, in the panel: the list's height is still whole rows of it (a row was cut before).
+    const rows = await problemRows(page);
+    expect(rows.cut).toBe(0);
+    expect(rows.whole).toBeGreaterThanOrEqual(2);
+    await page.getByTestId("problems").evaluate((s) => s.lastElementChild!.scrollBy({ top: 31 }));
+    await expect.poll(() => problemRows(page)).toEqual({ whole: rows.whole, cut: 0 });
+    await expectNoSeriousAxeViolations(page, `medium Problems, ${size.width}×${size.height}`);
   });
 
 test("390×844: with an imported spec's mock chip the phone's header keeps two rows, the chip beside Run", async ({

@@ -29,8 +29,8 @@ function onListKey(e: KeyboardEvent<HTMLUListElement>) {
  */
 /**
  * A short window's list shows whole rows, none cut at its lower edge (decision 0016, twenty-ninth session): its height is the most
- * compact rows (ProblemRow: 31 px apart, the first's top divider absent) that fit, the rest of the row a margin. Exact where the
- * toolbar sits in the frame's title row (the wide layout: `100%` is then the list's room); under the toolbar it changes nothing.
+ * compact rows (ProblemRow: 31 px apart, the first's top divider absent) that fit, the rest of the row a margin. `100%` is the
+ * list's room (Panel's body row) whether the toolbar sits in the frame's title row (the wide layout) or under the tab (medium).
  */
 const WHOLE_ROWS = "short:max-h-[calc(round(down,100%_-_1px,31px)_+_1px)]";
 

@@ -93,10 +93,11 @@ export function TableView({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      {/* A short window: the counts are one line (whole in its title) and the warnings fold behind a button at its end, so
-          the grid keeps its rows (decision 0016, twenty-ninth session). */}
+      {/* The workbench's layouts (768 px wide and up, short or tall windows): the counts are one line (whole in its title) and
+          the warnings fold behind a button at its end that names how many, so the grid keeps its rows (decision 0016,
+          twenty-ninth session). A phone's Tables tab lists them as before. */}
       <div className="flex shrink-0 items-baseline gap-2 px-2 pt-1 text-xs short:pt-0.5">
-        <p className="min-w-0 flex-1 text-fg short:truncate" title={notes} data-testid="table-notes">
+        <p className="min-w-0 flex-1 text-fg md:truncate" title={notes} data-testid="table-notes">
           <span data-testid="table-stats">{tab.stats}</span>
           {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
           <span className="text-muted" data-testid="table-changes">
@@ -109,7 +110,7 @@ export function TableView({
             aria-expanded={warningsOpen}
             aria-controls={warningsId}
             onClick={() => setWarningsOpen((o) => !o)}
-            className="hidden shrink-0 rounded px-1 text-warning hover:bg-raised short:inline"
+            className="hidden shrink-0 rounded px-1 text-warning hover:bg-raised md:inline"
             data-testid="table-warnings-toggle"
           >
             <span aria-hidden="true">▲ </span>

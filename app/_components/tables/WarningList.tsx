@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 const BASE = "max-h-16 shrink-0 overflow-auto text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent";
 // Two lines on a laptop's height (the grid keeps its rows), four above.
 const LIST = `${BASE} [@media(max-height:819px)]:max-h-8`;
-/** A folded list (`fold`): in a short window it shows only once opened, then five lines. */
-const FOLDED = { open: `${BASE} short:max-h-20`, shut: `${BASE} short:hidden` } as const;
+/** A folded list (`fold`): from 768 px wide (the workbench's layouts, any height) it shows only once opened, then five lines. */
+const FOLDED = { open: `${BASE} md:max-h-20`, shut: `${BASE} md:hidden` } as const;
 
 /** Where the list sits: under a table's counts, or at the top of the Tables panel. */
 const PLACES = {
@@ -13,7 +13,7 @@ const PLACES = {
 } as const;
 
 /**
- * Warnings as a list, at most 64 px high (32 px in a window under 820 px; folded, none there until opened, then 80 px).
+ * Warnings as a list, at most 64 px high (32 px in a window under 820 px; folded, none from 768 px wide until opened, then 80 px).
  * Focusable: when the warnings outgrow their room, the keyboard scrolls them too (axe: a scrollable region needs keyboard access).
  */
 export function WarningList({
@@ -29,7 +29,7 @@ export function WarningList({
   items: readonly { readonly key: string; readonly text: ReactNode }[];
   testId?: string;
   itemTestId?: string;
-  /** Folded in a short window behind a button that names it (`id`, its `aria-controls`): shown while `open`. */
+  /** Folded from 768 px wide behind a button that names it (`id`, its `aria-controls`): shown while `open`. */
   fold?: { readonly open: boolean; readonly id: string };
 }) {
   const look = fold ? FOLDED[fold.open ? "open" : "shut"] : LIST;

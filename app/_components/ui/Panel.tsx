@@ -39,14 +39,16 @@ export function Panel({
   const tools = slot?.tools ?? null;
   const bar = typeof toolbar === "function" ? toolbar(tools !== null) : toolbar;
   if (slot) {
+    // A grid, not a flex column: the body is its second row, whose height is what a `100%` in `bodyClassName` means, with the
+    // toolbar in the first row or (moved to the frame's header) none (the Problems list's whole rows, decision 0016).
     return (
       <section
         aria-labelledby={slot.labelId}
         data-testid={testId}
-        className={`flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden ${className}`}
+        className={`grid min-h-0 min-w-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[auto_minmax(0,1fr)] overflow-hidden ${className}`}
       >
-        {tools !== null && bar ? createPortal(bar, tools) : bar}
-        <div className={`relative min-h-0 flex-1 overflow-auto ${bodyClassName}`}>{children}</div>
+        {tools !== null && bar ? createPortal(bar, tools) : bar && <div className="min-w-0">{bar}</div>}
+        <div className={`relative row-start-2 min-h-0 overflow-auto ${bodyClassName}`}>{children}</div>
       </section>
     );
   }
