@@ -345,14 +345,15 @@ describe("a `row_order` incremental resource's yield_map over its pages", () => 
 describe("a child's yield_map when its parent has several pages", () => {
   // Parent `items`: `parents` pages, ids <page>1 and <page>2; child `subs`: `pages` pages per parent record, ids
   // <parent><page><1|2>; the child's yield_map gives two items per record.
-  const family = (parents: number, pages: number, selected: string) =>
+  const twice = `{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}`;
+  const family = (parents: number, pages: number, selected: string, steps = twice) =>
     run(
       `source = rest_api_source({
     "client": {"base_url": "https://api.example.com/",
         "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
     "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data"}},
         {"name": "subs", "endpoint": {"path": "items/{resources.items.id}/subs", "data_selector": "data"},
-         "processing_steps": [{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}]}],
+         "processing_steps": [${steps}]}],
 })${selected}\n`,
       async (input: RequestInfo | URL) => {
         const url = new URL(input instanceof Request ? input.url : String(input));
@@ -409,5 +410,24 @@ describe("a child's yield_map when its parent has several pages", () => {
     const subs = trace.snapshot().resources.find((x) => x.name === "subs");
     expect([subs?.pages, subs?.records]).toEqual([parents * 2 * pages, parents * 2 * pages * 4]);
     expect(subs?.items.flatMap((i) => (i.kind === "request" ? [i.records] : []))).toEqual(Array(parents * 2 * pages).fill(4));
+  });
+
+  it("a filter and a second yield_map after the first: each item's own turns, dlt 1.26.0's rows in order", async () => {
+    const r = await family(
+      2,
+      1,
+      "",
+      `${twice}, {"filter": lambda x: (x["id"] + x["k"]) % 3 != 0}, {"yield_map": lambda x: [x, {**x, "k": x["k"] + 10}]}`,
+    );
+    expect(r.errors).toEqual([]);
+    expect(
+      r
+        .rows("subs")
+        ?.map((x) => `${x.id}.${x.k}`)
+        .join(" "),
+    ).toBe(
+      "1111.0 1111.1 2111.0 1211.0 1111.10 1112.0 1111.11 2111.10 1211.10 2211.1 1112.10 2112.1 1212.1 2212.0 2211.11 2212.1 " +
+        "2112.11 1212.11 2212.10 2212.11",
+    );
   });
 });
