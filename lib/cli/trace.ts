@@ -110,6 +110,8 @@ export class TracePrinter {
         break;
       }
       case "page":
+        // Records a child's yield_map gave later for an earlier page: counted in the resource's totals, not a page line.
+        if (e.continued) break;
         this.line(
           `  ${s.cyan(`page ${e.page}`)}: ${e.count} record${e.count === 1 ? "" : "s"}${e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`)}`,
         );

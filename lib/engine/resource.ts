@@ -12,12 +12,12 @@ import type { PreparedResource } from "./prepare";
 import { startIncremental, type IncrementalRun } from "./incremental";
 import { buildSpec, incrementalLookup } from "./resource-spec";
 import { includedColumns, parentFailed, parentValue, ParentRows, withIncluded, type ParentRow } from "./parents";
-import { runSequence, type ResourceRun, type SequencePage } from "./sequence";
+import { maxRecordsReached, runSequence, type Later, type ResourceRun, type SequencePage } from "./sequence";
 import { cancelledError } from "./attempt";
 import type { Source, Turn } from "./round-robin";
 import { evaluateInitialValue, setOwn } from "../shared";
 import { pythonWarnings } from "./python-keys";
-import { pauseOf, runModule, StepRunner } from "./steps";
+import { pauseOf, runModule, StepRunner, type YieldGenerator } from "./steps";
 
 /** What the drivers of one run share. */
 export interface RunDrivers {
@@ -59,6 +59,8 @@ export class ResourceDriver {
   private run: ResourceRun | null = null;
   private incLookup: Lookup | null = null;
   private readonly rows: ParentRows | null;
+  /** The `yield_map` generator the page just entered started (a driven child's), for the page's turn to spawn. */
+  private spawned: Source | null = null;
 
   constructor(
     private readonly drivers: RunDrivers,
@@ -329,11 +331,13 @@ export class ResourceDriver {
               if (!started) this.sharedStart = this.inc?.liveLast() ?? null;
               started = true;
               // One generator of pages per parent page, as dlt's: the steps' `yield_map`s go on into the next row's pages.
-              pages = this.forRow(row, { key: rows, later: at < rows.length });
+              pages = this.forRow(row, this.driven ? undefined : { key: rows, later: at < rows.length });
             }
             const page = await pages.next();
             if (!page.done) {
-              const spawn = this.fork(page.value.records);
+              // A page that entered a `yield_map` gives its records at that generator's turns, and forks them there.
+              const spawn = this.spawned ?? this.fork(page.value.records);
+              this.spawned = null;
               if (page.value.last && at >= rows.length) end();
               return { done: false, spawn };
             }
@@ -366,19 +370,60 @@ export class ResourceDriver {
     const include = includedColumns(row, parent, r.include_from_parent, r.name);
     const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
     this.ranFor++;
-    const withParent = (records: DataRecord[], more: boolean) =>
-      this.filter(
-        r.include_from_parent.length ? records.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : records,
-        pipe !== undefined && (more || pipe.later),
-        pipe?.key,
-      );
+    const withParent = (given: DataRecord[], more: boolean, later?: Later) => {
+      const records = r.include_from_parent.length ? given.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : given;
+      if (later) return this.enter(records, later);
+      return this.filter(records, pipe !== undefined && (more || pipe.later), pipe?.key);
+    };
     const parentSecret = ctx.masker.holds(values) || ctx.masker.holds(include);
     return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), {
       transform: withParent,
       parent: values,
       parentSecret,
       ...(pipe && this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
+      ...(this.driven && !this.concurrent ? { later: true } : {}),
     });
+  }
+
+  /**
+   * A child whose steps hold a `yield_map`: each one's generator is a source of the run's round robin, as in dlt's
+   * iterator, so its items interleave with the parent's next pages and the other parent pages' children (decision 0044).
+   */
+  private get driven(): boolean {
+    return this.r.parent !== null && this.r.steps.some((s) => s.kind === "yield_map");
+  }
+
+  /** A page into a driven child's steps: the records that left them (then the incremental), or the `yield_map` it entered. */
+  private async enter(records: DataRecord[], later: Later): Promise<DataRecord[]> {
+    const got = await this.steps!.enter(records);
+    if (got.next) this.spawned = this.yields(got.next, later);
+    return this.incremental(got.records);
+  }
+
+  /** A `yield_map`'s generator as a source: one item per turn, through the steps after it, emitted and forked at once. */
+  private yields(generator: YieldGenerator, later: Later): Source {
+    const end = this.own();
+    return {
+      concurrent: false,
+      turn: async () => {
+        if (this.halted() || this.finished) return end();
+        try {
+          const got = await this.steps!.advance(generator);
+          if (got === undefined) return end();
+          if (got === null) return NOTHING;
+          if (got.next) return { done: false, spawn: this.yields(got.next, later) };
+          const records = this.incremental(got.records);
+          if (records.length === 0) return NOTHING;
+          const { kept, capped } = later(records);
+          const spawn = this.fork(kept);
+          if (capped) this.fail(maxRecordsReached(this.ctx));
+          return { done: false, spawn };
+        } catch (e) {
+          this.fail(e);
+          return end();
+        }
+      },
+    };
   }
 
   /**

@@ -40,7 +40,8 @@ export interface SequenceHooks {
   /** Records after selection → records to emit (incremental filter, include_from_parent). */
   /** A promise only when processing steps ran (they may breathe): a page without them costs no await. */
   /** `more`: another page of this sequence follows (the steps keep a page's `yield_map`s going into it). */
-  readonly transform: (records: DataRecord[], more: boolean) => DataRecord[] | Promise<DataRecord[]>;
+  /** `later` (with `hooks.later`): emits records the page's steps give at later turns (a `yield_map`'s items). */
+  readonly transform: (records: DataRecord[], more: boolean, later?: Later) => DataRecord[] | Promise<DataRecord[]>;
   /** For children: the parent record's interpolated values. */
   readonly parent?: Record<string, Json>;
   /** For children: the parent's values or included columns hold a secret, so every page's records are shown masked. */
@@ -49,7 +50,19 @@ export interface SequenceHooks {
   readonly stopAfterPage?: () => string | null;
   /** The steps hold a `yield_map` (its items go on into the next page): `transform` is told whether a page follows. */
   readonly lookAhead?: boolean;
+  /** The steps' `yield_map`s are sources of the round robin (a child's): `transform` is given `later`. */
+  readonly later?: boolean;
 }
+
+/**
+ * Emits records a page's steps gave after the page, at a `yield_map`'s turn, under the page's request (a `page` event
+ * marked `continued`), counting them as the page's; `capped`: `max_records` was reached (`maxRecordsReached`).
+ */
+export type Later = (records: DataRecord[]) => { readonly kept: DataRecord[]; readonly capped: boolean };
+
+/** The playground's `max_records` limit, reached. */
+export const maxRecordsReached = (ctx: RunContext) =>
+  new LimitReached("max_records", `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`);
 
 /** Records that were a bare value in the response (`{value: …}` here, as dlt's normaliser loads them): no parent of a child in dlt. */
 export const wrappedValues = new WeakMap<DataRecord, Json>();
@@ -133,7 +146,7 @@ export async function* runSequence(
   /** Whether a response of the sequence held a secret (the records a yield_map still had may come from it). */
   let secretBefore = false;
   /** The `page` event of a page's records. Only what is shown is masked: children and the incremental read the values the API sent. */
-  const emitPage = (page: number, requestId: number, records: DataRecord[], secret: boolean) => {
+  const emitPage = (page: number, requestId: number, records: DataRecord[], secret: boolean, continued = false) => {
     const mask = secret || hooks.parentSecret === true;
     const shown = mask ? records.map((x) => maskedRecord(ctx.numberText, ctx.masker, x)) : records;
     const numberText = pageNumberText(ctx.numberText, shown);
@@ -150,6 +163,7 @@ export async function* runSequence(
       ...(hooks.parent ? { parent: mask ? (ctx.masker.record(hooks.parent, undefined).value as Record<string, Json>) : hooks.parent } : {}),
       ...(numberText ? { number_text: numberText } : {}),
       ...(keyOrder ? { key_order: keyOrder } : {}),
+      ...(continued ? { continued: true as const } : {}),
     });
   };
   let state = impl.init(first);
@@ -247,7 +261,17 @@ export async function* runSequence(
         more = false;
       }
     }
-    const transformed = hooks.transform(raw, more);
+    const later: Later | undefined = hooks.later
+      ? (given) => {
+          const room = ctx.limits.maxRecords - stats.records_fetched;
+          const capped = given.length > room;
+          const kept = capped ? given.slice(0, Math.max(0, room)) : given;
+          stats.records_fetched += kept.length;
+          emitPage(page, sent.requestId, kept, sent.secret, true);
+          return { kept, capped };
+        }
+      : undefined;
+    const transformed = hooks.transform(raw, more, later);
     let records = transformed instanceof Promise ? await transformed : transformed;
     const room = ctx.limits.maxRecords - stats.records_fetched;
     const capped = records.length > room;
@@ -260,10 +284,7 @@ export async function* runSequence(
     if (capped) {
       // The capped page still feeds the children (a limit is not a failure of the records).
       yield { records, last: false };
-      throw new LimitReached(
-        "max_records",
-        `stopped: ${ctx.limits.maxRecords} records reached (playground limit max_records); the API has more`,
-      );
+      throw maxRecordsReached(ctx);
     }
     const early = hooks.stopAfterPage?.() ?? null;
     if (early !== null) {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { run, runSteps as steps, source, THREE as API } from "../testing/steps";
+import { TraceBuilder } from "../run/trace";
 
 describe("processing steps pass items as dlt's pipe passes them", () => {
   it("a map's None on the page is a row; after a yield_map it drops the item", async () => {
@@ -338,5 +339,95 @@ describe("a `row_order` incremental resource's yield_map over its pages", () => 
     expect(r.errors).toEqual([]);
     expect(r.requests.length).toBe(pages);
     expect(r.rows("items")?.map((x) => `${x.id}.${x.k}`)).toEqual(rows);
+  });
+});
+
+describe("a child's yield_map when its parent has several pages", () => {
+  // Parent `items`: `parents` pages, ids <page>1 and <page>2; child `subs`: `pages` pages per parent record, ids
+  // <parent><page><1|2>; the child's yield_map gives two items per record.
+  const twice = `{"yield_map": lambda x: [{**x, "k": 0}, {**x, "k": 1}]}`;
+  const family = (parents: number, pages: number, selected: string, steps = twice) =>
+    run(
+      `source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/",
+        "paginator": {"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "total_pages"}},
+    "resources": [{"name": "items", "endpoint": {"path": "items", "data_selector": "data"}},
+        {"name": "subs", "endpoint": {"path": "items/{resources.items.id}/subs", "data_selector": "data"},
+         "processing_steps": [${steps}]}],
+})${selected}\n`,
+      async (input: RequestInfo | URL) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const page = Number(url.searchParams.get("page") ?? 1);
+        const parts = url.pathname.split("/").filter(Boolean);
+        const base = parts.length === 1 ? page * 10 : Number(parts[1]) * 100 + page * 10;
+        const data = [1, 2].map((k) => ({ id: base + k }));
+        return new Response(JSON.stringify({ data, total_pages: parts.length === 1 ? parents : pages }), {
+          headers: { "content-type": "application/json" },
+        });
+      },
+    );
+
+  // dlt 1.26.0's rows of `subs` on the same loopback API (`pipeline.run` to DuckDB, twenty-ninth session): every
+  // yield_map's generator is a source of dlt's iterator beside the parent's pages, its forks and the child's generators.
+  it.each([
+    [2, 1, "", "1111.0 1211.0 2111.0 1111.1 2211.0 1211.1 2111.1 1112.0 2211.1 1212.0 2112.0 1112.1 2212.0 1212.1 2112.1 2212.1"],
+    [
+      2,
+      1,
+      `.with_resources("subs")`,
+      "1111.0 1211.0 2111.0 1111.1 2211.0 1211.1 2111.1 1112.0 2211.1 1212.0 2112.0 1112.1 2212.0 1212.1 2112.1 2212.1",
+    ],
+    [
+      2,
+      2,
+      "",
+      "1111.0 1121.0 2111.0 1111.1 1211.0 2121.0 1121.1 2111.1 1112.0 1221.0 2211.0 1211.1 2121.1 1122.0 2112.0 1112.1 " +
+        "2221.0 1221.1 2211.1 1212.0 2122.0 1122.1 2112.1 2221.1 1222.0 2212.0 1212.1 2122.1 2222.0 1222.1 2212.1 2222.1",
+    ],
+    [
+      3,
+      2,
+      "",
+      "1111.0 1121.0 2111.0 1111.1 1211.0 2121.0 3111.0 1121.1 2111.1 1112.0 1221.0 2211.0 3121.0 1211.1 2121.1 3111.1 " +
+        "1122.0 2112.0 1112.1 2221.0 3211.0 1221.1 2211.1 3121.1 1212.0 2122.0 3112.0 1122.1 2112.1 3221.0 2221.1 3211.1 " +
+        "1222.0 2212.0 3122.0 1212.1 2122.1 3112.1 3221.1 2222.0 3212.0 1222.1 2212.1 3122.1 3222.0 2222.1 3212.1 3222.1",
+    ],
+  ])("%s parent pages, %s child pages%s: the rows in dlt's order", async (parents, pages, selected, rows) => {
+    const r = await family(parents, pages, selected);
+    expect(r.errors).toEqual([]);
+    expect(
+      r
+        .rows("subs")
+        ?.map((x) => `${x.id}.${x.k}`)
+        .join(" "),
+    ).toBe(rows);
+    // Each request is one page; the records its yield_map gave later come under it (`continued`), counted once.
+    const pagesOf = r.events.filter((e) => e.type === "page" && e.resource === "subs");
+    expect(pagesOf.filter((e) => e.type === "page" && !e.continued).length).toBe(parents * 2 * pages);
+    expect(pagesOf.reduce((n, e) => n + (e.type === "page" ? e.count : 0), 0)).toBe(parents * 2 * pages * 4);
+    const trace = new TraceBuilder();
+    for (const e of r.events) trace.push(e);
+    const subs = trace.snapshot().resources.find((x) => x.name === "subs");
+    expect([subs?.pages, subs?.records]).toEqual([parents * 2 * pages, parents * 2 * pages * 4]);
+    expect(subs?.items.flatMap((i) => (i.kind === "request" ? [i.records] : []))).toEqual(Array(parents * 2 * pages).fill(4));
+  });
+
+  it("a filter and a second yield_map after the first: each item's own turns, dlt 1.26.0's rows in order", async () => {
+    const r = await family(
+      2,
+      1,
+      "",
+      `${twice}, {"filter": lambda x: (x["id"] + x["k"]) % 3 != 0}, {"yield_map": lambda x: [x, {**x, "k": x["k"] + 10}]}`,
+    );
+    expect(r.errors).toEqual([]);
+    expect(
+      r
+        .rows("subs")
+        ?.map((x) => `${x.id}.${x.k}`)
+        .join(" "),
+    ).toBe(
+      "1111.0 1111.1 2111.0 1211.0 1111.10 1112.0 1111.11 2111.10 1211.10 2211.1 1112.10 2112.1 1212.1 2212.0 2211.11 2212.1 " +
+        "2112.11 1212.11 2212.10 2212.11",
+    );
   });
 });

@@ -42,13 +42,13 @@ export interface PipeHooks {
 }
 
 /** A source of the iterator: `undefined` when exhausted, `null` for a `None` it yields (skipped). */
-interface Source {
+export interface Source {
   readonly step: number;
   next(): Promise<Unit | null | undefined>;
 }
 
 /** A `yield_map`'s generator over its input: the step is called on the input's next value when the last one's are out. */
-function yieldSource(k: number, input: Unit, hooks: PipeHooks): Source {
+export function yieldSource(k: number, input: Unit, hooks: PipeHooks): Source {
   let at = 0;
   let out: PyVal[] = [];
   let given = 0;
@@ -171,36 +171,46 @@ export class StepPipe {
 
   /** The steps after `from` on `unit`, up to the end or to a yield_map (which becomes a source). */
   private async through(start: Unit, from: number, done: Item[]): Promise<void> {
-    const { hooks } = this;
-    const list = hooks.steps;
-    let unit = start;
-    for (let k = from + 1; k < list.length; k++) {
-      const kind = list[k]!.kind;
-      if (kind === "yield_map") {
-        this.sources.push(yieldSource(k, unit, hooks));
-        return;
-      }
-      hooks.seen(k, unit.items.length);
-      if (unit.list && unit.items.length === 0) continue;
-      if (kind === "filter") {
-        const kept: Item[] = [];
-        for (const item of unit.items)
-          if (truthy((await hooks.call(k, item.py)) as PyVal)) kept.push(item);
-          else hooks.dropped(k);
-        if (kept.length === 0) return;
-        unit = { list: unit.list, items: kept };
-      } else if (unit.list) {
-        const mapped: Item[] = [];
-        for (const item of unit.items) mapped.push({ py: (await hooks.call(k, item.py)) as PyVal, record: null, made: list[k]!.at });
-        unit = { list: true, items: mapped };
-      } else {
-        const out = (await hooks.call(k, unit.items[0]!.py)) as PyVal;
-        if (out === null) return;
-        unit = unitOf(out, list[k]!.at);
-      }
-    }
-    done.push(...(unit.list ? unit.items : unit.items.map((x) => ({ ...x, alone: true }))));
+    const got = await stepsFrom(start, from, this.hooks);
+    if (got.yieldAt) this.sources.push(yieldSource(got.yieldAt.k, got.yieldAt.unit, this.hooks));
+    else done.push(...got.done);
   }
+}
+
+/**
+ * The steps after `from` on `start`, as dlt's iterator runs them in one go: up to the end (`done`, the items that leave
+ * the steps) or to a yield_map (`yieldAt`: the step and what it is given, whose generator becomes a source).
+ */
+export async function stepsFrom(
+  start: Unit,
+  from: number,
+  hooks: PipeHooks,
+): Promise<{ done: Item[]; yieldAt: { k: number; unit: Unit } | null }> {
+  const list = hooks.steps;
+  let unit = start;
+  for (let k = from + 1; k < list.length; k++) {
+    const kind = list[k]!.kind;
+    if (kind === "yield_map") return { done: [], yieldAt: { k, unit } };
+    hooks.seen(k, unit.items.length);
+    if (unit.list && unit.items.length === 0) continue;
+    if (kind === "filter") {
+      const kept: Item[] = [];
+      for (const item of unit.items)
+        if (truthy((await hooks.call(k, item.py)) as PyVal)) kept.push(item);
+        else hooks.dropped(k);
+      if (kept.length === 0) return { done: [], yieldAt: null };
+      unit = { list: unit.list, items: kept };
+    } else if (unit.list) {
+      const mapped: Item[] = [];
+      for (const item of unit.items) mapped.push({ py: (await hooks.call(k, item.py)) as PyVal, record: null, made: list[k]!.at });
+      unit = { list: true, items: mapped };
+    } else {
+      const out = (await hooks.call(k, unit.items[0]!.py)) as PyVal;
+      if (out === null) return { done: [], yieldAt: null };
+      unit = unitOf(out, list[k]!.at);
+    }
+  }
+  return { done: unit.list ? [...unit.items] : unit.items.map((x) => ({ ...x, alone: true })), yieldAt: null };
 }
 
 /** The items one page gives at the end of the steps, in dlt's order (a resource of one page). */

@@ -24,7 +24,14 @@ import {
 } from "../shared/pystep";
 import { ORJSON_DEPTH } from "../shared";
 import { asRecord, wrappedValues } from "./sequence";
-import { aloneRecords, StepPipe, type Item } from "./steps-pipe";
+import { aloneRecords, StepPipe, stepsFrom, yieldSource, type Item, type PipeHooks, type Source as YieldGenerator } from "./steps-pipe";
+
+export type { YieldGenerator };
+/** What a page or a `yield_map`'s item gave: the records that left the steps, or the next `yield_map`'s generator. */
+export interface Driven {
+  readonly records: DataRecord[];
+  readonly next: YieldGenerator | null;
+}
 import type { NumberTexts } from "./number-text";
 import { cancelledError } from "./attempt";
 import type { RunContext } from "./context";
@@ -83,6 +90,7 @@ export class StepRunner {
    * parent page, and its pages — every parent record's, one after the other — feed one pipe of the child's steps).
    */
   private readonly pipes = new Map<object, StepPipe>();
+  private pipeHooks: PipeHooks | null = null;
 
   constructor(
     private readonly steps: readonly ResolvedStep[],
@@ -107,32 +115,11 @@ export class StepRunner {
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
   async apply(records: DataRecord[], more = false, key: object = this, after: AfterSteps | null = null): Promise<DataRecord[]> {
-    const { pause } = this;
     const kept = this.pipes.get(key) ?? null;
     if (this.steps.length === 0 || (records.length === 0 && kept === null)) return after ? after.filter(records) : records;
-    let since = pause?.clock() ?? 0;
-    let calls = 0;
     // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
-    const pipe =
-      kept ??
-      new StepPipe({
-        steps: this.steps,
-        call: async (k, py) => {
-          if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
-            await pause.breathe();
-            if (pause.signal.aborted) throw cancelledError(this.resource);
-            since = pause.clock();
-          }
-          return this.call(this.steps[k]!, py);
-        },
-        seen: (k, n) => (this.seen[k]! += n),
-        dropped: (k) => this.dropped[k]!++,
-      });
-    const written = (x: Item): DataRecord => {
-      const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
-      if (x.alone) aloneRecords.add(rec);
-      return rec;
-    };
+    const pipe = kept ?? new StepPipe(this.hooks());
+    const written = (x: Item) => this.written(x);
     // With `after` (the incremental), the items so far go through it whenever the pipe asks for the next page: whether
     // it closed the resource by then decides whether the page source goes on, as in dlt's pipe.
     const out: DataRecord[] = [];
@@ -151,6 +138,55 @@ export class StepRunner {
     if (after === null) return items.map(written);
     feed(items);
     return out;
+  }
+
+  /**
+   * A page into the steps when each `yield_map`'s generator is a source of the run's round robin (a child's steps,
+   * ./resource.ts): the records that left the steps, or the `yield_map` the page reached (`next`, to give its items).
+   */
+  async enter(records: DataRecord[]): Promise<Driven> {
+    const page = { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) };
+    return this.driven(await stepsFrom(page, -1, this.hooks()));
+  }
+
+  /** One turn of a `yield_map`'s generator: `undefined` when it is exhausted, `null` for a `None` it yields. */
+  async advance(source: YieldGenerator): Promise<Driven | null | undefined> {
+    const unit = await source.next();
+    if (unit === undefined || unit === null) return unit;
+    return this.driven(await stepsFrom(unit, source.step, this.hooks()));
+  }
+
+  private driven(got: Awaited<ReturnType<typeof stepsFrom>>): Driven {
+    const hooks = this.hooks();
+    return { records: got.done.map((x) => this.written(x)), next: got.yieldAt && yieldSource(got.yieldAt.k, got.yieldAt.unit, hooks) };
+  }
+
+  /** The hooks of the runner's pipes (one set: the breaths count over every page). */
+  private hooks(): PipeHooks {
+    if (this.pipeHooks) return this.pipeHooks;
+    const { pause } = this;
+    let since = pause?.clock() ?? 0;
+    let calls = 0;
+    return (this.pipeHooks = {
+      steps: this.steps,
+      call: async (k, py) => {
+        if (pause !== null && ++calls % 16 === 0 && pause.clock() - since >= BREATHE_MS) {
+          await pause.breathe();
+          if (pause.signal.aborted) throw cancelledError(this.resource);
+          since = pause.clock();
+        }
+        return this.call(this.steps[k]!, py);
+      },
+      seen: (k, n) => (this.seen[k]! += n),
+      dropped: (k) => this.dropped[k]!++,
+    });
+  }
+
+  /** An item that left the steps, as the record dlt writes. */
+  private written(x: Item): DataRecord {
+    const rec = x.record && !this.transforms ? x.record : this.write(x.py, x.made ?? "processing_steps");
+    if (x.alone) aloneRecords.add(rec);
+    return rec;
   }
 
   /** What the run says of its steps once the resource ends: each ran, and what each filter dropped. */

@@ -365,6 +365,8 @@ export type EngineEvent =
       number_text?: (NumberText | null)[];
       /** Parallel to `records`: keys in the order the response had them where JavaScript's differs (`KeyOrder`); absent when none. */
       key_order?: (KeyOrder | null)[];
+      /** More records of an earlier page of the request: a child's `yield_map` gave them at later turns (not another page). */
+      continued?: true;
     }
   | {
       type: "paginator";

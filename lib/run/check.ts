@@ -45,6 +45,8 @@ export class CheckFold {
   private readonly urls = new Map<number, string>();
   /** Each resource's first request (its attempts are listed on its row). */
   private readonly first = new Map<string, number>();
+  /** The request of each resource's first page. */
+  private readonly firstPage = new Map<string, number>();
   /** The error that failed each row (the playground says what to do about it; not part of the report `check` prints). */
   private readonly failed = new Map<string, CheckFailure>();
   private ended = false;
@@ -81,10 +83,13 @@ export class CheckFold {
       }
       case "page": {
         const r = this.row(e.resource);
-        if (r.status !== "pending") return;
+        // A child's yield_map gives the first page's records at later turns (`continued`): they count as that page's.
+        const more = e.continued && r.status === "pass" && this.firstPage.get(e.resource) === e.request_id;
+        if (r.status !== "pending" && !more) return;
+        if (!more) this.firstPage.set(e.resource, e.request_id);
         r.status = "pass";
-        r.records = e.count;
-        r.reason = `first page: ${e.count} record${e.count === 1 ? "" : "s"} at \`${e.selector}\` (${e.selector_source})`;
+        r.records = (more ? (r.records ?? 0) : 0) + e.count;
+        r.reason = `first page: ${r.records} record${r.records === 1 ? "" : "s"} at \`${e.selector}\` (${e.selector_source})`;
         return;
       }
       case "error": {

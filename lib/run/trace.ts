@@ -227,8 +227,14 @@ export class TraceBuilder {
       }
       case "page": {
         const r = this.resource(e.resource);
-        r.pages++;
         r.records += e.count;
+        // A child's yield_map gives a page's records at later turns: more records of the same request, not a page.
+        if (e.continued) {
+          if (this.options.exchanges !== false)
+            this.update(e.request_id, { records: (this.request(e.request_id)?.records ?? 0) + e.count });
+          break;
+        }
+        r.pages++;
         if (this.options.exchanges !== false)
           this.update(e.request_id, { records: e.count, selector: e.selector, selector_source: e.selector_source });
         break;
@@ -304,6 +310,12 @@ export class TraceBuilder {
     const item = at?.resource.items[at.index];
     if (at && item?.kind === "request" && !item.response && item.failure === undefined)
       at.resource.items[at.index] = { ...item, failure: reason };
+  }
+
+  private request(requestId: number): Extract<TraceItem, { kind: "request" }> | null {
+    const at = this.requests.get(requestId);
+    const item = at?.resource.items[at.index];
+    return item?.kind === "request" ? item : null;
   }
 
   private update(requestId: number, patch: Partial<Extract<TraceItem, { kind: "request" }>>): void {
