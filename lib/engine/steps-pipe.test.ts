@@ -1,4 +1,5 @@
 /**
+ * Long because each order case holds the rows dlt 1.26.0 loaded for it, written out (16–48 rows a case).
  * What scripts/dlt-diff.ts `--steps` found (twenty-seventh session), each expectation what dlt 1.26.0 loaded for the same
  * steps on a loopback API (`pipeline.run` to DuckDB): dlt's pipe hands a step the page as one list, but a `yield_map`'s
  * items one at a time — a map or filter given one item alone drops it on `None`, and a Python list it returns goes on as
