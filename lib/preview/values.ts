@@ -6,6 +6,7 @@
  */
 import type { Json, KeyOrder, NumberText } from "../engine/types";
 import {
+  base64Bytes,
   byCodePoint,
   BYTES_SPELLING,
   DATE_SPELLING,
@@ -52,9 +53,9 @@ export class PyBytes {
   constructor(readonly hex: string) {}
   /** Python's `base64.b64encode` of the bytes: dlt's text for them (`_text_fallback`: `Af8=` for `b"\x01\xff"`). */
   base64(): string {
-    let raw = "";
-    for (let i = 2; i < this.hex.length; i += 2) raw += String.fromCharCode(parseInt(this.hex.slice(i, i + 2), 16));
-    return btoa(raw);
+    const bytes = new Uint8Array((this.hex.length - 2) / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(this.hex.slice(2 + 2 * i, 4 + 2 * i), 16);
+    return base64Bytes(bytes);
   }
 }
 

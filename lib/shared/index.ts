@@ -24,7 +24,7 @@ export {
   pyUnquote,
   splitUserInfo,
 } from "./secrets";
-export { base64, Masker, redactUrl, stripHttpWhitespace } from "./mask";
+export { base64, base64Bytes, Masker, redactUrl, stripHttpWhitespace } from "./mask";
 export { braceSpans, hasLineTerminator, isJsSpace, replaceBraces, spaceBeforeHash, trimChars, trimWhere, type BraceSpan } from "./text";
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";

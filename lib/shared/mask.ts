@@ -29,13 +29,15 @@ export function stripHttpWhitespace(value: string): string {
 /** Shorter values cannot be searched for in free text without masking half of it. */
 const MIN_SEARCHABLE = 3;
 
-/** UTF-8 bytes of `s` in base64 (`btoa` alone takes only Latin-1). */
-export function base64(s: string): string {
-  const bytes = new TextEncoder().encode(s);
+/** Standard base64 of `bytes`, padded (Python's `base64.b64encode`). */
+export function base64Bytes(bytes: Uint8Array): string {
   let bin = "";
   for (let i = 0; i < bytes.length; i += 4096) bin += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return btoa(bin);
 }
+
+/** UTF-8 bytes of `s` in base64 (`btoa` alone takes only Latin-1). */
+export const base64 = (s: string): string => base64Bytes(new TextEncoder().encode(s));
 
 /** Whether the surrogate at `i` is half of a pair. */
 function isPaired(v: string, i: number): boolean {

@@ -5,6 +5,8 @@
  */
 import { md5, sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
+import { base64Bytes } from "../mask";
+import { BASE64_ALPHABET } from "../shake";
 import { bytesOf, PyBytes } from "./bytes";
 import { args } from "./dates";
 import { PyModule } from "./module";
@@ -82,16 +84,9 @@ export function hashlibModule(): PyModule {
   return new PyModule("hashlib", fns);
 }
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 function b64encode(bytes: Uint8Array, urlsafe: boolean): PyBytes {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + (b === undefined ? "=" : B64[(n >> 6) & 63]!) + (c === undefined ? "=" : B64[n & 63]!);
-  }
-  if (urlsafe) out = out.replace(/\+/g, "-").replace(/\//g, "_");
+  const text = base64Bytes(bytes);
+  const out = urlsafe ? text.replace(/\+/g, "-").replace(/\//g, "_") : text;
   return new PyBytes(Uint8Array.from(out, (ch) => ch.charCodeAt(0)));
 }
 
@@ -116,7 +111,7 @@ function b64decode(v: PyVal, urlsafe: boolean): PyBytes {
   let acc = 0;
   let bits = 0;
   for (const ch of data) {
-    acc = (acc << 6) | B64.indexOf(ch);
+    acc = (acc << 6) | BASE64_ALPHABET.indexOf(ch);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
