@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { repr } from "../shared/pystep";
+import { translatePattern } from "../shared/pystep/regex-syntax";
 import { evaluatePython } from "../testing/python-eval";
 import { run } from "../testing/steps";
 
@@ -120,4 +121,30 @@ source = rest_api_source({
     expect(timed.errors[0]?.message).toMatch(/a regular expression ran more than 5 s over one value: it backtracks without end/);
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 30_000);
+
+  it("so does one whose choices multiply without any nesting (`a*a*`, `a?` × 12 and `c` over 200 characters)", async () => {
+    const started = Date.now();
+    const timed = await run(`import re
+source = rest_api_source({
+    "client": {"base_url": "https://api.example.com/", "paginator": "single_page"},
+    "resources": [{"name": "posts", "endpoint": {"path": "posts"},
+                   "processing_steps": [{"map": lambda x: {**x, "m": bool(re.search("a*a*" + "a?" * 12 + "c", "a" * 200))}}]}],
+})
+`);
+    expect(timed.errors.map((e) => e.code)).toEqual(["step_failed"]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+
+  it("a pattern that cannot backtrack far scans a long text without the time limit (≈ 55 µs a call); others keep it", () => {
+    const upTo = (p: string) => translatePattern(p, 0).directUpTo;
+    // Linear: no unbounded repetition, one choice at most.
+    for (const p of [String.raw`\d{4}-\d{2}-\d{2}`, "(jpg|png|gif)$", String.raw`\w{0,16}@`]) expect(upTo(p), p).toBe(Infinity);
+    // Quadratic at worst: one unbounded repetition, two choices at most.
+    for (const p of [String.raw`\s+`, "<[^>]+>", String.raw`https?://\S+`]) expect(upTo(p), p).toBe(2000);
+    // Cubic, or 2 to the power of twelve choices.
+    for (const p of [String.raw`(\w+)-(\d+)`, "a?".repeat(12)]) expect(upTo(p), p).toBe(200);
+    // Nested repetitions, backreferences, three unbounded repetitions, many choices: always under the limit.
+    for (const p of ["(a+)+$", String.raw`(\w)\1`, String.raw`\w+\s+\w+`, "a?".repeat(13), String.raw`(\w+)-(\d+)?-?(x|y)`])
+      expect(upTo(p), p).toBe(0);
+  });
 });

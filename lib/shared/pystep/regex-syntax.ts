@@ -21,10 +21,16 @@ export interface Translated {
   /** An empty match may come first where a longer one exists (`|`, lazy quantifiers): the scan retries non-empty. */
   readonly prefersEmpty: boolean;
   /**
-   * It may backtrack super-linearly (a repetition of what holds a repetition or `|`, a backreference, three unbounded
-   * repetitions): ./regex.ts runs it under a time limit (as it does any pattern over a long text).
+   * The longest text it scans without a time limit (./regex.ts runs a longer one under it). A backtracking engine's work on
+   * one text grows with the text's length to the power of its unbounded repetitions plus one (`\s+c` over 4,000 spaces:
+   * 45 ms, over 20,000: 0.5 s), and about 2 to the power of its choices (each repetition of a varying count, each `|`):
+   * `a*a*` then `a?` × 6 and `c` takes 1 s over 200 characters, `a?` × 12 hours. So (measured in Node 20): any length
+   * for no unbounded repetition and one choice at most (`\d{4}-\d{2}`, `(jpg|png)`: linear, 0.13 s over 1,000,000
+   * characters); 2,000 for one unbounded repetition and two choices at most (`\s+`, `<[^>]+>`: quadratic, ≤ 20 ms);
+   * 200 for two unbounded repetitions and four choices, or none and twelve (≤ 20 ms); else 0 (always under the limit),
+   * and for a repetition of what holds a repetition or `|` or a backreference.
    */
-  readonly risky: boolean;
+  readonly directUpTo: number;
 }
 
 export const reError = (msg: string, pos?: number) => new PyError("error", pos === undefined ? msg : `${msg} at position ${pos}`);
@@ -69,6 +75,8 @@ class Reader {
   /** Repetitions and `|`s read so far (a repetition of an atom holding some is `risky`), unbounded repetitions. */
   private nested = 0;
   private unbounded = 0;
+  /** Places where the scan may choose (and come back to choose otherwise): `|`s and repetitions of a varying count. */
+  private choices = 0;
   private risky = false;
   /** Look-behinds the reader is inside: Python wants them of a fixed width. */
   private behind = 0;
@@ -103,8 +111,17 @@ class Reader {
       groups: this.groups.length,
       names: this.names,
       prefersEmpty: this.prefersEmpty,
-      risky: this.risky || this.unbounded >= 3,
+      directUpTo: this.directUpTo(),
     };
+  }
+
+  private directUpTo(): number {
+    const [u, c] = [this.unbounded, this.choices];
+    if (this.risky) return 0;
+    if (u === 0 && c <= 1) return Infinity;
+    if (u <= 1 && c <= 2) return 2000;
+    if ((u <= 2 && c <= 4) || (u === 0 && c <= 12)) return 200;
+    return 0;
   }
 
   /** `(?aimsx)` at the start (Python 3.11 refuses global flags elsewhere). */
@@ -149,6 +166,7 @@ class Reader {
       this.i++;
       this.prefersEmpty = true;
       this.nested++;
+      if (branches.length === 1) this.choices++; // one choice, however many branches
       if (this.behind) throw new NotModelled("`|` inside a look-behind of a regular expression");
       // A group of an earlier branch may not have taken part in a match that went through a later one.
       for (let g = firstGroup; g < this.groups.length; g++) if (this.groups[g]!.closed) this.groups[g]!.conditional = true;
@@ -190,6 +208,7 @@ class Reader {
     if (this.nested > nestedBefore) this.risky = true;
     this.nested++;
     if (q.max === null || q.max > 16) this.unbounded++;
+    if (q.max !== q.min) this.choices++;
     if (this.behind && q.min !== q.max) throw reError("look-behind requires fixed-width pattern");
     if (atom.repeatable === "nothing") throw reError("nothing to repeat", at);
     if (!atom.repeatable) throw new NotModelled(`a repeated lookaround in a regular expression (\`${this.slice(start, this.i)}\`)`);
