@@ -40,6 +40,15 @@ const FILE_ARGUMENT =
 
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
 
+const EXPORT_FORMATS: ExportFormat[] = ["json", "yaml", "python"];
+const toOption = (more = "") => new Option("--to <format>", `json, yaml or python${more}`).choices(EXPORT_FORMATS);
+/** `--format` where a config is written (export, import): what was meant is plain, so it is taken as `--to` (not in the help). */
+const formatAsTo = () => new Option("--format <format>").choices(EXPORT_FORMATS).hideHelp();
+function targetFormat(o: { to?: ExportFormat; format?: ExportFormat }): ExportFormat | undefined {
+  if (o.to && o.format && o.to !== o.format) throw new UsageError(`--to ${o.to} and --format ${o.format} name two formats: give one`);
+  return o.to ?? o.format;
+}
+
 /** Options whose value is a choice or a number, never a secret: a usage error shows it as typed. */
 const SHOWN_VALUES = new Set(["--format", "--to", "--from", "--max-pages"]);
 
@@ -115,11 +124,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command("export")
     .description("print the config as a download: dlt-canonical Python, JSON or YAML, or a secrets.toml template")
     .argument("<file>", FILE_ARGUMENT)
-    .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]))
+    .addOption(toOption())
+    .addOption(formatAsTo())
     .option("--secrets-toml", "print the .dlt/secrets.toml template instead of the config (names only, never values; not with --to)")
-    .action(async (file: string, options: { to?: ExportFormat; secretsToml?: boolean }) => {
+    .action(async (file: string, options: { to?: ExportFormat; format?: ExportFormat; secretsToml?: boolean }) => {
       const { exportCommand } = await import("./export");
-      exitCode = await exportCommand(file, options, io);
+      exitCode = await exportCommand(file, { to: targetFormat(options), secretsToml: options.secretsToml }, io);
     });
 
   // Issue #11: start from the API, and check a config without paging.
@@ -128,13 +138,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description("print a config built from an OpenAPI/Swagger document, curl commands, a HAR file or a sample JSON response")
     .argument("<file>", "the API description")
     .addOption(new Option("--from <kind>", "what the file is (default: detected)").choices(["openapi", "curl", "har", "sample"]))
-    .addOption(new Option("--to <format>", "json, yaml or python").choices(["json", "yaml", "python"]).default("yaml"))
+    .addOption(toOption(" (default: yaml)"))
+    .addOption(formatAsTo())
     .option("--resource <name>", "import this resource (repeatable); default: every GET collection endpoint", collect)
     .option("--url <url>", "with a sample response (detected, or --from sample): the address it came from")
-    .action(async (file: string, options: { from?: ImportSource; to: ExportFormat; resource?: string[]; url?: string }) => {
-      const { importCommand } = await import("./import-command");
-      exitCode = await importCommand(file, options, io);
-    });
+    .action(
+      async (
+        file: string,
+        options: { from?: ImportSource; to?: ExportFormat; format?: ExportFormat; resource?: string[]; url?: string },
+      ) => {
+        const { importCommand } = await import("./import-command");
+        const { format: _, ...rest } = options;
+        exitCode = await importCommand(file, { ...rest, to: targetFormat(options) ?? "yaml" }, io);
+      },
+    );
 
   program
     .command("check")

@@ -207,6 +207,23 @@ describe("usage errors exit 2", () => {
     );
   });
 
+  it("export and import take --format for --to (run's output option, where a config is written it can only mean that)", async () => {
+    const to = await cli(["export", "seed-000.py", "--to", "json"], at);
+    const format = await cli(["export", "seed-000.py", "--format", "json"], at);
+    expect([format.code, format.stdout]).toEqual([0, to.stdout]);
+    expect(JSON.parse(format.stdout)).toHaveProperty("resources");
+    const both = await cli(["export", "seed-000.py", "--to", "yaml", "--format=json"], at);
+    expect([both.code, both.stderr]).toEqual([2, "error: --to yaml and --format json name two formats: give one\n"]);
+    const text = await cli(["export", "seed-000.py", "--format", "text"], at);
+    expect([text.code, text.stderr.split("\n")[0]]).toEqual([
+      2,
+      "error: option '--format <format>' argument 'text' is invalid. Allowed choices are json, yaml, python.",
+    ]);
+    const example = seeds.write("sample.json", JSON.stringify({ data: [{ id: 1, name: "a" }], next: null }));
+    const imported = await cli(["import", example, "--url", "https://api.example.com/v1/things", "--format", "python"], at);
+    expect([imported.code, imported.stdout]).toEqual([0, expect.stringContaining("rest_api_source(")]);
+  });
+
   it("masks a literal credential in the source excerpt as in the message (CI logs keep validate's output)", async () => {
     const literal =
       'import dlt\nfrom dlt.sources.rest_api import rest_api_source\n\nTOKEN = "SEKRET-const-111"\n\nsource = rest_api_source({\n' +
