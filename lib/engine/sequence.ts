@@ -187,6 +187,13 @@ export async function* runSequence(
       : null;
   for (let page = 1; ; page++) {
     if (ctx.signal.aborted) throw cancelledError(r.name);
+    // A `yield_map`'s item (a source of the round robin, `later`) met by a `row_order` incremental past its end closed the
+    // resource after the paginator chose this page: dlt's iterator drops the closed page generator at its next turn.
+    const closed = page > 1 && hooks.later ? (hooks.stopAfterPage?.() ?? null) : null;
+    if (closed !== null) {
+      stop(page - 1, impl.label(state), `stopped: ${closed} (dlt closes the resource)`);
+      return;
+    }
     if (ctx.deps.now() - ctx.startedAt > ctx.limits.maxDurationMs) {
       throw new LimitReached("max_duration", `stopped: the run took longer than ${ctx.limits.maxDurationMs / 1000} s (playground limit)`);
     }
