@@ -414,19 +414,26 @@ export class ResourceDriver {
   /** A `yield_map`'s generator as a source: one item per turn, through the steps after it, emitted and forked at once. */
   private yields(generator: YieldGenerator, later: Later): Source {
     const end = this.own();
+    later.open();
     return {
       concurrent: false,
       turn: async () => {
         if (this.halted() || this.finished) return end();
         try {
           const got = await this.steps!.advance(generator);
-          if (got === undefined) return end();
+          if (got === undefined) {
+            later.close();
+            return end();
+          }
           if (got === null) return NOTHING;
           if (got.next) return { done: false, spawn: this.yields(got.next, later) };
           const records = this.incremental(got.records);
           if (records.length === 0) return NOTHING;
           // Forked to itself too (it is selected, and has children): its table gets the records at the fork's turn.
-          if (this.forks.includes(null)) return { done: false, spawn: this.fork(records, () => this.emitLater(records, later)) };
+          if (this.forks.includes(null)) {
+            later.open();
+            return { done: false, spawn: this.fork(records, () => (this.emitLater(records, later), later.close())) };
+          }
           const kept = this.emitLater(records, later);
           return { done: false, spawn: this.fork(kept) };
         } catch (e) {
@@ -439,7 +446,7 @@ export class ResourceDriver {
 
   /** Emits records a `yield_map`'s item gave (`later`): those within `max_records`, which ends the resource when reached. */
   private emitLater(records: DataRecord[], later: Later): DataRecord[] {
-    const { kept, capped } = later(records);
+    const { kept, capped } = later.give(records);
     if (capped) this.fail(maxRecordsReached(this.ctx));
     return kept;
   }
