@@ -36,7 +36,8 @@
  * importing the file (./record-steps.py), compared as the plain mode compares (a `timestamp` by its instant, as the
  * destination loads the `datetime` a step returns) — a step restplay refuses to run counts as a difference unless
  * ./dlt-diff-steps.ts lists it as refused by design (the note says so), and where dlt fails restplay must fail with
- * dlt's message. A case
+ * dlt's message (with `--family`, the parent paged under a child, or two or three top-level resources paged side by
+ * side, ./dlt-diff-steps-shapes.ts `familyShapeOf`). A case
  * that differs is written to DIR (default /tmp/dlt-diff) with both sides, and the script exits 1.
  * Run it with `PYTHONPATH` naming a folder with the pendulum 3 and orjson wheels unzipped, so that dlt
  * behaves as `pip install dlt` makes it (decision 0027).
@@ -188,7 +189,7 @@ async function main() {
         ? seeds.map((seed) => [
             `steps-${seed}`,
             async () => {
-              const c = makeStepsCase(seed, baseUrl);
+              const c = makeStepsCase(seed, baseUrl, family);
               body = write({ data: c.records });
               route = (url) => c.serve(url);
               const r = await compare({ python: c.python }, body, join(outDir, `steps-${seed}.py`), (req) => fetch(req));

@@ -89,7 +89,9 @@ describe("restplay run, signalled while a page's processing steps hold its engin
       expect(code).toBe(status);
       expect(stderr).not.toMatch(/Unhandled|node:internal/);
       expect(stdout).toContain("✖ the run was cancelled: nothing was loaded");
-      expect(stdout).toMatch(/^items +0 +0 +0 +0 +0 +cancelled$/m);
+      // The page's `yield_map` gives its items one turn of the run at a time (dlt's iterator reads its generator so): those
+      // given before the signal are counted, how many depends on the moment.
+      expect(stdout).toMatch(/^items +\d+ +\d+ +0 +[01] +0 +cancelled$/m);
     },
     120_000,
   );

@@ -70,6 +70,49 @@ describe("TracePrinter with resources taking turns", () => {
   });
 });
 
+describe("TracePrinter with a page whose yield_map gives its records later", () => {
+  it("prints the page's line once the last of them came, counting them; records under way print no header", () => {
+    const lines: string[] = [];
+    const p = new TracePrinter((l) => lines.push(l), plain);
+    const page = (resource: string, count: number, extra: object): EngineEvent => ({
+      type: "page",
+      resource,
+      page: 1,
+      request_id: resource === "r" ? 1 : 2,
+      records: [],
+      count,
+      selector: "data",
+      selector_source: "configured",
+      ...extra,
+    });
+    const done = (resource: string): EngineEvent => ({
+      type: "resource_done",
+      resource,
+      ok: true,
+      stats: { requests: 1, pages: 1, retries: 0, records_fetched: 3 },
+    });
+    p.event(start);
+    p.event(page("r", 0, { later: true }));
+    p.event({ ...start, resource: "s" });
+    p.event(page("s", 0, { later: true }));
+    p.event(page("r", 2, { continued: true }));
+    p.event(page("s", 3, { continued: true }));
+    p.event(page("r", 1, { continued: true }));
+    p.event(page("r", 0, { continued: true, settled: true }));
+    // `s` ends before its last record came (closed by its incremental, or a limit): its line counts what came.
+    p.event(done("s"));
+    expect(lines.filter((l) => !l.includes("paginator") && l.trim() !== "")).toEqual([
+      "r\n",
+      "s\n",
+      "r (continued)\n",
+      "  page 1: 3 records\n",
+      "s (continued)\n",
+      "  page 1: 3 records\n",
+      "  done: 1 page, 3 records, 1 request, 0 retries\n",
+    ]);
+  });
+});
+
 describe("TracePrinter messages over several lines", () => {
   it("indents an error's further lines (the response's excerpt) under it", () => {
     const lines: string[] = [];

@@ -5,6 +5,7 @@ import type { PreviewTable } from "../preview";
 import { cells, pad, type Style } from "./io";
 
 type Request = Extract<EngineEvent, { type: "request" }>;
+type PageEvent = Extract<EngineEvent, { type: "page" }>;
 
 export function formatWait(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -36,6 +37,8 @@ const PRINTED_UNDER: ReadonlySet<EngineEvent["type"]> = new Set([
 /** Prints events as they arrive. A request is printed with its outcome (status and time). */
 export class TracePrinter {
   private readonly pending = new Map<string, Request>();
+  /** Pages whose records a `yield_map` is still giving, by request, with the count so far. */
+  private readonly underWay = new Map<number, { readonly e: PageEvent; count: number }>();
   /** The resource the last lines were about: resources take turns (dlt's round robin), so lines say when it changes. */
   private current: string | null = null;
 
@@ -64,13 +67,41 @@ export class TracePrinter {
     }
   }
 
+  /** Lines under `resource` follow: its header again when the last lines were another's. */
+  private under(resource: string): void {
+    if (resource === this.current) return;
+    this.current = resource;
+    this.line("");
+    this.line(`${this.style.bold(resource)} ${this.style.dim("(continued)")}`);
+  }
+
+  private pageLine(e: PageEvent, count: number): void {
+    const s = this.style;
+    const selector = e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`);
+    this.line(`  ${s.cyan(`page ${e.page}`)}: ${count} record${count === 1 ? "" : "s"}${selector}`);
+  }
+
+  /**
+   * A page whose `yield_map` gives its records at later turns (`later`): its line waits for the last of them (`settled`),
+   * or for the resource's end, and counts them.
+   */
+  private page(e: PageEvent): void {
+    if (e.later) {
+      this.underWay.set(e.request_id, { e, count: e.count });
+      return;
+    }
+    const w = e.continued ? this.underWay.get(e.request_id) : undefined;
+    if (w) w.count += e.count;
+    if (e.continued && !(w && e.settled)) return;
+    this.under(e.resource);
+    if (w) this.underWay.delete(e.request_id);
+    this.pageLine(w?.e ?? e, w?.count ?? e.count);
+  }
+
   event(e: EngineEvent): void {
     const s = this.style;
-    if (PRINTED_UNDER.has(e.type) && "resource" in e && e.resource !== undefined && e.resource !== this.current) {
-      this.current = e.resource;
-      this.line("");
-      this.line(`${s.bold(e.resource)} ${s.dim("(continued)")}`);
-    }
+    if (e.type === "page") return this.page(e);
+    if (PRINTED_UNDER.has(e.type) && "resource" in e && e.resource !== undefined) this.under(e.resource);
     switch (e.type) {
       case "run_start":
         this.line(s.dim(`resources: ${e.resources.join(", ") || "(none)"}`));
@@ -109,13 +140,6 @@ export class TracePrinter {
         else this.line(`  response ${outcome}`);
         break;
       }
-      case "page":
-        // Records a child's yield_map gave later for an earlier page: counted in the resource's totals, not a page line.
-        if (e.continued) break;
-        this.line(
-          `  ${s.cyan(`page ${e.page}`)}: ${e.count} record${e.count === 1 ? "" : "s"}${e.selector_source === "configured" ? "" : s.dim(` (selector ${e.selector}, ${e.selector_source.replace("_", " ")})`)}`,
-        );
-        break;
       case "paginator":
         this.line(s.dim(`  paginator: ${e.decision} — ${e.reason}`));
         break;
@@ -138,6 +162,12 @@ export class TracePrinter {
           this.line(s.dim("  give the run its value: --secret NAME=VALUE, or the environment variable"));
         break;
       case "resource_done":
+        // Pages whose yield_map stopped before its last record (the resource closed, or a limit): what they gave.
+        for (const [id, w] of this.underWay)
+          if (w.e.resource === e.resource) {
+            this.underWay.delete(id);
+            this.pageLine(w.e, w.count);
+          }
         this.line(
           s.dim(
             `  ${e.ok ? "done" : "failed"}: ${count(e.stats.pages, "page")}, ${count(e.stats.records_fetched, "record")}, ${count(e.stats.requests, "request")}, ${count(e.stats.retries, "retry", "retries")}`,

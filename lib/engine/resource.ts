@@ -59,7 +59,7 @@ export class ResourceDriver {
   private run: ResourceRun | null = null;
   private incLookup: Lookup | null = null;
   private readonly rows: ParentRows | null;
-  /** The `yield_map` generator the page just entered started (a driven child's), for the page's turn to spawn. */
+  /** The `yield_map` generator the page just entered started (a `driven` resource's), for the page's turn to spawn. */
   private spawned: Source | null = null;
 
   constructor(
@@ -133,18 +133,18 @@ export class ResourceDriver {
   }
 
   /** The processing steps (a promise: they may breathe), then the incremental filter. */
-  /** `more`/`key`: another page of the same generator follows (StepRunner.apply). */
-  private filter(given: DataRecord[], more = false, key?: object): DataRecord[] | Promise<DataRecord[]> {
+  /** `more`: another page of the resource follows (StepRunner.apply; a `parallelized` live resource's `yield_map`). */
+  private filter(given: DataRecord[], more = false): DataRecord[] | Promise<DataRecord[]> {
     if (!this.steps) return this.incremental(given);
     const inc = this.inc;
     // A top-level incremental may close the resource (`row_order`) while a page's yield_maps run: it is fed their items
     // as the pipe asks for the next page (StepRunner.apply).
     if (inc && more && !this.r.parent)
-      return this.steps.apply(given, more, key, {
+      return this.steps.apply(given, more, {
         filter: (records) => this.incremental(records),
         closed: () => inc.closeReason() !== null,
       });
-    return this.steps.apply(given, more, key).then((records) => this.incremental(records));
+    return this.steps.apply(given, more).then((records) => this.incremental(records));
   }
 
   private incremental(records: DataRecord[]): DataRecord[] {
@@ -234,10 +234,15 @@ export class ResourceDriver {
     this.finish();
   }
 
-  /** The fork of one page of its records to its children (and to itself: a turn that makes no request). */
-  private fork(records: DataRecord[]): Source | null {
+  /**
+   * The fork of one page of its records to its children (and to itself: a turn that makes no request, where `emit`, if
+   * given, emits them: a `yield_map`'s item reaches the end of dlt's pipe, its table, at that turn of the fork).
+   */
+  private fork(records: DataRecord[], emit?: () => unknown): Source | null {
     if (this.forks.length === 0) return null;
     for (const f of this.forks) if (f) f.open++;
+    // The records to emit hold it open until they are.
+    const emitted = emit && this.forks.includes(null) ? this.own() : null;
     const targets = [...this.forks];
     let next = 0;
     return {
@@ -245,6 +250,10 @@ export class ResourceDriver {
       turn: async (): Promise<Turn> => {
         const target = targets[next++];
         if (target === undefined) return DONE;
+        if (target === null && emitted) {
+          if (!this.drivers.stopped && !this.finished) emit!();
+          emitted();
+        }
         if (target === null || this.drivers.stopped) return NOTHING;
         const spawn = target.finished ? null : target.pagesFor(target.rows!.of(records, this.ctx.numberText));
         target.open--;
@@ -281,17 +290,21 @@ export class ResourceDriver {
       if (!pages) {
         // dlt closes only top-level resources early (`row_order`); a child's pages all run.
         const inc = this.inc;
+        // A `yield_map`'s generators are sources of the round robin (`driven`), else (`parallelized` live) the steps' own
+        // pipe reads whether a page follows: other resources' pages pay no second paginator update.
+        const driven = this.driven;
         pages = runSequence(this.ctx, this.run!, buildSpec(this.r, this.incLookup!, inc), {
-          transform: (records, more) => this.filter(records, more),
+          transform: (records, more, later) => (later ? this.enter(records, later) : this.filter(records, more)),
           ...(inc ? { stopAfterPage: () => inc.closeReason() } : {}),
-          // Only a `yield_map` reads whether a page follows: other resources' pages pay no second paginator update.
-          ...(this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
+          ...(driven ? { later: true } : this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
         });
       }
       try {
         const page = await pages.next();
         if (page.done) return end();
-        const spawn = this.fork(page.value.records);
+        // A page that entered a `yield_map` gives its records at that generator's turns, and forks them there.
+        const spawn = this.spawned ?? this.fork(page.value.records);
+        this.spawned = null;
         if (page.value.last) end();
         return { done: false, spawn };
       } catch (e) {
@@ -330,8 +343,7 @@ export class ResourceDriver {
               // dlt writes `start_param` into the one params dict its parent pages share, as each page's requests begin.
               if (!started) this.sharedStart = this.inc?.liveLast() ?? null;
               started = true;
-              // One generator of pages per parent page, as dlt's: the steps' `yield_map`s go on into the next row's pages.
-              pages = this.forRow(row, this.driven ? undefined : { key: rows, later: at < rows.length });
+              pages = this.forRow(row);
             }
             const page = await pages.next();
             if (!page.done) {
@@ -357,10 +369,9 @@ export class ResourceDriver {
   }
 
   /**
-   * The pages for one parent record (`start_param`: `sharedStart`, as the record's requests begin); `pipe`: the parent
-   * page it belongs to, and whether later records of it follow (whose pages come after this one's, in one generator).
+   * The pages for one parent record (`start_param`: `sharedStart`, as the record's requests begin).
    */
-  private forRow(row: ParentRow, pipe?: { key: object; later: boolean }): AsyncGenerator<SequencePage, void, void> {
+  private forRow(row: ParentRow): AsyncGenerator<SequencePage, void, void> {
     const { ctx, r } = this;
     if (ctx.signal.aborted) throw cancelledError(r.name);
     const parent = r.parent!.name;
@@ -370,30 +381,30 @@ export class ResourceDriver {
     const include = includedColumns(row, parent, r.include_from_parent, r.name);
     const values = Object.fromEntries(r.parent!.fields.map((f) => [f, parentValue(row, parent, f, r.name)]));
     this.ranFor++;
-    const withParent = (given: DataRecord[], more: boolean, later?: Later) => {
+    const withParent = (given: DataRecord[], _more: boolean, later?: Later) => {
       const records = r.include_from_parent.length ? given.map((x) => withIncluded(ctx.numberText, x, include, row, parent)) : given;
       if (later) return this.enter(records, later);
-      return this.filter(records, pipe !== undefined && (more || pipe.later), pipe?.key);
+      return this.filter(records);
     };
     const parentSecret = ctx.masker.holds(values) || ctx.masker.holds(include);
     return runSequence(ctx, this.run!, buildSpec(r, lookup, this.inc, this.sharedStart), {
       transform: withParent,
       parent: values,
       parentSecret,
-      ...(pipe && this.r.steps.some((s) => s.kind === "yield_map") ? { lookAhead: true } : {}),
-      ...(this.driven && !this.concurrent ? { later: true } : {}),
+      ...(this.driven ? { later: true } : {}),
     });
   }
 
   /**
-   * A child whose steps hold a `yield_map`: each one's generator is a source of the run's round robin, as in dlt's
-   * iterator, so its items interleave with the parent's next pages and the other parent pages' children (decision 0044).
+   * A resource whose steps hold a `yield_map` (not `parallelized` live): each one's generator is a source of the run's
+   * round robin, as in dlt's iterator, so its items interleave with its next pages, other resources' pages and their
+   * generators, and (a child) the other parent pages' children (decision 0044).
    */
   private get driven(): boolean {
-    return this.r.parent !== null && this.r.steps.some((s) => s.kind === "yield_map");
+    return !this.concurrent && this.r.steps.some((s) => s.kind === "yield_map");
   }
 
-  /** A page into a driven child's steps: the records that left them (then the incremental), or the `yield_map` it entered. */
+  /** A page into a `driven` resource's steps: the records that left them (then the incremental), or the `yield_map` it entered. */
   private async enter(records: DataRecord[], later: Later): Promise<DataRecord[]> {
     const got = await this.steps!.enter(records);
     if (got.next) this.spawned = this.yields(got.next, later);
@@ -403,27 +414,41 @@ export class ResourceDriver {
   /** A `yield_map`'s generator as a source: one item per turn, through the steps after it, emitted and forked at once. */
   private yields(generator: YieldGenerator, later: Later): Source {
     const end = this.own();
+    later.open();
     return {
       concurrent: false,
       turn: async () => {
         if (this.halted() || this.finished) return end();
         try {
           const got = await this.steps!.advance(generator);
-          if (got === undefined) return end();
+          if (got === undefined) {
+            later.close();
+            return end();
+          }
           if (got === null) return NOTHING;
           if (got.next) return { done: false, spawn: this.yields(got.next, later) };
           const records = this.incremental(got.records);
           if (records.length === 0) return NOTHING;
-          const { kept, capped } = later(records);
-          const spawn = this.fork(kept);
-          if (capped) this.fail(maxRecordsReached(this.ctx));
-          return { done: false, spawn };
+          // Forked to itself too (it is selected, and has children): its table gets the records at the fork's turn.
+          if (this.forks.includes(null)) {
+            later.open();
+            return { done: false, spawn: this.fork(records, () => (this.emitLater(records, later), later.close())) };
+          }
+          const kept = this.emitLater(records, later);
+          return { done: false, spawn: this.fork(kept) };
         } catch (e) {
           this.fail(e);
           return end();
         }
       },
     };
+  }
+
+  /** Emits records a `yield_map`'s item gave (`later`): those within `max_records`, which ends the resource when reached. */
+  private emitLater(records: DataRecord[], later: Later): DataRecord[] {
+    const { kept, capped } = later.give(records);
+    if (capped) this.fail(maxRecordsReached(this.ctx));
+    return kept;
   }
 
   /**

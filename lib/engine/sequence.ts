@@ -55,10 +55,18 @@ export interface SequenceHooks {
 }
 
 /**
- * Emits records a page's steps gave after the page, at a `yield_map`'s turn, under the page's request (a `page` event
- * marked `continued`), counting them as the page's; `capped`: `max_records` was reached (`maxRecordsReached`).
+ * A page's records its steps give after the page, at turns of its `yield_map`s' generators (sources of the round robin):
+ * the page's event says so (`later`), each `give` comes as a `page` event marked `continued` under the page's request,
+ * and once nothing more can come one marked `settled` follows.
  */
-export type Later = (records: DataRecord[]) => { readonly kept: DataRecord[]; readonly capped: boolean };
+export interface Later {
+  /** Emits them, counting them as the page's; `capped`: `max_records` was reached (`maxRecordsReached`). */
+  give(records: DataRecord[]): { readonly kept: DataRecord[]; readonly capped: boolean };
+  /** One more source of the page's records (a generator, or records waiting for their fork's turn). */
+  open(): void;
+  /** One of them ended: after the last, the `settled` event. */
+  close(): void;
+}
 
 /** The playground's `max_records` limit, reached. */
 export const maxRecordsReached = (ctx: RunContext) =>
@@ -146,7 +154,8 @@ export async function* runSequence(
   /** Whether a response of the sequence held a secret (the records a yield_map still had may come from it). */
   let secretBefore = false;
   /** The `page` event of a page's records. Only what is shown is masked: children and the incremental read the values the API sent. */
-  const emitPage = (page: number, requestId: number, records: DataRecord[], secret: boolean, continued = false) => {
+  /** `part`: a page whose steps give records later, or some of them (`continued`), or the end of them (`settled`). */
+  const emitPage = (page: number, requestId: number, records: DataRecord[], secret: boolean, part?: "later" | "continued" | "settled") => {
     const mask = secret || hooks.parentSecret === true;
     const shown = mask ? records.map((x) => maskedRecord(ctx.numberText, ctx.masker, x)) : records;
     const numberText = pageNumberText(ctx.numberText, shown);
@@ -163,7 +172,8 @@ export async function* runSequence(
       ...(hooks.parent ? { parent: mask ? (ctx.masker.record(hooks.parent, undefined).value as Record<string, Json>) : hooks.parent } : {}),
       ...(numberText ? { number_text: numberText } : {}),
       ...(keyOrder ? { key_order: keyOrder } : {}),
-      ...(continued ? { continued: true as const } : {}),
+      ...(part === "later" ? { later: true as const } : part ? { continued: true as const } : {}),
+      ...(part === "settled" ? { settled: true as const } : {}),
     });
   };
   let state = impl.init(first);
@@ -187,6 +197,13 @@ export async function* runSequence(
       : null;
   for (let page = 1; ; page++) {
     if (ctx.signal.aborted) throw cancelledError(r.name);
+    // A `yield_map`'s item (a source of the round robin, `later`) met by a `row_order` incremental past its end closed the
+    // resource after the paginator chose this page: dlt's iterator drops the closed page generator at its next turn.
+    const closed = page > 1 && hooks.later ? (hooks.stopAfterPage?.() ?? null) : null;
+    if (closed !== null) {
+      stop(page - 1, impl.label(state), `stopped: ${closed} (dlt closes the resource)`);
+      return;
+    }
     if (ctx.deps.now() - ctx.startedAt > ctx.limits.maxDurationMs) {
       throw new LimitReached("max_duration", `stopped: the run took longer than ${ctx.limits.maxDurationMs / 1000} s (playground limit)`);
     }
@@ -261,14 +278,25 @@ export async function* runSequence(
         more = false;
       }
     }
+    let sources = 0;
+    let opened = false;
     const later: Later | undefined = hooks.later
-      ? (given) => {
-          const room = ctx.limits.maxRecords - stats.records_fetched;
-          const capped = given.length > room;
-          const kept = capped ? given.slice(0, Math.max(0, room)) : given;
-          stats.records_fetched += kept.length;
-          emitPage(page, sent.requestId, kept, sent.secret, true);
-          return { kept, capped };
+      ? {
+          give: (given) => {
+            const room = ctx.limits.maxRecords - stats.records_fetched;
+            const capped = given.length > room;
+            const kept = capped ? given.slice(0, Math.max(0, room)) : given;
+            stats.records_fetched += kept.length;
+            emitPage(page, sent.requestId, kept, sent.secret, "continued");
+            return { kept, capped };
+          },
+          open: () => {
+            sources++;
+            opened = true;
+          },
+          close: () => {
+            if (--sources === 0) emitPage(page, sent.requestId, [], sent.secret, "settled");
+          },
         }
       : undefined;
     const transformed = hooks.transform(raw, more, later);
@@ -278,7 +306,7 @@ export async function* runSequence(
     if (capped) records = records.slice(0, Math.max(0, room));
     stats.pages += 1;
     stats.records_fetched += records.length;
-    emitPage(page, sent.requestId, records, sent.secret);
+    emitPage(page, sent.requestId, records, sent.secret, opened ? "later" : undefined);
     secretBefore ||= sent.secret;
     await ctx.drained();
     if (capped) {

@@ -85,11 +85,10 @@ export class StepRunner {
   private readonly dropped: number[];
   private readonly transforms: boolean;
   /**
-   * The pipes kept between pages of one generator of pages (`apply`'s `more`), by its key: a top-level resource's pages
-   * (the runner itself), or a child's for one page of its parent's records (dlt calls the child's generator once per
-   * parent page, and its pages — every parent record's, one after the other — feed one pipe of the child's steps).
+   * The pipe kept between a resource's pages (`apply`'s `more`) when its `yield_map`s are not sources of the run's round
+   * robin (`enter`/`advance`): a `parallelized` resource against a live API, whose pages run in the background.
    */
-  private readonly pipes = new Map<object, StepPipe>();
+  private kept: StepPipe | null = null;
   private pipeHooks: PipeHooks | null = null;
 
   constructor(
@@ -114,8 +113,8 @@ export class StepRunner {
    * for minutes (each call is bounded, the page is not): every `BREATHE_MS` of it the event loop runs (`pause`, the
    * run's `EngineDeps.breathe`), and a run cancelled meanwhile stops here.
    */
-  async apply(records: DataRecord[], more = false, key: object = this, after: AfterSteps | null = null): Promise<DataRecord[]> {
-    const kept = this.pipes.get(key) ?? null;
+  async apply(records: DataRecord[], more = false, after: AfterSteps | null = null): Promise<DataRecord[]> {
+    const kept = this.kept;
     if (this.steps.length === 0 || (records.length === 0 && kept === null)) return after ? after.filter(records) : records;
     // One pipe for a resource's pages while more follow (`more`): a page's yield_maps go on after the next page entered.
     const pipe = kept ?? new StepPipe(this.hooks());
@@ -133,16 +132,15 @@ export class StepRunner {
     const page = { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) };
     const closed = after && more ? (done: readonly Item[]) => (feed(done), after.closed()) : null;
     const items = await pipe.push(page, more, closed);
-    if (more && !pipe.finished) this.pipes.set(key, pipe);
-    else this.pipes.delete(key);
+    this.kept = more && !pipe.finished ? pipe : null;
     if (after === null) return items.map(written);
     feed(items);
     return out;
   }
 
   /**
-   * A page into the steps when each `yield_map`'s generator is a source of the run's round robin (a child's steps,
-   * ./resource.ts): the records that left the steps, or the `yield_map` the page reached (`next`, to give its items).
+   * A page into the steps when each `yield_map`'s generator is a source of the run's round robin (./resource.ts
+   * `driven`): the records that left the steps, or the `yield_map` the page reached (`next`, to give its items).
    */
   async enter(records: DataRecord[]): Promise<Driven> {
     const page = { list: true, items: records.map((r) => ({ py: this.read(r), record: r, made: null })) };

@@ -365,8 +365,15 @@ export type EngineEvent =
       number_text?: (NumberText | null)[];
       /** Parallel to `records`: keys in the order the response had them where JavaScript's differs (`KeyOrder`); absent when none. */
       key_order?: (KeyOrder | null)[];
-      /** More records of an earlier page of the request: a child's `yield_map` gave them at later turns (not another page). */
+      /**
+       * Its steps' `yield_map`s give the page's records at later turns of the run (sources of dlt's round robin): they come
+       * as `page` events of the same request marked `continued`, the last of them marked `settled` too (with no records).
+       */
+      later?: true;
+      /** More records of an earlier page of the request (`later`), not another page. */
       continued?: true;
+      /** With `continued`: the page's steps gave every record they will (its `count` is 0). */
+      settled?: true;
     }
   | {
       type: "paginator";

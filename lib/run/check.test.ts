@@ -21,3 +21,33 @@ describe("CheckFold.failures", () => {
     expect(fold.report().rows[0]?.status).toBe("fail");
   });
 });
+
+describe("CheckFold's first page when a yield_map gives its records later", () => {
+  const page = (extra: object, count = 0) =>
+    ({ type: "page", resource: "a", request_id: 1, count, selector: "data", selector_source: "configured", ...extra }) as never;
+
+  it("waits for the last of them (`settled`) and counts them", () => {
+    const fold = new CheckFold();
+    fold.push({ type: "run_start", resources: ["a"] } as never);
+    fold.push(page({ later: true }));
+    expect(fold.complete()).toBe(false);
+    fold.push(page({ continued: true }, 2));
+    fold.push(page({ request_id: 2, continued: true }, 5));
+    expect([fold.complete(), fold.report().rows[0]?.reason]).toEqual([
+      false,
+      "first page: 2 records so far (its yield_map still giving) at `data` (configured)",
+    ]);
+    fold.push(page({ continued: true, settled: true }));
+    expect(fold.complete()).toBe(true);
+    expect(fold.report().rows[0]).toMatchObject({ status: "pass", records: 2, reason: "first page: 2 records at `data` (configured)" });
+  });
+
+  it("takes what they gave when the resource ends first (closed by its incremental, or a limit)", () => {
+    const fold = new CheckFold();
+    fold.push({ type: "run_start", resources: ["a"] } as never);
+    fold.push(page({ later: true }));
+    fold.push(page({ continued: true }, 3));
+    fold.push({ type: "resource_done", resource: "a", ok: true } as never);
+    expect(fold.report().rows[0]).toMatchObject({ status: "pass", records: 3, reason: "first page: 3 records at `data` (configured)" });
+  });
+});

@@ -50,6 +50,14 @@ export class CheckFold {
   /** The error that failed each row (the playground says what to do about it; not part of the report `check` prints). */
   private readonly failed = new Map<string, CheckFailure>();
   private ended = false;
+  /** Where each resource's first page's records were selected: `` at `data` (configured) ``. */
+  private readonly selectors = new Map<string, string>();
+
+  /** The first page's records (`underWay`: its `yield_map` is still giving them) and where they were selected. */
+  private firstPageReason(r: Mutable, underWay: boolean): string {
+    const n = r.records ?? 0;
+    return `first page: ${n} record${n === 1 ? "" : "s"}${underWay ? " so far (its yield_map still giving)" : ""} ${this.selectors.get(r.resource)}`;
+  }
 
   private row(resource: string): Mutable {
     let r = this.rows.get(resource);
@@ -83,13 +91,16 @@ export class CheckFold {
       }
       case "page": {
         const r = this.row(e.resource);
-        // A child's yield_map gives the first page's records at later turns (`continued`): they count as that page's.
-        const more = e.continued && r.status === "pass" && this.firstPage.get(e.resource) === e.request_id;
-        if (r.status !== "pending" && !more) return;
+        // A yield_map gives the first page's records at later turns (`later`, then `continued`): they count as that page's,
+        // and its verdict waits for the last of them (`settled`), or for the resource's end.
+        const more = e.continued === true && r.status === "pending" && this.firstPage.get(e.resource) === e.request_id;
+        if (!more && (r.status !== "pending" || this.firstPage.has(e.resource))) return;
         if (!more) this.firstPage.set(e.resource, e.request_id);
-        r.status = "pass";
         r.records = (more ? (r.records ?? 0) : 0) + e.count;
-        r.reason = `first page: ${r.records} record${r.records === 1 ? "" : "s"} at \`${e.selector}\` (${e.selector_source})`;
+        const underWay = e.later === true || (more && !e.settled);
+        if (!underWay) r.status = "pass";
+        this.selectors.set(e.resource, `at \`${e.selector}\` (${e.selector_source})`);
+        r.reason = this.firstPageReason(r, underWay);
         return;
       }
       case "error": {
@@ -106,7 +117,11 @@ export class CheckFold {
       }
       case "resource_done": {
         const r = this.row(e.resource);
-        if (r.status === "pending" && e.ok && r.request === null) {
+        if (r.status === "pending" && this.firstPage.has(e.resource)) {
+          // Its first page's yield_map stopped before it settled (the resource closed, or a limit): what it gave counts.
+          r.status = e.ok ? "pass" : "fail";
+          r.reason = this.firstPageReason(r, false);
+        } else if (r.status === "pending" && e.ok && r.request === null) {
           r.status = "untested";
           r.reason = "not checked: no request was made (its parent's first page had no records to request it for)";
         } else if (r.status === "pending") {

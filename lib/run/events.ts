@@ -129,7 +129,9 @@ export const EngineEventSchema = z.discriminatedUnion("type", [
     parent: record.optional(),
     number_text: z.array(z.custom<NumberText>(isObject).nullable()).optional(),
     key_order: z.array(z.custom<KeyOrder>(isKeyOrder).nullable()).optional(),
+    later: z.literal(true).optional(),
     continued: z.literal(true).optional(),
+    settled: z.literal(true).optional(),
   }),
   z.object({
     type: z.literal("paginator"),
