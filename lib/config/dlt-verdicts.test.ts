@@ -84,4 +84,41 @@ describe("stricter than dlt on purpose (docs/diagnostics.md, checked with dlt 1.
     const hinted = items((c) => ((c.resources[0] as Record<string, unknown>).columns = { amount: { data_type: null } }));
     expect(errors(hinted, "json")).toEqual([["invalid_value", "/resources/0/columns/amount/data_type"]]);
   });
+
+  // Found by scripts/dlt-diff-validate.ts (thirtieth session, seeds 30021 and 30521) and a sweep of `null` over every
+  // paginator key; each run with dlt 1.26.0 against a local API whose pages 1–3 have a next page (`Link`, a `next` header).
+  it.each([
+    // dlt loads page 1 only (`response.links.get(None)`): no error, two pages missing.
+    [{ type: "header_link", links_next_key: null }, "links_next_key", "first page only"],
+    // dlt's extract fails on the first response: AttributeError, 'NoneType' object has no attribute 'lower'.
+    [{ type: "header_cursor", cursor_key: null }, "cursor_key", "AttributeError"],
+    // dlt sends `?None=c1`, `?None=c2` for the next pages.
+    [{ type: "header_cursor", cursor_param: null }, "cursor_param", "?None="],
+    // dlt asks `?limit=1` without an offset, then its extract fails: unsupported operand type(s) for +=: 'NoneType' and 'int'.
+    [{ type: "offset", limit: 1, offset: null, total_path: null }, "offset", "TypeError"],
+    // Alike without `page` (`?page` left out, then the TypeError); with `"page": 2` and no total, dlt pages on from 2.
+    [{ type: "page_number", base_page: null, total_path: null }, "base_page", "TypeError"],
+  ])("a paginator's %j: dlt builds the source, then fails or pages otherwise than written", (paginator, key, dltDoes) => {
+    const config = items((c) => (endpoint(c).paginator = paginator));
+    expect(errors(config, "json")).toEqual([["invalid_type", `/resources/0/endpoint/paginator/${key}`]]);
+    // The message says what dlt does with it.
+    const [problem] = validateText(config, "json").diagnostics;
+    expect(problem?.message).toContain(dltDoes);
+  });
+
+  it("a paginator key's null where dlt's own default is None stays valid, as dlt takes it", () => {
+    // dlt 1.26.0 builds these (scripts/validate-configs.py); None is the default of each key in dlt's paginator classes
+    // (dlt/sources/helpers/rest_client/paginators.py), so dlt runs them as if the key were left out.
+    for (const paginator of [
+      { type: "page_number", page: null, page_param: null, maximum_page: null },
+      { type: "offset", limit: 10, offset_param: null, limit_param: null, maximum_offset: null, has_more_path: null },
+      { type: "cursor", cursor_path: "c", cursor_param: null },
+    ])
+      expect(
+        errors(
+          items((c) => (endpoint(c).paginator = paginator)),
+          "json",
+        ),
+      ).toEqual([]);
+  });
 });

@@ -48,6 +48,26 @@ function partOfConfig(key: string): string | null {
     : `\`${clip(key)}\` belongs in ${places.join(" or ")}: is this a part of a config rather than a whole one?`;
 }
 
+/**
+ * What dlt 1.26.0 does with `null` for a paginator key whose default is not None: it builds the source, then
+ * (run against a local API; docs/diagnostics.md, decision 0050) fails or pages otherwise than the config says.
+ */
+const NULL_PAGINATOR_KEY: Readonly<Record<string, string>> = {
+  links_next_key: "dlt loads the first page only",
+  cursor_param: "dlt sends the cursor as `?None=…`",
+  cursor_key: "dlt's extract fails on the first response, an AttributeError",
+  offset: "dlt's extract fails after the first page, a TypeError",
+  base_page: "without `page`, dlt's extract fails after the first page, a TypeError",
+};
+
+/** ` (what dlt does with it)` for `null` at a paginator's key, or "". */
+function nullPaginatorNote(path: Path, value: unknown): string {
+  const key = String(path[path.length - 1]);
+  const note =
+    value === null && path[path.length - 2] === "paginator" && Object.hasOwn(NULL_PAGINATOR_KEY, key) ? NULL_PAGINATOR_KEY[key] : undefined;
+  return note === undefined ? "" : ` (${note}; leave the key out for its default)`;
+}
+
 /** `invalid_paginator_type` / `invalid_auth_type` for a paginator's or auth's `type` (or shorthand). */
 function typeCode(path: Path): string {
   const last = path[path.length - 1] === "type" ? path[path.length - 2] : path[path.length - 1];
@@ -134,14 +154,17 @@ function leafIssue(ctx: Ctx, issue: Issue, path: Path, schema: z.ZodType | null,
       }
       return;
     case "invalid_type":
-    case "invalid_union":
+    case "invalid_union": {
+      const expected = schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value";
+      const got = describeValue(value, path, loc.doc.format) + nullPaginatorNote(path, value);
       out.push({
         ...base,
         code: "invalid_type",
         range: shown(loc, path),
-        message: `${capital(where(path))} expects ${schema ? describeSchema(schema) : issue.code === "invalid_type" ? issue.expected : "another value"}; got ${describeValue(value, path, loc.doc.format)}.`,
+        message: `${capital(where(path))} expects ${expected}; got ${got}.`,
       });
       return;
+    }
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const guess = typeof value === "string" ? didYouMean(value, allowed) : null;
