@@ -29,7 +29,18 @@ export { braceSpans, hasLineTerminator, isJsSpace, replaceBraces, spaceBeforeHas
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { DLT_VERSION, dltAutoCast, dltAutoCastType, dltConfigValue, dltHanded, str2bool, type HeldValue, type HeldValues } from "./dlt";
+export {
+  DLT_VERSION,
+  dltAutoCast,
+  dltAutoCastType,
+  dltConfigValue,
+  dltHanded,
+  heldDate,
+  str2bool,
+  type HeldDate,
+  type HeldValue,
+  type HeldValues,
+} from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,
@@ -66,6 +77,7 @@ export {
   pyNumbersAsText,
   pyNumberValue,
   pyTruthy,
+  pyTypeOf,
   sentNumber,
   type PyNumber,
 } from "./py-numbers";
