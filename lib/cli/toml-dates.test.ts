@@ -106,6 +106,11 @@ pipeline(
         "incremental": {"cursor_path": "updated", "initial_value": dlt.config["d"]}}`,
 );
 pipeline(
+  "range",
+  `{"path": "a", "paginator": "single_page",
+        "incremental": {"cursor_path": "updated", "initial_value": dlt.config["d"], "end_value": dlt.config["d"]}}`,
+);
+pipeline(
   "since_date",
   `{"path": "a", "paginator": "single_page", "incremental": {"cursor_path": "updated", "initial_value": dlt.config["dd"]}}`,
 );
@@ -187,6 +192,16 @@ describe("restplay run: a TOML date as an incremental's initial_value, as dlt 1.
     expect(ints.stdout + ints.stderr).toContain(coercion("2024-01-01 00:00:00+00:00", "datetime.datetime", "5", "int"));
     const date = await cli(["run", "since_date.py"], { cwd: dir, fetch: api([{ id: 1, updated: "2024-02-01" }]).fetch });
     expect(date.stdout + date.stderr).toContain(coercion("2024-01-02", "datetime.date", "2024-02-01", "str"));
+  });
+
+  it("fails on end_value first when both are dates, named so (dlt compares the end first)", async () => {
+    const r = await cli(["run", "range.py"], { cwd: dir, fetch: api([{ id: 1, updated: "2024-02-01T00:00:00Z" }]).fetch });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(
+      "Could not coerce `end_value` with value `2024-01-01 00:00:00+00:00` and type `<class 'datetime.datetime'>` to actual " +
+        "data item `2024-02-01T00:00:00Z` at path `updated` with type `str`: '>' not supported between instances of " +
+        "'datetime.datetime' and 'str'. You need to use different data type for `end_value`",
+    );
   });
 
   it("does not fail without a record to compare: none at all, or a cursor that is None (dlt's own error for that)", async () => {

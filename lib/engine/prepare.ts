@@ -130,8 +130,7 @@ interface NotText {
 
 /**
  * A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), or a TOML date
- * (a Python `datetime`, `date` or `time`), at `key` of `dict` — a reference there, or inside a table the whole dict is read
- * from (`"auth": dlt.config["auth"]`) — masked.
+ * (a Python `datetime`, `date` or `time`), that a reference at `key` of `dict` gives, masked.
  */
 function castValue(dict: unknown, key: string, refs: RefResolver): NotText | null {
   const written = isObj(dict) ? dict[key] : undefined;
