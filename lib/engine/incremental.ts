@@ -64,7 +64,8 @@ function dateCoercion(
   return new EngineError(
     "paginator_error",
     `In processing pipe \`${resource}\`: Could not coerce \`${what}\` with value \`${pyStr(text as PyValue)}\` and type ` +
-      `\`<class '${bound.date.type}'>\` to actual data item \`${pyStr(row as PyValue)}\` at path \`${cursorPath}\` with type \`${rowType}\`: ` +
+      `\`<class '${bound.date.type}'>\` to actual data item \`${pyStr(row as PyValue)}\` at path \`${cursorPath}\` ` +
+      `with type \`${rowType}\`: ` +
       `${error}. You need to use different data type for \`${what}\` or cast your data ie. by using \`.add_map()\` on this ` +
       `resource. (dlt's IncrementalCursorInvalidCoercion: the incremental's \`${what === "end_value" ? "end_value" : "initial_value"}\`, ` +
       `${bound.read}, is a date in dlt's settings files, which dlt hands over as a Python ${bound.date.type.slice(9)}; quote it ` +
