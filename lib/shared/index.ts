@@ -82,7 +82,7 @@ export {
   type PyNumber,
 } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
-export { dltGet, pyCast, readRef, type CastOutcome, type RefRead } from "./py-cast";
+export { dltGet, pyCast, readRef, refTruth, type CastOutcome, type RefRead } from "./py-cast";
 export {
   CAST_KEY,
   CASTS,

@@ -163,6 +163,18 @@ export function readRef(
   return "value" in got && ref.cast ? pyCast(ref.cast, got.value, shown) : got;
 }
 
+/**
+ * Python's truth of what a reference gives a condition (`AUTH if TOKEN else None`), `text` its value in the run (`undefined`:
+ * none), read as `readRef` reads it: `undefined` where Python raises instead (dlt's `[...]` without a value,
+ * `ConfigFieldMissingException`; `int(None)`). Without a value dlt's `get` is None, false (checked with dlt 1.26.0: `AUTH if
+ * TOKEN else None` without `TOKEN` sent no `Authorization`); `TOKEN=` is the empty text, false too.
+ */
+export function refTruth(ref: RefRead, text: string | undefined, held: HeldValue | undefined, environ = false): boolean | undefined {
+  if (text === undefined) return ref.get !== undefined && !environ && (ref.cast === undefined || ref.cast === "bool") ? false : undefined;
+  const r = readRef(ref, text, held, environ);
+  return "value" in r ? pyTruthy(r.value) : undefined;
+}
+
 /** Python's `int()`, `float()`, `bool()` of a `datetime` (a `date`, a `time`). */
 function datetimeCast(cast: RefCast, date: HeldDate): CastOutcome {
   if (cast === "bool") return { value: true };
