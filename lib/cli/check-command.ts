@@ -74,6 +74,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: CliI
       resources: options.resource ?? [],
       secrets: values,
       held,
+      conditions: types.conditions,
       // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
       secretsResolved: true,
       limits: CHECK_LIMITS,

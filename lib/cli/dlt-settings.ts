@@ -12,7 +12,16 @@ import { homedir, tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse, TomlDate, TomlError } from "smol-toml";
 import type { SecretStatus, SettingsFile } from "../run";
-import { dltConfigValue, isSettingsTable, pyFloatRepr, secretEnvName, settingsNode, type HeldValue, type RefKind } from "../shared";
+import {
+  dltConfigValue,
+  isSettingsTable,
+  pyFloatRepr,
+  secretEnvName,
+  settingsNode,
+  type HeldDate,
+  type HeldValue,
+  type RefKind,
+} from "../shared";
 import { MAX_CONFIG_BYTES, styleFor, type CliIO } from "./io";
 
 const KINDS = ["secrets.toml", "config.toml"] as const;
@@ -117,13 +126,51 @@ export function tomlValueText(v: unknown): string {
 
 /**
  * What dlt's TOML provider holds for a value that is not text (lib/shared `HeldValue`), `undefined` for text: the value its
- * text (`tomlValueText`) reads back as, a date or time its `str()` marked a `datetime`. A date inside a list or a table stays
- * its text there (dlt: a `datetime` inside the dict).
+ * text (`tomlValueText`) reads back as, and each date or time in it, the value itself or inside a table or a list (dlt
+ * unwraps tomlkit's items into Python's own: `{'d': datetime.datetime(…)}`, checked with dlt 1.26.0).
  */
 export function tomlHeld(v: unknown): HeldValue | undefined {
   if (typeof v === "string") return undefined;
-  if (v instanceof TomlDate) return { value: pyDateText(v), datetime: true };
-  return { value: dltConfigValue(tomlValueText(v)) };
+  const dates: HeldDate[] = [];
+  const walk = (x: unknown, at: (string | number)[]): void => {
+    if (x instanceof TomlDate) dates.push({ at, ...pyDate(x) });
+    else if (Array.isArray(x)) x.forEach((item, i) => walk(item, [...at, i]));
+    else if (isSettingsTable(x)) for (const k of Object.keys(x)) walk(x[k], [...at, k]);
+  };
+  walk(v, []);
+  const value = v instanceof TomlDate ? pyDateText(v) : dltConfigValue(tomlValueText(v));
+  return dates.length > 0 ? { value, dates } : { value };
+}
+
+/** Python's `timedelta` repr of a UTC offset of `minutes` (`datetime.timedelta(days=-1, seconds=66600)` for -05:30). */
+function timedeltaRepr(minutes: number): string {
+  if (minutes === 0) return "datetime.timedelta(0)";
+  const seconds = minutes * 60;
+  return seconds > 0 ? `datetime.timedelta(seconds=${seconds})` : `datetime.timedelta(days=-1, seconds=${86400 + seconds})`;
+}
+
+/**
+ * The Python type and `repr` of a TOML date, time or datetime as dlt holds it (tomlkit's, unwrapped): checked with dlt 1.26.0's
+ * tomlkit, `datetime.date(2024, 1, 2)`, `datetime.time(3, 4, 5, 100000)`, `datetime.datetime(2024, 1, 1, 0, 0,
+ * tzinfo=datetime.timezone(datetime.timedelta(0), 'UTC'))` for `Z`, the offset as written naming any other zone (`'+01:00'`).
+ */
+function pyDate(d: TomlDate): Pick<HeldDate, "type" | "repr"> {
+  const iso = d.toISOString();
+  const m = /^(?:(\d{4})-(\d\d)-(\d\d))?T?(?:(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?)?(Z|[+-]\d\d:\d\d)?$/i.exec(iso.replace(" ", "T"));
+  const n = (x: string | undefined): number => Number(x ?? 0);
+  const date = m && m[1] !== undefined ? [n(m[1]), n(m[2]), n(m[3])] : [];
+  const us = m?.[7] === undefined ? 0 : Number(m[7].padEnd(6, "0").slice(0, 6));
+  // Python's repr leaves a zero second out, and a zero microsecond.
+  const clock = m && m[4] !== undefined ? [n(m[4]), n(m[5]), ...(us ? [n(m[6]), us] : n(m[6]) ? [n(m[6])] : [])] : [];
+  if (d.isDate()) return { type: "datetime.date", repr: `datetime.date(${date.join(", ")})` };
+  if (d.isTime()) return { type: "datetime.time", repr: `datetime.time(${clock.join(", ")})` };
+  const zone = m?.[8];
+  let tz = "";
+  if (zone !== undefined) {
+    const minutes = zone.toUpperCase() === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (n(zone.slice(1, 3)) * 60 + n(zone.slice(4, 6)));
+    tz = `, tzinfo=datetime.timezone(${timedeltaRepr(minutes)}, '${zone.toUpperCase() === "Z" ? "UTC" : zone}')`;
+  }
+  return { type: "datetime.datetime", repr: `datetime.datetime(${[...date, ...clock].join(", ")}${tz})` };
 }
 
 /** dlt's `update_dict_nested(global, project)`: the project's values over the global ones, tables merged key by key. */

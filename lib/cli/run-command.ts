@@ -179,6 +179,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIO): 
     return await runLoaded(source, options, io, {
       secrets,
       held,
+      conditions: types.conditions,
       origins,
       stateDir,
       state,
@@ -213,6 +214,8 @@ interface Loaded {
   readonly secrets: Record<string, string>;
   /** What dlt's TOML providers hold for some of them as other than text (lib/run's `RunRequest.held`). */
   readonly held: HeldValues;
+  /** The truth of the references the file's conditionals test (lib/run's `RunRequest.conditions`). */
+  readonly conditions: Readonly<Record<string, boolean>>;
   readonly origins: ReadonlyMap<string, string>;
   readonly stateDir: string | null;
   readonly state: RunState | null;
@@ -224,7 +227,7 @@ interface Loaded {
 
 /** The run itself, once its secrets are known and its state dir (if any) is held. */
 async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded: Loaded): Promise<number> {
-  const { secrets, held, origins, stateDir, state, duckdbFile, fail } = loaded;
+  const { secrets, held, conditions, origins, stateDir, state, duckdbFile, fail } = loaded;
   const json = options.format === "json";
   const out = json ? io.stderr : io.stdout;
   const style = styleFor(out, io.env);
@@ -246,6 +249,7 @@ async function runLoaded(source: Source, options: RunOptions, io: CliIO, loaded:
       resources: options.resource ?? [],
       secrets,
       held,
+      conditions,
       // Resolved from --secret, the environment and dlt's files: an empty one is a value, as dlt takes it.
       secretsResolved: true,
       limits,

@@ -145,7 +145,7 @@ describe("validate with values: a get without one", () => {
 });
 
 describe("a conditional on a value (AUTH if TOKEN else None)", () => {
-  it("says the if branch is used whatever the value, where dlt 1.26.0 took else (no Authorization sent without TOKEN)", async () => {
+  it("takes the else branch without TOKEN, as dlt 1.26.0 did (no Authorization sent), and says so", async () => {
     const auth = 'TOKEN = dlt.secrets.get("token")\nAUTH = {"type": "bearer", "token": TOKEN}\n';
     const text = ["import dlt", "from dlt.sources.rest_api import rest_api_source", auth, `source = ${config('"k"')}`, ""]
       .join("\n")
@@ -153,6 +153,6 @@ describe("a conditional on a value (AUTH if TOKEN else None)", () => {
     const dir = project("p.py", text, "");
     const r = await cli(["validate", "p.py"], { cwd: dir });
     expect(r.stdout).toContain("python_conditional");
-    expect(r.stdout).toContain("in checks, runs and the JSON/YAML downloads whatever the values; dlt takes `else` where it is");
+    expect(r.stdout).toContain("the value it tests is false (none, or empty) in this run, so restplay reads the `else` branch (`None`)");
   });
 });

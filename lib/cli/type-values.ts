@@ -6,7 +6,8 @@
  */
 import { listSecrets, runTimeRefs, validateText, type RunTimeRef, type ValidationResult } from "../config";
 import type { SecretInputs, SecretStatus } from "../run";
-import { refSpelling, type HeldValues } from "../shared";
+import type { RefNode } from "../formats";
+import { getOwn, refSpelling, refTruth, type HeldValues } from "../shared";
 import { supplyHint } from "./dlt-settings";
 import type { Source } from "./io";
 
@@ -19,6 +20,23 @@ export interface TypeValues {
   readonly statuses: SecretStatus[];
   /** What to say when a value is missing (Python fails there: ConfigFieldMissingException); `null` when none is. */
   readonly missing: string | null;
+  /** Python's truth of the references the file's conditionals test, by name, as decided here (lib/run `RunRequest.conditions`). */
+  readonly conditions: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * Python's truth of each reference a conditional tests (`AUTH if TOKEN else None`), from the value the run has for it (looked
+ * up as every reference is), recorded in `decided`; `os.environ[...]` is left undecided (the `if` branch).
+ */
+function conditionTruth(inputs: SecretInputs, resolve: typeof import("../run").resolveSecrets, decided: Record<string, boolean>) {
+  return (ref: RefNode): boolean | undefined => {
+    if (ref.environ) return undefined;
+    const use = { name: ref.name, kind: ref.ref, paths: [], ...(ref.param !== undefined ? { param: ref.param } : {}) };
+    const { values, held } = resolve([use], inputs);
+    const truth = refTruth(ref, getOwn(values, ref.name), getOwn(held, ref.name));
+    if (truth !== undefined) decided[ref.name] = truth;
+    return truth;
+  };
 }
 
 /** A reference only a run knows (a typed dict's `type`, a typed value) the run has no value for. */
@@ -32,8 +50,16 @@ function missingTypeLine(r: RunTimeRef): string {
 export async function withTypeValues(source: Source, first: ValidationResult, inputs: SecretInputs): Promise<TypeValues> {
   const typed = first.value === null ? [] : runTimeRefs(first.value);
   const every = first.value === null ? [] : listSecrets(first.value);
-  if (every.length === 0) return { validation: first, values: {}, held: {}, statuses: [], missing: null };
   const { resolveSecrets } = await import("../run");
+  const decided: Record<string, boolean> = {};
+  const truth = conditionTruth(inputs, resolveSecrets, decided);
+  if (every.length === 0) {
+    // A conditional's branch may hold references the `if` branch has not (and the other way round): read it as the run decides.
+    const validation = first.document.diagnostics.some((d) => d.code === "python_conditional")
+      ? validateText(source.config, source.format, { truth })
+      : first;
+    return { validation, values: {}, held: {}, statuses: [], missing: null, conditions: decided };
+  }
   const { values, statuses } = resolveSecrets(
     typed.map((r) => ({ name: r.name, kind: r.kind, paths: [], ...(r.param !== undefined ? { param: r.param } : {}) })),
     inputs,
@@ -43,5 +69,6 @@ export async function withTypeValues(source: Source, first: ValidationResult, in
   const missing = first.valid && absent.length > 0 ? absent.map(missingTypeLine).join("\n") : null;
   // Every reference's value is checked where it is (`"https://h:" + dlt.config["port"]` with 8080: Python's TypeError, located).
   const { values: refValues, held } = resolveSecrets(every, inputs);
-  return { validation: validateText(source.config, source.format, { refValues, held }), values, held, statuses, missing };
+  const validation = validateText(source.config, source.format, { refValues, held, truth });
+  return { validation, values, held, statuses, missing, conditions: decided };
 }

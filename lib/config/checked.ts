@@ -4,7 +4,7 @@
  * also held the validated config was twice the size, issue #13). The CLI builds the same.
  */
 import { parsePointer, type Diagnostic, type SourceFormat } from "../formats";
-import type { HeldValues } from "../shared";
+import { getOwn, type HeldValues } from "../shared";
 import { where } from "./located";
 import type { ResolvedSource } from "./resolved";
 import { listSecrets, type SecretUse } from "./secrets";
@@ -22,15 +22,18 @@ export interface CheckedConfig {
 
 /**
  * Validates config text into what a run needs (`refValues`: the run's values of its references, `held`: what dlt's TOML
- * providers hold for some as other than text; `ValidateOptions`).
+ * providers hold for some as other than text, `conditions`: the truth of the references a Python file's conditionals test,
+ * by name, as the CLI decided them; `ValidateOptions`).
  */
 export function checkConfig(
   text: string,
   format?: SourceFormat,
   refValues?: Readonly<Record<string, string>>,
   held?: HeldValues,
+  conditions?: Readonly<Record<string, boolean>>,
 ): CheckedConfig {
-  const r = validateText(text, format, { ...(refValues ? { refValues } : {}), ...(held ? { held } : {}) });
+  const truth = conditions ? (ref: { readonly name: string }) => getOwn(conditions, ref.name) : undefined;
+  const r = validateText(text, format, { ...(refValues ? { refValues } : {}), ...(held ? { held } : {}), ...(truth ? { truth } : {}) });
   const ok = r.valid && r.config !== null && r.source !== null;
   // The references as written (`r.value`): one a run's value replaced in the config (`"limit": dlt.secrets["n"]`) is still
   // a secret the run is given, and masked in its trace.

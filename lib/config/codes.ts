@@ -44,7 +44,7 @@ export const DIAGNOSTIC_CODES = {
     "warning",
     "A plain function's parameter defaulting to `dlt.secrets.value`: dlt injects only a @dlt.source's, so it gets the placeholder.",
   ],
-  python_conditional: ["info", "`a if cond else b`: read as the `if` branch (decided when dlt runs)."],
+  python_conditional: ["info", "`a if cond else b`: read as the `if` branch, or as a run's value of the setting it tests decides."],
   python_custom_class: ["info", "Your own paginator/auth class or registered type: checked, run only through a stand-in you pick."],
   auth_not_configspec: [
     "error",

@@ -7,7 +7,19 @@
  * (`LIM=10` gives `'10'`) or, given a type, that value read as the type (`dltGet`, lib/shared/py-cast.ts).
  */
 import type { PlainValue } from "../formats";
-import { hasMarker, isPyNumber, maskSecret, pyCast, pyNumberValue, pyRepr, readRef, refOf, refSpelling, type Json } from "../shared";
+import {
+  hasMarker,
+  heldDate,
+  isPyNumber,
+  maskSecret,
+  pyCast,
+  pyNumberValue,
+  pyRepr,
+  readRef,
+  refOf,
+  refSpelling,
+  type Json,
+} from "../shared";
 import type { GetType, HeldValue, PyValue, RefOf } from "../shared";
 import { valueAt, where, type Locator, type Path } from "./located";
 import { isObj } from "./rules/context";
@@ -95,7 +107,7 @@ export function getError(ref: RefOf, known: string | undefined, held?: HeldValue
   }
   const got = handedOver(ref, known, held);
   if ("value" in got) return null;
-  const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(held && !held.datetime ? (held.value as PyValue) : known);
+  const shown = ref.kind === "secret" ? `'${maskSecret(known)}'` : pyRepr(held && !heldDate(held) ? (held.value as PyValue) : known);
   const wanted = ref.get === true ? `${ref.cast}() takes` : `dlt reads as ${A_TYPE[ref.get]}`;
   return (
     `${refSpelling(ref.kind, ref.name, ref.cast, ref.get)} fails on this run's value (${shown}): Python raises building the ` +

@@ -14,6 +14,7 @@ import {
   dltConfigValue,
   dltHanded,
   getOwn,
+  heldDate,
   maskSecret,
   pyRepr,
   readRef,
@@ -48,7 +49,7 @@ function concatError(
     const text = ref ? getOwn(given, ref.name) : undefined;
     if (!ref || text === undefined) continue;
     // A TOML date is a Python datetime (checked with dlt 1.26.0: `can only concatenate str (not "datetime.datetime") to str`).
-    const type = getOwn(held, ref.name)?.datetime ? "datetime.datetime" : dltAutoCastType(text);
+    const type = heldDate(getOwn(held, ref.name))?.type ?? dltAutoCastType(text);
     if (type === "str") continue;
     if (!first) return { ref: part, type, error: `can only concatenate str (not "${type}") to str` };
     const error =
@@ -67,8 +68,9 @@ function castError(part: RefValue, environ: boolean, given: Given, held: HeldVal
   const kept = getOwn(held, ref.name);
   const r = readRef(ref, text, kept, environ, secret ? () => `'${maskSecret(text)}'` : undefined);
   if ("value" in r) return null;
-  const value = kept?.datetime
-    ? "a Python datetime"
+  const date = heldDate(kept);
+  const value = date
+    ? `a Python ${date.type.slice("datetime.".length)}`
     : secret
       ? `a Python ${dltAutoCastType(text)}`
       : pyRepr(dltHanded(text, kept, false) as PyValue);

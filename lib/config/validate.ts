@@ -9,6 +9,7 @@ import {
   writeJson,
   writePythonLiteral,
   writeYaml,
+  type ConditionTruth,
   type Diagnostic,
   type ParsedDocument,
   type PlainValue,
@@ -58,6 +59,8 @@ export interface ValidateOptions {
    * as it is, so `dlt.config.get("lim")` of `lim = 10` is the int 10 where it would be the text '10' from the environment.
    */
   readonly held?: HeldValues;
+  /** What the run knows of the references a Python file's conditionals test (lib/formats `ConditionTruth`). */
+  readonly truth?: ConditionTruth;
 }
 
 /** Validates a parsed document. */
@@ -181,7 +184,7 @@ function limitResources(value: PlainValue, loc: Locator, out: DiagnosticOut): Pl
 
 /** Parses and validates text; the format is detected when not given. */
 export function validateText(text: string, format?: SourceFormat, options: ValidateOptions = {}): ValidationResult {
-  return validateDocument(parseDocument(text, format), options);
+  return validateDocument(parseDocument(text, format, options.truth), options);
 }
 
 /**

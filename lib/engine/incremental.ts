@@ -12,7 +12,19 @@
 import type { ResolvedIncremental } from "../config/resolved";
 import { EngineError, type DataRecord, type IncrementalState, type Json } from "./types";
 import { compilePath, firstMatch, firstMatchAsSent } from "./jsonpath";
-import { digest128, isPyNumber, jsonShown, pyNumberValue, pyTruthy, setOwn, spellable } from "../shared";
+import {
+  digest128,
+  isPyNumber,
+  jsonShown,
+  pyNumberValue,
+  pyStr,
+  pyTruthy,
+  pyTypeOf,
+  setOwn,
+  spellable,
+  type HeldDate,
+  type PyValue,
+} from "../shared";
 import { lagCursor } from "./lag";
 import { wrappedValues } from "./sequence";
 import type { NumberTexts } from "./number-text";
@@ -21,7 +33,46 @@ import type { NumberTexts } from "./number-text";
 export type BoundIncremental = Omit<ResolvedIncremental, "initial_value" | "end_value"> & {
   readonly initial_value?: Json;
   readonly end_value?: Json;
+  /** Which of the two is a TOML date from dlt's settings files (a Python `datetime`, its `str()` above), and how it was read. */
+  readonly dates?: Readonly<Partial<Record<"initial_value" | "end_value", BoundDate>>>;
 };
+
+/** A bound value that is a TOML date (lib/shared `HeldDate`), `read` its reference as the config spells it. */
+export interface BoundDate {
+  readonly date: HeldDate;
+  readonly read: string;
+}
+
+/**
+ * dlt's `IncrementalCursorInvalidCoercion` when a record's cursor meets a start or end value that is a Python date (a TOML
+ * date from dlt's settings files): Python's `max((row, start))` compares `start > row` and raises, and dlt fails the
+ * resource on the first record with a cursor (checked with dlt 1.26.0: `'>' not supported between instances of
+ * 'datetime.datetime' and 'str'`, `… and 'int'`; `'<'` for `min`). A resource without records, or whose records have no
+ * cursor (`on_cursor_value_missing`), does not compare, as in dlt.
+ */
+function dateCoercion(
+  resource: string,
+  cursorPath: string,
+  what: "start_value/initial_value" | "end_value",
+  bound: BoundDate,
+  text: Json,
+  row: Json,
+  min: boolean,
+): EngineError {
+  const rowType = pyTypeOf(row);
+  const error = `'${min ? "<" : ">"}' not supported between instances of '${bound.date.type}' and '${rowType}'`;
+  return new EngineError(
+    "paginator_error",
+    `In processing pipe \`${resource}\`: Could not coerce \`${what}\` with value \`${pyStr(text as PyValue)}\` and type ` +
+      `\`<class '${bound.date.type}'>\` to actual data item \`${pyStr(row as PyValue)}\` at path \`${cursorPath}\` ` +
+      `with type \`${rowType}\`: ` +
+      `${error}. You need to use different data type for \`${what}\` or cast your data ie. by using \`.add_map()\` on this ` +
+      `resource. (dlt's IncrementalCursorInvalidCoercion: the incremental's \`${what === "end_value" ? "end_value" : "initial_value"}\`, ` +
+      `${bound.read}, is a date in dlt's settings files, which dlt hands over as a Python ${bound.date.type.slice(9)}; quote it ` +
+      "in the .toml file to compare it with text cursors.)",
+    { resource },
+  );
+}
 
 export interface IncrementalRun {
   readonly cursorPath: string;
@@ -230,6 +281,10 @@ export function startIncremental(
             );
           continue;
         }
+        // A Python date meets the first cursor and fails (`dateCoercion`): the end is compared first, then the start.
+        if (end !== null && cfg.dates?.end_value) throw dateCoercion(resource, cursorPath, "end_value", cfg.dates.end_value, end, v, min);
+        if (stored === undefined && cfg.dates?.initial_value)
+          throw dateCoercion(resource, cursorPath, "start_value/initial_value", cfg.dates.initial_value, initial, v, min);
         if (end !== null) {
           // `max((nan, end)) != end`: a NaN is past any end.
           const c = isNan(v) ? 1 : sign * compare(v, end, cursorPath);

@@ -8,18 +8,17 @@
  */
 import type { BuiltAuth, ConfigValue, ResolvedResource, ResolvedSource, ResolvedStep } from "../config/resolved";
 import { EngineError, type Json, type TableHints } from "./types";
-import { RefResolver, type Obj } from "./refs";
+import { isObj, RefResolver, type Obj } from "./refs";
 import { createPaginator, type PaginatorImpl } from "./paginators";
 import type { BoundAuth } from "./auth";
 import { policyFrom, type RetryPolicy } from "./retry";
 import { toActions, type ResponseAction } from "./actions";
-import type { BoundIncremental } from "./incremental";
+import type { BoundDate, BoundIncremental } from "./incremental";
 import {
   CREDENTIAL_FIELDS,
   DLT_MASKED_AUTH_KEYS,
   dltAutoCastType,
   getOwn,
-  isPyNumber,
   isRef,
   maskSecret,
   mergeByName,
@@ -27,12 +26,14 @@ import {
   missingAuthFieldsMessage,
   pyNumbersAsText,
   pyRepr,
-  PY_NUMBER,
+  pyTypeOf,
   type PyValue,
+  refOf,
   refSpelling,
   REQUIRED_AUTH_FIELDS,
   secretEnvName,
   splitUserInfo,
+  type HeldDate,
   type HeldValues,
   type RefKind,
 } from "../shared";
@@ -116,23 +117,47 @@ const DLT_AUTH_CONFIG: Readonly<Record<string, string>> = {
   oauth2_client_credentials: "OAuth2ClientCredentialsConfig",
 };
 
-/** A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), masked. */
-function castValue(written: unknown, refs: RefResolver): { readonly type: string; readonly masked: string } | null {
+/**
+ * What dlt hands over where it wants text, when it is not text: `type` Python's type name (`int`, `datetime`), `qualified`
+ * as `len()` names it (`datetime.datetime`), `masked` the value's text masked, `date` for a TOML date.
+ */
+interface NotText {
+  readonly type: string;
+  readonly qualified: string;
+  readonly masked: string;
+  readonly date: boolean;
+}
+
+/**
+ * A reference's value that dlt's config providers cast to a number or a bool (`12345`, `true`: `auto_cast`), or a TOML date
+ * (a Python `datetime`, `date` or `time`), that a reference at `key` of `dict` gives, masked.
+ */
+function castValue(dict: unknown, key: string, refs: RefResolver): NotText | null {
+  const written = isObj(dict) ? dict[key] : undefined;
+  const date = refs.dates(dict as ConfigValue).find((d) => d.at.length === 1 && d.at[0] === key)?.date;
+  if (date) {
+    const bound = refs.bind(dict as ConfigValue, true);
+    const text = isObj(bound) && typeof bound[key] === "string" ? bound[key] : "";
+    return { type: date.type.slice("datetime.".length), qualified: date.type, masked: maskSecret(text), date: true };
+  }
   const value = isRef(written) ? refs.bind(written) : undefined;
   // `os.environ[...]` stays text (Python reads it, not dlt's providers): its cast is itself.
   if (typeof value !== "string" || value === "" || typeof refs.bind(written as ConfigValue, true) === "string") return null;
   const type = dltAutoCastType(value);
-  return type === "int" || type === "float" || type === "bool" ? { type, masked: maskSecret(value) } : null;
+  return type === "int" || type === "float" || type === "bool" ? { type, qualified: type, masked: maskSecret(value), date: false } : null;
 }
 
 const BIND_AS_TEXT =
   'Bind it as text: `str(dlt.secrets["…"])` in Python, `{"$format": [{"$secret": "…"}]}` in JSON or YAML (restplay\'s downloads do).';
 
-const castError = (what: string, cast: { type: string; masked: string }, when: string, failure: string) =>
+const castError = (what: string, cast: NotText, when: string, failure: string) =>
   new EngineError(
     "invalid_request",
-    `${what} is a reference whose value (${cast.masked}) dlt reads as a Python ${cast.type} (its config providers cast text ` +
-      `that looks like one, quoted in secrets.toml too), and ${when}: ${failure}. ${BIND_AS_TEXT}`,
+    cast.date
+      ? `${what} is a date from dlt's settings files (${cast.masked}), which dlt hands over as a Python ${cast.type} (a TOML ` +
+          `date), and ${when}: ${failure}. Quote the date in the .toml file to give it as text.`
+      : `${what} is a reference whose value (${cast.masked}) dlt reads as a Python ${cast.type} (its config providers cast ` +
+          `text that looks like one, quoted in secrets.toml too), and ${when}: ${failure}. ${BIND_AS_TEXT}`,
   );
 
 /**
@@ -147,13 +172,13 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
   const inAuth = (built: BuiltAuth): EngineError | null => {
     const written = built.config as Readonly<Record<string, unknown>>;
     for (const key of DLT_MASKED_AUTH_KEYS) {
-      const cast = castValue(written[key], refs);
+      const cast = castValue(written, key, refs);
       if (!cast) continue;
       const path = built.at.replace(/\[(\d+)\]/g, "/$1").replace(/\./g, "/");
       const typed = getOwn(DLT_AUTH_CONFIG, String(written.type ?? "bearer")) ?? "AuthConfig";
       const failure =
         built.check === "masked"
-          ? `TypeError: object of type '${cast.type}' has no len()`
+          ? `TypeError: object of type '${cast.qualified}' has no len()`
           : `DictValidationException: … For \`${typed}\`: Path \`./${path}\`: field \`${key}=${cast.masked}\` has invalid type ` +
             `\`${cast.type}\` while \`str\` is expected`;
       return castError(`\`${built.at}\`'s \`${key}\``, cast, "dlt's rest_api_source fails on it before any request", failure);
@@ -166,8 +191,8 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
     const e = inAuth(built);
     if (e) return e;
   }
-  for (const [name, written] of Object.entries(source.client.headers)) {
-    const cast = castValue(written, refs);
+  for (const name of Object.keys(source.client.headers)) {
+    const cast = castValue(source.client.headers, name, refs);
     if (!cast) continue;
     const failure =
       `DictValidationException: Path \`./client\`: field \`headers[${name}]=${cast.masked}\` has invalid type \`${cast.type}\` ` +
@@ -187,18 +212,12 @@ function castNotText(source: ResolvedSource, refs: RefResolver): EngineError | n
  * (checked with dlt 1.26.0: `InvalidHeader: Header part (12345) from {'X-Token': 12345} must be of type str or bytes, not
  * <class 'int'>`). `None` is left out by requests, as here.
  */
-function headerNotText(headers: Obj, datetimes: ReadonlySet<string>): EngineError | null {
+function headerNotText(headers: Obj, dates: ReadonlyMap<string, HeldDate>): EngineError | null {
   for (const [name, value] of Object.entries(headers)) {
-    const datetime = datetimes.has(name);
-    if (value === null || (typeof value === "string" && !datetime)) continue;
-    const type = datetime
-      ? "datetime.datetime"
-      : typeof value === "boolean"
-        ? "bool"
-        : typeof value === "number" || isPyNumber(value)
-          ? pyNumberType(value)
-          : pyType(value);
-    const part = datetime ? `datetime ${value as string}` : pyRepr(value as PyValue);
+    const date = dates.get(name);
+    if (value === null || (typeof value === "string" && !date)) continue;
+    const type = date ? date.type : pyTypeOf(value);
+    const part = date ? date.repr : pyRepr(value as PyValue);
     return new EngineError(
       "invalid_request",
       `The header \`${name}\` is not text, and requests refuses it before sending the request (InvalidHeader: Header part ` +
@@ -210,9 +229,18 @@ function headerNotText(headers: Obj, datetimes: ReadonlySet<string>): EngineErro
   return null;
 }
 
-const pyType = (v: Json): string => (Array.isArray(v) ? "list" : "dict");
-const pyNumberType = (v: Json): string =>
-  isPyNumber(v) ? (/^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float") : Number.isInteger(v) ? "int" : "float";
+/** An incremental's `initial_value` and `end_value` that are TOML dates (`BoundIncremental.dates`), each with how it is read. */
+function incrementalDates(written: ConfigValue, refs: RefResolver): Pick<BoundIncremental, "dates"> {
+  const dates: Partial<Record<"initial_value" | "end_value", BoundDate>> = {};
+  for (const { at, date } of refs.dates(written)) {
+    const key = at.length === 1 ? at[0] : undefined;
+    if (key !== "initial_value" && key !== "end_value") continue;
+    const ref = refOf(isObj(written) ? written[key] : undefined);
+    const whole = refOf(written);
+    dates[key] = { date, read: ref ? refSpelling(ref.kind, ref.name) : whole ? `in ${refSpelling(whole.kind, whole.name)}` : key };
+  }
+  return Object.keys(dates).length > 0 ? { dates } : {};
+}
 
 /** The auth with its secret values bound, or why it cannot run. */
 function bindAuth(r: ResolvedResource, refs: RefResolver): { auth: BoundAuth | null; problem: EngineError | null } {
@@ -259,14 +287,16 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, refs: RefResolv
   const json = ep.json === null ? undefined : refs.bind(mergeLayers(ep.json), true);
   const data = ep.data === null ? undefined : pyNumbersAsText(refs.bind(ep.data, true));
   const headers = refs.dict(ep.headers, true);
-  problem ??= headerNotText(headers, refs.datetimeKeys(ep.headers));
-  // requests writes the body after the headers: a datetime there fails Python's json (checked with dlt 1.26.0).
-  if (ep.json !== null && refs.datetimeIn(mergeLayers(ep.json)))
+  problem ??= headerNotText(headers, refs.dateKeys(ep.headers as ConfigValue | null));
+  // requests writes the body after the headers: a date there, inside a table or a list too, fails Python's json (checked with
+  // dlt 1.26.0: `TypeError: Object of type datetime is not JSON serializable`).
+  const bodyDate = ep.json === null ? undefined : refs.dates(mergeLayers(ep.json))[0]?.date;
+  if (bodyDate)
     problem ??= new EngineError(
       "invalid_request",
       "The `json` body holds a date from dlt's settings files (a TOML date is a Python datetime), and Python's json refuses " +
-        "it before the request is sent (TypeError: Object of type datetime is not JSON serializable), as dlt's run fails. " +
-        "Quote the date in the .toml file to send it as text.",
+        `it before the request is sent (TypeError: Object of type ${bodyDate.type.slice("datetime.".length)} is not JSON ` +
+        "serializable), as dlt's run fails. Quote the date in the .toml file to send it as text.",
     );
   const actions = toActions(refs.bind(ep.response_actions as Json[]) as Json[]);
   // The compiled `initial_value` is code, not a value: references are bound around it.
@@ -274,7 +304,11 @@ function prepareOne(source: ResolvedSource, r: ResolvedResource, refs: RefResolv
   const incremental =
     ep.incremental === null
       ? null
-      : ({ ...(refs.bind(written as Json) as object), ...(compiled ? { initial_value_compiled: compiled } : {}) } as BoundIncremental);
+      : ({
+          ...(refs.bind(written as Json) as object),
+          ...(compiled ? { initial_value_compiled: compiled } : {}),
+          ...incrementalDates(written as ConfigValue, refs),
+        } as BoundIncremental);
   if (r.parent?.external) {
     const message =
       `Resource \`${r.name}\` depends on \`${r.parent.name}\`, which is not a resource of this config (a Python dlt resource?): ` +

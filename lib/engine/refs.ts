@@ -22,6 +22,7 @@ import {
   refOf,
   setOwn,
   type RefCast,
+  type HeldDate,
   type HeldValues,
   type RefGet,
   type RefKind,
@@ -129,20 +130,24 @@ export class RefResolver {
   }
 
   /**
-   * Whether `v` hands a held datetime over as it is (a reference, bare or read with an untyped `get`, to a TOML date; not
-   * in text made with references, which writes its `str()`): a `json` body cannot hold it, nor a header.
+   * The held dates `v` hands over as they are — a reference, bare or read with an untyped `get` (or as a dict or a list), to a
+   * TOML date or to a table or list holding one; not text made with references, which writes their `str()` — each at its
+   * path in the bound value (checked with dlt 1.26.0: a `json` body, a header and an auth secret refuse them).
    */
-  datetimeIn(v: ConfigValue | null): boolean {
+  dates(v: ConfigValue | null, at: readonly (string | number)[] = []): { readonly at: (string | number)[]; readonly date: HeldDate }[] {
     const ref = refOf(v);
-    if (ref !== null) return !ref.cast && (ref.get === undefined || ref.get === true) && getOwn(this.held, ref.name)?.datetime === true;
-    if (isFormat(v)) return false;
-    if (Array.isArray(v)) return v.some((x) => this.datetimeIn(x as ConfigValue));
-    return isObj(v) && Object.values(v).some((x) => this.datetimeIn(x as ConfigValue));
+    if (ref !== null) {
+      if (ref.cast || (ref.get !== undefined && ref.get !== true && ref.get !== "dict" && ref.get !== "list")) return [];
+      return (getOwn(this.held, ref.name)?.dates ?? []).map((date) => ({ at: [...at, ...date.at], date }));
+    }
+    if (isFormat(v)) return [];
+    if (Array.isArray(v)) return v.flatMap((x, i) => this.dates(x as ConfigValue, [...at, i]));
+    return isObj(v) ? Object.entries(v).flatMap(([k, x]) => this.dates(x as ConfigValue, [...at, k])) : [];
   }
 
-  /** The keys of a dict whose value is a held datetime (`datetimeIn`). */
-  datetimeKeys(v: Readonly<Record<string, ConfigValue>> | null): ReadonlySet<string> {
-    return new Set(Object.entries(v ?? {}).flatMap(([k, x]) => (this.datetimeIn(x) ? [k] : [])));
+  /** The keys of a dict (a header dict) whose value is a held date (`dates`), with it. */
+  dateKeys(v: ConfigValue | null): ReadonlyMap<string, HeldDate> {
+    return new Map(this.dates(v).flatMap(({ at, date }) => (at.length === 1 ? [[String(at[0]), date] as const] : [])));
   }
 
   /** Like `bind`, for a dict (`{}` for anything else). */

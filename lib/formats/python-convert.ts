@@ -5,7 +5,7 @@
  */
 import { moduleReads, type StepModule } from "./python-step-module";
 import type { SyntaxNode } from "@lezer/common";
-import type { Diagnostic, DocEntry, DocNode } from "./types";
+import type { ConditionTruth, Diagnostic, DocEntry, DocNode } from "./types";
 import { decodePythonString, namedEscapeError } from "./python-strings";
 import { duplicateKeyWarning, escapeSegment, longKey } from "./refs";
 import { showToken } from "./syntax";
@@ -29,10 +29,12 @@ export interface ConvertContext {
   readonly after?: (ctx: ConvertContext, value: DocNode, n: SyntaxNode, pointer: string) => DocNode;
   /** Module-level names a processing step may read (python-step-module.ts): plain functions, constants. */
   readonly module?: StepModule;
+  /** Python's truth of a reference a conditional tests, in the run reading the file (`ConditionTruth`). */
+  readonly truth?: ConditionTruth;
 }
 
-const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
-const rangeOf = (n: SyntaxNode) => ({ start: n.from, end: n.to });
+export const src = (ctx: ConvertContext, n: SyntaxNode) => ctx.text.slice(n.from, n.to);
+export const rangeOf = (n: SyntaxNode) => ({ start: n.from, end: n.to });
 
 /** Children that are values (no punctuation, comments or error nodes). */
 export function valueChildren(n: SyntaxNode): SyntaxNode[] {

@@ -19,6 +19,7 @@ import { bindDltCall, dltClassOf } from "./python-call";
 import { customCall } from "./python-custom";
 import { MAX_DEPTH, MAX_VALUES } from "./limits";
 import { tooDeep } from "./guard";
+import { conditional } from "./python-conditional";
 
 export interface ValueScope {
   readonly scope: PyScope;
@@ -55,7 +56,7 @@ function resolve(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: st
       return parts === null ? null : textNode(parts, n);
     }
     case "ConditionalExpression":
-      return conditional(ctx, vs, n, pointer);
+      return conditional(ctx, n, pointer);
     case "MemberExpression":
     case "CallExpression":
       return environ(ctx, n, pointer) ?? call(ctx, vs, n, pointer);
@@ -373,28 +374,4 @@ function constantText(v: DocNode | null): FormatPart[] | null {
   if (v?.kind === "number") return [String(v.value)];
   if (v?.kind === "boolean") return [v.value ? "True" : "False"];
   return partsOfNode(v);
-}
-
-/** `a if cond else b`: read as `a` (restplay supplies the secrets a condition usually tests), with an info. */
-// dlt 1.26.0: `AUTH if TOKEN else None` without TOKEN sends no auth.
-const UNDECIDED =
-  ", as if the condition held, in checks, runs and the JSON/YAML downloads whatever the values; dlt takes `else` where it is " +
-  "false (a `get` without a value is None: false). Give what it tests a value, or write the branch you mean";
-function conditional(ctx: ConvertContext, vs: ValueScope, n: SyntaxNode, pointer: string): DocNode | null {
-  const [yes, cond, no] = valueChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
-  if (!yes || !cond || !no) return null;
-  const condition = src(ctx, cond);
-  const literal = cond.name === "Boolean" ? condition === "True" : null;
-  const chosen = literal === false ? no : yes;
-  ctx.diagnostics.push({
-    severity: "info",
-    code: "python_conditional",
-    path: pointer,
-    range: rangeOf(n),
-    message:
-      `\`… if ${condition.slice(0, 40)} else …\` is decided when dlt runs; ` +
-      `restplay reads the ${literal === false ? "`else`" : "`if`"} branch (\`${src(ctx, chosen).slice(0, 40)}\`)` +
-      `${literal === null ? UNDECIDED : ""}.`,
-  });
-  return convert(ctx, chosen, pointer);
 }

@@ -4,7 +4,7 @@
  * (imports, constants, functions, classes); every config in it is found and the active one is read
  * into document nodes with exact ranges, names and dlt's classes resolved the way Python would.
  */
-import type { Diagnostic, ParsedDocument, PythonConfigChoice } from "./types";
+import type { ConditionTruth, Diagnostic, ParsedDocument, PythonConfigChoice } from "./types";
 import { maskSlashComments, maskTrailingDotFloats } from "./python-scan";
 import { parseWithRepairs } from "./python-parse";
 import { findConfigs, noConfigMessage, type ConfigCandidate } from "./python-find";
@@ -21,7 +21,8 @@ import { withInitialReads } from "./python-initial";
 import { nameDiagnostics } from "./python-names";
 import { configChanges, configVariable } from "./python-mutations";
 
-export function parsePython(original: string): ParsedDocument {
+/** `truth`: what the run knows of the references conditionals test (`ConditionTruth`); without it, the `if` branch. */
+export function parsePython(original: string, truth?: ConditionTruth): ParsedDocument {
   const masked = maskSlashComments(original);
   // Bounded before parsing: lezer's stack and our tree walks grow with each nesting level (limits.ts).
   const guarded = guardPython(maskTrailingDotFloats(masked.text));
@@ -62,6 +63,7 @@ export function parsePython(original: string): ParsedDocument {
     resolve: resolver(createValueScope(scope, active.sourceName)),
     after: (c, value, n, pointer) => withInitialReads(scope, parsed.tree, registeredValue(c, env, value, n, pointer), pointer),
     module: stepModule(scope),
+    ...(truth ? { truth } : {}),
   };
   const root = convert(ctx, active.dict, "");
   // A key that lost its opening quote is already explained by its syntax error.

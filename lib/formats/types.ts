@@ -129,6 +129,16 @@ export interface Diagnostic {
   readonly fixes?: readonly QuickFix[];
 }
 
+/** A reference as the document holds it (`kind: "ref"`). */
+export type RefNode = Extract<DocNode, { kind: "ref" }>;
+
+/**
+ * Python's truth of the value a reference gives in a run (`undefined`: not known), for a conditional that tests it
+ * (`AUTH if TOKEN else None`): a `restplay run`, `check` or `validate` knows the values the run has; the playground and the
+ * downloads do not, and read the `if` branch.
+ */
+export type ConditionTruth = (ref: RefNode) => boolean | undefined;
+
 export interface ParsedDocument {
   readonly format: SourceFormat;
   readonly text: string;

@@ -44,6 +44,11 @@ export interface RunRequest {
    * lib/shared `HeldValues`), which dlt hands over as it is (`dlt.config.get("lim")` of `lim = 10` is 10, not '10').
    */
   readonly held?: HeldValues;
+  /**
+   * The CLI's: Python's truth of the references a Python file's conditionals test (`AUTH if TOKEN else None`), by name, as
+   * `restplay run` decided them from the values it has (lib/cli/type-values.ts); without it the `if` branch is read.
+   */
+  readonly conditions?: Readonly<Record<string, boolean>>;
   readonly limits?: Partial<RunLimits>;
   /** Incremental state from earlier runs of the same session (the engine's `incremental` events). */
   readonly state?: Readonly<Record<string, IncrementalState>>;
@@ -101,7 +106,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** Validates the request and sets up the engine; never throws for bad input. */
 export function prepareRun(request: RunRequest, env: RunEnv = {}): PreparedRun {
   // A paginator's or auth's `type` given as a reference is checked and run as the value the run has for it.
-  return prepareCheckedRun(checkConfig(request.text, request.format, refValues(request), request.held), request, env);
+  return prepareCheckedRun(checkConfig(request.text, request.format, refValues(request), request.held, request.conditions), request, env);
 }
 
 /** Sets up the engine for a config checked elsewhere (the route checks it in a worker); never throws for bad input. */

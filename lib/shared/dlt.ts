@@ -95,16 +95,31 @@ function withMarkers(v: Json, spellings: NumberText | string | undefined): Json 
 }
 
 /**
+ * A date, time or datetime one of dlt's TOML providers holds (tomlkit's, unwrapped: Python's own `datetime.datetime`,
+ * `datetime.date`, `datetime.time`), at `at` inside the held value (`[]`: the value itself; `["since"]`: a table's key;
+ * `[0]`: a list's first item). Its `str()` is the text at that place in `HeldValue.value`; `repr` is Python's (as requests'
+ * and dlt's messages show it: `datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone(datetime.timedelta(0), 'UTC'))`).
+ */
+export interface HeldDate {
+  readonly at: readonly (string | number)[];
+  readonly type: "datetime.datetime" | "datetime.date" | "datetime.time";
+  readonly repr: string;
+}
+
+/**
  * A value one of dlt's TOML providers (`.dlt/secrets.toml`, `.dlt/config.toml`) holds as other than text (decision 0045,
- * twenty-ninth session): the Python value dlt hands over as it is, uncast (`lim = 10` the int 10, `flag = true` True, a
- * table a dict), as `dltConfigValue` holds it. A date or datetime is a Python `datetime`: `value` is its `str()`
- * (`2024-01-01 00:00:00+00:00`, what a query parameter or an f-string writes) and `datetime` says what it is (a `json`
- * body or a header refuses it). A run carries these beside its values, by reference name (`HeldValues`); text is never held.
+ * twenty-ninth and thirtieth sessions): the Python value dlt hands over as it is, uncast (`lim = 10` the int 10, `flag = true`
+ * True, a table a dict), as `dltConfigValue` holds it. A date or time is Python's: in `value` as its `str()`
+ * (`2024-01-01 00:00:00+00:00`, what a query parameter or an f-string writes), and listed in `dates` (a `json` body, a header,
+ * an auth's secret and an incremental's comparison refuse it), inside a table or a list as well as the value itself. A run
+ * carries these beside its values, by reference name (`HeldValues`); text is never held.
  */
 export interface HeldValue {
   readonly value: Json;
-  readonly datetime?: true;
+  readonly dates?: readonly HeldDate[];
 }
+/** The date a held value is itself (not one inside it), if it is one. */
+export const heldDate = (held: HeldValue | undefined): HeldDate | undefined => held?.dates?.find((d) => d.at.length === 0);
 export type HeldValues = Readonly<Record<string, HeldValue>>;
 
 /**

@@ -29,7 +29,18 @@ export { braceSpans, hasLineTerminator, isJsSpace, replaceBraces, spaceBeforeHas
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { DLT_VERSION, dltAutoCast, dltAutoCastType, dltConfigValue, dltHanded, str2bool, type HeldValue, type HeldValues } from "./dlt";
+export {
+  DLT_VERSION,
+  dltAutoCast,
+  dltAutoCastType,
+  dltConfigValue,
+  dltHanded,
+  heldDate,
+  str2bool,
+  type HeldDate,
+  type HeldValue,
+  type HeldValues,
+} from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,
@@ -66,11 +77,12 @@ export {
   pyNumbersAsText,
   pyNumberValue,
   pyTruthy,
+  pyTypeOf,
   sentNumber,
   type PyNumber,
 } from "./py-numbers";
 export { pyHasScheme, pyPrepareUrl, pyQuotePlus, pyRedirectTarget, pyRequoteUri, pyUrlencode, pyUrljoin } from "./py-url";
-export { dltGet, pyCast, readRef, type CastOutcome, type RefRead } from "./py-cast";
+export { dltGet, pyCast, readRef, refTruth, type CastOutcome, type RefRead } from "./py-cast";
 export {
   CAST_KEY,
   CASTS,

@@ -6,7 +6,7 @@
  * 1000, `int("1.5")` a ValueError, `int(12.7)` 12, `float("1e3")` 1000.0, `bool("false")` True.
  */
 import type { Json } from "./json";
-import { dltConfigValue, dltHanded, str2bool, type HeldValue } from "./dlt";
+import { dltConfigValue, dltHanded, heldDate, str2bool, type HeldDate, type HeldValue } from "./dlt";
 import type { GetType, RefCast, RefGet } from "./markers";
 import { orjsonDumps, pyIntJson, pyNumberValue, pyTruthy } from "./py-numbers";
 import { isPyNumber, pyFloat, pyFloatRepr, pyIntFromText, pyRepr, pyStr, PY_NUMBER, type PyValue } from "./python";
@@ -134,9 +134,9 @@ export interface RefRead {
  * What Python holds after reading a reference whose value is `text` — the one home of that chain: dlt's accessor (`[...]`'s
  * `auto_cast` or `get`'s value uncast, `dltHanded`; what a TOML provider holds instead, `held`), `get`'s type (`dltGet`),
  * then the cast around it (`pyCast`; `shown` as there). `environ`: Python's own `os.environ[...]`, text as it is. A held
- * datetime (a TOML date, checked with dlt 1.26.0) is handed over as its `str()` text, which the caller knows is a datetime;
- * `get(k, str)` gives its `isoformat()` (`2024-01-01T00:00:00+00:00`), another type raises, `int()`/`float()` raise
- * `TypeError`, `bool()` is True.
+ * date (a TOML date, checked with dlt 1.26.0) is handed over as its `str()` text, which the caller knows is a date
+ * (`heldDate`); `get(k, str)` gives its `isoformat()` (`2024-01-01T00:00:00+00:00`), another type raises, `int()`/`float()`
+ * raise `TypeError`, `bool()` is True.
  */
 export function readRef(
   ref: RefRead,
@@ -146,7 +146,8 @@ export function readRef(
   shown?: (v: Json) => string,
 ): CastOutcome {
   let got: CastOutcome;
-  if (held?.datetime === true && !environ) {
+  const date = environ ? undefined : heldDate(held);
+  if (held !== undefined && date !== undefined) {
     const iso = String(held.value).replace(" ", "T");
     got =
       ref.get === undefined || ref.get === true
@@ -154,7 +155,7 @@ export function readRef(
         : ref.get === "str"
           ? { value: iso }
           : { error: coerceError(ref.name, ref.get) };
-    if ("value" in got && ref.cast && got.value === held.value) return datetimeCast(ref.cast);
+    if ("value" in got && ref.cast && got.value === held.value) return datetimeCast(ref.cast, date);
   } else {
     const handed = environ ? text : dltHanded(text, held, ref.get !== undefined);
     got = ref.get !== undefined ? dltGet(ref.name, ref.get, handed) : { value: handed };
@@ -162,9 +163,21 @@ export function readRef(
   return "value" in got && ref.cast ? pyCast(ref.cast, got.value, shown) : got;
 }
 
-/** Python's `int()`, `float()`, `bool()` of a `datetime`. */
-function datetimeCast(cast: RefCast): CastOutcome {
+/**
+ * Python's truth of what a reference gives a condition (`AUTH if TOKEN else None`), `text` its value in the run (`undefined`:
+ * none), read as `readRef` reads it: `undefined` where Python raises instead (dlt's `[...]` without a value,
+ * `ConfigFieldMissingException`; `int(None)`). Without a value dlt's `get` is None, false (checked with dlt 1.26.0: `AUTH if
+ * TOKEN else None` without `TOKEN` sent no `Authorization`); `TOKEN=` is the empty text, false too.
+ */
+export function refTruth(ref: RefRead, text: string | undefined, held: HeldValue | undefined, environ = false): boolean | undefined {
+  if (text === undefined) return ref.get !== undefined && !environ && (ref.cast === undefined || ref.cast === "bool") ? false : undefined;
+  const r = readRef(ref, text, held, environ);
+  return "value" in r ? pyTruthy(r.value) : undefined;
+}
+
+/** Python's `int()`, `float()`, `bool()` of a `datetime` (a `date`, a `time`). */
+function datetimeCast(cast: RefCast, date: HeldDate): CastOutcome {
   if (cast === "bool") return { value: true };
   const takes = cast === "int" ? "a string, a bytes-like object or a real number" : "a string or a real number";
-  return { error: `TypeError: ${cast}() argument must be ${takes}, not 'datetime.datetime'` };
+  return { error: `TypeError: ${cast}() argument must be ${takes}, not '${date.type}'` };
 }

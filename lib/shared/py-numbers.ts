@@ -37,6 +37,15 @@ export const sentNumber = (value: number | null, spelling: string): PyNumber => 
 /** A JSON value for a message or the trace: a marker as the number Python holds (`5.0`), anything else as JSON. */
 export const jsonShown = (v: Json | undefined): string => (isPyNumber(v) ? v[PY_NUMBER] : (JSON.stringify(v) ?? "undefined"));
 
+/** Python's type name of a JSON value as Python holds it (`{"$number": "2.0"}` a `float`, `{"$number": "12"}` an `int`). */
+export function pyTypeOf(v: Json): string {
+  if (isPyNumber(v)) return /^-?\d+$/.test(v[PY_NUMBER]) ? "int" : "float";
+  if (v === null) return "NoneType";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  return typeof v === "string" ? "str" : Array.isArray(v) ? "list" : "dict";
+}
+
 /** `v` with each marker as its text (query, path and form values are text); the same object when it holds none. */
 export function pyNumbersAsText(v: Json): Json {
   if (isPyNumber(v)) return v[PY_NUMBER];
