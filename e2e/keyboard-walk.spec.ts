@@ -1,0 +1,107 @@
+/**
+ * What the thirtieth session's keyboard-only walk through the playground fixed (decision 0016, amended): a line the layout cuts
+ * short (a table's counts, the *dlt loads nothing* banner beside the Tables tab) is read whole from the keyboard without moving
+ * the grid, and a run that shows the Trace tab hands the focus to that tab instead of dropping it to the page.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./checks";
+import { expect, test } from "./fixtures";
+import { exampleText as text } from "./texts";
+
+/** The grid's first data row's top: what would move if the whole line took room from the rows. */
+const firstRowTop = (grid: Locator) =>
+  grid.evaluate((g) => g.querySelector('[role="row"][aria-rowindex="2"]')?.getBoundingClientRect().top ?? -1);
+
+/** The focused line's whole text lies in the window over the rows, wrapped, and says what the line's title says. */
+async function expectWholeOnFocus(page: Page, line: Locator, whole: Locator): Promise<void> {
+  await expect(line).toBeFocused();
+  await expect(whole).toBeVisible();
+  const title = (await line.getAttribute("title")) ?? "";
+  expect(title.length).toBeGreaterThan(40);
+  await expect(whole).toHaveText(title);
+  const box = (await whole.boundingBox())!;
+  const lineBox = (await line.boundingBox())!;
+  // Wrapped onto more lines than the cut line's one, and inside the window.
+  expect(box.height).toBeGreaterThan(lineBox.height * 1.5);
+  const vw = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(vw.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(vw.height);
+  // What the focus shows is the focused line's, drawn over the rows: the element at its middle is the whole text.
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest("[data-testid]")?.getAttribute("data-testid"),
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(hit).toBe(await whole.getAttribute("data-testid"));
+}
+
+for (const size of [
+  { width: 800, height: 700 },
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+])
+  test(`${size.width}×${size.height}: a table's cut counts line is a Tab stop that shows it whole over the rows, nothing moves`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.run()).toBe("done");
+    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
+    const grid = p.tables.getByTestId("data-table");
+    await expect(grid).toBeVisible();
+    const notes = p.tables.getByTestId("table-notes");
+    const rowTop = await firstRowTop(grid);
+    // From the table's tab the next Tab stop is the counts (it was the warnings' button: the counts were only a tooltip).
+    await p.tableTab("bank_transactions").focus();
+    await page.keyboard.press("Tab");
+    await expectWholeOnFocus(page, notes, p.tables.getByTestId("table-notes-whole"));
+    await expect(notes).toHaveAttribute("data-cut", "true");
+    await expect(p.tables.getByTestId("table-notes-whole")).toContainText("if loaded: +251 inserted");
+    expect(await firstRowTop(grid)).toBe(rowTop);
+    await expectNoSeriousAxeViolations(page, `the counts read whole, ${size.width}×${size.height}`);
+    // The next stop is the warnings' button; the whole text goes with the focus.
+    await page.keyboard.press("Tab");
+    await expect(p.tables.getByTestId("table-warnings-toggle")).toBeFocused();
+    await expect(p.tables.getByTestId("table-notes-whole")).toBeHidden();
+    expect(await firstRowTop(grid)).toBe(rowTop);
+  });
+
+test("1440×900: a table's counts line that is not cut is no Tab stop (it has nothing more to show)", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.run()).toBe("done");
+  const notes = p.tables.getByTestId("table-notes");
+  await expect(notes).toContainText("if loaded: +251 inserted");
+  await expect(notes).not.toHaveAttribute("data-cut");
+  await p.tableTab("bank_transactions").focus();
+  await page.keyboard.press("Tab");
+  await expect(p.tables.getByTestId("table-warnings-toggle")).toBeFocused();
+});
+
+for (const size of [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 720 },
+])
+  test(`${size.width}×${size.height}: the cut "dlt loads nothing" banner beside the Tables tab is read whole from the keyboard`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.run()).toBe("done");
+    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
+    const banner = page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded"]');
+    await expect(banner).toBeVisible();
+    const grid = p.tables.getByTestId("data-table");
+    const rowTop = await firstRowTop(grid);
+    // The banner sits in the title row after the tabs: Tab from the chosen tab reaches it (before: the frame's Collapse).
+    await p.viewTab("tables").focus();
+    await page.keyboard.press("Tab");
+    const whole = page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded-whole"]');
+    await expectWholeOnFocus(page, banner, whole);
+    await expect(whole).toContainText("the table's warnings say where");
+    expect(await firstRowTop(grid)).toBe(rowTop);
+    await page.keyboard.press("Tab");
+    await expect(whole).toBeHidden();
+  });
