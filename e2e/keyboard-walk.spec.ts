@@ -105,3 +105,33 @@ for (const size of [
     await page.keyboard.press("Tab");
     await expect(whole).toBeHidden();
   });
+
+test("390×844: Ctrl+Enter in the editor shows the Trace tab and gives it the focus (it dropped to the page)", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.layout()).toBe("narrow");
+  await p.viewTab("editor").click();
+  await p.editor.click();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+  await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
+  await expect(p.viewTab("trace")).toBeFocused();
+  // The next Tab goes into the Trace, not back to the header's first button.
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-view="trace"]') !== null)).toBe(true);
+});
+
+test("1024×700: Ctrl+Enter from the Problems tab shows the Trace tab with the focus on it", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.layout()).toBe("medium");
+  await p.viewTab("problems").click();
+  await page.getByTestId("problems-filter").focus();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+  await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
+  await expect(p.viewTab("trace")).toBeFocused();
+});
