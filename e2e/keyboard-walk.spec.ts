@@ -135,3 +135,40 @@ test("1024×700: Ctrl+Enter from the Problems tab shows the Trace tab with the f
   await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
   await expect(p.viewTab("trace")).toBeFocused();
 });
+
+test("1280×720: what scrolls in a request's details and in a row's details is a named Tab stop the keyboard scrolls (axe)", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.run()).toBe("done");
+  // A request opened from the keyboard: its response body scrolls (axe: scrollable-region-focusable, serious, before).
+  const request = p.trace.locator("button[aria-expanded]").filter({ hasText: "page 1" }).first();
+  await request.focus();
+  await page.keyboard.press("Enter");
+  const body = p.trace.getByTestId("trace-body").first();
+  await expect(body).toBeVisible();
+  await expectNoSeriousAxeViolations(page, "a request's details open");
+  await expect(body).toHaveAttribute("tabindex", "0");
+  await expect(body).toHaveAccessibleName(/^Response body, GET https:\/\/api\.example\.com\/v1\/bank_transactions/);
+  await body.focus();
+  await page.keyboard.press("PageDown");
+  await expect.poll(() => body.evaluate((b) => b.scrollTop)).toBeGreaterThan(0);
+  await page.keyboard.press("Enter");
+  // A row shown whole: its columns scroll in the dialog, the next Tab stop after Close.
+  const grid = p.tables.getByTestId("data-table");
+  await grid.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("row-details");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  const columns = dialog.getByRole("region", { name: /^Table bank_transactions: row 1 of 251$/ });
+  await expect(columns).toBeFocused();
+  await page.keyboard.press("End");
+  await expect.poll(() => columns.evaluate((c) => c.scrollTop)).toBeGreaterThan(0);
+  await expectNoSeriousAxeViolations(page, "a row's details open");
+  await page.keyboard.press("Escape");
+  await expect(grid).toBeFocused();
+});
