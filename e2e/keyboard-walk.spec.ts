@@ -172,3 +172,16 @@ test("1280×720: what scrolls in a request's details and in a row's details is a
   await page.keyboard.press("Escape");
   await expect(grid).toBeFocused();
 });
+
+test("1280×800: a query result's column header describes its type without an empty part", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await p.gotoWith(text("seed-002"));
+  expect(await p.run()).toBe("done");
+  await page.getByTestId("tab-sql").click();
+  await page.getByTestId("sql-query").focus();
+  await page.keyboard.press("Control+Enter");
+  const header = page.locator('[data-view="sql"] [data-testid="column-header"] button').first();
+  // "id: BIGINT,  — Enter sorts…" before: a stray comma and an empty list of marks.
+  await expect(header).toHaveAttribute("title", "id: BIGINT — Enter sorts, Shift+← → resizes");
+  await expect(header).toHaveAccessibleDescription("id: BIGINT — Enter sorts, Shift+← → resizes");
+});
