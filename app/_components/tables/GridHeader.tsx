@@ -57,6 +57,8 @@ export function GridHeader({
           const c = byId.get(h.column.id);
           const sorted = h.column.getIsSorted();
           const filter = h.column.getFilterValue();
+          // Its type and marks (a query's columns have a type and none: no empty part, "id: BIGINT,  —" before in the title).
+          const facts = [c?.type, ...(c?.marks ?? [])].filter(Boolean);
           return (
             <div
               key={h.id}
@@ -93,7 +95,7 @@ export function GridHeader({
                   "focus-inset block w-full px-2 py-1 text-left hover:bg-surface " +
                   "short:flex short:items-baseline short:gap-1.5 short:py-0.5"
                 }
-                title={`${c?.name ?? h.column.id}: ${c?.type ?? ""}, ${c?.marks.join(", ") ?? ""} — Enter sorts, Shift+← → resizes`}
+                title={`${c?.name ?? h.column.id}: ${facts.join(", ")} — Enter sorts, Shift+← → resizes`}
               >
                 <span className="flex items-center gap-1 short:max-w-full short:shrink-0">
                   {/* Clipped in the middle to the column's width; the whole name for screen readers and in the title. */}
@@ -108,7 +110,7 @@ export function GridHeader({
                   )}
                 </span>
                 <span className="block truncate text-muted short:min-w-0 short:flex-1" data-testid="column-type">
-                  {[c?.type, ...(c?.marks ?? [])].filter(Boolean).join(" · ")}
+                  {facts.join(" · ")}
                 </span>
               </button>
               {showFilters && (

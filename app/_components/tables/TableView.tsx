@@ -13,6 +13,7 @@ import { changesLine } from "./changes";
 import { gridColumns } from "./grid-model";
 import { LazyDataGrid } from "./lazy-grid";
 import { WarningList } from "./WarningList";
+import { CutLine } from "../ui/CutLine";
 import { getOwn } from "@/lib/shared";
 import type { Announce } from "../ui/Announcer";
 
@@ -97,13 +98,14 @@ export function TableView({
           the warnings fold behind a button at its end that names how many, so the grid keeps its rows (decision 0016,
           twenty-ninth session). A phone's Tables tab lists them as before. */}
       <div className="flex shrink-0 items-baseline gap-2 px-2 pt-1 text-xs short:pt-0.5">
-        <p className="min-w-0 flex-1 text-fg md:truncate" title={notes} data-testid="table-notes">
+        {/* Cut, the counts are a Tab stop that shows them whole over the rows below while it has the keyboard's focus. */}
+        <CutLine text={notes} className="flex-1 text-fg" cutClassName="md:truncate" testId="table-notes">
           <span data-testid="table-stats">{tab.stats}</span>
           {/* Not loaded (the banner says why): the counts are what the load would have done, not what it did. */}
           <span className="text-muted" data-testid="table-changes">
             {` — ${changes}`}
           </span>
-        </p>
+        </CutLine>
         {tab.warnings.length > 0 && (
           <button
             type="button"

@@ -5,6 +5,7 @@ import type { RunPhase } from "@/lib/run";
 import type { DuckClient } from "../duck/duck-client";
 import { Menu } from "../header/Menu";
 import { Panel } from "../ui/Panel";
+import { CutLine } from "../ui/CutLine";
 import { statsLine } from "./cells";
 import { TableView, type TableTab } from "./TableView";
 import type { Unloaded } from "../run/useRun";
@@ -125,19 +126,24 @@ function RunNotLoaded({ tables, running, refusal, cursorsMoved, inHeader }: NotL
     ` The tables show what it extracted, and the next run loads onto the last loaded one${cursorsMoved ? CURSORS_MOVED : "."}`;
   // A short window: one line in the frame's title row beside the Tables tab (its start says the news), whole in its title
   // and for screen readers; the table below keeps that line for its rows (decision 0016, twenty-ninth session).
-  return (
+  // Cut there, the keyboard reaches the whole sentence too: CutLine's Tab stop shows it over the table (thirtieth session).
+  const mark = (
+    <span aria-hidden="true" className="text-error">
+      ✖{" "}
+    </span>
+  );
+  return inHeader ? (
+    <CutLine text={text} className="h-6 flex-1 pl-1 text-xs font-normal leading-6 text-fg" testId="run-not-loaded">
+      {mark}
+      {text}
+    </CutLine>
+  ) : (
     <p
-      className={
-        inHeader
-          ? "h-6 min-w-0 flex-1 truncate pl-1 text-xs font-normal leading-6 text-fg"
-          : "mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg short:truncate short:py-0.5"
-      }
+      className="mx-2 mt-1 shrink-0 rounded border border-error bg-error-soft px-2 py-1 text-xs text-fg short:truncate short:py-0.5"
       title={text}
       data-testid="run-not-loaded"
     >
-      <span aria-hidden="true" className="text-error">
-        ✖{" "}
-      </span>
+      {mark}
       {text}
     </p>
   );

@@ -60,7 +60,14 @@ export function RequestDetails({ item, sizeText }: { item: RequestItem; sizeText
           {r.body_preview !== undefined && (
             <details open>
               <summary className="cursor-pointer font-semibold">Response body{r.body_truncated ? " (truncated preview)" : ""}</summary>
-              <pre className="mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono" data-testid="trace-body">
+              {/* It scrolls: a Tab stop, so the keyboard scrolls it in every browser (axe: scrollable-region-focusable). */}
+              <pre
+                className="focus-inset mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono"
+                tabIndex={0}
+                role="region"
+                aria-label={`Response body, ${item.method} ${item.url}`}
+                data-testid="trace-body"
+              >
                 {JSON.stringify(r.body_preview, null, 2)}
               </pre>
             </details>

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { DockSlot } from "../ui/Panel";
 import { useShortWindow } from "./useLayoutMode";
 import type { ViewDef, ViewId } from "./views";
@@ -174,6 +174,17 @@ export function DockFrame({
   const toolsInHeader = tabs
     ? activeView?.toolsInHeader === "short" && short
     : single?.toolsInHeader === true || (single?.toolsInHeader === "short" && short);
+  // A tab chosen for the user (Run shows the Trace) hides the view the focus was in: the focus goes to the chosen tab instead
+  // of dropping to the page, where the next Tab would start over from the header (decision 0016, thirtieth session). Read
+  // before the browser moves the focus off the hidden view, which it does at the next paint.
+  const shown = useRef(active);
+  useLayoutEffect(() => {
+    const before = shown.current;
+    shown.current = active;
+    const focused = document.activeElement;
+    if (before === active || !tabs || !focused || !document.getElementById(bodyId(before))?.contains(focused)) return;
+    document.getElementById(tabId(active))?.focus();
+  }, [active, tabs]);
   const onDoubleClick = (e: MouseEvent<HTMLElement>) => {
     if (!onHeaderDoubleClick || (e.target instanceof Element && e.target.closest("button:not([role=tab]), input, select, a"))) return;
     onHeaderDoubleClick();

@@ -1,0 +1,68 @@
+"use client";
+/**
+ * A line of text cut short to fit its row (an ellipsis), read whole without a pointer. The pointer has its title; a screen
+ * reader has its whole text (the cut is only drawn); the keyboard has a Tab stop while the line is cut, and with the
+ * keyboard's focus on it the whole text lies over what follows the line, wrapped, until the focus leaves. Nothing moves:
+ * the line keeps its one row, so the rows under it (a table's grid rows) stay where they were (decision 0016, thirtieth
+ * session).
+ */
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+
+export function CutLine({
+  text,
+  className,
+  cutClassName = "truncate",
+  overlayClassName = "",
+  testId,
+  children,
+}: {
+  /** The whole text: the title, and what the overlay shows. */
+  text: string;
+  /** The line's look (its font, colours, paddings, its flex slot). */
+  className: string;
+  /** The cut: `truncate`, or e.g. `md:truncate` for a line that wraps on a phone (where it is never cut). */
+  cutClassName?: string;
+  /** The overlay's own look where it differs (its colours). */
+  overlayClassName?: string;
+  testId?: string;
+  /** The line's content when it is more than `text` (marks, spans, their test ids); the overlay shows `text`. */
+  children?: ReactNode;
+}) {
+  const line = useRef<HTMLParagraphElement>(null);
+  const [cut, setCut] = useState(false);
+  // Measured after every render (the text changes while a run streams in) and whenever the line's width changes.
+  useLayoutEffect(() => {
+    const el = line.current;
+    if (!el) return;
+    const measure = () => setCut(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  });
+  return (
+    <div className={`relative min-w-0 ${className}`}>
+      <p
+        ref={line}
+        // A Tab stop only while the line is cut: a whole line has nothing more to show.
+        tabIndex={cut ? 0 : undefined}
+        title={text}
+        className={`peer ${cutClassName}`}
+        data-testid={testId}
+        data-cut={cut || undefined}
+      >
+        {children ?? text}
+      </p>
+      <div
+        aria-hidden="true"
+        className={
+          "absolute inset-x-0 top-0 z-30 hidden whitespace-normal rounded bg-surface px-1 shadow-lg outline outline-2 " +
+          `outline-focus peer-focus-visible:block ${overlayClassName}`
+        }
+        data-testid={testId ? `${testId}-whole` : undefined}
+      >
+        {text}
+      </div>
+    </div>
+  );
+}

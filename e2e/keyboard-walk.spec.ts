@@ -1,0 +1,187 @@
+/**
+ * What the thirtieth session's keyboard-only walk through the playground fixed (decision 0016, amended): a line the layout cuts
+ * short (a table's counts, the *dlt loads nothing* banner beside the Tables tab) is read whole from the keyboard without moving
+ * the grid, and a run that shows the Trace tab hands the focus to that tab instead of dropping it to the page.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./checks";
+import { expect, test } from "./fixtures";
+import { exampleText as text } from "./texts";
+
+/** The grid's first data row's top: what would move if the whole line took room from the rows. */
+const firstRowTop = (grid: Locator) =>
+  grid.evaluate((g) => g.querySelector('[role="row"][aria-rowindex="2"]')?.getBoundingClientRect().top ?? -1);
+
+/** The focused line's whole text lies in the window over the rows, wrapped, and says what the line's title says. */
+async function expectWholeOnFocus(page: Page, line: Locator, whole: Locator): Promise<void> {
+  await expect(line).toBeFocused();
+  await expect(whole).toBeVisible();
+  const title = (await line.getAttribute("title")) ?? "";
+  expect(title.length).toBeGreaterThan(40);
+  await expect(whole).toHaveText(title);
+  const box = (await whole.boundingBox())!;
+  const lineBox = (await line.boundingBox())!;
+  // Wrapped onto more lines than the cut line's one, and inside the window.
+  expect(box.height).toBeGreaterThan(lineBox.height * 1.5);
+  const vw = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(vw.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(vw.height);
+  // What the focus shows is the focused line's, drawn over the rows: the element at its middle is the whole text.
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest("[data-testid]")?.getAttribute("data-testid"),
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(hit).toBe(await whole.getAttribute("data-testid"));
+}
+
+for (const size of [
+  { width: 800, height: 700 },
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+])
+  test(`${size.width}×${size.height}: a table's cut counts line is a Tab stop that shows it whole over the rows, nothing moves`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.run()).toBe("done");
+    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
+    const grid = p.tables.getByTestId("data-table");
+    await expect(grid).toBeVisible();
+    const notes = p.tables.getByTestId("table-notes");
+    const rowTop = await firstRowTop(grid);
+    // From the table's tab the next Tab stop is the counts (it was the warnings' button: the counts were only a tooltip).
+    await p.tableTab("bank_transactions").focus();
+    await page.keyboard.press("Tab");
+    await expectWholeOnFocus(page, notes, p.tables.getByTestId("table-notes-whole"));
+    await expect(notes).toHaveAttribute("data-cut", "true");
+    await expect(p.tables.getByTestId("table-notes-whole")).toContainText("if loaded: +251 inserted");
+    expect(await firstRowTop(grid)).toBe(rowTop);
+    await expectNoSeriousAxeViolations(page, `the counts read whole, ${size.width}×${size.height}`);
+    // The next stop is the warnings' button; the whole text goes with the focus.
+    await page.keyboard.press("Tab");
+    await expect(p.tables.getByTestId("table-warnings-toggle")).toBeFocused();
+    await expect(p.tables.getByTestId("table-notes-whole")).toBeHidden();
+    expect(await firstRowTop(grid)).toBe(rowTop);
+  });
+
+test("1440×900: a table's counts line that is not cut is no Tab stop (it has nothing more to show)", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.run()).toBe("done");
+  const notes = p.tables.getByTestId("table-notes");
+  await expect(notes).toContainText("if loaded: +251 inserted");
+  await expect(notes).not.toHaveAttribute("data-cut");
+  await p.tableTab("bank_transactions").focus();
+  await page.keyboard.press("Tab");
+  await expect(p.tables.getByTestId("table-warnings-toggle")).toBeFocused();
+});
+
+for (const size of [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 720 },
+])
+  test(`${size.width}×${size.height}: the cut "dlt loads nothing" banner beside the Tables tab is read whole from the keyboard`, async ({
+    playground: p,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.run()).toBe("done");
+    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
+    const banner = page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded"]');
+    await expect(banner).toBeVisible();
+    const grid = p.tables.getByTestId("data-table");
+    const rowTop = await firstRowTop(grid);
+    // The banner sits in the title row after the tabs: Tab from the chosen tab reaches it (before: the frame's Collapse).
+    await p.viewTab("tables").focus();
+    await page.keyboard.press("Tab");
+    const whole = page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded-whole"]');
+    await expectWholeOnFocus(page, banner, whole);
+    await expect(whole).toContainText("the table's warnings say where");
+    expect(await firstRowTop(grid)).toBe(rowTop);
+    await page.keyboard.press("Tab");
+    await expect(whole).toBeHidden();
+  });
+
+test("390×844: Ctrl+Enter in the editor shows the Trace tab and gives it the focus (it dropped to the page)", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.layout()).toBe("narrow");
+  await p.viewTab("editor").click();
+  await p.editor.click();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+  await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
+  await expect(p.viewTab("trace")).toBeFocused();
+  // The next Tab goes into the Trace, not back to the header's first button.
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-view="trace"]') !== null)).toBe(true);
+});
+
+test("1024×700: Ctrl+Enter from the Problems tab shows the Trace tab with the focus on it", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.layout()).toBe("medium");
+  await p.viewTab("problems").click();
+  await page.getByTestId("problems-filter").focus();
+  await page.keyboard.press("Control+Enter");
+  expect(await p.waitForRunEnd()).toBe("done");
+  await expect(p.viewTab("trace")).toHaveAttribute("aria-selected", "true");
+  await expect(p.viewTab("trace")).toBeFocused();
+});
+
+test("1280×720: what scrolls in a request's details and in a row's details is a named Tab stop the keyboard scrolls (axe)", async ({
+  playground: p,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-004"));
+  expect(await p.run()).toBe("done");
+  // A request opened from the keyboard: its response body scrolls (axe: scrollable-region-focusable, serious, before).
+  const request = p.trace.locator("button[aria-expanded]").filter({ hasText: "page 1" }).first();
+  await request.focus();
+  await page.keyboard.press("Enter");
+  const body = p.trace.getByTestId("trace-body").first();
+  await expect(body).toBeVisible();
+  await expectNoSeriousAxeViolations(page, "a request's details open");
+  await expect(body).toHaveAttribute("tabindex", "0");
+  await expect(body).toHaveAccessibleName(/^Response body, GET https:\/\/api\.example\.com\/v1\/bank_transactions/);
+  await body.focus();
+  await page.keyboard.press("PageDown");
+  await expect.poll(() => body.evaluate((b) => b.scrollTop)).toBeGreaterThan(0);
+  await page.keyboard.press("Enter");
+  // A row shown whole: its columns scroll in the dialog, the next Tab stop after Close.
+  const grid = p.tables.getByTestId("data-table");
+  await grid.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("row-details");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  const columns = dialog.getByRole("region", { name: /^Table bank_transactions: row 1 of 251$/ });
+  await expect(columns).toBeFocused();
+  await page.keyboard.press("End");
+  await expect.poll(() => columns.evaluate((c) => c.scrollTop)).toBeGreaterThan(0);
+  await expectNoSeriousAxeViolations(page, "a row's details open");
+  await page.keyboard.press("Escape");
+  await expect(grid).toBeFocused();
+});
+
+test("1280×800: a query result's column header describes its type without an empty part", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await p.gotoWith(text("seed-002"));
+  expect(await p.run()).toBe("done");
+  await page.getByTestId("tab-sql").click();
+  await page.getByTestId("sql-query").focus();
+  await page.keyboard.press("Control+Enter");
+  const header = page.locator('[data-view="sql"] [data-testid="column-header"] button').first();
+  // "id: BIGINT,  — Enter sorts…" before: a stray comma and an empty list of marks.
+  await expect(header).toHaveAttribute("title", "id: BIGINT — Enter sorts, Shift+← → resizes");
+  await expect(header).toHaveAccessibleDescription("id: BIGINT — Enter sorts, Shift+← → resizes");
+});
