@@ -11,7 +11,7 @@ import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect"
 import { type Source } from "./fields";
 import { pagingParamNames } from "./openapi-ops";
 import { capturedSummary, isIdSegment, linkIdSegments, uniqueNames } from "./relate";
-import { clean, shapeOf } from "./shape";
+import { clean, exampleRecordsOf, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
 import { configKey, droppedKeyNote, isObj, literal, plain, snake } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
@@ -175,10 +175,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
         kind: "collection",
         records_path: records.path.slice(),
         record: shapeOf(records.items),
-        examples: (records.items.kind === "values" ? records.items.values : [])
-          .filter(isObj)
-          .slice(0, 20)
-          .map((r) => plain(r) as Record<string, never>),
+        examples: exampleRecordsOf(records.items.kind === "values" ? records.items.values : []),
         count: 45,
         paging: paging.mock,
         filters: [],

@@ -7,6 +7,7 @@
  * the browser.
  */
 import { z } from "zod";
+import { MAX_ENDPOINT_VALUES, MAX_EXAMPLE_CHARS, MAX_RECORD_VALUES, recordValues } from "../../shared";
 
 /** A field path inside a response body, e.g. `["meta", "total"]`; `[]` is the body itself. */
 const FieldPath = z.array(z.string().min(1).max(100)).max(6);
@@ -96,9 +97,15 @@ export const MockPagingSchema = z.discriminatedUnion("kind", [
 ]);
 export type MockPaging = z.infer<typeof MockPagingSchema>;
 
-const JsonRecord = z.record(z.string().max(200), z.json());
+const JsonRecord = z
+  .record(z.string().max(200), z.json())
+  .refine((r) => JSON.stringify(r).length <= MAX_EXAMPLE_CHARS, `an example is at most ${MAX_EXAMPLE_CHARS} characters of JSON`);
 
-export const MockEndpointSchema = z.strictObject({
+/** Records the mock builds for an endpoint (per parent for a nested path): an entity is one. */
+export const recordsOf = (e: { readonly kind: "collection" | "entity"; readonly count: number }): number =>
+  e.kind === "entity" ? 1 : e.count;
+
+const MockEndpointFields = z.strictObject({
   /** Path below the base URL with `{name}` path parameters, e.g. `/users/{user_id}/posts`. */
   path: z.string().min(1).max(500).regex(/^\//, "starts with /"),
   /** `collection`: a list of records; `entity`: one record (a detail endpoint). */
@@ -113,6 +120,23 @@ export const MockEndpointSchema = z.strictObject({
   paging: MockPagingSchema,
   /** Query parameters that filter records, e.g. `since` → `updated_at >= since`. */
   filters: z.array(z.strictObject({ param: Name, field: FieldPath.min(1), op: z.enum(["gte", "lte"]) })).max(5),
+});
+
+/** An endpoint whose records the mock can build: a small body must not ask for gigabytes (bounded like every other input). */
+export const MockEndpointSchema = MockEndpointFields.superRefine((e, ctx) => {
+  const values = recordValues(e.record);
+  if (values > MAX_RECORD_VALUES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["record"],
+      message: `a record of this shape holds more than ${MAX_RECORD_VALUES} values (an array's items count twice); the mock builds at most that many`,
+    });
+  else if (recordsOf(e) * values > MAX_ENDPOINT_VALUES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["count"],
+      message: `${e.count} records of ${values} values each are more than the mock builds for one endpoint (${MAX_ENDPOINT_VALUES} values)`,
+    });
 });
 export type MockEndpoint = z.infer<typeof MockEndpointSchema>;
 
