@@ -79,4 +79,25 @@ describe("importing schemas that share each other", () => {
     expect(plan.success, plan.error?.message).toBe(true);
     expect(bytes).toBeLessThan(1_000_000);
   });
+
+  it("a path the mock cannot serve stays out of its plan, said; the others are served", () => {
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } } };
+    const text = JSON.stringify({
+      openapi: "3.0.0",
+      info: { title: "paths", version: "1" },
+      servers: [{ url: "https://api.paths.example" }],
+      paths: {
+        "/files/{name}{ext}": { get: { responses: ok } },
+        [`/${"x".repeat(600)}`]: { get: { responses: ok } },
+        items: { get: { responses: ok } },
+      },
+    });
+    const r = importText(text);
+    if (!r.ok) throw new Error(r.message);
+    const built = buildConfig(r.draft, { selected: r.draft.endpoints.map((e) => e.id) });
+    const plan = MockSpecSchema.safeParse(built.mock);
+    expect(plan.success, plan.error?.message).toBe(true);
+    expect(plan.data?.endpoints.map((e) => e.path)).toEqual(["/items"]);
+    expect(r.draft.notes.filter((n) => n.startsWith("The mock does not serve"))).toHaveLength(2);
+  });
 });

@@ -29,7 +29,16 @@ export { braceSpans, hasLineTerminator, isJsSpace, replaceBraces, spaceBeforeHas
 export { BASE64_ALPHABET, digest128, shake128 } from "./shake";
 export { byCodePoint, orjsonFloat, pyFloatRepr, pyIntFromText, pyIntText, pyRepr, pyStr, type PyValue } from "./python";
 export { DLT_LIST_KEYS } from "./records";
-export { MAX_ENDPOINT_VALUES, MAX_EXAMPLE_CHARS, MAX_RECORD_VALUES, MAX_SHAPE_DEPTH, recordValues, type CountedShape } from "./mock-bounds";
+export {
+  MAX_ENDPOINT_VALUES,
+  MAX_EXAMPLE_CHARS,
+  MAX_MOCK_URL,
+  MAX_RECORD_VALUES,
+  MAX_SHAPE_DEPTH,
+  mockPathProblem,
+  recordValues,
+  type CountedShape,
+} from "./mock-bounds";
 export { DLT_VERSION, dltAutoCast, dltAutoCastType, dltConfigValue, dltHanded, str2bool, type HeldValue, type HeldValues } from "./dlt";
 export { mergeStrategy, ownsTable } from "./hints";
 export {

@@ -4,6 +4,7 @@
  * a small plan must not describe gigabytes (a dereferenced OpenAPI document shares its schemas: a few KB of
  * `$ref`s can describe billions of fields).
  */
+import { braceSpans, type BraceSpan } from "./text";
 
 /** Deepest level of a record the mock fills: a value below it is `null`. */
 export const MAX_SHAPE_DEPTH = 8;
@@ -36,4 +37,22 @@ export function recordValues(shape: CountedShape, cap = MAX_RECORD_VALUES): numb
     else if (s.type === "array" && s.items) stack.push([s.items, depth + 1, times * 2]);
   }
   return total;
+}
+
+/** Longest endpoint path and base URL a plan holds. */
+export const MAX_MOCK_URL = 500;
+
+/**
+ * What keeps the mock from serving `path` (below its base URL), said to follow "its path has", or `null`: it
+ * starts with `/`, is at most `MAX_MOCK_URL` characters, and has text between any two path parameters
+ * (`/{name}{ext}` cannot be told apart: the mock's router, MSW's, refuses such a route on every request).
+ */
+export function mockPathProblem(path: string): string | null {
+  if (!path.startsWith("/")) return "no leading `/`";
+  if (path.length > MAX_MOCK_URL) return `more than ${MAX_MOCK_URL} characters`;
+  const spans = braceSpans(path, true);
+  for (let i = 1; i < spans.length; i++)
+    if ((spans[i] as BraceSpan).start === (spans[i - 1] as BraceSpan).end)
+      return "two path parameters with no text between them (`{a}{b}`): the mock cannot tell where one ends";
+  return null;
 }

@@ -7,7 +7,7 @@
  * the browser.
  */
 import { z } from "zod";
-import { MAX_ENDPOINT_VALUES, MAX_EXAMPLE_CHARS, MAX_RECORD_VALUES, recordValues } from "../../shared";
+import { MAX_ENDPOINT_VALUES, MAX_EXAMPLE_CHARS, MAX_MOCK_URL, MAX_RECORD_VALUES, mockPathProblem, recordValues } from "../../shared";
 
 /** A field path inside a response body, e.g. `["meta", "total"]`; `[]` is the body itself. */
 const FieldPath = z.array(z.string().min(1).max(100)).max(6);
@@ -107,7 +107,10 @@ export const recordsOf = (e: { readonly kind: "collection" | "entity"; readonly 
 
 const MockEndpointFields = z.strictObject({
   /** Path below the base URL with `{name}` path parameters, e.g. `/users/{user_id}/posts`. */
-  path: z.string().min(1).max(500).regex(/^\//, "starts with /"),
+  path: z.string().superRefine((path, ctx) => {
+    const problem = mockPathProblem(path);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+  }),
   /** `collection`: a list of records; `entity`: one record (a detail endpoint). */
   kind: z.enum(["collection", "entity"]),
   /** Where the records sit in the body (`[]`: the body is the list). */
@@ -152,7 +155,7 @@ export type MockAuth = z.infer<typeof MockAuthSchema>;
 export const MockSpecSchema = z.strictObject({
   title: z.string().max(200),
   /** Absolute http(s) URL the endpoints' paths are joined to. */
-  base_url: z.url({ protocol: /^https?$/ }).max(500),
+  base_url: z.url({ protocol: /^https?$/ }).max(MAX_MOCK_URL),
   auth: MockAuthSchema,
   endpoints: z.array(MockEndpointSchema).min(1).max(200),
 });

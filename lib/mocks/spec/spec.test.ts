@@ -124,6 +124,19 @@ describe("spec mock", () => {
     );
   });
 
+  // Thirtieth session: `/{name}{ext}` passed the plan's checks, then every request to the mock failed with a 500
+  // (MSW's router: "Must have text between two parameters, missing text after \"p0\"") and the run retried it.
+  it("refuses a path whose parameters have no text between them, at the path", async () => {
+    const one = spec({ kind: "none" }, { kind: "none" });
+    const ep = one.endpoints[0] as MockSpec["endpoints"][number];
+    const r = MockSpecSchema.safeParse({ ...one, endpoints: [{ ...ep, path: "/files/{name}{ext}" }] });
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["endpoints.0.path", "two path parameters with no text between them (`{a}{b}`): the mock cannot tell where one ends"],
+    ]);
+    const apart = MockSpecSchema.parse({ ...one, endpoints: [{ ...ep, path: "/files/{name}.{ext}" }] });
+    expect((await get(createMockApi({ spec: apart }), "https://api.t.example/v1/files/a.json")).status).toBe(200);
+  });
+
   it("counts a shape's values as the mock builds them (never fewer)", () => {
     const shape: fc.Arbitrary<MockShape> = fc.letrec<{ s: MockShape }>((tie) => ({
       s: fc.oneof(
