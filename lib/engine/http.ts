@@ -188,7 +188,8 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
       // Nested deeper than Python's json reads: dlt's extract fails on it, and nothing here walks it (the preview shows text).
       const { openers } = parsed;
       const deep = nestedAtLeast(text, openers, PYTHON_JSON_DEPTH);
-      const secret = ctx.masker.containsSecret(text);
+      // JSON may escape any character (`\u002B` for `+`): a text holding an escape is judged by the values it parses to too.
+      const secret = ctx.masker.containsSecret(text) || (text.includes("\\u") && !deep && ctx.masker.holds(parsed.body));
       ctx.emit(withBodyPreview(common, ctx.masker, deep ? undefined : parsed.body, text, secret));
       const ignored = o.actions && o.actions.length > 0 ? ignoredBy(o.actions, status, text) : null;
       if (ignored !== null) return { kind: "ignored", requestId, status, reason: ignored };

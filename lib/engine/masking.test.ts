@@ -287,6 +287,33 @@ describe("encoded forms and cuts (issue #13, finding 5)", () => {
     for (const s of spellings) expect(m.text(`before ${s} after`), s).toBe("before p*****e after");
   });
 
+  // Thirtieth session: a token with `+` (base64) or a non-ASCII character, echoed by a .NET API (`\u002B`, `\u00C5`), went
+  // unmasked into the records, the body preview and a 401's error excerpt.
+  it("a secret echoed with other serialisers' JSON escapes (Java's and .NET's upper-case hex, Go's for `<>&`) is masked", () => {
+    const secret = "Åb<c>+d&e'f";
+    const m = new Masker([secret]);
+    for (const s of ["\\u00C5b<c>+d&e'f", "\u00c5b\\u003cc\\u003e+d\\u0026e'f", "\\u00C5b\\u003Cc\\u003E\\u002Bd\\u0026e\\u0027f"])
+      expect(m.text(`before ${s} after`), s).toBe("before \u00c5*****f after");
+  });
+
+  it("a secret any JSON escape spells is masked in the records and the body preview, and said", async () => {
+    const token = "tok+en/Åß==";
+    // Every character escaped: no serialiser writes this, and no spelling the masker knows matches it.
+    const escaped = [...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    const api = fakeFetch(async () => new Response(`{"data": [{"id": 1, "echo": "${escaped}"}]}`));
+    const run = await collect(
+      {
+        client: { base_url: "https://api.test", auth: { type: "bearer", token: { $secret: "token" } } },
+        resources: [{ name: "echo", endpoint: { path: "/echo", data_selector: "data", paginator: "single_page" } }],
+      },
+      api.fetch,
+      { secrets: { token } },
+    );
+    expect(run.records).toEqual([{ id: 1, echo: "t*****=" }]);
+    expect(run.warnings).toContain("secret_in_response");
+    expect(JSON.stringify(run.events)).not.toContain(JSON.stringify(token).slice(1, -1));
+  });
+
   it("a secret with a lone surrogate does not break masking", () => {
     expect(() => new Masker(["ab\ud800cd"]).text("x ab\ud800cd y")).not.toThrow();
     expect(new Masker(["ab\ud800cd"]).text("x ab\ud800cd y")).toBe("x a*****d y");

@@ -22,10 +22,26 @@ export interface Field {
 /** Either a JSON Schema (OpenAPI) or sample values (every value seen at that place). */
 export type Source = { readonly kind: "schema"; readonly schema: Obj } | { readonly kind: "values"; readonly values: readonly unknown[] };
 
+/**
+ * Each schema's flattening, once: a dereferenced document shares its schemas, so `allOf`s of `allOf`s written once
+ * each are met again and again (60 parts, 6 levels: 60⁶ visits); a schema being flattened is taken as it is written
+ * (a cycle).
+ */
+const flattened = new WeakMap<Obj, Obj>();
+
 /** allOf merged, the first oneOf/anyOf branch taken: enough to see an object's properties. */
 export function flatten(schema: unknown, depth = 0): Obj {
   const s = obj(schema);
   if (depth > 6) return s;
+  const known = flattened.get(s);
+  if (known) return known;
+  flattened.set(s, s);
+  const merged = merge(s, depth);
+  flattened.set(s, merged);
+  return merged;
+}
+
+function merge(s: Obj, depth: number): Obj {
   const parts = [...arr(own(s, "allOf")), ...arr(own(s, "oneOf")).slice(0, 1), ...arr(own(s, "anyOf")).slice(0, 1)].map((p) =>
     flatten(p, depth + 1),
   );

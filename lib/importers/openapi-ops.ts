@@ -3,9 +3,9 @@ import type { MockEndpoint } from "../mocks";
 import { findRecords, guessIncremental, guessPaging, guessPrimaryKey, type Param } from "./detect";
 import { flatten, schemaType, type Source } from "./fields";
 import { named, SINCE_PARAMS } from "./hints";
-import { shapeOf } from "./shape";
+import { exampleRecordsOf, shapeOf } from "./shape";
 import type { EndpointDraft, PlainObject } from "./types";
-import { arr, configKey, droppedKeyNote, isObj, literal, obj, own, plain, singular, snake, str, type Obj } from "./values";
+import { arr, configKey, droppedKeyNote, literal, obj, own, singular, snake, str, type Obj } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 export interface Operation {
@@ -67,11 +67,7 @@ function param(p: Obj): Param | null {
 /** The records of an example body (at the records path), as templates for the mock. */
 function exampleRecords(examples: readonly unknown[], path: readonly string[]): Record<string, unknown>[] {
   const at = (v: unknown) => path.reduce<unknown>((o, k) => own(obj(o), k), v);
-  return examples
-    .flatMap((e) => arr(at(e)))
-    .filter(isObj)
-    .slice(0, 20)
-    .map((r) => plain(r) as Record<string, unknown>);
+  return exampleRecordsOf(examples.flatMap((e) => arr(at(e))));
 }
 
 /** Static path segments → a resource name: `/users/{id}/posts` → `posts`. */

@@ -4,7 +4,7 @@
  * unresolved and are reported), then each GET operation becomes a candidate resource (./openapi-ops.ts).
  */
 import { dereference, upgrade } from "@scalar/openapi-parser";
-import { replaceBraces, trimChars } from "../shared";
+import { MAX_MOCK_URL, mockPathProblem, replaceBraces, trimChars } from "../shared";
 import { authFromScheme, type AuthGuess } from "./auth";
 import { operationDraft, type Operation } from "./openapi-ops";
 import { linkParents, uniqueNames } from "./relate";
@@ -146,14 +146,21 @@ export function importOpenApi(text: string): ImportResult {
   };
   const endpoints = linkParents(uniqueNames(drafts.map((d) => d.endpoint)), fieldsOf, notes);
   const guess = auth(doc, ops, base.value, notes);
-  const mock = clean({
-    title: (str(own(obj(own(doc, "info")), "title")) ?? "API").slice(0, 200),
-    base_url: base.value,
-    auth: guess?.mock ?? { kind: "none" as const },
-    endpoints: drafts.map((d) => d.mock).slice(0, 200),
-  });
+  const title = (str(own(obj(own(doc, "info")), "title")) ?? "API").slice(0, 200);
+  // A path the mock cannot serve stays out of it (said), so the plan of the others is one the server takes.
+  const served = drafts
+    .map((d) => ({ ...d.mock, path: d.mock.path.startsWith("/") ? d.mock.path : `/${d.mock.path}` }))
+    .filter((m) => {
+      const problem = mockPathProblem(m.path);
+      if (problem !== null) notes.push(`The mock does not serve \`${m.path.slice(0, 80)}\`: its path has ${problem}.`);
+      return problem === null;
+    });
+  const mock =
+    served.length > 0 && base.value.length <= MAX_MOCK_URL
+      ? clean({ title, base_url: base.value, auth: guess?.mock ?? { kind: "none" as const }, endpoints: served.slice(0, 200) })
+      : null;
   return {
     ok: true,
-    draft: { source: "openapi", title: mock.title, base_url: base, auth: guess?.guess ?? null, headers: null, endpoints, notes, mock },
+    draft: { source: "openapi", title, base_url: base, auth: guess?.guess ?? null, headers: null, endpoints, notes, mock },
   };
 }

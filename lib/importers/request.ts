@@ -11,7 +11,7 @@ import { findRecords, guessPaging, guessPrimaryKey, type Param } from "./detect"
 import { type Source } from "./fields";
 import { pagingParamNames } from "./openapi-ops";
 import { capturedSummary, isIdSegment, linkIdSegments, uniqueNames } from "./relate";
-import { clean, shapeOf } from "./shape";
+import { clean, exampleRecordsOf, shapeOf } from "./shape";
 import type { EndpointDraft, ImportResult, ImportSource, PlainObject } from "./types";
 import { configKey, droppedKeyNote, isObj, literal, plain, snake } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
@@ -99,11 +99,16 @@ function bodyOf(c: Captured, notes: string[]): { json: PlainObject | null; data:
 
 export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">, all: readonly Captured[], notes: string[]): ImportResult {
   const usable = all.filter((c) => {
+    // Another scheme (`ttps://…`, `file:`) has no origin to make a base_url of: dlt's requests sends only http(s).
+    if (c.url.protocol !== "http:" && c.url.protocol !== "https:") {
+      notes.push(`\`${c.url.href.slice(0, 200)}\` skipped: dlt's rest_api reads http and https URLs only.`);
+      return false;
+    }
     if (c.method === "GET" || c.method === "POST") return true;
     notes.push(`${c.method} ${c.url.pathname} skipped: dlt's rest_api reads with GET or POST.`);
     return false;
   });
-  if (usable.length === 0) return { ok: false, message: "No GET or POST request to import." };
+  if (usable.length === 0) return { ok: false, message: "No GET or POST request to an http or https URL to import." };
   const origins = new Map<string, number>();
   for (const c of usable) origins.set(c.url.origin, (origins.get(c.url.origin) ?? 0) + 1);
   const origin = [...origins].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
@@ -175,10 +180,7 @@ export function draftFromRequests(source: Extract<ImportSource, "curl" | "har">,
         kind: "collection",
         records_path: records.path.slice(),
         record: shapeOf(records.items),
-        examples: (records.items.kind === "values" ? records.items.values : [])
-          .filter(isObj)
-          .slice(0, 20)
-          .map((r) => plain(r) as Record<string, never>),
+        examples: exampleRecordsOf(records.items.kind === "values" ? records.items.values : []),
         count: 45,
         paging: paging.mock,
         filters: [],

@@ -114,6 +114,19 @@ describe("curl", () => {
       message: expect.stringContaining("curl '"),
     });
   });
+
+  // Thirtieth session (found by mutating the fixtures): `ttps://…` is a URL with no origin, and the import failed with
+  // "restplay could not import this (Invalid URL). Please report it." making a base_url of it.
+  it("skips a URL of another scheme than http(s), said in the notes", () => {
+    expect(importText("curl 'ttps://api.x.example/v1/items?page=2'", { source: "curl" })).toEqual({
+      ok: false,
+      message: "No GET or POST request to an http or https URL to import.",
+    });
+    const r = importText("curl 'ttps://api.x.example/v1/a'\ncurl 'https://api.x.example/v1/items'", { source: "curl" });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.draft.base_url.value).toBe("https://api.x.example");
+    expect(r.draft.notes.join("\n")).toContain("`ttps://api.x.example/v1/a` skipped: dlt's rest_api reads http and https URLs only.");
+  });
 });
 
 const entry = (

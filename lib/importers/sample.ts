@@ -5,9 +5,8 @@
  */
 import { findRecords, guessPaging, guessPrimaryKey } from "./detect";
 import { nameFromPath } from "./openapi-ops";
-import { clean, shapeOf } from "./shape";
+import { clean, exampleRecordsOf, shapeOf } from "./shape";
 import type { ImportResult } from "./types";
-import { isObj, plain } from "./values";
 import { jsonPathOf } from "../shared/jsonpath-ng";
 
 const DEFAULT_URL = "https://api.example.invalid/items";
@@ -41,10 +40,7 @@ export function importSample(text: string, url?: string): ImportResult {
   const paging = guessPaging([], source, [], records);
   const path = at.pathname === "/" ? "/items" : at.pathname;
   const name = nameFromPath(path, false);
-  const examples = (records.items.kind === "values" ? records.items.values : [])
-    .filter(isObj)
-    .slice(0, 20)
-    .map((r) => plain(r) as Record<string, never>);
+  const examples = exampleRecordsOf(records.items.kind === "values" ? records.items.values : []);
   const evidence = url ? "the address given with the sample" : "no address given: enter where the sample came from";
   const base = at.origin;
   return {

@@ -10,20 +10,44 @@ export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : [
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 export const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
-/** A JSON-safe copy of `v` (depth- and size-bounded; functions, cycles and undefined dropped). */
-export function plain(v: unknown, depth = 0): PlainValue {
-  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (depth > 12) return null;
-  if (Array.isArray(v)) return v.slice(0, 50).map((x) => plain(x, depth + 1));
-  if (isObj(v)) {
-    const out: Record<string, PlainValue> = {};
-    for (const [k, x] of Object.entries(v).slice(0, 200))
-      if (x !== undefined && typeof x !== "function")
-        Object.defineProperty(out, k, { value: plain(x, depth + 1), enumerable: true, writable: true, configurable: true });
-    return out;
+/** Most values `plain` copies: a dereferenced document shares its objects, so a few KB of `$ref`s can hold billions. */
+export const MAX_PLAIN_VALUES = 10_000;
+
+/**
+ * A JSON-safe copy of `v` (depth- and size-bounded; functions, cycles and undefined dropped): at most 50 items,
+ * 200 keys and 12 levels at each place, `MAX_PLAIN_VALUES` in all (copied breadth first; what is past it is left out).
+ */
+export function plain(v: unknown): PlainValue {
+  let left = MAX_PLAIN_VALUES;
+  let root: PlainValue = null;
+  const queue: [unknown, number, (x: PlainValue) => void][] = [[v, 0, (x) => (root = x)]];
+  for (let i = 0; i < queue.length; i++) {
+    const [x, depth, put] = queue[i] as [unknown, number, (x: PlainValue) => void];
+    if (x === null || typeof x === "string" || typeof x === "boolean") put(x);
+    else if (typeof x === "number") put(Number.isFinite(x) ? x : null);
+    else if (depth > 12) put(null);
+    else if (Array.isArray(x)) {
+      const out: PlainValue[] = [];
+      put(out);
+      for (const item of x.slice(0, Math.min(50, left))) {
+        left--;
+        const at = out.push(null) - 1;
+        queue.push([item, depth + 1, (y) => (out[at] = y)]);
+      }
+    } else if (isObj(x)) {
+      const out: Record<string, PlainValue> = {};
+      put(out);
+      for (const [k, item] of Object.entries(x).slice(0, 200)) {
+        if (left <= 0) break;
+        if (item === undefined || typeof item === "function") continue;
+        left--;
+        const set = (y: PlainValue) => Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
+        set(null);
+        queue.push([item, depth + 1, set]);
+      }
+    } else put(null);
   }
-  return null;
+  return root;
 }
 
 /**

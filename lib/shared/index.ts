@@ -41,6 +41,16 @@ export {
   type HeldValue,
   type HeldValues,
 } from "./dlt";
+export {
+  MAX_ENDPOINT_VALUES,
+  MAX_EXAMPLE_CHARS,
+  MAX_MOCK_URL,
+  MAX_RECORD_VALUES,
+  MAX_SHAPE_DEPTH,
+  mockPathProblem,
+  recordValues,
+  type CountedShape,
+} from "./mock-bounds";
 export { mergeStrategy, ownsTable } from "./hints";
 export {
   floatSpelling,

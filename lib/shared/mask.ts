@@ -61,6 +61,30 @@ const htmlEscaped = (v: string): string[] => {
   return [base.replace(/'/g, "&#39;"), base.replace(/'/g, "&#x27;"), base];
 };
 
+const hex4 = (c: string, upper: boolean): string => {
+  const h = c.charCodeAt(0).toString(16).padStart(4, "0");
+  return `\\u${upper ? h.toUpperCase() : h}`;
+};
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+
+/**
+ * The value as other serialisers escape it in JSON: ASCII-only with upper-case hex (Java's, .NET's), `<`, `>`, `&` and
+ * U+2028/9 as `\u003c`… (Go's encoding/json), and .NET's default encoder (those and `'`, `"`, `+` and `` ` `` as
+ * `\u0027`…, every non-ASCII character, upper-case hex).
+ */
+function otherJsonEscapes(v: string, jsonEscaped: string): string[] {
+  const upper = asciiJson(jsonEscaped).replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`);
+  const go = jsonEscaped.replace(/[<>&\u2028\u2029]/g, (c) => hex4(c, false));
+  let dotnet = "";
+  for (const c of v) {
+    if (c === "\\") dotnet += "\\\\";
+    else if (SHORT_ESCAPES[c] !== undefined) dotnet += SHORT_ESCAPES[c];
+    else if (/[<>&'"+`]/.test(c) || c < " " || c > "~") for (let i = 0; i < c.length; i++) dotnet += hex4(c.charAt(i), true);
+    else dotnet += c;
+  }
+  return [upper, go, dotnet];
+}
+
 /**
  * A value in a URL's host (`f"https://{dlt.secrets['subdomain']}.zendesk.com"`) as the URL spells it: lower-cased,
  * IDNA for non-ASCII. Only for a value that is a host's text alone: one with a `/`, `@` or `:` would give a part of it.
@@ -76,9 +100,9 @@ function hostSpelling(v: string): string[] {
 }
 
 /**
- * The spellings a value takes when an API echoes it: raw, JSON-escaped (with `\/` and with ASCII
- * `\uXXXX` escapes), percent-encoded (upper- and lower-case hex, `+` for spaces), base64 (standard,
- * URL-safe, unpadded: how `Authorization: Basic` and many tokens carry it), HTML-escaped, and as a URL's host.
+ * The spellings a value takes when an API echoes it: raw, JSON-escaped (with `\/`, with ASCII `\uXXXX` escapes, as
+ * Java, .NET and Go escape), percent-encoded (upper- and lower-case hex, `+` for spaces), base64 (standard, URL-safe,
+ * unpadded: how `Authorization: Basic` and many tokens carry it), HTML-escaped, and as a URL's host.
  */
 function spellings(v: string): string[] {
   const jsonEscaped = JSON.stringify(v).slice(1, -1);
@@ -91,6 +115,7 @@ function spellings(v: string): string[] {
     jsonEscaped,
     jsonEscaped.replace(/\//g, "\\/"),
     asciiJson(jsonEscaped),
+    ...otherJsonEscapes(v, jsonEscaped),
     percent,
     percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
     new URLSearchParams([["", v]]).toString().slice(1),
@@ -166,6 +191,7 @@ export class Masker {
 
   /** Whether a value holds a known secret in a string, a key or a number (`undefined`: none). */
   holds(value: Json | undefined): boolean {
+    if (this.known.size === 0) return false;
     if (typeof value === "string") return this.containsSecret(value);
     if (typeof value === "number") return this.known.has(String(value));
     if (value === null || typeof value !== "object") return false;

@@ -6,6 +6,7 @@
  */
 import type { JsonValue, Rec } from "../data";
 import { guid, hex, prng, type Rng } from "../prng";
+import { MAX_SHAPE_DEPTH } from "../../shared";
 import type { MockEndpoint, MockShape } from "./plan";
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -66,9 +67,9 @@ function numberFor(name: string, shape: Extract<MockShape, { type: "integer" | "
   return shape.type === "integer" ? Math.floor(v) : Math.round(v * 100) / 100;
 }
 
-/** One value of `shape` (depth-bounded: the plan is already bounded, this is a second guard). */
+/** One value of `shape` (depth-bounded: the plan is already bounded, this is a second guard; `recordValues` counts what it builds). */
 export function valueFor(name: string, shape: MockShape, c: Context, depth = 0): JsonValue {
-  if (depth > 8) return null;
+  if (depth > MAX_SHAPE_DEPTH) return null;
   switch (shape.type) {
     case "object": {
       const out: Rec = {};

@@ -8,7 +8,7 @@ import type { JsonValue, Rec } from "../data";
 import { bearerOf, json } from "../respond";
 import { MOCK_DEMO_SECRETS } from "../secrets";
 import { checkToken, issueToken, type MockState } from "../state";
-import { getOwn, replaceBraces, setOwn, trimChars } from "../../shared";
+import { getOwn, recordValues, replaceBraces, setOwn, trimChars } from "../../shared";
 import { generateRecords } from "./generate";
 import { pageOf } from "./paging";
 import type { MockAuth, MockEndpoint, MockSpec } from "./plan";
@@ -79,8 +79,32 @@ function pattern(base: URL, path: string): { url: string; names: string[] } {
   return { url: `${base.origin}${trimChars(base.pathname, "/", "end")}${route}`, names };
 }
 
-function endpointHandler(state: MockState, spec: MockSpec, endpoint: MockEndpoint, memo: Map<string, Rec[]>): HttpHandler {
+/** Values the cached records of all endpoints may hold together (a nested path has its records per parent). */
+const CACHED_VALUES = 1_000_000;
+
+/** Generated records by endpoint and parameters, dropped all at once when they hold too many values or keys. */
+class RecordCache {
+  private readonly entries = new Map<string, Rec[]>();
+  private values = 0;
+
+  get(key: string, make: () => Rec[], valuesPerRecord: number): Rec[] {
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const made = make();
+    const values = made.length * valuesPerRecord;
+    if (this.entries.size >= 1000 || this.values + values > CACHED_VALUES) {
+      this.entries.clear();
+      this.values = 0;
+    }
+    this.entries.set(key, made);
+    this.values += values;
+    return made;
+  }
+}
+
+function endpointHandler(state: MockState, spec: MockSpec, endpoint: MockEndpoint, memo: RecordCache): HttpHandler {
   const base = new URL(spec.base_url);
+  const valuesPerRecord = recordValues(endpoint.record, Number.MAX_SAFE_INTEGER);
   const { url, names } = pattern(base, endpoint.path);
   return http.get(url, ({ request, params }) => {
     const requestUrl = new URL(request.url);
@@ -89,9 +113,8 @@ function endpointHandler(state: MockState, spec: MockSpec, endpoint: MockEndpoin
     const values: Record<string, string> = {};
     names.forEach((name, i) => setOwn(values, name, decodeURIComponent(String(params[`p${i}`] ?? ""))));
     const key = `${endpoint.path}?${JSON.stringify(values)}`;
-    if (memo.size > 1000) memo.clear();
-    const all = memo.get(key) ?? generateRecords(endpoint.kind === "entity" ? { ...endpoint, count: 1 } : endpoint, values);
-    memo.set(key, all);
+    const make = () => generateRecords(endpoint.kind === "entity" ? { ...endpoint, count: 1 } : endpoint, values);
+    const all = memo.get(key, make, valuesPerRecord);
     if (endpoint.kind === "entity") return json(endpoint.records_path.length ? nest(endpoint.records_path, all[0] ?? {}) : (all[0] ?? {}));
     let records = all;
     for (const f of endpoint.filters) {
@@ -133,7 +156,7 @@ function tokenHandler(state: MockState, tokenUrl: string, issuer: string): HttpH
 
 /** Handlers for the spec; endpoints with fewer path parameters first, so `/users/me` wins over `/users/{id}`. */
 export function specHandlers(state: MockState, spec: MockSpec): HttpHandler[] {
-  const memo = new Map<string, Rec[]>();
+  const memo = new RecordCache();
   const issuer = new URL(spec.base_url).hostname;
   const params = (e: MockEndpoint) => (e.path.match(/\{/g) ?? []).length;
   const endpoints = [...spec.endpoints].sort((a, b) => params(a) - params(b));

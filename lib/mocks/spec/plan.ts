@@ -7,6 +7,7 @@
  * the browser.
  */
 import { z } from "zod";
+import { MAX_ENDPOINT_VALUES, MAX_EXAMPLE_CHARS, MAX_MOCK_URL, MAX_RECORD_VALUES, mockPathProblem, recordValues } from "../../shared";
 
 /** A field path inside a response body, e.g. `["meta", "total"]`; `[]` is the body itself. */
 const FieldPath = z.array(z.string().min(1).max(100)).max(6);
@@ -96,11 +97,20 @@ export const MockPagingSchema = z.discriminatedUnion("kind", [
 ]);
 export type MockPaging = z.infer<typeof MockPagingSchema>;
 
-const JsonRecord = z.record(z.string().max(200), z.json());
+const JsonRecord = z
+  .record(z.string().max(200), z.json())
+  .refine((r) => JSON.stringify(r).length <= MAX_EXAMPLE_CHARS, `an example is at most ${MAX_EXAMPLE_CHARS} characters of JSON`);
 
-export const MockEndpointSchema = z.strictObject({
+/** Records the mock builds for an endpoint (per parent for a nested path): an entity is one. */
+export const recordsOf = (e: { readonly kind: "collection" | "entity"; readonly count: number }): number =>
+  e.kind === "entity" ? 1 : e.count;
+
+const MockEndpointFields = z.strictObject({
   /** Path below the base URL with `{name}` path parameters, e.g. `/users/{user_id}/posts`. */
-  path: z.string().min(1).max(500).regex(/^\//, "starts with /"),
+  path: z.string().superRefine((path, ctx) => {
+    const problem = mockPathProblem(path);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+  }),
   /** `collection`: a list of records; `entity`: one record (a detail endpoint). */
   kind: z.enum(["collection", "entity"]),
   /** Where the records sit in the body (`[]`: the body is the list). */
@@ -113,6 +123,23 @@ export const MockEndpointSchema = z.strictObject({
   paging: MockPagingSchema,
   /** Query parameters that filter records, e.g. `since` → `updated_at >= since`. */
   filters: z.array(z.strictObject({ param: Name, field: FieldPath.min(1), op: z.enum(["gte", "lte"]) })).max(5),
+});
+
+/** An endpoint whose records the mock can build: a small body must not ask for gigabytes (bounded like every other input). */
+export const MockEndpointSchema = MockEndpointFields.superRefine((e, ctx) => {
+  const values = recordValues(e.record);
+  if (values > MAX_RECORD_VALUES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["record"],
+      message: `a record of this shape holds more than ${MAX_RECORD_VALUES} values (an array's items count twice), more than the mock builds`,
+    });
+  else if (recordsOf(e) * values > MAX_ENDPOINT_VALUES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["count"],
+      message: `${e.count} records of ${values} values each are more than the mock builds for one endpoint (${MAX_ENDPOINT_VALUES} values)`,
+    });
 });
 export type MockEndpoint = z.infer<typeof MockEndpointSchema>;
 
@@ -128,7 +155,7 @@ export type MockAuth = z.infer<typeof MockAuthSchema>;
 export const MockSpecSchema = z.strictObject({
   title: z.string().max(200),
   /** Absolute http(s) URL the endpoints' paths are joined to. */
-  base_url: z.url({ protocol: /^https?$/ }).max(500),
+  base_url: z.url({ protocol: /^https?$/ }).max(MAX_MOCK_URL),
   auth: MockAuthSchema,
   endpoints: z.array(MockEndpointSchema).min(1).max(200),
 });

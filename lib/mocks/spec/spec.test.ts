@@ -1,6 +1,10 @@
 /** The spec mock on its own: auth as the spec says, paging and its 400s, bounded plans. */
 import { describe, expect, it } from "vitest";
-import { createMockApi, MockSpecSchema, type MockSpec } from "../index";
+import fc from "fast-check";
+import { createMockApi, MockSpecSchema, type MockShape, type MockSpec } from "../index";
+import { checkRunBody } from "../../run";
+import { MAX_ENDPOINT_VALUES, MAX_RECORD_VALUES, recordValues } from "../../shared";
+import { generateRecords } from "./generate";
 
 const spec = (auth: MockSpec["auth"], paging: MockSpec["endpoints"][number]["paging"]): MockSpec => ({
   title: "t",
@@ -88,5 +92,73 @@ describe("spec mock", () => {
     };
     expect(MockSpecSchema.safeParse(big).success).toBe(false);
     expect(MockSpecSchema.safeParse({ ...spec({ kind: "none" }, { kind: "none" }), base_url: "file:///etc/passwd" }).success).toBe(false);
+  });
+
+  // Thirtieth session: a 230 KB plan (100 properties of 100 properties, 500 records) made the mock build a 55 MB
+  // response, 219 MB with three arrays around the inner objects (6 s, 640 MB of heap) for one request of a run.
+  it("refuses a plan whose records would be huge, naming the endpoint's field", () => {
+    const props = (n: number, shape: MockShape) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, shape]));
+    const inner: MockShape = { type: "object", properties: props(100, { type: "null" }) };
+    const outer: MockShape = { type: "object", properties: props(100, inner) };
+    const one = spec({ kind: "none" }, { kind: "none" });
+    const withRecord = (record: MockShape, count: number): MockSpec => ({
+      ...one,
+      endpoints: [{ ...(one.endpoints[0] as MockSpec["endpoints"][number]), record, count }],
+    });
+    const refused = (plan: MockSpec) => {
+      const r = checkRunBody({ config: "x", target: "mock", mock_spec: plan });
+      return r.ok ? "accepted" : r.message.slice(0, r.message.indexOf(". Expected"));
+    };
+    expect(refused(withRecord(outer, 500))).toMatch(/^Invalid request body at mock_spec\.endpoints\.0\.record: .*more than 1000 values/);
+    expect(refused(withRecord(inner, 500))).toMatch(/^Invalid request body at mock_spec\.endpoints\.0\.count: 500 records of 101 values/);
+    expect(refused(withRecord(inner, 45))).toBe("accepted");
+    // Every record copies an example: 500 copies of a 1 MB one would be a 500 MB response.
+    const ep = one.endpoints[0] as MockSpec["endpoints"][number];
+    expect(refused({ ...one, endpoints: [{ ...ep, examples: [{ id: 1, text: "x".repeat(20_000) }] }] })).toMatch(
+      /^Invalid request body at mock_spec\.endpoints\.0\.examples\.0: an example is at most 10000 characters/,
+    );
+    // An entity is one record, whatever its count says.
+    const entity = withRecord(inner, 500);
+    expect(refused({ ...entity, endpoints: [{ ...(entity.endpoints[0] as MockSpec["endpoints"][number]), kind: "entity" }] })).toBe(
+      "accepted",
+    );
+  });
+
+  // Thirtieth session: `/{name}{ext}` passed the plan's checks, then every request to the mock failed with a 500
+  // (MSW's router: "Must have text between two parameters, missing text after \"p0\"") and the run retried it.
+  it("refuses a path whose parameters have no text between them, at the path", async () => {
+    const one = spec({ kind: "none" }, { kind: "none" });
+    const ep = one.endpoints[0] as MockSpec["endpoints"][number];
+    const r = MockSpecSchema.safeParse({ ...one, endpoints: [{ ...ep, path: "/files/{name}{ext}" }] });
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["endpoints.0.path", "two path parameters with no text between them (`{a}{b}`): the mock cannot tell where one ends"],
+    ]);
+    const apart = MockSpecSchema.parse({ ...one, endpoints: [{ ...ep, path: "/files/{name}.{ext}" }] });
+    expect((await get(createMockApi({ spec: apart }), "https://api.t.example/v1/files/a.json")).status).toBe(200);
+  });
+
+  it("counts a shape's values as the mock builds them (never fewer)", () => {
+    const shape: fc.Arbitrary<MockShape> = fc.letrec<{ s: MockShape }>((tie) => ({
+      s: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constant<MockShape>({ type: "null" }),
+        fc.constant<MockShape>({ type: "integer" }),
+        fc.constant<MockShape>({ type: "string" }),
+        fc.record({ type: fc.constant("array" as const), items: tie("s") }),
+        fc.record({ type: fc.constant("object" as const), properties: fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), tie("s")) }),
+      ),
+    })).s;
+    const built = (v: unknown): number =>
+      v !== null && typeof v === "object" ? 1 + Object.values(v).reduce((n: number, x) => n + built(x), 0) : 1;
+    fc.assert(
+      fc.property(shape, (record) => {
+        const endpoint = { ...(spec({ kind: "none" }, { kind: "none" }).endpoints[0] as MockSpec["endpoints"][number]), record, count: 4 };
+        const counted = recordValues(record, Number.MAX_SAFE_INTEGER);
+        // A non-object record is wrapped as `{value: …}`: one value more.
+        for (const r of generateRecords(endpoint, {})) expect(built(r)).toBeLessThanOrEqual(counted + 1);
+      }),
+      { numRuns: 200 },
+    );
+    expect(MAX_RECORD_VALUES * 45).toBeLessThanOrEqual(MAX_ENDPOINT_VALUES);
   });
 });
