@@ -27,7 +27,8 @@ const source = (resources: string, head = "") => `${head}source = rest_api_sourc
     "resources": [${resources}],
 })\n`;
 const resource = (name: string, steps: string, endpoint = "") =>
-  `{"name": "${name}", "endpoint": {"path": "${name}", "data_selector": "data"${endpoint}}${steps ? `, "processing_steps": [${steps}]` : ""}}`;
+  `{"name": "${name}", "endpoint": {"path": "${name}", "data_selector": "data"${endpoint}}` +
+  `${steps ? `, "processing_steps": [${steps}]` : ""}}`;
 
 /** Each table's rows as dlt's oracle printed them (the values joined with dots), and the requests (path and query). */
 async function loaded(text: string, served: ReturnType<typeof api>) {

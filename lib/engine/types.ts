@@ -1,4 +1,5 @@
 /**
+ * Long because it is the engine's one contract (deps, events, results): a second file would split one vocabulary.
  * The engine's contract with its three consumers (server route, CLI, tests).
  *
  * The engine is pure (ARCHITECTURE rule 3): everything that touches the outside world comes in

@@ -56,7 +56,8 @@ export class CheckFold {
   /** The first page's records (`underWay`: its `yield_map` is still giving them) and where they were selected. */
   private firstPageReason(r: Mutable, underWay: boolean): string {
     const n = r.records ?? 0;
-    return `first page: ${n} record${n === 1 ? "" : "s"}${underWay ? " so far (its yield_map still giving)" : ""} ${this.selectors.get(r.resource)}`;
+    const still = underWay ? " so far (its yield_map still giving)" : "";
+    return `first page: ${n} record${n === 1 ? "" : "s"}${still} ${this.selectors.get(r.resource)}`;
   }
 
   private row(resource: string): Mutable {

@@ -132,7 +132,8 @@ export const MockEndpointSchema = MockEndpointFields.superRefine((e, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["record"],
-      message: `a record of this shape holds more than ${MAX_RECORD_VALUES} values (an array's items count twice), more than the mock builds`,
+      message:
+        `a record of this shape holds more than ${MAX_RECORD_VALUES} values ` + "(an array's items count twice), more than the mock builds",
     });
   else if (recordsOf(e) * values > MAX_ENDPOINT_VALUES)
     ctx.addIssue({
