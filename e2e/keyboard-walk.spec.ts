@@ -44,12 +44,7 @@ for (const size of [
     playground: p,
     page,
   }) => {
-    await page.setViewportSize(size);
-    await p.gotoWith(text("seed-004"));
-    expect(await p.run()).toBe("done");
-    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
-    const grid = p.tables.getByTestId("data-table");
-    await expect(grid).toBeVisible();
+    const grid = await p.runShowingTables(size, text("seed-004"));
     const notes = p.tables.getByTestId("table-notes");
     const rowTop = await firstRowTop(grid);
     // From the table's tab the next Tab stop is the counts (it was the warnings' button: the counts were only a tooltip).
@@ -87,13 +82,9 @@ for (const size of [
     playground: p,
     page,
   }) => {
-    await page.setViewportSize(size);
-    await p.gotoWith(text("seed-004"));
-    expect(await p.run()).toBe("done");
-    if ((await p.layout()) === "medium") await p.viewTab("tables").click();
+    const grid = await p.runShowingTables(size, text("seed-004"));
     const banner = page.locator('[data-testid="frame-tools"] [data-testid="run-not-loaded"]');
     await expect(banner).toBeVisible();
-    const grid = p.tables.getByTestId("data-table");
     const rowTop = await firstRowTop(grid);
     // The banner sits in the title row after the tabs: Tab from the chosen tab reaches it (before: the frame's Collapse).
     await p.viewTab("tables").focus();

@@ -40,12 +40,7 @@ for (const theme of ["dark", "light"] as const)
       playground: p,
       page,
     }) => {
-      await page.setViewportSize(size);
-      await p.gotoWith(text("seed-004"), theme);
-      expect(await p.run()).toBe("done");
-      if ((await p.layout()) === "medium") await p.viewTab("tables").click();
-      const grid = p.tables.getByTestId("data-table");
-      await expect(grid).toBeVisible();
+      const grid = await p.runShowingTables(size, text("seed-004"), theme);
       // Five data rows or more, without maximising the panel or moving a divider (one row, cut, before at 1024 × 700).
       await expect.poll(() => gridRowsInSight(grid), "grid rows wholly in sight").toBeGreaterThanOrEqual(5);
       // The run dlt does not load says so beside the Tables tab, in the frame's title row, its whole sentence in its title.

@@ -99,6 +99,20 @@ export class PlaygroundPage {
     return this.problems.locator(`[data-testid="problem"][data-code="${code}"]`);
   }
 
+  /**
+   * In a window of this size, loads this document, runs it to `done` and shows the Tables (a tab of the medium layout);
+   * returns the grid, in sight.
+   */
+  async runShowingTables(size: { width: number; height: number }, text: string, theme?: "light" | "dark"): Promise<Locator> {
+    await this.page.setViewportSize(size);
+    await this.gotoWith(text, theme);
+    expect(await this.run()).toBe("done");
+    if ((await this.layout()) === "medium") await this.viewTab("tables").click();
+    const grid = this.tables.getByTestId("data-table");
+    await expect(grid).toBeVisible();
+    return grid;
+  }
+
   /** Clicks Run and waits for the run to end; returns the final phase (done, capped, failed, cancelled). */
   async run(): Promise<string> {
     await expect(this.runButton).toBeEnabled();
