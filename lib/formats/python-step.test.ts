@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileStep } from "./python-step";
 import { BudgetExceeded, fromPy, Interpreter, PyError, repr, SizeExceeded, toPy } from "../shared/pystep";
 import type { Json } from "../shared";
+import { evaluatePython } from "../testing/python-eval";
 
 /** Python's `repr()` of `(lambda x: <expr>)(arg)`, or `Type: message` when it raises. */
 function py(expr: string, arg: Json = null): string {
@@ -99,6 +100,72 @@ describe("ints past 2^53 keep every digit, as Python's ints (checked with CPytho
       "('-9007199254740993', '9,007,199,254,740,993', '    9007199254740993', 9007199254740993, 9007199254740993, -9007199254740993)",
     );
     expect(py("[1][10 ** 20]")).toBe("IndexError: cannot fit 'int' into an index-sized integer");
+  });
+  // Recorded from CPython 3.11.7: `repr()` of the value, or `Type: message`. restplay gave inf, nan or every digit.
+  it.each([
+    ["len(str(10 ** 4299))", ["ok", "4300"]],
+    [
+      "str(10 ** 4300)",
+      [
+        "err",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+      ],
+    ],
+    ["str(-10 ** 4299)[:3]", ["ok", "'-10'"]],
+    [
+      'int("9" * 4301)',
+      [
+        "err",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit",
+      ],
+    ],
+    ['int("9_" * 2200 + "9") > 0', ["ok", "True"]],
+    [
+      'f"{10 ** 4300:,}"',
+      [
+        "err",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+      ],
+    ],
+    ['format(10 ** 4300, "x")[:3]', ["ok", "'139'"]],
+    [
+      '"%d" % 10 ** 4300',
+      [
+        "err",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+      ],
+    ],
+    [
+      "json.dumps({10 ** 4300: 1})",
+      [
+        "err",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+      ],
+    ],
+    ["10.0 ** 400", ["err", "OverflowError: (34, 'Numerical result out of range')"]],
+    ["(-2.0) ** 1025", ["err", "OverflowError: (34, 'Numerical result out of range')"]],
+    ["10 ** 400 * 1.0", ["err", "OverflowError: int too large to convert to float"]],
+    ["float(10 ** 400)", ["err", "OverflowError: int too large to convert to float"]],
+    ["(10 ** 400) ** -1", ["err", "OverflowError: int too large to convert to float"]],
+    ["(10 ** 400) / (10 ** 399)", ["ok", "10.0"]],
+    ["(10 ** 400) / 3", ["err", "OverflowError: integer division result too large for a float"]],
+    ["(2 ** 80 + 1) / 3", ["ok", "4.029752732048764e+23"]],
+    ["1 / 10 ** 400", ["ok", "0.0"]],
+    ["(2 ** 1100) / (2 ** 77)", ["ok", "8.98846567431158e+307"]],
+    ['1.0 ** float("nan")', ["ok", "1.0"]],
+    ['(-1.0) ** float("inf")', ["ok", "1.0"]],
+    ["1e308 * 10", ["ok", "inf"]],
+    ["10.0 ** -400", ["ok", "0.0"]],
+    ["0.0 ** -1.0", ["err", "ZeroDivisionError: 0.0 cannot be raised to a negative power"]],
+  ] as [string, [string, string]][])("past the int digits and the float range, as Python: %s", (code, answer) => {
+    expect(evaluatePython(code, ["import json"])).toEqual(answer);
+  });
+  it("a negative number to a fractional power (a complex number in Python) is not modelled: the step stops, saying so", () => {
+    for (const code of ["(-8.0) ** (1 / 3)", "(-8) ** 0.5"])
+      expect(evaluatePython(code, [], { notModelled: true })).toEqual([
+        "not modelled",
+        "a complex number (a negative number to a fractional power)",
+      ]);
   });
   it("takes a record's big int by its digits and gives it back with them", () => {
     const c = compileStep("lambda x: {'b': x['b'] + 2, 'c': x['b']}");

@@ -5,6 +5,8 @@ import { binary, MAX_SIZE, SizeExceeded } from "./ops";
 import {
   compare,
   EXCEPTION_BASES,
+  checkIntDigits,
+  floatOf,
   int,
   MODULE_EXCEPTIONS,
   isSubclass,
@@ -57,6 +59,7 @@ function intValue(v: PyVal): number | bigint {
   }
   if (typeof v === "string" && /^\s*[+-]?\d(?:_?\d)*\s*$/.test(v)) {
     const digits = v.replace(/[_\s+]/g, "");
+    checkIntDigits(digits.replace("-", "").length, true);
     return digits.replace("-", "").length < 16 ? Number(digits) || 0 : int(BigInt(digits));
   }
   if (typeof v === "string") throw new PyError("ValueError", `invalid literal for int() with base 10: ${repr(v)}`);
@@ -69,7 +72,7 @@ const wholeInt = (n: number): number | bigint => (Number.isSafeInteger(n) ? n ||
 const toInt = (v: PyVal): number => Number(intValue(v));
 
 function toFloat(v: PyVal): PyFloat {
-  const n = numeric(v);
+  const n = floatOf(v);
   if (n !== null) return new PyFloat(n);
   if (typeof v === "string") {
     const t = v.trim().toLowerCase().replace(/_/g, "");

@@ -4,7 +4,7 @@
  * bool, float; other values take only an empty spec (or their own `__format__`: dates, ./dates.ts).
  */
 import { formatFloat } from "./floats";
-import { PyError, PyFloat, str, typeError, typeName, type PyVal } from "./values";
+import { intDecimal, PyError, PyFloat, str, typeError, typeName, type PyVal } from "./values";
 
 interface Spec {
   fill: string | null;
@@ -128,7 +128,7 @@ function formatInt(v: bigint, s: Spec, name: string): string {
     return layout({ ...s, grouping: null }, "", String.fromCodePoint(Number(v)), "", ">");
   }
   const abs = v < 0n ? -v : v;
-  let digits = abs.toString(base);
+  let digits = base === 10 ? intDecimal(abs) : abs.toString(base);
   if (t === "X") digits = digits.toUpperCase();
   const alt = s.alt && base !== 10 ? `0${t}` : "";
   return layout(s, signOf(v < 0n, s.sign) + alt, digits, "", ">");

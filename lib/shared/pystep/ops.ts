@@ -3,7 +3,22 @@ import type { BinOp } from "./ast";
 import { dateBinary } from "./dates-module";
 import { PyTimeDelta } from "./dates";
 import { percentFormat } from "./strformat";
-import { big, int, numeric, PyDict, PyError, PyFloat, PyObject, PySet, PyTuple, typeError, typeName, type PyVal } from "./values";
+import {
+  big,
+  floatOf,
+  int,
+  NotModelled,
+  numeric,
+  PyDict,
+  PyError,
+  PyFloat,
+  PyObject,
+  PySet,
+  PyTuple,
+  typeError,
+  typeName,
+  type PyVal,
+} from "./values";
 
 /** Text and lists longer than this stop the step: no user code may fill the playground's memory. */
 export const MAX_SIZE = 1_000_000;
@@ -105,27 +120,59 @@ export function binary(op: BinOp, a: PyVal, b: PyVal, meter = NO_METER): PyVal {
     }
     return bigOp(op, big(a), big(b));
   }
-  const float = (v: number) => new PyFloat(v);
+  if (ints && (typeof a === "bigint" || typeof b === "bigint")) return new PyFloat(trueDivide(big(a), big(b)));
+  return new PyFloat(floatOp(op, floatOf(a)!, floatOf(b)!, ints));
+}
+
+/** Arithmetic where either side is a float, or `/` of two small ints (an int past a float's range failed before). */
+function floatOp(op: Exclude<BinOp, "|">, x: number, y: number, ints: boolean): number {
   switch (op) {
     case "+":
-      return float(x + y);
+      return x + y;
     case "-":
-      return float(x - y);
+      return x - y;
     case "*":
-      return float(x * y);
+      return x * y;
     case "/":
       if (y === 0) throw new PyError("ZeroDivisionError", ints ? INT_BY_ZERO[op] : "float division by zero");
-      return float(x / y);
+      return x / y;
     case "//":
       if (y === 0) throw new PyError("ZeroDivisionError", "float floor division by zero");
-      return float(Math.floor(x / y));
+      return Math.floor(x / y);
     case "%":
       if (y === 0) throw new PyError("ZeroDivisionError", "float modulo");
-      return float(floorMod(x, y));
+      return floorMod(x, y);
     case "**":
-      if (x === 0 && y < 0) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-      return float(x ** y);
+      return floatPower(x, y);
   }
+}
+
+/** `x ** y` of floats as Python's: a complex result is not modelled, one past the float range fails. */
+function floatPower(x: number, y: number): number {
+  if (x === 0 && y < 0) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+  // C's pow, which Python follows, where JavaScript's differs: 1 to any power, -1 to an infinite one.
+  if (x === 1 || (x === -1 && !Number.isFinite(y) && !Number.isNaN(y))) return 1;
+  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y))
+    throw new NotModelled("a complex number (a negative number to a fractional power)");
+  const r = x ** y;
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y))
+    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+  return r;
+}
+
+/** `a / b` of ints as Python's: correctly rounded, whatever their size (`10**400 / 10**399` is 10.0). */
+function trueDivide(a: bigint, b: bigint): number {
+  if (b === 0n) throw new PyError("ZeroDivisionError", "division by zero");
+  const negative = a < 0n !== b < 0n;
+  const [n, d] = [a < 0n ? -a : a, b < 0n ? -b : b];
+  // Scaled so the quotient has 64 bits or more, its last bit set where a remainder is left: Number() then rounds it once,
+  // to nearest as Python does (a tie can only be exact); scaling back by a power of two is exact (but near 0).
+  const shift = Math.max(0, 64 - (n.toString(2).length - d.toString(2).length));
+  const scaled = n << BigInt(shift);
+  const q = scaled / d;
+  const r = Number(scaled % d === 0n ? q : q | 1n) / 2 ** Math.min(shift, 1000) / 2 ** Math.max(0, shift - 1000);
+  if (!Number.isFinite(r)) throw new PyError("OverflowError", "integer division result too large for a float");
+  return negative ? -r : r;
 }
 
 const INT_BY_ZERO = { "/": "division by zero", "//": "integer division or modulo by zero", "%": "integer modulo by zero" } as const;
@@ -170,8 +217,7 @@ function bigOp(op: Exclude<BinOp, "/" | "|">, x: bigint, y: bigint): PyVal {
     }
     case "**": {
       if (y < 0n) {
-        if (x === 0n) throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-        return new PyFloat(Number(x) ** Number(y));
+        return new PyFloat(floatPower(floatOf(x)!, floatOf(y)!));
       }
       if (x > 1n || x < -1n) {
         if (Number(y) * x.toString(2).length > MAX_BITS) throw new SizeExceeded(`an int of more than ${MAX_BITS} bits`);

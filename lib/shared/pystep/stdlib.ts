@@ -10,7 +10,21 @@ import { sortedList, type Caller } from "./builtins";
 import { args } from "./dates";
 import { toPy } from "./json";
 import { PyModule } from "./module";
-import { NotModelled, PyDict, PyError, PyFloat, PyFunc, PyObject, PySet, PyTuple, truthy, typeError, typeName, type PyVal } from "./values";
+import {
+  intDecimal,
+  NotModelled,
+  PyDict,
+  PyError,
+  PyFloat,
+  PyFunc,
+  PyObject,
+  PySet,
+  PyTuple,
+  truthy,
+  typeError,
+  typeName,
+  type PyVal,
+} from "./values";
 
 type Kw = ReadonlyMap<string, PyVal>;
 
@@ -146,7 +160,7 @@ function keyText(k: PyVal, o: DumpOptions): string | null {
   if (typeof k === "string") return k;
   if (typeof k === "boolean") return k ? "true" : "false";
   if (k === null) return "null";
-  if (typeof k === "number" || typeof k === "bigint") return String(k);
+  if (typeof k === "number" || typeof k === "bigint") return typeof k === "bigint" ? intDecimal(k) : String(k);
   if (k instanceof PyFloat) return floatText(k.v, o);
   if (o.skipKeys) return null;
   throw typeError(`keys must be str, int, float, bool or None, not ${typeName(k)}`);
@@ -155,7 +169,7 @@ function keyText(k: PyVal, o: DumpOptions): string | null {
 function dump(v: PyVal, o: DumpOptions, level: number, open: Set<object>): string {
   if (v === null) return "null";
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v === "number" || typeof v === "bigint") return typeof v === "bigint" ? intDecimal(v) : String(v);
   if (typeof v === "string") return strText(v, o);
   if (v instanceof PyFloat) return floatText(v.v, o);
   const list = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;

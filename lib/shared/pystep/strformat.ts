@@ -6,7 +6,7 @@
 import { formatFloat } from "./floats";
 import { formatValue } from "./format";
 import { subscript } from "./seq";
-import { keyError, numeric, PyDict, PyError, PyFloat, PyTuple, repr, str, typeError, typeName, type PyVal } from "./values";
+import { intDecimal, keyError, numeric, PyDict, PyError, PyFloat, PyTuple, repr, str, typeError, typeName, type PyVal } from "./values";
 
 const valueError = (m: string) => new PyError("ValueError", m);
 
@@ -276,7 +276,7 @@ function printf(type: string, v: PyVal, flags: string, width: number, prec: numb
         n = BigInt(Math.trunc(v.v));
       } else throw typeError(`%${type} format: ${"diu".includes(type) ? "a real number" : "an integer"} is required, not ${typeName(v)}`);
       const base = type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10;
-      let digits = (n < 0n ? -n : n).toString(base);
+      let digits = base === 10 ? intDecimal(n < 0n ? -n : n) : (n < 0n ? -n : n).toString(base);
       if (type === "X") digits = digits.toUpperCase();
       if (prec > digits.length) digits = digits.padStart(prec, "0");
       const prefix = (n < 0n ? "-" : sign) + (alt && base !== 10 ? `0${type === "o" ? "o" : type}` : "");

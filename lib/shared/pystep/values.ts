@@ -185,6 +185,31 @@ export function numeric(v: PyVal): number | null {
   return v instanceof PyFloat ? v.v : null;
 }
 
+/** A number as a float where Python converts it to one (arithmetic with a float, `float()`): an int past its range fails. */
+export function floatOf(v: PyVal): number | null {
+  const n = numeric(v);
+  if (typeof v === "bigint" && !Number.isFinite(n)) throw new PyError("OverflowError", "int too large to convert to float");
+  return n;
+}
+
+/** Python 3.11's limit on an int's decimal digits, to text and from it (`sys.get_int_max_str_digits()`). */
+export const INT_MAX_STR_DIGITS = 4300;
+/** `int(text)` of this many decimal digits: past Python's limit a ValueError. */
+export function checkIntDigits(digits: number, given = false): void {
+  if (digits > INT_MAX_STR_DIGITS)
+    throw new PyError(
+      "ValueError",
+      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion${given ? `: value has ${digits} digits` : ""}; ` +
+        "use sys.set_int_max_str_digits() to increase the limit",
+    );
+}
+/** An int's decimal digits (`str`, `repr`, `%d`, `format`, `json.dumps`), within Python's limit. */
+export function intDecimal(v: bigint): string {
+  const t = v.toString();
+  checkIntDigits(t.length - (v < 0n ? 1 : 0));
+  return t;
+}
+
 /** The key a dict or set files a value under: equal values (`1`, `1.0`, `True`) share one; unhashable ones raise. */
 export function hashKey(v: PyVal): string {
   if (typeof v === "bigint") return `n${v}`;
@@ -281,7 +306,7 @@ export function repr(v: PyVal): string {
   if (v === null) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   if (typeof v === "number") return Object.is(v, -0) ? "0" : Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
-  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "bigint") return intDecimal(v);
   if (typeof v === "string") return pyRepr(v);
   if (v instanceof PyFloat) return pyFloatRepr(v.v);
   if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
