@@ -75,9 +75,20 @@ export const REASONS: Readonly<Record<number, string>> = {
 
 const EXCERPT = 300;
 
+/** A body's first characters, masked, as an error message quotes them: control characters (a binary body's) as `\xNN`. */
+function quoted(ctx: RunContext, text: string, max: number): { text: string; truncated: boolean } {
+  const cut = ctx.masker.excerpt(text, max);
+  const shown = cut.text.replace(
+    // eslint-disable-next-line no-control-regex -- these are the characters it escapes
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+  return { text: shown, truncated: cut.truncated };
+}
+
 function httpError(ctx: RunContext, status: number, url: string, text: string, resource: string, suffix: string): EngineError {
   const kind = status >= 500 ? "Server" : "Client";
-  const cut = ctx.masker.excerpt(text.trim(), EXCERPT);
+  const cut = quoted(ctx, text.trim(), EXCERPT);
   const excerpt = cut.text ? `\nResponse: ${cut.text}${cut.truncated ? "… (truncated)" : ""}` : "";
   return new EngineError("http_error", `${status} ${kind} Error: ${REASONS[status] ?? "HTTP Error"} for url: ${url}${suffix}${excerpt}`, {
     resource,
@@ -212,7 +223,7 @@ export async function send(ctx: RunContext, spec: RequestSpec, o: SendOptions): 
           );
         if (parsed.error !== null) {
           const type = res.headers.get("content-type") ?? "no content-type";
-          const start = ctx.masker.excerpt(text, 200).text;
+          const start = quoted(ctx, text, 200).text;
           // V8 quotes the body's first characters in its message, unmasked (a secret's prefix): the masked excerpt says it instead.
           const error = parsed.error.replace(/, "(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid JSON/, " (not valid JSON)");
           const message = `The response is not JSON (content-type: ${type}): ${error}. It starts with: ${start}`;

@@ -112,6 +112,13 @@ describe("dlt's default retries", () => {
     );
     expect(bad.errors[0]).toMatchObject({ code: "invalid_json" });
   });
+  it("a binary body's control characters are quoted as \\xNN in the error (a PNG's header, a 500's NUL bytes), never raw", async () => {
+    const png = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR";
+    const run = await collect(single(), fakeFetch(() => new Response(png, { headers: { "content-type": "image/png" } })).fetch);
+    expect(run.errors[0]!.message).toMatch(/It starts with: \u0089PNG\r\n\\x1a\n\\x00\\x00\\x00\rIHDR$/);
+    const failed = await collect(single(), fakeFetch(() => new Response("oops\u0000\u0007bell", { status: 500 })).fetch);
+    expect(failed.errors[0]!.message).toContain("\nResponse: oops\\x00\\x07bell");
+  });
 });
 
 describe("the seed error_handler", () => {
