@@ -5,7 +5,7 @@
  * runtime settings) and the imports it lacks added; its functions, names and comments stay.
  */
 import { applyEdits } from "./fixes";
-import { completeFile, findNode, makesPipeline, moduleSourceName, type Diagnostic, type TextEdit } from "../formats";
+import { completeFile, findNode, makesPipeline, moduleConfigName, moduleSourceName, type Diagnostic, type TextEdit } from "../formats";
 import { EXPORT_FILENAMES } from "./export-dict";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession, toDltCanonical, type RuntimeRetry } from "./canonical";
@@ -116,6 +116,13 @@ export function userPythonFile(result: ValidationResult, keepLiteralSecrets = fa
   if (rt && needsCustomSession(rt)) {
     const session = insertEntryEdit(current.document, ["client"], "session", { $python: "retry_session" });
     if (session) fixed = applyEdits(fixed, [session]);
+  }
+  // A file that only binds its config to a name (dlt's docs' `config: RESTAPIConfig = {...}` below the functions it uses)
+  // gets the call that makes the source from it, then the `__main__` block below.
+  const configName = moduleConfigName(fixed);
+  if (configName !== null) {
+    fixed = `${fixed.trimEnd()}\n\nsource = rest_api_source(${configName})\n`;
+    notes.push(`Added at the end: \`source = rest_api_source(${configName})\` (the file made no source from its config).`);
   }
   // A file that builds its source at module level and runs no pipeline (a seed's `source = rest_api_source({...})`)
   // gets the complete script's `__main__` block, so that `python rest_api_pipeline.py` loads it; the rest stays as written.

@@ -5,7 +5,7 @@
  * secret value appears in any of them; a credential written into the config is moved to dlt.secrets
  * unless the user chose to keep it (`keepLiteralSecrets`).
  */
-import { callsRestApi, markdownBlock, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
+import { callsRestApi, markdownBlock, moduleConfigName, writeJson, writePythonLiteral, writeYaml, type PlainValue } from "../formats";
 import { validateText, type ValidationResult } from "./validate";
 import { needsCustomSession } from "./canonical";
 import { listSecrets } from "./secrets";
@@ -43,7 +43,7 @@ export function exportConfig(result: ValidationResult, to: ExportFormat, options
   // Numbers as the text spells them (`1.0`, `1e16`, a big integer's digits), as dlt reads them from the user's own file.
   const spelled = withPythonSpelling(result.value, result.document);
   if (to === "python") {
-    if (result.format === "python" && callsRestApi(result.document.text)) {
+    if (result.format === "python" && (callsRestApi(result.document.text) || moduleConfigName(result.document.text) !== null)) {
       const own = userPythonFile(result, keep);
       return { filename: EXPORT_FILENAMES.python, mime: "text/x-python", text: own.text, notes: own.notes };
     }

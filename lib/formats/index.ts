@@ -14,7 +14,7 @@ export { findNode, findEntry, nearestNode, toPlain, pointerFromPath, pointerToSt
 export { writeJson, writeYaml } from "./writers";
 export { plainYamlText } from "./yaml-1-1";
 export { joinedParts, joinedWithPlus, pyFormatString, pyRef, writePythonLiteral } from "./python-writer";
-export { callsRestApi, completeFile, freeNames, makesPipeline, mergeImports, moduleSourceName } from "./python-export";
+export { callsRestApi, completeFile, freeNames, makesPipeline, mergeImports, moduleConfigName, moduleSourceName } from "./python-export";
 export { DLT_CLASSES, classOfType, dltClass, type DltClass, type DltParam } from "./python-classes";
 export { compileExpression, compileModule, compileStep, type CompiledModule, type CompiledStep } from "./python-step";
 export { MAX_ALIAS_VALUES, MAX_DEPTH, MAX_KEY_LENGTH, MAX_SYNTAX_ERRORS, MAX_VALUES } from "./limits";

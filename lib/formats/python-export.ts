@@ -5,12 +5,31 @@
 import { parser } from "@lezer/python";
 import type { TextEdit } from "./types";
 import { readScope } from "./python-scope";
+import { findConfigs } from "./python-find";
+import { configVariable } from "./python-mutations";
 import { importEdit, importLine, undefinedNames } from "./python-names";
 
 /** Whether the text calls rest_api_source/rest_api_resources (a pipeline file, not a fragment). */
 export function callsRestApi(text: string): boolean {
   const scope = readScope(text, parser.parse(text));
   return scope.calls.some((c) => c.callee === "rest_api_source" || c.callee === "rest_api_resources");
+}
+
+/**
+ * The name a file that calls no rest_api_source binds its config to at module level (`config: RESTAPIConfig = {...}`), when
+ * the file also defines functions or classes of its own: dlt's docs write processing steps, response actions and custom
+ * paginators so (basic.md, "Using `map`"). Its download is the user's file plus `source = rest_api_source(config)`, so the
+ * definitions stay (a script written from the dict alone would stub them). Null otherwise.
+ */
+export function moduleConfigName(text: string): string | null {
+  const tree = parser.parse(text);
+  const scope = readScope(text, tree);
+  if (scope.calls.some((c) => c.callee === "rest_api_source" || c.callee === "rest_api_resources")) return null;
+  const defines = tree.topNode.getChildren("FunctionDefinition").length + tree.topNode.getChildren("ClassDefinition").length;
+  if (defines + tree.topNode.getChildren("DecoratedStatement").length === 0) return null;
+  const found = findConfigs(text, scope, tree.topNode);
+  if (!found.active || found.active.dict.parent?.parent?.name !== "Script") return null;
+  return configVariable(text, found.active.dict);
 }
 
 /**

@@ -22,9 +22,15 @@ const BUILTINS = new Set(
   ).split(" "),
 );
 
+/** `typing` names a pipeline file annotates with. */
+const TYPING = new Set(["Any", "Callable", "Dict", "Generator", "Iterable", "Iterator", "List", "Optional", "Sequence", "Tuple", "Union"]);
+
 /** Where restplay imports a name it knows from: `from` the module (`null`: `import <name>` itself); `null` for others. */
 function importSource(name: string): { readonly from: string | null } | null {
-  if (name === "dlt" || name === "os" || name === "json") return { from: null };
+  // `copy`: dlt's docs deep-copy a record in a `yield_map` (basic.md, "Using `yield_map`") without showing the import.
+  if (name === "dlt" || name === "os" || name === "json" || name === "copy") return { from: null };
+  // The annotations of dlt's docs (basic.md, "Define a resource which is not a REST endpoint": `Generator[List[Dict[str, Any]], …]`).
+  if (TYPING.has(name)) return { from: "typing" };
   if (name === "pendulum") return { from: "dlt.common.pendulum" };
   if (name === "Client") return { from: "dlt.sources.helpers.requests" };
   const module =

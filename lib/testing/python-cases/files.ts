@@ -7,6 +7,7 @@ import { BASE, fixture, H, row, type PyCase } from "./kit";
 
 const GITHUB = fixture("github_docs_quick_example.py");
 const TEMPLATE = fixture("dlt_init_rest_api_pipeline.py");
+const NOT_REST = fixture("docs_basic_resource_not_rest.py");
 
 const ghValue = (token: string): PlainValue => ({
   client: { base_url: "https://api.github.com/repos/dlt-hub/dlt/", auth: { token: { $secret: token, $param: true } } },
@@ -396,6 +397,33 @@ source = rest_api_source(config)
 `,
     [],
     { client: { base_url: BASE }, resources: ["posts"] },
+  ),
+  row(
+    // dlt 1.26.0's basic.md, "Define a resource which is not a REST endpoint", verbatim: dlt stops with "NameError: name 'dlt' is
+    // not defined" (then `Generator`: recorded by importing the file with dlt 1.26.0); each name gets its import as a quick fix.
+    "dlt's docs: a resource that is not a REST endpoint, its annotation's `typing` names and `dlt` not imported (NameError)",
+    NOT_REST,
+    [
+      ["missing_import", "", "dlt"],
+      ["missing_import", "", "Generator"],
+      ["missing_import", "", "List"],
+      ["missing_import", "", "Dict"],
+      ["missing_import", "", "Any"],
+      ["python_not_executed", "/resources/1", "repositories()"],
+    ],
+    {
+      client: { base_url: "https://github.com/api/v2" },
+      resources: [
+        {
+          name: "issues",
+          endpoint: {
+            path: "dlt-hub/{repository}/issues/",
+            params: { repository: { type: "resolve", resource: "repositories", field: "name" } },
+          },
+        },
+        { $python: "repositories()" },
+      ],
+    },
   ),
   row(
     "a module-level `config: RESTAPIConfig` without its import: Python evaluates it (NameError)",
