@@ -1,7 +1,9 @@
 /**
  * What the thirtieth session's keyboard-only walk through the playground fixed (decision 0016, amended): a line the layout cuts
- * short (a table's counts, the *dlt loads nothing* banner beside the Tables tab) is read whole from the keyboard without moving
- * the grid, and a run that shows the Trace tab hands the focus to that tab instead of dropping it to the page.
+ * short (a table's counts, the *dlt loads nothing* banner beside the Tables tab; in a second pass a resource's paginator line
+ * in the Trace, the run's outcome beside the Trace's title, a long name in Check's matrix) is read whole from the keyboard
+ * without moving what is under it, and a run that shows the Trace tab hands the focus to that tab instead of dropping it to the
+ * page.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./checks";
@@ -96,6 +98,89 @@ for (const size of [
     await page.keyboard.press("Tab");
     await expect(whole).toBeHidden();
   });
+
+/** A Trace row's top: what would move if a whole line took room from the trace. */
+const top = (el: Locator) => el.evaluate((e) => e.getBoundingClientRect().top);
+
+test("1280×720: a resource's cut paginator line in the Trace is a Tab stop that shows it whole over the trace, nothing moves", async ({
+  playground: p,
+  page,
+}) => {
+  await p.runShowingTables({ width: 1280, height: 720 }, text("seed-004"));
+  const section = p.resourceTrace("bank_transactions");
+  const line = section.getByTestId("resource-details");
+  const whole = section.getByTestId("resource-details-whole");
+  const firstRow = section.locator("ol > li").first();
+  const rowTop = await top(firstRow);
+  // A short window's heading is one line, the paginator's cut (…page_nu…): Tab from the Resources bar's last button reaches
+  // it (before: the page inspector's ◀, the paginator only a tooltip).
+  await page.getByRole("button", { name: /Run selected/ }).focus();
+  await page.keyboard.press("Tab");
+  await expectWholeOnFocus(page, line, whole);
+  await expect(line).toHaveAttribute("data-cut", "true");
+  await expect(whole).toContainText("page_size=100 (seed dialect)) · selector BankTransactions");
+  expect(await top(firstRow)).toBe(rowTop);
+  await expectNoSeriousAxeViolations(page, "the Trace's paginator line read whole");
+  await page.keyboard.press("Tab");
+  await expect(whole).toBeHidden();
+  expect(await top(firstRow)).toBe(rowTop);
+});
+
+test("1440×900: a resource's paginator line in the Trace that wraps whole is no Tab stop", async ({ playground: p }) => {
+  await p.runShowingTables({ width: 1440, height: 900 }, text("seed-004"));
+  const line = p.resourceTrace("bank_transactions").getByTestId("resource-details");
+  await expect(line).toContainText("page_size=100 (seed dialect)");
+  await expect(line).not.toHaveAttribute("data-cut");
+  await expect(line).not.toHaveAttribute("tabindex");
+});
+
+test("1280×720: the run's outcome cut short in the Trace's title row is read whole from the keyboard", async ({ playground: p, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-004"));
+  await page.getByTestId("max-pages").fill("1");
+  expect(await p.run()).toBe("capped");
+  const line = page.getByTestId("run-outcome");
+  await expect(line).toBeVisible();
+  // A wider editor leaves the Trace's title row less room than "Capped: max_pages (bank_transactions), max_pages (contacts) · …".
+  const divider = page.getByRole("separator", { name: "Resize the editor and the results" });
+  await divider.focus();
+  for (let i = 0; i < 40 && (await line.getAttribute("data-cut")) === null; i++) await page.keyboard.press("ArrowRight");
+  await expect(line).toHaveAttribute("data-cut", "true");
+  const heading = p.resourceTrace("bank_transactions").locator("h3");
+  const headingTop = await top(heading);
+  // The line sits before the frame's Collapse: Shift+Tab from it reaches the line (before: the divider above the Trace).
+  const frame = page.locator('[data-testid="frame-header"]', { has: page.getByTestId("run-status") });
+  await frame.getByTestId("frame-collapse").focus();
+  await page.keyboard.press("Shift+Tab");
+  const whole = page.getByTestId("run-outcome-whole");
+  await expectWholeOnFocus(page, line, whole);
+  await expect(whole).toContainText("max_pages (contacts) · 200 records fetched");
+  expect(await top(heading)).toBe(headingTop);
+  await page.keyboard.press("Tab");
+  await expect(whole).toBeHidden();
+});
+
+test("1280×720: a long resource name cut to the Check dialog's column is read whole from the keyboard", async ({ playground: p, page }) => {
+  const name = "generic_resource_of_the_cloud_storage_bucket_listing";
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await p.gotoWith(text("seed-000").replace('"generic_resource"', `"${name}"`));
+  await page.getByTestId("check-button").click();
+  const check = page.getByTestId("check-dialog");
+  await expect(check.getByTestId("check-summary")).toHaveText("1 passed, 0 failed.");
+  const line = check.getByTestId("check-resource");
+  const whole = check.getByTestId("check-resource-whole");
+  const reason = check.getByTestId("check-row").locator("td").nth(2);
+  const reasonTop = await top(reason);
+  // The name is the row's first cell: Tab from the dialog's Close reaches it (before: the Check again button).
+  await check.getByRole("button", { name: /^Close/ }).focus();
+  await page.keyboard.press("Tab");
+  await expectWholeOnFocus(page, line, whole);
+  await expect(whole).toHaveText(name);
+  expect(await top(reason)).toBe(reasonTop);
+  await expectNoSeriousAxeViolations(page, "the Check dialog's resource name read whole");
+  await page.keyboard.press("Tab");
+  await expect(whole).toBeHidden();
+});
 
 test("390×844: Ctrl+Enter in the editor shows the Trace tab and gives it the focus (it dropped to the page)", async ({
   playground: p,

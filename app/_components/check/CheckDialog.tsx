@@ -4,6 +4,7 @@ import { CheckFold, type CheckRow } from "@/lib/run";
 import { Modal, ModalHeader } from "../commands/Modal";
 import { BUTTON, PRIMARY } from "../import/styles";
 import { adviceFor } from "../trace/advice";
+import { CutLine } from "../ui/CutLine";
 import type { CheckState } from "./useCheck";
 
 const MARK: Record<CheckRow["status"], { icon: string; label: string; cls: string }> = {
@@ -64,8 +65,9 @@ export function CheckDialog({
                       data-resource={r.resource}
                       data-status={r.status}
                     >
-                      <td className="truncate py-1 pr-2 font-mono text-xs" title={r.resource}>
-                        {r.resource}
+                      <td className="py-1 pr-2 font-mono text-xs">
+                        {/* A long name is cut to the column: the keyboard reads it whole too (a Tab stop while cut). */}
+                        <CutLine text={r.resource} className="" overlayClassName="break-all" testId="check-resource" />
                       </td>
                       <td className={`py-1 pr-2 font-semibold ${MARK[r.status].cls}`}>
                         <span aria-hidden="true">{MARK[r.status].icon} </span>

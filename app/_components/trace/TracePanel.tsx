@@ -2,6 +2,7 @@
 import { memo, useEffect, useRef } from "react";
 import type { ResourceTrace, RunTrace } from "@/lib/run";
 import { Panel } from "../ui/Panel";
+import { CutLine } from "../ui/CutLine";
 import { adviceFor } from "./advice";
 import { plural, runFacts, runOutcome, shownStatus, type ShownStatus } from "./format";
 import { PageInspector } from "./PageInspector";
@@ -34,6 +35,11 @@ function StaleMark({ label }: { label: string }) {
 
 function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrace["phase"]; stale: string | null }) {
   const status = shownStatus(r, phase);
+  const parallelized = r.parallelized && `parallelized${r.parallelized === "in_order" ? " · in order (mock)" : ""}`;
+  // The second line's words, whole: its title, and what the keyboard's focus shows where a short window cuts the line.
+  const details = [r.paginator && `paginator ${r.paginator}`, r.data_selector && `selector ${r.data_selector}`, stale, parallelized]
+    .filter(Boolean)
+    .join(" · ");
   const s = STATUS_TEXT[status];
   return (
     <section
@@ -45,7 +51,8 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
       className="border-b border-line last:border-b-0"
     >
       {/* Two lines from the start: the counts that grow as pages come never push the paginator onto a new line (nothing below jumps).
-          A short window's wide layout: one line, the paginator's line cut short (whole in its title). */}
+          A short window's wide layout: one line, the paginator's line cut short (whole in its title, and over the trace while
+          the keyboard's focus is on it: CutLine). */}
       <h3 className="sticky top-0 z-10 bg-surface px-2 py-1 text-xs short:flex short:items-baseline short:gap-x-2 short:py-0.5">
         <span className="flex flex-wrap items-baseline gap-x-2 short:shrink-0 short:flex-nowrap">
           <span className={s.className}>
@@ -56,15 +63,12 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
             {r.retries > 0 && ` · ${plural(r.retries, "retry", "retries")}`}
           </span>
         </span>
-        <span
-          className={
-            "flex min-h-4 flex-wrap items-baseline gap-x-2 " +
-            "short:min-w-0 short:flex-nowrap short:overflow-hidden short:whitespace-nowrap"
-          }
-          title={
-            [r.paginator && `paginator ${r.paginator}`, r.data_selector && `selector ${r.data_selector}`].filter(Boolean).join(" · ") ||
-            undefined
-          }
+        <CutLine
+          inline
+          text={details}
+          className="short:flex-1"
+          cutClassName={"flex min-h-4 flex-wrap items-baseline gap-x-2 short:flex-nowrap short:overflow-hidden short:whitespace-nowrap"}
+          testId="resource-details"
         >
           {r.paginator && <span className="truncate text-muted">paginator {r.paginator}</span>}
           {r.data_selector && <span className="text-muted">selector {r.data_selector}</span>}
@@ -79,10 +83,10 @@ function ResourceSection({ r, phase, stale }: { r: ResourceTrace; phase: RunTrac
                   : "parallelized runs concurrently against live APIs; against the mock it runs in order so virtual time stays exact"
               }
             >
-              parallelized{r.parallelized === "in_order" ? " · in order (mock)" : ""}
+              {parallelized}
             </span>
           )}
-        </span>
+        </CutLine>
       </h3>
       <PageInspector resource={r.name} items={r.items} />
       <ol className="pb-1 text-xs" aria-label={`${r.name} timeline`}>
@@ -135,9 +139,10 @@ function RunStatus({
       break;
     case "done":
       body = (
-        <span
-          className="min-w-0 truncate"
-          title={inHeader ? `${outcome}${refusal !== null ? " · dlt loads nothing from it" : ""}` : undefined}
+        <CutLine
+          text={`${outcome}${refusal !== null ? " · dlt loads nothing from it (Tables says why)" : ""}`}
+          className=""
+          testId="run-outcome"
         >
           <span className="text-ok">
             <span aria-hidden="true">✔ </span>
@@ -149,23 +154,16 @@ function RunStatus({
               · <span aria-hidden="true">✖ </span>dlt loads nothing from it (Tables says why)
             </span>
           )}
-        </span>
+        </CutLine>
       );
       break;
     case "capped":
-      body = (
-        <span className="min-w-0 truncate text-warning" title={inHeader ? (outcome ?? undefined) : undefined}>
-          <span aria-hidden="true">◼ </span>
-          {outcome}
-        </span>
-      );
-      break;
     case "cancelled":
       body = (
-        <span className="min-w-0 truncate text-warning" title={inHeader ? (outcome ?? undefined) : undefined}>
-          <span aria-hidden="true">■ </span>
+        <CutLine text={outcome ?? ""} className="text-warning" testId="run-outcome">
+          <span aria-hidden="true">{trace.phase === "capped" ? "◼ " : "■ "}</span>
           {outcome}
-        </span>
+        </CutLine>
       );
       break;
     case "failed":

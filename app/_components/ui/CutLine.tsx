@@ -14,36 +14,44 @@ export function CutLine({
   cutClassName = "truncate",
   overlayClassName = "",
   testId,
+  inline = false,
   children,
 }: {
   /** The whole text: the title, and what the overlay shows. */
   text: string;
   /** The line's look (its font, colours, paddings, its flex slot). */
   className: string;
-  /** The cut: `truncate`, or e.g. `md:truncate` for a line that wraps on a phone (where it is never cut). */
+  /** The cut: `truncate`, or e.g. `md:truncate` for a line that wraps on a phone (where it is never cut); an inline line's display. */
   cutClassName?: string;
   /** The overlay's own look where it differs (its colours). */
   overlayClassName?: string;
   testId?: string;
+  /** Inside a heading or other phrasing content: spans (a div or a p may not sit in an h3), drawn as blocks all the same. */
+  inline?: boolean;
   /** The line's content when it is more than `text` (marks, spans, their test ids); the overlay shows `text`. */
   children?: ReactNode;
 }) {
-  const line = useRef<HTMLParagraphElement>(null);
+  const line = useRef<HTMLElement>(null);
   const [cut, setCut] = useState(false);
   // Measured after every render (the text changes while a run streams in) and whenever the line's width changes.
   useLayoutEffect(() => {
     const el = line.current;
     if (!el) return;
-    const measure = () => setCut(el.scrollWidth > el.clientWidth + 1);
+    // The line itself, or a part of it cut on its own (a flex line's `truncate` item gives way before the line overflows).
+    const measure = () => setCut([el, ...el.querySelectorAll<HTMLElement>("*")].some((e) => e.scrollWidth > e.clientWidth + 1));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   });
+  const Box = inline ? "span" : "div";
+  const Line = inline ? "span" : "p";
   return (
-    <div className={`relative min-w-0 ${className}`}>
-      <p
-        ref={line}
+    <Box className={`relative block min-w-0 ${className}`}>
+      <Line
+        ref={(el: HTMLElement | null) => {
+          line.current = el;
+        }}
         // A Tab stop only while the line is cut: a whole line has nothing more to show.
         tabIndex={cut ? 0 : undefined}
         title={text}
@@ -52,8 +60,8 @@ export function CutLine({
         data-cut={cut || undefined}
       >
         {children ?? text}
-      </p>
-      <div
+      </Line>
+      <Box
         aria-hidden="true"
         className={
           "absolute inset-x-0 top-0 z-30 hidden whitespace-normal rounded bg-surface px-1 shadow-lg outline outline-2 " +
@@ -62,7 +70,7 @@ export function CutLine({
         data-testid={testId ? `${testId}-whole` : undefined}
       >
         {text}
-      </div>
-    </div>
+      </Box>
+    </Box>
   );
 }
