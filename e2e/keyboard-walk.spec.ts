@@ -200,6 +200,29 @@ test("390×844: Ctrl+Enter in the editor shows the Trace tab and gives it the fo
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-view="trace"]') !== null)).toBe(true);
 });
 
+test("390×844 and 1024×700: a tab's view starts with its own heading, so the page's headings skip no level", async ({
+  playground: p,
+  page,
+}) => {
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await p.gotoWith(text("seed-004"));
+    expect(await p.run()).toBe("done");
+    await p.viewTab("trace").click();
+    // The headings a screen reader lists (the hidden tabs' views left out): h1, then each level at most one deeper.
+    const levels = await page.evaluate(() =>
+      [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => !h.closest("[hidden]")).map((h) => Number(h.tagName[1])),
+    );
+    expect(levels[0], `${size.width}×${size.height}`).toBe(1);
+    const skips = levels.flatMap((l, i) => (i > 0 && l > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${l}`] : []));
+    expect(skips, `${size.width}×${size.height}: ${levels.join(" ")}`).toEqual([]);
+    await expect(page.locator('[data-view="trace"]').getByRole("heading", { level: 2, name: "Trace" })).toBeAttached();
+  }
+});
+
 test("1024×700: Ctrl+Enter from the Problems tab shows the Trace tab with the focus on it", async ({ playground: p, page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await p.gotoWith(text("seed-004"));

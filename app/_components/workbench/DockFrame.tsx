@@ -231,6 +231,8 @@ export function DockFrame({
           className="flex min-h-0 flex-1 flex-col"
           data-view={v.id}
         >
+          {/* A tab names its view, but a screen reader's list of headings would go from the page's h1 to the view's h3s. */}
+          {tabs && <h2 className="sr-only">{v.title}</h2>}
           <DockSlot.Provider
             value={{ labelId: tabs ? tabId(v.id) : titleId(v.id), tools: toolsInHeader && v.id === active ? tools : null }}
           >
