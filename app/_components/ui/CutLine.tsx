@@ -8,6 +8,9 @@
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
+/** The line itself, or a part of it cut on its own (a flex line's `truncate` item gives way before the line overflows). */
+const isCut = (el: HTMLElement) => [el, ...el.querySelectorAll<HTMLElement>("*")].some((e) => e.scrollWidth > e.clientWidth + 1);
+
 export function CutLine({
   text,
   className,
@@ -33,17 +36,18 @@ export function CutLine({
 }) {
   const line = useRef<HTMLElement>(null);
   const [cut, setCut] = useState(false);
-  // Measured after every render (the text changes while a run streams in) and whenever the line's width changes.
+  // Measured after every render (the text changes while a run streams in) ...
+  useLayoutEffect(() => {
+    if (line.current) setCut(isCut(line.current));
+  });
+  // ... and whenever the line's width changes: one observer for the line's life, not one a render.
   useLayoutEffect(() => {
     const el = line.current;
     if (!el) return;
-    // The line itself, or a part of it cut on its own (a flex line's `truncate` item gives way before the line overflows).
-    const measure = () => setCut([el, ...el.querySelectorAll<HTMLElement>("*")].some((e) => e.scrollWidth > e.clientWidth + 1));
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => setCut(isCut(el)));
     observer.observe(el);
     return () => observer.disconnect();
-  });
+  }, []);
   const Box = inline ? "span" : "div";
   const Line = inline ? "span" : "p";
   return (
