@@ -34,7 +34,8 @@ export function conditional(ctx: ConvertContext, n: SyntaxNode, pointer: string)
     message:
       known !== undefined
         ? `\`… if ${condition.slice(0, 40)} else …\`: the value it tests is ${known ? "true" : "false (none, or empty)"} in this ` +
-          `run, so restplay reads the ${branch}, as dlt does with the same values. Downloads and the playground read the \`if\` branch.`
+          `run, so restplay reads the ${branch}, as dlt does with the same values. The playground and the JSON/YAML downloads ` +
+          "read the `if` branch (the Python download keeps the conditional)."
         : `\`… if ${condition.slice(0, 40)} else …\` is decided when dlt runs; restplay reads the ${branch}` +
           `${literal === null ? UNDECIDED : ""}.`,
   });
